@@ -1,0 +1,49 @@
+#include "compiler/ast.h"
+
+#include <cstring>
+
+namespace minipy::ast {
+
+const char* expr_kind_name(ExprKind k) {
+  switch (k) {
+#define X(name) case ExprKind::name: return #name;
+    MINIPY_AST_EXPR_KINDS(X)
+#undef X
+  }
+  return "?";
+}
+
+const char* stmt_kind_name(StmtKind k) {
+  switch (k) {
+#define X(name) case StmtKind::name: return #name;
+    MINIPY_AST_STMT_KINDS(X)
+#undef X
+  }
+  return "?";
+}
+
+void* Arena::allocate(size_t size, size_t align) {
+  size_t pad = (align - reinterpret_cast<uintptr_t>(cursor_) % align) % align;
+  if (pad + size > remaining_) {
+    // Blocks grow with the tree so big sources need few of them.
+    size_t block = std::max<size_t>(size + align, std::max<size_t>(16 * 1024, used_ / 2));
+    blocks_.push_back(std::make_unique<char[]>(block));
+    cursor_ = blocks_.back().get();
+    remaining_ = block;
+    pad = (align - reinterpret_cast<uintptr_t>(cursor_) % align) % align;
+  }
+  char* p = cursor_ + pad;
+  cursor_ = p + size;
+  remaining_ -= pad + size;
+  used_ += size;
+  return p;
+}
+
+std::string_view Arena::copy(std::string_view s) {
+  if (s.empty()) return {};
+  char* p = static_cast<char*>(allocate(s.size(), 1));
+  std::memcpy(p, s.data(), s.size());
+  return {p, s.size()};
+}
+
+}  // namespace minipy::ast

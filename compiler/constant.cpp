@@ -1,0 +1,198 @@
+#include "compiler/constant.h"
+
+#include <bit>
+#include <cmath>
+#include <cstring>
+
+#include "compiler/code_object.h"
+#include "compiler/float_repr.h"
+
+namespace minipy {
+
+ConstRef Const::none() {
+  static const ConstRef k(new Const(Kind::None));
+  return k;
+}
+ConstRef Const::boolean(bool b) {
+  static const ConstRef t(new Const(Kind::True)), f(new Const(Kind::False));
+  return b ? t : f;
+}
+ConstRef Const::ellipsis() {
+  static const ConstRef k(new Const(Kind::Ellipsis));
+  return k;
+}
+ConstRef Const::integer(BigInt v) {
+  auto c = std::shared_ptr<Const>(new Const(Kind::Int));
+  c->int_ = std::move(v);
+  return c;
+}
+ConstRef Const::floating(double d) {
+  auto c = std::shared_ptr<Const>(new Const(Kind::Float));
+  c->real_ = d;
+  return c;
+}
+ConstRef Const::complex(double real, double imag) {
+  auto c = std::shared_ptr<Const>(new Const(Kind::Complex));
+  c->real_ = real;
+  c->imag_ = imag;
+  return c;
+}
+ConstRef Const::str(std::string utf8, bool interned) {
+  auto c = std::shared_ptr<Const>(new Const(Kind::Str));
+  c->text_ = std::move(utf8);
+  c->interned_ = interned;
+  return c;
+}
+ConstRef Const::bytes(std::string data) {
+  auto c = std::shared_ptr<Const>(new Const(Kind::Bytes));
+  c->text_ = std::move(data);
+  return c;
+}
+ConstRef Const::tuple(std::vector<ConstRef> items) {
+  auto c = std::shared_ptr<Const>(new Const(Kind::Tuple));
+  c->items_ = std::move(items);
+  return c;
+}
+ConstRef Const::frozenset(std::vector<ConstRef> items) {
+  auto c = std::shared_ptr<Const>(new Const(Kind::FrozenSet));
+  c->items_ = std::move(items);
+  return c;
+}
+ConstRef Const::code(std::shared_ptr<const CodeObject> code) {
+  auto c = std::shared_ptr<Const>(new Const(Kind::Code));
+  c->code_ = std::move(code);
+  return c;
+}
+
+bool same_constant(const Const& a, const Const& b) {
+  if (&a == &b) return true;
+  if (a.kind_ != b.kind_) return false;
+  switch (a.kind_) {
+    case Const::Kind::None:
+    case Const::Kind::False:
+    case Const::Kind::True:
+    case Const::Kind::Ellipsis:
+      return true;
+    case Const::Kind::Int:
+      return a.int_ == b.int_;
+    case Const::Kind::Float:
+      return std::bit_cast<uint64_t>(a.real_) == std::bit_cast<uint64_t>(b.real_);
+    case Const::Kind::Complex:
+      return std::bit_cast<uint64_t>(a.real_) == std::bit_cast<uint64_t>(b.real_) &&
+             std::bit_cast<uint64_t>(a.imag_) == std::bit_cast<uint64_t>(b.imag_);
+    case Const::Kind::Str:
+    case Const::Kind::Bytes:
+      return a.text_ == b.text_;
+    case Const::Kind::Tuple:
+    case Const::Kind::FrozenSet:
+      if (a.items_.size() != b.items_.size()) return false;
+      for (size_t i = 0; i < a.items_.size(); i++)
+        if (!same_constant(*a.items_[i], *b.items_[i])) return false;
+      return true;
+    case Const::Kind::Code:
+      return a.code_ == b.code_;  // code objects are merged only when they are the same object
+  }
+  return false;
+}
+
+size_t Const::key_hash() const {
+  size_t h = static_cast<size_t>(kind_) * 0x9E3779B97F4A7C15ull;
+  auto mix = [&h](size_t v) { h ^= v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2); };
+  switch (kind_) {
+    case Kind::Int: mix(std::hash<std::string>()(int_.to_string(16))); break;
+    case Kind::Float: mix(std::bit_cast<uint64_t>(real_)); break;
+    case Kind::Complex: mix(std::bit_cast<uint64_t>(real_)); mix(std::bit_cast<uint64_t>(imag_)); break;
+    case Kind::Str:
+    case Kind::Bytes: mix(std::hash<std::string>()(text_)); break;
+    case Kind::Tuple:
+    case Kind::FrozenSet:
+      for (auto& item : items_) mix(item->key_hash());
+      break;
+    case Kind::Code: mix(std::hash<const void*>()(code_.get())); break;
+    default: break;
+  }
+  return h;
+}
+
+static void append_str_repr(std::string& out, const std::string& s, bool is_bytes) {
+  // Python prefers single quotes unless the text contains ' and no ".
+  bool has_single = s.find('\'') != std::string::npos, has_double = s.find('"') != std::string::npos;
+  char quote = (has_single && !has_double) ? '"' : '\'';
+  if (is_bytes) out += 'b';
+  out += quote;
+  for (size_t i = 0; i < s.size(); i++) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == static_cast<unsigned char>(quote) || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (c < 0x20 || c == 0x7f || (is_bytes && c >= 0x80)) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);  // non-ASCII UTF-8 passes through (printable in the common case)
+    }
+  }
+  out += quote;
+}
+
+std::string Const::repr() const {
+  switch (kind_) {
+    case Kind::None: return "None";
+    case Kind::False: return "False";
+    case Kind::True: return "True";
+    case Kind::Ellipsis: return "Ellipsis";
+    case Kind::Int: return int_.to_string();
+    case Kind::Float: return float_repr(real_);
+    case Kind::Complex: {
+      std::string im = float_repr(imag_);
+      if (im.size() > 2 && im.ends_with(".0")) im.resize(im.size() - 2);
+      if (real_ == 0 && !std::signbit(real_)) return im + "j";
+      std::string re = float_repr(real_);
+      if (re.size() > 2 && re.ends_with(".0")) re.resize(re.size() - 2);
+      return "(" + re + (std::signbit(imag_) || imag_ != imag_ ? "" : "+") + im + "j)";
+    }
+    case Kind::Str: {
+      std::string out;
+      append_str_repr(out, text_, false);
+      return out;
+    }
+    case Kind::Bytes: {
+      std::string out;
+      append_str_repr(out, text_, true);
+      return out;
+    }
+    case Kind::Tuple: {
+      std::string out = "(";
+      for (size_t i = 0; i < items_.size(); i++) {
+        if (i) out += ", ";
+        out += items_[i]->repr();
+      }
+      if (items_.size() == 1) out += ",";
+      return out + ")";
+    }
+    case Kind::FrozenSet: {
+      if (items_.empty()) return "frozenset()";
+      std::string out = "frozenset({";
+      for (size_t i = 0; i < items_.size(); i++) {
+        if (i) out += ", ";
+        out += items_[i]->repr();
+      }
+      return out + "})";
+    }
+    case Kind::Code:
+      return "<code object " + code_->name + ">";
+  }
+  return "?";
+}
+
+bool all_name_chars(std::string_view s) {
+  for (unsigned char c : s)
+    if (!(c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+  return true;
+}
+
+}  // namespace minipy

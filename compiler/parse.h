@@ -1,0 +1,22 @@
+// Stage 1+2: source bytes -> tokens -> AST. Entry point: parse().
+//   in:  the source as bytes (checked for NUL bytes, the encoding declaration and UTF-8 validity), the file
+//        name for messages, and the mode ('exec' module, 'eval' expression, 'single' interactive statement)
+//   out: an ast::Module allocated in `arena`, or a SyntaxError in CPython's words and positions.
+// Constructs outside minipy's subset (async, match, except*) are SyntaxErrors "... is not supported by minipy".
+#pragma once
+#include <optional>
+#include <string_view>
+
+#include "compiler/ast.h"
+#include "compiler/syntax_error.h"
+
+namespace minipy {
+
+struct ParseResult {
+  ast::Module* module = nullptr;      // set on success
+  std::optional<SyntaxError> error;   // set on failure
+};
+
+ParseResult parse(std::string_view source, std::string_view filename, ast::ParseMode mode, ast::Arena& arena);
+
+}  // namespace minipy

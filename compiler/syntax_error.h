@@ -1,0 +1,24 @@
+// The one way the compiler reports bad source: a SyntaxError (or IndentationError / TabError) with CPython's
+// fields, which the VM raises as an exception and prints in CPython's shape.
+#pragma once
+#include <string>
+
+namespace minipy {
+
+struct SyntaxError {
+  enum class Kind { SyntaxError, IndentationError, TabError };
+  Kind kind = Kind::SyntaxError;
+  std::string message;   // e.g. "invalid syntax", "expected ':'"
+  std::string filename;
+  int lineno = 0;        // 1-based; 0 when unknown
+  int offset = 0;        // 1-based column in characters (code points) of the first offending character; 0 unknown
+  int end_lineno = 0;
+  int end_offset = 0;    // 1-based column just past the offending range, as CPython's SyntaxError.end_offset
+  std::string text;      // the offending source line, with its newline, as SyntaxError.text (empty if unknown)
+
+  const char* kind_name() const {
+    return kind == Kind::IndentationError ? "IndentationError" : kind == Kind::TabError ? "TabError" : "SyntaxError";
+  }
+};
+
+}  // namespace minipy
