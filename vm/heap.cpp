@@ -1,0 +1,223 @@
+#include "vm/heap.h"
+
+#include <csetjmp>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace minipy {
+
+// Every page starts with this header; slots follow at kFirstSlot.
+struct Heap::Page {
+  uint32_t slot_size;   // 0 for a large page
+  uint32_t slot_count;  // 1 for a large page
+  size_t total_size;    // bytes of the whole page allocation
+};
+
+namespace {
+constexpr size_t kFirstSlot = 64;  // header, rounded to a cache line
+constexpr size_t size_class(size_t size) { return (size + 15) / 16; }
+
+// A free slot keeps type == nullptr (so it never looks allocated) and links the next free slot here.
+Object*& next_free(Object* slot) { return *reinterpret_cast<Object**>(reinterpret_cast<char*>(slot) + 8); }
+}  // namespace
+
+Heap::Heap() = default;
+
+Heap::~Heap() {
+  for (Page* page : pages_) {
+    char* base = reinterpret_cast<char*>(page);
+    for (uint32_t i = 0; i < page->slot_count; i++) {
+      auto* o = reinterpret_cast<Object*>(base + kFirstSlot + size_t{i} * page->slot_size);
+      if (o->type && o->type->finalize) o->type->finalize(o);
+    }
+    std::free(page);
+  }
+}
+
+Heap::Page* Heap::new_page(size_t cls) {
+  void* mem = std::aligned_alloc(kPageSize, kPageSize);
+  if (!mem) {
+    std::fputs("minipy: out of memory\n", stderr);
+    std::abort();
+  }
+  std::memset(mem, 0, kPageSize);
+  auto* page = static_cast<Page*>(mem);
+  page->slot_size = static_cast<uint32_t>(cls * 16);
+  page->slot_count = static_cast<uint32_t>((kPageSize - kFirstSlot) / page->slot_size);
+  page->total_size = kPageSize;
+  pages_.push_back(page);
+  page_of_unit_[reinterpret_cast<uintptr_t>(mem)] = page;
+  // Thread the new slots onto the free list in address order.
+  char* base = static_cast<char*>(mem) + kFirstSlot;
+  for (uint32_t i = page->slot_count; i-- > 0;) {
+    auto* slot = reinterpret_cast<Object*>(base + size_t{i} * page->slot_size);
+    next_free(slot) = free_lists_[cls];
+    free_lists_[cls] = slot;
+  }
+  return page;
+}
+
+Object* Heap::allocate(Type* type, size_t size) {
+  if (size > kMaxSmallSize) return allocate_large(type, size);
+  size_t cls = size_class(size < 16 ? 16 : size);
+  Object* slot = free_lists_[cls];
+  if (!slot) {
+    new_page(cls);
+    slot = free_lists_[cls];
+  }
+  free_lists_[cls] = next_free(slot);
+  std::memset(static_cast<void*>(slot), 0, cls * 16);
+  slot->type = type;
+  bytes_since_gc_ += static_cast<int64_t>(cls * 16);
+  object_bytes_ += static_cast<int64_t>(cls * 16);
+  return slot;
+}
+
+Object* Heap::allocate_large(Type* type, size_t size) {
+  size_t total = (kFirstSlot + size + kPageSize - 1) / kPageSize * kPageSize;
+  void* mem = std::aligned_alloc(kPageSize, total);
+  if (!mem) {
+    std::fputs("minipy: out of memory\n", stderr);
+    std::abort();
+  }
+  std::memset(mem, 0, kFirstSlot + size);
+  auto* page = static_cast<Page*>(mem);
+  page->slot_size = 0;
+  page->slot_count = 1;
+  page->total_size = total;
+  pages_.push_back(page);
+  for (size_t off = 0; off < total; off += kPageSize) page_of_unit_[reinterpret_cast<uintptr_t>(mem) + off] = page;
+  auto* o = reinterpret_cast<Object*>(static_cast<char*>(mem) + kFirstSlot);
+  o->type = type;
+  bytes_since_gc_ += static_cast<int64_t>(total);
+  object_bytes_ += static_cast<int64_t>(total);
+  return o;
+}
+
+Object* Heap::find_object(uintptr_t word) const {
+  if (word & 7) return nullptr;
+  auto it = page_of_unit_.find(word & ~(uintptr_t{kPageSize} - 1));
+  if (it == page_of_unit_.end()) return nullptr;
+  Page* page = it->second;
+  uintptr_t first = reinterpret_cast<uintptr_t>(page) + kFirstSlot;
+  if (word < first) return nullptr;
+  Object* o;
+  if (page->slot_size == 0) {
+    if (word >= reinterpret_cast<uintptr_t>(page) + page->total_size) return nullptr;
+    o = reinterpret_cast<Object*>(first);
+  } else {
+    uintptr_t index = (word - first) / page->slot_size;
+    if (index >= page->slot_count) return nullptr;
+    o = reinterpret_cast<Object*>(first + index * page->slot_size);
+  }
+  return o->type ? o : nullptr;
+}
+
+void Heap::mark(Object* o) {
+  o->gc_epoch = epoch_;
+  mark_stack_.push_back(o);
+}
+
+void Tracer::visit_conservative(const void* begin, const void* end) {
+  auto* p = static_cast<const uintptr_t*>(begin);
+  auto* e = static_cast<const uintptr_t*>(end);
+  for (; p < e; p++) {
+    if (Object* o = heap_.find_object(*p)) visit(o);
+  }
+}
+
+void Heap::drain_mark_stack() {
+  Tracer tracer(*this);
+  while (!mark_stack_.empty()) {
+    Object* o = mark_stack_.back();
+    mark_stack_.pop_back();
+    tracer.visit(o->type);
+    if (o->type->trace) o->type->trace(o, tracer);
+  }
+}
+
+// Reads the whole native stack as words, including the poisoned red zones ASan puts between locals.
+#if defined(__SANITIZE_ADDRESS__)
+__attribute__((no_sanitize_address))
+#endif
+__attribute__((noinline)) void Heap::scan_native_stack() {
+  if (!stack_base_) return;
+  // Spill callee-saved registers into this frame so values held only in registers are seen too.
+  std::jmp_buf registers;
+  setjmp(registers);
+  const void* top = __builtin_frame_address(0);
+  Tracer tracer(*this);
+  auto lo = reinterpret_cast<uintptr_t>(top) & ~uintptr_t{7};
+  auto hi = reinterpret_cast<uintptr_t>(stack_base_);
+  for (uintptr_t p = lo; p < hi; p += 8) {
+    uintptr_t word = *reinterpret_cast<const uintptr_t*>(p);
+    if (Object* o = find_object(word)) tracer.visit(o);
+  }
+  auto* r = reinterpret_cast<const uintptr_t*>(&registers);
+  for (size_t i = 0; i < sizeof registers / 8; i++)
+    if (Object* o = find_object(r[i])) tracer.visit(o);
+}
+
+void Heap::sweep() {
+  for (auto& head : free_lists_) head = nullptr;
+  int64_t live = 0;
+  std::vector<Page*> kept;
+  kept.reserve(pages_.size());
+  for (Page* page : pages_) {
+    char* base = reinterpret_cast<char*>(page) + kFirstSlot;
+    if (page->slot_size == 0) {
+      auto* o = reinterpret_cast<Object*>(base);
+      if (o->gc_epoch != epoch_) {
+        if (o->type->finalize) o->type->finalize(o);
+        for (size_t off = 0; off < page->total_size; off += kPageSize)
+          page_of_unit_.erase(reinterpret_cast<uintptr_t>(page) + off);
+        stats_.freed_objects++;
+        std::free(page);
+        continue;
+      }
+      live += static_cast<int64_t>(page->total_size);
+      kept.push_back(page);
+      continue;
+    }
+    size_t cls = page->slot_size / 16;
+    // Build the free list back to front so allocation proceeds in address order.
+    for (uint32_t i = page->slot_count; i-- > 0;) {
+      auto* o = reinterpret_cast<Object*>(base + size_t{i} * page->slot_size);
+      if (o->type) {
+        if (o->gc_epoch == epoch_) {
+          live += page->slot_size;
+          continue;
+        }
+        if (o->type->finalize) o->type->finalize(o);
+        o->type = nullptr;
+        stats_.freed_objects++;
+      }
+      next_free(o) = free_lists_[cls];
+      free_lists_[cls] = o;
+    }
+    kept.push_back(page);
+  }
+  pages_.swap(kept);
+  object_bytes_ = live;
+}
+
+void Heap::collect(RootMarker root_marker, void* context) {
+  if (collecting_) return;
+  collecting_ = true;
+  epoch_++;
+  if (epoch_ == 0) epoch_ = 1;  // 0 is what fresh objects carry
+  Tracer tracer(*this);
+  root_marker(context, tracer);
+  scan_native_stack();
+  drain_mark_stack();
+  sweep();
+  stats_.collections++;
+  stats_.live_bytes = static_cast<uint64_t>(object_bytes_ + external_bytes_);
+  // Grow the budget with the live heap so collection work stays proportional to allocation.
+  budget_ = std::max<int64_t>(8 << 20, object_bytes_ + external_bytes_);
+  bytes_since_gc_ = 0;
+  collecting_ = false;
+}
+
+}  // namespace minipy

@@ -1,0 +1,126 @@
+// The garbage-collected heap: a non-moving mark-sweep collector. Reference cycles cost nothing extra, and the
+// interpreter loop never touches reference counts.
+//
+// Allocation: objects up to kMaxSmallSize bytes come from size-classed free lists carved out of 64 KiB pages
+// (aligned, so any address maps to its page with a mask); bigger objects get a dedicated "large page".
+// A slot is allocated exactly when its Object::type is non-null.
+//
+// Roots: everything the Interpreter and ThreadState hold (modules, builtins, interned strings, the frame stack,
+// the pending exception, ...), the builtin types, explicitly registered roots (RootScope / Rooted), and —
+// conservatively — every word on the native C++ stack that points into an allocated slot. The conservative scan
+// is what lets native code keep Values in plain local variables across calls that may run Python code and
+// collect; values kept in malloc'd memory (std::vector<Value> ...) must be registered explicitly.
+//
+// When: allocation only counts bytes; once the budget is spent it raises a flag, and the interpreter loop
+// collects at its next safe point (function entry, backward jump) or gc.collect() runs it directly.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "vm/object.h"
+
+namespace minipy {
+
+class Heap;
+
+// Visits the references of one object during marking.
+class Tracer {
+ public:
+  explicit Tracer(Heap& heap) : heap_(heap) {}
+  inline void visit(Value v);
+  void visit(Object* o) { if (o) visit(Value(o)); }
+  void visit_range(const Value* begin, const Value* end) {
+    for (const Value* p = begin; p < end; p++) visit(*p);
+  }
+  // For memory that may hold stale words (value-stack areas): only words pointing at live slots count.
+  void visit_conservative(const void* begin, const void* end);
+
+ private:
+  Heap& heap_;
+};
+
+struct HeapStats {
+  uint64_t collections = 0;
+  uint64_t live_bytes = 0;       // after the last collection
+  uint64_t allocated_bytes = 0;  // currently allocated (objects + accounted external memory)
+  uint64_t freed_objects = 0;    // total over all collections
+};
+
+class Heap {
+ public:
+  static constexpr size_t kPageSize = 64 * 1024;
+  static constexpr size_t kMaxSmallSize = 512;
+
+  Heap();
+  ~Heap();
+  Heap(const Heap&) = delete;
+  Heap& operator=(const Heap&) = delete;
+
+  // Allocates `size` zeroed bytes with Object::type set to `type`. Never fails (aborts when out of memory).
+  Object* allocate(Type* type, size_t size);
+  template <class T>
+  T* allocate(Type* type, size_t size = sizeof(T)) {
+    return static_cast<T*>(allocate(type, size));
+  }
+
+  // Memory an object owns outside the heap (list item arrays, dict tables, big int limbs), so that the
+  // collection budget reflects it. Call with a negative delta when freeing.
+  void account_external(int64_t delta) {
+    bytes_since_gc_ += delta > 0 ? delta : 0;
+    external_bytes_ += delta;
+  }
+
+  bool collection_due() const { return bytes_since_gc_ >= budget_ && enabled_; }
+  // Runs a full collection. `root_marker` marks the interpreter's roots (called once per collection).
+  using RootMarker = void (*)(void* context, Tracer& tracer);
+  void collect(RootMarker root_marker, void* context);
+
+  void set_enabled(bool enabled) { enabled_ = enabled; }
+  bool enabled() const { return enabled_; }
+  void set_stress(bool stress) { stress_ = stress; }  // collect at every safe point (tests)
+  bool stress() const { return stress_; }
+  const HeapStats& stats() const { return stats_; }
+
+  // The conservative scan covers the native stack between the collector's own frame and this address.
+  void set_stack_base(const void* base) { stack_base_ = base; }
+
+  // If `word` points into an allocated slot, the object in it; else nullptr.
+  Object* find_object(uintptr_t word) const;
+
+  uint32_t epoch() const { return epoch_; }
+  void mark(Object* o);  // marks o and queues it for tracing (static objects are traced, never swept)
+
+ private:
+  struct Page;
+  Page* new_page(size_t size_class);
+  Object* allocate_large(Type* type, size_t size);
+  void drain_mark_stack();
+  void scan_native_stack();
+  void sweep();
+
+  std::vector<Page*> pages_;                             // all pages, small and large
+  std::unordered_map<uintptr_t, Page*> page_of_unit_;    // 64 KiB unit -> its page (large pages span several)
+  Object* free_lists_[kMaxSmallSize / 16 + 1] = {};  // intrusive: a free slot's second word links the next
+  std::vector<Object*> mark_stack_;
+  uint32_t epoch_ = 1;
+  int64_t bytes_since_gc_ = 0;
+  int64_t budget_ = 8 << 20;
+  int64_t object_bytes_ = 0;
+  int64_t external_bytes_ = 0;
+  bool enabled_ = true;
+  bool stress_ = false;
+  bool collecting_ = false;
+  const void* stack_base_ = nullptr;
+  HeapStats stats_;
+};
+
+inline void Tracer::visit(Value v) {
+  if (v.is_object()) {
+    Object* o = v.as_object();
+    if (o->gc_epoch != heap_.epoch()) heap_.mark(o);
+  }
+}
+
+}  // namespace minipy

@@ -1,0 +1,79 @@
+// Per-thread interpreter state (minipy runs one thread): the frame chain, the frame data stack, the exception
+// being raised and the stack of exceptions being handled. Every VM function takes it as its first parameter.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "vm/frame.h"
+#include "vm/heap.h"
+#include "vm/value.h"
+
+namespace minipy {
+
+struct Interpreter;
+
+// The exception being handled by an `except` block (sys.exc_info()); generators keep their own, linked in
+// while they run, as CPython's _PyErr_StackItem.
+struct ExcInfo {
+  Value exc_value;     // null when nothing is being handled
+  ExcInfo* previous;
+};
+
+struct ThreadState {
+  Interpreter* interp = nullptr;
+  Heap* heap = nullptr;
+
+  Frame* current_frame = nullptr;
+  Value current_exception;            // raised and propagating; null when none
+  ExcInfo base_exc_info{};
+  ExcInfo* exc_info = &base_exc_info;
+
+  // Recursion guards: Python frames and native re-entry share one limit, as in CPython.
+  int recursion_depth = 0;
+  int recursion_limit = 1000;
+  bool recursion_headroom = false;  // set while reporting RecursionError, to allow the report itself
+
+  // Set when the interpreter loop should stop at its next safe point (garbage collection is due, ...).
+  bool eval_breaker = false;
+
+  // Frame data stack: chunks of raw memory, frames carved off in LIFO order.
+  char* datastack_top = nullptr;
+  char* datastack_limit = nullptr;
+  struct Chunk {
+    Chunk* previous;
+    size_t size;
+    char* saved_top;   // datastack_top of the previous chunk when this one was pushed
+    alignas(16) char data[1];
+  };
+  Chunk* datastack_chunk = nullptr;
+
+  // Values native code keeps outside the native stack (see RootScope); scanned by the collector.
+  std::vector<Value*> extra_roots;
+
+  // Allocates a zeroed object of `size` bytes. Collection never happens here (only at safe points).
+  template <class T>
+  T* alloc(Type* type, size_t size = sizeof(T)) {
+    T* o = heap->allocate<T>(type, size);
+    if (heap->collection_due()) eval_breaker = true;
+    return o;
+  }
+
+  Frame* push_frame(size_t bytes);
+  void pop_frame(Frame* frame);
+};
+
+// Keeps a Value that lives in malloc'd memory (a member of a C++ container, a static cache) alive across
+// collections for the scope's lifetime.
+class RootScope {
+ public:
+  RootScope(ThreadState& ts, Value* slot) : ts_(ts) { ts.extra_roots.push_back(slot); }
+  ~RootScope() { ts_.extra_roots.pop_back(); }
+  RootScope(const RootScope&) = delete;
+  RootScope& operator=(const RootScope&) = delete;
+
+ private:
+  ThreadState& ts_;
+};
+
+}  // namespace minipy

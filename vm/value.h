@@ -1,0 +1,76 @@
+// Value: every Python value the VM handles is one 64-bit word.
+//
+//   63                                                            3  2  1  0
+//   +---------------------------------------------------------------+--+--+--+
+//   |                 signed 63-bit integer                             |  1 |   small int: v = word >> 1
+//   +---------------------------------------------------------------+--+--+--+
+//   |            pointer to an Object (8-byte aligned)              | 0| 0| 0 |   heap or static object
+//   +---------------------------------------------------------------+--+--+--+
+//   all zero bits: the null Value — "no value": an error is pending, a local is unbound, a slot is empty.
+//   Low bits 010, 100, 110 are reserved (an immediate float encoding may take one later).
+//
+// Small ints never allocate: arithmetic on them is a few instructions with an overflow check, and any int
+// that fits 63 bits is always represented inline (never as an IntObject), so identity and equality agree.
+// This is the only file that knows the bit layout.
+#pragma once
+#include <cstdint>
+
+namespace minipy {
+
+struct Object;
+
+class Value {
+ public:
+  constexpr Value() : bits_(0) {}
+  Value(Object* object) : bits_(reinterpret_cast<uint64_t>(object)) {}  // NOLINT: objects are values
+  Value(const Object* object) : bits_(reinterpret_cast<uint64_t>(object)) {}  // NOLINT
+
+  static constexpr int64_t kSmallIntMin = -(int64_t{1} << 62);
+  static constexpr int64_t kSmallIntMax = (int64_t{1} << 62) - 1;
+  static constexpr bool fits_small_int(int64_t v) { return v >= kSmallIntMin && v <= kSmallIntMax; }
+  // Caller guarantees fits_small_int(v).
+  static constexpr Value small_int(int64_t v) { return Value((static_cast<uint64_t>(v) << 1) | 1, 0); }
+  static constexpr Value from_bits(uint64_t bits) { return Value(bits, 0); }
+
+  constexpr bool is_null() const { return bits_ == 0; }
+  constexpr explicit operator bool() const { return bits_ != 0; }
+  constexpr bool is_small_int() const { return (bits_ & 1) != 0; }
+  constexpr bool is_object() const { return (bits_ & 7) == 0 && bits_ != 0; }
+  constexpr int64_t as_small_int() const { return static_cast<int64_t>(bits_) >> 1; }
+  Object* as_object() const { return reinterpret_cast<Object*>(bits_); }
+  constexpr uint64_t bits() const { return bits_; }
+
+  // Identity (Python's `is`).
+  constexpr bool operator==(const Value& o) const { return bits_ == o.bits_; }
+  constexpr bool operator!=(const Value& o) const { return bits_ != o.bits_; }
+
+  // Both operands small: the tagged words can be combined without untagging.
+  static constexpr bool both_small_ints(Value a, Value b) { return (a.bits_ & b.bits_ & 1) != 0; }
+  // a + b for small ints; false on overflow of the 63-bit range.
+  static bool add_small(Value a, Value b, Value* out) {
+    int64_t r;
+    if (__builtin_add_overflow(static_cast<int64_t>(a.bits_), static_cast<int64_t>(b.bits_ - 1), &r)) return false;
+    *out = Value(static_cast<uint64_t>(r), 0);
+    return true;
+  }
+  static bool sub_small(Value a, Value b, Value* out) {
+    int64_t r;
+    if (__builtin_sub_overflow(static_cast<int64_t>(a.bits_), static_cast<int64_t>(b.bits_ - 1), &r)) return false;
+    *out = Value(static_cast<uint64_t>(r), 0);
+    return true;
+  }
+  static bool mul_small(Value a, Value b, Value* out) {
+    int64_t r;
+    if (__builtin_mul_overflow(a.as_small_int(), static_cast<int64_t>(b.bits_ - 1), &r)) return false;
+    *out = Value(static_cast<uint64_t>(r) | 1, 0);
+    return true;
+  }
+
+ private:
+  constexpr Value(uint64_t bits, int) : bits_(bits) {}
+  uint64_t bits_;
+};
+
+static_assert(sizeof(Value) == 8);
+
+}  // namespace minipy
