@@ -15,7 +15,7 @@ namespace {
 
 ConstRef none() { return Const::none(); }
 ConstRef num(int64_t v) { return Const::integer(BigInt(v)); }
-ConstRef str(const char* s) { return Const::str(s, all_name_chars(s)); }
+ConstRef code_placeholder() { return Const::code(std::make_shared<CodeObject>()); }
 
 // Disassembly for failure messages: "OPNAME arg" per instruction, caches skipped.
 std::string disassemble(const std::string& hexcode) {
@@ -279,6 +279,179 @@ b3:
   LOAD_CONST 0
   RETURN_VALUE
 )", source, "c.co_consts[0]");
+}
+
+TEST_CASE("with statement: SETUP_WITH handler preserves lasti") {
+  const char* source = "def w(m):\n    with m as x:\n        y = x\n    return y\n";
+  check_against_python(function("w", 1, {"m", "x", "y"}, 1, {none()}), R"(
+b0:
+  RESUME 0 @1:0-0
+  LOAD_FAST 0 @2:9-10
+  BEFORE_WITH @2:4-3:13
+  SETUP_WITH b2 @2:4-3:13
+b1:
+  STORE_FAST 1 @2:14-15
+  LOAD_FAST 1 @3:12-13
+  STORE_FAST 2 @3:8-9
+  POP_BLOCK
+  LOAD_CONST 0 @2:4-3:13
+  LOAD_CONST 0 @2:4-3:13
+  LOAD_CONST 0 @2:4-3:13
+  PRECALL 2 @2:4-3:13
+  CALL 2 @2:4-3:13
+  POP_TOP @2:4-3:13
+  JUMP b3 @2:4-3:13
+b2:
+  SETUP_CLEANUP b4 @2:4-3:13
+  PUSH_EXC_INFO @2:4-3:13
+  WITH_EXCEPT_START @2:4-3:13
+  POP_JUMP_IF_TRUE b5
+b6:
+  RERAISE 2
+b4:
+  COPY 3
+  POP_EXCEPT
+  RERAISE 1
+b5:
+  POP_TOP
+  POP_BLOCK
+  POP_EXCEPT
+  POP_TOP
+  POP_TOP
+b3:
+  LOAD_FAST 2 @4:11-12
+  RETURN_VALUE @4:4-12
+)", source, "c.co_consts[0]");
+}
+
+const char* kClosureSource = "def outer(a):\n    b = 1\n    def inner():\n        return a + b\n    return inner\n";
+
+TEST_CASE("cells: an argument cell keeps its slot, MAKE_CELL per cell") {
+  UnitSpec spec = function("outer", 1, {"a", "inner"}, 1, {none(), num(1), code_placeholder()});
+  spec.cellvars = {"a", "b"};
+  check_against_python(spec, R"(
+b0:
+  RESUME 0 @1:0-0
+  LOAD_CONST 1 @2:8-9
+  STORE_DEREF 1 @2:4-5
+  LOAD_CLOSURE 0 @3:4-4:20
+  LOAD_CLOSURE 1 @3:4-4:20
+  BUILD_TUPLE 2 @3:4-4:20
+  LOAD_CONST 2 @3:4-4:20
+  MAKE_FUNCTION 8 @3:4-4:20
+  STORE_FAST 1 @3:4-4:20
+  LOAD_FAST 1 @5:11-16
+  RETURN_VALUE @5:4-16
+)", kClosureSource, "c.co_consts[0]");
+}
+
+TEST_CASE("free variables: COPY_FREE_VARS prefix") {
+  UnitSpec spec = function("inner", 3, {}, 0, {none()});
+  spec.qualname = "outer.<locals>.inner";
+  spec.flags |= CO_NESTED;
+  spec.freevars = {"a", "b"};
+  check_against_python(spec, R"(
+b0:
+  RESUME 0 @3:0-0
+  LOAD_DEREF 0 @4:15-16
+  LOAD_DEREF 1 @4:19-20
+  BINARY_OP 0 @4:15-20
+  RETURN_VALUE @4:8-20
+)", kClosureSource, "c.co_consts[0].co_consts[2]");
+}
+
+TEST_CASE("generator: RETURN_GENERATOR prefix and entry depth") {
+  UnitSpec spec = function("gen", 1, {"n", "i"}, 1, {none()});
+  spec.flags |= CO_GENERATOR;
+  check_against_python(spec, R"(
+b0:
+  RESUME 0 @1:0-0
+  LOAD_FAST 0 @2:13-14
+  GET_ITER @2:4-3:15
+b1:
+  FOR_ITER b3 @2:4-3:15
+b2:
+  STORE_FAST 1 @2:8-9
+  LOAD_FAST 1 @3:14-15
+  YIELD_VALUE @3:8-15
+  RESUME 1 @3:8-15
+  POP_TOP @3:8-15
+  JUMP b1
+b3:
+b4:
+  LOAD_CONST 0
+  RETURN_VALUE
+)", "def gen(n):\n    for i in n:\n        yield i\n", "c.co_consts[0]");
+}
+
+TEST_CASE("tuple folding of default arguments") {
+  UnitSpec spec;
+  spec.consts = {num(1), num(2), code_placeholder(), none()};
+  spec.names = {"defaults"};
+  check_against_python(spec, R"(
+b0:
+  RESUME 0 @0:0-1:0
+  LOAD_CONST 0 @1:15-16
+  LOAD_CONST 1 @1:20-21
+  BUILD_TUPLE 2 @1:0-3:12
+  LOAD_CONST 2 @1:0-3:12
+  MAKE_FUNCTION 1 @1:0-3:12
+  STORE_NAME 0 @1:0-3:12
+  LOAD_CONST 3
+  RETURN_VALUE
+)", "def defaults(a=1, b=2):\n    a, b = b, a\n    return a\n", "c");
+}
+
+TEST_CASE("swap: BUILD_TUPLE/UNPACK_SEQUENCE becomes reordered stores") {
+  check_against_python(function("defaults", 1, {"a", "b"}, 2, {none()}), R"(
+b0:
+  RESUME 0 @1:0-0
+  LOAD_FAST 1 @2:11-12
+  LOAD_FAST 0 @2:14-15
+  BUILD_TUPLE 2 @2:11-15
+  UNPACK_SEQUENCE 2 @2:4-8
+  STORE_FAST 0 @2:4-5
+  STORE_FAST 1 @2:7-8
+  LOAD_FAST 0 @3:11-12
+  RETURN_VALUE @3:4-12
+)", "def defaults(a=1, b=2):\n    a, b = b, a\n    return a\n", "c.co_consts[2]");
+}
+
+TEST_CASE("more than 256 constants and names: EXTENDED_ARG") {
+  UnitSpec spec;
+  std::string source, cfg = "b0:\n  RESUME 0 @0:0-1:0\n";
+  constexpr int kCount = 300;
+  for (int i = 0; i < kCount; i++) {
+    std::string name = "x" + std::to_string(i);
+    source += name + " = " + std::to_string(i) + "\n";
+    spec.consts.push_back(num(i));
+    spec.names.push_back(name);
+    int end = static_cast<int>(name.size());
+    cfg += "  LOAD_CONST " + std::to_string(i) + " @" + std::to_string(i + 1) + ":" + std::to_string(end + 3) + "-" +
+           std::to_string(end + 3 + static_cast<int>(std::to_string(i).size())) + "\n";
+    cfg += "  STORE_NAME " + std::to_string(i) + " @" + std::to_string(i + 1) + ":0-" + std::to_string(end) + "\n";
+  }
+  spec.consts.push_back(none());
+  cfg += "  LOAD_CONST " + std::to_string(kCount) + "\n  RETURN_VALUE\n";
+  check_against_python(spec, cfg, source, "c");
+}
+
+TEST_CASE("jumps longer than 255 code units: EXTENDED_ARG in both directions") {
+  constexpr int kBody = 150;
+  std::string source = "def f(x):\n    while x:\n";
+  for (int i = 0; i < kBody; i++) source += "        y = x\n";
+  source += "    return y\n";
+  std::string last = std::to_string(kBody + 2);
+  std::string cfg = "b0:\n  RESUME 0 @1:0-0\nb1:\n  LOAD_FAST 0 @2:10-11\n  POP_JUMP_IF_FALSE b3 @2:4-" + last +
+                    ":13\nb2:\n";
+  for (int i = 0; i < kBody; i++) {
+    std::string line = std::to_string(i + 3);
+    cfg += "  LOAD_FAST 0 @" + line + ":12-13\n  STORE_FAST 1 @" + line + ":8-9\n";
+  }
+  cfg += "  LOAD_FAST 0 @2:10-11\n  POP_JUMP_IF_TRUE b2 @2:4-" + last + ":13\nb3:\nb4:\n";
+  std::string ret = std::to_string(kBody + 3);
+  cfg += "  LOAD_FAST 1 @" + ret + ":11-12\n  RETURN_VALUE @" + ret + ":4-12\n";
+  check_against_python(function("f", 1, {"x", "y"}, 1, {none()}), cfg, source, "c.co_consts[0]");
 }
 
 }  // TEST_SUITE
