@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 
 #include <array>
+#include <cmath>
+#include <cstring>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -15,6 +17,7 @@
 #include <unistd.h>
 #include <vector>
 
+#include "compiler/bigint.h"
 #include "vm/text/text_error.h"
 
 namespace text_oracle {
@@ -48,6 +51,23 @@ template <class T, size_t N>
 std::string enc(const std::array<T, N>& items) {
   return enc(std::vector<T>(items.begin(), items.end()));
 }
+// Doubles travel as their little-endian IEEE bytes, so -0.0 and nan compare exactly.
+inline std::string enc(double d) {
+  unsigned char bytes[8];
+  std::memcpy(bytes, &d, 8);
+  return "f:" + hex_of(std::string_view(reinterpret_cast<const char*>(bytes), 8));
+}
+inline std::string enc(const minipy::BigInt& i) { return "i:" + i.to_string(); }
+// A Python expression for exactly the double `d`.
+inline std::string py_float(double d) {
+  if (d != d) return std::signbit(d) ? "-float('nan')" : "float('nan')";
+  if (d == HUGE_VAL) return "float('inf')";
+  if (d == -HUGE_VAL) return "float('-inf')";
+  unsigned char bytes[8];
+  std::memcpy(bytes, &d, 8);
+  return "struct.unpack('<d', bytes.fromhex('" + hex_of(std::string_view(reinterpret_cast<const char*>(bytes), 8)) +
+         "'))[0]";
+}
 inline std::string enc(const minipy::text::TextError& e) { return "E:" + e.kind + ":" + e.message; }
 template <class T>
 std::string enc(const minipy::text::TextResult<T>& r) {
@@ -55,12 +75,12 @@ std::string enc(const minipy::text::TextResult<T>& r) {
 }
 
 inline constexpr const char* kPrelude = R"PY(
-import sys
+import struct, sys
 def S(h): return bytes.fromhex(h).decode('utf-8', 'surrogatepass')
 def enc(v):
     if isinstance(v, bool): return 'b:1' if v else 'b:0'
     if isinstance(v, int): return 'i:%d' % v
-    if isinstance(v, float): return 'f:' + repr(v)
+    if isinstance(v, float): return 'f:' + struct.pack('<d', v).hex()
     if isinstance(v, str): return 's:' + v.encode('utf-8', 'surrogatepass').hex()
     if isinstance(v, (list, tuple)): return '[' + ','.join(enc(x) for x in v) + ']'
     return 'x:' + repr(v)
