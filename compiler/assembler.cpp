@@ -1,0 +1,218 @@
+// assemble(): the steps of CPython 3.11's assemble() in its order. The CFG passes live in flowgraph.cpp; this
+// file owns the code object's layout: prefix instructions, the localsplus table and cell/free oparg fix-ups,
+// jump offsets with EXTENDED_ARG, the bytecode itself and the location and exception tables.
+#include "compiler/assembler.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "compiler/exception_table.h"
+#include "compiler/flowgraph.h"
+#include "compiler/linetable.h"
+
+namespace minipy {
+namespace {
+
+using flowgraph::instr_size;
+
+int index_of(const std::vector<std::string>& names, const std::string& name) {
+  auto it = std::find(names.begin(), names.end(), name);
+  return it == names.end() ? -1 : static_cast<int>(it - names.begin());
+}
+
+// Where each cell and free variable (codegen's index: cellvars then freevars) lives in localsplus before
+// dropping duplicates: after the locals, except that a cell which is also an argument or local stays in that
+// variable's slot.
+std::vector<int> cell_slots_before_drop(const CompilerUnit& unit) {
+  int nlocals = static_cast<int>(unit.varnames.size());
+  size_t noffsets = unit.cellvars.size() + unit.freevars.size();
+  std::vector<int> fixed(noffsets);
+  for (size_t i = 0; i < noffsets; i++) fixed[i] = nlocals + static_cast<int>(i);
+  for (size_t i = 0; i < unit.cellvars.size(); i++) {
+    int var = index_of(unit.varnames, unit.cellvars[i]);
+    if (var >= 0) fixed[i] = var;
+  }
+  return fixed;
+}
+
+Instr artificial(Opcode op, int oparg) {
+  Instr instr;
+  instr.op = op;
+  instr.oparg = oparg;
+  return instr;
+}
+
+// COPY_FREE_VARS, MAKE_CELLs (in slot order), RETURN_GENERATOR + POP_TOP, then codegen's first instruction.
+void insert_prefix_instructions(CompilerUnit& unit, const std::vector<int>& fixed) {
+  std::vector<Instr> prefix;
+  if (!unit.freevars.empty()) {
+    prefix.push_back(artificial(Opcode::COPY_FREE_VARS, static_cast<int>(unit.freevars.size())));
+  }
+  size_t ncells = unit.cellvars.size();
+  if (ncells) {
+    std::vector<int> cell_in_slot(ncells + unit.varnames.size(), -1);
+    for (size_t i = 0; i < ncells; i++) cell_in_slot[static_cast<size_t>(fixed[i])] = static_cast<int>(i);
+    for (int cell : cell_in_slot) {
+      if (cell >= 0) prefix.push_back(artificial(Opcode::MAKE_CELL, cell));  // oparg fixed up below
+    }
+  }
+  if (unit.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
+    Instr make_gen = artificial(Opcode::RETURN_GENERATOR, 0);
+    make_gen.loc.lineno = make_gen.loc.end_lineno = unit.firstlineno;
+    prefix.push_back(make_gen);
+    prefix.push_back(artificial(Opcode::POP_TOP, 0));
+  }
+  auto& entry = unit.entry->instrs;
+  entry.insert(entry.begin(), prefix.begin(), prefix.end());
+}
+
+// Rewrites cell and free opargs from codegen's numbering to localsplus slots; returns how many cells were
+// dropped because they share a slot with an argument or local.
+int fix_cell_offsets(CompilerUnit& unit, std::vector<int>& fixed) {
+  int nlocals = static_cast<int>(unit.varnames.size());
+  int dropped = 0;
+  for (size_t i = 0; i < fixed.size(); i++) {
+    if (fixed[i] == static_cast<int>(i) + nlocals) {
+      fixed[i] -= dropped;
+    } else {
+      dropped++;
+    }
+  }
+  for (BasicBlock* b = unit.entry; b; b = b->next) {
+    for (Instr& instr : b->instrs) {
+      if (opcode_info(instr.op).operand == Operand::CELL) instr.oparg = fixed.at(static_cast<size_t>(instr.oparg));
+    }
+  }
+  return dropped;
+}
+
+void compute_localsplus(const CompilerUnit& unit, CodeObject& code) {
+  for (const std::string& name : unit.varnames) {
+    uint8_t kind = CO_FAST_LOCAL;
+    if (index_of(unit.cellvars, name) >= 0) kind |= CO_FAST_CELL;
+    code.localsplusnames.push_back(name);
+    code.localspluskinds.push_back(static_cast<char>(kind));
+  }
+  for (const std::string& name : unit.cellvars) {
+    if (index_of(unit.varnames, name) >= 0) continue;  // already there as a local
+    code.localsplusnames.push_back(name);
+    code.localspluskinds.push_back(static_cast<char>(CO_FAST_CELL));
+  }
+  for (const std::string& name : unit.freevars) {
+    code.localsplusnames.push_back(name);
+    code.localspluskinds.push_back(static_cast<char>(CO_FAST_FREE));
+  }
+}
+
+// Lays the blocks out and turns jump targets into relative opargs, repeating until no jump needs a different
+// number of EXTENDED_ARGs than the layout assumed.
+void resolve_jump_offsets(CompilerUnit& unit) {
+  bool changed = true;
+  while (changed) {
+    int total = 0;
+    for (BasicBlock* b = unit.entry; b; b = b->next) {
+      b->offset = total;
+      for (const Instr& instr : b->instrs) total += instr_size(instr);
+    }
+    changed = false;
+    for (BasicBlock* b = unit.entry; b; b = b->next) {
+      int after = b->offset;
+      for (Instr& instr : b->instrs) {
+        int size = instr_size(instr);
+        after += size;  // relative jumps count from the instruction that follows
+        if (!flowgraph::is_jump_instr(instr)) continue;
+        int target = instr.target->offset;
+        instr.oparg = target < after ? after - target : target - after;
+        if (instr_size(instr) != size) changed = true;
+      }
+    }
+  }
+}
+
+void emit_instr(std::string& code, const Instr& instr) {
+  unsigned oparg = has_arg(instr.op) ? static_cast<unsigned>(instr.oparg) : 0u;
+  int prefixes = instr_size(instr) - 1 - cache_entries(instr.op);
+  for (int shift = 8 * prefixes; shift > 0; shift -= 8) {
+    code.push_back(static_cast<char>(Opcode::EXTENDED_ARG));
+    code.push_back(static_cast<char>((oparg >> shift) & 0xFF));
+  }
+  code.push_back(static_cast<char>(instr.op));
+  code.push_back(static_cast<char>(oparg & 0xFF));
+  code.append(2 * static_cast<size_t>(cache_entries(instr.op)), '\0');
+}
+
+std::string build_exception_table(const CompilerUnit& unit) {
+  std::string out;
+  const BasicBlock* handler = nullptr;
+  int start = -1, offset = 0;
+  auto flush = [&](int end) {
+    if (!handler) return;
+    int depth = handler->start_depth - 1 - (handler->preserve_lasti ? 1 : 0);
+    append_exception_table_entry(out, ExceptionTableEntry{start, end, handler->offset, depth, handler->preserve_lasti});
+  };
+  for (BasicBlock* b = unit.entry; b; b = b->next) {
+    offset = b->offset;
+    for (const Instr& instr : b->instrs) {
+      if (instr.except_handler != handler) {
+        flush(offset);
+        start = offset;
+        handler = instr.except_handler;
+      }
+      offset += instr_size(instr);
+    }
+  }
+  flush(offset);
+  return out;
+}
+
+}  // namespace
+
+std::shared_ptr<CodeObject> assemble(CompilerUnit& unit) {
+  flowgraph::normalize_jump_targets(unit);
+  flowgraph::inline_small_exit_blocks(unit);
+  if (unit.firstlineno == 0) {
+    const auto& first = unit.entry->instrs;
+    unit.firstlineno = !first.empty() && first[0].loc.lineno ? first[0].loc.lineno : 1;
+  }
+
+  std::vector<int> cell_slots = cell_slots_before_drop(unit);
+  insert_prefix_instructions(unit, cell_slots);
+  fix_cell_offsets(unit, cell_slots);
+
+  std::vector<ConstRef> consts = unit.consts;
+  flowgraph::optimize_cfg(unit, consts);
+  flowgraph::duplicate_exits_without_lineno(unit);
+  flowgraph::trim_unused_consts(unit, consts);
+  flowgraph::propagate_line_numbers(unit, unit.firstlineno);
+  int max_depth = flowgraph::compute_stack_depth(unit, unit.flags);
+  flowgraph::label_exception_targets(unit);
+  flowgraph::resolve_jump_directions(unit);
+  resolve_jump_offsets(unit);
+
+  auto code = std::make_shared<CodeObject>();
+  LineTableWriter locations(unit.firstlineno);
+  for (BasicBlock* b = unit.entry; b; b = b->next) {
+    for (const Instr& instr : b->instrs) {
+      emit_instr(code->code, instr);
+      locations.add(instr.loc, instr_size(instr));
+    }
+  }
+  code->linetable = locations.table();
+  code->exceptiontable = build_exception_table(unit);
+
+  code->argcount = unit.argcount;
+  code->posonlyargcount = unit.posonlyargcount;
+  code->kwonlyargcount = unit.kwonlyargcount;
+  code->stacksize = max_depth;
+  code->flags = unit.flags;
+  code->consts = std::move(consts);
+  code->names = unit.names;
+  compute_localsplus(unit, *code);
+  code->filename = unit.filename;
+  code->name = unit.name;
+  code->qualname = unit.qualname.empty() ? unit.name : unit.qualname;
+  code->firstlineno = unit.firstlineno;
+  return code;
+}
+
+}  // namespace minipy

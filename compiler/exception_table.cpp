@@ -1,0 +1,76 @@
+#include "compiler/exception_table.h"
+
+namespace minipy {
+namespace {
+
+constexpr unsigned kContinue = 0x40;
+constexpr unsigned kEntryStart = 0x80;
+
+// Most significant chunk first (unlike the location table's varints), so a reader can find entry starts.
+void write_item(std::string& out, unsigned value, unsigned start_marker) {
+  int shift = 24;
+  while (shift > 0 && value < (1u << shift)) shift -= 6;
+  for (; shift > 0; shift -= 6) {
+    out.push_back(static_cast<char>(((value >> shift) & 63u) | kContinue | start_marker));
+    start_marker = 0;
+  }
+  out.push_back(static_cast<char>((value & 63u) | start_marker));
+}
+
+class ItemReader {
+ public:
+  explicit ItemReader(std::string_view bytes) : bytes_(bytes) {}
+  bool at_end() const { return pos_ >= bytes_.size(); }
+  bool at_entry_start() const { return !at_end() && (static_cast<unsigned char>(bytes_[pos_]) & kEntryStart); }
+  std::optional<int> item() {
+    unsigned value = 0;
+    for (int chunks = 0; chunks < 6; chunks++) {
+      if (at_end()) return std::nullopt;
+      unsigned b = static_cast<unsigned char>(bytes_[pos_++]);
+      value = (value << 6) | (b & 63u);
+      if (!(b & kContinue)) return static_cast<int>(value);
+    }
+    return std::nullopt;
+  }
+
+ private:
+  std::string_view bytes_;
+  size_t pos_ = 0;
+};
+
+}  // namespace
+
+void append_exception_table_entry(std::string& out, const ExceptionTableEntry& entry) {
+  write_item(out, static_cast<unsigned>(entry.start), kEntryStart);
+  write_item(out, static_cast<unsigned>(entry.end - entry.start), 0);
+  write_item(out, static_cast<unsigned>(entry.target), 0);
+  write_item(out, (static_cast<unsigned>(entry.depth) << 1) | (entry.lasti ? 1u : 0u), 0);
+}
+
+std::optional<std::vector<ExceptionTableEntry>> parse_exception_table(std::string_view table) {
+  std::vector<ExceptionTableEntry> entries;
+  ItemReader in(table);
+  while (!in.at_end()) {
+    if (!in.at_entry_start()) return std::nullopt;
+    auto start = in.item();
+    auto length = in.item();
+    auto target = in.item();
+    auto depth_lasti = in.item();
+    if (!start || !length || !target || !depth_lasti) return std::nullopt;
+    entries.push_back(ExceptionTableEntry{*start, *start + *length, *target, *depth_lasti >> 1,
+                                          (*depth_lasti & 1) != 0});
+  }
+  return entries;
+}
+
+std::optional<ExceptionTableEntry> find_exception_handler(std::string_view table, int unit) {
+  auto entries = parse_exception_table(table);
+  if (!entries) return std::nullopt;
+  for (const auto& e : *entries) {
+    if (e.start > unit) break;  // sorted by start
+    if (unit < e.end) return e;
+  }
+  return std::nullopt;
+}
+
+}  // namespace minipy

@@ -1,0 +1,175 @@
+#include "compiler/linetable.h"
+
+namespace minipy {
+namespace {
+
+enum LocationCode : int {
+  kShortForm0 = 0,   // .. 9: same line, column group in the code
+  kOneLine0 = 10,    // .. 12: line delta 0..2 in the code
+  kNoColumns = 13,
+  kLongForm = 14,
+  kNoLocation = 15,
+};
+
+constexpr int kMaxUnitsPerEntry = 8;
+
+}  // namespace
+
+void LineTableWriter::first_byte(int code, int code_units) {
+  out_.push_back(static_cast<char>(0x80 | (code << 3) | (code_units - 1)));
+}
+
+void LineTableWriter::varint(unsigned value) {
+  while (value >= 64) {
+    out_.push_back(static_cast<char>(0x40 | (value & 63)));
+    value >>= 6;
+  }
+  out_.push_back(static_cast<char>(value));
+}
+
+void LineTableWriter::signed_varint(int value) {
+  // Zigzag-like: magnitude shifted left, sign in the low bit.
+  unsigned folded = value < 0 ? ((static_cast<unsigned>(-value) << 1) | 1u) : (static_cast<unsigned>(value) << 1);
+  varint(folded);
+}
+
+void LineTableWriter::add(const SourcePosition& loc, int code_units) {
+  while (code_units > kMaxUnitsPerEntry) {
+    add_entry(loc, kMaxUnitsPerEntry);
+    code_units -= kMaxUnitsPerEntry;
+  }
+  add_entry(loc, code_units);
+}
+
+// Picks the most compact form exactly as CPython 3.11's write_location_info_entry does, so that the bytes match.
+void LineTableWriter::add_entry(const SourcePosition& loc, int units) {
+  if (loc.lineno < 0) {
+    first_byte(kNoLocation, units);
+    return;
+  }
+  int line_delta = loc.lineno - line_;
+  int col = loc.col_offset, end_col = loc.end_col_offset;
+  if (col < 0 || end_col < 0) {
+    if (loc.end_lineno == loc.lineno || loc.end_lineno == -1) {
+      first_byte(kNoColumns, units);
+      signed_varint(line_delta);
+      line_ = loc.lineno;
+      return;
+    }
+  } else if (loc.end_lineno == loc.lineno) {
+    if (line_delta == 0 && col < 80 && end_col - col < 16 && end_col >= col) {
+      first_byte(kShortForm0 + (col >> 3), units);
+      out_.push_back(static_cast<char>(((col & 7) << 4) | (end_col - col)));
+      return;
+    }
+    if (line_delta >= 0 && line_delta < 3 && col < 128 && end_col < 128) {
+      first_byte(kOneLine0 + line_delta, units);
+      out_.push_back(static_cast<char>(col));
+      out_.push_back(static_cast<char>(end_col));
+      line_ = loc.lineno;
+      return;
+    }
+  }
+  first_byte(kLongForm, units);
+  signed_varint(line_delta);
+  varint(static_cast<unsigned>(loc.end_lineno - loc.lineno));
+  varint(static_cast<unsigned>(col + 1));
+  varint(static_cast<unsigned>(end_col + 1));
+  line_ = loc.lineno;
+}
+
+namespace {
+
+// Bounds-checked reader over untrusted table bytes.
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+  bool at_end() const { return pos_ >= bytes_.size(); }
+  std::optional<unsigned> byte() {
+    if (at_end()) return std::nullopt;
+    return static_cast<unsigned char>(bytes_[pos_++]);
+  }
+  std::optional<unsigned> varint() {
+    unsigned value = 0;
+    for (int shift = 0; shift < 32; shift += 6) {
+      auto b = byte();
+      if (!b) return std::nullopt;
+      value |= (*b & 63u) << shift;
+      if (!(*b & 64u)) return value;
+    }
+    return std::nullopt;  // absurdly long: malformed
+  }
+  std::optional<int> signed_varint() {
+    auto v = varint();
+    if (!v) return std::nullopt;
+    int magnitude = static_cast<int>(*v >> 1);
+    return (*v & 1u) ? -magnitude : magnitude;
+  }
+
+ private:
+  std::string_view bytes_;
+  size_t pos_ = 0;
+};
+
+}  // namespace
+
+std::optional<std::vector<LocationRange>> decode_location_table(std::string_view table, int firstlineno) {
+  std::vector<LocationRange> ranges;
+  Reader in(table);
+  int line = firstlineno;
+  int unit = 0;
+  while (!in.at_end()) {
+    unsigned first = *in.byte();
+    if (!(first & 0x80)) return std::nullopt;
+    int code = static_cast<int>((first >> 3) & 15);
+    int units = static_cast<int>(first & 7) + 1;
+    SourcePosition pos;
+    if (code == kNoLocation) {
+      // no location; the running line is unchanged
+    } else if (code == kNoColumns) {
+      auto delta = in.signed_varint();
+      if (!delta) return std::nullopt;
+      line += *delta;
+      pos.lineno = pos.end_lineno = line;
+    } else if (code == kLongForm) {
+      auto delta = in.signed_varint();
+      auto end_delta = in.varint();
+      auto col = in.varint();
+      auto end_col = in.varint();
+      if (!delta || !end_delta || !col || !end_col) return std::nullopt;
+      line += *delta;
+      pos.lineno = line;
+      pos.end_lineno = line + static_cast<int>(*end_delta);
+      pos.col_offset = static_cast<int>(*col) - 1;
+      pos.end_col_offset = static_cast<int>(*end_col) - 1;
+    } else if (code >= kOneLine0) {
+      auto col = in.byte();
+      auto end_col = in.byte();
+      if (!col || !end_col) return std::nullopt;
+      line += code - kOneLine0;
+      pos.lineno = pos.end_lineno = line;
+      pos.col_offset = static_cast<int>(*col);
+      pos.end_col_offset = static_cast<int>(*end_col);
+    } else {
+      auto second = in.byte();
+      if (!second) return std::nullopt;
+      pos.lineno = pos.end_lineno = line;
+      pos.col_offset = code * 8 + static_cast<int>((*second >> 4) & 7);
+      pos.end_col_offset = pos.col_offset + static_cast<int>(*second & 15);
+    }
+    ranges.push_back(LocationRange{unit, unit + units, pos});
+    unit += units;
+  }
+  return ranges;
+}
+
+SourcePosition location_at(std::string_view table, int firstlineno, int unit) {
+  auto ranges = decode_location_table(table, firstlineno);
+  if (!ranges) return {};
+  for (const auto& r : *ranges) {
+    if (unit >= r.start && unit < r.end) return r.pos;
+  }
+  return {};
+}
+
+}  // namespace minipy

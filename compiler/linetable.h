@@ -1,0 +1,55 @@
+// The CPython 3.11 location table (co_linetable): the encoder the assembler uses and the decoder the VM uses to
+// turn an instruction's code-unit index into (line, end line, column, end column) for tracebacks.
+//
+// Format (CPython's Objects/locations.md): a sequence of entries, each covering 1..8 code units. First byte:
+// 0x80 | code << 3 | (units - 1). Codes 0..9 "short" (same line, one byte of columns), 10..12 "one line" (line
+// delta code - 10, start and end column bytes), 13 "no columns" (signed line delta), 14 "long" (signed line delta,
+// end-line delta, column + 1, end column + 1), 15 "no location". Line deltas are relative to the line of the
+// previous entry that had one, starting from co_firstlineno.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/instr.h"
+
+namespace minipy {
+
+// Builds co_linetable one instruction at a time, in code order.
+class LineTableWriter {
+ public:
+  // `firstlineno` is co_firstlineno: the line the first delta is relative to.
+  explicit LineTableWriter(int firstlineno) : line_(firstlineno) {}
+
+  // Records that the next `code_units` code units (an instruction with its EXTENDED_ARGs and CACHEs) carry
+  // location `loc` (lineno < 0: no location).
+  void add(const SourcePosition& loc, int code_units);
+
+  const std::string& table() const { return out_; }
+
+ private:
+  void add_entry(const SourcePosition& loc, int code_units);
+  void first_byte(int code, int code_units);
+  void varint(unsigned value);
+  void signed_varint(int value);
+
+  std::string out_;
+  int line_;
+};
+
+// One decoded entry: code units [start, end) share `pos` (pos.lineno < 0: no location; a column of -1: none).
+struct LocationRange {
+  int start = 0, end = 0;
+  SourcePosition pos;
+};
+
+// Decodes a whole table (`firstlineno` = co_firstlineno). Returns nullopt when the bytes are malformed
+// (truncated entry, continuation byte where an entry should start).
+std::optional<std::vector<LocationRange>> decode_location_table(std::string_view table, int firstlineno);
+
+// The location of the instruction at code-unit index `unit` (byte offset / 2); a position with lineno -1 when the
+// table has none for it or is malformed.
+SourcePosition location_at(std::string_view table, int firstlineno, int unit);
+
+}  // namespace minipy
