@@ -580,4 +580,37 @@ b3:
 )", source, "c.co_consts[0]");
 }
 
+TEST_CASE("implicit return reached by a conditional jump and by falling through: the exit is duplicated") {
+  check_against_python(function("f", 1, {"a", "x"}, 1, {none(), num(1)}), R"(
+b0:
+  RESUME 0 @1:0-0
+  LOAD_FAST 0 @2:7-8
+  POP_JUMP_IF_FALSE b1 @2:4-3:13
+b2:
+  LOAD_CONST 1 @3:12-13
+  STORE_FAST 1 @3:8-9
+b1:
+  LOAD_CONST 0
+  RETURN_VALUE
+)", "def f(a):\n    if a:\n        x = 1\n", "c.co_consts[0]");
+}
+
+TEST_CASE("assert: LOAD_ASSERTION_ERROR and RAISE_VARARGS end a block") {
+  check_against_python(function("f", 1, {"a"}, 1, {none(), Const::str("bad", true)}), R"(
+b0:
+  RESUME 0 @1:0-0
+  LOAD_FAST 0 @2:11-12
+  POP_JUMP_IF_TRUE b1 @2:4-19
+b2:
+  LOAD_ASSERTION_ERROR @2:4-19
+  LOAD_CONST 1 @2:14-19
+  PRECALL 0 @2:4-19
+  CALL 0 @2:4-19
+  RAISE_VARARGS 1 @2:4-19
+b1:
+  LOAD_FAST 0 @3:11-12
+  RETURN_VALUE @3:4-12
+)", "def f(a):\n    assert a, 'bad'\n    return a\n", "c.co_consts[0]");
+}
+
 }  // TEST_SUITE
