@@ -406,8 +406,8 @@ void Folder::expr(ast::Expr*& e) {
           case C::NotIn: inverted = C::In; break;
           default: return;
         }
+        // CPython copies the comparison node over the `not` node, location included.
         cmp->ops = arena_.array(std::vector<C>{inverted});
-        cmp->loc = e->loc;
         e = cmp;
       }
       return;

@@ -8,24 +8,6 @@
 
 namespace minipy {
 
-ConstRef copy_const(const Const& c) {
-  switch (c.kind()) {
-    case Const::Kind::None: return Const::none();
-    case Const::Kind::False: return Const::boolean(false);
-    case Const::Kind::True: return Const::boolean(true);
-    case Const::Kind::Ellipsis: return Const::ellipsis();
-    case Const::Kind::Int: return Const::integer(c.int_value());
-    case Const::Kind::Float: return Const::floating(c.float_value());
-    case Const::Kind::Complex: return Const::complex(c.float_value(), c.imag_value());
-    case Const::Kind::Str: return Const::str(c.text(), c.interned());
-    case Const::Kind::Bytes: return Const::bytes(c.text());
-    case Const::Kind::Tuple: return Const::tuple(c.items());
-    case Const::Kind::FrozenSet: return Const::frozenset(c.items());
-    case Const::Kind::Code: return Const::code(c.code_value());
-  }
-  return Const::none();
-}
-
 // ---- emission -------------------------------------------------------------------------------------------------
 
 static bool ends_basic_block(Opcode op) {

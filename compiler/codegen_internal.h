@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "compiler/ast_optimize.h"
 #include "compiler/codegen.h"
 
 namespace minipy {
@@ -187,9 +188,6 @@ constexpr int binary_op_number(ast::OperatorKind op) {
   constexpr int kNumbers[] = {0, 10, 5, 4, 11, 6, 8, 3, 9, 7, 12, 1, 2};  // in OperatorKind order
   return kNumbers[static_cast<int>(op)];
 }
-
-// A deep copy of an AST constant (the AST's constants die with their arena; code objects outlive it).
-ConstRef copy_const(const Const& c);
 
 // The comprehension kinds compile.c numbers COMP_*.
 inline constexpr int kCompGenexp = 0, kCompListcomp = 1, kCompSetcomp = 2, kCompDictcomp = 3;

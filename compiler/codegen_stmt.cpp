@@ -382,7 +382,7 @@ bool Codegen::assert_stmt(const ast::Assert* s) {
   BasicBlock* end = new_block();
   if (!jump_if(s->test, end, true) || !addop(Opcode::LOAD_ASSERTION_ERROR)) return false;
   if (s->msg && (!visit_expr(s->msg) || !addop_i(Opcode::PRECALL, 0) || !addop_i(Opcode::CALL, 0))) return false;
-  set_loc(s->test->loc);
+  // The installed 3.11 locates the raise at the whole statement (the test's location is not restored here).
   if (!addop_i(Opcode::RAISE_VARARGS, 1)) return false;
   use_next_block(end);
   return true;
