@@ -159,7 +159,7 @@ class SymtableBuilder {
   bool visit_alias(const ast::Alias* alias, const ast::Stmt* s) {
     std::string_view store = alias->asname.empty() ? alias->name : alias->asname;
     if (store == "*") {
-      if (cur_->kind != BlockKind::Module) return fail(s->loc, "import * only allowed at module level");
+      if (cur_->kind != BlockKind::Module) return fail(alias->loc, "import * only allowed at module level");
       return true;
     }
     if (alias->asname.empty()) store = store.substr(0, store.find('.'));
