@@ -200,7 +200,7 @@ std::shared_ptr<CodeObject> assemble(CompilerUnit& unit) {
   code->linetable = locations.table();
   code->exceptiontable = build_exception_table(unit);
 
-  code->argcount = unit.argcount;
+  code->argcount = unit.posonlyargcount + unit.argcount;  // CPython's u_argcount excludes positional-only
   code->posonlyargcount = unit.posonlyargcount;
   code->kwonlyargcount = unit.kwonlyargcount;
   code->stacksize = max_depth;

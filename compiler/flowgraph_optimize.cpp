@@ -163,6 +163,24 @@ bool jump_thread(Instr& inst, const Instr& target, Opcode opcode) {
   return false;
 }
 
+// JUMP_IF_{FALSE,TRUE}_OR_POP (`on_true` picks which) to a conditional jump whose outcome it already decides
+// ("a and b or c", "(a or b) or c", ...): jump straight to the final target when the second test agrees, or
+// pop and continue after the second test when it must fail. Returns 1 when `inst` changed (look at it again).
+int thread_or_pop_jump(Instr& inst, const Instr& target, bool on_true) {
+  Opcode same_pop = on_true ? Opcode::POP_JUMP_IF_TRUE : Opcode::POP_JUMP_IF_FALSE;
+  Opcode same_keep = on_true ? Opcode::JUMP_IF_TRUE_OR_POP : Opcode::JUMP_IF_FALSE_OR_POP;
+  Opcode other_pop = on_true ? Opcode::POP_JUMP_IF_FALSE : Opcode::POP_JUMP_IF_TRUE;
+  Opcode other_keep = on_true ? Opcode::JUMP_IF_FALSE_OR_POP : Opcode::JUMP_IF_TRUE_OR_POP;
+  if (target.op == same_pop) return jump_thread(inst, target, same_pop);
+  if (target.op == Opcode::JUMP || target.op == same_keep) return jump_thread(inst, target, same_keep);
+  if ((target.op == other_keep || target.op == other_pop) && inst.loc.lineno == target.loc.lineno) {
+    inst.op = same_pop;
+    inst.target = inst.target->next;
+    return 1;
+  }
+  return 0;
+}
+
 }  // namespace
 
 bool detail::optimize_basic_block(BasicBlock& b, std::vector<ConstRef>& consts) {
@@ -234,48 +252,11 @@ bool detail::optimize_basic_block(BasicBlock& b, std::vector<ConstRef>& consts) 
         }
         if (i >= oparg) fold_tuple_on_constants(ins, at, oparg, consts);
         break;
-      // Conditional jumps to conditional jumps whose outcome the first one already decides.
       case Opcode::JUMP_IF_FALSE_OR_POP:
-        switch (target->op) {
-          case Opcode::POP_JUMP_IF_FALSE:
-            i -= jump_thread(inst, *target, Opcode::POP_JUMP_IF_FALSE);
-            break;
-          case Opcode::JUMP:
-          case Opcode::JUMP_IF_FALSE_OR_POP:
-            i -= jump_thread(inst, *target, Opcode::JUMP_IF_FALSE_OR_POP);
-            break;
-          case Opcode::JUMP_IF_TRUE_OR_POP:
-          case Opcode::POP_JUMP_IF_TRUE:
-            if (inst.loc.lineno == target->loc.lineno) {
-              inst.op = Opcode::POP_JUMP_IF_FALSE;
-              inst.target = inst.target->next;
-              i--;
-            }
-            break;
-          default:
-            break;
-        }
+        i -= thread_or_pop_jump(inst, *target, false);
         break;
       case Opcode::JUMP_IF_TRUE_OR_POP:
-        switch (target->op) {
-          case Opcode::POP_JUMP_IF_TRUE:
-            i -= jump_thread(inst, *target, Opcode::POP_JUMP_IF_TRUE);
-            break;
-          case Opcode::JUMP:
-          case Opcode::JUMP_IF_TRUE_OR_POP:
-            i -= jump_thread(inst, *target, Opcode::JUMP_IF_TRUE_OR_POP);
-            break;
-          case Opcode::JUMP_IF_FALSE_OR_POP:
-          case Opcode::POP_JUMP_IF_FALSE:
-            if (inst.loc.lineno == target->loc.lineno) {
-              inst.op = Opcode::POP_JUMP_IF_TRUE;
-              inst.target = inst.target->next;
-              i--;
-            }
-            break;
-          default:
-            break;
-        }
+        i -= thread_or_pop_jump(inst, *target, true);
         break;
       case Opcode::POP_JUMP_IF_NOT_NONE:
       case Opcode::POP_JUMP_IF_NONE:

@@ -454,4 +454,163 @@ TEST_CASE("jumps longer than 255 code units: EXTENDED_ARG in both directions") {
   check_against_python(function("f", 1, {"x", "y"}, 1, {none()}), cfg, source, "c.co_consts[0]");
 }
 
+TEST_CASE("return inside try/finally: the finally body runs before the return, copies stay unreachable") {
+  const char* source = "def f(a):\n    try:\n        return a\n    finally:\n        print(a)\n";
+  check_against_python(function("f", 1, {"a"}, 1, {none()}, {"print"}), R"(
+b0:
+  RESUME 0 @1:0-0
+  SETUP_FINALLY b2 @2:4-5:16
+b1:
+  LOAD_FAST 0 @3:15-16
+  POP_BLOCK @3:8-16
+  PUSH_NULL @5:8-13
+  LOAD_GLOBAL 0 @5:8-13
+  LOAD_FAST 0 @5:14-15
+  PRECALL 1 @5:8-16
+  CALL 1 @5:8-16
+  POP_TOP @5:8-16
+  RETURN_VALUE
+b5:
+  POP_BLOCK
+  PUSH_NULL @5:8-13
+  LOAD_GLOBAL 0 @5:8-13
+  LOAD_FAST 0 @5:14-15
+  PRECALL 1 @5:8-16
+  CALL 1 @5:8-16
+  POP_TOP @5:8-16
+  JUMP b3
+b2:
+  SETUP_CLEANUP b4
+  PUSH_EXC_INFO
+  PUSH_NULL @5:8-13
+  LOAD_GLOBAL 0 @5:8-13
+  LOAD_FAST 0 @5:14-15
+  PRECALL 1 @5:8-16
+  CALL 1 @5:8-16
+  POP_TOP @5:8-16
+  RERAISE 0 @5:8-16
+b4:
+  COPY 3
+  POP_EXCEPT
+  RERAISE 1
+b3:
+  LOAD_CONST 0
+  RETURN_VALUE
+)", source, "c.co_consts[0]");
+}
+
+TEST_CASE("and/or jump threading, constant `while True`, trimmed constants") {
+  const char* source =
+      "def g(a, b, c):\n    x = a and b or c\n    while True:\n        if x:\n            break\n    return x\n";
+  check_against_python(function("g", 1, {"a", "b", "c", "x"}, 3, {none(), Const::boolean(true)}), R"(
+b0:
+  RESUME 0 @1:0-0
+  LOAD_FAST 0 @2:8-9
+  JUMP_IF_FALSE_OR_POP b2 @2:8-15
+b3:
+  LOAD_FAST 1 @2:14-15
+b2:
+  JUMP_IF_TRUE_OR_POP b1 @2:8-20
+b4:
+  LOAD_FAST 2 @2:19-20
+b1:
+  STORE_FAST 3 @2:4-5
+b5:
+  LOAD_CONST 1 @3:10-14
+  POP_JUMP_IF_FALSE b7 @3:4-5:17
+b6:
+  LOAD_FAST 3 @4:11-12
+  POP_JUMP_IF_FALSE b9 @4:8-5:17
+b10:
+  JUMP b8 @5:12-17
+b9:
+  LOAD_CONST 1 @3:10-14
+  POP_JUMP_IF_TRUE b6 @3:4-5:17
+b7:
+b8:
+  LOAD_FAST 3 @6:11-12
+  RETURN_VALUE @6:4-12
+)", source, "c.co_consts[0]");
+}
+
+TEST_CASE("named except handler: inlined implicit returns, nested cleanup handler") {
+  const char* source = "def h():\n    try:\n        a\n    except E as e:\n        b\n";
+  check_against_python(function("h", 1, {"e"}, 0, {none()}, {"a", "E", "b"}), R"(
+b0:
+  RESUME 0 @1:0-0
+  SETUP_FINALLY b2 @2:4-5:9
+b1:
+  LOAD_GLOBAL 0 @3:8-9
+  POP_TOP @3:8-9
+  POP_BLOCK
+  JUMP b3
+b2:
+  SETUP_CLEANUP b4
+  PUSH_EXC_INFO
+  LOAD_GLOBAL 2 @4:11-12
+  CHECK_EXC_MATCH @4:4-5:9
+  POP_JUMP_IF_FALSE b5 @4:4-5:9
+b8:
+  STORE_FAST 0 @4:4-5:9
+  SETUP_CLEANUP b6 @4:4-5:9
+b7:
+  LOAD_GLOBAL 4 @5:8-9
+  POP_TOP @5:8-9
+  POP_BLOCK
+  POP_BLOCK
+  POP_EXCEPT
+  LOAD_CONST 0
+  STORE_FAST 0
+  DELETE_FAST 0
+  JUMP b3
+b6:
+  LOAD_CONST 0
+  STORE_FAST 0
+  DELETE_FAST 0
+  RERAISE 1
+b5:
+  RERAISE 0
+b4:
+  COPY 3
+  POP_EXCEPT
+  RERAISE 1
+b3:
+  LOAD_CONST 0
+  RETURN_VALUE
+)", source, "c.co_consts[0]");
+}
+
+TEST_CASE("implicit return reached by a conditional jump and by falling through: the exit is duplicated") {
+  check_against_python(function("f", 1, {"a", "x"}, 1, {none(), num(1)}), R"(
+b0:
+  RESUME 0 @1:0-0
+  LOAD_FAST 0 @2:7-8
+  POP_JUMP_IF_FALSE b1 @2:4-3:13
+b2:
+  LOAD_CONST 1 @3:12-13
+  STORE_FAST 1 @3:8-9
+b1:
+  LOAD_CONST 0
+  RETURN_VALUE
+)", "def f(a):\n    if a:\n        x = 1\n", "c.co_consts[0]");
+}
+
+TEST_CASE("assert: LOAD_ASSERTION_ERROR and RAISE_VARARGS end a block") {
+  check_against_python(function("f", 1, {"a"}, 1, {none(), Const::str("bad", true)}), R"(
+b0:
+  RESUME 0 @1:0-0
+  LOAD_FAST 0 @2:11-12
+  POP_JUMP_IF_TRUE b1 @2:4-19
+b2:
+  LOAD_ASSERTION_ERROR @2:4-19
+  LOAD_CONST 1 @2:14-19
+  PRECALL 0 @2:4-19
+  CALL 0 @2:4-19
+  RAISE_VARARGS 1 @2:4-19
+b1:
+  LOAD_FAST 0 @3:11-12
+  RETURN_VALUE @3:4-12
+)", "def f(a):\n    assert a, 'bad'\n    return a\n", "c.co_consts[0]");
+}
+
 }  // TEST_SUITE

@@ -1,0 +1,20 @@
+// Stage 3b: AST -> AST constant folding. Entry point: optimize_ast().
+//   in:  a parsed module, the arena it lives in (new nodes and constants are allocated there), and the -O level.
+//   out: the same tree, folded the way CPython 3.11's Python/ast_opt.c folds it: unary and binary operators on
+//        constants (with its size limits: ints up to 128 bits, strings up to 4096 characters, collections up to
+//        256 items), constant subscripts, tuples of constants, `not (a is b)` -> `a is not b`, list/set displays
+//        iterated over or tested with `in` turned into tuples/frozensets, and `__debug__`.
+// Folding never fails: an operation that would raise, or exceed a limit, is simply left for run time.
+#pragma once
+#include "compiler/ast.h"
+
+namespace minipy {
+
+// Folds constants in `module` in place; new nodes go into `arena`; `optimize` is the -O level (for __debug__).
+void optimize_ast(ast::Module& module, ast::Arena& arena, int optimize);
+
+// A fresh copy of a constant (containers share their items): the AST's constants die with their arena, while
+// folded values and code objects outlive it.
+ConstRef copy_const(const Const& c);
+
+}  // namespace minipy

@@ -1,0 +1,430 @@
+// Code generation infrastructure: compiler units, instruction emission, constants and names, name resolution
+// through the symbol table, frame-block unwinding, and the module entry point.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/codegen_internal.h"
+
+namespace minipy {
+
+// ---- emission -------------------------------------------------------------------------------------------------
+
+static bool ends_basic_block(Opcode op) {
+  switch (op) {
+    case Opcode::RETURN_VALUE:
+    case Opcode::RAISE_VARARGS:
+    case Opcode::RERAISE:
+    case Opcode::JUMP:
+    case Opcode::JUMP_NO_INTERRUPT:
+    case Opcode::POP_JUMP_IF_FALSE:
+    case Opcode::POP_JUMP_IF_TRUE:
+    case Opcode::POP_JUMP_IF_NONE:
+    case Opcode::POP_JUMP_IF_NOT_NONE:
+    case Opcode::FOR_ITER:
+    case Opcode::JUMP_IF_FALSE_OR_POP:
+    case Opcode::JUMP_IF_TRUE_OR_POP:
+    case Opcode::SEND:
+      return true;
+    default:
+      return false;  // SETUP_* are not jumps for this purpose: the body falls through
+  }
+}
+
+bool Codegen::emit(Opcode op, int oparg, BasicBlock* target, const SourcePosition& loc) {
+  if (error_) return false;
+  Unit& unit = u();
+  if (unit.need_new_block) use_next_block(new_block());
+  Instr instr;
+  instr.op = op;
+  instr.oparg = oparg;
+  instr.target = target;
+  instr.loc = loc;
+  unit.current->instrs.push_back(instr);
+  if (ends_basic_block(op)) unit.need_new_block = true;
+  return true;
+}
+
+int Codegen::add_const(ConstRef c) {
+  Unit& unit = u();
+  size_t h = c->key_hash();
+  auto range = unit.const_index.equal_range(h);
+  for (auto it = range.first; it != range.second; ++it)
+    if (same_constant(*unit.cu.consts[it->second], *c)) return it->second;
+  int index = static_cast<int>(unit.cu.consts.size());
+  unit.cu.consts.push_back(std::move(c));
+  unit.const_index.emplace(h, index);
+  return index;
+}
+
+static int add_to(std::unordered_map<std::string, int>& dict, std::vector<std::string>& list,
+                  std::string_view name) {
+  auto [it, inserted] = dict.emplace(std::string(name), static_cast<int>(dict.size()));
+  if (inserted) list.emplace_back(name);
+  return it->second;
+}
+
+int Codegen::add_name(std::string_view name) { return add_to(u().names, u().cu.names, name); }
+
+bool Codegen::error(std::string message) {
+  if (!error_) {
+    const SourcePosition& l = u().loc;
+    SyntaxError e;
+    e.message = std::move(message);
+    e.filename = filename_;
+    e.lineno = l.lineno;
+    e.offset = l.col_offset + 1;
+    e.end_lineno = l.end_lineno;
+    e.end_offset = l.end_col_offset + 1;
+    error_ = std::move(e);
+  }
+  return false;
+}
+
+bool Codegen::unsupported(const ast::Location& loc, std::string_view what) {
+  set_loc(loc);
+  return error(fmt::format("{} is not supported by minipy yet", what));
+}
+
+// ---- units ----------------------------------------------------------------------------------------------------
+
+static std::vector<std::string> sorted_names_with(const Scope& ste, NameScope scope, int flag) {
+  std::vector<std::string> out;
+  for (const auto& [name, sym] : ste.symbols)
+    if (sym.scope == scope || (sym.flags & flag)) out.push_back(name);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool Codegen::enter_scope(std::string_view name, UnitKind kind, const void* key, int lineno) {
+  auto unit = std::make_unique<Unit>();
+  unit->kind = kind;
+  unit->ste = symbols_.lookup(key);
+  if (!unit->ste) {
+    if (!units_.empty()) return error("internal error: no symbol table entry for a scope");
+    return false;
+  }
+  unit->cu.name = std::string(name);
+  unit->cu.filename = filename_;
+  for (const std::string& v : unit->ste->varnames) add_to(unit->varnames, unit->cu.varnames, v);
+  for (const std::string& c : sorted_names_with(*unit->ste, NameScope::Cell, 0))
+    add_to(unit->cellvars, unit->cu.cellvars, c);
+  if (unit->ste->needs_class_closure) add_to(unit->cellvars, unit->cu.cellvars, "__class__");
+  int ncells = static_cast<int>(unit->cu.cellvars.size());
+  for (const std::string& f : sorted_names_with(*unit->ste, NameScope::Free, kDefFreeClass)) {
+    unit->freevars.emplace(f, ncells + static_cast<int>(unit->cu.freevars.size()));
+    unit->cu.freevars.push_back(f);
+  }
+  unit->cu.firstlineno = lineno;
+  unit->loc = SourcePosition{lineno, lineno, 0, 0};
+  if (!units_.empty()) unit->private_name = units_.back()->private_name;
+
+  // compiler_set_qualname: nested definitions get "<parent>.<locals>." unless declared global.
+  std::string qualname(name);
+  if (!units_.empty() && units_.back()->kind != UnitKind::Module) {
+    const Unit& parent = *units_.back();
+    bool force_global = false;
+    if (kind == UnitKind::Function || kind == UnitKind::Class) {
+      force_global = parent.ste->scope_of(mangle(parent.private_name, name)) == NameScope::GlobalExplicit;
+    }
+    if (!force_global) {
+      std::string base = parent.cu.qualname;
+      if (parent.kind == UnitKind::Function || parent.kind == UnitKind::Lambda) base += ".<locals>";
+      qualname = fmt::format("{}.{}", base, name);
+    }
+  }
+  unit->cu.qualname = qualname;
+
+  units_.push_back(std::move(unit));
+  BasicBlock* entry = new_block();
+  u().cu.entry = entry;
+  u().current = entry;
+  if (kind == UnitKind::Module) u().loc.lineno = 0;
+  if (!addop_i(Opcode::RESUME, 0)) return false;
+  if (kind == UnitKind::Module) u().loc.lineno = -1;
+  return true;
+}
+
+std::shared_ptr<CodeObject> Codegen::finish_unit(bool add_none) {
+  Unit& unit = u();
+  // Every path that falls off the end returns None.
+  const auto& last = unit.current->instrs;
+  if (last.empty() || last.back().op != Opcode::RETURN_VALUE) {
+    unset_loc();
+    if (add_none && !load_none()) return nullptr;
+    if (!addop(Opcode::RETURN_VALUE)) return nullptr;
+  }
+  const Scope& ste = *unit.ste;
+  int flags = 0;
+  if (ste.kind == BlockKind::Function) {
+    flags |= CO_NEWLOCALS | CO_OPTIMIZED;
+    if (ste.nested) flags |= CO_NESTED;
+    if (ste.generator && !ste.coroutine) flags |= CO_GENERATOR;
+    if (ste.varargs) flags |= CO_VARARGS;
+    if (ste.varkeywords) flags |= CO_VARKEYWORDS;
+  }
+  unit.cu.flags = flags;
+  std::shared_ptr<CodeObject> code = assemble_(unit.cu);
+  if (!code && !error_) {
+    SyntaxError e;
+    e.message = "internal error: the assembler rejected a code unit";
+    e.filename = filename_;
+    error_ = std::move(e);
+  }
+  return code;
+}
+
+// ---- names ----------------------------------------------------------------------------------------------------
+
+bool Codegen::forbidden_name(std::string_view name, ast::ExprContext ctx) {
+  if (name != "__debug__") return false;
+  if (ctx == ast::ExprContext::Store) {
+    error("cannot assign to __debug__");
+    return true;
+  }
+  if (ctx == ast::ExprContext::Del) {
+    error("cannot delete __debug__");
+    return true;
+  }
+  return false;
+}
+
+bool Codegen::check_debug_args(const ast::Arguments* args) {
+  auto check = [&](const ast::Arg* a) { return !a || !forbidden_name(a->arg, ast::ExprContext::Store); };
+  for (const ast::Arg* a : args->posonlyargs)
+    if (!check(a)) return false;
+  for (const ast::Arg* a : args->args)
+    if (!check(a)) return false;
+  if (!check(args->vararg)) return false;
+  for (const ast::Arg* a : args->kwonlyargs)
+    if (!check(a)) return false;
+  return check(args->kwarg);
+}
+
+bool Codegen::nameop(std::string_view name, ast::ExprContext ctx) {
+  using Ctx = ast::ExprContext;
+  if (forbidden_name(name, ctx)) return false;
+  Unit& unit = u();
+  std::string mangled = mangle(unit.private_name, name);
+  enum { kFast, kGlobal, kDeref, kName } optype = kName;
+  bool function_block = unit.ste->kind == BlockKind::Function;
+  int deref_index = 0;
+  switch (unit.ste->scope_of(mangled)) {
+    case NameScope::Free:
+      deref_index = unit.freevars.at(mangled);
+      optype = kDeref;
+      break;
+    case NameScope::Cell:
+      deref_index = unit.cellvars.at(mangled);
+      optype = kDeref;
+      break;
+    case NameScope::Local:
+      if (function_block) optype = kFast;
+      break;
+    case NameScope::GlobalImplicit:
+      if (function_block) optype = kGlobal;
+      break;
+    case NameScope::GlobalExplicit: optype = kGlobal; break;
+    case NameScope::Unknown: break;
+  }
+  switch (optype) {
+    case kDeref: {
+      Opcode op = ctx == Ctx::Load    ? (unit.ste->kind == BlockKind::Class ? Opcode::LOAD_CLASSDEREF : Opcode::LOAD_DEREF)
+                  : ctx == Ctx::Store ? Opcode::STORE_DEREF
+                                      : Opcode::DELETE_DEREF;
+      return addop_i(op, deref_index);
+    }
+    case kFast: {
+      Opcode op = ctx == Ctx::Load ? Opcode::LOAD_FAST : ctx == Ctx::Store ? Opcode::STORE_FAST : Opcode::DELETE_FAST;
+      return addop_i(op, add_to(unit.varnames, unit.cu.varnames, mangled));
+    }
+    case kGlobal: {
+      int index = add_name(mangled);
+      if (ctx == Ctx::Load) return addop_i(Opcode::LOAD_GLOBAL, index << 1);
+      return addop_i(ctx == Ctx::Store ? Opcode::STORE_GLOBAL : Opcode::DELETE_GLOBAL, index);
+    }
+    case kName: {
+      Opcode op = ctx == Ctx::Load ? Opcode::LOAD_NAME : ctx == Ctx::Store ? Opcode::STORE_NAME : Opcode::DELETE_NAME;
+      return addop_i(op, add_name(mangled));
+    }
+  }
+  return false;
+}
+
+// ---- frame blocks ---------------------------------------------------------------------------------------------
+
+bool Codegen::push_fblock(FBlock fb) {
+  if (u().fblocks.size() >= 20) return error("too many statically nested blocks");
+  u().fblocks.push_back(fb);
+  return true;
+}
+
+bool Codegen::pop_except_and_reraise() {
+  return addop_i(Opcode::COPY, 3) && addop(Opcode::POP_EXCEPT) && addop_i(Opcode::RERAISE, 1);
+}
+
+bool Codegen::call_exit_with_nones() {
+  return load_none() && load_none() && load_none() && addop_i(Opcode::PRECALL, 2) && addop_i(Opcode::CALL, 2);
+}
+
+// Emits what leaving `fb` early (return/break/continue) must do; preserve_tos keeps a return value on top.
+bool Codegen::unwind_fblock(const FBlock& fb, bool preserve_tos) {
+  switch (fb.kind) {
+    case FBlockKind::WhileLoop:
+    case FBlockKind::ExceptionHandler:
+      return true;
+    case FBlockKind::ForLoop:
+      if (preserve_tos && !addop_i(Opcode::SWAP, 2)) return false;
+      return addop(Opcode::POP_TOP);
+    case FBlockKind::TryExcept:
+      return addop(Opcode::POP_BLOCK);
+    case FBlockKind::FinallyTry: {
+      if (!addop(Opcode::POP_BLOCK)) return false;
+      if (preserve_tos && !push_fblock(FBlock{FBlockKind::PopValue})) return false;
+      if (!visit_stmts(fb.finalbody)) return false;
+      if (preserve_tos) pop_fblock();
+      // The finally body should appear to run after the statement that unwinds.
+      unset_loc();
+      return true;
+    }
+    case FBlockKind::FinallyEnd:
+      if (preserve_tos && !addop_i(Opcode::SWAP, 2)) return false;
+      if (!addop(Opcode::POP_TOP)) return false;
+      if (preserve_tos && !addop_i(Opcode::SWAP, 2)) return false;
+      return addop(Opcode::POP_BLOCK) && addop(Opcode::POP_EXCEPT);
+    case FBlockKind::With:
+      set_loc(fb.with_stmt->loc);
+      if (!addop(Opcode::POP_BLOCK)) return false;
+      if (preserve_tos && !addop_i(Opcode::SWAP, 2)) return false;
+      if (!call_exit_with_nones() || !addop(Opcode::POP_TOP)) return false;
+      unset_loc();
+      return true;
+    case FBlockKind::HandlerCleanup:
+      if (fb.has_handler_name && !addop(Opcode::POP_BLOCK)) return false;
+      if (preserve_tos && !addop_i(Opcode::SWAP, 2)) return false;
+      if (!addop(Opcode::POP_BLOCK) || !addop(Opcode::POP_EXCEPT)) return false;
+      if (fb.has_handler_name) {
+        if (!load_none() || !nameop(fb.handler_name, ast::ExprContext::Store) ||
+            !nameop(fb.handler_name, ast::ExprContext::Del))
+          return false;
+      }
+      return true;
+    case FBlockKind::PopValue:
+      if (preserve_tos && !addop_i(Opcode::SWAP, 2)) return false;
+      return addop(Opcode::POP_TOP);
+  }
+  return true;
+}
+
+// Unwinds every frame block (or up to the innermost loop when `loop` is given, storing it there).
+bool Codegen::unwind_fblock_stack(bool preserve_tos, std::optional<FBlock>* loop) {
+  auto& stack = u().fblocks;
+  if (stack.empty()) return true;
+  FBlock top = stack.back();
+  if (loop && (top.kind == FBlockKind::WhileLoop || top.kind == FBlockKind::ForLoop)) {
+    *loop = top;
+    return true;
+  }
+  stack.pop_back();
+  bool ok = unwind_fblock(top, preserve_tos) && unwind_fblock_stack(preserve_tos, loop);
+  u().fblocks.push_back(top);
+  return ok;
+}
+
+// ---- bodies and the module ------------------------------------------------------------------------------------
+
+static const ast::Constant* docstring_of(ast::List<ast::Stmt> stmts) {
+  if (stmts.empty()) return nullptr;
+  auto* e = stmts[0]->as<ast::ExprStmt>();
+  if (!e) return nullptr;
+  auto* c = e->value->as<ast::Constant>();
+  return c && c->value->is(Const::Kind::Str) ? c : nullptr;
+}
+
+static bool find_ann(ast::List<ast::Stmt> stmts) {
+  for (const ast::Stmt* s : stmts) {
+    switch (s->kind) {
+      case ast::StmtKind::AnnAssign: return true;
+      case ast::StmtKind::For: {
+        auto* f = static_cast<const ast::For*>(s);
+        if (find_ann(f->body) || find_ann(f->orelse)) return true;
+        break;
+      }
+      case ast::StmtKind::While: {
+        auto* w = static_cast<const ast::While*>(s);
+        if (find_ann(w->body) || find_ann(w->orelse)) return true;
+        break;
+      }
+      case ast::StmtKind::If: {
+        auto* i = static_cast<const ast::If*>(s);
+        if (find_ann(i->body) || find_ann(i->orelse)) return true;
+        break;
+      }
+      case ast::StmtKind::With:
+        if (find_ann(static_cast<const ast::With*>(s)->body)) return true;
+        break;
+      case ast::StmtKind::Try: {
+        auto* t = static_cast<const ast::Try*>(s);
+        for (const ast::ExceptHandler* h : t->handlers)
+          if (find_ann(h->body)) return true;
+        if (find_ann(t->body) || find_ann(t->finalbody) || find_ann(t->orelse)) return true;
+        break;
+      }
+      default: break;
+    }
+  }
+  return false;
+}
+
+// A module or class body: __annotations__ setup, the docstring as __doc__, then the statements.
+bool Codegen::body(ast::List<ast::Stmt> stmts) {
+  if (u().kind == UnitKind::Module && !stmts.empty()) set_loc(stmts[0]->loc);
+  if (find_ann(stmts) && !addop(Opcode::SETUP_ANNOTATIONS)) return false;
+  if (stmts.empty()) return true;
+  size_t i = 0;
+  if (optimize_ < 2) {
+    if (const ast::Constant* doc = docstring_of(stmts)) {
+      i = 1;
+      if (!visit_expr(doc)) return false;
+      unset_loc();
+      if (!nameop("__doc__", ast::ExprContext::Store)) return false;
+    }
+  }
+  for (; i < stmts.size(); ++i)
+    if (!visit_stmt(stmts[i])) return false;
+  return true;
+}
+
+std::shared_ptr<const CodeObject> Codegen::compile_module(const ast::Module& module) {
+  if (!enter_scope("<module>", UnitKind::Module, &module, 1)) return nullptr;
+  u().loc.lineno = 1;
+  bool add_none = true;
+  bool ok = true;
+  switch (module.mode) {
+    case ast::ParseMode::Exec: ok = body(module.body); break;
+    case ast::ParseMode::Single:
+      if (find_ann(module.body)) ok = addop(Opcode::SETUP_ANNOTATIONS);
+      interactive_ = true;
+      ok = ok && visit_stmts(module.body);
+      break;
+    case ast::ParseMode::Eval:
+      ok = visit_expr(module.expression);
+      add_none = false;
+      break;
+  }
+  if (!ok) return nullptr;
+  std::shared_ptr<CodeObject> code = finish_unit(add_none);
+  units_.pop_back();
+  return code;
+}
+
+CodegenResult codegen(const ast::Module& module, const SymbolTable& symbols, std::string_view filename,
+                      int optimize, const AssembleFn& assemble) {
+  Codegen gen(symbols, filename, optimize, assemble);
+  CodegenResult result;
+  result.code = gen.compile_module(module);
+  if (!result.code) result.error = gen.take_error();
+  return result;
+}
+
+}  // namespace minipy

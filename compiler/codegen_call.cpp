@@ -1,0 +1,144 @@
+// Calls: the 3.11 sequence (PUSH_NULL or LOAD_METHOD, arguments, KW_NAMES, PRECALL, CALL) and the general
+// CALL_FUNCTION_EX form for *args / **kwargs, as compile.c's compiler_call and compiler_call_helper emit them.
+#include <fmt/format.h>
+
+#include "compiler/codegen_internal.h"
+
+namespace minipy {
+
+static ConstRef name_const(std::string_view s) { return Const::str(std::string(s), all_name_chars(s)); }
+
+bool Codegen::validate_keywords(ast::List<ast::Keyword> keywords) {
+  for (size_t i = 0; i < keywords.size(); ++i) {
+    const ast::Keyword* key = keywords[i];
+    if (key->arg.empty()) continue;
+    if (forbidden_name(key->arg, ast::ExprContext::Store)) return false;
+    for (size_t j = i + 1; j < keywords.size(); ++j) {
+      const ast::Keyword* other = keywords[j];
+      if (!other->arg.empty() && other->arg == key->arg) {
+        set_loc(other->loc);
+        return error(fmt::format("keyword argument repeated: {}", key->arg));
+      }
+    }
+  }
+  return true;
+}
+
+bool Codegen::call_simple_kw_helper(ast::List<ast::Keyword> keywords) {
+  std::vector<ConstRef> names;
+  for (const ast::Keyword* kw : keywords) names.push_back(name_const(kw->arg));
+  return addop_i(Opcode::KW_NAMES, add_const(Const::tuple(std::move(names))));
+}
+
+// `obj.meth(args)` without star-args calls through LOAD_METHOD, skipping the bound-method object.
+int Codegen::maybe_optimize_method_call(const ast::Call* e) {
+  auto* meth = e->func->as<ast::Attribute>();
+  if (!meth || meth->ctx != ast::ExprContext::Load) return -1;
+  if (is_import_originated(meth->value)) return -1;
+  size_t argsl = e->args.size(), kwdsl = e->keywords.size();
+  if (argsl + kwdsl + (kwdsl != 0) >= kStackUseGuideline) return -1;
+  for (const ast::Expr* a : e->args)
+    if (a->kind == ast::ExprKind::Starred) return -1;
+  for (const ast::Keyword* k : e->keywords)
+    if (k->arg.empty()) return -1;
+
+  if (!visit_expr(meth->value)) return 0;
+  set_loc(meth->loc);
+  update_start_location_to_match_attr(meth);
+  if (!addop_name(Opcode::LOAD_METHOD, meth->attr)) return 0;
+  if (!visit_exprs(e->args)) return 0;
+  if (kwdsl) {
+    for (const ast::Keyword* k : e->keywords)
+      if (!visit_expr(k->value)) return 0;
+    if (!call_simple_kw_helper(e->keywords)) return 0;
+  }
+  set_loc(e->loc);
+  update_start_location_to_match_attr(meth);
+  int n = static_cast<int>(argsl + kwdsl);
+  return addop_i(Opcode::PRECALL, n) && addop_i(Opcode::CALL, n) ? 1 : 0;
+}
+
+bool Codegen::call(const ast::Call* e) {
+  if (!validate_keywords(e->keywords)) return false;
+  int optimized = maybe_optimize_method_call(e);
+  if (optimized >= 0) return optimized == 1;
+  set_loc(e->func->loc);
+  if (!addop(Opcode::PUSH_NULL)) return false;
+  set_loc(e->loc);
+  return visit_expr(e->func) && call_helper(0, e->args, e->keywords);
+}
+
+// Builds a dict of keywords[begin:end] (all named) for CALL_FUNCTION_EX.
+bool Codegen::subkwargs(ast::List<ast::Keyword> keywords, size_t begin, size_t end) {
+  size_t n = end - begin;
+  bool big = n * 2 > kStackUseGuideline;
+  if (n > 1 && !big) {
+    std::vector<ConstRef> keys;
+    for (size_t i = begin; i < end; ++i) {
+      if (!visit_expr(keywords[i]->value)) return false;
+      keys.push_back(name_const(keywords[i]->arg));
+    }
+    return load_const(Const::tuple(std::move(keys))) && addop_i(Opcode::BUILD_CONST_KEY_MAP, static_cast<int>(n));
+  }
+  if (big && !addop_i_noline(Opcode::BUILD_MAP, 0)) return false;
+  for (size_t i = begin; i < end; ++i) {
+    if (!load_const(name_const(keywords[i]->arg)) || !visit_expr(keywords[i]->value)) return false;
+    if (big && !addop_i_noline(Opcode::MAP_ADD, 1)) return false;
+  }
+  return big || addop_i(Opcode::BUILD_MAP, static_cast<int>(n));
+}
+
+// The arguments and the call itself; `n` items (a class body function and name) are already pushed.
+bool Codegen::call_helper(int n, ast::List<ast::Expr> args, ast::List<ast::Keyword> keywords) {
+  if (!validate_keywords(keywords)) return false;
+  size_t nelts = args.size(), nkwelts = keywords.size();
+  bool ex_call = nelts + nkwelts * 2 > kStackUseGuideline;
+  for (const ast::Expr* a : args) ex_call |= a->kind == ast::ExprKind::Starred;
+  for (const ast::Keyword* k : keywords) ex_call |= k->arg.empty();
+
+  if (!ex_call) {
+    if (!visit_exprs(args)) return false;
+    if (nkwelts) {
+      for (const ast::Keyword* k : keywords)
+        if (!visit_expr(k->value)) return false;
+      if (!call_simple_kw_helper(keywords)) return false;
+    }
+    int total = n + static_cast<int>(nelts + nkwelts);
+    return addop_i(Opcode::PRECALL, total) && addop_i(Opcode::CALL, total);
+  }
+
+  if (n == 0 && nelts == 1 && args[0]->kind == ast::ExprKind::Starred) {
+    if (!visit_expr(static_cast<const ast::Starred*>(args[0])->value)) return false;
+  } else if (!starunpack_helper(args, n, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true)) {
+    return false;
+  }
+  if (nkwelts) {
+    bool have_dict = false;
+    size_t nseen = 0;
+    for (size_t i = 0; i < nkwelts; ++i) {
+      const ast::Keyword* kw = keywords[i];
+      if (kw->arg.empty()) {  // **mapping
+        if (nseen) {
+          if (!subkwargs(keywords, i - nseen, i)) return false;
+          if (have_dict && !addop_i(Opcode::DICT_MERGE, 1)) return false;
+          have_dict = true;
+          nseen = 0;
+        }
+        if (!have_dict) {
+          if (!addop_i(Opcode::BUILD_MAP, 0)) return false;
+          have_dict = true;
+        }
+        if (!visit_expr(kw->value) || !addop_i(Opcode::DICT_MERGE, 1)) return false;
+      } else {
+        nseen++;
+      }
+    }
+    if (nseen) {
+      if (!subkwargs(keywords, nkwelts - nseen, nkwelts)) return false;
+      if (have_dict && !addop_i(Opcode::DICT_MERGE, 1)) return false;
+    }
+  }
+  return addop_i(Opcode::CALL_FUNCTION_EX, nkwelts > 0 ? 1 : 0);
+}
+
+}  // namespace minipy

@@ -1,0 +1,451 @@
+// Expressions: operators, conditions and jumps, displays, calls, f-strings, subscripts and yields, following
+// compile.c's compiler_visit_expr1 and its helpers.
+#include <fmt/format.h>
+
+#include "compiler/codegen_internal.h"
+
+namespace minipy {
+
+using Ctx = ast::ExprContext;
+
+bool Codegen::visit_expr(const ast::Expr* e) {
+  SourcePosition saved = u().loc;
+  set_loc(e->loc);
+  bool ok = visit_expr_inner(e);
+  if (!units_.empty()) u().loc = saved;
+  return ok;
+}
+
+static size_t code_points(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
+  return n;
+}
+
+// An attribute access spanning lines is located at the attribute name, so tracebacks point there.
+void Codegen::update_start_location_to_match_attr(const ast::Attribute* attr) {
+  SourcePosition& loc = u().loc;
+  if (loc.lineno == attr->loc.end_lineno) return;
+  loc.lineno = attr->loc.end_lineno;
+  int len = static_cast<int>(code_points(attr->attr));
+  if (len <= attr->loc.end_col_offset) {
+    loc.col_offset = attr->loc.end_col_offset - len;
+  } else {
+    loc.col_offset = -1;
+    loc.end_col_offset = -1;
+  }
+  loc.end_lineno = std::max(loc.lineno, loc.end_lineno);
+  if (loc.lineno == loc.end_lineno) loc.end_col_offset = std::max(loc.col_offset, loc.end_col_offset);
+}
+
+bool Codegen::is_import_originated(const ast::Expr* e) const {
+  auto* name = e->as<ast::Name>();
+  return name && (symbols_.top()->flags_of(name->id) & kDefImport);
+}
+
+bool Codegen::addop_yield() { return addop(Opcode::YIELD_VALUE) && addop_i(Opcode::RESUME, 1); }
+
+bool Codegen::add_yield_from(bool await) {
+  BasicBlock* start = new_block();
+  BasicBlock* resume = new_block();
+  BasicBlock* exit = new_block();
+  use_next_block(start);
+  if (!addop_j(Opcode::SEND, exit)) return false;
+  use_next_block(resume);
+  if (!addop(Opcode::YIELD_VALUE) || !addop_i(Opcode::RESUME, await ? 3 : 2) ||
+      !addop_j(Opcode::JUMP_NO_INTERRUPT, start))
+    return false;
+  use_next_block(exit);
+  return true;
+}
+
+bool Codegen::visit_expr_inner(const ast::Expr* e) {
+  using K = ast::ExprKind;
+  switch (e->kind) {
+    case K::NamedExpr: {
+      auto* n = static_cast<const ast::NamedExpr*>(e);
+      return visit_expr(n->value) && addop_i(Opcode::COPY, 1) && visit_expr(n->target);
+    }
+    case K::BoolOp: return boolop(static_cast<const ast::BoolOp*>(e));
+    case K::BinOp: {
+      auto* b = static_cast<const ast::BinOp*>(e);
+      return visit_expr(b->left) && visit_expr(b->right) && addop_i(Opcode::BINARY_OP, binary_op_number(b->op));
+    }
+    case K::UnaryOp: {
+      auto* un = static_cast<const ast::UnaryOp*>(e);
+      static constexpr Opcode kOps[] = {Opcode::UNARY_INVERT, Opcode::UNARY_NOT, Opcode::UNARY_POSITIVE,
+                                        Opcode::UNARY_NEGATIVE};
+      return visit_expr(un->operand) && addop(kOps[static_cast<int>(un->op)]);
+    }
+    case K::Lambda: return lambda(static_cast<const ast::Lambda*>(e));
+    case K::IfExp: return ifexp(static_cast<const ast::IfExp*>(e));
+    case K::Dict: return dict(static_cast<const ast::Dict*>(e));
+    case K::Set:
+      return starunpack_helper(static_cast<const ast::Set*>(e)->elts, 0, Opcode::BUILD_SET, Opcode::SET_ADD,
+                               Opcode::SET_UPDATE, false);
+    case K::GeneratorExp: {
+      auto* g = static_cast<const ast::GeneratorExp*>(e);
+      return comprehension(e, kCompGenexp, "<genexpr>", g->generators, g->elt, nullptr);
+    }
+    case K::ListComp: {
+      auto* g = static_cast<const ast::ListComp*>(e);
+      return comprehension(e, kCompListcomp, "<listcomp>", g->generators, g->elt, nullptr);
+    }
+    case K::SetComp: {
+      auto* g = static_cast<const ast::SetComp*>(e);
+      return comprehension(e, kCompSetcomp, "<setcomp>", g->generators, g->elt, nullptr);
+    }
+    case K::DictComp: {
+      auto* g = static_cast<const ast::DictComp*>(e);
+      return comprehension(e, kCompDictcomp, "<dictcomp>", g->generators, g->key, g->value);
+    }
+    case K::Yield: {
+      if (u().ste->kind != BlockKind::Function) return error("'yield' outside function");
+      auto* y = static_cast<const ast::Yield*>(e);
+      if (y->value ? !visit_expr(y->value) : !load_none()) return false;
+      return addop_yield();
+    }
+    case K::YieldFrom: {
+      if (u().ste->kind != BlockKind::Function) return error("'yield' outside function");
+      return visit_expr(static_cast<const ast::YieldFrom*>(e)->value) && addop(Opcode::GET_YIELD_FROM_ITER) &&
+             load_none() && add_yield_from(false);
+    }
+    case K::Await: return unsupported(e->loc, "'await'");
+    case K::Compare: return compare(static_cast<const ast::Compare*>(e));
+    case K::Call: return call(static_cast<const ast::Call*>(e));
+    case K::Constant: return load_const(copy_const(*static_cast<const ast::Constant*>(e)->value));
+    case K::JoinedStr: return joined_str(static_cast<const ast::JoinedStr*>(e));
+    case K::FormattedValue: return formatted_value(static_cast<const ast::FormattedValue*>(e));
+    case K::Attribute: {
+      auto* a = static_cast<const ast::Attribute*>(e);
+      if (!visit_expr(a->value)) return false;
+      update_start_location_to_match_attr(a);
+      switch (a->ctx) {
+        case Ctx::Load: return addop_name(Opcode::LOAD_ATTR, a->attr);
+        case Ctx::Store:
+          if (forbidden_name(a->attr, a->ctx)) return false;
+          return addop_name(Opcode::STORE_ATTR, a->attr);
+        case Ctx::Del: return addop_name(Opcode::DELETE_ATTR, a->attr);
+      }
+      return true;
+    }
+    case K::Subscript: return subscript(static_cast<const ast::Subscript*>(e));
+    case K::Starred:
+      if (static_cast<const ast::Starred*>(e)->ctx == Ctx::Store)
+        return error("starred assignment target must be in a list or tuple");
+      return error("can't use starred expression here");
+    case K::Slice: return slice(static_cast<const ast::Slice*>(e));
+    case K::Name: {
+      auto* n = static_cast<const ast::Name*>(e);
+      return nameop(n->id, n->ctx);
+    }
+    case K::List: {
+      auto* l = static_cast<const ast::ListExpr*>(e);
+      if (l->ctx == Ctx::Store) return assignment_helper(l->elts);
+      if (l->ctx == Ctx::Load)
+        return starunpack_helper(l->elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, false);
+      return visit_exprs(l->elts);
+    }
+    case K::Tuple: {
+      auto* t = static_cast<const ast::Tuple*>(e);
+      if (t->ctx == Ctx::Store) return assignment_helper(t->elts);
+      if (t->ctx == Ctx::Load)
+        return starunpack_helper(t->elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true);
+      return visit_exprs(t->elts);
+    }
+  }
+  return true;
+}
+
+// ---- conditions -----------------------------------------------------------------------------------------------
+
+bool Codegen::addcompare(ast::CmpOpKind op) {
+  using C = ast::CmpOpKind;
+  switch (op) {
+    case C::Eq: return addop_i(Opcode::COMPARE_OP, 2);
+    case C::NotEq: return addop_i(Opcode::COMPARE_OP, 3);
+    case C::Lt: return addop_i(Opcode::COMPARE_OP, 0);
+    case C::LtE: return addop_i(Opcode::COMPARE_OP, 1);
+    case C::Gt: return addop_i(Opcode::COMPARE_OP, 4);
+    case C::GtE: return addop_i(Opcode::COMPARE_OP, 5);
+    case C::Is: return addop_i(Opcode::IS_OP, 0);
+    case C::IsNot: return addop_i(Opcode::IS_OP, 1);
+    case C::In: return addop_i(Opcode::CONTAINS_OP, 0);
+    case C::NotIn: return addop_i(Opcode::CONTAINS_OP, 1);
+  }
+  return false;
+}
+
+// Jumps to `next` when `e` is true (cond) or false (!cond), without materialising a bool where avoidable.
+bool Codegen::jump_if(const ast::Expr* e, BasicBlock* next, bool cond) {
+  switch (e->kind) {
+    case ast::ExprKind::UnaryOp: {
+      auto* un = static_cast<const ast::UnaryOp*>(e);
+      if (un->op == ast::UnaryOpKind::Not) return jump_if(un->operand, next, !cond);
+      break;
+    }
+    case ast::ExprKind::BoolOp: {
+      auto* b = static_cast<const ast::BoolOp*>(e);
+      size_t n = b->values.size() - 1;
+      bool cond2 = b->op == ast::BoolOpKind::Or;
+      BasicBlock* next2 = next;
+      if (cond2 != cond) next2 = new_block();
+      for (size_t i = 0; i < n; ++i)
+        if (!jump_if(b->values[i], next2, cond2)) return false;
+      if (!jump_if(b->values[n], next, cond)) return false;
+      if (next2 != next) use_next_block(next2);
+      return true;
+    }
+    case ast::ExprKind::IfExp: {
+      auto* i = static_cast<const ast::IfExp*>(e);
+      BasicBlock* end = new_block();
+      BasicBlock* next2 = new_block();
+      if (!jump_if(i->test, next2, false) || !jump_if(i->body, next, cond)) return false;
+      if (!addop_j_noline(Opcode::JUMP, end)) return false;
+      use_next_block(next2);
+      if (!jump_if(i->orelse, next, cond)) return false;
+      use_next_block(end);
+      return true;
+    }
+    case ast::ExprKind::Compare: {
+      auto* c = static_cast<const ast::Compare*>(e);
+      set_loc(e->loc);
+      size_t n = c->ops.size() - 1;
+      if (n == 0) break;
+      BasicBlock* cleanup = new_block();
+      if (!visit_expr(c->left)) return false;
+      for (size_t i = 0; i < n; ++i) {
+        if (!visit_expr(c->comparators[i]) || !addop_i(Opcode::SWAP, 2) || !addop_i(Opcode::COPY, 2) ||
+            !addcompare(c->ops[i]) || !addop_j(Opcode::POP_JUMP_IF_FALSE, cleanup))
+          return false;
+      }
+      if (!visit_expr(c->comparators[n]) || !addcompare(c->ops[n])) return false;
+      if (!addop_j(cond ? Opcode::POP_JUMP_IF_TRUE : Opcode::POP_JUMP_IF_FALSE, next)) return false;
+      BasicBlock* end = new_block();
+      if (!addop_j_noline(Opcode::JUMP, end)) return false;
+      use_next_block(cleanup);
+      if (!addop(Opcode::POP_TOP)) return false;
+      if (!cond && !addop_j_noline(Opcode::JUMP, next)) return false;
+      use_next_block(end);
+      return true;
+    }
+    default: break;
+  }
+  return visit_expr(e) && addop_j(cond ? Opcode::POP_JUMP_IF_TRUE : Opcode::POP_JUMP_IF_FALSE, next);
+}
+
+bool Codegen::compare(const ast::Compare* e) {
+  if (!visit_expr(e->left)) return false;
+  size_t n = e->ops.size() - 1;
+  if (n == 0) return visit_expr(e->comparators[0]) && addcompare(e->ops[0]);
+  BasicBlock* cleanup = new_block();
+  for (size_t i = 0; i < n; ++i) {
+    if (!visit_expr(e->comparators[i]) || !addop_i(Opcode::SWAP, 2) || !addop_i(Opcode::COPY, 2) ||
+        !addcompare(e->ops[i]) || !addop_j(Opcode::JUMP_IF_FALSE_OR_POP, cleanup))
+      return false;
+  }
+  if (!visit_expr(e->comparators[n]) || !addcompare(e->ops[n])) return false;
+  BasicBlock* end = new_block();
+  if (!addop_j_noline(Opcode::JUMP, end)) return false;
+  use_next_block(cleanup);
+  if (!addop_i(Opcode::SWAP, 2) || !addop(Opcode::POP_TOP)) return false;
+  use_next_block(end);
+  return true;
+}
+
+bool Codegen::boolop(const ast::BoolOp* e) {
+  Opcode jump = e->op == ast::BoolOpKind::And ? Opcode::JUMP_IF_FALSE_OR_POP : Opcode::JUMP_IF_TRUE_OR_POP;
+  BasicBlock* end = new_block();
+  size_t n = e->values.size() - 1;
+  for (size_t i = 0; i < n; ++i) {
+    if (!visit_expr(e->values[i]) || !addop_j(jump, end)) return false;
+    use_next_block(new_block());
+  }
+  if (!visit_expr(e->values[n])) return false;
+  use_next_block(end);
+  return true;
+}
+
+bool Codegen::ifexp(const ast::IfExp* e) {
+  BasicBlock* end = new_block();
+  BasicBlock* next = new_block();
+  if (!jump_if(e->test, next, false) || !visit_expr(e->body) || !addop_j_noline(Opcode::JUMP, end)) return false;
+  use_next_block(next);
+  if (!visit_expr(e->orelse)) return false;
+  use_next_block(end);
+  return true;
+}
+
+// ---- displays and unpacking -----------------------------------------------------------------------------------
+
+static bool all_constant(ast::List<ast::Expr> elts, size_t begin, size_t end) {
+  for (size_t i = begin; i < end; ++i)
+    if (!elts[i] || elts[i]->kind != ast::ExprKind::Constant) return false;
+  return true;
+}
+
+static std::vector<ConstRef> constant_items(ast::List<ast::Expr> elts, size_t begin, size_t end) {
+  std::vector<ConstRef> items;
+  for (size_t i = begin; i < end; ++i) items.push_back(copy_const(*static_cast<const ast::Constant*>(elts[i])->value));
+  return items;
+}
+
+bool Codegen::starunpack_helper(ast::List<ast::Expr> elts, int pushed, Opcode build, Opcode add, Opcode extend,
+                                bool tuple) {
+  size_t n = elts.size();
+  if (n > 2 && all_constant(elts, 0, n)) {
+    std::vector<ConstRef> items = constant_items(elts, 0, n);
+    if (tuple && !pushed) return load_const(Const::tuple(std::move(items)));
+    ConstRef folded = add == Opcode::SET_ADD ? Const::frozenset(std::move(items)) : Const::tuple(std::move(items));
+    if (!addop_i(build, pushed) || !load_const(std::move(folded)) || !addop_i(extend, 1)) return false;
+    return !tuple || addop(Opcode::LIST_TO_TUPLE);
+  }
+  bool big = n + pushed > kStackUseGuideline;
+  bool seen_star = false;
+  for (const ast::Expr* elt : elts) seen_star |= elt->kind == ast::ExprKind::Starred;
+  if (!seen_star && !big) {
+    if (!visit_exprs(elts)) return false;
+    return addop_i(tuple ? Opcode::BUILD_TUPLE : build, static_cast<int>(n) + pushed);
+  }
+  bool built = false;
+  if (big) {
+    if (!addop_i(build, pushed)) return false;
+    built = true;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const ast::Expr* elt = elts[i];
+    if (auto* star = elt->as<ast::Starred>()) {
+      if (!built) {
+        if (!addop_i(build, static_cast<int>(i) + pushed)) return false;
+        built = true;
+      }
+      if (!visit_expr(star->value) || !addop_i(extend, 1)) return false;
+    } else {
+      if (!visit_expr(elt)) return false;
+      if (built && !addop_i(add, 1)) return false;
+    }
+  }
+  return !tuple || addop(Opcode::LIST_TO_TUPLE);
+}
+
+bool Codegen::unpack_helper(ast::List<ast::Expr> elts) {
+  size_t n = elts.size();
+  bool seen_star = false;
+  for (size_t i = 0; i < n; ++i) {
+    if (elts[i]->kind != ast::ExprKind::Starred) continue;
+    if (seen_star) return error("multiple starred expressions in assignment");
+    if (i >= (1u << 8) || n - i - 1 >= (INT32_MAX >> 8)) return error("too many expressions in star-unpacking assignment");
+    if (!addop_i(Opcode::UNPACK_EX, static_cast<int>(i + ((n - i - 1) << 8)))) return false;
+    seen_star = true;
+  }
+  return seen_star || addop_i(Opcode::UNPACK_SEQUENCE, static_cast<int>(n));
+}
+
+bool Codegen::assignment_helper(ast::List<ast::Expr> elts) {
+  if (!unpack_helper(elts)) return false;
+  for (const ast::Expr* elt : elts) {
+    auto* star = elt->as<ast::Starred>();
+    if (!visit_expr(star ? star->value : elt)) return false;
+  }
+  return true;
+}
+
+bool Codegen::subdict(const ast::Dict* e, size_t begin, size_t end) {
+  size_t n = end - begin;
+  bool big = n * 2 > kStackUseGuideline;
+  if (n > 1 && !big && all_constant(e->keys, begin, end)) {
+    for (size_t i = begin; i < end; ++i)
+      if (!visit_expr(e->values[i])) return false;
+    return load_const(Const::tuple(constant_items(e->keys, begin, end))) &&
+           addop_i(Opcode::BUILD_CONST_KEY_MAP, static_cast<int>(n));
+  }
+  if (big && !addop_i(Opcode::BUILD_MAP, 0)) return false;
+  for (size_t i = begin; i < end; ++i) {
+    if (!visit_expr(e->keys[i]) || !visit_expr(e->values[i])) return false;
+    if (big && !addop_i(Opcode::MAP_ADD, 1)) return false;
+  }
+  return big || addop_i(Opcode::BUILD_MAP, static_cast<int>(n));
+}
+
+bool Codegen::dict(const ast::Dict* e) {
+  size_t n = e->values.size(), elements = 0;
+  bool have_dict = false;
+  for (size_t i = 0; i < n; ++i) {
+    if (!e->keys[i]) {  // **mapping
+      if (elements) {
+        if (!subdict(e, i - elements, i)) return false;
+        if (have_dict && !addop_i(Opcode::DICT_UPDATE, 1)) return false;
+        have_dict = true;
+        elements = 0;
+      }
+      if (!have_dict) {
+        if (!addop_i(Opcode::BUILD_MAP, 0)) return false;
+        have_dict = true;
+      }
+      if (!visit_expr(e->values[i]) || !addop_i(Opcode::DICT_UPDATE, 1)) return false;
+    } else if (elements * 2 > kStackUseGuideline) {
+      if (!subdict(e, i - elements, i + 1)) return false;
+      if (have_dict && !addop_i(Opcode::DICT_UPDATE, 1)) return false;
+      have_dict = true;
+      elements = 0;
+    } else {
+      elements++;
+    }
+  }
+  if (elements) {
+    if (!subdict(e, n - elements, n)) return false;
+    if (have_dict && !addop_i(Opcode::DICT_UPDATE, 1)) return false;
+    have_dict = true;
+  }
+  return have_dict || addop_i(Opcode::BUILD_MAP, 0);
+}
+
+// ---- f-strings, subscripts ------------------------------------------------------------------------------------
+
+bool Codegen::joined_str(const ast::JoinedStr* e) {
+  size_t n = e->values.size();
+  if (n > kStackUseGuideline) {
+    if (!load_const(Const::str("", true)) || !addop_name(Opcode::LOAD_METHOD, "join") ||
+        !addop_i(Opcode::BUILD_LIST, 0))
+      return false;
+    for (const ast::Expr* v : e->values)
+      if (!visit_expr(v) || !addop_i(Opcode::LIST_APPEND, 1)) return false;
+    return addop_i(Opcode::PRECALL, 1) && addop_i(Opcode::CALL, 1);
+  }
+  if (!visit_exprs(e->values)) return false;
+  return n == 1 || addop_i(Opcode::BUILD_STRING, static_cast<int>(n));
+}
+
+bool Codegen::formatted_value(const ast::FormattedValue* e) {
+  if (!visit_expr(e->value)) return false;
+  int oparg = 0;
+  switch (e->conversion) {
+    case 's': oparg = 1; break;
+    case 'r': oparg = 2; break;
+    case 'a': oparg = 3; break;
+    default: oparg = 0; break;
+  }
+  if (e->format_spec) {
+    if (!visit_expr(e->format_spec)) return false;
+    oparg |= 4;
+  }
+  return addop_i(Opcode::FORMAT_VALUE, oparg);
+}
+
+bool Codegen::subscript(const ast::Subscript* e) {
+  Opcode op = e->ctx == Ctx::Load ? Opcode::BINARY_SUBSCR : e->ctx == Ctx::Store ? Opcode::STORE_SUBSCR : Opcode::DELETE_SUBSCR;
+  return visit_expr(e->value) && visit_expr(e->slice) && addop(op);
+}
+
+bool Codegen::slice(const ast::Slice* e) {
+  int n = 2;
+  if (e->lower ? !visit_expr(e->lower) : !load_none()) return false;
+  if (e->upper ? !visit_expr(e->upper) : !load_none()) return false;
+  if (e->step) {
+    n++;
+    if (!visit_expr(e->step)) return false;
+  }
+  return addop_i(Opcode::BUILD_SLICE, n);
+}
+
+}  // namespace minipy

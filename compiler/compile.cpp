@@ -1,0 +1,60 @@
+// compile_source(): the compiler pipeline end to end (parse -> fold constants -> symbol table -> codegen ->
+// assemble), with SyntaxErrors from the later stages completed with the offending source line.
+#include "compiler/compile.h"
+
+#include "compiler/assembler.h"
+#include "compiler/ast_optimize.h"
+#include "compiler/codegen.h"
+#include "compiler/parse.h"
+#include "compiler/symtable.h"
+
+namespace minipy {
+
+// The 1-based `lineno`-th line of `source`, newline included, as SyntaxError.text shows it.
+static std::string source_line(std::string_view source, int lineno) {
+  if (lineno < 1) return {};
+  size_t start = 0;
+  for (int i = 1; i < lineno; ++i) {
+    size_t nl = source.find('\n', start);
+    if (nl == std::string_view::npos) return {};
+    start = nl + 1;
+  }
+  size_t end = source.find('\n', start);
+  std::string line(source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start + 1));
+  if (!line.empty() && line.back() != '\n') line += '\n';
+  return line;
+}
+
+// Symbol-table and codegen errors carry CPython's positions (1-based UTF-8 byte columns, as compile.c and
+// symtable.c report them); only the text is missing.
+static SyntaxError with_text(SyntaxError error, std::string_view source) {
+  if (error.text.empty()) error.text = source_line(source, error.lineno);
+  return error;
+}
+
+CompileResult compile_source(std::string_view source, std::string_view filename, ast::ParseMode mode,
+                             const CompileOptions& options) {
+  CompileResult result;
+  ast::Arena arena;
+  ParseResult parsed = parse(source, filename, mode, arena);
+  if (!parsed.module) {
+    result.error = parsed.error ? std::move(parsed.error) : SyntaxError{};
+    return result;
+  }
+  optimize_ast(*parsed.module, arena, options.optimize);
+  SymtableResult symbols = build_symtable(*parsed.module, filename);
+  if (!symbols.table) {
+    result.error = with_text(std::move(*symbols.error), source);
+    return result;
+  }
+  AssembleFn assembler = [](CompilerUnit& unit) { return assemble(unit); };
+  CodegenResult generated = codegen(*parsed.module, *symbols.table, filename, options.optimize, assembler);
+  if (!generated.code) {
+    result.error = with_text(generated.error ? std::move(*generated.error) : SyntaxError{}, source);
+    return result;
+  }
+  result.code = std::move(generated.code);
+  return result;
+}
+
+}  // namespace minipy

@@ -1,0 +1,213 @@
+// Codegen suite: differential against python3.11. python3.11 parses each snippet (so this suite does not depend
+// on minipy's parser), minipy folds, analyses, generates and assembles it, and the code objects are compared as
+// text: instructions (CACHE skipped), names, locals, flags, stack size, constants and, separately, the location
+// and exception tables.
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <sstream>
+
+#include "codegen_test_support.h"
+
+namespace minipy::test {
+namespace {
+
+const std::vector<std::string> kSnippets = {
+    // tier 1: straight-line code
+    "x = 1\n",
+    "x = 1\ny = x + 2 * 3\nprint(x, y)\n",
+    "'doc'\na = b = c = 5\n",
+    "a, b = 1, 2\na, b = b, a\n",
+    "a, *b, c = range(10)\n",
+    "[a, b] = (1, 2)\nx[1] = y\nx.attr = 3\nx[1:2] = z\nx[::2]\n",
+    "x += 1\nx.y -= 2\nx[i] *= 3\nx //= 4\n",
+    "del x\ndel x[0], y.z\n",
+    "print(-x, +x, ~x, not x)\n",
+    "x = 2 ** 10\ny = 'ab' * 3\nz = (1, 2) + (3,)\nw = -5 // 2\nv = 7 % -3\nu = 1 / 4\n",
+    "t = (1, 2, (3, 4))\nl = [1, 2, 3]\nd = {'a': 1, 'b': 2}\ns = {1, 2}\ne = {}\nf = []\n",
+    "l = [x, y, *z]\nt = (*a, b)\nd = {**m, 'k': v}\ns = {*a}\n",
+    "print(a < b, a <= b, a == b, a != b, a > b, a >= b, a is b, a is not b, a in b, a not in b)\n",
+    "print(a < b < c)\nprint(a < b < c < d)\n",
+    "print(a and b, a or b, a and b or c)\n",
+    "x = a if b else c\n",
+    "if a:\n    x = 1\nelif b:\n    x = 2\nelse:\n    x = 3\n",
+    "if a and b or not c:\n    pass\n",
+    "if a < b < c:\n    f()\n",
+    "while x < 10:\n    x += 1\nelse:\n    print('done')\n",
+    "while True:\n    if x:\n        break\n    if y:\n        continue\n    x = g()\n",
+    "for i in range(10):\n    print(i)\nelse:\n    print('no break')\n",
+    "for i in [1, 2, 3]:\n    if i in (4, 5):\n        break\n",
+    "for a, b in items:\n    continue\n",
+    "def f(a, b=1, *, c=2):\n    return a + b + c\n",
+    "def f():\n    'doc'\n    x = 1\n    return x\n",
+    "def f(x):\n    if x:\n        return 1\n",
+    "def f():\n    global g\n    g = 1\n    return h\n",
+    "assert x, 'msg'\nassert y\n",
+    "f(1, 2, k=3)\nobj.meth(1, key=2)\nobj.a.b()\n",
+    "print(f'{x}', f'a{x!r}b{y:>10}c', f'{x:{w}}')\n",
+    "l = [x * 2 for x in range(10) if x % 2]\n",
+    "def f(n):\n    return [i * n for i in range(n) for j in range(i)]\n",
+    "x = 'abc'[1]\ny = (1, 2, 3)[-1]\nz = not (a is b)\nw = not (a in b)\n",
+    "x = __debug__\n",
+    // tier 2
+    "def outer():\n    x = 1\n    def inner():\n        return x\n    return inner\n",
+    "def counter():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1\n        return n\n    return inc\n",
+    "f = lambda x, y=2: x + y\n",
+    "@dec\ndef f():\n    pass\n\n@a.b(1)\n@c\nclass C:\n    pass\n",
+    "def f(a, /, b, *args, c, d=4, **kw):\n    return a, b, args, c, d, kw\n",
+    "f(*args)\nf(1, *args, **kw)\nf(**kw)\nf(a, k=1, **kw)\nobj.m(*a)\n",
+    "class C(Base):\n    x = 1\n    def __init__(self, v):\n        self.v = v\n    def get(self):\n        return self.v\n",
+    "class C(B):\n    def f(self):\n        return super().f()\n",
+    "class C:\n    __x = 1\n    def m(self):\n        return self.__x\n",
+    "try:\n    f()\nexcept ValueError:\n    g()\n",
+    "try:\n    f()\nexcept (A, B) as e:\n    print(e)\nexcept C:\n    pass\nelse:\n    h()\n",
+    "try:\n    f()\nfinally:\n    g()\n",
+    "try:\n    f()\nexcept E as e:\n    g(e)\nelse:\n    h()\nfinally:\n    k()\n",
+    "try:\n    f()\nexcept:\n    raise\n",
+    "raise ValueError('x')\n",
+    "raise ValueError from None\n",
+    "with open(p) as f:\n    data = f.read()\n",
+    "with a as x, b as y:\n    pass\n",
+    "with a:\n    pass\n",
+    "def f():\n    for x in y:\n        try:\n            return x\n        finally:\n            print(1)\n",
+    "def f():\n    with a:\n        return 1\n",
+    "def f():\n    for x in y:\n        with a:\n            break\n",
+    "def f():\n    try:\n        g()\n    except E as e:\n        return e\n",
+    "def g():\n    yield 1\n    x = yield\n    yield from h()\n",
+    "s = {x for x in y}\nd = {k: v for k, v in items}\ng = (x for x in y)\n",
+    "if (n := len(a)) > 10:\n    print(n)\n",
+    "import os\nimport os.path\nimport a.b.c as d\nfrom x import y, z as w\nfrom . import m\nfrom .. p import *\n",
+    "def f():\n    import os\n    from a import b\n    return os, b\n",
+    "x: int = 1\ny: str\n",
+    "def f(a: int, *b: str, c: float = 1.0, **d: bool) -> None:\n    pass\n",
+    "def f():\n    x = 1\n    return [lambda: x for _ in range(3)]\n",
+    "def f():\n    return [y for x in data if (y := g(x))]\n",
+    "def f(*, a, b=2):\n    pass\n",
+    "class A:\n    def f(self):\n        class B:\n            def g(self):\n                return __class__\n        return B\n",
+    "x = [1, 2, 3, 4]\ny = {1, 2, 3}\nif a in [1, 2, 3]:\n    pass\nif b in {1, 2, 3}:\n    pass\n",
+    "x = 10 ** 100\ny = 1 << 200\nz = 'x' * 5000\n",
+    "for i in range(3):\n    for j in range(3):\n        if i == j:\n            continue\n        print(i, j)\n",
+    "def f(x):\n    while x:\n        x -= 1\n        if x == 5:\n            return x\n    return -1\n",
+    "def gen():\n    try:\n        yield 1\n    finally:\n        cleanup()\n",
+    "print(*[1, 2], sep='')\n",
+    "x = a[1:2, 3]\ny = a[...]\nz = a[:]\n",
+    "return 1\n",
+    "break\n",
+    "def f():\n    continue\n",
+    "def f(a, a):\n    pass\n",
+    "def f():\n    x = 1\n    global x\n",
+    "nonlocal x\n",
+    "def f():\n    nonlocal y\n",
+    "yield 1\n",
+};
+
+
+// Corner cases: closures through classes, unwinding, big displays, folding limits, multi-line locations, errors.
+const std::vector<std::string> kCornerSnippets = {
+    "",
+    "'only a docstring'\n",
+    "pass\n",
+    "def f(x):\n    def g():\n        return x\n    return g\n",
+    "def f():\n    x = 1\n    class C:\n        y = x\n        def m(self):\n            return x\n    return C\n",
+    "def f():\n    class C:\n        x = 1\n        def m(self):\n            return x\n    x = 2\n    return C\n",
+    "def f():\n    def g():\n        global h\n        def h():\n            pass\n    return g\n",
+    "def f():\n    try:\n        return g()\n    finally:\n        h()\n",
+    "def f():\n    for x in y:\n        try:\n            break\n        finally:\n            h()\n",
+    "def f():\n    while a:\n        with b as c:\n            continue\n",
+    "def f():\n    try:\n        pass\n    except E as e:\n        try:\n            g()\n        except F:\n            return 2\n",
+    "def f():\n    try:\n        with a:\n            return x\n    finally:\n        g()\n",
+    "x = [" + [] { std::string s; for (int i = 0; i < 40; ++i) s += "a" + std::to_string(i) + ", "; return s; }() + "]\n",
+    "f(" + [] { std::string s; for (int i = 0; i < 35; ++i) s += "a, "; return s; }() + ")\n",
+    "d = {" + [] { std::string s; for (int i = 0; i < 20; ++i) s += "'k" + std::to_string(i) + "': v, "; return s; }() + "}\n",
+    "s = f'" + [] { std::string s; for (int i = 0; i < 20; ++i) s += "x{a}"; return s; }() + "'\n",
+    "while a < b < c:\n    pass\n",
+    "if (a if b else c):\n    pass\n",
+    "if a or (b and c):\n    x()\nwhile a and not b:\n    y()\n",
+    "if not a < b < c:\n    pass\n",
+    "f = lambda *a, k=1, **kw: (a, k, kw)\ng = lambda: (yield)\n",
+    "print(sum(x for x in range(10)))\n",
+    "for a, *b in c:\n    pass\n",
+    "def f():\n    [(y := x) for x in range(3)]\n    return y\n",
+    "[(z := x) for x in range(3)]\n",
+    "def f(a):\n    x = 1\n    del x, a.b, a[0]\n    def g():\n        nonlocal x\n        del x\n",
+    "def f():\n    'doc'\n    'not doc'\n    42\n",
+    "class C:\n    'doc'\n    x: int = 1\n",
+    "class C(A, B, metaclass=M, **kw):\n    pass\nclass D(*bases):\n    pass\n",
+    "class C:\n    def m(self):\n        def inner():\n            return super().m()\n        return inner\n",
+    "def f():\n    import a.b as c\n    from d import *\n",
+    "def f():\n    global n\n    n += 1\n",
+    "l = [(a, b) for a, b in pairs if a if b]\nm = [{y for y in x} for x in xs]\nd = {k: v for k, v in kv if k}\n",
+    "x = 2 ** -1\ny = -(2 ** 63)\nz = 1 / 0\nw = 'a' + 'b'\nv = b'x' * 3\nu = (1,) * 300\n",
+    "a = ~True\nb = -True\nc = True + True\nd = 3.0 // 2\ne = -7.5 % 2\nf = 1e308 * 10\ng = (1, 2)[5]\nh = 'é'[0]\n",
+    "x = ...\ny = b'bytes'\nz = None\nw = 1.5\nv = 10000000000000000000000\n",
+    "a[b] += c\nfor i in x:\n    a[i] += 1\n",
+    "def f():\n    return (\n        1 +\n        x\n    )\n",
+    "x = (obj\n     .method(1)\n     .other)\n",
+    "def f():\n    return\n",
+    "def f(x):\n    return x if x else None\n",
+    "for x in y:\n    if x:\n        continue\n    else:\n        break\nelse:\n    z()\n",
+    "try:\n    a()\nexcept A:\n    try:\n        b()\n    except B:\n        raise C from e\n",
+    "with a() as (x, y):\n    pass\n",
+    "def g():\n    x = yield from range(3)\n    return x\n",
+    "x = [*a, *b]\ny = (*a, *b)\nz = {**a, **b}\nw = [1, *a, 2]\n",
+    "f(a, *b, c, *d)\nf(x=1, **a, y=2, **b)\n",
+    "x = a.b.c.d\na.b.c = 1\n",
+    "x = a[b][c]\nx[1][2] = 3\n",
+    "print(f'{x!s:^10}', f'{x!a}', f'{x=}')\n",
+    "def f(a, b):\n    return a @ b, a | b, a ^ b, a & b, a << b, a >> b\n",
+    "if x:\n    pass\nelif y:\n    pass\n",
+    "while 1:\n    pass\n",
+    "while x:\n    if y:\n        break\nelse:\n    z()\n",
+    "def f():\n    x = 1\n    global x\n",
+    "def f(x):\n    global x\n",
+    "def f():\n    print(x)\n    global x\n",
+    "def f():\n    def g():\n        nonlocal x\n    return g\n",
+    "class C:\n    nonlocal x\n",
+    "def f():\n    from os import *\n",
+    "[(yield) for x in y]\n",
+    "def f():\n    return [x for x in range(3) if (x := 1)]\n",
+    "f(a=1, a=2)\n",
+    "__debug__ = 1\n",
+    "try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass\n",
+    "class C:\n    [(y := 1) for x in z]\n",
+    "x = [i for i in range(3) if (j := i) for k in range((m := 2))]\n",
+};
+
+std::string without_tables(const std::string& dump) {
+  std::istringstream in(dump);
+  std::string line, out;
+  while (std::getline(in, line))
+    if (line.rfind("linetable", 0) != 0 && line.rfind("exctable", 0) != 0) out += line + "\n";
+  return out;
+}
+
+void run_differential(const std::vector<std::string>& snippets, const char* label) {
+  auto expected = python_snippets(snippets);
+  if (!expected) return;
+  int code_same = 0, fully_same = 0, total = 0;
+  for (size_t i = 0; i < snippets.size(); ++i) {
+    const PythonSnippet& py = (*expected)[i];
+    ast::Arena arena;
+    ast::Module* module = load_python_ast(py.ast_tokens, arena);
+    if (!module) continue;  // python3.11 itself could not parse it
+    ++total;
+    std::string mine = compile_and_dump(*module, arena, true);
+    bool same_code = without_tables(mine) == without_tables(py.dump);
+    bool same_all = mine == py.dump;
+    code_same += same_code;
+    fully_same += same_all;
+    CAPTURE(snippets[i]);
+    CHECK_MESSAGE(same_code, "minipy:\n" << mine << "python3.11:\n" << py.dump);
+    if (same_code && !same_all)
+      MESSAGE("tables differ for:\n" << snippets[i] << "minipy:\n" << mine << "python3.11:\n" << py.dump);
+  }
+  MESSAGE(fmt::format("{}: {}/{} snippets identical in code, {}/{} including line/exception tables", label,
+                      code_same, total, fully_same, total));
+}
+
+TEST_CASE("codegen matches python3.11 instruction for instruction") { run_differential(kSnippets, "core"); }
+
+TEST_CASE("codegen matches python3.11 on corner cases") { run_differential(kCornerSnippets, "corners"); }
+
+}  // namespace
+}  // namespace minipy::test
