@@ -52,7 +52,11 @@ std::string run_python311(const std::string& script, const std::vector<std::stri
   write_file(dir + "/script.py", script);
   std::string command = fmt::format("cd '{}' && env -i PATH=/usr/bin:/bin LANG=C.UTF-8 '{}' -I script.py", dir,
                                     MINIPY_PYTHON311);
-  for (const auto& a : args) command += " '" + a + "'";
+  for (const auto& a : args) {
+    std::string quoted;
+    for (char c : a) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    command += " '" + quoted + "'";
+  }
   FILE* pipe = popen(command.c_str(), "r");
   REQUIRE(pipe != nullptr);
   std::string out;
