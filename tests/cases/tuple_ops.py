@@ -14,7 +14,7 @@ a, b = 1, 2
 a, b = b, a
 print(a, b)
 x = (a, b, a + b)
-print(x, hash(x) == hash((2, 1, 3)), max(x), min(x), sum(x), sorted((3, 1, 2)))
+print(x, x == (2, 1, 3), max(x), min(x), sum(x), sorted((3, 1, 2)))
 print(tuple(sorted((5, 2, 9))), tuple(reversed((1, 2, 3))))
 pts = [(0, 0), (3, 4), (1, 1), (-2, 5)]
 for p in pts:
