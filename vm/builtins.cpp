@@ -96,7 +96,7 @@ Value min_max(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames
   if (n == 0) return raise_fmt(ts, TypeError_type, "{} expected at least 1 argument, got 0", name);
   if (n > 1 && dflt)
     return raise_fmt(ts, TypeError_type, "Cannot specify a default for {}() with multiple positional arguments", name);
-  Value it = n == 1 ? get_iter(ts, args[0]) : get_iter(ts, Value(make_tuple(ts, args.subspan(0, n))));
+  Value it = n == 1 ? get_iter(ts, args[0]) : get_iter(ts, Value(minipy::make_tuple(ts, args.subspan(0, n))));
   if (!it) return it;
   Value best, best_key;
   for (;;) {

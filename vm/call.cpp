@@ -72,7 +72,7 @@ bool bind_arguments(ThreadState& ts, FunctionObject* f, Value* locals, std::span
   size_t n = std::min<size_t>(npos, static_cast<size_t>(argcount));
   for (size_t i = 0; i < n; i++) locals[i] = args[i];
   if (has_varargs) {
-    TupleObject* rest = npos > n ? make_tuple(ts, args.subspan(n, npos - n)) : make_tuple(ts, 0);
+    TupleObject* rest = npos > n ? minipy::make_tuple(ts, args.subspan(n, npos - n)) : minipy::make_tuple(ts, 0);
     locals[total_named] = Value(rest);
   } else if (npos > static_cast<size_t>(argcount)) {
     // Report after keywords are placed, so the message can count keyword-only arguments given.

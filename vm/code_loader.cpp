@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "compiler/exception_table.h"
+#include "compiler/opcodes.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -21,7 +22,7 @@ Value load_constant(ThreadState& ts, const ConstRef& c) {
     case Const::Kind::Str: return Value(c->interned() ? intern(ts, c->text()) : make_str(ts, c->text()));
     case Const::Kind::Bytes: return make_bytes(ts, c->text());
     case Const::Kind::Tuple: {
-      TupleObject* t = make_tuple(ts, static_cast<int64_t>(c->items().size()));
+      TupleObject* t = minipy::make_tuple(ts, static_cast<int64_t>(c->items().size()));
       for (size_t i = 0; i < c->items().size(); i++) t->items[i] = None();
       for (size_t i = 0; i < c->items().size(); i++) {
         Value v = load_constant(ts, c->items()[i]);
@@ -159,12 +160,12 @@ CodeObj* load_code(ThreadState& ts, const std::shared_ptr<const CodeObject>& sou
   c->filename = intern(ts, src.filename);
   c->name = intern(ts, src.name);
   c->qualname = intern(ts, src.qualname);
-  c->names = make_tuple(ts, static_cast<int64_t>(src.names.size()));
+  c->names = minipy::make_tuple(ts, static_cast<int64_t>(src.names.size()));
   for (size_t i = 0; i < src.names.size(); i++) c->names->items[i] = Value(intern(ts, src.names[i]));
-  c->localsplusnames = make_tuple(ts, c->nlocalsplus);
+  c->localsplusnames = minipy::make_tuple(ts, c->nlocalsplus);
   for (int i = 0; i < c->nlocalsplus; i++)
     c->localsplusnames->items[i] = Value(intern(ts, src.localsplusnames[static_cast<size_t>(i)]));
-  c->consts = make_tuple(ts, static_cast<int64_t>(src.consts.size()));
+  c->consts = minipy::make_tuple(ts, static_cast<int64_t>(src.consts.size()));
   for (size_t i = 0; i < src.consts.size(); i++) c->consts->items[i] = None();
   for (size_t i = 0; i < src.consts.size(); i++) {
     Value v = load_constant(ts, src.consts[i]);

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "compiler/exception_table.h"
+#include "compiler/opcodes.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -466,7 +467,7 @@ op_CALL: {
       ts.recursion_depth--;
       goto error;
     }
-    sp -= total + 2;
+    sp -= oparg + 2;
     frame->stack_top = sp;
     callee_frame->previous = frame;
     frame = callee_frame;
@@ -477,7 +478,7 @@ op_CALL: {
   SAVE_FRAME_REGISTERS();
   Value res = call(ts, callable, std::span<const Value>(args, static_cast<size_t>(total)), kw);
   if (!res) goto error;
-  sp -= total + 2;
+  sp -= oparg + 2;
   PUSH(res);
   SKIP_CACHES(CALL);
   DISPATCH();
@@ -500,7 +501,7 @@ op_CALL_FUNCTION_EX: {
   TupleObject* kwn = nullptr;
   if (kwargs) {
     DictObject* d = static_cast<DictObject*>(kwargs.as_object());
-    kwn = make_tuple(ts, d->used);
+    kwn = minipy::make_tuple(ts, d->used);
     int64_t pos = 0, i = 0;
     Value k, v;
     while (dict_next(d, &pos, &k, &v)) {
@@ -719,7 +720,7 @@ op_BUILD_SLICE: {
 }
 
 op_BUILD_TUPLE: {
-  TupleObject* t = make_tuple(ts, std::span<const Value>(sp - oparg, static_cast<size_t>(oparg)));
+  TupleObject* t = minipy::make_tuple(ts, std::span<const Value>(sp - oparg, static_cast<size_t>(oparg)));
   sp -= oparg;
   PUSH(Value(t));
   DISPATCH();

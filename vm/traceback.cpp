@@ -1,5 +1,6 @@
 // Tracebacks: recording where an exception travelled, and printing an uncaught exception in CPython 3.11's
 // format (source lines, the ^^^ position markers, chained exceptions, SyntaxError's special shape).
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>

@@ -91,7 +91,7 @@ void init_sys(ThreadState& ts) {
   set("version", Value(make_str(ts, "3.11.0 (minipy)")));
   Value vi[5] = {Value::small_int(3), Value::small_int(11), Value::small_int(0), Value(intern(ts, "final")),
                  Value::small_int(0)};
-  set("version_info", Value(make_tuple(ts, vi)));
+  set("version_info", Value(minipy::make_tuple(ts, vi)));
   ModuleObject* impl = make_module(ts, "implementation");
   dict_set_str(ts, impl->dict, intern(ts, "name"), Value(intern(ts, "minipy")));
   dict_set_str(ts, impl->dict, intern(ts, "cache_tag"), Value(make_str(ts, interp.config.cache_tag)));

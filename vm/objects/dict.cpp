@@ -2,6 +2,7 @@
 // open-addressing index of int32 positions. `version` changes on every mutation so inline caches (LOAD_GLOBAL)
 // can skip lookups while a dict is unchanged.
 #include <cstdlib>
+#include <algorithm>
 #include <cstring>
 
 #include "vm/objects/sequence.h"
@@ -254,7 +255,7 @@ Value dict_item_next(ThreadState& ts, Value self) {
   DictEntry e;
   if (!dict_iter_advance(ts, static_cast<DictIterObject*>(self.as_object()), &e)) return Value();
   Value items[2] = {e.key, e.value};
-  return Value(make_tuple(ts, items));
+  return Value(minipy::make_tuple(ts, items));
 }
 
 void trace_dict_iter(Object* self, Tracer& tracer) { tracer.visit(static_cast<DictIterObject*>(self)->dict); }
@@ -334,7 +335,7 @@ DICT_METHOD(m_popitem) {
     DictEntry e = d->entries[i];
     if (!e.key) continue;
     Value items[2] = {e.key, e.value};
-    Value t = Value(make_tuple(ts, items));
+    Value t = Value(minipy::make_tuple(ts, items));
     if (dict_del(ts, d, e.key) < 0) return Value();
     return t;
   }
@@ -496,12 +497,6 @@ int dict_del(ThreadState& ts, DictObject* d, Value key) {
   d->entries[ix].value = Value();
   d->used--;
   d->version = next_version();
-  // Trailing deleted entries can be reused directly (keeps popitem/pop-from-end loops compact).
-  while (d->nentries > 0 && !d->entries[d->nentries - 1].key && d->used < d->nentries) {
-    bool referenced = false;
-    (void)referenced;
-    break;
-  }
   return 1;
 }
 

@@ -23,7 +23,7 @@ void trace_exception(Object* self, Tracer& tracer) {
 
 Value exception_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   auto* e = ts.alloc<ExceptionObject>(type, type->instance_size);
-  e->args = make_tuple(ts, args.subspan(0, positional_count(args, kwnames)));
+  e->args = minipy::make_tuple(ts, args.subspan(0, positional_count(args, kwnames)));
   e->traceback = None();
   e->context = None();
   e->cause = None();
@@ -36,7 +36,7 @@ bool exception_init(ThreadState& ts, Value self, std::span<const Value> args, Tu
     raise_fmt(ts, TypeError_type, "{}() takes no keyword arguments", t->name->view());
     return false;
   }
-  as_exc(self)->args = make_tuple(ts, args.subspan(0, positional_count(args, kwnames)));
+  as_exc(self)->args = minipy::make_tuple(ts, args.subspan(0, positional_count(args, kwnames)));
   if (is_subtype(t, &StopIteration_type) || is_subtype(t, &SystemExit_type))
     as_exc(self)->extra = args.empty() ? None() : args[0];
   return true;

@@ -88,7 +88,7 @@ Value float_divmod(ThreadState& ts, Value a, Value b) {
   Value r = float_binary(ts, a, b, kOpMod);
   if (!r) return r;
   Value items[2] = {q, r};
-  return Value(make_tuple(ts, items));
+  return Value(minipy::make_tuple(ts, items));
 }
 
 // -1, 0, 1 comparing a finite double with an int exactly.
@@ -227,7 +227,7 @@ Value float_as_integer_ratio(ThreadState& ts, Value self, std::span<const Value>
   if (e > 0) num = num.shifted_left(static_cast<uint64_t>(e));
   else den = den.shifted_left(static_cast<uint64_t>(-e));
   Value items[2] = {make_int(ts, num), make_int(ts, den)};
-  return Value(make_tuple(ts, items));
+  return Value(minipy::make_tuple(ts, items));
 }
 
 const MethodDef float_methods[] = {

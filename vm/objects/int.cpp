@@ -1,5 +1,6 @@
 // int and bool. Values in the 63-bit range are inline small ints (no allocation); the rest are IntObjects
 // holding a BigInt. Every operation keeps that invariant: results are normalised back to small ints.
+#include <charconv>
 #include <cmath>
 
 #include "vm/runtime.h"
@@ -204,7 +205,7 @@ Value int_divmod(ThreadState& ts, Value left, Value right) {
   Value r = int_binary(ts, left, right, kOpMod);
   if (!r) return r;
   Value items[2] = {q, r};
-  return Value(make_tuple(ts, items));
+  return Value(minipy::make_tuple(ts, items));
 }
 
 Value int_pow3(ThreadState& ts, Value base, Value exp, Value mod) {

@@ -32,7 +32,7 @@ Value enumerate_next(ThreadState& ts, Value self) {
   Value next = binary_op(ts, e->count, Value::small_int(1), kOpAdd);
   if (!next) return next;
   e->count = next;
-  return Value(make_tuple(ts, items));
+  return Value(minipy::make_tuple(ts, items));
 }
 void trace_enumerate(Object* self, Tracer& tracer) {
   auto* e = static_cast<EnumerateObject*>(self);
@@ -44,7 +44,7 @@ void trace_enumerate(Object* self, Tracer& tracer) {
 Value zip_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   size_t n = positional_count(args, kwnames);
   Value strict = keyword_arg(ts, args, kwnames, "strict");
-  TupleObject* its = make_tuple(ts, static_cast<int64_t>(n));
+  TupleObject* its = minipy::make_tuple(ts, static_cast<int64_t>(n));
   for (size_t i = 0; i < n; i++) its->items[i] = Value();
   for (size_t i = 0; i < n; i++) {
     Value it = get_iter(ts, args[i]);
@@ -70,7 +70,7 @@ Value zip_next(ThreadState& ts, Value self) {
   auto* z = static_cast<ZipObject*>(self.as_object());
   int64_t n = z->iterators->size;
   if (n == 0) return Value();
-  TupleObject* result = make_tuple(ts, n);
+  TupleObject* result = minipy::make_tuple(ts, n);
   for (int64_t i = 0; i < n; i++) result->items[i] = None();
   for (int64_t i = 0; i < n; i++) {
     Value v = iter_next(ts, z->iterators->items[i]);
@@ -130,7 +130,7 @@ void trace_reversed(Object* self, Tracer& tracer) { tracer.visit(static_cast<Rev
 Value map_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   if (!no_keywords(ts, "map", kwnames)) return Value();
   if (args.size() < 2) return raise(ts, TypeError_type, "map() must have at least two arguments.");
-  TupleObject* its = make_tuple(ts, static_cast<int64_t>(args.size() - 1));
+  TupleObject* its = minipy::make_tuple(ts, static_cast<int64_t>(args.size() - 1));
   for (int64_t i = 0; i < its->size; i++) its->items[i] = None();
   for (size_t i = 1; i < args.size(); i++) {
     Value it = get_iter(ts, args[i]);
@@ -145,7 +145,7 @@ Value map_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObj
 Value map_next(ThreadState& ts, Value self) {
   auto* m = static_cast<MapObject*>(self.as_object());
   int64_t n = m->iterators->size;
-  TupleObject* argv = make_tuple(ts, n);
+  TupleObject* argv = minipy::make_tuple(ts, n);
   for (int64_t i = 0; i < n; i++) argv->items[i] = None();
   for (int64_t i = 0; i < n; i++) {
     Value v = iter_next(ts, m->iterators->items[i]);
@@ -161,7 +161,7 @@ Value filter_new(ThreadState& ts, Type* type, std::span<const Value> args, Tuple
   if (!it) return it;
   auto* m = ts.alloc<MapObject>(type);
   m->func = args[0];
-  m->iterators = make_tuple(ts, std::span<const Value>(&it, 1));
+  m->iterators = minipy::make_tuple(ts, std::span<const Value>(&it, 1));
   return Value(m);
 }
 Value filter_next(ThreadState& ts, Value self) {

@@ -1,6 +1,7 @@
 // list: a growable array (malloc'd, outside the GC heap, accounted to it). Also the sequence helpers list and
 // tuple share (sequence.h).
 #include <cstdlib>
+#include <algorithm>
 #include <cstring>
 
 #include "vm/objects/sequence.h"
@@ -466,7 +467,7 @@ bool list_extend(ThreadState& ts, ListObject* l, Value iterable) {
   }
 }
 
-Value list_to_tuple(ThreadState& ts, ListObject* l) { return Value(make_tuple(ts, l->span())); }
+Value list_to_tuple(ThreadState& ts, ListObject* l) { return Value(minipy::make_tuple(ts, l->span())); }
 
 Value sequence_to_list(ThreadState& ts, Value iterable) {
   ListObject* l = make_list(ts, 0);

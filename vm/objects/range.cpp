@@ -191,7 +191,7 @@ Value slice_richcompare(ThreadState& ts, Value a, Value b, int op) {
   auto* x = static_cast<SliceObject*>(a.as_object());
   auto* y = static_cast<SliceObject*>(b.as_object());
   Value l[3] = {x->start, x->stop, x->step}, r[3] = {y->start, y->stop, y->step};
-  Value lt = Value(make_tuple(ts, l)), rt = Value(make_tuple(ts, r));
+  Value lt = Value(minipy::make_tuple(ts, l)), rt = Value(minipy::make_tuple(ts, r));
   return rich_compare(ts, lt, rt, op);
 }
 

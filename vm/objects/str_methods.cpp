@@ -193,7 +193,7 @@ Value partition_impl(ThreadState& ts, Value self, std::span<const Value> args, T
   if (!r.ok()) return raise_text_error(ts, r.error());
   Value items[3] = {Value(make_str(ts, r.value()[0])), Value(make_str(ts, r.value()[1])),
                     Value(make_str(ts, r.value()[2]))};
-  return Value(make_tuple(ts, items));
+  return Value(minipy::make_tuple(ts, items));
 }
 STR_METHOD(m_partition) { return partition_impl(ts, self, args, kwnames, false); }
 STR_METHOD(m_rpartition) { return partition_impl(ts, self, args, kwnames, true); }

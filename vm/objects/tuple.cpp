@@ -47,7 +47,7 @@ Value tuple_concat(ThreadState& ts, Value a, Value b) {
     return raise_fmt(ts, TypeError_type, "can only concatenate tuple (not \"{}\") to tuple", type_name(b));
   TupleObject* x = as_tuple(a);
   TupleObject* y = as_tuple(b);
-  TupleObject* r = make_tuple(ts, x->size + y->size);
+  TupleObject* r = minipy::make_tuple(ts, x->size + y->size);
   std::copy(x->items, x->items + x->size, r->items);
   std::copy(y->items, y->items + y->size, r->items + x->size);
   return Value(r);
@@ -60,7 +60,7 @@ Value tuple_repeat(ThreadState& ts, Value a, Value count) {
   if (n <= 0 || t->size == 0) return ts.interp->empty_tuple;
   if (n == 1 && type_of(a) == &tuple_type) return a;
   if (t->size > (int64_t{1} << 36) / n) return raise(ts, MemoryError_type, "");
-  TupleObject* r = make_tuple(ts, t->size * n);
+  TupleObject* r = minipy::make_tuple(ts, t->size * n);
   for (int64_t i = 0; i < n; i++) std::copy(t->items, t->items + t->size, r->items + i * t->size);
   return Value(r);
 }
@@ -88,7 +88,7 @@ Value tuple_getitem(ThreadState& ts, Value container, Value key) {
     if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), t->size, &start, &stop, &step, &n))
       return Value();
     if (n == t->size && step == 1 && type_of(container) == &tuple_type) return container;
-    TupleObject* r = make_tuple(ts, n);
+    TupleObject* r = minipy::make_tuple(ts, n);
     for (int64_t i = 0, p = start; i < n; i++, p += step) r->items[i] = t->items[p];
     return Value(r);
   }
@@ -150,7 +150,7 @@ TupleObject* make_tuple(ThreadState& ts, int64_t size) {
 }
 
 TupleObject* make_tuple(ThreadState& ts, std::span<const Value> items) {
-  TupleObject* t = make_tuple(ts, static_cast<int64_t>(items.size()));
+  TupleObject* t = minipy::make_tuple(ts, static_cast<int64_t>(items.size()));
   std::copy(items.begin(), items.end(), t->items);
   return t;
 }

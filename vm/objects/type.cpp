@@ -164,18 +164,17 @@ void init_static_type(ThreadState& ts, Type& t) {
   t.dict = make_dict(ts);
   size_t depth = 0;
   for (Type* b = &t; b; b = b->base) depth++;
-  t.mro = make_tuple(ts, static_cast<int64_t>(depth));
+  t.mro = minipy::make_tuple(ts, static_cast<int64_t>(depth));
   size_t i = 0;
   for (Type* b = &t; b; b = b->base) t.mro->items[i++] = Value(b);
   if (t.base) {
     Value base(t.base);
-    t.bases = make_tuple(ts, std::span<const Value>(&base, 1));
+    t.bases = minipy::make_tuple(ts, std::span<const Value>(&base, 1));
   } else {
     t.bases = static_cast<TupleObject*>(ts.interp->empty_tuple.as_object());
   }
 }
 
-void inherit_all_slots();
 
 void init_object_type(ThreadState& ts) {
   object_type.repr = object_repr;

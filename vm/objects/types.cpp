@@ -27,6 +27,7 @@ void init_function_types(ThreadState& ts);
 void init_iterator_types(ThreadState& ts);
 void init_misc_types(ThreadState& ts);
 void init_exception_slots(ThreadState& ts);
+void init_static_type(ThreadState& ts, Type& t);
 
 namespace {
 
@@ -113,7 +114,6 @@ void init_types(ThreadState& ts) {
 
   // Names, dicts and MROs need the heap; slots are plain pointers.
 #define X(name) init_static_type(ts, name##_type);
-  void init_static_type(ThreadState & ts, Type & t);
   MINIPY_BUILTIN_TYPES(X)
 #undef X
 #define X(name, base) init_static_type(ts, name##_type);
