@@ -10,12 +10,12 @@ fi
 MINIPY=$1
 if [[ $MINIPY != */* ]]; then MINIPY=$(command -v "$MINIPY"); fi
 MINIPY=$(cd "$(dirname "$MINIPY")" && pwd)/$(basename "$MINIPY")
-CACHE_TAG=${MINIPY_CACHE_TAG:-minipy-311}
+export CACHE_TAG=${MINIPY_CACHE_TAG:-minipy-311}  # used by the scenario scripts
 need_python
 
 SCRATCH=$(mktemp -d)
 trap 'rm -rf "$SCRATCH"' EXIT
-cd "$SCRATCH"
+cd "$SCRATCH" || exit 1
 FAILURES=0
 
 # run_both ARGS...: run minipy and python3.11 with ARGS from the scratch dir; results in
