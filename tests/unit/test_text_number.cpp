@@ -159,3 +159,18 @@ TEST_CASE("text: round() of floats matches python3.11") {
   }
   oracle.check();
 }
+
+TEST_CASE("text: round() of ints matches python3.11") {
+  text_oracle::Oracle oracle;
+  for (auto& value_text : kBigInts) {
+    for (int64_t ndigits : {0, 2, -1, -2, -3, -5, -18, -19, -20, -40, -1000000}) {
+      oracle.add("round(" + value_text + ", " + std::to_string(ndigits) + ")", enc(round_int(big(value_text), ndigits)));
+    }
+  }
+  for (int64_t v : {5, 15, 25, -5, -15, -25, 150, 250, 350, -250, 1250, 1350, 49, 51, 95}) {
+    for (int64_t ndigits : {-1, -2, -3}) {
+      oracle.add("round(" + std::to_string(v) + ", " + std::to_string(ndigits) + ")", enc(round_int(BigInt(v), ndigits)));
+    }
+  }
+  oracle.check();
+}

@@ -135,17 +135,7 @@ PercentSpec PercentParser::parse_spec() {
     if (at_end()) return incomplete();
     c = take();
   } else if (c >= '0' && c <= '9') {
-    spec.width = c - '0';
-    while (true) {
-      if (at_end()) return incomplete();
-      c = take();
-      if (c < '0' || c > '9') break;
-      if (spec.width > (std::numeric_limits<int64_t>::max() - (c - '0')) / 10) {
-        spec.error = value_error("width too big");
-        return spec;
-      }
-      spec.width = spec.width * 10 + (c - '0');
-    }
+    if (!read_number(c, std::numeric_limits<int64_t>::max(), "width too big", &spec.width, &c, spec)) return spec;
   }
   if (c == '.') {
     spec.precision = 0;
@@ -156,16 +146,8 @@ PercentSpec PercentParser::parse_spec() {
       if (at_end()) return incomplete();
       c = take();
     } else if (c >= '0' && c <= '9') {
-      spec.precision = c - '0';
-      while (true) {
-        if (at_end()) return incomplete();
-        c = take();
-        if (c < '0' || c > '9') break;
-        if (spec.precision > (std::numeric_limits<int>::max() - (c - '0')) / 10) {
-          spec.error = value_error("precision too big");
-          return spec;
-        }
-        spec.precision = spec.precision * 10 + (c - '0');
+      if (!read_number(c, std::numeric_limits<int>::max(), "precision too big", &spec.precision, &c, spec)) {
+        return spec;
       }
     }
   }
@@ -176,6 +158,28 @@ PercentSpec PercentParser::parse_spec() {
   spec.conversion = c;
   spec.conversion_index = index_ - 1;
   return spec;
+}
+
+bool PercentParser::read_number(char32_t first, int64_t limit, const char* too_big, int64_t* value, char32_t* next,
+                                PercentSpec& spec) {
+  *value = first - '0';
+  while (true) {
+    if (pos_ >= text_.size()) {
+      spec.error = value_error("incomplete format");
+      return false;
+    }
+    ++index_;
+    char32_t c = next_code_point(text_, &pos_);
+    if (c < '0' || c > '9') {
+      *next = c;
+      return true;
+    }
+    if (*value > (limit - (c - '0')) / 10) {
+      spec.error = value_error(too_big);
+      return false;
+    }
+    *value = *value * 10 + (c - '0');
+  }
 }
 
 void set_star_width(PercentSpec& spec, int64_t width) {

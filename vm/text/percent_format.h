@@ -54,6 +54,10 @@ class PercentParser {
 
  private:
   PercentSpec parse_spec();
+  // Reads the digits of a width or precision that starts with `first`, leaving the following character in
+  // `*next`; false (with spec.error set) when the format ends or the number exceeds `limit`.
+  bool read_number(char32_t first, int64_t limit, const char* too_big, int64_t* value, char32_t* next,
+                   PercentSpec& spec);
   std::string_view text_;
   size_t pos_ = 0;
   size_t index_ = 0;  // code point index of pos_
