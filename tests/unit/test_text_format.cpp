@@ -59,6 +59,12 @@ using Mapping = std::map<std::string, Arg, std::less<>>;
 TextResult<std::string> percent(std::string_view format, const ArgList& args, const Mapping* mapping) {
   std::string out;
   size_t next_arg = 0;
+  TextError error;
+  auto append = [&](const TextResult<std::string>& piece) {
+    if (!piece.ok()) error = piece.error();
+    if (piece.ok()) out += piece.value();
+    return piece.ok();
+  };
   PercentParser parser(format);
   auto fetch = [&]() -> TextResult<Arg> {
     if (next_arg >= args.size()) return type_error("not enough arguments for format string");
@@ -110,14 +116,14 @@ TextResult<std::string> percent(std::string_view format, const ArgList& args, co
     if (c == 's' || c == 'r' || c == 'a') {
       auto* s = std::get_if<std::string>(&value->v);
       std::string text = (c == 'a' && s) ? ascii(*s) : str_of(*value, c != 's');
-      out += percent_format_text(text, spec);
+      if (!append(percent_format_text(text, spec))) return error;
     } else if (c == 'd' || c == 'i' || c == 'u' || c == 'o' || c == 'x' || c == 'X') {
       if (auto* i = std::get_if<int64_t>(&value->v)) {
-        out += percent_format_int(BigInt(*i), spec);
+        if (!append(percent_format_int(BigInt(*i), spec))) return error;
       } else if (auto* d = std::get_if<double>(&value->v); d && (c == 'd' || c == 'i' || c == 'u')) {
         auto truncated = float_to_int(*d);
         if (!truncated.ok()) return truncated.error();
-        out += percent_format_int(truncated.value(), spec);
+        if (!append(percent_format_int(truncated.value(), spec))) return error;
       } else if (c == 'd' || c == 'i' || c == 'u') {
         return type_error(fmt::format("%{} format: a real number is required, not {}", static_cast<char>(c),
                                       type_name(*value)));
@@ -134,14 +140,14 @@ TextResult<std::string> percent(std::string_view format, const ArgList& args, co
       } else {
         return type_error("must be real number, not " + type_name(*value));
       }
-      out += percent_format_float(d, spec);
+      if (!append(percent_format_float(d, spec))) return error;
     } else if (c == 'c') {
       if (auto* i = std::get_if<int64_t>(&value->v)) {
         if (*i < 0 || *i > 0x10FFFF) return overflow_error("%c arg not in range(0x110000)");
-        out += percent_format_char(static_cast<char32_t>(*i), spec);
+        if (!append(percent_format_char(static_cast<char32_t>(*i), spec))) return error;
       } else if (auto* s = std::get_if<std::string>(&value->v); s && code_point_count(*s) == 1) {
         size_t pos = 0;
-        out += percent_format_char(next_code_point(*s, &pos), spec);
+        if (!append(percent_format_char(next_code_point(*s, &pos), spec))) return error;
       } else {
         return type_error("%c requires int or char");
       }
@@ -254,7 +260,8 @@ TEST_CASE("text: %-formatting matches python3.11") {
       "%+.0e", "%05f", "%+05f", "% 010.2f", "%.0g", "%.10g", "%5c", "%05c", "%.0c", "%-3c", "%*d", "%-*d", "%.*f",
       "%*.*f", "%ld", "%lld", "%hd", "%Lf", "%y", "%5%", "%%", "%% %s", "abc%", "%.", "%5.", "%i%", "%", "%-",
       "%s %s", "x%sy%sz", "%é", "%\x01", "%#.3o", "%#.5x", "%(a)s", "%(a", "%.1r", "%10a", "%(", "%s%%%s",
-      "%2$s", "%-#x", "% #o", "%.100f", "%.30e", "%99999999999999999999d", "%.99999999999d", "é%sé",
+      "%2$s", "%-#x", "% #o", "%.100f", "%.30e", "%99999999999999999999d", "%.99999999999d", "é%sé", "%99999999999999s",
+      "%.9999999999d",
   };
   const std::vector<ArgList> arg_lists = {
       {},

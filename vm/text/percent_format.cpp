@@ -12,7 +12,8 @@ namespace {
 
 // Pads a converted value. `numeric` values carry a sign (found in the text, or added by '+'/' ') that goes
 // before any zero padding, as does the 0x/0o prefix of '#'-formatted hex and octal.
-std::string pad_converted(std::string_view text, const PercentSpec& spec, bool numeric) {
+TextResult<std::string> pad_converted(std::string_view text, const PercentSpec& spec, bool numeric) {
+  if (spec.width > kMaxTextResult) return memory_error();
   bool zero_fill = numeric && spec.zero_pad;
   auto length = static_cast<int64_t>(code_point_count(text));
   int64_t width = spec.width;
@@ -199,7 +200,8 @@ TextError unsupported_conversion(const PercentSpec& spec) {
                                  static_cast<uint32_t>(c), spec.conversion_index));
 }
 
-std::string percent_format_int(const BigInt& value, const PercentSpec& spec) {
+TextResult<std::string> percent_format_int(const BigInt& value, const PercentSpec& spec) {
+  if (spec.precision > kMaxTextResult) return memory_error();
   char conversion = static_cast<char>(spec.conversion);
   int base = conversion == 'o' ? 8 : (conversion == 'x' || conversion == 'X') ? 16 : 10;
   std::string digits = value.abs().to_string(base);
@@ -216,17 +218,18 @@ std::string percent_format_int(const BigInt& value, const PercentSpec& spec) {
   return pad_converted(text, spec, true);
 }
 
-std::string percent_format_float(double value, const PercentSpec& spec) {
+TextResult<std::string> percent_format_float(double value, const PercentSpec& spec) {
+  if (spec.precision > kMaxTextResult) return memory_error();
   int precision = spec.precision < 0 ? 6 : static_cast<int>(spec.precision);
   std::string text = double_to_string(value, static_cast<char>(spec.conversion), precision, spec.alternate, false);
   return pad_converted(text, spec, true);
 }
 
-std::string percent_format_text(std::string_view text, const PercentSpec& spec) {
+TextResult<std::string> percent_format_text(std::string_view text, const PercentSpec& spec) {
   return pad_converted(text, spec, false);
 }
 
-std::string percent_format_char(char32_t code_point, const PercentSpec& spec) {
+TextResult<std::string> percent_format_char(char32_t code_point, const PercentSpec& spec) {
   PercentSpec no_precision = spec;
   no_precision.precision = -1;
   return pad_converted(utf8_of(code_point), no_precision, false);

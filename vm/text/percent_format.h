@@ -71,13 +71,14 @@ void set_star_precision(PercentSpec& spec, int64_t precision);
 // "unsupported format character 'y' (0x79) at index 3" for the spec's conversion.
 TextError unsupported_conversion(const PercentSpec& spec);
 
+// The conversions below return MemoryError when the spec's width or precision exceeds kMaxTextResult.
 // %d %i %u %o %x %X of `value` under `spec`.
-std::string percent_format_int(const BigInt& value, const PercentSpec& spec);
+TextResult<std::string> percent_format_int(const BigInt& value, const PercentSpec& spec);
 // %e %E %f %F %g %G of `value` under `spec`.
-std::string percent_format_float(double value, const PercentSpec& spec);
+TextResult<std::string> percent_format_float(double value, const PercentSpec& spec);
 // %s %r %a of the already-converted `text`: precision truncates, width pads with spaces.
-std::string percent_format_text(std::string_view text, const PercentSpec& spec);
+TextResult<std::string> percent_format_text(std::string_view text, const PercentSpec& spec);
 // %c of code point `code_point` (the VM checks range(0x110000) and one-character strs).
-std::string percent_format_char(char32_t code_point, const PercentSpec& spec);
+TextResult<std::string> percent_format_char(char32_t code_point, const PercentSpec& spec);
 
 }  // namespace minipy::text
