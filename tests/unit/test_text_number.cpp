@@ -20,7 +20,7 @@ const std::vector<std::string> kIntSpecs = {
     "#x", "#X", "#o", "#b", "+#010x", "#_x", "#012_b", " d", "-d", "+d", "c", ">3c", "05c", "n", "e", ".2f", "%",
     ",.2f", "z", "zd", ".2", "q", "s", "#c", "+c", ".3c", "abc", ",x", "_n", ",n", "é^9", "0<6", "09x", "x<5",
     "{<5", "0", "00", "011", "-^+15,", "_d", ",_", "_,", ",,", ".", "E", "G", "#.0e", "g", "x^#10o", " 012,",
-    "99999999999999999999", "1,2", "\x01", ",\x01", "z=+08.3", "\U0001f600>4", "٣", "%",
+    "99999999999999999999", "99999999999999", "1,2", "\x01", ",\x01", "z=+08.3", "\U0001f600>4", "٣", "%",
 };
 
 const std::vector<std::string> kFloatSpecs = {
@@ -28,7 +28,7 @@ const std::vector<std::string> kFloatSpecs = {
     "#.3g", ".3", ".0", ".1", ".17", "#", "#.2", "G", "F", "%", ".1%", "n", ".3n", "z.1f", "z", "z.0f", "z.3g",
     "z%", "+", " ", "10", "<10", "^10", "=10", "010", "010.2f", ",", ",.2f", "_.3f", "_", "020,.2f", "x", "d",
     ".17g", ".20", "*^15.3e", "#x", "+015,.3%", "012_", "<012", "-", "c", "s", ",g", ".50f", "#.10g", "5.1",
-    "z+08.1", "0=+12,.1e", "^-9.2F", ".100",
+    "z+08.1", "0=+12,.1e", "^-9.2F", ".100", "99999999999999", ".99999999999",
 };
 
 const std::vector<double> kFloats = {
@@ -104,7 +104,7 @@ TEST_CASE("text: format() of strs matches python3.11") {
   text_oracle::Oracle oracle;
   const std::vector<std::string> specs = {"", "s", "5", ">5", "^6", "^7", "*^7", ".2", "10.1", "<", "+", " ",
                                           "#", "=5", "z", "0", "05", "d", ",", "ab", "é>5", ".0", "_", "x<3s",
-                                          "0>6", "-", ".", "1,", "\U0001f600^5.1", "c"};
+                                          "0>6", "-", ".", "1,", "99999999999999", "\U0001f600^5.1", "c"};
   for (std::string value : {"", "abc", "héllo", "日本", "ab\U0001f600"}) {
     for (auto& spec : specs) oracle.add("format(" + py(value) + ", " + py(spec) + ")", enc(format_str(value, spec)));
   }
@@ -155,6 +155,21 @@ TEST_CASE("text: round() of floats matches python3.11") {
     oracle.add("int(" + literal + ")", enc(float_to_int(value)));
     for (int64_t ndigits : {0, 1, 2, 3, -1, -2, 5, 17, 20, 300, 323, 324, -307, -308, -309, 400, -400}) {
       oracle.add("round(" + literal + ", " + std::to_string(ndigits) + ")", enc(round_float(value, ndigits)));
+    }
+  }
+  oracle.check();
+}
+
+TEST_CASE("text: round() of ints matches python3.11") {
+  text_oracle::Oracle oracle;
+  for (auto& value_text : kBigInts) {
+    for (int64_t ndigits : {0, 2, -1, -2, -3, -5, -18, -19, -20, -40, -1000000}) {
+      oracle.add("round(" + value_text + ", " + std::to_string(ndigits) + ")", enc(round_int(big(value_text), ndigits)));
+    }
+  }
+  for (int64_t v : {5, 15, 25, -5, -15, -25, 150, 250, 350, -250, 1250, 1350, 49, 51, 95}) {
+    for (int64_t ndigits : {-1, -2, -3}) {
+      oracle.add("round(" + std::to_string(v) + ", " + std::to_string(ndigits) + ")", enc(round_int(BigInt(v), ndigits)));
     }
   }
   oracle.check();

@@ -136,3 +136,32 @@ TEST_CASE("text: searching with start/end matches python3.11") {
   oracle.add("''.join([])", enc(join("", {})));
   oracle.check();
 }
+
+TEST_CASE("text: character classes and case mappings of single code points match python3.11") {
+  text_oracle::Oracle oracle;
+  std::vector<char32_t> code_points;
+  for (char32_t c = 0; c < 0x800; ++c) code_points.push_back(c);
+  for (char32_t c = 0x800; c < 0x110000; c += (c < 0x30000 ? 97 : 4093)) code_points.push_back(c);
+  for (char32_t c : {0x1E9Eu, 0x0130u, 0xFB00u, 0xFB03u, 0x1F80u, 0x1FB3u, 0x10400u, 0x1D7CEu, 0xFF10u, 0x2160u,
+                     0x3007u, 0x2028u, 0x202Fu, 0x180Eu, 0xFEFFu, 0xE0001u, 0xD800u, 0xDFFFu, 0x10FFFFu})
+    code_points.push_back(c);
+  for (char32_t c : code_points) {
+    std::string s = utf8_of(c), p = py(s);
+    std::string flags, expected = "''.join(str(int(f)) for f in (";
+    for (auto [name, value] : std::initializer_list<std::pair<const char*, bool>>{
+             {"isalpha", isalpha(s)}, {"isdigit", isdigit(s)}, {"isdecimal", isdecimal(s)},
+             {"isnumeric", isnumeric(s)}, {"isspace", isspace(s)}, {"isalnum", isalnum(s)},
+             {"isupper", isupper(s)}, {"islower", islower(s)}, {"istitle", istitle(s)},
+             {"isidentifier", isidentifier(s)}, {"isprintable", isprintable(s)}}) {
+      flags += value ? '1' : '0';
+      expected += p + "." + name + "(),";
+    }
+    oracle.add(expected + "))", enc(flags));
+    oracle.add("[" + p + ".upper(), " + p + ".lower(), " + p + ".title(), " + p + ".casefold(), repr(" + p +
+                   "), ascii(" + p + ")]",
+               enc(std::vector<std::string>{upper(s), lower(s), title(s), casefold(s), repr(s), ascii(s)}));
+    int digit = decimal_value(c);
+    oracle.add("__import__('unicodedata').decimal(" + p + ", -1)", enc(int64_t{digit}));
+  }
+  oracle.check();
+}

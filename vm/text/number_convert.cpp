@@ -264,6 +264,19 @@ TextResult<double> round_float(double value, int64_t ndigits) {
   return std::signbit(value) ? -rounded : rounded;
 }
 
+BigInt round_int(const BigInt& value, int64_t ndigits) {
+  if (ndigits >= 0) return value;
+  // 10**k exceeds twice |value| once k passes its decimal length, and then everything rounds to 0.
+  auto magnitude_digits = static_cast<int64_t>(value.bit_length() * 30103 / 100000 + 2);
+  if (-ndigits > magnitude_digits) return BigInt(0);
+  BigInt unit = BigInt(10).pow(static_cast<uint64_t>(-ndigits));
+  BigInt quotient, remainder;
+  BigInt::floor_divmod(value, unit, &quotient, &remainder);
+  int versus_half = compare(remainder + remainder, unit);
+  if (versus_half > 0 || (versus_half == 0 && quotient.is_odd())) quotient = quotient + BigInt(1);
+  return quotient * unit;
+}
+
 TextResult<BigInt> float_to_int(double value) {
   if (std::isinf(value)) return overflow_error("cannot convert float infinity to integer");
   if (std::isnan(value)) return value_error("cannot convert float NaN to integer");

@@ -225,6 +225,7 @@ TextResult<std::string> format_integer(bool negative, std::string_view spec_text
     default: return unknown_format_code(type, type_name);
   }
   if (spec.precision != -1) return value_error("Precision not allowed in integer format specifier");
+  if (spec.width > kMaxTextResult) return memory_error();
   if (spec.no_negative_zero) {
     return value_error("Negative zero coercion (z) not allowed in integer format specifier");
   }
@@ -370,6 +371,7 @@ TextResult<std::string> format_float(double value, std::string_view spec_text, s
     default: return unknown_format_code(spec.type, type_name);
   }
   if (spec.precision > std::numeric_limits<int>::max()) return value_error("precision too big");
+  if (spec.width > kMaxTextResult || spec.precision > kMaxTextResult) return memory_error();
   if (!spec.align) spec.align = '>';
   char code = static_cast<char>(spec.type);
   int precision = static_cast<int>(spec.precision);
@@ -409,6 +411,7 @@ TextResult<std::string> format_str(std::string_view value, std::string_view spec
   }
   if (spec.alternate) return value_error("Alternate form (#) not allowed in string format specifier");
   if (spec.align == '=') return value_error("'=' alignment not allowed in string format specifier");
+  if (spec.width > kMaxTextResult) return memory_error();
   std::string_view body = value;
   auto length = static_cast<int64_t>(is_ascii(value) ? value.size() : code_point_count(value));
   if (spec.precision >= 0 && spec.precision < length) {

@@ -72,6 +72,9 @@ TextResult<double> parse_float(std::string_view text);
 TextResult<double> round_float(double value, int64_t ndigits);
 // round(value) for a float: the nearest int, ties to even; fails for inf and nan like int(value).
 TextResult<BigInt> round_float_to_int(double value);
+// round(value, ndigits) for an int: unchanged for ndigits >= 0, else to a multiple of 10**-ndigits, ties to
+// even.
+BigInt round_int(const BigInt& value, int64_t ndigits);
 // int(value) for a float: truncates; fails for inf ("cannot convert float infinity to integer") and nan.
 TextResult<BigInt> float_to_int(double value);
 

@@ -52,7 +52,8 @@ TextResult<std::array<std::string_view, 3>> partition(std::string_view s, std::s
 TextResult<std::array<std::string_view, 3>> rpartition(std::string_view s, std::string_view sep);
 
 // str.center/ljust/rjust(width, fillchar) of `s`. `fill` must be one code point; the caller checks that
-// ("The fill character must be exactly one character long").
+// ("The fill character must be exactly one character long"). For these and zfill/expandtabs the caller also
+// raises MemoryError for widths (tab sizes) beyond kMaxTextResult.
 std::string center(std::string_view s, int64_t width, char32_t fill = ' ');
 std::string ljust(std::string_view s, int64_t width, char32_t fill = ' ');
 std::string rjust(std::string_view s, int64_t width, char32_t fill = ' ');

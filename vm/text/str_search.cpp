@@ -212,6 +212,11 @@ std::string_view rstrip(std::string_view s, std::optional<std::string_view> char
 }
 
 int64_t find(std::string_view s, std::string_view sub, OptIndex start, OptIndex end) {
+  if (!start && !end) {  // the whole string: no index arithmetic before the search
+    size_t hit = s.find(sub);
+    if (hit == std::string_view::npos) return -1;
+    return static_cast<int64_t>(code_point_count(s.substr(0, hit)));
+  }
   Window w = make_window(s, start, end);
   if (w.end_index - w.begin_index < length_of(sub)) return -1;
   size_t hit = w.view(s).find(sub);

@@ -9,13 +9,18 @@
 namespace minipy::text {
 
 struct TextError {
-  std::string kind;     // "ValueError", "TypeError", "OverflowError" or "IndexError"
+  std::string kind;     // "ValueError", "TypeError", "OverflowError", "IndexError" or "MemoryError"
   std::string message;  // CPython 3.11's message, word for word
 };
 
 inline TextError value_error(std::string message) { return {"ValueError", std::move(message)}; }
 inline TextError type_error(std::string message) { return {"TypeError", std::move(message)}; }
 inline TextError overflow_error(std::string message) { return {"OverflowError", std::move(message)}; }
+inline TextError memory_error() { return {"MemoryError", ""}; }
+
+// Widths and precisions that would build a result larger than this fail with MemoryError (as CPython's do
+// when the allocation fails) instead of exhausting the process.
+inline constexpr int64_t kMaxTextResult = int64_t{1} << 30;
 
 // A value or the error that prevented it. Cheap to test with ok(); value() and error() only on the right side.
 template <class T>

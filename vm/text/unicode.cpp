@@ -96,6 +96,15 @@ std::string utf8_of(char32_t cp) {
 size_t code_point_count(std::string_view s) {
   size_t count = 0;
   for (size_t pos = 0; pos < s.size(); ++count) {
+    // Runs of ASCII go eight bytes at a time.
+    while (pos + 8 <= s.size()) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + pos, 8);
+      if (word & 0x8080808080808080ull) break;
+      pos += 8;
+      count += 8;
+    }
+    if (pos >= s.size()) break;
     if (static_cast<unsigned char>(s[pos]) < 0x80) {
       ++pos;
     } else {
