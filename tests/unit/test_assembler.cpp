@@ -613,4 +613,68 @@ b1:
 )", "def f(a):\n    assert a, 'bad'\n    return a\n", "c.co_consts[0]");
 }
 
+TEST_CASE("generator with a handler: prefix shifts the exception table, `pass` hands its line over") {
+  UnitSpec spec = function("gen", 1, {"a"}, 1, {none()}, {"E"});
+  spec.flags |= CO_GENERATOR;
+  check_against_python(spec, R"(
+b0:
+  RESUME 0 @1:0-0
+  SETUP_FINALLY b2 @2:4-5:12
+b1:
+  LOAD_FAST 0 @3:14-15
+  YIELD_VALUE @3:8-15
+  RESUME 1 @3:8-15
+  POP_TOP @3:8-15
+  POP_BLOCK
+  JUMP b3
+b2:
+  SETUP_CLEANUP b4
+  PUSH_EXC_INFO
+  LOAD_GLOBAL 0 @4:11-12
+  CHECK_EXC_MATCH @4:4-5:12
+  POP_JUMP_IF_FALSE b5 @4:4-5:12
+b7:
+  POP_TOP @4:4-5:12
+b6:
+  NOP @5:8-12
+  POP_BLOCK
+  POP_EXCEPT
+  JUMP b3
+b5:
+  RERAISE 0
+b4:
+  COPY 3
+  POP_EXCEPT
+  RERAISE 1
+b3:
+  LOAD_CONST 0
+  RETURN_VALUE
+)", "def gen(a):\n    try:\n        yield a\n    except E:\n        pass\n", "c.co_consts[0]");
+}
+
+TEST_CASE("list comprehension: jump threaded into a backward conditional jump, no constants at all") {
+  UnitSpec spec = function("<listcomp>", 2, {".0", "x"}, 1, {});
+  spec.qualname = "comp.<locals>.<listcomp>";
+  spec.flags |= CO_NESTED;
+  check_against_python(spec, R"(
+b0:
+  RESUME 0 @2:0-0
+  BUILD_LIST 0 @2:11-30
+  LOAD_FAST 0 @2:11-30
+b1:
+  FOR_ITER b3 @2:11-30
+b4:
+  STORE_FAST 1 @2:18-19
+  LOAD_FAST 1 @2:28-29
+  POP_JUMP_IF_FALSE b2 @2:11-30
+b5:
+  LOAD_FAST 1 @2:12-13
+  LIST_APPEND 2 @2:11-30
+b2:
+  JUMP b1 @2:11-30
+b3:
+  RETURN_VALUE @2:11-30
+)", "def comp(y):\n    return [x for x in y if x]\n", "c.co_consts[0].co_consts[1]");
+}
+
 }  // TEST_SUITE
