@@ -677,4 +677,41 @@ b3:
 )", "def comp(y):\n    return [x for x in y if x]\n", "c.co_consts[0].co_consts[1]");
 }
 
+TEST_CASE("exit copies land in CPython's order: newest jumping block first") {
+  check_against_python(function("f", 1, {"a", "b", "x"}, 2, {none(), num(1)}), R"(
+b0:
+  RESUME 0 @1:0-0
+  LOAD_FAST 0 @2:7-8
+  POP_JUMP_IF_FALSE b1 @2:4-4:17
+b3:
+  LOAD_FAST 1 @3:11-12
+  POP_JUMP_IF_FALSE b2 @3:8-4:17
+b4:
+  LOAD_CONST 1 @4:16-17
+  STORE_FAST 2 @4:12-13
+b2:
+b1:
+  LOAD_CONST 0
+  RETURN_VALUE
+)", "def f(a, b):\n    if a:\n        if b:\n            x = 1\n", "c.co_consts[0]");
+}
+
+TEST_CASE("a NOP alone on its line survives when the next block starts another line") {
+  check_against_python(function("f", 1, {"a"}, 1, {none(), num(1)}), R"(
+b0:
+  RESUME 0 @1:0-0
+  LOAD_FAST 0 @2:7-8
+  POP_JUMP_IF_FALSE b1 @2:4-14
+b2:
+  NOP @2:10-14
+b1:
+  NOP @3:11-12
+  LOAD_CONST 1 @3:11-12
+  RETURN_VALUE @3:11-12
+b3:
+  LOAD_CONST 0
+  RETURN_VALUE
+)", "def f(a):\n    if a: pass\n    return 1\n", "c.co_consts[0]");
+}
+
 }  // TEST_SUITE
