@@ -104,9 +104,8 @@ namespace {
 
 constexpr const char* kOracleScript = R"PY(
 import dis, sys
-src = open(sys.argv[1], encoding="utf-8").read()
-c = compile(src, "t.py", "exec")
-co = eval(sys.argv[2])
+c = compile(SOURCE, "t.py", "exec")
+co = eval(sys.argv[1])
 print(co.co_code.hex())
 print(co.co_linetable.hex())
 print(co.co_exceptiontable.hex())
@@ -141,9 +140,15 @@ std::vector<std::vector<int>> parse_int_groups(const std::string& text) {
 
 std::string python_path() { return MINIPY_PYTHON311; }
 
+// A Python expression that evaluates to `text`: hex-encoded, so no quoting or escaping rules matter.
+std::string python_string_literal(const std::string& text) {
+  std::string out = "bytes.fromhex('" + hex(text) + "').decode('utf-8')";
+  return out;
+}
+
 }  // namespace
 
-std::optional<PythonCode> python_code(const std::string& source, const std::string& selector) {
+std::optional<std::string> run_python(const std::string& script, const std::vector<std::string>& args) {
   std::string python = python_path();
   if (python.empty() || python.find("NOTFOUND") != std::string::npos || !std::filesystem::exists(python)) {
     MESSAGE("SKIPPED: python3.11 not found");
@@ -151,11 +156,10 @@ std::optional<PythonCode> python_code(const std::string& source, const std::stri
   }
   auto dir = std::filesystem::temp_directory_path() / ("minipy_asm_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  { std::ofstream(dir / "src.py") << source; }
-  { std::ofstream(dir / "oracle.py") << kOracleScript; }
+  { std::ofstream(dir / "script.py") << script; }
   // A clean environment: the machines export PYTHON* variables that must not leak into the oracle.
-  std::string cmd = "env -i PATH=/usr/bin:/bin " + python + " " + (dir / "oracle.py").string() + " " +
-                    (dir / "src.py").string() + " '" + selector + "'";
+  std::string cmd = "env -i PATH=/usr/bin:/bin " + python + " " + (dir / "script.py").string();
+  for (const std::string& arg : args) cmd += " '" + arg + "'";
   FILE* pipe = ::popen(cmd.c_str(), "r");
   REQUIRE(pipe != nullptr);
   std::string output;
@@ -164,8 +168,15 @@ std::optional<PythonCode> python_code(const std::string& source, const std::stri
   while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) output.append(buf.data(), n);
   int status = ::pclose(pipe);
   std::filesystem::remove_all(dir);
-  REQUIRE_MESSAGE(status == 0, "python3.11 oracle failed for selector " << selector);
-  std::istringstream in(output);
+  REQUIRE_MESSAGE(status == 0, "python3.11 failed running " << script);
+  return output;
+}
+
+std::optional<PythonCode> python_code(const std::string& source, const std::string& selector) {
+  auto output = run_python(std::string("SOURCE = ") + python_string_literal(source) + "\n" + kOracleScript,
+                           {selector});
+  if (!output) return std::nullopt;
+  std::istringstream in(*output);
   PythonCode pc;
   std::string line;
   std::getline(in, pc.code);

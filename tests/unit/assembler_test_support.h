@@ -36,6 +36,10 @@ struct PythonCode {
 // python3.11 is missing.
 std::optional<PythonCode> python_code(const std::string& source, const std::string& selector);
 
+// Runs `script` with python3.11 in a clean environment, `args` appended to its argv, and returns its stdout;
+// nullopt (after a loud SKIPPED message) when python3.11 is missing. Fails the test if the script fails.
+std::optional<std::string> run_python(const std::string& script, const std::vector<std::string>& args = {});
+
 std::string hex(const std::string& bytes);
 
 }  // namespace minipy::test

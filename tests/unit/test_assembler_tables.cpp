@@ -2,8 +2,6 @@
 // python3.11's own tables (co_positions() and dis._parse_exception_table()).
 #include <doctest/doctest.h>
 
-#include <array>
-#include <cstdio>
 #include <sstream>
 
 #include "assembler_test_support.h"
@@ -144,11 +142,6 @@ TEST_CASE("exception table decoder agrees with python3.11 dis._parse_exception_t
 // co_stacksize comes from stack_effect(); hold both of its edges (fall through and jump) against the
 // compiler's own function, which python3.11 exposes as dis.stack_effect(op, arg, jump=...).
 TEST_CASE("stack effects on both edges agree with python3.11 dis.stack_effect(jump=...)") {
-  std::string python = MINIPY_PYTHON311;
-  if (python.empty() || python.find("NOTFOUND") != std::string::npos) {
-    MESSAGE("SKIPPED: python3.11 not found");
-    return;
-  }
   std::string script =
       "import dis, opcode\n"
       "for op in range(256):\n"
@@ -159,15 +152,9 @@ TEST_CASE("stack effects on both edges agree with python3.11 dis.stack_effect(ju
       "dis.stack_effect(op, arg, jump=True))\n"
       "    except ValueError:\n"
       "      pass\n";
-  std::string cmd = "env -i PATH=/usr/bin:/bin " + python + " -c \"" + script + "\"";
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string output;
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) output.append(buf.data(), n);
-  REQUIRE(::pclose(pipe) == 0);
-  std::istringstream in(output);
+  auto output = run_python(script);
+  if (!output) return;
+  std::istringstream in(*output);
   int op, arg, fall, jump, rows = 0;
   while (in >> op >> arg >> fall >> jump) {
     INFO(kOpcodeTable[static_cast<size_t>(op)].name << " " << arg);
