@@ -1,5 +1,7 @@
 #include "assembler_test_support.h"
 
+#include "compiler/assembler.h"
+
 #include <doctest/doctest.h>
 #include <unistd.h>
 
@@ -202,6 +204,75 @@ std::optional<PythonCode> python_code(const std::string& source, const std::stri
   std::getline(in, line);
   pc.exception_entries = parse_int_groups(line);
   return pc;
+}
+
+namespace {
+
+// Disassembly for failure messages: "OPNAME arg" per instruction, caches skipped.
+std::string disassemble(const std::string& hexcode) {
+  std::string out;
+  for (size_t i = 0; i + 3 < hexcode.size() + 0; i += 4) {
+    int op = std::stoi(hexcode.substr(i, 2), nullptr, 16);
+    int arg = std::stoi(hexcode.substr(i + 2, 2), nullptr, 16);
+    if (op == 0) continue;
+    out += std::to_string(i / 2) + " " + std::string(is_defined_opcode(op) ? kOpcodeTable[static_cast<size_t>(op)].name : "?") +
+           " " + std::to_string(arg) + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+ConstRef none() { return Const::none(); }
+ConstRef num(int64_t v) { return Const::integer(BigInt(v)); }
+ConstRef code_placeholder() { return Const::code(std::make_shared<CodeObject>()); }
+
+
+void check_against_python(const UnitSpec& spec, const std::string& cfg, const std::string& source,
+                          const std::string& selector) {
+  auto py = python_code(source, selector);
+  if (!py) return;
+  CompilerUnit unit;
+  unit.name = spec.name;
+  unit.qualname = spec.qualname.empty() ? spec.name : spec.qualname;
+  unit.firstlineno = spec.firstlineno;
+  unit.flags = spec.flags;
+  unit.argcount = spec.argcount;
+  unit.consts = spec.consts;
+  unit.names = spec.names;
+  unit.varnames = spec.varnames;
+  unit.cellvars = spec.cellvars;
+  unit.freevars = spec.freevars;
+  unit.filename = "t.py";
+  build_cfg(unit, cfg);
+  auto code = assemble(unit);
+  INFO("python3.11:\n" << disassemble(py->code) << "minipy:\n" << disassemble(hex(code->code)));
+  CHECK(hex(code->code) == py->code);
+  CHECK(hex(code->linetable) == py->linetable);
+  CHECK(hex(code->exceptiontable) == py->exceptiontable);
+  CHECK(code->stacksize == py->stacksize);
+  CHECK(static_cast<int>(code->consts.size()) == py->nconsts);
+  CHECK(code->firstlineno == py->firstlineno);
+  CHECK(code->localsplusnames == py->localsplusnames);
+  CHECK(hex(code->localspluskinds) == py->localspluskinds);
+  if (static_cast<int>(code->consts.size()) == py->nconsts) {
+    for (size_t i = 0; i < code->consts.size(); i++) {
+      if (py->consts_repr[i] != "<code>") CHECK(code->consts[i]->repr() == py->consts_repr[i]);
+    }
+  }
+}
+
+UnitSpec function(const char* name, int firstlineno, std::vector<std::string> varnames, int argcount,
+                  std::vector<ConstRef> consts, std::vector<std::string> names) {
+  UnitSpec s;
+  s.name = name;
+  s.firstlineno = firstlineno;
+  s.flags = CO_OPTIMIZED | CO_NEWLOCALS;
+  s.varnames = std::move(varnames);
+  s.argcount = argcount;
+  s.consts = std::move(consts);
+  s.names = std::move(names);
+  return s;
 }
 
 }  // namespace minipy::test
