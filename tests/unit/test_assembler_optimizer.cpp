@@ -176,4 +176,18 @@ b3:
 )", "def g(x):\n    yield from x\n", "c.co_consts[0]");
 }
 
+TEST_CASE("KW_NAMES keeps its constant when trailing constants are trimmed") {
+  check_against_python(function("f", 1, {}, 0, {none(), num(1), Const::tuple({Const::str("a", true)})}, {"g"}), R"(
+b0:
+  RESUME 0 @1:0-0
+  PUSH_NULL @2:11-12
+  LOAD_GLOBAL 0 @2:11-12
+  LOAD_CONST 1 @2:15-16
+  KW_NAMES 2 @2:11-17
+  PRECALL 1 @2:11-17
+  CALL 1 @2:11-17
+  RETURN_VALUE @2:4-17
+)", "def f():\n    return g(a=1)\n", "c.co_consts[0]");
+}
+
 }  // TEST_SUITE
