@@ -254,7 +254,7 @@ int run(Command& cmd) {
       }
       if (cmd.target.size() > 4 && cmd.target.compare(cmd.target.size() - 4, 4, ".pyc") == 0)
         return run_pyc_file(interp, cmd.target);
-      return run_source(interp, source, cmd.target);
+      return run_source(interp, source, absolute(cmd.target));
     }
   }
   return 0;
