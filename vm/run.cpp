@@ -164,7 +164,14 @@ int py_compile_main(Interpreter& interp, const std::vector<std::string>& args) {
         raise_syntax_error(ts, *result.error);
         Value exc = ts.current_exception;
         ts.current_exception = Value();
-        print_exception(ts, exc);
+        if (type_of(exc) == &SyntaxError_type) {
+          print_exception(ts, exc);
+        } else {
+          // py_compile words other compile errors (IndentationError, TabError) as "Sorry: Type: str(exc)".
+          Value text = py_str(ts, exc);
+          std::fflush(stdout);
+          std::fprintf(stderr, "Sorry: %s: %s", result.error->kind_name(), text ? as_str(text)->data : "");
+        }
       }
       return 1;
     }
