@@ -533,6 +533,15 @@ BUILTIN(b_dir) {
   return Value(names);
 }
 
+}  // namespace
+
+Value builtin_dir(ThreadState& ts, Value obj) {
+  Value arg[1] = {obj};
+  return b_dir(ts, Value(), arg, nullptr);
+}
+
+namespace {
+
 const MethodDef builtin_functions[] = {
     {"print", b_print},         {"len", b_len},           {"repr", b_repr},         {"ascii", b_ascii},
     {"abs", b_abs},             {"min", b_min},           {"max", b_max},           {"sum", b_sum},
@@ -554,9 +563,11 @@ void init_builtins(ThreadState& ts) {
   ModuleObject* m = make_module(ts, "builtins");
   interp.builtins_module = m;
   interp.builtins = m->dict;
-  DictObject* d = m->dict;
+  // Everything first goes into a scratch dict, then into the module in CPython's order: the order is visible
+  // through dir(builtins) and decides ties between "Did you mean" suggestions.
+  DictObject* all = make_dict(ts);
   for (const MethodDef& def : builtin_functions)
-    dict_set_str(ts, d, intern(ts, def.name), make_native_function(ts, &def, Value(), Value(m->name)));
+    dict_set_str(ts, all, intern(ts, def.name), make_native_function(ts, &def, Value(), Value(m->name)));
   struct NamedType {
     const char* name;
     Type* type;
@@ -571,18 +582,50 @@ void init_builtins(ThreadState& ts) {
       {"filter", &filter_type},       {"property", &property_type}, {"staticmethod", &staticmethod_type},
       {"classmethod", &classmethod_type}, {"super", &super_type},
   };
-  for (const NamedType& t : types) dict_set_str(ts, d, intern(ts, t.name), Value(t.type));
-#define X(name, base) dict_set_str(ts, d, intern(ts, #name), Value(&name##_type));
+  for (const NamedType& t : types) dict_set_str(ts, all, intern(ts, t.name), Value(t.type));
+#define X(name, base) dict_set_str(ts, all, intern(ts, #name), Value(&name##_type));
   MINIPY_EXCEPTION_TYPES(X)
 #undef X
-  dict_set_str(ts, d, intern(ts, "None"), None());
-  dict_set_str(ts, d, intern(ts, "True"), True());
-  dict_set_str(ts, d, intern(ts, "False"), False());
-  dict_set_str(ts, d, intern(ts, "Ellipsis"), Value(&ellipsis_object));
-  dict_set_str(ts, d, intern(ts, "NotImplemented"), NotImplemented());
-  dict_set_str(ts, d, intern(ts, "__debug__"), Bool(interp.config.optimize == 0));
-  dict_set_str(ts, d, intern(ts, "EnvironmentError"), Value(&OSError_type));
-  dict_set_str(ts, d, intern(ts, "IOError"), Value(&OSError_type));
+  dict_set_str(ts, all, intern(ts, "None"), None());
+  dict_set_str(ts, all, intern(ts, "True"), True());
+  dict_set_str(ts, all, intern(ts, "False"), False());
+  dict_set_str(ts, all, intern(ts, "Ellipsis"), Value(&ellipsis_object));
+  dict_set_str(ts, all, intern(ts, "NotImplemented"), NotImplemented());
+  dict_set_str(ts, all, intern(ts, "__debug__"), Bool(interp.config.optimize == 0));
+  dict_set_str(ts, all, intern(ts, "EnvironmentError"), Value(&OSError_type));
+  dict_set_str(ts, all, intern(ts, "IOError"), Value(&OSError_type));
+
+  static const char* const kCPythonOrder[] = {
+      "__build_class__", "__import__", "abs", "all", "any", "ascii", "bin", "breakpoint", "callable", "chr",
+      "compile", "delattr", "dir", "divmod", "eval", "exec", "format", "getattr", "globals", "hasattr", "hash",
+      "hex", "id", "input", "isinstance", "issubclass", "iter", "aiter", "len", "locals", "max", "min", "next",
+      "anext", "oct", "ord", "pow", "print", "repr", "round", "setattr", "sorted", "sum", "vars", "None",
+      "Ellipsis", "NotImplemented", "False", "True", "bool", "memoryview", "bytearray", "bytes", "classmethod",
+      "complex", "dict", "enumerate", "filter", "float", "frozenset", "property", "int", "list", "map", "object",
+      "range", "reversed", "set", "slice", "staticmethod", "str", "super", "tuple", "type", "zip", "__debug__",
+      "BaseException", "BaseExceptionGroup", "Exception", "GeneratorExit", "KeyboardInterrupt", "SystemExit",
+      "ArithmeticError", "AssertionError", "AttributeError", "BufferError", "EOFError", "ImportError",
+      "LookupError", "MemoryError", "NameError", "OSError", "ReferenceError", "RuntimeError",
+      "StopAsyncIteration", "StopIteration", "SyntaxError", "SystemError", "TypeError", "ValueError", "Warning",
+      "FloatingPointError", "OverflowError", "ZeroDivisionError", "BytesWarning", "DeprecationWarning",
+      "EncodingWarning", "FutureWarning", "ImportWarning", "PendingDeprecationWarning", "ResourceWarning",
+      "RuntimeWarning", "SyntaxWarning", "UnicodeWarning", "UserWarning", "BlockingIOError", "ChildProcessError",
+      "ConnectionError", "FileExistsError", "FileNotFoundError", "InterruptedError", "IsADirectoryError",
+      "NotADirectoryError", "PermissionError", "ProcessLookupError", "TimeoutError", "IndentationError",
+      "IndexError", "KeyError", "ModuleNotFoundError", "NotImplementedError", "RecursionError",
+      "UnboundLocalError", "UnicodeError", "BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError",
+      "ConnectionResetError", "TabError", "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeTranslateError",
+      "ExceptionGroup", "EnvironmentError", "IOError", "open", "quit", "exit", "copyright", "credits", "license",
+      "help"};
+  DictObject* d = m->dict;
+  for (const char* name : kCPythonOrder) {
+    StrObject* key = intern(ts, name);
+    if (Value v = dict_get_str(all, key)) dict_set_str(ts, d, key, v);
+  }
+  int64_t pos = 0;
+  Value k, v;
+  while (dict_next(all, &pos, &k, &v))
+    if (!dict_get_str(d, as_str(k))) dict_set_str(ts, d, as_str(k), v);
 }
 
 }  // namespace minipy

@@ -54,6 +54,9 @@ Value raise_stop_iteration(ThreadState& ts, Value value);
 // Constructs (without raising) an instance of exception type `type` with `args`.
 Value new_exception(ThreadState& ts, Type* type, std::span<const Value> args);
 
+// AttributeError remembering the object and name, for the "Did you mean" line of the traceback.
+Value raise_attribute_error(ThreadState& ts, Value obj, StrObject* name, std::string_view message);
+
 // Names of the types of values, for messages: "'int' object is not callable".
 std::string_view type_name(Value v);
 

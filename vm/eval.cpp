@@ -21,6 +21,7 @@ Value import_name(ThreadState& ts, Frame* frame, Value name, Value fromlist, Val
 Value import_from(ThreadState& ts, Value module, StrObject* name);
 bool import_star(ThreadState& ts, Frame* frame, Value module);
 Value build_class(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
+StrObject* suggest_for_name(ThreadState& ts, Frame* frame, StrObject* name);
 
 // Every opcode the loop implements. Adding one here without a `op_NAME:` label is a compile error.
 #define MINIPY_IMPLEMENTED_OPCODES(X)                                                                               \
@@ -76,8 +77,12 @@ Value unbound_deref(ThreadState& ts, CodeObj* code, int index) {
   return unbound_local(ts, code, index);
 }
 
-Value name_error(ThreadState& ts, StrObject* name) {
-  return raise_fmt(ts, NameError_type, "name '{}' is not defined", name->view());
+// NameError with its "Did you mean" suggestion computed now, while the frame's namespaces exist.
+Value name_error(ThreadState& ts, Frame* frame, StrObject* name) {
+  raise_fmt(ts, NameError_type, "name '{}' is not defined", name->view());
+  StrObject* suggestion = suggest_for_name(ts, frame, name);
+  static_cast<ExceptionObject*>(ts.current_exception.as_object())->extra = suggestion ? Value(suggestion) : None();
+  return Value();
 }
 
 bool unpack_iterable(ThreadState& ts, Value seq, int before, int after, Value* stack_top_out) {
@@ -336,7 +341,7 @@ op_LOAD_NAME: {
   if (!v) v = dict_get_str(frame->globals, name);
   if (!v) v = dict_get_str(frame->builtins, name);
   if (!v) {
-    name_error(ts, name);
+    name_error(ts, frame, name);
     goto error;
   }
   PUSH(v);
@@ -357,7 +362,7 @@ op_DELETE_NAME: {
                           : (del_item(ts, locals, Value(name)) ? 1 : -1);
   if (r < 0) goto error;
   if (r == 0) {
-    name_error(ts, name);
+    name_error(ts, frame, name);
     goto error;
   }
   DISPATCH();
@@ -367,7 +372,7 @@ op_LOAD_GLOBAL: {
   Value v = dict_get_str(frame->globals, name);
   if (!v) v = dict_get_str(frame->builtins, name);
   if (!v) {
-    name_error(ts, name);
+    name_error(ts, frame, name);
     goto error;
   }
   if (oparg & 1) PUSH(Value());
@@ -382,7 +387,7 @@ op_DELETE_GLOBAL: {
   int r = dict_del(ts, frame->globals, Value(NAME(oparg)));
   if (r < 0) goto error;
   if (r == 0) {
-    name_error(ts, NAME(oparg));
+    name_error(ts, frame, NAME(oparg));
     goto error;
   }
   DISPATCH();

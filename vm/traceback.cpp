@@ -11,6 +11,8 @@
 
 namespace minipy {
 
+StrObject* suggest_for_attribute(ThreadState& ts, Value obj, StrObject* name);
+
 namespace {
 
 ExceptionObject* as_exc(Value v) { return static_cast<ExceptionObject*>(v.as_object()); }
@@ -146,8 +148,17 @@ void format_one(ThreadState& ts, std::string& out, Value exc) {
     out += fmt::format("{}: <exception str() failed>\n", name);
     return;
   }
-  if (as_str(s)->size == 0) out += name + "\n";
-  else out += fmt::format("{}: {}\n", name, as_str(s)->view());
+  std::string suggestion;
+  Value extra = e->extra;
+  if (is_subtype(t, &NameError_type) && extra && is_str(extra)) {
+    suggestion = fmt::format(". Did you mean: '{}'?", as_str(extra)->view());
+  } else if (is_subtype(t, &AttributeError_type) && extra && is_tuple(extra)) {
+    auto* pair = static_cast<TupleObject*>(extra.as_object());
+    if (StrObject* best = suggest_for_attribute(ts, pair->items[1], as_str(pair->items[0])))
+      suggestion = fmt::format(". Did you mean: '{}'?", best->view());
+  }
+  if (as_str(s)->size == 0 && suggestion.empty()) out += name + "\n";
+  else out += fmt::format("{}: {}{}\n", name, as_str(s)->view(), suggestion);
 }
 
 void format_chain(ThreadState& ts, std::string& out, Value exc, std::vector<Object*>& seen) {

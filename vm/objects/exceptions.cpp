@@ -299,6 +299,13 @@ Value raise_object(ThreadState& ts, Value exc, Value cause) {
   return raise_value(ts, instance);
 }
 
+Value raise_attribute_error(ThreadState& ts, Value obj, StrObject* name, std::string_view message) {
+  raise(ts, AttributeError_type, message);
+  Value pair[2] = {Value(name), obj};
+  as_exc(ts.current_exception)->extra = Value(minipy::make_tuple(ts, pair));
+  return Value();
+}
+
 std::string_view type_name(Value v) { return type_of(v)->name->view(); }
 
 }  // namespace minipy

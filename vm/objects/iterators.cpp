@@ -211,7 +211,8 @@ Value module_getattr(ThreadState& ts, Value self, StrObject* name) {
   if (v) return v;
   v = generic_getattr(ts, self, name, true);
   if (v || ts.current_exception) return v;
-  return raise_fmt(ts, AttributeError_type, "module '{}' has no attribute '{}'", m->name->view(), name->view());
+  return raise_attribute_error(ts, self, name,
+                               fmt::format("module '{}' has no attribute '{}'", m->name->view(), name->view()));
 }
 bool module_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
   auto* m = static_cast<ModuleObject*>(self.as_object());

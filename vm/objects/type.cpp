@@ -76,7 +76,8 @@ Value type_getattr(ThreadState& ts, Value self, StrObject* name) {
     if (mt->descr_get) return mt->descr_get(ts, meta_attr, self, Value(meta));
     return meta_attr;
   }
-  return raise_fmt(ts, AttributeError_type, "type object '{}' has no attribute '{}'", t->name->view(), name->view());
+  return raise_attribute_error(ts, self, name,
+                               fmt::format("type object '{}' has no attribute '{}'", t->name->view(), name->view()));
 }
 
 bool type_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
@@ -261,7 +262,8 @@ Value generic_getattr(ThreadState& ts, Value obj, StrObject* name, bool suppress
   if (get) return get(ts, attr, obj, Value(t));
   if (attr) return attr;
   if (suppress) return Value();
-  return raise_fmt(ts, AttributeError_type, "'{}' object has no attribute '{}'", t->name->view(), name->view());
+  return raise_attribute_error(ts, obj, name,
+                               fmt::format("'{}' object has no attribute '{}'", t->name->view(), name->view()));
 }
 
 bool generic_setattr(ThreadState& ts, Value obj, StrObject* name, Value value) {
