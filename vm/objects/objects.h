@@ -116,6 +116,7 @@ struct SetObject : Object {  // set and frozenset; open addressing as CPython's 
 
 struct RangeObject : Object {
   int64_t start, stop, step, length;
+  TupleObject* big;  // (start, stop, step, length) as int values when any of them exceeds int64; else nullptr
 };
 struct SliceObject : Object {
   Value start, stop, step;

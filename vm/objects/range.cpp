@@ -23,8 +23,38 @@ bool range_arg(ThreadState& ts, Value v, int64_t* out) {
   return index_to_int64(ts, v, out, "Python int too large to convert to C ssize_t");
 }
 
+// Ranges beyond int64 (rare: range(2**70, 2**70 + 10)) keep their bounds as int values and take slow paths.
+Value make_big_range(ThreadState& ts, std::span<const Value> args) {
+  BigInt b[3] = {BigInt(0), BigInt(0), BigInt(1)};
+  for (size_t i = 0; i < args.size(); i++) {
+    Value v = number_index(ts, args[i]);
+    if (!v) return v;
+    b[args.size() == 1 ? 1 : i] = to_bigint(v);
+  }
+  const BigInt &start = b[0], &stop = b[1], &step = b[2];
+  if (step.is_zero()) return raise(ts, ValueError_type, "range() arg 3 must not be zero");
+  BigInt length(0);
+  if (step.sign() > 0 && compare(start, stop) < 0) {
+    BigInt q, r;
+    BigInt::floor_divmod(stop - start - BigInt(1), step, &q, &r);
+    length = q + BigInt(1);
+  } else if (step.sign() < 0 && compare(start, stop) > 0) {
+    BigInt q, r;
+    BigInt::floor_divmod(start - stop - BigInt(1), -step, &q, &r);
+    length = q + BigInt(1);
+  }
+  auto* r = ts.alloc<RangeObject>(&range_type);
+  Value fields[4] = {make_int(ts, start), make_int(ts, stop), make_int(ts, step), make_int(ts, length)};
+  r->big = minipy::make_tuple(ts, fields);
+  return Value(r);
+}
+
 Value range_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
   if (!no_keywords(ts, "range", kwnames)) return Value();
+  for (Value a : args) {
+    int64_t x;
+    if (is_int(a) && !int_to_int64(a, &x)) return make_big_range(ts, args);
+  }
   int64_t start = 0, stop, step = 1;
   switch (args.size()) {
     case 1:
@@ -46,14 +76,41 @@ Value range_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject
 
 Value range_repr(ThreadState& ts, Value v) {
   RangeObject* r = as_range(v);
+  if (r->big) {
+    Value parts[3];
+    for (int i = 0; i < 3; i++) {
+      parts[i] = py_repr(ts, r->big->items[i]);
+      if (!parts[i]) return parts[i];
+    }
+    if (r->big->items[2] == Value::small_int(1))
+      return Value(make_str(ts, fmt::format("range({}, {})", as_str(parts[0])->view(), as_str(parts[1])->view())));
+    return Value(make_str(ts, fmt::format("range({}, {}, {})", as_str(parts[0])->view(), as_str(parts[1])->view(),
+                                          as_str(parts[2])->view())));
+  }
   if (r->step == 1) return Value(make_str(ts, fmt::format("range({}, {})", r->start, r->stop)));
   return Value(make_str(ts, fmt::format("range({}, {}, {})", r->start, r->stop, r->step)));
 }
 
-int64_t range_len(ThreadState&, Value v) { return as_range(v)->length; }
+int64_t range_len(ThreadState& ts, Value v) {
+  RangeObject* r = as_range(v);
+  if (r->big) {
+    int64_t n;
+    if (int_to_int64(r->big->items[3], &n)) return n;
+    raise(ts, OverflowError_type, "Python int too large to convert to C ssize_t");
+    return -1;
+  }
+  return r->length;
+}
 
 Value range_getitem(ThreadState& ts, Value v, Value key) {
   RangeObject* r = as_range(v);
+  if (r->big) {
+    if (!is_int(key)) return raise(ts, TypeError_type, "range indices must be integers");
+    BigInt i = to_bigint(key), length = to_bigint(r->big->items[3]);
+    if (i.sign() < 0) i = i + length;
+    if (i.sign() < 0 || compare(i, length) >= 0) return raise(ts, IndexError_type, "range object index out of range");
+    return make_int(ts, to_bigint(r->big->items[0]) + i * to_bigint(r->big->items[2]));
+  }
   if (key.is_object() && key.as_object()->type == &slice_type) {
     int64_t start, stop, step, n;
     if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), r->length, &start, &stop, &step, &n))
@@ -71,6 +128,16 @@ Value range_getitem(ThreadState& ts, Value v, Value key) {
 
 int range_contains(ThreadState& ts, Value v, Value x) {
   RangeObject* r = as_range(v);
+  if (r->big && is_int(x)) {
+    BigInt start = to_bigint(r->big->items[0]), stop = to_bigint(r->big->items[1]), step = to_bigint(r->big->items[2]);
+    BigInt i = to_bigint(x);
+    if (step.sign() > 0 ? (compare(i, start) < 0 || compare(i, stop) >= 0)
+                        : (compare(i, start) > 0 || compare(i, stop) <= 0))
+      return 0;
+    BigInt q, rem;
+    BigInt::floor_divmod(i - start, step, &q, &rem);
+    return rem.is_zero();
+  }
   int64_t i;
   if ((x.is_small_int() || type_of(x) == &int_type || type_of(x) == &bool_type)) {
     if (!int_to_int64(x, &i)) return 0;
@@ -87,6 +154,11 @@ int range_contains(ThreadState& ts, Value v, Value x) {
 
 Value range_iter(ThreadState& ts, Value v) {
   RangeObject* r = as_range(v);
+  if (r->big) {
+    auto* it = ts.alloc<SeqIterObject>(&iterator_type);
+    it->seq = v;
+    return Value(it);
+  }
   auto* it = ts.alloc<RangeIterObject>(&range_iterator_type);
   it->next = r->start;
   it->step = r->step;
@@ -105,6 +177,7 @@ Value range_iter_next(ThreadState& ts, Value self) {
 
 Value range_richcompare(ThreadState&, Value a, Value b, int op) {
   if (type_of(a) != &range_type || type_of(b) != &range_type || (op != kEq && op != kNe)) return NotImplemented();
+  if (as_range(a)->big || as_range(b)->big) return NotImplemented();
   RangeObject* x = as_range(a);
   RangeObject* y = as_range(b);
   bool eq = x->length == y->length &&
@@ -121,13 +194,16 @@ Value range_reversed(ThreadState& ts, Value self, std::span<const Value>, TupleO
   return Value(it);
 }
 Value range_start(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
-  return make_int(ts, as_range(self)->start);
+  RangeObject* r = as_range(self);
+  return r->big ? r->big->items[0] : make_int(ts, r->start);
 }
 Value range_stop(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
-  return make_int(ts, as_range(self)->stop);
+  RangeObject* r = as_range(self);
+  return r->big ? r->big->items[1] : make_int(ts, r->stop);
 }
 Value range_step(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
-  return make_int(ts, as_range(self)->step);
+  RangeObject* r = as_range(self);
+  return r->big ? r->big->items[2] : make_int(ts, r->step);
 }
 Value range_count(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   if (!check_arg_count(ts, "count", positional_count(args, kwnames), 1, 1)) return Value();
@@ -297,6 +373,7 @@ void init_range_type(ThreadState& ts) {
   add_getset(ts, t, "start", range_start);
   add_getset(ts, t, "stop", range_stop);
   add_getset(ts, t, "step", range_step);
+  range_type.trace = [](Object* self, Tracer& tracer) { tracer.visit(static_cast<RangeObject*>(self)->big); };
   range_iterator_type.iternext = range_iter_next;
   range_iterator_type.iter = [](ThreadState&, Value self) { return self; };
 
