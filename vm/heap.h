@@ -72,7 +72,7 @@ class Heap {
     external_bytes_ += delta;
   }
 
-  bool collection_due() const { return bytes_since_gc_ >= budget_ && enabled_; }
+  bool collection_due() const { return (bytes_since_gc_ >= budget_ || stress_) && enabled_; }
   // Runs a full collection. `root_marker` marks the interpreter's roots (called once per collection).
   using RootMarker = void (*)(void* context, Tracer& tracer);
   void collect(RootMarker root_marker, void* context);

@@ -1,5 +1,7 @@
 // The Interpreter: owns the heap and the thread state, builds the builtin types and modules at start-up, and
 // tells the collector where the roots are.
+#include <cstdlib>
+
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -66,6 +68,8 @@ Interpreter::Interpreter() {
   modules = make_dict(ts);
   init_builtins(ts);
   init_sys(ts);
+  // Tests set MINIPY_GC_STRESS to collect at every safe point, shaking out missing roots and trace slots.
+  if (const char* stress = std::getenv("MINIPY_GC_STRESS"); stress && *stress) heap.set_stress(true);
 }
 
 Interpreter::~Interpreter() = default;
