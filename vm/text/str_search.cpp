@@ -16,10 +16,11 @@ struct Window {
   std::string_view view(std::string_view s) const { return s.substr(begin_byte, end_byte - begin_byte); }
 };
 
-Window make_window(std::string_view s, OptIndex start, OptIndex end) {
+Window make_window(StrRef ref, OptIndex start, OptIndex end) {
+  std::string_view s = ref.bytes;
   Window w;
-  w.ascii = is_ascii(s);
-  auto len = static_cast<int64_t>(w.ascii ? s.size() : code_point_count(s));
+  w.ascii = ref.ascii;
+  auto len = static_cast<int64_t>(ref.length());
   int64_t b = start.value_or(0), e = end.value_or(len);
   if (e > len) {
     e = len;
@@ -41,10 +42,6 @@ Window make_window(std::string_view s, OptIndex start, OptIndex end) {
     w.end_byte = w.begin_byte + byte_offset_of_index(s.substr(w.begin_byte), static_cast<size_t>(e - b));
   }
   return w;
-}
-
-int64_t length_of(std::string_view s) {
-  return static_cast<int64_t>(is_ascii(s) ? s.size() : code_point_count(s));
 }
 
 // The code point index of byte `offset` of s, where the window's bytes start at its begin index.
@@ -211,42 +208,47 @@ std::string_view rstrip(std::string_view s, std::optional<std::string_view> char
   return strip_sides(s, chars, false, true);
 }
 
-int64_t find(std::string_view s, std::string_view sub, OptIndex start, OptIndex end) {
+int64_t find(StrRef ref, std::string_view sub, OptIndex start, OptIndex end) {
+  std::string_view s = ref.bytes;
   if (!start && !end) {  // the whole string: no index arithmetic before the search
     size_t hit = s.find(sub);
     if (hit == std::string_view::npos) return -1;
-    return static_cast<int64_t>(code_point_count(s.substr(0, hit)));
+    return static_cast<int64_t>(ref.ascii ? hit : code_point_count(s.substr(0, hit)));
   }
-  Window w = make_window(s, start, end);
-  if (w.end_index - w.begin_index < length_of(sub)) return -1;
+  // A non-empty match inside the window implies the window is long enough; the empty string needs a
+  // window that exists at all (start <= end).
+  Window w = make_window(ref, start, end);
+  if (w.begin_index > w.end_index) return -1;
   size_t hit = w.view(s).find(sub);
   if (hit == std::string_view::npos) return -1;
   return index_in_window(s, w, w.begin_byte + hit);
 }
 
-int64_t rfind(std::string_view s, std::string_view sub, OptIndex start, OptIndex end) {
-  Window w = make_window(s, start, end);
-  if (w.end_index - w.begin_index < length_of(sub)) return -1;
+int64_t rfind(StrRef ref, std::string_view sub, OptIndex start, OptIndex end) {
+  std::string_view s = ref.bytes;
+  Window w = make_window(ref, start, end);
+  if (w.begin_index > w.end_index) return -1;
   size_t hit = w.view(s).rfind(sub);
   if (hit == std::string_view::npos) return -1;
   return index_in_window(s, w, w.begin_byte + hit);
 }
 
-TextResult<int64_t> index(std::string_view s, std::string_view sub, OptIndex start, OptIndex end) {
-  int64_t at = find(s, sub, start, end);
+TextResult<int64_t> index(StrRef ref, std::string_view sub, OptIndex start, OptIndex end) {
+  int64_t at = find(ref, sub, start, end);
   if (at < 0) return value_error("substring not found");
   return at;
 }
 
-TextResult<int64_t> rindex(std::string_view s, std::string_view sub, OptIndex start, OptIndex end) {
-  int64_t at = rfind(s, sub, start, end);
+TextResult<int64_t> rindex(StrRef ref, std::string_view sub, OptIndex start, OptIndex end) {
+  int64_t at = rfind(ref, sub, start, end);
   if (at < 0) return value_error("substring not found");
   return at;
 }
 
-int64_t count(std::string_view s, std::string_view sub, OptIndex start, OptIndex end) {
-  Window w = make_window(s, start, end);
-  if (w.end_index - w.begin_index < length_of(sub)) return 0;
+int64_t count(StrRef ref, std::string_view sub, OptIndex start, OptIndex end) {
+  std::string_view s = ref.bytes;
+  Window w = make_window(ref, start, end);
+  if (w.begin_index > w.end_index) return 0;
   if (sub.empty()) return w.end_index - w.begin_index + 1;
   std::string_view view = w.view(s);
   int64_t n = 0;
@@ -285,15 +287,17 @@ std::string replace(std::string_view s, std::string_view old_part, std::string_v
   return out;
 }
 
-bool startswith(std::string_view s, std::string_view prefix, OptIndex start, OptIndex end) {
-  Window w = make_window(s, start, end);
-  if (w.end_index - length_of(prefix) < w.begin_index) return false;
+bool startswith(StrRef ref, std::string_view prefix, OptIndex start, OptIndex end) {
+  std::string_view s = ref.bytes;
+  Window w = make_window(ref, start, end);
+  if (w.begin_index > w.end_index) return false;
   return w.view(s).starts_with(prefix);
 }
 
-bool endswith(std::string_view s, std::string_view suffix, OptIndex start, OptIndex end) {
-  Window w = make_window(s, start, end);
-  if (w.end_index - length_of(suffix) < w.begin_index) return false;
+bool endswith(StrRef ref, std::string_view suffix, OptIndex start, OptIndex end) {
+  std::string_view s = ref.bytes;
+  Window w = make_window(ref, start, end);
+  if (w.begin_index > w.end_index) return false;
   return w.view(s).ends_with(suffix);
 }
 

@@ -49,6 +49,19 @@ size_t byte_offset_of_index(std::string_view s, size_t index);
 // The code point index of byte offset `offset` (which must be on a code point boundary) in `s`.
 size_t index_of_byte_offset(std::string_view s, size_t offset);
 
+// A borrowed str and whether it is all ASCII. The VM caches that flag per str and passes it in, which lets the
+// methods skip code point arithmetic; a plain string_view converts implicitly and has its flag computed.
+struct StrRef {
+  std::string_view bytes;
+  bool ascii;
+  StrRef(std::string_view text) : bytes(text), ascii(is_ascii(text)) {}  // NOLINT: implicit on purpose
+  StrRef(const std::string& text) : StrRef(std::string_view(text)) {}    // NOLINT
+  StrRef(const char* text) : StrRef(std::string_view(text)) {}           // NOLINT
+  StrRef(std::string_view text, bool is_ascii_text) : bytes(text), ascii(is_ascii_text) {}
+  // The number of code points: len() of the str.
+  size_t length() const { return ascii ? bytes.size() : code_point_count(bytes); }
+};
+
 // Character classes, one bit each, exactly as CPython 3.11's str.isX() methods see a single character.
 enum CharClass : uint16_t {
   kClassAlpha = 1u << 0, kClassDecimal = 1u << 1, kClassDigit = 1u << 2, kClassNumeric = 1u << 3,
