@@ -60,9 +60,6 @@ inline std::string enc(double d) {
 inline std::string enc(const minipy::BigInt& i) { return "i:" + i.to_string(); }
 // A Python expression for exactly the double `d`.
 inline std::string py_float(double d) {
-  if (d != d) return std::signbit(d) ? "-float('nan')" : "float('nan')";
-  if (d == HUGE_VAL) return "float('inf')";
-  if (d == -HUGE_VAL) return "float('-inf')";
   unsigned char bytes[8];
   std::memcpy(bytes, &d, 8);
   return "struct.unpack('<d', bytes.fromhex('" + hex_of(std::string_view(reinterpret_cast<const char*>(bytes), 8)) +

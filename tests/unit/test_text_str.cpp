@@ -165,3 +165,50 @@ TEST_CASE("text: character classes and case mappings of single code points match
   }
   oracle.check();
 }
+
+TEST_CASE("text: randomized strings through the str methods against python3.11") {
+  text_oracle::Oracle oracle;
+  uint64_t state = 0x2545F4914F6CDD1Dull;  // fixed seed: the same rows every run
+  auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  const std::vector<std::string> alphabet = {"a", "A", "b", "Σ", "σ", "ς", " ", "ß", "\t", "İ", "\n", ",", "é",
+                                             "日", "\u0345", "\u2028", "\r", "ǅ", "'", "ab", "\U0001f600", "1"};
+  auto random_text = [&](size_t max_length) {
+    std::string s;
+    for (size_t n = next() % (max_length + 1); n > 0; --n) s += alphabet[next() % alphabet.size()];
+    return s;
+  };
+  auto random_index = [&]() -> std::optional<int64_t> {
+    if (next() % 3 == 0) return std::nullopt;
+    return static_cast<int64_t>(next() % 29) - 14;
+  };
+  for (int i = 0; i < 3000; ++i) {
+    std::string s = random_text(12), sub = random_text(2), p = py(s), q = py(sub);
+    auto start = random_index(), end = random_index();
+    std::string range = ", " + py_opt(start) + ", " + py_opt(end) + ")";
+    oracle.add(p + ".find(" + q + range, enc(find(s, sub, start, end)));
+    oracle.add(p + ".rfind(" + q + range, enc(rfind(s, sub, start, end)));
+    oracle.add(p + ".count(" + q + range, enc(count(s, sub, start, end)));
+    oracle.add(p + ".startswith(" + q + range, enc(startswith(s, sub, start, end)));
+    oracle.add(p + ".endswith(" + q + range, enc(endswith(s, sub, start, end)));
+    int64_t maxsplit = static_cast<int64_t>(next() % 4) - 1;
+    oracle.add(p + ".split(" + (sub.empty() ? std::string("None") : q) + ", " + std::to_string(maxsplit) + ")",
+               enc(split(s, sub.empty() ? std::nullopt : std::optional<std::string_view>(sub), maxsplit)));
+    oracle.add(p + ".rsplit(" + (sub.empty() ? std::string("None") : q) + ", " + std::to_string(maxsplit) + ")",
+               enc(rsplit(s, sub.empty() ? std::nullopt : std::optional<std::string_view>(sub), maxsplit)));
+    oracle.add(p + ".replace(" + q + ", 'é', " + std::to_string(maxsplit) + ")", enc(replace(s, sub, "é", maxsplit)));
+    oracle.add(p + ".strip(" + q + ")", enc(strip(s, sub)));
+    oracle.add("[" + p + ".lower(), " + p + ".upper(), " + p + ".title(), " + p + ".swapcase(), " + p +
+                   ".capitalize(), " + p + ".casefold()]",
+               enc(std::vector<std::string>{lower(s), upper(s), title(s), swapcase(s), capitalize(s), casefold(s)}));
+    oracle.add("[" + p + ".istitle(), " + p + ".isupper(), " + p + ".islower()]",
+               enc(std::vector<bool>{istitle(s), isupper(s), islower(s)}));
+    oracle.add(p + ".splitlines(True)", enc(splitlines(s, true)));
+    oracle.add("repr(" + p + ")", enc(repr(s)));
+  }
+  oracle.check();
+}
