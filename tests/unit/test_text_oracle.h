@@ -143,6 +143,17 @@ class Oracle {
   std::vector<std::string> exprs_, ours_;
 };
 
+// A tiny deterministic generator for the randomized tables: a fixed seed gives the same rows every run.
+struct Xorshift {
+  uint64_t state;
+  uint64_t operator()() {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  }
+};
+
 // A Python call argument list fragment for optional start/end indexes.
 inline std::string py_opt(std::optional<int64_t> v) { return v ? std::to_string(*v) : "None"; }
 
