@@ -22,7 +22,7 @@ const std::vector<std::string> kSamples = {
     "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "ᾳ ᾼ", "\u0345x", "ʰa", "AΣ\u00adb", "Σ",
 };
 
-const std::vector<std::optional<int64_t>> kIndexes = {std::nullopt, 0, 1, 3, -1, -3, 100, -100};
+const std::vector<std::optional<int64_t>> kIndexes = {std::nullopt, 0, 3, -1, -3, 100};
 
 }  // namespace
 
@@ -113,8 +113,7 @@ TEST_CASE("text: searching with start/end matches python3.11") {
     for (std::string sub : {"", "a", "b", "ab", "l", "Σ", "ö", "world", "\n"}) {
       std::string q = py(sub);
       for (auto start : kIndexes) {
-        for (auto end : {std::optional<int64_t>{}, std::optional<int64_t>{2}, std::optional<int64_t>{-2},
-                         std::optional<int64_t>{100}}) {
+        for (auto end : {std::optional<int64_t>{}, std::optional<int64_t>{2}, std::optional<int64_t>{-2}}) {
           std::string args = q + ", " + py_opt(start) + ", " + py_opt(end) + ")";
           oracle.add(p + ".find(" + args, enc(find(s, sub, start, end)));
           oracle.add(p + ".rfind(" + args, enc(rfind(s, sub, start, end)));
