@@ -290,6 +290,12 @@ TEST_CASE("text: %-formatting matches python3.11") {
     Mapping mapping = {{"a", Arg{int64_t{7}}}};
     oracle.add(py(format) + " % {'a': 7}", enc(percent(format, {}, &mapping)));
   }
+  BigInt huge = BigInt(10).pow(5000);
+  PercentSpec decimal;
+  decimal.conversion = 'd';
+  oracle.add("'%d' % 10**5000", enc(percent_format_int(huge, decimal)));
+  decimal.conversion = 'x';
+  oracle.add("('%x' % 10**5000)[-40:]", enc(percent_format_int(huge, decimal).value().substr(4153 - 40)));
   Mapping mapping = {{"a", Arg{int64_t{7}}}, {"b(c)", Arg{std::string("bc")}}, {"x", Arg{2.5}}};
   for (std::string format : {"%(a)s", "%(a)05d", "%(b(c))s", "%(x).2f %(a)x", "%(missing)s", "%(a)s %(b(c))r",
                              "%(a)*d", "%(a)%", "%(a", "%()s", "%(a)s %s", "%(a)-6d|", "%(x)+.1e"}) {
