@@ -131,7 +131,15 @@ std::string upper(StrRef ref) {
   if (ref.ascii) return ascii_mapped(s, true);
   std::string out;
   out.reserve(s.size());
-  for (size_t pos = 0; pos < s.size();) append_case_mapped(out, next_code_point(s, &pos), CaseMapping::kUpper);
+  for (size_t pos = 0; pos < s.size();) {
+    char c = s[pos];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      out.push_back(is_ascii_lower(c) ? static_cast<char>(c ^ 0x20) : c);
+      ++pos;
+    } else {
+      append_case_mapped(out, next_code_point(s, &pos), CaseMapping::kUpper);
+    }
+  }
   return out;
 }
 
@@ -141,6 +149,12 @@ std::string lower(StrRef ref) {
   std::string out;
   out.reserve(s.size());
   for (size_t pos = 0; pos < s.size();) {
+    char b = s[pos];
+    if (static_cast<unsigned char>(b) < 0x80) {
+      out.push_back(is_ascii_upper(b) ? static_cast<char>(b ^ 0x20) : b);
+      ++pos;
+      continue;
+    }
     size_t at = pos;
     char32_t c = next_code_point(s, &pos);
     append_lower(out, s, at, pos, c);
@@ -153,7 +167,15 @@ std::string casefold(StrRef ref) {
   if (ref.ascii) return ascii_mapped(s, false);
   std::string out;
   out.reserve(s.size());
-  for (size_t pos = 0; pos < s.size();) append_case_mapped(out, next_code_point(s, &pos), CaseMapping::kFold);
+  for (size_t pos = 0; pos < s.size();) {
+    char c = s[pos];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      out.push_back(is_ascii_upper(c) ? static_cast<char>(c ^ 0x20) : c);
+      ++pos;
+    } else {
+      append_case_mapped(out, next_code_point(s, &pos), CaseMapping::kFold);
+    }
+  }
   return out;
 }
 

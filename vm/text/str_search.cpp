@@ -7,8 +7,8 @@
 namespace minipy::text {
 namespace {
 
-// s[start:end] after CPython's ADJUST_INDICES, in code points and bytes. `empty_ok` is false when
-// start > end, in which case nothing can match (not even the empty string).
+// s[start:end] after CPython's ADJUST_INDICES, in code points and bytes. When start > end nothing can match,
+// not even the empty string; callers test begin_index > end_index.
 struct Window {
   int64_t begin_index = 0, end_index = 0;
   size_t begin_byte = 0, end_byte = 0;
@@ -16,10 +16,24 @@ struct Window {
   std::string_view view(std::string_view s) const { return s.substr(begin_byte, end_byte - begin_byte); }
 };
 
-Window make_window(StrRef ref, OptIndex start, OptIndex end) {
+// `exact_end` asks for the true end index (the empty string's matches depend on it). Without it, non-ASCII
+// text with non-negative bounds is only walked as far as the bounds reach, not measured to its end, so a
+// search that hits early stays cheap; end_index may then exceed the length.
+Window make_window(StrRef ref, OptIndex start, OptIndex end, bool exact_end) {
   std::string_view s = ref.bytes;
   Window w;
   w.ascii = ref.ascii;
+  bool negative = (start && *start < 0) || (end && *end < 0);
+  if (!ref.ascii && !exact_end && !negative) {
+    w.begin_index = start.value_or(0);
+    w.end_index = end.value_or(INT64_MAX);
+    if (w.begin_index > w.end_index) return w;
+    w.begin_byte = byte_offset_of_index(s, static_cast<size_t>(w.begin_index));
+    w.end_byte = end ? w.begin_byte + byte_offset_of_index(s.substr(w.begin_byte),
+                                                           static_cast<size_t>(w.end_index - w.begin_index))
+                     : s.size();
+    return w;
+  }
   auto len = static_cast<int64_t>(ref.length());
   int64_t b = start.value_or(0), e = end.value_or(len);
   if (e > len) {
@@ -30,10 +44,7 @@ Window make_window(StrRef ref, OptIndex start, OptIndex end) {
   if (b < 0) b = std::max<int64_t>(b + len, 0);
   w.begin_index = b;
   w.end_index = e;
-  if (b > e) {
-    w.begin_byte = w.end_byte = 0;
-    return w;
-  }
+  if (b > e) return w;
   if (w.ascii) {
     w.begin_byte = static_cast<size_t>(std::min(b, len));
     w.end_byte = static_cast<size_t>(e);
@@ -217,7 +228,7 @@ int64_t find(StrRef ref, std::string_view sub, OptIndex start, OptIndex end) {
   }
   // A non-empty match inside the window implies the window is long enough; the empty string needs a
   // window that exists at all (start <= end).
-  Window w = make_window(ref, start, end);
+  Window w = make_window(ref, start, end, sub.empty());
   if (w.begin_index > w.end_index) return -1;
   size_t hit = w.view(s).find(sub);
   if (hit == std::string_view::npos) return -1;
@@ -226,7 +237,7 @@ int64_t find(StrRef ref, std::string_view sub, OptIndex start, OptIndex end) {
 
 int64_t rfind(StrRef ref, std::string_view sub, OptIndex start, OptIndex end) {
   std::string_view s = ref.bytes;
-  Window w = make_window(ref, start, end);
+  Window w = make_window(ref, start, end, sub.empty());
   if (w.begin_index > w.end_index) return -1;
   size_t hit = w.view(s).rfind(sub);
   if (hit == std::string_view::npos) return -1;
@@ -247,7 +258,7 @@ TextResult<int64_t> rindex(StrRef ref, std::string_view sub, OptIndex start, Opt
 
 int64_t count(StrRef ref, std::string_view sub, OptIndex start, OptIndex end) {
   std::string_view s = ref.bytes;
-  Window w = make_window(ref, start, end);
+  Window w = make_window(ref, start, end, sub.empty());
   if (w.begin_index > w.end_index) return 0;
   if (sub.empty()) return w.end_index - w.begin_index + 1;
   std::string_view view = w.view(s);
@@ -289,14 +300,14 @@ std::string replace(std::string_view s, std::string_view old_part, std::string_v
 
 bool startswith(StrRef ref, std::string_view prefix, OptIndex start, OptIndex end) {
   std::string_view s = ref.bytes;
-  Window w = make_window(ref, start, end);
+  Window w = make_window(ref, start, end, prefix.empty());
   if (w.begin_index > w.end_index) return false;
   return w.view(s).starts_with(prefix);
 }
 
 bool endswith(StrRef ref, std::string_view suffix, OptIndex start, OptIndex end) {
   std::string_view s = ref.bytes;
-  Window w = make_window(ref, start, end);
+  Window w = make_window(ref, start, end, suffix.empty());
   if (w.begin_index > w.end_index) return false;
   return w.view(s).ends_with(suffix);
 }

@@ -1,7 +1,8 @@
 // Code points over UTF-8 text, and the Unicode character classes and case mappings the str methods use.
-// Strings are UTF-8 std::string_views. Decoding is lenient the way the VM needs it: an encoded surrogate
-// (which Python strings may hold) decodes to its code point, and a malformed byte decodes to itself so that
-// no input can send an index past the end. The tables come from python3.11 (see gen/gen_unicode_tables.py).
+// Strings are UTF-8 std::string_views; encoded surrogates (which Python strs may hold) are code points like
+// any other. The VM only builds well-formed text; on malformed bytes results are unspecified but memory-safe:
+// a malformed byte decodes to itself and no index or offset leaves the text. The tables come from python3.11
+// (see gen/gen_unicode_tables.py).
 #pragma once
 #include <cstddef>
 #include <cstdint>
