@@ -67,6 +67,20 @@ std::string ascii_recased(std::string_view s, AsciiCase how) {
   return out;
 }
 
+// Maps every code point of `s` on its own (upper() and casefold() need no context), ASCII inline.
+void append_mapped_each(std::string& out, std::string_view s, CaseMapping mapping) {
+  bool to_upper = mapping == CaseMapping::kUpper;
+  for (size_t pos = 0; pos < s.size();) {
+    char c = s[pos];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      out.push_back((to_upper ? is_ascii_lower(c) : is_ascii_upper(c)) ? static_cast<char>(c ^ 0x20) : c);
+      ++pos;
+    } else {
+      append_case_mapped(out, next_code_point(s, &pos), mapping);
+    }
+  }
+}
+
 template <class Pred>
 bool all_nonempty(std::string_view s, Pred pred) {
   if (s.empty()) return false;
@@ -131,15 +145,7 @@ std::string upper(StrRef ref) {
   if (ref.ascii) return ascii_mapped(s, true);
   std::string out;
   out.reserve(s.size());
-  for (size_t pos = 0; pos < s.size();) {
-    char c = s[pos];
-    if (static_cast<unsigned char>(c) < 0x80) {
-      out.push_back(is_ascii_lower(c) ? static_cast<char>(c ^ 0x20) : c);
-      ++pos;
-    } else {
-      append_case_mapped(out, next_code_point(s, &pos), CaseMapping::kUpper);
-    }
-  }
+  append_mapped_each(out, s, CaseMapping::kUpper);
   return out;
 }
 
@@ -167,15 +173,7 @@ std::string casefold(StrRef ref) {
   if (ref.ascii) return ascii_mapped(s, false);
   std::string out;
   out.reserve(s.size());
-  for (size_t pos = 0; pos < s.size();) {
-    char c = s[pos];
-    if (static_cast<unsigned char>(c) < 0x80) {
-      out.push_back(is_ascii_upper(c) ? static_cast<char>(c ^ 0x20) : c);
-      ++pos;
-    } else {
-      append_case_mapped(out, next_code_point(s, &pos), CaseMapping::kFold);
-    }
-  }
+  append_mapped_each(out, s, CaseMapping::kFold);
   return out;
 }
 
