@@ -23,19 +23,13 @@ static_assert(kAlpha == kClassAlpha && kLinebreak == kClassLineBreak && kCaseIgn
               kXidStart == kClassIdentifierStart && kTitle == kClassTitle,
               "CharClass bits must match the generated table");
 
-uint16_t lookup_classes(char32_t cp) {
-  auto it = std::upper_bound(std::begin(kFlagRuns), std::end(kFlagRuns), cp,
-                             [](char32_t c, const FlagRun& run) { return c < run.first; });
-  return it == std::begin(kFlagRuns) ? 0 : std::prev(it)->flags;
-}
-
-// Latin-1 is looked up on every ASCII fast path, so it gets a direct table.
-const std::array<uint16_t, 256>& latin1_classes() {
-  static const std::array<uint16_t, 256> table = [] {
-    std::array<uint16_t, 256> t{};
-    for (char32_t c = 0; c < 256; ++c) t[c] = lookup_classes(c);
-    return t;
-  }();
+constexpr std::array<uint16_t, 256> build_latin1_classes() {
+  std::array<uint16_t, 256> table{};
+  size_t run = 0;
+  for (char32_t c = 0; c < 256; ++c) {
+    while (run + 1 < std::size(kFlagRuns) && kFlagRuns[run + 1].first <= c) ++run;
+    table[c] = kFlagRuns[run].flags;
+  }
   return table;
 }
 
@@ -137,9 +131,12 @@ size_t index_of_byte_offset(std::string_view s, size_t offset) {
   return code_point_count(s.substr(0, std::min(offset, s.size())));
 }
 
-uint16_t char_classes(char32_t cp) {
-  if (cp < 256) return latin1_classes()[cp];
-  return lookup_classes(cp);
+const std::array<uint16_t, 256> kLatin1Classes = build_latin1_classes();
+
+uint16_t classes_beyond_latin1(char32_t cp) {
+  auto it = std::upper_bound(std::begin(kFlagRuns), std::end(kFlagRuns), cp,
+                             [](char32_t c, const FlagRun& run) { return c < run.first; });
+  return std::prev(it)->flags;  // the first run starts at 0, so there is always one
 }
 
 int decimal_value(char32_t cp) {

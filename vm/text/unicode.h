@@ -4,6 +4,7 @@
 // a malformed byte decodes to itself and no index or offset leaves the text. The tables come from python3.11
 // (see gen/gen_unicode_tables.py).
 #pragma once
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -73,8 +74,11 @@ enum CharClass : uint16_t {
   kClassIdentifierContinue = 1u << 12,  // XID_Continue
   kClassLineBreak = 1u << 13,           // ends a line for str.splitlines()
 };
+// The classes of Latin-1, looked up directly on every ASCII fast path; beyond it a binary search.
+extern const std::array<uint16_t, 256> kLatin1Classes;
+uint16_t classes_beyond_latin1(char32_t cp);
 // All the classes code point `cp` belongs to.
-uint16_t char_classes(char32_t cp);
+inline uint16_t char_classes(char32_t cp) { return cp < 256 ? kLatin1Classes[cp] : classes_beyond_latin1(cp); }
 inline bool has_class(char32_t cp, uint16_t classes) { return (char_classes(cp) & classes) != 0; }
 inline bool is_space(char32_t cp) { return has_class(cp, kClassSpace); }
 inline bool is_alnum(char32_t cp) {
