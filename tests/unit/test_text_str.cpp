@@ -205,3 +205,29 @@ TEST_CASE("text: randomized strings through the str methods against python3.11")
   }
   oracle.check();
 }
+
+TEST_CASE("text: indexing and slicing match python3.11") {
+  text_oracle::Oracle oracle;
+  for (auto& s : kSamples) {
+    std::string p = py(s);
+    auto len = static_cast<int64_t>(code_point_count(s));
+    for (int64_t i = 0; i < len; ++i) oracle.add(p + "[" + std::to_string(i) + "]", enc(char_at(s, i)));
+    for (int64_t start : {-20, -2, 0, 1, 3, 20}) {
+      for (int64_t stop : {-20, -1, 0, 2, 5, 20}) {
+        for (int64_t step : {1, 2, 3, -1, -2}) {
+          // slice.indices() semantics, as the VM will compute them.
+          int64_t lower = step < 0 ? -1 : 0, upper = step < 0 ? len - 1 : len;
+          auto clamp = [&](int64_t v) {
+            if (v < 0) v += len;
+            return v < 0 ? lower : v >= len ? upper : v;
+          };
+          int64_t b = clamp(start), e = clamp(stop);
+          int64_t n = step > 0 ? (e > b ? (e - b - 1) / step + 1 : 0) : (b > e ? (b - e - 1) / (-step) + 1 : 0);
+          oracle.add(p + "[" + std::to_string(start) + ":" + std::to_string(stop) + ":" + std::to_string(step) + "]",
+                     enc(slice(s, b, step, n)));
+        }
+      }
+    }
+  }
+  oracle.check();
+}

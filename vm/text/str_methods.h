@@ -19,6 +19,12 @@ namespace minipy::text {
 
 using OptIndex = std::optional<int64_t>;
 
+// s[index] for 0 <= index < len(s) (the caller has normalized and range-checked it): that code point's bytes.
+std::string_view char_at(StrRef s, int64_t index);
+// s[start:stop:step] given slice.indices()-style normalized `start` and `step` and the item count the caller
+// computed (PySlice_AdjustIndices); step 1 needs no copy of the code point offsets.
+std::string slice(StrRef s, int64_t start, int64_t step, int64_t count);
+
 // str.split(sep, maxsplit) and str.rsplit: `sep` nullopt splits on runs of whitespace; a negative `maxsplit`
 // means no limit. Fails with "empty separator" when sep is "".
 TextResult<std::vector<std::string_view>> split(std::string_view s, std::optional<std::string_view> sep,

@@ -113,6 +113,42 @@ std::string_view strip_sides(std::string_view s, std::optional<std::string_view>
 
 }  // namespace
 
+std::string_view char_at(StrRef ref, int64_t index) {
+  std::string_view s = ref.bytes;
+  if (ref.ascii) return s.substr(static_cast<size_t>(index), 1);
+  size_t at = byte_offset_of_index(s, static_cast<size_t>(index)), after = at;
+  if (at < s.size()) next_code_point(s, &after);
+  return s.substr(at, after - at);
+}
+
+std::string slice(StrRef ref, int64_t start, int64_t step, int64_t count) {
+  std::string_view s = ref.bytes;
+  if (count <= 0) return std::string();
+  if (ref.ascii) {
+    if (step == 1) return std::string(s.substr(static_cast<size_t>(start), static_cast<size_t>(count)));
+    std::string out(static_cast<size_t>(count), '\0');
+    for (int64_t i = 0; i < count; ++i) out[static_cast<size_t>(i)] = s[static_cast<size_t>(start + i * step)];
+    return out;
+  }
+  if (step == 1) {
+    size_t begin = byte_offset_of_index(s, static_cast<size_t>(start));
+    size_t end = begin + byte_offset_of_index(s.substr(begin), static_cast<size_t>(count));
+    return std::string(s.substr(begin, end - begin));
+  }
+  std::vector<size_t> starts;  // byte offset of every code point, plus the end
+  for (size_t pos = 0; pos < s.size();) {
+    starts.push_back(pos);
+    next_code_point(s, &pos);
+  }
+  starts.push_back(s.size());
+  std::string out;
+  for (int64_t i = 0; i < count; ++i) {
+    auto index = static_cast<size_t>(start + i * step);
+    out += s.substr(starts[index], starts[index + 1] - starts[index]);
+  }
+  return out;
+}
+
 TextResult<std::vector<std::string_view>> split(std::string_view s, std::optional<std::string_view> sep,
                                                 int64_t maxsplit) {
   std::vector<std::string_view> parts;
