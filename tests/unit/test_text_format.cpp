@@ -331,3 +331,79 @@ TEST_CASE("text: str.format matches python3.11") {
   }
   oracle.check();
 }
+
+TEST_CASE("text: brace parser matches _string.formatter_parser and formatter_field_name_split") {
+  text_oracle::Oracle oracle;
+  std::vector<std::string> formats = {"", "a", "{}", "{{", "}}", "a{{b}}c", "{0}", "{0!r}", "{0!r:>5}", "{a.b[c]:{d}}",
+                                      "{0:{1:{2}}}", "{!}", "{0!}", "{:", "{0", "x{0[}]}", "{0[0]}{1.x}", "{ü:é}",
+                                      "{0!a:}", "{a{b}", "}{", "{{{{}}}}", "{0:{{}}}", "{:x}}", "{0!rr}"};
+  text_oracle::Xorshift next{0x1234567887654321ull};
+  const std::vector<std::string> alphabet = {"{", "}", "0", "a", "!", "r", ":", ".", "[", "]", "x", "é", ">"};
+  for (int i = 0; i < 1500; ++i) {
+    std::string f;
+    for (size_t n = next() % 9; n > 0; --n) f += alphabet[next() % alphabet.size()];
+    formats.push_back(f);
+  }
+  auto none = std::string("x:None");
+  for (auto& format : formats) {
+    std::string ours = "[";
+    BraceParser parser(format);
+    std::optional<TextError> error;
+    bool first = true;
+    while (true) {
+      auto piece = parser.next();
+      if (!piece.ok()) {
+        error = piece.error();
+        break;
+      }
+      if (!piece.value()) break;
+      const BracePiece& p = *piece.value();
+      ours += first ? "[" : ",[";
+      first = false;
+      ours += enc(p.literal) + ",";
+      if (p.field) {
+        ours += enc(p.field->field_name) + "," + enc(p.field->format_spec) + ",";
+        ours += p.field->conversion ? enc(utf8_of(p.field->conversion)) : none;
+      } else {
+        ours += none + "," + none + "," + none;
+      }
+      ours += "]";
+    }
+    ours += "]";
+    oracle.add("[list(t) for t in __import__('_string').formatter_parser(" + py(format) + ")]",
+               error ? enc(*error) : ours);
+  }
+  for (std::string name : {"0", "a", "", "0.a[1][k]", "x[", "x[]", "x.", "x]", "x[0]y", "é.ü[٣]", "0[99999999999999999999]",
+                           "99999999999999999999", "a..b", "[0]", ".a", "0[a.b]", "0[a[b]"}) {
+    std::string ours;
+    AutoNumbering numbering;
+    auto parsed = parse_field_name(name, &numbering);
+    if (!parsed.ok()) {
+      ours = enc(parsed.error());
+    } else {
+      // _string has no automatic numbering: an empty first part stays ''.
+      bool first_empty = name.empty() || name[0] == '.' || name[0] == '[';
+      ours = "[" + (parsed.value().arg_index >= 0 && !first_empty ? enc(parsed.value().arg_index)
+                                                                  : enc(parsed.value().keyword)) + ",[";
+      bool first = true;
+      while (true) {
+        auto step = parsed.value().accessors.next();
+        if (!step.ok()) {
+          ours = enc(step.error());
+          break;
+        }
+        if (!step.value()) {
+          ours += "]]";
+          break;
+        }
+        ours += std::string(first ? "" : ",") + "[" + enc(step.value()->is_attribute) + "," +
+                (step.value()->index >= 0 ? enc(step.value()->index) : enc(step.value()->name)) + "]";
+        first = false;
+      }
+    }
+    oracle.add("(lambda f, it: [f, [list(x) for x in it]])(*__import__('_string').formatter_field_name_split(" +
+                   py(name) + "))",
+               ours);
+  }
+  oracle.check();
+}
