@@ -407,3 +407,22 @@ TEST_CASE("text: brace parser matches _string.formatter_parser and formatter_fie
   }
   oracle.check();
 }
+
+TEST_CASE("text: randomized %-formats match python3.11") {
+  text_oracle::Oracle oracle;
+  text_oracle::Xorshift next{0x0F1E2D3C4B5A6978ull};
+  const std::vector<std::string> alphabet = {"%", "%", "%", "s", "d", "5", "1", ".", "-", "+", " ", "#", "0", "*",
+                                             "x", "X", "o", "l", "c", "f", "e", "g", "r", "a", "é", "%%", "i"};
+  const std::vector<ArgList> arg_lists = {
+      {Arg{int64_t{42}}, Arg{int64_t{-7}}, Arg{2.5}},
+      {Arg{int64_t{3}}, Arg{int64_t{-3}}, Arg{int64_t{65}}, Arg{-0.125}},
+      {Arg{std::string("é")}, Arg{int64_t{5}}, Arg{int64_t{100000}}, Arg{1e20}, Arg{int64_t{0}}},
+  };
+  for (int i = 0; i < 2500; ++i) {
+    std::string format;
+    for (size_t n = next() % 8; n > 0; --n) format += alphabet[next() % alphabet.size()];
+    const ArgList& args = arg_lists[next() % arg_lists.size()];
+    oracle.add(py(format) + " % " + py_args(args), enc(percent(format, args, nullptr)));
+  }
+  oracle.check();
+}
