@@ -369,9 +369,88 @@ class Folder {
     annotate(a->kwarg);
   }
 
+  ast::Expr* literal(std::string text) {
+    ast::Location none{-1, -1, -1, -1};
+    return arena_.make<ast::Constant>(ast::Expr{ast::ExprKind::Constant, none}, arena_.keep(Const::str(text, all_name_chars(text))),
+                                      std::string_view{});
+  }
+  ast::Expr* format_unit(const std::string& fmt, size_t* pos, ast::Expr* arg);
+  ast::Expr* optimize_format(const ast::BinOp* node, const std::string& fmt, ast::List<ast::Expr> elts);
+
   ast::Arena& arena_;
   int optimize_;
 };
+
+// One %-conversion at fmt[*pos] (just after the '%') as a FormattedValue of `arg`, or nullptr when it is not one
+// ast_opt.c rewrites: flags, a width and precision of at most two digits, and s / r / a.
+ast::Expr* Folder::format_unit(const std::string& fmt, size_t* pos, ast::Expr* arg) {
+  size_t p = *pos;
+  bool left_justify = false;
+  int width = -1, prec = -1;
+  auto next = [&](char* ch) {
+    if (p >= fmt.size()) return false;
+    *ch = fmt[p++];
+    return true;
+  };
+  char ch;
+  while (true) {
+    if (!next(&ch)) return nullptr;
+    if (ch == '-') left_justify = true;
+    else if (ch != '+' && ch != ' ' && ch != '#' && ch != '0') break;
+  }
+  auto digits = [&](int* value) {
+    *value = 0;
+    int count = 0;
+    while (ch >= '0' && ch <= '9') {
+      *value = *value * 10 + (ch - '0');
+      if (!next(&ch) || ++count >= 3) return false;
+    }
+    return true;
+  };
+  if (ch >= '0' && ch <= '9' && !digits(&width)) return nullptr;
+  if (ch == '.') {
+    if (!next(&ch)) return nullptr;
+    if (!digits(&prec)) return nullptr;
+  }
+  if (ch != 's' && ch != 'r' && ch != 'a') return nullptr;
+  *pos = p;
+  std::string spec;
+  if (!left_justify && width > 0) spec += '>';
+  if (width >= 0) spec += std::to_string(width);
+  if (prec >= 0) spec += "." + std::to_string(prec);
+  ast::Expr* format_spec = spec.empty() ? nullptr : literal(spec);
+  return arena_.make<ast::FormattedValue>(ast::Expr{ast::ExprKind::FormattedValue, arg->loc}, arg, static_cast<int>(ch),
+                                          format_spec);
+}
+
+ast::Expr* Folder::optimize_format(const ast::BinOp* node, const std::string& fmt, ast::List<ast::Expr> elts) {
+  std::vector<ast::Expr*> values;
+  size_t pos = 0, used = 0;
+  while (true) {
+    // A run of literal text, with %% unescaped.
+    std::string text;
+    size_t start = pos;
+    while (pos < fmt.size()) {
+      if (fmt[pos] != '%') {
+        text += fmt[pos++];
+      } else if (pos + 1 < fmt.size() && fmt[pos + 1] == '%') {
+        text += '%';
+        pos += 2;
+      } else {
+        break;
+      }
+    }
+    if (pos != start) values.push_back(literal(text));
+    if (pos >= fmt.size()) break;
+    if (used >= elts.size()) return nullptr;  // more conversions than items
+    ++pos;
+    ast::Expr* unit = format_unit(fmt, &pos, elts[used++]);
+    if (!unit) return nullptr;
+    values.push_back(unit);
+  }
+  if (used < elts.size()) return nullptr;  // more items than conversions
+  return arena_.make<ast::JoinedStr>(ast::Expr{ast::ExprKind::JoinedStr, node->loc}, arena_.list(values));
+}
 
 void Folder::expr(ast::Expr*& e) {
   using EK = ast::ExprKind;
@@ -383,6 +462,14 @@ void Folder::expr(ast::Expr*& e) {
       expr(b->left);
       expr(b->right);
       const Const *l = constant_of(b->left), *r = constant_of(b->right);
+      // 'literal %s' % (a, b) becomes an f-string when every conversion is a simple %s / %r / %a.
+      auto* tuple = b->right->as<ast::Tuple>();
+      if (b->op == ast::OperatorKind::Mod && l && l->is(K::Str) && tuple) {
+        for (const ast::Expr* elt : tuple->elts)
+          if (elt->kind == EK::Starred) return;
+        if (ast::Expr* joined = optimize_format(b, l->text(), tuple->elts)) e = joined;
+        return;
+      }
       if (l && r)
         if (ConstRef folded = fold_binary(b->op, *l, *r)) e = make_const(e, std::move(folded));
       return;

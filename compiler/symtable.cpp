@@ -105,7 +105,9 @@ class SymtableBuilder {
     }
     sym.flags |= flag;
     if (flag & kDefParam) scope->varnames.push_back(name);
-    if (flag & kDefGlobal) globals_.insert(name);
+    // CPython records every `global` declaration in the module's own symbols too (st_global is the top
+    // block's dict), so a name declared global anywhere is an explicit global at module level.
+    if ((flag & kDefGlobal) && table_->top_) table_->top_->symbols[name].flags |= flag;
     return true;
   }
   bool add_def(std::string_view name, int flag, const ast::Location& loc) { return add_def_in(cur_, name, flag, loc); }
@@ -186,7 +188,6 @@ class SymtableBuilder {
   std::unique_ptr<SymbolTable> table_;
   Scope* cur_ = nullptr;
   std::string private_;  // the enclosing class name, for mangling
-  NameSet globals_;      // every name declared global anywhere (CPython's st_global, unused but kept cheap)
   std::vector<Directive> directives_;
   std::optional<SyntaxError> error_;
 };
