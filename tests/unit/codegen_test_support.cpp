@@ -75,7 +75,7 @@ def dump(co, out):
             out.append('const <code %s>' % c.co_qualname)
             nested.append(c)
         else:
-            out.append('const ' + repr(c))
+            out.append('const ' + ascii(c))
     out.append(('linetable ' + co.co_linetable.hex()).rstrip())
     out.append(('exctable ' + co.co_exceptiontable.hex()).rstrip())
     for c in nested: dump(c, out)
@@ -438,6 +438,26 @@ static std::string joined(const std::vector<std::string>& names) {
   return out;
 }
 
+// ascii() of a constant from its repr(): non-ASCII code points escaped as \xNN, \uNNNN or \UNNNNNNNN. (Which
+// non-ASCII characters repr() itself escapes depends on the Unicode database; ascii() does not.)
+static std::string escape_non_ascii(const std::string& repr) {
+  std::string out;
+  for (size_t i = 0; i < repr.size();) {
+    auto c = static_cast<unsigned char>(repr[i]);
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    uint32_t cp = c & (len == 4 ? 0x07 : len == 3 ? 0x0F : 0x1F);
+    for (int k = 1; k < len && i + k < repr.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(repr[i + k]) & 0x3F);
+    i += len;
+    out += cp <= 0xFF ? fmt::format("\\x{:02x}", cp) : cp <= 0xFFFF ? fmt::format("\\u{:04x}", cp) : fmt::format("\\U{:08x}", cp);
+  }
+  return out;
+}
+
 static void dump_into(const CodeObject& co, bool tables, std::string& out) {
   out += fmt::format("code {} {} flags={} argc={} posonly={} kwonly={} first={} stack={}\n", co.qualname, co.name,
                      co.flags, co.argcount, co.posonlyargcount, co.kwonlyargcount, co.firstlineno, co.stacksize);
@@ -464,7 +484,7 @@ static void dump_into(const CodeObject& co, bool tables, std::string& out) {
       out += fmt::format("const <code {}>\n", c->code_value()->qualname);
       nested.push_back(c->code_value().get());
     } else {
-      out += "const " + c->repr() + "\n";
+      out += "const " + escape_non_ascii(c->repr()) + "\n";
     }
   }
   auto hex = [](const std::string& s) {
