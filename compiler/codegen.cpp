@@ -45,8 +45,40 @@ bool Codegen::emit(Opcode op, int oparg, BasicBlock* target, const SourcePositio
   return true;
 }
 
+static bool same_code(const CodeObject& a, const CodeObject& b);
+
+// Constants merge as CPython's co_consts dict merges them; code objects compare by value (code_richcompare), so a
+// comprehension compiled twice (a while loop's repeated test) is stored once.
+static bool same_const(const Const& a, const Const& b) {
+  if (a.is(Const::Kind::Code) && b.is(Const::Kind::Code)) return same_code(*a.code_value(), *b.code_value());
+  if (a.kind() != b.kind()) return false;
+  if (a.is(Const::Kind::Tuple) || a.is(Const::Kind::FrozenSet)) {
+    if (a.items().size() != b.items().size()) return false;
+    for (size_t i = 0; i < a.items().size(); ++i)
+      if (!same_const(*a.items()[i], *b.items()[i])) return false;
+    return true;
+  }
+  return same_constant(a, b);
+}
+
+static bool same_code(const CodeObject& a, const CodeObject& b) {
+  if (&a == &b) return true;
+  if (a.name != b.name || a.argcount != b.argcount || a.posonlyargcount != b.posonlyargcount ||
+      a.kwonlyargcount != b.kwonlyargcount || a.flags != b.flags || a.firstlineno != b.firstlineno ||
+      a.code != b.code || a.names != b.names || a.localsplusnames != b.localsplusnames ||
+      a.linetable != b.linetable || a.exceptiontable != b.exceptiontable || a.consts.size() != b.consts.size())
+    return false;
+  for (size_t i = 0; i < a.consts.size(); ++i)
+    if (!same_const(*a.consts[i], *b.consts[i])) return false;
+  return true;
+}
+
 int Codegen::add_const(ConstRef c) {
   Unit& unit = u();
+  if (c->is(Const::Kind::Code)) {
+    for (size_t i = 0; i < unit.cu.consts.size(); ++i)
+      if (same_const(*unit.cu.consts[i], *c)) return static_cast<int>(i);
+  }
   size_t h = c->key_hash();
   auto range = unit.const_index.equal_range(h);
   for (auto it = range.first; it != range.second; ++it)

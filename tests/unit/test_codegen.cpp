@@ -174,6 +174,9 @@ const std::vector<std::string> kCornerSnippets = {
     "try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass\n",
     "class C:\n    [(y := 1) for x in z]\n",
     "x = [i for i in range(3) if (j := i) for k in range((m := 2))]\n",
+    "while any(x for x in y):\n    y.pop()\n",
+    "x = '%s and %r' % (a, b)\ny = '%5s|%-3.2a|%%' % (a, b)\nz = '%d' % (a,)\nw = '%s %s' % (a,)\n",
+    "global x\nx = 1\ndef f():\n    global y\ny = 2\n",
 };
 
 // The first differing line of two dumps with some context, for readable failures on big inputs.
