@@ -101,14 +101,8 @@ int Codegen::add_name(std::string_view name) { return add_to(u().names, u().cu.n
 bool Codegen::error(std::string message) {
   if (!error_) {
     const SourcePosition& l = u().loc;
-    SyntaxError e;
-    e.message = std::move(message);
-    e.filename = filename_;
-    e.lineno = l.lineno;
-    e.offset = l.col_offset + 1;
-    e.end_lineno = l.end_lineno;
-    e.end_offset = l.end_col_offset + 1;
-    error_ = std::move(e);
+    error_ = make_syntax_error(std::move(message), filename_,
+                               ast::Location{l.lineno, l.col_offset, l.end_lineno, l.end_col_offset});
   }
   return false;
 }
@@ -365,7 +359,7 @@ bool Codegen::unwind_fblock_stack(bool preserve_tos, std::optional<FBlock>* loop
 
 // ---- bodies and the module ------------------------------------------------------------------------------------
 
-static const ast::Constant* docstring_of(ast::List<ast::Stmt> stmts) {
+const ast::Constant* docstring_of(ast::List<ast::Stmt> stmts) {
   if (stmts.empty()) return nullptr;
   auto* e = stmts[0]->as<ast::ExprStmt>();
   if (!e) return nullptr;

@@ -189,6 +189,9 @@ constexpr int binary_op_number(ast::OperatorKind op) {
   return kNumbers[static_cast<int>(op)];
 }
 
+// The docstring of a body: its first statement when that is a string constant expression.
+const ast::Constant* docstring_of(ast::List<ast::Stmt> stmts);
+
 // The comprehension kinds compile.c numbers COMP_*.
 inline constexpr int kCompGenexp = 0, kCompListcomp = 1, kCompSetcomp = 2, kCompDictcomp = 3;
 // compile.c's STACK_USE_GUIDELINE: above it, displays and calls are built incrementally.

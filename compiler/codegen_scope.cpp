@@ -90,14 +90,6 @@ bool Codegen::apply_decorators(ast::List<ast::Expr> decos) {
   return true;
 }
 
-static const ast::Constant* function_docstring(ast::List<ast::Stmt> body) {
-  if (body.empty()) return nullptr;
-  auto* e = body[0]->as<ast::ExprStmt>();
-  if (!e) return nullptr;
-  auto* c = e->value->as<ast::Constant>();
-  return c && c->value->is(Const::Kind::Str) ? c : nullptr;
-}
-
 bool Codegen::function_def(const ast::FunctionDef* s) {
   const ast::Arguments* args = s->args;
   if (!check_debug_args(args) || !decorators(s->decorator_list)) return false;
@@ -109,7 +101,7 @@ bool Codegen::function_def(const ast::FunctionDef* s) {
   if (annotations > 0) flags |= 0x04;
 
   if (!enter_scope(s->name, UnitKind::Function, s, firstlineno)) return false;
-  const ast::Constant* doc = optimize_ < 2 ? function_docstring(s->body) : nullptr;
+  const ast::Constant* doc = optimize_ < 2 ? docstring_of(s->body) : nullptr;
   add_const(doc ? copy_const(*doc->value) : Const::none());
   u().cu.argcount = static_cast<int>(args->args.size());
   u().cu.posonlyargcount = static_cast<int>(args->posonlyargs.size());

@@ -23,6 +23,17 @@ std::string mangle(std::string_view class_name, std::string_view name) {
   return fmt::format("_{}{}", class_name.substr(strip), name);
 }
 
+SyntaxError make_syntax_error(std::string message, std::string_view filename, const ast::Location& loc) {
+  SyntaxError e;
+  e.message = std::move(message);
+  e.filename = std::string(filename);
+  e.lineno = loc.lineno;
+  e.offset = loc.col_offset + 1;
+  e.end_lineno = loc.end_lineno;
+  e.end_offset = loc.end_col_offset + 1;
+  return e;
+}
+
 NameScope Scope::scope_of(std::string_view mangled) const {
   auto it = symbols.find(std::string(mangled));
   return it == symbols.end() ? NameScope::Unknown : it->second.scope;
@@ -58,16 +69,7 @@ class SymtableBuilder {
  private:
   // ---- errors ----
   bool fail(const ast::Location& loc, std::string message) {
-    if (!error_) {
-      SyntaxError e;
-      e.message = std::move(message);
-      e.filename = filename_;
-      e.lineno = loc.lineno;
-      e.offset = loc.col_offset + 1;
-      e.end_lineno = loc.end_lineno;
-      e.end_offset = loc.end_col_offset + 1;
-      error_ = std::move(e);
-    }
+    if (!error_) error_ = make_syntax_error(std::move(message), filename_, loc);
     return false;
   }
 

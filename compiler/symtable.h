@@ -90,6 +90,9 @@ struct SymtableResult {
 // Builds and analyses the symbol table of `module`; `filename` goes into error messages.
 SymtableResult build_symtable(const ast::Module& module, std::string_view filename);
 
+// A SyntaxError at `loc` the way symtable.c and compile.c report one: 1-based UTF-8 byte columns, no text.
+SyntaxError make_syntax_error(std::string message, std::string_view filename, const ast::Location& loc);
+
 // Private name mangling (`__x` inside class `C` becomes `_C__x`); `class_name` is empty outside classes.
 std::string mangle(std::string_view class_name, std::string_view name);
 

@@ -15,6 +15,8 @@
 namespace minipy::test {
 namespace {
 
+TEST_SUITE_BEGIN("codegen");
+
 const std::vector<std::string> kSnippets = {
     // tier 1: straight-line code
     "x = 1\n",
@@ -249,11 +251,15 @@ TEST_CASE("codegen matches python3.11 instruction for instruction") { run_differ
 
 TEST_CASE("codegen matches python3.11 on corner cases") { run_differential(kCornerSnippets, "corners"); }
 
+TEST_SUITE_END();
+
 }  // namespace
 }  // namespace minipy::test
 
 namespace minipy::test {
 namespace {
+
+TEST_SUITE_BEGIN("codegen");
 
 // Whole standard-library modules as snippets: real code exercises combinations no hand-written table does.
 // MINIPY_CODEGEN_CORPUS may name a file listing other .py paths (one per line) for exploratory runs.
@@ -294,6 +300,8 @@ TEST_CASE("codegen matches python3.11 on standard library modules") {
   }
   run_differential(sources, "stdlib");
 }
+
+TEST_SUITE_END();
 
 }  // namespace
 }  // namespace minipy::test
