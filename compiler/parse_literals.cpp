@@ -154,7 +154,7 @@ bool decode_plain(ParseContext& ctx, const LiteralParts& p, Span span, std::stri
   if (p.bytes) {
     for (unsigned char c : p.body) {
       if (c >= 0x80) {
-        ctx.fail("bytes can only contain ASCII literal characters", span);
+        ctx.fail("bytes can only contain ASCII literal characters", Span{span.end_line, span.end_col, span.end_line, span.end_col});
         return false;
       }
     }
@@ -299,8 +299,9 @@ class FStringParser {
   }
 
  private:
+  // CPython 3.11 places f-string errors just past the literal.
   bool fail(std::string message) {
-    ctx_.fail(std::move(message), whole_);
+    ctx_.fail(std::move(message), Span{whole_.end_line, whole_.end_col, whole_.end_line, whole_.end_col});
     return false;
   }
 
