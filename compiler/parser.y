@@ -704,8 +704,10 @@ subscript_list:
 subscript:
     named_expr
   | star_expr
-  | opt_test ":" opt_test { $$ = make_slice(ctx, $1, $3, nullptr, @$); }
-  | opt_test ":" opt_test ":" opt_test { $$ = make_slice(ctx, $1, $3, $5, @$); }
+  | opt_test ":" opt_test { $$ = make_slice(ctx, $1, $3, nullptr, $1 ? @$ : Span{@2.line, @2.col, @$.end_line, @$.end_col}); }
+  | opt_test ":" opt_test ":" opt_test {
+      $$ = make_slice(ctx, $1, $3, $5, $1 ? @$ : Span{@2.line, @2.col, @$.end_line, @$.end_col});
+    }
   ;
 opt_test: %empty { $$ = nullptr; } | test ;
 
