@@ -1,0 +1,57 @@
+// Stage 1: source text -> tokens. Entry point: tokenize().
+//   in:  UTF-8 source already checked by the parse driver (no NUL bytes, valid UTF-8, BOM stripped).
+//   out: every token of the source in one vector (NEWLINE/INDENT/DEDENT included, ENDMARKER last), each with
+//        its byte range and CPython position (1-based line, 0-based UTF-8 byte column). On a tokenizer error
+//        the vector ends with an Error token at the offending place and `error` says why; the parser reports it
+//        only if it gets that far, so that an earlier syntax error wins, as with CPython's lazy tokenizer.
+// Tokens carry no decoded values: the parser decodes numbers and strings from the source range when it builds
+// the Constant, so lexing allocates nothing per token.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/syntax_error.h"
+
+namespace minipy {
+
+enum class TokenKind : uint8_t {
+#define MINIPY_TOKEN(kind, spelling) kind,
+#define MINIPY_OPERATOR(kind, spelling) kind,
+#define MINIPY_KEYWORD(kind, spelling) Kw##kind,
+#include "compiler/tokens.def"
+  Count
+};
+
+// A short human name of the kind ("(", "if", "name", ...).
+std::string_view token_spelling(TokenKind kind);
+
+struct Token {
+  TokenKind kind;
+  uint32_t begin, end;          // byte range in the source
+  int32_t line, col;            // start; col is a byte offset in the line
+  int32_t end_line, end_col;    // one past the last byte
+};
+
+// A tokenizer error in byte positions; the parse driver turns it into a SyntaxError with character offsets.
+struct LexError {
+  SyntaxError::Kind kind = SyntaxError::Kind::SyntaxError;
+  std::string message;
+  int line = 0, col = 0;          // col: 0-based byte column; -1 means "no offset"
+  int end_line = 0, end_col = 0;
+  // Some CPython tokenizer errors report an offset that is not a column of the line (e.g. the line's length);
+  // when set, these replace the computed 1-based offsets verbatim.
+  std::optional<int> raw_offset, raw_end_offset;
+};
+
+struct TokenizeResult {
+  std::vector<Token> tokens;
+  std::optional<LexError> error;
+};
+
+// Tokenizes `source`, which must be followed in memory by a NUL byte (std::string's data() is).
+TokenizeResult tokenize(std::string_view source);
+
+}  // namespace minipy

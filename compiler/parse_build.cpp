@@ -1,0 +1,414 @@
+// Node builders and the checks CPython's PEG grammar performs that an LALR cover grammar has to do afterwards.
+#include "compiler/parse_build.h"
+
+#include <fmt/format.h>
+
+namespace minipy::front {
+
+using namespace ast;
+
+namespace {
+
+Span span_of(const Expr* e) { return Span::of(e->loc); }
+
+}  // namespace
+
+Identifier identifier(ParseContext& ctx, int token) { return ctx.arena.copy(ctx.token_text(token)); }
+
+Identifier join_dotted(ParseContext& ctx, const std::vector<int>& name_tokens) {
+  std::string joined;
+  for (size_t i = 0; i < name_tokens.size(); ++i) {
+    if (i) joined += '.';
+    joined += ctx.token_text(name_tokens[i]);
+  }
+  return ctx.arena.copy(joined);
+}
+
+Expr* make_name(ParseContext& ctx, int token) {
+  return make_expr<Name>(ctx, ctx.token_span(token), identifier(ctx, token), ExprContext::Load);
+}
+
+Expr* make_constant(ParseContext& ctx, ConstRef value, Span span) {
+  return make_expr<Constant>(ctx, span, ctx.arena.keep(std::move(value)), std::string_view{});
+}
+
+Expr* make_tuple_expr(ParseContext& ctx, const std::vector<Expr*>& elts, Span span) {
+  return make_expr<Tuple>(ctx, span, to_list(ctx, elts), ExprContext::Load);
+}
+
+Expr* make_list(ParseContext& ctx, const std::vector<Expr*>& elts, Span span) {
+  return make_expr<ListExpr>(ctx, span, to_list(ctx, elts), ExprContext::Load);
+}
+
+Expr* make_boolop(ParseContext& ctx, BoolOpKind op, const std::vector<Expr*>& values, Span span) {
+  return make_expr<BoolOp>(ctx, span, op, to_list(ctx, values));
+}
+
+Expr* make_binop(ParseContext& ctx, Expr* left, OperatorKind op, Expr* right, Span span) {
+  return make_expr<BinOp>(ctx, span, left, op, right);
+}
+
+Expr* make_compare(ParseContext& ctx, Expr* left, const std::vector<std::pair<CmpOpKind, Expr*>>& rest,
+                   Span span) {
+  std::vector<CmpOpKind> ops;
+  std::vector<Expr*> comparators;
+  for (const auto& [op, e] : rest) {
+    ops.push_back(op);
+    comparators.push_back(e);
+  }
+  return make_expr<Compare>(ctx, span, left, ctx.arena.array(ops), to_list(ctx, comparators));
+}
+
+Expr* make_named_expr(ParseContext& ctx, Expr* target, Expr* value, Span span) {
+  auto* name = target->as<Name>();
+  if (!name) {
+    ctx.fail(fmt::format("cannot use assignment expressions with {}", expr_description(target)), span_of(target));
+    return nullptr;
+  }
+  name->ctx = ExprContext::Store;
+  return make_expr<NamedExpr>(ctx, span, target, value);
+}
+
+Expr* make_slice(ParseContext& ctx, Expr* lower, Expr* upper, Expr* step, Span span) {
+  return make_expr<Slice>(ctx, span, lower, upper, step);
+}
+
+Comprehension* make_comprehension(ParseContext& ctx, Expr* target, Expr* iter, const std::vector<Expr*>& ifs) {
+  return ctx.arena.make<Comprehension>(target, iter, to_list(ctx, ifs), false);
+}
+
+Expr* make_comprehension_expr(ParseContext& ctx, ExprKind kind, Expr* elt, Expr* value,
+                              std::vector<Comprehension*>& generators, Span span) {
+  if (elt->kind == ExprKind::Starred) {
+    ctx.fail("iterable unpacking cannot be used in comprehension", span_of(elt));
+    return nullptr;
+  }
+  auto gens = ctx.arena.list(generators);
+  switch (kind) {
+    case ExprKind::ListComp: return make_expr<ListComp>(ctx, span, elt, gens);
+    case ExprKind::SetComp: return make_expr<SetComp>(ctx, span, elt, gens);
+    case ExprKind::DictComp: return make_expr<DictComp>(ctx, span, elt, value, gens);
+    default: return make_expr<GeneratorExp>(ctx, span, elt, gens);
+  }
+}
+
+Expr* make_brace_display(ParseContext& ctx, const std::vector<BraceItem>& items, Span span) {
+  bool is_set = items.front().is_set_element;
+  for (const auto& item : items) {
+    if (item.is_set_element != is_set) {
+      if (!is_set && item.is_set_element) {
+        Span s = span_of(item.value);
+        ctx.fail("':' expected after dictionary key", s);
+      } else {
+        ctx.fail("invalid syntax", item.key ? span_of(item.key) : span_of(item.value));
+      }
+      return nullptr;
+    }
+  }
+  std::vector<Expr*> keys, values;
+  for (const auto& item : items) {
+    keys.push_back(item.key);
+    values.push_back(item.value);
+  }
+  if (is_set) return make_expr<Set>(ctx, span, to_list(ctx, values));
+  return make_expr<Dict>(ctx, span, to_list(ctx, keys), to_list(ctx, values));
+}
+
+const char* expr_description(const Expr* e) {
+  switch (e->kind) {
+    case ExprKind::Attribute: return "attribute";
+    case ExprKind::Subscript: return "subscript";
+    case ExprKind::Starred: return "starred";
+    case ExprKind::Name: return "name";
+    case ExprKind::List: return "list";
+    case ExprKind::Tuple: return "tuple";
+    case ExprKind::Lambda: return "lambda";
+    case ExprKind::Call: return "function call";
+    case ExprKind::BoolOp: case ExprKind::BinOp: case ExprKind::UnaryOp: return "expression";
+    case ExprKind::GeneratorExp: return "generator expression";
+    case ExprKind::Yield: case ExprKind::YieldFrom: return "yield expression";
+    case ExprKind::Await: return "await expression";
+    case ExprKind::ListComp: return "list comprehension";
+    case ExprKind::SetComp: return "set comprehension";
+    case ExprKind::DictComp: return "dict comprehension";
+    case ExprKind::Dict: return "dict literal";
+    case ExprKind::Set: return "set display";
+    case ExprKind::JoinedStr: case ExprKind::FormattedValue: return "f-string expression";
+    case ExprKind::Compare: return "comparison";
+    case ExprKind::IfExp: return "conditional expression";
+    case ExprKind::NamedExpr: return "named expression";
+    case ExprKind::Slice: return "slice";
+    case ExprKind::Constant: {
+      const Const* c = static_cast<const Constant*>(e)->value;
+      if (c->is(Const::Kind::None)) return "None";
+      if (c->is(Const::Kind::True)) return "True";
+      if (c->is(Const::Kind::False)) return "False";
+      if (c->is(Const::Kind::Ellipsis)) return "ellipsis";
+      return "literal";
+    }
+  }
+  return "expression";
+}
+
+namespace {
+
+// The first sub-expression that cannot be a target, as CPython's _PyPegen_get_invalid_target finds it.
+const Expr* invalid_target(const Expr* e, TargetUse use) {
+  switch (e->kind) {
+    case ExprKind::Name: case ExprKind::Attribute: case ExprKind::Subscript: return nullptr;
+    case ExprKind::Tuple:
+      for (const Expr* elt : static_cast<const Tuple*>(e)->elts)
+        if (const Expr* bad = invalid_target(elt, use)) return bad;
+      return nullptr;
+    case ExprKind::List:
+      for (const Expr* elt : static_cast<const ListExpr*>(e)->elts)
+        if (const Expr* bad = invalid_target(elt, use)) return bad;
+      return nullptr;
+    case ExprKind::Starred:
+      if (use == TargetUse::Delete) return e;
+      return invalid_target(static_cast<const Starred*>(e)->value, use);
+    default: return e;
+  }
+}
+
+void store(Expr* e, ExprContext c) {
+  switch (e->kind) {
+    case ExprKind::Name: static_cast<Name*>(e)->ctx = c; break;
+    case ExprKind::Attribute: static_cast<Attribute*>(e)->ctx = c; break;
+    case ExprKind::Subscript: static_cast<Subscript*>(e)->ctx = c; break;
+    case ExprKind::Starred: {
+      auto* s = static_cast<Starred*>(e);
+      s->ctx = c;
+      store(s->value, c);
+      break;
+    }
+    case ExprKind::Tuple: {
+      auto* t = static_cast<Tuple*>(e);
+      t->ctx = c;
+      for (Expr* elt : t->elts) store(elt, c);
+      break;
+    }
+    case ExprKind::List: {
+      auto* l = static_cast<ListExpr*>(e);
+      l->ctx = c;
+      for (Expr* elt : l->elts) store(elt, c);
+      break;
+    }
+    default: break;
+  }
+}
+
+}  // namespace
+
+bool set_target(ParseContext& ctx, Expr* target, TargetUse use) {
+  if (const Expr* bad = invalid_target(target, use)) {
+    const char* what = expr_description(bad);
+    if (use == TargetUse::Delete) {
+      ctx.fail(fmt::format("cannot delete {}", what), span_of(bad));
+    } else if (bad->kind == ExprKind::Yield || bad->kind == ExprKind::YieldFrom) {
+      ctx.fail("assignment to yield expression not possible", span_of(bad));
+    } else {
+      ctx.fail(fmt::format("cannot assign to {}", what), span_of(bad));
+    }
+    return false;
+  }
+  store(target, use == TargetUse::Delete ? ExprContext::Del : ExprContext::Store);
+  return true;
+}
+
+Stmt* build_assign(ParseContext& ctx, std::vector<Expr*>& targets, Expr* value, Span span) {
+  if (targets.size() == 1 && invalid_target(targets[0], TargetUse::Assign) == targets[0]) {
+    Expr* t = targets[0];
+    const char* what = expr_description(t);
+    bool keyword_constant = t->kind == ExprKind::Constant && std::string_view(what) != "literal" &&
+                            std::string_view(what) != "ellipsis";
+    if (t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom) {
+      ctx.fail("assignment to yield expression not possible", span_of(t));
+    } else if (keyword_constant || t->kind == ExprKind::Starred) {
+      ctx.fail(fmt::format("cannot assign to {}", what), span_of(t));
+    } else {
+      ctx.fail(fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?", what), span_of(t));
+    }
+    return nullptr;
+  }
+  for (Expr* t : targets)
+    if (!set_target(ctx, t, TargetUse::Assign)) return nullptr;
+  return make_stmt<Assign>(ctx, span, to_list(ctx, targets), value);
+}
+
+Stmt* build_annassign(ParseContext& ctx, Expr* target, Expr* annotation, Expr* value, Span stmt_span) {
+  switch (target->kind) {
+    case ExprKind::Name: case ExprKind::Attribute: case ExprKind::Subscript: break;
+    case ExprKind::Tuple: case ExprKind::List:
+      ctx.fail(fmt::format("only single target (not {}) can be annotated", expr_description(target)),
+               span_of(target));
+      return nullptr;
+    default:
+      ctx.fail("illegal target for annotation", span_of(target));
+      return nullptr;
+  }
+  store(target, ExprContext::Store);
+  // A parenthesized name starts after the statement does: `(x): int` is not simple.
+  bool simple = target->kind == ExprKind::Name && target->loc.col_offset == stmt_span.col &&
+                target->loc.lineno == stmt_span.line;
+  return make_stmt<AnnAssign>(ctx, stmt_span, target, annotation, value, simple);
+}
+
+Stmt* build_augassign(ParseContext& ctx, Expr* target, OperatorKind op, Expr* value, Span span) {
+  switch (target->kind) {
+    case ExprKind::Name: case ExprKind::Attribute: case ExprKind::Subscript: break;
+    default:
+      ctx.fail(fmt::format("'{}' is an illegal expression for augmented assignment", expr_description(target)),
+               span_of(target));
+      return nullptr;
+  }
+  store(target, ExprContext::Store);
+  return make_stmt<AugAssign>(ctx, span, target, op, value);
+}
+
+Arguments* empty_arguments(ParseContext& ctx) { return ctx.arena.make<Arguments>(); }
+
+Arguments* build_arguments(ParseContext& ctx, std::vector<ParamItem>& items, const Span* lambda_colon) {
+  std::vector<Arg*> posonly, args, kwonly;
+  std::vector<Expr*> defaults, kw_defaults;
+  Arg* vararg = nullptr;
+  Arg* kwarg = nullptr;
+  bool seen_slash = false, seen_star = false, seen_default = false;
+  const ParamItem* bare_star = nullptr;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const ParamItem& item = items[i];
+    if (kwarg) {
+      ctx.fail("arguments cannot follow var-keyword argument", item.span);
+      return nullptr;
+    }
+    switch (item.kind) {
+      case ParamItem::Kind::Slash:
+        if (seen_slash) { ctx.fail("/ may appear only once", item.span); return nullptr; }
+        if (seen_star) { ctx.fail("/ must be ahead of *", item.span); return nullptr; }
+        if (args.empty()) { ctx.fail("at least one argument must precede /", item.span); return nullptr; }
+        seen_slash = true;
+        posonly.swap(args);
+        break;
+      case ParamItem::Kind::Star:
+      case ParamItem::Kind::StarArg:
+        if (seen_star) { ctx.fail("* argument may appear only once", item.span); return nullptr; }
+        seen_star = true;
+        if (item.kind == ParamItem::Kind::StarArg) vararg = item.arg;
+        else bare_star = &item;
+        break;
+      case ParamItem::Kind::DoubleStarArg:
+        kwarg = item.arg;
+        break;
+      case ParamItem::Kind::Plain:
+        if (seen_star) {
+          kwonly.push_back(item.arg);
+          kw_defaults.push_back(item.default_value);
+        } else {
+          if (item.default_value) {
+            seen_default = true;
+            defaults.push_back(item.default_value);
+          } else if (seen_default) {
+            ctx.fail("non-default argument follows default argument", Span::of(item.arg->loc));
+            return nullptr;
+          }
+          args.push_back(item.arg);
+        }
+        break;
+    }
+  }
+  if (bare_star && kwonly.empty()) {
+    ctx.fail("named arguments must follow bare *", lambda_colon ? *lambda_colon : bare_star->span);
+    return nullptr;
+  }
+  auto* a = ctx.arena.make<Arguments>();
+  a->posonlyargs = to_list(ctx, posonly);
+  a->args = to_list(ctx, args);
+  a->vararg = vararg;
+  a->kwonlyargs = to_list(ctx, kwonly);
+  a->kw_defaults = ctx.arena.list(kw_defaults);
+  a->kwarg = kwarg;
+  a->defaults = to_list(ctx, defaults);
+  return a;
+}
+
+namespace {
+
+bool split_call_args(ParseContext& ctx, std::vector<CallArg>& items, Span parens, std::vector<Expr*>& args,
+                     std::vector<Keyword*>& keywords) {
+  bool seen_keyword = false, seen_double_star = false;
+  // CPython reports argument-order errors at the closing parenthesis.
+  Span closing{parens.end_line, parens.end_col - 1, parens.end_line, parens.end_col};
+  for (auto& item : items) {
+    switch (item.kind) {
+      case CallArg::Kind::BareGenerator:
+        if (items.size() != 1) {
+          ctx.fail("Generator expression must be parenthesized", item.span);
+          return false;
+        }
+        item.value->loc = parens.loc();
+        [[fallthrough]];
+      case CallArg::Kind::Positional:
+        if (seen_double_star) {
+          ctx.fail("positional argument follows keyword argument unpacking", closing);
+          return false;
+        }
+        if (seen_keyword) {
+          ctx.fail("positional argument follows keyword argument", closing);
+          return false;
+        }
+        args.push_back(item.value);
+        break;
+      case CallArg::Kind::Starred:
+        if (seen_double_star) {
+          ctx.fail("iterable argument unpacking follows keyword argument unpacking",
+                   Span{items.front().span.line, items.front().span.col, item.span.end_line, item.span.end_col});
+          return false;
+        }
+        args.push_back(item.value);
+        break;
+      case CallArg::Kind::Keyword: {
+        auto* name = item.keyword_target->as<Name>();
+        if (!name) {
+          ctx.fail("expression cannot contain assignment, perhaps you meant \"==\"?", item.span);
+          return false;
+        }
+        seen_keyword = true;
+        keywords.push_back(ctx.arena.make<Keyword>(item.span.loc(), name->id, item.value));
+        break;
+      }
+      case CallArg::Kind::DoubleStarred:
+        seen_double_star = true;
+        keywords.push_back(ctx.arena.make<Keyword>(item.span.loc(), Identifier{}, item.value));
+        break;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+Expr* build_call(ParseContext& ctx, Expr* func, std::vector<CallArg>& items, Span parens, Span span) {
+  std::vector<Expr*> args;
+  std::vector<Keyword*> keywords;
+  if (!split_call_args(ctx, items, parens, args, keywords)) return nullptr;
+  return make_expr<Call>(ctx, span, func, to_list(ctx, args), to_list(ctx, keywords));
+}
+
+Stmt* build_class(ParseContext& ctx, int name_token, std::vector<CallArg>* items, Span parens,
+                  std::vector<Stmt*>& body, Span span) {
+  std::vector<Expr*> bases;
+  std::vector<Keyword*> keywords;
+  if (items) {
+    for (const auto& item : *items) {
+      if (item.kind == CallArg::Kind::BareGenerator) {
+        ctx.fail("invalid syntax", item.span);
+        return nullptr;
+      }
+    }
+    if (!split_call_args(ctx, *items, parens, bases, keywords)) return nullptr;
+  }
+  return make_stmt<ClassDef>(ctx, span, identifier(ctx, name_token), to_list(ctx, bases), to_list(ctx, keywords),
+                             to_list(ctx, body), List<Expr>{});
+}
+
+}  // namespace minipy::front

@@ -1,0 +1,71 @@
+// Node builders for the grammar actions in parser.y: each takes the ParseContext, the parts the rule matched and
+// their spans, checks what CPython's grammar checks at that point (assignment targets, parameter order, call
+// argument order) and returns the arena node, or nullptr after recording the SyntaxError in the context.
+#pragma once
+#include <utility>
+#include <vector>
+
+#include "compiler/parse_context.h"
+
+namespace minipy::front {
+
+template <class T, class Base, class... Fields>
+T* make_node(ParseContext& ctx, Span span, Fields&&... fields) {
+  Base head{T::kKind, span.loc()};
+  return ctx.arena.make<T>(head, std::forward<Fields>(fields)...);
+}
+template <class T, class... Fields>
+T* make_expr(ParseContext& ctx, Span span, Fields&&... fields) {
+  return make_node<T, ast::Expr>(ctx, span, std::forward<Fields>(fields)...);
+}
+template <class T, class... Fields>
+T* make_stmt(ParseContext& ctx, Span span, Fields&&... fields) {
+  return make_node<T, ast::Stmt>(ctx, span, std::forward<Fields>(fields)...);
+}
+template <class T>
+ast::List<T> to_list(ParseContext& ctx, const std::vector<T*>& items) {
+  return ctx.arena.list(items);
+}
+
+ast::Identifier identifier(ParseContext& ctx, int token);
+ast::Identifier join_dotted(ParseContext& ctx, const std::vector<int>& name_tokens);
+ast::Expr* make_name(ParseContext& ctx, int token);
+ast::Expr* make_constant(ParseContext& ctx, ConstRef value, Span span);
+ast::Expr* make_number(ParseContext& ctx, int token);
+// Adjacent string literals tokens [first, last]: a Constant or an f-string JoinedStr (parse_literals.cpp).
+ast::Expr* make_strings(ParseContext& ctx, int first, int last, Span span);
+ast::Expr* make_tuple_expr(ParseContext& ctx, const std::vector<ast::Expr*>& elts, Span span);
+ast::Expr* make_list(ParseContext& ctx, const std::vector<ast::Expr*>& elts, Span span);
+ast::Expr* make_boolop(ParseContext& ctx, ast::BoolOpKind op, const std::vector<ast::Expr*>& values, Span span);
+ast::Expr* make_binop(ParseContext& ctx, ast::Expr* left, ast::OperatorKind op, ast::Expr* right, Span span);
+ast::Expr* make_compare(ParseContext& ctx, ast::Expr* left,
+                        const std::vector<std::pair<ast::CmpOpKind, ast::Expr*>>& rest, Span span);
+ast::Expr* make_named_expr(ParseContext& ctx, ast::Expr* target, ast::Expr* value, Span span);
+ast::Expr* make_slice(ParseContext& ctx, ast::Expr* lower, ast::Expr* upper, ast::Expr* step, Span span);
+ast::Expr* make_comprehension_expr(ParseContext& ctx, ast::ExprKind kind, ast::Expr* elt, ast::Expr* value,
+                                   std::vector<ast::Comprehension*>& generators, Span span);
+ast::Comprehension* make_comprehension(ParseContext& ctx, ast::Expr* target, ast::Expr* iter,
+                                       const std::vector<ast::Expr*>& ifs);
+ast::Expr* make_brace_display(ParseContext& ctx, const std::vector<BraceItem>& items, Span span);
+
+// Where a target appears decides CPython's wording of the error for an invalid one.
+enum class TargetUse { Assign, AugAssign, Annotated, For, With, Delete, Comprehension };
+// Turns a Load expression into a Store/Del target in place; records CPython's error when it cannot be one.
+bool set_target(ParseContext& ctx, ast::Expr* target, TargetUse use);
+
+// `lambda_colon` is the span of a lambda's ':' (CPython reports some lambda parameter errors there); nullptr for def.
+ast::Arguments* build_arguments(ParseContext& ctx, std::vector<ParamItem>& items, const Span* lambda_colon = nullptr);
+ast::Arguments* empty_arguments(ParseContext& ctx);
+// `func(args)`; `parens` spans the parentheses (a sole generator argument takes their position).
+ast::Expr* build_call(ParseContext& ctx, ast::Expr* func, std::vector<CallArg>& args, Span parens, Span span);
+ast::Stmt* build_class(ParseContext& ctx, int name_token, std::vector<CallArg>* args, Span parens,
+                       std::vector<ast::Stmt*>& body, Span span);
+ast::Stmt* build_assign(ParseContext& ctx, std::vector<ast::Expr*>& targets, ast::Expr* value, Span span);
+ast::Stmt* build_annassign(ParseContext& ctx, ast::Expr* target, ast::Expr* annotation, ast::Expr* value,
+                           Span stmt_span);
+ast::Stmt* build_augassign(ParseContext& ctx, ast::Expr* target, ast::OperatorKind op, ast::Expr* value, Span span);
+
+// CPython's name for an expression kind in messages ("function call", "literal", ...).
+const char* expr_description(const ast::Expr* e);
+
+}  // namespace minipy::front

@@ -1,0 +1,92 @@
+// State shared by the Bison grammar (parser.y), its node-building helpers (parse_build.cpp, parse_literals.cpp)
+// and the driver (parse.cpp): the token vector, the arena, the first error. Internal to the front end.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/ast.h"
+#include "compiler/lexer.h"
+#include "compiler/syntax_error.h"
+
+namespace minipy::front {
+
+// A source range in CPython's terms: 1-based lines, 0-based UTF-8 byte columns. Bison's location type.
+struct Span {
+  int line = 1, col = 0, end_line = 1, end_col = 0;
+  ast::Location loc() const { return {line, col, end_line, end_col}; }
+  static Span of(const ast::Location& l) { return {l.lineno, l.col_offset, l.end_lineno, l.end_col_offset}; }
+};
+
+// One entry of a parameter list as the grammar sees it, before the rules about its order are checked.
+struct ParamItem {
+  enum class Kind : uint8_t { Plain, Slash, Star, StarArg, DoubleStarArg } kind = Kind::Plain;
+  ast::Arg* arg = nullptr;
+  ast::Expr* default_value = nullptr;
+  Span span;
+};
+
+// One entry of a call's argument list, before positional/keyword order is checked.
+struct CallArg {
+  enum class Kind : uint8_t { Positional, Starred, Keyword, DoubleStarred, BareGenerator } kind = Kind::Positional;
+  ast::Expr* value = nullptr;
+  ast::Expr* keyword_target = nullptr;  // the expression left of '=' (must be a name)
+  Span span;
+};
+
+// An item of a {...} display: `k: v`, `**m`, or a set element.
+struct BraceItem {
+  ast::Expr* key = nullptr;    // nullptr for `**value` and for set elements
+  ast::Expr* value = nullptr;
+  bool is_double_star = false;
+  bool is_set_element = false;
+};
+
+struct ParseContext {
+  ParseContext(std::string_view src, ast::Arena& a, ast::ParseMode m) : source(src), arena(a), mode(m) {}
+
+  std::string_view source;          // followed by a NUL byte
+  ast::Arena& arena;
+  ast::ParseMode mode;
+  std::vector<Token> tokens;
+  std::optional<LexError> lex_error;
+  int next_token = -1;              // -1: the mode's start token comes first
+  bool end_marker_sent = false;   // after ENDMARKER the grammar wants Bison's end of input
+  std::optional<SyntaxError> error; // the first error; parsing stops there
+  bool error_from_lexer = false;
+  ast::Module* module = nullptr;
+  // For an f-string's embedded expression parsed on its own: where its text sits in the enclosing source.
+  int line_shift = 0, first_line_col_shift = 0;
+
+  std::string_view token_text(int index) const {
+    const Token& t = tokens[index];
+    return source.substr(t.begin, t.end - t.begin);
+  }
+  Span token_span(int index) const {
+    const Token& t = tokens[index];
+    return {t.line, t.col, t.end_line, t.end_col};
+  }
+  // The physical line `line` (1-based) of the source, with its newline if it has one.
+  std::string_view line_text(int line) const;
+  // Records a SyntaxError at byte span `span` (offsets become 1-based character offsets). Only the first sticks.
+  void fail(std::string message, Span span, SyntaxError::Kind kind = SyntaxError::Kind::SyntaxError);
+  bool failed() const { return error.has_value(); }
+  static void append_latin1(std::string& out, unsigned char c) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+};
+
+// Replaces a parser error by the tokenizer error later in the file, as CPython's error pass does.
+void prefer_tokenizer_error(ParseContext& ctx);
+
+// Parses the expression of an f-string field; `expr_text` is a view into ctx.source (so its position is known).
+// nullptr after recording an "f-string: ..." error in ctx.
+ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_text);
+
+}  // namespace minipy::front

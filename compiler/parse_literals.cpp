@@ -1,0 +1,359 @@
+// Literal decoding for the grammar's atoms: numbers (int of any size, float), string and bytes literals with
+// every prefix and escape, adjacent-literal concatenation, and f-strings in CPython 3.11's AST shape (a JoinedStr
+// of Constant and FormattedValue parts, whose embedded expressions are parsed by the same grammar).
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "compiler/parse_build.h"
+#include "compiler/parse_unicode.h"
+
+namespace minipy::front {
+
+using namespace ast;
+
+Expr* make_number(ParseContext& ctx, int token) {
+  std::string_view text = ctx.token_text(token);
+  Span span = ctx.token_span(token);
+  char last = text.back();
+  if (last == 'j' || last == 'J') {
+    ctx.fail("complex numbers are not supported by minipy", span);
+    return nullptr;
+  }
+  bool radix_prefix = text.size() > 1 && text[0] == '0' && std::string_view("xXoObB").find(text[1]) != std::string_view::npos;
+  if (!radix_prefix && text.find_first_of(".eE") != std::string_view::npos) {
+    std::string digits;
+    for (char c : text)
+      if (c != '_') digits += c;
+    return make_constant(ctx, Const::floating(std::strtod(digits.c_str(), nullptr)), span);
+  }
+  int base = 10;
+  std::string_view digits = text;
+  if (radix_prefix) {
+    char r = static_cast<char>(text[1] | 0x20);
+    base = r == 'x' ? 16 : r == 'o' ? 8 : 2;
+    digits = text.substr(2);
+    if (!digits.empty() && digits[0] == '_') digits.remove_prefix(1);
+  }
+  auto value = BigInt::parse(digits, base);
+  if (!value) {
+    ctx.fail("invalid syntax", span);
+    return nullptr;
+  }
+  return make_constant(ctx, Const::integer(std::move(*value)), span);
+}
+
+namespace {
+
+struct LiteralParts {
+  bool raw = false, bytes = false, fstring = false, unicode = false;
+  std::string_view body;  // between the quotes, a view into the source
+};
+
+LiteralParts split_literal(std::string_view text) {
+  LiteralParts p;
+  size_t i = 0;
+  for (; text[i] != '\'' && text[i] != '"'; ++i) {
+    switch (text[i] | 0x20) {
+      case 'r': p.raw = true; break;
+      case 'b': p.bytes = true; break;
+      case 'f': p.fstring = true; break;
+      case 'u': p.unicode = true; break;
+    }
+  }
+  size_t quote_len = text.size() - i >= 6 && text[i + 1] == text[i] && text[i + 2] == text[i] ? 3 : 1;
+  p.body = text.substr(i + quote_len, text.size() - i - 2 * quote_len);
+  return p;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  c = static_cast<char>(c | 0x20);
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+// Decodes the escapes of a (non-raw) literal body into `out`; returns an error message or empty.
+std::string decode_escapes(std::string_view body, bool bytes, std::string& out) {
+  for (size_t i = 0; i < body.size();) {
+    char c = body[i];
+    if (c != '\\' || i + 1 >= body.size()) {
+      out += c;
+      ++i;
+      continue;
+    }
+    char e = body[i + 1];
+    size_t start = i;
+    i += 2;
+    switch (e) {
+      case '\n': break;
+      case '\\': out += '\\'; break;
+      case '\'': out += '\''; break;
+      case '"': out += '"'; break;
+      case 'a': out += '\a'; break;
+      case 'b': out += '\b'; break;
+      case 'f': out += '\f'; break;
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 't': out += '\t'; break;
+      case 'v': out += '\v'; break;
+      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+        unsigned value = static_cast<unsigned>(e - '0');
+        for (int k = 0; k < 2 && i < body.size() && body[i] >= '0' && body[i] <= '7'; ++k, ++i)
+          value = value * 8 + static_cast<unsigned>(body[i] - '0');
+        if (bytes) out += static_cast<char>(value & 0xFF);
+        else append_utf8(out, value);
+        break;
+      }
+      case 'x': case 'u': case 'U': {
+        if (bytes && e != 'x') {
+          out += '\\';
+          out += e;
+          break;
+        }
+        int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+        char32_t value = 0;
+        for (int k = 0; k < digits; ++k) {
+          int h = i + k < body.size() ? hex_value(body[i + k]) : -1;
+          if (h < 0) {
+            if (bytes) return fmt::format("(value error) invalid \\x escape at position {}", start);
+            return fmt::format("(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: "
+                               "truncated \\{}{} escape", start, i + k - 1, e, std::string(digits, 'X'));
+          }
+          value = value * 16 + static_cast<char32_t>(h);
+        }
+        i += static_cast<size_t>(digits);
+        if (bytes) {
+          out += static_cast<char>(value);
+        } else if (value > 0x10FFFF) {
+          return fmt::format("(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: "
+                             "illegal Unicode character", start, i - 1);
+        } else if (value >= 0xD800 && value <= 0xDFFF) {
+          return "surrogate characters in strings are not supported by minipy";
+        } else {
+          append_utf8(out, value);
+        }
+        break;
+      }
+      case 'N':
+        if (!bytes) return "\\N{...} escapes are not supported by minipy";
+        out += "\\N";
+        break;
+      default:
+        // Unknown escapes keep their backslash (CPython warns).
+        out += '\\';
+        out += e;
+        break;
+    }
+  }
+  return {};
+}
+
+bool decode_plain(ParseContext& ctx, const LiteralParts& p, Span span, std::string& out) {
+  if (p.bytes) {
+    for (unsigned char c : p.body) {
+      if (c >= 0x80) {
+        ctx.fail("bytes can only contain ASCII literal characters", Span{span.end_line, span.end_col, span.end_line, span.end_col});
+        return false;
+      }
+    }
+  }
+  if (p.raw) {
+    out.append(p.body);
+    return true;
+  }
+  std::string err = decode_escapes(p.body, p.bytes, out);
+  if (!err.empty()) {
+    ctx.fail(err, span);
+    return false;
+  }
+  return true;
+}
+
+// Builds the parts of one f-string body; `spec` parsing stops at the closing '}' of the enclosing field.
+class FStringParser {
+ public:
+  // `whole` spans all the concatenated literals, `token` the one being parsed (format specs end with it).
+  FStringParser(ParseContext& ctx, Span whole, Span token, bool raw)
+      : ctx_(ctx), whole_(whole), token_(token), raw_(raw) {}
+
+  // Appends the parts of `body` to `parts`, with literal text gathered in `pending`.
+  bool parse(std::string_view body, std::vector<Expr*>& parts, std::string& pending, int depth) {
+    size_t i = 0;
+    return parse_until(body, i, parts, pending, depth, false);
+  }
+
+ private:
+  bool parse_until(std::string_view body, size_t& i, std::vector<Expr*>& parts, std::string& pending, int depth,
+                   bool in_spec) {
+    while (i < body.size()) {
+      char c = body[i];
+      if (c == '{') {
+        if (!in_spec && i + 1 < body.size() && body[i + 1] == '{') {
+          pending += '{';
+          i += 2;
+          continue;
+        }
+        if (depth >= 2) return fail("f-string: expressions nested too deeply");
+        if (!parse_field(body, i, parts, pending, depth)) return false;
+        continue;
+      }
+      if (c == '}') {
+        if (in_spec) return true;
+        if (i + 1 < body.size() && body[i + 1] == '}') {
+          pending += '}';
+          i += 2;
+          continue;
+        }
+        return fail("f-string: single '}' is not allowed");
+      }
+      size_t run_start = i;
+      while (i < body.size() && body[i] != '{' && body[i] != '}') {
+        if (!raw_ && body[i] == '\\' && i + 1 < body.size()) {
+          if (body[i + 1] == 'N' && i + 2 < body.size() && body[i + 2] == '{') {
+            return fail("\\N{...} escapes are not supported by minipy");
+          }
+          i += 2;
+          continue;
+        }
+        ++i;
+      }
+      std::string_view run = body.substr(run_start, i - run_start);
+      if (raw_) {
+        pending.append(run);
+      } else {
+        std::string err = decode_escapes(run, false, pending);
+        if (!err.empty()) return fail(err);
+      }
+    }
+    return !in_spec || fail("f-string: expecting '}'");
+  }
+
+  bool parse_field(std::string_view body, size_t& i, std::vector<Expr*>& parts, std::string& pending, int depth) {
+    size_t expr_start = ++i;
+    int nesting = 0;
+    char quote = 0;
+    for (; i < body.size(); ++i) {
+      char c = body[i];
+      if (quote) {
+        if (c == quote) quote = 0;
+        continue;
+      }
+      if (c == '\\') return fail("f-string expression part cannot include a backslash");
+      if (c == '\'' || c == '"') { quote = c; continue; }
+      if (c == '#') return fail("f-string expression part cannot include '#'");
+      if (c == '(' || c == '[' || c == '{') { ++nesting; continue; }
+      if (c == ')' || c == ']' || (c == '}' && nesting > 0)) { --nesting; continue; }
+      if (nesting > 0) continue;
+      if (c == '}' || c == ':') break;
+      if (c == '!' && !(i + 1 < body.size() && body[i + 1] == '=')) break;
+      if (c == '=') {
+        char prev = i > expr_start ? body[i - 1] : 0;
+        char next = i + 1 < body.size() ? body[i + 1] : 0;
+        if (next == '=') { ++i; continue; }
+        if (prev != '=' && prev != '!' && prev != '<' && prev != '>') break;
+      }
+    }
+    if (i >= body.size()) return fail(quote ? "f-string: unterminated string" : "f-string: expecting '}'");
+    std::string_view expr_text = body.substr(expr_start, i - expr_start);
+    if (expr_text.find_first_not_of(" \t\n\r\f") == std::string_view::npos)
+      return fail("f-string: empty expression not allowed");
+    bool self_documenting = false;
+    if (body[i] == '=') {
+      self_documenting = true;
+      ++i;
+      while (i < body.size() && (body[i] == ' ' || body[i] == '\t' || body[i] == '\n')) ++i;
+      pending.append(body.substr(expr_start, i - expr_start));
+    }
+    int conversion = -1;
+    if (i < body.size() && body[i] == '!') {
+      char conv = i + 1 < body.size() ? body[i + 1] : 0;
+      if (conv != 's' && conv != 'r' && conv != 'a')
+        return fail("f-string: invalid conversion character: expected 's', 'r', or 'a'");
+      conversion = conv;
+      i += 2;
+    }
+    Expr* spec = nullptr;
+    if (i < body.size() && body[i] == ':') {
+      ++i;
+      std::vector<Expr*> spec_parts;
+      std::string spec_pending;
+      // CPython 3.11 gives a format spec and its parts the line of the literal holding it, the column where
+      // the whole concatenation starts, and that literal's end.
+      Span spec_span{token_.line, whole_.col, token_.end_line, token_.end_col};
+      FStringParser spec_parser(ctx_, spec_span, token_, raw_);
+      if (!spec_parser.parse_until(body, i, spec_parts, spec_pending, depth + 1, true)) return false;
+      spec_parser.flush(spec_parts, spec_pending);
+      spec = make_expr<JoinedStr>(ctx_, spec_span, to_list(ctx_, spec_parts));
+    }
+    if (i >= body.size() || body[i] != '}') return fail("f-string: expecting '}'");
+    ++i;
+    if (self_documenting && conversion == -1 && !spec) conversion = 'r';
+    Expr* value = parse_fstring_expression(ctx_, expr_text);
+    if (!value) return false;
+    flush(parts, pending);
+    parts.push_back(make_expr<FormattedValue>(ctx_, whole_, value, conversion, spec));
+    return true;
+  }
+
+ public:
+  void flush(std::vector<Expr*>& parts, std::string& pending) {
+    if (pending.empty()) return;
+    parts.push_back(make_constant(ctx_, Const::str(pending), whole_));
+    pending.clear();
+  }
+
+ private:
+  // CPython 3.11 places f-string errors just past the literal.
+  bool fail(std::string message) {
+    ctx_.fail(std::move(message), Span{whole_.end_line, whole_.end_col, whole_.end_line, whole_.end_col});
+    return false;
+  }
+
+  ParseContext& ctx_;
+  Span whole_;
+  Span token_;
+  bool raw_;
+};
+
+}  // namespace
+
+Expr* make_strings(ParseContext& ctx, int first, int last, Span span) {
+  bool any_f = false, any_bytes = false, any_text = false;
+  for (int t = first; t <= last; ++t) {
+    LiteralParts p = split_literal(ctx.token_text(t));
+    any_f |= p.fstring;
+    (p.bytes ? any_bytes : any_text) = true;
+  }
+  if (any_bytes && any_text) {
+    Span at{span.end_line, span.end_col, span.end_line, span.end_col};
+    ctx.fail("cannot mix bytes and nonbytes literals", at);
+    return nullptr;
+  }
+  LiteralParts first_parts = split_literal(ctx.token_text(first));
+  if (!any_f) {
+    std::string value;
+    for (int t = first; t <= last; ++t)
+      if (!decode_plain(ctx, split_literal(ctx.token_text(t)), ctx.token_span(t), value)) return nullptr;
+    ConstRef c = any_bytes ? Const::bytes(std::move(value)) : Const::str(std::move(value));
+    auto* node = make_expr<Constant>(ctx, span, ctx.arena.keep(std::move(c)), std::string_view{});
+    if (first_parts.unicode) node->kind = "u";
+    return node;
+  }
+  std::vector<Expr*> parts;
+  std::string pending;
+  for (int t = first; t <= last; ++t) {
+    LiteralParts p = split_literal(ctx.token_text(t));
+    if (p.fstring) {
+      FStringParser fp(ctx, span, ctx.token_span(t), p.raw);
+      if (!fp.parse(p.body, parts, pending, 0)) return nullptr;
+    } else if (!decode_plain(ctx, p, ctx.token_span(t), pending)) {
+      return nullptr;
+    }
+  }
+  FStringParser(ctx, span, span, false).flush(parts, pending);
+  return make_expr<JoinedStr>(ctx, span, to_list(ctx, parts));
+}
+
+}  // namespace minipy::front

@@ -1,0 +1,99 @@
+#include "compiler/parse_unicode.h"
+
+#include <fmt/format.h>
+
+namespace minipy {
+
+size_t utf8_length(const unsigned char* p) {
+  unsigned char c = *p;
+  if (c < 0xC0) return 1;
+  if (c < 0xE0) return 2;
+  if (c < 0xF0) return 3;
+  return 4;
+}
+
+char32_t decode_utf8_at(const unsigned char* p, const unsigned char* end) {
+  size_t n = utf8_length(p);
+  if (static_cast<size_t>(end - p) < n) return *p;
+  switch (n) {
+    case 1: return *p;
+    case 2: return ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+    case 3: return ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+    default: return ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+  }
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+int count_chars(std::string_view bytes) {
+  int n = 0;
+  for (unsigned char c : bytes) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+namespace {
+
+bool in(char32_t cp, char32_t lo, char32_t hi) { return cp >= lo && cp <= hi; }
+
+// Non-ASCII code points that can never be part of a name (punctuation, symbols, spaces, private use).
+bool never_in_name(char32_t cp) {
+  if (in(cp, 0x80, 0xBF)) return cp != 0xAA && cp != 0xB5 && cp != 0xBA && cp != 0xB7;
+  if (cp == 0xD7 || cp == 0xF7) return true;
+  if (in(cp, 0x2000, 0x206F)) return cp != 0x203F && cp != 0x2040 && cp != 0x2054 && cp != 0x2071 && cp != 0x207F;
+  return in(cp, 0x20A0, 0x20CF) || in(cp, 0x2190, 0x2BFF) || in(cp, 0x2E00, 0x2E7F) || in(cp, 0x3000, 0x3004) ||
+         in(cp, 0x3008, 0x3020) || cp == 0x3030 || in(cp, 0xD800, 0xF8FF) || in(cp, 0xFE30, 0xFE4F) ||
+         in(cp, 0xFF01, 0xFF0F) || in(cp, 0xFF1A, 0xFF20) || in(cp, 0xFF3B, 0xFF3E) || cp == 0xFF40 ||
+         in(cp, 0xFF5B, 0xFF65) || in(cp, 0xFFF0, 0xFFFF) || in(cp, 0x1F000, 0x1FAFF);
+}
+
+// Combining marks continue a name but cannot start one.
+bool continue_only(char32_t cp) {
+  return cp == 0xB7 || in(cp, 0x0300, 0x036F) || cp == 0x203F || cp == 0x2040 || cp == 0x2054 ||
+         in(cp, 0x1AB0, 0x1AFF) || in(cp, 0x1DC0, 0x1DFF) || in(cp, 0x20D0, 0x20FF) || in(cp, 0xFE20, 0xFE2F);
+}
+
+}  // namespace
+
+bool is_xid_start(char32_t cp) { return !never_in_name(cp) && !continue_only(cp); }
+bool is_xid_continue(char32_t cp) { return !never_in_name(cp); }
+
+std::optional<Utf8Problem> find_invalid_utf8(std::string_view text) {
+  auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  auto* end = p + text.size();
+  for (auto* q = p; q < end;) {
+    unsigned char c = *q;
+    if (c < 0x80) { ++q; continue; }
+    size_t n = 0;
+    char32_t min = 0;
+    if (c >= 0xC2 && c <= 0xDF) { n = 2; min = 0x80; }
+    else if (c >= 0xE0 && c <= 0xEF) { n = 3; min = 0x800; }
+    else if (c >= 0xF0 && c <= 0xF4) { n = 4; min = 0x10000; }
+    bool ok = n != 0 && static_cast<size_t>(end - q) >= n;
+    for (size_t i = 1; ok && i < n; ++i) ok = (q[i] & 0xC0) == 0x80;
+    if (ok) {
+      char32_t cp = decode_utf8_at(q, end);
+      ok = cp >= min && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+    }
+    if (!ok) return Utf8Problem{static_cast<size_t>(q - p), fmt::format("{:#04x}", c)};
+    q += n;
+  }
+  return std::nullopt;
+}
+
+}  // namespace minipy

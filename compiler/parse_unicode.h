@@ -1,0 +1,33 @@
+// Small UTF-8 helpers for the front end: decoding one code point, validating a whole source the way CPython
+// reports it, counting characters for SyntaxError offsets, and an approximation of the identifier classes.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace minipy {
+
+// Byte length of the UTF-8 sequence starting with *p (1 for ASCII and for stray bytes).
+size_t utf8_length(const unsigned char* p);
+// The code point at p (input already validated); `end` bounds the read.
+char32_t decode_utf8_at(const unsigned char* p, const unsigned char* end);
+// Appends the UTF-8 encoding of cp to out.
+void append_utf8(std::string& out, char32_t cp);
+// Number of code points in `bytes` (valid UTF-8).
+int count_chars(std::string_view bytes);
+
+// Identifier classes (XID_Start/XID_Continue) for non-ASCII code points. minipy carries no Unicode database:
+// letters of every script are accepted and the punctuation, symbol, currency, private-use and emoji blocks
+// are rejected, which covers what learners type.
+bool is_xid_start(char32_t cp);
+bool is_xid_continue(char32_t cp);
+
+struct Utf8Problem {
+  size_t offset;     // byte offset of the first bad byte
+  std::string byte_hex;  // "0xe9"
+};
+// The first invalid UTF-8 sequence in `text`, if any (overlong forms and surrogates count as invalid).
+std::optional<Utf8Problem> find_invalid_utf8(std::string_view text);
+
+}  // namespace minipy

@@ -1,0 +1,714 @@
+// The Python 3.11 grammar (minus async, match and except*) as an LALR(1) Bison grammar producing ast.h nodes.
+// CPython's PEG grammar is the reference; where LALR needs a wider "cover" rule (assignment targets, keyword
+// arguments, parameter lists) the rule accepts more and parse_build.cpp checks what CPython's grammar would.
+// Spans: Bison's default location covers first..last symbol, which is CPython's node range almost everywhere;
+// blocks take the span of their last statement so compound statements end where CPython says.
+%require "3.8"
+%language "c++"
+%define api.namespace {minipy::front}
+%define api.parser.class {Parser}
+%define api.value.type variant
+%define api.token.constructor
+%define api.token.prefix {T_}
+%define api.location.type {minipy::front::Span}
+%define parse.error custom
+%define parse.lac full
+%locations
+%param {ParseContext& ctx}
+
+%code requires {
+#include <utility>
+#include <vector>
+#include "compiler/parse_context.h"
+namespace minipy::front {
+using namespace ::minipy::ast;  // the semantic value types are AST nodes
+}
+}
+
+%code {
+#include "compiler/parse_build.h"
+namespace minipy::front {
+Parser::symbol_type yylex(ParseContext& ctx);
+}
+using namespace minipy::ast;
+using minipy::front::make_expr;
+using minipy::front::make_stmt;
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                              \
+  do {                                                                           \
+    if (N) {                                                                     \
+      (Cur).line = YYRHSLOC(Rhs, 1).line;                                        \
+      (Cur).col = YYRHSLOC(Rhs, 1).col;                                          \
+      (Cur).end_line = YYRHSLOC(Rhs, N).end_line;                                \
+      (Cur).end_col = YYRHSLOC(Rhs, N).end_col;                                  \
+    } else {                                                                     \
+      (Cur).line = (Cur).end_line = YYRHSLOC(Rhs, 0).end_line;                   \
+      (Cur).col = (Cur).end_col = YYRHSLOC(Rhs, 0).end_col;                      \
+    }                                                                            \
+  } while (0)
+// Actions that hit a semantic error record it in ctx and stop the parse.
+#define CHECK(x) do { if (!(x) || ctx.failed()) YYABORT; } while (0)
+}
+
+// Every lexer token carries its index in ctx.tokens.
+%token <int> EndMarker Name Number String Newline Indent Dedent Error WithLPar
+%token <int> LPar "(" RPar ")" LSqb "[" RSqb "]" LBrace "{" RBrace "}" Colon ":" Comma "," Semi ";"
+%token <int> Plus "+" Minus "-" Star "*" Slash "/" VBar "|" Amper "&" Less "<" Greater ">" Equal "="
+%token <int> Dot "." Percent "%" EqEqual "==" NotEqual "!=" LessEqual "<=" GreaterEqual ">=" Tilde "~"
+%token <int> Circumflex "^" LeftShift "<<" RightShift ">>" DoubleStar "**" PlusEqual "+=" MinEqual "-="
+%token <int> StarEqual "*=" SlashEqual "/=" PercentEqual "%=" AmperEqual "&=" VBarEqual "|="
+%token <int> CircumflexEqual "^=" LeftShiftEqual "<<=" RightShiftEqual ">>=" DoubleStarEqual "**="
+%token <int> DoubleSlash "//" DoubleSlashEqual "//=" At "@" AtEqual "@=" RArrow "->" Ellipsis "..."
+%token <int> ColonEqual ":="
+%token <int> KwFalse "False" KwNone "None" KwTrue "True" KwAnd "and" KwAs "as" KwAssert "assert"
+%token <int> KwAsync "async" KwAwait "await" KwBreak "break" KwClass "class" KwContinue "continue"
+%token <int> KwDef "def" KwDel "del" KwElif "elif" KwElse "else" KwExcept "except" KwFinally "finally"
+%token <int> KwFor "for" KwFrom "from" KwGlobal "global" KwIf "if" KwImport "import" KwIn "in" KwIs "is"
+%token <int> KwLambda "lambda" KwNonlocal "nonlocal" KwNot "not" KwOr "or" KwPass "pass" KwRaise "raise"
+%token <int> KwReturn "return" KwTry "try" KwWhile "while" KwWith "with" KwYield "yield"
+// Synthesised by the driver to select the start symbol of compile()'s mode.
+%token StartExec StartEval StartSingle
+
+%left "|"
+%left "^"
+%left "&"
+%left "<<" ">>"
+%left "+" "-"
+%left "*" "/" "%" "//" "@"
+%precedence UNARY
+%right "**"
+
+%type <std::vector<Stmt*>> stmts stmt simple_stmts simple_stmt_list block else_block elif_chain finally_block
+%type <Stmt*> simple_stmt compound_stmt expr_stmt funcdef classdef if_stmt while_stmt for_stmt try_stmt with_stmt
+%type <Stmt*> import_stmt return_stmt raise_stmt global_stmt nonlocal_stmt del_stmt assert_stmt decorated
+%type <Expr*> expr bexpr star_expr named_expr test or_test and_test not_test comparison primary atom
+%type <Expr*> lambdef yield_expr testlist_star_expr yield_or_tlse exprlist opt_test subscript slices
+%type <Expr*> paren_atom list_atom brace_atom strings opt_returns
+%type <std::vector<Expr*>> tlse_items exprlist_items elt_list subscript_list decorators assign_targets
+%type <std::vector<Expr*>> comp_ifs test_items
+%type <std::vector<std::pair<CmpOpKind, Expr*>>> comp_tail
+%type <CmpOpKind> comp_op
+%type <OperatorKind> augassign
+%type <std::vector<ExceptHandler*>> handlers
+%type <ExceptHandler*> handler
+%type <std::vector<Comprehension*>> comp_for
+%type <Comprehension*> comp_clause
+%type <std::vector<ParamItem>> params param_items lparams lparam_items
+%type <ParamItem> param_item lparam_item
+%type <Arg*> param lparam
+%type <std::vector<CallArg>> call_args arg_items
+%type <CallArg> arg
+%type <std::vector<BraceItem>> brace_items
+%type <BraceItem> brace_item
+%type <std::vector<WithItem*>> with_items
+%type <WithItem*> with_item
+%type <std::vector<Alias*>> dotted_as_names import_as_names import_targets
+%type <Alias*> dotted_as_name import_as_name
+%type <std::vector<int>> dotted_name name_list
+%type <int> import_dots opt_import_dots opt_comma
+%type <std::pair<int, int>> string_seq
+
+%start input
+
+%%
+
+input:
+    StartExec stmts EndMarker {
+      auto* m = ctx.arena.make<Module>();
+      m->mode = ParseMode::Exec;
+      m->body = to_list(ctx, $2);
+      ctx.module = m;
+    }
+  | StartSingle stmts EndMarker {
+      auto* m = ctx.arena.make<Module>();
+      m->mode = ParseMode::Single;
+      m->body = to_list(ctx, $2);
+      ctx.module = m;
+    }
+  | StartEval testlist_star_expr newlines EndMarker {
+      auto* m = ctx.arena.make<Module>();
+      m->mode = ParseMode::Eval;
+      m->expression = $2;
+      ctx.module = m;
+    }
+  ;
+
+newlines: %empty | newlines Newline ;
+
+stmts:
+    %empty {}
+  | stmts stmt { $$ = std::move($1); $$.insert($$.end(), $2.begin(), $2.end()); }
+  ;
+
+stmt:
+    simple_stmts { $$ = std::move($1); }
+  | compound_stmt { $$.push_back($1); }
+  ;
+
+simple_stmts:
+    simple_stmt_list Newline { $$ = std::move($1); }
+  | simple_stmt_list ";" Newline { $$ = std::move($1); }
+  ;
+
+simple_stmt_list:
+    simple_stmt { $$.push_back($1); }
+  | simple_stmt_list ";" simple_stmt { $$ = std::move($1); $$.push_back($3); }
+  ;
+
+simple_stmt:
+    expr_stmt
+  | del_stmt
+  | "pass" { $$ = make_stmt<Pass>(ctx, @$); }
+  | "break" { $$ = make_stmt<Break>(ctx, @$); }
+  | "continue" { $$ = make_stmt<Continue>(ctx, @$); }
+  | return_stmt
+  | raise_stmt
+  | global_stmt
+  | nonlocal_stmt
+  | import_stmt
+  | assert_stmt
+  ;
+
+expr_stmt:
+    testlist_star_expr { $$ = make_stmt<ExprStmt>(ctx, @$, $1); }
+  | yield_expr { $$ = make_stmt<ExprStmt>(ctx, @$, $1); }
+  | testlist_star_expr augassign yield_or_tlse { CHECK($$ = build_augassign(ctx, $1, $2, $3, @$)); }
+  | testlist_star_expr ":" test { CHECK($$ = build_annassign(ctx, $1, $3, nullptr, @$)); }
+  | testlist_star_expr ":" test "=" yield_or_tlse { CHECK($$ = build_annassign(ctx, $1, $3, $5, @$)); }
+  | assign_targets yield_or_tlse { CHECK($$ = build_assign(ctx, $1, $2, @$)); }
+  ;
+
+assign_targets:
+    testlist_star_expr "=" { $$.push_back($1); }
+  | yield_expr "=" { $$.push_back($1); }
+  | assign_targets yield_or_tlse "=" { $$ = std::move($1); $$.push_back($2); }
+  ;
+
+yield_or_tlse: yield_expr | testlist_star_expr ;
+
+augassign:
+    "+=" { $$ = OperatorKind::Add; } | "-=" { $$ = OperatorKind::Sub; } | "*=" { $$ = OperatorKind::Mult; }
+  | "@=" { $$ = OperatorKind::MatMult; } | "/=" { $$ = OperatorKind::Div; } | "%=" { $$ = OperatorKind::Mod; }
+  | "&=" { $$ = OperatorKind::BitAnd; } | "|=" { $$ = OperatorKind::BitOr; } | "^=" { $$ = OperatorKind::BitXor; }
+  | "<<=" { $$ = OperatorKind::LShift; } | ">>=" { $$ = OperatorKind::RShift; }
+  | "**=" { $$ = OperatorKind::Pow; } | "//=" { $$ = OperatorKind::FloorDiv; }
+  ;
+
+del_stmt:
+    "del" exprlist_items opt_comma {
+      for (Expr* t : $2) CHECK(set_target(ctx, t, TargetUse::Delete));
+      $$ = make_stmt<Delete>(ctx, @$, to_list(ctx, $2));
+    }
+  ;
+
+opt_comma: %empty { $$ = 0; } | "," { $$ = 1; } ;
+
+return_stmt:
+    "return" { $$ = make_stmt<Return>(ctx, @$, nullptr); }
+  | "return" testlist_star_expr { $$ = make_stmt<Return>(ctx, @$, $2); }
+  ;
+
+raise_stmt:
+    "raise" { $$ = make_stmt<Raise>(ctx, @$, nullptr, nullptr); }
+  | "raise" test { $$ = make_stmt<Raise>(ctx, @$, $2, nullptr); }
+  | "raise" test "from" test { $$ = make_stmt<Raise>(ctx, @$, $2, $4); }
+  ;
+
+global_stmt:
+    "global" name_list {
+      std::vector<Identifier> names;
+      for (int t : $2) names.push_back(identifier(ctx, t));
+      $$ = make_stmt<Global>(ctx, @$, ctx.arena.array(names));
+    }
+  ;
+nonlocal_stmt:
+    "nonlocal" name_list {
+      std::vector<Identifier> names;
+      for (int t : $2) names.push_back(identifier(ctx, t));
+      $$ = make_stmt<Nonlocal>(ctx, @$, ctx.arena.array(names));
+    }
+  ;
+name_list:
+    Name { $$.push_back($1); }
+  | name_list "," Name { $$ = std::move($1); $$.push_back($3); }
+  ;
+
+assert_stmt:
+    "assert" test { $$ = make_stmt<Assert>(ctx, @$, $2, nullptr); }
+  | "assert" test "," test { $$ = make_stmt<Assert>(ctx, @$, $2, $4); }
+  ;
+
+import_stmt:
+    "import" dotted_as_names { $$ = make_stmt<Import>(ctx, @$, to_list(ctx, $2)); }
+  | "from" opt_import_dots dotted_name "import" import_targets {
+      $$ = make_stmt<ImportFrom>(ctx, @$, join_dotted(ctx, $3), to_list(ctx, $5), $2);
+    }
+  | "from" import_dots "import" import_targets {
+      $$ = make_stmt<ImportFrom>(ctx, @$, Identifier{}, to_list(ctx, $4), $2);
+    }
+  ;
+opt_import_dots: %empty { $$ = 0; } | import_dots ;
+import_dots:
+    "." { $$ = 1; } | "..." { $$ = 3; }
+  | import_dots "." { $$ = $1 + 1; } | import_dots "..." { $$ = $1 + 3; }
+  ;
+import_targets:
+    "*" {
+      auto* a = ctx.arena.make<Alias>(@1.loc(), ctx.arena.copy("*"), Identifier{});
+      $$.push_back(a);
+    }
+  | "(" import_as_names opt_comma ")" { $$ = std::move($2); }
+  | import_as_names { $$ = std::move($1); }
+  ;
+import_as_names:
+    import_as_name { $$.push_back($1); }
+  | import_as_names "," import_as_name { $$ = std::move($1); $$.push_back($3); }
+  ;
+import_as_name:
+    Name { $$ = ctx.arena.make<Alias>(@$.loc(), identifier(ctx, $1), Identifier{}); }
+  | Name "as" Name { $$ = ctx.arena.make<Alias>(@$.loc(), identifier(ctx, $1), identifier(ctx, $3)); }
+  ;
+dotted_as_names:
+    dotted_as_name { $$.push_back($1); }
+  | dotted_as_names "," dotted_as_name { $$ = std::move($1); $$.push_back($3); }
+  ;
+dotted_as_name:
+    dotted_name { $$ = ctx.arena.make<Alias>(@$.loc(), join_dotted(ctx, $1), Identifier{}); }
+  | dotted_name "as" Name { $$ = ctx.arena.make<Alias>(@$.loc(), join_dotted(ctx, $1), identifier(ctx, $3)); }
+  ;
+dotted_name:
+    Name { $$.push_back($1); }
+  | dotted_name "." Name { $$ = std::move($1); $$.push_back($3); }
+  ;
+
+// ---- compound statements ----------------------------------------------------------------------------------
+compound_stmt: if_stmt | while_stmt | for_stmt | try_stmt | with_stmt | funcdef | classdef | decorated ;
+
+block:
+    simple_stmts { $$ = std::move($1); @$ = Span::of($$.back()->loc); }
+  | Newline Indent stmts Dedent { $$ = std::move($3); @$ = Span::of($$.back()->loc); }
+  ;
+
+if_stmt:
+    "if" named_expr ":" block elif_chain {
+      $$ = make_stmt<If>(ctx, @$, $2, to_list(ctx, $4), to_list(ctx, $5));
+    }
+  ;
+elif_chain:
+    %empty {}
+  | else_block { $$ = std::move($1); }
+  | "elif" named_expr ":" block elif_chain {
+      $$.push_back(make_stmt<If>(ctx, @$, $2, to_list(ctx, $4), to_list(ctx, $5)));
+    }
+  ;
+else_block: "else" ":" block { $$ = std::move($3); } ;
+
+while_stmt:
+    "while" named_expr ":" block { $$ = make_stmt<While>(ctx, @$, $2, to_list(ctx, $4), List<Stmt>{}); }
+  | "while" named_expr ":" block else_block {
+      $$ = make_stmt<While>(ctx, @$, $2, to_list(ctx, $4), to_list(ctx, $5));
+    }
+  ;
+
+for_stmt:
+    "for" exprlist "in" testlist_star_expr ":" block {
+      CHECK(set_target(ctx, $2, TargetUse::For));
+      $$ = make_stmt<For>(ctx, @$, $2, $4, to_list(ctx, $6), List<Stmt>{});
+    }
+  | "for" exprlist "in" testlist_star_expr ":" block else_block {
+      CHECK(set_target(ctx, $2, TargetUse::For));
+      $$ = make_stmt<For>(ctx, @$, $2, $4, to_list(ctx, $6), to_list(ctx, $7));
+    }
+  ;
+
+try_stmt:
+    "try" ":" block finally_block {
+      $$ = make_stmt<Try>(ctx, @$, to_list(ctx, $3), List<ExceptHandler>{}, List<Stmt>{}, to_list(ctx, $4));
+    }
+  | "try" ":" block handlers {
+      $$ = make_stmt<Try>(ctx, @$, to_list(ctx, $3), to_list(ctx, $4), List<Stmt>{}, List<Stmt>{});
+    }
+  | "try" ":" block handlers else_block {
+      $$ = make_stmt<Try>(ctx, @$, to_list(ctx, $3), to_list(ctx, $4), to_list(ctx, $5), List<Stmt>{});
+    }
+  | "try" ":" block handlers finally_block {
+      $$ = make_stmt<Try>(ctx, @$, to_list(ctx, $3), to_list(ctx, $4), List<Stmt>{}, to_list(ctx, $5));
+    }
+  | "try" ":" block handlers else_block finally_block {
+      $$ = make_stmt<Try>(ctx, @$, to_list(ctx, $3), to_list(ctx, $4), to_list(ctx, $5), to_list(ctx, $6));
+    }
+  ;
+finally_block: "finally" ":" block { $$ = std::move($3); } ;
+handlers:
+    handler { $$.push_back($1); }
+  | handlers handler { $$ = std::move($1); $$.push_back($2); }
+  ;
+handler:
+    "except" ":" block { $$ = ctx.arena.make<ExceptHandler>(@$.loc(), nullptr, Identifier{}, to_list(ctx, $3)); }
+  | "except" test ":" block {
+      $$ = ctx.arena.make<ExceptHandler>(@$.loc(), $2, Identifier{}, to_list(ctx, $4));
+    }
+  | "except" test "as" Name ":" block {
+      $$ = ctx.arena.make<ExceptHandler>(@$.loc(), $2, identifier(ctx, $4), to_list(ctx, $6));
+    }
+  | "except" test "," test_items ":" block {
+      ctx.fail("multiple exception types must be parenthesized", Span{@2.line, @2.col, @4.end_line, @4.end_col});
+      YYABORT;
+    }
+  ;
+test_items:
+    test { $$.push_back($1); }
+  | test_items "," test { $$ = std::move($1); $$.push_back($3); }
+  ;
+
+with_stmt:
+    "with" with_items ":" block { $$ = make_stmt<With>(ctx, @$, ctx.arena.list($2), to_list(ctx, $4)); }
+  | "with" WithLPar with_items opt_comma ")" ":" block {
+      $$ = make_stmt<With>(ctx, @$, ctx.arena.list($3), to_list(ctx, $7));
+    }
+  ;
+with_items:
+    with_item { $$.push_back($1); }
+  | with_items "," with_item { $$ = std::move($1); $$.push_back($3); }
+  ;
+with_item:
+    test { $$ = ctx.arena.make<WithItem>($1, nullptr); }
+  | test "as" expr {
+      CHECK(set_target(ctx, $3, TargetUse::With));
+      $$ = ctx.arena.make<WithItem>($1, $3);
+    }
+  ;
+
+funcdef:
+    "def" Name "(" params ")" opt_returns ":" block {
+      Arguments* args = build_arguments(ctx, $4);
+      CHECK(args);
+      $$ = make_stmt<FunctionDef>(ctx, @$, identifier(ctx, $2), args, to_list(ctx, $8), List<Expr>{}, $6);
+    }
+  ;
+opt_returns: %empty { $$ = nullptr; } | "->" test { $$ = $2; } ;
+
+classdef:
+    "class" Name ":" block { CHECK($$ = build_class(ctx, $2, nullptr, @2, $4, @$)); }
+  | "class" Name "(" call_args ")" ":" block {
+      Span parens{@3.line, @3.col, @5.end_line, @5.end_col};
+      CHECK($$ = build_class(ctx, $2, &$4, parens, $7, @$));
+    }
+  ;
+
+decorated:
+    decorators funcdef {
+      $$ = $2;
+      static_cast<FunctionDef*>($$)->decorator_list = to_list(ctx, $1);
+    }
+  | decorators classdef {
+      $$ = $2;
+      static_cast<ClassDef*>($$)->decorator_list = to_list(ctx, $1);
+    }
+  ;
+decorators:
+    "@" named_expr Newline { $$.push_back($2); }
+  | decorators "@" named_expr Newline { $$ = std::move($1); $$.push_back($3); }
+  ;
+
+// ---- parameters -------------------------------------------------------------------------------------------
+params: %empty {} | param_items opt_comma { $$ = std::move($1); } ;
+param_items:
+    param_item { $$.push_back($1); }
+  | param_items "," param_item { $$ = std::move($1); $$.push_back($3); }
+  ;
+param_item:
+    param { $$ = ParamItem{ParamItem::Kind::Plain, $1, nullptr, @$}; }
+  | param "=" test { $$ = ParamItem{ParamItem::Kind::Plain, $1, $3, @$}; }
+  | "/" { $$ = ParamItem{ParamItem::Kind::Slash, nullptr, nullptr, @$}; }
+  | "*" { $$ = ParamItem{ParamItem::Kind::Star, nullptr, nullptr, @$}; }
+  | "*" param { $$ = ParamItem{ParamItem::Kind::StarArg, $2, nullptr, @$}; }
+  | "**" param { $$ = ParamItem{ParamItem::Kind::DoubleStarArg, $2, nullptr, @$}; }
+  ;
+param:
+    Name { $$ = ctx.arena.make<Arg>(@$.loc(), identifier(ctx, $1), nullptr); }
+  | Name ":" test { $$ = ctx.arena.make<Arg>(@$.loc(), identifier(ctx, $1), $3); }
+  ;
+lparams: %empty {} | lparam_items opt_comma { $$ = std::move($1); } ;
+lparam_items:
+    lparam_item { $$.push_back($1); }
+  | lparam_items "," lparam_item { $$ = std::move($1); $$.push_back($3); }
+  ;
+lparam_item:
+    lparam { $$ = ParamItem{ParamItem::Kind::Plain, $1, nullptr, @$}; }
+  | lparam "=" test { $$ = ParamItem{ParamItem::Kind::Plain, $1, $3, @$}; }
+  | "/" { $$ = ParamItem{ParamItem::Kind::Slash, nullptr, nullptr, @$}; }
+  | "*" { $$ = ParamItem{ParamItem::Kind::Star, nullptr, nullptr, @$}; }
+  | "*" lparam { $$ = ParamItem{ParamItem::Kind::StarArg, $2, nullptr, @$}; }
+  | "**" lparam { $$ = ParamItem{ParamItem::Kind::DoubleStarArg, $2, nullptr, @$}; }
+  ;
+lparam: Name { $$ = ctx.arena.make<Arg>(@$.loc(), identifier(ctx, $1), nullptr); } ;
+
+// ---- expressions ------------------------------------------------------------------------------------------
+testlist_star_expr:
+    tlse_items { $$ = $1.size() == 1 ? $1[0] : make_tuple_expr(ctx, $1, @$); }
+  | tlse_items "," { $$ = make_tuple_expr(ctx, $1, @$); }
+  ;
+tlse_items:
+    test { $$.push_back($1); }
+  | star_expr { $$.push_back($1); }
+  | tlse_items "," test { $$ = std::move($1); $$.push_back($3); }
+  | tlse_items "," star_expr { $$ = std::move($1); $$.push_back($3); }
+  ;
+
+// `for` targets and `del` targets: bitwise-or level expressions, so `in` ends them.
+exprlist:
+    exprlist_items { $$ = $1.size() == 1 ? $1[0] : make_tuple_expr(ctx, $1, @$); }
+  | exprlist_items "," { $$ = make_tuple_expr(ctx, $1, @$); }
+  ;
+exprlist_items:
+    expr { $$.push_back($1); }
+  | star_expr { $$.push_back($1); }
+  | exprlist_items "," expr { $$ = std::move($1); $$.push_back($3); }
+  | exprlist_items "," star_expr { $$ = std::move($1); $$.push_back($3); }
+  ;
+
+star_expr: "*" expr { $$ = make_expr<Starred>(ctx, @$, $2, ExprContext::Load); } ;
+
+yield_expr:
+    "yield" { $$ = make_expr<Yield>(ctx, @$, nullptr); }
+  | "yield" testlist_star_expr { $$ = make_expr<Yield>(ctx, @$, $2); }
+  | "yield" "from" test { $$ = make_expr<YieldFrom>(ctx, @$, $3); }
+  ;
+
+named_expr:
+    test
+  | test ":=" test { CHECK($$ = make_named_expr(ctx, $1, $3, @$)); }
+  ;
+
+test:
+    or_test
+  | or_test "if" or_test "else" test { $$ = make_expr<IfExp>(ctx, @$, $3, $1, $5); }
+  | lambdef
+  ;
+
+lambdef:
+    "lambda" lparams ":" test {
+      Arguments* args = build_arguments(ctx, $2, &@3);
+      CHECK(args);
+      $$ = make_expr<Lambda>(ctx, @$, args, $4);
+    }
+  ;
+
+or_test:
+    and_test
+  | or_test "or" and_test {
+      auto* left = $1->as<BoolOp>();
+      // Flatten `a or b or c`, but not a parenthesized `(a or b) or c`.
+      if (left && left->op == BoolOpKind::Or && left->loc.col_offset == @1.col && left->loc.lineno == @1.line &&
+          left->loc.end_col_offset == @1.end_col && left->loc.end_lineno == @1.end_line) {
+        std::vector<Expr*> values(left->values.begin(), left->values.end());
+        values.push_back($3);
+        $$ = make_boolop(ctx, BoolOpKind::Or, values, @$);
+      } else {
+        $$ = make_boolop(ctx, BoolOpKind::Or, {$1, $3}, @$);
+      }
+    }
+  ;
+
+and_test:
+    not_test
+  | and_test "and" not_test {
+      auto* left = $1->as<BoolOp>();
+      if (left && left->op == BoolOpKind::And && left->loc.col_offset == @1.col && left->loc.lineno == @1.line &&
+          left->loc.end_col_offset == @1.end_col && left->loc.end_lineno == @1.end_line) {
+        std::vector<Expr*> values(left->values.begin(), left->values.end());
+        values.push_back($3);
+        $$ = make_boolop(ctx, BoolOpKind::And, values, @$);
+      } else {
+        $$ = make_boolop(ctx, BoolOpKind::And, {$1, $3}, @$);
+      }
+    }
+  ;
+
+not_test:
+    "not" not_test { $$ = make_expr<UnaryOp>(ctx, @$, UnaryOpKind::Not, $2); }
+  | comparison
+  ;
+
+comparison:
+    expr
+  | expr comp_tail { $$ = make_compare(ctx, $1, $2, @$); }
+  ;
+comp_tail:
+    comp_op expr { $$.emplace_back($1, $2); }
+  | comp_tail comp_op expr { $$ = std::move($1); $$.emplace_back($2, $3); }
+  ;
+comp_op:
+    "<" { $$ = CmpOpKind::Lt; } | ">" { $$ = CmpOpKind::Gt; } | "==" { $$ = CmpOpKind::Eq; }
+  | ">=" { $$ = CmpOpKind::GtE; } | "<=" { $$ = CmpOpKind::LtE; } | "!=" { $$ = CmpOpKind::NotEq; }
+  | "in" { $$ = CmpOpKind::In; } | "not" "in" { $$ = CmpOpKind::NotIn; }
+  | "is" { $$ = CmpOpKind::Is; } | "is" "not" { $$ = CmpOpKind::IsNot; }
+  ;
+
+expr: bexpr ;
+
+bexpr:
+    primary
+  | bexpr "|" bexpr { $$ = make_binop(ctx, $1, OperatorKind::BitOr, $3, @$); }
+  | bexpr "^" bexpr { $$ = make_binop(ctx, $1, OperatorKind::BitXor, $3, @$); }
+  | bexpr "&" bexpr { $$ = make_binop(ctx, $1, OperatorKind::BitAnd, $3, @$); }
+  | bexpr "<<" bexpr { $$ = make_binop(ctx, $1, OperatorKind::LShift, $3, @$); }
+  | bexpr ">>" bexpr { $$ = make_binop(ctx, $1, OperatorKind::RShift, $3, @$); }
+  | bexpr "+" bexpr { $$ = make_binop(ctx, $1, OperatorKind::Add, $3, @$); }
+  | bexpr "-" bexpr { $$ = make_binop(ctx, $1, OperatorKind::Sub, $3, @$); }
+  | bexpr "*" bexpr { $$ = make_binop(ctx, $1, OperatorKind::Mult, $3, @$); }
+  | bexpr "/" bexpr { $$ = make_binop(ctx, $1, OperatorKind::Div, $3, @$); }
+  | bexpr "%" bexpr { $$ = make_binop(ctx, $1, OperatorKind::Mod, $3, @$); }
+  | bexpr "//" bexpr { $$ = make_binop(ctx, $1, OperatorKind::FloorDiv, $3, @$); }
+  | bexpr "@" bexpr { $$ = make_binop(ctx, $1, OperatorKind::MatMult, $3, @$); }
+  | bexpr "**" bexpr { $$ = make_binop(ctx, $1, OperatorKind::Pow, $3, @$); }
+  | "-" bexpr %prec UNARY { $$ = make_expr<UnaryOp>(ctx, @$, UnaryOpKind::USub, $2); }
+  | "+" bexpr %prec UNARY { $$ = make_expr<UnaryOp>(ctx, @$, UnaryOpKind::UAdd, $2); }
+  | "~" bexpr %prec UNARY { $$ = make_expr<UnaryOp>(ctx, @$, UnaryOpKind::Invert, $2); }
+  ;
+
+primary:
+    atom
+  | primary "." Name { $$ = make_expr<Attribute>(ctx, @$, $1, identifier(ctx, $3), ExprContext::Load); }
+  | primary "(" call_args ")" {
+      Span parens{@2.line, @2.col, @4.end_line, @4.end_col};
+      CHECK($$ = build_call(ctx, $1, $3, parens, @$));
+    }
+  | primary "[" slices "]" { $$ = make_expr<Subscript>(ctx, @$, $1, $3, ExprContext::Load); }
+  ;
+
+atom:
+    Name { $$ = make_name(ctx, $1); }
+  | Number { CHECK($$ = make_number(ctx, $1)); }
+  | strings
+  | "None" { $$ = make_constant(ctx, Const::none(), @$); }
+  | "True" { $$ = make_constant(ctx, Const::boolean(true), @$); }
+  | "False" { $$ = make_constant(ctx, Const::boolean(false), @$); }
+  | "..." { $$ = make_constant(ctx, Const::ellipsis(), @$); }
+  | paren_atom
+  | list_atom
+  | brace_atom
+  ;
+
+strings: string_seq { CHECK($$ = make_strings(ctx, $1.first, $1.second, @$)); } ;
+string_seq:
+    String { $$ = {$1, $1}; }
+  | string_seq String { $$ = {$1.first, $2}; }
+  ;
+
+paren_atom:
+    "(" ")" { $$ = make_tuple_expr(ctx, {}, @$); }
+  | "(" yield_expr ")" { $$ = $2; }
+  | "(" named_expr ")" { $$ = $2; }
+  | "(" star_expr ")" {
+      ctx.fail("cannot use starred expression here", @2);
+      YYABORT;
+    }
+  | "(" elt_list opt_comma ")" { $$ = make_tuple_expr(ctx, $2, @$); }
+  | "(" named_expr "," ")" { $$ = make_tuple_expr(ctx, {$2}, @$); }
+  | "(" star_expr "," ")" { $$ = make_tuple_expr(ctx, {$2}, @$); }
+  | "(" named_expr comp_for ")" {
+      CHECK($$ = make_comprehension_expr(ctx, ExprKind::GeneratorExp, $2, nullptr, $3, @$));
+    }
+  ;
+
+// Two or more elements, or one element followed by more: the comma-separated body of a tuple display.
+elt_list:
+    named_expr "," named_expr { $$ = {$1, $3}; }
+  | named_expr "," star_expr { $$ = {$1, $3}; }
+  | star_expr "," named_expr { $$ = {$1, $3}; }
+  | star_expr "," star_expr { $$ = {$1, $3}; }
+  | elt_list "," named_expr { $$ = std::move($1); $$.push_back($3); }
+  | elt_list "," star_expr { $$ = std::move($1); $$.push_back($3); }
+  ;
+
+list_atom:
+    "[" "]" { $$ = make_list(ctx, {}, @$); }
+  | "[" named_expr "]" { $$ = make_list(ctx, {$2}, @$); }
+  | "[" star_expr "]" { $$ = make_list(ctx, {$2}, @$); }
+  | "[" named_expr "," "]" { $$ = make_list(ctx, {$2}, @$); }
+  | "[" star_expr "," "]" { $$ = make_list(ctx, {$2}, @$); }
+  | "[" elt_list opt_comma "]" { $$ = make_list(ctx, $2, @$); }
+  | "[" star_expr comp_for "]" {
+      CHECK($$ = make_comprehension_expr(ctx, ExprKind::ListComp, $2, nullptr, $3, @$));
+    }
+  | "[" named_expr comp_for "]" {
+      CHECK($$ = make_comprehension_expr(ctx, ExprKind::ListComp, $2, nullptr, $3, @$));
+    }
+  ;
+
+brace_atom:
+    "{" "}" { $$ = make_expr<Dict>(ctx, @$, List<Expr>{}, List<Expr>{}); }
+  | "{" brace_items opt_comma "}" { CHECK($$ = make_brace_display(ctx, $2, @$)); }
+  | "{" named_expr comp_for "}" {
+      CHECK($$ = make_comprehension_expr(ctx, ExprKind::SetComp, $2, nullptr, $3, @$));
+    }
+  | "{" test ":" test comp_for "}" {
+      CHECK($$ = make_comprehension_expr(ctx, ExprKind::DictComp, $2, $4, $5, @$));
+    }
+  ;
+brace_items:
+    brace_item { $$.push_back($1); }
+  | brace_items "," brace_item { $$ = std::move($1); $$.push_back($3); }
+  ;
+brace_item:
+    named_expr { $$ = BraceItem{nullptr, $1, false, true}; }
+  | star_expr { $$ = BraceItem{nullptr, $1, false, true}; }
+  | test ":" test { $$ = BraceItem{$1, $3, false, false}; }
+  | "**" expr { $$ = BraceItem{nullptr, $2, true, false}; }
+  ;
+
+comp_for:
+    comp_clause { $$.push_back($1); }
+  | comp_for comp_clause { $$ = std::move($1); $$.push_back($2); }
+  ;
+comp_clause:
+    "for" exprlist "in" or_test comp_ifs {
+      CHECK(set_target(ctx, $2, TargetUse::Comprehension));
+      $$ = make_comprehension(ctx, $2, $4, $5);
+    }
+  ;
+comp_ifs:
+    %empty {}
+  | comp_ifs "if" or_test { $$ = std::move($1); $$.push_back($3); }
+  ;
+
+call_args: %empty {} | arg_items opt_comma { $$ = std::move($1); } ;
+arg_items:
+    arg { $$.push_back(std::move($1)); }
+  | arg_items "," arg { $$ = std::move($1); $$.push_back(std::move($3)); }
+  ;
+arg:
+    named_expr { $$ = CallArg{CallArg::Kind::Positional, $1, nullptr, @$}; }
+  | "*" test { $$ = CallArg{CallArg::Kind::Starred, make_expr<Starred>(ctx, @$, $2, ExprContext::Load), nullptr, @$}; }
+  | "**" test { $$ = CallArg{CallArg::Kind::DoubleStarred, $2, nullptr, @$}; }
+  | test "=" test { $$ = CallArg{CallArg::Kind::Keyword, $3, $1, @$}; }
+  | named_expr comp_for {
+      Expr* gen = make_comprehension_expr(ctx, ExprKind::GeneratorExp, $1, nullptr, $2, @$);
+      CHECK(gen);
+      $$ = CallArg{CallArg::Kind::BareGenerator, gen, nullptr, @$};
+    }
+  ;
+
+slices:
+    subscript_list {
+      // A lone starred subscript `a[*b]` is still a tuple.
+      $$ = $1.size() == 1 && $1[0]->kind != ExprKind::Starred ? $1[0] : make_tuple_expr(ctx, $1, @$);
+    }
+  | subscript_list "," { $$ = make_tuple_expr(ctx, $1, @$); }
+  ;
+subscript_list:
+    subscript { $$.push_back($1); }
+  | subscript_list "," subscript { $$ = std::move($1); $$.push_back($3); }
+  ;
+subscript:
+    named_expr
+  | star_expr
+  | opt_test ":" opt_test { $$ = make_slice(ctx, $1, $3, nullptr, $1 ? @$ : Span{@2.line, @2.col, @$.end_line, @$.end_col}); }
+  | opt_test ":" opt_test ":" opt_test {
+      $$ = make_slice(ctx, $1, $3, $5, $1 ? @$ : Span{@2.line, @2.col, @$.end_line, @$.end_col});
+    }
+  ;
+opt_test: %empty { $$ = nullptr; } | test ;
+
+%%
