@@ -13,6 +13,7 @@
 #include "compiler/assembler.h"
 #include "compiler/ast_optimize.h"
 #include "compiler/codegen.h"
+#include "compiler/compile.h"
 #include "compiler/opcodes.h"
 #include "compiler/symtable.h"
 
@@ -511,6 +512,13 @@ std::string compile_and_dump(ast::Module& module, ast::Arena& arena, bool tables
   if (!st.table) return fmt::format("SyntaxError: {} @{}:{}\n", st.error->message, st.error->lineno, st.error->offset);
   AssembleFn assembler = [](CompilerUnit& unit) { return assemble(unit); };
   CodegenResult result = codegen(module, *st.table, "<snippet>", 0, assembler);
+  if (!result.code)
+    return fmt::format("SyntaxError: {} @{}:{}\n", result.error->message, result.error->lineno, result.error->offset);
+  return dump_code(*result.code, tables);
+}
+
+std::string compile_source_and_dump(const std::string& source, bool tables) {
+  CompileResult result = compile_source(source, "<snippet>", ast::ParseMode::Exec);
   if (!result.code)
     return fmt::format("SyntaxError: {} @{}:{}\n", result.error->message, result.error->lineno, result.error->offset);
   return dump_code(*result.code, tables);

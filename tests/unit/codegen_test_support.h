@@ -34,4 +34,7 @@ std::string dump_code(const CodeObject& code, bool tables);
 // Compiles `module` (folding, symtable, codegen, assemble). The dump, or "SyntaxError: msg @line:offset".
 std::string compile_and_dump(ast::Module& module, ast::Arena& arena, bool tables);
 
+// compile_source() end to end (minipy's own parser included); the dump or "SyntaxError: msg @line:offset".
+std::string compile_source_and_dump(const std::string& source, bool tables);
+
 }  // namespace minipy::test

@@ -223,7 +223,9 @@ std::string with_tables(const std::string& dump) {
   return out;
 }
 
-void run_differential(const std::vector<std::string>& snippets, const char* label) {
+// With `own_parser`, snippets go through compile_source() (minipy's parser included); otherwise through
+// python3.11's AST, which isolates folding, symtable, codegen and assembly.
+void run_differential(const std::vector<std::string>& snippets, const char* label, bool own_parser = false) {
   auto expected = python_snippets(snippets);
   if (!expected) return;
   int code_same = 0, fully_same = 0, total = 0;
@@ -233,7 +235,7 @@ void run_differential(const std::vector<std::string>& snippets, const char* labe
     ast::Module* module = load_python_ast(py.ast_tokens, arena);
     if (!module) continue;  // python3.11 itself could not parse it
     ++total;
-    std::string mine = compile_and_dump(*module, arena, true);
+    std::string mine = own_parser ? compile_source_and_dump(snippets[i], true) : compile_and_dump(*module, arena, true);
     bool same_code = without_tables(mine) == without_tables(py.dump);
     bool same_all = with_tables(mine) == with_tables(py.dump);
     code_same += same_code;
@@ -250,6 +252,12 @@ void run_differential(const std::vector<std::string>& snippets, const char* labe
 TEST_CASE("codegen matches python3.11 instruction for instruction") { run_differential(kSnippets, "core"); }
 
 TEST_CASE("codegen matches python3.11 on corner cases") { run_differential(kCornerSnippets, "corners"); }
+
+TEST_CASE("compile_source matches python3.11 end to end") {
+  std::vector<std::string> all = kSnippets;
+  all.insert(all.end(), kCornerSnippets.begin(), kCornerSnippets.end());
+  run_differential(all, "compile_source", true);
+}
 
 TEST_SUITE_END();
 
@@ -299,6 +307,7 @@ TEST_CASE("codegen matches python3.11 on standard library modules") {
     return;
   }
   run_differential(sources, "stdlib");
+  run_differential(sources, "stdlib through compile_source", true);
 }
 
 TEST_SUITE_END();
