@@ -24,6 +24,7 @@ namespace {
 const char* kOracleScript = R"PY(
 import ast, sys, dis
 srcs = open(sys.argv[1], encoding='utf-8').read().split('\n#====\n')
+mode, optimize = sys.argv[2], int(sys.argv[3])
 def hexs(s): return s.encode('utf-8', 'surrogatepass').hex()
 def emit_const(v, out):
     if v is None: out.append('cN')
@@ -83,7 +84,7 @@ def dump(co, out):
 for i, src in enumerate(srcs):
     print('=== %d' % i)
     try:
-        tree = ast.parse(src)
+        tree = ast.parse(src, mode=mode)
         out = []
         emit(tree, out)
         print('ast ' + ' '.join(out))
@@ -91,7 +92,7 @@ for i, src in enumerate(srcs):
         print('ast')
     try:
         lines = []
-        dump(compile(src, '<snippet>', 'exec'), lines)
+        dump(compile(src, '<snippet>', mode, optimize=optimize), lines)
     except SyntaxError as e:
         lines = ['SyntaxError: %s @%s:%s' % (e.msg, e.lineno, e.offset)]
     for l in lines: print('dump ' + l)
@@ -103,7 +104,8 @@ std::string temp_path(const char* suffix) {
 
 }  // namespace
 
-std::optional<std::vector<PythonSnippet>> python_snippets(const std::vector<std::string>& sources) {
+std::optional<std::vector<PythonSnippet>> python_snippets(const std::vector<std::string>& sources,
+                                                          const std::string& mode, int optimize) {
   std::string python = MINIPY_PYTHON311;
   if (python.empty() || ::access(python.c_str(), X_OK) != 0) {
     MESSAGE("SKIPPED: python3.11 not found");
@@ -116,7 +118,7 @@ std::optional<std::vector<PythonSnippet>> python_snippets(const std::vector<std:
     for (size_t i = 0; i < sources.size(); ++i) in << (i ? "\n#====\n" : "") << sources[i];
   }
   // -I ignores the PYTHON* variables these machines export.
-  std::string command = fmt::format("{} -I {} {}", python, script, input);
+  std::string command = fmt::format("{} -I {} {} {} {}", python, script, input, mode, optimize);
   FILE* pipe = ::popen(command.c_str(), "r");
   REQUIRE(pipe != nullptr);
   std::string output;
@@ -222,7 +224,13 @@ class Builder {
 
   ast::Module* module(const PyVal& v) {
     auto* m = a_.make<ast::Module>();
-    m->body = stmts(v.field("body"));
+    if (v.type == "Expression") {
+      m->mode = ast::ParseMode::Eval;
+      m->expression = expr(v.field("body"));
+    } else {
+      m->mode = v.type == "Interactive" ? ast::ParseMode::Single : ast::ParseMode::Exec;
+      m->body = stmts(v.field("body"));
+    }
     return m;
   }
 
@@ -506,19 +514,21 @@ std::string dump_code(const CodeObject& code, bool tables) {
   return out;
 }
 
-std::string compile_and_dump(ast::Module& module, ast::Arena& arena, bool tables) {
-  optimize_ast(module, arena, 0);
+std::string compile_and_dump(ast::Module& module, ast::Arena& arena, bool tables, int optimize) {
+  optimize_ast(module, arena, optimize);
   SymtableResult st = build_symtable(module, "<snippet>");
   if (!st.table) return fmt::format("SyntaxError: {} @{}:{}\n", st.error->message, st.error->lineno, st.error->offset);
   AssembleFn assembler = [](CompilerUnit& unit) { return assemble(unit); };
-  CodegenResult result = codegen(module, *st.table, "<snippet>", 0, assembler);
+  CodegenResult result = codegen(module, *st.table, "<snippet>", optimize, assembler);
   if (!result.code)
     return fmt::format("SyntaxError: {} @{}:{}\n", result.error->message, result.error->lineno, result.error->offset);
   return dump_code(*result.code, tables);
 }
 
-std::string compile_source_and_dump(const std::string& source, bool tables) {
-  CompileResult result = compile_source(source, "<snippet>", ast::ParseMode::Exec);
+std::string compile_source_and_dump(const std::string& source, bool tables, ast::ParseMode mode, int optimize) {
+  CompileOptions options;
+  options.optimize = optimize;
+  CompileResult result = compile_source(source, "<snippet>", mode, options);
   if (!result.code)
     return fmt::format("SyntaxError: {} @{}:{}\n", result.error->message, result.error->lineno, result.error->offset);
   return dump_code(*result.code, tables);

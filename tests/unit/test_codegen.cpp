@@ -225,8 +225,11 @@ std::string with_tables(const std::string& dump) {
 
 // With `own_parser`, snippets go through compile_source() (minipy's parser included); otherwise through
 // python3.11's AST, which isolates folding, symtable, codegen and assembly.
-void run_differential(const std::vector<std::string>& snippets, const char* label, bool own_parser = false) {
-  auto expected = python_snippets(snippets);
+void run_differential(const std::vector<std::string>& snippets, const char* label, bool own_parser = false,
+                      const std::string& mode = "exec", int optimize = 0) {
+  auto expected = python_snippets(snippets, mode, optimize);
+  ast::ParseMode parse_mode = mode == "eval" ? ast::ParseMode::Eval : mode == "single" ? ast::ParseMode::Single
+                                                                                       : ast::ParseMode::Exec;
   if (!expected) return;
   int code_same = 0, fully_same = 0, total = 0;
   for (size_t i = 0; i < snippets.size(); ++i) {
@@ -235,7 +238,8 @@ void run_differential(const std::vector<std::string>& snippets, const char* labe
     ast::Module* module = load_python_ast(py.ast_tokens, arena);
     if (!module) continue;  // python3.11 itself could not parse it
     ++total;
-    std::string mine = own_parser ? compile_source_and_dump(snippets[i], true) : compile_and_dump(*module, arena, true);
+    std::string mine = own_parser ? compile_source_and_dump(snippets[i], true, parse_mode, optimize)
+                                  : compile_and_dump(*module, arena, true, optimize);
     bool same_code = without_tables(mine) == without_tables(py.dump);
     bool same_all = with_tables(mine) == with_tables(py.dump);
     code_same += same_code;
@@ -252,6 +256,23 @@ void run_differential(const std::vector<std::string>& snippets, const char* labe
 TEST_CASE("codegen matches python3.11 instruction for instruction") { run_differential(kSnippets, "core"); }
 
 TEST_CASE("codegen matches python3.11 on corner cases") { run_differential(kCornerSnippets, "corners"); }
+
+TEST_CASE("codegen matches python3.11 in eval and single modes and under -O / -OO") {
+  const std::vector<std::string> expressions = {"1 + 2", "x", "f(x) if y else [a for a in b]", "lambda: 0",
+                                                "(yield)", "{**a, 'k': 1}"};
+  run_differential(expressions, "eval", false, "eval");
+  run_differential(expressions, "eval through compile_source", true, "eval");
+  const std::vector<std::string> statements = {"1 + 2\n", "x = 1\n", "for i in x: print(i)\n", "def f():\n    return 1\n\n",
+                                               "a: int = 1\n", "if x:\n    y\n\n"};
+  run_differential(statements, "single", false, "single");
+  run_differential(statements, "single through compile_source", true, "single");
+  const std::vector<std::string> optimized = {
+      "'doc'\nassert x, 'm'\nif __debug__:\n    y()\ndef f():\n    'fdoc'\n    assert z\n    return __debug__\n",
+      "class C:\n    'cdoc'\n    def m(self):\n        'mdoc'\n        pass\n"};
+  run_differential(optimized, "-O", false, "exec", 1);
+  run_differential(optimized, "-OO", false, "exec", 2);
+  run_differential(optimized, "-OO through compile_source", true, "exec", 2);
+}
 
 TEST_CASE("compile_source matches python3.11 end to end") {
   std::vector<std::string> all = kSnippets;
