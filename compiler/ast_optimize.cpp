@@ -336,17 +336,8 @@ class Folder {
       }
     } else if (auto* s = e->as<ast::Set>()) {
       auto items = constant_tuple(s->elts);
-      if (items) e = make_const(e, Const::frozenset(unique_items(std::move(*items))));
+      if (items) e = make_const(e, Const::frozenset(frozenset_order(std::move(*items))));
     }
-  }
-  static std::vector<ConstRef> unique_items(std::vector<ConstRef> items) {
-    std::vector<ConstRef> out;
-    for (ConstRef& c : items) {
-      bool seen = false;
-      for (const ConstRef& o : out) seen |= same_constant(*o, *c);
-      if (!seen) out.push_back(std::move(c));
-    }
-    return out;
   }
   void comprehensions(ast::List<ast::Comprehension> gens) {
     for (ast::Comprehension* g : gens) {
@@ -713,7 +704,73 @@ void Folder::stmt(ast::Stmt* s) {
   }
 }
 
+// Python's hash() of an int: the value modulo 2**61 - 1, keeping the sign, with -1 mapped to -2.
+int64_t int_hash(const BigInt& v) {
+  static const BigInt kModulus = BigInt(1).shifted_left(61) - BigInt(1);
+  BigInt q, r;
+  BigInt::floor_divmod(v.abs(), kModulus, &q, &r);
+  int64_t h = r.to_int64();
+  if (v.sign() < 0) h = -h;
+  return h == -1 ? -2 : h;
+}
+
 }  // namespace
+
+std::vector<ConstRef> frozenset_order(std::vector<ConstRef> items) {
+  // Drop duplicates as set insertion would (1 == True, so the first one stays).
+  std::vector<ConstRef> unique;
+  bool all_ints = true;
+  for (ConstRef& c : items) {
+    auto ci = as_int(*c);
+    all_ints &= ci.has_value();
+    bool seen = false;
+    for (const ConstRef& o : unique) {
+      auto oi = as_int(*o);
+      seen |= (ci && oi) ? *ci == *oi : same_constant(*o, *c);
+    }
+    if (!seen) unique.push_back(std::move(c));
+  }
+  if (!all_ints) return unique;
+
+  // Replay setobject.c: an 8-slot table grown x4 when 3/5 full, linear probes of 9 then perturbed jumps.
+  struct Slot {
+    const ConstRef* item = nullptr;
+    uint64_t hash = 0;
+  };
+  constexpr size_t kLinearProbes = 9;
+  auto insert = [&](std::vector<Slot>& table, const ConstRef* item, uint64_t hash) {
+    size_t mask = table.size() - 1, i = hash & mask;
+    uint64_t perturb = hash;
+    while (true) {
+      size_t probes = i + kLinearProbes <= mask ? kLinearProbes : 0;
+      for (size_t j = 0; j <= probes; ++j)
+        if (!table[i + j].item) {
+          table[i + j] = Slot{item, hash};
+          return;
+        }
+      perturb >>= 5;
+      i = (i * 5 + 1 + perturb) & mask;
+    }
+  };
+  std::vector<Slot> table(8);
+  size_t used = 0;
+  for (const ConstRef& c : unique) {
+    insert(table, &c, static_cast<uint64_t>(int_hash(*as_int(*c))));
+    ++used;
+    if (used * 5 >= (table.size() - 1) * 3) {
+      size_t size = 8;
+      while (size <= used * 4) size <<= 1;
+      std::vector<Slot> bigger(size);
+      for (const Slot& s : table)
+        if (s.item) insert(bigger, s.item, s.hash);
+      table = std::move(bigger);
+    }
+  }
+  std::vector<ConstRef> ordered;
+  for (const Slot& s : table)
+    if (s.item) ordered.push_back(*s.item);
+  return ordered;
+}
 
 ConstRef copy_const(const Const& c) {
   switch (c.kind()) {

@@ -13,6 +13,11 @@ namespace minipy {
 // Folds constants in `module` in place; new nodes go into `arena`; `optimize` is the -O level (for __debug__).
 void optimize_ast(ast::Module& module, ast::Arena& arena, int optimize);
 
+// The items of a frozenset constant built from `items` (duplicates dropped), in the order CPython's set table
+// iterates them. Exact for ints and bools, whose hashes are fixed; other items keep their source order because
+// their hashes (strings, bytes) are randomised per process anyway.
+std::vector<ConstRef> frozenset_order(std::vector<ConstRef> items);
+
 // A fresh copy of a constant (containers share their items): the AST's constants die with their arena, while
 // folded values and code objects outlive it.
 ConstRef copy_const(const Const& c);

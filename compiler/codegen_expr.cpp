@@ -296,7 +296,8 @@ bool Codegen::starunpack_helper(ast::List<ast::Expr> elts, int pushed, Opcode bu
   if (n > 2 && all_constant(elts, 0, n)) {
     std::vector<ConstRef> items = constant_items(elts, 0, n);
     if (tuple && !pushed) return load_const(Const::tuple(std::move(items)));
-    ConstRef folded = add == Opcode::SET_ADD ? Const::frozenset(std::move(items)) : Const::tuple(std::move(items));
+    ConstRef folded = add == Opcode::SET_ADD ? Const::frozenset(frozenset_order(std::move(items)))
+                                             : Const::tuple(std::move(items));
     if (!addop_i(build, pushed) || !load_const(std::move(folded)) || !addop_i(extend, 1)) return false;
     return !tuple || addop(Opcode::LIST_TO_TUPLE);
   }
