@@ -75,6 +75,8 @@ static bool same_code(const CodeObject& a, const CodeObject& b) {
 
 int Codegen::add_const(ConstRef c) {
   Unit& unit = u();
+  // merge_consts_recursive rebuilds every frozenset from its own iteration order, which can reorder it again.
+  if (c->is(Const::Kind::FrozenSet)) c = Const::frozenset(frozenset_order(c->items()));
   if (c->is(Const::Kind::Code)) {
     for (size_t i = 0; i < unit.cu.consts.size(); ++i)
       if (same_const(*unit.cu.consts[i], *c)) return static_cast<int>(i);

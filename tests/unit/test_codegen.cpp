@@ -306,7 +306,8 @@ std::vector<std::string> corpus_sources() {
     for (const char* name : {"abc", "bisect", "colorsys", "copy", "fnmatch", "functools", "genericpath", "heapq",
                              "keyword", "linecache", "numbers", "opcode", "operator", "posixpath", "queue",
                              "random", "reprlib", "shlex", "stat", "string", "textwrap", "token", "types",
-                             "warnings", "weakref"})
+                             "warnings", "weakref", "html/__init__", "json/encoder", "json/decoder", "enum", "dataclasses",
+                             "argparse", "collections/__init__", "pprint", "difflib"})
       paths.push_back(fmt::format("/usr/lib/python3.11/{}.py", name));
   }
   std::vector<std::string> sources;
