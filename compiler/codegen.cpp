@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "compiler/codegen_internal.h"
 
@@ -77,6 +78,11 @@ int Codegen::add_const(ConstRef c) {
   Unit& unit = u();
   // merge_consts_recursive rebuilds every frozenset from its own iteration order, which can reorder it again.
   if (c->is(Const::Kind::FrozenSet)) c = Const::frozenset(frozenset_order(c->items()));
+  // Every NaN is its own constant: CPython's constant keys compare NaNs unequal.
+  if (c->is(Const::Kind::Float) && std::isnan(c->float_value())) {
+    unit.cu.consts.push_back(std::move(c));
+    return static_cast<int>(unit.cu.consts.size()) - 1;
+  }
   if (c->is(Const::Kind::Code)) {
     for (size_t i = 0; i < unit.cu.consts.size(); ++i)
       if (same_const(*unit.cu.consts[i], *c)) return static_cast<int>(i);
@@ -237,14 +243,19 @@ bool Codegen::nameop(std::string_view name, ast::ExprContext ctx) {
   enum { kFast, kGlobal, kDeref, kName } optype = kName;
   bool function_block = unit.ste->kind == BlockKind::Function;
   int deref_index = 0;
+  auto slot = [&](const std::unordered_map<std::string, int>& dict) {
+    auto it = dict.find(mangled);
+    if (it == dict.end()) return false;
+    deref_index = it->second;
+    optype = kDeref;
+    return true;
+  };
   switch (unit.ste->scope_of(mangled)) {
     case NameScope::Free:
-      deref_index = unit.freevars.at(mangled);
-      optype = kDeref;
+      if (!slot(unit.freevars)) return error(fmt::format("internal error: no free variable slot for '{}'", mangled));
       break;
     case NameScope::Cell:
-      deref_index = unit.cellvars.at(mangled);
-      optype = kDeref;
+      if (!slot(unit.cellvars)) return error(fmt::format("internal error: no cell slot for '{}'", mangled));
       break;
     case NameScope::Local:
       if (function_block) optype = kFast;

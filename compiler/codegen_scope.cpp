@@ -150,7 +150,8 @@ bool Codegen::class_def(const ast::ClassDef* s) {
   unset_loc();
   if (u().ste->needs_class_closure) {
     // The class body returns its __class__ cell so type.__new__ can fill it in.
-    if (!addop_i(Opcode::LOAD_CLOSURE, u().cellvars.at("__class__")) || !addop_i(Opcode::COPY, 1) ||
+    // enter_scope put the implicit __class__ cell first.
+    if (!addop_i(Opcode::LOAD_CLOSURE, 0) || !addop_i(Opcode::COPY, 1) ||
         !nameop("__classcell__", ast::ExprContext::Store))
       return false;
   } else if (!load_none()) {

@@ -177,6 +177,7 @@ const std::vector<std::string> kCornerSnippets = {
     "class C:\n    [(y := 1) for x in z]\n",
     "x = [i for i in range(3) if (j := i) for k in range((m := 2))]\n",
     "while any(x for x in y):\n    y.pop()\n",
+    "a = (1e300 * 1e300 * 0, 1e300 * 1e300 * 0)\nb = 1e300 * 1e300 * 0\nc = 1e300 * 1e300 * 0\n",
     "a = x in {3, 1, 2}\nb = x in {100, 7, -1, 8, 15, 1, True, 2**40, -(2**70)}\nc = {9, 1, 17, 25, 33}\nd = x in {*range(20)}\n",
     "e = x in {" + [] { std::string s; for (int i = 60; i > 0; i -= 3) s += std::to_string(i * 7) + ", "; return s; }() + "}\n",
     "x = '%s and %r' % (a, b)\ny = '%5s|%-3.2a|%%' % (a, b)\nz = '%d' % (a,)\nw = '%s %s' % (a,)\n",
@@ -230,7 +231,8 @@ std::string with_tables(const std::string& dump) {
 // With `own_parser`, snippets go through compile_source() (minipy's parser included); otherwise through
 // python3.11's AST, which isolates folding, symtable, codegen and assembly.
 void run_differential(const std::vector<std::string>& snippets, const char* label, bool own_parser = false,
-                      const std::string& mode = "exec", int optimize = 0) {
+                      const std::string& mode = "exec", int optimize = 0,
+                      const std::vector<std::string>* names = nullptr) {
   auto expected = python_snippets(snippets, mode, optimize);
   ast::ParseMode parse_mode = mode == "eval" ? ast::ParseMode::Eval : mode == "single" ? ast::ParseMode::Single
                                                                                        : ast::ParseMode::Exec;
@@ -248,7 +250,7 @@ void run_differential(const std::vector<std::string>& snippets, const char* labe
     bool same_all = with_tables(mine) == with_tables(py.dump);
     code_same += same_code;
     fully_same += same_all;
-    std::string excerpt = snippets[i].substr(0, 300);
+    std::string excerpt = names ? (*names)[i] : snippets[i].substr(0, 300);
     CAPTURE(excerpt);
     CHECK_MESSAGE(same_code, "minipy | python3.11:\n" << first_difference(without_tables(mine), without_tables(py.dump)));
     if (same_code && !same_all) MESSAGE("tables differ:\n" << first_difference(mine, py.dump));
@@ -296,7 +298,7 @@ TEST_SUITE_BEGIN("codegen");
 
 // Whole standard-library modules as snippets: real code exercises combinations no hand-written table does.
 // MINIPY_CODEGEN_CORPUS may name a file listing other .py paths (one per line) for exploratory runs.
-std::vector<std::string> corpus_sources() {
+std::vector<std::string> corpus_sources(std::vector<std::string>* names) {
   std::vector<std::string> paths;
   if (const char* list = std::getenv("MINIPY_CODEGEN_CORPUS")) {
     std::ifstream in(list);
@@ -322,18 +324,20 @@ std::vector<std::string> corpus_sources() {
         source.find("match ") != std::string::npos || source.find("except*") != std::string::npos)
       continue;
     sources.push_back(std::move(source));
+    names->push_back(path);
   }
   return sources;
 }
 
 TEST_CASE("codegen matches python3.11 on standard library modules") {
-  std::vector<std::string> sources = corpus_sources();
+  std::vector<std::string> names;
+  std::vector<std::string> sources = corpus_sources(&names);
   if (sources.empty()) {
     MESSAGE("SKIPPED: no standard library sources found");
     return;
   }
-  run_differential(sources, "stdlib");
-  run_differential(sources, "stdlib through compile_source", true);
+  run_differential(sources, "stdlib", false, "exec", 0, &names);
+  run_differential(sources, "stdlib through compile_source", true, "exec", 0, &names);
 }
 
 TEST_SUITE_END();
