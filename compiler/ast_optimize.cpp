@@ -2,6 +2,8 @@
 // is replaced by a Constant when every operand is constant and the operation is cheap and cannot raise.
 #include "compiler/ast_optimize.h"
 
+#include "compiler/symtable.h"
+
 #include <cmath>
 #include <optional>
 
@@ -292,7 +294,8 @@ ConstRef fold_subscript(const Const& v, const Const& index) {
 
 class Folder {
  public:
-  Folder(ast::Arena& arena, int optimize) : arena_(arena), optimize_(optimize) {}
+  Folder(ast::Arena& arena, int optimize, bool string_annotations)
+      : arena_(arena), optimize_(optimize), string_annotations_(string_annotations) {}
 
   void stmts(ast::List<ast::Stmt> list) {
     for (ast::Stmt* s : list) stmt(s);
@@ -351,7 +354,7 @@ class Folder {
     exprs(a->defaults);
     exprs(a->kw_defaults);
     auto annotate = [&](ast::Arg* arg) {
-      if (arg && arg->annotation) expr(arg->annotation);
+      if (arg) annotation(arg->annotation);
     };
     for (ast::Arg* arg : a->posonlyargs) annotate(arg);
     for (ast::Arg* arg : a->args) annotate(arg);
@@ -368,8 +371,13 @@ class Folder {
   ast::Expr* format_unit(const std::string& fmt, size_t* pos, ast::Expr* arg);
   ast::Expr* optimize_format(const ast::BinOp* node, const std::string& fmt, ast::List<ast::Expr> elts);
 
+  void annotation(ast::Expr*& e) {
+    if (e && !string_annotations_) expr(e);
+  }
+
   ast::Arena& arena_;
   int optimize_;
+  bool string_annotations_;
 };
 
 // One %-conversion at fmt[*pos] (just after the '%') as a FormattedValue of `arg`, or nullptr when it is not one
@@ -608,7 +616,7 @@ void Folder::stmt(ast::Stmt* s) {
       arguments(f->args);
       stmts(f->body);
       exprs(f->decorator_list);
-      if (f->returns) expr(f->returns);
+      annotation(f->returns);
       return;
     }
     case SK::ClassDef: {
@@ -640,7 +648,7 @@ void Folder::stmt(ast::Stmt* s) {
     case SK::AnnAssign: {
       auto* a = static_cast<ast::AnnAssign*>(s);
       expr(a->target);
-      expr(a->annotation);
+      annotation(a->annotation);
       if (a->value) expr(a->value);
       return;
     }
@@ -790,8 +798,8 @@ ConstRef copy_const(const Const& c) {
   return Const::none();
 }
 
-void optimize_ast(ast::Module& module, ast::Arena& arena, int optimize) {
-  Folder folder(arena, optimize);
+void optimize_ast(ast::Module& module, ast::Arena& arena, int optimize, int future_flags) {
+  Folder folder(arena, optimize, (future_flags & CO_FUTURE_ANNOTATIONS) != 0);
   if (module.mode == ast::ParseMode::Eval) {
     if (module.expression) folder.expr(module.expression);
   } else {

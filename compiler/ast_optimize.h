@@ -10,8 +10,9 @@
 
 namespace minipy {
 
-// Folds constants in `module` in place; new nodes go into `arena`; `optimize` is the -O level (for __debug__).
-void optimize_ast(ast::Module& module, ast::Arena& arena, int optimize);
+// Folds constants in `module` in place; new nodes go into `arena`; `optimize` is the -O level (for __debug__);
+// `future_flags` are the module's CO_FUTURE_* bits: string annotations are left exactly as written.
+void optimize_ast(ast::Module& module, ast::Arena& arena, int optimize, int future_flags = 0);
 
 // The items of a frozenset constant built from `items` (duplicates dropped), in the order CPython's set table
 // iterates them. Exact for ints and bools, whose hashes are fixed; other items keep their source order because

@@ -197,7 +197,8 @@ std::shared_ptr<CodeObject> Codegen::finish_unit(bool add_none) {
     if (ste.varargs) flags |= CO_VARARGS;
     if (ste.varkeywords) flags |= CO_VARKEYWORDS;
   }
-  unit.cu.flags = flags;
+  // Future features travel in every code object's flags (PyCF_MASK).
+  unit.cu.flags = flags | future_.flags;
   std::shared_ptr<CodeObject> code = assemble_(unit.cu);
   if (!code && !error_) {
     SyntaxError e;
@@ -458,8 +459,8 @@ std::shared_ptr<const CodeObject> Codegen::compile_module(const ast::Module& mod
 }
 
 CodegenResult codegen(const ast::Module& module, const SymbolTable& symbols, std::string_view filename,
-                      int optimize, const AssembleFn& assemble) {
-  Codegen gen(symbols, filename, optimize, assemble);
+                      int optimize, const AssembleFn& assemble, const FutureFeatures& future) {
+  Codegen gen(symbols, filename, optimize, assemble, future);
   CodegenResult result;
   result.code = gen.compile_module(module);
   if (!result.code) result.error = gen.take_error();

@@ -43,6 +43,13 @@ bool Codegen::is_import_originated(const ast::Expr* e) const {
   return name && (symbols_.top()->flags_of(name->id) & kDefImport);
 }
 
+bool Codegen::visit_annotation(const ast::Expr* e) {
+  if (!future_annotations()) return visit_expr(e);
+  std::string text = unparse_annotation(e);
+  bool interned = all_name_chars(text);
+  return load_const(Const::str(std::move(text), interned));
+}
+
 bool Codegen::addop_yield() { return addop(Opcode::YIELD_VALUE) && addop_i(Opcode::RESUME, 1); }
 
 bool Codegen::add_yield_from(bool await) {

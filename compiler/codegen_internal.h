@@ -47,8 +47,9 @@ struct Unit {
 
 class Codegen {
  public:
-  Codegen(const SymbolTable& symbols, std::string_view filename, int optimize, const AssembleFn& assemble)
-      : symbols_(symbols), filename_(filename), optimize_(optimize), assemble_(assemble) {}
+  Codegen(const SymbolTable& symbols, std::string_view filename, int optimize, const AssembleFn& assemble,
+          const FutureFeatures& future)
+      : symbols_(symbols), filename_(filename), optimize_(optimize), assemble_(assemble), future_(future) {}
 
   std::shared_ptr<const CodeObject> compile_module(const ast::Module& module);
   std::optional<SyntaxError> take_error() { return std::move(error_); }
@@ -140,6 +141,9 @@ class Codegen {
   // ---- codegen_expr.cpp --------------------------------------------------------------------------------------
   bool visit_expr(const ast::Expr* e);
   bool visit_expr_inner(const ast::Expr* e);
+  // An annotation's value: evaluated, or under `from __future__ import annotations` its source text.
+  bool visit_annotation(const ast::Expr* e);
+  bool future_annotations() const { return future_.flags & CO_FUTURE_ANNOTATIONS; }
   bool visit_exprs(ast::List<ast::Expr> exprs) {
     for (const ast::Expr* e : exprs)
       if (!visit_expr(e)) return false;
@@ -178,6 +182,7 @@ class Codegen {
   std::string filename_;
   int optimize_;
   const AssembleFn& assemble_;
+  FutureFeatures future_;
   bool interactive_ = false;
   std::vector<std::unique_ptr<Unit>> units_;
   std::optional<SyntaxError> error_;

@@ -55,7 +55,9 @@ int Codegen::visit_annotations(const ast::Arguments* args, const ast::Expr* retu
   auto one = [&](std::string_view name, const ast::Expr* annotation) {
     if (!annotation) return true;
     if (!load_const(str_const(mangle(u().private_name, name)))) return false;
-    if (auto* star = annotation->as<ast::Starred>()) {
+    if (future_annotations()) {
+      if (!visit_annotation(annotation)) return false;
+    } else if (auto* star = annotation->as<ast::Starred>()) {
       if (!visit_expr(star->value) || !addop_i(Opcode::UNPACK_SEQUENCE, 1)) return false;
     } else if (!visit_expr(annotation)) {
       return false;

@@ -515,11 +515,13 @@ std::string dump_code(const CodeObject& code, bool tables) {
 }
 
 std::string compile_and_dump(ast::Module& module, ast::Arena& arena, bool tables, int optimize) {
-  optimize_ast(module, arena, optimize);
-  SymtableResult st = build_symtable(module, "<snippet>");
+  FutureResult future = future_features(module, "<snippet>");
+  if (future.error) return fmt::format("SyntaxError: {} @{}:{}\n", future.error->message, future.error->lineno, future.error->offset);
+  optimize_ast(module, arena, optimize, future.features.flags);
+  SymtableResult st = build_symtable(module, "<snippet>", future.features.flags);
   if (!st.table) return fmt::format("SyntaxError: {} @{}:{}\n", st.error->message, st.error->lineno, st.error->offset);
   AssembleFn assembler = [](CompilerUnit& unit) { return assemble(unit); };
-  CodegenResult result = codegen(module, *st.table, "<snippet>", optimize, assembler);
+  CodegenResult result = codegen(module, *st.table, "<snippet>", optimize, assembler, future.features);
   if (!result.code)
     return fmt::format("SyntaxError: {} @{}:{}\n", result.error->message, result.error->lineno, result.error->offset);
   return dump_code(*result.code, tables);

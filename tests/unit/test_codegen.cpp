@@ -178,6 +178,21 @@ const std::vector<std::string> kCornerSnippets = {
     "x = [i for i in range(3) if (j := i) for k in range((m := 2))]\n",
     "while any(x for x in y):\n    y.pop()\n",
     "a = (1e300 * 1e300 * 0, 1e300 * 1e300 * 0)\nb = 1e300 * 1e300 * 0\nc = 1e300 * 1e300 * 0\n",
+    "from __future__ import annotations\nx: list[int] = []\ny: 'Foo' | None\nz.a: int\n"
+    "def f(a: dict[str, int], *b: tuple[int, ...], c: Callable[[int], str] = g, **d: 1 + 2) -> -x ** 2:\n"
+    "    v: set[int] = set()\n    return v\n"
+    "class C:\n    a: (b if c else d)\n    b: lambda x, *y, z=1: x\n    c: f'{x!r:>{w}} {{}}'\n    d: a[1:2, ::3]\n"
+    "    e: [i for i in y if i] = 1\n    g: not a < b and c or d\n    h: {**a, 'k': 1.5e300 * 1e10}\n"
+    "    i: (1).real + 1 .imag\n    k: f(*a, x=1, **k)\n    l: f(i for i in x)\n    m: {1, 2} - {a for a in b}\n"
+    "    n: {k: v for k, v in x}\n    o: (1, 'a', None, ...) + (b'x',)\n    p: u'u' if 1 else -1.0\n",
+    "from __future__ import annotations\ndef f(x: (yield)): pass\n",
+    "from __future__ import annotations\nx: (a := 1) = 2\n",
+    "from __future__ import annotations\ndef f():\n    T = int\n    def g(x: T) -> T: pass\n    y: T = 1\n    return g\n",
+    "'doc'\nfrom __future__ import division, print_function\nfrom __future__ import barry_as_FLUFL\nx = 1\n",
+    "from __future__ import braces\n",
+    "from __future__ import nonsense\n",
+    "x = 1\nfrom __future__ import annotations\n",
+    "import os; from __future__ import annotations\n",
     "a = x in {3, 1, 2}\nb = x in {100, 7, -1, 8, 15, 1, True, 2**40, -(2**70)}\nc = {9, 1, 17, 25, 33}\nd = x in {*range(20)}\n",
     "e = x in {" + [] { std::string s; for (int i = 60; i > 0; i -= 3) s += std::to_string(i * 7) + ", "; return s; }() + "}\n",
     "x = '%s and %r' % (a, b)\ny = '%5s|%-3.2a|%%' % (a, b)\nz = '%d' % (a,)\nw = '%s %s' % (a,)\n",
