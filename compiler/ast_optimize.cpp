@@ -722,23 +722,96 @@ int64_t int_hash(const BigInt& v) {
   return h == -1 ? -2 : h;
 }
 
+// Python's hash() of a finite float (pyhash.c's _Py_HashDouble): equal to the hash of an equal int.
+uint64_t float_hash(double v) {
+  constexpr int kBits = 61;
+  constexpr uint64_t kModulus = (uint64_t{1} << kBits) - 1;
+  if (std::isinf(v)) return v > 0 ? 314159 : static_cast<uint64_t>(-314159);
+  int e;
+  double m = std::frexp(v, &e);
+  int sign = 1;
+  if (m < 0) {
+    sign = -1;
+    m = -m;
+  }
+  uint64_t x = 0;
+  while (m != 0.0) {
+    x = ((x << 28) & kModulus) | x >> (kBits - 28);
+    m *= 268435456.0;
+    e -= 28;
+    auto y = static_cast<uint64_t>(m);
+    m -= static_cast<double>(y);
+    x += y;
+    if (x >= kModulus) x -= kModulus;
+  }
+  e = e >= 0 ? e % kBits : kBits - 1 - ((-1 - e) % kBits);
+  x = ((x << e) & kModulus) | x >> (kBits - e);
+  x = x * static_cast<uint64_t>(static_cast<int64_t>(sign));
+  return x == static_cast<uint64_t>(-1) ? static_cast<uint64_t>(-2) : x;
+}
+
+// hash() where it is the same in every process: ints, bools, non-NaN floats and tuples of them (tuplehash's
+// xxHash lanes). Strings, bytes and None hash differently per process (or per address) in 3.11.
+std::optional<uint64_t> stable_hash(const Const& c) {
+  if (auto i = as_int(c)) return static_cast<uint64_t>(int_hash(*i));
+  if (c.is(K::Float)) {
+    if (std::isnan(c.float_value())) return std::nullopt;
+    return float_hash(c.float_value());
+  }
+  if (!c.is(K::Tuple)) return std::nullopt;
+  constexpr uint64_t kPrime1 = 11400714785074694791ULL, kPrime2 = 14029467366897019727ULL,
+                     kPrime5 = 2870177450012600261ULL;
+  uint64_t acc = kPrime5;
+  for (const ConstRef& item : c.items()) {
+    auto lane = stable_hash(*item);
+    if (!lane) return std::nullopt;
+    acc += *lane * kPrime2;
+    acc = (acc << 31) | (acc >> 33);
+    acc *= kPrime1;
+  }
+  acc += c.items().size() ^ (kPrime5 ^ 3527539UL);
+  return acc == static_cast<uint64_t>(-1) ? 1546275796 : acc;
+}
+
+// Python's == between constants as a set sees it (1 == 1.0 == True; containers item by item).
+bool py_equal(const Const& a, const Const& b) {
+  auto ai = as_int(a), bi = as_int(b);
+  if (ai && bi) return *ai == *bi;
+  if ((ai || a.is(K::Float)) && (bi || b.is(K::Float))) {
+    if (ai || bi) {
+      double f = ai ? b.float_value() : a.float_value();
+      const BigInt& i = ai ? *ai : *bi;
+      if (!std::isfinite(f) || f != std::floor(f)) return false;
+      return BigInt::from_double(f) == i;
+    }
+    return a.float_value() == b.float_value();
+  }
+  if (a.is(K::Tuple) && b.is(K::Tuple)) {
+    if (a.items().size() != b.items().size()) return false;
+    for (size_t i = 0; i < a.items().size(); ++i)
+      if (!py_equal(*a.items()[i], *b.items()[i])) return false;
+    return true;
+  }
+  return same_constant(a, b);
+}
+
 }  // namespace
 
 std::vector<ConstRef> frozenset_order(std::vector<ConstRef> items) {
-  // Drop duplicates as set insertion would (1 == True, so the first one stays).
+  // Drop duplicates as set insertion would (1 == 1.0 == True, so the first one stays).
   std::vector<ConstRef> unique;
-  bool all_ints = true;
+  std::vector<uint64_t> hashes;
+  bool stable = true;
   for (ConstRef& c : items) {
-    auto ci = as_int(*c);
-    all_ints &= ci.has_value();
+    auto h = stable_hash(*c);
+    stable &= h.has_value();
     bool seen = false;
-    for (const ConstRef& o : unique) {
-      auto oi = as_int(*o);
-      seen |= (ci && oi) ? *ci == *oi : same_constant(*o, *c);
-    }
-    if (!seen) unique.push_back(std::move(c));
+    for (const ConstRef& o : unique) seen |= py_equal(*o, *c);
+    if (seen) continue;
+    unique.push_back(std::move(c));
+    hashes.push_back(h.value_or(0));
   }
-  if (!all_ints) return unique;
+  if (!stable) return unique;
 
   // Replay setobject.c: an 8-slot table grown x4 when 3/5 full, linear probes of 9 then perturbed jumps.
   struct Slot {
@@ -762,8 +835,8 @@ std::vector<ConstRef> frozenset_order(std::vector<ConstRef> items) {
   };
   std::vector<Slot> table(8);
   size_t used = 0;
-  for (const ConstRef& c : unique) {
-    insert(table, &c, static_cast<uint64_t>(int_hash(*as_int(*c))));
+  for (size_t k = 0; k < unique.size(); ++k) {
+    insert(table, &unique[k], hashes[k]);
     ++used;
     if (used * 5 >= (table.size() - 1) * 3) {
       size_t size = 8;

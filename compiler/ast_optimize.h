@@ -15,8 +15,8 @@ namespace minipy {
 void optimize_ast(ast::Module& module, ast::Arena& arena, int optimize, int future_flags = 0);
 
 // The items of a frozenset constant built from `items` (duplicates dropped), in the order CPython's set table
-// iterates them. Exact for ints and bools, whose hashes are fixed; other items keep their source order because
-// their hashes (strings, bytes) are randomised per process anyway.
+// iterates them. Exact for ints, bools, floats and tuples of them, whose hashes are fixed; otherwise the source
+// order is kept, because string and bytes hashes are randomised per process anyway.
 std::vector<ConstRef> frozenset_order(std::vector<ConstRef> items);
 
 // A fresh copy of a constant (containers share their items): the AST's constants die with their arena, while

@@ -194,6 +194,7 @@ const std::vector<std::string> kCornerSnippets = {
     "x = 1\nfrom __future__ import annotations\n",
     "import os; from __future__ import annotations\n",
     "a = x in {3, 1, 2}\nb = x in {100, 7, -1, 8, 15, 1, True, 2**40, -(2**70)}\nc = {9, 1, 17, 25, 33}\nd = x in {*range(20)}\n",
+    "f = x in {(1, 2), (3, 4), (0, 2), (2, 0), 1.5, -2.25, 1e100, 3.0, 3}\ng = x in {1, 1.0, True, (1, 2.0), (1, 2)}\n",
     "e = x in {" + [] { std::string s; for (int i = 60; i > 0; i -= 3) s += std::to_string(i * 7) + ", "; return s; }() + "}\n",
     "x = '%s and %r' % (a, b)\ny = '%5s|%-3.2a|%%' % (a, b)\nz = '%d' % (a,)\nw = '%s %s' % (a,)\n",
     "global x\nx = 1\ndef f():\n    global y\ny = 2\n",
