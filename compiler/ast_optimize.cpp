@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <optional>
+#include <utility>
 
 namespace minipy {
 
@@ -305,11 +306,20 @@ class Folder {
     for (size_t i = 0; i < list.size(); ++i)
       if (p[i]) expr(p[i]);
   }
-  void stmt(ast::Stmt* s);
-  void expr(ast::Expr*& e);
+  // Depth-guarded entry points: past kMaxDepth nested nodes the walk stops and remembers where.
+  void stmt(ast::Stmt* s) {
+    if (enter(s->loc)) stmt_inner(s);
+    --depth_;
+  }
+  void expr(ast::Expr*& e) {
+    if (enter(e->loc)) expr_inner(e);
+    --depth_;
+  }
+  const std::optional<ast::Location>& too_deep() const { return too_deep_; }
 
  private:
-  ast::Expr* make_const(const ast::Expr* old, ConstRef value) {
+  ast::Expr* make_const(ast::Expr* old, ConstRef value) {
+    if (walk_only_) return old;
     const Const* kept = arena_.keep(std::move(value));
     return arena_.make<ast::Constant>(ast::Expr{ast::ExprKind::Constant, old->loc}, kept, std::string_view{});
   }
@@ -328,6 +338,7 @@ class Folder {
   }
   // A list or set display that is only iterated (for-loops, comprehensions, `in`) becomes a tuple/frozenset.
   void fold_iter(ast::Expr*& e) {
+    if (walk_only_) return;
     if (auto* l = e->as<ast::ListExpr>()) {
       for (const ast::Expr* elt : l->elts)
         if (elt->kind == ast::ExprKind::Starred) return;
@@ -371,9 +382,27 @@ class Folder {
   ast::Expr* format_unit(const std::string& fmt, size_t* pos, ast::Expr* arg);
   ast::Expr* optimize_format(const ast::BinOp* node, const std::string& fmt, ast::List<ast::Expr> elts);
 
-  void annotation(ast::Expr*& e) {
-    if (e && !string_annotations_) expr(e);
+  // CPython's compiler allows about 3000 nested frames (the recursion limit times COMPILER_STACK_FRAME_SCALE).
+  static constexpr int kMaxDepth = 2900;
+  bool enter(const ast::Location& loc) {
+    if (++depth_ <= kMaxDepth && !too_deep_) return true;
+    if (!too_deep_) too_deep_ = loc;
+    return false;
   }
+  void stmt_inner(ast::Stmt* s);
+  void expr_inner(ast::Expr*& e);
+
+  int depth_ = 0;
+  std::optional<ast::Location> too_deep_;
+
+  // String annotations are kept exactly as written, but still walked so the depth guard covers them.
+  void annotation(ast::Expr*& e) {
+    if (!e) return;
+    bool saved = std::exchange(walk_only_, string_annotations_ || walk_only_);
+    expr(e);
+    walk_only_ = saved;
+  }
+  bool walk_only_ = false;
 
   ast::Arena& arena_;
   int optimize_;
@@ -451,7 +480,7 @@ ast::Expr* Folder::optimize_format(const ast::BinOp* node, const std::string& fm
   return arena_.make<ast::JoinedStr>(ast::Expr{ast::ExprKind::JoinedStr, node->loc}, arena_.list(values));
 }
 
-void Folder::expr(ast::Expr*& e) {
+void Folder::expr_inner(ast::Expr*& e) {
   using EK = ast::ExprKind;
   switch (e->kind) {
     case EK::BoolOp: exprs(static_cast<ast::BoolOp*>(e)->values); return;
@@ -466,7 +495,7 @@ void Folder::expr(ast::Expr*& e) {
       if (b->op == ast::OperatorKind::Mod && l && l->is(K::Str) && tuple) {
         for (const ast::Expr* elt : tuple->elts)
           if (elt->kind == EK::Starred) return;
-        if (ast::Expr* joined = optimize_format(b, l->text(), tuple->elts)) e = joined;
+        if (ast::Expr* joined = optimize_format(b, l->text(), tuple->elts); joined && !walk_only_) e = joined;
         return;
       }
       if (l && r)
@@ -482,7 +511,7 @@ void Folder::expr(ast::Expr*& e) {
       }
       // not (a is b) -> a is not b, and the same for `in`.
       auto* cmp = un->operand->as<ast::Compare>();
-      if (un->op == ast::UnaryOpKind::Not && cmp && cmp->ops.size() == 1) {
+      if (un->op == ast::UnaryOpKind::Not && cmp && cmp->ops.size() == 1 && !walk_only_) {
         using C = ast::CmpOpKind;
         C op = cmp->ops[0], inverted;
         switch (op) {
@@ -608,7 +637,7 @@ void Folder::expr(ast::Expr*& e) {
   }
 }
 
-void Folder::stmt(ast::Stmt* s) {
+void Folder::stmt_inner(ast::Stmt* s) {
   using SK = ast::StmtKind;
   switch (s->kind) {
     case SK::FunctionDef: {
@@ -871,13 +900,19 @@ ConstRef copy_const(const Const& c) {
   return Const::none();
 }
 
-void optimize_ast(ast::Module& module, ast::Arena& arena, int optimize, int future_flags) {
+std::optional<SyntaxError> optimize_ast(ast::Module& module, ast::Arena& arena, int optimize, int future_flags) {
   Folder folder(arena, optimize, (future_flags & CO_FUTURE_ANNOTATIONS) != 0);
   if (module.mode == ast::ParseMode::Eval) {
     if (module.expression) folder.expr(module.expression);
   } else {
     folder.stmts(module.body);
   }
+  if (!folder.too_deep()) return std::nullopt;
+  SyntaxError error;
+  error.message = "maximum recursion depth exceeded during compilation";
+  error.lineno = folder.too_deep()->lineno;
+  error.offset = folder.too_deep()->col_offset + 1;
+  return error;
 }
 
 }  // namespace minipy

@@ -46,7 +46,11 @@ CompileResult compile_source(std::string_view source, std::string_view filename,
     result.error = with_text(std::move(*future.error), source);
     return result;
   }
-  optimize_ast(*parsed.module, arena, options.optimize, future.features.flags);
+  if (auto too_deep = optimize_ast(*parsed.module, arena, options.optimize, future.features.flags)) {
+    too_deep->filename = std::string(filename);
+    result.error = with_text(std::move(*too_deep), source);
+    return result;
+  }
   SymtableResult symbols = build_symtable(*parsed.module, filename, future.features.flags);
   if (!symbols.table) {
     result.error = with_text(std::move(*symbols.error), source);

@@ -517,7 +517,8 @@ std::string dump_code(const CodeObject& code, bool tables) {
 std::string compile_and_dump(ast::Module& module, ast::Arena& arena, bool tables, int optimize) {
   FutureResult future = future_features(module, "<snippet>");
   if (future.error) return fmt::format("SyntaxError: {} @{}:{}\n", future.error->message, future.error->lineno, future.error->offset);
-  optimize_ast(module, arena, optimize, future.features.flags);
+  if (auto too_deep = optimize_ast(module, arena, optimize, future.features.flags))
+    return fmt::format("SyntaxError: {} @{}:{}\n", too_deep->message, too_deep->lineno, too_deep->offset);
   SymtableResult st = build_symtable(module, "<snippet>", future.features.flags);
   if (!st.table) return fmt::format("SyntaxError: {} @{}:{}\n", st.error->message, st.error->lineno, st.error->offset);
   AssembleFn assembler = [](CompilerUnit& unit) { return assemble(unit); };

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "codegen_test_support.h"
+#include "compiler/compile.h"
 
 namespace minipy::test {
 namespace {
@@ -294,6 +295,21 @@ TEST_CASE("codegen matches python3.11 in eval and single modes and under -O / -O
   run_differential(optimized, "-O", false, "exec", 1);
   run_differential(optimized, "-OO", false, "exec", 2);
   run_differential(optimized, "-OO through compile_source", true, "exec", 2);
+}
+
+TEST_CASE("deeply nested code is rejected, never a crash") {
+  for (int n : {2000, 100000}) {
+    std::string source = "x = 1";
+    for (int i = 0; i < n; ++i) source += " + 1";
+    CompileResult result = compile_source(source + "\n", "<deep>", ast::ParseMode::Exec);
+    CAPTURE(n);
+    if (n < 2900) {
+      CHECK(result.code);
+    } else {
+      REQUIRE(result.error);
+      CHECK(result.error->message == "maximum recursion depth exceeded during compilation");
+    }
+  }
 }
 
 TEST_CASE("compile_source matches python3.11 end to end") {
