@@ -4,7 +4,7 @@
 #include "compiler/assembler.h"
 
 #include <algorithm>
-#include <unordered_map>
+#include <cassert>
 
 #include "compiler/exception_table.h"
 #include "compiler/flowgraph.h"
@@ -148,6 +148,7 @@ std::string build_exception_table(const CompilerUnit& unit) {
   auto flush = [&](int end) {
     if (!handler) return;
     int depth = handler->start_depth - 1 - (handler->preserve_lasti ? 1 : 0);
+    assert(depth >= 0 && "handler reached without its SETUP_* on the stack-depth walk");
     append_exception_table_entry(out, ExceptionTableEntry{start, end, handler->offset, depth, handler->preserve_lasti});
   };
   for (BasicBlock* b = unit.entry; b; b = b->next) {

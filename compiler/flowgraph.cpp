@@ -1,5 +1,6 @@
 #include "compiler/flowgraph.h"
 
+#include <cassert>
 #include <climits>
 #include <unordered_map>
 
@@ -134,6 +135,8 @@ void detail::eliminate_empty_blocks(BasicBlock* entry) {
 void normalize_jump_targets(CompilerUnit& unit) {
   for (auto& b : unit.blocks) {
     for (Instr& instr : b->instrs) {
+      // A jump ends its block; codegen starts a new block after each one (CPython: "malformed control flow graph").
+      assert(!is_jump_instr(instr) || &instr == &b->instrs.back());
       switch (instr.op) {
         case Opcode::JUMP:
         case Opcode::JUMP_NO_INTERRUPT:
@@ -255,6 +258,8 @@ int compute_stack_depth(CompilerUnit& unit, int code_flags) {
   for (auto& b : unit.blocks) b->start_depth = INT_MIN;
   std::vector<BasicBlock*> stack;
   auto push = [&stack](BasicBlock* b, int depth) {
+    // Every path into a block must agree on the depth; a mismatch is a codegen bug.
+    assert(b->start_depth == INT_MIN || b->start_depth == depth);
     if (b->start_depth < depth && b->start_depth < 100) {
       b->start_depth = depth;
       stack.push_back(b);

@@ -51,14 +51,16 @@ struct BasicBlock {
 
 // One code object's worth of generated code plus everything the assembler needs to finish it.
 struct CompilerUnit {
-  std::vector<std::unique_ptr<BasicBlock>> blocks;  // owns every block; order irrelevant
+  // Owns every block, in creation order: create them in the order compile.c allocates its blocks, because a few
+  // assembler passes walk them newest first (CPython's b_list) and the layout of duplicated exits depends on it.
+  std::vector<std::unique_ptr<BasicBlock>> blocks;
   BasicBlock* entry = nullptr;                      // first block of the fall-through chain
   std::vector<ConstRef> consts;                     // co_consts as codegen built it (deduplicated)
   std::vector<std::string> names;                   // co_names
   std::vector<std::string> varnames;                // arguments first, then other fast locals
   std::vector<std::string> cellvars;                // sorted as CPython sorts them (arguments that are cells first)
   std::vector<std::string> freevars;
-  int argcount = 0, posonlyargcount = 0, kwonlyargcount = 0;
+  int argcount = 0, posonlyargcount = 0, kwonlyargcount = 0;  // argcount as CPython's u_argcount: without posonly
   int flags = 0;
   int firstlineno = 1;
   std::string name, qualname, filename;

@@ -1,6 +1,295 @@
-// minipy's command line (placeholder until the VM lands).
+// minipy's command line, mirroring CPython's: `minipy [option] ... [-c cmd | -m mod | file | -] [arg] ...`.
+// The interpreter runs on a thread with a large native stack, so deep recursion through native code (repr of
+// nested lists, sorted() with a Python key, ...) hits RecursionError long before the stack runs out.
+#include <pthread.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <climits>
 #include <cstdio>
-int main() {
-  std::puts("minipy: not built yet");
-  return 1;
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "vm/run.h"
+
+namespace minipy {
+void refresh_sys_config(ThreadState& ts);
+}
+
+namespace {
+
+using namespace minipy;
+
+constexpr const char* kVersion = "minipy 0.1.0 (Python 3.11 subset)";
+
+struct Command {
+  RuntimeConfig config;
+  enum class Mode { Stdin, Command, Module, File } mode = Mode::Stdin;
+  std::string target;  // code, module name or file name
+  std::vector<std::string> args;  // after the target
+  int exit_code = -1;  // set when the command line itself decided the outcome
+};
+
+void usage_error(Command& cmd, const std::string& message) {
+  std::fprintf(stderr, "%s\nusage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `%s -h' for more information.\n",
+               message.c_str(), cmd.config.program_name.c_str(), cmd.config.program_name.c_str());
+  cmd.exit_code = 2;
+}
+
+void print_help(const Command& cmd) {
+  std::printf(
+      "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+      "Options (a subset of CPython's):\n"
+      "-B     : don't write .pyc files on import; also PYTHONDONTWRITEBYTECODE=x\n"
+      "-c cmd : program passed in as string (terminates option list)\n"
+      "-E     : ignore PYTHON* environment variables (such as PYTHONPATH)\n"
+      "-h     : print this help message and exit (also -? or --help)\n"
+      "-I     : isolate Python from the user's environment (implies -E and -s)\n"
+      "-m mod : run library module as a script (py_compile, compileall)\n"
+      "-O     : remove assert and __debug__-dependent statements; -OO also drops docstrings\n"
+      "-q     : don't print version and copyright messages on interactive startup\n"
+      "-s     : don't add user site directory to sys.path (accepted, no effect)\n"
+      "-S     : don't imply 'import site' on initialization (accepted, no effect)\n"
+      "-u     : force the stdout and stderr streams to be unbuffered\n"
+      "-v     : verbose (trace import statements and cache decisions); can be supplied multiple times\n"
+      "-V     : print the version number and exit (also --version)\n"
+      "-X opt : set implementation-specific option: pycache_prefix=PATH, cache_tag=TAG, explain_cache,\n"
+      "         importtime\n"
+      "--check-hash-based-pycs always|default|never:\n"
+      "         control how Python invalidates hash-based .pyc files\n"
+      "file   : program read from script file\n"
+      "-      : program read from stdin (default; interactive mode is not supported)\n"
+      "arg ...: arguments passed to program in sys.argv[1:]\n",
+      cmd.config.program_name.c_str());
+}
+
+void apply_x_option(Command& cmd, const std::string& opt) {
+  auto eq = opt.find('=');
+  std::string key = opt.substr(0, eq), value = eq == std::string::npos ? "" : opt.substr(eq + 1);
+  if (key == "pycache_prefix") cmd.config.pycache_prefix = value;
+  else if (key == "cache_tag") cmd.config.cache_tag = value;
+  else if (key == "explain_cache") cmd.config.explain_cache = true;
+  else if (key == "importtime") cmd.config.import_time = true;
+}
+
+Command parse_command_line(int argc, char** argv) {
+  Command cmd;
+  std::string prog = argv[0];
+  cmd.config.program_name = prog;
+  int i = 1;
+  bool unbuffered = false;
+  for (; i < argc; i++) {
+    std::string a = argv[i];
+    if (a.size() < 2 || a[0] != '-' || a == "-") break;
+    if (a == "--") {
+      i++;
+      break;
+    }
+    if (a.rfind("--", 0) == 0) {
+      if (a == "--version") {
+        std::printf("%s\n", kVersion);
+        cmd.exit_code = 0;
+        return cmd;
+      }
+      if (a == "--help") {
+        print_help(cmd);
+        cmd.exit_code = 0;
+        return cmd;
+      }
+      if (a == "--check-hash-based-pycs") {
+        if (i + 1 >= argc) {
+          usage_error(cmd, "Argument expected for the --check-hash-based-pycs option");
+          return cmd;
+        }
+        std::string v = argv[++i];
+        if (v != "always" && v != "default" && v != "never") {
+          std::fprintf(stderr, "--check-hash-based-pycs must be one of 'default', 'always', or 'never'\n");
+          cmd.exit_code = 2;
+          return cmd;
+        }
+        cmd.config.check_hash_based_pycs = v;
+        continue;
+      }
+      usage_error(cmd, "unknown option " + a);
+      return cmd;
+    }
+    // A cluster of single-letter options; c, m, X, W take an argument (rest of the word or the next one).
+    for (size_t k = 1; k < a.size(); k++) {
+      char c = a[k];
+      auto argument = [&](const char* name) -> std::optional<std::string> {
+        if (k + 1 < a.size()) {
+          std::string v = a.substr(k + 1);
+          k = a.size();
+          return v;
+        }
+        if (i + 1 < argc) {
+          k = a.size();
+          return std::string(argv[++i]);
+        }
+        usage_error(cmd, std::string("Argument expected for the -") + name + " option");
+        return std::nullopt;
+      };
+      switch (c) {
+        case 'c': {
+          auto v = argument("c");
+          if (!v) return cmd;
+          cmd.mode = Command::Mode::Command;
+          cmd.target = *v;
+          for (int j = i + 1; j < argc; j++) cmd.args.push_back(argv[j]);
+          cmd.config.argv = {"-c"};
+          for (auto& s : cmd.args) cmd.config.argv.push_back(s);
+          return cmd;
+        }
+        case 'm': {
+          auto v = argument("m");
+          if (!v) return cmd;
+          cmd.mode = Command::Mode::Module;
+          cmd.target = *v;
+          for (int j = i + 1; j < argc; j++) cmd.args.push_back(argv[j]);
+          return cmd;
+        }
+        case 'X': {
+          auto v = argument("X");
+          if (!v) return cmd;
+          apply_x_option(cmd, *v);
+          break;
+        }
+        case 'W': {
+          auto v = argument("W");
+          if (!v) return cmd;
+          break;
+        }
+        case 'B': cmd.config.dont_write_bytecode = true; break;
+        case 'E': cmd.config.ignore_environment = true; break;
+        case 'I':
+          cmd.config.isolated = true;
+          cmd.config.ignore_environment = true;
+          cmd.config.safe_path = true;
+          break;
+        case 'P': cmd.config.safe_path = true; break;
+        case 'O': cmd.config.optimize++; break;
+        case 'v': cmd.config.verbose++; break;
+        case 'u': unbuffered = true; break;
+        case 'q': case 's': case 'S': case 'b': case 'd': case 'i': case 'R': break;
+        case 'V':
+          std::printf("%s\n", kVersion);
+          cmd.exit_code = 0;
+          return cmd;
+        case 'h': case '?':
+          print_help(cmd);
+          cmd.exit_code = 0;
+          return cmd;
+        default:
+          usage_error(cmd, std::string("Unknown option: -") + c);
+          return cmd;
+      }
+    }
+  }
+  if (unbuffered) {
+    std::setvbuf(stdout, nullptr, _IONBF, 0);
+  }
+  if (i < argc) {
+    cmd.target = argv[i];
+    cmd.mode = cmd.target == "-" ? Command::Mode::Stdin : Command::Mode::File;
+    for (int j = i + 1; j < argc; j++) cmd.args.push_back(argv[j]);
+  }
+  cmd.config.argv = {cmd.mode == Command::Mode::File ? cmd.target : (cmd.mode == Command::Mode::Stdin ? "-" : "")};
+  if (cmd.mode == Command::Mode::Stdin && i >= argc) cmd.config.argv = {""};
+  for (auto& s : cmd.args) cmd.config.argv.push_back(s);
+  return cmd;
+}
+
+void apply_environment(RuntimeConfig& config) {
+  if (config.ignore_environment) return;
+  const char* v = std::getenv("PYTHONDONTWRITEBYTECODE");
+  if (v && *v) config.dont_write_bytecode = true;
+  const char* prefix = std::getenv("PYTHONPYCACHEPREFIX");
+  if (prefix && *prefix && config.pycache_prefix.empty()) config.pycache_prefix = prefix;
+  const char* verbose = std::getenv("PYTHONVERBOSE");
+  if (verbose && *verbose && config.verbose == 0) config.verbose = 1;
+}
+
+std::string absolute(const std::string& path) {
+  if (!path.empty() && path[0] == '/') return path;
+  char buf[PATH_MAX];
+  if (!getcwd(buf, sizeof buf)) return path;
+  return std::string(buf) + "/" + path;
+}
+
+int run(Command& cmd) {
+  Interpreter interp;
+  interp.heap.set_stack_base(__builtin_frame_address(0));
+  interp.config = cmd.config;
+  ThreadState& ts = interp.thread;
+  refresh_sys_config(ts);
+  switch (cmd.mode) {
+    case Command::Mode::Command: return run_source(interp, cmd.target + "\n", "<string>");
+    case Command::Mode::Module:
+      if (cmd.target == "py_compile") return py_compile_main(interp, cmd.args);
+      std::fflush(stdout);
+      std::fprintf(stderr, "%s: No module named %s\n", cmd.config.program_name.c_str(), cmd.target.c_str());
+      return 1;
+    case Command::Mode::Stdin: {
+      std::string source, line;
+      char buf[65536];
+      size_t n;
+      while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) source.append(buf, n);
+      return run_source(interp, source, "<stdin>");
+    }
+    case Command::Mode::File: {
+      struct stat st {};
+      if (stat(cmd.target.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+        std::fprintf(stderr, "%s: can't find '__main__' module in '%s'\n", cmd.config.program_name.c_str(),
+                     absolute(cmd.target).c_str());
+        return 1;
+      }
+      std::string source;
+      if (!read_file(cmd.target, &source)) {
+        int err = errno;
+        std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", cmd.config.program_name.c_str(),
+                     absolute(cmd.target).c_str(), err, std::strerror(err));
+        return 2;
+      }
+      if (cmd.target.size() > 4 && cmd.target.compare(cmd.target.size() - 4, 4, ".pyc") == 0)
+        return run_pyc_file(interp, cmd.target);
+      return run_source(interp, source, absolute(cmd.target));
+    }
+  }
+  return 0;
+}
+
+struct ThreadArgs {
+  Command* cmd;
+  int result;
+};
+
+void* thread_main(void* p) {
+  auto* args = static_cast<ThreadArgs*>(p);
+  args->result = run(*args->cmd);
+  std::fflush(stdout);
+  std::fflush(stderr);
+  return nullptr;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Command cmd = parse_command_line(argc, argv);
+  if (cmd.exit_code >= 0) return cmd.exit_code;
+  apply_environment(cmd.config);
+  static char out_buffer[1 << 16];
+  if (!isatty(1)) std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
+  ThreadArgs args{&cmd, 0};
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, size_t{512} << 20);
+  pthread_t thread;
+  if (pthread_create(&thread, &attr, thread_main, &args) != 0) {
+    thread_main(&args);
+  } else {
+    pthread_join(thread, nullptr);
+  }
+  return args.result;
 }

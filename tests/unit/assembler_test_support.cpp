@@ -1,5 +1,7 @@
 #include "assembler_test_support.h"
 
+#include "compiler/assembler.h"
+
 #include <doctest/doctest.h>
 #include <unistd.h>
 
@@ -104,9 +106,8 @@ namespace {
 
 constexpr const char* kOracleScript = R"PY(
 import dis, sys
-src = open(sys.argv[1], encoding="utf-8").read()
-c = compile(src, "t.py", "exec")
-co = eval(sys.argv[2])
+c = compile(SOURCE, "t.py", "exec")
+co = eval(sys.argv[1])
 print(co.co_code.hex())
 print(co.co_linetable.hex())
 print(co.co_exceptiontable.hex())
@@ -141,9 +142,15 @@ std::vector<std::vector<int>> parse_int_groups(const std::string& text) {
 
 std::string python_path() { return MINIPY_PYTHON311; }
 
+// A Python expression that evaluates to `text`: hex-encoded, so no quoting or escaping rules matter.
+std::string python_string_literal(const std::string& text) {
+  std::string out = "bytes.fromhex('" + hex(text) + "').decode('utf-8')";
+  return out;
+}
+
 }  // namespace
 
-std::optional<PythonCode> python_code(const std::string& source, const std::string& selector) {
+std::optional<std::string> run_python(const std::string& script, const std::vector<std::string>& args) {
   std::string python = python_path();
   if (python.empty() || python.find("NOTFOUND") != std::string::npos || !std::filesystem::exists(python)) {
     MESSAGE("SKIPPED: python3.11 not found");
@@ -151,11 +158,10 @@ std::optional<PythonCode> python_code(const std::string& source, const std::stri
   }
   auto dir = std::filesystem::temp_directory_path() / ("minipy_asm_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  { std::ofstream(dir / "src.py") << source; }
-  { std::ofstream(dir / "oracle.py") << kOracleScript; }
+  { std::ofstream(dir / "script.py") << script; }
   // A clean environment: the machines export PYTHON* variables that must not leak into the oracle.
-  std::string cmd = "env -i PATH=/usr/bin:/bin " + python + " " + (dir / "oracle.py").string() + " " +
-                    (dir / "src.py").string() + " '" + selector + "'";
+  std::string cmd = "env -i PATH=/usr/bin:/bin " + python + " " + (dir / "script.py").string();
+  for (const std::string& arg : args) cmd += " '" + arg + "'";
   FILE* pipe = ::popen(cmd.c_str(), "r");
   REQUIRE(pipe != nullptr);
   std::string output;
@@ -164,8 +170,15 @@ std::optional<PythonCode> python_code(const std::string& source, const std::stri
   while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) output.append(buf.data(), n);
   int status = ::pclose(pipe);
   std::filesystem::remove_all(dir);
-  REQUIRE_MESSAGE(status == 0, "python3.11 oracle failed for selector " << selector);
-  std::istringstream in(output);
+  REQUIRE_MESSAGE(status == 0, "python3.11 failed running " << script);
+  return output;
+}
+
+std::optional<PythonCode> python_code(const std::string& source, const std::string& selector) {
+  auto output = run_python(std::string("SOURCE = ") + python_string_literal(source) + "\n" + kOracleScript,
+                           {selector});
+  if (!output) return std::nullopt;
+  std::istringstream in(*output);
   PythonCode pc;
   std::string line;
   std::getline(in, pc.code);
@@ -191,6 +204,75 @@ std::optional<PythonCode> python_code(const std::string& source, const std::stri
   std::getline(in, line);
   pc.exception_entries = parse_int_groups(line);
   return pc;
+}
+
+namespace {
+
+// Disassembly for failure messages: "OPNAME arg" per instruction, caches skipped.
+std::string disassemble(const std::string& hexcode) {
+  std::string out;
+  for (size_t i = 0; i + 3 < hexcode.size() + 0; i += 4) {
+    int op = std::stoi(hexcode.substr(i, 2), nullptr, 16);
+    int arg = std::stoi(hexcode.substr(i + 2, 2), nullptr, 16);
+    if (op == 0) continue;
+    out += std::to_string(i / 2) + " " + std::string(is_defined_opcode(op) ? kOpcodeTable[static_cast<size_t>(op)].name : "?") +
+           " " + std::to_string(arg) + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+ConstRef none() { return Const::none(); }
+ConstRef num(int64_t v) { return Const::integer(BigInt(v)); }
+ConstRef code_placeholder() { return Const::code(std::make_shared<CodeObject>()); }
+
+
+void check_against_python(const UnitSpec& spec, const std::string& cfg, const std::string& source,
+                          const std::string& selector) {
+  auto py = python_code(source, selector);
+  if (!py) return;
+  CompilerUnit unit;
+  unit.name = spec.name;
+  unit.qualname = spec.qualname.empty() ? spec.name : spec.qualname;
+  unit.firstlineno = spec.firstlineno;
+  unit.flags = spec.flags;
+  unit.argcount = spec.argcount;
+  unit.consts = spec.consts;
+  unit.names = spec.names;
+  unit.varnames = spec.varnames;
+  unit.cellvars = spec.cellvars;
+  unit.freevars = spec.freevars;
+  unit.filename = "t.py";
+  build_cfg(unit, cfg);
+  auto code = assemble(unit);
+  INFO("python3.11:\n" << disassemble(py->code) << "minipy:\n" << disassemble(hex(code->code)));
+  CHECK(hex(code->code) == py->code);
+  CHECK(hex(code->linetable) == py->linetable);
+  CHECK(hex(code->exceptiontable) == py->exceptiontable);
+  CHECK(code->stacksize == py->stacksize);
+  CHECK(static_cast<int>(code->consts.size()) == py->nconsts);
+  CHECK(code->firstlineno == py->firstlineno);
+  CHECK(code->localsplusnames == py->localsplusnames);
+  CHECK(hex(code->localspluskinds) == py->localspluskinds);
+  if (static_cast<int>(code->consts.size()) == py->nconsts) {
+    for (size_t i = 0; i < code->consts.size(); i++) {
+      if (py->consts_repr[i] != "<code>") CHECK(code->consts[i]->repr() == py->consts_repr[i]);
+    }
+  }
+}
+
+UnitSpec function(const char* name, int firstlineno, std::vector<std::string> varnames, int argcount,
+                  std::vector<ConstRef> consts, std::vector<std::string> names) {
+  UnitSpec s;
+  s.name = name;
+  s.firstlineno = firstlineno;
+  s.flags = CO_OPTIMIZED | CO_NEWLOCALS;
+  s.varnames = std::move(varnames);
+  s.argcount = argcount;
+  s.consts = std::move(consts);
+  s.names = std::move(names);
+  return s;
 }
 
 }  // namespace minipy::test

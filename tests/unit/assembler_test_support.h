@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/constant.h"
 #include "compiler/instr.h"
 
 namespace minipy::test {
@@ -36,6 +37,35 @@ struct PythonCode {
 // python3.11 is missing.
 std::optional<PythonCode> python_code(const std::string& source, const std::string& selector);
 
+// Runs `script` with python3.11 in a clean environment, `args` appended to its argv, and returns its stdout;
+// nullopt (after a loud SKIPPED message) when python3.11 is missing. Fails the test if the script fails.
+std::optional<std::string> run_python(const std::string& script, const std::vector<std::string>& args = {});
+
 std::string hex(const std::string& bytes);
+
+// Constants for hand-built units.
+ConstRef none();
+ConstRef num(int64_t v);
+ConstRef code_placeholder();  // a nested code object; its value is never compared
+
+// The fields of a CompilerUnit a test sets by hand (the CFG comes from the text form).
+struct UnitSpec {
+  std::string name = "<module>";
+  std::string qualname;
+  int firstlineno = 1;
+  int flags = 0;
+  int argcount = 0;
+  std::vector<ConstRef> consts;
+  std::vector<std::string> names, varnames, cellvars, freevars;
+};
+
+// A plain function's unit: CO_OPTIMIZED | CO_NEWLOCALS, `argcount` of its `varnames` are parameters.
+UnitSpec function(const char* name, int firstlineno, std::vector<std::string> varnames, int argcount,
+                  std::vector<ConstRef> consts, std::vector<std::string> names = {});
+
+// Builds the unit from `spec` and `cfg`, assembles it and checks every field of the result against the code
+// object python3.11 compiles from `source` (`selector` as for python_code()).
+void check_against_python(const UnitSpec& spec, const std::string& cfg, const std::string& source,
+                          const std::string& selector);
 
 }  // namespace minipy::test

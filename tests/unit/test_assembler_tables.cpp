@@ -2,9 +2,12 @@
 // python3.11's own tables (co_positions() and dis._parse_exception_table()).
 #include <doctest/doctest.h>
 
+#include <sstream>
+
 #include "assembler_test_support.h"
 #include "compiler/exception_table.h"
 #include "compiler/linetable.h"
+#include "compiler/opcodes.h"
 
 using namespace minipy;
 using namespace minipy::test;
@@ -134,6 +137,32 @@ TEST_CASE("exception table decoder agrees with python3.11 dis._parse_exception_t
     CHECK(e.depth == want[3]);
     CHECK(e.lasti == (want[4] != 0));
   }
+}
+
+// co_stacksize comes from stack_effect(); hold both of its edges (fall through and jump) against the
+// compiler's own function, which python3.11 exposes as dis.stack_effect(op, arg, jump=...).
+TEST_CASE("stack effects on both edges agree with python3.11 dis.stack_effect(jump=...)") {
+  std::string script =
+      "import dis, opcode\n"
+      "for op in range(256):\n"
+      "  if opcode.opname[op].startswith('<') or op == opcode.opmap.get('CACHE'): continue\n"
+      "  for arg in ([0, 1, 2, 3, 7, 256 + 3] if op >= opcode.HAVE_ARGUMENT else [None]):\n"
+      "    try:\n"
+      "      print(op, arg if arg is not None else 0, dis.stack_effect(op, arg, jump=False), "
+      "dis.stack_effect(op, arg, jump=True))\n"
+      "    except ValueError:\n"
+      "      pass\n";
+  auto output = run_python(script);
+  if (!output) return;
+  std::istringstream in(*output);
+  int op, arg, fall, jump, rows = 0;
+  while (in >> op >> arg >> fall >> jump) {
+    INFO(kOpcodeTable[static_cast<size_t>(op)].name << " " << arg);
+    CHECK(stack_effect(static_cast<Opcode>(op), arg, false) == fall);
+    CHECK(stack_effect(static_cast<Opcode>(op), arg, true) == jump);
+    rows++;
+  }
+  CHECK(rows > 300);
 }
 
 }  // TEST_SUITE

@@ -1,0 +1,131 @@
+#include "cache/atomic_write.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "cache/pyc.h"
+
+namespace minipy {
+namespace {
+
+// The OSError subclass Python raises for an errno (PEP 3151's table, POSIX part).
+const char* os_error_class(int e) {
+  switch (e) {
+    case EAGAIN:
+#if EWOULDBLOCK != EAGAIN
+    case EWOULDBLOCK:
+#endif
+    case EALREADY:
+    case EINPROGRESS: return "BlockingIOError";
+    case ECHILD: return "ChildProcessError";
+    case EPIPE:
+    case ESHUTDOWN: return "BrokenPipeError";
+    case ECONNABORTED: return "ConnectionAbortedError";
+    case ECONNREFUSED: return "ConnectionRefusedError";
+    case ECONNRESET: return "ConnectionResetError";
+    case EEXIST: return "FileExistsError";
+    case ENOENT: return "FileNotFoundError";
+    case EISDIR: return "IsADirectoryError";
+    case ENOTDIR: return "NotADirectoryError";
+    case EINTR: return "InterruptedError";
+    case EACCES:
+    case EPERM: return "PermissionError";
+    case ESRCH: return "ProcessLookupError";
+    case ETIMEDOUT: return "TimeoutError";
+    default: return "OSError";
+  }
+}
+
+std::string parent_of(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
+}
+
+bool is_directory(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+WriteFailure failure(std::string path, int e) { return WriteFailure{std::move(path), e, os_error_repr(e)}; }
+
+// A name no other writer in this process or another one picks at the same moment: pid plus a counter. O_EXCL
+// still guards against leftovers from a crashed run.
+std::string temporary_name(const std::string& path) {
+  static std::atomic<unsigned long> counter{0};
+  return fmt::format("{}.{}.{}", path, static_cast<long>(::getpid()), counter.fetch_add(1));
+}
+
+bool write_all(int fd, std::string_view data) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string os_error_repr(int error_number) {
+  return fmt::format("{}({}, {})", os_error_class(error_number), error_number,
+                     python_str_repr(std::strerror(error_number)));
+}
+
+std::string WriteFailure::message() const {
+  return fmt::format("could not create {}: {}", python_str_repr(path), error_repr);
+}
+
+std::optional<WriteFailure> write_atomic(const std::string& path, std::string_view data, unsigned mode, bool sync) {
+  std::string temp;
+  int fd = -1;
+  for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
+    temp = temporary_name(path);
+    fd = ::open(temp.c_str(), O_EXCL | O_CREAT | O_WRONLY | O_CLOEXEC, mode & 0666);
+    if (fd < 0 && errno != EEXIST) break;
+  }
+  if (fd < 0) return failure(path, errno);
+  bool ok = write_all(fd, data) && (!sync || ::fsync(fd) == 0);
+  int saved = errno;
+  if (::close(fd) != 0 && ok) {
+    ok = false;
+    saved = errno;
+  }
+  if (ok && ::rename(temp.c_str(), path.c_str()) != 0) {
+    ok = false;
+    saved = errno;
+  }
+  if (!ok) {
+    ::unlink(temp.c_str());
+    return failure(path, saved);
+  }
+  return std::nullopt;
+}
+
+std::optional<WriteFailure> write_cache_file(const std::string& path, std::string_view data, unsigned mode) {
+  std::vector<std::string> missing;
+  for (std::string parent = parent_of(path); !parent.empty() && !is_directory(parent); parent = parent_of(parent))
+    missing.push_back(parent);
+  for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+    if (::mkdir(it->c_str(), 0777) != 0 && errno != EEXIST) return failure(*it, errno);
+  }
+  return write_atomic(path, data, mode);
+}
+
+unsigned cache_mode_for_source(const std::string& source_path) {
+  struct stat st;
+  unsigned mode = ::stat(source_path.c_str(), &st) == 0 ? static_cast<unsigned>(st.st_mode) : 0666u;
+  return mode | 0200u;
+}
+
+}  // namespace minipy

@@ -1,0 +1,60 @@
+// marshal: CPython 3.11's serialisation format (version 4) for code objects and their constants, the body of
+// every .pyc file.
+//
+// Writing takes a CodeObject (or one constant) and returns the bytes python3.11's `marshal.loads` accepts.
+// The output is a pure function of the value: which objects get FLAG_REF and which later occurrences become
+// TYPE_REF back-references is decided from the value graph (equal values that occur more than once are
+// shared), never from addresses or reference counts as CPython's writer does, so the same CodeObject always
+// marshals to the same bytes.
+//
+// Reading takes untrusted bytes and returns a CodeObject / constant or a MarshalError whose message uses
+// CPython's words where CPython has them ("marshal data too short", "bad marshal data (unknown type code)",
+// ...). Every read is bounds-checked, nesting is capped like CPython's (2000 levels), and the total work is
+// bounded by the input size, so no input crashes or exhausts memory. Trailing bytes after the object are
+// ignored, as marshal.loads does.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+
+#include "compiler/code_object.h"
+#include "compiler/constant.h"
+
+namespace minipy {
+
+enum class MarshalType : uint8_t {
+#define MARSHAL_TYPE(name, byte, meaning) name = static_cast<uint8_t>(byte),
+#include "cache/marshal_types.def"
+#undef MARSHAL_TYPE
+};
+inline constexpr uint8_t kMarshalFlagRef = 0x80;
+inline constexpr int kMarshalVersion = 4;
+inline constexpr int kMarshalMaxDepth = 2000;  // CPython's MAX_MARSHAL_STACK_DEPTH
+
+// The serialised form of `code` (what follows the 16-byte header in a .pyc).
+std::string marshal_code(const CodeObject& code);
+// The serialised form of one constant `value` (a code constant marshals as its code object).
+std::string marshal_constant(const Const& value);
+
+struct MarshalError {
+  std::string message;  // e.g. "marshal data too short"
+  size_t offset = 0;    // where in the input the reader stopped
+};
+
+template <class T>
+struct MarshalResult {
+  T value{};                          // set when error is empty
+  std::optional<MarshalError> error;  // set when the input was rejected
+  size_t consumed = 0;                // bytes read on success (trailing bytes are not an error)
+  explicit operator bool() const { return !error.has_value(); }
+};
+
+// Reads one object from `data`, which must be a code object.
+MarshalResult<std::shared_ptr<const CodeObject>> unmarshal_code(std::span<const uint8_t> data);
+// Reads one constant (any kind a code object may hold, including a code object) from `data`.
+MarshalResult<ConstRef> unmarshal_constant(std::span<const uint8_t> data);
+
+}  // namespace minipy

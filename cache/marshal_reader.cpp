@@ -1,0 +1,416 @@
+// The marshal reader: untrusted bytes in, a constant or code object out, or the first error. Mirrors the order
+// of CPython's r_object so that the same input fails with the same message, and adds the limits CPython leaves
+// to memory: allocations never exceed what the remaining input could describe, and converting shared
+// (back-referenced) values into code objects is charged against a budget proportional to the input size.
+#include <bit>
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+
+#include "cache/marshal.h"
+
+namespace minipy {
+namespace {
+
+constexpr size_t kBudgetPerInputByte = 64;
+constexpr size_t kBudgetFloor = size_t{1} << 20;
+
+// Appends `c` (a code point below 0x100) as UTF-8: the 'a'/'z' types store one Latin-1 byte per character.
+void append_latin1(std::string& out, unsigned char c) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+// Strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+bool valid_utf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    int extra;
+    uint32_t cp;
+    if (c < 0x80) { i++; continue; }
+    if (c >= 0xC2 && c <= 0xDF) { extra = 1; cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { extra = 2; cp = c & 0x0F; }
+    else if (c >= 0xF0 && c <= 0xF4) { extra = 3; cp = c & 0x07; }
+    else return false;
+    if (i + extra >= s.size()) return false;
+    for (int k = 1; k <= extra; k++) {
+      auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if ((extra == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+      return false;
+    i += extra + 1;
+  }
+  return true;
+}
+
+class MarshalReader {
+ public:
+  explicit MarshalReader(std::span<const uint8_t> data)
+      : data_(data), budget_(std::max(kBudgetFloor, data.size() * kBudgetPerInputByte)) {}
+
+  ConstRef read_root() { return read_object("object"); }
+  const std::optional<MarshalError>& error() const { return error_; }
+  size_t position() const { return pos_; }
+
+ private:
+  std::nullptr_t fail(std::string message) {
+    if (!error_) error_ = MarshalError{std::move(message), pos_};
+    return nullptr;
+  }
+  size_t remaining() const { return data_.size() - pos_; }
+
+  bool read_bytes(size_t n, std::string_view& out) {
+    if (remaining() < n) return fail("marshal data too short"), false;
+    out = std::string_view(reinterpret_cast<const char*>(data_.data() + pos_), n);
+    pos_ += n;
+    return true;
+  }
+  bool read_i32(int32_t& out) {
+    std::string_view b;
+    if (!read_bytes(4, b)) return false;
+    uint32_t u = 0;
+    for (int i = 0; i < 4; i++) u |= static_cast<uint32_t>(static_cast<unsigned char>(b[i])) << (8 * i);
+    out = static_cast<int32_t>(u);
+    return true;
+  }
+  bool read_u64(uint64_t& out) {
+    std::string_view b;
+    if (!read_bytes(8, b)) return false;
+    out = 0;
+    for (int i = 0; i < 8; i++) out |= static_cast<uint64_t>(static_cast<unsigned char>(b[i])) << (8 * i);
+    return true;
+  }
+  bool read_length(size_t& out, const char* what) {
+    int32_t n;
+    if (!read_i32(n)) return false;
+    if (n < 0) return fail(fmt_size_error(what)), false;
+    out = static_cast<size_t>(n);
+    return true;
+  }
+  static std::string fmt_size_error(const char* what) {
+    return std::string("bad marshal data (") + what + " size out of range)";
+  }
+  bool charge(size_t cost) {
+    if (cost > budget_) return fail("bad marshal data (object expands beyond the size limit)"), false;
+    budget_ -= cost;
+    return true;
+  }
+
+  // Reference-list bookkeeping. A reserved slot stays null until its object is complete, so a reference to
+  // an unfinished container is rejected exactly like CPython's placeholder check.
+  size_t reserve_ref(bool flagged) {
+    if (!flagged) return 0;
+    refs_.push_back(nullptr);
+    return refs_.size() - 1;
+  }
+  ConstRef finish_ref(ConstRef value, bool flagged, size_t slot) {
+    if (value && flagged) refs_[slot] = value;
+    return value;
+  }
+  ConstRef remember(ConstRef value, bool flagged) {
+    if (value && flagged) refs_.push_back(value);
+    return value;
+  }
+
+  ConstRef read_object(const char* context) {
+    if (remaining() < 1) return fail("EOF read where object expected");
+    uint8_t code = data_[pos_++];
+    if (depth_ + 1 > kMarshalMaxDepth) return fail("recursion limit exceeded");
+    depth_++;
+    ConstRef result = read_typed(code & ~kMarshalFlagRef, (code & kMarshalFlagRef) != 0, context);
+    depth_--;
+    return result;
+  }
+
+  ConstRef read_typed(int type, bool flagged, const char* context) {
+    switch (static_cast<MarshalType>(type)) {
+      case MarshalType::NULL_OBJECT:
+        return fail(std::string("NULL object in marshal data for ") + context);
+      case MarshalType::NONE: return Const::none();
+      case MarshalType::FALSE: return Const::boolean(false);
+      case MarshalType::TRUE: return Const::boolean(true);
+      case MarshalType::ELLIPSIS: return Const::ellipsis();
+      case MarshalType::STOPITER: return fail("bad marshal data (StopIteration is not a code constant)");
+      case MarshalType::INT: {
+        int32_t v;
+        if (!read_i32(v)) return nullptr;
+        return remember(Const::integer(BigInt(v)), flagged);
+      }
+      case MarshalType::INT64: {
+        uint64_t v;
+        if (!read_u64(v)) return nullptr;
+        return remember(Const::integer(BigInt(static_cast<int64_t>(v))), flagged);
+      }
+      case MarshalType::LONG: return remember(read_long(), flagged);
+      case MarshalType::BINARY_FLOAT: {
+        uint64_t bits;
+        if (!read_u64(bits)) return nullptr;
+        return remember(Const::floating(std::bit_cast<double>(bits)), flagged);
+      }
+      case MarshalType::BINARY_COMPLEX: {
+        uint64_t re, im;
+        if (!read_u64(re) || !read_u64(im)) return nullptr;
+        return remember(Const::complex(std::bit_cast<double>(re), std::bit_cast<double>(im)), flagged);
+      }
+      case MarshalType::FLOAT: {
+        double d;
+        if (!read_text_float(d)) return nullptr;
+        return remember(Const::floating(d), flagged);
+      }
+      case MarshalType::COMPLEX: {
+        double re, im;
+        if (!read_text_float(re) || !read_text_float(im)) return nullptr;
+        return remember(Const::complex(re, im), flagged);
+      }
+      case MarshalType::STRING: {
+        size_t n;
+        std::string_view body;
+        if (!read_length(n, "bytes object") || !read_bytes(n, body)) return nullptr;
+        return remember(Const::bytes(std::string(body)), flagged);
+      }
+      case MarshalType::ASCII:
+      case MarshalType::ASCII_INTERNED:
+      case MarshalType::SHORT_ASCII:
+      case MarshalType::SHORT_ASCII_INTERNED:
+        return remember(read_one_byte_str(static_cast<MarshalType>(type)), flagged);
+      case MarshalType::UNICODE:
+      case MarshalType::INTERNED: {
+        size_t n;
+        std::string_view body;
+        if (!read_length(n, "string") || !read_bytes(n, body)) return nullptr;
+        if (!valid_utf8(body)) return fail("bad marshal data (str is not valid UTF-8 without surrogates)");
+        return remember(Const::str(std::string(body), type == static_cast<int>(MarshalType::INTERNED)), flagged);
+      }
+      case MarshalType::SMALL_TUPLE:
+      case MarshalType::TUPLE: {
+        size_t n;
+        if (type == static_cast<int>(MarshalType::SMALL_TUPLE)) {
+          // CPython reads EOF here as a count of 255 and then fails on the first missing item.
+          n = remaining() < 1 ? 255 : data_[pos_++];
+        } else if (!read_length(n, "tuple")) {
+          return nullptr;
+        }
+        size_t slot = reserve_ref(flagged);
+        std::vector<ConstRef> items;
+        if (!read_items(n, "tuple", items)) return nullptr;
+        return finish_ref(Const::tuple(std::move(items)), flagged, slot);
+      }
+      case MarshalType::FROZENSET: {
+        size_t n;
+        if (!read_length(n, "set")) return nullptr;
+        size_t slot = reserve_ref(flagged);
+        std::vector<ConstRef> items;
+        if (!read_items(n, "set", items)) return nullptr;
+        return finish_ref(Const::frozenset(std::move(items)), flagged, slot);
+      }
+      case MarshalType::LIST: return fail("bad marshal data (a list is not a code constant)");
+      case MarshalType::DICT: return fail("bad marshal data (a dict is not a code constant)");
+      case MarshalType::SET: return fail("bad marshal data (a set is not a code constant)");
+      case MarshalType::CODE: {
+        size_t slot = reserve_ref(flagged);
+        auto code = read_code();
+        if (!code) return nullptr;
+        return finish_ref(Const::code(std::move(code)), flagged, slot);
+      }
+      case MarshalType::REF: {
+        int32_t index;
+        if (!read_i32(index)) return nullptr;
+        if (index < 0 || static_cast<size_t>(index) >= refs_.size() || !refs_[index])
+          return fail("bad marshal data (invalid reference)");
+        return refs_[index];
+      }
+      default:
+        return fail("bad marshal data (unknown type code)");
+    }
+  }
+
+  bool read_items(size_t n, const char* context, std::vector<ConstRef>& items) {
+    // Each item takes at least one byte, so the input bounds the reservation.
+    items.reserve(std::min(n, remaining()));
+    for (size_t i = 0; i < n; i++) {
+      ConstRef item = read_object(context);
+      if (!item) return false;
+      items.push_back(std::move(item));
+    }
+    return true;
+  }
+
+  ConstRef read_long() {
+    int32_t signed_count;
+    if (!read_i32(signed_count)) return nullptr;
+    if (signed_count == 0) return Const::integer(BigInt(0));
+    int64_t count = signed_count < 0 ? -static_cast<int64_t>(signed_count) : signed_count;
+    std::vector<uint16_t> digits;
+    digits.reserve(static_cast<size_t>(std::min<int64_t>(count, static_cast<int64_t>(remaining() / 2))));
+    for (int64_t i = 0; i < count; i++) {
+      std::string_view b;
+      if (!read_bytes(2, b)) return nullptr;
+      auto d = static_cast<uint16_t>(static_cast<unsigned char>(b[0]) | static_cast<unsigned char>(b[1]) << 8);
+      if (d >= 0x8000) return fail("bad marshal data (digit out of range in long)");
+      if (d == 0 && i == count - 1) return fail("bad marshal data (unnormalized long data)");
+      digits.push_back(d);
+    }
+    return Const::integer(BigInt::from_digits15(digits, signed_count < 0));
+  }
+
+  bool read_text_float(double& out) {
+    if (remaining() < 1) return fail("EOF read where object expected"), false;
+    size_t n = data_[pos_++];
+    std::string_view text;
+    if (!read_bytes(n, text)) return false;
+    std::string_view digits = text;
+    if (digits.starts_with('+')) digits.remove_prefix(1);
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), out);
+    if (ec != std::errc() || end != digits.data() + digits.size() || digits.empty())
+      return fail("bad marshal data (invalid float text)"), false;
+    return true;
+  }
+
+  ConstRef read_one_byte_str(MarshalType type) {
+    size_t n;
+    bool short_form = type == MarshalType::SHORT_ASCII || type == MarshalType::SHORT_ASCII_INTERNED;
+    if (short_form) {
+      if (remaining() < 1) return fail("EOF read where object expected");
+      n = data_[pos_++];
+    } else if (!read_length(n, "string")) {
+      return nullptr;
+    }
+    std::string_view body;
+    if (!read_bytes(n, body)) return nullptr;
+    std::string utf8;
+    utf8.reserve(body.size());
+    for (char c : body) append_latin1(utf8, static_cast<unsigned char>(c));
+    bool interned = type == MarshalType::ASCII_INTERNED || type == MarshalType::SHORT_ASCII_INTERNED;
+    return Const::str(std::move(utf8), interned);
+  }
+
+  std::shared_ptr<const CodeObject> read_code();
+  bool take_text(const ConstRef& v, Const::Kind kind, const char* field, std::string& out);
+  bool take_bytes(const ConstRef& v, const char* field, std::string& out) {
+    return take_text(v, Const::Kind::Bytes, field, out);
+  }
+  bool take_str(const ConstRef& v, const char* field, std::string& out) {
+    return take_text(v, Const::Kind::Str, field, out);
+  }
+  bool take_names(const ConstRef& v, const char* field, std::vector<std::string>& out);
+
+  std::span<const uint8_t> data_;
+  size_t pos_ = 0;
+  int depth_ = 0;
+  size_t budget_;
+  std::vector<ConstRef> refs_;
+  std::optional<MarshalError> error_;
+};
+
+// Copies the text of a Bytes or Str field into the code object (charging the copy to the budget).
+bool MarshalReader::take_text(const ConstRef& v, Const::Kind kind, const char* field, std::string& out) {
+  if (!v->is(kind)) {
+    const char* expected = kind == Const::Kind::Bytes ? "bytes" : "a str";
+    return fail(std::string("bad marshal data (code object field ") + field + " is not " + expected + ")"), false;
+  }
+  if (!charge(v->text().size())) return false;
+  out = v->text();
+  return true;
+}
+
+bool MarshalReader::take_names(const ConstRef& v, const char* field, std::vector<std::string>& out) {
+  if (!v->is(Const::Kind::Tuple))
+    return fail(std::string("bad marshal data (code object field ") + field + " is not a tuple)"), false;
+  if (!charge(v->items().size())) return false;
+  out.reserve(v->items().size());
+  for (const auto& item : v->items()) {
+    if (!item->is(Const::Kind::Str))
+      return fail(std::string("bad marshal data (code object field ") + field + " holds a non-str)"), false;
+    if (!charge(item->text().size())) return false;
+    out.push_back(item->text());
+  }
+  return true;
+}
+
+// Fields in 3.11 order, then the checks CPython's _PyCode_Validate makes (with its messages where it has
+// them) plus a few of minipy's own that keep later stages from seeing negative counts.
+std::shared_ptr<const CodeObject> MarshalReader::read_code() {
+  auto code = std::make_shared<CodeObject>();
+  CodeObject& c = *code;
+  if (!read_i32(c.argcount) || !read_i32(c.posonlyargcount) || !read_i32(c.kwonlyargcount) ||
+      !read_i32(c.stacksize) || !read_i32(c.flags))
+    return nullptr;
+  ConstRef f_code, f_consts, f_names, f_localsplusnames, f_kinds, f_filename, f_name, f_qualname, f_linetable,
+      f_exceptiontable;
+  if (!(f_code = read_object("object")) || !(f_consts = read_object("object")) ||
+      !(f_names = read_object("object")) || !(f_localsplusnames = read_object("object")) ||
+      !(f_kinds = read_object("object")) || !(f_filename = read_object("object")) ||
+      !(f_name = read_object("object")) || !(f_qualname = read_object("object")))
+    return nullptr;
+  if (!read_i32(c.firstlineno)) return nullptr;
+  if (!(f_linetable = read_object("object")) || !(f_exceptiontable = read_object("object"))) return nullptr;
+
+  if (!take_bytes(f_code, "co_code", c.code)) return nullptr;
+  if (!f_consts->is(Const::Kind::Tuple)) return fail("bad marshal data (code object field co_consts is not a tuple)");
+  if (!charge(f_consts->items().size())) return nullptr;
+  c.consts = f_consts->items();
+  if (!take_names(f_names, "co_names", c.names) ||
+      !take_names(f_localsplusnames, "co_localsplusnames", c.localsplusnames) ||
+      !take_bytes(f_kinds, "co_localspluskinds", c.localspluskinds) ||
+      !take_str(f_filename, "co_filename", c.filename) || !take_str(f_name, "co_name", c.name) ||
+      !take_str(f_qualname, "co_qualname", c.qualname) ||
+      !take_bytes(f_linetable, "co_linetable", c.linetable) ||
+      !take_bytes(f_exceptiontable, "co_exceptiontable", c.exceptiontable))
+    return nullptr;
+
+  if (c.localspluskinds.size() != c.localsplusnames.size())
+    return fail("bad marshal data (co_localspluskinds and co_localsplusnames differ in length)");
+  if (c.argcount < 0 || c.posonlyargcount < 0 || c.kwonlyargcount < 0 || c.stacksize < 0 ||
+      c.posonlyargcount > c.argcount)
+    return fail("bad marshal data (code object has a negative or inconsistent count)");
+  if (c.code.size() % 2 != 0) return fail("code: co_code is malformed");
+  int64_t plain_locals = 0;
+  for (char kind : c.localspluskinds)
+    if (static_cast<uint8_t>(kind) & CO_FAST_LOCAL) plain_locals++;
+  plain_locals -= int64_t{c.argcount} + c.kwonlyargcount + ((c.flags & CO_VARARGS) != 0) +
+                  ((c.flags & CO_VARKEYWORDS) != 0);
+  if (plain_locals < 0) return fail("code: co_varnames is too small");
+  return code;
+}
+
+template <class T, class Convert>
+MarshalResult<T> run_reader(std::span<const uint8_t> data, Convert convert) {
+  MarshalReader reader(data);
+  ConstRef root = reader.read_root();
+  MarshalResult<T> result;
+  if (!root) {
+    result.error = reader.error().value_or(MarshalError{"bad marshal data", reader.position()});
+    return result;
+  }
+  result.consumed = reader.position();
+  convert(std::move(root), result);
+  return result;
+}
+
+}  // namespace
+
+MarshalResult<std::shared_ptr<const CodeObject>> unmarshal_code(std::span<const uint8_t> data) {
+  using R = MarshalResult<std::shared_ptr<const CodeObject>>;
+  return run_reader<std::shared_ptr<const CodeObject>>(data, [](ConstRef root, R& result) {
+    if (!root->is(Const::Kind::Code)) {
+      result.error = MarshalError{"bad marshal data (not a code object)", 0};
+      return;
+    }
+    result.value = root->code_value();
+  });
+}
+
+MarshalResult<ConstRef> unmarshal_constant(std::span<const uint8_t> data) {
+  return run_reader<ConstRef>(data, [](ConstRef root, MarshalResult<ConstRef>& result) {
+    result.value = std::move(root);
+  });
+}
+
+}  // namespace minipy

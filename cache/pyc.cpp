@@ -1,0 +1,105 @@
+#include "cache/pyc.h"
+
+#include <fmt/format.h>
+
+#include <cstring>
+
+#include "cache/marshal.h"
+#include "compiler/constant.h"
+
+namespace minipy {
+namespace {
+
+uint32_t load_u32(std::span<const uint8_t> data, size_t offset) {
+  uint32_t v = 0;
+  for (int i = 0; i < 4; i++) v |= static_cast<uint32_t>(data[offset + i]) << (8 * i);
+  return v;
+}
+
+void append_u32(std::string& out, uint32_t v) {
+  for (int i = 0; i < 4; i++) out.push_back(static_cast<char>(v >> (8 * i)));
+}
+
+std::string header_with_flags(uint32_t flags) {
+  std::string out(reinterpret_cast<const char*>(kPycMagic.data()), kPycMagic.size());
+  append_u32(out, flags);
+  return out;
+}
+
+}  // namespace
+
+std::string python_str_repr(std::string_view utf8) { return Const::str(std::string(utf8))->repr(); }
+std::string python_bytes_repr(std::string_view data) { return Const::bytes(std::string(data))->repr(); }
+
+PycClassification classify_pyc(std::span<const uint8_t> data, std::string_view name) {
+  using Kind = PycRejection::Kind;
+  PycClassification result;
+  std::span<const uint8_t> magic = data.first(std::min(data.size(), kPycMagic.size()));
+  if (!std::equal(magic.begin(), magic.end(), kPycMagic.begin(), kPycMagic.end())) {
+    std::string_view magic_text(reinterpret_cast<const char*>(magic.data()), magic.size());
+    result.rejection = PycRejection{Kind::BadMagic, fmt::format("bad magic number in {}: {}", python_str_repr(name),
+                                                                python_bytes_repr(magic_text))};
+    return result;
+  }
+  if (data.size() < kPycHeaderSize) {
+    result.rejection = PycRejection{
+        Kind::TruncatedHeader, fmt::format("reached EOF while reading pyc header of {}", python_str_repr(name))};
+    return result;
+  }
+  uint32_t flags = load_u32(data, 4);
+  if (flags & ~uint32_t{kPycHashBased | kPycCheckSource}) {
+    result.rejection =
+        PycRejection{Kind::BadFlags, fmt::format("invalid flags {} in {}", flags, python_str_repr(name))};
+    return result;
+  }
+  result.flags = flags;
+  return result;
+}
+
+std::optional<PycRejection> validate_timestamp_pyc(std::span<const uint8_t> data, int64_t source_mtime,
+                                                   std::optional<uint64_t> source_size, std::string_view name) {
+  using Kind = PycRejection::Kind;
+  if (data.size() < kPycHeaderSize)
+    return PycRejection{Kind::TruncatedHeader,
+                        fmt::format("reached EOF while reading pyc header of {}", python_str_repr(name))};
+  std::string stale = fmt::format("bytecode is stale for {}", python_str_repr(name));
+  if (load_u32(data, 8) != static_cast<uint32_t>(source_mtime)) return PycRejection{Kind::StaleMtime, stale};
+  if (source_size && load_u32(data, 12) != static_cast<uint32_t>(*source_size))
+    return PycRejection{Kind::StaleSize, stale};
+  return std::nullopt;
+}
+
+std::optional<PycRejection> validate_hash_pyc(std::span<const uint8_t> data,
+                                              const std::array<uint8_t, 8>& source_hash, std::string_view name) {
+  if (data.size() < kPycHeaderSize || std::memcmp(data.data() + 8, source_hash.data(), 8) != 0)
+    return PycRejection{PycRejection::Kind::HashMismatch,
+                        fmt::format("hash in bytecode doesn't match hash of source {}", python_str_repr(name))};
+  return std::nullopt;
+}
+
+std::span<const uint8_t> pyc_body(std::span<const uint8_t> data) {
+  return data.size() < kPycHeaderSize ? std::span<const uint8_t>() : data.subspan(kPycHeaderSize);
+}
+
+std::string timestamp_pyc_header(int64_t source_mtime, uint64_t source_size) {
+  std::string out = header_with_flags(0);
+  append_u32(out, static_cast<uint32_t>(source_mtime));
+  append_u32(out, static_cast<uint32_t>(source_size));
+  return out;
+}
+
+std::string hash_pyc_header(const std::array<uint8_t, 8>& source_hash, bool checked) {
+  std::string out = header_with_flags(uint32_t{kPycHashBased} | (checked ? uint32_t{kPycCheckSource} : 0u));
+  out.append(reinterpret_cast<const char*>(source_hash.data()), source_hash.size());
+  return out;
+}
+
+std::string code_to_timestamp_pyc(const CodeObject& code, int64_t source_mtime, uint64_t source_size) {
+  return timestamp_pyc_header(source_mtime, source_size) + marshal_code(code);
+}
+
+std::string code_to_hash_pyc(const CodeObject& code, const std::array<uint8_t, 8>& source_hash, bool checked) {
+  return hash_pyc_header(source_hash, checked) + marshal_code(code);
+}
+
+}  // namespace minipy

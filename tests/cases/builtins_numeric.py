@@ -1,0 +1,16 @@
+# abs, min, max, sum, divmod, pow, round on ints and floats, with keys and defaults where tier 1 has them.
+print(abs(-5), abs(5), abs(-2.5), abs(-0.0), abs(-(2 ** 70)), abs(True), abs(float("-inf")))
+print(min(3, 1, 2), max(3, 1, 2), min([4, 2, 8]), max((4, 2, 8)), min("hello"), max("hello"), min([1.5, 1, 2]))
+print(max([1, 5, 3], default=0), max([], default="empty"), min([], default=None))
+print(max("apple", "fig", "banana", key=len), min(["apple", "fig", "kiwi"], key=len), max([-3, 2, -5], key=abs))
+print(max(1, 1.0), max(1.0, 1), min(0, -0.0), max([[1, 2], [1, 3], [0, 9]]))
+print(sum([1, 2, 3]), sum([]), sum([0.1, 0.2, 0.3]), sum(range(10), 100), sum([[1], [2, 3]], []), sum([1, 2.5]))
+print(sum([2 ** 64, 2 ** 64, -(2 ** 65)]), sum([True, True, False]))
+print(divmod(17, 5), divmod(-17, 5), divmod(17, -5), divmod(17.5, 5), divmod(-17.5, 5), divmod(2 ** 70, 3))
+print(pow(2, 8), pow(2, -2), pow(2.0, 3), pow(9, 0.5), pow(5, 3, 7), pow(-2, 5, 9), pow(2, 0, 1))
+print(round(3.14159), round(3.14159, 3), round(2.5), round(3.5), round(-2.5), round(0.5), round(1.5))
+print(round(1234, -2), round(1250, -2), round(1350, -2), round(-1250, -2), round(15, -1), round(25, -1))
+print(round(2.675, 2), round(1.005, 2), round(0.125, 2), round(0.375, 2), round(123.456, -1), round(-0.4))
+print(type(round(2.5)), type(round(2.5, 0)), round(2.5, 0), round(7, 2), type(round(7, 2)))
+vals = [3, -7, 2.5, 10, -0.5]
+print(max(vals), min(vals), sum(vals), sum(vals) / len(vals), sorted(vals), [abs(v) for v in vals])

@@ -1,0 +1,3 @@
+# ValueError: empty separator for str.split.
+print("a,b".split(","))
+print("a,b".split(""))

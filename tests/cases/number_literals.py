@@ -1,0 +1,10 @@
+# Number literal forms: hex/octal/binary, underscores, leading zeros, float exponents, huge literals.
+print(0x1F, 0X1f, 0o17, 0O17, 0b101, 0B101, 0, 00, 0_0)
+print(1_000_000, 0x_FF, 0b_1010_1010, 0o_7_7, 1_0.5_0, 1e1_0, 1_2e-3)
+print(1.5, .5, 5., 1e3, 1E3, 1e-3, 1.5e+3, 0.0e0, 3.14_15)
+print(123456789012345678901234567890, 0xFFFFFFFFFFFFFFFFFFFFFFFF, 0b1 << 0)
+print(1e308, 1e309, 2e-324, 0.1e-323)
+print(-1, - 1, +1, -0x10, ~0b0)
+print(10 ** 0, 0o777 == 511, 0xff == 255, 0b11111111 == 255)
+print(type(0x10), type(1e0), type(1_0), 9999999999999999999999)
+print(0.1, .1e1, 1.e1, 1_000.000_1)

@@ -1,0 +1,3 @@
+# SyntaxError: assignment to a literal.
+print("never runs")
+1 = x

@@ -1,0 +1,3 @@
+# SyntaxError: mismatched brackets.
+print("never runs")
+value = [1, 2)

@@ -1,0 +1,4 @@
+# SyntaxError: keyword argument repeated.
+def f(a):
+    return a
+f(a=1, a=2)

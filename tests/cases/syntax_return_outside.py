@@ -1,0 +1,3 @@
+# SyntaxError: return outside a function.
+print("never runs")
+return 5

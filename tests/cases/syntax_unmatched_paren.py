@@ -1,0 +1,3 @@
+# SyntaxError: unmatched closing parenthesis.
+print("never runs")
+value = (1 + 2))

@@ -1,0 +1,40 @@
+# Shared helpers for regen_expected and run_case (sourced, not executed).
+# Expectations are stored with the absolute cases directory replaced by @CASEDIR@ because CPython 3.11
+# makes the main script's path absolute in tracebacks, and the checkout location differs between machines.
+
+PYTHON311=${PYTHON311:-/usr/bin/python3.11}
+CASE_TIMEOUT=${CASE_TIMEOUT:-30}
+SKIP_CODE=77
+
+# Run a command in a clean environment (no inherited PYTHON* variables), with a timeout so a hung
+# interpreter fails one test instead of the whole suite.
+clean_run() {
+  env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 timeout "$CASE_TIMEOUT" "$@"
+}
+
+# Print file $1 with every occurrence of the literal string $2 replaced by $3 (no regex surprises from
+# paths containing dots or slashes).
+replace_literal() {
+  local content
+  content=$(cat "$1"; printf x)
+  content=${content%x}
+  printf '%s' "${content//"$2"/"$3"}"
+}
+
+# Drop 3.11's caret/tilde lines (only spaces, ^ and ~): their exact columns are a fidelity detail we
+# compare elsewhere, not here.
+strip_carets() {
+  grep -v -E '^ *[~^][~^ ]*$' || true
+}
+
+# A case is a syntax-error case when regen_expected recorded what CPython's py_compile printed for it.
+is_syntax_error_case() {  # $1 = expected dir, $2 = name
+  [[ -f "$1/$2.compile.err" ]]
+}
+
+need_python() {
+  if [[ ! -x "$PYTHON311" ]]; then
+    echo "SKIPPED: python3.11 not found (looked for $PYTHON311)"
+    exit "$SKIP_CODE"
+  fi
+}

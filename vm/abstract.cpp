@@ -1,0 +1,447 @@
+// The abstract object protocol: what the interpreter loop and builtins call to operate on any value. Mirrors
+// CPython's abstract.c / object.c dispatch rules (reflected operands, sequence fallbacks, rich-comparison
+// swapping), so the error messages and the order in which user methods are tried match.
+#include "vm/runtime.h"
+#include "vm/text/number_format.h"
+
+namespace minipy {
+
+namespace {
+
+constexpr const char* kOpSymbols[kBinaryOpCount] = {"+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"};
+constexpr int kSwappedOp[6] = {kGt, kGe, kEq, kNe, kLt, kLe};
+constexpr const char* kCompareSymbols[6] = {"<", "<=", "==", "!=", ">", ">="};
+
+// Tries the number slots of both operands (the right one first when it is a subclass of the left's type).
+Value binary_op1(ThreadState& ts, Value a, Value b, int op) {
+  Type* ta = type_of(a);
+  Type* tb = type_of(b);
+  BinarySlot slota = ta->binary[op];
+  BinarySlot slotb = tb != ta ? tb->binary[op] : nullptr;
+  if (slotb == slota) slotb = nullptr;
+  if (slota) {
+    if (slotb && is_subtype(tb, ta)) {
+      Value x = slotb(ts, a, b);
+      if (x != NotImplemented()) return x;
+      slotb = nullptr;
+    }
+    Value x = slota(ts, a, b);
+    if (x != NotImplemented()) return x;
+  }
+  if (slotb) return slotb(ts, a, b);
+  return NotImplemented();
+}
+
+Value binop_type_error(ThreadState& ts, Value a, Value b, int op, bool inplace) {
+  if (op == kOpPow && !inplace)
+    return raise_fmt(ts, TypeError_type, "unsupported operand type(s) for ** or pow(): '{}' and '{}'", type_name(a),
+                     type_name(b));
+  return raise_fmt(ts, TypeError_type, "unsupported operand type(s) for {}{}: '{}' and '{}'", kOpSymbols[op],
+                   inplace ? "=" : "", type_name(a), type_name(b));
+}
+
+bool is_index_like(Value v) { return is_int(v) || type_of(v)->index; }
+
+Value sequence_fallback(ThreadState& ts, Value a, Value b, int op, bool inplace) {
+  if (op == kOpAdd) {
+    if (BinarySlot concat = type_of(a)->concat) return concat(ts, a, b);
+  } else if (op == kOpMul) {
+    BinarySlot ra = type_of(a)->repeat;
+    BinarySlot rb = type_of(b)->repeat;
+    if (ra) {
+      if (is_index_like(b)) return ra(ts, a, b);
+      return raise_fmt(ts, TypeError_type, "can't multiply sequence by non-int of type '{}'", type_name(b));
+    }
+    if (rb) {
+      if (is_index_like(a)) return rb(ts, b, a);
+      return raise_fmt(ts, TypeError_type, "can't multiply sequence by non-int of type '{}'", type_name(a));
+    }
+  }
+  return binop_type_error(ts, a, b, op, inplace);
+}
+
+}  // namespace
+
+Value binary_op(ThreadState& ts, Value a, Value b, int op) {
+  bool inplace = op >= kBinaryOpCount;
+  if (inplace) {
+    op -= kBinaryOpCount;
+    if (BinarySlot slot = type_of(a)->inplace[op]) {
+      Value x = slot(ts, a, b);
+      if (x != NotImplemented()) return x;
+    }
+  }
+  Value x = binary_op1(ts, a, b, op);
+  if (x != NotImplemented()) return x;
+  return sequence_fallback(ts, a, b, op, inplace);
+}
+
+Value rich_compare(ThreadState& ts, Value v, Value w, int op) {
+  if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {
+    ts.recursion_depth--;
+    return raise(ts, RecursionError_type, "maximum recursion depth exceeded in comparison");
+  }
+  struct Guard {
+    ThreadState& ts;
+    ~Guard() { ts.recursion_depth--; }
+  } guard{ts};
+  Type* tv = type_of(v);
+  Type* tw = type_of(w);
+  bool checked_reverse = false;
+  if (tv != tw && tw->richcompare && is_subtype(tw, tv) && tw->richcompare != tv->richcompare) {
+    checked_reverse = true;
+    Value r = tw->richcompare(ts, w, v, kSwappedOp[op]);
+    if (r != NotImplemented()) return r;
+  }
+  if (tv->richcompare) {
+    Value r = tv->richcompare(ts, v, w, op);
+    if (r != NotImplemented()) return r;
+  }
+  if (!checked_reverse && tw->richcompare) {
+    Value r = tw->richcompare(ts, w, v, kSwappedOp[op]);
+    if (r != NotImplemented()) return r;
+  }
+  if (op == kEq) return Bool(v == w);
+  if (op == kNe) return Bool(v != w);
+  return raise_fmt(ts, TypeError_type, "'{}' not supported between instances of '{}' and '{}'", kCompareSymbols[op],
+                   type_name(v), type_name(w));
+}
+
+int rich_compare_bool(ThreadState& ts, Value a, Value b, int op) {
+  if (a == b) {
+    if (op == kEq) return 1;
+    if (op == kNe) return 0;
+  }
+  if (Value::both_small_ints(a, b)) {
+    int64_t x = a.as_small_int(), y = b.as_small_int();
+    switch (op) {
+      case kLt: return x < y;
+      case kLe: return x <= y;
+      case kEq: return x == y;
+      case kNe: return x != y;
+      case kGt: return x > y;
+      default: return x >= y;
+    }
+  }
+  Value r = rich_compare(ts, a, b, op);
+  if (!r) return -1;
+  if (r == True()) return 1;
+  if (r == False()) return 0;
+  return py_truth(ts, r);
+}
+
+Value py_repr(ThreadState& ts, Value v) {
+  Type* t = type_of(v);
+  if (t == &str_type) return t->repr(ts, v);
+  if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {
+    ts.recursion_depth--;
+    return raise(ts, RecursionError_type, "maximum recursion depth exceeded while getting the repr of an object");
+  }
+  Value r = t->repr(ts, v);
+  ts.recursion_depth--;
+  if (r && !is_str(r)) return raise_fmt(ts, TypeError_type, "__repr__ returned non-string (type {})", type_name(r));
+  return r;
+}
+
+Value py_str(ThreadState& ts, Value v) {
+  Type* t = type_of(v);
+  if (t == &str_type) return v;
+  if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {
+    ts.recursion_depth--;
+    return raise(ts, RecursionError_type, "maximum recursion depth exceeded while calling a Python object");
+  }
+  Value r = t->str ? t->str(ts, v) : t->repr(ts, v);
+  ts.recursion_depth--;
+  if (r && !is_str(r)) return raise_fmt(ts, TypeError_type, "__str__ returned non-string (type {})", type_name(r));
+  return r;
+}
+
+Value raise_text_error(ThreadState& ts, const text::TextError& error) {
+  Type* t = &ValueError_type;
+  if (error.kind == "TypeError") t = &TypeError_type;
+  else if (error.kind == "OverflowError") t = &OverflowError_type;
+  else if (error.kind == "IndexError") t = &IndexError_type;
+  else if (error.kind == "KeyError") t = &KeyError_type;
+  return raise(ts, *t, error.message);
+}
+
+Value py_format(ThreadState& ts, Value v, Value spec) {
+  std::string_view s = spec ? as_str(spec)->view() : std::string_view{};
+  Type* t = type_of(v);
+  if (t == &str_type) {
+    if (s.empty()) return v;
+    auto r = text::format_str(as_str(v)->view(), s);
+    if (!r.ok()) return raise_text_error(ts, r.error());
+    return Value(make_str(ts, r.value()));
+  }
+  if (v.is_small_int() || t == &int_type || t == &bool_type) {
+    if (s.empty()) return py_str(ts, v);
+    int64_t small;
+    auto r = int_to_int64(v, &small) ? text::format_int(small, s, t->name->view())
+                                     : text::format_int(to_bigint(v), s, t->name->view());
+    if (!r.ok()) return raise_text_error(ts, r.error());
+    return Value(make_str(ts, r.value()));
+  }
+  if (t == &float_type) {
+    if (s.empty()) return py_str(ts, v);
+    auto r = text::format_float(float_value(v), s);
+    if (!r.ok()) return raise_text_error(ts, r.error());
+    return Value(make_str(ts, r.value()));
+  }
+  Value method = type_lookup(t, ts.interp->names.format);
+  if (method && type_of(method) == &function_type) {
+    Value args[2] = {v, spec ? spec : Value(ts.interp->names.empty)};
+    Value r = call(ts, method, args);
+    if (r && !is_str(r))
+      return raise_fmt(ts, TypeError_type, "__format__ must return a str, not {}", type_name(r));
+    return r;
+  }
+  if (!s.empty())
+    return raise_fmt(ts, TypeError_type, "unsupported format string passed to {}.__format__", type_name(v));
+  return py_str(ts, v);
+}
+
+int py_truth(ThreadState& ts, Value v) {
+  if (v == True()) return 1;
+  if (v == False() || v == None()) return 0;
+  if (v.is_small_int()) return v.as_small_int() != 0;
+  Type* t = type_of(v);
+  if (t->truth) return t->truth(ts, v);
+  if (t->length) {
+    int64_t n = t->length(ts, v);
+    return n < 0 ? -1 : n > 0;
+  }
+  return 1;
+}
+
+bool py_hash(ThreadState& ts, Value v, int64_t* out) {
+  if (v.is_small_int()) {
+    int64_t x = v.as_small_int();
+    constexpr int64_t kMod = (int64_t{1} << 61) - 1;
+    int64_t m = (x < 0 ? -x : x) % kMod;
+    int64_t h = x < 0 ? -m : m;
+    *out = h == -1 ? -2 : h;
+    return true;
+  }
+  Type* t = type_of(v);
+  if (!t->hash) {
+    raise_fmt(ts, TypeError_type, "unhashable type: '{}'", t->name->view());
+    return false;
+  }
+  return t->hash(ts, v, out);
+}
+
+#define UNARY(fn, slot, symbol)                                                                          \
+  Value fn(ThreadState& ts, Value v) {                                                                   \
+    Type* t = type_of(v);                                                                                \
+    if (t->slot) return t->slot(ts, v);                                                                  \
+    return raise_fmt(ts, TypeError_type, "bad operand type for unary " symbol ": '{}'", t->name->view()); \
+  }
+UNARY(unary_negative, negative, "-")
+UNARY(unary_positive, positive, "+")
+UNARY(unary_invert, invert, "~")
+
+Value py_abs(ThreadState& ts, Value v) {
+  Type* t = type_of(v);
+  if (t->absolute) return t->absolute(ts, v);
+  return raise_fmt(ts, TypeError_type, "bad operand type for abs(): '{}'", t->name->view());
+}
+
+Value py_pow3(ThreadState& ts, Value a, Value b, Value mod) {
+  if (!mod || is_none(mod)) return binary_op(ts, a, b, kOpPow);
+  Type* t = type_of(a);
+  if (t->power3) {
+    Value r = t->power3(ts, a, b, mod);
+    if (r != NotImplemented()) return r;
+  }
+  if (is_float(a) || is_float(b) || is_float(mod))
+    return raise(ts, TypeError_type, "pow() 3rd argument not allowed unless all arguments are integers");
+  return raise_fmt(ts, TypeError_type, "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'", type_name(a),
+                   type_name(b), type_name(mod));
+}
+
+Value get_attr(ThreadState& ts, Value obj, StrObject* name) {
+  Type* t = type_of(obj);
+  return t->getattr(ts, obj, name);
+}
+
+Value get_attr_optional(ThreadState& ts, Value obj, StrObject* name) {
+  Type* t = type_of(obj);
+  if (t->getattr == object_type.getattr) return generic_getattr(ts, obj, name, true);
+  Value v = t->getattr(ts, obj, name);
+  if (!v && exception_matches(ts.current_exception, &AttributeError_type)) ts.current_exception = Value();
+  return v;
+}
+
+bool set_attr(ThreadState& ts, Value obj, StrObject* name, Value value) {
+  Type* t = type_of(obj);
+  if (!t->setattr) {
+    raise_fmt(ts, AttributeError_type, "'{}' object has no attribute '{}'", t->name->view(), name->view());
+    return false;
+  }
+  return t->setattr(ts, obj, name, value);
+}
+
+bool get_method(ThreadState& ts, Value obj, StrObject* name, Value* method, bool* unbound) {
+  Type* t = type_of(obj);
+  if (t->getattr == object_type.getattr) {
+    Value attr = type_lookup(t, name);
+    if (attr && (type_of(attr)->flags & kTypeMethodDescriptor)) {
+      bool shadowed = false;
+      if (t->dict_offset) {
+        auto* d = *reinterpret_cast<DictObject**>(reinterpret_cast<char*>(obj.as_object()) + t->dict_offset);
+        shadowed = d && dict_get_str(d, name);
+      }
+      if (!shadowed) {
+        *method = attr;
+        *unbound = true;
+        return true;
+      }
+    }
+  }
+  *unbound = false;
+  *method = get_attr(ts, obj, name);
+  return bool(*method);
+}
+
+Value get_item(ThreadState& ts, Value container, Value key) {
+  Type* t = type_of(container);
+  if (t->getitem) return t->getitem(ts, container, key);
+  if (is_type(container)) {
+    Value cgi = type_lookup(as_type(container), intern(ts, "__class_getitem__"));
+    if (cgi) return call(ts, cgi, std::span<const Value>(&key, 1));
+    return raise_fmt(ts, TypeError_type, "type '{}' is not subscriptable", as_type(container)->name->view());
+  }
+  return raise_fmt(ts, TypeError_type, "'{}' object is not subscriptable", t->name->view());
+}
+
+bool set_item(ThreadState& ts, Value container, Value key, Value value) {
+  Type* t = type_of(container);
+  if (t->setitem) return t->setitem(ts, container, key, value);
+  raise_fmt(ts, TypeError_type, "'{}' object does not support item assignment", t->name->view());
+  return false;
+}
+
+bool del_item(ThreadState& ts, Value container, Value key) {
+  Type* t = type_of(container);
+  if (t->setitem) return t->setitem(ts, container, key, Value());
+  raise_fmt(ts, TypeError_type, "'{}' object doesn't support item deletion", t->name->view());
+  return false;
+}
+
+int contains(ThreadState& ts, Value container, Value item) {
+  Type* t = type_of(container);
+  if (t->contains) return t->contains(ts, container, item);
+  if (!t->iter && !t->getitem) {
+    raise_fmt(ts, TypeError_type, "argument of type '{}' is not iterable", t->name->view());
+    return -1;
+  }
+  Value it = get_iter(ts, container);
+  if (!it) return -1;
+  for (;;) {
+    Value v = iter_next(ts, it);
+    if (!v) return ts.current_exception ? -1 : 0;
+    int eq = rich_compare_bool(ts, v, item, kEq);
+    if (eq) return eq;
+  }
+}
+
+int64_t py_len(ThreadState& ts, Value v) {
+  Type* t = type_of(v);
+  if (t->length) return t->length(ts, v);
+  raise_fmt(ts, TypeError_type, "object of type '{}' has no len()", t->name->view());
+  return -1;
+}
+
+Value get_iter(ThreadState& ts, Value v) {
+  Type* t = type_of(v);
+  if (t->iter) {
+    Value it = t->iter(ts, v);
+    if (it && !type_of(it)->iternext)
+      return raise_fmt(ts, TypeError_type, "iter() returned non-iterator of type '{}'", type_name(it));
+    return it;
+  }
+  if (t->getitem && !is_dict(v)) {
+    auto* it = ts.alloc<SeqIterObject>(&iterator_type);
+    it->seq = v;
+    return Value(it);
+  }
+  return raise_fmt(ts, TypeError_type, "'{}' object is not iterable", t->name->view());
+}
+
+Value iter_next(ThreadState& ts, Value iterator) {
+  Type* t = type_of(iterator);
+  if (!t->iternext) return raise_fmt(ts, TypeError_type, "'{}' object is not an iterator", t->name->view());
+  return t->iternext(ts, iterator);
+}
+
+Value call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
+  Type* t = type_of(callable);
+  if (!t->call) return raise_fmt(ts, TypeError_type, "'{}' object is not callable", t->name->view());
+  if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {
+    ts.recursion_depth--;
+    return raise(ts, RecursionError_type, "maximum recursion depth exceeded while calling a Python object");
+  }
+  Value r = t->call(ts, callable, args, kwnames);
+  ts.recursion_depth--;
+  return r;
+}
+
+Value call_method(ThreadState& ts, Value obj, StrObject* name, std::span<const Value> args) {
+  Value method;
+  bool unbound;
+  if (!get_method(ts, obj, name, &method, &unbound)) return Value();
+  if (!unbound) return call(ts, method, args);
+  std::vector<Value> all;
+  all.reserve(args.size() + 1);
+  all.push_back(obj);
+  all.insert(all.end(), args.begin(), args.end());
+  return call(ts, method, all);
+}
+
+bool is_instance(ThreadState& ts, Value v, Value cls, int* result) {
+  if (is_tuple(cls)) {
+    for (Value c : static_cast<TupleObject*>(cls.as_object())->span()) {
+      if (!is_instance(ts, v, c, result)) return false;
+      if (*result) return true;
+    }
+    *result = 0;
+    return true;
+  }
+  if (!is_type(cls)) {
+    raise(ts, TypeError_type, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    return false;
+  }
+  *result = is_subtype(type_of(v), as_type(cls));
+  return true;
+}
+
+bool no_keywords(ThreadState& ts, const char* name, TupleObject* kwnames) {
+  if (!kwnames || kwnames->size == 0) return true;
+  raise_fmt(ts, TypeError_type, "{}() takes no keyword arguments", name);
+  return false;
+}
+
+bool check_arg_count(ThreadState& ts, const char* name, size_t got, size_t min, size_t max) {
+  if (got >= min && got <= max) return true;
+  if (min == max) {
+    if (min == 0) raise_fmt(ts, TypeError_type, "{}() takes no arguments ({} given)", name, got);
+    else if (min == 1) raise_fmt(ts, TypeError_type, "{}() takes exactly one argument ({} given)", name, got);
+    else raise_fmt(ts, TypeError_type, "{} expected {} arguments, got {}", name, min, got);
+  } else if (got < min) {
+    raise_fmt(ts, TypeError_type, "{} expected at least {} argument{}, got {}", name, min, min == 1 ? "" : "s", got);
+  } else {
+    raise_fmt(ts, TypeError_type, "{} expected at most {} argument{}, got {}", name, max, max == 1 ? "" : "s", got);
+  }
+  return false;
+}
+
+Value keyword_arg(ThreadState&, std::span<const Value> args, TupleObject* kwnames, std::string_view name) {
+  if (!kwnames) return Value();
+  size_t base = args.size() - static_cast<size_t>(kwnames->size);
+  for (int64_t i = 0; i < kwnames->size; i++)
+    if (as_str(kwnames->items[i])->view() == name) return args[base + static_cast<size_t>(i)];
+  return Value();
+}
+
+}  // namespace minipy

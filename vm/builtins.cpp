@@ -1,0 +1,631 @@
+// The builtins module: functions (print, len, min, ...), the builtin types and exceptions by name.
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+
+#include "vm/runtime.h"
+#include "vm/text/number_format.h"
+
+namespace minipy {
+
+Value list_sort(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
+Value build_class(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
+Value builtin_import(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
+
+namespace {
+
+#define BUILTIN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
+
+void write_stdout(std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); }
+
+BUILTIN(b_print) {
+  (void)self;
+  size_t n = positional_count(args, kwnames);
+  Value sep = keyword_arg(ts, args, kwnames, "sep");
+  Value end = keyword_arg(ts, args, kwnames, "end");
+  Value file = keyword_arg(ts, args, kwnames, "file");
+  Value flush = keyword_arg(ts, args, kwnames, "flush");
+  if (kwnames) {
+    for (int64_t i = 0; i < kwnames->size; i++) {
+      std::string_view k = as_str(kwnames->items[i])->view();
+      if (k != "sep" && k != "end" && k != "file" && k != "flush")
+        return raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for print()", k);
+    }
+  }
+  if (sep && !is_none(sep) && !is_str(sep))
+    return raise_fmt(ts, TypeError_type, "sep must be None or a string, not {}", type_name(sep));
+  if (end && !is_none(end) && !is_str(end))
+    return raise_fmt(ts, TypeError_type, "end must be None or a string, not {}", type_name(end));
+  std::string_view sep_s = sep && !is_none(sep) ? as_str(sep)->view() : " ";
+  std::string_view end_s = end && !is_none(end) ? as_str(end)->view() : "\n";
+  bool to_file = file && !is_none(file);
+  std::string out;
+  for (size_t i = 0; i < n; i++) {
+    if (i) out += sep_s;
+    Value s = py_str(ts, args[i]);
+    if (!s) return s;
+    out += as_str(s)->view();
+  }
+  out += end_s;
+  if (to_file) {
+    Value text = Value(make_str(ts, out));
+    Value r = call_method(ts, file, intern(ts, "write"), std::span<const Value>(&text, 1));
+    if (!r) return r;
+  } else {
+    write_stdout(out);
+  }
+  if (flush && py_truth(ts, flush) == 1) std::fflush(stdout);
+  return None();
+}
+
+BUILTIN(b_len) {
+  (void)self;
+  if (!no_keywords(ts, "len", kwnames) || !check_arg_count(ts, "len", args.size(), 1, 1)) return Value();
+  int64_t n = py_len(ts, args[0]);
+  if (n < 0) return Value();
+  return make_int(ts, n);
+}
+
+BUILTIN(b_repr) {
+  (void)self;
+  if (!no_keywords(ts, "repr", kwnames) || !check_arg_count(ts, "repr", args.size(), 1, 1)) return Value();
+  return py_repr(ts, args[0]);
+}
+BUILTIN(b_ascii) {
+  (void)self;
+  if (!no_keywords(ts, "ascii", kwnames) || !check_arg_count(ts, "ascii", args.size(), 1, 1)) return Value();
+  return py_ascii(ts, args[0]);
+}
+BUILTIN(b_abs) {
+  (void)self;
+  if (!no_keywords(ts, "abs", kwnames) || !check_arg_count(ts, "abs", args.size(), 1, 1)) return Value();
+  return py_abs(ts, args[0]);
+}
+
+Value min_max(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, int op, const char* name) {
+  size_t n = positional_count(args, kwnames);
+  Value key = keyword_arg(ts, args, kwnames, "key");
+  Value dflt = keyword_arg(ts, args, kwnames, "default");
+  if (kwnames)
+    for (int64_t i = 0; i < kwnames->size; i++) {
+      std::string_view k = as_str(kwnames->items[i])->view();
+      if (k != "key" && k != "default")
+        return raise_fmt(ts, TypeError_type, "{}() got an unexpected keyword argument '{}'", name, k);
+    }
+  if (key && is_none(key)) key = Value();
+  if (n == 0) return raise_fmt(ts, TypeError_type, "{} expected at least 1 argument, got 0", name);
+  if (n > 1 && dflt)
+    return raise_fmt(ts, TypeError_type, "Cannot specify a default for {}() with multiple positional arguments", name);
+  Value it = n == 1 ? get_iter(ts, args[0]) : get_iter(ts, Value(minipy::make_tuple(ts, args.subspan(0, n))));
+  if (!it) return it;
+  Value best, best_key;
+  for (;;) {
+    Value v = iter_next(ts, it);
+    if (!v) {
+      if (ts.current_exception) return Value();
+      break;
+    }
+    Value k = v;
+    if (key) {
+      k = call(ts, key, std::span<const Value>(&v, 1));
+      if (!k) return k;
+    }
+    if (!best) {
+      best = v;
+      best_key = k;
+      continue;
+    }
+    int better = rich_compare_bool(ts, k, best_key, op);
+    if (better < 0) return Value();
+    if (better) {
+      best = v;
+      best_key = k;
+    }
+  }
+  if (!best) {
+    if (dflt) return dflt;
+    return raise_fmt(ts, ValueError_type, "{}() arg is an empty sequence", name);
+  }
+  return best;
+}
+BUILTIN(b_min) {
+  (void)self;
+  return min_max(ts, args, kwnames, kLt, "min");
+}
+BUILTIN(b_max) {
+  (void)self;
+  return min_max(ts, args, kwnames, kGt, "max");
+}
+
+BUILTIN(b_sum) {
+  (void)self;
+  size_t n = positional_count(args, kwnames);
+  if (n < 1 || n > 2) return raise_fmt(ts, TypeError_type, "sum() takes at most 2 arguments ({} given)", n);
+  Value start = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "start");
+  if (!start) start = Value::small_int(0);
+  if (is_str(start)) return raise(ts, TypeError_type, "sum() can't sum strings [use ''.join(seq) instead]");
+  if (type_of(start) == &bytes_type) return raise(ts, TypeError_type, "sum() can't sum bytes [use b''.join(seq) instead]");
+  Value it = get_iter(ts, args[0]);
+  if (!it) return it;
+  Value total = start;
+  for (;;) {
+    Value v = iter_next(ts, it);
+    if (!v) return ts.current_exception ? Value() : total;
+    Value r;
+    if (Value::both_small_ints(total, v)) r = make_int(ts, total.as_small_int() + v.as_small_int());
+    else if (is_exact_float(total) && is_exact_float(v)) r = make_float(ts, float_value(total) + float_value(v));
+    else r = binary_op(ts, total, v, kOpAdd);
+    if (!r) return r;
+    total = r;
+  }
+}
+
+BUILTIN(b_sorted) {
+  (void)self;
+  size_t n = positional_count(args, kwnames);
+  if (n != 1) return raise_fmt(ts, TypeError_type, "sorted expected 1 argument, got {}", n);
+  Value l = sequence_to_list(ts, args[0]);
+  if (!l) return l;
+  Value r = list_sort(ts, l, args.subspan(1), kwnames);
+  if (!r) return r;
+  return l;
+}
+
+BUILTIN(b_isinstance) {
+  (void)self;
+  if (!no_keywords(ts, "isinstance", kwnames) || !check_arg_count(ts, "isinstance", args.size(), 2, 2)) return Value();
+  int r;
+  if (!is_instance(ts, args[0], args[1], &r)) return Value();
+  return Bool(r);
+}
+BUILTIN(b_issubclass) {
+  (void)self;
+  if (!no_keywords(ts, "issubclass", kwnames) || !check_arg_count(ts, "issubclass", args.size(), 2, 2)) return Value();
+  if (!is_type(args[0])) return raise(ts, TypeError_type, "issubclass() arg 1 must be a class");
+  auto check = [&](Value cls) -> int {
+    if (!is_type(cls)) {
+      raise(ts, TypeError_type, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+      return -1;
+    }
+    return is_subtype(as_type(args[0]), as_type(cls));
+  };
+  if (is_tuple(args[1])) {
+    for (Value c : static_cast<TupleObject*>(args[1].as_object())->span()) {
+      int r = check(c);
+      if (r) return r < 0 ? Value() : True();
+    }
+    return False();
+  }
+  int r = check(args[1]);
+  return r < 0 ? Value() : Bool(r);
+}
+
+BUILTIN(b_round) {
+  (void)self;
+  size_t n = positional_count(args, kwnames);
+  Value number = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "number");
+  Value nd = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "ndigits");
+  if (!number) return raise(ts, TypeError_type, "round() missing required argument 'number' (pos 1)");
+  if (nd && is_none(nd)) nd = Value();
+  if (is_float(number)) {
+    double d = float_value(number);
+    if (!nd) {
+      auto r = text::round_float_to_int(d);
+      if (!r.ok()) return raise_text_error(ts, r.error());
+      return make_int(ts, r.value());
+    }
+    int64_t digits;
+    if (!index_to_int64(ts, nd, &digits)) return Value();
+    auto r = text::round_float(d, digits);
+    if (!r.ok()) return raise_text_error(ts, r.error());
+    return make_float(ts, r.value());
+  }
+  if (is_int(number)) {
+    if (!nd) return unary_positive(ts, number);
+    int64_t digits;
+    if (!index_to_int64(ts, nd, &digits)) return Value();
+    if (digits >= 0) return unary_positive(ts, number);
+    // Round to a multiple of 10**-digits, half to even.
+    BigInt x = to_bigint(number);
+    BigInt pow10 = BigInt(10).pow(static_cast<uint64_t>(-digits));
+    BigInt q, r;
+    BigInt::floor_divmod(x, pow10, &q, &r);
+    BigInt twice = r + r;
+    int c = compare(twice, pow10);
+    if (c > 0 || (c == 0 && q.is_odd())) q = q + BigInt(1);
+    return make_int(ts, q * pow10);
+  }
+  Value method = type_lookup(type_of(number), ts.interp->names.round);
+  if (!method)
+    return raise_fmt(ts, TypeError_type, "type {} doesn't define __round__ method", type_name(number));
+  Value call_args[2] = {number, nd};
+  return call(ts, method, std::span<const Value>(call_args, nd ? 2 : 1));
+}
+
+BUILTIN(b_divmod) {
+  (void)self;
+  if (!no_keywords(ts, "divmod", kwnames) || !check_arg_count(ts, "divmod", args.size(), 2, 2)) return Value();
+  Value a = args[0], b = args[1];
+  Type* ta = type_of(a);
+  Type* tb = type_of(b);
+  if (ta->divmod) {
+    Value r = ta->divmod(ts, a, b);
+    if (r != NotImplemented()) return r;
+  }
+  if (tb != ta && tb->divmod) {
+    Value r = tb->divmod(ts, a, b);
+    if (r != NotImplemented()) return r;
+  }
+  return raise_fmt(ts, TypeError_type, "unsupported operand type(s) for divmod(): '{}' and '{}'", type_name(a),
+                   type_name(b));
+}
+
+BUILTIN(b_pow) {
+  (void)self;
+  size_t n = positional_count(args, kwnames);
+  Value base = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "base");
+  Value exp = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "exp");
+  Value mod = n > 2 ? args[2] : keyword_arg(ts, args, kwnames, "mod");
+  if (!base || !exp) return raise_fmt(ts, TypeError_type, "pow() missing required argument '{}' (pos {})",
+                                     base ? "exp" : "base", base ? 2 : 1);
+  return py_pow3(ts, base, exp, mod);
+}
+
+BUILTIN(b_ord) {
+  (void)self;
+  if (!no_keywords(ts, "ord", kwnames) || !check_arg_count(ts, "ord", args.size(), 1, 1)) return Value();
+  Value c = args[0];
+  if (is_str(c)) {
+    StrObject* s = as_str(c);
+    if (s->length != 1)
+      return raise_fmt(ts, TypeError_type, "ord() expected a character, but string of length {} found", s->length);
+    std::string_view v = s->view();
+    auto b0 = static_cast<unsigned char>(v[0]);
+    uint32_t cp = b0;
+    if (b0 >= 0x80) {
+      size_t len = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+      cp = b0 & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+      for (size_t i = 1; i < len; i++) cp = (cp << 6) | (static_cast<unsigned char>(v[i]) & 0x3F);
+    }
+    return Value::small_int(cp);
+  }
+  if (type_of(c) == &bytes_type) {
+    auto* b = static_cast<BytesObject*>(c.as_object());
+    if (b->size != 1)
+      return raise_fmt(ts, TypeError_type, "ord() expected a character, but string of length {} found", b->size);
+    return Value::small_int(static_cast<unsigned char>(b->data[0]));
+  }
+  return raise_fmt(ts, TypeError_type, "ord() expected string of length 1, but {} found", type_name(c));
+}
+
+BUILTIN(b_chr) {
+  (void)self;
+  if (!no_keywords(ts, "chr", kwnames) || !check_arg_count(ts, "chr", args.size(), 1, 1)) return Value();
+  if (!is_int(args[0]) && !type_of(args[0])->index)
+    return raise_fmt(ts, TypeError_type, "'{}' object cannot be interpreted as an integer", type_name(args[0]));
+  int64_t cp;
+  if (!index_to_int64(ts, args[0], &cp, "Python int too large to convert to C int")) return Value();
+  if (cp < 0 || cp > 0x10FFFF) return raise(ts, ValueError_type, "chr() arg not in range(0x110000)");
+  if (cp >= 0xD800 && cp <= 0xDFFF)
+    return raise(ts, ValueError_type, "surrogate characters are not supported by minipy");
+  return str_from_codepoint(ts, static_cast<uint32_t>(cp));
+}
+
+Value prefixed(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, int base, const char* name) {
+  if (!no_keywords(ts, name, kwnames) || !check_arg_count(ts, name, args.size(), 1, 1)) return Value();
+  Value i = number_index(ts, args[0]);
+  if (!i) return i;
+  std::string s = text::int_to_prefixed(to_bigint(i), base);
+  return Value(make_str_known(ts, s, static_cast<int64_t>(s.size()), true));
+}
+BUILTIN(b_hex) {
+  (void)self;
+  return prefixed(ts, args, kwnames, 16, "hex");
+}
+BUILTIN(b_oct) {
+  (void)self;
+  return prefixed(ts, args, kwnames, 8, "oct");
+}
+BUILTIN(b_bin) {
+  (void)self;
+  return prefixed(ts, args, kwnames, 2, "bin");
+}
+
+BUILTIN(b_iter) {
+  (void)self;
+  if (!no_keywords(ts, "iter", kwnames) || !check_arg_count(ts, "iter", args.size(), 1, 2)) return Value();
+  if (args.size() == 2) return raise(ts, NotImplementedError_type, "iter(callable, sentinel) is not supported by minipy");
+  return get_iter(ts, args[0]);
+}
+BUILTIN(b_next) {
+  (void)self;
+  if (!no_keywords(ts, "next", kwnames) || !check_arg_count(ts, "next", args.size(), 1, 2)) return Value();
+  Type* t = type_of(args[0]);
+  if (!t->iternext) return raise_fmt(ts, TypeError_type, "'{}' object is not an iterator", t->name->view());
+  Value v = t->iternext(ts, args[0]);
+  if (v) return v;
+  if (ts.current_exception) {
+    if (args.size() == 2 && exception_matches(ts.current_exception, &StopIteration_type)) {
+      ts.current_exception = Value();
+      return args[1];
+    }
+    return Value();
+  }
+  if (args.size() == 2) return args[1];
+  return raise_value(ts, new_exception(ts, &StopIteration_type, {}));
+}
+BUILTIN(b_hash) {
+  (void)self;
+  if (!no_keywords(ts, "hash", kwnames) || !check_arg_count(ts, "hash", args.size(), 1, 1)) return Value();
+  int64_t h;
+  if (!py_hash(ts, args[0], &h)) return Value();
+  return make_int(ts, h);
+}
+BUILTIN(b_id) {
+  (void)self;
+  if (!no_keywords(ts, "id", kwnames) || !check_arg_count(ts, "id", args.size(), 1, 1)) return Value();
+  return make_int(ts, static_cast<int64_t>(args[0].bits() >> (args[0].is_small_int() ? 0 : 0)));
+}
+BUILTIN(b_callable) {
+  (void)self;
+  if (!no_keywords(ts, "callable", kwnames) || !check_arg_count(ts, "callable", args.size(), 1, 1)) return Value();
+  return Bool(type_of(args[0])->call != nullptr);
+}
+
+bool attr_name(ThreadState& ts, Value v, StrObject** out) {
+  if (!is_str(v)) {
+    raise_fmt(ts, TypeError_type, "attribute name must be string, not '{}'", type_name(v));
+    return false;
+  }
+  *out = intern_str(ts, as_str(v));
+  return true;
+}
+BUILTIN(b_getattr) {
+  (void)self;
+  if (!no_keywords(ts, "getattr", kwnames) || !check_arg_count(ts, "getattr", args.size(), 2, 3)) return Value();
+  StrObject* name;
+  if (!attr_name(ts, args[1], &name)) return Value();
+  if (args.size() == 3) {
+    Value v = get_attr_optional(ts, args[0], name);
+    if (v || ts.current_exception) return v;
+    return args[2];
+  }
+  return get_attr(ts, args[0], name);
+}
+BUILTIN(b_setattr) {
+  (void)self;
+  if (!no_keywords(ts, "setattr", kwnames) || !check_arg_count(ts, "setattr", args.size(), 3, 3)) return Value();
+  StrObject* name;
+  if (!attr_name(ts, args[1], &name) || !set_attr(ts, args[0], name, args[2])) return Value();
+  return None();
+}
+BUILTIN(b_delattr) {
+  (void)self;
+  if (!no_keywords(ts, "delattr", kwnames) || !check_arg_count(ts, "delattr", args.size(), 2, 2)) return Value();
+  StrObject* name;
+  if (!attr_name(ts, args[1], &name) || !set_attr(ts, args[0], name, Value())) return Value();
+  return None();
+}
+BUILTIN(b_hasattr) {
+  (void)self;
+  if (!no_keywords(ts, "hasattr", kwnames) || !check_arg_count(ts, "hasattr", args.size(), 2, 2)) return Value();
+  StrObject* name;
+  if (!attr_name(ts, args[1], &name)) return Value();
+  Value v = get_attr_optional(ts, args[0], name);
+  if (ts.current_exception) return Value();
+  return Bool(bool(v));
+}
+BUILTIN(b_format) {
+  (void)self;
+  if (!no_keywords(ts, "format", kwnames) || !check_arg_count(ts, "format", args.size(), 1, 2)) return Value();
+  Value spec = args.size() > 1 ? args[1] : Value(ts.interp->names.empty);
+  if (!is_str(spec))
+    return raise_fmt(ts, TypeError_type, "format() argument 2 must be str, not {}", type_name(spec));
+  return py_format(ts, args[0], spec);
+}
+Value any_all(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, bool want, const char* name) {
+  if (!no_keywords(ts, name, kwnames) || !check_arg_count(ts, name, args.size(), 1, 1)) return Value();
+  Value it = get_iter(ts, args[0]);
+  if (!it) return it;
+  for (;;) {
+    Value v = iter_next(ts, it);
+    if (!v) return ts.current_exception ? Value() : Bool(!want);
+    int t = py_truth(ts, v);
+    if (t < 0) return Value();
+    if (t == want) return Bool(want);
+  }
+}
+BUILTIN(b_any) {
+  (void)self;
+  return any_all(ts, args, kwnames, true, "any");
+}
+BUILTIN(b_all) {
+  (void)self;
+  return any_all(ts, args, kwnames, false, "all");
+}
+BUILTIN(b_globals) {
+  (void)self;
+  (void)args;
+  (void)kwnames;
+  return Value(ts.current_frame->globals);
+}
+BUILTIN(b_locals) {
+  (void)self;
+  (void)args;
+  (void)kwnames;
+  Frame* f = ts.current_frame;
+  if (f->locals) return f->locals;
+  DictObject* d = make_dict(ts);
+  CodeObj* code = f->code;
+  for (int i = 0; i < code->nlocalsplus; i++) {
+    Value v = f->localsplus[i];
+    if (!v) continue;
+    if (code->localspluskinds[i] & (CO_FAST_CELL | CO_FAST_FREE)) {
+      if (type_of(v) != &cell_type) continue;
+      v = static_cast<CellObject*>(v.as_object())->ref;
+      if (!v) continue;
+    }
+    dict_set(ts, d, code->localsplusnames->items[i], v);
+  }
+  return Value(d);
+}
+BUILTIN(b_vars) {
+  if (args.empty()) return b_locals(ts, self, args, kwnames);
+  Value d = get_attr_optional(ts, args[0], ts.interp->names.dict);
+  if (!d) {
+    if (ts.current_exception) return Value();
+    return raise(ts, TypeError_type, "vars() argument must have __dict__ attribute");
+  }
+  return d;
+}
+BUILTIN(b_input) {
+  (void)self;
+  (void)kwnames;
+  if (!args.empty()) {
+    Value s = py_str(ts, args[0]);
+    if (!s) return s;
+    write_stdout(as_str(s)->view());
+  }
+  std::fflush(stdout);
+  std::string line;
+  if (!std::getline(std::cin, line)) return raise(ts, EOFError_type, "EOF when reading a line");
+  return Value(make_str(ts, line));
+}
+BUILTIN(b_exit) {
+  (void)self;
+  (void)kwnames;
+  Value code = args.empty() ? None() : args[0];
+  Value exc = new_exception(ts, &SystemExit_type, std::span<const Value>(&code, args.empty() ? 0 : 1));
+  if (!exc) return exc;
+  return raise_value(ts, exc);
+}
+BUILTIN(b_dir) {
+  (void)self;
+  (void)kwnames;
+  ListObject* names = make_list(ts, 0);
+  if (args.empty()) {
+    Value l = b_locals(ts, Value(), {}, nullptr);
+    if (!l) return l;
+    if (!list_extend(ts, names, l)) return Value();
+  } else {
+    Value obj = args[0];
+    DictObject* seen = make_dict(ts);
+    auto add_dict = [&](DictObject* d) {
+      int64_t pos = 0;
+      Value k, v;
+      while (dict_next(d, &pos, &k, &v)) dict_set(ts, seen, k, None());
+    };
+    if (is_type(obj)) {
+      for (Value t : as_type(obj)->mro->span()) add_dict(as_type(t)->dict);
+    } else {
+      Type* t = type_of(obj);
+      if (t == &module_type) add_dict(static_cast<ModuleObject*>(obj.as_object())->dict);
+      if (t->dict_offset) {
+        auto* d = *reinterpret_cast<DictObject**>(reinterpret_cast<char*>(obj.as_object()) + t->dict_offset);
+        if (d) add_dict(d);
+      }
+      for (Value c : t->mro->span()) add_dict(as_type(c)->dict);
+    }
+    if (!list_extend(ts, names, Value(seen))) return Value();
+  }
+  Value r = list_sort(ts, Value(names), {}, nullptr);
+  if (!r) return r;
+  return Value(names);
+}
+
+}  // namespace
+
+Value builtin_dir(ThreadState& ts, Value obj) {
+  Value arg[1] = {obj};
+  return b_dir(ts, Value(), arg, nullptr);
+}
+
+namespace {
+
+const MethodDef builtin_functions[] = {
+    {"print", b_print},         {"len", b_len},           {"repr", b_repr},         {"ascii", b_ascii},
+    {"abs", b_abs},             {"min", b_min},           {"max", b_max},           {"sum", b_sum},
+    {"sorted", b_sorted},       {"isinstance", b_isinstance}, {"issubclass", b_issubclass},
+    {"round", b_round},         {"divmod", b_divmod},     {"pow", b_pow},           {"ord", b_ord},
+    {"chr", b_chr},             {"hex", b_hex},           {"oct", b_oct},           {"bin", b_bin},
+    {"iter", b_iter},           {"next", b_next},         {"hash", b_hash},         {"id", b_id},
+    {"callable", b_callable},   {"getattr", b_getattr},   {"setattr", b_setattr},   {"delattr", b_delattr},
+    {"hasattr", b_hasattr},     {"format", b_format},     {"any", b_any},           {"all", b_all},
+    {"globals", b_globals},     {"locals", b_locals},     {"vars", b_vars},         {"input", b_input},
+    {"exit", b_exit},           {"quit", b_exit},         {"dir", b_dir},
+    {"__build_class__", build_class}, {"__import__", builtin_import},
+};
+
+}  // namespace
+
+void init_builtins(ThreadState& ts) {
+  Interpreter& interp = *ts.interp;
+  ModuleObject* m = make_module(ts, "builtins");
+  interp.builtins_module = m;
+  interp.builtins = m->dict;
+  // Everything first goes into a scratch dict, then into the module in CPython's order: the order is visible
+  // through dir(builtins) and decides ties between "Did you mean" suggestions.
+  DictObject* all = make_dict(ts);
+  for (const MethodDef& def : builtin_functions)
+    dict_set_str(ts, all, intern(ts, def.name), make_native_function(ts, &def, Value(), Value(m->name)));
+  struct NamedType {
+    const char* name;
+    Type* type;
+  };
+  const NamedType types[] = {
+      {"object", &object_type},       {"type", &type_type},       {"int", &int_type},
+      {"bool", &bool_type},           {"float", &float_type},     {"str", &str_type},
+      {"bytes", &bytes_type},         {"tuple", &tuple_type},     {"list", &list_type},
+      {"dict", &dict_type},           {"set", &set_type},         {"frozenset", &frozenset_type},
+      {"range", &range_type},         {"slice", &slice_type},     {"enumerate", &enumerate_type},
+      {"zip", &zip_type},             {"reversed", &reversed_type}, {"map", &map_type},
+      {"filter", &filter_type},       {"property", &property_type}, {"staticmethod", &staticmethod_type},
+      {"classmethod", &classmethod_type}, {"super", &super_type},
+  };
+  for (const NamedType& t : types) dict_set_str(ts, all, intern(ts, t.name), Value(t.type));
+#define X(name, base) dict_set_str(ts, all, intern(ts, #name), Value(&name##_type));
+  MINIPY_EXCEPTION_TYPES(X)
+#undef X
+  dict_set_str(ts, all, intern(ts, "None"), None());
+  dict_set_str(ts, all, intern(ts, "True"), True());
+  dict_set_str(ts, all, intern(ts, "False"), False());
+  dict_set_str(ts, all, intern(ts, "Ellipsis"), Value(&ellipsis_object));
+  dict_set_str(ts, all, intern(ts, "NotImplemented"), NotImplemented());
+  dict_set_str(ts, all, intern(ts, "__debug__"), Bool(interp.config.optimize == 0));
+  dict_set_str(ts, all, intern(ts, "EnvironmentError"), Value(&OSError_type));
+  dict_set_str(ts, all, intern(ts, "IOError"), Value(&OSError_type));
+
+  static const char* const kCPythonOrder[] = {
+      "__build_class__", "__import__", "abs", "all", "any", "ascii", "bin", "breakpoint", "callable", "chr",
+      "compile", "delattr", "dir", "divmod", "eval", "exec", "format", "getattr", "globals", "hasattr", "hash",
+      "hex", "id", "input", "isinstance", "issubclass", "iter", "aiter", "len", "locals", "max", "min", "next",
+      "anext", "oct", "ord", "pow", "print", "repr", "round", "setattr", "sorted", "sum", "vars", "None",
+      "Ellipsis", "NotImplemented", "False", "True", "bool", "memoryview", "bytearray", "bytes", "classmethod",
+      "complex", "dict", "enumerate", "filter", "float", "frozenset", "property", "int", "list", "map", "object",
+      "range", "reversed", "set", "slice", "staticmethod", "str", "super", "tuple", "type", "zip", "__debug__",
+      "BaseException", "BaseExceptionGroup", "Exception", "GeneratorExit", "KeyboardInterrupt", "SystemExit",
+      "ArithmeticError", "AssertionError", "AttributeError", "BufferError", "EOFError", "ImportError",
+      "LookupError", "MemoryError", "NameError", "OSError", "ReferenceError", "RuntimeError",
+      "StopAsyncIteration", "StopIteration", "SyntaxError", "SystemError", "TypeError", "ValueError", "Warning",
+      "FloatingPointError", "OverflowError", "ZeroDivisionError", "BytesWarning", "DeprecationWarning",
+      "EncodingWarning", "FutureWarning", "ImportWarning", "PendingDeprecationWarning", "ResourceWarning",
+      "RuntimeWarning", "SyntaxWarning", "UnicodeWarning", "UserWarning", "BlockingIOError", "ChildProcessError",
+      "ConnectionError", "FileExistsError", "FileNotFoundError", "InterruptedError", "IsADirectoryError",
+      "NotADirectoryError", "PermissionError", "ProcessLookupError", "TimeoutError", "IndentationError",
+      "IndexError", "KeyError", "ModuleNotFoundError", "NotImplementedError", "RecursionError",
+      "UnboundLocalError", "UnicodeError", "BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError",
+      "ConnectionResetError", "TabError", "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeTranslateError",
+      "ExceptionGroup", "EnvironmentError", "IOError", "open", "quit", "exit", "copyright", "credits", "license",
+      "help"};
+  DictObject* d = m->dict;
+  for (const char* name : kCPythonOrder) {
+    StrObject* key = intern(ts, name);
+    if (Value v = dict_get_str(all, key)) dict_set_str(ts, d, key, v);
+  }
+  int64_t pos = 0;
+  Value k, v;
+  while (dict_next(all, &pos, &k, &v))
+    if (!dict_get_str(d, as_str(k))) dict_set_str(ts, d, as_str(k), v);
+}
+
+}  // namespace minipy

@@ -1,0 +1,234 @@
+// Calling Python functions: binding arguments to parameters (with CPython's error messages), the frame data
+// stack, and the entry points native code uses to run Python code.
+#include <cstdlib>
+#include <cstring>
+
+#include "vm/runtime.h"
+
+namespace minipy {
+
+namespace {
+
+constexpr size_t kChunkSize = 256 * 1024;
+
+std::string quoted_list(const std::vector<std::string_view>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); i++) {
+    if (i) out += names.size() == 2 ? " and " : (i + 1 == names.size() ? ", and " : ", ");
+    out += fmt::format("'{}'", names[i]);
+  }
+  return out;
+}
+
+std::string_view local_name(CodeObj* code, int i) { return as_str(code->localsplusnames->items[i])->view(); }
+
+bool missing_arguments(ThreadState& ts, FunctionObject* f, Value* locals, int begin, int end, bool kwonly) {
+  std::vector<std::string_view> missing;
+  for (int i = begin; i < end; i++)
+    if (!locals[i]) missing.push_back(local_name(f->code, i));
+  if (missing.empty()) return true;
+  raise_fmt(ts, TypeError_type, "{}() missing {} required {} argument{}: {}", f->qualname->view(), missing.size(),
+            kwonly ? "keyword-only" : "positional", missing.size() == 1 ? "" : "s", quoted_list(missing));
+  return false;
+}
+
+bool too_many_positional(ThreadState& ts, FunctionObject* f, size_t given, Value* locals) {
+  CodeObj* code = f->code;
+  int argcount = code->argcount;
+  int64_t defcount = f->defaults ? f->defaults->size : 0;
+  int kwonly_given = 0;
+  for (int i = argcount; i < argcount + code->kwonlyargcount; i++)
+    if (locals[i]) kwonly_given++;
+  std::string takes;
+  if (defcount) takes = fmt::format("from {} to {} positional arguments", argcount - defcount, argcount);
+  else takes = fmt::format("{} positional argument{}", argcount, argcount == 1 ? "" : "s");
+  std::string kw_msg;
+  if (kwonly_given)
+    kw_msg = fmt::format(" positional argument{} (and {} keyword-only argument{})", given == 1 ? "" : "s", kwonly_given,
+                         kwonly_given == 1 ? "" : "s");
+  raise_fmt(ts, TypeError_type, "{}() takes {} but {}{} {} given", f->qualname->view(), takes, given, kw_msg,
+            given == 1 && !kwonly_given ? "was" : "were");
+  return false;
+}
+
+}  // namespace
+
+// Binds `args` (positional, then keyword values named by kwnames) into the frame's fast locals.
+bool bind_arguments(ThreadState& ts, FunctionObject* f, Value* locals, std::span<const Value> args,
+                    TupleObject* kwnames) {
+  CodeObj* code = f->code;
+  const int argcount = code->argcount;
+  const int kwonly = code->kwonlyargcount;
+  const int total_named = argcount + kwonly;
+  const bool has_varargs = code->flags & CO_VARARGS;
+  const bool has_varkw = code->flags & CO_VARKEYWORDS;
+  size_t npos = positional_count(args, kwnames);
+
+  DictObject* kwdict = nullptr;
+  if (has_varkw) {
+    kwdict = make_dict(ts);
+    locals[total_named + (has_varargs ? 1 : 0)] = Value(kwdict);
+  }
+  size_t n = std::min<size_t>(npos, static_cast<size_t>(argcount));
+  for (size_t i = 0; i < n; i++) locals[i] = args[i];
+  if (has_varargs) {
+    TupleObject* rest = npos > n ? minipy::make_tuple(ts, args.subspan(n, npos - n)) : minipy::make_tuple(ts, 0);
+    locals[total_named] = Value(rest);
+  } else if (npos > static_cast<size_t>(argcount)) {
+    // Report after keywords are placed, so the message can count keyword-only arguments given.
+    if (kwnames)
+      for (int64_t k = 0; k < kwnames->size; k++) {
+        StrObject* name = as_str(kwnames->items[k]);
+        for (int j = argcount; j < total_named; j++)
+          if (str_equal(as_str(code->localsplusnames->items[j]), name)) locals[j] = args[npos + static_cast<size_t>(k)];
+      }
+    return too_many_positional(ts, f, npos, locals);
+  }
+
+  if (kwnames) {
+    std::vector<std::string_view> posonly_as_kw;
+    for (int64_t k = 0; k < kwnames->size; k++) {
+      StrObject* name = as_str(kwnames->items[k]);
+      Value value = args[npos + static_cast<size_t>(k)];
+      int found = -1;
+      for (int j = code->posonlyargcount; j < total_named; j++) {
+        if (code->localsplusnames->items[j].as_object() == name ||
+            str_equal(as_str(code->localsplusnames->items[j]), name)) {
+          found = j;
+          break;
+        }
+      }
+      if (found < 0) {
+        bool is_posonly = false;
+        for (int j = 0; j < code->posonlyargcount; j++)
+          if (str_equal(as_str(code->localsplusnames->items[j]), name)) is_posonly = true;
+        if (kwdict) {
+          if (!dict_set(ts, kwdict, Value(name), value)) return false;
+          continue;
+        }
+        if (is_posonly) {
+          posonly_as_kw.push_back(name->view());
+          continue;
+        }
+        raise_fmt(ts, TypeError_type, "{}() got an unexpected keyword argument '{}'", f->qualname->view(),
+                  name->view());
+        return false;
+      }
+      if (locals[found]) {
+        raise_fmt(ts, TypeError_type, "{}() got multiple values for argument '{}'", f->qualname->view(), name->view());
+        return false;
+      }
+      locals[found] = value;
+    }
+    if (!posonly_as_kw.empty()) {
+      std::string names;
+      for (size_t i = 0; i < posonly_as_kw.size(); i++) names += (i ? ", " : "") + std::string(posonly_as_kw[i]);
+      raise_fmt(ts, TypeError_type, "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                f->qualname->view(), names);
+      return false;
+    }
+  }
+
+  // Defaults for missing positional parameters.
+  if (npos < static_cast<size_t>(argcount)) {
+    int64_t defcount = f->defaults ? f->defaults->size : 0;
+    int first_default = argcount - static_cast<int>(defcount);
+    if (!missing_arguments(ts, f, locals, static_cast<int>(npos), first_default, false)) return false;
+    for (int i = std::max<int>(first_default, static_cast<int>(npos)); i < argcount; i++)
+      if (!locals[i]) locals[i] = f->defaults->items[i - first_default];
+  }
+  if (kwonly) {
+    for (int i = argcount; i < total_named; i++) {
+      if (locals[i]) continue;
+      if (f->kwdefaults) {
+        Value d = dict_get_str(f->kwdefaults, as_str(code->localsplusnames->items[i]));
+        if (d) {
+          locals[i] = d;
+          continue;
+        }
+      }
+    }
+    if (!missing_arguments(ts, f, locals, argcount, total_named, true)) return false;
+  }
+  return true;
+}
+
+Frame* ThreadState::push_frame(size_t bytes) {
+  bytes = (bytes + 15) & ~size_t{15};
+  if (datastack_top + bytes > datastack_limit) {
+    size_t size = std::max(kChunkSize, bytes + sizeof(Chunk));
+    auto* chunk = static_cast<Chunk*>(std::malloc(size));
+    if (!chunk) std::abort();
+    chunk->previous = datastack_chunk;
+    chunk->size = size;
+    chunk->saved_top = datastack_top;
+    datastack_chunk = chunk;
+    datastack_top = chunk->data;
+    datastack_limit = reinterpret_cast<char*>(chunk) + size;
+  }
+  auto* frame = reinterpret_cast<Frame*>(datastack_top);
+  datastack_top += bytes;
+  return frame;
+}
+
+void ThreadState::pop_frame(Frame* frame) {
+  char* p = reinterpret_cast<char*>(frame);
+  if (datastack_chunk && p == datastack_chunk->data) {
+    // First frame of this chunk: release the chunk and go back to the previous one.
+    Chunk* chunk = datastack_chunk;
+    datastack_chunk = chunk->previous;
+    datastack_top = chunk->saved_top;
+    datastack_limit = datastack_chunk ? reinterpret_cast<char*>(datastack_chunk) + datastack_chunk->size : nullptr;
+    std::free(chunk);
+    return;
+  }
+  datastack_top = p;
+}
+
+Value* Frame::stack_base() { return localsplus + code->nlocalsplus; }
+int Frame::lasti() const { return static_cast<int>(next_instr - code->code) - 1; }
+
+// Sets up a frame for `code` (zeroed locals), linked to the current frame. The caller fills arguments.
+Frame* new_frame(ThreadState& ts, CodeObj* code, FunctionObject* func, DictObject* globals, DictObject* builtins,
+                 Value locals) {
+  Frame* f = ts.push_frame(code->frame_size);
+  f->code = code;
+  f->func = func;
+  f->globals = globals;
+  f->builtins = builtins;
+  f->locals = locals;
+  f->previous = ts.current_frame;
+  f->next_instr = code->code;
+  f->generator = nullptr;
+  f->is_entry = false;
+  std::memset(static_cast<void*>(f->localsplus), 0, sizeof(Value) * static_cast<size_t>(code->nlocalsplus + code->stacksize));
+  f->stack_top = f->stack_base();
+  return f;
+}
+
+Value run_frame(ThreadState& ts, Frame* frame);  // eval.cpp
+
+Value call_function(ThreadState& ts, FunctionObject* func, std::span<const Value> args, TupleObject* kwnames) {
+  CodeObj* code = func->code;
+  Frame* frame = new_frame(ts, code, func, func->globals, func->builtins, Value());
+  if (!bind_arguments(ts, func, frame->localsplus, args, kwnames)) {
+    ts.pop_frame(frame);
+    return Value();
+  }
+  return run_frame(ts, frame);
+}
+
+Value eval_code(ThreadState& ts, CodeObj* code, DictObject* globals, Value locals) {
+  Value builtins_v = dict_get_str(globals, ts.interp->names.builtins);
+  DictObject* builtins = ts.interp->builtins;
+  if (builtins_v) {
+    if (is_dict(builtins_v)) builtins = static_cast<DictObject*>(builtins_v.as_object());
+    else if (type_of(builtins_v) == &module_type) builtins = static_cast<ModuleObject*>(builtins_v.as_object())->dict;
+  } else {
+    dict_set_str(ts, globals, ts.interp->names.builtins, Value(ts.interp->builtins_module));
+  }
+  Frame* frame = new_frame(ts, code, nullptr, globals, builtins, locals ? locals : Value(globals));
+  return run_frame(ts, frame);
+}
+
+}  // namespace minipy

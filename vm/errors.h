@@ -1,0 +1,70 @@
+// The builtin exception hierarchy (one X-macro: name, base) and the ways VM code raises exceptions.
+// Raising never throws: it sets ThreadState::current_exception and returns a null Value, so a failing path
+// reads `return raise(ts, TypeError_type, "...")`.
+#pragma once
+#include <fmt/format.h>
+
+#include <string_view>
+
+#include "vm/objects/objects.h"
+#include "vm/thread_state.h"
+
+namespace minipy {
+
+#define MINIPY_EXCEPTION_TYPES(X)                                                              \
+  X(BaseException, object)                                                                     \
+  X(SystemExit, BaseException) X(KeyboardInterrupt, BaseException) X(GeneratorExit, BaseException) \
+  X(Exception, BaseException)                                                                  \
+  X(StopIteration, Exception) X(ArithmeticError, Exception) X(FloatingPointError, ArithmeticError) \
+  X(OverflowError, ArithmeticError) X(ZeroDivisionError, ArithmeticError)                      \
+  X(AssertionError, Exception) X(AttributeError, Exception) X(BufferError, Exception)           \
+  X(EOFError, Exception) X(ImportError, Exception) X(ModuleNotFoundError, ImportError)         \
+  X(LookupError, Exception) X(IndexError, LookupError) X(KeyError, LookupError)                \
+  X(MemoryError, Exception) X(NameError, Exception) X(UnboundLocalError, NameError)            \
+  X(OSError, Exception) X(FileNotFoundError, OSError) X(FileExistsError, OSError)              \
+  X(PermissionError, OSError) X(IsADirectoryError, OSError) X(NotADirectoryError, OSError)     \
+  X(ReferenceError, Exception) X(RuntimeError, Exception) X(NotImplementedError, RuntimeError) \
+  X(RecursionError, RuntimeError) X(SyntaxError, Exception) X(IndentationError, SyntaxError)  \
+  X(TabError, IndentationError) X(SystemError, Exception) X(TypeError, Exception)              \
+  X(ValueError, Exception) X(UnicodeError, ValueError) X(UnicodeDecodeError, UnicodeError)     \
+  X(UnicodeEncodeError, UnicodeError) X(Warning, Exception) X(DeprecationWarning, Warning)     \
+  X(RuntimeWarning, Warning) X(UserWarning, Warning) X(SyntaxWarning, Warning)
+
+#define X(name, base) extern Type name##_type;
+MINIPY_EXCEPTION_TYPES(X)
+#undef X
+
+// Creates an exception of `type` with the single argument `message` and makes it the pending exception.
+Value raise(ThreadState& ts, Type& type, std::string_view message);
+template <class... Args>
+Value raise_fmt(ThreadState& ts, Type& type, fmt::format_string<Args...> format, Args&&... args) {
+  return raise(ts, type, fmt::format(format, std::forward<Args>(args)...));
+}
+// Makes `exception` (an exception instance) pending, attaching the exception being handled as __context__.
+Value raise_value(ThreadState& ts, Value exception);
+// Raises an exception given as a class or an instance (the `raise X` statement); TypeError otherwise.
+Value raise_object(ThreadState& ts, Value exc_or_class, Value cause_or_null);
+
+bool is_exception_type(Type* type);
+bool exception_matches(Value exception, Type* type);
+// `KeyError(key)`: the key is the single argument (so str() shows its repr).
+Value raise_key_error(ThreadState& ts, Value key);
+// StopIteration carrying a value (generator returns)
+Value raise_stop_iteration(ThreadState& ts, Value value);
+// Constructs (without raising) an instance of exception type `type` with `args`.
+Value new_exception(ThreadState& ts, Type* type, std::span<const Value> args);
+
+// AttributeError remembering the object and name, for the "Did you mean" line of the traceback.
+Value raise_attribute_error(ThreadState& ts, Value obj, StrObject* name, std::string_view message);
+
+// Names of the types of values, for messages: "'int' object is not callable".
+std::string_view type_name(Value v);
+
+// Appends a traceback entry for `code` at `lasti` to the pending exception.
+void traceback_here(ThreadState& ts, CodeObj* code, int lasti);
+// Prints the pending/uncaught exception in CPython's format (chained exceptions included) to stderr.
+void print_exception(ThreadState& ts, Value exception);
+
+void init_exception_types();
+
+}  // namespace minipy

@@ -1,0 +1,1240 @@
+// The interpreter loop: runs CPython 3.11 bytecode. Dispatch is computed goto over a table built from the list of
+// implemented opcodes below (the verifier refuses code using any other). Python-to-Python calls do not recurse
+// in C++: CALL pushes a frame on the data stack and the loop continues in it; RETURN_VALUE pops back.
+//
+// Register conventions: `next_instr` points at the code unit after the current instruction's opcode word (its
+// inline CACHE entries, if any, come next and each handler skips them after it can no longer fail), so the
+// current instruction's offset — for tracebacks and the exception table — is always next_instr - first - 1.
+#include <cstring>
+
+#include "compiler/exception_table.h"
+#include "compiler/opcodes.h"
+#include "vm/runtime.h"
+
+namespace minipy {
+
+bool bind_arguments(ThreadState& ts, FunctionObject* f, Value* locals, std::span<const Value> args,
+                    TupleObject* kwnames);
+Frame* new_frame(ThreadState& ts, CodeObj* code, FunctionObject* func, DictObject* globals, DictObject* builtins,
+                 Value locals);
+Value import_name(ThreadState& ts, Frame* frame, Value name, Value fromlist, Value level);
+Value import_from(ThreadState& ts, Value module, StrObject* name);
+bool import_star(ThreadState& ts, Frame* frame, Value module);
+Value build_class(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
+StrObject* suggest_for_name(ThreadState& ts, Frame* frame, StrObject* name);
+
+// Every opcode the loop implements. Adding one here without a `op_NAME:` label is a compile error.
+#define MINIPY_IMPLEMENTED_OPCODES(X)                                                                               \
+  X(NOP) X(RESUME) X(POP_TOP) X(PUSH_NULL) X(EXTENDED_ARG) X(LOAD_CONST) X(LOAD_FAST) X(STORE_FAST) X(DELETE_FAST)   \
+  X(LOAD_NAME) X(STORE_NAME) X(DELETE_NAME) X(LOAD_GLOBAL) X(STORE_GLOBAL) X(DELETE_GLOBAL) X(LOAD_ATTR)            \
+  X(STORE_ATTR) X(DELETE_ATTR) X(LOAD_METHOD) X(PRECALL) X(CALL) X(KW_NAMES) X(CALL_FUNCTION_EX) X(BINARY_OP)        \
+  X(UNARY_NEGATIVE) X(UNARY_POSITIVE) X(UNARY_NOT) X(UNARY_INVERT) X(COMPARE_OP) X(IS_OP) X(CONTAINS_OP)           \
+  X(BINARY_SUBSCR) X(STORE_SUBSCR) X(DELETE_SUBSCR) X(BUILD_SLICE) X(BUILD_TUPLE) X(BUILD_LIST) X(BUILD_SET)        \
+  X(BUILD_MAP) X(BUILD_CONST_KEY_MAP) X(BUILD_STRING) X(LIST_APPEND) X(SET_ADD) X(MAP_ADD) X(LIST_EXTEND)          \
+  X(SET_UPDATE) X(DICT_UPDATE) X(DICT_MERGE) X(LIST_TO_TUPLE) X(UNPACK_SEQUENCE) X(UNPACK_EX) X(GET_ITER)          \
+  X(FOR_ITER) X(GET_LEN) X(JUMP_FORWARD) X(JUMP_BACKWARD) X(JUMP_BACKWARD_NO_INTERRUPT) X(POP_JUMP_FORWARD_IF_FALSE) \
+  X(POP_JUMP_FORWARD_IF_TRUE) X(POP_JUMP_BACKWARD_IF_FALSE) X(POP_JUMP_BACKWARD_IF_TRUE)                          \
+  X(POP_JUMP_FORWARD_IF_NONE) X(POP_JUMP_FORWARD_IF_NOT_NONE) X(POP_JUMP_BACKWARD_IF_NONE)                        \
+  X(POP_JUMP_BACKWARD_IF_NOT_NONE) X(JUMP_IF_FALSE_OR_POP) X(JUMP_IF_TRUE_OR_POP) X(RETURN_VALUE) X(MAKE_FUNCTION) \
+  X(COPY) X(SWAP) X(FORMAT_VALUE) X(LOAD_ASSERTION_ERROR) X(RAISE_VARARGS) X(MAKE_CELL) X(LOAD_CLOSURE)            \
+  X(LOAD_DEREF) X(STORE_DEREF) X(DELETE_DEREF) X(LOAD_CLASSDEREF) X(COPY_FREE_VARS) X(PUSH_EXC_INFO) X(POP_EXCEPT)  \
+  X(CHECK_EXC_MATCH) X(RERAISE) X(LOAD_BUILD_CLASS) X(BEFORE_WITH) X(WITH_EXCEPT_START) X(IMPORT_NAME)            \
+  X(IMPORT_FROM) X(IMPORT_STAR) X(SETUP_ANNOTATIONS) X(PRINT_EXPR)
+
+bool opcode_supported(int opcode) {
+  static const bool* table = [] {
+    static bool t[256] = {};
+#define X(name) t[static_cast<int>(Opcode::name)] = true;
+    MINIPY_IMPLEMENTED_OPCODES(X)
+#undef X
+    return t;
+  }();
+  return opcode >= 0 && opcode < 256 && table[opcode];
+}
+
+namespace {
+
+// Inline cache entries after each opcode, from the one opcode table.
+constexpr std::array<uint8_t, 256> make_cache_counts() {
+  std::array<uint8_t, 256> t{};
+  for (int i = 0; i < 256; i++) t[i] = kOpcodeTable[i].cache_entries;
+  return t;
+}
+constexpr std::array<uint8_t, 256> kCacheCounts = make_cache_counts();
+template <Opcode op>
+constexpr int kCaches = kOpcodeTable[static_cast<int>(op)].cache_entries;
+
+Value unbound_local(ThreadState& ts, CodeObj* code, int index) {
+  return raise_fmt(ts, UnboundLocalError_type, "cannot access local variable '{}' where it is not associated with a value",
+                   as_str(code->localsplusnames->items[index])->view());
+}
+
+Value unbound_deref(ThreadState& ts, CodeObj* code, int index) {
+  std::string_view name = as_str(code->localsplusnames->items[index])->view();
+  if (code->localspluskinds[index] & CO_FAST_FREE)
+    return raise_fmt(ts, NameError_type,
+                     "cannot access free variable '{}' where it is not associated with a value in enclosing scope", name);
+  return unbound_local(ts, code, index);
+}
+
+// NameError with its "Did you mean" suggestion computed now, while the frame's namespaces exist.
+Value name_error(ThreadState& ts, Frame* frame, StrObject* name) {
+  raise_fmt(ts, NameError_type, "name '{}' is not defined", name->view());
+  StrObject* suggestion = suggest_for_name(ts, frame, name);
+  static_cast<ExceptionObject*>(ts.current_exception.as_object())->extra = suggestion ? Value(suggestion) : None();
+  return Value();
+}
+
+bool unpack_iterable(ThreadState& ts, Value seq, int before, int after, Value* stack_top_out) {
+  // Pushes items so the first ends on top: writes downward from stack_top_out.
+  std::span<Value> items;
+  Value storage;
+  if (is_tuple(seq) || is_list(seq)) {
+    items = is_tuple(seq) ? static_cast<TupleObject*>(seq.as_object())->span()
+                          : static_cast<ListObject*>(seq.as_object())->span();
+  } else {
+    if (!type_of(seq)->iter && !type_of(seq)->getitem) {
+      raise_fmt(ts, TypeError_type, "cannot unpack non-iterable {} object", type_name(seq));
+      return false;
+    }
+    if (after < 0) {
+      // Plain unpacking stops early when there are too many values, as CPython does.
+      Value it = get_iter(ts, seq);
+      if (!it) return false;
+      std::vector<Value> got;
+      for (int i = 0; i < before; i++) {
+        Value v = iter_next(ts, it);
+        if (!v) {
+          if (ts.current_exception) return false;
+          raise_fmt(ts, ValueError_type, "not enough values to unpack (expected {}, got {})", before, i);
+          return false;
+        }
+        stack_top_out[before - 1 - i] = v;
+      }
+      Value extra = iter_next(ts, it);
+      if (extra) {
+        raise_fmt(ts, ValueError_type, "too many values to unpack (expected {})", before);
+        return false;
+      }
+      return !ts.current_exception;
+    }
+    if (!sequence_items(ts, seq, &items, &storage)) return false;
+  }
+  auto n = static_cast<int64_t>(items.size());
+  if (after < 0) {
+    if (n != before) {
+      if (n < before) raise_fmt(ts, ValueError_type, "not enough values to unpack (expected {}, got {})", before, n);
+      else raise_fmt(ts, ValueError_type, "too many values to unpack (expected {})", before);
+      return false;
+    }
+    for (int i = 0; i < before; i++) stack_top_out[before - 1 - i] = items[static_cast<size_t>(i)];
+    return true;
+  }
+  if (n < before + after) {
+    raise_fmt(ts, ValueError_type, "not enough values to unpack (expected at least {}, got {})", before + after, n);
+    return false;
+  }
+  int total = before + 1 + after;
+  // Layout from the top: item0 ... item(before-1), list, tail items.
+  for (int i = 0; i < before; i++) stack_top_out[total - 1 - i] = items[static_cast<size_t>(i)];
+  ListObject* middle = make_list(ts, items.subspan(static_cast<size_t>(before), static_cast<size_t>(n - before - after)));
+  stack_top_out[after] = Value(middle);
+  for (int i = 0; i < after; i++) stack_top_out[after - 1 - i] = items[static_cast<size_t>(n - after + i)];
+  return true;
+}
+
+Value make_function(ThreadState& ts, Frame* frame, CodeObj* code) {
+  auto* f = ts.alloc<FunctionObject>(&function_type);
+  f->code = code;
+  f->globals = frame->globals;
+  f->builtins = frame->builtins;
+  f->name = code->name;
+  f->qualname = code->qualname;
+  Value module = dict_get_str(frame->globals, ts.interp->names.name);
+  f->module = module ? module : None();
+  const CodeObject& src = code->src();
+  // A docstring is co_consts[0] when it is a str and the code is a function (CPython 3.11's convention).
+  f->doc = None();
+  if (code->consts->size > 0 && is_str(code->consts->items[0]) && !src.consts.empty() &&
+      src.consts[0]->is(Const::Kind::Str) && code->name != ts.interp->names.lambda) {
+    // 3.11 puts the docstring first only when the function has one; a leading str constant otherwise would be
+    // preceded by None. Functions without docstrings have None first.
+    f->doc = code->consts->items[0];
+  }
+  return Value(f);
+}
+
+bool check_except_type(ThreadState& ts, Value t) {
+  auto ok = [](Value v) { return is_type(v) && is_exception_type(as_type(v)); };
+  if (is_tuple(t)) {
+    for (Value v : static_cast<TupleObject*>(t.as_object())->span())
+      if (!ok(v)) {
+        raise(ts, TypeError_type, "catching classes that do not inherit from BaseException is not allowed");
+        return false;
+      }
+    return true;
+  }
+  if (!ok(t)) {
+    raise(ts, TypeError_type, "catching classes that do not inherit from BaseException is not allowed");
+    return false;
+  }
+  return true;
+}
+
+bool exc_matches_spec(Value exc, Value spec) {
+  if (is_tuple(spec)) {
+    for (Value v : static_cast<TupleObject*>(spec.as_object())->span())
+      if (is_subtype(type_of(exc), as_type(v))) return true;
+    return false;
+  }
+  return is_subtype(type_of(exc), as_type(spec));
+}
+
+Value format_value(ThreadState& ts, Value value, int conversion, Value spec) {
+  switch (conversion) {
+    case 1: value = py_str(ts, value); break;
+    case 2: value = py_repr(ts, value); break;
+    case 3: value = py_ascii(ts, value); break;
+    default: break;
+  }
+  if (!value) return value;
+  if (!spec && type_of(value) == &str_type) return value;
+  return py_format(ts, value, spec);
+}
+
+// Calls `callable` from CALL: plain functions get a new frame pushed without recursion (returns nullptr frame
+// through *pushed), everything else is called natively.
+}  // namespace
+
+void collect_garbage_at_safe_point(ThreadState& ts);
+
+Value run_frame(ThreadState& ts, Frame* entry) {
+  entry->is_entry = true;
+  entry->previous = ts.current_frame;
+  if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {
+    ts.recursion_depth--;
+    ts.pop_frame(entry);
+    return raise(ts, RecursionError_type, "maximum recursion depth exceeded");
+  }
+
+  static void* dispatch_table[256];
+  static bool table_ready = false;
+  if (!table_ready) {
+    for (auto& slot : dispatch_table) slot = &&unknown_opcode;
+#define X(name) dispatch_table[static_cast<int>(Opcode::name)] = &&op_##name;
+    MINIPY_IMPLEMENTED_OPCODES(X)
+#undef X
+    table_ready = true;
+  }
+
+  Frame* frame = entry;
+  CodeObj* code;
+  const uint16_t* first_instr;
+  const uint16_t* next_instr;
+  Value* sp;
+  Value* localsplus;
+  Value* consts;
+  TupleObject* kwnames = nullptr;
+  int opcode;
+  int oparg;
+  Value retval;
+
+#define LOAD_FRAME_REGISTERS()                      \
+  do {                                              \
+    code = frame->code;                             \
+    first_instr = code->code;                       \
+    next_instr = frame->next_instr;                 \
+    sp = frame->stack_top;                          \
+    localsplus = frame->localsplus;                 \
+    consts = code->consts->items;                   \
+  } while (0)
+#define SAVE_FRAME_REGISTERS()      \
+  do {                              \
+    frame->next_instr = next_instr; \
+    frame->stack_top = sp;          \
+  } while (0)
+#define DISPATCH()                      \
+  do {                                  \
+    uint16_t word = *next_instr++;      \
+    opcode = word & 0xFF;               \
+    oparg = word >> 8;                  \
+    goto* dispatch_table[opcode];       \
+  } while (0)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define THIRD() (sp[-3])
+#define PEEK(n) (sp[-(n)])
+#define POP() (*--sp)
+#define PUSH(v) (*sp++ = (v))
+#define SKIP_CACHES(op) (next_instr += kCaches<Opcode::op>)
+#define NAME(i) static_cast<StrObject*>(code->names->items[i].as_object())
+#define CHECK(expr)   \
+  do {                \
+    if (!(expr)) goto error; \
+  } while (0)
+#define LASTI() static_cast<int>(next_instr - first_instr - 1)
+
+  ts.current_frame = frame;
+  LOAD_FRAME_REGISTERS();
+  DISPATCH();
+
+op_NOP:
+  DISPATCH();
+op_RESUME:
+  if (ts.eval_breaker) {
+    SAVE_FRAME_REGISTERS();
+    collect_garbage_at_safe_point(ts);
+  }
+  DISPATCH();
+op_EXTENDED_ARG: {
+  uint16_t word = *next_instr++;
+  opcode = word & 0xFF;
+  oparg = (oparg << 8) | (word >> 8);
+  goto* dispatch_table[opcode];
+}
+op_POP_TOP:
+  sp--;
+  DISPATCH();
+op_PUSH_NULL:
+  PUSH(Value());
+  DISPATCH();
+op_LOAD_CONST:
+  PUSH(consts[oparg]);
+  DISPATCH();
+op_LOAD_FAST: {
+  Value v = localsplus[oparg];
+  if (!v) {
+    unbound_local(ts, code, oparg);
+    goto error;
+  }
+  PUSH(v);
+  DISPATCH();
+}
+op_STORE_FAST:
+  localsplus[oparg] = POP();
+  DISPATCH();
+op_DELETE_FAST:
+  if (!localsplus[oparg]) {
+    unbound_local(ts, code, oparg);
+    goto error;
+  }
+  localsplus[oparg] = Value();
+  DISPATCH();
+
+op_LOAD_NAME: {
+  StrObject* name = NAME(oparg);
+  Value locals = frame->locals;
+  Value v;
+  if (!locals) {
+    raise_fmt(ts, SystemError_type, "no locals when loading '{}'", name->view());
+    goto error;
+  }
+  if (type_of(locals) == &dict_type) {
+    v = dict_get_str(static_cast<DictObject*>(locals.as_object()), name);
+  } else {
+    v = get_item(ts, locals, Value(name));
+    if (!v) {
+      if (!exception_matches(ts.current_exception, &KeyError_type)) goto error;
+      ts.current_exception = Value();
+    }
+  }
+  if (!v) v = dict_get_str(frame->globals, name);
+  if (!v) v = dict_get_str(frame->builtins, name);
+  if (!v) {
+    name_error(ts, frame, name);
+    goto error;
+  }
+  PUSH(v);
+  DISPATCH();
+}
+op_STORE_NAME: {
+  StrObject* name = NAME(oparg);
+  Value v = POP();
+  Value locals = frame->locals;
+  if (type_of(locals) == &dict_type) CHECK(dict_set_str(ts, static_cast<DictObject*>(locals.as_object()), name, v));
+  else CHECK(set_item(ts, locals, Value(name), v));
+  DISPATCH();
+}
+op_DELETE_NAME: {
+  StrObject* name = NAME(oparg);
+  Value locals = frame->locals;
+  int r = is_dict(locals) ? dict_del(ts, static_cast<DictObject*>(locals.as_object()), Value(name))
+                          : (del_item(ts, locals, Value(name)) ? 1 : -1);
+  if (r < 0) goto error;
+  if (r == 0) {
+    name_error(ts, frame, name);
+    goto error;
+  }
+  DISPATCH();
+}
+op_LOAD_GLOBAL: {
+  StrObject* name = NAME(oparg >> 1);
+  Value v = dict_get_str(frame->globals, name);
+  if (!v) v = dict_get_str(frame->builtins, name);
+  if (!v) {
+    name_error(ts, frame, name);
+    goto error;
+  }
+  if (oparg & 1) PUSH(Value());
+  PUSH(v);
+  SKIP_CACHES(LOAD_GLOBAL);
+  DISPATCH();
+}
+op_STORE_GLOBAL:
+  CHECK(dict_set_str(ts, frame->globals, NAME(oparg), POP()));
+  DISPATCH();
+op_DELETE_GLOBAL: {
+  int r = dict_del(ts, frame->globals, Value(NAME(oparg)));
+  if (r < 0) goto error;
+  if (r == 0) {
+    name_error(ts, frame, NAME(oparg));
+    goto error;
+  }
+  DISPATCH();
+}
+
+op_LOAD_ATTR: {
+  Value owner = TOP();
+  Value v = get_attr(ts, owner, NAME(oparg));
+  CHECK(v);
+  TOP() = v;
+  SKIP_CACHES(LOAD_ATTR);
+  DISPATCH();
+}
+op_STORE_ATTR: {
+  Value owner = TOP();
+  Value v = SECOND();
+  CHECK(set_attr(ts, owner, NAME(oparg), v));
+  sp -= 2;
+  SKIP_CACHES(STORE_ATTR);
+  DISPATCH();
+}
+op_DELETE_ATTR:
+  CHECK(set_attr(ts, TOP(), NAME(oparg), Value()));
+  sp--;
+  DISPATCH();
+op_LOAD_METHOD: {
+  Value obj = TOP();
+  Value method;
+  bool unbound;
+  CHECK(get_method(ts, obj, NAME(oparg), &method, &unbound));
+  if (unbound) {
+    TOP() = method;
+    PUSH(obj);
+  } else {
+    TOP() = Value();
+    PUSH(method);
+  }
+  SKIP_CACHES(LOAD_METHOD);
+  DISPATCH();
+}
+
+op_KW_NAMES:
+  kwnames = static_cast<TupleObject*>(consts[oparg].as_object());
+  DISPATCH();
+op_PRECALL: {
+  bool is_meth = bool(PEEK(oparg + 2));
+  if (!is_meth) {
+    Value callable = PEEK(oparg + 1);
+    if (callable.is_object() && callable.as_object()->type == &bound_method_type) {
+      auto* m = static_cast<BoundMethodObject*>(callable.as_object());
+      PEEK(oparg + 2) = m->func;
+      PEEK(oparg + 1) = m->self;
+    }
+  }
+  SKIP_CACHES(PRECALL);
+  DISPATCH();
+}
+op_CALL: {
+  bool is_meth = bool(PEEK(oparg + 2));
+  int total = oparg + (is_meth ? 1 : 0);
+  Value callable = PEEK(total + 1);
+  Value* args = sp - total;
+  TupleObject* kw = kwnames;
+  kwnames = nullptr;
+  if (callable.is_object() && callable.as_object()->type == &function_type) {
+    auto* func = static_cast<FunctionObject*>(callable.as_object());
+    CodeObj* callee = func->code;
+    if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {
+      ts.recursion_depth--;
+      raise(ts, RecursionError_type, "maximum recursion depth exceeded");
+      goto error;
+    }
+    SAVE_FRAME_REGISTERS();
+    Frame* callee_frame = new_frame(ts, callee, func, func->globals, func->builtins, Value());
+    bool simple = !kw && total == callee->argcount && !(callee->flags & (CO_VARARGS | CO_VARKEYWORDS)) &&
+                  callee->kwonlyargcount == 0;
+    if (simple) {
+      for (int i = 0; i < total; i++) callee_frame->localsplus[i] = args[i];
+    } else if (!bind_arguments(ts, func, callee_frame->localsplus, std::span<const Value>(args, static_cast<size_t>(total)),
+                               kw)) {
+      ts.pop_frame(callee_frame);
+      ts.recursion_depth--;
+      goto error;
+    }
+    sp -= oparg + 2;
+    frame->stack_top = sp;
+    callee_frame->previous = frame;
+    frame = callee_frame;
+    ts.current_frame = frame;
+    LOAD_FRAME_REGISTERS();
+    DISPATCH();
+  }
+  SAVE_FRAME_REGISTERS();
+  Value res = call(ts, callable, std::span<const Value>(args, static_cast<size_t>(total)), kw);
+  if (!res) goto error;
+  sp -= oparg + 2;
+  PUSH(res);
+  SKIP_CACHES(CALL);
+  DISPATCH();
+}
+op_CALL_FUNCTION_EX: {
+  Value kwargs = (oparg & 1) ? POP() : Value();
+  Value callargs = POP();
+  Value func = TOP();
+  std::vector<Value> args;
+  if (!is_tuple(callargs)) {
+    if (!type_of(callargs)->iter && !type_of(callargs)->getitem) {
+      raise_fmt(ts, TypeError_type, "Value after * must be an iterable, not {}", type_name(callargs));
+      goto error;
+    }
+    Value l = sequence_to_list(ts, callargs);
+    CHECK(l);
+    callargs = list_to_tuple(ts, static_cast<ListObject*>(l.as_object()));
+  }
+  for (Value v : static_cast<TupleObject*>(callargs.as_object())->span()) args.push_back(v);
+  TupleObject* kwn = nullptr;
+  if (kwargs) {
+    DictObject* d = static_cast<DictObject*>(kwargs.as_object());
+    kwn = minipy::make_tuple(ts, d->used);
+    int64_t pos = 0, i = 0;
+    Value k, v;
+    while (dict_next(d, &pos, &k, &v)) {
+      if (!is_str(k)) {
+        raise(ts, TypeError_type, "keywords must be strings");
+        goto error;
+      }
+      kwn->items[i++] = k;
+      args.push_back(v);
+    }
+  }
+  // Keep the argument values visible to the collector while the call runs.
+  ListObject* keep = make_list(ts, args);
+  SAVE_FRAME_REGISTERS();
+  Value res = call(ts, func, keep->span(), kwn);
+  CHECK(res);
+  sp--;
+  TOP() = res;
+  DISPATCH();
+}
+
+op_BINARY_OP: {
+  Value rhs = TOP();
+  Value lhs = SECOND();
+  Value res;
+  if (Value::both_small_ints(lhs, rhs)) {
+    int64_t a = lhs.as_small_int(), b = rhs.as_small_int();
+    switch (oparg) {
+      case kOpAdd:
+      case kOpAdd + kBinaryOpCount: res = make_int(ts, a + b); goto binary_done;
+      case kOpSub:
+      case kOpSub + kBinaryOpCount: res = make_int(ts, a - b); goto binary_done;
+      case kOpMul:
+      case kOpMul + kBinaryOpCount: {
+        int64_t r;
+        if (!__builtin_mul_overflow(a, b, &r)) {
+          res = make_int(ts, r);
+          goto binary_done;
+        }
+        break;
+      }
+      case kOpAnd:
+      case kOpAnd + kBinaryOpCount: res = Value::small_int(a & b); goto binary_done;
+      case kOpOr:
+      case kOpOr + kBinaryOpCount: res = Value::small_int(a | b); goto binary_done;
+      case kOpXor:
+      case kOpXor + kBinaryOpCount: res = Value::small_int(a ^ b); goto binary_done;
+      case kOpFloorDiv:
+      case kOpFloorDiv + kBinaryOpCount:
+        if (b > 0) {
+          int64_t q = a / b;
+          if ((a % b) != 0 && a < 0) q--;
+          res = Value::small_int(q);
+          goto binary_done;
+        }
+        break;
+      case kOpMod:
+      case kOpMod + kBinaryOpCount:
+        if (b > 0) {
+          int64_t r = a % b;
+          if (r < 0) r += b;
+          res = Value::small_int(r);
+          goto binary_done;
+        }
+        break;
+      default: break;
+    }
+  } else if (is_exact_float(lhs) && is_exact_float(rhs)) {
+    double a = float_value(lhs), b = float_value(rhs);
+    switch (oparg % kBinaryOpCount) {
+      case kOpAdd: res = make_float(ts, a + b); goto binary_done;
+      case kOpSub: res = make_float(ts, a - b); goto binary_done;
+      case kOpMul: res = make_float(ts, a * b); goto binary_done;
+      case kOpTrueDiv:
+        if (b != 0.0) {
+          res = make_float(ts, a / b);
+          goto binary_done;
+        }
+        break;
+      default: break;
+    }
+  } else if ((oparg == kOpAdd || oparg == kOpAdd + kBinaryOpCount) && is_str(lhs) && is_str(rhs) &&
+             type_of(lhs) == &str_type && type_of(rhs) == &str_type) {
+    res = str_concat(ts, as_str(lhs), as_str(rhs));
+    goto binary_done;
+  }
+  SAVE_FRAME_REGISTERS();
+  res = binary_op(ts, lhs, rhs, oparg);
+  CHECK(res);
+binary_done:
+  sp--;
+  TOP() = res;
+  SKIP_CACHES(BINARY_OP);
+  DISPATCH();
+}
+op_UNARY_NEGATIVE: {
+  Value v = TOP();
+  Value r = v.is_small_int() ? make_int(ts, -v.as_small_int()) : unary_negative(ts, v);
+  CHECK(r);
+  TOP() = r;
+  DISPATCH();
+}
+op_UNARY_POSITIVE: {
+  Value r = unary_positive(ts, TOP());
+  CHECK(r);
+  TOP() = r;
+  DISPATCH();
+}
+op_UNARY_INVERT: {
+  Value r = unary_invert(ts, TOP());
+  CHECK(r);
+  TOP() = r;
+  DISPATCH();
+}
+op_UNARY_NOT: {
+  int t = py_truth(ts, TOP());
+  if (t < 0) goto error;
+  TOP() = Bool(!t);
+  DISPATCH();
+}
+op_COMPARE_OP: {
+  Value rhs = TOP();
+  Value lhs = SECOND();
+  Value res;
+  if (Value::both_small_ints(lhs, rhs)) {
+    int64_t a = lhs.as_small_int(), b = rhs.as_small_int();
+    bool r;
+    switch (oparg) {
+      case kLt: r = a < b; break;
+      case kLe: r = a <= b; break;
+      case kEq: r = a == b; break;
+      case kNe: r = a != b; break;
+      case kGt: r = a > b; break;
+      default: r = a >= b; break;
+    }
+    res = Bool(r);
+  } else {
+    SAVE_FRAME_REGISTERS();
+    res = rich_compare(ts, lhs, rhs, oparg);
+    CHECK(res);
+  }
+  sp--;
+  TOP() = res;
+  SKIP_CACHES(COMPARE_OP);
+  DISPATCH();
+}
+op_IS_OP: {
+  bool r = (SECOND() == TOP()) != (oparg != 0);
+  sp--;
+  TOP() = Bool(r);
+  DISPATCH();
+}
+op_CONTAINS_OP: {
+  SAVE_FRAME_REGISTERS();
+  int r = contains(ts, TOP(), SECOND());
+  if (r < 0) goto error;
+  sp--;
+  TOP() = Bool((r != 0) != (oparg != 0));
+  DISPATCH();
+}
+
+op_BINARY_SUBSCR: {
+  Value sub = TOP();
+  Value container = SECOND();
+  Value res;
+  if (sub.is_small_int() && container.is_object() && container.as_object()->type == &list_type) {
+    auto* l = static_cast<ListObject*>(container.as_object());
+    int64_t i = sub.as_small_int();
+    if (i < 0) i += l->size;
+    if (i >= 0 && i < l->size) {
+      res = l->items[i];
+      goto subscr_done;
+    }
+  }
+  SAVE_FRAME_REGISTERS();
+  res = get_item(ts, container, sub);
+  CHECK(res);
+subscr_done:
+  sp--;
+  TOP() = res;
+  SKIP_CACHES(BINARY_SUBSCR);
+  DISPATCH();
+}
+op_STORE_SUBSCR: {
+  Value sub = TOP();
+  Value container = SECOND();
+  Value v = THIRD();
+  if (sub.is_small_int() && container.is_object() && container.as_object()->type == &list_type) {
+    auto* l = static_cast<ListObject*>(container.as_object());
+    int64_t i = sub.as_small_int();
+    if (i < 0) i += l->size;
+    if (i >= 0 && i < l->size) {
+      l->items[i] = v;
+      sp -= 3;
+      SKIP_CACHES(STORE_SUBSCR);
+      DISPATCH();
+    }
+  }
+  SAVE_FRAME_REGISTERS();
+  CHECK(set_item(ts, container, sub, v));
+  sp -= 3;
+  SKIP_CACHES(STORE_SUBSCR);
+  DISPATCH();
+}
+op_DELETE_SUBSCR:
+  SAVE_FRAME_REGISTERS();
+  CHECK(del_item(ts, SECOND(), TOP()));
+  sp -= 2;
+  DISPATCH();
+op_BUILD_SLICE: {
+  Value step = oparg == 3 ? POP() : None();
+  Value stop = POP();
+  Value start = TOP();
+  TOP() = make_slice(ts, start, stop, step);
+  DISPATCH();
+}
+
+op_BUILD_TUPLE: {
+  TupleObject* t = minipy::make_tuple(ts, std::span<const Value>(sp - oparg, static_cast<size_t>(oparg)));
+  sp -= oparg;
+  PUSH(Value(t));
+  DISPATCH();
+}
+op_BUILD_LIST: {
+  ListObject* l = make_list(ts, std::span<const Value>(sp - oparg, static_cast<size_t>(oparg)));
+  sp -= oparg;
+  PUSH(Value(l));
+  DISPATCH();
+}
+op_BUILD_SET: {
+  Value s = make_set(ts, &set_type);
+  for (int i = oparg; i > 0; i--) CHECK(set_add(ts, s, PEEK(i)));
+  sp -= oparg;
+  PUSH(s);
+  DISPATCH();
+}
+op_BUILD_MAP: {
+  DictObject* d = make_dict(ts, oparg);
+  for (int i = oparg; i > 0; i--) CHECK(dict_set(ts, d, PEEK(2 * i), PEEK(2 * i - 1)));
+  sp -= 2 * oparg;
+  PUSH(Value(d));
+  DISPATCH();
+}
+op_BUILD_CONST_KEY_MAP: {
+  auto* keys = static_cast<TupleObject*>(TOP().as_object());
+  DictObject* d = make_dict(ts, oparg);
+  for (int i = 0; i < oparg; i++) CHECK(dict_set(ts, d, keys->items[i], PEEK(oparg + 1 - i)));
+  sp -= oparg + 1;
+  PUSH(Value(d));
+  DISPATCH();
+}
+op_BUILD_STRING: {
+  std::string out;
+  bool ascii = true;
+  int64_t length = 0;
+  for (int i = oparg; i > 0; i--) {
+    StrObject* s = as_str(PEEK(i));
+    out.append(s->view());
+    ascii &= s->is_ascii();
+    length += s->length;
+  }
+  sp -= oparg;
+  PUSH(Value(make_str_known(ts, out, length, ascii)));
+  DISPATCH();
+}
+op_LIST_APPEND: {
+  Value v = POP();
+  list_append(ts, static_cast<ListObject*>(PEEK(oparg).as_object()), v);
+  DISPATCH();
+}
+op_SET_ADD: {
+  Value v = POP();
+  CHECK(set_add(ts, PEEK(oparg), v));
+  DISPATCH();
+}
+op_MAP_ADD: {
+  Value value = POP();
+  Value key = POP();
+  CHECK(dict_set(ts, static_cast<DictObject*>(PEEK(oparg).as_object()), key, value));
+  DISPATCH();
+}
+op_LIST_EXTEND: {
+  Value iterable = TOP();
+  auto* l = static_cast<ListObject*>(PEEK(oparg + 1).as_object());
+  if (!list_extend(ts, l, iterable)) {
+    if (exception_matches(ts.current_exception, &TypeError_type) && !type_of(iterable)->iter &&
+        !type_of(iterable)->getitem) {
+      ts.current_exception = Value();
+      raise_fmt(ts, TypeError_type, "Value after * must be an iterable, not {}", type_name(iterable));
+    }
+    goto error;
+  }
+  sp--;
+  DISPATCH();
+}
+op_SET_UPDATE: {
+  Value iterable = TOP();
+  Value s = PEEK(oparg + 1);
+  Value it = get_iter(ts, iterable);
+  CHECK(it);
+  for (;;) {
+    Value v = iter_next(ts, it);
+    if (!v) break;
+    CHECK(set_add(ts, s, v));
+  }
+  if (ts.current_exception) goto error;
+  sp--;
+  DISPATCH();
+}
+op_DICT_UPDATE: {
+  Value update = TOP();
+  auto* d = static_cast<DictObject*>(PEEK(oparg + 1).as_object());
+  if (!dict_update(ts, d, update)) {
+    if (exception_matches(ts.current_exception, &AttributeError_type) ||
+        (exception_matches(ts.current_exception, &TypeError_type) && !is_dict(update) &&
+         !type_of(update)->getitem)) {
+      ts.current_exception = Value();
+      raise_fmt(ts, TypeError_type, "'{}' object is not a mapping", type_name(update));
+    }
+    goto error;
+  }
+  sp--;
+  DISPATCH();
+}
+op_DICT_MERGE: {
+  Value update = TOP();
+  auto* d = static_cast<DictObject*>(PEEK(oparg + 1).as_object());
+  Value func = PEEK(oparg + 4);
+  if (!dict_merge_strict(ts, d, update, func)) {
+    if (exception_matches(ts.current_exception, &TypeError_type) && !is_dict(update)) {
+      Value fname = get_attr_optional(ts, func, ts.interp->names.qualname);
+      ts.current_exception = Value();
+      raise_fmt(ts, TypeError_type, "{}() argument after ** must be a mapping, not {}",
+                fname && is_str(fname) ? as_str(fname)->view() : "function", type_name(update));
+    }
+    goto error;
+  }
+  sp--;
+  DISPATCH();
+}
+op_LIST_TO_TUPLE:
+  TOP() = list_to_tuple(ts, static_cast<ListObject*>(TOP().as_object()));
+  DISPATCH();
+op_UNPACK_SEQUENCE: {
+  Value seq = POP();
+  if (seq.is_object() && seq.as_object()->type == &tuple_type &&
+      static_cast<TupleObject*>(seq.as_object())->size == oparg) {
+    auto* t = static_cast<TupleObject*>(seq.as_object());
+    for (int i = oparg; i > 0; i--) PUSH(t->items[i - 1]);
+    SKIP_CACHES(UNPACK_SEQUENCE);
+    DISPATCH();
+  }
+  SAVE_FRAME_REGISTERS();
+  CHECK(unpack_iterable(ts, seq, oparg, -1, sp));
+  sp += oparg;
+  SKIP_CACHES(UNPACK_SEQUENCE);
+  DISPATCH();
+}
+op_UNPACK_EX: {
+  Value seq = POP();
+  int before = oparg & 0xFF, after = oparg >> 8;
+  SAVE_FRAME_REGISTERS();
+  CHECK(unpack_iterable(ts, seq, before, after, sp));
+  sp += before + after + 1;
+  DISPATCH();
+}
+op_GET_ITER: {
+  Value it = get_iter(ts, TOP());
+  CHECK(it);
+  TOP() = it;
+  DISPATCH();
+}
+op_FOR_ITER: {
+  Value it = TOP();
+  Value v;
+  Type* t = it.as_object()->type;
+  if (t == &range_iterator_type) {
+    auto* r = static_cast<RangeIterObject*>(it.as_object());
+    if (r->remaining > 0) {
+      r->remaining--;
+      v = make_int(ts, r->next);
+      r->next += r->step;
+    }
+  } else if (t == &list_iterator_type) {
+    auto* li = static_cast<SeqIterObject*>(it.as_object());
+    if (li->seq) {
+      auto* l = static_cast<ListObject*>(li->seq.as_object());
+      if (li->index < l->size) v = l->items[li->index++];
+      else li->seq = Value();
+    }
+  } else {
+    SAVE_FRAME_REGISTERS();
+    v = t->iternext(ts, it);
+    if (!v) {
+      if (ts.current_exception) {
+        if (!exception_matches(ts.current_exception, &StopIteration_type)) goto error;
+        ts.current_exception = Value();
+      }
+    }
+  }
+  if (v) {
+    PUSH(v);
+    DISPATCH();
+  }
+  sp--;
+  next_instr += oparg;
+  DISPATCH();
+}
+op_GET_LEN: {
+  int64_t n = py_len(ts, TOP());
+  if (n < 0) goto error;
+  PUSH(make_int(ts, n));
+  DISPATCH();
+}
+
+op_JUMP_FORWARD:
+  next_instr += oparg;
+  DISPATCH();
+op_JUMP_BACKWARD:
+  next_instr -= oparg;
+  if (ts.eval_breaker) {
+    SAVE_FRAME_REGISTERS();
+    collect_garbage_at_safe_point(ts);
+  }
+  DISPATCH();
+op_JUMP_BACKWARD_NO_INTERRUPT:
+  next_instr -= oparg;
+  DISPATCH();
+
+#define POP_JUMP_IF_BOOL(label, sign, when_true)     \
+  label : {                                          \
+    Value v = POP();                                 \
+    int t;                                           \
+    if (v == True()) t = 1;                          \
+    else if (v == False()) t = 0;                    \
+    else {                                           \
+      t = py_truth(ts, v);                           \
+      if (t < 0) goto error;                         \
+    }                                                \
+    if (t == (when_true)) next_instr sign## = oparg; \
+    DISPATCH();                                      \
+  }
+  POP_JUMP_IF_BOOL(op_POP_JUMP_FORWARD_IF_FALSE, +, 0)
+  POP_JUMP_IF_BOOL(op_POP_JUMP_FORWARD_IF_TRUE, +, 1)
+  POP_JUMP_IF_BOOL(op_POP_JUMP_BACKWARD_IF_FALSE, -, 0)
+  POP_JUMP_IF_BOOL(op_POP_JUMP_BACKWARD_IF_TRUE, -, 1)
+op_POP_JUMP_FORWARD_IF_NONE:
+  if (is_none(POP())) next_instr += oparg;
+  DISPATCH();
+op_POP_JUMP_FORWARD_IF_NOT_NONE:
+  if (!is_none(POP())) next_instr += oparg;
+  DISPATCH();
+op_POP_JUMP_BACKWARD_IF_NONE:
+  if (is_none(POP())) next_instr -= oparg;
+  DISPATCH();
+op_POP_JUMP_BACKWARD_IF_NOT_NONE:
+  if (!is_none(POP())) next_instr -= oparg;
+  DISPATCH();
+op_JUMP_IF_FALSE_OR_POP: {
+  int t = py_truth(ts, TOP());
+  if (t < 0) goto error;
+  if (!t) next_instr += oparg;
+  else sp--;
+  DISPATCH();
+}
+op_JUMP_IF_TRUE_OR_POP: {
+  int t = py_truth(ts, TOP());
+  if (t < 0) goto error;
+  if (t) next_instr += oparg;
+  else sp--;
+  DISPATCH();
+}
+
+op_RETURN_VALUE: {
+  retval = POP();
+  ts.recursion_depth--;
+  if (frame->is_entry) {
+    ts.current_frame = frame->previous;
+    ts.pop_frame(frame);
+    return retval;
+  }
+  Frame* caller = frame->previous;
+  ts.pop_frame(frame);
+  frame = caller;
+  ts.current_frame = frame;
+  LOAD_FRAME_REGISTERS();
+  next_instr += kCacheCounts[next_instr[-1] & 0xFF];
+  PUSH(retval);
+  DISPATCH();
+}
+
+op_MAKE_FUNCTION: {
+  auto* fcode = static_cast<CodeObj*>(POP().as_object());
+  Value fn = make_function(ts, frame, fcode);
+  auto* f = static_cast<FunctionObject*>(fn.as_object());
+  if (oparg & 0x08) f->closure = static_cast<TupleObject*>(POP().as_object());
+  if (oparg & 0x04) f->annotations = POP();
+  if (oparg & 0x02) f->kwdefaults = static_cast<DictObject*>(POP().as_object());
+  if (oparg & 0x01) f->defaults = static_cast<TupleObject*>(POP().as_object());
+  PUSH(fn);
+  DISPATCH();
+}
+op_COPY: {
+  Value v = PEEK(oparg);
+  PUSH(v);
+  DISPATCH();
+}
+op_SWAP:
+  std::swap(TOP(), PEEK(oparg));
+  DISPATCH();
+op_FORMAT_VALUE: {
+  Value spec = (oparg & 4) ? POP() : Value();
+  Value v = TOP();
+  SAVE_FRAME_REGISTERS();
+  Value r = format_value(ts, v, oparg & 3, spec);
+  CHECK(r);
+  TOP() = r;
+  DISPATCH();
+}
+op_LOAD_ASSERTION_ERROR:
+  PUSH(Value(&AssertionError_type));
+  DISPATCH();
+op_RAISE_VARARGS: {
+  SAVE_FRAME_REGISTERS();
+  if (oparg == 0) {
+    Value exc = ts.exc_info->exc_value;
+    if (!exc || is_none(exc)) {
+      raise(ts, RuntimeError_type, "No active exception to reraise");
+      goto error;
+    }
+    ts.current_exception = exc;
+    goto exception_unwind;
+  }
+  Value cause = oparg == 2 ? POP() : Value();
+  Value exc = POP();
+  raise_object(ts, exc, cause);
+  goto error;
+}
+
+op_MAKE_CELL: {
+  Value initial = localsplus[oparg];
+  localsplus[oparg] = make_cell(ts, initial);
+  DISPATCH();
+}
+op_LOAD_CLOSURE:
+  PUSH(localsplus[oparg]);
+  DISPATCH();
+op_LOAD_DEREF: {
+  Value v = static_cast<CellObject*>(localsplus[oparg].as_object())->ref;
+  if (!v) {
+    unbound_deref(ts, code, oparg);
+    goto error;
+  }
+  PUSH(v);
+  DISPATCH();
+}
+op_LOAD_CLASSDEREF: {
+  StrObject* name = as_str(code->localsplusnames->items[oparg]);
+  Value v;
+  if (is_dict(frame->locals)) v = dict_get_str(static_cast<DictObject*>(frame->locals.as_object()), name);
+  if (!v) v = static_cast<CellObject*>(localsplus[oparg].as_object())->ref;
+  if (!v) {
+    unbound_deref(ts, code, oparg);
+    goto error;
+  }
+  PUSH(v);
+  DISPATCH();
+}
+op_STORE_DEREF:
+  static_cast<CellObject*>(localsplus[oparg].as_object())->ref = POP();
+  DISPATCH();
+op_DELETE_DEREF: {
+  auto* cell = static_cast<CellObject*>(localsplus[oparg].as_object());
+  if (!cell->ref) {
+    unbound_deref(ts, code, oparg);
+    goto error;
+  }
+  cell->ref = Value();
+  DISPATCH();
+}
+op_COPY_FREE_VARS: {
+  TupleObject* closure = frame->func->closure;
+  int offset = code->nlocalsplus - oparg;
+  for (int i = 0; i < oparg; i++) localsplus[offset + i] = closure->items[i];
+  DISPATCH();
+}
+
+op_PUSH_EXC_INFO: {
+  Value exc = TOP();
+  Value previous = ts.exc_info->exc_value;
+  TOP() = previous ? previous : None();
+  ts.exc_info->exc_value = exc;
+  PUSH(exc);
+  DISPATCH();
+}
+op_POP_EXCEPT: {
+  Value v = POP();
+  ts.exc_info->exc_value = is_none(v) ? Value() : v;
+  DISPATCH();
+}
+op_CHECK_EXC_MATCH: {
+  Value spec = TOP();
+  Value exc = SECOND();
+  CHECK(check_except_type(ts, spec));
+  TOP() = Bool(exc_matches_spec(exc, spec));
+  DISPATCH();
+}
+op_RERAISE: {
+  Value exc = POP();
+  if (oparg) {
+    Value lasti = PEEK(oparg);
+    if (lasti.is_small_int()) next_instr = first_instr + lasti.as_small_int() + 1;
+  }
+  ts.current_exception = exc;
+  goto exception_unwind;
+}
+op_LOAD_BUILD_CLASS: {
+  Value bc = dict_get_str(frame->builtins, ts.interp->names.build_class);
+  if (!bc) {
+    raise(ts, NameError_type, "__build_class__ not found");
+    goto error;
+  }
+  PUSH(bc);
+  DISPATCH();
+}
+op_BEFORE_WITH: {
+  Value mgr = TOP();
+  Type* t = type_of(mgr);
+  Value enter = type_lookup(t, ts.interp->names.enter);
+  Value exit = type_lookup(t, ts.interp->names.exit);
+  if (!enter || !exit) {
+    raise_fmt(ts, TypeError_type, "'{}' object does not support the context manager protocol", t->name->view());
+    goto error;
+  }
+  Value bound_exit = type_of(exit)->descr_get ? type_of(exit)->descr_get(ts, exit, mgr, Value(t)) : exit;
+  CHECK(bound_exit);
+  TOP() = bound_exit;
+  SAVE_FRAME_REGISTERS();
+  Value r = type_of(enter)->descr_get ? call(ts, enter, std::span<const Value>(&mgr, 1)) : call(ts, enter, {});
+  CHECK(r);
+  PUSH(r);
+  DISPATCH();
+}
+op_WITH_EXCEPT_START: {
+  // Stack: exit_func, lasti, prev_exc, exc
+  Value exc = TOP();
+  Value exit_func = PEEK(4);
+  Value args[3] = {Value(type_of(exc)), exc, static_cast<ExceptionObject*>(exc.as_object())->traceback};
+  SAVE_FRAME_REGISTERS();
+  Value r = call(ts, exit_func, args);
+  CHECK(r);
+  PUSH(r);
+  DISPATCH();
+}
+op_IMPORT_NAME: {
+  Value fromlist = POP();
+  Value level = TOP();
+  SAVE_FRAME_REGISTERS();
+  Value m = import_name(ts, frame, Value(NAME(oparg)), fromlist, level);
+  CHECK(m);
+  TOP() = m;
+  DISPATCH();
+}
+op_IMPORT_FROM: {
+  SAVE_FRAME_REGISTERS();
+  Value v = import_from(ts, TOP(), NAME(oparg));
+  CHECK(v);
+  PUSH(v);
+  DISPATCH();
+}
+op_IMPORT_STAR: {
+  Value m = POP();
+  SAVE_FRAME_REGISTERS();
+  CHECK(import_star(ts, frame, m));
+  DISPATCH();
+}
+op_SETUP_ANNOTATIONS: {
+  if (is_dict(frame->locals)) {
+    auto* d = static_cast<DictObject*>(frame->locals.as_object());
+    if (!dict_get_str(d, ts.interp->names.annotations))
+      CHECK(dict_set_str(ts, d, ts.interp->names.annotations, Value(make_dict(ts))));
+  }
+  DISPATCH();
+}
+op_PRINT_EXPR: {
+  Value v = POP();
+  if (!is_none(v)) {
+    Value r = py_repr(ts, v);
+    CHECK(r);
+    std::fwrite(as_str(r)->data, 1, static_cast<size_t>(as_str(r)->size), stdout);
+    std::fputc('\n', stdout);
+  }
+  DISPATCH();
+}
+
+unknown_opcode:
+  raise_fmt(ts, SystemError_type, "unknown opcode {}", opcode);
+  goto error;
+
+error:
+  // The exception passes through this frame: record it in the traceback.
+  traceback_here(ts, code, LASTI());
+exception_unwind: {
+  int lasti = LASTI();
+  std::optional<ExceptionTableEntry> handler = find_exception_handler(code->src().exceptiontable, lasti);
+  if (handler) {
+    Value exc = ts.current_exception;
+    ts.current_exception = Value();
+    sp = frame->stack_base() + handler->depth;
+    if (handler->lasti) PUSH(Value::small_int(lasti));
+    PUSH(exc);
+    next_instr = first_instr + handler->target;
+    kwnames = nullptr;
+    DISPATCH();
+  }
+  ts.recursion_depth--;
+  if (frame->is_entry) {
+    ts.current_frame = frame->previous;
+    ts.pop_frame(frame);
+    return Value();
+  }
+  Frame* caller = frame->previous;
+  ts.pop_frame(frame);
+  frame = caller;
+  ts.current_frame = frame;
+  LOAD_FRAME_REGISTERS();
+  goto error;
+}
+}
+
+}  // namespace minipy

@@ -1,0 +1,82 @@
+// The Interpreter: owns the heap and the thread state, builds the builtin types and modules at start-up, and
+// tells the collector where the roots are.
+#include "vm/runtime.h"
+
+namespace minipy {
+
+void init_static_type(ThreadState& ts, Type& t);
+void inherit_static_slots();
+void init_traceback_type(ThreadState& ts);
+
+namespace {
+
+void mark_roots(void* context, Tracer& tracer) {
+  auto* interp = static_cast<Interpreter*>(context);
+  ThreadState& ts = interp->thread;
+#define X(member, text) tracer.visit(interp->names.member);
+  MINIPY_NAMES(X)
+#undef X
+  for (auto& [text, s] : interp->interned) tracer.visit(s);
+  tracer.visit(interp->builtins);
+  tracer.visit(interp->builtins_module);
+  tracer.visit(interp->modules);
+  tracer.visit(interp->sys_module);
+  tracer.visit(interp->empty_tuple);
+  for (Value v : interp->small_strs) tracer.visit(v);
+  for (Object* o : interp->repr_stack) tracer.visit(o);
+  // Static types hold heap dicts, names and MROs.
+#define X(name) tracer.visit(static_cast<Object*>(&name##_type));
+  MINIPY_BUILTIN_TYPES(X)
+#undef X
+#define X(name, base) tracer.visit(static_cast<Object*>(&name##_type));
+  MINIPY_EXCEPTION_TYPES(X)
+#undef X
+  tracer.visit(ts.current_exception);
+  for (ExcInfo* e = ts.exc_info; e; e = e->previous) tracer.visit(e->exc_value);
+  for (Frame* f = ts.current_frame; f; f = f->previous) {
+    tracer.visit(f->code);
+    tracer.visit(f->func);
+    tracer.visit(f->globals);
+    tracer.visit(f->builtins);
+    tracer.visit(f->locals);
+    tracer.visit_range(f->localsplus, f->localsplus + f->code->nlocalsplus);
+    // The value stack may hold stale words above its top: scan it conservatively.
+    Value* base = f->localsplus + f->code->nlocalsplus;
+    tracer.visit_conservative(base, base + f->code->stacksize);
+  }
+  for (Value* slot : ts.extra_roots) tracer.visit(*slot);
+}
+
+}  // namespace
+
+Interpreter::Interpreter() {
+  thread.interp = this;
+  thread.heap = &heap;
+  ThreadState& ts = thread;
+  // The empty tuple and the names come first: type initialisation uses both.
+  auto* empty = ts.alloc<TupleObject>(&tuple_type, sizeof(TupleObject));
+  empty->size = 0;
+  empty_tuple = Value(empty);
+#define X(member, text) names.member = intern(ts, text);
+  MINIPY_NAMES(X)
+#undef X
+  init_types(ts);
+  init_traceback_type(ts);
+  inherit_static_slots();
+  modules = make_dict(ts);
+  init_builtins(ts);
+  init_sys(ts);
+}
+
+Interpreter::~Interpreter() = default;
+
+void Interpreter::collect_garbage() { heap.collect(mark_roots, this); }
+
+void collect_garbage_at_safe_point(ThreadState& ts) {
+  ts.eval_breaker = false;
+  if (ts.heap->collection_due() || ts.heap->stress()) ts.interp->collect_garbage();
+}
+
+void register_root(ThreadState& ts, Value* slot) { ts.extra_roots.push_back(slot); }
+
+}  // namespace minipy

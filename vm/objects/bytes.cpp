@@ -1,0 +1,160 @@
+// bytes: immutable byte strings (constants, str.encode(), bytes.decode()).
+#include <cstring>
+
+#include "vm/objects/sequence.h"
+#include "vm/runtime.h"
+
+namespace minipy {
+
+namespace {
+
+BytesObject* as_bytes(Value v) { return static_cast<BytesObject*>(v.as_object()); }
+bool is_bytes(Value v) { return v.is_object() && v.as_object()->type == &bytes_type; }
+
+Value bytes_repr(ThreadState& ts, Value v) {
+  std::string_view data = as_bytes(v)->view();
+  bool has_single = data.find('\'') != std::string_view::npos;
+  bool has_double = data.find('"') != std::string_view::npos;
+  char quote = has_single && !has_double ? '"' : '\'';
+  std::string out = "b";
+  out += quote;
+  for (unsigned char c : data) {
+    if (c == static_cast<unsigned char>(quote) || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < 0x20 || c >= 0x7f) {
+      out += fmt::format("\\x{:02x}", c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  out += quote;
+  return Value(make_str_known(ts, out, static_cast<int64_t>(out.size()), true));
+}
+
+bool bytes_hash(ThreadState&, Value v, int64_t* out) {
+  BytesObject* b = as_bytes(v);
+  if (b->hash == -1) {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : b->view()) h = (h ^ c) * 1099511628211ull;
+    b->hash = static_cast<int64_t>(h == static_cast<uint64_t>(-1) ? 2 : h);
+  }
+  *out = b->hash;
+  return true;
+}
+
+Value bytes_richcompare(ThreadState&, Value a, Value b, int op) {
+  if (!is_bytes(a) || !is_bytes(b)) return NotImplemented();
+  int c = as_bytes(a)->view().compare(as_bytes(b)->view());
+  switch (op) {
+    case kLt: return Bool(c < 0);
+    case kLe: return Bool(c <= 0);
+    case kEq: return Bool(c == 0);
+    case kNe: return Bool(c != 0);
+    case kGt: return Bool(c > 0);
+    default: return Bool(c >= 0);
+  }
+}
+
+Value bytes_concat(ThreadState& ts, Value a, Value b) {
+  if (!is_bytes(a)) return NotImplemented();
+  if (!is_bytes(b)) return raise_fmt(ts, TypeError_type, "can't concat {} to bytes", type_name(b));
+  std::string s(as_bytes(a)->view());
+  s += as_bytes(b)->view();
+  return make_bytes(ts, s);
+}
+
+int64_t bytes_len(ThreadState&, Value v) { return as_bytes(v)->size; }
+
+Value bytes_getitem(ThreadState& ts, Value v, Value key) {
+  BytesObject* b = as_bytes(v);
+  if (key.is_object() && key.as_object()->type == &slice_type) {
+    int64_t start, stop, step, n;
+    if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), b->size, &start, &stop, &step, &n))
+      return Value();
+    std::string out;
+    for (int64_t i = 0, p = start; i < n; i++, p += step) out.push_back(b->data[p]);
+    return make_bytes(ts, out);
+  }
+  int64_t i;
+  if (!sequence_index(ts, key, b->size, &i, "index out of range")) return Value();
+  return Value::small_int(static_cast<unsigned char>(b->data[i]));
+}
+
+Value bytes_decode(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  std::string_view data = as_bytes(self)->view();
+  if (!utf8_valid(data)) return raise(ts, UnicodeDecodeError_type, "'utf-8' codec can't decode bytes: invalid data");
+  return Value(make_str(ts, data));
+}
+const MethodDef bytes_methods[] = {{"decode", bytes_decode}};
+
+Value bytes_iter(ThreadState& ts, Value v) {
+  auto* it = ts.alloc<SeqIterObject>(&iterator_type);
+  it->seq = v;
+  return Value(it);
+}
+
+}  // namespace
+
+bool utf8_valid(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t len;
+    uint32_t cp;
+    if (c < 0x80) {
+      i++;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + len > s.size()) return false;
+    for (size_t k = 1; k < len; k++) {
+      auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+      return false;
+    i += len;
+  }
+  return true;
+}
+
+Value make_bytes(ThreadState& ts, std::string_view data) {
+  auto* b = ts.alloc<BytesObject>(&bytes_type, offsetof(BytesObject, data) + data.size() + 1);
+  b->hash = -1;
+  b->size = static_cast<int64_t>(data.size());
+  std::memcpy(b->data, data.data(), data.size());
+  return Value(b);
+}
+
+void init_bytes_type(ThreadState& ts) {
+  Type& t = bytes_type;
+  t.repr = bytes_repr;
+  t.hash = bytes_hash;
+  t.richcompare = bytes_richcompare;
+  t.concat = bytes_concat;
+  t.length = bytes_len;
+  t.getitem = bytes_getitem;
+  t.iter = bytes_iter;
+  add_methods(ts, t, bytes_methods);
+}
+
+}  // namespace minipy

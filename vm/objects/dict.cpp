@@ -1,0 +1,648 @@
+// dict: CPython's compact, insertion-ordered layout — a dense entries array in insertion order plus a sparse
+// open-addressing index of int32 positions. `version` changes on every mutation so inline caches (LOAD_GLOBAL)
+// can skip lookups while a dict is unchanged.
+#include <cstdlib>
+#include <algorithm>
+#include <cstring>
+
+#include "vm/objects/sequence.h"
+#include "vm/runtime.h"
+
+namespace minipy {
+
+namespace {
+
+constexpr int32_t kEmpty = -1;
+constexpr int32_t kDeleted = -2;
+constexpr int64_t kMinIndexSize = 8;
+
+uint64_t next_version() {
+  static uint64_t counter = 0;
+  return ++counter;
+}
+
+DictObject* as_dict(Value v) { return static_cast<DictObject*>(v.as_object()); }
+
+void finalize_dict(Object* o) {
+  auto* d = static_cast<DictObject*>(o);
+  std::free(d->entries);
+  std::free(d->index);
+}
+
+void trace_dict(Object* self, Tracer& tracer) {
+  auto* d = static_cast<DictObject*>(self);
+  for (int64_t i = 0; i < d->nentries; i++) {
+    tracer.visit(d->entries[i].key);
+    tracer.visit(d->entries[i].value);
+  }
+}
+
+// Rebuilds the index (and compacts the entries) for room for at least `min_used` live entries.
+void dict_resize(ThreadState& ts, DictObject* d, int64_t min_used) {
+  int64_t index_size = kMinIndexSize;
+  while (index_size * 2 < min_used * 3) index_size *= 2;
+  int64_t capacity = index_size * 2 / 3;
+  // Compact live entries.
+  int64_t w = 0;
+  for (int64_t r = 0; r < d->nentries; r++)
+    if (d->entries[r].key) d->entries[w++] = d->entries[r];
+  d->nentries = w;
+  auto* entries = static_cast<DictEntry*>(std::realloc(d->entries, sizeof(DictEntry) * static_cast<size_t>(capacity)));
+  auto* index = static_cast<int32_t*>(std::malloc(sizeof(int32_t) * static_cast<size_t>(index_size)));
+  if (!entries || !index) std::abort();
+  ts.heap->account_external(static_cast<int64_t>(sizeof(DictEntry)) * (capacity - d->capacity) +
+                            4 * (index_size - d->index_size));
+  std::free(d->index);
+  d->entries = entries;
+  d->capacity = capacity;
+  d->index = index;
+  d->index_size = index_size;
+  std::memset(index, 0xff, sizeof(int32_t) * static_cast<size_t>(index_size));
+  uint64_t mask = static_cast<uint64_t>(index_size - 1);
+  for (int64_t i = 0; i < d->nentries; i++) {
+    auto h = static_cast<uint64_t>(d->entries[i].hash);
+    uint64_t perturb = h, slot = h & mask;
+    while (index[slot] != kEmpty) {
+      perturb >>= 5;
+      slot = (slot * 5 + perturb + 1) & mask;
+    }
+    index[slot] = static_cast<int32_t>(i);
+  }
+}
+
+// Finds `key`: returns the entry position or -1 (absent), -2 on error. *slot_out receives the index slot where
+// the key is or where it would be inserted.
+int64_t lookup(ThreadState& ts, DictObject* d, Value key, int64_t hash, uint64_t* slot_out) {
+  if (d->index_size == 0) {
+    *slot_out = 0;
+    return -1;
+  }
+  uint64_t mask = static_cast<uint64_t>(d->index_size - 1);
+  auto h = static_cast<uint64_t>(hash);
+  uint64_t perturb = h, slot = h & mask;
+  int64_t free_slot = -1;
+  bool key_is_str = key.is_object() && key.as_object()->type == &str_type;
+  for (;;) {
+    int32_t ix = d->index[slot];
+    if (ix == kEmpty) {
+      *slot_out = free_slot >= 0 ? static_cast<uint64_t>(free_slot) : slot;
+      return -1;
+    }
+    if (ix == kDeleted) {
+      if (free_slot < 0) free_slot = static_cast<int64_t>(slot);
+    } else {
+      DictEntry& e = d->entries[ix];
+      if (e.key == key) {
+        *slot_out = slot;
+        return ix;
+      }
+      if (e.hash == hash) {
+        if (key_is_str && e.key.is_object() && e.key.as_object()->type == &str_type) {
+          if (str_equal(as_str(e.key), as_str(key))) {
+            *slot_out = slot;
+            return ix;
+          }
+        } else {
+          Value entry_key = e.key;
+          uint64_t version = d->version;
+          int eq = rich_compare_bool(ts, entry_key, key, kEq);
+          if (eq < 0) return -2;
+          if (d->version != version) return lookup(ts, d, key, hash, slot_out);  // mutated by __eq__
+          if (eq) {
+            *slot_out = slot;
+            return ix;
+          }
+        }
+      }
+    }
+    perturb >>= 5;
+    slot = (slot * 5 + perturb + 1) & mask;
+  }
+}
+
+bool insert(ThreadState& ts, DictObject* d, Value key, int64_t hash, Value value) {
+  uint64_t slot;
+  int64_t ix = lookup(ts, d, key, hash, &slot);
+  if (ix == -2) return false;
+  if (ix >= 0) {
+    d->entries[ix].value = value;
+    d->version = next_version();
+    return true;
+  }
+  if (d->nentries >= d->capacity) {
+    dict_resize(ts, d, d->used + 1);
+    lookup(ts, d, key, hash, &slot);  // cannot fail: only identical-hash keys compared, none equal
+  }
+  d->entries[d->nentries] = {key, value, hash};
+  d->index[slot] = static_cast<int32_t>(d->nentries);
+  d->nentries++;
+  d->used++;
+  d->version = next_version();
+  return true;
+}
+
+Value dict_repr(ThreadState& ts, Value v) {
+  DictObject* d = as_dict(v);
+  if (d->used == 0) return Value(intern(ts, "{}"));
+  ReprGuard guard(ts, d);
+  if (guard.recursive()) return Value(intern(ts, "{...}"));
+  std::string out = "{";
+  bool first = true;
+  for (int64_t i = 0; i < d->nentries; i++) {
+    DictEntry e = d->entries[i];
+    if (!e.key) continue;
+    if (!first) out += ", ";
+    first = false;
+    Value k = py_repr(ts, e.key);
+    if (!k) return k;
+    out += as_str(k)->view();
+    out += ": ";
+    Value r = py_repr(ts, e.value);
+    if (!r) return r;
+    out += as_str(r)->view();
+  }
+  out += "}";
+  return Value(make_str(ts, out));
+}
+
+Value dict_richcompare(ThreadState& ts, Value a, Value b, int op) {
+  if (!is_dict(a) || !is_dict(b) || (op != kEq && op != kNe)) return NotImplemented();
+  DictObject* x = as_dict(a);
+  DictObject* y = as_dict(b);
+  bool equal = x->used == y->used;
+  for (int64_t i = 0; equal && i < x->nentries; i++) {
+    DictEntry e = x->entries[i];
+    if (!e.key) continue;
+    Value other = dict_get(ts, y, e.key);
+    if (!other) {
+      if (ts.current_exception) return Value();
+      equal = false;
+      break;
+    }
+    int eq = rich_compare_bool(ts, e.value, other, kEq);
+    if (eq < 0) return Value();
+    equal = eq;
+  }
+  return Bool(op == kEq ? equal : !equal);
+}
+
+int64_t dict_len(ThreadState&, Value v) { return as_dict(v)->used; }
+
+int dict_contains(ThreadState& ts, Value container, Value key) {
+  Value v = dict_get(ts, as_dict(container), key);
+  if (v) return 1;
+  return ts.current_exception ? -1 : 0;
+}
+
+Value dict_getitem(ThreadState& ts, Value container, Value key) {
+  Value v = dict_get(ts, as_dict(container), key);
+  if (v || ts.current_exception) return v;
+  if (type_of(container) != &dict_type) {
+    Value missing = type_lookup(type_of(container), ts.interp->names.missing);
+    if (missing) {
+      Value args[2] = {container, key};
+      return call(ts, missing, args);
+    }
+  }
+  return raise_key_error(ts, key);
+}
+
+bool dict_setitem(ThreadState& ts, Value container, Value key, Value value) {
+  if (value) return dict_set(ts, as_dict(container), key, value);
+  int r = dict_del(ts, as_dict(container), key);
+  if (r == 0) raise_key_error(ts, key);
+  return r == 1;
+}
+
+Value make_dict_iter(ThreadState& ts, DictObject* d, Type* type) {
+  auto* it = ts.alloc<DictIterObject>(type);
+  it->dict = d;
+  it->used_at_start = d->used;
+  return Value(it);
+}
+
+Value dict_iter(ThreadState& ts, Value v) { return make_dict_iter(ts, as_dict(v), &dict_keyiterator_type); }
+
+// Advances a dict iterator: false at the end (or on error: changed size).
+bool dict_iter_advance(ThreadState& ts, DictIterObject* it, DictEntry* out) {
+  DictObject* d = it->dict;
+  if (!d) return false;
+  if (d->used != it->used_at_start) {
+    it->dict = nullptr;
+    raise(ts, RuntimeError_type, "dictionary changed size during iteration");
+    return false;
+  }
+  while (it->position < d->nentries) {
+    DictEntry& e = d->entries[it->position++];
+    if (e.key) {
+      *out = e;
+      return true;
+    }
+  }
+  it->dict = nullptr;
+  return false;
+}
+
+Value dict_key_next(ThreadState& ts, Value self) {
+  DictEntry e;
+  return dict_iter_advance(ts, static_cast<DictIterObject*>(self.as_object()), &e) ? e.key : Value();
+}
+Value dict_value_next(ThreadState& ts, Value self) {
+  DictEntry e;
+  return dict_iter_advance(ts, static_cast<DictIterObject*>(self.as_object()), &e) ? e.value : Value();
+}
+Value dict_item_next(ThreadState& ts, Value self) {
+  DictEntry e;
+  if (!dict_iter_advance(ts, static_cast<DictIterObject*>(self.as_object()), &e)) return Value();
+  Value items[2] = {e.key, e.value};
+  return Value(minipy::make_tuple(ts, items));
+}
+
+void trace_dict_iter(Object* self, Tracer& tracer) { tracer.visit(static_cast<DictIterObject*>(self)->dict); }
+void trace_dict_view(Object* self, Tracer& tracer) { tracer.visit(static_cast<DictViewObject*>(self)->dict); }
+
+Value make_view(ThreadState& ts, Value self, Type* type) {
+  auto* v = ts.alloc<DictViewObject>(type);
+  v->dict = as_dict(self);
+  return Value(v);
+}
+
+Value view_repr(ThreadState& ts, Value self) {
+  auto* v = static_cast<DictViewObject*>(self.as_object());
+  Type* t = type_of(self);
+  Value it = t->iter(ts, self);
+  if (!it) return it;
+  Value list = sequence_to_list(ts, it);
+  if (!list) return list;
+  Value r = py_repr(ts, list);
+  if (!r) return r;
+  (void)v;
+  return Value(make_str(ts, fmt::format("{}({})", t->name->view(), as_str(r)->view())));
+}
+int64_t view_len(ThreadState&, Value self) { return static_cast<DictViewObject*>(self.as_object())->dict->used; }
+
+Value dict_new(ThreadState& ts, Type* type, std::span<const Value>, TupleObject*) {
+  auto* d = ts.alloc<DictObject>(type);
+  d->version = next_version();
+  return Value(d);
+}
+
+bool dict_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  size_t n = positional_count(args, kwnames);
+  if (n > 1) {
+    raise_fmt(ts, TypeError_type, "dict expected at most 1 argument, got {}", n);
+    return false;
+  }
+  DictObject* d = as_dict(self);
+  if (n == 1 && !dict_update(ts, d, args[0])) return false;
+  if (kwnames)
+    for (int64_t i = 0; i < kwnames->size; i++)
+      if (!dict_set(ts, d, kwnames->items[i], args[n + static_cast<size_t>(i)])) return false;
+  return true;
+}
+
+#define DICT_METHOD(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
+
+DICT_METHOD(m_get) {
+  size_t n = positional_count(args, kwnames);
+  if (!no_keywords(ts, "get", kwnames) || !check_arg_count(ts, "get", n, 1, 2)) return Value();
+  Value v = dict_get(ts, as_dict(self), args[0]);
+  if (v || ts.current_exception) return v;
+  return n > 1 ? args[1] : None();
+}
+DICT_METHOD(m_setdefault) {
+  size_t n = positional_count(args, kwnames);
+  if (!no_keywords(ts, "setdefault", kwnames) || !check_arg_count(ts, "setdefault", n, 1, 2)) return Value();
+  Value v = dict_get(ts, as_dict(self), args[0]);
+  if (v || ts.current_exception) return v;
+  Value dflt = n > 1 ? args[1] : None();
+  if (!dict_set(ts, as_dict(self), args[0], dflt)) return Value();
+  return dflt;
+}
+DICT_METHOD(m_pop) {
+  size_t n = positional_count(args, kwnames);
+  if (!no_keywords(ts, "pop", kwnames) || !check_arg_count(ts, "pop", n, 1, 2)) return Value();
+  Value v = dict_get(ts, as_dict(self), args[0]);
+  if (ts.current_exception) return Value();
+  if (!v) return n > 1 ? args[1] : raise_key_error(ts, args[0]);
+  if (dict_del(ts, as_dict(self), args[0]) < 0) return Value();
+  return v;
+}
+DICT_METHOD(m_popitem) {
+  if (!check_arg_count(ts, "popitem", positional_count(args, kwnames), 0, 0)) return Value();
+  DictObject* d = as_dict(self);
+  for (int64_t i = d->nentries - 1; i >= 0; i--) {
+    DictEntry e = d->entries[i];
+    if (!e.key) continue;
+    Value items[2] = {e.key, e.value};
+    Value t = Value(minipy::make_tuple(ts, items));
+    if (dict_del(ts, d, e.key) < 0) return Value();
+    return t;
+  }
+  return raise(ts, KeyError_type, "popitem(): dictionary is empty");
+}
+DICT_METHOD(m_keys) {
+  if (!check_arg_count(ts, "keys", positional_count(args, kwnames), 0, 0)) return Value();
+  return make_view(ts, self, &dict_keys_type);
+}
+DICT_METHOD(m_values) {
+  if (!check_arg_count(ts, "values", positional_count(args, kwnames), 0, 0)) return Value();
+  return make_view(ts, self, &dict_values_type);
+}
+DICT_METHOD(m_items) {
+  if (!check_arg_count(ts, "items", positional_count(args, kwnames), 0, 0)) return Value();
+  return make_view(ts, self, &dict_items_type);
+}
+DICT_METHOD(m_update) {
+  if (!dict_init(ts, self, args, kwnames)) return Value();
+  return None();
+}
+DICT_METHOD(m_clear) {
+  if (!check_arg_count(ts, "clear", positional_count(args, kwnames), 0, 0)) return Value();
+  dict_clear(ts, as_dict(self));
+  return None();
+}
+DICT_METHOD(m_copy) {
+  if (!check_arg_count(ts, "copy", positional_count(args, kwnames), 0, 0)) return Value();
+  DictObject* d = make_dict(ts, as_dict(self)->used);
+  if (!dict_update(ts, d, self)) return Value();
+  return Value(d);
+}
+DICT_METHOD(m_fromkeys) {
+  size_t n = positional_count(args, kwnames);
+  if (!check_arg_count(ts, "fromkeys", n, 1, 2)) return Value();
+  Value d = call(ts, self, {});
+  if (!d) return d;
+  Value it = get_iter(ts, args[0]);
+  if (!it) return it;
+  Value v = n > 1 ? args[1] : None();
+  for (;;) {
+    Value k = iter_next(ts, it);
+    if (!k) break;
+    if (!set_item(ts, d, k, v)) return Value();
+  }
+  if (ts.current_exception) return Value();
+  return d;
+}
+DICT_METHOD(m_reversed) {
+  (void)args;
+  (void)kwnames;
+  Value keys = sequence_to_list(ts, self);
+  if (!keys) return keys;
+  auto* l = static_cast<ListObject*>(keys.as_object());
+  std::reverse(l->items, l->items + l->size);
+  return get_iter(ts, keys);
+}
+
+Value dict_or(ThreadState& ts, Value a, Value b) {
+  if (!is_dict(a) || !is_dict(b)) return NotImplemented();
+  DictObject* d = make_dict(ts, as_dict(a)->used);
+  if (!dict_update(ts, d, a) || !dict_update(ts, d, b)) return Value();
+  return Value(d);
+}
+Value dict_ior(ThreadState& ts, Value a, Value b) {
+  if (!is_dict(a)) return NotImplemented();
+  if (!dict_update(ts, as_dict(a), b)) return Value();
+  return a;
+}
+
+const MethodDef dict_methods[] = {
+    {"get", m_get},        {"setdefault", m_setdefault}, {"pop", m_pop},       {"popitem", m_popitem},
+    {"keys", m_keys},      {"values", m_values},         {"items", m_items},   {"update", m_update},
+    {"clear", m_clear},    {"copy", m_copy},             {"fromkeys", m_fromkeys, kMethodClass},
+    {"__reversed__", m_reversed},
+};
+
+int keys_view_contains(ThreadState& ts, Value self, Value key) {
+  return dict_contains(ts, Value(static_cast<DictViewObject*>(self.as_object())->dict), key);
+}
+int values_view_contains(ThreadState& ts, Value self, Value x) {
+  DictObject* d = static_cast<DictViewObject*>(self.as_object())->dict;
+  for (int64_t i = 0; i < d->nentries; i++) {
+    if (!d->entries[i].key) continue;
+    int r = rich_compare_bool(ts, d->entries[i].value, x, kEq);
+    if (r) return r;
+  }
+  return 0;
+}
+int items_view_contains(ThreadState& ts, Value self, Value x) {
+  if (!is_tuple(x) || static_cast<TupleObject*>(x.as_object())->size != 2) return 0;
+  auto* t = static_cast<TupleObject*>(x.as_object());
+  Value v = dict_get(ts, static_cast<DictViewObject*>(self.as_object())->dict, t->items[0]);
+  if (!v) return ts.current_exception ? -1 : 0;
+  return rich_compare_bool(ts, v, t->items[1], kEq);
+}
+
+}  // namespace
+
+DictObject* make_dict(ThreadState& ts, int64_t expected) {
+  auto* d = ts.alloc<DictObject>(&dict_type);
+  d->version = next_version();
+  if (expected > 0) dict_resize(ts, d, expected);
+  return d;
+}
+
+Value dict_get(ThreadState& ts, DictObject* d, Value key) {
+  if (key.is_object() && key.as_object()->type == &str_type) return dict_get_str(d, as_str(key));
+  int64_t hash;
+  if (!py_hash(ts, key, &hash)) return Value();
+  uint64_t slot;
+  int64_t ix = lookup(ts, d, key, hash, &slot);
+  return ix >= 0 ? d->entries[ix].value : Value();
+}
+
+Value dict_get_str(DictObject* d, StrObject* key) {
+  if (d->index_size == 0) return Value();
+  int64_t hash = str_hash(key);
+  uint64_t mask = static_cast<uint64_t>(d->index_size - 1);
+  auto h = static_cast<uint64_t>(hash);
+  uint64_t perturb = h, slot = h & mask;
+  for (;;) {
+    int32_t ix = d->index[slot];
+    if (ix == kEmpty) return Value();
+    if (ix >= 0) {
+      DictEntry& e = d->entries[ix];
+      if (e.key.as_object() == key) return e.value;
+      // Non-str keys with an equal hash can only equal a str through __eq__, which str keys never need.
+      if (e.hash == hash && e.key.is_object() && (e.key.as_object()->type->flags & kTypeStrSubclass) &&
+          str_equal(as_str(e.key), key))
+        return e.value;
+    }
+    perturb >>= 5;
+    slot = (slot * 5 + perturb + 1) & mask;
+  }
+}
+
+bool dict_set(ThreadState& ts, DictObject* d, Value key, Value value) {
+  int64_t hash;
+  if (key.is_object() && key.as_object()->type == &str_type) hash = str_hash(as_str(key));
+  else if (!py_hash(ts, key, &hash)) return false;
+  return insert(ts, d, key, hash, value);
+}
+
+bool dict_set_str(ThreadState& ts, DictObject* d, StrObject* key, Value value) {
+  return insert(ts, d, Value(key), str_hash(key), value);
+}
+
+int dict_del(ThreadState& ts, DictObject* d, Value key) {
+  int64_t hash;
+  if (key.is_object() && key.as_object()->type == &str_type) hash = str_hash(as_str(key));
+  else if (!py_hash(ts, key, &hash)) return -1;
+  uint64_t slot;
+  int64_t ix = lookup(ts, d, key, hash, &slot);
+  if (ix == -2) return -1;
+  if (ix < 0) return 0;
+  d->index[slot] = kDeleted;
+  d->entries[ix].key = Value();
+  d->entries[ix].value = Value();
+  d->used--;
+  d->version = next_version();
+  return 1;
+}
+
+void dict_clear(ThreadState&, DictObject* d) {
+  for (int64_t i = 0; i < d->nentries; i++) d->entries[i] = {};
+  d->nentries = 0;
+  d->used = 0;
+  if (d->index) std::memset(d->index, 0xff, sizeof(int32_t) * static_cast<size_t>(d->index_size));
+  d->version = next_version();
+}
+
+bool dict_next(DictObject* d, int64_t* pos, Value* key, Value* value) {
+  while (*pos < d->nentries) {
+    DictEntry& e = d->entries[(*pos)++];
+    if (e.key) {
+      *key = e.key;
+      if (value) *value = e.value;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool dict_update(ThreadState& ts, DictObject* d, Value other) {
+  if (is_dict(other)) {
+    DictObject* o = as_dict(other);
+    for (int64_t i = 0; i < o->nentries; i++) {
+      DictEntry e = o->entries[i];
+      if (e.key && !insert(ts, d, e.key, e.hash, e.value)) return false;
+    }
+    return true;
+  }
+  Value keys_method = get_attr_optional(ts, other, intern(ts, "keys"));
+  if (ts.current_exception) return false;
+  if (keys_method) {
+    Value keys = call(ts, keys_method, {});
+    if (!keys) return false;
+    Value it = get_iter(ts, keys);
+    if (!it) return false;
+    for (;;) {
+      Value k = iter_next(ts, it);
+      if (!k) return !ts.current_exception;
+      Value v = get_item(ts, other, k);
+      if (!v || !dict_set(ts, d, k, v)) return false;
+    }
+  }
+  Value it = get_iter(ts, other);
+  if (!it) return false;
+  for (int64_t n = 0;; n++) {
+    Value item = iter_next(ts, it);
+    if (!item) return !ts.current_exception;
+    std::span<Value> pair;
+    Value storage;
+    if (!sequence_items(ts, item, &pair, &storage)) {
+      ts.current_exception = Value();
+      raise_fmt(ts, TypeError_type, "cannot convert dictionary update sequence element #{} to a sequence", n);
+      return false;
+    }
+    if (pair.size() != 2) {
+      raise_fmt(ts, ValueError_type, "dictionary update sequence element #{} has length {}; 2 is required", n,
+                pair.size());
+      return false;
+    }
+    if (!dict_set(ts, d, pair[0], pair[1])) return false;
+  }
+}
+
+bool dict_merge_strict(ThreadState& ts, DictObject* d, Value other, Value func) {
+  if (!is_dict(other)) {
+    Value keys_method = get_attr_optional(ts, other, intern(ts, "keys"));
+    if (!keys_method) {
+      if (ts.current_exception) return false;
+      raise_fmt(ts, TypeError_type, "{} argument after ** must be a mapping, not {}",
+                func ? "function" : "function", type_name(other));
+      return false;
+    }
+  }
+  DictObject* src;
+  if (is_dict(other)) {
+    src = as_dict(other);
+  } else {
+    src = make_dict(ts);
+    if (!dict_update(ts, src, other)) return false;
+  }
+  for (int64_t i = 0; i < src->nentries; i++) {
+    DictEntry e = src->entries[i];
+    if (!e.key) continue;
+    Value existing = dict_get(ts, d, e.key);
+    if (existing) {
+      Value fname = func ? get_attr_optional(ts, func, ts.interp->names.qualname) : Value();
+      raise_fmt(ts, TypeError_type, "{}() got multiple values for keyword argument '{}'",
+                fname && is_str(fname) ? as_str(fname)->view() : "function",
+                is_str(e.key) ? as_str(e.key)->view() : "?");
+      return false;
+    }
+    if (!insert(ts, d, e.key, e.hash, e.value)) return false;
+  }
+  return true;
+}
+
+void init_dict_type(ThreadState& ts) {
+  Type& t = dict_type;
+  t.repr = dict_repr;
+  t.hash = [](ThreadState& ts, Value v, int64_t*) {
+    raise_fmt(ts, TypeError_type, "unhashable type: '{}'", type_name(v));
+    return false;
+  };
+  t.richcompare = dict_richcompare;
+  t.length = dict_len;
+  t.contains = dict_contains;
+  t.getitem = dict_getitem;
+  t.setitem = dict_setitem;
+  t.iter = dict_iter;
+  t.new_instance = dict_new;
+  t.init = dict_init;
+  t.trace = trace_dict;
+  t.finalize = finalize_dict;
+  t.binary[kOpOr] = dict_or;
+  t.inplace[kOpOr] = dict_ior;
+  add_methods(ts, t, dict_methods);
+
+  auto self_iter = [](ThreadState&, Value self) { return self; };
+  dict_keyiterator_type.iternext = dict_key_next;
+  dict_valueiterator_type.iternext = dict_value_next;
+  dict_itemiterator_type.iternext = dict_item_next;
+  for (Type* it : {&dict_keyiterator_type, &dict_valueiterator_type, &dict_itemiterator_type}) {
+    it->iter = self_iter;
+    it->trace = trace_dict_iter;
+  }
+  dict_keys_type.iter = [](ThreadState& ts, Value self) {
+    return make_dict_iter(ts, static_cast<DictViewObject*>(self.as_object())->dict, &dict_keyiterator_type);
+  };
+  dict_values_type.iter = [](ThreadState& ts, Value self) {
+    return make_dict_iter(ts, static_cast<DictViewObject*>(self.as_object())->dict, &dict_valueiterator_type);
+  };
+  dict_items_type.iter = [](ThreadState& ts, Value self) {
+    return make_dict_iter(ts, static_cast<DictViewObject*>(self.as_object())->dict, &dict_itemiterator_type);
+  };
+  dict_keys_type.contains = keys_view_contains;
+  dict_values_type.contains = values_view_contains;
+  dict_items_type.contains = items_view_contains;
+  for (Type* v : {&dict_keys_type, &dict_values_type, &dict_items_type}) {
+    v->repr = view_repr;
+    v->length = view_len;
+    v->trace = trace_dict_view;
+  }
+}
+
+}  // namespace minipy

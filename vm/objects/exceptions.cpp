@@ -1,0 +1,311 @@
+// BaseException and the builtin hierarchy (errors.h's X-macro), raising helpers.
+#include "vm/runtime.h"
+
+namespace minipy {
+
+#define X(name, base) Type name##_type;
+MINIPY_EXCEPTION_TYPES(X)
+#undef X
+
+namespace {
+
+ExceptionObject* as_exc(Value v) { return static_cast<ExceptionObject*>(v.as_object()); }
+
+void trace_exception(Object* self, Tracer& tracer) {
+  auto* e = static_cast<ExceptionObject*>(self);
+  tracer.visit(e->dict);
+  tracer.visit(e->args);
+  tracer.visit(e->traceback);
+  tracer.visit(e->context);
+  tracer.visit(e->cause);
+  tracer.visit(e->extra);
+}
+
+Value exception_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  auto* e = ts.alloc<ExceptionObject>(type, type->instance_size);
+  e->args = minipy::make_tuple(ts, args.subspan(0, positional_count(args, kwnames)));
+  e->traceback = None();
+  e->context = None();
+  e->cause = None();
+  return Value(e);
+}
+
+bool exception_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  Type* t = type_of(self);
+  if (kwnames && kwnames->size && !(t->flags & kTypeHeap)) {
+    raise_fmt(ts, TypeError_type, "{}() takes no keyword arguments", t->name->view());
+    return false;
+  }
+  as_exc(self)->args = minipy::make_tuple(ts, args.subspan(0, positional_count(args, kwnames)));
+  if (is_subtype(t, &StopIteration_type) || is_subtype(t, &SystemExit_type))
+    as_exc(self)->extra = args.empty() ? None() : args[0];
+  return true;
+}
+
+Value exception_str(ThreadState& ts, Value self) {
+  TupleObject* args = as_exc(self)->args;
+  if (args->size == 0) return Value(ts.interp->names.empty);
+  if (args->size == 1) return py_str(ts, args->items[0]);
+  return py_str(ts, Value(args));
+}
+
+Value key_error_str(ThreadState& ts, Value self) {
+  TupleObject* args = as_exc(self)->args;
+  if (args->size == 1) return py_repr(ts, args->items[0]);
+  return exception_str(ts, self);
+}
+
+Value exception_repr(ThreadState& ts, Value self) {
+  TupleObject* args = as_exc(self)->args;
+  std::string_view name = type_of(self)->name->view();
+  if (args->size == 1) {
+    Value r = py_repr(ts, args->items[0]);
+    if (!r) return r;
+    return Value(make_str(ts, fmt::format("{}({})", name, as_str(r)->view())));
+  }
+  Value r = py_repr(ts, Value(args));
+  if (!r) return r;
+  std::string_view body = as_str(r)->view();
+  if (args->size == 0) return Value(make_str(ts, fmt::format("{}()", name)));
+  return Value(make_str(ts, fmt::format("{}{}", name, body)));
+}
+
+#define GETTER(fn) Value fn(ThreadState& ts, Value self, std::span<const Value>, TupleObject*)
+GETTER(get_args) {
+  (void)ts;
+  return Value(as_exc(self)->args);
+}
+GETTER(get_traceback) {
+  (void)ts;
+  return as_exc(self)->traceback;
+}
+GETTER(get_context) {
+  (void)ts;
+  return as_exc(self)->context;
+}
+GETTER(get_cause) {
+  (void)ts;
+  return as_exc(self)->cause;
+}
+GETTER(get_suppress) {
+  (void)ts;
+  return Bool(as_exc(self)->suppress_context);
+}
+GETTER(get_value) {
+  (void)ts;
+  Value v = as_exc(self)->extra;
+  return v ? v : None();
+}
+// SyntaxError keeps (msg, (filename, lineno, offset, text, end_lineno, end_offset)) as CPython's args.
+Value syntax_field(ThreadState& ts, Value self, int index) {
+  (void)ts;
+  TupleObject* args = as_exc(self)->args;
+  if (index == -1) return args->size > 0 ? args->items[0] : None();
+  if (args->size < 2 || !is_tuple(args->items[1])) return None();
+  auto* details = static_cast<TupleObject*>(args->items[1].as_object());
+  return index < details->size ? details->items[index] : None();
+}
+GETTER(get_msg) { return syntax_field(ts, self, -1); }
+GETTER(get_filename) { return syntax_field(ts, self, 0); }
+GETTER(get_lineno) { return syntax_field(ts, self, 1); }
+GETTER(get_offset) { return syntax_field(ts, self, 2); }
+GETTER(get_text) { return syntax_field(ts, self, 3); }
+GETTER(get_end_lineno) { return syntax_field(ts, self, 4); }
+GETTER(get_end_offset) { return syntax_field(ts, self, 5); }
+
+Value syntax_error_str(ThreadState& ts, Value self) {
+  Value msg = syntax_field(ts, self, -1);
+  Value filename = syntax_field(ts, self, 0);
+  Value lineno = syntax_field(ts, self, 1);
+  Value m = py_str(ts, msg);
+  if (!m) return m;
+  if (is_str(filename) && lineno.is_small_int()) {
+    std::string_view f = as_str(filename)->view();
+    size_t slash = f.rfind('/');
+    if (slash != std::string_view::npos) f = f.substr(slash + 1);
+    return Value(make_str(ts, fmt::format("{} ({}, line {})", as_str(m)->view(), f, lineno.as_small_int())));
+  }
+  if (lineno.is_small_int())
+    return Value(make_str(ts, fmt::format("{} (line {})", as_str(m)->view(), lineno.as_small_int())));
+  return m;
+}
+
+Value m_with_traceback(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!check_arg_count(ts, "with_traceback", positional_count(args, kwnames), 1, 1)) return Value();
+  as_exc(self)->traceback = args[0];
+  return self;
+}
+const MethodDef exception_methods[] = {{"with_traceback", m_with_traceback}};
+
+bool set_context_attr(ThreadState& ts, Value self, StrObject* name, Value value) {
+  std::string_view n = name->view();
+  ExceptionObject* e = as_exc(self);
+  if (n == "__context__") {
+    e->context = value ? value : None();
+    return true;
+  }
+  if (n == "__cause__") {
+    e->cause = value ? value : None();
+    e->suppress_context = true;
+    return true;
+  }
+  if (n == "__traceback__") {
+    e->traceback = value ? value : None();
+    return true;
+  }
+  if (n == "__suppress_context__") {
+    int t = value ? py_truth(ts, value) : 0;
+    if (t < 0) return false;
+    e->suppress_context = t;
+    return true;
+  }
+  if (n == "args") {
+    Value l = sequence_to_list(ts, value);
+    if (!l) return false;
+    e->args = static_cast<TupleObject*>(list_to_tuple(ts, static_cast<ListObject*>(l.as_object())).as_object());
+    return true;
+  }
+  return generic_setattr(ts, self, name, value);
+}
+
+void define_exception(Type& t, const char* name, Type* base) {
+  t.type = &type_type;
+  t.gc_flags = kGcStatic;
+  t.c_name = name;
+  t.base = base;
+  t.instance_size = sizeof(ExceptionObject);
+  t.dict_offset = offsetof(ExceptionObject, dict);
+  t.flags = kTypeBaseType | kTypeImmutable | kTypeExceptionSubclass;
+}
+
+}  // namespace
+
+void init_exception_types() {
+#define X(name, base) define_exception(name##_type, #name, &base##_type);
+  MINIPY_EXCEPTION_TYPES(X)
+#undef X
+}
+
+void init_exception_slots(ThreadState& ts) {
+  Type& t = BaseException_type;
+  t.new_instance = exception_new;
+  t.init = exception_init;
+  t.str = exception_str;
+  t.repr = exception_repr;
+  t.trace = trace_exception;
+  t.setattr = set_context_attr;
+  add_methods(ts, t, exception_methods);
+  add_getset(ts, t, "args", get_args);
+  add_getset(ts, t, "__traceback__", get_traceback);
+  add_getset(ts, t, "__context__", get_context);
+  add_getset(ts, t, "__cause__", get_cause);
+  add_getset(ts, t, "__suppress_context__", get_suppress);
+  KeyError_type.str = key_error_str;
+  add_getset(ts, StopIteration_type, "value", get_value);
+  add_getset(ts, SystemExit_type, "code", get_value);
+  SyntaxError_type.str = syntax_error_str;
+  add_getset(ts, SyntaxError_type, "msg", get_msg);
+  add_getset(ts, SyntaxError_type, "filename", get_filename);
+  add_getset(ts, SyntaxError_type, "lineno", get_lineno);
+  add_getset(ts, SyntaxError_type, "offset", get_offset);
+  add_getset(ts, SyntaxError_type, "text", get_text);
+  add_getset(ts, SyntaxError_type, "end_lineno", get_end_lineno);
+  add_getset(ts, SyntaxError_type, "end_offset", get_end_offset);
+}
+
+bool is_exception_type(Type* type) { return type->flags & kTypeExceptionSubclass; }
+
+bool exception_matches(Value exception, Type* type) {
+  if (!exception) return false;
+  return is_subtype(type_of(exception), type);
+}
+
+Value new_exception(ThreadState& ts, Type* type, std::span<const Value> args) {
+  return call(ts, Value(type), args);
+}
+
+Value raise_value(ThreadState& ts, Value exception) {
+  // Implicit chaining: the exception being handled becomes __context__ (without creating a cycle).
+  Value handled = ts.exc_info->exc_value;
+  if (handled && !is_none(handled) && handled != exception) {
+    ExceptionObject* e = as_exc(exception);
+    // Break any cycle that would form through the context chain.
+    Value o = handled;
+    while (o && !is_none(o)) {
+      ExceptionObject* oe = as_exc(o);
+      if (oe->context == exception) {
+        oe->context = None();
+        break;
+      }
+      o = oe->context;
+    }
+    if (!e->context || is_none(e->context)) e->context = handled;
+  }
+  ts.current_exception = exception;
+  return Value();
+}
+
+Value raise(ThreadState& ts, Type& type, std::string_view message) {
+  Value msg = Value(make_str(ts, message));
+  Value exc;
+  if (message.empty() && (&type == &MemoryError_type)) {
+    exc = exception_new(ts, &type, {}, nullptr);
+  } else {
+    exc = exception_new(ts, &type, std::span<const Value>(&msg, 1), nullptr);
+  }
+  return raise_value(ts, exc);
+}
+
+Value raise_key_error(ThreadState& ts, Value key) {
+  Value exc = exception_new(ts, &KeyError_type, std::span<const Value>(&key, 1), nullptr);
+  return raise_value(ts, exc);
+}
+
+Value raise_stop_iteration(ThreadState& ts, Value value) {
+  Value exc = exception_new(ts, &StopIteration_type, std::span<const Value>(&value, 1), nullptr);
+  as_exc(exc)->extra = value;
+  return raise_value(ts, exc);
+}
+
+Value raise_object(ThreadState& ts, Value exc, Value cause) {
+  Value instance;
+  if (is_type(exc) && is_exception_type(as_type(exc))) {
+    instance = call(ts, exc, {});
+    if (!instance) return Value();
+    if (!is_exception_type(type_of(instance)))
+      return raise_fmt(ts, TypeError_type,
+                       "calling {} should have returned an instance of BaseException, not {}",
+                       as_type(exc)->name->view(), type_name(instance));
+  } else if (exc.is_object() && is_exception_type(type_of(exc))) {
+    instance = exc;
+  } else {
+    return raise(ts, TypeError_type, "exceptions must derive from BaseException");
+  }
+  if (cause) {
+    Value cause_instance;
+    if (is_none(cause)) {
+      cause_instance = None();
+    } else if (is_type(cause) && is_exception_type(as_type(cause))) {
+      cause_instance = call(ts, cause, {});
+      if (!cause_instance) return Value();
+    } else if (cause.is_object() && is_exception_type(type_of(cause))) {
+      cause_instance = cause;
+    } else {
+      return raise(ts, TypeError_type, "exception causes must derive from BaseException");
+    }
+    as_exc(instance)->cause = cause_instance;
+    as_exc(instance)->suppress_context = true;
+  }
+  return raise_value(ts, instance);
+}
+
+Value raise_attribute_error(ThreadState& ts, Value obj, StrObject* name, std::string_view message) {
+  raise(ts, AttributeError_type, message);
+  Value pair[2] = {Value(name), obj};
+  as_exc(ts.current_exception)->extra = Value(minipy::make_tuple(ts, pair));
+  return Value();
+}
+
+std::string_view type_name(Value v) { return type_of(v)->name->view(); }
+
+}  // namespace minipy

@@ -1,0 +1,361 @@
+// Callables: Python functions, builtin functions and methods, method descriptors of builtin types, bound
+// methods, properties/staticmethod/classmethod, cells and code objects.
+#include "vm/runtime.h"
+
+namespace minipy {
+
+namespace {
+
+// ---- Python functions ------------------------------------------------------------------------------------------
+Value function_call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
+  return call_function(ts, static_cast<FunctionObject*>(callable.as_object()), args, kwnames);
+}
+
+Value function_descr_get(ThreadState& ts, Value descr, Value instance, Value) {
+  if (!instance || is_none(instance)) return descr;
+  return make_bound_method(ts, descr, instance);
+}
+
+Value function_repr(ThreadState& ts, Value self) {
+  auto* f = static_cast<FunctionObject*>(self.as_object());
+  return make_str(ts, fmt::format("<function {} at {:#x}>", f->qualname->view(), self.bits()));
+}
+
+void trace_function(Object* self, Tracer& tracer) {
+  auto* f = static_cast<FunctionObject*>(self);
+  tracer.visit(f->code);
+  tracer.visit(f->globals);
+  tracer.visit(f->builtins);
+  tracer.visit(f->name);
+  tracer.visit(f->qualname);
+  tracer.visit(f->defaults);
+  tracer.visit(f->kwdefaults);
+  tracer.visit(f->closure);
+  tracer.visit(f->doc);
+  tracer.visit(f->module);
+  tracer.visit(f->dict);
+  tracer.visit(f->annotations);
+}
+
+FunctionObject* as_function(Value v) { return static_cast<FunctionObject*>(v.as_object()); }
+Value function_name(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  return Value(as_function(self)->name);
+}
+Value function_qualname(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  return Value(as_function(self)->qualname);
+}
+Value function_module(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  Value m = as_function(self)->module;
+  return m ? m : None();
+}
+Value function_doc(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  Value d = as_function(self)->doc;
+  return d ? d : None();
+}
+Value function_code(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  return Value(as_function(self)->code);
+}
+Value function_defaults(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  TupleObject* d = as_function(self)->defaults;
+  return d ? Value(d) : None();
+}
+Value function_globals(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  return Value(as_function(self)->globals);
+}
+Value function_dict(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  FunctionObject* f = as_function(self);
+  if (!f->dict) f->dict = make_dict(ts);
+  return Value(f->dict);
+}
+
+// ---- code objects ---------------------------------------------------------------------------------------------
+void trace_code(Object* self, Tracer& tracer) {
+  auto* c = static_cast<CodeObj*>(self);
+  tracer.visit(c->consts);
+  tracer.visit(c->names);
+  tracer.visit(c->localsplusnames);
+  tracer.visit(c->filename);
+  tracer.visit(c->name);
+  tracer.visit(c->qualname);
+}
+void finalize_code(Object* self) {
+  auto* c = static_cast<CodeObj*>(self);
+  delete c->source;
+  delete[] c->code;
+  delete[] c->cell2arg;
+}
+Value code_repr(ThreadState& ts, Value self) {
+  auto* c = static_cast<CodeObj*>(self.as_object());
+  return make_str(ts, fmt::format("<code object {} at {:#x}, file \"{}\", line {}>", c->name->view(), self.bits(),
+                                  c->filename->view(), c->firstlineno));
+}
+
+// ---- builtin functions and methods ------------------------------------------------------------------------------
+Value native_call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
+  auto* f = static_cast<NativeFunctionObject*>(callable.as_object());
+  return f->def->fn(ts, f->self, args, kwnames);
+}
+Value native_repr(ThreadState& ts, Value self) {
+  auto* f = static_cast<NativeFunctionObject*>(self.as_object());
+  if (!f->self || f->self.is_object() && f->self.as_object()->type == &module_type)
+    return make_str(ts, fmt::format("<built-in function {}>", f->def->name));
+  return make_str(ts, fmt::format("<built-in method {} of {} object at {:#x}>", f->def->name, type_name(f->self),
+                                  f->self.bits()));
+}
+void trace_native(Object* self, Tracer& tracer) {
+  auto* f = static_cast<NativeFunctionObject*>(self);
+  tracer.visit(f->self);
+  tracer.visit(f->module);
+}
+Value native_name(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  return Value(intern(ts, static_cast<NativeFunctionObject*>(self.as_object())->def->name));
+}
+
+Value descriptor_call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
+  auto* d = static_cast<MethodDescriptorObject*>(callable.as_object());
+  if (d->def->flags & kMethodStatic) return d->def->fn(ts, Value(), args, kwnames);
+  if (d->def->flags & kMethodClass) return d->def->fn(ts, Value(d->owner), args, kwnames);
+  if (positional_count(args, kwnames) == 0)
+    return raise_fmt(ts, TypeError_type, "unbound method {}.{}() needs an argument", d->owner->name->view(),
+                     d->def->name);
+  if (!is_subtype(type_of(args[0]), d->owner))
+    return raise_fmt(ts, TypeError_type, "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                     d->def->name, d->owner->name->view(), type_name(args[0]));
+  return d->def->fn(ts, args[0], args.subspan(1), kwnames);
+}
+Value descriptor_get(ThreadState& ts, Value descr, Value instance, Value owner) {
+  auto* d = static_cast<MethodDescriptorObject*>(descr.as_object());
+  if (d->def->flags & kMethodStatic) return make_native_function(ts, d->def, Value());
+  if (d->def->flags & kMethodClass) return make_native_function(ts, d->def, owner ? owner : Value(type_of(instance)));
+  if (!instance) return descr;
+  return make_native_function(ts, d->def, instance);
+}
+Value descriptor_repr(ThreadState& ts, Value self) {
+  auto* d = static_cast<MethodDescriptorObject*>(self.as_object());
+  return make_str(ts, fmt::format("<method '{}' of '{}' objects>", d->def->name, d->owner->name->view()));
+}
+void trace_descriptor(Object* self, Tracer& tracer) { tracer.visit(static_cast<MethodDescriptorObject*>(self)->owner); }
+
+// ---- bound methods --------------------------------------------------------------------------------------------
+Value bound_call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
+  auto* m = static_cast<BoundMethodObject*>(callable.as_object());
+  constexpr size_t kInline = 16;
+  Value buffer[kInline];
+  std::vector<Value> heap_buffer;
+  Value* all = buffer;
+  if (args.size() + 1 > kInline) {
+    heap_buffer.resize(args.size() + 1);
+    all = heap_buffer.data();
+  }
+  all[0] = m->self;
+  for (size_t i = 0; i < args.size(); i++) all[i + 1] = args[i];
+  return call(ts, m->func, std::span<const Value>(all, args.size() + 1), kwnames);
+}
+Value bound_repr(ThreadState& ts, Value self) {
+  auto* m = static_cast<BoundMethodObject*>(self.as_object());
+  Value qn = get_attr_optional(ts, m->func, ts.interp->names.qualname);
+  std::string_view name = qn && is_str(qn) ? as_str(qn)->view() : "?";
+  Value r = py_repr(ts, m->self);
+  if (!r) return r;
+  return make_str(ts, fmt::format("<bound method {} of {}>", name, as_str(r)->view()));
+}
+void trace_bound(Object* self, Tracer& tracer) {
+  auto* m = static_cast<BoundMethodObject*>(self);
+  tracer.visit(m->func);
+  tracer.visit(m->self);
+}
+Value bound_getattr(ThreadState& ts, Value self, StrObject* name) {
+  Value v = generic_getattr(ts, self, name, true);
+  if (v || ts.current_exception) return v;
+  return get_attr(ts, static_cast<BoundMethodObject*>(self.as_object())->func, name);
+}
+Value bound_func(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  return static_cast<BoundMethodObject*>(self.as_object())->func;
+}
+Value bound_self(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  return static_cast<BoundMethodObject*>(self.as_object())->self;
+}
+
+// ---- property / staticmethod / classmethod ------------------------------------------------------------------
+PropertyObject* as_property(Value v) { return static_cast<PropertyObject*>(v.as_object()); }
+Value property_get(ThreadState& ts, Value descr, Value instance, Value) {
+  if (!instance) return descr;
+  PropertyObject* p = as_property(descr);
+  if (!p->fget || is_none(p->fget)) return raise(ts, AttributeError_type, "unreadable attribute");
+  return call(ts, p->fget, std::span<const Value>(&instance, 1));
+}
+bool property_set(ThreadState& ts, Value descr, Value instance, Value value) {
+  PropertyObject* p = as_property(descr);
+  Value fn = value ? p->fset : p->fdel;
+  if (!fn || is_none(fn)) {
+    raise(ts, AttributeError_type, value ? "can't set attribute" : "can't delete attribute");
+    return false;
+  }
+  Value args[2] = {instance, value};
+  return bool(call(ts, fn, std::span<const Value>(args, value ? 2 : 1)));
+}
+void trace_property(Object* self, Tracer& tracer) {
+  auto* p = static_cast<PropertyObject*>(self);
+  tracer.visit(p->fget);
+  tracer.visit(p->fset);
+  tracer.visit(p->fdel);
+  tracer.visit(p->doc);
+}
+Value staticmethod_get(ThreadState&, Value descr, Value, Value) { return as_property(descr)->fget; }
+Value classmethod_get(ThreadState& ts, Value descr, Value instance, Value owner) {
+  Value cls = owner ? owner : Value(type_of(instance));
+  return make_bound_method(ts, as_property(descr)->fget, cls);
+}
+Value wrapper_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, type->c_name, kwnames)) return Value();
+  if (args.size() != 1)
+    return raise_fmt(ts, TypeError_type, "{} expected 1 argument, got {}", type->c_name, args.size());
+  auto* p = ts.alloc<PropertyObject>(type);
+  p->fget = args[0];
+  return Value(p);
+}
+Value property_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  auto* p = ts.alloc<PropertyObject>(type);
+  size_t n = positional_count(args, kwnames);
+  Value* fields[4] = {&p->fget, &p->fset, &p->fdel, &p->doc};
+  for (size_t i = 0; i < n && i < 4; i++) *fields[i] = args[i];
+  const char* names[4] = {"fget", "fset", "fdel", "doc"};
+  for (int i = 0; i < 4; i++)
+    if (Value v = keyword_arg(ts, args, kwnames, names[i])) *fields[i] = v;
+  return Value(p);
+}
+Value property_setter(ThreadState& ts, Value self, std::span<const Value> args, TupleObject*) {
+  PropertyObject* old = as_property(self);
+  auto* p = ts.alloc<PropertyObject>(old->type);
+  *p = *old;
+  p->gc_epoch = 0;
+  if (args.size() == 1) p->fset = args[0];
+  return Value(p);
+}
+Value property_deleter(ThreadState& ts, Value self, std::span<const Value> args, TupleObject*) {
+  PropertyObject* old = as_property(self);
+  auto* p = ts.alloc<PropertyObject>(old->type);
+  *p = *old;
+  p->gc_epoch = 0;
+  if (args.size() == 1) p->fdel = args[0];
+  return Value(p);
+}
+Value property_getter(ThreadState& ts, Value self, std::span<const Value> args, TupleObject*) {
+  PropertyObject* old = as_property(self);
+  auto* p = ts.alloc<PropertyObject>(old->type);
+  *p = *old;
+  p->gc_epoch = 0;
+  if (args.size() == 1) p->fget = args[0];
+  return Value(p);
+}
+Value wrapped_func(ThreadState&, Value self, std::span<const Value>, TupleObject*) { return as_property(self)->fget; }
+
+// ---- cells ------------------------------------------------------------------------------------------------------
+void trace_cell(Object* self, Tracer& tracer) { tracer.visit(static_cast<CellObject*>(self)->ref); }
+Value cell_contents(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  Value v = static_cast<CellObject*>(self.as_object())->ref;
+  if (!v) return raise(ts, ValueError_type, "Cell is empty");
+  return v;
+}
+
+}  // namespace
+
+Value make_native_function(ThreadState& ts, const MethodDef* def, Value self, Value module) {
+  auto* f = ts.alloc<NativeFunctionObject>(&native_function_type);
+  f->def = def;
+  f->self = self;
+  f->module = module;
+  return Value(f);
+}
+
+Value make_bound_method(ThreadState& ts, Value func, Value self) {
+  auto* m = ts.alloc<BoundMethodObject>(&bound_method_type);
+  m->func = func;
+  m->self = self;
+  return Value(m);
+}
+
+Value make_cell(ThreadState& ts, Value contents) {
+  auto* c = ts.alloc<CellObject>(&cell_type);
+  c->ref = contents;
+  return Value(c);
+}
+
+void add_methods(ThreadState& ts, Type& type, std::span<const MethodDef> methods) {
+  for (const MethodDef& def : methods) {
+    auto* d = ts.alloc<MethodDescriptorObject>(&method_descriptor_type);
+    d->owner = &type;
+    d->def = &def;
+    dict_set_str(ts, type.dict, intern(ts, def.name), Value(d));
+  }
+}
+
+void add_getset(ThreadState& ts, Type& type, const char* name, NativeFn getter) {
+  // The getter is a method descriptor (called with the instance as self) wrapped in a read-only property.
+  auto* def = new MethodDef{name, getter, 0, nullptr};  // static for the process: types outlive interpreters
+  auto* d = ts.alloc<MethodDescriptorObject>(&method_descriptor_type);
+  d->owner = &type;
+  d->def = def;
+  auto* p = ts.alloc<PropertyObject>(&property_type);
+  p->fget = Value(d);
+  dict_set_str(ts, type.dict, intern(ts, name), Value(p));
+}
+
+void init_function_types(ThreadState& ts) {
+  function_type.call = function_call;
+  function_type.descr_get = function_descr_get;
+  function_type.repr = function_repr;
+  function_type.trace = trace_function;
+  function_type.dict_offset = offsetof(FunctionObject, dict);
+  add_getset(ts, function_type, "__name__", function_name);
+  add_getset(ts, function_type, "__qualname__", function_qualname);
+  add_getset(ts, function_type, "__module__", function_module);
+  add_getset(ts, function_type, "__doc__", function_doc);
+  add_getset(ts, function_type, "__code__", function_code);
+  add_getset(ts, function_type, "__defaults__", function_defaults);
+  add_getset(ts, function_type, "__globals__", function_globals);
+  add_getset(ts, function_type, "__dict__", function_dict);
+
+  code_type.trace = trace_code;
+  code_type.finalize = finalize_code;
+  code_type.repr = code_repr;
+
+  native_function_type.call = native_call;
+  native_function_type.repr = native_repr;
+  native_function_type.trace = trace_native;
+  add_getset(ts, native_function_type, "__name__", native_name);
+  add_getset(ts, native_function_type, "__qualname__", native_name);
+
+  method_descriptor_type.call = descriptor_call;
+  method_descriptor_type.descr_get = descriptor_get;
+  method_descriptor_type.repr = descriptor_repr;
+  method_descriptor_type.trace = trace_descriptor;
+
+  bound_method_type.call = bound_call;
+  bound_method_type.repr = bound_repr;
+  bound_method_type.trace = trace_bound;
+  bound_method_type.getattr = bound_getattr;
+  add_getset(ts, bound_method_type, "__func__", bound_func);
+  add_getset(ts, bound_method_type, "__self__", bound_self);
+
+  property_type.descr_get = property_get;
+  property_type.descr_set = property_set;
+  property_type.trace = trace_property;
+  property_type.new_instance = property_new;
+  static const MethodDef property_methods[] = {
+      {"setter", property_setter}, {"deleter", property_deleter}, {"getter", property_getter}};
+  add_methods(ts, property_type, property_methods);
+  staticmethod_type.descr_get = staticmethod_get;
+  staticmethod_type.trace = trace_property;
+  staticmethod_type.new_instance = wrapper_new;
+  add_getset(ts, staticmethod_type, "__func__", wrapped_func);
+  classmethod_type.descr_get = classmethod_get;
+  classmethod_type.trace = trace_property;
+  classmethod_type.new_instance = wrapper_new;
+  add_getset(ts, classmethod_type, "__func__", wrapped_func);
+
+  cell_type.trace = trace_cell;
+  add_getset(ts, cell_type, "cell_contents", cell_contents);
+}
+
+}  // namespace minipy

@@ -1,0 +1,521 @@
+// int and bool. Values in the 63-bit range are inline small ints (no allocation); the rest are IntObjects
+// holding a BigInt. Every operation keeps that invariant: results are normalised back to small ints.
+#include <charconv>
+#include <cmath>
+
+#include "vm/runtime.h"
+#include "vm/text/number_format.h"
+
+namespace minipy {
+
+namespace {
+
+constexpr int64_t kHashModulus = (int64_t{1} << 61) - 1;
+
+const BigInt& big_of(Value v) { return static_cast<IntObject*>(v.as_object())->value; }
+
+// An int operand: either an int64 or a pointer to a BigInt. Bools and int subclasses count as ints.
+struct IntArg {
+  bool is_small = true;
+  int64_t small = 0;
+  const BigInt* big = nullptr;
+  BigInt as_big() const { return is_small ? BigInt(small) : *big; }
+};
+
+bool int_arg(Value v, IntArg* out) {
+  if (v.is_small_int()) {
+    out->is_small = true;
+    out->small = v.as_small_int();
+    return true;
+  }
+  Object* o = v.as_object();
+  if (o->type == &int_type) {
+    out->is_small = false;
+    out->big = &static_cast<IntObject*>(o)->value;
+    return true;
+  }
+  if (o->type == &bool_type) {
+    out->is_small = true;
+    out->small = static_cast<BoolObject*>(o)->value;
+    return true;
+  }
+  return false;
+}
+
+Value int_div_zero(ThreadState& ts, int op) {
+  return raise(ts, ZeroDivisionError_type,
+               op == kOpMod ? "integer modulo by zero"
+               : op == kOpTrueDiv ? "division by zero"
+                                  : "integer division or modulo by zero");
+}
+
+int64_t floor_div64(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0))) q--;
+  return q;
+}
+int64_t floor_mod64(int64_t a, int64_t b) {
+  int64_t r = a % b;
+  if (r != 0 && ((r < 0) != (b < 0))) r += b;
+  return r;
+}
+
+// a / b correctly rounded, as CPython's long_true_divide.
+Value true_divide(ThreadState& ts, const IntArg& a, const IntArg& b) {
+  constexpr int64_t kExact = int64_t{1} << 53;
+  if (a.is_small && b.is_small && a.small <= kExact && a.small >= -kExact && b.small <= kExact && b.small >= -kExact)
+    return make_float(ts, static_cast<double>(a.small) / static_cast<double>(b.small));
+  BigInt n = a.as_big(), d = b.as_big();
+  bool negative = (n.sign() < 0) != (d.sign() < 0);
+  n = n.abs();
+  d = d.abs();
+  if (n.is_zero()) return make_float(ts, negative ? -0.0 : 0.0);
+  int64_t shift = static_cast<int64_t>(d.bit_length()) - static_cast<int64_t>(n.bit_length()) + 55;
+  if (shift > 0) n = n.shifted_left(static_cast<uint64_t>(shift));
+  else d = d.shifted_left(static_cast<uint64_t>(-shift));
+  BigInt q, r;
+  BigInt::floor_divmod(n, d, &q, &r);
+  if (!r.is_zero()) q = q | BigInt(1);  // sticky bit so the conversion below rounds correctly
+  std::optional<double> qd = q.to_double();
+  double result = qd ? std::ldexp(*qd, static_cast<int>(-shift)) : HUGE_VAL;
+  if (std::isinf(result)) return raise(ts, OverflowError_type, "integer division result too large for a float");
+  return make_float(ts, negative ? -result : result);
+}
+
+Value int_pow(ThreadState& ts, const IntArg& a, const IntArg& b) {
+  if (!b.is_small || b.small < 0) {
+    if ((b.is_small && b.small < 0) || (!b.is_small && b.big->sign() < 0)) {
+      double base, exp;
+      bool is_number;
+      to_double(ts, a.is_small ? Value::small_int(a.small) : Value(), &base, &is_number);
+      if (!a.is_small) {
+        auto d = a.big->to_double();
+        if (!d) return raise(ts, OverflowError_type, "int too large to convert to float");
+        base = *d;
+      } else {
+        base = static_cast<double>(a.small);
+      }
+      if (b.is_small) exp = static_cast<double>(b.small);
+      else {
+        auto d = b.big->to_double();
+        exp = d ? *d : -HUGE_VAL;
+      }
+      if (base == 0.0) return raise(ts, ZeroDivisionError_type, "0.0 cannot be raised to a negative power");
+      return make_float(ts, std::pow(base, exp));
+    }
+    // Huge positive exponent: only 0, 1, -1 bases are representable.
+    BigInt base = a.as_big();
+    if (base.is_zero() || base == BigInt(1)) return make_int(ts, base);
+    if (base == BigInt(-1)) return make_int(ts, b.big->is_odd() ? -1 : 1);
+    return raise(ts, MemoryError_type, "");
+  }
+  if (a.is_small) {
+    // Fast path: repeated squaring with overflow checks.
+    int64_t result = 1, base = a.small;
+    int64_t e = b.small;
+    bool overflow = false;
+    while (e > 0) {
+      if (e & 1) overflow |= __builtin_mul_overflow(result, base, &result);
+      e >>= 1;
+      if (e) overflow |= __builtin_mul_overflow(base, base, &base);
+      if (overflow) break;
+    }
+    if (!overflow) return make_int(ts, result);
+  }
+  return make_int(ts, a.as_big().pow(static_cast<uint64_t>(b.small)));
+}
+
+Value int_binary(ThreadState& ts, Value left, Value right, int op) {
+  IntArg a, b;
+  if (!int_arg(left, &a) || !int_arg(right, &b)) return NotImplemented();
+  if (a.is_small && b.is_small) {
+    int64_t x = a.small, y = b.small, r;
+    switch (op) {
+      case kOpAdd: return make_int(ts, x + y);  // |x|,|y| < 2**62: cannot overflow int64
+      case kOpSub: return make_int(ts, x - y);
+      case kOpMul:
+        if (!__builtin_mul_overflow(x, y, &r)) return make_int(ts, r);
+        break;
+      case kOpFloorDiv:
+        if (y == 0) return int_div_zero(ts, op);
+        return make_int(ts, floor_div64(x, y));
+      case kOpMod:
+        if (y == 0) return int_div_zero(ts, op);
+        return make_int(ts, floor_mod64(x, y));
+      case kOpAnd: return make_int(ts, x & y);
+      case kOpOr: return make_int(ts, x | y);
+      case kOpXor: return make_int(ts, x ^ y);
+      case kOpLShift:
+        if (y < 0) return raise(ts, ValueError_type, "negative shift count");
+        if (y < 62 && (x == 0 || (x > 0 ? x < (int64_t{1} << (62 - y)) : x > -(int64_t{1} << (62 - y)))))
+          return make_int(ts, x << y);
+        if (x == 0) return make_int(ts, 0);
+        break;
+      case kOpRShift:
+        if (y < 0) return raise(ts, ValueError_type, "negative shift count");
+        return make_int(ts, y >= 63 ? (x < 0 ? -1 : 0) : (x >> y));
+      case kOpTrueDiv:
+        if (y == 0) return int_div_zero(ts, op);
+        return true_divide(ts, a, b);
+      case kOpPow: return int_pow(ts, a, b);
+      default: return NotImplemented();
+    }
+  }
+  BigInt x = a.as_big(), y = b.as_big();
+  switch (op) {
+    case kOpAdd: return make_int(ts, x + y);
+    case kOpSub: return make_int(ts, x - y);
+    case kOpMul: return make_int(ts, x * y);
+    case kOpFloorDiv:
+    case kOpMod: {
+      if (y.is_zero()) return int_div_zero(ts, op);
+      BigInt q, r;
+      BigInt::floor_divmod(x, y, &q, &r);
+      return make_int(ts, op == kOpMod ? r : q);
+    }
+    case kOpAnd: return make_int(ts, x & y);
+    case kOpOr: return make_int(ts, x | y);
+    case kOpXor: return make_int(ts, x ^ y);
+    case kOpLShift:
+    case kOpRShift: {
+      if (y.sign() < 0) return raise(ts, ValueError_type, "negative shift count");
+      if (!y.fits_int64()) {
+        if (op == kOpRShift || x.is_zero()) return make_int(ts, op == kOpRShift && x.sign() < 0 ? -1 : 0);
+        return raise(ts, OverflowError_type, "too many digits in integer");
+      }
+      uint64_t n = static_cast<uint64_t>(y.to_int64());
+      return make_int(ts, op == kOpLShift ? x.shifted_left(n) : x.shifted_right(n));
+    }
+    case kOpTrueDiv:
+      if (y.is_zero()) return int_div_zero(ts, op);
+      return true_divide(ts, a, b);
+    case kOpPow: return int_pow(ts, a, b);
+    default: return NotImplemented();
+  }
+}
+
+#define INT_BINARY(op) \
+  [](ThreadState& ts, Value a, Value b) { return int_binary(ts, a, b, op); }
+
+Value int_divmod(ThreadState& ts, Value left, Value right) {
+  IntArg a, b;
+  if (!int_arg(left, &a) || !int_arg(right, &b)) return NotImplemented();
+  Value q = int_binary(ts, left, right, kOpFloorDiv);
+  if (!q) return q;
+  Value r = int_binary(ts, left, right, kOpMod);
+  if (!r) return r;
+  Value items[2] = {q, r};
+  return Value(minipy::make_tuple(ts, items));
+}
+
+Value int_pow3(ThreadState& ts, Value base, Value exp, Value mod) {
+  IntArg a, b, m;
+  if (!int_arg(base, &a) || !int_arg(exp, &b) || !int_arg(mod, &m)) return NotImplemented();
+  BigInt bm = m.as_big();
+  if (bm.is_zero()) return raise(ts, ValueError_type, "pow() 3rd argument cannot be 0");
+  BigInt be = b.as_big(), ba = a.as_big();
+  if (be.sign() < 0) {
+    // Modular inverse (3.8+).
+    BigInt inv;
+    if (mpz_invert(inv.raw(), ba.raw(), bm.abs().raw()) == 0)
+      return raise(ts, ValueError_type, "base is not invertible for the given modulus");
+    ba = inv;
+    be = -be;
+  }
+  return make_int(ts, BigInt::pow_mod(ba, be, bm));
+}
+
+Value int_negative(ThreadState& ts, Value v) {
+  IntArg a;
+  int_arg(v, &a);
+  if (a.is_small) return make_int(ts, -a.small);
+  return make_int(ts, -*a.big);
+}
+Value int_positive(ThreadState& ts, Value v) {
+  IntArg a;
+  int_arg(v, &a);
+  return a.is_small ? make_int(ts, a.small) : make_int(ts, *a.big);
+}
+Value int_absolute(ThreadState& ts, Value v) {
+  IntArg a;
+  int_arg(v, &a);
+  if (a.is_small) return make_int(ts, a.small < 0 ? -a.small : a.small);
+  return make_int(ts, a.big->abs());
+}
+Value int_invert(ThreadState& ts, Value v) {
+  IntArg a;
+  int_arg(v, &a);
+  if (a.is_small) return make_int(ts, ~a.small);
+  return make_int(ts, a.big->invert());
+}
+int int_truth(ThreadState&, Value v) {
+  IntArg a;
+  int_arg(v, &a);
+  return a.is_small ? a.small != 0 : !a.big->is_zero();
+}
+
+Value int_richcompare(ThreadState& ts, Value left, Value right, int op) {
+  IntArg a, b;
+  if (!int_arg(left, &a)) return NotImplemented();
+  if (!int_arg(right, &b)) {
+    if (is_float(right)) {
+      // Exact int/float comparison (CPython's float_richcompare semantics), delegated to float's reflected slot.
+      return float_type.richcompare(ts, right, left, op == kLt ? kGt : op == kLe ? kGe : op == kGt ? kLt : op == kGe ? kLe : op);
+    }
+    return NotImplemented();
+  }
+  int c;
+  if (a.is_small && b.is_small) c = (a.small > b.small) - (a.small < b.small);
+  else c = compare(a.as_big(), b.as_big());
+  bool r;
+  switch (op) {
+    case kLt: r = c < 0; break;
+    case kLe: r = c <= 0; break;
+    case kEq: r = c == 0; break;
+    case kNe: r = c != 0; break;
+    case kGt: r = c > 0; break;
+    default: r = c >= 0; break;
+  }
+  return Bool(r);
+}
+
+bool int_hash(ThreadState&, Value v, int64_t* out) {
+  IntArg a;
+  int_arg(v, &a);
+  if (a.is_small) {
+    int64_t x = a.small;
+    int64_t m = (x < 0 ? -x : x) % kHashModulus;
+    int64_t h = x < 0 ? -m : m;
+    *out = h == -1 ? -2 : h;
+    return true;
+  }
+  BigInt r, q;
+  BigInt::floor_divmod(a.big->abs(), BigInt(kHashModulus), &q, &r);
+  int64_t h = r.to_int64();
+  if (a.big->sign() < 0) h = -h;
+  *out = h == -1 ? -2 : h;
+  return true;
+}
+
+Value int_repr(ThreadState& ts, Value v) {
+  IntArg a;
+  int_arg(v, &a);
+  if (a.is_small) {
+    char buf[24];
+    auto res = std::to_chars(buf, buf + sizeof buf, a.small);
+    return make_str_known(ts, std::string_view(buf, res.ptr - buf), res.ptr - buf, true);
+  }
+  if (a.big->bit_length() > 14300) {  // cheap pre-check; exact digit count below
+    std::string s = a.big->to_string();
+    size_t digits = s.size() - (s[0] == '-');
+    if (digits > 4300)
+      return raise_fmt(ts, ValueError_type,
+                       "Exceeds the limit (4300 digits) for integer string conversion; use "
+                       "sys.set_int_max_str_digits() to increase the limit");
+    return make_str_known(ts, s, static_cast<int64_t>(s.size()), true);
+  }
+  std::string s = a.big->to_string();
+  return make_str_known(ts, s, static_cast<int64_t>(s.size()), true);
+}
+
+Value bool_repr(ThreadState& ts, Value v) {
+  return Value(intern(ts, static_cast<BoolObject*>(v.as_object())->value ? "True" : "False"));
+}
+
+Value bool_binary(ThreadState& ts, Value a, Value b, int op) {
+  if (type_of(a) == &bool_type && type_of(b) == &bool_type) {
+    bool x = static_cast<BoolObject*>(a.as_object())->value, y = static_cast<BoolObject*>(b.as_object())->value;
+    if (op == kOpAnd) return Bool(x && y);
+    if (op == kOpOr) return Bool(x || y);
+    return Bool(x != y);
+  }
+  return int_binary(ts, a, b, op);
+}
+
+// int(x), int(str, base)
+Value int_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  size_t npos = positional_count(args, kwnames);
+  Value x = npos > 0 ? args[0] : Value();
+  Value base = npos > 1 ? args[1] : keyword_arg(ts, args, kwnames, "base");
+  if (npos > 2) return raise_fmt(ts, TypeError_type, "int() takes at most 2 arguments ({} given)", npos);
+  (void)type;
+  if (!x) {
+    if (base) return raise(ts, TypeError_type, "int() missing string argument");
+    return Value::small_int(0);
+  }
+  if (base) {
+    int64_t b;
+    if (!index_to_int64(ts, base, &b)) return Value();
+    if (!is_str(x)) return raise(ts, TypeError_type, "int() can't convert non-string with explicit base");
+    if ((b != 0 && b < 2) || b > 36) return raise(ts, ValueError_type, "int() base must be >= 2 and <= 36, or 0");
+    auto r = text::parse_int(as_str(x)->view(), static_cast<int>(b));
+    if (!r.ok()) return raise_text_error(ts, r.error());
+    return make_int(ts, r.value());
+  }
+  if (is_int(x)) {
+    if (type_of(x) == &int_type) return x;
+    return int_positive(ts, x);
+  }
+  if (is_float(x)) {
+    double d = float_value(x);
+    if (std::isinf(d)) return raise(ts, OverflowError_type, "cannot convert float infinity to integer");
+    if (std::isnan(d)) return raise(ts, ValueError_type, "cannot convert float NaN to integer");
+    double t = std::trunc(d);
+    if (std::fabs(t) < 4e18) return make_int(ts, static_cast<int64_t>(t));
+    return make_int(ts, BigInt::from_double(t));
+  }
+  if (is_str(x)) {
+    auto r = text::parse_int(as_str(x)->view(), 10);
+    if (!r.ok()) return raise_text_error(ts, r.error());
+    return make_int(ts, r.value());
+  }
+  Type* t = type_of(x);
+  if (t->to_int) return t->to_int(ts, x);
+  if (t->index) return t->index(ts, x);
+  return raise_fmt(ts, TypeError_type,
+                   "int() argument must be a string, a bytes-like object or a real number, not '{}'", type_name(x));
+}
+
+Value bool_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "bool", kwnames)) return Value();
+  if (args.size() > 1) return raise_fmt(ts, TypeError_type, "bool expected at most 1 argument, got {}", args.size());
+  if (args.empty()) return False();
+  int t = py_truth(ts, args[0]);
+  if (t < 0) return Value();
+  return Bool(t);
+}
+
+Value int_index(ThreadState& ts, Value v) { return int_positive(ts, v); }
+Value int_to_float(ThreadState& ts, Value v) {
+  IntArg a;
+  int_arg(v, &a);
+  if (a.is_small) return make_float(ts, static_cast<double>(a.small));
+  auto d = a.big->to_double();
+  if (!d) return raise(ts, OverflowError_type, "int too large to convert to float");
+  return make_float(ts, *d);
+}
+
+void finalize_int(Object* o) { static_cast<IntObject*>(o)->value.~BigInt(); }
+
+Value int_bit_length(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  IntArg a;
+  int_arg(self, &a);
+  if (a.is_small) {
+    uint64_t m = a.small < 0 ? static_cast<uint64_t>(-a.small) : static_cast<uint64_t>(a.small);
+    return make_int(ts, m == 0 ? 0 : 64 - __builtin_clzll(m));
+  }
+  return make_int(ts, static_cast<int64_t>(a.big->bit_length()));
+}
+Value int_conjugate(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  return int_positive(ts, self);
+}
+Value int_real(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) { return int_positive(ts, self); }
+Value int_imag(ThreadState&, Value, std::span<const Value>, TupleObject*) { return Value::small_int(0); }
+Value int_one(ThreadState&, Value, std::span<const Value>, TupleObject*) { return Value::small_int(1); }
+
+const MethodDef int_methods[] = {
+    {"bit_length", int_bit_length},
+    {"conjugate", int_conjugate},
+};
+
+}  // namespace
+
+Value make_int(ThreadState& ts, int64_t v) {
+  if (Value::fits_small_int(v)) return Value::small_int(v);
+  return make_int(ts, BigInt(v));
+}
+
+Value make_int(ThreadState& ts, const BigInt& v) {
+  if (v.fits_int64()) {
+    int64_t x = v.to_int64();
+    if (Value::fits_small_int(x)) return Value::small_int(x);
+  }
+  auto* o = ts.alloc<IntObject>(&int_type);
+  new (&o->value) BigInt(v);
+  return Value(o);
+}
+
+bool is_int(Value v) { return v.is_small_int() || (v.as_object()->type->flags & kTypeIntSubclass); }
+
+bool int_to_int64(Value v, int64_t* out) {
+  IntArg a;
+  if (!int_arg(v, &a)) return false;
+  if (a.is_small) {
+    *out = a.small;
+    return true;
+  }
+  if (!a.big->fits_int64()) return false;
+  *out = a.big->to_int64();
+  return true;
+}
+
+BigInt to_bigint(Value v) {
+  IntArg a;
+  int_arg(v, &a);
+  return a.as_big();
+}
+
+Value number_index(ThreadState& ts, Value v) {
+  if (v.is_small_int()) return v;
+  Type* t = type_of(v);
+  if (t == &int_type) return v;
+  if (t == &bool_type) return Value::small_int(static_cast<BoolObject*>(v.as_object())->value);
+  if (t->index) return t->index(ts, v);
+  return raise_fmt(ts, TypeError_type, "'{}' object cannot be interpreted as an integer", type_name(v));
+}
+
+bool index_to_int64(ThreadState& ts, Value v, int64_t* out, const char* overflow_msg) {
+  Value i = number_index(ts, v);
+  if (!i) return false;
+  if (int_to_int64(i, out)) return true;
+  raise_fmt(ts, OverflowError_type, "{}",
+            overflow_msg ? overflow_msg : "Python int too large to convert to C ssize_t");
+  return false;
+}
+
+void init_int_type(ThreadState& ts) {
+  Type& t = int_type;
+  t.binary[kOpAdd] = INT_BINARY(kOpAdd);
+  t.binary[kOpSub] = INT_BINARY(kOpSub);
+  t.binary[kOpMul] = INT_BINARY(kOpMul);
+  t.binary[kOpFloorDiv] = INT_BINARY(kOpFloorDiv);
+  t.binary[kOpMod] = INT_BINARY(kOpMod);
+  t.binary[kOpAnd] = INT_BINARY(kOpAnd);
+  t.binary[kOpOr] = INT_BINARY(kOpOr);
+  t.binary[kOpXor] = INT_BINARY(kOpXor);
+  t.binary[kOpLShift] = INT_BINARY(kOpLShift);
+  t.binary[kOpRShift] = INT_BINARY(kOpRShift);
+  t.binary[kOpTrueDiv] = INT_BINARY(kOpTrueDiv);
+  t.binary[kOpPow] = INT_BINARY(kOpPow);
+  t.divmod = int_divmod;
+  t.power3 = int_pow3;
+  t.negative = int_negative;
+  t.positive = int_positive;
+  t.absolute = int_absolute;
+  t.invert = int_invert;
+  t.truth = int_truth;
+  t.richcompare = int_richcompare;
+  t.hash = int_hash;
+  t.repr = int_repr;
+  t.str = int_repr;
+  t.new_instance = int_new;
+  t.index = int_index;
+  t.to_int = int_index;
+  t.to_float = int_to_float;
+  t.finalize = finalize_int;
+  add_methods(ts, t, int_methods);
+  add_getset(ts, t, "real", int_real);
+  add_getset(ts, t, "imag", int_imag);
+  add_getset(ts, t, "numerator", int_real);
+  add_getset(ts, t, "denominator", int_one);
+
+  Type& b = bool_type;
+  b.repr = bool_repr;
+  b.str = bool_repr;
+  b.new_instance = bool_new;
+  b.binary[kOpAnd] = [](ThreadState& ts, Value x, Value y) { return bool_binary(ts, x, y, kOpAnd); };
+  b.binary[kOpOr] = [](ThreadState& ts, Value x, Value y) { return bool_binary(ts, x, y, kOpOr); };
+  b.binary[kOpXor] = [](ThreadState& ts, Value x, Value y) { return bool_binary(ts, x, y, kOpXor); };
+}
+
+}  // namespace minipy

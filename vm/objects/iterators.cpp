@@ -1,0 +1,287 @@
+// The builtin iterator types: enumerate, zip, reversed, map, filter and the __getitem__-based sequence iterator;
+// and module objects.
+#include "vm/runtime.h"
+
+namespace minipy {
+
+namespace {
+
+Value self_iter(ThreadState&, Value self) { return self; }
+
+// ---- enumerate ---------------------------------------------------------------------------------------------
+Value enumerate_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  size_t n = positional_count(args, kwnames);
+  Value iterable = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "iterable");
+  Value start = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "start");
+  if (!iterable) return raise(ts, TypeError_type, "enumerate() missing required argument 'iterable' (pos 1)");
+  if (n > 2) return raise_fmt(ts, TypeError_type, "enumerate() takes at most 2 arguments ({} given)", n);
+  if (start && !is_int(start))
+    return raise_fmt(ts, TypeError_type, "'{}' object cannot be interpreted as an integer", type_name(start));
+  Value it = get_iter(ts, iterable);
+  if (!it) return it;
+  auto* e = ts.alloc<EnumerateObject>(type);
+  e->iterator = it;
+  e->count = start ? start : Value::small_int(0);
+  return Value(e);
+}
+Value enumerate_next(ThreadState& ts, Value self) {
+  auto* e = static_cast<EnumerateObject*>(self.as_object());
+  Value v = iter_next(ts, e->iterator);
+  if (!v) return v;
+  Value items[2] = {e->count, v};
+  Value next = binary_op(ts, e->count, Value::small_int(1), kOpAdd);
+  if (!next) return next;
+  e->count = next;
+  return Value(minipy::make_tuple(ts, items));
+}
+void trace_enumerate(Object* self, Tracer& tracer) {
+  auto* e = static_cast<EnumerateObject*>(self);
+  tracer.visit(e->iterator);
+  tracer.visit(e->count);
+}
+
+// ---- zip --------------------------------------------------------------------------------------------------------
+Value zip_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  size_t n = positional_count(args, kwnames);
+  Value strict = keyword_arg(ts, args, kwnames, "strict");
+  TupleObject* its = minipy::make_tuple(ts, static_cast<int64_t>(n));
+  for (size_t i = 0; i < n; i++) its->items[i] = Value();
+  for (size_t i = 0; i < n; i++) {
+    Value it = get_iter(ts, args[i]);
+    if (!it) {
+      if (exception_matches(ts.current_exception, &TypeError_type) && !type_of(args[i])->iter) {
+        ts.current_exception = Value();
+        return raise_fmt(ts, TypeError_type, "zip argument #{} must support iteration", i + 1);
+      }
+      return it;
+    }
+    its->items[i] = it;
+  }
+  auto* z = ts.alloc<ZipObject>(type);
+  z->iterators = its;
+  if (strict) {
+    int t = py_truth(ts, strict);
+    if (t < 0) return Value();
+    z->strict = t;
+  }
+  return Value(z);
+}
+Value zip_next(ThreadState& ts, Value self) {
+  auto* z = static_cast<ZipObject*>(self.as_object());
+  int64_t n = z->iterators->size;
+  if (n == 0) return Value();
+  TupleObject* result = minipy::make_tuple(ts, n);
+  for (int64_t i = 0; i < n; i++) result->items[i] = None();
+  for (int64_t i = 0; i < n; i++) {
+    Value v = iter_next(ts, z->iterators->items[i]);
+    if (!v) {
+      if (ts.current_exception || !z->strict) return Value();
+      if (i > 0)
+        return raise_fmt(ts, ValueError_type, "zip() argument {} is shorter than argument{} {}", i + 1,
+                         i == 1 ? "" : "s", i == 1 ? "1" : fmt::format("1-{}", i));
+      for (int64_t j = 1; j < n; j++) {
+        Value w = iter_next(ts, z->iterators->items[j]);
+        if (w) return raise_fmt(ts, ValueError_type, "zip() argument {} is longer than argument{} {}", j + 1,
+                                j == 1 ? "" : "s", j == 1 ? "1" : fmt::format("1-{}", j));
+        if (ts.current_exception) return Value();
+      }
+      return Value();
+    }
+    result->items[i] = v;
+  }
+  return Value(result);
+}
+void trace_zip(Object* self, Tracer& tracer) { tracer.visit(static_cast<ZipObject*>(self)->iterators); }
+
+// ---- reversed ----------------------------------------------------------------------------------------------------
+Value reversed_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "reversed", kwnames)) return Value();
+  if (args.size() != 1) return raise_fmt(ts, TypeError_type, "reversed expected 1 argument, got {}", args.size());
+  Value seq = args[0];
+  Value method = type_lookup(type_of(seq), ts.interp->names.reversed);
+  if (method && !is_none(method)) return call(ts, method, std::span<const Value>(&seq, 1));
+  Type* t = type_of(seq);
+  if (!t->getitem || !t->length || is_dict(seq))
+    return raise_fmt(ts, TypeError_type, "'{}' object is not reversible", type_name(seq));
+  int64_t n = py_len(ts, seq);
+  if (n < 0) return Value();
+  auto* r = ts.alloc<ReversedObject>(type);
+  r->seq = seq;
+  r->index = n - 1;
+  return Value(r);
+}
+Value reversed_next(ThreadState& ts, Value self) {
+  auto* r = static_cast<ReversedObject*>(self.as_object());
+  if (!r->seq || r->index < 0) {
+    r->seq = Value();
+    return Value();
+  }
+  Value v = get_item(ts, r->seq, Value::small_int(r->index--));
+  if (!v && (exception_matches(ts.current_exception, &IndexError_type) ||
+             exception_matches(ts.current_exception, &StopIteration_type))) {
+    ts.current_exception = Value();
+    r->seq = Value();
+  }
+  return v;
+}
+void trace_reversed(Object* self, Tracer& tracer) { tracer.visit(static_cast<ReversedObject*>(self)->seq); }
+
+// ---- map / filter -----------------------------------------------------------------------------------------------
+Value map_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "map", kwnames)) return Value();
+  if (args.size() < 2) return raise(ts, TypeError_type, "map() must have at least two arguments.");
+  TupleObject* its = minipy::make_tuple(ts, static_cast<int64_t>(args.size() - 1));
+  for (int64_t i = 0; i < its->size; i++) its->items[i] = None();
+  for (size_t i = 1; i < args.size(); i++) {
+    Value it = get_iter(ts, args[i]);
+    if (!it) return it;
+    its->items[i - 1] = it;
+  }
+  auto* m = ts.alloc<MapObject>(type);
+  m->func = args[0];
+  m->iterators = its;
+  return Value(m);
+}
+Value map_next(ThreadState& ts, Value self) {
+  auto* m = static_cast<MapObject*>(self.as_object());
+  int64_t n = m->iterators->size;
+  TupleObject* argv = minipy::make_tuple(ts, n);
+  for (int64_t i = 0; i < n; i++) argv->items[i] = None();
+  for (int64_t i = 0; i < n; i++) {
+    Value v = iter_next(ts, m->iterators->items[i]);
+    if (!v) return v;
+    argv->items[i] = v;
+  }
+  return call(ts, m->func, argv->span());
+}
+Value filter_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "filter", kwnames)) return Value();
+  if (args.size() != 2) return raise_fmt(ts, TypeError_type, "filter expected 2 arguments, got {}", args.size());
+  Value it = get_iter(ts, args[1]);
+  if (!it) return it;
+  auto* m = ts.alloc<MapObject>(type);
+  m->func = args[0];
+  m->iterators = minipy::make_tuple(ts, std::span<const Value>(&it, 1));
+  return Value(m);
+}
+Value filter_next(ThreadState& ts, Value self) {
+  auto* m = static_cast<MapObject*>(self.as_object());
+  for (;;) {
+    Value v = iter_next(ts, m->iterators->items[0]);
+    if (!v) return v;
+    int keep;
+    if (is_none(m->func) || m->func == Value(&bool_type)) {
+      keep = py_truth(ts, v);
+    } else {
+      Value r = call(ts, m->func, std::span<const Value>(&v, 1));
+      if (!r) return r;
+      keep = py_truth(ts, r);
+    }
+    if (keep < 0) return Value();
+    if (keep) return v;
+  }
+}
+void trace_map(Object* self, Tracer& tracer) {
+  auto* m = static_cast<MapObject*>(self);
+  tracer.visit(m->func);
+  tracer.visit(m->iterators);
+}
+
+// ---- the sequence iterator (objects with __getitem__ but no __iter__) ------------------------------------
+Value seq_iter_next(ThreadState& ts, Value self) {
+  auto* it = static_cast<SeqIterObject*>(self.as_object());
+  if (!it->seq) return Value();
+  Value v = get_item(ts, it->seq, Value::small_int(it->index));
+  if (!v) {
+    if (exception_matches(ts.current_exception, &IndexError_type) ||
+        exception_matches(ts.current_exception, &StopIteration_type)) {
+      ts.current_exception = Value();
+      it->seq = Value();
+    }
+    return Value();
+  }
+  it->index++;
+  return v;
+}
+
+// ---- modules ---------------------------------------------------------------------------------------------------
+Value module_getattr(ThreadState& ts, Value self, StrObject* name) {
+  auto* m = static_cast<ModuleObject*>(self.as_object());
+  Value v = dict_get_str(m->dict, name);
+  if (v) return v;
+  v = generic_getattr(ts, self, name, true);
+  if (v || ts.current_exception) return v;
+  return raise_attribute_error(ts, self, name,
+                               fmt::format("module '{}' has no attribute '{}'", m->name->view(), name->view()));
+}
+bool module_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
+  auto* m = static_cast<ModuleObject*>(self.as_object());
+  if (!value) {
+    int r = dict_del(ts, m->dict, Value(name));
+    if (r == 0)
+      raise_fmt(ts, AttributeError_type, "module '{}' has no attribute '{}'", m->name->view(), name->view());
+    return r == 1;
+  }
+  return dict_set_str(ts, m->dict, name, value);
+}
+Value module_repr(ThreadState& ts, Value self) {
+  auto* m = static_cast<ModuleObject*>(self.as_object());
+  Value file = dict_get_str(m->dict, ts.interp->names.file);
+  if (file && is_str(file))
+    return Value(make_str(ts, fmt::format("<module '{}' from '{}'>", m->name->view(), as_str(file)->view())));
+  return Value(make_str(ts, fmt::format("<module '{}' (built-in)>", m->name->view())));
+}
+void trace_module(Object* self, Tracer& tracer) {
+  auto* m = static_cast<ModuleObject*>(self);
+  tracer.visit(m->dict);
+  tracer.visit(m->name);
+}
+Value module_dict(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  return Value(static_cast<ModuleObject*>(self.as_object())->dict);
+}
+
+}  // namespace
+
+ModuleObject* make_module(ThreadState& ts, std::string_view name) {
+  auto* m = ts.alloc<ModuleObject>(&module_type);
+  m->name = intern(ts, name);
+  m->dict = make_dict(ts);
+  dict_set_str(ts, m->dict, ts.interp->names.name, Value(m->name));
+  dict_set_str(ts, m->dict, ts.interp->names.doc, None());
+  dict_set_str(ts, m->dict, ts.interp->names.package, None());
+  dict_set_str(ts, m->dict, ts.interp->names.loader, None());
+  dict_set_str(ts, m->dict, ts.interp->names.spec, None());
+  return m;
+}
+
+void init_iterator_types(ThreadState&) {
+  enumerate_type.new_instance = enumerate_new;
+  enumerate_type.iternext = enumerate_next;
+  enumerate_type.trace = trace_enumerate;
+  zip_type.new_instance = zip_new;
+  zip_type.iternext = zip_next;
+  zip_type.trace = trace_zip;
+  reversed_type.new_instance = reversed_new;
+  reversed_type.iternext = reversed_next;
+  reversed_type.trace = trace_reversed;
+  map_type.new_instance = map_new;
+  map_type.iternext = map_next;
+  map_type.trace = trace_map;
+  filter_type.new_instance = filter_new;
+  filter_type.iternext = filter_next;
+  filter_type.trace = trace_map;
+  iterator_type.iternext = seq_iter_next;
+  iterator_type.trace = [](Object* self, Tracer& tracer) { tracer.visit(static_cast<SeqIterObject*>(self)->seq); };
+  for (Type* t : {&enumerate_type, &zip_type, &reversed_type, &map_type, &filter_type, &iterator_type})
+    t->iter = self_iter;
+}
+
+void init_misc_types(ThreadState& ts) {
+  module_type.getattr = module_getattr;
+  module_type.setattr = module_setattr;
+  module_type.repr = module_repr;
+  module_type.trace = trace_module;
+  add_getset(ts, module_type, "__dict__", module_dict);
+}
+
+}  // namespace minipy

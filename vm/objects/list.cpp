@@ -1,0 +1,607 @@
+// list: a growable array (malloc'd, outside the GC heap, accounted to it). Also the sequence helpers list and
+// tuple share (sequence.h).
+#include <cstdlib>
+#include <algorithm>
+#include <cstring>
+
+#include "vm/objects/sequence.h"
+#include "vm/runtime.h"
+
+namespace minipy {
+
+namespace {
+
+ListObject* as_list(Value v) { return static_cast<ListObject*>(v.as_object()); }
+
+void list_reserve(ThreadState& ts, ListObject* l, int64_t needed) {
+  if (needed <= l->capacity) return;
+  // CPython's growth pattern (~1.125x + 6), so repeated appends are amortised O(1).
+  int64_t cap = needed + (needed >> 3) + (needed < 9 ? 3 : 6);
+  auto* items = static_cast<Value*>(std::realloc(l->items, sizeof(Value) * static_cast<size_t>(cap)));
+  if (!items) std::abort();
+  ts.heap->account_external(static_cast<int64_t>(sizeof(Value)) * (cap - l->capacity));
+  l->items = items;
+  l->capacity = cap;
+}
+
+void finalize_list(Object* o) { std::free(static_cast<ListObject*>(o)->items); }
+
+void trace_list(Object* self, Tracer& tracer) {
+  auto* l = static_cast<ListObject*>(self);
+  tracer.visit_range(l->items, l->items + l->size);
+}
+
+Value list_repr(ThreadState& ts, Value v) {
+  ListObject* l = as_list(v);
+  if (l->size == 0) return Value(intern(ts, "[]"));
+  return sequence_repr(ts, v, l->span(), "[", "]");
+}
+
+Value list_richcompare(ThreadState& ts, Value a, Value b, int op) {
+  if (!is_list(a) || !is_list(b)) return NotImplemented();
+  return sequence_compare(ts, as_list(a)->span(), as_list(b)->span(), op);
+}
+
+Value list_concat(ThreadState& ts, Value a, Value b) {
+  if (!is_list(a)) return NotImplemented();
+  if (!is_list(b))
+    return raise_fmt(ts, TypeError_type, "can only concatenate list (not \"{}\") to list", type_name(b));
+  ListObject* x = as_list(a);
+  ListObject* y = as_list(b);
+  ListObject* r = make_list(ts, x->size + y->size);
+  std::copy(x->items, x->items + x->size, r->items);
+  std::copy(y->items, y->items + y->size, r->items + x->size);
+  return Value(r);
+}
+
+Value list_inplace_concat(ThreadState& ts, Value a, Value b) {
+  if (!is_list(a)) return NotImplemented();
+  if (!list_extend(ts, as_list(a), b)) return Value();
+  return a;
+}
+
+Value list_repeat(ThreadState& ts, Value a, Value count) {
+  int64_t n;
+  if (!index_to_int64(ts, count, &n, "cannot fit 'int' into an index-sized integer")) return Value();
+  ListObject* l = as_list(a);
+  if (n <= 0 || l->size == 0) return Value(make_list(ts, 0));
+  if (l->size > (int64_t{1} << 36) / n) return raise(ts, MemoryError_type, "");
+  ListObject* r = make_list(ts, l->size * n);
+  for (int64_t i = 0; i < n; i++) std::copy(l->items, l->items + l->size, r->items + i * l->size);
+  return Value(r);
+}
+
+Value list_inplace_repeat(ThreadState& ts, Value a, Value count) {
+  if (!is_list(a)) return NotImplemented();
+  Value r = list_repeat(ts, a, count);
+  if (!r) return r;
+  ListObject* l = as_list(a);
+  ListObject* src = as_list(r);
+  list_reserve(ts, l, src->size);
+  std::copy(src->items, src->items + src->size, l->items);
+  l->size = src->size;
+  return a;
+}
+
+int64_t list_len(ThreadState&, Value v) { return as_list(v)->size; }
+
+int list_contains(ThreadState& ts, Value container, Value item) {
+  ListObject* l = as_list(container);
+  for (int64_t i = 0; i < l->size; i++) {
+    int r = rich_compare_bool(ts, l->items[i], item, kEq);
+    if (r != 0) return r;
+  }
+  return 0;
+}
+
+Value list_getitem(ThreadState& ts, Value container, Value key) {
+  ListObject* l = as_list(container);
+  if (key.is_small_int()) {
+    int64_t i = key.as_small_int();
+    if (i < 0) i += l->size;
+    if (i < 0 || i >= l->size) return raise(ts, IndexError_type, "list index out of range");
+    return l->items[i];
+  }
+  if (key.is_object() && key.as_object()->type == &slice_type) {
+    int64_t start, stop, step, n;
+    if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), l->size, &start, &stop, &step, &n))
+      return Value();
+    ListObject* r = make_list(ts, n);
+    for (int64_t i = 0, p = start; i < n; i++, p += step) r->items[i] = l->items[p];
+    return Value(r);
+  }
+  if (!is_int(key) && !type_of(key)->index)
+    return raise_fmt(ts, TypeError_type, "list indices must be integers or slices, not {}", type_name(key));
+  int64_t i;
+  if (!sequence_index(ts, key, l->size, &i, "list index out of range")) return Value();
+  return l->items[i];
+}
+
+bool list_assign_slice(ThreadState& ts, ListObject* l, SliceObject* slice, Value value) {
+  int64_t start, stop, step, n;
+  if (!slice_indices(ts, slice, l->size, &start, &stop, &step, &n)) return false;
+  if (!value) {  // del l[a:b:c]
+    if (n <= 0) return true;
+    if (step < 0) {
+      start = start + step * (n - 1);
+      step = -step;
+    }
+    int64_t w = start;
+    for (int64_t r = start, k = 0; r < l->size; r++) {
+      if (k < n && r == start + k * step) {
+        k++;
+        continue;
+      }
+      l->items[w++] = l->items[r];
+    }
+    l->size = w;
+    return true;
+  }
+  // Copy the new items first: `value` may be the list itself.
+  std::span<Value> items;
+  Value storage;
+  if (!sequence_items(ts, value, &items, &storage)) {
+    if (exception_matches(ts.current_exception, &TypeError_type)) {
+      ts.current_exception = Value();
+      raise(ts, TypeError_type, step == 1 ? "can only assign an iterable" : "must assign iterable to extended slice");
+    }
+    return false;
+  }
+  std::vector<Value> copy(items.begin(), items.end());
+  auto m = static_cast<int64_t>(copy.size());
+  if (step == 1) {
+    if (stop < start) stop = start;
+    int64_t delta = m - (stop - start);
+    if (delta > 0) list_reserve(ts, l, l->size + delta);
+    std::memmove(static_cast<void*>(l->items + stop + delta), l->items + stop,
+                 sizeof(Value) * static_cast<size_t>(l->size - stop));
+    std::copy(copy.begin(), copy.end(), l->items + start);
+    l->size += delta;
+    return true;
+  }
+  if (m != n) {
+    raise_fmt(ts, ValueError_type, "attempt to assign sequence of size {} to extended slice of size {}", m, n);
+    return false;
+  }
+  for (int64_t i = 0, p = start; i < n; i++, p += step) l->items[p] = copy[static_cast<size_t>(i)];
+  return true;
+}
+
+bool list_setitem(ThreadState& ts, Value container, Value key, Value value) {
+  ListObject* l = as_list(container);
+  if (key.is_object() && key.as_object()->type == &slice_type)
+    return list_assign_slice(ts, l, static_cast<SliceObject*>(key.as_object()), value);
+  if (!is_int(key) && !type_of(key)->index) {
+    raise_fmt(ts, TypeError_type, "list indices must be integers or slices, not {}", type_name(key));
+    return false;
+  }
+  int64_t i;
+  if (!sequence_index(ts, key, l->size, &i,
+                      value ? "list assignment index out of range" : "list assignment index out of range"))
+    return false;
+  if (value) {
+    l->items[i] = value;
+  } else {
+    std::memmove(static_cast<void*>(l->items + i), l->items + i + 1, sizeof(Value) * static_cast<size_t>(l->size - i - 1));
+    l->size--;
+  }
+  return true;
+}
+
+Value list_iter(ThreadState& ts, Value v) {
+  auto* it = ts.alloc<SeqIterObject>(&list_iterator_type);
+  it->seq = v;
+  return Value(it);
+}
+
+Value list_iter_next(ThreadState&, Value self) {
+  auto* it = static_cast<SeqIterObject*>(self.as_object());
+  if (!it->seq) return Value();
+  ListObject* l = as_list(it->seq);
+  if (it->index < l->size) return l->items[it->index++];
+  it->seq = Value();
+  return Value();
+}
+
+Value list_reverse_iter_next(ThreadState&, Value self) {
+  auto* it = static_cast<ReversedObject*>(self.as_object());
+  if (!it->seq) return Value();
+  ListObject* l = as_list(it->seq);
+  if (it->index >= 0 && it->index < l->size) return l->items[it->index--];
+  it->seq = Value();
+  return Value();
+}
+
+Value list_new(ThreadState& ts, Type* type, std::span<const Value>, TupleObject*) {
+  auto* l = ts.alloc<ListObject>(type);
+  return Value(l);
+}
+
+bool list_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "list", kwnames)) return false;
+  if (args.size() > 1) {
+    raise_fmt(ts, TypeError_type, "list expected at most 1 argument, got {}", args.size());
+    return false;
+  }
+  ListObject* l = as_list(self);
+  l->size = 0;
+  if (args.empty()) return true;
+  return list_extend(ts, l, args[0]);
+}
+
+// ---- methods ---------------------------------------------------------------------------------------------------
+#define LIST_METHOD(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
+
+LIST_METHOD(m_append) {
+  if (!no_keywords(ts, "list.append", kwnames)) return Value();
+  if (args.size() != 1)
+    return raise_fmt(ts, TypeError_type, "list.append() takes exactly one argument ({} given)", args.size());
+  if (!list_append(ts, as_list(self), args[0])) return Value();
+  return None();
+}
+LIST_METHOD(m_extend) {
+  if (!no_keywords(ts, "list.extend", kwnames)) return Value();
+  if (args.size() != 1)
+    return raise_fmt(ts, TypeError_type, "list.extend() takes exactly one argument ({} given)", args.size());
+  if (!list_extend(ts, as_list(self), args[0])) return Value();
+  return None();
+}
+LIST_METHOD(m_insert) {
+  if (!no_keywords(ts, "insert", kwnames)) return Value();
+  if (args.size() != 2) return raise_fmt(ts, TypeError_type, "insert expected 2 arguments, got {}", args.size());
+  int64_t i;
+  if (!index_to_int64(ts, args[0], &i)) return Value();
+  ListObject* l = as_list(self);
+  if (i < 0) i = std::max<int64_t>(0, i + l->size);
+  if (i > l->size) i = l->size;
+  list_reserve(ts, l, l->size + 1);
+  std::memmove(static_cast<void*>(l->items + i + 1), l->items + i, sizeof(Value) * static_cast<size_t>(l->size - i));
+  l->items[i] = args[1];
+  l->size++;
+  return None();
+}
+LIST_METHOD(m_pop) {
+  if (!no_keywords(ts, "pop", kwnames)) return Value();
+  if (args.size() > 1) return raise_fmt(ts, TypeError_type, "pop expected at most 1 argument, got {}", args.size());
+  ListObject* l = as_list(self);
+  if (l->size == 0) return raise(ts, IndexError_type, "pop from empty list");
+  int64_t i = l->size - 1;
+  if (!args.empty()) {
+    if (!index_to_int64(ts, args[0], &i)) return Value();
+    if (i < 0) i += l->size;
+    if (i < 0 || i >= l->size) return raise(ts, IndexError_type, "pop index out of range");
+  }
+  Value v = l->items[i];
+  std::memmove(static_cast<void*>(l->items + i), l->items + i + 1, sizeof(Value) * static_cast<size_t>(l->size - i - 1));
+  l->size--;
+  return v;
+}
+LIST_METHOD(m_remove) {
+  if (!check_arg_count(ts, "remove", positional_count(args, kwnames), 1, 1)) return Value();
+  ListObject* l = as_list(self);
+  for (int64_t i = 0; i < l->size; i++) {
+    int r = rich_compare_bool(ts, l->items[i], args[0], kEq);
+    if (r < 0) return Value();
+    if (r) {
+      std::memmove(static_cast<void*>(l->items + i), l->items + i + 1,
+                   sizeof(Value) * static_cast<size_t>(l->size - i - 1));
+      l->size--;
+      return None();
+    }
+  }
+  return raise(ts, ValueError_type, "list.remove(x): x not in list");
+}
+LIST_METHOD(m_index) {
+  ListObject* l = as_list(self);
+  if (positional_count(args, kwnames) >= 1) {
+    // CPython's message names the value: "5 is not in list".
+    Value r = sequence_index_method(ts, l->span(), args, kwnames, nullptr);
+    if (!r && ts.current_exception && exception_matches(ts.current_exception, &ValueError_type)) {
+      Value rep = py_repr(ts, args[0]);
+      if (!rep) return rep;
+      ts.current_exception = Value();
+      return raise_fmt(ts, ValueError_type, "{} is not in list", as_str(rep)->view());
+    }
+    return r;
+  }
+  return sequence_index_method(ts, l->span(), args, kwnames, nullptr);
+}
+LIST_METHOD(m_count) {
+  if (!check_arg_count(ts, "count", positional_count(args, kwnames), 1, 1)) return Value();
+  return sequence_count(ts, as_list(self)->span(), args[0]);
+}
+LIST_METHOD(m_reverse) {
+  if (!check_arg_count(ts, "reverse", positional_count(args, kwnames), 0, 0)) return Value();
+  ListObject* l = as_list(self);
+  std::reverse(l->items, l->items + l->size);
+  return None();
+}
+LIST_METHOD(m_clear) {
+  if (!check_arg_count(ts, "clear", positional_count(args, kwnames), 0, 0)) return Value();
+  as_list(self)->size = 0;
+  return None();
+}
+LIST_METHOD(m_copy) {
+  if (!check_arg_count(ts, "copy", positional_count(args, kwnames), 0, 0)) return Value();
+  return Value(make_list(ts, as_list(self)->span()));
+}
+
+// Stable merge sort that stops comparing once a comparison fails (the error stays pending).
+struct SortItem {
+  Value key;
+  Value value;
+};
+bool merge_sort(ThreadState& ts, std::vector<SortItem>& items, std::vector<SortItem>& tmp, size_t lo, size_t hi,
+                bool reverse) {
+  if (hi - lo < 2) return true;
+  if (hi - lo <= 8) {  // insertion sort for short runs
+    for (size_t i = lo + 1; i < hi; i++) {
+      SortItem x = items[i];
+      size_t j = i;
+      while (j > lo) {
+        int lt = reverse ? rich_compare_bool(ts, items[j - 1].key, x.key, kLt)
+                         : rich_compare_bool(ts, x.key, items[j - 1].key, kLt);
+        if (lt < 0) return false;
+        if (!lt) break;
+        items[j] = items[j - 1];
+        j--;
+      }
+      items[j] = x;
+    }
+    return true;
+  }
+  size_t mid = lo + (hi - lo) / 2;
+  if (!merge_sort(ts, items, tmp, lo, mid, reverse) || !merge_sort(ts, items, tmp, mid, hi, reverse)) return false;
+  size_t i = lo, j = mid, k = lo;
+  while (i < mid && j < hi) {
+    int lt = reverse ? rich_compare_bool(ts, items[i].key, items[j].key, kLt)
+                     : rich_compare_bool(ts, items[j].key, items[i].key, kLt);
+    if (lt < 0) return false;
+    tmp[k++] = lt ? items[j++] : items[i++];
+  }
+  while (i < mid) tmp[k++] = items[i++];
+  while (j < hi) tmp[k++] = items[j++];
+  std::copy(tmp.begin() + static_cast<ptrdiff_t>(lo), tmp.begin() + static_cast<ptrdiff_t>(hi),
+            items.begin() + static_cast<ptrdiff_t>(lo));
+  return true;
+}
+
+}  // namespace
+
+// list.sort(*, key=None, reverse=False); also used by sorted().
+Value list_sort(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (positional_count(args, kwnames) != 0)
+    return raise(ts, TypeError_type, "sort() takes no positional arguments");
+  Value key = keyword_arg(ts, args, kwnames, "key");
+  Value reverse_v = keyword_arg(ts, args, kwnames, "reverse");
+  if (kwnames) {
+    for (int64_t i = 0; i < kwnames->size; i++) {
+      std::string_view n = as_str(kwnames->items[i])->view();
+      if (n != "key" && n != "reverse")
+        return raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for sort()", n);
+    }
+  }
+  bool reverse = false;
+  if (reverse_v) {
+    int t = py_truth(ts, reverse_v);
+    if (t < 0) return Value();
+    reverse = t;
+  }
+  ListObject* l = as_list(self);
+  std::vector<SortItem> items(static_cast<size_t>(l->size));
+  // Keys computed up front; the values live on in the list (and are restored on error) so the GC sees them.
+  // Keys computed by Python code are held in a list object so the collector sees them.
+  ListObject* keys = nullptr;
+  if (key && !is_none(key)) {
+    keys = make_list(ts, l->size);
+    for (int64_t i = 0; i < l->size; i++) {
+      Value k = call(ts, key, std::span<const Value>(&l->items[i], 1));
+      if (!k) return k;
+      keys->items[i] = k;
+    }
+  }
+  for (int64_t i = 0; i < l->size; i++)
+    items[static_cast<size_t>(i)] = {keys ? keys->items[i] : l->items[i], l->items[i]};
+  std::vector<SortItem> tmp(items.size());
+  // CPython empties the list while sorting so mutation by key/compare is detectable; keep it simple: sort a copy.
+  bool ok = merge_sort(ts, items, tmp, 0, items.size(), reverse);
+  if (!ok) return Value();
+  for (size_t i = 0; i < items.size() && static_cast<int64_t>(i) < l->size; i++) l->items[i] = items[i].value;
+  (void)keys;
+  return None();
+}
+
+namespace {
+const MethodDef list_methods[] = {
+    {"append", m_append}, {"extend", m_extend}, {"insert", m_insert}, {"pop", m_pop},
+    {"remove", m_remove}, {"index", m_index},   {"count", m_count},   {"reverse", m_reverse},
+    {"clear", m_clear},   {"copy", m_copy},     {"sort", list_sort},
+};
+
+Value list_reversed(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  auto* it = ts.alloc<ReversedObject>(&list_reverseiterator_type);
+  it->seq = self;
+  it->index = as_list(self)->size - 1;
+  return Value(it);
+}
+const MethodDef list_reversed_def[] = {{"__reversed__", list_reversed}};
+}  // namespace
+
+ListObject* make_list(ThreadState& ts, int64_t size) {
+  auto* l = ts.alloc<ListObject>(&list_type);
+  list_reserve(ts, l, size);
+  for (int64_t i = 0; i < size; i++) l->items[i] = Value();
+  l->size = size;
+  return l;
+}
+
+ListObject* make_list(ThreadState& ts, std::span<const Value> items) {
+  ListObject* l = make_list(ts, static_cast<int64_t>(items.size()));
+  std::copy(items.begin(), items.end(), l->items);
+  return l;
+}
+
+bool list_append(ThreadState& ts, ListObject* l, Value v) {
+  if (l->size == l->capacity) list_reserve(ts, l, l->size + 1);
+  l->items[l->size++] = v;
+  return true;
+}
+
+bool list_extend(ThreadState& ts, ListObject* l, Value iterable) {
+  if (is_list(iterable) || is_tuple(iterable)) {
+    std::span<Value> src = is_list(iterable) ? as_list(iterable)->span()
+                                             : static_cast<TupleObject*>(iterable.as_object())->span();
+    int64_t n = static_cast<int64_t>(src.size());
+    list_reserve(ts, l, l->size + n);
+    // src may be l itself: copy by index from a snapshot of the size.
+    for (int64_t i = 0; i < n; i++) l->items[l->size + i] = src[static_cast<size_t>(i)];
+    l->size += n;
+    return true;
+  }
+  Value it = get_iter(ts, iterable);
+  if (!it) return false;
+  for (;;) {
+    Value v = iter_next(ts, it);
+    if (!v) return !ts.current_exception;
+    list_append(ts, l, v);
+  }
+}
+
+Value list_to_tuple(ThreadState& ts, ListObject* l) { return Value(minipy::make_tuple(ts, l->span())); }
+
+Value sequence_to_list(ThreadState& ts, Value iterable) {
+  ListObject* l = make_list(ts, 0);
+  if (!list_extend(ts, l, iterable)) return Value();
+  return Value(l);
+}
+
+bool sequence_items(ThreadState& ts, Value iterable, std::span<Value>* items, Value* storage) {
+  if (is_list(iterable)) {
+    *items = as_list(iterable)->span();
+    return true;
+  }
+  if (is_tuple(iterable)) {
+    *items = static_cast<TupleObject*>(iterable.as_object())->span();
+    return true;
+  }
+  Value l = sequence_to_list(ts, iterable);
+  if (!l) return false;
+  *storage = l;
+  *items = as_list(l)->span();
+  return true;
+}
+
+// ---- shared sequence helpers --------------------------------------------------------------------------------------
+ReprGuard::ReprGuard(ThreadState& ts, Object* self) : ts_(ts) {
+  auto& stack = ts.interp->repr_stack;
+  recursive_ = std::find(stack.begin(), stack.end(), self) != stack.end();
+  if (!recursive_) stack.push_back(self);
+}
+ReprGuard::~ReprGuard() {
+  if (!recursive_) ts_.interp->repr_stack.pop_back();
+}
+
+Value sequence_repr(ThreadState& ts, Value self, std::span<const Value> items, const char* open, const char* close) {
+  ReprGuard guard(ts, self.as_object());
+  if (guard.recursive()) return Value(intern(ts, std::string(open) + "..." + (close[0] == ',' ? ")" : close)));
+  std::string out = open;
+  bool ascii = true;
+  for (size_t i = 0; i < items.size(); i++) {
+    if (i) out += ", ";
+    Value r = py_repr(ts, items[i]);
+    if (!r) return r;
+    out += as_str(r)->view();
+    ascii &= as_str(r)->is_ascii();
+  }
+  out += close;
+  return ascii ? Value(make_str_known(ts, out, static_cast<int64_t>(out.size()), true)) : Value(make_str(ts, out));
+}
+
+Value sequence_compare(ThreadState& ts, std::span<const Value> a, std::span<const Value> b, int op) {
+  if (a.size() != b.size() && (op == kEq || op == kNe)) return Bool(op == kNe);
+  size_t i = 0;
+  for (; i < a.size() && i < b.size(); i++) {
+    if (a[i] == b[i]) continue;
+    int eq = rich_compare_bool(ts, a[i], b[i], kEq);
+    if (eq < 0) return Value();
+    if (!eq) break;
+  }
+  if (i >= a.size() || i >= b.size()) {
+    size_t x = a.size(), y = b.size();
+    switch (op) {
+      case kLt: return Bool(x < y);
+      case kLe: return Bool(x <= y);
+      case kEq: return Bool(x == y);
+      case kNe: return Bool(x != y);
+      case kGt: return Bool(x > y);
+      default: return Bool(x >= y);
+    }
+  }
+  if (op == kEq) return False();
+  if (op == kNe) return True();
+  return rich_compare(ts, a[i], b[i], op);
+}
+
+Value sequence_count(ThreadState& ts, std::span<const Value> items, Value x) {
+  int64_t n = 0;
+  for (size_t i = 0; i < items.size(); i++) {
+    int r = rich_compare_bool(ts, items[i], x, kEq);
+    if (r < 0) return Value();
+    n += r;
+  }
+  return Value::small_int(n);
+}
+
+Value sequence_index_method(ThreadState& ts, std::span<const Value> items, std::span<const Value> args,
+                            TupleObject* kwnames, const char* not_found) {
+  size_t n = positional_count(args, kwnames);
+  if (!no_keywords(ts, "index", kwnames)) return Value();
+  if (n < 1 || n > 3) return raise_fmt(ts, TypeError_type, "index expected at least 1 argument, got {}", n);
+  auto size = static_cast<int64_t>(items.size());
+  int64_t start = 0, stop = size;
+  if (n > 1 && !index_to_int64(ts, args[1], &start)) return Value();
+  if (n > 2 && !index_to_int64(ts, args[2], &stop)) return Value();
+  if (start < 0) start = std::max<int64_t>(0, start + size);
+  if (stop < 0) stop = std::max<int64_t>(0, stop + size);
+  for (int64_t i = start; i < stop && i < static_cast<int64_t>(items.size()); i++) {
+    int r = rich_compare_bool(ts, items[static_cast<size_t>(i)], args[0], kEq);
+    if (r < 0) return Value();
+    if (r) return Value::small_int(i);
+  }
+  return raise(ts, ValueError_type, not_found ? not_found : "x not in sequence");
+}
+
+void init_list_type(ThreadState& ts) {
+  Type& t = list_type;
+  t.repr = list_repr;
+  t.hash = [](ThreadState& ts, Value v, int64_t*) {
+    raise_fmt(ts, TypeError_type, "unhashable type: '{}'", type_name(v));
+    return false;
+  };
+  t.richcompare = list_richcompare;
+  t.concat = list_concat;
+  t.inplace[kOpAdd] = list_inplace_concat;
+  t.inplace[kOpMul] = list_inplace_repeat;
+  t.repeat = list_repeat;
+  t.length = list_len;
+  t.contains = list_contains;
+  t.getitem = list_getitem;
+  t.setitem = list_setitem;
+  t.iter = list_iter;
+  t.new_instance = list_new;
+  t.init = list_init;
+  t.trace = trace_list;
+  t.finalize = finalize_list;
+  add_methods(ts, t, list_methods);
+  add_methods(ts, t, list_reversed_def);
+  list_iterator_type.iternext = list_iter_next;
+  list_iterator_type.iter = [](ThreadState&, Value self) { return self; };
+  list_iterator_type.trace = [](Object* self, Tracer& tracer) { tracer.visit(static_cast<SeqIterObject*>(self)->seq); };
+  list_reverseiterator_type.iternext = list_reverse_iter_next;
+  list_reverseiterator_type.iter = [](ThreadState&, Value self) { return self; };
+  list_reverseiterator_type.trace = [](Object* self, Tracer& tracer) {
+    tracer.visit(static_cast<ReversedObject*>(self)->seq);
+  };
+}
+
+}  // namespace minipy

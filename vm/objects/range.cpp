@@ -1,0 +1,399 @@
+// range, slice, and the small singletons (None, Ellipsis, NotImplemented).
+#include "vm/runtime.h"
+
+namespace minipy {
+
+namespace {
+
+RangeObject* as_range(Value v) { return static_cast<RangeObject*>(v.as_object()); }
+
+int64_t range_length(int64_t start, int64_t stop, int64_t step) {
+  if (step > 0 && start < stop) return static_cast<int64_t>((static_cast<__int128>(stop) - start - 1) / step + 1);
+  if (step < 0 && start > stop) return static_cast<int64_t>((static_cast<__int128>(start) - stop - 1) / -step + 1);
+  return 0;
+}
+
+bool range_arg(ThreadState& ts, Value v, int64_t* out) {
+  if (v.is_small_int()) {
+    *out = v.as_small_int();
+    return true;
+  }
+  if (!is_int(v) && !type_of(v)->index)
+    return raise_fmt(ts, TypeError_type, "'{}' object cannot be interpreted as an integer", type_name(v)), false;
+  return index_to_int64(ts, v, out, "Python int too large to convert to C ssize_t");
+}
+
+// Ranges beyond int64 (rare: range(2**70, 2**70 + 10)) keep their bounds as int values and take slow paths.
+Value make_big_range(ThreadState& ts, std::span<const Value> args) {
+  BigInt b[3] = {BigInt(0), BigInt(0), BigInt(1)};
+  for (size_t i = 0; i < args.size(); i++) {
+    Value v = number_index(ts, args[i]);
+    if (!v) return v;
+    b[args.size() == 1 ? 1 : i] = to_bigint(v);
+  }
+  const BigInt &start = b[0], &stop = b[1], &step = b[2];
+  if (step.is_zero()) return raise(ts, ValueError_type, "range() arg 3 must not be zero");
+  BigInt length(0);
+  if (step.sign() > 0 && compare(start, stop) < 0) {
+    BigInt q, r;
+    BigInt::floor_divmod(stop - start - BigInt(1), step, &q, &r);
+    length = q + BigInt(1);
+  } else if (step.sign() < 0 && compare(start, stop) > 0) {
+    BigInt q, r;
+    BigInt::floor_divmod(start - stop - BigInt(1), -step, &q, &r);
+    length = q + BigInt(1);
+  }
+  auto* r = ts.alloc<RangeObject>(&range_type);
+  Value fields[4] = {make_int(ts, start), make_int(ts, stop), make_int(ts, step), make_int(ts, length)};
+  r->big = minipy::make_tuple(ts, fields);
+  return Value(r);
+}
+
+Value range_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "range", kwnames)) return Value();
+  for (Value a : args) {
+    int64_t x;
+    if (is_int(a) && !int_to_int64(a, &x)) return make_big_range(ts, args);
+  }
+  int64_t start = 0, stop, step = 1;
+  switch (args.size()) {
+    case 1:
+      if (!range_arg(ts, args[0], &stop)) return Value();
+      break;
+    case 2:
+      if (!range_arg(ts, args[0], &start) || !range_arg(ts, args[1], &stop)) return Value();
+      break;
+    case 3:
+      if (!range_arg(ts, args[0], &start) || !range_arg(ts, args[1], &stop) || !range_arg(ts, args[2], &step))
+        return Value();
+      if (step == 0) return raise(ts, ValueError_type, "range() arg 3 must not be zero");
+      break;
+    case 0: return raise(ts, TypeError_type, "range expected at least 1 argument, got 0");
+    default: return raise_fmt(ts, TypeError_type, "range expected at most 3 arguments, got {}", args.size());
+  }
+  return make_range(ts, start, stop, step);
+}
+
+Value range_repr(ThreadState& ts, Value v) {
+  RangeObject* r = as_range(v);
+  if (r->big) {
+    Value parts[3];
+    for (int i = 0; i < 3; i++) {
+      parts[i] = py_repr(ts, r->big->items[i]);
+      if (!parts[i]) return parts[i];
+    }
+    if (r->big->items[2] == Value::small_int(1))
+      return Value(make_str(ts, fmt::format("range({}, {})", as_str(parts[0])->view(), as_str(parts[1])->view())));
+    return Value(make_str(ts, fmt::format("range({}, {}, {})", as_str(parts[0])->view(), as_str(parts[1])->view(),
+                                          as_str(parts[2])->view())));
+  }
+  if (r->step == 1) return Value(make_str(ts, fmt::format("range({}, {})", r->start, r->stop)));
+  return Value(make_str(ts, fmt::format("range({}, {}, {})", r->start, r->stop, r->step)));
+}
+
+int64_t range_len(ThreadState& ts, Value v) {
+  RangeObject* r = as_range(v);
+  if (r->big) {
+    int64_t n;
+    if (int_to_int64(r->big->items[3], &n)) return n;
+    raise(ts, OverflowError_type, "Python int too large to convert to C ssize_t");
+    return -1;
+  }
+  return r->length;
+}
+
+Value range_getitem(ThreadState& ts, Value v, Value key) {
+  RangeObject* r = as_range(v);
+  if (r->big) {
+    if (!is_int(key)) return raise(ts, TypeError_type, "range indices must be integers");
+    BigInt i = to_bigint(key), length = to_bigint(r->big->items[3]);
+    if (i.sign() < 0) i = i + length;
+    if (i.sign() < 0 || compare(i, length) >= 0) return raise(ts, IndexError_type, "range object index out of range");
+    return make_int(ts, to_bigint(r->big->items[0]) + i * to_bigint(r->big->items[2]));
+  }
+  if (key.is_object() && key.as_object()->type == &slice_type) {
+    int64_t start, stop, step, n;
+    if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), r->length, &start, &stop, &step, &n))
+      return Value();
+    int64_t new_start = r->start + start * r->step;
+    int64_t new_step = r->step * step;
+    return make_range(ts, new_start, new_start + n * new_step, new_step);
+  }
+  if (!is_int(key) && !type_of(key)->index)
+    return raise_fmt(ts, TypeError_type, "range indices must be integers or slices, not {}", type_name(key));
+  int64_t i;
+  if (!sequence_index(ts, key, r->length, &i, "range object index out of range")) return Value();
+  return make_int(ts, r->start + i * r->step);
+}
+
+int range_contains(ThreadState& ts, Value v, Value x) {
+  RangeObject* r = as_range(v);
+  if (r->big && is_int(x)) {
+    BigInt start = to_bigint(r->big->items[0]), stop = to_bigint(r->big->items[1]), step = to_bigint(r->big->items[2]);
+    BigInt i = to_bigint(x);
+    if (step.sign() > 0 ? (compare(i, start) < 0 || compare(i, stop) >= 0)
+                        : (compare(i, start) > 0 || compare(i, stop) <= 0))
+      return 0;
+    BigInt q, rem;
+    BigInt::floor_divmod(i - start, step, &q, &rem);
+    return rem.is_zero();
+  }
+  int64_t i;
+  if ((x.is_small_int() || type_of(x) == &int_type || type_of(x) == &bool_type)) {
+    if (!int_to_int64(x, &i)) return 0;
+    if (r->step > 0 ? (i < r->start || i >= r->stop) : (i > r->start || i <= r->stop)) return 0;
+    return (i - r->start) % r->step == 0;
+  }
+  // Other types compare by equality against every element, as CPython does.
+  for (int64_t k = 0; k < r->length; k++) {
+    int eq = rich_compare_bool(ts, make_int(ts, r->start + k * r->step), x, kEq);
+    if (eq) return eq;
+  }
+  return 0;
+}
+
+Value range_iter(ThreadState& ts, Value v) {
+  RangeObject* r = as_range(v);
+  if (r->big) {
+    auto* it = ts.alloc<SeqIterObject>(&iterator_type);
+    it->seq = v;
+    return Value(it);
+  }
+  auto* it = ts.alloc<RangeIterObject>(&range_iterator_type);
+  it->next = r->start;
+  it->step = r->step;
+  it->remaining = r->length;
+  return Value(it);
+}
+
+Value range_iter_next(ThreadState& ts, Value self) {
+  auto* it = static_cast<RangeIterObject*>(self.as_object());
+  if (it->remaining <= 0) return Value();
+  it->remaining--;
+  int64_t v = it->next;
+  it->next += it->step;
+  return make_int(ts, v);
+}
+
+Value range_richcompare(ThreadState&, Value a, Value b, int op) {
+  if (type_of(a) != &range_type || type_of(b) != &range_type || (op != kEq && op != kNe)) return NotImplemented();
+  if (as_range(a)->big || as_range(b)->big) return NotImplemented();
+  RangeObject* x = as_range(a);
+  RangeObject* y = as_range(b);
+  bool eq = x->length == y->length &&
+            (x->length == 0 || (x->start == y->start && (x->length == 1 || x->step == y->step)));
+  return Bool(op == kEq ? eq : !eq);
+}
+
+Value range_reversed(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  RangeObject* r = as_range(self);
+  auto* it = ts.alloc<RangeIterObject>(&range_iterator_type);
+  it->next = r->start + (r->length - 1) * r->step;
+  it->step = -r->step;
+  it->remaining = r->length;
+  return Value(it);
+}
+Value range_start(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  RangeObject* r = as_range(self);
+  return r->big ? r->big->items[0] : make_int(ts, r->start);
+}
+Value range_stop(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  RangeObject* r = as_range(self);
+  return r->big ? r->big->items[1] : make_int(ts, r->stop);
+}
+Value range_step(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  RangeObject* r = as_range(self);
+  return r->big ? r->big->items[2] : make_int(ts, r->step);
+}
+Value range_count(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!check_arg_count(ts, "count", positional_count(args, kwnames), 1, 1)) return Value();
+  int c = range_contains(ts, self, args[0]);
+  if (c < 0) return Value();
+  return Value::small_int(c);
+}
+Value range_index(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!check_arg_count(ts, "index", positional_count(args, kwnames), 1, 1)) return Value();
+  int c = range_contains(ts, self, args[0]);
+  if (c < 0) return Value();
+  if (!c) {
+    Value r = py_repr(ts, args[0]);
+    if (!r) return r;
+    return raise_fmt(ts, ValueError_type, "{} is not in range", as_str(r)->view());
+  }
+  int64_t i;
+  int_to_int64(args[0], &i);
+  RangeObject* r = as_range(self);
+  return make_int(ts, (i - r->start) / r->step);
+}
+const MethodDef range_methods[] = {
+    {"__reversed__", range_reversed}, {"count", range_count}, {"index", range_index}};
+
+// ---- slice ----------------------------------------------------------------------------------------------------
+Value slice_repr(ThreadState& ts, Value v) {
+  auto* s = static_cast<SliceObject*>(v.as_object());
+  Value parts[3] = {py_repr(ts, s->start), Value(), Value()};
+  if (!parts[0] || !(parts[1] = py_repr(ts, s->stop)) || !(parts[2] = py_repr(ts, s->step))) return Value();
+  return Value(make_str(ts, fmt::format("slice({}, {}, {})", as_str(parts[0])->view(), as_str(parts[1])->view(),
+                                        as_str(parts[2])->view())));
+}
+Value slice_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "slice", kwnames)) return Value();
+  switch (args.size()) {
+    case 1: return make_slice(ts, None(), args[0], None());
+    case 2: return make_slice(ts, args[0], args[1], None());
+    case 3: return make_slice(ts, args[0], args[1], args[2]);
+    default:
+      return raise_fmt(ts, TypeError_type, "slice expected {} arguments, got {}",
+                       args.empty() ? "at least 1" : "at most 3", args.size());
+  }
+}
+void trace_slice(Object* self, Tracer& tracer) {
+  auto* s = static_cast<SliceObject*>(self);
+  tracer.visit(s->start);
+  tracer.visit(s->stop);
+  tracer.visit(s->step);
+}
+Value slice_start(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  return static_cast<SliceObject*>(self.as_object())->start;
+}
+Value slice_stop(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  return static_cast<SliceObject*>(self.as_object())->stop;
+}
+Value slice_step(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  return static_cast<SliceObject*>(self.as_object())->step;
+}
+Value slice_richcompare(ThreadState& ts, Value a, Value b, int op) {
+  if (type_of(a) != &slice_type || type_of(b) != &slice_type) return NotImplemented();
+  auto* x = static_cast<SliceObject*>(a.as_object());
+  auto* y = static_cast<SliceObject*>(b.as_object());
+  Value l[3] = {x->start, x->stop, x->step}, r[3] = {y->start, y->stop, y->step};
+  Value lt = Value(minipy::make_tuple(ts, l)), rt = Value(minipy::make_tuple(ts, r));
+  return rich_compare(ts, lt, rt, op);
+}
+
+}  // namespace
+
+Value make_range(ThreadState& ts, int64_t start, int64_t stop, int64_t step) {
+  auto* r = ts.alloc<RangeObject>(&range_type);
+  r->start = start;
+  r->stop = stop;
+  r->step = step;
+  r->length = range_length(start, stop, step);
+  return Value(r);
+}
+
+Value make_slice(ThreadState& ts, Value start, Value stop, Value step) {
+  auto* s = ts.alloc<SliceObject>(&slice_type);
+  s->start = start;
+  s->stop = stop;
+  s->step = step;
+  return Value(s);
+}
+
+// PySlice_Unpack + PySlice_AdjustIndices.
+bool slice_indices(ThreadState& ts, SliceObject* slice, int64_t length, int64_t* start, int64_t* stop,
+                   int64_t* step, int64_t* slicelength) {
+  auto get = [&](Value v, int64_t dflt, int64_t* out) -> bool {
+    if (is_none(v)) {
+      *out = dflt;
+      return true;
+    }
+    if (v.is_small_int()) {
+      *out = v.as_small_int();
+      return true;
+    }
+    if (!is_int(v) && !type_of(v)->index) {
+      raise(ts, TypeError_type, "slice indices must be integers or None or have an __index__ method");
+      return false;
+    }
+    Value i = number_index(ts, v);
+    if (!i) return false;
+    if (!int_to_int64(i, out)) *out = to_bigint(i).sign() < 0 ? INT64_MIN / 2 : INT64_MAX / 2;  // clamp
+    return true;
+  };
+  if (!get(slice->step, 1, step)) return false;
+  if (*step == 0) {
+    raise(ts, ValueError_type, "slice step cannot be zero");
+    return false;
+  }
+  if (!get(slice->start, *step < 0 ? INT64_MAX / 2 : 0, start)) return false;
+  if (!get(slice->stop, *step < 0 ? INT64_MIN / 2 : INT64_MAX / 2, stop)) return false;
+  if (*start < 0) {
+    *start += length;
+    if (*start < 0) *start = *step < 0 ? -1 : 0;
+  } else if (*start >= length) {
+    *start = *step < 0 ? length - 1 : length;
+  }
+  if (*stop < 0) {
+    *stop += length;
+    if (*stop < 0) *stop = *step < 0 ? -1 : 0;
+  } else if (*stop >= length) {
+    *stop = *step < 0 ? length - 1 : length;
+  }
+  if (*step < 0) *slicelength = *stop < *start ? (*start - *stop - 1) / (-*step) + 1 : 0;
+  else *slicelength = *start < *stop ? (*stop - *start - 1) / *step + 1 : 0;
+  return true;
+}
+
+bool sequence_index(ThreadState& ts, Value key, int64_t length, int64_t* out, const char* what) {
+  int64_t i;
+  if (key.is_small_int()) {
+    i = key.as_small_int();
+  } else {
+    if (!is_int(key) && !type_of(key)->index) {
+      raise_fmt(ts, TypeError_type, "indices must be integers, not {}", type_name(key));
+      return false;
+    }
+    Value idx = number_index(ts, key);
+    if (!idx) return false;
+    if (!int_to_int64(idx, &i)) {
+      raise_fmt(ts, IndexError_type, "cannot fit 'int' into an index-sized integer");
+      return false;
+    }
+  }
+  if (i < 0) i += length;
+  if (i < 0 || i >= length) {
+    raise(ts, IndexError_type, what);
+    return false;
+  }
+  *out = i;
+  return true;
+}
+
+void init_range_type(ThreadState& ts) {
+  Type& t = range_type;
+  t.new_instance = range_new;
+  t.repr = range_repr;
+  t.length = range_len;
+  t.getitem = range_getitem;
+  t.contains = range_contains;
+  t.iter = range_iter;
+  t.richcompare = range_richcompare;
+  add_methods(ts, t, range_methods);
+  add_getset(ts, t, "start", range_start);
+  add_getset(ts, t, "stop", range_stop);
+  add_getset(ts, t, "step", range_step);
+  range_type.trace = [](Object* self, Tracer& tracer) { tracer.visit(static_cast<RangeObject*>(self)->big); };
+  range_iterator_type.iternext = range_iter_next;
+  range_iterator_type.iter = [](ThreadState&, Value self) { return self; };
+
+  slice_type.repr = slice_repr;
+  slice_type.new_instance = slice_new;
+  slice_type.trace = trace_slice;
+  slice_type.richcompare = slice_richcompare;
+  slice_type.hash = [](ThreadState& ts, Value v, int64_t*) {
+    raise_fmt(ts, TypeError_type, "unhashable type: '{}'", type_name(v));
+    return false;
+  };
+  add_getset(ts, slice_type, "start", slice_start);
+  add_getset(ts, slice_type, "stop", slice_stop);
+  add_getset(ts, slice_type, "step", slice_step);
+
+  none_type.repr = [](ThreadState& ts, Value) { return Value(intern(ts, "None")); };
+  none_type.truth = [](ThreadState&, Value) { return 0; };
+  none_type.new_instance = [](ThreadState&, Type*, std::span<const Value>, TupleObject*) { return None(); };
+  ellipsis_type.repr = [](ThreadState& ts, Value) { return Value(intern(ts, "Ellipsis")); };
+  not_implemented_type.repr = [](ThreadState& ts, Value) { return Value(intern(ts, "NotImplemented")); };
+}
+
+}  // namespace minipy

@@ -1,0 +1,554 @@
+// set and frozenset: open addressing with CPython's probe sequence (linear probes, then perturbation) and
+// resize policy, so iteration order — visible whenever a set is printed — matches CPython's for ints.
+#include <cstdlib>
+#include <cstring>
+
+#include "vm/objects/sequence.h"
+#include "vm/runtime.h"
+
+namespace minipy {
+
+namespace {
+
+constexpr int64_t kMinSize = 8;
+constexpr int kLinearProbes = 9;
+constexpr int kPerturbShift = 5;
+
+Object dummy_object;  // marks deleted slots
+Value dummy() { return Value(&dummy_object); }
+
+SetObject* as_set(Value v) { return static_cast<SetObject*>(v.as_object()); }
+bool is_anyset(Value v) {
+  return v.is_object() && (v.as_object()->type == &set_type || v.as_object()->type == &frozenset_type ||
+                           is_subtype(v.as_object()->type, &set_type) ||
+                           is_subtype(v.as_object()->type, &frozenset_type));
+}
+
+void finalize_set(Object* o) { std::free(static_cast<SetObject*>(o)->table); }
+void trace_set(Object* self, Tracer& tracer) {
+  auto* s = static_cast<SetObject*>(self);
+  for (int64_t i = 0; s->table && i <= s->mask; i++)
+    if (s->table[i].key && s->table[i].key != dummy()) tracer.visit(s->table[i].key);
+}
+
+void ensure_table(ThreadState& ts, SetObject* s) {
+  if (s->table) return;
+  s->table = static_cast<SetEntry*>(std::calloc(kMinSize, sizeof(SetEntry)));
+  s->mask = kMinSize - 1;
+  ts.heap->account_external(kMinSize * sizeof(SetEntry));
+}
+
+void insert_clean(SetEntry* table, int64_t mask, Value key, int64_t hash) {
+  auto perturb = static_cast<uint64_t>(hash);
+  uint64_t i = static_cast<uint64_t>(hash) & static_cast<uint64_t>(mask);
+  for (;;) {
+    SetEntry* entry = &table[i];
+    if (!entry->key) goto found;
+    if (static_cast<int64_t>(i) + kLinearProbes <= mask) {
+      for (int j = 0; j < kLinearProbes; j++) {
+        entry++;
+        if (!entry->key) goto found;
+      }
+    }
+    perturb >>= kPerturbShift;
+    i = (i * 5 + 1 + perturb) & static_cast<uint64_t>(mask);
+    continue;
+  found:
+    entry->key = key;
+    entry->hash = hash;
+    return;
+  }
+}
+
+void resize(ThreadState& ts, SetObject* s, int64_t minused) {
+  int64_t size = kMinSize;
+  while (size <= minused) size <<= 1;
+  auto* table = static_cast<SetEntry*>(std::calloc(static_cast<size_t>(size), sizeof(SetEntry)));
+  if (!table) std::abort();
+  ts.heap->account_external(static_cast<int64_t>(sizeof(SetEntry)) * (size - (s->mask + 1)));
+  for (int64_t i = 0; s->table && i <= s->mask; i++) {
+    SetEntry e = s->table[i];
+    if (e.key && e.key != dummy()) insert_clean(table, size - 1, e.key, e.hash);
+  }
+  std::free(s->table);
+  s->table = table;
+  s->mask = size - 1;
+  s->fill = s->used;
+}
+
+// 1 added, 0 already present, -1 error.
+int add_entry(ThreadState& ts, SetObject* s, Value key, int64_t hash) {
+  ensure_table(ts, s);
+restart:
+  SetEntry* freeslot = nullptr;
+  uint64_t mask = static_cast<uint64_t>(s->mask);
+  uint64_t i = static_cast<uint64_t>(hash) & mask;
+  auto perturb = static_cast<uint64_t>(hash);
+  for (;;) {
+    SetEntry* entry = &s->table[i];
+    int probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
+    do {
+      if (!entry->key) {
+        if (freeslot) {
+          freeslot->key = key;
+          freeslot->hash = hash;
+          s->used++;
+          return 1;
+        }
+        entry->key = key;
+        entry->hash = hash;
+        s->fill++;
+        s->used++;
+        if (s->fill * 5 < s->mask * 3) return 1;
+        resize(ts, s, s->used > 50000 ? s->used * 2 : s->used * 4);
+        return 1;
+      }
+      if (entry->key == dummy()) {
+        if (!freeslot) freeslot = entry;
+      } else if (entry->key == key) {
+        return 0;
+      } else if (entry->hash == hash) {
+        Value start_key = entry->key;
+        SetEntry* table = s->table;
+        int eq = rich_compare_bool(ts, start_key, key, kEq);
+        if (eq < 0) return -1;
+        if (table != s->table || entry->key != start_key) goto restart;
+        if (eq) return 0;
+      }
+      entry++;
+    } while (probes--);
+    perturb >>= kPerturbShift;
+    i = (i * 5 + 1 + perturb) & mask;
+  }
+}
+
+// The entry holding key, nullptr if absent; *error set on failure.
+SetEntry* find_entry(ThreadState& ts, SetObject* s, Value key, int64_t hash, bool* error) {
+  *error = false;
+  if (!s->table) return nullptr;
+  uint64_t mask = static_cast<uint64_t>(s->mask);
+  uint64_t i = static_cast<uint64_t>(hash) & mask;
+  auto perturb = static_cast<uint64_t>(hash);
+  for (;;) {
+    SetEntry* entry = &s->table[i];
+    int probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
+    do {
+      if (!entry->key) return nullptr;
+      if (entry->key != dummy()) {
+        if (entry->key == key) return entry;
+        if (entry->hash == hash) {
+          int eq = rich_compare_bool(ts, entry->key, key, kEq);
+          if (eq < 0) {
+            *error = true;
+            return nullptr;
+          }
+          if (eq) return entry;
+        }
+      }
+      entry++;
+    } while (probes--);
+    perturb >>= kPerturbShift;
+    i = (i * 5 + 1 + perturb) & mask;
+  }
+}
+
+bool hash_key(ThreadState& ts, Value key, int64_t* hash) { return py_hash(ts, key, hash); }
+
+SetObject* new_set(ThreadState& ts, Type* type) {
+  auto* s = ts.alloc<SetObject>(type);
+  s->hash = -1;
+  return s;
+}
+
+bool set_update_from(ThreadState& ts, SetObject* s, Value iterable) {
+  if (is_anyset(iterable)) {
+    SetObject* o = as_set(iterable);
+    for (int64_t i = 0; o->table && i <= o->mask; i++) {
+      SetEntry e = o->table[i];
+      if (e.key && e.key != dummy() && add_entry(ts, s, e.key, e.hash) < 0) return false;
+    }
+    return true;
+  }
+  if (is_dict(iterable)) {
+    int64_t pos = 0;
+    Value k;
+    while (dict_next(static_cast<DictObject*>(iterable.as_object()), &pos, &k, nullptr))
+      if (!set_add(ts, Value(s), k)) return false;
+    return true;
+  }
+  Value it = get_iter(ts, iterable);
+  if (!it) return false;
+  for (;;) {
+    Value v = iter_next(ts, it);
+    if (!v) return !ts.current_exception;
+    if (!set_add(ts, Value(s), v)) return false;
+  }
+}
+
+Value set_repr(ThreadState& ts, Value v) {
+  SetObject* s = as_set(v);
+  Type* t = type_of(v);
+  if (s->used == 0) return Value(make_str(ts, fmt::format("{}()", t->name->view())));
+  ReprGuard guard(ts, s);
+  if (guard.recursive()) return Value(make_str(ts, fmt::format("{}(...)", t->name->view())));
+  std::string out = t == &set_type ? "{" : fmt::format("{}({{", t->name->view());
+  bool first = true;
+  for (int64_t i = 0; i <= s->mask; i++) {
+    SetEntry e = s->table[i];
+    if (!e.key || e.key == dummy()) continue;
+    if (!first) out += ", ";
+    first = false;
+    Value r = py_repr(ts, e.key);
+    if (!r) return r;
+    out += as_str(r)->view();
+  }
+  out += t == &set_type ? "}" : "})";
+  return Value(make_str(ts, out));
+}
+
+int64_t set_len(ThreadState&, Value v) { return as_set(v)->used; }
+
+int set_contains_slot(ThreadState& ts, Value container, Value key) { return set_contains(ts, container, key); }
+
+Value set_iter(ThreadState& ts, Value v) {
+  auto* it = ts.alloc<SetIterObject>(&set_iterator_type);
+  it->set = as_set(v);
+  it->used_at_start = it->set->used;
+  return Value(it);
+}
+Value set_iter_next(ThreadState& ts, Value self) {
+  auto* it = static_cast<SetIterObject*>(self.as_object());
+  SetObject* s = it->set;
+  if (!s) return Value();
+  if (s->used != it->used_at_start) {
+    it->set = nullptr;
+    return raise(ts, RuntimeError_type, "Set changed size during iteration");
+  }
+  while (s->table && it->position <= s->mask) {
+    SetEntry e = s->table[it->position++];
+    if (e.key && e.key != dummy()) return e.key;
+  }
+  it->set = nullptr;
+  return Value();
+}
+
+// Builds a new set of `type` with elements of `a` filtered by membership in `b` (keep_if_in) etc.
+Value set_filter(ThreadState& ts, Value a, Value b, bool keep_if_in_b, Type* type) {
+  SetObject* r = new_set(ts, type);
+  SetObject* x = as_set(a);
+  for (int64_t i = 0; x->table && i <= x->mask; i++) {
+    SetEntry e = x->table[i];
+    if (!e.key || e.key == dummy()) continue;
+    int c = set_contains(ts, b, e.key);
+    if (c < 0) return Value();
+    if ((c == 1) == keep_if_in_b && add_entry(ts, r, e.key, e.hash) < 0) return Value();
+  }
+  return Value(r);
+}
+
+Value set_binop(ThreadState& ts, Value a, Value b, int op) {
+  if (!is_anyset(a) || !is_anyset(b)) return NotImplemented();
+  Type* type = type_of(a) == &frozenset_type ? &frozenset_type : &set_type;
+  switch (op) {
+    case kOpOr: {
+      SetObject* r = new_set(ts, type);
+      if (!set_update_from(ts, r, a) || !set_update_from(ts, r, b)) return Value();
+      return Value(r);
+    }
+    case kOpAnd: return set_filter(ts, a, b, true, type);
+    case kOpSub: return set_filter(ts, a, b, false, type);
+    case kOpXor: {
+      Value left = set_filter(ts, a, b, false, type);
+      if (!left) return left;
+      Value right = set_filter(ts, b, a, false, type);
+      if (!right || !set_update_from(ts, as_set(left), right)) return Value();
+      return left;
+    }
+    default: return NotImplemented();
+  }
+}
+
+bool is_subset(ThreadState& ts, Value a, Value b, int* out) {
+  SetObject* x = as_set(a);
+  if (x->used > as_set(b)->used) {
+    *out = 0;
+    return true;
+  }
+  for (int64_t i = 0; x->table && i <= x->mask; i++) {
+    SetEntry e = x->table[i];
+    if (!e.key || e.key == dummy()) continue;
+    int c = set_contains(ts, b, e.key);
+    if (c < 0) return false;
+    if (!c) {
+      *out = 0;
+      return true;
+    }
+  }
+  *out = 1;
+  return true;
+}
+
+Value set_richcompare(ThreadState& ts, Value a, Value b, int op) {
+  if (!is_anyset(a) || !is_anyset(b)) return NotImplemented();
+  int64_t na = as_set(a)->used, nb = as_set(b)->used;
+  int r;
+  switch (op) {
+    case kEq:
+    case kNe:
+      if (na != nb) return Bool(op == kNe);
+      if (!is_subset(ts, a, b, &r)) return Value();
+      return Bool(op == kEq ? r : !r);
+    case kLe:
+      if (!is_subset(ts, a, b, &r)) return Value();
+      return Bool(r);
+    case kGe:
+      if (!is_subset(ts, b, a, &r)) return Value();
+      return Bool(r);
+    case kLt:
+      if (na >= nb) return False();
+      if (!is_subset(ts, a, b, &r)) return Value();
+      return Bool(r);
+    default:
+      if (na <= nb) return False();
+      if (!is_subset(ts, b, a, &r)) return Value();
+      return Bool(r);
+  }
+}
+
+bool frozenset_hash(ThreadState&, Value v, int64_t* out) {
+  SetObject* s = as_set(v);
+  if (s->hash != -1) {
+    *out = s->hash;
+    return true;
+  }
+  // CPython's frozenset_hash: xor of shuffled entry hashes, then final mixing.
+  uint64_t hash = 0;
+  for (int64_t i = 0; s->table && i <= s->mask; i++) {
+    SetEntry e = s->table[i];
+    if (!e.key || e.key == dummy()) continue;
+    auto h = static_cast<uint64_t>(e.hash);
+    hash ^= ((h ^ 89869747UL) ^ (h << 16)) * 3644798167UL;
+  }
+  hash ^= (static_cast<uint64_t>(s->used) + 1) * 1927868237UL;
+  hash ^= (hash >> 11) ^ (hash >> 25);
+  hash = hash * 69069U + 907133923UL;
+  if (hash == static_cast<uint64_t>(-1)) hash = 590923713UL;
+  s->hash = static_cast<int64_t>(hash);
+  *out = s->hash;
+  return true;
+}
+
+Value set_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, type->c_name, kwnames)) return Value();
+  if (args.size() > 1)
+    return raise_fmt(ts, TypeError_type, "{} expected at most 1 argument, got {}", type->c_name, args.size());
+  SetObject* s = new_set(ts, type);
+  if (!args.empty() && !set_update_from(ts, s, args[0])) return Value();
+  return Value(s);
+}
+
+#define SET_METHOD(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
+SET_METHOD(m_add) {
+  if (!check_arg_count(ts, "add", positional_count(args, kwnames), 1, 1)) return Value();
+  if (!set_add(ts, self, args[0])) return Value();
+  return None();
+}
+int discard(ThreadState& ts, Value self, Value key) {
+  int64_t hash;
+  if (!hash_key(ts, key, &hash)) return -1;
+  bool error;
+  SetEntry* e = find_entry(ts, as_set(self), key, hash, &error);
+  if (error) return -1;
+  if (!e) return 0;
+  e->key = dummy();
+  e->hash = -1;
+  as_set(self)->used--;
+  return 1;
+}
+SET_METHOD(m_remove) {
+  if (!check_arg_count(ts, "remove", positional_count(args, kwnames), 1, 1)) return Value();
+  int r = discard(ts, self, args[0]);
+  if (r < 0) return Value();
+  if (r == 0) return raise_key_error(ts, args[0]);
+  return None();
+}
+SET_METHOD(m_discard) {
+  if (!check_arg_count(ts, "discard", positional_count(args, kwnames), 1, 1)) return Value();
+  if (discard(ts, self, args[0]) < 0) return Value();
+  return None();
+}
+SET_METHOD(m_pop) {
+  if (!check_arg_count(ts, "pop", positional_count(args, kwnames), 0, 0)) return Value();
+  SetObject* s = as_set(self);
+  if (s->used == 0) return raise(ts, KeyError_type, "pop from an empty set");
+  for (;;) {
+    SetEntry* e = &s->table[s->finger & s->mask];
+    s->finger = (s->finger + 1) & s->mask;
+    if (e->key && e->key != dummy()) {
+      Value k = e->key;
+      e->key = dummy();
+      e->hash = -1;
+      s->used--;
+      return k;
+    }
+  }
+}
+SET_METHOD(m_clear) {
+  if (!check_arg_count(ts, "clear", positional_count(args, kwnames), 0, 0)) return Value();
+  SetObject* s = as_set(self);
+  std::free(s->table);
+  s->table = nullptr;
+  s->used = s->fill = 0;
+  s->mask = 0;
+  return None();
+}
+SET_METHOD(m_copy) {
+  if (!check_arg_count(ts, "copy", positional_count(args, kwnames), 0, 0)) return Value();
+  SetObject* r = new_set(ts, type_of(self) == &frozenset_type ? &frozenset_type : &set_type);
+  if (!set_update_from(ts, r, self)) return Value();
+  return Value(r);
+}
+SET_METHOD(m_update) {
+  if (!no_keywords(ts, "update", kwnames)) return Value();
+  for (Value a : args)
+    if (!set_update_from(ts, as_set(self), a)) return Value();
+  return None();
+}
+// union/intersection/difference/symmetric_difference with any iterables.
+Value multi_op(ThreadState& ts, Value self, std::span<const Value> args, int op) {
+  Value result = self;
+  Type* type = type_of(self) == &frozenset_type ? &frozenset_type : &set_type;
+  if (args.empty()) {
+    SetObject* r = new_set(ts, type);
+    if (!set_update_from(ts, r, self)) return Value();
+    return Value(r);
+  }
+  for (Value a : args) {
+    Value other = a;
+    if (!is_anyset(a)) {
+      SetObject* tmp = new_set(ts, &set_type);
+      if (!set_update_from(ts, tmp, a)) return Value();
+      other = Value(tmp);
+    }
+    result = set_binop(ts, result, other, op);
+    if (!result) return result;
+  }
+  if (type_of(result) != type) {
+    SetObject* r = new_set(ts, type);
+    if (!set_update_from(ts, r, result)) return Value();
+    return Value(r);
+  }
+  return result;
+}
+SET_METHOD(m_union) { (void)kwnames; return multi_op(ts, self, args, kOpOr); }
+SET_METHOD(m_intersection) { (void)kwnames; return multi_op(ts, self, args, kOpAnd); }
+SET_METHOD(m_difference) { (void)kwnames; return multi_op(ts, self, args, kOpSub); }
+SET_METHOD(m_symmetric_difference) { (void)kwnames; return multi_op(ts, self, args, kOpXor); }
+Value compare_with_iterable(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, int op,
+                            const char* name) {
+  if (!check_arg_count(ts, name, positional_count(args, kwnames), 1, 1)) return Value();
+  Value other = args[0];
+  if (!is_anyset(other)) {
+    SetObject* tmp = new_set(ts, &set_type);
+    if (!set_update_from(ts, tmp, other)) return Value();
+    other = Value(tmp);
+  }
+  return set_richcompare(ts, self, other, op);
+}
+SET_METHOD(m_issubset) { return compare_with_iterable(ts, self, args, kwnames, kLe, "issubset"); }
+SET_METHOD(m_issuperset) { return compare_with_iterable(ts, self, args, kwnames, kGe, "issuperset"); }
+SET_METHOD(m_isdisjoint) {
+  if (!check_arg_count(ts, "isdisjoint", positional_count(args, kwnames), 1, 1)) return Value();
+  Value it = get_iter(ts, args[0]);
+  if (!it) return it;
+  for (;;) {
+    Value v = iter_next(ts, it);
+    if (!v) return ts.current_exception ? Value() : True();
+    int c = set_contains(ts, self, v);
+    if (c < 0) return Value();
+    if (c) return False();
+  }
+}
+
+Value set_inplace(ThreadState& ts, Value a, Value b, int op) {
+  if (!is_anyset(a) || !is_anyset(b) || type_of(a) == &frozenset_type) return NotImplemented();
+  Value r = set_binop(ts, a, b, op);
+  if (!r) return r;
+  SetObject* s = as_set(a);
+  SetObject* src = as_set(r);
+  std::swap(s->table, src->table);
+  std::swap(s->mask, src->mask);
+  std::swap(s->used, src->used);
+  std::swap(s->fill, src->fill);
+  return a;
+}
+
+const MethodDef set_methods[] = {
+    {"add", m_add},       {"remove", m_remove},   {"discard", m_discard},
+    {"pop", m_pop},       {"clear", m_clear},     {"copy", m_copy},
+    {"update", m_update}, {"union", m_union},     {"intersection", m_intersection},
+    {"difference", m_difference}, {"symmetric_difference", m_symmetric_difference},
+    {"issubset", m_issubset}, {"issuperset", m_issuperset}, {"isdisjoint", m_isdisjoint},
+};
+const MethodDef frozenset_methods[] = {
+    {"copy", m_copy}, {"union", m_union}, {"intersection", m_intersection}, {"difference", m_difference},
+    {"symmetric_difference", m_symmetric_difference}, {"issubset", m_issubset}, {"issuperset", m_issuperset},
+    {"isdisjoint", m_isdisjoint},
+};
+
+}  // namespace
+
+Value make_set(ThreadState& ts, Type* type) { return Value(new_set(ts, type)); }
+
+bool set_add(ThreadState& ts, Value set, Value key) {
+  int64_t hash;
+  if (!hash_key(ts, key, &hash)) return false;
+  return add_entry(ts, as_set(set), key, hash) >= 0;
+}
+
+int set_contains(ThreadState& ts, Value set, Value key) {
+  int64_t hash;
+  if (!hash_key(ts, key, &hash)) {
+    // `[1] in {…}` is a TypeError (unhashable) in CPython too.
+    return -1;
+  }
+  bool error;
+  SetEntry* e = find_entry(ts, as_set(set), key, hash, &error);
+  if (error) return -1;
+  return e ? 1 : 0;
+}
+
+void init_set_types(ThreadState& ts) {
+  dummy_object.type = &none_type;
+  dummy_object.gc_flags = kGcStatic;
+  for (Type* t : {&set_type, &frozenset_type}) {
+    t->repr = set_repr;
+    t->richcompare = set_richcompare;
+    t->length = set_len;
+    t->contains = set_contains_slot;
+    t->iter = set_iter;
+    t->new_instance = set_new;
+    t->trace = trace_set;
+    t->finalize = finalize_set;
+    t->binary[kOpOr] = [](ThreadState& ts, Value a, Value b) { return set_binop(ts, a, b, kOpOr); };
+    t->binary[kOpAnd] = [](ThreadState& ts, Value a, Value b) { return set_binop(ts, a, b, kOpAnd); };
+    t->binary[kOpSub] = [](ThreadState& ts, Value a, Value b) { return set_binop(ts, a, b, kOpSub); };
+    t->binary[kOpXor] = [](ThreadState& ts, Value a, Value b) { return set_binop(ts, a, b, kOpXor); };
+  }
+  set_type.hash = [](ThreadState& ts, Value v, int64_t*) {
+    raise_fmt(ts, TypeError_type, "unhashable type: '{}'", type_name(v));
+    return false;
+  };
+  frozenset_type.hash = frozenset_hash;
+  set_type.inplace[kOpOr] = [](ThreadState& ts, Value a, Value b) { return set_inplace(ts, a, b, kOpOr); };
+  set_type.inplace[kOpAnd] = [](ThreadState& ts, Value a, Value b) { return set_inplace(ts, a, b, kOpAnd); };
+  set_type.inplace[kOpSub] = [](ThreadState& ts, Value a, Value b) { return set_inplace(ts, a, b, kOpSub); };
+  set_type.inplace[kOpXor] = [](ThreadState& ts, Value a, Value b) { return set_inplace(ts, a, b, kOpXor); };
+  add_methods(ts, set_type, set_methods);
+  add_methods(ts, frozenset_type, frozenset_methods);
+  set_iterator_type.iternext = set_iter_next;
+  set_iterator_type.iter = [](ThreadState&, Value self) { return self; };
+  set_iterator_type.trace = [](Object* self, Tracer& tracer) { tracer.visit(static_cast<SetIterObject*>(self)->set); };
+}
+
+}  // namespace minipy

@@ -1,0 +1,324 @@
+// str: immutable UTF-8 with a cached code-point length, an ASCII flag (O(1) indexing when set) and a cached
+// hash. Identifiers are interned so name lookups compare pointers. The methods live in str_methods.cpp; this file
+// has construction, hashing, comparison and the sequence protocol.
+#include <cstring>
+
+#include "vm/runtime.h"
+#include "vm/text/str_methods.h"
+#include "vm/text/unicode.h"
+
+namespace minipy {
+
+namespace {
+
+// Code points in valid UTF-8: every byte that is not a continuation byte starts one.
+int64_t count_code_points(std::string_view s, bool* ascii) {
+  int64_t continuation = 0;
+  bool all_ascii = true;
+  for (unsigned char c : s) {
+    if (c >= 0x80) {
+      all_ascii = false;
+      continuation += (c & 0xC0) == 0x80;
+    }
+  }
+  *ascii = all_ascii;
+  return static_cast<int64_t>(s.size()) - continuation;
+}
+
+// Byte offset of code point `index` (0 <= index <= length).
+size_t byte_offset(const StrObject* s, int64_t index) {
+  if (s->is_ascii()) return static_cast<size_t>(index);
+  size_t pos = 0;
+  for (int64_t i = 0; i < index; i++) {
+    unsigned char c = static_cast<unsigned char>(s->data[pos]);
+    pos += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  }
+  return pos;
+}
+
+size_t char_width(unsigned char lead) { return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
+
+Value str_repr(ThreadState& ts, Value v) { return make_str(ts, text::repr(as_str(v)->view())); }
+Value str_str(ThreadState& ts, Value v) {
+  if (type_of(v) == &str_type) return v;
+  StrObject* s = as_str(v);
+  return Value(make_str_known(ts, s->view(), s->length, s->is_ascii()));
+}
+
+bool str_hash_slot(ThreadState&, Value v, int64_t* out) {
+  *out = str_hash(as_str(v));
+  return true;
+}
+
+Value str_richcompare(ThreadState&, Value a, Value b, int op) {
+  if (!is_str(a) || !is_str(b)) return NotImplemented();
+  StrObject* x = as_str(a);
+  StrObject* y = as_str(b);
+  if (op == kEq) return Bool(str_equal(x, y));
+  if (op == kNe) return Bool(!str_equal(x, y));
+  int c = x->view().compare(y->view());  // byte order of UTF-8 is code point order
+  switch (op) {
+    case kLt: return Bool(c < 0);
+    case kLe: return Bool(c <= 0);
+    case kGt: return Bool(c > 0);
+    default: return Bool(c >= 0);
+  }
+}
+
+Value str_concat_slot(ThreadState& ts, Value a, Value b) {
+  if (!is_str(a)) return NotImplemented();
+  if (!is_str(b))
+    return raise_fmt(ts, TypeError_type, "can only concatenate str (not \"{}\") to str", type_name(b));
+  return str_concat(ts, as_str(a), as_str(b));
+}
+
+Value str_repeat(ThreadState& ts, Value a, Value count) {
+  int64_t n;
+  if (!index_to_int64(ts, count, &n, "cannot fit 'int' into an index-sized integer")) return Value();
+  StrObject* s = as_str(a);
+  if (n <= 0 || s->size == 0) return Value(ts.interp->names.empty);
+  if (n == 1 && type_of(a) == &str_type) return a;
+  if (s->size > (int64_t{1} << 40) / n) return raise(ts, MemoryError_type, "");
+  std::string out;
+  out.reserve(static_cast<size_t>(s->size * n));
+  for (int64_t i = 0; i < n; i++) out.append(s->view());
+  return Value(make_str_known(ts, out, s->length * n, s->is_ascii()));
+}
+
+int64_t str_len(ThreadState&, Value v) { return as_str(v)->length; }
+
+int str_contains(ThreadState& ts, Value container, Value item) {
+  if (!is_str(item)) {
+    raise_fmt(ts, TypeError_type, "'in <string>' requires string as left operand, not {}", type_name(item));
+    return -1;
+  }
+  return as_str(container)->view().find(as_str(item)->view()) != std::string_view::npos;
+}
+
+Value str_getitem(ThreadState& ts, Value container, Value key) {
+  StrObject* s = as_str(container);
+  if (key.is_object() && key.as_object()->type == &slice_type) {
+    int64_t start, stop, step, n;
+    if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), s->length, &start, &stop, &step, &n))
+      return Value();
+    if (n <= 0) return Value(ts.interp->names.empty);
+    if (step == 1) {
+      if (n == s->length && type_of(container) == &str_type) return container;
+      size_t b = byte_offset(s, start);
+      size_t e = s->is_ascii() ? static_cast<size_t>(stop) : b + byte_offset(s, 0);
+      if (!s->is_ascii()) {
+        e = b;
+        for (int64_t i = 0; i < n; i++) e += char_width(static_cast<unsigned char>(s->data[e]));
+      }
+      return Value(make_str(ts, s->view().substr(b, e - b)));
+    }
+    std::string out;
+    if (s->is_ascii()) {
+      for (int64_t i = 0, p = start; i < n; i++, p += step) out.push_back(s->data[p]);
+      return Value(make_str_known(ts, out, n, true));
+    }
+    // Non-ASCII with a step: collect the code point boundaries once.
+    std::vector<uint32_t> offsets;
+    offsets.reserve(static_cast<size_t>(s->length) + 1);
+    for (size_t p = 0; p < static_cast<size_t>(s->size); p += char_width(static_cast<unsigned char>(s->data[p])))
+      offsets.push_back(static_cast<uint32_t>(p));
+    offsets.push_back(static_cast<uint32_t>(s->size));
+    for (int64_t i = 0, p = start; i < n; i++, p += step)
+      out.append(s->data + offsets[p], offsets[p + 1] - offsets[p]);
+    return Value(make_str(ts, out));
+  }
+  int64_t index;
+  if (!sequence_index(ts, key, s->length, &index, "string index out of range")) {
+    if (ts.current_exception && exception_matches(ts.current_exception, &TypeError_type) &&
+        !is_int(key) && !(type_of(key)->index)) {
+      ts.current_exception = Value();
+      return raise_fmt(ts, TypeError_type, "string indices must be integers, not '{}'", type_name(key));
+    }
+    return Value();
+  }
+  return str_char_at(ts, s, index);
+}
+
+Value str_iter(ThreadState& ts, Value v) {
+  auto* it = ts.alloc<SeqIterObject>(&str_iterator_type);
+  it->seq = v;
+  return Value(it);
+}
+
+Value str_iter_next(ThreadState& ts, Value self) {
+  auto* it = static_cast<SeqIterObject*>(self.as_object());
+  if (!it->seq) return Value();
+  StrObject* s = as_str(it->seq);
+  if (it->byte_offset >= s->size) {
+    it->seq = Value();
+    return Value();
+  }
+  unsigned char lead = static_cast<unsigned char>(s->data[it->byte_offset]);
+  if (lead < 0x80) {
+    it->byte_offset++;
+    return ts.interp->small_strs[lead];
+  }
+  size_t w = char_width(lead);
+  Value r = Value(make_str_known(ts, std::string_view(s->data + it->byte_offset, w), 1, false));
+  it->byte_offset += static_cast<int64_t>(w);
+  return r;
+}
+
+Value str_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
+  if (kwnames) {
+    // str(object=..., encoding=..., errors=...) — only `object` is supported without bytes.
+    Value obj = keyword_arg(ts, args, kwnames, "object");
+    if (obj) return py_str(ts, obj);
+  }
+  size_t n = positional_count(args, kwnames);
+  if (n > 3) return raise_fmt(ts, TypeError_type, "str() takes at most 3 arguments ({} given)", n);
+  if (n == 0) return Value(ts.interp->names.empty);
+  if (n >= 2) {
+    if (type_of(args[0]) != &bytes_type)
+      return raise(ts, TypeError_type, "decoding str is not supported");
+    std::string_view data = static_cast<BytesObject*>(args[0].as_object())->view();
+    if (!utf8_valid(data)) return raise(ts, UnicodeDecodeError_type, "'utf-8' codec can't decode bytes");
+    return Value(make_str(ts, data));
+  }
+  return py_str(ts, args[0]);
+}
+
+void trace_seq_iter(Object* self, Tracer& tracer) { tracer.visit(static_cast<SeqIterObject*>(self)->seq); }
+
+}  // namespace
+
+StrObject* make_str_known(ThreadState& ts, std::string_view utf8, int64_t length, bool ascii) {
+  if (utf8.size() == 1 && static_cast<unsigned char>(utf8[0]) < 128 &&
+      ts.interp->small_strs[static_cast<unsigned char>(utf8[0])])
+    return as_str(ts.interp->small_strs[static_cast<unsigned char>(utf8[0])]);
+  size_t size = offsetof(StrObject, data) + utf8.size() + 1;
+  auto* s = ts.alloc<StrObject>(&str_type, size);
+  s->hash = -1;
+  s->length = length;
+  s->size = static_cast<int64_t>(utf8.size());
+  s->flags = ascii ? kStrAscii : 0;
+  std::memcpy(s->data, utf8.data(), utf8.size());
+  s->data[utf8.size()] = 0;
+  return s;
+}
+
+StrObject* make_str(ThreadState& ts, std::string_view utf8) {
+  bool ascii;
+  int64_t length = count_code_points(utf8, &ascii);
+  return make_str_known(ts, utf8, length, ascii);
+}
+
+StrObject* intern(ThreadState& ts, std::string_view utf8) {
+  auto& table = ts.interp->interned;
+  auto it = table.find(utf8);
+  if (it != table.end()) return it->second;
+  StrObject* s;
+  bool ascii;
+  int64_t length = count_code_points(utf8, &ascii);
+  if (utf8.size() == 1 && ascii && ts.interp->small_strs[static_cast<unsigned char>(utf8[0])]) {
+    s = as_str(ts.interp->small_strs[static_cast<unsigned char>(utf8[0])]);
+  } else {
+    size_t size = offsetof(StrObject, data) + utf8.size() + 1;
+    s = ts.alloc<StrObject>(&str_type, size);
+    s->hash = -1;
+    s->length = length;
+    s->size = static_cast<int64_t>(utf8.size());
+    s->flags = ascii ? kStrAscii : 0;
+    std::memcpy(s->data, utf8.data(), utf8.size());
+  }
+  s->flags |= kStrInterned;
+  table.emplace(s->view(), s);
+  return s;
+}
+
+StrObject* intern_str(ThreadState& ts, StrObject* s) {
+  if (s->flags & kStrInterned) return s;
+  auto& table = ts.interp->interned;
+  auto it = table.find(s->view());
+  if (it != table.end()) return it->second;
+  if (s->type != &str_type) return intern(ts, s->view());
+  s->flags |= kStrInterned;
+  table.emplace(s->view(), s);
+  return s;
+}
+
+bool str_equal(const StrObject* a, const StrObject* b) {
+  if (a == b) return true;
+  if (a->size != b->size) return false;
+  if ((a->flags & b->flags & kStrInterned) && a->type == b->type) return false;
+  if (a->hash != -1 && b->hash != -1 && a->hash != b->hash) return false;
+  return std::memcmp(a->data, b->data, static_cast<size_t>(a->size)) == 0;
+}
+
+int64_t str_hash(StrObject* s) {
+  if (s->hash != -1) return s->hash;
+  // FNV-1a over the bytes, finished with a multiply-xorshift. CPython randomises str hashes per process, so no
+  // program can depend on the exact values.
+  uint64_t h = 14695981039346656037ull;
+  for (int64_t i = 0; i < s->size; i++) {
+    h ^= static_cast<unsigned char>(s->data[i]);
+    h *= 1099511628211ull;
+  }
+  h ^= h >> 29;
+  h *= 0xbf58476d1ce4e5b9ull;
+  h ^= h >> 32;
+  auto r = static_cast<int64_t>(h);
+  if (r == -1) r = -2;
+  s->hash = r;
+  return r;
+}
+
+Value str_concat(ThreadState& ts, StrObject* a, StrObject* b) {
+  if (a->size == 0 && b->type == &str_type) return Value(b);
+  if (b->size == 0 && a->type == &str_type) return Value(a);
+  size_t size = offsetof(StrObject, data) + a->size + b->size + 1;
+  auto* s = ts.alloc<StrObject>(&str_type, size);
+  s->hash = -1;
+  s->length = a->length + b->length;
+  s->size = a->size + b->size;
+  s->flags = a->flags & b->flags & kStrAscii;
+  std::memcpy(s->data, a->data, static_cast<size_t>(a->size));
+  std::memcpy(s->data + a->size, b->data, static_cast<size_t>(b->size));
+  return Value(s);
+}
+
+Value str_from_codepoint(ThreadState& ts, uint32_t cp) {
+  if (cp < 128) return ts.interp->small_strs[cp];
+  std::string out = text::utf8_of(cp);
+  return Value(make_str_known(ts, out, 1, false));
+}
+
+Value str_char_at(ThreadState& ts, StrObject* s, int64_t index) {
+  if (s->is_ascii()) return ts.interp->small_strs[static_cast<unsigned char>(s->data[index])];
+  size_t b = byte_offset(s, index);
+  size_t w = char_width(static_cast<unsigned char>(s->data[b]));
+  return Value(make_str_known(ts, std::string_view(s->data + b, w), 1, w == 1));
+}
+
+void init_str_methods(ThreadState& ts);
+
+void init_str_type(ThreadState& ts) {
+  // One-character ASCII strings are preallocated and interned: iteration and indexing never allocate.
+  for (int c = 0; c < 128; c++) {
+    char ch = static_cast<char>(c);
+    ts.interp->small_strs[c] = Value(intern(ts, std::string_view(&ch, 1)));
+  }
+  Type& t = str_type;
+  t.repr = str_repr;
+  t.str = str_str;
+  t.hash = str_hash_slot;
+  t.richcompare = str_richcompare;
+  t.concat = str_concat_slot;
+  t.repeat = str_repeat;
+  t.length = str_len;
+  t.contains = str_contains;
+  t.getitem = str_getitem;
+  t.iter = str_iter;
+  t.new_instance = str_new;
+  str_iterator_type.iternext = str_iter_next;
+  str_iterator_type.iter = [](ThreadState&, Value self) { return self; };
+  str_iterator_type.trace = trace_seq_iter;
+  init_str_methods(ts);
+}
+
+}  // namespace minipy

@@ -1,0 +1,298 @@
+// str % args and str.format(): the VM half of formatting. The text engine parses the format strings and
+// converts numbers (vm/text/percent_format.h, brace_format.h); this file fetches arguments, applies
+// str()/repr()/ascii() and format(), and raises CPython's errors in CPython's order.
+#include <cmath>
+
+#include "vm/runtime.h"
+#include "vm/text/brace_format.h"
+#include "vm/text/percent_format.h"
+#include "vm/text/str_methods.h"
+#include "vm/text/unicode.h"
+
+namespace minipy {
+
+namespace {
+
+// ---- str % args ----------------------------------------------------------------------------------------------
+struct PercentArgs {
+  Value args;
+  Value dict;       // set when args is a mapping
+  int64_t arglen;   // -1: a single non-tuple argument
+  int64_t argidx;
+
+  Value next(ThreadState& ts) {
+    if (argidx < arglen) {
+      int64_t i = argidx++;
+      if (arglen < 0) return args;
+      return static_cast<TupleObject*>(args.as_object())->items[i];
+    }
+    return raise(ts, TypeError_type, "not enough arguments for format string");
+  }
+};
+
+bool fetch_star(ThreadState& ts, PercentArgs& pa, int64_t* out) {
+  Value v = pa.next(ts);
+  if (!v) return false;
+  if (!is_int(v)) {
+    raise(ts, TypeError_type, "* wants int");
+    return false;
+  }
+  return index_to_int64(ts, v, out);
+}
+
+bool append_result(ThreadState& ts, std::string& out, const text::TextResult<std::string>& r) {
+  if (!r.ok()) {
+    if (r.error().kind == "MemoryError") raise(ts, MemoryError_type, "");
+    else raise_text_error(ts, r.error());
+    return false;
+  }
+  out += r.value();
+  return true;
+}
+
+bool format_one(ThreadState& ts, std::string& out, text::PercentSpec& spec, Value v) {
+  char32_t c = spec.conversion;
+  switch (c) {
+    case 's':
+    case 'r':
+    case 'a': {
+      Value s = c == 's' ? py_str(ts, v) : c == 'r' ? py_repr(ts, v) : py_ascii(ts, v);
+      if (!s) return false;
+      return append_result(ts, out, text::percent_format_text(as_str(s)->view(), spec));
+    }
+    case 'c': {
+      char32_t cp;
+      if (is_str(v)) {
+        if (as_str(v)->length != 1) {
+          raise(ts, TypeError_type, "%c requires int or char");
+          return false;
+        }
+        size_t pos = 0;
+        cp = text::next_code_point(as_str(v)->view(), &pos);
+      } else if (is_int(v)) {
+        int64_t n;
+        if (!int_to_int64(v, &n) || n < 0 || n > 0x10FFFF) {
+          raise(ts, OverflowError_type, "%c arg not in range(0x110000)");
+          return false;
+        }
+        cp = static_cast<char32_t>(n);
+      } else {
+        raise(ts, TypeError_type, "%c requires int or char");
+        return false;
+      }
+      return append_result(ts, out, text::percent_format_char(cp, spec));
+    }
+    case 'd':
+    case 'i':
+    case 'u':
+    case 'o':
+    case 'x':
+    case 'X': {
+      Value n = v;
+      if (is_float(v)) {
+        if (c == 'o' || c == 'x' || c == 'X') {
+          raise_fmt(ts, TypeError_type, "%{} format: an integer is required, not {}", static_cast<char>(c), type_name(v));
+          return false;
+        }
+        Value arg[1] = {v};
+        n = call(ts, Value(&int_type), arg);
+        if (!n) return false;
+      } else if (!is_int(v)) {
+        if (type_of(v)->index) {
+          n = number_index(ts, v);
+          if (!n) return false;
+        } else {
+          if (c == 'o' || c == 'x' || c == 'X')
+            raise_fmt(ts, TypeError_type, "%{} format: an integer is required, not {}", static_cast<char>(c), type_name(v));
+          else
+            raise_fmt(ts, TypeError_type, "%{} format: a real number is required, not {}", static_cast<char>(c),
+                      type_name(v));
+          return false;
+        }
+      }
+      return append_result(ts, out, text::percent_format_int(to_bigint(n), spec));
+    }
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G': {
+      double d;
+      bool is_number;
+      if (!to_double(ts, v, &d, &is_number)) {
+        if (!is_number) raise_fmt(ts, TypeError_type, "must be real number, not {}", type_name(v));
+        return false;
+      }
+      return append_result(ts, out, text::percent_format_float(d, spec));
+    }
+    default:
+      raise_text_error(ts, text::unsupported_conversion(spec));
+      return false;
+  }
+}
+
+Value str_mod(ThreadState& ts, Value left, Value right) {
+  if (!is_str(left)) return NotImplemented();
+  std::string_view format = as_str(left)->view();
+  PercentArgs pa{right, Value(), -1, -2};
+  if (is_tuple(right)) {
+    pa.arglen = static_cast<TupleObject*>(right.as_object())->size;
+    pa.argidx = 0;
+  }
+  if (type_of(right)->getitem && !is_tuple(right) && !is_str(right)) pa.dict = right;
+  text::PercentParser parser(format);
+  std::string out;
+  while (auto piece = parser.next()) {
+    out += piece->literal;
+    if (!piece->spec) continue;
+    text::PercentSpec& spec = *piece->spec;
+    Value value;
+    if (spec.key || spec.key_incomplete) {
+      if (!pa.dict) return raise(ts, TypeError_type, "format requires a mapping");
+      if (spec.key_incomplete) return raise(ts, ValueError_type, "incomplete format key");
+      value = get_item(ts, pa.dict, Value(make_str(ts, *spec.key)));
+      if (!value) return value;
+      pa.arglen = -1;
+      pa.argidx = -2;
+    }
+    if (spec.width_from_argument) {
+      int64_t w;
+      if (!fetch_star(ts, pa, &w)) return Value();
+      text::set_star_width(spec, w);
+    }
+    if (spec.precision_from_argument) {
+      int64_t p;
+      if (!fetch_star(ts, pa, &p)) return Value();
+      text::set_star_precision(spec, p);
+    }
+    if (spec.error) return raise_text_error(ts, *spec.error);
+    if (spec.conversion == '%') {
+      out += '%';
+      continue;
+    }
+    if (!value) {
+      value = pa.next(ts);
+      if (!value) return value;
+    }
+    if (!format_one(ts, out, spec, value)) return Value();
+  }
+  if (pa.argidx < pa.arglen && !pa.dict)
+    return raise(ts, TypeError_type, "not all arguments converted during string formatting");
+  return Value(make_str(ts, out));
+}
+
+// ---- str.format ----------------------------------------------------------------------------------------------
+bool brace_format(ThreadState& ts, std::string_view format, int depth, text::AutoNumbering& numbering,
+                  std::span<const Value> args, TupleObject* kwnames, std::string& out);
+
+Value lookup_field(ThreadState& ts, text::FieldName& field, std::span<const Value> args, TupleObject* kwnames) {
+  size_t npos = positional_count(args, kwnames);
+  Value obj;
+  if (field.arg_index >= 0) {
+    if (static_cast<size_t>(field.arg_index) >= npos)
+      return raise_fmt(ts, IndexError_type, "Replacement index {} out of range for positional args tuple",
+                       field.arg_index);
+    obj = args[static_cast<size_t>(field.arg_index)];
+  } else {
+    obj = keyword_arg(ts, args, kwnames, field.keyword);
+    if (!obj) return raise_key_error(ts, Value(make_str(ts, field.keyword)));
+  }
+  for (;;) {
+    auto acc = field.accessors.next();
+    if (!acc.ok()) return raise_text_error(ts, acc.error());
+    if (!acc.value()) return obj;
+    const text::FieldAccessor& a = *acc.value();
+    if (a.is_attribute) obj = get_attr(ts, obj, intern(ts, a.name));
+    else if (a.index >= 0) obj = get_item(ts, obj, make_int(ts, a.index));
+    else obj = get_item(ts, obj, Value(make_str(ts, a.name)));
+    if (!obj) return obj;
+  }
+}
+
+bool brace_format(ThreadState& ts, std::string_view format, int depth, text::AutoNumbering& numbering,
+                  std::span<const Value> args, TupleObject* kwnames, std::string& out) {
+  text::BraceParser parser(format, depth);
+  for (;;) {
+    auto piece = parser.next();
+    if (!piece.ok()) {
+      raise_text_error(ts, piece.error());
+      return false;
+    }
+    if (!piece.value()) return true;
+    out += piece.value()->literal;
+    if (!piece.value()->field) continue;
+    const text::BraceField& f = *piece.value()->field;
+    auto name = text::parse_field_name(f.field_name, &numbering);
+    if (!name.ok()) {
+      raise_text_error(ts, name.error());
+      return false;
+    }
+    Value obj = lookup_field(ts, name.value(), args, kwnames);
+    if (!obj) return false;
+    if (auto err = text::conversion_error(f.conversion)) {
+      raise_text_error(ts, *err);
+      return false;
+    }
+    if (f.conversion == 'r') obj = py_repr(ts, obj);
+    else if (f.conversion == 's') obj = py_str(ts, obj);
+    else if (f.conversion == 'a') obj = py_ascii(ts, obj);
+    if (!obj) return false;
+    std::string spec_text;
+    std::string_view spec = f.format_spec;
+    if (f.spec_needs_expanding) {
+      if (!brace_format(ts, f.format_spec, parser.depth() - 1, numbering, args, kwnames, spec_text)) return false;
+      spec = spec_text;
+    }
+    Value formatted = py_format(ts, obj, Value(make_str(ts, spec)));
+    if (!formatted) return false;
+    out += as_str(formatted)->view();
+  }
+}
+
+Value m_format(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  std::string out;
+  text::AutoNumbering numbering;
+  if (!brace_format(ts, as_str(self)->view(), text::kBraceFormatMaxDepth, numbering, args, kwnames, out))
+    return Value();
+  return Value(make_str(ts, out));
+}
+
+Value m_format_map(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!check_arg_count(ts, "format_map", positional_count(args, kwnames), 1, 1)) return Value();
+  // Keyword lookups go through the mapping: build a kwnames view of it.
+  if (!is_dict(args[0])) return raise(ts, TypeError_type, "format_map() argument must be a dict in minipy");
+  auto* d = static_cast<DictObject*>(args[0].as_object());
+  TupleObject* names = minipy::make_tuple(ts, d->used);
+  ListObject* values = make_list(ts, 0);
+  int64_t pos = 0, i = 0;
+  Value k, v;
+  while (dict_next(d, &pos, &k, &v)) {
+    names->items[i++] = is_str(k) ? k : Value(ts.interp->names.empty);
+    list_append(ts, values, v);
+  }
+  std::string out;
+  text::AutoNumbering numbering;
+  if (!brace_format(ts, as_str(self)->view(), text::kBraceFormatMaxDepth, numbering, values->span(), names, out))
+    return Value();
+  return Value(make_str(ts, out));
+}
+
+Value m_dunder_format(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!check_arg_count(ts, "__format__", positional_count(args, kwnames), 1, 1)) return Value();
+  if (!is_str(args[0]))
+    return raise_fmt(ts, TypeError_type, "__format__() argument must be str, not {}", type_name(args[0]));
+  return py_format(ts, self, args[0]);
+}
+
+const MethodDef format_methods[] = {
+    {"format", m_format}, {"format_map", m_format_map}, {"__format__", m_dunder_format}};
+
+}  // namespace
+
+void init_str_format(ThreadState& ts) {
+  str_type.binary[kOpMod] = str_mod;
+  add_methods(ts, str_type, format_methods);
+}
+
+}  // namespace minipy

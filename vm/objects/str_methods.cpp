@@ -1,0 +1,321 @@
+// The methods of str: argument handling around the pure text engine (vm/text/), which does the actual work.
+#include "vm/runtime.h"
+#include "vm/text/str_methods.h"
+#include "vm/text/unicode.h"
+
+namespace minipy {
+
+namespace {
+
+#define STR_METHOD(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
+
+std::string_view sv(Value self) { return as_str(self)->view(); }
+
+Value new_str(ThreadState& ts, std::string_view s, Value self) {
+  if (s.size() == static_cast<size_t>(as_str(self)->size) && type_of(self) == &str_type) return self;
+  return Value(make_str(ts, s));
+}
+
+Value list_of_views(ThreadState& ts, const std::vector<std::string_view>& parts) {
+  ListObject* l = make_list(ts, static_cast<int64_t>(parts.size()));
+  for (size_t i = 0; i < parts.size(); i++) l->items[i] = Value(make_str(ts, parts[i]));
+  return Value(l);
+}
+
+// An optional str argument (None means absent); false with TypeError otherwise.
+bool opt_str(ThreadState& ts, Value v, std::optional<std::string_view>* out, const char* what) {
+  if (!v || is_none(v)) {
+    *out = std::nullopt;
+    return true;
+  }
+  if (!is_str(v)) {
+    raise_fmt(ts, TypeError_type, "{} arg must be None or str", what);
+    return false;
+  }
+  *out = as_str(v)->view();
+  return true;
+}
+
+bool str_arg(ThreadState& ts, Value v, std::string_view* out, const char* fn, int position = 1) {
+  if (!is_str(v)) {
+    raise_fmt(ts, TypeError_type, "{}() argument {} must be str, not {}", fn, position, type_name(v));
+    return false;
+  }
+  *out = as_str(v)->view();
+  return true;
+}
+
+// start/end slice arguments of find-like methods (None allowed).
+bool opt_index(ThreadState& ts, std::span<const Value> args, size_t i, text::OptIndex* out) {
+  if (i >= args.size() || is_none(args[i])) return true;
+  int64_t v;
+  if (!is_int(args[i]) && !type_of(args[i])->index) {
+    raise(ts, TypeError_type, "slice indices must be integers or None or have an __index__ method");
+    return false;
+  }
+  if (!index_to_int64(ts, args[i], &v)) return false;
+  *out = v;
+  return true;
+}
+
+Value split_impl(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, bool right) {
+  size_t n = positional_count(args, kwnames);
+  if (n > 2) return raise_fmt(ts, TypeError_type, "{} expected at most 2 arguments, got {}", right ? "rsplit" : "split", n);
+  Value sep_v = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "sep");
+  Value max_v = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "maxsplit");
+  std::optional<std::string_view> sep;
+  if (sep_v && !is_none(sep_v)) {
+    if (!is_str(sep_v)) return raise_fmt(ts, TypeError_type, "must be str or None, not {}", type_name(sep_v));
+    sep = as_str(sep_v)->view();
+  }
+  int64_t maxsplit = -1;
+  if (max_v && !index_to_int64(ts, max_v, &maxsplit)) return Value();
+  auto r = right ? text::rsplit(sv(self), sep, maxsplit) : text::split(sv(self), sep, maxsplit);
+  if (!r.ok()) return raise_text_error(ts, r.error());
+  return list_of_views(ts, r.value());
+}
+STR_METHOD(m_split) { return split_impl(ts, self, args, kwnames, false); }
+STR_METHOD(m_rsplit) { return split_impl(ts, self, args, kwnames, true); }
+STR_METHOD(m_splitlines) {
+  size_t n = positional_count(args, kwnames);
+  Value keep = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "keepends");
+  int k = 0;
+  if (keep && (k = py_truth(ts, keep)) < 0) return Value();
+  return list_of_views(ts, text::splitlines(sv(self), k));
+}
+STR_METHOD(m_join) {
+  if (!check_arg_count(ts, "join", positional_count(args, kwnames), 1, 1)) return Value();
+  std::span<Value> items;
+  Value storage;
+  if (!sequence_items(ts, args[0], &items, &storage)) {
+    if (exception_matches(ts.current_exception, &TypeError_type)) {
+      ts.current_exception = Value();
+      return raise(ts, TypeError_type, "can only join an iterable");
+    }
+    return Value();
+  }
+  std::vector<std::string_view> parts;
+  parts.reserve(items.size());
+  bool ascii = as_str(self)->is_ascii();
+  int64_t length = 0;
+  for (size_t i = 0; i < items.size(); i++) {
+    if (!is_str(items[i]))
+      return raise_fmt(ts, TypeError_type, "sequence item {}: expected str instance, {} found", i, type_name(items[i]));
+    parts.push_back(as_str(items[i])->view());
+    ascii &= as_str(items[i])->is_ascii();
+    length += as_str(items[i])->length;
+  }
+  if (parts.size() == 1 && type_of(items[0]) == &str_type) return items[0];
+  std::string out = text::join(sv(self), parts);
+  if (!parts.empty()) length += as_str(self)->length * static_cast<int64_t>(parts.size() - 1);
+  return Value(make_str_known(ts, out, length, ascii));
+}
+
+Value strip_impl(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, int which) {
+  const char* names[3] = {"strip", "lstrip", "rstrip"};
+  if (!no_keywords(ts, names[which], kwnames) ||
+      !check_arg_count(ts, names[which], args.size(), 0, 1))
+    return Value();
+  std::optional<std::string_view> chars;
+  if (!args.empty() && !opt_str(ts, args[0], &chars, names[which])) return Value();
+  std::string_view r = which == 0 ? text::strip(sv(self), chars) : which == 1 ? text::lstrip(sv(self), chars)
+                                                                              : text::rstrip(sv(self), chars);
+  return new_str(ts, r, self);
+}
+STR_METHOD(m_strip) { return strip_impl(ts, self, args, kwnames, 0); }
+STR_METHOD(m_lstrip) { return strip_impl(ts, self, args, kwnames, 1); }
+STR_METHOD(m_rstrip) { return strip_impl(ts, self, args, kwnames, 2); }
+
+// find, rfind, index, rindex, count
+Value search_impl(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, int which) {
+  const char* names[5] = {"find", "rfind", "index", "rindex", "count"};
+  if (!no_keywords(ts, names[which], kwnames) || !check_arg_count(ts, names[which], args.size(), 1, 3)) return Value();
+  if (!is_str(args[0]))
+    return raise_fmt(ts, TypeError_type, "must be str, not {}", type_name(args[0]));
+  std::string_view sub = as_str(args[0])->view();
+  text::OptIndex start, end;
+  if (!opt_index(ts, args, 1, &start) || !opt_index(ts, args, 2, &end)) return Value();
+  switch (which) {
+    case 0: return make_int(ts, text::find(sv(self), sub, start, end));
+    case 1: return make_int(ts, text::rfind(sv(self), sub, start, end));
+    case 4: return make_int(ts, text::count(sv(self), sub, start, end));
+    default: {
+      auto r = which == 2 ? text::index(sv(self), sub, start, end) : text::rindex(sv(self), sub, start, end);
+      if (!r.ok()) return raise_text_error(ts, r.error());
+      return make_int(ts, r.value());
+    }
+  }
+}
+STR_METHOD(m_find) { return search_impl(ts, self, args, kwnames, 0); }
+STR_METHOD(m_rfind) { return search_impl(ts, self, args, kwnames, 1); }
+STR_METHOD(m_index) { return search_impl(ts, self, args, kwnames, 2); }
+STR_METHOD(m_rindex) { return search_impl(ts, self, args, kwnames, 3); }
+STR_METHOD(m_count) { return search_impl(ts, self, args, kwnames, 4); }
+
+STR_METHOD(m_replace) {
+  if (!no_keywords(ts, "replace", kwnames) || !check_arg_count(ts, "replace", args.size(), 2, 3)) return Value();
+  std::string_view old_part, new_part;
+  if (!str_arg(ts, args[0], &old_part, "replace", 1) || !str_arg(ts, args[1], &new_part, "replace", 2)) return Value();
+  int64_t count = -1;
+  if (args.size() > 2 && !index_to_int64(ts, args[2], &count)) return Value();
+  return Value(make_str(ts, text::replace(sv(self), old_part, new_part, count)));
+}
+
+Value affix_impl(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, bool ends) {
+  const char* name = ends ? "endswith" : "startswith";
+  if (!no_keywords(ts, name, kwnames) || !check_arg_count(ts, name, args.size(), 1, 3)) return Value();
+  text::OptIndex start, end;
+  if (!opt_index(ts, args, 1, &start) || !opt_index(ts, args, 2, &end)) return Value();
+  auto test = [&](std::string_view affix) {
+    return ends ? text::endswith(sv(self), affix, start, end) : text::startswith(sv(self), affix, start, end);
+  };
+  if (is_tuple(args[0])) {
+    for (Value v : static_cast<TupleObject*>(args[0].as_object())->span()) {
+      if (!is_str(v))
+        return raise_fmt(ts, TypeError_type, "tuple for {} must only contain str, not {}", name, type_name(v));
+      if (test(as_str(v)->view())) return True();
+    }
+    return False();
+  }
+  if (!is_str(args[0]))
+    return raise_fmt(ts, TypeError_type, "{} first arg must be str or a tuple of str, not {}", name,
+                     type_name(args[0]));
+  return Bool(test(as_str(args[0])->view()));
+}
+STR_METHOD(m_startswith) { return affix_impl(ts, self, args, kwnames, false); }
+STR_METHOD(m_endswith) { return affix_impl(ts, self, args, kwnames, true); }
+
+Value partition_impl(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, bool right) {
+  const char* name = right ? "rpartition" : "partition";
+  if (!no_keywords(ts, name, kwnames) || !check_arg_count(ts, name, args.size(), 1, 1)) return Value();
+  if (!is_str(args[0])) return raise_fmt(ts, TypeError_type, "must be str, not {}", type_name(args[0]));
+  auto r = right ? text::rpartition(sv(self), as_str(args[0])->view()) : text::partition(sv(self), as_str(args[0])->view());
+  if (!r.ok()) return raise_text_error(ts, r.error());
+  Value items[3] = {Value(make_str(ts, r.value()[0])), Value(make_str(ts, r.value()[1])),
+                    Value(make_str(ts, r.value()[2]))};
+  return Value(minipy::make_tuple(ts, items));
+}
+STR_METHOD(m_partition) { return partition_impl(ts, self, args, kwnames, false); }
+STR_METHOD(m_rpartition) { return partition_impl(ts, self, args, kwnames, true); }
+
+Value justify_impl(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, int which) {
+  const char* names[3] = {"center", "ljust", "rjust"};
+  if (!no_keywords(ts, names[which], kwnames) || !check_arg_count(ts, names[which], args.size(), 1, 2)) return Value();
+  int64_t width;
+  if (!index_to_int64(ts, args[0], &width)) return Value();
+  char32_t fill = ' ';
+  if (args.size() > 1) {
+    if (!is_str(args[1]) || as_str(args[1])->length != 1)
+      return raise(ts, TypeError_type, "The fill character must be exactly one character long");
+    size_t pos = 0;
+    fill = text::next_code_point(as_str(args[1])->view(), &pos);
+  }
+  if (width <= as_str(self)->length) return type_of(self) == &str_type ? self : Value(make_str(ts, sv(self)));
+  std::string r = which == 0 ? text::center(sv(self), width, fill) : which == 1 ? text::ljust(sv(self), width, fill)
+                                                                                : text::rjust(sv(self), width, fill);
+  return Value(make_str(ts, r));
+}
+STR_METHOD(m_center) { return justify_impl(ts, self, args, kwnames, 0); }
+STR_METHOD(m_ljust) { return justify_impl(ts, self, args, kwnames, 1); }
+STR_METHOD(m_rjust) { return justify_impl(ts, self, args, kwnames, 2); }
+STR_METHOD(m_zfill) {
+  if (!check_arg_count(ts, "zfill", positional_count(args, kwnames), 1, 1)) return Value();
+  int64_t width;
+  if (!index_to_int64(ts, args[0], &width)) return Value();
+  return Value(make_str(ts, text::zfill(sv(self), width)));
+}
+STR_METHOD(m_expandtabs) {
+  size_t n = positional_count(args, kwnames);
+  Value t = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "tabsize");
+  int64_t tabsize = 8;
+  if (t && !index_to_int64(ts, t, &tabsize)) return Value();
+  return Value(make_str(ts, text::expandtabs(sv(self), tabsize)));
+}
+
+#define CASE_METHOD(fn, impl)                                                   \
+  STR_METHOD(fn) {                                                              \
+    if (!check_arg_count(ts, #impl, positional_count(args, kwnames), 0, 0)) return Value(); \
+    return Value(make_str(ts, text::impl(sv(self))));                           \
+  }
+CASE_METHOD(m_upper, upper)
+CASE_METHOD(m_lower, lower)
+CASE_METHOD(m_casefold, casefold)
+CASE_METHOD(m_title, title)
+CASE_METHOD(m_capitalize, capitalize)
+CASE_METHOD(m_swapcase, swapcase)
+
+#define PREDICATE(fn, impl)                                                     \
+  STR_METHOD(fn) {                                                              \
+    if (!check_arg_count(ts, #impl, positional_count(args, kwnames), 0, 0)) return Value(); \
+    return Bool(text::impl(sv(self)));                                          \
+  }
+PREDICATE(m_isalpha, isalpha)
+PREDICATE(m_isdigit, isdigit)
+PREDICATE(m_isdecimal, isdecimal)
+PREDICATE(m_isnumeric, isnumeric)
+PREDICATE(m_isspace, isspace)
+PREDICATE(m_isalnum, isalnum)
+PREDICATE(m_isupper, isupper)
+PREDICATE(m_islower, islower)
+PREDICATE(m_istitle, istitle)
+PREDICATE(m_isidentifier, isidentifier)
+PREDICATE(m_isprintable, isprintable)
+PREDICATE(m_isascii, isascii)
+
+STR_METHOD(m_encode) {
+  (void)args;
+  (void)kwnames;
+  return make_bytes(ts, sv(self));
+}
+STR_METHOD(m_removeprefix) {
+  if (!check_arg_count(ts, "removeprefix", positional_count(args, kwnames), 1, 1)) return Value();
+  std::string_view p;
+  if (!str_arg(ts, args[0], &p, "removeprefix")) return Value();
+  std::string_view s = sv(self);
+  if (s.substr(0, p.size()) == p) return new_str(ts, s.substr(p.size()), self);
+  return new_str(ts, s, self);
+}
+STR_METHOD(m_removesuffix) {
+  if (!check_arg_count(ts, "removesuffix", positional_count(args, kwnames), 1, 1)) return Value();
+  std::string_view p;
+  if (!str_arg(ts, args[0], &p, "removesuffix")) return Value();
+  std::string_view s = sv(self);
+  if (!p.empty() && s.size() >= p.size() && s.substr(s.size() - p.size()) == p)
+    return new_str(ts, s.substr(0, s.size() - p.size()), self);
+  return new_str(ts, s, self);
+}
+
+const MethodDef str_methods[] = {
+    {"split", m_split},           {"rsplit", m_rsplit},         {"splitlines", m_splitlines},
+    {"join", m_join},             {"strip", m_strip},           {"lstrip", m_lstrip},
+    {"rstrip", m_rstrip},         {"find", m_find},             {"rfind", m_rfind},
+    {"index", m_index},           {"rindex", m_rindex},         {"count", m_count},
+    {"replace", m_replace},       {"startswith", m_startswith}, {"endswith", m_endswith},
+    {"partition", m_partition},   {"rpartition", m_rpartition}, {"center", m_center},
+    {"ljust", m_ljust},           {"rjust", m_rjust},           {"zfill", m_zfill},
+    {"expandtabs", m_expandtabs}, {"upper", m_upper},           {"lower", m_lower},
+    {"casefold", m_casefold},     {"title", m_title},           {"capitalize", m_capitalize},
+    {"swapcase", m_swapcase},     {"isalpha", m_isalpha},       {"isdigit", m_isdigit},
+    {"isdecimal", m_isdecimal},   {"isnumeric", m_isnumeric},   {"isspace", m_isspace},
+    {"isalnum", m_isalnum},       {"isupper", m_isupper},       {"islower", m_islower},
+    {"istitle", m_istitle},       {"isidentifier", m_isidentifier}, {"isprintable", m_isprintable},
+    {"isascii", m_isascii},       {"encode", m_encode},         {"removeprefix", m_removeprefix},
+    {"removesuffix", m_removesuffix},
+};
+
+}  // namespace
+
+Value py_ascii(ThreadState& ts, Value v) {
+  Value r = py_repr(ts, v);
+  if (!r) return r;
+  return Value(make_str(ts, text::ascii(as_str(r)->view()).substr(0)));
+}
+
+void init_str_format(ThreadState& ts);
+
+void init_str_methods(ThreadState& ts) {
+  add_methods(ts, str_type, str_methods);
+  init_str_format(ts);
+}
+
+}  // namespace minipy

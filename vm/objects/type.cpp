@@ -1,0 +1,294 @@
+// `object` and `type`: attribute lookup through the MRO, descriptors, the default object behaviour, and calling
+// a type to make an instance.
+#include <cstring>
+
+#include "vm/runtime.h"
+
+namespace minipy {
+
+namespace {
+
+// Slots a type without its own takes from its base (CPython's inherit_slots), for static types.
+void inherit_slots(Type& t) {
+  if (!t.base) return;
+  auto* first = reinterpret_cast<void**>(&t.repr);
+  auto* last = reinterpret_cast<void**>(&t.finalize);
+  auto* base_first = reinterpret_cast<void**>(&t.base->repr);
+  for (void** p = first; p <= last; p++, base_first++)
+    if (!*p) *p = *base_first;
+}
+
+Value object_repr(ThreadState& ts, Value self) {
+  Type* t = type_of(self);
+  Value module = t->module;
+  if (module && is_str(module) && as_str(module)->view() != "builtins")
+    return make_str(ts, fmt::format("<{}.{} object at {:#x}>", as_str(module)->view(), t->qualname->view(),
+                                    self.bits()));
+  return make_str(ts, fmt::format("<{} object at {:#x}>", t->qualname->view(), self.bits()));
+}
+
+Value object_str(ThreadState& ts, Value self) {
+  Type* t = type_of(self);
+  return t->repr ? t->repr(ts, self) : object_repr(ts, self);
+}
+
+bool object_hash(ThreadState&, Value self, int64_t* out) {
+  uint64_t bits = self.bits();
+  *out = static_cast<int64_t>((bits >> 4) | (bits << 60));
+  if (*out == -1) *out = -2;
+  return true;
+}
+
+Value object_richcompare(ThreadState&, Value a, Value b, int op) {
+  if (op == kEq) return a == b ? True() : NotImplemented();
+  if (op == kNe) return a == b ? False() : NotImplemented();
+  return NotImplemented();
+}
+
+Value object_getattr(ThreadState& ts, Value self, StrObject* name) { return generic_getattr(ts, self, name, false); }
+bool object_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
+  return generic_setattr(ts, self, name, value);
+}
+
+Value type_repr(ThreadState& ts, Value self) {
+  Type* t = as_type(self);
+  if (t->module && is_str(t->module) && as_str(t->module)->view() != "builtins")
+    return make_str(ts, fmt::format("<class '{}.{}'>", as_str(t->module)->view(), t->qualname->view()));
+  return make_str(ts, fmt::format("<class '{}'>", t->qualname->view()));
+}
+
+Value type_getattr(ThreadState& ts, Value self, StrObject* name) {
+  Type* t = as_type(self);
+  Type* meta = type_of(self);
+  Value meta_attr = type_lookup(meta, name);
+  if (meta_attr) {
+    Type* mt = type_of(meta_attr);
+    if (mt->descr_get && mt->descr_set) return mt->descr_get(ts, meta_attr, self, Value(meta));
+  }
+  Value attr = type_lookup(t, name);
+  if (attr) {
+    Type* at = type_of(attr);
+    if (at->descr_get) return at->descr_get(ts, attr, Value(), self);
+    return attr;
+  }
+  if (meta_attr) {
+    Type* mt = type_of(meta_attr);
+    if (mt->descr_get) return mt->descr_get(ts, meta_attr, self, Value(meta));
+    return meta_attr;
+  }
+  return raise_attribute_error(ts, self, name,
+                               fmt::format("type object '{}' has no attribute '{}'", t->name->view(), name->view()));
+}
+
+bool type_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
+  Type* t = as_type(self);
+  if (t->flags & kTypeImmutable) {
+    raise_fmt(ts, TypeError_type, "cannot set '{}' attribute of immutable type '{}'", name->view(), t->name->view());
+    return false;
+  }
+  t->version++;
+  if (!value) {
+    int r = dict_del(ts, t->dict, Value(name));
+    if (r == 0)
+      raise_fmt(ts, AttributeError_type, "type object '{}' has no attribute '{}'", t->name->view(), name->view());
+    return r == 1;
+  }
+  return dict_set(ts, t->dict, Value(name), value);
+}
+
+Value type_call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
+  Type* t = as_type(callable);
+  if (t == &type_type && args.size() == 1 && !kwnames) return Value(type_of(args[0]));
+  if (!t->new_instance) return raise_fmt(ts, TypeError_type, "cannot create '{}' instances", t->name->view());
+  Value obj = t->new_instance(ts, t, args, kwnames);
+  if (!obj) return obj;
+  Type* ot = type_of(obj);
+  if (ot->init && is_subtype(ot, t)) {
+    if (!ot->init(ts, obj, args, kwnames)) return Value();
+  }
+  return obj;
+}
+
+bool type_hash(ThreadState& ts, Value self, int64_t* out) { return object_hash(ts, self, out); }
+
+void trace_type(Object* self, Tracer& tracer) {
+  auto* t = static_cast<Type*>(self);
+  tracer.visit(t->name);
+  tracer.visit(t->qualname);
+  tracer.visit(t->module);
+  tracer.visit(t->base);
+  tracer.visit(t->bases);
+  tracer.visit(t->mro);
+  tracer.visit(t->dict);
+  tracer.visit(t->doc);
+}
+
+Value get_name(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  return Value(as_type(self)->name);
+}
+Value get_qualname(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  return Value(as_type(self)->qualname);
+}
+Value get_module(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  Type* t = as_type(self);
+  return t->module ? t->module : Value(intern(ts, "builtins"));
+}
+Value get_mro(ThreadState&, Value self, std::span<const Value>, TupleObject*) { return Value(as_type(self)->mro); }
+Value get_bases(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  return Value(as_type(self)->bases);
+}
+Value get_base(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  Type* b = as_type(self)->base;
+  return b ? Value(b) : None();
+}
+Value get_dict(ThreadState&, Value self, std::span<const Value>, TupleObject*) { return Value(as_type(self)->dict); }
+Value get_doc(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  Value d = as_type(self)->doc;
+  return d ? d : None();
+}
+
+Value object_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  if (type == &object_type && !args.empty())
+    return raise(ts, TypeError_type, "object() takes no arguments");
+  (void)kwnames;
+  auto* o = ts.alloc<InstanceObject>(type, type->instance_size);
+  return Value(o);
+}
+
+Value object_class(ThreadState&, Value self, std::span<const Value>, TupleObject*) { return Value(type_of(self)); }
+
+}  // namespace
+
+void init_static_type(ThreadState& ts, Type& t) {
+  t.name = intern(ts, t.c_name);
+  t.qualname = t.name;
+  t.dict = make_dict(ts);
+  size_t depth = 0;
+  for (Type* b = &t; b; b = b->base) depth++;
+  t.mro = minipy::make_tuple(ts, static_cast<int64_t>(depth));
+  size_t i = 0;
+  for (Type* b = &t; b; b = b->base) t.mro->items[i++] = Value(b);
+  if (t.base) {
+    Value base(t.base);
+    t.bases = minipy::make_tuple(ts, std::span<const Value>(&base, 1));
+  } else {
+    t.bases = static_cast<TupleObject*>(ts.interp->empty_tuple.as_object());
+  }
+}
+
+
+void init_object_type(ThreadState& ts) {
+  object_type.repr = object_repr;
+  object_type.str = object_str;
+  object_type.hash = object_hash;
+  object_type.richcompare = object_richcompare;
+  object_type.getattr = object_getattr;
+  object_type.setattr = object_setattr;
+  object_type.new_instance = object_new;
+  add_getset(ts, object_type, "__class__", object_class);
+}
+
+void init_type_type(ThreadState& ts) {
+  type_type.repr = type_repr;
+  type_type.getattr = type_getattr;
+  type_type.setattr = type_setattr;
+  type_type.call = type_call;
+  type_type.hash = type_hash;
+  type_type.trace = trace_type;
+  add_getset(ts, type_type, "__name__", get_name);
+  add_getset(ts, type_type, "__qualname__", get_qualname);
+  add_getset(ts, type_type, "__module__", get_module);
+  add_getset(ts, type_type, "__mro__", get_mro);
+  add_getset(ts, type_type, "__bases__", get_bases);
+  add_getset(ts, type_type, "__base__", get_base);
+  add_getset(ts, type_type, "__dict__", get_dict);
+  add_getset(ts, type_type, "__doc__", get_doc);
+}
+
+// Called once after every init_*_type: static types take the slots they don't define from their bases.
+void inherit_static_slots() {
+  // Bases come before subclasses in both X-macros, so one ordered pass suffices.
+#define X(name) inherit_slots(name##_type);
+  MINIPY_BUILTIN_TYPES(X)
+#undef X
+#define X(name, base) inherit_slots(name##_type);
+  MINIPY_EXCEPTION_TYPES(X)
+#undef X
+}
+
+bool is_subtype(Type* a, Type* b) {
+  if (a == b) return true;
+  TupleObject* mro = a->mro;
+  if (!mro) {
+    for (Type* t = a; t; t = t->base)
+      if (t == b) return true;
+    return false;
+  }
+  for (int64_t i = 0; i < mro->size; i++)
+    if (mro->items[i].as_object() == b) return true;
+  return false;
+}
+
+Value type_lookup(Type* type, StrObject* name) {
+  TupleObject* mro = type->mro;
+  for (int64_t i = 0; i < mro->size; i++) {
+    Type* t = static_cast<Type*>(mro->items[i].as_object());
+    Value v = dict_get_str(t->dict, name);
+    if (v) return v;
+  }
+  return Value();
+}
+
+static DictObject** instance_dict_slot(Value obj) {
+  if (!obj.is_object()) return nullptr;
+  Type* t = obj.as_object()->type;
+  if (!t->dict_offset) return nullptr;
+  return reinterpret_cast<DictObject**>(reinterpret_cast<char*>(obj.as_object()) + t->dict_offset);
+}
+
+Value generic_getattr(ThreadState& ts, Value obj, StrObject* name, bool suppress) {
+  Type* t = type_of(obj);
+  Value attr = type_lookup(t, name);
+  DescrGetSlot get = nullptr;
+  if (attr) {
+    Type* at = type_of(attr);
+    get = at->descr_get;
+    if (get && at->descr_set) return get(ts, attr, obj, Value(t));
+  }
+  if (DictObject** slot = instance_dict_slot(obj); slot && *slot) {
+    Value v = dict_get_str(*slot, name);
+    if (v) return v;
+  }
+  if (get) return get(ts, attr, obj, Value(t));
+  if (attr) return attr;
+  if (suppress) return Value();
+  return raise_attribute_error(ts, obj, name,
+                               fmt::format("'{}' object has no attribute '{}'", t->name->view(), name->view()));
+}
+
+bool generic_setattr(ThreadState& ts, Value obj, StrObject* name, Value value) {
+  Type* t = type_of(obj);
+  Value attr = type_lookup(t, name);
+  if (attr) {
+    Type* at = type_of(attr);
+    if (at->descr_set) return at->descr_set(ts, attr, obj, value);
+  }
+  DictObject** slot = instance_dict_slot(obj);
+  if (!slot) {
+    if (attr)
+      raise_fmt(ts, AttributeError_type, "'{}' object attribute '{}' is read-only", t->name->view(), name->view());
+    else
+      raise_fmt(ts, AttributeError_type, "'{}' object has no attribute '{}'", t->name->view(), name->view());
+    return false;
+  }
+  if (!*slot) *slot = make_dict(ts);
+  if (!value) {
+    int r = dict_del(ts, *slot, Value(name));
+    if (r == 0)
+      raise_fmt(ts, AttributeError_type, "'{}' object has no attribute '{}'", t->name->view(), name->view());
+    return r == 1;
+  }
+  return dict_set_str(ts, *slot, name, value);
+}
+
+}  // namespace minipy

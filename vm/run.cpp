@@ -1,0 +1,202 @@
+#include "vm/run.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "cache/atomic_write.h"
+#include "cache/cache_path.h"
+#include "cache/marshal.h"
+#include "cache/pyc.h"
+#include "cache/source_hash.h"
+#include "compiler/compile.h"
+
+namespace minipy {
+
+bool read_file(const std::string& path, std::string* out) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  std::string data;
+  char buf[65536];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);
+  bool ok = !std::ferror(f);
+  int saved = errno;
+  std::fclose(f);
+  errno = saved;
+  if (ok) *out = std::move(data);
+  return ok;
+}
+
+Value raise_syntax_error(ThreadState& ts, const SyntaxError& e) {
+  Type* type = e.kind == SyntaxError::Kind::IndentationError ? &IndentationError_type
+               : e.kind == SyntaxError::Kind::TabError      ? &TabError_type
+                                                            : &SyntaxError_type;
+  Value details[6] = {Value(make_str(ts, e.filename)), make_int(ts, e.lineno),
+                      e.offset ? make_int(ts, e.offset) : None(),
+                      e.text.empty() ? None() : Value(make_str(ts, e.text)),
+                      e.end_lineno ? make_int(ts, e.end_lineno) : None(),
+                      e.end_offset ? make_int(ts, e.end_offset) : None()};
+  Value args[2] = {Value(make_str(ts, e.message)), Value(minipy::make_tuple(ts, details))};
+  Value exc = new_exception(ts, type, args);
+  if (!exc) return exc;
+  return raise_value(ts, exc);
+}
+
+int handle_uncaught(ThreadState& ts) {
+  Value exc = ts.current_exception;
+  ts.current_exception = Value();
+  std::fflush(stdout);
+  if (exception_matches(exc, &SystemExit_type)) {
+    Value code = static_cast<ExceptionObject*>(exc.as_object())->extra;
+    if (!code || is_none(code)) return 0;
+    int64_t n;
+    if (is_int(code) && int_to_int64(code, &n)) return static_cast<int>(n & 0xFF);
+    Value s = py_str(ts, code);
+    if (s) {
+      std::fwrite(as_str(s)->data, 1, static_cast<size_t>(as_str(s)->size), stderr);
+      std::fputc('\n', stderr);
+    }
+    return 1;
+  }
+  print_exception(ts, exc);
+  return 1;
+}
+
+namespace {
+
+int run_code(Interpreter& interp, const std::shared_ptr<const CodeObject>& code, const std::string& filename,
+             bool set_file) {
+  ThreadState& ts = interp.thread;
+  CodeObj* c = load_code(ts, code);
+  if (!c) return handle_uncaught(ts);
+  ModuleObject* main = make_module(ts, "__main__");
+  dict_set_str(ts, interp.modules, ts.interp->names.main, Value(main));
+  dict_set_str(ts, main->dict, ts.interp->names.builtins, Value(interp.builtins_module));
+  if (set_file) dict_set_str(ts, main->dict, ts.interp->names.file, Value(make_str(ts, filename)));
+  Value r = eval_code(ts, c, main->dict, Value());
+  if (!r) return handle_uncaught(ts);
+  std::fflush(stdout);
+  return 0;
+}
+
+}  // namespace
+
+int run_source(Interpreter& interp, const std::string& source, const std::string& filename) {
+  CompileResult result = compile_source(source, filename, ast::ParseMode::Exec, {interp.config.optimize});
+  if (result.error) {
+    raise_syntax_error(interp.thread, *result.error);
+    return handle_uncaught(interp.thread);
+  }
+  return run_code(interp, result.code, filename, filename != "<string>" && filename != "<stdin>");
+}
+
+int run_pyc_file(Interpreter& interp, const std::string& path) {
+  std::string data;
+  if (!read_file(path, &data)) {
+    std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", interp.config.program_name.c_str(),
+                 path.c_str(), errno, std::strerror(errno));
+    return 2;
+  }
+  auto bytes = std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(data.data()), data.size());
+  if (bytes.size() < 4 || std::memcmp(bytes.data(), kPycMagic.data(), 4) != 0) {
+    raise(interp.thread, RuntimeError_type, "Bad magic number in .pyc file");
+    return handle_uncaught(interp.thread);
+  }
+  if (bytes.size() < kPycHeaderSize) {
+    raise(interp.thread, EOFError_type, "marshal data too short");
+    return handle_uncaught(interp.thread);
+  }
+  auto result = unmarshal_code(pyc_body(bytes));
+  if (result.error) {
+    std::fprintf(stderr, "%s: cannot run '%s': %s\n", interp.config.program_name.c_str(), path.c_str(),
+                 result.error->message.c_str());
+    return 1;
+  }
+  std::string problem = verify_code(*result.value);
+  for (std::vector<const CodeObject*> todo{result.value.get()}; problem.empty() && !todo.empty();) {
+    const CodeObject* c = todo.back();
+    todo.pop_back();
+    problem = verify_code(*c);
+    for (const ConstRef& k : c->consts)
+      if (k->is(Const::Kind::Code)) todo.push_back(k->code_value().get());
+  }
+  if (!problem.empty()) {
+    std::fprintf(stderr, "%s: cannot run '%s': %s\n", interp.config.program_name.c_str(), path.c_str(),
+                 problem.c_str());
+    return 1;
+  }
+  return run_code(interp, result.value, path, true);
+}
+
+// `minipy -m py_compile FILE...`: as CPython 3.11's py_compile.main(), stopping at the first failure.
+int py_compile_main(Interpreter& interp, const std::vector<std::string>& args) {
+  bool quiet = false;
+  std::vector<std::string> files;
+  for (const std::string& a : args) {
+    if (a == "-q" || a == "--quiet") quiet = true;
+    else files.push_back(a);
+  }
+  if (files.empty()) {
+    std::fprintf(stderr,
+                 "usage: %s -m py_compile [-h] [-q] filenames [filenames ...]\n"
+                 "%s -m py_compile: error: the following arguments are required: filenames\n",
+                 interp.config.program_name.c_str(), interp.config.program_name.c_str());
+    return 2;
+  }
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  bool hash_based = epoch && *epoch && !interp.config.ignore_environment;
+  for (const std::string& file : files) {
+    std::string source;
+    if (!read_file(file, &source)) {
+      if (!quiet) std::fprintf(stderr, "[Errno %d] %s: '%s'", errno, std::strerror(errno), file.c_str());
+      return 1;
+    }
+    CompileResult result = compile_source(source, file, ast::ParseMode::Exec, {interp.config.optimize});
+    if (result.error) {
+      if (!quiet) {
+        ThreadState& ts = interp.thread;
+        raise_syntax_error(ts, *result.error);
+        Value exc = ts.current_exception;
+        ts.current_exception = Value();
+        if (type_of(exc) == &SyntaxError_type) {
+          print_exception(ts, exc);
+        } else {
+          // py_compile words other compile errors (IndentationError, TabError) as "Sorry: Type: str(exc)".
+          Value text = py_str(ts, exc);
+          std::fflush(stdout);
+          std::fprintf(stderr, "Sorry: %s: %s", result.error->kind_name(), text ? as_str(text)->data : "");
+        }
+      }
+      return 1;
+    }
+    std::string opt = interp.config.optimize ? std::to_string(interp.config.optimize) : "";
+    std::optional<std::string_view> prefix;
+    if (!interp.config.pycache_prefix.empty()) prefix = interp.config.pycache_prefix;
+    CachePathResult cache = cache_from_source(file, interp.config.cache_tag, opt, prefix);
+    if (!cache.ok()) {
+      if (!quiet) std::fprintf(stderr, "%s", cache.error.c_str());
+      return 1;
+    }
+    std::string pyc;
+    if (hash_based) {
+      pyc = code_to_hash_pyc(*result.code, source_hash(source), true);
+    } else {
+      struct stat st {};
+      stat(file.c_str(), &st);
+      pyc = code_to_timestamp_pyc(*result.code, static_cast<int64_t>(st.st_mtime), static_cast<uint64_t>(st.st_size));
+    }
+    if (auto failure = write_cache_file(cache.path, pyc, cache_mode_for_source(file))) {
+      if (!quiet) std::fprintf(stderr, "%s", failure->error_repr.c_str());
+      return 1;
+    }
+  }
+  return 0;
+}
+
+}  // namespace minipy

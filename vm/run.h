@@ -1,0 +1,25 @@
+// Running programs: a script, a -c string, a .pyc file, and the built-in `-m py_compile` tool. Each returns the
+// process exit status and reports errors on stderr in CPython's words.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "compiler/syntax_error.h"
+#include "vm/runtime.h"
+
+namespace minipy {
+
+// Reads a whole file; false (with errno set) on failure.
+bool read_file(const std::string& path, std::string* out);
+
+int run_source(Interpreter& interp, const std::string& source, const std::string& filename);
+int run_pyc_file(Interpreter& interp, const std::string& path);
+int py_compile_main(Interpreter& interp, const std::vector<std::string>& args);
+
+// The exit status for an exception that ended the program (SystemExit's code, else 1 after printing it).
+int handle_uncaught(ThreadState& ts);
+
+// Makes a SyntaxError exception object from the compiler's report and makes it pending.
+Value raise_syntax_error(ThreadState& ts, const SyntaxError& error);
+
+}  // namespace minipy

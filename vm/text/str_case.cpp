@@ -1,0 +1,301 @@
+// The str methods that look at characters one by one: case conversion, the isX() predicates, padding,
+// expandtabs and repr/ascii.
+#include "vm/text/str_methods.h"
+#include "vm/text/unicode.h"
+
+namespace minipy::text {
+namespace {
+
+constexpr char32_t kCapitalSigma = 0x3A3, kSmallSigma = 0x3C3, kFinalSigma = 0x3C2;
+
+// Whether the capital sigma occupying bytes [at, after) of `s` is word-final: a cased letter precedes it and
+// none follows it, skipping case-ignorable characters on both sides (Unicode's Final_Sigma condition).
+bool is_final_sigma(std::string_view s, size_t at, size_t after) {
+  bool cased_before = false;
+  for (size_t pos = at; pos > 0;) {
+    char32_t c = previous_code_point(s, &pos);
+    if (has_class(c, kClassCaseIgnorable)) continue;
+    cased_before = has_class(c, kClassCased);
+    break;
+  }
+  if (!cased_before) return false;
+  for (size_t pos = after; pos < s.size();) {
+    char32_t c = next_code_point(s, &pos);
+    if (has_class(c, kClassCaseIgnorable)) continue;
+    return !has_class(c, kClassCased);
+  }
+  return true;
+}
+
+// Lowercases the code point at bytes [at, after) of `s` into `out`, applying the final sigma rule.
+void append_lower(std::string& out, std::string_view s, size_t at, size_t after, char32_t c) {
+  if (c == kCapitalSigma) {
+    append_utf8(out, is_final_sigma(s, at, after) ? kFinalSigma : kSmallSigma);
+  } else {
+    append_case_mapped(out, c, CaseMapping::kLower);
+  }
+}
+
+std::string ascii_mapped(std::string_view s, bool to_upper) {
+  std::string out(s);
+  for (char& c : out) {
+    if (to_upper ? (c >= 'a' && c <= 'z') : (c >= 'A' && c <= 'Z')) c = static_cast<char>(c ^ 0x20);
+  }
+  return out;
+}
+
+template <class Pred>
+bool all_nonempty(std::string_view s, Pred pred) {
+  if (s.empty()) return false;
+  for (size_t pos = 0; pos < s.size();)
+    if (!pred(next_code_point(s, &pos))) return false;
+  return true;
+}
+
+std::string pad(std::string_view s, int64_t left, int64_t right, char32_t fill) {
+  std::string fill_text = utf8_of(fill);
+  std::string out;
+  out.reserve(s.size() + static_cast<size_t>(left + right) * fill_text.size());
+  for (int64_t i = 0; i < left; ++i) out += fill_text;
+  out += s;
+  for (int64_t i = 0; i < right; ++i) out += fill_text;
+  return out;
+}
+
+void append_hex_escape(std::string& out, char32_t c) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  int digits = c <= 0xFF ? 2 : c <= 0xFFFF ? 4 : 8;
+  out += c <= 0xFF ? "\\x" : c <= 0xFFFF ? "\\u" : "\\U";
+  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out.push_back(kHex[(c >> shift) & 0xF]);
+}
+
+std::string quoted(std::string_view s, bool escape_all_non_ascii) {
+  bool has_single = s.find('\'') != std::string_view::npos;
+  bool has_double = s.find('"') != std::string_view::npos;
+  char quote = has_single && !has_double ? '"' : '\'';
+  std::string out;
+  out.reserve(s.size() + 2);
+  out.push_back(quote);
+  for (size_t pos = 0; pos < s.size();) {
+    char32_t c = next_code_point(s, &pos);
+    if (c == static_cast<char32_t>(quote) || c == '\\') {
+      out.push_back('\\');
+      out.push_back(static_cast<char>(c));
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < ' ' || c == 0x7F) {
+      append_hex_escape(out, c);
+    } else if (c < 0x7F) {
+      out.push_back(static_cast<char>(c));
+    } else if (!escape_all_non_ascii && has_class(c, kClassPrintable)) {
+      append_utf8(out, c);
+    } else {
+      append_hex_escape(out, c);
+    }
+  }
+  out.push_back(quote);
+  return out;
+}
+
+}  // namespace
+
+std::string upper(std::string_view s) {
+  if (is_ascii(s)) return ascii_mapped(s, true);
+  std::string out;
+  out.reserve(s.size());
+  for (size_t pos = 0; pos < s.size();) append_case_mapped(out, next_code_point(s, &pos), CaseMapping::kUpper);
+  return out;
+}
+
+std::string lower(std::string_view s) {
+  if (is_ascii(s)) return ascii_mapped(s, false);
+  std::string out;
+  out.reserve(s.size());
+  for (size_t pos = 0; pos < s.size();) {
+    size_t at = pos;
+    char32_t c = next_code_point(s, &pos);
+    append_lower(out, s, at, pos, c);
+  }
+  return out;
+}
+
+std::string casefold(std::string_view s) {
+  if (is_ascii(s)) return ascii_mapped(s, false);
+  std::string out;
+  out.reserve(s.size());
+  for (size_t pos = 0; pos < s.size();) append_case_mapped(out, next_code_point(s, &pos), CaseMapping::kFold);
+  return out;
+}
+
+std::string title(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool previous_is_cased = false;
+  for (size_t pos = 0; pos < s.size();) {
+    size_t at = pos;
+    char32_t c = next_code_point(s, &pos);
+    if (previous_is_cased) {
+      append_lower(out, s, at, pos, c);
+    } else {
+      append_case_mapped(out, c, CaseMapping::kTitle);
+    }
+    previous_is_cased = has_class(c, kClassCased);
+  }
+  return out;
+}
+
+std::string capitalize(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t pos = 0; pos < s.size();) {
+    size_t at = pos;
+    char32_t c = next_code_point(s, &pos);
+    if (at == 0) {
+      append_case_mapped(out, c, CaseMapping::kTitle);
+    } else {
+      append_lower(out, s, at, pos, c);
+    }
+  }
+  return out;
+}
+
+std::string swapcase(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t pos = 0; pos < s.size();) {
+    size_t at = pos;
+    char32_t c = next_code_point(s, &pos);
+    uint16_t classes = char_classes(c);
+    if (classes & kClassUpper) {
+      append_lower(out, s, at, pos, c);
+    } else if (classes & kClassLower) {
+      append_case_mapped(out, c, CaseMapping::kUpper);
+    } else {
+      append_utf8(out, c);
+    }
+  }
+  return out;
+}
+
+bool isalpha(std::string_view s) { return all_nonempty(s, [](char32_t c) { return has_class(c, kClassAlpha); }); }
+bool isdigit(std::string_view s) { return all_nonempty(s, [](char32_t c) { return has_class(c, kClassDigit); }); }
+bool isdecimal(std::string_view s) {
+  return all_nonempty(s, [](char32_t c) { return has_class(c, kClassDecimal); });
+}
+bool isnumeric(std::string_view s) {
+  return all_nonempty(s, [](char32_t c) { return has_class(c, kClassNumeric); });
+}
+bool isspace(std::string_view s) { return all_nonempty(s, [](char32_t c) { return is_space(c); }); }
+bool isalnum(std::string_view s) { return all_nonempty(s, [](char32_t c) { return is_alnum(c); }); }
+
+// isupper/islower: at least one character of class `wanted`, and none of the classes `forbidden`.
+static bool has_only_case(std::string_view s, uint16_t wanted, uint16_t forbidden) {
+  bool cased = false;
+  for (size_t pos = 0; pos < s.size();) {
+    uint16_t classes = char_classes(next_code_point(s, &pos));
+    if (classes & forbidden) return false;
+    if (classes & wanted) cased = true;
+  }
+  return cased;
+}
+
+bool isupper(std::string_view s) { return has_only_case(s, kClassUpper, kClassLower | kClassTitle); }
+bool islower(std::string_view s) { return has_only_case(s, kClassLower, kClassUpper | kClassTitle); }
+
+bool istitle(std::string_view s) {
+  bool cased = false, previous_is_cased = false;
+  for (size_t pos = 0; pos < s.size();) {
+    uint16_t classes = char_classes(next_code_point(s, &pos));
+    if (classes & (kClassUpper | kClassTitle)) {
+      if (previous_is_cased) return false;
+      previous_is_cased = cased = true;
+    } else if (classes & kClassLower) {
+      if (!previous_is_cased) return false;
+      previous_is_cased = cased = true;
+    } else {
+      previous_is_cased = false;
+    }
+  }
+  return cased;
+}
+
+bool isidentifier(std::string_view s) {
+  if (s.empty()) return false;
+  size_t pos = 0;
+  if (!has_class(next_code_point(s, &pos), kClassIdentifierStart)) return false;
+  while (pos < s.size())
+    if (!has_class(next_code_point(s, &pos), kClassIdentifierContinue)) return false;
+  return true;
+}
+
+bool isprintable(std::string_view s) {
+  for (size_t pos = 0; pos < s.size();)
+    if (!has_class(next_code_point(s, &pos), kClassPrintable)) return false;
+  return true;
+}
+
+bool isascii(std::string_view s) { return is_ascii(s); }
+
+std::string center(std::string_view s, int64_t width, char32_t fill) {
+  auto len = static_cast<int64_t>(code_point_count(s));
+  if (len >= width) return std::string(s);
+  int64_t margin = width - len;
+  // CPython's rounding: the odd column goes left only when both the margin and the width are odd.
+  int64_t left = margin / 2 + (margin & width & 1);
+  return pad(s, left, margin - left, fill);
+}
+
+std::string ljust(std::string_view s, int64_t width, char32_t fill) {
+  auto len = static_cast<int64_t>(code_point_count(s));
+  return len >= width ? std::string(s) : pad(s, 0, width - len, fill);
+}
+
+std::string rjust(std::string_view s, int64_t width, char32_t fill) {
+  auto len = static_cast<int64_t>(code_point_count(s));
+  return len >= width ? std::string(s) : pad(s, width - len, 0, fill);
+}
+
+std::string zfill(std::string_view s, int64_t width) {
+  auto len = static_cast<int64_t>(code_point_count(s));
+  if (len >= width) return std::string(s);
+  auto zeros = static_cast<size_t>(width - len);
+  std::string out(zeros, '0');
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+    out[0] = s[0];
+    out.push_back('0');
+    out += s.substr(1);
+  } else {
+    out += s;
+  }
+  return out;
+}
+
+std::string expandtabs(std::string_view s, int64_t tabsize) {
+  std::string out;
+  out.reserve(s.size());
+  int64_t column = 0;
+  for (size_t pos = 0; pos < s.size();) {
+    size_t at = pos;
+    char32_t c = next_code_point(s, &pos);
+    if (c == '\t') {
+      if (tabsize > 0) {
+        int64_t spaces = tabsize - column % tabsize;
+        out.append(static_cast<size_t>(spaces), ' ');
+        column += spaces;
+      }
+    } else {
+      out += s.substr(at, pos - at);
+      column = (c == '\n' || c == '\r') ? 0 : column + 1;
+    }
+  }
+  return out;
+}
+
+std::string repr(std::string_view s) { return quoted(s, false); }
+std::string ascii(std::string_view s) { return quoted(s, true); }
+
+}  // namespace minipy::text

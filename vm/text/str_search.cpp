@@ -1,0 +1,316 @@
+// The searching and splitting str methods: find/count/replace/split/strip/partition and friends.
+#include <algorithm>
+
+#include "vm/text/str_methods.h"
+#include "vm/text/unicode.h"
+
+namespace minipy::text {
+namespace {
+
+// s[start:end] after CPython's ADJUST_INDICES, in code points and bytes. `empty_ok` is false when
+// start > end, in which case nothing can match (not even the empty string).
+struct Window {
+  int64_t begin_index = 0, end_index = 0;
+  size_t begin_byte = 0, end_byte = 0;
+  bool ascii = true;
+  std::string_view view(std::string_view s) const { return s.substr(begin_byte, end_byte - begin_byte); }
+};
+
+Window make_window(std::string_view s, OptIndex start, OptIndex end) {
+  Window w;
+  w.ascii = is_ascii(s);
+  auto len = static_cast<int64_t>(w.ascii ? s.size() : code_point_count(s));
+  int64_t b = start.value_or(0), e = end.value_or(len);
+  if (e > len) {
+    e = len;
+  } else if (e < 0) {
+    e = std::max<int64_t>(e + len, 0);
+  }
+  if (b < 0) b = std::max<int64_t>(b + len, 0);
+  w.begin_index = b;
+  w.end_index = e;
+  if (b > e) {
+    w.begin_byte = w.end_byte = 0;
+    return w;
+  }
+  if (w.ascii) {
+    w.begin_byte = static_cast<size_t>(std::min(b, len));
+    w.end_byte = static_cast<size_t>(e);
+  } else {
+    w.begin_byte = byte_offset_of_index(s, static_cast<size_t>(b));
+    w.end_byte = w.begin_byte + byte_offset_of_index(s.substr(w.begin_byte), static_cast<size_t>(e - b));
+  }
+  return w;
+}
+
+int64_t length_of(std::string_view s) {
+  return static_cast<int64_t>(is_ascii(s) ? s.size() : code_point_count(s));
+}
+
+// The code point index of byte `offset` of s, where the window's bytes start at its begin index.
+int64_t index_in_window(std::string_view s, const Window& w, size_t offset) {
+  if (w.ascii) return static_cast<int64_t>(offset);
+  return w.begin_index +
+         static_cast<int64_t>(code_point_count(s.substr(w.begin_byte, offset - w.begin_byte)));
+}
+
+bool is_whitespace_at(std::string_view s, size_t pos, size_t* next) {
+  *next = pos;
+  return is_space(next_code_point(s, next));
+}
+
+// A set of code points for strip(chars), with a direct table for Latin-1.
+class CharSet {
+ public:
+  explicit CharSet(std::string_view chars) {
+    for (size_t pos = 0; pos < chars.size();) {
+      char32_t c = next_code_point(chars, &pos);
+      if (c < 256) {
+        small_[c] = true;
+      } else {
+        large_.push_back(c);
+      }
+    }
+  }
+  bool contains(char32_t c) const {
+    return c < 256 ? small_[c] : std::find(large_.begin(), large_.end(), c) != large_.end();
+  }
+
+ private:
+  std::array<bool, 256> small_{};
+  std::vector<char32_t> large_;
+};
+
+std::string_view strip_sides(std::string_view s, std::optional<std::string_view> chars, bool left, bool right) {
+  std::optional<CharSet> set;
+  if (chars) set.emplace(*chars);
+  auto strippable = [&](char32_t c) { return set ? set->contains(c) : is_space(c); };
+  size_t begin = 0, end = s.size();
+  if (left) {
+    while (begin < end) {
+      size_t next = begin;
+      if (!strippable(next_code_point(s, &next))) break;
+      begin = next;
+    }
+  }
+  if (right) {
+    while (end > begin) {
+      size_t prev = end;
+      if (!strippable(previous_code_point(s, &prev))) break;
+      end = prev;
+    }
+  }
+  return s.substr(begin, end - begin);
+}
+
+}  // namespace
+
+TextResult<std::vector<std::string_view>> split(std::string_view s, std::optional<std::string_view> sep,
+                                                int64_t maxsplit) {
+  std::vector<std::string_view> parts;
+  if (maxsplit < 0) maxsplit = INT64_MAX;
+  if (sep) {
+    if (sep->empty()) return value_error("empty separator");
+    size_t pos = 0;
+    while (maxsplit-- > 0) {
+      size_t hit = s.find(*sep, pos);
+      if (hit == std::string_view::npos) break;
+      parts.push_back(s.substr(pos, hit - pos));
+      pos = hit + sep->size();
+    }
+    parts.push_back(s.substr(pos));
+    return parts;
+  }
+  size_t pos = 0, next = 0;
+  while (true) {
+    while (pos < s.size() && is_whitespace_at(s, pos, &next)) pos = next;
+    if (pos >= s.size()) break;
+    if (maxsplit-- <= 0) {
+      parts.push_back(s.substr(pos));  // the rest keeps its trailing whitespace
+      break;
+    }
+    size_t word = pos;
+    while (pos < s.size() && !is_whitespace_at(s, pos, &next)) pos = next;
+    parts.push_back(s.substr(word, pos - word));
+  }
+  return parts;
+}
+
+TextResult<std::vector<std::string_view>> rsplit(std::string_view s, std::optional<std::string_view> sep,
+                                                 int64_t maxsplit) {
+  std::vector<std::string_view> parts;
+  if (maxsplit < 0) maxsplit = INT64_MAX;
+  if (sep) {
+    if (sep->empty()) return value_error("empty separator");
+    size_t end = s.size();
+    while (maxsplit-- > 0 && end >= sep->size()) {
+      size_t hit = s.substr(0, end).rfind(*sep);
+      if (hit == std::string_view::npos) break;
+      parts.push_back(s.substr(hit + sep->size(), end - hit - sep->size()));
+      end = hit;
+    }
+    parts.push_back(s.substr(0, end));
+    std::reverse(parts.begin(), parts.end());
+    return parts;
+  }
+  size_t end = s.size();
+  auto space_before = [&](size_t pos, size_t* prev) {
+    *prev = pos;
+    return is_space(previous_code_point(s, prev));
+  };
+  size_t prev = 0;
+  while (true) {
+    while (end > 0 && space_before(end, &prev)) end = prev;
+    if (end == 0) break;
+    if (maxsplit-- <= 0) {
+      parts.push_back(s.substr(0, end));
+      break;
+    }
+    size_t word_end = end;
+    while (end > 0 && !space_before(end, &prev)) end = prev;
+    parts.push_back(s.substr(end, word_end - end));
+  }
+  std::reverse(parts.begin(), parts.end());
+  return parts;
+}
+
+std::vector<std::string_view> splitlines(std::string_view s, bool keepends) {
+  std::vector<std::string_view> lines;
+  size_t line_start = 0, pos = 0;
+  while (pos < s.size()) {
+    size_t here = pos;
+    char32_t c = next_code_point(s, &pos);
+    if (!has_class(c, kClassLineBreak)) continue;
+    if (c == '\r' && pos < s.size() && s[pos] == '\n') ++pos;
+    lines.push_back(s.substr(line_start, (keepends ? pos : here) - line_start));
+    line_start = pos;
+  }
+  if (line_start < s.size()) lines.push_back(s.substr(line_start));
+  return lines;
+}
+
+std::string join(std::string_view sep, std::span<const std::string_view> parts) {
+  size_t total = parts.empty() ? 0 : sep.size() * (parts.size() - 1);
+  for (auto p : parts) total += p.size();
+  std::string out;
+  out.reserve(total);
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += sep;
+    out += parts[i];
+  }
+  return out;
+}
+
+std::string_view strip(std::string_view s, std::optional<std::string_view> chars) {
+  return strip_sides(s, chars, true, true);
+}
+std::string_view lstrip(std::string_view s, std::optional<std::string_view> chars) {
+  return strip_sides(s, chars, true, false);
+}
+std::string_view rstrip(std::string_view s, std::optional<std::string_view> chars) {
+  return strip_sides(s, chars, false, true);
+}
+
+int64_t find(std::string_view s, std::string_view sub, OptIndex start, OptIndex end) {
+  if (!start && !end) {  // the whole string: no index arithmetic before the search
+    size_t hit = s.find(sub);
+    if (hit == std::string_view::npos) return -1;
+    return static_cast<int64_t>(code_point_count(s.substr(0, hit)));
+  }
+  Window w = make_window(s, start, end);
+  if (w.end_index - w.begin_index < length_of(sub)) return -1;
+  size_t hit = w.view(s).find(sub);
+  if (hit == std::string_view::npos) return -1;
+  return index_in_window(s, w, w.begin_byte + hit);
+}
+
+int64_t rfind(std::string_view s, std::string_view sub, OptIndex start, OptIndex end) {
+  Window w = make_window(s, start, end);
+  if (w.end_index - w.begin_index < length_of(sub)) return -1;
+  size_t hit = w.view(s).rfind(sub);
+  if (hit == std::string_view::npos) return -1;
+  return index_in_window(s, w, w.begin_byte + hit);
+}
+
+TextResult<int64_t> index(std::string_view s, std::string_view sub, OptIndex start, OptIndex end) {
+  int64_t at = find(s, sub, start, end);
+  if (at < 0) return value_error("substring not found");
+  return at;
+}
+
+TextResult<int64_t> rindex(std::string_view s, std::string_view sub, OptIndex start, OptIndex end) {
+  int64_t at = rfind(s, sub, start, end);
+  if (at < 0) return value_error("substring not found");
+  return at;
+}
+
+int64_t count(std::string_view s, std::string_view sub, OptIndex start, OptIndex end) {
+  Window w = make_window(s, start, end);
+  if (w.end_index - w.begin_index < length_of(sub)) return 0;
+  if (sub.empty()) return w.end_index - w.begin_index + 1;
+  std::string_view view = w.view(s);
+  int64_t n = 0;
+  for (size_t pos = view.find(sub); pos != std::string_view::npos; pos = view.find(sub, pos + sub.size())) ++n;
+  return n;
+}
+
+std::string replace(std::string_view s, std::string_view old_part, std::string_view new_part,
+                    int64_t max_count) {
+  if (max_count < 0) max_count = INT64_MAX;
+  std::string out;
+  if (old_part.empty()) {
+    // The empty string matches before every code point and at the end.
+    size_t pos = 0;
+    while (max_count > 0 && pos < s.size()) {
+      out += new_part;
+      size_t next = pos;
+      next_code_point(s, &next);
+      out += s.substr(pos, next - pos);
+      pos = next;
+      --max_count;
+    }
+    if (max_count > 0) out += new_part;
+    out += s.substr(pos);
+    return out;
+  }
+  size_t pos = 0;
+  while (max_count-- > 0) {
+    size_t hit = s.find(old_part, pos);
+    if (hit == std::string_view::npos) break;
+    out += s.substr(pos, hit - pos);
+    out += new_part;
+    pos = hit + old_part.size();
+  }
+  out += s.substr(pos);
+  return out;
+}
+
+bool startswith(std::string_view s, std::string_view prefix, OptIndex start, OptIndex end) {
+  Window w = make_window(s, start, end);
+  if (w.end_index - length_of(prefix) < w.begin_index) return false;
+  return w.view(s).starts_with(prefix);
+}
+
+bool endswith(std::string_view s, std::string_view suffix, OptIndex start, OptIndex end) {
+  Window w = make_window(s, start, end);
+  if (w.end_index - length_of(suffix) < w.begin_index) return false;
+  return w.view(s).ends_with(suffix);
+}
+
+TextResult<std::array<std::string_view, 3>> partition(std::string_view s, std::string_view sep) {
+  if (sep.empty()) return value_error("empty separator");
+  size_t hit = s.find(sep);
+  if (hit == std::string_view::npos) return std::array<std::string_view, 3>{s, s.substr(0, 0), s.substr(0, 0)};
+  return std::array<std::string_view, 3>{s.substr(0, hit), s.substr(hit, sep.size()),
+                                         s.substr(hit + sep.size())};
+}
+
+TextResult<std::array<std::string_view, 3>> rpartition(std::string_view s, std::string_view sep) {
+  if (sep.empty()) return value_error("empty separator");
+  size_t hit = s.rfind(sep);
+  if (hit == std::string_view::npos) return std::array<std::string_view, 3>{s.substr(0, 0), s.substr(0, 0), s};
+  return std::array<std::string_view, 3>{s.substr(0, hit), s.substr(hit, sep.size()),
+                                         s.substr(hit + sep.size())};
+}
+
+}  // namespace minipy::text

@@ -1,0 +1,216 @@
+// Tracebacks: recording where an exception travelled, and printing an uncaught exception in CPython 3.11's
+// format (source lines, the ^^^ position markers, chained exceptions, SyntaxError's special shape).
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+#include "compiler/linetable.h"
+#include "vm/runtime.h"
+
+namespace minipy {
+
+StrObject* suggest_for_attribute(ThreadState& ts, Value obj, StrObject* name);
+
+namespace {
+
+ExceptionObject* as_exc(Value v) { return static_cast<ExceptionObject*>(v.as_object()); }
+
+// Source lines of files already read, for printing (a traceback may show many frames of one file).
+const std::vector<std::string>* source_lines(const std::string& filename) {
+  static std::unordered_map<std::string, std::vector<std::string>> cache;
+  auto it = cache.find(filename);
+  if (it != cache.end()) return &it->second;
+  std::ifstream in(filename, std::ios::binary);
+  if (!in) return nullptr;
+  std::vector<std::string> lines;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+  }
+  return &cache.emplace(filename, std::move(lines)).first->second;
+}
+
+std::string_view strip(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\f");
+  if (b == std::string_view::npos) return {};
+  size_t e = s.find_last_not_of(" \t\f\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+// Display width in code points of the first `bytes` bytes of a UTF-8 string.
+size_t display_columns(std::string_view s, size_t bytes) {
+  size_t n = 0;
+  for (size_t i = 0; i < bytes && i < s.size(); i++)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) n++;
+  return n;
+}
+
+void print_frame(std::string& out, CodeObj* code, int lasti, int lineno) {
+  const CodeObject& src = code->src();
+  out += fmt::format("  File \"{}\", line {}, in {}\n", src.filename, lineno, src.name);
+  const auto* lines = source_lines(src.filename);
+  if (!lines || lineno < 1 || static_cast<size_t>(lineno) > lines->size()) return;
+  const std::string& full = (*lines)[static_cast<size_t>(lineno) - 1];
+  std::string_view text = strip(full);
+  if (text.empty()) return;
+  out += fmt::format("    {}\n", text);
+  // 3.11 marks the failing expression with ^ (and ~ for the operands of a binary operator is omitted here) when
+  // it does not span the whole line.
+  SourcePosition pos = location_at(src.linetable, src.firstlineno, lasti);
+  if (pos.lineno != lineno || pos.end_lineno != lineno || pos.col_offset < 0 || pos.end_col_offset < 0) return;
+  size_t indent = full.size() - std::string_view(full).substr(full.find_first_not_of(" \t\f")).size();
+  auto start = static_cast<size_t>(pos.col_offset), end = static_cast<size_t>(pos.end_col_offset);
+  if (start < indent || end > full.size() || end <= start) return;
+  if (start == indent && end >= indent + text.size()) return;  // the whole line: no markers
+  size_t col = display_columns(full, start) - display_columns(full, indent);
+  size_t width = display_columns(full, end) - display_columns(full, start);
+  out += "    " + std::string(col, ' ') + std::string(width, '^') + "\n";
+}
+
+void print_syntax_error(ThreadState& ts, std::string& out, Value exc) {
+  auto field = [&](const char* name) {
+    Value v = get_attr_optional(ts, exc, intern(ts, name));
+    ts.current_exception = Value();
+    return v;
+  };
+  Value filename = field("filename"), lineno = field("lineno"), offset = field("offset"), text = field("text"),
+        end_offset = field("end_offset"), end_lineno = field("end_lineno");
+  out += fmt::format("  File \"{}\", line {}\n", filename && is_str(filename) ? as_str(filename)->view() : "<string>",
+                     lineno && lineno.is_small_int() ? lineno.as_small_int() : 0);
+  if (text && is_str(text)) {
+    std::string_view line = as_str(text)->view();
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+    size_t lead = 0;
+    while (lead < line.size() && (line[lead] == ' ' || line[lead] == '\t' || line[lead] == '\f')) lead++;
+    std::string_view shown = line.substr(lead);
+    size_t trailing = shown.find_last_not_of(" \t\f");
+    shown = trailing == std::string_view::npos ? std::string_view{} : shown.substr(0, trailing + 1);
+    out += fmt::format("    {}\n", shown);
+    if (offset && offset.is_small_int() && offset.as_small_int() >= 1) {
+      int64_t lead_cols = static_cast<int64_t>(display_columns(line, lead));
+      int64_t start = offset.as_small_int() - 1 - lead_cols;
+      int64_t stop = start + 1;
+      if (end_offset && end_offset.is_small_int() && end_offset.as_small_int() > offset.as_small_int() &&
+          (!end_lineno || !end_lineno.is_small_int() || end_lineno == lineno))
+        stop = end_offset.as_small_int() - 1 - lead_cols;
+      int64_t shown_cols = static_cast<int64_t>(display_columns(shown, shown.size()));
+      if (start < 0) start = 0;
+      if (start > shown_cols) start = shown_cols;
+      if (stop > shown_cols + 1) stop = shown_cols + 1;
+      if (stop <= start) stop = start + 1;
+      out += "    " + std::string(static_cast<size_t>(start), ' ') + std::string(static_cast<size_t>(stop - start), '^') +
+             "\n";
+    }
+  }
+}
+
+void format_one(ThreadState& ts, std::string& out, Value exc) {
+  ExceptionObject* e = as_exc(exc);
+  if (e->traceback && !is_none(e->traceback)) {
+    out += "Traceback (most recent call last):\n";
+    // CPython collapses long runs of the same frame ("[Previous line repeated N more times]").
+    std::string last;
+    int repeats = 0;
+    auto flush_repeats = [&] {
+      if (repeats > 3)
+        out += fmt::format("  [Previous line repeated {} more time{}]\n", repeats - 3, repeats - 3 == 1 ? "" : "s");
+    };
+    for (Value tb = e->traceback; tb && !is_none(tb); tb = static_cast<TracebackObject*>(tb.as_object())->next) {
+      auto* t = static_cast<TracebackObject*>(tb.as_object());
+      std::string frame;
+      print_frame(frame, t->code, t->lasti, t->lineno);
+      if (frame == last) {
+        repeats++;
+        if (repeats <= 3) out += frame;
+        continue;
+      }
+      flush_repeats();
+      repeats = 1;
+      last = frame;
+      out += frame;
+    }
+    flush_repeats();
+  }
+  Type* t = type_of(exc);
+  if (is_subtype(t, &SyntaxError_type)) print_syntax_error(ts, out, exc);
+  std::string name;
+  Value module = t->module;
+  if (module && is_str(module) && as_str(module)->view() != "builtins" && as_str(module)->view() != "__main__")
+    name = fmt::format("{}.{}", as_str(module)->view(), t->qualname->view());
+  else
+    name = std::string(t->qualname->view());
+  Value s = is_subtype(t, &SyntaxError_type) ? get_attr_optional(ts, exc, intern(ts, "msg")) : py_str(ts, exc);
+  if (!s || !is_str(s)) {
+    ts.current_exception = Value();
+    out += fmt::format("{}: <exception str() failed>\n", name);
+    return;
+  }
+  std::string suggestion;
+  Value extra = e->extra;
+  if (is_subtype(t, &NameError_type) && extra && is_str(extra)) {
+    suggestion = fmt::format(". Did you mean: '{}'?", as_str(extra)->view());
+  } else if (is_subtype(t, &AttributeError_type) && extra && is_tuple(extra)) {
+    auto* pair = static_cast<TupleObject*>(extra.as_object());
+    if (StrObject* best = suggest_for_attribute(ts, pair->items[1], as_str(pair->items[0])))
+      suggestion = fmt::format(". Did you mean: '{}'?", best->view());
+  }
+  if (as_str(s)->size == 0 && suggestion.empty()) out += name + "\n";
+  else out += fmt::format("{}: {}{}\n", name, as_str(s)->view(), suggestion);
+}
+
+void format_chain(ThreadState& ts, std::string& out, Value exc, std::vector<Object*>& seen) {
+  seen.push_back(exc.as_object());
+  ExceptionObject* e = as_exc(exc);
+  auto unseen = [&](Value v) {
+    return v && !is_none(v) && std::find(seen.begin(), seen.end(), v.as_object()) == seen.end();
+  };
+  if (unseen(e->cause)) {
+    format_chain(ts, out, e->cause, seen);
+    out += "\nThe above exception was the direct cause of the following exception:\n\n";
+  } else if (!e->suppress_context && unseen(e->context)) {
+    format_chain(ts, out, e->context, seen);
+    out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+  }
+  format_one(ts, out, exc);
+}
+
+}  // namespace
+
+void traceback_here(ThreadState& ts, CodeObj* code, int lasti) {
+  Value exc = ts.current_exception;
+  if (!exc || !exc.is_object()) return;
+  auto* tb = ts.alloc<TracebackObject>(&traceback_type);
+  tb->code = code;
+  tb->lasti = lasti;
+  SourcePosition pos = location_at(code->src().linetable, code->firstlineno, lasti);
+  tb->lineno = pos.lineno;
+  ExceptionObject* e = as_exc(exc);
+  tb->next = e->traceback ? e->traceback : None();
+  e->traceback = Value(tb);
+}
+
+void print_exception(ThreadState& ts, Value exception) {
+  Value saved = ts.current_exception;
+  ts.current_exception = Value();
+  std::string out;
+  std::vector<Object*> seen;
+  format_chain(ts, out, exception, seen);
+  std::fflush(stdout);
+  std::fwrite(out.data(), 1, out.size(), stderr);
+  std::fflush(stderr);
+  ts.current_exception = saved;
+}
+
+void init_traceback_type(ThreadState& ts);
+void init_traceback_type(ThreadState&) {
+  traceback_type.trace = [](Object* self, Tracer& tracer) {
+    auto* t = static_cast<TracebackObject*>(self);
+    tracer.visit(t->next);
+    tracer.visit(t->code);
+  };
+}
+
+}  // namespace minipy
