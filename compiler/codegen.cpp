@@ -464,6 +464,7 @@ CodegenResult codegen(const ast::Module& module, const SymbolTable& symbols, std
   CodegenResult result;
   result.code = gen.compile_module(module);
   if (!result.code) result.error = gen.take_error();
+  result.warnings = gen.take_warnings();
   return result;
 }
 

@@ -42,6 +42,7 @@ std::string unparse_annotation(const ast::Expr* e);
 struct CodegenResult {
   std::shared_ptr<const CodeObject> code;  // set on success
   std::optional<SyntaxError> error;        // set on failure
+  std::vector<SyntaxWarning> warnings;     // compile.c's compiler_warn() calls, in order
 };
 
 // Generates code for `module` using `symbols`; `filename` and `optimize` (the -O level) are recorded in the code

@@ -219,6 +219,7 @@ bool Codegen::jump_if(const ast::Expr* e, BasicBlock* next, bool cond) {
       set_loc(e->loc);
       size_t n = c->ops.size() - 1;
       if (n == 0) break;
+      check_compare(c);
       BasicBlock* cleanup = new_block();
       if (!visit_expr(c->left)) return false;
       for (size_t i = 0; i < n; ++i) {
@@ -242,6 +243,7 @@ bool Codegen::jump_if(const ast::Expr* e, BasicBlock* next, bool cond) {
 }
 
 bool Codegen::compare(const ast::Compare* e) {
+  check_compare(e);
   if (!visit_expr(e->left)) return false;
   size_t n = e->ops.size() - 1;
   if (n == 0) return visit_expr(e->comparators[0]) && addcompare(e->ops[0]);
@@ -441,6 +443,7 @@ bool Codegen::formatted_value(const ast::FormattedValue* e) {
 }
 
 bool Codegen::subscript(const ast::Subscript* e) {
+  if (e->ctx == Ctx::Load) check_subscript(e);
   Opcode op = e->ctx == Ctx::Load ? Opcode::BINARY_SUBSCR : e->ctx == Ctx::Store ? Opcode::STORE_SUBSCR : Opcode::DELETE_SUBSCR;
   return visit_expr(e->value) && visit_expr(e->slice) && addop(op);
 }

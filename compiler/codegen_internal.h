@@ -53,6 +53,7 @@ class Codegen {
 
   std::shared_ptr<const CodeObject> compile_module(const ast::Module& module);
   std::optional<SyntaxError> take_error() { return std::move(error_); }
+  std::vector<SyntaxWarning> take_warnings() { return std::move(warnings_); }
 
   // ---- codegen.cpp: units, emission, names -------------------------------------------------------------------
   bool enter_scope(std::string_view name, UnitKind kind, const void* key, int lineno);
@@ -82,6 +83,11 @@ class Codegen {
   void unset_loc() { u().loc = SourcePosition{-1, -1, -1, -1}; }
 
   bool error(std::string message);
+  void warn(std::string message) { warnings_.push_back(SyntaxWarning{std::move(message), filename_, u().loc.lineno}); }
+  // compile.c's check_compare / check_caller / check_subscripter / check_index: likely typos worth a warning.
+  void check_compare(const ast::Compare* e);
+  void check_caller(const ast::Expr* func);
+  void check_subscript(const ast::Subscript* e);
   bool unsupported(const ast::Location& loc, std::string_view what);
 
   bool nameop(std::string_view name, ast::ExprContext ctx);
@@ -186,6 +192,7 @@ class Codegen {
   bool interactive_ = false;
   std::vector<std::unique_ptr<Unit>> units_;
   std::optional<SyntaxError> error_;
+  std::vector<SyntaxWarning> warnings_;
 };
 
 // BINARY_OP's operator number (NB_*) for an AST operator; in-place forms add kInplaceOffset.

@@ -380,6 +380,12 @@ bool Codegen::from_import(const ast::ImportFrom* s) {
 // ---- assert and assignments -----------------------------------------------------------------------------------
 
 bool Codegen::assert_stmt(const ast::Assert* s) {
+  // A parenthesised message makes the test a non-empty tuple, which is always true.
+  auto* tuple = s->test->as<ast::Tuple>();
+  auto* constant = s->test->as<ast::Constant>();
+  if ((tuple && !tuple->elts.empty()) ||
+      (constant && constant->value->is(Const::Kind::Tuple) && !constant->value->items().empty()))
+    warn("assertion is always true, perhaps remove parentheses?");
   if (optimize_) return true;
   BasicBlock* end = new_block();
   if (!jump_if(s->test, end, true) || !addop(Opcode::LOAD_ASSERTION_ERROR)) return false;

@@ -59,6 +59,7 @@ CompileResult compile_source(std::string_view source, std::string_view filename,
   AssembleFn assembler = [](CompilerUnit& unit) { return assemble(unit); };
   CodegenResult generated =
       codegen(*parsed.module, *symbols.table, filename, options.optimize, assembler, future.features);
+  result.warnings = std::move(generated.warnings);
   if (!generated.code) {
     result.error = with_text(generated.error ? std::move(*generated.error) : SyntaxError{}, source);
     return result;

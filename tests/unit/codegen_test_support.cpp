@@ -22,7 +22,7 @@ namespace minipy::test {
 namespace {
 
 const char* kOracleScript = R"PY(
-import ast, sys, dis
+import ast, sys, dis, warnings
 srcs = open(sys.argv[1], encoding='utf-8').read().split('\n#====\n')
 mode, optimize = sys.argv[2], int(sys.argv[3])
 def hexs(s): return s.encode('utf-8', 'surrogatepass').hex()
@@ -90,11 +90,14 @@ for i, src in enumerate(srcs):
         print('ast ' + ' '.join(out))
     except SyntaxError as e:
         print('ast')
-    try:
-        lines = []
-        dump(compile(src, '<snippet>', mode, optimize=optimize), lines)
-    except SyntaxError as e:
-        lines = ['SyntaxError: %s @%s:%s' % (e.msg, e.lineno, e.offset)]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('always')
+        try:
+            lines = []
+            dump(compile(src, '<snippet>', mode, optimize=optimize), lines)
+        except SyntaxError as e:
+            lines = ['SyntaxError: %s @%s:%s' % (e.msg, e.lineno, e.offset)]
+    lines = ['warning %d %s' % (w.lineno, w.message) for w in caught if w.category is SyntaxWarning] + lines
     for l in lines: print('dump ' + l)
 )PY";
 
@@ -523,18 +526,24 @@ std::string compile_and_dump(ast::Module& module, ast::Arena& arena, bool tables
   if (!st.table) return fmt::format("SyntaxError: {} @{}:{}\n", st.error->message, st.error->lineno, st.error->offset);
   AssembleFn assembler = [](CompilerUnit& unit) { return assemble(unit); };
   CodegenResult result = codegen(module, *st.table, "<snippet>", optimize, assembler, future.features);
+  std::string warnings;
+  for (const SyntaxWarning& w : result.warnings) warnings += fmt::format("warning {} {}\n", w.lineno, w.message);
   if (!result.code)
-    return fmt::format("SyntaxError: {} @{}:{}\n", result.error->message, result.error->lineno, result.error->offset);
-  return dump_code(*result.code, tables);
+    return warnings + fmt::format("SyntaxError: {} @{}:{}\n", result.error->message, result.error->lineno,
+                                  result.error->offset);
+  return warnings + dump_code(*result.code, tables);
 }
 
 std::string compile_source_and_dump(const std::string& source, bool tables, ast::ParseMode mode, int optimize) {
   CompileOptions options;
   options.optimize = optimize;
   CompileResult result = compile_source(source, "<snippet>", mode, options);
+  std::string warnings;
+  for (const SyntaxWarning& w : result.warnings) warnings += fmt::format("warning {} {}\n", w.lineno, w.message);
   if (!result.code)
-    return fmt::format("SyntaxError: {} @{}:{}\n", result.error->message, result.error->lineno, result.error->offset);
-  return dump_code(*result.code, tables);
+    return warnings + fmt::format("SyntaxError: {} @{}:{}\n", result.error->message, result.error->lineno,
+                                  result.error->offset);
+  return warnings + dump_code(*result.code, tables);
 }
 
 }  // namespace minipy::test

@@ -190,6 +190,10 @@ const std::vector<std::string> kCornerSnippets = {
     "from __future__ import annotations\nx: (a := 1) = 2\n",
     "from __future__ import annotations\ndef f():\n    T = int\n    def g(x: T) -> T: pass\n    y: T = 1\n    return g\n",
     "'doc'\nfrom __future__ import division, print_function\nfrom __future__ import barry_as_FLUFL\nx = 1\n",
+    "if x is 1:\n    pass\ny = x is not 'a'\nz = None is x is ()\nw = x is None\nassert (x, 'msg')\nassert ()\n",
+    "f = [1, 2] (3, 4)\ng = (1, 2) (3)\nh = 'abc' (1)\ni = f'{x}' ()\nj = {1} (2)\nk = (lambda: 1)()\nl = 5 (x)\n",
+    "a = 5[0]\nb = {1, 2}[0]\nc = (x for x in y)[0]\nd = None[1]\ne = [1, 2]['a']\nf = 'abc'[1.5]\n"
+    "g = (1, 2)[(1, 2)]\nh = [x][True]\ni = [x][1:2]\nj = 'a'[f'{x}']\nk = (lambda: 1)[0]\n",
     "from __future__ import braces\n",
     "from __future__ import nonsense\n",
     "x = 1\nfrom __future__ import annotations\n",
