@@ -148,8 +148,43 @@ ConstRef float_power(double a, double b) {
   return Const::floating(r);
 }
 
+// Complex arithmetic as complexobject.c does it (_Py_c_sum, _Py_c_diff, _Py_c_prod, _Py_c_quot); powers of
+// complex numbers are left to run time.
+ConstRef fold_complex(ast::OperatorKind op, const Const& v, const Const& w) {
+  using O = ast::OperatorKind;
+  auto parts = [](const Const& c) -> std::optional<std::pair<double, double>> {
+    if (c.is(K::Complex)) return std::pair{c.float_value(), c.imag_value()};
+    if (auto f = as_float(c)) return std::pair{*f, 0.0};
+    return std::nullopt;
+  };
+  auto a = parts(v), b = parts(w);
+  if (!a || !b) return nullptr;
+  auto [ar, ai] = *a;
+  auto [br, bi] = *b;
+  switch (op) {
+    case O::Add: return Const::complex(ar + br, ai + bi);
+    case O::Sub: return Const::complex(ar - br, ai - bi);
+    case O::Mult: return Const::complex(ar * br - ai * bi, ar * bi + ai * br);
+    case O::Div: {
+      double abs_br = std::fabs(br), abs_bi = std::fabs(bi);
+      if (abs_br >= abs_bi) {
+        if (abs_br == 0.0) return nullptr;  // ZeroDivisionError
+        double ratio = bi / br, denom = br + bi * ratio;
+        return Const::complex((ar + ai * ratio) / denom, (ai - ar * ratio) / denom);
+      }
+      if (abs_bi >= abs_br) {
+        double ratio = br / bi, denom = br * ratio + bi;
+        return Const::complex((ar * ratio + ai) / denom, (ai * ratio - ar) / denom);
+      }
+      return Const::complex(std::nan(""), std::nan(""));
+    }
+    default: return nullptr;
+  }
+}
+
 ConstRef fold_binary(ast::OperatorKind op, const Const& v, const Const& w) {
   using O = ast::OperatorKind;
+  if (v.is(K::Complex) || w.is(K::Complex)) return fold_complex(op, v, w);
   auto vi = as_int(v), wi = as_int(w);
   bool floats = (v.is(K::Float) && (wi || w.is(K::Float))) || (w.is(K::Float) && vi);
   std::optional<double> vf, wf;

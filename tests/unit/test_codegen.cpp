@@ -284,6 +284,13 @@ TEST_CASE("codegen matches python3.11 instruction for instruction") { run_differ
 
 TEST_CASE("codegen matches python3.11 on corner cases") { run_differential(kCornerSnippets, "corners"); }
 
+TEST_CASE("constant folding of complex numbers matches python3.11") {
+  // Outside minipy's subset (its parser rejects complex literals), but folded as ast_opt.c folds them.
+  run_differential({"a = 1 + 2j\nb = 3.5 - 4j\nc = (1 + 2j) * (3 - 1j)\nd = (1 + 2j) / (3 - 4j)\ne = 1j / 0\n"
+                    "f = -(2j)\ng = 2 * 1j\n"},
+                   "complex folding");
+}
+
 TEST_CASE("codegen matches python3.11 in eval and single modes and under -O / -OO") {
   const std::vector<std::string> expressions = {"1 + 2", "x", "f(x) if y else [a for a in b]", "lambda: 0",
                                                 "(yield)", "{**a, 'k': 1}"};
