@@ -228,8 +228,9 @@ std::string first_difference(const std::string& mine, const std::string& theirs)
 // A frozenset's iteration order depends on string hashes, which python3.11 randomises per process: compare its
 // characters as a multiset.
 std::string canonical(std::string line) {
-  // Sets of ints have a fixed order, which must match.
-  if (line.rfind("const frozenset(", 0) == 0 && line.find_first_of("'\"") != std::string::npos)
+  // Sets of ints, floats and tuples have a fixed order, which must match; strings and None hash per process.
+  if (line.rfind("const frozenset(", 0) == 0 &&
+      (line.find_first_of("'\"") != std::string::npos || line.find("None") != std::string::npos))
     std::sort(line.begin() + 16, line.end());
   return line;
 }
