@@ -517,33 +517,32 @@ std::string dump_code(const CodeObject& code, bool tables) {
   return out;
 }
 
+// The dump form of a compilation's outcome: its warnings, then the code objects or the error.
+static std::string outcome(const std::vector<SyntaxWarning>& warnings, const CodeObject* code,
+                           const std::optional<SyntaxError>& error, bool tables) {
+  std::string out;
+  for (const SyntaxWarning& w : warnings) out += fmt::format("warning {} {}\n", w.lineno, w.message);
+  if (!code) return out + fmt::format("SyntaxError: {} @{}:{}\n", error->message, error->lineno, error->offset);
+  return out + dump_code(*code, tables);
+}
+
 std::string compile_and_dump(ast::Module& module, ast::Arena& arena, bool tables, int optimize) {
   FutureResult future = future_features(module, "<snippet>");
-  if (future.error) return fmt::format("SyntaxError: {} @{}:{}\n", future.error->message, future.error->lineno, future.error->offset);
+  if (future.error) return outcome({}, nullptr, future.error, tables);
   if (auto too_deep = optimize_ast(module, arena, optimize, future.features.flags))
-    return fmt::format("SyntaxError: {} @{}:{}\n", too_deep->message, too_deep->lineno, too_deep->offset);
+    return outcome({}, nullptr, too_deep, tables);
   SymtableResult st = build_symtable(module, "<snippet>", future.features.flags);
-  if (!st.table) return fmt::format("SyntaxError: {} @{}:{}\n", st.error->message, st.error->lineno, st.error->offset);
+  if (!st.table) return outcome({}, nullptr, st.error, tables);
   AssembleFn assembler = [](CompilerUnit& unit) { return assemble(unit); };
   CodegenResult result = codegen(module, *st.table, "<snippet>", optimize, assembler, future.features);
-  std::string warnings;
-  for (const SyntaxWarning& w : result.warnings) warnings += fmt::format("warning {} {}\n", w.lineno, w.message);
-  if (!result.code)
-    return warnings + fmt::format("SyntaxError: {} @{}:{}\n", result.error->message, result.error->lineno,
-                                  result.error->offset);
-  return warnings + dump_code(*result.code, tables);
+  return outcome(result.warnings, result.code.get(), result.error, tables);
 }
 
 std::string compile_source_and_dump(const std::string& source, bool tables, ast::ParseMode mode, int optimize) {
   CompileOptions options;
   options.optimize = optimize;
   CompileResult result = compile_source(source, "<snippet>", mode, options);
-  std::string warnings;
-  for (const SyntaxWarning& w : result.warnings) warnings += fmt::format("warning {} {}\n", w.lineno, w.message);
-  if (!result.code)
-    return warnings + fmt::format("SyntaxError: {} @{}:{}\n", result.error->message, result.error->lineno,
-                                  result.error->offset);
-  return warnings + dump_code(*result.code, tables);
+  return outcome(result.warnings, result.code.get(), result.error, tables);
 }
 
 }  // namespace minipy::test
