@@ -200,6 +200,21 @@ const std::vector<std::string> kCornerSnippets = {
     "def f(x):\n    def g():\n        nonlocal x\n        del x\n    x += 1\n    return g\n",
     "x = [[y for y in range(x)] for x in range(3)]\nz = {k: [v for v in k] for k in 'ab'}\n",
     "def f(*args, **kwargs):\n    return g(*args, **kwargs), g(1, *args), g(k=1, *args), h(*args, a=1, **kwargs)\n",
+    [] {  // 21 nested loops: one more than CPython's block stack allows
+      std::string s;
+      for (int i = 0; i < 21; ++i) s += std::string(i, ' ') + "for x" + std::to_string(i) + " in y:\n";
+      return s + std::string(21, ' ') + "pass\n";
+    }(),
+    [] {  // more than 256 locals, constants and names: EXTENDED_ARG everywhere
+      std::string s = "def f():\n";
+      for (int i = 0; i < 300; ++i) s += fmt::format("    v{} = {} + g{}\n", i, i * 7, i);
+      return s + "    return v299\n";
+    }(),
+    [] {  // a starred target after 256 others
+      std::string s;
+      for (int i = 0; i < 257; ++i) s += fmt::format("a{}, ", i);
+      return s + "*rest = x\n";
+    }(),
     "from __future__ import annotations\ndef f(x: (yield)): pass\n",
     "from __future__ import annotations\nx: (a := 1) = 2\n",
     "from __future__ import annotations\ndef f():\n    T = int\n    def g(x: T) -> T: pass\n    y: T = 1\n    return g\n",
