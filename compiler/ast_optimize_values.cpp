@@ -139,17 +139,84 @@ void float_divmod(double a, double b, double* floordiv, double* mod) {
   *mod = m;
 }
 
+using Complex = std::pair<double, double>;
+
+Complex complex_product(Complex a, Complex b) {
+  return {a.first * b.first - a.second * b.second, a.first * b.second + a.second * b.first};
+}
+
+// _Py_c_quot; nullopt for a zero divisor.
+std::optional<Complex> complex_quotient(Complex a, Complex b) {
+  auto [ar, ai] = a;
+  auto [br, bi] = b;
+  double abs_br = std::fabs(br), abs_bi = std::fabs(bi);
+  if (abs_br >= abs_bi) {
+    if (abs_br == 0.0) return std::nullopt;
+    double ratio = bi / br, denom = br + bi * ratio;
+    return Complex{(ar + ai * ratio) / denom, (ai - ar * ratio) / denom};
+  }
+  if (abs_bi >= abs_br) {
+    double ratio = br / bi, denom = br * ratio + bi;
+    return Complex{(ar * ratio + ai) / denom, (ai * ratio - ar) / denom};
+  }
+  return Complex{std::nan(""), std::nan("")};
+}
+
+// complex_pow: small integral exponents by repeated squaring (c_powi), others through polar form (_Py_c_pow).
+// nullopt where CPython raises (zero to a negative or complex power, overflow).
+std::optional<Complex> complex_power(Complex a, Complex b) {
+  Complex result;
+  if (b.second == 0.0 && b.first == std::floor(b.first) && std::fabs(b.first) <= 100.0) {
+    auto powu = [&](long n) {
+      Complex r{1.0, 0.0}, p = a;
+      for (long mask = 1; mask > 0 && n >= mask; mask <<= 1) {
+        if (n & mask) r = complex_product(r, p);
+        p = complex_product(p, p);
+      }
+      return r;
+    };
+    auto n = static_cast<long>(b.first);
+    if (n > 0) {
+      result = powu(n);
+    } else {
+      auto q = complex_quotient({1.0, 0.0}, powu(-n));
+      if (!q) return std::nullopt;
+      result = *q;
+    }
+  } else if (b.first == 0.0 && b.second == 0.0) {
+    result = {1.0, 0.0};
+  } else if (a.first == 0.0 && a.second == 0.0) {
+    if (b.second != 0.0 || b.first < 0.0) return std::nullopt;
+    result = {0.0, 0.0};
+  } else {
+    double vabs = std::hypot(a.first, a.second);
+    double len = std::pow(vabs, b.first);
+    double at = std::atan2(a.second, a.first);
+    double phase = at * b.first;
+    if (b.second != 0.0) {
+      len /= std::exp(at * b.second);
+      phase += b.second * std::log(vabs);
+    }
+    result = {len * std::cos(phase), len * std::sin(phase)};
+  }
+  if (std::isinf(result.first) || std::isinf(result.second)) return std::nullopt;
+  return result;
+}
+
 ConstRef float_power(double a, double b) {
   if (std::isnan(a) || std::isnan(b) || std::isinf(a) || std::isinf(b)) return nullptr;  // leave odd cases alone
   if (a == 0.0 && b < 0.0) return nullptr;                                             // ZeroDivisionError
-  if (a < 0.0 && b != std::floor(b)) return nullptr;                                   // complex result
+  if (a < 0.0 && b != std::floor(b)) {
+    // A negative base to a fractional power is a complex number.
+    auto c = complex_power({a, 0.0}, {b, 0.0});
+    return c ? Const::complex(c->first, c->second) : nullptr;
+  }
   double r = std::pow(a, b);
   if (std::isinf(r)) return nullptr;                                                   // OverflowError
   return Const::floating(r);
 }
 
-// Complex arithmetic as complexobject.c does it (_Py_c_sum, _Py_c_diff, _Py_c_prod, _Py_c_quot); powers of
-// complex numbers are left to run time.
+// Complex arithmetic as complexobject.c does it (_Py_c_sum, _Py_c_diff, _Py_c_prod, _Py_c_quot, complex_pow).
 ConstRef fold_complex(ast::OperatorKind op, const Const& v, const Const& w) {
   using O = ast::OperatorKind;
   auto parts = [](const Const& c) -> std::optional<std::pair<double, double>> {
@@ -164,19 +231,17 @@ ConstRef fold_complex(ast::OperatorKind op, const Const& v, const Const& w) {
   switch (op) {
     case O::Add: return Const::complex(ar + br, ai + bi);
     case O::Sub: return Const::complex(ar - br, ai - bi);
-    case O::Mult: return Const::complex(ar * br - ai * bi, ar * bi + ai * br);
+    case O::Mult: {
+      Complex p = complex_product({ar, ai}, {br, bi});
+      return Const::complex(p.first, p.second);
+    }
     case O::Div: {
-      double abs_br = std::fabs(br), abs_bi = std::fabs(bi);
-      if (abs_br >= abs_bi) {
-        if (abs_br == 0.0) return nullptr;  // ZeroDivisionError
-        double ratio = bi / br, denom = br + bi * ratio;
-        return Const::complex((ar + ai * ratio) / denom, (ai - ar * ratio) / denom);
-      }
-      if (abs_bi >= abs_br) {
-        double ratio = br / bi, denom = br * ratio + bi;
-        return Const::complex((ar * ratio + ai) / denom, (ai * ratio - ar) / denom);
-      }
-      return Const::complex(std::nan(""), std::nan(""));
+      auto q = complex_quotient({ar, ai}, {br, bi});
+      return q ? Const::complex(q->first, q->second) : nullptr;  // ZeroDivisionError
+    }
+    case O::Pow: {
+      auto p = complex_power({ar, ai}, {br, bi});
+      return p ? Const::complex(p->first, p->second) : nullptr;
     }
     default: return nullptr;
   }
