@@ -136,6 +136,7 @@ bool check_indented_block(ParseContext& ctx, int idx) {
 
 void report_lex_error(ParseContext& ctx) {
   const LexError& le = *ctx.lex_error;
+  if (!ctx.error) ctx.error_from_lexer = true;
   ctx.fail(le.message, Span{le.line, le.col, le.end_line, le.end_col}, le.kind);
   if (le.raw_offset) ctx.error->offset = *le.raw_offset;
   if (le.raw_end_offset) ctx.error->end_offset = *le.raw_end_offset;
@@ -251,6 +252,16 @@ int primary_start(const ParseContext& ctx, int last) {
 
 }  // namespace
 
+// After a parser error CPython tokenizes the rest of the file, and a tokenizer error found there replaces the
+// parser's; an unclosed bracket does so only when the parser's error lies on a later line than the bracket.
+void prefer_tokenizer_error(ParseContext& ctx) {
+  if (!ctx.lex_error || !ctx.error || ctx.error_from_lexer) return;
+  const LexError& le = *ctx.lex_error;
+  if (le.message.ends_with("was never closed") && ctx.error->lineno <= le.line) return;
+  ctx.error.reset();
+  report_lex_error(ctx);
+}
+
 void Parser::report_syntax_error(const context& yyctx) const {
   if (ctx.failed()) return;
   const symbol_type& la = yyctx.lookahead();
@@ -272,8 +283,8 @@ void Parser::report_syntax_error(const context& yyctx) const {
     ctx.error->end_offset = -1;
     return;
   }
-  symbol_kind_type expected[8];
-  int n = yyctx.expected_tokens(expected, 8);
+  symbol_kind_type expected[YYNTOKENS];
+  int n = yyctx.expected_tokens(expected, YYNTOKENS);
   bool expects_colon = false;
   for (int i = 0; i < n; ++i) expects_colon |= expected[i] == symbol_kind::S_Colon;
   if (expects_colon && (t.kind == TokenKind::Newline || n == 1)) {
@@ -297,6 +308,13 @@ void Parser::report_syntax_error(const context& yyctx) const {
     Span range = ctx.token_span(start);
     range.end_line = span.end_line;
     range.end_col = span.end_col;
+    // Checking for the comma makes CPython read on; reaching the end of input inside the still-open bracket
+    // turns the error into the unclosed-bracket one.
+    if (ctx.lex_error && ctx.lex_error->message.ends_with("was never closed") &&
+        (ctx.lex_error->line < span.line || (ctx.lex_error->line == span.line && ctx.lex_error->col < span.col))) {
+      report_lex_error(ctx);
+      return;
+    }
     ctx.fail("invalid syntax. Perhaps you forgot a comma?", range);
     return;
   }
@@ -466,6 +484,7 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
   int rc = parser.parse();
   if (rc != 0 || ctx.failed() || !ctx.module) {
     if (!ctx.error) ctx.fail("invalid syntax", front::Span{});
+    front::prefer_tokenizer_error(ctx);
     result.error = std::move(ctx.error);
     result.error->filename = std::string(filename);
     return result;

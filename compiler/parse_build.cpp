@@ -268,7 +268,7 @@ Stmt* build_augassign(ParseContext& ctx, Expr* target, OperatorKind op, Expr* va
 
 Arguments* empty_arguments(ParseContext& ctx) { return ctx.arena.make<Arguments>(); }
 
-Arguments* build_arguments(ParseContext& ctx, std::vector<ParamItem>& items) {
+Arguments* build_arguments(ParseContext& ctx, std::vector<ParamItem>& items, const Span* lambda_colon) {
   std::vector<Arg*> posonly, args, kwonly;
   std::vector<Expr*> defaults, kw_defaults;
   Arg* vararg = nullptr;
@@ -317,7 +317,7 @@ Arguments* build_arguments(ParseContext& ctx, std::vector<ParamItem>& items) {
     }
   }
   if (bare_star && kwonly.empty()) {
-    ctx.fail("named arguments must follow bare *", bare_star->span);
+    ctx.fail("named arguments must follow bare *", lambda_colon ? *lambda_colon : bare_star->span);
     return nullptr;
   }
   auto* a = ctx.arena.make<Arguments>();
@@ -336,6 +336,8 @@ namespace {
 bool split_call_args(ParseContext& ctx, std::vector<CallArg>& items, Span parens, std::vector<Expr*>& args,
                      std::vector<Keyword*>& keywords) {
   bool seen_keyword = false, seen_double_star = false;
+  // CPython reports argument-order errors at the closing parenthesis.
+  Span closing{parens.end_line, parens.end_col - 1, parens.end_line, parens.end_col};
   for (auto& item : items) {
     switch (item.kind) {
       case CallArg::Kind::BareGenerator:
@@ -347,18 +349,19 @@ bool split_call_args(ParseContext& ctx, std::vector<CallArg>& items, Span parens
         [[fallthrough]];
       case CallArg::Kind::Positional:
         if (seen_double_star) {
-          ctx.fail("positional argument follows keyword argument unpacking", item.span);
+          ctx.fail("positional argument follows keyword argument unpacking", closing);
           return false;
         }
         if (seen_keyword) {
-          ctx.fail("positional argument follows keyword argument", item.span);
+          ctx.fail("positional argument follows keyword argument", closing);
           return false;
         }
         args.push_back(item.value);
         break;
       case CallArg::Kind::Starred:
         if (seen_double_star) {
-          ctx.fail("iterable argument unpacking follows keyword argument unpacking", item.span);
+          ctx.fail("iterable argument unpacking follows keyword argument unpacking",
+                   Span{items.front().span.line, items.front().span.col, item.span.end_line, item.span.end_col});
           return false;
         }
         args.push_back(item.value);

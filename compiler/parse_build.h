@@ -53,7 +53,8 @@ enum class TargetUse { Assign, AugAssign, Annotated, For, With, Delete, Comprehe
 // Turns a Load expression into a Store/Del target in place; records CPython's error when it cannot be one.
 bool set_target(ParseContext& ctx, ast::Expr* target, TargetUse use);
 
-ast::Arguments* build_arguments(ParseContext& ctx, std::vector<ParamItem>& items);
+// `lambda_colon` is the span of a lambda's ':' (CPython reports some lambda parameter errors there); nullptr for def.
+ast::Arguments* build_arguments(ParseContext& ctx, std::vector<ParamItem>& items, const Span* lambda_colon = nullptr);
 ast::Arguments* empty_arguments(ParseContext& ctx);
 // `func(args)`; `parens` spans the parentheses (a sole generator argument takes their position).
 ast::Expr* build_call(ParseContext& ctx, ast::Expr* func, std::vector<CallArg>& args, Span parens, Span span);

@@ -54,6 +54,7 @@ struct ParseContext {
   int next_token = -1;              // -1: the mode's start token comes first
   bool end_marker_sent = false;   // after ENDMARKER the grammar wants Bison's end of input
   std::optional<SyntaxError> error; // the first error; parsing stops there
+  bool error_from_lexer = false;
   ast::Module* module = nullptr;
   // For an f-string's embedded expression parsed on its own: where its text sits in the enclosing source.
   int line_shift = 0, first_line_col_shift = 0;
@@ -80,6 +81,9 @@ struct ParseContext {
     }
   }
 };
+
+// Replaces a parser error by the tokenizer error later in the file, as CPython's error pass does.
+void prefer_tokenizer_error(ParseContext& ctx);
 
 // Parses the expression of an f-string field; `expr_text` is a view into ctx.source (so its position is known).
 // nullptr after recording an "f-string: ..." error in ctx.

@@ -154,7 +154,7 @@ bool decode_plain(ParseContext& ctx, const LiteralParts& p, Span span, std::stri
   if (p.bytes) {
     for (unsigned char c : p.body) {
       if (c >= 0x80) {
-        ctx.fail("bytes can only contain ASCII literal characters", span);
+        ctx.fail("bytes can only contain ASCII literal characters", Span{span.end_line, span.end_col, span.end_line, span.end_col});
         return false;
       }
     }
@@ -174,7 +174,9 @@ bool decode_plain(ParseContext& ctx, const LiteralParts& p, Span span, std::stri
 // Builds the parts of one f-string body; `spec` parsing stops at the closing '}' of the enclosing field.
 class FStringParser {
  public:
-  FStringParser(ParseContext& ctx, Span whole, bool raw) : ctx_(ctx), whole_(whole), raw_(raw) {}
+  // `whole` spans all the concatenated literals, `token` the one being parsed (format specs end with it).
+  FStringParser(ParseContext& ctx, Span whole, Span token, bool raw)
+      : ctx_(ctx), whole_(whole), token_(token), raw_(raw) {}
 
   // Appends the parts of `body` to `parts`, with literal text gathered in `pending`.
   bool parse(std::string_view body, std::vector<Expr*>& parts, std::string& pending, int depth) {
@@ -277,9 +279,13 @@ class FStringParser {
       ++i;
       std::vector<Expr*> spec_parts;
       std::string spec_pending;
-      if (!parse_until(body, i, spec_parts, spec_pending, depth + 1, true)) return false;
-      flush(spec_parts, spec_pending);
-      spec = make_expr<JoinedStr>(ctx_, whole_, to_list(ctx_, spec_parts));
+      // CPython 3.11 gives a format spec and its parts the line of the literal holding it, the column where
+      // the whole concatenation starts, and that literal's end.
+      Span spec_span{token_.line, whole_.col, token_.end_line, token_.end_col};
+      FStringParser spec_parser(ctx_, spec_span, token_, raw_);
+      if (!spec_parser.parse_until(body, i, spec_parts, spec_pending, depth + 1, true)) return false;
+      spec_parser.flush(spec_parts, spec_pending);
+      spec = make_expr<JoinedStr>(ctx_, spec_span, to_list(ctx_, spec_parts));
     }
     if (i >= body.size() || body[i] != '}') return fail("f-string: expecting '}'");
     ++i;
@@ -299,13 +305,15 @@ class FStringParser {
   }
 
  private:
+  // CPython 3.11 places f-string errors just past the literal.
   bool fail(std::string message) {
-    ctx_.fail(std::move(message), whole_);
+    ctx_.fail(std::move(message), Span{whole_.end_line, whole_.end_col, whole_.end_line, whole_.end_col});
     return false;
   }
 
   ParseContext& ctx_;
   Span whole_;
+  Span token_;
   bool raw_;
 };
 
@@ -338,13 +346,13 @@ Expr* make_strings(ParseContext& ctx, int first, int last, Span span) {
   for (int t = first; t <= last; ++t) {
     LiteralParts p = split_literal(ctx.token_text(t));
     if (p.fstring) {
-      FStringParser fp(ctx, span, p.raw);
+      FStringParser fp(ctx, span, ctx.token_span(t), p.raw);
       if (!fp.parse(p.body, parts, pending, 0)) return nullptr;
     } else if (!decode_plain(ctx, p, ctx.token_span(t), pending)) {
       return nullptr;
     }
   }
-  FStringParser(ctx, span, false).flush(parts, pending);
+  FStringParser(ctx, span, span, false).flush(parts, pending);
   return make_expr<JoinedStr>(ctx, span, to_list(ctx, parts));
 }
 

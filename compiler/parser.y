@@ -488,7 +488,7 @@ test:
 
 lambdef:
     "lambda" lparams ":" test {
-      Arguments* args = build_arguments(ctx, $2);
+      Arguments* args = build_arguments(ctx, $2, &@3);
       CHECK(args);
       $$ = make_expr<Lambda>(ctx, @$, args, $4);
     }
@@ -629,6 +629,9 @@ list_atom:
   | "[" named_expr "," "]" { $$ = make_list(ctx, {$2}, @$); }
   | "[" star_expr "," "]" { $$ = make_list(ctx, {$2}, @$); }
   | "[" elt_list opt_comma "]" { $$ = make_list(ctx, $2, @$); }
+  | "[" star_expr comp_for "]" {
+      CHECK($$ = make_comprehension_expr(ctx, ExprKind::ListComp, $2, nullptr, $3, @$));
+    }
   | "[" named_expr comp_for "]" {
       CHECK($$ = make_comprehension_expr(ctx, ExprKind::ListComp, $2, nullptr, $3, @$));
     }
@@ -688,7 +691,10 @@ arg:
   ;
 
 slices:
-    subscript_list { $$ = $1.size() == 1 ? $1[0] : make_tuple_expr(ctx, $1, @$); }
+    subscript_list {
+      // A lone starred subscript `a[*b]` is still a tuple.
+      $$ = $1.size() == 1 && $1[0]->kind != ExprKind::Starred ? $1[0] : make_tuple_expr(ctx, $1, @$);
+    }
   | subscript_list "," { $$ = make_tuple_expr(ctx, $1, @$); }
   ;
 subscript_list:
@@ -698,8 +704,10 @@ subscript_list:
 subscript:
     named_expr
   | star_expr
-  | opt_test ":" opt_test { $$ = make_slice(ctx, $1, $3, nullptr, @$); }
-  | opt_test ":" opt_test ":" opt_test { $$ = make_slice(ctx, $1, $3, $5, @$); }
+  | opt_test ":" opt_test { $$ = make_slice(ctx, $1, $3, nullptr, $1 ? @$ : Span{@2.line, @2.col, @$.end_line, @$.end_col}); }
+  | opt_test ":" opt_test ":" opt_test {
+      $$ = make_slice(ctx, $1, $3, $5, $1 ? @$ : Span{@2.line, @2.col, @$.end_line, @$.end_col});
+    }
   ;
 opt_test: %empty { $$ = nullptr; } | test ;
 
