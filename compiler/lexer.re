@@ -461,7 +461,15 @@ bool Lexer::scan() {
       [ \t\f]+ { continue; }
       "#" [^\n\r\x00]* { continue; }
       newline { end_of_line(start); return true; }
-      "\\" newline { new_line(cur_); continue; }
+      "\\" newline {
+        if (cur_ >= end_) {
+          int col = col_of(start) + 1;
+          fail("unexpected EOF while parsing", line_, col, line_, col);
+          return false;
+        }
+        new_line(cur_);
+        continue;
+      }
       "\\" {
         int col = col_of(cur_);
         fail("unexpected character after line continuation character", line_, col, line_, col);

@@ -27,6 +27,7 @@ std::string_view ParseContext::line_text(int line) const {
 
 void ParseContext::fail(std::string message, Span span, SyntaxError::Kind kind) {
   if (error) return;
+  error_span = span;
   SyntaxError e;
   e.kind = kind;
   e.message = std::move(message);
@@ -117,6 +118,15 @@ const char* block_owner(TokenKind first) {
   }
 }
 
+// Where CPython's C tokenizer puts the end of input: the end of the last line's text.
+Span end_of_input_span(const ParseContext& ctx) {
+  int line = ctx.tokens.back().line;
+  std::string_view text = ctx.line_text(line);
+  if (text.empty() && line > 1) text = ctx.line_text(--line);
+  int col = static_cast<int>(text.size()) - (text.ends_with('\n') ? 1 : 0);
+  return {line, col, line, col};
+}
+
 // A block header `...:` NEWLINE must be followed by INDENT; CPython names the statement that wanted the block.
 bool check_indented_block(ParseContext& ctx, int idx) {
   if (idx < 2 || ctx.tokens[idx].kind == TokenKind::Indent || ctx.tokens[idx - 1].kind != TokenKind::Newline ||
@@ -128,7 +138,7 @@ bool check_indented_block(ParseContext& ctx, int idx) {
   if (!owner) return true;
   int target = idx;
   while (ctx.tokens[target].kind == TokenKind::Dedent) ++target;
-  Span at = ctx.tokens[target].kind == TokenKind::EndMarker ? ctx.token_span(idx - 1) : ctx.token_span(target);
+  Span at = ctx.tokens[target].kind == TokenKind::EndMarker ? end_of_input_span(ctx) : ctx.token_span(target);
   ctx.fail(fmt::format("expected an indented block after {} on line {}", owner, ctx.tokens[first].line), at,
            SyntaxError::Kind::IndentationError);
   return false;
@@ -221,6 +231,20 @@ int open_brackets_before(const ParseContext& ctx, int idx) {
   return depth;
 }
 
+// Whether token idx sits directly inside the parentheses of a `def` header, where a missing comma is no
+// expression error.
+bool inside_parameter_list(const ParseContext& ctx, int idx) {
+  int depth = 0;
+  for (int i = idx - 1; i >= 0; --i) {
+    TokenKind k = ctx.tokens[i].kind;
+    if (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) ++depth;
+    if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) {
+      if (depth-- == 0) return k == TokenKind::LPar && i >= 2 && ctx.tokens[i - 2].kind == TokenKind::KwDef;
+    }
+  }
+  return false;
+}
+
 // The first token of the primary expression (names, attributes, calls, subscripts) that ends at token `last`.
 int primary_start(const ParseContext& ctx, int last) {
   int i = last;
@@ -285,8 +309,45 @@ void Parser::report_syntax_error(const context& yyctx) const {
   }
   symbol_kind_type expected[YYNTOKENS];
   int n = yyctx.expected_tokens(expected, YYNTOKENS);
-  bool expects_colon = false;
-  for (int i = 0; i < n; ++i) expects_colon |= expected[i] == symbol_kind::S_Colon;
+  auto expects = [&](symbol_kind_type k) { return std::find(expected, expected + n, k) != expected + n; };
+  bool expects_colon = expects(symbol_kind::S_Colon);
+  TokenKind prev = idx >= 1 ? ctx.tokens[idx - 1].kind : TokenKind::Newline;
+  int stmt_start = idx;
+  while (stmt_start > 0 && !starts_statement(ctx, stmt_start)) --stmt_start;
+  TokenKind first = ctx.tokens[stmt_start].kind;
+  if (expects(symbol_kind::S_KwExcept) && expects(symbol_kind::S_KwFinally)) {
+    int at = idx;
+    if (t.kind == TokenKind::EndMarker || t.kind == TokenKind::Dedent) {
+      while (at > 0 && (ctx.tokens[at].kind == TokenKind::Dedent || ctx.tokens[at].kind == TokenKind::EndMarker)) --at;
+    }
+    ctx.fail("expected 'except' or 'finally' block", ctx.token_span(at));
+    return;
+  }
+  if (t.kind == TokenKind::Equal && prev == TokenKind::Name &&
+      (first == TokenKind::KwIf || first == TokenKind::KwElif || first == TokenKind::KwWhile ||
+       open_brackets_before(ctx, idx) > 0)) {
+    ctx.fail("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", ctx.token_span(idx - 1));
+    return;
+  }
+  if (t.kind == TokenKind::Newline && prev == TokenKind::Comma && first == TokenKind::KwFrom) {
+    ctx.fail("trailing comma not allowed without surrounding parentheses", span);
+    return;
+  }
+  if (expects(symbol_kind::S_KwElse) && t.kind != TokenKind::KwElse) {
+    // Inside `body if test` without its else: CPython points at the start of the body.
+    int depth = 0, i = idx - 1;
+    for (; i > stmt_start; --i) {
+      TokenKind k = ctx.tokens[i].kind;
+      if (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) ++depth;
+      if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) --depth;
+      if (depth == 0 && k == TokenKind::KwIf) break;
+    }
+    if (i > stmt_start && ends_operand(ctx.tokens[i - 1].kind)) {
+      Span body = ctx.token_span(primary_start(ctx, i - 1));
+      ctx.fail("expected 'else' after 'if' expression", Span{body.line, body.col, span.end_line, span.end_col});
+      return;
+    }
+  }
   if (expects_colon && (t.kind == TokenKind::Newline || n == 1)) {
     ctx.fail("expected ':'", span);
     return;
@@ -303,7 +364,7 @@ void Parser::report_syntax_error(const context& yyctx) const {
     return;
   }
   if (idx >= 1 && ends_operand(ctx.tokens[idx - 1].kind) && starts_operand(t.kind) &&
-      open_brackets_before(ctx, idx) > 0) {
+      open_brackets_before(ctx, idx) > 0 && !inside_parameter_list(ctx, idx)) {
     int start = primary_start(ctx, idx - 1);
     Span range = ctx.token_span(start);
     range.end_line = span.end_line;
@@ -365,7 +426,13 @@ ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_tex
   int rc = parser.parse();
   if (rc != 0 || !sub.module || sub.failed()) {
     std::string message = sub.error ? sub.error->message : "invalid syntax";
-    Span at{line, col, line, col};
+    // CPython 3.11 reports columns of errors inside a field relative to the "(expr)" text it parsed.
+    Span at{line, 0, line, 0};
+    if (sub.error && sub.error_span.line == line) {
+      at.col = at.end_col = std::max(sub.error_span.col - (col - 1), 0);
+    } else if (sub.error) {
+      at = sub.error_span;
+    }
     ctx.fail("f-string: " + message, at);
     return nullptr;
   }

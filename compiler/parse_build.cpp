@@ -222,7 +222,8 @@ Stmt* build_assign(ParseContext& ctx, std::vector<Expr*>& targets, Expr* value, 
     const char* what = expr_description(t);
     bool keyword_constant = t->kind == ExprKind::Constant && std::string_view(what) != "literal" &&
                             std::string_view(what) != "ellipsis";
-    if (t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom) {
+    bool parenthesized = t->loc.col_offset != span.col || t->loc.lineno != span.line;
+    if ((t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom) && !parenthesized) {
       ctx.fail("assignment to yield expression not possible", span_of(t));
     } else if (keyword_constant || t->kind == ExprKind::Starred) {
       ctx.fail(fmt::format("cannot assign to {}", what), span_of(t));

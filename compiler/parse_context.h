@@ -55,6 +55,7 @@ struct ParseContext {
   bool end_marker_sent = false;   // after ENDMARKER the grammar wants Bison's end of input
   std::optional<SyntaxError> error; // the first error; parsing stops there
   bool error_from_lexer = false;
+  Span error_span;                  // byte span of `error`
   ast::Module* module = nullptr;
   // For an f-string's embedded expression parsed on its own: where its text sits in the enclosing source.
   int line_shift = 0, first_line_col_shift = 0;

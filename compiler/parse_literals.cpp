@@ -175,8 +175,8 @@ bool decode_plain(ParseContext& ctx, const LiteralParts& p, Span span, std::stri
 class FStringParser {
  public:
   // `whole` spans all the concatenated literals, `token` the one being parsed (format specs end with it).
-  FStringParser(ParseContext& ctx, Span whole, Span token, bool raw)
-      : ctx_(ctx), whole_(whole), token_(token), raw_(raw) {}
+  FStringParser(ParseContext& ctx, Span whole, Span token, Span after, bool raw)
+      : ctx_(ctx), whole_(whole), token_(token), after_(after), raw_(raw) {}
 
   // Appends the parts of `body` to `parts`, with literal text gathered in `pending`.
   bool parse(std::string_view body, std::vector<Expr*>& parts, std::string& pending, int depth) {
@@ -282,7 +282,7 @@ class FStringParser {
       // CPython 3.11 gives a format spec and its parts the line of the literal holding it, the column where
       // the whole concatenation starts, and that literal's end.
       Span spec_span{token_.line, whole_.col, token_.end_line, token_.end_col};
-      FStringParser spec_parser(ctx_, spec_span, token_, raw_);
+      FStringParser spec_parser(ctx_, spec_span, token_, after_, raw_);
       if (!spec_parser.parse_until(body, i, spec_parts, spec_pending, depth + 1, true)) return false;
       spec_parser.flush(spec_parts, spec_pending);
       spec = make_expr<JoinedStr>(ctx_, spec_span, to_list(ctx_, spec_parts));
@@ -305,15 +305,16 @@ class FStringParser {
   }
 
  private:
-  // CPython 3.11 places f-string errors just past the literal.
+  // CPython 3.11 places f-string errors at the token after the literals (it has read it by then).
   bool fail(std::string message) {
-    ctx_.fail(std::move(message), Span{whole_.end_line, whole_.end_col, whole_.end_line, whole_.end_col});
+    ctx_.fail(std::move(message), Span{after_.line, after_.col, after_.line, after_.col});
     return false;
   }
 
   ParseContext& ctx_;
   Span whole_;
   Span token_;
+  Span after_;
   bool raw_;
 };
 
@@ -346,13 +347,13 @@ Expr* make_strings(ParseContext& ctx, int first, int last, Span span) {
   for (int t = first; t <= last; ++t) {
     LiteralParts p = split_literal(ctx.token_text(t));
     if (p.fstring) {
-      FStringParser fp(ctx, span, ctx.token_span(t), p.raw);
+      FStringParser fp(ctx, span, ctx.token_span(t), ctx.token_span(last + 1), p.raw);
       if (!fp.parse(p.body, parts, pending, 0)) return nullptr;
     } else if (!decode_plain(ctx, p, ctx.token_span(t), pending)) {
       return nullptr;
     }
   }
-  FStringParser(ctx, span, span, false).flush(parts, pending);
+  FStringParser(ctx, span, span, span, false).flush(parts, pending);
   return make_expr<JoinedStr>(ctx, span, to_list(ctx, parts));
 }
 

@@ -88,6 +88,7 @@ TEST_SUITE("parser") {
   TEST_CASE("f-strings match python3.11 (values only)") { compare_all(kFStringSnippets, false); }
   TEST_CASE("eval mode") { compare_all({"1 + 2\n", "x if y else z", "(yield)", "a, b", "[i for i in x]\n\n"}, true, "eval"); }
   TEST_CASE("syntax errors match python3.11") { compare_all(kErrorSnippets, false); }
+  TEST_CASE("learner mistakes match python3.11") { compare_all(kLearnerErrorSnippets, false); }
   TEST_CASE("minipy's own errors for excluded features") {
     for (auto [src, msg] : std::vector<std::pair<std::string, std::string>>{
              {"async def f(): pass\n", "'async' is not supported by minipy"},
