@@ -12,7 +12,7 @@
 %define api.token.prefix {T_}
 %define api.location.type {minipy::front::Span}
 %define parse.error custom
-%define parse.lac full
+%define lr.default-reduction accepting
 %locations
 %param {ParseContext& ctx}
 
