@@ -154,22 +154,24 @@ void report_lex_error(ParseContext& ctx) {
 
 }  // namespace
 
-Parser::symbol_type yylex(ParseContext& ctx) {
+int yylex(Parser::semantic_type* value, Span* location, ParseContext& ctx) {
   if (ctx.next_token < 0) {
     ctx.next_token = 0;
-    int start = ctx.mode == ast::ParseMode::Eval     ? Tok::T_StartEval
-                : ctx.mode == ast::ParseMode::Single ? Tok::T_StartSingle
-                                                     : Tok::T_StartExec;
-    return Parser::symbol_type(start, Span{1, 0, 1, 0});
+    *location = Span{1, 0, 1, 0};
+    value->tok = -1;
+    return ctx.mode == ast::ParseMode::Eval     ? Tok::T_StartEval
+           : ctx.mode == ast::ParseMode::Single ? Tok::T_StartSingle
+                                                : Tok::T_StartExec;
   }
   int idx = ctx.next_token;
   const Token& t = ctx.tokens[idx];
-  if (t.kind == TokenKind::EndMarker && ctx.end_marker_sent)
-    return Parser::symbol_type(Tok::T_YYEOF, ctx.token_span(idx));
+  value->tok = idx;
+  *location = ctx.token_span(idx);
+  if (t.kind == TokenKind::EndMarker && ctx.end_marker_sent) return Tok::T_YYEOF;
   ctx.end_marker_sent = t.kind == TokenKind::EndMarker;
   if (t.kind != TokenKind::EndMarker && t.kind != TokenKind::Error) ++ctx.next_token;
   Span span = ctx.token_span(idx);
-  auto error_token = [&] { return Parser::symbol_type(Tok::T_Error, idx, span); };
+  auto error_token = [] { return static_cast<int>(Tok::T_Error); };
   if (!ctx.failed() && !check_indented_block(ctx, idx)) return error_token();
   switch (t.kind) {
     case TokenKind::Error:
@@ -192,11 +194,11 @@ Parser::symbol_type yylex(ParseContext& ctx) {
       }
       break;
     case TokenKind::LPar:
-      if (is_with_paren(ctx, idx)) return Parser::symbol_type(Tok::T_WithLPar, idx, span);
+      if (is_with_paren(ctx, idx)) return Tok::T_WithLPar;
       break;
     default: break;
   }
-  return Parser::symbol_type(parser_token(t.kind), idx, span);
+  return parser_token(t.kind);
 }
 
 namespace {
@@ -293,7 +295,7 @@ void Parser::report_syntax_error(const context& yyctx) const {
                     la.kind() == symbol_kind::S_StartExec || la.kind() == symbol_kind::S_StartEval ||
                     la.kind() == symbol_kind::S_StartSingle
                 ? ctx.next_token
-                : la.value.as<int>();
+                : la.value.tok;
   idx = std::clamp(idx, 0, static_cast<int>(ctx.tokens.size()) - 1);
   const Token& t = ctx.tokens[idx];
   Span span = ctx.token_span(idx);
@@ -550,7 +552,7 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
   front::Parser parser(ctx);
   int rc = parser.parse();
   if (rc != 0 || ctx.failed() || !ctx.module) {
-    if (!ctx.error) ctx.fail("invalid syntax", front::Span{});
+    if (!ctx.error) ctx.fail("invalid syntax", front::Span{1, 0, 1, 0});
     front::prefer_tokenizer_error(ctx);
     result.error = std::move(ctx.error);
     result.error->filename = std::string(filename);
