@@ -285,6 +285,11 @@ class FStringParser {
       FStringParser spec_parser(ctx_, spec_span, token_, after_, raw_);
       if (!spec_parser.parse_until(body, i, spec_parts, spec_pending, depth + 1, true)) return false;
       spec_parser.flush(spec_parts, spec_pending);
+      // ...except that once the spec holds a field, all its parts take the whole literal's span.
+      bool has_field = false;
+      for (Expr* part : spec_parts) has_field |= part->kind == ExprKind::FormattedValue;
+      if (has_field)
+        for (Expr* part : spec_parts) part->loc = whole_.loc();
       spec = make_expr<JoinedStr>(ctx_, spec_span, to_list(ctx_, spec_parts));
     }
     if (i >= body.size() || body[i] != '}') return fail("f-string: expecting '}'");

@@ -86,6 +86,8 @@ void compare_all(const std::vector<std::string>& sources, bool attrs, const char
 TEST_SUITE("parser") {
   TEST_CASE("ast.dump with positions matches python3.11") { compare_all(kSnippets, true); }
   TEST_CASE("f-strings match python3.11 (values only)") { compare_all(kFStringSnippets, false); }
+  TEST_CASE("f-strings match python3.11 (positions)") { compare_all(kFStringSnippets, true); }
+  TEST_CASE("layout, encodings and literals match python3.11") { compare_all(kLayoutSnippets, true); }
   TEST_CASE("eval mode") { compare_all({"1 + 2\n", "x if y else z", "(yield)", "a, b", "[i for i in x]\n\n"}, true, "eval"); }
   TEST_CASE("syntax errors match python3.11") { compare_all(kErrorSnippets, false); }
   TEST_CASE("learner mistakes match python3.11") { compare_all(kLearnerErrorSnippets, false); }
