@@ -317,6 +317,17 @@ void Parser::report_syntax_error(const context& yyctx) const {
   int stmt_start = idx;
   while (stmt_start > 0 && !starts_statement(ctx, stmt_start)) --stmt_start;
   TokenKind first = ctx.tokens[stmt_start].kind;
+  if (ctx.mode == ast::ParseMode::Single && expects(symbol_kind::S_EndMarker) && n == 1) {
+    static constexpr TokenKind kCompound[] = {TokenKind::KwIf,  TokenKind::KwWhile, TokenKind::KwFor,
+                                              TokenKind::KwTry, TokenKind::KwWith,  TokenKind::KwDef,
+                                              TokenKind::KwClass, TokenKind::At};
+    bool compound = std::find(std::begin(kCompound), std::end(kCompound), ctx.tokens[0].kind) != std::end(kCompound);
+    if (compound || prev != TokenKind::Newline)
+      ctx.fail("invalid syntax", span);
+    else
+      ctx.fail("multiple statements found while compiling a single statement", ctx.token_span(idx - 1));
+    return;
+  }
   if (expects(symbol_kind::S_KwExcept) && expects(symbol_kind::S_KwFinally)) {
     int at = idx;
     if (t.kind == TokenKind::EndMarker || t.kind == TokenKind::Dedent) {

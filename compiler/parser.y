@@ -144,7 +144,7 @@ input:
       m->body = to_list(ctx, $2);
       ctx.module = m;
     }
-  | StartSingle stmts EndMarker {
+  | StartSingle stmt EndMarker {
       auto* m = ctx.arena.make<Module>();
       m->mode = ParseMode::Single;
       m->body = to_list(ctx, $2);

@@ -72,7 +72,9 @@ void compare_all(const std::vector<std::string>& sources, bool attrs, const char
   if (!have_python()) return;
   auto expected = oracle(sources, attrs, mode);
   REQUIRE(expected.size() == sources.size());
-  auto parse_mode = std::string(mode) == "eval" ? minipy::ast::ParseMode::Eval : minipy::ast::ParseMode::Exec;
+  auto parse_mode = std::string(mode) == "eval"     ? minipy::ast::ParseMode::Eval
+                    : std::string(mode) == "single" ? minipy::ast::ParseMode::Single
+                                                    : minipy::ast::ParseMode::Exec;
   for (size_t i = 0; i < sources.size(); ++i) {
     INFO("source: ", sources[i]);
     CHECK(minipy_result(sources[i], attrs, parse_mode) == expected[i]);
@@ -89,6 +91,11 @@ TEST_SUITE("parser") {
   TEST_CASE("f-strings match python3.11 (positions)") { compare_all(kFStringSnippets, true); }
   TEST_CASE("layout, encodings and literals match python3.11") { compare_all(kLayoutSnippets, true); }
   TEST_CASE("eval mode") { compare_all({"1 + 2\n", "x if y else z", "(yield)", "a, b", "[i for i in x]\n\n"}, true, "eval"); }
+  TEST_CASE("single mode") {
+    compare_all({"x = 1\n", "x = 1\ny = 2\n", "if x:\n  pass\n", "if x:\n  pass\n\n", "x\n\n", "\nx\n",
+                 "x = 1; y = 2\n", "def f():\n  pass\nx\n", "@d\ndef f(): pass\n"},
+                true, "single");
+  }
   TEST_CASE("syntax errors match python3.11") { compare_all(kErrorSnippets, false); }
   TEST_CASE("learner mistakes match python3.11") { compare_all(kLearnerErrorSnippets, false); }
   TEST_CASE("minipy's own errors for excluded features") {
