@@ -124,17 +124,22 @@ class Lexer {
       emit(TokenKind::Indent, cur_, p, line_, 0);
       result_.tokens.back().col = col_of(p);
     } else {
-      while (indents_.size() > 1 && col < indents_.back()) {
-        indents_.pop_back();
-        alt_indents_.pop_back();
-        emit(TokenKind::Dedent, p, p, line_, col_of(p));
-      }
-      if (col != indents_.back()) {
+      // Check the target level before emitting anything: CPython reports a bad dedent without its DEDENTs.
+      size_t keep = indents_.size();
+      while (keep > 1 && col < indents_[keep - 1]) --keep;
+      if (col != indents_[keep - 1]) {
+        indents_.resize(keep);
+        alt_indents_.resize(keep);
         fail("unindent does not match any outer indentation level", line_, 0, line_, 0,
              SyntaxError::Kind::IndentationError);
         result_.error->raw_offset = line_len;
         result_.error->raw_end_offset = -1;
         return false;
+      }
+      while (indents_.size() > keep) {
+        indents_.pop_back();
+        alt_indents_.pop_back();
+        emit(TokenKind::Dedent, p, p, line_, col_of(p));
       }
       if (altcol != alt_indents_.back()) return tab_error(line_len);
     }
@@ -236,10 +241,17 @@ class Lexer {
 bool Lexer::invalid_character(const unsigned char* start) {
   char32_t cp = decode_utf8_at(start, end_);
   int col = col_of(start);
-  if (cp < 0x80 && cp >= 0x20 && cp != 0x7f)
-    fail("invalid syntax", line_, col, line_, col + 1);
-  else
-    fail(fmt::format("invalid character '{}' (U+{:04X})", std::string_view(reinterpret_cast<const char*>(start),
+  if (cp < 0x7f && cp >= 0x20) {
+    cur_ = start + 1;
+    emit_here(TokenKind::Unknown, start);
+    return true;
+  }
+  if (!is_printable(cp)) {
+    fail(fmt::format("invalid non-printable character U+{:04X}", static_cast<uint32_t>(cp)), line_, col, line_,
+         col + 1);
+    return false;
+  }
+  fail(fmt::format("invalid character '{}' (U+{:04X})", std::string_view(reinterpret_cast<const char*>(start),
                                                                           utf8_length(start)),
                      static_cast<uint32_t>(cp)),
          line_, col, line_, col + 1);

@@ -138,6 +138,7 @@ bool check_indented_block(ParseContext& ctx, int idx) {
   if (!owner) return true;
   int target = idx;
   while (ctx.tokens[target].kind == TokenKind::Dedent) ++target;
+  if (ctx.tokens[target].kind == TokenKind::Error) return true;  // the tokenizer's error comes first
   Span at = ctx.tokens[target].kind == TokenKind::EndMarker ? end_of_input_span(ctx) : ctx.token_span(target);
   ctx.fail(fmt::format("expected an indented block after {} on line {}", owner, ctx.tokens[first].line), at,
            SyntaxError::Kind::IndentationError);
@@ -233,6 +234,41 @@ int open_brackets_before(const ParseContext& ctx, int idx) {
   return depth;
 }
 
+// The last token of the primary expression (name, call, subscript, attribute chain) starting at token `first`.
+int primary_end(const ParseContext& ctx, int first) {
+  int n = static_cast<int>(ctx.tokens.size());
+  int i = first;
+  auto skip_brackets = [&](int at) {
+    int depth = 0;
+    for (; at < n; ++at) {
+      TokenKind k = ctx.tokens[at].kind;
+      if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) ++depth;
+      if (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) {
+        if (--depth == 0) return at;
+      }
+      if (k == TokenKind::Error || k == TokenKind::EndMarker) return at - 1;
+    }
+    return n - 1;
+  };
+  TokenKind k = ctx.tokens[i].kind;
+  if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) i = skip_brackets(i);
+  while (i + 1 < n) {
+    TokenKind next = ctx.tokens[i + 1].kind;
+    if (next == TokenKind::Dot && i + 2 < n && ctx.tokens[i + 2].kind == TokenKind::Name) {
+      i += 2;
+    } else if (next == TokenKind::LPar || next == TokenKind::LSqb) {
+      int close = skip_brackets(i + 1);
+      if (close <= i) return i;
+      i = close;
+    } else if (next == TokenKind::String && ctx.tokens[i].kind == TokenKind::String) {
+      ++i;
+    } else {
+      return i;
+    }
+  }
+  return i;
+}
+
 // Whether token idx sits directly inside the parentheses of a `def` header, where a missing comma is no
 // expression error.
 bool inside_parameter_list(const ParseContext& ctx, int idx) {
@@ -283,6 +319,10 @@ int primary_start(const ParseContext& ctx, int last) {
 void prefer_tokenizer_error(ParseContext& ctx) {
   if (!ctx.lex_error || !ctx.error || ctx.error_from_lexer) return;
   const LexError& le = *ctx.lex_error;
+  // Errors CPython's tokenizer only flags (indentation, line continuation, EOF) do not replace the parser's.
+  if (le.kind != SyntaxError::Kind::SyntaxError || le.message.starts_with("unexpected")) return;
+  if (ctx.error->kind != SyntaxError::Kind::SyntaxError) return;  // "unexpected indent" stands
+  if (ctx.error->message.ends_with("not supported by minipy")) return;
   if (le.message.ends_with("was never closed") && ctx.error->lineno <= le.line) return;
   ctx.error.reset();
   report_lex_error(ctx);
@@ -317,6 +357,10 @@ void Parser::report_syntax_error(const context& yyctx) const {
   int stmt_start = idx;
   while (stmt_start > 0 && !starts_statement(ctx, stmt_start)) --stmt_start;
   TokenKind first = ctx.tokens[stmt_start].kind;
+  if (n == 1 && expects(symbol_kind::S_LPar) && idx >= 2 && ctx.tokens[idx - 2].kind == TokenKind::KwDef) {
+    ctx.fail("expected '('", span);
+    return;
+  }
   if (ctx.mode == ast::ParseMode::Single && expects(symbol_kind::S_EndMarker) && n == 1) {
     static constexpr TokenKind kCompound[] = {TokenKind::KwIf,  TokenKind::KwWhile, TokenKind::KwFor,
                                               TokenKind::KwTry, TokenKind::KwWith,  TokenKind::KwDef,
@@ -384,8 +428,13 @@ void Parser::report_syntax_error(const context& yyctx) const {
     range.end_col = span.end_col;
     // Checking for the comma makes CPython read on; reaching the end of input inside the still-open bracket
     // turns the error into the unclosed-bracket one.
-    if (ctx.lex_error && ctx.lex_error->message.ends_with("was never closed") &&
-        (ctx.lex_error->line < span.line || (ctx.lex_error->line == span.line && ctx.lex_error->col < span.col))) {
+    // (An approximation of how far CPython reads: to the end, unless another bracket opens on the way.)
+    bool reads_to_end = ctx.lex_error && ctx.lex_error->message.ends_with("was never closed");
+    for (int i = idx + 1; reads_to_end && i < static_cast<int>(ctx.tokens.size()); ++i) {
+      TokenKind k = ctx.tokens[i].kind;
+      if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) reads_to_end = i <= primary_end(ctx, idx);
+    }
+    if (reads_to_end) {
       report_lex_error(ctx);
       return;
     }

@@ -76,7 +76,7 @@ using minipy::front::make_stmt;
 }
 
 // Every lexer token carries its index in ctx.tokens.
-%token <tok> EndMarker Name Number String Newline Indent Dedent Error WithLPar
+%token <tok> EndMarker Name Number String Newline Indent Dedent Error Unknown WithLPar
 %token <tok> LPar "(" RPar ")" LSqb "[" RSqb "]" LBrace "{" RBrace "}" Colon ":" Comma "," Semi ";"
 %token <tok> Plus "+" Minus "-" Star "*" Slash "/" VBar "|" Amper "&" Less "<" Greater ">" Equal "="
 %token <tok> Dot "." Percent "%" EqEqual "==" NotEqual "!=" LessEqual "<=" GreaterEqual ">=" Tilde "~"
