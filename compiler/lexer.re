@@ -228,6 +228,8 @@ class Lexer {
   const unsigned char* cur_;
   const unsigned char* end_;
   const unsigned char* line_start_;
+  const unsigned char* comment_start_ = nullptr;
+  const unsigned char* comment_end_ = nullptr;
   int line_ = 1;
   bool at_line_start_ = true;
   bool line_has_tokens_ = false;
@@ -471,8 +473,12 @@ bool Lexer::scan() {
         return false;
       }
       [ \t\f]+ { continue; }
-      "#" [^\n\r\x00]* { continue; }
-      newline { end_of_line(start); return true; }
+      "#" [^\n\r\x00]* { comment_start_ = start; comment_end_ = cur_; continue; }
+      newline {
+        // CPython starts the NEWLINE token at a comment that ends the line.
+        end_of_line(comment_end_ == start ? comment_start_ : start);
+        return true;
+      }
       "\\" newline {
         if (cur_ >= end_) {
           int col = col_of(start) + 1;

@@ -142,6 +142,8 @@ bool check_indented_block(ParseContext& ctx, int idx) {
   Span at = ctx.tokens[target].kind == TokenKind::EndMarker ? end_of_input_span(ctx) : ctx.token_span(target);
   ctx.fail(fmt::format("expected an indented block after {} on line {}", owner, ctx.tokens[first].line), at,
            SyntaxError::Kind::IndentationError);
+  // After a dedent CPython's offset is the 0-based column of the next token.
+  if (target != idx && ctx.tokens[target].kind != TokenKind::EndMarker) ctx.error->offset -= 1;
   return false;
 }
 
@@ -374,10 +376,9 @@ void Parser::report_syntax_error(const context& yyctx) const {
   }
   if (expects(symbol_kind::S_KwExcept) && expects(symbol_kind::S_KwFinally)) {
     int at = idx;
-    if (t.kind == TokenKind::EndMarker || t.kind == TokenKind::Dedent) {
-      while (at > 0 && (ctx.tokens[at].kind == TokenKind::Dedent || ctx.tokens[at].kind == TokenKind::EndMarker)) --at;
-    }
-    ctx.fail("expected 'except' or 'finally' block", ctx.token_span(at));
+    while (at < static_cast<int>(ctx.tokens.size()) - 1 && ctx.tokens[at].kind == TokenKind::Dedent) ++at;
+    ctx.fail("expected 'except' or 'finally' block",
+             ctx.tokens[at].kind == TokenKind::EndMarker ? end_of_input_span(ctx) : ctx.token_span(at));
     return;
   }
   if (t.kind == TokenKind::Equal && prev == TokenKind::Name &&
