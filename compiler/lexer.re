@@ -45,6 +45,9 @@ bool is_name_start_ascii(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x2
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool is_name_char_ascii(unsigned char c) { return is_name_start_ascii(c) || is_digit(c); }
 
+// CPython's tokenizer limit (MAXLEVEL); deeper nesting is "too many nested parentheses".
+constexpr size_t kMaxBracketDepth = 200;
+
 class Lexer {
  public:
   explicit Lexer(std::string_view source)
@@ -189,9 +192,15 @@ class Lexer {
     new_line(cur_);
   }
 
-  void open_bracket(char ch, const unsigned char* start) {
+  bool open_bracket(char ch, const unsigned char* start) {
+    if (brackets_.size() >= kMaxBracketDepth) {
+      int col = col_of(start);
+      fail("too many nested parentheses", line_, col, line_, col + 1);
+      return false;
+    }
     brackets_.push_back({ch, line_, col_of(start)});
     emit_here(ch == '(' ? TokenKind::LPar : ch == '[' ? TokenKind::LSqb : TokenKind::LBrace, start);
+    return true;
   }
 
   bool close_bracket(char ch, const unsigned char* start) {
@@ -500,9 +509,9 @@ bool Lexer::scan() {
       }
       name_start name_char* { return scan_name(start); }
       [0-9] | "." [0-9] { cur_ = start; return scan_number(start); }
-      "(" { open_bracket('(', start); return true; }
-      "[" { open_bracket('[', start); return true; }
-      "{" { open_bracket('{', start); return true; }
+      "(" { return open_bracket('(', start); }
+      "[" { return open_bracket('[', start); }
+      "{" { return open_bracket('{', start); }
       ")" { return close_bracket(')', start); }
       "]" { return close_bracket(']', start); }
       "}" { return close_bracket('}', start); }

@@ -124,6 +124,8 @@ TEST_SUITE("lexer") {
     CHECK(lex_error("if x:\n  a\n b\n") == "unindent does not match any outer indentation level");
     CHECK(lex_error("if x:\n\ta\n        b\n") == "inconsistent use of tabs and spaces in indentation");
     CHECK(lex_error("x = $\n").empty());
+    CHECK(lex_error(std::string(199, '(') + std::string(199, ')') + "\n").empty());
+    CHECK(lex_error(std::string(201, '(') + std::string(201, ')') + "\n") == "too many nested parentheses");
     CHECK(lex("x = $\n")[2].kind == TokenKind::Unknown);
   }
 }
