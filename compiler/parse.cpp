@@ -8,6 +8,7 @@
 #include <cstring>
 #include <regex>
 
+#include "compiler/parse_build.h"
 #include "compiler/parse_unicode.h"
 #include "compiler/parser.hpp"
 
@@ -350,6 +351,16 @@ void Parser::report_syntax_error(const context& yyctx) const {
              SyntaxError::Kind::IndentationError);
     ctx.error->end_offset = -1;
     return;
+  }
+  if (idx >= 1 && ctx.tokens[idx - 1].kind == TokenKind::String) {
+    // CPython decodes the literals before it looks past them, so their errors come first.
+    int first = idx - 1;
+    while (first > 0 && ctx.tokens[first - 1].kind == TokenKind::String) --first;
+    Span whole = ctx.token_span(first);
+    whole.end_line = ctx.tokens[idx - 1].end_line;
+    whole.end_col = ctx.tokens[idx - 1].end_col;
+    make_strings(ctx, first, idx - 1, whole);
+    if (ctx.failed()) return;
   }
   symbol_kind_type expected[YYNTOKENS];
   int n = yyctx.expected_tokens(expected, YYNTOKENS);

@@ -214,7 +214,8 @@ class FStringParser {
           if (body[i + 1] == 'N' && i + 2 < body.size() && body[i + 2] == '{') {
             return fail("\\N{...} escapes are not supported by minipy");
           }
-          i += 2;
+          // A backslash before a brace stays a literal backslash; the brace keeps its meaning.
+          i += body[i + 1] == '{' || body[i + 1] == '}' ? 1 : 2;
           continue;
         }
         ++i;

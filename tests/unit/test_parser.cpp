@@ -89,6 +89,7 @@ TEST_SUITE("parser") {
   TEST_CASE("ast.dump with positions matches python3.11") { compare_all(kSnippets, true); }
   TEST_CASE("f-strings match python3.11 (values only)") { compare_all(kFStringSnippets, false); }
   TEST_CASE("f-strings match python3.11 (positions)") { compare_all(kFStringSnippets, true); }
+  TEST_CASE("f-string corners match python3.11") { compare_all(kFStringEdgeSnippets, true); }
   TEST_CASE("layout, encodings and literals match python3.11") { compare_all(kLayoutSnippets, true); }
   TEST_CASE("eval mode") { compare_all({"1 + 2\n", "x if y else z", "(yield)", "a, b", "[i for i in x]\n\n"}, true, "eval"); }
   TEST_CASE("single mode") {
