@@ -167,6 +167,10 @@ class Lexer {
     if (!brackets_.empty()) {
       const auto& b = brackets_.back();
       fail(fmt::format("'{}' was never closed", b.ch), b.line, b.col, b.line, b.col + 1);
+      // The error names the bracket, but the token marking it sits at the end of input, where it was found.
+      Token& marker = result_.tokens.back();
+      marker.line = marker.end_line = line_;
+      marker.col = marker.end_col = col_of(cur_);
       return;
     }
     if (line_has_tokens_) emit(TokenKind::Newline, cur_, cur_, line_, col_of(cur_));

@@ -326,7 +326,9 @@ void prefer_tokenizer_error(ParseContext& ctx) {
   if (le.kind != SyntaxError::Kind::SyntaxError || le.message.starts_with("unexpected")) return;
   if (ctx.error->kind != SyntaxError::Kind::SyntaxError) return;  // "unexpected indent" stands
   if (ctx.error->message.ends_with("not supported by minipy")) return;
-  if (le.message.ends_with("was never closed") && ctx.error->lineno <= le.line) return;
+  if (le.message.ends_with("was never closed") &&
+      (ctx.last_read_line ? ctx.last_read_line : ctx.error_span.end_line) <= le.line)
+    return;
   ctx.error.reset();
   report_lex_error(ctx);
 }
@@ -342,6 +344,7 @@ void Parser::report_syntax_error(const context& yyctx) const {
   idx = std::clamp(idx, 0, static_cast<int>(ctx.tokens.size()) - 1);
   const Token& t = ctx.tokens[idx];
   Span span = ctx.token_span(idx);
+  ctx.last_read_line = t.line;
   if (t.kind == TokenKind::Error) {
     if (ctx.lex_error) report_lex_error(ctx);
     return;
@@ -392,11 +395,29 @@ void Parser::report_syntax_error(const context& yyctx) const {
              ctx.tokens[at].kind == TokenKind::EndMarker ? end_of_input_span(ctx) : ctx.token_span(at));
     return;
   }
-  if (t.kind == TokenKind::Equal && prev == TokenKind::Name &&
+  if (t.kind == TokenKind::Equal && ends_operand(prev) &&
       (first == TokenKind::KwIf || first == TokenKind::KwElif || first == TokenKind::KwWhile ||
        open_brackets_before(ctx, idx) > 0)) {
-    ctx.fail("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", ctx.token_span(idx - 1));
-    return;
+    // `name = value` where a named expression starts: CPython suggests '==' (or ':=' for a plain name).
+    int start = primary_start(ctx, idx - 1);
+    TokenKind before = start > 0 ? ctx.tokens[start - 1].kind : TokenKind::Newline;
+    bool starts_named_expr = before == TokenKind::KwIf || before == TokenKind::KwElif ||
+                             before == TokenKind::KwWhile || before == TokenKind::LPar ||
+                             before == TokenKind::LSqb || before == TokenKind::Comma;
+    if (starts_named_expr) {
+      Span target{ctx.tokens[start].line, ctx.tokens[start].col, ctx.tokens[idx - 1].end_line,
+                  ctx.tokens[idx - 1].end_col};
+      if (start == idx - 1 && prev == TokenKind::Name) {
+        ctx.fail("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", target);
+      } else {
+        const char* what = prev == TokenKind::RPar   ? "function call"
+                           : prev == TokenKind::RSqb ? "subscript"
+                           : prev == TokenKind::Name ? "attribute"
+                                                     : "literal";
+        ctx.fail(fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?", what), target);
+      }
+      return;
+    }
   }
   if (t.kind == TokenKind::Newline && prev == TokenKind::Comma && first == TokenKind::KwFrom) {
     ctx.fail("trailing comma not allowed without surrounding parentheses", span);
@@ -411,7 +432,9 @@ void Parser::report_syntax_error(const context& yyctx) const {
       if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) --depth;
       if (depth == 0 && k == TokenKind::KwIf) break;
     }
-    if (i > stmt_start && ends_operand(ctx.tokens[i - 1].kind)) {
+    bool else_seen = false;
+    for (int j = i + 1; j < idx; ++j) else_seen |= ctx.tokens[j].kind == TokenKind::KwElse;
+    if (i > stmt_start && ends_operand(ctx.tokens[i - 1].kind) && !else_seen) {
       Span body = ctx.token_span(primary_start(ctx, i - 1));
       ctx.fail("expected 'else' after 'if' expression", Span{body.line, body.col, span.end_line, span.end_col});
       return;
@@ -438,18 +461,9 @@ void Parser::report_syntax_error(const context& yyctx) const {
     Span range = ctx.token_span(start);
     range.end_line = span.end_line;
     range.end_col = span.end_col;
-    // Checking for the comma makes CPython read on; reaching the end of input inside the still-open bracket
-    // turns the error into the unclosed-bracket one.
-    // (An approximation of how far CPython reads: to the end, unless another bracket opens on the way.)
-    bool reads_to_end = ctx.lex_error && ctx.lex_error->message.ends_with("was never closed");
-    for (int i = idx + 1; reads_to_end && i < static_cast<int>(ctx.tokens.size()); ++i) {
-      TokenKind k = ctx.tokens[i].kind;
-      if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) reads_to_end = i <= primary_end(ctx, idx);
-    }
-    if (reads_to_end) {
-      report_lex_error(ctx);
-      return;
-    }
+    // CPython has read the token after the second expression when it gives up.
+    int after = std::min(primary_end(ctx, idx) + 1, static_cast<int>(ctx.tokens.size()) - 1);
+    ctx.last_read_line = ctx.tokens[after].line;
     ctx.fail("invalid syntax. Perhaps you forgot a comma?", range);
     return;
   }

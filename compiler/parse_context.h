@@ -86,6 +86,7 @@ struct ParseContext {
   std::optional<SyntaxError> error; // the first error; parsing stops there
   bool error_from_lexer = false;
   Span error_span;                  // byte span of `error`
+  int last_read_line = 0;           // line of the last token CPython would have read at the error (0: unknown)
   ast::Module* module = nullptr;
   // For an f-string's embedded expression parsed on its own: where its text sits in the enclosing source.
   int line_shift = 0, first_line_col_shift = 0;
