@@ -108,7 +108,7 @@ using minipy::front::make_stmt;
 %type <stmt> import_stmt return_stmt raise_stmt global_stmt nonlocal_stmt del_stmt assert_stmt decorated
 %type <expr> expr bexpr star_expr named_expr test or_test and_test not_test comparison primary atom
 %type <expr> lambdef yield_expr testlist_star_expr yield_or_tlse exprlist opt_test subscript slices
-%type <expr> paren_atom list_atom brace_atom strings opt_returns
+%type <expr> paren_atom list_atom brace_atom strings opt_returns eval_expr
 %type <exprs> tlse_items exprlist_items elt_list subscript_list decorators assign_targets
 %type <exprs> comp_ifs test_items
 %type <cmps> comp_tail
@@ -150,7 +150,7 @@ input:
       m->body = to_list(ctx, $2);
       ctx.module = m;
     }
-  | StartEval testlist_star_expr newlines EndMarker {
+  | StartEval eval_expr newlines EndMarker {
       auto* m = ctx.arena.make<Module>();
       m->mode = ParseMode::Eval;
       m->expression = $2;
@@ -159,6 +159,12 @@ input:
   ;
 
 newlines: %empty | newlines Newline ;
+
+// compile()'s 'eval' input: expressions without starred items.
+eval_expr:
+    test_items { $$ = $1.size() == 1 ? $1[0] : make_tuple_expr(ctx, $1, @$); }
+  | test_items "," { $$ = make_tuple_expr(ctx, $1, @$); }
+  ;
 
 stmts:
     %empty { $$ = {}; }

@@ -91,7 +91,11 @@ TEST_SUITE("parser") {
   TEST_CASE("f-strings match python3.11 (positions)") { compare_all(kFStringSnippets, true); }
   TEST_CASE("f-string corners match python3.11") { compare_all(kFStringEdgeSnippets, true); }
   TEST_CASE("layout, encodings and literals match python3.11") { compare_all(kLayoutSnippets, true); }
-  TEST_CASE("eval mode") { compare_all({"1 + 2\n", "x if y else z", "(yield)", "a, b", "[i for i in x]\n\n"}, true, "eval"); }
+  TEST_CASE("eval mode") {
+    compare_all({"1 + 2\n", "x if y else z", "(yield)", "a, b", "a, b,", "[i for i in x]\n\n", " 1", "x = 1", "1\n2",
+                 "(1,\n2)", "yield x", "lambda: 1", "*a, b", "a if b", "1;"},
+                true, "eval");
+  }
   TEST_CASE("single mode") {
     compare_all({"x = 1\n", "x = 1\ny = 2\n", "if x:\n  pass\n", "if x:\n  pass\n\n", "x\n\n", "\nx\n",
                  "x = 1; y = 2\n", "def f():\n  pass\nx\n", "@d\ndef f(): pass\n"},
