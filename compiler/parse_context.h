@@ -143,6 +143,16 @@ void append(ParseContext& ctx, Vec<T>& v, const Vec<T>& more) {
   for (const T& item : more) push(ctx, v, item);
 }
 
+// Token-stream helpers shared by the token feed (parse_feed.cpp) and the error reporter (parse_errors.cpp).
+// Whether token idx begins a statement (follows NEWLINE, INDENT, DEDENT or ';').
+bool starts_statement(const ParseContext& ctx, int idx);
+// Index of the NEWLINE (or end) closing the logical line that contains token idx.
+int end_of_logical_line(const ParseContext& ctx, int idx);
+// Where CPython's C tokenizer puts the end of input: the end of the last line's text.
+Span end_of_input_span(const ParseContext& ctx);
+// Records the tokenizer's error (ctx.lex_error) as the SyntaxError, with CPython's raw offsets where it has them.
+void report_lex_error(ParseContext& ctx);
+
 // Replaces a parser error by the tokenizer error later in the file, as CPython's error pass does.
 void prefer_tokenizer_error(ParseContext& ctx);
 

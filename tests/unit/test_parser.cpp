@@ -131,6 +131,13 @@ TEST_SUITE("parser") {
     CHECK(minipy::ast_dump(*latin.module, false).find("value='\xc3\xa9'") != std::string::npos);
     auto bom = minipy::parse("\xef\xbb\xbfx = 1\n", "f.py", minipy::ast::ParseMode::Exec, arena);
     CHECK(bom.module);
+    auto vim = minipy::parse("# vim: set fileencoding=latin-1 :\ny = '\xe9'\n", "f.py", minipy::ast::ParseMode::Exec, arena);
+    CHECK(vim.module);
+    auto second = minipy::parse("#!/usr/bin/env python\n# coding=latin-1\ny = '\xe9'\n", "f.py",
+                                minipy::ast::ParseMode::Exec, arena);
+    CHECK(second.module);
+    auto after_code = minipy::parse("x = 1\n# coding: latin-1\ny = '\xe9'\n", "f.py", minipy::ast::ParseMode::Exec, arena);
+    CHECK(after_code.error);
     auto unknown = minipy::parse("# coding: foo\n", "f.py", minipy::ast::ParseMode::Exec, arena);
     REQUIRE(unknown.error);
     CHECK(unknown.error->message == "unknown encoding: foo");
