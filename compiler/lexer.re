@@ -135,6 +135,7 @@ class Lexer {
         alt_indents_.resize(keep);
         fail("unindent does not match any outer indentation level", line_, 0, line_, 0,
              SyntaxError::Kind::IndentationError);
+        result_.error->keep_newline = true;
         result_.error->raw_offset = line_len;
         result_.error->raw_end_offset = -1;
         return false;
@@ -151,6 +152,7 @@ class Lexer {
 
   bool tab_error(int) {
     fail("inconsistent use of tabs and spaces in indentation", line_, 0, line_, 0, SyntaxError::Kind::TabError);
+    result_.error->keep_newline = true;
     result_.error->raw_offset = 1;
     result_.error->raw_end_offset = 0;
     return false;
@@ -167,6 +169,9 @@ class Lexer {
     if (!brackets_.empty()) {
       const auto& b = brackets_.back();
       fail(fmt::format("'{}' was never closed", b.ch), b.line, b.col, b.line, b.col + 1);
+      result_.error->raw_end_offset = 0;
+      // CPython shows the bracket's line with its newline only when it is the last line.
+      result_.error->keep_newline = b.line >= line_ - (cur_ == line_start_ ? 1 : 0);
       // The error names the bracket, but the token marking it sits at the end of input, where it was found.
       Token& marker = result_.tokens.back();
       marker.line = marker.end_line = line_;
@@ -496,6 +501,7 @@ bool Lexer::scan() {
         if (cur_ >= end_) {
           int col = col_of(start) + 1;
           fail("unexpected EOF while parsing", line_, col, line_, col);
+          result_.error->keep_newline = true;
           return false;
         }
         new_line(cur_);
@@ -504,6 +510,7 @@ bool Lexer::scan() {
       "\\" {
         int col = col_of(cur_);
         fail("unexpected character after line continuation character", line_, col, line_, col);
+        result_.error->keep_newline = true;
         result_.error->raw_end_offset = 0;
         return false;
       }

@@ -212,6 +212,9 @@ void Parser::report_syntax_error(const context& yyctx) const {
     if (starts_named_expr) {
       Span target{ctx.tokens[start].line, ctx.tokens[start].col, ctx.tokens[idx - 1].end_line,
                   ctx.tokens[idx - 1].end_col};
+      int value_end = std::min(primary_end(ctx, idx + 1), static_cast<int>(ctx.tokens.size()) - 1);
+      target.end_line = ctx.tokens[value_end].end_line;
+      target.end_col = ctx.tokens[value_end].end_col;
       if (start == idx - 1 && prev == TokenKind::Name) {
         ctx.fail("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", target);
       } else {
@@ -246,7 +249,7 @@ void Parser::report_syntax_error(const context& yyctx) const {
     }
   }
   if (expects_colon && (t.kind == TokenKind::Newline || n == 1)) {
-    ctx.fail("expected ':'", span);
+    ctx.fail("expected ':'", Span{span.line, span.col, span.line, span.col});
     return;
   }
   if (idx >= 1 && ctx.tokens[idx - 1].kind == TokenKind::Name && starts_statement(ctx, idx - 1) &&
@@ -273,6 +276,11 @@ void Parser::report_syntax_error(const context& yyctx) const {
     return;
   }
   if (t.kind == TokenKind::EndMarker && idx > 0) span = ctx.token_span(idx - 1);
+  // CPython's NEWLINE token has no width.
+  if (ctx.tokens[idx].kind == TokenKind::Newline || t.kind == TokenKind::EndMarker) {
+    span.end_line = span.line;
+    span.end_col = span.col;
+  }
   ctx.fail("invalid syntax", span);
 }
 

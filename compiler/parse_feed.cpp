@@ -126,6 +126,7 @@ void report_lex_error(ParseContext& ctx) {
   const LexError& le = *ctx.lex_error;
   if (!ctx.error) ctx.error_from_lexer = true;
   ctx.fail(le.message, Span{le.line, le.col, le.end_line, le.end_col}, le.kind);
+  if (!le.keep_newline && ctx.error->text.ends_with('\n')) ctx.error->text.pop_back();
   if (le.raw_offset) ctx.error->offset = *le.raw_offset;
   if (le.raw_end_offset) ctx.error->end_offset = *le.raw_end_offset;
 }
