@@ -33,11 +33,21 @@ constexpr KeywordEntry kKeywords[] = {
 #include "compiler/tokens.def"
 };
 
+// Keywords grouped by length (2..8), so a name is compared with the few keywords of its length only.
+struct KeywordsByLength {
+  std::array<std::array<const KeywordEntry*, 12>, 9> table{};
+  std::array<uint8_t, 9> count{};
+  constexpr KeywordsByLength() {
+    for (const auto& k : kKeywords) table[k.text.size()][count[k.text.size()]++] = &k;
+  }
+};
+constexpr KeywordsByLength kKeywordsByLength;
+
 TokenKind classify_name(std::string_view text) {
-  // Keywords are all 2..8 ASCII characters; a cheap length/first-letter filter spares most names the compare.
   if (text.size() < 2 || text.size() > 8) return TokenKind::Name;
-  for (const auto& k : kKeywords)
-    if (k.text.size() == text.size() && k.text[0] == text[0] && k.text == text) return k.kind;
+  const auto& group = kKeywordsByLength.table[text.size()];
+  for (uint8_t i = 0; i < kKeywordsByLength.count[text.size()]; ++i)
+    if (group[i]->text[0] == text[0] && group[i]->text == text) return group[i]->kind;
   return TokenKind::Name;
 }
 
@@ -187,7 +197,6 @@ class Lexer {
       emit(TokenKind::Dedent, cur_, cur_, line_, 0);
     }
     emit(TokenKind::EndMarker, cur_, cur_, line_, 0);
-    done_ = true;
   }
 
   void end_of_line(const unsigned char* nl_start) {
@@ -252,7 +261,6 @@ class Lexer {
   bool at_line_start_ = true;
   bool line_has_tokens_ = false;
   bool failed_ = false;
-  bool done_ = false;
   std::vector<int> indents_{0}, alt_indents_{0};
   std::vector<OpenBracket> brackets_;
   TokenizeResult result_;

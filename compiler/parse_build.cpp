@@ -267,8 +267,6 @@ Stmt* build_augassign(ParseContext& ctx, Expr* target, OperatorKind op, Expr* va
   return make_stmt<AugAssign>(ctx, span, target, op, value);
 }
 
-Arguments* empty_arguments(ParseContext& ctx) { return ctx.arena.make<Arguments>(); }
-
 Arguments* build_arguments(ParseContext& ctx, std::span<const ParamItem> items, const Span* lambda_colon) {
   std::vector<Arg*> posonly, args, kwonly;
   std::vector<Expr*> defaults, kw_defaults;

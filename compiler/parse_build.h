@@ -67,7 +67,6 @@ bool set_target(ParseContext& ctx, ast::Expr* target, TargetUse use);
 
 // `lambda_colon` is the span of a lambda's ':' (CPython reports some lambda parameter errors there); nullptr for def.
 ast::Arguments* build_arguments(ParseContext& ctx, std::span<const ParamItem> items, const Span* lambda_colon = nullptr);
-ast::Arguments* empty_arguments(ParseContext& ctx);
 // `func(args)`; `parens` spans the parentheses (a sole generator argument takes their position).
 ast::Expr* build_call(ParseContext& ctx, ast::Expr* func, std::span<CallArg> args, Span parens, Span span);
 ast::Stmt* build_class(ParseContext& ctx, int name_token, std::span<CallArg> args, bool has_parens, Span parens,
