@@ -178,6 +178,10 @@ void Parser::report_syntax_error(const context& yyctx) const {
   int stmt_start = idx;
   while (stmt_start > 0 && !starts_statement(ctx, stmt_start)) --stmt_start;
   TokenKind first = ctx.tokens[stmt_start].kind;
+  if (t.kind == TokenKind::LPar && inside_parameter_list(ctx, idx)) {
+    ctx.fail("Function parameters cannot be parenthesized", span);
+    return;
+  }
   if (n == 1 && expects(symbol_kind::S_LPar) && idx >= 2 && ctx.tokens[idx - 2].kind == TokenKind::KwDef) {
     ctx.fail("expected '('", span);
     return;

@@ -176,9 +176,10 @@ stmt:
   | compound_stmt { $$ = vec1(ctx, $1); }
   ;
 
+// A line of simple statements spans them and a trailing ';' (CPython ends enclosing blocks there), not the NEWLINE.
 simple_stmts:
-    simple_stmt_list Newline { $$ = ($1); }
-  | simple_stmt_list ";" Newline { $$ = ($1); }
+    simple_stmt_list Newline { $$ = ($1); @$ = @1; }
+  | simple_stmt_list ";" Newline { $$ = ($1); @$ = Span{@1.line, @1.col, @2.end_line, @2.end_col}; }
   ;
 
 simple_stmt_list:
@@ -315,8 +316,8 @@ dotted_name:
 compound_stmt: if_stmt | while_stmt | for_stmt | try_stmt | with_stmt | funcdef | classdef | decorated ;
 
 block:
-    simple_stmts { $$ = ($1); @$ = Span::of($$.back()->loc); }
-  | Newline Indent stmts Dedent { $$ = ($3); @$ = Span::of($$.back()->loc); }
+    simple_stmts { $$ = ($1); @$ = @1; }
+  | Newline Indent stmts Dedent { $$ = ($3); @$ = @3; }
   ;
 
 if_stmt:
