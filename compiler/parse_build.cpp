@@ -97,8 +97,10 @@ Expr* make_brace_display(ParseContext& ctx, std::span<const BraceItem> items, Sp
   for (const auto& item : items) {
     if (item.is_set_element != is_set) {
       if (!is_set && item.is_set_element) {
+        // CPython points at the key's last character.
         Span s = span_of(item.value);
-        ctx.fail("':' expected after dictionary key", s);
+        ctx.fail("':' expected after dictionary key", Span{s.end_line, s.end_col - 1, s.end_line, s.end_col});
+        ctx.error->end_offset = 0;
       } else {
         ctx.fail("invalid syntax", item.key ? span_of(item.key) : span_of(item.value));
       }

@@ -91,6 +91,23 @@ bool inside_parameter_list(const ParseContext& ctx, int idx) {
   return false;
 }
 
+// Whether token `key` starts an entry of a dict display (after a ',' in braces that already hold a `k: v`).
+bool in_dict_key_position(const ParseContext& ctx, int key) {
+  if (key < 1 || ctx.tokens[key - 1].kind != TokenKind::Comma) return false;
+  int depth = 0;
+  bool saw_colon = false;
+  for (int i = key - 1; i >= 0; --i) {
+    TokenKind k = ctx.tokens[i].kind;
+    if (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) ++depth;
+    if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) {
+      if (depth-- == 0) return k == TokenKind::LBrace && saw_colon;
+    }
+    if (depth == 0 && k == TokenKind::Colon) saw_colon = true;
+    if (depth == 0 && k == TokenKind::KwLambda) return false;
+  }
+  return false;
+}
+
 // The first token of the primary expression (names, attributes, calls, subscripts) that ends at token `last`.
 int primary_start(const ParseContext& ctx, int last) {
   int i = last;
@@ -204,6 +221,12 @@ void Parser::report_syntax_error(const context& yyctx) const {
              ctx.tokens[at].kind == TokenKind::EndMarker ? end_of_input_span(ctx) : ctx.token_span(at));
     return;
   }
+  if (t.kind == TokenKind::Equal && ends_operand(prev) && idx + 1 < static_cast<int>(ctx.tokens.size()) &&
+      !starts_operand(ctx.tokens[idx + 1].kind) && ctx.tokens[idx + 1].kind != TokenKind::Minus) {
+    // `x = = 1`: no value follows, so no hint.
+    ctx.fail("invalid syntax", span);
+    return;
+  }
   if (t.kind == TokenKind::Equal && ends_operand(prev) &&
       (first == TokenKind::KwIf || first == TokenKind::KwElif || first == TokenKind::KwWhile ||
        open_brackets_before(ctx, idx) > 0)) {
@@ -265,6 +288,14 @@ void Parser::report_syntax_error(const context& yyctx) const {
     ctx.fail(fmt::format("Missing parentheses in call to '{}'. Did you mean {}(...)?", ctx.token_text(idx - 1),
                          ctx.token_text(idx - 1)),
              range);
+    return;
+  }
+  if (idx >= 1 && ends_operand(ctx.tokens[idx - 1].kind) && starts_operand(t.kind) &&
+      open_brackets_before(ctx, idx) > 0 && in_dict_key_position(ctx, primary_start(ctx, idx - 1))) {
+    const Token& key_end = ctx.tokens[idx - 1];
+    ctx.fail("':' expected after dictionary key",
+             Span{key_end.end_line, key_end.end_col - 1, key_end.end_line, key_end.end_col});
+    ctx.error->end_offset = 0;
     return;
   }
   if (idx >= 1 && ends_operand(ctx.tokens[idx - 1].kind) && starts_operand(t.kind) &&

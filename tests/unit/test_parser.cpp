@@ -102,7 +102,10 @@ TEST_SUITE("parser") {
                 true, "single");
   }
   TEST_CASE("syntax errors match python3.11") { compare_all(kErrorSnippets, false); }
-  TEST_CASE("learner mistakes match python3.11") { compare_all(kLearnerErrorSnippets, false); }
+  TEST_CASE("learner mistakes match python3.11") {
+    compare_all(kLearnerErrorSnippets, false);
+    compare_all(kLearnerErrorSnippets2, false);
+  }
   TEST_CASE("minipy's own errors for excluded features") {
     for (auto [src, msg] : std::vector<std::pair<std::string, std::string>>{
              {"async def f(): pass\n", "'async' is not supported by minipy"},
