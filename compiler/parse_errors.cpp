@@ -214,7 +214,14 @@ void Parser::report_syntax_error(const context& yyctx) const {
       ctx.fail("multiple statements found while compiling a single statement", ctx.token_span(idx - 1));
     return;
   }
-  if (expects(symbol_kind::S_KwExcept) && expects(symbol_kind::S_KwFinally)) {
+  // Only right after a complete try body (its DEDENT, or the NEWLINE of `try: stmt`).
+  bool after_try_body = prev == TokenKind::Dedent;
+  if (prev == TokenKind::Newline) {
+    int line_start = idx - 1;
+    while (line_start > 0 && !starts_statement(ctx, line_start)) --line_start;
+    after_try_body = ctx.tokens[line_start].kind == TokenKind::KwTry;
+  }
+  if (after_try_body && expects(symbol_kind::S_KwExcept) && expects(symbol_kind::S_KwFinally)) {
     int at = idx;
     while (at < static_cast<int>(ctx.tokens.size()) - 1 && ctx.tokens[at].kind == TokenKind::Dedent) ++at;
     ctx.fail("expected 'except' or 'finally' block",
@@ -258,7 +265,7 @@ void Parser::report_syntax_error(const context& yyctx) const {
     ctx.fail("trailing comma not allowed without surrounding parentheses", span);
     return;
   }
-  if (expects(symbol_kind::S_KwElse) && t.kind != TokenKind::KwElse) {
+  if (expects(symbol_kind::S_KwElse) && t.kind != TokenKind::KwElse && t.kind != TokenKind::Colon) {
     // Inside `body if test` without its else: CPython points at the start of the body.
     int depth = 0, i = idx - 1;
     for (; i > stmt_start; --i) {
@@ -275,7 +282,10 @@ void Parser::report_syntax_error(const context& yyctx) const {
       return;
     }
   }
-  if (expects_colon && (t.kind == TokenKind::Newline || n == 1)) {
+  bool only_colon_or_arrow = n > 0 && std::all_of(expected, expected + n, [](symbol_kind_type k) {
+    return k == symbol_kind::S_Colon || k == symbol_kind::S_RArrow;
+  });
+  if (expects_colon && (t.kind == TokenKind::Newline || only_colon_or_arrow)) {
     ctx.fail("expected ':'", Span{span.line, span.col, span.line, span.col});
     return;
   }
@@ -298,7 +308,10 @@ void Parser::report_syntax_error(const context& yyctx) const {
     ctx.error->end_offset = 0;
     return;
   }
-  if (idx >= 1 && ends_operand(ctx.tokens[idx - 1].kind) && starts_operand(t.kind) &&
+  // `name 'string'` (a mistyped prefix) and soft keywords get no comma hint in CPython.
+  bool name_then_string = idx >= 1 && t.kind == TokenKind::String && ctx.tokens[idx - 1].kind == TokenKind::Name &&
+                          primary_start(ctx, idx - 1) == idx - 1;
+  if (idx >= 1 && ends_operand(ctx.tokens[idx - 1].kind) && starts_operand(t.kind) && !name_then_string &&
       open_brackets_before(ctx, idx) > 0 && !inside_parameter_list(ctx, idx)) {
     int start = primary_start(ctx, idx - 1);
     Span range = ctx.token_span(start);
