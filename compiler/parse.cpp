@@ -183,7 +183,7 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
       return result;
     }
     if (enc == Encoding::Latin1) {
-      for (unsigned char c : source) front::ParseContext::append_latin1(text, c);
+      for (unsigned char c : source) append_utf8(text, c);  // Latin-1 bytes are the first 256 code points
     }
   }
   if (text.empty()) text.assign(source);

@@ -104,14 +104,6 @@ struct ParseContext {
   // Records a SyntaxError at byte span `span` (offsets become 1-based character offsets). Only the first sticks.
   void fail(std::string message, Span span, SyntaxError::Kind kind = SyntaxError::Kind::SyntaxError);
   bool failed() const { return error.has_value(); }
-  static void append_latin1(std::string& out, unsigned char c) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
 };
 
 template <class T>
