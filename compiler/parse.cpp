@@ -58,16 +58,21 @@ static void shift_tokens(std::vector<Token>& tokens, int base_line, int base_col
 ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_text) {
   size_t offset = static_cast<size_t>(expr_text.data() - ctx.source.data());
   // Locate the expression through the string token that contains it.
+  // Tokens are in source order, so the last one starting at or before the offset holds it.
   int line = 1, col = 0;
-  for (const Token& t : ctx.tokens) {
-    if (t.begin <= offset && offset < t.end) {
-      line = t.line;
-      col = t.col;
-      for (size_t p = t.begin; p < offset; ++p) {
-        if (ctx.source[p] == '\n') { ++line; col = 0; }
-        else ++col;
+  auto after = std::upper_bound(ctx.tokens.begin(), ctx.tokens.end(), offset,
+                                [](size_t off, const Token& t) { return off < t.begin; });
+  if (after != ctx.tokens.begin()) {
+    const Token& t = *std::prev(after);
+    line = t.line;
+    col = t.col;
+    for (size_t p = t.begin; p < offset; ++p) {
+      if (ctx.source[p] == '\n') {
+        ++line;
+        col = 0;
+      } else {
+        ++col;
       }
-      break;
     }
   }
   std::string buffer;

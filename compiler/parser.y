@@ -110,7 +110,7 @@ using minipy::front::make_stmt;
 %type <expr> lambdef yield_expr testlist_star_expr yield_or_tlse exprlist opt_test subscript slices
 %type <expr> paren_atom list_atom brace_atom strings opt_returns eval_expr
 %type <exprs> tlse_items exprlist_items elt_list subscript_list decorators assign_targets
-%type <exprs> comp_ifs test_items
+%type <exprs> comp_ifs test_items or_chain and_chain
 %type <cmps> comp_tail
 %type <cmpop> comp_op
 %type <binop> augassign
@@ -526,35 +526,23 @@ lambdef:
     }
   ;
 
+// `a or b or c` is one BoolOp with three values; a parenthesized `(a or b)` stays a nested node.
 or_test:
     and_test
-  | or_test "or" and_test {
-      auto* left = $1->as<BoolOp>();
-      // Flatten `a or b or c`, but not a parenthesized `(a or b) or c`.
-      if (left && left->op == BoolOpKind::Or && left->loc.col_offset == @1.col && left->loc.lineno == @1.line &&
-          left->loc.end_col_offset == @1.end_col && left->loc.end_lineno == @1.end_line) {
-        std::vector<Expr*> values(left->values.begin(), left->values.end());
-        values.push_back($3);
-        $$ = make_boolop(ctx, BoolOpKind::Or, values, @$);
-      } else {
-        $$ = make_boolop(ctx, BoolOpKind::Or, vec2(ctx, $1, $3), @$);
-      }
-    }
+  | or_chain { $$ = make_boolop(ctx, BoolOpKind::Or, $1, @$); }
+  ;
+or_chain:
+    and_test "or" and_test { $$ = vec2(ctx, $1, $3); }
+  | or_chain "or" and_test { $$ = $1; push(ctx, $$, $3); }
   ;
 
 and_test:
     not_test
-  | and_test "and" not_test {
-      auto* left = $1->as<BoolOp>();
-      if (left && left->op == BoolOpKind::And && left->loc.col_offset == @1.col && left->loc.lineno == @1.line &&
-          left->loc.end_col_offset == @1.end_col && left->loc.end_lineno == @1.end_line) {
-        std::vector<Expr*> values(left->values.begin(), left->values.end());
-        values.push_back($3);
-        $$ = make_boolop(ctx, BoolOpKind::And, values, @$);
-      } else {
-        $$ = make_boolop(ctx, BoolOpKind::And, vec2(ctx, $1, $3), @$);
-      }
-    }
+  | and_chain { $$ = make_boolop(ctx, BoolOpKind::And, $1, @$); }
+  ;
+and_chain:
+    not_test "and" not_test { $$ = vec2(ctx, $1, $3); }
+  | and_chain "and" not_test { $$ = $1; push(ctx, $$, $3); }
   ;
 
 not_test:
