@@ -87,6 +87,7 @@ struct ParseContext {
   bool error_from_lexer = false;
   Span error_span;                  // byte span of `error`
   int last_read_line = 0;           // line of the last token CPython would have read at the error (0: unknown)
+  const Const* small_ints[257] = {};  // constants 0..256, shared by every literal of that value in this parse
   ast::Module* module = nullptr;
   // For an f-string's embedded expression parsed on its own: where its text sits in the enclosing source.
   int line_shift = 0, first_line_col_shift = 0;

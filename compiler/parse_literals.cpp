@@ -3,7 +3,9 @@
 // of Constant and FormattedValue parts, whose embedded expressions are parsed by the same grammar).
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <cstdlib>
+#include <iterator>
 #include <string>
 
 #include "compiler/parse_build.h"
@@ -35,6 +37,27 @@ Expr* make_number(ParseContext& ctx, int token) {
     base = r == 'x' ? 16 : r == 'o' ? 8 : 2;
     digits = text.substr(2);
     if (!digits.empty() && digits[0] == '_') digits.remove_prefix(1);
+  }
+  // Most literals fit in 63 bits: accumulate them directly (the lexer has validated the digits) and share one
+  // constant per small value; only the rest go through GMP.
+  uint64_t small = 0;
+  bool fits = true;
+  for (char c : digits) {
+    if (c == '_') continue;
+    int d = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+    if (small > (static_cast<uint64_t>(INT64_MAX) - static_cast<uint64_t>(d)) / static_cast<uint64_t>(base)) {
+      fits = false;
+      break;
+    }
+    small = small * static_cast<uint64_t>(base) + static_cast<uint64_t>(d);
+  }
+  if (fits) {
+    if (small < std::size(ctx.small_ints)) {
+      const Const*& cached = ctx.small_ints[small];
+      if (!cached) cached = ctx.arena.keep(Const::integer(BigInt(static_cast<int64_t>(small))));
+      return make_expr<Constant>(ctx, span, cached, std::string_view{});
+    }
+    return make_constant(ctx, Const::integer(BigInt(static_cast<int64_t>(small))), span);
   }
   auto value = BigInt::parse(digits, base);
   if (!value) {
