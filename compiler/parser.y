@@ -106,7 +106,7 @@ using minipy::front::make_stmt;
 %type <stmts> stmts stmt simple_stmts simple_stmt_list block else_block elif_chain finally_block
 %type <stmt> simple_stmt compound_stmt expr_stmt funcdef classdef if_stmt while_stmt for_stmt try_stmt with_stmt
 %type <stmt> import_stmt return_stmt raise_stmt global_stmt nonlocal_stmt del_stmt assert_stmt decorated
-%type <expr> expr bexpr star_expr named_expr test or_test and_test not_test comparison primary atom
+%type <expr> bexpr star_expr named_expr test or_test and_test not_test comparison primary atom
 %type <expr> lambdef yield_expr testlist_star_expr yield_or_tlse exprlist opt_test subscript slices
 %type <expr> paren_atom list_atom brace_atom strings opt_returns eval_expr
 %type <exprs> tlse_items exprlist_items elt_list subscript_list decorators assign_targets
@@ -404,7 +404,7 @@ with_items:
   ;
 with_item:
     test { $$ = ctx.arena.make<WithItem>($1, nullptr); }
-  | test "as" expr {
+  | test "as" bexpr {
       CHECK(set_target(ctx, $3, TargetUse::With));
       $$ = ctx.arena.make<WithItem>($1, $3);
     }
@@ -493,13 +493,13 @@ exprlist:
   | exprlist_items "," { $$ = make_tuple_expr(ctx, $1, @$); }
   ;
 exprlist_items:
-    expr { $$ = vec1(ctx, $1); }
+    bexpr { $$ = vec1(ctx, $1); }
   | star_expr { $$ = vec1(ctx, $1); }
-  | exprlist_items "," expr { $$ = $1; push(ctx, $$, $3); }
+  | exprlist_items "," bexpr { $$ = $1; push(ctx, $$, $3); }
   | exprlist_items "," star_expr { $$ = $1; push(ctx, $$, $3); }
   ;
 
-star_expr: "*" expr { $$ = make_expr<Starred>(ctx, @$, $2, ExprContext::Load); } ;
+star_expr: "*" bexpr { $$ = make_expr<Starred>(ctx, @$, $2, ExprContext::Load); } ;
 
 yield_expr:
     "yield" { $$ = make_expr<Yield>(ctx, @$, nullptr); }
@@ -551,12 +551,12 @@ not_test:
   ;
 
 comparison:
-    expr
-  | expr comp_tail { $$ = make_compare(ctx, $1, $2, @$); }
+    bexpr
+  | bexpr comp_tail { $$ = make_compare(ctx, $1, $2, @$); }
   ;
 comp_tail:
-    comp_op expr { $$ = vec1(ctx, CmpItem{$1, $2}); }
-  | comp_tail comp_op expr { $$ = $1; push(ctx, $$, CmpItem{$2, $3}); }
+    comp_op bexpr { $$ = vec1(ctx, CmpItem{$1, $2}); }
+  | comp_tail comp_op bexpr { $$ = $1; push(ctx, $$, CmpItem{$2, $3}); }
   ;
 comp_op:
     "<" { $$ = CmpOpKind::Lt; } | ">" { $$ = CmpOpKind::Gt; } | "==" { $$ = CmpOpKind::Eq; }
@@ -564,8 +564,6 @@ comp_op:
   | "in" { $$ = CmpOpKind::In; } | "not" "in" { $$ = CmpOpKind::NotIn; }
   | "is" { $$ = CmpOpKind::Is; } | "is" "not" { $$ = CmpOpKind::IsNot; }
   ;
-
-expr: bexpr ;
 
 bexpr:
     primary
@@ -675,7 +673,7 @@ brace_item:
     named_expr { $$ = BraceItem{nullptr, $1, false, true}; }
   | star_expr { $$ = BraceItem{nullptr, $1, false, true}; }
   | test ":" test { $$ = BraceItem{$1, $3, false, false}; }
-  | "**" expr { $$ = BraceItem{nullptr, $2, true, false}; }
+  | "**" bexpr { $$ = BraceItem{nullptr, $2, true, false}; }
   ;
 
 comp_for:
