@@ -123,7 +123,10 @@ int primary_start(const ParseContext& ctx, int last) {
         }
       }
     }
-    if (i > 0 && ctx.tokens[i - 1].kind == TokenKind::Dot) { i -= 2; continue; }
+    if (i > 1 && ctx.tokens[i - 1].kind == TokenKind::Dot && ends_operand(ctx.tokens[i - 2].kind)) {
+      i -= 2;
+      continue;
+    }
     if (i > 0 && (ctx.tokens[i].kind == TokenKind::LPar || ctx.tokens[i].kind == TokenKind::LSqb) &&
         ends_operand(ctx.tokens[i - 1].kind)) {
       --i;
@@ -208,7 +211,7 @@ void Parser::report_syntax_error(const context& yyctx) const {
                                               TokenKind::KwTry, TokenKind::KwWith,  TokenKind::KwDef,
                                               TokenKind::KwClass, TokenKind::At};
     bool compound = std::find(std::begin(kCompound), std::end(kCompound), ctx.tokens[0].kind) != std::end(kCompound);
-    if (compound || prev != TokenKind::Newline)
+    if (compound || prev != TokenKind::Newline || idx == 0)
       ctx.fail("invalid syntax", span);
     else
       ctx.fail("multiple statements found while compiling a single statement", ctx.token_span(idx - 1));
