@@ -219,7 +219,7 @@ void Parser::report_syntax_error(const context& yyctx) const {
   }
   // Only right after a complete try body (its DEDENT, or the NEWLINE of `try: stmt`).
   bool after_try_body = prev == TokenKind::Dedent;
-  if (prev == TokenKind::Newline) {
+  if (prev == TokenKind::Newline && idx >= 1) {
     int line_start = idx - 1;
     while (line_start > 0 && !starts_statement(ctx, line_start)) --line_start;
     after_try_body = ctx.tokens[line_start].kind == TokenKind::KwTry;
