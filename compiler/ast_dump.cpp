@@ -29,19 +29,6 @@ const char* context_name(ExprContext c) {
   return c == ExprContext::Load ? "Load" : c == ExprContext::Store ? "Store" : "Del";
 }
 
-bool in(char32_t c, char32_t lo, char32_t hi) { return c >= lo && c <= hi; }
-
-// str.isprintable() without a Unicode database: control, format, separator (but ' '), surrogate, private-use
-// and noncharacter code points are escaped by repr().
-bool printable(char32_t c) {
-  if (c < 0x20 || in(c, 0x7F, 0xA0) || c == 0xAD) return false;
-  if (c < 0x600) return true;
-  return !(in(c, 0x600, 0x605) || c == 0x61C || c == 0x6DD || c == 0x70F || c == 0x180E || c == 0x1680 ||
-           in(c, 0x2000, 0x200F) || in(c, 0x2028, 0x202F) || in(c, 0x205F, 0x206F) || c == 0x3000 ||
-           in(c, 0xD800, 0xF8FF) || c == 0xFEFF || in(c, 0xFFF0, 0xFFFB) || c == 0xFFFE || c == 0xFFFF ||
-           in(c, 0xE0000, 0xE0FFF) || c >= 0xF0000);
-}
-
 // Python's repr() of a str or bytes value.
 std::string python_repr(const std::string& text, bool is_bytes) {
   bool has_single = text.find('\'') != std::string::npos, has_double = text.find('"') != std::string::npos;
@@ -62,7 +49,7 @@ std::string python_repr(const std::string& text, bool is_bytes) {
       out += "\\r";
     } else if (c == '\t') {
       out += "\\t";
-    } else if ((is_bytes && c >= 0x7F) || !printable(c)) {
+    } else if ((is_bytes && c >= 0x7F) || !is_printable(c)) {
       out += c < 0x100 ? fmt::format("\\x{:02x}", static_cast<uint32_t>(c))
              : c < 0x10000 ? fmt::format("\\u{:04x}", static_cast<uint32_t>(c))
                            : fmt::format("\\U{:08x}", static_cast<uint32_t>(c));
