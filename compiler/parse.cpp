@@ -197,7 +197,7 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
     result.error = make_error(fmt::format("Non-UTF-8 code starting with '\\x{}' in file {} on line {}, but no "
                                           "encoding declared; see https://peps.python.org/pep-0263/ for details",
                                           bad->byte_hex.substr(2), filename, line),
-                              filename, line);
+                              filename);  // CPython's decoder error carries no location (the message has it)
     return result;
   }
   // CPython reads source with universal newlines.

@@ -37,6 +37,12 @@ Value raise_syntax_error(ThreadState& ts, const SyntaxError& e) {
   Type* type = e.kind == SyntaxError::Kind::IndentationError ? &IndentationError_type
                : e.kind == SyntaxError::Kind::TabError      ? &TabError_type
                                                             : &SyntaxError_type;
+  if (e.lineno == 0) {  // no location: printed as a bare "SyntaxError: message"
+    Value arg = Value(make_str(ts, e.message));
+    Value exc = new_exception(ts, type, std::span<const Value>(&arg, 1));
+    if (!exc) return exc;
+    return raise_value(ts, exc);
+  }
   Value details[6] = {Value(make_str(ts, e.filename)), make_int(ts, e.lineno),
                       e.offset ? make_int(ts, e.offset) : None(),
                       e.text.empty() ? None() : Value(make_str(ts, e.text)),

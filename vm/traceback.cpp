@@ -135,7 +135,7 @@ void format_one(ThreadState& ts, std::string& out, Value exc) {
     flush_repeats();
   }
   Type* t = type_of(exc);
-  if (is_subtype(t, &SyntaxError_type)) print_syntax_error(ts, out, exc);
+  if (is_subtype(t, &SyntaxError_type) && e->args->size >= 2) print_syntax_error(ts, out, exc);
   std::string name;
   Value module = t->module;
   if (module && is_str(module) && as_str(module)->view() != "builtins" && as_str(module)->view() != "__main__")
