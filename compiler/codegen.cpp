@@ -84,8 +84,18 @@ int Codegen::add_const(ConstRef c) {
     return static_cast<int>(unit.cu.consts.size()) - 1;
   }
   if (c->is(Const::Kind::Code)) {
-    for (size_t i = 0; i < unit.cu.consts.size(); ++i)
-      if (same_const(*unit.cu.consts[i], *c)) return static_cast<int>(i);
+    // Equal code objects (code_richcompare) have the same name, first line and bytecode: hash those, so a
+    // module with thousands of functions doesn't compare each new one with all the others.
+    const CodeObject& code = *c->code_value();
+    size_t h = std::hash<std::string>()(code.code) ^ (std::hash<std::string>()(code.name) * 31) ^
+               (static_cast<size_t>(code.firstlineno) * 0x9E3779B97F4A7C15ull);
+    auto range = unit.code_const_index.equal_range(h);
+    for (auto it = range.first; it != range.second; ++it)
+      if (same_const(*unit.cu.consts[it->second], *c)) return it->second;
+    int index = static_cast<int>(unit.cu.consts.size());
+    unit.cu.consts.push_back(std::move(c));
+    unit.code_const_index.emplace(h, index);
+    return index;
   }
   size_t h = c->key_hash();
   auto range = unit.const_index.equal_range(h);

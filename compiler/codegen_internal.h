@@ -43,6 +43,7 @@ struct Unit {
   std::string private_name;  // class name used for mangling
   std::unordered_map<std::string, int> names, varnames, cellvars, freevars;
   std::unordered_multimap<size_t, int> const_index;  // key_hash -> index into cu.consts
+  std::unordered_multimap<size_t, int> code_const_index;  // code objects: hash of name/line/bytecode -> index
 };
 
 class Codegen {
