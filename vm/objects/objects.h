@@ -12,7 +12,9 @@
 
 #include "compiler/bigint.h"
 #include "compiler/code_object.h"
+#include "vm/frame.h"
 #include "vm/object.h"
+#include "vm/thread_state.h"
 #include "vm/value.h"
 
 namespace minipy {
@@ -256,6 +258,19 @@ struct TracebackObject : Object {
   CodeObj* code;
   int32_t lasti;  // code units
   int32_t lineno;
+};
+
+// ---- generators ---------------------------------------------------------------------------------------------------
+enum class GenState : uint8_t { kCreated, kSuspended, kExecuting, kCompleted };
+
+// A generator owns the frame RETURN_GENERATOR copied out of the data stack; it runs in place (always as an entry
+// frame) each time the generator is resumed. `frame` is last: the object is allocated with the code's frame_size.
+struct GeneratorObject : Object {
+  StrObject* name;
+  StrObject* qualname;
+  ExcInfo exc_state;  // the exception its own `except` blocks handle; linked into ThreadState while running
+  GenState state;
+  Frame frame;
 };
 
 }  // namespace minipy
