@@ -91,7 +91,11 @@ struct Interpreter {
 // ---- constructors -------------------------------------------------------------------------------------------------
 Value make_int(ThreadState& ts, int64_t v);
 Value make_int(ThreadState& ts, const BigInt& v);
-Value make_float(ThreadState& ts, double v);
+Value make_float_boxed(ThreadState& ts, double v);
+inline Value make_float(ThreadState& ts, double v) {
+  Value r;
+  return Value::try_flonum(v, &r) ? r : make_float_boxed(ts, v);
+}
 StrObject* make_str(ThreadState& ts, std::string_view utf8);  // `utf8` must be valid UTF-8
 StrObject* make_str_known(ThreadState& ts, std::string_view utf8, int64_t length, bool ascii);
 StrObject* intern(ThreadState& ts, std::string_view utf8);
@@ -112,9 +116,12 @@ Value make_set(ThreadState& ts, Type* type);
 
 // ---- ints and floats ------------------------------------------------------------------------------------------
 bool is_int(Value v);              // int, bool or an int subclass instance
-inline bool is_exact_float(Value v) { return v.is_object() && v.as_object()->type == &float_type; }
+inline bool is_exact_float(Value v) { return v.is_flonum() || (v.is_object() && v.as_object()->type == &float_type); }
 bool is_float(Value v);
-double float_value(Value v);       // caller checked is_float
+// The double of a float value (caller checked is_float).
+inline double float_value(Value v) {
+  return v.is_flonum() ? v.flonum_value() : static_cast<FloatObject*>(v.as_object())->value;
+}
 // An int-like value as int64 when it fits; false when big (then use to_bigint).
 bool int_to_int64(Value v, int64_t* out);
 BigInt to_bigint(Value v);         // caller checked is_int

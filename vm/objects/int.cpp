@@ -28,6 +28,7 @@ bool int_arg(Value v, IntArg* out) {
     out->small = v.as_small_int();
     return true;
   }
+  if (!v.is_object()) return false;
   Object* o = v.as_object();
   if (o->type == &int_type) {
     out->is_small = false;
@@ -435,7 +436,7 @@ Value make_int(ThreadState& ts, const BigInt& v) {
   return Value(o);
 }
 
-bool is_int(Value v) { return v.is_small_int() || (v.as_object()->type->flags & kTypeIntSubclass); }
+bool is_int(Value v) { return v.is_small_int() || (v.is_object() && (v.as_object()->type->flags & kTypeIntSubclass)); }
 
 bool int_to_int64(Value v, int64_t* out) {
   IntArg a;

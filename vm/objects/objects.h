@@ -46,7 +46,11 @@ inline Value False() { return Value(static_cast<Object*>(&false_object)); }
 inline Value Bool(bool b) { return b ? True() : False(); }
 inline Value NotImplemented() { return Value(&not_implemented_object); }
 
-inline Type* type_of(Value v) { return v.is_small_int() ? &int_type : v.as_object()->type; }
+inline Type* type_of(Value v) {
+  if (v.is_small_int()) return &int_type;
+  if (v.is_flonum()) return &float_type;
+  return v.as_object()->type;
+}
 inline bool is_none(Value v) { return v == None(); }
 
 // ---- numbers ----------------------------------------------------------------------------------------------------
