@@ -242,7 +242,7 @@ Value resume_frame(ThreadState& ts, Frame* entry, bool throwing) {
   Value* localsplus;
   Value* consts;
   TupleObject* kwnames = nullptr;
-  int reraise_lasti = -1;  // set by RERAISE: the offset the re-raised exception originally came from
+  int reraise_lasti = -1;  // set by RERAISE with an oparg: the lasti to hand the next handler
   int opcode;
   int oparg;
   Value retval;
@@ -1120,9 +1120,9 @@ op_CHECK_EXC_MATCH: {
 op_RERAISE: {
   Value exc = POP();
   if (oparg) {
-    // The saved offset is what a handler with `lasti` sees; the handler itself is looked up from here, as CPython
-    // does (looking it up from the saved offset can find this same handler again, forever).
     Value lasti = PEEK(oparg);
+    // Only the lasti a later handler sees changes: the handler lookup still uses this RERAISE's own offset
+    // (as CPython, whose exception_unwind reads next_instr, not the restored prev_instr).
     if (lasti.is_small_int()) reraise_lasti = static_cast<int>(lasti.as_small_int());
   }
   ts.current_exception = exc;
@@ -1251,19 +1251,19 @@ error:
   traceback_here(ts, code, LASTI());
 exception_unwind: {
   int lasti = LASTI();
-  int origin_lasti = reraise_lasti >= 0 ? reraise_lasti : lasti;
-  reraise_lasti = -1;
   std::optional<ExceptionTableEntry> handler = find_exception_handler(code->src().exceptiontable, lasti);
   if (handler) {
     Value exc = ts.current_exception;
     ts.current_exception = Value();
     sp = frame->stack_base() + handler->depth;
-    if (handler->lasti) PUSH(Value::small_int(origin_lasti));
+    if (handler->lasti) PUSH(Value::small_int(reraise_lasti >= 0 ? reraise_lasti : lasti));
+    reraise_lasti = -1;
     PUSH(exc);
     next_instr = first_instr + handler->target;
     kwnames = nullptr;
     DISPATCH();
   }
+  reraise_lasti = -1;
   ts.recursion_depth--;
   if (frame->is_entry) {
     ts.current_frame = frame->previous;
