@@ -27,7 +27,7 @@ namespace minipy {
   X(method_descriptor) X(bound_method) X(module) X(cell) X(traceback) X(generator)                        \
   X(list_iterator) X(list_reverseiterator) X(tuple_iterator) X(str_iterator) X(range_iterator)             \
   X(dict_keyiterator) X(dict_valueiterator) X(dict_itemiterator) X(dict_keys) X(dict_values) X(dict_items) \
-  X(set_iterator) X(enumerate) X(zip) X(reversed) X(map) X(filter) X(iterator) X(property)                 \
+  X(set_iterator) X(enumerate) X(zip) X(reversed) X(map) X(filter) X(iterator) X(callable_iterator) X(property)                 \
   X(staticmethod) X(classmethod) X(super)
 
 #define X(name) extern Type name##_type;
@@ -165,6 +165,10 @@ struct MapObject : Object {  // map and filter
 struct ReversedObject : Object {
   Value seq;
   int64_t index;
+};
+struct CallIterObject : Object {  // iter(callable, sentinel); both null once exhausted
+  Value callable;
+  Value sentinel;
 };
 
 // ---- code, functions, methods ---------------------------------------------------------------------------------

@@ -98,6 +98,7 @@ void init_types(ThreadState& ts) {
   define(map_type, "map", &object_type, sizeof(MapObject), kBase);
   define(filter_type, "filter", &object_type, sizeof(MapObject), kBase);
   define(iterator_type, "iterator", &object_type, sizeof(SeqIterObject), 0);
+  define(callable_iterator_type, "callable_iterator", &object_type, sizeof(CallIterObject), 0);
   define(property_type, "property", &object_type, sizeof(PropertyObject), kBase);
   define(staticmethod_type, "staticmethod", &object_type, sizeof(PropertyObject), kBase);
   define(classmethod_type, "classmethod", &object_type, sizeof(PropertyObject), kBase);
