@@ -24,6 +24,8 @@ Value build_class(ThreadState& ts, Value self, std::span<const Value> args, Tupl
 StrObject* suggest_for_name(ThreadState& ts, Frame* frame, StrObject* name);
 Value make_generator(ThreadState& ts, Frame* frame);
 void generator_suspended(GeneratorObject* gen);
+void generator_enter(ThreadState& ts, GeneratorObject* gen, Value arg);
+void generator_leave(ThreadState& ts, GeneratorObject* gen, bool returned);
 int send_to_delegate(ThreadState& ts, Value receiver, Value arg, Value* out);
 Value yield_from_iter(ThreadState& ts, Value iterable);
 
@@ -167,6 +169,15 @@ Value make_function(ThreadState& ts, Frame* frame, CodeObj* code) {
     f->doc = code->consts->items[0];
   }
   return Value(f);
+}
+
+// The jump of the FOR_ITER just before `after` (with its EXTENDED_ARG prefixes).
+int for_iter_oparg(const uint16_t* after) {
+  int oparg = after[-1] >> 8;
+  int shift = 8;
+  for (const uint16_t* p = after - 2; (*p & 0xFF) == static_cast<int>(Opcode::EXTENDED_ARG); p--, shift += 8)
+    oparg |= (*p >> 8) << shift;
+  return oparg;
 }
 
 bool check_except_type(ThreadState& ts, Value t) {
@@ -899,6 +910,23 @@ op_FOR_ITER: {
       if (li->index < l->size) v = l->items[li->index++];
       else li->seq = Value();
     }
+  } else if (t == &generator_type && (static_cast<GeneratorObject*>(it.as_object())->state == GenState::kCreated ||
+                                      static_cast<GeneratorObject*>(it.as_object())->state == GenState::kSuspended)) {
+    // Resume the generator's frame inline: its YIELD_VALUE pushes the value here, its return ends the loop.
+    if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {
+      ts.recursion_depth--;
+      raise(ts, RecursionError_type, "maximum recursion depth exceeded");
+      goto error;
+    }
+    SAVE_FRAME_REGISTERS();
+    auto* gen = static_cast<GeneratorObject*>(it.as_object());
+    generator_enter(ts, gen, None());
+    gen->frame.previous = frame;
+    gen->frame.is_entry = false;
+    frame = &gen->frame;
+    ts.current_frame = frame;
+    LOAD_FRAME_REGISTERS();
+    DISPATCH();
   } else {
     SAVE_FRAME_REGISTERS();
     v = t->iternext(ts, it);
@@ -990,6 +1018,16 @@ return_to_caller:
     ts.current_frame = frame->previous;
     if (!frame->generator) ts.pop_frame(frame);
     return retval;
+  }
+  if (frame->generator) {
+    // A generator FOR_ITER resumed inline has finished: the loop is over (the return value is dropped).
+    generator_leave(ts, frame->generator, true);
+    frame = frame->previous;
+    ts.current_frame = frame;
+    LOAD_FRAME_REGISTERS();
+    sp--;
+    next_instr += for_iter_oparg(next_instr);
+    DISPATCH();
   }
   Frame* caller = frame->previous;
   ts.pop_frame(frame);
@@ -1218,8 +1256,16 @@ op_YIELD_VALUE: {
   SAVE_FRAME_REGISTERS();
   generator_suspended(frame->generator);
   ts.recursion_depth--;
-  ts.current_frame = frame->previous;
-  return retval;
+  if (frame->is_entry) {
+    ts.current_frame = frame->previous;
+    return retval;
+  }
+  generator_leave(ts, frame->generator, true);
+  frame = frame->previous;
+  ts.current_frame = frame;
+  LOAD_FRAME_REGISTERS();
+  PUSH(retval);
+  DISPATCH();
 }
 op_SEND: {
   Value arg = POP();
@@ -1271,7 +1317,8 @@ exception_unwind: {
     return Value();
   }
   Frame* caller = frame->previous;
-  ts.pop_frame(frame);
+  if (frame->generator) generator_leave(ts, frame->generator, false);  // resumed inline by FOR_ITER
+  else ts.pop_frame(frame);
   frame = caller;
   ts.current_frame = frame;
   LOAD_FRAME_REGISTERS();

@@ -16,6 +16,38 @@ namespace {
 
 enum class SendResult { kNext, kReturn, kError };
 
+}  // namespace
+
+// Starts one step of `gen` (created or suspended): `arg` becomes the value of the paused yield, and the
+// generator's own exception state is linked in while it runs.
+void generator_enter(ThreadState& ts, GeneratorObject* gen, Value arg) {
+  Frame* frame = &gen->frame;
+  *frame->stack_top++ = arg;
+  gen->exc_state.previous = ts.exc_info;
+  ts.exc_info = &gen->exc_state;
+  gen->state = GenState::kExecuting;
+}
+
+// The generator's frame stopped: it yielded (already marked suspended), returned (`returned`) or raised.
+void generator_leave(ThreadState& ts, GeneratorObject* gen, bool returned) {
+  ts.exc_info = gen->exc_state.previous;
+  gen->exc_state.previous = nullptr;
+  if (gen->state == GenState::kSuspended) return;
+  gen->state = GenState::kCompleted;
+  gen->exc_state.exc_value = Value();
+  if (returned || !exception_matches(ts.current_exception, &StopIteration_type)) return;
+  // PEP 479: a StopIteration escaping the body would silently end the caller's loop.
+  Value stop = ts.current_exception;
+  ts.current_exception = Value();
+  raise(ts, RuntimeError_type, "generator raised StopIteration");
+  auto* e = static_cast<ExceptionObject*>(ts.current_exception.as_object());
+  e->cause = stop;
+  e->context = stop;
+  e->suppress_context = true;
+}
+
+namespace {
+
 GeneratorObject* as_gen(Value v) { return static_cast<GeneratorObject*>(v.as_object()); }
 bool is_generator(Value v) { return v.is_object() && v.as_object()->type == &generator_type; }
 
@@ -39,41 +71,18 @@ SendResult gen_send_ex(ThreadState& ts, GeneratorObject* gen, Value arg, bool th
     }
     return SendResult::kError;
   }
-  Frame* frame = &gen->frame;
-  *frame->stack_top++ = arg ? arg : None();
-  gen->exc_state.previous = ts.exc_info;
-  ts.exc_info = &gen->exc_state;
+  generator_enter(ts, gen, arg ? arg : None());
   if (throwing && gen->exc_state.exc_value) {
     // A throw() into a generator paused inside `except`: the handled exception becomes the context.
     auto* thrown = static_cast<ExceptionObject*>(ts.current_exception.as_object());
     if (ts.current_exception != gen->exc_state.exc_value && (!thrown->context || is_none(thrown->context)))
       thrown->context = gen->exc_state.exc_value;
   }
-  gen->state = GenState::kExecuting;
-  Value r = resume_frame(ts, frame, throwing);
-  ts.exc_info = gen->exc_state.previous;
-  gen->exc_state.previous = nullptr;
-  if (r && gen->state == GenState::kSuspended) {
-    *result = r;
-    return SendResult::kNext;
-  }
-  gen->state = GenState::kCompleted;
-  gen->exc_state.exc_value = Value();
-  if (r) {
-    *result = r;
-    return SendResult::kReturn;
-  }
-  if (exception_matches(ts.current_exception, &StopIteration_type)) {
-    // PEP 479: a StopIteration escaping the body would silently end the caller's loop.
-    Value stop = ts.current_exception;
-    ts.current_exception = Value();
-    raise(ts, RuntimeError_type, "generator raised StopIteration");
-    auto* e = static_cast<ExceptionObject*>(ts.current_exception.as_object());
-    e->cause = stop;
-    e->context = stop;
-    e->suppress_context = true;
-  }
-  return SendResult::kError;
+  Value r = resume_frame(ts, &gen->frame, throwing);
+  generator_leave(ts, gen, bool(r));
+  *result = r;
+  if (!r) return SendResult::kError;
+  return gen->state == GenState::kSuspended ? SendResult::kNext : SendResult::kReturn;
 }
 
 // gen_send_ex's result as a Python-level call sees it: a returned value becomes StopIteration(value).
