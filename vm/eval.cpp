@@ -9,14 +9,13 @@
 
 #include "compiler/exception_table.h"
 #include "compiler/opcodes.h"
+#include "vm/frame_setup.h"
 #include "vm/runtime.h"
 
 namespace minipy {
 
 bool bind_arguments(ThreadState& ts, FunctionObject* f, Value* locals, std::span<const Value> args,
                     TupleObject* kwnames);
-Frame* new_frame(ThreadState& ts, CodeObj* code, FunctionObject* func, DictObject* globals, DictObject* builtins,
-                 Value locals);
 Value import_name(ThreadState& ts, Frame* frame, Value name, Value fromlist, Value level);
 Value import_from(ThreadState& ts, Value module, StrObject* name);
 bool import_star(ThreadState& ts, Frame* frame, Value module);
@@ -388,12 +387,48 @@ op_DELETE_NAME: {
   DISPATCH();
 }
 op_LOAD_GLOBAL: {
+  // Inline cache in the instruction's 5 CACHE units: [0..2] the globals dict's version (48 bits, checked only
+  // for builtins hits, where a new global could shadow the name), [3..4] kind (2 bits) + entry position. A hit
+  // re-checks that the entry still holds this name, so a globals hit needs no version at all.
   StrObject* name = NAME(oparg >> 1);
-  Value v = dict_get_str(frame->globals, name);
-  if (!v) v = dict_get_str(frame->builtins, name);
+  auto* cache = const_cast<uint16_t*>(next_instr);
+  uint32_t kind = cache[3] >> 14;
+  uint32_t ix = (static_cast<uint32_t>(cache[3] & 0x3FFF) << 16) | cache[4];
+  DictObject* globals = frame->globals;
+  Value v;
+  if (kind == 1) {
+    if (ix < globals->nentries && globals->entries[ix].key.as_object() == name) v = globals->entries[ix].value;
+  } else if (kind == 2) {
+    uint64_t version = (uint64_t{cache[0]} << 32) | (uint64_t{cache[1]} << 16) | cache[2];
+    DictObject* builtins = frame->builtins;
+    if ((globals->version & 0xFFFFFFFFFFFFull) == version && ix < builtins->nentries &&
+        builtins->entries[ix].key.as_object() == name)
+      v = builtins->entries[ix].value;
+  }
   if (!v) {
-    name_error(ts, frame, name);
-    goto error;
+    int64_t gix = dict_lookup_str_index(globals, name);
+    if (gix >= 0) {
+      v = globals->entries[gix].value;
+      if (gix < (1 << 30)) {
+        cache[3] = static_cast<uint16_t>((1u << 14) | (gix >> 16));
+        cache[4] = static_cast<uint16_t>(gix & 0xFFFF);
+      }
+    } else {
+      int64_t bix = dict_lookup_str_index(frame->builtins, name);
+      if (bix < 0) {
+        name_error(ts, frame, name);
+        goto error;
+      }
+      v = frame->builtins->entries[bix].value;
+      if (bix < (1 << 30)) {
+        uint64_t version = globals->version & 0xFFFFFFFFFFFFull;
+        cache[0] = static_cast<uint16_t>(version >> 32);
+        cache[1] = static_cast<uint16_t>(version >> 16);
+        cache[2] = static_cast<uint16_t>(version);
+        cache[3] = static_cast<uint16_t>((2u << 14) | (bix >> 16));
+        cache[4] = static_cast<uint16_t>(bix & 0xFFFF);
+      }
+    }
   }
   if (oparg & 1) PUSH(Value());
   PUSH(v);
@@ -595,8 +630,13 @@ op_BINARY_OP: {
         break;
       default: break;
     }
-  } else if (is_exact_float(lhs) && is_exact_float(rhs)) {
-    double a = float_value(lhs), b = float_value(rhs);
+  } else if ((is_exact_float(lhs) || lhs.is_small_int()) && (is_exact_float(rhs) || rhs.is_small_int())) {
+    // float op float, or float op small int (exactly converted: small ints beyond 2**53 take the slow path).
+    constexpr int64_t kExact = int64_t{1} << 53;
+    auto exact = [&](Value v) { return !v.is_small_int() || (v.as_small_int() <= kExact && v.as_small_int() >= -kExact); };
+    if (!exact(lhs) || !exact(rhs)) goto binary_slow;
+    double a = lhs.is_small_int() ? static_cast<double>(lhs.as_small_int()) : float_value(lhs);
+    double b = rhs.is_small_int() ? static_cast<double>(rhs.as_small_int()) : float_value(rhs);
     switch (oparg % kBinaryOpCount) {
       case kOpAdd: res = make_float(ts, a + b); goto binary_done;
       case kOpSub: res = make_float(ts, a - b); goto binary_done;
@@ -614,6 +654,7 @@ op_BINARY_OP: {
     res = str_concat(ts, as_str(lhs), as_str(rhs));
     goto binary_done;
   }
+binary_slow:
   SAVE_FRAME_REGISTERS();
   res = binary_op(ts, lhs, rhs, oparg);
   CHECK(res);
@@ -654,6 +695,18 @@ op_COMPARE_OP: {
   Value res;
   if (Value::both_small_ints(lhs, rhs)) {
     int64_t a = lhs.as_small_int(), b = rhs.as_small_int();
+    bool r;
+    switch (oparg) {
+      case kLt: r = a < b; break;
+      case kLe: r = a <= b; break;
+      case kEq: r = a == b; break;
+      case kNe: r = a != b; break;
+      case kGt: r = a > b; break;
+      default: r = a >= b; break;
+    }
+    res = Bool(r);
+  } else if (lhs.is_flonum() && rhs.is_flonum()) {
+    double a = lhs.flonum_value(), b = rhs.flonum_value();
     bool r;
     switch (oparg) {
       case kLt: r = a < b; break;

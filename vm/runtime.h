@@ -89,7 +89,10 @@ struct Interpreter {
 };
 
 // ---- constructors -------------------------------------------------------------------------------------------------
-Value make_int(ThreadState& ts, int64_t v);
+Value make_int_big(ThreadState& ts, int64_t v);  // for values outside the small-int range
+inline Value make_int(ThreadState& ts, int64_t v) {
+  return Value::fits_small_int(v) ? Value::small_int(v) : make_int_big(ts, v);
+}
 Value make_int(ThreadState& ts, const BigInt& v);
 Value make_float_boxed(ThreadState& ts, double v);
 inline Value make_float(ThreadState& ts, double v) {
@@ -147,6 +150,8 @@ bool utf8_valid(std::string_view s);
 // Lookups return null with no exception when the key is absent (and null with an exception on error).
 Value dict_get(ThreadState& ts, DictObject* d, Value key);
 Value dict_get_str(DictObject* d, StrObject* key);   // key interned or not; never fails
+// The entries position of str `key` in `d`, or -1 (inline caches remember positions).
+int64_t dict_lookup_str_index(DictObject* d, StrObject* key);
 bool dict_set(ThreadState& ts, DictObject* d, Value key, Value value);
 bool dict_set_str(ThreadState& ts, DictObject* d, StrObject* key, Value value);
 int dict_del(ThreadState& ts, DictObject* d, Value key);  // 1 deleted, 0 absent (no exception), -1 error

@@ -67,8 +67,26 @@ struct ThreadState {
     return Value();
   }
 
-  Frame* push_frame(size_t bytes);
-  void pop_frame(Frame* frame);
+  // Carves a frame of `bytes` off the data stack (a new chunk only when the current one is full).
+  Frame* push_frame(size_t bytes) {
+    bytes = (bytes + 15) & ~size_t{15};
+    if (datastack_top + bytes <= datastack_limit) [[likely]] {
+      auto* frame = reinterpret_cast<Frame*>(datastack_top);
+      datastack_top += bytes;
+      return frame;
+    }
+    return push_frame_slow(bytes);
+  }
+  void pop_frame(Frame* frame) {
+    char* p = reinterpret_cast<char*>(frame);
+    if (datastack_chunk && p == datastack_chunk->data) [[unlikely]] {
+      pop_chunk();
+      return;
+    }
+    datastack_top = p;
+  }
+  Frame* push_frame_slow(size_t bytes);
+  void pop_chunk();
 };
 
 // Keeps a Value that lives in malloc'd memory (a member of a C++ container, a static cache) alive across

@@ -451,6 +451,27 @@ Value dict_get(ThreadState& ts, DictObject* d, Value key) {
   return ix >= 0 ? d->entries[ix].value : Value();
 }
 
+int64_t dict_lookup_str_index(DictObject* d, StrObject* key) {
+  if (d->index_size == 0) return -1;
+  int64_t hash = str_hash(key);
+  uint64_t mask = static_cast<uint64_t>(d->index_size - 1);
+  auto h = static_cast<uint64_t>(hash);
+  uint64_t perturb = h, slot = h & mask;
+  for (;;) {
+    int32_t ix = d->index[slot];
+    if (ix == kEmpty) return -1;
+    if (ix >= 0) {
+      DictEntry& e = d->entries[ix];
+      if (e.key.as_object() == key) return ix;
+      if (e.hash == hash && e.key.is_object() && (e.key.as_object()->type->flags & kTypeStrSubclass) &&
+          str_equal(as_str(e.key), key))
+        return ix;
+    }
+    perturb >>= 5;
+    slot = (slot * 5 + perturb + 1) & mask;
+  }
+}
+
 Value dict_get_str(DictObject* d, StrObject* key) {
   if (d->index_size == 0) return Value();
   int64_t hash = str_hash(key);

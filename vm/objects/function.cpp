@@ -1,5 +1,7 @@
 // Callables: Python functions, builtin functions and methods, method descriptors of builtin types, bound
 // methods, properties/staticmethod/classmethod, cells and code objects.
+#include <deque>
+
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -318,7 +320,10 @@ void add_methods(ThreadState& ts, Type& type, std::span<const MethodDef> methods
 
 void add_getset(ThreadState& ts, Type& type, const char* name, NativeFn getter) {
   // The getter is a method descriptor (called with the instance as self) wrapped in a read-only property.
-  auto* def = new MethodDef{name, getter, 0, nullptr};  // static for the process: types outlive interpreters
+  // Static types outlive interpreters, so their getter definitions live for the whole process.
+  static std::deque<MethodDef> getters;
+  getters.push_back(MethodDef{name, getter, 0, nullptr});
+  const MethodDef* def = &getters.back();
   auto* d = ts.alloc<MethodDescriptorObject>(&method_descriptor_type);
   d->owner = &type;
   d->def = def;

@@ -421,10 +421,7 @@ const MethodDef int_methods[] = {
 
 }  // namespace
 
-Value make_int(ThreadState& ts, int64_t v) {
-  if (Value::fits_small_int(v)) return Value::small_int(v);
-  return make_int(ts, BigInt(v));
-}
+Value make_int_big(ThreadState& ts, int64_t v) { return make_int(ts, BigInt(v)); }
 
 Value make_int(ThreadState& ts, const BigInt& v) {
   if (v.fits_int64()) {
