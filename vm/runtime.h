@@ -207,8 +207,12 @@ int contains(ThreadState& ts, Value container, Value item);
 int64_t py_len(ThreadState& ts, Value v);
 Value get_iter(ThreadState& ts, Value v);
 Value iter_next(ThreadState& ts, Value iterator);  // null + no exception: exhausted
+// iter(callable, sentinel): calls `callable` until it returns something equal to `sentinel`.
+Value make_callable_iterator(ThreadState& ts, Value callable, Value sentinel);
 Value call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames = nullptr);
 Value call_method(ThreadState& ts, Value obj, StrObject* name, std::span<const Value> args);
+// How call errors name a callable, as CPython's _PyObject_FunctionStr: "module.qualname()" or "qualname()".
+std::string function_description(ThreadState& ts, Value func);
 bool is_instance(ThreadState& ts, Value v, Value cls_or_tuple, int* result);
 bool is_subtype(Type* a, Type* b);
 inline bool is_type(Value v) { return v.is_object() && (v.as_object()->type->flags & kTypeTypeSubclass); }

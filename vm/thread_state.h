@@ -59,6 +59,14 @@ struct ThreadState {
     return o;
   }
 
+  // The exception being handled, as sys.exc_info() sees it: the innermost non-empty entry of the exc_info chain
+  // (a generator's own entry is empty unless it is inside an `except` block itself).
+  Value handled_exception() const {
+    for (ExcInfo* e = exc_info; e; e = e->previous)
+      if (e->exc_value) return e->exc_value;  // POP_EXCEPT stores None as null
+    return Value();
+  }
+
   // Carves a frame of `bytes` off the data stack (a new chunk only when the current one is full).
   Frame* push_frame(size_t bytes) {
     bytes = (bytes + 15) & ~size_t{15};

@@ -590,8 +590,8 @@ bool dict_merge_strict(ThreadState& ts, DictObject* d, Value other, Value func) 
     Value keys_method = get_attr_optional(ts, other, intern(ts, "keys"));
     if (!keys_method) {
       if (ts.current_exception) return false;
-      raise_fmt(ts, TypeError_type, "{} argument after ** must be a mapping, not {}",
-                func ? "function" : "function", type_name(other));
+      raise_fmt(ts, TypeError_type, "{} argument after ** must be a mapping, not {}", function_description(ts, func),
+                type_name(other));
       return false;
     }
   }
@@ -607,10 +607,8 @@ bool dict_merge_strict(ThreadState& ts, DictObject* d, Value other, Value func) 
     if (!e.key) continue;
     Value existing = dict_get(ts, d, e.key);
     if (existing) {
-      Value fname = func ? get_attr_optional(ts, func, ts.interp->names.qualname) : Value();
-      raise_fmt(ts, TypeError_type, "{}() got multiple values for keyword argument '{}'",
-                fname && is_str(fname) ? as_str(fname)->view() : "function",
-                is_str(e.key) ? as_str(e.key)->view() : "?");
+      raise_fmt(ts, TypeError_type, "{} got multiple values for keyword argument '{}'",
+                function_description(ts, func), is_str(e.key) ? as_str(e.key)->view() : "?");
       return false;
     }
     if (!insert(ts, d, e.key, e.hash, e.value)) return false;

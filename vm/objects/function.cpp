@@ -69,6 +69,32 @@ Value function_dict(ThreadState& ts, Value self, std::span<const Value>, TupleOb
   if (!f->dict) f->dict = make_dict(ts);
   return Value(f->dict);
 }
+// Decorators copy __name__/__doc__/... onto wrappers: those attributes live in fields, not in __dict__.
+bool function_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
+  FunctionObject* f = as_function(self);
+  std::string_view n = name->view();
+  if (n == "__name__" || n == "__qualname__") {
+    if (!value || !is_str(value)) {
+      raise_fmt(ts, TypeError_type, "{} must be set to a string object", n);
+      return false;
+    }
+    (n == "__name__" ? f->name : f->qualname) = as_str(value);
+    return true;
+  }
+  if (n == "__doc__" || n == "__module__") {
+    (n == "__doc__" ? f->doc : f->module) = value ? value : None();
+    return true;
+  }
+  if (n == "__defaults__") {
+    if (value && !is_none(value) && !is_tuple(value)) {
+      raise(ts, TypeError_type, "__defaults__ must be set to a tuple object");
+      return false;
+    }
+    f->defaults = value && !is_none(value) ? static_cast<TupleObject*>(value.as_object()) : nullptr;
+    return true;
+  }
+  return generic_setattr(ts, self, name, value);
+}
 
 // ---- code objects ---------------------------------------------------------------------------------------------
 void trace_code(Object* self, Tracer& tracer) {
@@ -312,6 +338,7 @@ void init_function_types(ThreadState& ts) {
   function_type.repr = function_repr;
   function_type.trace = trace_function;
   function_type.dict_offset = offsetof(FunctionObject, dict);
+  function_type.setattr = function_setattr;
   add_getset(ts, function_type, "__name__", function_name);
   add_getset(ts, function_type, "__qualname__", function_qualname);
   add_getset(ts, function_type, "__module__", function_module);
