@@ -120,6 +120,7 @@ Value load_module(ThreadState& ts, const std::string& name, const FoundModule& f
   dict_set_str(ts, d, names.package, Value(make_str(ts, package)));
   dict_set_str(ts, d, names.spec, spec);
   if (path_list) dict_set_str(ts, d, names.path, path_list);
+  if (!has_location) dict_set_str(ts, d, names.file, None());  // as _init_module_attrs does for namespaces
   if (has_location) {
     dict_set_str(ts, d, names.file, Value(make_str(ts, found.origin)));
     if (!cached.empty()) dict_set_str(ts, d, names.cached, Value(make_str(ts, cached)));
