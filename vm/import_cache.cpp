@@ -55,11 +55,19 @@ std::string verify_tree(const CodeObject& root) {
     const CodeObject* c = todo.back();
     todo.pop_back();
     std::string problem = verify_code(*c);
+    if (problem.empty()) problem = verify_stack_use(*c);
     if (!problem.empty()) return problem;
     for (const ConstRef& k : c->consts)
       if (k->is(Const::Kind::Code)) todo.push_back(k->code_value().get());
   }
   return {};
+}
+
+int count_free_variables(const CodeObject& code) {
+  int n = 0;
+  for (char k : code.localspluskinds)
+    if (static_cast<uint8_t>(k) & CO_FAST_FREE) n++;
+  return n;
 }
 
 // _imp._fix_co_filename: a cache moved with its source reports the source's current path in tracebacks.
@@ -79,6 +87,10 @@ std::shared_ptr<const CodeObject> code_from_body(std::span<const uint8_t> data, 
   if (result.error) {
     *why = fmt::format("cache body is damaged ({} at byte {})", result.error->message,
                        kPycHeaderSize + result.error->offset);
+    return nullptr;
+  }
+  if (count_free_variables(*result.value) != 0) {
+    *why = "cached module code has free variables";
     return nullptr;
   }
   std::string problem = verify_tree(*result.value);
