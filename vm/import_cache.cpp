@@ -196,10 +196,10 @@ std::shared_ptr<const CodeObject> get_source_code(ThreadState& ts, std::string_v
           verbose_message(ts, 1, fmt::format("{} matches {}", bytecode_path, source_path));
           verbose_message(ts, 1, fmt::format("code object from {}", python_str_repr(bytecode_path)));
           if (!hash_based)
-            explain(ts, fullname, fmt::format("cache hit: {} records source mtime {} and size {}", bytecode_path,
+            explain(ts, fullname, fmt::format("cache hit: {} matches source mtime {} and size {}", bytecode_path,
                                               mtime & 0xFFFFFFFF, size & 0xFFFFFFFF));
           else if (source_checked)
-            explain(ts, fullname, fmt::format("cache hit: {} records the source's hash", bytecode_path));
+            explain(ts, fullname, fmt::format("cache hit: {} matches the source's hash", bytecode_path));
           else
             explain(ts, fullname, fmt::format("cache hit: {} is an unchecked hash-based pyc (source not read)",
                                               bytecode_path));
@@ -225,30 +225,32 @@ std::shared_ptr<const CodeObject> get_source_code(ThreadState& ts, std::string_v
     return nullptr;
   }
   verbose_message(ts, 1, fmt::format("code object from {}", source_path));
-  explain(ts, fullname, why);
-  if (bytecode_path.empty() || !have_stat) return result.code;
-  if (dont_write_bytecode(ts)) {
-    explain(ts, fullname, "cache not written: writing bytecode is off (-B, PYTHONDONTWRITEBYTECODE or "
-                          "sys.dont_write_bytecode)");
+  // One explain line per decision: why the source was compiled, then what happened to the cache.
+  if (bytecode_path.empty() || !have_stat) {
+    explain(ts, fullname, why);
     return result.code;
   }
-  std::string pyc;
+  if (dont_write_bytecode(ts)) {
+    explain(ts, fullname, why + "; cache not written (-B, PYTHONDONTWRITEBYTECODE or sys.dont_write_bytecode)");
+    return result.code;
+  }
+  std::string pyc, kind = "timestamp pyc";
   if (hash_based) {
     pyc = code_to_hash_pyc(*result.code, source_hash(*source), check_source);
+    kind = check_source ? "checked hash-based pyc, as before" : "unchecked hash-based pyc, as before";
   } else if (static_cast<int64_t>(st.st_mtim.tv_sec) >= static_cast<int64_t>(std::time(nullptr))) {
     // Racy: the source may change again within this second without changing its mtime or size.
     pyc = code_to_hash_pyc(*result.code, source_hash(*source), true);
-    explain(ts, fullname, fmt::format("source was modified within the last second: writing a checked "
-                                      "hash-based pyc so a same-second edit is still noticed"));
+    kind = "checked hash-based pyc: the source changed within the last second, so its mtime cannot be trusted";
   } else {
     pyc = code_to_timestamp_pyc(*result.code, st.st_mtim.tv_sec, static_cast<uint64_t>(st.st_size));
   }
   if (auto failure = write_cache_file(bytecode_path, pyc, cache_mode_for_source(source_path))) {
     verbose_message(ts, 1, failure->message());
-    explain(ts, fullname, fmt::format("cache not written: {}", failure->message()));
+    explain(ts, fullname, fmt::format("{}; cache not written: {}", why, failure->message()));
   } else {
     verbose_message(ts, 1, fmt::format("created {}", python_str_repr(bytecode_path)));
-    explain(ts, fullname, fmt::format("wrote {}", bytecode_path));
+    explain(ts, fullname, fmt::format("{}; wrote {} ({})", why, bytecode_path, kind));
   }
   return result.code;
 }
