@@ -1116,10 +1116,9 @@ op_CHECK_EXC_MATCH: {
 }
 op_RERAISE: {
   Value exc = POP();
-  if (oparg) {
-    Value lasti = PEEK(oparg);
-    if (lasti.is_small_int()) next_instr = first_instr + lasti.as_small_int() + 1;
-  }
+  // RERAISE's oparg only restores f_lasti in CPython (for tracebacks, already recorded here); the handler is
+  // looked up from this instruction. Jumping back to the saved lasti would find the same cleanup handler again
+  // and loop forever on an unmatched `except E as e`.
   ts.current_exception = exc;
   goto exception_unwind;
 }
