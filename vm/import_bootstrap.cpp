@@ -16,7 +16,12 @@ namespace {
 
 Type module_spec_type, source_loader_type, sourceless_loader_type, namespace_loader_type;
 
-void trace_instance(Object* self, Tracer& tracer) { tracer.visit(static_cast<InstanceObject*>(self)->dict); }
+// Specs and loaders keep their (static) type's heap parts alive: a program may drop the module holding the
+// types from sys.modules while modules still point at their specs.
+void trace_instance(Object* self, Tracer& tracer) {
+  tracer.visit(static_cast<Object*>(self->type));
+  tracer.visit(static_cast<InstanceObject*>(self)->dict);
+}
 
 Value attribute_or_none(ThreadState& ts, Value obj, const char* name) {
   auto* dict = static_cast<InstanceObject*>(obj.as_object())->dict;

@@ -29,6 +29,7 @@ mp() {
   while [[ $1 != -- ]]; do envs+=("$1"); shift; done
   shift
   RC=0
+  [[ -n ${MINIPY_GC_STRESS:-} ]] && envs+=("MINIPY_GC_STRESS=$MINIPY_GC_STRESS")  # make test-gc passes it on
   env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 "${envs[@]}" timeout "$CASE_TIMEOUT" "$MINIPY" "$@" >out 2>err || RC=$?
 }
 
