@@ -18,6 +18,7 @@
 namespace minipy {
 void refresh_sys_config(ThreadState& ts);
 void init_sys_path(ThreadState& ts, const std::optional<std::string>& first_entry);
+Value run_module_as_main(ThreadState& ts, const std::string& requested, std::string* error);
 }
 
 namespace {
@@ -150,6 +151,8 @@ Command parse_command_line(int argc, char** argv) {
           cmd.mode = Command::Mode::Module;
           cmd.target = *v;
           for (int j = i + 1; j < argc; j++) cmd.args.push_back(argv[j]);
+          cmd.config.argv = {"-m"};  // replaced by the module's path once it is found, as runpy does
+          for (auto& s : cmd.args) cmd.config.argv.push_back(s);
           return cmd;
         }
         case 'X': {
@@ -249,10 +252,18 @@ int run(Command& cmd) {
   switch (cmd.mode) {
     case Command::Mode::Command: return run_source(interp, cmd.target + "\n", "<string>");
     case Command::Mode::Module:
+    {
       if (cmd.target == "py_compile") return py_compile_main(interp, cmd.args);
+      std::string error;
+      if (run_module_as_main(ts, cmd.target, &error)) {
+        std::fflush(stdout);
+        return 0;
+      }
+      if (ts.current_exception) return handle_uncaught(ts);
       std::fflush(stdout);
-      std::fprintf(stderr, "%s: No module named %s\n", cmd.config.program_name.c_str(), cmd.target.c_str());
+      std::fprintf(stderr, "%s: %s\n", cmd.config.program_name.c_str(), error.c_str());
       return 1;
+    }
     case Command::Mode::Stdin: {
       std::string source, line;
       char buf[65536];
