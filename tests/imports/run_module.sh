@@ -14,7 +14,7 @@ touch -d '-1 hour' tool/app/*.py tool/bare/*.py tool/plain.py
 for args in "app.cli one two" "app" "bare" "nosuch" "nosuch.sub" "plain.sub" ".rel" "keyword"; do
   for side in m p; do
     program=$MINIPY; [[ $side == p ]] && program=$PYTHON311
-    rc=0; (cd tool && env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 timeout "$CASE_TIMEOUT" "$program" -B -m $args \
+    rc=0; (cd tool && env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 ${MINIPY_GC_STRESS:+MINIPY_GC_STRESS=$MINIPY_GC_STRESS} timeout "$CASE_TIMEOUT" "$program" -B -m $args \
       >"../$side.out" 2>"../$side.err") || rc=$?
     echo "status $rc" >>$side.out
     sed -i -e "s|$program|PROG|g" $side.err

@@ -20,7 +20,7 @@ build_tree() {  # DIR
 trace() {
   local side=$1 program=$2; shift 2
   local dir=$SCRATCH/$side rc=0
-  (cd "$side" && env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 timeout "$CASE_TIMEOUT" "$program" -v "$@" \
+  (cd "$side" && env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 ${MINIPY_GC_STRESS:+MINIPY_GC_STRESS=$MINIPY_GC_STRESS} timeout "$CASE_TIMEOUT" "$program" -v "$@" \
      >"../$side.out" 2>"../$side.verbose") || rc=$?
   echo "$rc" >>"$side.out"
   grep -F -e "$dir" -e "import 'pkg" -e "import 'ns" -e "import 'legacy" -e "'pkg" -e "'legacy" "$side.verbose" \
