@@ -1,8 +1,9 @@
 // Shared between the import system's files (vm/import*.cpp); nothing outside them includes this.
-// The split mirrors importlib: import.cpp is _bootstrap (the import statement, sys.modules, packages),
-// import_finder.cpp is the path-based finder (FileFinder), import_cache.cpp is SourceFileLoader.get_code and
-// SourcelessFileLoader.get_code (the __pycache__ decisions), import_bootstrap.cpp holds the Python-level
-// ModuleSpec and loader classes, and import_native.cpp the registry of modules written in C++.
+// The split mirrors importlib: import.cpp is _bootstrap (the import statement, sys.modules, packages, and
+// the registry of native modules), import_finder.cpp is the path-based finder (FileFinder), import_cache.cpp
+// is SourceFileLoader.get_code and SourcelessFileLoader.get_code (the __pycache__ decisions),
+// import_verify.cpp the extra check cached code passes, import_bootstrap.cpp the ModuleSpec and loader types,
+// import_runpy.cpp `-m NAME`.
 #pragma once
 #include <memory>
 #include <string>
@@ -29,7 +30,6 @@ FoundModule find_in_path(ThreadState& ts, std::string_view fullname, const std::
 
 // The code for module `fullname` whose source is `source_path`, read from its cache when the cache is fresh
 // and valid, else compiled (and the cache rewritten). Null with a pending exception (SyntaxError, OSError).
-// `cached_path` receives the cache file's path (empty when caching is impossible).
 std::shared_ptr<const CodeObject> get_source_code(ThreadState& ts, std::string_view fullname,
                                                   const std::string& source_path);
 // The code in a legacy pyc `pyc_path` with no source beside it. Null with ImportError / EOFError pending.
