@@ -38,7 +38,7 @@ Value sys_modules_get(ThreadState& ts, std::string_view name) {
 
 std::string_view rpartition_head(std::string_view name) {
   size_t dot = name.rfind('.');
-  return dot == std::string_view::npos ? std::string_view() : name.substr(0, dot);
+  return name.substr(0, dot == std::string_view::npos ? 0 : dot);  // never a null view: make_str copies it
 }
 
 // ModuleNotFoundError(message, name=name).

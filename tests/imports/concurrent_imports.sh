@@ -18,7 +18,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
   expected=$((round + round + 199 + 210))
   pids=()
   for ((p = 0; p < PROCS; p++)); do
-    (env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 ${MINIPY_GC_STRESS:+MINIPY_GC_STRESS=$MINIPY_GC_STRESS} timeout "$CASE_TIMEOUT" "$MINIPY" main.py >"out.$p" 2>"err.$p"; echo $? >"rc.$p") &
+    (env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 "${PASS_ENV[@]}" timeout "$CASE_TIMEOUT" "$MINIPY" main.py >"out.$p" 2>"err.$p"; echo $? >"rc.$p") &
     pids+=($!)
   done
   wait "${pids[@]}"

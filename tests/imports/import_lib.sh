@@ -13,6 +13,11 @@ if [[ $MINIPY != */* ]]; then MINIPY=$(command -v "$MINIPY"); fi
 MINIPY=$(cd "$(dirname "$MINIPY")" && pwd)/$(basename "$MINIPY")
 TAG=${MINIPY_CACHE_TAG:-minipy-311}
 
+# Settings a test run hands down to every minipy process (env -i clears everything else).
+PASS_ENV=()
+[[ -n ${MINIPY_GC_STRESS:-} ]] && PASS_ENV+=("MINIPY_GC_STRESS=$MINIPY_GC_STRESS")  # collect at every safe point
+[[ -n ${ASAN_OPTIONS:-} ]] && PASS_ENV+=("ASAN_OPTIONS=$ASAN_OPTIONS")              # sanitizer builds
+
 SCRATCH=$(mktemp -d)
 trap 'chmod -R u+w "$SCRATCH" 2>/dev/null; rm -rf "$SCRATCH"' EXIT
 cd "$SCRATCH" || exit 1
@@ -29,8 +34,7 @@ mp() {
   while [[ $1 != -- ]]; do envs+=("$1"); shift; done
   shift
   RC=0
-  [[ -n ${MINIPY_GC_STRESS:-} ]] && envs+=("MINIPY_GC_STRESS=$MINIPY_GC_STRESS")  # make test-gc passes it on
-  env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 "${envs[@]}" timeout "$CASE_TIMEOUT" "$MINIPY" "$@" >out 2>err || RC=$?
+  env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 "${PASS_ENV[@]}" "${envs[@]}" timeout "$CASE_TIMEOUT" "$MINIPY" "$@" >out 2>err || RC=$?
 }
 
 # expect_out WHAT TEXT: the last run succeeded and printed exactly TEXT.

@@ -67,7 +67,7 @@ print(type(pkg.__spec__).__name__, pkg.__spec__.name, pkg.__spec__.parent, pkg.i
 PY
 for side in m p; do
   program=$MINIPY; [[ $side == p ]] && program=$PYTHON311
-  rc=0; (cd app && env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 ${MINIPY_GC_STRESS:+MINIPY_GC_STRESS=$MINIPY_GC_STRESS} timeout "$CASE_TIMEOUT" "$program" -B main.py \
+  rc=0; (cd app && env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 "${PASS_ENV[@]}" timeout "$CASE_TIMEOUT" "$program" -B main.py \
     >"../$side.out" 2>"../$side.err") || rc=$?
   echo "status $rc" >>$side.out
   sed -i -e "s|$SCRATCH|SCRATCH|g" $side.out

@@ -14,7 +14,7 @@ touch -d '-1 hour' tool/app/*.py tool/bare/*.py tool/plain.py
 for args in "app.cli one two" "app" "bare" "nosuch" "nosuch.sub" "plain.sub" ".rel" "keyword"; do
   for side in m p; do
     program=$MINIPY; [[ $side == p ]] && program=$PYTHON311
-    rc=0; (cd tool && env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 ${MINIPY_GC_STRESS:+MINIPY_GC_STRESS=$MINIPY_GC_STRESS} timeout "$CASE_TIMEOUT" "$program" -B -m $args \
+    rc=0; (cd tool && env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 "${PASS_ENV[@]}" timeout "$CASE_TIMEOUT" "$program" -B -m $args \
       >"../$side.out" 2>"../$side.err") || rc=$?
     echo "status $rc" >>$side.out
     sed -i -e "s|$program|PROG|g" $side.err
@@ -22,7 +22,7 @@ for args in "app.cli one two" "app" "bare" "nosuch" "nosuch.sub" "plain.sub" ".r
   cmp -s p.out m.out || { fail "-m $args: stdout differs"; diff p.out m.out; }
   cmp -s p.err m.err || { fail "-m $args: stderr differs"; diff p.err m.err; }
 done
-(cd tool && env -i PATH=/usr/bin:/bin "$MINIPY" -m app.cli >/dev/null)
+(cd tool && env -i PATH=/usr/bin:/bin "${PASS_ENV[@]}" "$MINIPY" -m app.cli >/dev/null)
 [[ -f tool/app/__pycache__/cli.$TAG.pyc ]] || fail "-m did not cache the module it ran"
 
 cd tool

@@ -13,14 +13,14 @@ build_tree() {  # DIR
   printf 'N = 3\n' >ns/part.py
   printf 'S = 4\n' >legacy.py
   printf 'import pkg, ns.part, legacy\nprint(pkg.sub.leaf.VALUE, ns.part.N, legacy.S)\n' >main.py
-  touch -d '-1 hour' pkg/*.py pkg/sub/*.py ns/*.py legacy.py main.py
+  touch -d @1700000000 pkg/*.py pkg/sub/*.py ns/*.py legacy.py main.py  # the same mtimes on both sides
   cd ..
 }
 # trace SIDE PROGRAM ARGS...: the -v lines about SIDE's files, normalised, in SIDE.lines.
 trace() {
   local side=$1 program=$2; shift 2
   local dir=$SCRATCH/$side rc=0
-  (cd "$side" && env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 ${MINIPY_GC_STRESS:+MINIPY_GC_STRESS=$MINIPY_GC_STRESS} timeout "$CASE_TIMEOUT" "$program" -v "$@" \
+  (cd "$side" && env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 "${PASS_ENV[@]}" timeout "$CASE_TIMEOUT" "$program" -v "$@" \
      >"../$side.out" 2>"../$side.verbose") || rc=$?
   echo "$rc" >>"$side.out"
   grep -F -e "$dir" -e "import 'pkg" -e "import 'ns" -e "import 'legacy" -e "'pkg" -e "'legacy" "$side.verbose" \
@@ -38,7 +38,7 @@ compare() {  # WHAT ARGS...
 build_tree m; build_tree p
 compare "first run" main.py
 compare "second run" main.py
-for side in m p; do printf 'def h():\n    return 10\n' >$side/pkg/helper.py; touch -d '-1 hour' $side/pkg/helper.py; done
+for side in m p; do printf 'def h():\n    return 10\n' >$side/pkg/helper.py; touch -d @1700000100 $side/pkg/helper.py; done
 compare "stale size" main.py
 for side in m p; do head -c 10 $side/pkg/__pycache__/helper.*.pyc >cut; cp cut $side/pkg/__pycache__/helper.*.pyc; done
 compare "truncated header" main.py
