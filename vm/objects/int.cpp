@@ -12,7 +12,6 @@ namespace {
 
 constexpr int64_t kHashModulus = (int64_t{1} << 61) - 1;
 
-const BigInt& big_of(Value v) { return static_cast<IntObject*>(v.as_object())->value; }
 
 // An int operand: either an int64 or a pointer to a BigInt. Bools and int subclasses count as ints.
 struct IntArg {
