@@ -217,6 +217,55 @@ Value format_value(ThreadState& ts, Value value, int conversion, Value spec) {
   return py_format(ts, value, spec);
 }
 
+
+// Joins BUILD_STRING's operands. (Kept out of the loop: a computed-goto DISPATCH leaves a block without running
+// the destructors of C++ objects in it.)
+Value join_strings(ThreadState& ts, const Value* items, int n) {
+  std::string out;
+  bool ascii = true;
+  int64_t length = 0;
+  for (int i = 0; i < n; i++) {
+    StrObject* s = as_str(items[i]);
+    out.append(s->view());
+    ascii &= s->is_ascii();
+    length += s->length;
+  }
+  return Value(make_str_known(ts, out, length, ascii));
+}
+
+// CALL_FUNCTION_EX's arguments as one list (positional, then keyword values named by *kwnames), which also keeps
+// them visible to the collector during the call. Null on error.
+ListObject* gather_call_ex_args(ThreadState& ts, Value func, Value callargs, Value kwargs, TupleObject** kwnames) {
+  ListObject* args = make_list(ts, 0);
+  if (!is_tuple(callargs)) {
+    if (!type_of(callargs)->iter && !type_of(callargs)->getitem) {
+      raise_fmt(ts, TypeError_type, "{} argument after * must be an iterable, not {}", function_description(ts, func),
+                type_name(callargs));
+      return nullptr;
+    }
+    if (!list_extend(ts, args, callargs)) return nullptr;
+  } else {
+    list_extend(ts, args, callargs);
+  }
+  if (kwargs) {
+    DictObject* d = static_cast<DictObject*>(kwargs.as_object());
+    TupleObject* kwn = minipy::make_tuple(ts, d->used);
+    for (int64_t i = 0; i < kwn->size; i++) kwn->items[i] = None();
+    int64_t pos = 0, i = 0;
+    Value k, v;
+    while (dict_next(d, &pos, &k, &v)) {
+      if (!is_str(k)) {
+        raise(ts, TypeError_type, "keywords must be strings");
+        return nullptr;
+      }
+      kwn->items[i++] = k;
+      list_append(ts, args, v);
+    }
+    *kwnames = kwn;
+  }
+  return args;
+}
+
 // Calls `callable` from CALL: plain functions get a new frame pushed without recursion (returns nullptr frame
 // through *pushed), everything else is called natively.
 }  // namespace
@@ -547,35 +596,9 @@ op_CALL_FUNCTION_EX: {
   Value kwargs = (oparg & 1) ? POP() : Value();
   Value callargs = POP();
   Value func = TOP();
-  std::vector<Value> args;
-  if (!is_tuple(callargs)) {
-    if (!type_of(callargs)->iter && !type_of(callargs)->getitem) {
-      raise_fmt(ts, TypeError_type, "{} argument after * must be an iterable, not {}", function_description(ts, func),
-                type_name(callargs));
-      goto error;
-    }
-    Value l = sequence_to_list(ts, callargs);
-    CHECK(l);
-    callargs = list_to_tuple(ts, static_cast<ListObject*>(l.as_object()));
-  }
-  for (Value v : static_cast<TupleObject*>(callargs.as_object())->span()) args.push_back(v);
   TupleObject* kwn = nullptr;
-  if (kwargs) {
-    DictObject* d = static_cast<DictObject*>(kwargs.as_object());
-    kwn = minipy::make_tuple(ts, d->used);
-    int64_t pos = 0, i = 0;
-    Value k, v;
-    while (dict_next(d, &pos, &k, &v)) {
-      if (!is_str(k)) {
-        raise(ts, TypeError_type, "keywords must be strings");
-        goto error;
-      }
-      kwn->items[i++] = k;
-      args.push_back(v);
-    }
-  }
-  // Keep the argument values visible to the collector while the call runs.
-  ListObject* keep = make_list(ts, args);
+  ListObject* keep = gather_call_ex_args(ts, func, callargs, kwargs, &kwn);
+  CHECK(keep);
   SAVE_FRAME_REGISTERS();
   Value res = call(ts, func, keep->span(), kwn);
   CHECK(res);
@@ -833,17 +856,9 @@ op_BUILD_CONST_KEY_MAP: {
   DISPATCH();
 }
 op_BUILD_STRING: {
-  std::string out;
-  bool ascii = true;
-  int64_t length = 0;
-  for (int i = oparg; i > 0; i--) {
-    StrObject* s = as_str(PEEK(i));
-    out.append(s->view());
-    ascii &= s->is_ascii();
-    length += s->length;
-  }
+  Value joined = join_strings(ts, sp - oparg, oparg);
   sp -= oparg;
-  PUSH(Value(make_str_known(ts, out, length, ascii)));
+  PUSH(joined);
   DISPATCH();
 }
 op_LIST_APPEND: {
