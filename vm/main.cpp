@@ -254,6 +254,7 @@ int run(Command& cmd) {
     case Command::Mode::Module:
     {
       if (cmd.target == "py_compile") return py_compile_main(interp, cmd.args);
+      if (cmd.target == "compileall") return compileall_main(interp, cmd.args);
       std::string error;
       if (run_module_as_main(ts, cmd.target, &error)) {
         std::fflush(stdout);

@@ -15,6 +15,8 @@ bool read_file(const std::string& path, std::string* out);
 int run_source(Interpreter& interp, const std::string& source, const std::string& filename);
 int run_pyc_file(Interpreter& interp, const std::string& path);
 int py_compile_main(Interpreter& interp, const std::vector<std::string>& args);
+// `minipy -m compileall [-q] [-f] [-l] [-r N] [-j N] [--invalidation-mode MODE] [FILE|DIR ...]`
+int compileall_main(Interpreter& interp, const std::vector<std::string>& args);
 
 // The exit status for an exception that ended the program (SystemExit's code, else 1 after printing it).
 int handle_uncaught(ThreadState& ts);

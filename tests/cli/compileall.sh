@@ -1,0 +1,39 @@
+# -m compileall: same listing/compiling/error output and exit code as python3.11's, caches at the same places
+# (with minipy's tag), up-to-date files skipped, -q/-f/-l/-j and --invalidation-mode honoured.
+source "$(dirname "$0")/../tools/cli_lib.sh" "$@"
+mkdir -p tree/pkg/sub
+printf 'x = 1\n' >tree/a.py
+printf 'y = (\n' >tree/pkg/bad.py
+printf 'z = 2\n' >tree/pkg/sub/c.py
+: >tree/pkg/__init__.py
+: >tree/notes.txt
+pycs() { (cd tree && find . -name '*.pyc' | sed "s/\.$CACHE_TAG\./.TAG./; s/\.cpython-311\./.TAG./" | sort); }
+clear_caches() { find tree -name __pycache__ -prune -exec rm -rf {} +; }
+
+run_both -m compileall tree
+same_all "compileall of a tree with a syntax error"
+clear_caches
+clean_run "$PYTHON311" -m compileall -q tree >/dev/null; pycs >p.pycs; clear_caches
+clean_run "$MINIPY" -m compileall -q tree >/dev/null; pycs >m.pycs
+cmp -s p.pycs m.pycs || { fail "cache files differ"; diff p.pycs m.pycs; }
+
+# A second run finds everything up to date: only the listing (and the file that keeps failing) appear.
+clean_run "$PYTHON311" -m compileall tree >/dev/null
+run_both -m compileall tree
+same_all "second run skips up-to-date files"
+run_both -m compileall -f -q tree
+same_all "-f -q"
+run_both -m compileall -l tree
+same_all "-l (no recursion)"
+run_both -m compileall -qq -j 2 tree
+same_all "-qq -j 2"
+
+rm tree/pkg/bad.py
+clear_caches
+run_both -m compileall --invalidation-mode checked-hash tree/a.py
+same_all "single file, checked-hash"
+clear_caches
+clean_run "$MINIPY" -m compileall -q --invalidation-mode unchecked-hash tree/a.py
+flags=$(od -A n -t x1 -j 4 -N 4 "tree/__pycache__/a.$CACHE_TAG.pyc" | tr -d ' ')
+[[ $flags == 01000000 ]] || fail "unchecked-hash flags are $flags, expected 01000000"
+finish
