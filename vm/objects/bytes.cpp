@@ -141,7 +141,7 @@ Value make_bytes(ThreadState& ts, std::string_view data) {
   auto* b = ts.alloc<BytesObject>(&bytes_type, offsetof(BytesObject, data) + data.size() + 1);
   b->hash = -1;
   b->size = static_cast<int64_t>(data.size());
-  std::memcpy(b->data, data.data(), data.size());
+  if (!data.empty()) std::memcpy(b->data, data.data(), data.size());
   return Value(b);
 }
 

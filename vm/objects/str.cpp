@@ -191,13 +191,14 @@ StrObject* make_str_known(ThreadState& ts, std::string_view utf8, int64_t length
   if (utf8.size() == 1 && static_cast<unsigned char>(utf8[0]) < 128 &&
       ts.interp->small_strs[static_cast<unsigned char>(utf8[0])])
     return as_str(ts.interp->small_strs[static_cast<unsigned char>(utf8[0])]);
+  if (utf8.empty() && ts.interp->names.empty) return ts.interp->names.empty;
   size_t size = offsetof(StrObject, data) + utf8.size() + 1;
   auto* s = ts.alloc<StrObject>(&str_type, size);
   s->hash = -1;
   s->length = length;
   s->size = static_cast<int64_t>(utf8.size());
   s->flags = ascii ? kStrAscii : 0;
-  std::memcpy(s->data, utf8.data(), utf8.size());
+  if (!utf8.empty()) std::memcpy(s->data, utf8.data(), utf8.size());
   s->data[utf8.size()] = 0;
   return s;
 }
@@ -224,7 +225,7 @@ StrObject* intern(ThreadState& ts, std::string_view utf8) {
     s->length = length;
     s->size = static_cast<int64_t>(utf8.size());
     s->flags = ascii ? kStrAscii : 0;
-    std::memcpy(s->data, utf8.data(), utf8.size());
+    if (!utf8.empty()) std::memcpy(s->data, utf8.data(), utf8.size());
   }
   s->flags |= kStrInterned;
   table.emplace(s->view(), s);
