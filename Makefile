@@ -28,6 +28,7 @@ build: deps configure
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@tests/tools/fidelity $(MINIPY) | head -n 1
 
 demo: build
 	@examples/cache_tour/run-demo $(MINIPY)

@@ -280,11 +280,8 @@ ConstRef fold_binary(ast::OperatorKind op, const Const& v, const Const& w) {
     case O::Div:
       if (vi && wi) {
         if (wi->is_zero()) return nullptr;
-        // Exact only while both fit a double's mantissa; beyond that CPython's correctly rounded division is
-        // left to run time.
-        BigInt limit = BigInt(1).shifted_left(53);
-        if (compare(vi->abs(), limit) > 0 || compare(wi->abs(), limit) > 0) return nullptr;
-        return Const::floating(static_cast<double>(vi->to_int64()) / static_cast<double>(wi->to_int64()));
+        std::optional<double> q = BigInt::true_divide(*vi, *wi);  // correctly rounded, as CPython folds it
+        return q ? Const::floating(*q) : nullptr;                  // OverflowError is left to run time
       }
       if (floats) return *wf == 0.0 ? nullptr : Const::floating(*vf / *wf);
       return nullptr;

@@ -107,4 +107,23 @@ BigInt BigInt::pow_mod(const BigInt& base, const BigInt& exp, const BigInt& mod)
   return r;
 }
 
+std::optional<double> BigInt::true_divide(const BigInt& a, const BigInt& b) {
+  bool negative = (a.sign() < 0) != (b.sign() < 0);
+  BigInt n = a.abs(), d = b.abs();
+  if (n.is_zero()) return negative ? -0.0 : 0.0;
+  // Scale so the quotient has 55+ bits, keep a sticky bit for the remainder: the one rounding in to_double()
+  // is then the correct one.
+  int64_t shift = static_cast<int64_t>(d.bit_length()) - static_cast<int64_t>(n.bit_length()) + 55;
+  if (shift > 0) n = n.shifted_left(static_cast<uint64_t>(shift));
+  else d = d.shifted_left(static_cast<uint64_t>(-shift));
+  BigInt q, r;
+  floor_divmod(n, d, &q, &r);
+  if (!r.is_zero()) q = q | BigInt(1);
+  std::optional<double> qd = q.to_double();
+  if (!qd) return std::nullopt;
+  double result = std::ldexp(*qd, static_cast<int>(-shift));
+  if (std::isinf(result)) return std::nullopt;
+  return negative ? -result : result;
+}
+
 }  // namespace minipy

@@ -60,6 +60,8 @@ class BigInt {
   // Python's // and % (the divisor must not be zero).
   static void floor_divmod(const BigInt& a, const BigInt& b, BigInt* quotient, BigInt* remainder);
   BigInt pow(uint64_t exponent) const { BigInt r; mpz_pow_ui(r.v_, v_, exponent); return r; }
+  // a / b correctly rounded to a double (Python's int true division; b != 0); nullopt when it overflows.
+  static std::optional<double> true_divide(const BigInt& a, const BigInt& b);
   // pow(base, exp, mod) for exp >= 0 and mod != 0, with the result's sign following mod as Python's does.
   static BigInt pow_mod(const BigInt& base, const BigInt& exp, const BigInt& mod);
 

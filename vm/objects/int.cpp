@@ -65,21 +65,9 @@ Value true_divide(ThreadState& ts, const IntArg& a, const IntArg& b) {
   constexpr int64_t kExact = int64_t{1} << 53;
   if (a.is_small && b.is_small && a.small <= kExact && a.small >= -kExact && b.small <= kExact && b.small >= -kExact)
     return make_float(ts, static_cast<double>(a.small) / static_cast<double>(b.small));
-  BigInt n = a.as_big(), d = b.as_big();
-  bool negative = (n.sign() < 0) != (d.sign() < 0);
-  n = n.abs();
-  d = d.abs();
-  if (n.is_zero()) return make_float(ts, negative ? -0.0 : 0.0);
-  int64_t shift = static_cast<int64_t>(d.bit_length()) - static_cast<int64_t>(n.bit_length()) + 55;
-  if (shift > 0) n = n.shifted_left(static_cast<uint64_t>(shift));
-  else d = d.shifted_left(static_cast<uint64_t>(-shift));
-  BigInt q, r;
-  BigInt::floor_divmod(n, d, &q, &r);
-  if (!r.is_zero()) q = q | BigInt(1);  // sticky bit so the conversion below rounds correctly
-  std::optional<double> qd = q.to_double();
-  double result = qd ? std::ldexp(*qd, static_cast<int>(-shift)) : HUGE_VAL;
-  if (std::isinf(result)) return raise(ts, OverflowError_type, "integer division result too large for a float");
-  return make_float(ts, negative ? -result : result);
+  std::optional<double> q = BigInt::true_divide(a.as_big(), b.as_big());
+  if (!q) return raise(ts, OverflowError_type, "integer division result too large for a float");
+  return make_float(ts, *q);
 }
 
 Value int_pow(ThreadState& ts, const IntArg& a, const IntArg& b) {
