@@ -1,0 +1,172 @@
+// `object`'s methods as Python sees them (object.__init__, __eq__, __repr__, ... in object.__dict__), so that
+// super().__init__() and explicit object.__repr__(x) calls work. Each one runs the default behaviour of the
+// instance's nearest builtin type, never a Python override (which would recurse).
+#include "vm/objects/heap_type.h"
+
+namespace minipy {
+
+namespace {
+
+#define METHOD(fn) Value fn(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
+
+Type* builtin_type_of(Value v) { return static_base(type_of(v)); }
+
+bool exact_args(ThreadState& ts, const char* name, std::span<const Value> args, TupleObject* kwnames, size_t n) {
+  if (!no_keywords(ts, name, kwnames)) return false;
+  if (args.size() == n) return true;
+  raise_fmt(ts, TypeError_type, "{}() takes exactly one argument ({} given)", name, args.size());
+  return false;
+}
+
+METHOD(m_init) {
+  InitSlot init = builtin_type_of(self)->init;
+  if (!(init ? init : object_init)(ts, self, args, kwnames)) return Value();
+  return None();
+}
+
+METHOD(m_new) {
+  (void)self;
+  if (args.empty()) return raise(ts, TypeError_type, "object.__new__(): not enough arguments");
+  if (!is_type(args[0]))
+    return raise_fmt(ts, TypeError_type, "object.__new__(X): X is not a type object ({})", type_name(args[0]));
+  Type* cls = as_type(args[0]);
+  NewSlot make = static_base(cls)->new_instance;
+  if (!make) return raise_fmt(ts, TypeError_type, "cannot create '{}' instances", cls->name->view());
+  return make(ts, cls, args.subspan(1), kwnames);
+}
+
+METHOD(m_repr) {
+  if (!no_keywords(ts, "__repr__", kwnames) || !check_arg_count(ts, "__repr__", args.size(), 0, 0)) return Value();
+  return builtin_type_of(self)->repr(ts, self);
+}
+
+METHOD(m_str) {
+  if (!no_keywords(ts, "__str__", kwnames) || !check_arg_count(ts, "__str__", args.size(), 0, 0)) return Value();
+  Type* t = builtin_type_of(self);
+  return t->str ? t->str(ts, self) : type_of(self)->repr(ts, self);
+}
+
+METHOD(m_hash) {
+  if (!no_keywords(ts, "__hash__", kwnames) || !check_arg_count(ts, "__hash__", args.size(), 0, 0)) return Value();
+  HashSlot hash = builtin_type_of(self)->hash;
+  if (!hash) return raise_fmt(ts, TypeError_type, "unhashable type: '{}'", type_name(self));
+  int64_t h;
+  if (!hash(ts, self, &h)) return Value();
+  return make_int(ts, h);
+}
+
+Value compare(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, int op,
+              const char* name) {
+  if (!exact_args(ts, name, args, kwnames, 1)) return Value();
+  if (op == kNe) {
+    // The default __ne__ inverts whatever __eq__ the instance has.
+    Value eq = type_of(self)->richcompare(ts, self, args[0], kEq);
+    if (!eq || eq == NotImplemented()) return eq;
+    int truth = py_truth(ts, eq);
+    return truth < 0 ? Value() : Bool(!truth);
+  }
+  CompareSlot cmp = builtin_type_of(self)->richcompare;
+  return cmp ? cmp(ts, self, args[0], op) : NotImplemented();
+}
+METHOD(m_eq) { return compare(ts, self, args, kwnames, kEq, "__eq__"); }
+METHOD(m_ne) { return compare(ts, self, args, kwnames, kNe, "__ne__"); }
+METHOD(m_lt) { return compare(ts, self, args, kwnames, kLt, "__lt__"); }
+METHOD(m_le) { return compare(ts, self, args, kwnames, kLe, "__le__"); }
+METHOD(m_gt) { return compare(ts, self, args, kwnames, kGt, "__gt__"); }
+METHOD(m_ge) { return compare(ts, self, args, kwnames, kGe, "__ge__"); }
+
+METHOD(m_format) {
+  if (!exact_args(ts, "__format__", args, kwnames, 1)) return Value();
+  if (!is_str(args[0]))
+    return raise_fmt(ts, TypeError_type, "__format__() argument must be str, not {}", type_name(args[0]));
+  if (as_str(args[0])->size != 0)
+    return raise_fmt(ts, TypeError_type, "unsupported format string passed to {}.__format__", type_name(self));
+  return py_str(ts, self);
+}
+
+METHOD(m_init_subclass) {
+  // A classmethod: self is the new class.
+  if (kwnames && kwnames->size)
+    return raise_fmt(ts, TypeError_type, "{}.__init_subclass__() takes no keyword arguments",
+                     as_type(self)->name->view());
+  if (!args.empty())
+    return raise_fmt(ts, TypeError_type, "{}.__init_subclass__() takes no arguments ({} given)",
+                     as_type(self)->name->view(), args.size());
+  return None();
+}
+
+METHOD(m_getattribute) {
+  if (!no_keywords(ts, "__getattribute__", kwnames) || !check_arg_count(ts, "__getattribute__", args.size(), 1, 1))
+    return Value();
+  if (!is_str(args[0]))
+    return raise_fmt(ts, TypeError_type, "attribute name must be string, not '{}'", type_name(args[0]));
+  return builtin_type_of(self)->getattr(ts, self, as_str(args[0]));
+}
+
+Value set_or_delete(ThreadState& ts, Value self, Value name, Value value) {
+  if (!is_str(name)) return raise_fmt(ts, TypeError_type, "attribute name must be string, not '{}'", type_name(name));
+  SetAttrSlot set = builtin_type_of(self)->setattr;
+  if (!set) return raise_fmt(ts, AttributeError_type, "'{}' object has no attribute '{}'", type_name(self),
+                             as_str(name)->view());
+  if (!set(ts, self, as_str(name), value)) return Value();
+  return None();
+}
+METHOD(m_setattr) {
+  if (!no_keywords(ts, "__setattr__", kwnames)) return Value();
+  if (args.size() != 2) return raise_fmt(ts, TypeError_type, "expected 2 arguments, got {}", args.size());
+  return set_or_delete(ts, self, args[0], args[1]);
+}
+METHOD(m_delattr) {
+  if (!exact_args(ts, "__delattr__", args, kwnames, 1)) return Value();
+  return set_or_delete(ts, self, args[0], Value());
+}
+
+METHOD(m_dir) {
+  (void)args;
+  (void)kwnames;
+  Value dir = dict_get_str(ts.interp->builtins, intern(ts, "dir"));
+  if (!dir) return raise(ts, NameError_type, "name 'dir' is not defined");
+  return call(ts, dir, std::span<const Value>(&self, 1));
+}
+
+const MethodDef object_methods[] = {
+    {"__init__", m_init},
+    {"__new__", m_new, kMethodStatic},
+    {"__repr__", m_repr},
+    {"__str__", m_str},
+    {"__hash__", m_hash},
+    {"__eq__", m_eq},
+    {"__ne__", m_ne},
+    {"__lt__", m_lt},
+    {"__le__", m_le},
+    {"__gt__", m_gt},
+    {"__ge__", m_ge},
+    {"__format__", m_format},
+    {"__init_subclass__", m_init_subclass, kMethodClass},
+    {"__getattribute__", m_getattribute},
+    {"__setattr__", m_setattr},
+    {"__delattr__", m_delattr},
+    {"__dir__", m_dir},
+};
+
+// __dict__ of an instance of a class defined in Python (created on first use).
+METHOD(get_instance_dict) {
+  (void)args;
+  (void)kwnames;
+  Type* t = type_of(self);
+  if (!self.is_object() || !t->dict_offset)
+    return raise_attribute_error(ts, self, ts.interp->names.dict,
+                                 fmt::format("'{}' object has no attribute '__dict__'", t->name->view()));
+  auto** slot = reinterpret_cast<DictObject**>(reinterpret_cast<char*>(self.as_object()) + t->dict_offset);
+  if (!*slot) *slot = make_dict(ts);
+  return Value(*slot);
+}
+
+}  // namespace
+
+void init_object_methods(ThreadState& ts) {
+  add_methods(ts, object_type, object_methods);
+  add_getset(ts, object_type, "__dict__", get_instance_dict);
+}
+
+}  // namespace minipy
