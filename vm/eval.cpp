@@ -235,6 +235,7 @@ Value run_frame(ThreadState& ts, Frame* entry) {
   Value* localsplus;
   Value* consts;
   TupleObject* kwnames = nullptr;
+  int reraise_lasti = -1;  // set by RERAISE with an oparg: the lasti to hand the next handler
   int opcode;
   int oparg;
   Value retval;
@@ -1118,7 +1119,9 @@ op_RERAISE: {
   Value exc = POP();
   if (oparg) {
     Value lasti = PEEK(oparg);
-    if (lasti.is_small_int()) next_instr = first_instr + lasti.as_small_int() + 1;
+    // Only the lasti a later handler sees changes: the handler lookup still uses this RERAISE's own offset
+    // (as CPython, whose exception_unwind reads next_instr, not the restored prev_instr).
+    if (lasti.is_small_int()) reraise_lasti = static_cast<int>(lasti.as_small_int());
   }
   ts.current_exception = exc;
   goto exception_unwind;
@@ -1216,12 +1219,14 @@ exception_unwind: {
     Value exc = ts.current_exception;
     ts.current_exception = Value();
     sp = frame->stack_base() + handler->depth;
-    if (handler->lasti) PUSH(Value::small_int(lasti));
+    if (handler->lasti) PUSH(Value::small_int(reraise_lasti >= 0 ? reraise_lasti : lasti));
+    reraise_lasti = -1;
     PUSH(exc);
     next_instr = first_instr + handler->target;
     kwnames = nullptr;
     DISPATCH();
   }
+  reraise_lasti = -1;
   ts.recursion_depth--;
   if (frame->is_entry) {
     ts.current_frame = frame->previous;

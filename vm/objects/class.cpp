@@ -298,13 +298,17 @@ Value build_class(ThreadState& ts, Value, std::span<const Value> args, TupleObje
       kwnames_kept.push_back(kwnames->items[i]);
     }
   }
-  for (Value b : bases->span())
-    if (!is_type(b)) return raise(ts, NotImplementedError_type, "class bases that are not classes are not supported by minipy");
 
   DictObject* ns = make_dict(ts);
   Frame* frame = new_frame(ts, body->code, body, body->globals, body->builtins, Value(ns));
   Value result = run_frame(ts, frame);
   if (!result) return result;
+  // A base that is not a class: CPython takes its type as the metaclass and calls it (which then fails).
+  for (Value b : bases->span()) {
+    if (is_type(b)) continue;
+    Value meta_args[3] = {args[1], Value(bases), Value(ns)};
+    return call(ts, Value(type_of(b)), meta_args);
+  }
 
   TupleObject* names = kwnames_kept.empty() ? nullptr : minipy::make_tuple(ts, kwnames_kept);
   TupleObject* values = minipy::make_tuple(ts, kwvalues);  // reachable while Python code runs
