@@ -267,6 +267,11 @@ Value type_new_from_args(ThreadState& ts, std::span<const Value> args, TupleObje
     return raise_fmt(ts, TypeError_type, "type.__new__() argument 1 must be str, not {}", type_name(args[0]));
   if (!is_tuple(args[1]))
     return raise_fmt(ts, TypeError_type, "type.__new__() argument 2 must be tuple, not {}", type_name(args[1]));
+  for (Value b : static_cast<TupleObject*>(args[1].as_object())->span())
+    if (!is_type(b))
+      return raise(ts, TypeError_type,
+                   "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the "
+                   "metaclasses of all its bases");
   if (!is_dict(args[2]))
     return raise_fmt(ts, TypeError_type, "type.__new__() argument 3 must be dict, not {}", type_name(args[2]));
   return make_heap_type(ts, as_str(args[0]), static_cast<TupleObject*>(args[1].as_object()),

@@ -1,5 +1,6 @@
 // Callables: Python functions, builtin functions and methods, method descriptors of builtin types, bound
 // methods, properties/staticmethod/classmethod, cells and code objects.
+#include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -139,17 +140,7 @@ void trace_descriptor(Object* self, Tracer& tracer) { tracer.visit(static_cast<M
 // ---- bound methods --------------------------------------------------------------------------------------------
 Value bound_call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
   auto* m = static_cast<BoundMethodObject*>(callable.as_object());
-  constexpr size_t kInline = 16;
-  Value buffer[kInline];
-  std::vector<Value> heap_buffer;
-  Value* all = buffer;
-  if (args.size() + 1 > kInline) {
-    heap_buffer.resize(args.size() + 1);
-    all = heap_buffer.data();
-  }
-  all[0] = m->self;
-  for (size_t i = 0; i < args.size(); i++) all[i + 1] = args[i];
-  return call(ts, m->func, std::span<const Value>(all, args.size() + 1), kwnames);
+  return call_with_self(ts, m->func, m->self, args, kwnames);
 }
 Value bound_repr(ThreadState& ts, Value self) {
   auto* m = static_cast<BoundMethodObject*>(self.as_object());
@@ -188,7 +179,12 @@ bool property_set(ThreadState& ts, Value descr, Value instance, Value value) {
   PropertyObject* p = as_property(descr);
   Value fn = value ? p->fset : p->fdel;
   if (!fn || is_none(fn)) {
-    raise(ts, AttributeError_type, value ? "can't set attribute" : "can't delete attribute");
+    Value name = p->fget ? get_attr_optional(ts, p->fget, ts.interp->names.name) : Value();
+    if (name && is_str(name))
+      raise_fmt(ts, AttributeError_type, "property '{}' of '{}' object has no {}", as_str(name)->view(),
+                type_name(instance), value ? "setter" : "deleter");
+    else
+      raise(ts, AttributeError_type, value ? "can't set attribute" : "can't delete attribute");
     return false;
   }
   Value args[2] = {instance, value};
@@ -259,6 +255,20 @@ Value cell_contents(ThreadState& ts, Value self, std::span<const Value>, TupleOb
 }
 
 }  // namespace
+
+Value call_with_self(ThreadState& ts, Value func, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  constexpr size_t kInline = 16;
+  Value buffer[kInline];
+  std::vector<Value> heap_buffer;  // its values stay reachable through `args`
+  Value* all = buffer;
+  if (args.size() + 1 > kInline) {
+    heap_buffer.resize(args.size() + 1);
+    all = heap_buffer.data();
+  }
+  all[0] = self;
+  for (size_t i = 0; i < args.size(); i++) all[i + 1] = args[i];
+  return call(ts, func, std::span<const Value>(all, args.size() + 1), kwnames);
+}
 
 Value make_native_function(ThreadState& ts, const MethodDef* def, Value self, Value module) {
   auto* f = ts.alloc<NativeFunctionObject>(&native_function_type);

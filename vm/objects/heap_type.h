@@ -21,6 +21,9 @@ Value type_new_from_args(ThreadState& ts, std::span<const Value> args, TupleObje
 // and whenever a dunder attribute of the class is set or deleted.
 void update_heap_type_slots(ThreadState& ts, Type* t);
 
+// func(self, *args): calls `func` with `self` prepended to `args` (positional then keyword values).
+Value call_with_self(ThreadState& ts, Value func, Value self, std::span<const Value> args, TupleObject* kwnames);
+
 // `object`'s default __init__/__new__ (with CPython's excess-argument checks).
 bool object_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
 Value object_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames);

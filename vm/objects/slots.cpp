@@ -27,19 +27,7 @@ Value heap_lookup(Type* t, StrObject* name) {
 // Calls the special method `attr` (found on self's type) with self first, binding it as attribute access would.
 Value call_special(ThreadState& ts, Value self, Value attr, std::span<const Value> args, TupleObject* kwnames = nullptr) {
   Type* at = type_of(attr);
-  if (at == &function_type) {
-    constexpr size_t kInline = 8;
-    Value inline_args[kInline];
-    std::vector<Value> heap_args;
-    Value* all = inline_args;
-    if (args.size() + 1 > kInline) {
-      heap_args.resize(args.size() + 1);
-      all = heap_args.data();
-    }
-    all[0] = self;
-    for (size_t i = 0; i < args.size(); i++) all[i + 1] = args[i];
-    return call(ts, attr, std::span<const Value>(all, args.size() + 1), kwnames);
-  }
+  if (at == &function_type) return call_with_self(ts, attr, self, args, kwnames);
   Value bound = attr;
   if (at->descr_get) {
     bound = at->descr_get(ts, attr, self, Value(type_of(self)));
