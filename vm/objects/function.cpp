@@ -142,6 +142,24 @@ Value bound_call(ThreadState& ts, Value callable, std::span<const Value> args, T
   auto* m = static_cast<BoundMethodObject*>(callable.as_object());
   return call_with_self(ts, m->func, m->self, args, kwnames);
 }
+Value bound_richcompare(ThreadState& ts, Value a, Value b, int op) {
+  if ((op != kEq && op != kNe) || type_of(b) != &bound_method_type) return NotImplemented();
+  auto* x = static_cast<BoundMethodObject*>(a.as_object());
+  auto* y = static_cast<BoundMethodObject*>(b.as_object());
+  // Equal when bound to the same object (identity, as CPython 3.8+) and wrapping equal functions.
+  int eq = x->self == y->self ? rich_compare_bool(ts, x->func, y->func, kEq) : 0;
+  if (eq < 0) return Value();
+  return Bool(op == kEq ? eq : !eq);
+}
+bool bound_hash(ThreadState& ts, Value self, int64_t* out) {
+  auto* m = static_cast<BoundMethodObject*>(self.as_object());
+  int64_t func_hash;
+  if (!py_hash(ts, m->func, &func_hash)) return false;
+  uint64_t bits = m->self.bits();
+  int64_t h = static_cast<int64_t>((bits >> 4) | (bits << 60)) ^ func_hash;
+  *out = h == -1 ? -2 : h;
+  return true;
+}
 Value bound_repr(ThreadState& ts, Value self) {
   auto* m = static_cast<BoundMethodObject*>(self.as_object());
   Value qn = get_attr_optional(ts, m->func, ts.interp->names.qualname);
@@ -343,6 +361,8 @@ void init_function_types(ThreadState& ts) {
 
   bound_method_type.call = bound_call;
   bound_method_type.repr = bound_repr;
+  bound_method_type.richcompare = bound_richcompare;
+  bound_method_type.hash = bound_hash;
   bound_method_type.trace = trace_bound;
   bound_method_type.getattr = bound_getattr;
   add_getset(ts, bound_method_type, "__func__", bound_func);

@@ -178,9 +178,20 @@ bool slot_init(ThreadState& ts, Value self, std::span<const Value> args, TupleOb
 }
 
 // ---- numbers ------------------------------------------------------------------------------------------------
-StrObject* binary_name(ThreadState& ts, int op, const char* prefix) {
-  return intern(ts, fmt::format("__{}{}__", prefix, kBinaryNames[op]));
+// "__add__", "__radd__", "__iadd__" ... interned once per interpreter (kind: 0 plain, 1 reflected, 2 in-place).
+StrObject* binary_name(ThreadState& ts, int op, int kind) {
+  static Interpreter* cached_for = nullptr;
+  static StrObject* cache[3][kBinaryOpCount];
+  if (cached_for != ts.interp) {
+    constexpr const char* kPrefixes[3] = {"", "r", "i"};
+    for (int k = 0; k < 3; k++)
+      for (int i = 0; i < kBinaryOpCount; i++)
+        cache[k][i] = intern(ts, fmt::format("__{}{}__", kPrefixes[k], kBinaryNames[i]));
+    cached_for = ts.interp;
+  }
+  return cache[kind][op];
 }
+constexpr int kPlain = 0, kReflected = 1, kInplace = 2;
 
 // self.__op__(other) (or the builtin base's slot when no Python class defines it); NotImplemented if neither.
 Value try_binary(ThreadState& ts, Value self, StrObject* name, Value other, int op, bool reflected) {
@@ -197,8 +208,8 @@ template <int op>
 Value slot_binary(ThreadState& ts, Value a, Value b) {
   Type* ta = type_of(a);
   Type* tb = type_of(b);
-  StrObject* name = binary_name(ts, op, "");
-  StrObject* rname = binary_name(ts, op, "r");
+  StrObject* name = binary_name(ts, op, kPlain);
+  StrObject* rname = binary_name(ts, op, kReflected);
   bool do_other = ta != tb && tb->binary[op] == &slot_binary<op>;
   if (ta->binary[op] == &slot_binary<op>) {
     if (do_other && is_subtype(tb, ta)) {
@@ -219,7 +230,7 @@ Value slot_binary(ThreadState& ts, Value a, Value b) {
 template <int op>
 Value slot_inplace(ThreadState& ts, Value a, Value b) {
   Type* t = type_of(a);
-  if (Value attr = heap_lookup(t, binary_name(ts, op, "i")))
+  if (Value attr = heap_lookup(t, binary_name(ts, op, kInplace)))
     return call_special(ts, a, attr, std::span<const Value>(&b, 1));
   BinarySlot base = static_base(t)->inplace[op];
   return base ? base(ts, a, b) : NotImplemented();
@@ -349,8 +360,8 @@ void update_heap_type_slots(ThreadState& ts, Type* t) {
   pick(t->new_instance, &slot_new, solid->new_instance, {n.new_});
   pick(t->init, &slot_init, solid->init ? solid->init : &object_init, {n.init});
   for (int op = 0; op < kBinaryOpCount; op++) {
-    pick(t->binary[op], kBinarySlots[op], solid->binary[op], {binary_name(ts, op, ""), binary_name(ts, op, "r")});
-    pick(t->inplace[op], kInplaceSlots[op], solid->inplace[op], {binary_name(ts, op, "i")});
+    pick(t->binary[op], kBinarySlots[op], solid->binary[op], {binary_name(ts, op, kPlain), binary_name(ts, op, kReflected)});
+    pick(t->inplace[op], kInplaceSlots[op], solid->inplace[op], {binary_name(ts, op, kInplace)});
   }
   pick(t->divmod, &slot_divmod, solid->divmod, {intern(ts, "__divmod__"), intern(ts, "__rdivmod__")});
   pick(t->negative, &slot_neg, solid->negative, {n.neg});
