@@ -191,6 +191,10 @@ Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictO
     return raise_fmt(ts, NotImplementedError_type, "subclassing '{}' is not supported by minipy", tname(solid));
 
   auto* t = ts.alloc<Type>(&type_type);
+  // Distinct from every other type's version, so a cache keyed on (type, version) never mistakes a new class
+  // allocated where a dead one lived for it.
+  static uint64_t next_heap_type_version = uint64_t{1} << 40;
+  t->version = next_heap_type_version++;
   // Fill the fields the collector traces before anything else can allocate.
   t->base = base;
   t->bases = bases;
