@@ -187,7 +187,8 @@ Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictO
   Type* base = best_base(ts, bases);
   if (!base) return Value();
   Type* solid = static_base(base);
-  if (solid != &object_type && solid != &list_type && solid != &dict_type && !(solid->flags & kTypeExceptionSubclass))
+  if (solid != &object_type && solid != &list_type && solid != &dict_type && solid != &type_type &&
+      !(solid->flags & kTypeExceptionSubclass))
     return raise_fmt(ts, NotImplementedError_type, "subclassing '{}' is not supported by minipy", tname(solid));
 
   auto* t = ts.alloc<Type>(&type_type);

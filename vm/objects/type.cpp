@@ -107,7 +107,9 @@ bool type_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
 }
 
 // type(x) and type(name, bases, dict)
-Value type_new_slot(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
+Value type_new_slot(ThreadState& ts, Type* meta, std::span<const Value> args, TupleObject* kwnames) {
+  if (meta != &type_type)
+    return raise(ts, NotImplementedError_type, "metaclasses other than type are not supported by minipy");
   if (args.size() == 1 && !kwnames) return Value(type_of(args[0]));
   return type_new_from_args(ts, args, kwnames);
 }
