@@ -25,14 +25,15 @@ Object*& next_free(Object* slot) { return *reinterpret_cast<Object**>(reinterpre
 Heap::Heap() = default;
 
 Heap::~Heap() {
+  // Finalize everything before freeing anything: an instance's type may be a heap type on another page.
   for (Page* page : pages_) {
     char* base = reinterpret_cast<char*>(page);
     for (uint32_t i = 0; i < page->slot_count; i++) {
       auto* o = reinterpret_cast<Object*>(base + kFirstSlot + size_t{i} * page->slot_size);
       if (o->type && o->type->finalize) o->type->finalize(o);
     }
-    std::free(page);
   }
+  for (Page* page : pages_) std::free(page);
 }
 
 Heap::Page* Heap::new_page(size_t cls) {
