@@ -180,9 +180,13 @@ bool slot_init(ThreadState& ts, Value self, std::span<const Value> args, TupleOb
 // ---- numbers ------------------------------------------------------------------------------------------------
 // "__add__", "__radd__", "__iadd__" ... interned once per interpreter (kind: 0 plain, 1 reflected, 2 in-place).
 StrObject* binary_name(ThreadState& ts, int op, int kind) {
+  // Keyed by the interpreter and one of its interned names, so a later interpreter reusing the address of a
+  // destroyed one does not see stale strings.
   static Interpreter* cached_for = nullptr;
+  static StrObject* cached_marker = nullptr;
   static StrObject* cache[3][kBinaryOpCount];
-  if (cached_for != ts.interp) {
+  if (cached_for != ts.interp || cached_marker != ts.interp->names.init) {
+    cached_marker = ts.interp->names.init;
     constexpr const char* kPrefixes[3] = {"", "r", "i"};
     for (int k = 0; k < 3; k++)
       for (int i = 0; i < kBinaryOpCount; i++)
