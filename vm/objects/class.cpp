@@ -168,6 +168,19 @@ bool init_subclass(ThreadState& ts, Type* t, std::span<const Value> kwvalues, Tu
   return true;
 }
 
+// minipy has no weak references: __weakref__ reads as None, as for an object nobody refers to weakly.
+Value weakref_getter(ThreadState&, Value, std::span<const Value>, TupleObject*) { return None(); }
+
+Value weakref_descriptor(ThreadState& ts) {
+  static const MethodDef def{"__weakref__", weakref_getter};
+  auto* getter = ts.alloc<MethodDescriptorObject>(&method_descriptor_type);
+  getter->owner = &object_type;
+  getter->def = &def;
+  auto* p = ts.alloc<PropertyObject>(&property_type);
+  p->fget = Value(getter);
+  return Value(p);
+}
+
 }  // namespace
 
 Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictObject* ns,
@@ -221,6 +234,12 @@ Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictO
       t->module = caller_name;
       dict_set_str(ts, t->dict, n.module, caller_name);
     }
+  }
+  if (!(base->flags & kTypeHeap)) {
+    // The first Python class over a builtin adds the __dict__ and __weakref__ descriptors CPython shows.
+    bool adds_dict = solid == &object_type || solid == &list_type || solid == &dict_type;
+    if (adds_dict) dict_set_str(ts, t->dict, n.dict, dict_get_str(object_type.dict, n.dict));
+    dict_set_str(ts, t->dict, intern(ts, "__weakref__"), weakref_descriptor(ts));
   }
   t->doc = dict_get_str(t->dict, n.doc);
   if (!t->doc) {

@@ -14,7 +14,8 @@ Type* builtin_type_of(Value v) { return static_base(type_of(v)); }
 bool exact_args(ThreadState& ts, const char* name, std::span<const Value> args, TupleObject* kwnames, size_t n) {
   if (!no_keywords(ts, name, kwnames)) return false;
   if (args.size() == n) return true;
-  raise_fmt(ts, TypeError_type, "{}() takes exactly one argument ({} given)", name, args.size());
+  if (n == 0) raise_fmt(ts, TypeError_type, "{}() takes no arguments ({} given)", name, args.size());
+  else raise_fmt(ts, TypeError_type, "{}() takes exactly one argument ({} given)", name, args.size());
   return false;
 }
 
@@ -129,7 +130,35 @@ METHOD(m_dir) {
   return call(ts, dir, std::span<const Value>(&self, 1));
 }
 
+METHOD(m_sizeof) {
+  if (!exact_args(ts, "__sizeof__", args, kwnames, 0)) return Value();
+  return make_int(ts, type_of(self)->instance_size);
+}
+
+METHOD(m_subclasshook) {
+  (void)ts, (void)self, (void)args, (void)kwnames;
+  return NotImplemented();
+}
+
+METHOD(m_getstate) {
+  if (!exact_args(ts, "__getstate__", args, kwnames, 0)) return Value();
+  Type* t = type_of(self);
+  if (!self.is_object() || !t->dict_offset) return None();
+  DictObject* d = *reinterpret_cast<DictObject**>(reinterpret_cast<char*>(self.as_object()) + t->dict_offset);
+  return d && d->used ? Value(d) : None();
+}
+
+METHOD(m_reduce) {
+  (void)self, (void)args, (void)kwnames;
+  return raise(ts, NotImplementedError_type, "pickling is not supported by minipy");
+}
+
 const MethodDef object_methods[] = {
+    {"__sizeof__", m_sizeof},
+    {"__subclasshook__", m_subclasshook, kMethodClass},
+    {"__getstate__", m_getstate},
+    {"__reduce__", m_reduce},
+    {"__reduce_ex__", m_reduce},
     {"__init__", m_init},
     {"__new__", m_new, kMethodStatic},
     {"__repr__", m_repr},
