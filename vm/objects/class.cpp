@@ -181,7 +181,41 @@ Value weakref_descriptor(ThreadState& ts) {
   return Value(p);
 }
 
+// Every heap type created, so a dunder set on a class can refresh its subclasses' slots. Entries are not
+// roots: a dead type's page is gone from the heap, which is how a stale entry is recognised and dropped.
+std::vector<Type*>& heap_type_registry() {
+  static std::vector<Type*> registry;
+  return registry;
+}
+
+bool is_live_heap_type(ThreadState& ts, Type* t) {
+  Object* o = ts.heap->find_object(reinterpret_cast<uintptr_t>(t));
+  return o == t && o->type == &type_type && (t->flags & kTypeHeap);
+}
+
+void prune_registry(ThreadState& ts) {
+  auto& registry = heap_type_registry();
+  std::erase_if(registry, [&](Type* t) { return !is_live_heap_type(ts, t); });
+}
+
+void register_heap_type(ThreadState& ts, Type* t) {
+  static size_t prune_at = 64;
+  auto& registry = heap_type_registry();
+  if (registry.size() >= prune_at) {
+    prune_registry(ts);
+    prune_at = std::max<size_t>(64, registry.size() * 2);
+  }
+  registry.push_back(t);
+}
+
 }  // namespace
+
+void update_heap_type_and_subclasses(ThreadState& ts, Type* changed) {
+  update_heap_type_slots(ts, changed);
+  prune_registry(ts);
+  for (Type* t : heap_type_registry())
+    if (t != changed && is_subtype(t, changed)) update_heap_type_slots(ts, t);
+}
 
 Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictObject* ns,
                      std::span<const Value> kwvalues, TupleObject* kwnames) {
@@ -268,6 +302,7 @@ Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictO
               reinterpret_cast<const char*>(&solid->finalize + 1) - reinterpret_cast<const char*>(&solid->repr));
   t->trace = trace_heap_instance;
   update_heap_type_slots(ts, t);
+  register_heap_type(ts, t);
 
   if (Value cell = dict_get_str(t->dict, n.classcell)) {
     if (type_of(cell) != &cell_type) {

@@ -102,7 +102,7 @@ bool type_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
     ok = dict_set(ts, t->dict, Value(name), value);
   }
   // Slots mirror the dunder methods: a changed dunder changes behaviour at once.
-  if (ok && (t->flags & kTypeHeap) && is_dunder(name->view())) update_heap_type_slots(ts, t);
+  if (ok && (t->flags & kTypeHeap) && is_dunder(name->view())) update_heap_type_and_subclasses(ts, t);
   return ok;
 }
 
