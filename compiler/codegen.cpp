@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "compiler/codegen_internal.h"
 
@@ -45,8 +46,57 @@ bool Codegen::emit(Opcode op, int oparg, BasicBlock* target, const SourcePositio
   return true;
 }
 
+static bool same_code(const CodeObject& a, const CodeObject& b);
+
+// Constants merge as CPython's co_consts dict merges them; code objects compare by value (code_richcompare), so a
+// comprehension compiled twice (a while loop's repeated test) is stored once.
+static bool same_const(const Const& a, const Const& b) {
+  if (a.is(Const::Kind::Code) && b.is(Const::Kind::Code)) return same_code(*a.code_value(), *b.code_value());
+  if (a.kind() != b.kind()) return false;
+  if (a.is(Const::Kind::Tuple) || a.is(Const::Kind::FrozenSet)) {
+    if (a.items().size() != b.items().size()) return false;
+    for (size_t i = 0; i < a.items().size(); ++i)
+      if (!same_const(*a.items()[i], *b.items()[i])) return false;
+    return true;
+  }
+  return same_constant(a, b);
+}
+
+static bool same_code(const CodeObject& a, const CodeObject& b) {
+  if (&a == &b) return true;
+  if (a.name != b.name || a.argcount != b.argcount || a.posonlyargcount != b.posonlyargcount ||
+      a.kwonlyargcount != b.kwonlyargcount || a.flags != b.flags || a.firstlineno != b.firstlineno ||
+      a.code != b.code || a.names != b.names || a.localsplusnames != b.localsplusnames ||
+      a.linetable != b.linetable || a.exceptiontable != b.exceptiontable || a.consts.size() != b.consts.size())
+    return false;
+  for (size_t i = 0; i < a.consts.size(); ++i)
+    if (!same_const(*a.consts[i], *b.consts[i])) return false;
+  return true;
+}
+
 int Codegen::add_const(ConstRef c) {
   Unit& unit = u();
+  // merge_consts_recursive rebuilds every frozenset from its own iteration order, which can reorder it again.
+  if (c->is(Const::Kind::FrozenSet)) c = Const::frozenset(frozenset_order(c->items()));
+  // Every NaN is its own constant: CPython's constant keys compare NaNs unequal.
+  if (c->is(Const::Kind::Float) && std::isnan(c->float_value())) {
+    unit.cu.consts.push_back(std::move(c));
+    return static_cast<int>(unit.cu.consts.size()) - 1;
+  }
+  if (c->is(Const::Kind::Code)) {
+    // Equal code objects (code_richcompare) have the same name, first line and bytecode: hash those, so a
+    // module with thousands of functions doesn't compare each new one with all the others.
+    const CodeObject& code = *c->code_value();
+    size_t h = std::hash<std::string>()(code.code) ^ (std::hash<std::string>()(code.name) * 31) ^
+               (static_cast<size_t>(code.firstlineno) * 0x9E3779B97F4A7C15ull);
+    auto range = unit.code_const_index.equal_range(h);
+    for (auto it = range.first; it != range.second; ++it)
+      if (same_const(*unit.cu.consts[it->second], *c)) return it->second;
+    int index = static_cast<int>(unit.cu.consts.size());
+    unit.cu.consts.push_back(std::move(c));
+    unit.code_const_index.emplace(h, index);
+    return index;
+  }
   size_t h = c->key_hash();
   auto range = unit.const_index.equal_range(h);
   for (auto it = range.first; it != range.second; ++it)
@@ -69,14 +119,8 @@ int Codegen::add_name(std::string_view name) { return add_to(u().names, u().cu.n
 bool Codegen::error(std::string message) {
   if (!error_) {
     const SourcePosition& l = u().loc;
-    SyntaxError e;
-    e.message = std::move(message);
-    e.filename = filename_;
-    e.lineno = l.lineno;
-    e.offset = l.col_offset + 1;
-    e.end_lineno = l.end_lineno;
-    e.end_offset = l.end_col_offset + 1;
-    error_ = std::move(e);
+    error_ = make_syntax_error(std::move(message), filename_,
+                               ast::Location{l.lineno, l.col_offset, l.end_lineno, l.end_col_offset});
   }
   return false;
 }
@@ -163,7 +207,8 @@ std::shared_ptr<CodeObject> Codegen::finish_unit(bool add_none) {
     if (ste.varargs) flags |= CO_VARARGS;
     if (ste.varkeywords) flags |= CO_VARKEYWORDS;
   }
-  unit.cu.flags = flags;
+  // Future features travel in every code object's flags (PyCF_MASK).
+  unit.cu.flags = flags | future_.flags;
   std::shared_ptr<CodeObject> code = assemble_(unit.cu);
   if (!code && !error_) {
     SyntaxError e;
@@ -209,14 +254,19 @@ bool Codegen::nameop(std::string_view name, ast::ExprContext ctx) {
   enum { kFast, kGlobal, kDeref, kName } optype = kName;
   bool function_block = unit.ste->kind == BlockKind::Function;
   int deref_index = 0;
+  auto slot = [&](const std::unordered_map<std::string, int>& dict) {
+    auto it = dict.find(mangled);
+    if (it == dict.end()) return false;
+    deref_index = it->second;
+    optype = kDeref;
+    return true;
+  };
   switch (unit.ste->scope_of(mangled)) {
     case NameScope::Free:
-      deref_index = unit.freevars.at(mangled);
-      optype = kDeref;
+      if (!slot(unit.freevars)) return error(fmt::format("internal error: no free variable slot for '{}'", mangled));
       break;
     case NameScope::Cell:
-      deref_index = unit.cellvars.at(mangled);
-      optype = kDeref;
+      if (!slot(unit.cellvars)) return error(fmt::format("internal error: no cell slot for '{}'", mangled));
       break;
     case NameScope::Local:
       if (function_block) optype = kFast;
@@ -333,7 +383,7 @@ bool Codegen::unwind_fblock_stack(bool preserve_tos, std::optional<FBlock>* loop
 
 // ---- bodies and the module ------------------------------------------------------------------------------------
 
-static const ast::Constant* docstring_of(ast::List<ast::Stmt> stmts) {
+const ast::Constant* docstring_of(ast::List<ast::Stmt> stmts) {
   if (stmts.empty()) return nullptr;
   auto* e = stmts[0]->as<ast::ExprStmt>();
   if (!e) return nullptr;
@@ -419,11 +469,12 @@ std::shared_ptr<const CodeObject> Codegen::compile_module(const ast::Module& mod
 }
 
 CodegenResult codegen(const ast::Module& module, const SymbolTable& symbols, std::string_view filename,
-                      int optimize, const AssembleFn& assemble) {
-  Codegen gen(symbols, filename, optimize, assemble);
+                      int optimize, const AssembleFn& assemble, const FutureFeatures& future) {
+  Codegen gen(symbols, filename, optimize, assemble, future);
   CodegenResult result;
   result.code = gen.compile_module(module);
   if (!result.code) result.error = gen.take_error();
+  result.warnings = gen.take_warnings();
   return result;
 }
 

@@ -62,6 +62,7 @@ bool Codegen::call(const ast::Call* e) {
   if (!validate_keywords(e->keywords)) return false;
   int optimized = maybe_optimize_method_call(e);
   if (optimized >= 0) return optimized == 1;
+  check_caller(e->func);
   set_loc(e->func->loc);
   if (!addop(Opcode::PUSH_NULL)) return false;
   set_loc(e->loc);
@@ -139,6 +140,110 @@ bool Codegen::call_helper(int n, ast::List<ast::Expr> args, ast::List<ast::Keywo
     }
   }
   return addop_i(Opcode::CALL_FUNCTION_EX, nkwelts > 0 ? 1 : 0);
+}
+
+}  // namespace minipy
+
+// ---- compile-time warnings for likely typos (compile.c's check_* helpers) -----------------------------------
+
+namespace minipy {
+
+// The type name compile.c's infer_type() would report, or nullptr when the type is not evident from the node.
+static const char* inferred_type(const ast::Expr* e) {
+  using K = ast::ExprKind;
+  switch (e->kind) {
+    case K::Tuple: return "tuple";
+    case K::List:
+    case K::ListComp: return "list";
+    case K::Dict:
+    case K::DictComp: return "dict";
+    case K::Set:
+    case K::SetComp: return "set";
+    case K::GeneratorExp: return "generator";
+    case K::Lambda: return "function";
+    case K::JoinedStr:
+    case K::FormattedValue: return "str";
+    case K::Constant:
+      switch (static_cast<const ast::Constant*>(e)->value->kind()) {
+        case Const::Kind::None: return "NoneType";
+        case Const::Kind::False:
+        case Const::Kind::True: return "bool";
+        case Const::Kind::Ellipsis: return "ellipsis";
+        case Const::Kind::Int: return "int";
+        case Const::Kind::Float: return "float";
+        case Const::Kind::Complex: return "complex";
+        case Const::Kind::Str: return "str";
+        case Const::Kind::Bytes: return "bytes";
+        case Const::Kind::Tuple: return "tuple";
+        case Const::Kind::FrozenSet: return "frozenset";
+        case Const::Kind::Code: return "code";
+      }
+      return nullptr;
+    default: return nullptr;
+  }
+}
+
+// `is` against a literal other than None / True / False / ...: almost always meant ==.
+void Codegen::check_compare(const ast::Compare* e) {
+  auto is_arg = [](const ast::Expr* x) {
+    auto* c = x->as<ast::Constant>();
+    if (!c) return true;
+    Const::Kind k = c->value->kind();
+    return k == Const::Kind::None || k == Const::Kind::False || k == Const::Kind::True || k == Const::Kind::Ellipsis;
+  };
+  bool left = is_arg(e->left);
+  for (size_t i = 0; i < e->ops.size(); ++i) {
+    bool right = is_arg(e->comparators[i]);
+    ast::CmpOpKind op = e->ops[i];
+    if ((op == ast::CmpOpKind::Is || op == ast::CmpOpKind::IsNot) && (!left || !right)) {
+      warn(op == ast::CmpOpKind::Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                    : "\"is not\" with a literal. Did you mean \"!=\"?");
+      return;
+    }
+    left = right;
+  }
+}
+
+// Calling a display or literal: `[1, 2] (3, 4)` usually lacks a comma.
+void Codegen::check_caller(const ast::Expr* func) {
+  const char* type = inferred_type(func);
+  if (type && func->kind != ast::ExprKind::Lambda)
+    warn(fmt::format("'{}' object is not callable; perhaps you missed a comma?", type));
+}
+
+void Codegen::check_subscript(const ast::Subscript* e) {
+  const ast::Expr* value = e->value;
+  // Subscripting something that is never subscriptable.
+  bool never_subscriptable = false;
+  if (auto* c = value->as<ast::Constant>()) {
+    Const::Kind k = c->value->kind();
+    never_subscriptable = k == Const::Kind::None || k == Const::Kind::Ellipsis || k == Const::Kind::Int ||
+                          k == Const::Kind::Float || k == Const::Kind::Complex || k == Const::Kind::FrozenSet ||
+                          k == Const::Kind::False || k == Const::Kind::True;
+  } else {
+    ast::ExprKind k = value->kind;
+    never_subscriptable = k == ast::ExprKind::Set || k == ast::ExprKind::SetComp ||
+                          k == ast::ExprKind::GeneratorExp || k == ast::ExprKind::Lambda;
+  }
+  if (never_subscriptable) {
+    warn(fmt::format("'{}' object is not subscriptable; perhaps you missed a comma?", inferred_type(value)));
+    return;
+  }
+  // Indexing a sequence with something that is evidently not an integer or a slice.
+  const char* index_type = inferred_type(e->slice);
+  if (!index_type || std::string_view(index_type) == "int" || std::string_view(index_type) == "bool") return;
+  bool sequence = false;
+  if (auto* c = value->as<ast::Constant>()) {
+    Const::Kind k = c->value->kind();
+    sequence = k == Const::Kind::Str || k == Const::Kind::Bytes || k == Const::Kind::Tuple;
+  } else {
+    ast::ExprKind k = value->kind;
+    sequence = k == ast::ExprKind::Tuple || k == ast::ExprKind::List || k == ast::ExprKind::ListComp ||
+               k == ast::ExprKind::JoinedStr || k == ast::ExprKind::FormattedValue;
+  }
+  if (sequence)
+    warn(fmt::format("{} indices must be integers or slices, not {}; perhaps you missed a comma?",
+                     inferred_type(value), index_type));
 }
 
 }  // namespace minipy

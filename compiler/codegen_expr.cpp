@@ -43,6 +43,13 @@ bool Codegen::is_import_originated(const ast::Expr* e) const {
   return name && (symbols_.top()->flags_of(name->id) & kDefImport);
 }
 
+bool Codegen::visit_annotation(const ast::Expr* e) {
+  if (!future_annotations()) return visit_expr(e);
+  std::string text = unparse_annotation(e);
+  bool interned = all_name_chars(text);
+  return load_const(Const::str(std::move(text), interned));
+}
+
 bool Codegen::addop_yield() { return addop(Opcode::YIELD_VALUE) && addop_i(Opcode::RESUME, 1); }
 
 bool Codegen::add_yield_from(bool await) {
@@ -212,6 +219,7 @@ bool Codegen::jump_if(const ast::Expr* e, BasicBlock* next, bool cond) {
       set_loc(e->loc);
       size_t n = c->ops.size() - 1;
       if (n == 0) break;
+      check_compare(c);
       BasicBlock* cleanup = new_block();
       if (!visit_expr(c->left)) return false;
       for (size_t i = 0; i < n; ++i) {
@@ -235,6 +243,7 @@ bool Codegen::jump_if(const ast::Expr* e, BasicBlock* next, bool cond) {
 }
 
 bool Codegen::compare(const ast::Compare* e) {
+  check_compare(e);
   if (!visit_expr(e->left)) return false;
   size_t n = e->ops.size() - 1;
   if (n == 0) return visit_expr(e->comparators[0]) && addcompare(e->ops[0]);
@@ -296,7 +305,8 @@ bool Codegen::starunpack_helper(ast::List<ast::Expr> elts, int pushed, Opcode bu
   if (n > 2 && all_constant(elts, 0, n)) {
     std::vector<ConstRef> items = constant_items(elts, 0, n);
     if (tuple && !pushed) return load_const(Const::tuple(std::move(items)));
-    ConstRef folded = add == Opcode::SET_ADD ? Const::frozenset(std::move(items)) : Const::tuple(std::move(items));
+    ConstRef folded = add == Opcode::SET_ADD ? Const::frozenset(frozenset_order(std::move(items)))
+                                             : Const::tuple(std::move(items));
     if (!addop_i(build, pushed) || !load_const(std::move(folded)) || !addop_i(extend, 1)) return false;
     return !tuple || addop(Opcode::LIST_TO_TUPLE);
   }
@@ -433,6 +443,7 @@ bool Codegen::formatted_value(const ast::FormattedValue* e) {
 }
 
 bool Codegen::subscript(const ast::Subscript* e) {
+  if (e->ctx == Ctx::Load) check_subscript(e);
   Opcode op = e->ctx == Ctx::Load ? Opcode::BINARY_SUBSCR : e->ctx == Ctx::Store ? Opcode::STORE_SUBSCR : Opcode::DELETE_SUBSCR;
   return visit_expr(e->value) && visit_expr(e->slice) && addop(op);
 }

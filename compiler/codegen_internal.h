@@ -43,15 +43,18 @@ struct Unit {
   std::string private_name;  // class name used for mangling
   std::unordered_map<std::string, int> names, varnames, cellvars, freevars;
   std::unordered_multimap<size_t, int> const_index;  // key_hash -> index into cu.consts
+  std::unordered_multimap<size_t, int> code_const_index;  // code objects: hash of name/line/bytecode -> index
 };
 
 class Codegen {
  public:
-  Codegen(const SymbolTable& symbols, std::string_view filename, int optimize, const AssembleFn& assemble)
-      : symbols_(symbols), filename_(filename), optimize_(optimize), assemble_(assemble) {}
+  Codegen(const SymbolTable& symbols, std::string_view filename, int optimize, const AssembleFn& assemble,
+          const FutureFeatures& future)
+      : symbols_(symbols), filename_(filename), optimize_(optimize), assemble_(assemble), future_(future) {}
 
   std::shared_ptr<const CodeObject> compile_module(const ast::Module& module);
   std::optional<SyntaxError> take_error() { return std::move(error_); }
+  std::vector<SyntaxWarning> take_warnings() { return std::move(warnings_); }
 
   // ---- codegen.cpp: units, emission, names -------------------------------------------------------------------
   bool enter_scope(std::string_view name, UnitKind kind, const void* key, int lineno);
@@ -81,6 +84,11 @@ class Codegen {
   void unset_loc() { u().loc = SourcePosition{-1, -1, -1, -1}; }
 
   bool error(std::string message);
+  void warn(std::string message) { warnings_.push_back(SyntaxWarning{std::move(message), filename_, u().loc.lineno}); }
+  // compile.c's check_compare / check_caller / check_subscripter / check_index: likely typos worth a warning.
+  void check_compare(const ast::Compare* e);
+  void check_caller(const ast::Expr* func);
+  void check_subscript(const ast::Subscript* e);
   bool unsupported(const ast::Location& loc, std::string_view what);
 
   bool nameop(std::string_view name, ast::ExprContext ctx);
@@ -140,6 +148,9 @@ class Codegen {
   // ---- codegen_expr.cpp --------------------------------------------------------------------------------------
   bool visit_expr(const ast::Expr* e);
   bool visit_expr_inner(const ast::Expr* e);
+  // An annotation's value: evaluated, or under `from __future__ import annotations` its source text.
+  bool visit_annotation(const ast::Expr* e);
+  bool future_annotations() const { return future_.flags & CO_FUTURE_ANNOTATIONS; }
   bool visit_exprs(ast::List<ast::Expr> exprs) {
     for (const ast::Expr* e : exprs)
       if (!visit_expr(e)) return false;
@@ -178,9 +189,11 @@ class Codegen {
   std::string filename_;
   int optimize_;
   const AssembleFn& assemble_;
+  FutureFeatures future_;
   bool interactive_ = false;
   std::vector<std::unique_ptr<Unit>> units_;
   std::optional<SyntaxError> error_;
+  std::vector<SyntaxWarning> warnings_;
 };
 
 // BINARY_OP's operator number (NB_*) for an AST operator; in-place forms add kInplaceOffset.
@@ -188,6 +201,9 @@ constexpr int binary_op_number(ast::OperatorKind op) {
   constexpr int kNumbers[] = {0, 10, 5, 4, 11, 6, 8, 3, 9, 7, 12, 1, 2};  // in OperatorKind order
   return kNumbers[static_cast<int>(op)];
 }
+
+// The docstring of a body: its first statement when that is a string constant expression.
+const ast::Constant* docstring_of(ast::List<ast::Stmt> stmts);
 
 // The comprehension kinds compile.c numbers COMP_*.
 inline constexpr int kCompGenexp = 0, kCompListcomp = 1, kCompSetcomp = 2, kCompDictcomp = 3;

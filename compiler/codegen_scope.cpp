@@ -55,7 +55,9 @@ int Codegen::visit_annotations(const ast::Arguments* args, const ast::Expr* retu
   auto one = [&](std::string_view name, const ast::Expr* annotation) {
     if (!annotation) return true;
     if (!load_const(str_const(mangle(u().private_name, name)))) return false;
-    if (auto* star = annotation->as<ast::Starred>()) {
+    if (future_annotations()) {
+      if (!visit_annotation(annotation)) return false;
+    } else if (auto* star = annotation->as<ast::Starred>()) {
       if (!visit_expr(star->value) || !addop_i(Opcode::UNPACK_SEQUENCE, 1)) return false;
     } else if (!visit_expr(annotation)) {
       return false;
@@ -90,14 +92,6 @@ bool Codegen::apply_decorators(ast::List<ast::Expr> decos) {
   return true;
 }
 
-static const ast::Constant* function_docstring(ast::List<ast::Stmt> body) {
-  if (body.empty()) return nullptr;
-  auto* e = body[0]->as<ast::ExprStmt>();
-  if (!e) return nullptr;
-  auto* c = e->value->as<ast::Constant>();
-  return c && c->value->is(Const::Kind::Str) ? c : nullptr;
-}
-
 bool Codegen::function_def(const ast::FunctionDef* s) {
   const ast::Arguments* args = s->args;
   if (!check_debug_args(args) || !decorators(s->decorator_list)) return false;
@@ -109,7 +103,7 @@ bool Codegen::function_def(const ast::FunctionDef* s) {
   if (annotations > 0) flags |= 0x04;
 
   if (!enter_scope(s->name, UnitKind::Function, s, firstlineno)) return false;
-  const ast::Constant* doc = optimize_ < 2 ? function_docstring(s->body) : nullptr;
+  const ast::Constant* doc = optimize_ < 2 ? docstring_of(s->body) : nullptr;
   add_const(doc ? copy_const(*doc->value) : Const::none());
   u().cu.argcount = static_cast<int>(args->args.size());
   u().cu.posonlyargcount = static_cast<int>(args->posonlyargs.size());
@@ -158,7 +152,8 @@ bool Codegen::class_def(const ast::ClassDef* s) {
   unset_loc();
   if (u().ste->needs_class_closure) {
     // The class body returns its __class__ cell so type.__new__ can fill it in.
-    if (!addop_i(Opcode::LOAD_CLOSURE, u().cellvars.at("__class__")) || !addop_i(Opcode::COPY, 1) ||
+    // enter_scope put the implicit __class__ cell first.
+    if (!addop_i(Opcode::LOAD_CLOSURE, 0) || !addop_i(Opcode::COPY, 1) ||
         !nameop("__classcell__", ast::ExprContext::Store))
       return false;
   } else if (!load_none()) {

@@ -362,6 +362,8 @@ bool Codegen::import_stmt(const ast::Import* s) {
 
 bool Codegen::from_import(const ast::ImportFrom* s) {
   if (!load_const(Const::integer(s->level))) return false;
+  if (s->loc.lineno > future_.lineno && s->module == "__future__")
+    return error("from __future__ imports must occur at the beginning of the file");
   std::vector<ConstRef> names;
   for (const ast::Alias* alias : s->names) names.push_back(Const::str(std::string(alias->name), all_name_chars(alias->name)));
   if (!load_const(Const::tuple(std::move(names)))) return false;
@@ -378,6 +380,12 @@ bool Codegen::from_import(const ast::ImportFrom* s) {
 // ---- assert and assignments -----------------------------------------------------------------------------------
 
 bool Codegen::assert_stmt(const ast::Assert* s) {
+  // A parenthesised message makes the test a non-empty tuple, which is always true.
+  auto* tuple = s->test->as<ast::Tuple>();
+  auto* constant = s->test->as<ast::Constant>();
+  if ((tuple && !tuple->elts.empty()) ||
+      (constant && constant->value->is(Const::Kind::Tuple) && !constant->value->items().empty()))
+    warn("assertion is always true, perhaps remove parentheses?");
   if (optimize_) return true;
   BasicBlock* end = new_block();
   if (!jump_if(s->test, end, true) || !addop(Opcode::LOAD_ASSERTION_ERROR)) return false;
@@ -453,7 +461,7 @@ bool Codegen::ann_assign(const ast::AnnAssign* s) {
       if (forbidden_name(name->id, Ctx::Store)) return false;
       if (s->simple && module_or_class) {
         std::string mangled = mangle(u().private_name, name->id);
-        if (!visit_expr(s->annotation) || !addop_i(Opcode::LOAD_NAME, add_name("__annotations__")) ||
+        if (!visit_annotation(s->annotation) || !addop_i(Opcode::LOAD_NAME, add_name("__annotations__")) ||
             !load_const(Const::str(mangled, all_name_chars(mangled))) || !addop(Opcode::STORE_SUBSCR))
           return false;
       }
@@ -473,7 +481,7 @@ bool Codegen::ann_assign(const ast::AnnAssign* s) {
     default: return error("invalid node type for annotated assignment");
   }
   // Annotations of complex targets are evaluated (and dropped) only in modules and classes.
-  if (!s->simple && module_or_class && !check_ann_expr(s->annotation)) return false;
+  if (!s->simple && module_or_class && !future_annotations() && !check_ann_expr(s->annotation)) return false;
   return true;
 }
 

@@ -41,14 +41,25 @@ CompileResult compile_source(std::string_view source, std::string_view filename,
     result.error = parsed.error ? std::move(parsed.error) : SyntaxError{};
     return result;
   }
-  optimize_ast(*parsed.module, arena, options.optimize);
-  SymtableResult symbols = build_symtable(*parsed.module, filename);
+  FutureResult future = future_features(*parsed.module, filename);
+  if (future.error) {
+    result.error = with_text(std::move(*future.error), source);
+    return result;
+  }
+  if (auto too_deep = optimize_ast(*parsed.module, arena, options.optimize, future.features.flags)) {
+    too_deep->filename = std::string(filename);
+    result.error = with_text(std::move(*too_deep), source);
+    return result;
+  }
+  SymtableResult symbols = build_symtable(*parsed.module, filename, future.features.flags);
   if (!symbols.table) {
     result.error = with_text(std::move(*symbols.error), source);
     return result;
   }
   AssembleFn assembler = [](CompilerUnit& unit) { return assemble(unit); };
-  CodegenResult generated = codegen(*parsed.module, *symbols.table, filename, options.optimize, assembler);
+  CodegenResult generated =
+      codegen(*parsed.module, *symbols.table, filename, options.optimize, assembler, future.features);
+  result.warnings = std::move(generated.warnings);
   if (!generated.code) {
     result.error = with_text(generated.error ? std::move(*generated.error) : SyntaxError{}, source);
     return result;

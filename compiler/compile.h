@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "compiler/ast.h"
 #include "compiler/code_object.h"
@@ -19,6 +20,7 @@ struct CompileOptions {
 struct CompileResult {
   std::shared_ptr<const CodeObject> code;  // set on success
   std::optional<SyntaxError> error;        // set on failure
+  std::vector<SyntaxWarning> warnings;     // compile-time SyntaxWarnings, in the order CPython issues them
 };
 
 CompileResult compile_source(std::string_view source, std::string_view filename, ast::ParseMode mode,

@@ -99,7 +99,10 @@ size_t Const::key_hash() const {
   size_t h = static_cast<size_t>(kind_) * 0x9E3779B97F4A7C15ull;
   auto mix = [&h](size_t v) { h ^= v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2); };
   switch (kind_) {
-    case Kind::Int: mix(std::hash<std::string>()(int_.to_string(16))); break;
+    case Kind::Int:
+      if (int_.fits_int64()) mix(static_cast<size_t>(int_.to_int64()));
+      else mix(std::hash<std::string>()(int_.to_string(16)));
+      break;
     case Kind::Float: mix(std::bit_cast<uint64_t>(real_)); break;
     case Kind::Complex: mix(std::bit_cast<uint64_t>(real_)); mix(std::bit_cast<uint64_t>(imag_)); break;
     case Kind::Str:

@@ -3,6 +3,8 @@
 // size or smaller, leaving NOPs that remove_redundant_nops() clears later.
 #include <algorithm>
 
+#include <unordered_map>
+
 #include "compiler/flowgraph.h"
 
 namespace minipy::flowgraph {
@@ -35,11 +37,37 @@ bool const_is_true(const Const& c) {
 }
 
 // Index of `value` in `consts`, appending it when no equal constant (by CPython's constant-key rules) is there.
+// A hash index over the constants of the code object being optimised (CPython keeps a dict for this), so that
+// folding thousands of tuples in a big module stays linear. Rebuilt when another code object's constants come in.
+struct ConstIndex {
+  const std::vector<ConstRef>* owner = nullptr;
+  const Const* first = nullptr;
+  size_t indexed = 0;
+  std::unordered_multimap<size_t, int> by_hash;
+};
+
 int add_const(std::vector<ConstRef>& consts, ConstRef value) {
-  for (size_t i = 0; i < consts.size(); i++) {
-    if (same_constant(*consts[i], *value)) return static_cast<int>(i);
+  thread_local ConstIndex index;
+  const Const* first = consts.empty() ? nullptr : consts[0].get();
+  if (index.owner != &consts || index.first != first || index.indexed > consts.size()) {
+    index.owner = &consts;
+    index.first = first;
+    index.indexed = 0;
+    index.by_hash.clear();
   }
+  for (; index.indexed < consts.size(); index.indexed++)
+    index.by_hash.emplace(consts[index.indexed]->key_hash(), static_cast<int>(index.indexed));
+  size_t h = value->key_hash();
+  auto range = index.by_hash.equal_range(h);
+  int found = -1;
+  for (auto it = range.first; it != range.second; ++it)
+    if (same_constant(*consts[static_cast<size_t>(it->second)], *value) && (found < 0 || it->second < found))
+      found = it->second;
+  if (found >= 0) return found;
   consts.push_back(std::move(value));
+  index.by_hash.emplace(h, static_cast<int>(consts.size() - 1));
+  index.indexed = consts.size();
+  if (consts.size() == 1) index.first = consts[0].get();
   return static_cast<int>(consts.size() - 1);
 }
 

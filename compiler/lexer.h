@@ -44,6 +44,8 @@ struct LexError {
   // Some CPython tokenizer errors report an offset that is not a column of the line (e.g. the line's length);
   // when set, these replace the computed 1-based offsets verbatim.
   std::optional<int> raw_offset, raw_end_offset;
+  // SyntaxError.text is the line without its newline for most tokenizer errors, as CPython's tokenizer reports.
+  bool keep_newline = false;
 };
 
 struct TokenizeResult {

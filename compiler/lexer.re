@@ -33,17 +33,30 @@ constexpr KeywordEntry kKeywords[] = {
 #include "compiler/tokens.def"
 };
 
+// Keywords grouped by length (2..8), so a name is compared with the few keywords of its length only.
+struct KeywordsByLength {
+  std::array<std::array<const KeywordEntry*, 12>, 9> table{};
+  std::array<uint8_t, 9> count{};
+  constexpr KeywordsByLength() {
+    for (const auto& k : kKeywords) table[k.text.size()][count[k.text.size()]++] = &k;
+  }
+};
+constexpr KeywordsByLength kKeywordsByLength;
+
 TokenKind classify_name(std::string_view text) {
-  // Keywords are all 2..8 ASCII characters; a cheap length/first-letter filter spares most names the compare.
   if (text.size() < 2 || text.size() > 8) return TokenKind::Name;
-  for (const auto& k : kKeywords)
-    if (k.text.size() == text.size() && k.text[0] == text[0] && k.text == text) return k.kind;
+  const auto& group = kKeywordsByLength.table[text.size()];
+  for (uint8_t i = 0; i < kKeywordsByLength.count[text.size()]; ++i)
+    if (group[i]->text[0] == text[0] && group[i]->text == text) return group[i]->kind;
   return TokenKind::Name;
 }
 
 bool is_name_start_ascii(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? true : c == '_'; }
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool is_name_char_ascii(unsigned char c) { return is_name_start_ascii(c) || is_digit(c); }
+
+// CPython's tokenizer limit (MAXLEVEL); deeper nesting is "too many nested parentheses".
+constexpr size_t kMaxBracketDepth = 200;
 
 class Lexer {
  public:
@@ -124,17 +137,23 @@ class Lexer {
       emit(TokenKind::Indent, cur_, p, line_, 0);
       result_.tokens.back().col = col_of(p);
     } else {
-      while (indents_.size() > 1 && col < indents_.back()) {
-        indents_.pop_back();
-        alt_indents_.pop_back();
-        emit(TokenKind::Dedent, p, p, line_, col_of(p));
-      }
-      if (col != indents_.back()) {
+      // Check the target level before emitting anything: CPython reports a bad dedent without its DEDENTs.
+      size_t keep = indents_.size();
+      while (keep > 1 && col < indents_[keep - 1]) --keep;
+      if (col != indents_[keep - 1]) {
+        indents_.resize(keep);
+        alt_indents_.resize(keep);
         fail("unindent does not match any outer indentation level", line_, 0, line_, 0,
              SyntaxError::Kind::IndentationError);
+        result_.error->keep_newline = true;
         result_.error->raw_offset = line_len;
         result_.error->raw_end_offset = -1;
         return false;
+      }
+      while (indents_.size() > keep) {
+        indents_.pop_back();
+        alt_indents_.pop_back();
+        emit(TokenKind::Dedent, p, p, line_, col_of(p));
       }
       if (altcol != alt_indents_.back()) return tab_error(line_len);
     }
@@ -143,6 +162,7 @@ class Lexer {
 
   bool tab_error(int) {
     fail("inconsistent use of tabs and spaces in indentation", line_, 0, line_, 0, SyntaxError::Kind::TabError);
+    result_.error->keep_newline = true;
     result_.error->raw_offset = 1;
     result_.error->raw_end_offset = 0;
     return false;
@@ -159,6 +179,13 @@ class Lexer {
     if (!brackets_.empty()) {
       const auto& b = brackets_.back();
       fail(fmt::format("'{}' was never closed", b.ch), b.line, b.col, b.line, b.col + 1);
+      result_.error->raw_end_offset = 0;
+      // CPython shows the bracket's line with its newline only when it is the last line.
+      result_.error->keep_newline = b.line >= line_ - (cur_ == line_start_ ? 1 : 0);
+      // The error names the bracket, but the token marking it sits at the end of input, where it was found.
+      Token& marker = result_.tokens.back();
+      marker.line = marker.end_line = line_;
+      marker.col = marker.end_col = col_of(cur_);
       return;
     }
     if (line_has_tokens_) emit(TokenKind::Newline, cur_, cur_, line_, col_of(cur_));
@@ -170,7 +197,6 @@ class Lexer {
       emit(TokenKind::Dedent, cur_, cur_, line_, 0);
     }
     emit(TokenKind::EndMarker, cur_, cur_, line_, 0);
-    done_ = true;
   }
 
   void end_of_line(const unsigned char* nl_start) {
@@ -184,9 +210,15 @@ class Lexer {
     new_line(cur_);
   }
 
-  void open_bracket(char ch, const unsigned char* start) {
+  bool open_bracket(char ch, const unsigned char* start) {
+    if (brackets_.size() >= kMaxBracketDepth) {
+      int col = col_of(start);
+      fail("too many nested parentheses", line_, col, line_, col + 1);
+      return false;
+    }
     brackets_.push_back({ch, line_, col_of(start)});
     emit_here(ch == '(' ? TokenKind::LPar : ch == '[' ? TokenKind::LSqb : TokenKind::LBrace, start);
+    return true;
   }
 
   bool close_bracket(char ch, const unsigned char* start) {
@@ -223,11 +255,12 @@ class Lexer {
   const unsigned char* cur_;
   const unsigned char* end_;
   const unsigned char* line_start_;
+  const unsigned char* comment_start_ = nullptr;
+  const unsigned char* comment_end_ = nullptr;
   int line_ = 1;
   bool at_line_start_ = true;
   bool line_has_tokens_ = false;
   bool failed_ = false;
-  bool done_ = false;
   std::vector<int> indents_{0}, alt_indents_{0};
   std::vector<OpenBracket> brackets_;
   TokenizeResult result_;
@@ -236,10 +269,17 @@ class Lexer {
 bool Lexer::invalid_character(const unsigned char* start) {
   char32_t cp = decode_utf8_at(start, end_);
   int col = col_of(start);
-  if (cp < 0x80 && cp >= 0x20 && cp != 0x7f)
-    fail("invalid syntax", line_, col, line_, col + 1);
-  else
-    fail(fmt::format("invalid character '{}' (U+{:04X})", std::string_view(reinterpret_cast<const char*>(start),
+  if (cp < 0x7f && cp >= 0x20) {
+    cur_ = start + 1;
+    emit_here(TokenKind::Unknown, start);
+    return true;
+  }
+  if (!is_printable(cp)) {
+    fail(fmt::format("invalid non-printable character U+{:04X}", static_cast<uint32_t>(cp)), line_, col, line_,
+         col + 1);
+    return false;
+  }
+  fail(fmt::format("invalid character '{}' (U+{:04X})", std::string_view(reinterpret_cast<const char*>(start),
                                                                           utf8_length(start)),
                      static_cast<uint32_t>(cp)),
          line_, col, line_, col + 1);
@@ -459,12 +499,26 @@ bool Lexer::scan() {
         return false;
       }
       [ \t\f]+ { continue; }
-      "#" [^\n\r\x00]* { continue; }
-      newline { end_of_line(start); return true; }
-      "\\" newline { new_line(cur_); continue; }
+      "#" [^\n\r\x00]* { comment_start_ = start; comment_end_ = cur_; continue; }
+      newline {
+        // CPython starts the NEWLINE token at a comment that ends the line.
+        end_of_line(comment_end_ == start ? comment_start_ : start);
+        return true;
+      }
+      "\\" newline {
+        if (cur_ >= end_) {
+          int col = col_of(start) + 1;
+          fail("unexpected EOF while parsing", line_, col, line_, col);
+          result_.error->keep_newline = true;
+          return false;
+        }
+        new_line(cur_);
+        continue;
+      }
       "\\" {
         int col = col_of(cur_);
         fail("unexpected character after line continuation character", line_, col, line_, col);
+        result_.error->keep_newline = true;
         result_.error->raw_end_offset = 0;
         return false;
       }
@@ -474,9 +528,9 @@ bool Lexer::scan() {
       }
       name_start name_char* { return scan_name(start); }
       [0-9] | "." [0-9] { cur_ = start; return scan_number(start); }
-      "(" { open_bracket('(', start); return true; }
-      "[" { open_bracket('[', start); return true; }
-      "{" { open_bracket('{', start); return true; }
+      "(" { return open_bracket('(', start); }
+      "[" { return open_bracket('[', start); }
+      "{" { return open_bracket('{', start); }
       ")" { return close_bracket(')', start); }
       "]" { return close_bracket(']', start); }
       "}" { return close_bracket('}', start); }

@@ -1,13 +1,14 @@
-// The parse driver: source checks (NUL bytes, BOM, PEP 263 coding line, UTF-8), the token feed for the Bison
-// parser (with the lookahead decisions an LALR(1) grammar cannot make itself) and CPython's syntax-error wording.
+// The parse driver: source checks (NUL bytes, BOM, PEP 263 coding line, UTF-8), then the lexer and the Bison
+// parser (fed by parse_feed.cpp, errors worded by parse_errors.cpp); also the re-entrant parse of f-string fields.
 #include "compiler/parse.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cstring>
-#include <regex>
+#include <cctype>
 
+#include "compiler/parse_build.h"
 #include "compiler/parse_unicode.h"
 #include "compiler/parser.hpp"
 
@@ -27,6 +28,7 @@ std::string_view ParseContext::line_text(int line) const {
 
 void ParseContext::fail(std::string message, Span span, SyntaxError::Kind kind) {
   if (error) return;
+  error_span = span;
   SyntaxError e;
   e.kind = kind;
   e.message = std::move(message);
@@ -43,271 +45,6 @@ void ParseContext::fail(std::string message, Span span, SyntaxError::Kind kind) 
   error = std::move(e);
 }
 
-namespace {
-
-using Tok = Parser::token;
-
-int parser_token(TokenKind kind) {
-  switch (kind) {
-#define MINIPY_TOKEN(kind, spelling) case TokenKind::kind: return Tok::T_##kind;
-#define MINIPY_OPERATOR(kind, spelling) case TokenKind::kind: return Tok::T_##kind;
-#define MINIPY_KEYWORD(kind, spelling) case TokenKind::Kw##kind: return Tok::T_Kw##kind;
-#include "compiler/tokens.def"
-    case TokenKind::Count: break;
-  }
-  return Tok::T_Error;
-}
-
-bool starts_statement(const ParseContext& ctx, int idx) {
-  if (idx == 0) return true;
-  TokenKind prev = ctx.tokens[idx - 1].kind;
-  return prev == TokenKind::Newline || prev == TokenKind::Indent || prev == TokenKind::Dedent ||
-         prev == TokenKind::Semi;
-}
-
-// Index of the NEWLINE ending the logical line that contains token idx.
-int end_of_logical_line(const ParseContext& ctx, int idx) {
-  int n = static_cast<int>(ctx.tokens.size());
-  while (idx < n && ctx.tokens[idx].kind != TokenKind::Newline && ctx.tokens[idx].kind != TokenKind::EndMarker &&
-         ctx.tokens[idx].kind != TokenKind::Error)
-    ++idx;
-  return idx;
-}
-
-// `match` is a soft keyword: a line `match <subject>:` is a match statement, anything else uses the name.
-bool is_match_statement(const ParseContext& ctx, int idx) {
-  if (!starts_statement(ctx, idx) || ctx.token_text(idx) != "match") return false;
-  TokenKind next = ctx.tokens[idx + 1].kind;
-  if (next == TokenKind::Colon || next == TokenKind::Equal || next == TokenKind::Dot || next == TokenKind::Newline ||
-      next == TokenKind::Comma || next == TokenKind::Semi)
-    return false;
-  int end = end_of_logical_line(ctx, idx);
-  return ctx.tokens[end].kind == TokenKind::Newline && end > idx + 1 && ctx.tokens[end - 1].kind == TokenKind::Colon;
-}
-
-// `with (` opens a parenthesized list of with-items when the matching ')' is followed by ':'.
-bool is_with_paren(const ParseContext& ctx, int idx) {
-  if (idx == 0 || ctx.tokens[idx - 1].kind != TokenKind::KwWith) return false;
-  int depth = 0;
-  for (size_t i = static_cast<size_t>(idx); i < ctx.tokens.size(); ++i) {
-    TokenKind k = ctx.tokens[i].kind;
-    if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) ++depth;
-    if (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) {
-      if (--depth == 0) return i + 1 < ctx.tokens.size() && ctx.tokens[i + 1].kind == TokenKind::Colon;
-    }
-    if (k == TokenKind::EndMarker || k == TokenKind::Error) return false;
-  }
-  return false;
-}
-
-const char* block_owner(TokenKind first) {
-  switch (first) {
-    case TokenKind::KwIf: return "'if' statement";
-    case TokenKind::KwElif: return "'elif' statement";
-    case TokenKind::KwElse: return "'else' statement";
-    case TokenKind::KwWhile: return "'while' statement";
-    case TokenKind::KwFor: return "'for' statement";
-    case TokenKind::KwTry: return "'try' statement";
-    case TokenKind::KwExcept: return "'except' statement";
-    case TokenKind::KwFinally: return "'finally' statement";
-    case TokenKind::KwWith: return "'with' statement";
-    case TokenKind::KwDef: return "function definition";
-    case TokenKind::KwClass: return "class definition";
-    default: return nullptr;
-  }
-}
-
-// A block header `...:` NEWLINE must be followed by INDENT; CPython names the statement that wanted the block.
-bool check_indented_block(ParseContext& ctx, int idx) {
-  if (idx < 2 || ctx.tokens[idx].kind == TokenKind::Indent || ctx.tokens[idx - 1].kind != TokenKind::Newline ||
-      ctx.tokens[idx - 2].kind != TokenKind::Colon)
-    return true;
-  int first = idx - 2;
-  while (first > 0 && !starts_statement(ctx, first)) --first;
-  const char* owner = block_owner(ctx.tokens[first].kind);
-  if (!owner) return true;
-  int target = idx;
-  while (ctx.tokens[target].kind == TokenKind::Dedent) ++target;
-  Span at = ctx.tokens[target].kind == TokenKind::EndMarker ? ctx.token_span(idx - 1) : ctx.token_span(target);
-  ctx.fail(fmt::format("expected an indented block after {} on line {}", owner, ctx.tokens[first].line), at,
-           SyntaxError::Kind::IndentationError);
-  return false;
-}
-
-void report_lex_error(ParseContext& ctx) {
-  const LexError& le = *ctx.lex_error;
-  ctx.fail(le.message, Span{le.line, le.col, le.end_line, le.end_col}, le.kind);
-  if (le.raw_offset) ctx.error->offset = *le.raw_offset;
-  if (le.raw_end_offset) ctx.error->end_offset = *le.raw_end_offset;
-}
-
-}  // namespace
-
-Parser::symbol_type yylex(ParseContext& ctx) {
-  if (ctx.next_token < 0) {
-    ctx.next_token = 0;
-    int start = ctx.mode == ast::ParseMode::Eval     ? Tok::T_StartEval
-                : ctx.mode == ast::ParseMode::Single ? Tok::T_StartSingle
-                                                     : Tok::T_StartExec;
-    return Parser::symbol_type(start, Span{1, 0, 1, 0});
-  }
-  int idx = ctx.next_token;
-  const Token& t = ctx.tokens[idx];
-  if (t.kind == TokenKind::EndMarker && ctx.end_marker_sent)
-    return Parser::symbol_type(Tok::T_YYEOF, ctx.token_span(idx));
-  ctx.end_marker_sent = t.kind == TokenKind::EndMarker;
-  if (t.kind != TokenKind::EndMarker && t.kind != TokenKind::Error) ++ctx.next_token;
-  Span span = ctx.token_span(idx);
-  auto error_token = [&] { return Parser::symbol_type(Tok::T_Error, idx, span); };
-  if (!ctx.failed() && !check_indented_block(ctx, idx)) return error_token();
-  switch (t.kind) {
-    case TokenKind::Error:
-      if (ctx.lex_error) report_lex_error(ctx);
-      return error_token();
-    case TokenKind::KwAsync:
-    case TokenKind::KwAwait:
-      ctx.fail(fmt::format("'{}' is not supported by minipy", ctx.token_text(idx)), span);
-      return error_token();
-    case TokenKind::Name:
-      if (is_match_statement(ctx, idx)) {
-        ctx.fail("the 'match' statement is not supported by minipy", span);
-        return error_token();
-      }
-      break;
-    case TokenKind::KwExcept:
-      if (ctx.tokens[idx + 1].kind == TokenKind::Star) {
-        ctx.fail("'except*' is not supported by minipy", Span{span.line, span.col, span.line, span.end_col + 1});
-        return error_token();
-      }
-      break;
-    case TokenKind::LPar:
-      if (is_with_paren(ctx, idx)) return Parser::symbol_type(Tok::T_WithLPar, idx, span);
-      break;
-    default: break;
-  }
-  return Parser::symbol_type(parser_token(t.kind), idx, span);
-}
-
-namespace {
-
-bool ends_operand(TokenKind k) {
-  switch (k) {
-    case TokenKind::Name: case TokenKind::Number: case TokenKind::String: case TokenKind::RPar:
-    case TokenKind::RSqb: case TokenKind::RBrace: case TokenKind::KwNone: case TokenKind::KwTrue:
-    case TokenKind::KwFalse: case TokenKind::Ellipsis:
-      return true;
-    default: return false;
-  }
-}
-
-bool starts_operand(TokenKind k) {
-  switch (k) {
-    case TokenKind::Name: case TokenKind::Number: case TokenKind::String: case TokenKind::LPar:
-    case TokenKind::LSqb: case TokenKind::LBrace: case TokenKind::KwNone: case TokenKind::KwTrue:
-    case TokenKind::KwFalse: case TokenKind::Ellipsis: case TokenKind::KwLambda: case TokenKind::Tilde:
-      return true;
-    default: return false;
-  }
-}
-
-int open_brackets_before(const ParseContext& ctx, int idx) {
-  int depth = 0;
-  for (int i = 0; i < idx; ++i) {
-    TokenKind k = ctx.tokens[i].kind;
-    if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) ++depth;
-    if (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) --depth;
-  }
-  return depth;
-}
-
-// The first token of the primary expression (names, attributes, calls, subscripts) that ends at token `last`.
-int primary_start(const ParseContext& ctx, int last) {
-  int i = last;
-  for (;;) {
-    TokenKind k = ctx.tokens[i].kind;
-    if (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) {
-      int depth = 0;
-      for (; i > 0; --i) {
-        TokenKind kk = ctx.tokens[i].kind;
-        if (kk == TokenKind::RPar || kk == TokenKind::RSqb || kk == TokenKind::RBrace) ++depth;
-        if (kk == TokenKind::LPar || kk == TokenKind::LSqb || kk == TokenKind::LBrace) {
-          if (--depth == 0) break;
-        }
-      }
-    }
-    if (i > 0 && ctx.tokens[i - 1].kind == TokenKind::Dot) { i -= 2; continue; }
-    if (i > 0 && (ctx.tokens[i].kind == TokenKind::LPar || ctx.tokens[i].kind == TokenKind::LSqb) &&
-        ends_operand(ctx.tokens[i - 1].kind)) {
-      --i;
-      continue;
-    }
-    if (i > 0 && ctx.tokens[i].kind == TokenKind::String && ctx.tokens[i - 1].kind == TokenKind::String) {
-      --i;
-      continue;
-    }
-    return i;
-  }
-}
-
-}  // namespace
-
-void Parser::report_syntax_error(const context& yyctx) const {
-  if (ctx.failed()) return;
-  const symbol_type& la = yyctx.lookahead();
-  int idx = la.kind() == symbol_kind::S_YYEMPTY || la.kind() == symbol_kind::S_YYEOF ||
-                    la.kind() == symbol_kind::S_StartExec || la.kind() == symbol_kind::S_StartEval ||
-                    la.kind() == symbol_kind::S_StartSingle
-                ? ctx.next_token
-                : la.value.as<int>();
-  idx = std::clamp(idx, 0, static_cast<int>(ctx.tokens.size()) - 1);
-  const Token& t = ctx.tokens[idx];
-  Span span = ctx.token_span(idx);
-  if (t.kind == TokenKind::Error) {
-    if (ctx.lex_error) report_lex_error(ctx);
-    return;
-  }
-  if (t.kind == TokenKind::Indent) {
-    ctx.fail("unexpected indent", Span{span.line, std::max(span.col - 1, 0), span.line, span.col},
-             SyntaxError::Kind::IndentationError);
-    ctx.error->end_offset = -1;
-    return;
-  }
-  symbol_kind_type expected[8];
-  int n = yyctx.expected_tokens(expected, 8);
-  bool expects_colon = false;
-  for (int i = 0; i < n; ++i) expects_colon |= expected[i] == symbol_kind::S_Colon;
-  if (expects_colon && (t.kind == TokenKind::Newline || n == 1)) {
-    ctx.fail("expected ':'", span);
-    return;
-  }
-  if (idx >= 1 && ctx.tokens[idx - 1].kind == TokenKind::Name && starts_statement(ctx, idx - 1) &&
-      (ctx.token_text(idx - 1) == "print" || ctx.token_text(idx - 1) == "exec") && starts_operand(t.kind)) {
-    int end = end_of_logical_line(ctx, idx) - 1;
-    Span range = ctx.token_span(idx - 1);
-    range.end_line = ctx.tokens[end].end_line;
-    range.end_col = ctx.tokens[end].end_col;
-    ctx.fail(fmt::format("Missing parentheses in call to '{}'. Did you mean {}(...)?", ctx.token_text(idx - 1),
-                         ctx.token_text(idx - 1)),
-             range);
-    return;
-  }
-  if (idx >= 1 && ends_operand(ctx.tokens[idx - 1].kind) && starts_operand(t.kind) &&
-      open_brackets_before(ctx, idx) > 0) {
-    int start = primary_start(ctx, idx - 1);
-    Span range = ctx.token_span(start);
-    range.end_line = span.end_line;
-    range.end_col = span.end_col;
-    ctx.fail("invalid syntax. Perhaps you forgot a comma?", range);
-    return;
-  }
-  if (t.kind == TokenKind::EndMarker && idx > 0) span = ctx.token_span(idx - 1);
-  ctx.fail("invalid syntax", span);
-}
-
-void Parser::error(const location_type& loc, const std::string& msg) {
-  if (!ctx.failed()) ctx.fail(msg, loc);
-}
-
 // Shifts the tokens of an f-string field (parsed as "(expr)") to where the expression sits in the source.
 static void shift_tokens(std::vector<Token>& tokens, int base_line, int base_col) {
   for (Token& t : tokens) {
@@ -321,16 +58,21 @@ static void shift_tokens(std::vector<Token>& tokens, int base_line, int base_col
 ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_text) {
   size_t offset = static_cast<size_t>(expr_text.data() - ctx.source.data());
   // Locate the expression through the string token that contains it.
+  // Tokens are in source order, so the last one starting at or before the offset holds it.
   int line = 1, col = 0;
-  for (const Token& t : ctx.tokens) {
-    if (t.begin <= offset && offset < t.end) {
-      line = t.line;
-      col = t.col;
-      for (size_t p = t.begin; p < offset; ++p) {
-        if (ctx.source[p] == '\n') { ++line; col = 0; }
-        else ++col;
+  auto after = std::upper_bound(ctx.tokens.begin(), ctx.tokens.end(), offset,
+                                [](size_t off, const Token& t) { return off < t.begin; });
+  if (after != ctx.tokens.begin()) {
+    const Token& t = *std::prev(after);
+    line = t.line;
+    col = t.col;
+    for (size_t p = t.begin; p < offset; ++p) {
+      if (ctx.source[p] == '\n') {
+        ++line;
+        col = 0;
+      } else {
+        ++col;
       }
-      break;
     }
   }
   std::string buffer;
@@ -347,7 +89,13 @@ ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_tex
   int rc = parser.parse();
   if (rc != 0 || !sub.module || sub.failed()) {
     std::string message = sub.error ? sub.error->message : "invalid syntax";
-    Span at{line, col, line, col};
+    // CPython 3.11 reports columns of errors inside a field relative to the "(expr)" text it parsed.
+    Span at{line, 0, line, 0};
+    if (sub.error && sub.error_span.line == line) {
+      at.col = at.end_col = std::max(sub.error_span.col - (col - 1), 0);
+    } else if (sub.error) {
+      at = sub.error_span;
+    }
     ctx.fail("f-string: " + message, at);
     return nullptr;
   }
@@ -368,26 +116,34 @@ std::optional<SyntaxError> make_error(std::string message, std::string_view file
   return e;
 }
 
-// The encoding named by a PEP 263 comment on line 1 or 2, lower-cased; empty when there is none.
-std::string declared_encoding(std::string_view source) {
-  static const std::regex kCoding(R"(^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+))");
-  size_t pos = 0;
-  for (int line = 0; line < 2 && pos <= source.size(); ++line) {
-    size_t nl = source.find('\n', pos);
-    std::string text(source.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
-    std::smatch m;
-    if (std::regex_search(text, m, kCoding)) {
-      std::string name = m[1].str();
-      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-      return name;
-    }
-    // Only a blank or comment-only first line lets the second line declare the encoding.
-    size_t first = text.find_first_not_of(" \t\f\r");
-    if (first != std::string::npos && text[first] != '#') break;
-    if (nl == std::string_view::npos) break;
-    pos = nl + 1;
+// The encoding named by a line matching PEP 263's `^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)`, lower-cased; empty
+// when the line declares none.
+std::string encoding_in_line(std::string_view text) {
+  size_t i = text.find_first_not_of(" \t\f");
+  if (i == std::string_view::npos || text[i] != '#') return {};
+  for (size_t at = text.find("coding", i); at != std::string_view::npos; at = text.find("coding", at + 1)) {
+    size_t p = at + 6;
+    if (p >= text.size() || (text[p] != ':' && text[p] != '=')) continue;
+    ++p;
+    while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) ++p;
+    std::string name;
+    while (p < text.size() && (std::isalnum(static_cast<unsigned char>(text[p])) || text[p] == '-' ||
+                               text[p] == '_' || text[p] == '.'))
+      name += static_cast<char>(std::tolower(static_cast<unsigned char>(text[p++])));
+    if (!name.empty()) return name;
   }
   return {};
+}
+
+// The encoding declared on line 1 or 2 (line 2 counts only after a blank or comment-only line 1).
+std::string declared_encoding(std::string_view source) {
+  size_t nl = source.find('\n');
+  std::string_view first = source.substr(0, nl);
+  if (std::string name = encoding_in_line(first); !name.empty()) return name;
+  size_t start = first.find_first_not_of(" \t\f\r");
+  if (nl == std::string_view::npos || (start != std::string_view::npos && first[start] != '#')) return {};
+  std::string_view rest = source.substr(nl + 1);
+  return encoding_in_line(rest.substr(0, rest.find('\n')));
 }
 
 enum class Encoding { Utf8, Latin1, Unsupported, Unknown };
@@ -432,7 +188,7 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
       return result;
     }
     if (enc == Encoding::Latin1) {
-      for (unsigned char c : source) front::ParseContext::append_latin1(text, c);
+      for (unsigned char c : source) append_utf8(text, c);  // Latin-1 bytes are the first 256 code points
     }
   }
   if (text.empty()) text.assign(source);
@@ -441,7 +197,7 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
     result.error = make_error(fmt::format("Non-UTF-8 code starting with '\\x{}' in file {} on line {}, but no "
                                           "encoding declared; see https://peps.python.org/pep-0263/ for details",
                                           bad->byte_hex.substr(2), filename, line),
-                              filename, line);
+                              filename);  // CPython's decoder error carries no location (the message has it)
     return result;
   }
   // CPython reads source with universal newlines.
@@ -465,7 +221,8 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
   front::Parser parser(ctx);
   int rc = parser.parse();
   if (rc != 0 || ctx.failed() || !ctx.module) {
-    if (!ctx.error) ctx.fail("invalid syntax", front::Span{});
+    if (!ctx.error) ctx.fail("invalid syntax", front::Span{1, 0, 1, 0});
+    front::prefer_tokenizer_error(ctx);
     result.error = std::move(ctx.error);
     result.error->filename = std::string(filename);
     return result;

@@ -15,7 +15,7 @@ Span span_of(const Expr* e) { return Span::of(e->loc); }
 
 Identifier identifier(ParseContext& ctx, int token) { return ctx.arena.copy(ctx.token_text(token)); }
 
-Identifier join_dotted(ParseContext& ctx, const std::vector<int>& name_tokens) {
+Identifier join_dotted(ParseContext& ctx, std::span<const int> name_tokens) {
   std::string joined;
   for (size_t i = 0; i < name_tokens.size(); ++i) {
     if (i) joined += '.';
@@ -32,15 +32,15 @@ Expr* make_constant(ParseContext& ctx, ConstRef value, Span span) {
   return make_expr<Constant>(ctx, span, ctx.arena.keep(std::move(value)), std::string_view{});
 }
 
-Expr* make_tuple_expr(ParseContext& ctx, const std::vector<Expr*>& elts, Span span) {
+Expr* make_tuple_expr(ParseContext& ctx, std::span<Expr* const> elts, Span span) {
   return make_expr<Tuple>(ctx, span, to_list(ctx, elts), ExprContext::Load);
 }
 
-Expr* make_list(ParseContext& ctx, const std::vector<Expr*>& elts, Span span) {
+Expr* make_list(ParseContext& ctx, std::span<Expr* const> elts, Span span) {
   return make_expr<ListExpr>(ctx, span, to_list(ctx, elts), ExprContext::Load);
 }
 
-Expr* make_boolop(ParseContext& ctx, BoolOpKind op, const std::vector<Expr*>& values, Span span) {
+Expr* make_boolop(ParseContext& ctx, BoolOpKind op, std::span<Expr* const> values, Span span) {
   return make_expr<BoolOp>(ctx, span, op, to_list(ctx, values));
 }
 
@@ -48,15 +48,15 @@ Expr* make_binop(ParseContext& ctx, Expr* left, OperatorKind op, Expr* right, Sp
   return make_expr<BinOp>(ctx, span, left, op, right);
 }
 
-Expr* make_compare(ParseContext& ctx, Expr* left, const std::vector<std::pair<CmpOpKind, Expr*>>& rest,
-                   Span span) {
-  std::vector<CmpOpKind> ops;
-  std::vector<Expr*> comparators;
-  for (const auto& [op, e] : rest) {
-    ops.push_back(op);
-    comparators.push_back(e);
+Expr* make_compare(ParseContext& ctx, Expr* left, std::span<const CmpItem> rest, Span span) {
+  auto* ops = static_cast<CmpOpKind*>(ctx.arena.allocate(sizeof(CmpOpKind) * rest.size(), alignof(CmpOpKind)));
+  auto* comparators = static_cast<Expr**>(ctx.arena.allocate(sizeof(Expr*) * rest.size(), alignof(Expr*)));
+  for (size_t i = 0; i < rest.size(); ++i) {
+    ops[i] = rest[i].op;
+    comparators[i] = rest[i].operand;
   }
-  return make_expr<Compare>(ctx, span, left, ctx.arena.array(ops), to_list(ctx, comparators));
+  return make_expr<Compare>(ctx, span, left, std::span<const CmpOpKind>(ops, rest.size()),
+                            List<Expr>(comparators, rest.size()));
 }
 
 Expr* make_named_expr(ParseContext& ctx, Expr* target, Expr* value, Span span) {
@@ -73,17 +73,17 @@ Expr* make_slice(ParseContext& ctx, Expr* lower, Expr* upper, Expr* step, Span s
   return make_expr<Slice>(ctx, span, lower, upper, step);
 }
 
-Comprehension* make_comprehension(ParseContext& ctx, Expr* target, Expr* iter, const std::vector<Expr*>& ifs) {
+Comprehension* make_comprehension(ParseContext& ctx, Expr* target, Expr* iter, std::span<Expr* const> ifs) {
   return ctx.arena.make<Comprehension>(target, iter, to_list(ctx, ifs), false);
 }
 
 Expr* make_comprehension_expr(ParseContext& ctx, ExprKind kind, Expr* elt, Expr* value,
-                              std::vector<Comprehension*>& generators, Span span) {
+                              std::span<Comprehension* const> generators, Span span) {
   if (elt->kind == ExprKind::Starred) {
     ctx.fail("iterable unpacking cannot be used in comprehension", span_of(elt));
     return nullptr;
   }
-  auto gens = ctx.arena.list(generators);
+  List<Comprehension> gens = generators;
   switch (kind) {
     case ExprKind::ListComp: return make_expr<ListComp>(ctx, span, elt, gens);
     case ExprKind::SetComp: return make_expr<SetComp>(ctx, span, elt, gens);
@@ -92,13 +92,15 @@ Expr* make_comprehension_expr(ParseContext& ctx, ExprKind kind, Expr* elt, Expr*
   }
 }
 
-Expr* make_brace_display(ParseContext& ctx, const std::vector<BraceItem>& items, Span span) {
+Expr* make_brace_display(ParseContext& ctx, std::span<const BraceItem> items, Span span) {
   bool is_set = items.front().is_set_element;
   for (const auto& item : items) {
     if (item.is_set_element != is_set) {
       if (!is_set && item.is_set_element) {
+        // CPython points at the key's last character.
         Span s = span_of(item.value);
-        ctx.fail("':' expected after dictionary key", s);
+        ctx.fail("':' expected after dictionary key", Span{s.end_line, s.end_col - 1, s.end_line, s.end_col});
+        ctx.error->end_offset = 0;
       } else {
         ctx.fail("invalid syntax", item.key ? span_of(item.key) : span_of(item.value));
       }
@@ -216,13 +218,14 @@ bool set_target(ParseContext& ctx, Expr* target, TargetUse use) {
   return true;
 }
 
-Stmt* build_assign(ParseContext& ctx, std::vector<Expr*>& targets, Expr* value, Span span) {
+Stmt* build_assign(ParseContext& ctx, const Vec<Expr*>& targets, Expr* value, Span span) {
   if (targets.size() == 1 && invalid_target(targets[0], TargetUse::Assign) == targets[0]) {
     Expr* t = targets[0];
     const char* what = expr_description(t);
     bool keyword_constant = t->kind == ExprKind::Constant && std::string_view(what) != "literal" &&
                             std::string_view(what) != "ellipsis";
-    if (t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom) {
+    bool parenthesized = t->loc.col_offset != span.col || t->loc.lineno != span.line;
+    if ((t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom) && !parenthesized) {
       ctx.fail("assignment to yield expression not possible", span_of(t));
     } else if (keyword_constant || t->kind == ExprKind::Starred) {
       ctx.fail(fmt::format("cannot assign to {}", what), span_of(t));
@@ -266,9 +269,7 @@ Stmt* build_augassign(ParseContext& ctx, Expr* target, OperatorKind op, Expr* va
   return make_stmt<AugAssign>(ctx, span, target, op, value);
 }
 
-Arguments* empty_arguments(ParseContext& ctx) { return ctx.arena.make<Arguments>(); }
-
-Arguments* build_arguments(ParseContext& ctx, std::vector<ParamItem>& items) {
+Arguments* build_arguments(ParseContext& ctx, std::span<const ParamItem> items, const Span* lambda_colon) {
   std::vector<Arg*> posonly, args, kwonly;
   std::vector<Expr*> defaults, kw_defaults;
   Arg* vararg = nullptr;
@@ -317,7 +318,7 @@ Arguments* build_arguments(ParseContext& ctx, std::vector<ParamItem>& items) {
     }
   }
   if (bare_star && kwonly.empty()) {
-    ctx.fail("named arguments must follow bare *", bare_star->span);
+    ctx.fail("named arguments must follow bare *", lambda_colon ? *lambda_colon : bare_star->span);
     return nullptr;
   }
   auto* a = ctx.arena.make<Arguments>();
@@ -333,9 +334,11 @@ Arguments* build_arguments(ParseContext& ctx, std::vector<ParamItem>& items) {
 
 namespace {
 
-bool split_call_args(ParseContext& ctx, std::vector<CallArg>& items, Span parens, std::vector<Expr*>& args,
+bool split_call_args(ParseContext& ctx, std::span<CallArg> items, Span parens, std::vector<Expr*>& args,
                      std::vector<Keyword*>& keywords) {
   bool seen_keyword = false, seen_double_star = false;
+  // CPython reports argument-order errors at the closing parenthesis.
+  Span closing{parens.end_line, parens.end_col - 1, parens.end_line, parens.end_col};
   for (auto& item : items) {
     switch (item.kind) {
       case CallArg::Kind::BareGenerator:
@@ -347,18 +350,19 @@ bool split_call_args(ParseContext& ctx, std::vector<CallArg>& items, Span parens
         [[fallthrough]];
       case CallArg::Kind::Positional:
         if (seen_double_star) {
-          ctx.fail("positional argument follows keyword argument unpacking", item.span);
+          ctx.fail("positional argument follows keyword argument unpacking", closing);
           return false;
         }
         if (seen_keyword) {
-          ctx.fail("positional argument follows keyword argument", item.span);
+          ctx.fail("positional argument follows keyword argument", closing);
           return false;
         }
         args.push_back(item.value);
         break;
       case CallArg::Kind::Starred:
         if (seen_double_star) {
-          ctx.fail("iterable argument unpacking follows keyword argument unpacking", item.span);
+          ctx.fail("iterable argument unpacking follows keyword argument unpacking",
+                   Span{items.front().span.line, items.front().span.col, item.span.end_line, item.span.end_col});
           return false;
         }
         args.push_back(item.value);
@@ -384,25 +388,25 @@ bool split_call_args(ParseContext& ctx, std::vector<CallArg>& items, Span parens
 
 }  // namespace
 
-Expr* build_call(ParseContext& ctx, Expr* func, std::vector<CallArg>& items, Span parens, Span span) {
+Expr* build_call(ParseContext& ctx, Expr* func, std::span<CallArg> items, Span parens, Span span) {
   std::vector<Expr*> args;
   std::vector<Keyword*> keywords;
   if (!split_call_args(ctx, items, parens, args, keywords)) return nullptr;
   return make_expr<Call>(ctx, span, func, to_list(ctx, args), to_list(ctx, keywords));
 }
 
-Stmt* build_class(ParseContext& ctx, int name_token, std::vector<CallArg>* items, Span parens,
-                  std::vector<Stmt*>& body, Span span) {
+Stmt* build_class(ParseContext& ctx, int name_token, std::span<CallArg> items, bool has_parens, Span parens,
+                  const Vec<Stmt*>& body, Span span) {
   std::vector<Expr*> bases;
   std::vector<Keyword*> keywords;
-  if (items) {
-    for (const auto& item : *items) {
+  if (has_parens) {
+    for (const auto& item : items) {
       if (item.kind == CallArg::Kind::BareGenerator) {
         ctx.fail("invalid syntax", item.span);
         return nullptr;
       }
     }
-    if (!split_call_args(ctx, *items, parens, bases, keywords)) return nullptr;
+    if (!split_call_args(ctx, items, parens, bases, keywords)) return nullptr;
   }
   return make_stmt<ClassDef>(ctx, span, identifier(ctx, name_token), to_list(ctx, bases), to_list(ctx, keywords),
                              to_list(ctx, body), List<Expr>{});

@@ -23,43 +23,55 @@ T* make_stmt(ParseContext& ctx, Span span, Fields&&... fields) {
   return make_node<T, ast::Stmt>(ctx, span, std::forward<Fields>(fields)...);
 }
 template <class T>
+ast::List<T> to_list(ParseContext&, const Vec<T*>& items) {
+  return {items.data, items.count};
+}
+// A list that lives in the arena already (grammar lists do) is used in place; others are copied into it.
+template <class T>
+ast::List<T> to_list(ParseContext& ctx, std::span<T* const> items) {
+  if (items.empty()) return {};
+  auto* p = static_cast<T**>(ctx.arena.allocate(sizeof(T*) * items.size(), alignof(T*)));
+  std::copy(items.begin(), items.end(), p);
+  return {p, items.size()};
+}
+template <class T>
 ast::List<T> to_list(ParseContext& ctx, const std::vector<T*>& items) {
   return ctx.arena.list(items);
 }
 
 ast::Identifier identifier(ParseContext& ctx, int token);
-ast::Identifier join_dotted(ParseContext& ctx, const std::vector<int>& name_tokens);
+ast::Identifier join_dotted(ParseContext& ctx, std::span<const int> name_tokens);
 ast::Expr* make_name(ParseContext& ctx, int token);
 ast::Expr* make_constant(ParseContext& ctx, ConstRef value, Span span);
 ast::Expr* make_number(ParseContext& ctx, int token);
 // Adjacent string literals tokens [first, last]: a Constant or an f-string JoinedStr (parse_literals.cpp).
 ast::Expr* make_strings(ParseContext& ctx, int first, int last, Span span);
-ast::Expr* make_tuple_expr(ParseContext& ctx, const std::vector<ast::Expr*>& elts, Span span);
-ast::Expr* make_list(ParseContext& ctx, const std::vector<ast::Expr*>& elts, Span span);
-ast::Expr* make_boolop(ParseContext& ctx, ast::BoolOpKind op, const std::vector<ast::Expr*>& values, Span span);
+ast::Expr* make_tuple_expr(ParseContext& ctx, std::span<ast::Expr* const> elts, Span span);
+ast::Expr* make_list(ParseContext& ctx, std::span<ast::Expr* const> elts, Span span);
+ast::Expr* make_boolop(ParseContext& ctx, ast::BoolOpKind op, std::span<ast::Expr* const> values, Span span);
 ast::Expr* make_binop(ParseContext& ctx, ast::Expr* left, ast::OperatorKind op, ast::Expr* right, Span span);
 ast::Expr* make_compare(ParseContext& ctx, ast::Expr* left,
-                        const std::vector<std::pair<ast::CmpOpKind, ast::Expr*>>& rest, Span span);
+                        std::span<const CmpItem> rest, Span span);
 ast::Expr* make_named_expr(ParseContext& ctx, ast::Expr* target, ast::Expr* value, Span span);
 ast::Expr* make_slice(ParseContext& ctx, ast::Expr* lower, ast::Expr* upper, ast::Expr* step, Span span);
 ast::Expr* make_comprehension_expr(ParseContext& ctx, ast::ExprKind kind, ast::Expr* elt, ast::Expr* value,
-                                   std::vector<ast::Comprehension*>& generators, Span span);
+                                   std::span<ast::Comprehension* const> generators, Span span);
 ast::Comprehension* make_comprehension(ParseContext& ctx, ast::Expr* target, ast::Expr* iter,
-                                       const std::vector<ast::Expr*>& ifs);
-ast::Expr* make_brace_display(ParseContext& ctx, const std::vector<BraceItem>& items, Span span);
+                                       std::span<ast::Expr* const> ifs);
+ast::Expr* make_brace_display(ParseContext& ctx, std::span<const BraceItem> items, Span span);
 
 // Where a target appears decides CPython's wording of the error for an invalid one.
 enum class TargetUse { Assign, AugAssign, Annotated, For, With, Delete, Comprehension };
 // Turns a Load expression into a Store/Del target in place; records CPython's error when it cannot be one.
 bool set_target(ParseContext& ctx, ast::Expr* target, TargetUse use);
 
-ast::Arguments* build_arguments(ParseContext& ctx, std::vector<ParamItem>& items);
-ast::Arguments* empty_arguments(ParseContext& ctx);
+// `lambda_colon` is the span of a lambda's ':' (CPython reports some lambda parameter errors there); nullptr for def.
+ast::Arguments* build_arguments(ParseContext& ctx, std::span<const ParamItem> items, const Span* lambda_colon = nullptr);
 // `func(args)`; `parens` spans the parentheses (a sole generator argument takes their position).
-ast::Expr* build_call(ParseContext& ctx, ast::Expr* func, std::vector<CallArg>& args, Span parens, Span span);
-ast::Stmt* build_class(ParseContext& ctx, int name_token, std::vector<CallArg>* args, Span parens,
-                       std::vector<ast::Stmt*>& body, Span span);
-ast::Stmt* build_assign(ParseContext& ctx, std::vector<ast::Expr*>& targets, ast::Expr* value, Span span);
+ast::Expr* build_call(ParseContext& ctx, ast::Expr* func, std::span<CallArg> args, Span parens, Span span);
+ast::Stmt* build_class(ParseContext& ctx, int name_token, std::span<CallArg> args, bool has_parens, Span parens,
+                       const Vec<ast::Stmt*>& body, Span span);
+ast::Stmt* build_assign(ParseContext& ctx, const Vec<ast::Expr*>& targets, ast::Expr* value, Span span);
 ast::Stmt* build_annassign(ParseContext& ctx, ast::Expr* target, ast::Expr* annotation, ast::Expr* value,
                            Span stmt_span);
 ast::Stmt* build_augassign(ParseContext& ctx, ast::Expr* target, ast::OperatorKind op, ast::Expr* value, Span span);

@@ -1,7 +1,9 @@
 // State shared by the Bison grammar (parser.y), its node-building helpers (parse_build.cpp, parse_literals.cpp)
 // and the driver (parse.cpp): the token vector, the arena, the first error. Internal to the front end.
 #pragma once
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,34 +15,62 @@
 namespace minipy::front {
 
 // A source range in CPython's terms: 1-based lines, 0-based UTF-8 byte columns. Bison's location type.
+// Trivially constructible, as it travels inside the parser's semantic-value union.
 struct Span {
-  int line = 1, col = 0, end_line = 1, end_col = 0;
+  int line, col, end_line, end_col;
   ast::Location loc() const { return {line, col, end_line, end_col}; }
   static Span of(const ast::Location& l) { return {l.lineno, l.col_offset, l.end_lineno, l.end_col_offset}; }
 };
 
 // One entry of a parameter list as the grammar sees it, before the rules about its order are checked.
 struct ParamItem {
-  enum class Kind : uint8_t { Plain, Slash, Star, StarArg, DoubleStarArg } kind = Kind::Plain;
-  ast::Arg* arg = nullptr;
-  ast::Expr* default_value = nullptr;
+  enum class Kind : uint8_t { Plain, Slash, Star, StarArg, DoubleStarArg } kind;
+  ast::Arg* arg;
+  ast::Expr* default_value;
   Span span;
 };
 
 // One entry of a call's argument list, before positional/keyword order is checked.
 struct CallArg {
-  enum class Kind : uint8_t { Positional, Starred, Keyword, DoubleStarred, BareGenerator } kind = Kind::Positional;
-  ast::Expr* value = nullptr;
-  ast::Expr* keyword_target = nullptr;  // the expression left of '=' (must be a name)
+  enum class Kind : uint8_t { Positional, Starred, Keyword, DoubleStarred, BareGenerator } kind;
+  ast::Expr* value;
+  ast::Expr* keyword_target;  // the expression left of '=' (must be a name)
   Span span;
 };
 
 // An item of a {...} display: `k: v`, `**m`, or a set element.
 struct BraceItem {
-  ast::Expr* key = nullptr;    // nullptr for `**value` and for set elements
-  ast::Expr* value = nullptr;
-  bool is_double_star = false;
-  bool is_set_element = false;
+  ast::Expr* key;    // nullptr for `**value` and for set elements
+  ast::Expr* value;
+  bool is_double_star;
+  bool is_set_element;
+};
+
+struct CmpItem {
+  ast::CmpOpKind op;
+  ast::Expr* operand;
+};
+
+// Token indices [first, second] of adjacent string literals.
+struct TokRange {
+  int first, second;
+};
+
+// A growable array in the arena: the grammar's lists. Trivially copyable so it fits the semantic-value union,
+// and its storage becomes the node's List without a copy. Growing leaves the old block to the arena.
+template <class T>
+struct Vec {
+  T* data;
+  uint32_t count, capacity;
+  uint32_t size() const { return count; }
+  bool empty() const { return count == 0; }
+  T* begin() const { return data; }
+  T* end() const { return data + count; }
+  T& operator[](size_t i) const { return data[i]; }
+  T& front() const { return data[0]; }
+  T& back() const { return data[count - 1]; }
+  operator std::span<T>() const { return {data, count}; }
+  operator std::span<const T>() const { return {data, count}; }
 };
 
 struct ParseContext {
@@ -54,6 +84,10 @@ struct ParseContext {
   int next_token = -1;              // -1: the mode's start token comes first
   bool end_marker_sent = false;   // after ENDMARKER the grammar wants Bison's end of input
   std::optional<SyntaxError> error; // the first error; parsing stops there
+  bool error_from_lexer = false;
+  Span error_span;                  // byte span of `error`
+  int last_read_line = 0;           // line of the last token CPython would have read at the error (0: unknown)
+  const Const* small_ints[257] = {};  // constants 0..256, shared by every literal of that value in this parse
   ast::Module* module = nullptr;
   // For an f-string's embedded expression parsed on its own: where its text sits in the enclosing source.
   int line_shift = 0, first_line_col_shift = 0;
@@ -71,15 +105,49 @@ struct ParseContext {
   // Records a SyntaxError at byte span `span` (offsets become 1-based character offsets). Only the first sticks.
   void fail(std::string message, Span span, SyntaxError::Kind kind = SyntaxError::Kind::SyntaxError);
   bool failed() const { return error.has_value(); }
-  static void append_latin1(std::string& out, unsigned char c) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
 };
+
+template <class T>
+void push(ParseContext& ctx, Vec<T>& v, T item) {
+  if (v.count == v.capacity) {
+    uint32_t cap = v.capacity ? v.capacity * 2 : 4;
+    auto* data = static_cast<T*>(ctx.arena.allocate(sizeof(T) * cap, alignof(T)));
+    for (uint32_t i = 0; i < v.count; ++i) data[i] = v.data[i];
+    v.data = data;
+    v.capacity = cap;
+  }
+  v.data[v.count++] = item;
+}
+template <class T>
+Vec<T> vec1(ParseContext& ctx, T a) {
+  Vec<T> v{};
+  push(ctx, v, a);
+  return v;
+}
+template <class T>
+Vec<T> vec2(ParseContext& ctx, T a, T b) {
+  Vec<T> v{};
+  push(ctx, v, a);
+  push(ctx, v, b);
+  return v;
+}
+template <class T>
+void append(ParseContext& ctx, Vec<T>& v, const Vec<T>& more) {
+  for (const T& item : more) push(ctx, v, item);
+}
+
+// Token-stream helpers shared by the token feed (parse_feed.cpp) and the error reporter (parse_errors.cpp).
+// Whether token idx begins a statement (follows NEWLINE, INDENT, DEDENT or ';').
+bool starts_statement(const ParseContext& ctx, int idx);
+// Index of the NEWLINE (or end) closing the logical line that contains token idx.
+int end_of_logical_line(const ParseContext& ctx, int idx);
+// Where CPython's C tokenizer puts the end of input: the end of the last line's text.
+Span end_of_input_span(const ParseContext& ctx);
+// Records the tokenizer's error (ctx.lex_error) as the SyntaxError, with CPython's raw offsets where it has them.
+void report_lex_error(ParseContext& ctx);
+
+// Replaces a parser error by the tokenizer error later in the file, as CPython's error pass does.
+void prefer_tokenizer_error(ParseContext& ctx);
 
 // Parses the expression of an f-string field; `expr_text` is a view into ctx.source (so its position is known).
 // nullptr after recording an "f-string: ..." error in ctx.

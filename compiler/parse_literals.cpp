@@ -3,7 +3,9 @@
 // of Constant and FormattedValue parts, whose embedded expressions are parsed by the same grammar).
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <cstdlib>
+#include <iterator>
 #include <string>
 
 #include "compiler/parse_build.h"
@@ -35,6 +37,27 @@ Expr* make_number(ParseContext& ctx, int token) {
     base = r == 'x' ? 16 : r == 'o' ? 8 : 2;
     digits = text.substr(2);
     if (!digits.empty() && digits[0] == '_') digits.remove_prefix(1);
+  }
+  // Most literals fit in 63 bits: accumulate them directly (the lexer has validated the digits) and share one
+  // constant per small value; only the rest go through GMP.
+  uint64_t small = 0;
+  bool fits = true;
+  for (char c : digits) {
+    if (c == '_') continue;
+    int d = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+    if (small > (static_cast<uint64_t>(INT64_MAX) - static_cast<uint64_t>(d)) / static_cast<uint64_t>(base)) {
+      fits = false;
+      break;
+    }
+    small = small * static_cast<uint64_t>(base) + static_cast<uint64_t>(d);
+  }
+  if (fits) {
+    if (small < std::size(ctx.small_ints)) {
+      const Const*& cached = ctx.small_ints[small];
+      if (!cached) cached = ctx.arena.keep(Const::integer(BigInt(static_cast<int64_t>(small))));
+      return make_expr<Constant>(ctx, span, cached, std::string_view{});
+    }
+    return make_constant(ctx, Const::integer(BigInt(static_cast<int64_t>(small))), span);
   }
   auto value = BigInt::parse(digits, base);
   if (!value) {
@@ -154,7 +177,7 @@ bool decode_plain(ParseContext& ctx, const LiteralParts& p, Span span, std::stri
   if (p.bytes) {
     for (unsigned char c : p.body) {
       if (c >= 0x80) {
-        ctx.fail("bytes can only contain ASCII literal characters", span);
+        ctx.fail("bytes can only contain ASCII literal characters", Span{span.end_line, span.end_col, span.end_line, span.end_col});
         return false;
       }
     }
@@ -174,7 +197,9 @@ bool decode_plain(ParseContext& ctx, const LiteralParts& p, Span span, std::stri
 // Builds the parts of one f-string body; `spec` parsing stops at the closing '}' of the enclosing field.
 class FStringParser {
  public:
-  FStringParser(ParseContext& ctx, Span whole, bool raw) : ctx_(ctx), whole_(whole), raw_(raw) {}
+  // `whole` spans all the concatenated literals, `token` the one being parsed (format specs end with it).
+  FStringParser(ParseContext& ctx, Span whole, Span token, Span after, bool raw)
+      : ctx_(ctx), whole_(whole), token_(token), after_(after), raw_(raw) {}
 
   // Appends the parts of `body` to `parts`, with literal text gathered in `pending`.
   bool parse(std::string_view body, std::vector<Expr*>& parts, std::string& pending, int depth) {
@@ -212,7 +237,8 @@ class FStringParser {
           if (body[i + 1] == 'N' && i + 2 < body.size() && body[i + 2] == '{') {
             return fail("\\N{...} escapes are not supported by minipy");
           }
-          i += 2;
+          // A backslash before a brace stays a literal backslash; the brace keeps its meaning.
+          i += body[i + 1] == '{' || body[i + 1] == '}' ? 1 : 2;
           continue;
         }
         ++i;
@@ -277,9 +303,18 @@ class FStringParser {
       ++i;
       std::vector<Expr*> spec_parts;
       std::string spec_pending;
-      if (!parse_until(body, i, spec_parts, spec_pending, depth + 1, true)) return false;
-      flush(spec_parts, spec_pending);
-      spec = make_expr<JoinedStr>(ctx_, whole_, to_list(ctx_, spec_parts));
+      // CPython 3.11 gives a format spec and its parts the line of the literal holding it, the column where
+      // the whole concatenation starts, and that literal's end.
+      Span spec_span{token_.line, whole_.col, token_.end_line, token_.end_col};
+      FStringParser spec_parser(ctx_, spec_span, token_, after_, raw_);
+      if (!spec_parser.parse_until(body, i, spec_parts, spec_pending, depth + 1, true)) return false;
+      spec_parser.flush(spec_parts, spec_pending);
+      // ...except that once the spec holds a field, all its parts take the whole literal's span.
+      bool has_field = false;
+      for (Expr* part : spec_parts) has_field |= part->kind == ExprKind::FormattedValue;
+      if (has_field)
+        for (Expr* part : spec_parts) part->loc = whole_.loc();
+      spec = make_expr<JoinedStr>(ctx_, spec_span, to_list(ctx_, spec_parts));
     }
     if (i >= body.size() || body[i] != '}') return fail("f-string: expecting '}'");
     ++i;
@@ -299,13 +334,16 @@ class FStringParser {
   }
 
  private:
+  // CPython 3.11 places f-string errors at the token after the literals (it has read it by then).
   bool fail(std::string message) {
-    ctx_.fail(std::move(message), whole_);
+    ctx_.fail(std::move(message), Span{after_.line, after_.col, after_.line, after_.col});
     return false;
   }
 
   ParseContext& ctx_;
   Span whole_;
+  Span token_;
+  Span after_;
   bool raw_;
 };
 
@@ -338,13 +376,13 @@ Expr* make_strings(ParseContext& ctx, int first, int last, Span span) {
   for (int t = first; t <= last; ++t) {
     LiteralParts p = split_literal(ctx.token_text(t));
     if (p.fstring) {
-      FStringParser fp(ctx, span, p.raw);
+      FStringParser fp(ctx, span, ctx.token_span(t), ctx.token_span(last + 1), p.raw);
       if (!fp.parse(p.body, parts, pending, 0)) return nullptr;
     } else if (!decode_plain(ctx, p, ctx.token_span(t), pending)) {
       return nullptr;
     }
   }
-  FStringParser(ctx, span, false).flush(parts, pending);
+  FStringParser(ctx, span, span, span, false).flush(parts, pending);
   return make_expr<JoinedStr>(ctx, span, to_list(ctx, parts));
 }
 

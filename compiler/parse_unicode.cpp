@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
+#include <cstring>
+
 namespace minipy {
 
 size_t utf8_length(const unsigned char* p) {
@@ -70,6 +73,15 @@ bool continue_only(char32_t cp) {
 
 }  // namespace
 
+bool is_printable(char32_t c) {
+  if (c < 0x20 || in(c, 0x7F, 0xA0) || c == 0xAD) return false;
+  if (c < 0x600) return true;
+  return !(in(c, 0x600, 0x605) || c == 0x61C || c == 0x6DD || c == 0x70F || c == 0x180E || c == 0x1680 ||
+           in(c, 0x2000, 0x200F) || in(c, 0x2028, 0x202F) || in(c, 0x205F, 0x206F) || c == 0x3000 ||
+           in(c, 0xD800, 0xF8FF) || c == 0xFEFF || in(c, 0xFFF0, 0xFFFB) || c == 0xFFFE || c == 0xFFFF ||
+           in(c, 0xE0000, 0xE0FFF) || c >= 0xF0000);
+}
+
 bool is_xid_start(char32_t cp) { return !never_in_name(cp) && !continue_only(cp); }
 bool is_xid_continue(char32_t cp) { return !never_in_name(cp); }
 
@@ -77,6 +89,15 @@ std::optional<Utf8Problem> find_invalid_utf8(std::string_view text) {
   auto* p = reinterpret_cast<const unsigned char*>(text.data());
   auto* end = p + text.size();
   for (auto* q = p; q < end;) {
+    // Sources are mostly ASCII: skip eight ASCII bytes at a time.
+    if (end - q >= 8) {
+      uint64_t word;
+      std::memcpy(&word, q, 8);
+      if ((word & 0x8080808080808080ull) == 0) {
+        q += 8;
+        continue;
+      }
+    }
     unsigned char c = *q;
     if (c < 0x80) { ++q; continue; }
     size_t n = 0;

@@ -21,6 +21,9 @@ int count_chars(std::string_view bytes);
 // letters of every script are accepted and the punctuation, symbol, currency, private-use and emoji blocks
 // are rejected, which covers what learners type.
 bool is_xid_start(char32_t cp);
+// str.isprintable() for one code point, without a Unicode database: control, format, separator (but ' '),
+// surrogate, private-use and noncharacter code points are not printable.
+bool is_printable(char32_t cp);
 bool is_xid_continue(char32_t cp);
 
 struct Utf8Problem {

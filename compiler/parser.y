@@ -7,12 +7,10 @@
 %language "c++"
 %define api.namespace {minipy::front}
 %define api.parser.class {Parser}
-%define api.value.type variant
-%define api.token.constructor
 %define api.token.prefix {T_}
 %define api.location.type {minipy::front::Span}
 %define parse.error custom
-%define parse.lac full
+%define lr.default-reduction accepting
 %locations
 %param {ParseContext& ctx}
 
@@ -25,10 +23,38 @@ using namespace ::minipy::ast;  // the semantic value types are AST nodes
 }
 }
 
+%union {
+  int tok;
+  TokRange range;
+  Expr* expr;
+  Stmt* stmt;
+  Arg* arg;
+  ExceptHandler* handler;
+  Comprehension* comp;
+  WithItem* withitem;
+  Alias* alias;
+  CmpOpKind cmpop;
+  OperatorKind binop;
+  ParamItem param_item;
+  CallArg call_arg;
+  BraceItem brace;
+  Vec<Stmt*> stmts;
+  Vec<Expr*> exprs;
+  Vec<CmpItem> cmps;
+  Vec<ExceptHandler*> handlers;
+  Vec<Comprehension*> comps;
+  Vec<ParamItem> params;
+  Vec<CallArg> call_args;
+  Vec<BraceItem> braces;
+  Vec<WithItem*> withitems;
+  Vec<Alias*> aliases;
+  Vec<int> ints;
+}
+
 %code {
 #include "compiler/parse_build.h"
 namespace minipy::front {
-Parser::symbol_type yylex(ParseContext& ctx);
+int yylex(Parser::semantic_type* value, Span* location, ParseContext& ctx);
 }
 using namespace minipy::ast;
 using minipy::front::make_expr;
@@ -50,21 +76,21 @@ using minipy::front::make_stmt;
 }
 
 // Every lexer token carries its index in ctx.tokens.
-%token <int> EndMarker Name Number String Newline Indent Dedent Error WithLPar
-%token <int> LPar "(" RPar ")" LSqb "[" RSqb "]" LBrace "{" RBrace "}" Colon ":" Comma "," Semi ";"
-%token <int> Plus "+" Minus "-" Star "*" Slash "/" VBar "|" Amper "&" Less "<" Greater ">" Equal "="
-%token <int> Dot "." Percent "%" EqEqual "==" NotEqual "!=" LessEqual "<=" GreaterEqual ">=" Tilde "~"
-%token <int> Circumflex "^" LeftShift "<<" RightShift ">>" DoubleStar "**" PlusEqual "+=" MinEqual "-="
-%token <int> StarEqual "*=" SlashEqual "/=" PercentEqual "%=" AmperEqual "&=" VBarEqual "|="
-%token <int> CircumflexEqual "^=" LeftShiftEqual "<<=" RightShiftEqual ">>=" DoubleStarEqual "**="
-%token <int> DoubleSlash "//" DoubleSlashEqual "//=" At "@" AtEqual "@=" RArrow "->" Ellipsis "..."
-%token <int> ColonEqual ":="
-%token <int> KwFalse "False" KwNone "None" KwTrue "True" KwAnd "and" KwAs "as" KwAssert "assert"
-%token <int> KwAsync "async" KwAwait "await" KwBreak "break" KwClass "class" KwContinue "continue"
-%token <int> KwDef "def" KwDel "del" KwElif "elif" KwElse "else" KwExcept "except" KwFinally "finally"
-%token <int> KwFor "for" KwFrom "from" KwGlobal "global" KwIf "if" KwImport "import" KwIn "in" KwIs "is"
-%token <int> KwLambda "lambda" KwNonlocal "nonlocal" KwNot "not" KwOr "or" KwPass "pass" KwRaise "raise"
-%token <int> KwReturn "return" KwTry "try" KwWhile "while" KwWith "with" KwYield "yield"
+%token <tok> EndMarker Name Number String Newline Indent Dedent Error Unknown WithLPar
+%token <tok> LPar "(" RPar ")" LSqb "[" RSqb "]" LBrace "{" RBrace "}" Colon ":" Comma "," Semi ";"
+%token <tok> Plus "+" Minus "-" Star "*" Slash "/" VBar "|" Amper "&" Less "<" Greater ">" Equal "="
+%token <tok> Dot "." Percent "%" EqEqual "==" NotEqual "!=" LessEqual "<=" GreaterEqual ">=" Tilde "~"
+%token <tok> Circumflex "^" LeftShift "<<" RightShift ">>" DoubleStar "**" PlusEqual "+=" MinEqual "-="
+%token <tok> StarEqual "*=" SlashEqual "/=" PercentEqual "%=" AmperEqual "&=" VBarEqual "|="
+%token <tok> CircumflexEqual "^=" LeftShiftEqual "<<=" RightShiftEqual ">>=" DoubleStarEqual "**="
+%token <tok> DoubleSlash "//" DoubleSlashEqual "//=" At "@" AtEqual "@=" RArrow "->" Ellipsis "..."
+%token <tok> ColonEqual ":="
+%token <tok> KwFalse "False" KwNone "None" KwTrue "True" KwAnd "and" KwAs "as" KwAssert "assert"
+%token <tok> KwAsync "async" KwAwait "await" KwBreak "break" KwClass "class" KwContinue "continue"
+%token <tok> KwDef "def" KwDel "del" KwElif "elif" KwElse "else" KwExcept "except" KwFinally "finally"
+%token <tok> KwFor "for" KwFrom "from" KwGlobal "global" KwIf "if" KwImport "import" KwIn "in" KwIs "is"
+%token <tok> KwLambda "lambda" KwNonlocal "nonlocal" KwNot "not" KwOr "or" KwPass "pass" KwRaise "raise"
+%token <tok> KwReturn "return" KwTry "try" KwWhile "while" KwWith "with" KwYield "yield"
 // Synthesised by the driver to select the start symbol of compile()'s mode.
 %token StartExec StartEval StartSingle
 
@@ -77,35 +103,35 @@ using minipy::front::make_stmt;
 %precedence UNARY
 %right "**"
 
-%type <std::vector<Stmt*>> stmts stmt simple_stmts simple_stmt_list block else_block elif_chain finally_block
-%type <Stmt*> simple_stmt compound_stmt expr_stmt funcdef classdef if_stmt while_stmt for_stmt try_stmt with_stmt
-%type <Stmt*> import_stmt return_stmt raise_stmt global_stmt nonlocal_stmt del_stmt assert_stmt decorated
-%type <Expr*> expr bexpr star_expr named_expr test or_test and_test not_test comparison primary atom
-%type <Expr*> lambdef yield_expr testlist_star_expr yield_or_tlse exprlist opt_test subscript slices
-%type <Expr*> paren_atom list_atom brace_atom strings opt_returns
-%type <std::vector<Expr*>> tlse_items exprlist_items elt_list subscript_list decorators assign_targets
-%type <std::vector<Expr*>> comp_ifs test_items
-%type <std::vector<std::pair<CmpOpKind, Expr*>>> comp_tail
-%type <CmpOpKind> comp_op
-%type <OperatorKind> augassign
-%type <std::vector<ExceptHandler*>> handlers
-%type <ExceptHandler*> handler
-%type <std::vector<Comprehension*>> comp_for
-%type <Comprehension*> comp_clause
-%type <std::vector<ParamItem>> params param_items lparams lparam_items
-%type <ParamItem> param_item lparam_item
-%type <Arg*> param lparam
-%type <std::vector<CallArg>> call_args arg_items
-%type <CallArg> arg
-%type <std::vector<BraceItem>> brace_items
-%type <BraceItem> brace_item
-%type <std::vector<WithItem*>> with_items
-%type <WithItem*> with_item
-%type <std::vector<Alias*>> dotted_as_names import_as_names import_targets
-%type <Alias*> dotted_as_name import_as_name
-%type <std::vector<int>> dotted_name name_list
-%type <int> import_dots opt_import_dots opt_comma
-%type <std::pair<int, int>> string_seq
+%type <stmts> stmts stmt simple_stmts simple_stmt_list block else_block elif_chain finally_block
+%type <stmt> simple_stmt compound_stmt expr_stmt funcdef classdef if_stmt while_stmt for_stmt try_stmt with_stmt
+%type <stmt> import_stmt return_stmt raise_stmt global_stmt nonlocal_stmt del_stmt assert_stmt decorated
+%type <expr> bexpr star_expr named_expr test or_test and_test not_test comparison primary atom
+%type <expr> lambdef yield_expr testlist_star_expr yield_or_tlse exprlist opt_test subscript slices
+%type <expr> paren_atom list_atom brace_atom strings opt_returns eval_expr
+%type <exprs> tlse_items exprlist_items elt_list subscript_list decorators assign_targets
+%type <exprs> comp_ifs test_items or_chain and_chain
+%type <cmps> comp_tail
+%type <cmpop> comp_op
+%type <binop> augassign
+%type <handlers> handlers
+%type <handler> handler
+%type <comps> comp_for
+%type <comp> comp_clause
+%type <params> params param_items lparams lparam_items
+%type <param_item> param_item lparam_item
+%type <arg> param lparam
+%type <call_args> call_args arg_items
+%type <call_arg> arg
+%type <braces> brace_items
+%type <brace> brace_item
+%type <withitems> with_items
+%type <withitem> with_item
+%type <aliases> dotted_as_names import_as_names import_targets
+%type <alias> dotted_as_name import_as_name
+%type <ints> dotted_name name_list
+%type <tok> import_dots opt_import_dots opt_comma
+%type <range> string_seq
 
 %start input
 
@@ -118,13 +144,13 @@ input:
       m->body = to_list(ctx, $2);
       ctx.module = m;
     }
-  | StartSingle stmts EndMarker {
+  | StartSingle stmt EndMarker {
       auto* m = ctx.arena.make<Module>();
       m->mode = ParseMode::Single;
       m->body = to_list(ctx, $2);
       ctx.module = m;
     }
-  | StartEval testlist_star_expr newlines EndMarker {
+  | StartEval eval_expr newlines EndMarker {
       auto* m = ctx.arena.make<Module>();
       m->mode = ParseMode::Eval;
       m->expression = $2;
@@ -134,24 +160,31 @@ input:
 
 newlines: %empty | newlines Newline ;
 
+// compile()'s 'eval' input: expressions without starred items.
+eval_expr:
+    test_items { $$ = $1.size() == 1 ? $1[0] : make_tuple_expr(ctx, $1, @$); }
+  | test_items "," { $$ = make_tuple_expr(ctx, $1, @$); }
+  ;
+
 stmts:
-    %empty {}
-  | stmts stmt { $$ = std::move($1); $$.insert($$.end(), $2.begin(), $2.end()); }
+    %empty { $$ = {}; }
+  | stmts stmt { $$ = $1; append(ctx, $$, $2); }
   ;
 
 stmt:
-    simple_stmts { $$ = std::move($1); }
-  | compound_stmt { $$.push_back($1); }
+    simple_stmts { $$ = ($1); }
+  | compound_stmt { $$ = vec1(ctx, $1); }
   ;
 
+// A line of simple statements spans them and a trailing ';' (CPython ends enclosing blocks there), not the NEWLINE.
 simple_stmts:
-    simple_stmt_list Newline { $$ = std::move($1); }
-  | simple_stmt_list ";" Newline { $$ = std::move($1); }
+    simple_stmt_list Newline { $$ = ($1); @$ = @1; }
+  | simple_stmt_list ";" Newline { $$ = ($1); @$ = Span{@1.line, @1.col, @2.end_line, @2.end_col}; }
   ;
 
 simple_stmt_list:
-    simple_stmt { $$.push_back($1); }
-  | simple_stmt_list ";" simple_stmt { $$ = std::move($1); $$.push_back($3); }
+    simple_stmt { $$ = vec1(ctx, $1); }
+  | simple_stmt_list ";" simple_stmt { $$ = $1; push(ctx, $$, $3); }
   ;
 
 simple_stmt:
@@ -178,9 +211,9 @@ expr_stmt:
   ;
 
 assign_targets:
-    testlist_star_expr "=" { $$.push_back($1); }
-  | yield_expr "=" { $$.push_back($1); }
-  | assign_targets yield_or_tlse "=" { $$ = std::move($1); $$.push_back($2); }
+    testlist_star_expr "=" { $$ = vec1(ctx, $1); }
+  | yield_expr "=" { $$ = vec1(ctx, $1); }
+  | assign_targets yield_or_tlse "=" { $$ = $1; push(ctx, $$, $2); }
   ;
 
 yield_or_tlse: yield_expr | testlist_star_expr ;
@@ -228,8 +261,8 @@ nonlocal_stmt:
     }
   ;
 name_list:
-    Name { $$.push_back($1); }
-  | name_list "," Name { $$ = std::move($1); $$.push_back($3); }
+    Name { $$ = vec1(ctx, $1); }
+  | name_list "," Name { $$ = $1; push(ctx, $$, $3); }
   ;
 
 assert_stmt:
@@ -253,39 +286,38 @@ import_dots:
   ;
 import_targets:
     "*" {
-      auto* a = ctx.arena.make<Alias>(@1.loc(), ctx.arena.copy("*"), Identifier{});
-      $$.push_back(a);
+      $$ = vec1(ctx, ctx.arena.make<Alias>(@1.loc(), ctx.arena.copy("*"), Identifier{}));
     }
-  | "(" import_as_names opt_comma ")" { $$ = std::move($2); }
-  | import_as_names { $$ = std::move($1); }
+  | "(" import_as_names opt_comma ")" { $$ = ($2); }
+  | import_as_names { $$ = ($1); }
   ;
 import_as_names:
-    import_as_name { $$.push_back($1); }
-  | import_as_names "," import_as_name { $$ = std::move($1); $$.push_back($3); }
+    import_as_name { $$ = vec1(ctx, $1); }
+  | import_as_names "," import_as_name { $$ = $1; push(ctx, $$, $3); }
   ;
 import_as_name:
     Name { $$ = ctx.arena.make<Alias>(@$.loc(), identifier(ctx, $1), Identifier{}); }
   | Name "as" Name { $$ = ctx.arena.make<Alias>(@$.loc(), identifier(ctx, $1), identifier(ctx, $3)); }
   ;
 dotted_as_names:
-    dotted_as_name { $$.push_back($1); }
-  | dotted_as_names "," dotted_as_name { $$ = std::move($1); $$.push_back($3); }
+    dotted_as_name { $$ = vec1(ctx, $1); }
+  | dotted_as_names "," dotted_as_name { $$ = $1; push(ctx, $$, $3); }
   ;
 dotted_as_name:
     dotted_name { $$ = ctx.arena.make<Alias>(@$.loc(), join_dotted(ctx, $1), Identifier{}); }
   | dotted_name "as" Name { $$ = ctx.arena.make<Alias>(@$.loc(), join_dotted(ctx, $1), identifier(ctx, $3)); }
   ;
 dotted_name:
-    Name { $$.push_back($1); }
-  | dotted_name "." Name { $$ = std::move($1); $$.push_back($3); }
+    Name { $$ = vec1(ctx, $1); }
+  | dotted_name "." Name { $$ = $1; push(ctx, $$, $3); }
   ;
 
 // ---- compound statements ----------------------------------------------------------------------------------
 compound_stmt: if_stmt | while_stmt | for_stmt | try_stmt | with_stmt | funcdef | classdef | decorated ;
 
 block:
-    simple_stmts { $$ = std::move($1); @$ = Span::of($$.back()->loc); }
-  | Newline Indent stmts Dedent { $$ = std::move($3); @$ = Span::of($$.back()->loc); }
+    simple_stmts { $$ = ($1); @$ = @1; }
+  | Newline Indent stmts Dedent { $$ = ($3); @$ = @3; }
   ;
 
 if_stmt:
@@ -294,13 +326,13 @@ if_stmt:
     }
   ;
 elif_chain:
-    %empty {}
-  | else_block { $$ = std::move($1); }
+    %empty { $$ = {}; }
+  | else_block { $$ = ($1); }
   | "elif" named_expr ":" block elif_chain {
-      $$.push_back(make_stmt<If>(ctx, @$, $2, to_list(ctx, $4), to_list(ctx, $5)));
+      $$ = vec1(ctx, static_cast<Stmt*>(make_stmt<If>(ctx, @$, $2, to_list(ctx, $4), to_list(ctx, $5))));
     }
   ;
-else_block: "else" ":" block { $$ = std::move($3); } ;
+else_block: "else" ":" block { $$ = ($3); } ;
 
 while_stmt:
     "while" named_expr ":" block { $$ = make_stmt<While>(ctx, @$, $2, to_list(ctx, $4), List<Stmt>{}); }
@@ -337,10 +369,10 @@ try_stmt:
       $$ = make_stmt<Try>(ctx, @$, to_list(ctx, $3), to_list(ctx, $4), to_list(ctx, $5), to_list(ctx, $6));
     }
   ;
-finally_block: "finally" ":" block { $$ = std::move($3); } ;
+finally_block: "finally" ":" block { $$ = ($3); } ;
 handlers:
-    handler { $$.push_back($1); }
-  | handlers handler { $$ = std::move($1); $$.push_back($2); }
+    handler { $$ = vec1(ctx, $1); }
+  | handlers handler { $$ = $1; push(ctx, $$, $2); }
   ;
 handler:
     "except" ":" block { $$ = ctx.arena.make<ExceptHandler>(@$.loc(), nullptr, Identifier{}, to_list(ctx, $3)); }
@@ -356,23 +388,23 @@ handler:
     }
   ;
 test_items:
-    test { $$.push_back($1); }
-  | test_items "," test { $$ = std::move($1); $$.push_back($3); }
+    test { $$ = vec1(ctx, $1); }
+  | test_items "," test { $$ = $1; push(ctx, $$, $3); }
   ;
 
 with_stmt:
-    "with" with_items ":" block { $$ = make_stmt<With>(ctx, @$, ctx.arena.list($2), to_list(ctx, $4)); }
+    "with" with_items ":" block { $$ = make_stmt<With>(ctx, @$, to_list(ctx, $2), to_list(ctx, $4)); }
   | "with" WithLPar with_items opt_comma ")" ":" block {
-      $$ = make_stmt<With>(ctx, @$, ctx.arena.list($3), to_list(ctx, $7));
+      $$ = make_stmt<With>(ctx, @$, to_list(ctx, $3), to_list(ctx, $7));
     }
   ;
 with_items:
-    with_item { $$.push_back($1); }
-  | with_items "," with_item { $$ = std::move($1); $$.push_back($3); }
+    with_item { $$ = vec1(ctx, $1); }
+  | with_items "," with_item { $$ = $1; push(ctx, $$, $3); }
   ;
 with_item:
     test { $$ = ctx.arena.make<WithItem>($1, nullptr); }
-  | test "as" expr {
+  | test "as" bexpr {
       CHECK(set_target(ctx, $3, TargetUse::With));
       $$ = ctx.arena.make<WithItem>($1, $3);
     }
@@ -388,10 +420,10 @@ funcdef:
 opt_returns: %empty { $$ = nullptr; } | "->" test { $$ = $2; } ;
 
 classdef:
-    "class" Name ":" block { CHECK($$ = build_class(ctx, $2, nullptr, @2, $4, @$)); }
+    "class" Name ":" block { CHECK($$ = build_class(ctx, $2, {}, false, @2, $4, @$)); }
   | "class" Name "(" call_args ")" ":" block {
       Span parens{@3.line, @3.col, @5.end_line, @5.end_col};
-      CHECK($$ = build_class(ctx, $2, &$4, parens, $7, @$));
+      CHECK($$ = build_class(ctx, $2, $4, true, parens, $7, @$));
     }
   ;
 
@@ -406,15 +438,15 @@ decorated:
     }
   ;
 decorators:
-    "@" named_expr Newline { $$.push_back($2); }
-  | decorators "@" named_expr Newline { $$ = std::move($1); $$.push_back($3); }
+    "@" named_expr Newline { $$ = vec1(ctx, $2); }
+  | decorators "@" named_expr Newline { $$ = $1; push(ctx, $$, $3); }
   ;
 
 // ---- parameters -------------------------------------------------------------------------------------------
-params: %empty {} | param_items opt_comma { $$ = std::move($1); } ;
+params: %empty { $$ = {}; } | param_items opt_comma { $$ = ($1); } ;
 param_items:
-    param_item { $$.push_back($1); }
-  | param_items "," param_item { $$ = std::move($1); $$.push_back($3); }
+    param_item { $$ = vec1(ctx, $1); }
+  | param_items "," param_item { $$ = $1; push(ctx, $$, $3); }
   ;
 param_item:
     param { $$ = ParamItem{ParamItem::Kind::Plain, $1, nullptr, @$}; }
@@ -428,10 +460,10 @@ param:
     Name { $$ = ctx.arena.make<Arg>(@$.loc(), identifier(ctx, $1), nullptr); }
   | Name ":" test { $$ = ctx.arena.make<Arg>(@$.loc(), identifier(ctx, $1), $3); }
   ;
-lparams: %empty {} | lparam_items opt_comma { $$ = std::move($1); } ;
+lparams: %empty { $$ = {}; } | lparam_items opt_comma { $$ = ($1); } ;
 lparam_items:
-    lparam_item { $$.push_back($1); }
-  | lparam_items "," lparam_item { $$ = std::move($1); $$.push_back($3); }
+    lparam_item { $$ = vec1(ctx, $1); }
+  | lparam_items "," lparam_item { $$ = $1; push(ctx, $$, $3); }
   ;
 lparam_item:
     lparam { $$ = ParamItem{ParamItem::Kind::Plain, $1, nullptr, @$}; }
@@ -449,10 +481,10 @@ testlist_star_expr:
   | tlse_items "," { $$ = make_tuple_expr(ctx, $1, @$); }
   ;
 tlse_items:
-    test { $$.push_back($1); }
-  | star_expr { $$.push_back($1); }
-  | tlse_items "," test { $$ = std::move($1); $$.push_back($3); }
-  | tlse_items "," star_expr { $$ = std::move($1); $$.push_back($3); }
+    test { $$ = vec1(ctx, $1); }
+  | star_expr { $$ = vec1(ctx, $1); }
+  | tlse_items "," test { $$ = $1; push(ctx, $$, $3); }
+  | tlse_items "," star_expr { $$ = $1; push(ctx, $$, $3); }
   ;
 
 // `for` targets and `del` targets: bitwise-or level expressions, so `in` ends them.
@@ -461,13 +493,13 @@ exprlist:
   | exprlist_items "," { $$ = make_tuple_expr(ctx, $1, @$); }
   ;
 exprlist_items:
-    expr { $$.push_back($1); }
-  | star_expr { $$.push_back($1); }
-  | exprlist_items "," expr { $$ = std::move($1); $$.push_back($3); }
-  | exprlist_items "," star_expr { $$ = std::move($1); $$.push_back($3); }
+    bexpr { $$ = vec1(ctx, $1); }
+  | star_expr { $$ = vec1(ctx, $1); }
+  | exprlist_items "," bexpr { $$ = $1; push(ctx, $$, $3); }
+  | exprlist_items "," star_expr { $$ = $1; push(ctx, $$, $3); }
   ;
 
-star_expr: "*" expr { $$ = make_expr<Starred>(ctx, @$, $2, ExprContext::Load); } ;
+star_expr: "*" bexpr { $$ = make_expr<Starred>(ctx, @$, $2, ExprContext::Load); } ;
 
 yield_expr:
     "yield" { $$ = make_expr<Yield>(ctx, @$, nullptr); }
@@ -488,41 +520,29 @@ test:
 
 lambdef:
     "lambda" lparams ":" test {
-      Arguments* args = build_arguments(ctx, $2);
+      Arguments* args = build_arguments(ctx, $2, &@3);
       CHECK(args);
       $$ = make_expr<Lambda>(ctx, @$, args, $4);
     }
   ;
 
+// `a or b or c` is one BoolOp with three values; a parenthesized `(a or b)` stays a nested node.
 or_test:
     and_test
-  | or_test "or" and_test {
-      auto* left = $1->as<BoolOp>();
-      // Flatten `a or b or c`, but not a parenthesized `(a or b) or c`.
-      if (left && left->op == BoolOpKind::Or && left->loc.col_offset == @1.col && left->loc.lineno == @1.line &&
-          left->loc.end_col_offset == @1.end_col && left->loc.end_lineno == @1.end_line) {
-        std::vector<Expr*> values(left->values.begin(), left->values.end());
-        values.push_back($3);
-        $$ = make_boolop(ctx, BoolOpKind::Or, values, @$);
-      } else {
-        $$ = make_boolop(ctx, BoolOpKind::Or, {$1, $3}, @$);
-      }
-    }
+  | or_chain { $$ = make_boolop(ctx, BoolOpKind::Or, $1, @$); }
+  ;
+or_chain:
+    and_test "or" and_test { $$ = vec2(ctx, $1, $3); }
+  | or_chain "or" and_test { $$ = $1; push(ctx, $$, $3); }
   ;
 
 and_test:
     not_test
-  | and_test "and" not_test {
-      auto* left = $1->as<BoolOp>();
-      if (left && left->op == BoolOpKind::And && left->loc.col_offset == @1.col && left->loc.lineno == @1.line &&
-          left->loc.end_col_offset == @1.end_col && left->loc.end_lineno == @1.end_line) {
-        std::vector<Expr*> values(left->values.begin(), left->values.end());
-        values.push_back($3);
-        $$ = make_boolop(ctx, BoolOpKind::And, values, @$);
-      } else {
-        $$ = make_boolop(ctx, BoolOpKind::And, {$1, $3}, @$);
-      }
-    }
+  | and_chain { $$ = make_boolop(ctx, BoolOpKind::And, $1, @$); }
+  ;
+and_chain:
+    not_test "and" not_test { $$ = vec2(ctx, $1, $3); }
+  | and_chain "and" not_test { $$ = $1; push(ctx, $$, $3); }
   ;
 
 not_test:
@@ -531,12 +551,12 @@ not_test:
   ;
 
 comparison:
-    expr
-  | expr comp_tail { $$ = make_compare(ctx, $1, $2, @$); }
+    bexpr
+  | bexpr comp_tail { $$ = make_compare(ctx, $1, $2, @$); }
   ;
 comp_tail:
-    comp_op expr { $$.emplace_back($1, $2); }
-  | comp_tail comp_op expr { $$ = std::move($1); $$.emplace_back($2, $3); }
+    comp_op bexpr { $$ = vec1(ctx, CmpItem{$1, $2}); }
+  | comp_tail comp_op bexpr { $$ = $1; push(ctx, $$, CmpItem{$2, $3}); }
   ;
 comp_op:
     "<" { $$ = CmpOpKind::Lt; } | ">" { $$ = CmpOpKind::Gt; } | "==" { $$ = CmpOpKind::Eq; }
@@ -544,8 +564,6 @@ comp_op:
   | "in" { $$ = CmpOpKind::In; } | "not" "in" { $$ = CmpOpKind::NotIn; }
   | "is" { $$ = CmpOpKind::Is; } | "is" "not" { $$ = CmpOpKind::IsNot; }
   ;
-
-expr: bexpr ;
 
 bexpr:
     primary
@@ -592,8 +610,8 @@ atom:
 
 strings: string_seq { CHECK($$ = make_strings(ctx, $1.first, $1.second, @$)); } ;
 string_seq:
-    String { $$ = {$1, $1}; }
-  | string_seq String { $$ = {$1.first, $2}; }
+    String { $$ = TokRange{$1, $1}; }
+  | string_seq String { $$ = TokRange{$1.first, $2}; }
   ;
 
 paren_atom:
@@ -605,8 +623,8 @@ paren_atom:
       YYABORT;
     }
   | "(" elt_list opt_comma ")" { $$ = make_tuple_expr(ctx, $2, @$); }
-  | "(" named_expr "," ")" { $$ = make_tuple_expr(ctx, {$2}, @$); }
-  | "(" star_expr "," ")" { $$ = make_tuple_expr(ctx, {$2}, @$); }
+  | "(" named_expr "," ")" { $$ = make_tuple_expr(ctx, vec1(ctx, $2), @$); }
+  | "(" star_expr "," ")" { $$ = make_tuple_expr(ctx, vec1(ctx, $2), @$); }
   | "(" named_expr comp_for ")" {
       CHECK($$ = make_comprehension_expr(ctx, ExprKind::GeneratorExp, $2, nullptr, $3, @$));
     }
@@ -614,21 +632,24 @@ paren_atom:
 
 // Two or more elements, or one element followed by more: the comma-separated body of a tuple display.
 elt_list:
-    named_expr "," named_expr { $$ = {$1, $3}; }
-  | named_expr "," star_expr { $$ = {$1, $3}; }
-  | star_expr "," named_expr { $$ = {$1, $3}; }
-  | star_expr "," star_expr { $$ = {$1, $3}; }
-  | elt_list "," named_expr { $$ = std::move($1); $$.push_back($3); }
-  | elt_list "," star_expr { $$ = std::move($1); $$.push_back($3); }
+    named_expr "," named_expr { $$ = vec2(ctx, $1, $3); }
+  | named_expr "," star_expr { $$ = vec2(ctx, $1, $3); }
+  | star_expr "," named_expr { $$ = vec2(ctx, $1, $3); }
+  | star_expr "," star_expr { $$ = vec2(ctx, $1, $3); }
+  | elt_list "," named_expr { $$ = $1; push(ctx, $$, $3); }
+  | elt_list "," star_expr { $$ = $1; push(ctx, $$, $3); }
   ;
 
 list_atom:
     "[" "]" { $$ = make_list(ctx, {}, @$); }
-  | "[" named_expr "]" { $$ = make_list(ctx, {$2}, @$); }
-  | "[" star_expr "]" { $$ = make_list(ctx, {$2}, @$); }
-  | "[" named_expr "," "]" { $$ = make_list(ctx, {$2}, @$); }
-  | "[" star_expr "," "]" { $$ = make_list(ctx, {$2}, @$); }
+  | "[" named_expr "]" { $$ = make_list(ctx, vec1(ctx, $2), @$); }
+  | "[" star_expr "]" { $$ = make_list(ctx, vec1(ctx, $2), @$); }
+  | "[" named_expr "," "]" { $$ = make_list(ctx, vec1(ctx, $2), @$); }
+  | "[" star_expr "," "]" { $$ = make_list(ctx, vec1(ctx, $2), @$); }
   | "[" elt_list opt_comma "]" { $$ = make_list(ctx, $2, @$); }
+  | "[" star_expr comp_for "]" {
+      CHECK($$ = make_comprehension_expr(ctx, ExprKind::ListComp, $2, nullptr, $3, @$));
+    }
   | "[" named_expr comp_for "]" {
       CHECK($$ = make_comprehension_expr(ctx, ExprKind::ListComp, $2, nullptr, $3, @$));
     }
@@ -645,19 +666,19 @@ brace_atom:
     }
   ;
 brace_items:
-    brace_item { $$.push_back($1); }
-  | brace_items "," brace_item { $$ = std::move($1); $$.push_back($3); }
+    brace_item { $$ = vec1(ctx, $1); }
+  | brace_items "," brace_item { $$ = $1; push(ctx, $$, $3); }
   ;
 brace_item:
     named_expr { $$ = BraceItem{nullptr, $1, false, true}; }
   | star_expr { $$ = BraceItem{nullptr, $1, false, true}; }
   | test ":" test { $$ = BraceItem{$1, $3, false, false}; }
-  | "**" expr { $$ = BraceItem{nullptr, $2, true, false}; }
+  | "**" bexpr { $$ = BraceItem{nullptr, $2, true, false}; }
   ;
 
 comp_for:
-    comp_clause { $$.push_back($1); }
-  | comp_for comp_clause { $$ = std::move($1); $$.push_back($2); }
+    comp_clause { $$ = vec1(ctx, $1); }
+  | comp_for comp_clause { $$ = $1; push(ctx, $$, $2); }
   ;
 comp_clause:
     "for" exprlist "in" or_test comp_ifs {
@@ -666,14 +687,14 @@ comp_clause:
     }
   ;
 comp_ifs:
-    %empty {}
-  | comp_ifs "if" or_test { $$ = std::move($1); $$.push_back($3); }
+    %empty { $$ = {}; }
+  | comp_ifs "if" or_test { $$ = $1; push(ctx, $$, $3); }
   ;
 
-call_args: %empty {} | arg_items opt_comma { $$ = std::move($1); } ;
+call_args: %empty { $$ = {}; } | arg_items opt_comma { $$ = ($1); } ;
 arg_items:
-    arg { $$.push_back(std::move($1)); }
-  | arg_items "," arg { $$ = std::move($1); $$.push_back(std::move($3)); }
+    arg { $$ = vec1(ctx, $1); }
+  | arg_items "," arg { $$ = $1; push(ctx, $$, $3); }
   ;
 arg:
     named_expr { $$ = CallArg{CallArg::Kind::Positional, $1, nullptr, @$}; }
@@ -688,18 +709,23 @@ arg:
   ;
 
 slices:
-    subscript_list { $$ = $1.size() == 1 ? $1[0] : make_tuple_expr(ctx, $1, @$); }
+    subscript_list {
+      // A lone starred subscript `a[*b]` is still a tuple.
+      $$ = $1.size() == 1 && $1[0]->kind != ExprKind::Starred ? $1[0] : make_tuple_expr(ctx, $1, @$);
+    }
   | subscript_list "," { $$ = make_tuple_expr(ctx, $1, @$); }
   ;
 subscript_list:
-    subscript { $$.push_back($1); }
-  | subscript_list "," subscript { $$ = std::move($1); $$.push_back($3); }
+    subscript { $$ = vec1(ctx, $1); }
+  | subscript_list "," subscript { $$ = $1; push(ctx, $$, $3); }
   ;
 subscript:
     named_expr
   | star_expr
-  | opt_test ":" opt_test { $$ = make_slice(ctx, $1, $3, nullptr, @$); }
-  | opt_test ":" opt_test ":" opt_test { $$ = make_slice(ctx, $1, $3, $5, @$); }
+  | opt_test ":" opt_test { $$ = make_slice(ctx, $1, $3, nullptr, $1 ? @$ : Span{@2.line, @2.col, @$.end_line, @$.end_col}); }
+  | opt_test ":" opt_test ":" opt_test {
+      $$ = make_slice(ctx, $1, $3, $5, $1 ? @$ : Span{@2.line, @2.col, @$.end_line, @$.end_col});
+    }
   ;
 opt_test: %empty { $$ = nullptr; } | test ;
 

@@ -23,6 +23,17 @@ std::string mangle(std::string_view class_name, std::string_view name) {
   return fmt::format("_{}{}", class_name.substr(strip), name);
 }
 
+SyntaxError make_syntax_error(std::string message, std::string_view filename, const ast::Location& loc) {
+  SyntaxError e;
+  e.message = std::move(message);
+  e.filename = std::string(filename);
+  e.lineno = loc.lineno;
+  e.offset = loc.col_offset + 1;
+  e.end_lineno = loc.end_lineno;
+  e.end_offset = loc.end_col_offset + 1;
+  return e;
+}
+
 NameScope Scope::scope_of(std::string_view mangled) const {
   auto it = symbols.find(std::string(mangled));
   return it == symbols.end() ? NameScope::Unknown : it->second.scope;
@@ -51,23 +62,15 @@ struct Directive {
 
 class SymtableBuilder {
  public:
-  SymtableBuilder(std::string_view filename) : filename_(filename), table_(std::make_unique<SymbolTable>()) {}
+  SymtableBuilder(std::string_view filename, bool string_annotations)
+      : filename_(filename), string_annotations_(string_annotations), table_(std::make_unique<SymbolTable>()) {}
 
   SymtableResult run(const ast::Module& module);
 
  private:
   // ---- errors ----
   bool fail(const ast::Location& loc, std::string message) {
-    if (!error_) {
-      SyntaxError e;
-      e.message = std::move(message);
-      e.filename = filename_;
-      e.lineno = loc.lineno;
-      e.offset = loc.col_offset + 1;
-      e.end_lineno = loc.end_lineno;
-      e.end_offset = loc.end_col_offset + 1;
-      error_ = std::move(e);
-    }
+    if (!error_) error_ = make_syntax_error(std::move(message), filename_, loc);
     return false;
   }
 
@@ -105,7 +108,9 @@ class SymtableBuilder {
     }
     sym.flags |= flag;
     if (flag & kDefParam) scope->varnames.push_back(name);
-    if (flag & kDefGlobal) globals_.insert(name);
+    // CPython records every `global` declaration in the module's own symbols too (st_global is the top
+    // block's dict), so a name declared global anywhere is an explicit global at module level.
+    if ((flag & kDefGlobal) && table_->top_) table_->top_->symbols[name].flags |= flag;
     return true;
   }
   bool add_def(std::string_view name, int flag, const ast::Location& loc) { return add_def_in(cur_, name, flag, loc); }
@@ -147,14 +152,14 @@ class SymtableBuilder {
   bool visit_annotations(const ast::Arguments* a, const ast::Expr* returns) {
     auto visit_list = [&](ast::List<ast::Arg> args) {
       for (const ast::Arg* arg : args)
-        if (arg->annotation && !visit_expr(arg->annotation)) return false;
+        if (arg->annotation && !visit_annotation(arg->annotation)) return false;
       return true;
     };
     if (!visit_list(a->posonlyargs) || !visit_list(a->args)) return false;
-    if (a->vararg && a->vararg->annotation && !visit_expr(a->vararg->annotation)) return false;
-    if (a->kwarg && a->kwarg->annotation && !visit_expr(a->kwarg->annotation)) return false;
+    if (a->vararg && a->vararg->annotation && !visit_annotation(a->vararg->annotation)) return false;
+    if (a->kwarg && a->kwarg->annotation && !visit_annotation(a->kwarg->annotation)) return false;
     if (!visit_list(a->kwonlyargs)) return false;
-    return !returns || visit_expr(returns);
+    return !returns || visit_annotation(returns);
   }
   bool visit_alias(const ast::Alias* alias, const ast::Stmt* s) {
     std::string_view store = alias->asname.empty() ? alias->name : alias->asname;
@@ -182,11 +187,30 @@ class SymtableBuilder {
     return fail(s->loc, std::move(message));
   }
 
+  // A string annotation is never evaluated: it binds and uses nothing in the enclosing scopes, but yield, await
+  // and walrus are still rejected in it. It is walked in a throwaway block that the analysis never sees.
+  bool visit_annotation(const ast::Expr* e) {
+    if (!string_annotations_) return visit_expr(e);
+    Scope scratch;
+    scratch.kind = BlockKind::Function;
+    scratch.is_annotation = true;
+    scratch.parent = cur_;
+    scratch.nested = cur_->nested;
+    Scope* saved = std::exchange(cur_, &scratch);
+    bool ok = visit_expr(e);
+    cur_ = saved;
+    return ok;
+  }
+  bool reject_in_annotation(const ast::Expr* e, const char* what) {
+    if (!cur_->is_annotation) return true;
+    return fail(e->loc, fmt::format("'{}' can not be used within an annotation", what));
+  }
+
   std::string filename_;
+  bool string_annotations_;
   std::unique_ptr<SymbolTable> table_;
   Scope* cur_ = nullptr;
   std::string private_;  // the enclosing class name, for mangling
-  NameSet globals_;      // every name declared global anywhere (CPython's st_global, unused but kept cheap)
   std::vector<Directive> directives_;
   std::optional<SyntaxError> error_;
 };
@@ -268,7 +292,7 @@ bool SymtableBuilder::visit_stmt(const ast::Stmt* s) {
       } else if (!visit_expr(a->target)) {
         return false;
       }
-      if (!visit_expr(a->annotation)) return false;
+      if (!visit_annotation(a->annotation)) return false;
       return !a->value || visit_expr(a->value);
     }
     case K::AugAssign: {
@@ -405,7 +429,9 @@ bool SymtableBuilder::visit_comprehension(const ast::Expr* e, const char* scope_
 bool SymtableBuilder::visit_expr(const ast::Expr* e) {
   using K = ast::ExprKind;
   switch (e->kind) {
-    case K::NamedExpr: return handle_namedexpr(static_cast<const ast::NamedExpr*>(e));
+    case K::NamedExpr:
+      if (!reject_in_annotation(e, "named expression")) return false;
+      return handle_namedexpr(static_cast<const ast::NamedExpr*>(e));
     case K::BoolOp: return visit_exprs(static_cast<const ast::BoolOp*>(e)->values);
     case K::BinOp: {
       auto* b = static_cast<const ast::BinOp*>(e);
@@ -447,6 +473,7 @@ bool SymtableBuilder::visit_expr(const ast::Expr* e) {
     }
     case K::Yield:
     case K::YieldFrom: {
+      if (!reject_in_annotation(e, "yield expression")) return false;
       const ast::Expr* value = e->kind == K::Yield ? static_cast<const ast::Yield*>(e)->value
                                                    : static_cast<const ast::YieldFrom*>(e)->value;
       if (value && !visit_expr(value)) return false;
@@ -498,7 +525,9 @@ bool SymtableBuilder::visit_expr(const ast::Expr* e) {
     }
     case K::List: return visit_exprs(static_cast<const ast::ListExpr*>(e)->elts);
     case K::Tuple: return visit_exprs(static_cast<const ast::Tuple*>(e)->elts);
-    case K::Await: return fail(e->loc, "'await' is not supported by minipy");
+    case K::Await:
+      if (!reject_in_annotation(e, "await expression")) return false;
+      return fail(e->loc, "'await' is not supported by minipy");
   }
   return true;
 }
@@ -630,8 +659,8 @@ SymtableResult SymtableBuilder::run(const ast::Module& module) {
   return result;
 }
 
-SymtableResult build_symtable(const ast::Module& module, std::string_view filename) {
-  SymtableBuilder builder(filename);
+SymtableResult build_symtable(const ast::Module& module, std::string_view filename, int future_flags) {
+  SymtableBuilder builder(filename, (future_flags & CO_FUTURE_ANNOTATIONS) != 0);
   return builder.run(module);
 }
 

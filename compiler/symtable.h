@@ -36,6 +36,10 @@ enum SymbolFlag : int {
   kDefBound = kDefLocal | kDefParam | kDefImport,
 };
 
+// co_flags bits of `from __future__ import ...` features that change compilation (the others are no-ops in 3.11).
+inline constexpr int CO_FUTURE_BARRY_AS_BDFL = 0x400000;
+inline constexpr int CO_FUTURE_ANNOTATIONS = 0x1000000;
+
 enum class BlockKind : uint8_t { Module, Function, Class };
 enum class ComprehensionKind : uint8_t { None, List, Set, Dict, Generator };
 
@@ -61,6 +65,7 @@ struct Scope {
   bool has_free = false;            // some name here is free
   bool child_free = false;          // some child block has free names
   bool needs_class_closure = false; // class body whose methods use __class__ / super()
+  bool is_annotation = false;       // a string annotation, walked only to reject yield / await / walrus
   // Scratch state while walking.
   int comp_iter_expr = 0;
   bool comp_iter_target = false;
@@ -87,8 +92,13 @@ struct SymtableResult {
   std::optional<SyntaxError> error;    // set on failure
 };
 
-// Builds and analyses the symbol table of `module`; `filename` goes into error messages.
-SymtableResult build_symtable(const ast::Module& module, std::string_view filename);
+// Builds and analyses the symbol table of `module`; `filename` goes into error messages; `future_flags` are the
+// CO_FUTURE_* bits (annotations under `from __future__ import annotations` are never evaluated, so they bind
+// and use nothing).
+SymtableResult build_symtable(const ast::Module& module, std::string_view filename, int future_flags = 0);
+
+// A SyntaxError at `loc` the way symtable.c and compile.c report one: 1-based UTF-8 byte columns, no text.
+SyntaxError make_syntax_error(std::string message, std::string_view filename, const ast::Location& loc);
 
 // Private name mangling (`__x` inside class `C` becomes `_C__x`); `class_name` is empty outside classes.
 std::string mangle(std::string_view class_name, std::string_view name);

@@ -21,4 +21,12 @@ struct SyntaxError {
   }
 };
 
+// A SyntaxWarning the compiler raises while compiling (e.g. `"is" with a literal`), which CPython shows through
+// the warnings module as "<filename>:<lineno>: SyntaxWarning: <message>" followed by the source line.
+struct SyntaxWarning {
+  std::string message;
+  std::string filename;
+  int lineno = 0;
+};
+
 }  // namespace minipy

@@ -372,7 +372,10 @@ Value get_iter(ThreadState& ts, Value v) {
 Value iter_next(ThreadState& ts, Value iterator) {
   Type* t = type_of(iterator);
   if (!t->iternext) return raise_fmt(ts, TypeError_type, "'{}' object is not an iterator", t->name->view());
-  return t->iternext(ts, iterator);
+  Value v = t->iternext(ts, iterator);
+  // As PyIter_Next: StopIteration (a generator's return value) is plain exhaustion for callers.
+  if (!v && exception_matches(ts.current_exception, &StopIteration_type)) ts.current_exception = Value();
+  return v;
 }
 
 Value call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
@@ -385,6 +388,24 @@ Value call(ThreadState& ts, Value callable, std::span<const Value> args, TupleOb
   Value r = t->call(ts, callable, args, kwnames);
   ts.recursion_depth--;
   return r;
+}
+
+std::string function_description(ThreadState& ts, Value func) {
+  Value saved = ts.current_exception;
+  Value qualname = get_attr_optional(ts, func, ts.interp->names.qualname);
+  Value module = qualname && is_str(qualname) ? get_attr_optional(ts, func, ts.interp->names.module) : Value();
+  std::string out;
+  if (!qualname || !is_str(qualname)) {
+    ts.current_exception = Value();
+    Value s = py_str(ts, func);
+    out = s ? std::string(as_str(s)->view()) : std::string(type_name(func));
+  } else if (module && is_str(module) && as_str(module)->view() != "builtins") {
+    out = fmt::format("{}.{}()", as_str(module)->view(), as_str(qualname)->view());
+  } else {
+    out = fmt::format("{}()", as_str(qualname)->view());
+  }
+  ts.current_exception = saved;
+  return out;
 }
 
 Value call_method(ThreadState& ts, Value obj, StrObject* name, std::span<const Value> args) {

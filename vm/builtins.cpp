@@ -334,7 +334,7 @@ BUILTIN(b_bin) {
 BUILTIN(b_iter) {
   (void)self;
   if (!no_keywords(ts, "iter", kwnames) || !check_arg_count(ts, "iter", args.size(), 1, 2)) return Value();
-  if (args.size() == 2) return raise(ts, NotImplementedError_type, "iter(callable, sentinel) is not supported by minipy");
+  if (args.size() == 2) return make_callable_iterator(ts, args[0], args[1]);
   return get_iter(ts, args[0]);
 }
 BUILTIN(b_next) {

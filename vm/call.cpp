@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "vm/frame_setup.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -153,58 +154,32 @@ bool bind_arguments(ThreadState& ts, FunctionObject* f, Value* locals, std::span
   return true;
 }
 
-Frame* ThreadState::push_frame(size_t bytes) {
-  bytes = (bytes + 15) & ~size_t{15};
-  if (datastack_top + bytes > datastack_limit) {
-    size_t size = std::max(kChunkSize, bytes + sizeof(Chunk));
-    auto* chunk = static_cast<Chunk*>(std::malloc(size));
-    if (!chunk) std::abort();
-    chunk->previous = datastack_chunk;
-    chunk->size = size;
-    chunk->saved_top = datastack_top;
-    datastack_chunk = chunk;
-    datastack_top = chunk->data;
-    datastack_limit = reinterpret_cast<char*>(chunk) + size;
-  }
+Frame* ThreadState::push_frame_slow(size_t bytes) {
+  size_t size = std::max(kChunkSize, bytes + sizeof(Chunk));
+  auto* chunk = static_cast<Chunk*>(std::malloc(size));
+  if (!chunk) std::abort();
+  chunk->previous = datastack_chunk;
+  chunk->size = size;
+  chunk->saved_top = datastack_top;
+  datastack_chunk = chunk;
+  datastack_top = chunk->data;
+  datastack_limit = reinterpret_cast<char*>(chunk) + size;
   auto* frame = reinterpret_cast<Frame*>(datastack_top);
   datastack_top += bytes;
   return frame;
 }
 
-void ThreadState::pop_frame(Frame* frame) {
-  char* p = reinterpret_cast<char*>(frame);
-  if (datastack_chunk && p == datastack_chunk->data) {
-    // First frame of this chunk: release the chunk and go back to the previous one.
-    Chunk* chunk = datastack_chunk;
-    datastack_chunk = chunk->previous;
-    datastack_top = chunk->saved_top;
-    datastack_limit = datastack_chunk ? reinterpret_cast<char*>(datastack_chunk) + datastack_chunk->size : nullptr;
-    std::free(chunk);
-    return;
-  }
-  datastack_top = p;
+// The first frame of the current chunk was popped: release the chunk and go back to the previous one.
+void ThreadState::pop_chunk() {
+  Chunk* chunk = datastack_chunk;
+  datastack_chunk = chunk->previous;
+  datastack_top = chunk->saved_top;
+  datastack_limit = datastack_chunk ? reinterpret_cast<char*>(datastack_chunk) + datastack_chunk->size : nullptr;
+  std::free(chunk);
 }
 
 Value* Frame::stack_base() { return localsplus + code->nlocalsplus; }
 int Frame::lasti() const { return static_cast<int>(next_instr - code->code) - 1; }
-
-// Sets up a frame for `code` (zeroed locals), linked to the current frame. The caller fills arguments.
-Frame* new_frame(ThreadState& ts, CodeObj* code, FunctionObject* func, DictObject* globals, DictObject* builtins,
-                 Value locals) {
-  Frame* f = ts.push_frame(code->frame_size);
-  f->code = code;
-  f->func = func;
-  f->globals = globals;
-  f->builtins = builtins;
-  f->locals = locals;
-  f->previous = ts.current_frame;
-  f->next_instr = code->code;
-  f->generator = nullptr;
-  f->is_entry = false;
-  std::memset(static_cast<void*>(f->localsplus), 0, sizeof(Value) * static_cast<size_t>(code->nlocalsplus + code->stacksize));
-  f->stack_top = f->stack_base();
-  return f;
-}
 
 Value run_frame(ThreadState& ts, Frame* frame);  // eval.cpp
 

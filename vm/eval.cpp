@@ -9,19 +9,24 @@
 
 #include "compiler/exception_table.h"
 #include "compiler/opcodes.h"
+#include "vm/frame_setup.h"
 #include "vm/runtime.h"
 
 namespace minipy {
 
 bool bind_arguments(ThreadState& ts, FunctionObject* f, Value* locals, std::span<const Value> args,
                     TupleObject* kwnames);
-Frame* new_frame(ThreadState& ts, CodeObj* code, FunctionObject* func, DictObject* globals, DictObject* builtins,
-                 Value locals);
 Value import_name(ThreadState& ts, Frame* frame, Value name, Value fromlist, Value level);
 Value import_from(ThreadState& ts, Value module, StrObject* name);
 bool import_star(ThreadState& ts, Frame* frame, Value module);
 Value build_class(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
 StrObject* suggest_for_name(ThreadState& ts, Frame* frame, StrObject* name);
+Value make_generator(ThreadState& ts, Frame* frame);
+void generator_suspended(GeneratorObject* gen);
+void generator_enter(ThreadState& ts, GeneratorObject* gen, Value arg);
+void generator_leave(ThreadState& ts, GeneratorObject* gen, bool returned);
+int send_to_delegate(ThreadState& ts, Value receiver, Value arg, Value* out);
+Value yield_from_iter(ThreadState& ts, Value iterable);
 
 // Every opcode the loop implements. Adding one here without a `op_NAME:` label is a compile error.
 #define MINIPY_IMPLEMENTED_OPCODES(X)                                                                               \
@@ -39,7 +44,8 @@ StrObject* suggest_for_name(ThreadState& ts, Frame* frame, StrObject* name);
   X(COPY) X(SWAP) X(FORMAT_VALUE) X(LOAD_ASSERTION_ERROR) X(RAISE_VARARGS) X(MAKE_CELL) X(LOAD_CLOSURE)            \
   X(LOAD_DEREF) X(STORE_DEREF) X(DELETE_DEREF) X(LOAD_CLASSDEREF) X(COPY_FREE_VARS) X(PUSH_EXC_INFO) X(POP_EXCEPT)  \
   X(CHECK_EXC_MATCH) X(RERAISE) X(LOAD_BUILD_CLASS) X(BEFORE_WITH) X(WITH_EXCEPT_START) X(IMPORT_NAME)            \
-  X(IMPORT_FROM) X(IMPORT_STAR) X(SETUP_ANNOTATIONS) X(PRINT_EXPR)
+  X(IMPORT_FROM) X(IMPORT_STAR) X(SETUP_ANNOTATIONS) X(PRINT_EXPR) X(RETURN_GENERATOR) X(YIELD_VALUE) X(SEND)     \
+  X(GET_YIELD_FROM_ITER)
 
 bool opcode_supported(int opcode) {
   static const bool* table = [] {
@@ -164,6 +170,15 @@ Value make_function(ThreadState& ts, Frame* frame, CodeObj* code) {
   return Value(f);
 }
 
+// The jump of the FOR_ITER just before `after` (with its EXTENDED_ARG prefixes).
+int for_iter_oparg(const uint16_t* after) {
+  int oparg = after[-1] >> 8;
+  int shift = 8;
+  for (const uint16_t* p = after - 2; (*p & 0xFF) == static_cast<int>(Opcode::EXTENDED_ARG); p--, shift += 8)
+    oparg |= (*p >> 8) << shift;
+  return oparg;
+}
+
 bool check_except_type(ThreadState& ts, Value t) {
   auto ok = [](Value v) { return is_type(v) && is_exception_type(as_type(v)); };
   if (is_tuple(t)) {
@@ -208,12 +223,14 @@ Value format_value(ThreadState& ts, Value value, int conversion, Value spec) {
 
 void collect_garbage_at_safe_point(ThreadState& ts);
 
-Value run_frame(ThreadState& ts, Frame* entry) {
+// Runs `entry` until it returns (or, for a generator's frame, yields). With `throwing`, the pending exception is
+// raised at the frame's current instruction first (generator.throw()).
+Value resume_frame(ThreadState& ts, Frame* entry, bool throwing) {
   entry->is_entry = true;
   entry->previous = ts.current_frame;
   if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {
     ts.recursion_depth--;
-    ts.pop_frame(entry);
+    if (!entry->generator) ts.pop_frame(entry);
     return raise(ts, RecursionError_type, "maximum recursion depth exceeded");
   }
 
@@ -277,12 +294,13 @@ Value run_frame(ThreadState& ts, Frame* entry) {
 
   ts.current_frame = frame;
   LOAD_FRAME_REGISTERS();
+  if (throwing) goto error;
   DISPATCH();
 
 op_NOP:
   DISPATCH();
 op_RESUME:
-  if (ts.eval_breaker) {
+  if (ts.eval_breaker && oparg < 2) {
     SAVE_FRAME_REGISTERS();
     collect_garbage_at_safe_point(ts);
   }
@@ -369,12 +387,48 @@ op_DELETE_NAME: {
   DISPATCH();
 }
 op_LOAD_GLOBAL: {
+  // Inline cache in the instruction's 5 CACHE units: [0..2] the globals dict's version (48 bits, checked only
+  // for builtins hits, where a new global could shadow the name), [3..4] kind (2 bits) + entry position. A hit
+  // re-checks that the entry still holds this name, so a globals hit needs no version at all.
   StrObject* name = NAME(oparg >> 1);
-  Value v = dict_get_str(frame->globals, name);
-  if (!v) v = dict_get_str(frame->builtins, name);
+  auto* cache = const_cast<uint16_t*>(next_instr);
+  uint32_t kind = cache[3] >> 14;
+  uint32_t ix = (static_cast<uint32_t>(cache[3] & 0x3FFF) << 16) | cache[4];
+  DictObject* globals = frame->globals;
+  Value v;
+  if (kind == 1) {
+    if (ix < globals->nentries && globals->entries[ix].key.as_object() == name) v = globals->entries[ix].value;
+  } else if (kind == 2) {
+    uint64_t version = (uint64_t{cache[0]} << 32) | (uint64_t{cache[1]} << 16) | cache[2];
+    DictObject* builtins = frame->builtins;
+    if ((globals->version & 0xFFFFFFFFFFFFull) == version && ix < builtins->nentries &&
+        builtins->entries[ix].key.as_object() == name)
+      v = builtins->entries[ix].value;
+  }
   if (!v) {
-    name_error(ts, frame, name);
-    goto error;
+    int64_t gix = dict_lookup_str_index(globals, name);
+    if (gix >= 0) {
+      v = globals->entries[gix].value;
+      if (gix < (1 << 30)) {
+        cache[3] = static_cast<uint16_t>((1u << 14) | (gix >> 16));
+        cache[4] = static_cast<uint16_t>(gix & 0xFFFF);
+      }
+    } else {
+      int64_t bix = dict_lookup_str_index(frame->builtins, name);
+      if (bix < 0) {
+        name_error(ts, frame, name);
+        goto error;
+      }
+      v = frame->builtins->entries[bix].value;
+      if (bix < (1 << 30)) {
+        uint64_t version = globals->version & 0xFFFFFFFFFFFFull;
+        cache[0] = static_cast<uint16_t>(version >> 32);
+        cache[1] = static_cast<uint16_t>(version >> 16);
+        cache[2] = static_cast<uint16_t>(version);
+        cache[3] = static_cast<uint16_t>((2u << 14) | (bix >> 16));
+        cache[4] = static_cast<uint16_t>(bix & 0xFFFF);
+      }
+    }
   }
   if (oparg & 1) PUSH(Value());
   PUSH(v);
@@ -496,7 +550,8 @@ op_CALL_FUNCTION_EX: {
   std::vector<Value> args;
   if (!is_tuple(callargs)) {
     if (!type_of(callargs)->iter && !type_of(callargs)->getitem) {
-      raise_fmt(ts, TypeError_type, "Value after * must be an iterable, not {}", type_name(callargs));
+      raise_fmt(ts, TypeError_type, "{} argument after * must be an iterable, not {}", function_description(ts, func),
+                type_name(callargs));
       goto error;
     }
     Value l = sequence_to_list(ts, callargs);
@@ -575,8 +630,13 @@ op_BINARY_OP: {
         break;
       default: break;
     }
-  } else if (is_exact_float(lhs) && is_exact_float(rhs)) {
-    double a = float_value(lhs), b = float_value(rhs);
+  } else if ((is_exact_float(lhs) || lhs.is_small_int()) && (is_exact_float(rhs) || rhs.is_small_int())) {
+    // float op float, or float op small int (exactly converted: small ints beyond 2**53 take the slow path).
+    constexpr int64_t kExact = int64_t{1} << 53;
+    auto exact = [&](Value v) { return !v.is_small_int() || (v.as_small_int() <= kExact && v.as_small_int() >= -kExact); };
+    if (!exact(lhs) || !exact(rhs)) goto binary_slow;
+    double a = lhs.is_small_int() ? static_cast<double>(lhs.as_small_int()) : float_value(lhs);
+    double b = rhs.is_small_int() ? static_cast<double>(rhs.as_small_int()) : float_value(rhs);
     switch (oparg % kBinaryOpCount) {
       case kOpAdd: res = make_float(ts, a + b); goto binary_done;
       case kOpSub: res = make_float(ts, a - b); goto binary_done;
@@ -594,6 +654,7 @@ op_BINARY_OP: {
     res = str_concat(ts, as_str(lhs), as_str(rhs));
     goto binary_done;
   }
+binary_slow:
   SAVE_FRAME_REGISTERS();
   res = binary_op(ts, lhs, rhs, oparg);
   CHECK(res);
@@ -634,6 +695,18 @@ op_COMPARE_OP: {
   Value res;
   if (Value::both_small_ints(lhs, rhs)) {
     int64_t a = lhs.as_small_int(), b = rhs.as_small_int();
+    bool r;
+    switch (oparg) {
+      case kLt: r = a < b; break;
+      case kLe: r = a <= b; break;
+      case kEq: r = a == b; break;
+      case kNe: r = a != b; break;
+      case kGt: r = a > b; break;
+      default: r = a >= b; break;
+    }
+    res = Bool(r);
+  } else if (lhs.is_flonum() && rhs.is_flonum()) {
+    double a = lhs.flonum_value(), b = rhs.flonum_value();
     bool r;
     switch (oparg) {
       case kLt: r = a < b; break;
@@ -835,16 +908,8 @@ op_DICT_UPDATE: {
 op_DICT_MERGE: {
   Value update = TOP();
   auto* d = static_cast<DictObject*>(PEEK(oparg + 1).as_object());
-  Value func = PEEK(oparg + 4);
-  if (!dict_merge_strict(ts, d, update, func)) {
-    if (exception_matches(ts.current_exception, &TypeError_type) && !is_dict(update)) {
-      Value fname = get_attr_optional(ts, func, ts.interp->names.qualname);
-      ts.current_exception = Value();
-      raise_fmt(ts, TypeError_type, "{}() argument after ** must be a mapping, not {}",
-                fname && is_str(fname) ? as_str(fname)->view() : "function", type_name(update));
-    }
-    goto error;
-  }
+  Value func = PEEK(oparg + 3);  // below the dict: the args tuple, then the callable
+  CHECK(dict_merge_strict(ts, d, update, func));
   sp--;
   DISPATCH();
 }
@@ -898,6 +963,23 @@ op_FOR_ITER: {
       if (li->index < l->size) v = l->items[li->index++];
       else li->seq = Value();
     }
+  } else if (t == &generator_type && (static_cast<GeneratorObject*>(it.as_object())->state == GenState::kCreated ||
+                                      static_cast<GeneratorObject*>(it.as_object())->state == GenState::kSuspended)) {
+    // Resume the generator's frame inline: its YIELD_VALUE pushes the value here, its return ends the loop.
+    if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {
+      ts.recursion_depth--;
+      raise(ts, RecursionError_type, "maximum recursion depth exceeded");
+      goto error;
+    }
+    SAVE_FRAME_REGISTERS();
+    auto* gen = static_cast<GeneratorObject*>(it.as_object());
+    generator_enter(ts, gen, None());
+    gen->frame.previous = frame;
+    gen->frame.is_entry = false;
+    frame = &gen->frame;
+    ts.current_frame = frame;
+    LOAD_FRAME_REGISTERS();
+    DISPATCH();
   } else {
     SAVE_FRAME_REGISTERS();
     v = t->iternext(ts, it);
@@ -983,11 +1065,22 @@ op_JUMP_IF_TRUE_OR_POP: {
 
 op_RETURN_VALUE: {
   retval = POP();
+return_to_caller:
   ts.recursion_depth--;
   if (frame->is_entry) {
     ts.current_frame = frame->previous;
-    ts.pop_frame(frame);
+    if (!frame->generator) ts.pop_frame(frame);
     return retval;
+  }
+  if (frame->generator) {
+    // A generator FOR_ITER resumed inline has finished: the loop is over (the return value is dropped).
+    generator_leave(ts, frame->generator, true);
+    frame = frame->previous;
+    ts.current_frame = frame;
+    LOAD_FRAME_REGISTERS();
+    sp--;
+    next_instr += for_iter_oparg(next_instr);
+    DISPATCH();
   }
   Frame* caller = frame->previous;
   ts.pop_frame(frame);
@@ -1033,7 +1126,7 @@ op_LOAD_ASSERTION_ERROR:
 op_RAISE_VARARGS: {
   SAVE_FRAME_REGISTERS();
   if (oparg == 0) {
-    Value exc = ts.exc_info->exc_value;
+    Value exc = ts.handled_exception();
     if (!exc || is_none(exc)) {
       raise(ts, RuntimeError_type, "No active exception to reraise");
       goto error;
@@ -1205,6 +1298,49 @@ op_PRINT_EXPR: {
   DISPATCH();
 }
 
+op_RETURN_GENERATOR:
+  // The generator takes a copy of this frame; the call then returns it like any other value.
+  SAVE_FRAME_REGISTERS();
+  retval = make_generator(ts, frame);
+  goto return_to_caller;
+op_YIELD_VALUE: {
+  // Generator frames always run as entry frames (CPython 3.11 does the same): yielding returns to gen_send_ex.
+  retval = POP();
+  SAVE_FRAME_REGISTERS();
+  generator_suspended(frame->generator);
+  ts.recursion_depth--;
+  if (frame->is_entry) {
+    ts.current_frame = frame->previous;
+    return retval;
+  }
+  generator_leave(ts, frame->generator, true);
+  frame = frame->previous;
+  ts.current_frame = frame;
+  LOAD_FRAME_REGISTERS();
+  PUSH(retval);
+  DISPATCH();
+}
+op_SEND: {
+  Value arg = POP();
+  SAVE_FRAME_REGISTERS();
+  Value out;
+  int r = send_to_delegate(ts, TOP(), arg, &out);
+  if (r < 0) goto error;
+  if (r == 0) {
+    TOP() = out;
+    next_instr += oparg;
+  } else {
+    PUSH(out);
+  }
+  DISPATCH();
+}
+op_GET_YIELD_FROM_ITER: {
+  Value it = yield_from_iter(ts, TOP());
+  CHECK(it);
+  TOP() = it;
+  DISPATCH();
+}
+
 unknown_opcode:
   raise_fmt(ts, SystemError_type, "unknown opcode {}", opcode);
   goto error;
@@ -1230,16 +1366,19 @@ exception_unwind: {
   ts.recursion_depth--;
   if (frame->is_entry) {
     ts.current_frame = frame->previous;
-    ts.pop_frame(frame);
+    if (!frame->generator) ts.pop_frame(frame);
     return Value();
   }
   Frame* caller = frame->previous;
-  ts.pop_frame(frame);
+  if (frame->generator) generator_leave(ts, frame->generator, false);  // resumed inline by FOR_ITER
+  else ts.pop_frame(frame);
   frame = caller;
   ts.current_frame = frame;
   LOAD_FRAME_REGISTERS();
   goto error;
 }
 }
+
+Value run_frame(ThreadState& ts, Frame* entry) { return resume_frame(ts, entry, false); }
 
 }  // namespace minipy

@@ -41,6 +41,7 @@ void mark_roots(void* context, Tracer& tracer) {
     tracer.visit(f->globals);
     tracer.visit(f->builtins);
     tracer.visit(f->locals);
+    tracer.visit(f->generator);
     tracer.visit_range(f->localsplus, f->localsplus + f->code->nlocalsplus);
     // The value stack may hold stale words above its top: scan it conservatively.
     Value* base = f->localsplus + f->code->nlocalsplus;

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,8 @@
 
 namespace minipy {
 void refresh_sys_config(ThreadState& ts);
+void init_sys_path(ThreadState& ts, const std::optional<std::string>& first_entry);
+Value run_module_as_main(ThreadState& ts, const std::string& requested, std::string* error);
 }
 
 namespace {
@@ -148,6 +151,8 @@ Command parse_command_line(int argc, char** argv) {
           cmd.mode = Command::Mode::Module;
           cmd.target = *v;
           for (int j = i + 1; j < argc; j++) cmd.args.push_back(argv[j]);
+          cmd.config.argv = {"-m"};  // replaced by the module's path once it is found, as runpy does
+          for (auto& s : cmd.args) cmd.config.argv.push_back(s);
           return cmd;
         }
         case 'X': {
@@ -218,19 +223,47 @@ std::string absolute(const std::string& path) {
   return std::string(buf) + "/" + path;
 }
 
+// sys.path[0] as CPython computes it: the script's real directory, the current directory for -m, '' for -c
+// and stdin; none with -P or -I (safe_path).
+std::optional<std::string> sys_path_first_entry(const Command& cmd) {
+  if (cmd.config.safe_path) return std::nullopt;
+  switch (cmd.mode) {
+    case Command::Mode::File: {
+      char buf[PATH_MAX];
+      std::string script = realpath(cmd.target.c_str(), buf) ? std::string(buf) : absolute(cmd.target);
+      size_t slash = script.rfind('/');
+      return slash == 0 ? std::string("/") : script.substr(0, slash);
+    }
+    case Command::Mode::Module: {
+      char buf[PATH_MAX];
+      return getcwd(buf, sizeof buf) ? std::string(buf) : std::string();
+    }
+    default: return std::string();
+  }
+}
+
 int run(Command& cmd) {
   Interpreter interp;
   interp.heap.set_stack_base(__builtin_frame_address(0));
   interp.config = cmd.config;
   ThreadState& ts = interp.thread;
   refresh_sys_config(ts);
+  init_sys_path(ts, sys_path_first_entry(cmd));
   switch (cmd.mode) {
     case Command::Mode::Command: return run_source(interp, cmd.target + "\n", "<string>");
     case Command::Mode::Module:
+    {
       if (cmd.target == "py_compile") return py_compile_main(interp, cmd.args);
+      std::string error;
+      if (run_module_as_main(ts, cmd.target, &error)) {
+        std::fflush(stdout);
+        return 0;
+      }
+      if (ts.current_exception) return handle_uncaught(ts);
       std::fflush(stdout);
-      std::fprintf(stderr, "%s: No module named %s\n", cmd.config.program_name.c_str(), cmd.target.c_str());
+      std::fprintf(stderr, "%s: %s\n", cmd.config.program_name.c_str(), error.c_str());
       return 1;
+    }
     case Command::Mode::Stdin: {
       std::string source, line;
       char buf[65536];

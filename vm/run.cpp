@@ -37,6 +37,12 @@ Value raise_syntax_error(ThreadState& ts, const SyntaxError& e) {
   Type* type = e.kind == SyntaxError::Kind::IndentationError ? &IndentationError_type
                : e.kind == SyntaxError::Kind::TabError      ? &TabError_type
                                                             : &SyntaxError_type;
+  if (e.lineno == 0) {  // no location: printed as a bare "SyntaxError: message"
+    Value arg = Value(make_str(ts, e.message));
+    Value exc = new_exception(ts, type, std::span<const Value>(&arg, 1));
+    if (!exc) return exc;
+    return raise_value(ts, exc);
+  }
   Value details[6] = {Value(make_str(ts, e.filename)), make_int(ts, e.lineno),
                       e.offset ? make_int(ts, e.offset) : None(),
                       e.text.empty() ? None() : Value(make_str(ts, e.text)),
@@ -46,6 +52,27 @@ Value raise_syntax_error(ThreadState& ts, const SyntaxError& e) {
   Value exc = new_exception(ts, type, args);
   if (!exc) return exc;
   return raise_value(ts, exc);
+}
+
+// Compile-time warnings, as warnings.showwarning prints them: "file:line: SyntaxWarning: message" and the line.
+void print_compile_warnings(const CompileResult& result, std::string_view source) {
+  for (const SyntaxWarning& w : result.warnings) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "%s:%d: SyntaxWarning: %s\n", w.filename.c_str(), w.lineno, w.message.c_str());
+    size_t start = 0;
+    for (int line = 1; line < w.lineno && start != std::string_view::npos; line++) {
+      start = source.find('\n', start);
+      if (start != std::string_view::npos) start++;
+    }
+    if (start == std::string_view::npos || w.filename.empty() || w.filename[0] == '<') continue;
+    size_t end = source.find('\n', start);
+    std::string_view text = source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    size_t b = text.find_first_not_of(" \t\f");
+    if (b == std::string_view::npos) continue;
+    text = text.substr(b);
+    while (!text.empty() && (text.back() == '\r' || text.back() == ' ')) text.remove_suffix(1);
+    std::fprintf(stderr, "  %.*s\n", static_cast<int>(text.size()), text.data());
+  }
 }
 
 int handle_uncaught(ThreadState& ts) {
@@ -89,6 +116,7 @@ int run_code(Interpreter& interp, const std::shared_ptr<const CodeObject>& code,
 
 int run_source(Interpreter& interp, const std::string& source, const std::string& filename) {
   CompileResult result = compile_source(source, filename, ast::ParseMode::Exec, {interp.config.optimize});
+  print_compile_warnings(result, source);
   if (result.error) {
     raise_syntax_error(interp.thread, *result.error);
     return handle_uncaught(interp.thread);
@@ -158,6 +186,7 @@ int py_compile_main(Interpreter& interp, const std::vector<std::string>& args) {
       return 1;
     }
     CompileResult result = compile_source(source, file, ast::ParseMode::Exec, {interp.config.optimize});
+    print_compile_warnings(result, source);
     if (result.error) {
       if (!quiet) {
         ThreadState& ts = interp.thread;

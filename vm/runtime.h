@@ -89,9 +89,16 @@ struct Interpreter {
 };
 
 // ---- constructors -------------------------------------------------------------------------------------------------
-Value make_int(ThreadState& ts, int64_t v);
+Value make_int_big(ThreadState& ts, int64_t v);  // for values outside the small-int range
+inline Value make_int(ThreadState& ts, int64_t v) {
+  return Value::fits_small_int(v) ? Value::small_int(v) : make_int_big(ts, v);
+}
 Value make_int(ThreadState& ts, const BigInt& v);
-Value make_float(ThreadState& ts, double v);
+Value make_float_boxed(ThreadState& ts, double v);
+inline Value make_float(ThreadState& ts, double v) {
+  Value r;
+  return Value::try_flonum(v, &r) ? r : make_float_boxed(ts, v);
+}
 StrObject* make_str(ThreadState& ts, std::string_view utf8);  // `utf8` must be valid UTF-8
 StrObject* make_str_known(ThreadState& ts, std::string_view utf8, int64_t length, bool ascii);
 StrObject* intern(ThreadState& ts, std::string_view utf8);
@@ -112,9 +119,12 @@ Value make_set(ThreadState& ts, Type* type);
 
 // ---- ints and floats ------------------------------------------------------------------------------------------
 bool is_int(Value v);              // int, bool or an int subclass instance
-inline bool is_exact_float(Value v) { return v.is_object() && v.as_object()->type == &float_type; }
+inline bool is_exact_float(Value v) { return v.is_flonum() || (v.is_object() && v.as_object()->type == &float_type); }
 bool is_float(Value v);
-double float_value(Value v);       // caller checked is_float
+// The double of a float value (caller checked is_float).
+inline double float_value(Value v) {
+  return v.is_flonum() ? v.flonum_value() : static_cast<FloatObject*>(v.as_object())->value;
+}
 // An int-like value as int64 when it fits; false when big (then use to_bigint).
 bool int_to_int64(Value v, int64_t* out);
 BigInt to_bigint(Value v);         // caller checked is_int
@@ -140,6 +150,8 @@ bool utf8_valid(std::string_view s);
 // Lookups return null with no exception when the key is absent (and null with an exception on error).
 Value dict_get(ThreadState& ts, DictObject* d, Value key);
 Value dict_get_str(DictObject* d, StrObject* key);   // key interned or not; never fails
+// The entries position of str `key` in `d`, or -1 (inline caches remember positions).
+int64_t dict_lookup_str_index(DictObject* d, StrObject* key);
 bool dict_set(ThreadState& ts, DictObject* d, Value key, Value value);
 bool dict_set_str(ThreadState& ts, DictObject* d, StrObject* key, Value value);
 int dict_del(ThreadState& ts, DictObject* d, Value key);  // 1 deleted, 0 absent (no exception), -1 error
@@ -195,8 +207,12 @@ int contains(ThreadState& ts, Value container, Value item);
 int64_t py_len(ThreadState& ts, Value v);
 Value get_iter(ThreadState& ts, Value v);
 Value iter_next(ThreadState& ts, Value iterator);  // null + no exception: exhausted
+// iter(callable, sentinel): calls `callable` until it returns something equal to `sentinel`.
+Value make_callable_iterator(ThreadState& ts, Value callable, Value sentinel);
 Value call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames = nullptr);
 Value call_method(ThreadState& ts, Value obj, StrObject* name, std::span<const Value> args);
+// How call errors name a callable, as CPython's _PyObject_FunctionStr: "module.qualname()" or "qualname()".
+std::string function_description(ThreadState& ts, Value func);
 bool is_instance(ThreadState& ts, Value v, Value cls_or_tuple, int* result);
 bool is_subtype(Type* a, Type* b);
 inline bool is_type(Value v) { return v.is_object() && (v.as_object()->type->flags & kTypeTypeSubclass); }

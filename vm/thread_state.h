@@ -59,8 +59,34 @@ struct ThreadState {
     return o;
   }
 
-  Frame* push_frame(size_t bytes);
-  void pop_frame(Frame* frame);
+  // The exception being handled, as sys.exc_info() sees it: the innermost non-empty entry of the exc_info chain
+  // (a generator's own entry is empty unless it is inside an `except` block itself).
+  Value handled_exception() const {
+    for (ExcInfo* e = exc_info; e; e = e->previous)
+      if (e->exc_value) return e->exc_value;  // POP_EXCEPT stores None as null
+    return Value();
+  }
+
+  // Carves a frame of `bytes` off the data stack (a new chunk only when the current one is full).
+  Frame* push_frame(size_t bytes) {
+    bytes = (bytes + 15) & ~size_t{15};
+    if (datastack_top + bytes <= datastack_limit) [[likely]] {
+      auto* frame = reinterpret_cast<Frame*>(datastack_top);
+      datastack_top += bytes;
+      return frame;
+    }
+    return push_frame_slow(bytes);
+  }
+  void pop_frame(Frame* frame) {
+    char* p = reinterpret_cast<char*>(frame);
+    if (datastack_chunk && p == datastack_chunk->data) [[unlikely]] {
+      pop_chunk();
+      return;
+    }
+    datastack_top = p;
+  }
+  Frame* push_frame_slow(size_t bytes);
+  void pop_chunk();
 };
 
 // Keeps a Value that lives in malloc'd memory (a member of a C++ container, a static cache) alive across

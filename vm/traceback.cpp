@@ -135,7 +135,7 @@ void format_one(ThreadState& ts, std::string& out, Value exc) {
     flush_repeats();
   }
   Type* t = type_of(exc);
-  if (is_subtype(t, &SyntaxError_type)) print_syntax_error(ts, out, exc);
+  if (is_subtype(t, &SyntaxError_type) && e->args->size >= 2) print_syntax_error(ts, out, exc);
   std::string name;
   Value module = t->module;
   if (module && is_str(module) && as_str(module)->view() != "builtins" && as_str(module)->view() != "__main__")
@@ -204,13 +204,29 @@ void print_exception(ThreadState& ts, Value exception) {
   ts.current_exception = saved;
 }
 
+namespace {
+TracebackObject* as_tb(Value v) { return static_cast<TracebackObject*>(v.as_object()); }
+Value tb_next(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  return as_tb(self)->next ? as_tb(self)->next : None();
+}
+Value tb_lineno(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  return make_int(ts, as_tb(self)->lineno);
+}
+Value tb_lasti(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  return make_int(ts, int64_t{as_tb(self)->lasti} * 2);  // in bytes, as CPython reports it
+}
+}  // namespace
+
 void init_traceback_type(ThreadState& ts);
-void init_traceback_type(ThreadState&) {
+void init_traceback_type(ThreadState& ts) {
   traceback_type.trace = [](Object* self, Tracer& tracer) {
     auto* t = static_cast<TracebackObject*>(self);
     tracer.visit(t->next);
     tracer.visit(t->code);
   };
+  add_getset(ts, traceback_type, "tb_next", tb_next);
+  add_getset(ts, traceback_type, "tb_lineno", tb_lineno);
+  add_getset(ts, traceback_type, "tb_lasti", tb_lasti);
 }
 
 }  // namespace minipy

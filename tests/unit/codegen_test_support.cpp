@@ -13,6 +13,7 @@
 #include "compiler/assembler.h"
 #include "compiler/ast_optimize.h"
 #include "compiler/codegen.h"
+#include "compiler/compile.h"
 #include "compiler/opcodes.h"
 #include "compiler/symtable.h"
 
@@ -21,8 +22,9 @@ namespace minipy::test {
 namespace {
 
 const char* kOracleScript = R"PY(
-import ast, sys, dis
+import ast, sys, dis, warnings
 srcs = open(sys.argv[1], encoding='utf-8').read().split('\n#====\n')
+mode, optimize = sys.argv[2], int(sys.argv[3])
 def hexs(s): return s.encode('utf-8', 'surrogatepass').hex()
 def emit_const(v, out):
     if v is None: out.append('cN')
@@ -75,24 +77,27 @@ def dump(co, out):
             out.append('const <code %s>' % c.co_qualname)
             nested.append(c)
         else:
-            out.append('const ' + repr(c))
+            out.append('const ' + ascii(c))
     out.append(('linetable ' + co.co_linetable.hex()).rstrip())
     out.append(('exctable ' + co.co_exceptiontable.hex()).rstrip())
     for c in nested: dump(c, out)
 for i, src in enumerate(srcs):
     print('=== %d' % i)
     try:
-        tree = ast.parse(src)
+        tree = ast.parse(src, mode=mode)
         out = []
         emit(tree, out)
         print('ast ' + ' '.join(out))
     except SyntaxError as e:
         print('ast')
-    try:
-        lines = []
-        dump(compile(src, '<snippet>', 'exec'), lines)
-    except SyntaxError as e:
-        lines = ['SyntaxError: %s @%s:%s' % (e.msg, e.lineno, e.offset)]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('always')
+        try:
+            lines = []
+            dump(compile(src, '<snippet>', mode, optimize=optimize), lines)
+        except SyntaxError as e:
+            lines = ['SyntaxError: %s @%s:%s' % (e.msg, e.lineno, e.offset)]
+    lines = ['warning %d %s' % (w.lineno, w.message) for w in caught if w.category is SyntaxWarning] + lines
     for l in lines: print('dump ' + l)
 )PY";
 
@@ -102,7 +107,8 @@ std::string temp_path(const char* suffix) {
 
 }  // namespace
 
-std::optional<std::vector<PythonSnippet>> python_snippets(const std::vector<std::string>& sources) {
+std::optional<std::vector<PythonSnippet>> python_snippets(const std::vector<std::string>& sources,
+                                                          const std::string& mode, int optimize) {
   std::string python = MINIPY_PYTHON311;
   if (python.empty() || ::access(python.c_str(), X_OK) != 0) {
     MESSAGE("SKIPPED: python3.11 not found");
@@ -115,7 +121,7 @@ std::optional<std::vector<PythonSnippet>> python_snippets(const std::vector<std:
     for (size_t i = 0; i < sources.size(); ++i) in << (i ? "\n#====\n" : "") << sources[i];
   }
   // -I ignores the PYTHON* variables these machines export.
-  std::string command = fmt::format("{} -I {} {}", python, script, input);
+  std::string command = fmt::format("{} -I {} {} {} {}", python, script, input, mode, optimize);
   FILE* pipe = ::popen(command.c_str(), "r");
   REQUIRE(pipe != nullptr);
   std::string output;
@@ -221,7 +227,13 @@ class Builder {
 
   ast::Module* module(const PyVal& v) {
     auto* m = a_.make<ast::Module>();
-    m->body = stmts(v.field("body"));
+    if (v.type == "Expression") {
+      m->mode = ast::ParseMode::Eval;
+      m->expression = expr(v.field("body"));
+    } else {
+      m->mode = v.type == "Interactive" ? ast::ParseMode::Single : ast::ParseMode::Exec;
+      m->body = stmts(v.field("body"));
+    }
     return m;
   }
 
@@ -438,6 +450,26 @@ static std::string joined(const std::vector<std::string>& names) {
   return out;
 }
 
+// ascii() of a constant from its repr(): non-ASCII code points escaped as \xNN, \uNNNN or \UNNNNNNNN. (Which
+// non-ASCII characters repr() itself escapes depends on the Unicode database; ascii() does not.)
+static std::string escape_non_ascii(const std::string& repr) {
+  std::string out;
+  for (size_t i = 0; i < repr.size();) {
+    auto c = static_cast<unsigned char>(repr[i]);
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    uint32_t cp = c & (len == 4 ? 0x07 : len == 3 ? 0x0F : 0x1F);
+    for (int k = 1; k < len && i + k < repr.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(repr[i + k]) & 0x3F);
+    i += len;
+    out += cp <= 0xFF ? fmt::format("\\x{:02x}", cp) : cp <= 0xFFFF ? fmt::format("\\u{:04x}", cp) : fmt::format("\\U{:08x}", cp);
+  }
+  return out;
+}
+
 static void dump_into(const CodeObject& co, bool tables, std::string& out) {
   out += fmt::format("code {} {} flags={} argc={} posonly={} kwonly={} first={} stack={}\n", co.qualname, co.name,
                      co.flags, co.argcount, co.posonlyargcount, co.kwonlyargcount, co.firstlineno, co.stacksize);
@@ -464,7 +496,7 @@ static void dump_into(const CodeObject& co, bool tables, std::string& out) {
       out += fmt::format("const <code {}>\n", c->code_value()->qualname);
       nested.push_back(c->code_value().get());
     } else {
-      out += "const " + c->repr() + "\n";
+      out += "const " + escape_non_ascii(c->repr()) + "\n";
     }
   }
   auto hex = [](const std::string& s) {
@@ -485,15 +517,32 @@ std::string dump_code(const CodeObject& code, bool tables) {
   return out;
 }
 
-std::string compile_and_dump(ast::Module& module, ast::Arena& arena, bool tables) {
-  optimize_ast(module, arena, 0);
-  SymtableResult st = build_symtable(module, "<snippet>");
-  if (!st.table) return fmt::format("SyntaxError: {} @{}:{}\n", st.error->message, st.error->lineno, st.error->offset);
+// The dump form of a compilation's outcome: its warnings, then the code objects or the error.
+static std::string outcome(const std::vector<SyntaxWarning>& warnings, const CodeObject* code,
+                           const std::optional<SyntaxError>& error, bool tables) {
+  std::string out;
+  for (const SyntaxWarning& w : warnings) out += fmt::format("warning {} {}\n", w.lineno, w.message);
+  if (!code) return out + fmt::format("SyntaxError: {} @{}:{}\n", error->message, error->lineno, error->offset);
+  return out + dump_code(*code, tables);
+}
+
+std::string compile_and_dump(ast::Module& module, ast::Arena& arena, bool tables, int optimize) {
+  FutureResult future = future_features(module, "<snippet>");
+  if (future.error) return outcome({}, nullptr, future.error, tables);
+  if (auto too_deep = optimize_ast(module, arena, optimize, future.features.flags))
+    return outcome({}, nullptr, too_deep, tables);
+  SymtableResult st = build_symtable(module, "<snippet>", future.features.flags);
+  if (!st.table) return outcome({}, nullptr, st.error, tables);
   AssembleFn assembler = [](CompilerUnit& unit) { return assemble(unit); };
-  CodegenResult result = codegen(module, *st.table, "<snippet>", 0, assembler);
-  if (!result.code)
-    return fmt::format("SyntaxError: {} @{}:{}\n", result.error->message, result.error->lineno, result.error->offset);
-  return dump_code(*result.code, tables);
+  CodegenResult result = codegen(module, *st.table, "<snippet>", optimize, assembler, future.features);
+  return outcome(result.warnings, result.code.get(), result.error, tables);
+}
+
+std::string compile_source_and_dump(const std::string& source, bool tables, ast::ParseMode mode, int optimize) {
+  CompileOptions options;
+  options.optimize = optimize;
+  CompileResult result = compile_source(source, "<snippet>", mode, options);
+  return outcome(result.warnings, result.code.get(), result.error, tables);
 }
 
 }  // namespace minipy::test

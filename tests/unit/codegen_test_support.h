@@ -22,7 +22,9 @@ struct PythonSnippet {
 
 // Runs python3.11 over `sources` (one snippet each, compiled in 'exec' mode). nullopt, after a loud
 // "SKIPPED: python3.11 not found", when python3.11 is missing.
-std::optional<std::vector<PythonSnippet>> python_snippets(const std::vector<std::string>& sources);
+// `mode` is compile()'s mode ("exec", "eval", "single") and `optimize` its optimize argument.
+std::optional<std::vector<PythonSnippet>> python_snippets(const std::vector<std::string>& sources,
+                                                          const std::string& mode = "exec", int optimize = 0);
 
 // Rebuilds the module python3.11 serialised; nullptr (and a failed CHECK) on malformed input.
 ast::Module* load_python_ast(const std::string& tokens, ast::Arena& arena);
@@ -32,6 +34,10 @@ ast::Module* load_python_ast(const std::string& tokens, ast::Arena& arena);
 std::string dump_code(const CodeObject& code, bool tables);
 
 // Compiles `module` (folding, symtable, codegen, assemble). The dump, or "SyntaxError: msg @line:offset".
-std::string compile_and_dump(ast::Module& module, ast::Arena& arena, bool tables);
+std::string compile_and_dump(ast::Module& module, ast::Arena& arena, bool tables, int optimize = 0);
+
+// compile_source() end to end (minipy's own parser included); the dump or "SyntaxError: msg @line:offset".
+std::string compile_source_and_dump(const std::string& source, bool tables, ast::ParseMode mode = ast::ParseMode::Exec,
+                                    int optimize = 0);
 
 }  // namespace minipy::test

@@ -74,6 +74,27 @@ TEST_SUITE("lexer") {
                                    TokenKind::Newline,         TokenKind::EndMarker};
     CHECK(ops == want);
   }
+  TEST_CASE("every operator and keyword in tokens.def lexes to its kind") {
+    struct Row {
+      TokenKind kind;
+      const char* spelling;
+    };
+    const Row rows[] = {
+#define MINIPY_OPERATOR(kind, spelling) {TokenKind::kind, spelling},
+#define MINIPY_KEYWORD(kind, spelling) {TokenKind::Kw##kind, spelling},
+#include "compiler/tokens.def"
+    };
+    for (const Row& row : rows) {
+      // Inside brackets no NEWLINE/INDENT interferes; a closing bracket gets its own opener.
+      std::string_view sp = row.spelling;
+      std::string src = sp == ")" ? "()\n" : sp == "]" ? "[]\n" : sp == "}" ? "{}\n" : "(" + std::string(sp) + ")\n";
+      auto r = minipy::tokenize(src);
+      INFO(row.spelling);
+      REQUIRE(r.tokens.size() >= 2);
+      CHECK(r.tokens[1].kind == row.kind);
+      CHECK(minipy::token_spelling(row.kind) == row.spelling);
+    }
+  }
   TEST_CASE("string prefixes and triple quotes") {
     auto toks = lex("rb'x' F\"y\" '''a\nb''' ub\n");
     CHECK(toks[0].kind == TokenKind::String);
@@ -123,6 +144,9 @@ TEST_SUITE("lexer") {
     CHECK(lex_error("x = \\ 1\n") == "unexpected character after line continuation character");
     CHECK(lex_error("if x:\n  a\n b\n") == "unindent does not match any outer indentation level");
     CHECK(lex_error("if x:\n\ta\n        b\n") == "inconsistent use of tabs and spaces in indentation");
-    CHECK(lex_error("x = $\n") == "invalid syntax");
+    CHECK(lex_error("x = $\n").empty());
+    CHECK(lex_error(std::string(199, '(') + std::string(199, ')') + "\n").empty());
+    CHECK(lex_error(std::string(201, '(') + std::string(201, ')') + "\n") == "too many nested parentheses");
+    CHECK(lex("x = $\n")[2].kind == TokenKind::Unknown);
   }
 }

@@ -72,7 +72,9 @@ void compare_all(const std::vector<std::string>& sources, bool attrs, const char
   if (!have_python()) return;
   auto expected = oracle(sources, attrs, mode);
   REQUIRE(expected.size() == sources.size());
-  auto parse_mode = std::string(mode) == "eval" ? minipy::ast::ParseMode::Eval : minipy::ast::ParseMode::Exec;
+  auto parse_mode = std::string(mode) == "eval"     ? minipy::ast::ParseMode::Eval
+                    : std::string(mode) == "single" ? minipy::ast::ParseMode::Single
+                                                    : minipy::ast::ParseMode::Exec;
   for (size_t i = 0; i < sources.size(); ++i) {
     INFO("source: ", sources[i]);
     CHECK(minipy_result(sources[i], attrs, parse_mode) == expected[i]);
@@ -86,8 +88,24 @@ void compare_all(const std::vector<std::string>& sources, bool attrs, const char
 TEST_SUITE("parser") {
   TEST_CASE("ast.dump with positions matches python3.11") { compare_all(kSnippets, true); }
   TEST_CASE("f-strings match python3.11 (values only)") { compare_all(kFStringSnippets, false); }
-  TEST_CASE("eval mode") { compare_all({"1 + 2\n", "x if y else z", "(yield)", "a, b", "[i for i in x]\n\n"}, true, "eval"); }
+  TEST_CASE("f-strings match python3.11 (positions)") { compare_all(kFStringSnippets, true); }
+  TEST_CASE("f-string corners match python3.11") { compare_all(kFStringEdgeSnippets, true); }
+  TEST_CASE("layout, encodings and literals match python3.11") { compare_all(kLayoutSnippets, true); }
+  TEST_CASE("eval mode") {
+    compare_all({"1 + 2\n", "x if y else z", "(yield)", "a, b", "a, b,", "[i for i in x]\n\n", " 1", "x = 1", "1\n2",
+                 "(1,\n2)", "yield x", "lambda: 1", "*a, b", "a if b", "1;"},
+                true, "eval");
+  }
+  TEST_CASE("single mode") {
+    compare_all({"x = 1\n", "x = 1\ny = 2\n", "if x:\n  pass\n", "if x:\n  pass\n\n", "x\n\n", "\nx\n",
+                 "x = 1; y = 2\n", "def f():\n  pass\nx\n", "@d\ndef f(): pass\n"},
+                true, "single");
+  }
   TEST_CASE("syntax errors match python3.11") { compare_all(kErrorSnippets, false); }
+  TEST_CASE("learner mistakes match python3.11") {
+    compare_all(kLearnerErrorSnippets, false);
+    compare_all(kLearnerErrorSnippets2, false);
+  }
   TEST_CASE("minipy's own errors for excluded features") {
     for (auto [src, msg] : std::vector<std::pair<std::string, std::string>>{
              {"async def f(): pass\n", "'async' is not supported by minipy"},
@@ -116,6 +134,13 @@ TEST_SUITE("parser") {
     CHECK(minipy::ast_dump(*latin.module, false).find("value='\xc3\xa9'") != std::string::npos);
     auto bom = minipy::parse("\xef\xbb\xbfx = 1\n", "f.py", minipy::ast::ParseMode::Exec, arena);
     CHECK(bom.module);
+    auto vim = minipy::parse("# vim: set fileencoding=latin-1 :\ny = '\xe9'\n", "f.py", minipy::ast::ParseMode::Exec, arena);
+    CHECK(vim.module);
+    auto second = minipy::parse("#!/usr/bin/env python\n# coding=latin-1\ny = '\xe9'\n", "f.py",
+                                minipy::ast::ParseMode::Exec, arena);
+    CHECK(second.module);
+    auto after_code = minipy::parse("x = 1\n# coding: latin-1\ny = '\xe9'\n", "f.py", minipy::ast::ParseMode::Exec, arena);
+    CHECK(after_code.error);
     auto unknown = minipy::parse("# coding: foo\n", "f.py", minipy::ast::ParseMode::Exec, arena);
     REQUIRE(unknown.error);
     CHECK(unknown.error->message == "unknown encoding: foo");

@@ -290,6 +290,12 @@ TEST_CASE("text: %-formatting matches python3.11") {
     Mapping mapping = {{"a", Arg{int64_t{7}}}};
     oracle.add(py(format) + " % {'a': 7}", enc(percent(format, {}, &mapping)));
   }
+  BigInt huge = BigInt(10).pow(5000);
+  PercentSpec decimal;
+  decimal.conversion = 'd';
+  oracle.add("'%d' % 10**5000", enc(percent_format_int(huge, decimal)));
+  decimal.conversion = 'x';
+  oracle.add("('%x' % 10**5000)[-40:]", enc(percent_format_int(huge, decimal).value().substr(4153 - 40)));
   Mapping mapping = {{"a", Arg{int64_t{7}}}, {"b(c)", Arg{std::string("bc")}}, {"x", Arg{2.5}}};
   for (std::string format : {"%(a)s", "%(a)05d", "%(b(c))s", "%(x).2f %(a)x", "%(missing)s", "%(a)s %(b(c))r",
                              "%(a)*d", "%(a)%", "%(a", "%()s", "%(a)s %s", "%(a)-6d|", "%(x)+.1e"}) {
@@ -322,6 +328,101 @@ TEST_CASE("text: str.format matches python3.11") {
       oracle.add(py(format) + ".format(*" + py_args(args) + ", name='Ann')",
                  enc(brace(format, args, kwargs, &numbering, kBraceFormatMaxDepth)));
     }
+  }
+  oracle.check();
+}
+
+TEST_CASE("text: brace parser matches _string.formatter_parser and formatter_field_name_split") {
+  text_oracle::Oracle oracle;
+  std::vector<std::string> formats = {"", "a", "{}", "{{", "}}", "a{{b}}c", "{0}", "{0!r}", "{0!r:>5}", "{a.b[c]:{d}}",
+                                      "{0:{1:{2}}}", "{!}", "{0!}", "{:", "{0", "x{0[}]}", "{0[0]}{1.x}", "{ü:é}",
+                                      "{0!a:}", "{a{b}", "}{", "{{{{}}}}", "{0:{{}}}", "{:x}}", "{0!rr}"};
+  text_oracle::Xorshift next{0x1234567887654321ull};
+  const std::vector<std::string> alphabet = {"{", "}", "0", "a", "!", "r", ":", ".", "[", "]", "x", "é", ">"};
+  for (int i = 0; i < 1500; ++i) {
+    std::string f;
+    for (size_t n = next() % 9; n > 0; --n) f += alphabet[next() % alphabet.size()];
+    formats.push_back(f);
+  }
+  auto none = std::string("x:None");
+  for (auto& format : formats) {
+    std::string ours = "[";
+    BraceParser parser(format);
+    std::optional<TextError> error;
+    bool first = true;
+    while (true) {
+      auto piece = parser.next();
+      if (!piece.ok()) {
+        error = piece.error();
+        break;
+      }
+      if (!piece.value()) break;
+      const BracePiece& p = *piece.value();
+      ours += first ? "[" : ",[";
+      first = false;
+      ours += enc(p.literal) + ",";
+      if (p.field) {
+        ours += enc(p.field->field_name) + "," + enc(p.field->format_spec) + ",";
+        ours += p.field->conversion ? enc(utf8_of(p.field->conversion)) : none;
+      } else {
+        ours += none + "," + none + "," + none;
+      }
+      ours += "]";
+    }
+    ours += "]";
+    oracle.add("[list(t) for t in __import__('_string').formatter_parser(" + py(format) + ")]",
+               error ? enc(*error) : ours);
+  }
+  for (std::string name : {"0", "a", "", "0.a[1][k]", "x[", "x[]", "x.", "x]", "x[0]y", "é.ü[٣]", "0[99999999999999999999]",
+                           "99999999999999999999", "a..b", "[0]", ".a", "0[a.b]", "0[a[b]"}) {
+    std::string ours;
+    AutoNumbering numbering;
+    auto parsed = parse_field_name(name, &numbering);
+    if (!parsed.ok()) {
+      ours = enc(parsed.error());
+    } else {
+      // _string has no automatic numbering: an empty first part stays ''.
+      bool first_empty = name.empty() || name[0] == '.' || name[0] == '[';
+      ours = "[" + (parsed.value().arg_index >= 0 && !first_empty ? enc(parsed.value().arg_index)
+                                                                  : enc(parsed.value().keyword)) + ",[";
+      bool first = true;
+      while (true) {
+        auto step = parsed.value().accessors.next();
+        if (!step.ok()) {
+          ours = enc(step.error());
+          break;
+        }
+        if (!step.value()) {
+          ours += "]]";
+          break;
+        }
+        ours += std::string(first ? "" : ",") + "[" + enc(step.value()->is_attribute) + "," +
+                (step.value()->index >= 0 ? enc(step.value()->index) : enc(step.value()->name)) + "]";
+        first = false;
+      }
+    }
+    oracle.add("(lambda f, it: [f, [list(x) for x in it]])(*__import__('_string').formatter_field_name_split(" +
+                   py(name) + "))",
+               ours);
+  }
+  oracle.check();
+}
+
+TEST_CASE("text: randomized %-formats match python3.11") {
+  text_oracle::Oracle oracle;
+  text_oracle::Xorshift next{0x0F1E2D3C4B5A6978ull};
+  const std::vector<std::string> alphabet = {"%", "%", "%", "s", "d", "5", "1", ".", "-", "+", " ", "#", "0", "*",
+                                             "x", "X", "o", "l", "c", "f", "e", "g", "r", "a", "é", "%%", "i"};
+  const std::vector<ArgList> arg_lists = {
+      {Arg{int64_t{42}}, Arg{int64_t{-7}}, Arg{2.5}},
+      {Arg{int64_t{3}}, Arg{int64_t{-3}}, Arg{int64_t{65}}, Arg{-0.125}},
+      {Arg{std::string("é")}, Arg{int64_t{5}}, Arg{int64_t{100000}}, Arg{1e20}, Arg{int64_t{0}}},
+  };
+  for (int i = 0; i < 2500; ++i) {
+    std::string format;
+    for (size_t n = next() % 8; n > 0; --n) format += alphabet[next() % alphabet.size()];
+    const ArgList& args = arg_lists[next() % arg_lists.size()];
+    oracle.add(py(format) + " % " + py_args(args), enc(percent(format, args, nullptr)));
   }
   oracle.check();
 }

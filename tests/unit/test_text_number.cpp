@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "test_text_oracle.h"
@@ -171,6 +172,55 @@ TEST_CASE("text: round() of ints matches python3.11") {
     for (int64_t ndigits : {-1, -2, -3}) {
       oracle.add("round(" + std::to_string(v) + ", " + std::to_string(ndigits) + ")", enc(round_int(BigInt(v), ndigits)));
     }
+  }
+  oracle.check();
+}
+
+TEST_CASE("text: randomized format specs and round() against python3.11") {
+  text_oracle::Oracle oracle;
+  text_oracle::Xorshift next{0x9E3779B97F4A7C15ull};
+  auto pick = [&](std::string_view options) { return options[next() % options.size()]; };
+  auto random_double = [&]() {
+    switch (next() % 4) {
+      case 0: {  // any bit pattern (finite or not)
+        uint64_t bits = next();
+        double d;
+        std::memcpy(&d, &bits, 8);
+        return d;
+      }
+      case 1: return static_cast<double>(static_cast<int64_t>(next() % 2000001) - 1000000) / 8.0;  // ties
+      case 2: return static_cast<double>(static_cast<int64_t>(next() % 200001) - 100000) / 1000.0;
+      default: return std::ldexp(static_cast<double>(next() % 1000000), static_cast<int>(next() % 200) - 100);
+    }
+  };
+  auto random_spec = [&](bool for_float) {
+    std::string spec;
+    if (next() % 3 == 0) spec += pick("*x0 ");
+    if (!spec.empty() || next() % 3 == 0) spec += pick("<>^=");
+    if (next() % 3 == 0) spec += pick("+- ");
+    if (for_float && next() % 5 == 0) spec += 'z';
+    if (next() % 4 == 0) spec += '#';
+    if (next() % 4 == 0) spec += '0';
+    if (next() % 2 == 0) spec += std::to_string(next() % 30);
+    if (next() % 4 == 0) spec += pick(",_");
+    if (for_float && next() % 2 == 0) spec += "." + std::to_string(next() % 25);
+    spec += for_float ? std::string(1, pick("eEfFgGn% ")) : std::string(1, pick("bdoxXn cs"));
+    if (spec.back() == ' ') spec.pop_back();
+    return spec;
+  };
+  for (int i = 0; i < 3000; ++i) {
+    double value = random_double();
+    std::string spec = random_spec(true);
+    oracle.add("format(" + py_float(value) + ", " + py(spec) + ")", enc(format_float(value, spec)));
+    if (i % 3 == 0) {
+      int64_t ndigits = static_cast<int64_t>(next() % 40) - 20;
+      oracle.add("round(" + py_float(value) + ", " + std::to_string(ndigits) + ")", enc(round_float(value, ndigits)));
+      oracle.add("repr(" + py_float(value) + ")", enc(float_to_string(value)));
+    }
+    auto int_value = static_cast<int64_t>(next());
+    if (i % 2) int_value %= 100000;
+    spec = random_spec(false);
+    oracle.add("format(" + std::to_string(int_value) + ", " + py(spec) + ")", enc(format_int(int_value, spec)));
   }
   oracle.check();
 }

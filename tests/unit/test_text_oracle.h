@@ -60,9 +60,6 @@ inline std::string enc(double d) {
 inline std::string enc(const minipy::BigInt& i) { return "i:" + i.to_string(); }
 // A Python expression for exactly the double `d`.
 inline std::string py_float(double d) {
-  if (d != d) return std::signbit(d) ? "-float('nan')" : "float('nan')";
-  if (d == HUGE_VAL) return "float('inf')";
-  if (d == -HUGE_VAL) return "float('-inf')";
   unsigned char bytes[8];
   std::memcpy(bytes, &d, 8);
   return "struct.unpack('<d', bytes.fromhex('" + hex_of(std::string_view(reinterpret_cast<const char*>(bytes), 8)) +
@@ -144,6 +141,17 @@ class Oracle {
     return out;
   }
   std::vector<std::string> exprs_, ours_;
+};
+
+// A tiny deterministic generator for the randomized tables: a fixed seed gives the same rows every run.
+struct Xorshift {
+  uint64_t state;
+  uint64_t operator()() {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  }
 };
 
 // A Python call argument list fragment for optional start/end indexes.

@@ -53,8 +53,31 @@ SYS_FN(stream_flush) {
   return None();
 }
 
+// The exception being handled, looking through generators' empty exception states as CPython does.
+SYS_FN(sys_exception) {
+  (void)self;
+  if (!no_keywords(ts, "exception", kwnames) || !check_arg_count(ts, "exception", args.size(), 0, 0)) return Value();
+  Value exc = ts.handled_exception();
+  return exc ? exc : None();
+}
+SYS_FN(sys_exc_info) {
+  (void)self;
+  if (!no_keywords(ts, "exc_info", kwnames) || !check_arg_count(ts, "exc_info", args.size(), 0, 0)) return Value();
+  Value exc = ts.handled_exception();
+  Value items[3] = {None(), None(), None()};
+  if (exc) {
+    items[0] = Value(type_of(exc));
+    items[1] = exc;
+    items[2] = static_cast<ExceptionObject*>(exc.as_object())->traceback;
+    if (!items[2]) items[2] = None();
+  }
+  return Value(make_tuple(ts, items));
+}
+
 const MethodDef sys_functions[] = {
     {"exit", sys_exit},
+    {"exc_info", sys_exc_info},
+    {"exception", sys_exception},
     {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit},
 };

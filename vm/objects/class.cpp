@@ -5,14 +5,13 @@
 #include <cstring>
 #include <vector>
 
+#include "vm/frame_setup.h"
 #include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 
 namespace minipy {
 
 Value run_frame(ThreadState& ts, Frame* frame);  // eval.cpp
-Frame* new_frame(ThreadState& ts, CodeObj* code, FunctionObject* func, DictObject* globals, DictObject* builtins,
-                 Value locals);  // call.cpp
 
 Type* static_base(Type* t) {
   while (t && (t->flags & kTypeHeap)) t = t->base;

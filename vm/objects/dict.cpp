@@ -451,6 +451,27 @@ Value dict_get(ThreadState& ts, DictObject* d, Value key) {
   return ix >= 0 ? d->entries[ix].value : Value();
 }
 
+int64_t dict_lookup_str_index(DictObject* d, StrObject* key) {
+  if (d->index_size == 0) return -1;
+  int64_t hash = str_hash(key);
+  uint64_t mask = static_cast<uint64_t>(d->index_size - 1);
+  auto h = static_cast<uint64_t>(hash);
+  uint64_t perturb = h, slot = h & mask;
+  for (;;) {
+    int32_t ix = d->index[slot];
+    if (ix == kEmpty) return -1;
+    if (ix >= 0) {
+      DictEntry& e = d->entries[ix];
+      if (e.key.as_object() == key) return ix;
+      if (e.hash == hash && e.key.is_object() && (e.key.as_object()->type->flags & kTypeStrSubclass) &&
+          str_equal(as_str(e.key), key))
+        return ix;
+    }
+    perturb >>= 5;
+    slot = (slot * 5 + perturb + 1) & mask;
+  }
+}
+
 Value dict_get_str(DictObject* d, StrObject* key) {
   if (d->index_size == 0) return Value();
   int64_t hash = str_hash(key);
@@ -569,8 +590,8 @@ bool dict_merge_strict(ThreadState& ts, DictObject* d, Value other, Value func) 
     Value keys_method = get_attr_optional(ts, other, intern(ts, "keys"));
     if (!keys_method) {
       if (ts.current_exception) return false;
-      raise_fmt(ts, TypeError_type, "{} argument after ** must be a mapping, not {}",
-                func ? "function" : "function", type_name(other));
+      raise_fmt(ts, TypeError_type, "{} argument after ** must be a mapping, not {}", function_description(ts, func),
+                type_name(other));
       return false;
     }
   }
@@ -586,10 +607,8 @@ bool dict_merge_strict(ThreadState& ts, DictObject* d, Value other, Value func) 
     if (!e.key) continue;
     Value existing = dict_get(ts, d, e.key);
     if (existing) {
-      Value fname = func ? get_attr_optional(ts, func, ts.interp->names.qualname) : Value();
-      raise_fmt(ts, TypeError_type, "{}() got multiple values for keyword argument '{}'",
-                fname && is_str(fname) ? as_str(fname)->view() : "function",
-                is_str(e.key) ? as_str(e.key)->view() : "?");
+      raise_fmt(ts, TypeError_type, "{} got multiple values for keyword argument '{}'",
+                function_description(ts, func), is_str(e.key) ? as_str(e.key)->view() : "?");
       return false;
     }
     if (!insert(ts, d, e.key, e.hash, e.value)) return false;

@@ -226,7 +226,7 @@ Value new_exception(ThreadState& ts, Type* type, std::span<const Value> args) {
 
 Value raise_value(ThreadState& ts, Value exception) {
   // Implicit chaining: the exception being handled becomes __context__ (without creating a cycle).
-  Value handled = ts.exc_info->exc_value;
+  Value handled = ts.handled_exception();
   if (handled && !is_none(handled) && handled != exception) {
     ExceptionObject* e = as_exc(exception);
     // Break any cycle that would form through the context chain.

@@ -17,7 +17,7 @@ constexpr int kHashBits = 61;
 // Converts an operand for float arithmetic; 0 not a number, 1 ok, -1 error (int too large).
 int float_operand(ThreadState& ts, Value v, double* out) {
   if (is_exact_float(v)) {
-    *out = static_cast<FloatObject*>(v.as_object())->value;
+    *out = float_value(v);
     return 1;
   }
   bool is_number;
@@ -238,14 +238,15 @@ const MethodDef float_methods[] = {
 
 }  // namespace
 
-Value make_float(ThreadState& ts, double v) {
+Value make_float_boxed(ThreadState& ts, double v) {
   auto* f = ts.alloc<FloatObject>(&float_type);
   f->value = v;
   return Value(f);
 }
 
-bool is_float(Value v) { return v.is_object() && (v.as_object()->type->flags & kTypeFloatSubclass); }
-double float_value(Value v) { return static_cast<FloatObject*>(v.as_object())->value; }
+bool is_float(Value v) {
+  return v.is_flonum() || (v.is_object() && (v.as_object()->type->flags & kTypeFloatSubclass));
+}
 
 bool to_double(ThreadState& ts, Value v, double* out, bool* is_number) {
   *is_number = true;

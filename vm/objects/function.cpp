@@ -1,5 +1,7 @@
 // Callables: Python functions, builtin functions and methods, method descriptors of builtin types, bound
 // methods, properties/staticmethod/classmethod, cells and code objects.
+#include <deque>
+
 #include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 
@@ -67,6 +69,32 @@ Value function_dict(ThreadState& ts, Value self, std::span<const Value>, TupleOb
   FunctionObject* f = as_function(self);
   if (!f->dict) f->dict = make_dict(ts);
   return Value(f->dict);
+}
+// Decorators copy __name__/__doc__/... onto wrappers: those attributes live in fields, not in __dict__.
+bool function_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
+  FunctionObject* f = as_function(self);
+  std::string_view n = name->view();
+  if (n == "__name__" || n == "__qualname__") {
+    if (!value || !is_str(value)) {
+      raise_fmt(ts, TypeError_type, "{} must be set to a string object", n);
+      return false;
+    }
+    (n == "__name__" ? f->name : f->qualname) = as_str(value);
+    return true;
+  }
+  if (n == "__doc__" || n == "__module__") {
+    (n == "__doc__" ? f->doc : f->module) = value ? value : None();
+    return true;
+  }
+  if (n == "__defaults__") {
+    if (value && !is_none(value) && !is_tuple(value)) {
+      raise(ts, TypeError_type, "__defaults__ must be set to a tuple object");
+      return false;
+    }
+    f->defaults = value && !is_none(value) ? static_cast<TupleObject*>(value.as_object()) : nullptr;
+    return true;
+  }
+  return generic_setattr(ts, self, name, value);
 }
 
 // ---- code objects ---------------------------------------------------------------------------------------------
@@ -320,7 +348,10 @@ void add_methods(ThreadState& ts, Type& type, std::span<const MethodDef> methods
 
 void add_getset(ThreadState& ts, Type& type, const char* name, NativeFn getter) {
   // The getter is a method descriptor (called with the instance as self) wrapped in a read-only property.
-  auto* def = new MethodDef{name, getter, 0, nullptr};  // static for the process: types outlive interpreters
+  // Static types outlive interpreters, so their getter definitions live for the whole process.
+  static std::deque<MethodDef> getters;
+  getters.push_back(MethodDef{name, getter, 0, nullptr});
+  const MethodDef* def = &getters.back();
   auto* d = ts.alloc<MethodDescriptorObject>(&method_descriptor_type);
   d->owner = &type;
   d->def = def;
@@ -335,6 +366,7 @@ void init_function_types(ThreadState& ts) {
   function_type.repr = function_repr;
   function_type.trace = trace_function;
   function_type.dict_offset = offsetof(FunctionObject, dict);
+  function_type.setattr = function_setattr;
   add_getset(ts, function_type, "__name__", function_name);
   add_getset(ts, function_type, "__qualname__", function_qualname);
   add_getset(ts, function_type, "__module__", function_module);

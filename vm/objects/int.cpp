@@ -12,7 +12,6 @@ namespace {
 
 constexpr int64_t kHashModulus = (int64_t{1} << 61) - 1;
 
-const BigInt& big_of(Value v) { return static_cast<IntObject*>(v.as_object())->value; }
 
 // An int operand: either an int64 or a pointer to a BigInt. Bools and int subclasses count as ints.
 struct IntArg {
@@ -28,6 +27,7 @@ bool int_arg(Value v, IntArg* out) {
     out->small = v.as_small_int();
     return true;
   }
+  if (!v.is_object()) return false;
   Object* o = v.as_object();
   if (o->type == &int_type) {
     out->is_small = false;
@@ -420,10 +420,7 @@ const MethodDef int_methods[] = {
 
 }  // namespace
 
-Value make_int(ThreadState& ts, int64_t v) {
-  if (Value::fits_small_int(v)) return Value::small_int(v);
-  return make_int(ts, BigInt(v));
-}
+Value make_int_big(ThreadState& ts, int64_t v) { return make_int(ts, BigInt(v)); }
 
 Value make_int(ThreadState& ts, const BigInt& v) {
   if (v.fits_int64()) {
@@ -435,7 +432,7 @@ Value make_int(ThreadState& ts, const BigInt& v) {
   return Value(o);
 }
 
-bool is_int(Value v) { return v.is_small_int() || (v.as_object()->type->flags & kTypeIntSubclass); }
+bool is_int(Value v) { return v.is_small_int() || (v.is_object() && (v.as_object()->type->flags & kTypeIntSubclass)); }
 
 bool int_to_int64(Value v, int64_t* out) {
   IntArg a;

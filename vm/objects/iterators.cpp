@@ -254,7 +254,46 @@ ModuleObject* make_module(ThreadState& ts, std::string_view name) {
   return m;
 }
 
+// ---- iter(callable, sentinel) ---------------------------------------------------------------------------------
+namespace {
+
+Value call_iter_next(ThreadState& ts, Value self) {
+  auto* it = static_cast<CallIterObject*>(self.as_object());
+  if (!it->callable) return Value();
+  Value v = call(ts, it->callable, {});
+  if (!v) {
+    if (exception_matches(ts.current_exception, &StopIteration_type)) {
+      ts.current_exception = Value();
+      it->callable = it->sentinel = Value();
+    }
+    return Value();
+  }
+  int done = rich_compare_bool(ts, it->sentinel, v, kEq);
+  if (done < 0) return Value();
+  if (done == 0) return v;
+  it->callable = it->sentinel = Value();
+  return Value();
+}
+
+void trace_call_iter(Object* self, Tracer& tracer) {
+  tracer.visit(static_cast<CallIterObject*>(self)->callable);
+  tracer.visit(static_cast<CallIterObject*>(self)->sentinel);
+}
+
+}  // namespace
+
+Value make_callable_iterator(ThreadState& ts, Value callable, Value sentinel) {
+  if (!type_of(callable)->call) return raise(ts, TypeError_type, "iter(v, w): v must be callable");
+  auto* it = ts.alloc<CallIterObject>(&callable_iterator_type);
+  it->callable = callable;
+  it->sentinel = sentinel;
+  return Value(it);
+}
+
 void init_iterator_types(ThreadState&) {
+  callable_iterator_type.iternext = call_iter_next;
+  callable_iterator_type.trace = trace_call_iter;
+  callable_iterator_type.iter = self_iter;
   enumerate_type.new_instance = enumerate_new;
   enumerate_type.iternext = enumerate_next;
   enumerate_type.trace = trace_enumerate;

@@ -12,7 +12,9 @@
 
 #include "compiler/bigint.h"
 #include "compiler/code_object.h"
+#include "vm/frame.h"
 #include "vm/object.h"
+#include "vm/thread_state.h"
 #include "vm/value.h"
 
 namespace minipy {
@@ -25,7 +27,7 @@ namespace minipy {
   X(method_descriptor) X(bound_method) X(module) X(cell) X(traceback) X(generator)                        \
   X(list_iterator) X(list_reverseiterator) X(tuple_iterator) X(str_iterator) X(range_iterator)             \
   X(dict_keyiterator) X(dict_valueiterator) X(dict_itemiterator) X(dict_keys) X(dict_values) X(dict_items) \
-  X(set_iterator) X(enumerate) X(zip) X(reversed) X(map) X(filter) X(iterator) X(property)                 \
+  X(set_iterator) X(enumerate) X(zip) X(reversed) X(map) X(filter) X(iterator) X(callable_iterator) X(property)                 \
   X(staticmethod) X(classmethod) X(super)
 
 #define X(name) extern Type name##_type;
@@ -44,7 +46,11 @@ inline Value False() { return Value(static_cast<Object*>(&false_object)); }
 inline Value Bool(bool b) { return b ? True() : False(); }
 inline Value NotImplemented() { return Value(&not_implemented_object); }
 
-inline Type* type_of(Value v) { return v.is_small_int() ? &int_type : v.as_object()->type; }
+inline Type* type_of(Value v) {
+  if (v.is_small_int()) return &int_type;
+  if (v.is_flonum()) return &float_type;
+  return v.as_object()->type;
+}
 inline bool is_none(Value v) { return v == None(); }
 
 // ---- numbers ----------------------------------------------------------------------------------------------------
@@ -160,6 +166,10 @@ struct ReversedObject : Object {
   Value seq;
   int64_t index;
 };
+struct CallIterObject : Object {  // iter(callable, sentinel); both null once exhausted
+  Value callable;
+  Value sentinel;
+};
 
 // ---- code, functions, methods ---------------------------------------------------------------------------------
 // The runtime form of a CodeObject: constants as Values, names as interned strs, and a private mutable copy of
@@ -256,6 +266,19 @@ struct TracebackObject : Object {
   CodeObj* code;
   int32_t lasti;  // code units
   int32_t lineno;
+};
+
+// ---- generators ---------------------------------------------------------------------------------------------------
+enum class GenState : uint8_t { kCreated, kSuspended, kExecuting, kCompleted };
+
+// A generator owns the frame RETURN_GENERATOR copied out of the data stack; it runs in place (always as an entry
+// frame) each time the generator is resumed. `frame` is last: the object is allocated with the code's frame_size.
+struct GeneratorObject : Object {
+  StrObject* name;
+  StrObject* qualname;
+  ExcInfo exc_state;  // the exception its own `except` blocks handle; linked into ThreadState while running
+  GenState state;
+  Frame frame;
 };
 
 }  // namespace minipy

@@ -308,7 +308,17 @@ const MethodDef str_methods[] = {
 Value py_ascii(ThreadState& ts, Value v) {
   Value r = py_repr(ts, v);
   if (!r) return r;
-  return Value(make_str(ts, text::ascii(as_str(r)->view()).substr(0)));
+  // ascii() is repr() with its non-ASCII code points escaped (the repr is already quoted and escaped).
+  std::string_view text = as_str(r)->view();
+  std::string out;
+  for (size_t pos = 0; pos < text.size();) {
+    char32_t cp = text::next_code_point(text, &pos);
+    if (cp < 0x80) out += static_cast<char>(cp);
+    else if (cp < 0x100) out += fmt::format("\\x{:02x}", static_cast<uint32_t>(cp));
+    else if (cp < 0x10000) out += fmt::format("\\u{:04x}", static_cast<uint32_t>(cp));
+    else out += fmt::format("\\U{:08x}", static_cast<uint32_t>(cp));
+  }
+  return Value(make_str(ts, out));
 }
 
 void init_str_format(ThreadState& ts);

@@ -26,6 +26,7 @@ void init_range_type(ThreadState& ts);
 void init_function_types(ThreadState& ts);
 void init_iterator_types(ThreadState& ts);
 void init_misc_types(ThreadState& ts);
+void init_generator_type(ThreadState& ts);
 void init_exception_slots(ThreadState& ts);
 void init_super_type(ThreadState& ts);
 void init_object_methods(ThreadState& ts);
@@ -80,7 +81,7 @@ void init_types(ThreadState& ts) {
   define(module_type, "module", &object_type, sizeof(ModuleObject), kBase);
   define(cell_type, "cell", &object_type, sizeof(CellObject), 0);
   define(traceback_type, "traceback", &object_type, sizeof(TracebackObject), 0);
-  define(generator_type, "generator", &object_type, sizeof(Object), 0);
+  define(generator_type, "generator", &object_type, sizeof(GeneratorObject), 0);
   define(list_iterator_type, "list_iterator", &object_type, sizeof(SeqIterObject), 0);
   define(list_reverseiterator_type, "list_reverseiterator", &object_type, sizeof(ReversedObject), 0);
   define(tuple_iterator_type, "tuple_iterator", &object_type, sizeof(SeqIterObject), 0);
@@ -99,6 +100,7 @@ void init_types(ThreadState& ts) {
   define(map_type, "map", &object_type, sizeof(MapObject), kBase);
   define(filter_type, "filter", &object_type, sizeof(MapObject), kBase);
   define(iterator_type, "iterator", &object_type, sizeof(SeqIterObject), 0);
+  define(callable_iterator_type, "callable_iterator", &object_type, sizeof(CallIterObject), 0);
   define(property_type, "property", &object_type, sizeof(PropertyObject), kBase);
   define(staticmethod_type, "staticmethod", &object_type, sizeof(PropertyObject), kBase);
   define(classmethod_type, "classmethod", &object_type, sizeof(PropertyObject), kBase);
@@ -136,6 +138,7 @@ void init_types(ThreadState& ts) {
   init_function_types(ts);
   init_iterator_types(ts);
   init_misc_types(ts);
+  init_generator_type(ts);
   init_exception_slots(ts);
   init_super_type(ts);
   init_object_methods(ts);

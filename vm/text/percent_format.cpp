@@ -200,11 +200,18 @@ TextError unsupported_conversion(const PercentSpec& spec) {
                                  static_cast<uint32_t>(c), spec.conversion_index));
 }
 
-TextResult<std::string> percent_format_int(const BigInt& value, const PercentSpec& spec) {
+TextResult<std::string> percent_format_int(const BigInt& value, const PercentSpec& spec, int64_t max_str_digits) {
   if (spec.precision > kMaxTextResult) return memory_error();
   char conversion = static_cast<char>(spec.conversion);
   int base = conversion == 'o' ? 8 : (conversion == 'x' || conversion == 'X') ? 16 : 10;
-  std::string digits = value.abs().to_string(base);
+  std::string digits;
+  if (base == 10) {
+    auto decimal = int_to_decimal(value.abs(), max_str_digits);
+    if (!decimal.ok()) return decimal.error();
+    digits = std::move(decimal.value());
+  } else {
+    digits = value.abs().to_string(base);
+  }
   if (spec.precision > static_cast<int64_t>(digits.size())) {
     digits.insert(0, static_cast<size_t>(spec.precision) - digits.size(), '0');
   }

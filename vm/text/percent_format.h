@@ -19,6 +19,7 @@
 #include <string_view>
 
 #include "compiler/bigint.h"
+#include "vm/text/number_format.h"
 #include "vm/text/text_error.h"
 
 namespace minipy::text {
@@ -73,7 +74,9 @@ TextError unsupported_conversion(const PercentSpec& spec);
 
 // The conversions below return MemoryError when the spec's width or precision exceeds kMaxTextResult.
 // %d %i %u %o %x %X of `value` under `spec`.
-TextResult<std::string> percent_format_int(const BigInt& value, const PercentSpec& spec);
+// Decimal conversions fail past `max_str_digits` digits like str() does (0 = no limit).
+TextResult<std::string> percent_format_int(const BigInt& value, const PercentSpec& spec,
+                                           int64_t max_str_digits = kDefaultIntMaxStrDigits);
 // %e %E %f %F %g %G of `value` under `spec`.
 TextResult<std::string> percent_format_float(double value, const PercentSpec& spec);
 // %s %r %a of the already-converted `text`: precision truncates, width pads with spaces.

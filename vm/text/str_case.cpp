@@ -36,12 +36,49 @@ void append_lower(std::string& out, std::string_view s, size_t at, size_t after,
   }
 }
 
+bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
 std::string ascii_mapped(std::string_view s, bool to_upper) {
   std::string out(s);
   for (char& c : out) {
-    if (to_upper ? (c >= 'a' && c <= 'z') : (c >= 'A' && c <= 'Z')) c = static_cast<char>(c ^ 0x20);
+    if (to_upper ? is_ascii_lower(c) : is_ascii_upper(c)) c = static_cast<char>(c ^ 0x20);
   }
   return out;
+}
+
+// title(), capitalize() and swapcase() of ASCII text, where every cased character is a letter.
+enum class AsciiCase { kTitle, kCapitalize, kSwap };
+std::string ascii_recased(std::string_view s, AsciiCase how) {
+  std::string out(s);
+  bool previous_is_cased = false;
+  for (size_t i = 0; i < out.size(); ++i) {
+    char& c = out[i];
+    bool lower = is_ascii_lower(c), upper = is_ascii_upper(c);
+    bool make_upper = how == AsciiCase::kSwap ? lower
+                      : how == AsciiCase::kTitle ? !previous_is_cased && lower
+                                                 : i == 0 && lower;
+    bool make_lower = how == AsciiCase::kSwap ? upper
+                      : how == AsciiCase::kTitle ? previous_is_cased && upper
+                                                 : i > 0 && upper;
+    if (make_upper || make_lower) c = static_cast<char>(c ^ 0x20);
+    previous_is_cased = lower || upper;
+  }
+  return out;
+}
+
+// Maps every code point of `s` on its own (upper() and casefold() need no context), ASCII inline.
+void append_mapped_each(std::string& out, std::string_view s, CaseMapping mapping) {
+  bool to_upper = mapping == CaseMapping::kUpper;
+  for (size_t pos = 0; pos < s.size();) {
+    char c = s[pos];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      out.push_back((to_upper ? is_ascii_lower(c) : is_ascii_upper(c)) ? static_cast<char>(c ^ 0x20) : c);
+      ++pos;
+    } else {
+      append_case_mapped(out, next_code_point(s, &pos), mapping);
+    }
+  }
 }
 
 template <class Pred>
@@ -103,19 +140,27 @@ std::string quoted(std::string_view s, bool escape_all_non_ascii) {
 
 }  // namespace
 
-std::string upper(std::string_view s) {
-  if (is_ascii(s)) return ascii_mapped(s, true);
+std::string upper(StrRef ref) {
+  std::string_view s = ref.bytes;
+  if (ref.ascii) return ascii_mapped(s, true);
   std::string out;
   out.reserve(s.size());
-  for (size_t pos = 0; pos < s.size();) append_case_mapped(out, next_code_point(s, &pos), CaseMapping::kUpper);
+  append_mapped_each(out, s, CaseMapping::kUpper);
   return out;
 }
 
-std::string lower(std::string_view s) {
-  if (is_ascii(s)) return ascii_mapped(s, false);
+std::string lower(StrRef ref) {
+  std::string_view s = ref.bytes;
+  if (ref.ascii) return ascii_mapped(s, false);
   std::string out;
   out.reserve(s.size());
   for (size_t pos = 0; pos < s.size();) {
+    char b = s[pos];
+    if (static_cast<unsigned char>(b) < 0x80) {
+      out.push_back(is_ascii_upper(b) ? static_cast<char>(b ^ 0x20) : b);
+      ++pos;
+      continue;
+    }
     size_t at = pos;
     char32_t c = next_code_point(s, &pos);
     append_lower(out, s, at, pos, c);
@@ -123,15 +168,18 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string casefold(std::string_view s) {
-  if (is_ascii(s)) return ascii_mapped(s, false);
+std::string casefold(StrRef ref) {
+  std::string_view s = ref.bytes;
+  if (ref.ascii) return ascii_mapped(s, false);
   std::string out;
   out.reserve(s.size());
-  for (size_t pos = 0; pos < s.size();) append_case_mapped(out, next_code_point(s, &pos), CaseMapping::kFold);
+  append_mapped_each(out, s, CaseMapping::kFold);
   return out;
 }
 
-std::string title(std::string_view s) {
+std::string title(StrRef ref) {
+  std::string_view s = ref.bytes;
+  if (ref.ascii) return ascii_recased(s, AsciiCase::kTitle);
   std::string out;
   out.reserve(s.size());
   bool previous_is_cased = false;
@@ -148,7 +196,9 @@ std::string title(std::string_view s) {
   return out;
 }
 
-std::string capitalize(std::string_view s) {
+std::string capitalize(StrRef ref) {
+  std::string_view s = ref.bytes;
+  if (ref.ascii) return ascii_recased(s, AsciiCase::kCapitalize);
   std::string out;
   out.reserve(s.size());
   for (size_t pos = 0; pos < s.size();) {
@@ -163,7 +213,9 @@ std::string capitalize(std::string_view s) {
   return out;
 }
 
-std::string swapcase(std::string_view s) {
+std::string swapcase(StrRef ref) {
+  std::string_view s = ref.bytes;
+  if (ref.ascii) return ascii_recased(s, AsciiCase::kSwap);
   std::string out;
   out.reserve(s.size());
   for (size_t pos = 0; pos < s.size();) {
@@ -240,8 +292,9 @@ bool isprintable(std::string_view s) {
 
 bool isascii(std::string_view s) { return is_ascii(s); }
 
-std::string center(std::string_view s, int64_t width, char32_t fill) {
-  auto len = static_cast<int64_t>(code_point_count(s));
+std::string center(StrRef ref, int64_t width, char32_t fill) {
+  std::string_view s = ref.bytes;
+  auto len = static_cast<int64_t>(ref.length());
   if (len >= width) return std::string(s);
   int64_t margin = width - len;
   // CPython's rounding: the odd column goes left only when both the margin and the width are odd.
@@ -249,18 +302,21 @@ std::string center(std::string_view s, int64_t width, char32_t fill) {
   return pad(s, left, margin - left, fill);
 }
 
-std::string ljust(std::string_view s, int64_t width, char32_t fill) {
-  auto len = static_cast<int64_t>(code_point_count(s));
+std::string ljust(StrRef ref, int64_t width, char32_t fill) {
+  std::string_view s = ref.bytes;
+  auto len = static_cast<int64_t>(ref.length());
   return len >= width ? std::string(s) : pad(s, 0, width - len, fill);
 }
 
-std::string rjust(std::string_view s, int64_t width, char32_t fill) {
-  auto len = static_cast<int64_t>(code_point_count(s));
+std::string rjust(StrRef ref, int64_t width, char32_t fill) {
+  std::string_view s = ref.bytes;
+  auto len = static_cast<int64_t>(ref.length());
   return len >= width ? std::string(s) : pad(s, width - len, 0, fill);
 }
 
-std::string zfill(std::string_view s, int64_t width) {
-  auto len = static_cast<int64_t>(code_point_count(s));
+std::string zfill(StrRef ref, int64_t width) {
+  std::string_view s = ref.bytes;
+  auto len = static_cast<int64_t>(ref.length());
   if (len >= width) return std::string(s);
   auto zeros = static_cast<size_t>(width - len);
   std::string out(zeros, '0');
@@ -295,7 +351,7 @@ std::string expandtabs(std::string_view s, int64_t tabsize) {
   return out;
 }
 
-std::string repr(std::string_view s) { return quoted(s, false); }
-std::string ascii(std::string_view s) { return quoted(s, true); }
+std::string repr(StrRef s) { return quoted(s.bytes, false); }
+std::string ascii(StrRef s) { return quoted(s.bytes, true); }
 
 }  // namespace minipy::text

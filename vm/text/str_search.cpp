@@ -7,8 +7,8 @@
 namespace minipy::text {
 namespace {
 
-// s[start:end] after CPython's ADJUST_INDICES, in code points and bytes. `empty_ok` is false when
-// start > end, in which case nothing can match (not even the empty string).
+// s[start:end] after CPython's ADJUST_INDICES, in code points and bytes. When start > end nothing can match,
+// not even the empty string; callers test begin_index > end_index.
 struct Window {
   int64_t begin_index = 0, end_index = 0;
   size_t begin_byte = 0, end_byte = 0;
@@ -16,10 +16,25 @@ struct Window {
   std::string_view view(std::string_view s) const { return s.substr(begin_byte, end_byte - begin_byte); }
 };
 
-Window make_window(std::string_view s, OptIndex start, OptIndex end) {
+// `exact_end` asks for the true end index (the empty string's matches depend on it). Without it, non-ASCII
+// text with non-negative bounds is only walked as far as the bounds reach, not measured to its end, so a
+// search that hits early stays cheap; end_index may then exceed the length.
+Window make_window(StrRef ref, OptIndex start, OptIndex end, bool exact_end) {
+  std::string_view s = ref.bytes;
   Window w;
-  w.ascii = is_ascii(s);
-  auto len = static_cast<int64_t>(w.ascii ? s.size() : code_point_count(s));
+  w.ascii = ref.ascii;
+  bool negative = (start && *start < 0) || (end && *end < 0);
+  if (!ref.ascii && !exact_end && !negative) {
+    w.begin_index = start.value_or(0);
+    w.end_index = end.value_or(INT64_MAX);
+    if (w.begin_index > w.end_index) return w;
+    w.begin_byte = byte_offset_of_index(s, static_cast<size_t>(w.begin_index));
+    w.end_byte = end ? w.begin_byte + byte_offset_of_index(s.substr(w.begin_byte),
+                                                           static_cast<size_t>(w.end_index - w.begin_index))
+                     : s.size();
+    return w;
+  }
+  auto len = static_cast<int64_t>(ref.length());
   int64_t b = start.value_or(0), e = end.value_or(len);
   if (e > len) {
     e = len;
@@ -29,10 +44,7 @@ Window make_window(std::string_view s, OptIndex start, OptIndex end) {
   if (b < 0) b = std::max<int64_t>(b + len, 0);
   w.begin_index = b;
   w.end_index = e;
-  if (b > e) {
-    w.begin_byte = w.end_byte = 0;
-    return w;
-  }
+  if (b > e) return w;
   if (w.ascii) {
     w.begin_byte = static_cast<size_t>(std::min(b, len));
     w.end_byte = static_cast<size_t>(e);
@@ -41,10 +53,6 @@ Window make_window(std::string_view s, OptIndex start, OptIndex end) {
     w.end_byte = w.begin_byte + byte_offset_of_index(s.substr(w.begin_byte), static_cast<size_t>(e - b));
   }
   return w;
-}
-
-int64_t length_of(std::string_view s) {
-  return static_cast<int64_t>(is_ascii(s) ? s.size() : code_point_count(s));
 }
 
 // The code point index of byte `offset` of s, where the window's bytes start at its begin index.
@@ -104,6 +112,42 @@ std::string_view strip_sides(std::string_view s, std::optional<std::string_view>
 }
 
 }  // namespace
+
+std::string_view char_at(StrRef ref, int64_t index) {
+  std::string_view s = ref.bytes;
+  if (ref.ascii) return s.substr(static_cast<size_t>(index), 1);
+  size_t at = byte_offset_of_index(s, static_cast<size_t>(index)), after = at;
+  if (at < s.size()) next_code_point(s, &after);
+  return s.substr(at, after - at);
+}
+
+std::string slice(StrRef ref, int64_t start, int64_t step, int64_t count) {
+  std::string_view s = ref.bytes;
+  if (count <= 0) return std::string();
+  if (ref.ascii) {
+    if (step == 1) return std::string(s.substr(static_cast<size_t>(start), static_cast<size_t>(count)));
+    std::string out(static_cast<size_t>(count), '\0');
+    for (int64_t i = 0; i < count; ++i) out[static_cast<size_t>(i)] = s[static_cast<size_t>(start + i * step)];
+    return out;
+  }
+  if (step == 1) {
+    size_t begin = byte_offset_of_index(s, static_cast<size_t>(start));
+    size_t end = begin + byte_offset_of_index(s.substr(begin), static_cast<size_t>(count));
+    return std::string(s.substr(begin, end - begin));
+  }
+  std::vector<size_t> starts;  // byte offset of every code point, plus the end
+  for (size_t pos = 0; pos < s.size();) {
+    starts.push_back(pos);
+    next_code_point(s, &pos);
+  }
+  starts.push_back(s.size());
+  std::string out;
+  for (int64_t i = 0; i < count; ++i) {
+    auto index = static_cast<size_t>(start + i * step);
+    out += s.substr(starts[index], starts[index + 1] - starts[index]);
+  }
+  return out;
+}
 
 TextResult<std::vector<std::string_view>> split(std::string_view s, std::optional<std::string_view> sep,
                                                 int64_t maxsplit) {
@@ -211,42 +255,47 @@ std::string_view rstrip(std::string_view s, std::optional<std::string_view> char
   return strip_sides(s, chars, false, true);
 }
 
-int64_t find(std::string_view s, std::string_view sub, OptIndex start, OptIndex end) {
+int64_t find(StrRef ref, std::string_view sub, OptIndex start, OptIndex end) {
+  std::string_view s = ref.bytes;
   if (!start && !end) {  // the whole string: no index arithmetic before the search
     size_t hit = s.find(sub);
     if (hit == std::string_view::npos) return -1;
-    return static_cast<int64_t>(code_point_count(s.substr(0, hit)));
+    return static_cast<int64_t>(ref.ascii ? hit : code_point_count(s.substr(0, hit)));
   }
-  Window w = make_window(s, start, end);
-  if (w.end_index - w.begin_index < length_of(sub)) return -1;
+  // A non-empty match inside the window implies the window is long enough; the empty string needs a
+  // window that exists at all (start <= end).
+  Window w = make_window(ref, start, end, sub.empty());
+  if (w.begin_index > w.end_index) return -1;
   size_t hit = w.view(s).find(sub);
   if (hit == std::string_view::npos) return -1;
   return index_in_window(s, w, w.begin_byte + hit);
 }
 
-int64_t rfind(std::string_view s, std::string_view sub, OptIndex start, OptIndex end) {
-  Window w = make_window(s, start, end);
-  if (w.end_index - w.begin_index < length_of(sub)) return -1;
+int64_t rfind(StrRef ref, std::string_view sub, OptIndex start, OptIndex end) {
+  std::string_view s = ref.bytes;
+  Window w = make_window(ref, start, end, sub.empty());
+  if (w.begin_index > w.end_index) return -1;
   size_t hit = w.view(s).rfind(sub);
   if (hit == std::string_view::npos) return -1;
   return index_in_window(s, w, w.begin_byte + hit);
 }
 
-TextResult<int64_t> index(std::string_view s, std::string_view sub, OptIndex start, OptIndex end) {
-  int64_t at = find(s, sub, start, end);
+TextResult<int64_t> index(StrRef ref, std::string_view sub, OptIndex start, OptIndex end) {
+  int64_t at = find(ref, sub, start, end);
   if (at < 0) return value_error("substring not found");
   return at;
 }
 
-TextResult<int64_t> rindex(std::string_view s, std::string_view sub, OptIndex start, OptIndex end) {
-  int64_t at = rfind(s, sub, start, end);
+TextResult<int64_t> rindex(StrRef ref, std::string_view sub, OptIndex start, OptIndex end) {
+  int64_t at = rfind(ref, sub, start, end);
   if (at < 0) return value_error("substring not found");
   return at;
 }
 
-int64_t count(std::string_view s, std::string_view sub, OptIndex start, OptIndex end) {
-  Window w = make_window(s, start, end);
-  if (w.end_index - w.begin_index < length_of(sub)) return 0;
+int64_t count(StrRef ref, std::string_view sub, OptIndex start, OptIndex end) {
+  std::string_view s = ref.bytes;
+  Window w = make_window(ref, start, end, sub.empty());
+  if (w.begin_index > w.end_index) return 0;
   if (sub.empty()) return w.end_index - w.begin_index + 1;
   std::string_view view = w.view(s);
   int64_t n = 0;
@@ -285,15 +334,17 @@ std::string replace(std::string_view s, std::string_view old_part, std::string_v
   return out;
 }
 
-bool startswith(std::string_view s, std::string_view prefix, OptIndex start, OptIndex end) {
-  Window w = make_window(s, start, end);
-  if (w.end_index - length_of(prefix) < w.begin_index) return false;
+bool startswith(StrRef ref, std::string_view prefix, OptIndex start, OptIndex end) {
+  std::string_view s = ref.bytes;
+  Window w = make_window(ref, start, end, prefix.empty());
+  if (w.begin_index > w.end_index) return false;
   return w.view(s).starts_with(prefix);
 }
 
-bool endswith(std::string_view s, std::string_view suffix, OptIndex start, OptIndex end) {
-  Window w = make_window(s, start, end);
-  if (w.end_index - length_of(suffix) < w.begin_index) return false;
+bool endswith(StrRef ref, std::string_view suffix, OptIndex start, OptIndex end) {
+  std::string_view s = ref.bytes;
+  Window w = make_window(ref, start, end, suffix.empty());
+  if (w.begin_index > w.end_index) return false;
   return w.view(s).ends_with(suffix);
 }
 

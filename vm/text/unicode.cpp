@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 
 namespace minipy::text {
@@ -22,19 +23,13 @@ static_assert(kAlpha == kClassAlpha && kLinebreak == kClassLineBreak && kCaseIgn
               kXidStart == kClassIdentifierStart && kTitle == kClassTitle,
               "CharClass bits must match the generated table");
 
-uint16_t lookup_classes(char32_t cp) {
-  auto it = std::upper_bound(std::begin(kFlagRuns), std::end(kFlagRuns), cp,
-                             [](char32_t c, const FlagRun& run) { return c < run.first; });
-  return it == std::begin(kFlagRuns) ? 0 : std::prev(it)->flags;
-}
-
-// Latin-1 is looked up on every ASCII fast path, so it gets a direct table.
-const std::array<uint16_t, 256>& latin1_classes() {
-  static const std::array<uint16_t, 256> table = [] {
-    std::array<uint16_t, 256> t{};
-    for (char32_t c = 0; c < 256; ++c) t[c] = lookup_classes(c);
-    return t;
-  }();
+constexpr std::array<uint16_t, 256> build_latin1_classes() {
+  std::array<uint16_t, 256> table{};
+  size_t run = 0;
+  for (char32_t c = 0; c < 256; ++c) {
+    while (run + 1 < std::size(kFlagRuns) && kFlagRuns[run + 1].first <= c) ++run;
+    table[c] = kFlagRuns[run].flags;
+  }
   return table;
 }
 
@@ -93,42 +88,55 @@ std::string utf8_of(char32_t cp) {
   return out;
 }
 
+// Code points are counted as the bytes that do not continue a sequence (not 0b10xxxxxx), eight at a time.
+// For well-formed text that is exact; for malformed bytes it may differ from stepping with
+// next_code_point, but every offset stays within the text.
+namespace {
+
+inline bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+inline int leads_in_word(const char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, 8);
+  uint64_t continuation = word & ~(word << 1) & 0x8080808080808080ull;
+  return 8 - std::popcount(continuation);
+}
+
+}  // namespace
+
 size_t code_point_count(std::string_view s) {
-  size_t count = 0;
-  for (size_t pos = 0; pos < s.size(); ++count) {
-    // Runs of ASCII go eight bytes at a time.
-    while (pos + 8 <= s.size()) {
-      uint64_t word;
-      std::memcpy(&word, s.data() + pos, 8);
-      if (word & 0x8080808080808080ull) break;
-      pos += 8;
-      count += 8;
-    }
-    if (pos >= s.size()) break;
-    if (static_cast<unsigned char>(s[pos]) < 0x80) {
-      ++pos;
-    } else {
-      next_code_point(s, &pos);
-    }
-  }
+  size_t count = 0, pos = 0;
+  for (; pos + 8 <= s.size(); pos += 8) count += static_cast<size_t>(leads_in_word(s.data() + pos));
+  for (; pos < s.size(); ++pos) count += is_continuation(static_cast<unsigned char>(s[pos])) ? 0 : 1;
   return count;
 }
 
 size_t byte_offset_of_index(std::string_view s, size_t index) {
   size_t pos = 0;
-  for (size_t i = 0; i < index && pos < s.size(); ++i) next_code_point(s, &pos);
+  for (; pos + 8 <= s.size(); pos += 8) {
+    auto leads = static_cast<size_t>(leads_in_word(s.data() + pos));
+    if (leads > index) break;
+    index -= leads;
+  }
+  // Code point `index` (counted from pos) starts at the index-th lead byte from here.
+  for (; pos < s.size(); ++pos) {
+    if (is_continuation(static_cast<unsigned char>(s[pos]))) continue;
+    if (index == 0) break;
+    --index;
+  }
   return pos;
 }
 
 size_t index_of_byte_offset(std::string_view s, size_t offset) {
-  size_t count = 0;
-  for (size_t pos = 0; pos < offset && pos < s.size(); ++count) next_code_point(s, &pos);
-  return count;
+  return code_point_count(s.substr(0, std::min(offset, s.size())));
 }
 
-uint16_t char_classes(char32_t cp) {
-  if (cp < 256) return latin1_classes()[cp];
-  return lookup_classes(cp);
+const std::array<uint16_t, 256> kLatin1Classes = build_latin1_classes();
+
+uint16_t classes_beyond_latin1(char32_t cp) {
+  auto it = std::upper_bound(std::begin(kFlagRuns), std::end(kFlagRuns), cp,
+                             [](char32_t c, const FlagRun& run) { return c < run.first; });
+  return std::prev(it)->flags;  // the first run starts at 0, so there is always one
 }
 
 int decimal_value(char32_t cp) {

@@ -1,8 +1,10 @@
 // Code points over UTF-8 text, and the Unicode character classes and case mappings the str methods use.
-// Strings are UTF-8 std::string_views. Decoding is lenient the way the VM needs it: an encoded surrogate
-// (which Python strings may hold) decodes to its code point, and a malformed byte decodes to itself so that
-// no input can send an index past the end. The tables come from python3.11 (see gen/gen_unicode_tables.py).
+// Strings are UTF-8 std::string_views; encoded surrogates (which Python strs may hold) are code points like
+// any other. The VM only builds well-formed text; on malformed bytes results are unspecified but memory-safe:
+// a malformed byte decodes to itself and no index or offset leaves the text. The tables come from python3.11
+// (see gen/gen_unicode_tables.py).
 #pragma once
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -49,6 +51,19 @@ size_t byte_offset_of_index(std::string_view s, size_t index);
 // The code point index of byte offset `offset` (which must be on a code point boundary) in `s`.
 size_t index_of_byte_offset(std::string_view s, size_t offset);
 
+// A borrowed str and whether it is all ASCII. The VM caches that flag per str and passes it in, which lets the
+// methods skip code point arithmetic; a plain string_view converts implicitly and has its flag computed.
+struct StrRef {
+  std::string_view bytes;
+  bool ascii;
+  StrRef(std::string_view text) : bytes(text), ascii(is_ascii(text)) {}  // NOLINT: implicit on purpose
+  StrRef(const std::string& text) : StrRef(std::string_view(text)) {}    // NOLINT
+  StrRef(const char* text) : StrRef(std::string_view(text)) {}           // NOLINT
+  StrRef(std::string_view text, bool is_ascii_text) : bytes(text), ascii(is_ascii_text) {}
+  // The number of code points: len() of the str.
+  size_t length() const { return ascii ? bytes.size() : code_point_count(bytes); }
+};
+
 // Character classes, one bit each, exactly as CPython 3.11's str.isX() methods see a single character.
 enum CharClass : uint16_t {
   kClassAlpha = 1u << 0, kClassDecimal = 1u << 1, kClassDigit = 1u << 2, kClassNumeric = 1u << 3,
@@ -59,8 +74,11 @@ enum CharClass : uint16_t {
   kClassIdentifierContinue = 1u << 12,  // XID_Continue
   kClassLineBreak = 1u << 13,           // ends a line for str.splitlines()
 };
+// The classes of Latin-1, looked up directly on every ASCII fast path; beyond it a binary search.
+extern const std::array<uint16_t, 256> kLatin1Classes;
+uint16_t classes_beyond_latin1(char32_t cp);
 // All the classes code point `cp` belongs to.
-uint16_t char_classes(char32_t cp);
+inline uint16_t char_classes(char32_t cp) { return cp < 256 ? kLatin1Classes[cp] : classes_beyond_latin1(cp); }
 inline bool has_class(char32_t cp, uint16_t classes) { return (char_classes(cp) & classes) != 0; }
 inline bool is_space(char32_t cp) { return has_class(cp, kClassSpace); }
 inline bool is_alnum(char32_t cp) {

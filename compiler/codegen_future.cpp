@@ -1,0 +1,476 @@
+// `from __future__ import ...`: which features a module turns on (future.c), and the annotation-to-string
+// unparser that `annotations` needs (ast_unparse.c: precedence-driven parentheses, reprs for constants, f-strings
+// rebuilt with their braces escaped).
+#include <fmt/format.h>
+
+#include "compiler/codegen_internal.h"
+
+namespace minipy {
+
+FutureResult future_features(const ast::Module& module, std::string_view filename) {
+  FutureResult result;
+  if (module.mode == ast::ParseMode::Eval || module.body.empty()) return result;
+  auto fail = [&](const ast::Stmt* s, std::string message) {
+    result.error = make_syntax_error(std::move(message), filename, s->loc);
+    return result;
+  };
+  size_t i = docstring_of(module.body) ? 1 : 0;
+  bool done = false;
+  int prev_line = 0;
+  for (; i < module.body.size(); ++i) {
+    const ast::Stmt* s = module.body[i];
+    // Future imports joined by semicolons to other code on their line still count as late.
+    if (done && s->loc.lineno > prev_line) break;
+    prev_line = s->loc.lineno;
+    auto* from = s->as<ast::ImportFrom>();
+    if (!from || from->module != "__future__") {
+      done = true;
+      continue;
+    }
+    if (done) {
+      fail(s, "from __future__ imports must occur at the beginning of the file");
+      result.error->offset -= 1;  // future.c reports this one at the 0-based column
+      return result;
+    }
+    for (const ast::Alias* alias : from->names) {
+      std::string_view f = alias->name;
+      if (f == "barry_as_FLUFL") {
+        result.features.flags |= CO_FUTURE_BARRY_AS_BDFL;
+      } else if (f == "annotations") {
+        result.features.flags |= CO_FUTURE_ANNOTATIONS;
+      } else if (f == "braces") {
+        return fail(s, "not a chance");
+      } else if (f != "nested_scopes" && f != "generators" && f != "division" && f != "absolute_import" &&
+                 f != "with_statement" && f != "print_function" && f != "unicode_literals" &&
+                 f != "generator_stop") {
+        return fail(s, fmt::format("future feature {} is not defined", f.substr(0, 100)));
+      }
+    }
+    result.features.lineno = s->loc.lineno;
+  }
+  return result;
+}
+
+namespace {
+
+// ast_unparse.c's precedence levels.
+enum Precedence {
+  kTuple, kTest, kOr, kAnd, kNot, kCmp, kBor, kBxor = kBor + 1, kBand, kShift, kArith, kTerm, kFactor, kPower,
+  kAwait, kAtom
+};
+constexpr int kExpr = kBor;
+
+std::string python_repr(const Const& c) {
+  std::string r = c.repr();
+  // An infinite float must read back as a float literal.
+  if (c.is(Const::Kind::Float) || c.is(Const::Kind::Complex)) {
+    for (size_t p = r.find("inf"); p != std::string::npos; p = r.find("inf", p + 5)) r.replace(p, 3, "1e309");
+  }
+  return r;
+}
+
+std::string escape_braces(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    out += ch;
+    if (ch == '{' || ch == '}') out += ch;
+  }
+  return out;
+}
+
+class Unparser {
+ public:
+  void expr(const ast::Expr* e, int level);
+  std::string take() { return std::move(out_); }
+
+ private:
+  void open(bool cond) { if (cond) out_ += '('; }
+  void close(bool cond) { if (cond) out_ += ')'; }
+  void items(ast::List<ast::Expr> elts, int level) {
+    for (size_t i = 0; i < elts.size(); ++i) {
+      if (i) out_ += ", ";
+      expr(elts[i], level);
+    }
+  }
+  void arg(const ast::Arg* a) {
+    out_ += a->arg;
+    if (a->annotation) {
+      out_ += ": ";
+      expr(a->annotation, kTest);
+    }
+  }
+  void args(const ast::Arguments* a);
+  void comprehensions(ast::List<ast::Comprehension> gens) {
+    for (const ast::Comprehension* g : gens) {
+      out_ += g->is_async ? " async for " : " for ";
+      expr(g->target, kTuple);
+      out_ += " in ";
+      expr(g->iter, kTest + 1);
+      for (const ast::Expr* cond : g->ifs) {
+        out_ += " if ";
+        expr(cond, kTest + 1);
+      }
+    }
+  }
+  void constant(const Const& c) {
+    if (c.is(Const::Kind::Tuple)) {
+      out_ += '(';
+      for (size_t i = 0; i < c.items().size(); ++i) {
+        if (i) out_ += ", ";
+        constant(*c.items()[i]);
+      }
+      if (c.items().size() == 1) out_ += ',';
+      out_ += ')';
+      return;
+    }
+    out_ += python_repr(c);
+  }
+  std::string fstring_body(ast::List<ast::Expr> values, bool is_format_spec);
+  void joined_str(const ast::JoinedStr* e, bool is_format_spec) {
+    std::string body = fstring_body(e->values, is_format_spec);
+    if (is_format_spec) {
+      out_ += body;
+    } else {
+      out_ += 'f';
+      out_ += Const::str(body)->repr();
+    }
+  }
+  void formatted_value(const ast::FormattedValue* e);
+
+  std::string out_;
+};
+
+void Unparser::args(const ast::Arguments* a) {
+  bool first = true;
+  auto sep = [&] {
+    if (!first) out_ += ", ";
+    first = false;
+  };
+  size_t npos = a->posonlyargs.size(), nargs = a->args.size(), ndefaults = a->defaults.size();
+  for (size_t i = 0; i < npos + nargs; ++i) {
+    sep();
+    arg(i < npos ? a->posonlyargs[i] : a->args[i - npos]);
+    long di = static_cast<long>(i) - static_cast<long>(npos + nargs) + static_cast<long>(ndefaults);
+    if (di >= 0) {
+      out_ += '=';
+      expr(a->defaults[static_cast<size_t>(di)], kTest);
+    }
+    if (npos && i + 1 == npos) out_ += ", /";
+  }
+  if (a->vararg || !a->kwonlyargs.empty()) {
+    sep();
+    out_ += '*';
+    if (a->vararg) arg(a->vararg);
+  }
+  for (size_t i = 0; i < a->kwonlyargs.size(); ++i) {
+    sep();
+    arg(a->kwonlyargs[i]);
+    if (i < a->kw_defaults.size() && a->kw_defaults[i]) {
+      out_ += '=';
+      expr(a->kw_defaults[i], kTest);
+    }
+  }
+  if (a->kwarg) {
+    sep();
+    out_ += "**";
+    arg(a->kwarg);
+  }
+}
+
+std::string Unparser::fstring_body(ast::List<ast::Expr> values, bool is_format_spec) {
+  Unparser body;
+  for (const ast::Expr* v : values) {
+    if (auto* c = v->as<ast::Constant>())
+      body.out_ += escape_braces(c->value->text());
+    else if (auto* j = v->as<ast::JoinedStr>())
+      body.joined_str(j, is_format_spec);
+    else if (auto* f = v->as<ast::FormattedValue>())
+      body.formatted_value(f);
+  }
+  return body.take();
+}
+
+void Unparser::formatted_value(const ast::FormattedValue* e) {
+  Unparser inner;
+  inner.expr(e->value, kTest + 1);
+  std::string text = inner.take();
+  // A value starting with a brace is separated from the outer one by a space.
+  out_ += !text.empty() && text[0] == '{' ? "{ " : "{";
+  out_ += text;
+  if (e->conversion == 'a') out_ += "!a";
+  if (e->conversion == 'r') out_ += "!r";
+  if (e->conversion == 's') out_ += "!s";
+  if (e->format_spec) {
+    out_ += ':';
+    if (auto* c = e->format_spec->as<ast::Constant>())
+      out_ += escape_braces(c->value->text());
+    else if (auto* j = e->format_spec->as<ast::JoinedStr>())
+      joined_str(j, true);
+  }
+  out_ += '}';
+}
+
+void Unparser::expr(const ast::Expr* e, int level) {
+  using K = ast::ExprKind;
+  switch (e->kind) {
+    case K::BoolOp: {
+      auto* b = static_cast<const ast::BoolOp*>(e);
+      int pr = b->op == ast::BoolOpKind::And ? kAnd : kOr;
+      open(level > pr);
+      for (size_t i = 0; i < b->values.size(); ++i) {
+        if (i) out_ += b->op == ast::BoolOpKind::And ? " and " : " or ";
+        expr(b->values[i], pr + 1);
+      }
+      close(level > pr);
+      return;
+    }
+    case K::BinOp: {
+      auto* b = static_cast<const ast::BinOp*>(e);
+      static constexpr struct { const char* text; int pr; } kOps[] = {
+          {" + ", kArith}, {" - ", kArith}, {" * ", kTerm}, {" @ ", kTerm}, {" / ", kTerm}, {" % ", kTerm},
+          {" ** ", kPower}, {" << ", kShift}, {" >> ", kShift}, {" | ", kBor}, {" ^ ", kBxor}, {" & ", kBand},
+          {" // ", kTerm}};
+      const auto& op = kOps[static_cast<int>(b->op)];
+      bool right_assoc = b->op == ast::OperatorKind::Pow;
+      open(level > op.pr);
+      expr(b->left, op.pr + right_assoc);
+      out_ += op.text;
+      expr(b->right, op.pr + !right_assoc);
+      close(level > op.pr);
+      return;
+    }
+    case K::UnaryOp: {
+      auto* un = static_cast<const ast::UnaryOp*>(e);
+      static constexpr const char* kText[] = {"~", "not ", "+", "-"};
+      int pr = un->op == ast::UnaryOpKind::Not ? kNot : kFactor;
+      open(level > pr);
+      out_ += kText[static_cast<int>(un->op)];
+      expr(un->operand, pr);
+      close(level > pr);
+      return;
+    }
+    case K::Lambda: {
+      auto* l = static_cast<const ast::Lambda*>(e);
+      open(level > kTest);
+      out_ += l->args->args.size() + l->args->posonlyargs.size() ? "lambda " : "lambda";
+      args(l->args);
+      out_ += ": ";
+      expr(l->body, kTest);
+      close(level > kTest);
+      return;
+    }
+    case K::IfExp: {
+      auto* i = static_cast<const ast::IfExp*>(e);
+      open(level > kTest);
+      expr(i->body, kTest + 1);
+      out_ += " if ";
+      expr(i->test, kTest + 1);
+      out_ += " else ";
+      expr(i->orelse, kTest);
+      close(level > kTest);
+      return;
+    }
+    case K::Dict: {
+      auto* d = static_cast<const ast::Dict*>(e);
+      out_ += '{';
+      for (size_t i = 0; i < d->values.size(); ++i) {
+        if (i) out_ += ", ";
+        if (d->keys[i]) {
+          expr(d->keys[i], kTest);
+          out_ += ": ";
+          expr(d->values[i], kTest);
+        } else {
+          out_ += "**";
+          expr(d->values[i], kExpr);
+        }
+      }
+      out_ += '}';
+      return;
+    }
+    case K::Set:
+      out_ += '{';
+      items(static_cast<const ast::Set*>(e)->elts, kTest);
+      out_ += '}';
+      return;
+    case K::GeneratorExp: {
+      auto* g = static_cast<const ast::GeneratorExp*>(e);
+      out_ += '(';
+      expr(g->elt, kTest);
+      comprehensions(g->generators);
+      out_ += ')';
+      return;
+    }
+    case K::ListComp: {
+      auto* g = static_cast<const ast::ListComp*>(e);
+      out_ += '[';
+      expr(g->elt, kTest);
+      comprehensions(g->generators);
+      out_ += ']';
+      return;
+    }
+    case K::SetComp: {
+      auto* g = static_cast<const ast::SetComp*>(e);
+      out_ += '{';
+      expr(g->elt, kTest);
+      comprehensions(g->generators);
+      out_ += '}';
+      return;
+    }
+    case K::DictComp: {
+      auto* g = static_cast<const ast::DictComp*>(e);
+      out_ += '{';
+      expr(g->key, kTest);
+      out_ += ": ";
+      expr(g->value, kTest);
+      comprehensions(g->generators);
+      out_ += '}';
+      return;
+    }
+    case K::Yield: {
+      auto* y = static_cast<const ast::Yield*>(e);
+      if (!y->value) {
+        out_ += "(yield)";
+        return;
+      }
+      out_ += "(yield ";
+      expr(y->value, kTest);
+      out_ += ')';
+      return;
+    }
+    case K::YieldFrom:
+      out_ += "(yield from ";
+      expr(static_cast<const ast::YieldFrom*>(e)->value, kTest);
+      out_ += ')';
+      return;
+    case K::Await:
+      open(level > kAwait);
+      out_ += "await ";
+      expr(static_cast<const ast::Await*>(e)->value, kAtom);
+      close(level > kAwait);
+      return;
+    case K::Compare: {
+      auto* c = static_cast<const ast::Compare*>(e);
+      static constexpr const char* kText[] = {" == ", " != ", " < ", " <= ", " > ", " >= ", " is ", " is not ",
+                                              " in ", " not in "};
+      open(level > kCmp);
+      expr(c->left, kCmp + 1);
+      for (size_t i = 0; i < c->ops.size(); ++i) {
+        out_ += kText[static_cast<int>(c->ops[i])];
+        expr(c->comparators[i], kCmp + 1);
+      }
+      close(level > kCmp);
+      return;
+    }
+    case K::Call: {
+      auto* c = static_cast<const ast::Call*>(e);
+      expr(c->func, kAtom);
+      if (c->args.size() == 1 && c->keywords.empty() && c->args[0]->kind == K::GeneratorExp) {
+        expr(c->args[0], kTuple);  // f(x for x in y): the generator's own parentheses suffice
+        return;
+      }
+      out_ += '(';
+      items(c->args, kTest);
+      for (size_t i = 0; i < c->keywords.size(); ++i) {
+        if (i || !c->args.empty()) out_ += ", ";
+        const ast::Keyword* k = c->keywords[i];
+        if (k->arg.empty()) {
+          out_ += "**";
+        } else {
+          out_ += k->arg;
+          out_ += '=';
+        }
+        expr(k->value, kTest);
+      }
+      out_ += ')';
+      return;
+    }
+    case K::Constant: {
+      auto* c = static_cast<const ast::Constant*>(e);
+      if (c->value->is(Const::Kind::Ellipsis)) {
+        out_ += "...";
+        return;
+      }
+      out_ += c->kind;
+      constant(*c->value);
+      return;
+    }
+    case K::JoinedStr: joined_str(static_cast<const ast::JoinedStr*>(e), false); return;
+    case K::FormattedValue: formatted_value(static_cast<const ast::FormattedValue*>(e)); return;
+    case K::Attribute: {
+      auto* a = static_cast<const ast::Attribute*>(e);
+      expr(a->value, kAtom);
+      auto* c = a->value->as<ast::Constant>();
+      // `1 .real`: an int literal needs a space before the dot.
+      out_ += c && c->value->is(Const::Kind::Int) ? " ." : ".";
+      out_ += a->attr;
+      return;
+    }
+    case K::Subscript: {
+      auto* s = static_cast<const ast::Subscript*>(e);
+      expr(s->value, kAtom);
+      int slice_level = kTuple;
+      if (auto* t = s->slice->as<ast::Tuple>())
+        for (const ast::Expr* elt : t->elts)
+          if (elt->kind == K::Starred) {
+            ++slice_level;
+            break;
+          }
+      out_ += '[';
+      expr(s->slice, slice_level);
+      out_ += ']';
+      return;
+    }
+    case K::Starred:
+      out_ += '*';
+      expr(static_cast<const ast::Starred*>(e)->value, kExpr);
+      return;
+    case K::Slice: {
+      auto* s = static_cast<const ast::Slice*>(e);
+      if (s->lower) expr(s->lower, kTest);
+      out_ += ':';
+      if (s->upper) expr(s->upper, kTest);
+      if (s->step) {
+        out_ += ':';
+        expr(s->step, kTest);
+      }
+      return;
+    }
+    case K::Name: out_ += static_cast<const ast::Name*>(e)->id; return;
+    case K::List:
+      out_ += '[';
+      items(static_cast<const ast::ListExpr*>(e)->elts, kTest);
+      out_ += ']';
+      return;
+    case K::Tuple: {
+      auto* t = static_cast<const ast::Tuple*>(e);
+      if (t->elts.empty()) {
+        out_ += "()";
+        return;
+      }
+      open(level > kTuple);
+      items(t->elts, kTest);
+      if (t->elts.size() == 1) out_ += ',';
+      close(level > kTuple);
+      return;
+    }
+    case K::NamedExpr: {
+      auto* n = static_cast<const ast::NamedExpr*>(e);
+      open(level > kTuple);
+      expr(n->target, kAtom);
+      out_ += " := ";
+      expr(n->value, kAtom);
+      close(level > kTuple);
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+std::string unparse_annotation(const ast::Expr* e) {
+  Unparser u;
+  u.expr(e, kTest);
+  return u.take();
+}
+
+}  // namespace minipy

@@ -1,0 +1,342 @@
+// CPython 3.11's wording and positions for syntax errors the grammar finds: Bison reports the failing token and
+// the tokens it expected; these rules turn that into "expected ':'", "Perhaps you forgot a comma?", the print
+// hint, and the choice between a parser error and a tokenizer error found later in the file.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/parse_build.h"
+#include "compiler/parser.hpp"
+
+namespace minipy::front {
+
+namespace {
+
+bool ends_operand(TokenKind k) {
+  switch (k) {
+    case TokenKind::Name: case TokenKind::Number: case TokenKind::String: case TokenKind::RPar:
+    case TokenKind::RSqb: case TokenKind::RBrace: case TokenKind::KwNone: case TokenKind::KwTrue:
+    case TokenKind::KwFalse: case TokenKind::Ellipsis:
+      return true;
+    default: return false;
+  }
+}
+
+bool starts_operand(TokenKind k) {
+  switch (k) {
+    case TokenKind::Name: case TokenKind::Number: case TokenKind::String: case TokenKind::LPar:
+    case TokenKind::LSqb: case TokenKind::LBrace: case TokenKind::KwNone: case TokenKind::KwTrue:
+    case TokenKind::KwFalse: case TokenKind::Ellipsis: case TokenKind::KwLambda: case TokenKind::Tilde:
+      return true;
+    default: return false;
+  }
+}
+
+int open_brackets_before(const ParseContext& ctx, int idx) {
+  int depth = 0;
+  for (int i = 0; i < idx; ++i) {
+    TokenKind k = ctx.tokens[i].kind;
+    if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) ++depth;
+    if (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) --depth;
+  }
+  return depth;
+}
+
+// The last token of the primary expression (name, call, subscript, attribute chain) starting at token `first`.
+int primary_end(const ParseContext& ctx, int first) {
+  int n = static_cast<int>(ctx.tokens.size());
+  int i = first;
+  auto skip_brackets = [&](int at) {
+    int depth = 0;
+    for (; at < n; ++at) {
+      TokenKind k = ctx.tokens[at].kind;
+      if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) ++depth;
+      if (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) {
+        if (--depth == 0) return at;
+      }
+      if (k == TokenKind::Error || k == TokenKind::EndMarker) return at - 1;
+    }
+    return n - 1;
+  };
+  TokenKind k = ctx.tokens[i].kind;
+  if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) i = skip_brackets(i);
+  while (i + 1 < n) {
+    TokenKind next = ctx.tokens[i + 1].kind;
+    if (next == TokenKind::Dot && i + 2 < n && ctx.tokens[i + 2].kind == TokenKind::Name) {
+      i += 2;
+    } else if (next == TokenKind::LPar || next == TokenKind::LSqb) {
+      int close = skip_brackets(i + 1);
+      if (close <= i) return i;
+      i = close;
+    } else if (next == TokenKind::String && ctx.tokens[i].kind == TokenKind::String) {
+      ++i;
+    } else {
+      return i;
+    }
+  }
+  return i;
+}
+
+// Whether token idx sits directly inside the parentheses of a `def` header, where a missing comma is no
+// expression error.
+bool inside_parameter_list(const ParseContext& ctx, int idx) {
+  int depth = 0;
+  for (int i = idx - 1; i >= 0; --i) {
+    TokenKind k = ctx.tokens[i].kind;
+    if (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) ++depth;
+    if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) {
+      if (depth-- == 0) return k == TokenKind::LPar && i >= 2 && ctx.tokens[i - 2].kind == TokenKind::KwDef;
+    }
+  }
+  return false;
+}
+
+// Whether token `key` starts an entry of a dict display (after a ',' in braces that already hold a `k: v`).
+bool in_dict_key_position(const ParseContext& ctx, int key) {
+  if (key < 1 || ctx.tokens[key - 1].kind != TokenKind::Comma) return false;
+  int depth = 0;
+  bool saw_colon = false;
+  for (int i = key - 1; i >= 0; --i) {
+    TokenKind k = ctx.tokens[i].kind;
+    if (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) ++depth;
+    if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) {
+      if (depth-- == 0) return k == TokenKind::LBrace && saw_colon;
+    }
+    if (depth == 0 && k == TokenKind::Colon) saw_colon = true;
+    if (depth == 0 && k == TokenKind::KwLambda) return false;
+  }
+  return false;
+}
+
+// The first token of the primary expression (names, attributes, calls, subscripts) that ends at token `last`.
+int primary_start(const ParseContext& ctx, int last) {
+  int i = last;
+  for (;;) {
+    TokenKind k = ctx.tokens[i].kind;
+    if (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) {
+      int depth = 0;
+      for (; i > 0; --i) {
+        TokenKind kk = ctx.tokens[i].kind;
+        if (kk == TokenKind::RPar || kk == TokenKind::RSqb || kk == TokenKind::RBrace) ++depth;
+        if (kk == TokenKind::LPar || kk == TokenKind::LSqb || kk == TokenKind::LBrace) {
+          if (--depth == 0) break;
+        }
+      }
+    }
+    if (i > 1 && ctx.tokens[i - 1].kind == TokenKind::Dot && ends_operand(ctx.tokens[i - 2].kind)) {
+      i -= 2;
+      continue;
+    }
+    if (i > 0 && (ctx.tokens[i].kind == TokenKind::LPar || ctx.tokens[i].kind == TokenKind::LSqb) &&
+        ends_operand(ctx.tokens[i - 1].kind)) {
+      --i;
+      continue;
+    }
+    if (i > 0 && ctx.tokens[i].kind == TokenKind::String && ctx.tokens[i - 1].kind == TokenKind::String) {
+      --i;
+      continue;
+    }
+    return i;
+  }
+}
+
+}  // namespace
+
+// After a parser error CPython tokenizes the rest of the file, and a tokenizer error found there replaces the
+// parser's; an unclosed bracket does so only when the parser's error lies on a later line than the bracket.
+void prefer_tokenizer_error(ParseContext& ctx) {
+  if (!ctx.lex_error || !ctx.error || ctx.error_from_lexer) return;
+  const LexError& le = *ctx.lex_error;
+  // Errors CPython's tokenizer only flags (indentation, line continuation, EOF) do not replace the parser's.
+  if (le.kind != SyntaxError::Kind::SyntaxError || le.message.starts_with("unexpected")) return;
+  if (ctx.error->kind != SyntaxError::Kind::SyntaxError) return;  // "unexpected indent" stands
+  if (ctx.error->message.ends_with("not supported by minipy")) return;
+  if (le.message.ends_with("was never closed") &&
+      (ctx.last_read_line ? ctx.last_read_line : ctx.error_span.end_line) <= le.line)
+    return;
+  ctx.error.reset();
+  report_lex_error(ctx);
+}
+
+void Parser::report_syntax_error(const context& yyctx) const {
+  if (ctx.failed()) return;
+  const symbol_type& la = yyctx.lookahead();
+  int idx = la.kind() == symbol_kind::S_YYEMPTY || la.kind() == symbol_kind::S_YYEOF ||
+                    la.kind() == symbol_kind::S_StartExec || la.kind() == symbol_kind::S_StartEval ||
+                    la.kind() == symbol_kind::S_StartSingle
+                ? ctx.next_token
+                : la.value.tok;
+  idx = std::clamp(idx, 0, static_cast<int>(ctx.tokens.size()) - 1);
+  const Token& t = ctx.tokens[idx];
+  Span span = ctx.token_span(idx);
+  ctx.last_read_line = t.line;
+  if (t.kind == TokenKind::Error) {
+    if (ctx.lex_error) report_lex_error(ctx);
+    return;
+  }
+  if (t.kind == TokenKind::Indent) {
+    ctx.fail("unexpected indent", Span{span.line, std::max(span.col - 1, 0), span.line, span.col},
+             SyntaxError::Kind::IndentationError);
+    ctx.error->end_offset = -1;
+    return;
+  }
+  if (idx >= 1 && ctx.tokens[idx - 1].kind == TokenKind::String) {
+    // CPython decodes the literals before it looks past them, so their errors come first.
+    int first = idx - 1;
+    while (first > 0 && ctx.tokens[first - 1].kind == TokenKind::String) --first;
+    Span whole = ctx.token_span(first);
+    whole.end_line = ctx.tokens[idx - 1].end_line;
+    whole.end_col = ctx.tokens[idx - 1].end_col;
+    make_strings(ctx, first, idx - 1, whole);
+    if (ctx.failed()) return;
+  }
+  symbol_kind_type expected[YYNTOKENS];
+  int n = yyctx.expected_tokens(expected, YYNTOKENS);
+  auto expects = [&](symbol_kind_type k) { return std::find(expected, expected + n, k) != expected + n; };
+  bool expects_colon = expects(symbol_kind::S_Colon);
+  TokenKind prev = idx >= 1 ? ctx.tokens[idx - 1].kind : TokenKind::Newline;
+  int stmt_start = idx;
+  while (stmt_start > 0 && !starts_statement(ctx, stmt_start)) --stmt_start;
+  TokenKind first = ctx.tokens[stmt_start].kind;
+  if (t.kind == TokenKind::LPar && inside_parameter_list(ctx, idx)) {
+    ctx.fail("Function parameters cannot be parenthesized", span);
+    return;
+  }
+  if (n == 1 && expects(symbol_kind::S_LPar) && idx >= 2 && ctx.tokens[idx - 2].kind == TokenKind::KwDef) {
+    ctx.fail("expected '('", span);
+    return;
+  }
+  if (ctx.mode == ast::ParseMode::Single && expects(symbol_kind::S_EndMarker) && n == 1) {
+    static constexpr TokenKind kCompound[] = {TokenKind::KwIf,  TokenKind::KwWhile, TokenKind::KwFor,
+                                              TokenKind::KwTry, TokenKind::KwWith,  TokenKind::KwDef,
+                                              TokenKind::KwClass, TokenKind::At};
+    bool compound = std::find(std::begin(kCompound), std::end(kCompound), ctx.tokens[0].kind) != std::end(kCompound);
+    if (compound || prev != TokenKind::Newline || idx == 0)
+      ctx.fail("invalid syntax", span);
+    else
+      ctx.fail("multiple statements found while compiling a single statement", ctx.token_span(idx - 1));
+    return;
+  }
+  // Only right after a complete try body (its DEDENT, or the NEWLINE of `try: stmt`).
+  bool after_try_body = prev == TokenKind::Dedent;
+  if (prev == TokenKind::Newline && idx >= 1) {
+    int line_start = idx - 1;
+    while (line_start > 0 && !starts_statement(ctx, line_start)) --line_start;
+    after_try_body = ctx.tokens[line_start].kind == TokenKind::KwTry;
+  }
+  if (after_try_body && expects(symbol_kind::S_KwExcept) && expects(symbol_kind::S_KwFinally)) {
+    int at = idx;
+    while (at < static_cast<int>(ctx.tokens.size()) - 1 && ctx.tokens[at].kind == TokenKind::Dedent) ++at;
+    ctx.fail("expected 'except' or 'finally' block",
+             ctx.tokens[at].kind == TokenKind::EndMarker ? end_of_input_span(ctx) : ctx.token_span(at));
+    return;
+  }
+  if (t.kind == TokenKind::Equal && ends_operand(prev) && idx + 1 < static_cast<int>(ctx.tokens.size()) &&
+      !starts_operand(ctx.tokens[idx + 1].kind) && ctx.tokens[idx + 1].kind != TokenKind::Minus) {
+    // `x = = 1`: no value follows, so no hint.
+    ctx.fail("invalid syntax", span);
+    return;
+  }
+  if (t.kind == TokenKind::Equal && ends_operand(prev) &&
+      (first == TokenKind::KwIf || first == TokenKind::KwElif || first == TokenKind::KwWhile ||
+       open_brackets_before(ctx, idx) > 0)) {
+    // `name = value` where a named expression starts: CPython suggests '==' (or ':=' for a plain name).
+    int start = primary_start(ctx, idx - 1);
+    TokenKind before = start > 0 ? ctx.tokens[start - 1].kind : TokenKind::Newline;
+    bool starts_named_expr = before == TokenKind::KwIf || before == TokenKind::KwElif ||
+                             before == TokenKind::KwWhile || before == TokenKind::LPar ||
+                             before == TokenKind::LSqb || before == TokenKind::Comma;
+    if (starts_named_expr) {
+      Span target{ctx.tokens[start].line, ctx.tokens[start].col, ctx.tokens[idx - 1].end_line,
+                  ctx.tokens[idx - 1].end_col};
+      int value_end = std::min(primary_end(ctx, idx + 1), static_cast<int>(ctx.tokens.size()) - 1);
+      target.end_line = ctx.tokens[value_end].end_line;
+      target.end_col = ctx.tokens[value_end].end_col;
+      if (start == idx - 1 && prev == TokenKind::Name) {
+        ctx.fail("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", target);
+      } else {
+        const char* what = prev == TokenKind::RPar   ? "function call"
+                           : prev == TokenKind::RSqb ? "subscript"
+                           : prev == TokenKind::Name ? "attribute"
+                                                     : "literal";
+        ctx.fail(fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?", what), target);
+      }
+      return;
+    }
+  }
+  if (t.kind == TokenKind::Newline && prev == TokenKind::Comma && first == TokenKind::KwFrom) {
+    ctx.fail("trailing comma not allowed without surrounding parentheses", span);
+    return;
+  }
+  if (expects(symbol_kind::S_KwElse) && t.kind != TokenKind::KwElse && t.kind != TokenKind::Colon) {
+    // Inside `body if test` without its else: CPython points at the start of the body.
+    int depth = 0, i = idx - 1;
+    for (; i > stmt_start; --i) {
+      TokenKind k = ctx.tokens[i].kind;
+      if (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) ++depth;
+      if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) --depth;
+      if (depth == 0 && k == TokenKind::KwIf) break;
+    }
+    bool else_seen = false;
+    for (int j = i + 1; j < idx; ++j) else_seen |= ctx.tokens[j].kind == TokenKind::KwElse;
+    if (i > stmt_start && ends_operand(ctx.tokens[i - 1].kind) && !else_seen) {
+      Span body = ctx.token_span(primary_start(ctx, i - 1));
+      ctx.fail("expected 'else' after 'if' expression", Span{body.line, body.col, span.end_line, span.end_col});
+      return;
+    }
+  }
+  bool only_colon_or_arrow = n > 0 && std::all_of(expected, expected + n, [](symbol_kind_type k) {
+    return k == symbol_kind::S_Colon || k == symbol_kind::S_RArrow;
+  });
+  if (expects_colon && (t.kind == TokenKind::Newline || only_colon_or_arrow)) {
+    ctx.fail("expected ':'", Span{span.line, span.col, span.line, span.col});
+    return;
+  }
+  if (idx >= 1 && ctx.tokens[idx - 1].kind == TokenKind::Name && starts_statement(ctx, idx - 1) &&
+      (ctx.token_text(idx - 1) == "print" || ctx.token_text(idx - 1) == "exec") && starts_operand(t.kind)) {
+    int end = end_of_logical_line(ctx, idx) - 1;
+    Span range = ctx.token_span(idx - 1);
+    range.end_line = ctx.tokens[end].end_line;
+    range.end_col = ctx.tokens[end].end_col;
+    ctx.fail(fmt::format("Missing parentheses in call to '{}'. Did you mean {}(...)?", ctx.token_text(idx - 1),
+                         ctx.token_text(idx - 1)),
+             range);
+    return;
+  }
+  if (idx >= 1 && ends_operand(ctx.tokens[idx - 1].kind) && starts_operand(t.kind) &&
+      open_brackets_before(ctx, idx) > 0 && in_dict_key_position(ctx, primary_start(ctx, idx - 1))) {
+    const Token& key_end = ctx.tokens[idx - 1];
+    ctx.fail("':' expected after dictionary key",
+             Span{key_end.end_line, key_end.end_col - 1, key_end.end_line, key_end.end_col});
+    ctx.error->end_offset = 0;
+    return;
+  }
+  // `name 'string'` (a mistyped prefix) and soft keywords get no comma hint in CPython.
+  bool name_then_string = idx >= 1 && t.kind == TokenKind::String && ctx.tokens[idx - 1].kind == TokenKind::Name &&
+                          primary_start(ctx, idx - 1) == idx - 1;
+  if (idx >= 1 && ends_operand(ctx.tokens[idx - 1].kind) && starts_operand(t.kind) && !name_then_string &&
+      open_brackets_before(ctx, idx) > 0 && !inside_parameter_list(ctx, idx)) {
+    int start = primary_start(ctx, idx - 1);
+    Span range = ctx.token_span(start);
+    range.end_line = span.end_line;
+    range.end_col = span.end_col;
+    // CPython has read the token after the second expression when it gives up.
+    int after = std::min(primary_end(ctx, idx) + 1, static_cast<int>(ctx.tokens.size()) - 1);
+    ctx.last_read_line = ctx.tokens[after].line;
+    ctx.fail("invalid syntax. Perhaps you forgot a comma?", range);
+    return;
+  }
+  if (t.kind == TokenKind::EndMarker && idx > 0) span = ctx.token_span(idx - 1);
+  // CPython's NEWLINE token has no width.
+  if (ctx.tokens[idx].kind == TokenKind::Newline || t.kind == TokenKind::EndMarker) {
+    span.end_line = span.line;
+    span.end_col = span.col;
+  }
+  ctx.fail("invalid syntax", span);
+}
+
+void Parser::error(const location_type& loc, const std::string& msg) {
+  if (!ctx.failed()) ctx.fail(msg, loc);
+}
+
+}  // namespace minipy::front

@@ -1,0 +1,181 @@
+// The token feed for the Bison parser: maps lexer tokens to grammar tokens and makes the decisions an LALR(1)
+// grammar cannot make from one token of lookahead (parenthesized with-items, the soft keyword `match`), or that
+// CPython's tokenizer and parser make between tokens (missing indented blocks, excluded features).
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/parse_context.h"
+#include "compiler/parser.hpp"
+
+namespace minipy::front {
+
+namespace {
+
+using Tok = Parser::token;
+
+int parser_token(TokenKind kind) {
+  switch (kind) {
+#define MINIPY_TOKEN(kind, spelling) case TokenKind::kind: return Tok::T_##kind;
+#define MINIPY_OPERATOR(kind, spelling) case TokenKind::kind: return Tok::T_##kind;
+#define MINIPY_KEYWORD(kind, spelling) case TokenKind::Kw##kind: return Tok::T_Kw##kind;
+#include "compiler/tokens.def"
+    case TokenKind::Count: break;
+  }
+  return Tok::T_Error;
+}
+
+}  // namespace
+
+bool starts_statement(const ParseContext& ctx, int idx) {
+  if (idx == 0) return true;
+  TokenKind prev = ctx.tokens[idx - 1].kind;
+  return prev == TokenKind::Newline || prev == TokenKind::Indent || prev == TokenKind::Dedent ||
+         prev == TokenKind::Semi;
+}
+
+// Index of the NEWLINE ending the logical line that contains token idx.
+int end_of_logical_line(const ParseContext& ctx, int idx) {
+  int n = static_cast<int>(ctx.tokens.size());
+  while (idx < n && ctx.tokens[idx].kind != TokenKind::Newline && ctx.tokens[idx].kind != TokenKind::EndMarker &&
+         ctx.tokens[idx].kind != TokenKind::Error)
+    ++idx;
+  return idx;
+}
+
+namespace {
+
+// `match` is a soft keyword: a line `match <subject>:` is a match statement, anything else uses the name.
+bool is_match_statement(const ParseContext& ctx, int idx) {
+  if (!starts_statement(ctx, idx) || ctx.token_text(idx) != "match") return false;
+  TokenKind next = ctx.tokens[idx + 1].kind;
+  if (next == TokenKind::Colon || next == TokenKind::Equal || next == TokenKind::Dot || next == TokenKind::Newline ||
+      next == TokenKind::Comma || next == TokenKind::Semi)
+    return false;
+  int end = end_of_logical_line(ctx, idx);
+  return ctx.tokens[end].kind == TokenKind::Newline && end > idx + 1 && ctx.tokens[end - 1].kind == TokenKind::Colon;
+}
+
+// `with (` opens a parenthesized list of with-items when the matching ')' is followed by ':'.
+bool is_with_paren(const ParseContext& ctx, int idx) {
+  if (idx == 0 || ctx.tokens[idx - 1].kind != TokenKind::KwWith) return false;
+  int depth = 0;
+  for (size_t i = static_cast<size_t>(idx); i < ctx.tokens.size(); ++i) {
+    TokenKind k = ctx.tokens[i].kind;
+    if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) ++depth;
+    if (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) {
+      if (--depth == 0) return i + 1 < ctx.tokens.size() && ctx.tokens[i + 1].kind == TokenKind::Colon;
+    }
+    if (k == TokenKind::EndMarker || k == TokenKind::Error) return false;
+  }
+  return false;
+}
+
+const char* block_owner(TokenKind first) {
+  switch (first) {
+    case TokenKind::KwIf: return "'if' statement";
+    case TokenKind::KwElif: return "'elif' statement";
+    case TokenKind::KwElse: return "'else' statement";
+    case TokenKind::KwWhile: return "'while' statement";
+    case TokenKind::KwFor: return "'for' statement";
+    case TokenKind::KwTry: return "'try' statement";
+    case TokenKind::KwExcept: return "'except' statement";
+    case TokenKind::KwFinally: return "'finally' statement";
+    case TokenKind::KwWith: return "'with' statement";
+    case TokenKind::KwDef: return "function definition";
+    case TokenKind::KwClass: return "class definition";
+    default: return nullptr;
+  }
+}
+
+}  // namespace
+
+Span end_of_input_span(const ParseContext& ctx) {
+  int line = ctx.tokens.back().line;
+  std::string_view text = ctx.line_text(line);
+  if (text.empty() && line > 1) text = ctx.line_text(--line);
+  int col = static_cast<int>(text.size()) - (text.ends_with('\n') ? 1 : 0);
+  return {line, col, line, col};
+}
+
+namespace {
+
+// A block header `...:` NEWLINE must be followed by INDENT; CPython names the statement that wanted the block.
+bool check_indented_block(ParseContext& ctx, int idx) {
+  if (idx < 2 || ctx.tokens[idx].kind == TokenKind::Indent || ctx.tokens[idx - 1].kind != TokenKind::Newline ||
+      ctx.tokens[idx - 2].kind != TokenKind::Colon)
+    return true;
+  int first = idx - 2;
+  while (first > 0 && !starts_statement(ctx, first)) --first;
+  const char* owner = block_owner(ctx.tokens[first].kind);
+  if (!owner) return true;
+  int target = idx;
+  while (ctx.tokens[target].kind == TokenKind::Dedent) ++target;
+  if (ctx.tokens[target].kind == TokenKind::Error) return true;  // the tokenizer's error comes first
+  Span at = ctx.tokens[target].kind == TokenKind::EndMarker ? end_of_input_span(ctx) : ctx.token_span(target);
+  ctx.fail(fmt::format("expected an indented block after {} on line {}", owner, ctx.tokens[first].line), at,
+           SyntaxError::Kind::IndentationError);
+  // After a dedent CPython's offset is the 0-based column of the next token.
+  if (target != idx && ctx.tokens[target].kind != TokenKind::EndMarker) ctx.error->offset -= 1;
+  return false;
+}
+
+}  // namespace
+
+void report_lex_error(ParseContext& ctx) {
+  const LexError& le = *ctx.lex_error;
+  if (!ctx.error) ctx.error_from_lexer = true;
+  ctx.fail(le.message, Span{le.line, le.col, le.end_line, le.end_col}, le.kind);
+  if (!le.keep_newline && ctx.error->text.ends_with('\n')) ctx.error->text.pop_back();
+  if (le.raw_offset) ctx.error->offset = *le.raw_offset;
+  if (le.raw_end_offset) ctx.error->end_offset = *le.raw_end_offset;
+}
+
+int yylex(Parser::semantic_type* value, Span* location, ParseContext& ctx) {
+  if (ctx.next_token < 0) {
+    ctx.next_token = 0;
+    *location = Span{1, 0, 1, 0};
+    value->tok = -1;
+    return ctx.mode == ast::ParseMode::Eval     ? Tok::T_StartEval
+           : ctx.mode == ast::ParseMode::Single ? Tok::T_StartSingle
+                                                : Tok::T_StartExec;
+  }
+  int idx = ctx.next_token;
+  const Token& t = ctx.tokens[idx];
+  value->tok = idx;
+  *location = ctx.token_span(idx);
+  if (t.kind == TokenKind::EndMarker && ctx.end_marker_sent) return Tok::T_YYEOF;
+  ctx.end_marker_sent = t.kind == TokenKind::EndMarker;
+  if (t.kind != TokenKind::EndMarker && t.kind != TokenKind::Error) ++ctx.next_token;
+  Span span = ctx.token_span(idx);
+  auto error_token = [] { return static_cast<int>(Tok::T_Error); };
+  if (!ctx.failed() && !check_indented_block(ctx, idx)) return error_token();
+  switch (t.kind) {
+    case TokenKind::Error:
+      if (ctx.lex_error) report_lex_error(ctx);
+      return error_token();
+    case TokenKind::KwAsync:
+    case TokenKind::KwAwait:
+      ctx.fail(fmt::format("'{}' is not supported by minipy", ctx.token_text(idx)), span);
+      return error_token();
+    case TokenKind::Name:
+      if (is_match_statement(ctx, idx)) {
+        ctx.fail("the 'match' statement is not supported by minipy", span);
+        return error_token();
+      }
+      break;
+    case TokenKind::KwExcept:
+      if (ctx.tokens[idx + 1].kind == TokenKind::Star) {
+        ctx.fail("'except*' is not supported by minipy", Span{span.line, span.col, span.line, span.end_col + 1});
+        return error_token();
+      }
+      break;
+    case TokenKind::LPar:
+      if (is_with_paren(ctx, idx)) return Tok::T_WithLPar;
+      break;
+    default: break;
+  }
+  return parser_token(t.kind);
+}
+
+}  // namespace minipy::front

@@ -1,0 +1,80 @@
+# What decides whether and where caches are written: -B, PYTHONDONTWRITEBYTECODE (ignored under -E / -I),
+# sys.dont_write_bytecode set by the program, PYTHONPYCACHEPREFIX / -X pycache_prefix (a mirror tree),
+# -X cache_tag; and which files import at all: a legacy mod.pyc with no source imports, an orphaned
+# __pycache__ entry does not; an unwritable cache location just means running without a cache.
+source "$(dirname "$0")/import_lib.sh" "$@"
+
+setup() {
+  rm -rf work && mkdir work && cd work || exit 1
+  printf 'X = 7\n' >mod.py
+  printf 'import mod\nprint(mod.X)\n' >main.py
+  age mod.py main.py
+}
+no_caches() {  # WHAT
+  local found
+  found=$(find "$SCRATCH" -name '*.pyc' | head -n 3)
+  [[ -z $found ]] || fail "$1: wrote $found"
+}
+
+setup; mp -- -B main.py; expect_out "-B" 7; no_caches "-B"; cd ..
+setup; mp PYTHONDONTWRITEBYTECODE=1 -- main.py; expect_out "PYTHONDONTWRITEBYTECODE" 7
+no_caches "PYTHONDONTWRITEBYTECODE"; cd ..
+setup; mp PYTHONDONTWRITEBYTECODE=1 -- -E main.py; expect_out "-E" 7
+[[ -f __pycache__/mod.$TAG.pyc ]] || fail "-E should ignore PYTHONDONTWRITEBYTECODE"; cd ..
+# -I (like -P) leaves the script's directory out of sys.path, as CPython does.
+setup; mp -- -I main.py
+[[ $RC -eq 1 ]] && expect_err_has "-I" "No module named 'mod'" || fail "-I: status $RC, expected 1"; cd ..
+setup; mp PYTHONPATH="$SCRATCH/work" -- -I main.py
+[[ $RC -eq 1 ]] || fail "-I must ignore PYTHONPATH"; cd ..
+setup; mkdir lib; mv mod.py lib/; mp PYTHONPATH="$SCRATCH/work/lib" -- main.py; expect_out "PYTHONPATH" 7
+mp PYTHONPATH="$SCRATCH/work/lib" -- -E main.py
+[[ $RC -eq 1 ]] || fail "-E must ignore PYTHONPATH"; cd ..
+setup
+printf 'import sys\nsys.dont_write_bytecode = True\nimport mod\nprint(mod.X)\n' >main.py
+mp -- main.py; expect_out "sys.dont_write_bytecode" 7; no_caches "sys.dont_write_bytecode"; cd ..
+
+# A prefix mirrors the source directory's absolute path below it; nothing lands beside the source.
+setup; mp PYTHONPYCACHEPREFIX="$SCRATCH/prefix" -- main.py; expect_out "PYTHONPYCACHEPREFIX" 7
+[[ -f $SCRATCH/prefix$SCRATCH/work/mod.$TAG.pyc ]] || fail "PYTHONPYCACHEPREFIX: no mirrored cache"
+[[ -e __pycache__ ]] && fail "PYTHONPYCACHEPREFIX: __pycache__ created beside the source"
+mp PYTHONPYCACHEPREFIX="$SCRATCH/prefix" -- -v main.py
+expect_err_has "PYTHONPYCACHEPREFIX second run" "# $SCRATCH/prefix$SCRATCH/work/mod.$TAG.pyc matches"
+cd ..; rm -rf prefix
+setup; mp -- -X pycache_prefix="$SCRATCH/xprefix" -c 'import sys, mod; print(sys.pycache_prefix == "'"$SCRATCH"'/xprefix")'
+expect_out "-X pycache_prefix" True
+[[ -f $SCRATCH/xprefix$SCRATCH/work/mod.$TAG.pyc ]] || fail "-X pycache_prefix: no mirrored cache"
+cd ..
+
+# Another tag, other file names.
+setup; mp -- -X cache_tag=other-1 -c 'import sys, mod; print(sys.implementation.cache_tag)'
+expect_out "-X cache_tag" other-1
+[[ -f __pycache__/mod.other-1.pyc ]] || fail "-X cache_tag: no mod.other-1.pyc"; cd ..
+
+# Legacy sourceless import: mod.pyc beside no mod.py.
+setup; mp -- main.py; mv __pycache__/mod.$TAG.pyc mod.pyc; rm -rf __pycache__ mod.py
+mp -- -v -c 'import mod; print(mod.X, mod.__file__.endswith("mod.pyc"), mod.__cached__ == mod.__file__)'
+expect_out "sourceless mod.pyc" "7 True True"
+expect_err_has "sourceless mod.pyc" "SourcelessFileLoader"
+cd ..
+
+# An orphaned cache (its source deleted) is not imported.
+setup; mp -- main.py; rm mod.py
+mp -- main.py
+[[ $RC -eq 1 ]] || fail "orphaned cache: status $RC, expected 1"
+expect_err_has "orphaned cache" "ModuleNotFoundError: No module named 'mod'"
+cd ..
+
+# Nowhere to write: a file where __pycache__ should be, and (unless root) a read-only directory.
+setup; printf 'not a directory' >__pycache__
+mp -- -v main.py; expect_out "__pycache__ is a file" 7
+expect_err_has "__pycache__ is a file" "# could not create '$SCRATCH/work/__pycache__"
+cd ..
+if [[ $(id -u) -ne 0 ]]; then
+  setup; chmod a-w .
+  mp -- -v main.py; expect_out "read-only directory" 7
+  expect_err_has "read-only directory" "# could not create '$SCRATCH/work/__pycache__'"
+  mp -- main.py; expect_out "read-only directory, quiet" 7
+  [[ -s err ]] && fail "read-only directory: stderr not empty without -v: $(cat err)"
+  chmod u+w .; cd ..
+fi
+finish

@@ -1,0 +1,143 @@
+// The objects importlib exposes on modules — __spec__ (a ModuleSpec) and __loader__ (a SourceFileLoader,
+// SourcelessFileLoader or NamespaceLoader) — as small native types whose attributes live in an instance dict,
+// so programs can read and set them as in CPython. Their reprs follow CPython's, which also makes the
+// `import 'mod' # <_frozen_importlib_external.SourceFileLoader object at 0x...>` -v lines read the same.
+// They only describe a module; the loading itself is import.cpp's and import_cache.cpp's.
+#include <cstddef>
+
+#include "cache/pyc.h"
+#include "vm/import_internal.h"
+
+namespace minipy {
+
+void init_static_type(ThreadState& ts, Type& t);  // vm/objects/type.cpp
+
+namespace {
+
+Type module_spec_type, source_loader_type, sourceless_loader_type, namespace_loader_type;
+
+// Specs and loaders keep their (static) type's heap parts alive: a program may drop the module holding the
+// types from sys.modules while modules still point at their specs.
+void trace_instance(Object* self, Tracer& tracer) {
+  tracer.visit(static_cast<Object*>(self->type));
+  tracer.visit(static_cast<InstanceObject*>(self)->dict);
+}
+
+Value attribute_or_none(ThreadState& ts, Value obj, const char* name) {
+  auto* dict = static_cast<InstanceObject*>(obj.as_object())->dict;
+  Value v = dict ? dict_get_str(dict, intern(ts, name)) : Value();
+  return v ? v : None();
+}
+
+Value repr_text(ThreadState& ts, Value v, std::string* out) {
+  Value r = py_repr(ts, v);
+  if (r) *out = std::string(as_str(r)->view());
+  return r;
+}
+
+// ModuleSpec.__repr__ of CPython 3.11: name and loader always, origin and search locations when set.
+Value spec_repr(ThreadState& ts, Value self) {
+  std::string name, loader, origin, locations;
+  if (!repr_text(ts, attribute_or_none(ts, self, "name"), &name) ||
+      !repr_text(ts, attribute_or_none(ts, self, "loader"), &loader))
+    return Value();
+  std::string text = fmt::format("ModuleSpec(name={}, loader={}", name, loader);
+  Value o = attribute_or_none(ts, self, "origin");
+  if (!is_none(o)) {
+    if (!repr_text(ts, o, &origin)) return Value();
+    text += fmt::format(", origin={}", origin);
+  }
+  Value l = attribute_or_none(ts, self, "submodule_search_locations");
+  if (!is_none(l)) {
+    if (!repr_text(ts, l, &locations)) return Value();
+    text += fmt::format(", submodule_search_locations={}", locations);
+  }
+  return Value(make_str(ts, text + ")"));
+}
+
+Value loader_repr(ThreadState& ts, Value self) {
+  return Value(make_str(ts, fmt::format("<_frozen_importlib_external.{} object at {:#x}>",
+                                        type_of(self)->c_name, self.bits())));
+}
+
+Value loader_get_filename(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  return attribute_or_none(ts, self, "path");
+}
+const MethodDef loader_methods[] = {{"get_filename", loader_get_filename}};
+
+void define_type(ThreadState& ts, Type& t, const char* name, UnarySlot repr) {
+  t.type = &type_type;
+  t.gc_flags = kGcStatic;
+  t.c_name = name;
+  t.base = &object_type;
+  t.instance_size = sizeof(InstanceObject);
+  t.dict_offset = offsetof(InstanceObject, dict);
+  t.flags = kTypeImmutable;
+  t.repr = repr;
+  t.getattr = object_type.getattr;
+  t.setattr = object_type.setattr;
+  t.hash = object_type.hash;
+  t.richcompare = object_type.richcompare;
+  t.str = object_type.str;
+  t.trace = trace_instance;
+  init_static_type(ts, t);
+  t.module = Value(intern(ts, "_frozen_importlib_external"));
+}
+
+Value new_instance(ThreadState& ts, Type* type) {
+  auto* o = ts.alloc<InstanceObject>(type, sizeof(InstanceObject));
+  o->dict = make_dict(ts);
+  return Value(o);
+}
+
+}  // namespace
+
+ModuleObject* bootstrap_module(ThreadState& ts) {
+  StrObject* name = intern(ts, "_frozen_importlib_external");
+  Value existing = dict_get_str(ts.interp->modules, name);
+  if (existing && type_of(existing) == &module_type) return static_cast<ModuleObject*>(existing.as_object());
+  // Static types hold heap names and dicts: (re)initialised for each interpreter that imports.
+  define_type(ts, module_spec_type, "ModuleSpec", spec_repr);
+  define_type(ts, source_loader_type, "SourceFileLoader", loader_repr);
+  define_type(ts, sourceless_loader_type, "SourcelessFileLoader", loader_repr);
+  define_type(ts, namespace_loader_type, "NamespaceLoader", loader_repr);
+  for (Type* t : {&source_loader_type, &sourceless_loader_type}) add_methods(ts, *t, loader_methods);
+  ModuleObject* m = make_module(ts, "_frozen_importlib_external");
+  for (Type* t : {&module_spec_type, &source_loader_type, &sourceless_loader_type, &namespace_loader_type})
+    dict_set_str(ts, m->dict, t->name, Value(t));
+  if (!dict_set_str(ts, ts.interp->modules, name, Value(m))) return nullptr;
+  return m;
+}
+
+Value make_loader(ThreadState& ts, FoundModule::Kind kind, std::string_view name, std::string_view path) {
+  if (!bootstrap_module(ts)) return Value();
+  Type* type = kind == FoundModule::Kind::Source       ? &source_loader_type
+               : kind == FoundModule::Kind::Sourceless ? &sourceless_loader_type
+                                                       : &namespace_loader_type;
+  Value loader = new_instance(ts, type);
+  if (kind != FoundModule::Kind::Namespace) {
+    DictObject* d = static_cast<InstanceObject*>(loader.as_object())->dict;
+    dict_set_str(ts, d, intern(ts, "name"), Value(make_str(ts, name)));
+    dict_set_str(ts, d, intern(ts, "path"), Value(make_str(ts, path)));
+  }
+  return loader;
+}
+
+Value make_spec(ThreadState& ts, std::string_view name, Value loader, std::string_view parent) {
+  if (!bootstrap_module(ts)) return Value();
+  Value spec = new_instance(ts, &module_spec_type);
+  DictObject* d = static_cast<InstanceObject*>(spec.as_object())->dict;
+  auto put = [&](const char* key, Value v) { dict_set_str(ts, d, intern(ts, key), v); };
+  put("name", Value(make_str(ts, name)));
+  put("loader", loader);
+  put("origin", None());
+  put("loader_state", None());
+  put("submodule_search_locations", None());
+  put("cached", None());
+  put("parent", Value(make_str(ts, parent)));
+  put("has_location", False());
+  put("_initializing", False());
+  return spec;
+}
+
+}  // namespace minipy

@@ -1,0 +1,65 @@
+// Shared between the import system's files (vm/import*.cpp); nothing outside them includes this.
+// The split mirrors importlib: import.cpp is _bootstrap (the import statement, sys.modules, packages, and
+// the registry of native modules), import_finder.cpp is the path-based finder (FileFinder), import_cache.cpp
+// is SourceFileLoader.get_code and SourcelessFileLoader.get_code (the __pycache__ decisions),
+// import_verify.cpp the extra check cached code passes, import_bootstrap.cpp the ModuleSpec and loader types,
+// import_runpy.cpp `-m NAME`.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/code_object.h"
+#include "vm/runtime.h"
+
+namespace minipy {
+
+// What the path finder found for one module name.
+struct FoundModule {
+  enum class Kind { None, Native, Source, Sourceless, Namespace } kind = Kind::None;
+  std::string origin;                          // the file (source or pyc); empty for native and namespace
+  bool is_package = false;
+  std::vector<std::string> search_locations;   // __path__ for packages
+};
+
+// Looks for `fullname` (its last component) in the directories `path_entries` as CPython's FileFinder does:
+// a package directory with __init__.py / __init__.pyc first, then NAME.py, then NAME.pyc; directories with
+// neither become namespace package portions. Prints the finder's -v lines.
+FoundModule find_in_path(ThreadState& ts, std::string_view fullname, const std::vector<std::string>& path_entries);
+
+// The code for module `fullname` whose source is `source_path`, read from its cache when the cache is fresh
+// and valid, else compiled (and the cache rewritten). Null with a pending exception (SyntaxError, OSError).
+std::shared_ptr<const CodeObject> get_source_code(ThreadState& ts, std::string_view fullname,
+                                                  const std::string& source_path);
+// The code in a legacy pyc `pyc_path` with no source beside it. Null with ImportError / EOFError pending.
+std::shared_ptr<const CodeObject> get_sourceless_code(ThreadState& ts, std::string_view fullname,
+                                                      const std::string& pyc_path);
+// The __cached__ value for source `source_path` under the current settings; empty when there is none.
+std::string cached_path_for(ThreadState& ts, const std::string& source_path);
+
+// Runs `code` (one code object, not its nested ones) abstractly and returns why its stack use is unsafe for
+// the interpreter loop, or an empty string. For code read from caches, after verify_code (import_verify.cpp).
+std::string verify_stack_use(const CodeObject& code);
+
+// -v output: "# " + message on stderr when the verbosity is at least `level` (import lines have no "# ").
+void verbose_message(ThreadState& ts, int level, std::string_view message);
+// -X explain_cache output: "NAME: message" on stderr.
+void explain(ThreadState& ts, std::string_view fullname, std::string_view message);
+
+// The module holding the ModuleSpec and loader types (created on first use, kept in
+// sys.modules['_frozen_importlib_external']).
+ModuleObject* bootstrap_module(ThreadState& ts);
+// A loader object describing where module `name` comes from (`path`: its file; unused for namespaces).
+Value make_loader(ThreadState& ts, FoundModule::Kind kind, std::string_view name, std::string_view path);
+// A ModuleSpec for module `name` loaded by `loader`; `parent` is the package relative imports start from.
+Value make_spec(ThreadState& ts, std::string_view name, Value loader, std::string_view parent);
+
+// _find_and_load for the absolute module name `name`: sys.modules first, else find, load and bind it on its
+// parent. Null with ImportError/ModuleNotFoundError (or the module's own exception) pending.
+Value find_and_load(ThreadState& ts, const std::string& name);
+// importlib.reload: finds `module` again and re-runs its current code in its own namespace.
+Value reload_module(ThreadState& ts, Value module);
+
+
+}  // namespace minipy

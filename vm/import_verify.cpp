@@ -1,0 +1,420 @@
+// The strict check a cache body passes before minipy runs it. verify_code (code_loader.cpp) proves every
+// opcode and operand index is in range; the interpreter loop, like CPython's, also trusts the stack: that it
+// never underflows or overflows co_stacksize, that MAKE_FUNCTION finds a code object and a closure of the right
+// size, that LIST_APPEND finds a list, FOR_ITER an iterator, CALL a PRECALL'd call shape, and so on. A pyc
+// body damaged by a flipped byte can break any of these while staying well formed, so this pass runs the code
+// abstractly — a stack of value kinds through every path, exception handlers included — and refuses code whose
+// stack use the compiler could not have produced. Refused code is recompiled from source, never run.
+#include <optional>
+#include <vector>
+
+#include "compiler/exception_table.h"
+#include "compiler/opcodes.h"
+#include "vm/import_internal.h"
+
+namespace minipy {
+
+namespace {
+
+enum class Kind : uint8_t { Any, Null, MaybeNull, Code, Tuple, List, Set, Dict, Str, Int, Iter, Exc, Cell, CellTuple };
+
+struct Slot {
+  Kind kind = Kind::Any;
+  int size = -1;       // tuples: known length, else -1
+  int nfrees = 0;      // code constants: how many free variables the closure must supply
+  bool operator==(const Slot&) const = default;
+};
+
+bool nullish(const Slot& s) { return s.kind == Kind::Null || s.kind == Kind::MaybeNull; }
+
+Slot merge(const Slot& a, const Slot& b) {
+  if (a == b) return a;
+  if (nullish(a) || nullish(b)) return {Kind::MaybeNull};
+  if (a.kind == b.kind && a.kind != Kind::Code) return {a.kind, -1, 0};
+  return {Kind::Any};
+}
+
+int count_frees(const CodeObject& code) {
+  int n = 0;
+  for (char k : code.localspluskinds)
+    if (static_cast<uint8_t>(k) & CO_FAST_FREE) n++;
+  return n;
+}
+
+Slot const_slot(const ConstRef& c) {
+  switch (c->kind()) {
+    case Const::Kind::Code: return {Kind::Code, -1, count_frees(*c->code_value())};
+    case Const::Kind::Tuple: return {Kind::Tuple, static_cast<int>(c->items().size()), 0};
+    case Const::Kind::Str: return {Kind::Str};
+    case Const::Kind::Int: return {Kind::Int};
+    default: return {Kind::Any};
+  }
+}
+
+struct Instr {
+  int unit;        // code unit where the instruction (not its EXTENDED_ARG prefix) starts
+  Opcode op;
+  int arg;
+  int next;        // code unit of the following instruction
+  bool after_extended_arg;
+};
+
+class StackChecker {
+ public:
+  explicit StackChecker(const CodeObject& code) : code_(code) {}
+
+  std::string run() {
+    if (!decode()) return problem_;
+    auto table = parse_exception_table(code_.exceptiontable);
+    if (!table) return "malformed exception table";
+    handlers_ = std::move(*table);
+    states_.assign(instrs_.size(), std::nullopt);
+    if (!flow_to(0, {})) return problem_;
+    while (!work_.empty()) {
+      size_t i = work_.back();
+      work_.pop_back();
+      if (!step(i)) return problem_;
+    }
+    return {};
+  }
+
+ private:
+  using Stack = std::vector<Slot>;
+
+  bool fail(std::string why) {
+    problem_ = std::move(why);
+    return false;
+  }
+
+  bool decode() {
+    int n = static_cast<int>(code_.code.size() / 2);
+    index_of_unit_.assign(static_cast<size_t>(n), -1);
+    int ext = 0;
+    bool prefixed = false;
+    for (int u = 0; u < n;) {
+      auto op = static_cast<Opcode>(static_cast<uint8_t>(code_.code[2 * static_cast<size_t>(u)]));
+      int arg = (ext << 8) | static_cast<uint8_t>(code_.code[2 * static_cast<size_t>(u) + 1]);
+      int next = u + 1 + kOpcodeTable[static_cast<int>(op)].cache_entries;
+      index_of_unit_[static_cast<size_t>(u)] = static_cast<int>(instrs_.size());
+      instrs_.push_back({u, op, arg, next, prefixed});
+      prefixed = op == Opcode::EXTENDED_ARG;
+      ext = prefixed ? arg : 0;
+      u = next;
+    }
+    return true;
+  }
+
+  // Merges `stack` into the state on entry to the instruction at code unit `unit`, queueing it if it changed.
+  bool flow_to(int unit, const Stack& stack, bool from_prefix = false) {
+    if (unit < 0 || static_cast<size_t>(unit) >= index_of_unit_.size() || index_of_unit_[static_cast<size_t>(unit)] < 0)
+      return fail(fmt::format("jump into the middle of an instruction (code unit {})", unit));
+    auto i = static_cast<size_t>(index_of_unit_[static_cast<size_t>(unit)]);
+    if (instrs_[i].after_extended_arg && !from_prefix) return fail("jump between EXTENDED_ARG and its instruction");
+    if (stack.size() > static_cast<size_t>(code_.stacksize)) return fail("stack deeper than co_stacksize");
+    auto& state = states_[i];
+    if (!state) {
+      state = stack;
+      work_.push_back(i);
+      return true;
+    }
+    if (state->size() != stack.size())
+      return fail(fmt::format("inconsistent stack depth at code unit {}", unit));
+    bool changed = false;
+    for (size_t k = 0; k < stack.size(); k++) {
+      Slot m = merge((*state)[k], stack[k]);
+      if (!(m == (*state)[k])) {
+        (*state)[k] = m;
+        changed = true;
+      }
+    }
+    if (changed) work_.push_back(i);
+    return true;
+  }
+
+  bool step(size_t index) {
+    const Instr& in = instrs_[index];
+    Stack s = *states_[index];
+    for (const ExceptionTableEntry& h : handlers_) {
+      if (in.unit < h.start || in.unit >= h.end) continue;
+      if (s.size() < static_cast<size_t>(h.depth)) return fail("exception handler depth above the stack");
+      Stack hs(s.begin(), s.begin() + h.depth);
+      if (h.lasti) hs.push_back({Kind::Int});
+      hs.push_back({Kind::Exc});
+      if (!flow_to(h.target, hs)) return false;
+      break;  // the first covering entry is the one that applies
+    }
+    std::optional<Stack> jump;
+    bool falls_through = true;
+    if (!apply(in, s, &jump, &falls_through)) return false;
+    if (jump) {
+      int target = in.next + (kOpcodeTable[static_cast<int>(in.op)].operand == Operand::JUMP_BACKWARD ? -in.arg : in.arg);
+      if (kOpcodeTable[static_cast<int>(in.op)].operand == Operand::JUMP_BACKWARD) target = in.next - in.arg;
+      if (!flow_to(target, *jump)) return false;
+    }
+    if (falls_through) {
+      if (static_cast<size_t>(in.next) >= index_of_unit_.size()) return fail("code runs off its end");
+      return flow_to(in.next, s, in.op == Opcode::EXTENDED_ARG);
+    }
+    return true;
+  }
+
+  // Pops `n` slots, each of which must hold a real object.
+  bool pop(Stack& s, int n) {
+    if (n < 0 || s.size() < static_cast<size_t>(n)) return fail("stack underflow");
+    for (int k = 0; k < n; k++) {
+      if (nullish(s.back())) return fail("NULL used as a value");
+      s.pop_back();
+    }
+    return true;
+  }
+  // The slot `depth` from the top (1 = TOS).
+  Slot* peek(Stack& s, int depth) {
+    if (depth < 1 || s.size() < static_cast<size_t>(depth)) return nullptr;
+    return &s[s.size() - static_cast<size_t>(depth)];
+  }
+  bool expect(Stack& s, int depth, Kind kind, const char* what) {
+    Slot* slot = peek(s, depth);
+    if (!slot) return fail("stack underflow");
+    if (slot->kind != kind) return fail(fmt::format("{} does not find the value it needs", what));
+    return true;
+  }
+
+  bool apply(const Instr& in, Stack& s, std::optional<Stack>* jump, bool* falls_through) {
+    const int a = in.arg;
+    const char* name = kOpcodeTable[static_cast<int>(in.op)].name.data();
+    auto push = [&](Slot slot) { s.push_back(slot); };
+    auto generic = [&](int pops, int pushes) {
+      if (!pop(s, pops)) return false;
+      for (int k = 0; k < pushes; k++) push({Kind::Any});
+      return true;
+    };
+    switch (in.op) {
+      case Opcode::NOP: case Opcode::RESUME: case Opcode::EXTENDED_ARG: case Opcode::MAKE_CELL:
+      case Opcode::DELETE_FAST: case Opcode::DELETE_NAME: case Opcode::DELETE_GLOBAL: case Opcode::DELETE_DEREF:
+      case Opcode::SETUP_ANNOTATIONS:
+        return true;
+      case Opcode::COPY_FREE_VARS:
+        if (a != count_frees(code_)) return fail("COPY_FREE_VARS does not match the free variables");
+        return true;
+      case Opcode::PUSH_NULL: push({Kind::Null}); return true;
+      case Opcode::LOAD_CONST: push(const_slot(code_.consts[static_cast<size_t>(a)])); return true;
+      case Opcode::LOAD_CLOSURE: push({Kind::Cell}); return true;
+      case Opcode::LOAD_FAST:
+        // A comprehension's iterator arrives as its argument `.0` (made by GET_ITER in the caller).
+        push({a == 0 && code_.argcount == 1 && code_.localsplusnames[0] == ".0" ? Kind::Iter : Kind::Any});
+        return true;
+      case Opcode::LOAD_NAME: case Opcode::LOAD_DEREF: case Opcode::LOAD_CLASSDEREF:
+      case Opcode::LOAD_ASSERTION_ERROR: case Opcode::LOAD_BUILD_CLASS:
+        push({Kind::Any});
+        return true;
+      case Opcode::LOAD_GLOBAL:
+        if (a & 1) push({Kind::Null});
+        push({Kind::Any});
+        return true;
+      case Opcode::LOAD_METHOD:
+        if (!pop(s, 1)) return false;
+        push({Kind::MaybeNull});
+        push({Kind::Any});
+        return true;
+      case Opcode::STORE_FAST: case Opcode::STORE_NAME: case Opcode::STORE_GLOBAL: case Opcode::STORE_DEREF:
+      case Opcode::POP_TOP: case Opcode::DELETE_ATTR: case Opcode::IMPORT_STAR: case Opcode::PRINT_EXPR:
+      case Opcode::POP_EXCEPT:
+        if (in.op == Opcode::POP_TOP && !s.empty()) {  // POP_TOP may discard a NULL
+          s.pop_back();
+          return true;
+        }
+        return pop(s, 1);
+      case Opcode::STORE_ATTR: case Opcode::DELETE_SUBSCR: return pop(s, 2);
+      case Opcode::STORE_SUBSCR: return pop(s, 3);
+      case Opcode::LOAD_ATTR: case Opcode::UNARY_NEGATIVE: case Opcode::UNARY_POSITIVE: case Opcode::UNARY_NOT:
+      case Opcode::UNARY_INVERT: case Opcode::IMPORT_FROM:
+        if (in.op == Opcode::IMPORT_FROM) return pop(s, 1) && (push({Kind::Any}), push({Kind::Any}), true);
+        return generic(1, 1);
+      case Opcode::BINARY_SUBSCR: return generic(2, 1);
+      case Opcode::BINARY_OP:
+        if (a >= 2 * kBinaryOpCount) return fail("BINARY_OP operator out of range");
+        return generic(2, 1);
+      case Opcode::COMPARE_OP:
+        if (a > 5) return fail("COMPARE_OP operator out of range");
+        return generic(2, 1);
+      case Opcode::IS_OP: case Opcode::CONTAINS_OP:
+        if (a > 1) return fail(fmt::format("{} operand out of range", name));
+        return generic(2, 1);
+      case Opcode::IMPORT_NAME: return generic(2, 1);
+      case Opcode::KW_NAMES: {
+        const ConstRef& names = code_.consts[static_cast<size_t>(a)];
+        for (const ConstRef& k : names->items())
+          if (!k->is(Const::Kind::Str)) return fail("KW_NAMES holds a non-string");
+        size_t next = static_cast<size_t>(index_of_unit_[static_cast<size_t>(in.unit)]) + 1;
+        if (next >= instrs_.size() || instrs_[next].op != Opcode::PRECALL ||
+            instrs_[next].arg < static_cast<int>(names->items().size()))
+          return fail("KW_NAMES is not followed by a call with enough arguments");
+        return true;
+      }
+      case Opcode::PRECALL: {
+        Slot* callable = peek(s, a + 1);
+        if (!peek(s, a + 2) || !callable || nullish(*callable)) return fail("PRECALL does not find a call shape");
+        for (int k = 1; k <= a; k++)
+          if (nullish(*peek(s, k))) return fail("NULL passed as an argument");
+        size_t next = static_cast<size_t>(index_of_unit_[static_cast<size_t>(in.unit)]) + 1;
+        if (next >= instrs_.size() || instrs_[next].op != Opcode::CALL || instrs_[next].arg != a)
+          return fail("PRECALL is not followed by its CALL");
+        return true;
+      }
+      case Opcode::CALL: {
+        size_t self = static_cast<size_t>(index_of_unit_[static_cast<size_t>(in.unit)]);
+        if (self == 0 || instrs_[self - 1].op != Opcode::PRECALL || instrs_[self - 1].arg != a)
+          return fail("CALL without its PRECALL");
+        if (!pop(s, a + 1)) return false;
+        s.pop_back();  // the NULL or self slot (PRECALL checked it exists)
+        push({Kind::Any});
+        return true;
+      }
+      case Opcode::CALL_FUNCTION_EX:
+        if (a > 1) return fail("CALL_FUNCTION_EX flags out of range");
+        if ((a & 1) && !expect(s, 1, Kind::Dict, "CALL_FUNCTION_EX")) return false;
+        if (!pop(s, 2 + (a & 1)) || s.empty()) return fail("stack underflow");
+        s.pop_back();
+        push({Kind::Any});
+        return true;
+      case Opcode::BUILD_TUPLE: {
+        bool cells = a > 0;
+        for (int k = 1; k <= a; k++)
+          if (!peek(s, k) || peek(s, k)->kind != Kind::Cell) cells = false;
+        if (!pop(s, a)) return false;
+        push({cells ? Kind::CellTuple : Kind::Tuple, a, 0});
+        return true;
+      }
+      case Opcode::BUILD_LIST: return pop(s, a) && (push({Kind::List}), true);
+      case Opcode::BUILD_SET: return pop(s, a) && (push({Kind::Set}), true);
+      case Opcode::BUILD_MAP: return pop(s, 2 * a) && (push({Kind::Dict}), true);
+      case Opcode::BUILD_CONST_KEY_MAP:
+        if (!expect(s, 1, Kind::Tuple, "BUILD_CONST_KEY_MAP") || peek(s, 1)->size != a)
+          return fail("BUILD_CONST_KEY_MAP keys do not match its count");
+        return pop(s, a + 1) && (push({Kind::Dict}), true);
+      case Opcode::BUILD_STRING:
+        for (int k = 1; k <= a; k++)
+          if (!expect(s, k, Kind::Str, "BUILD_STRING")) return false;
+        return pop(s, a) && (push({Kind::Str}), true);
+      case Opcode::BUILD_SLICE:
+        if (a != 2 && a != 3) return fail("BUILD_SLICE operand out of range");
+        return generic(a, 1);
+      case Opcode::FORMAT_VALUE:
+        if (a > 7) return fail("FORMAT_VALUE flags out of range");
+        if ((a & 4) && !expect(s, 1, Kind::Str, "FORMAT_VALUE")) return false;
+        return pop(s, 1 + ((a & 4) ? 1 : 0)) && (push({Kind::Str}), true);
+      case Opcode::LIST_APPEND: return pop(s, 1) && expect(s, a, Kind::List, "LIST_APPEND");
+      case Opcode::SET_ADD: return pop(s, 1) && expect(s, a, Kind::Set, "SET_ADD");
+      case Opcode::MAP_ADD: return pop(s, 2) && expect(s, a, Kind::Dict, "MAP_ADD");
+      case Opcode::LIST_EXTEND: return expect(s, a + 1, Kind::List, "LIST_EXTEND") && pop(s, 1);
+      case Opcode::SET_UPDATE: return expect(s, a + 1, Kind::Set, "SET_UPDATE") && pop(s, 1);
+      case Opcode::DICT_UPDATE: return expect(s, a + 1, Kind::Dict, "DICT_UPDATE") && pop(s, 1);
+      case Opcode::DICT_MERGE:
+        if (!peek(s, a + 4)) return fail("stack underflow");
+        return expect(s, a + 1, Kind::Dict, "DICT_MERGE") && pop(s, 1);
+      case Opcode::LIST_TO_TUPLE:
+        return expect(s, 1, Kind::List, "LIST_TO_TUPLE") && pop(s, 1) && (push({Kind::Tuple}), true);
+      case Opcode::UNPACK_SEQUENCE: return generic(1, a);
+      case Opcode::UNPACK_EX: return generic(1, (a & 0xFF) + (a >> 8) + 1);
+      case Opcode::GET_ITER: return pop(s, 1) && (push({Kind::Iter}), true);
+      case Opcode::GET_LEN:
+        if (!peek(s, 1) || nullish(*peek(s, 1))) return fail("stack underflow");
+        push({Kind::Int});
+        return true;
+      case Opcode::FOR_ITER: {
+        if (!expect(s, 1, Kind::Iter, "FOR_ITER")) return false;
+        Stack exhausted = s;
+        exhausted.pop_back();
+        *jump = std::move(exhausted);
+        push({Kind::Any});
+        return true;
+      }
+      case Opcode::JUMP_FORWARD: case Opcode::JUMP_BACKWARD: case Opcode::JUMP_BACKWARD_NO_INTERRUPT:
+        *jump = s;
+        *falls_through = false;
+        return true;
+      case Opcode::POP_JUMP_FORWARD_IF_FALSE: case Opcode::POP_JUMP_FORWARD_IF_TRUE:
+      case Opcode::POP_JUMP_BACKWARD_IF_FALSE: case Opcode::POP_JUMP_BACKWARD_IF_TRUE:
+      case Opcode::POP_JUMP_FORWARD_IF_NONE: case Opcode::POP_JUMP_FORWARD_IF_NOT_NONE:
+      case Opcode::POP_JUMP_BACKWARD_IF_NONE: case Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE:
+        if (!pop(s, 1)) return false;
+        *jump = s;
+        return true;
+      case Opcode::JUMP_IF_FALSE_OR_POP: case Opcode::JUMP_IF_TRUE_OR_POP:
+        if (!peek(s, 1) || nullish(*peek(s, 1))) return fail("stack underflow");
+        *jump = s;
+        s.pop_back();
+        return true;
+      case Opcode::RETURN_VALUE:
+        *falls_through = false;
+        return pop(s, 1);
+      case Opcode::RAISE_VARARGS:
+        if (a > 2) return fail("RAISE_VARARGS operand out of range");
+        *falls_through = false;
+        return pop(s, a);
+      case Opcode::RERAISE:
+        if (!expect(s, 1, Kind::Exc, "RERAISE") || !peek(s, a + 1)) return fail("RERAISE stack mismatch");
+        *falls_through = false;
+        return true;
+      case Opcode::MAKE_FUNCTION: {
+        if (a > 15) return fail("MAKE_FUNCTION flags out of range");
+        if (!expect(s, 1, Kind::Code, "MAKE_FUNCTION")) return false;
+        int nfrees = peek(s, 1)->nfrees;
+        int depth = 2;
+        if (a & 8) {
+          if (!expect(s, depth, Kind::CellTuple, "MAKE_FUNCTION") || peek(s, depth)->size != nfrees)
+            return fail("MAKE_FUNCTION closure does not match the code's free variables");
+          depth++;
+        } else if (nfrees) {
+          return fail("MAKE_FUNCTION without the closure its code needs");
+        }
+        if (a & 4) depth++;
+        if ((a & 2) && !expect(s, depth++, Kind::Dict, "MAKE_FUNCTION")) return false;
+        if ((a & 1) && !expect(s, depth++, Kind::Tuple, "MAKE_FUNCTION")) return false;
+        return pop(s, depth - 1) && (push({Kind::Any}), true);
+      }
+      case Opcode::COPY: {
+        Slot* v = peek(s, a);
+        if (!v) return fail("COPY below the stack");
+        push(*v);
+        return true;
+      }
+      case Opcode::SWAP: {
+        if (a < 2 || !peek(s, a)) return fail("SWAP below the stack");
+        std::swap(*peek(s, 1), *peek(s, a));
+        return true;
+      }
+      case Opcode::PUSH_EXC_INFO:
+        if (!expect(s, 1, Kind::Exc, "PUSH_EXC_INFO")) return false;
+        s.back() = {Kind::Any};
+        push({Kind::Exc});
+        return true;
+      case Opcode::CHECK_EXC_MATCH:
+        if (!expect(s, 2, Kind::Exc, "CHECK_EXC_MATCH") || nullish(*peek(s, 1))) return fail("CHECK_EXC_MATCH");
+        s.back() = {Kind::Any};
+        return true;
+      case Opcode::BEFORE_WITH: return generic(1, 2);
+      case Opcode::WITH_EXCEPT_START:
+        if (!expect(s, 1, Kind::Exc, "WITH_EXCEPT_START") || !peek(s, 4) || nullish(*peek(s, 4)))
+          return fail("WITH_EXCEPT_START stack mismatch");
+        push({Kind::Any});
+        return true;
+      default:
+        return fail(fmt::format("{} is not expected in cached code", name));
+    }
+  }
+
+  const CodeObject& code_;
+  std::vector<Instr> instrs_;
+  std::vector<int> index_of_unit_;
+  std::vector<ExceptionTableEntry> handlers_;
+  std::vector<std::optional<Stack>> states_;
+  std::vector<size_t> work_;
+  std::string problem_;
+};
+
+}  // namespace
+
+std::string verify_stack_use(const CodeObject& code) { return StackChecker(code).run(); }
+
+}  // namespace minipy

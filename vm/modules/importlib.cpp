@@ -1,0 +1,151 @@
+// The native `importlib` and `importlib.util` modules: the parts of CPython's API a program uses to drive
+// imports (import_module, reload, invalidate_caches) and to reason about caches (cache_from_source,
+// source_from_cache, MAGIC_NUMBER, source_hash), all answering from the same functions the import statement
+// uses, so they agree with it.
+#include "cache/pyc.h"
+#include "cache/source_hash.h"
+#include "vm/import_internal.h"
+
+namespace minipy {
+
+namespace {
+
+#define IMPORTLIB_FN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
+
+Value argument(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, size_t index,
+               std::string_view keyword) {
+  if (index < positional_count(args, kwnames)) return args[index];
+  return keyword_arg(ts, args, kwnames, keyword);
+}
+
+IMPORTLIB_FN(import_module) {
+  Value name = argument(ts, args, kwnames, 0, "name");
+  Value package = argument(ts, args, kwnames, 1, "package");
+  if (!name) return raise(ts, TypeError_type, "import_module() missing 1 required positional argument: 'name'");
+  if (!is_str(name)) return raise_fmt(ts, AttributeError_type, "'{}' object has no attribute 'startswith'",
+                                      type_name(name));
+  std::string_view text = as_str(name)->view();
+  size_t level = 0;
+  while (level < text.size() && text[level] == '.') level++;
+  if (level == 0) {
+    if (text.empty()) return raise(ts, ValueError_type, "Empty module name");
+    return find_and_load(ts, std::string(text));
+  }
+  if (!package || is_none(package))
+    return raise_fmt(ts, TypeError_type,
+                     "the 'package' argument is required to perform a relative import for {}",
+                     python_str_repr(text));
+  if (!is_str(package)) return raise(ts, TypeError_type, "__package__ not set to a string");
+  std::string_view base = as_str(package)->view();
+  for (size_t i = 1; i < level; i++) {
+    size_t dot = base.rfind('.');
+    if (dot == std::string_view::npos)
+      return raise(ts, ImportError_type, "attempted relative import beyond top-level package");
+    base = base.substr(0, dot);
+  }
+  std::string_view rest = text.substr(level);
+  std::string absolute = rest.empty() ? std::string(base) : fmt::format("{}.{}", base, rest);
+  return find_and_load(ts, absolute);
+}
+
+IMPORTLIB_FN(reload) {
+  if (!check_arg_count(ts, "reload", args.size(), 1, 1)) return Value();
+  return reload_module(ts, args[0]);
+}
+
+IMPORTLIB_FN(invalidate_caches) { return None(); }  // minipy's finder keeps no directory caches
+
+IMPORTLIB_FN(util_cache_from_source) {
+  Value path = argument(ts, args, kwnames, 0, "path");
+  Value debug_override = argument(ts, args, kwnames, 1, "debug_override");
+  Value optimization = keyword_arg(ts, args, kwnames, "optimization");
+  if (!path || !is_str(path)) return raise(ts, TypeError_type, "expected str, bytes or os.PathLike object");
+  const RuntimeConfig& config = ts.interp->config;
+  Value impl = dict_get_str(ts.interp->sys_module->dict, intern(ts, "implementation"));
+  Value tag = impl ? get_attr_optional(ts, impl, intern(ts, "cache_tag")) : Value();
+  if (!tag || !is_str(tag)) {
+    ts.current_exception = Value();
+    return raise(ts, NotImplementedError_type, "sys.implementation.cache_tag is None");
+  }
+  std::string opt;
+  if (debug_override && !is_none(debug_override)) {
+    if (optimization && !is_none(optimization))
+      return raise(ts, TypeError_type, "debug_override or optimization must be set to None");
+    int t = py_truth(ts, debug_override);
+    if (t < 0) return Value();
+    opt = t ? "" : "1";
+  } else if (optimization && !is_none(optimization)) {
+    Value s = py_str(ts, optimization);
+    if (!s) return s;
+    opt = std::string(as_str(s)->view());
+  } else {
+    opt = config.optimize ? std::to_string(config.optimize) : "";
+  }
+  std::optional<std::string_view> prefix;
+  Value p = dict_get_str(ts.interp->sys_module->dict, intern(ts, "pycache_prefix"));
+  if (p && is_str(p)) prefix = as_str(p)->view();
+  CachePathResult r = cache_from_source(as_str(path)->view(), as_str(tag)->view(), opt, prefix);
+  if (!r.ok()) return raise(ts, ValueError_type, r.error);
+  return Value(make_str(ts, r.path));
+}
+
+IMPORTLIB_FN(util_source_from_cache) {
+  Value path = argument(ts, args, kwnames, 0, "path");
+  if (!path || !is_str(path)) return raise(ts, TypeError_type, "expected str, bytes or os.PathLike object");
+  std::optional<std::string_view> prefix;
+  Value p = dict_get_str(ts.interp->sys_module->dict, intern(ts, "pycache_prefix"));
+  if (p && is_str(p)) prefix = as_str(p)->view();
+  CachePathResult r = source_from_cache(as_str(path)->view(), prefix);
+  if (!r.ok()) return raise(ts, ValueError_type, r.error);
+  return Value(make_str(ts, r.path));
+}
+
+IMPORTLIB_FN(util_source_hash) {
+  Value data = argument(ts, args, kwnames, 0, "source_bytes");
+  if (!data || type_of(data) != &bytes_type)
+    return raise_fmt(ts, TypeError_type, "a bytes-like object is required, not '{}'",
+                     data ? type_name(data) : "NoneType");
+  auto hash = source_hash(static_cast<BytesObject*>(data.as_object())->view());
+  return make_bytes(ts, std::string_view(reinterpret_cast<const char*>(hash.data()), hash.size()));
+}
+
+const MethodDef importlib_functions[] = {
+    {"import_module", import_module},
+    {"reload", reload},
+    {"invalidate_caches", invalidate_caches},
+};
+const MethodDef util_functions[] = {
+    {"cache_from_source", util_cache_from_source},
+    {"source_from_cache", util_source_from_cache},
+    {"source_hash", util_source_hash},
+};
+
+ModuleObject* make_native(ThreadState& ts, std::string_view name, std::span<const MethodDef> functions) {
+  ModuleObject* m = make_module(ts, name);
+  for (const MethodDef& def : functions)
+    dict_set_str(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
+  return m;
+}
+
+}  // namespace
+
+ModuleObject* create_importlib_util_module(ThreadState& ts) {
+  ModuleObject* m = make_native(ts, "importlib.util", util_functions);
+  dict_set_str(ts, m->dict, intern(ts, "MAGIC_NUMBER"),
+               make_bytes(ts, std::string_view(reinterpret_cast<const char*>(kPycMagic.data()), kPycMagic.size())));
+  return m;
+}
+
+ModuleObject* create_importlib_module(ThreadState& ts) {
+  ModuleObject* m = make_native(ts, "importlib", importlib_functions);
+  // A package (so `import importlib.util` looks for the submodule) whose util is always loaded, as in CPython
+  // where start-up has usually imported it already.
+  dict_set_str(ts, m->dict, ts.interp->names.path, Value(make_list(ts, 0)));
+  dict_set_str(ts, m->dict, ts.interp->names.package, Value(m->name));
+  ModuleObject* util = create_importlib_util_module(ts);
+  dict_set_str(ts, ts.interp->modules, intern(ts, "importlib.util"), Value(util));
+  dict_set_str(ts, m->dict, intern(ts, "util"), Value(util));
+  return m;
+}
+
+}  // namespace minipy
