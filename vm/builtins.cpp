@@ -473,7 +473,8 @@ BUILTIN(b_vars) {
   if (args.empty()) return b_locals(ts, self, args, kwnames);
   Value d = get_attr_optional(ts, args[0], ts.interp->names.dict);
   if (!d) {
-    if (ts.current_exception) return Value();
+    if (ts.current_exception && !exception_matches(ts.current_exception, &AttributeError_type)) return Value();
+    ts.current_exception = Value();
     return raise(ts, TypeError_type, "vars() argument must have __dict__ attribute");
   }
   return d;

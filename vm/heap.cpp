@@ -25,14 +25,15 @@ Object*& next_free(Object* slot) { return *reinterpret_cast<Object**>(reinterpre
 Heap::Heap() = default;
 
 Heap::~Heap() {
+  // Finalize everything before freeing anything: an instance's type may be a heap type on another page.
   for (Page* page : pages_) {
     char* base = reinterpret_cast<char*>(page);
     for (uint32_t i = 0; i < page->slot_count; i++) {
       auto* o = reinterpret_cast<Object*>(base + kFirstSlot + size_t{i} * page->slot_size);
       if (o->type && o->type->finalize) o->type->finalize(o);
     }
-    std::free(page);
   }
+  for (Page* page : pages_) std::free(page);
 }
 
 Heap::Page* Heap::new_page(size_t cls) {
@@ -164,6 +165,7 @@ void Heap::sweep() {
   int64_t live = 0;
   std::vector<Page*> kept;
   kept.reserve(pages_.size());
+  std::vector<Page*> dead_large;
   for (Page* page : pages_) {
     char* base = reinterpret_cast<char*>(page) + kFirstSlot;
     if (page->slot_size == 0) {
@@ -173,7 +175,8 @@ void Heap::sweep() {
         for (size_t off = 0; off < page->total_size; off += kPageSize)
           page_of_unit_.erase(reinterpret_cast<uintptr_t>(page) + off);
         stats_.freed_objects++;
-        std::free(page);
+        // Freed after the sweep: a dead instance swept later may still read its (dead) heap type's slots.
+        dead_large.push_back(page);
         continue;
       }
       live += static_cast<int64_t>(page->total_size);
@@ -199,6 +202,7 @@ void Heap::sweep() {
     kept.push_back(page);
   }
   pages_.swap(kept);
+  for (Page* page : dead_large) std::free(page);
   object_bytes_ = live;
 }
 

@@ -282,7 +282,7 @@ Value view_repr(ThreadState& ts, Value self) {
 int64_t view_len(ThreadState&, Value self) { return static_cast<DictViewObject*>(self.as_object())->dict->used; }
 
 Value dict_new(ThreadState& ts, Type* type, std::span<const Value>, TupleObject*) {
-  auto* d = ts.alloc<DictObject>(type);
+  auto* d = ts.alloc<DictObject>(type, type->instance_size);
   d->version = next_version();
   return Value(d);
 }

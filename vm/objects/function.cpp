@@ -2,6 +2,7 @@
 // methods, properties/staticmethod/classmethod, cells and code objects.
 #include <deque>
 
+#include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -167,17 +168,25 @@ void trace_descriptor(Object* self, Tracer& tracer) { tracer.visit(static_cast<M
 // ---- bound methods --------------------------------------------------------------------------------------------
 Value bound_call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
   auto* m = static_cast<BoundMethodObject*>(callable.as_object());
-  constexpr size_t kInline = 16;
-  Value buffer[kInline];
-  std::vector<Value> heap_buffer;
-  Value* all = buffer;
-  if (args.size() + 1 > kInline) {
-    heap_buffer.resize(args.size() + 1);
-    all = heap_buffer.data();
-  }
-  all[0] = m->self;
-  for (size_t i = 0; i < args.size(); i++) all[i + 1] = args[i];
-  return call(ts, m->func, std::span<const Value>(all, args.size() + 1), kwnames);
+  return call_with_self(ts, m->func, m->self, args, kwnames);
+}
+Value bound_richcompare(ThreadState& ts, Value a, Value b, int op) {
+  if ((op != kEq && op != kNe) || type_of(b) != &bound_method_type) return NotImplemented();
+  auto* x = static_cast<BoundMethodObject*>(a.as_object());
+  auto* y = static_cast<BoundMethodObject*>(b.as_object());
+  // Equal when bound to the same object (identity, as CPython 3.8+) and wrapping equal functions.
+  int eq = x->self == y->self ? rich_compare_bool(ts, x->func, y->func, kEq) : 0;
+  if (eq < 0) return Value();
+  return Bool(op == kEq ? eq : !eq);
+}
+bool bound_hash(ThreadState& ts, Value self, int64_t* out) {
+  auto* m = static_cast<BoundMethodObject*>(self.as_object());
+  int64_t func_hash;
+  if (!py_hash(ts, m->func, &func_hash)) return false;
+  uint64_t bits = m->self.bits();
+  int64_t h = static_cast<int64_t>((bits >> 4) | (bits << 60)) ^ func_hash;
+  *out = h == -1 ? -2 : h;
+  return true;
 }
 Value bound_repr(ThreadState& ts, Value self) {
   auto* m = static_cast<BoundMethodObject*>(self.as_object());
@@ -216,7 +225,12 @@ bool property_set(ThreadState& ts, Value descr, Value instance, Value value) {
   PropertyObject* p = as_property(descr);
   Value fn = value ? p->fset : p->fdel;
   if (!fn || is_none(fn)) {
-    raise(ts, AttributeError_type, value ? "can't set attribute" : "can't delete attribute");
+    Value name = p->fget ? get_attr_optional(ts, p->fget, ts.interp->names.name) : Value();
+    if (name && is_str(name))
+      raise_fmt(ts, AttributeError_type, "property '{}' of '{}' object has no {}", as_str(name)->view(),
+                type_name(instance), value ? "setter" : "deleter");
+    else
+      raise(ts, AttributeError_type, value ? "can't set attribute" : "can't delete attribute");
     return false;
   }
   Value args[2] = {instance, value};
@@ -287,6 +301,20 @@ Value cell_contents(ThreadState& ts, Value self, std::span<const Value>, TupleOb
 }
 
 }  // namespace
+
+Value call_with_self(ThreadState& ts, Value func, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  constexpr size_t kInline = 16;
+  Value buffer[kInline];
+  std::vector<Value> heap_buffer;  // its values stay reachable through `args`
+  Value* all = buffer;
+  if (args.size() + 1 > kInline) {
+    heap_buffer.resize(args.size() + 1);
+    all = heap_buffer.data();
+  }
+  all[0] = self;
+  for (size_t i = 0; i < args.size(); i++) all[i + 1] = args[i];
+  return call(ts, func, std::span<const Value>(all, args.size() + 1), kwnames);
+}
 
 Value make_native_function(ThreadState& ts, const MethodDef* def, Value self, Value module) {
   auto* f = ts.alloc<NativeFunctionObject>(&native_function_type);
@@ -365,6 +393,8 @@ void init_function_types(ThreadState& ts) {
 
   bound_method_type.call = bound_call;
   bound_method_type.repr = bound_repr;
+  bound_method_type.richcompare = bound_richcompare;
+  bound_method_type.hash = bound_hash;
   bound_method_type.trace = trace_bound;
   bound_method_type.getattr = bound_getattr;
   add_getset(ts, bound_method_type, "__func__", bound_func);

@@ -213,7 +213,7 @@ Value list_reverse_iter_next(ThreadState&, Value self) {
 }
 
 Value list_new(ThreadState& ts, Type* type, std::span<const Value>, TupleObject*) {
-  auto* l = ts.alloc<ListObject>(type);
+  auto* l = ts.alloc<ListObject>(type, type->instance_size);
   return Value(l);
 }
 

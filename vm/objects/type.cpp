@@ -2,6 +2,7 @@
 // a type to make an instance.
 #include <cstring>
 
+#include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -80,6 +81,10 @@ Value type_getattr(ThreadState& ts, Value self, StrObject* name) {
                                fmt::format("type object '{}' has no attribute '{}'", t->name->view(), name->view()));
 }
 
+bool is_dunder(std::string_view name) {
+  return name.size() > 4 && name.substr(0, 2) == "__" && name.substr(name.size() - 2) == "__";
+}
+
 bool type_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
   Type* t = as_type(self);
   if (t->flags & kTypeImmutable) {
@@ -87,14 +92,30 @@ bool type_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
     return false;
   }
   t->version++;
+  bool ok;
   if (!value) {
     int r = dict_del(ts, t->dict, Value(name));
     if (r == 0)
       raise_fmt(ts, AttributeError_type, "type object '{}' has no attribute '{}'", t->name->view(), name->view());
-    return r == 1;
+    ok = r == 1;
+  } else {
+    ok = dict_set(ts, t->dict, Value(name), value);
   }
-  return dict_set(ts, t->dict, Value(name), value);
+  // Slots mirror the dunder methods: a changed dunder changes behaviour at once.
+  if (ok && (t->flags & kTypeHeap) && is_dunder(name->view())) update_heap_type_and_subclasses(ts, t);
+  return ok;
 }
+
+// type(x) and type(name, bases, dict)
+Value type_new_slot(ThreadState& ts, Type* meta, std::span<const Value> args, TupleObject* kwnames) {
+  if (meta != &type_type)
+    return raise(ts, NotImplementedError_type, "metaclasses other than type are not supported by minipy");
+  if (args.size() == 1 && !kwnames) return Value(type_of(args[0]));
+  return type_new_from_args(ts, args, kwnames);
+}
+
+// The class statement and type() have done all the work in type_new_slot.
+bool type_init(ThreadState&, Value, std::span<const Value>, TupleObject*) { return true; }
 
 Value type_call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
   Type* t = as_type(callable);
@@ -147,17 +168,37 @@ Value get_doc(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   return d ? d : None();
 }
 
+Value object_class(ThreadState&, Value self, std::span<const Value>, TupleObject*) { return Value(type_of(self)); }
+
+}  // namespace
+
+// object() and classes without __new__: CPython's excess-argument rules (object_new in typeobject.c).
 Value object_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
-  if (type == &object_type && !args.empty())
-    return raise(ts, TypeError_type, "object() takes no arguments");
+  if (!args.empty() && (type == &object_type || (type->flags & kTypeHeap))) {
+    if (type->new_instance != object_new)
+      return raise(ts, TypeError_type, "object.__new__() takes exactly one argument (the type to instantiate)");
+    if (type->init == object_init || !type->init)
+      return raise_fmt(ts, TypeError_type, "{}() takes no arguments", type->name->view());
+  }
   (void)kwnames;
   auto* o = ts.alloc<InstanceObject>(type, type->instance_size);
   return Value(o);
 }
 
-Value object_class(ThreadState&, Value self, std::span<const Value>, TupleObject*) { return Value(type_of(self)); }
-
-}  // namespace
+bool object_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject*) {
+  Type* type = type_of(self);
+  if (!args.empty() && (type->flags & kTypeHeap)) {
+    if (type->init != object_init) {
+      raise(ts, TypeError_type, "object.__init__() takes exactly one argument (the instance to initialize)");
+      return false;
+    }
+    if (type->new_instance == object_new) {
+      raise_fmt(ts, TypeError_type, "{}() takes no arguments", type->name->view());
+      return false;
+    }
+  }
+  return true;
+}
 
 void init_static_type(ThreadState& ts, Type& t) {
   t.name = intern(ts, t.c_name);
@@ -193,6 +234,8 @@ void init_type_type(ThreadState& ts) {
   type_type.getattr = type_getattr;
   type_type.setattr = type_setattr;
   type_type.call = type_call;
+  type_type.new_instance = type_new_slot;
+  type_type.init = type_init;
   type_type.hash = type_hash;
   type_type.trace = trace_type;
   add_getset(ts, type_type, "__name__", get_name);

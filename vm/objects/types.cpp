@@ -28,6 +28,8 @@ void init_iterator_types(ThreadState& ts);
 void init_misc_types(ThreadState& ts);
 void init_generator_type(ThreadState& ts);
 void init_exception_slots(ThreadState& ts);
+void init_super_type(ThreadState& ts);
+void init_object_methods(ThreadState& ts);
 void init_static_type(ThreadState& ts, Type& t);
 
 namespace {
@@ -138,6 +140,8 @@ void init_types(ThreadState& ts) {
   init_misc_types(ts);
   init_generator_type(ts);
   init_exception_slots(ts);
+  init_super_type(ts);
+  init_object_methods(ts);
 }
 
 }  // namespace minipy

@@ -1,0 +1,33 @@
+// Classes defined in Python (heap types): creation (class.cpp), the slots that call dunder methods (slots.cpp)
+// and the pieces of `object` and `type` they rely on.
+#pragma once
+#include <span>
+
+#include "vm/runtime.h"
+
+namespace minipy {
+
+// The nearest builtin (static) type in `t`'s base chain: it decides the instance layout and the default slots.
+Type* static_base(Type* t);
+
+// Makes a heap type named `name` from `bases` (empty: object) and namespace `ns`; `kwvalues`/`kwnames` are the
+// class keywords passed on to __init_subclass__.
+Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictObject* ns,
+                     std::span<const Value> kwvalues, TupleObject* kwnames);
+// type(name, bases, dict, **kw)
+Value type_new_from_args(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames);
+
+// Recomputes the slots of heap type `t` from the dunder methods its MRO defines in Python; called at creation
+// and whenever a dunder attribute of the class is set or deleted.
+void update_heap_type_slots(ThreadState& ts, Type* t);
+// The same for `t` and every live heap type that derives from it (a dunder set on `t` after they were made).
+void update_heap_type_and_subclasses(ThreadState& ts, Type* t);
+
+// func(self, *args): calls `func` with `self` prepended to `args` (positional then keyword values).
+Value call_with_self(ThreadState& ts, Value func, Value self, std::span<const Value> args, TupleObject* kwnames);
+
+// `object`'s default __init__/__new__ (with CPython's excess-argument checks).
+bool object_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
+Value object_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames);
+
+}  // namespace minipy

@@ -1,0 +1,280 @@
+// `object`'s methods as Python sees them (object.__init__, __eq__, __repr__, ... in object.__dict__), so that
+// super().__init__() and explicit object.__repr__(x) calls work. Each one runs the default behaviour of the
+// instance's nearest builtin type, never a Python override (which would recurse).
+#include "vm/objects/heap_type.h"
+
+namespace minipy {
+
+namespace {
+
+#define METHOD(fn) Value fn(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
+
+Type* builtin_type_of(Value v) { return static_base(type_of(v)); }
+
+bool exact_args(ThreadState& ts, const char* name, std::span<const Value> args, TupleObject* kwnames, size_t n) {
+  if (!no_keywords(ts, name, kwnames)) return false;
+  if (args.size() == n) return true;
+  if (n == 0) raise_fmt(ts, TypeError_type, "{}() takes no arguments ({} given)", name, args.size());
+  else raise_fmt(ts, TypeError_type, "{}() takes exactly one argument ({} given)", name, args.size());
+  return false;
+}
+
+METHOD(m_init) {
+  InitSlot init = builtin_type_of(self)->init;
+  if (!(init ? init : object_init)(ts, self, args, kwnames)) return Value();
+  return None();
+}
+
+METHOD(m_new) {
+  (void)self;
+  if (args.empty()) return raise(ts, TypeError_type, "object.__new__(): not enough arguments");
+  if (!is_type(args[0]))
+    return raise_fmt(ts, TypeError_type, "object.__new__(X): X is not a type object ({})", type_name(args[0]));
+  Type* cls = as_type(args[0]);
+  NewSlot make = static_base(cls)->new_instance;
+  if (!make) return raise_fmt(ts, TypeError_type, "cannot create '{}' instances", cls->name->view());
+  return make(ts, cls, args.subspan(1), kwnames);
+}
+
+METHOD(m_repr) {
+  if (!no_keywords(ts, "__repr__", kwnames) || !check_arg_count(ts, "__repr__", args.size(), 0, 0)) return Value();
+  return builtin_type_of(self)->repr(ts, self);
+}
+
+METHOD(m_str) {
+  if (!no_keywords(ts, "__str__", kwnames) || !check_arg_count(ts, "__str__", args.size(), 0, 0)) return Value();
+  Type* t = builtin_type_of(self);
+  return t->str ? t->str(ts, self) : type_of(self)->repr(ts, self);
+}
+
+METHOD(m_hash) {
+  if (!no_keywords(ts, "__hash__", kwnames) || !check_arg_count(ts, "__hash__", args.size(), 0, 0)) return Value();
+  HashSlot hash = builtin_type_of(self)->hash;
+  if (!hash) return raise_fmt(ts, TypeError_type, "unhashable type: '{}'", type_name(self));
+  int64_t h;
+  if (!hash(ts, self, &h)) return Value();
+  return make_int(ts, h);
+}
+
+Value compare(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, int op,
+              const char* name) {
+  if (!exact_args(ts, name, args, kwnames, 1)) return Value();
+  if (op == kNe) {
+    // The default __ne__ inverts whatever __eq__ the instance has.
+    Value eq = type_of(self)->richcompare(ts, self, args[0], kEq);
+    if (!eq || eq == NotImplemented()) return eq;
+    int truth = py_truth(ts, eq);
+    return truth < 0 ? Value() : Bool(!truth);
+  }
+  CompareSlot cmp = builtin_type_of(self)->richcompare;
+  return cmp ? cmp(ts, self, args[0], op) : NotImplemented();
+}
+METHOD(m_eq) { return compare(ts, self, args, kwnames, kEq, "__eq__"); }
+METHOD(m_ne) { return compare(ts, self, args, kwnames, kNe, "__ne__"); }
+METHOD(m_lt) { return compare(ts, self, args, kwnames, kLt, "__lt__"); }
+METHOD(m_le) { return compare(ts, self, args, kwnames, kLe, "__le__"); }
+METHOD(m_gt) { return compare(ts, self, args, kwnames, kGt, "__gt__"); }
+METHOD(m_ge) { return compare(ts, self, args, kwnames, kGe, "__ge__"); }
+
+METHOD(m_format) {
+  if (!exact_args(ts, "__format__", args, kwnames, 1)) return Value();
+  if (!is_str(args[0]))
+    return raise_fmt(ts, TypeError_type, "__format__() argument must be str, not {}", type_name(args[0]));
+  if (as_str(args[0])->size != 0)
+    return raise_fmt(ts, TypeError_type, "unsupported format string passed to {}.__format__", type_name(self));
+  return py_str(ts, self);
+}
+
+METHOD(m_init_subclass) {
+  // A classmethod: self is the new class.
+  if (kwnames && kwnames->size)
+    return raise_fmt(ts, TypeError_type, "{}.__init_subclass__() takes no keyword arguments",
+                     as_type(self)->name->view());
+  if (!args.empty())
+    return raise_fmt(ts, TypeError_type, "{}.__init_subclass__() takes no arguments ({} given)",
+                     as_type(self)->name->view(), args.size());
+  return None();
+}
+
+METHOD(m_getattribute) {
+  if (!no_keywords(ts, "__getattribute__", kwnames) || !check_arg_count(ts, "__getattribute__", args.size(), 1, 1))
+    return Value();
+  if (!is_str(args[0]))
+    return raise_fmt(ts, TypeError_type, "attribute name must be string, not '{}'", type_name(args[0]));
+  return builtin_type_of(self)->getattr(ts, self, as_str(args[0]));
+}
+
+Value set_or_delete(ThreadState& ts, Value self, Value name, Value value) {
+  if (!is_str(name)) return raise_fmt(ts, TypeError_type, "attribute name must be string, not '{}'", type_name(name));
+  SetAttrSlot set = builtin_type_of(self)->setattr;
+  if (!set) return raise_fmt(ts, AttributeError_type, "'{}' object has no attribute '{}'", type_name(self),
+                             as_str(name)->view());
+  if (!set(ts, self, as_str(name), value)) return Value();
+  return None();
+}
+METHOD(m_setattr) {
+  if (!no_keywords(ts, "__setattr__", kwnames)) return Value();
+  if (args.size() != 2) return raise_fmt(ts, TypeError_type, "expected 2 arguments, got {}", args.size());
+  return set_or_delete(ts, self, args[0], args[1]);
+}
+METHOD(m_delattr) {
+  if (!exact_args(ts, "__delattr__", args, kwnames, 1)) return Value();
+  return set_or_delete(ts, self, args[0], Value());
+}
+
+METHOD(m_dir) {
+  (void)args;
+  (void)kwnames;
+  Value dir = dict_get_str(ts.interp->builtins, intern(ts, "dir"));
+  if (!dir) return raise(ts, NameError_type, "name 'dir' is not defined");
+  return call(ts, dir, std::span<const Value>(&self, 1));
+}
+
+METHOD(m_sizeof) {
+  if (!exact_args(ts, "__sizeof__", args, kwnames, 0)) return Value();
+  return make_int(ts, type_of(self)->instance_size);
+}
+
+METHOD(m_subclasshook) {
+  (void)ts, (void)self, (void)args, (void)kwnames;
+  return NotImplemented();
+}
+
+METHOD(m_getstate) {
+  if (!exact_args(ts, "__getstate__", args, kwnames, 0)) return Value();
+  Type* t = type_of(self);
+  if (!self.is_object() || !t->dict_offset) return None();
+  DictObject* d = *reinterpret_cast<DictObject**>(reinterpret_cast<char*>(self.as_object()) + t->dict_offset);
+  return d && d->used ? Value(d) : None();
+}
+
+METHOD(m_reduce) {
+  (void)self, (void)args, (void)kwnames;
+  return raise(ts, NotImplementedError_type, "pickling is not supported by minipy");
+}
+
+const MethodDef object_methods[] = {
+    {"__sizeof__", m_sizeof},
+    {"__subclasshook__", m_subclasshook, kMethodClass},
+    {"__getstate__", m_getstate},
+    {"__reduce__", m_reduce},
+    {"__reduce_ex__", m_reduce},
+    {"__init__", m_init},
+    {"__new__", m_new, kMethodStatic},
+    {"__repr__", m_repr},
+    {"__str__", m_str},
+    {"__hash__", m_hash},
+    {"__eq__", m_eq},
+    {"__ne__", m_ne},
+    {"__lt__", m_lt},
+    {"__le__", m_le},
+    {"__gt__", m_gt},
+    {"__ge__", m_ge},
+    {"__format__", m_format},
+    {"__init_subclass__", m_init_subclass, kMethodClass},
+    {"__getattribute__", m_getattribute},
+    {"__setattr__", m_setattr},
+    {"__delattr__", m_delattr},
+    {"__dir__", m_dir},
+};
+
+// __dict__ of an instance of a class defined in Python (created on first use).
+METHOD(get_instance_dict) {
+  (void)args;
+  (void)kwnames;
+  Type* t = type_of(self);
+  if (!self.is_object() || !t->dict_offset)
+    return raise_attribute_error(ts, self, ts.interp->names.dict,
+                                 fmt::format("'{}' object has no attribute '__dict__'", t->name->view()));
+  auto** slot = reinterpret_cast<DictObject**>(reinterpret_cast<char*>(self.as_object()) + t->dict_offset);
+  if (!*slot) *slot = make_dict(ts);
+  return Value(*slot);
+}
+
+// ---- slot wrappers of builtin types ----------------------------------------------------------------------
+// list.__getitem__, dict.__setitem__, ...: what super().__setitem__(k, v) in a dict subclass reaches. Each runs
+// the slot of the receiver's nearest builtin type (the method descriptor has checked the receiver's type).
+bool check_count(ThreadState& ts, const char* name, std::span<const Value> args, TupleObject* kwnames, size_t n) {
+  if (!no_keywords(ts, name, kwnames)) return false;
+  if (args.size() == n) return true;
+  raise_fmt(ts, TypeError_type, "expected {} argument{}, got {}", n, n == 1 ? "" : "s", args.size());
+  return false;
+}
+METHOD(w_getitem) {
+  if (!check_count(ts, "__getitem__", args, kwnames, 1)) return Value();
+  return builtin_type_of(self)->getitem(ts, self, args[0]);
+}
+METHOD(w_setitem) {
+  if (!check_count(ts, "__setitem__", args, kwnames, 2)) return Value();
+  return builtin_type_of(self)->setitem(ts, self, args[0], args[1]) ? None() : Value();
+}
+METHOD(w_delitem) {
+  if (!check_count(ts, "__delitem__", args, kwnames, 1)) return Value();
+  return builtin_type_of(self)->setitem(ts, self, args[0], Value()) ? None() : Value();
+}
+METHOD(w_len) {
+  if (!check_count(ts, "__len__", args, kwnames, 0)) return Value();
+  int64_t n = builtin_type_of(self)->length(ts, self);
+  return n < 0 ? Value() : make_int(ts, n);
+}
+METHOD(w_contains) {
+  if (!check_count(ts, "__contains__", args, kwnames, 1)) return Value();
+  int r = builtin_type_of(self)->contains(ts, self, args[0]);
+  return r < 0 ? Value() : Bool(r);
+}
+METHOD(w_iter) {
+  if (!check_count(ts, "__iter__", args, kwnames, 0)) return Value();
+  return builtin_type_of(self)->iter(ts, self);
+}
+METHOD(w_next) {
+  if (!check_count(ts, "__next__", args, kwnames, 0)) return Value();
+  Value v = builtin_type_of(self)->iternext(ts, self);
+  if (!v && !ts.current_exception) return raise_stop_iteration(ts, None());
+  return v;
+}
+template <int op>
+METHOD(w_binary) {
+  if (!check_count(ts, "binary operator", args, kwnames, 1)) return Value();
+  return builtin_type_of(self)->binary[op](ts, self, args[0]);
+}
+
+struct SlotWrapper {
+  MethodDef def;
+  bool (*defines)(const Type& t);
+};
+#define WRAP(name, fn, slot) {{name, fn}, [](const Type& t) { return t.slot != nullptr; }}
+#define WRAP_BINARY(name, op) {{name, w_binary<op>}, [](const Type& t) { return t.binary[op] != nullptr; }}
+const SlotWrapper slot_wrappers[] = {
+    WRAP("__getitem__", w_getitem, getitem),       WRAP("__setitem__", w_setitem, setitem),
+    WRAP("__delitem__", w_delitem, setitem),       WRAP("__len__", w_len, length),
+    WRAP("__contains__", w_contains, contains),    WRAP("__iter__", w_iter, iter),
+    WRAP("__next__", w_next, iternext),            WRAP_BINARY("__add__", kOpAdd),
+    WRAP_BINARY("__sub__", kOpSub),                WRAP_BINARY("__mul__", kOpMul),
+    WRAP_BINARY("__truediv__", kOpTrueDiv),        WRAP_BINARY("__floordiv__", kOpFloorDiv),
+    WRAP_BINARY("__mod__", kOpMod),                WRAP_BINARY("__pow__", kOpPow),
+    WRAP_BINARY("__and__", kOpAnd),                WRAP_BINARY("__or__", kOpOr),
+    WRAP_BINARY("__xor__", kOpXor),                WRAP_BINARY("__lshift__", kOpLShift),
+    WRAP_BINARY("__rshift__", kOpRShift),
+};
+#undef WRAP
+#undef WRAP_BINARY
+
+// Runs before static types inherit their bases' slots, so a non-null slot is the type's own.
+void add_slot_wrappers(ThreadState& ts, Type& t) {
+  for (const SlotWrapper& w : slot_wrappers) {
+    if (!w.defines(t) || dict_get_str(t.dict, intern(ts, w.def.name))) continue;
+    add_methods(ts, t, std::span<const MethodDef>(&w.def, 1));
+  }
+}
+
+}  // namespace
+
+void init_object_methods(ThreadState& ts) {
+  add_methods(ts, object_type, object_methods);
+  add_getset(ts, object_type, "__dict__", get_instance_dict);
+#define X(name) add_slot_wrappers(ts, name##_type);
+  MINIPY_BUILTIN_TYPES(X)
+#undef X
+}
+
+}  // namespace minipy

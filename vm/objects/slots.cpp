@@ -1,0 +1,386 @@
+// Slots of classes defined in Python: each one looks the dunder method up on the instance's type and calls it,
+// as CPython's typeobject.c slot_* functions do. A heap type gets such a slot only when a class in its MRO
+// defines the dunder in Python; otherwise it keeps its builtin base's slot, so presence tests (callable(),
+// hash(), iteration) answer as CPython does.
+#include <array>
+#include <utility>
+#include <vector>
+
+#include "vm/objects/heap_type.h"
+
+namespace minipy {
+
+namespace {
+
+constexpr const char* kBinaryNames[kBinaryOpCount] = {"add", "and", "floordiv", "lshift", "matmul", "mul", "mod",
+                                                      "or",  "pow", "rshift",   "sub",    "truediv", "xor"};
+
+// The attribute `name` of the first class in `t`'s MRO that has it, if that class was defined in Python.
+Value heap_lookup(Type* t, StrObject* name) {
+  for (Value c : t->mro->span()) {
+    Type* ct = as_type(c);
+    if (Value v = dict_get_str(ct->dict, name)) return (ct->flags & kTypeHeap) ? v : Value();
+  }
+  return Value();
+}
+
+// Calls the special method `attr` (found on self's type) with self first, binding it as attribute access would.
+Value call_special(ThreadState& ts, Value self, Value attr, std::span<const Value> args, TupleObject* kwnames = nullptr) {
+  Type* at = type_of(attr);
+  if (at == &function_type) return call_with_self(ts, attr, self, args, kwnames);
+  Value bound = attr;
+  if (at->descr_get) {
+    bound = at->descr_get(ts, attr, self, Value(type_of(self)));
+    if (!bound) return bound;
+  }
+  return call(ts, bound, args, kwnames);
+}
+
+Value call_special0(ThreadState& ts, Value self, StrObject* name) {
+  Value attr = heap_lookup(type_of(self), name);
+  if (!attr) return raise_attribute_error(ts, self, name, std::string(name->view()));
+  return call_special(ts, self, attr, {});
+}
+Value call_special1(ThreadState& ts, Value self, StrObject* name, Value arg) {
+  Value attr = heap_lookup(type_of(self), name);
+  if (!attr) return raise_attribute_error(ts, self, name, std::string(name->view()));
+  return call_special(ts, self, attr, std::span<const Value>(&arg, 1));
+}
+
+Names& names(ThreadState& ts) { return ts.interp->names; }
+
+// ---- object protocol ----------------------------------------------------------------------------------------
+Value slot_repr(ThreadState& ts, Value self) { return call_special0(ts, self, names(ts).repr); }
+Value slot_str(ThreadState& ts, Value self) { return call_special0(ts, self, names(ts).str); }
+
+bool slot_hash(ThreadState& ts, Value self, int64_t* out) {
+  Value r = call_special0(ts, self, names(ts).hash);
+  if (!r) return false;
+  if (!is_int(r)) {
+    raise(ts, TypeError_type, "__hash__ method should return an integer");
+    return false;
+  }
+  int64_t h;
+  if (int_to_int64(r, &h)) {
+    *out = h == -1 ? -2 : h;
+    return true;
+  }
+  return py_hash(ts, r, out);
+}
+
+StrObject* compare_name(ThreadState& ts, int op) {
+  Names& n = names(ts);
+  StrObject* table[6] = {n.lt, n.le, n.eq, n.ne, n.gt, n.ge};
+  return table[op];
+}
+
+Value slot_richcompare(ThreadState& ts, Value self, Value other, int op) {
+  Type* t = type_of(self);
+  Value attr = heap_lookup(t, compare_name(ts, op));
+  if (attr) return call_special(ts, self, attr, std::span<const Value>(&other, 1));
+  // object.__ne__ inverts __eq__ unless that is NotImplemented.
+  if (op == kNe && heap_lookup(t, names(ts).eq)) {
+    Value eq = slot_richcompare(ts, self, other, kEq);
+    if (!eq || eq == NotImplemented()) return eq;
+    int truth = py_truth(ts, eq);
+    if (truth < 0) return Value();
+    return Bool(!truth);
+  }
+  CompareSlot base = static_base(t)->richcompare;
+  return base ? base(ts, self, other, op) : NotImplemented();
+}
+
+Value slot_getattr(ThreadState& ts, Value self, StrObject* name) {
+  Type* t = type_of(self);
+  Value name_value(name);
+  std::span<const Value> name_arg(&name_value, 1);
+  Value r;
+  if (Value getattribute = heap_lookup(t, names(ts).getattribute)) r = call_special(ts, self, getattribute, name_arg);
+  else r = static_base(t)->getattr(ts, self, name);
+  if (r || !exception_matches(ts.current_exception, &AttributeError_type)) return r;
+  Value fallback = heap_lookup(t, names(ts).getattr);
+  if (!fallback) return r;
+  ts.current_exception = Value();
+  return call_special(ts, self, fallback, name_arg);
+}
+
+bool slot_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
+  Type* t = type_of(self);
+  Value attr = heap_lookup(t, value ? names(ts).setattr : names(ts).delattr);
+  if (!attr) return static_base(t)->setattr(ts, self, name, value);
+  Value args[2] = {Value(name), value};
+  return bool(call_special(ts, self, attr, std::span<const Value>(args, value ? 2 : 1)));
+}
+
+Value slot_call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
+  Value attr = heap_lookup(type_of(callable), names(ts).call);
+  if (!attr) return raise_fmt(ts, TypeError_type, "'{}' object is not callable", type_name(callable));
+  return call_special(ts, callable, attr, args, kwnames);
+}
+
+Value slot_iter(ThreadState& ts, Value self) {
+  Value attr = heap_lookup(type_of(self), names(ts).iter);
+  if (!attr || is_none(attr)) return raise_fmt(ts, TypeError_type, "'{}' object is not iterable", type_name(self));
+  return call_special(ts, self, attr, {});
+}
+
+Value slot_iternext(ThreadState& ts, Value self) {
+  Value r = call_special0(ts, self, names(ts).next);
+  if (!r && exception_matches(ts.current_exception, &StopIteration_type)) ts.current_exception = Value();
+  return r;
+}
+
+Value slot_descr_get(ThreadState& ts, Value descr, Value instance, Value owner) {
+  Value args[2] = {instance ? instance : None(), owner ? owner : None()};
+  Value attr = heap_lookup(type_of(descr), names(ts).get);
+  if (!attr) return descr;
+  return call_special(ts, descr, attr, args);
+}
+
+bool slot_descr_set(ThreadState& ts, Value descr, Value instance, Value value) {
+  StrObject* name = value ? names(ts).set : names(ts).delete_;
+  Value attr = heap_lookup(type_of(descr), name);
+  if (!attr) {
+    raise_attribute_error(ts, descr, name, std::string(name->view()));
+    return false;
+  }
+  Value args[2] = {instance, value};
+  return bool(call_special(ts, descr, attr, std::span<const Value>(args, value ? 2 : 1)));
+}
+
+Value slot_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  Value attr = heap_lookup(type, names(ts).new_);
+  if (!attr) return static_base(type)->new_instance(ts, type, args, kwnames);
+  Value fn = attr;
+  if (type_of(attr) == &staticmethod_type) fn = static_cast<PropertyObject*>(attr.as_object())->fget;
+  else if (DescrGetSlot get = type_of(attr)->descr_get) fn = get(ts, attr, Value(), Value(type));
+  if (!fn) return fn;
+  std::vector<Value> all;
+  all.reserve(args.size() + 1);
+  all.push_back(Value(type));
+  all.insert(all.end(), args.begin(), args.end());
+  return call(ts, fn, all, kwnames);
+}
+
+bool slot_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  Value attr = heap_lookup(type_of(self), names(ts).init);
+  if (!attr) {
+    InitSlot base = static_base(type_of(self))->init;
+    return (base ? base : object_init)(ts, self, args, kwnames);
+  }
+  Value r = call_special(ts, self, attr, args, kwnames);
+  if (!r) return false;
+  if (!is_none(r)) {
+    raise_fmt(ts, TypeError_type, "__init__() should return None, not '{}'", type_name(r));
+    return false;
+  }
+  return true;
+}
+
+// ---- numbers ------------------------------------------------------------------------------------------------
+// "__add__", "__radd__", "__iadd__" ... interned once per interpreter (kind: 0 plain, 1 reflected, 2 in-place).
+StrObject* binary_name(ThreadState& ts, int op, int kind) {
+  // Keyed by the interpreter and one of its interned names, so a later interpreter reusing the address of a
+  // destroyed one does not see stale strings.
+  static Interpreter* cached_for = nullptr;
+  static StrObject* cached_marker = nullptr;
+  static StrObject* cache[3][kBinaryOpCount];
+  if (cached_for != ts.interp || cached_marker != ts.interp->names.init) {
+    cached_marker = ts.interp->names.init;
+    constexpr const char* kPrefixes[3] = {"", "r", "i"};
+    for (int k = 0; k < 3; k++)
+      for (int i = 0; i < kBinaryOpCount; i++)
+        cache[k][i] = intern(ts, fmt::format("__{}{}__", kPrefixes[k], kBinaryNames[i]));
+    cached_for = ts.interp;
+  }
+  return cache[kind][op];
+}
+constexpr int kPlain = 0, kReflected = 1, kInplace = 2;
+
+// self.__op__(other) (or the builtin base's slot when no Python class defines it); NotImplemented if neither.
+Value try_binary(ThreadState& ts, Value self, StrObject* name, Value other, int op, bool reflected) {
+  Type* t = type_of(self);
+  if (Value attr = heap_lookup(t, name)) return call_special(ts, self, attr, std::span<const Value>(&other, 1));
+  BinarySlot base = static_base(t)->binary[op];
+  if (!base) return NotImplemented();
+  return reflected ? base(ts, other, self) : base(ts, self, other);
+}
+
+// Receives (left, right) where either may be the instance, like CPython's SLOT1BINFULL: the right operand's
+// reflected method goes first when its type is a subclass overriding it.
+template <int op>
+Value slot_binary(ThreadState& ts, Value a, Value b) {
+  Type* ta = type_of(a);
+  Type* tb = type_of(b);
+  StrObject* name = binary_name(ts, op, kPlain);
+  StrObject* rname = binary_name(ts, op, kReflected);
+  bool do_other = ta != tb && tb->binary[op] == &slot_binary<op>;
+  if (ta->binary[op] == &slot_binary<op>) {
+    if (do_other && is_subtype(tb, ta)) {
+      Value mine = heap_lookup(tb, rname);
+      if (mine && mine != heap_lookup(ta, rname)) {
+        Value r = try_binary(ts, b, rname, a, op, true);
+        if (r != NotImplemented()) return r;
+        do_other = false;
+      }
+    }
+    Value r = try_binary(ts, a, name, b, op, false);
+    if (r != NotImplemented() || ta == tb) return r;
+  }
+  if (do_other) return try_binary(ts, b, rname, a, op, true);
+  return NotImplemented();
+}
+
+template <int op>
+Value slot_inplace(ThreadState& ts, Value a, Value b) {
+  Type* t = type_of(a);
+  if (Value attr = heap_lookup(t, binary_name(ts, op, kInplace)))
+    return call_special(ts, a, attr, std::span<const Value>(&b, 1));
+  BinarySlot base = static_base(t)->inplace[op];
+  return base ? base(ts, a, b) : NotImplemented();
+}
+
+template <int... ops>
+constexpr std::array<BinarySlot, sizeof...(ops)> binary_table(std::integer_sequence<int, ops...>) {
+  return {&slot_binary<ops>...};
+}
+template <int... ops>
+constexpr std::array<BinarySlot, sizeof...(ops)> inplace_table(std::integer_sequence<int, ops...>) {
+  return {&slot_inplace<ops>...};
+}
+constexpr auto kBinarySlots = binary_table(std::make_integer_sequence<int, kBinaryOpCount>{});
+constexpr auto kInplaceSlots = inplace_table(std::make_integer_sequence<int, kBinaryOpCount>{});
+
+Value slot_divmod(ThreadState& ts, Value a, Value b) {
+  StrObject* name = intern(ts, "__divmod__");
+  StrObject* rname = intern(ts, "__rdivmod__");
+  Type* ta = type_of(a);
+  Type* tb = type_of(b);
+  if (ta->divmod == &slot_divmod)
+    if (Value attr = heap_lookup(ta, name)) {
+      Value r = call_special(ts, a, attr, std::span<const Value>(&b, 1));
+      if (r != NotImplemented()) return r;
+    }
+  if (tb != ta && tb->divmod == &slot_divmod)
+    if (Value attr = heap_lookup(tb, rname)) return call_special(ts, b, attr, std::span<const Value>(&a, 1));
+  return NotImplemented();
+}
+
+Value slot_neg(ThreadState& ts, Value self) { return call_special0(ts, self, names(ts).neg); }
+Value slot_pos(ThreadState& ts, Value self) { return call_special0(ts, self, names(ts).pos); }
+Value slot_abs(ThreadState& ts, Value self) { return call_special0(ts, self, names(ts).abs); }
+Value slot_invert(ThreadState& ts, Value self) { return call_special0(ts, self, names(ts).invert); }
+
+int slot_truth(ThreadState& ts, Value self) {
+  Value r = call_special0(ts, self, names(ts).bool_);
+  if (!r) return -1;
+  if (r == True()) return 1;
+  if (r == False()) return 0;
+  raise_fmt(ts, TypeError_type, "__bool__ should return bool, returned {}", type_name(r));
+  return -1;
+}
+
+Value slot_int(ThreadState& ts, Value self) {
+  Value r = call_special0(ts, self, names(ts).int_);
+  if (r && !is_int(r)) return raise_fmt(ts, TypeError_type, "__int__ returned non-int (type {})", type_name(r));
+  return r;
+}
+Value slot_float(ThreadState& ts, Value self) {
+  Value r = call_special0(ts, self, names(ts).float_);
+  if (r && !is_float(r)) return raise_fmt(ts, TypeError_type, "__float__ returned non-float (type {})", type_name(r));
+  return r;
+}
+Value slot_index(ThreadState& ts, Value self) {
+  Value r = call_special0(ts, self, names(ts).index);
+  if (r && !is_int(r)) return raise_fmt(ts, TypeError_type, "__index__ returned non-int (type {})", type_name(r));
+  return r;
+}
+
+// ---- containers -----------------------------------------------------------------------------------------------
+int64_t slot_len(ThreadState& ts, Value self) {
+  Value r = call_special0(ts, self, names(ts).len);
+  if (!r) return -1;
+  if (!is_int(r)) {
+    raise_fmt(ts, TypeError_type, "'{}' object cannot be interpreted as an integer", type_name(r));
+    return -1;
+  }
+  int64_t n;
+  if (!int_to_int64(r, &n)) {
+    raise(ts, OverflowError_type, "cannot fit 'int' into an index-sized integer");
+    return -1;
+  }
+  if (n < 0) {
+    raise(ts, ValueError_type, "__len__() should return >= 0");
+    return -1;
+  }
+  return n;
+}
+
+Value slot_getitem(ThreadState& ts, Value self, Value key) { return call_special1(ts, self, names(ts).getitem, key); }
+
+bool slot_setitem(ThreadState& ts, Value self, Value key, Value value) {
+  Type* t = type_of(self);
+  StrObject* name = value ? names(ts).setitem : names(ts).delitem;
+  Value attr = heap_lookup(t, name);
+  if (!attr) {
+    if (SetItemSlot base = static_base(t)->setitem) return base(ts, self, key, value);
+    if (value) raise_fmt(ts, TypeError_type, "'{}' object does not support item assignment", type_name(self));
+    else raise_fmt(ts, TypeError_type, "'{}' object doesn't support item deletion", type_name(self));
+    return false;
+  }
+  Value args[2] = {key, value};
+  return bool(call_special(ts, self, attr, std::span<const Value>(args, value ? 2 : 1)));
+}
+
+int slot_contains(ThreadState& ts, Value self, Value item) {
+  Value r = call_special1(ts, self, names(ts).contains, item);
+  if (!r) return -1;
+  return py_truth(ts, r);
+}
+
+}  // namespace
+
+void update_heap_type_slots(ThreadState& ts, Type* t) {
+  Type* solid = static_base(t);
+  Names& n = names(ts);
+  auto has = [&](StrObject* name) { return bool(heap_lookup(t, name)); };
+  auto pick = [&](auto& slot, auto generic, auto base, std::initializer_list<StrObject*> dunders) {
+    bool found = false;
+    for (StrObject* d : dunders) found = found || has(d);
+    slot = found ? generic : base;
+  };
+  pick(t->repr, &slot_repr, solid->repr, {n.repr});
+  pick(t->str, &slot_str, solid->str, {n.str});
+  pick(t->richcompare, &slot_richcompare, solid->richcompare, {n.eq, n.ne, n.lt, n.le, n.gt, n.ge});
+  Value hash = heap_lookup(t, n.hash);
+  t->hash = !hash ? solid->hash : is_none(hash) ? nullptr : &slot_hash;
+  pick(t->getattr, &slot_getattr, solid->getattr, {n.getattr, n.getattribute});
+  pick(t->setattr, &slot_setattr, solid->setattr, {n.setattr, n.delattr});
+  pick(t->call, &slot_call, solid->call, {n.call});
+  pick(t->iter, &slot_iter, solid->iter, {n.iter});
+  pick(t->iternext, &slot_iternext, solid->iternext, {n.next});
+  pick(t->descr_get, &slot_descr_get, solid->descr_get, {n.get});
+  pick(t->descr_set, &slot_descr_set, solid->descr_set, {n.set, n.delete_});
+  pick(t->new_instance, &slot_new, solid->new_instance, {n.new_});
+  pick(t->init, &slot_init, solid->init ? solid->init : &object_init, {n.init});
+  for (int op = 0; op < kBinaryOpCount; op++) {
+    pick(t->binary[op], kBinarySlots[op], solid->binary[op], {binary_name(ts, op, kPlain), binary_name(ts, op, kReflected)});
+    pick(t->inplace[op], kInplaceSlots[op], solid->inplace[op], {binary_name(ts, op, kInplace)});
+  }
+  pick(t->divmod, &slot_divmod, solid->divmod, {intern(ts, "__divmod__"), intern(ts, "__rdivmod__")});
+  pick(t->negative, &slot_neg, solid->negative, {n.neg});
+  pick(t->positive, &slot_pos, solid->positive, {n.pos});
+  pick(t->absolute, &slot_abs, solid->absolute, {n.abs});
+  pick(t->invert, &slot_invert, solid->invert, {n.invert});
+  if (has(n.bool_)) t->truth = &slot_truth;
+  else t->truth = has(n.len) ? nullptr : solid->truth;
+  pick(t->to_int, &slot_int, solid->to_int, {n.int_});
+  pick(t->to_float, &slot_float, solid->to_float, {n.float_});
+  pick(t->index, &slot_index, solid->index, {n.index});
+  pick(t->length, &slot_len, solid->length, {n.len});
+  pick(t->getitem, &slot_getitem, solid->getitem, {n.getitem});
+  pick(t->setitem, &slot_setitem, solid->setitem, {n.setitem, n.delitem});
+  pick(t->contains, &slot_contains, solid->contains, {n.contains});
+}
+
+}  // namespace minipy

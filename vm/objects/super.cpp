@@ -1,0 +1,135 @@
+// super(): attribute lookup that starts after a given class in an object's MRO. The zero-argument form reads
+// the calling frame's first argument and its __class__ cell, as CPython's super_init_without_args does.
+#include "vm/runtime.h"
+
+namespace minipy {
+
+namespace {
+
+struct SuperObject : Object {
+  Type* type;       // the class whose successors are searched
+  Value obj;        // the instance or class bound to; null for unbound super(type)
+  Type* obj_type;   // the type whose MRO is searched (obj's type, or obj itself when obj is a class)
+};
+
+SuperObject* as_super(Value v) { return static_cast<SuperObject*>(v.as_object()); }
+
+Type* super_check(ThreadState& ts, Type* type, Value obj) {
+  if (is_type(obj) && is_subtype(as_type(obj), type)) return as_type(obj);
+  if (is_subtype(type_of(obj), type)) return type_of(obj);
+  raise(ts, TypeError_type, "super(type, obj): obj must be an instance or subtype of type");
+  return nullptr;
+}
+
+// The class and first argument of the method running in `frame`.
+bool super_from_frame(ThreadState& ts, Frame* frame, Type** type, Value* obj) {
+  if (!frame) {
+    raise(ts, RuntimeError_type, "super(): no current frame");
+    return false;
+  }
+  CodeObj* code = frame->code;
+  if (code->argcount == 0) {
+    raise(ts, RuntimeError_type, "super(): no arguments");
+    return false;
+  }
+  Value first = frame->localsplus[0];
+  if ((code->localspluskinds[0] & CO_FAST_CELL) && first && type_of(first) == &cell_type)
+    first = static_cast<CellObject*>(first.as_object())->ref;
+  if (!first) {
+    raise(ts, RuntimeError_type, "super(): arg[0] deleted");
+    return false;
+  }
+  for (int i = 0; i < code->nlocalsplus; i++) {
+    if (!(code->localspluskinds[i] & CO_FAST_FREE)) continue;
+    if (as_str(code->localsplusnames->items[i])->view() != "__class__") continue;
+    Value cell = frame->localsplus[i];
+    if (!cell || type_of(cell) != &cell_type) {
+      raise(ts, RuntimeError_type, "super(): bad __class__ cell");
+      return false;
+    }
+    Value cls = static_cast<CellObject*>(cell.as_object())->ref;
+    if (!cls) {
+      raise(ts, RuntimeError_type, "super(): empty __class__ cell");
+      return false;
+    }
+    if (!is_type(cls)) {
+      raise_fmt(ts, RuntimeError_type, "super(): __class__ is not a type ({})", type_name(cls));
+      return false;
+    }
+    *type = as_type(cls);
+    *obj = first;
+    return true;
+  }
+  raise(ts, RuntimeError_type, "super(): __class__ cell not found");
+  return false;
+}
+
+Value super_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "super", kwnames)) return Value();
+  if (args.size() > 2) return raise_fmt(ts, TypeError_type, "super() takes at most 2 arguments ({} given)", args.size());
+  Type* type = nullptr;
+  Value obj;
+  if (args.empty()) {
+    if (!super_from_frame(ts, ts.current_frame, &type, &obj)) return Value();
+  } else {
+    if (!is_type(args[0]))
+      return raise_fmt(ts, TypeError_type, "super() argument 1 must be a type, not {}", type_name(args[0]));
+    type = as_type(args[0]);
+    if (args.size() == 2 && !is_none(args[1])) obj = args[1];
+  }
+  Type* obj_type = nullptr;
+  if (obj) {
+    obj_type = super_check(ts, type, obj);
+    if (!obj_type) return Value();
+  }
+  auto* s = ts.alloc<SuperObject>(&super_type, sizeof(SuperObject));
+  s->type = type;
+  s->obj = obj;
+  s->obj_type = obj_type;
+  return Value(s);
+}
+
+Value super_getattr(ThreadState& ts, Value self, StrObject* name) {
+  SuperObject* s = as_super(self);
+  Type* start = s->obj_type;
+  if (start && name->view() != "__class__") {
+    TupleObject* mro = start->mro;
+    int64_t i = 0;
+    while (i < mro->size && mro->items[i].as_object() != s->type) i++;
+    for (i++; i < mro->size; i++) {
+      Value v = dict_get_str(as_type(mro->items[i])->dict, name);
+      if (!v) continue;
+      if (DescrGetSlot get = type_of(v)->descr_get)
+        return get(ts, v, s->obj == Value(start) ? Value() : s->obj, Value(start));
+      return v;
+    }
+  }
+  return generic_getattr(ts, self, name, false);
+}
+
+Value super_repr(ThreadState& ts, Value self) {
+  SuperObject* s = as_super(self);
+  if (!s->obj_type) return make_str(ts, fmt::format("<super: <class '{}'>, NULL>", s->type->name->view()));
+  return make_str(ts, fmt::format("<super: <class '{}'>, <{} object>>", s->type->name->view(),
+                                  s->obj_type->name->view()));
+}
+
+void trace_super(Object* self, Tracer& tracer) {
+  auto* s = static_cast<SuperObject*>(self);
+  tracer.visit(s->type);
+  tracer.visit(s->obj);
+  tracer.visit(s->obj_type);
+}
+
+}  // namespace
+
+void init_super_type(ThreadState& ts) {
+  super_type.new_instance = super_new;
+  super_type.getattr = super_getattr;
+  super_type.repr = super_repr;
+  super_type.trace = trace_super;
+  static_assert(sizeof(SuperObject) <= sizeof(PropertyObject), "super_type's declared instance size");
+  (void)ts;
+}
+
+}  // namespace minipy
