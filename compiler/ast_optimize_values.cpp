@@ -2,6 +2,7 @@
 // with CPython's safety limits (safe_multiply, safe_power, safe_lshift) and its hash functions.
 #include <cmath>
 
+#include "compiler/float_ops.h"
 #include "compiler/ast_optimize.h"
 #include "compiler/ast_optimize_internal.h"
 
@@ -116,28 +117,6 @@ ConstRef safe_multiply(const Const& v, const Const& w) {
   return nullptr;
 }
 
-// Python's float divmod (floatobject.c's float_divmod); b != 0.
-void float_divmod(double a, double b, double* floordiv, double* mod) {
-  double m = std::fmod(a, b);
-  double div = (a - m) / b;
-  if (m != 0.0) {
-    if ((b < 0) != (m < 0)) {
-      m += b;
-      div -= 1.0;
-    }
-  } else {
-    m = std::copysign(0.0, b);
-  }
-  double fd;
-  if (div != 0.0) {
-    fd = std::floor(div);
-    if (div - fd > 0.5) fd += 1.0;
-  } else {
-    fd = std::copysign(0.0, a / b);
-  }
-  *floordiv = fd;
-  *mod = m;
-}
 
 using Complex = std::pair<double, double>;
 

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cmath>
 
+#include "compiler/float_ops.h"
 #include "compiler/float_repr.h"
 #include "vm/runtime.h"
 #include "vm/text/number_format.h"
@@ -43,25 +44,9 @@ Value float_binary(ThreadState& ts, Value left, Value right, int op) {
     case kOpFloorDiv:
     case kOpMod: {
       if (b == 0.0) return raise(ts, ZeroDivisionError_type, op == kOpMod ? "float modulo" : "float floor division by zero");
-      double mod = std::fmod(a, b);
-      double div = (a - mod) / b;
-      if (mod != 0.0) {
-        if ((b < 0) != (mod < 0)) {
-          mod += b;
-          div -= 1.0;
-        }
-      } else {
-        mod = std::copysign(0.0, b);
-      }
-      if (op == kOpMod) return make_float(ts, mod);
-      double floordiv;
-      if (div != 0.0) {
-        floordiv = std::floor(div);
-        if (div - floordiv > 0.5) floordiv += 1.0;
-      } else {
-        floordiv = std::copysign(0.0, a / b);
-      }
-      return make_float(ts, floordiv);
+      double floordiv, mod;
+      float_divmod(a, b, &floordiv, &mod);
+      return make_float(ts, op == kOpMod ? mod : floordiv);
     }
     case kOpPow: {
       if (b == 0.0) return make_float(ts, 1.0);
@@ -82,7 +67,7 @@ Value float_binary(ThreadState& ts, Value left, Value right, int op) {
 
 #define FLOAT_BINARY(op) [](ThreadState& ts, Value a, Value b) { return float_binary(ts, a, b, op); }
 
-Value float_divmod(ThreadState& ts, Value a, Value b) {
+Value float_divmod_slot(ThreadState& ts, Value a, Value b) {
   Value q = float_binary(ts, a, b, kOpFloorDiv);
   if (!q || q == NotImplemented()) return q;
   Value r = float_binary(ts, a, b, kOpMod);
@@ -285,7 +270,7 @@ void init_float_type(ThreadState& ts) {
   t.binary[kOpFloorDiv] = FLOAT_BINARY(kOpFloorDiv);
   t.binary[kOpMod] = FLOAT_BINARY(kOpMod);
   t.binary[kOpPow] = FLOAT_BINARY(kOpPow);
-  t.divmod = float_divmod;
+  t.divmod = float_divmod_slot;
   t.richcompare = float_richcompare;
   t.hash = float_hash;
   t.repr = float_repr_slot;
