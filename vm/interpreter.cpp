@@ -9,6 +9,7 @@ namespace minipy {
 void init_static_type(ThreadState& ts, Type& t);
 void inherit_static_slots();
 void init_traceback_type(ThreadState& ts);
+void init_runtime_compiler(ThreadState& ts);
 
 namespace {
 
@@ -68,6 +69,7 @@ Interpreter::Interpreter() {
   inherit_static_slots();
   modules = make_dict(ts);
   init_builtins(ts);
+  init_runtime_compiler(ts);
   init_sys(ts);
   // Tests set MINIPY_GC_STRESS to collect at every safe point, shaking out missing roots and trace slots.
   if (const char* stress = std::getenv("MINIPY_GC_STRESS"); stress && *stress) heap.set_stress(true);

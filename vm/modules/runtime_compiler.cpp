@@ -1,0 +1,165 @@
+// The compiler at run time: compile(), exec(), eval(), and the co_* attributes of code objects.
+#include "compiler/compile.h"
+#include "vm/run.h"
+#include "vm/runtime.h"
+
+namespace minipy {
+
+namespace {
+
+CodeObj* as_code(Value v) { return static_cast<CodeObj*>(v.as_object()); }
+
+// compile(source, filename, mode) -> a code object, or a pending SyntaxError.
+Value compile_to_code(ThreadState& ts, std::string_view source, std::string_view filename, std::string_view mode,
+                      const char* fn) {
+  ast::ParseMode m;
+  if (mode == "exec") m = ast::ParseMode::Exec;
+  else if (mode == "eval") m = ast::ParseMode::Eval;
+  else if (mode == "single") m = ast::ParseMode::Single;
+  else return raise_fmt(ts, ValueError_type, "{}() mode must be 'exec', 'eval' or 'single'", fn);
+  CompileResult result = compile_source(source, filename, m, {ts.interp->config.optimize});
+  if (result.error) return raise_syntax_error(ts, *result.error);
+  CodeObj* code = load_code(ts, result.code);
+  return code ? Value(code) : Value();
+}
+
+Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
+  size_t n = positional_count(args, kwnames);
+  Value source = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "source");
+  Value filename = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "filename");
+  Value mode = n > 2 ? args[2] : keyword_arg(ts, args, kwnames, "mode");
+  if (!source || !filename || !mode)
+    return raise_fmt(ts, TypeError_type, "compile() missing required argument '{}' (pos {})",
+                     !source ? "source" : !filename ? "filename" : "mode", !source ? 1 : !filename ? 2 : 3);
+  if (!is_str(filename) || !is_str(mode)) return raise(ts, TypeError_type, "compile() arg 2 and 3 must be str");
+  std::string_view text;
+  if (is_str(source)) text = as_str(source)->view();
+  else if (type_of(source) == &bytes_type) text = static_cast<BytesObject*>(source.as_object())->view();
+  else return raise(ts, TypeError_type, "compile() arg 1 must be a string, bytes or AST object");
+  return compile_to_code(ts, text, as_str(filename)->view(), as_str(mode)->view(), "compile");
+}
+
+// The namespaces exec()/eval() run in: given ones, or the caller's.
+bool namespaces(ThreadState& ts, std::span<const Value> args, size_t n, TupleObject* kwnames, const char* fn,
+                DictObject** globals, Value* locals) {
+  Value g = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "globals");
+  Value l = n > 2 ? args[2] : keyword_arg(ts, args, kwnames, "locals");
+  if (g && !is_none(g)) {
+    if (!is_dict(g)) {
+      raise_fmt(ts, TypeError_type, "{}() globals must be a dict, not {}", fn, type_name(g));
+      return false;
+    }
+    *globals = static_cast<DictObject*>(g.as_object());
+    *locals = l && !is_none(l) ? l : g;
+    return true;
+  }
+  Frame* caller = ts.current_frame;
+  *globals = caller->globals;
+  if (l && !is_none(l)) {
+    *locals = l;
+  } else if (caller->locals) {
+    *locals = caller->locals;
+  } else {
+    Value locals_fn = dict_get_str(ts.interp->builtins, intern(ts, "locals"));
+    *locals = locals_fn ? call(ts, locals_fn, {}) : Value(caller->globals);
+    if (!*locals) return false;
+  }
+  return true;
+}
+
+Value exec_or_eval(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, bool is_eval) {
+  const char* fn = is_eval ? "eval" : "exec";
+  size_t n = positional_count(args, kwnames);
+  if (n < 1) return raise_fmt(ts, TypeError_type, "{} expected at least 1 argument, got 0", fn);
+  DictObject* globals;
+  Value locals;
+  if (!namespaces(ts, args, n, kwnames, fn, &globals, &locals)) return Value();
+  Value code = args[0];
+  if (type_of(code) != &code_type) {
+    std::string_view text;
+    if (is_str(code)) text = as_str(code)->view();
+    else if (type_of(code) == &bytes_type) text = static_cast<BytesObject*>(code.as_object())->view();
+    else if (is_eval) return raise(ts, TypeError_type, "eval() arg 1 must be a string, bytes or code object");
+    else return raise_fmt(ts, TypeError_type, "exec() arg 1 must be a string, bytes or code object");
+    std::string stripped(text);
+    if (is_eval) {  // eval() ignores leading spaces and tabs
+      size_t b = stripped.find_first_not_of(" \t");
+      stripped = b == std::string::npos ? "" : stripped.substr(b);
+    }
+    code = compile_to_code(ts, stripped, "<string>", is_eval ? "eval" : "exec", fn);
+    if (!code) return code;
+  }
+  if (as_code(code)->nfrees > 0)
+    return raise_fmt(ts, TypeError_type, "code object passed to {}() may not contain free variables", fn);
+  Value r = eval_code(ts, as_code(code), globals, locals);
+  if (!r) return r;
+  return is_eval ? r : None();
+}
+
+Value b_exec(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
+  return exec_or_eval(ts, args, kwnames, false);
+}
+Value b_eval(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
+  return exec_or_eval(ts, args, kwnames, true);
+}
+
+const MethodDef compiler_builtins[] = {{"compile", b_compile}, {"exec", b_exec}, {"eval", b_eval}};
+
+// ---- code object attributes --------------------------------------------------------------------------------
+#define CODE_GETTER(name, expr)                                                         \
+  Value name(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {      \
+    CodeObj* c = as_code(self);                                                          \
+    (void)ts;                                                                            \
+    return expr;                                                                         \
+  }
+CODE_GETTER(co_name, Value(c->name))
+CODE_GETTER(co_qualname, Value(c->qualname))
+CODE_GETTER(co_filename, Value(c->filename))
+CODE_GETTER(co_firstlineno, make_int(ts, c->firstlineno))
+CODE_GETTER(co_argcount, make_int(ts, c->argcount))
+CODE_GETTER(co_posonlyargcount, make_int(ts, c->posonlyargcount))
+CODE_GETTER(co_kwonlyargcount, make_int(ts, c->kwonlyargcount))
+CODE_GETTER(co_stacksize, make_int(ts, c->stacksize))
+CODE_GETTER(co_flags, make_int(ts, c->flags))
+CODE_GETTER(co_nlocals, make_int(ts, c->nlocals))
+CODE_GETTER(co_consts, Value(c->consts))
+CODE_GETTER(co_names, Value(c->names))
+CODE_GETTER(co_code, make_bytes(ts, c->src().code))
+CODE_GETTER(co_linetable, make_bytes(ts, c->src().linetable))
+CODE_GETTER(co_exceptiontable, make_bytes(ts, c->src().exceptiontable))
+
+// Names of the locals of one kind (co_varnames, co_cellvars, co_freevars).
+Value names_of_kind(ThreadState& ts, CodeObj* c, uint8_t kind, uint8_t exclude) {
+  ListObject* l = make_list(ts, 0);
+  for (int i = 0; i < c->nlocalsplus; i++) {
+    uint8_t k = c->localspluskinds[i];
+    if ((k & kind) && !(k & exclude)) list_append(ts, l, c->localsplusnames->items[i]);
+  }
+  return list_to_tuple(ts, l);
+}
+CODE_GETTER(co_varnames, names_of_kind(ts, c, CO_FAST_LOCAL, 0))
+CODE_GETTER(co_cellvars, names_of_kind(ts, c, CO_FAST_CELL, 0))
+CODE_GETTER(co_freevars, names_of_kind(ts, c, CO_FAST_FREE, 0))
+
+}  // namespace
+
+void init_runtime_compiler(ThreadState& ts) {
+  DictObject* b = ts.interp->builtins;
+  for (const MethodDef& def : compiler_builtins)
+    dict_set_str(ts, b, intern(ts, def.name), make_native_function(ts, &def, Value(), Value(intern(ts, "builtins"))));
+  struct Getter {
+    const char* name;
+    NativeFn fn;
+  };
+  static const Getter getters[] = {
+      {"co_name", co_name},         {"co_qualname", co_qualname},       {"co_filename", co_filename},
+      {"co_firstlineno", co_firstlineno}, {"co_argcount", co_argcount}, {"co_posonlyargcount", co_posonlyargcount},
+      {"co_kwonlyargcount", co_kwonlyargcount}, {"co_stacksize", co_stacksize}, {"co_flags", co_flags},
+      {"co_nlocals", co_nlocals},   {"co_consts", co_consts},           {"co_names", co_names},
+      {"co_code", co_code},         {"co_linetable", co_linetable},     {"co_exceptiontable", co_exceptiontable},
+      {"co_varnames", co_varnames}, {"co_cellvars", co_cellvars},       {"co_freevars", co_freevars},
+  };
+  for (const Getter& g : getters) add_getset(ts, code_type, g.name, g.fn);
+}
+
+}  // namespace minipy
