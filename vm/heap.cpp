@@ -217,9 +217,11 @@ void Heap::collect(RootMarker root_marker, void* context) {
   drain_mark_stack();
   sweep();
   stats_.collections++;
-  stats_.live_bytes = static_cast<uint64_t>(object_bytes_ + external_bytes_);
+  stats_.live_bytes = static_cast<uint64_t>(object_bytes_);
   // Grow the budget with the live heap so collection work stays proportional to allocation.
-  budget_ = std::max<int64_t>(8 << 20, object_bytes_ + external_bytes_);
+  // External memory (list buffers, dict tables) counts as allocation pressure only: finalizers free it without
+  // telling the heap, so it cannot be part of the live size the budget grows with.
+  budget_ = std::max<int64_t>(8 << 20, object_bytes_);
   bytes_since_gc_ = 0;
   collecting_ = false;
 }

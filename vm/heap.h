@@ -51,7 +51,7 @@ struct HeapStats {
 class Heap {
  public:
   static constexpr size_t kPageSize = 64 * 1024;
-  static constexpr size_t kMaxSmallSize = 512;
+  static constexpr size_t kMaxSmallSize = 4096;  // bigger objects get a page of their own
 
   Heap();
   ~Heap();
