@@ -162,7 +162,27 @@ SetObject* new_set(ThreadState& ts, Type* type) {
 
 bool set_update_from(ThreadState& ts, SetObject* s, Value iterable) {
   if (is_anyset(iterable)) {
+    // CPython's set_merge: one resize up front, then a straight copy or clean inserts when this set is empty
+    // (the resulting layout, and so the iteration order, is CPython's).
     SetObject* o = as_set(iterable);
+    if (o == s || o->used == 0) return true;
+    ensure_table(ts, s);
+    if ((s->fill + o->used) * 5 >= s->mask * 3) resize(ts, s, (s->used + o->used) * 2);
+    if (s->fill == 0 && s->mask == o->mask && o->fill == o->used) {
+      for (int64_t i = 0; i <= o->mask; i++)
+        if (o->table[i].key) s->table[i] = o->table[i];
+      s->fill = o->fill;
+      s->used = o->used;
+      return true;
+    }
+    if (s->fill == 0) {
+      for (int64_t i = 0; i <= o->mask; i++) {
+        SetEntry e = o->table[i];
+        if (e.key && e.key != dummy()) insert_clean(s->table, s->mask, e.key, e.hash);
+      }
+      s->fill = s->used = o->used;
+      return true;
+    }
     for (int64_t i = 0; o->table && i <= o->mask; i++) {
       SetEntry e = o->table[i];
       if (e.key && e.key != dummy() && add_entry(ts, s, e.key, e.hash) < 0) return false;
@@ -255,14 +275,51 @@ Value set_binop(ThreadState& ts, Value a, Value b, int op) {
       if (!set_update_from(ts, r, a) || !set_update_from(ts, r, b)) return Value();
       return Value(r);
     }
-    case kOpAnd: return set_filter(ts, a, b, true, type);
-    case kOpSub: return set_filter(ts, a, b, false, type);
+    case kOpAnd: {
+      // CPython's set_intersection iterates over the smaller set and probes the larger.
+      Value r = as_set(a)->used < as_set(b)->used ? set_filter(ts, a, b, true, type) : set_filter(ts, b, a, true, type);
+      return r;
+    }
+    case kOpSub: {
+      // set_difference: when this set is much larger than the other, copy it and discard; else filter.
+      if ((as_set(a)->used >> 2) > as_set(b)->used) {
+        SetObject* r = new_set(ts, type);
+        if (!set_update_from(ts, r, a)) return Value();
+        SetObject* o = as_set(b);
+        for (int64_t i = 0; o->table && i <= o->mask; i++) {
+          SetEntry e = o->table[i];
+          if (!e.key || e.key == dummy()) continue;
+          bool error;
+          if (SetEntry* hit = find_entry(ts, r, e.key, e.hash, &error)) {
+            hit->key = dummy();
+            hit->hash = -1;
+            r->used--;
+          } else if (error) {
+            return Value();
+          }
+        }
+        return Value(r);
+      }
+      return set_filter(ts, a, b, false, type);
+    }
     case kOpXor: {
-      Value left = set_filter(ts, a, b, false, type);
-      if (!left) return left;
-      Value right = set_filter(ts, b, a, false, type);
-      if (!right || !set_update_from(ts, as_set(left), right)) return Value();
-      return left;
+      // set_symmetric_difference: a copy of b, then each key of a discarded if present, else added.
+      SetObject* r = new_set(ts, type);
+      if (!set_update_from(ts, r, b)) return Value();
+      SetObject* o = as_set(a);
+      for (int64_t i = 0; o->table && i <= o->mask; i++) {
+        SetEntry e = o->table[i];
+        if (!e.key || e.key == dummy()) continue;
+        bool error;
+        if (SetEntry* hit = find_entry(ts, r, e.key, e.hash, &error)) {
+          hit->key = dummy();
+          hit->hash = -1;
+          r->used--;
+        } else if (error || add_entry(ts, r, e.key, e.hash) < 0) {
+          return Value();
+        }
+      }
+      return Value(r);
     }
     default: return NotImplemented();
   }
