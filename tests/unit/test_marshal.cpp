@@ -453,4 +453,33 @@ TEST_CASE("reader survives every truncation and random corruption") {
   MESSAGE(fmt::format("{} of 4000 corrupted inputs still decoded", accepted));
 }
 
+TEST_CASE("nesting: 999 code objects deep is the limit, as in CPython") {
+  // Code object j sits at depth 2j-1, its co_consts tuple at 2j and the tuple's item at 2j+1: 999 levels reach
+  // 1999, 1000 levels 2001 (one past CPython's 2000).
+  auto nest = [](int levels) {
+    std::shared_ptr<CodeObject> inner;
+    for (int i = 0; i < levels; i++) {
+      auto code = sample_code();
+      code->consts = {inner ? Const::code(inner) : Const::none()};
+      inner = code;
+    }
+    return marshal_code(*inner);
+  };
+  std::string ok = nest(999), too_deep = nest(1000);
+  CHECK(unmarshal_code(as_span(ok)));
+  auto rejected = unmarshal_code(as_span(too_deep));
+  REQUIRE_FALSE(rejected);
+  CHECK(rejected.error->message == "recursion limit exceeded");
+  if (!have_python311()) return;
+  std::string dir = make_temp_dir();
+  write_file(dir + "/ok.bin", ok);
+  write_file(dir + "/deep.bin", too_deep);
+  auto lines = split_lines(run_python311(
+      "import marshal, sys\nfor f in sys.argv[1:]:\n    try: marshal.loads(open(f, 'rb').read()); print('ok')\n"
+      "    except Exception as e: print(e)\n",
+      {dir + "/ok.bin", dir + "/deep.bin"}));
+  CHECK(lines == std::vector<std::string>{"ok", "recursion limit exceeded"});
+  std::system(fmt::format("rm -rf '{}'", dir).c_str());
+}
+
 }  // TEST_SUITE

@@ -143,6 +143,12 @@ TEST_CASE("classify and validate reject like importlib, with its messages") {
   CHECK(mine[2] == "ERR bad magic number in \"pkg.mod'x\": b'\\xa7\\r\\r\\x0b'");
   CHECK(mine[6] == "ERR reached EOF while reading pyc header of \"pkg.mod'x\"");
   CHECK(mine[9] == "OK 3");
+  std::string stamped_header = from_hex(headers[7]);
+  auto parsed = classify_pyc(as_span(stamped_header), "m");
+  CHECK((parsed.source_mtime == 1700000000 && parsed.source_size == 1234 && !parsed.hash_based()));
+  std::string hashed_header = from_hex(headers[8]);
+  parsed = classify_pyc(as_span(hashed_header), "m");
+  CHECK((parsed.hash_based() && !parsed.check_source() && parsed.source_hash == source_hash("x=1\n")));
 
   // Timestamp checks against header 7 (mtime 1700000000, size 1234) and hash checks against header 8.
   std::string stamped = from_hex(headers[7]), hashed = from_hex(headers[8]);
