@@ -283,10 +283,10 @@ class MarshalReader {
     std::string_view text;
     if (!read_bytes(n, text)) return false;
     std::string_view digits = text;
-    if (digits.starts_with('+')) digits.remove_prefix(1);
+    if (digits.starts_with('+') && !digits.substr(1).starts_with('-')) digits.remove_prefix(1);  // from_chars takes no '+'
     auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), out);
     if (ec != std::errc() || end != digits.data() + digits.size() || digits.empty())
-      return fail("bad marshal data (invalid float text)"), false;
+      return fail("could not convert string to float: " + Const::str(std::string(text))->repr()), false;
     return true;
   }
 

@@ -239,6 +239,11 @@ TEST_CASE("reader errors match CPython's messages") {
       {"30", "NULL object in marshal data for object"},
       {"29", "EOF read where object expected"},
       {"e3", "marshal data too short"},
+      {"490100000000000080", "ok"},                  // 'I': i64, read only
+      {"6603312e35", "ok"},                          // 'f': text float
+      {"7803312e3504" "2d696e66", "ok"},              // 'x': text complex (1.5-infj)
+      {"66032d696e", "could not convert string to float: '-in'"},
+      {"6603312e", "marshal data too short"},
       // 2000 one-item tuples around None nest 2001 objects deep: one too many. 1999 is fine.
       {nested_tuples(2000), "recursion limit exceeded"},
       {nested_tuples(1999), "ok"},
@@ -480,6 +485,58 @@ TEST_CASE("nesting: 999 code objects deep is the limit, as in CPython") {
       {dir + "/ok.bin", dir + "/deep.bin"}));
   CHECK(lines == std::vector<std::string>{"ok", "recursion limit exceeded"});
   std::system(fmt::format("rm -rf '{}'", dir).c_str());
+}
+
+TEST_CASE("one-byte strings are Latin-1, as CPython decodes 'a'/'z'") {
+  std::string bytes = from_hex("7a02e961");  // 'z' 2 "\xe9a"
+  auto r = unmarshal_constant(as_span(bytes));
+  REQUIRE(r);
+  CHECK(r.value->text() == "\xc3\xa9" "a");
+  CHECK(static_cast<char>(marshal_constant(*r.value)[0]) == 'u');  // written back as UTF-8
+}
+
+TEST_CASE("shared values cannot expand a small input into a huge one") {
+  // One flagged tuple of 50000 names, then 2000 code objects whose co_names all refer back to it: a few
+  // hundred kilobytes that would otherwise copy 100 million names.
+  auto i32 = [](int32_t v) {
+    std::string s(4, '\0');
+    for (int i = 0; i < 4; i++) s[i] = static_cast<char>(static_cast<uint32_t>(v) >> (8 * i));
+    return s;
+  };
+  std::string data = "(" + i32(2001);
+  data += std::string(1, '\xa8') + i32(50000);  // ref 0: the name tuple
+  for (int i = 0; i < 50000; i++) data += "z\x01n";
+  data += std::string(1, '\xa9') + '\0';        // ref 1: ()
+  data += std::string(1, '\xf3') + i32(0);      // ref 2: b''
+  data += std::string(1, '\xfa') + '\x01' + 'f';  // ref 3: 'f'
+  auto ref = [&](int n) { return "r" + i32(n); };
+  for (int i = 0; i < 2000; i++) {
+    data += "c" + i32(0) + i32(0) + i32(0) + i32(0) + i32(0);
+    data += ref(2) + ref(1) + ref(0) + ref(1) + ref(2) + ref(3) + ref(3) + ref(3) + i32(1) + ref(2) + ref(2);
+  }
+  auto r = unmarshal_constant(as_span(data));
+  REQUIRE_FALSE(r);
+  CHECK(r.error->message == "bad marshal data (object expands beyond the size limit)");
+}
+
+TEST_CASE("random short inputs never crash the reader") {
+  std::mt19937 rng(99);
+  const std::string alphabet = std::string("0NFTS.iIfgxylstr([{cu?<>aA)zZ") + "\xa9\xe3\xda\xfa\xf3\xe9\x72" +
+                               std::string("\x00\x01\x02\xff", 4);
+  int decoded = 0;
+  for (int round = 0; round < 20000; round++) {
+    std::string input(rng() % 40, '\0');
+    for (auto& ch : input) ch = (rng() % 2) ? alphabet[rng() % alphabet.size()] : static_cast<char>(rng() % 4);
+    auto r = unmarshal_constant(as_span(input));
+    if (r) {
+      decoded++;
+      std::string again = marshal_constant(*r.value);
+      CHECK(unmarshal_constant(as_span(again)));
+    } else {
+      CHECK_FALSE(r.error->message.empty());
+    }
+  }
+  MESSAGE(fmt::format("{} of 20000 random inputs decoded", decoded));
 }
 
 }  // TEST_SUITE
