@@ -365,9 +365,9 @@ std::vector<std::string> python_marshal_files(const std::string& dir) {
 }
 
 // Compares two code objects: == (CPython's value equality) plus the fields == leaves out, recursively through
-// constants, with floats compared by repr so -0.0 and nan count.
+// constants, with floats compared by repr so -0.0 and nan count; then the marshal type codes.
 const char* const kCompareScript = R"PY(
-import marshal, sys
+import marshal, struct, sys
 def same(a, b, where):
     if type(a) is not type(b):
         return f'{where}: {type(a).__name__} vs {type(b).__name__}'
@@ -391,9 +391,40 @@ def same(a, b, where):
     if isinstance(a, (float, complex)):
         return None if repr(a) == repr(b) else f'{where}: {a!r} vs {b!r}'
     return None if a == b else f'{where}: {a!r} vs {b!r}'
+# The tree of type codes with every back-reference replaced by what it refers to: equal trees mean minipy
+# chose the same forms as CPython (interned or not, short or long, small tuple or not) for every object.
+def type_codes(data):
+    pos = 0; refs = []
+    def take(n):
+        nonlocal pos; pos += n; return data[pos - n:pos]
+    def i32(): return struct.unpack('<i', take(4))[0]
+    def obj():
+        t = take(1)[0]; c = chr(t & 0x7f)
+        if c == 'r': return refs[i32()]
+        slot = None
+        if t & 0x80: slot = len(refs); refs.append(None)
+        parts = [c]
+        if c == 'i': i32()
+        elif c == 'l': take(2 * abs(i32()))
+        elif c == 'g': take(8)
+        elif c == 'y': take(16)
+        elif c in 'sauAt': take(i32())
+        elif c in 'zZ': take(take(1)[0])
+        elif c in ')(>':
+            parts += [obj() for _ in range(take(1)[0] if c == ')' else i32())]
+        elif c == 'c':
+            for _ in range(5): i32()
+            parts += [obj() for _ in range(8)]
+            i32(); parts += [obj(), obj()]
+        s = ''.join(parts)
+        if slot is not None: refs[slot] = s
+        return s
+    return obj()
 for pair in sys.argv[1:]:
     ref, mine = pair.split(',')
-    r = same(marshal.loads(open(ref, 'rb').read()), marshal.loads(open(mine, 'rb').read()), ref)
+    a, b = open(ref, 'rb').read(), open(mine, 'rb').read()
+    r = same(marshal.loads(a), marshal.loads(b), ref)
+    if not r and type_codes(a) != type_codes(b): r = f'{ref}: type codes differ from CPython'
     print(r or 'ok')
 )PY";
 
