@@ -92,6 +92,20 @@ std::vector<std::string> split_lines(const std::string& text) {
   return lines;
 }
 
+// Writes one input per line to a file in a fresh directory and returns python3.11's output lines for them (the
+// script gets the file's path first, then `extra_args`).
+std::vector<std::string> ask_python(const std::string& script, const std::vector<std::string>& inputs,
+                                    std::vector<std::string> extra_args = {}) {
+  std::string dir = make_temp_dir();
+  std::string text;
+  for (const auto& line : inputs) text += line + "\n";
+  write_file(dir + "/in.txt", text);
+  extra_args.insert(extra_args.begin(), dir + "/in.txt");
+  auto lines = split_lines(run_python311(script, extra_args));
+  std::system(fmt::format("rm -rf '{}'", dir).c_str());
+  return lines;
+}
+
 }  // namespace minipy_test
 
 using namespace minipy_test;
@@ -270,11 +284,9 @@ TEST_CASE("reader errors match CPython's messages") {
                        "    h = '' if h == '-' else h\n"
                        "    try:\n        marshal.loads(bytes.fromhex(h)); print('ok')\n"
                        "    except Exception as e: print(e)\n";
-  std::string input;
-  for (const auto& c : cases) input += (c.hex.empty() ? "-" : c.hex) + "\n";
-  std::string dir = make_temp_dir();
-  write_file(dir + "/in.txt", input);
-  auto lines = split_lines(run_python311(script, {dir + "/in.txt"}));
+  std::vector<std::string> inputs;
+  for (const auto& c : cases) inputs.push_back(c.hex.empty() ? "-" : c.hex);
+  auto lines = ask_python(script, inputs);
   REQUIRE(lines.size() == cases.size());
   for (size_t i = 0; i < cases.size(); i++) {
     INFO(cases[i].hex.substr(0, 40));
@@ -284,17 +296,14 @@ TEST_CASE("reader errors match CPython's messages") {
 
 TEST_CASE("python3.11 accepts minipy's marshal of every constant kind") {
   if (!have_python311()) return;
-  std::string input;
-  for (const auto& value : sample_constants()) input += to_hex(marshal_constant(*value)) + "\n";
-  std::string dir = make_temp_dir();
-  write_file(dir + "/in.txt", input);
+  std::vector<std::string> inputs;
+  for (const auto& value : sample_constants()) inputs.push_back(to_hex(marshal_constant(*value)));
   // Prints type name and repr, which tells -0.0 from 0.0 and frozenset order apart.
-  std::string out = run_python311(
+  auto lines = ask_python(
       "import marshal, sys\nfor h in open(sys.argv[1]).read().split():\n"
       "    v = marshal.loads(bytes.fromhex(h))\n"
       "    print(type(v).__name__, ascii(v)[:60] if not isinstance(v, frozenset) else sorted(map(repr, v)))\n",
-      {dir + "/in.txt"});
-  auto lines = split_lines(out);
+      inputs);
   auto values = sample_constants();
   REQUIRE(lines.size() == values.size());
   const char* expected_types[] = {"NoneType", "bool", "bool", "ellipsis", "int", "int", "int", "int", "int",

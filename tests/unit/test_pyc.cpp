@@ -26,23 +26,12 @@ std::string to_hex(std::string_view bytes);
 std::string from_hex(std::string_view hex);
 std::span<const uint8_t> as_span(std::string_view s);
 std::vector<std::string> split_lines(const std::string& text);
+std::vector<std::string> ask_python(const std::string& script, const std::vector<std::string>& inputs,
+                                    std::vector<std::string> extra_args = {});
 }  // namespace minipy_test
 using namespace minipy_test;
 
 namespace {
-
-// Writes one input per line to a file in a fresh directory and returns python3.11's output lines for them.
-std::vector<std::string> ask_python(const std::string& script, const std::vector<std::string>& inputs,
-                                    std::vector<std::string> extra_args = {}) {
-  std::string dir = make_temp_dir();
-  std::string text;
-  for (const auto& line : inputs) text += line + "\n";
-  write_file(dir + "/in.txt", text);
-  extra_args.insert(extra_args.begin(), dir + "/in.txt");
-  auto lines = split_lines(run_python311(script, extra_args));
-  std::system(fmt::format("rm -rf '{}'", dir).c_str());
-  return lines;
-}
 
 std::string array_hex(const std::array<uint8_t, 8>& a) {
   return to_hex(std::string_view(reinterpret_cast<const char*>(a.data()), a.size()));
