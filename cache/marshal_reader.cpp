@@ -50,6 +50,8 @@ bool valid_utf8(std::string_view s) {
   return true;
 }
 
+struct RawCodeFields;
+
 class MarshalReader {
  public:
   explicit MarshalReader(std::span<const uint8_t> data)
@@ -60,8 +62,9 @@ class MarshalReader {
   size_t position() const { return pos_; }
 
  private:
-  std::nullptr_t fail(std::string message) {
-    if (!error_) error_ = MarshalError{std::move(message), pos_};
+  // Takes a view so that callers on the recursive path build no string temporaries in their frames.
+  [[gnu::noinline, gnu::cold]] std::nullptr_t fail(std::string_view message) {
+    if (!error_) error_ = MarshalError{std::string(message), pos_};
     return nullptr;
   }
   size_t remaining() const { return data_.size() - pos_; }
@@ -87,7 +90,7 @@ class MarshalReader {
     for (int i = 0; i < 8; i++) out |= static_cast<uint64_t>(static_cast<unsigned char>(b[i])) << (8 * i);
     return true;
   }
-  bool read_length(size_t& out, const char* what) {
+  [[gnu::noinline]] bool read_length(size_t& out, const char* what) {
     int32_t n;
     if (!read_i32(n)) return false;
     if (n < 0) return fail(fmt_size_error(what)), false;
@@ -105,12 +108,12 @@ class MarshalReader {
 
   // Reference-list bookkeeping. A reserved slot stays null until its object is complete, so a reference to
   // an unfinished container is rejected exactly like CPython's placeholder check.
-  size_t reserve_ref(bool flagged) {
+  [[gnu::noinline]] size_t reserve_ref(bool flagged) {
     if (!flagged) return 0;
     refs_.push_back(nullptr);
     return refs_.size() - 1;
   }
-  ConstRef finish_ref(ConstRef value, bool flagged, size_t slot) {
+  [[gnu::noinline]] ConstRef finish_ref(ConstRef value, bool flagged, size_t slot) {
     if (value && flagged) refs_[slot] = value;
     return value;
   }
@@ -119,17 +122,58 @@ class MarshalReader {
     return value;
   }
 
+  // The recursive path (object -> container or code -> object) goes through small non-inlined functions so
+  // that 2000 levels fit in the stack even with sanitizers' larger frames; scalars are read out of line.
   ConstRef read_object(const char* context) {
     if (remaining() < 1) return fail("EOF read where object expected");
     uint8_t code = data_[pos_++];
     if (depth_ + 1 > kMarshalMaxDepth) return fail("recursion limit exceeded");
     depth_++;
-    ConstRef result = read_typed(code & ~kMarshalFlagRef, (code & kMarshalFlagRef) != 0, context);
+    bool flagged = (code & kMarshalFlagRef) != 0;
+    ConstRef result;
+    switch (static_cast<MarshalType>(code & ~kMarshalFlagRef)) {
+      case MarshalType::SMALL_TUPLE:
+      case MarshalType::TUPLE:
+      case MarshalType::FROZENSET:
+        result = read_container(static_cast<MarshalType>(code & ~kMarshalFlagRef), flagged);
+        break;
+      case MarshalType::CODE:
+        result = read_code_object(flagged);
+        break;
+      default:
+        result = read_leaf(code & ~kMarshalFlagRef, flagged, context);
+    }
     depth_--;
     return result;
   }
 
-  ConstRef read_typed(int type, bool flagged, const char* context) {
+  [[gnu::noinline]] ConstRef read_container(MarshalType type, bool flagged) {
+    size_t n;
+    if (type == MarshalType::SMALL_TUPLE) {
+      // CPython reads EOF here as a count of 255 and then fails on the first missing item.
+      n = remaining() < 1 ? 255 : data_[pos_++];
+    } else if (!read_length(n, type == MarshalType::TUPLE ? "tuple" : "set")) {
+      return nullptr;
+    }
+    bool is_set = type == MarshalType::FROZENSET;
+    size_t slot = reserve_ref(flagged);
+    std::vector<ConstRef> items;
+    if (!read_items(n, is_set ? "set" : "tuple", items)) return nullptr;
+    return finish_ref(make_container(is_set, std::move(items)), flagged, slot);
+  }
+
+  [[gnu::noinline]] static ConstRef make_container(bool is_set, std::vector<ConstRef> items) {
+    return is_set ? Const::frozenset(std::move(items)) : Const::tuple(std::move(items));
+  }
+
+  [[gnu::noinline]] ConstRef read_code_object(bool flagged) {
+    size_t slot = reserve_ref(flagged);
+    auto code = read_code();
+    if (!code) return nullptr;
+    return finish_ref(Const::code(std::move(code)), flagged, slot);
+  }
+
+  [[gnu::noinline]] ConstRef read_leaf(int type, bool flagged, const char* context) {
     switch (static_cast<MarshalType>(type)) {
       case MarshalType::NULL_OBJECT:
         return fail(std::string("NULL object in marshal data for ") + context);
@@ -188,37 +232,9 @@ class MarshalReader {
         if (!valid_utf8(body)) return fail("bad marshal data (str is not valid UTF-8 without surrogates)");
         return remember(Const::str(std::string(body), type == static_cast<int>(MarshalType::INTERNED)), flagged);
       }
-      case MarshalType::SMALL_TUPLE:
-      case MarshalType::TUPLE: {
-        size_t n;
-        if (type == static_cast<int>(MarshalType::SMALL_TUPLE)) {
-          // CPython reads EOF here as a count of 255 and then fails on the first missing item.
-          n = remaining() < 1 ? 255 : data_[pos_++];
-        } else if (!read_length(n, "tuple")) {
-          return nullptr;
-        }
-        size_t slot = reserve_ref(flagged);
-        std::vector<ConstRef> items;
-        if (!read_items(n, "tuple", items)) return nullptr;
-        return finish_ref(Const::tuple(std::move(items)), flagged, slot);
-      }
-      case MarshalType::FROZENSET: {
-        size_t n;
-        if (!read_length(n, "set")) return nullptr;
-        size_t slot = reserve_ref(flagged);
-        std::vector<ConstRef> items;
-        if (!read_items(n, "set", items)) return nullptr;
-        return finish_ref(Const::frozenset(std::move(items)), flagged, slot);
-      }
       case MarshalType::LIST: return fail("bad marshal data (a list is not a code constant)");
       case MarshalType::DICT: return fail("bad marshal data (a dict is not a code constant)");
       case MarshalType::SET: return fail("bad marshal data (a set is not a code constant)");
-      case MarshalType::CODE: {
-        size_t slot = reserve_ref(flagged);
-        auto code = read_code();
-        if (!code) return nullptr;
-        return finish_ref(Const::code(std::move(code)), flagged, slot);
-      }
       case MarshalType::REF: {
         int32_t index;
         if (!read_i32(index)) return nullptr;
@@ -231,13 +247,14 @@ class MarshalReader {
     }
   }
 
-  bool read_items(size_t n, const char* context, std::vector<ConstRef>& items) {
-    // Each item takes at least one byte, so the input bounds the reservation.
-    items.reserve(std::min(n, remaining()));
+  [[gnu::noinline]] bool read_items(size_t n, const char* context, std::vector<ConstRef>& items) {
+    // Each item takes at least one byte, so a count beyond the remaining input fails before the vector is
+    // full; sizing it up front keeps reallocation code out of this recursive frame.
+    items.resize(std::min(n, remaining()));
     for (size_t i = 0; i < n; i++) {
-      ConstRef item = read_object(context);
-      if (!item) return false;
-      items.push_back(std::move(item));
+      if (i == items.size()) return fail("EOF read where object expected"), false;
+      items[i] = read_object(context);
+      if (!items[i]) return false;
     }
     return true;
   }
@@ -266,10 +283,10 @@ class MarshalReader {
     std::string_view text;
     if (!read_bytes(n, text)) return false;
     std::string_view digits = text;
-    if (digits.starts_with('+')) digits.remove_prefix(1);
+    if (digits.starts_with('+') && !digits.substr(1).starts_with('-')) digits.remove_prefix(1);  // from_chars takes no '+'
     auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), out);
     if (ec != std::errc() || end != digits.data() + digits.size() || digits.empty())
-      return fail("bad marshal data (invalid float text)"), false;
+      return fail("could not convert string to float: " + Const::str(std::string(text))->repr()), false;
     return true;
   }
 
@@ -292,14 +309,15 @@ class MarshalReader {
   }
 
   std::shared_ptr<const CodeObject> read_code();
-  bool take_text(const ConstRef& v, Const::Kind kind, const char* field, std::string& out);
+  [[gnu::noinline]] bool fill_code(const RawCodeFields& raw, CodeObject& c);
+  [[gnu::noinline]] bool take_text(const ConstRef& v, Const::Kind kind, const char* field, std::string& out);
   bool take_bytes(const ConstRef& v, const char* field, std::string& out) {
     return take_text(v, Const::Kind::Bytes, field, out);
   }
   bool take_str(const ConstRef& v, const char* field, std::string& out) {
     return take_text(v, Const::Kind::Str, field, out);
   }
-  bool take_names(const ConstRef& v, const char* field, std::vector<std::string>& out);
+  [[gnu::noinline]] bool take_names(const ConstRef& v, const char* field, std::vector<std::string>& out);
 
   std::span<const uint8_t> data_;
   size_t pos_ = 0;
@@ -334,50 +352,59 @@ bool MarshalReader::take_names(const ConstRef& v, const char* field, std::vector
   return true;
 }
 
-// Fields in 3.11 order, then the checks CPython's _PyCode_Validate makes (with its messages where it has
-// them) plus a few of minipy's own that keep later stages from seeing negative counts.
+// The object-valued fields of a code object as read, before their types are checked.
+struct RawCodeFields {
+  ConstRef code, consts, names, localsplusnames, kinds, filename, name, qualname, linetable, exceptiontable;
+};
+
+// Fields in 3.11 order. The raw fields live on the heap so that this frame, which sits on the recursive path
+// once per nesting level, stays small.
 std::shared_ptr<const CodeObject> MarshalReader::read_code() {
   auto code = std::make_shared<CodeObject>();
   CodeObject& c = *code;
   if (!read_i32(c.argcount) || !read_i32(c.posonlyargcount) || !read_i32(c.kwonlyargcount) ||
       !read_i32(c.stacksize) || !read_i32(c.flags))
     return nullptr;
-  ConstRef f_code, f_consts, f_names, f_localsplusnames, f_kinds, f_filename, f_name, f_qualname, f_linetable,
-      f_exceptiontable;
-  if (!(f_code = read_object("object")) || !(f_consts = read_object("object")) ||
-      !(f_names = read_object("object")) || !(f_localsplusnames = read_object("object")) ||
-      !(f_kinds = read_object("object")) || !(f_filename = read_object("object")) ||
-      !(f_name = read_object("object")) || !(f_qualname = read_object("object")))
-    return nullptr;
+  auto raw = std::make_unique<RawCodeFields>();
+  for (ConstRef* field : {&raw->code, &raw->consts, &raw->names, &raw->localsplusnames, &raw->kinds,
+                          &raw->filename, &raw->name, &raw->qualname})
+    if (!(*field = read_object("object"))) return nullptr;
   if (!read_i32(c.firstlineno)) return nullptr;
-  if (!(f_linetable = read_object("object")) || !(f_exceptiontable = read_object("object"))) return nullptr;
+  if (!(raw->linetable = read_object("object")) || !(raw->exceptiontable = read_object("object"))) return nullptr;
+  if (!fill_code(*raw, c)) return nullptr;
+  return code;
+}
 
-  if (!take_bytes(f_code, "co_code", c.code)) return nullptr;
-  if (!f_consts->is(Const::Kind::Tuple)) return fail("bad marshal data (code object field co_consts is not a tuple)");
-  if (!charge(f_consts->items().size())) return nullptr;
-  c.consts = f_consts->items();
-  if (!take_names(f_names, "co_names", c.names) ||
-      !take_names(f_localsplusnames, "co_localsplusnames", c.localsplusnames) ||
-      !take_bytes(f_kinds, "co_localspluskinds", c.localspluskinds) ||
-      !take_str(f_filename, "co_filename", c.filename) || !take_str(f_name, "co_name", c.name) ||
-      !take_str(f_qualname, "co_qualname", c.qualname) ||
-      !take_bytes(f_linetable, "co_linetable", c.linetable) ||
-      !take_bytes(f_exceptiontable, "co_exceptiontable", c.exceptiontable))
-    return nullptr;
+// Type checks and copies, then the checks CPython's _PyCode_Validate makes (with its messages where it has
+// them) plus a few of minipy's own that keep later stages from seeing negative counts.
+bool MarshalReader::fill_code(const RawCodeFields& raw, CodeObject& c) {
+  if (!take_bytes(raw.code, "co_code", c.code)) return false;
+  if (!raw.consts->is(Const::Kind::Tuple))
+    return fail("bad marshal data (code object field co_consts is not a tuple)"), false;
+  if (!charge(raw.consts->items().size())) return false;
+  c.consts = raw.consts->items();
+  if (!take_names(raw.names, "co_names", c.names) ||
+      !take_names(raw.localsplusnames, "co_localsplusnames", c.localsplusnames) ||
+      !take_bytes(raw.kinds, "co_localspluskinds", c.localspluskinds) ||
+      !take_str(raw.filename, "co_filename", c.filename) || !take_str(raw.name, "co_name", c.name) ||
+      !take_str(raw.qualname, "co_qualname", c.qualname) ||
+      !take_bytes(raw.linetable, "co_linetable", c.linetable) ||
+      !take_bytes(raw.exceptiontable, "co_exceptiontable", c.exceptiontable))
+    return false;
 
   if (c.localspluskinds.size() != c.localsplusnames.size())
-    return fail("bad marshal data (co_localspluskinds and co_localsplusnames differ in length)");
+    return fail("bad marshal data (co_localspluskinds and co_localsplusnames differ in length)"), false;
   if (c.argcount < 0 || c.posonlyargcount < 0 || c.kwonlyargcount < 0 || c.stacksize < 0 ||
       c.posonlyargcount > c.argcount)
-    return fail("bad marshal data (code object has a negative or inconsistent count)");
-  if (c.code.size() % 2 != 0) return fail("code: co_code is malformed");
+    return fail("bad marshal data (code object has a negative or inconsistent count)"), false;
+  if (c.code.size() % 2 != 0) return fail("code: co_code is malformed"), false;
   int64_t plain_locals = 0;
   for (char kind : c.localspluskinds)
     if (static_cast<uint8_t>(kind) & CO_FAST_LOCAL) plain_locals++;
   plain_locals -= int64_t{c.argcount} + c.kwonlyargcount + ((c.flags & CO_VARARGS) != 0) +
                   ((c.flags & CO_VARKEYWORDS) != 0);
-  if (plain_locals < 0) return fail("code: co_varnames is too small");
-  return code;
+  if (plain_locals < 0) return fail("code: co_varnames is too small"), false;
+  return true;
 }
 
 template <class T, class Convert>

@@ -58,7 +58,7 @@ class MarshalWriter {
 
   // Returns the flag byte for a value about to be written in full, or nullopt when a back-reference was
   // written (or counted) in its place.
-  std::optional<uint8_t> begin_shared(const Const& value) {
+  [[gnu::noinline]] std::optional<uint8_t> begin_shared(const Const& value) {
     auto [it, first] = occurrences_.try_emplace(keys_.key(value));
     Occurrence& occ = it->second;
     if (counting_) {
@@ -78,6 +78,8 @@ class MarshalWriter {
     return 0;
   }
 
+  // Containers and code objects recurse; everything else is written out of line so that the recursive frames
+  // stay small (nesting reaches 2000 levels).
   void write_value(const Const& value) {
     using K = Const::Kind;
     switch (value.kind()) {
@@ -90,39 +92,48 @@ class MarshalWriter {
     auto flag = begin_shared(value);
     if (!flag) return;
     switch (value.kind()) {
-      case K::Int: write_int(value.int_value(), *flag); break;
-      case K::Float:
-        put_type(MarshalType::BINARY_FLOAT, *flag);
-        put_u64(std::bit_cast<uint64_t>(value.float_value()));
-        break;
-      case K::Complex:
-        put_type(MarshalType::BINARY_COMPLEX, *flag);
-        put_u64(std::bit_cast<uint64_t>(value.float_value()));
-        put_u64(std::bit_cast<uint64_t>(value.imag_value()));
-        break;
-      case K::Str: write_str(value.text(), value.interned(), *flag); break;
-      case K::Bytes:
-        put_type(MarshalType::STRING, *flag);
-        put_sized(value.text());
-        break;
-      case K::Tuple: {
-        const auto& items = value.items();
-        if (items.size() < 256) {
-          put_type(MarshalType::SMALL_TUPLE, *flag);
-          put_byte(static_cast<uint8_t>(items.size()));
-        } else {
-          put_type(MarshalType::TUPLE, *flag);
-          put_i32(static_cast<int32_t>(items.size()));
-        }
-        for (const auto& item : items) write_value(*item);
-        break;
-      }
+      case K::Tuple:
       case K::FrozenSet:
-        put_type(MarshalType::FROZENSET, *flag);
-        put_i32(static_cast<int32_t>(value.items().size()));
+        write_container_header(value, *flag);
         for (const auto& item : value.items()) write_value(*item);
         break;
       case K::Code: write_code(*value.code_value(), *flag); break;
+      default: write_leaf(value, *flag);
+    }
+  }
+
+  [[gnu::noinline]] void write_container_header(const Const& value, uint8_t flag) {
+    size_t count = value.items().size();
+    if (value.is(Const::Kind::FrozenSet)) {
+      put_type(MarshalType::FROZENSET, flag);
+      put_i32(static_cast<int32_t>(count));
+    } else if (count < 256) {
+      put_type(MarshalType::SMALL_TUPLE, flag);
+      put_byte(static_cast<uint8_t>(count));
+    } else {
+      put_type(MarshalType::TUPLE, flag);
+      put_i32(static_cast<int32_t>(count));
+    }
+  }
+
+  [[gnu::noinline]] void write_leaf(const Const& value, uint8_t flag) {
+    using K = Const::Kind;
+    switch (value.kind()) {
+      case K::Int: write_int(value.int_value(), flag); break;
+      case K::Float:
+        put_type(MarshalType::BINARY_FLOAT, flag);
+        put_u64(std::bit_cast<uint64_t>(value.float_value()));
+        break;
+      case K::Complex:
+        put_type(MarshalType::BINARY_COMPLEX, flag);
+        put_u64(std::bit_cast<uint64_t>(value.float_value()));
+        put_u64(std::bit_cast<uint64_t>(value.imag_value()));
+        break;
+      case K::Str: write_str(value.text(), value.interned(), flag); break;
+      case K::Bytes:
+        put_type(MarshalType::STRING, flag);
+        put_sized(value.text());
+        break;
       default: break;
     }
   }
@@ -161,7 +172,7 @@ class MarshalWriter {
     }
   }
 
-  void write_code(const CodeObject& code, uint8_t flag) {
+  [[gnu::noinline]] void write_code(const CodeObject& code, uint8_t flag) {
     const CodeFields& f = keys_.fields_of(code);
     put_type(MarshalType::CODE, flag);
     put_i32(code.argcount);

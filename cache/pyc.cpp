@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "cache/marshal.h"
@@ -53,6 +54,9 @@ PycClassification classify_pyc(std::span<const uint8_t> data, std::string_view n
     return result;
   }
   result.flags = flags;
+  result.source_mtime = load_u32(data, 8);
+  result.source_size = load_u32(data, 12);
+  std::copy_n(data.begin() + 8, 8, result.source_hash.begin());
   return result;
 }
 

@@ -34,13 +34,20 @@ struct PycRejection {
   std::string reason;  // importlib's message, e.g. "bytecode is stale for 'spam'"
 };
 
+// The parsed header; the fields are valid when rejection is empty.
 struct PycClassification {
-  uint32_t flags = 0;                      // valid when rejection is empty
+  uint32_t flags = 0;
+  uint32_t source_mtime = 0;          // timestamp pycs: int(st_mtime) mod 2**32
+  uint32_t source_size = 0;           // timestamp pycs: st_size mod 2**32
+  std::array<uint8_t, 8> source_hash{};  // hash-based pycs
   std::optional<PycRejection> rejection;
+
+  bool hash_based() const { return (flags & kPycHashBased) != 0; }
+  bool check_source() const { return (flags & kPycCheckSource) != 0; }
 };
 
-// Checks the magic number, the header length and the flags of pyc bytes `data`, in importlib's order; `name`
-// (the module name) appears in the messages.
+// Checks the magic number, the header length and the flags of pyc bytes `data`, in importlib's order, and
+// parses the rest of the header; `name` (the module name) appears in the messages.
 PycClassification classify_pyc(std::span<const uint8_t> data, std::string_view name);
 
 // For a timestamp pyc `data` (already classified): the recorded mtime and size must equal the source's

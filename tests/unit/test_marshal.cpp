@@ -92,6 +92,20 @@ std::vector<std::string> split_lines(const std::string& text) {
   return lines;
 }
 
+// Writes one input per line to a file in a fresh directory and returns python3.11's output lines for them (the
+// script gets the file's path first, then `extra_args`).
+std::vector<std::string> ask_python(const std::string& script, const std::vector<std::string>& inputs,
+                                    std::vector<std::string> extra_args = {}) {
+  std::string dir = make_temp_dir();
+  std::string text;
+  for (const auto& line : inputs) text += line + "\n";
+  write_file(dir + "/in.txt", text);
+  extra_args.insert(extra_args.begin(), dir + "/in.txt");
+  auto lines = split_lines(run_python311(script, extra_args));
+  std::system(fmt::format("rm -rf '{}'", dir).c_str());
+  return lines;
+}
+
 }  // namespace minipy_test
 
 using namespace minipy_test;
@@ -239,6 +253,11 @@ TEST_CASE("reader errors match CPython's messages") {
       {"30", "NULL object in marshal data for object"},
       {"29", "EOF read where object expected"},
       {"e3", "marshal data too short"},
+      {"490100000000000080", "ok"},                  // 'I': i64, read only
+      {"6603312e35", "ok"},                          // 'f': text float
+      {"7803312e3504" "2d696e66", "ok"},              // 'x': text complex (1.5-infj)
+      {"66032d696e", "could not convert string to float: '-in'"},
+      {"6603312e", "marshal data too short"},
       // 2000 one-item tuples around None nest 2001 objects deep: one too many. 1999 is fine.
       {nested_tuples(2000), "recursion limit exceeded"},
       {nested_tuples(1999), "ok"},
@@ -265,11 +284,9 @@ TEST_CASE("reader errors match CPython's messages") {
                        "    h = '' if h == '-' else h\n"
                        "    try:\n        marshal.loads(bytes.fromhex(h)); print('ok')\n"
                        "    except Exception as e: print(e)\n";
-  std::string input;
-  for (const auto& c : cases) input += (c.hex.empty() ? "-" : c.hex) + "\n";
-  std::string dir = make_temp_dir();
-  write_file(dir + "/in.txt", input);
-  auto lines = split_lines(run_python311(script, {dir + "/in.txt"}));
+  std::vector<std::string> inputs;
+  for (const auto& c : cases) inputs.push_back(c.hex.empty() ? "-" : c.hex);
+  auto lines = ask_python(script, inputs);
   REQUIRE(lines.size() == cases.size());
   for (size_t i = 0; i < cases.size(); i++) {
     INFO(cases[i].hex.substr(0, 40));
@@ -279,17 +296,14 @@ TEST_CASE("reader errors match CPython's messages") {
 
 TEST_CASE("python3.11 accepts minipy's marshal of every constant kind") {
   if (!have_python311()) return;
-  std::string input;
-  for (const auto& value : sample_constants()) input += to_hex(marshal_constant(*value)) + "\n";
-  std::string dir = make_temp_dir();
-  write_file(dir + "/in.txt", input);
+  std::vector<std::string> inputs;
+  for (const auto& value : sample_constants()) inputs.push_back(to_hex(marshal_constant(*value)));
   // Prints type name and repr, which tells -0.0 from 0.0 and frozenset order apart.
-  std::string out = run_python311(
+  auto lines = ask_python(
       "import marshal, sys\nfor h in open(sys.argv[1]).read().split():\n"
       "    v = marshal.loads(bytes.fromhex(h))\n"
       "    print(type(v).__name__, ascii(v)[:60] if not isinstance(v, frozenset) else sorted(map(repr, v)))\n",
-      {dir + "/in.txt"});
-  auto lines = split_lines(out);
+      inputs);
   auto values = sample_constants();
   REQUIRE(lines.size() == values.size());
   const char* expected_types[] = {"NoneType", "bool", "bool", "ellipsis", "int", "int", "int", "int", "int",
@@ -360,9 +374,9 @@ std::vector<std::string> python_marshal_files(const std::string& dir) {
 }
 
 // Compares two code objects: == (CPython's value equality) plus the fields == leaves out, recursively through
-// constants, with floats compared by repr so -0.0 and nan count.
+// constants, with floats compared by repr so -0.0 and nan count; then the marshal type codes.
 const char* const kCompareScript = R"PY(
-import marshal, sys
+import marshal, struct, sys
 def same(a, b, where):
     if type(a) is not type(b):
         return f'{where}: {type(a).__name__} vs {type(b).__name__}'
@@ -386,9 +400,40 @@ def same(a, b, where):
     if isinstance(a, (float, complex)):
         return None if repr(a) == repr(b) else f'{where}: {a!r} vs {b!r}'
     return None if a == b else f'{where}: {a!r} vs {b!r}'
+# The tree of type codes with every back-reference replaced by what it refers to: equal trees mean minipy
+# chose the same forms as CPython (interned or not, short or long, small tuple or not) for every object.
+def type_codes(data):
+    pos = 0; refs = []
+    def take(n):
+        nonlocal pos; pos += n; return data[pos - n:pos]
+    def i32(): return struct.unpack('<i', take(4))[0]
+    def obj():
+        t = take(1)[0]; c = chr(t & 0x7f)
+        if c == 'r': return refs[i32()]
+        slot = None
+        if t & 0x80: slot = len(refs); refs.append(None)
+        parts = [c]
+        if c == 'i': i32()
+        elif c == 'l': take(2 * abs(i32()))
+        elif c == 'g': take(8)
+        elif c == 'y': take(16)
+        elif c in 'sauAt': take(i32())
+        elif c in 'zZ': take(take(1)[0])
+        elif c in ')(>':
+            parts += [obj() for _ in range(take(1)[0] if c == ')' else i32())]
+        elif c == 'c':
+            for _ in range(5): i32()
+            parts += [obj() for _ in range(8)]
+            i32(); parts += [obj(), obj()]
+        s = ''.join(parts)
+        if slot is not None: refs[slot] = s
+        return s
+    return obj()
 for pair in sys.argv[1:]:
     ref, mine = pair.split(',')
-    r = same(marshal.loads(open(ref, 'rb').read()), marshal.loads(open(mine, 'rb').read()), ref)
+    a, b = open(ref, 'rb').read(), open(mine, 'rb').read()
+    r = same(marshal.loads(a), marshal.loads(b), ref)
+    if not r and type_codes(a) != type_codes(b): r = f'{ref}: type codes differ from CPython'
     print(r or 'ok')
 )PY";
 
@@ -451,6 +496,87 @@ TEST_CASE("reader survives every truncation and random corruption") {
     }
   }
   MESSAGE(fmt::format("{} of 4000 corrupted inputs still decoded", accepted));
+}
+
+TEST_CASE("nesting: 999 code objects deep is the limit, as in CPython") {
+  // Code object j sits at depth 2j-1, its co_consts tuple at 2j and the tuple's item at 2j+1: 999 levels reach
+  // 1999, 1000 levels 2001 (one past CPython's 2000).
+  auto nest = [](int levels) {
+    std::shared_ptr<CodeObject> inner;
+    for (int i = 0; i < levels; i++) {
+      auto code = sample_code();
+      code->consts = {inner ? Const::code(inner) : Const::none()};
+      inner = code;
+    }
+    return marshal_code(*inner);
+  };
+  std::string ok = nest(999), too_deep = nest(1000);
+  CHECK(unmarshal_code(as_span(ok)));
+  auto rejected = unmarshal_code(as_span(too_deep));
+  REQUIRE_FALSE(rejected);
+  CHECK(rejected.error->message == "recursion limit exceeded");
+  if (!have_python311()) return;
+  std::string dir = make_temp_dir();
+  write_file(dir + "/ok.bin", ok);
+  write_file(dir + "/deep.bin", too_deep);
+  auto lines = split_lines(run_python311(
+      "import marshal, sys\nfor f in sys.argv[1:]:\n    try: marshal.loads(open(f, 'rb').read()); print('ok')\n"
+      "    except Exception as e: print(e)\n",
+      {dir + "/ok.bin", dir + "/deep.bin"}));
+  CHECK(lines == std::vector<std::string>{"ok", "recursion limit exceeded"});
+  std::system(fmt::format("rm -rf '{}'", dir).c_str());
+}
+
+TEST_CASE("one-byte strings are Latin-1, as CPython decodes 'a'/'z'") {
+  std::string bytes = from_hex("7a02e961");  // 'z' 2 "\xe9a"
+  auto r = unmarshal_constant(as_span(bytes));
+  REQUIRE(r);
+  CHECK(r.value->text() == "\xc3\xa9" "a");
+  CHECK(static_cast<char>(marshal_constant(*r.value)[0]) == 'u');  // written back as UTF-8
+}
+
+TEST_CASE("shared values cannot expand a small input into a huge one") {
+  // One flagged tuple of 50000 names, then 2000 code objects whose co_names all refer back to it: a few
+  // hundred kilobytes that would otherwise copy 100 million names.
+  auto i32 = [](int32_t v) {
+    std::string s(4, '\0');
+    for (int i = 0; i < 4; i++) s[i] = static_cast<char>(static_cast<uint32_t>(v) >> (8 * i));
+    return s;
+  };
+  std::string data = "(" + i32(2001);
+  data += std::string(1, '\xa8') + i32(50000);  // ref 0: the name tuple
+  for (int i = 0; i < 50000; i++) data += "z\x01n";
+  data += std::string(1, '\xa9') + '\0';        // ref 1: ()
+  data += std::string(1, '\xf3') + i32(0);      // ref 2: b''
+  data += std::string(1, '\xfa') + '\x01' + 'f';  // ref 3: 'f'
+  auto ref = [&](int n) { return "r" + i32(n); };
+  for (int i = 0; i < 2000; i++) {
+    data += "c" + i32(0) + i32(0) + i32(0) + i32(0) + i32(0);
+    data += ref(2) + ref(1) + ref(0) + ref(1) + ref(2) + ref(3) + ref(3) + ref(3) + i32(1) + ref(2) + ref(2);
+  }
+  auto r = unmarshal_constant(as_span(data));
+  REQUIRE_FALSE(r);
+  CHECK(r.error->message == "bad marshal data (object expands beyond the size limit)");
+}
+
+TEST_CASE("random short inputs never crash the reader") {
+  std::mt19937 rng(99);
+  const std::string alphabet = std::string("0NFTS.iIfgxylstr([{cu?<>aA)zZ") + "\xa9\xe3\xda\xfa\xf3\xe9\x72" +
+                               std::string("\x00\x01\x02\xff", 4);
+  int decoded = 0;
+  for (int round = 0; round < 20000; round++) {
+    std::string input(rng() % 40, '\0');
+    for (auto& ch : input) ch = (rng() % 2) ? alphabet[rng() % alphabet.size()] : static_cast<char>(rng() % 4);
+    auto r = unmarshal_constant(as_span(input));
+    if (r) {
+      decoded++;
+      std::string again = marshal_constant(*r.value);
+      CHECK(unmarshal_constant(as_span(again)));
+    } else {
+      CHECK_FALSE(r.error->message.empty());
+    }
+  }
+  MESSAGE(fmt::format("{} of 20000 random inputs decoded", decoded));
 }
 
 }  // TEST_SUITE

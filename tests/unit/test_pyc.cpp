@@ -26,23 +26,12 @@ std::string to_hex(std::string_view bytes);
 std::string from_hex(std::string_view hex);
 std::span<const uint8_t> as_span(std::string_view s);
 std::vector<std::string> split_lines(const std::string& text);
+std::vector<std::string> ask_python(const std::string& script, const std::vector<std::string>& inputs,
+                                    std::vector<std::string> extra_args = {});
 }  // namespace minipy_test
 using namespace minipy_test;
 
 namespace {
-
-// Writes one input per line to a file in a fresh directory and returns python3.11's output lines for them.
-std::vector<std::string> ask_python(const std::string& script, const std::vector<std::string>& inputs,
-                                    std::vector<std::string> extra_args = {}) {
-  std::string dir = make_temp_dir();
-  std::string text;
-  for (const auto& line : inputs) text += line + "\n";
-  write_file(dir + "/in.txt", text);
-  extra_args.insert(extra_args.begin(), dir + "/in.txt");
-  auto lines = split_lines(run_python311(script, extra_args));
-  std::system(fmt::format("rm -rf '{}'", dir).c_str());
-  return lines;
-}
 
 std::string array_hex(const std::array<uint8_t, 8>& a) {
   return to_hex(std::string_view(reinterpret_cast<const char*>(a.data()), a.size()));
@@ -143,6 +132,12 @@ TEST_CASE("classify and validate reject like importlib, with its messages") {
   CHECK(mine[2] == "ERR bad magic number in \"pkg.mod'x\": b'\\xa7\\r\\r\\x0b'");
   CHECK(mine[6] == "ERR reached EOF while reading pyc header of \"pkg.mod'x\"");
   CHECK(mine[9] == "OK 3");
+  std::string stamped_header = from_hex(headers[7]);
+  auto parsed = classify_pyc(as_span(stamped_header), "m");
+  CHECK((parsed.source_mtime == 1700000000 && parsed.source_size == 1234 && !parsed.hash_based()));
+  std::string hashed_header = from_hex(headers[8]);
+  parsed = classify_pyc(as_span(hashed_header), "m");
+  CHECK((parsed.hash_based() && !parsed.check_source() && parsed.source_hash == source_hash("x=1\n")));
 
   // Timestamp checks against header 7 (mtime 1700000000, size 1234) and hash checks against header 8.
   std::string stamped = from_hex(headers[7]), hashed = from_hex(headers[8]);
