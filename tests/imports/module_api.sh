@@ -19,6 +19,7 @@ printf 'from circ_d import D\nC = 1\n' >app/circ_c.py
 printf 'from circ_c import C\nD = 1\n' >app/circ_d.py
 printf 'COUNT = 1\n' >app/counter.py
 cat >app/main.py <<'PY'
+from __future__ import annotations
 import sys
 import pkg
 from pkg import *
@@ -57,7 +58,8 @@ try:
     marshal.loads(marshal.dumps(value)[:-3])
 except EOFError as e:
     print("EOFError", e)
-import keyword, bisect
+import keyword, bisect, __future__
+print(__future__.all_feature_names[-1], __future__.CO_FUTURE_ANNOTATIONS)
 print(keyword.iskeyword("lambda"), keyword.iskeyword("match"), keyword.issoftkeyword("match"), len(keyword.kwlist))
 data = [1, 3, 3, 7]
 bisect.insort(data, 4)
