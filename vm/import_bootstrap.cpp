@@ -63,7 +63,28 @@ Value loader_repr(ThreadState& ts, Value self) {
 Value loader_get_filename(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   return attribute_or_none(ts, self, "path");
 }
-const MethodDef loader_methods[] = {{"get_filename", loader_get_filename}};
+// SourceFileLoader.exec_module / SourcelessFileLoader.exec_module: the module's code (through the cache for
+// sources) run in the module's namespace, for importlib.util.module_from_spec users.
+Value loader_exec_module(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "exec_module", kwnames) || !check_arg_count(ts, "exec_module", args.size(), 1, 1))
+    return Value();
+  if (type_of(args[0]) != &module_type) return raise(ts, TypeError_type, "exec_module() argument must be a module");
+  auto* module = static_cast<ModuleObject*>(args[0].as_object());
+  Value path = attribute_or_none(ts, self, "path");
+  if (!is_str(path)) return raise(ts, ImportError_type, "loader has no path");
+  std::string file(as_str(path)->view());
+  std::string name(module->name->view());
+  auto code = type_of(self) == &source_loader_type ? get_source_code(ts, name, file)
+                                                   : get_sourceless_code(ts, name, file);
+  CodeObj* c = code ? load_code(ts, code) : nullptr;
+  if (!c) return Value();
+  if (!dict_get_str(module->dict, ts.interp->names.builtins))
+    dict_set_str(ts, module->dict, ts.interp->names.builtins, Value(ts.interp->builtins));
+  if (!eval_code(ts, c, module->dict, Value())) return Value();
+  return None();
+}
+
+const MethodDef loader_methods[] = {{"get_filename", loader_get_filename}, {"exec_module", loader_exec_module}};
 
 void define_type(ThreadState& ts, Type& t, const char* name, UnarySlot repr) {
   t.type = &type_type;

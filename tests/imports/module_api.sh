@@ -19,6 +19,7 @@ printf 'from circ_d import D\nC = 1\n' >app/circ_c.py
 printf 'from circ_c import C\nD = 1\n' >app/circ_d.py
 printf 'COUNT = 1\n' >app/counter.py
 cat >app/main.py <<'PY'
+from __future__ import annotations
 import sys
 import pkg
 from pkg import *
@@ -57,11 +58,16 @@ try:
     marshal.loads(marshal.dumps(value)[:-3])
 except EOFError as e:
     print("EOFError", e)
-import keyword, bisect
+import keyword, bisect, __future__
+print(__future__.all_feature_names[-1], __future__.CO_FUTURE_ANNOTATIONS)
 print(keyword.iskeyword("lambda"), keyword.iskeyword("match"), keyword.issoftkeyword("match"), len(keyword.kwlist))
 data = [1, 3, 3, 7]
 bisect.insort(data, 4)
 print(bisect.bisect_left(data, 3), bisect.bisect_right(data, 3), bisect.bisect(data, 10), data)
+spec = importlib.util.spec_from_file_location("by_path", pkg.__file__.replace("__init__.py", "tools.py"))
+by_path = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(by_path)
+print(by_path.__name__, by_path.tool.__module__, "by_path" in sys.modules, by_path.__spec__ is spec)
 print(type(pkg.__spec__).__name__, pkg.__spec__.name, pkg.__spec__.parent, pkg.inner.__spec__.parent,
       pkg.__spec__.submodule_search_locations == pkg.__path__, pkg.__loader__.get_filename() == pkg.__file__)
 PY

@@ -109,6 +109,55 @@ IMPORTLIB_FN(util_source_hash) {
   return make_bytes(ts, std::string_view(reinterpret_cast<const char*>(hash.data()), hash.size()));
 }
 
+// spec_from_file_location(name, location): a spec whose loader reads `location` (a .py source, or a .pyc).
+IMPORTLIB_FN(spec_from_file_location) {
+  Value name = argument(ts, args, kwnames, 0, "name");
+  Value location = argument(ts, args, kwnames, 1, "location");
+  if (!name || !is_str(name)) return raise(ts, TypeError_type, "spec_from_file_location() needs a module name");
+  if (!location || !is_str(location)) return None();  // CPython asks the loader; minipy needs a path
+  std::string path(as_str(location)->view());
+  std::string module_name(as_str(name)->view());
+  bool sourceless = path.size() > 4 && path.compare(path.size() - 4, 4, ".pyc") == 0;
+  if (!sourceless && !(path.size() > 3 && path.compare(path.size() - 3, 3, ".py") == 0)) return None();
+  auto kind = sourceless ? FoundModule::Kind::Sourceless : FoundModule::Kind::Source;
+  Value loader = make_loader(ts, kind, module_name, path);
+  if (!loader) return loader;
+  size_t dot = module_name.rfind('.');
+  Value spec = make_spec(ts, module_name, loader, dot == std::string::npos ? "" : module_name.substr(0, dot));
+  if (!spec) return spec;
+  std::string cached = sourceless ? path : cached_path_for(ts, path);
+  if (!set_attr(ts, spec, intern(ts, "origin"), location) || !set_attr(ts, spec, intern(ts, "has_location"), True()))
+    return Value();
+  if (!cached.empty() && !set_attr(ts, spec, intern(ts, "cached"), Value(make_str(ts, cached)))) return Value();
+  return spec;
+}
+
+// module_from_spec(spec): a new module with the attributes importlib's _init_module_attrs gives it.
+IMPORTLIB_FN(module_from_spec) {
+  if (!check_arg_count(ts, "module_from_spec", args.size(), 1, 1)) return Value();
+  Value spec = args[0];
+  Value name = get_attr(ts, spec, intern(ts, "name"));
+  if (!name) return name;
+  if (!is_str(name)) return raise(ts, TypeError_type, "spec.name must be a string");
+  ModuleObject* m = make_module(ts, as_str(name)->view());
+  auto& names = ts.interp->names;
+  auto copy = [&](const char* attr, StrObject* key, bool skip_none) {
+    Value v = get_attr_optional(ts, spec, intern(ts, attr));
+    if (!v) return !ts.current_exception;
+    if (skip_none && is_none(v)) return true;
+    return dict_set_str(ts, m->dict, key, v);
+  };
+  if (!copy("loader", names.loader, false) || !copy("parent", names.package, false)) return Value();
+  dict_set_str(ts, m->dict, names.spec, spec);
+  if (!copy("submodule_search_locations", names.path, true)) return Value();
+  Value has_location = get_attr_optional(ts, spec, intern(ts, "has_location"));
+  if (has_location && py_truth(ts, has_location) == 1) {
+    if (!copy("origin", names.file, true) || !copy("cached", names.cached, true)) return Value();
+  }
+  if (ts.current_exception) return Value();
+  return Value(m);
+}
+
 const MethodDef importlib_functions[] = {
     {"import_module", import_module},
     {"reload", reload},
@@ -118,6 +167,8 @@ const MethodDef util_functions[] = {
     {"cache_from_source", util_cache_from_source},
     {"source_from_cache", util_source_from_cache},
     {"source_hash", util_source_hash},
+    {"spec_from_file_location", spec_from_file_location},
+    {"module_from_spec", module_from_spec},
 };
 
 ModuleObject* make_native(ThreadState& ts, std::string_view name, std::span<const MethodDef> functions) {
