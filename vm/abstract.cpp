@@ -112,17 +112,7 @@ int rich_compare_bool(ThreadState& ts, Value a, Value b, int op) {
     if (op == kEq) return 1;
     if (op == kNe) return 0;
   }
-  if (Value::both_small_ints(a, b)) {
-    int64_t x = a.as_small_int(), y = b.as_small_int();
-    switch (op) {
-      case kLt: return x < y;
-      case kLe: return x <= y;
-      case kEq: return x == y;
-      case kNe: return x != y;
-      case kGt: return x > y;
-      default: return x >= y;
-    }
-  }
+  if (Value::both_small_ints(a, b)) return compare_numbers(a.as_small_int(), b.as_small_int(), op);
   Value r = rich_compare(ts, a, b, op);
   if (!r) return -1;
   if (r == True()) return 1;

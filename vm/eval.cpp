@@ -743,29 +743,9 @@ op_COMPARE_OP: {
   Value lhs = SECOND();
   Value res;
   if (Value::both_small_ints(lhs, rhs)) {
-    int64_t a = lhs.as_small_int(), b = rhs.as_small_int();
-    bool r;
-    switch (oparg) {
-      case kLt: r = a < b; break;
-      case kLe: r = a <= b; break;
-      case kEq: r = a == b; break;
-      case kNe: r = a != b; break;
-      case kGt: r = a > b; break;
-      default: r = a >= b; break;
-    }
-    res = Bool(r);
+    res = Bool(compare_numbers(lhs.as_small_int(), rhs.as_small_int(), oparg));
   } else if (lhs.is_flonum() && rhs.is_flonum()) {
-    double a = lhs.flonum_value(), b = rhs.flonum_value();
-    bool r;
-    switch (oparg) {
-      case kLt: r = a < b; break;
-      case kLe: r = a <= b; break;
-      case kEq: r = a == b; break;
-      case kNe: r = a != b; break;
-      case kGt: r = a > b; break;
-      default: r = a >= b; break;
-    }
-    res = Bool(r);
+    res = Bool(compare_numbers(lhs.flonum_value(), rhs.flonum_value(), oparg));
   } else {
     SAVE_FRAME_REGISTERS();
     res = rich_compare(ts, lhs, rhs, oparg);

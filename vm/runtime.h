@@ -183,6 +183,18 @@ Value py_format(ThreadState& ts, Value v, Value spec);  // format(v, spec)
 int py_truth(ThreadState& ts, Value v);   // 1, 0, -1 error
 bool py_hash(ThreadState& ts, Value v, int64_t* out);
 Value rich_compare(ThreadState& ts, Value a, Value b, int op);
+// A CompareOp applied to two machine numbers (the small-int and flonum fast paths).
+template <class T>
+bool compare_numbers(T a, T b, int op) {
+  switch (op) {
+    case kLt: return a < b;
+    case kLe: return a <= b;
+    case kEq: return a == b;
+    case kNe: return a != b;
+    case kGt: return a > b;
+    default: return a >= b;
+  }
+}
 int rich_compare_bool(ThreadState& ts, Value a, Value b, int op);  // identity implies equality for Eq/Ne
 inline int py_eq(ThreadState& ts, Value a, Value b) { return rich_compare_bool(ts, a, b, kEq); }
 Value binary_op(ThreadState& ts, Value a, Value b, int op);         // op: BinaryOpIndex or (13 + i) in-place

@@ -266,6 +266,27 @@ Value set_filter(ThreadState& ts, Value a, Value b, bool keep_if_in_b, Type* typ
   return Value(r);
 }
 
+// A copy of `base` (CPython's layout), then for each key of `other`: removed when present, else added when
+// `add_missing` — set_difference's copy-and-discard path and set_symmetric_difference.
+Value copy_then_toggle(ThreadState& ts, Type* type, Value base, Value other, bool add_missing) {
+  SetObject* r = new_set(ts, type);
+  if (!set_update_from(ts, r, base)) return Value();
+  SetObject* o = as_set(other);
+  for (int64_t i = 0; o->table && i <= o->mask; i++) {
+    SetEntry e = o->table[i];
+    if (!e.key || e.key == dummy()) continue;
+    bool error;
+    if (SetEntry* hit = find_entry(ts, r, e.key, e.hash, &error)) {
+      hit->key = dummy();
+      hit->hash = -1;
+      r->used--;
+    } else if (error || (add_missing && add_entry(ts, r, e.key, e.hash) < 0)) {
+      return Value();
+    }
+  }
+  return Value(r);
+}
+
 Value set_binop(ThreadState& ts, Value a, Value b, int op) {
   if (!is_anyset(a) || !is_anyset(b)) return NotImplemented();
   Type* type = type_of(a) == &frozenset_type ? &frozenset_type : &set_type;
@@ -282,44 +303,12 @@ Value set_binop(ThreadState& ts, Value a, Value b, int op) {
     }
     case kOpSub: {
       // set_difference: when this set is much larger than the other, copy it and discard; else filter.
-      if ((as_set(a)->used >> 2) > as_set(b)->used) {
-        SetObject* r = new_set(ts, type);
-        if (!set_update_from(ts, r, a)) return Value();
-        SetObject* o = as_set(b);
-        for (int64_t i = 0; o->table && i <= o->mask; i++) {
-          SetEntry e = o->table[i];
-          if (!e.key || e.key == dummy()) continue;
-          bool error;
-          if (SetEntry* hit = find_entry(ts, r, e.key, e.hash, &error)) {
-            hit->key = dummy();
-            hit->hash = -1;
-            r->used--;
-          } else if (error) {
-            return Value();
-          }
-        }
-        return Value(r);
-      }
+      if ((as_set(a)->used >> 2) > as_set(b)->used) return copy_then_toggle(ts, type, a, b, false);
       return set_filter(ts, a, b, false, type);
     }
     case kOpXor: {
       // set_symmetric_difference: a copy of b, then each key of a discarded if present, else added.
-      SetObject* r = new_set(ts, type);
-      if (!set_update_from(ts, r, b)) return Value();
-      SetObject* o = as_set(a);
-      for (int64_t i = 0; o->table && i <= o->mask; i++) {
-        SetEntry e = o->table[i];
-        if (!e.key || e.key == dummy()) continue;
-        bool error;
-        if (SetEntry* hit = find_entry(ts, r, e.key, e.hash, &error)) {
-          hit->key = dummy();
-          hit->hash = -1;
-          r->used--;
-        } else if (error || add_entry(ts, r, e.key, e.hash) < 0) {
-          return Value();
-        }
-      }
-      return Value(r);
+      return copy_then_toggle(ts, type, b, a, true);
     }
     default: return NotImplemented();
   }
