@@ -616,6 +616,8 @@ bool dict_merge_strict(ThreadState& ts, DictObject* d, Value other, Value func) 
   return true;
 }
 
+void init_dict_view_operations(ThreadState& ts);
+
 void init_dict_type(ThreadState& ts) {
   Type& t = dict_type;
   t.repr = dict_repr;
@@ -662,6 +664,7 @@ void init_dict_type(ThreadState& ts) {
     v->length = view_len;
     v->trace = trace_dict_view;
   }
+  init_dict_view_operations(ts);
 }
 
 }  // namespace minipy
