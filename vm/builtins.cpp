@@ -520,7 +520,13 @@ BUILTIN(b_dir) {
       for (Value t : as_type(obj)->mro->span()) add_dict(as_type(t)->dict);
     } else {
       Type* t = type_of(obj);
-      if (t == &module_type) add_dict(static_cast<ModuleObject*>(obj.as_object())->dict);
+      // A module lists its namespace only (module.__dir__), not the attributes of the module type.
+      if (t == &module_type) {
+        add_dict(static_cast<ModuleObject*>(obj.as_object())->dict);
+        if (!list_extend(ts, names, Value(seen))) return Value();
+        Value r = list_sort(ts, Value(names), {}, nullptr);
+        return r ? Value(names) : r;
+      }
       if (t->dict_offset) {
         auto* d = *reinterpret_cast<DictObject**>(reinterpret_cast<char*>(obj.as_object()) + t->dict_offset);
         if (d) add_dict(d);

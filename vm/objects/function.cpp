@@ -65,6 +65,30 @@ Value function_defaults(ThreadState&, Value self, std::span<const Value>, TupleO
 Value function_globals(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   return Value(as_function(self)->globals);
 }
+Value function_closure(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  TupleObject* c = as_function(self)->closure;
+  return c ? Value(c) : None();
+}
+Value function_kwdefaults(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  DictObject* d = as_function(self)->kwdefaults;
+  return d ? Value(d) : None();
+}
+Value function_builtins(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  return Value(as_function(self)->builtins);
+}
+// MAKE_FUNCTION leaves 3.11's flat (name, value, name, value...) tuple; the first read turns it into a dict.
+Value function_annotations(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  FunctionObject* f = as_function(self);
+  if (f->annotations && is_dict(f->annotations)) return f->annotations;
+  DictObject* d = make_dict(ts);
+  if (f->annotations && is_tuple(f->annotations)) {
+    auto* pairs = static_cast<TupleObject*>(f->annotations.as_object());
+    for (int64_t i = 0; i + 1 < pairs->size; i += 2)
+      if (!dict_set(ts, d, pairs->items[i], pairs->items[i + 1])) return Value();
+  }
+  f->annotations = Value(d);
+  return f->annotations;
+}
 Value function_dict(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   FunctionObject* f = as_function(self);
   if (!f->dict) f->dict = make_dict(ts);
@@ -84,6 +108,16 @@ bool function_setattr(ThreadState& ts, Value self, StrObject* name, Value value)
   }
   if (n == "__doc__" || n == "__module__") {
     (n == "__doc__" ? f->doc : f->module) = value ? value : None();
+    return true;
+  }
+  if (n == "__kwdefaults__" || n == "__annotations__") {
+    bool kw = n == "__kwdefaults__";
+    if (value && !is_dict(value) && !(kw && is_none(value))) {
+      raise_fmt(ts, TypeError_type, "{} must be set to a dict object", n);
+      return false;
+    }
+    if (kw) f->kwdefaults = value && is_dict(value) ? static_cast<DictObject*>(value.as_object()) : nullptr;
+    else f->annotations = value;
     return true;
   }
   if (n == "__defaults__") {
@@ -126,7 +160,7 @@ Value native_call(ThreadState& ts, Value callable, std::span<const Value> args, 
 }
 Value native_repr(ThreadState& ts, Value self) {
   auto* f = static_cast<NativeFunctionObject*>(self.as_object());
-  if (!f->self || f->self.is_object() && f->self.as_object()->type == &module_type)
+  if (!f->self || (f->self.is_object() && f->self.as_object()->type == &module_type))
     return make_str(ts, fmt::format("<built-in function {}>", f->def->name));
   return make_str(ts, fmt::format("<built-in method {} of {} object at {:#x}>", f->def->name, type_name(f->self),
                                   f->self.bits()));
@@ -290,6 +324,18 @@ Value property_getter(ThreadState& ts, Value self, std::span<const Value> args, 
   if (args.size() == 1) p->fget = args[0];
   return Value(p);
 }
+Value property_fget(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  Value v = as_property(self)->fget;
+  return v ? v : None();
+}
+Value property_fset(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  Value v = as_property(self)->fset;
+  return v ? v : None();
+}
+Value property_fdel(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  Value v = as_property(self)->fdel;
+  return v ? v : None();
+}
 Value wrapped_func(ThreadState&, Value self, std::span<const Value>, TupleObject*) { return as_property(self)->fget; }
 
 // ---- cells ------------------------------------------------------------------------------------------------------
@@ -375,6 +421,10 @@ void init_function_types(ThreadState& ts) {
   add_getset(ts, function_type, "__defaults__", function_defaults);
   add_getset(ts, function_type, "__globals__", function_globals);
   add_getset(ts, function_type, "__dict__", function_dict);
+  add_getset(ts, function_type, "__closure__", function_closure);
+  add_getset(ts, function_type, "__kwdefaults__", function_kwdefaults);
+  add_getset(ts, function_type, "__builtins__", function_builtins);
+  add_getset(ts, function_type, "__annotations__", function_annotations);
 
   code_type.trace = trace_code;
   code_type.finalize = finalize_code;
@@ -407,6 +457,9 @@ void init_function_types(ThreadState& ts) {
   static const MethodDef property_methods[] = {
       {"setter", property_setter}, {"deleter", property_deleter}, {"getter", property_getter}};
   add_methods(ts, property_type, property_methods);
+  add_getset(ts, property_type, "fget", property_fget);
+  add_getset(ts, property_type, "fset", property_fset);
+  add_getset(ts, property_type, "fdel", property_fdel);
   staticmethod_type.descr_get = staticmethod_get;
   staticmethod_type.trace = trace_property;
   staticmethod_type.new_instance = wrapper_new;
