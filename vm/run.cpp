@@ -118,7 +118,12 @@ int run_source(Interpreter& interp, const std::string& source, const std::string
   CompileResult result = compile_source(source, filename, ast::ParseMode::Exec, {interp.config.optimize});
   print_compile_warnings(result, source);
   if (result.error) {
-    raise_syntax_error(interp.thread, *result.error);
+    // CPython reads a script with its file tokenizer, which places a missing indented block found at the end of
+    // the file in column 0 (compile() and imports, reading a string, say one past the line's end): no caret.
+    SyntaxError& e = *result.error;
+    bool at_end_of_line = e.offset > static_cast<int>(e.text.size() - (e.text.ends_with('\n') ? 1 : 0));
+    if (filename != "<string>" && e.message.starts_with("expected an indented block") && at_end_of_line) e.offset = 0;
+    raise_syntax_error(interp.thread, e);
     return handle_uncaught(interp.thread);
   }
   return run_code(interp, result.code, filename, filename != "<string>" && filename != "<stdin>");

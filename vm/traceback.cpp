@@ -8,6 +8,7 @@
 
 #include "compiler/linetable.h"
 #include "vm/runtime.h"
+#include "vm/traceback_carets.h"
 
 namespace minipy {
 
@@ -40,14 +41,6 @@ std::string_view strip(std::string_view s) {
   return s.substr(b, e - b + 1);
 }
 
-// Display width in code points of the first `bytes` bytes of a UTF-8 string.
-size_t display_columns(std::string_view s, size_t bytes) {
-  size_t n = 0;
-  for (size_t i = 0; i < bytes && i < s.size(); i++)
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) n++;
-  return n;
-}
-
 void print_frame(std::string& out, CodeObj* code, int lasti, int lineno) {
   const CodeObject& src = code->src();
   out += fmt::format("  File \"{}\", line {}, in {}\n", src.filename, lineno, src.name);
@@ -56,55 +49,59 @@ void print_frame(std::string& out, CodeObj* code, int lasti, int lineno) {
   const std::string& full = (*lines)[static_cast<size_t>(lineno) - 1];
   std::string_view text = strip(full);
   if (text.empty()) return;
-  out += fmt::format("    {}\n", text);
-  // 3.11 marks the failing expression with ^ (and ~ for the operands of a binary operator is omitted here) when
-  // it does not span the whole line.
-  SourcePosition pos = location_at(src.linetable, src.firstlineno, lasti);
-  if (pos.lineno != lineno || pos.end_lineno != lineno || pos.col_offset < 0 || pos.end_col_offset < 0) return;
-  size_t indent = full.size() - std::string_view(full).substr(full.find_first_not_of(" \t\f")).size();
-  auto start = static_cast<size_t>(pos.col_offset), end = static_cast<size_t>(pos.end_col_offset);
-  if (start < indent || end > full.size() || end <= start) return;
-  if (start == indent && end >= indent + text.size()) return;  // the whole line: no markers
-  size_t col = display_columns(full, start) - display_columns(full, indent);
-  size_t width = display_columns(full, end) - display_columns(full, start);
-  out += "    " + std::string(col, ' ') + std::string(width, '^') + "\n";
+  // CPython strips the indentation but prints trailing blanks.
+  out += fmt::format("    {}\n", std::string_view(full).substr(full.find_first_not_of(" \t\f")));
+  out += caret_line(full, lineno, location_at(src.linetable, src.firstlineno, lasti));
 }
 
+// CPython's print_exception for SyntaxError and its subclasses (Python/pythonrun.c): only an exact SyntaxError
+// contributes its end position; offsets are 1-based; the text is shown without its indentation.
 void print_syntax_error(ThreadState& ts, std::string& out, Value exc) {
   auto field = [&](const char* name) {
     Value v = get_attr_optional(ts, exc, intern(ts, name));
     ts.current_exception = Value();
     return v;
   };
-  Value filename = field("filename"), lineno = field("lineno"), offset = field("offset"), text = field("text"),
-        end_offset = field("end_offset"), end_lineno = field("end_lineno");
-  out += fmt::format("  File \"{}\", line {}\n", filename && is_str(filename) ? as_str(filename)->view() : "<string>",
-                     lineno && lineno.is_small_int() ? lineno.as_small_int() : 0);
-  if (text && is_str(text)) {
-    std::string_view line = as_str(text)->view();
-    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
-    size_t lead = 0;
-    while (lead < line.size() && (line[lead] == ' ' || line[lead] == '\t' || line[lead] == '\f')) lead++;
-    std::string_view shown = line.substr(lead);
-    size_t trailing = shown.find_last_not_of(" \t\f");
-    shown = trailing == std::string_view::npos ? std::string_view{} : shown.substr(0, trailing + 1);
-    out += fmt::format("    {}\n", shown);
-    if (offset && offset.is_small_int() && offset.as_small_int() >= 1) {
-      int64_t lead_cols = static_cast<int64_t>(display_columns(line, lead));
-      int64_t start = offset.as_small_int() - 1 - lead_cols;
-      int64_t stop = start + 1;
-      if (end_offset && end_offset.is_small_int() && end_offset.as_small_int() > offset.as_small_int() &&
-          (!end_lineno || !end_lineno.is_small_int() || end_lineno == lineno))
-        stop = end_offset.as_small_int() - 1 - lead_cols;
-      int64_t shown_cols = static_cast<int64_t>(display_columns(shown, shown.size()));
-      if (start < 0) start = 0;
-      if (start > shown_cols) start = shown_cols;
-      if (stop > shown_cols + 1) stop = shown_cols + 1;
-      if (stop <= start) stop = start + 1;
-      out += "    " + std::string(static_cast<size_t>(start), ' ') + std::string(static_cast<size_t>(stop - start), '^') +
-             "\n";
-    }
+  auto int_field = [&](const char* name, int64_t missing) {
+    Value v = field(name);
+    return v && v.is_small_int() ? v.as_small_int() : missing;
+  };
+  Value filename = field("filename"), text = field("text");
+  int64_t lineno = int_field("lineno", 0), offset = int_field("offset", -1);
+  int64_t end_lineno = lineno, end_offset = -1;
+  if (type_of(exc) == &SyntaxError_type) {
+    end_lineno = int_field("end_lineno", lineno);
+    end_offset = int_field("end_offset", -1);
   }
+  out += fmt::format("  File \"{}\", line {}\n", filename && is_str(filename) ? as_str(filename)->view() : "<string>",
+                     lineno);
+  if (!text || !is_str(text)) return;
+  std::string_view line = as_str(text)->view();
+  auto line_size = static_cast<int64_t>(line.size());
+  if (end_lineno > lineno) end_offset = line_size;  // a multi-line error is marked to the end of its first line
+  if (end_offset > line_size + 1) end_offset = line_size + 1;
+  int64_t carets = end_offset > 0 && end_offset > offset ? end_offset - offset : 1;
+  offset--;
+  while (!line.empty() && (line[0] == ' ' || line[0] == '\t' || line[0] == '\f')) {
+    line.remove_prefix(1);
+    offset--;
+  }
+  auto len = static_cast<int64_t>(line.size());
+  if (len > 0 && line.back() == '\n') len--;
+  if (offset > len) offset = len;
+  // Text spanning several lines: show the line the offset falls in.
+  for (size_t newline; (newline = line.find('\n')) != std::string_view::npos;) {
+    auto skip = static_cast<int64_t>(newline);
+    if (skip >= offset) break;
+    line.remove_prefix(newline + 1);
+    len -= skip + 1;
+    offset -= skip + 1;
+  }
+  out += "    ";
+  out += line;
+  if (line.size() <= static_cast<size_t>(len) || line[static_cast<size_t>(len)] != '\n') out += '\n';
+  if (offset < 0) return;
+  out += "    " + std::string(static_cast<size_t>(offset), ' ') + std::string(static_cast<size_t>(carets), '^') + "\n";
 }
 
 void format_one(ThreadState& ts, std::string& out, Value exc) {
