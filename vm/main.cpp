@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -242,8 +243,7 @@ std::optional<std::string> sys_path_first_entry(const Command& cmd) {
   }
 }
 
-int run(Command& cmd) {
-  Interpreter interp;
+int run(Command& cmd, Interpreter& interp) {
   interp.heap.set_stack_base(__builtin_frame_address(0));
   interp.config = cmd.config;
   ThreadState& ts = interp.thread;
@@ -301,9 +301,15 @@ struct ThreadArgs {
 
 void* thread_main(void* p) {
   auto* args = static_cast<ThreadArgs*>(p);
-  args->result = run(*args->cmd);
+  auto interp = std::make_unique<Interpreter>();
+  args->result = run(*args->cmd, *interp);
   std::fflush(stdout);
   std::fflush(stderr);
+#ifndef MINIPY_SANITIZE
+  // Everything the program can observe is done (run() has flushed its output and finished its finalizers):
+  // leave without tearing down the heap page by page. Sanitizer builds tear down, so LeakSanitizer can check.
+  _exit(args->result);
+#endif
   return nullptr;
 }
 
