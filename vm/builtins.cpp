@@ -521,10 +521,7 @@ BUILTIN(b_dir) {
     } else {
       Type* t = type_of(obj);
       if (t == &module_type) add_dict(static_cast<ModuleObject*>(obj.as_object())->dict);
-      if (t->dict_offset) {
-        auto* d = *reinterpret_cast<DictObject**>(reinterpret_cast<char*>(obj.as_object()) + t->dict_offset);
-        if (d) add_dict(d);
-      }
+      if (DictObject** d = instance_dict_slot(obj); d && *d) add_dict(*d);
       for (Value c : t->mro->span()) add_dict(as_type(c)->dict);
     }
     if (!list_extend(ts, names, Value(seen))) return Value();

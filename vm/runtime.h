@@ -212,6 +212,11 @@ bool get_method(ThreadState& ts, Value obj, StrObject* name, Value* method, bool
 Value generic_getattr(ThreadState& ts, Value obj, StrObject* name, bool suppress);
 bool generic_setattr(ThreadState& ts, Value obj, StrObject* name, Value value);
 Value type_lookup(Type* type, StrObject* name);  // through the MRO, no descriptors; null if absent
+// Where `obj` keeps its attribute dict (the field may hold nullptr until first use), or nullptr when instances of
+// its type have none. Use this rather than Type::dict_offset, which is 0 for kTypeDictAtEnd types.
+DictObject** instance_dict_slot(Value obj);
+// A read-only view of `mapping` (class __dict__).
+Value make_mappingproxy(ThreadState& ts, Value mapping);
 Value get_item(ThreadState& ts, Value container, Value key);
 bool set_item(ThreadState& ts, Value container, Value key, Value value);
 bool del_item(ThreadState& ts, Value container, Value key);

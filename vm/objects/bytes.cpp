@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "vm/objects/sequence.h"
+#include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -9,7 +10,9 @@ namespace minipy {
 namespace {
 
 BytesObject* as_bytes(Value v) { return static_cast<BytesObject*>(v.as_object()); }
-bool is_bytes(Value v) { return v.is_object() && v.as_object()->type == &bytes_type; }
+bool is_bytes(Value v) {
+  return v.is_object() && (v.as_object()->type == &bytes_type || static_base(v.as_object()->type) == &bytes_type);
+}
 
 Value bytes_repr(ThreadState& ts, Value v) {
   std::string_view data = as_bytes(v)->view();
@@ -94,6 +97,46 @@ Value bytes_decode(ThreadState& ts, Value self, std::span<const Value>, TupleObj
 }
 const MethodDef bytes_methods[] = {{"decode", bytes_decode}};
 
+// bytes(), bytes(n), bytes(str, encoding), bytes(bytes), bytes(iterable of ints): the exact bytes.
+Value exact_bytes_new(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "bytes", kwnames)) return Value();
+  if (args.size() > 3) return raise_fmt(ts, TypeError_type, "bytes() takes at most 3 arguments ({} given)", args.size());
+  if (args.empty()) return make_bytes(ts, "");
+  Value x = args[0];
+  if (is_str(x)) {
+    if (args.size() < 2) return raise(ts, TypeError_type, "string argument without an encoding");
+    return call_method(ts, x, intern(ts, "encode"), args.subspan(1));
+  }
+  if (args.size() > 1)
+    return raise(ts, TypeError_type, args.size() == 2 ? "encoding without a string argument"
+                                                      : "errors without a string argument");
+  if (is_bytes(x)) return make_bytes(ts, as_bytes(x)->view());
+  if (is_int(x)) {
+    int64_t n;
+    if (!index_to_int64(ts, x, &n, "cannot fit 'int' into an index-sized integer")) return Value();
+    if (n < 0) return raise(ts, ValueError_type, "negative count");
+    return make_bytes(ts, std::string(static_cast<size_t>(n), '\0'));
+  }
+  if (!type_of(x)->iter && !type_of(x)->getitem)
+    return raise_fmt(ts, TypeError_type, "cannot convert '{}' object to bytes", type_name(x));
+  std::span<Value> items;
+  Value storage;
+  if (!sequence_items(ts, x, &items, &storage)) return Value();
+  std::string out;
+  for (Value item : items) {
+    int64_t b;
+    if (!index_to_int64(ts, item, &b)) return Value();
+    if (b < 0 || b > 255) return raise(ts, ValueError_type, "bytes must be in range(0, 256)");
+    out.push_back(static_cast<char>(b));
+  }
+  return make_bytes(ts, out);
+}
+
+Value bytes_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  Value r = exact_bytes_new(ts, args, kwnames);
+  return !r || type == &bytes_type ? r : make_subtype_instance(ts, type, r);
+}
+
 Value bytes_iter(ThreadState& ts, Value v) {
   auto* it = ts.alloc<SeqIterObject>(&iterator_type);
   it->seq = v;
@@ -154,6 +197,7 @@ void init_bytes_type(ThreadState& ts) {
   t.length = bytes_len;
   t.getitem = bytes_getitem;
   t.iter = bytes_iter;
+  t.new_instance = bytes_new;
   add_methods(ts, t, bytes_methods);
 }
 

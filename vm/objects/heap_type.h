@@ -10,6 +10,14 @@ namespace minipy {
 // The nearest builtin (static) type in `t`'s base chain: it decides the instance layout and the default slots.
 Type* static_base(Type* t);
 
+// Sets the instance layout of heap type `t` whose nearest builtin base is `solid`: the base's layout plus an
+// attribute dict when `wants_dict` (no empty __slots__) and the base has none. False if `solid` cannot be
+// extended (builtin_subclass.cpp).
+bool builtin_subclass_layout(Type* t, Type* solid, bool wants_dict);
+// An instance of heap type `type` (derived from int, float, str, bytes or tuple) holding the value of `exact`, an
+// instance of that builtin base: what int.__new__(MyInt, ...) and friends return.
+Value make_subtype_instance(ThreadState& ts, Type* type, Value exact);
+
 // Makes a heap type named `name` from `bases` (empty: object) and namespace `ns`; `kwvalues`/`kwnames` are the
 // class keywords passed on to __init_subclass__.
 Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictObject* ns,

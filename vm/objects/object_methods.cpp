@@ -142,9 +142,8 @@ METHOD(m_subclasshook) {
 
 METHOD(m_getstate) {
   if (!exact_args(ts, "__getstate__", args, kwnames, 0)) return Value();
-  Type* t = type_of(self);
-  if (!self.is_object() || !t->dict_offset) return None();
-  DictObject* d = *reinterpret_cast<DictObject**>(reinterpret_cast<char*>(self.as_object()) + t->dict_offset);
+  DictObject** slot = instance_dict_slot(self);
+  DictObject* d = slot ? *slot : nullptr;
   return d && d->used ? Value(d) : None();
 }
 
@@ -182,11 +181,10 @@ const MethodDef object_methods[] = {
 METHOD(get_instance_dict) {
   (void)args;
   (void)kwnames;
-  Type* t = type_of(self);
-  if (!self.is_object() || !t->dict_offset)
+  DictObject** slot = instance_dict_slot(self);
+  if (!slot)
     return raise_attribute_error(ts, self, ts.interp->names.dict,
-                                 fmt::format("'{}' object has no attribute '__dict__'", t->name->view()));
-  auto** slot = reinterpret_cast<DictObject**>(reinterpret_cast<char*>(self.as_object()) + t->dict_offset);
+                                 fmt::format("'{}' object has no attribute '__dict__'", type_name(self)));
   if (!*slot) *slot = make_dict(ts);
   return Value(*slot);
 }

@@ -24,6 +24,9 @@ bool is_anyset(Value v) {
                            is_subtype(v.as_object()->type, &frozenset_type));
 }
 
+// The type of a result computed from `v`: its builtin base, as CPython's set operations give for subclasses.
+Type* base_set_type(Value v) { return is_subtype(type_of(v), &frozenset_type) ? &frozenset_type : &set_type; }
+
 void finalize_set(Object* o) { std::free(static_cast<SetObject*>(o)->table); }
 void trace_set(Object* self, Tracer& tracer) {
   auto* s = static_cast<SetObject*>(self);
@@ -155,7 +158,7 @@ SetEntry* find_entry(ThreadState& ts, SetObject* s, Value key, int64_t hash, boo
 bool hash_key(ThreadState& ts, Value key, int64_t* hash) { return py_hash(ts, key, hash); }
 
 SetObject* new_set(ThreadState& ts, Type* type) {
-  auto* s = ts.alloc<SetObject>(type);
+  auto* s = ts.alloc<SetObject>(type, type->instance_size);  // a subclass's includes its attribute dict
   s->hash = -1;
   return s;
 }
@@ -289,7 +292,7 @@ Value copy_then_toggle(ThreadState& ts, Type* type, Value base, Value other, boo
 
 Value set_binop(ThreadState& ts, Value a, Value b, int op) {
   if (!is_anyset(a) || !is_anyset(b)) return NotImplemented();
-  Type* type = type_of(a) == &frozenset_type ? &frozenset_type : &set_type;
+  Type* type = base_set_type(a);
   switch (op) {
     case kOpOr: {
       SetObject* r = new_set(ts, type);
@@ -450,7 +453,7 @@ SET_METHOD(m_clear) {
 }
 SET_METHOD(m_copy) {
   if (!check_arg_count(ts, "copy", positional_count(args, kwnames), 0, 0)) return Value();
-  SetObject* r = new_set(ts, type_of(self) == &frozenset_type ? &frozenset_type : &set_type);
+  SetObject* r = new_set(ts, base_set_type(self));
   if (!set_update_from(ts, r, self)) return Value();
   return Value(r);
 }
@@ -463,7 +466,7 @@ SET_METHOD(m_update) {
 // union/intersection/difference/symmetric_difference with any iterables.
 Value multi_op(ThreadState& ts, Value self, std::span<const Value> args, int op) {
   Value result = self;
-  Type* type = type_of(self) == &frozenset_type ? &frozenset_type : &set_type;
+  Type* type = base_set_type(self);
   if (args.empty()) {
     SetObject* r = new_set(ts, type);
     if (!set_update_from(ts, r, self)) return Value();

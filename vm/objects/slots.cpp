@@ -350,7 +350,8 @@ void update_heap_type_slots(ThreadState& ts, Type* t) {
     slot = found ? generic : base;
   };
   pick(t->repr, &slot_repr, solid->repr, {n.repr});
-  pick(t->str, &slot_str, solid->str, {n.str});
+  // int and float print as their repr: a __repr__ override then changes str() too (their tp_str is object's).
+  pick(t->str, &slot_str, solid->str == solid->repr ? t->repr : solid->str, {n.str});
   pick(t->richcompare, &slot_richcompare, solid->richcompare, {n.eq, n.ne, n.lt, n.le, n.gt, n.ge});
   Value hash = heap_lookup(t, n.hash);
   t->hash = !hash ? solid->hash : is_none(hash) ? nullptr : &slot_hash;
