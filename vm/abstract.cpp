@@ -261,8 +261,8 @@ Value get_attr(ThreadState& ts, Value obj, StrObject* name) {
 
 Value get_attr_optional(ThreadState& ts, Value obj, StrObject* name) {
   Type* t = type_of(obj);
-  if (t->getattr == object_type.getattr) return generic_getattr(ts, obj, name, true);
-  Value v = t->getattr(ts, obj, name);
+  // suppress covers a missing attribute; a descriptor's getter may still raise AttributeError.
+  Value v = t->getattr == object_type.getattr ? generic_getattr(ts, obj, name, true) : t->getattr(ts, obj, name);
   if (!v && exception_matches(ts.current_exception, &AttributeError_type)) ts.current_exception = Value();
   return v;
 }

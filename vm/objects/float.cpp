@@ -177,6 +177,10 @@ Value exact_float_new(ThreadState& ts, std::span<const Value> args, TupleObject*
   if (args.empty()) return make_float(ts, 0.0);
   Value x = args[0];
   if (is_exact_float(x)) return x;
+  Type* xt = type_of(x);
+  if ((xt->flags & kTypeHeap) && xt->to_float && xt->to_float != float_type.to_float &&
+      xt->to_float != int_type.to_float)
+    return xt->to_float(ts, x);  // a __float__ override on an int or float subclass
   if (is_str(x)) {
     auto r = text::parse_float(as_str(x)->view());
     if (!r.ok()) return raise_text_error(ts, r.error());

@@ -338,6 +338,10 @@ Value bool_binary(ThreadState& ts, Value a, Value b, int op) {
 Value exact_int_new(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames) {
   size_t npos = positional_count(args, kwnames);
   Value x = npos > 0 ? args[0] : Value();
+  for (int64_t i = 0; kwnames && i < kwnames->size; i++)
+    if (as_str(kwnames->items[i])->view() != "base")
+      return raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for int()",
+                       as_str(kwnames->items[i])->view());
   Value base = npos > 1 ? args[1] : keyword_arg(ts, args, kwnames, "base");
   if (npos > 2) return raise_fmt(ts, TypeError_type, "int() takes at most 2 arguments ({} given)", npos);
   if (!x) {
@@ -353,7 +357,7 @@ Value exact_int_new(ThreadState& ts, std::span<const Value> args, TupleObject* k
     if (!r.ok()) return raise_text_error(ts, r.error());
     return make_int(ts, r.value());
   }
-  if (is_int(x)) {
+  if (is_int(x) && type_of(x)->to_int == int_type.to_int) {
     if (type_of(x) == &int_type) return x;
     return int_positive(ts, x);
   }
@@ -462,7 +466,7 @@ Value number_index(ThreadState& ts, Value v) {
   if (v.is_small_int()) return v;
   Type* t = type_of(v);
   if (t == &int_type) return v;
-  if (t == &bool_type) return Value::small_int(static_cast<BoolObject*>(v.as_object())->value);
+  if (t->flags & kTypeIntSubclass) return int_positive(ts, v);  // bool and subclasses: their value, not __index__
   if (t->index) return t->index(ts, v);
   return raise_fmt(ts, TypeError_type, "'{}' object cannot be interpreted as an integer", type_name(v));
 }

@@ -387,12 +387,17 @@ bool frozenset_hash(ThreadState&, Value v, int64_t* out) {
   return true;
 }
 
+// frozenset(iterable) fills the new object; a set is filled by set.__init__, which a subclass's __init__ may
+// call with its own arguments (or not at all), as in CPython.
 Value set_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, type->c_name, kwnames)) return Value();
-  if (args.size() > 1)
-    return raise_fmt(ts, TypeError_type, "{} expected at most 1 argument, got {}", type->c_name, args.size());
+  bool frozen = is_subtype(type, &frozenset_type);
+  if (frozen || type == &set_type) {
+    if (!no_keywords(ts, type->c_name, kwnames)) return Value();
+    if (args.size() > 1)
+      return raise_fmt(ts, TypeError_type, "{} expected at most 1 argument, got {}", type->c_name, args.size());
+  }
   SetObject* s = new_set(ts, type);
-  if (!args.empty() && !set_update_from(ts, s, args[0])) return Value();
+  if (frozen && !args.empty() && !set_update_from(ts, s, args[0])) return Value();
   return Value(s);
 }
 
@@ -442,13 +447,27 @@ SET_METHOD(m_pop) {
     }
   }
 }
-SET_METHOD(m_clear) {
-  if (!check_arg_count(ts, "clear", positional_count(args, kwnames), 0, 0)) return Value();
-  SetObject* s = as_set(self);
+void clear_set(SetObject* s) {
   std::free(s->table);
   s->table = nullptr;
   s->used = s->fill = 0;
   s->mask = 0;
+}
+// set.__init__([iterable]): (re)fills the set.
+bool set_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  const char* name = type_of(self)->c_name;
+  if (!no_keywords(ts, name, kwnames)) return false;
+  if (args.size() > 1) {
+    raise_fmt(ts, TypeError_type, "{} expected at most 1 argument, got {}", name, args.size());
+    return false;
+  }
+  SetObject* s = as_set(self);
+  if (s->used) clear_set(s);
+  return args.empty() || set_update_from(ts, s, args[0]);
+}
+SET_METHOD(m_clear) {
+  if (!check_arg_count(ts, "clear", positional_count(args, kwnames), 0, 0)) return Value();
+  clear_set(as_set(self));
   return None();
 }
 SET_METHOD(m_copy) {
@@ -589,6 +608,7 @@ void init_set_types(ThreadState& ts) {
     return false;
   };
   frozenset_type.hash = frozenset_hash;
+  set_type.init = set_init;
   set_type.inplace[kOpOr] = [](ThreadState& ts, Value a, Value b) { return set_inplace(ts, a, b, kOpOr); };
   set_type.inplace[kOpAnd] = [](ThreadState& ts, Value a, Value b) { return set_inplace(ts, a, b, kOpAnd); };
   set_type.inplace[kOpSub] = [](ThreadState& ts, Value a, Value b) { return set_inplace(ts, a, b, kOpSub); };

@@ -78,15 +78,16 @@ Value slot_richcompare(ThreadState& ts, Value self, Value other, int op) {
   Type* t = type_of(self);
   Value attr = heap_lookup(t, compare_name(ts, op));
   if (attr) return call_special(ts, self, attr, std::span<const Value>(&other, 1));
-  // object.__ne__ inverts __eq__ unless that is NotImplemented.
-  if (op == kNe && heap_lookup(t, names(ts).eq)) {
+  // object.__ne__ inverts __eq__ unless that is NotImplemented; a builtin base's own __ne__ (int's, str's, ...)
+  // comes first in the MRO and compares the base values instead.
+  CompareSlot base = static_base(t)->richcompare;
+  if (op == kNe && base == object_type.richcompare && heap_lookup(t, names(ts).eq)) {
     Value eq = slot_richcompare(ts, self, other, kEq);
     if (!eq || eq == NotImplemented()) return eq;
     int truth = py_truth(ts, eq);
     if (truth < 0) return Value();
     return Bool(!truth);
   }
-  CompareSlot base = static_base(t)->richcompare;
   return base ? base(ts, self, other, op) : NotImplemented();
 }
 
