@@ -28,6 +28,8 @@ Value type_new_from_args(ThreadState& ts, std::span<const Value> args, TupleObje
 // Recomputes the slots of heap type `t` from the dunder methods its MRO defines in Python; called at creation
 // and whenever a dunder attribute of the class is set or deleted.
 void update_heap_type_slots(ThreadState& ts, Type* t);
+// Whether instances of `t` are made by a __new__ defined in Python (in `t` or a heap base).
+bool is_python_new(Type* t);
 // The same for `t` and every live heap type that derives from it (a dunder set on `t` after they were made).
 void update_heap_type_and_subclasses(ThreadState& ts, Type* t);
 

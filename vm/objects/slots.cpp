@@ -341,6 +341,8 @@ int slot_contains(ThreadState& ts, Value self, Value item) {
 
 }  // namespace
 
+bool is_python_new(Type* t) { return t->new_instance == &slot_new; }
+
 void update_heap_type_slots(ThreadState& ts, Type* t) {
   Type* solid = static_base(t);
   Names& n = names(ts);
