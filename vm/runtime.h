@@ -170,6 +170,8 @@ inline bool is_list(Value v) { return v.is_object() && (v.as_object()->type->fla
 inline bool is_tuple(Value v) { return v.is_object() && (v.as_object()->type->flags & kTypeTupleSubclass); }
 // A new list from any iterable.
 Value sequence_to_list(ThreadState& ts, Value iterable);
+// Whether `v` is a list or tuple (or a subclass keeping the builtin __iter__) whose items can be read in place.
+bool items_directly(Value v);
 // Items of a list or tuple without copying, else fills `storage` (a new list) and returns its items.
 bool sequence_items(ThreadState& ts, Value iterable, std::span<Value>* items, Value* storage);
 bool set_add(ThreadState& ts, Value set, Value key);

@@ -46,3 +46,10 @@ print(type(obj.__dict__).__name__, vars(obj), obj.__dict__ is vars(obj))
 obj.__dict__["y"] = 2
 print(obj.y, Base.__dict__["__dict__"], Child.__dict__.get("__weakref__"), Base.__dict__["__weakref__"])
 print(type.__dict__["__dict__"] if False else "ok", isinstance(Child.__dict__, dict), bool(Child.__dict__))
+
+
+class Meta(type):
+    pass
+
+
+print(sorted(Meta.__dict__), type(Meta.__dict__).__name__, "__weakref__" in vars(type("Plain", (), {})))

@@ -46,3 +46,14 @@ try:
     Tagged(5)
 except TypeError as e:
     print("TypeError", e)
+
+
+class Rev(tuple):
+    def __iter__(self):
+        return iter(reversed(tuple(tuple.__iter__(self))))
+
+
+r = Rev((1, 2, 3))
+a, b, c = r
+first, *others = r
+print(a, b, c, first, others, [*r], (*r,), list(r), r[0], sorted(r, reverse=True))

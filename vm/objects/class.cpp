@@ -292,11 +292,12 @@ Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictO
   bool empty_slots = slots && ((is_tuple(slots) && static_cast<TupleObject*>(slots.as_object())->size == 0) ||
                                (is_list(slots) && static_cast<ListObject*>(slots.as_object())->size == 0));
   bool base_has_dict = base->dict_offset || (base->flags & kTypeDictAtEnd);
-  bool has_dict = base_has_dict || !empty_slots;
+  bool has_dict = base_has_dict || (!empty_slots && solid != &type_type);
   if (has_dict && !base_has_dict) dict_set_str(ts, t->dict, n.dict, dict_descriptor(ts, t));
   // The first Python class over a builtin without weak reference support adds __weakref__ as CPython does.
   if (!empty_slots && (!(base->flags & kTypeHeap) || !base_has_dict) && solid != &int_type &&
-      solid != &bytes_type && solid != &tuple_type && solid != &set_type && solid != &frozenset_type)
+      solid != &bytes_type && solid != &tuple_type && solid != &set_type && solid != &frozenset_type &&
+      solid != &type_type)
     dict_set_str(ts, t->dict, intern(ts, "__weakref__"), weakref_descriptor(ts, t));
   t->doc = dict_get_str(t->dict, n.doc);
   if (!t->doc) {

@@ -447,7 +447,6 @@ bool list_append(ThreadState& ts, ListObject* l, Value v) {
   return true;
 }
 
-// A list or tuple (or a subclass keeping the builtin __iter__) whose items can be copied without iterating.
 bool items_directly(Value v) {
   return (is_list(v) && type_of(v)->iter == list_type.iter) || (is_tuple(v) && type_of(v)->iter == tuple_type.iter);
 }
