@@ -216,7 +216,14 @@ bool generic_setattr(ThreadState& ts, Value obj, StrObject* name, Value value);
 Value type_lookup(Type* type, StrObject* name);  // through the MRO, no descriptors; null if absent
 // Where `obj` keeps its attribute dict (the field may hold nullptr until first use), or nullptr when instances of
 // its type have none. Use this rather than Type::dict_offset, which is 0 for kTypeDictAtEnd types.
-DictObject** instance_dict_slot(Value obj);
+DictObject** instance_dict_slot_at_end(Object* obj);  // for kTypeDictAtEnd types (builtin_subclass.cpp)
+inline DictObject** instance_dict_slot(Value obj) {
+  if (!obj.is_object()) return nullptr;
+  Object* o = obj.as_object();
+  Type* t = o->type;
+  if (t->dict_offset) return reinterpret_cast<DictObject**>(reinterpret_cast<char*>(o) + t->dict_offset);
+  return (t->flags & kTypeDictAtEnd) ? instance_dict_slot_at_end(o) : nullptr;
+}
 // A read-only view of `mapping` (class __dict__).
 Value make_mappingproxy(ThreadState& ts, Value mapping);
 Value get_item(ThreadState& ts, Value container, Value key);

@@ -58,13 +58,8 @@ bool builtin_subclass_layout(Type* t, Type* solid, bool wants_dict) {
   return false;
 }
 
-DictObject** instance_dict_slot(Value obj) {
-  if (!obj.is_object()) return nullptr;
-  Object* o = obj.as_object();
-  Type* t = o->type;
-  if (t->dict_offset) return reinterpret_cast<DictObject**>(reinterpret_cast<char*>(o) + t->dict_offset);
-  if (!(t->flags & kTypeDictAtEnd)) return nullptr;
-  return reinterpret_cast<DictObject**>(reinterpret_cast<char*>(o) + dict_at_end_offset(o, static_base(t)));
+DictObject** instance_dict_slot_at_end(Object* o) {
+  return reinterpret_cast<DictObject**>(reinterpret_cast<char*>(o) + dict_at_end_offset(o, static_base(o->type)));
 }
 
 Value make_subtype_instance(ThreadState& ts, Type* type, Value exact) {
