@@ -158,13 +158,25 @@ Value raise_text_error(ThreadState& ts, const text::TextError& error) {
 Value py_format(ThreadState& ts, Value v, Value spec) {
   std::string_view s = spec ? as_str(spec)->view() : std::string_view{};
   Type* t = type_of(v);
-  if (t == &str_type) {
-    if (s.empty()) return v;
+  if (t->flags & kTypeHeap) {
+    // A class's own __format__; without one, a subclass of str/int/float formats as its base does (and an
+    // empty spec gives str(v), which honours a __str__ override).
+    Value method = type_lookup(t, ts.interp->names.format);
+    if (method && type_of(method) == &function_type) {
+      Value args[2] = {v, spec ? spec : Value(ts.interp->names.empty)};
+      Value r = call(ts, method, args);
+      if (r && !is_str(r))
+        return raise_fmt(ts, TypeError_type, "__format__ must return a str, not {}", type_name(r));
+      return r;
+    }
+  }
+  if (is_str(v)) {
+    if (s.empty()) return py_str(ts, v);
     auto r = text::format_str(as_str(v)->view(), s);
     if (!r.ok()) return raise_text_error(ts, r.error());
     return Value(make_str(ts, r.value()));
   }
-  if (v.is_small_int() || t == &int_type || t == &bool_type) {
+  if (is_int(v)) {
     if (s.empty()) return py_str(ts, v);
     int64_t small;
     auto r = int_to_int64(v, &small) ? text::format_int(small, s, t->name->view())
@@ -172,19 +184,11 @@ Value py_format(ThreadState& ts, Value v, Value spec) {
     if (!r.ok()) return raise_text_error(ts, r.error());
     return Value(make_str(ts, r.value()));
   }
-  if (t == &float_type) {
+  if (is_float(v)) {
     if (s.empty()) return py_str(ts, v);
     auto r = text::format_float(float_value(v), s);
     if (!r.ok()) return raise_text_error(ts, r.error());
     return Value(make_str(ts, r.value()));
-  }
-  Value method = type_lookup(t, ts.interp->names.format);
-  if (method && type_of(method) == &function_type) {
-    Value args[2] = {v, spec ? spec : Value(ts.interp->names.empty)};
-    Value r = call(ts, method, args);
-    if (r && !is_str(r))
-      return raise_fmt(ts, TypeError_type, "__format__ must return a str, not {}", type_name(r));
-    return r;
   }
   if (!s.empty())
     return raise_fmt(ts, TypeError_type, "unsupported format string passed to {}.__format__", type_name(v));
@@ -257,8 +261,8 @@ Value get_attr(ThreadState& ts, Value obj, StrObject* name) {
 
 Value get_attr_optional(ThreadState& ts, Value obj, StrObject* name) {
   Type* t = type_of(obj);
-  if (t->getattr == object_type.getattr) return generic_getattr(ts, obj, name, true);
-  Value v = t->getattr(ts, obj, name);
+  // suppress covers a missing attribute; a descriptor's getter may still raise AttributeError.
+  Value v = t->getattr == object_type.getattr ? generic_getattr(ts, obj, name, true) : t->getattr(ts, obj, name);
   if (!v && exception_matches(ts.current_exception, &AttributeError_type)) ts.current_exception = Value();
   return v;
 }
@@ -278,10 +282,7 @@ bool get_method(ThreadState& ts, Value obj, StrObject* name, Value* method, bool
     Value attr = type_lookup(t, name);
     if (attr && (type_of(attr)->flags & kTypeMethodDescriptor)) {
       bool shadowed = false;
-      if (t->dict_offset) {
-        auto* d = *reinterpret_cast<DictObject**>(reinterpret_cast<char*>(obj.as_object()) + t->dict_offset);
-        shadowed = d && dict_get_str(d, name);
-      }
+      if (DictObject** d = instance_dict_slot(obj)) shadowed = *d && dict_get_str(*d, name);
       if (!shadowed) {
         *method = attr;
         *unbound = true;

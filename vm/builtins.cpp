@@ -527,10 +527,7 @@ BUILTIN(b_dir) {
         Value r = list_sort(ts, Value(names), {}, nullptr);
         return r ? Value(names) : r;
       }
-      if (t->dict_offset) {
-        auto* d = *reinterpret_cast<DictObject**>(reinterpret_cast<char*>(obj.as_object()) + t->dict_offset);
-        if (d) add_dict(d);
-      }
+      if (DictObject** d = instance_dict_slot(obj); d && *d) add_dict(*d);
       for (Value c : t->mro->span()) add_dict(as_type(c)->dict);
     }
     if (!list_extend(ts, names, Value(seen))) return Value();

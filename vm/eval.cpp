@@ -95,7 +95,7 @@ bool unpack_iterable(ThreadState& ts, Value seq, int before, int after, Value* s
   // Pushes items so the first ends on top: writes downward from stack_top_out.
   std::span<Value> items;
   Value storage;
-  if (is_tuple(seq) || is_list(seq)) {
+  if (items_directly(seq)) {  // not a subclass overriding __iter__
     items = is_tuple(seq) ? static_cast<TupleObject*>(seq.as_object())->span()
                           : static_cast<ListObject*>(seq.as_object())->span();
   } else {

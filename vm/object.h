@@ -78,6 +78,7 @@ enum TypeFlag : uint32_t {
   kTypeMethodDescriptor = 1u << 10,  // LOAD_METHOD may skip binding (like Py_TPFLAGS_METHOD_DESCRIPTOR)
   kTypeAbstractInstance = 1u << 11,  // cannot be instantiated directly
   kTypeImmutable = 1u << 12,         // builtin type: its attributes cannot be set
+  kTypeDictAtEnd = 1u << 13,         // instances keep their attribute dict after their variable-size data
 };
 
 struct Type : Object {

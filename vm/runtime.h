@@ -170,6 +170,8 @@ inline bool is_list(Value v) { return v.is_object() && (v.as_object()->type->fla
 inline bool is_tuple(Value v) { return v.is_object() && (v.as_object()->type->flags & kTypeTupleSubclass); }
 // A new list from any iterable.
 Value sequence_to_list(ThreadState& ts, Value iterable);
+// Whether `v` is a list or tuple (or a subclass keeping the builtin __iter__) whose items can be read in place.
+bool items_directly(Value v);
 // Items of a list or tuple without copying, else fills `storage` (a new list) and returns its items.
 bool sequence_items(ThreadState& ts, Value iterable, std::span<Value>* items, Value* storage);
 bool set_add(ThreadState& ts, Value set, Value key);
@@ -212,6 +214,18 @@ bool get_method(ThreadState& ts, Value obj, StrObject* name, Value* method, bool
 Value generic_getattr(ThreadState& ts, Value obj, StrObject* name, bool suppress);
 bool generic_setattr(ThreadState& ts, Value obj, StrObject* name, Value value);
 Value type_lookup(Type* type, StrObject* name);  // through the MRO, no descriptors; null if absent
+// Where `obj` keeps its attribute dict (the field may hold nullptr until first use), or nullptr when instances of
+// its type have none. Use this rather than Type::dict_offset, which is 0 for kTypeDictAtEnd types.
+DictObject** instance_dict_slot_at_end(Object* obj);  // for kTypeDictAtEnd types (builtin_subclass.cpp)
+inline DictObject** instance_dict_slot(Value obj) {
+  if (!obj.is_object()) return nullptr;
+  Object* o = obj.as_object();
+  Type* t = o->type;
+  if (t->dict_offset) return reinterpret_cast<DictObject**>(reinterpret_cast<char*>(o) + t->dict_offset);
+  return (t->flags & kTypeDictAtEnd) ? instance_dict_slot_at_end(o) : nullptr;
+}
+// A read-only view of `mapping` (class __dict__).
+Value make_mappingproxy(ThreadState& ts, Value mapping);
 Value get_item(ThreadState& ts, Value container, Value key);
 bool set_item(ThreadState& ts, Value container, Value key, Value value);
 bool del_item(ThreadState& ts, Value container, Value key);

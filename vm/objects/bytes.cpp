@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "vm/objects/sequence.h"
+#include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -9,7 +10,9 @@ namespace minipy {
 namespace {
 
 BytesObject* as_bytes(Value v) { return static_cast<BytesObject*>(v.as_object()); }
-bool is_bytes(Value v) { return v.is_object() && v.as_object()->type == &bytes_type; }
+bool is_bytes(Value v) {
+  return v.is_object() && (v.as_object()->type == &bytes_type || static_base(v.as_object()->type) == &bytes_type);
+}
 
 Value bytes_repr(ThreadState& ts, Value v) {
   std::string_view data = as_bytes(v)->view();
@@ -70,6 +73,19 @@ Value bytes_concat(ThreadState& ts, Value a, Value b) {
   return make_bytes(ts, s);
 }
 
+Value bytes_repeat(ThreadState& ts, Value a, Value count) {
+  int64_t n;
+  if (!index_to_int64(ts, count, &n, "cannot fit 'int' into an index-sized integer")) return Value();
+  std::string_view data = as_bytes(a)->view();
+  if (n <= 0 || data.empty()) return make_bytes(ts, "");
+  if (n == 1 && type_of(a) == &bytes_type) return a;
+  if (static_cast<int64_t>(data.size()) > (int64_t{1} << 40) / n) return raise(ts, MemoryError_type, "");
+  std::string out;
+  out.reserve(data.size() * static_cast<size_t>(n));
+  for (int64_t i = 0; i < n; i++) out.append(data);
+  return make_bytes(ts, out);
+}
+
 int64_t bytes_len(ThreadState&, Value v) { return as_bytes(v)->size; }
 
 Value bytes_getitem(ThreadState& ts, Value v, Value key) {
@@ -93,6 +109,46 @@ Value bytes_decode(ThreadState& ts, Value self, std::span<const Value>, TupleObj
   return Value(make_str(ts, data));
 }
 const MethodDef bytes_methods[] = {{"decode", bytes_decode}};
+
+// bytes(), bytes(n), bytes(str, encoding), bytes(bytes), bytes(iterable of ints): the exact bytes.
+Value exact_bytes_new(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "bytes", kwnames)) return Value();
+  if (args.size() > 3) return raise_fmt(ts, TypeError_type, "bytes() takes at most 3 arguments ({} given)", args.size());
+  if (args.empty()) return make_bytes(ts, "");
+  Value x = args[0];
+  if (is_str(x)) {
+    if (args.size() < 2) return raise(ts, TypeError_type, "string argument without an encoding");
+    return call_method(ts, x, intern(ts, "encode"), args.subspan(1));
+  }
+  if (args.size() > 1)
+    return raise(ts, TypeError_type, args.size() == 2 ? "encoding without a string argument"
+                                                      : "errors without a string argument");
+  if (is_bytes(x)) return make_bytes(ts, as_bytes(x)->view());
+  if (is_int(x)) {
+    int64_t n;
+    if (!index_to_int64(ts, x, &n, "cannot fit 'int' into an index-sized integer")) return Value();
+    if (n < 0) return raise(ts, ValueError_type, "negative count");
+    return make_bytes(ts, std::string(static_cast<size_t>(n), '\0'));
+  }
+  if (!type_of(x)->iter && !type_of(x)->getitem)
+    return raise_fmt(ts, TypeError_type, "cannot convert '{}' object to bytes", type_name(x));
+  std::span<Value> items;
+  Value storage;
+  if (!sequence_items(ts, x, &items, &storage)) return Value();
+  std::string out;
+  for (Value item : items) {
+    int64_t b;
+    if (!index_to_int64(ts, item, &b)) return Value();
+    if (b < 0 || b > 255) return raise(ts, ValueError_type, "bytes must be in range(0, 256)");
+    out.push_back(static_cast<char>(b));
+  }
+  return make_bytes(ts, out);
+}
+
+Value bytes_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  Value r = exact_bytes_new(ts, args, kwnames);
+  return !r || type == &bytes_type ? r : make_subtype_instance(ts, type, r);
+}
 
 Value bytes_iter(ThreadState& ts, Value v) {
   auto* it = ts.alloc<SeqIterObject>(&iterator_type);
@@ -151,9 +207,11 @@ void init_bytes_type(ThreadState& ts) {
   t.hash = bytes_hash;
   t.richcompare = bytes_richcompare;
   t.concat = bytes_concat;
+  t.repeat = bytes_repeat;
   t.length = bytes_len;
   t.getitem = bytes_getitem;
   t.iter = bytes_iter;
+  t.new_instance = bytes_new;
   add_methods(ts, t, bytes_methods);
 }
 

@@ -103,12 +103,19 @@ Type* best_base(ThreadState& ts, TupleObject* bases) {
   return winner;
 }
 
+// Builtin bases whose layout a Python class may extend (builtin_subclass.cpp knows where their dict goes).
+bool subclassable_layout(Type* solid) {
+  return solid == &object_type || solid == &type_type || (solid->flags & kTypeExceptionSubclass) ||
+         solid == &int_type || solid == &float_type || solid == &str_type || solid == &bytes_type ||
+         solid == &tuple_type || solid == &list_type || solid == &dict_type || solid == &set_type ||
+         solid == &frozenset_type;
+}
+
 void trace_heap_instance(Object* self, Tracer& tracer) {
-  Type* t = self->type;
-  Type* solid = static_base(t);
+  Type* solid = static_base(self->type);
   if (solid->trace) solid->trace(self, tracer);
-  if (t->dict_offset && t->dict_offset != solid->dict_offset)
-    tracer.visit(*reinterpret_cast<DictObject**>(reinterpret_cast<char*>(self) + t->dict_offset));
+  if (solid->dict_offset) return;  // the base traces its own dict
+  if (DictObject** d = instance_dict_slot(Value(self))) tracer.visit(*d);
 }
 
 // Wraps a plain function found under `name` in the class dict with `wrapper` (staticmethod/classmethod).
@@ -170,14 +177,26 @@ bool init_subclass(ThreadState& ts, Type* t, std::span<const Value> kwvalues, Tu
 // minipy has no weak references: __weakref__ reads as None, as for an object nobody refers to weakly.
 Value weakref_getter(ThreadState&, Value, std::span<const Value>, TupleObject*) { return None(); }
 
-Value weakref_descriptor(ThreadState& ts) {
-  static const MethodDef def{"__weakref__", weakref_getter};
+// A read-only attribute of `owner`'s instances computed by `def` (how __dict__ and __weakref__ show per class).
+Value attribute_descriptor(ThreadState& ts, Type* owner, const MethodDef* def) {
   auto* getter = ts.alloc<MethodDescriptorObject>(&method_descriptor_type);
-  getter->owner = &object_type;
-  getter->def = &def;
+  getter->owner = owner;
+  getter->def = def;
   auto* p = ts.alloc<PropertyObject>(&property_type);
   p->fget = Value(getter);
   return Value(p);
+}
+
+Value weakref_descriptor(ThreadState& ts, Type* owner) {
+  static const MethodDef def{"__weakref__", weakref_getter};
+  return attribute_descriptor(ts, owner, &def);
+}
+
+// object's __dict__ getter, shown as belonging to `owner`.
+Value dict_descriptor(ThreadState& ts, Type* owner) {
+  Value shared = dict_get_str(object_type.dict, ts.interp->names.dict);
+  Value getter = static_cast<PropertyObject*>(shared.as_object())->fget;
+  return attribute_descriptor(ts, owner, static_cast<MethodDescriptorObject*>(getter.as_object())->def);
 }
 
 // Every heap type created, so a dunder set on a class can refresh its subclasses' slots. Entries are not
@@ -233,8 +252,7 @@ Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictO
   Type* base = best_base(ts, bases);
   if (!base) return Value();
   Type* solid = static_base(base);
-  if (solid != &object_type && solid != &list_type && solid != &dict_type && solid != &type_type &&
-      !(solid->flags & kTypeExceptionSubclass))
+  if (!subclassable_layout(solid))
     return raise_fmt(ts, NotImplementedError_type, "subclassing '{}' is not supported by minipy", tname(solid));
 
   auto* t = ts.alloc<Type>(&type_type);
@@ -268,12 +286,19 @@ Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictO
       dict_set_str(ts, t->dict, n.module, caller_name);
     }
   }
-  if (!(base->flags & kTypeHeap)) {
-    // The first Python class over a builtin adds the __dict__ and __weakref__ descriptors CPython shows.
-    bool adds_dict = solid == &object_type || solid == &list_type || solid == &dict_type;
-    if (adds_dict) dict_set_str(ts, t->dict, n.dict, dict_get_str(object_type.dict, n.dict));
-    dict_set_str(ts, t->dict, intern(ts, "__weakref__"), weakref_descriptor(ts));
-  }
+  // Empty __slots__ (the namedtuple idiom) means no attribute dict; other __slots__ still get one, as minipy
+  // has no slot descriptors.
+  Value slots = dict_get_str(t->dict, n.slots);
+  bool empty_slots = slots && ((is_tuple(slots) && static_cast<TupleObject*>(slots.as_object())->size == 0) ||
+                               (is_list(slots) && static_cast<ListObject*>(slots.as_object())->size == 0));
+  bool base_has_dict = base->dict_offset || (base->flags & kTypeDictAtEnd);
+  bool has_dict = base_has_dict || (!empty_slots && solid != &type_type);
+  if (has_dict && !base_has_dict) dict_set_str(ts, t->dict, n.dict, dict_descriptor(ts, t));
+  // The first Python class over a builtin without weak reference support adds __weakref__ as CPython does.
+  if (!empty_slots && (!(base->flags & kTypeHeap) || !base_has_dict) && solid != &int_type &&
+      solid != &bytes_type && solid != &tuple_type && solid != &set_type && solid != &frozenset_type &&
+      solid != &type_type)
+    dict_set_str(ts, t->dict, intern(ts, "__weakref__"), weakref_descriptor(ts, t));
   t->doc = dict_get_str(t->dict, n.doc);
   if (!t->doc) {
     t->doc = None();
@@ -285,17 +310,7 @@ Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictO
 
   // Layout: the builtin base's, plus an attribute dict when the base has none and can carry one.
   t->flags = kTypeHeap | kTypeBaseType | (solid->flags & kInheritedFlags);
-  t->instance_size = solid->instance_size;
-  t->dict_offset = solid->dict_offset;
-  t->item_size = solid->item_size;
-  if (!t->dict_offset && solid == &object_type) {
-    t->instance_size = sizeof(InstanceObject);
-    t->dict_offset = sizeof(Object);  // InstanceObject::dict directly follows the header
-  } else if (!t->dict_offset && (solid == &list_type || solid == &dict_type)) {
-    // Fixed-size builtin layouts get the attribute dict appended.
-    t->dict_offset = (solid->instance_size + 7) & ~7u;
-    t->instance_size = t->dict_offset + sizeof(DictObject*);
-  }
+  builtin_subclass_layout(t, solid, has_dict);
   // Every slot starts as the builtin base's; slots.cpp then installs the dunder-calling ones.
   std::memcpy(static_cast<void*>(&t->repr), static_cast<const void*>(&solid->repr),
               reinterpret_cast<const char*>(&solid->finalize + 1) - reinterpret_cast<const char*>(&solid->repr));

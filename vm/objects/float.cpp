@@ -5,6 +5,7 @@
 
 #include "compiler/float_ops.h"
 #include "compiler/float_repr.h"
+#include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 #include "vm/text/number_format.h"
 
@@ -170,12 +171,16 @@ Value float_to_int(ThreadState& ts, Value v) {
   return call(ts, Value(&int_type), args);
 }
 
-Value float_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
+Value exact_float_new(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames) {
   if (!no_keywords(ts, "float", kwnames)) return Value();
   if (args.size() > 1) return raise_fmt(ts, TypeError_type, "float expected at most 1 argument, got {}", args.size());
   if (args.empty()) return make_float(ts, 0.0);
   Value x = args[0];
   if (is_exact_float(x)) return x;
+  Type* xt = type_of(x);
+  if ((xt->flags & kTypeHeap) && xt->to_float && xt->to_float != float_type.to_float &&
+      xt->to_float != int_type.to_float)
+    return xt->to_float(ts, x);  // a __float__ override on an int or float subclass
   if (is_str(x)) {
     auto r = text::parse_float(as_str(x)->view());
     if (!r.ok()) return raise_text_error(ts, r.error());
@@ -188,6 +193,11 @@ Value float_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject
   Type* t = type_of(x);
   if (t->to_float) return t->to_float(ts, x);
   return raise_fmt(ts, TypeError_type, "float() argument must be a string or a real number, not '{}'", type_name(x));
+}
+
+Value float_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  Value r = exact_float_new(ts, args, kwnames);
+  return !r || type == &float_type ? r : make_subtype_instance(ts, type, r);
 }
 
 Value float_is_integer(ThreadState&, Value self, std::span<const Value>, TupleObject*) {

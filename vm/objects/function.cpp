@@ -406,6 +406,17 @@ void add_getset(ThreadState& ts, Type& type, const char* name, NativeFn getter) 
   dict_set_str(ts, type.dict, intern(ts, name), Value(p));
 }
 
+// A getset made by add_getset (or a class's __dict__/__weakref__) shows as CPython's getset_descriptor does.
+Value property_repr(ThreadState& ts, Value self) {
+  auto* p = static_cast<PropertyObject*>(self.as_object());
+  if (type_of(self) == &property_type && p->fget && type_of(p->fget) == &method_descriptor_type && !p->fset &&
+      !p->fdel) {
+    auto* d = static_cast<MethodDescriptorObject*>(p->fget.as_object());
+    return Value(make_str(ts, fmt::format("<attribute '{}' of '{}' objects>", d->def->name, d->owner->name->view())));
+  }
+  return object_type.repr(ts, self);
+}
+
 void init_function_types(ThreadState& ts) {
   function_type.call = function_call;
   function_type.descr_get = function_descr_get;
@@ -451,6 +462,7 @@ void init_function_types(ThreadState& ts) {
   add_getset(ts, bound_method_type, "__self__", bound_self);
 
   property_type.descr_get = property_get;
+  property_type.repr = property_repr;
   property_type.descr_set = property_set;
   property_type.trace = trace_property;
   property_type.new_instance = property_new;

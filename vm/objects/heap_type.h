@@ -10,6 +10,14 @@ namespace minipy {
 // The nearest builtin (static) type in `t`'s base chain: it decides the instance layout and the default slots.
 Type* static_base(Type* t);
 
+// Sets the instance layout of heap type `t` whose nearest builtin base is `solid`: the base's layout plus an
+// attribute dict when `wants_dict` (no empty __slots__) and the base has none. False if `solid` cannot be
+// extended (builtin_subclass.cpp).
+bool builtin_subclass_layout(Type* t, Type* solid, bool wants_dict);
+// An instance of heap type `type` (derived from int, float, str, bytes or tuple) holding the value of `exact`, an
+// instance of that builtin base: what int.__new__(MyInt, ...) and friends return.
+Value make_subtype_instance(ThreadState& ts, Type* type, Value exact);
+
 // Makes a heap type named `name` from `bases` (empty: object) and namespace `ns`; `kwvalues`/`kwnames` are the
 // class keywords passed on to __init_subclass__.
 Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictObject* ns,
@@ -20,6 +28,8 @@ Value type_new_from_args(ThreadState& ts, std::span<const Value> args, TupleObje
 // Recomputes the slots of heap type `t` from the dunder methods its MRO defines in Python; called at creation
 // and whenever a dunder attribute of the class is set or deleted.
 void update_heap_type_slots(ThreadState& ts, Type* t);
+// Whether instances of `t` are made by a __new__ defined in Python (in `t` or a heap base).
+bool is_python_new(Type* t);
 // The same for `t` and every live heap type that derives from it (a dunder set on `t` after they were made).
 void update_heap_type_and_subclasses(ThreadState& ts, Type* t);
 

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 #include "vm/text/number_format.h"
 
@@ -37,6 +38,19 @@ bool int_arg(Value v, IntArg* out) {
   if (o->type == &bool_type) {
     out->is_small = true;
     out->small = static_cast<BoolObject*>(o)->value;
+    return true;
+  }
+  if (o->type->flags & kTypeIntSubclass) {
+    // A subclass instance holds its value as a BigInt even when small (builtin_subclass.cpp); normalise so
+    // that is_small == false still means "outside the small-int range".
+    const BigInt& v = static_cast<IntObject*>(o)->value;
+    if (v.fits_int64() && Value::fits_small_int(v.to_int64())) {
+      out->is_small = true;
+      out->small = v.to_int64();
+    } else {
+      out->is_small = false;
+      out->big = &v;
+    }
     return true;
   }
   return false;
@@ -320,13 +334,16 @@ Value bool_binary(ThreadState& ts, Value a, Value b, int op) {
   return int_binary(ts, a, b, op);
 }
 
-// int(x), int(str, base)
-Value int_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+// int(x), int(str, base): the exact int.
+Value exact_int_new(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames) {
   size_t npos = positional_count(args, kwnames);
   Value x = npos > 0 ? args[0] : Value();
+  for (int64_t i = 0; kwnames && i < kwnames->size; i++)
+    if (as_str(kwnames->items[i])->view() != "base")
+      return raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for int()",
+                       as_str(kwnames->items[i])->view());
   Value base = npos > 1 ? args[1] : keyword_arg(ts, args, kwnames, "base");
   if (npos > 2) return raise_fmt(ts, TypeError_type, "int() takes at most 2 arguments ({} given)", npos);
-  (void)type;
   if (!x) {
     if (base) return raise(ts, TypeError_type, "int() missing string argument");
     return Value::small_int(0);
@@ -340,7 +357,7 @@ Value int_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObj
     if (!r.ok()) return raise_text_error(ts, r.error());
     return make_int(ts, r.value());
   }
-  if (is_int(x)) {
+  if (is_int(x) && type_of(x)->to_int == int_type.to_int) {
     if (type_of(x) == &int_type) return x;
     return int_positive(ts, x);
   }
@@ -362,6 +379,11 @@ Value int_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObj
   if (t->index) return t->index(ts, x);
   return raise_fmt(ts, TypeError_type,
                    "int() argument must be a string, a bytes-like object or a real number, not '{}'", type_name(x));
+}
+
+Value int_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  Value r = exact_int_new(ts, args, kwnames);
+  return !r || type == &int_type ? r : make_subtype_instance(ts, type, r);
 }
 
 Value bool_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
@@ -444,7 +466,7 @@ Value number_index(ThreadState& ts, Value v) {
   if (v.is_small_int()) return v;
   Type* t = type_of(v);
   if (t == &int_type) return v;
-  if (t == &bool_type) return Value::small_int(static_cast<BoolObject*>(v.as_object())->value);
+  if (t->flags & kTypeIntSubclass) return int_positive(ts, v);  // bool and subclasses: their value, not __index__
   if (t->index) return t->index(ts, v);
   return raise_fmt(ts, TypeError_type, "'{}' object cannot be interpreted as an integer", type_name(v));
 }

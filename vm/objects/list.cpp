@@ -447,8 +447,12 @@ bool list_append(ThreadState& ts, ListObject* l, Value v) {
   return true;
 }
 
+bool items_directly(Value v) {
+  return (is_list(v) && type_of(v)->iter == list_type.iter) || (is_tuple(v) && type_of(v)->iter == tuple_type.iter);
+}
+
 bool list_extend(ThreadState& ts, ListObject* l, Value iterable) {
-  if (is_list(iterable) || is_tuple(iterable)) {
+  if (items_directly(iterable)) {
     std::span<Value> src = is_list(iterable) ? as_list(iterable)->span()
                                              : static_cast<TupleObject*>(iterable.as_object())->span();
     int64_t n = static_cast<int64_t>(src.size());
@@ -476,12 +480,8 @@ Value sequence_to_list(ThreadState& ts, Value iterable) {
 }
 
 bool sequence_items(ThreadState& ts, Value iterable, std::span<Value>* items, Value* storage) {
-  if (is_list(iterable)) {
-    *items = as_list(iterable)->span();
-    return true;
-  }
-  if (is_tuple(iterable)) {
-    *items = static_cast<TupleObject*>(iterable.as_object())->span();
+  if (items_directly(iterable)) {
+    *items = is_list(iterable) ? as_list(iterable)->span() : static_cast<TupleObject*>(iterable.as_object())->span();
     return true;
   }
   Value l = sequence_to_list(ts, iterable);

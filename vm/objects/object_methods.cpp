@@ -25,15 +25,40 @@ METHOD(m_init) {
   return None();
 }
 
-METHOD(m_new) {
-  (void)self;
-  if (args.empty()) return raise(ts, TypeError_type, "object.__new__(): not enough arguments");
+// OWNER.__new__(cls, ...): makes an instance of cls with OWNER's constructor, after CPython's checks that cls
+// derives from OWNER and that OWNER's constructor is the one cls's layout needs (tp_new_wrapper).
+Value new_for(ThreadState& ts, Type* owner, std::span<const Value> args, TupleObject* kwnames) {
+  std::string_view on = owner->c_name;
+  if (args.empty()) return raise_fmt(ts, TypeError_type, "{}.__new__(): not enough arguments", on);
   if (!is_type(args[0]))
-    return raise_fmt(ts, TypeError_type, "object.__new__(X): X is not a type object ({})", type_name(args[0]));
+    return raise_fmt(ts, TypeError_type, "{}.__new__(X): X is not a type object ({})", on, type_name(args[0]));
   Type* cls = as_type(args[0]);
+  std::string_view cn = cls->name->view();
+  if (!is_subtype(cls, owner))
+    return raise_fmt(ts, TypeError_type, "{}.__new__({}): {} is not a subtype of {}", on, cn, cn, on);
+  Type* static_new = cls;  // the nearest class whose constructor is not a Python __new__
+  while (static_new && is_python_new(static_new)) static_new = static_new->base;
+  if (static_new && static_new->new_instance != owner->new_instance)
+    return raise_fmt(ts, TypeError_type, "{}.__new__({}) is not safe, use {}.__new__()", on, cn,
+                     static_new->name->view());
   NewSlot make = static_base(cls)->new_instance;
-  if (!make) return raise_fmt(ts, TypeError_type, "cannot create '{}' instances", cls->name->view());
+  if (!make) return raise_fmt(ts, TypeError_type, "cannot create '{}' instances", cn);
   return make(ts, cls, args.subspan(1), kwnames);
+}
+template <Type* owner>
+METHOD(typed_new) {
+  (void)self;
+  return new_for(ts, owner, args, kwnames);
+}
+template <Type* owner>
+const MethodDef kNewDef{"__new__", typed_new<owner>, kMethodStatic};
+
+// Every builtin type with a constructor of its own shows it as __new__ (int.__new__, tuple.__new__, ...).
+// Runs before static types inherit their bases' slots, so a non-null slot is the type's own.
+template <Type* t>
+void add_new(ThreadState& ts) {
+  if (t->new_instance && (!t->base || t->new_instance != t->base->new_instance))
+    add_methods(ts, *t, std::span<const MethodDef>(&kNewDef<t>, 1));
 }
 
 METHOD(m_repr) {
@@ -142,9 +167,8 @@ METHOD(m_subclasshook) {
 
 METHOD(m_getstate) {
   if (!exact_args(ts, "__getstate__", args, kwnames, 0)) return Value();
-  Type* t = type_of(self);
-  if (!self.is_object() || !t->dict_offset) return None();
-  DictObject* d = *reinterpret_cast<DictObject**>(reinterpret_cast<char*>(self.as_object()) + t->dict_offset);
+  DictObject** slot = instance_dict_slot(self);
+  DictObject* d = slot ? *slot : nullptr;
   return d && d->used ? Value(d) : None();
 }
 
@@ -160,7 +184,6 @@ const MethodDef object_methods[] = {
     {"__reduce__", m_reduce},
     {"__reduce_ex__", m_reduce},
     {"__init__", m_init},
-    {"__new__", m_new, kMethodStatic},
     {"__repr__", m_repr},
     {"__str__", m_str},
     {"__hash__", m_hash},
@@ -182,11 +205,10 @@ const MethodDef object_methods[] = {
 METHOD(get_instance_dict) {
   (void)args;
   (void)kwnames;
-  Type* t = type_of(self);
-  if (!self.is_object() || !t->dict_offset)
+  DictObject** slot = instance_dict_slot(self);
+  if (!slot)
     return raise_attribute_error(ts, self, ts.interp->names.dict,
-                                 fmt::format("'{}' object has no attribute '__dict__'", t->name->view()));
-  auto** slot = reinterpret_cast<DictObject**>(reinterpret_cast<char*>(self.as_object()) + t->dict_offset);
+                                 fmt::format("'{}' object has no attribute '__dict__'", type_name(self)));
   if (!*slot) *slot = make_dict(ts);
   return Value(*slot);
 }
@@ -274,6 +296,12 @@ void init_object_methods(ThreadState& ts) {
   add_getset(ts, object_type, "__dict__", get_instance_dict);
 #define X(name) add_slot_wrappers(ts, name##_type);
   MINIPY_BUILTIN_TYPES(X)
+#undef X
+#define X(name) add_new<&name##_type>(ts);
+  MINIPY_BUILTIN_TYPES(X)
+#undef X
+#define X(name, base) add_new<&name##_type>(ts);
+  MINIPY_EXCEPTION_TYPES(X)
 #undef X
 }
 

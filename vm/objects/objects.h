@@ -28,7 +28,7 @@ namespace minipy {
   X(list_iterator) X(list_reverseiterator) X(tuple_iterator) X(str_iterator) X(range_iterator)             \
   X(dict_keyiterator) X(dict_valueiterator) X(dict_itemiterator) X(dict_keys) X(dict_values) X(dict_items) \
   X(set_iterator) X(enumerate) X(zip) X(reversed) X(map) X(filter) X(iterator) X(callable_iterator) X(property)                 \
-  X(staticmethod) X(classmethod) X(super)
+  X(staticmethod) X(classmethod) X(super) X(mappingproxy)
 
 #define X(name) extern Type name##_type;
 MINIPY_BUILTIN_TYPES(X)

@@ -24,6 +24,9 @@ bool is_anyset(Value v) {
                            is_subtype(v.as_object()->type, &frozenset_type));
 }
 
+// The type of a result computed from `v`: its builtin base, as CPython's set operations give for subclasses.
+Type* base_set_type(Value v) { return is_subtype(type_of(v), &frozenset_type) ? &frozenset_type : &set_type; }
+
 void finalize_set(Object* o) { std::free(static_cast<SetObject*>(o)->table); }
 void trace_set(Object* self, Tracer& tracer) {
   auto* s = static_cast<SetObject*>(self);
@@ -155,7 +158,7 @@ SetEntry* find_entry(ThreadState& ts, SetObject* s, Value key, int64_t hash, boo
 bool hash_key(ThreadState& ts, Value key, int64_t* hash) { return py_hash(ts, key, hash); }
 
 SetObject* new_set(ThreadState& ts, Type* type) {
-  auto* s = ts.alloc<SetObject>(type);
+  auto* s = ts.alloc<SetObject>(type, type->instance_size);  // a subclass's includes its attribute dict
   s->hash = -1;
   return s;
 }
@@ -289,7 +292,7 @@ Value copy_then_toggle(ThreadState& ts, Type* type, Value base, Value other, boo
 
 Value set_binop(ThreadState& ts, Value a, Value b, int op) {
   if (!is_anyset(a) || !is_anyset(b)) return NotImplemented();
-  Type* type = type_of(a) == &frozenset_type ? &frozenset_type : &set_type;
+  Type* type = base_set_type(a);
   switch (op) {
     case kOpOr: {
       SetObject* r = new_set(ts, type);
@@ -384,12 +387,17 @@ bool frozenset_hash(ThreadState&, Value v, int64_t* out) {
   return true;
 }
 
+// frozenset(iterable) fills the new object; a set is filled by set.__init__, which a subclass's __init__ may
+// call with its own arguments (or not at all), as in CPython.
 Value set_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, type->c_name, kwnames)) return Value();
-  if (args.size() > 1)
-    return raise_fmt(ts, TypeError_type, "{} expected at most 1 argument, got {}", type->c_name, args.size());
+  bool frozen = is_subtype(type, &frozenset_type);
+  if (frozen || type == &set_type) {
+    if (!no_keywords(ts, type->c_name, kwnames)) return Value();
+    if (args.size() > 1)
+      return raise_fmt(ts, TypeError_type, "{} expected at most 1 argument, got {}", type->c_name, args.size());
+  }
   SetObject* s = new_set(ts, type);
-  if (!args.empty() && !set_update_from(ts, s, args[0])) return Value();
+  if (frozen && !args.empty() && !set_update_from(ts, s, args[0])) return Value();
   return Value(s);
 }
 
@@ -439,18 +447,32 @@ SET_METHOD(m_pop) {
     }
   }
 }
-SET_METHOD(m_clear) {
-  if (!check_arg_count(ts, "clear", positional_count(args, kwnames), 0, 0)) return Value();
-  SetObject* s = as_set(self);
+void clear_set(SetObject* s) {
   std::free(s->table);
   s->table = nullptr;
   s->used = s->fill = 0;
   s->mask = 0;
+}
+// set.__init__([iterable]): (re)fills the set.
+bool set_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  const char* name = type_of(self)->c_name;
+  if (!no_keywords(ts, name, kwnames)) return false;
+  if (args.size() > 1) {
+    raise_fmt(ts, TypeError_type, "{} expected at most 1 argument, got {}", name, args.size());
+    return false;
+  }
+  SetObject* s = as_set(self);
+  if (s->used) clear_set(s);
+  return args.empty() || set_update_from(ts, s, args[0]);
+}
+SET_METHOD(m_clear) {
+  if (!check_arg_count(ts, "clear", positional_count(args, kwnames), 0, 0)) return Value();
+  clear_set(as_set(self));
   return None();
 }
 SET_METHOD(m_copy) {
   if (!check_arg_count(ts, "copy", positional_count(args, kwnames), 0, 0)) return Value();
-  SetObject* r = new_set(ts, type_of(self) == &frozenset_type ? &frozenset_type : &set_type);
+  SetObject* r = new_set(ts, base_set_type(self));
   if (!set_update_from(ts, r, self)) return Value();
   return Value(r);
 }
@@ -463,7 +485,7 @@ SET_METHOD(m_update) {
 // union/intersection/difference/symmetric_difference with any iterables.
 Value multi_op(ThreadState& ts, Value self, std::span<const Value> args, int op) {
   Value result = self;
-  Type* type = type_of(self) == &frozenset_type ? &frozenset_type : &set_type;
+  Type* type = base_set_type(self);
   if (args.empty()) {
     SetObject* r = new_set(ts, type);
     if (!set_update_from(ts, r, self)) return Value();
@@ -586,6 +608,7 @@ void init_set_types(ThreadState& ts) {
     return false;
   };
   frozenset_type.hash = frozenset_hash;
+  set_type.init = set_init;
   set_type.inplace[kOpOr] = [](ThreadState& ts, Value a, Value b) { return set_inplace(ts, a, b, kOpOr); };
   set_type.inplace[kOpAnd] = [](ThreadState& ts, Value a, Value b) { return set_inplace(ts, a, b, kOpAnd); };
   set_type.inplace[kOpSub] = [](ThreadState& ts, Value a, Value b) { return set_inplace(ts, a, b, kOpSub); };

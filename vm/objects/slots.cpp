@@ -78,15 +78,16 @@ Value slot_richcompare(ThreadState& ts, Value self, Value other, int op) {
   Type* t = type_of(self);
   Value attr = heap_lookup(t, compare_name(ts, op));
   if (attr) return call_special(ts, self, attr, std::span<const Value>(&other, 1));
-  // object.__ne__ inverts __eq__ unless that is NotImplemented.
-  if (op == kNe && heap_lookup(t, names(ts).eq)) {
+  // object.__ne__ inverts __eq__ unless that is NotImplemented; a builtin base's own __ne__ (int's, str's, ...)
+  // comes first in the MRO and compares the base values instead.
+  CompareSlot base = static_base(t)->richcompare;
+  if (op == kNe && base == object_type.richcompare && heap_lookup(t, names(ts).eq)) {
     Value eq = slot_richcompare(ts, self, other, kEq);
     if (!eq || eq == NotImplemented()) return eq;
     int truth = py_truth(ts, eq);
     if (truth < 0) return Value();
     return Bool(!truth);
   }
-  CompareSlot base = static_base(t)->richcompare;
   return base ? base(ts, self, other, op) : NotImplemented();
 }
 
@@ -340,6 +341,8 @@ int slot_contains(ThreadState& ts, Value self, Value item) {
 
 }  // namespace
 
+bool is_python_new(Type* t) { return t->new_instance == &slot_new; }
+
 void update_heap_type_slots(ThreadState& ts, Type* t) {
   Type* solid = static_base(t);
   Names& n = names(ts);
@@ -350,7 +353,8 @@ void update_heap_type_slots(ThreadState& ts, Type* t) {
     slot = found ? generic : base;
   };
   pick(t->repr, &slot_repr, solid->repr, {n.repr});
-  pick(t->str, &slot_str, solid->str, {n.str});
+  // int and float print as their repr: a __repr__ override then changes str() too (their tp_str is object's).
+  pick(t->str, &slot_str, solid->str == solid->repr ? t->repr : solid->str, {n.str});
   pick(t->richcompare, &slot_richcompare, solid->richcompare, {n.eq, n.ne, n.lt, n.le, n.gt, n.ge});
   Value hash = heap_lookup(t, n.hash);
   t->hash = !hash ? solid->hash : is_none(hash) ? nullptr : &slot_hash;

@@ -3,6 +3,7 @@
 // has construction, hashing, comparison and the sequence protocol.
 #include <cstring>
 
+#include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 #include "vm/text/str_methods.h"
 #include "vm/text/unicode.h"
@@ -164,7 +165,7 @@ Value str_iter_next(ThreadState& ts, Value self) {
   return r;
 }
 
-Value str_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
+Value exact_str_new(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames) {
   if (kwnames) {
     // str(object=..., encoding=..., errors=...) — only `object` is supported without bytes.
     Value obj = keyword_arg(ts, args, kwnames, "object");
@@ -181,6 +182,11 @@ Value str_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* 
     return Value(make_str(ts, data));
   }
   return py_str(ts, args[0]);
+}
+
+Value str_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  Value r = exact_str_new(ts, args, kwnames);
+  return !r || type == &str_type ? r : make_subtype_instance(ts, type, r);
 }
 
 void trace_seq_iter(Object* self, Tracer& tracer) { tracer.visit(static_cast<SeqIterObject*>(self)->seq); }

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "vm/objects/sequence.h"
+#include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -117,11 +118,17 @@ Value tuple_iter_next(ThreadState&, Value self) {
 Value tuple_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   if (!no_keywords(ts, "tuple", kwnames)) return Value();
   if (args.size() > 1) return raise_fmt(ts, TypeError_type, "tuple expected at most 1 argument, got {}", args.size());
-  if (args.empty()) return ts.interp->empty_tuple;
-  if (type_of(args[0]) == &tuple_type && type == &tuple_type) return args[0];
-  Value list = sequence_to_list(ts, args[0]);
-  if (!list) return list;
-  return list_to_tuple(ts, static_cast<ListObject*>(list.as_object()));
+  Value r;
+  if (args.empty()) {
+    r = ts.interp->empty_tuple;
+  } else if (type_of(args[0]) == &tuple_type) {
+    r = args[0];
+  } else {
+    Value list = sequence_to_list(ts, args[0]);
+    if (!list) return list;
+    r = list_to_tuple(ts, static_cast<ListObject*>(list.as_object()));
+  }
+  return !r || type == &tuple_type ? r : make_subtype_instance(ts, type, r);
 }
 
 Value tuple_count(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {

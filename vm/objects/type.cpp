@@ -162,7 +162,9 @@ Value get_base(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   Type* b = as_type(self)->base;
   return b ? Value(b) : None();
 }
-Value get_dict(ThreadState&, Value self, std::span<const Value>, TupleObject*) { return Value(as_type(self)->dict); }
+Value get_dict(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  return make_mappingproxy(ts, Value(as_type(self)->dict));
+}
 Value get_doc(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   Value d = as_type(self)->doc;
   return d ? d : None();
@@ -280,13 +282,6 @@ Value type_lookup(Type* type, StrObject* name) {
     if (v) return v;
   }
   return Value();
-}
-
-static DictObject** instance_dict_slot(Value obj) {
-  if (!obj.is_object()) return nullptr;
-  Type* t = obj.as_object()->type;
-  if (!t->dict_offset) return nullptr;
-  return reinterpret_cast<DictObject**>(reinterpret_cast<char*>(obj.as_object()) + t->dict_offset);
 }
 
 Value generic_getattr(ThreadState& ts, Value obj, StrObject* name, bool suppress) {

@@ -30,6 +30,7 @@ void init_generator_type(ThreadState& ts);
 void init_exception_slots(ThreadState& ts);
 void init_super_type(ThreadState& ts);
 void init_object_methods(ThreadState& ts);
+void init_mappingproxy_type(ThreadState& ts);
 void init_static_type(ThreadState& ts, Type& t);
 
 namespace {
@@ -105,6 +106,7 @@ void init_types(ThreadState& ts) {
   define(staticmethod_type, "staticmethod", &object_type, sizeof(PropertyObject), kBase);
   define(classmethod_type, "classmethod", &object_type, sizeof(PropertyObject), kBase);
   define(super_type, "super", &object_type, sizeof(PropertyObject), kBase);
+  define(mappingproxy_type, "mappingproxy", &object_type, sizeof(Object) + sizeof(Value), 0);
 
   define_singleton(none_object, none_type);
   define_singleton(ellipsis_object, ellipsis_type);
@@ -141,6 +143,7 @@ void init_types(ThreadState& ts) {
   init_generator_type(ts);
   init_exception_slots(ts);
   init_super_type(ts);
+  init_mappingproxy_type(ts);
   init_object_methods(ts);
 }
 

@@ -1,0 +1,85 @@
+// mappingproxy: the read-only view of a class's namespace that `A.__dict__` and `vars(A)` return, so that
+// class attributes change only through setattr (which keeps type versions and dunder slots in step).
+#include "vm/runtime.h"
+
+namespace minipy {
+
+namespace {
+
+struct MappingProxyObject : Object {
+  Value mapping;
+};
+
+Value mapping_of(Value proxy) { return static_cast<MappingProxyObject*>(proxy.as_object())->mapping; }
+
+Value proxy_repr(ThreadState& ts, Value self) {
+  Value inner = py_repr(ts, mapping_of(self));
+  if (!inner) return inner;
+  return Value(make_str(ts, fmt::format("mappingproxy({})", as_str(inner)->view())));
+}
+Value proxy_str(ThreadState& ts, Value self) { return py_str(ts, mapping_of(self)); }
+
+Value proxy_getitem(ThreadState& ts, Value self, Value key) { return get_item(ts, mapping_of(self), key); }
+int proxy_contains(ThreadState& ts, Value self, Value key) { return contains(ts, mapping_of(self), key); }
+int64_t proxy_len(ThreadState& ts, Value self) { return py_len(ts, mapping_of(self)); }
+Value proxy_iter(ThreadState& ts, Value self) { return get_iter(ts, mapping_of(self)); }
+
+// Read-only: CPython's wording for a mapping without item assignment ("does not", unlike sequences' "doesn't").
+bool proxy_setitem(ThreadState& ts, Value, Value, Value value) {
+  raise(ts, TypeError_type, value ? "'mappingproxy' object does not support item assignment"
+                                  : "'mappingproxy' object does not support item deletion");
+  return false;
+}
+
+Value proxy_richcompare(ThreadState& ts, Value self, Value other, int op) {
+  if (type_of(other) == &mappingproxy_type) other = mapping_of(other);
+  return rich_compare(ts, mapping_of(self), other, op);
+}
+
+// The read methods forward to the mapping; copy() gives a plain (mutable) copy of it.
+template <const char* name>
+Value forward(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, name, kwnames)) return Value();
+  return call_method(ts, mapping_of(self), intern(ts, name), args);
+}
+constexpr char kKeys[] = "keys", kValues[] = "values", kItems[] = "items", kGet[] = "get", kCopy[] = "copy";
+
+const MethodDef proxy_methods[] = {
+    {"keys", forward<kKeys>}, {"values", forward<kValues>}, {"items", forward<kItems>},
+    {"get", forward<kGet>},   {"copy", forward<kCopy>},
+};
+
+Value proxy_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "mappingproxy", kwnames) || !check_arg_count(ts, "mappingproxy", args.size(), 1, 1))
+    return Value();
+  Type* t = type_of(args[0]);
+  if (!t->getitem || is_list(args[0]) || is_tuple(args[0]))
+    return raise_fmt(ts, TypeError_type, "mappingproxy() argument must be a mapping, not {}", type_name(args[0]));
+  return make_mappingproxy(ts, args[0]);
+}
+
+}  // namespace
+
+Value make_mappingproxy(ThreadState& ts, Value mapping) {
+  auto* p = ts.alloc<MappingProxyObject>(&mappingproxy_type);
+  p->mapping = mapping;
+  return Value(p);
+}
+
+void init_mappingproxy_type(ThreadState& ts) {
+  Type& t = mappingproxy_type;
+  t.instance_size = sizeof(MappingProxyObject);
+  t.repr = proxy_repr;
+  t.str = proxy_str;
+  t.richcompare = proxy_richcompare;
+  t.getitem = proxy_getitem;
+  t.setitem = proxy_setitem;
+  t.contains = proxy_contains;
+  t.length = proxy_len;
+  t.iter = proxy_iter;
+  t.new_instance = proxy_new;
+  t.trace = [](Object* self, Tracer& tracer) { tracer.visit(static_cast<MappingProxyObject*>(self)->mapping); };
+  add_methods(ts, t, proxy_methods);
+}
+
+}  // namespace minipy
