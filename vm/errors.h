@@ -62,8 +62,14 @@ std::string_view type_name(Value v);
 
 // Appends a traceback entry for `code` at `lasti` to the pending exception.
 void traceback_here(ThreadState& ts, CodeObj* code, int lasti);
-// Prints the pending/uncaught exception in CPython's format (chained exceptions included) to stderr.
-void print_exception(ThreadState& ts, Value exception);
+// Prints the pending/uncaught exception in CPython's format to stderr, chained exceptions included unless
+// `chain` is false (unraisable reports show only the exception itself).
+void print_exception(ThreadState& ts, Value exception, bool chain = true);
+// Reports and clears the pending exception as CPython's PyErr_WriteUnraisable: "Exception ignored in: <repr of
+// obj>" then the traceback, on stderr (finalizers, weakref callbacks).
+void write_unraisable(ThreadState& ts, Value obj);
+// Whether printed tracebacks show source lines (CPython's do not during interpreter shutdown).
+void set_traceback_source_lines(bool on);
 
 void init_exception_types();
 

@@ -59,7 +59,7 @@ Heap::Page* Heap::new_page(size_t cls) {
   return page;
 }
 
-Object* Heap::allocate(Type* type, size_t size) {
+Object* Heap::allocate_raw(Type* type, size_t size) {
   if (size > kMaxSmallSize) return allocate_large(type, size);
   size_t cls = size_class(size < 16 ? 16 : size);
   Object* slot = free_lists_[cls];
@@ -143,7 +143,7 @@ void Heap::drain_mark_stack() {
 __attribute__((no_sanitize_address))
 #endif
 __attribute__((noinline)) void Heap::scan_native_stack() {
-  if (!stack_base_) return;
+  if (!stack_base_ || precise_only_) return;
   // Spill callee-saved registers into this frame so values held only in registers are seen too.
   std::jmp_buf registers;
   setjmp(registers);
@@ -206,16 +206,83 @@ void Heap::sweep() {
   object_bytes_ = live;
 }
 
-void Heap::collect(RootMarker root_marker, void* context) {
+namespace {
+bool needs_del(const Object* o) { return o->type->del && !(o->gc_flags & kGcFinalized); }
+}  // namespace
+
+// Marks what the mark stack holds; each object newly reached that needs its `del` slot run is queued in the order
+// it is first reached.
+void Heap::drain_queueing_finalizable() {
+  Tracer tracer(*this);
+  while (!mark_stack_.empty()) {
+    Object* o = mark_stack_.back();
+    mark_stack_.pop_back();
+    size_t before = mark_stack_.size();
+    tracer.visit(o->type);
+    if (o->type->trace) o->type->trace(o, tracer);
+    for (size_t i = before; i < mark_stack_.size(); i++)
+      if (needs_del(mark_stack_[i])) pending_.push_back(mark_stack_[i]);
+  }
+}
+
+// PEP 442: unreachable objects with a pending finalizer live on until it has run; so does everything they reach.
+// Those reachable from `order` (values in the order their finalizers should run) are queued first, by discovery.
+void Heap::resurrect_finalizable(std::span<const Value> order) {
+  size_t kept = 0;
+  std::vector<Object*> unreachable;
+  for (Object* o : finalizable_) {
+    if (o->gc_epoch == epoch_) finalizable_[kept++] = o;
+    else if (needs_del(o)) unreachable.push_back(o);
+  }
+  finalizable_.resize(kept);
+  if (unreachable.empty()) return;
+  for (Value v : order) {
+    if (!v.is_object() || v.as_object()->gc_epoch == epoch_ || (v.as_object()->gc_flags & kGcStatic)) continue;
+    mark(v.as_object());
+    if (needs_del(v.as_object())) pending_.push_back(v.as_object());
+    drain_queueing_finalizable();
+  }
+  for (Object* o : unreachable) {
+    if (o->gc_epoch == epoch_) continue;
+    pending_.push_back(o);
+    mark(o);
+  }
+  drain_mark_stack();
+}
+
+// Weak references to objects about to be swept are cleared; those that are themselves alive and have a callback
+// are queued to call it.
+void Heap::clear_dead_weakrefs() {
+  size_t kept = 0;
+  for (WeakReference* r : weakrefs_) {
+    if (r->gc_epoch != epoch_ || !r->referent) continue;
+    if (r->referent->gc_epoch == epoch_ || (r->referent->gc_flags & kGcStatic)) {
+      weakrefs_[kept++] = r;
+      continue;
+    }
+    r->referent = nullptr;
+    if (r->callback) pending_.push_back(r);
+  }
+  weakrefs_.resize(kept);
+}
+
+void Heap::collect(RootMarker root_marker, void* context, std::span<const Value> order) {
   if (collecting_) return;
   collecting_ = true;
   epoch_++;
   if (epoch_ == 0) epoch_ = 1;  // 0 is what fresh objects carry
   Tracer tracer(*this);
   root_marker(context, tracer);
+  for (size_t i = pending_head_; i < pending_.size(); i++) tracer.visit(pending_[i]);
   scan_native_stack();
   drain_mark_stack();
+  uint64_t freed_before = stats_.freed_objects;
+  size_t pending_before = pending_.size();
+  if (!finalizable_.empty()) resurrect_finalizable(order);
+  size_t finalized = pending_.size() - pending_before;
+  if (!weakrefs_.empty()) clear_dead_weakrefs();
   sweep();
+  stats_.unreachable = stats_.freed_objects - freed_before + finalized;
   stats_.collections++;
   stats_.live_bytes = static_cast<uint64_t>(object_bytes_);
   // Grow the budget with the live heap so collection work stays proportional to allocation.

@@ -11,11 +11,17 @@
 // is what lets native code keep Values in plain local variables across calls that may run Python code and
 // collect; values kept in malloc'd memory (std::vector<Value> ...) must be registered explicitly.
 //
+// Finalizers (PEP 442): objects whose type has a `del` slot are registered when allocated. After marking, the
+// unreachable ones not yet finalized are queued and resurrected (marked with all they reach) for this cycle;
+// the interpreter runs the queue at a safe point after the collection (run_pending_finalizers). Weak references
+// to objects still unreachable after that are cleared in the same collection, and their callbacks queued too.
+//
 // When: allocation only counts bytes; once the budget is spent it raises a flag, and the interpreter loop
 // collects at its next safe point (function entry, backward jump) or gc.collect() runs it directly.
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <unordered_map>
 #include <vector>
 
@@ -24,6 +30,13 @@
 namespace minipy {
 
 class Heap;
+
+// weakref.ref's layout; the heap clears `referent` when it dies (the reference itself does not keep it alive).
+struct WeakReference : Object {
+  Object* referent;  // nullptr once cleared
+  Value callback;    // null when none
+  int64_t hash;      // -1 until computed
+};
 
 // Visits the references of one object during marking.
 class Tracer {
@@ -46,6 +59,7 @@ struct HeapStats {
   uint64_t live_bytes = 0;       // after the last collection
   uint64_t allocated_bytes = 0;  // currently allocated (objects + accounted external memory)
   uint64_t freed_objects = 0;    // total over all collections
+  uint64_t unreachable = 0;      // objects found unreachable by the last collection (freed or finalized)
 };
 
 class Heap {
@@ -59,7 +73,11 @@ class Heap {
   Heap& operator=(const Heap&) = delete;
 
   // Allocates `size` zeroed bytes with Object::type set to `type`. Never fails (aborts when out of memory).
-  Object* allocate(Type* type, size_t size);
+  Object* allocate(Type* type, size_t size) {
+    Object* o = allocate_raw(type, size);
+    if (finalizer_types_ && type->del) [[unlikely]] finalizable_.push_back(o);
+    return o;
+  }
   template <class T>
   T* allocate(Type* type, size_t size = sizeof(T)) {
     return static_cast<T*>(allocate(type, size));
@@ -75,7 +93,8 @@ class Heap {
   bool collection_due() const { return (bytes_since_gc_ >= budget_ || stress_) && enabled_; }
   // Runs a full collection. `root_marker` marks the interpreter's roots (called once per collection).
   using RootMarker = void (*)(void* context, Tracer& tracer);
-  void collect(RootMarker root_marker, void* context);
+  // `order`: values whose unreachable finalizable objects should be finalized first, in discovery order (exit).
+  void collect(RootMarker root_marker, void* context, std::span<const Value> order = {});
 
   void set_enabled(bool enabled) { enabled_ = enabled; }
   bool enabled() const { return enabled_; }
@@ -89,12 +108,39 @@ class Heap {
   // If `word` points into an allocated slot, the object in it; else nullptr.
   Object* find_object(uintptr_t word) const;
 
+  // Finalization. A heap type gaining a `del` slot calls note_finalizer_type(), from then on its instances are
+  // registered at allocation; other objects (generators) register themselves.
+  void note_finalizer_type() { finalizer_types_ = true; }
+  void register_finalizable(Object* o) { finalizable_.push_back(o); }
+  void register_weakref(WeakReference* r) { weakrefs_.push_back(r); }
+  size_t weakref_count(const Object* referent) const {
+    size_t n = 0;
+    for (const WeakReference* r : weakrefs_) n += r->referent == referent;
+    return n;
+  }
+  // The next object whose `del` slot is due (FIFO), or nullptr.
+  Object* pop_pending() {
+    if (pending_head_ == pending_.size()) return nullptr;
+    Object* o = pending_[pending_head_++];
+    if (pending_head_ == pending_.size()) pending_.clear(), pending_head_ = 0;
+    return o;
+  }
+  bool has_pending() const { return pending_head_ < pending_.size(); }
+  bool finalizers_running = false;  // set by the runner so that nested safe points do not re-enter it
+  // At exit: skip the conservative stack scan (no native frame holds program values any more), so that objects
+  // dropped from module globals are found unreachable deterministically.
+  void set_precise_roots_only(bool on) { precise_only_ = on; }
+
   uint32_t epoch() const { return epoch_; }
   void mark(Object* o);  // marks o and queues it for tracing (static objects are traced, never swept)
 
  private:
   struct Page;
+  Object* allocate_raw(Type* type, size_t size);
   Page* new_page(size_t size_class);
+  void resurrect_finalizable(std::span<const Value> order);
+  void drain_queueing_finalizable();
+  void clear_dead_weakrefs();
   Object* allocate_large(Type* type, size_t size);
   void drain_mark_stack();
   void scan_native_stack();
@@ -104,6 +150,12 @@ class Heap {
   std::unordered_map<uintptr_t, Page*> page_of_unit_;    // 64 KiB unit -> its page (large pages span several)
   Object* free_lists_[kMaxSmallSize / 16 + 1] = {};  // intrusive: a free slot's second word links the next
   std::vector<Object*> mark_stack_;
+  std::vector<Object*> finalizable_;          // may need finalization when found unreachable
+  std::vector<WeakReference*> weakrefs_;      // live, uncleared weak references
+  std::vector<Object*> pending_;              // [pending_head_, end): `del` slots to run (roots until then)
+  size_t pending_head_ = 0;
+  bool finalizer_types_ = false;
+  bool precise_only_ = false;
   uint32_t epoch_ = 1;
   int64_t bytes_since_gc_ = 0;
   int64_t budget_ = 8 << 20;

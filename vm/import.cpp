@@ -17,6 +17,8 @@ namespace minipy {
 ModuleObject* create_marshal_module(ThreadState& ts);
 ModuleObject* create_importlib_module(ThreadState& ts);
 ModuleObject* create_importlib_util_module(ThreadState& ts);
+ModuleObject* create_gc_module(ThreadState& ts);
+ModuleObject* create_weakref_module(ThreadState& ts);
 
 namespace {
 
@@ -28,6 +30,8 @@ constexpr NativeModule kNativeModules[] = {
     {"marshal", create_marshal_module},
     {"importlib", create_importlib_module},
     {"importlib.util", create_importlib_util_module},
+    {"gc", create_gc_module},
+    {"_weakref", create_weakref_module},
 };
 
 StrObject* name_str(ThreadState& ts, std::string_view s) { return intern(ts, s); }

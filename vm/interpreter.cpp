@@ -10,6 +10,8 @@ void init_static_type(ThreadState& ts, Type& t);
 void inherit_static_slots();
 void init_traceback_type(ThreadState& ts);
 void init_runtime_compiler(ThreadState& ts);
+void init_weakref_type(ThreadState& ts);
+extern Type weakref_ref_type;  // modules/weakref.cpp
 
 namespace {
 
@@ -34,6 +36,7 @@ void mark_roots(void* context, Tracer& tracer) {
 #define X(name, base) tracer.visit(static_cast<Object*>(&name##_type));
   MINIPY_EXCEPTION_TYPES(X)
 #undef X
+  tracer.visit(static_cast<Object*>(&weakref_ref_type));
   tracer.visit(ts.current_exception);
   for (ExcInfo* e = ts.exc_info; e; e = e->previous) tracer.visit(e->exc_value);
   for (Frame* f = ts.current_frame; f; f = f->previous) {
@@ -67,6 +70,7 @@ Interpreter::Interpreter() {
   init_types(ts);
   init_traceback_type(ts);
   inherit_static_slots();
+  init_weakref_type(ts);
   modules = make_dict(ts);
   init_builtins(ts);
   init_runtime_compiler(ts);
@@ -77,11 +81,12 @@ Interpreter::Interpreter() {
 
 Interpreter::~Interpreter() = default;
 
-void Interpreter::collect_garbage() { heap.collect(mark_roots, this); }
+void Interpreter::collect_garbage(std::span<const Value> order) { heap.collect(mark_roots, this, order); }
 
 void collect_garbage_at_safe_point(ThreadState& ts) {
   ts.eval_breaker = false;
   if (ts.heap->collection_due() || ts.heap->stress()) ts.interp->collect_garbage();
+  if (ts.heap->has_pending()) run_pending_finalizers(ts);
 }
 
 void register_root(ThreadState& ts, Value* slot) { ts.extra_roots.push_back(slot); }

@@ -243,9 +243,7 @@ std::optional<std::string> sys_path_first_entry(const Command& cmd) {
   }
 }
 
-int run(Command& cmd, Interpreter& interp) {
-  interp.heap.set_stack_base(__builtin_frame_address(0));
-  interp.config = cmd.config;
+int run_command(Interpreter& interp, Command& cmd) {
   ThreadState& ts = interp.thread;
   refresh_sys_config(ts);
   init_sys_path(ts, sys_path_first_entry(cmd));
@@ -292,6 +290,14 @@ int run(Command& cmd, Interpreter& interp) {
     }
   }
   return 0;
+}
+
+int run(Command& cmd, Interpreter& interp) {
+  interp.heap.set_stack_base(__builtin_frame_address(0));
+  interp.config = cmd.config;
+  int status = run_command(interp, cmd);
+  finalize_at_exit(interp.thread);
+  return status;
 }
 
 struct ThreadArgs {

@@ -30,7 +30,8 @@ struct Object {
 };
 
 enum GcFlag : uint32_t {
-  kGcStatic = 1,  // not allocated by the Heap (never swept)
+  kGcStatic = 1,     // not allocated by the Heap (never swept)
+  kGcFinalized = 2,  // its `del` slot needs no call (already ran, PEP 442; or a generator not suspended)
 };
 
 // ---- slot signatures ------------------------------------------------------------------------------------------
@@ -55,6 +56,9 @@ using InitSlot = bool (*)(ThreadState& ts, Value self, std::span<const Value> ar
 using IterNextSlot = Value (*)(ThreadState& ts, Value self);
 using TraceSlot = void (*)(Object* self, Tracer& tracer);
 using FinalizeSlot = void (*)(Object* self);  // releases memory the object owns outside the GC heap
+// Runs Python-visible finalization (__del__, closing a generator) on an object found unreachable; reports its
+// own errors as unraisable. Called at a safe point after the collection, never inside it.
+using DelSlot = void (*)(ThreadState& ts, Object* self);
 
 enum CompareOp : int { kLt = 0, kLe = 1, kEq = 2, kNe = 3, kGt = 4, kGe = 5 };
 
@@ -129,6 +133,7 @@ struct Type : Object {
   // Memory
   TraceSlot trace;
   FinalizeSlot finalize;
+  DelSlot del;                 // tp_finalize: objects of a type with one are resurrected once to run it
 };
 
 inline Type* type_of(Value v);  // defined in vm/objects/core.h once the int type exists

@@ -85,8 +85,14 @@ struct Interpreter {
   Value small_strs[128];                 // one-character ASCII strings
   std::vector<Object*> repr_stack;       // containers being repr()'d, to print [...] for cycles
 
-  void collect_garbage();
+  // A full collection; `order` lists values whose finalizable objects are queued first (see Heap::collect).
+  void collect_garbage(std::span<const Value> order = {});
 };
+
+// Finalization (vm/finalize.cpp): runs the `del` slots the collector queued (a no-op when nested in one).
+void run_pending_finalizers(ThreadState& ts);
+// At interpreter exit: module globals (__main__'s first) stop being roots and their finalizers run.
+void finalize_at_exit(ThreadState& ts);
 
 // ---- constructors -------------------------------------------------------------------------------------------------
 Value make_int_big(ThreadState& ts, int64_t v);  // for values outside the small-int range

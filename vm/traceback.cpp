@@ -41,9 +41,12 @@ std::string_view strip(std::string_view s) {
   return s.substr(b, e - b + 1);
 }
 
+bool show_source_lines = true;
+
 void print_frame(std::string& out, CodeObj* code, int lasti, int lineno) {
   const CodeObject& src = code->src();
   out += fmt::format("  File \"{}\", line {}, in {}\n", src.filename, lineno, src.name);
+  if (!show_source_lines) return;
   const auto* lines = source_lines(src.filename);
   if (!lines || lineno < 1 || static_cast<size_t>(lineno) > lines->size()) return;
   const std::string& full = (*lines)[static_cast<size_t>(lineno) - 1];
@@ -176,6 +179,8 @@ void format_chain(ThreadState& ts, std::string& out, Value exc, std::vector<Obje
 
 }  // namespace
 
+void set_traceback_source_lines(bool on) { show_source_lines = on; }
+
 void traceback_here(ThreadState& ts, CodeObj* code, int lasti) {
   Value exc = ts.current_exception;
   if (!exc || !exc.is_object()) return;
@@ -189,12 +194,13 @@ void traceback_here(ThreadState& ts, CodeObj* code, int lasti) {
   e->traceback = Value(tb);
 }
 
-void print_exception(ThreadState& ts, Value exception) {
+void print_exception(ThreadState& ts, Value exception, bool chain) {
   Value saved = ts.current_exception;
   ts.current_exception = Value();
   std::string out;
   std::vector<Object*> seen;
-  format_chain(ts, out, exception, seen);
+  if (chain) format_chain(ts, out, exception, seen);
+  else format_one(ts, out, exception);
   std::fflush(stdout);
   std::fwrite(out.data(), 1, out.size(), stderr);
   std::fflush(stderr);

@@ -34,6 +34,7 @@ void generator_leave(ThreadState& ts, GeneratorObject* gen, bool returned) {
   gen->exc_state.previous = nullptr;
   if (gen->state == GenState::kSuspended) return;
   gen->state = GenState::kCompleted;
+  gen->gc_flags |= kGcFinalized;  // nothing left to close
   gen->exc_state.exc_value = Value();
   if (returned || !exception_matches(ts.current_exception, &StopIteration_type)) return;
   // PEP 479: a StopIteration escaping the body would silently end the caller's loop.
@@ -190,6 +191,15 @@ Value gen_close(ThreadState& ts, GeneratorObject* gen) {
   return Value();
 }
 
+// The collector found a suspended generator unreachable: close it as CPython's _PyGen_Finalize does, so that its
+// `finally` blocks and context managers' exits run.
+void gen_del(ThreadState& ts, Object* self) {
+  auto* gen = static_cast<GeneratorObject*>(self);
+  gen->gc_flags |= kGcFinalized;
+  if (gen->state != GenState::kSuspended) return;
+  if (!gen_close(ts, gen)) write_unraisable(ts, Value(self));
+}
+
 Value gen_iternext(ThreadState& ts, Value self) {
   Value r;
   SendResult status = gen_send_ex(ts, as_gen(self), Value(), false, &r);
@@ -308,11 +318,16 @@ Value make_generator(ThreadState& ts, Frame* frame) {
   gen->name = frame->func ? frame->func->name : code->name;
   gen->qualname = frame->func ? frame->func->qualname : code->qualname;
   gen->state = GenState::kCreated;
+  gen->gc_flags |= kGcFinalized;  // until it first suspends: closing an unstarted generator runs nothing
+  ts.heap->register_finalizable(gen);
   return Value(gen);
 }
 
 // YIELD_VALUE: the frame's generator is paused (the loop returns the yielded value to gen_send_ex).
-void generator_suspended(GeneratorObject* gen) { gen->state = GenState::kSuspended; }
+void generator_suspended(GeneratorObject* gen) {
+  gen->state = GenState::kSuspended;
+  gen->gc_flags &= ~uint32_t{kGcFinalized};
+}
 
 // SEND: one step of `yield from`. Returns 1 with *out the yielded value, 0 with *out the delegate's return value
 // (it finished), -1 on error.
@@ -345,6 +360,7 @@ void init_generator_type(ThreadState& ts) {
   generator_type.iternext = gen_iternext;
   generator_type.repr = gen_repr;
   generator_type.trace = trace_generator;
+  generator_type.del = gen_del;
   add_methods(ts, generator_type, kGeneratorMethods);
   add_getset(ts, generator_type, "__name__", gen_name);
   add_getset(ts, generator_type, "__qualname__", gen_qualname);

@@ -50,6 +50,14 @@ Value call_special1(ThreadState& ts, Value self, StrObject* name, Value arg) {
 Names& names(ThreadState& ts) { return ts.interp->names; }
 
 // ---- object protocol ----------------------------------------------------------------------------------------
+
+// __del__, run once per object (PEP 442) when the collector finds it unreachable; errors are unraisable.
+void slot_del(ThreadState& ts, Object* self) {
+  self->gc_flags |= kGcFinalized;
+  Value del = heap_lookup(self->type, intern(ts, "__del__"));
+  if (!del) return;
+  if (!call_special(ts, Value(self), del, {})) write_unraisable(ts, del);
+}
 Value slot_repr(ThreadState& ts, Value self) { return call_special0(ts, self, names(ts).repr); }
 Value slot_str(ThreadState& ts, Value self) { return call_special0(ts, self, names(ts).str); }
 
@@ -385,6 +393,8 @@ void update_heap_type_slots(ThreadState& ts, Type* t) {
   pick(t->getitem, &slot_getitem, solid->getitem, {n.getitem});
   pick(t->setitem, &slot_setitem, solid->setitem, {n.setitem, n.delitem});
   pick(t->contains, &slot_contains, solid->contains, {n.contains});
+  pick(t->del, &slot_del, solid->del, {intern(ts, "__del__")});
+  if (t->del) ts.heap->note_finalizer_type();
 }
 
 }  // namespace minipy
