@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "cache/marshal.h"
+#include "compiler/stage_timer.h"
 
 namespace minipy {
 namespace {
@@ -409,6 +410,7 @@ bool MarshalReader::fill_code(const RawCodeFields& raw, CodeObject& c) {
 
 template <class T, class Convert>
 MarshalResult<T> run_reader(std::span<const uint8_t> data, Convert convert) {
+  StageScope stage(CompileStage::Unmarshal);
   MarshalReader reader(data);
   ConstRef root = reader.read_root();
   MarshalResult<T> result;
