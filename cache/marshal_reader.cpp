@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "cache/marshal.h"
+#include "compiler/stage_timer.h"
 
 namespace minipy {
 namespace {
@@ -291,21 +292,71 @@ class MarshalReader {
   }
 
   ConstRef read_one_byte_str(MarshalType type) {
+    std::string utf8;
+    if (!read_one_byte_text(type, utf8)) return nullptr;
+    bool interned = type == MarshalType::ASCII_INTERNED || type == MarshalType::SHORT_ASCII_INTERNED;
+    return Const::str(std::move(utf8), interned);
+  }
+
+  // The body of an 'a'/'A'/'z'/'Z' string (the type byte already read) as UTF-8.
+  bool read_one_byte_text(MarshalType type, std::string& utf8) {
     size_t n;
     bool short_form = type == MarshalType::SHORT_ASCII || type == MarshalType::SHORT_ASCII_INTERNED;
     if (short_form) {
-      if (remaining() < 1) return fail("EOF read where object expected");
+      if (remaining() < 1) return fail("EOF read where object expected"), false;
       n = data_[pos_++];
     } else if (!read_length(n, "string")) {
-      return nullptr;
+      return false;
     }
     std::string_view body;
-    if (!read_bytes(n, body)) return nullptr;
-    std::string utf8;
-    utf8.reserve(body.size());
+    if (!read_bytes(n, body)) return false;
+    bool ascii = true;
+    for (char c : body) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii) {
+      utf8.assign(body);
+      return true;
+    }
+    utf8.clear();
+    utf8.reserve(body.size() * 2);
     for (char c : body) append_latin1(utf8, static_cast<unsigned char>(c));
-    bool interned = type == MarshalType::ASCII_INTERNED || type == MarshalType::SHORT_ASCII_INTERNED;
-    return Const::str(std::move(utf8), interned);
+    return true;
+  }
+
+  // A code object's str or bytes field. Written inline without FLAG_REF (the common case), nothing else can
+  // refer to it, so its text goes straight into `out` and `raw` stays null; anything else is read as an
+  // object into `raw`, for fill_code to check. Reads and errors are exactly read_object's.
+  [[gnu::noinline]] bool read_text_field(Const::Kind kind, ConstRef& raw, std::string& out) {
+    if (remaining() >= 1 && depth_ + 1 <= kMarshalMaxDepth) {
+      auto type = static_cast<MarshalType>(data_[pos_]);  // a FLAG_REF type byte matches no case below
+      std::string_view body;
+      size_t n;
+      if (kind == Const::Kind::Bytes && type == MarshalType::STRING) {
+        pos_++;
+        if (!read_length(n, "bytes object") || !read_bytes(n, body)) return false;
+        out.assign(body);
+        return true;
+      }
+      if (kind == Const::Kind::Str) {
+        switch (type) {
+          case MarshalType::ASCII:
+          case MarshalType::ASCII_INTERNED:
+          case MarshalType::SHORT_ASCII:
+          case MarshalType::SHORT_ASCII_INTERNED:
+            pos_++;
+            return read_one_byte_text(type, out);
+          case MarshalType::UNICODE:
+          case MarshalType::INTERNED:
+            pos_++;
+            if (!read_length(n, "string") || !read_bytes(n, body)) return false;
+            if (!valid_utf8(body)) return fail("bad marshal data (str is not valid UTF-8 without surrogates)"), false;
+            out.assign(body);
+            return true;
+          default: break;
+        }
+      }
+    }
+    raw = read_object("object");
+    return raw != nullptr;
   }
 
   std::shared_ptr<const CodeObject> read_code();
@@ -327,8 +378,10 @@ class MarshalReader {
   std::optional<MarshalError> error_;
 };
 
-// Copies the text of a Bytes or Str field into the code object (charging the copy to the budget).
+// Copies the text of a Bytes or Str field into the code object (charging the copy to the budget). A null `v`
+// is a field read_text_field already put in `out`.
 bool MarshalReader::take_text(const ConstRef& v, Const::Kind kind, const char* field, std::string& out) {
+  if (!v) return charge(out.size());
   if (!v->is(kind)) {
     const char* expected = kind == Const::Kind::Bytes ? "bytes" : "a str";
     return fail(std::string("bad marshal data (code object field ") + field + " is not " + expected + ")"), false;
@@ -352,7 +405,8 @@ bool MarshalReader::take_names(const ConstRef& v, const char* field, std::vector
   return true;
 }
 
-// The object-valued fields of a code object as read, before their types are checked.
+// The object-valued fields of a code object as read, before their types are checked (null: a str or bytes
+// field that read_text_field put straight into the code object).
 struct RawCodeFields {
   ConstRef code, consts, names, localsplusnames, kinds, filename, name, qualname, linetable, exceptiontable;
 };
@@ -366,11 +420,18 @@ std::shared_ptr<const CodeObject> MarshalReader::read_code() {
       !read_i32(c.stacksize) || !read_i32(c.flags))
     return nullptr;
   auto raw = std::make_unique<RawCodeFields>();
-  for (ConstRef* field : {&raw->code, &raw->consts, &raw->names, &raw->localsplusnames, &raw->kinds,
-                          &raw->filename, &raw->name, &raw->qualname})
+  if (!read_text_field(Const::Kind::Bytes, raw->code, c.code)) return nullptr;
+  for (ConstRef* field : {&raw->consts, &raw->names, &raw->localsplusnames})
     if (!(*field = read_object("object"))) return nullptr;
+  if (!read_text_field(Const::Kind::Bytes, raw->kinds, c.localspluskinds) ||
+      !read_text_field(Const::Kind::Str, raw->filename, c.filename) ||
+      !read_text_field(Const::Kind::Str, raw->name, c.name) ||
+      !read_text_field(Const::Kind::Str, raw->qualname, c.qualname))
+    return nullptr;
   if (!read_i32(c.firstlineno)) return nullptr;
-  if (!(raw->linetable = read_object("object")) || !(raw->exceptiontable = read_object("object"))) return nullptr;
+  if (!read_text_field(Const::Kind::Bytes, raw->linetable, c.linetable) ||
+      !read_text_field(Const::Kind::Bytes, raw->exceptiontable, c.exceptiontable))
+    return nullptr;
   if (!fill_code(*raw, c)) return nullptr;
   return code;
 }
@@ -409,6 +470,7 @@ bool MarshalReader::fill_code(const RawCodeFields& raw, CodeObject& c) {
 
 template <class T, class Convert>
 MarshalResult<T> run_reader(std::span<const uint8_t> data, Convert convert) {
+  StageScope stage(CompileStage::Unmarshal);
   MarshalReader reader(data);
   ConstRef root = reader.read_root();
   MarshalResult<T> result;

@@ -1,14 +1,15 @@
-// The marshal writer. Two passes over the same traversal: the first counts how often each value occurs (a
-// repeated value's children are not visited, because the second pass writes a back-reference there instead);
-// the second writes, giving FLAG_REF to the first occurrence of every value counted more than once and
-// TYPE_REF to the later ones. Values are keyed structurally (kind, interned-ness, contents; code objects by
-// identity), so the output depends only on the value graph.
+// The marshal writer, in one pass. Every value is keyed structurally (marshal_value_ids.h: kind,
+// interned-ness, contents; code objects by identity); the first occurrence of a key is written in full and
+// remembered, a later one becomes a TYPE_REF with a placeholder index. At the end the first occurrences of
+// keys that were referenced get FLAG_REF and reference indexes in the order they were written, and the
+// placeholders are filled in. Repeated values' children are never visited, exactly as marshal.dumps does, so
+// the output depends only on the value graph.
 #include <bit>
 #include <cstring>
-#include <unordered_map>
 
 #include "cache/marshal.h"
-#include "cache/marshal_value_key.h"
+#include "cache/marshal_value_ids.h"
+#include "compiler/stage_timer.h"
 
 namespace minipy {
 namespace {
@@ -16,136 +17,139 @@ namespace {
 class MarshalWriter {
  public:
   std::string write_root(const CodeObject& code) {
-    for (bool counting : {true, false}) {
-      counting_ = counting;
-      write_code(code, 0);
-    }
-    return std::move(out_);
+    write_code(code);
+    return finish();
   }
 
   std::string write_root(const Const& value) {
-    for (bool counting : {true, false}) {
-      counting_ = counting;
-      write_value(value);
-    }
-    return std::move(out_);
+    write_value(value, ids_.of(value));
+    return finish();
   }
 
  private:
-  struct Occurrence {
-    int count = 0;
-    int32_t ref_index = -1;  // assigned when the first occurrence is written with FLAG_REF
-  };
-
-  void put_byte(uint8_t b) {
-    if (!counting_) out_.push_back(static_cast<char>(b));
-  }
-  void put_type(MarshalType t, uint8_t flag) { put_byte(static_cast<uint8_t>(t) | flag); }
+  void put_byte(uint8_t b) { out_.push_back(static_cast<char>(b)); }
+  void put_type(MarshalType t) { put_byte(static_cast<uint8_t>(t)); }
   void put_i32(int32_t v) {
     auto u = static_cast<uint32_t>(v);
-    for (int i = 0; i < 4; i++) put_byte(static_cast<uint8_t>(u >> (8 * i)));
+    char bytes[4] = {static_cast<char>(u), static_cast<char>(u >> 8), static_cast<char>(u >> 16),
+                     static_cast<char>(u >> 24)};
+    out_.append(bytes, 4);
   }
   void put_u64(uint64_t u) {
-    for (int i = 0; i < 8; i++) put_byte(static_cast<uint8_t>(u >> (8 * i)));
-  }
-  void put_raw(std::string_view s) {
-    if (!counting_) out_.append(s);
+    put_i32(static_cast<int32_t>(static_cast<uint32_t>(u)));
+    put_i32(static_cast<int32_t>(static_cast<uint32_t>(u >> 32)));
   }
   void put_sized(std::string_view s) {
     put_i32(static_cast<int32_t>(s.size()));
-    put_raw(s);
+    out_.append(s);
   }
 
-  // Returns the flag byte for a value about to be written in full, or nullopt when a back-reference was
-  // written (or counted) in its place.
-  [[gnu::noinline]] std::optional<uint8_t> begin_shared(const Const& value) {
-    auto [it, first] = occurrences_.try_emplace(keys_.key(value));
-    Occurrence& occ = it->second;
-    if (counting_) {
-      occ.count++;
-      if (!first) return std::nullopt;
-      return 0;
+  // True when the value with key `id` is to be written in full next (its type byte goes at the current
+  // position); false when a back-reference was written in its place.
+  bool begin(uint32_t id) {
+    if (id >= first_pos_.size()) first_pos_.resize(std::max<size_t>(ids_.size(), 2 * first_pos_.size()), 0);
+    uint32_t& first = first_pos_[id];
+    if (first) {
+      first |= kReferenced;
+      put_type(MarshalType::REF);
+      patches_.push_back({static_cast<uint32_t>(out_.size()), id});
+      put_i32(0);
+      return false;
     }
-    if (occ.ref_index >= 0) {
-      put_type(MarshalType::REF, 0);
-      put_i32(occ.ref_index);
-      return std::nullopt;
+    first = static_cast<uint32_t>(out_.size()) + 1;
+    order_.push_back(id);
+    return true;
+  }
+
+  std::string finish() {
+    // Reference indexes count FLAG_REF objects in the order the reader meets them: first occurrences in
+    // output order.
+    std::vector<int32_t> ref_index(first_pos_.size(), -1);
+    int32_t next = 0;
+    for (uint32_t id : order_) {
+      uint32_t first = first_pos_[id];
+      if (!(first & kReferenced)) continue;
+      out_[(first & ~kReferenced) - 1] |= static_cast<char>(kMarshalFlagRef);
+      ref_index[id] = next++;
     }
-    if (occ.count > 1) {
-      occ.ref_index = next_ref_++;
-      return kMarshalFlagRef;
+    for (auto [pos, id] : patches_) {
+      auto u = static_cast<uint32_t>(ref_index[id]);
+      for (int i = 0; i < 4; i++) out_[pos + static_cast<uint32_t>(i)] = static_cast<char>(u >> (8 * i));
     }
-    return 0;
+    return std::move(out_);
   }
 
   // Containers and code objects recurse; everything else is written out of line so that the recursive frames
   // stay small (nesting reaches 2000 levels).
-  void write_value(const Const& value) {
+  void write_value(const Const& value, uint32_t id) {
     using K = Const::Kind;
     switch (value.kind()) {
-      case K::None: put_type(MarshalType::NONE, 0); return;
-      case K::False: put_type(MarshalType::FALSE, 0); return;
-      case K::True: put_type(MarshalType::TRUE, 0); return;
-      case K::Ellipsis: put_type(MarshalType::ELLIPSIS, 0); return;
+      case K::None: put_type(MarshalType::NONE); return;
+      case K::False: put_type(MarshalType::FALSE); return;
+      case K::True: put_type(MarshalType::TRUE); return;
+      case K::Ellipsis: put_type(MarshalType::ELLIPSIS); return;
       default: break;
     }
-    auto flag = begin_shared(value);
-    if (!flag) return;
+    if (!begin(id)) return;
     switch (value.kind()) {
       case K::Tuple:
-      case K::FrozenSet:
-        write_container_header(value, *flag);
-        for (const auto& item : value.items()) write_value(*item);
+      case K::FrozenSet: {
+        const auto& items = value.items();
+        write_container_header(value.is(K::FrozenSet), items.size());
+        for (size_t i = 0; i < items.size(); i++) write_value(*items[i], ids_.item_of(id, i));
         break;
-      case K::Code: write_code(*value.code_value(), *flag); break;
-      default: write_leaf(value, *flag);
+      }
+      case K::Code: write_code(*value.code_value()); break;
+      default: write_leaf(value);
     }
   }
 
-  [[gnu::noinline]] void write_container_header(const Const& value, uint8_t flag) {
-    size_t count = value.items().size();
-    if (value.is(Const::Kind::FrozenSet)) {
-      put_type(MarshalType::FROZENSET, flag);
+  [[gnu::noinline]] void write_container_header(bool frozenset, size_t count) {
+    if (frozenset) {
+      put_type(MarshalType::FROZENSET);
       put_i32(static_cast<int32_t>(count));
     } else if (count < 256) {
-      put_type(MarshalType::SMALL_TUPLE, flag);
+      put_type(MarshalType::SMALL_TUPLE);
       put_byte(static_cast<uint8_t>(count));
     } else {
-      put_type(MarshalType::TUPLE, flag);
+      put_type(MarshalType::TUPLE);
       put_i32(static_cast<int32_t>(count));
     }
   }
 
-  [[gnu::noinline]] void write_leaf(const Const& value, uint8_t flag) {
+  [[gnu::noinline]] void write_leaf(const Const& value) {
     using K = Const::Kind;
     switch (value.kind()) {
-      case K::Int: write_int(value.int_value(), flag); break;
+      case K::Int: write_int(value.int_value()); break;
       case K::Float:
-        put_type(MarshalType::BINARY_FLOAT, flag);
+        put_type(MarshalType::BINARY_FLOAT);
         put_u64(std::bit_cast<uint64_t>(value.float_value()));
         break;
       case K::Complex:
-        put_type(MarshalType::BINARY_COMPLEX, flag);
+        put_type(MarshalType::BINARY_COMPLEX);
         put_u64(std::bit_cast<uint64_t>(value.float_value()));
         put_u64(std::bit_cast<uint64_t>(value.imag_value()));
         break;
-      case K::Str: write_str(value.text(), value.interned(), flag); break;
+      case K::Str: write_str(value.text(), value.interned()); break;
       case K::Bytes:
-        put_type(MarshalType::STRING, flag);
+        put_type(MarshalType::STRING);
         put_sized(value.text());
         break;
       default: break;
     }
   }
 
-  void write_int(const BigInt& v, uint8_t flag) {
-    if (v >= BigInt(INT32_MIN) && v <= BigInt(INT32_MAX)) {
-      put_type(MarshalType::INT, flag);
-      put_i32(static_cast<int32_t>(v.to_int64()));
-      return;
+  void write_int(const BigInt& v) {
+    if (v.fits_int64()) {
+      int64_t small = v.to_int64();
+      if (small >= INT32_MIN && small <= INT32_MAX) {
+        put_type(MarshalType::INT);
+        put_i32(static_cast<int32_t>(small));
+        return;
+      }
     }
     std::vector<uint16_t> digits = v.to_digits15();
-    put_type(MarshalType::LONG, flag);
+    put_type(MarshalType::LONG);
     auto count = static_cast<int32_t>(digits.size());
     put_i32(v.sign() < 0 ? -count : count);
     for (uint16_t d : digits) {
@@ -156,53 +160,101 @@ class MarshalWriter {
 
   // CPython picks the most compact form: ASCII text as 'z'/'a' (one byte per character), anything else as
   // UTF-8 'u'; the interned variants mark strings CPython interns so the reader interns them again.
-  void write_str(std::string_view utf8, bool interned, uint8_t flag) {
+  void write_str(std::string_view utf8, bool interned) {
     bool ascii = true;
     for (unsigned char c : utf8) ascii = ascii && c < 0x80;
     if (ascii && utf8.size() < 256) {
-      put_type(interned ? MarshalType::SHORT_ASCII_INTERNED : MarshalType::SHORT_ASCII, flag);
+      put_type(interned ? MarshalType::SHORT_ASCII_INTERNED : MarshalType::SHORT_ASCII);
       put_byte(static_cast<uint8_t>(utf8.size()));
-      put_raw(utf8);
+      out_.append(utf8);
     } else if (ascii) {
-      put_type(interned ? MarshalType::ASCII_INTERNED : MarshalType::ASCII, flag);
+      put_type(interned ? MarshalType::ASCII_INTERNED : MarshalType::ASCII);
       put_sized(utf8);
     } else {
-      put_type(interned ? MarshalType::INTERNED : MarshalType::UNICODE, flag);
+      put_type(interned ? MarshalType::INTERNED : MarshalType::UNICODE);
       put_sized(utf8);
     }
   }
 
-  [[gnu::noinline]] void write_code(const CodeObject& code, uint8_t flag) {
-    const CodeFields& f = keys_.fields_of(code);
-    put_type(MarshalType::CODE, flag);
+  // A code object's string and bytes fields, which are not Consts.
+  void write_text(ValueTag tag, std::string_view data) { write_text(tag, data, ids_.of_text(tag, data)); }
+  void write_text(ValueTag tag, std::string_view data, uint32_t id) {
+    if (!begin(id)) return;
+    if (tag == ValueTag::Bytes) {
+      put_type(MarshalType::STRING);
+      put_sized(data);
+    } else {
+      write_str(data, tag == ValueTag::InternedStr);
+    }
+  }
+
+  // co_consts, co_names and co_localsplusnames: tuples keyed by their items' keys.
+  void write_consts(const std::vector<ConstRef>& consts) {
+    size_t base = scratch_.size();
+    for (const ConstRef& c : consts) {
+      uint32_t id = ids_.of(*c);
+      scratch_.push_back(id);
+    }
+    uint32_t id = ids_.of_items(ValueTag::Tuple, std::span(scratch_).subspan(base));
+    scratch_.resize(base);
+    if (!begin(id)) return;
+    write_container_header(false, consts.size());
+    for (size_t i = 0; i < consts.size(); i++) write_value(*consts[i], ids_.item_of(id, i));
+  }
+  void write_names(const std::vector<std::string>& names) {
+    size_t base = scratch_.size();
+    for (const std::string& n : names) {
+      uint32_t id = ids_.of_text(ValueTag::InternedStr, n);
+      scratch_.push_back(id);
+    }
+    uint32_t id = ids_.of_items(ValueTag::Tuple, std::span(scratch_).subspan(base));
+    scratch_.resize(base);
+    if (!begin(id)) return;
+    write_container_header(false, names.size());
+    for (size_t i = 0; i < names.size(); i++) write_text(ValueTag::InternedStr, names[i], ids_.item_of(id, i));
+  }
+
+  // Strings carry the interned-ness CPython gives them: names and identifiers are interned; the file name and
+  // the <module>/<lambda>/... names are not; a qualname equal to the name is the name's object.
+  [[gnu::noinline]] void write_code(const CodeObject& code) {
+    put_type(MarshalType::CODE);
     put_i32(code.argcount);
     put_i32(code.posonlyargcount);
     put_i32(code.kwonlyargcount);
     put_i32(code.stacksize);
     put_i32(code.flags);
-    write_value(*f.code);
-    write_value(*f.consts);
-    write_value(*f.names);
-    write_value(*f.localsplusnames);
-    write_value(*f.localspluskinds);
-    write_value(*f.filename);
-    write_value(*f.name);
-    write_value(*f.qualname);
+    write_text(ValueTag::Bytes, code.code);
+    write_consts(code.consts);
+    write_names(code.names);
+    write_names(code.localsplusnames);
+    write_text(ValueTag::Bytes, code.localspluskinds);
+    write_text(ValueTag::Str, code.filename);
+    bool name_interned = !code.name.starts_with('<');
+    write_text(name_interned ? ValueTag::InternedStr : ValueTag::Str, code.name);
+    bool qualname_interned = name_interned && code.qualname == code.name;
+    write_text(qualname_interned ? ValueTag::InternedStr : ValueTag::Str, code.qualname);
     put_i32(code.firstlineno);
-    write_value(*f.linetable);
-    write_value(*f.exceptiontable);
+    write_text(ValueTag::Bytes, code.linetable);
+    write_text(ValueTag::Bytes, code.exceptiontable);
   }
 
-  bool counting_ = true;
+  // first_pos_[id]: 1 + the output position of the first occurrence's type byte (0: not written yet), with
+  // kReferenced set once a later occurrence referred to it.
+  static constexpr uint32_t kReferenced = 0x80000000u;
   std::string out_;
-  ValueKeys keys_;
-  std::unordered_map<ValueKey, Occurrence, ValueKeyHash> occurrences_;
-  int32_t next_ref_ = 0;
+  ValueIds ids_;
+  std::vector<uint32_t> first_pos_;
+  std::vector<uint32_t> order_;                             // ids in the order their first occurrences were written
+  std::vector<std::pair<uint32_t, uint32_t>> patches_;      // (position of a TYPE_REF's index, id it refers to)
+  std::vector<uint32_t> scratch_;                           // item ids of tuples being keyed, innermost last
 };
 
 }  // namespace
 
-std::string marshal_code(const CodeObject& code) { return MarshalWriter().write_root(code); }
+std::string marshal_code(const CodeObject& code) {
+  StageScope stage(CompileStage::Marshal);
+  return MarshalWriter().write_root(code);
+}
 
 std::string marshal_constant(const Const& value) { return MarshalWriter().write_root(value); }
 

@@ -9,6 +9,7 @@
 #include "compiler/exception_table.h"
 #include "compiler/flowgraph.h"
 #include "compiler/linetable.h"
+#include "compiler/stage_timer.h"
 
 namespace minipy {
 namespace {
@@ -181,13 +182,17 @@ std::shared_ptr<CodeObject> assemble(CompilerUnit& unit) {
   fix_cell_offsets(unit, cell_slots);
 
   std::vector<ConstRef> consts = unit.consts;
-  flowgraph::optimize_cfg(unit, consts);
-  flowgraph::duplicate_exits_without_lineno(unit);
-  flowgraph::trim_unused_consts(unit, consts);
-  flowgraph::propagate_line_numbers(unit, unit.firstlineno);
-  int max_depth = flowgraph::compute_stack_depth(unit, unit.flags);
-  flowgraph::label_exception_targets(unit);
-  flowgraph::resolve_jump_directions(unit);
+  int max_depth;
+  {
+    StageScope stage(CompileStage::Flowgraph);
+    flowgraph::optimize_cfg(unit, consts);
+    flowgraph::duplicate_exits_without_lineno(unit);
+    flowgraph::trim_unused_consts(unit, consts);
+    flowgraph::propagate_line_numbers(unit, unit.firstlineno);
+    max_depth = flowgraph::compute_stack_depth(unit, unit.flags);
+    flowgraph::label_exception_targets(unit);
+    flowgraph::resolve_jump_directions(unit);
+  }
   resolve_jump_offsets(unit);
 
   auto code = std::make_shared<CodeObject>();

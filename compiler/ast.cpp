@@ -27,7 +27,7 @@ void* Arena::allocate(size_t size, size_t align) {
   if (pad + size > remaining_) {
     // Blocks grow with the tree so big sources need few of them.
     size_t block = std::max<size_t>(size + align, std::max<size_t>(16 * 1024, used_ / 2));
-    blocks_.push_back(std::make_unique<char[]>(block));
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(block));  // no zeroing: every byte is written before use
     cursor_ = blocks_.back().get();
     remaining_ = block;
     pad = (align - reinterpret_cast<uintptr_t>(cursor_) % align) % align;

@@ -41,7 +41,9 @@ bool Codegen::emit(Opcode op, int oparg, BasicBlock* target, const SourcePositio
   instr.oparg = oparg;
   instr.target = target;
   instr.loc = loc;
-  unit.current->instrs.push_back(instr);
+  auto& instrs = unit.current->instrs;
+  if (instrs.capacity() == 0) instrs.reserve(8);  // most blocks are short: skip the 1, 2, 4 growth steps
+  instrs.push_back(instr);
   if (ends_basic_block(op)) unit.need_new_block = true;
   return true;
 }

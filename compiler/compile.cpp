@@ -6,6 +6,7 @@
 #include "compiler/ast_optimize.h"
 #include "compiler/codegen.h"
 #include "compiler/parse.h"
+#include "compiler/stage_timer.h"
 #include "compiler/symtable.h"
 
 namespace minipy {
@@ -36,29 +37,48 @@ CompileResult compile_source(std::string_view source, std::string_view filename,
                              const CompileOptions& options) {
   CompileResult result;
   ast::Arena arena;
-  ParseResult parsed = parse(source, filename, mode, arena);
+  ParseResult parsed = [&] {
+    StageScope stage(CompileStage::Parse);
+    return parse(source, filename, mode, arena);
+  }();
   if (!parsed.module) {
     result.error = parsed.error ? std::move(parsed.error) : SyntaxError{};
     return result;
   }
-  FutureResult future = future_features(*parsed.module, filename);
+  FutureResult future = [&] {
+    StageScope stage(CompileStage::Future);
+    return future_features(*parsed.module, filename);
+  }();
   if (future.error) {
     result.error = with_text(std::move(*future.error), source);
     return result;
   }
-  if (auto too_deep = optimize_ast(*parsed.module, arena, options.optimize, future.features.flags)) {
+  std::optional<SyntaxError> too_deep;
+  {
+    StageScope stage(CompileStage::Optimize);
+    too_deep = optimize_ast(*parsed.module, arena, options.optimize, future.features.flags);
+  }
+  if (too_deep) {
     too_deep->filename = std::string(filename);
     result.error = with_text(std::move(*too_deep), source);
     return result;
   }
-  SymtableResult symbols = build_symtable(*parsed.module, filename, future.features.flags);
+  SymtableResult symbols = [&] {
+    StageScope stage(CompileStage::Symtable);
+    return build_symtable(*parsed.module, filename, future.features.flags);
+  }();
   if (!symbols.table) {
     result.error = with_text(std::move(*symbols.error), source);
     return result;
   }
-  AssembleFn assembler = [](CompilerUnit& unit) { return assemble(unit); };
-  CodegenResult generated =
-      codegen(*parsed.module, *symbols.table, filename, options.optimize, assembler, future.features);
+  AssembleFn assembler = [](CompilerUnit& unit) {
+    StageScope stage(CompileStage::Assemble);
+    return assemble(unit);
+  };
+  CodegenResult generated = [&] {
+    StageScope stage(CompileStage::Codegen);
+    return codegen(*parsed.module, *symbols.table, filename, options.optimize, assembler, future.features);
+  }();
   result.warnings = std::move(generated.warnings);
   if (!generated.code) {
     result.error = with_text(generated.error ? std::move(*generated.error) : SyntaxError{}, source);

@@ -9,6 +9,13 @@
 
 namespace minipy {
 
+// One allocation for the value and its control block (Const's constructor is not public, so make_shared goes
+// through this subclass, which adds nothing).
+struct Const::Maker : Const {
+  explicit Maker(Kind k) : Const(k) {}
+};
+std::shared_ptr<Const> Const::make(Kind k) { return std::make_shared<Maker>(k); }
+
 ConstRef Const::none() {
   static const ConstRef k(new Const(Kind::None));
   return k;
@@ -22,44 +29,44 @@ ConstRef Const::ellipsis() {
   return k;
 }
 ConstRef Const::integer(BigInt v) {
-  auto c = std::shared_ptr<Const>(new Const(Kind::Int));
+  auto c = make(Kind::Int);
   c->int_ = std::move(v);
   return c;
 }
 ConstRef Const::floating(double d) {
-  auto c = std::shared_ptr<Const>(new Const(Kind::Float));
+  auto c = make(Kind::Float);
   c->real_ = d;
   return c;
 }
 ConstRef Const::complex(double real, double imag) {
-  auto c = std::shared_ptr<Const>(new Const(Kind::Complex));
+  auto c = make(Kind::Complex);
   c->real_ = real;
   c->imag_ = imag;
   return c;
 }
 ConstRef Const::str(std::string utf8, bool interned) {
-  auto c = std::shared_ptr<Const>(new Const(Kind::Str));
+  auto c = make(Kind::Str);
   c->text_ = std::move(utf8);
   c->interned_ = interned;
   return c;
 }
 ConstRef Const::bytes(std::string data) {
-  auto c = std::shared_ptr<Const>(new Const(Kind::Bytes));
+  auto c = make(Kind::Bytes);
   c->text_ = std::move(data);
   return c;
 }
 ConstRef Const::tuple(std::vector<ConstRef> items) {
-  auto c = std::shared_ptr<Const>(new Const(Kind::Tuple));
+  auto c = make(Kind::Tuple);
   c->items_ = std::move(items);
   return c;
 }
 ConstRef Const::frozenset(std::vector<ConstRef> items) {
-  auto c = std::shared_ptr<Const>(new Const(Kind::FrozenSet));
+  auto c = make(Kind::FrozenSet);
   c->items_ = std::move(items);
   return c;
 }
 ConstRef Const::code(std::shared_ptr<const CodeObject> code) {
-  auto c = std::shared_ptr<Const>(new Const(Kind::Code));
+  auto c = make(Kind::Code);
   c->code_ = std::move(code);
   return c;
 }

@@ -55,6 +55,8 @@ class Const {
 
  private:
   explicit Const(Kind k) : kind_(k) {}
+  struct Maker;
+  static std::shared_ptr<Const> make(Kind k);
   Kind kind_;
   bool interned_ = false;
   double real_ = 0, imag_ = 0;

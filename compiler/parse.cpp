@@ -10,6 +10,7 @@
 
 #include "compiler/parse_build.h"
 #include "compiler/parse_unicode.h"
+#include "compiler/stage_timer.h"
 #include "compiler/parser.hpp"
 
 namespace minipy {
@@ -215,7 +216,10 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
     text.swap(normalized);
   }
   front::ParseContext ctx(text, arena, mode);
-  auto lexed = tokenize(text);
+  auto lexed = [&] {
+    StageScope stage(CompileStage::Lex);
+    return tokenize(text);
+  }();
   ctx.tokens = std::move(lexed.tokens);
   ctx.lex_error = std::move(lexed.error);
   front::Parser parser(ctx);

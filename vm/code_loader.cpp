@@ -4,6 +4,7 @@
 
 #include "compiler/exception_table.h"
 #include "compiler/opcodes.h"
+#include "compiler/stage_timer.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -129,6 +130,7 @@ std::string verify_code(const CodeObject& code) {
 }
 
 CodeObj* load_code(ThreadState& ts, const std::shared_ptr<const CodeObject>& source) {
+  StageScope stage(CompileStage::CodeLoad);
   std::string problem = verify_code(*source);
   if (!problem.empty()) {
     raise_fmt(ts, SystemError_type, "{}", problem);

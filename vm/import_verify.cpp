@@ -133,11 +133,14 @@ class StackChecker {
 
   bool step(size_t index) {
     const Instr& in = instrs_[index];
-    Stack s = *states_[index];
+    // Working stacks are members so that their storage is reused from one instruction to the next.
+    Stack& s = step_stack_;
+    s = *states_[index];
     for (const ExceptionTableEntry& h : handlers_) {
       if (in.unit < h.start || in.unit >= h.end) continue;
       if (s.size() < static_cast<size_t>(h.depth)) return fail("exception handler depth above the stack");
-      Stack hs(s.begin(), s.begin() + h.depth);
+      Stack& hs = handler_stack_;
+      hs.assign(s.begin(), s.begin() + h.depth);
       if (h.lasti) hs.push_back({Kind::Int});
       hs.push_back({Kind::Exc});
       if (!flow_to(h.target, hs)) return false;
@@ -409,6 +412,7 @@ class StackChecker {
   std::vector<int> index_of_unit_;
   std::vector<ExceptionTableEntry> handlers_;
   std::vector<std::optional<Stack>> states_;
+  Stack step_stack_, handler_stack_;
   std::vector<size_t> work_;
   std::string problem_;
 };

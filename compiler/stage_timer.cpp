@@ -1,0 +1,65 @@
+#include "compiler/stage_timer.h"
+
+#include <time.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace minipy::stage_timer_detail {
+namespace {
+
+// CPU time of this thread, so that other processes on a busy machine do not inflate the numbers.
+double now_ms() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+constexpr const char* kStageNames[] = {"other", "lex", "parse", "future", "ast optimize", "symtable", "codegen",
+                                       "flowgraph", "assemble", "marshal write", "marshal read", "code load"};
+static_assert(sizeof(kStageNames) / sizeof(kStageNames[0]) == static_cast<size_t>(CompileStage::Count));
+
+struct Totals {
+  double ms[static_cast<size_t>(CompileStage::Count)] = {};
+  CompileStage current = CompileStage::Other;
+  double since = 0;
+  bool any = false;
+
+  void charge_current() {
+    double now = now_ms();
+    ms[static_cast<size_t>(current)] += now - since;
+    since = now;
+  }
+  ~Totals() {
+    if (!any) return;
+    for (size_t i = 1; i < static_cast<size_t>(CompileStage::Count); i++)
+      if (ms[i] > 0) std::fprintf(stderr, "stage %-14s %9.3f ms\n", kStageNames[i], ms[i]);
+  }
+};
+
+Totals& totals() {
+  static Totals t;
+  return t;
+}
+
+}  // namespace
+
+bool enabled = std::getenv("MINIPY_COMPILE_STAGES") != nullptr;
+
+void enter(CompileStage stage, CompileStage* saved) {
+  Totals& t = totals();
+  if (!t.any) {
+    t.any = true;
+    t.since = now_ms();
+  }
+  t.charge_current();
+  *saved = t.current;
+  t.current = stage;
+}
+
+void leave(CompileStage saved) {
+  Totals& t = totals();
+  t.charge_current();
+  t.current = saved;
+}
+
+}  // namespace minipy::stage_timer_detail
