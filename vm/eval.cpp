@@ -10,6 +10,7 @@
 #include "compiler/exception_table.h"
 #include "compiler/opcodes.h"
 #include "vm/frame_setup.h"
+#include "vm/inline_cache.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -499,8 +500,13 @@ op_DELETE_GLOBAL: {
 
 op_LOAD_ATTR: {
   Value owner = TOP();
-  Value v = get_attr(ts, owner, NAME(oparg));
-  CHECK(v);
+  auto* cache = const_cast<uint16_t*>(next_instr);
+  Value v = icache::load_attr_probe(owner, NAME(oparg), cache);
+  if (!v) {
+    SAVE_FRAME_REGISTERS();
+    v = icache::load_attr_slow(ts, owner, NAME(oparg), cache);
+    CHECK(v);
+  }
   TOP() = v;
   SKIP_CACHES(LOAD_ATTR);
   DISPATCH();
@@ -508,7 +514,11 @@ op_LOAD_ATTR: {
 op_STORE_ATTR: {
   Value owner = TOP();
   Value v = SECOND();
-  CHECK(set_attr(ts, owner, NAME(oparg), v));
+  auto* cache = const_cast<uint16_t*>(next_instr);
+  if (!icache::store_attr_probe(ts, owner, NAME(oparg), v, cache)) {
+    SAVE_FRAME_REGISTERS();
+    CHECK(icache::store_attr_slow(ts, owner, NAME(oparg), v, cache));
+  }
   sp -= 2;
   SKIP_CACHES(STORE_ATTR);
   DISPATCH();
@@ -518,35 +528,13 @@ op_DELETE_ATTR:
   sp--;
   DISPATCH();
 op_LOAD_METHOD: {
-  // Inline cache for methods of builtin types (static, immutable, never freed): units [0..3] hold the type,
-  // [4..7] the method descriptor found in it. Heap types and types with instance dicts always take the full path.
   Value obj = TOP();
   auto* cache = const_cast<uint16_t*>(next_instr);
-  if (obj.is_object()) {
-    uint64_t cached_type = uint64_t{cache[0]} | (uint64_t{cache[1]} << 16) | (uint64_t{cache[2]} << 32) |
-                           (uint64_t{cache[3]} << 48);
-    if (cached_type == reinterpret_cast<uint64_t>(obj.as_object()->type)) {
-      uint64_t descr = uint64_t{cache[4]} | (uint64_t{cache[5]} << 16) | (uint64_t{cache[6]} << 32) |
-                       (uint64_t{cache[7]} << 48);
-      TOP() = Value::from_bits(descr);
-      PUSH(obj);
-      SKIP_CACHES(LOAD_METHOD);
-      DISPATCH();
-    }
-  }
   Value method;
   bool unbound;
-  CHECK(get_method(ts, obj, NAME(oparg), &method, &unbound));
-  if (unbound && obj.is_object()) {
-    Type* t = obj.as_object()->type;
-    if (!(t->flags & kTypeHeap) && t->dict_offset == 0 && (t->flags & kTypeImmutable)) {
-      auto type_bits = reinterpret_cast<uint64_t>(t);
-      uint64_t descr = method.bits();
-      for (int i = 0; i < 4; i++) {
-        cache[i] = static_cast<uint16_t>(type_bits >> (16 * i));
-        cache[4 + i] = static_cast<uint16_t>(descr >> (16 * i));
-      }
-    }
+  if (!icache::load_method_probe(obj, NAME(oparg), cache, &method, &unbound)) {
+    SAVE_FRAME_REGISTERS();
+    CHECK(icache::load_method_slow(ts, obj, NAME(oparg), cache, &method, &unbound));
   }
   if (unbound) {
     TOP() = method;

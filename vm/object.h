@@ -78,6 +78,7 @@ enum TypeFlag : uint32_t {
   kTypeMethodDescriptor = 1u << 10,  // LOAD_METHOD may skip binding (like Py_TPFLAGS_METHOD_DESCRIPTOR)
   kTypeAbstractInstance = 1u << 11,  // cannot be instantiated directly
   kTypeImmutable = 1u << 12,         // builtin type: its attributes cannot be set
+  kTypeHasSubclasses = 1u << 13,     // some heap type inherits from it (changes must reach their versions)
 };
 
 struct Type : Object {

@@ -91,7 +91,7 @@ bool type_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
     raise_fmt(ts, TypeError_type, "cannot set '{}' attribute of immutable type '{}'", name->view(), t->name->view());
     return false;
   }
-  t->version++;
+  bump_type_version(ts, t);
   bool ok;
   if (!value) {
     int r = dict_del(ts, t->dict, Value(name));
@@ -162,7 +162,13 @@ Value get_base(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   Type* b = as_type(self)->base;
   return b ? Value(b) : None();
 }
-Value get_dict(ThreadState&, Value self, std::span<const Value>, TupleObject*) { return Value(as_type(self)->dict); }
+// A copy (CPython gives a read-only mappingproxy): writes to a class's namespace must go through type_setattr,
+// which keeps the type versions inline caches rely on up to date.
+Value get_dict(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  DictObject* copy = make_dict(ts);
+  if (!dict_update(ts, copy, Value(as_type(self)->dict))) return Value();
+  return Value(copy);
+}
 Value get_doc(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   Value d = as_type(self)->doc;
   return d ? d : None();
