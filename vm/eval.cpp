@@ -11,6 +11,7 @@
 #include "compiler/opcodes.h"
 #include "vm/frame_setup.h"
 #include "vm/inline_cache.h"
+#include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -267,8 +268,32 @@ ListObject* gather_call_ex_args(ThreadState& ts, Value func, Value callargs, Val
   return args;
 }
 
-// Calls `callable` from CALL: plain functions get a new frame pushed without recursion (returns nullptr frame
-// through *pushed), everything else is called natively.
+// The Python __init__ to run as a frame when CALL calls `callable`, a class whose instances come from
+// object.__new__ and whose __init__ is a Python function (what type_call would do through slot_init); else null.
+FunctionObject* inlinable_init(ThreadState& ts, Value callable) {
+  if (!callable.is_object() || callable.as_object()->type != &type_type) return nullptr;
+  auto* t = static_cast<Type*>(callable.as_object());
+  if (!(t->flags & kTypeHeap) || t->new_instance != object_new || !is_python_init_slot(t->init)) return nullptr;
+  Value init = type_lookup(t, ts.interp->names.init);
+  if (!init.is_object() || init.as_object()->type != &function_type) return nullptr;
+  return static_cast<FunctionObject*>(init.as_object());
+}
+
+// Fills a new frame's parameters when the call needs no general binding: positional arguments only, at most
+// argcount of them, the rest covered by defaults, no *args/**kwargs/keyword-only parameters. False otherwise.
+inline bool bind_simple(FunctionObject* func, Value* locals, const Value* args, int n) {
+  CodeObj* code = func->code;
+  if ((code->flags & (CO_VARARGS | CO_VARKEYWORDS)) || code->kwonlyargcount != 0 || n > code->argcount) return false;
+  int missing = code->argcount - n;
+  if (missing > 0) {
+    TupleObject* defaults = func->defaults;
+    if (!defaults || defaults->size < missing) return false;
+    const Value* from = defaults->items + (defaults->size - missing);
+    for (int i = 0; i < missing; i++) locals[n + i] = from[i];
+  }
+  for (int i = 0; i < n; i++) locals[i] = args[i];
+  return true;
+}
 }  // namespace
 
 void collect_garbage_at_safe_point(ThreadState& ts);
@@ -570,8 +595,23 @@ op_CALL: {
   Value* args = sp - total;
   TupleObject* kw = kwnames;
   kwnames = nullptr;
+  FunctionObject* func;
+  bool init_call = false;
   if (callable.is_object() && callable.as_object()->type == &function_type) {
-    auto* func = static_cast<FunctionObject*>(callable.as_object());
+    func = static_cast<FunctionObject*>(callable.as_object());
+  } else if (!is_meth && (func = inlinable_init(ts, callable))) {
+    // The instance takes the place of the class (as __init__'s self) and of the NULL below it, where the
+    // call's result belongs: RETURN_VALUE of an is_init frame leaves it there.
+    Value instance = object_new(ts, static_cast<Type*>(callable.as_object()), {}, nullptr);
+    PEEK(total + 2) = instance;
+    PEEK(total + 1) = instance;
+    args--;
+    total++;
+    init_call = true;
+  } else {
+    goto call_native;
+  }
+  {
     CodeObj* callee = func->code;
     if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {
       ts.recursion_depth--;
@@ -580,24 +620,24 @@ op_CALL: {
     }
     SAVE_FRAME_REGISTERS();
     Frame* callee_frame = new_frame(ts, callee, func, func->globals, func->builtins, Value());
-    bool simple = !kw && total == callee->argcount && !(callee->flags & (CO_VARARGS | CO_VARKEYWORDS)) &&
-                  callee->kwonlyargcount == 0;
-    if (simple) {
-      for (int i = 0; i < total; i++) callee_frame->localsplus[i] = args[i];
-    } else if (!bind_arguments(ts, func, callee_frame->localsplus, std::span<const Value>(args, static_cast<size_t>(total)),
-                               kw)) {
+    if ((kw || !bind_simple(func, callee_frame->localsplus, args, total)) &&
+        !bind_arguments(ts, func, callee_frame->localsplus, std::span<const Value>(args, static_cast<size_t>(total)),
+                        kw)) {
       ts.pop_frame(callee_frame);
       ts.recursion_depth--;
       goto error;
     }
     sp -= oparg + 2;
+    if (init_call) sp++;
     frame->stack_top = sp;
+    callee_frame->is_init = init_call;
     callee_frame->previous = frame;
     frame = callee_frame;
     ts.current_frame = frame;
     LOAD_FRAME_REGISTERS();
     DISPATCH();
   }
+call_native: {
   SAVE_FRAME_REGISTERS();
   Value res = call(ts, callable, std::span<const Value>(args, static_cast<size_t>(total)), kw);
   if (!res) goto error;
@@ -605,6 +645,7 @@ op_CALL: {
   PUSH(res);
   SKIP_CACHES(CALL);
   DISPATCH();
+}
 }
 op_CALL_FUNCTION_EX: {
   Value kwargs = (oparg & 1) ? POP() : Value();
@@ -1092,10 +1133,20 @@ return_to_caller:
     DISPATCH();
   }
   Frame* caller = frame->previous;
+  bool init_returned = frame->is_init;
   ts.pop_frame(frame);
   frame = caller;
   ts.current_frame = frame;
   LOAD_FRAME_REGISTERS();
+  if (init_returned) [[unlikely]] {
+    // The instance is already where the result goes (see CALL).
+    if (!is_none(retval)) {
+      raise_fmt(ts, TypeError_type, "__init__() should return None, not '{}'", type_name(retval));
+      goto error;
+    }
+    next_instr += kCacheCounts[next_instr[-1] & 0xFF];
+    DISPATCH();
+  }
   next_instr += kCacheCounts[next_instr[-1] & 0xFF];
   PUSH(retval);
   DISPATCH();

@@ -383,4 +383,6 @@ void update_heap_type_slots(ThreadState& ts, Type* t) {
   pick(t->contains, &slot_contains, solid->contains, {n.contains});
 }
 
+bool is_python_init_slot(InitSlot slot) { return slot == &slot_init; }
+
 }  // namespace minipy
