@@ -424,7 +424,7 @@ op_LOAD_NAME: {
     goto error;
   }
   if (type_of(locals) == &dict_type) {
-    v = dict_get_str(static_cast<DictObject*>(locals.as_object()), name);
+    v = icache::load_name_hinted(static_cast<DictObject*>(locals.as_object()), name, icache::name_hint(code, oparg));
   } else {
     v = get_item(ts, locals, Value(name));
     if (!v) {
@@ -432,7 +432,7 @@ op_LOAD_NAME: {
       ts.current_exception = Value();
     }
   }
-  if (!v) v = dict_get_str(frame->globals, name);
+  if (!v && frame->globals != locals.as_object()) v = dict_get_str(frame->globals, name);
   if (!v) v = dict_get_str(frame->builtins, name);
   if (!v) {
     name_error(ts, frame, name);
@@ -445,7 +445,8 @@ op_STORE_NAME: {
   StrObject* name = NAME(oparg);
   Value v = POP();
   Value locals = frame->locals;
-  if (type_of(locals) == &dict_type) CHECK(dict_set_str(ts, static_cast<DictObject*>(locals.as_object()), name, v));
+  if (type_of(locals) == &dict_type)
+    CHECK(icache::store_name_hinted(ts, static_cast<DictObject*>(locals.as_object()), name, v, icache::name_hint(code, oparg)));
   else CHECK(set_item(ts, locals, Value(name), v));
   DISPATCH();
 }
@@ -703,6 +704,35 @@ op_BINARY_OP: {
           int64_t r = a % b;
           if (r < 0) r += b;
           res = Value::small_int(r);
+          goto binary_done;
+        }
+        break;
+      case kOpTrueDiv:
+      case kOpTrueDiv + kBinaryOpCount: {
+        // Both exactly representable as doubles: one IEEE division is the correctly rounded quotient.
+        constexpr int64_t kExact = int64_t{1} << 53;
+        if (b != 0 && a <= kExact && a >= -kExact && b <= kExact && b >= -kExact) {
+          res = make_float(ts, static_cast<double>(a) / static_cast<double>(b));
+          goto binary_done;
+        }
+        break;
+      }
+      default: break;
+    }
+  } else if (lhs.is_flonum() && rhs.is_flonum()) {
+    // The common float case first, without the boxed-float and int-operand checks below.
+    double a = lhs.flonum_value(), b = rhs.flonum_value();
+    switch (oparg) {
+      case kOpAdd:
+      case kOpAdd + kBinaryOpCount: res = make_float(ts, a + b); goto binary_done;
+      case kOpSub:
+      case kOpSub + kBinaryOpCount: res = make_float(ts, a - b); goto binary_done;
+      case kOpMul:
+      case kOpMul + kBinaryOpCount: res = make_float(ts, a * b); goto binary_done;
+      case kOpTrueDiv:
+      case kOpTrueDiv + kBinaryOpCount:
+        if (b != 0.0) {
+          res = make_float(ts, a / b);
           goto binary_done;
         }
         break;

@@ -99,6 +99,32 @@ bool store_attr_probe(ThreadState& ts, Value owner, StrObject* name, Value value
 // set_attr, then fills the cache when the store was an ordinary instance-dict store.
 bool store_attr_slow(ThreadState& ts, Value owner, StrObject* name, Value value, uint16_t* c);
 
+// LOAD_NAME and STORE_NAME have no CACHE units: each name of a code object gets two units after its bytecode
+// (see load_code) holding the name's last entry position in the namespace dict.
+inline uint16_t* name_hint(CodeObj* code, int name_index) { return code->code + code->ncodeunits + 2 * name_index; }
+
+// The value of `name` in namespace `d` (null if absent), through and refreshing its hint.
+[[gnu::always_inline]] inline Value load_name_hinted(DictObject* d, StrObject* name, uint16_t* hint) {
+  if (Value v = entry_if_named(d, read32(hint), name)) return v;
+  int64_t ix = dict_lookup_str_index(d, name);
+  if (ix < 0) return Value();
+  write32(hint, static_cast<uint32_t>(ix));
+  return d->entries[ix].value;
+}
+
+// d[name] = value through the hint; false on error.
+inline bool store_name_hinted(ThreadState& ts, DictObject* d, StrObject* name, Value value, uint16_t* hint) {
+  uint32_t ix = read32(hint);
+  if (entry_if_named(d, ix, name)) {
+    dict_store_at(d, ix, value);
+    return true;
+  }
+  if (!dict_set_str(ts, d, name, value)) return false;
+  int64_t now = dict_lookup_str_index(d, name);
+  if (now >= 0) write32(hint, static_cast<uint32_t>(now));
+  return true;
+}
+
 // LOAD_METHOD units: [0..3] the type, [4..7] the method found in it (functions and method descriptors: called
 // unbound with the object first), [8..9] the type's version then. A module entry has kModuleMark as version and
 // the global's entry position in [4..5] (called without self).
