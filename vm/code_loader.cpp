@@ -140,8 +140,17 @@ CodeObj* load_code(ThreadState& ts, const std::shared_ptr<const CodeObject>& sou
   auto* c = ts.alloc<CodeObj>(&code_type);
   c->source = new std::shared_ptr<const CodeObject>(source);
   c->ncodeunits = static_cast<int32_t>(src.code.size() / 2);
-  c->code = new uint16_t[static_cast<size_t>(c->ncodeunits)];
+  // After the code: two units per name, where LOAD_NAME/STORE_NAME remember the name's position in the
+  // namespace dict (vm/inline_cache.h name_hint); they start as zeros like CACHE units.
+  c->code = new uint16_t[static_cast<size_t>(c->ncodeunits) + 2 * src.names.size()]();
   std::memcpy(c->code, src.code.data(), src.code.size());  // little-endian: opcode in the low byte
+  // The interpreter's inline caches start empty whatever the file held there (vm/inline_cache.h): only values
+  // the VM itself wrote are ever read back from CACHE units.
+  for (int32_t i = 0; i < c->ncodeunits;) {
+    int caches = kOpcodeTable[c->code[i] & 0xFF].cache_entries;
+    for (int k = 1; k <= caches && i + k < c->ncodeunits; k++) c->code[i + k] = 0;
+    i += 1 + caches;
+  }
   c->nlocalsplus = src.nlocalsplus();
   c->argcount = src.argcount;
   c->posonlyargcount = src.posonlyargcount;

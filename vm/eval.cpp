@@ -10,6 +10,8 @@
 #include "compiler/exception_table.h"
 #include "compiler/opcodes.h"
 #include "vm/frame_setup.h"
+#include "vm/inline_cache.h"
+#include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -266,8 +268,32 @@ ListObject* gather_call_ex_args(ThreadState& ts, Value func, Value callargs, Val
   return args;
 }
 
-// Calls `callable` from CALL: plain functions get a new frame pushed without recursion (returns nullptr frame
-// through *pushed), everything else is called natively.
+// The Python __init__ to run as a frame when CALL calls `callable`, a class whose instances come from
+// object.__new__ and whose __init__ is a Python function (what type_call would do through slot_init); else null.
+FunctionObject* inlinable_init(ThreadState& ts, Value callable) {
+  if (!callable.is_object() || callable.as_object()->type != &type_type) return nullptr;
+  auto* t = static_cast<Type*>(callable.as_object());
+  if (!(t->flags & kTypeHeap) || t->new_instance != object_new || !is_python_init_slot(t->init)) return nullptr;
+  Value init = type_lookup(t, ts.interp->names.init);
+  if (!init.is_object() || init.as_object()->type != &function_type) return nullptr;
+  return static_cast<FunctionObject*>(init.as_object());
+}
+
+// Fills a new frame's parameters when the call needs no general binding: positional arguments only, at most
+// argcount of them, the rest covered by defaults, no *args/**kwargs/keyword-only parameters. False otherwise.
+inline bool bind_simple(FunctionObject* func, Value* locals, const Value* args, int n) {
+  CodeObj* code = func->code;
+  if ((code->flags & (CO_VARARGS | CO_VARKEYWORDS)) || code->kwonlyargcount != 0 || n > code->argcount) return false;
+  int missing = code->argcount - n;
+  if (missing > 0) {
+    TupleObject* defaults = func->defaults;
+    if (!defaults || defaults->size < missing) return false;
+    const Value* from = defaults->items + (defaults->size - missing);
+    for (int i = 0; i < missing; i++) locals[n + i] = from[i];
+  }
+  for (int i = 0; i < n; i++) locals[i] = args[i];
+  return true;
+}
 }  // namespace
 
 void collect_garbage_at_safe_point(ThreadState& ts);
@@ -398,7 +424,7 @@ op_LOAD_NAME: {
     goto error;
   }
   if (type_of(locals) == &dict_type) {
-    v = dict_get_str(static_cast<DictObject*>(locals.as_object()), name);
+    v = icache::load_name_hinted(static_cast<DictObject*>(locals.as_object()), name, icache::name_hint(code, oparg));
   } else {
     v = get_item(ts, locals, Value(name));
     if (!v) {
@@ -406,7 +432,7 @@ op_LOAD_NAME: {
       ts.current_exception = Value();
     }
   }
-  if (!v) v = dict_get_str(frame->globals, name);
+  if (!v && frame->globals != locals.as_object()) v = dict_get_str(frame->globals, name);
   if (!v) v = dict_get_str(frame->builtins, name);
   if (!v) {
     name_error(ts, frame, name);
@@ -419,7 +445,8 @@ op_STORE_NAME: {
   StrObject* name = NAME(oparg);
   Value v = POP();
   Value locals = frame->locals;
-  if (type_of(locals) == &dict_type) CHECK(dict_set_str(ts, static_cast<DictObject*>(locals.as_object()), name, v));
+  if (type_of(locals) == &dict_type)
+    CHECK(icache::store_name_hinted(ts, static_cast<DictObject*>(locals.as_object()), name, v, icache::name_hint(code, oparg)));
   else CHECK(set_item(ts, locals, Value(name), v));
   DISPATCH();
 }
@@ -499,8 +526,13 @@ op_DELETE_GLOBAL: {
 
 op_LOAD_ATTR: {
   Value owner = TOP();
-  Value v = get_attr(ts, owner, NAME(oparg));
-  CHECK(v);
+  auto* cache = const_cast<uint16_t*>(next_instr);
+  Value v = icache::load_attr_probe(owner, NAME(oparg), cache);
+  if (!v) {
+    SAVE_FRAME_REGISTERS();
+    v = icache::load_attr_slow(ts, owner, NAME(oparg), cache);
+    CHECK(v);
+  }
   TOP() = v;
   SKIP_CACHES(LOAD_ATTR);
   DISPATCH();
@@ -508,7 +540,11 @@ op_LOAD_ATTR: {
 op_STORE_ATTR: {
   Value owner = TOP();
   Value v = SECOND();
-  CHECK(set_attr(ts, owner, NAME(oparg), v));
+  auto* cache = const_cast<uint16_t*>(next_instr);
+  if (!icache::store_attr_probe(ts, owner, NAME(oparg), v, cache)) {
+    SAVE_FRAME_REGISTERS();
+    CHECK(icache::store_attr_slow(ts, owner, NAME(oparg), v, cache));
+  }
   sp -= 2;
   SKIP_CACHES(STORE_ATTR);
   DISPATCH();
@@ -518,35 +554,13 @@ op_DELETE_ATTR:
   sp--;
   DISPATCH();
 op_LOAD_METHOD: {
-  // Inline cache for methods of builtin types (static, immutable, never freed): units [0..3] hold the type,
-  // [4..7] the method descriptor found in it. Heap types and types with instance dicts always take the full path.
   Value obj = TOP();
   auto* cache = const_cast<uint16_t*>(next_instr);
-  if (obj.is_object()) {
-    uint64_t cached_type = uint64_t{cache[0]} | (uint64_t{cache[1]} << 16) | (uint64_t{cache[2]} << 32) |
-                           (uint64_t{cache[3]} << 48);
-    if (cached_type == reinterpret_cast<uint64_t>(obj.as_object()->type)) {
-      uint64_t descr = uint64_t{cache[4]} | (uint64_t{cache[5]} << 16) | (uint64_t{cache[6]} << 32) |
-                       (uint64_t{cache[7]} << 48);
-      TOP() = Value::from_bits(descr);
-      PUSH(obj);
-      SKIP_CACHES(LOAD_METHOD);
-      DISPATCH();
-    }
-  }
   Value method;
   bool unbound;
-  CHECK(get_method(ts, obj, NAME(oparg), &method, &unbound));
-  if (unbound && obj.is_object()) {
-    Type* t = obj.as_object()->type;
-    if (!(t->flags & kTypeHeap) && t->dict_offset == 0 && (t->flags & kTypeImmutable)) {
-      auto type_bits = reinterpret_cast<uint64_t>(t);
-      uint64_t descr = method.bits();
-      for (int i = 0; i < 4; i++) {
-        cache[i] = static_cast<uint16_t>(type_bits >> (16 * i));
-        cache[4 + i] = static_cast<uint16_t>(descr >> (16 * i));
-      }
-    }
+  if (!icache::load_method_probe(obj, NAME(oparg), cache, &method, &unbound)) {
+    SAVE_FRAME_REGISTERS();
+    CHECK(icache::load_method_slow(ts, obj, NAME(oparg), cache, &method, &unbound));
   }
   if (unbound) {
     TOP() = method;
@@ -582,8 +596,23 @@ op_CALL: {
   Value* args = sp - total;
   TupleObject* kw = kwnames;
   kwnames = nullptr;
+  FunctionObject* func;
+  bool init_call = false;
   if (callable.is_object() && callable.as_object()->type == &function_type) {
-    auto* func = static_cast<FunctionObject*>(callable.as_object());
+    func = static_cast<FunctionObject*>(callable.as_object());
+  } else if (!is_meth && (func = inlinable_init(ts, callable))) {
+    // The instance takes the place of the class (as __init__'s self) and of the NULL below it, where the
+    // call's result belongs: RETURN_VALUE of an is_init frame leaves it there.
+    Value instance = object_new(ts, static_cast<Type*>(callable.as_object()), {}, nullptr);
+    PEEK(total + 2) = instance;
+    PEEK(total + 1) = instance;
+    args--;
+    total++;
+    init_call = true;
+  } else {
+    goto call_native;
+  }
+  {
     CodeObj* callee = func->code;
     if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {
       ts.recursion_depth--;
@@ -592,24 +621,24 @@ op_CALL: {
     }
     SAVE_FRAME_REGISTERS();
     Frame* callee_frame = new_frame(ts, callee, func, func->globals, func->builtins, Value());
-    bool simple = !kw && total == callee->argcount && !(callee->flags & (CO_VARARGS | CO_VARKEYWORDS)) &&
-                  callee->kwonlyargcount == 0;
-    if (simple) {
-      for (int i = 0; i < total; i++) callee_frame->localsplus[i] = args[i];
-    } else if (!bind_arguments(ts, func, callee_frame->localsplus, std::span<const Value>(args, static_cast<size_t>(total)),
-                               kw)) {
+    if ((kw || !bind_simple(func, callee_frame->localsplus, args, total)) &&
+        !bind_arguments(ts, func, callee_frame->localsplus, std::span<const Value>(args, static_cast<size_t>(total)),
+                        kw)) {
       ts.pop_frame(callee_frame);
       ts.recursion_depth--;
       goto error;
     }
     sp -= oparg + 2;
+    if (init_call) sp++;
     frame->stack_top = sp;
+    callee_frame->is_init = init_call;
     callee_frame->previous = frame;
     frame = callee_frame;
     ts.current_frame = frame;
     LOAD_FRAME_REGISTERS();
     DISPATCH();
   }
+call_native: {
   SAVE_FRAME_REGISTERS();
   Value res = call(ts, callable, std::span<const Value>(args, static_cast<size_t>(total)), kw);
   if (!res) goto error;
@@ -617,6 +646,7 @@ op_CALL: {
   PUSH(res);
   SKIP_CACHES(CALL);
   DISPATCH();
+}
 }
 op_CALL_FUNCTION_EX: {
   Value kwargs = (oparg & 1) ? POP() : Value();
@@ -674,6 +704,35 @@ op_BINARY_OP: {
           int64_t r = a % b;
           if (r < 0) r += b;
           res = Value::small_int(r);
+          goto binary_done;
+        }
+        break;
+      case kOpTrueDiv:
+      case kOpTrueDiv + kBinaryOpCount: {
+        // Both exactly representable as doubles: one IEEE division is the correctly rounded quotient.
+        constexpr int64_t kExact = int64_t{1} << 53;
+        if (b != 0 && a <= kExact && a >= -kExact && b <= kExact && b >= -kExact) {
+          res = make_float(ts, static_cast<double>(a) / static_cast<double>(b));
+          goto binary_done;
+        }
+        break;
+      }
+      default: break;
+    }
+  } else if (lhs.is_flonum() && rhs.is_flonum()) {
+    // The common float case first, without the boxed-float and int-operand checks below.
+    double a = lhs.flonum_value(), b = rhs.flonum_value();
+    switch (oparg) {
+      case kOpAdd:
+      case kOpAdd + kBinaryOpCount: res = make_float(ts, a + b); goto binary_done;
+      case kOpSub:
+      case kOpSub + kBinaryOpCount: res = make_float(ts, a - b); goto binary_done;
+      case kOpMul:
+      case kOpMul + kBinaryOpCount: res = make_float(ts, a * b); goto binary_done;
+      case kOpTrueDiv:
+      case kOpTrueDiv + kBinaryOpCount:
+        if (b != 0.0) {
+          res = make_float(ts, a / b);
           goto binary_done;
         }
         break;
@@ -1104,10 +1163,20 @@ return_to_caller:
     DISPATCH();
   }
   Frame* caller = frame->previous;
+  bool init_returned = frame->is_init;
   ts.pop_frame(frame);
   frame = caller;
   ts.current_frame = frame;
   LOAD_FRAME_REGISTERS();
+  if (init_returned) [[unlikely]] {
+    // The instance is already where the result goes (see CALL).
+    if (!is_none(retval)) {
+      raise_fmt(ts, TypeError_type, "__init__() should return None, not '{}'", type_name(retval));
+      goto error;
+    }
+    next_instr += kCacheCounts[next_instr[-1] & 0xFF];
+    DISPATCH();
+  }
   next_instr += kCacheCounts[next_instr[-1] & 0xFF];
   PUSH(retval);
   DISPATCH();

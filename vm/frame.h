@@ -31,6 +31,7 @@ struct Frame {
   Value* stack_top;            // one past the top of the value stack (saved when the frame is not executing)
   GeneratorObject* generator;  // the generator that owns this frame, if any
   bool is_entry;               // returning from this frame returns from eval_frame()
+  bool is_init;                // runs __init__ for a class call inlined by CALL: the caller gets the instance
   Value localsplus[1];         // really co_nlocalsplus + co_stacksize values
 
   Value* stack_base();

@@ -18,6 +18,7 @@ inline Frame* new_frame(ThreadState& ts, CodeObj* code, FunctionObject* func, Di
   f->next_instr = code->code;
   f->generator = nullptr;
   f->is_entry = false;
+  f->is_init = false;
   // Only the locals need clearing: the value stack is written before it is read, and the collector scans it
   // conservatively (a stale word can at worst keep a dead object alive until the slot is overwritten).
   for (int i = 0; i < code->nlocalsplus; i++) f->localsplus[i] = Value();

@@ -285,10 +285,11 @@ void Heap::collect(RootMarker root_marker, void* context, std::span<const Value>
   stats_.unreachable = stats_.freed_objects - freed_before + finalized;
   stats_.collections++;
   stats_.live_bytes = static_cast<uint64_t>(object_bytes_);
-  // Grow the budget with the live heap so collection work stays proportional to allocation.
+  // Grow the budget with the live heap (twice its size: a large live heap, such as a long list of strings, is
+  // otherwise re-marked for every few new objects) so collection work stays proportional to allocation.
   // External memory (list buffers, dict tables) counts as allocation pressure only: finalizers free it without
   // telling the heap, so it cannot be part of the live size the budget grows with.
-  budget_ = std::max<int64_t>(8 << 20, object_bytes_);
+  budget_ = std::max<int64_t>(8 << 20, 2 * object_bytes_);
   bytes_since_gc_ = 0;
   collecting_ = false;
 }

@@ -83,6 +83,7 @@ enum TypeFlag : uint32_t {
   kTypeAbstractInstance = 1u << 11,  // cannot be instantiated directly
   kTypeImmutable = 1u << 12,         // builtin type: its attributes cannot be set
   kTypeDictAtEnd = 1u << 13,         // instances keep their attribute dict after their variable-size data
+  kTypeHasSubclasses = 1u << 14,     // some heap type inherits from it (changes must reach their versions)
 };
 
 struct Type : Object {

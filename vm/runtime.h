@@ -160,6 +160,8 @@ Value dict_get_str(DictObject* d, StrObject* key);   // key interned or not; nev
 int64_t dict_lookup_str_index(DictObject* d, StrObject* key);
 bool dict_set(ThreadState& ts, DictObject* d, Value key, Value value);
 bool dict_set_str(ThreadState& ts, DictObject* d, StrObject* key, Value value);
+// Replaces the value of the live entry at position `ix` (an inline cache found the key there).
+void dict_store_at(DictObject* d, int64_t ix, Value value);
 int dict_del(ThreadState& ts, DictObject* d, Value key);  // 1 deleted, 0 absent (no exception), -1 error
 bool dict_update(ThreadState& ts, DictObject* d, Value other);  // mapping or iterable of pairs
 bool dict_merge_strict(ThreadState& ts, DictObject* d, Value other, Value func_for_error);  // DICT_MERGE
@@ -232,6 +234,11 @@ inline DictObject** instance_dict_slot(Value obj) {
 }
 // A read-only view of `mapping` (class __dict__).
 Value make_mappingproxy(ThreadState& ts, Value mapping);
+// Type versions (Type::version) come from one global counter, so a version names one type in one state: inline
+// caches key on it. New heap types take next_type_version(); bump_type_version gives `t` and every subclass of
+// it a new one after a change to t's attributes.
+uint64_t next_type_version();
+void bump_type_version(ThreadState& ts, Type* t);
 Value get_item(ThreadState& ts, Value container, Value key);
 bool set_item(ThreadState& ts, Value container, Value key, Value value);
 bool del_item(ThreadState& ts, Value container, Value key);

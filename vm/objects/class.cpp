@@ -228,6 +228,19 @@ void register_heap_type(ThreadState& ts, Type* t) {
 
 }  // namespace
 
+uint64_t next_type_version() {
+  static uint64_t counter = 0;
+  return ++counter;
+}
+
+void bump_type_version(ThreadState& ts, Type* t) {
+  t->version = next_type_version();
+  if (!(t->flags & kTypeHasSubclasses)) return;
+  prune_registry(ts);
+  for (Type* sub : heap_type_registry())
+    if (sub != t && is_subtype(sub, t)) sub->version = next_type_version();
+}
+
 void update_heap_type_and_subclasses(ThreadState& ts, Type* changed) {
   update_heap_type_slots(ts, changed);
   prune_registry(ts);
@@ -258,8 +271,7 @@ Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictO
   auto* t = ts.alloc<Type>(&type_type);
   // Distinct from every other type's version, so a cache keyed on (type, version) never mistakes a new class
   // allocated where a dead one lived for it.
-  static uint64_t next_heap_type_version = uint64_t{1} << 40;
-  t->version = next_heap_type_version++;
+  t->version = next_type_version();
   // Fill the fields the collector traces before anything else can allocate.
   t->base = base;
   t->bases = bases;
@@ -270,6 +282,7 @@ Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictO
   t->c_name = name->data;
   t->mro = compute_mro(ts, t, bases);
   if (!t->mro) return Value();
+  for (int64_t i = 1; i < t->mro->size; i++) as_type(t->mro->items[i])->flags |= kTypeHasSubclasses;
 
   Names& n = ts.interp->names;
   if (Value q = dict_get_str(t->dict, n.qualname)) {

@@ -25,8 +25,7 @@ DictObject* as_dict(Value v) { return static_cast<DictObject*>(v.as_object()); }
 
 void finalize_dict(Object* o) {
   auto* d = static_cast<DictObject*>(o);
-  std::free(d->entries);
-  std::free(d->index);
+  std::free(d->entries);  // the index shares the entries' block
 }
 
 void trace_dict(Object* self, Tracer& tracer) {
@@ -42,17 +41,20 @@ void dict_resize(ThreadState& ts, DictObject* d, int64_t min_used) {
   int64_t index_size = kMinIndexSize;
   while (index_size * 2 < min_used * 3) index_size *= 2;
   int64_t capacity = index_size * 2 / 3;
-  // Compact live entries.
+  // One block holds the entries then the index: one malloc per resize (small instance dicts are the hot case).
+  size_t entries_bytes = sizeof(DictEntry) * static_cast<size_t>(capacity);
+  char* block = static_cast<char*>(std::malloc(entries_bytes + sizeof(int32_t) * static_cast<size_t>(index_size)));
+  if (!block) std::abort();
+  auto* entries = reinterpret_cast<DictEntry*>(block);
+  auto* index = reinterpret_cast<int32_t*>(block + entries_bytes);
+  // Compact live entries into the new block.
   int64_t w = 0;
   for (int64_t r = 0; r < d->nentries; r++)
-    if (d->entries[r].key) d->entries[w++] = d->entries[r];
+    if (d->entries[r].key) entries[w++] = d->entries[r];
   d->nentries = w;
-  auto* entries = static_cast<DictEntry*>(std::realloc(d->entries, sizeof(DictEntry) * static_cast<size_t>(capacity)));
-  auto* index = static_cast<int32_t*>(std::malloc(sizeof(int32_t) * static_cast<size_t>(index_size)));
-  if (!entries || !index) std::abort();
   ts.heap->account_external(static_cast<int64_t>(sizeof(DictEntry)) * (capacity - d->capacity) +
                             4 * (index_size - d->index_size));
-  std::free(d->index);
+  std::free(d->entries);
   d->entries = entries;
   d->capacity = capacity;
   d->index = index;
@@ -503,6 +505,11 @@ bool dict_set(ThreadState& ts, DictObject* d, Value key, Value value) {
 
 bool dict_set_str(ThreadState& ts, DictObject* d, StrObject* key, Value value) {
   return insert(ts, d, Value(key), str_hash(key), value);
+}
+
+void dict_store_at(DictObject* d, int64_t ix, Value value) {
+  d->entries[ix].value = value;
+  d->version = next_version();
 }
 
 int dict_del(ThreadState& ts, DictObject* d, Value key) {

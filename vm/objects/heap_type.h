@@ -33,6 +33,9 @@ bool is_python_new(Type* t);
 // The same for `t` and every live heap type that derives from it (a dunder set on `t` after they were made).
 void update_heap_type_and_subclasses(ThreadState& ts, Type* t);
 
+// Whether `slot` is the init slot that calls a class's Python __init__ (the interpreter inlines such calls).
+bool is_python_init_slot(InitSlot slot);
+
 // func(self, *args): calls `func` with `self` prepended to `args` (positional then keyword values).
 Value call_with_self(ThreadState& ts, Value func, Value self, std::span<const Value> args, TupleObject* kwnames);
 

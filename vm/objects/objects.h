@@ -176,7 +176,7 @@ struct CallIterObject : Object {  // iter(callable, sentinel); both null once ex
 // co_code whose CACHE entries the interpreter uses as inline caches.
 struct CodeObj : Object {
   std::shared_ptr<const CodeObject>* source;  // owned (new/delete): the compiler's object this was made from
-  uint16_t* code;        // owned copy of co_code (code units)
+  uint16_t* code;        // owned copy of co_code (code units), then 2 units of name hints per co_names entry
   int32_t ncodeunits;
   int32_t nlocalsplus, nlocals, ncells, nfrees;
   int32_t argcount, posonlyargcount, kwonlyargcount, total_args;  // total_args: all named params + *args + **kw

@@ -397,4 +397,6 @@ void update_heap_type_slots(ThreadState& ts, Type* t) {
   if (t->del) ts.heap->note_finalizer_type();
 }
 
+bool is_python_init_slot(InitSlot slot) { return slot == &slot_init; }
+
 }  // namespace minipy

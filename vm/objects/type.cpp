@@ -91,7 +91,7 @@ bool type_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
     raise_fmt(ts, TypeError_type, "cannot set '{}' attribute of immutable type '{}'", name->view(), t->name->view());
     return false;
   }
-  t->version++;
+  bump_type_version(ts, t);
   bool ok;
   if (!value) {
     int r = dict_del(ts, t->dict, Value(name));

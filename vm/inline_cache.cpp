@@ -1,0 +1,155 @@
+// Filling the attribute inline caches, and their kinds that call descriptors (see inline_cache.h).
+#include "vm/inline_cache.h"
+
+namespace minipy::icache {
+
+namespace {
+
+// A type whose lookups a version can guard: heap types (static types answer by identity instead) whose
+// version still fits the 32 bits a cache holds.
+// Types whose instances keep their dict after variable-size data (subclasses of str, int, tuple...) are never
+// cached: the probes find instance dicts through Type::dict_offset only.
+bool versionable(Type* t) {
+  return (t->flags & kTypeHeap) && !(t->flags & kTypeDictAtEnd) && t->version < kModuleMark;
+}
+
+// Where `name` is found along t's MRO: the position in the MRO and in that class's dict entries.
+bool find_in_mro(Type* t, StrObject* name, int64_t* mro_pos, int64_t* entry) {
+  for (int64_t i = 0; i < t->mro->size; i++) {
+    int64_t ix = dict_lookup_str_index(as_type(t->mro->items[i])->dict, name);
+    if (ix >= 0) {
+      *mro_pos = i;
+      *entry = ix;
+      return true;
+    }
+  }
+  return false;
+}
+
+void write_attr(uint16_t* c, uint32_t kind, uint32_t version, int64_t mro_pos, int64_t entry) {
+  write32(c, version);
+  c[2] = static_cast<uint16_t>(kind << 13 | static_cast<uint32_t>(mro_pos) << 8 | static_cast<uint32_t>(entry) >> 16);
+  c[3] = static_cast<uint16_t>(entry);
+}
+
+// Records how `owner.name` was found, for the next execution. Reads the current state only.
+void fill_load_attr(Value owner, StrObject* name, uint16_t* c) {
+  c[2] = 0;  // empty unless a kind below applies
+  if (!owner.is_object()) return;
+  Object* o = owner.as_object();
+  Type* t = o->type;
+  if (t == &module_type) {
+    int64_t ix = dict_lookup_str_index(static_cast<ModuleObject*>(o)->dict, name);
+    if (ix >= 0 && ix <= kMaxEntry) write_attr(c, kAttrModule, 0, 0, ix);
+    return;
+  }
+  if (!versionable(t) || t->getattr != object_type.getattr) return;
+  auto version = static_cast<uint32_t>(t->version);
+  int64_t mro_pos = 0, entry = 0;
+  bool in_class = find_in_mro(t, name, &mro_pos, &entry);
+  if (in_class && (mro_pos > kMaxMro || entry > kMaxEntry)) return;
+  Type* at = nullptr;
+  if (in_class) at = type_of(as_type(t->mro->items[mro_pos])->dict->entries[entry].value);
+  // An instance of a class may become a descriptor (or change kind) without t's version changing.
+  if (at && (at->flags & kTypeHeap)) return;
+  if (at && at->descr_get && at->descr_set) {
+    write_attr(c, kAttrClassData, version, mro_pos, entry);
+    return;
+  }
+  if (DictObject* d = instance_dict(o, t)) {
+    int64_t ix = dict_lookup_str_index(d, name);
+    if (ix >= 0) {
+      if (ix <= kMaxEntry) write_attr(c, kAttrInstance, version, 0, ix);
+      return;
+    }
+  }
+  if (in_class) write_attr(c, at->descr_get ? kAttrClassNonData : kAttrClassPlain, version, mro_pos, entry);
+}
+
+}  // namespace
+
+Value load_attr_slow(ThreadState& ts, Value owner, StrObject* name, uint16_t* c) {
+  uint32_t kind = attr_kind(c);
+  if ((kind == kAttrClassNonData || kind == kAttrClassData) && owner.is_object()) {
+    Object* o = owner.as_object();
+    Type* t = o->type;
+    if (t->version == read32(c) && (kind == kAttrClassData || !shadows(instance_dict(o, t), name))) {
+      if (Value attr = class_entry(t, c, name)) return type_of(attr)->descr_get(ts, attr, owner, Value(t));
+    }
+  }
+  Value v = get_attr(ts, owner, name);
+  if (v) fill_load_attr(owner, name, c);
+  return v;
+}
+
+bool store_attr_probe(ThreadState& ts, Value owner, StrObject* name, Value value, uint16_t* c) {
+  if (!owner.is_object()) return false;
+  Object* o = owner.as_object();
+  Type* t = o->type;
+  uint32_t version = read32(c);
+  if (version == 0 || t->version != version) return false;
+  // The version says instances have a dict slot (there was a dict when the entry was filled).
+  auto** slot = reinterpret_cast<DictObject**>(reinterpret_cast<char*>(o) + t->dict_offset);
+  if (!*slot) *slot = make_dict(ts);
+  DictObject* d = *slot;
+  uint32_t ix = read32(c + 2);
+  if (ix < static_cast<uint64_t>(d->nentries) && d->entries[ix].key.as_object() == name) {
+    dict_store_at(d, ix, value);
+    return true;
+  }
+  // Not where it was last time (another instance's layout, or a new attribute): an ordinary dict store, since
+  // the version still says the class has no data descriptor for the name.
+  int64_t before = d->nentries;
+  if (!dict_set_str(ts, d, name, value)) return false;
+  if (d->nentries == before + 1) write32(c + 2, static_cast<uint32_t>(before));
+  return true;
+}
+
+bool store_attr_slow(ThreadState& ts, Value owner, StrObject* name, Value value, uint16_t* c) {
+  if (!set_attr(ts, owner, name, value)) return false;
+  write32(c, 0);
+  if (!owner.is_object()) return true;
+  Object* o = owner.as_object();
+  Type* t = o->type;
+  if (!versionable(t) || t->setattr != object_type.setattr) return true;
+  Value attr = type_lookup(t, name);
+  if (attr && ((type_of(attr)->flags & kTypeHeap) || type_of(attr)->descr_set)) return true;
+  DictObject* d = instance_dict(o, t);
+  if (!d) return true;
+  int64_t ix = dict_lookup_str_index(d, name);
+  if (ix < 0 || ix > kMaxEntry) return true;
+  write32(c, static_cast<uint32_t>(t->version));
+  write32(c + 2, static_cast<uint32_t>(ix));
+  return true;
+}
+
+bool load_method_slow(ThreadState& ts, Value obj, StrObject* name, uint16_t* c, Value* method, bool* unbound) {
+  if (!get_method(ts, obj, name, method, unbound)) return false;
+  write64(c, 0);
+  if (!obj.is_object()) return true;
+  Object* o = obj.as_object();
+  Type* t = o->type;
+  if (t == &module_type) {
+    int64_t ix = dict_lookup_str_index(static_cast<ModuleObject*>(o)->dict, name);
+    if (ix >= 0 && ix <= kMaxEntry) {
+      write64(c + 4, static_cast<uint64_t>(ix));
+      write32(c + 8, kModuleMark);
+      write64(c, reinterpret_cast<uint64_t>(t));
+    }
+    return true;
+  }
+  // get_method answers "unbound" only for a method descriptor found in the type (through the generic
+  // __getattribute__), which static types keep forever and heap types keep while their version holds.
+  if (!*unbound) return true;
+  if (t->flags & kTypeHeap) {
+    if (!versionable(t)) return true;
+  } else if (!(t->flags & kTypeImmutable) || t->version >= kModuleMark) {
+    return true;
+  }
+  write64(c + 4, method->bits());
+  write32(c + 8, static_cast<uint32_t>(t->version));
+  write64(c, reinterpret_cast<uint64_t>(t));
+  return true;
+}
+
+}  // namespace minipy::icache
