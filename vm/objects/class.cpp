@@ -271,7 +271,7 @@ Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictO
   if (!(base->flags & kTypeHeap)) {
     // The first Python class over a builtin adds the __dict__ and __weakref__ descriptors CPython shows.
     bool adds_dict = solid == &object_type || solid == &list_type || solid == &dict_type;
-    if (adds_dict) dict_set_str(ts, t->dict, n.dict, dict_get_str(object_type.dict, n.dict));
+    if (adds_dict) dict_set_str(ts, t->dict, n.dict, instance_dict_descriptor(ts));
     dict_set_str(ts, t->dict, intern(ts, "__weakref__"), weakref_descriptor(ts));
   }
   t->doc = dict_get_str(t->dict, n.doc);

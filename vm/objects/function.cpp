@@ -144,9 +144,17 @@ Value descriptor_call(ThreadState& ts, Value callable, std::span<const Value> ar
   auto* d = static_cast<MethodDescriptorObject*>(callable.as_object());
   if (d->def->flags & kMethodStatic) return d->def->fn(ts, Value(), args, kwnames);
   if (d->def->flags & kMethodClass) return d->def->fn(ts, Value(d->owner), args, kwnames);
-  if (positional_count(args, kwnames) == 0)
+  bool slot_wrapper = d->def->flags & kMethodSlotWrapper;
+  if (positional_count(args, kwnames) == 0) {
+    if (slot_wrapper)
+      return raise_fmt(ts, TypeError_type, "descriptor '{}' of '{}' object needs an argument", d->def->name,
+                       d->owner->name->view());
     return raise_fmt(ts, TypeError_type, "unbound method {}.{}() needs an argument", d->owner->name->view(),
                      d->def->name);
+  }
+  if (!is_subtype(type_of(args[0]), d->owner) && slot_wrapper)
+    return raise_fmt(ts, TypeError_type, "descriptor '{}' requires a '{}' object but received a '{}'", d->def->name,
+                     d->owner->name->view(), type_name(args[0]));
   if (!is_subtype(type_of(args[0]), d->owner))
     return raise_fmt(ts, TypeError_type, "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
                      d->def->name, d->owner->name->view(), type_name(args[0]));
@@ -161,7 +169,8 @@ Value descriptor_get(ThreadState& ts, Value descr, Value instance, Value owner) 
 }
 Value descriptor_repr(ThreadState& ts, Value self) {
   auto* d = static_cast<MethodDescriptorObject*>(self.as_object());
-  return make_str(ts, fmt::format("<method '{}' of '{}' objects>", d->def->name, d->owner->name->view()));
+  return make_str(ts, fmt::format("<{} '{}' of '{}' objects>", d->def->flags & kMethodSlotWrapper ? "slot wrapper" : "method",
+                                  d->def->name, d->owner->name->view()));
 }
 void trace_descriptor(Object* self, Tracer& tracer) { tracer.visit(static_cast<MethodDescriptorObject*>(self)->owner); }
 

@@ -23,6 +23,9 @@ void update_heap_type_slots(ThreadState& ts, Type* t);
 // The same for `t` and every live heap type that derives from it (a dunder set on `t` after they were made).
 void update_heap_type_and_subclasses(ThreadState& ts, Type* t);
 
+// A new `__dict__` attribute descriptor for a class whose instances have an attribute dict.
+Value instance_dict_descriptor(ThreadState& ts);
+
 // func(self, *args): calls `func` with `self` prepended to `args` (positional then keyword values).
 Value call_with_self(ThreadState& ts, Value func, Value self, std::span<const Value> args, TupleObject* kwnames);
 
