@@ -1,4 +1,5 @@
 // The methods of str: argument handling around the pure text engine (vm/text/), which does the actual work.
+#include "vm/objects/codecs.h"
 #include "vm/runtime.h"
 #include "vm/text/str_methods.h"
 #include "vm/text/unicode.h"
@@ -262,10 +263,11 @@ PREDICATE(m_isidentifier, isidentifier)
 PREDICATE(m_isprintable, isprintable)
 PREDICATE(m_isascii, isascii)
 
+// encode(encoding='utf-8', errors='strict')
 STR_METHOD(m_encode) {
-  (void)args;
-  (void)kwnames;
-  return make_bytes(ts, sv(self));
+  std::string_view parts[2] = {"utf-8", "strict"};
+  if (!codec_args(ts, "encode", args, kwnames, parts)) return Value();
+  return encode_str(ts, sv(self), parts[0], parts[1]);
 }
 STR_METHOD(m_removeprefix) {
   if (!check_arg_count(ts, "removeprefix", positional_count(args, kwnames), 1, 1)) return Value();
@@ -304,6 +306,11 @@ const MethodDef str_methods[] = {
 };
 
 }  // namespace
+
+// The start/end argument args[i] of a find-like method (absent or None: nullopt); bytes' methods share it.
+bool text_bound_arg(ThreadState& ts, std::span<const Value> args, size_t i, text::OptIndex* out) {
+  return opt_index(ts, args, i, out);
+}
 
 Value py_ascii(ThreadState& ts, Value v) {
   Value r = py_repr(ts, v);
