@@ -200,13 +200,9 @@ BUILTIN(b_issubclass) {
   return r < 0 ? Value() : Bool(r);
 }
 
-BUILTIN(b_round) {
-  (void)self;
-  size_t n = positional_count(args, kwnames);
-  Value number = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "number");
-  Value nd = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "ndigits");
-  if (!number) return raise(ts, TypeError_type, "round() missing required argument 'number' (pos 1)");
-  if (nd && is_none(nd)) nd = Value();
+}  // namespace
+
+Value round_number(ThreadState& ts, Value number, Value nd) {
   if (is_float(number)) {
     double d = float_value(number);
     if (!nd) {
@@ -235,6 +231,19 @@ BUILTIN(b_round) {
     if (c > 0 || (c == 0 && q.is_odd())) q = q + BigInt(1);
     return make_int(ts, q * pow10);
   }
+  return Value();
+}
+
+namespace {
+
+BUILTIN(b_round) {
+  (void)self;
+  size_t n = positional_count(args, kwnames);
+  Value number = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "number");
+  Value nd = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "ndigits");
+  if (!number) return raise(ts, TypeError_type, "round() missing required argument 'number' (pos 1)");
+  if (nd && is_none(nd)) nd = Value();
+  if (is_float(number) || is_int(number)) return round_number(ts, number, nd);
   Value method = type_lookup(type_of(number), ts.interp->names.round);
   if (!method)
     return raise_fmt(ts, TypeError_type, "type {} doesn't define __round__ method", type_name(number));

@@ -209,6 +209,15 @@ void register_heap_type(ThreadState& ts, Type* t) {
 
 }  // namespace
 
+std::vector<Type*> live_direct_subclasses(ThreadState& ts, Type* base) {
+  prune_registry(ts);
+  std::vector<Type*> out;
+  for (Type* t : heap_type_registry())
+    for (Value b : t->bases->span())
+      if (b.as_object() == base) out.push_back(t);
+  return out;
+}
+
 void update_heap_type_and_subclasses(ThreadState& ts, Type* changed) {
   update_heap_type_slots(ts, changed);
   prune_registry(ts);

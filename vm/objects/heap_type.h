@@ -2,6 +2,7 @@
 // and the pieces of `object` and `type` they rely on.
 #pragma once
 #include <span>
+#include <vector>
 
 #include "vm/runtime.h"
 
@@ -22,6 +23,9 @@ Value type_new_from_args(ThreadState& ts, std::span<const Value> args, TupleObje
 void update_heap_type_slots(ThreadState& ts, Type* t);
 // The same for `t` and every live heap type that derives from it (a dunder set on `t` after they were made).
 void update_heap_type_and_subclasses(ThreadState& ts, Type* t);
+
+// The live classes defined in Python that list `base` among their __bases__, oldest first (__subclasses__).
+std::vector<Type*> live_direct_subclasses(ThreadState& ts, Type* base);
 
 // A new `__dict__` attribute descriptor for a class whose instances have an attribute dict.
 Value instance_dict_descriptor(ThreadState& ts);

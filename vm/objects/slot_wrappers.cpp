@@ -15,7 +15,7 @@ namespace {
 // Which Type slot a row wraps; kBinary and kInplace take the BinaryOpIndex in the row's `op`.
 enum class Slot {
   kNegative, kPositive, kAbsolute, kInvert, kToInt, kToFloat, kIndex, kTruth, kBinary, kInplace, kDivmod,
-  kConcat, kRepeat, kGetItem, kSetItem, kDelItem, kLength, kContains, kIter, kNext,
+  kConcat, kRepeat, kGetItem, kSetItem, kDelItem, kLength, kContains, kIter, kNext, kCall,
 };
 // How the Python arguments reach the slot.
 enum class Wrap {
@@ -30,6 +30,7 @@ enum class Wrap {
   kContains,  // f(item)        -> bool(slot(self, item))
   kSetItem,   // f(key, value)
   kDelItem,   // f(key)
+  kCall,      // f(*args, **kwargs) -> slot(self, args, kwargs)
 };
 
 struct SlotRow {
@@ -55,6 +56,7 @@ constexpr SlotRow kRows[] = {
     {"__float__", Slot::kToFloat, Wrap::kUnary},
     {"__index__", Slot::kIndex, Wrap::kUnary},
     {"__bool__", Slot::kTruth, Wrap::kInquiry},
+    {"__call__", Slot::kCall, Wrap::kCall},
 #define BINARY(name, op)                                                                              \
   {"__" name "__", Slot::kBinary, Wrap::kLeft, op}, {"__r" name "__", Slot::kBinary, Wrap::kRight, op}, \
       {"__i" name "__", Slot::kInplace, Wrap::kLeft, op}
@@ -96,6 +98,7 @@ const void* slot_of(const Type& t, const SlotRow& row) {
     case Slot::kContains: return reinterpret_cast<const void*>(t.contains);
     case Slot::kIter: return reinterpret_cast<const void*>(t.iter);
     case Slot::kNext: return reinterpret_cast<const void*>(t.iternext);
+    case Slot::kCall: return reinterpret_cast<const void*>(t.call);
   }
   return nullptr;
 }
@@ -159,6 +162,7 @@ Value slot_wrapper(ThreadState& ts, Value self, std::span<const Value> args, Tup
     return call_power(ts, t, row, self, args);
   }
   switch (row.wrap) {
+    case Wrap::kCall: return t.call(ts, self, args, kwnames);
     case Wrap::kUnary:
       if (!check_args(ts, row, args, kwnames, 0)) return Value();
       return unary_slot(t, row.slot)(ts, self);

@@ -287,7 +287,81 @@ STR_METHOD(m_removesuffix) {
   return new_str(ts, s, self);
 }
 
+// str.maketrans(x[, y[, z]]): the dict of ordinals str.translate takes.
+STR_METHOD(m_maketrans) {
+  (void)self;
+  if (!no_keywords(ts, "maketrans", kwnames) || !check_arg_count(ts, "maketrans", args.size(), 1, 3)) return Value();
+  DictObject* table = make_dict(ts);
+  if (args.size() == 1) {
+    if (!is_dict(args[0]))
+      return raise(ts, TypeError_type, "if you give only one argument to maketrans it must be a dict");
+    Value key, value;
+    for (int64_t pos = 0; dict_next(static_cast<DictObject*>(args[0].as_object()), &pos, &key, &value);) {
+      if (is_str(key)) {
+        if (as_str(key)->length != 1)
+          return raise(ts, ValueError_type, "string keys in translate table must be of length 1");
+        size_t at = 0;
+        key = make_int(ts, text::next_code_point(as_str(key)->view(), &at));
+      } else if (!is_int(key)) {
+        return raise(ts, TypeError_type, "keys in translate table must be strings or integers");
+      }
+      if (!dict_set(ts, table, key, value)) return Value();
+    }
+    return Value(table);
+  }
+  if (!is_str(args[0]))
+    return raise(ts, TypeError_type, "first maketrans argument must be a string if there is a second argument");
+  if (!is_str(args[1]))
+    return raise_fmt(ts, TypeError_type, "maketrans() argument 2 must be str, not {}", type_name(args[1]));
+  if (as_str(args[0])->length != as_str(args[1])->length)
+    return raise(ts, ValueError_type, "the first two maketrans arguments must have equal length");
+  std::string_view from = sv(args[0]), to = sv(args[1]);
+  for (size_t i = 0, j = 0; i < from.size();) {
+    Value key = make_int(ts, text::next_code_point(from, &i));
+    Value value = make_int(ts, text::next_code_point(to, &j));
+    if (!dict_set(ts, table, key, value)) return Value();
+  }
+  if (args.size() == 3) {
+    if (!is_str(args[2]))
+      return raise_fmt(ts, TypeError_type, "maketrans() argument 3 must be str, not {}", type_name(args[2]));
+    std::string_view drop = sv(args[2]);
+    for (size_t i = 0; i < drop.size();)
+      if (!dict_set(ts, table, make_int(ts, text::next_code_point(drop, &i)), None())) return Value();
+  }
+  return Value(table);
+}
+
+// str.translate(table): table[ord(c)] is a str, an ordinal or None (delete); a LookupError keeps c.
+STR_METHOD(m_translate) {
+  if (!no_keywords(ts, "translate", kwnames) || !check_arg_count(ts, "translate", args.size(), 1, 1)) return Value();
+  std::string_view s = sv(self);
+  std::string out;
+  for (size_t pos = 0; pos < s.size();) {
+    size_t at = pos;
+    char32_t c = text::next_code_point(s, &pos);
+    Value mapped = get_item(ts, args[0], make_int(ts, c));
+    if (!mapped) {
+      if (!exception_matches(ts.current_exception, &LookupError_type)) return Value();
+      ts.current_exception = Value();
+      out += s.substr(at, pos - at);
+    } else if (is_none(mapped)) {
+      continue;
+    } else if (is_int(mapped)) {
+      int64_t cp;
+      if (!int_to_int64(mapped, &cp) || cp < 0 || cp > 0x10FFFF)
+        return raise(ts, ValueError_type, "character mapping must be in range(0x110000)");
+      text::append_utf8(out, static_cast<char32_t>(cp));
+    } else if (is_str(mapped)) {
+      out += as_str(mapped)->view();
+    } else {
+      return raise(ts, TypeError_type, "character mapping must return integer, None or str");
+    }
+  }
+  return Value(make_str(ts, out));
+}
+
 const MethodDef str_methods[] = {
+    {"maketrans", m_maketrans, kMethodStatic}, {"translate", m_translate},
     {"split", m_split},           {"rsplit", m_rsplit},         {"splitlines", m_splitlines},
     {"join", m_join},             {"strip", m_strip},           {"lstrip", m_lstrip},
     {"rstrip", m_rstrip},         {"find", m_find},             {"rfind", m_rfind},
