@@ -55,6 +55,19 @@ Value function_doc(ThreadState&, Value self, std::span<const Value>, TupleObject
   Value d = as_function(self)->doc;
   return d ? d : None();
 }
+// __annotations__: MAKE_FUNCTION leaves a flat (name, value, ...) tuple; the dict is built on first access.
+Value function_annotations(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  FunctionObject* f = as_function(self);
+  if (f->annotations && is_tuple(f->annotations)) {
+    auto* pairs = static_cast<TupleObject*>(f->annotations.as_object());
+    DictObject* d = make_dict(ts);
+    for (int64_t i = 0; i + 1 < pairs->size; i += 2)
+      if (!dict_set(ts, d, pairs->items[i], pairs->items[i + 1])) return Value();
+    f->annotations = Value(d);
+  }
+  if (!f->annotations || is_none(f->annotations)) f->annotations = Value(make_dict(ts));
+  return f->annotations;
+}
 Value function_code(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   return Value(as_function(self)->code);
 }
@@ -384,6 +397,7 @@ void init_function_types(ThreadState& ts) {
   add_getset(ts, function_type, "__defaults__", function_defaults);
   add_getset(ts, function_type, "__globals__", function_globals);
   add_getset(ts, function_type, "__dict__", function_dict);
+  add_getset(ts, function_type, "__annotations__", function_annotations);
 
   code_type.trace = trace_code;
   code_type.finalize = finalize_code;

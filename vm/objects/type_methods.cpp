@@ -73,7 +73,10 @@ void give_doc(ThreadState& ts, Type& t) {
 
 }  // namespace
 
+void init_generic_alias(ThreadState& ts);  // generic_alias.cpp
+
 void init_type_methods(ThreadState& ts) {
+  init_generic_alias(ts);
   add_methods(ts, type_type, type_methods);
   add_getset(ts, method_descriptor_type, "__doc__", native_doc);
   add_getset(ts, native_function_type, "__doc__", native_doc);
