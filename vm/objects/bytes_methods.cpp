@@ -249,16 +249,23 @@ BYTES_METHOD(m_removesuffix) {
 }
 
 // The zero-argument methods: case conversions and the isX() predicates.
-template <std::string (*convert)(std::string_view)>
+bool no_args(ThreadState& ts, const char* qualified_name, std::span<const Value> args, TupleObject* kwnames) {
+  return no_keywords(ts, qualified_name, kwnames) && check_arg_count(ts, qualified_name, args.size(), 0, 0);
+}
+template <const char* kName, std::string (*convert)(std::string_view)>
 BYTES_METHOD(m_convert) {
-  if (!no_keywords(ts, "method", kwnames) || !check_arg_count(ts, "method", args.size(), 0, 0)) return Value();
+  if (!no_args(ts, kName, args, kwnames)) return Value();
   return make_bytes(ts, convert(data(self)));
 }
-template <bool (*predicate)(std::string_view)>
+template <const char* kName, bool (*predicate)(std::string_view)>
 BYTES_METHOD(m_predicate) {
-  if (!no_keywords(ts, "method", kwnames) || !check_arg_count(ts, "method", args.size(), 0, 0)) return Value();
+  if (!no_args(ts, kName, args, kwnames)) return Value();
   return Bool(predicate(data(self)));
 }
+#define NAME(method) constexpr char k_##method[] = "bytes." #method;
+NAME(upper) NAME(lower) NAME(title) NAME(capitalize) NAME(swapcase) NAME(isalpha) NAME(isdigit) NAME(isspace)
+NAME(isalnum) NAME(isupper) NAME(islower) NAME(istitle) NAME(isascii)
+#undef NAME
 
 // translate(table, /, delete=b''): `table` None keeps every byte.
 BYTES_METHOD(m_translate) {
@@ -359,12 +366,11 @@ BYTES_METHOD(m_fromhex) {
 }
 
 BYTES_METHOD(m_bytes) {
-  if (!no_keywords(ts, "__bytes__", kwnames) || !check_arg_count(ts, "__bytes__", args.size(), 0, 0)) return Value();
+  if (!no_args(ts, "bytes.__bytes__", args, kwnames)) return Value();
   return type_of(self) == &bytes_type ? self : make_bytes(ts, data(self));
 }
 BYTES_METHOD(m_getnewargs) {
-  if (!check_arg_count(ts, "__getnewargs__", args.size(), 0, 0) || !no_keywords(ts, "__getnewargs__", kwnames))
-    return Value();
+  if (!no_args(ts, "bytes.__getnewargs__", args, kwnames)) return Value();
   Value copy = make_bytes(ts, data(self));
   return Value(make_tuple(ts, std::span<const Value>(&copy, 1)));
 }
@@ -394,19 +400,19 @@ const MethodDef bytes_methods[] = {
     {"expandtabs", m_expandtabs},
     {"removeprefix", m_removeprefix},
     {"removesuffix", m_removesuffix},
-    {"upper", m_convert<text::bytes::upper>},
-    {"lower", m_convert<text::bytes::lower>},
-    {"title", m_convert<text::bytes::title>},
-    {"capitalize", m_convert<text::bytes::capitalize>},
-    {"swapcase", m_convert<text::bytes::swapcase>},
-    {"isalpha", m_predicate<text::bytes::isalpha>},
-    {"isdigit", m_predicate<text::bytes::isdigit>},
-    {"isspace", m_predicate<text::bytes::isspace>},
-    {"isalnum", m_predicate<text::bytes::isalnum>},
-    {"isupper", m_predicate<text::bytes::isupper>},
-    {"islower", m_predicate<text::bytes::islower>},
-    {"istitle", m_predicate<text::bytes::istitle>},
-    {"isascii", m_predicate<text::bytes::isascii>},
+    {"upper", m_convert<k_upper, text::bytes::upper>},
+    {"lower", m_convert<k_lower, text::bytes::lower>},
+    {"title", m_convert<k_title, text::bytes::title>},
+    {"capitalize", m_convert<k_capitalize, text::bytes::capitalize>},
+    {"swapcase", m_convert<k_swapcase, text::bytes::swapcase>},
+    {"isalpha", m_predicate<k_isalpha, text::bytes::isalpha>},
+    {"isdigit", m_predicate<k_isdigit, text::bytes::isdigit>},
+    {"isspace", m_predicate<k_isspace, text::bytes::isspace>},
+    {"isalnum", m_predicate<k_isalnum, text::bytes::isalnum>},
+    {"isupper", m_predicate<k_isupper, text::bytes::isupper>},
+    {"islower", m_predicate<k_islower, text::bytes::islower>},
+    {"istitle", m_predicate<k_istitle, text::bytes::istitle>},
+    {"isascii", m_predicate<k_isascii, text::bytes::isascii>},
     {"translate", m_translate},
     {"maketrans", m_maketrans, kMethodStatic},
     {"hex", m_hex},

@@ -102,22 +102,25 @@ NUMBER_METHOD(int_from_bytes) {
 }
 
 NUMBER_METHOD(int_bit_count) {
-  if (!no_args(ts, "bit_count", args, kwnames)) return Value();
+  if (!no_args(ts, "int.bit_count", args, kwnames)) return Value();
   std::string bits = to_bigint(int_value(ts, self)).abs().to_string(2);
   return make_int(ts, static_cast<int64_t>(std::count(bits.begin(), bits.end(), '1')));
 }
 
 NUMBER_METHOD(int_as_integer_ratio) {
-  if (!no_args(ts, "as_integer_ratio", args, kwnames)) return Value();
+  if (!no_args(ts, "int.as_integer_ratio", args, kwnames)) return Value();
   Value items[2] = {int_value(ts, self), Value::small_int(1)};
   return Value(minipy::make_tuple(ts, items));
 }
 
-// int.__trunc__/__floor__/__ceil__ and __round__() without digits: the int itself.
+// int.__trunc__/__floor__/__ceil__: the int itself.
+template <const char* kName>
 NUMBER_METHOD(int_identity) {
-  if (!no_keywords(ts, "__trunc__", kwnames) || !check_arg_count(ts, "__trunc__", args.size(), 0, 0)) return Value();
+  if (!no_args(ts, kName, args, kwnames)) return Value();
   return int_value(ts, self);
 }
+constexpr char kIntTrunc[] = "int.__trunc__", kIntFloor[] = "int.__floor__", kIntCeil[] = "int.__ceil__";
+constexpr char kFloatTrunc[] = "float.__trunc__", kFloatFloor[] = "float.__floor__", kFloatCeil[] = "float.__ceil__";
 
 NUMBER_METHOD(int_round) {
   if (!no_keywords(ts, "__round__", kwnames) || !check_arg_count(ts, "__round__", args.size(), 0, 1)) return Value();
@@ -134,9 +137,9 @@ NUMBER_METHOD(float_round) {
 }
 
 // float.__trunc__/__floor__/__ceil__: `Round` picks the direction; inf and nan fail in float's int conversion.
-template <double (*Round)(double)>
+template <const char* kName, double (*Round)(double)>
 NUMBER_METHOD(float_to_integral) {
-  if (!no_keywords(ts, "method", kwnames) || !check_arg_count(ts, "method", args.size(), 0, 0)) return Value();
+  if (!no_args(ts, kName, args, kwnames)) return Value();
   return float_type.to_int(ts, make_float(ts, Round(float_value(self))));
 }
 double round_trunc(double d) { return std::trunc(d); }
@@ -145,7 +148,7 @@ double round_ceil(double d) { return std::ceil(d); }
 
 // float.hex(): CPython's format, a normalized (or subnormal) mantissa with 13 hex digits.
 NUMBER_METHOD(float_hex) {
-  if (!no_args(ts, "hex", args, kwnames)) return Value();
+  if (!no_args(ts, "float.hex", args, kwnames)) return Value();
   double x = float_value(self);
   std::string out;
   if (std::isnan(x)) out = "nan";
@@ -234,9 +237,17 @@ NUMBER_METHOD(float_getformat) {
   return Value(make_str(ts, "IEEE, little-endian"));
 }
 
+// The name of the builtin type `v` is an instance of, for messages.
+std::string_view static_base_name(Value v) {
+  if (is_int(v)) return "int";
+  if (is_float(v)) return "float";
+  return is_str(v) ? "str" : "tuple";
+}
+
 // __getnewargs__ of int, float, str and tuple: (a plain copy of the value,).
 NUMBER_METHOD(value_getnewargs) {
-  if (!no_args(ts, "__getnewargs__", args, kwnames)) return Value();
+  std::string name = fmt::format("{}.__getnewargs__", static_base_name(self));
+  if (!no_args(ts, name.c_str(), args, kwnames)) return Value();
   Value plain;
   if (is_int(self)) plain = int_value(ts, self);
   else if (is_float(self)) plain = make_float(ts, float_value(self));
@@ -250,9 +261,9 @@ const MethodDef int_methods[] = {
     {"from_bytes", int_from_bytes, kMethodClass},
     {"bit_count", int_bit_count},
     {"as_integer_ratio", int_as_integer_ratio},
-    {"__trunc__", int_identity},
-    {"__floor__", int_identity},
-    {"__ceil__", int_identity},
+    {"__trunc__", int_identity<kIntTrunc>},
+    {"__floor__", int_identity<kIntFloor>},
+    {"__ceil__", int_identity<kIntCeil>},
     {"__round__", int_round},
     {"__getnewargs__", value_getnewargs},
 };
@@ -261,9 +272,9 @@ const MethodDef float_methods[] = {
     {"fromhex", float_fromhex, kMethodClass},
     {"__getformat__", float_getformat, kMethodClass},
     {"__round__", float_round},
-    {"__trunc__", float_to_integral<round_trunc>},
-    {"__floor__", float_to_integral<round_floor>},
-    {"__ceil__", float_to_integral<round_ceil>},
+    {"__trunc__", float_to_integral<kFloatTrunc, round_trunc>},
+    {"__floor__", float_to_integral<kFloatFloor, round_floor>},
+    {"__ceil__", float_to_integral<kFloatCeil, round_ceil>},
     {"__getnewargs__", value_getnewargs},
 };
 const MethodDef value_methods[] = {{"__getnewargs__", value_getnewargs}};
