@@ -6,7 +6,15 @@
 
 namespace minipy {
 
-bool text_bound_arg(ThreadState& ts, std::span<const Value> args, size_t i, text::OptIndex* out);  // str_methods
+// Argument helpers shared with str's methods (str_methods.cpp).
+bool text_bound_arg(ThreadState& ts, std::span<const Value> args, size_t i, text::OptIndex* out);
+// split/rsplit(sep=None, maxsplit=-1): `sep` null when absent or None.
+bool split_args(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, bool right, Value* sep,
+                int64_t* maxsplit);
+// splitlines(keepends=False)
+bool keepends_arg(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, int* keep);
+// The items of join()'s argument, "can only join an iterable" when it is not iterable.
+bool join_items(ThreadState& ts, Value iterable, std::span<Value>* items, Value* storage);
 
 namespace {
 
@@ -60,18 +68,15 @@ Value list_of_bytes(ThreadState& ts, const std::vector<std::string_view>& parts)
 }
 
 Value split_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, bool right) {
-  size_t n = positional_count(args, kwnames);
-  if (n > 2) return raise_fmt(ts, TypeError_type, "{} expected at most 2 arguments, got {}", right ? "rsplit" : "split", n);
-  Value sep_v = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "sep");
-  Value max_v = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "maxsplit");
+  Value sep_v;
+  int64_t maxsplit;
+  if (!split_args(ts, args, kwnames, right, &sep_v, &maxsplit)) return Value();
   std::optional<std::string_view> sep;
-  if (sep_v && !is_none(sep_v)) {
+  if (sep_v) {
     std::string_view s;
     if (!buffer_arg(ts, sep_v, &s)) return Value();
     sep = s;
   }
-  int64_t maxsplit = -1;
-  if (max_v && !index_to_int64(ts, max_v, &maxsplit)) return Value();
   auto r = right ? text::bytes::rsplit(data(self), sep, maxsplit) : text::bytes::split(data(self), sep, maxsplit);
   if (!r.ok()) return raise_text_error(ts, r.error());
   return list_of_bytes(ts, r.value());
@@ -79,10 +84,8 @@ Value split_method(ThreadState& ts, Value self, std::span<const Value> args, Tup
 BYTES_METHOD(m_split) { return split_method(ts, self, args, kwnames, false); }
 BYTES_METHOD(m_rsplit) { return split_method(ts, self, args, kwnames, true); }
 BYTES_METHOD(m_splitlines) {
-  size_t n = positional_count(args, kwnames);
-  Value keep = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "keepends");
-  int k = 0;
-  if (keep && (k = py_truth(ts, keep)) < 0) return Value();
+  int k;
+  if (!keepends_arg(ts, args, kwnames, &k)) return Value();
   return list_of_bytes(ts, text::bytes::splitlines(data(self), k));
 }
 
@@ -90,13 +93,7 @@ BYTES_METHOD(m_join) {
   if (!no_keywords(ts, "join", kwnames) || !check_arg_count(ts, "join", args.size(), 1, 1)) return Value();
   std::span<Value> items;
   Value storage;
-  if (!sequence_items(ts, args[0], &items, &storage)) {
-    if (exception_matches(ts.current_exception, &TypeError_type)) {
-      ts.current_exception = Value();
-      return raise(ts, TypeError_type, "can only join an iterable");
-    }
-    return Value();
-  }
+  if (!join_items(ts, args[0], &items, &storage)) return Value();
   std::vector<std::string_view> parts;
   for (size_t i = 0; i < items.size(); i++) {
     if (!is_bytes(items[i]))

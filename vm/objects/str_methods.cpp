@@ -59,18 +59,48 @@ bool opt_index(ThreadState& ts, std::span<const Value> args, size_t i, text::Opt
   return true;
 }
 
-Value split_impl(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, bool right) {
+}  // namespace
+
+bool split_args(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, bool right, Value* sep,
+                int64_t* maxsplit) {
   size_t n = positional_count(args, kwnames);
-  if (n > 2) return raise_fmt(ts, TypeError_type, "{} expected at most 2 arguments, got {}", right ? "rsplit" : "split", n);
-  Value sep_v = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "sep");
+  if (n > 2) {
+    raise_fmt(ts, TypeError_type, "{} expected at most 2 arguments, got {}", right ? "rsplit" : "split", n);
+    return false;
+  }
+  *sep = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "sep");
+  if (*sep && is_none(*sep)) *sep = Value();
   Value max_v = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "maxsplit");
+  *maxsplit = -1;
+  return !max_v || index_to_int64(ts, max_v, maxsplit);
+}
+
+bool keepends_arg(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, int* keep) {
+  Value v = positional_count(args, kwnames) > 0 ? args[0] : keyword_arg(ts, args, kwnames, "keepends");
+  *keep = 0;
+  return !v || (*keep = py_truth(ts, v)) >= 0;
+}
+
+bool join_items(ThreadState& ts, Value iterable, std::span<Value>* items, Value* storage) {
+  if (sequence_items(ts, iterable, items, storage)) return true;
+  if (exception_matches(ts.current_exception, &TypeError_type)) {
+    ts.current_exception = Value();
+    raise(ts, TypeError_type, "can only join an iterable");
+  }
+  return false;
+}
+
+namespace {
+
+Value split_impl(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, bool right) {
+  Value sep_v;
+  int64_t maxsplit;
+  if (!split_args(ts, args, kwnames, right, &sep_v, &maxsplit)) return Value();
   std::optional<std::string_view> sep;
-  if (sep_v && !is_none(sep_v)) {
+  if (sep_v) {
     if (!is_str(sep_v)) return raise_fmt(ts, TypeError_type, "must be str or None, not {}", type_name(sep_v));
     sep = as_str(sep_v)->view();
   }
-  int64_t maxsplit = -1;
-  if (max_v && !index_to_int64(ts, max_v, &maxsplit)) return Value();
   auto r = right ? text::rsplit(sv(self), sep, maxsplit) : text::split(sv(self), sep, maxsplit);
   if (!r.ok()) return raise_text_error(ts, r.error());
   return list_of_views(ts, r.value());
@@ -78,23 +108,15 @@ Value split_impl(ThreadState& ts, Value self, std::span<const Value> args, Tuple
 STR_METHOD(m_split) { return split_impl(ts, self, args, kwnames, false); }
 STR_METHOD(m_rsplit) { return split_impl(ts, self, args, kwnames, true); }
 STR_METHOD(m_splitlines) {
-  size_t n = positional_count(args, kwnames);
-  Value keep = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "keepends");
-  int k = 0;
-  if (keep && (k = py_truth(ts, keep)) < 0) return Value();
+  int k;
+  if (!keepends_arg(ts, args, kwnames, &k)) return Value();
   return list_of_views(ts, text::splitlines(sv(self), k));
 }
 STR_METHOD(m_join) {
   if (!check_arg_count(ts, "join", positional_count(args, kwnames), 1, 1)) return Value();
   std::span<Value> items;
   Value storage;
-  if (!sequence_items(ts, args[0], &items, &storage)) {
-    if (exception_matches(ts.current_exception, &TypeError_type)) {
-      ts.current_exception = Value();
-      return raise(ts, TypeError_type, "can only join an iterable");
-    }
-    return Value();
-  }
+  if (!join_items(ts, args[0], &items, &storage)) return Value();
   std::vector<std::string_view> parts;
   parts.reserve(items.size());
   bool ascii = as_str(self)->is_ascii();
