@@ -415,7 +415,10 @@ Value call_method(ThreadState& ts, Value obj, StrObject* name, std::span<const V
   return call(ts, method, all);
 }
 
+TupleObject* union_members(Value v);  // generic_alias.cpp
+
 bool is_instance(ThreadState& ts, Value v, Value cls, int* result) {
+  if (TupleObject* members = union_members(cls)) cls = Value(members);
   if (is_tuple(cls)) {
     for (Value c : static_cast<TupleObject*>(cls.as_object())->span()) {
       if (!is_instance(ts, v, c, result)) return false;

@@ -178,6 +178,12 @@ BUILTIN(b_isinstance) {
   if (!is_instance(ts, args[0], args[1], &r)) return Value();
   return Bool(r);
 }
+}  // namespace
+
+TupleObject* union_members(Value v);  // generic_alias.cpp: a union's members, else null
+
+namespace {
+
 BUILTIN(b_issubclass) {
   (void)self;
   if (!no_keywords(ts, "issubclass", kwnames) || !check_arg_count(ts, "issubclass", args.size(), 2, 2)) return Value();
@@ -189,8 +195,9 @@ BUILTIN(b_issubclass) {
     }
     return is_subtype(as_type(args[0]), as_type(cls));
   };
-  if (is_tuple(args[1])) {
-    for (Value c : static_cast<TupleObject*>(args[1].as_object())->span()) {
+  TupleObject* members = union_members(args[1]);
+  if (members || is_tuple(args[1])) {
+    for (Value c : (members ? members : static_cast<TupleObject*>(args[1].as_object()))->span()) {
       int r = check(c);
       if (r) return r < 0 ? Value() : True();
     }

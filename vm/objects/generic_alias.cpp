@@ -1,6 +1,8 @@
-// types.GenericAlias: what list[int], dict[str, int] and tuple[int, ...] evaluate to (annotations evaluate them
-// at def time). Builtin containers get __class_getitem__ returning one; the alias prints as CPython's does,
-// compares by origin and arguments, forwards other attributes and calls to its origin.
+// types.GenericAlias and types.UnionType: what list[int], tuple[int, ...] and int | None evaluate to (annotations
+// evaluate them at def time). Builtin containers get __class_getitem__ returning an alias; `type | x` makes a
+// union, which isinstance/issubclass accept like a tuple of its members. Both print as CPython's do.
+#include <vector>
+
 #include "vm/objects/heap_type.h"
 
 namespace minipy {
@@ -13,6 +15,10 @@ struct GenericAliasObject : Object {
 };
 
 Type generic_alias_type;
+Type union_type;
+
+// A union keeps its members in `args` (origin unused); the layout is the alias's.
+bool is_union(Value v) { return v.is_object() && v.as_object()->type == &union_type; }
 
 GenericAliasObject* as_alias(Value v) { return static_cast<GenericAliasObject*>(v.as_object()); }
 bool is_alias(Value v) { return v.is_object() && v.as_object()->type == &generic_alias_type; }
@@ -23,7 +29,11 @@ bool append_part(ThreadState& ts, std::string& out, Value v) {
     out += "...";
     return true;
   }
-  if (is_type(v) && !is_alias(v)) {
+  if (is_none(v) || v == Value(&none_type)) {
+    out += "None";
+    return true;
+  }
+  if (is_type(v)) {
     Type* t = as_type(v);
     Value module = t->module;
     if (module && is_str(module) && as_str(module)->view() != "builtins") out += fmt::format("{}.", as_str(module)->view());
@@ -94,6 +104,79 @@ Value make_alias(ThreadState& ts, Value origin, Value item) {
   return Value(a);
 }
 
+Value union_repr(ThreadState& ts, Value self) {
+  std::string out;
+  TupleObject* args = as_alias(self)->args;
+  for (int64_t i = 0; i < args->size; i++) {
+    if (i) out += " | ";
+    if (!append_part(ts, out, args->items[i])) return Value();
+  }
+  return Value(make_str(ts, out));
+}
+
+// Members compare as sets: int | str == str | int.
+Value union_richcompare(ThreadState& ts, Value a, Value b, int op) {
+  if (!is_union(a) || !is_union(b) || (op != kEq && op != kNe)) return NotImplemented();
+  auto contains_all = [](TupleObject* x, TupleObject* y) {
+    for (Value v : x->span()) {
+      bool found = false;
+      for (Value w : y->span()) found = found || v == w;
+      if (!found) return false;
+    }
+    return true;
+  };
+  (void)ts;
+  bool same = contains_all(as_alias(a)->args, as_alias(b)->args) && contains_all(as_alias(b)->args, as_alias(a)->args);
+  return Bool(op == kEq ? same : !same);
+}
+
+bool union_hash(ThreadState& ts, Value self, int64_t* out) {
+  uint64_t h = 0x345678;
+  for (Value v : as_alias(self)->args->span()) {
+    int64_t item;
+    if (!py_hash(ts, v, &item)) return false;
+    h ^= static_cast<uint64_t>(item);  // order-insensitive, as the equality is
+  }
+  *out = static_cast<int64_t>(h == static_cast<uint64_t>(-1) ? 2 : h);
+  return true;
+}
+
+Value union_getattr(ThreadState& ts, Value self, StrObject* name) {
+  std::string_view n = name->view();
+  if (n == "__args__") return Value(as_alias(self)->args);
+  if (n == "__parameters__") return ts.interp->empty_tuple;
+  if (n == "__class__") return Value(&union_type);
+  return generic_getattr(ts, self, name, false);
+}
+
+// What may stand in a union: a class, None, an alias or another union.
+bool union_member(Value v) { return is_none(v) || is_type(v) || is_alias(v) || is_union(v); }
+
+void add_member(std::vector<Value>& members, Value v) {
+  if (is_none(v)) v = Value(&none_type);
+  if (is_union(v)) {
+    for (Value m : as_alias(v)->args->span()) add_member(members, m);
+    return;
+  }
+  for (Value m : members)
+    if (m == v) return;
+  members.push_back(v);
+}
+
+// type.__or__ / __ror__ (the slot takes either operand order): a | b with duplicates dropped, flattened.
+Value type_or(ThreadState& ts, Value a, Value b) {
+  if (!union_member(a) || !union_member(b)) return NotImplemented();
+  std::vector<Value> members;
+  add_member(members, a);
+  add_member(members, b);
+  if (members.size() == 1) return members[0];
+  auto* u = ts.alloc<GenericAliasObject>(&union_type);
+  u->origin = None();
+  u->args = nullptr;
+  u->args = minipy::make_tuple(ts, members);
+  return Value(u);
+}
+
 // cls[item] for the builtin containers (a classmethod: self is the class).
 Value class_getitem(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   if (!no_keywords(ts, "__class_getitem__", kwnames) ||
@@ -103,28 +186,48 @@ Value class_getitem(ThreadState& ts, Value self, std::span<const Value> args, Tu
 }
 const MethodDef class_getitem_def[] = {{"__class_getitem__", class_getitem, kMethodClass}};
 
+void define_static(ThreadState& ts, Type& t, const char* name);
+
 }  // namespace
 
 void init_static_type(ThreadState& ts, Type& t);  // type.cpp
 
-void init_generic_alias(ThreadState& ts) {
-  Type& t = generic_alias_type;
+namespace {
+void define_static(ThreadState& ts, Type& t, const char* name) {
   t.type = &type_type;
   t.gc_flags = kGcStatic;
-  t.c_name = "GenericAlias";
+  t.c_name = name;
   t.base = &object_type;
   t.instance_size = sizeof(GenericAliasObject);
   t.flags = kTypeImmutable;
   init_static_type(ts, t);
   t.module = Value(intern(ts, "types"));
+  t.setattr = object_type.setattr;
+  t.trace = trace_alias;
+}
+}  // namespace
+
+TupleObject* union_members(Value v) { return is_union(v) ? as_alias(v)->args : nullptr; }
+
+void init_generic_alias(ThreadState& ts) {
+  Type& t = generic_alias_type;
+  define_static(ts, t, "GenericAlias");
   t.repr = alias_repr;
   t.str = alias_repr;
   t.richcompare = alias_richcompare;
   t.hash = alias_hash;
   t.getattr = alias_getattr;
-  t.setattr = object_type.setattr;
   t.call = alias_call;
-  t.trace = trace_alias;
+  t.binary[kOpOr] = type_or;
+  Type& u = union_type;
+  define_static(ts, u, "UnionType");
+  u.repr = union_repr;
+  u.str = union_repr;
+  u.richcompare = union_richcompare;
+  u.hash = union_hash;
+  u.getattr = union_getattr;
+  u.binary[kOpOr] = type_or;
+  type_type.binary[kOpOr] = type_or;
   for (Type* container : {&list_type, &tuple_type, &dict_type, &set_type, &frozenset_type, &type_type})
     add_methods(ts, *container, class_getitem_def);
 }
