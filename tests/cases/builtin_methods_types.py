@@ -16,3 +16,4 @@ for e in ['A.__subclasscheck__(3)', 'A.mro(1)', 'type.__call__(A).__class__.__na
         print(e, '->', repr(eval(e)))
     except Exception as x:
         print(e, '!!', type(x).__name__, x)
+print(type.__prepare__("A", ()), type.__prepare__("A", (), x=1))

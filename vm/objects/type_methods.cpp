@@ -45,7 +45,14 @@ TYPE_METHOD(type_subclasscheck) {
   return Bool(is_subtype(as_type(args[0]), as_type(self)));
 }
 
+// type.__prepare__(name, bases, **kwds): the namespace a class body runs in; a plain dict for `type`.
+TYPE_METHOD(type_prepare) {
+  (void)self, (void)args, (void)kwnames;
+  return Value(make_dict(ts));
+}
+
 const MethodDef type_methods[] = {
+    {"__prepare__", type_prepare, kMethodClass},
     {"mro", type_mro},
     {"__subclasses__", type_subclasses},
     {"__instancecheck__", type_instancecheck},
