@@ -9,7 +9,7 @@ namespace minipy {
 namespace {
 
 enum class Codec { kUtf8, kAscii, kLatin1 };
-enum class Handler { kStrict, kReplace, kIgnore, kBackslash, kXmlRef, kUnknown };
+enum class Handler { kStrict, kReplace, kIgnore, kBackslash, kXmlRef, kSurrogateEscape, kSurrogatePass, kUnknown };
 
 bool find_codec(ThreadState& ts, std::string_view name, Codec* out, const char** canonical) {
   std::string n;
@@ -36,6 +36,8 @@ Handler find_handler(std::string_view name) {
   if (name == "ignore") return Handler::kIgnore;
   if (name == "backslashreplace") return Handler::kBackslash;
   if (name == "xmlcharrefreplace") return Handler::kXmlRef;
+  if (name == "surrogateescape") return Handler::kSurrogateEscape;
+  if (name == "surrogatepass") return Handler::kSurrogatePass;
   return Handler::kUnknown;
 }
 
@@ -71,6 +73,13 @@ size_t utf8_sequence(std::string_view s, size_t i, const char** reason, size_t* 
     }
   }
   return len;
+}
+
+// Whether s[i..i+3) is a UTF-8-encoded surrogate (ED A0..BF 80..BF), which only surrogatepass accepts.
+bool is_encoded_surrogate(std::string_view s, size_t i) {
+  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  return i + 2 < s.size() && b(i) == 0xED && b(i + 1) >= 0xA0 && b(i + 1) <= 0xBF && b(i + 2) >= 0x80 &&
+         b(i + 2) <= 0xBF;
 }
 
 Value decode_error(ThreadState& ts, const char* codec, std::string_view s, size_t start, size_t end,
@@ -131,8 +140,14 @@ Value decode_bytes(ThreadState& ts, std::string_view s, std::string_view encodin
       i += len;
       continue;
     }
+    // Both surrogate handlers would make a str holding surrogates, which minipy does not support (as chr()).
+    if ((handler == Handler::kSurrogatePass && codec == Codec::kUtf8 && is_encoded_surrogate(s, i)) ||
+        handler == Handler::kSurrogateEscape)
+      return raise(ts, ValueError_type, "surrogate characters are not supported by minipy");
     switch (handler) {
+      case Handler::kSurrogatePass:
       case Handler::kStrict: return decode_error(ts, name, s, i, bad_end, reason);
+      case Handler::kSurrogateEscape: break;
       case Handler::kUnknown: return raise_fmt(ts, LookupError_type, "unknown error handler name '{}'", errors);
       case Handler::kReplace: out += "\xEF\xBF\xBD"; break;
       case Handler::kIgnore: break;
@@ -178,7 +193,14 @@ Value encode_str(ThreadState& ts, std::string_view s, std::string_view encoding,
     const char* reason = codec == Codec::kUtf8 ? "surrogates not allowed"
                          : codec == Codec::kAscii ? "ordinal not in range(128)"
                                                   : "ordinal not in range(256)";
-    if (handler == Handler::kStrict) {
+    // surrogateescape turns U+DC80..U+DCFF back into bytes and surrogatepass writes UTF-8 surrogates as they
+    // are; a run they cannot take fails as under strict.
+    bool escapable = handler == Handler::kSurrogateEscape || (handler == Handler::kSurrogatePass && codec == Codec::kUtf8);
+    for (size_t p = at; escapable && p < run_end;) {
+      char32_t d = text::next_code_point(s, &p);
+      escapable = handler == Handler::kSurrogatePass || (d >= 0xDC80 && d <= 0xDCFF);
+    }
+    if (handler == Handler::kStrict || ((handler == Handler::kSurrogateEscape || handler == Handler::kSurrogatePass) && !escapable)) {
       if (count == 1) {
         return raise_fmt(ts, UnicodeEncodeError_type, "'{}' codec can't encode character '{}' in position {}: {}",
                          name, escaped(c), index, reason);
@@ -191,6 +213,8 @@ Value encode_str(ThreadState& ts, std::string_view s, std::string_view encoding,
     for (size_t p = at; p < run_end;) {
       char32_t d = text::next_code_point(s, &p);
       if (handler == Handler::kReplace) out.push_back('?');
+      else if (handler == Handler::kSurrogateEscape) out.push_back(static_cast<char>(d - 0xDC00));
+      else if (handler == Handler::kSurrogatePass) text::append_utf8(out, d);
       else if (handler == Handler::kXmlRef) out += fmt::format("&#{};", static_cast<uint32_t>(d));
       else if (handler == Handler::kBackslash) out += escaped(d);
     }
