@@ -300,7 +300,12 @@ Value get_item(ThreadState& ts, Value container, Value key) {
   if (t->getitem) return t->getitem(ts, container, key);
   if (is_type(container)) {
     Value cgi = type_lookup(as_type(container), intern(ts, "__class_getitem__"));
-    if (cgi) return call(ts, cgi, std::span<const Value>(&key, 1));
+    if (cgi) {
+      // Bound to the subscripted class itself (a classmethod of a base binds to the subclass).
+      if (DescrGetSlot get = type_of(cgi)->descr_get) cgi = get(ts, cgi, Value(), container);
+      if (!cgi) return cgi;
+      return call(ts, cgi, std::span<const Value>(&key, 1));
+    }
     return raise_fmt(ts, TypeError_type, "type '{}' is not subscriptable", as_type(container)->name->view());
   }
   return raise_fmt(ts, TypeError_type, "'{}' object is not subscriptable", t->name->view());
@@ -411,7 +416,10 @@ Value call_method(ThreadState& ts, Value obj, StrObject* name, std::span<const V
   return call(ts, method, all);
 }
 
+TupleObject* union_members(Value v);  // generic_alias.cpp
+
 bool is_instance(ThreadState& ts, Value v, Value cls, int* result) {
+  if (TupleObject* members = union_members(cls)) cls = Value(members);
   if (is_tuple(cls)) {
     for (Value c : static_cast<TupleObject*>(cls.as_object())->span()) {
       if (!is_instance(ts, v, c, result)) return false;

@@ -178,6 +178,12 @@ BUILTIN(b_isinstance) {
   if (!is_instance(ts, args[0], args[1], &r)) return Value();
   return Bool(r);
 }
+}  // namespace
+
+TupleObject* union_members(Value v);  // generic_alias.cpp: a union's members, else null
+
+namespace {
+
 BUILTIN(b_issubclass) {
   (void)self;
   if (!no_keywords(ts, "issubclass", kwnames) || !check_arg_count(ts, "issubclass", args.size(), 2, 2)) return Value();
@@ -189,8 +195,9 @@ BUILTIN(b_issubclass) {
     }
     return is_subtype(as_type(args[0]), as_type(cls));
   };
-  if (is_tuple(args[1])) {
-    for (Value c : static_cast<TupleObject*>(args[1].as_object())->span()) {
+  TupleObject* members = union_members(args[1]);
+  if (members || is_tuple(args[1])) {
+    for (Value c : (members ? members : static_cast<TupleObject*>(args[1].as_object()))->span()) {
       int r = check(c);
       if (r) return r < 0 ? Value() : True();
     }
@@ -200,13 +207,9 @@ BUILTIN(b_issubclass) {
   return r < 0 ? Value() : Bool(r);
 }
 
-BUILTIN(b_round) {
-  (void)self;
-  size_t n = positional_count(args, kwnames);
-  Value number = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "number");
-  Value nd = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "ndigits");
-  if (!number) return raise(ts, TypeError_type, "round() missing required argument 'number' (pos 1)");
-  if (nd && is_none(nd)) nd = Value();
+}  // namespace
+
+Value round_number(ThreadState& ts, Value number, Value nd) {
   if (is_float(number)) {
     double d = float_value(number);
     if (!nd) {
@@ -235,6 +238,19 @@ BUILTIN(b_round) {
     if (c > 0 || (c == 0 && q.is_odd())) q = q + BigInt(1);
     return make_int(ts, q * pow10);
   }
+  return Value();
+}
+
+namespace {
+
+BUILTIN(b_round) {
+  (void)self;
+  size_t n = positional_count(args, kwnames);
+  Value number = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "number");
+  Value nd = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "ndigits");
+  if (!number) return raise(ts, TypeError_type, "round() missing required argument 'number' (pos 1)");
+  if (nd && is_none(nd)) nd = Value();
+  if (is_float(number) || is_int(number)) return round_number(ts, number, nd);
   Value method = type_lookup(type_of(number), ts.interp->names.round);
   if (!method)
     return raise_fmt(ts, TypeError_type, "type {} doesn't define __round__ method", type_name(number));

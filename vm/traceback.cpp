@@ -107,6 +107,34 @@ void print_syntax_error(ThreadState& ts, std::string& out, Value exc) {
   out += "    " + std::string(static_cast<size_t>(offset), ' ') + std::string(static_cast<size_t>(carets), '^') + "\n";
 }
 
+// The exception's __notes__ (add_note), one per line after the message, as CPython 3.11 prints them.
+void format_notes(ThreadState& ts, std::string& out, Value exc) {
+  Value notes = get_attr_optional(ts, exc, intern(ts, "__notes__"));
+  if (!notes) {
+    ts.current_exception = Value();
+    return;
+  }
+  if (!is_list(notes) && !is_tuple(notes)) {
+    Value r = py_repr(ts, notes);
+    if (r) out += fmt::format("{}\n", as_str(r)->view());
+    else out += "<__notes__ repr() failed>\n";
+    ts.current_exception = Value();
+    return;
+  }
+  // Indexed afresh each time: a note's __str__ may change the list.
+  auto item = [&](size_t i) {
+    std::span<Value> items = is_list(notes) ? static_cast<ListObject*>(notes.as_object())->span()
+                                            : static_cast<TupleObject*>(notes.as_object())->span();
+    return i < items.size() ? items[i] : Value();
+  };
+  for (size_t i = 0; Value note = item(i); ++i) {
+    Value text = is_str(note) ? note : py_str(ts, note);
+    if (text) out += fmt::format("{}\n", as_str(text)->view());
+    else out += "<note str() failed>\n";
+    ts.current_exception = Value();
+  }
+}
+
 void format_one(ThreadState& ts, std::string& out, Value exc) {
   ExceptionObject* e = as_exc(exc);
   if (e->traceback && !is_none(e->traceback)) {
@@ -159,6 +187,7 @@ void format_one(ThreadState& ts, std::string& out, Value exc) {
   }
   if (as_str(s)->size == 0 && suggestion.empty()) out += name + "\n";
   else out += fmt::format("{}: {}{}\n", name, as_str(s)->view(), suggestion);
+  format_notes(ts, out, exc);
 }
 
 void format_chain(ThreadState& ts, std::string& out, Value exc, std::vector<Object*>& seen) {

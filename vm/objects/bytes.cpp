@@ -1,8 +1,10 @@
 // bytes: immutable byte strings (constants, str.encode(), bytes.decode()).
 #include <cstring>
 
+#include "vm/objects/codecs.h"
 #include "vm/objects/sequence.h"
 #include "vm/objects/heap_type.h"
+#include "vm/text/text_error.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -103,46 +105,102 @@ Value bytes_getitem(ThreadState& ts, Value v, Value key) {
   return Value::small_int(static_cast<unsigned char>(b->data[i]));
 }
 
-Value bytes_decode(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
-  std::string_view data = as_bytes(self)->view();
-  if (!utf8_valid(data)) return raise(ts, UnicodeDecodeError_type, "'utf-8' codec can't decode bytes: invalid data");
-  return Value(make_str(ts, data));
+// decode(encoding='utf-8', errors='strict')
+Value bytes_decode(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  std::string_view parts[2] = {"utf-8", "strict"};
+  if (!codec_args(ts, "decode", args, kwnames, parts)) return Value();
+  return decode_bytes(ts, as_bytes(self)->view(), parts[0], parts[1]);
 }
 const MethodDef bytes_methods[] = {{"decode", bytes_decode}};
 
-// bytes(), bytes(n), bytes(str, encoding), bytes(bytes), bytes(iterable of ints): the exact bytes.
-Value exact_bytes_new(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "bytes", kwnames)) return Value();
-  if (args.size() > 3) return raise_fmt(ts, TypeError_type, "bytes() takes at most 3 arguments ({} given)", args.size());
-  if (args.empty()) return make_bytes(ts, "");
-  Value x = args[0];
-  if (is_str(x)) {
-    if (args.size() < 2) return raise(ts, TypeError_type, "string argument without an encoding");
-    return call_method(ts, x, intern(ts, "encode"), args.subspan(1));
+int bytes_contains(ThreadState& ts, Value self, Value item) {
+  std::string_view hay = as_bytes(self)->view();
+  if (is_int(item)) {
+    int64_t b;
+    if (!index_to_int64(ts, item, &b)) return -1;
+    if (b < 0 || b > 255) {
+      raise(ts, ValueError_type, "byte must be in range(0, 256)");
+      return -1;
+    }
+    return hay.find(static_cast<char>(b)) != std::string_view::npos;
   }
-  if (args.size() > 1)
-    return raise(ts, TypeError_type, args.size() == 2 ? "encoding without a string argument"
-                                                      : "errors without a string argument");
-  if (is_bytes(x)) return make_bytes(ts, as_bytes(x)->view());
-  if (is_int(x)) {
-    int64_t n;
-    if (!index_to_int64(ts, x, &n, "cannot fit 'int' into an index-sized integer")) return Value();
-    if (n < 0) return raise(ts, ValueError_type, "negative count");
-    return make_bytes(ts, std::string(static_cast<size_t>(n), '\0'));
+  if (!is_bytes(item)) {
+    raise_fmt(ts, TypeError_type, "a bytes-like object is required, not '{}'", type_name(item));
+    return -1;
   }
-  if (!type_of(x)->iter && !type_of(x)->getitem)
-    return raise_fmt(ts, TypeError_type, "cannot convert '{}' object to bytes", type_name(x));
-  std::span<Value> items;
-  Value storage;
-  if (!sequence_items(ts, x, &items, &storage)) return Value();
+  return hay.find(as_bytes(item)->view()) != std::string_view::npos;
+}
+
+Value bytes_repeat(ThreadState& ts, Value self, Value count) {
+  int64_t n;
+  if (!index_to_int64(ts, count, &n, "cannot fit 'int' into an index-sized integer")) return Value();
+  std::string_view s = as_bytes(self)->view();
+  if (n <= 0 || s.empty()) return make_bytes(ts, "");
+  if (n == 1 && type_of(self) == &bytes_type) return self;
+  if (static_cast<int64_t>(s.size()) > text::kMaxTextResult / n) return raise(ts, MemoryError_type, "");
   std::string out;
-  for (Value item : items) {
+  out.reserve(s.size() * static_cast<size_t>(n));
+  for (int64_t i = 0; i < n; i++) out += s;
+  return make_bytes(ts, out);
+}
+
+// bytes(iterable_of_ints): every item an int in range(256).
+Value bytes_from_iterable(ThreadState& ts, Value source) {
+  Value it = get_iter(ts, source);
+  if (!it) {
+    if (!exception_matches(ts.current_exception, &TypeError_type)) return Value();
+    ts.current_exception = Value();
+    return raise_fmt(ts, TypeError_type, "cannot convert '{}' object to bytes", type_name(source));
+  }
+  std::string out;
+  while (Value item = iter_next(ts, it)) {
     int64_t b;
     if (!index_to_int64(ts, item, &b)) return Value();
     if (b < 0 || b > 255) return raise(ts, ValueError_type, "bytes must be in range(0, 256)");
     out.push_back(static_cast<char>(b));
   }
+  if (ts.current_exception) return Value();
   return make_bytes(ts, out);
+}
+
+// bytes(), bytes(int), bytes(bytes), bytes(str, encoding[, errors]), bytes(iterable), __bytes__: exact bytes.
+Value exact_bytes_new(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames) {
+  size_t n = positional_count(args, kwnames);
+  if (n > 3) return raise_fmt(ts, TypeError_type, "bytes() takes at most 3 arguments ({} given)", n);
+  Value source = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "source");
+  Value encoding = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "encoding");
+  Value errors = n > 2 ? args[2] : keyword_arg(ts, args, kwnames, "errors");
+  for (Value v : {encoding, errors}) {
+    if (v && !is_str(v))
+      return raise_fmt(ts, TypeError_type, "bytes() argument '{}' must be str, not {}",
+                       v == encoding ? "encoding" : "errors", type_name(v));
+  }
+  if (!source) {
+    if (encoding || errors) return raise(ts, TypeError_type, encoding ? "encoding without a string argument"
+                                                                      : "errors without a string argument");
+    return make_bytes(ts, "");
+  }
+  if (is_str(source)) {
+    if (!encoding) return raise(ts, TypeError_type, "string argument without an encoding");
+    return encode_str(ts, as_str(source)->view(), as_str(encoding)->view(),
+                      errors ? as_str(errors)->view() : std::string_view("strict"));
+  }
+  if (encoding || errors)
+    return raise(ts, TypeError_type, encoding ? "encoding without a string argument" : "errors without a string argument");
+  if (Value method = type_lookup(type_of(source), intern(ts, "__bytes__"))) {
+    Value r = call(ts, method, std::span<const Value>(&source, 1));
+    if (r && !is_bytes(r))
+      return raise_fmt(ts, TypeError_type, "__bytes__ returned non-bytes (type {})", type_name(r));
+    return r;
+  }
+  if (is_int(source) || (!is_str(source) && type_of(source)->index)) {
+    int64_t count;
+    if (!index_to_int64(ts, source, &count, "cannot fit 'int' into an index-sized integer")) return Value();
+    if (count < 0) return raise(ts, ValueError_type, "negative count");
+    if (count > text::kMaxTextResult) return raise(ts, MemoryError_type, "");
+    return make_bytes(ts, std::string(static_cast<size_t>(count), '\0'));
+  }
+  return bytes_from_iterable(ts, source);
 }
 
 Value bytes_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
@@ -201,6 +259,8 @@ Value make_bytes(ThreadState& ts, std::string_view data) {
   return Value(b);
 }
 
+void init_bytes_methods(ThreadState& ts);  // bytes_methods.cpp
+
 void init_bytes_type(ThreadState& ts) {
   Type& t = bytes_type;
   t.repr = bytes_repr;
@@ -211,8 +271,11 @@ void init_bytes_type(ThreadState& ts) {
   t.length = bytes_len;
   t.getitem = bytes_getitem;
   t.iter = bytes_iter;
+  t.contains = bytes_contains;
+  t.repeat = bytes_repeat;
   t.new_instance = bytes_new;
   add_methods(ts, t, bytes_methods);
+  init_bytes_methods(ts);
 }
 
 }  // namespace minipy

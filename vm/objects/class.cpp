@@ -192,11 +192,12 @@ Value weakref_descriptor(ThreadState& ts, Type* owner) {
   return attribute_descriptor(ts, owner, &def);
 }
 
-// object's __dict__ getter, shown as belonging to `owner`.
+// The instance __dict__ getter (object_methods.cpp), shown as belonging to `owner`.
 Value dict_descriptor(ThreadState& ts, Type* owner) {
-  Value shared = dict_get_str(object_type.dict, ts.interp->names.dict);
-  Value getter = static_cast<PropertyObject*>(shared.as_object())->fget;
-  return attribute_descriptor(ts, owner, static_cast<MethodDescriptorObject*>(getter.as_object())->def);
+  Value descriptor = instance_dict_descriptor(ts);
+  Value getter = static_cast<PropertyObject*>(descriptor.as_object())->fget;
+  static_cast<MethodDescriptorObject*>(getter.as_object())->owner = owner;
+  return descriptor;
 }
 
 // Every heap type created, so a dunder set on a class can refresh its subclasses' slots. Entries are not
@@ -239,6 +240,15 @@ void bump_type_version(ThreadState& ts, Type* t) {
   prune_registry(ts);
   for (Type* sub : heap_type_registry())
     if (sub != t && is_subtype(sub, t)) sub->version = next_type_version();
+}
+
+std::vector<Type*> live_direct_subclasses(ThreadState& ts, Type* base) {
+  prune_registry(ts);
+  std::vector<Type*> out;
+  for (Type* t : heap_type_registry())
+    for (Value b : t->bases->span())
+      if (b.as_object() == base) out.push_back(t);
+  return out;
 }
 
 void update_heap_type_and_subclasses(ThreadState& ts, Type* changed) {

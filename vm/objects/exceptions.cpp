@@ -1,4 +1,5 @@
 // BaseException and the builtin hierarchy (errors.h's X-macro), raising helpers.
+#include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -135,7 +136,39 @@ Value m_with_traceback(ThreadState& ts, Value self, std::span<const Value> args,
   as_exc(self)->traceback = args[0];
   return self;
 }
-const MethodDef exception_methods[] = {{"with_traceback", m_with_traceback}};
+// add_note(note): appends to the __notes__ list in the instance dict, creating it on first use.
+Value m_add_note(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "add_note", kwnames) || !check_arg_count(ts, "add_note", args.size(), 1, 1)) return Value();
+  if (!is_str(args[0]))
+    return raise_fmt(ts, TypeError_type, "note must be a str, not '{}'", type_name(args[0]));
+  StrObject* key = intern(ts, "__notes__");
+  Value notes = get_attr_optional(ts, self, key);
+  if (!notes) {
+    if (ts.current_exception) return Value();
+    notes = Value(make_list(ts, 0));
+    if (!set_attr(ts, self, key, notes)) return Value();
+  }
+  if (!is_list(notes)) return raise(ts, TypeError_type, "Cannot add note: __notes__ is not a list");
+  if (!list_append(ts, static_cast<ListObject*>(notes.as_object()), args[0])) return Value();
+  return None();
+}
+
+Value m_setstate(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "__setstate__", kwnames) || !check_arg_count(ts, "__setstate__", args.size(), 1, 1))
+    return Value();
+  if (is_none(args[0])) return None();
+  if (!is_dict(args[0])) return raise(ts, TypeError_type, "state is not a dictionary");
+  auto* state = static_cast<DictObject*>(args[0].as_object());
+  Value key, value;
+  for (int64_t pos = 0; dict_next(state, &pos, &key, &value);) {
+    if (!is_str(key)) return raise(ts, TypeError_type, "attribute name must be string");
+    if (!set_attr(ts, self, as_str(key), value)) return Value();
+  }
+  return None();
+}
+
+const MethodDef exception_methods[] = {
+    {"with_traceback", m_with_traceback}, {"add_note", m_add_note}, {"__setstate__", m_setstate}};
 
 bool set_context_attr(ThreadState& ts, Value self, StrObject* name, Value value) {
   std::string_view n = name->view();
@@ -195,6 +228,7 @@ void init_exception_slots(ThreadState& ts) {
   t.trace = trace_exception;
   t.setattr = set_context_attr;
   add_methods(ts, t, exception_methods);
+  dict_set_str(ts, t.dict, ts.interp->names.dict, instance_dict_descriptor(ts));
   add_getset(ts, t, "args", get_args);
   add_getset(ts, t, "__traceback__", get_traceback);
   add_getset(ts, t, "__context__", get_context);

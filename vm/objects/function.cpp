@@ -55,6 +55,19 @@ Value function_doc(ThreadState&, Value self, std::span<const Value>, TupleObject
   Value d = as_function(self)->doc;
   return d ? d : None();
 }
+// __annotations__: MAKE_FUNCTION leaves a flat (name, value, ...) tuple; the dict is built on first access.
+Value function_annotations(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  FunctionObject* f = as_function(self);
+  if (f->annotations && is_tuple(f->annotations)) {
+    auto* pairs = static_cast<TupleObject*>(f->annotations.as_object());
+    DictObject* d = make_dict(ts);
+    for (int64_t i = 0; i + 1 < pairs->size; i += 2)
+      if (!dict_set(ts, d, pairs->items[i], pairs->items[i + 1])) return Value();
+    f->annotations = Value(d);
+  }
+  if (!f->annotations || is_none(f->annotations)) f->annotations = Value(make_dict(ts));
+  return f->annotations;
+}
 Value function_code(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   return Value(as_function(self)->code);
 }
@@ -75,19 +88,6 @@ Value function_kwdefaults(ThreadState&, Value self, std::span<const Value>, Tupl
 }
 Value function_builtins(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   return Value(as_function(self)->builtins);
-}
-// MAKE_FUNCTION leaves 3.11's flat (name, value, name, value...) tuple; the first read turns it into a dict.
-Value function_annotations(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
-  FunctionObject* f = as_function(self);
-  if (f->annotations && is_dict(f->annotations)) return f->annotations;
-  DictObject* d = make_dict(ts);
-  if (f->annotations && is_tuple(f->annotations)) {
-    auto* pairs = static_cast<TupleObject*>(f->annotations.as_object());
-    for (int64_t i = 0; i + 1 < pairs->size; i += 2)
-      if (!dict_set(ts, d, pairs->items[i], pairs->items[i + 1])) return Value();
-  }
-  f->annotations = Value(d);
-  return f->annotations;
 }
 Value function_dict(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   FunctionObject* f = as_function(self);
@@ -178,9 +178,17 @@ Value descriptor_call(ThreadState& ts, Value callable, std::span<const Value> ar
   auto* d = static_cast<MethodDescriptorObject*>(callable.as_object());
   if (d->def->flags & kMethodStatic) return d->def->fn(ts, Value(), args, kwnames);
   if (d->def->flags & kMethodClass) return d->def->fn(ts, Value(d->owner), args, kwnames);
-  if (positional_count(args, kwnames) == 0)
+  bool slot_wrapper = d->def->flags & kMethodSlotWrapper;
+  if (positional_count(args, kwnames) == 0) {
+    if (slot_wrapper)
+      return raise_fmt(ts, TypeError_type, "descriptor '{}' of '{}' object needs an argument", d->def->name,
+                       d->owner->name->view());
     return raise_fmt(ts, TypeError_type, "unbound method {}.{}() needs an argument", d->owner->name->view(),
                      d->def->name);
+  }
+  if (!is_subtype(type_of(args[0]), d->owner) && slot_wrapper)
+    return raise_fmt(ts, TypeError_type, "descriptor '{}' requires a '{}' object but received a '{}'", d->def->name,
+                     d->owner->name->view(), type_name(args[0]));
   if (!is_subtype(type_of(args[0]), d->owner))
     return raise_fmt(ts, TypeError_type, "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
                      d->def->name, d->owner->name->view(), type_name(args[0]));
@@ -195,7 +203,8 @@ Value descriptor_get(ThreadState& ts, Value descr, Value instance, Value owner) 
 }
 Value descriptor_repr(ThreadState& ts, Value self) {
   auto* d = static_cast<MethodDescriptorObject*>(self.as_object());
-  return make_str(ts, fmt::format("<method '{}' of '{}' objects>", d->def->name, d->owner->name->view()));
+  return make_str(ts, fmt::format("<{} '{}' of '{}' objects>", d->def->flags & kMethodSlotWrapper ? "slot wrapper" : "method",
+                                  d->def->name, d->owner->name->view()));
 }
 void trace_descriptor(Object* self, Tracer& tracer) { tracer.visit(static_cast<MethodDescriptorObject*>(self)->owner); }
 

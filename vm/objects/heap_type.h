@@ -2,6 +2,7 @@
 // and the pieces of `object` and `type` they rely on.
 #pragma once
 #include <span>
+#include <vector>
 
 #include "vm/runtime.h"
 
@@ -35,6 +36,11 @@ void update_heap_type_and_subclasses(ThreadState& ts, Type* t);
 
 // Whether `slot` is the init slot that calls a class's Python __init__ (the interpreter inlines such calls).
 bool is_python_init_slot(InitSlot slot);
+// The live classes defined in Python that list `base` among their __bases__, oldest first (__subclasses__).
+std::vector<Type*> live_direct_subclasses(ThreadState& ts, Type* base);
+
+// A new `__dict__` attribute descriptor for a class whose instances have an attribute dict.
+Value instance_dict_descriptor(ThreadState& ts);
 
 // func(self, *args): calls `func` with `self` prepended to `args` (positional then keyword values).
 Value call_with_self(ThreadState& ts, Value func, Value self, std::span<const Value> args, TupleObject* kwnames);

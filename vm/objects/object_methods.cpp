@@ -213,87 +213,24 @@ METHOD(get_instance_dict) {
   return Value(*slot);
 }
 
-// ---- slot wrappers of builtin types ----------------------------------------------------------------------
-// list.__getitem__, dict.__setitem__, ...: what super().__setitem__(k, v) in a dict subclass reaches. Each runs
-// the slot of the receiver's nearest builtin type (the method descriptor has checked the receiver's type).
-bool check_count(ThreadState& ts, const char* name, std::span<const Value> args, TupleObject* kwnames, size_t n) {
-  if (!no_keywords(ts, name, kwnames)) return false;
-  if (args.size() == n) return true;
-  raise_fmt(ts, TypeError_type, "expected {} argument{}, got {}", n, n == 1 ? "" : "s", args.size());
-  return false;
-}
-METHOD(w_getitem) {
-  if (!check_count(ts, "__getitem__", args, kwnames, 1)) return Value();
-  return builtin_type_of(self)->getitem(ts, self, args[0]);
-}
-METHOD(w_setitem) {
-  if (!check_count(ts, "__setitem__", args, kwnames, 2)) return Value();
-  return builtin_type_of(self)->setitem(ts, self, args[0], args[1]) ? None() : Value();
-}
-METHOD(w_delitem) {
-  if (!check_count(ts, "__delitem__", args, kwnames, 1)) return Value();
-  return builtin_type_of(self)->setitem(ts, self, args[0], Value()) ? None() : Value();
-}
-METHOD(w_len) {
-  if (!check_count(ts, "__len__", args, kwnames, 0)) return Value();
-  int64_t n = builtin_type_of(self)->length(ts, self);
-  return n < 0 ? Value() : make_int(ts, n);
-}
-METHOD(w_contains) {
-  if (!check_count(ts, "__contains__", args, kwnames, 1)) return Value();
-  int r = builtin_type_of(self)->contains(ts, self, args[0]);
-  return r < 0 ? Value() : Bool(r);
-}
-METHOD(w_iter) {
-  if (!check_count(ts, "__iter__", args, kwnames, 0)) return Value();
-  return builtin_type_of(self)->iter(ts, self);
-}
-METHOD(w_next) {
-  if (!check_count(ts, "__next__", args, kwnames, 0)) return Value();
-  Value v = builtin_type_of(self)->iternext(ts, self);
-  if (!v && !ts.current_exception) return raise_stop_iteration(ts, None());
-  return v;
-}
-template <int op>
-METHOD(w_binary) {
-  if (!check_count(ts, "binary operator", args, kwnames, 1)) return Value();
-  return builtin_type_of(self)->binary[op](ts, self, args[0]);
-}
-
-struct SlotWrapper {
-  MethodDef def;
-  bool (*defines)(const Type& t);
-};
-#define WRAP(name, fn, slot) {{name, fn}, [](const Type& t) { return t.slot != nullptr; }}
-#define WRAP_BINARY(name, op) {{name, w_binary<op>}, [](const Type& t) { return t.binary[op] != nullptr; }}
-const SlotWrapper slot_wrappers[] = {
-    WRAP("__getitem__", w_getitem, getitem),       WRAP("__setitem__", w_setitem, setitem),
-    WRAP("__delitem__", w_delitem, setitem),       WRAP("__len__", w_len, length),
-    WRAP("__contains__", w_contains, contains),    WRAP("__iter__", w_iter, iter),
-    WRAP("__next__", w_next, iternext),            WRAP_BINARY("__add__", kOpAdd),
-    WRAP_BINARY("__sub__", kOpSub),                WRAP_BINARY("__mul__", kOpMul),
-    WRAP_BINARY("__truediv__", kOpTrueDiv),        WRAP_BINARY("__floordiv__", kOpFloorDiv),
-    WRAP_BINARY("__mod__", kOpMod),                WRAP_BINARY("__pow__", kOpPow),
-    WRAP_BINARY("__and__", kOpAnd),                WRAP_BINARY("__or__", kOpOr),
-    WRAP_BINARY("__xor__", kOpXor),                WRAP_BINARY("__lshift__", kOpLShift),
-    WRAP_BINARY("__rshift__", kOpRShift),
-};
-#undef WRAP
-#undef WRAP_BINARY
-
-// Runs before static types inherit their bases' slots, so a non-null slot is the type's own.
-void add_slot_wrappers(ThreadState& ts, Type& t) {
-  for (const SlotWrapper& w : slot_wrappers) {
-    if (!w.defines(t) || dict_get_str(t.dict, intern(ts, w.def.name))) continue;
-    add_methods(ts, t, std::span<const MethodDef>(&w.def, 1));
-  }
-}
-
 }  // namespace
+
+void add_slot_wrappers(ThreadState& ts, Type& t);  // slot_wrappers.cpp
+
+// `object` itself has no __dict__ attribute (dir(int) must not list one): the classes whose instances carry
+// a dict each get this descriptor in their own __dict__, as CPython's type_new adds one.
+Value instance_dict_descriptor(ThreadState& ts) {
+  static const MethodDef getter{"__dict__", get_instance_dict};
+  auto* d = ts.alloc<MethodDescriptorObject>(&method_descriptor_type);
+  d->owner = &object_type;
+  d->def = &getter;
+  auto* p = ts.alloc<PropertyObject>(&property_type);
+  p->fget = Value(d);
+  return Value(p);
+}
 
 void init_object_methods(ThreadState& ts) {
   add_methods(ts, object_type, object_methods);
-  add_getset(ts, object_type, "__dict__", get_instance_dict);
 #define X(name) add_slot_wrappers(ts, name##_type);
   MINIPY_BUILTIN_TYPES(X)
 #undef X

@@ -214,7 +214,7 @@ struct FunctionObject : Object {
 
 // Native callables. `self` is the bound receiver (a module or instance) or null for plain functions.
 using NativeFn = Value (*)(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
-enum MethodFlag : uint32_t { kMethodStatic = 1, kMethodClass = 2 };
+enum MethodFlag : uint32_t { kMethodStatic = 1, kMethodClass = 2, kMethodSlotWrapper = 4 };  // 4: a slot's dunder
 struct MethodDef {
   const char* name;
   NativeFn fn;

@@ -360,7 +360,35 @@ bool sequence_index(ThreadState& ts, Value key, int64_t length, int64_t* out, co
   return true;
 }
 
+namespace {
+
+// slice.indices(length): the (start, stop, step) a sequence of that length would use.
+Value slice_indices_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "slice.indices", kwnames)) return Value();
+  if (args.size() != 1)
+    return raise_fmt(ts, TypeError_type, "slice.indices() takes exactly one argument ({} given)", args.size());
+  int64_t length;
+  if (!index_to_int64(ts, args[0], &length)) return Value();
+  if (length < 0) return raise(ts, ValueError_type, "length should not be negative");
+  int64_t start, stop, step, count;
+  if (!slice_indices(ts, static_cast<SliceObject*>(self.as_object()), length, &start, &stop, &step, &count))
+    return Value();
+  Value items[3] = {make_int(ts, start), make_int(ts, stop), make_int(ts, step)};
+  return Value(make_tuple(ts, items));
+}
+const MethodDef slice_methods[] = {{"indices", slice_indices_method}};
+
+int range_truth(ThreadState& ts, Value self) {
+  auto* r = static_cast<RangeObject*>(self.as_object());
+  if (r->big) return py_truth(ts, r->big->items[3]);
+  return r->length != 0;
+}
+
+}  // namespace
+
 void init_range_type(ThreadState& ts) {
+  range_type.truth = range_truth;
+  add_methods(ts, slice_type, slice_methods);
   Type& t = range_type;
   t.new_instance = range_new;
   t.repr = range_repr;

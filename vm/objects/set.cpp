@@ -551,7 +551,39 @@ Value set_inplace(ThreadState& ts, Value a, Value b, int op) {
   return a;
 }
 
+// difference_update / intersection_update / symmetric_difference_update: the new contents replace self's.
+Value update_with(ThreadState& ts, Value self, std::span<const Value> args, int op) {
+  Value r = multi_op(ts, self, args, op);
+  if (!r) return r;
+  SetObject* s = as_set(self);
+  SetObject* src = as_set(r);
+  if (src != s) {
+    std::swap(s->table, src->table);
+    std::swap(s->mask, src->mask);
+    std::swap(s->used, src->used);
+    std::swap(s->fill, src->fill);
+  }
+  return None();
+}
+SET_METHOD(m_difference_update) {
+  if (!no_keywords(ts, "difference_update", kwnames)) return Value();
+  return update_with(ts, self, args, kOpSub);
+}
+SET_METHOD(m_intersection_update) {
+  if (!no_keywords(ts, "intersection_update", kwnames)) return Value();
+  return update_with(ts, self, args, kOpAnd);
+}
+SET_METHOD(m_symmetric_difference_update) {
+  if (!no_keywords(ts, "symmetric_difference_update", kwnames)) return Value();
+  if (args.size() != 1)
+    return raise_fmt(ts, TypeError_type, "set.symmetric_difference_update() takes exactly one argument ({} given)",
+                     args.size());
+  return update_with(ts, self, args, kOpXor);
+}
+
 const MethodDef set_methods[] = {
+    {"difference_update", m_difference_update}, {"intersection_update", m_intersection_update},
+    {"symmetric_difference_update", m_symmetric_difference_update},
     {"add", m_add},       {"remove", m_remove},   {"discard", m_discard},
     {"pop", m_pop},       {"clear", m_clear},     {"copy", m_copy},
     {"update", m_update}, {"union", m_union},     {"intersection", m_intersection},

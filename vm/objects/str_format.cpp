@@ -50,8 +50,59 @@ bool append_result(ThreadState& ts, std::string& out, const text::TextResult<std
   return true;
 }
 
-bool format_one(ThreadState& ts, std::string& out, text::PercentSpec& spec, Value v) {
+// bytes % args runs the str machinery on the bytes read as Latin-1 (one code point per byte) and encodes the
+// result back, so widths, precisions and error indexes count bytes.
+std::string latin1_to_utf8(std::string_view bytes) {
+  std::string out;
+  for (unsigned char c : bytes) text::append_utf8(out, c);
+  return out;
+}
+std::string utf8_to_latin1(std::string_view utf8) {
+  std::string out;
+  for (size_t pos = 0; pos < utf8.size();) out.push_back(static_cast<char>(text::next_code_point(utf8, &pos)));
+  return out;
+}
+
+// %s/%b and %c of bytes formatting.
+bool format_bytes_arg(ThreadState& ts, std::string& out, text::PercentSpec& spec, Value v) {
+  if (spec.conversion == 'c') {
+    int64_t n = -1;
+    if (type_of(v) == &bytes_type && static_cast<BytesObject*>(v.as_object())->size == 1) {
+      n = static_cast<unsigned char>(static_cast<BytesObject*>(v.as_object())->data[0]);
+    } else if (is_int(v)) {
+      if (!int_to_int64(v, &n) || n < 0 || n > 255) {
+        raise(ts, OverflowError_type, "%c arg not in range(256)");
+        return false;
+      }
+    } else {
+      raise(ts, TypeError_type, "%c requires an integer in range(256) or a single byte");
+      return false;
+    }
+    return append_result(ts, out, text::percent_format_char(static_cast<char32_t>(n), spec));
+  }
+  Value b = v;
+  if (type_of(v) != &bytes_type) {
+    Value method = type_lookup(type_of(v), intern(ts, "__bytes__"));
+    if (!method) {
+      raise_fmt(ts, TypeError_type,
+                "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'", type_name(v));
+      return false;
+    }
+    b = call(ts, method, std::span<const Value>(&v, 1));
+    if (!b) return false;
+    if (type_of(b) != &bytes_type) {
+      raise_fmt(ts, TypeError_type, "__bytes__ returned non-bytes (type {})", type_name(b));
+      return false;
+    }
+  }
+  return append_result(ts, out,
+                       text::percent_format_text(latin1_to_utf8(static_cast<BytesObject*>(b.as_object())->view()), spec));
+}
+
+bool format_one(ThreadState& ts, std::string& out, text::PercentSpec& spec, Value v, bool bytes) {
   char32_t c = spec.conversion;
+  if (bytes && (c == 's' || c == 'b' || c == 'c')) return format_bytes_arg(ts, out, spec, v);
+  if (bytes && c == 'r') c = 'a';
   switch (c) {
     case 's':
     case 'r':
@@ -132,15 +183,15 @@ bool format_one(ThreadState& ts, std::string& out, text::PercentSpec& spec, Valu
   }
 }
 
-Value str_mod(ThreadState& ts, Value left, Value right) {
-  if (!is_str(left)) return NotImplemented();
-  std::string_view format = as_str(left)->view();
+// `format` % `right` for a str format, or for a bytes format (given as Latin-1 text) when `bytes`.
+Value percent_format(ThreadState& ts, std::string_view format, Value right, bool bytes) {
   PercentArgs pa{right, Value(), -1, -2};
   if (is_tuple(right)) {
     pa.arglen = static_cast<TupleObject*>(right.as_object())->size;
     pa.argidx = 0;
   }
-  if (type_of(right)->getitem && !is_tuple(right) && !is_str(right)) pa.dict = right;
+  if (type_of(right)->getitem && !is_tuple(right) && !is_str(right) && type_of(right) != &bytes_type)
+    pa.dict = right;
   text::PercentParser parser(format);
   std::string out;
   while (auto piece = parser.next()) {
@@ -151,7 +202,8 @@ Value str_mod(ThreadState& ts, Value left, Value right) {
     if (spec.key || spec.key_incomplete) {
       if (!pa.dict) return raise(ts, TypeError_type, "format requires a mapping");
       if (spec.key_incomplete) return raise(ts, ValueError_type, "incomplete format key");
-      value = get_item(ts, pa.dict, Value(make_str(ts, *spec.key)));
+      Value key = bytes ? make_bytes(ts, utf8_to_latin1(*spec.key)) : Value(make_str(ts, *spec.key));
+      value = get_item(ts, pa.dict, key);
       if (!value) return value;
       pa.arglen = -1;
       pa.argidx = -2;
@@ -175,11 +227,21 @@ Value str_mod(ThreadState& ts, Value left, Value right) {
       value = pa.next(ts);
       if (!value) return value;
     }
-    if (!format_one(ts, out, spec, value)) return Value();
+    if (!format_one(ts, out, spec, value, bytes)) return Value();
   }
   if (pa.argidx < pa.arglen && !pa.dict)
-    return raise(ts, TypeError_type, "not all arguments converted during string formatting");
-  return Value(make_str(ts, out));
+    return raise_fmt(ts, TypeError_type, "not all arguments converted during {} formatting", bytes ? "bytes" : "string");
+  return bytes ? make_bytes(ts, utf8_to_latin1(out)) : Value(make_str(ts, out));
+}
+
+Value str_mod(ThreadState& ts, Value left, Value right) {
+  if (!is_str(left)) return NotImplemented();
+  return percent_format(ts, as_str(left)->view(), right, false);
+}
+
+Value bytes_mod(ThreadState& ts, Value left, Value right) {
+  if (type_of(left) != &bytes_type) return NotImplemented();
+  return percent_format(ts, latin1_to_utf8(static_cast<BytesObject*>(left.as_object())->view()), right, true);
 }
 
 // ---- str.format ----------------------------------------------------------------------------------------------
@@ -292,6 +354,7 @@ const MethodDef format_methods[] = {
 
 void init_str_format(ThreadState& ts) {
   str_type.binary[kOpMod] = str_mod;
+  bytes_type.binary[kOpMod] = bytes_mod;
   add_methods(ts, str_type, format_methods);
 }
 

@@ -1,4 +1,5 @@
 // The methods of str: argument handling around the pure text engine (vm/text/), which does the actual work.
+#include "vm/objects/codecs.h"
 #include "vm/runtime.h"
 #include "vm/text/str_methods.h"
 #include "vm/text/unicode.h"
@@ -58,18 +59,48 @@ bool opt_index(ThreadState& ts, std::span<const Value> args, size_t i, text::Opt
   return true;
 }
 
-Value split_impl(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, bool right) {
+}  // namespace
+
+bool split_args(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, bool right, Value* sep,
+                int64_t* maxsplit) {
   size_t n = positional_count(args, kwnames);
-  if (n > 2) return raise_fmt(ts, TypeError_type, "{} expected at most 2 arguments, got {}", right ? "rsplit" : "split", n);
-  Value sep_v = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "sep");
+  if (n > 2) {
+    raise_fmt(ts, TypeError_type, "{} expected at most 2 arguments, got {}", right ? "rsplit" : "split", n);
+    return false;
+  }
+  *sep = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "sep");
+  if (*sep && is_none(*sep)) *sep = Value();
   Value max_v = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "maxsplit");
+  *maxsplit = -1;
+  return !max_v || index_to_int64(ts, max_v, maxsplit);
+}
+
+bool keepends_arg(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, int* keep) {
+  Value v = positional_count(args, kwnames) > 0 ? args[0] : keyword_arg(ts, args, kwnames, "keepends");
+  *keep = 0;
+  return !v || (*keep = py_truth(ts, v)) >= 0;
+}
+
+bool join_items(ThreadState& ts, Value iterable, std::span<Value>* items, Value* storage) {
+  if (sequence_items(ts, iterable, items, storage)) return true;
+  if (exception_matches(ts.current_exception, &TypeError_type)) {
+    ts.current_exception = Value();
+    raise(ts, TypeError_type, "can only join an iterable");
+  }
+  return false;
+}
+
+namespace {
+
+Value split_impl(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, bool right) {
+  Value sep_v;
+  int64_t maxsplit;
+  if (!split_args(ts, args, kwnames, right, &sep_v, &maxsplit)) return Value();
   std::optional<std::string_view> sep;
-  if (sep_v && !is_none(sep_v)) {
+  if (sep_v) {
     if (!is_str(sep_v)) return raise_fmt(ts, TypeError_type, "must be str or None, not {}", type_name(sep_v));
     sep = as_str(sep_v)->view();
   }
-  int64_t maxsplit = -1;
-  if (max_v && !index_to_int64(ts, max_v, &maxsplit)) return Value();
   auto r = right ? text::rsplit(sv(self), sep, maxsplit) : text::split(sv(self), sep, maxsplit);
   if (!r.ok()) return raise_text_error(ts, r.error());
   return list_of_views(ts, r.value());
@@ -77,23 +108,15 @@ Value split_impl(ThreadState& ts, Value self, std::span<const Value> args, Tuple
 STR_METHOD(m_split) { return split_impl(ts, self, args, kwnames, false); }
 STR_METHOD(m_rsplit) { return split_impl(ts, self, args, kwnames, true); }
 STR_METHOD(m_splitlines) {
-  size_t n = positional_count(args, kwnames);
-  Value keep = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "keepends");
-  int k = 0;
-  if (keep && (k = py_truth(ts, keep)) < 0) return Value();
+  int k;
+  if (!keepends_arg(ts, args, kwnames, &k)) return Value();
   return list_of_views(ts, text::splitlines(sv(self), k));
 }
 STR_METHOD(m_join) {
   if (!check_arg_count(ts, "join", positional_count(args, kwnames), 1, 1)) return Value();
   std::span<Value> items;
   Value storage;
-  if (!sequence_items(ts, args[0], &items, &storage)) {
-    if (exception_matches(ts.current_exception, &TypeError_type)) {
-      ts.current_exception = Value();
-      return raise(ts, TypeError_type, "can only join an iterable");
-    }
-    return Value();
-  }
+  if (!join_items(ts, args[0], &items, &storage)) return Value();
   std::vector<std::string_view> parts;
   parts.reserve(items.size());
   bool ascii = as_str(self)->is_ascii();
@@ -262,10 +285,11 @@ PREDICATE(m_isidentifier, isidentifier)
 PREDICATE(m_isprintable, isprintable)
 PREDICATE(m_isascii, isascii)
 
+// encode(encoding='utf-8', errors='strict')
 STR_METHOD(m_encode) {
-  (void)args;
-  (void)kwnames;
-  return make_bytes(ts, sv(self));
+  std::string_view parts[2] = {"utf-8", "strict"};
+  if (!codec_args(ts, "encode", args, kwnames, parts)) return Value();
+  return encode_str(ts, sv(self), parts[0], parts[1]);
 }
 STR_METHOD(m_removeprefix) {
   if (!check_arg_count(ts, "removeprefix", positional_count(args, kwnames), 1, 1)) return Value();
@@ -285,7 +309,81 @@ STR_METHOD(m_removesuffix) {
   return new_str(ts, s, self);
 }
 
+// str.maketrans(x[, y[, z]]): the dict of ordinals str.translate takes.
+STR_METHOD(m_maketrans) {
+  (void)self;
+  if (!no_keywords(ts, "maketrans", kwnames) || !check_arg_count(ts, "maketrans", args.size(), 1, 3)) return Value();
+  DictObject* table = make_dict(ts);
+  if (args.size() == 1) {
+    if (!is_dict(args[0]))
+      return raise(ts, TypeError_type, "if you give only one argument to maketrans it must be a dict");
+    Value key, value;
+    for (int64_t pos = 0; dict_next(static_cast<DictObject*>(args[0].as_object()), &pos, &key, &value);) {
+      if (is_str(key)) {
+        if (as_str(key)->length != 1)
+          return raise(ts, ValueError_type, "string keys in translate table must be of length 1");
+        size_t at = 0;
+        key = make_int(ts, text::next_code_point(as_str(key)->view(), &at));
+      } else if (!is_int(key)) {
+        return raise(ts, TypeError_type, "keys in translate table must be strings or integers");
+      }
+      if (!dict_set(ts, table, key, value)) return Value();
+    }
+    return Value(table);
+  }
+  if (!is_str(args[0]))
+    return raise(ts, TypeError_type, "first maketrans argument must be a string if there is a second argument");
+  if (!is_str(args[1]))
+    return raise_fmt(ts, TypeError_type, "maketrans() argument 2 must be str, not {}", type_name(args[1]));
+  if (as_str(args[0])->length != as_str(args[1])->length)
+    return raise(ts, ValueError_type, "the first two maketrans arguments must have equal length");
+  std::string_view from = sv(args[0]), to = sv(args[1]);
+  for (size_t i = 0, j = 0; i < from.size();) {
+    Value key = make_int(ts, text::next_code_point(from, &i));
+    Value value = make_int(ts, text::next_code_point(to, &j));
+    if (!dict_set(ts, table, key, value)) return Value();
+  }
+  if (args.size() == 3) {
+    if (!is_str(args[2]))
+      return raise_fmt(ts, TypeError_type, "maketrans() argument 3 must be str, not {}", type_name(args[2]));
+    std::string_view drop = sv(args[2]);
+    for (size_t i = 0; i < drop.size();)
+      if (!dict_set(ts, table, make_int(ts, text::next_code_point(drop, &i)), None())) return Value();
+  }
+  return Value(table);
+}
+
+// str.translate(table): table[ord(c)] is a str, an ordinal or None (delete); a LookupError keeps c.
+STR_METHOD(m_translate) {
+  if (!no_keywords(ts, "translate", kwnames) || !check_arg_count(ts, "translate", args.size(), 1, 1)) return Value();
+  std::string_view s = sv(self);
+  std::string out;
+  for (size_t pos = 0; pos < s.size();) {
+    size_t at = pos;
+    char32_t c = text::next_code_point(s, &pos);
+    Value mapped = get_item(ts, args[0], make_int(ts, c));
+    if (!mapped) {
+      if (!exception_matches(ts.current_exception, &LookupError_type)) return Value();
+      ts.current_exception = Value();
+      out += s.substr(at, pos - at);
+    } else if (is_none(mapped)) {
+      continue;
+    } else if (is_int(mapped)) {
+      int64_t cp;
+      if (!int_to_int64(mapped, &cp) || cp < 0 || cp > 0x10FFFF)
+        return raise(ts, ValueError_type, "character mapping must be in range(0x110000)");
+      text::append_utf8(out, static_cast<char32_t>(cp));
+    } else if (is_str(mapped)) {
+      out += as_str(mapped)->view();
+    } else {
+      return raise(ts, TypeError_type, "character mapping must return integer, None or str");
+    }
+  }
+  return Value(make_str(ts, out));
+}
+
 const MethodDef str_methods[] = {
+    {"maketrans", m_maketrans, kMethodStatic}, {"translate", m_translate},
     {"split", m_split},           {"rsplit", m_rsplit},         {"splitlines", m_splitlines},
     {"join", m_join},             {"strip", m_strip},           {"lstrip", m_lstrip},
     {"rstrip", m_rstrip},         {"find", m_find},             {"rfind", m_rfind},
@@ -304,6 +402,11 @@ const MethodDef str_methods[] = {
 };
 
 }  // namespace
+
+// The start/end argument args[i] of a find-like method (absent or None: nullopt); bytes' methods share it.
+bool text_bound_arg(ThreadState& ts, std::span<const Value> args, size_t i, text::OptIndex* out) {
+  return opt_index(ts, args, i, out);
+}
 
 Value py_ascii(ThreadState& ts, Value v) {
   Value r = py_repr(ts, v);

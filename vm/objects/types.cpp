@@ -31,6 +31,8 @@ void init_exception_slots(ThreadState& ts);
 void init_super_type(ThreadState& ts);
 void init_object_methods(ThreadState& ts);
 void init_mappingproxy_type(ThreadState& ts);
+void init_number_methods(ThreadState& ts);
+void init_type_methods(ThreadState& ts);
 void init_static_type(ThreadState& ts, Type& t);
 
 namespace {
@@ -144,6 +146,8 @@ void init_types(ThreadState& ts) {
   init_exception_slots(ts);
   init_super_type(ts);
   init_mappingproxy_type(ts);
+  init_number_methods(ts);
+  init_type_methods(ts);
   init_object_methods(ts);
 }
 

@@ -1,5 +1,7 @@
 // The str methods that look at characters one by one: case conversion, the isX() predicates, padding,
 // expandtabs and repr/ascii.
+#include "vm/text/bytes_methods.h"
+#include "vm/text/elements.h"
 #include "vm/text/str_methods.h"
 #include "vm/text/unicode.h"
 
@@ -81,16 +83,24 @@ void append_mapped_each(std::string& out, std::string_view s, CaseMapping mappin
   }
 }
 
-template <class Pred>
-bool all_nonempty(std::string_view s, Pred pred) {
+template <class Pred, class E = CodePoints>
+bool all_nonempty(std::string_view s, Pred pred, E = {}) {
   if (s.empty()) return false;
   for (size_t pos = 0; pos < s.size();)
-    if (!pred(next_code_point(s, &pos))) return false;
+    if (!pred(E::next(s, &pos))) return false;
   return true;
 }
 
+// Every element of the non-empty `s` has one of `classes`.
+template <class E>
+bool all_in_classes(std::string_view s, uint16_t classes) {
+  return all_nonempty(s, [classes](char32_t c) { return (E::classes(c) & classes) != 0; }, E{});
+}
+
+template <class E = CodePoints>
 std::string pad(std::string_view s, int64_t left, int64_t right, char32_t fill) {
-  std::string fill_text = utf8_of(fill);
+  std::string fill_text;
+  E::append(fill_text, fill);
   std::string out;
   out.reserve(s.size() + static_cast<size_t>(left + right) * fill_text.size());
   for (int64_t i = 0; i < left; ++i) out += fill_text;
@@ -136,6 +146,19 @@ std::string quoted(std::string_view s, bool escape_all_non_ascii) {
   }
   out.push_back(quote);
   return out;
+}
+
+enum class Justify { kLeft, kRight, kCenter };
+// center/ljust/rjust of `s`, `len` elements long, to `width` elements.
+template <class E>
+std::string justify(std::string_view s, int64_t len, int64_t width, char32_t fill, Justify how) {
+  if (len >= width) return std::string(s);
+  int64_t margin = width - len;
+  if (how == Justify::kLeft) return pad<E>(s, 0, margin, fill);
+  if (how == Justify::kRight) return pad<E>(s, margin, 0, fill);
+  // CPython's rounding: the odd column goes left only when both the margin and the width are odd.
+  int64_t left = margin / 2 + (margin & width & 1);
+  return pad<E>(s, left, margin - left, fill);
 }
 
 }  // namespace
@@ -245,10 +268,11 @@ bool isspace(std::string_view s) { return all_nonempty(s, [](char32_t c) { retur
 bool isalnum(std::string_view s) { return all_nonempty(s, [](char32_t c) { return is_alnum(c); }); }
 
 // isupper/islower: at least one character of class `wanted`, and none of the classes `forbidden`.
+template <class E = CodePoints>
 static bool has_only_case(std::string_view s, uint16_t wanted, uint16_t forbidden) {
   bool cased = false;
   for (size_t pos = 0; pos < s.size();) {
-    uint16_t classes = char_classes(next_code_point(s, &pos));
+    uint16_t classes = E::classes(E::next(s, &pos));
     if (classes & forbidden) return false;
     if (classes & wanted) cased = true;
   }
@@ -258,10 +282,11 @@ static bool has_only_case(std::string_view s, uint16_t wanted, uint16_t forbidde
 bool isupper(std::string_view s) { return has_only_case(s, kClassUpper, kClassLower | kClassTitle); }
 bool islower(std::string_view s) { return has_only_case(s, kClassLower, kClassUpper | kClassTitle); }
 
-bool istitle(std::string_view s) {
+template <class E>
+static bool istitle_impl(std::string_view s) {
   bool cased = false, previous_is_cased = false;
   for (size_t pos = 0; pos < s.size();) {
-    uint16_t classes = char_classes(next_code_point(s, &pos));
+    uint16_t classes = E::classes(E::next(s, &pos));
     if (classes & (kClassUpper | kClassTitle)) {
       if (previous_is_cased) return false;
       previous_is_cased = cased = true;
@@ -274,6 +299,8 @@ bool istitle(std::string_view s) {
   }
   return cased;
 }
+
+bool istitle(std::string_view s) { return istitle_impl<CodePoints>(s); }
 
 bool isidentifier(std::string_view s) {
   if (s.empty()) return false;
@@ -293,25 +320,13 @@ bool isprintable(std::string_view s) {
 bool isascii(std::string_view s) { return is_ascii(s); }
 
 std::string center(StrRef ref, int64_t width, char32_t fill) {
-  std::string_view s = ref.bytes;
-  auto len = static_cast<int64_t>(ref.length());
-  if (len >= width) return std::string(s);
-  int64_t margin = width - len;
-  // CPython's rounding: the odd column goes left only when both the margin and the width are odd.
-  int64_t left = margin / 2 + (margin & width & 1);
-  return pad(s, left, margin - left, fill);
+  return justify<CodePoints>(ref.bytes, static_cast<int64_t>(ref.length()), width, fill, Justify::kCenter);
 }
-
 std::string ljust(StrRef ref, int64_t width, char32_t fill) {
-  std::string_view s = ref.bytes;
-  auto len = static_cast<int64_t>(ref.length());
-  return len >= width ? std::string(s) : pad(s, 0, width - len, fill);
+  return justify<CodePoints>(ref.bytes, static_cast<int64_t>(ref.length()), width, fill, Justify::kLeft);
 }
-
 std::string rjust(StrRef ref, int64_t width, char32_t fill) {
-  std::string_view s = ref.bytes;
-  auto len = static_cast<int64_t>(ref.length());
-  return len >= width ? std::string(s) : pad(s, width - len, 0, fill);
+  return justify<CodePoints>(ref.bytes, static_cast<int64_t>(ref.length()), width, fill, Justify::kRight);
 }
 
 std::string zfill(StrRef ref, int64_t width) {
@@ -330,13 +345,14 @@ std::string zfill(StrRef ref, int64_t width) {
   return out;
 }
 
-std::string expandtabs(std::string_view s, int64_t tabsize) {
+template <class E>
+static std::string expandtabs_impl(std::string_view s, int64_t tabsize) {
   std::string out;
   out.reserve(s.size());
   int64_t column = 0;
   for (size_t pos = 0; pos < s.size();) {
     size_t at = pos;
-    char32_t c = next_code_point(s, &pos);
+    char32_t c = E::next(s, &pos);
     if (c == '\t') {
       if (tabsize > 0) {
         int64_t spaces = tabsize - column % tabsize;
@@ -351,7 +367,38 @@ std::string expandtabs(std::string_view s, int64_t tabsize) {
   return out;
 }
 
+std::string expandtabs(std::string_view s, int64_t tabsize) { return expandtabs_impl<CodePoints>(s, tabsize); }
+
 std::string repr(StrRef s) { return quoted(s.bytes, false); }
 std::string ascii(StrRef s) { return quoted(s.bytes, true); }
+
+namespace bytes {
+std::string center(std::string_view s, int64_t width, char fill) {
+  return justify<Bytes>(s, static_cast<int64_t>(s.size()), width, static_cast<unsigned char>(fill), Justify::kCenter);
+}
+std::string ljust(std::string_view s, int64_t width, char fill) {
+  return justify<Bytes>(s, static_cast<int64_t>(s.size()), width, static_cast<unsigned char>(fill), Justify::kLeft);
+}
+std::string rjust(std::string_view s, int64_t width, char fill) {
+  return justify<Bytes>(s, static_cast<int64_t>(s.size()), width, static_cast<unsigned char>(fill), Justify::kRight);
+}
+std::string expandtabs(std::string_view s, int64_t tabsize) { return expandtabs_impl<Bytes>(s, tabsize); }
+
+// The ASCII paths of the str conversions touch only ASCII letters, which is exactly what bytes do.
+std::string upper(std::string_view s) { return ascii_mapped(s, true); }
+std::string lower(std::string_view s) { return ascii_mapped(s, false); }
+std::string title(std::string_view s) { return ascii_recased(s, AsciiCase::kTitle); }
+std::string capitalize(std::string_view s) { return ascii_recased(s, AsciiCase::kCapitalize); }
+std::string swapcase(std::string_view s) { return ascii_recased(s, AsciiCase::kSwap); }
+
+bool isalpha(std::string_view s) { return all_in_classes<Bytes>(s, kClassAlpha); }
+bool isdigit(std::string_view s) { return all_in_classes<Bytes>(s, kClassDigit); }
+bool isspace(std::string_view s) { return all_in_classes<Bytes>(s, kClassSpace); }
+bool isalnum(std::string_view s) { return all_in_classes<Bytes>(s, kClassAlpha | kClassDigit); }
+bool isupper(std::string_view s) { return has_only_case<Bytes>(s, kClassUpper, kClassLower); }
+bool islower(std::string_view s) { return has_only_case<Bytes>(s, kClassLower, kClassUpper); }
+bool istitle(std::string_view s) { return istitle_impl<Bytes>(s); }
+bool isascii(std::string_view s) { return is_ascii(s); }
+}  // namespace bytes
 
 }  // namespace minipy::text

@@ -1,6 +1,8 @@
 // The searching and splitting str methods: find/count/replace/split/strip/partition and friends.
 #include <algorithm>
 
+#include "vm/text/bytes_methods.h"
+#include "vm/text/elements.h"
 #include "vm/text/str_methods.h"
 #include "vm/text/unicode.h"
 
@@ -62,17 +64,19 @@ int64_t index_in_window(std::string_view s, const Window& w, size_t offset) {
          static_cast<int64_t>(code_point_count(s.substr(w.begin_byte, offset - w.begin_byte)));
 }
 
+template <class E>
 bool is_whitespace_at(std::string_view s, size_t pos, size_t* next) {
   *next = pos;
-  return is_space(next_code_point(s, next));
+  return E::classes(E::next(s, next)) & kClassSpace;
 }
 
-// A set of code points for strip(chars), with a direct table for Latin-1.
+// A set of elements for strip(chars), with a direct table for Latin-1 (every byte).
+template <class E>
 class CharSet {
  public:
   explicit CharSet(std::string_view chars) {
     for (size_t pos = 0; pos < chars.size();) {
-      char32_t c = next_code_point(chars, &pos);
+      char32_t c = E::next(chars, &pos);
       if (c < 256) {
         small_[c] = true;
       } else {
@@ -89,26 +93,146 @@ class CharSet {
   std::vector<char32_t> large_;
 };
 
+template <class E>
 std::string_view strip_sides(std::string_view s, std::optional<std::string_view> chars, bool left, bool right) {
-  std::optional<CharSet> set;
+  std::optional<CharSet<E>> set;
   if (chars) set.emplace(*chars);
-  auto strippable = [&](char32_t c) { return set ? set->contains(c) : is_space(c); };
+  auto strippable = [&](char32_t c) { return set ? set->contains(c) : (E::classes(c) & kClassSpace) != 0; };
   size_t begin = 0, end = s.size();
   if (left) {
     while (begin < end) {
       size_t next = begin;
-      if (!strippable(next_code_point(s, &next))) break;
+      if (!strippable(E::next(s, &next))) break;
       begin = next;
     }
   }
   if (right) {
     while (end > begin) {
       size_t prev = end;
-      if (!strippable(previous_code_point(s, &prev))) break;
+      if (!strippable(E::previous(s, &prev))) break;
       end = prev;
     }
   }
   return s.substr(begin, end - begin);
+}
+
+template <class E>
+TextResult<std::vector<std::string_view>> split_impl(std::string_view s, std::optional<std::string_view> sep,
+                                                     int64_t maxsplit) {
+  std::vector<std::string_view> parts;
+  if (maxsplit < 0) maxsplit = INT64_MAX;
+  if (sep) {
+    if (sep->empty()) return value_error("empty separator");
+    size_t pos = 0;
+    while (maxsplit-- > 0) {
+      size_t hit = s.find(*sep, pos);
+      if (hit == std::string_view::npos) break;
+      parts.push_back(s.substr(pos, hit - pos));
+      pos = hit + sep->size();
+    }
+    parts.push_back(s.substr(pos));
+    return parts;
+  }
+  size_t pos = 0, next = 0;
+  while (true) {
+    while (pos < s.size() && is_whitespace_at<E>(s, pos, &next)) pos = next;
+    if (pos >= s.size()) break;
+    if (maxsplit-- <= 0) {
+      parts.push_back(s.substr(pos));  // the rest keeps its trailing whitespace
+      break;
+    }
+    size_t word = pos;
+    while (pos < s.size() && !is_whitespace_at<E>(s, pos, &next)) pos = next;
+    parts.push_back(s.substr(word, pos - word));
+  }
+  return parts;
+}
+
+template <class E>
+TextResult<std::vector<std::string_view>> rsplit_impl(std::string_view s, std::optional<std::string_view> sep,
+                                                      int64_t maxsplit) {
+  std::vector<std::string_view> parts;
+  if (maxsplit < 0) maxsplit = INT64_MAX;
+  if (sep) {
+    if (sep->empty()) return value_error("empty separator");
+    size_t end = s.size();
+    while (maxsplit-- > 0 && end >= sep->size()) {
+      size_t hit = s.substr(0, end).rfind(*sep);
+      if (hit == std::string_view::npos) break;
+      parts.push_back(s.substr(hit + sep->size(), end - hit - sep->size()));
+      end = hit;
+    }
+    parts.push_back(s.substr(0, end));
+    std::reverse(parts.begin(), parts.end());
+    return parts;
+  }
+  size_t end = s.size();
+  auto space_before = [&](size_t pos, size_t* prev) {
+    *prev = pos;
+    return (E::classes(E::previous(s, prev)) & kClassSpace) != 0;
+  };
+  size_t prev = 0;
+  while (true) {
+    while (end > 0 && space_before(end, &prev)) end = prev;
+    if (end == 0) break;
+    if (maxsplit-- <= 0) {
+      parts.push_back(s.substr(0, end));
+      break;
+    }
+    size_t word_end = end;
+    while (end > 0 && !space_before(end, &prev)) end = prev;
+    parts.push_back(s.substr(end, word_end - end));
+  }
+  std::reverse(parts.begin(), parts.end());
+  return parts;
+}
+
+template <class E>
+std::vector<std::string_view> splitlines_impl(std::string_view s, bool keepends) {
+  std::vector<std::string_view> lines;
+  size_t line_start = 0, pos = 0;
+  while (pos < s.size()) {
+    size_t here = pos;
+    char32_t c = E::next(s, &pos);
+    if (!(E::classes(c) & kClassLineBreak)) continue;
+    if (c == '\r' && pos < s.size() && s[pos] == '\n') ++pos;
+    lines.push_back(s.substr(line_start, (keepends ? pos : here) - line_start));
+    line_start = pos;
+  }
+  if (line_start < s.size()) lines.push_back(s.substr(line_start));
+  return lines;
+}
+
+template <class E>
+std::string replace_impl(std::string_view s, std::string_view old_part, std::string_view new_part,
+                         int64_t max_count) {
+  if (max_count < 0) max_count = INT64_MAX;
+  std::string out;
+  if (old_part.empty()) {
+    // The empty string matches before every element and at the end.
+    size_t pos = 0;
+    while (max_count > 0 && pos < s.size()) {
+      out += new_part;
+      size_t next = pos;
+      E::next(s, &next);
+      out += s.substr(pos, next - pos);
+      pos = next;
+      --max_count;
+    }
+    if (max_count > 0) out += new_part;
+    out += s.substr(pos);
+    return out;
+  }
+  size_t pos = 0;
+  while (max_count-- > 0) {
+    size_t hit = s.find(old_part, pos);
+    if (hit == std::string_view::npos) break;
+    out += s.substr(pos, hit - pos);
+    out += new_part;
+    pos = hit + old_part.size();
+  }
+  out += s.substr(pos);
+  return out;
 }
 
 }  // namespace
@@ -149,90 +273,6 @@ std::string slice(StrRef ref, int64_t start, int64_t step, int64_t count) {
   return out;
 }
 
-TextResult<std::vector<std::string_view>> split(std::string_view s, std::optional<std::string_view> sep,
-                                                int64_t maxsplit) {
-  std::vector<std::string_view> parts;
-  if (maxsplit < 0) maxsplit = INT64_MAX;
-  if (sep) {
-    if (sep->empty()) return value_error("empty separator");
-    size_t pos = 0;
-    while (maxsplit-- > 0) {
-      size_t hit = s.find(*sep, pos);
-      if (hit == std::string_view::npos) break;
-      parts.push_back(s.substr(pos, hit - pos));
-      pos = hit + sep->size();
-    }
-    parts.push_back(s.substr(pos));
-    return parts;
-  }
-  size_t pos = 0, next = 0;
-  while (true) {
-    while (pos < s.size() && is_whitespace_at(s, pos, &next)) pos = next;
-    if (pos >= s.size()) break;
-    if (maxsplit-- <= 0) {
-      parts.push_back(s.substr(pos));  // the rest keeps its trailing whitespace
-      break;
-    }
-    size_t word = pos;
-    while (pos < s.size() && !is_whitespace_at(s, pos, &next)) pos = next;
-    parts.push_back(s.substr(word, pos - word));
-  }
-  return parts;
-}
-
-TextResult<std::vector<std::string_view>> rsplit(std::string_view s, std::optional<std::string_view> sep,
-                                                 int64_t maxsplit) {
-  std::vector<std::string_view> parts;
-  if (maxsplit < 0) maxsplit = INT64_MAX;
-  if (sep) {
-    if (sep->empty()) return value_error("empty separator");
-    size_t end = s.size();
-    while (maxsplit-- > 0 && end >= sep->size()) {
-      size_t hit = s.substr(0, end).rfind(*sep);
-      if (hit == std::string_view::npos) break;
-      parts.push_back(s.substr(hit + sep->size(), end - hit - sep->size()));
-      end = hit;
-    }
-    parts.push_back(s.substr(0, end));
-    std::reverse(parts.begin(), parts.end());
-    return parts;
-  }
-  size_t end = s.size();
-  auto space_before = [&](size_t pos, size_t* prev) {
-    *prev = pos;
-    return is_space(previous_code_point(s, prev));
-  };
-  size_t prev = 0;
-  while (true) {
-    while (end > 0 && space_before(end, &prev)) end = prev;
-    if (end == 0) break;
-    if (maxsplit-- <= 0) {
-      parts.push_back(s.substr(0, end));
-      break;
-    }
-    size_t word_end = end;
-    while (end > 0 && !space_before(end, &prev)) end = prev;
-    parts.push_back(s.substr(end, word_end - end));
-  }
-  std::reverse(parts.begin(), parts.end());
-  return parts;
-}
-
-std::vector<std::string_view> splitlines(std::string_view s, bool keepends) {
-  std::vector<std::string_view> lines;
-  size_t line_start = 0, pos = 0;
-  while (pos < s.size()) {
-    size_t here = pos;
-    char32_t c = next_code_point(s, &pos);
-    if (!has_class(c, kClassLineBreak)) continue;
-    if (c == '\r' && pos < s.size() && s[pos] == '\n') ++pos;
-    lines.push_back(s.substr(line_start, (keepends ? pos : here) - line_start));
-    line_start = pos;
-  }
-  if (line_start < s.size()) lines.push_back(s.substr(line_start));
-  return lines;
-}
-
 std::string join(std::string_view sep, std::span<const std::string_view> parts) {
   size_t total = parts.empty() ? 0 : sep.size() * (parts.size() - 1);
   for (auto p : parts) total += p.size();
@@ -246,13 +286,13 @@ std::string join(std::string_view sep, std::span<const std::string_view> parts) 
 }
 
 std::string_view strip(std::string_view s, std::optional<std::string_view> chars) {
-  return strip_sides(s, chars, true, true);
+  return strip_sides<CodePoints>(s, chars, true, true);
 }
 std::string_view lstrip(std::string_view s, std::optional<std::string_view> chars) {
-  return strip_sides(s, chars, true, false);
+  return strip_sides<CodePoints>(s, chars, true, false);
 }
 std::string_view rstrip(std::string_view s, std::optional<std::string_view> chars) {
-  return strip_sides(s, chars, false, true);
+  return strip_sides<CodePoints>(s, chars, false, true);
 }
 
 int64_t find(StrRef ref, std::string_view sub, OptIndex start, OptIndex end) {
@@ -303,37 +343,6 @@ int64_t count(StrRef ref, std::string_view sub, OptIndex start, OptIndex end) {
   return n;
 }
 
-std::string replace(std::string_view s, std::string_view old_part, std::string_view new_part,
-                    int64_t max_count) {
-  if (max_count < 0) max_count = INT64_MAX;
-  std::string out;
-  if (old_part.empty()) {
-    // The empty string matches before every code point and at the end.
-    size_t pos = 0;
-    while (max_count > 0 && pos < s.size()) {
-      out += new_part;
-      size_t next = pos;
-      next_code_point(s, &next);
-      out += s.substr(pos, next - pos);
-      pos = next;
-      --max_count;
-    }
-    if (max_count > 0) out += new_part;
-    out += s.substr(pos);
-    return out;
-  }
-  size_t pos = 0;
-  while (max_count-- > 0) {
-    size_t hit = s.find(old_part, pos);
-    if (hit == std::string_view::npos) break;
-    out += s.substr(pos, hit - pos);
-    out += new_part;
-    pos = hit + old_part.size();
-  }
-  out += s.substr(pos);
-  return out;
-}
-
 bool startswith(StrRef ref, std::string_view prefix, OptIndex start, OptIndex end) {
   std::string_view s = ref.bytes;
   Window w = make_window(ref, start, end, prefix.empty());
@@ -363,5 +372,47 @@ TextResult<std::array<std::string_view, 3>> rpartition(std::string_view s, std::
   return std::array<std::string_view, 3>{s.substr(0, hit), s.substr(hit, sep.size()),
                                          s.substr(hit + sep.size())};
 }
+
+// ---- the str and bytes entry points of the element templates ---------------------------------------------------
+TextResult<std::vector<std::string_view>> split(std::string_view s, std::optional<std::string_view> sep,
+                                                int64_t maxsplit) {
+  return split_impl<CodePoints>(s, sep, maxsplit);
+}
+TextResult<std::vector<std::string_view>> rsplit(std::string_view s, std::optional<std::string_view> sep,
+                                                 int64_t maxsplit) {
+  return rsplit_impl<CodePoints>(s, sep, maxsplit);
+}
+std::vector<std::string_view> splitlines(std::string_view s, bool keepends) {
+  return splitlines_impl<CodePoints>(s, keepends);
+}
+std::string replace(std::string_view s, std::string_view old_part, std::string_view new_part, int64_t max_count) {
+  return replace_impl<CodePoints>(s, old_part, new_part, max_count);
+}
+
+namespace bytes {
+TextResult<std::vector<std::string_view>> split(std::string_view s, std::optional<std::string_view> sep,
+                                                int64_t maxsplit) {
+  return split_impl<Bytes>(s, sep, maxsplit);
+}
+TextResult<std::vector<std::string_view>> rsplit(std::string_view s, std::optional<std::string_view> sep,
+                                                 int64_t maxsplit) {
+  return rsplit_impl<Bytes>(s, sep, maxsplit);
+}
+std::vector<std::string_view> splitlines(std::string_view s, bool keepends) {
+  return splitlines_impl<Bytes>(s, keepends);
+}
+std::string replace(std::string_view s, std::string_view old_part, std::string_view new_part, int64_t max_count) {
+  return replace_impl<Bytes>(s, old_part, new_part, max_count);
+}
+std::string_view strip(std::string_view s, std::optional<std::string_view> chars) {
+  return strip_sides<Bytes>(s, chars, true, true);
+}
+std::string_view lstrip(std::string_view s, std::optional<std::string_view> chars) {
+  return strip_sides<Bytes>(s, chars, true, false);
+}
+std::string_view rstrip(std::string_view s, std::optional<std::string_view> chars) {
+  return strip_sides<Bytes>(s, chars, false, true);
+}
+}  // namespace bytes
 
 }  // namespace minipy::text

@@ -1,0 +1,425 @@
+// The methods of bytes: argument handling around the text engine. Searching reuses the str functions on an
+// ASCII StrRef (byte indexes); whitespace, case and line rules come from vm/text/bytes_methods.h.
+#include "vm/runtime.h"
+#include "vm/text/bytes_methods.h"
+#include "vm/text/str_methods.h"
+
+namespace minipy {
+
+// Argument helpers shared with str's methods (str_methods.cpp).
+bool text_bound_arg(ThreadState& ts, std::span<const Value> args, size_t i, text::OptIndex* out);
+// split/rsplit(sep=None, maxsplit=-1): `sep` null when absent or None.
+bool split_args(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, bool right, Value* sep,
+                int64_t* maxsplit);
+// splitlines(keepends=False)
+bool keepends_arg(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, int* keep);
+// The items of join()'s argument, "can only join an iterable" when it is not iterable.
+bool join_items(ThreadState& ts, Value iterable, std::span<Value>* items, Value* storage);
+
+namespace {
+
+#define BYTES_METHOD(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
+
+bool is_bytes(Value v) { return v.is_object() && v.as_object()->type == &bytes_type; }
+std::string_view data(Value v) { return static_cast<BytesObject*>(v.as_object())->view(); }
+text::StrRef ref(Value v) { return text::StrRef(data(v), true); }
+
+// A bytes-like argument: bytes only, as minipy has no bytearray or memoryview.
+bool buffer_arg(ThreadState& ts, Value v, std::string_view* out) {
+  if (!is_bytes(v)) {
+    raise_fmt(ts, TypeError_type, "a bytes-like object is required, not '{}'", type_name(v));
+    return false;
+  }
+  *out = data(v);
+  return true;
+}
+
+// An int in range(256) as one byte, else a bytes-like object: the needle of find/count/index/`in`.
+bool needle_arg(ThreadState& ts, Value v, char* byte, std::string_view* out) {
+  if (is_int(v)) {
+    int64_t n;
+    if (!index_to_int64(ts, v, &n)) return false;
+    if (n < 0 || n > 255) {
+      raise(ts, ValueError_type, "byte must be in range(0, 256)");
+      return false;
+    }
+    *byte = static_cast<char>(n);
+    *out = std::string_view(byte, 1);
+    return true;
+  }
+  if (!is_bytes(v)) {
+    raise_fmt(ts, TypeError_type, "argument should be integer or bytes-like object, not '{}'", type_name(v));
+    return false;
+  }
+  *out = data(v);
+  return true;
+}
+
+// `result` is `self`'s bytes or a piece of them: self itself when nothing was cut off.
+Value same_or_new(ThreadState& ts, Value self, std::string_view result) {
+  if (result.size() == data(self).size() && type_of(self) == &bytes_type) return self;
+  return make_bytes(ts, result);
+}
+
+Value list_of_bytes(ThreadState& ts, const std::vector<std::string_view>& parts) {
+  ListObject* l = make_list(ts, static_cast<int64_t>(parts.size()));
+  for (size_t i = 0; i < parts.size(); i++) l->items[i] = make_bytes(ts, parts[i]);
+  return Value(l);
+}
+
+Value split_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, bool right) {
+  Value sep_v;
+  int64_t maxsplit;
+  if (!split_args(ts, args, kwnames, right, &sep_v, &maxsplit)) return Value();
+  std::optional<std::string_view> sep;
+  if (sep_v) {
+    std::string_view s;
+    if (!buffer_arg(ts, sep_v, &s)) return Value();
+    sep = s;
+  }
+  auto r = right ? text::bytes::rsplit(data(self), sep, maxsplit) : text::bytes::split(data(self), sep, maxsplit);
+  if (!r.ok()) return raise_text_error(ts, r.error());
+  return list_of_bytes(ts, r.value());
+}
+BYTES_METHOD(m_split) { return split_method(ts, self, args, kwnames, false); }
+BYTES_METHOD(m_rsplit) { return split_method(ts, self, args, kwnames, true); }
+BYTES_METHOD(m_splitlines) {
+  int k;
+  if (!keepends_arg(ts, args, kwnames, &k)) return Value();
+  return list_of_bytes(ts, text::bytes::splitlines(data(self), k));
+}
+
+BYTES_METHOD(m_join) {
+  if (!no_keywords(ts, "join", kwnames) || !check_arg_count(ts, "join", args.size(), 1, 1)) return Value();
+  std::span<Value> items;
+  Value storage;
+  if (!join_items(ts, args[0], &items, &storage)) return Value();
+  std::vector<std::string_view> parts;
+  for (size_t i = 0; i < items.size(); i++) {
+    if (!is_bytes(items[i]))
+      return raise_fmt(ts, TypeError_type, "sequence item {}: expected a bytes-like object, {} found", i,
+                       type_name(items[i]));
+    parts.push_back(data(items[i]));
+  }
+  return make_bytes(ts, text::join(data(self), parts));
+}
+
+Value strip_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, int which) {
+  const char* names[3] = {"strip", "lstrip", "rstrip"};
+  if (!no_keywords(ts, names[which], kwnames) || !check_arg_count(ts, names[which], args.size(), 0, 1))
+    return Value();
+  std::optional<std::string_view> chars;
+  if (!args.empty() && !is_none(args[0])) {
+    std::string_view c;
+    if (!buffer_arg(ts, args[0], &c)) return Value();
+    chars = c;
+  }
+  std::string_view s = data(self);
+  return same_or_new(ts, self, which == 0   ? text::bytes::strip(s, chars)
+                               : which == 1 ? text::bytes::lstrip(s, chars)
+                                            : text::bytes::rstrip(s, chars));
+}
+BYTES_METHOD(m_strip) { return strip_method(ts, self, args, kwnames, 0); }
+BYTES_METHOD(m_lstrip) { return strip_method(ts, self, args, kwnames, 1); }
+BYTES_METHOD(m_rstrip) { return strip_method(ts, self, args, kwnames, 2); }
+
+// find, rfind, index, rindex, count
+Value search_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, int which) {
+  const char* names[5] = {"find", "rfind", "index", "rindex", "count"};
+  if (!no_keywords(ts, names[which], kwnames) || !check_arg_count(ts, names[which], args.size(), 1, 3))
+    return Value();
+  char byte;
+  std::string_view sub;
+  if (!needle_arg(ts, args[0], &byte, &sub)) return Value();
+  text::OptIndex start, end;
+  if (!text_bound_arg(ts, args, 1, &start) || !text_bound_arg(ts, args, 2, &end)) return Value();
+  if (which == 4) return make_int(ts, text::count(ref(self), sub, start, end));
+  int64_t at = which == 0 || which == 2 ? text::find(ref(self), sub, start, end)
+                                        : text::rfind(ref(self), sub, start, end);
+  if (at < 0 && which >= 2) return raise(ts, ValueError_type, "subsection not found");
+  return make_int(ts, at);
+}
+BYTES_METHOD(m_find) { return search_method(ts, self, args, kwnames, 0); }
+BYTES_METHOD(m_rfind) { return search_method(ts, self, args, kwnames, 1); }
+BYTES_METHOD(m_index) { return search_method(ts, self, args, kwnames, 2); }
+BYTES_METHOD(m_rindex) { return search_method(ts, self, args, kwnames, 3); }
+BYTES_METHOD(m_count) { return search_method(ts, self, args, kwnames, 4); }
+
+BYTES_METHOD(m_replace) {
+  if (!no_keywords(ts, "replace", kwnames) || !check_arg_count(ts, "replace", args.size(), 2, 3)) return Value();
+  std::string_view old_part, new_part;
+  if (!buffer_arg(ts, args[0], &old_part) || !buffer_arg(ts, args[1], &new_part)) return Value();
+  int64_t count = -1;
+  if (args.size() > 2 && !index_to_int64(ts, args[2], &count)) return Value();
+  return make_bytes(ts, text::bytes::replace(data(self), old_part, new_part, count));
+}
+
+Value affix_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, bool ends) {
+  const char* name = ends ? "endswith" : "startswith";
+  if (!no_keywords(ts, name, kwnames) || !check_arg_count(ts, name, args.size(), 1, 3)) return Value();
+  text::OptIndex start, end;
+  if (!text_bound_arg(ts, args, 1, &start) || !text_bound_arg(ts, args, 2, &end)) return Value();
+  auto test = [&](std::string_view affix) {
+    return ends ? text::endswith(ref(self), affix, start, end) : text::startswith(ref(self), affix, start, end);
+  };
+  if (is_tuple(args[0])) {
+    for (Value v : static_cast<TupleObject*>(args[0].as_object())->span()) {
+      std::string_view affix;
+      if (!buffer_arg(ts, v, &affix)) return Value();
+      if (test(affix)) return True();
+    }
+    return False();
+  }
+  if (!is_bytes(args[0]))
+    return raise_fmt(ts, TypeError_type, "{} first arg must be bytes or a tuple of bytes, not {}", name,
+                     type_name(args[0]));
+  return Bool(test(data(args[0])));
+}
+BYTES_METHOD(m_startswith) { return affix_method(ts, self, args, kwnames, false); }
+BYTES_METHOD(m_endswith) { return affix_method(ts, self, args, kwnames, true); }
+
+Value partition_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, bool right) {
+  const char* name = right ? "rpartition" : "partition";
+  if (!no_keywords(ts, name, kwnames) || !check_arg_count(ts, name, args.size(), 1, 1)) return Value();
+  std::string_view sep;
+  if (!buffer_arg(ts, args[0], &sep)) return Value();
+  auto r = right ? text::rpartition(data(self), sep) : text::partition(data(self), sep);
+  if (!r.ok()) return raise_text_error(ts, r.error());
+  TupleObject* t = make_tuple(ts, 3);
+  for (int i = 0; i < 3; i++) t->items[i] = make_bytes(ts, r.value()[static_cast<size_t>(i)]);
+  return Value(t);
+}
+BYTES_METHOD(m_partition) { return partition_method(ts, self, args, kwnames, false); }
+BYTES_METHOD(m_rpartition) { return partition_method(ts, self, args, kwnames, true); }
+
+Value justify_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, int which) {
+  const char* names[3] = {"center", "ljust", "rjust"};
+  if (!no_keywords(ts, names[which], kwnames) || !check_arg_count(ts, names[which], args.size(), 1, 2))
+    return Value();
+  int64_t width;
+  if (!index_to_int64(ts, args[0], &width)) return Value();
+  char fill = ' ';
+  if (args.size() > 1) {
+    if (!is_bytes(args[1]) || data(args[1]).size() != 1)
+      return raise_fmt(ts, TypeError_type, "{}() argument 2 must be a byte string of length 1, not {}", names[which],
+                       type_name(args[1]));
+    fill = data(args[1])[0];
+  }
+  if (width > text::kMaxTextResult) return raise(ts, MemoryError_type, "");
+  std::string_view s = data(self);
+  return same_or_new(ts, self, which == 0   ? text::bytes::center(s, width, fill)
+                               : which == 1 ? text::bytes::ljust(s, width, fill)
+                                            : text::bytes::rjust(s, width, fill));
+}
+BYTES_METHOD(m_center) { return justify_method(ts, self, args, kwnames, 0); }
+BYTES_METHOD(m_ljust) { return justify_method(ts, self, args, kwnames, 1); }
+BYTES_METHOD(m_rjust) { return justify_method(ts, self, args, kwnames, 2); }
+BYTES_METHOD(m_zfill) {
+  if (!no_keywords(ts, "zfill", kwnames) || !check_arg_count(ts, "zfill", args.size(), 1, 1)) return Value();
+  int64_t width;
+  if (!index_to_int64(ts, args[0], &width)) return Value();
+  if (width > text::kMaxTextResult) return raise(ts, MemoryError_type, "");
+  return same_or_new(ts, self, text::zfill(ref(self), width));
+}
+BYTES_METHOD(m_expandtabs) {
+  size_t n = positional_count(args, kwnames);
+  Value t = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "tabsize");
+  int64_t tabsize = 8;
+  if (t && !index_to_int64(ts, t, &tabsize)) return Value();
+  if (tabsize > text::kMaxTextResult) return raise(ts, MemoryError_type, "");
+  return make_bytes(ts, text::bytes::expandtabs(data(self), tabsize));
+}
+
+BYTES_METHOD(m_removeprefix) {
+  if (!no_keywords(ts, "removeprefix", kwnames) || !check_arg_count(ts, "removeprefix", args.size(), 1, 1))
+    return Value();
+  std::string_view p, s = data(self);
+  if (!buffer_arg(ts, args[0], &p)) return Value();
+  return same_or_new(ts, self, s.starts_with(p) ? s.substr(p.size()) : s);
+}
+BYTES_METHOD(m_removesuffix) {
+  if (!no_keywords(ts, "removesuffix", kwnames) || !check_arg_count(ts, "removesuffix", args.size(), 1, 1))
+    return Value();
+  std::string_view p, s = data(self);
+  if (!buffer_arg(ts, args[0], &p)) return Value();
+  return same_or_new(ts, self, !p.empty() && s.ends_with(p) ? s.substr(0, s.size() - p.size()) : s);
+}
+
+// The zero-argument methods: case conversions and the isX() predicates.
+bool no_args(ThreadState& ts, const char* qualified_name, std::span<const Value> args, TupleObject* kwnames) {
+  return no_keywords(ts, qualified_name, kwnames) && check_arg_count(ts, qualified_name, args.size(), 0, 0);
+}
+template <const char* kName, std::string (*convert)(std::string_view)>
+BYTES_METHOD(m_convert) {
+  if (!no_args(ts, kName, args, kwnames)) return Value();
+  return make_bytes(ts, convert(data(self)));
+}
+template <const char* kName, bool (*predicate)(std::string_view)>
+BYTES_METHOD(m_predicate) {
+  if (!no_args(ts, kName, args, kwnames)) return Value();
+  return Bool(predicate(data(self)));
+}
+#define NAME(method) constexpr char k_##method[] = "bytes." #method;
+NAME(upper) NAME(lower) NAME(title) NAME(capitalize) NAME(swapcase) NAME(isalpha) NAME(isdigit) NAME(isspace)
+NAME(isalnum) NAME(isupper) NAME(islower) NAME(istitle) NAME(isascii)
+#undef NAME
+
+// translate(table, /, delete=b''): `table` None keeps every byte.
+BYTES_METHOD(m_translate) {
+  size_t n = positional_count(args, kwnames);
+  if (n < 1 || n > 2) return raise_fmt(ts, TypeError_type, "translate() takes at most 2 arguments ({} given)", n);
+  std::string_view table, remove;
+  bool has_table = !is_none(args[0]);
+  if (has_table) {
+    if (!buffer_arg(ts, args[0], &table)) return Value();
+    if (table.size() != 256) return raise(ts, ValueError_type, "translation table must be 256 characters long");
+  }
+  Value del = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "delete");
+  if (del && !buffer_arg(ts, del, &remove)) return Value();
+  std::string out;
+  for (unsigned char c : data(self)) {
+    if (remove.find(static_cast<char>(c)) != std::string_view::npos) continue;
+    out.push_back(has_table ? table[c] : static_cast<char>(c));
+  }
+  return out == data(self) && type_of(self) == &bytes_type ? self : make_bytes(ts, out);
+}
+// bytes.maketrans(from, to): a 256-byte table mapping each byte of `from` to the byte of `to` at its position.
+BYTES_METHOD(m_maketrans) {
+  (void)self;
+  if (!no_keywords(ts, "maketrans", kwnames) || !check_arg_count(ts, "maketrans", args.size(), 2, 2)) return Value();
+  std::string_view from, to;
+  if (!buffer_arg(ts, args[0], &from) || !buffer_arg(ts, args[1], &to)) return Value();
+  if (from.size() != to.size()) return raise(ts, ValueError_type, "maketrans arguments must have same length");
+  std::string table(256, '\0');
+  for (int i = 0; i < 256; i++) table[static_cast<size_t>(i)] = static_cast<char>(i);
+  for (size_t i = 0; i < from.size(); i++) table[static_cast<unsigned char>(from[i])] = to[i];
+  return make_bytes(ts, table);
+}
+
+// hex(sep=None, bytes_per_sep=1): groups count from the right for a positive bytes_per_sep, from the left for
+// a negative one.
+BYTES_METHOD(m_hex) {
+  size_t n = positional_count(args, kwnames);
+  if (n > 2) return raise_fmt(ts, TypeError_type, "hex() takes at most 2 arguments ({} given)", n);
+  Value sep_v = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "sep");
+  Value per_v = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "bytes_per_sep");
+  std::string_view sep;
+  if (sep_v) {
+    if (is_str(sep_v)) sep = as_str(sep_v)->view();
+    else if (is_bytes(sep_v)) sep = data(sep_v);
+    else return raise(ts, TypeError_type, "sep must be str or bytes.");
+    if (sep.size() != 1) return raise(ts, ValueError_type, "sep must be length 1.");
+    if (static_cast<unsigned char>(sep[0]) >= 0x80) return raise(ts, ValueError_type, "sep must be ASCII.");
+  }
+  int64_t per = 1;
+  if (per_v && !index_to_int64(ts, per_v, &per)) return Value();
+  std::string_view s = data(self);
+  std::string out;
+  size_t group = per < 0 ? static_cast<size_t>(-per) : static_cast<size_t>(per);
+  for (size_t i = 0; i < s.size(); i++) {
+    if (i > 0 && !sep.empty() && group > 0) {
+      size_t boundary = per > 0 ? (s.size() - i) % group : i % group;
+      if (boundary == 0) out += sep;
+    }
+    out += fmt::format("{:02x}", static_cast<unsigned char>(s[i]));
+  }
+  return Value(make_str_known(ts, out, static_cast<int64_t>(out.size()), true));
+}
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+// bytes.fromhex(string): pairs of hex digits, ASCII whitespace allowed between pairs.
+BYTES_METHOD(m_fromhex) {
+  if (!no_keywords(ts, "fromhex", kwnames) || !check_arg_count(ts, "fromhex", args.size(), 1, 1)) return Value();
+  if (!is_str(args[0]))
+    return raise_fmt(ts, TypeError_type, "fromhex() argument must be str, not {}", type_name(args[0]));
+  std::string_view s = as_str(args[0])->view();
+  std::string out;
+  auto bad = [&](size_t at) {
+    return raise_fmt(ts, ValueError_type, "non-hexadecimal number found in fromhex() arg at position {}",
+                     text::index_of_byte_offset(s, std::min(at, s.size())));
+  };
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r')) {
+      i++;
+      continue;
+    }
+    int hi = hex_digit(s[i]);
+    if (hi < 0) return bad(i);
+    if (i + 1 >= s.size()) return bad(i + 1);
+    int lo = hex_digit(s[i + 1]);
+    if (lo < 0) return bad(i + 1);
+    out.push_back(static_cast<char>(hi * 16 + lo));
+    i += 2;
+  }
+  Value cls = self;
+  Value r = make_bytes(ts, out);
+  if (is_type(cls) && as_type(cls) != &bytes_type) return call(ts, cls, std::span<const Value>(&r, 1));
+  return r;
+}
+
+BYTES_METHOD(m_bytes) {
+  if (!no_args(ts, "bytes.__bytes__", args, kwnames)) return Value();
+  return type_of(self) == &bytes_type ? self : make_bytes(ts, data(self));
+}
+BYTES_METHOD(m_getnewargs) {
+  if (!no_args(ts, "bytes.__getnewargs__", args, kwnames)) return Value();
+  Value copy = make_bytes(ts, data(self));
+  return Value(make_tuple(ts, std::span<const Value>(&copy, 1)));
+}
+
+const MethodDef bytes_methods[] = {
+    {"split", m_split},
+    {"rsplit", m_rsplit},
+    {"splitlines", m_splitlines},
+    {"join", m_join},
+    {"strip", m_strip},
+    {"lstrip", m_lstrip},
+    {"rstrip", m_rstrip},
+    {"find", m_find},
+    {"rfind", m_rfind},
+    {"index", m_index},
+    {"rindex", m_rindex},
+    {"count", m_count},
+    {"replace", m_replace},
+    {"startswith", m_startswith},
+    {"endswith", m_endswith},
+    {"partition", m_partition},
+    {"rpartition", m_rpartition},
+    {"center", m_center},
+    {"ljust", m_ljust},
+    {"rjust", m_rjust},
+    {"zfill", m_zfill},
+    {"expandtabs", m_expandtabs},
+    {"removeprefix", m_removeprefix},
+    {"removesuffix", m_removesuffix},
+    {"upper", m_convert<k_upper, text::bytes::upper>},
+    {"lower", m_convert<k_lower, text::bytes::lower>},
+    {"title", m_convert<k_title, text::bytes::title>},
+    {"capitalize", m_convert<k_capitalize, text::bytes::capitalize>},
+    {"swapcase", m_convert<k_swapcase, text::bytes::swapcase>},
+    {"isalpha", m_predicate<k_isalpha, text::bytes::isalpha>},
+    {"isdigit", m_predicate<k_isdigit, text::bytes::isdigit>},
+    {"isspace", m_predicate<k_isspace, text::bytes::isspace>},
+    {"isalnum", m_predicate<k_isalnum, text::bytes::isalnum>},
+    {"isupper", m_predicate<k_isupper, text::bytes::isupper>},
+    {"islower", m_predicate<k_islower, text::bytes::islower>},
+    {"istitle", m_predicate<k_istitle, text::bytes::istitle>},
+    {"isascii", m_predicate<k_isascii, text::bytes::isascii>},
+    {"translate", m_translate},
+    {"maketrans", m_maketrans, kMethodStatic},
+    {"hex", m_hex},
+    {"fromhex", m_fromhex, kMethodClass},
+    {"__bytes__", m_bytes},
+    {"__getnewargs__", m_getnewargs},
+};
+
+}  // namespace
+
+void init_bytes_methods(ThreadState& ts) { add_methods(ts, bytes_type, bytes_methods); }
+
+}  // namespace minipy

@@ -1,0 +1,227 @@
+// The codecs minipy knows (utf-8, ascii, latin-1) with the strict/replace/ignore/backslashreplace error
+// handlers: bytes.decode(), str.encode() and bytes(str, encoding, errors), with CPython's error messages.
+#include "vm/objects/codecs.h"
+
+#include "vm/text/unicode.h"
+
+namespace minipy {
+
+namespace {
+
+enum class Codec { kUtf8, kAscii, kLatin1 };
+enum class Handler { kStrict, kReplace, kIgnore, kBackslash, kXmlRef, kSurrogateEscape, kSurrogatePass, kUnknown };
+
+bool find_codec(ThreadState& ts, std::string_view name, Codec* out, const char** canonical) {
+  std::string n;
+  for (char c : name) n.push_back(c == '_' || c == ' ' ? '-' : static_cast<char>(std::tolower(c)));
+  if (n == "utf-8" || n == "utf8" || n == "u8") {
+    *out = Codec::kUtf8;
+    *canonical = "utf-8";
+  } else if (n == "ascii" || n == "us-ascii" || n == "646") {
+    *out = Codec::kAscii;
+    *canonical = "ascii";
+  } else if (n == "latin-1" || n == "latin1" || n == "iso-8859-1" || n == "iso8859-1" || n == "l1") {
+    *out = Codec::kLatin1;
+    *canonical = "latin-1";
+  } else {
+    raise_fmt(ts, LookupError_type, "unknown encoding: {}", name);
+    return false;
+  }
+  return true;
+}
+
+Handler find_handler(std::string_view name) {
+  if (name == "strict") return Handler::kStrict;
+  if (name == "replace") return Handler::kReplace;
+  if (name == "ignore") return Handler::kIgnore;
+  if (name == "backslashreplace") return Handler::kBackslash;
+  if (name == "xmlcharrefreplace") return Handler::kXmlRef;
+  if (name == "surrogateescape") return Handler::kSurrogateEscape;
+  if (name == "surrogatepass") return Handler::kSurrogatePass;
+  return Handler::kUnknown;
+}
+
+// The length of the valid UTF-8 sequence at s[i], or 0 with `*reason` and `*bad_end` (the end of the maximal
+// invalid prefix) set.
+size_t utf8_sequence(std::string_view s, size_t i, const char** reason, size_t* bad_end) {
+  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  if (c < 0x80) return 1;
+  size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+  if (len == 0) {
+    *reason = "invalid start byte";
+    *bad_end = i + 1;
+    return 0;
+  }
+  for (size_t k = 1; k < len; k++) {
+    if (i + k >= s.size()) {
+      *reason = "unexpected end of data";
+      *bad_end = s.size();
+      return 0;
+    }
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (k == 1) {
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    }
+    if (b(i + k) < lo || b(i + k) > hi) {
+      *reason = "invalid continuation byte";
+      *bad_end = i + k;
+      return 0;
+    }
+  }
+  return len;
+}
+
+// Whether s[i..i+3) is a UTF-8-encoded surrogate (ED A0..BF 80..BF), which only surrogatepass accepts.
+bool is_encoded_surrogate(std::string_view s, size_t i) {
+  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  return i + 2 < s.size() && b(i) == 0xED && b(i + 1) >= 0xA0 && b(i + 1) <= 0xBF && b(i + 2) >= 0x80 &&
+         b(i + 2) <= 0xBF;
+}
+
+Value decode_error(ThreadState& ts, const char* codec, std::string_view s, size_t start, size_t end,
+                   const char* reason) {
+  if (end - start == 1)
+    return raise_fmt(ts, UnicodeDecodeError_type, "'{}' codec can't decode byte 0x{:02x} in position {}: {}", codec,
+                     static_cast<unsigned char>(s[start]), start, reason);
+  return raise_fmt(ts, UnicodeDecodeError_type, "'{}' codec can't decode bytes in position {}-{}: {}", codec, start,
+                   end - 1, reason);
+}
+
+// \xhh, \uhhhh or \Uhhhhhhhh for `c`, as repr() and backslashreplace write it.
+std::string escaped(char32_t c) {
+  auto v = static_cast<uint32_t>(c);
+  return v < 0x100 ? fmt::format("\\x{:02x}", v) : v < 0x10000 ? fmt::format("\\u{:04x}", v) : fmt::format("\\U{:08x}", v);
+}
+
+}  // namespace
+
+bool codec_args(ThreadState& ts, const char* fn, std::span<const Value> args, TupleObject* kwnames,
+                std::string_view (&parts)[2]) {
+  size_t n = positional_count(args, kwnames);
+  if (n > 2) {
+    raise_fmt(ts, TypeError_type, "{}() takes at most 2 arguments ({} given)", fn, n);
+    return false;
+  }
+  const char* names[2] = {"encoding", "errors"};
+  for (size_t i = 0; i < 2; i++) {
+    Value v = i < n ? args[i] : keyword_arg(ts, args, kwnames, names[i]);
+    if (!v) continue;
+    if (!is_str(v)) {
+      raise_fmt(ts, TypeError_type, "{}() argument '{}' must be str, not {}", fn, names[i], type_name(v));
+      return false;
+    }
+    parts[i] = as_str(v)->view();
+  }
+  return true;
+}
+
+Value decode_bytes(ThreadState& ts, std::string_view s, std::string_view encoding, std::string_view errors) {
+  Codec codec;
+  const char* name;
+  if (!find_codec(ts, encoding, &codec, &name)) return Value();
+  Handler handler = find_handler(errors);
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t len = 1, bad_end = i + 1;
+    const char* reason = "ordinal not in range(128)";
+    if (codec == Codec::kLatin1) {
+      text::append_utf8(out, c);
+      i++;
+      continue;
+    }
+    len = codec == Codec::kAscii ? (c < 0x80 ? 1 : 0) : utf8_sequence(s, i, &reason, &bad_end);
+    if (len > 0) {
+      out += s.substr(i, len);
+      i += len;
+      continue;
+    }
+    // Both surrogate handlers would make a str holding surrogates, which minipy does not support (as chr()).
+    if ((handler == Handler::kSurrogatePass && codec == Codec::kUtf8 && is_encoded_surrogate(s, i)) ||
+        handler == Handler::kSurrogateEscape)
+      return raise(ts, ValueError_type, "surrogate characters are not supported by minipy");
+    switch (handler) {
+      case Handler::kSurrogatePass:
+      case Handler::kStrict: return decode_error(ts, name, s, i, bad_end, reason);
+      case Handler::kSurrogateEscape: break;
+      case Handler::kUnknown: return raise_fmt(ts, LookupError_type, "unknown error handler name '{}'", errors);
+      case Handler::kReplace: out += "\xEF\xBF\xBD"; break;
+      case Handler::kIgnore: break;
+      case Handler::kBackslash:
+      case Handler::kXmlRef:
+        if (handler == Handler::kXmlRef) return raise(ts, TypeError_type, "don't know how to handle UnicodeDecodeError in error callback");
+        for (size_t k = i; k < bad_end; k++) out += fmt::format("\\x{:02x}", static_cast<unsigned char>(s[k]));
+        break;
+    }
+    i = bad_end;
+  }
+  return Value(make_str(ts, out));
+}
+
+Value encode_str(ThreadState& ts, std::string_view s, std::string_view encoding, std::string_view errors) {
+  Codec codec;
+  const char* name;
+  if (!find_codec(ts, encoding, &codec, &name)) return Value();
+  Handler handler = find_handler(errors);
+  uint32_t limit = codec == Codec::kAscii ? 0x80 : codec == Codec::kLatin1 ? 0x100 : 0x110000;
+  std::string out;
+  size_t index = 0;  // code point index, for messages
+  for (size_t pos = 0; pos < s.size(); index++) {
+    size_t at = pos;
+    char32_t c = text::next_code_point(s, &pos);
+    bool surrogate = c >= 0xD800 && c <= 0xDFFF;
+    bool ok = codec == Codec::kUtf8 ? !surrogate : c < limit;
+    if (ok) {
+      if (codec == Codec::kUtf8) out += s.substr(at, pos - at);
+      else out.push_back(static_cast<char>(c));
+      continue;
+    }
+    // The run of unencodable characters starting here is what the error (and handler) covers.
+    size_t run_end = pos, count = 1;
+    while (run_end < s.size()) {
+      size_t next = run_end;
+      char32_t d = text::next_code_point(s, &next);
+      bool d_ok = codec == Codec::kUtf8 ? !(d >= 0xD800 && d <= 0xDFFF) : d < limit;
+      if (d_ok) break;
+      run_end = next;
+      count++;
+    }
+    const char* reason = codec == Codec::kUtf8 ? "surrogates not allowed"
+                         : codec == Codec::kAscii ? "ordinal not in range(128)"
+                                                  : "ordinal not in range(256)";
+    // surrogateescape turns U+DC80..U+DCFF back into bytes and surrogatepass writes UTF-8 surrogates as they
+    // are; a run they cannot take fails as under strict.
+    bool escapable = handler == Handler::kSurrogateEscape || (handler == Handler::kSurrogatePass && codec == Codec::kUtf8);
+    for (size_t p = at; escapable && p < run_end;) {
+      char32_t d = text::next_code_point(s, &p);
+      escapable = handler == Handler::kSurrogatePass || (d >= 0xDC80 && d <= 0xDCFF);
+    }
+    if (handler == Handler::kStrict || ((handler == Handler::kSurrogateEscape || handler == Handler::kSurrogatePass) && !escapable)) {
+      if (count == 1) {
+        return raise_fmt(ts, UnicodeEncodeError_type, "'{}' codec can't encode character '{}' in position {}: {}",
+                         name, escaped(c), index, reason);
+      }
+      return raise_fmt(ts, UnicodeEncodeError_type, "'{}' codec can't encode characters in position {}-{}: {}", name,
+                       index, index + count - 1, reason);
+    }
+    if (handler == Handler::kUnknown)
+      return raise_fmt(ts, LookupError_type, "unknown error handler name '{}'", errors);
+    for (size_t p = at; p < run_end;) {
+      char32_t d = text::next_code_point(s, &p);
+      if (handler == Handler::kReplace) out.push_back('?');
+      else if (handler == Handler::kSurrogateEscape) out.push_back(static_cast<char>(d - 0xDC00));
+      else if (handler == Handler::kSurrogatePass) text::append_utf8(out, d);
+      else if (handler == Handler::kXmlRef) out += fmt::format("&#{};", static_cast<uint32_t>(d));
+      else if (handler == Handler::kBackslash) out += escaped(d);
+    }
+    index += count - 1;
+    pos = run_end;
+  }
+  return make_bytes(ts, out);
+}
+
+}  // namespace minipy

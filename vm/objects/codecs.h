@@ -1,0 +1,20 @@
+// Text codecs: utf-8, ascii and latin-1 with the strict, replace, ignore, backslashreplace and
+// xmlcharrefreplace error handlers (codecs.cpp).
+#pragma once
+#include <string_view>
+
+#include "vm/runtime.h"
+
+namespace minipy {
+
+// bytes.decode(encoding, errors) of `data`: a str, or null with LookupError/UnicodeDecodeError pending.
+Value decode_bytes(ThreadState& ts, std::string_view data, std::string_view encoding, std::string_view errors);
+// str.encode(encoding, errors) of the UTF-8 text `s`: a bytes, or null with LookupError/UnicodeEncodeError.
+Value encode_str(ThreadState& ts, std::string_view s, std::string_view encoding, std::string_view errors);
+
+// The (encoding, errors) arguments of decode()/encode() named `fn`, positional or keyword, into `parts`
+// (which hold the defaults); false with TypeError for a non-str or an extra argument.
+bool codec_args(ThreadState& ts, const char* fn, std::span<const Value> args, TupleObject* kwnames,
+                std::string_view (&parts)[2]);
+
+}  // namespace minipy

@@ -1,0 +1,222 @@
+// The dunder methods of builtin types that stand for slots (int.__neg__, list.__getitem__, str.__mul__,
+// set.__rand__, ...), as CPython's slotdefs table: one row per dunder names the slot and how its arguments are
+// passed. A static type gets a method for every row whose slot it defines itself, so dir() and explicit calls
+// (super().__setitem__(k, v), (1).__radd__(2.0)) behave as in CPython. Each method runs the slot of the
+// receiver's nearest builtin type (the method descriptor has already checked the receiver's type).
+#include <array>
+#include <utility>
+
+#include "vm/objects/heap_type.h"
+
+namespace minipy {
+
+namespace {
+
+// Which Type slot a row wraps; kBinary and kInplace take the BinaryOpIndex in the row's `op`.
+enum class Slot {
+  kNegative, kPositive, kAbsolute, kInvert, kToInt, kToFloat, kIndex, kTruth, kBinary, kInplace, kDivmod,
+  kConcat, kRepeat, kGetItem, kSetItem, kDelItem, kLength, kContains, kIter, kNext, kCall,
+};
+// How the Python arguments reach the slot.
+enum class Wrap {
+  kUnary,     // f()            -> slot(self)
+  kInquiry,   // f()            -> bool(slot(self))
+  kLength,    // f()            -> int(slot(self))
+  kNext,      // f()            -> slot(self), StopIteration at the end
+  kLeft,      // f(other)       -> slot(self, other)
+  kRight,     // f(other)       -> slot(other, self)
+  kPowLeft,   // f(other, mod=None)
+  kPowRight,  // f(other, mod=None), reflected
+  kContains,  // f(item)        -> bool(slot(self, item))
+  kSetItem,   // f(key, value)
+  kDelItem,   // f(key)
+  kCall,      // f(*args, **kwargs) -> slot(self, args, kwargs)
+};
+
+struct SlotRow {
+  const char* name;
+  Slot slot;
+  Wrap wrap;
+  int op = 0;
+};
+
+constexpr SlotRow kRows[] = {
+    {"__getitem__", Slot::kGetItem, Wrap::kLeft},
+    {"__setitem__", Slot::kSetItem, Wrap::kSetItem},
+    {"__delitem__", Slot::kDelItem, Wrap::kDelItem},
+    {"__len__", Slot::kLength, Wrap::kLength},
+    {"__contains__", Slot::kContains, Wrap::kContains},
+    {"__iter__", Slot::kIter, Wrap::kUnary},
+    {"__next__", Slot::kNext, Wrap::kNext},
+    {"__neg__", Slot::kNegative, Wrap::kUnary},
+    {"__pos__", Slot::kPositive, Wrap::kUnary},
+    {"__abs__", Slot::kAbsolute, Wrap::kUnary},
+    {"__invert__", Slot::kInvert, Wrap::kUnary},
+    {"__int__", Slot::kToInt, Wrap::kUnary},
+    {"__float__", Slot::kToFloat, Wrap::kUnary},
+    {"__index__", Slot::kIndex, Wrap::kUnary},
+    {"__bool__", Slot::kTruth, Wrap::kInquiry},
+    {"__call__", Slot::kCall, Wrap::kCall},
+#define BINARY(name, op)                                                                              \
+  {"__" name "__", Slot::kBinary, Wrap::kLeft, op}, {"__r" name "__", Slot::kBinary, Wrap::kRight, op}, \
+      {"__i" name "__", Slot::kInplace, Wrap::kLeft, op}
+    BINARY("add", kOpAdd), BINARY("sub", kOpSub), BINARY("mul", kOpMul), BINARY("truediv", kOpTrueDiv),
+    BINARY("floordiv", kOpFloorDiv), BINARY("mod", kOpMod), BINARY("and", kOpAnd), BINARY("or", kOpOr),
+    BINARY("xor", kOpXor), BINARY("lshift", kOpLShift), BINARY("rshift", kOpRShift), BINARY("matmul", kOpMatMul),
+#undef BINARY
+    {"__pow__", Slot::kBinary, Wrap::kPowLeft, kOpPow},
+    {"__rpow__", Slot::kBinary, Wrap::kPowRight, kOpPow},
+    {"__ipow__", Slot::kInplace, Wrap::kLeft, kOpPow},
+    {"__divmod__", Slot::kDivmod, Wrap::kLeft},
+    {"__rdivmod__", Slot::kDivmod, Wrap::kRight},
+    // Sequence rows come after the number rows: a type with both (none today) keeps the number method.
+    {"__add__", Slot::kConcat, Wrap::kLeft},
+    {"__mul__", Slot::kRepeat, Wrap::kLeft},
+    {"__rmul__", Slot::kRepeat, Wrap::kLeft},
+};
+
+// The slot function `row` names in type `t` (null when `t` has none), type-erased for the presence test.
+const void* slot_of(const Type& t, const SlotRow& row) {
+  switch (row.slot) {
+    case Slot::kNegative: return reinterpret_cast<const void*>(t.negative);
+    case Slot::kPositive: return reinterpret_cast<const void*>(t.positive);
+    case Slot::kAbsolute: return reinterpret_cast<const void*>(t.absolute);
+    case Slot::kInvert: return reinterpret_cast<const void*>(t.invert);
+    case Slot::kToInt: return reinterpret_cast<const void*>(t.to_int);
+    case Slot::kToFloat: return reinterpret_cast<const void*>(t.to_float);
+    case Slot::kIndex: return reinterpret_cast<const void*>(t.index);
+    case Slot::kTruth: return reinterpret_cast<const void*>(t.truth);
+    case Slot::kBinary: return reinterpret_cast<const void*>(t.binary[row.op]);
+    case Slot::kInplace: return reinterpret_cast<const void*>(t.inplace[row.op]);
+    case Slot::kDivmod: return reinterpret_cast<const void*>(t.divmod);
+    case Slot::kConcat: return reinterpret_cast<const void*>(t.concat);
+    case Slot::kRepeat: return reinterpret_cast<const void*>(t.repeat);
+    case Slot::kGetItem: return reinterpret_cast<const void*>(t.getitem);
+    case Slot::kSetItem:
+    case Slot::kDelItem: return reinterpret_cast<const void*>(t.setitem);
+    case Slot::kLength: return reinterpret_cast<const void*>(t.length);
+    case Slot::kContains: return reinterpret_cast<const void*>(t.contains);
+    case Slot::kIter: return reinterpret_cast<const void*>(t.iter);
+    case Slot::kNext: return reinterpret_cast<const void*>(t.iternext);
+    case Slot::kCall: return reinterpret_cast<const void*>(t.call);
+  }
+  return nullptr;
+}
+
+UnarySlot unary_slot(const Type& t, Slot slot) {
+  switch (slot) {
+    case Slot::kNegative: return t.negative;
+    case Slot::kPositive: return t.positive;
+    case Slot::kAbsolute: return t.absolute;
+    case Slot::kInvert: return t.invert;
+    case Slot::kToInt: return t.to_int;
+    case Slot::kToFloat: return t.to_float;
+    case Slot::kIndex: return t.index;
+    case Slot::kIter: return t.iter;
+    default: return nullptr;
+  }
+}
+
+BinarySlot binary_slot(const Type& t, const SlotRow& row) {
+  switch (row.slot) {
+    case Slot::kBinary: return t.binary[row.op];
+    case Slot::kInplace: return t.inplace[row.op];
+    case Slot::kDivmod: return t.divmod;
+    case Slot::kConcat: return t.concat;
+    case Slot::kRepeat: return t.repeat;
+    case Slot::kGetItem: return t.getitem;
+    default: return nullptr;
+  }
+}
+
+// CPython's check_num_args: "expected N argument(s), got M"; keywords are refused by name.
+bool check_args(ThreadState& ts, const SlotRow& row, std::span<const Value> args, TupleObject* kwnames,
+                size_t n) {
+  if (kwnames && kwnames->size) {
+    raise_fmt(ts, TypeError_type, "wrapper {}() takes no keyword arguments", row.name);
+    return false;
+  }
+  if (args.size() == n) return true;
+  raise_fmt(ts, TypeError_type, "expected {} argument{}, got {}", n, n == 1 ? "" : "s", args.size());
+  return false;
+}
+
+// __pow__(other, mod=None) and __rpow__: two-argument power through the binary slot, three through power3.
+Value call_power(ThreadState& ts, const Type& t, const SlotRow& row, Value self, std::span<const Value> args) {
+  if (args.empty()) return raise(ts, TypeError_type, " expected at least 1 argument, got 0");
+  if (args.size() > 2) return raise_fmt(ts, TypeError_type, " expected at most 2 arguments, got {}", args.size());
+  bool reflected = row.wrap == Wrap::kPowRight;
+  Value a = reflected ? args[0] : self, b = reflected ? self : args[0];
+  if (args.size() == 1 || is_none(args[1])) return t.binary[kOpPow](ts, a, b);
+  if (!t.power3) return raise(ts, TypeError_type, "pow() 3rd argument not allowed unless all arguments are integers");
+  return t.power3(ts, a, b, args[1]);
+}
+
+template <size_t I>
+Value slot_wrapper(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  constexpr const SlotRow& row = kRows[I];
+  const Type& t = *static_base(type_of(self));
+  if (row.wrap == Wrap::kPowLeft || row.wrap == Wrap::kPowRight) {
+    if (kwnames && kwnames->size)
+      return raise_fmt(ts, TypeError_type, "wrapper {}() takes no keyword arguments", row.name);
+    return call_power(ts, t, row, self, args);
+  }
+  switch (row.wrap) {
+    case Wrap::kCall: return t.call(ts, self, args, kwnames);
+    case Wrap::kUnary:
+      if (!check_args(ts, row, args, kwnames, 0)) return Value();
+      return unary_slot(t, row.slot)(ts, self);
+    case Wrap::kInquiry: {
+      if (!check_args(ts, row, args, kwnames, 0)) return Value();
+      int r = t.truth(ts, self);
+      return r < 0 ? Value() : Bool(r);
+    }
+    case Wrap::kLength: {
+      if (!check_args(ts, row, args, kwnames, 0)) return Value();
+      int64_t n = t.length(ts, self);
+      return n < 0 ? Value() : make_int(ts, n);
+    }
+    case Wrap::kNext: {
+      if (!check_args(ts, row, args, kwnames, 0)) return Value();
+      Value v = t.iternext(ts, self);
+      if (!v && !ts.current_exception) return raise_stop_iteration(ts, None());
+      return v;
+    }
+    case Wrap::kLeft:
+      if (!check_args(ts, row, args, kwnames, 1)) return Value();
+      return binary_slot(t, row)(ts, self, args[0]);
+    case Wrap::kRight:
+      if (!check_args(ts, row, args, kwnames, 1)) return Value();
+      return binary_slot(t, row)(ts, args[0], self);
+    case Wrap::kContains: {
+      if (!check_args(ts, row, args, kwnames, 1)) return Value();
+      int r = t.contains(ts, self, args[0]);
+      return r < 0 ? Value() : Bool(r);
+    }
+    case Wrap::kSetItem:
+      if (!check_args(ts, row, args, kwnames, 2)) return Value();
+      return t.setitem(ts, self, args[0], args[1]) ? None() : Value();
+    case Wrap::kDelItem:
+      if (!check_args(ts, row, args, kwnames, 1)) return Value();
+      return t.setitem(ts, self, args[0], Value()) ? None() : Value();
+    default: return Value();
+  }
+}
+
+template <size_t... I>
+constexpr std::array<MethodDef, sizeof...(I)> make_defs(std::index_sequence<I...>) {
+  return {MethodDef{kRows[I].name, slot_wrapper<I>, kMethodSlotWrapper}...};
+}
+constexpr auto kDefs = make_defs(std::make_index_sequence<std::size(kRows)>());
+
+}  // namespace
+
+// Runs before static types inherit their bases' slots, so a non-null slot is the type's own.
+void add_slot_wrappers(ThreadState& ts, Type& t) {
+  for (size_t i = 0; i < std::size(kRows); ++i) {
+    if (!slot_of(t, kRows[i]) || dict_get_str(t.dict, intern(ts, kRows[i].name))) continue;
+    add_methods(ts, t, std::span<const MethodDef>(&kDefs[i], 1));
+  }
+}
+
+}  // namespace minipy

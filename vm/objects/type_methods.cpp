@@ -1,0 +1,98 @@
+// The methods of `type` itself (mro, __subclasses__, __instancecheck__, __subclasscheck__) and the __doc__ of
+// builtin types and builtin methods.
+#include "vm/objects/heap_type.h"
+
+namespace minipy {
+
+namespace {
+
+#define TYPE_METHOD(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
+
+bool no_args(ThreadState& ts, Value self, const char* name, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, name, kwnames)) return false;
+  if (args.empty()) return true;
+  raise_fmt(ts, TypeError_type, "{}.{}() takes no arguments ({} given)", as_type(self)->name->view(), name,
+            args.size());
+  return false;
+}
+
+TYPE_METHOD(type_mro) {
+  if (!no_args(ts, self, "mro", args, kwnames)) return Value();
+  return Value(make_list(ts, as_type(self)->mro->span()));
+}
+
+TYPE_METHOD(type_subclasses) {
+  if (!no_args(ts, self, "__subclasses__", args, kwnames)) return Value();
+  std::vector<Type*> subclasses = live_direct_subclasses(ts, as_type(self));
+  ListObject* l = make_list(ts, 0);
+  for (Type* t : subclasses)
+    if (!list_append(ts, l, Value(t))) return Value();
+  return Value(l);
+}
+
+TYPE_METHOD(type_instancecheck) {
+  if (!no_keywords(ts, "__instancecheck__", kwnames) ||
+      !check_arg_count(ts, "__instancecheck__", args.size(), 1, 1))
+    return Value();
+  return Bool(is_subtype(type_of(args[0]), as_type(self)));
+}
+
+TYPE_METHOD(type_subclasscheck) {
+  if (!no_keywords(ts, "__subclasscheck__", kwnames) ||
+      !check_arg_count(ts, "__subclasscheck__", args.size(), 1, 1))
+    return Value();
+  if (!is_type(args[0])) return raise(ts, TypeError_type, "issubclass() arg 1 must be a class");
+  return Bool(is_subtype(as_type(args[0]), as_type(self)));
+}
+
+// type.__prepare__(name, bases, **kwds): the namespace a class body runs in; a plain dict for `type`.
+TYPE_METHOD(type_prepare) {
+  (void)self, (void)args, (void)kwnames;
+  return Value(make_dict(ts));
+}
+
+const MethodDef type_methods[] = {
+    {"__prepare__", type_prepare, kMethodClass},
+    {"mro", type_mro},
+    {"__subclasses__", type_subclasses},
+    {"__instancecheck__", type_instancecheck},
+    {"__subclasscheck__", type_subclasscheck},
+};
+
+// __doc__ of a builtin function or method: its MethodDef's doc.
+TYPE_METHOD(native_doc) {
+  (void)ts, (void)args, (void)kwnames;
+  const MethodDef* def = type_of(self) == &method_descriptor_type
+                             ? static_cast<MethodDescriptorObject*>(self.as_object())->def
+                             : static_cast<NativeFunctionObject*>(self.as_object())->def;
+  // CPython's builtins all have docstrings; ours without one still get a str naming the call.
+  return Value(def->doc ? make_str(ts, def->doc) : make_str(ts, fmt::format("{}(...)", def->name)));
+}
+
+// A one-line __doc__ for a builtin type that has none, so the attribute exists as in CPython.
+void give_doc(ThreadState& ts, Type& t) {
+  // A type with a __doc__ entry already (a getset of its instances', or a real doc) keeps it.
+  if ((t.doc && !is_none(t.doc)) || dict_get_str(t.dict, ts.interp->names.doc)) return;
+  StrObject* doc = make_str(ts, fmt::format("The builtin type {}.", t.name->view()));
+  t.doc = Value(doc);
+  dict_set_str(ts, t.dict, ts.interp->names.doc, Value(doc));
+}
+
+}  // namespace
+
+void init_generic_alias(ThreadState& ts);  // generic_alias.cpp
+
+void init_type_methods(ThreadState& ts) {
+  init_generic_alias(ts);
+  add_methods(ts, type_type, type_methods);
+  add_getset(ts, method_descriptor_type, "__doc__", native_doc);
+  add_getset(ts, native_function_type, "__doc__", native_doc);
+#define X(name) give_doc(ts, name##_type);
+  MINIPY_BUILTIN_TYPES(X)
+#undef X
+#define X(name, base) give_doc(ts, name##_type);
+  MINIPY_EXCEPTION_TYPES(X)
+#undef X
+}
+
+}  // namespace minipy
