@@ -75,19 +75,6 @@ Value bytes_concat(ThreadState& ts, Value a, Value b) {
   return make_bytes(ts, s);
 }
 
-Value bytes_repeat(ThreadState& ts, Value a, Value count) {
-  int64_t n;
-  if (!index_to_int64(ts, count, &n, "cannot fit 'int' into an index-sized integer")) return Value();
-  std::string_view data = as_bytes(a)->view();
-  if (n <= 0 || data.empty()) return make_bytes(ts, "");
-  if (n == 1 && type_of(a) == &bytes_type) return a;
-  if (static_cast<int64_t>(data.size()) > (int64_t{1} << 40) / n) return raise(ts, MemoryError_type, "");
-  std::string out;
-  out.reserve(data.size() * static_cast<size_t>(n));
-  for (int64_t i = 0; i < n; i++) out.append(data);
-  return make_bytes(ts, out);
-}
-
 int64_t bytes_len(ThreadState&, Value v) { return as_bytes(v)->size; }
 
 Value bytes_getitem(ThreadState& ts, Value v, Value key) {
@@ -272,7 +259,6 @@ void init_bytes_type(ThreadState& ts) {
   t.getitem = bytes_getitem;
   t.iter = bytes_iter;
   t.contains = bytes_contains;
-  t.repeat = bytes_repeat;
   t.new_instance = bytes_new;
   add_methods(ts, t, bytes_methods);
   init_bytes_methods(ts);
