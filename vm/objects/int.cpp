@@ -361,7 +361,7 @@ Value exact_int_new(ThreadState& ts, std::span<const Value> args, TupleObject* k
     if (type_of(x) == &int_type) return x;
     return int_positive(ts, x);
   }
-  if (is_float(x)) {
+  if (is_float(x) && type_of(x)->to_int == float_type.to_int) {
     double d = float_value(x);
     if (std::isinf(d)) return raise(ts, OverflowError_type, "cannot convert float infinity to integer");
     if (std::isnan(d)) return raise(ts, ValueError_type, "cannot convert float NaN to integer");
