@@ -113,7 +113,8 @@ const MethodDef bytes_methods[] = {{"decode", bytes_decode}};
 // bytes(), bytes(n), bytes(str, encoding), bytes(bytes), bytes(iterable of ints): the exact bytes.
 Value exact_bytes_new(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames) {
   if (!no_keywords(ts, "bytes", kwnames)) return Value();
-  if (args.size() > 3) return raise_fmt(ts, TypeError_type, "bytes() takes at most 3 arguments ({} given)", args.size());
+  if (args.size() > 3)
+    return raise_fmt(ts, TypeError_type, "bytes() takes at most 3 arguments ({} given)", args.size());
   if (args.empty()) return make_bytes(ts, "");
   Value x = args[0];
   if (is_str(x)) {
