@@ -155,28 +155,28 @@ Value raise_text_error(ThreadState& ts, const text::TextError& error) {
   return raise(ts, *t, error.message);
 }
 
+// format() of an instance of a str/int/float subclass without a __format__ of its own: an empty spec gives
+// str(v) (honouring a __str__ override), any other formats the base value (errors name the subclass).
+static Value format_builtin_subclass(ThreadState& ts, Value v, std::string_view spec) {
+  if (spec.empty()) return py_str(ts, v);
+  std::string_view name = type_name(v);
+  text::TextResult<std::string> r = is_str(v)   ? text::format_str(as_str(v)->view(), spec, name)
+                                    : !is_int(v) ? text::format_float(float_value(v), spec, name)
+                                                 : text::format_int(to_bigint(v), spec, name);
+  if (!r.ok()) return raise_text_error(ts, r.error());
+  return Value(make_str(ts, r.value()));
+}
+
 Value py_format(ThreadState& ts, Value v, Value spec) {
   std::string_view s = spec ? as_str(spec)->view() : std::string_view{};
   Type* t = type_of(v);
-  if (t->flags & kTypeHeap) {
-    // A class's own __format__; without one, a subclass of str/int/float formats as its base does (and an
-    // empty spec gives str(v), which honours a __str__ override).
-    Value method = type_lookup(t, ts.interp->names.format);
-    if (method && type_of(method) == &function_type) {
-      Value args[2] = {v, spec ? spec : Value(ts.interp->names.empty)};
-      Value r = call(ts, method, args);
-      if (r && !is_str(r))
-        return raise_fmt(ts, TypeError_type, "__format__ must return a str, not {}", type_name(r));
-      return r;
-    }
-  }
-  if (is_str(v)) {
-    if (s.empty()) return py_str(ts, v);
+  if (t == &str_type) {
+    if (s.empty()) return v;
     auto r = text::format_str(as_str(v)->view(), s);
     if (!r.ok()) return raise_text_error(ts, r.error());
     return Value(make_str(ts, r.value()));
   }
-  if (is_int(v)) {
+  if (v.is_small_int() || t == &int_type || t == &bool_type) {
     if (s.empty()) return py_str(ts, v);
     int64_t small;
     auto r = int_to_int64(v, &small) ? text::format_int(small, s, t->name->view())
@@ -184,12 +184,21 @@ Value py_format(ThreadState& ts, Value v, Value spec) {
     if (!r.ok()) return raise_text_error(ts, r.error());
     return Value(make_str(ts, r.value()));
   }
-  if (is_float(v)) {
+  if (t == &float_type) {
     if (s.empty()) return py_str(ts, v);
     auto r = text::format_float(float_value(v), s);
     if (!r.ok()) return raise_text_error(ts, r.error());
     return Value(make_str(ts, r.value()));
   }
+  Value method = type_lookup(t, ts.interp->names.format);
+  if (method && type_of(method) == &function_type) {
+    Value args[2] = {v, spec ? spec : Value(ts.interp->names.empty)};
+    Value r = call(ts, method, args);
+    if (r && !is_str(r))
+      return raise_fmt(ts, TypeError_type, "__format__ must return a str, not {}", type_name(r));
+    return r;
+  }
+  if (t->flags & (kTypeStrSubclass | kTypeIntSubclass | kTypeFloatSubclass)) return format_builtin_subclass(ts, v, s);
   if (!s.empty())
     return raise_fmt(ts, TypeError_type, "unsupported format string passed to {}.__format__", type_name(v));
   return py_str(ts, v);

@@ -85,3 +85,13 @@ show(lambda: MyInt(1).missing)
 show(lambda: vars(Immutable(1)))
 show(lambda: Immutable(1).__dict__)
 print(sys.getrecursionlimit() > 0)
+for base in (int, bytes, tuple, str, float):
+    show(lambda: type("WithSlots", (base,), {"__slots__": ("a",)}).__name__)
+
+
+class FloatToInt(float):
+    def __int__(self):
+        return 42
+
+
+print(int(FloatToInt(1.5)), int(float(FloatToInt(2.5))), FloatToInt(1.5) + 1)

@@ -314,6 +314,8 @@ Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictO
   Value slots = dict_get_str(t->dict, n.slots);
   bool empty_slots = slots && ((is_tuple(slots) && static_cast<TupleObject*>(slots.as_object())->size == 0) ||
                                (is_list(slots) && static_cast<ListObject*>(slots.as_object())->size == 0));
+  if (slots && !empty_slots && (solid == &int_type || solid == &bytes_type || solid == &tuple_type))
+    return raise_fmt(ts, TypeError_type, "nonempty __slots__ not supported for subtype of '{}'", tname(solid));
   bool base_has_dict = base->dict_offset || (base->flags & kTypeDictAtEnd);
   bool has_dict = base_has_dict || (!empty_slots && solid != &type_type);
   if (has_dict && !base_has_dict) dict_set_str(ts, t->dict, n.dict, dict_descriptor(ts, t));

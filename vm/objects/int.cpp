@@ -22,7 +22,22 @@ struct IntArg {
   BigInt as_big() const { return is_small ? BigInt(small) : *big; }
 };
 
-bool int_arg(Value v, IntArg* out) {
+// An int subclass instance holds its value as a BigInt even when small (builtin_subclass.cpp); normalise so
+// that is_small == false still means "outside the small-int range". Out of line: rare, and int_arg must stay
+// small enough to inline into every operation.
+[[gnu::noinline]] bool int_subclass_arg(Object* o, IntArg* out) {
+  const BigInt& v = static_cast<IntObject*>(o)->value;
+  if (v.fits_int64() && Value::fits_small_int(v.to_int64())) {
+    out->is_small = true;
+    out->small = v.to_int64();
+  } else {
+    out->is_small = false;
+    out->big = &v;
+  }
+  return true;
+}
+
+[[gnu::always_inline]] inline bool int_arg(Value v, IntArg* out) {
   if (v.is_small_int()) {
     out->is_small = true;
     out->small = v.as_small_int();
@@ -40,20 +55,7 @@ bool int_arg(Value v, IntArg* out) {
     out->small = static_cast<BoolObject*>(o)->value;
     return true;
   }
-  if (o->type->flags & kTypeIntSubclass) {
-    // A subclass instance holds its value as a BigInt even when small (builtin_subclass.cpp); normalise so
-    // that is_small == false still means "outside the small-int range".
-    const BigInt& v = static_cast<IntObject*>(o)->value;
-    if (v.fits_int64() && Value::fits_small_int(v.to_int64())) {
-      out->is_small = true;
-      out->small = v.to_int64();
-    } else {
-      out->is_small = false;
-      out->big = &v;
-    }
-    return true;
-  }
-  return false;
+  return (o->type->flags & kTypeIntSubclass) && int_subclass_arg(o, out);
 }
 
 Value int_div_zero(ThreadState& ts, int op) {
@@ -361,7 +363,7 @@ Value exact_int_new(ThreadState& ts, std::span<const Value> args, TupleObject* k
     if (type_of(x) == &int_type) return x;
     return int_positive(ts, x);
   }
-  if (is_float(x)) {
+  if (is_float(x) && type_of(x)->to_int == float_type.to_int) {
     double d = float_value(x);
     if (std::isinf(d)) return raise(ts, OverflowError_type, "cannot convert float infinity to integer");
     if (std::isnan(d)) return raise(ts, ValueError_type, "cannot convert float NaN to integer");
