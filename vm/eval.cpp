@@ -1028,7 +1028,7 @@ op_GET_ITER: {
 op_FOR_ITER: {
   Value it = TOP();
   Value v;
-  Type* t = it.as_object()->type;
+  Type* t = type_of(it);
   if (t == &range_iterator_type) {
     auto* r = static_cast<RangeIterObject*>(it.as_object());
     if (r->remaining > 0) {
@@ -1062,6 +1062,12 @@ op_FOR_ITER: {
     DISPATCH();
   } else {
     SAVE_FRAME_REGISTERS();
+    // GET_ITER made TOS an iterator, except in a comprehension, whose `.0` argument comes from its caller: a
+    // damaged pyc could pass anything there.
+    if (!t->iternext) {
+      raise_fmt(ts, TypeError_type, "'{}' object is not an iterator", t->name->view());
+      goto error;
+    }
     v = t->iternext(ts, it);
     if (!v) {
       if (ts.current_exception) {

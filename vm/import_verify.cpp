@@ -16,7 +16,8 @@ namespace minipy {
 
 namespace {
 
-enum class Kind : uint8_t { Any, Null, MaybeNull, Code, Tuple, List, Set, Dict, Str, Int, Iter, Exc, Cell, CellTuple };
+// ExcInfo: the previous exception PUSH_EXC_INFO saves (None or an exception), which POP_EXCEPT restores.
+enum class Kind : uint8_t { Any, Null, MaybeNull, Code, Tuple, List, Set, Dict, Str, Int, Iter, Exc, ExcInfo, Cell, CellTuple };
 
 struct Slot {
   Kind kind = Kind::Any;
@@ -219,9 +220,9 @@ class StackChecker {
         push({Kind::MaybeNull});
         push({Kind::Any});
         return true;
+      case Opcode::POP_EXCEPT: return expect(s, 1, Kind::ExcInfo, "POP_EXCEPT") && pop(s, 1);
       case Opcode::STORE_FAST: case Opcode::STORE_NAME: case Opcode::STORE_GLOBAL: case Opcode::STORE_DEREF:
       case Opcode::POP_TOP: case Opcode::DELETE_ATTR: case Opcode::IMPORT_STAR: case Opcode::PRINT_EXPR:
-      case Opcode::POP_EXCEPT:
         if (in.op == Opcode::POP_TOP && !s.empty()) {  // POP_TOP may discard a NULL
           s.pop_back();
           return true;
@@ -389,7 +390,7 @@ class StackChecker {
       }
       case Opcode::PUSH_EXC_INFO:
         if (!expect(s, 1, Kind::Exc, "PUSH_EXC_INFO")) return false;
-        s.back() = {Kind::Any};
+        s.back() = {Kind::ExcInfo};
         push({Kind::Exc});
         return true;
       case Opcode::CHECK_EXC_MATCH:

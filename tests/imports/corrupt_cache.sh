@@ -76,4 +76,25 @@ for ((i = 0; i < 300; i++)); do
   fi
 done
 CASE_TIMEOUT=$saved_timeout
+
+# Opcode swaps that once crashed the VM (found by fuzzing): the first `FOR_ITER; STORE_FAST` gets POP_EXCEPT
+# (89) for its STORE_FAST (125), which must fail verification; the first `GET_ITER` (68) becomes UNPACK_EX (94)
+# with argument 0, handing a comprehension a list instead of an iterator, which must be a TypeError.
+swap_first() {  # PATTERN_HEX OFFSET_IN_PATTERN NEW_BYTE_HEX: copy of good.pyc with that one byte replaced
+  local at
+  at=$(od -An -v -tx1 good.pyc | tr -d '\n' | sed 's/  */ /g' | grep -ob " $1" | head -n 1 | cut -d: -f1)
+  [[ -n $at ]] || { fail "pattern $1 not found in the cache"; return 1; }
+  cp good.pyc $PYC
+  printf "\\x$3" | dd of=$PYC bs=1 seek=$((at / 3 + $2)) conv=notrunc status=none
+}
+if swap_first "5d [0-9a-f][0-9a-f] 7d" 2 59; then
+  mp -- -v main.py
+  expect_out "POP_EXCEPT in a loop" "$EXPECTED"
+  expect_err_has "POP_EXCEPT in a loop" "cannot run on minipy"
+fi
+if swap_first "44 00" 0 5e; then
+  mp -- main.py
+  [[ $RC -eq 1 ]] || fail "UNPACK_EX before a comprehension: exit status $RC, expected 1"
+  grep -q "TypeError: 'list' object is not an iterator" err || fail "UNPACK_EX: no TypeError: $(tail -n 1 err)"
+fi
 finish
