@@ -50,6 +50,9 @@ struct CodeObject {
   int32_t firstlineno = 1;
   std::string linetable;                     // co_linetable (the 3.11 location table)
   std::string exceptiontable;                // co_exceptiontable
+  // True for the compiler's own output, and once the VM's bytecode checks have passed on code read from bytes
+  // (a pyc, marshal.loads): the checks then run once per code object, however often it is loaded.
+  mutable bool verified = false;
 
   int nlocalsplus() const { return static_cast<int>(localsplusnames.size()); }
 };

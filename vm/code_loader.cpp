@@ -131,10 +131,13 @@ std::string verify_code(const CodeObject& code) {
 
 CodeObj* load_code(ThreadState& ts, const std::shared_ptr<const CodeObject>& source) {
   StageScope stage(CompileStage::CodeLoad);
-  std::string problem = verify_code(*source);
-  if (!problem.empty()) {
-    raise_fmt(ts, SystemError_type, "{}", problem);
-    return nullptr;
+  // Code read from bytes (marshal.loads, a pyc run directly) is checked here once, the whole tree at a time.
+  if (!source->verified) {
+    std::string problem = verify_tree(*source);
+    if (!problem.empty()) {
+      raise_fmt(ts, SystemError_type, "{}", problem);
+      return nullptr;
+    }
   }
   const CodeObject& src = *source;
   auto* c = ts.alloc<CodeObj>(&code_type);

@@ -48,21 +48,6 @@ bool dont_write_bytecode(ThreadState& ts) {
   return truth == 1;
 }
 
-// Every code object in the tree must pass the verifier before any of it runs.
-std::string verify_tree(const CodeObject& root) {
-  std::vector<const CodeObject*> todo{&root};
-  while (!todo.empty()) {
-    const CodeObject* c = todo.back();
-    todo.pop_back();
-    std::string problem = verify_code(*c);
-    if (problem.empty()) problem = verify_stack_use(*c);
-    if (!problem.empty()) return problem;
-    for (const ConstRef& k : c->consts)
-      if (k->is(Const::Kind::Code)) todo.push_back(k->code_value().get());
-  }
-  return {};
-}
-
 int count_free_variables(const CodeObject& code) {
   int n = 0;
   for (char k : code.localspluskinds)

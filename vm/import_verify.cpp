@@ -32,6 +32,10 @@ Slot merge(const Slot& a, const Slot& b) {
   if (a == b) return a;
   if (nullish(a) || nullish(b)) return {Kind::MaybeNull};
   if (a.kind == b.kind && a.kind != Kind::Code) return {a.kind, -1, 0};
+  // An exception is one of the values an ExcInfo slot may hold (a handler covering PUSH_EXC_INFO itself sees
+  // the exception where the other covered instructions have the saved one).
+  if ((a.kind == Kind::Exc && b.kind == Kind::ExcInfo) || (a.kind == Kind::ExcInfo && b.kind == Kind::Exc))
+    return {Kind::ExcInfo};
   return {Kind::Any};
 }
 
@@ -220,7 +224,10 @@ class StackChecker {
         push({Kind::MaybeNull});
         push({Kind::Any});
         return true;
-      case Opcode::POP_EXCEPT: return expect(s, 1, Kind::ExcInfo, "POP_EXCEPT") && pop(s, 1);
+      case Opcode::POP_EXCEPT:
+        if (s.empty() || (s.back().kind != Kind::ExcInfo && s.back().kind != Kind::Exc))
+          return fail("POP_EXCEPT does not find the value it needs");
+        return pop(s, 1);
       case Opcode::STORE_FAST: case Opcode::STORE_NAME: case Opcode::STORE_GLOBAL: case Opcode::STORE_DEREF:
       case Opcode::POP_TOP: case Opcode::DELETE_ATTR: case Opcode::IMPORT_STAR: case Opcode::PRINT_EXPR:
         if (in.op == Opcode::POP_TOP && !s.empty()) {  // POP_TOP may discard a NULL
@@ -421,5 +428,21 @@ class StackChecker {
 }  // namespace
 
 std::string verify_stack_use(const CodeObject& code) { return StackChecker(code).run(); }
+
+std::string verify_tree(const CodeObject& root) {
+  std::vector<const CodeObject*> todo{&root};
+  while (!todo.empty()) {
+    const CodeObject* c = todo.back();
+    todo.pop_back();
+    if (c->verified) continue;
+    std::string problem = verify_code(*c);
+    if (problem.empty()) problem = verify_stack_use(*c);
+    if (!problem.empty()) return problem;
+    c->verified = true;
+    for (const ConstRef& k : c->consts)
+      if (k->is(Const::Kind::Code)) todo.push_back(k->code_value().get());
+  }
+  return {};
+}
 
 }  // namespace minipy

@@ -151,14 +151,7 @@ int run_pyc_file(Interpreter& interp, const std::string& path) {
                  result.error->message.c_str());
     return 1;
   }
-  std::string problem = verify_code(*result.value);
-  for (std::vector<const CodeObject*> todo{result.value.get()}; problem.empty() && !todo.empty();) {
-    const CodeObject* c = todo.back();
-    todo.pop_back();
-    problem = verify_code(*c);
-    for (const ConstRef& k : c->consts)
-      if (k->is(Const::Kind::Code)) todo.push_back(k->code_value().get());
-  }
+  std::string problem = verify_tree(*result.value);
   if (!problem.empty()) {
     std::fprintf(stderr, "%s: cannot run '%s': %s\n", interp.config.program_name.c_str(), path.c_str(),
                  problem.c_str());

@@ -295,5 +295,8 @@ bool opcode_supported(int opcode);
 // Checks bytecode from a file before it runs: every opcode supported, every oparg in range, jumps inside the
 // code, EXTENDED_ARG well formed. Returns an empty string when valid, else the reason.
 std::string verify_code(const CodeObject& code);
+// Every code object in `root`'s tree not yet verified must pass verify_code and the stack check
+// (import_verify.cpp) before any of it runs; marks them verified. An empty string when all passed.
+std::string verify_tree(const CodeObject& root);
 
 }  // namespace minipy
