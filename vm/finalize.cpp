@@ -66,6 +66,14 @@ std::vector<ModuleObject*> modules_to_clear(ThreadState& ts) {
   return order;
 }
 
+ObjectShape shape_for_finalization_order(const Object* o) {
+  Type* t = o->type;
+  if (t == &list_type || t == &tuple_type) return ObjectShape::kSequence;
+  if (t == &dict_type) return ObjectShape::kDict;
+  if (t->dict_offset || t == &object_type || (t->flags & kTypeHeap)) return ObjectShape::kInstance;
+  return ObjectShape::kOther;
+}
+
 }  // namespace
 
 void finalize_at_exit(ThreadState& ts) {
@@ -89,7 +97,7 @@ void finalize_at_exit(ThreadState& ts) {
   ts.base_exc_info.exc_value = Value();
   set_traceback_source_lines(false);  // CPython can no longer read source files this late
   ts.heap->set_precise_roots_only(true);
-  interp.collect_garbage(order);
+  interp.collect_garbage(FinalizeOrder{order, shape_for_finalization_order});
   order.clear();
   run_pending_finalizers(ts);
   // Finalizers may drop more objects that have finalizers; a few more rounds catch the common cases.
