@@ -79,6 +79,7 @@ ObjectShape shape_for_finalization_order(const Object* o) {
 void finalize_at_exit(ThreadState& ts) {
   Interpreter& interp = *ts.interp;
   run_pending_finalizers(ts);
+  if (!ts.heap->may_finalize()) return;  // nothing could be queued: spare the program two full collections
   std::vector<ModuleObject*> modules = modules_to_clear(ts);
   if (modules.empty()) return;
   // Module globals stop being roots: only sys and builtins stay registered. The values keep their dict order
@@ -99,13 +100,13 @@ void finalize_at_exit(ThreadState& ts) {
   ts.heap->set_precise_roots_only(true);
   interp.collect_garbage(FinalizeOrder{order, shape_for_finalization_order});
   order.clear();
-  run_pending_finalizers(ts);
   // Finalizers may drop more objects that have finalizers; a few more rounds catch the common cases.
-  for (int round = 0; round < 3; round++) {
-    interp.collect_garbage();
-    if (!ts.heap->has_pending()) break;
+  for (int round = 0; round < 3 && ts.heap->has_pending(); round++) {
     run_pending_finalizers(ts);
+    if (!ts.heap->may_finalize()) break;
+    interp.collect_garbage();
   }
+  run_pending_finalizers(ts);
   std::fflush(stdout);
   std::fflush(stderr);
 }

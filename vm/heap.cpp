@@ -60,7 +60,7 @@ Heap::Page* Heap::new_page(size_t cls) {
   return page;
 }
 
-Object* Heap::allocate_raw(Type* type, size_t size) {
+Object* Heap::allocate(Type* type, size_t size) {
   if (size > kMaxSmallSize) return allocate_large(type, size);
   size_t cls = size_class(size < 16 ? 16 : size);
   Object* slot = free_lists_[cls];
@@ -73,6 +73,7 @@ Object* Heap::allocate_raw(Type* type, size_t size) {
   slot->type = type;
   bytes_since_gc_ += static_cast<int64_t>(cls * 16);
   object_bytes_ += static_cast<int64_t>(cls * 16);
+  if (finalizer_types_) [[unlikely]] register_if_finalizable(slot);
   return slot;
 }
 
@@ -94,6 +95,7 @@ Object* Heap::allocate_large(Type* type, size_t size) {
   o->type = type;
   bytes_since_gc_ += static_cast<int64_t>(total);
   object_bytes_ += static_cast<int64_t>(total);
+  if (finalizer_types_) [[unlikely]] register_if_finalizable(o);
   return o;
 }
 

@@ -80,11 +80,7 @@ class Heap {
   Heap& operator=(const Heap&) = delete;
 
   // Allocates `size` zeroed bytes with Object::type set to `type`. Never fails (aborts when out of memory).
-  Object* allocate(Type* type, size_t size) {
-    Object* o = allocate_raw(type, size);
-    if (finalizer_types_ && type->del && (type->flags & kTypeHeap)) [[unlikely]] finalizable_.push_back(o);
-    return o;
-  }
+  Object* allocate(Type* type, size_t size);
   template <class T>
   T* allocate(Type* type, size_t size = sizeof(T)) {
     return static_cast<T*>(allocate(type, size));
@@ -134,6 +130,8 @@ class Heap {
     return o;
   }
   bool has_pending() const { return pending_head_ < pending_.size(); }
+  // Whether a collection could queue anything: objects registered as finalizable or weak references.
+  bool may_finalize() const { return !finalizable_.empty() || !weakrefs_.empty(); }
   bool finalizers_running = false;  // set by the runner so that nested safe points do not re-enter it
   // At exit: skip the conservative stack scan (no native frame holds program values any more), so that objects
   // dropped from module globals are found unreachable deterministically.
@@ -144,7 +142,9 @@ class Heap {
 
  private:
   struct Page;
-  Object* allocate_raw(Type* type, size_t size);
+  void register_if_finalizable(Object* o) {
+    if (o->type->del && (o->type->flags & kTypeHeap)) finalizable_.push_back(o);
+  }
   Page* new_page(size_t size_class);
   void resurrect_finalizable(const FinalizeOrder& hints);
   void mark_in_finalization_order(Object* root, const FinalizeOrder& hints);
