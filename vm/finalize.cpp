@@ -66,11 +66,20 @@ std::vector<ModuleObject*> modules_to_clear(ThreadState& ts) {
   return order;
 }
 
+ObjectShape shape_for_finalization_order(const Object* o) {
+  Type* t = o->type;
+  if (t == &list_type || t == &tuple_type) return ObjectShape::kSequence;
+  if (t == &dict_type) return ObjectShape::kDict;
+  if (t->dict_offset || t == &object_type || (t->flags & kTypeHeap)) return ObjectShape::kInstance;
+  return ObjectShape::kOther;
+}
+
 }  // namespace
 
 void finalize_at_exit(ThreadState& ts) {
   Interpreter& interp = *ts.interp;
   run_pending_finalizers(ts);
+  if (!ts.heap->may_finalize()) return;  // nothing could be queued: spare the program two full collections
   std::vector<ModuleObject*> modules = modules_to_clear(ts);
   if (modules.empty()) return;
   // Module globals stop being roots: only sys and builtins stay registered. The values keep their dict order
@@ -89,15 +98,15 @@ void finalize_at_exit(ThreadState& ts) {
   ts.base_exc_info.exc_value = Value();
   set_traceback_source_lines(false);  // CPython can no longer read source files this late
   ts.heap->set_precise_roots_only(true);
-  interp.collect_garbage(order);
+  interp.collect_garbage(FinalizeOrder{order, shape_for_finalization_order});
   order.clear();
-  run_pending_finalizers(ts);
   // Finalizers may drop more objects that have finalizers; a few more rounds catch the common cases.
-  for (int round = 0; round < 3; round++) {
-    interp.collect_garbage();
-    if (!ts.heap->has_pending()) break;
+  for (int round = 0; round < 3 && ts.heap->has_pending(); round++) {
     run_pending_finalizers(ts);
+    if (!ts.heap->may_finalize()) break;
+    interp.collect_garbage();
   }
+  run_pending_finalizers(ts);
   std::fflush(stdout);
   std::fflush(stderr);
 }

@@ -1,5 +1,6 @@
 #include "vm/heap.h"
 
+#include <algorithm>
 #include <csetjmp>
 #include <cstdio>
 #include <cstdlib>
@@ -59,7 +60,7 @@ Heap::Page* Heap::new_page(size_t cls) {
   return page;
 }
 
-Object* Heap::allocate_raw(Type* type, size_t size) {
+Object* Heap::allocate(Type* type, size_t size) {
   if (size > kMaxSmallSize) return allocate_large(type, size);
   size_t cls = size_class(size < 16 ? 16 : size);
   Object* slot = free_lists_[cls];
@@ -72,6 +73,7 @@ Object* Heap::allocate_raw(Type* type, size_t size) {
   slot->type = type;
   bytes_since_gc_ += static_cast<int64_t>(cls * 16);
   object_bytes_ += static_cast<int64_t>(cls * 16);
+  if (finalizer_types_) [[unlikely]] register_if_finalizable(slot);
   return slot;
 }
 
@@ -93,6 +95,7 @@ Object* Heap::allocate_large(Type* type, size_t size) {
   o->type = type;
   bytes_since_gc_ += static_cast<int64_t>(total);
   object_bytes_ += static_cast<int64_t>(total);
+  if (finalizer_types_) [[unlikely]] register_if_finalizable(o);
   return o;
 }
 
@@ -208,65 +211,94 @@ void Heap::sweep() {
 
 namespace {
 bool needs_del(const Object* o) { return o->type->del && !(o->gc_flags & kGcFinalized); }
+constexpr uint32_t kGcDelCandidate = 1u << 31;  // unreachable and due for finalization (this collection only)
 }  // namespace
 
-// Marks what the mark stack holds; each object newly reached that needs its `del` slot run is queued in the order
-// it is first reached.
-void Heap::drain_queueing_finalizable() {
+// Marks breadth-first from `root` (the mark stack serves as a FIFO queue), queueing the finalization candidates
+// in the order they are reached. That is close to the order CPython's collector finalizes module globals at
+// exit: the globals in dict order, then what they hold, one level at a time. An instance's attribute dict adds
+// no level, and list and tuple items come last first, as CPython's deallocation reaches them.
+void Heap::mark_in_finalization_order(Object* root, const FinalizeOrder& hints) {
   Tracer tracer(*this);
-  while (!mark_stack_.empty()) {
-    Object* o = mark_stack_.back();
-    mark_stack_.pop_back();
+  auto queue_candidates = [&](size_t from) {
+    for (size_t i = from; i < mark_stack_.size(); i++) {
+      Object* o = mark_stack_[i];
+      if (!(o->gc_flags & kGcDelCandidate)) continue;
+      o->gc_flags &= ~kGcDelCandidate;
+      pending_.push_back(o);
+    }
+  };
+  size_t first = mark_stack_.size();
+  mark(root);
+  queue_candidates(first);
+  for (size_t next = first; next < mark_stack_.size(); next++) {
+    Object* o = mark_stack_[next];
     size_t before = mark_stack_.size();
     tracer.visit(o->type);
     if (o->type->trace) o->type->trace(o, tracer);
-    for (size_t i = before; i < mark_stack_.size(); i++)
-      if (needs_del(mark_stack_[i])) pending_.push_back(mark_stack_[i]);
+    ObjectShape shape = hints.shape ? hints.shape(o) : ObjectShape::kOther;
+    if (shape == ObjectShape::kSequence) {
+      std::reverse(mark_stack_.begin() + static_cast<ptrdiff_t>(before), mark_stack_.end());
+    } else if (shape == ObjectShape::kInstance) {
+      size_t end = mark_stack_.size();
+      for (size_t i = before; i < end; i++) {
+        Object* child = mark_stack_[i];
+        if (hints.shape(child) == ObjectShape::kDict && child->type->trace) child->type->trace(child, tracer);
+      }
+    }
+    queue_candidates(before);
   }
+  mark_stack_.resize(first);
 }
 
 // PEP 442: unreachable objects with a pending finalizer live on until it has run; so does everything they reach.
-// Those reachable from `order` (values in the order their finalizers should run) are queued first, by discovery.
-void Heap::resurrect_finalizable(std::span<const Value> order) {
+// Those reachable from `hints.roots` are queued first (see mark_in_finalization_order), the others in
+// registration order.
+void Heap::resurrect_finalizable(const FinalizeOrder& hints) {
   size_t kept = 0;
   std::vector<Object*> unreachable;
   for (Object* o : finalizable_) {
-    if (o->gc_epoch == epoch_) finalizable_[kept++] = o;
-    else if (needs_del(o)) unreachable.push_back(o);
+    if (o->gc_epoch == epoch_) {
+      finalizable_[kept++] = o;
+    } else if (needs_del(o)) {
+      o->gc_flags |= kGcDelCandidate;
+      unreachable.push_back(o);
+    }
   }
   finalizable_.resize(kept);
   if (unreachable.empty()) return;
-  for (Value v : order) {
+  for (Value v : hints.roots) {
     if (!v.is_object() || v.as_object()->gc_epoch == epoch_ || (v.as_object()->gc_flags & kGcStatic)) continue;
-    mark(v.as_object());
-    if (needs_del(v.as_object())) pending_.push_back(v.as_object());
-    drain_queueing_finalizable();
+    mark_in_finalization_order(v.as_object(), hints);
   }
   for (Object* o : unreachable) {
-    if (o->gc_epoch == epoch_) continue;
+    if (!(o->gc_flags & kGcDelCandidate)) continue;
+    o->gc_flags &= ~kGcDelCandidate;
     pending_.push_back(o);
-    mark(o);
+    if (o->gc_epoch != epoch_) mark(o);
   }
   drain_mark_stack();
 }
 
-// Weak references to objects about to be swept are cleared; those that are themselves alive and have a callback
-// are queued to call it.
-void Heap::clear_dead_weakrefs() {
+// Weak references to objects about to be swept are cleared. As in CPython's collector, only references that were
+// reachable before finalizable objects were resurrected call their callbacks: a reference that is itself part
+// of the garbage is cleared silently.
+void Heap::clear_dead_weakrefs(const std::vector<bool>& reachable) {
   size_t kept = 0;
-  for (WeakReference* r : weakrefs_) {
+  for (size_t i = 0; i < weakrefs_.size(); i++) {
+    WeakReference* r = weakrefs_[i];
     if (r->gc_epoch != epoch_ || !r->referent) continue;
     if (r->referent->gc_epoch == epoch_ || (r->referent->gc_flags & kGcStatic)) {
       weakrefs_[kept++] = r;
       continue;
     }
     r->referent = nullptr;
-    if (r->callback) pending_.push_back(r);
+    if (r->callback && reachable[i]) pending_.push_back(r);
   }
   weakrefs_.resize(kept);
 }
 
-void Heap::collect(RootMarker root_marker, void* context, std::span<const Value> order) {
+void Heap::collect(RootMarker root_marker, void* context, const FinalizeOrder& order) {
   if (collecting_) return;
   collecting_ = true;
   epoch_++;
@@ -278,9 +310,14 @@ void Heap::collect(RootMarker root_marker, void* context, std::span<const Value>
   drain_mark_stack();
   uint64_t freed_before = stats_.freed_objects;
   size_t pending_before = pending_.size();
+  std::vector<bool> weakref_reachable;
+  if (!weakrefs_.empty()) {
+    weakref_reachable.reserve(weakrefs_.size());
+    for (WeakReference* r : weakrefs_) weakref_reachable.push_back(r->gc_epoch == epoch_);
+  }
   if (!finalizable_.empty()) resurrect_finalizable(order);
   size_t finalized = pending_.size() - pending_before;
-  if (!weakrefs_.empty()) clear_dead_weakrefs();
+  if (!weakrefs_.empty()) clear_dead_weakrefs(weakref_reachable);
   sweep();
   stats_.unreachable = stats_.freed_objects - freed_before + finalized;
   stats_.collections++;

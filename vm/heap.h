@@ -54,6 +54,13 @@ class Tracer {
   Heap& heap_;
 };
 
+// How the finalization order walk treats an object's references (see Heap::mark_in_finalization_order).
+enum class ObjectShape { kOther, kInstance, kDict, kSequence };
+struct FinalizeOrder {
+  std::span<const Value> roots;                 // in the order their finalizable objects should be queued
+  ObjectShape (*shape)(const Object*) = nullptr;
+};
+
 struct HeapStats {
   uint64_t collections = 0;
   uint64_t live_bytes = 0;       // after the last collection
@@ -73,11 +80,7 @@ class Heap {
   Heap& operator=(const Heap&) = delete;
 
   // Allocates `size` zeroed bytes with Object::type set to `type`. Never fails (aborts when out of memory).
-  Object* allocate(Type* type, size_t size) {
-    Object* o = allocate_raw(type, size);
-    if (finalizer_types_ && type->del) [[unlikely]] finalizable_.push_back(o);
-    return o;
-  }
+  Object* allocate(Type* type, size_t size);
   template <class T>
   T* allocate(Type* type, size_t size = sizeof(T)) {
     return static_cast<T*>(allocate(type, size));
@@ -93,8 +96,8 @@ class Heap {
   bool collection_due() const { return (bytes_since_gc_ >= budget_ || stress_) && enabled_; }
   // Runs a full collection. `root_marker` marks the interpreter's roots (called once per collection).
   using RootMarker = void (*)(void* context, Tracer& tracer);
-  // `order`: values whose unreachable finalizable objects should be finalized first, in discovery order (exit).
-  void collect(RootMarker root_marker, void* context, std::span<const Value> order = {});
+  // `order`: values whose unreachable finalizable objects should be finalized first (exit), and how to walk them.
+  void collect(RootMarker root_marker, void* context, const FinalizeOrder& order = {});
 
   void set_enabled(bool enabled) { enabled_ = enabled; }
   bool enabled() const { return enabled_; }
@@ -109,7 +112,8 @@ class Heap {
   Object* find_object(uintptr_t word) const;
 
   // Finalization. A heap type gaining a `del` slot calls note_finalizer_type(), from then on its instances are
-  // registered at allocation; other objects (generators) register themselves.
+  // registered at allocation; objects of builtin types with one (generators) register themselves. Weak
+  // references use the slot for their callback: they are queued by the sweep, never registered.
   void note_finalizer_type() { finalizer_types_ = true; }
   void register_finalizable(Object* o) { finalizable_.push_back(o); }
   void register_weakref(WeakReference* r) { weakrefs_.push_back(r); }
@@ -126,6 +130,8 @@ class Heap {
     return o;
   }
   bool has_pending() const { return pending_head_ < pending_.size(); }
+  // Whether a collection could queue anything: objects registered as finalizable or weak references.
+  bool may_finalize() const { return !finalizable_.empty() || !weakrefs_.empty(); }
   bool finalizers_running = false;  // set by the runner so that nested safe points do not re-enter it
   // At exit: skip the conservative stack scan (no native frame holds program values any more), so that objects
   // dropped from module globals are found unreachable deterministically.
@@ -136,11 +142,13 @@ class Heap {
 
  private:
   struct Page;
-  Object* allocate_raw(Type* type, size_t size);
+  void register_if_finalizable(Object* o) {
+    if (o->type->del && (o->type->flags & kTypeHeap)) finalizable_.push_back(o);
+  }
   Page* new_page(size_t size_class);
-  void resurrect_finalizable(std::span<const Value> order);
-  void drain_queueing_finalizable();
-  void clear_dead_weakrefs();
+  void resurrect_finalizable(const FinalizeOrder& hints);
+  void mark_in_finalization_order(Object* root, const FinalizeOrder& hints);
+  void clear_dead_weakrefs(const std::vector<bool>& reachable);
   Object* allocate_large(Type* type, size_t size);
   void drain_mark_stack();
   void scan_native_stack();

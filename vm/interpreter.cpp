@@ -81,7 +81,7 @@ Interpreter::Interpreter() {
 
 Interpreter::~Interpreter() = default;
 
-void Interpreter::collect_garbage(std::span<const Value> order) { heap.collect(mark_roots, this, order); }
+void Interpreter::collect_garbage(const FinalizeOrder& order) { heap.collect(mark_roots, this, order); }
 
 void collect_garbage_at_safe_point(ThreadState& ts) {
   ts.eval_breaker = false;

@@ -86,7 +86,7 @@ struct Interpreter {
   std::vector<Object*> repr_stack;       // containers being repr()'d, to print [...] for cycles
 
   // A full collection; `order` lists values whose finalizable objects are queued first (see Heap::collect).
-  void collect_garbage(std::span<const Value> order = {});
+  void collect_garbage(const FinalizeOrder& order = {});
 };
 
 // Finalization (vm/finalize.cpp): runs the `del` slots the collector queued (a no-op when nested in one).

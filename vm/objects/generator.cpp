@@ -319,7 +319,9 @@ Value make_generator(ThreadState& ts, Frame* frame) {
   gen->qualname = frame->func ? frame->func->qualname : code->qualname;
   gen->state = GenState::kCreated;
   gen->gc_flags |= kGcFinalized;  // until it first suspends: closing an unstarted generator runs nothing
-  ts.heap->register_finalizable(gen);
+  // Closing throws GeneratorExit at the paused yield: visible only if a handler (try, with) can catch it there,
+  // so generators of code without any need no finalization (nor its cost).
+  if (!code->src().exceptiontable.empty()) ts.heap->register_finalizable(gen);
   return Value(gen);
 }
 
