@@ -24,13 +24,13 @@ bool find_in_mro(Type* t, StrObject* name, int64_t* mro_pos, int64_t* entry) {
 
 void write_attr(uint16_t* c, uint32_t kind, uint32_t version, int64_t mro_pos, int64_t entry) {
   write32(c, version);
-  c[2] = static_cast<uint16_t>(kind << 13 | static_cast<uint32_t>(mro_pos) << 8 | static_cast<uint32_t>(entry) >> 16);
+  c[2] = static_cast<uint16_t>(kind << 13 | static_cast<uint32_t>(mro_pos) << 8 | kRefillBackoff);
   c[3] = static_cast<uint16_t>(entry);
 }
 
 // Records how `owner.name` was found, for the next execution. Reads the current state only.
 void fill_load_attr(Value owner, StrObject* name, uint16_t* c) {
-  c[2] = 0;  // empty unless a kind below applies
+  c[2] = kRefillBackoff;  // empty unless a kind below applies
   if (!owner.is_object()) return;
   Object* o = owner.as_object();
   Type* t = o->type;
@@ -74,7 +74,9 @@ Value load_attr_slow(ThreadState& ts, Value owner, StrObject* name, uint16_t* c)
     }
   }
   Value v = get_attr(ts, owner, name);
-  if (v) fill_load_attr(owner, name, c);
+  if (!v) return v;
+  if (c[2] & 0xFF) c[2]--;
+  else fill_load_attr(owner, name, c);
   return v;
 }
 

@@ -29,8 +29,9 @@ inline void write64(uint16_t* c, uint64_t v) {
   write32(c + 2, static_cast<uint32_t>(v >> 32));
 }
 
-// LOAD_ATTR units: [0..1] type version, [2] kind (3 bits) | MRO position (5 bits) | entry position bits 16..23,
-// [3] entry position bits 0..15.
+// LOAD_ATTR units: [0..1] type version, [2] kind (3 bits) | MRO position (5 bits) | backoff (8 bits), [3] entry
+// position. The backoff counts misses left before the next refill, so a site that sees many types (a method of
+// a base class run for several subclasses) does not redo the cache analysis on every execution.
 enum AttrKind : uint32_t {
   kAttrEmpty = 0,
   kAttrInstance = 1,     // in the instance dict at the entry position
@@ -39,12 +40,13 @@ enum AttrKind : uint32_t {
   kAttrClassData = 4,    // a data descriptor (property, getset) in the class: wins over the instance dict
   kAttrModule = 5,       // a module's global at the entry position (no version: module_type never changes)
 };
-constexpr uint32_t kMaxEntry = (1u << 24) - 1;
+constexpr uint32_t kMaxEntry = 0xFFFF;
+constexpr uint32_t kRefillBackoff = 16;
 constexpr int64_t kMaxMro = 31;
 
 inline uint32_t attr_kind(const uint16_t* c) { return c[2] >> 13; }
 inline uint32_t attr_mro_pos(const uint16_t* c) { return (c[2] >> 8) & 31; }
-inline uint32_t attr_entry(const uint16_t* c) { return (uint32_t{c[2]} & 0xFF) << 16 | c[3]; }
+inline uint32_t attr_entry(const uint16_t* c) { return c[3]; }
 
 inline DictObject* instance_dict(Object* o, Type* t) {
   return t->dict_offset ? *reinterpret_cast<DictObject**>(reinterpret_cast<char*>(o) + t->dict_offset) : nullptr;

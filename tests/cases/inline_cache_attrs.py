@@ -182,3 +182,36 @@ def color(o):
 print([color(c) for c in [Red(), Blue(), Red(), Blue()]])
 Red.color = "crimson"
 print([color(c) for c in [Red(), Blue(), Red(), Blue()]])
+
+
+# One site, many classes: lookups stay right while the cache backs off and refills.
+class Shape:
+    sides = 0
+
+    def describe(self):
+        return self.sides
+
+
+class Tri(Shape):
+    sides = 3
+
+
+class Quad(Shape):
+    pass
+
+
+class Hexa(Quad):
+    sides = 6
+
+
+shapes = [Tri(), Quad(), Hexa(), Shape()]
+seen = []
+for step in range(60):
+    s = shapes[step % 4]
+    if step == 30:
+        Quad.sides = 4
+    if step == 45:
+        Shape.sides = -1
+        shapes[3].sides = "own"
+    seen.append(s.describe())
+print(seen)
