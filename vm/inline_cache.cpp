@@ -28,6 +28,17 @@ void write_attr(uint16_t* c, uint32_t kind, uint32_t version, int64_t mro_pos, i
   c[3] = static_cast<uint16_t>(entry);
 }
 
+// A plain attribute read from a class object (a class constant): type_getattr finds it in the class's MRO when
+// the metatype (type, static) has no attribute of that name.
+void fill_type_attr(Type* cls, StrObject* name, uint16_t* c) {
+  if (!versionable(cls) || type_lookup(&type_type, name)) return;
+  int64_t mro_pos = 0, entry = 0;
+  if (!find_in_mro(cls, name, &mro_pos, &entry) || mro_pos > kMaxMro || entry > kMaxEntry) return;
+  Type* vt = type_of(as_type(cls->mro->items[mro_pos])->dict->entries[entry].value);
+  if ((vt->flags & kTypeHeap) || vt->descr_get) return;
+  write_attr(c, kAttrTypePlain, static_cast<uint32_t>(cls->version), mro_pos, entry);
+}
+
 // Records how `owner.name` was found, for the next execution. Reads the current state only.
 void fill_load_attr(Value owner, StrObject* name, uint16_t* c) {
   c[2] = kRefillBackoff;  // empty unless a kind below applies
@@ -37,6 +48,10 @@ void fill_load_attr(Value owner, StrObject* name, uint16_t* c) {
   if (t == &module_type) {
     int64_t ix = dict_lookup_str_index(static_cast<ModuleObject*>(o)->dict, name);
     if (ix >= 0 && ix <= kMaxEntry) write_attr(c, kAttrModule, 0, 0, ix);
+    return;
+  }
+  if (t == &type_type) {
+    fill_type_attr(static_cast<Type*>(o), name, c);
     return;
   }
   if (!versionable(t) || t->getattr != object_type.getattr) return;

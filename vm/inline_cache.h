@@ -39,6 +39,7 @@ enum AttrKind : uint32_t {
   kAttrClassNonData = 3, // a class attribute with __get__ only (functions: bound methods), not shadowed
   kAttrClassData = 4,    // a data descriptor (property, getset) in the class: wins over the instance dict
   kAttrModule = 5,       // a module's global at the entry position (no version: module_type never changes)
+  kAttrTypePlain = 6,    // on a class object: an attribute of its MRO without __get__ (version: the class's)
 };
 constexpr uint32_t kMaxEntry = 0xFFFF;
 constexpr uint32_t kRefillBackoff = 16;
@@ -81,6 +82,10 @@ inline bool shadows(DictObject* d, StrObject* name) {
   if (kind == kAttrModule) {
     if (t != &module_type) return Value();
     return entry_if_named(static_cast<ModuleObject*>(o)->dict, attr_entry(c), name);
+  }
+  if (kind == kAttrTypePlain) {
+    if (t != &type_type || static_cast<Type*>(o)->version != read32(c)) return Value();
+    return class_entry(static_cast<Type*>(o), c, name);
   }
   if (t->version != read32(c)) return Value();
   if (kind == kAttrInstance) return entry_if_named(instance_dict(o, t), attr_entry(c), name);

@@ -215,3 +215,26 @@ for step in range(60):
         shapes[3].sides = "own"
     seen.append(s.describe())
 print(seen)
+
+
+# Class constants read through the class object.
+class Limits:
+    LOW = 1
+    HIGH = 10
+
+
+class Tight(Limits):
+    HIGH = 5
+
+
+def span(cls):
+    return cls.HIGH - cls.LOW
+
+
+print([span(c) for c in (Limits, Tight, Limits)])
+Limits.LOW = 3
+print([span(c) for c in (Limits, Tight)])
+del Tight.HIGH
+print([span(c) for c in (Limits, Tight)])
+Limits.HIGH = property(lambda self: 0)
+print(type(Tight.HIGH).__name__)
