@@ -534,6 +534,28 @@ op_LOAD_ATTR: {
   auto* cache = const_cast<uint16_t*>(next_instr);
   Value v = icache::load_attr_probe(owner, NAME(oparg), cache);
   if (!v) {
+    if (FunctionObject* getter = icache::property_getter(owner, NAME(oparg), cache)) {
+      // A property with a Python getter: its frame's return value lands where the owner was (RETURN_VALUE
+      // skips this instruction's caches).
+      if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {
+        ts.recursion_depth--;
+        raise(ts, RecursionError_type, "maximum recursion depth exceeded");
+        goto error;
+      }
+      SAVE_FRAME_REGISTERS();
+      Frame* callee_frame = new_frame(ts, getter->code, getter, getter->globals, getter->builtins, Value());
+      if (bind_simple(getter, callee_frame->localsplus, &owner, 1)) {
+        sp--;
+        frame->stack_top = sp;
+        callee_frame->previous = frame;
+        frame = callee_frame;
+        ts.current_frame = frame;
+        LOAD_FRAME_REGISTERS();
+        DISPATCH();
+      }
+      ts.pop_frame(callee_frame);
+      ts.recursion_depth--;
+    }
     SAVE_FRAME_REGISTERS();
     v = icache::load_attr_slow(ts, owner, NAME(oparg), cache);
     CHECK(v);
