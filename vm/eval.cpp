@@ -371,6 +371,24 @@ Value resume_frame(ThreadState& ts, Frame* entry, bool throwing) {
     if (!(expr)) goto error; \
   } while (0)
 #define LASTI() static_cast<int>(next_instr - first_instr - 1)
+// Counts one more Python frame for a call made without recursion; RecursionError past the limit.
+#define ENTER_RECURSION()                                                  \
+  do {                                                                     \
+    if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) { \
+      ts.recursion_depth--;                                                \
+      raise(ts, RecursionError_type, "maximum recursion depth exceeded");  \
+      goto error;                                                          \
+    }                                                                      \
+  } while (0)
+// Continues in `callee`, a frame called from this one (whose registers are saved).
+#define SWITCH_TO_FRAME(callee)   \
+  do {                            \
+    (callee)->previous = frame;   \
+    frame = (callee);             \
+    ts.current_frame = frame;     \
+    LOAD_FRAME_REGISTERS();       \
+    DISPATCH();                   \
+  } while (0)
 
   ts.current_frame = frame;
   LOAD_FRAME_REGISTERS();
@@ -537,21 +555,13 @@ op_LOAD_ATTR: {
     if (FunctionObject* getter = icache::property_getter(owner, NAME(oparg), cache)) {
       // A property with a Python getter: its frame's return value lands where the owner was (RETURN_VALUE
       // skips this instruction's caches).
-      if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {
-        ts.recursion_depth--;
-        raise(ts, RecursionError_type, "maximum recursion depth exceeded");
-        goto error;
-      }
+      ENTER_RECURSION();
       SAVE_FRAME_REGISTERS();
       Frame* callee_frame = new_frame(ts, getter->code, getter, getter->globals, getter->builtins, Value());
       if (bind_simple(getter, callee_frame->localsplus, &owner, 1)) {
         sp--;
         frame->stack_top = sp;
-        callee_frame->previous = frame;
-        frame = callee_frame;
-        ts.current_frame = frame;
-        LOAD_FRAME_REGISTERS();
-        DISPATCH();
+        SWITCH_TO_FRAME(callee_frame);
       }
       ts.pop_frame(callee_frame);
       ts.recursion_depth--;
@@ -641,11 +651,7 @@ op_CALL: {
   }
   {
     CodeObj* callee = func->code;
-    if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {
-      ts.recursion_depth--;
-      raise(ts, RecursionError_type, "maximum recursion depth exceeded");
-      goto error;
-    }
+    ENTER_RECURSION();
     SAVE_FRAME_REGISTERS();
     Frame* callee_frame = new_frame(ts, callee, func, func->globals, func->builtins, Value());
     if ((kw || !bind_simple(func, callee_frame->localsplus, args, total)) &&
@@ -659,11 +665,7 @@ op_CALL: {
     if (init_call) sp++;
     frame->stack_top = sp;
     callee_frame->is_init = init_call;
-    callee_frame->previous = frame;
-    frame = callee_frame;
-    ts.current_frame = frame;
-    LOAD_FRAME_REGISTERS();
-    DISPATCH();
+    SWITCH_TO_FRAME(callee_frame);
   }
 call_native: {
   SAVE_FRAME_REGISTERS();
@@ -1073,20 +1075,12 @@ op_FOR_ITER: {
   } else if (t == &generator_type && (static_cast<GeneratorObject*>(it.as_object())->state == GenState::kCreated ||
                                       static_cast<GeneratorObject*>(it.as_object())->state == GenState::kSuspended)) {
     // Resume the generator's frame inline: its YIELD_VALUE pushes the value here, its return ends the loop.
-    if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {
-      ts.recursion_depth--;
-      raise(ts, RecursionError_type, "maximum recursion depth exceeded");
-      goto error;
-    }
+    ENTER_RECURSION();
     SAVE_FRAME_REGISTERS();
     auto* gen = static_cast<GeneratorObject*>(it.as_object());
     generator_enter(ts, gen, None());
-    gen->frame.previous = frame;
     gen->frame.is_entry = false;
-    frame = &gen->frame;
-    ts.current_frame = frame;
-    LOAD_FRAME_REGISTERS();
-    DISPATCH();
+    SWITCH_TO_FRAME(&gen->frame);
   } else {
     SAVE_FRAME_REGISTERS();
     v = t->iternext(ts, it);
