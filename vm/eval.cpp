@@ -294,6 +294,11 @@ inline bool bind_simple(FunctionObject* func, Value* locals, const Value* args, 
   for (int i = 0; i < n; i++) locals[i] = args[i];
   return true;
 }
+// A float result: inline when it is a flonum (nearly always), as make_float but always inlined in the loop.
+[[gnu::always_inline]] inline Value float_result(ThreadState& ts, double d) {
+  Value r;
+  return Value::try_flonum(d, &r) ? r : make_float_boxed(ts, d);
+}
 }  // namespace
 
 void collect_garbage_at_safe_point(ThreadState& ts);
@@ -366,6 +371,24 @@ Value resume_frame(ThreadState& ts, Frame* entry, bool throwing) {
     if (!(expr)) goto error; \
   } while (0)
 #define LASTI() static_cast<int>(next_instr - first_instr - 1)
+// Counts one more Python frame for a call made without recursion; RecursionError past the limit.
+#define ENTER_RECURSION()                                                  \
+  do {                                                                     \
+    if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) { \
+      ts.recursion_depth--;                                                \
+      raise(ts, RecursionError_type, "maximum recursion depth exceeded");  \
+      goto error;                                                          \
+    }                                                                      \
+  } while (0)
+// Continues in `callee`, a frame called from this one (whose registers are saved).
+#define SWITCH_TO_FRAME(callee)   \
+  do {                            \
+    (callee)->previous = frame;   \
+    frame = (callee);             \
+    ts.current_frame = frame;     \
+    LOAD_FRAME_REGISTERS();       \
+    DISPATCH();                   \
+  } while (0)
 
   ts.current_frame = frame;
   LOAD_FRAME_REGISTERS();
@@ -529,6 +552,20 @@ op_LOAD_ATTR: {
   auto* cache = const_cast<uint16_t*>(next_instr);
   Value v = icache::load_attr_probe(owner, NAME(oparg), cache);
   if (!v) {
+    if (FunctionObject* getter = icache::property_getter(owner, NAME(oparg), cache)) {
+      // A property with a Python getter: its frame's return value lands where the owner was (RETURN_VALUE
+      // skips this instruction's caches).
+      ENTER_RECURSION();
+      SAVE_FRAME_REGISTERS();
+      Frame* callee_frame = new_frame(ts, getter->code, getter, getter->globals, getter->builtins, Value());
+      if (bind_simple(getter, callee_frame->localsplus, &owner, 1)) {
+        sp--;
+        frame->stack_top = sp;
+        SWITCH_TO_FRAME(callee_frame);
+      }
+      ts.pop_frame(callee_frame);
+      ts.recursion_depth--;
+    }
     SAVE_FRAME_REGISTERS();
     v = icache::load_attr_slow(ts, owner, NAME(oparg), cache);
     CHECK(v);
@@ -614,11 +651,7 @@ op_CALL: {
   }
   {
     CodeObj* callee = func->code;
-    if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {
-      ts.recursion_depth--;
-      raise(ts, RecursionError_type, "maximum recursion depth exceeded");
-      goto error;
-    }
+    ENTER_RECURSION();
     SAVE_FRAME_REGISTERS();
     Frame* callee_frame = new_frame(ts, callee, func, func->globals, func->builtins, Value());
     if ((kw || !bind_simple(func, callee_frame->localsplus, args, total)) &&
@@ -632,11 +665,7 @@ op_CALL: {
     if (init_call) sp++;
     frame->stack_top = sp;
     callee_frame->is_init = init_call;
-    callee_frame->previous = frame;
-    frame = callee_frame;
-    ts.current_frame = frame;
-    LOAD_FRAME_REGISTERS();
-    DISPATCH();
+    SWITCH_TO_FRAME(callee_frame);
   }
 call_native: {
   SAVE_FRAME_REGISTERS();
@@ -712,7 +741,7 @@ op_BINARY_OP: {
         // Both exactly representable as doubles: one IEEE division is the correctly rounded quotient.
         constexpr int64_t kExact = int64_t{1} << 53;
         if (b != 0 && a <= kExact && a >= -kExact && b <= kExact && b >= -kExact) {
-          res = make_float(ts, static_cast<double>(a) / static_cast<double>(b));
+          res = float_result(ts, static_cast<double>(a) / static_cast<double>(b));
           goto binary_done;
         }
         break;
@@ -724,15 +753,15 @@ op_BINARY_OP: {
     double a = lhs.flonum_value(), b = rhs.flonum_value();
     switch (oparg) {
       case kOpAdd:
-      case kOpAdd + kBinaryOpCount: res = make_float(ts, a + b); goto binary_done;
+      case kOpAdd + kBinaryOpCount: res = float_result(ts, a + b); goto binary_done;
       case kOpSub:
-      case kOpSub + kBinaryOpCount: res = make_float(ts, a - b); goto binary_done;
+      case kOpSub + kBinaryOpCount: res = float_result(ts, a - b); goto binary_done;
       case kOpMul:
-      case kOpMul + kBinaryOpCount: res = make_float(ts, a * b); goto binary_done;
+      case kOpMul + kBinaryOpCount: res = float_result(ts, a * b); goto binary_done;
       case kOpTrueDiv:
       case kOpTrueDiv + kBinaryOpCount:
         if (b != 0.0) {
-          res = make_float(ts, a / b);
+          res = float_result(ts, a / b);
           goto binary_done;
         }
         break;
@@ -746,12 +775,12 @@ op_BINARY_OP: {
     double a = lhs.is_small_int() ? static_cast<double>(lhs.as_small_int()) : float_value(lhs);
     double b = rhs.is_small_int() ? static_cast<double>(rhs.as_small_int()) : float_value(rhs);
     switch (oparg % kBinaryOpCount) {
-      case kOpAdd: res = make_float(ts, a + b); goto binary_done;
-      case kOpSub: res = make_float(ts, a - b); goto binary_done;
-      case kOpMul: res = make_float(ts, a * b); goto binary_done;
+      case kOpAdd: res = float_result(ts, a + b); goto binary_done;
+      case kOpSub: res = float_result(ts, a - b); goto binary_done;
+      case kOpMul: res = float_result(ts, a * b); goto binary_done;
       case kOpTrueDiv:
         if (b != 0.0) {
-          res = make_float(ts, a / b);
+          res = float_result(ts, a / b);
           goto binary_done;
         }
         break;
@@ -1046,20 +1075,12 @@ op_FOR_ITER: {
   } else if (t == &generator_type && (static_cast<GeneratorObject*>(it.as_object())->state == GenState::kCreated ||
                                       static_cast<GeneratorObject*>(it.as_object())->state == GenState::kSuspended)) {
     // Resume the generator's frame inline: its YIELD_VALUE pushes the value here, its return ends the loop.
-    if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {
-      ts.recursion_depth--;
-      raise(ts, RecursionError_type, "maximum recursion depth exceeded");
-      goto error;
-    }
+    ENTER_RECURSION();
     SAVE_FRAME_REGISTERS();
     auto* gen = static_cast<GeneratorObject*>(it.as_object());
     generator_enter(ts, gen, None());
-    gen->frame.previous = frame;
     gen->frame.is_entry = false;
-    frame = &gen->frame;
-    ts.current_frame = frame;
-    LOAD_FRAME_REGISTERS();
-    DISPATCH();
+    SWITCH_TO_FRAME(&gen->frame);
   } else {
     SAVE_FRAME_REGISTERS();
     // GET_ITER made TOS an iterator, except in a comprehension, whose `.0` argument comes from its caller: a

@@ -28,19 +28,34 @@ bool find_in_mro(Type* t, StrObject* name, int64_t* mro_pos, int64_t* entry) {
 
 void write_attr(uint16_t* c, uint32_t kind, uint32_t version, int64_t mro_pos, int64_t entry) {
   write32(c, version);
-  c[2] = static_cast<uint16_t>(kind << 13 | static_cast<uint32_t>(mro_pos) << 8 | static_cast<uint32_t>(entry) >> 16);
+  c[2] = static_cast<uint16_t>(kind << 13 | static_cast<uint32_t>(mro_pos) << 8 | kRefillBackoff);
   c[3] = static_cast<uint16_t>(entry);
+}
+
+// A plain attribute read from a class object (a class constant): type_getattr finds it in the class's MRO when
+// the metatype (type, static) has no attribute of that name.
+void fill_type_attr(Type* cls, StrObject* name, uint16_t* c) {
+  if (!versionable(cls) || type_lookup(&type_type, name)) return;
+  int64_t mro_pos = 0, entry = 0;
+  if (!find_in_mro(cls, name, &mro_pos, &entry) || mro_pos > kMaxMro || entry > kMaxEntry) return;
+  Type* vt = type_of(as_type(cls->mro->items[mro_pos])->dict->entries[entry].value);
+  if ((vt->flags & kTypeHeap) || vt->descr_get) return;
+  write_attr(c, kAttrTypePlain, static_cast<uint32_t>(cls->version), mro_pos, entry);
 }
 
 // Records how `owner.name` was found, for the next execution. Reads the current state only.
 void fill_load_attr(Value owner, StrObject* name, uint16_t* c) {
-  c[2] = 0;  // empty unless a kind below applies
+  c[2] = kRefillBackoff;  // empty unless a kind below applies
   if (!owner.is_object()) return;
   Object* o = owner.as_object();
   Type* t = o->type;
   if (t == &module_type) {
     int64_t ix = dict_lookup_str_index(static_cast<ModuleObject*>(o)->dict, name);
     if (ix >= 0 && ix <= kMaxEntry) write_attr(c, kAttrModule, 0, 0, ix);
+    return;
+  }
+  if (t == &type_type) {
+    fill_type_attr(static_cast<Type*>(o), name, c);
     return;
   }
   if (!versionable(t) || t->getattr != object_type.getattr) return;
@@ -78,7 +93,9 @@ Value load_attr_slow(ThreadState& ts, Value owner, StrObject* name, uint16_t* c)
     }
   }
   Value v = get_attr(ts, owner, name);
-  if (v) fill_load_attr(owner, name, c);
+  if (!v) return v;
+  if (c[2] & 0xFF) c[2]--;
+  else fill_load_attr(owner, name, c);
   return v;
 }
 

@@ -29,8 +29,9 @@ inline void write64(uint16_t* c, uint64_t v) {
   write32(c + 2, static_cast<uint32_t>(v >> 32));
 }
 
-// LOAD_ATTR units: [0..1] type version, [2] kind (3 bits) | MRO position (5 bits) | entry position bits 16..23,
-// [3] entry position bits 0..15.
+// LOAD_ATTR units: [0..1] type version, [2] kind (3 bits) | MRO position (5 bits) | backoff (8 bits), [3] entry
+// position. The backoff counts misses left before the next refill, so a site that sees many types (a method of
+// a base class run for several subclasses) does not redo the cache analysis on every execution.
 enum AttrKind : uint32_t {
   kAttrEmpty = 0,
   kAttrInstance = 1,     // in the instance dict at the entry position
@@ -38,13 +39,15 @@ enum AttrKind : uint32_t {
   kAttrClassNonData = 3, // a class attribute with __get__ only (functions: bound methods), not shadowed
   kAttrClassData = 4,    // a data descriptor (property, getset) in the class: wins over the instance dict
   kAttrModule = 5,       // a module's global at the entry position (no version: module_type never changes)
+  kAttrTypePlain = 6,    // on a class object: an attribute of its MRO without __get__ (version: the class's)
 };
-constexpr uint32_t kMaxEntry = (1u << 24) - 1;
+constexpr uint32_t kMaxEntry = 0xFFFF;
+constexpr uint32_t kRefillBackoff = 16;
 constexpr int64_t kMaxMro = 31;
 
 inline uint32_t attr_kind(const uint16_t* c) { return c[2] >> 13; }
 inline uint32_t attr_mro_pos(const uint16_t* c) { return (c[2] >> 8) & 31; }
-inline uint32_t attr_entry(const uint16_t* c) { return (uint32_t{c[2]} & 0xFF) << 16 | c[3]; }
+inline uint32_t attr_entry(const uint16_t* c) { return c[3]; }
 
 inline DictObject* instance_dict(Object* o, Type* t) {
   return t->dict_offset ? *reinterpret_cast<DictObject**>(reinterpret_cast<char*>(o) + t->dict_offset) : nullptr;
@@ -80,6 +83,10 @@ inline bool shadows(DictObject* d, StrObject* name) {
     if (t != &module_type) return Value();
     return entry_if_named(static_cast<ModuleObject*>(o)->dict, attr_entry(c), name);
   }
+  if (kind == kAttrTypePlain) {
+    if (t != &type_type || static_cast<Type*>(o)->version != read32(c)) return Value();
+    return class_entry(static_cast<Type*>(o), c, name);
+  }
   if (t->version != read32(c)) return Value();
   if (kind == kAttrInstance) return entry_if_named(instance_dict(o, t), attr_entry(c), name);
   if (kind == kAttrClassPlain) {
@@ -87,6 +94,19 @@ inline bool shadows(DictObject* d, StrObject* name) {
     return class_entry(t, c, name);
   }
   return Value();
+}
+
+// The Python getter of the property a kAttrClassData entry names, when it still applies to `owner` (the loop
+// then runs it as a frame instead of recursing through property.__get__); else null.
+inline FunctionObject* property_getter(Value owner, StrObject* name, const uint16_t* c) {
+  if (attr_kind(c) != kAttrClassData || !owner.is_object()) return nullptr;
+  Type* t = owner.as_object()->type;
+  if (t->version != read32(c)) return nullptr;
+  Value attr = class_entry(t, c, name);
+  if (!attr || type_of(attr) != &property_type) return nullptr;
+  Value fget = static_cast<PropertyObject*>(attr.as_object())->fget;
+  if (!fget.is_object() || fget.as_object()->type != &function_type) return nullptr;
+  return static_cast<FunctionObject*>(fget.as_object());
 }
 
 // LOAD_ATTR's slow path: descriptor kinds of a filled cache, else the full lookup, then (re)fills the cache.

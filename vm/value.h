@@ -47,7 +47,7 @@ class Value {
   constexpr bool is_flonum() const { return (bits_ & 3) == 2; }
 
   // Encodes `d` inline when it is in flonum range.
-  static bool try_flonum(double d, Value* out) {
+  [[gnu::always_inline]] static bool try_flonum(double d, Value* out) {
     uint64_t b = std::bit_cast<uint64_t>(d);
     auto top_exponent = static_cast<int>((b >> 60) & 7);
     if (b != 0x3000000000000000ull && ((top_exponent - 3) & ~1) == 0) {
@@ -60,7 +60,7 @@ class Value {
     }
     return false;
   }
-  double flonum_value() const {
+  [[gnu::always_inline]] double flonum_value() const {
     if (bits_ == kFlonumZero) return 0.0;
     uint64_t b63 = bits_ >> 63;
     return std::bit_cast<double>(std::rotr((2 - b63) | (bits_ & ~uint64_t{3}), 3));

@@ -182,3 +182,59 @@ def color(o):
 print([color(c) for c in [Red(), Blue(), Red(), Blue()]])
 Red.color = "crimson"
 print([color(c) for c in [Red(), Blue(), Red(), Blue()]])
+
+
+# One site, many classes: lookups stay right while the cache backs off and refills.
+class Shape:
+    sides = 0
+
+    def describe(self):
+        return self.sides
+
+
+class Tri(Shape):
+    sides = 3
+
+
+class Quad(Shape):
+    pass
+
+
+class Hexa(Quad):
+    sides = 6
+
+
+shapes = [Tri(), Quad(), Hexa(), Shape()]
+seen = []
+for step in range(60):
+    s = shapes[step % 4]
+    if step == 30:
+        Quad.sides = 4
+    if step == 45:
+        Shape.sides = -1
+        shapes[3].sides = "own"
+    seen.append(s.describe())
+print(seen)
+
+
+# Class constants read through the class object.
+class Limits:
+    LOW = 1
+    HIGH = 10
+
+
+class Tight(Limits):
+    HIGH = 5
+
+
+def span(cls):
+    return cls.HIGH - cls.LOW
+
+
+print([span(c) for c in (Limits, Tight, Limits)])
+Limits.LOW = 3
+print([span(c) for c in (Limits, Tight)])
+del Tight.HIGH
+print([span(c) for c in (Limits, Tight)])
+Limits.HIGH = property(lambda self: 0)
+print(type(Tight.HIGH).__name__)

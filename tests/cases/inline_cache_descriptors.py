@@ -194,3 +194,34 @@ print([tag_name(h) for h in hs])
 Marker.__set__ = lambda self, obj, value: None
 set_tag(hs[1], "dropped")
 print([tag_name(h) for h in hs], sorted(hs[1].__dict__))
+
+
+# Property getters run as frames from the cache: exceptions, defaults, recursion and replaced getters.
+class Ratio:
+    def __init__(self, d):
+        self.d = d
+
+    @property
+    def inverse(self):
+        return 1 / self.d
+
+    @property
+    def with_default(self, extra=2):
+        return extra
+
+    @property
+    def chain(self):
+        return self.inverse if self.d > 1 else Ratio(self.d + 1).chain
+
+
+def inverse_of(r):
+    return r.inverse
+
+
+print([inverse_of(Ratio(d)) for d in (1, 2, 4)], Ratio(1).with_default, Ratio(-3).chain)
+try:
+    inverse_of(Ratio(0))
+except ZeroDivisionError as e:
+    print("ZeroDivisionError", e)
+Ratio.inverse = property(lambda self: "replaced")
+print(inverse_of(Ratio(0)))

@@ -352,6 +352,7 @@ Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictO
     static_cast<CellObject*>(cell.as_object())->ref = Value(t);
     dict_del(ts, t->dict, Value(n.classcell));
   }
+  t->version = next_type_version();  // the namespace is final: forget lookups made while it was being built
   if (!set_names(ts, t)) return Value();
   if (!init_subclass(ts, t, kwvalues, kwnames)) return Value();
   return Value(t);

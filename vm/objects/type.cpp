@@ -274,14 +274,34 @@ bool is_subtype(Type* a, Type* b) {
   return false;
 }
 
+namespace {
+// Answers of type_lookup for heap types, as CPython's method cache: a type version names one type in one state
+// (its whole MRO included), and interned names live forever, so (version, name) decides the answer.
+struct LookupCacheEntry {
+  uint64_t version;
+  StrObject* name;
+  Value value;
+};
+constexpr size_t kLookupCacheSize = 4096;
+LookupCacheEntry lookup_cache[kLookupCacheSize];
+}  // namespace
+
 Value type_lookup(Type* type, StrObject* name) {
+  LookupCacheEntry* cached = nullptr;
+  if ((type->flags & kTypeHeap) && (name->flags & kStrInterned)) {
+    uint64_t h = (type->version ^ (reinterpret_cast<uintptr_t>(name) >> 4)) * 0x9E3779B97F4A7C15ull;
+    cached = &lookup_cache[h >> 52];
+    if (cached->version == type->version && cached->name == name) return cached->value;
+  }
   TupleObject* mro = type->mro;
+  Value found;
   for (int64_t i = 0; i < mro->size; i++) {
     Type* t = static_cast<Type*>(mro->items[i].as_object());
-    Value v = dict_get_str(t->dict, name);
-    if (v) return v;
+    found = dict_get_str(t->dict, name);
+    if (found) break;
   }
-  return Value();
+  if (cached) *cached = {type->version, name, found};
+  return found;
 }
 
 Value generic_getattr(ThreadState& ts, Value obj, StrObject* name, bool suppress) {
