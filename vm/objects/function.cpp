@@ -41,30 +41,6 @@ void trace_function(Object* self, Tracer& tracer) {
 }
 
 FunctionObject* as_function(Value v) { return static_cast<FunctionObject*>(v.as_object()); }
-Value function_name(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  return Value(as_function(self)->name);
-}
-Value function_qualname(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  return Value(as_function(self)->qualname);
-}
-Value function_module(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  Value m = as_function(self)->module;
-  return m ? m : None();
-}
-Value function_doc(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  Value d = as_function(self)->doc;
-  return d ? d : None();
-}
-Value function_code(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  return Value(as_function(self)->code);
-}
-Value function_defaults(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  TupleObject* d = as_function(self)->defaults;
-  return d ? Value(d) : None();
-}
-Value function_globals(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  return Value(as_function(self)->globals);
-}
 Value function_dict(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   FunctionObject* f = as_function(self);
   if (!f->dict) f->dict = make_dict(ts);
@@ -206,12 +182,6 @@ Value bound_getattr(ThreadState& ts, Value self, StrObject* name) {
   if (v || ts.current_exception) return v;
   return get_attr(ts, static_cast<BoundMethodObject*>(self.as_object())->func, name);
 }
-Value bound_func(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  return static_cast<BoundMethodObject*>(self.as_object())->func;
-}
-Value bound_self(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  return static_cast<BoundMethodObject*>(self.as_object())->self;
-}
 
 // ---- property / staticmethod / classmethod ------------------------------------------------------------------
 PropertyObject* as_property(Value v) { return static_cast<PropertyObject*>(v.as_object()); }
@@ -346,18 +316,29 @@ void add_methods(ThreadState& ts, Type& type, std::span<const MethodDef> methods
   }
 }
 
-void add_getset(ThreadState& ts, Type& type, const char* name, NativeFn getter) {
-  // The getter is a method descriptor (called with the instance as self) wrapped in a read-only property.
-  // Static types outlive interpreters, so their getter definitions live for the whole process.
-  static std::deque<MethodDef> getters;
-  getters.push_back(MethodDef{name, getter, 0, nullptr});
-  const MethodDef* def = &getters.back();
+namespace {
+
+// A getter is a method descriptor (called with the instance as self) wrapped in a read-only property.
+void install_getter(ThreadState& ts, Type& type, const MethodDef* def) {
   auto* d = ts.alloc<MethodDescriptorObject>(&method_descriptor_type);
   d->owner = &type;
   d->def = def;
   auto* p = ts.alloc<PropertyObject>(&property_type);
   p->fget = Value(d);
-  dict_set_str(ts, type.dict, intern(ts, name), Value(p));
+  dict_set_str(ts, type.dict, intern(ts, def->name), Value(p));
+}
+
+}  // namespace
+
+void add_getset(ThreadState& ts, Type& type, const char* name, NativeFn getter) {
+  // Static types outlive interpreters, so their getter definitions live for the whole process.
+  static std::deque<MethodDef> getters;
+  getters.push_back(MethodDef{name, getter, 0, nullptr});
+  install_getter(ts, type, &getters.back());
+}
+
+void add_getsets(ThreadState& ts, Type& type, std::span<const MethodDef> getters) {
+  for (const MethodDef& def : getters) install_getter(ts, type, &def);
 }
 
 void init_function_types(ThreadState& ts) {
@@ -367,14 +348,17 @@ void init_function_types(ThreadState& ts) {
   function_type.trace = trace_function;
   function_type.dict_offset = offsetof(FunctionObject, dict);
   function_type.setattr = function_setattr;
-  add_getset(ts, function_type, "__name__", function_name);
-  add_getset(ts, function_type, "__qualname__", function_qualname);
-  add_getset(ts, function_type, "__module__", function_module);
-  add_getset(ts, function_type, "__doc__", function_doc);
-  add_getset(ts, function_type, "__code__", function_code);
-  add_getset(ts, function_type, "__defaults__", function_defaults);
-  add_getset(ts, function_type, "__globals__", function_globals);
-  add_getset(ts, function_type, "__dict__", function_dict);
+  static const MethodDef kFunctionGetters[] = {
+      {"__name__", field_getter<&FunctionObject::name>},
+      {"__qualname__", field_getter<&FunctionObject::qualname>},
+      {"__module__", field_getter<&FunctionObject::module>},
+      {"__doc__", field_getter<&FunctionObject::doc>},
+      {"__code__", field_getter<&FunctionObject::code>},
+      {"__defaults__", field_getter<&FunctionObject::defaults>},
+      {"__globals__", field_getter<&FunctionObject::globals>},
+      {"__dict__", function_dict},
+  };
+  add_getsets(ts, function_type, kFunctionGetters);
 
   code_type.trace = trace_code;
   code_type.finalize = finalize_code;
@@ -383,8 +367,11 @@ void init_function_types(ThreadState& ts) {
   native_function_type.call = native_call;
   native_function_type.repr = native_repr;
   native_function_type.trace = trace_native;
-  add_getset(ts, native_function_type, "__name__", native_name);
-  add_getset(ts, native_function_type, "__qualname__", native_name);
+  static const MethodDef kNativeFunctionGetters[] = {
+      {"__name__", native_name},
+      {"__qualname__", native_name},
+  };
+  add_getsets(ts, native_function_type, kNativeFunctionGetters);
 
   method_descriptor_type.call = descriptor_call;
   method_descriptor_type.descr_get = descriptor_get;
@@ -397,8 +384,11 @@ void init_function_types(ThreadState& ts) {
   bound_method_type.hash = bound_hash;
   bound_method_type.trace = trace_bound;
   bound_method_type.getattr = bound_getattr;
-  add_getset(ts, bound_method_type, "__func__", bound_func);
-  add_getset(ts, bound_method_type, "__self__", bound_self);
+  static const MethodDef kBoundMethodGetters[] = {
+      {"__func__", field_getter<&BoundMethodObject::func>},
+      {"__self__", field_getter<&BoundMethodObject::self>},
+  };
+  add_getsets(ts, bound_method_type, kBoundMethodGetters);
 
   property_type.descr_get = property_get;
   property_type.descr_set = property_set;
