@@ -474,6 +474,7 @@ std::optional<SyntaxError> optimize_ast(ast::Module& module, ast::Arena& arena, 
   }
   if (!folder.too_deep()) return std::nullopt;
   SyntaxError error;
+  error.kind = SyntaxError::Kind::RecursionError;
   error.message = "maximum recursion depth exceeded during compilation";
   error.lineno = folder.too_deep()->lineno;
   error.offset = folder.too_deep()->col_offset + 1;

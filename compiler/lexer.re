@@ -131,6 +131,9 @@ class Lexer {
     if (col == indents_.back()) {
       if (altcol != alt_indents_.back()) return tab_error(line_len);
     } else if (col > indents_.back()) {
+      // CPython's tokenizer keeps at most MAXINDENT (100) levels, the outermost one included.
+      if (indents_.size() >= 100)
+        return whole_line_error("too many levels of indentation", SyntaxError::Kind::IndentationError);
       if (altcol <= alt_indents_.back()) return tab_error(line_len);
       indents_.push_back(col);
       alt_indents_.push_back(altcol);
@@ -161,7 +164,12 @@ class Lexer {
   }
 
   bool tab_error(int) {
-    fail("inconsistent use of tabs and spaces in indentation", line_, 0, line_, 0, SyntaxError::Kind::TabError);
+    return whole_line_error("inconsistent use of tabs and spaces in indentation", SyntaxError::Kind::TabError);
+  }
+
+  // An error about the current line as a whole, located as CPython's tokenizer errors are (offset 1, end 0).
+  bool whole_line_error(std::string message, SyntaxError::Kind kind) {
+    fail(std::move(message), line_, 0, line_, 0, kind);
     result_.error->keep_newline = true;
     result_.error->raw_offset = 1;
     result_.error->raw_end_offset = 0;

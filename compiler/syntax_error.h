@@ -1,12 +1,13 @@
 // The one way the compiler reports bad source: a SyntaxError (or IndentationError / TabError) with CPython's
-// fields, which the VM raises as an exception and prints in CPython's shape.
+// fields, which the VM raises as an exception and prints in CPython's shape. Source nested too deeply to compile
+// is a RecursionError, which CPython raises bare (the VM ignores the location).
 #pragma once
 #include <string>
 
 namespace minipy {
 
 struct SyntaxError {
-  enum class Kind { SyntaxError, IndentationError, TabError };
+  enum class Kind { SyntaxError, IndentationError, TabError, RecursionError };
   Kind kind = Kind::SyntaxError;
   std::string message;   // e.g. "invalid syntax", "expected ':'"
   std::string filename;
@@ -17,7 +18,12 @@ struct SyntaxError {
   std::string text;      // the offending source line, with its newline, as SyntaxError.text (empty if unknown)
 
   const char* kind_name() const {
-    return kind == Kind::IndentationError ? "IndentationError" : kind == Kind::TabError ? "TabError" : "SyntaxError";
+    switch (kind) {
+      case Kind::IndentationError: return "IndentationError";
+      case Kind::TabError: return "TabError";
+      case Kind::RecursionError: return "RecursionError";
+      default: return "SyntaxError";
+    }
   }
 };
 

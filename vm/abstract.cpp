@@ -77,10 +77,8 @@ Value binary_op(ThreadState& ts, Value a, Value b, int op) {
 }
 
 Value rich_compare(ThreadState& ts, Value v, Value w, int op) {
-  if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {
-    ts.recursion_depth--;
+  if (!ts.enter_recursion())
     return raise(ts, RecursionError_type, "maximum recursion depth exceeded in comparison");
-  }
   struct Guard {
     ThreadState& ts;
     ~Guard() { ts.recursion_depth--; }
@@ -123,10 +121,8 @@ int rich_compare_bool(ThreadState& ts, Value a, Value b, int op) {
 Value py_repr(ThreadState& ts, Value v) {
   Type* t = type_of(v);
   if (t == &str_type) return t->repr(ts, v);
-  if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {
-    ts.recursion_depth--;
+  if (!ts.enter_recursion())
     return raise(ts, RecursionError_type, "maximum recursion depth exceeded while getting the repr of an object");
-  }
   Value r = t->repr(ts, v);
   ts.recursion_depth--;
   if (r && !is_str(r)) return raise_fmt(ts, TypeError_type, "__repr__ returned non-string (type {})", type_name(r));
@@ -136,10 +132,8 @@ Value py_repr(ThreadState& ts, Value v) {
 Value py_str(ThreadState& ts, Value v) {
   Type* t = type_of(v);
   if (t == &str_type) return v;
-  if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {
-    ts.recursion_depth--;
+  if (!ts.enter_recursion())
     return raise(ts, RecursionError_type, "maximum recursion depth exceeded while calling a Python object");
-  }
   Value r = t->str ? t->str(ts, v) : t->repr(ts, v);
   ts.recursion_depth--;
   if (r && !is_str(r)) return raise_fmt(ts, TypeError_type, "__str__ returned non-string (type {})", type_name(r));
@@ -386,10 +380,8 @@ Value iter_next(ThreadState& ts, Value iterator) {
 Value call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
   Type* t = type_of(callable);
   if (!t->call) return raise_fmt(ts, TypeError_type, "'{}' object is not callable", t->name->view());
-  if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {
-    ts.recursion_depth--;
+  if (!ts.enter_recursion())
     return raise(ts, RecursionError_type, "maximum recursion depth exceeded while calling a Python object");
-  }
   Value r = t->call(ts, callable, args, kwnames);
   ts.recursion_depth--;
   return r;

@@ -11,40 +11,6 @@ namespace minipy {
 
 namespace {
 
-Value load_constant(ThreadState& ts, const ConstRef& c) {
-  switch (c->kind()) {
-    case Const::Kind::None: return None();
-    case Const::Kind::False: return False();
-    case Const::Kind::True: return True();
-    case Const::Kind::Ellipsis: return Value(&ellipsis_object);
-    case Const::Kind::Int: return make_int(ts, c->int_value());
-    case Const::Kind::Float: return make_float(ts, c->float_value());
-    case Const::Kind::Complex: return Value();
-    case Const::Kind::Str: return Value(c->interned() ? intern(ts, c->text()) : make_str(ts, c->text()));
-    case Const::Kind::Bytes: return make_bytes(ts, c->text());
-    case Const::Kind::Tuple: {
-      TupleObject* t = minipy::make_tuple(ts, static_cast<int64_t>(c->items().size()));
-      for (size_t i = 0; i < c->items().size(); i++) t->items[i] = None();
-      for (size_t i = 0; i < c->items().size(); i++) {
-        Value v = load_constant(ts, c->items()[i]);
-        if (!v) return v;
-        t->items[i] = v;
-      }
-      return Value(t);
-    }
-    case Const::Kind::FrozenSet: {
-      Value s = make_set(ts, &frozenset_type);
-      for (const ConstRef& item : c->items()) {
-        Value v = load_constant(ts, item);
-        if (!v || !set_add(ts, s, v)) return Value();
-      }
-      return s;
-    }
-    case Const::Kind::Code: return Value(load_code(ts, c->code_value()));
-  }
-  return Value();
-}
-
 bool contains_complex(const ConstRef& c) {
   if (c->is(Const::Kind::Complex)) return true;
   for (const ConstRef& item : c->items())
@@ -53,6 +19,43 @@ bool contains_complex(const ConstRef& c) {
 }
 
 }  // namespace
+
+Value constant_to_value(ThreadState& ts, const ConstRef& c) {
+  switch (c->kind()) {
+    case Const::Kind::None: return None();
+    case Const::Kind::False: return False();
+    case Const::Kind::True: return True();
+    case Const::Kind::Ellipsis: return Value(&ellipsis_object);
+    case Const::Kind::Int: return make_int(ts, c->int_value());
+    case Const::Kind::Float: return make_float(ts, c->float_value());
+    case Const::Kind::Complex: return raise(ts, ValueError_type, "complex numbers are not supported by minipy");
+    case Const::Kind::Str: return Value(c->interned() ? intern(ts, c->text()) : make_str(ts, c->text()));
+    case Const::Kind::Bytes: return make_bytes(ts, c->text());
+    case Const::Kind::Tuple: {
+      TupleObject* t = minipy::make_tuple(ts, static_cast<int64_t>(c->items().size()));
+      for (size_t i = 0; i < c->items().size(); i++) t->items[i] = None();
+      for (size_t i = 0; i < c->items().size(); i++) {
+        Value v = constant_to_value(ts, c->items()[i]);
+        if (!v) return v;
+        t->items[i] = v;
+      }
+      return Value(t);
+    }
+    case Const::Kind::FrozenSet: {
+      Value s = make_set(ts, &frozenset_type);
+      for (const ConstRef& item : c->items()) {
+        Value v = constant_to_value(ts, item);
+        if (!v || !set_add(ts, s, v)) return Value();
+      }
+      return s;
+    }
+    case Const::Kind::Code: {
+      CodeObj* code = load_code(ts, c->code_value());
+      return code ? Value(code) : Value();
+    }
+  }
+  return Value();
+}
 
 std::string verify_code(const CodeObject& code) {
   const std::string& bytes = code.code;
@@ -182,7 +185,7 @@ CodeObj* load_code(ThreadState& ts, const std::shared_ptr<const CodeObject>& sou
   c->consts = minipy::make_tuple(ts, static_cast<int64_t>(src.consts.size()));
   for (size_t i = 0; i < src.consts.size(); i++) c->consts->items[i] = None();
   for (size_t i = 0; i < src.consts.size(); i++) {
-    Value v = load_constant(ts, src.consts[i]);
+    Value v = constant_to_value(ts, src.consts[i]);
     if (!v) return nullptr;
     c->consts->items[i] = v;
   }

@@ -308,8 +308,7 @@ void collect_garbage_at_safe_point(ThreadState& ts);
 Value resume_frame(ThreadState& ts, Frame* entry, bool throwing) {
   entry->is_entry = true;
   entry->previous = ts.current_frame;
-  if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {
-    ts.recursion_depth--;
+  if (!ts.enter_recursion()) {
     if (!entry->generator) ts.pop_frame(entry);
     return raise(ts, RecursionError_type, "maximum recursion depth exceeded");
   }

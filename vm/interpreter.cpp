@@ -1,5 +1,8 @@
 // The Interpreter: owns the heap and the thread state, builds the builtin types and modules at start-up, and
 // tells the collector where the roots are.
+#include <pthread.h>
+
+#include <algorithm>
 #include <cstdlib>
 
 #include "vm/runtime.h"
@@ -54,11 +57,28 @@ void mark_roots(void* context, Tracer& tracer) {
   for (Value* slot : ts.extra_roots) tracer.visit(*slot);
 }
 
+// The native stack address below which recursion raises RecursionError instead of overflowing: the calling
+// thread's stack bottom plus a reserve (an eighth of the stack, at least 256 KiB) for the frames that run
+// between two checks and for reporting the error. 0 when the stack's extent is unknown.
+uintptr_t native_stack_floor_of_this_thread() {
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0) return 0;
+  void* lowest = nullptr;
+  size_t size = 0;
+  int rc = pthread_attr_getstack(&attr, &lowest, &size);
+  pthread_attr_destroy(&attr);
+  if (rc != 0 || !lowest) return 0;
+  size_t reserve = std::max<size_t>(size / 8, size_t{256} << 10);
+  if (reserve >= size) return 0;
+  return reinterpret_cast<uintptr_t>(lowest) + reserve;
+}
+
 }  // namespace
 
 Interpreter::Interpreter() {
   thread.interp = this;
   thread.heap = &heap;
+  thread.native_stack_floor = native_stack_floor_of_this_thread();
   ThreadState& ts = thread;
   // The empty tuple and the names come first: type initialisation uses both.
   auto* empty = ts.alloc<TupleObject>(&tuple_type, sizeof(TupleObject));

@@ -34,6 +34,7 @@ bool read_file(const std::string& path, std::string* out) {
 }
 
 Value raise_syntax_error(ThreadState& ts, const SyntaxError& e) {
+  if (e.kind == SyntaxError::Kind::RecursionError) return raise(ts, RecursionError_type, e.message);
   Type* type = e.kind == SyntaxError::Kind::IndentationError ? &IndentationError_type
                : e.kind == SyntaxError::Kind::TabError      ? &TabError_type
                                                             : &SyntaxError_type;

@@ -280,12 +280,32 @@ Value call_function(ThreadState& ts, FunctionObject* func, std::span<const Value
 // The runtime code object for a compiled CodeObject (constants converted, bytecode validated). Null with a
 // pending exception (SystemError naming the problem) when the bytecode is not something minipy can run.
 CodeObj* load_code(ThreadState& ts, const std::shared_ptr<const CodeObject>& code);
+// The Value for compiler/marshal constant `c` (tuples and frozensets converted item by item, code constants
+// loaded). Null with a pending exception (ValueError for complex numbers, which minipy does not have).
+Value constant_to_value(ThreadState& ts, const ConstRef& c);
 void init_builtins(ThreadState& ts);
 void init_sys(ThreadState& ts);
 void init_types(ThreadState& ts);
 // Adds methods to a builtin type's dict.
 void add_methods(ThreadState& ts, Type& type, std::span<const MethodDef> methods);
+// Adds a read-only attribute `name` to a builtin type, computed by `getter` (called with the instance as self).
 void add_getset(ThreadState& ts, Type& type, const char* name, NativeFn getter);
+// The same for a table of {name, getter} rows, which must have static storage duration (the type keeps pointers).
+void add_getsets(ThreadState& ts, Type& type, std::span<const MethodDef> getters);
+template <class Member>
+struct MemberPointerTraits;
+template <class Layout, class T>
+struct MemberPointerTraits<T Layout::*> {
+  using Owner = Layout;
+};
+// A getter reading data member `Field` of the instance: its value, or None when it is null. For getset table
+// rows such as {"__code__", field_getter<&FunctionObject::code>}.
+template <auto Field>
+Value field_getter(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  using Owner = typename MemberPointerTraits<decltype(Field)>::Owner;
+  auto v = static_cast<Owner*>(self.as_object())->*Field;
+  return v ? Value(v) : None();
+}
 
 // Keeps the GC aware of a value stored outside the heap and the native stack (e.g. in a C++ vector).
 void register_root(ThreadState& ts, Value* slot);

@@ -33,6 +33,20 @@ struct ThreadState {
   int recursion_depth = 0;
   int recursion_limit = 1000;
   bool recursion_headroom = false;  // set while reporting RecursionError, to allow the report itself
+  // Lowest native stack address recursion may reach (0: unchecked). sys.setrecursionlimit can raise the
+  // Python limit past what the C stack holds, so native re-entry (repr, compare, calls from C) checks this too.
+  uintptr_t native_stack_floor = 0;
+
+  // Counts one more level of recursion. False (with the depth unchanged and nothing raised yet) when the Python
+  // limit is reached or the native stack is nearly exhausted; the caller raises RecursionError.
+  [[nodiscard]] bool enter_recursion() {
+    if ((++recursion_depth > recursion_limit && !recursion_headroom) ||
+        reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) < native_stack_floor) [[unlikely]] {
+      recursion_depth--;
+      return false;
+    }
+    return true;
+  }
 
   // Set when the interpreter loop should stop at its next safe point (garbage collection is due, ...).
   bool eval_breaker = false;

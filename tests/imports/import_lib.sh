@@ -22,7 +22,7 @@ fi
 # Settings a test run hands down to every minipy process (env -i clears everything else).
 PASS_ENV=()
 [[ -n ${MINIPY_GC_STRESS:-} ]] && PASS_ENV+=("MINIPY_GC_STRESS=$MINIPY_GC_STRESS")  # collect at every safe point
-[[ -n ${ASAN_OPTIONS:-} ]] && PASS_ENV+=("ASAN_OPTIONS=$ASAN_OPTIONS")              # sanitizer builds
+PASS_ENV+=("${SANITIZER_ENV[@]}")                                                  # sanitizer builds
 
 SCRATCH=$(mktemp -d)
 trap 'chmod -R u+w "$SCRATCH" 2>/dev/null; rm -rf "$SCRATCH"' EXIT

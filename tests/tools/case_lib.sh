@@ -6,10 +6,18 @@ PYTHON311=${PYTHON311:-/usr/bin/python3.11}
 CASE_TIMEOUT=${CASE_TIMEOUT:-30}
 SKIP_CODE=77
 
+# Sanitizer settings every run gets (uninstrumented programs ignore them): leaks are reported, and a finding
+# aborts (SIGABRT, status 134) so it can never pass for a Python error's exit status 1. ASan's fake stack
+# stays off: it would move locals off the native stack, where the collector's conservative scan looks.
+SANITIZER_ENV=(
+  "ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=0}"
+  "UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:abort_on_error=1}"
+)
+
 # Run a command in a clean environment (no inherited PYTHON* variables), with a timeout so a hung
 # interpreter fails one test instead of the whole suite.
 clean_run() {
-  env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 timeout "$CASE_TIMEOUT" "$@"
+  env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 "${SANITIZER_ENV[@]}" timeout "$CASE_TIMEOUT" "$@"
 }
 
 # Print file $1 with every occurrence of the literal string $2 replaced by $3 (no regex surprises from

@@ -350,6 +350,7 @@ TEST_CASE("deeply nested code is rejected, never a crash") {
     } else {
       REQUIRE(result.error);
       CHECK(result.error->message == "maximum recursion depth exceeded during compilation");
+      CHECK(result.error->kind == SyntaxError::Kind::RecursionError);
     }
   }
 }

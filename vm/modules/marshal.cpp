@@ -13,7 +13,7 @@ Value unmarshallable(ThreadState& ts) { return raise(ts, ValueError_type, "unmar
 
 // Python value -> compiler constant; false (exception pending) for values marshal cannot write.
 bool to_const(ThreadState& ts, Value v, ConstRef* out, int depth) {
-  if (depth > kMarshalMaxDepth) return raise(ts, ValueError_type, "object too deeply nested to marshal"), false;
+  if (depth >= kMarshalMaxDepth) return raise(ts, ValueError_type, "object too deeply nested to marshal"), false;
   if (is_none(v)) return *out = Const::none(), true;
   if (v == True() || v == False()) return *out = Const::boolean(v == True()), true;
   if (v == Value(&ellipsis_object)) return *out = Const::ellipsis(), true;
@@ -42,44 +42,6 @@ bool to_const(ThreadState& ts, Value v, ConstRef* out, int depth) {
   return false;
 }
 
-// Compiler constant -> Python value.
-Value from_const(ThreadState& ts, const ConstRef& c) {
-  switch (c->kind()) {
-    case Const::Kind::None: return None();
-    case Const::Kind::False: return False();
-    case Const::Kind::True: return True();
-    case Const::Kind::Ellipsis: return Value(&ellipsis_object);
-    case Const::Kind::Int: return make_int(ts, c->int_value());
-    case Const::Kind::Float: return make_float(ts, c->float_value());
-    case Const::Kind::Complex: return raise(ts, ValueError_type, "complex numbers are not supported by minipy");
-    case Const::Kind::Str: return Value(c->interned() ? intern(ts, c->text()) : make_str(ts, c->text()));
-    case Const::Kind::Bytes: return make_bytes(ts, c->text());
-    case Const::Kind::Tuple: {
-      TupleObject* t = make_tuple(ts, static_cast<int64_t>(c->items().size()));
-      for (size_t i = 0; i < c->items().size(); i++) t->items[i] = None();
-      for (size_t i = 0; i < c->items().size(); i++) {
-        Value v = from_const(ts, c->items()[i]);
-        if (!v) return v;
-        t->items[i] = v;
-      }
-      return Value(t);
-    }
-    case Const::Kind::FrozenSet: {
-      Value s = make_set(ts, &frozenset_type);
-      for (const ConstRef& item : c->items()) {
-        Value v = from_const(ts, item);
-        if (!v || !set_add(ts, s, v)) return Value();
-      }
-      return s;
-    }
-    case Const::Kind::Code: {
-      CodeObj* code = load_code(ts, c->code_value());
-      return code ? Value(code) : Value();
-    }
-  }
-  return Value();
-}
-
 Value marshal_dumps(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
   if (!no_keywords(ts, "dumps", kwnames) || !check_arg_count(ts, "dumps", args.size(), 1, 2)) return Value();
   ConstRef c;
@@ -94,10 +56,13 @@ Value marshal_loads(ThreadState& ts, Value, std::span<const Value> args, TupleOb
   std::string_view data = static_cast<BytesObject*>(args[0].as_object())->view();
   auto result = unmarshal_constant({reinterpret_cast<const uint8_t*>(data.data()), data.size()});
   if (result.error) {
-    Type* type = result.error->message == "marshal data too short" ? &EOFError_type : &ValueError_type;
+    // As CPython: running out of input is an EOFError, malformed input a ValueError.
+    const std::string& why = result.error->message;
+    Type* type = why == "marshal data too short" || why == "EOF read where object expected" ? &EOFError_type
+                                                                                          : &ValueError_type;
     return raise(ts, *type, result.error->message);
   }
-  return from_const(ts, result.value);
+  return constant_to_value(ts, result.value);
 }
 
 const MethodDef marshal_functions[] = {

@@ -147,11 +147,7 @@ void init_runtime_compiler(ThreadState& ts) {
   DictObject* b = ts.interp->builtins;
   for (const MethodDef& def : compiler_builtins)
     dict_set_str(ts, b, intern(ts, def.name), make_native_function(ts, &def, Value(), Value(intern(ts, "builtins"))));
-  struct Getter {
-    const char* name;
-    NativeFn fn;
-  };
-  static const Getter getters[] = {
+  static const MethodDef getters[] = {
       {"co_name", co_name},         {"co_qualname", co_qualname},       {"co_filename", co_filename},
       {"co_firstlineno", co_firstlineno}, {"co_argcount", co_argcount}, {"co_posonlyargcount", co_posonlyargcount},
       {"co_kwonlyargcount", co_kwonlyargcount}, {"co_stacksize", co_stacksize}, {"co_flags", co_flags},
@@ -159,7 +155,7 @@ void init_runtime_compiler(ThreadState& ts) {
       {"co_code", co_code},         {"co_linetable", co_linetable},     {"co_exceptiontable", co_exceptiontable},
       {"co_varnames", co_varnames}, {"co_cellvars", co_cellvars},       {"co_freevars", co_freevars},
   };
-  for (const Getter& g : getters) add_getset(ts, code_type, g.name, g.fn);
+  add_getsets(ts, code_type, getters);
 }
 
 }  // namespace minipy

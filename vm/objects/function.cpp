@@ -41,20 +41,6 @@ void trace_function(Object* self, Tracer& tracer) {
 }
 
 FunctionObject* as_function(Value v) { return static_cast<FunctionObject*>(v.as_object()); }
-Value function_name(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  return Value(as_function(self)->name);
-}
-Value function_qualname(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  return Value(as_function(self)->qualname);
-}
-Value function_module(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  Value m = as_function(self)->module;
-  return m ? m : None();
-}
-Value function_doc(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  Value d = as_function(self)->doc;
-  return d ? d : None();
-}
 // __annotations__: MAKE_FUNCTION leaves a flat (name, value, ...) tuple; the dict is built on first access.
 Value function_annotations(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   FunctionObject* f = as_function(self);
@@ -67,27 +53,6 @@ Value function_annotations(ThreadState& ts, Value self, std::span<const Value>, 
   }
   if (!f->annotations || is_none(f->annotations)) f->annotations = Value(make_dict(ts));
   return f->annotations;
-}
-Value function_code(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  return Value(as_function(self)->code);
-}
-Value function_defaults(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  TupleObject* d = as_function(self)->defaults;
-  return d ? Value(d) : None();
-}
-Value function_globals(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  return Value(as_function(self)->globals);
-}
-Value function_closure(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  TupleObject* c = as_function(self)->closure;
-  return c ? Value(c) : None();
-}
-Value function_kwdefaults(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  DictObject* d = as_function(self)->kwdefaults;
-  return d ? Value(d) : None();
-}
-Value function_builtins(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  return Value(as_function(self)->builtins);
 }
 Value function_dict(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   FunctionObject* f = as_function(self);
@@ -249,12 +214,6 @@ Value bound_getattr(ThreadState& ts, Value self, StrObject* name) {
   if (v || ts.current_exception) return v;
   return get_attr(ts, static_cast<BoundMethodObject*>(self.as_object())->func, name);
 }
-Value bound_func(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  return static_cast<BoundMethodObject*>(self.as_object())->func;
-}
-Value bound_self(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  return static_cast<BoundMethodObject*>(self.as_object())->self;
-}
 
 // ---- property / staticmethod / classmethod ------------------------------------------------------------------
 PropertyObject* as_property(Value v) { return static_cast<PropertyObject*>(v.as_object()); }
@@ -401,18 +360,29 @@ void add_methods(ThreadState& ts, Type& type, std::span<const MethodDef> methods
   }
 }
 
-void add_getset(ThreadState& ts, Type& type, const char* name, NativeFn getter) {
-  // The getter is a method descriptor (called with the instance as self) wrapped in a read-only property.
-  // Static types outlive interpreters, so their getter definitions live for the whole process.
-  static std::deque<MethodDef> getters;
-  getters.push_back(MethodDef{name, getter, 0, nullptr});
-  const MethodDef* def = &getters.back();
+namespace {
+
+// A getter is a method descriptor (called with the instance as self) wrapped in a read-only property.
+void install_getter(ThreadState& ts, Type& type, const MethodDef* def) {
   auto* d = ts.alloc<MethodDescriptorObject>(&method_descriptor_type);
   d->owner = &type;
   d->def = def;
   auto* p = ts.alloc<PropertyObject>(&property_type);
   p->fget = Value(d);
-  dict_set_str(ts, type.dict, intern(ts, name), Value(p));
+  dict_set_str(ts, type.dict, intern(ts, def->name), Value(p));
+}
+
+}  // namespace
+
+void add_getset(ThreadState& ts, Type& type, const char* name, NativeFn getter) {
+  // Static types outlive interpreters, so their getter definitions live for the whole process.
+  static std::deque<MethodDef> getters;
+  getters.push_back(MethodDef{name, getter, 0, nullptr});
+  install_getter(ts, type, &getters.back());
+}
+
+void add_getsets(ThreadState& ts, Type& type, std::span<const MethodDef> getters) {
+  for (const MethodDef& def : getters) install_getter(ts, type, &def);
 }
 
 // A getset made by add_getset (or a class's __dict__/__weakref__) shows as CPython's getset_descriptor does.
@@ -433,18 +403,21 @@ void init_function_types(ThreadState& ts) {
   function_type.trace = trace_function;
   function_type.dict_offset = offsetof(FunctionObject, dict);
   function_type.setattr = function_setattr;
-  add_getset(ts, function_type, "__name__", function_name);
-  add_getset(ts, function_type, "__qualname__", function_qualname);
-  add_getset(ts, function_type, "__module__", function_module);
-  add_getset(ts, function_type, "__doc__", function_doc);
-  add_getset(ts, function_type, "__code__", function_code);
-  add_getset(ts, function_type, "__defaults__", function_defaults);
-  add_getset(ts, function_type, "__globals__", function_globals);
-  add_getset(ts, function_type, "__dict__", function_dict);
-  add_getset(ts, function_type, "__closure__", function_closure);
-  add_getset(ts, function_type, "__kwdefaults__", function_kwdefaults);
-  add_getset(ts, function_type, "__builtins__", function_builtins);
-  add_getset(ts, function_type, "__annotations__", function_annotations);
+  static const MethodDef kFunctionGetters[] = {
+      {"__name__", field_getter<&FunctionObject::name>},
+      {"__qualname__", field_getter<&FunctionObject::qualname>},
+      {"__module__", field_getter<&FunctionObject::module>},
+      {"__doc__", field_getter<&FunctionObject::doc>},
+      {"__code__", field_getter<&FunctionObject::code>},
+      {"__defaults__", field_getter<&FunctionObject::defaults>},
+      {"__globals__", field_getter<&FunctionObject::globals>},
+      {"__dict__", function_dict},
+      {"__closure__", field_getter<&FunctionObject::closure>},
+      {"__kwdefaults__", field_getter<&FunctionObject::kwdefaults>},
+      {"__builtins__", field_getter<&FunctionObject::builtins>},
+      {"__annotations__", function_annotations},
+  };
+  add_getsets(ts, function_type, kFunctionGetters);
 
   code_type.trace = trace_code;
   code_type.finalize = finalize_code;
@@ -453,8 +426,11 @@ void init_function_types(ThreadState& ts) {
   native_function_type.call = native_call;
   native_function_type.repr = native_repr;
   native_function_type.trace = trace_native;
-  add_getset(ts, native_function_type, "__name__", native_name);
-  add_getset(ts, native_function_type, "__qualname__", native_name);
+  static const MethodDef kNativeFunctionGetters[] = {
+      {"__name__", native_name},
+      {"__qualname__", native_name},
+  };
+  add_getsets(ts, native_function_type, kNativeFunctionGetters);
 
   method_descriptor_type.call = descriptor_call;
   method_descriptor_type.descr_get = descriptor_get;
@@ -467,8 +443,11 @@ void init_function_types(ThreadState& ts) {
   bound_method_type.hash = bound_hash;
   bound_method_type.trace = trace_bound;
   bound_method_type.getattr = bound_getattr;
-  add_getset(ts, bound_method_type, "__func__", bound_func);
-  add_getset(ts, bound_method_type, "__self__", bound_self);
+  static const MethodDef kBoundMethodGetters[] = {
+      {"__func__", field_getter<&BoundMethodObject::func>},
+      {"__self__", field_getter<&BoundMethodObject::self>},
+  };
+  add_getsets(ts, bound_method_type, kBoundMethodGetters);
 
   property_type.descr_get = property_get;
   property_type.repr = property_repr;

@@ -144,30 +144,14 @@ void trace_type(Object* self, Tracer& tracer) {
   tracer.visit(t->doc);
 }
 
-Value get_name(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  return Value(as_type(self)->name);
-}
-Value get_qualname(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  return Value(as_type(self)->qualname);
-}
 Value get_module(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   Type* t = as_type(self);
   return t->module ? t->module : Value(intern(ts, "builtins"));
 }
-Value get_mro(ThreadState&, Value self, std::span<const Value>, TupleObject*) { return Value(as_type(self)->mro); }
-Value get_bases(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  return Value(as_type(self)->bases);
-}
-Value get_base(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  Type* b = as_type(self)->base;
-  return b ? Value(b) : None();
-}
+// A read-only view: writes to a class's namespace must go through type_setattr, which keeps the type versions
+// inline caches rely on up to date.
 Value get_dict(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   return make_mappingproxy(ts, Value(as_type(self)->dict));
-}
-Value get_doc(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  Value d = as_type(self)->doc;
-  return d ? d : None();
 }
 
 Value object_class(ThreadState&, Value self, std::span<const Value>, TupleObject*) { return Value(type_of(self)); }
@@ -240,14 +224,17 @@ void init_type_type(ThreadState& ts) {
   type_type.init = type_init;
   type_type.hash = type_hash;
   type_type.trace = trace_type;
-  add_getset(ts, type_type, "__name__", get_name);
-  add_getset(ts, type_type, "__qualname__", get_qualname);
-  add_getset(ts, type_type, "__module__", get_module);
-  add_getset(ts, type_type, "__mro__", get_mro);
-  add_getset(ts, type_type, "__bases__", get_bases);
-  add_getset(ts, type_type, "__base__", get_base);
-  add_getset(ts, type_type, "__dict__", get_dict);
-  add_getset(ts, type_type, "__doc__", get_doc);
+  static const MethodDef kTypeGetters[] = {
+      {"__name__", field_getter<&Type::name>},
+      {"__qualname__", field_getter<&Type::qualname>},
+      {"__module__", get_module},
+      {"__mro__", field_getter<&Type::mro>},
+      {"__bases__", field_getter<&Type::bases>},
+      {"__base__", field_getter<&Type::base>},
+      {"__dict__", get_dict},
+      {"__doc__", field_getter<&Type::doc>},
+  };
+  add_getsets(ts, type_type, kTypeGetters);
 }
 
 // Called once after every init_*_type: static types take the slots they don't define from their bases.
