@@ -405,6 +405,19 @@ class StackChecker {
         s.back() = {Kind::Any};
         return true;
       case Opcode::BEFORE_WITH: return generic(1, 2);
+      // Generators: the frame's first resumption pushes the sent value that RETURN_GENERATOR's POP_TOP drops;
+      // YIELD_VALUE trades the yielded value for the next sent one.
+      case Opcode::RETURN_GENERATOR: push({Kind::Any}); return true;
+      case Opcode::YIELD_VALUE: case Opcode::GET_YIELD_FROM_ITER: return generic(1, 1);
+      case Opcode::SEND: {  // [receiver, value] -> [receiver, yielded], or jump with [returned value]
+        if (!pop(s, 2)) return false;
+        Stack returned = s;
+        returned.push_back({Kind::Any});
+        *jump = std::move(returned);
+        push({Kind::Any});
+        push({Kind::Any});
+        return true;
+      }
       case Opcode::WITH_EXCEPT_START:
         if (!expect(s, 1, Kind::Exc, "WITH_EXCEPT_START") || !peek(s, 4) || nullish(*peek(s, 4)))
           return fail("WITH_EXCEPT_START stack mismatch");

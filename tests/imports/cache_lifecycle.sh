@@ -59,6 +59,28 @@ for f in pkg/__pycache__/__init__ pkg/__pycache__/leaf pkg/sub/__pycache__/__ini
   [[ -f $f.$TAG.pyc ]] || fail "package import: $f.$TAG.pyc missing"
 done
 
+# Every kind of code is run from its cache, generators, with and try included (the cache checker once
+# refused generator code, so such modules were silently recompiled on every import).
+cat >kinds.py <<'PY'
+def gen():
+    try:
+        yield 1
+        yield from (2, 3)
+    finally:
+        pass
+class Box:
+    def __enter__(self): return self
+    def __exit__(self, *exc): return False
+with Box():
+    TOTAL = sum(gen()) + sum(x * x for x in gen())
+PY
+age kinds.py
+mp -- -c 'import kinds; print(kinds.TOTAL)'
+expect_out "kinds of code, first run" 20
+mp -- -v -c 'import kinds; print(kinds.TOTAL)'
+expect_out "kinds of code, from the cache" 20
+expect_err_has "kinds of code, from the cache" "code object from '$SCRATCH/__pycache__/kinds.$TAG.pyc'"
+
 # -O and -OO use their own cache files.
 mp -- -O main.py
 [[ -f __pycache__/mod.$TAG.opt-1.pyc ]] || fail "-O did not write mod.$TAG.opt-1.pyc"
