@@ -467,6 +467,10 @@ op_STORE_NAME: {
   StrObject* name = NAME(oparg);
   Value v = POP();
   Value locals = frame->locals;
+  if (!locals) {  // a function's frame has no namespace (only damaged bytecode gets here)
+    raise_fmt(ts, SystemError_type, "no locals found when storing '{}'", name->view());
+    goto error;
+  }
   if (type_of(locals) == &dict_type)
     CHECK(icache::store_name_hinted(ts, static_cast<DictObject*>(locals.as_object()), name, v, icache::name_hint(code, oparg)));
   else CHECK(set_item(ts, locals, Value(name), v));
@@ -475,6 +479,10 @@ op_STORE_NAME: {
 op_DELETE_NAME: {
   StrObject* name = NAME(oparg);
   Value locals = frame->locals;
+  if (!locals) {
+    raise_fmt(ts, SystemError_type, "no locals when deleting '{}'", name->view());
+    goto error;
+  }
   int r = is_dict(locals) ? dict_del(ts, static_cast<DictObject*>(locals.as_object()), Value(name))
                           : (del_item(ts, locals, Value(name)) ? 1 : -1);
   if (r < 0) goto error;

@@ -92,6 +92,11 @@ if swap_first "5d [0-9a-f][0-9a-f] 7d" 2 59; then
   expect_out "POP_EXCEPT in a loop" "$EXPECTED"
   expect_err_has "POP_EXCEPT in a loop" "cannot run on minipy"
 fi
+if swap_first "97 00 64 [0-9a-f][0-9a-f] 7d" 4 5a; then  # a function's STORE_FAST becomes STORE_NAME
+  mp -- main.py
+  [[ $RC -eq 1 ]] || fail "STORE_NAME in a function: exit status $RC, expected 1"
+  grep -q "SystemError: no locals found when storing" err || fail "STORE_NAME: no SystemError: $(tail -n 1 err)"
+fi
 if swap_first "44 00" 0 5e; then
   mp -- main.py
   [[ $RC -eq 1 ]] || fail "UNPACK_EX before a comprehension: exit status $RC, expected 1"
