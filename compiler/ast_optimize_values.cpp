@@ -374,41 +374,13 @@ int64_t int_hash(const BigInt& v) {
   return h == -1 ? -2 : h;
 }
 
-// Python's hash() of a finite float (pyhash.c's _Py_HashDouble): equal to the hash of an equal int.
-uint64_t float_hash(double v) {
-  constexpr int kBits = 61;
-  constexpr uint64_t kModulus = (uint64_t{1} << kBits) - 1;
-  if (std::isinf(v)) return v > 0 ? 314159 : static_cast<uint64_t>(-314159);
-  int e;
-  double m = std::frexp(v, &e);
-  int sign = 1;
-  if (m < 0) {
-    sign = -1;
-    m = -m;
-  }
-  uint64_t x = 0;
-  while (m != 0.0) {
-    x = ((x << 28) & kModulus) | x >> (kBits - 28);
-    m *= 268435456.0;
-    e -= 28;
-    auto y = static_cast<uint64_t>(m);
-    m -= static_cast<double>(y);
-    x += y;
-    if (x >= kModulus) x -= kModulus;
-  }
-  e = e >= 0 ? e % kBits : kBits - 1 - ((-1 - e) % kBits);
-  x = ((x << e) & kModulus) | x >> (kBits - e);
-  x = x * static_cast<uint64_t>(static_cast<int64_t>(sign));
-  return x == static_cast<uint64_t>(-1) ? static_cast<uint64_t>(-2) : x;
-}
-
 // hash() where it is the same in every process: ints, bools, non-NaN floats and tuples of them (tuplehash's
 // xxHash lanes). Strings, bytes and None hash differently per process (or per address) in 3.11.
 std::optional<uint64_t> stable_hash(const Const& c) {
   if (auto i = as_int(c)) return static_cast<uint64_t>(int_hash(*i));
   if (c.is(K::Float)) {
     if (std::isnan(c.float_value())) return std::nullopt;
-    return float_hash(c.float_value());
+    return static_cast<uint64_t>(float_hash(c.float_value()));
   }
   if (!c.is(K::Tuple)) return std::nullopt;
   constexpr uint64_t kPrime1 = 11400714785074694791ULL, kPrime2 = 14029467366897019727ULL,

@@ -465,6 +465,7 @@ int64_t dict_lookup_str_index(DictObject* d, StrObject* key) {
     if (ix >= 0) {
       DictEntry& e = d->entries[ix];
       if (e.key.as_object() == key) return ix;
+      // Non-str keys with an equal hash can only equal a str through __eq__, which str keys never need.
       if (e.hash == hash && e.key.is_object() && (e.key.as_object()->type->flags & kTypeStrSubclass) &&
           str_equal(as_str(e.key), key))
         return ix;
@@ -475,25 +476,8 @@ int64_t dict_lookup_str_index(DictObject* d, StrObject* key) {
 }
 
 Value dict_get_str(DictObject* d, StrObject* key) {
-  if (d->index_size == 0) return Value();
-  int64_t hash = str_hash(key);
-  uint64_t mask = static_cast<uint64_t>(d->index_size - 1);
-  auto h = static_cast<uint64_t>(hash);
-  uint64_t perturb = h, slot = h & mask;
-  for (;;) {
-    int32_t ix = d->index[slot];
-    if (ix == kEmpty) return Value();
-    if (ix >= 0) {
-      DictEntry& e = d->entries[ix];
-      if (e.key.as_object() == key) return e.value;
-      // Non-str keys with an equal hash can only equal a str through __eq__, which str keys never need.
-      if (e.hash == hash && e.key.is_object() && (e.key.as_object()->type->flags & kTypeStrSubclass) &&
-          str_equal(as_str(e.key), key))
-        return e.value;
-    }
-    perturb >>= 5;
-    slot = (slot * 5 + perturb + 1) & mask;
-  }
+  int64_t ix = dict_lookup_str_index(d, key);
+  return ix >= 0 ? d->entries[ix].value : Value();
 }
 
 bool dict_set(ThreadState& ts, DictObject* d, Value key, Value value) {

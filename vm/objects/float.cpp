@@ -13,9 +13,6 @@ namespace minipy {
 
 namespace {
 
-constexpr int64_t kHashModulus = (int64_t{1} << 61) - 1;
-constexpr int kHashBits = 61;
-
 // Converts an operand for float arithmetic; 0 not a number, 1 ok, -1 error (int too large).
 int float_operand(ThreadState& ts, Value v, double* out) {
   if (is_exact_float(v)) {
@@ -124,32 +121,9 @@ Value float_richcompare(ThreadState&, Value left, Value right, int op) {
 }
 
 // CPython's _Py_HashDouble (NaN hashes by identity there; minipy uses 0 like 3.9, harmless for equality).
-int64_t hash_double(double v) {
-  if (!std::isfinite(v)) return std::isinf(v) ? (v > 0 ? 314159 : -314159) : 0;
-  int e;
-  double m = std::frexp(v, &e);
-  int sign = 1;
-  if (m < 0) {
-    sign = -1;
-    m = -m;
-  }
-  uint64_t x = 0;
-  while (m) {
-    x = ((x << 28) & kHashModulus) | x >> (kHashBits - 28);
-    m *= 268435456.0;
-    e -= 28;
-    auto y = static_cast<uint64_t>(m);
-    m -= static_cast<double>(y);
-    x += y;
-    if (x >= static_cast<uint64_t>(kHashModulus)) x -= kHashModulus;
-  }
-  e = e >= 0 ? e % kHashBits : kHashBits - 1 - ((-1 - e) % kHashBits);
-  x = ((x << e) & kHashModulus) | x >> (kHashBits - e);
-  int64_t h = static_cast<int64_t>(x) * sign;
-  return h == -1 ? -2 : h;
-}
+int64_t hash_double(double v) { return std::isnan(v) ? 0 : float_hash(v); }
 
-bool float_hash(ThreadState&, Value v, int64_t* out) {
+bool float_hash_slot(ThreadState&, Value v, int64_t* out) {
   *out = hash_double(float_value(v));
   return true;
 }
@@ -282,7 +256,7 @@ void init_float_type(ThreadState& ts) {
   t.binary[kOpPow] = FLOAT_BINARY(kOpPow);
   t.divmod = float_divmod_slot;
   t.richcompare = float_richcompare;
-  t.hash = float_hash;
+  t.hash = float_hash_slot;
   t.repr = float_repr_slot;
   t.str = float_repr_slot;
   t.negative = float_negative;
