@@ -23,26 +23,13 @@ Value to_new_set(ThreadState& ts, Value operand) {
   return call(ts, Value(&set_type), arg);
 }
 
-// set(left) with every element of right removed (set.difference_update) or toggled
-// (set.symmetric_difference_update, which first makes a set of right unless it is already one).
-Value set_minus_or_toggle(ThreadState& ts, Value left, Value right, bool toggle) {
+// set(left), then set.<method>(right): the in-place step of `-` and `^`, as CPython's dictviews_sub/_xor.
+Value set_then(ThreadState& ts, Value left, Value right, std::string_view method) {
   Value result = to_new_set(ts, left);
   if (!result) return result;
-  Value source = right;
-  if (toggle && !is_any_set(right) && !is_dict(right)) {
-    source = to_new_set(ts, right);
-    if (!source) return source;
-  }
-  StrObject* discard = intern(ts, "discard");
-  Value it = get_iter(ts, source);
-  if (!it) return it;
-  while (Value item = iter_next(ts, it)) {
-    int present = toggle ? set_contains(ts, result, item) : 1;
-    if (present < 0) return Value();
-    Value arg[1] = {item};
-    if (present ? !call_method(ts, result, discard, arg) : !set_add(ts, result, item)) return Value();
-  }
-  return ts.current_exception ? Value() : result;
+  Value arg[1] = {right};
+  if (!call_method(ts, result, intern(ts, method), arg)) return Value();
+  return result;
 }
 
 // Which elements count as "in the view": keys for a keys view, (key, value) pairs for an items view.
@@ -86,8 +73,8 @@ Value view_binary(ThreadState& ts, Value a, Value b, int op) {
         if (!set_add(ts, result, item)) return Value();
       return ts.current_exception ? Value() : result;
     }
-    case kOpSub: return set_minus_or_toggle(ts, a, b, false);
-    case kOpXor: return set_minus_or_toggle(ts, a, b, true);
+    case kOpSub: return set_then(ts, a, b, "difference_update");
+    case kOpXor: return set_then(ts, a, b, "symmetric_difference_update");
   }
   return NotImplemented();
 }
