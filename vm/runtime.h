@@ -9,10 +9,10 @@
 #include <unordered_map>
 #include <vector>
 
-#include "vm/errors.h"
-#include "vm/heap.h"
+#include "vm/errors/errors.h"
+#include "vm/memory/heap.h"
 #include "vm/objects/objects.h"
-#include "vm/thread_state.h"
+#include "vm/interp/thread_state.h"
 
 namespace minipy {
 
@@ -310,13 +310,5 @@ Value field_getter(ThreadState&, Value self, std::span<const Value>, TupleObject
 // Keeps the GC aware of a value stored outside the heap and the native stack (e.g. in a C++ vector).
 void register_root(ThreadState& ts, Value* slot);
 
-// Whether the interpreter loop implements `opcode` (the verifier refuses code that uses others).
-bool opcode_supported(int opcode);
-// Checks bytecode from a file before it runs: every opcode supported, every oparg in range, jumps inside the
-// code, EXTENDED_ARG well formed. Returns an empty string when valid, else the reason.
-std::string verify_code(const CodeObject& code);
-// Every code object in `root`'s tree not yet verified must pass verify_code and the stack check
-// (import_verify.cpp) before any of it runs; marks them verified. An empty string when all passed.
-std::string verify_tree(const CodeObject& root);
 
 }  // namespace minipy

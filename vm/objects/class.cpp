@@ -5,7 +5,7 @@
 #include <cstring>
 #include <vector>
 
-#include "vm/frame_setup.h"
+#include "vm/interp/frame_setup.h"
 #include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 

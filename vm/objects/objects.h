@@ -12,9 +12,9 @@
 
 #include "compiler/bigint.h"
 #include "compiler/code_object.h"
-#include "vm/frame.h"
+#include "vm/interp/frame.h"
 #include "vm/object.h"
-#include "vm/thread_state.h"
+#include "vm/interp/thread_state.h"
 #include "vm/value.h"
 
 namespace minipy {

@@ -2,7 +2,7 @@
 // failing expression; for a binary operation or a subscript on one line, `~` under the operands and `^` under
 // the operator or the `[...]`, found by parsing the expression's own text; a multi-line expression is marked to
 // the end of its first line; no markers at all when plain `^` would cover the whole line.
-#include "vm/traceback_carets.h"
+#include "vm/errors/traceback_carets.h"
 
 #include "compiler/ast_optimize.h"
 #include "compiler/parse.h"

@@ -1,5 +1,5 @@
 // Filling the attribute inline caches, and their kinds that call descriptors (see inline_cache.h).
-#include "vm/inline_cache.h"
+#include "vm/interp/inline_cache.h"
 
 namespace minipy::icache {
 

@@ -16,7 +16,7 @@
 #include "cache/pyc.h"
 #include "cache/source_hash.h"
 #include "compiler/compile.h"
-#include "vm/run.h"
+#include "vm/cli/run.h"
 
 namespace minipy {
 

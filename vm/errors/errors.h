@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "vm/objects/objects.h"
-#include "vm/thread_state.h"
+#include "vm/interp/thread_state.h"
 
 namespace minipy {
 

@@ -2,7 +2,7 @@
 // imported first, a package runs its __main__ submodule), its code comes through the cache like any imported
 // module's, and it runs as __main__ with the spec, file and package attributes CPython gives it.
 #include "cache/pyc.h"
-#include "vm/import_internal.h"
+#include "vm/import/import_internal.h"
 
 namespace minipy {
 

@@ -14,7 +14,7 @@ void inherit_static_slots();
 void init_traceback_type(ThreadState& ts);
 void init_runtime_compiler(ThreadState& ts);
 void init_weakref_type(ThreadState& ts);
-extern Type weakref_ref_type;  // modules/weakref.cpp
+extern Type weakref_ref_type;  // stdlib/native/weakref.cpp
 
 namespace {
 

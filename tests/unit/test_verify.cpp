@@ -1,4 +1,4 @@
-// The cache's stack checker (vm/import_verify.cpp) must accept everything the compiler produces — or the cache
+// The cache's stack checker (cache/verify.cpp) must accept everything the compiler produces — or the cache
 // would never be used — and refuse the damage a flipped byte can do.
 #include <doctest/doctest.h>
 
@@ -6,9 +6,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "cache/verify.h"
 #include "compiler/compile.h"
 #include "compiler/opcodes.h"
-#include "vm/import_internal.h"
 
 using namespace minipy;
 

@@ -2,6 +2,7 @@
 // interned, and the bytecode is verified first, so the interpreter loop can trust every oparg it reads.
 #include <cstring>
 
+#include "cache/verify.h"
 #include "compiler/exception_table.h"
 #include "compiler/opcodes.h"
 #include "compiler/stage_timer.h"
@@ -9,16 +10,6 @@
 
 namespace minipy {
 
-namespace {
-
-bool contains_complex(const ConstRef& c) {
-  if (c->is(Const::Kind::Complex)) return true;
-  for (const ConstRef& item : c->items())
-    if (contains_complex(item)) return true;
-  return false;
-}
-
-}  // namespace
 
 Value constant_to_value(ThreadState& ts, const ConstRef& c) {
   switch (c->kind()) {
@@ -55,81 +46,6 @@ Value constant_to_value(ThreadState& ts, const ConstRef& c) {
     }
   }
   return Value();
-}
-
-std::string verify_code(const CodeObject& code) {
-  const std::string& bytes = code.code;
-  if (bytes.empty() || bytes.size() % 2) return "code length is not a positive multiple of 2";
-  int n = static_cast<int>(bytes.size() / 2);
-  auto nconsts = static_cast<int>(code.consts.size());
-  auto nnames = static_cast<int>(code.names.size());
-  int nlocalsplus = code.nlocalsplus();
-  if (code.localspluskinds.size() != static_cast<size_t>(nlocalsplus)) return "localspluskinds length mismatch";
-  if (code.argcount < 0 || code.kwonlyargcount < 0 || code.posonlyargcount < 0 ||
-      code.argcount + code.kwonlyargcount + ((code.flags & CO_VARARGS) ? 1 : 0) +
-              ((code.flags & CO_VARKEYWORDS) ? 1 : 0) > nlocalsplus ||
-      code.posonlyargcount > code.argcount)
-    return "argument counts out of range";
-  if (code.stacksize < 0 || code.stacksize > 100000) return "bad stack size";
-  for (const ConstRef& c : code.consts)
-    if (contains_complex(c)) return "complex constants are not supported by minipy";
-  int ext = 0;
-  for (int i = 0; i < n; i++) {
-    auto op = static_cast<uint8_t>(bytes[2 * i]);
-    int arg = (ext << 8) | static_cast<uint8_t>(bytes[2 * i + 1]);
-    if (!opcode_supported(op)) {
-      std::string_view name = kOpcodeTable[op].name;
-      return fmt::format("unsupported opcode {} at offset {}", name.empty() ? fmt::format("{}", op) : std::string(name),
-                         2 * i);
-    }
-    const OpcodeInfo& info = kOpcodeTable[op];
-    int next = i + 1 + info.cache_entries;
-    if (next > n) return fmt::format("instruction at offset {} runs past the end of the code", 2 * i);
-    switch (info.operand) {
-      case Operand::CONST:
-        if (arg >= nconsts) return fmt::format("constant index {} out of range at offset {}", arg, 2 * i);
-        break;
-      case Operand::NAME:
-        if (arg >= nnames) return fmt::format("name index {} out of range at offset {}", arg, 2 * i);
-        break;
-      case Operand::GLOBAL_NAME:
-        if ((arg >> 1) >= nnames) return fmt::format("name index {} out of range at offset {}", arg >> 1, 2 * i);
-        break;
-      case Operand::LOCAL:
-      case Operand::CELL:
-        if (arg >= nlocalsplus) return fmt::format("local index {} out of range at offset {}", arg, 2 * i);
-        break;
-      case Operand::JUMP_FORWARD:
-        if (next + arg > n) return fmt::format("jump target out of range at offset {}", 2 * i);
-        break;
-      case Operand::JUMP_BACKWARD:
-        if (next - arg < 0) return fmt::format("jump target out of range at offset {}", 2 * i);
-        break;
-      default: break;
-    }
-    auto opcode = static_cast<Opcode>(op);
-    if (opcode == Opcode::KW_NAMES && !code.consts[static_cast<size_t>(arg)]->is(Const::Kind::Tuple))
-      return "KW_NAMES operand is not a tuple";
-    if (opcode == Opcode::MAKE_FUNCTION || opcode == Opcode::LOAD_CLOSURE || opcode == Opcode::LOAD_DEREF ||
-        opcode == Opcode::STORE_DEREF || opcode == Opcode::DELETE_DEREF || opcode == Opcode::LOAD_CLASSDEREF) {
-      if (opcode != Opcode::MAKE_FUNCTION &&
-          !(static_cast<uint8_t>(code.localspluskinds[static_cast<size_t>(arg)]) & (CO_FAST_CELL | CO_FAST_FREE)))
-        return fmt::format("{} operand is not a cell at offset {}", info.name, 2 * i);
-    }
-    if (opcode == Opcode::COPY_FREE_VARS && arg > nlocalsplus) return "COPY_FREE_VARS out of range";
-    if ((opcode == Opcode::COPY || opcode == Opcode::SWAP) && (arg < 1 || arg > code.stacksize))
-      return fmt::format("{} operand out of range at offset {}", info.name, 2 * i);
-    ext = opcode == Opcode::EXTENDED_ARG ? arg : 0;
-    i = next - 1;
-  }
-  if (ext) return "code ends with EXTENDED_ARG";
-  auto entries = parse_exception_table(code.exceptiontable);
-  if (!entries) return "malformed exception table";
-  for (const auto& e : *entries)
-    if (e.start < 0 || e.end > n || e.start >= e.end || e.target < 0 || e.target >= n || e.depth < 0 ||
-        e.depth > code.stacksize)
-      return "exception table entry out of range";
-  return {};
 }
 
 CodeObj* load_code(ThreadState& ts, const std::shared_ptr<const CodeObject>& source) {

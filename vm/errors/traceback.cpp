@@ -8,7 +8,7 @@
 
 #include "compiler/linetable.h"
 #include "vm/runtime.h"
-#include "vm/traceback_carets.h"
+#include "vm/errors/traceback_carets.h"
 
 namespace minipy {
 

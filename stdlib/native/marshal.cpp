@@ -3,7 +3,7 @@
 // Ellipsis and code objects); CPython also marshals lists, dicts and sets, which minipy refuses with
 // ValueError("unmarshallable object") for now.
 #include "cache/marshal.h"
-#include "vm/import_internal.h"
+#include "vm/import/import_internal.h"
 
 namespace minipy {
 

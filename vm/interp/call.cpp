@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "vm/frame_setup.h"
+#include "vm/interp/frame_setup.h"
 #include "vm/runtime.h"
 
 namespace minipy {

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "vm/frame.h"
-#include "vm/heap.h"
+#include "vm/interp/frame.h"
+#include "vm/memory/heap.h"
 #include "vm/value.h"
 
 namespace minipy {

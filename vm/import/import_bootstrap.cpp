@@ -6,7 +6,7 @@
 #include <cstddef>
 
 #include "cache/pyc.h"
-#include "vm/import_internal.h"
+#include "vm/import/import_internal.h"
 
 namespace minipy {
 

@@ -38,9 +38,6 @@ std::shared_ptr<const CodeObject> get_sourceless_code(ThreadState& ts, std::stri
 // The __cached__ value for source `source_path` under the current settings; empty when there is none.
 std::string cached_path_for(ThreadState& ts, const std::string& source_path);
 
-// Runs `code` (one code object, not its nested ones) abstractly and returns why its stack use is unsafe for
-// the interpreter loop, or an empty string. For code read from caches, after verify_code (import_verify.cpp).
-std::string verify_stack_use(const CodeObject& code);
 
 // -v output: "# " + message on stderr when the verbosity is at least `level` (import lines have no "# ").
 void verbose_message(ThreadState& ts, int level, std::string_view message);

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "vm/run.h"
+#include "vm/cli/run.h"
 
 namespace minipy {
 void refresh_sys_config(ThreadState& ts);

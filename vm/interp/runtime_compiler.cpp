@@ -1,6 +1,6 @@
 // The compiler at run time: compile(), exec(), eval(), and the co_* attributes of code objects.
 #include "compiler/compile.h"
-#include "vm/run.h"
+#include "vm/cli/run.h"
 #include "vm/runtime.h"
 
 namespace minipy {

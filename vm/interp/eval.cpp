@@ -7,10 +7,11 @@
 // current instruction's offset — for tracebacks and the exception table — is always next_instr - first - 1.
 #include <cstring>
 
+#include "cache/verify.h"
 #include "compiler/exception_table.h"
 #include "compiler/opcodes.h"
-#include "vm/frame_setup.h"
-#include "vm/inline_cache.h"
+#include "vm/interp/frame_setup.h"
+#include "vm/interp/inline_cache.h"
 #include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 
@@ -31,35 +32,6 @@ int send_to_delegate(ThreadState& ts, Value receiver, Value arg, Value* out);
 Value yield_from_iter(ThreadState& ts, Value iterable);
 
 // Every opcode the loop implements. Adding one here without a `op_NAME:` label is a compile error.
-#define MINIPY_IMPLEMENTED_OPCODES(X)                                                                               \
-  X(NOP) X(RESUME) X(POP_TOP) X(PUSH_NULL) X(EXTENDED_ARG) X(LOAD_CONST) X(LOAD_FAST) X(STORE_FAST) X(DELETE_FAST)   \
-  X(LOAD_NAME) X(STORE_NAME) X(DELETE_NAME) X(LOAD_GLOBAL) X(STORE_GLOBAL) X(DELETE_GLOBAL) X(LOAD_ATTR)            \
-  X(STORE_ATTR) X(DELETE_ATTR) X(LOAD_METHOD) X(PRECALL) X(CALL) X(KW_NAMES) X(CALL_FUNCTION_EX) X(BINARY_OP)        \
-  X(UNARY_NEGATIVE) X(UNARY_POSITIVE) X(UNARY_NOT) X(UNARY_INVERT) X(COMPARE_OP) X(IS_OP) X(CONTAINS_OP)           \
-  X(BINARY_SUBSCR) X(STORE_SUBSCR) X(DELETE_SUBSCR) X(BUILD_SLICE) X(BUILD_TUPLE) X(BUILD_LIST) X(BUILD_SET)        \
-  X(BUILD_MAP) X(BUILD_CONST_KEY_MAP) X(BUILD_STRING) X(LIST_APPEND) X(SET_ADD) X(MAP_ADD) X(LIST_EXTEND)          \
-  X(SET_UPDATE) X(DICT_UPDATE) X(DICT_MERGE) X(LIST_TO_TUPLE) X(UNPACK_SEQUENCE) X(UNPACK_EX) X(GET_ITER)          \
-  X(FOR_ITER) X(GET_LEN) X(JUMP_FORWARD) X(JUMP_BACKWARD) X(JUMP_BACKWARD_NO_INTERRUPT) X(POP_JUMP_FORWARD_IF_FALSE) \
-  X(POP_JUMP_FORWARD_IF_TRUE) X(POP_JUMP_BACKWARD_IF_FALSE) X(POP_JUMP_BACKWARD_IF_TRUE)                          \
-  X(POP_JUMP_FORWARD_IF_NONE) X(POP_JUMP_FORWARD_IF_NOT_NONE) X(POP_JUMP_BACKWARD_IF_NONE)                        \
-  X(POP_JUMP_BACKWARD_IF_NOT_NONE) X(JUMP_IF_FALSE_OR_POP) X(JUMP_IF_TRUE_OR_POP) X(RETURN_VALUE) X(MAKE_FUNCTION) \
-  X(COPY) X(SWAP) X(FORMAT_VALUE) X(LOAD_ASSERTION_ERROR) X(RAISE_VARARGS) X(MAKE_CELL) X(LOAD_CLOSURE)            \
-  X(LOAD_DEREF) X(STORE_DEREF) X(DELETE_DEREF) X(LOAD_CLASSDEREF) X(COPY_FREE_VARS) X(PUSH_EXC_INFO) X(POP_EXCEPT)  \
-  X(CHECK_EXC_MATCH) X(RERAISE) X(LOAD_BUILD_CLASS) X(BEFORE_WITH) X(WITH_EXCEPT_START) X(IMPORT_NAME)            \
-  X(IMPORT_FROM) X(IMPORT_STAR) X(SETUP_ANNOTATIONS) X(PRINT_EXPR) X(RETURN_GENERATOR) X(YIELD_VALUE) X(SEND)     \
-  X(GET_YIELD_FROM_ITER)
-
-bool opcode_supported(int opcode) {
-  static const bool* table = [] {
-    static bool t[256] = {};
-#define X(name) t[static_cast<int>(Opcode::name)] = true;
-    MINIPY_IMPLEMENTED_OPCODES(X)
-#undef X
-    return t;
-  }();
-  return opcode >= 0 && opcode < 256 && table[opcode];
-}
-
 namespace {
 
 // Inline cache entries after each opcode, from the one opcode table.

@@ -11,12 +11,13 @@
 #include <cstring>
 #include <ctime>
 
+#include "cache/verify.h"
 #include "cache/marshal.h"
 #include "cache/pyc.h"
 #include "cache/source_hash.h"
 #include "compiler/compile.h"
-#include "vm/import_internal.h"
-#include "vm/run.h"
+#include "vm/import/import_internal.h"
+#include "vm/cli/run.h"
 
 namespace minipy {
 

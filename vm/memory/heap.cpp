@@ -1,4 +1,4 @@
-#include "vm/heap.h"
+#include "vm/memory/heap.h"
 
 #include <algorithm>
 #include <csetjmp>

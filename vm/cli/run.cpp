@@ -1,4 +1,5 @@
-#include "vm/run.h"
+#include "cache/verify.h"
+#include "vm/cli/run.h"
 
 #include <sys/stat.h>
 

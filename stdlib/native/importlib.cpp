@@ -4,7 +4,7 @@
 // uses, so they agree with it.
 #include "cache/pyc.h"
 #include "cache/source_hash.h"
-#include "vm/import_internal.h"
+#include "vm/import/import_internal.h"
 
 namespace minipy {
 

@@ -7,7 +7,7 @@
 
 #include <climits>
 
-#include "vm/import_internal.h"
+#include "vm/import/import_internal.h"
 
 namespace minipy {
 

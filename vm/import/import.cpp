@@ -9,30 +9,12 @@
 #include <cstdlib>
 
 #include "cache/pyc.h"
-#include "vm/import_internal.h"
+#include "stdlib/native/registry.h"
+#include "vm/import/import_internal.h"
 
 namespace minipy {
 
-// Native modules, one file each under vm/modules/.
-ModuleObject* create_marshal_module(ThreadState& ts);
-ModuleObject* create_importlib_module(ThreadState& ts);
-ModuleObject* create_importlib_util_module(ThreadState& ts);
-ModuleObject* create_gc_module(ThreadState& ts);
-ModuleObject* create_weakref_module(ThreadState& ts);
-
 namespace {
-
-struct NativeModule {
-  std::string_view name;
-  ModuleObject* (*create)(ThreadState&);
-};
-constexpr NativeModule kNativeModules[] = {
-    {"marshal", create_marshal_module},
-    {"importlib", create_importlib_module},
-    {"importlib.util", create_importlib_util_module},
-    {"gc", create_gc_module},
-    {"_weakref", create_weakref_module},
-};
 
 StrObject* name_str(ThreadState& ts, std::string_view s) { return intern(ts, s); }
 
@@ -248,9 +230,7 @@ Value find_and_load(ThreadState& ts, const std::string& name) {
     if (sys_path && !string_items(ts, sys_path, &entries)) return Value();
   }
   Value module;
-  const NativeModule* native = nullptr;
-  for (const NativeModule& def : kNativeModules)
-    if (def.name == name) native = &def;
+  const NativeModule* native = find_native_module(name);
   if (native) {
     module = load_native(ts, *native);
   } else {
@@ -276,8 +256,7 @@ Value reload_module(ThreadState& ts, Value module) {
   Value current = sys_modules_get(ts, name);
   if (current != module)
     return raise_import_error(ts, fmt::format("module {} not in sys.modules", name), modname, Value());
-  for (const NativeModule& def : kNativeModules)
-    if (def.name == name) return module;
+  if (find_native_module(name)) return module;
   if (name == "sys" || name == "builtins") return module;
   std::string parent(rpartition_head(name));
   std::vector<std::string> entries;
