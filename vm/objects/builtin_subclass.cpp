@@ -49,8 +49,9 @@ bool builtin_subclass_layout(Type* t, Type* solid, bool wants_dict) {
     t->flags |= kTypeDictAtEnd;
     return true;
   }
-  if (solid == &int_type || solid == &float_type || solid == &list_type || solid == &dict_type ||
-      solid == &set_type || solid == &frozenset_type) {
+  // Fixed-size layouts (int, float, list, dict, set, frozenset, and native modules' types such as
+  // _random.Random): the dict follows the base's fields.
+  if (solid->item_size == 0) {
     t->dict_offset = align8(solid->instance_size);
     t->instance_size = t->dict_offset + sizeof(DictObject*);
     return true;
