@@ -46,6 +46,7 @@ void init_native_type(ThreadState& ts, Type& t, const char* name, const char* mo
   t.setattr = object_type.setattr;
   t.new_instance = object_type.new_instance;
   t.init = object_type.init;
+  if (subclassable) register_subclassable_native_type(&t);
 }
 
 bool as_double(ThreadState& ts, Value v, double* out) {
@@ -134,6 +135,51 @@ bool parse_args(ThreadState& ts, const char* fname, std::span<const Value> args,
   if (duplicate != SIZE_MAX) {
     raise_fmt(ts, TypeError_type, "argument for {}() given by name ('{}') and position ({})", fname,
               *(names.begin() + duplicate), duplicate + 1);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace minipy::native
+
+namespace minipy::native {
+
+bool bytes_like(ThreadState& ts, Value v, std::string_view* out) {
+  if (v.is_object() && is_subtype(type_of(v), &bytes_type)) {
+    *out = static_cast<BytesObject*>(v.as_object())->view();
+    return true;
+  }
+  raise_fmt(ts, TypeError_type, "a bytes-like object is required, not '{}'", type_name(v));
+  return false;
+}
+
+}  // namespace minipy::native
+
+namespace minipy::native {
+
+namespace {
+bool keywordless(ThreadState& ts, const char* qualname, TupleObject* kwnames) {
+  if (kwnames && kwnames->size) {
+    raise_fmt(ts, TypeError_type, "{}() takes no keyword arguments", qualname);
+    return false;
+  }
+  return true;
+}
+}  // namespace
+
+bool no_args(ThreadState& ts, const char* qualname, std::span<const Value> args, TupleObject* kwnames) {
+  if (!keywordless(ts, qualname, kwnames)) return false;
+  if (!args.empty()) {
+    raise_fmt(ts, TypeError_type, "{}() takes no arguments ({} given)", qualname, args.size());
+    return false;
+  }
+  return true;
+}
+
+bool one_arg(ThreadState& ts, const char* qualname, std::span<const Value> args, TupleObject* kwnames) {
+  if (!keywordless(ts, qualname, kwnames)) return false;
+  if (args.size() != 1) {
+    raise_fmt(ts, TypeError_type, "{}() takes exactly one argument ({} given)", qualname, args.size());
     return false;
   }
   return true;

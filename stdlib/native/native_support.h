@@ -41,3 +41,21 @@ inline bool native_type_ready(const Type& t) { return t.dict != nullptr; }
 inline BigInt int_value(Value v) { return to_bigint(v); }
 
 }  // namespace minipy::native
+
+namespace minipy::native {
+
+// The bytes of a bytes-like argument (bytes and its subclasses, and what the buffer protocol offers once minipy
+// has one); TypeError "a bytes-like object is required, not 'T'" otherwise. The view lives as long as `v`.
+[[nodiscard]] bool bytes_like(ThreadState& ts, Value v, std::string_view* out);
+
+}  // namespace minipy::native
+
+namespace minipy::native {
+
+// METH_NOARGS / METH_O checks with CPython's messages, `qualname` being "Type.method" (or "module.function"):
+// "Random.random() takes no arguments (1 given)", "sha1.update() takes exactly one argument (0 given)",
+// "X.y() takes no keyword arguments".
+[[nodiscard]] bool no_args(ThreadState& ts, const char* qualname, std::span<const Value> args, TupleObject* kwnames);
+[[nodiscard]] bool one_arg(ThreadState& ts, const char* qualname, std::span<const Value> args, TupleObject* kwnames);
+
+}  // namespace minipy::native

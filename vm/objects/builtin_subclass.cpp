@@ -9,6 +9,7 @@
 // which keeps the interpreter's small-int fast paths free of subclass checks.
 #include <cstring>
 #include <new>
+#include <vector>
 
 #include "vm/objects/heap_type.h"
 
@@ -56,6 +57,21 @@ bool builtin_subclass_layout(Type* t, Type* solid, bool wants_dict) {
     t->instance_size = t->dict_offset + sizeof(DictObject*);
     return true;
   }
+  return false;
+}
+
+namespace {
+std::vector<Type*>& subclassable_native_types() {
+  static std::vector<Type*> types;
+  return types;
+}
+}  // namespace
+
+void register_subclassable_native_type(Type* t) { subclassable_native_types().push_back(t); }
+
+bool is_subclassable_native_type(Type* t) {
+  for (Type* native : subclassable_native_types())
+    if (native == t) return true;
   return false;
 }
 
