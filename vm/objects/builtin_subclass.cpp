@@ -50,7 +50,7 @@ bool builtin_subclass_layout(Type* t, Type* solid, bool wants_dict) {
     return true;
   }
   if (solid == &int_type || solid == &float_type || solid == &list_type || solid == &dict_type ||
-      solid == &set_type || solid == &frozenset_type) {
+      solid == &set_type || solid == &frozenset_type || is_native_extensible(solid)) {
     t->dict_offset = align8(solid->instance_size);
     t->instance_size = t->dict_offset + sizeof(DictObject*);
     return true;
