@@ -108,7 +108,8 @@ bool subclassable_layout(Type* solid) {
   return solid == &object_type || solid == &type_type || (solid->flags & kTypeExceptionSubclass) ||
          solid == &int_type || solid == &float_type || solid == &str_type || solid == &bytes_type ||
          solid == &tuple_type || solid == &list_type || solid == &dict_type || solid == &set_type ||
-         solid == &frozenset_type || is_subclassable_native_type(solid);
+         solid == &frozenset_type || is_subclassable_native_type(solid) ||
+         is_native_extensible(solid);
 }
 
 void trace_heap_instance(Object* self, Tracer& tracer) {

@@ -11,6 +11,10 @@ namespace minipy {
 // The nearest builtin (static) type in `t`'s base chain: it decides the instance layout and the default slots.
 Type* static_base(Type* t);
 
+// Whether `t` is a type of a native module (stdlib/native/native_type.cpp) that Python classes may extend: its
+// instances have a fixed size, so a subclass's attribute dict follows them.
+bool is_native_extensible(const Type* t);
+
 // Sets the instance layout of heap type `t` whose nearest builtin base is `solid`: the base's layout plus an
 // attribute dict when `wants_dict` (no empty __slots__) and the base has none. False if `solid` cannot be
 // extended (builtin_subclass.cpp).
