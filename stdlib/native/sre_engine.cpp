@@ -60,13 +60,15 @@ struct RepeatContext {
 
 // How much the backtracking stacks may grow before the match fails with MemoryError.
 constexpr size_t kMaxStackBytes = size_t{512} << 20;
+// The most group marks a match may set (2 per group; CPython's limit, MAXGROUPS, is far beyond any real use).
+constexpr size_t kMaxMarks = size_t{1} << 25;
 
 template <class CharT>
 class Matcher {
  public:
   Matcher(const Program& program, std::span<const CharT> subject, MatchState& state)
       : code_(program.code), subject_(subject.data()), end_(state.endpos), state_(state),
-        marks_(program.groups * 2, -1) {}
+        mark_limit_(program.groups * 2) {}
 
   // Runs the pattern from code position `pc` at subject position `ptr` (one attempt: SRE's match()).
   Status run(size_t pc, ptrdiff_t ptr, bool toplevel);
@@ -115,7 +117,8 @@ class Matcher {
   const CharT* subject_;
   ptrdiff_t end_;
   MatchState& state_;
-  std::vector<ptrdiff_t> marks_;
+  std::vector<ptrdiff_t> marks_;  // grown as MARKs need it (a pattern may declare far more groups than it uses)
+  size_t mark_limit_;              // 2 * groups: MARK operands must stay below it
   ptrdiff_t lastmark_ = -1, lastindex_ = -1;
   ptrdiff_t start_ = 0;      // where this attempt started (must_advance compares with it)
   ptrdiff_t state_ptr_ = 0;  // the position a sub-pattern starts at, and where a successful one ended
@@ -303,7 +306,11 @@ dispatch:
 
       case OP_MARK: {
         uint32_t i = word(cur.pc);
-        if (i >= marks_.size()) return kStatusInvalidCode;
+        if (i >= mark_limit_) return kStatusInvalidCode;
+        if (i >= marks_.size()) {
+          if (i >= kMaxMarks) return kStatusMemory;
+          marks_.resize(size_t{i} + 1, -1);
+        }
         if (i & 1) lastindex_ = i / 2 + 1;
         if (static_cast<ptrdiff_t>(i) > lastmark_) {
           // Marks between the old last one and this one were never set in this attempt.
@@ -447,8 +454,8 @@ dispatch:
       case OP_GROUPREF: case OP_GROUPREF_IGNORE: case OP_GROUPREF_UNI_IGNORE: case OP_GROUPREF_LOC_IGNORE: {
         // <GROUPREF> <group - 1>: the text the group matched, again.
         size_t mark = size_t{word(cur.pc)} * 2;
-        if (mark + 1 >= marks_.size()) return kStatusInvalidCode;
-        if (static_cast<ptrdiff_t>(mark) >= lastmark_) SRE_RETURN(0);
+        if (mark + 1 >= mark_limit_) return kStatusInvalidCode;
+        if (static_cast<ptrdiff_t>(mark) >= lastmark_) SRE_RETURN(0);  // (so mark + 1 < marks_.size())
         ptrdiff_t from = marks_[mark], to = marks_[mark + 1];
         if (from < 0 || to < 0 || to < from || to - from > end_ - cur.ptr) SRE_RETURN(0);
         for (ptrdiff_t i = 0; i < to - from; i++) {
@@ -466,7 +473,7 @@ dispatch:
       case OP_GROUPREF_EXISTS: {
         // <GROUPREF_EXISTS> <group - 1> <skip> yes-pattern <JUMP> no-pattern
         size_t mark = size_t{word(cur.pc)} * 2;
-        if (mark + 1 >= marks_.size()) return kStatusInvalidCode;
+        if (mark + 1 >= mark_limit_) return kStatusInvalidCode;
         bool set = static_cast<ptrdiff_t>(mark) < lastmark_ && marks_[mark] >= 0 && marks_[mark + 1] >= 0 &&
                    marks_[mark] <= marks_[mark + 1];
         cur.pc += set ? 2 : word(cur.pc + 1);

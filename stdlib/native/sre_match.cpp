@@ -1,8 +1,6 @@
 // re.Match and the scanner of the native `_sre` module (see sre.cpp for the module and re.Pattern).
 // A Match keeps its subject object and, per group, the span in code units plus the same span as byte offsets
 // into the subject's UTF-8, so group() slices without rescanning the text.
-#include <cstddef>
-
 #include "stdlib/native/sre_module.h"
 #include "vm/text/unicode.h"
 
@@ -39,9 +37,10 @@ bool group_index(ThreadState& ts, MatchObject* m, Value index, int64_t* out) {
   int64_t i = -1;
   if (is_int(index)) {
     if (!int_to_int64(index, &i)) i = -1;
-  } else {
+  } else if (m->pattern->groupindex->used > 0) {
+    // As CPython, only a pattern with named groups looks the name up (so an unhashable one is a TypeError).
     Value found = dict_get(ts, m->pattern->groupindex, index);
-    if (ts.current_exception) ts.current_exception = Value();  // an unhashable name is just not a group
+    if (!found && ts.current_exception) return false;
     if (found && is_int(found) && !int_to_int64(found, &i)) i = -1;
   }
   if (i < 0 || i >= m->groups) return raise(ts, IndexError_type, "no such group"), false;
@@ -256,8 +255,10 @@ const MethodDef kScannerGetters[] = {{"pattern", scanner_get_pattern}};
 Value make_match(ThreadState& ts, PatternObject* pattern, Subject& subject, const sre::MatchState& state,
                  int64_t pos, int64_t endpos) {
   int64_t groups = pattern->groups + 1;
-  size_t size = offsetof(MatchObject, spans) + sizeof(int64_t) * 4 * static_cast<size_t>(groups);
-  auto* m = ts.alloc<MatchObject>(&sre_match_type, std::max(size, sizeof(MatchObject)));
+  if (groups > (int64_t{1} << 24)) return raise(ts, MemoryError_type, "");
+  // MatchObject already holds one of the 4 * groups span words.
+  size_t size = sizeof(MatchObject) + sizeof(int64_t) * (4 * static_cast<size_t>(groups) - 1);
+  auto* m = ts.alloc<MatchObject>(&sre_match_type, size);
   m->pattern = pattern;
   m->string = subject.object;
   m->pos = pos;

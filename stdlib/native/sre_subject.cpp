@@ -1,6 +1,8 @@
 // Subjects and helpers of the native `_sre` module: turning a str or bytes into the code-unit array the engine
 // reads (sre_engine.h), slicing results back out, argument parsing with CPython's messages, and the calls into
 // the pure-Python half of `re` (re._subx, re._expand) that CPython's _sre makes too.
+#include <new>
+
 #include "stdlib/native/sre_module.h"
 #include "vm/text/unicode.h"
 
@@ -31,13 +33,15 @@ Value Subject::slice(ThreadState& ts, int64_t from, int64_t to) {
   return Value(make_str_known(ts, text, to - from, text.size() == static_cast<size_t>(to - from)));
 }
 
-sre::Status Subject::run(const sre::Program& program, sre::MatchState& state, bool search) {
+sre::Status Subject::run(const sre::Program& program, sre::MatchState& state, bool search) try {
   if (!wide.empty()) {
     std::span<const uint32_t> units(wide.data(), wide.size());
     return search ? sre::search(program, units, state) : sre::match(program, units, state);
   }
   std::span<const uint8_t> units(reinterpret_cast<const uint8_t*>(data.data()), data.size());
   return search ? sre::search(program, units, state) : sre::match(program, units, state);
+} catch (const std::bad_alloc&) {
+  return sre::kStatusMemory;  // the engine's stacks could not grow: MemoryError, as CPython's engine gives
 }
 
 bool load_subject(ThreadState& ts, PatternObject* pattern, Value string, Subject* subject) {
