@@ -82,8 +82,6 @@ SRE_FN(sre_compile) {
     Value item = code->items[i];
     int64_t word;
     if (!is_int(item)) return raise_fmt(ts, TypeError_type, "an integer is required");
-    if (int_to_int64(item, &word) && word < 0)
-      return raise(ts, OverflowError_type, "can't convert negative value to unsigned int");
     if (!int_to_int64(item, &word) || word < 0 || word > 0xFFFFFFFF)
       return raise(ts, OverflowError_type, "regular expression code size limit exceeded");
     program->code.push_back(static_cast<uint32_t>(word));
