@@ -10,6 +10,7 @@
 #include <cstring>
 #include <new>
 
+#include "vm/objects/complex.h"
 #include "vm/objects/heap_type.h"
 
 namespace minipy {
@@ -50,7 +51,7 @@ bool builtin_subclass_layout(Type* t, Type* solid, bool wants_dict) {
     return true;
   }
   if (solid == &int_type || solid == &float_type || solid == &list_type || solid == &dict_type ||
-      solid == &set_type || solid == &frozenset_type) {
+      solid == &set_type || solid == &frozenset_type || solid == &complex_type) {
     t->dict_offset = align8(solid->instance_size);
     t->instance_size = t->dict_offset + sizeof(DictObject*);
     return true;
@@ -72,6 +73,11 @@ Value make_subtype_instance(ThreadState& ts, Type* type, Value exact) {
   if (solid == &float_type) {
     auto* o = ts.alloc<FloatObject>(type, type->instance_size);
     o->value = float_value(exact);
+    return Value(o);
+  }
+  if (solid == &complex_type) {
+    auto* o = ts.alloc<ComplexObject>(type, type->instance_size);
+    o->value = complex_value(exact);
     return Value(o);
   }
   if (solid == &str_type) {
