@@ -190,14 +190,21 @@ Value py_format(ThreadState& ts, Value v, Value spec) {
     return Value(make_str(ts, r.value()));
   }
   Value method = type_lookup(t, ts.interp->names.format);
-  if (method && type_of(method) == &function_type) {
+  // A __format__ written in Python, or a builtin type's own (complex's). object's default and those of str,
+  // int and float (which come back here) are handled below.
+  constexpr uint32_t kFormattedHere = kTypeStrSubclass | kTypeIntSubclass | kTypeFloatSubclass;
+  Type* owner = method && type_of(method) == &method_descriptor_type
+                    ? static_cast<MethodDescriptorObject*>(method.as_object())->owner
+                    : nullptr;
+  bool own_native = owner && owner != &object_type && !(owner->flags & kFormattedHere);
+  if (method && (type_of(method) == &function_type || own_native)) {
     Value args[2] = {v, spec ? spec : Value(ts.interp->names.empty)};
     Value r = call(ts, method, args);
     if (r && !is_str(r))
       return raise_fmt(ts, TypeError_type, "__format__ must return a str, not {}", type_name(r));
     return r;
   }
-  if (t->flags & (kTypeStrSubclass | kTypeIntSubclass | kTypeFloatSubclass)) return format_builtin_subclass(ts, v, s);
+  if (t->flags & kFormattedHere) return format_builtin_subclass(ts, v, s);
   if (!s.empty())
     return raise_fmt(ts, TypeError_type, "unsupported format string passed to {}.__format__", type_name(v));
   return py_str(ts, v);

@@ -268,6 +268,9 @@ void inherit_static_slots() {
 #undef X
 }
 
+// For builtin types defined outside the X-macros (vm/objects/static_type.h): the same inheritance, one type.
+void inherit_type_slots(Type& t) { inherit_slots(t); }
+
 bool is_subtype(Type* a, Type* b) {
   if (a == b) return true;
   TupleObject* mro = a->mro;
