@@ -19,10 +19,6 @@ void init_sys_path(ThreadState& ts, const std::optional<std::string>& first_entr
 // kept in `config`; empty when no home directory is known.
 const std::string& lib_cache_root(RuntimeConfig& config);
 
-// True when file `path` lies inside directory `dir` (both absolute; component-wise, so /usr/lib/python3.11x
-// is not under /usr/lib/python3.11).
-bool path_is_under(std::string_view path, std::string_view dir);
-
 // The -v / -X explain_cache detail for a module that was not found: the directories `entries` searched, and
 // a note when there is no host Lib.
 std::string where_imports_looked(const RuntimeConfig& config, const std::vector<std::string>& entries);

@@ -53,11 +53,6 @@ const std::string& lib_cache_root(RuntimeConfig& config) {
   return config.lib_cache_root;
 }
 
-bool path_is_under(std::string_view path, std::string_view dir) {
-  if (dir.empty() || !path.starts_with(dir)) return false;
-  return path.size() == dir.size() || path[dir.size()] == '/' || dir == "/";
-}
-
 void init_sys_path(ThreadState& ts, const std::optional<std::string>& first_entry) {
   RuntimeConfig& config = ts.interp->config;
   config.host_lib = resolve_host_lib(config);
