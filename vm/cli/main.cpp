@@ -15,10 +15,10 @@
 #include <vector>
 
 #include "vm/cli/run.h"
+#include "vm/import/import.h"
 
 namespace minipy {
 void refresh_sys_config(ThreadState& ts);
-void init_sys_path(ThreadState& ts, const std::optional<std::string>& first_entry);
 Value run_module_as_main(ThreadState& ts, const std::string& requested, std::string* error);
 }
 
