@@ -11,6 +11,7 @@
 #include <new>
 #include <vector>
 
+#include "vm/objects/complex.h"
 #include "vm/objects/heap_type.h"
 
 namespace minipy {
@@ -89,6 +90,11 @@ Value make_subtype_instance(ThreadState& ts, Type* type, Value exact) {
   if (solid == &float_type) {
     auto* o = ts.alloc<FloatObject>(type, type->instance_size);
     o->value = float_value(exact);
+    return Value(o);
+  }
+  if (solid == &complex_type) {
+    auto* o = ts.alloc<ComplexObject>(type, type->instance_size);
+    o->value = complex_value(exact);
     return Value(o);
   }
   if (solid == &str_type) {
