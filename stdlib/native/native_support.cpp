@@ -7,7 +7,8 @@
 #include "vm/objects/heap_type.h"
 
 namespace minipy {
-void init_static_type(ThreadState& ts, Type& t);  // vm/objects/type.cpp
+void init_static_type(ThreadState& ts, Type& t);   // vm/objects/type.cpp
+void add_slot_wrappers(ThreadState& ts, Type& t);  // vm/objects/slot_wrappers.cpp
 }  // namespace minipy
 
 namespace minipy::native {
@@ -38,16 +39,20 @@ void init_native_type(ThreadState& ts, Type& t, const char* name, const char* mo
   init_static_type(ts, t);
   t.module = Value(intern(ts, module));
   dict_set_str(ts, t.dict, ts.interp->names.module, t.module);
-  // The object protocol defaults a static type's slots start from (the module's code sets its own after).
-  t.repr = object_type.repr;
-  t.str = object_type.str;
-  t.hash = object_type.hash;
-  t.richcompare = object_type.richcompare;
-  t.getattr = object_type.getattr;
-  t.setattr = object_type.setattr;
-  t.new_instance = object_type.new_instance;
-  t.init = object_type.init;
   if (subclassable) register_subclassable_native_type(&t);
+}
+
+void complete_native_type(ThreadState& ts, Type& t) {
+  // Wrappers first: a non-null slot is still the type's own here.
+  add_slot_wrappers(ts, t);
+  // The slots it leaves empty come from object, except the constructor: a type without one is not instantiable.
+  NewSlot own_new = t.new_instance;
+  auto* first = reinterpret_cast<void**>(&t.repr);
+  auto* last = reinterpret_cast<void**>(&t.finalize);
+  auto* base_first = reinterpret_cast<void**>(&t.base->repr);
+  for (void** p = first; p <= last; p++, base_first++)
+    if (!*p) *p = *base_first;
+  t.new_instance = own_new;
 }
 
 bool as_double(ThreadState& ts, Value v, double* out) {

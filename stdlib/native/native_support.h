@@ -18,11 +18,14 @@ void add_functions(ThreadState& ts, ModuleObject* m, std::span<const MethodDef> 
 // m.name = value
 void add_value(ThreadState& ts, ModuleObject* m, std::string_view name, Value value);
 
-// Readies static type `t` of native module `module` once (later calls do nothing): name, base object, the
-// default object slots for those `t` leaves null, and a GC root so its dict survives while no module holds it.
+// Readies static type `t` of native module `module` once (later calls do nothing): name, base object, and a GC
+// root so its dict survives while no module holds it. Then set its slots and call complete_native_type.
 // `subclassable`: Python classes may derive from it (their instances get an attribute dict after the layout).
 void init_native_type(ThreadState& ts, Type& t, const char* name, const char* module, size_t instance_size,
                       bool subclassable);
+// After the module set `t`'s own slots and methods: dunder wrappers for those slots (__len__, __getitem__, ...),
+// then object's slots for the ones left empty. A null new_instance stays null (instances cannot be created).
+void complete_native_type(ThreadState& ts, Type& t);
 // Whether `t` was already readied by init_native_type.
 inline bool native_type_ready(const Type& t) { return t.dict != nullptr; }
 

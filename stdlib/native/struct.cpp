@@ -394,12 +394,13 @@ void init_struct_types(ThreadState& ts) {
   struct_type.trace = trace_struct;
   add_methods(ts, struct_type, kStructMethods);
   add_getsets(ts, struct_type, kStructGetters);
+  native::complete_native_type(ts, struct_type);
   native::init_native_type(ts, unpack_iter_type, "unpack_iterator", "_struct", sizeof(UnpackIterObject), false);
-  unpack_iter_type.new_instance = nullptr;
   unpack_iter_type.iter = iter_self;
   unpack_iter_type.iternext = unpack_iter_next;
   unpack_iter_type.trace = trace_unpack_iter;
   add_methods(ts, unpack_iter_type, kUnpackIterMethods);
+  native::complete_native_type(ts, unpack_iter_type);
   struct_error = native::new_exception_class(ts, "struct", "error", &Exception_type);
   register_root(ts, &struct_error);
 }
