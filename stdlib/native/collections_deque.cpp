@@ -517,7 +517,8 @@ void define_deque_types(ThreadState& ts, ModuleObject* m) {
     add_methods(ts, t, kDequeMethods);
     add_native_property(ts, t, &kDequeGetters[0], nullptr);
     dict_set_str(ts, t.dict, ts.interp->names.hash, None());  // unhashable
-    finish_native_type(t);
+    allow_weak_references(t);
+    finish_native_type(ts, t);
     t.hash = nullptr;
   }
   for (Type* it : {&deque_iterator_type, &deque_reverse_iterator_type}) {
@@ -528,7 +529,7 @@ void define_deque_types(ThreadState& ts, ModuleObject* m) {
     it->iternext = deque_iter_next;
     it->trace = trace_deque_iter;
     add_methods(ts, *it, kDequeIterMethods);
-    finish_native_type(*it);
+    finish_native_type(ts, *it);
   }
   add_module_value(ts, m, "deque", Value(static_cast<Object*>(&deque_type)));
   add_module_value(ts, m, "_deque_iterator", Value(static_cast<Object*>(&deque_iterator_type)));

@@ -753,7 +753,7 @@ void define_iterator_types(ThreadState& ts) {
     if (row.type == &count_type) t.repr = count_repr;
     if (row.type == &repeat_type) t.repr = repeat_repr;
     add_methods(ts, t, row.methods);
-    finish_native_type(t);
+    finish_native_type(ts, t);
   }
 }
 
