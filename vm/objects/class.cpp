@@ -81,13 +81,22 @@ TupleObject* compute_mro(ThreadState& ts, Type* type, TupleObject* bases) {
   return mro;
 }
 
+// The builtin type that introduced `t`'s instance layout: up the base chain while a base's instances are laid out
+// the same (CPython's solid_base), so LookupError and SystemError share BaseException's layout.
+Type* layout_owner(Type* t) {
+  while (t->base && t->base->instance_size == t->instance_size && t->base->item_size == t->item_size &&
+         t->base->dict_offset == t->dict_offset)
+    t = t->base;
+  return t;
+}
+
 // The base whose builtin layout every other base's layout extends (CPython's best_base).
 Type* best_base(ThreadState& ts, TupleObject* bases) {
   Type* winner = nullptr;
   Type* winner_solid = nullptr;
   for (Value b : bases->span()) {
     Type* base = as_type(b);
-    Type* solid = static_base(base);
+    Type* solid = layout_owner(static_base(base));
     if (!winner) {
       winner = base;
       winner_solid = solid;
