@@ -326,7 +326,6 @@ DEQUE_METHOD(deque_reduce) {
 // ---- protocols --------------------------------------------------------------------------------------------------
 int64_t deque_length(ThreadState&, Value self) { return as_deque(self)->size; }
 
-int deque_truth(ThreadState&, Value self) { return as_deque(self)->size != 0; }
 
 // An int index normalised to [0, size); IndexError otherwise.
 bool deque_position(ThreadState& ts, DequeObject* d, Value key, int64_t* out) {
@@ -504,7 +503,6 @@ void define_deque_types(ThreadState& ts, ModuleObject* m) {
     t.richcompare = deque_richcompare;
     t.iter = deque_iter;
     t.length = deque_length;
-    t.truth = deque_truth;
     t.getitem = deque_getitem;
     t.setitem = deque_setitem;
     t.contains = deque_contains;

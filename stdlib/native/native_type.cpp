@@ -11,6 +11,7 @@
 namespace minipy {
 
 void init_static_type(ThreadState& ts, Type& t);  // vm/objects/type.cpp
+void add_slot_wrappers(ThreadState& ts, Type& t);  // vm/objects/slot_wrappers.cpp
 
 namespace {
 
@@ -122,6 +123,9 @@ void add_native_new(ThreadState& ts, Type& t) {
 
 void finish_native_type(ThreadState& ts, Type& t) {
   if (t.new_instance) add_native_new(ts, t);
+  // The dunder methods of the slots `t` defines itself (__iter__, __next__, __len__, __call__, ...), before
+  // the inherited slots are filled in: collections.abc's hooks look for them in the class dicts.
+  add_slot_wrappers(ts, t);
   auto* first = reinterpret_cast<void**>(&t.repr);
   auto* last = reinterpret_cast<void**>(&t.finalize);
   auto* base_first = reinterpret_cast<void**>(&t.base->repr);
