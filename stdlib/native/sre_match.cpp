@@ -67,10 +67,16 @@ SRE_FN(match_group) {
   return Value(result);
 }
 
+// m[g]: group g, as m.group(g) (the slot, and __getitem__ for explicit calls).
 Value match_getitem(ThreadState& ts, Value self, Value key) {
   int64_t g;
   if (!group_index(ts, as_match(self), key, &g)) return Value();
   return group_text(ts, as_match(self), g, None());
+}
+SRE_FN(match_getitem_method) {
+  if (!no_keywords(ts, "__getitem__", kwnames) || !check_arg_count(ts, "__getitem__", args.size(), 1, 1))
+    return Value();
+  return match_getitem(ts, self, args[0]);
 }
 
 // The `default` argument of groups()/groupdict() (None when absent).
@@ -239,6 +245,7 @@ const MethodDef kMatchMethods[] = {
     {"group", match_group},   {"groups", match_groups},     {"groupdict", match_groupdict},
     {"start", match_start},   {"end", match_end},           {"span", match_span},
     {"expand", match_expand}, {"__copy__", match_copy},     {"__deepcopy__", match_deepcopy},
+    {"__getitem__", match_getitem_method},
 };
 const MethodDef kMatchGetters[] = {
     {"pos", match_get_pos},       {"endpos", match_get_endpos}, {"lastindex", match_get_lastindex},
