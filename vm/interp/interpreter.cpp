@@ -14,6 +14,7 @@ void inherit_static_slots();
 void init_traceback_type(ThreadState& ts);
 void init_runtime_compiler(ThreadState& ts);
 void init_weakref_type(ThreadState& ts);
+void init_buffer_types(ThreadState& ts);  // vm/objects/complex.cpp, bytearray.cpp, memoryview.cpp
 extern Type weakref_ref_type;  // stdlib/native/weakref.cpp
 void init_sre_types(ThreadState& ts);   // stdlib/native/sre.cpp
 void trace_sre_types(Tracer& tracer);
@@ -95,6 +96,7 @@ Interpreter::Interpreter() {
   inherit_static_slots();
   init_weakref_type(ts);
   init_sre_types(ts);
+  init_buffer_types(ts);
   modules = make_dict(ts);
   init_builtins(ts);
   init_runtime_compiler(ts);
