@@ -18,8 +18,6 @@ void init_buffer_types(ThreadState& ts);  // vm/objects/complex.cpp, bytearray.c
 extern Type weakref_ref_type;  // stdlib/native/weakref.cpp
 void init_standard_streams(ThreadState& ts);  // stdlib/native/io.cpp
 void trace_io_roots(Tracer& tracer);             // stdlib/native/io.cpp
-void init_sre_types(ThreadState& ts);   // stdlib/native/sre.cpp
-void trace_sre_types(Tracer& tracer);
 
 namespace {
 
@@ -46,7 +44,6 @@ void mark_roots(void* context, Tracer& tracer) {
 #undef X
   tracer.visit(static_cast<Object*>(&weakref_ref_type));
   trace_io_roots(tracer);
-  trace_sre_types(tracer);
   tracer.visit(ts.current_exception);
   for (ExcInfo* e = ts.exc_info; e; e = e->previous) tracer.visit(e->exc_value);
   for (Frame* f = ts.current_frame; f; f = f->previous) {
@@ -98,7 +95,6 @@ Interpreter::Interpreter() {
   init_traceback_type(ts);
   inherit_static_slots();
   init_weakref_type(ts);
-  init_sre_types(ts);
   init_buffer_types(ts);
   modules = make_dict(ts);
   init_builtins(ts);
