@@ -49,8 +49,7 @@ bool builtin_subclass_layout(Type* t, Type* solid, bool wants_dict) {
     t->flags |= kTypeDictAtEnd;
     return true;
   }
-  if (solid == &int_type || solid == &float_type || solid == &list_type || solid == &dict_type ||
-      solid == &set_type || solid == &frozenset_type) {
+  if (solid->item_size == 0) {  // any other fixed-size layout: the dict follows it
     t->dict_offset = align8(solid->instance_size);
     t->instance_size = t->dict_offset + sizeof(DictObject*);
     return true;

@@ -254,12 +254,12 @@ Value wrapper_new(ThreadState& ts, Type* type, std::span<const Value> args, Tupl
   if (!no_keywords(ts, type->c_name, kwnames)) return Value();
   if (args.size() != 1)
     return raise_fmt(ts, TypeError_type, "{} expected 1 argument, got {}", type->c_name, args.size());
-  auto* p = ts.alloc<PropertyObject>(type);
+  auto* p = ts.alloc<PropertyObject>(type, type->instance_size);  // a subclass adds its dict
   p->fget = args[0];
   return Value(p);
 }
 Value property_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
-  auto* p = ts.alloc<PropertyObject>(type);
+  auto* p = ts.alloc<PropertyObject>(type, type->instance_size);  // a subclass adds its dict
   size_t n = positional_count(args, kwnames);
   Value* fields[4] = {&p->fget, &p->fset, &p->fdel, &p->doc};
   for (size_t i = 0; i < n && i < 4; i++) *fields[i] = args[i];
@@ -268,29 +268,35 @@ Value property_new(ThreadState& ts, Type* type, std::span<const Value> args, Tup
     if (Value v = keyword_arg(ts, args, kwnames, names[i])) *fields[i] = v;
   return Value(p);
 }
-Value property_setter(ThreadState& ts, Value self, std::span<const Value> args, TupleObject*) {
+// property.getter/setter/deleter: a copy of the property with one accessor replaced. A subclass's copy is made by
+// calling the subclass with (fget, fset, fdel, doc), as CPython's property_copy does.
+Value property_copy(ThreadState& ts, Value self, std::span<const Value> args, Value PropertyObject::*field) {
   PropertyObject* old = as_property(self);
+  Value replacement = args.size() == 1 ? args[0] : Value();
+  if (old->type != &property_type) {
+    Value parts[4] = {old->fget, old->fset, old->fdel, old->doc};
+    Value PropertyObject::*fields[4] = {&PropertyObject::fget, &PropertyObject::fset, &PropertyObject::fdel,
+                                        &PropertyObject::doc};
+    for (int i = 0; i < 4; i++) {
+      if (fields[i] == field && replacement) parts[i] = replacement;
+      if (!parts[i]) parts[i] = None();
+    }
+    return call(ts, Value(old->type), parts);
+  }
   auto* p = ts.alloc<PropertyObject>(old->type);
   *p = *old;
   p->gc_epoch = 0;
-  if (args.size() == 1) p->fset = args[0];
+  if (replacement) p->*field = replacement;
   return Value(p);
+}
+Value property_setter(ThreadState& ts, Value self, std::span<const Value> args, TupleObject*) {
+  return property_copy(ts, self, args, &PropertyObject::fset);
 }
 Value property_deleter(ThreadState& ts, Value self, std::span<const Value> args, TupleObject*) {
-  PropertyObject* old = as_property(self);
-  auto* p = ts.alloc<PropertyObject>(old->type);
-  *p = *old;
-  p->gc_epoch = 0;
-  if (args.size() == 1) p->fdel = args[0];
-  return Value(p);
+  return property_copy(ts, self, args, &PropertyObject::fdel);
 }
 Value property_getter(ThreadState& ts, Value self, std::span<const Value> args, TupleObject*) {
-  PropertyObject* old = as_property(self);
-  auto* p = ts.alloc<PropertyObject>(old->type);
-  *p = *old;
-  p->gc_epoch = 0;
-  if (args.size() == 1) p->fget = args[0];
-  return Value(p);
+  return property_copy(ts, self, args, &PropertyObject::fget);
 }
 Value property_fget(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   Value v = as_property(self)->fget;

@@ -19,7 +19,7 @@ Value enumerate_new(ThreadState& ts, Type* type, std::span<const Value> args, Tu
     return raise_fmt(ts, TypeError_type, "'{}' object cannot be interpreted as an integer", type_name(start));
   Value it = get_iter(ts, iterable);
   if (!it) return it;
-  auto* e = ts.alloc<EnumerateObject>(type);
+  auto* e = ts.alloc<EnumerateObject>(type, type->instance_size);  // a subclass adds its dict
   e->iterator = it;
   e->count = start ? start : Value::small_int(0);
   return Value(e);
@@ -51,7 +51,7 @@ Value zip_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObj
     if (!it) return it;  // 3.11 says "'int' object is not iterable" (3.9's "zip argument #1 ..." is gone)
     its->items[i] = it;
   }
-  auto* z = ts.alloc<ZipObject>(type);
+  auto* z = ts.alloc<ZipObject>(type, type->instance_size);  // a subclass adds its dict
   z->iterators = its;
   if (strict) {
     int t = py_truth(ts, strict);
@@ -99,7 +99,7 @@ Value reversed_new(ThreadState& ts, Type* type, std::span<const Value> args, Tup
     return raise_fmt(ts, TypeError_type, "'{}' object is not reversible", type_name(seq));
   int64_t n = py_len(ts, seq);
   if (n < 0) return Value();
-  auto* r = ts.alloc<ReversedObject>(type);
+  auto* r = ts.alloc<ReversedObject>(type, type->instance_size);  // a subclass adds its dict
   r->seq = seq;
   r->index = n - 1;
   return Value(r);
@@ -131,7 +131,7 @@ Value map_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObj
     if (!it) return it;
     its->items[i - 1] = it;
   }
-  auto* m = ts.alloc<MapObject>(type);
+  auto* m = ts.alloc<MapObject>(type, type->instance_size);  // a subclass adds its dict
   m->func = args[0];
   m->iterators = its;
   return Value(m);
@@ -153,7 +153,7 @@ Value filter_new(ThreadState& ts, Type* type, std::span<const Value> args, Tuple
   if (args.size() != 2) return raise_fmt(ts, TypeError_type, "filter expected 2 arguments, got {}", args.size());
   Value it = get_iter(ts, args[1]);
   if (!it) return it;
-  auto* m = ts.alloc<MapObject>(type);
+  auto* m = ts.alloc<MapObject>(type, type->instance_size);  // a subclass adds its dict
   m->func = args[0];
   m->iterators = minipy::make_tuple(ts, std::span<const Value>(&it, 1));
   return Value(m);
