@@ -8,6 +8,10 @@ namespace {
 
 Value self_iter(ThreadState&, Value self) { return self; }
 
+// One step of an iterator the wrappers below made with get_iter. Unlike iter_next it leaves a StopIteration
+// pending, so a value it carries reaches whoever called the wrapper (CPython's wrappers pass it through too).
+Value step(ThreadState& ts, Value iterator) { return type_of(iterator)->iternext(ts, iterator); }
+
 // ---- enumerate ---------------------------------------------------------------------------------------------
 Value enumerate_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   size_t n = positional_count(args, kwnames);
@@ -26,7 +30,7 @@ Value enumerate_new(ThreadState& ts, Type* type, std::span<const Value> args, Tu
 }
 Value enumerate_next(ThreadState& ts, Value self) {
   auto* e = static_cast<EnumerateObject*>(self.as_object());
-  Value v = iter_next(ts, e->iterator);
+  Value v = step(ts, e->iterator);
   if (!v) return v;
   Value items[2] = {e->count, v};
   Value next = binary_op(ts, e->count, Value::small_int(1), kOpAdd);
@@ -67,9 +71,13 @@ Value zip_next(ThreadState& ts, Value self) {
   TupleObject* result = minipy::make_tuple(ts, n);
   for (int64_t i = 0; i < n; i++) result->items[i] = None();
   for (int64_t i = 0; i < n; i++) {
-    Value v = iter_next(ts, z->iterators->items[i]);
+    Value v = step(ts, z->iterators->items[i]);
     if (!v) {
-      if (ts.current_exception || !z->strict) return Value();
+      if (!z->strict) return Value();
+      if (ts.current_exception) {
+        if (!exception_matches(ts.current_exception, &StopIteration_type)) return Value();
+        ts.current_exception = Value();
+      }
       if (i > 0)
         return raise_fmt(ts, ValueError_type, "zip() argument {} is shorter than argument{} {}", i + 1,
                          i == 1 ? "" : "s", i == 1 ? "1" : fmt::format("1-{}", i));
@@ -142,7 +150,7 @@ Value map_next(ThreadState& ts, Value self) {
   TupleObject* argv = minipy::make_tuple(ts, n);
   for (int64_t i = 0; i < n; i++) argv->items[i] = None();
   for (int64_t i = 0; i < n; i++) {
-    Value v = iter_next(ts, m->iterators->items[i]);
+    Value v = step(ts, m->iterators->items[i]);
     if (!v) return v;
     argv->items[i] = v;
   }
@@ -161,7 +169,7 @@ Value filter_new(ThreadState& ts, Type* type, std::span<const Value> args, Tuple
 Value filter_next(ThreadState& ts, Value self) {
   auto* m = static_cast<MapObject*>(self.as_object());
   for (;;) {
-    Value v = iter_next(ts, m->iterators->items[0]);
+    Value v = step(ts, m->iterators->items[0]);
     if (!v) return v;
     int keep;
     if (is_none(m->func) || m->func == Value(&bool_type)) {
