@@ -6,6 +6,11 @@
 
 namespace minipy {
 
+// CPython's tp_name of `t` for messages: "itertools.count" for a native module's type (see type_name).
+static std::string_view type_name_of(Type* t) {
+  return (t->flags & kTypeHeap) ? t->name->view() : std::string_view(t->c_name);
+}
+
 namespace {
 
 constexpr const char* kOpSymbols[kBinaryOpCount] = {"+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"};
@@ -185,14 +190,21 @@ Value py_format(ThreadState& ts, Value v, Value spec) {
     return Value(make_str(ts, r.value()));
   }
   Value method = type_lookup(t, ts.interp->names.format);
-  if (method && type_of(method) == &function_type) {
+  // A __format__ written in Python, or a builtin type's own (complex's). object's default and those of str,
+  // int and float (which come back here) are handled below.
+  constexpr uint32_t kFormattedHere = kTypeStrSubclass | kTypeIntSubclass | kTypeFloatSubclass;
+  Type* owner = method && type_of(method) == &method_descriptor_type
+                    ? static_cast<MethodDescriptorObject*>(method.as_object())->owner
+                    : nullptr;
+  bool own_native = owner && owner != &object_type && !(owner->flags & kFormattedHere);
+  if (method && (type_of(method) == &function_type || own_native)) {
     Value args[2] = {v, spec ? spec : Value(ts.interp->names.empty)};
     Value r = call(ts, method, args);
     if (r && !is_str(r))
       return raise_fmt(ts, TypeError_type, "__format__ must return a str, not {}", type_name(r));
     return r;
   }
-  if (t->flags & (kTypeStrSubclass | kTypeIntSubclass | kTypeFloatSubclass)) return format_builtin_subclass(ts, v, s);
+  if (t->flags & kFormattedHere) return format_builtin_subclass(ts, v, s);
   if (!s.empty())
     return raise_fmt(ts, TypeError_type, "unsupported format string passed to {}.__format__", type_name(v));
   return py_str(ts, v);
@@ -222,7 +234,7 @@ bool py_hash(ThreadState& ts, Value v, int64_t* out) {
   }
   Type* t = type_of(v);
   if (!t->hash) {
-    raise_fmt(ts, TypeError_type, "unhashable type: '{}'", t->name->view());
+    raise_fmt(ts, TypeError_type, "unhashable type: '{}'", type_name_of(t));
     return false;
   }
   return t->hash(ts, v, out);
@@ -232,7 +244,7 @@ bool py_hash(ThreadState& ts, Value v, int64_t* out) {
   Value fn(ThreadState& ts, Value v) {                                                                   \
     Type* t = type_of(v);                                                                                \
     if (t->slot) return t->slot(ts, v);                                                                  \
-    return raise_fmt(ts, TypeError_type, "bad operand type for unary " symbol ": '{}'", t->name->view()); \
+    return raise_fmt(ts, TypeError_type, "bad operand type for unary " symbol ": '{}'", type_name_of(t)); \
   }
 UNARY(unary_negative, negative, "-")
 UNARY(unary_positive, positive, "+")
@@ -241,7 +253,7 @@ UNARY(unary_invert, invert, "~")
 Value py_abs(ThreadState& ts, Value v) {
   Type* t = type_of(v);
   if (t->absolute) return t->absolute(ts, v);
-  return raise_fmt(ts, TypeError_type, "bad operand type for abs(): '{}'", t->name->view());
+  return raise_fmt(ts, TypeError_type, "bad operand type for abs(): '{}'", type_name_of(t));
 }
 
 Value py_pow3(ThreadState& ts, Value a, Value b, Value mod) {
@@ -273,7 +285,7 @@ Value get_attr_optional(ThreadState& ts, Value obj, StrObject* name) {
 bool set_attr(ThreadState& ts, Value obj, StrObject* name, Value value) {
   Type* t = type_of(obj);
   if (!t->setattr) {
-    raise_fmt(ts, AttributeError_type, "'{}' object has no attribute '{}'", t->name->view(), name->view());
+    raise_fmt(ts, AttributeError_type, "'{}' object has no attribute '{}'", type_name_of(t), name->view());
     return false;
   }
   return t->setattr(ts, obj, name, value);
@@ -311,20 +323,20 @@ Value get_item(ThreadState& ts, Value container, Value key) {
     }
     return raise_fmt(ts, TypeError_type, "type '{}' is not subscriptable", as_type(container)->name->view());
   }
-  return raise_fmt(ts, TypeError_type, "'{}' object is not subscriptable", t->name->view());
+  return raise_fmt(ts, TypeError_type, "'{}' object is not subscriptable", type_name_of(t));
 }
 
 bool set_item(ThreadState& ts, Value container, Value key, Value value) {
   Type* t = type_of(container);
   if (t->setitem) return t->setitem(ts, container, key, value);
-  raise_fmt(ts, TypeError_type, "'{}' object does not support item assignment", t->name->view());
+  raise_fmt(ts, TypeError_type, "'{}' object does not support item assignment", type_name_of(t));
   return false;
 }
 
 bool del_item(ThreadState& ts, Value container, Value key) {
   Type* t = type_of(container);
   if (t->setitem) return t->setitem(ts, container, key, Value());
-  raise_fmt(ts, TypeError_type, "'{}' object doesn't support item deletion", t->name->view());
+  raise_fmt(ts, TypeError_type, "'{}' object doesn't support item deletion", type_name_of(t));
   return false;
 }
 
@@ -332,7 +344,7 @@ int contains(ThreadState& ts, Value container, Value item) {
   Type* t = type_of(container);
   if (t->contains) return t->contains(ts, container, item);
   if (!t->iter && !t->getitem) {
-    raise_fmt(ts, TypeError_type, "argument of type '{}' is not iterable", t->name->view());
+    raise_fmt(ts, TypeError_type, "argument of type '{}' is not iterable", type_name_of(t));
     return -1;
   }
   Value it = get_iter(ts, container);
@@ -348,7 +360,7 @@ int contains(ThreadState& ts, Value container, Value item) {
 int64_t py_len(ThreadState& ts, Value v) {
   Type* t = type_of(v);
   if (t->length) return t->length(ts, v);
-  raise_fmt(ts, TypeError_type, "object of type '{}' has no len()", t->name->view());
+  raise_fmt(ts, TypeError_type, "object of type '{}' has no len()", type_name_of(t));
   return -1;
 }
 
@@ -365,12 +377,12 @@ Value get_iter(ThreadState& ts, Value v) {
     it->seq = v;
     return Value(it);
   }
-  return raise_fmt(ts, TypeError_type, "'{}' object is not iterable", t->name->view());
+  return raise_fmt(ts, TypeError_type, "'{}' object is not iterable", type_name_of(t));
 }
 
 Value iter_next(ThreadState& ts, Value iterator) {
   Type* t = type_of(iterator);
-  if (!t->iternext) return raise_fmt(ts, TypeError_type, "'{}' object is not an iterator", t->name->view());
+  if (!t->iternext) return raise_fmt(ts, TypeError_type, "'{}' object is not an iterator", type_name_of(t));
   Value v = t->iternext(ts, iterator);
   // As PyIter_Next: StopIteration (a generator's return value) is plain exhaustion for callers.
   if (!v && exception_matches(ts.current_exception, &StopIteration_type)) ts.current_exception = Value();
@@ -379,7 +391,7 @@ Value iter_next(ThreadState& ts, Value iterator) {
 
 Value call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
   Type* t = type_of(callable);
-  if (!t->call) return raise_fmt(ts, TypeError_type, "'{}' object is not callable", t->name->view());
+  if (!t->call) return raise_fmt(ts, TypeError_type, "'{}' object is not callable", type_name_of(t));
   if (!ts.enter_recursion())
     return raise(ts, RecursionError_type, "maximum recursion depth exceeded while calling a Python object");
   Value r = t->call(ts, callable, args, kwnames);

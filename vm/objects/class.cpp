@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "vm/interp/frame_setup.h"
+#include "vm/objects/complex.h"
 #include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 
@@ -106,6 +107,7 @@ Type* best_base(ThreadState& ts, TupleObject* bases) {
 // Builtin bases whose layout a Python class may extend (builtin_subclass.cpp knows where their dict goes): those
 // CPython lets one subclass, except module (made by the import system) and super.
 bool subclassable_layout(Type* solid) {
+  if (is_subclassable_native_type(solid) || is_native_extensible(solid)) return true;
   return (solid->flags & kTypeBaseType) && solid != &module_type && solid != &super_type;
 }
 

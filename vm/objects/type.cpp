@@ -204,7 +204,10 @@ bool object_init(ThreadState& ts, Value self, std::span<const Value> args, Tuple
 }
 
 void init_static_type(ThreadState& ts, Type& t) {
-  t.name = intern(ts, t.c_name);
+  // A native module's type spells its module in c_name ("itertools.count", as CPython's tp_name); __name__ is
+  // the part after the last dot.
+  std::string_view full_name = t.c_name;
+  t.name = intern(ts, full_name.substr(full_name.rfind('.') + 1));
   t.qualname = t.name;
   t.dict = make_dict(ts);
   size_t depth = 0;
@@ -264,6 +267,9 @@ void inherit_static_slots() {
   MINIPY_EXCEPTION_TYPES(X)
 #undef X
 }
+
+// For builtin types defined outside the X-macros (vm/objects/static_type.h): the same inheritance, one type.
+void inherit_type_slots(Type& t) { inherit_slots(t); }
 
 bool is_subtype(Type* a, Type* b) {
   if (a == b) return true;
