@@ -453,11 +453,19 @@ BUILTIN(b_globals) {
   (void)kwnames;
   return Value(ts.current_frame->globals);
 }
+}  // namespace
+Value frame_locals(ThreadState& ts, Frame* f);
+namespace {
 BUILTIN(b_locals) {
   (void)self;
   (void)args;
   (void)kwnames;
-  Frame* f = ts.current_frame;
+  return frame_locals(ts, ts.current_frame);
+}
+}  // namespace
+
+// What locals() returns in `f`: its namespace, or for a function a new dict of its bound fast locals and cells.
+Value frame_locals(ThreadState& ts, Frame* f) {
   if (f->locals) return f->locals;
   DictObject* d = make_dict(ts);
   CodeObj* code = f->code;
@@ -473,6 +481,7 @@ BUILTIN(b_locals) {
   }
   return Value(d);
 }
+namespace {
 BUILTIN(b_vars) {
   if (args.empty()) return b_locals(ts, self, args, kwnames);
   Value d = get_attr_optional(ts, args[0], ts.interp->names.dict);
