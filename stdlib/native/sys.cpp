@@ -69,6 +69,8 @@ const MethodDef sys_functions[] = {
 
 }  // namespace
 
+const MethodDef* sys_getframe_def(ThreadState& ts);  // sys_frame.cpp
+
 void init_sys(ThreadState& ts) {
   Interpreter& interp = *ts.interp;
   ModuleObject* m = make_module(ts, "sys");
@@ -76,6 +78,7 @@ void init_sys(ThreadState& ts) {
   DictObject* d = m->dict;
   auto set = [&](const char* name, Value v) { dict_set_str(ts, d, intern(ts, name), v); };
   for (const MethodDef& def : sys_functions) set(def.name, make_native_function(ts, &def, Value(m), Value(m->name)));
+  set("_getframe", make_native_function(ts, sys_getframe_def(ts), Value(m), Value(m->name)));
   set("modules", Value(interp.modules));
   ListObject* argv = make_list(ts, 0);
   for (const std::string& a : interp.config.argv) list_append(ts, argv, Value(make_str(ts, a)));
