@@ -28,16 +28,6 @@ bool opcode_supported(int opcode) {
 }
 
 
-namespace {
-
-bool contains_complex(const ConstRef& c) {
-  if (c->is(Const::Kind::Complex)) return true;
-  for (const ConstRef& item : c->items())
-    if (contains_complex(item)) return true;
-  return false;
-}
-
-}  // namespace
 
 
 std::string verify_code(const CodeObject& code) {
@@ -54,8 +44,6 @@ std::string verify_code(const CodeObject& code) {
       code.posonlyargcount > code.argcount)
     return "argument counts out of range";
   if (code.stacksize < 0 || code.stacksize > 100000) return "bad stack size";
-  for (const ConstRef& c : code.consts)
-    if (contains_complex(c)) return "complex constants are not supported by minipy";
   int ext = 0;
   for (int i = 0; i < n; i++) {
     auto op = static_cast<uint8_t>(bytes[2 * i]);

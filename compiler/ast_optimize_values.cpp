@@ -2,6 +2,7 @@
 // with CPython's safety limits (safe_multiply, safe_power, safe_lshift) and its hash functions.
 #include <cmath>
 
+#include "compiler/complex_ops.h"
 #include "compiler/float_ops.h"
 #include "compiler/ast_optimize.h"
 #include "compiler/ast_optimize_internal.h"
@@ -118,68 +119,11 @@ ConstRef safe_multiply(const Const& v, const Const& w) {
 }
 
 
-using Complex = std::pair<double, double>;
-
-Complex complex_product(Complex a, Complex b) {
-  return {a.first * b.first - a.second * b.second, a.first * b.second + a.second * b.first};
-}
-
-// _Py_c_quot; nullopt for a zero divisor.
-std::optional<Complex> complex_quotient(Complex a, Complex b) {
-  auto [ar, ai] = a;
-  auto [br, bi] = b;
-  double abs_br = std::fabs(br), abs_bi = std::fabs(bi);
-  if (abs_br >= abs_bi) {
-    if (abs_br == 0.0) return std::nullopt;
-    double ratio = bi / br, denom = br + bi * ratio;
-    return Complex{(ar + ai * ratio) / denom, (ai - ar * ratio) / denom};
-  }
-  if (abs_bi >= abs_br) {
-    double ratio = br / bi, denom = br * ratio + bi;
-    return Complex{(ar * ratio + ai) / denom, (ai * ratio - ar) / denom};
-  }
-  return Complex{std::nan(""), std::nan("")};
-}
-
-// complex_pow: small integral exponents by repeated squaring (c_powi), others through polar form (_Py_c_pow).
-// nullopt where CPython raises (zero to a negative or complex power, overflow).
-std::optional<Complex> complex_power(Complex a, Complex b) {
-  Complex result;
-  if (b.second == 0.0 && b.first == std::floor(b.first) && std::fabs(b.first) <= 100.0) {
-    auto powu = [&](long n) {
-      Complex r{1.0, 0.0}, p = a;
-      for (long mask = 1; mask > 0 && n >= mask; mask <<= 1) {
-        if (n & mask) r = complex_product(r, p);
-        p = complex_product(p, p);
-      }
-      return r;
-    };
-    auto n = static_cast<long>(b.first);
-    if (n > 0) {
-      result = powu(n);
-    } else {
-      auto q = complex_quotient({1.0, 0.0}, powu(-n));
-      if (!q) return std::nullopt;
-      result = *q;
-    }
-  } else if (b.first == 0.0 && b.second == 0.0) {
-    result = {1.0, 0.0};
-  } else if (a.first == 0.0 && a.second == 0.0) {
-    if (b.second != 0.0 || b.first < 0.0) return std::nullopt;
-    result = {0.0, 0.0};
-  } else {
-    double vabs = std::hypot(a.first, a.second);
-    double len = std::pow(vabs, b.first);
-    double at = std::atan2(a.second, a.first);
-    double phase = at * b.first;
-    if (b.second != 0.0) {
-      len /= std::exp(at * b.second);
-      phase += b.second * std::log(vabs);
-    }
-    result = {len * std::cos(phase), len * std::sin(phase)};
-  }
-  if (std::isinf(result.first) || std::isinf(result.second)) return std::nullopt;
-  return result;
+// The complex result of `**` as a constant, or nullptr where CPython raises (left to run time).
+ConstRef complex_power_const(ComplexValue a, ComplexValue b) {
+  ComplexError error;
+  ComplexValue p = complex_power(a, b, &error);
+  return error == ComplexError::kNone ? Const::complex(p.real, p.imag) : nullptr;
 }
 
 ConstRef float_power(double a, double b) {
@@ -187,8 +131,7 @@ ConstRef float_power(double a, double b) {
   if (a == 0.0 && b < 0.0) return nullptr;                                             // ZeroDivisionError
   if (a < 0.0 && b != std::floor(b)) {
     // A negative base to a fractional power is a complex number.
-    auto c = complex_power({a, 0.0}, {b, 0.0});
-    return c ? Const::complex(c->first, c->second) : nullptr;
+    return complex_power_const({a, 0.0}, {b, 0.0});
   }
   double r = std::pow(a, b);
   if (std::isinf(r)) return nullptr;                                                   // OverflowError
@@ -211,17 +154,15 @@ ConstRef fold_complex(ast::OperatorKind op, const Const& v, const Const& w) {
     case O::Add: return Const::complex(ar + br, ai + bi);
     case O::Sub: return Const::complex(ar - br, ai - bi);
     case O::Mult: {
-      Complex p = complex_product({ar, ai}, {br, bi});
-      return Const::complex(p.first, p.second);
+      ComplexValue p = complex_product({ar, ai}, {br, bi});
+      return Const::complex(p.real, p.imag);
     }
     case O::Div: {
-      auto q = complex_quotient({ar, ai}, {br, bi});
-      return q ? Const::complex(q->first, q->second) : nullptr;  // ZeroDivisionError
+      ComplexError error = ComplexError::kNone;
+      ComplexValue q = complex_quotient({ar, ai}, {br, bi}, &error);
+      return error == ComplexError::kNone ? Const::complex(q.real, q.imag) : nullptr;  // ZeroDivisionError
     }
-    case O::Pow: {
-      auto p = complex_power({ar, ai}, {br, bi});
-      return p ? Const::complex(p->first, p->second) : nullptr;
-    }
+    case O::Pow: return complex_power_const({ar, ai}, {br, bi});
     default: return nullptr;
   }
 }

@@ -20,8 +20,11 @@ Expr* make_number(ParseContext& ctx, int token) {
   Span span = ctx.token_span(token);
   char last = text.back();
   if (last == 'j' || last == 'J') {
-    ctx.fail("complex numbers are not supported by minipy", span);
-    return nullptr;
+    // An imaginary literal: its digits (decimal, possibly with a point or exponent) read as a float.
+    std::string digits;
+    for (char c : text.substr(0, text.size() - 1))
+      if (c != '_') digits += c;
+    return make_constant(ctx, Const::complex(0.0, std::strtod(digits.c_str(), nullptr)), span);
   }
   bool radix_prefix = text.size() > 1 && text[0] == '0' && std::string_view("xXoObB").find(text[1]) != std::string_view::npos;
   if (!radix_prefix && text.find_first_of(".eE") != std::string_view::npos) {

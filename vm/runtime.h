@@ -281,7 +281,7 @@ Value call_function(ThreadState& ts, FunctionObject* func, std::span<const Value
 // pending exception (SystemError naming the problem) when the bytecode is not something minipy can run.
 CodeObj* load_code(ThreadState& ts, const std::shared_ptr<const CodeObject>& code);
 // The Value for compiler/marshal constant `c` (tuples and frozensets converted item by item, code constants
-// loaded). Null with a pending exception (ValueError for complex numbers, which minipy does not have).
+// loaded). Null with a pending exception when a code constant cannot be loaded.
 Value constant_to_value(ThreadState& ts, const ConstRef& c);
 void init_builtins(ThreadState& ts);
 void init_sys(ThreadState& ts);

@@ -1,9 +1,10 @@
 // The native `marshal` module: dumps/loads over cache/marshal, the same reader and writer the pyc cache uses.
 // The values are those a code object may hold (None, bools, ints, floats, str, bytes, tuples, frozensets,
-// Ellipsis and code objects); CPython also marshals lists, dicts and sets, which minipy refuses with
+// complex, Ellipsis and code objects); CPython also marshals lists, dicts and sets, which minipy refuses with
 // ValueError("unmarshallable object") for now.
 #include "cache/marshal.h"
 #include "vm/import/import_internal.h"
+#include "vm/objects/complex.h"
 
 namespace minipy {
 
@@ -19,6 +20,8 @@ bool to_const(ThreadState& ts, Value v, ConstRef* out, int depth) {
   if (v == Value(&ellipsis_object)) return *out = Const::ellipsis(), true;
   if (is_int(v) && (v.is_small_int() || type_of(v) == &int_type)) return *out = Const::integer(to_bigint(v)), true;
   if (is_exact_float(v)) return *out = Const::floating(float_value(v)), true;
+  if (v.is_object() && type_of(v) == &complex_type)
+    return *out = Const::complex(complex_value(v).real, complex_value(v).imag), true;
   if (v.is_object() && type_of(v) == &str_type) return *out = Const::str(std::string(as_str(v)->view())), true;
   if (v.is_object() && type_of(v) == &bytes_type)
     return *out = Const::bytes(std::string(static_cast<BytesObject*>(v.as_object())->view())), true;

@@ -315,7 +315,7 @@ TEST_CASE("codegen matches python3.11 instruction for instruction") { run_differ
 TEST_CASE("codegen matches python3.11 on corner cases") { run_differential(kCornerSnippets, "corners"); }
 
 TEST_CASE("constant folding of complex numbers matches python3.11") {
-  // Outside minipy's subset (its parser rejects complex literals), but folded as ast_opt.c folds them.
+  // Folded as ast_opt.c folds them (compiler/complex_ops, shared with the VM).
   run_differential({"a = 1 + 2j\nb = 3.5 - 4j\nc = (1 + 2j) * (3 - 1j)\nd = (1 + 2j) / (3 - 4j)\ne = 1j / 0\n"
                     "f = -(2j)\ng = 2 * 1j\nh = (1 + 2j) ** 2\ni = (1 + 2j) ** -3\nj = (1 + 2j) ** 0.5\n"
                     "k = 2 ** (1 + 1j)\nl = (-8) ** 0.5\nm = (-2.5) ** 1.5\nn = 0j ** -1\no = 0j ** 0\np = 1j ** 101\n"},

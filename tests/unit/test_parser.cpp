@@ -110,15 +110,6 @@ TEST_SUITE("parser") {
     compare_all(kLearnerErrorSnippets, false);
     compare_all(kLearnerErrorSnippets2, false);
   }
-  TEST_CASE("minipy's own errors for excluded features") {
-    for (auto [src, msg] : std::vector<std::pair<std::string, std::string>>{
-             {"x = 1j\n", "complex numbers are not supported by minipy"}}) {
-      minipy::ast::Arena arena;
-      auto r = minipy::parse(src, "<test>", minipy::ast::ParseMode::Exec, arena);
-      REQUIRE(r.error);
-      CHECK(r.error->message == msg);
-    }
-  }
   TEST_CASE("source checks") {
     minipy::ast::Arena arena;
     auto nul = minipy::parse(std::string("x = 1\0\n", 7), "f.py", minipy::ast::ParseMode::Exec, arena);

@@ -6,6 +6,7 @@
 #include "compiler/exception_table.h"
 #include "compiler/opcodes.h"
 #include "compiler/stage_timer.h"
+#include "vm/objects/complex.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -19,7 +20,7 @@ Value constant_to_value(ThreadState& ts, const ConstRef& c) {
     case Const::Kind::Ellipsis: return Value(&ellipsis_object);
     case Const::Kind::Int: return make_int(ts, c->int_value());
     case Const::Kind::Float: return make_float(ts, c->float_value());
-    case Const::Kind::Complex: return raise(ts, ValueError_type, "complex numbers are not supported by minipy");
+    case Const::Kind::Complex: return make_complex(ts, c->float_value(), c->imag_value());
     case Const::Kind::Str: return Value(c->interned() ? intern(ts, c->text()) : make_str(ts, c->text()));
     case Const::Kind::Bytes: return make_bytes(ts, c->text());
     case Const::Kind::Tuple: {

@@ -5,6 +5,7 @@
 
 #include "compiler/float_ops.h"
 #include "compiler/float_repr.h"
+#include "vm/objects/complex.h"
 #include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 #include "vm/text/number_format.h"
@@ -53,7 +54,7 @@ Value float_binary(ThreadState& ts, Value left, Value right, int op) {
       if (a == 0.0 && b < 0.0 && std::isfinite(b))
         return raise(ts, ZeroDivisionError_type, "0.0 cannot be raised to a negative power");
       if (a < 0.0 && std::isfinite(a) && std::isfinite(b) && std::floor(b) != b)
-        return raise(ts, ValueError_type, "complex numbers are not supported by minipy");
+        return complex_power_value(ts, {a, 0.0}, {b, 0.0});  // a complex result, as float_pow
       errno = 0;
       double r = std::pow(a, b);
       if (std::isinf(r) && std::isfinite(a) && std::isfinite(b)) return float_overflow(ts);

@@ -217,6 +217,11 @@ METHOD(get_instance_dict) {
 
 void add_slot_wrappers(ThreadState& ts, Type& t);  // slot_wrappers.cpp
 
+// T.__new__(cls, ...) for builtin types defined outside MINIPY_BUILTIN_TYPES (vm/objects/static_type.h).
+Value builtin_type_new(ThreadState& ts, Type* owner, std::span<const Value> args, TupleObject* kwnames) {
+  return new_for(ts, owner, args, kwnames);
+}
+
 // `object` itself has no __dict__ attribute (dir(int) must not list one): the classes whose instances carry
 // a dict each get this descriptor in their own __dict__, as CPython's type_new adds one.
 Value instance_dict_descriptor(ThreadState& ts) {

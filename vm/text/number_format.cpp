@@ -323,6 +323,17 @@ TextResult<FormatSpec> parse_format_spec(std::string_view spec_text, std::string
   return out;
 }
 
+// Lays out the text double_to_string made ("-12.5e+03", "inf") as a number under `spec`: sign, grouped integer
+// digits, then the rest.
+static std::string layout_float_text(const FormatSpec& spec, std::string_view text) {
+  bool negative = !text.empty() && text[0] == '-';
+  std::string_view number(text);
+  if (negative) number.remove_prefix(1);
+  size_t digits_end = 0;
+  while (digits_end < number.size() && number[digits_end] >= '0' && number[digits_end] <= '9') ++digits_end;
+  return layout_number(spec, negative, "", number.substr(0, digits_end), number.substr(digits_end), 3);
+}
+
 std::string double_to_string(double value, char code, int precision, bool alternate, bool add_dot_zero,
                              bool no_negative_zero) {
   bool upper = code == 'E' || code == 'F' || code == 'G';
@@ -389,12 +400,7 @@ TextResult<std::string> format_float(double value, std::string_view spec_text, s
   if (precision < 0) precision = code == 'r' ? 0 : 6;
   std::string text = double_to_string(value, code, precision, spec.alternate, add_dot_zero, spec.no_negative_zero);
   if (percent) text.push_back('%');
-  bool negative = !text.empty() && text[0] == '-';
-  std::string_view number(text);
-  if (negative) number.remove_prefix(1);
-  size_t digits_end = 0;
-  while (digits_end < number.size() && number[digits_end] >= '0' && number[digits_end] <= '9') ++digits_end;
-  return layout_number(spec, negative, "", number.substr(0, digits_end), number.substr(digits_end), 3);
+  return layout_float_text(spec, text);
 }
 
 TextResult<std::string> format_str(std::string_view value, std::string_view spec_text,
@@ -452,6 +458,52 @@ TextResult<std::string> format_int(const BigInt& value, std::string_view spec, s
         return *d;
       },
       [&]() -> TextResult<int64_t> { return overflow_error("Python int too large to convert to C long"); });
+}
+
+// format_complex_internal: each part formatted like a float (the imaginary one always signed unless the real
+// part is left out), then the whole "(re+imj)" padded as one field.
+TextResult<std::string> format_complex(double real, double imag, std::string_view spec_text,
+                                       std::string_view type_name) {
+  auto parsed = parse_format_spec(spec_text, type_name, '>', 0);
+  if (!parsed.ok()) return parsed.error();
+  FormatSpec spec = parsed.value();
+  switch (spec.type) {
+    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': break;
+    default: return unknown_format_code(spec.type, type_name);
+  }
+  if (spec.fill == '0') return value_error("Zero padding is not allowed in complex format specifier");
+  if (spec.align == '=') return value_error("'=' alignment flag is not allowed in complex format specifier");
+  if (spec.precision > std::numeric_limits<int>::max()) return value_error("precision too big");
+  if (spec.width > kMaxTextResult || spec.precision > kMaxTextResult) return memory_error();
+  char code = static_cast<char>(spec.type);
+  int precision = static_cast<int>(spec.precision), default_precision = 6;
+  bool skip_real = false, parens = false;
+  if (code == 0) {
+    // No type: like str(), repr-style digits, the real part omitted when it is +0.0.
+    code = 'r';
+    default_precision = 0;
+    if (real == 0.0 && !std::signbit(real)) skip_real = true;
+    else parens = true;
+  }
+  if (code == 'n') code = 'g';
+  if (precision < 0) precision = default_precision;
+  else if (code == 'r') code = 'g';
+  FormatSpec part = spec;
+  part.fill = ' ';
+  part.align = '<';
+  part.width = -1;
+  auto layout_part = [&](double value) {
+    return layout_float_text(part, double_to_string(value, code, precision, spec.alternate, false,
+                                                    spec.no_negative_zero));
+  };
+  std::string body = parens ? "(" : "";
+  if (!skip_real) {
+    body += layout_part(real);
+    part.sign = '+';
+  }
+  body += layout_part(imag);
+  body += parens ? "j)" : "j";
+  return pad_aligned(body, static_cast<int64_t>(code_point_count(body)), spec, '>');
 }
 
 }  // namespace minipy::text

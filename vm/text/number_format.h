@@ -42,6 +42,9 @@ TextResult<std::string> format_int(const BigInt& value, std::string_view spec, s
                                    int64_t max_str_digits = kDefaultIntMaxStrDigits);
 // format(value, spec) for floats.
 TextResult<std::string> format_float(double value, std::string_view spec, std::string_view type_name = "float");
+// format(value, spec) for complex numbers (real, imag); `spec` is not empty (empty means str(value)).
+TextResult<std::string> format_complex(double real, double imag, std::string_view spec,
+                                       std::string_view type_name = "complex");
 // format(value, spec) for strs.
 TextResult<std::string> format_str(std::string_view value, std::string_view spec,
                                    std::string_view type_name = "str");

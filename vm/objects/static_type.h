@@ -1,0 +1,36 @@
+// Builtin types that live outside MINIPY_BUILTIN_TYPES (complex, bytearray, memoryview, ...): each is a static
+// `Type` in its own file, set up by its init function in two steps around filling its slots, so that adding a
+// builtin type does not touch vm/objects/objects.h (which every VM file includes).
+//
+//   begin_static_type(ts, t, "complex", &object_type, sizeof(ComplexObject), kTypeBaseType);
+//   t.repr = ...; t.binary[kOpAdd] = ...;                 // the type's own slots
+//   finish_static_type<&complex_type>(ts, t);             // dunder wrappers, __new__, inherited slots
+#pragma once
+#include <span>
+
+#include "vm/runtime.h"
+
+namespace minipy {
+
+// Names `t`, gives it its base, layout, flags, dict and MRO (as vm/objects/types.cpp's define + type.cpp's
+// init_static_type do for the X-macro types).
+void begin_static_type(ThreadState& ts, Type& t, const char* name, Type* base, size_t instance_size, uint32_t flags);
+
+// OWNER.__new__(cls, ...) (vm/objects/object_methods.cpp): CPython's checks, then cls's constructor.
+Value builtin_type_new(ThreadState& ts, Type* owner, std::span<const Value> args, TupleObject* kwnames);
+template <Type* owner>
+Value static_type_new(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
+  return builtin_type_new(ts, owner, args, kwnames);
+}
+template <Type* owner>
+inline const MethodDef kStaticTypeNewDef{"__new__", static_type_new<owner>, kMethodStatic};
+
+// After the type's own slots are set: the dunder methods that stand for them (__add__, __repr__, ...), __new__
+// when it has a constructor, then the slots it leaves empty taken from its base.
+void finish_static_type_slots(ThreadState& ts, Type& t, const MethodDef* new_def);
+template <Type* owner>
+void finish_static_type(ThreadState& ts, Type& t) {
+  finish_static_type_slots(ts, t, t.new_instance ? &kStaticTypeNewDef<owner> : nullptr);
+}
+
+}  // namespace minipy
