@@ -59,7 +59,17 @@ SYS_FN(sys_exc_info) {
   return Value(make_tuple(ts, items));
 }
 
+}  // namespace
+// Async generator hooks and coroutine origin tracking (vm/objects/async_generator.cpp).
+SYS_FN(sys_get_asyncgen_hooks);
+SYS_FN(sys_set_asyncgen_hooks);
+SYS_FN(sys_get_coroutine_origin_tracking_depth);
+namespace {
+
 const MethodDef sys_functions[] = {
+    {"get_asyncgen_hooks", sys_get_asyncgen_hooks},
+    {"set_asyncgen_hooks", sys_set_asyncgen_hooks},
+    {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth},
     {"exit", sys_exit},
     {"exc_info", sys_exc_info},
     {"exception", sys_exception},
