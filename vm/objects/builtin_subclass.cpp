@@ -10,6 +10,7 @@
 #include <cstring>
 #include <new>
 
+#include "vm/objects/bytearray.h"
 #include "vm/objects/complex.h"
 #include "vm/objects/heap_type.h"
 
@@ -51,7 +52,7 @@ bool builtin_subclass_layout(Type* t, Type* solid, bool wants_dict) {
     return true;
   }
   if (solid == &int_type || solid == &float_type || solid == &list_type || solid == &dict_type ||
-      solid == &set_type || solid == &frozenset_type || solid == &complex_type) {
+      solid == &set_type || solid == &frozenset_type || solid == &complex_type || solid == &bytearray_type) {
     t->dict_offset = align8(solid->instance_size);
     t->instance_size = t->dict_offset + sizeof(DictObject*);
     return true;

@@ -208,11 +208,22 @@ bool bytearray_init(ThreadState& ts, Value self, std::span<const Value> args, Tu
 
 // ---- slots ------------------------------------------------------------------------------------------------------
 
+// TYPE(b'...'): like bytes's repr except that a single quote is always escaped (bytearray_repr's quirk).
 Value bytearray_repr(ThreadState& ts, Value v) {
-  Value inner = make_bytes(ts, bytearray_view(v));
-  Value r = py_repr(ts, inner);
-  if (!r) return r;
-  return Value(make_str(ts, fmt::format("{}({})", type_of(v)->name->view(), as_str(r)->view())));
+  std::string_view data = bytearray_view(v);
+  char quote = data.find('\'') != std::string_view::npos && data.find('"') == std::string_view::npos ? '"' : '\'';
+  std::string out = fmt::format("{}(b{}", type_of(v)->name->view(), quote);
+  for (unsigned char c : data) {
+    if (c == '\'' || c == '\\') out += fmt::format("\\{}", static_cast<char>(c));
+    else if (c == '\t') out += "\\t";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c < 0x20 || c >= 0x7f) out += fmt::format("\\x{:02x}", c);
+    else out += static_cast<char>(c);
+  }
+  out += quote;
+  out += ')';
+  return Value(make_str(ts, out));
 }
 
 Value bytearray_richcompare(ThreadState& ts, Value a, Value b, int op) {
@@ -379,7 +390,7 @@ bool exact_args(ThreadState& ts, const char* name, std::span<const Value> args, 
 }
 
 BA_METHOD(m_append) {
-  if (!exact_args(ts, "append", args, kwnames, 1, 1)) return Value();
+  if (!exact_args(ts, "bytearray.append", args, kwnames, 1, 1)) return Value();
   int byte;
   if (!byte_value(ts, args[0], &byte)) return Value();
   char c = static_cast<char>(byte);
@@ -388,12 +399,10 @@ BA_METHOD(m_append) {
 }
 
 BA_METHOD(m_extend) {
-  if (!exact_args(ts, "extend", args, kwnames, 1, 1)) return Value();
+  if (!exact_args(ts, "bytearray.extend", args, kwnames, 1, 1)) return Value();
   std::string data;
   if (has_buffer(args[0])) {
     if (!buffer_bytes(ts, args[0], &data)) return Value();
-  } else if (is_str(args[0])) {
-    return raise(ts, TypeError_type, "expected iterable of integers; got: 'str'");
   } else if (!bytes_of_iterable(ts, args[0], &data, "can't extend bytearray with {}")) {
     return Value();
   }
@@ -428,7 +437,7 @@ BA_METHOD(m_pop) {
 }
 
 BA_METHOD(m_remove) {
-  if (!exact_args(ts, "remove", args, kwnames, 1, 1)) return Value();
+  if (!exact_args(ts, "bytearray.remove", args, kwnames, 1, 1)) return Value();
   int byte;
   if (!byte_value(ts, args[0], &byte)) return Value();
   size_t at = bytearray_view(self).find(static_cast<char>(byte));
@@ -438,25 +447,25 @@ BA_METHOD(m_remove) {
 }
 
 BA_METHOD(m_reverse) {
-  if (!exact_args(ts, "reverse", args, kwnames, 0, 0)) return Value();
+  if (!exact_args(ts, "bytearray.reverse", args, kwnames, 0, 0)) return Value();
   ByteArrayObject* b = as_ba(self);
   if (b->size) std::reverse(b->data, b->data + b->size);
   return None();
 }
 
 BA_METHOD(m_clear) {
-  if (!exact_args(ts, "clear", args, kwnames, 0, 0)) return Value();
+  if (!exact_args(ts, "bytearray.clear", args, kwnames, 0, 0)) return Value();
   if (!splice(ts, as_ba(self), 0, as_ba(self)->size, {})) return Value();
   return None();
 }
 
 BA_METHOD(m_copy) {
-  if (!exact_args(ts, "copy", args, kwnames, 0, 0)) return Value();
+  if (!exact_args(ts, "bytearray.copy", args, kwnames, 0, 0)) return Value();
   return make_bytearray(ts, bytearray_view(self));
 }
 
 BA_METHOD(m_alloc) {
-  if (!exact_args(ts, "__alloc__", args, kwnames, 0, 0)) return Value();
+  if (!exact_args(ts, "bytearray.__alloc__", args, kwnames, 0, 0)) return Value();
   ByteArrayObject* b = as_ba(self);
   return make_int(ts, b->data ? b->capacity + 1 : 0);
 }
@@ -534,6 +543,7 @@ void init_bytearray_type(ThreadState& ts) {
   add_methods(ts, t, bytearray_methods);
   add_bytes_methods(ts, t);
   finish_static_type<&bytearray_type>(ts, t);
+  dict_set_str(ts, t.dict, ts.interp->names.hash, None());  // unhashable: bytearray.__hash__ is None
   register_buffer_type(t, bytearray_get_buffer, bytearray_release_buffer);
 }
 

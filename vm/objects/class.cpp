@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "vm/interp/frame_setup.h"
+#include "vm/objects/bytearray.h"
 #include "vm/objects/complex.h"
 #include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
@@ -109,7 +110,7 @@ bool subclassable_layout(Type* solid) {
   return solid == &object_type || solid == &type_type || (solid->flags & kTypeExceptionSubclass) ||
          solid == &int_type || solid == &float_type || solid == &str_type || solid == &bytes_type ||
          solid == &tuple_type || solid == &list_type || solid == &dict_type || solid == &set_type ||
-         solid == &frozenset_type || solid == &complex_type;
+         solid == &frozenset_type || solid == &complex_type || solid == &bytearray_type;
 }
 
 void trace_heap_instance(Object* self, Tracer& tracer) {

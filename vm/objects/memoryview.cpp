@@ -330,11 +330,7 @@ Value mv_repr(ThreadState& ts, Value v) {
 int64_t mv_len(ThreadState& ts, Value v) {
   MemoryViewObject* m = as_mv(v);
   if (!check_released(ts, m)) return -1;
-  if (m->ndim == 0) {
-    raise(ts, TypeError_type, "0-dim memory has no length");
-    return -1;
-  }
-  return m->shape()[0];
+  return m->ndim == 0 ? 1 : m->shape()[0];
 }
 
 // The address of item `key` (an int or a tuple of ints, one per dimension); null with an exception otherwise.
@@ -371,11 +367,12 @@ char* item_address(ThreadState& ts, MemoryViewObject* m, Value key) {
 }
 
 bool is_slice(Value v) { return v.is_object() && v.as_object()->type == &slice_type; }
+// A tuple of slices only (CPython's is_multislice); a tuple mixing slices and ints is an invalid key.
 bool tuple_has_slice(Value key) {
-  if (!is_tuple(key)) return false;
+  if (!is_tuple(key) || static_cast<TupleObject*>(key.as_object())->size == 0) return false;
   for (Value k : static_cast<TupleObject*>(key.as_object())->span())
-    if (is_slice(k)) return true;
-  return false;
+    if (!is_slice(k)) return false;
+  return true;
 }
 
 Value mv_getitem(ThreadState& ts, Value v, Value key) {
@@ -530,9 +527,6 @@ Value mv_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* k
   if (args.size() > 1)
     return raise_fmt(ts, TypeError_type, "memoryview() takes at most 1 argument ({} given)", args.size());
   Value obj = n ? args[0] : keyword_arg(ts, args, kwnames, "object");
-  if (kwnames && kwnames->size && !obj)
-    return raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for memoryview()",
-                     as_str(kwnames->items[0])->view());
   if (!obj) return raise(ts, TypeError_type, "memoryview() missing required argument 'object' (pos 1)");
   return make_memoryview(ts, obj);
 }
@@ -560,7 +554,7 @@ MV_METHOD(m_tobytes) {
 }
 
 MV_METHOD(m_tolist) {
-  if (!no_args(ts, "tolist", args, kwnames)) return Value();
+  if (!no_args(ts, "memoryview.tolist", args, kwnames)) return Value();
   MemoryViewObject* m = as_mv(self);
   if (!check_released(ts, m)) return Value();
   BufferView v = describe(m);
@@ -577,7 +571,7 @@ MV_METHOD(m_hex) {
 }
 
 MV_METHOD(m_release) {
-  if (!no_args(ts, "release", args, kwnames)) return Value();
+  if (!no_args(ts, "memoryview.release", args, kwnames)) return Value();
   MemoryViewObject* m = as_mv(self);
   if (m->exports > 0)
     return raise_fmt(ts, BufferError_type, "memoryview has {} exported buffer{}", m->exports, m->exports == 1 ? "" : "s");
@@ -586,7 +580,7 @@ MV_METHOD(m_release) {
 }
 
 MV_METHOD(m_enter) {
-  if (!no_args(ts, "__enter__", args, kwnames)) return Value();
+  if (!no_args(ts, "memoryview.__enter__", args, kwnames)) return Value();
   if (!check_released(ts, as_mv(self))) return Value();
   return self;
 }
@@ -598,7 +592,7 @@ MV_METHOD(m_exit) {
 }
 
 MV_METHOD(m_toreadonly) {
-  if (!no_args(ts, "toreadonly", args, kwnames)) return Value();
+  if (!no_args(ts, "memoryview.toreadonly", args, kwnames)) return Value();
   MemoryViewObject* m = as_mv(self);
   if (!check_released(ts, m)) return Value();
   Value r = new_view_like(ts, m, m->ndim);
@@ -649,7 +643,8 @@ MV_METHOD(m_cast) {
   if (shape) {
     for (Value d : dims) {
       int64_t e = 0;
-      if (!is_int(d) || !int_to_int64(d, &e) || e <= 0)
+      if (!is_int(d)) return raise(ts, TypeError_type, "memoryview.cast(): elements of shape must be integers");
+      if (!int_to_int64(d, &e) || e <= 0)
         return raise(ts, ValueError_type, "memoryview.cast(): elements of shape must be integers > 0");
       if (product > INT64_MAX / e) return raise(ts, ValueError_type, "memoryview.cast(): product(shape) > SSIZE_MAX");
       product *= e;
