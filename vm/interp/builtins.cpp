@@ -184,30 +184,16 @@ BUILTIN(b_isinstance) {
 }  // namespace
 
 TupleObject* union_members(Value v);  // generic_alias.cpp: a union's members, else null
+bool is_subclass(ThreadState& ts, Value derived, Value cls, int* result);  // abstract.cpp
 
 namespace {
 
 BUILTIN(b_issubclass) {
   (void)self;
   if (!no_keywords(ts, "issubclass", kwnames) || !check_arg_count(ts, "issubclass", args.size(), 2, 2)) return Value();
-  if (!is_type(args[0])) return raise(ts, TypeError_type, "issubclass() arg 1 must be a class");
-  auto check = [&](Value cls) -> int {
-    if (!is_type(cls)) {
-      raise(ts, TypeError_type, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-      return -1;
-    }
-    return is_subtype(as_type(args[0]), as_type(cls));
-  };
-  TupleObject* members = union_members(args[1]);
-  if (members || is_tuple(args[1])) {
-    for (Value c : (members ? members : static_cast<TupleObject*>(args[1].as_object()))->span()) {
-      int r = check(c);
-      if (r) return r < 0 ? Value() : True();
-    }
-    return False();
-  }
-  int r = check(args[1]);
-  return r < 0 ? Value() : Bool(r);
+  int r;
+  if (!is_subclass(ts, args[0], args[1], &r)) return Value();
+  return Bool(r);
 }
 
 }  // namespace

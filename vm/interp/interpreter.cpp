@@ -16,6 +16,8 @@ void init_runtime_compiler(ThreadState& ts);
 void init_weakref_type(ThreadState& ts);
 void init_buffer_types(ThreadState& ts);  // vm/objects/complex.cpp, bytearray.cpp, memoryview.cpp
 extern Type weakref_ref_type;  // stdlib/native/weakref.cpp
+void init_sre_types(ThreadState& ts);   // stdlib/native/sre.cpp
+void trace_sre_types(Tracer& tracer);
 
 namespace {
 
@@ -41,6 +43,7 @@ void mark_roots(void* context, Tracer& tracer) {
   MINIPY_EXCEPTION_TYPES(X)
 #undef X
   tracer.visit(static_cast<Object*>(&weakref_ref_type));
+  trace_sre_types(tracer);
   tracer.visit(ts.current_exception);
   for (ExcInfo* e = ts.exc_info; e; e = e->previous) tracer.visit(e->exc_value);
   for (Frame* f = ts.current_frame; f; f = f->previous) {
@@ -92,6 +95,7 @@ Interpreter::Interpreter() {
   init_traceback_type(ts);
   inherit_static_slots();
   init_weakref_type(ts);
+  init_sre_types(ts);
   init_buffer_types(ts);
   modules = make_dict(ts);
   init_builtins(ts);

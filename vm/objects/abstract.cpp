@@ -6,6 +6,11 @@
 
 namespace minipy {
 
+// CPython's tp_name of `t` for messages: "itertools.count" for a native module's type (see type_name).
+static std::string_view type_name_of(Type* t) {
+  return (t->flags & kTypeHeap) ? t->name->view() : std::string_view(t->c_name);
+}
+
 namespace {
 
 constexpr const char* kOpSymbols[kBinaryOpCount] = {"+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"};
@@ -229,7 +234,7 @@ bool py_hash(ThreadState& ts, Value v, int64_t* out) {
   }
   Type* t = type_of(v);
   if (!t->hash) {
-    raise_fmt(ts, TypeError_type, "unhashable type: '{}'", t->name->view());
+    raise_fmt(ts, TypeError_type, "unhashable type: '{}'", type_name_of(t));
     return false;
   }
   return t->hash(ts, v, out);
@@ -239,7 +244,7 @@ bool py_hash(ThreadState& ts, Value v, int64_t* out) {
   Value fn(ThreadState& ts, Value v) {                                                                   \
     Type* t = type_of(v);                                                                                \
     if (t->slot) return t->slot(ts, v);                                                                  \
-    return raise_fmt(ts, TypeError_type, "bad operand type for unary " symbol ": '{}'", t->name->view()); \
+    return raise_fmt(ts, TypeError_type, "bad operand type for unary " symbol ": '{}'", type_name_of(t)); \
   }
 UNARY(unary_negative, negative, "-")
 UNARY(unary_positive, positive, "+")
@@ -248,7 +253,7 @@ UNARY(unary_invert, invert, "~")
 Value py_abs(ThreadState& ts, Value v) {
   Type* t = type_of(v);
   if (t->absolute) return t->absolute(ts, v);
-  return raise_fmt(ts, TypeError_type, "bad operand type for abs(): '{}'", t->name->view());
+  return raise_fmt(ts, TypeError_type, "bad operand type for abs(): '{}'", type_name_of(t));
 }
 
 Value py_pow3(ThreadState& ts, Value a, Value b, Value mod) {
@@ -280,7 +285,7 @@ Value get_attr_optional(ThreadState& ts, Value obj, StrObject* name) {
 bool set_attr(ThreadState& ts, Value obj, StrObject* name, Value value) {
   Type* t = type_of(obj);
   if (!t->setattr) {
-    raise_fmt(ts, AttributeError_type, "'{}' object has no attribute '{}'", t->name->view(), name->view());
+    raise_fmt(ts, AttributeError_type, "'{}' object has no attribute '{}'", type_name_of(t), name->view());
     return false;
   }
   return t->setattr(ts, obj, name, value);
@@ -318,20 +323,20 @@ Value get_item(ThreadState& ts, Value container, Value key) {
     }
     return raise_fmt(ts, TypeError_type, "type '{}' is not subscriptable", as_type(container)->name->view());
   }
-  return raise_fmt(ts, TypeError_type, "'{}' object is not subscriptable", t->name->view());
+  return raise_fmt(ts, TypeError_type, "'{}' object is not subscriptable", type_name_of(t));
 }
 
 bool set_item(ThreadState& ts, Value container, Value key, Value value) {
   Type* t = type_of(container);
   if (t->setitem) return t->setitem(ts, container, key, value);
-  raise_fmt(ts, TypeError_type, "'{}' object does not support item assignment", t->name->view());
+  raise_fmt(ts, TypeError_type, "'{}' object does not support item assignment", type_name_of(t));
   return false;
 }
 
 bool del_item(ThreadState& ts, Value container, Value key) {
   Type* t = type_of(container);
   if (t->setitem) return t->setitem(ts, container, key, Value());
-  raise_fmt(ts, TypeError_type, "'{}' object doesn't support item deletion", t->name->view());
+  raise_fmt(ts, TypeError_type, "'{}' object doesn't support item deletion", type_name_of(t));
   return false;
 }
 
@@ -339,7 +344,7 @@ int contains(ThreadState& ts, Value container, Value item) {
   Type* t = type_of(container);
   if (t->contains) return t->contains(ts, container, item);
   if (!t->iter && !t->getitem) {
-    raise_fmt(ts, TypeError_type, "argument of type '{}' is not iterable", t->name->view());
+    raise_fmt(ts, TypeError_type, "argument of type '{}' is not iterable", type_name_of(t));
     return -1;
   }
   Value it = get_iter(ts, container);
@@ -355,7 +360,7 @@ int contains(ThreadState& ts, Value container, Value item) {
 int64_t py_len(ThreadState& ts, Value v) {
   Type* t = type_of(v);
   if (t->length) return t->length(ts, v);
-  raise_fmt(ts, TypeError_type, "object of type '{}' has no len()", t->name->view());
+  raise_fmt(ts, TypeError_type, "object of type '{}' has no len()", type_name_of(t));
   return -1;
 }
 
@@ -372,12 +377,12 @@ Value get_iter(ThreadState& ts, Value v) {
     it->seq = v;
     return Value(it);
   }
-  return raise_fmt(ts, TypeError_type, "'{}' object is not iterable", t->name->view());
+  return raise_fmt(ts, TypeError_type, "'{}' object is not iterable", type_name_of(t));
 }
 
 Value iter_next(ThreadState& ts, Value iterator) {
   Type* t = type_of(iterator);
-  if (!t->iternext) return raise_fmt(ts, TypeError_type, "'{}' object is not an iterator", t->name->view());
+  if (!t->iternext) return raise_fmt(ts, TypeError_type, "'{}' object is not an iterator", type_name_of(t));
   Value v = t->iternext(ts, iterator);
   // As PyIter_Next: StopIteration (a generator's return value) is plain exhaustion for callers.
   if (!v && exception_matches(ts.current_exception, &StopIteration_type)) ts.current_exception = Value();
@@ -386,7 +391,7 @@ Value iter_next(ThreadState& ts, Value iterator) {
 
 Value call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
   Type* t = type_of(callable);
-  if (!t->call) return raise_fmt(ts, TypeError_type, "'{}' object is not callable", t->name->view());
+  if (!t->call) return raise_fmt(ts, TypeError_type, "'{}' object is not callable", type_name_of(t));
   if (!ts.enter_recursion())
     return raise(ts, RecursionError_type, "maximum recursion depth exceeded while calling a Python object");
   Value r = t->call(ts, callable, args, kwnames);
@@ -425,23 +430,144 @@ Value call_method(ThreadState& ts, Value obj, StrObject* name, std::span<const V
 }
 
 TupleObject* union_members(Value v);  // generic_alias.cpp
+bool is_subclass(ThreadState& ts, Value derived, Value cls, int* result);
 
-bool is_instance(ThreadState& ts, Value v, Value cls, int* result) {
+namespace {
+
+// isinstance()/issubclass() as CPython's abstract.c: exact types answer from the MRO; other classes may answer
+// through their metaclass's __instancecheck__/__subclasscheck__; objects that are not types count as classes
+// when they have a tuple __bases__ (the "abstract class" protocol proxies use).
+
+// cls.__bases__ when it is a tuple, else null (with an exception pending only on a real error).
+TupleObject* abstract_bases(ThreadState& ts, Value cls) {
+  Value bases = get_attr_optional(ts, cls, ts.interp->names.bases);
+  if (!bases || !is_tuple(bases)) return nullptr;
+  return static_cast<TupleObject*>(bases.as_object());
+}
+
+bool check_class(ThreadState& ts, Value cls, const char* message) {
+  if (abstract_bases(ts, cls)) return true;
+  if (!ts.current_exception) raise(ts, TypeError_type, message);
+  return false;
+}
+
+// Whether `cls` is `derived` or among its __bases__, recursively: 1, 0, or -1 with an exception pending.
+int abstract_issubclass(ThreadState& ts, Value derived, Value cls) {
+  for (;;) {
+    if (derived == cls) return 1;
+    TupleObject* bases = abstract_bases(ts, derived);
+    if (!bases) return ts.current_exception ? -1 : 0;
+    if (bases->size != 1) {
+      if (!ts.enter_recursion()) {
+        raise(ts, RecursionError_type, "maximum recursion depth exceeded in __subclasscheck__");
+        return -1;
+      }
+      int r = 0;
+      for (int64_t i = 0; i < bases->size && r == 0; i++) r = abstract_issubclass(ts, bases->items[i], cls);
+      ts.recursion_depth--;
+      return r;
+    }
+    derived = bases->items[0];
+  }
+}
+
+// The class an instance claims through __class__ when that can differ from its type (a heap type may define
+// __class__ or __getattribute__); null otherwise.
+Value claimed_class(ThreadState& ts, Value inst) {
+  Type* t = type_of(inst);
+  if (!(t->flags & kTypeHeap)) return Value();
+  StrObject* name = ts.interp->names.class_;
+  if (t->getattr == object_type.getattr && type_lookup(t, name) == dict_get_str(object_type.dict, name))
+    return Value();
+  Value c = get_attr_optional(ts, inst, name);
+  return c == Value(t) ? Value() : c;
+}
+
+// The lookup of a special method on cls's metaclass, bound to cls (CPython's _PyObject_LookupSpecial).
+Value lookup_special(ThreadState& ts, Value obj, StrObject* name) {
+  Value attr = type_lookup(type_of(obj), name);
+  if (!attr) return Value();
+  if (DescrGetSlot get = type_of(attr)->descr_get) return get(ts, attr, obj, Value(type_of(obj)));
+  return attr;
+}
+
+// Runs a __instancecheck__/__subclasscheck__ found on cls's metaclass: 1, 0, -1 (error), or 2 when cls's
+// metaclass is plain `type` (whose checks are the real ones).
+int run_checker(ThreadState& ts, Value cls, StrObject* name, Value arg) {
+  if (type_of(cls) == &type_type) return 2;
+  Value checker = lookup_special(ts, cls, name);
+  if (!checker) return ts.current_exception ? -1 : 2;
+  if (!ts.enter_recursion()) {
+    raise_fmt(ts, RecursionError_type, "maximum recursion depth exceeded in {}", name->view());
+    return -1;
+  }
+  Value r = call(ts, checker, std::span<const Value>(&arg, 1));
+  ts.recursion_depth--;
+  return r ? py_truth(ts, r) : -1;
+}
+
+}  // namespace
+
+int real_isinstance(ThreadState& ts, Value inst, Value cls) {
+  if (is_type(cls)) {
+    if (is_subtype(type_of(inst), as_type(cls))) return 1;
+    Value c = claimed_class(ts, inst);
+    if (!c) return ts.current_exception ? -1 : 0;
+    return is_type(c) && is_subtype(as_type(c), as_type(cls));
+  }
+  if (!check_class(ts, cls, "isinstance() arg 2 must be a type, a tuple of types, or a union")) return -1;
+  Value c = get_attr_optional(ts, inst, ts.interp->names.class_);
+  if (!c) return ts.current_exception ? -1 : 0;
+  return abstract_issubclass(ts, c, cls);
+}
+
+int real_issubclass(ThreadState& ts, Value derived, Value cls) {
+  if (is_type(cls) && is_type(derived)) return is_subtype(as_type(derived), as_type(cls));
+  if (!check_class(ts, derived, "issubclass() arg 1 must be a class")) return -1;
+  if (!union_members(cls) &&
+      !check_class(ts, cls, "issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+    return -1;
+  return abstract_issubclass(ts, derived, cls);
+}
+
+namespace {
+// The part isinstance and issubclass share: unions and tuples checked member by member, then the metaclass's
+// hook, then the real check.
+bool check_class_protocol(ThreadState& ts, Value subject, Value cls, int* result, bool instance) {
   if (TupleObject* members = union_members(cls)) cls = Value(members);
   if (is_tuple(cls)) {
     for (Value c : static_cast<TupleObject*>(cls.as_object())->span()) {
-      if (!is_instance(ts, v, c, result)) return false;
+      if (!(instance ? is_instance(ts, subject, c, result) : is_subclass(ts, subject, c, result))) return false;
       if (*result) return true;
     }
     *result = 0;
     return true;
   }
-  if (!is_type(cls)) {
-    raise(ts, TypeError_type, "isinstance() arg 2 must be a type, a tuple of types, or a union");
-    return false;
+  int r = run_checker(ts, cls, intern(ts, instance ? "__instancecheck__" : "__subclasscheck__"), subject);
+  if (r == 2) r = instance ? real_isinstance(ts, subject, cls) : real_issubclass(ts, subject, cls);
+  *result = r;
+  return r >= 0;
+}
+}  // namespace
+
+bool is_instance(ThreadState& ts, Value v, Value cls, int* result) {
+  if (cls == Value(type_of(v))) {
+    *result = 1;
+    return true;
   }
-  *result = is_subtype(type_of(v), as_type(cls));
-  return true;
+  if (cls.is_object() && cls.as_object()->type == &type_type) {
+    *result = real_isinstance(ts, v, cls);
+    return *result >= 0;
+  }
+  return check_class_protocol(ts, v, cls, result, true);
+}
+
+bool is_subclass(ThreadState& ts, Value derived, Value cls, int* result) {
+  if (cls.is_object() && cls.as_object()->type == &type_type) {
+    *result = derived == cls ? 1 : real_issubclass(ts, derived, cls);
+    return *result >= 0;
+  }
+  return check_class_protocol(ts, derived, cls, result, false);
 }
 
 bool no_keywords(ThreadState& ts, const char* name, TupleObject* kwnames) {

@@ -9,8 +9,8 @@
 // which keeps the interpreter's small-int fast paths free of subclass checks.
 #include <cstring>
 #include <new>
+#include <vector>
 
-#include "vm/objects/bytearray.h"
 #include "vm/objects/complex.h"
 #include "vm/objects/heap_type.h"
 
@@ -51,12 +51,28 @@ bool builtin_subclass_layout(Type* t, Type* solid, bool wants_dict) {
     t->flags |= kTypeDictAtEnd;
     return true;
   }
-  if (solid == &int_type || solid == &float_type || solid == &list_type || solid == &dict_type ||
-      solid == &set_type || solid == &frozenset_type || solid == &complex_type || solid == &bytearray_type) {
+  // Fixed-size layouts (int, float, list, dict, set, frozenset, and native modules' types such as
+  // _random.Random): the dict follows the base's fields.
+  if (solid->item_size == 0) {
     t->dict_offset = align8(solid->instance_size);
     t->instance_size = t->dict_offset + sizeof(DictObject*);
     return true;
   }
+  return false;
+}
+
+namespace {
+std::vector<Type*>& subclassable_native_types() {
+  static std::vector<Type*> types;
+  return types;
+}
+}  // namespace
+
+void register_subclassable_native_type(Type* t) { subclassable_native_types().push_back(t); }
+
+bool is_subclassable_native_type(Type* t) {
+  for (Type* native : subclassable_native_types())
+    if (native == t) return true;
   return false;
 }
 

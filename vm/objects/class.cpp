@@ -110,7 +110,8 @@ bool subclassable_layout(Type* solid) {
   return solid == &object_type || solid == &type_type || (solid->flags & kTypeExceptionSubclass) ||
          solid == &int_type || solid == &float_type || solid == &str_type || solid == &bytes_type ||
          solid == &tuple_type || solid == &list_type || solid == &dict_type || solid == &set_type ||
-         solid == &frozenset_type || solid == &complex_type || solid == &bytearray_type;
+         solid == &frozenset_type || is_subclassable_native_type(solid) ||
+         is_native_extensible(solid) || solid == &complex_type || solid == &bytearray_type;
 }
 
 void trace_heap_instance(Object* self, Tracer& tracer) {
@@ -211,7 +212,7 @@ std::vector<Type*>& heap_type_registry() {
 
 bool is_live_heap_type(ThreadState& ts, Type* t) {
   Object* o = ts.heap->find_object(reinterpret_cast<uintptr_t>(t));
-  return o == t && o->type == &type_type && (t->flags & kTypeHeap);
+  return o == t && (o->type->flags & kTypeTypeSubclass) && (t->flags & kTypeHeap);
 }
 
 void prune_registry(ThreadState& ts) {
@@ -260,7 +261,7 @@ void update_heap_type_and_subclasses(ThreadState& ts, Type* changed) {
     if (t != changed && is_subtype(t, changed)) update_heap_type_slots(ts, t);
 }
 
-Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictObject* ns,
+Value make_heap_type(ThreadState& ts, Type* meta, StrObject* name, TupleObject* bases, DictObject* ns,
                      std::span<const Value> kwvalues, TupleObject* kwnames) {
   if (bases->size == 0) {
     Value object_base(&object_type);
@@ -280,7 +281,8 @@ Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictO
   if (!subclassable_layout(solid))
     return raise_fmt(ts, NotImplementedError_type, "subclassing '{}' is not supported by minipy", tname(solid));
 
-  auto* t = ts.alloc<Type>(&type_type);
+  // The class is an instance of its metaclass; a metaclass derived from type shares type's layout.
+  auto* t = ts.alloc<Type>(meta, std::max<size_t>(sizeof(Type), meta->instance_size));
   // Distinct from every other type's version, so a cache keyed on (type, version) never mistakes a new class
   // allocated where a dead one lived for it.
   t->version = next_type_version();
@@ -333,6 +335,7 @@ Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictO
   }
   wrap_implicit(ts, t->dict, "__new__", &staticmethod_type);
   wrap_implicit(ts, t->dict, "__init_subclass__", &classmethod_type);
+  wrap_implicit(ts, t->dict, "__class_getitem__", &classmethod_type);
   if (dict_get_str(t->dict, n.eq) && !dict_get_str(t->dict, n.hash)) dict_set_str(ts, t->dict, n.hash, None());
 
   // Layout: the builtin base's, plus an attribute dict when the base has none and can carry one.
@@ -360,65 +363,182 @@ Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictO
   return Value(t);
 }
 
-// type(name, bases, dict) with optional keywords for __init_subclass__.
-Value type_new_from_args(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames) {
+// The most derived of `meta` and the metaclasses of `bases` (CPython's _PyType_CalculateMetaclass), or null
+// with TypeError when neither of two is a subclass of the other.
+Type* calculate_metaclass(ThreadState& ts, Type* meta, TupleObject* bases) {
+  Type* winner = meta;
+  for (Value b : bases->span()) {
+    Type* candidate = type_of(b);
+    if (is_subtype(winner, candidate)) continue;
+    if (is_subtype(candidate, winner)) {
+      winner = candidate;
+      continue;
+    }
+    raise(ts, TypeError_type,
+          "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the "
+          "metaclasses of all its bases");
+    return nullptr;
+  }
+  return winner;
+}
+
+Value type_new_slot(ThreadState& ts, Type* meta, std::span<const Value> args, TupleObject* kwnames);  // type.cpp
+
+// type.__new__(meta, name, bases, dict, **kw): keywords go to __init_subclass__.
+Value type_new_from_args(ThreadState& ts, Type* meta, std::span<const Value> args, TupleObject* kwnames) {
   size_t npos = positional_count(args, kwnames);
-  if (npos != 3) return raise(ts, TypeError_type, "type() takes 1 or 3 arguments");
+  if (npos != 3)
+    return raise_fmt(ts, TypeError_type, "type.__new__() takes exactly 3 arguments ({} given)", npos);
   if (!is_str(args[0]))
     return raise_fmt(ts, TypeError_type, "type.__new__() argument 1 must be str, not {}", type_name(args[0]));
   if (!is_tuple(args[1]))
     return raise_fmt(ts, TypeError_type, "type.__new__() argument 2 must be tuple, not {}", type_name(args[1]));
-  for (Value b : static_cast<TupleObject*>(args[1].as_object())->span())
-    if (!is_type(b))
-      return raise(ts, TypeError_type,
-                   "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the "
-                   "metaclasses of all its bases");
   if (!is_dict(args[2]))
     return raise_fmt(ts, TypeError_type, "type.__new__() argument 3 must be dict, not {}", type_name(args[2]));
-  return make_heap_type(ts, as_str(args[0]), static_cast<TupleObject*>(args[1].as_object()),
-                        static_cast<DictObject*>(args[2].as_object()), args.subspan(3), kwnames);
+  auto* bases = static_cast<TupleObject*>(args[1].as_object());
+  for (Value b : bases->span()) {
+    if (is_type(b)) continue;
+    Value entries = get_attr_optional(ts, b, intern(ts, "__mro_entries__"));
+    if (entries) return raise(ts, TypeError_type, "type() doesn't support MRO entry resolution; use types.new_class()");
+    if (ts.current_exception) return Value();
+  }
+  // A base's metaclass more derived than `meta` makes the class, through its own __new__ if it has one.
+  Type* winner = calculate_metaclass(ts, meta, bases);
+  if (!winner) return Value();
+  if (winner != meta && winner->new_instance != type_new_slot) return winner->new_instance(ts, winner, args, kwnames);
+  for (Value b : bases->span())
+    if (!is_type(b)) return raise(ts, TypeError_type, "bases must be types");
+  return make_heap_type(ts, winner, as_str(args[0]), bases, static_cast<DictObject*>(args[2].as_object()),
+                        args.subspan(3), kwnames);
 }
 
-// __build_class__(func, name, *bases, metaclass=type, **kwds): runs the class body with a fresh namespace as
-// its locals, then makes the class from it.
+namespace {
+
+// The bases a class statement lists, with each non-class that has __mro_entries__ replaced by what that returns
+// (PEP 560). Returns `bases` itself when nothing was replaced.
+TupleObject* resolve_mro_entries(ThreadState& ts, TupleObject* bases) {
+  std::vector<Value> resolved;
+  bool changed = false;
+  StrObject* name = intern(ts, "__mro_entries__");
+  for (int64_t i = 0; i < bases->size; i++) {
+    Value b = bases->items[i];
+    Value method = is_type(b) ? Value() : get_attr_optional(ts, b, name);
+    if (!method) {
+      if (ts.current_exception) return nullptr;
+      resolved.push_back(b);
+      continue;
+    }
+    Value arg(bases);
+    Value entries = call(ts, method, std::span<const Value>(&arg, 1));
+    if (!entries) return nullptr;
+    if (!is_tuple(entries)) {
+      raise(ts, TypeError_type, "__mro_entries__ must return a tuple");
+      return nullptr;
+    }
+    for (Value e : static_cast<TupleObject*>(entries.as_object())->span()) resolved.push_back(e);
+    changed = true;
+  }
+  return changed ? minipy::make_tuple(ts, resolved) : bases;
+}
+
+// After a class body ran: its __class__ cell (returned by the body) must hold the class made (zero-argument
+// super() relies on it), which fails when a metaclass did not pass __classcell__ on to type.__new__.
+bool check_class_cell(ThreadState& ts, Value cell, Value name, Value cls) {
+  if (!is_type(cls) || type_of(cell) != &cell_type) return true;
+  Value held = static_cast<CellObject*>(cell.as_object())->ref;
+  if (held == cls) return true;
+  Value name_repr = py_repr(ts, name);
+  Value cls_repr = name_repr ? py_repr(ts, cls) : Value();
+  if (!cls_repr) return false;
+  if (!held) {
+    raise_fmt(ts, RuntimeError_type,
+              "__class__ not set defining {} as {}. Was __classcell__ propagated to type.__new__?",
+              as_str(name_repr)->view(), as_str(cls_repr)->view());
+    return false;
+  }
+  Value held_repr = py_repr(ts, held);
+  if (!held_repr) return false;
+  raise_fmt(ts, TypeError_type, "__class__ set to {} defining {} as {}", as_str(held_repr)->view(),
+            as_str(name_repr)->view(), as_str(cls_repr)->view());
+  return false;
+}
+
+}  // namespace
+
+// __build_class__(func, name, *bases, metaclass=None, **kwds), as CPython's: resolve __mro_entries__, pick the
+// metaclass (the most derived of the given one and the bases' metaclasses), ask it for the namespace
+// (__prepare__), run the body in that namespace, then call metaclass(name, bases, namespace, **kwds).
 Value build_class(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
   size_t npos = positional_count(args, kwnames);
   if (npos < 2) return raise(ts, TypeError_type, "__build_class__: not enough arguments");
   if (type_of(args[0]) != &function_type) return raise(ts, TypeError_type, "__build_class__: func must be a function");
   if (!is_str(args[1])) return raise(ts, TypeError_type, "__build_class__: name is not a string");
   auto* body = static_cast<FunctionObject*>(args[0].as_object());
-  TupleObject* bases = minipy::make_tuple(ts, args.subspan(2, npos - 2));
+  TupleObject* orig_bases = minipy::make_tuple(ts, args.subspan(2, npos - 2));
+  TupleObject* bases = resolve_mro_entries(ts, orig_bases);
+  if (!bases) return Value();
 
-  // Keywords other than metaclass go to __init_subclass__.
-  std::vector<Value> kwvalues;
-  std::vector<Value> kwnames_kept;
+  // Keywords other than metaclass go to __prepare__, the metaclass and __init_subclass__.
+  Value meta;
+  std::vector<Value> kept;  // keyword values, then (after make_tuple) their names
+  std::vector<Value> kept_names;
   if (kwnames) {
     for (int64_t i = 0; i < kwnames->size; i++) {
       Value value = args[npos + static_cast<size_t>(i)];
       if (as_str(kwnames->items[i])->view() == "metaclass") {
-        if (value == Value(&type_type)) continue;
-        if (!is_type(value)) return raise_fmt(ts, TypeError_type, "'{}' object is not callable", type_name(value));
-        return raise(ts, NotImplementedError_type, "metaclasses other than type are not supported by minipy");
+        meta = value;
+        continue;
       }
-      kwvalues.push_back(value);
-      kwnames_kept.push_back(kwnames->items[i]);
+      kept.push_back(value);
+      kept_names.push_back(kwnames->items[i]);
     }
   }
-
-  DictObject* ns = make_dict(ts);
-  Frame* frame = new_frame(ts, body->code, body, body->globals, body->builtins, Value(ns));
-  Value result = run_frame(ts, frame);
-  if (!result) return result;
-  // A base that is not a class: CPython takes its type as the metaclass and calls it (which then fails).
-  for (Value b : bases->span()) {
-    if (is_type(b)) continue;
-    Value meta_args[3] = {args[1], Value(bases), Value(ns)};
-    return call(ts, Value(type_of(b)), meta_args);
+  bool is_class = true;
+  if (!meta) meta = bases->size ? Value(type_of(bases->items[0])) : Value(&type_type);
+  else is_class = is_type(meta);
+  if (is_class) {
+    Type* winner = calculate_metaclass(ts, as_type(meta), bases);
+    if (!winner) return Value();
+    meta = Value(winner);
   }
+  // Everything Python code may drop stays reachable from this tuple: meta, bases, keywords.
+  TupleObject* names = kept_names.empty() ? nullptr : minipy::make_tuple(ts, kept_names);
+  kept.insert(kept.begin(), {args[1], Value(bases), meta});
+  TupleObject* call_args = minipy::make_tuple(ts, kept);  // (name, bases, meta, *keyword values)
 
-  TupleObject* names = kwnames_kept.empty() ? nullptr : minipy::make_tuple(ts, kwnames_kept);
-  TupleObject* values = minipy::make_tuple(ts, kwvalues);  // reachable while Python code runs
-  return make_heap_type(ts, as_str(args[1]), bases, ns, values->span(), names);
+  Value ns;
+  if (meta == Value(&type_type)) {
+    ns = Value(make_dict(ts));  // type.__prepare__ makes a plain dict: skip the lookup
+  } else {
+    Value prepare = get_attr_optional(ts, meta, intern(ts, "__prepare__"));
+    if (!prepare && ts.current_exception) return Value();
+    if (!prepare) {
+      ns = Value(make_dict(ts));
+    } else {
+      std::vector<Value> prepare_args{call_args->items[0], call_args->items[1]};
+      for (int64_t i = 3; i < call_args->size; i++) prepare_args.push_back(call_args->items[i]);
+      ns = call(ts, prepare, prepare_args, names);
+      if (!ns) return ns;
+      if (!type_of(ns)->getitem)
+        return raise_fmt(ts, TypeError_type, "{}.__prepare__() must return a mapping, not {}",
+                         is_class ? as_type(meta)->name->view() : "<metaclass>", type_name(ns));
+    }
+  }
+  Value keep[2] = {Value(call_args), ns};
+  TupleObject* rooted = minipy::make_tuple(ts, std::span<const Value>(keep, 2));
+  Frame* frame = new_frame(ts, body->code, body, body->globals, body->builtins, ns);
+  Value cell = run_frame(ts, frame);
+  if (!cell) return cell;
+  ns = rooted->items[1];
+  if (bases != orig_bases && !set_item(ts, ns, Value(intern(ts, "__orig_bases__")), Value(orig_bases))) return Value();
+  std::vector<Value> meta_args{call_args->items[0], call_args->items[1], ns};
+  for (int64_t i = 3; i < call_args->size; i++) meta_args.push_back(call_args->items[i]);
+  Value keep_cell[2] = {Value(rooted), cell};
+  TupleObject* rooted_cell = minipy::make_tuple(ts, std::span<const Value>(keep_cell, 2));
+  Value cls = call(ts, call_args->items[2], meta_args, names);
+  if (!cls) return cls;
+  if (!check_class_cell(ts, rooted_cell->items[1], call_args->items[0], cls)) return Value();
+  return cls;
 }
 
 }  // namespace minipy

@@ -340,6 +340,11 @@ Value raise_attribute_error(ThreadState& ts, Value obj, StrObject* name, std::st
   return Value();
 }
 
-std::string_view type_name(Value v) { return type_of(v)->name->view(); }
+// CPython's tp_name: a builtin type of a native module carries its module ("itertools.count"); classes their
+// __name__.
+std::string_view type_name(Value v) {
+  Type* t = type_of(v);
+  return (t->flags & kTypeHeap) ? t->name->view() : std::string_view(t->c_name);
+}
 
 }  // namespace minipy

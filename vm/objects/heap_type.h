@@ -11,20 +11,29 @@ namespace minipy {
 // The nearest builtin (static) type in `t`'s base chain: it decides the instance layout and the default slots.
 Type* static_base(Type* t);
 
+// Whether `t` is a type of a native module (stdlib/native/native_type.cpp) that Python classes may extend: its
+// instances have a fixed size, so a subclass's attribute dict follows them.
+bool is_native_extensible(const Type* t);
+
 // Sets the instance layout of heap type `t` whose nearest builtin base is `solid`: the base's layout plus an
 // attribute dict when `wants_dict` (no empty __slots__) and the base has none. False if `solid` cannot be
 // extended (builtin_subclass.cpp).
 bool builtin_subclass_layout(Type* t, Type* solid, bool wants_dict);
+// Native modules' types that Python classes may derive from (_random.Random, array.array, ...): their layout is
+// fixed-size, so a subclass instance keeps the attribute dict after it (builtin_subclass_layout).
+void register_subclassable_native_type(Type* t);
+bool is_subclassable_native_type(Type* t);
 // An instance of heap type `type` (derived from int, float, str, bytes or tuple) holding the value of `exact`, an
 // instance of that builtin base: what int.__new__(MyInt, ...) and friends return.
 Value make_subtype_instance(ThreadState& ts, Type* type, Value exact);
 
-// Makes a heap type named `name` from `bases` (empty: object) and namespace `ns`; `kwvalues`/`kwnames` are the
+// Makes a heap type (an instance of metaclass `meta`) named `name` from `bases` (empty: object) and namespace `ns`; `kwvalues`/`kwnames` are the
 // class keywords passed on to __init_subclass__.
-Value make_heap_type(ThreadState& ts, StrObject* name, TupleObject* bases, DictObject* ns,
+Value make_heap_type(ThreadState& ts, Type* meta, StrObject* name, TupleObject* bases, DictObject* ns,
                      std::span<const Value> kwvalues, TupleObject* kwnames);
-// type(name, bases, dict, **kw)
-Value type_new_from_args(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames);
+// type.__new__(meta, name, bases, dict, **kw): checks the arguments, defers to a more derived metaclass of the
+// bases when there is one, then makes the class.
+Value type_new_from_args(ThreadState& ts, Type* meta, std::span<const Value> args, TupleObject* kwnames);
 
 // Recomputes the slots of heap type `t` from the dunder methods its MRO defines in Python; called at creation
 // and whenever a dunder attribute of the class is set or deleted.

@@ -106,20 +106,31 @@ bool type_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
   return ok;
 }
 
-// type(x) and type(name, bases, dict)
-Value type_new_slot(ThreadState& ts, Type* meta, std::span<const Value> args, TupleObject* kwnames) {
-  if (meta != &type_type)
-    return raise(ts, NotImplementedError_type, "metaclasses other than type are not supported by minipy");
-  if (args.size() == 1 && !kwnames) return Value(type_of(args[0]));
-  return type_new_from_args(ts, args, kwnames);
+// The class statement and type() have done all the work in type_new_slot; only the argument count is checked.
+bool type_init(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
+  size_t npos = positional_count(args, kwnames);
+  if (kwnames && kwnames->size && npos == 1) {
+    raise(ts, TypeError_type, "type.__init__() takes no keyword arguments");
+    return false;
+  }
+  if (npos != 1 && npos != 3) {
+    raise(ts, TypeError_type, "type.__init__() takes 1 or 3 arguments");
+    return false;
+  }
+  return true;
 }
 
-// The class statement and type() have done all the work in type_new_slot.
-bool type_init(ThreadState&, Value, std::span<const Value>, TupleObject*) { return true; }
-
+// Calling a class (CPython's type_call): __new__, then __init__ only when __new__ returned an instance of it.
 Value type_call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
   Type* t = as_type(callable);
-  if (t == &type_type && args.size() == 1 && !kwnames) return Value(type_of(args[0]));
+  if (t == &type_type) {
+    size_t npos = positional_count(args, kwnames);
+    if (npos == 1) {
+      if (!no_keywords(ts, "type", kwnames)) return Value();
+      return Value(type_of(args[0]));
+    }
+    if (npos != 3) return raise(ts, TypeError_type, "type() takes 1 or 3 arguments");
+  }
   if (!t->new_instance) return raise_fmt(ts, TypeError_type, "cannot create '{}' instances", t->name->view());
   Value obj = t->new_instance(ts, t, args, kwnames);
   if (!obj) return obj;
@@ -158,6 +169,12 @@ Value object_class(ThreadState&, Value self, std::span<const Value>, TupleObject
 
 }  // namespace
 
+// type.__new__: type(x) and type(name, bases, dict) for `type` and every metaclass derived from it.
+Value type_new_slot(ThreadState& ts, Type* meta, std::span<const Value> args, TupleObject* kwnames) {
+  if (meta == &type_type && args.size() == 1 && !kwnames) return Value(type_of(args[0]));
+  return type_new_from_args(ts, meta, args, kwnames);
+}
+
 // object() and classes without __new__: CPython's excess-argument rules (object_new in typeobject.c).
 Value object_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   if (!args.empty() && (type == &object_type || (type->flags & kTypeHeap))) {
@@ -187,7 +204,10 @@ bool object_init(ThreadState& ts, Value self, std::span<const Value> args, Tuple
 }
 
 void init_static_type(ThreadState& ts, Type& t) {
-  t.name = intern(ts, t.c_name);
+  // A native module's type spells its module in c_name ("itertools.count", as CPython's tp_name); __name__ is
+  // the part after the last dot.
+  std::string_view full_name = t.c_name;
+  t.name = intern(ts, full_name.substr(full_name.rfind('.') + 1));
   t.qualname = t.name;
   t.dict = make_dict(ts);
   size_t depth = 0;

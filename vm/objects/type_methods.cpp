@@ -4,6 +4,10 @@
 
 namespace minipy {
 
+// abstract.cpp: isinstance/issubclass without the metaclass hooks (what type's own hooks do).
+int real_isinstance(ThreadState& ts, Value inst, Value cls);
+int real_issubclass(ThreadState& ts, Value derived, Value cls);
+
 namespace {
 
 #define TYPE_METHOD(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
@@ -34,15 +38,16 @@ TYPE_METHOD(type_instancecheck) {
   if (!no_keywords(ts, "__instancecheck__", kwnames) ||
       !check_arg_count(ts, "__instancecheck__", args.size(), 1, 1))
     return Value();
-  return Bool(is_subtype(type_of(args[0]), as_type(self)));
+  int r = real_isinstance(ts, args[0], self);
+  return r < 0 ? Value() : Bool(r);
 }
 
 TYPE_METHOD(type_subclasscheck) {
   if (!no_keywords(ts, "__subclasscheck__", kwnames) ||
       !check_arg_count(ts, "__subclasscheck__", args.size(), 1, 1))
     return Value();
-  if (!is_type(args[0])) return raise(ts, TypeError_type, "issubclass() arg 1 must be a class");
-  return Bool(is_subtype(as_type(args[0]), as_type(self)));
+  int r = real_issubclass(ts, args[0], self);
+  return r < 0 ? Value() : Bool(r);
 }
 
 // type.__prepare__(name, bases, **kwds): the namespace a class body runs in; a plain dict for `type`.

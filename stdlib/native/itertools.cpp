@@ -1,0 +1,767 @@
+// The native `itertools` module (CPython's Modules/itertoolsmodule.c): the iterators that consume other
+// iterators one item at a time — count, cycle, repeat, accumulate, chain, compress, dropwhile, takewhile,
+// filterfalse, groupby (with its _grouper), islice, starmap, zip_longest and pairwise. The combinatoric ones and
+// tee live in itertools_combinatoric.cpp.
+//
+// Left out: __reduce__/__setstate__ (deprecated since 3.12) except for count, repeat, starmap and zip_longest;
+// CPython's reuse of the result tuple when nobody else holds it (an optimisation only id() can see).
+#include "stdlib/native/itertools.h"
+
+namespace minipy {
+
+namespace {
+
+Type count_type, cycle_type, repeat_type, accumulate_type, chain_type, compress_type, dropwhile_type,
+    takewhile_type, filterfalse_type, groupby_type, grouper_type, islice_type, starmap_type, zip_longest_type,
+    pairwise_type;
+
+template <class T>
+T* as(Value v) {
+  return static_cast<T*>(v.as_object());
+}
+
+// Calls `func(arg)`.
+Value call1(ThreadState& ts, Value func, Value arg) { return call(ts, func, std::span<const Value>(&arg, 1)); }
+
+// A repr of `v` as a std::string (false on error).
+bool repr_text(ThreadState& ts, Value v, std::string* out) {
+  Value r = py_repr(ts, v);
+  if (!r) return false;
+  *out = as_str(r)->view();
+  return true;
+}
+
+// ---- count ------------------------------------------------------------------------------------------------------
+struct CountObject : Object {
+  Value count;  // the next value
+  Value step;
+};
+
+// PyNumber_Check: ints, floats and objects with __index__, __int__ or __float__ (complex is not in minipy).
+bool is_number(Value v) {
+  if (is_int(v) || is_float(v)) return true;
+  Type* t = type_of(v);
+  return t->index || t->to_int || t->to_float;
+}
+
+Value count_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  static const char* const kNames[] = {"start", "step"};
+  Value a[2];
+  if (!parse_args(ts, "count", args, kwnames, kNames, 2, 0, a)) return Value();
+  if ((a[0] && !is_number(a[0])) || (a[1] && !is_number(a[1])))
+    return raise(ts, TypeError_type, "a number is required");
+  auto* c = alloc_instance<CountObject>(ts, type);
+  c->count = a[0] ? a[0] : Value::small_int(0);
+  c->step = a[1] ? a[1] : Value::small_int(1);
+  return Value(c);
+}
+
+Value count_next(ThreadState& ts, Value self) {
+  auto* c = as<CountObject>(self);
+  Value result = c->count;
+  Value next = binary_op(ts, result, c->step, kOpAdd);
+  if (!next) return next;
+  c->count = next;
+  return result;
+}
+
+// The step is left out when it is the int 1 (a float 1.0 is shown).
+bool step_is_one(Value step) { return step.is_small_int() && step == Value::small_int(1); }
+
+Value count_repr(ThreadState& ts, Value self) {
+  auto* c = as<CountObject>(self);
+  std::string start, step;
+  if (!repr_text(ts, c->count, &start)) return Value();
+  if (step_is_one(c->step)) return make_str(ts, fmt::format("{}({})", type_of(self)->name->view(), start));
+  if (!repr_text(ts, c->step, &step)) return Value();
+  return make_str(ts, fmt::format("{}({}, {})", type_of(self)->name->view(), start, step));
+}
+
+Value count_reduce(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  auto* c = as<CountObject>(self);
+  Value cls(type_of(self));
+  Value both[2] = {c->count, c->step};
+  Value args(make_tuple(ts, std::span<const Value>(both, step_is_one(c->step) ? 1 : 2)));
+  Value items[2] = {cls, args};
+  return Value(make_tuple(ts, items));
+}
+
+void trace_count(Object* self, Tracer& tracer) {
+  tracer.visit(static_cast<CountObject*>(self)->count);
+  tracer.visit(static_cast<CountObject*>(self)->step);
+}
+
+// ---- cycle ------------------------------------------------------------------------------------------------------
+struct CycleObject : Object {
+  Value iterator;     // null once exhausted (then the saved items repeat)
+  ListObject* saved;  // the items seen during the first pass
+  int64_t index;      // the next saved item to give back
+};
+
+Value cycle_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  if (!exact_args(ts, "cycle", args, kwnames, 1, 1)) return Value();
+  Value it = get_iter(ts, args[0]);
+  if (!it) return it;
+  ListObject* saved = make_list(ts, 0);
+  auto* c = alloc_instance<CycleObject>(ts, type);
+  c->iterator = it;
+  c->saved = saved;
+  return Value(c);
+}
+
+Value cycle_next(ThreadState& ts, Value self) {
+  auto* c = as<CycleObject>(self);
+  if (c->iterator) {
+    Value v = iter_next(ts, c->iterator);
+    if (v) {
+      if (!list_append(ts, c->saved, v)) return Value();
+      return v;
+    }
+    if (ts.current_exception) return v;
+    c->iterator = Value();
+  }
+  if (c->saved->size == 0) return Value();
+  Value v = c->saved->items[c->index++];
+  if (c->index >= c->saved->size) c->index = 0;
+  return v;
+}
+
+void trace_cycle(Object* self, Tracer& tracer) {
+  tracer.visit(static_cast<CycleObject*>(self)->iterator);
+  tracer.visit(static_cast<CycleObject*>(self)->saved);
+}
+
+// ---- repeat -----------------------------------------------------------------------------------------------------
+struct RepeatObject : Object {
+  Value element;
+  int64_t remaining;  // -1: forever
+};
+
+Value repeat_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  static const char* const kNames[] = {"object", "times"};
+  Value a[2];
+  if (!parse_args(ts, "repeat", args, kwnames, kNames, 2, 1, a)) return Value();
+  int64_t times = -1;
+  if (a[1]) {
+    if (!index_to_int64(ts, a[1], &times, "Python int too large to convert to C ssize_t")) return Value();
+    if (times < 0) times = 0;  // repeat(x, -1) repeats nothing
+  }
+  auto* r = alloc_instance<RepeatObject>(ts, type);
+  r->element = a[0];
+  r->remaining = times;
+  return Value(r);
+}
+
+Value repeat_next(ThreadState&, Value self) {
+  auto* r = as<RepeatObject>(self);
+  if (r->remaining == 0) return Value();
+  if (r->remaining > 0) r->remaining--;
+  return r->element;
+}
+
+Value repeat_repr(ThreadState& ts, Value self) {
+  auto* r = as<RepeatObject>(self);
+  std::string element;
+  if (!repr_text(ts, r->element, &element)) return Value();
+  if (r->remaining < 0) return make_str(ts, fmt::format("{}({})", type_of(self)->name->view(), element));
+  return make_str(ts, fmt::format("{}({}, {})", type_of(self)->name->view(), element, r->remaining));
+}
+
+Value repeat_length_hint(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  auto* r = as<RepeatObject>(self);
+  if (r->remaining < 0) return raise(ts, TypeError_type, "len() of unsized object");
+  return make_int(ts, r->remaining);
+}
+
+Value repeat_reduce(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  auto* r = as<RepeatObject>(self);
+  Value both[2] = {r->element, make_int(ts, r->remaining)};
+  Value args(make_tuple(ts, std::span<const Value>(both, r->remaining < 0 ? 1 : 2)));
+  Value items[2] = {Value(type_of(self)), args};
+  return Value(make_tuple(ts, items));
+}
+
+void trace_repeat(Object* self, Tracer& tracer) { tracer.visit(static_cast<RepeatObject*>(self)->element); }
+
+// ---- accumulate -------------------------------------------------------------------------------------------------
+struct AccumulateObject : Object {
+  Value iterator;
+  Value func;     // null: addition
+  Value total;    // null before the first item
+  Value initial;  // given back first, then null
+};
+
+Value accumulate_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  static const char* const kNames[] = {"iterable", "func", "initial"};
+  Value a[3];
+  if (!parse_args(ts, "accumulate", args, kwnames, kNames, 2, 1, a)) return Value();
+  Value it = get_iter(ts, a[0]);
+  if (!it) return it;
+  auto* acc = alloc_instance<AccumulateObject>(ts, type);
+  acc->iterator = it;
+  acc->func = a[1] && !is_none(a[1]) ? a[1] : Value();
+  acc->initial = a[2] && !is_none(a[2]) ? a[2] : Value();
+  return Value(acc);
+}
+
+Value accumulate_next(ThreadState& ts, Value self) {
+  auto* acc = as<AccumulateObject>(self);
+  if (acc->initial) {
+    acc->total = acc->initial;
+    acc->initial = Value();
+    return acc->total;
+  }
+  Value v = iter_next(ts, acc->iterator);
+  if (!v) return v;
+  if (acc->total) {
+    Value pair[2] = {acc->total, v};
+    v = acc->func ? call(ts, acc->func, pair) : binary_op(ts, acc->total, v, kOpAdd);
+    if (!v) return v;
+  }
+  acc->total = v;
+  return v;
+}
+
+void trace_accumulate(Object* self, Tracer& tracer) {
+  auto* acc = static_cast<AccumulateObject*>(self);
+  tracer.visit(acc->iterator);
+  tracer.visit(acc->func);
+  tracer.visit(acc->total);
+  tracer.visit(acc->initial);
+}
+
+// ---- chain ------------------------------------------------------------------------------------------------------
+struct ChainObject : Object {
+  Value source;  // iterator over the iterables; null when exhausted
+  Value active;  // iterator over the current iterable; null between iterables
+};
+
+Value make_chain(ThreadState& ts, Type* type, Value source) {
+  auto* c = alloc_instance<ChainObject>(ts, type);
+  c->source = source;
+  return Value(c);
+}
+
+Value chain_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  if (type == &chain_type && !no_keywords(ts, "chain", kwnames)) return Value();
+  Value source = get_iter(ts, Value(make_tuple(ts, args.first(positional_count(args, kwnames)))));
+  if (!source) return source;
+  return make_chain(ts, type, source);
+}
+
+Value chain_from_iterable(ThreadState& ts, Value cls, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "from_iterable", kwnames)) return Value();
+  if (args.size() != 1)
+    return raise_fmt(ts, TypeError_type, "chain.from_iterable() takes exactly one argument ({} given)", args.size());
+  Value source = get_iter(ts, args[0]);
+  if (!source) return source;
+  return make_chain(ts, as_type(cls), source);
+}
+
+Value chain_next(ThreadState& ts, Value self) {
+  auto* c = as<ChainObject>(self);
+  while (c->source) {
+    if (!c->active) {
+      Value iterable = iter_next(ts, c->source);
+      if (!iterable) {
+        c->source = Value();
+        return Value();
+      }
+      Value it = get_iter(ts, iterable);
+      if (!it) return it;
+      c->active = it;
+    }
+    Value v = iter_next(ts, c->active);
+    if (v || ts.current_exception) return v;
+    c->active = Value();
+  }
+  return Value();
+}
+
+void trace_chain(Object* self, Tracer& tracer) {
+  tracer.visit(static_cast<ChainObject*>(self)->source);
+  tracer.visit(static_cast<ChainObject*>(self)->active);
+}
+
+// ---- compress, dropwhile, takewhile, filterfalse, starmap: an iterator and a function --------------------------
+struct FilterObject : Object {
+  Value func;      // the predicate, function or selectors iterator
+  Value iterator;
+  bool switched;   // dropwhile: started yielding; takewhile: stopped
+};
+
+void trace_filter(Object* self, Tracer& tracer) {
+  tracer.visit(static_cast<FilterObject*>(self)->func);
+  tracer.visit(static_cast<FilterObject*>(self)->iterator);
+}
+
+Value make_filter(ThreadState& ts, Type* type, Value func, Value iterable) {
+  Value it = get_iter(ts, iterable);
+  if (!it) return it;
+  auto* f = alloc_instance<FilterObject>(ts, type);
+  f->func = func;
+  f->iterator = it;
+  return Value(f);
+}
+
+Value compress_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  static const char* const kNames[] = {"data", "selectors"};
+  Value a[2];
+  if (!parse_args(ts, "compress", args, kwnames, kNames, 2, 2, a)) return Value();
+  Value data = get_iter(ts, a[0]);
+  if (!data) return data;
+  Value selectors = get_iter(ts, a[1]);
+  if (!selectors) return selectors;
+  auto* f = alloc_instance<FilterObject>(ts, type);
+  f->func = selectors;
+  f->iterator = data;
+  return Value(f);
+}
+
+Value compress_next(ThreadState& ts, Value self) {
+  auto* f = as<FilterObject>(self);
+  for (;;) {
+    Value datum = iter_next(ts, f->iterator);
+    if (!datum) return datum;
+    Value selector = iter_next(ts, f->func);
+    if (!selector) return selector;
+    int ok = py_truth(ts, selector);
+    if (ok < 0) return Value();
+    if (ok) return datum;
+  }
+}
+
+// dropwhile, takewhile, filterfalse and starmap take (function, iterable), positionally only.
+template <const char* kName>
+Value predicate_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  // As CPython: keywords are refused unless a subclass's __init__ may want them.
+  if (!(type->flags & kTypeHeap) && !no_keywords(ts, kName, kwnames)) return Value();
+  args = args.first(positional_count(args, kwnames));
+  if (!exact_args(ts, kName, args, nullptr, 2, 2)) return Value();
+  return make_filter(ts, type, args[0], args[1]);
+}
+constexpr char kDropwhile[] = "dropwhile", kTakewhile[] = "takewhile", kFilterfalse[] = "filterfalse",
+               kStarmap[] = "starmap";
+
+// The predicate's verdict on `v`: 1, 0, -1 on error.
+int test(ThreadState& ts, Value func, Value v) {
+  Value r = call1(ts, func, v);
+  if (!r) return -1;
+  return py_truth(ts, r);
+}
+
+Value dropwhile_next(ThreadState& ts, Value self) {
+  auto* f = as<FilterObject>(self);
+  for (;;) {
+    Value v = iter_next(ts, f->iterator);
+    if (!v || f->switched) return v;
+    int ok = test(ts, f->func, v);
+    if (ok < 0) return Value();
+    if (!ok) {
+      f->switched = true;
+      return v;
+    }
+  }
+}
+
+Value takewhile_next(ThreadState& ts, Value self) {
+  auto* f = as<FilterObject>(self);
+  if (f->switched) return Value();
+  Value v = iter_next(ts, f->iterator);
+  if (!v) return v;
+  int ok = test(ts, f->func, v);
+  if (ok < 0) return Value();
+  if (ok) return v;
+  f->switched = true;
+  return Value();
+}
+
+Value filterfalse_next(ThreadState& ts, Value self) {
+  auto* f = as<FilterObject>(self);
+  for (;;) {
+    Value v = iter_next(ts, f->iterator);
+    if (!v) return v;
+    int ok = is_none(f->func) || f->func == Value(&bool_type) ? py_truth(ts, v) : test(ts, f->func, v);
+    if (ok < 0) return Value();
+    if (!ok) return v;
+  }
+}
+
+Value starmap_next(ThreadState& ts, Value self) {
+  auto* f = as<FilterObject>(self);
+  Value args = iter_next(ts, f->iterator);
+  if (!args) return args;
+  std::span<Value> items;
+  Value storage;
+  if (!is_tuple(args)) {
+    // CPython converts with PySequence_Tuple, which accepts any iterable.
+    if (!sequence_items(ts, args, &items, &storage)) return Value();
+  } else {
+    items = as<TupleObject>(args)->span();
+  }
+  return call(ts, f->func, items);
+}
+
+Value filter_reduce(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  auto* f = as<FilterObject>(self);
+  Value both[2] = {f->func, f->iterator};
+  Value args(make_tuple(ts, both));
+  Value items[2] = {Value(type_of(self)), args};
+  return Value(make_tuple(ts, items));
+}
+
+// ---- groupby ----------------------------------------------------------------------------------------------------
+struct GroupbyObject : Object {
+  Value iterator;
+  Value keyfunc;       // null: identity
+  Value target_key;    // the key of the group being handed out
+  Value current_key;   // the key of current_value
+  Value current_value; // the item read ahead, null if none
+  Value current_grouper;  // the _grouper last handed out (it stays valid only while it is current)
+};
+struct GrouperObject : Object {
+  Value parent;  // the groupby
+  Value key;     // its group's key
+};
+
+// Reads the next item of a groupby and its key into current_value/current_key; false at the end or on error.
+bool groupby_step(ThreadState& ts, GroupbyObject* g) {
+  Value v = iter_next(ts, g->iterator);
+  if (!v) return false;
+  Value key = v;
+  if (g->keyfunc) {
+    key = call1(ts, g->keyfunc, v);
+    if (!key) return false;
+  }
+  g->current_value = v;
+  g->current_key = key;
+  return true;
+}
+
+Value groupby_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  static const char* const kNames[] = {"iterable", "key"};
+  Value a[2];
+  if (!parse_args(ts, "groupby", args, kwnames, kNames, 2, 1, a)) return Value();
+  Value it = get_iter(ts, a[0]);
+  if (!it) return it;
+  auto* g = alloc_instance<GroupbyObject>(ts, type);
+  g->iterator = it;
+  g->keyfunc = a[1] && !is_none(a[1]) ? a[1] : Value();
+  return Value(g);
+}
+
+Value groupby_next(ThreadState& ts, Value self) {
+  auto* g = as<GroupbyObject>(self);
+  g->current_grouper = Value();
+  // Skip what is left of the current group.
+  for (;;) {
+    if (!g->current_key) {
+      if (!groupby_step(ts, g)) return Value();
+    } else if (!g->target_key) {
+      break;
+    } else {
+      int same = rich_compare_bool(ts, g->target_key, g->current_key, kEq);
+      if (same < 0) return Value();
+      if (!same) break;
+      if (!groupby_step(ts, g)) return Value();
+    }
+  }
+  g->target_key = g->current_key;
+  auto* grouper = ts.alloc<GrouperObject>(&grouper_type);
+  grouper->parent = self;
+  grouper->key = g->target_key;
+  g->current_grouper = Value(grouper);
+  Value pair[2] = {g->current_key, Value(grouper)};
+  return Value(make_tuple(ts, pair));
+}
+
+Value grouper_next(ThreadState& ts, Value self) {
+  auto* gr = as<GrouperObject>(self);
+  auto* g = as<GroupbyObject>(gr->parent);
+  if (g->current_grouper != self) return Value();  // the groupby moved on: this group is over
+  if (!g->current_value) {
+    if (!groupby_step(ts, g)) return Value();
+  }
+  int same = rich_compare_bool(ts, gr->key, g->current_key, kEq);
+  if (same <= 0) return Value();
+  Value v = g->current_value;
+  g->current_value = Value();
+  return v;
+}
+
+void trace_groupby(Object* self, Tracer& tracer) {
+  auto* g = static_cast<GroupbyObject*>(self);
+  tracer.visit(g->iterator);
+  tracer.visit(g->keyfunc);
+  tracer.visit(g->target_key);
+  tracer.visit(g->current_key);
+  tracer.visit(g->current_value);
+  tracer.visit(g->current_grouper);
+}
+
+void trace_grouper(Object* self, Tracer& tracer) {
+  tracer.visit(static_cast<GrouperObject*>(self)->parent);
+  tracer.visit(static_cast<GrouperObject*>(self)->key);
+}
+
+// ---- islice -----------------------------------------------------------------------------------------------------
+struct IsliceObject : Object {
+  Value iterator;  // null once exhausted
+  int64_t next;    // index of the next item to give back
+  int64_t stop;    // -1: none
+  int64_t step;
+  int64_t count;   // items consumed so far
+};
+
+// An islice argument: None (-> `none_value`) or an int in [0, sys.maxsize]; false (with `message` as ValueError).
+bool islice_index(ThreadState& ts, Value v, int64_t none_value, const char* message, int64_t* out) {
+  if (is_none(v)) {
+    *out = none_value;
+    return true;
+  }
+  if (!type_of(v)->index && !is_int(v)) return raise(ts, ValueError_type, message), false;
+  Value i = number_index(ts, v);
+  if (!i) return false;
+  int64_t n;
+  if (!int_to_int64(i, &n)) n = INT64_MAX;  // clamped as PyNumber_AsSsize_t(v, NULL) does for big ints
+  if (n < 0) return raise(ts, ValueError_type, message), false;
+  *out = n;
+  return true;
+}
+
+Value islice_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  if (type == &islice_type && !no_keywords(ts, "islice", kwnames)) return Value();
+  if (!exact_args(ts, "islice", args, nullptr, 2, 4)) return Value();
+  const char* stop_message = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+  int64_t start = 0, stop = -1, step = 1;
+  if (args.size() == 2) {
+    if (!islice_index(ts, args[1], -1, stop_message, &stop)) return Value();
+  } else {
+    if (!islice_index(ts, args[2], -1, stop_message, &stop)) return Value();
+    if (!islice_index(ts, args[1], 0,
+                      "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.", &start))
+      return Value();
+    if (args.size() == 4) {
+      bool ok = islice_index(ts, args[3], 1, "Step for islice() must be a positive integer or None.", &step);
+      if (ok && step == 0) ok = (raise(ts, ValueError_type, "Step for islice() must be a positive integer or None."), false);
+      if (!ok) return Value();
+    }
+  }
+  Value it = get_iter(ts, args[0]);
+  if (!it) return it;
+  auto* s = alloc_instance<IsliceObject>(ts, type);
+  s->iterator = it;
+  s->next = start;
+  s->stop = stop;
+  s->step = step;
+  return Value(s);
+}
+
+Value islice_next(ThreadState& ts, Value self) {
+  auto* s = as<IsliceObject>(self);
+  if (!s->iterator) return Value();
+  while (s->count < s->next) {
+    Value skipped = iter_next(ts, s->iterator);
+    if (!skipped) {
+      if (!ts.current_exception) s->iterator = Value();
+      return Value();
+    }
+    s->count++;
+  }
+  if (s->stop != -1 && s->count >= s->stop) {
+    s->iterator = Value();
+    return Value();
+  }
+  Value v = iter_next(ts, s->iterator);
+  if (!v) {
+    if (!ts.current_exception) s->iterator = Value();
+    return v;
+  }
+  s->count++;
+  int64_t previous = s->next;
+  s->next += s->step;
+  if (s->next > s->stop && s->stop != -1) s->next = s->stop;
+  if (s->next < previous) s->next = s->stop;  // overflow
+  return v;
+}
+
+void trace_islice(Object* self, Tracer& tracer) { tracer.visit(static_cast<IsliceObject*>(self)->iterator); }
+
+// ---- zip_longest ------------------------------------------------------------------------------------------------
+struct ZipLongestObject : Object {
+  TupleObject* iterators;  // an item becomes null when that iterator is exhausted
+  int64_t active;          // iterators not yet exhausted; 0 ends the iteration
+  Value fillvalue;
+};
+
+Value zip_longest_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  size_t npos = positional_count(args, kwnames);
+  Value fillvalue = None();
+  for (int64_t k = 0; kwnames && k < kwnames->size; k++) {
+    if (as_str(kwnames->items[k])->view() != "fillvalue" || kwnames->size > 1)
+      return raise(ts, TypeError_type, "zip_longest() got an unexpected keyword argument");
+    fillvalue = args[npos + static_cast<size_t>(k)];
+  }
+  TupleObject* its = make_tuple(ts, static_cast<int64_t>(npos));
+  for (size_t i = 0; i < npos; i++) its->items[i] = None();
+  for (size_t i = 0; i < npos; i++) {
+    Value it = get_iter(ts, args[i]);
+    if (!it) return it;
+    its->items[i] = it;
+  }
+  auto* z = alloc_instance<ZipLongestObject>(ts, type);
+  z->iterators = its;
+  z->active = static_cast<int64_t>(npos);
+  z->fillvalue = fillvalue;
+  return Value(z);
+}
+
+Value zip_longest_next(ThreadState& ts, Value self) {
+  auto* z = as<ZipLongestObject>(self);
+  int64_t n = z->iterators->size;
+  if (n == 0 || z->active == 0) return Value();
+  TupleObject* result = make_tuple(ts, n);
+  for (int64_t i = 0; i < n; i++) result->items[i] = None();
+  for (int64_t i = 0; i < n; i++) {
+    Value it = z->iterators->items[i];
+    Value v;
+    if (it) {
+      v = iter_next(ts, it);
+      if (!v) {
+        if (ts.current_exception) return Value();
+        z->iterators->items[i] = Value();
+        if (--z->active == 0) return Value();
+      }
+    }
+    result->items[i] = v ? v : z->fillvalue;
+  }
+  return Value(result);
+}
+
+Value zip_longest_reduce(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  auto* z = as<ZipLongestObject>(self);
+  // Exhausted iterators are pickled as empty tuples, as CPython does.
+  TupleObject* its = make_tuple(ts, z->iterators->size);
+  for (int64_t i = 0; i < its->size; i++) its->items[i] = ts.interp->empty_tuple;
+  for (int64_t i = 0; i < its->size; i++)
+    if (z->iterators->items[i]) its->items[i] = z->iterators->items[i];
+  Value items[3] = {Value(type_of(self)), Value(its), z->fillvalue};
+  return Value(make_tuple(ts, items));
+}
+
+void trace_zip_longest(Object* self, Tracer& tracer) {
+  auto* z = static_cast<ZipLongestObject*>(self);
+  tracer.visit(z->iterators);
+  tracer.visit(z->fillvalue);
+}
+
+// ---- pairwise ---------------------------------------------------------------------------------------------------
+struct PairwiseObject : Object {
+  Value iterator;  // null once exhausted
+  Value previous;  // null before the first item
+};
+
+Value pairwise_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  if (type == &pairwise_type && !no_keywords(ts, "pairwise", kwnames)) return Value();
+  if (!exact_args(ts, "pairwise", args, nullptr, 1, 1)) return Value();
+  Value it = get_iter(ts, args[0]);
+  if (!it) return it;
+  auto* p = alloc_instance<PairwiseObject>(ts, type);
+  p->iterator = it;
+  return Value(p);
+}
+
+Value pairwise_next(ThreadState& ts, Value self) {
+  auto* p = as<PairwiseObject>(self);
+  if (!p->iterator) return Value();
+  if (!p->previous) {
+    p->previous = iter_next(ts, p->iterator);
+    if (!p->previous) {
+      p->iterator = Value();
+      return Value();
+    }
+  }
+  Value v = iter_next(ts, p->iterator);
+  if (!v) {
+    p->iterator = Value();
+    p->previous = Value();
+    return v;
+  }
+  Value pair[2] = {p->previous, v};
+  p->previous = v;
+  return Value(make_tuple(ts, pair));
+}
+
+void trace_pairwise(Object* self, Tracer& tracer) {
+  tracer.visit(static_cast<PairwiseObject*>(self)->iterator);
+  tracer.visit(static_cast<PairwiseObject*>(self)->previous);
+}
+
+// ---- the type table ---------------------------------------------------------------------------------------------
+const MethodDef kCountMethods[] = {{"__reduce__", count_reduce}};
+const MethodDef kRepeatMethods[] = {{"__length_hint__", repeat_length_hint}, {"__reduce__", repeat_reduce}};
+const MethodDef kChainMethods[] = {{"from_iterable", chain_from_iterable, kMethodClass},
+                                   kClassGetitemMethod[0]};
+const MethodDef kStarmapMethods[] = {{"__reduce__", filter_reduce}};
+const MethodDef kZipLongestMethods[] = {{"__reduce__", zip_longest_reduce}};
+
+struct IteratorTypeRow {
+  Type* type;
+  const char* name;
+  size_t size;
+  NewSlot new_instance;
+  IterNextSlot next;
+  TraceSlot trace;
+  std::span<const MethodDef> methods;
+};
+
+}  // namespace
+
+void define_iterator_types(ThreadState& ts) {
+  const IteratorTypeRow rows[] = {
+      {&count_type, "count", sizeof(CountObject), count_new, count_next, trace_count, kCountMethods},
+      {&cycle_type, "cycle", sizeof(CycleObject), cycle_new, cycle_next, trace_cycle, {}},
+      {&repeat_type, "repeat", sizeof(RepeatObject), repeat_new, repeat_next, trace_repeat, kRepeatMethods},
+      {&accumulate_type, "accumulate", sizeof(AccumulateObject), accumulate_new, accumulate_next, trace_accumulate,
+       {}},
+      {&chain_type, "chain", sizeof(ChainObject), chain_new, chain_next, trace_chain, kChainMethods},
+      {&compress_type, "compress", sizeof(FilterObject), compress_new, compress_next, trace_filter, {}},
+      {&dropwhile_type, "dropwhile", sizeof(FilterObject), predicate_new<kDropwhile>, dropwhile_next, trace_filter,
+       {}},
+      {&takewhile_type, "takewhile", sizeof(FilterObject), predicate_new<kTakewhile>, takewhile_next, trace_filter,
+       {}},
+      {&filterfalse_type, "filterfalse", sizeof(FilterObject), predicate_new<kFilterfalse>, filterfalse_next,
+       trace_filter, {}},
+      {&starmap_type, "starmap", sizeof(FilterObject), predicate_new<kStarmap>, starmap_next, trace_filter,
+       kStarmapMethods},
+      {&groupby_type, "groupby", sizeof(GroupbyObject), groupby_new, groupby_next, trace_groupby, {}},
+      {&grouper_type, "_grouper", sizeof(GrouperObject), nullptr, grouper_next, trace_grouper, {}},
+      {&islice_type, "islice", sizeof(IsliceObject), islice_new, islice_next, trace_islice, {}},
+      {&zip_longest_type, "zip_longest", sizeof(ZipLongestObject), zip_longest_new, zip_longest_next,
+       trace_zip_longest, kZipLongestMethods},
+      {&pairwise_type, "pairwise", sizeof(PairwiseObject), pairwise_new, pairwise_next, trace_pairwise, {}},
+  };
+  for (const IteratorTypeRow& row : rows) {
+    // _grouper cannot be made from Python; the others may be subclassed, as in CPython.
+    uint32_t flags = row.new_instance ? uint32_t{kTypeBaseType} : 0u;
+    if (!begin_native_type(ts, *row.type, row.name, "itertools", row.size, flags)) continue;
+    Type& t = *row.type;
+    t.new_instance = row.new_instance;
+    t.iter = iter_self;
+    t.iternext = row.next;
+    t.trace = row.trace;
+    if (row.type == &count_type) t.repr = count_repr;
+    if (row.type == &repeat_type) t.repr = repeat_repr;
+    add_methods(ts, t, row.methods);
+    finish_native_type(t);
+  }
+}
+
+void add_iterator_types(ThreadState& ts, ModuleObject* m) {
+  for (Type* t : {&count_type, &cycle_type, &repeat_type, &accumulate_type, &chain_type, &compress_type,
+                  &dropwhile_type, &takewhile_type, &filterfalse_type, &starmap_type, &groupby_type, &grouper_type,
+                  &islice_type, &zip_longest_type, &pairwise_type})
+    add_module_value(ts, m, t->name->data, Value(static_cast<Object*>(t)));
+}
+
+}  // namespace minipy

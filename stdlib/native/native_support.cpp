@@ -1,0 +1,188 @@
+// Shared helpers of the native modules (see native_support.h).
+#include "stdlib/native/native_support.h"
+
+#include <deque>
+
+#include "vm/objects/heap_type.h"
+
+namespace minipy {
+void init_static_type(ThreadState& ts, Type& t);  // vm/objects/type.cpp
+}  // namespace minipy
+
+namespace minipy::native {
+
+void add_functions(ThreadState& ts, ModuleObject* m, std::span<const MethodDef> defs) {
+  for (const MethodDef& def : defs)
+    dict_set_str(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
+}
+
+void add_value(ThreadState& ts, ModuleObject* m, std::string_view name, Value value) {
+  dict_set_str(ts, m->dict, intern(ts, name), value);
+}
+
+void init_native_type(ThreadState& ts, Type& t, const char* name, const char* module, size_t instance_size,
+                      bool subclassable) {
+  if (native_type_ready(t)) return;
+  // Static types are not heap objects: a root keeps what they point to (dict, name, mro) alive.
+  static std::deque<Value> roots;
+  roots.push_back(Value(static_cast<Object*>(&t)));
+  register_root(ts, &roots.back());
+  t.type = &type_type;
+  t.gc_flags = kGcStatic;
+  t.c_name = name;
+  t.base = &object_type;
+  t.instance_size = static_cast<uint32_t>(instance_size);
+  t.flags = kTypeImmutable | (subclassable ? uint32_t{kTypeBaseType} : uint32_t{0});
+  t.version = next_type_version();
+  init_static_type(ts, t);
+  t.module = Value(intern(ts, module));
+  dict_set_str(ts, t.dict, ts.interp->names.module, t.module);
+  // The object protocol defaults a static type's slots start from (the module's code sets its own after).
+  t.repr = object_type.repr;
+  t.str = object_type.str;
+  t.hash = object_type.hash;
+  t.richcompare = object_type.richcompare;
+  t.getattr = object_type.getattr;
+  t.setattr = object_type.setattr;
+  t.new_instance = object_type.new_instance;
+  t.init = object_type.init;
+  if (subclassable) register_subclassable_native_type(&t);
+}
+
+bool as_double(ThreadState& ts, Value v, double* out) {
+  bool is_number;
+  if (to_double(ts, v, out, &is_number)) return true;
+  if (is_number) return false;  // an int too large: OverflowError pending
+  Type* t = type_of(v);
+  if (t->to_float) {
+    Value f = t->to_float(ts, v);
+    if (!f) return false;
+    if (!is_float(f))
+      return raise_fmt(ts, TypeError_type, "{}.__float__ returned non-float (type {})", t->name->view(),
+                       type_name(f)),
+             false;
+    *out = float_value(f);
+    return true;
+  }
+  if (t->index) {
+    Value i = number_index(ts, v);
+    if (!i) return false;
+    return to_double(ts, i, out, &is_number);
+  }
+  raise_fmt(ts, TypeError_type, "must be real number, not {}", type_name(v));
+  return false;
+}
+
+bool parse_args(ThreadState& ts, const char* fname, std::span<const Value> args, TupleObject* kwnames,
+                std::initializer_list<const char*> names, size_t required, size_t positional_only, Value* out,
+                size_t keyword_only_from) {
+  size_t total = names.size();
+  size_t max_positional = std::min(total, keyword_only_from);
+  size_t npos = positional_count(args, kwnames);
+  for (size_t i = 0; i < total; i++) out[i] = Value();
+  size_t nkw = kwnames ? static_cast<size_t>(kwnames->size) : 0;
+  if (npos + nkw > total) {
+    raise_fmt(ts, TypeError_type, "{}() takes at most {} {}argument{} ({} given)", fname, total,
+              npos == 0 ? "keyword " : "", total == 1 ? "" : "s", npos + nkw);
+    return false;
+  }
+  if (npos > max_positional) {
+    size_t min_positional = std::min(required, max_positional);
+    if (max_positional == 0)
+      raise_fmt(ts, TypeError_type, "{}() takes no positional arguments", fname);
+    else
+      raise_fmt(ts, TypeError_type, "{}() takes {} {} positional argument{} ({} given)", fname,
+                min_positional < max_positional ? "at most" : "exactly", max_positional,
+                max_positional == 1 ? "" : "s", npos);
+    return false;
+  }
+  for (size_t i = 0; i < npos; i++) out[i] = args[i];
+  size_t duplicate = SIZE_MAX;
+  if (kwnames) {
+    for (int64_t k = 0; k < kwnames->size; k++) {
+      StrObject* key = as_str(kwnames->items[k]);
+      size_t found = SIZE_MAX;
+      size_t i = 0;
+      for (const char* n : names) {
+        if (i >= positional_only && key->view() == n) found = i;
+        i++;
+      }
+      if (found == SIZE_MAX) {
+        raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for {}()", key->view(), fname);
+        return false;
+      }
+      if (out[found]) {
+        // Reported after missing arguments, as CPython checks those first.
+        if (duplicate == SIZE_MAX) duplicate = found;
+        continue;
+      }
+      out[found] = args[npos + static_cast<size_t>(k)];
+    }
+  }
+  size_t i = 0;
+  for (const char* n : names) {
+    if (i < required && !out[i]) {
+      if (i < positional_only)
+        raise_fmt(ts, TypeError_type, "{}() takes {} {} positional argument{} ({} given)", fname,
+                  positional_only < max_positional ? "at least" : "exactly", positional_only,
+                  positional_only == 1 ? "" : "s", npos);
+      else
+        raise_fmt(ts, TypeError_type, "{}() missing required argument '{}' (pos {})", fname, n, i + 1);
+      return false;
+    }
+    i++;
+  }
+  if (duplicate != SIZE_MAX) {
+    raise_fmt(ts, TypeError_type, "argument for {}() given by name ('{}') and position ({})", fname,
+              *(names.begin() + duplicate), duplicate + 1);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace minipy::native
+
+namespace minipy::native {
+
+bool bytes_like(ThreadState& ts, Value v, std::string_view* out) {
+  if (v.is_object() && is_subtype(type_of(v), &bytes_type)) {
+    *out = static_cast<BytesObject*>(v.as_object())->view();
+    return true;
+  }
+  raise_fmt(ts, TypeError_type, "a bytes-like object is required, not '{}'", type_name(v));
+  return false;
+}
+
+}  // namespace minipy::native
+
+namespace minipy::native {
+
+namespace {
+bool keywordless(ThreadState& ts, const char* qualname, TupleObject* kwnames) {
+  if (kwnames && kwnames->size) {
+    raise_fmt(ts, TypeError_type, "{}() takes no keyword arguments", qualname);
+    return false;
+  }
+  return true;
+}
+}  // namespace
+
+bool no_args(ThreadState& ts, const char* qualname, std::span<const Value> args, TupleObject* kwnames) {
+  if (!keywordless(ts, qualname, kwnames)) return false;
+  if (!args.empty()) {
+    raise_fmt(ts, TypeError_type, "{}() takes no arguments ({} given)", qualname, args.size());
+    return false;
+  }
+  return true;
+}
+
+bool one_arg(ThreadState& ts, const char* qualname, std::span<const Value> args, TupleObject* kwnames) {
+  if (!keywordless(ts, qualname, kwnames)) return false;
+  if (args.size() != 1) {
+    raise_fmt(ts, TypeError_type, "{}() takes exactly one argument ({} given)", qualname, args.size());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace minipy::native

@@ -1,0 +1,61 @@
+// Helpers the native modules share: registering functions and values on a module, readying a module's own
+// static types (Random, Struct, array, ...), argument parsing with CPython's Argument Clinic messages, and
+// PyFloat_AsDouble's conversion rules. Nothing here is specific to one module.
+#pragma once
+#include <initializer_list>
+#include <span>
+#include <string_view>
+
+#include "vm/runtime.h"
+
+namespace minipy::native {
+
+// The signature every native function and method has (self: the module or the instance).
+#define NATIVE_FN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
+
+// Adds each row of `defs` (static storage) to module `m` as a builtin function.
+void add_functions(ThreadState& ts, ModuleObject* m, std::span<const MethodDef> defs);
+// m.name = value
+void add_value(ThreadState& ts, ModuleObject* m, std::string_view name, Value value);
+
+// Readies static type `t` of native module `module` once (later calls do nothing): name, base object, the
+// default object slots for those `t` leaves null, and a GC root so its dict survives while no module holds it.
+// `subclassable`: Python classes may derive from it (their instances get an attribute dict after the layout).
+void init_native_type(ThreadState& ts, Type& t, const char* name, const char* module, size_t instance_size,
+                      bool subclassable);
+// Whether `t` was already readied by init_native_type.
+inline bool native_type_ready(const Type& t) { return t.dict != nullptr; }
+
+// PyFloat_AsDouble: a float, an int (OverflowError when too big), an object with __float__ or __index__;
+// otherwise TypeError "must be real number, not T".
+[[nodiscard]] bool as_double(ThreadState& ts, Value v, double* out);
+
+// Argument Clinic style parsing of `args`/`kwnames` for function `fname` into `out` (one slot per name; null
+// when not given). The first `positional_only` names cannot be passed by keyword; names from `keyword_only_from`
+// on can only be passed by keyword; the first `required` names must be given. Raises CPython's messages.
+[[nodiscard]] bool parse_args(ThreadState& ts, const char* fname, std::span<const Value> args, TupleObject* kwnames,
+                              std::initializer_list<const char*> names, size_t required, size_t positional_only,
+                              Value* out, size_t keyword_only_from = SIZE_MAX);
+
+// The exact int value of `v` (an int or int subclass) as a BigInt; callers checked is_int.
+inline BigInt int_value(Value v) { return to_bigint(v); }
+
+}  // namespace minipy::native
+
+namespace minipy::native {
+
+// The bytes of a bytes-like argument (bytes and its subclasses, and what the buffer protocol offers once minipy
+// has one); TypeError "a bytes-like object is required, not 'T'" otherwise. The view lives as long as `v`.
+[[nodiscard]] bool bytes_like(ThreadState& ts, Value v, std::string_view* out);
+
+}  // namespace minipy::native
+
+namespace minipy::native {
+
+// METH_NOARGS / METH_O checks with CPython's messages, `qualname` being "Type.method" (or "module.function"):
+// "Random.random() takes no arguments (1 given)", "sha1.update() takes exactly one argument (0 given)",
+// "X.y() takes no keyword arguments".
+[[nodiscard]] bool no_args(ThreadState& ts, const char* qualname, std::span<const Value> args, TupleObject* kwnames);
+[[nodiscard]] bool one_arg(ThreadState& ts, const char* qualname, std::span<const Value> args, TupleObject* kwnames);
+
+}  // namespace minipy::native

@@ -1,0 +1,176 @@
+// Shared machinery of the native modules' own types (see native_type.h).
+#include "stdlib/native/native_type.h"
+
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "vm/objects/heap_type.h"
+
+namespace minipy {
+
+void init_static_type(ThreadState& ts, Type& t);  // vm/objects/type.cpp
+
+namespace {
+
+// Each native type, the interpreter it was defined for, and the root slot that keeps its dict and MRO alive.
+struct DefinedType {
+  Type* type;
+  Interpreter* owner;
+  Value* root;
+};
+std::vector<DefinedType>& defined_types() {
+  static std::vector<DefinedType> types;
+  return types;
+}
+
+// The builtin containers' __class_getitem__ (vm/objects/generic_alias.cpp) called with our class.
+Value class_getitem(ThreadState& ts, Value cls, std::span<const Value> args, TupleObject* kwnames) {
+  Value builtin = type_lookup(&list_type, intern(ts, "__class_getitem__"));
+  auto* descriptor = static_cast<MethodDescriptorObject*>(builtin.as_object());
+  return descriptor->def->fn(ts, cls, args, kwnames);
+}
+
+}  // namespace
+
+const MethodDef kClassGetitemMethod[1] = {{"__class_getitem__", class_getitem, kMethodClass}};
+
+bool is_native_extensible(const Type* t) {
+  if (!(t->flags & kTypeBaseType)) return false;
+  for (const DefinedType& d : defined_types())
+    if (d.type == t) return true;
+  return false;
+}
+
+bool begin_native_type(ThreadState& ts, Type& t, const char* name, const char* module, size_t instance_size,
+                       uint32_t flags, Type* base) {
+  for (DefinedType& d : defined_types()) {
+    if (d.type != &t) continue;
+    if (d.owner == ts.interp) return false;
+    // Defined for an interpreter that is gone (unit tests make several): start again.
+    d.owner = ts.interp;
+    t = Type{};
+    register_root(ts, d.root);
+    goto fill;
+  }
+  defined_types().push_back({&t, ts.interp, new Value()});
+  register_root(ts, defined_types().back().root);
+fill:
+  static std::deque<std::string> full_names;  // c_name must outlive the type
+  full_names.push_back(std::string(module) + "." + name);
+  t.type = &type_type;
+  t.gc_flags = kGcStatic;
+  t.c_name = full_names.back().c_str();
+  t.base = base ? base : &object_type;
+  t.instance_size = static_cast<uint32_t>(instance_size);
+  t.flags = kTypeImmutable | flags | (t.base->flags & (kTypeDictSubclass | kTypeListSubclass));
+  t.version = next_type_version();
+  init_static_type(ts, t);
+  t.module = Value(intern(ts, module));
+  for (DefinedType& d : defined_types())
+    if (d.type == &t) *d.root = Value(static_cast<Object*>(&t));
+  return true;
+}
+
+void finish_native_type(Type& t) {
+  auto* first = reinterpret_cast<void**>(&t.repr);
+  auto* last = reinterpret_cast<void**>(&t.finalize);
+  auto* base_first = reinterpret_cast<void**>(&t.base->repr);
+  for (void** p = first; p <= last; p++, base_first++)
+    if (!*p) *p = *base_first;
+}
+
+void add_module_functions(ThreadState& ts, ModuleObject* m, std::span<const MethodDef> defs) {
+  for (const MethodDef& def : defs)
+    dict_set_str(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
+}
+
+void add_module_value(ThreadState& ts, ModuleObject* m, const char* name, Value value) {
+  dict_set_str(ts, m->dict, intern(ts, name), value);
+}
+
+Value iter_self(ThreadState&, Value self) { return self; }
+
+bool exact_args(ThreadState& ts, const char* name, std::span<const Value> args, TupleObject* kwnames, size_t min,
+                size_t max) {
+  if (!no_keywords(ts, name, kwnames)) return false;
+  size_t got = args.size();
+  if (got >= min && got <= max) return true;
+  // _PyArg_CheckPositional's wording
+  const char* qualifier = min == max ? "" : got < min ? "at least " : "at most ";
+  size_t bound = got < min ? min : max;
+  raise_fmt(ts, TypeError_type, "{} expected {}{} argument{}, got {}", name, qualifier, bound, bound == 1 ? "" : "s",
+            got);
+  return false;
+}
+
+}  // namespace minipy
+
+namespace minipy {
+
+bool parse_args(ThreadState& ts, const char* name, std::span<const Value> args, TupleObject* kwnames,
+                std::span<const char* const> names, size_t max_positional, size_t required, std::span<Value> out) {
+  size_t npos = positional_count(args, kwnames);
+  for (Value& v : out) v = Value();
+  if (npos > max_positional) {
+    // Clinic says "positional" when some parameters are keyword-only.
+    bool kwonly = names.size() > max_positional;
+    raise_fmt(ts, TypeError_type, "{}() takes at most {} {}argument{} ({} given)", name, max_positional,
+              kwonly ? "positional " : "", max_positional == 1 ? "" : "s", npos);
+    return false;
+  }
+  for (size_t i = 0; i < npos; i++) out[i] = args[i];
+  for (int64_t k = 0; kwnames && k < kwnames->size; k++) {
+    std::string_view key = as_str(kwnames->items[k])->view();
+    size_t i = 0;
+    while (i < names.size() && key != names[i]) i++;
+    if (i == names.size()) {
+      raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for {}()", key, name);
+      return false;
+    }
+    if (out[i]) {
+      raise_fmt(ts, TypeError_type, "argument for {}() given by name ('{}') and position ({})", name, key, i + 1);
+      return false;
+    }
+    out[i] = args[npos + static_cast<size_t>(k)];
+  }
+  for (size_t i = 0; i < required; i++) {
+    if (!out[i]) {
+      raise_fmt(ts, TypeError_type, "{}() missing required argument '{}' (pos {})", name, names[i], i + 1);
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace minipy
+
+namespace minipy {
+
+namespace {
+
+// The setter of a read-only attribute; `self` is the message to raise.
+Value refuse_assignment(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  return raise(ts, AttributeError_type, as_str(self)->view());
+}
+const MethodDef kRefuseAssignment = {"__set__", refuse_assignment};
+
+}  // namespace
+
+void add_native_property(ThreadState& ts, Type& t, const MethodDef* getter, const MethodDef* setter,
+                         ReadOnly read_only) {
+  auto* p = ts.alloc<PropertyObject>(&property_type);
+  p->fget = make_native_function(ts, getter, Value());
+  if (setter) {
+    p->fset = p->fdel = make_native_function(ts, setter, Value());
+  } else {
+    std::string message = read_only == ReadOnly::kMember
+                              ? std::string("readonly attribute")
+                              : fmt::format("attribute '{}' of '{}' objects is not writable", getter->name, t.c_name);
+    p->fset = p->fdel = make_native_function(ts, &kRefuseAssignment, Value(make_str(ts, message)));
+  }
+  p->doc = None();
+  dict_set_str(ts, t.dict, intern(ts, getter->name), Value(p));
+}
+
+}  // namespace minipy

@@ -1,0 +1,140 @@
+// Subjects and helpers of the native `_sre` module: turning a str or bytes into the code-unit array the engine
+// reads (sre_engine.h), slicing results back out, argument parsing with CPython's messages, and the calls into
+// the pure-Python half of `re` (re._subx, re._expand) that CPython's _sre makes too.
+#include <new>
+
+#include "stdlib/native/sre_module.h"
+#include "vm/text/unicode.h"
+
+namespace minipy {
+
+namespace {
+
+size_t utf8_length(uint32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
+
+}  // namespace
+
+size_t Subject::byte_offset(int64_t index) {
+  if (wide.empty()) return static_cast<size_t>(index);
+  auto target = static_cast<size_t>(index);
+  // Walk from the remembered position, or from the start when that is closer.
+  if (target < cursor_index && target < cursor_index - target) cursor_index = cursor_offset = 0;
+  while (cursor_index < target) cursor_offset += utf8_length(wide[cursor_index++]);
+  while (cursor_index > target) cursor_offset -= utf8_length(wide[--cursor_index]);
+  return cursor_offset;
+}
+
+Value Subject::slice(ThreadState& ts, int64_t from, int64_t to) {
+  if (to < from) to = from;
+  if (is_bytes) return make_bytes(ts, data.substr(static_cast<size_t>(from), static_cast<size_t>(to - from)));
+  size_t first = byte_offset(from);
+  size_t last = byte_offset(to);
+  std::string_view text = data.substr(first, last - first);
+  return Value(make_str_known(ts, text, to - from, text.size() == static_cast<size_t>(to - from)));
+}
+
+sre::Status Subject::run(const sre::Program& program, sre::MatchState& state, bool search) try {
+  if (!wide.empty()) {
+    std::span<const uint32_t> units(wide.data(), wide.size());
+    return search ? sre::search(program, units, state) : sre::match(program, units, state);
+  }
+  std::span<const uint8_t> units(reinterpret_cast<const uint8_t*>(data.data()), data.size());
+  return search ? sre::search(program, units, state) : sre::match(program, units, state);
+} catch (const std::bad_alloc&) {
+  return sre::kStatusMemory;  // the engine's stacks could not grow: MemoryError, as CPython's engine gives
+}
+
+bool load_subject(ThreadState& ts, PatternObject* pattern, Value string, Subject* subject) {
+  subject->object = string;
+  if (is_str(string)) {
+    if (pattern->kind == kSubjectBytes)
+      return raise(ts, TypeError_type, "cannot use a bytes pattern on a string-like object"), false;
+    StrObject* s = as_str(string);
+    subject->data = s->view();
+    subject->length = s->length;
+    if (!s->is_ascii()) {
+      subject->wide.reserve(static_cast<size_t>(s->length));
+      for (size_t at = 0; at < subject->data.size();) subject->wide.push_back(text::next_code_point(subject->data, &at));
+    }
+    return true;
+  }
+  if (string.is_object() && is_subtype(type_of(string), &bytes_type)) {
+    if (pattern->kind == kSubjectStr)
+      return raise(ts, TypeError_type, "cannot use a string pattern on a bytes-like object"), false;
+    subject->is_bytes = true;
+    subject->data = static_cast<BytesObject*>(string.as_object())->view();
+    subject->length = static_cast<int64_t>(subject->data.size());
+    return true;
+  }
+  raise_fmt(ts, TypeError_type, "expected string or bytes-like object, got '{}'", type_name(string));
+  return false;
+}
+
+void clamp_positions(int64_t length, int64_t* pos, int64_t* endpos) {
+  *pos = *pos < 0 ? 0 : *pos > length ? length : *pos;
+  *endpos = *endpos < 0 ? 0 : *endpos > length ? length : *endpos;
+}
+
+Value raise_engine_error(ThreadState& ts, sre::Status status) {
+  if (status == sre::kStatusMemory) return raise(ts, MemoryError_type, "");
+  return raise(ts, RuntimeError_type, "invalid SRE code");
+}
+
+Value state_group(ThreadState& ts, Subject& subject, const sre::MatchState& state, int64_t index, Value missing) {
+  if (index == 0) return subject.slice(ts, state.start, state.end);
+  auto mark = static_cast<size_t>(index - 1) * 2;
+  if (mark + 1 >= state.marks.size() || state.marks[mark] < 0) return missing;
+  return subject.slice(ts, state.marks[mark], state.marks[mark + 1]);
+}
+
+Value call_re_helper(ThreadState& ts, const char* name, std::span<const Value> args) {
+  StrObject* re_name = intern(ts, "re");
+  Value module = dict_get_str(ts.interp->modules, re_name);
+  if (!module) {
+    Value importer = dict_get_str(ts.interp->builtins, intern(ts, "__import__"));
+    if (!importer) return raise(ts, ImportError_type, "__import__ not found");
+    Value name_arg(re_name);
+    module = call(ts, importer, std::span<const Value>(&name_arg, 1));
+    if (!module) return Value();
+  }
+  Value helper = get_attr(ts, module, intern(ts, name));
+  if (!helper) return Value();
+  return call(ts, helper, args);
+}
+
+bool parse_sre_args(ThreadState& ts, const char* function, std::span<const Value> args, TupleObject* kwnames,
+                    std::span<const char* const> names, size_t required, Value* out) {
+  size_t positional = positional_count(args, kwnames);
+  if (positional > names.size()) {
+    raise_fmt(ts, TypeError_type, "{}() takes at most {} argument{} ({} given)", function, names.size(),
+              names.size() == 1 ? "" : "s", positional);
+    return false;
+  }
+  for (size_t i = 0; i < names.size(); i++) out[i] = i < positional ? args[i] : Value();
+  if (kwnames) {
+    for (int64_t k = 0; k < kwnames->size; k++) {
+      std::string_view key = as_str(kwnames->items[k])->view();
+      size_t i = 0;
+      while (i < names.size() && key != names[i]) i++;
+      if (i == names.size()) {
+        raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for {}()", key, function);
+        return false;
+      }
+      if (i < positional) {
+        raise_fmt(ts, TypeError_type, "argument for {}() given by name ('{}') and position ({})", function, key,
+                  i + 1);
+        return false;
+      }
+      out[i] = args[positional + static_cast<size_t>(k)];
+    }
+  }
+  for (size_t i = 0; i < required; i++) {
+    if (!out[i]) {
+      raise_fmt(ts, TypeError_type, "{}() missing required argument '{}' (pos {})", function, names[i], i + 1);
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace minipy

@@ -1,0 +1,3 @@
+import re
+
+re.compile("[a-z")
