@@ -4,6 +4,8 @@
 #include <iostream>
 
 #include "stdlib/native/io.h"
+#include "vm/objects/buffer.h"
+#include "vm/objects/bytearray.h"
 #include "vm/objects/complex.h"
 #include "vm/runtime.h"
 #include "vm/text/number_format.h"
@@ -634,7 +636,7 @@ void init_builtins(ThreadState& ts) {
       {"zip", &zip_type},             {"reversed", &reversed_type}, {"map", &map_type},
       {"filter", &filter_type},       {"property", &property_type}, {"staticmethod", &staticmethod_type},
       {"classmethod", &classmethod_type}, {"super", &super_type},
-      {"complex", &complex_type},
+      {"complex", &complex_type}, {"bytearray", &bytearray_type}, {"memoryview", &memoryview_type},
   };
   for (const NamedType& t : types) dict_set_str(ts, all, intern(ts, t.name), Value(t.type));
 #define X(name, base) dict_set_str(ts, all, intern(ts, #name), Value(&name##_type));

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "vm/interp/frame_setup.h"
+#include "vm/objects/bytearray.h"
 #include "vm/objects/complex.h"
 #include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
