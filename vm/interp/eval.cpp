@@ -44,6 +44,17 @@ void generator_enter(ThreadState& ts, GeneratorObject* gen, Value arg);
 void generator_leave(ThreadState& ts, GeneratorObject* gen, bool returned);
 int send_to_delegate(ThreadState& ts, Value receiver, Value arg, Value* out);
 Value yield_from_iter(ThreadState& ts, Value iterable);
+Value get_awaitable(ThreadState& ts, Value o, int where);              // coroutine.cpp
+Value get_aiter(ThreadState& ts, Value obj);
+Value get_anext_awaitable(ThreadState& ts, Value aiter);
+Value before_async_with(ThreadState& ts, Value mgr, Value* exit_out);
+Value async_gen_wrap(ThreadState& ts, Value value);                    // async_generator.cpp
+Value match_mapping(ThreadState& ts, Value subject);                   // pattern_match.cpp
+Value match_sequence(ThreadState& ts, Value subject);
+Value match_keys(ThreadState& ts, Value subject, Value keys);
+Value match_class(ThreadState& ts, Value subject, Value cls, Value names, int nargs);
+bool check_eg_match(ThreadState& ts, Value exc, Value match_type, Value* rest, Value* match);  // exception_group.cpp
+Value prep_reraise_star(ThreadState& ts, Value orig, Value excs);
 
 // Every opcode the loop implements. Adding one here without a `op_NAME:` label is a compile error.
 namespace {
@@ -1431,6 +1442,99 @@ op_GET_YIELD_FROM_ITER: {
   Value it = yield_from_iter(ts, TOP());
   CHECK(it);
   TOP() = it;
+  DISPATCH();
+}
+
+// ---- coroutines (helpers in vm/objects/coroutine.cpp and async_generator.cpp) ----
+op_GET_AWAITABLE: {
+  SAVE_FRAME_REGISTERS();
+  Value it = get_awaitable(ts, TOP(), oparg);
+  CHECK(it);
+  TOP() = it;
+  DISPATCH();
+}
+op_GET_AITER: {
+  SAVE_FRAME_REGISTERS();
+  Value it = get_aiter(ts, TOP());
+  CHECK(it);
+  TOP() = it;
+  DISPATCH();
+}
+op_GET_ANEXT: {
+  SAVE_FRAME_REGISTERS();
+  Value awaitable = get_anext_awaitable(ts, TOP());
+  CHECK(awaitable);
+  PUSH(awaitable);
+  DISPATCH();
+}
+op_END_ASYNC_FOR: {
+  // StopAsyncIteration from __anext__() ends the loop; anything else propagates (no new traceback entry).
+  Value exc = POP();
+  if (exception_matches(exc, &StopAsyncIteration_type)) {
+    (void)POP();
+    DISPATCH();
+  }
+  ts.current_exception = exc;
+  goto exception_unwind;
+}
+op_BEFORE_ASYNC_WITH: {
+  SAVE_FRAME_REGISTERS();
+  Value exit;
+  Value r = before_async_with(ts, TOP(), &exit);
+  CHECK(r);
+  TOP() = exit;
+  PUSH(r);
+  DISPATCH();
+}
+op_ASYNC_GEN_WRAP:
+  TOP() = async_gen_wrap(ts, TOP());
+  DISPATCH();
+
+// ---- pattern matching (helpers in vm/objects/pattern_match.cpp) ----
+op_MATCH_MAPPING: {
+  Value r = match_mapping(ts, TOP());
+  CHECK(r);
+  PUSH(r);
+  DISPATCH();
+}
+op_MATCH_SEQUENCE: {
+  Value r = match_sequence(ts, TOP());
+  CHECK(r);
+  PUSH(r);
+  DISPATCH();
+}
+op_MATCH_KEYS: {
+  SAVE_FRAME_REGISTERS();
+  Value r = match_keys(ts, SECOND(), TOP());
+  CHECK(r);
+  PUSH(r);
+  DISPATCH();
+}
+op_MATCH_CLASS: {
+  // [subject, cls, names] -> [attributes tuple or None]
+  SAVE_FRAME_REGISTERS();
+  Value r = match_class(ts, THIRD(), SECOND(), TOP(), oparg);
+  CHECK(r);
+  sp -= 2;
+  TOP() = r;
+  DISPATCH();
+}
+
+// ---- except* (helpers in vm/objects/exception_group.cpp) ----
+op_CHECK_EG_MATCH: {
+  SAVE_FRAME_REGISTERS();
+  Value rest, match;
+  CHECK(check_eg_match(ts, SECOND(), TOP(), &rest, &match));
+  SECOND() = rest;
+  TOP() = match;
+  DISPATCH();
+}
+op_PREP_RERAISE_STAR: {
+  SAVE_FRAME_REGISTERS();
+  Value r = prep_reraise_star(ts, SECOND(), TOP());
+  CHECK(r);
+  sp--;
+  TOP() = r;
   DISPATCH();
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "vm/interp/frame_setup.h"
+#include "vm/objects/bytearray.h"
 #include "vm/objects/complex.h"
 #include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
@@ -81,13 +82,23 @@ TupleObject* compute_mro(ThreadState& ts, Type* type, TupleObject* bases) {
   return mro;
 }
 
+// The builtin type whose instance layout `t`'s instances have: builtin subclasses that add no fields share
+// their base's (CPython's solid_base), so OSError and ValueError, both plain exception layouts, combine.
+Type* layout_base(Type* t) {
+  t = static_base(t);
+  while (t->base && t->base->instance_size == t->instance_size && t->base->dict_offset == t->dict_offset &&
+         t->base->item_size == t->item_size)
+    t = t->base;
+  return t;
+}
+
 // The base whose builtin layout every other base's layout extends (CPython's best_base).
 Type* best_base(ThreadState& ts, TupleObject* bases) {
   Type* winner = nullptr;
   Type* winner_solid = nullptr;
   for (Value b : bases->span()) {
     Type* base = as_type(b);
-    Type* solid = static_base(base);
+    Type* solid = layout_base(base);
     if (!winner) {
       winner = base;
       winner_solid = solid;
