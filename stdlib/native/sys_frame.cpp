@@ -120,7 +120,6 @@ const MethodDef* sys_getframe_def(ThreadState& ts) {
   static const MethodDef def{"_getframe", sys_getframe};
   if (native::native_type_ready(frame_type)) return &def;
   native::init_native_type(ts, frame_type, "frame", "builtins", sizeof(FrameObject), false);
-  frame_type.new_instance = nullptr;
   frame_type.trace = trace_frame;
   frame_type.repr = frame_repr;
   static const MethodDef getters[] = {
@@ -132,6 +131,7 @@ const MethodDef* sys_getframe_def(ThreadState& ts) {
   add_getsets(ts, frame_type, getters);
   static const MethodDef methods[] = {{"clear", frame_clear}};
   add_methods(ts, frame_type, methods);
+  native::complete_native_type(ts, frame_type);  // object's slots for the rest; no constructor
   return &def;
 }
 
