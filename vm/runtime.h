@@ -61,6 +61,10 @@ struct RuntimeConfig {
   std::string pycache_prefix;
   std::string cache_tag = "minipy-311";
   std::string check_hash_based_pycs = "default";
+  // The host CPython's Lib directory, used in place and never written to (empty: none), and the per-user
+  // mirror tree where the caches of its modules go (empty: none). vm/import/import_paths.cpp sets both.
+  std::string host_lib;
+  std::string lib_cache_root;
   bool explain_cache = false;
   bool unbuffered = false;  // -u / PYTHONUNBUFFERED: sys.stdout and sys.stderr write through
   bool import_time = false;

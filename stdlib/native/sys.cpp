@@ -59,7 +59,17 @@ SYS_FN(sys_exc_info) {
   return Value(make_tuple(ts, items));
 }
 
+}  // namespace
+// Async generator hooks and coroutine origin tracking (vm/objects/async_generator.cpp).
+SYS_FN(sys_get_asyncgen_hooks);
+SYS_FN(sys_set_asyncgen_hooks);
+SYS_FN(sys_get_coroutine_origin_tracking_depth);
+namespace {
+
 const MethodDef sys_functions[] = {
+    {"get_asyncgen_hooks", sys_get_asyncgen_hooks},
+    {"set_asyncgen_hooks", sys_set_asyncgen_hooks},
+    {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth},
     {"exit", sys_exit},
     {"exc_info", sys_exc_info},
     {"exception", sys_exception},
@@ -69,6 +79,8 @@ const MethodDef sys_functions[] = {
 
 }  // namespace
 
+const MethodDef* sys_getframe_def(ThreadState& ts);  // sys_frame.cpp
+
 void init_sys(ThreadState& ts) {
   Interpreter& interp = *ts.interp;
   ModuleObject* m = make_module(ts, "sys");
@@ -76,6 +88,7 @@ void init_sys(ThreadState& ts) {
   DictObject* d = m->dict;
   auto set = [&](const char* name, Value v) { dict_set_str(ts, d, intern(ts, name), v); };
   for (const MethodDef& def : sys_functions) set(def.name, make_native_function(ts, &def, Value(m), Value(m->name)));
+  set("_getframe", make_native_function(ts, sys_getframe_def(ts), Value(m), Value(m->name)));
   set("modules", Value(interp.modules));
   ListObject* argv = make_list(ts, 0);
   for (const std::string& a : interp.config.argv) list_append(ts, argv, Value(make_str(ts, a)));

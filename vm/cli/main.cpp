@@ -16,13 +16,13 @@
 #include <vector>
 
 #include "vm/cli/run.h"
+#include "vm/import/import.h"
 
 namespace minipy {
 int flush_standard_streams(ThreadState& ts, int status);  // stdlib/native/io.cpp
 void exit_like_sigint_if_needed();                           // stdlib/native/signal.cpp
 void run_atexit_callbacks(ThreadState& ts);                  // stdlib/native/atexit.cpp
 void refresh_sys_config(ThreadState& ts);
-void init_sys_path(ThreadState& ts, const std::optional<std::string>& first_entry);
 Value run_module_as_main(ThreadState& ts, const std::string& requested, std::string* error);
 }
 

@@ -15,7 +15,7 @@ namespace minipy {
   X(BaseException, object)                                                                     \
   X(SystemExit, BaseException) X(KeyboardInterrupt, BaseException) X(GeneratorExit, BaseException) \
   X(Exception, BaseException)                                                                  \
-  X(StopIteration, Exception) X(ArithmeticError, Exception) X(FloatingPointError, ArithmeticError) \
+  X(StopIteration, Exception) X(StopAsyncIteration, Exception) X(ArithmeticError, Exception) X(FloatingPointError, ArithmeticError) \
   X(OverflowError, ArithmeticError) X(ZeroDivisionError, ArithmeticError)                      \
   X(AssertionError, Exception) X(AttributeError, Exception) X(BufferError, Exception)           \
   X(EOFError, Exception) X(ImportError, Exception) X(ModuleNotFoundError, ImportError)         \

@@ -4,6 +4,8 @@
 #include <iostream>
 
 #include "stdlib/native/io.h"
+#include "vm/objects/buffer.h"
+#include "vm/objects/bytearray.h"
 #include "vm/objects/complex.h"
 #include "vm/runtime.h"
 #include "vm/text/number_format.h"
@@ -248,6 +250,7 @@ BUILTIN(b_round) {
   size_t n = positional_count(args, kwnames);
   Value number = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "number");
   Value nd = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "ndigits");
+  if (args.size() > 2) return raise_fmt(ts, TypeError_type, "round() takes at most 2 arguments ({} given)", args.size());
   if (!number) return raise(ts, TypeError_type, "round() missing required argument 'number' (pos 1)");
   if (nd && is_none(nd)) nd = Value();
   if (is_float(number) || is_int(number)) return round_number(ts, number, nd);
@@ -465,11 +468,19 @@ BUILTIN(b_globals) {
   (void)kwnames;
   return Value(ts.current_frame->globals);
 }
+}  // namespace
+Value frame_locals(ThreadState& ts, Frame* f);
+namespace {
 BUILTIN(b_locals) {
   (void)self;
   (void)args;
   (void)kwnames;
-  Frame* f = ts.current_frame;
+  return frame_locals(ts, ts.current_frame);
+}
+}  // namespace
+
+// What locals() returns in `f`: its namespace, or for a function a new dict of its bound fast locals and cells.
+Value frame_locals(ThreadState& ts, Frame* f) {
   if (f->locals) return f->locals;
   DictObject* d = make_dict(ts);
   CodeObj* code = f->code;
@@ -485,6 +496,7 @@ BUILTIN(b_locals) {
   }
   return Value(d);
 }
+namespace {
 BUILTIN(b_vars) {
   if (args.empty()) return b_locals(ts, self, args, kwnames);
   Value d = get_attr_optional(ts, args[0], ts.interp->names.dict);
@@ -535,6 +547,20 @@ BUILTIN(b_dir) {
     if (!list_extend(ts, names, l)) return Value();
   } else {
     Value obj = args[0];
+    // A __dir__ defined in Python (on the object's class, or a module's own, PEP 562) decides the names.
+    Value custom = type_lookup(type_of(obj), intern(ts, "__dir__"));
+    if (custom && type_of(custom) == &method_descriptor_type) custom = Value();
+    if (custom) {
+      if (DescrGetSlot get = type_of(custom)->descr_get) custom = get(ts, custom, obj, Value(type_of(obj)));
+    } else if (type_of(obj) == &module_type) {
+      custom = dict_get_str(static_cast<ModuleObject*>(obj.as_object())->dict, intern(ts, "__dir__"));
+    }
+    if (custom) {
+      Value listed = call(ts, custom, {});
+      if (!listed || !list_extend(ts, names, listed)) return Value();
+      Value r = list_sort(ts, Value(names), {}, nullptr);
+      return r ? Value(names) : r;
+    }
     DictObject* seen = make_dict(ts);
     auto add_dict = [&](DictObject* d) {
       int64_t pos = 0;
@@ -610,7 +636,7 @@ void init_builtins(ThreadState& ts) {
       {"zip", &zip_type},             {"reversed", &reversed_type}, {"map", &map_type},
       {"filter", &filter_type},       {"property", &property_type}, {"staticmethod", &staticmethod_type},
       {"classmethod", &classmethod_type}, {"super", &super_type},
-      {"complex", &complex_type},
+      {"complex", &complex_type}, {"bytearray", &bytearray_type}, {"memoryview", &memoryview_type},
   };
   for (const NamedType& t : types) dict_set_str(ts, all, intern(ts, t.name), Value(t.type));
 #define X(name, base) dict_set_str(ts, all, intern(ts, #name), Value(&name##_type));

@@ -23,8 +23,6 @@ void trace_signal_roots(Tracer& tracer);
 bool run_signal_handlers(ThreadState& ts);
 void trace_atexit_roots(Tracer& tracer);        // stdlib/native/atexit.cpp
 void reset_atexit(ThreadState& ts);
-void init_sre_types(ThreadState& ts);   // stdlib/native/sre.cpp
-void trace_sre_types(Tracer& tracer);
 
 namespace {
 
@@ -53,7 +51,6 @@ void mark_roots(void* context, Tracer& tracer) {
   trace_io_roots(tracer);
   trace_signal_roots(tracer);
   trace_atexit_roots(tracer);
-  trace_sre_types(tracer);
   tracer.visit(ts.current_exception);
   for (ExcInfo* e = ts.exc_info; e; e = e->previous) tracer.visit(e->exc_value);
   for (Frame* f = ts.current_frame; f; f = f->previous) {
@@ -105,7 +102,6 @@ Interpreter::Interpreter() {
   init_traceback_type(ts);
   inherit_static_slots();
   init_weakref_type(ts);
-  init_sre_types(ts);
   init_buffer_types(ts);
   modules = make_dict(ts);
   init_builtins(ts);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "vm/interp/frame_setup.h"
+#include "vm/objects/bytearray.h"
 #include "vm/objects/complex.h"
 #include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
@@ -114,15 +115,11 @@ Type* best_base(ThreadState& ts, TupleObject* bases) {
   return winner;
 }
 
-// Builtin bases whose layout a Python class may extend (builtin_subclass.cpp knows where their dict goes).
+// Builtin bases whose layout a Python class may extend (builtin_subclass.cpp knows where their dict goes): those
+// CPython lets one subclass, except module (made by the import system) and super.
 bool subclassable_layout(Type* solid) {
-  return solid == &object_type || solid == &type_type || (solid->flags & kTypeExceptionSubclass) ||
-         solid == &int_type || solid == &float_type || solid == &str_type || solid == &bytes_type ||
-         solid == &tuple_type || solid == &list_type || solid == &dict_type || solid == &set_type ||
-         solid == &frozenset_type || is_subclassable_native_type(solid) ||
-         is_native_extensible(solid) || solid == &complex_type ||
-         // native types that keep an attribute dict in their own layout (the _io classes)
-         ((solid->flags & kTypeBaseType) && solid->dict_offset != 0);
+  if (is_subclassable_native_type(solid) || is_native_extensible(solid)) return true;
+  return (solid->flags & kTypeBaseType) && solid != &module_type && solid != &super_type;
 }
 
 void trace_heap_instance(Object* self, Tracer& tracer) {
