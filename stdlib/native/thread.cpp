@@ -133,7 +133,7 @@ ModuleObject* create_thread_module(ThreadState& ts) {
     lock_type.trace = trace_lock;
     lock_type.repr = lock_repr;
     add_methods(ts, lock_type, kLockMethods);
-    finish_native_type(lock_type);
+    finish_native_type(ts, lock_type);
   }
   if (begin_native_type(ts, rlock_type, "RLock", "_thread", sizeof(LockObject), kTypeBaseType)) {
     rlock_type.new_instance = lock_new;
@@ -141,14 +141,14 @@ ModuleObject* create_thread_module(ThreadState& ts) {
     rlock_type.repr = lock_repr;
     rlock_type.dict_offset = offsetof(LockObject, dict);
     add_methods(ts, rlock_type, kRLockMethods);
-    finish_native_type(rlock_type);
+    finish_native_type(ts, rlock_type);
   }
   // _local: with one thread, a thread-local object is an ordinary object with attributes.
   if (begin_native_type(ts, local_type, "_local", "_thread", sizeof(LockObject), kTypeBaseType)) {
     local_type.new_instance = lock_new;
     local_type.trace = trace_lock;
     local_type.dict_offset = offsetof(LockObject, dict);
-    finish_native_type(local_type);
+    finish_native_type(ts, local_type);
   }
   ModuleObject* m = make_module(ts, "_thread");
   add_module_functions(ts, m, kThreadFunctions);
