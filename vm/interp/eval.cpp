@@ -281,7 +281,7 @@ inline bool bind_simple(FunctionObject* func, Value* locals, const Value* args, 
 }
 }  // namespace
 
-void collect_garbage_at_safe_point(ThreadState& ts);
+bool handle_eval_breaker(ThreadState& ts);  // interpreter.cpp: collection and signal handlers
 
 // Runs `entry` until it returns (or, for a generator's frame, yields). With `throwing`, the pending exception is
 // raised at the frame's current instruction first (generator.throw()).
@@ -379,7 +379,7 @@ op_NOP:
 op_RESUME:
   if (ts.eval_breaker && oparg < 2) {
     SAVE_FRAME_REGISTERS();
-    collect_garbage_at_safe_point(ts);
+    CHECK(handle_eval_breaker(ts));
   }
   DISPATCH();
 op_EXTENDED_ARG: {
@@ -1106,7 +1106,7 @@ op_JUMP_BACKWARD:
   next_instr -= oparg;
   if (ts.eval_breaker) {
     SAVE_FRAME_REGISTERS();
-    collect_garbage_at_safe_point(ts);
+    CHECK(handle_eval_breaker(ts));
   }
   DISPATCH();
 op_JUMP_BACKWARD_NO_INTERRUPT:
