@@ -4,6 +4,7 @@
 // the digests themselves are in hash_algorithms.cpp. Leaves out nothing of their 3.11 API.
 #include "stdlib/native/hash_algorithms.h"
 #include "stdlib/native/native_support.h"
+#include "stdlib/native/native_type.h"
 
 namespace minipy {
 
@@ -126,7 +127,7 @@ ModuleObject* make_hash_module(ThreadState& ts, const char* module_name, size_t 
       add_getsets(ts, t, kHashGetters);
       native::complete_native_type(ts, t);
     }
-    native::add_functions(ts, m, std::span<const MethodDef>(&kConstructors[i], 1));
+    add_module_functions(ts, m, std::span<const MethodDef>(&kConstructors[i], 1));
   }
   return m;
 }

@@ -13,15 +13,6 @@ void add_slot_wrappers(ThreadState& ts, Type& t);  // vm/objects/slot_wrappers.c
 
 namespace minipy::native {
 
-void add_functions(ThreadState& ts, ModuleObject* m, std::span<const MethodDef> defs) {
-  for (const MethodDef& def : defs)
-    dict_set_str(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
-}
-
-void add_value(ThreadState& ts, ModuleObject* m, std::string_view name, Value value) {
-  dict_set_str(ts, m->dict, intern(ts, name), value);
-}
-
 void init_native_type(ThreadState& ts, Type& t, const char* name, const char* module, size_t instance_size,
                       bool subclassable) {
   if (native_type_ready(t)) return;
