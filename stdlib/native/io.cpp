@@ -248,7 +248,7 @@ IO_FN(raw_read) {
   int64_t size = -1;
   if (Value a = io_arg(args, kwnames, 0, "size", ts); a && !io_size_arg(ts, a, &size)) return Value();
   if (size < 0) return io_call(ts, self, "readall");
-  return raise_unsupported(ts, "readinto");
+  return read_through_readinto(ts, self, size);
 }
 IO_FN(raw_readall) {
   (void)args, (void)kwnames;
@@ -527,6 +527,21 @@ bool bytes_arg(ThreadState& ts, Value v, std::string_view* out) {
     return raise_fmt(ts, TypeError_type, "a bytes-like object is required, not '{}'", type_name(v)), false;
   *out = static_cast<BytesObject*>(v.as_object())->view();
   return true;
+}
+
+Value read_through_readinto(ThreadState& ts, Value raw, int64_t n) {
+  Value size = make_int(ts, n);
+  Value buffer = call(ts, dict_get_str(ts.interp->builtins, intern(ts, "bytearray")), std::span<const Value>(&size, 1));
+  if (!buffer) return buffer;
+  Value got = io_call(ts, raw, "readinto", std::span<const Value>(&buffer, 1));
+  if (!got || is_none(got)) return got;
+  int64_t count;
+  if (!index_to_int64(ts, got, &count)) return Value();
+  if (count < 0 || count > n)
+    return raise_fmt(ts, ValueError_type, "readinto returned {} outside buffer size {}", count, n);
+  Value data = call(ts, Value(&bytes_type), std::span<const Value>(&buffer, 1));
+  if (!data) return data;
+  return make_bytes(ts, static_cast<BytesObject*>(data.as_object())->view().substr(0, static_cast<size_t>(count)));
 }
 
 Value io_call(ThreadState& ts, Value obj, const char* name, std::span<const Value> args) {

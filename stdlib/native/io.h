@@ -78,6 +78,9 @@ Value io_arg(std::span<const Value> args, TupleObject* kwnames, size_t index, st
 bool io_size_arg(ThreadState& ts, Value v, int64_t* out);
 // The bytes of a bytes object (TypeError as CPython's for anything else).
 bool bytes_arg(ThreadState& ts, Value v, std::string_view* out);
+// raw.readinto(bytearray(n)) as CPython's buffered classes and RawIOBase.read call it: the bytes read, None when
+// the raw stream would block.
+Value read_through_readinto(ThreadState& ts, Value raw, int64_t n);
 // Calls method `name` of `obj` with the given positional arguments.
 Value io_call(ThreadState& ts, Value obj, const char* name, std::span<const Value> args = {});
 // The encoding open() and TextIOWrapper use when given none ("UTF-8" under a UTF-8 locale).

@@ -54,8 +54,7 @@ bool raw_read_into(ThreadState& ts, IOObject* b, int64_t n, std::string* out, bo
   if (is_native_file(b->raw)) {
     chunk = fileio_read(ts, as_io(b->raw), n);
   } else {
-    Value size = make_int(ts, n);
-    chunk = io_call(ts, b->raw, "read", std::span<const Value>(&size, 1));
+    chunk = read_through_readinto(ts, b->raw, n);
   }
   if (!chunk) return false;
   if (is_none(chunk)) return *eof = true, true;

@@ -48,8 +48,8 @@ bool path_arg(ThreadState& ts, const char* fn, const char* param, Value v, Path*
       v = call(ts, fspath, std::span<const Value>(&out->original, 1));
       if (!v) return false;
     } else if (!ts.current_exception) {
-      raise_fmt(ts, TypeError_type, "{}: {} should be string, bytes{} or os.PathLike, not {}", fn, param,
-                allow_fd ? ", integer" : "", type_name(out->original));
+      raise_fmt(ts, TypeError_type, "{}: {} should be string, bytes, os.PathLike{}, not {}", fn, param,
+                allow_fd ? " or integer" : "", type_name(out->original));
       return false;
     } else {
       return false;
@@ -65,7 +65,7 @@ bool path_arg(ThreadState& ts, const char* fn, const char* param, Value v, Path*
     return false;
   }
   if (out->text.find('\0') != std::string::npos)
-    return raise_fmt(ts, ValueError_type, "{}: embedded null character in {}", fn, param), false;
+    return raise(ts, ValueError_type, "embedded null byte"), false;
   return true;
 }
 
@@ -366,7 +366,8 @@ POSIX_FN(px_utime) {
     for (int i = 0; i < 2; i++) {
       double d;
       bool number;
-      if (!to_double(ts, static_cast<TupleObject*>(times.as_object())->items[i], &d, &number) || !number)
+      if ((!to_double(ts, static_cast<TupleObject*>(times.as_object())->items[i], &d, &number) &&
+           ts.current_exception) || !number)
         return ts.current_exception ? Value() : raise(ts, TypeError_type, "utime: 'times' must be either a tuple of two ints or None");
       spec[i].tv_sec = static_cast<time_t>(std::floor(d));
       spec[i].tv_nsec = static_cast<long>((d - std::floor(d)) * 1e9);

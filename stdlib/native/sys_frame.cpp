@@ -7,8 +7,10 @@
 // namespace itself for module and class bodies, a fresh dict of the fast locals for a function). The callers'
 // chain (f_back) is snapshotted at the same time, so every frame object stays valid after its frame returns,
 // as CPython's do. Nothing is created unless sys._getframe is called.
-// Left out: f_trace (always None; minipy has no tracing), frame.clear() only drops the locals snapshot,
-// tracebacks' tb_frame.
+// A traceback's tb_frame is made the same way when asked for, from the newest live frame running the
+// traceback's code (the usual case: the handler is in that frame or below it); a frame that has already
+// returned by then yields a snapshot with that code and line but the current globals and empty locals.
+// Left out: f_trace (always None; minipy has no tracing), frame.clear() only drops the locals snapshot.
 #include "compiler/linetable.h"
 #include "stdlib/native/native_support.h"
 #include "vm/interp/frame.h"
@@ -115,12 +117,34 @@ Value frame_repr(ThreadState& ts, Value self) {
 
 }  // namespace
 
+const MethodDef* sys_getframe_def(ThreadState& ts);
+
+// tb.tb_frame for a traceback entry of `code` at code unit `lasti` (line `lineno`).
+Value frame_for_traceback(ThreadState& ts, CodeObj* code, int lasti, int lineno) {
+  sys_getframe_def(ts);  // readies the frame type
+  Frame* live = ts.current_frame;
+  while (live && live->code != code) live = live->previous;
+  FrameObject* f;
+  if (live) {
+    f = snapshot(ts, live);
+  } else {
+    f = ts.alloc<FrameObject>(&frame_type);
+    f->code = Value(code);
+    f->globals = ts.current_frame ? ts.current_frame->globals : make_dict(ts);
+    f->builtins = ts.current_frame ? ts.current_frame->builtins : ts.interp->builtins;
+    f->locals = Value(make_dict(ts));
+    f->back = None();
+  }
+  f->lasti = lasti;
+  f->lineno = lineno;
+  return Value(f);
+}
+
 // Readies the frame type and returns the sys._getframe function definition (called from sys.cpp).
 const MethodDef* sys_getframe_def(ThreadState& ts) {
   static const MethodDef def{"_getframe", sys_getframe};
   if (native::native_type_ready(frame_type)) return &def;
   native::init_native_type(ts, frame_type, "frame", "builtins", sizeof(FrameObject), false);
-  frame_type.new_instance = nullptr;
   frame_type.trace = trace_frame;
   frame_type.repr = frame_repr;
   static const MethodDef getters[] = {
@@ -132,6 +156,7 @@ const MethodDef* sys_getframe_def(ThreadState& ts) {
   add_getsets(ts, frame_type, getters);
   static const MethodDef methods[] = {{"clear", frame_clear}};
   add_methods(ts, frame_type, methods);
+  native::complete_native_type(ts, frame_type);  // object's slots for the rest; no constructor
   return &def;
 }
 

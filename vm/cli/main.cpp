@@ -2,6 +2,7 @@
 // The interpreter runs on a thread with a large native stack, so deep recursion through native code (repr of
 // nested lists, sorted() with a Python key, ...) hits RecursionError long before the stack runs out.
 #include <pthread.h>
+#include <csignal>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,6 +20,8 @@
 
 namespace minipy {
 int flush_standard_streams(ThreadState& ts, int status);  // stdlib/native/io.cpp
+void exit_like_sigint_if_needed();                           // stdlib/native/signal.cpp
+void run_atexit_callbacks(ThreadState& ts);                  // stdlib/native/atexit.cpp
 void refresh_sys_config(ThreadState& ts);
 Value run_module_as_main(ThreadState& ts, const std::string& requested, std::string* error);
 }
@@ -300,6 +303,7 @@ int run(Command& cmd, Interpreter& interp) {
   interp.heap.set_stack_base(__builtin_frame_address(0));
   interp.config = cmd.config;
   int status = run_command(interp, cmd);
+  run_atexit_callbacks(interp.thread);
   status = flush_standard_streams(interp.thread, status);
   finalize_at_exit(interp.thread);
   (void)flush_standard_streams(interp.thread, 0);
@@ -317,6 +321,7 @@ void* thread_main(void* p) {
   args->result = run(*args->cmd, *interp);
   std::fflush(stdout);
   std::fflush(stderr);
+  exit_like_sigint_if_needed();
 #ifndef MINIPY_SANITIZE
   // Everything the program can observe is done (run() has flushed its output and finished its finalizers):
   // leave without tearing down the heap page by page. Sanitizer builds tear down, so LeakSanitizer can check.
@@ -341,6 +346,10 @@ int main(int argc, char** argv) {
   if (pthread_create(&thread, &attr, thread_main, &args) != 0) {
     thread_main(&args);
   } else {
+    // Signals go to the interpreter's thread, so they interrupt its system calls (time.sleep, reads).
+    sigset_t all;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, nullptr);
     pthread_join(thread, nullptr);
   }
   return args.result;

@@ -63,6 +63,8 @@ void print_compile_warnings(const CompileResult& result, std::string_view source
   }
 }
 
+void note_uncaught_keyboard_interrupt();  // stdlib/native/signal.cpp
+
 int handle_uncaught(ThreadState& ts) {
   Value exc = ts.current_exception;
   ts.current_exception = Value();
@@ -80,6 +82,7 @@ int handle_uncaught(ThreadState& ts) {
     return 1;
   }
   print_exception(ts, exc);
+  if (exception_matches(exc, &KeyboardInterrupt_type)) note_uncaught_keyboard_interrupt();
   return 1;
 }
 

@@ -256,6 +256,15 @@ Value tb_lasti(ThreadState& ts, Value self, std::span<const Value>, TupleObject*
 }
 }  // namespace
 
+Value frame_for_traceback(ThreadState& ts, CodeObj* code, int lasti, int lineno);  // stdlib/native/sys_frame.cpp
+
+namespace {
+Value tb_frame(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  TracebackObject* tb = as_tb(self);
+  return frame_for_traceback(ts, tb->code, tb->lasti, tb->lineno);
+}
+}  // namespace
+
 void init_traceback_type(ThreadState& ts);
 void init_traceback_type(ThreadState& ts) {
   traceback_type.trace = [](Object* self, Tracer& tracer) {
@@ -266,6 +275,7 @@ void init_traceback_type(ThreadState& ts) {
   add_getset(ts, traceback_type, "tb_next", tb_next);
   add_getset(ts, traceback_type, "tb_lineno", tb_lineno);
   add_getset(ts, traceback_type, "tb_lasti", tb_lasti);
+  add_getset(ts, traceback_type, "tb_frame", tb_frame);
 }
 
 }  // namespace minipy

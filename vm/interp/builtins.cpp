@@ -547,9 +547,12 @@ BUILTIN(b_dir) {
     if (!list_extend(ts, names, l)) return Value();
   } else {
     Value obj = args[0];
-    // A __dir__ defined in Python (on the object's class, or a module's own, PEP 562) decides the names.
-    Value custom = type_lookup(type_of(obj), intern(ts, "__dir__"));
-    if (custom && type_of(custom) == &method_descriptor_type) custom = Value();
+    // A __dir__ other than object's and type's defaults (defined in Python, a native type's own such as
+    // GenericAlias's, or a module's, PEP 562) decides the names; the defaults are computed below.
+    StrObject* dir_name = intern(ts, "__dir__");
+    Value custom = type_lookup(type_of(obj), dir_name);
+    if (custom && (custom == type_lookup(&object_type, dir_name) || custom == type_lookup(&type_type, dir_name)))
+      custom = Value();
     if (custom) {
       if (DescrGetSlot get = type_of(custom)->descr_get) custom = get(ts, custom, obj, Value(type_of(obj)));
     } else if (type_of(obj) == &module_type) {

@@ -20,6 +20,19 @@ namespace minipy {
 bool bind_arguments(ThreadState& ts, FunctionObject* f, Value* locals, std::span<const Value> args,
                     TupleObject* kwnames);
 Value import_name(ThreadState& ts, Frame* frame, Value name, Value fromlist, Value level);
+Value builtin_import(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);  // import.cpp
+
+// IMPORT_NAME: a program that replaced builtins.__import__ gets its function called, as in CPython (with the
+// frame's globals and locals); otherwise the import system runs directly.
+Value import_statement(ThreadState& ts, Frame* frame, Value name, Value fromlist, Value level) {
+  Value hook = dict_get_str(frame->builtins, ts.interp->names.import);
+  if (!hook) return raise(ts, ImportError_type, "__import__ not found");
+  if (type_of(hook) == &native_function_type &&
+      static_cast<NativeFunctionObject*>(hook.as_object())->def->fn == &builtin_import)
+    return import_name(ts, frame, name, fromlist, level);
+  Value args[5] = {name, Value(frame->globals), frame->locals ? frame->locals : None(), fromlist, level};
+  return call(ts, hook, args);
+}
 Value import_from(ThreadState& ts, Value module, StrObject* name);
 bool import_star(ThreadState& ts, Frame* frame, Value module);
 Value build_class(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
@@ -268,7 +281,7 @@ inline bool bind_simple(FunctionObject* func, Value* locals, const Value* args, 
 }
 }  // namespace
 
-void collect_garbage_at_safe_point(ThreadState& ts);
+bool handle_eval_breaker(ThreadState& ts);  // interpreter.cpp: collection and signal handlers
 
 // Runs `entry` until it returns (or, for a generator's frame, yields). With `throwing`, the pending exception is
 // raised at the frame's current instruction first (generator.throw()).
@@ -366,7 +379,7 @@ op_NOP:
 op_RESUME:
   if (ts.eval_breaker && oparg < 2) {
     SAVE_FRAME_REGISTERS();
-    collect_garbage_at_safe_point(ts);
+    CHECK(handle_eval_breaker(ts));
   }
   DISPATCH();
 op_EXTENDED_ARG: {
@@ -1093,7 +1106,7 @@ op_JUMP_BACKWARD:
   next_instr -= oparg;
   if (ts.eval_breaker) {
     SAVE_FRAME_REGISTERS();
-    collect_garbage_at_safe_point(ts);
+    CHECK(handle_eval_breaker(ts));
   }
   DISPATCH();
 op_JUMP_BACKWARD_NO_INTERRUPT:
@@ -1352,7 +1365,7 @@ op_IMPORT_NAME: {
   Value fromlist = POP();
   Value level = TOP();
   SAVE_FRAME_REGISTERS();
-  Value m = import_name(ts, frame, Value(NAME(oparg)), fromlist, level);
+  Value m = import_statement(ts, frame, Value(NAME(oparg)), fromlist, level);
   CHECK(m);
   TOP() = m;
   DISPATCH();

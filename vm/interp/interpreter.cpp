@@ -18,6 +18,11 @@ void init_buffer_types(ThreadState& ts);  // vm/objects/complex.cpp, bytearray.c
 extern Type weakref_ref_type;  // stdlib/native/weakref.cpp
 void init_standard_streams(ThreadState& ts);  // stdlib/native/io.cpp
 void trace_io_roots(Tracer& tracer);             // stdlib/native/io.cpp
+void init_signals(ThreadState& ts);              // stdlib/native/signal.cpp
+void trace_signal_roots(Tracer& tracer);
+bool run_signal_handlers(ThreadState& ts);
+void trace_atexit_roots(Tracer& tracer);        // stdlib/native/atexit.cpp
+void reset_atexit(ThreadState& ts);
 
 namespace {
 
@@ -44,6 +49,8 @@ void mark_roots(void* context, Tracer& tracer) {
 #undef X
   tracer.visit(static_cast<Object*>(&weakref_ref_type));
   trace_io_roots(tracer);
+  trace_signal_roots(tracer);
+  trace_atexit_roots(tracer);
   tracer.visit(ts.current_exception);
   for (ExcInfo* e = ts.exc_info; e; e = e->previous) tracer.visit(e->exc_value);
   for (Frame* f = ts.current_frame; f; f = f->previous) {
@@ -101,6 +108,8 @@ Interpreter::Interpreter() {
   init_runtime_compiler(ts);
   init_sys(ts);
   init_standard_streams(ts);
+  init_signals(ts);
+  reset_atexit(ts);
   // Tests set MINIPY_GC_STRESS to collect at every safe point, shaking out missing roots and trace slots.
   if (const char* stress = std::getenv("MINIPY_GC_STRESS"); stress && *stress) heap.set_stress(true);
 }
@@ -113,6 +122,13 @@ void collect_garbage_at_safe_point(ThreadState& ts) {
   ts.eval_breaker = false;
   if (ts.heap->collection_due() || ts.heap->stress()) ts.interp->collect_garbage();
   if (ts.heap->has_pending()) run_pending_finalizers(ts);
+}
+
+// The eval breaker's work at an instruction boundary: a due collection, then the Python handlers of signals that
+// arrived (false with their exception pending, e.g. KeyboardInterrupt).
+bool handle_eval_breaker(ThreadState& ts) {
+  collect_garbage_at_safe_point(ts);
+  return run_signal_handlers(ts);
 }
 
 void register_root(ThreadState& ts, Value* slot) { ts.extra_roots.push_back(slot); }

@@ -6,6 +6,7 @@
 #include "compiler/float_ops.h"
 #include "compiler/float_repr.h"
 #include "vm/objects/complex.h"
+#include "vm/objects/bytearray.h"
 #include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 #include "vm/text/number_format.h"
@@ -169,7 +170,7 @@ Value exact_float_new(ThreadState& ts, std::span<const Value> args, TupleObject*
   if (is_number) return Value();
   Type* t = type_of(x);
   if (t->to_float) return t->to_float(ts, x);
-  if (x.is_object() && is_subtype(t, &bytes_type)) return parse_number_from_bytes(ts, x, -1);
+  if (x.is_object() && (is_subtype(t, &bytes_type) || is_bytearray(x))) return parse_number_from_bytes(ts, x, -1);
   return raise_fmt(ts, TypeError_type, "float() argument must be a string or a real number, not '{}'", type_name(x));
 }
 

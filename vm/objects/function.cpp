@@ -139,6 +139,12 @@ Value native_name(ThreadState& ts, Value self, std::span<const Value>, TupleObje
   return Value(intern(ts, static_cast<NativeFunctionObject*>(self.as_object())->def->name));
 }
 
+// __self__: the module of a module-level builtin or the receiver of a bound one (None when there is none).
+Value native_self(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  Value receiver = static_cast<NativeFunctionObject*>(self.as_object())->self;
+  return receiver ? receiver : None();
+}
+
 Value descriptor_call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
   auto* d = static_cast<MethodDescriptorObject*>(callable.as_object());
   if (d->def->flags & kMethodStatic) return d->def->fn(ts, Value(), args, kwnames);
@@ -522,6 +528,7 @@ void init_function_types(ThreadState& ts) {
   static const MethodDef kNativeFunctionGetters[] = {
       {"__name__", native_name},
       {"__qualname__", native_name},
+      {"__self__", native_self},
   };
   add_getsets(ts, native_function_type, kNativeFunctionGetters);
 

@@ -4,14 +4,19 @@
 #include <vector>
 
 #include "vm/objects/heap_type.h"
+#include "vm/objects/static_type.h"
 
 namespace minipy {
 
 namespace {
 
+// A GenericAlias (and a UnionType, which uses the same layout with `origin` unused). `parameters` is computed
+// on first use, as CPython does: the type variables among the arguments.
 struct GenericAliasObject : Object {
   Value origin;
   TupleObject* args;
+  TupleObject* parameters;
+  bool starred;  // *tuple[int]: an unpacked alias (what iterating an alias gives)
 };
 
 Type generic_alias_type;
@@ -21,24 +26,47 @@ Type union_type;
 bool is_union(Value v) { return v.is_object() && v.as_object()->type == &union_type; }
 
 GenericAliasObject* as_alias(Value v) { return static_cast<GenericAliasObject*>(v.as_object()); }
-bool is_alias(Value v) { return v.is_object() && v.as_object()->type == &generic_alias_type; }
+// Subclasses count (collections.abc's _CallableGenericAlias derives from GenericAlias).
+bool is_alias(Value v) { return v.is_object() && is_subtype(v.as_object()->type, &generic_alias_type); }
 
-// How an alias shows one of its parts: "..." for Ellipsis, a class by its (module-qualified) name.
+Value attribute(ThreadState& ts, Value obj, const char* name) { return get_attr_optional(ts, obj, intern(ts, name)); }
+
+// How an alias shows one of its parts (ga_repr_item): "..." for Ellipsis, an alias by its repr, a class by its
+// (module-qualified) name, a list (Callable's parameter list) as [a, b], anything else by its repr.
 bool append_part(ThreadState& ts, std::string& out, Value v) {
   if (v == Value(&ellipsis_object)) {
     out += "...";
     return true;
   }
-  if (is_none(v) || v == Value(&none_type)) {
-    out += "None";
+  if (is_list(v)) {
+    out += "[";
+    ListObject* list = static_cast<ListObject*>(v.as_object());
+    for (int64_t i = 0; i < list->size; i++) {
+      if (i) out += ", ";
+      if (!append_part(ts, out, list->items[i])) return false;
+    }
+    out += "]";
     return true;
   }
-  if (is_type(v)) {
-    Type* t = as_type(v);
-    Value module = t->module;
-    if (module && is_str(module) && as_str(module)->view() != "builtins") out += fmt::format("{}.", as_str(module)->view());
-    out += t->qualname->view();
-    return true;
+  Value origin = attribute(ts, v, "__origin__");
+  if (!origin && ts.current_exception) return false;
+  Value args = origin ? attribute(ts, v, "__args__") : Value();
+  if (!args && ts.current_exception) return false;
+  if (!origin || !args) {
+    Value qualname = attribute(ts, v, "__qualname__");
+    if (!qualname && ts.current_exception) return false;
+    Value module = qualname ? attribute(ts, v, "__module__") : Value();
+    if (!module && ts.current_exception) return false;
+    if (qualname && module && is_str(qualname)) {
+      if (!(is_str(module) && as_str(module)->view() == "builtins")) {
+        Value m = py_str(ts, module);
+        if (!m) return false;
+        out += as_str(m)->view();
+        out += ".";
+      }
+      out += as_str(qualname)->view();
+      return true;
+    }
   }
   Value r = py_repr(ts, v);
   if (!r) return false;
@@ -48,7 +76,7 @@ bool append_part(ThreadState& ts, std::string& out, Value v) {
 
 Value alias_repr(ThreadState& ts, Value self) {
   GenericAliasObject* a = as_alias(self);
-  std::string out;
+  std::string out = a->starred ? "*" : "";
   if (!append_part(ts, out, a->origin)) return Value();
   out += "[";
   if (a->args->size == 0) out += "()";
@@ -62,7 +90,11 @@ Value alias_repr(ThreadState& ts, Value self) {
 
 Value alias_richcompare(ThreadState& ts, Value a, Value b, int op) {
   if (!is_alias(a) || !is_alias(b) || (op != kEq && op != kNe)) return NotImplemented();
-  int same = as_alias(a)->origin == as_alias(b)->origin;
+  int same = as_alias(a)->starred == as_alias(b)->starred;
+  if (same) {
+    same = py_eq(ts, as_alias(a)->origin, as_alias(b)->origin);
+    if (same < 0) return Value();
+  }
   if (same) same = py_eq(ts, Value(as_alias(a)->args), Value(as_alias(b)->args));
   if (same < 0) return Value();
   return Bool(op == kEq ? same : !same);
@@ -75,40 +107,231 @@ bool alias_hash(ThreadState& ts, Value self, int64_t* out) {
   return true;
 }
 
+Value make_alias_of_type(ThreadState& ts, Type* type, Value origin, Value item, bool starred);
+
+// _Py_make_parameters: the arguments that are type variables (they have __typing_subst__), and the parameters
+// of arguments that are generic themselves, each once, in order. Classes are skipped: a bare class's
+// __parameters__ would be a descriptor.
+TupleObject* alias_parameters(ThreadState& ts, GenericAliasObject* a) {
+  if (a->parameters) return a->parameters;
+  std::vector<Value> params;
+  auto add = [&](Value p) {
+    for (Value q : params)
+      if (q == p) return;
+    params.push_back(p);
+  };
+  for (Value t : a->args->span()) {
+    if (is_type(t)) continue;
+    Value subst = attribute(ts, t, "__typing_subst__");
+    if (!subst && ts.current_exception) return nullptr;
+    if (subst) {
+      add(t);
+      continue;
+    }
+    Value sub = attribute(ts, t, "__parameters__");
+    if (!sub && ts.current_exception) return nullptr;
+    if (sub && is_tuple(sub))
+      for (Value p : static_cast<TupleObject*>(sub.as_object())->span()) add(p);
+  }
+  a->parameters = minipy::make_tuple(ts, params);
+  return a->parameters;
+}
+
+// The attributes an alias answers itself; every other name is looked up on its origin (list[int].append is
+// list.append), as CPython's ga_getattro does.
+constexpr std::string_view kOwnAttributes[] = {
+    "__class__",   "__origin__", "__args__", "__unpacked__", "__parameters__", "__typing_unpacked_tuple_args__",
+    "__mro_entries__", "__reduce_ex__", "__reduce__", "__copy__", "__deepcopy__"};
+
 Value alias_getattr(ThreadState& ts, Value self, StrObject* name) {
   std::string_view n = name->view();
   GenericAliasObject* a = as_alias(self);
+  bool own = false;
+  for (std::string_view k : kOwnAttributes) own = own || k == n;
+  if (!own) return get_attr(ts, a->origin, name);
   if (n == "__origin__") return a->origin;
   if (n == "__args__") return Value(a->args);
-  if (n == "__parameters__") return ts.interp->empty_tuple;
-  if (n == "__class__") return Value(&generic_alias_type);
-  return get_attr(ts, a->origin, name);
+  if (n == "__unpacked__") return Bool(a->starred);
+  if (n == "__parameters__") {
+    TupleObject* p = alias_parameters(ts, a);
+    return p ? Value(p) : Value();
+  }
+  if (n == "__typing_unpacked_tuple_args__")
+    return a->starred && a->origin == Value(&tuple_type) ? Value(a->args) : None();
+  return generic_getattr(ts, self, name, false);
 }
 
+// Calling an alias calls its origin, then records the alias on the result as __orig_class__ where it can.
 Value alias_call(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  return call(ts, as_alias(self)->origin, args, kwnames);
+  Value result = call(ts, as_alias(self)->origin, args, kwnames);
+  if (!result) return result;
+  if (!set_attr(ts, result, intern(ts, "__orig_class__"), self)) {
+    Value e = ts.current_exception;
+    if (!exception_matches(e, &AttributeError_type) && !exception_matches(e, &TypeError_type)) return Value();
+    ts.current_exception = Value();
+  }
+  return result;
+}
+
+// The argument `arg` with the type variables in `parameters` replaced by `items` (subs_tvars): an argument
+// that is generic itself is subscripted with the items standing for its own parameters.
+Value substitute_argument(ThreadState& ts, Value arg, TupleObject* parameters, TupleObject* items) {
+  Value sub = attribute(ts, arg, "__parameters__");
+  if (!sub) return ts.current_exception ? Value() : arg;
+  if (!is_tuple(sub) || static_cast<TupleObject*>(sub.as_object())->size == 0) return arg;
+  auto* own = static_cast<TupleObject*>(sub.as_object());
+  std::vector<Value> chosen;
+  for (Value p : own->span())
+    for (int64_t i = 0; i < parameters->size; i++)
+      if (parameters->items[i] == p) chosen.push_back(items->items[i]);
+  Value key = chosen.size() == 1 ? chosen[0] : Value(minipy::make_tuple(ts, chosen));
+  return get_item(ts, arg, key);
+}
+
+// alias[item]: substitutes the alias's type variables (_Py_subs_parameters), giving a plain GenericAlias.
+Value alias_getitem(ThreadState& ts, Value self, Value item) {
+  GenericAliasObject* a = as_alias(self);
+  TupleObject* parameters = alias_parameters(ts, a);
+  if (!parameters) return Value();
+  if (parameters->size == 0) {
+    Value r = py_repr(ts, self);
+    if (!r) return r;
+    return raise_fmt(ts, TypeError_type, "{} is not a generic class", as_str(r)->view());
+  }
+  // A type variable may reshape the items first (ParamSpec, TypeVarTuple).
+  for (Value p : parameters->span()) {
+    Value prepare = attribute(ts, p, "__typing_prepare_subst__");
+    if (!prepare && ts.current_exception) return Value();
+    if (prepare) {
+      Value call_args[2] = {self, item};
+      item = call(ts, prepare, call_args);
+      if (!item) return item;
+    }
+  }
+  TupleObject* items = is_tuple(item) ? static_cast<TupleObject*>(item.as_object())
+                                      : minipy::make_tuple(ts, std::span<const Value>(&item, 1));
+  if (items->size != parameters->size) {
+    Value r = py_repr(ts, self);
+    if (!r) return r;
+    return raise_fmt(ts, TypeError_type, "Too {} arguments for {}; actual {}, expected {}",
+                     items->size > parameters->size ? "many" : "few", as_str(r)->view(), items->size,
+                     parameters->size);
+  }
+  std::vector<Value> new_args;
+  for (Value arg : a->args->span()) {
+    if (is_type(arg)) {
+      new_args.push_back(arg);
+      continue;
+    }
+    Value subst = attribute(ts, arg, "__typing_subst__");
+    if (!subst && ts.current_exception) return Value();
+    Value replaced;
+    if (subst) {
+      int64_t index = 0;
+      while (index < parameters->size && parameters->items[index] != arg) index++;
+      Value chosen = items->items[index];
+      replaced = call(ts, subst, std::span<const Value>(&chosen, 1));
+    } else {
+      replaced = substitute_argument(ts, arg, parameters, items);
+    }
+    if (!replaced) return replaced;
+    new_args.push_back(replaced);
+  }
+  Value result = make_alias_of_type(ts, &generic_alias_type, a->origin, Value(minipy::make_tuple(ts, new_args)), false);
+  if (result) as_alias(result)->starred = a->starred;
+  return result;
+}
+
+// iter(alias) gives one unpacked alias: `*tuple[int, str]` in a subscript.
+Value alias_iter(ThreadState& ts, Value self) {
+  GenericAliasObject* a = as_alias(self);
+  Value starred = make_alias_of_type(ts, &generic_alias_type, a->origin, Value(a->args), true);
+  if (!starred) return starred;
+  ListObject* list = make_list(ts, std::span<const Value>(&starred, 1));
+  return list ? get_iter(ts, Value(list)) : Value();
 }
 
 void trace_alias(Object* self, Tracer& tracer) {
   auto* a = static_cast<GenericAliasObject*>(self);
   tracer.visit(a->origin);
   tracer.visit(a->args);
+  tracer.visit(a->parameters);
 }
 
-Value make_alias(ThreadState& ts, Value origin, Value item) {
-  auto* a = ts.alloc<GenericAliasObject>(&generic_alias_type);
+Value make_alias_of_type(ThreadState& ts, Type* type, Value origin, Value item, bool starred) {
+  auto* a = ts.alloc<GenericAliasObject>(type, type->instance_size);
   a->origin = origin;
   a->args = nullptr;
+  a->parameters = nullptr;
+  a->starred = starred;
   a->args = is_tuple(item) ? static_cast<TupleObject*>(item.as_object())
                            : minipy::make_tuple(ts, std::span<const Value>(&item, 1));
   return Value(a);
 }
+
+Value make_alias(ThreadState& ts, Value origin, Value item) {
+  return make_alias_of_type(ts, &generic_alias_type, origin, item, false);
+}
+
+// GenericAlias(origin, args) and its subclasses' construction.
+Value alias_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  if (kwnames && kwnames->size) return raise(ts, TypeError_type, "GenericAlias() takes no keyword arguments");
+  if (args.size() != 2)
+    return raise_fmt(ts, TypeError_type, "GenericAlias expected 2 arguments, got {}", args.size());
+  return make_alias_of_type(ts, type, args[0], args[1], false);
+}
+
+#define ALIAS_METHOD(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
+
+// class C(list[int]) derives from list.
+ALIAS_METHOD(alias_mro_entries) {
+  if (!check_arg_count(ts, "__mro_entries__", args.size(), 1, 1)) return Value();
+  return Value(minipy::make_tuple(ts, std::span<const Value>(&as_alias(self)->origin, 1)));
+}
+ALIAS_METHOD(alias_instancecheck) {
+  return raise(ts, TypeError_type, "isinstance() argument 2 cannot be a parameterized generic");
+}
+ALIAS_METHOD(alias_subclasscheck) {
+  return raise(ts, TypeError_type, "issubclass() argument 2 cannot be a parameterized generic");
+}
+// Pickling and copying rebuild the alias from its origin and arguments.
+ALIAS_METHOD(alias_reduce) {
+  GenericAliasObject* a = as_alias(self);
+  Value parts[2] = {a->origin, Value(a->args)};
+  Value state[2] = {Value(type_of(self)), Value(minipy::make_tuple(ts, parts))};
+  return Value(minipy::make_tuple(ts, state));
+}
+ALIAS_METHOD(alias_dir) {
+  // dir(origin), then the alias's own attributes (ga_dir).
+  Value dir_builtin = dict_get_str(ts.interp->builtins, intern(ts, "dir"));
+  if (!dir_builtin) return raise(ts, RuntimeError_type, "lost builtins.dir");
+  Value names = call(ts, dir_builtin, std::span<const Value>(&as_alias(self)->origin, 1));
+  if (!names) return names;
+  ListObject* list = make_list(ts, std::span<const Value>());
+  if (!list || !list_extend(ts, list, names)) return Value();
+  for (std::string_view k : kOwnAttributes) {
+    Value key(intern(ts, k));
+    int present = contains(ts, Value(list), key);
+    if (present < 0 || (!present && !list_append(ts, list, key))) return Value();
+  }
+  return Value(list);
+}
+
+const MethodDef kAliasMethods[] = {
+    {"__mro_entries__", alias_mro_entries, 0},         {"__instancecheck__", alias_instancecheck, 0},
+    {"__subclasscheck__", alias_subclasscheck, 0},     {"__reduce__", alias_reduce, 0},
+    {"__dir__", alias_dir, 0},
+};
 
 Value union_repr(ThreadState& ts, Value self) {
   std::string out;
   TupleObject* args = as_alias(self)->args;
   for (int64_t i = 0; i < args->size; i++) {
     if (i) out += " | ";
+    if (args->items[i] == Value(&none_type)) {  // a union shows NoneType as None (union_repr_item)
+      out += "None";
+      continue;
+    }
     if (!append_part(ts, out, args->items[i])) return Value();
   }
   return Value(make_str(ts, out));
@@ -212,6 +435,11 @@ TupleObject* union_members(Value v) { return is_union(v) ? as_alias(v)->args : n
 void init_generic_alias(ThreadState& ts) {
   Type& t = generic_alias_type;
   define_static(ts, t, "GenericAlias");
+  t.flags |= kTypeBaseType;  // collections.abc and typing derive their own aliases from it
+  t.new_instance = alias_new;
+  t.getitem = alias_getitem;
+  t.iter = alias_iter;
+  add_methods(ts, t, kAliasMethods);
   t.repr = alias_repr;
   t.str = alias_repr;
   t.richcompare = alias_richcompare;
@@ -219,6 +447,8 @@ void init_generic_alias(ThreadState& ts) {
   t.getattr = alias_getattr;
   t.call = alias_call;
   t.binary[kOpOr] = type_or;
+  // The dunder methods standing for those slots (super().__getitem__ in collections.abc's alias) and __new__.
+  finish_static_type_slots(ts, t, &kStaticTypeNewDef<&generic_alias_type>);
   Type& u = union_type;
   define_static(ts, u, "UnionType");
   u.repr = union_repr;

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "vm/objects/bytearray.h"
 #include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 #include "vm/text/number_format.h"
@@ -342,7 +343,7 @@ Value bool_binary(ThreadState& ts, Value a, Value b, int op) {
 // int(b"12", base) and float(b"1.5") (base 0 here means float): the bytes parsed as ASCII text; a failure shows the
 // bytes' repr, as CPython's message does.
 Value parse_number_from_bytes(ThreadState& ts, Value bytes, int base_or_float) {
-  std::string_view text = static_cast<BytesObject*>(bytes.as_object())->view();
+  std::string_view text = is_bytearray(bytes) ? bytearray_view(bytes) : static_cast<BytesObject*>(bytes.as_object())->view();
   std::optional<text::TextError> error;
   Value result;
   if (base_or_float < 0) {
@@ -364,7 +365,8 @@ Value parse_number_from_bytes(ThreadState& ts, Value bytes, int base_or_float) {
 
 namespace {
 
-bool is_bytes(Value v) { return v.is_object() && is_subtype(type_of(v), &bytes_type); }
+// bytes and bytearray: the bytes-like objects int() and float() parse as text.
+bool is_bytes(Value v) { return v.is_object() && (is_subtype(type_of(v), &bytes_type) || is_bytearray(v)); }
 
 Value exact_int_new(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames) {
   size_t npos = positional_count(args, kwnames);

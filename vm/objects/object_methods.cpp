@@ -165,24 +165,9 @@ METHOD(m_subclasshook) {
   return NotImplemented();
 }
 
-METHOD(m_getstate) {
-  if (!exact_args(ts, "__getstate__", args, kwnames, 0)) return Value();
-  DictObject** slot = instance_dict_slot(self);
-  DictObject* d = slot ? *slot : nullptr;
-  return d && d->used ? Value(d) : None();
-}
-
-METHOD(m_reduce) {
-  (void)self, (void)args, (void)kwnames;
-  return raise(ts, NotImplementedError_type, "pickling is not supported by minipy");
-}
-
 const MethodDef object_methods[] = {
     {"__sizeof__", m_sizeof},
     {"__subclasshook__", m_subclasshook, kMethodClass},
-    {"__getstate__", m_getstate},
-    {"__reduce__", m_reduce},
-    {"__reduce_ex__", m_reduce},
     {"__init__", m_init},
     {"__repr__", m_repr},
     {"__str__", m_str},
@@ -234,8 +219,13 @@ Value instance_dict_descriptor(ThreadState& ts) {
   return Value(p);
 }
 
+extern const MethodDef kObjectReduceMethods[3];  // object_reduce.cpp: __getstate__, __reduce__, __reduce_ex__
+void init_reduce_methods(ThreadState& ts);
+
 void init_object_methods(ThreadState& ts) {
   add_methods(ts, object_type, object_methods);
+  add_methods(ts, object_type, kObjectReduceMethods);
+  init_reduce_methods(ts);
 #define X(name) add_slot_wrappers(ts, name##_type);
   MINIPY_BUILTIN_TYPES(X)
 #undef X

@@ -167,6 +167,21 @@ Value get_dict(ThreadState& ts, Value self, std::span<const Value>, TupleObject*
 
 Value object_class(ThreadState&, Value self, std::span<const Value>, TupleObject*) { return Value(type_of(self)); }
 
+// __flags__: the Py_TPFLAGS_* bits Python code tests (copyreg checks HEAPTYPE; the subclass bits as CPython's).
+Value get_flags(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  Type* t = as_type(self);
+  constexpr std::pair<uint32_t, int64_t> kBits[] = {
+      {kTypeHeap, 1 << 9},           {kTypeBaseType, 1 << 10},         {kTypeImmutable, 1 << 8},
+      {kTypeMethodDescriptor, 1 << 17}, {kTypeIntSubclass, 1 << 24},   {kTypeListSubclass, 1 << 25},
+      {kTypeTupleSubclass, 1 << 26}, {kTypeStrSubclass, 1 << 28},      {kTypeDictSubclass, 1 << 29},
+      {kTypeExceptionSubclass, 1 << 30}, {kTypeTypeSubclass, int64_t{1} << 31},
+  };
+  int64_t flags = (1 << 12) | (1 << 14);  // READY, HAVE_GC
+  for (auto [ours, cpython] : kBits)
+    if (t->flags & ours) flags |= cpython;
+  return make_int(ts, flags);
+}
+
 }  // namespace
 
 // type.__new__: type(x) and type(name, bases, dict) for `type` and every metaclass derived from it.
@@ -253,6 +268,7 @@ void init_type_type(ThreadState& ts) {
       {"__base__", field_getter<&Type::base>},
       {"__dict__", get_dict},
       {"__doc__", field_getter<&Type::doc>},
+      {"__flags__", get_flags},
   };
   add_getsets(ts, type_type, kTypeGetters);
 }
