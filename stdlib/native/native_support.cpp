@@ -3,6 +3,7 @@
 
 #include <deque>
 
+#include "vm/objects/buffer.h"
 #include "vm/objects/heap_type.h"
 
 namespace minipy {
@@ -145,12 +146,12 @@ bool parse_args(ThreadState& ts, const char* fname, std::span<const Value> args,
 namespace minipy::native {
 
 bool bytes_like(ThreadState& ts, Value v, std::string_view* out) {
-  if (v.is_object() && is_subtype(type_of(v), &bytes_type)) {
-    *out = static_cast<BytesObject*>(v.as_object())->view();
-    return true;
-  }
-  raise_fmt(ts, TypeError_type, "a bytes-like object is required, not '{}'", type_name(v));
-  return false;
+  // Any buffer exporter (bytes, bytearray, memoryview, ...). The export ends at once: the bytes stay where they
+  // are while no Python code runs, which the callers (hashing, packing) rely on.
+  BufferLease lease;
+  if (!lease.acquire(ts, v)) return false;
+  *out = lease.bytes();
+  return true;
 }
 
 }  // namespace minipy::native
