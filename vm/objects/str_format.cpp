@@ -159,17 +159,26 @@ bool format_one(ThreadState& ts, std::string& out, text::PercentSpec& spec, Valu
         n = call(ts, Value(&int_type), arg);
         if (!n) return false;
       } else if (!is_int(v)) {
-        if (type_of(v)->index) {
-          n = number_index(ts, v);
-          if (!n) return false;
-        } else {
-          if (c == 'o' || c == 'x' || c == 'X')
+        // %d/%i/%u take anything int() takes from a number (__int__, __index__); %o/%x/%X only __index__.
+        Type* vt = type_of(v);
+        bool hex_like = c == 'o' || c == 'x' || c == 'X';
+        bool numeric = hex_like ? bool(vt->index) : (vt->index || vt->to_int || vt->to_float);
+        Value converted;
+        if (numeric) {
+          Value arg[1] = {v};
+          converted = hex_like ? number_index(ts, v) : call(ts, Value(&int_type), arg);
+          if (!converted && !exception_matches(ts.current_exception, &TypeError_type)) return false;
+        }
+        if (!converted) {
+          ts.current_exception = Value();
+          if (hex_like)
             raise_fmt(ts, TypeError_type, "%{} format: an integer is required, not {}", static_cast<char>(c), type_name(v));
           else
             raise_fmt(ts, TypeError_type, "%{} format: a real number is required, not {}", static_cast<char>(c),
                       type_name(v));
           return false;
         }
+        n = converted;
       }
       return append_result(ts, out, text::percent_format_int(to_bigint(n), spec));
     }
@@ -182,8 +191,18 @@ bool format_one(ThreadState& ts, std::string& out, text::PercentSpec& spec, Valu
       double d;
       bool is_number;
       if (!to_double(ts, v, &d, &is_number)) {
-        if (!is_number) raise_fmt(ts, TypeError_type, "must be real number, not {}", type_name(v));
-        return false;
+        if (is_number) return false;
+        // Anything float() takes from a number: __float__, else __index__ (PyFloat_AsDouble).
+        Type* vt = type_of(v);
+        Value f = vt->to_float ? vt->to_float(ts, v) : vt->index ? number_index(ts, v) : Value();
+        if (!f) {
+          if (!ts.current_exception) raise_fmt(ts, TypeError_type, "must be real number, not {}", type_name(v));
+          return false;
+        }
+        if (!to_double(ts, f, &d, &is_number)) {
+          if (!is_number) raise_fmt(ts, TypeError_type, "must be real number, not {}", type_name(f));
+          return false;
+        }
       }
       return append_result(ts, out, text::percent_format_float(d, spec));
     }
