@@ -4,6 +4,7 @@
 #include <deque>
 #include <vector>
 
+#include "vm/objects/buffer.h"
 #include "vm/objects/heap_type.h"
 
 namespace minipy {
@@ -178,10 +179,15 @@ Value new_exception_class(ThreadState& ts, const char* module, const char* name,
 }
 
 bool bytes_like(ThreadState& ts, Value v, std::string_view* out) {
-  if (v.is_object() && is_subtype(type_of(v), &bytes_type)) {
-    *out = static_cast<BytesObject*>(v.as_object())->view();
+  // The buffer protocol first (bytes, bytearray, memoryview: vm/objects/buffer.h). The export ends at once: the
+  // bytes stay where they are while no Python code runs, which the callers (hashing, packing) rely on.
+  if (has_buffer(v)) {
+    BufferLease lease;
+    if (!lease.acquire(ts, v)) return false;
+    *out = lease.bytes();
     return true;
   }
+  // Then the native modules' exporters (array.array) until they move to buffer.h's register_buffer_type.
   std::span<char> exported;
   bool writable;
   if (BufferExporter exporter = exporter_for(v); exporter && exporter(v, &exported, &writable)) {

@@ -42,8 +42,8 @@ inline BigInt int_value(Value v) { return to_bigint(v); }
 
 namespace minipy::native {
 
-// The bytes of a bytes-like argument (bytes and its subclasses, and what the buffer protocol offers once minipy
-// has one); TypeError "a bytes-like object is required, not 'T'" otherwise. The view lives as long as `v`.
+// The bytes of a bytes-like argument (any buffer exporter: bytes, bytearray, memoryview; vm/objects/buffer.h);
+// TypeError "a bytes-like object is required, not 'T'" otherwise. The view lives as long as `v` is not resized.
 [[nodiscard]] bool bytes_like(ThreadState& ts, Value v, std::string_view* out);
 
 }  // namespace minipy::native
