@@ -28,7 +28,8 @@ namespace minipy {
   X(TabError, IndentationError) X(SystemError, Exception) X(TypeError, Exception)              \
   X(ValueError, Exception) X(UnicodeError, ValueError) X(UnicodeDecodeError, UnicodeError)     \
   X(UnicodeEncodeError, UnicodeError) X(Warning, Exception) X(DeprecationWarning, Warning)     \
-  X(RuntimeWarning, Warning) X(UserWarning, Warning) X(SyntaxWarning, Warning)
+  X(RuntimeWarning, Warning) X(UserWarning, Warning) X(SyntaxWarning, Warning)                               \
+  X(BaseExceptionGroup, BaseException) X(ExceptionGroup, BaseExceptionGroup) /* and Exception: see exception_group.cpp */
 
 #define X(name, base) extern Type name##_type;
 MINIPY_EXCEPTION_TYPES(X)
