@@ -127,4 +127,9 @@ CachePathResult source_from_cache(std::string_view cache_path, std::optional<std
   return CachePathResult{join_path({head, fmt::format("{}.py", base)}), ""};
 }
 
+bool path_is_under(std::string_view path, std::string_view dir) {
+  if (dir.empty() || !path.starts_with(dir)) return false;
+  return path.size() == dir.size() || path[dir.size()] == '/' || dir == "/";
+}
+
 }  // namespace minipy

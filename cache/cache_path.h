@@ -30,4 +30,8 @@ CachePathResult cache_from_source(std::string_view source_path, std::string_view
 CachePathResult source_from_cache(std::string_view cache_path,
                                   std::optional<std::string_view> pycache_prefix = std::nullopt);
 
+// True when file `path` lies inside directory `dir` (both absolute; compared by components, so
+// /usr/lib/python3.11x is not under /usr/lib/python3.11). An empty `dir` contains nothing.
+bool path_is_under(std::string_view path, std::string_view dir);
+
 }  // namespace minipy

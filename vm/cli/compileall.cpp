@@ -11,18 +11,12 @@
 #include <cstring>
 #include <thread>
 
-#include "cache/atomic_write.h"
-#include "cache/cache_path.h"
-#include "cache/pyc.h"
-#include "cache/source_hash.h"
-#include "compiler/compile.h"
+#include "cache/get_code.h"
 #include "vm/cli/run.h"
 
 namespace minipy {
 
 namespace {
-
-enum class Invalidation { Timestamp, CheckedHash, UncheckedHash };
 
 struct Options {
   int quiet = 0;
@@ -81,18 +75,19 @@ void walk(const std::string& dir, int max_levels, const Options& opt, std::vecto
   }
 }
 
-FileResult compile_one(Interpreter& interp, const std::string& file, const Options& opt) {
+// One file: skipped when its cache is up to date (as CPython's compileall judges it), else compiled and written
+// through the same source-to-pyc path as py_compile and import (cache/get_code.h: compile_to_pyc). Runs on
+// worker threads: it touches no interpreter state, only `settings`.
+FileResult compile_one(const std::string& file, const CacheSettings& settings, const Options& opt) {
   FileResult r;
   if (file.size() < 3 || file.compare(file.size() - 3, 3, ".py") != 0) return r;
-  std::string opt_tag = interp.config.optimize ? std::to_string(interp.config.optimize) : "";
-  std::optional<std::string_view> prefix;
-  if (!interp.config.pycache_prefix.empty()) prefix = interp.config.pycache_prefix;
-  CachePathResult cache = cache_from_source(file, interp.config.cache_tag, opt_tag, prefix);
+  std::string cache_path = cache_path_for(file, settings);
   struct stat st {};
   bool have_stat = stat(file.c_str(), &st) == 0;
-  if (!opt.force && cache.ok() && have_stat) {
+  if (!opt.force && !cache_path.empty() && have_stat) {
+    // compileall's check is weaker than import's: magic, flags 0 and mtime in the first 12 bytes.
     std::string head;
-    if (FILE* f = std::fopen(cache.path.c_str(), "rb")) {
+    if (FILE* f = std::fopen(cache_path.c_str(), "rb")) {
       char buf[12];
       size_t n = std::fread(buf, 1, sizeof buf, f);
       std::fclose(f);
@@ -102,20 +97,20 @@ FileResult compile_one(Interpreter& interp, const std::string& file, const Optio
     }
   }
   if (!opt.quiet) r.messages += "Compiling " + py_repr(file) + "...\n";
-  std::string source;
-  if (!read_file(file, &source)) {
+  PycBuild build = compile_to_pyc(file, settings, opt.mode);
+  if (build.stage == PycBuild::Stage::ReadFailed) {
     r.ok = false;
     if (opt.quiet < 2) {
       r.messages += opt.quiet ? "*** Error compiling " + py_repr(file) + "...\n" : "*** ";
-      r.messages += fmt::format("FileNotFoundError: [Errno {}] {}: {}\n", errno, std::strerror(errno), py_repr(file));
+      r.messages += fmt::format("FileNotFoundError: [Errno {}] {}: {}\n", build.read_errno,
+                                std::strerror(build.read_errno), py_repr(file));
     }
     return r;
   }
-  CompileResult result = compile_source(source, file, ast::ParseMode::Exec, {interp.config.optimize});
-  if (result.error) {
+  if (build.stage == PycBuild::Stage::CompileFailed) {
     r.ok = false;
     if (opt.quiet < 2) {
-      const SyntaxError& e = *result.error;
+      const SyntaxError& e = *build.compiled.error;
       r.messages += opt.quiet ? "*** Error compiling " + py_repr(file) + "...\n" : "*** ";
       if (e.kind == SyntaxError::Kind::SyntaxError) {
         r.messages += fmt::format("  File \"{}\", line {}\n", e.filename, e.lineno);
@@ -137,18 +132,13 @@ FileResult compile_one(Interpreter& interp, const std::string& file, const Optio
     }
     return r;
   }
-  if (!cache.ok()) {
+  if (build.stage == PycBuild::Stage::NoCachePath) {
     r.ok = false;
     return r;
   }
-  std::string pyc;
-  if (opt.mode == Invalidation::Timestamp)
-    pyc = code_to_timestamp_pyc(*result.code, static_cast<int64_t>(st.st_mtime), static_cast<uint64_t>(st.st_size));
-  else
-    pyc = code_to_hash_pyc(*result.code, source_hash(source), opt.mode == Invalidation::CheckedHash);
-  if (auto failure = write_cache_file(cache.path, pyc, cache_mode_for_source(file))) {
+  if (build.stage == PycBuild::Stage::WriteFailed) {
     r.ok = false;
-    if (opt.quiet < 2) r.messages += "*** " + failure->error_repr + "\n";
+    if (opt.quiet < 2) r.messages += "*** " + build.write_failure->error_repr + "\n";
   }
   return r;
 }
@@ -221,15 +211,16 @@ int compileall_main(Interpreter& interp, const std::vector<std::string>& args) {
   std::vector<size_t> todo;
   for (size_t i = 0; i < work.size(); i++)
     if (work[i].empty() || work[i][0] != '\x01') todo.push_back(i);
+  CacheSettings settings = tool_cache_settings(interp.config);
   int threads = std::max(1, std::min<int>(opt.workers, static_cast<int>(todo.size())));
   if (threads == 1) {
-    for (size_t i : todo) results[i] = compile_one(interp, work[i], opt);
+    for (size_t i : todo) results[i] = compile_one(work[i], settings, opt);
   } else {
     std::vector<std::thread> pool;
     std::atomic<size_t> next{0};
     for (int t = 0; t < threads; t++)
       pool.emplace_back([&] {
-        for (size_t k; (k = next.fetch_add(1)) < todo.size();) results[todo[k]] = compile_one(interp, work[todo[k]], opt);
+        for (size_t k; (k = next.fetch_add(1)) < todo.size();) results[todo[k]] = compile_one(work[todo[k]], settings, opt);
       });
     for (auto& th : pool) th.join();
   }

@@ -15,10 +15,11 @@
 #include <vector>
 
 #include "vm/cli/run.h"
+#include "vm/import/import.h"
 
 namespace minipy {
+int flush_standard_streams(ThreadState& ts, int status);  // stdlib/native/io.cpp
 void refresh_sys_config(ThreadState& ts);
-void init_sys_path(ThreadState& ts, const std::optional<std::string>& first_entry);
 Value run_module_as_main(ThreadState& ts, const std::string& requested, std::string* error);
 }
 
@@ -195,6 +196,7 @@ Command parse_command_line(int argc, char** argv) {
   }
   if (unbuffered) {
     std::setvbuf(stdout, nullptr, _IONBF, 0);
+    cmd.config.unbuffered = true;
   }
   if (i < argc) {
     cmd.target = argv[i];
@@ -215,6 +217,8 @@ void apply_environment(RuntimeConfig& config) {
   if (prefix && *prefix && config.pycache_prefix.empty()) config.pycache_prefix = prefix;
   const char* verbose = std::getenv("PYTHONVERBOSE");
   if (verbose && *verbose && config.verbose == 0) config.verbose = 1;
+  const char* unbuffered = std::getenv("PYTHONUNBUFFERED");
+  if (unbuffered && *unbuffered) config.unbuffered = true;
 }
 
 std::string absolute(const std::string& path) {
@@ -296,7 +300,9 @@ int run(Command& cmd, Interpreter& interp) {
   interp.heap.set_stack_base(__builtin_frame_address(0));
   interp.config = cmd.config;
   int status = run_command(interp, cmd);
+  status = flush_standard_streams(interp.thread, status);
   finalize_at_exit(interp.thread);
+  (void)flush_standard_streams(interp.thread, 0);
   return status;
 }
 

@@ -16,23 +16,9 @@
 #include "cache/pyc.h"
 #include "cache/source_hash.h"
 #include "compiler/compile.h"
+#include "vm/import/import.h"
 
 namespace minipy {
-
-bool read_file(const std::string& path, std::string* out) {
-  FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return false;
-  std::string data;
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);
-  bool ok = !std::ferror(f);
-  int saved = errno;
-  std::fclose(f);
-  errno = saved;
-  if (ok) *out = std::move(data);
-  return ok;
-}
 
 Value raise_syntax_error(ThreadState& ts, const SyntaxError& e) {
   if (e.kind == SyntaxError::Kind::RecursionError) return raise(ts, RecursionError_type, e.message);
@@ -177,16 +163,20 @@ int py_compile_main(Interpreter& interp, const std::vector<std::string>& args) {
                  interp.config.program_name.c_str(), interp.config.program_name.c_str());
     return 2;
   }
+  // SOURCE_DATE_EPOCH asks for reproducible output: a checked hash pyc carries no mtime.
   const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-  bool hash_based = epoch && *epoch && !interp.config.ignore_environment;
+  Invalidation mode = epoch && *epoch && !interp.config.ignore_environment ? Invalidation::CheckedHash
+                                                                           : Invalidation::Timestamp;
+  CacheSettings settings = tool_cache_settings(interp.config);
   for (const std::string& file : files) {
-    std::string source;
-    if (!read_file(file, &source)) {
-      if (!quiet) std::fprintf(stderr, "[Errno %d] %s: '%s'", errno, std::strerror(errno), file.c_str());
+    PycBuild build = compile_to_pyc(file, settings, mode);
+    if (build.stage == PycBuild::Stage::ReadFailed) {
+      if (!quiet)
+        std::fprintf(stderr, "[Errno %d] %s: '%s'", build.read_errno, std::strerror(build.read_errno), file.c_str());
       return 1;
     }
-    CompileResult result = compile_source(source, file, ast::ParseMode::Exec, {interp.config.optimize});
-    print_compile_warnings(result, source);
+    const CompileResult& result = build.compiled;
+    print_compile_warnings(result, build.source);
     if (result.error) {
       if (!quiet) {
         ThreadState& ts = interp.thread;
@@ -204,28 +194,28 @@ int py_compile_main(Interpreter& interp, const std::vector<std::string>& args) {
       }
       return 1;
     }
-    std::string opt = interp.config.optimize ? std::to_string(interp.config.optimize) : "";
-    std::optional<std::string_view> prefix;
-    if (!interp.config.pycache_prefix.empty()) prefix = interp.config.pycache_prefix;
-    CachePathResult cache = cache_from_source(file, interp.config.cache_tag, opt, prefix);
-    if (!cache.ok()) {
-      if (!quiet) std::fprintf(stderr, "%s", cache.error.c_str());
+    if (build.stage == PycBuild::Stage::NoCachePath) {
+      if (!quiet) std::fprintf(stderr, "%s", build.path_error.c_str());
       return 1;
     }
-    std::string pyc;
-    if (hash_based) {
-      pyc = code_to_hash_pyc(*result.code, source_hash(source), true);
-    } else {
-      struct stat st {};
-      stat(file.c_str(), &st);
-      pyc = code_to_timestamp_pyc(*result.code, static_cast<int64_t>(st.st_mtime), static_cast<uint64_t>(st.st_size));
-    }
-    if (auto failure = write_cache_file(cache.path, pyc, cache_mode_for_source(file))) {
-      if (!quiet) std::fprintf(stderr, "%s", failure->error_repr.c_str());
+    if (build.stage == PycBuild::Stage::WriteFailed) {
+      if (!quiet) std::fprintf(stderr, "%s", build.write_failure->error_repr.c_str());
       return 1;
     }
   }
   return 0;
+}
+
+CacheSettings tool_cache_settings(RuntimeConfig& config) {
+  CacheSettings settings;
+  settings.cache_tag = config.cache_tag;
+  settings.optimize = config.optimize;
+  // The tools run no Python code, so the command line (-X pycache_prefix, PYTHONPYCACHEPREFIX) is the one
+  // source of the prefix, as sys.pycache_prefix is for import.
+  if (!config.pycache_prefix.empty()) settings.pycache_prefix = config.pycache_prefix;
+  settings.host_lib = config.host_lib;
+  if (!config.host_lib.empty()) settings.lib_cache_root = lib_cache_root(config);
+  return settings;
 }
 
 }  // namespace minipy

@@ -4,19 +4,21 @@
 #include <string>
 #include <vector>
 
+#include "cache/get_code.h"
 #include "compiler/syntax_error.h"
 #include "vm/runtime.h"
 
 namespace minipy {
 
-// Reads a whole file; false (with errno set) on failure.
-bool read_file(const std::string& path, std::string* out);
 
 int run_source(Interpreter& interp, const std::string& source, const std::string& filename);
 int run_pyc_file(Interpreter& interp, const std::string& path);
 int py_compile_main(Interpreter& interp, const std::vector<std::string>& args);
 // `minipy -m compileall [-q] [-f] [-l] [-r N] [-j N] [--invalidation-mode MODE] [FILE|DIR ...]`
 int compileall_main(Interpreter& interp, const std::vector<std::string>& args);
+
+// The cache settings of `-m py_compile` and `-m compileall`, from the command line `config`.
+CacheSettings tool_cache_settings(RuntimeConfig& config);
 
 // The exit status for an exception that ended the program (SystemExit's code, else 1 after printing it).
 int handle_uncaught(ThreadState& ts);

@@ -10,6 +10,7 @@
 
 #include "cache/pyc.h"
 #include "stdlib/native/registry.h"
+#include "vm/import/import.h"
 #include "vm/import/import_internal.h"
 
 namespace minipy {
@@ -235,8 +236,13 @@ Value find_and_load(ThreadState& ts, const std::string& name) {
     module = load_native(ts, *native);
   } else {
     FoundModule found = find_in_path(ts, name, entries);
-    if (found.kind == FoundModule::Kind::None)
+    if (found.kind == FoundModule::Kind::None) {
+      // CPython's message; where minipy looked goes to -v and -X explain_cache only.
+      std::string detail = where_imports_looked(ts.interp->config, entries);
+      verbose_message(ts, 1, fmt::format("no module named {}: {}", python_str_repr(name), detail));
+      explain(ts, name, "not found: " + detail);
       return raise_not_found(ts, fmt::format("No module named {}", python_str_repr(name)), name);
+    }
     module = load_module(ts, name, found);
   }
   if (!module) return module;
@@ -481,27 +487,6 @@ Value builtin_import(ThreadState& ts, Value, std::span<const Value> args, TupleO
   if (globals && is_dict(globals)) shim.globals = static_cast<DictObject*>(globals.as_object());
   else if (!globals || is_none(globals)) shim.globals = nullptr;
   return import_name(ts, &shim, name, fromlist ? fromlist : None(), level);
-}
-
-// sys.path at start-up: the script's directory (or '' for -c and stdin; nothing with -P / -I), then the
-// PYTHONPATH directories unless -E / -I, then minipy's own standard library.
-void init_sys_path(ThreadState& ts, const std::optional<std::string>& first_entry) {
-  ListObject* path = make_list(ts, 0);
-  if (first_entry) list_append(ts, path, Value(make_str(ts, *first_entry)));
-  const RuntimeConfig& config = ts.interp->config;
-  const char* env = config.ignore_environment ? nullptr : std::getenv("PYTHONPATH");
-  if (env && *env) {
-    std::string_view rest = env;
-    while (true) {
-      size_t colon = rest.find(':');
-      std::string_view entry = rest.substr(0, colon);
-      if (!entry.empty()) list_append(ts, path, Value(make_str(ts, entry)));
-      if (colon == std::string_view::npos) break;
-      rest = rest.substr(colon + 1);
-    }
-  }
-  list_append(ts, path, Value(make_str(ts, MINIPY_STDLIB_DIR)));
-  dict_set_str(ts, ts.interp->sys_module->dict, intern(ts, "path"), Value(path));
 }
 
 }  // namespace minipy

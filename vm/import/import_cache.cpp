@@ -1,37 +1,18 @@
-// SourceFileLoader.get_code and SourcelessFileLoader.get_code: the __pycache__ decisions, in the order of
-// CPython 3.11's Lib/importlib/_bootstrap_external.py, with its -v lines. Where CPython fails, minipy heals:
-// a cache whose body does not unmarshal, or whose bytecode the verifier refuses (a CPython pyc using an opcode
-// minipy lacks), is treated like a stale one — compile from source and rewrite — instead of failing the import
-// on every run. And git's racy-file rule: a source modified in the current second (or later) gets a checked
-// hash-based pyc, because a second same-size edit within that second would leave a timestamp pyc looking fresh.
-#include <sys/stat.h>
-
+// The VM side of importlib's get_code: gathers the cache settings from sys and the command line, asks the
+// VM-free decisions in cache/get_code.cpp, prints the -v / -X explain_cache lines they report, and turns their
+// failures into Python exceptions. Every decision itself lives in cache/ (see cache/README.md for the walk).
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <ctime>
 
-#include "cache/verify.h"
-#include "cache/marshal.h"
-#include "cache/pyc.h"
-#include "cache/source_hash.h"
-#include "compiler/compile.h"
-#include "vm/import/import_internal.h"
+#include "cache/get_code.h"
 #include "vm/cli/run.h"
+#include "vm/import/import.h"
+#include "vm/import/import_internal.h"
 
 namespace minipy {
 
 namespace {
-
-std::span<const uint8_t> as_bytes(const std::string& s) {
-  return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
-}
-
-uint32_t header_word(const std::string& data, size_t offset) {
-  if (data.size() < offset + 4) return 0;
-  auto* p = reinterpret_cast<const uint8_t*>(data.data()) + offset;
-  return p[0] | (p[1] << 8) | (p[2] << 16) | (static_cast<uint32_t>(p[3]) << 24);
-}
 
 Value sys_attribute(ThreadState& ts, const char* name) {
   return dict_get_str(ts.interp->sys_module->dict, intern(ts, name));
@@ -49,42 +30,27 @@ bool dont_write_bytecode(ThreadState& ts) {
   return truth == 1;
 }
 
-int count_free_variables(const CodeObject& code) {
-  int n = 0;
-  for (char k : code.localspluskinds)
-    if (static_cast<uint8_t>(k) & CO_FAST_FREE) n++;
-  return n;
+// The settings for importing `source_path` now: sys.pycache_prefix and sys.dont_write_bytecode as the program
+// left them, the rest from the command line.
+CacheSettings import_settings(ThreadState& ts, const std::string& source_path) {
+  RuntimeConfig& config = ts.interp->config;
+  CacheSettings settings;
+  settings.cache_tag = config.cache_tag;
+  settings.optimize = config.optimize;
+  Value prefix = sys_attribute(ts, "pycache_prefix");
+  if (prefix && is_str(prefix)) settings.pycache_prefix = std::string(as_str(prefix)->view());
+  settings.host_lib = config.host_lib;
+  if (path_is_under(source_path, config.host_lib)) settings.lib_cache_root = lib_cache_root(config);
+  settings.check_hash_based_pycs = config.check_hash_based_pycs;
+  settings.dont_write_bytecode = dont_write_bytecode(ts);
+  return settings;
 }
 
-// _imp._fix_co_filename: a cache moved with its source reports the source's current path in tracebacks.
-std::shared_ptr<const CodeObject> with_filename(const std::shared_ptr<const CodeObject>& code,
-                                                const std::string& filename) {
-  if (code->filename == filename) return code;
-  auto copy = std::make_shared<CodeObject>(*code);
-  copy->filename = filename;
-  for (ConstRef& k : copy->consts)
-    if (k->is(Const::Kind::Code)) k = Const::code(with_filename(k->code_value(), filename));
-  return copy;
-}
-
-// The body of a pyc as runnable code, or the reason it is not.
-std::shared_ptr<const CodeObject> code_from_body(std::span<const uint8_t> data, std::string* why) {
-  auto result = unmarshal_code(pyc_body(data));
-  if (result.error) {
-    *why = fmt::format("cache body is damaged ({} at byte {})", result.error->message,
-                       kPycHeaderSize + result.error->offset);
-    return nullptr;
+void print_events(ThreadState& ts, std::string_view fullname, const CacheEvents& events) {
+  for (const CacheEvent& e : events) {
+    if (e.kind == CacheEvent::Kind::Verbose) verbose_message(ts, e.level, e.text);
+    else explain(ts, fullname, e.text);
   }
-  if (count_free_variables(*result.value) != 0) {
-    *why = "cached module code has free variables";
-    return nullptr;
-  }
-  std::string problem = verify_tree(*result.value);
-  if (!problem.empty()) {
-    *why = fmt::format("cached bytecode cannot run on minipy ({})", problem);
-    return nullptr;
-  }
-  return result.value;
 }
 
 Value raise_os_error(ThreadState& ts, int err, const std::string& path) {
@@ -95,173 +61,31 @@ Value raise_os_error(ThreadState& ts, int err, const std::string& path) {
   return raise_fmt(ts, *type, "[Errno {}] {}: {}", err, std::strerror(err), python_str_repr(path));
 }
 
-// Why a header was refused, in words for -X explain_cache.
-std::string explain_rejection(const PycRejection& r, const std::string& data, int64_t mtime, uint64_t size) {
-  switch (r.kind) {
-    case PycRejection::Kind::BadMagic: return fmt::format("recompiled: {}", r.reason);
-    case PycRejection::Kind::TruncatedHeader: return "recompiled: cache is shorter than a pyc header";
-    case PycRejection::Kind::BadFlags: return fmt::format("recompiled: {}", r.reason);
-    case PycRejection::Kind::StaleMtime:
-      return fmt::format("recompiled: source mtime {} differs from cache's {}", mtime & 0xFFFFFFFF,
-                         header_word(data, 8));
-    case PycRejection::Kind::StaleSize:
-      return fmt::format("recompiled: source size {} differs from cache's {}", size & 0xFFFFFFFF,
-                         header_word(data, 12));
-    case PycRejection::Kind::HashMismatch: return "recompiled: source hash differs from the hash in the cache";
-  }
-  return "recompiled";
-}
-
 }  // namespace
 
 std::string cached_path_for(ThreadState& ts, const std::string& source_path) {
-  const RuntimeConfig& config = ts.interp->config;
-  if (config.cache_tag.empty()) return {};
-  std::optional<std::string_view> prefix;
-  std::string prefix_text;
-  Value p = sys_attribute(ts, "pycache_prefix");
-  if (p && is_str(p)) {
-    prefix_text = std::string(as_str(p)->view());
-    prefix = prefix_text;
-  }
-  std::string opt = config.optimize ? std::to_string(config.optimize) : "";
-  CachePathResult r = cache_from_source(source_path, config.cache_tag, opt, prefix);
-  return r.ok() ? r.path : std::string();
+  return cache_path_for(source_path, import_settings(ts, source_path));
 }
 
 std::shared_ptr<const CodeObject> get_source_code(ThreadState& ts, std::string_view fullname,
                                                   const std::string& source_path) {
-  const RuntimeConfig& config = ts.interp->config;
-  std::string bytecode_path = cached_path_for(ts, source_path);
-  std::optional<std::string> source;
-  bool hash_based = false, check_source = true;  // the kind of pyc to write back
-  bool have_stat = false;
-  struct stat st {};
-  std::string why = "recompiled: no cache";
-  if (!bytecode_path.empty() && stat(source_path.c_str(), &st) == 0) {
-    have_stat = true;
-    int64_t mtime = st.st_mtim.tv_sec;
-    auto size = static_cast<uint64_t>(st.st_size);
-    std::string data;
-    if (!read_file(bytecode_path, &data)) {
-      why = errno == ENOENT ? fmt::format("compiled: no cache at {}", bytecode_path)
-                            : fmt::format("recompiled: cannot read {} ({})", bytecode_path, std::strerror(errno));
-    } else {
-      PycClassification cls = classify_pyc(as_bytes(data), fullname);
-      std::optional<PycRejection> rejection = cls.rejection;
-      bool source_checked = false;
-      if (!rejection) {
-        hash_based = cls.flags & kPycHashBased;
-        if (hash_based) {
-          check_source = cls.flags & kPycCheckSource;
-          const std::string& mode = config.check_hash_based_pycs;
-          if (mode != "never" && (check_source || mode == "always")) {
-            std::string text;
-            if (!read_file(source_path, &text)) return raise_os_error(ts, errno, source_path), nullptr;
-            source = std::move(text);
-            rejection = validate_hash_pyc(as_bytes(data), source_hash(*source), fullname);
-            source_checked = true;
-          }
-        } else {
-          rejection = validate_timestamp_pyc(as_bytes(data), mtime, size, fullname);
-        }
-      }
-      if (rejection) {
-        // CPython logs these three; minipy also logs a hash mismatch (the racy rule makes hash pycs common).
-        auto k = rejection->kind;
-        if (k == PycRejection::Kind::BadMagic || k == PycRejection::Kind::TruncatedHeader ||
-            k == PycRejection::Kind::StaleMtime)
-          verbose_message(ts, 1, rejection->reason);
-        else if (k == PycRejection::Kind::HashMismatch)
-          verbose_message(ts, 1, fmt::format("bytecode is stale for {}", python_str_repr(fullname)));
-        why = explain_rejection(*rejection, data, mtime, size);
-      } else {
-        std::string damage;
-        auto code = code_from_body(as_bytes(data), &damage);
-        if (code) {
-          verbose_message(ts, 1, fmt::format("{} matches {}", bytecode_path, source_path));
-          verbose_message(ts, 1, fmt::format("code object from {}", python_str_repr(bytecode_path)));
-          if (!hash_based)
-            explain(ts, fullname, fmt::format("cache hit: {} matches source mtime {} and size {}", bytecode_path,
-                                              mtime & 0xFFFFFFFF, size & 0xFFFFFFFF));
-          else if (source_checked)
-            explain(ts, fullname, fmt::format("cache hit: {} matches the source's hash", bytecode_path));
-          else
-            explain(ts, fullname, fmt::format("cache hit: {} is an unchecked hash-based pyc (source not read)",
-                                              bytecode_path));
-          return with_filename(code, source_path);
-        }
-        verbose_message(ts, 1, fmt::format("{} in {}", damage, python_str_repr(bytecode_path)));
-        why = "recompiled: " + damage;
-      }
-    }
-  } else if (bytecode_path.empty()) {
-    why = "compiled: caching is off (no cache tag)";
-  }
-
-  if (!source) {
-    std::string text;
-    if (!read_file(source_path, &text)) return raise_os_error(ts, errno, source_path), nullptr;
-    source = std::move(text);
-  }
-  CompileResult result = compile_source(*source, source_path, ast::ParseMode::Exec, {config.optimize});
-  if (result.error) {
-    explain(ts, fullname, fmt::format("compile failed: {}", result.error->message));
-    raise_syntax_error(ts, *result.error);
-    return nullptr;
-  }
-  verbose_message(ts, 1, fmt::format("code object from {}", source_path));
-  // One explain line per decision: why the source was compiled, then what happened to the cache.
-  if (bytecode_path.empty() || !have_stat) {
-    explain(ts, fullname, why);
-    return result.code;
-  }
-  if (dont_write_bytecode(ts)) {
-    explain(ts, fullname, why + "; cache not written (-B, PYTHONDONTWRITEBYTECODE or sys.dont_write_bytecode)");
-    return result.code;
-  }
-  std::string pyc, kind = "timestamp pyc";
-  if (hash_based) {
-    pyc = code_to_hash_pyc(*result.code, source_hash(*source), check_source);
-    kind = check_source ? "checked hash-based pyc, as before" : "unchecked hash-based pyc, as before";
-  } else if (static_cast<int64_t>(st.st_mtim.tv_sec) >= static_cast<int64_t>(std::time(nullptr))) {
-    // Racy: the source may change again within this second without changing its mtime or size.
-    pyc = code_to_hash_pyc(*result.code, source_hash(*source), true);
-    kind = "checked hash-based pyc: the source changed within the last second, so its mtime cannot be trusted";
-  } else {
-    pyc = code_to_timestamp_pyc(*result.code, st.st_mtim.tv_sec, static_cast<uint64_t>(st.st_size));
-  }
-  if (auto failure = write_cache_file(bytecode_path, pyc, cache_mode_for_source(source_path))) {
-    verbose_message(ts, 1, failure->message());
-    explain(ts, fullname, fmt::format("{}; cache not written: {}", why, failure->message()));
-  } else {
-    verbose_message(ts, 1, fmt::format("created {}", python_str_repr(bytecode_path)));
-    explain(ts, fullname, fmt::format("{}; wrote {} ({})", why, bytecode_path, kind));
-  }
+  CacheEvents events;
+  SourceCode result = get_source_code(fullname, source_path, import_settings(ts, source_path), events);
+  print_events(ts, fullname, events);
+  if (result.os_errno) return raise_os_error(ts, result.os_errno, source_path), nullptr;
+  if (result.syntax_error) return raise_syntax_error(ts, *result.syntax_error), nullptr;
   return result.code;
 }
 
 std::shared_ptr<const CodeObject> get_sourceless_code(ThreadState& ts, std::string_view fullname,
                                                       const std::string& pyc_path) {
-  std::string data;
-  if (!read_file(pyc_path, &data)) return raise_os_error(ts, errno, pyc_path), nullptr;
-  PycClassification cls = classify_pyc(as_bytes(data), fullname);
-  if (cls.rejection) {
-    auto k = cls.rejection->kind;
-    if (k != PycRejection::Kind::BadFlags) verbose_message(ts, 1, cls.rejection->reason);
-    explain(ts, fullname, fmt::format("cannot import: {} (no source to fall back on)", cls.rejection->reason));
-    if (k == PycRejection::Kind::TruncatedHeader) return raise(ts, EOFError_type, cls.rejection->reason), nullptr;
-    return raise(ts, ImportError_type, cls.rejection->reason), nullptr;
-  }
-  std::string damage;
-  auto code = code_from_body(as_bytes(data), &damage);
-  if (!code) {
-    explain(ts, fullname, fmt::format("cannot import: {} (no source to fall back on)", damage));
-    return raise_fmt(ts, ImportError_type, "{} in {}", damage, python_str_repr(pyc_path)), nullptr;
-  }
-  verbose_message(ts, 1, fmt::format("code object from {}", python_str_repr(pyc_path)));
-  explain(ts, fullname, fmt::format("loaded sourceless {}", pyc_path));
-  return code;
+  CacheEvents events;
+  SourcelessCode result = get_sourceless_code(fullname, pyc_path, events);
+  print_events(ts, fullname, events);
+  if (result.os_errno) return raise_os_error(ts, result.os_errno, pyc_path), nullptr;
+  if (result.eof) return raise(ts, EOFError_type, result.error), nullptr;
+  if (!result.code) return raise(ts, ImportError_type, result.error), nullptr;
+  return result.code;
 }
 
 void verbose_message(ThreadState& ts, int level, std::string_view message) {

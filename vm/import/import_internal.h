@@ -1,9 +1,9 @@
-// Shared between the import system's files (vm/import*.cpp); nothing outside them includes this.
-// The split mirrors importlib: import.cpp is _bootstrap (the import statement, sys.modules, packages, and
-// the registry of native modules), import_finder.cpp is the path-based finder (FileFinder), import_cache.cpp
-// is SourceFileLoader.get_code and SourcelessFileLoader.get_code (the __pycache__ decisions),
-// import_verify.cpp the extra check cached code passes, import_bootstrap.cpp the ModuleSpec and loader types,
-// import_runpy.cpp `-m NAME`.
+// Shared between the import system's files (vm/import/*.cpp) and the native modules that expose it
+// (stdlib/native/importlib.cpp, marshal.cpp). The split mirrors importlib: import.cpp is _bootstrap (the import
+// statement, sys.modules, packages, the registry of native modules), import_finder.cpp the path-based finder
+// (FileFinder), import_cache.cpp the seam to cache/get_code.cpp (SourceFileLoader.get_code: the __pycache__
+// decisions live there, VM-free), import_bootstrap.cpp the ModuleSpec and loader types, import_paths.cpp sys.path
+// and the host Lib, import_runpy.cpp `-m NAME`.
 #pragma once
 #include <memory>
 #include <string>

@@ -23,6 +23,7 @@ Value import_name(ThreadState& ts, Frame* frame, Value name, Value fromlist, Val
 Value import_from(ThreadState& ts, Value module, StrObject* name);
 bool import_star(ThreadState& ts, Frame* frame, Value module);
 Value build_class(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
+Value make_function_in(ThreadState& ts, DictObject* globals, DictObject* builtins, CodeObj* code);  // function.cpp
 StrObject* suggest_for_name(ThreadState& ts, Frame* frame, StrObject* name);
 Value make_generator(ThreadState& ts, Frame* frame);
 void generator_suspended(GeneratorObject* gen);
@@ -135,24 +136,7 @@ bool unpack_iterable(ThreadState& ts, Value seq, int before, int after, Value* s
 }
 
 Value make_function(ThreadState& ts, Frame* frame, CodeObj* code) {
-  auto* f = ts.alloc<FunctionObject>(&function_type);
-  f->code = code;
-  f->globals = frame->globals;
-  f->builtins = frame->builtins;
-  f->name = code->name;
-  f->qualname = code->qualname;
-  Value module = dict_get_str(frame->globals, ts.interp->names.name);
-  f->module = module ? module : None();
-  const CodeObject& src = code->src();
-  // A docstring is co_consts[0] when it is a str and the code is a function (CPython 3.11's convention).
-  f->doc = None();
-  if (code->consts->size > 0 && is_str(code->consts->items[0]) && !src.consts.empty() &&
-      src.consts[0]->is(Const::Kind::Str) && code->name != ts.interp->names.lambda) {
-    // 3.11 puts the docstring first only when the function has one; a leading str constant otherwise would be
-    // preceded by None. Functions without docstrings have None first.
-    f->doc = code->consts->items[0];
-  }
-  return Value(f);
+  return make_function_in(ts, frame->globals, frame->builtins, code);
 }
 
 // The jump of the FOR_ITER just before `after` (with its EXTENDED_ARG prefixes).

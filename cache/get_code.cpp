@@ -1,0 +1,377 @@
+// The cache decisions of importlib's get_code, in the order of CPython 3.11's _bootstrap_external.py, each with
+// a sentence of why. Where CPython fails, minipy heals: a cache whose body does not unmarshal, or whose bytecode
+// the verifier refuses (a CPython pyc using an opcode minipy lacks), is treated like a stale one — compile from
+// source and rewrite — instead of failing the import on every run.
+#include "cache/get_code.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+
+#include <fmt/format.h>
+
+#include "cache/marshal.h"
+#include "cache/source_hash.h"
+#include "cache/verify.h"
+
+namespace minipy {
+
+namespace {
+
+std::span<const uint8_t> as_bytes(std::string_view s) {
+  return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
+}
+
+void verbose(CacheEvents& events, std::string text, int level = 1) {
+  events.push_back({CacheEvent::Kind::Verbose, level, std::move(text)});
+}
+void explain(CacheEvents& events, std::string text) {
+  events.push_back({CacheEvent::Kind::Explain, 0, std::move(text)});
+}
+
+uint32_t header_word(const std::string& data, size_t offset) {
+  if (data.size() < offset + 4) return 0;
+  auto* p = reinterpret_cast<const uint8_t*>(data.data()) + offset;
+  return p[0] | (p[1] << 8) | (p[2] << 16) | (static_cast<uint32_t>(p[3]) << 24);
+}
+
+int count_free_variables(const CodeObject& code) {
+  int n = 0;
+  for (char k : code.localspluskinds)
+    if (static_cast<uint8_t>(k) & CO_FAST_FREE) n++;
+  return n;
+}
+
+std::string optimization_suffix(int optimize) { return optimize ? std::to_string(optimize) : ""; }
+
+// Why a header was refused, in words for -X explain_cache.
+std::string explain_rejection(const PycRejection& r, const std::string& data, int64_t mtime, uint64_t size) {
+  switch (r.kind) {
+    case PycRejection::Kind::BadMagic: return fmt::format("recompiled: {}", r.reason);
+    case PycRejection::Kind::TruncatedHeader: return "recompiled: cache is shorter than a pyc header";
+    case PycRejection::Kind::BadFlags: return fmt::format("recompiled: {}", r.reason);
+    case PycRejection::Kind::StaleMtime:
+      return fmt::format("recompiled: source mtime {} differs from cache's {}", mtime & 0xFFFFFFFF,
+                         header_word(data, 8));
+    case PycRejection::Kind::StaleSize:
+      return fmt::format("recompiled: source size {} differs from cache's {}", size & 0xFFFFFFFF,
+                         header_word(data, 12));
+    case PycRejection::Kind::HashMismatch: return "recompiled: source hash differs from the hash in the cache";
+  }
+  return "recompiled";
+}
+
+// What one look at a cache file decided, and what the compile path needs from it afterwards.
+struct CacheAttempt {
+  std::optional<std::string> source;  // the source text, when checking a hash pyc read it
+  bool hash_based = false;            // the kind of pyc to write back ("as before")
+  bool check_source = true;
+  std::string why = "recompiled: no cache";  // the explain text when the cache was not used
+  int os_errno = 0;                   // the source could not be read
+};
+
+// The cache half of get_code: reads the pyc at `bytecode_path` for source `source_path` (stat'ed as `st`) and
+// returns its code when it is fresh and valid; otherwise fills `attempt` with why not. `served` prefixes the
+// file in the explain line ("CPython's " for a Lib cache minipy only reads).
+std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, const std::string& source_path,
+                                                 const std::string& bytecode_path, const struct stat& st,
+                                                 std::string_view served, const CacheSettings& settings,
+                                                 CacheAttempt& attempt, CacheEvents& events) {
+  int64_t mtime = st.st_mtim.tv_sec;
+  auto size = static_cast<uint64_t>(st.st_size);
+  std::string data;
+  if (!read_file(bytecode_path, &data)) {
+    attempt.why = errno == ENOENT
+                      ? fmt::format("compiled: no cache at {}", bytecode_path)
+                      : fmt::format("recompiled: cannot read {} ({})", bytecode_path, std::strerror(errno));
+    return nullptr;
+  }
+  PycClassification cls = classify_pyc(as_bytes(data), fullname);
+  std::optional<PycRejection> rejection = cls.rejection;
+  bool source_checked = false;
+  if (!rejection) {
+    attempt.hash_based = cls.hash_based();
+    if (attempt.hash_based) {
+      // A hash pyc is checked against the source only when its flag (or --check-hash-based-pycs) asks:
+      // an unchecked one is how a distribution says "trust me" and saves reading the source.
+      attempt.check_source = cls.check_source();
+      const std::string& mode = settings.check_hash_based_pycs;
+      if (mode != "never" && (attempt.check_source || mode == "always")) {
+        std::string text;
+        if (!read_file(source_path, &text)) {
+          attempt.os_errno = errno;
+          return nullptr;
+        }
+        attempt.source = std::move(text);
+        rejection = validate_hash_pyc(as_bytes(data), source_hash(*attempt.source), fullname);
+        source_checked = true;
+      }
+    } else {
+      rejection = validate_timestamp_pyc(as_bytes(data), mtime, size, fullname);
+    }
+  }
+  if (rejection) {
+    // CPython logs these three; minipy also logs a hash mismatch (the racy rule makes hash pycs common).
+    auto k = rejection->kind;
+    if (k == PycRejection::Kind::BadMagic || k == PycRejection::Kind::TruncatedHeader ||
+        k == PycRejection::Kind::StaleMtime)
+      verbose(events, rejection->reason);
+    else if (k == PycRejection::Kind::HashMismatch)
+      verbose(events, fmt::format("bytecode is stale for {}", python_str_repr(fullname)));
+    attempt.why = explain_rejection(*rejection, data, mtime, size);
+    return nullptr;
+  }
+  std::string damage;
+  auto code = code_from_pyc_body(as_bytes(data), &damage);
+  if (!code) {
+    verbose(events, fmt::format("{} in {}", damage, python_str_repr(bytecode_path)));
+    attempt.why = "recompiled: " + damage;
+    return nullptr;
+  }
+  verbose(events, fmt::format("{} matches {}", bytecode_path, source_path));
+  verbose(events, fmt::format("code object from {}", python_str_repr(bytecode_path)));
+  if (!attempt.hash_based)
+    explain(events, fmt::format("cache hit: {}{} matches source mtime {} and size {}", served, bytecode_path,
+                                mtime & 0xFFFFFFFF, size & 0xFFFFFFFF));
+  else if (source_checked)
+    explain(events, fmt::format("cache hit: {}{} matches the source's hash", served, bytecode_path));
+  else
+    explain(events, fmt::format("cache hit: {}{} is an unchecked hash-based pyc (source not read)", served,
+                                bytecode_path));
+  return with_filename(code, source_path);
+}
+
+}  // namespace
+
+bool read_file(const std::string& path, std::string* out) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  std::string data;
+  char buf[65536];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);
+  bool ok = !std::ferror(f);
+  int saved = errno;
+  std::fclose(f);
+  errno = saved;
+  if (ok) *out = std::move(data);
+  return ok;
+}
+
+namespace {
+
+// cache_from_source under `settings`, with minipy's one addition: a host Lib module's cache goes to the
+// per-user mirror tree, laid out as a pycache prefix lays it out (the host's installation is not minipy's to
+// write). An empty path with no error: there is nowhere to put it.
+CachePathResult settings_cache_path(const std::string& source_path, const CacheSettings& settings) {
+  if (settings.cache_tag.empty()) return {};  // sys.implementation.cache_tag None: caching is off
+  std::optional<std::string_view> prefix;
+  if (settings.pycache_prefix) prefix = *settings.pycache_prefix;
+  if (!prefix && path_is_under(source_path, settings.host_lib)) {
+    if (settings.lib_cache_root.empty()) return {};
+    prefix = settings.lib_cache_root;
+  }
+  return cache_from_source(source_path, settings.cache_tag, optimization_suffix(settings.optimize), prefix);
+}
+
+}  // namespace
+
+std::string cache_path_for(const std::string& source_path, const CacheSettings& settings) {
+  CachePathResult r = settings_cache_path(source_path, settings);
+  return r.ok() ? r.path : std::string();
+}
+
+std::shared_ptr<const CodeObject> code_from_pyc_body(std::span<const uint8_t> data, std::string* why) {
+  auto result = unmarshal_code(pyc_body(data));
+  if (result.error) {
+    *why = fmt::format("cache body is damaged ({} at byte {})", result.error->message,
+                       kPycHeaderSize + result.error->offset);
+    return nullptr;
+  }
+  // Module code never has free variables; a cache claiming some was damaged or forged.
+  if (count_free_variables(*result.value) != 0) {
+    *why = "cached module code has free variables";
+    return nullptr;
+  }
+  // The VM trusts code it runs (stack depths, operand ranges): a file is checked before it gets there.
+  std::string problem = verify_tree(*result.value);
+  if (!problem.empty()) {
+    *why = fmt::format("cached bytecode cannot run on minipy ({})", problem);
+    return nullptr;
+  }
+  return result.value;
+}
+
+std::shared_ptr<const CodeObject> with_filename(const std::shared_ptr<const CodeObject>& code,
+                                                const std::string& filename) {
+  if (code->filename == filename) return code;
+  auto copy = std::make_shared<CodeObject>(*code);
+  copy->filename = filename;
+  for (ConstRef& k : copy->consts)
+    if (k->is(Const::Kind::Code)) k = Const::code(with_filename(k->code_value(), filename));
+  return copy;
+}
+
+std::string code_to_pyc(const CodeObject& code, std::string_view source, const struct stat& st, Invalidation mode,
+                        bool racy_rule, std::string* kind) {
+  auto say = [&](const char* words) {
+    if (kind) *kind = words;
+  };
+  if (mode == Invalidation::Timestamp && racy_rule &&
+      static_cast<int64_t>(st.st_mtim.tv_sec) >= static_cast<int64_t>(std::time(nullptr))) {
+    // git's racy-file rule: the source may change again within this second without changing mtime or size.
+    say("checked hash-based pyc: the source changed within the last second, so its mtime cannot be trusted");
+    return code_to_hash_pyc(code, source_hash(source), true);
+  }
+  if (mode == Invalidation::Timestamp) {
+    say("timestamp pyc");
+    return code_to_timestamp_pyc(code, st.st_mtim.tv_sec, static_cast<uint64_t>(st.st_size));
+  }
+  say(mode == Invalidation::CheckedHash ? "checked hash-based pyc" : "unchecked hash-based pyc");
+  return code_to_hash_pyc(code, source_hash(source), mode == Invalidation::CheckedHash);
+}
+
+std::optional<WriteFailure> write_pyc(const std::string& pyc_path, std::string_view pyc, const std::string& source_path,
+                                      const CacheSettings& settings) {
+  // Only a pycache prefix pointing into Lib gets here: the host's installation is still not ours to write.
+  if (path_is_under(pyc_path, settings.host_lib))
+    return WriteFailure{pyc_path, EACCES, "the host Lib is never written to"};
+  return write_cache_file(pyc_path, pyc, cache_mode_for_source(source_path));
+}
+
+PycBuild compile_to_pyc(const std::string& source_path, const CacheSettings& settings, Invalidation mode) {
+  PycBuild build;
+  if (!read_file(source_path, &build.source)) {
+    build.read_errno = errno;
+    build.stage = PycBuild::Stage::ReadFailed;
+    return build;
+  }
+  build.compiled = compile_source(build.source, source_path, ast::ParseMode::Exec, {settings.optimize});
+  if (build.compiled.error) {
+    build.stage = PycBuild::Stage::CompileFailed;
+    return build;
+  }
+  CachePathResult path = settings_cache_path(source_path, settings);
+  if (!path.ok() || path.path.empty()) {
+    build.path_error = path.error;
+    build.stage = PycBuild::Stage::NoCachePath;
+    return build;
+  }
+  build.pyc_path = path.path;
+  struct stat st {};
+  stat(source_path.c_str(), &st);
+  std::string pyc = code_to_pyc(*build.compiled.code, build.source, st, mode, false);
+  build.write_failure = write_pyc(build.pyc_path, pyc, source_path, settings);
+  if (build.write_failure) build.stage = PycBuild::Stage::WriteFailed;
+  return build;
+}
+
+SourceCode get_source_code(std::string_view fullname, const std::string& source_path, const CacheSettings& settings,
+                           CacheEvents& events) {
+  SourceCode out;
+  const bool in_host_lib = path_is_under(source_path, settings.host_lib);
+  std::string bytecode_path = cache_path_for(source_path, settings);
+  CacheAttempt attempt;
+  struct stat st {};
+  const bool have_stat = stat(source_path.c_str(), &st) == 0;
+  std::string lib_note;  // for a Lib module: why CPython's own cache beside the source was not used
+  if (have_stat && in_host_lib && !settings.cache_tag.empty()) {
+    // CPython's pyc beside a Lib source holds the bytecode minipy's compiler would emit; use it when it is
+    // fresh and passes the verifier, but never rewrite it (it belongs to the host's installation).
+    CachePathResult cpython = cache_from_source(source_path, "cpython-311", optimization_suffix(settings.optimize));
+    if (cpython.ok()) {
+      CacheAttempt cpython_attempt;
+      out.code = load_fresh_pyc(fullname, source_path, cpython.path, st, "CPython's ", settings, cpython_attempt,
+                                events);
+      out.os_errno = cpython_attempt.os_errno;
+      if (out.code || out.os_errno) return out;
+      std::string_view reason = cpython_attempt.why;
+      reason = reason.substr(reason.find(": ") + 2);  // "recompiled: why" -> "why"
+      lib_note = fmt::format(" (CPython's cache not used: {})", reason);
+      attempt.source = std::move(cpython_attempt.source);
+    }
+  }
+  if (!bytecode_path.empty() && have_stat) {
+    out.code = load_fresh_pyc(fullname, source_path, bytecode_path, st, "", settings, attempt, events);
+    out.os_errno = attempt.os_errno;
+    if (out.code || out.os_errno) return out;
+  } else if (bytecode_path.empty()) {
+    attempt.why = in_host_lib && settings.lib_cache_root.empty() && !settings.cache_tag.empty()
+                      ? "compiled: no per-user cache directory for Lib modules (neither XDG_CACHE_HOME nor HOME)"
+                      : "compiled: caching is off (no cache tag)";
+  }
+  std::string why = attempt.why + lib_note;
+
+  if (!attempt.source) {
+    std::string text;
+    if (!read_file(source_path, &text)) {
+      out.os_errno = errno;
+      return out;
+    }
+    attempt.source = std::move(text);
+  }
+  const std::string& source = *attempt.source;
+  CompileResult result = compile_source(source, source_path, ast::ParseMode::Exec, {settings.optimize});
+  if (result.error) {
+    explain(events, fmt::format("compile failed: {}", result.error->message));
+    out.syntax_error = std::move(result.error);
+    return out;
+  }
+  out.code = result.code;
+  verbose(events, fmt::format("code object from {}", source_path));
+  // One explain line per decision: why the source was compiled, then what happened to the cache.
+  if (bytecode_path.empty() || !have_stat) {
+    explain(events, why);
+    return out;
+  }
+  if (settings.dont_write_bytecode) {
+    explain(events, why + "; cache not written (-B, PYTHONDONTWRITEBYTECODE or sys.dont_write_bytecode)");
+    return out;
+  }
+  // A cache is rewritten in the kind it was (a hash pyc stays one): whoever chose hash pycs chose them.
+  Invalidation mode = !attempt.hash_based     ? Invalidation::Timestamp
+                      : attempt.check_source ? Invalidation::CheckedHash
+                                             : Invalidation::UncheckedHash;
+  std::string kind;
+  std::string pyc = code_to_pyc(*out.code, source, st, mode, true, &kind);
+  if (attempt.hash_based) kind += ", as before";
+  if (auto failure = write_pyc(bytecode_path, pyc, source_path, settings)) {
+    verbose(events, failure->message());
+    explain(events, fmt::format("{}; cache not written: {}", why, failure->message()));
+  } else {
+    verbose(events, fmt::format("created {}", python_str_repr(bytecode_path)));
+    explain(events, fmt::format("{}; wrote {} ({})", why, bytecode_path, kind));
+  }
+  return out;
+}
+
+SourcelessCode get_sourceless_code(std::string_view fullname, const std::string& pyc_path, CacheEvents& events) {
+  SourcelessCode out;
+  std::string data;
+  if (!read_file(pyc_path, &data)) {
+    out.os_errno = errno;
+    return out;
+  }
+  PycClassification cls = classify_pyc(as_bytes(data), fullname);
+  if (cls.rejection) {
+    auto k = cls.rejection->kind;
+    if (k != PycRejection::Kind::BadFlags) verbose(events, cls.rejection->reason);
+    explain(events, fmt::format("cannot import: {} (no source to fall back on)", cls.rejection->reason));
+    out.error = cls.rejection->reason;
+    out.eof = k == PycRejection::Kind::TruncatedHeader;
+    return out;
+  }
+  std::string damage;
+  out.code = code_from_pyc_body(as_bytes(data), &damage);
+  if (!out.code) {
+    explain(events, fmt::format("cannot import: {} (no source to fall back on)", damage));
+    out.error = fmt::format("{} in {}", damage, python_str_repr(pyc_path));
+    return out;
+  }
+  verbose(events, fmt::format("code object from {}", python_str_repr(pyc_path)));
+  explain(events, fmt::format("loaded sourceless {}", pyc_path));
+  return out;
+}
+
+}  // namespace minipy

@@ -1,0 +1,105 @@
+// importlib's SourceFileLoader.get_code and SourcelessFileLoader.get_code as VM-free decisions, one function per
+// decision, named after Lib/importlib/_bootstrap_external.py. Nothing here touches a module object, sys or an
+// exception: the caller (vm/import/import_cache.cpp, vm/cli/run.cpp, vm/cli/compileall.cpp) gathers the
+// settings, and gets back code, a reason, and the -v / -X explain_cache lines to print (CacheEvents), so each
+// line comes from exactly one decision. cache/README.md walks `import x` through them.
+#pragma once
+#include <sys/stat.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cache/pyc.h"
+#include "compiler/compile.h"
+
+namespace minipy {
+
+// What the decisions read. Import fills it from sys and the command line at every import; py_compile and
+// compileall from the command line. `pycache_prefix` has one source per caller: sys.pycache_prefix for import
+// (a program may change it), the -X option / PYTHONPYCACHEPREFIX for the tools (which run no Python code).
+struct CacheSettings {
+  std::string cache_tag = "minipy-311";  // empty: caching is off
+  int optimize = 0;                      // -O level: the .opt-N part of the cache name
+  std::optional<std::string> pycache_prefix;
+  std::string host_lib;                  // sources under it: CPython's pyc is read, never written
+  std::string lib_cache_root;            // where caches of host Lib sources go (empty: nowhere)
+  std::string check_hash_based_pycs = "default";
+  bool dont_write_bytecode = false;
+};
+
+// One -v or -X explain_cache line produced by a decision; the caller prints them in order.
+struct CacheEvent {
+  enum class Kind { Verbose, Explain } kind;
+  int level = 1;  // -v level for Verbose lines
+  std::string text;
+};
+using CacheEvents = std::vector<CacheEvent>;
+
+// Reads a whole file; false (with errno set) on failure.
+bool read_file(const std::string& path, std::string* out);
+
+// Where minipy's cache for `source_path` lives under `settings`: beside the source in __pycache__, under the
+// pycache prefix, or, for a host Lib source, in the per-user mirror tree. Empty when there is none.
+std::string cache_path_for(const std::string& source_path, const CacheSettings& settings);
+
+// The body of a pyc `data` as runnable code (unmarshalled, module code without free variables, accepted by
+// the verifier), or nullptr with `why` set.
+std::shared_ptr<const CodeObject> code_from_pyc_body(std::span<const uint8_t> data, std::string* why);
+
+// _imp._fix_co_filename: `code` (and its nested code) reporting `filename`, for a cache moved with its source.
+std::shared_ptr<const CodeObject> with_filename(const std::shared_ptr<const CodeObject>& code,
+                                                const std::string& filename);
+
+// How a pyc is validated later (compileall's --invalidation-mode, PEP 552).
+enum class Invalidation { Timestamp, CheckedHash, UncheckedHash };
+
+// _code_to_timestamp_pyc / _code_to_hash_pyc: the pyc bytes for `code` compiled from `source` whose stat is
+// `st`, in `mode`. With `racy_rule` (import), a timestamp pyc for a source modified in the current second or
+// later becomes a checked hash pyc: a second same-size edit within that second would leave its mtime unchanged.
+// `kind` (optional) receives the explain words for what was chosen.
+std::string code_to_pyc(const CodeObject& code, std::string_view source, const struct stat& st, Invalidation mode,
+                        bool racy_rule, std::string* kind = nullptr);
+
+// SourceFileLoader.set_data: writes `pyc` to `pyc_path` atomically (creating __pycache__ or the mirror's
+// directories), with the source's permission bits; refuses any path inside settings.host_lib.
+std::optional<WriteFailure> write_pyc(const std::string& pyc_path, std::string_view pyc, const std::string& source_path,
+                                      const CacheSettings& settings);
+
+// The shared source-to-pyc path of py_compile and compileall: read `source_path`, compile it, write its cache
+// at cache_path_for(). `stage` says how far it got; `compiled` holds warnings and the error of the compile.
+struct PycBuild {
+  enum class Stage { Written, ReadFailed, CompileFailed, NoCachePath, WriteFailed } stage = Stage::Written;
+  int read_errno = 0;
+  std::string source;
+  CompileResult compiled;
+  std::string pyc_path;
+  std::string path_error;                 // NoCachePath: importlib's ValueError text
+  std::optional<WriteFailure> write_failure;
+};
+PycBuild compile_to_pyc(const std::string& source_path, const CacheSettings& settings, Invalidation mode);
+
+// SourceFileLoader.get_code for module `fullname` whose source is `source_path`: the code from a fresh, valid
+// cache, else compiled from source (the cache rewritten unless settings forbid it). On failure `code` is null
+// and either `syntax_error` or `os_errno` (reading the source) says why.
+struct SourceCode {
+  std::shared_ptr<const CodeObject> code;
+  std::optional<SyntaxError> syntax_error;
+  int os_errno = 0;
+};
+SourceCode get_source_code(std::string_view fullname, const std::string& source_path, const CacheSettings& settings,
+                           CacheEvents& events);
+
+// SourcelessFileLoader.get_code for a legacy pyc `pyc_path`. On failure `code` is null and `error` holds the
+// message; `eof` marks a truncated header (EOFError in CPython), `os_errno` an unreadable file.
+struct SourcelessCode {
+  std::shared_ptr<const CodeObject> code;
+  std::string error;
+  bool eof = false;
+  int os_errno = 0;
+};
+SourcelessCode get_sourceless_code(std::string_view fullname, const std::string& pyc_path, CacheEvents& events);
+
+}  // namespace minipy
