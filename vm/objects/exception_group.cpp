@@ -226,8 +226,8 @@ bool check_eg_match(ThreadState& ts, Value exc, Value match_type, Value* rest, V
     if (is_group(exc)) {
       *match = exc;
     } else {
-      Value list(make_list(ts, std::span<const Value>(&exc, 1)));
-      Value args[2] = {Value(ts.interp->names.empty), list};
+      Value wrapped(minipy::make_tuple(ts, std::span<const Value>(&exc, 1)));  // CPython wraps in a tuple
+      Value args[2] = {Value(ts.interp->names.empty), wrapped};
       *match = call(ts, Value(&BaseExceptionGroup_type), args);
       if (!*match) return false;
     }
