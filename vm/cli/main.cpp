@@ -16,11 +16,7 @@
 
 #include "vm/cli/run.h"
 #include "vm/import/import.h"
-
-namespace minipy {
-void refresh_sys_config(ThreadState& ts);
-Value run_module_as_main(ThreadState& ts, const std::string& requested, std::string* error);
-}
+#include "stdlib/native/sys.h"
 
 namespace {
 

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "vm/import/import.h"
 #include "vm/objects/complex.h"
 #include "vm/runtime.h"
 #include "vm/text/number_format.h"
@@ -11,7 +12,6 @@ namespace minipy {
 
 Value list_sort(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
 Value build_class(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
-Value builtin_import(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
 
 namespace {
 
