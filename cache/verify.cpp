@@ -502,6 +502,28 @@ class StackChecker {
         push({Kind::Any});
         return true;
       }
+      // Coroutines: GET_ANEXT keeps the async iterator under the awaitable; END_ASYNC_FOR pops it with the
+      // exception it checks; BEFORE_ASYNC_WITH leaves __aexit__ under __aenter__()'s result.
+      case Opcode::GET_AWAITABLE:
+        if (a > 2) return fail("GET_AWAITABLE operand out of range");
+        return generic(1, 1);
+      case Opcode::GET_AITER: case Opcode::ASYNC_GEN_WRAP: return generic(1, 1);
+      case Opcode::GET_ANEXT: case Opcode::BEFORE_ASYNC_WITH: return generic(1, 2);
+      case Opcode::END_ASYNC_FOR:
+        if (!expect(s, 1, Kind::Exc, "END_ASYNC_FOR")) return false;
+        return pop(s, 2);
+      // Pattern matching: the subject stays under what these push.
+      case Opcode::MATCH_MAPPING: case Opcode::MATCH_SEQUENCE: return generic(1, 2);
+      case Opcode::MATCH_KEYS: return generic(2, 3);
+      case Opcode::MATCH_CLASS: return generic(3, 1);
+      // except*: [exc, type] -> [rest, match]; PREP_RERAISE_STAR combines [original, list] into one exception.
+      case Opcode::CHECK_EG_MATCH:
+        if (!expect(s, 2, Kind::Exc, "CHECK_EG_MATCH")) return false;
+        if (!pop(s, 2)) return false;
+        push({Kind::Exc});
+        push({Kind::Any});
+        return true;
+      case Opcode::PREP_RERAISE_STAR: return generic(2, 1);
       case Opcode::WITH_EXCEPT_START:
         if (!expect(s, 1, Kind::Exc, "WITH_EXCEPT_START") || !peek(s, 4) || nullish(*peek(s, 4)))
           return fail("WITH_EXCEPT_START stack mismatch");

@@ -22,6 +22,15 @@ const char* stmt_kind_name(StmtKind k) {
   return "?";
 }
 
+const char* pattern_kind_name(PatternKind k) {
+  switch (k) {
+#define X(name) case PatternKind::name: return #name;
+    MINIPY_AST_PATTERN_KINDS(X)
+#undef X
+  }
+  return "?";
+}
+
 void* Arena::allocate(size_t size, size_t align) {
   size_t pad = (align - reinterpret_cast<uintptr_t>(cursor_) % align) % align;
   if (pad + size > remaining_) {

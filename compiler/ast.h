@@ -57,6 +57,7 @@ enum class StmtKind : uint8_t {
 const char* expr_kind_name(ExprKind k);
 const char* stmt_kind_name(StmtKind k);
 
+struct Pattern;
 struct Expr {
   ExprKind kind;
   Location loc;
@@ -108,6 +109,7 @@ struct ExceptHandler {
   Expr* type = nullptr;
   Identifier name;
   List<Stmt> body;
+  bool is_star = false;  // `except*` (the parser checks a try uses one kind only)
 };
 
 // ---- expressions ----------------------------------------------------------------------------------------------
@@ -178,10 +180,45 @@ struct ExprStmt : Stmt { MINIPY_AST_NODE(Stmt, Expr) Expr* value; };
 struct Pass : Stmt { MINIPY_AST_NODE(Stmt, Pass) };
 struct Break : Stmt { MINIPY_AST_NODE(Stmt, Break) };
 struct Continue : Stmt { MINIPY_AST_NODE(Stmt, Continue) };
-#undef MINIPY_AST_NODE
+// The async forms share their synchronous twin's fields; only the kind differs (code reads them through the
+// twin's type after checking the kind).
+struct AsyncFunctionDef : FunctionDef { static constexpr StmtKind kKind = StmtKind::AsyncFunctionDef; };
+struct AsyncFor : For { static constexpr StmtKind kKind = StmtKind::AsyncFor; };
+struct AsyncWith : With { static constexpr StmtKind kKind = StmtKind::AsyncWith; };
+// try/except*: the fields of Try.
+struct TryStar : Try { static constexpr StmtKind kKind = StmtKind::TryStar; };
 
-// The excluded statements (async forms, match, try/except*) never reach the tree: the parser rejects them with
-// "... is not supported by minipy". Their kinds exist so kind names and dumps stay aligned with CPython's.
+// ---- patterns (the `match` statement) -------------------------------------------------------------------------
+#define MINIPY_AST_PATTERN_KINDS(X) \
+  X(MatchValue) X(MatchSingleton) X(MatchSequence) X(MatchMapping) X(MatchClass) X(MatchStar) X(MatchAs) X(MatchOr)
+enum class PatternKind : uint8_t {
+#define X(name) name,
+  MINIPY_AST_PATTERN_KINDS(X)
+#undef X
+};
+const char* pattern_kind_name(PatternKind k);
+struct Pattern {
+  PatternKind kind;
+  Location loc;
+};
+struct MatchValue : Pattern { Expr* value; };
+struct MatchSingleton : Pattern { const Const* value; };  // None, True or False
+struct MatchSequence : Pattern { List<Pattern> patterns; };
+// rest is empty when there is no `**rest`.
+struct MatchMapping : Pattern { List<Expr> keys; List<Pattern> patterns; Identifier rest; };
+struct MatchClass : Pattern {
+  Expr* cls; List<Pattern> patterns; std::span<const Identifier> kwd_attrs; List<Pattern> kwd_patterns;
+};
+struct MatchStar : Pattern { Identifier name; };           // name empty for `*_`
+struct MatchAs : Pattern { Pattern* pattern; Identifier name; };  // pattern null: capture; name empty: `_`
+struct MatchOr : Pattern { List<Pattern> patterns; };
+struct MatchCase {
+  Pattern* pattern;
+  Expr* guard = nullptr;
+  List<Stmt> body;
+};
+struct Match : Stmt { MINIPY_AST_NODE(Stmt, Match) Expr* subject; List<MatchCase> cases; };
+#undef MINIPY_AST_NODE
 
 // ---- roots ----------------------------------------------------------------------------------------------------
 enum class ParseMode : uint8_t { Exec, Eval, Single };  // compile()'s 'exec', 'eval', 'single'

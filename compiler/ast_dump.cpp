@@ -149,6 +149,54 @@ class Dumper {
     out += text;
   }
 
+  void patterns_field(Node& n, const char* name, List<Pattern> items) {
+    n.field(name);
+    list(items, [this](const Pattern* p) { pattern(p); });
+  }
+  void optional_name(Node& n, const char* name, std::string_view id) {
+    if (id.empty()) return;
+    n.field(name);
+    identifier(id);
+  }
+  void pattern(const Pattern* p) {
+    Node n(*this, pattern_kind_name(p->kind));
+    switch (p->kind) {
+      case PatternKind::MatchValue: expr_field(n, "value", static_cast<const MatchValue*>(p)->value); break;
+      case PatternKind::MatchSingleton:
+        raw_field(n, "value", constant_repr(*static_cast<const MatchSingleton*>(p)->value));
+        break;
+      case PatternKind::MatchSequence: patterns_field(n, "patterns", static_cast<const MatchSequence*>(p)->patterns); break;
+      case PatternKind::MatchMapping: {
+        auto* x = static_cast<const MatchMapping*>(p);
+        exprs_field(n, "keys", x->keys);
+        patterns_field(n, "patterns", x->patterns);
+        optional_name(n, "rest", x->rest);
+        break;
+      }
+      case PatternKind::MatchClass: {
+        auto* x = static_cast<const MatchClass*>(p);
+        expr_field(n, "cls", x->cls);
+        patterns_field(n, "patterns", x->patterns);
+        n.field("kwd_attrs");
+        list(x->kwd_attrs, [this](std::string_view a) { identifier(a); });
+        patterns_field(n, "kwd_patterns", x->kwd_patterns);
+        break;
+      }
+      case PatternKind::MatchStar: optional_name(n, "name", static_cast<const MatchStar*>(p)->name); break;
+      case PatternKind::MatchAs: {
+        auto* x = static_cast<const MatchAs*>(p);
+        if (x->pattern) {
+          n.field("pattern");
+          pattern(x->pattern);
+        }
+        optional_name(n, "name", x->name);
+        break;
+      }
+      case PatternKind::MatchOr: patterns_field(n, "patterns", static_cast<const MatchOr*>(p)->patterns); break;
+    }
+    n.close(&p->loc);
+  }
+
   void expr(const Expr* e) {
     if (!e) {
       out += "None";
@@ -372,7 +420,8 @@ class Dumper {
   void stmt(const Stmt* s) {
     Node n(*this, stmt_kind_name(s->kind));
     switch (s->kind) {
-      case StmtKind::FunctionDef: {
+      case StmtKind::FunctionDef:
+      case StmtKind::AsyncFunctionDef: {
         auto* x = static_cast<const FunctionDef*>(s);
         n.field("name");
         identifier(x->name);
@@ -417,7 +466,8 @@ class Dumper {
         raw_field(n, "simple", x->simple ? "1" : "0");
         break;
       }
-      case StmtKind::For: {
+      case StmtKind::For:
+      case StmtKind::AsyncFor: {
         auto* x = static_cast<const For*>(s);
         expr_field(n, "target", x->target);
         expr_field(n, "iter", x->iter);
@@ -439,7 +489,8 @@ class Dumper {
         stmts_field(n, "orelse", x->orelse);
         break;
       }
-      case StmtKind::With: {
+      case StmtKind::With:
+      case StmtKind::AsyncWith: {
         auto* x = static_cast<const With*>(s);
         n.field("items");
         list(x->items, [this](const WithItem* w) {
@@ -457,7 +508,8 @@ class Dumper {
         optional_expr(n, "cause", x->cause);
         break;
       }
-      case StmtKind::Try: {
+      case StmtKind::Try:
+      case StmtKind::TryStar: {
         auto* x = static_cast<const Try*>(s);
         stmts_field(n, "body", x->body);
         n.field("handlers");
@@ -495,7 +547,21 @@ class Dumper {
       case StmtKind::Global: names(n, static_cast<const Global*>(s)->names); break;
       case StmtKind::Nonlocal: names(n, static_cast<const Nonlocal*>(s)->names); break;
       case StmtKind::Expr: expr_field(n, "value", static_cast<const ExprStmt*>(s)->value); break;
-      default: break;  // Pass, Break, Continue; the excluded kinds never reach a tree
+      case StmtKind::Match: {
+        auto* x = static_cast<const Match*>(s);
+        expr_field(n, "subject", x->subject);
+        n.field("cases");
+        list(x->cases, [this](const MatchCase* c) {
+          Node cn(*this, "match_case");
+          cn.field("pattern");
+          pattern(c->pattern);
+          optional_expr(cn, "guard", c->guard);
+          stmts_field(cn, "body", c->body);
+          cn.close(nullptr);
+        });
+        break;
+      }
+      default: break;  // Pass, Break, Continue
     }
     n.close(&s->loc);
   }

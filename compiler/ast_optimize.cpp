@@ -111,6 +111,35 @@ class Folder {
     return false;
   }
   void stmt_inner(ast::Stmt* s);
+  // Patterns: folding forms their negative and complex literals (ast_opt.c's astfold_pattern).
+  void pattern(ast::Pattern* p) {
+    using PK = ast::PatternKind;
+    auto all = [&](ast::List<ast::Pattern> ps) {
+      for (ast::Pattern* sub : ps) pattern(sub);
+    };
+    switch (p->kind) {
+      case PK::MatchValue: expr(static_cast<ast::MatchValue*>(p)->value); return;
+      case PK::MatchSingleton: case PK::MatchStar: return;
+      case PK::MatchSequence: all(static_cast<ast::MatchSequence*>(p)->patterns); return;
+      case PK::MatchMapping: {
+        auto* m = static_cast<ast::MatchMapping*>(p);
+        exprs(m->keys);
+        all(m->patterns);
+        return;
+      }
+      case PK::MatchClass: {
+        auto* c = static_cast<ast::MatchClass*>(p);
+        expr(c->cls);
+        all(c->patterns);
+        all(c->kwd_patterns);
+        return;
+      }
+      case PK::MatchAs:
+        if (auto* sub = static_cast<ast::MatchAs*>(p)->pattern) pattern(sub);
+        return;
+      case PK::MatchOr: all(static_cast<ast::MatchOr*>(p)->patterns); return;
+    }
+  }
   void expr_inner(ast::Expr*& e);
 
   int depth_ = 0;
@@ -361,7 +390,8 @@ void Folder::expr_inner(ast::Expr*& e) {
 void Folder::stmt_inner(ast::Stmt* s) {
   using SK = ast::StmtKind;
   switch (s->kind) {
-    case SK::FunctionDef: {
+    case SK::FunctionDef:
+    case SK::AsyncFunctionDef: {
       auto* f = static_cast<ast::FunctionDef*>(s);
       arguments(f->args);
       stmts(f->body);
@@ -411,6 +441,24 @@ void Folder::stmt_inner(ast::Stmt* s) {
       fold_iter(f->iter);
       return;
     }
+    case SK::AsyncFor: {  // ast_opt.c folds an async for's iterable expression but not into a tuple
+      auto* f = static_cast<ast::For*>(s);
+      expr(f->target);
+      expr(f->iter);
+      stmts(f->body);
+      stmts(f->orelse);
+      return;
+    }
+    case SK::Match: {
+      auto* m = static_cast<ast::Match*>(s);
+      expr(m->subject);
+      for (ast::MatchCase* c : m->cases) {
+        pattern(c->pattern);
+        if (c->guard) expr(c->guard);
+        stmts(c->body);
+      }
+      return;
+    }
     case SK::While: {
       auto* w = static_cast<ast::While*>(s);
       expr(w->test);
@@ -425,7 +473,8 @@ void Folder::stmt_inner(ast::Stmt* s) {
       stmts(i->orelse);
       return;
     }
-    case SK::With: {
+    case SK::With:
+    case SK::AsyncWith: {
       auto* w = static_cast<ast::With*>(s);
       for (ast::WithItem* item : w->items) {
         expr(item->context_expr);
@@ -440,7 +489,8 @@ void Folder::stmt_inner(ast::Stmt* s) {
       if (r->cause) expr(r->cause);
       return;
     }
-    case SK::Try: {
+    case SK::Try:
+    case SK::TryStar: {
       auto* t = static_cast<ast::Try*>(s);
       stmts(t->body);
       for (ast::ExceptHandler* h : t->handlers) {

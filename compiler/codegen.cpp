@@ -170,12 +170,14 @@ bool Codegen::enter_scope(std::string_view name, UnitKind kind, const void* key,
   if (!units_.empty() && units_.back()->kind != UnitKind::Module) {
     const Unit& parent = *units_.back();
     bool force_global = false;
-    if (kind == UnitKind::Function || kind == UnitKind::Class) {
+    if (kind == UnitKind::Function || kind == UnitKind::AsyncFunction || kind == UnitKind::Class) {
       force_global = parent.ste->scope_of(mangle(parent.private_name, name)) == NameScope::GlobalExplicit;
     }
     if (!force_global) {
       std::string base = parent.cu.qualname;
-      if (parent.kind == UnitKind::Function || parent.kind == UnitKind::Lambda) base += ".<locals>";
+      if (parent.kind == UnitKind::Function || parent.kind == UnitKind::AsyncFunction ||
+          parent.kind == UnitKind::Lambda)
+        base += ".<locals>";
       qualname = fmt::format("{}.{}", base, name);
     }
   }
@@ -206,6 +208,8 @@ std::shared_ptr<CodeObject> Codegen::finish_unit(bool add_none) {
     flags |= CO_NEWLOCALS | CO_OPTIMIZED;
     if (ste.nested) flags |= CO_NESTED;
     if (ste.generator && !ste.coroutine) flags |= CO_GENERATOR;
+    if (!ste.generator && ste.coroutine) flags |= CO_COROUTINE;
+    if (ste.generator && ste.coroutine) flags |= CO_ASYNC_GENERATOR;
     if (ste.varargs) flags |= CO_VARARGS;
     if (ste.varkeywords) flags |= CO_VARKEYWORDS;
   }
@@ -324,6 +328,8 @@ bool Codegen::unwind_fblock(const FBlock& fb, bool preserve_tos) {
   switch (fb.kind) {
     case FBlockKind::WhileLoop:
     case FBlockKind::ExceptionHandler:
+    case FBlockKind::ExceptionGroupHandler:
+    case FBlockKind::AsyncComprehensionGenerator:
       return true;
     case FBlockKind::ForLoop:
       if (preserve_tos && !addop_i(Opcode::SWAP, 2)) return false;
@@ -345,10 +351,13 @@ bool Codegen::unwind_fblock(const FBlock& fb, bool preserve_tos) {
       if (preserve_tos && !addop_i(Opcode::SWAP, 2)) return false;
       return addop(Opcode::POP_BLOCK) && addop(Opcode::POP_EXCEPT);
     case FBlockKind::With:
+    case FBlockKind::AsyncWith:
       set_loc(fb.with_stmt->loc);
       if (!addop(Opcode::POP_BLOCK)) return false;
       if (preserve_tos && !addop_i(Opcode::SWAP, 2)) return false;
-      if (!call_exit_with_nones() || !addop(Opcode::POP_TOP)) return false;
+      if (!call_exit_with_nones()) return false;
+      if (fb.kind == FBlockKind::AsyncWith && (!addop_i(Opcode::GET_AWAITABLE, 2) || !await_value())) return false;
+      if (!addop(Opcode::POP_TOP)) return false;
       unset_loc();
       return true;
     case FBlockKind::HandlerCleanup:

@@ -50,7 +50,13 @@ bool Codegen::visit_annotation(const ast::Expr* e) {
   return load_const(Const::str(std::move(text), interned));
 }
 
-bool Codegen::addop_yield() { return addop(Opcode::YIELD_VALUE) && addop_i(Opcode::RESUME, 1); }
+// An async generator's yields are wrapped so its asend() can tell them from awaits passing through.
+bool Codegen::addop_yield() {
+  if (u().ste->generator && u().ste->coroutine && !addop(Opcode::ASYNC_GEN_WRAP)) return false;
+  return addop(Opcode::YIELD_VALUE) && addop_i(Opcode::RESUME, 1);
+}
+
+bool Codegen::await_value() { return load_none() && add_yield_from(true); }
 
 bool Codegen::add_yield_from(bool await) {
   BasicBlock* start = new_block();
@@ -114,10 +120,16 @@ bool Codegen::visit_expr_inner(const ast::Expr* e) {
     }
     case K::YieldFrom: {
       if (u().ste->kind != BlockKind::Function) return error("'yield' outside function");
+      if (u().kind == UnitKind::AsyncFunction) return error("'yield from' inside async function");
       return visit_expr(static_cast<const ast::YieldFrom*>(e)->value) && addop(Opcode::GET_YIELD_FROM_ITER) &&
              load_none() && add_yield_from(false);
     }
-    case K::Await: return unsupported(e->loc, "'await'");
+    case K::Await:
+      if (u().ste->kind != BlockKind::Function) return error("'await' outside function");
+      if (u().kind != UnitKind::AsyncFunction && u().kind != UnitKind::Comprehension)
+        return error("'await' outside async function");
+      return visit_expr(static_cast<const ast::Await*>(e)->value) && addop_i(Opcode::GET_AWAITABLE, 0) &&
+             await_value();
     case K::Compare: return compare(static_cast<const ast::Compare*>(e));
     case K::Call: return call(static_cast<const ast::Call*>(e));
     case K::Constant: return load_const(copy_const(*static_cast<const ast::Constant*>(e)->value));

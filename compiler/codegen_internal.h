@@ -14,12 +14,13 @@
 
 namespace minipy {
 
-// compile.c's COMPILER_SCOPE_* (async functions are outside minipy's subset).
-enum class UnitKind : uint8_t { Module, Class, Function, Lambda, Comprehension };
+// compile.c's COMPILER_SCOPE_*.
+enum class UnitKind : uint8_t { Module, Class, Function, AsyncFunction, Lambda, Comprehension };
 
 // A frame block: what break/continue/return must unwind (compile.c's fblockinfo).
 enum class FBlockKind : uint8_t {
-  WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, HandlerCleanup, PopValue, ExceptionHandler
+  WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, AsyncWith, HandlerCleanup, PopValue,
+  ExceptionHandler, ExceptionGroupHandler, AsyncComprehensionGenerator
 };
 struct FBlock {
   FBlockKind kind;
@@ -28,7 +29,7 @@ struct FBlock {
   ast::List<ast::Stmt> finalbody;      // FinallyTry: the finally body to replay
   std::string_view handler_name;       // HandlerCleanup: the `as` name to clear (may be empty)
   bool has_handler_name = false;
-  const ast::Stmt* with_stmt = nullptr;  // With: the statement, for the location of the exit call
+  const ast::Stmt* with_stmt = nullptr;  // With/AsyncWith: the statement, for the location of the exit call
 };
 
 // One code object being generated (compile.c's compiler_unit).
@@ -111,6 +112,9 @@ class Codegen {
                      const ast::Expr* elt, const ast::Expr* val);
   bool comprehension_generator(ast::List<ast::Comprehension> gens, size_t index, int depth, const ast::Expr* elt,
                                const ast::Expr* val, int type);
+  bool async_comprehension_generator(ast::List<ast::Comprehension> gens, size_t index, int depth,
+                                     const ast::Expr* elt, const ast::Expr* val, int type);
+  bool comprehension_element(const ast::Expr* elt, const ast::Expr* val, int type, int depth);
   bool decorators(ast::List<ast::Expr> decos);
   bool apply_decorators(ast::List<ast::Expr> decos);
   bool body(ast::List<ast::Stmt> stmts);
@@ -133,6 +137,13 @@ class Codegen {
   bool try_finally(const ast::Try* s);
   bool try_except(const ast::Try* s);
   bool with_stmt(const ast::With* s, size_t pos);
+  bool async_with_stmt(const ast::With* s, size_t pos);
+  bool async_for_stmt(const ast::For* s);
+  bool await_value();  // GET_AWAITABLE's yield-from loop on an awaitable already on the stack (compile.c's ADD_YIELD_FROM)
+  bool match_stmt(const ast::Match* s);
+  bool try_star_stmt(const ast::Try* s);
+  bool try_star_finally(const ast::Try* s);
+  bool try_star_except(const ast::Try* s);
   bool with_except_finish(BasicBlock* cleanup);
   bool pop_except_and_reraise();
   bool call_exit_with_nones();

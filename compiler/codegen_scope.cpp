@@ -102,7 +102,8 @@ bool Codegen::function_def(const ast::FunctionDef* s) {
   if (annotations < 0) return false;
   if (annotations > 0) flags |= 0x04;
 
-  if (!enter_scope(s->name, UnitKind::Function, s, firstlineno)) return false;
+  UnitKind kind = s->kind == ast::StmtKind::AsyncFunctionDef ? UnitKind::AsyncFunction : UnitKind::Function;
+  if (!enter_scope(s->name, kind, s, firstlineno)) return false;
   const ast::Constant* doc = optimize_ < 2 ? docstring_of(s->body) : nullptr;
   add_const(doc ? copy_const(*doc->value) : Const::none());
   u().cu.argcount = static_cast<int>(args->args.size());
@@ -175,7 +176,7 @@ bool Codegen::class_def(const ast::ClassDef* s) {
 bool Codegen::comprehension_generator(ast::List<ast::Comprehension> gens, size_t index, int depth,
                                       const ast::Expr* elt, const ast::Expr* val, int type) {
   const ast::Comprehension* gen = gens[index];
-  if (gen->is_async) return unsupported(gen->iter->loc, "asynchronous comprehension");
+  if (gen->is_async) return async_comprehension_generator(gens, index, depth, elt, val, type);
   BasicBlock* start = new_block();
   BasicBlock* if_cleanup = new_block();
   BasicBlock* anchor = new_block();
@@ -203,22 +204,7 @@ bool Codegen::comprehension_generator(ast::List<ast::Comprehension> gens, size_t
   for (const ast::Expr* cond : gen->ifs)
     if (!jump_if(cond, if_cleanup, false)) return false;
   if (++index < gens.size() && !comprehension_generator(gens, index, depth, elt, val, type)) return false;
-  if (index >= gens.size()) {
-    switch (type) {
-      case kCompGenexp:
-        if (!visit_expr(elt) || !addop_yield() || !addop(Opcode::POP_TOP)) return false;
-        break;
-      case kCompListcomp:
-        if (!visit_expr(elt) || !addop_i(Opcode::LIST_APPEND, depth + 1)) return false;
-        break;
-      case kCompSetcomp:
-        if (!visit_expr(elt) || !addop_i(Opcode::SET_ADD, depth + 1)) return false;
-        break;
-      default:
-        if (!visit_expr(elt) || !visit_expr(val) || !addop_i(Opcode::MAP_ADD, depth + 1)) return false;
-        break;
-    }
-  }
+  if (index >= gens.size() && !comprehension_element(elt, val, type, depth)) return false;
   use_next_block(if_cleanup);
   if (start) {
     if (!addop_j(Opcode::JUMP, start)) return false;
@@ -227,11 +213,57 @@ bool Codegen::comprehension_generator(ast::List<ast::Comprehension> gens, size_t
   return true;
 }
 
+// What the innermost loop of a comprehension does with each element.
+bool Codegen::comprehension_element(const ast::Expr* elt, const ast::Expr* val, int type, int depth) {
+  switch (type) {
+    case kCompGenexp: return visit_expr(elt) && addop_yield() && addop(Opcode::POP_TOP);
+    case kCompListcomp: return visit_expr(elt) && addop_i(Opcode::LIST_APPEND, depth + 1);
+    case kCompSetcomp: return visit_expr(elt) && addop_i(Opcode::SET_ADD, depth + 1);
+    default: return visit_expr(elt) && visit_expr(val) && addop_i(Opcode::MAP_ADD, depth + 1);
+  }
+}
+
+// `async for` in a comprehension (compile.c's compiler_async_comprehension_generator): each step awaits
+// __anext__() under a handler whose END_ASYNC_FOR ends the loop at StopAsyncIteration.
+bool Codegen::async_comprehension_generator(ast::List<ast::Comprehension> gens, size_t index, int depth,
+                                            const ast::Expr* elt, const ast::Expr* val, int type) {
+  const ast::Comprehension* gen = gens[index];
+  BasicBlock* start = new_block();
+  BasicBlock* except = new_block();
+  BasicBlock* if_cleanup = new_block();
+  if (index == 0) {
+    u().cu.argcount = 1;
+    if (!addop_i(Opcode::LOAD_FAST, 0)) return false;
+  } else if (!visit_expr(gen->iter) || !addop(Opcode::GET_AITER)) {
+    return false;
+  }
+  use_next_block(start);
+  if (!push_fblock(FBlock{FBlockKind::AsyncComprehensionGenerator, start})) return false;
+  if (!addop_j(Opcode::SETUP_FINALLY, except) || !addop(Opcode::GET_ANEXT) || !await_value() ||
+      !addop(Opcode::POP_BLOCK) || !visit_expr(gen->target))
+    return false;
+  for (const ast::Expr* cond : gen->ifs)
+    if (!jump_if(cond, if_cleanup, false)) return false;
+  depth++;
+  if (++index < gens.size() && !comprehension_generator(gens, index, depth, elt, val, type)) return false;
+  if (index >= gens.size() && !comprehension_element(elt, val, type, depth)) return false;
+  use_next_block(if_cleanup);
+  if (!addop_j(Opcode::JUMP, start)) return false;
+  pop_fblock();
+  use_next_block(except);
+  return addop(Opcode::END_ASYNC_FOR);
+}
+
 bool Codegen::comprehension(const ast::Expr* e, int type, std::string_view name,
                             ast::List<ast::Comprehension> gens, const ast::Expr* elt, const ast::Expr* val) {
   const ast::Comprehension* outermost = gens[0];
+  UnitKind outer_kind = u().kind;
   if (!enter_scope(name, UnitKind::Comprehension, e, e->loc.lineno)) return false;
   set_loc(e->loc);
+  bool is_async_generator = u().ste->coroutine;
+  if (is_async_generator && type != kCompGenexp && outer_kind != UnitKind::AsyncFunction &&
+      outer_kind != UnitKind::Comprehension)
+    return error("asynchronous comprehension outside of an asynchronous function");
   if (type != kCompGenexp) {
     Opcode op = type == kCompListcomp ? Opcode::BUILD_LIST : type == kCompSetcomp ? Opcode::BUILD_SET : Opcode::BUILD_MAP;
     if (!addop_i(op, 0)) return false;
@@ -244,7 +276,11 @@ bool Codegen::comprehension(const ast::Expr* e, int type, std::string_view name,
   if (!code) return false;
   if (!make_closure(code, child->cu, 0)) return false;
   if (!visit_expr(outermost->iter)) return false;
-  return addop(Opcode::GET_ITER) && addop_i(Opcode::PRECALL, 0) && addop_i(Opcode::CALL, 0);
+  if (!addop(outermost->is_async ? Opcode::GET_AITER : Opcode::GET_ITER) || !addop_i(Opcode::PRECALL, 0) ||
+      !addop_i(Opcode::CALL, 0))
+    return false;
+  // A list/set/dict comprehension that awaits is a coroutine: await its result.
+  return !is_async_generator || type == kCompGenexp || (addop_i(Opcode::GET_AWAITABLE, 0) && await_value());
 }
 
 }  // namespace minipy

@@ -13,7 +13,8 @@ bool Codegen::visit_stmt(const ast::Stmt* s) {
   // Every statement starts a new line-number region.
   set_loc(s->loc);
   switch (s->kind) {
-    case K::FunctionDef: return function_def(static_cast<const ast::FunctionDef*>(s));
+    case K::FunctionDef:
+    case K::AsyncFunctionDef: return function_def(static_cast<const ast::FunctionDef*>(s));
     case K::ClassDef: return class_def(static_cast<const ast::ClassDef*>(s));
     case K::Return: return return_stmt(static_cast<const ast::Return*>(s));
     case K::Delete: return visit_exprs(static_cast<const ast::Delete*>(s)->targets);
@@ -55,11 +56,10 @@ bool Codegen::visit_stmt(const ast::Stmt* s) {
     case K::Break: return break_stmt();
     case K::Continue: return continue_stmt();
     case K::With: return with_stmt(static_cast<const ast::With*>(s), 0);
-    case K::AsyncFunctionDef: return unsupported(s->loc, "'async def'");
-    case K::AsyncFor: return unsupported(s->loc, "'async for'");
-    case K::AsyncWith: return unsupported(s->loc, "'async with'");
-    case K::Match: return unsupported(s->loc, "'match'");
-    case K::TryStar: return unsupported(s->loc, "'except*'");
+    case K::AsyncFor: return async_for_stmt(static_cast<const ast::For*>(s));
+    case K::AsyncWith: return async_with_stmt(static_cast<const ast::With*>(s), 0);
+    case K::Match: return match_stmt(static_cast<const ast::Match*>(s));
+    case K::TryStar: return try_star_stmt(static_cast<const ast::Try*>(s));
   }
   return true;
 }
@@ -130,6 +130,7 @@ bool Codegen::while_stmt(const ast::While* s) {
 bool Codegen::return_stmt(const ast::Return* s) {
   bool preserve_tos = s->value && s->value->kind != ast::ExprKind::Constant;
   if (u().ste->kind != BlockKind::Function) return error("'return' outside function");
+  if (s->value && u().ste->coroutine && u().ste->generator) return error("'return' with value in async generator");
   if (preserve_tos) {
     if (!visit_expr(s->value)) return false;
   } else if (s->value) {
@@ -324,6 +325,74 @@ bool Codegen::with_stmt(const ast::With* s, size_t pos) {
   use_next_block(final_block);
   if (!addop_j(Opcode::SETUP_CLEANUP, cleanup) || !addop(Opcode::PUSH_EXC_INFO) ||
       !addop(Opcode::WITH_EXCEPT_START))
+    return false;
+  if (!with_except_finish(cleanup)) return false;
+  use_next_block(exit);
+  return true;
+}
+
+// ---- async for / async with (compile.c's compiler_async_for / compiler_async_with) --------------------------
+
+bool Codegen::async_for_stmt(const ast::For* s) {
+  if (u().kind != UnitKind::AsyncFunction) return error("'async for' outside async function");
+  BasicBlock* start = new_block();
+  BasicBlock* except = new_block();
+  BasicBlock* end = new_block();
+  if (!visit_expr(s->iter) || !addop(Opcode::GET_AITER)) return false;
+  use_next_block(start);
+  if (!push_fblock(FBlock{FBlockKind::ForLoop, start, end})) return false;
+  // The handler around the awaited __anext__() turns StopAsyncIteration into the end of the loop.
+  if (!addop_j(Opcode::SETUP_FINALLY, except) || !addop(Opcode::GET_ANEXT) || !await_value() ||
+      !addop(Opcode::POP_BLOCK))
+    return false;
+  if (!visit_expr(s->target) || !visit_stmts(s->body)) return false;
+  unset_loc();
+  if (!addop_j(Opcode::JUMP, start)) return false;
+  pop_fblock();
+  use_next_block(except);
+  // END_ASYNC_FOR belongs to the iterator's line: it follows the `for`, not the body.
+  set_loc(s->iter->loc);
+  if (!addop(Opcode::END_ASYNC_FOR)) return false;
+  if (!visit_stmts(s->orelse)) return false;
+  use_next_block(end);
+  return true;
+}
+
+bool Codegen::async_with_stmt(const ast::With* s, size_t pos) {
+  if (u().kind != UnitKind::AsyncFunction) return error("'async with' outside async function");
+  const ast::WithItem* item = s->items[pos];
+  BasicBlock* block = new_block();
+  BasicBlock* final_block = new_block();
+  BasicBlock* exit = new_block();
+  BasicBlock* cleanup = new_block();
+  if (!visit_expr(item->context_expr)) return false;
+  if (!addop(Opcode::BEFORE_ASYNC_WITH) || !addop_i(Opcode::GET_AWAITABLE, 1) || !await_value() ||
+      !addop_j(Opcode::SETUP_WITH, final_block))
+    return false;
+  use_next_block(block);
+  FBlock fb{FBlockKind::AsyncWith, block, final_block};
+  fb.with_stmt = s;
+  if (!push_fblock(fb)) return false;
+  if (item->optional_vars) {
+    if (!visit_expr(item->optional_vars)) return false;
+  } else if (!addop(Opcode::POP_TOP)) {
+    return false;
+  }
+  if (++pos == s->items.size()) {
+    if (!visit_stmts(s->body)) return false;
+  } else if (!async_with_stmt(s, pos)) {
+    return false;
+  }
+  pop_fblock();
+  if (!addop(Opcode::POP_BLOCK)) return false;
+  // Normal exit: await __aexit__(None, None, None).
+  set_loc(s->loc);
+  if (!call_exit_with_nones() || !addop_i(Opcode::GET_AWAITABLE, 2) || !await_value() ||
+      !addop(Opcode::POP_TOP) || !addop_j(Opcode::JUMP, exit))
+    return false;
+  use_next_block(final_block);
+  if (!addop_j(Opcode::SETUP_CLEANUP, cleanup) || !addop(Opcode::PUSH_EXC_INFO) ||
+      !addop(Opcode::WITH_EXCEPT_START) || !addop_i(Opcode::GET_AWAITABLE, 2) || !await_value())
     return false;
   if (!with_except_finish(cleanup)) return false;
   use_next_block(exit);

@@ -76,6 +76,23 @@ ast::Stmt* build_annassign(ParseContext& ctx, ast::Expr* target, ast::Expr* anno
                            Span stmt_span);
 ast::Stmt* build_augassign(ParseContext& ctx, ast::Expr* target, ast::OperatorKind op, ast::Expr* value, Span span);
 
+// ---- parse_match.cpp: patterns of the `match` statement, and try/except* ----
+ast::Pattern* make_sequence_pattern(ParseContext& ctx, std::span<ast::Pattern* const> items, Span span);
+ast::Pattern* make_star_pattern(ParseContext& ctx, int name_token, Span span);
+ast::Pattern* make_as_pattern(ParseContext& ctx, ast::Pattern* pattern, int name_token, Span span);
+ast::Pattern* make_or_pattern(ParseContext& ctx, std::span<ast::Pattern* const> alternatives, Span span);
+ast::Pattern* make_value_pattern(ParseContext& ctx, ast::Expr* value, Span span);
+ast::Pattern* make_singleton_pattern(ParseContext& ctx, ConstRef value, Span span);
+ast::Pattern* make_capture_pattern(ParseContext& ctx, int name_token, Span span);
+ast::Pattern* make_mapping_pattern(ParseContext& ctx, std::span<const KeyPatternItem> items, Span span);
+ast::Pattern* make_class_pattern(ParseContext& ctx, ast::Expr* cls, std::span<const ClassPatternArg> args, Span span);
+// `real +/- imag` in a pattern: CPython requires a real left operand and an imaginary right one.
+ast::Expr* make_complex_literal(ParseContext& ctx, ast::Expr* real, ast::OperatorKind op, int imag_token,
+                                Span imag_span, Span span);
+// A Try, or a TryStar when the handlers are `except*` ones (mixing both kinds is an error).
+ast::Stmt* build_try(ParseContext& ctx, ast::List<ast::Stmt> body, ast::List<ast::ExceptHandler> handlers,
+                     ast::List<ast::Stmt> orelse, ast::List<ast::Stmt> finalbody, Span span);
+
 // CPython's name for an expression kind in messages ("function call", "literal", ...).
 const char* expr_description(const ast::Expr* e);
 

@@ -46,6 +46,21 @@ struct BraceItem {
   bool is_set_element;
 };
 
+// One entry of a mapping pattern before it is split into keys and patterns: `key: pattern`, or `**rest`
+// (key null, rest_token the name's token).
+struct KeyPatternItem {
+  ast::Expr* key;
+  ast::Pattern* pattern;
+  int rest_token;
+  Span span;
+};
+// One argument of a class pattern: positional (name_token -1) or `name=pattern`.
+struct ClassPatternArg {
+  int name_token;
+  ast::Pattern* pattern;
+  Span span;
+};
+
 struct CmpItem {
   ast::CmpOpKind op;
   ast::Expr* operand;
@@ -91,6 +106,10 @@ struct ParseContext {
   ast::Module* module = nullptr;
   // For an f-string's embedded expression parsed on its own: where its text sits in the enclosing source.
   int line_shift = 0, first_line_col_shift = 0;
+  // The soft keywords: indentation depth seen by the feed so far, and the depths at which a `match` block's
+  // statements sit (where a line `case ...:` is a case clause).
+  int indent_depth = 0;
+  std::vector<int> match_block_depths;
 
   std::string_view token_text(int index) const {
     const Token& t = tokens[index];

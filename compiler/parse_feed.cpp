@@ -56,6 +56,13 @@ bool is_match_statement(const ParseContext& ctx, int idx) {
   return ctx.tokens[end].kind == TokenKind::Newline && end > idx + 1 && ctx.tokens[end - 1].kind == TokenKind::Colon;
 }
 
+// `case` is a soft keyword too: a statement starting with `case` directly inside a match block is a case clause.
+bool is_case_clause(const ParseContext& ctx, int idx) {
+  if (ctx.match_block_depths.empty() || ctx.match_block_depths.back() != ctx.indent_depth) return false;
+  // Only case clauses may stand there, so every statement starting with `case` is one.
+  return starts_statement(ctx, idx) && ctx.token_text(idx) == "case";
+}
+
 // `with (` opens a parenthesized list of with-items when the matching ')' is followed by ':'.
 bool is_with_paren(const ParseContext& ctx, int idx) {
   if (idx == 0 || ctx.tokens[idx - 1].kind != TokenKind::KwWith) return false;
@@ -147,28 +154,24 @@ int yylex(Parser::semantic_type* value, Span* location, ParseContext& ctx) {
   if (t.kind == TokenKind::EndMarker && ctx.end_marker_sent) return Tok::T_YYEOF;
   ctx.end_marker_sent = t.kind == TokenKind::EndMarker;
   if (t.kind != TokenKind::EndMarker && t.kind != TokenKind::Error) ++ctx.next_token;
-  Span span = ctx.token_span(idx);
   auto error_token = [] { return static_cast<int>(Tok::T_Error); };
   if (!ctx.failed() && !check_indented_block(ctx, idx)) return error_token();
   switch (t.kind) {
     case TokenKind::Error:
       if (ctx.lex_error) report_lex_error(ctx);
       return error_token();
-    case TokenKind::KwAsync:
-    case TokenKind::KwAwait:
-      ctx.fail(fmt::format("'{}' is not supported by minipy", ctx.token_text(idx)), span);
-      return error_token();
+    case TokenKind::Indent: ++ctx.indent_depth; break;
+    case TokenKind::Dedent:
+      --ctx.indent_depth;
+      while (!ctx.match_block_depths.empty() && ctx.match_block_depths.back() > ctx.indent_depth)
+        ctx.match_block_depths.pop_back();
+      break;
     case TokenKind::Name:
       if (is_match_statement(ctx, idx)) {
-        ctx.fail("the 'match' statement is not supported by minipy", span);
-        return error_token();
+        ctx.match_block_depths.push_back(ctx.indent_depth + 1);
+        return Tok::T_MatchKw;
       }
-      break;
-    case TokenKind::KwExcept:
-      if (ctx.tokens[idx + 1].kind == TokenKind::Star) {
-        ctx.fail("'except*' is not supported by minipy", Span{span.line, span.col, span.line, span.end_col + 1});
-        return error_token();
-      }
+      if (is_case_clause(ctx, idx)) return Tok::T_CaseKw;
       break;
     case TokenKind::LPar:
       if (is_with_paren(ctx, idx)) return Tok::T_WithLPar;

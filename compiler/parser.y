@@ -1,4 +1,4 @@
-// The Python 3.11 grammar (minus async, match and except*) as an LALR(1) Bison grammar producing ast.h nodes.
+// The Python 3.11 grammar as an LALR(1) Bison grammar producing ast.h nodes.
 // CPython's PEG grammar is the reference; where LALR needs a wider "cover" rule (assignment targets, keyword
 // arguments, parameter lists) the rule accepts more and parse_build.cpp checks what CPython's grammar would.
 // Spans: Bison's default location covers first..last symbol, which is CPython's node range almost everywhere;
@@ -49,6 +49,14 @@ using namespace ::minipy::ast;  // the semantic value types are AST nodes
   Vec<WithItem*> withitems;
   Vec<Alias*> aliases;
   Vec<int> ints;
+  Pattern* pattern;
+  Vec<Pattern*> patterns;
+  MatchCase* mcase;
+  Vec<MatchCase*> mcases;
+  Vec<KeyPatternItem> kpitems;
+  KeyPatternItem kpitem;
+  Vec<ClassPatternArg> cpargs;
+  ClassPatternArg cparg;
 }
 
 %code {
@@ -77,6 +85,8 @@ using minipy::front::make_stmt;
 
 // Every lexer token carries its index in ctx.tokens.
 %token <tok> EndMarker Name Number String Newline Indent Dedent Error Unknown WithLPar
+// The soft keywords `match` and `case` where the feed found them opening a statement / a case clause.
+%token <tok> MatchKw CaseKw
 %token <tok> LPar "(" RPar ")" LSqb "[" RSqb "]" LBrace "{" RBrace "}" Colon ":" Comma "," Semi ";"
 %token <tok> Plus "+" Minus "-" Star "*" Slash "/" VBar "|" Amper "&" Less "<" Greater ">" Equal "="
 %token <tok> Dot "." Percent "%" EqEqual "==" NotEqual "!=" LessEqual "<=" GreaterEqual ">=" Tilde "~"
@@ -106,6 +116,19 @@ using minipy::front::make_stmt;
 %type <stmts> stmts stmt simple_stmts simple_stmt_list block else_block elif_chain finally_block
 %type <stmt> simple_stmt compound_stmt expr_stmt funcdef classdef if_stmt while_stmt for_stmt try_stmt with_stmt
 %type <stmt> import_stmt return_stmt raise_stmt global_stmt nonlocal_stmt del_stmt assert_stmt decorated
+%type <stmt> async_stmt match_stmt
+%type <expr> match_subject subj_item pattern_literal pattern_key pattern_attr pattern_signed_number
+%type <exprs> subj_head
+%type <pattern> patterns pattern or_pattern closed_pattern maybe_star_pattern star_pattern
+%type <patterns> or_chain_pattern pattern_head open_sequence_pattern maybe_sequence_pattern
+%type <mcase> case_block
+%type <mcases> case_blocks
+%type <kpitems> mapping_items
+%type <kpitem> mapping_item double_star_pattern
+%type <cpargs> class_args class_arg_items
+%type <cparg> class_arg
+%type <expr> name_or_attr
+%type <tok> error_target
 %type <expr> bexpr star_expr named_expr test or_test and_test not_test comparison primary atom
 %type <expr> lambdef yield_expr testlist_star_expr yield_or_tlse exprlist opt_test subscript slices
 %type <expr> paren_atom list_atom brace_atom strings opt_returns eval_expr
@@ -336,7 +359,160 @@ dotted_name:
 
 // ---- compound statements ----------------------------------------------------------------------------------
 // python.gram: compound_stmt
-compound_stmt: if_stmt | while_stmt | for_stmt | try_stmt | with_stmt | funcdef | classdef | decorated ;
+compound_stmt: if_stmt | while_stmt | for_stmt | try_stmt | with_stmt | funcdef | classdef | decorated
+  | async_stmt | match_stmt ;
+
+// `async def`, `async for`, `async with`: the synchronous node with the async kind, spanning from `async`.
+// python.gram: the ASYNC forms of function_def_raw, for_stmt and with_stmt
+async_stmt:
+    "async" funcdef { $$ = $2; $$->kind = StmtKind::AsyncFunctionDef; $$->loc = @$.loc(); }
+  | "async" for_stmt { $$ = $2; $$->kind = StmtKind::AsyncFor; $$->loc = @$.loc(); }
+  | "async" with_stmt { $$ = $2; $$->kind = StmtKind::AsyncWith; $$->loc = @$.loc(); }
+  ;
+
+// ---- match (parse_match.cpp builds the nodes and checks what CPython's pattern grammar checks) ----------
+// python.gram: match_stmt
+match_stmt:
+    MatchKw match_subject ":" Newline Indent case_blocks Dedent {
+      @$ = Span{@1.line, @1.col, @6.end_line, @6.end_col};
+      $$ = make_stmt<Match>(ctx, @$, $2, to_list(ctx, $6));
+    }
+  ;
+// python.gram: subject_expr
+match_subject:
+    named_expr
+  | subj_head { $$ = make_tuple_expr(ctx, $1, @$); }
+  | subj_head subj_item {
+      Vec<Expr*> items = $1;
+      push(ctx, items, $2);
+      $$ = make_tuple_expr(ctx, items, @$);
+    }
+  ;
+subj_head:
+    subj_item "," { $$ = vec1(ctx, $1); }
+  | subj_head subj_item "," { $$ = $1; push(ctx, $$, $2); }
+  ;
+subj_item: named_expr | star_expr ;
+case_blocks:
+    case_block { $$ = vec1(ctx, $1); }
+  | case_blocks case_block { $$ = $1; push(ctx, $$, $2); }
+  ;
+// python.gram: case_block
+case_block:
+    CaseKw patterns ":" block { $$ = ctx.arena.make<MatchCase>($2, nullptr, to_list(ctx, $4)); @$ = @4; }
+  | CaseKw patterns "if" named_expr ":" block {
+      $$ = ctx.arena.make<MatchCase>($2, $4, to_list(ctx, $6));
+      @$ = @6;
+    }
+  ;
+// python.gram: patterns
+patterns:
+    pattern
+  | open_sequence_pattern { $$ = make_sequence_pattern(ctx, $1, @$); }
+  ;
+// python.gram: open_sequence_pattern
+open_sequence_pattern:
+    pattern_head
+  | pattern_head maybe_star_pattern { $$ = $1; push(ctx, $$, $2); }
+  ;
+pattern_head:
+    maybe_star_pattern "," { $$ = vec1(ctx, $1); }
+  | pattern_head maybe_star_pattern "," { $$ = $1; push(ctx, $$, $2); }
+  ;
+// python.gram: maybe_sequence_pattern
+maybe_sequence_pattern:
+    maybe_star_pattern { $$ = vec1(ctx, $1); }
+  | open_sequence_pattern
+  ;
+// python.gram: maybe_star_pattern
+maybe_star_pattern: star_pattern | pattern ;
+// python.gram: star_pattern
+star_pattern: "*" Name { $$ = make_star_pattern(ctx, $2, @$); } ;
+// python.gram: pattern, as_pattern
+pattern:
+    or_pattern
+  | or_pattern "as" Name { CHECK($$ = make_as_pattern(ctx, $1, $3, @$)); }
+  | or_pattern "as" error_target { ctx.fail("invalid pattern target", @3); YYABORT; }
+  ;
+// python.gram: or_pattern
+or_pattern:
+    closed_pattern
+  | or_chain_pattern { $$ = make_or_pattern(ctx, $1, @$); }
+  ;
+or_chain_pattern:
+    closed_pattern "|" closed_pattern { $$ = vec2(ctx, $1, $3); }
+  | or_chain_pattern "|" closed_pattern { $$ = $1; push(ctx, $$, $3); }
+  ;
+// python.gram: closed_pattern
+closed_pattern:
+    pattern_literal { CHECK($$ = make_value_pattern(ctx, $1, @$)); }
+  | "None" { $$ = make_singleton_pattern(ctx, Const::none(), @$); }
+  | "True" { $$ = make_singleton_pattern(ctx, Const::boolean(true), @$); }
+  | "False" { $$ = make_singleton_pattern(ctx, Const::boolean(false), @$); }
+  | Name { $$ = make_capture_pattern(ctx, $1, @$); }
+  | pattern_attr { CHECK($$ = make_value_pattern(ctx, $1, @$)); }
+  | "(" pattern ")" { $$ = $2; }
+  | "(" ")" { $$ = make_sequence_pattern(ctx, {}, @$); }
+  | "(" open_sequence_pattern ")" { $$ = make_sequence_pattern(ctx, $2, @$); }
+  | "[" "]" { $$ = make_sequence_pattern(ctx, {}, @$); }
+  | "[" maybe_sequence_pattern "]" { $$ = make_sequence_pattern(ctx, $2, @$); }
+  | "{" "}" { CHECK($$ = make_mapping_pattern(ctx, {}, @$)); }
+  | "{" mapping_items opt_comma "}" { CHECK($$ = make_mapping_pattern(ctx, $2, @$)); }
+  | name_or_attr "(" class_args ")" { CHECK($$ = make_class_pattern(ctx, $1, $3, @$)); }
+  ;
+// Literals as patterns and as mapping keys: numbers (signed, or real +/- imaginary) and strings.
+// python.gram: literal_pattern
+pattern_literal:
+    pattern_signed_number
+  | pattern_signed_number "+" Number { CHECK($$ = make_complex_literal(ctx, $1, OperatorKind::Add, $3, @3, @$)); }
+  | pattern_signed_number "-" Number { CHECK($$ = make_complex_literal(ctx, $1, OperatorKind::Sub, $3, @3, @$)); }
+  | strings  // an f-string is the compiler's error, as in CPython
+  ;
+// python.gram: signed_number
+pattern_signed_number:
+    Number { CHECK($$ = make_number(ctx, $1)); }
+  | "-" Number {
+      Expr* n = make_number(ctx, $2);
+      CHECK(n);
+      $$ = make_expr<UnaryOp>(ctx, @$, UnaryOpKind::USub, n);
+    }
+  ;
+// python.gram: name_or_attr
+name_or_attr:
+    Name { $$ = make_name(ctx, $1); }
+  | pattern_attr
+  ;
+pattern_attr: name_or_attr "." Name { $$ = make_expr<Attribute>(ctx, @$, $1, identifier(ctx, $3), ExprContext::Load); } ;
+// python.gram: items_pattern
+mapping_items:
+    mapping_item { $$ = vec1(ctx, $1); }
+  | double_star_pattern { $$ = vec1(ctx, $1); }
+  | mapping_items "," mapping_item { $$ = $1; push(ctx, $$, $3); }
+  | mapping_items "," double_star_pattern { $$ = $1; push(ctx, $$, $3); }
+  ;
+// python.gram: key_value_pattern
+mapping_item: pattern_key ":" pattern { $$ = KeyPatternItem{$1, $3, -1, @$}; } ;
+// python.gram: double_star_pattern
+double_star_pattern: "**" Name { $$ = KeyPatternItem{nullptr, nullptr, $2, @$}; } ;
+pattern_key:
+    pattern_literal
+  | pattern_attr
+  | "None" { $$ = make_constant(ctx, Const::none(), @$); }
+  | "True" { $$ = make_constant(ctx, Const::boolean(true), @$); }
+  | "False" { $$ = make_constant(ctx, Const::boolean(false), @$); }
+  ;
+// python.gram: class_pattern (its arguments)
+class_args: %empty { $$ = {}; } | class_arg_items opt_comma { $$ = ($1); } ;
+class_arg_items:
+    class_arg { $$ = vec1(ctx, $1); }
+  | class_arg_items "," class_arg { $$ = $1; push(ctx, $$, $3); }
+  ;
+// python.gram: positional_patterns / keyword_pattern
+class_arg:
+    pattern { $$ = ClassPatternArg{-1, $1, @$}; }
+  | Name "=" pattern { $$ = ClassPatternArg{$1, $3, @$}; }
+  ;
+error_target: Number | String | "(" | "[" ;
 
 // python.gram: block
 block:
@@ -386,16 +562,16 @@ try_stmt:
       $$ = make_stmt<Try>(ctx, @$, to_list(ctx, $3), List<ExceptHandler>{}, List<Stmt>{}, to_list(ctx, $4));
     }
   | "try" ":" block handlers {
-      $$ = make_stmt<Try>(ctx, @$, to_list(ctx, $3), to_list(ctx, $4), List<Stmt>{}, List<Stmt>{});
+      CHECK($$ = build_try(ctx, to_list(ctx, $3), to_list(ctx, $4), List<Stmt>{}, List<Stmt>{}, @$));
     }
   | "try" ":" block handlers else_block {
-      $$ = make_stmt<Try>(ctx, @$, to_list(ctx, $3), to_list(ctx, $4), to_list(ctx, $5), List<Stmt>{});
+      CHECK($$ = build_try(ctx, to_list(ctx, $3), to_list(ctx, $4), to_list(ctx, $5), List<Stmt>{}, @$));
     }
   | "try" ":" block handlers finally_block {
-      $$ = make_stmt<Try>(ctx, @$, to_list(ctx, $3), to_list(ctx, $4), List<Stmt>{}, to_list(ctx, $5));
+      CHECK($$ = build_try(ctx, to_list(ctx, $3), to_list(ctx, $4), List<Stmt>{}, to_list(ctx, $5), @$));
     }
   | "try" ":" block handlers else_block finally_block {
-      $$ = make_stmt<Try>(ctx, @$, to_list(ctx, $3), to_list(ctx, $4), to_list(ctx, $5), to_list(ctx, $6));
+      CHECK($$ = build_try(ctx, to_list(ctx, $3), to_list(ctx, $4), to_list(ctx, $5), to_list(ctx, $6), @$));
     }
   ;
 finally_block: "finally" ":" block { $$ = ($3); } ;
@@ -412,6 +588,16 @@ handler:
     }
   | "except" test "as" Name ":" block {
       $$ = ctx.arena.make<ExceptHandler>(@$.loc(), $2, identifier(ctx, $4), to_list(ctx, $6));
+    }
+  | "except" "*" test ":" block {
+      $$ = ctx.arena.make<ExceptHandler>(@$.loc(), $3, Identifier{}, to_list(ctx, $5), true);
+    }
+  | "except" "*" test "as" Name ":" block {
+      $$ = ctx.arena.make<ExceptHandler>(@$.loc(), $3, identifier(ctx, $5), to_list(ctx, $7), true);
+    }
+  | "except" "*" ":" block {
+      ctx.fail("expected one or more exception types", @3);
+      YYABORT;
     }
   | "except" test "," test_items ":" block {
       ctx.fail("multiple exception types must be parenthesized", Span{@2.line, @2.col, @4.end_line, @4.end_col});
@@ -467,6 +653,12 @@ classdef:
 decorated:
     decorators funcdef {
       $$ = $2;
+      static_cast<FunctionDef*>($$)->decorator_list = to_list(ctx, $1);
+    }
+  | decorators "async" funcdef {
+      $$ = $3;
+      $$->kind = StmtKind::AsyncFunctionDef;
+      $$->loc = Span{@2.line, @2.col, @3.end_line, @3.end_col}.loc();
       static_cast<FunctionDef*>($$)->decorator_list = to_list(ctx, $1);
     }
   | decorators classdef {
@@ -636,6 +828,7 @@ bexpr:
   | "-" bexpr %prec UNARY { $$ = make_expr<UnaryOp>(ctx, @$, UnaryOpKind::USub, $2); }
   | "+" bexpr %prec UNARY { $$ = make_expr<UnaryOp>(ctx, @$, UnaryOpKind::UAdd, $2); }
   | "~" bexpr %prec UNARY { $$ = make_expr<UnaryOp>(ctx, @$, UnaryOpKind::Invert, $2); }
+  | "await" primary { $$ = make_expr<Await>(ctx, @$, $2); }
   ;
 
 // python.gram: primary, await_primary
@@ -745,6 +938,11 @@ comp_clause:
     "for" exprlist "in" or_test comp_ifs {
       CHECK(set_target(ctx, $2, TargetUse::Comprehension));
       $$ = make_comprehension(ctx, $2, $4, $5);
+    }
+  | "async" "for" exprlist "in" or_test comp_ifs {
+      CHECK(set_target(ctx, $3, TargetUse::Comprehension));
+      $$ = make_comprehension(ctx, $3, $5, $6);
+      $$->is_async = true;
     }
   ;
 comp_ifs:

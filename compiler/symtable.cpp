@@ -174,6 +174,7 @@ class SymtableBuilder {
                            ast::List<ast::Comprehension> generators, const ast::Expr* elt,
                            const ast::Expr* value);
   bool handle_namedexpr(const ast::NamedExpr* e);
+  bool visit_pattern(const ast::Pattern* p);
   bool extend_namedexpr_scope(const ast::Name* target);
   bool global_or_nonlocal(const ast::Stmt* s, std::span<const ast::Identifier> names, bool is_global);
 
@@ -241,13 +242,15 @@ bool SymtableBuilder::global_or_nonlocal(const ast::Stmt* s, std::span<const ast
 bool SymtableBuilder::visit_stmt(const ast::Stmt* s) {
   using K = ast::StmtKind;
   switch (s->kind) {
-    case K::FunctionDef: {
+    case K::FunctionDef:
+    case K::AsyncFunctionDef: {
       auto* f = static_cast<const ast::FunctionDef*>(s);
       if (!add_def(f->name, kDefLocal, s->loc)) return false;
       if (!visit_exprs(f->args->defaults) || !visit_exprs(f->args->kw_defaults)) return false;
       if (!visit_annotations(f->args, f->returns)) return false;
       if (!visit_exprs(f->decorator_list)) return false;
       enter(BlockKind::Function, std::string(f->name), f, s->loc);
+      cur_->coroutine = s->kind == K::AsyncFunctionDef;
       if (!visit_arguments(f->args) || !visit_stmts(f->body)) return false;
       leave();
       return true;
@@ -299,7 +302,8 @@ bool SymtableBuilder::visit_stmt(const ast::Stmt* s) {
       auto* a = static_cast<const ast::AugAssign*>(s);
       return visit_expr(a->target) && visit_expr(a->value);
     }
-    case K::For: {
+    case K::For:
+    case K::AsyncFor: {
       auto* f = static_cast<const ast::For*>(s);
       return visit_expr(f->target) && visit_expr(f->iter) && visit_stmts(f->body) && visit_stmts(f->orelse);
     }
@@ -316,7 +320,8 @@ bool SymtableBuilder::visit_stmt(const ast::Stmt* s) {
       if (r->exc && !visit_expr(r->exc)) return false;
       return !r->cause || visit_expr(r->cause);
     }
-    case K::Try: {
+    case K::Try:
+    case K::TryStar: {
       auto* t = static_cast<const ast::Try*>(s);
       if (!visit_stmts(t->body) || !visit_stmts(t->orelse)) return false;
       for (const ast::ExceptHandler* h : t->handlers) {
@@ -344,7 +349,18 @@ bool SymtableBuilder::visit_stmt(const ast::Stmt* s) {
     case K::Pass:
     case K::Break:
     case K::Continue: return true;
-    case K::With: {
+    case K::Match: {
+      auto* m = static_cast<const ast::Match*>(s);
+      if (!visit_expr(m->subject)) return false;
+      for (const ast::MatchCase* c : m->cases) {
+        if (!visit_pattern(c->pattern)) return false;
+        if (c->guard && !visit_expr(c->guard)) return false;
+        if (!visit_stmts(c->body)) return false;
+      }
+      return true;
+    }
+    case K::With:
+    case K::AsyncWith: {
       auto* w = static_cast<const ast::With*>(s);
       for (const ast::WithItem* item : w->items) {
         if (!visit_expr(item->context_expr)) return false;
@@ -355,6 +371,41 @@ bool SymtableBuilder::visit_stmt(const ast::Stmt* s) {
     default:
       return fail(s->loc, fmt::format("{} is not supported by minipy yet", ast::stmt_kind_name(s->kind)));
   }
+}
+
+// A pattern binds its capture names and evaluates its value, class and key expressions.
+bool SymtableBuilder::visit_pattern(const ast::Pattern* p) {
+  using K = ast::PatternKind;
+  auto visit_all = [&](ast::List<ast::Pattern> ps) {
+    for (const ast::Pattern* sub : ps)
+      if (!visit_pattern(sub)) return false;
+    return true;
+  };
+  switch (p->kind) {
+    case K::MatchValue: return visit_expr(static_cast<const ast::MatchValue*>(p)->value);
+    case K::MatchSingleton: return true;
+    case K::MatchSequence: return visit_all(static_cast<const ast::MatchSequence*>(p)->patterns);
+    case K::MatchStar: {
+      auto* star = static_cast<const ast::MatchStar*>(p);
+      return star->name.empty() || add_def(star->name, kDefLocal, p->loc);
+    }
+    case K::MatchMapping: {
+      auto* m = static_cast<const ast::MatchMapping*>(p);
+      if (!visit_exprs(m->keys) || !visit_all(m->patterns)) return false;
+      return m->rest.empty() || add_def(m->rest, kDefLocal, p->loc);
+    }
+    case K::MatchClass: {
+      auto* c = static_cast<const ast::MatchClass*>(p);
+      return visit_expr(c->cls) && visit_all(c->patterns) && visit_all(c->kwd_patterns);
+    }
+    case K::MatchAs: {
+      auto* a = static_cast<const ast::MatchAs*>(p);
+      if (a->pattern && !visit_pattern(a->pattern)) return false;
+      return a->name.empty() || add_def(a->name, kDefLocal, p->loc);
+    }
+    case K::MatchOr: return visit_all(static_cast<const ast::MatchOr*>(p)->patterns);
+  }
+  return true;
 }
 
 bool SymtableBuilder::extend_namedexpr_scope(const ast::Name* target) {
@@ -403,6 +454,7 @@ bool SymtableBuilder::visit_comprehension(const ast::Expr* e, const char* scope_
   if (!ok) return false;
   Scope* s = enter(BlockKind::Function, scope_name, e, e->loc);
   s->comprehension = kind;
+  if (outermost->is_async) s->coroutine = true;
   if (!add_def(".0", kDefParam, e->loc)) return false;
   s->comp_iter_target = true;
   ok = visit_expr(outermost->target);
@@ -410,6 +462,7 @@ bool SymtableBuilder::visit_comprehension(const ast::Expr* e, const char* scope_
   if (!ok || !visit_exprs(outermost->ifs)) return false;
   for (size_t i = 1; i < generators.size(); ++i) {
     const ast::Comprehension* g = generators[i];
+    if (g->is_async) s->coroutine = true;
     s->comp_iter_target = true;
     ok = visit_expr(g->target);
     s->comp_iter_target = false;
@@ -422,7 +475,10 @@ bool SymtableBuilder::visit_comprehension(const ast::Expr* e, const char* scope_
   if (value && !visit_expr(value)) return false;
   if (!visit_expr(elt)) return false;
   s->generator = kind == ComprehensionKind::Generator;
+  // A list/set/dict comprehension that awaits makes its enclosing function a coroutine too (symtable.c).
+  bool awaits = s->coroutine && !s->generator;
   leave();
+  if (awaits) cur_->coroutine = true;
   return true;
 }
 
@@ -527,7 +583,9 @@ bool SymtableBuilder::visit_expr(const ast::Expr* e) {
     case K::Tuple: return visit_exprs(static_cast<const ast::Tuple*>(e)->elts);
     case K::Await:
       if (!reject_in_annotation(e, "await expression")) return false;
-      return fail(e->loc, "'await' is not supported by minipy");
+      if (!visit_expr(static_cast<const ast::Await*>(e)->value)) return false;
+      cur_->coroutine = true;
+      return true;
   }
   return true;
 }

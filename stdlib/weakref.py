@@ -1,5 +1,10 @@
-"""Weak references (a subset of CPython's weakref module): ref / ReferenceType and getweakrefcount."""
+"""Weak references (a subset of CPython's weakref module): ref / ReferenceType, proxy / ProxyType /
+CallableProxyType, getweakrefcount and getweakrefs. It stands in for Lib's weakref.py until that imports
+(WeakValueDictionary, WeakKeyDictionary, WeakSet and finalize come with it)."""
 
-from _weakref import ref, ReferenceType, getweakrefcount
+from _weakref import (ref, ReferenceType, proxy, ProxyType, CallableProxyType, getweakrefcount, getweakrefs)
 
-__all__ = ["ref", "ReferenceType", "getweakrefcount"]
+ProxyTypes = (ProxyType, CallableProxyType)
+
+__all__ = ["ref", "ReferenceType", "proxy", "ProxyType", "CallableProxyType", "ProxyTypes", "getweakrefcount",
+           "getweakrefs"]

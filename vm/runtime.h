@@ -41,7 +41,8 @@ Value raise_text_error(ThreadState& ts, const text::TextError& error);
   X(build_class, "__build_class__") X(import, "__import__") X(path, "__path__") X(debug, "__debug__")    \
   X(annotations, "__annotations__") X(slots, "__slots__") X(traceback, "__traceback__")                  \
   X(cause, "__cause__") X(context, "__context__") X(empty, "") X(lambda, "<lambda>")                     \
-  X(module_code, "<module>") X(print, "print") X(args, "args") X(code, "code") X(value, "value")
+  X(module_code, "<module>") X(print, "print") X(args, "args") X(code, "code") X(value, "value") \
+  X(stdout_, "stdout") X(stdin_, "stdin") X(write, "write") X(flush, "flush") X(readline, "readline")
 
 struct Names {
 #define X(member, text) StrObject* member;
@@ -65,6 +66,7 @@ struct RuntimeConfig {
   std::string host_lib;
   std::string lib_cache_root;
   bool explain_cache = false;
+  bool unbuffered = false;  // -u / PYTHONUNBUFFERED: sys.stdout and sys.stderr write through
   bool import_time = false;
   std::string program_name = "minipy";
   std::vector<std::string> argv;

@@ -218,7 +218,7 @@ ModuleObject* create_collections_module(ThreadState& ts) {
     t.binary[kOpOr] = defaultdict_or;
     add_methods(ts, t, kDefaultDictMethods);
     add_native_property(ts, t, &kFactoryGetter, &kFactorySetter);
-    finish_native_type(t);
+    finish_native_type(ts, t);
   }
   if (begin_native_type(ts, tuplegetter_type, "_tuplegetter", "_collections", sizeof(TupleGetterObject))) {
     Type& t = tuplegetter_type;
@@ -228,7 +228,7 @@ ModuleObject* create_collections_module(ThreadState& ts) {
     t.trace = trace_tuplegetter;
     add_methods(ts, t, kTupleGetterMethods);
     add_native_property(ts, t, &kDocGetter, &kDocSetter);
-    finish_native_type(t);
+    finish_native_type(ts, t);
   }
   ModuleObject* m = make_module(ts, "_collections");
   define_deque_types(ts, m);

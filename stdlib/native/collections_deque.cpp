@@ -326,7 +326,6 @@ DEQUE_METHOD(deque_reduce) {
 // ---- protocols --------------------------------------------------------------------------------------------------
 int64_t deque_length(ThreadState&, Value self) { return as_deque(self)->size; }
 
-int deque_truth(ThreadState&, Value self) { return as_deque(self)->size != 0; }
 
 // An int index normalised to [0, size); IndexError otherwise.
 bool deque_position(ThreadState& ts, DequeObject* d, Value key, int64_t* out) {
@@ -504,7 +503,6 @@ void define_deque_types(ThreadState& ts, ModuleObject* m) {
     t.richcompare = deque_richcompare;
     t.iter = deque_iter;
     t.length = deque_length;
-    t.truth = deque_truth;
     t.getitem = deque_getitem;
     t.setitem = deque_setitem;
     t.contains = deque_contains;
@@ -517,7 +515,8 @@ void define_deque_types(ThreadState& ts, ModuleObject* m) {
     add_methods(ts, t, kDequeMethods);
     add_native_property(ts, t, &kDequeGetters[0], nullptr);
     dict_set_str(ts, t.dict, ts.interp->names.hash, None());  // unhashable
-    finish_native_type(t);
+    allow_weak_references(t);
+    finish_native_type(ts, t);
     t.hash = nullptr;
   }
   for (Type* it : {&deque_iterator_type, &deque_reverse_iterator_type}) {
@@ -528,7 +527,7 @@ void define_deque_types(ThreadState& ts, ModuleObject* m) {
     it->iternext = deque_iter_next;
     it->trace = trace_deque_iter;
     add_methods(ts, *it, kDequeIterMethods);
-    finish_native_type(*it);
+    finish_native_type(ts, *it);
   }
   add_module_value(ts, m, "deque", Value(static_cast<Object*>(&deque_type)));
   add_module_value(ts, m, "_deque_iterator", Value(static_cast<Object*>(&deque_iterator_type)));

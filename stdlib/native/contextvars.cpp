@@ -299,15 +299,17 @@ void init_contextvar_types(ThreadState& ts) {
   context_var_type.trace = trace_var;
   add_methods(ts, context_var_type, kVarMethods);
   add_getsets(ts, context_var_type, kVarGetters);
+  native::complete_native_type(ts, context_var_type);
 
   native::init_native_type(ts, token_type, "Token", "_contextvars", sizeof(TokenObject), false);
   token_type.new_instance = token_new;
   token_type.repr = token_repr;
   token_type.trace = trace_token;
   add_getsets(ts, token_type, kTokenGetters);
+  native::complete_native_type(ts, token_type);
   native::init_native_type(ts, token_missing_type, "Token.MISSING", "_contextvars", sizeof(Object), false);
   token_missing_type.repr = missing_repr;
-  token_missing_type.new_instance = nullptr;
+  native::complete_native_type(ts, token_missing_type);
   token_missing.type = &token_missing_type;
   token_missing.gc_flags = kGcStatic;
   dict_set_str(ts, token_type.dict, intern(ts, "MISSING"), Value(&token_missing));
@@ -322,6 +324,7 @@ void init_contextvar_types(ThreadState& ts) {
   context_type.hash = unhashable;
   context_type.trace = trace_context;
   add_methods(ts, context_type, kContextMethods);
+  native::complete_native_type(ts, context_type);
   register_root(ts, &current_context_root);
 }
 

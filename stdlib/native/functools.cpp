@@ -402,7 +402,8 @@ ModuleObject* create_functools_module(ThreadState& ts) {
     add_methods(ts, t, kPartialMethods);
     add_getsets(ts, t, kPartialGetters);
     for (const MethodDef& member : kPartialMembers) add_native_property(ts, t, &member, nullptr, ReadOnly::kMember);
-    finish_native_type(t);
+    allow_weak_references(t);
+    finish_native_type(ts, t);
   }
   if (begin_native_type(ts, keywrapper_type, "KeyWrapper", "functools", sizeof(KeyWrapperObject))) {
     Type& t = keywrapper_type;
@@ -411,7 +412,7 @@ ModuleObject* create_functools_module(ThreadState& ts) {
     t.trace = trace_keywrapper;
     add_getsets(ts, t, kKeyWrapperGetters);
     dict_set_str(ts, t.dict, ts.interp->names.hash, None());
-    finish_native_type(t);
+    finish_native_type(ts, t);
     t.hash = nullptr;
   }
   if (begin_native_type(ts, lru_type, "_lru_cache_wrapper", "functools", sizeof(LruObject), kTypeBaseType)) {
@@ -423,7 +424,8 @@ ModuleObject* create_functools_module(ThreadState& ts) {
     t.dict_offset = offsetof(LruObject, dict);
     add_methods(ts, t, kLruMethods);
     add_getsets(ts, t, kLruGetters);
-    finish_native_type(t);
+    allow_weak_references(t);
+    finish_native_type(ts, t);
   }
   ModuleObject* m = make_module(ts, "_functools");
   add_module_value(ts, m, "partial", Value(static_cast<Object*>(&partial_type)));

@@ -124,6 +124,7 @@ ModuleObject* make_hash_module(ThreadState& ts, const char* module_name, size_t 
       t.new_instance = refuse_new;
       add_methods(ts, t, kHashMethods);
       add_getsets(ts, t, kHashGetters);
+      native::complete_native_type(ts, t);
     }
     native::add_functions(ts, m, std::span<const MethodDef>(&kConstructors[i], 1));
   }

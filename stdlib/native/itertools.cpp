@@ -523,8 +523,7 @@ bool islice_index(ThreadState& ts, Value v, int64_t none_value, const char* mess
   Value i = number_index(ts, v);
   if (!i) return false;
   int64_t n;
-  if (!int_to_int64(i, &n)) n = INT64_MAX;  // clamped as PyNumber_AsSsize_t(v, NULL) does for big ints
-  if (n < 0) return raise(ts, ValueError_type, message), false;
+  if (!int_to_int64(i, &n) || n < 0) return raise(ts, ValueError_type, message), false;
   *out = n;
   return true;
 }
@@ -753,7 +752,7 @@ void define_iterator_types(ThreadState& ts) {
     if (row.type == &count_type) t.repr = count_repr;
     if (row.type == &repeat_type) t.repr = repeat_repr;
     add_methods(ts, t, row.methods);
-    finish_native_type(t);
+    finish_native_type(ts, t);
   }
 }
 

@@ -350,12 +350,12 @@ void define_combinatoric_types(ThreadState& ts) {
     t.trace = trace_combinatoric;
     t.finalize = finalize_combinatoric;
     add_methods(ts, t, row.methods);
-    finish_native_type(t);
+    finish_native_type(ts, t);
   }
   if (begin_native_type(ts, teedata_type, "_tee_dataobject", "itertools", sizeof(TeeDataObject))) {
     teedata_type.new_instance = teedata_new;
     teedata_type.trace = trace_teedata;
-    finish_native_type(teedata_type);
+    finish_native_type(ts, teedata_type);
   }
   if (begin_native_type(ts, tee_type, "_tee", "itertools", sizeof(TeeObject))) {
     tee_type.new_instance = tee_new;
@@ -363,7 +363,7 @@ void define_combinatoric_types(ThreadState& ts) {
     tee_type.iternext = tee_next;
     tee_type.trace = trace_tee;
     add_methods(ts, tee_type, kTeeMethods);
-    finish_native_type(tee_type);
+    finish_native_type(ts, tee_type);
   }
 }
 

@@ -1,9 +1,10 @@
 // The native `marshal` module: dumps/loads over cache/marshal, the same reader and writer the pyc cache uses.
 // The values are those a code object may hold (None, bools, ints, floats, str, bytes, tuples, frozensets,
-// complex, Ellipsis and code objects); CPython also marshals lists, dicts and sets, which minipy refuses with
+// complex, Ellipsis and code objects; bytearray and memoryview are written as bytes); CPython also marshals lists, dicts and sets, which minipy refuses with
 // ValueError("unmarshallable object") for now.
 #include "cache/marshal.h"
 #include "vm/import/import_internal.h"
+#include "vm/objects/buffer.h"
 #include "vm/objects/complex.h"
 
 namespace minipy {
@@ -25,6 +26,12 @@ bool to_const(ThreadState& ts, Value v, ConstRef* out, int depth) {
   if (v.is_object() && type_of(v) == &str_type) return *out = Const::str(std::string(as_str(v)->view())), true;
   if (v.is_object() && type_of(v) == &bytes_type)
     return *out = Const::bytes(std::string(static_cast<BytesObject*>(v.as_object())->view())), true;
+  if (v.is_object() && type_of(v) != &bytes_type && has_buffer(v)) {
+    // Other bytes-like objects (bytearray, memoryview) are written as bytes, as CPython's w_object does.
+    std::string data;
+    if (!buffer_bytes(ts, v, &data)) return false;
+    return *out = Const::bytes(std::move(data)), true;
+  }
   if (v.is_object() && type_of(v) == &code_type)
     return *out = Const::code(*static_cast<CodeObj*>(v.as_object())->source), true;
   bool tuple = v.is_object() && type_of(v) == &tuple_type;
@@ -54,9 +61,9 @@ Value marshal_dumps(ThreadState& ts, Value, std::span<const Value> args, TupleOb
 
 Value marshal_loads(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
   if (!no_keywords(ts, "loads", kwnames) || !check_arg_count(ts, "loads", args.size(), 1, 1)) return Value();
-  if (type_of(args[0]) != &bytes_type)
-    return raise_fmt(ts, TypeError_type, "a bytes-like object is required, not '{}'", type_name(args[0]));
-  std::string_view data = static_cast<BytesObject*>(args[0].as_object())->view();
+  std::string copy;
+  if (!buffer_bytes(ts, args[0], &copy)) return Value();
+  std::string_view data = copy;
   auto result = unmarshal_constant({reinterpret_cast<const uint8_t*>(data.data()), data.size()});
   if (result.error) {
     // As CPython: running out of input is an EOFError, malformed input a ValueError.

@@ -2,11 +2,13 @@
 #include "stdlib/native/native_support.h"
 
 #include <deque>
+#include <vector>
 
 #include "vm/objects/heap_type.h"
 
 namespace minipy {
-void init_static_type(ThreadState& ts, Type& t);  // vm/objects/type.cpp
+void init_static_type(ThreadState& ts, Type& t);   // vm/objects/type.cpp
+void add_slot_wrappers(ThreadState& ts, Type& t);  // vm/objects/slot_wrappers.cpp
 }  // namespace minipy
 
 namespace minipy::native {
@@ -37,16 +39,20 @@ void init_native_type(ThreadState& ts, Type& t, const char* name, const char* mo
   init_static_type(ts, t);
   t.module = Value(intern(ts, module));
   dict_set_str(ts, t.dict, ts.interp->names.module, t.module);
-  // The object protocol defaults a static type's slots start from (the module's code sets its own after).
-  t.repr = object_type.repr;
-  t.str = object_type.str;
-  t.hash = object_type.hash;
-  t.richcompare = object_type.richcompare;
-  t.getattr = object_type.getattr;
-  t.setattr = object_type.setattr;
-  t.new_instance = object_type.new_instance;
-  t.init = object_type.init;
   if (subclassable) register_subclassable_native_type(&t);
+}
+
+void complete_native_type(ThreadState& ts, Type& t) {
+  // Wrappers first: a non-null slot is still the type's own here.
+  add_slot_wrappers(ts, t);
+  // The slots it leaves empty come from object, except the constructor: a type without one is not instantiable.
+  NewSlot own_new = t.new_instance;
+  auto* first = reinterpret_cast<void**>(&t.repr);
+  auto* last = reinterpret_cast<void**>(&t.finalize);
+  auto* base_first = reinterpret_cast<void**>(&t.base->repr);
+  for (void** p = first; p <= last; p++, base_first++)
+    if (!*p) *p = *base_first;
+  t.new_instance = own_new;
 }
 
 bool as_double(ThreadState& ts, Value v, double* out) {
@@ -144,9 +150,51 @@ bool parse_args(ThreadState& ts, const char* fname, std::span<const Value> args,
 
 namespace minipy::native {
 
+namespace {
+struct ExporterRow {
+  Type* type;
+  BufferExporter exporter;
+};
+std::vector<ExporterRow>& exporters() {
+  static std::vector<ExporterRow> rows;
+  return rows;
+}
+// The exporter of v's type (or a base of it), or null.
+BufferExporter exporter_for(Value v) {
+  if (!v.is_object()) return nullptr;
+  for (const ExporterRow& row : exporters())
+    if (is_subtype(type_of(v), row.type)) return row.exporter;
+  return nullptr;
+}
+}  // namespace
+
+void register_buffer_exporter(Type* type, BufferExporter exporter) { exporters().push_back({type, exporter}); }
+
+bool writable_bytes(ThreadState& ts, Value v, std::span<char>* out) {
+  bool writable = false;
+  if (BufferExporter exporter = exporter_for(v); exporter && exporter(v, out, &writable) && writable) return true;
+  raise_fmt(ts, TypeError_type, "argument must be read-write bytes-like object, not {}", type_name(v));
+  return false;
+}
+
+Value new_exception_class(ThreadState& ts, const char* module, const char* name, Type* base) {
+  DictObject* ns = make_dict(ts);
+  dict_set_str(ts, ns, ts.interp->names.module, Value(make_str(ts, module)));
+  Value base_value(static_cast<Object*>(base));
+  Value args[3] = {Value(make_str(ts, name)), Value(make_tuple(ts, std::span<const Value>(&base_value, 1))),
+                   Value(ns)};
+  return call(ts, Value(&type_type), args);
+}
+
 bool bytes_like(ThreadState& ts, Value v, std::string_view* out) {
   if (v.is_object() && is_subtype(type_of(v), &bytes_type)) {
     *out = static_cast<BytesObject*>(v.as_object())->view();
+    return true;
+  }
+  std::span<char> exported;
+  bool writable;
+  if (BufferExporter exporter = exporter_for(v); exporter && exporter(v, &exported, &writable)) {
+    *out = std::string_view(exported.data(), exported.size());
     return true;
   }
   raise_fmt(ts, TypeError_type, "a bytes-like object is required, not '{}'", type_name(v));

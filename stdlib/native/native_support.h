@@ -18,11 +18,14 @@ void add_functions(ThreadState& ts, ModuleObject* m, std::span<const MethodDef> 
 // m.name = value
 void add_value(ThreadState& ts, ModuleObject* m, std::string_view name, Value value);
 
-// Readies static type `t` of native module `module` once (later calls do nothing): name, base object, the
-// default object slots for those `t` leaves null, and a GC root so its dict survives while no module holds it.
+// Readies static type `t` of native module `module` once (later calls do nothing): name, base object, and a GC
+// root so its dict survives while no module holds it. Then set its slots and call complete_native_type.
 // `subclassable`: Python classes may derive from it (their instances get an attribute dict after the layout).
 void init_native_type(ThreadState& ts, Type& t, const char* name, const char* module, size_t instance_size,
                       bool subclassable);
+// After the module set `t`'s own slots and methods: dunder wrappers for those slots (__len__, __getitem__, ...),
+// then object's slots for the ones left empty. A null new_instance stays null (instances cannot be created).
+void complete_native_type(ThreadState& ts, Type& t);
 // Whether `t` was already readied by init_native_type.
 inline bool native_type_ready(const Type& t) { return t.dict != nullptr; }
 
@@ -57,5 +60,22 @@ namespace minipy::native {
 // "X.y() takes no keyword arguments".
 [[nodiscard]] bool no_args(ThreadState& ts, const char* qualname, std::span<const Value> args, TupleObject* kwnames);
 [[nodiscard]] bool one_arg(ThreadState& ts, const char* qualname, std::span<const Value> args, TupleObject* kwnames);
+
+}  // namespace minipy::native
+
+namespace minipy::native {
+
+// A new exception class `module.name` deriving from `base` (struct.error, binascii.Error, ...).
+Value new_exception_class(ThreadState& ts, const char* module, const char* name, Type* base);
+
+// The writable bytes of a read-write buffer (array.array today; bytearray and memoryview once minipy has
+// them); TypeError "argument must be read-write bytes-like object, not T" otherwise. The span stays valid until
+// the object is resized.
+[[nodiscard]] bool writable_bytes(ThreadState& ts, Value v, std::span<char>* out);
+
+// Native types whose instances export their storage as a buffer (array registers itself): a function giving
+// the bytes of an instance, and whether they may be written.
+using BufferExporter = bool (*)(Value v, std::span<char>* bytes, bool* writable);
+void register_buffer_exporter(Type* type, BufferExporter exporter);
 
 }  // namespace minipy::native

@@ -1,6 +1,7 @@
 // Shared machinery of the native modules' own types (see native_type.h).
 #include "stdlib/native/native_type.h"
 
+#include <algorithm>
 #include <deque>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 namespace minipy {
 
 void init_static_type(ThreadState& ts, Type& t);  // vm/objects/type.cpp
+void add_slot_wrappers(ThreadState& ts, Type& t);  // vm/objects/slot_wrappers.cpp
 
 namespace {
 
@@ -35,8 +37,30 @@ Value class_getitem(ThreadState& ts, Value cls, std::span<const Value> args, Tup
 
 const MethodDef kClassGetitemMethod[1] = {{"__class_getitem__", class_getitem, kMethodClass}};
 
+namespace {
+std::vector<const Type*> extensible_elsewhere, weakrefable_types;  // static types: the pointers stay valid
+}  // namespace
+
+void mark_native_extensible(Type& t) {
+  if (std::find(extensible_elsewhere.begin(), extensible_elsewhere.end(), &t) == extensible_elsewhere.end())
+    extensible_elsewhere.push_back(&t);
+}
+
+void allow_weak_references(Type& t) {
+  if (std::find(weakrefable_types.begin(), weakrefable_types.end(), &t) == weakrefable_types.end())
+    weakrefable_types.push_back(&t);
+}
+
+bool is_native_weakrefable(const Type* t) {
+  for (; t; t = t->base)
+    if (std::find(weakrefable_types.begin(), weakrefable_types.end(), t) != weakrefable_types.end()) return true;
+  return false;
+}
+
 bool is_native_extensible(const Type* t) {
   if (!(t->flags & kTypeBaseType)) return false;
+  if (std::find(extensible_elsewhere.begin(), extensible_elsewhere.end(), t) != extensible_elsewhere.end())
+    return true;
   for (const DefinedType& d : defined_types())
     if (d.type == t) return true;
   return false;
@@ -72,7 +96,36 @@ fill:
   return true;
 }
 
-void finish_native_type(Type& t) {
+namespace {
+
+// OWNER.__new__(cls, *args, **kwargs), bound to OWNER: an instance of cls (a subtype of OWNER) made by OWNER's
+// constructor slot.
+Value native_new(ThreadState& ts, Value owner_value, std::span<const Value> args, TupleObject* kwnames) {
+  Type* owner = as_type(owner_value);
+  std::string_view on = owner->c_name;
+  if (args.empty() || (kwnames && static_cast<size_t>(kwnames->size) == args.size()))
+    return raise_fmt(ts, TypeError_type, "{}.__new__(): not enough arguments", on);
+  if (!is_type(args[0]))
+    return raise_fmt(ts, TypeError_type, "{}.__new__(X): X is not a type object ({})", on, type_name(args[0]));
+  Type* cls = as_type(args[0]);
+  std::string_view cn = cls->name->view();
+  if (!is_subtype(cls, owner))
+    return raise_fmt(ts, TypeError_type, "{}.__new__({}): {} is not a subtype of {}", on, cn, cn, on);
+  return owner->new_instance(ts, cls, args.subspan(1), kwnames);
+}
+const MethodDef kNativeNew = {"__new__", native_new, kMethodStatic};
+
+}  // namespace
+
+void add_native_new(ThreadState& ts, Type& t) {
+  dict_set_str(ts, t.dict, ts.interp->names.new_, make_native_function(ts, &kNativeNew, Value(static_cast<Object*>(&t))));
+}
+
+void finish_native_type(ThreadState& ts, Type& t) {
+  if (t.new_instance) add_native_new(ts, t);
+  // The dunder methods of the slots `t` defines itself (__iter__, __next__, __len__, __call__, ...), before
+  // the inherited slots are filled in: collections.abc's hooks look for them in the class dicts.
+  add_slot_wrappers(ts, t);
   auto* first = reinterpret_cast<void**>(&t.repr);
   auto* last = reinterpret_cast<void**>(&t.finalize);
   auto* base_first = reinterpret_cast<void**>(&t.base->repr);

@@ -15,8 +15,17 @@ namespace minipy {
 // then call finish_native_type. The type is a collector root from then on.
 [[nodiscard]] bool begin_native_type(ThreadState& ts, Type& t, const char* name, const char* module,
                                      size_t instance_size, uint32_t flags = 0, Type* base = nullptr);
-// Completes `t`: slots it left empty come from its base, as for the builtin types.
-void finish_native_type(Type& t);
+// Lets Python classes derive from static type `t` defined elsewhere (weakref.ref).
+void mark_native_extensible(Type& t);
+// Lets weakref.ref refer to instances of native type `t` (CPython gives such types a weak reference list).
+void allow_weak_references(Type& t);
+bool is_native_weakrefable(const Type* t);
+
+// Completes `t`: slots it left empty come from its base, as for the builtin types, and a constructor of its own
+// shows as t.__new__ (what `ref.__new__(cls, ob)` in a subclass's __new__ calls).
+void finish_native_type(ThreadState& ts, Type& t);
+// Adds `__new__` to native type `t` (finish_native_type does it for types it completes).
+void add_native_new(ThreadState& ts, Type& t);
 
 // Adds the module-level functions of `defs` to module `m`.
 void add_module_functions(ThreadState& ts, ModuleObject* m, std::span<const MethodDef> defs);

@@ -227,6 +227,7 @@ ModuleObject* create_random_module(ThreadState& ts) {
     random_type.new_instance = random_new;
     random_type.init = random_init;
     add_methods(ts, random_type, kRandomMethods);
+    native::complete_native_type(ts, random_type);
   }
   ModuleObject* m = make_module(ts, "_random");
   native::add_value(ts, m, "Random", Value(static_cast<Object*>(&random_type)));

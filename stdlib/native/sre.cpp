@@ -9,12 +9,11 @@
 // during a long match.
 #include <cstring>
 
+#include "stdlib/native/native_type.h"
 #include "stdlib/native/sre_module.h"
 #include "vm/text/unicode.h"
 
 namespace minipy {
-
-void init_static_type(ThreadState& ts, Type& t);  // objects/type.cpp
 
 Type sre_pattern_type;
 
@@ -60,7 +59,7 @@ SRE_FN(sre_case_mapping) {
 SRE_FN(sre_compile) {
   static const char* const names[] = {"pattern", "flags", "code", "groups", "groupindex", "indexgroup"};
   Value a[6];
-  if (!parse_sre_args(ts, "compile", args, kwnames, names, 6, a)) return Value();
+  if (!parse_args(ts, "compile", args, kwnames, names, std::size(names), 6, a)) return Value();
   int64_t flags, groups;
   if (!index_to_int64(ts, a[1], &flags)) return Value();
   if (!is_list(a[2]))
@@ -112,7 +111,7 @@ bool parse_subject_args(ThreadState& ts, const char* function, std::span<const V
                         SubjectArgs* out) {
   static const char* const names[] = {"string", "pos", "endpos"};
   Value a[3];
-  if (!parse_sre_args(ts, function, args, kwnames, names, 1, a)) return false;
+  if (!parse_args(ts, function, args, kwnames, names, std::size(names), 1, a)) return false;
   out->string = a[0];
   if (a[1] && !index_to_int64(ts, a[1], &out->pos)) return false;
   if (a[2] && !index_to_int64(ts, a[2], &out->endpos)) return false;
@@ -197,7 +196,7 @@ SRE_FN(pattern_finditer) {
 SRE_FN(pattern_split) {
   static const char* const names[] = {"string", "maxsplit"};
   Value a[2];
-  if (!parse_sre_args(ts, "split", args, kwnames, names, 1, a)) return Value();
+  if (!parse_args(ts, "split", args, kwnames, names, std::size(names), 1, a)) return Value();
   int64_t maxsplit = 0;
   if (a[1] && !index_to_int64(ts, a[1], &maxsplit)) return Value();
   PatternObject* p = as_pattern(self);
@@ -264,7 +263,7 @@ Value substitute(ThreadState& ts, Value self, std::span<const Value> args, Tuple
                  bool with_count) {
   static const char* const names[] = {"repl", "string", "count"};
   Value a[3];
-  if (!parse_sre_args(ts, function, args, kwnames, names, 2, a)) return Value();
+  if (!parse_args(ts, function, args, kwnames, names, std::size(names), 2, a)) return Value();
   int64_t count = 0;
   if (a[2] && !index_to_int64(ts, a[2], &count)) return Value();
   PatternObject* p = as_pattern(self);
@@ -427,50 +426,30 @@ const MethodDef kModuleFunctions[] = {
 
 }  // namespace
 
-// Gives `t` the class-level `__class_getitem__` the builtin containers have (re.Pattern[str] is a GenericAlias).
-void add_class_getitem(ThreadState& ts, Type& t) {
-  StrObject* name = intern(ts, "__class_getitem__");
-  if (Value method = type_lookup(&list_type, name)) dict_set_str(ts, t.dict, name, method);
-}
-
-// Sets up a builtin type of this module named `name` (as re.NAME) with instances of `size` bytes.
-void init_sre_type(ThreadState& ts, Type& t, const char* name, uint32_t size) {
-  t.type = &type_type;
-  t.gc_flags = kGcStatic;
-  t.c_name = name;
-  t.base = &object_type;
-  t.instance_size = size;
-  t.flags = kTypeImmutable;
-  init_static_type(ts, t);
-  t.module = Value(intern(ts, "re"));
-  t.getattr = object_type.getattr;
-  t.setattr = object_type.setattr;
-  t.str = object_type.str;
-  t.hash = object_type.hash;
-  t.richcompare = object_type.richcompare;
-  add_class_getitem(ts, t);
+// Pattern(), Match() and the scanner type cannot be called: their objects come from compile() and matching.
+Value refuse_new(ThreadState& ts, Type* type, std::span<const Value>, TupleObject*) {
+  return raise_fmt(ts, TypeError_type, "cannot create '{}' instances", type->c_name);
 }
 
 void init_sre_types(ThreadState& ts) {
   Type& t = sre_pattern_type;
-  init_sre_type(ts, t, "Pattern", sizeof(PatternObject));
-  t.repr = pattern_repr;
-  t.hash = pattern_hash;
-  t.richcompare = pattern_richcompare;
-  t.trace = trace_pattern;
-  t.finalize = finalize_pattern;
-  add_methods(ts, t, kPatternMethods);
-  add_getsets(ts, t, kPatternGetters);
+  if (begin_native_type(ts, t, "Pattern", "re", sizeof(PatternObject))) {
+    t.new_instance = refuse_new;
+    t.repr = pattern_repr;
+    t.hash = pattern_hash;
+    t.richcompare = pattern_richcompare;
+    t.trace = trace_pattern;
+    t.finalize = finalize_pattern;
+    add_methods(ts, t, kPatternMethods);
+    add_methods(ts, t, kClassGetitemMethod);
+    add_getsets(ts, t, kPatternGetters);
+    finish_native_type(t);
+  }
   init_sre_match_types(ts);
 }
 
-void trace_sre_types(Tracer& tracer) {
-  tracer.visit(static_cast<Object*>(&sre_pattern_type));
-  tracer.visit(static_cast<Object*>(&sre_match_type));
-  tracer.visit(static_cast<Object*>(&sre_scanner_type));
-}
-
 ModuleObject* create_sre_module(ThreadState& ts) {
+  init_sre_types(ts);  // the types are readied on first import (a program that never uses re pays nothing)
   ModuleObject* m = make_module(ts, "_sre");
   for (const MethodDef& def : kModuleFunctions)
     dict_set_str(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));

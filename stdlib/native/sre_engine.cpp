@@ -222,8 +222,9 @@ void Matcher<CharT>::report(ptrdiff_t start) {
   state_.start = start;
   state_.end = state_ptr_;
   state_.lastindex = lastindex_;
-  state_.marks.assign(marks_.size(), -1);
-  for (size_t j = 0; j + 1 < marks_.size(); j += 2) {
+  // Whole groups only (a start mark may have been set without its end); marks_ holds every index <= lastmark_.
+  state_.marks.assign(marks_.size() + (marks_.size() & 1), -1);
+  for (size_t j = 0; j + 1 < state_.marks.size(); j += 2) {
     if (static_cast<ptrdiff_t>(j + 1) <= lastmark_ && marks_[j] >= 0 && marks_[j + 1] >= 0) {
       state_.marks[j] = marks_[j];
       state_.marks[j + 1] = marks_[j + 1];
@@ -585,6 +586,7 @@ call:
 unwind:
   // The running frame finished with `ret`: resume the frame that called it.
   if (ret < 0) return static_cast<Status>(ret);
+  if (invalid_) return kStatusInvalidCode;  // a check that failed may have failed on bad code
   if (frames_.empty()) return ret ? kStatusMatched : kStatusNoMatch;
   cur = frames_.back();
   frames_.pop_back();

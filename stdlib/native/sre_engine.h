@@ -85,7 +85,8 @@ struct MatchState {
   ptrdiff_t endpos = 0;  // where the subject is cut off (clamped to [pos, length])
   bool match_all = false;    // fullmatch: the match must end at endpos
   bool must_advance = false; // the match must not be empty at pos (finditer/sub/split after an empty match)
-  // Results: where the match starts and ends, and the group marks (2 per group: start, end; -1 unset).
+  // Results: where the match starts and ends, and the group marks (start, end of group 1, then group 2, ...;
+  // -1 unset). The vector stops after the last mark the match set: groups beyond its end are unset too.
   ptrdiff_t start = 0;
   ptrdiff_t end = 0;
   std::vector<ptrdiff_t> marks;

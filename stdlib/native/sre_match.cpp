@@ -1,13 +1,13 @@
 // re.Match and the scanner of the native `_sre` module (see sre.cpp for the module and re.Pattern).
 // A Match keeps its subject object and, per group, the span in code units plus the same span as byte offsets
 // into the subject's UTF-8, so group() slices without rescanning the text.
+#include "stdlib/native/native_type.h"
 #include "stdlib/native/sre_module.h"
 #include "vm/text/unicode.h"
 
 namespace minipy {
 
 Type sre_match_type, sre_scanner_type;
-void init_sre_type(ThreadState& ts, Type& t, const char* name, uint32_t size);  // sre.cpp
 
 namespace {
 
@@ -67,10 +67,16 @@ SRE_FN(match_group) {
   return Value(result);
 }
 
+// m[g]: group g, as m.group(g) (the slot, and __getitem__ for explicit calls).
 Value match_getitem(ThreadState& ts, Value self, Value key) {
   int64_t g;
   if (!group_index(ts, as_match(self), key, &g)) return Value();
   return group_text(ts, as_match(self), g, None());
+}
+SRE_FN(match_getitem_method) {
+  if (!no_keywords(ts, "__getitem__", kwnames) || !check_arg_count(ts, "__getitem__", args.size(), 1, 1))
+    return Value();
+  return match_getitem(ts, self, args[0]);
 }
 
 // The `default` argument of groups()/groupdict() (None when absent).
@@ -78,7 +84,7 @@ bool default_arg(ThreadState& ts, const char* function, std::span<const Value> a
                  Value* out) {
   static const char* const names[] = {"default"};
   Value a[1];
-  if (!parse_sre_args(ts, function, args, kwnames, names, 0, a)) return false;
+  if (!parse_args(ts, function, args, kwnames, names, std::size(names), 0, a)) return false;
   *out = a[0] ? a[0] : None();
   return true;
 }
@@ -143,7 +149,7 @@ SRE_FN(match_span) {
 SRE_FN(match_expand) {
   static const char* const names[] = {"template"};
   Value a[1];
-  if (!parse_sre_args(ts, "expand", args, kwnames, names, 1, a)) return Value();
+  if (!parse_args(ts, "expand", args, kwnames, names, std::size(names), 1, a)) return Value();
   Value helper_args[3] = {Value(as_match(self)->pattern), self, a[0]};
   return call_re_helper(ts, "_expand", helper_args);
 }
@@ -239,6 +245,7 @@ const MethodDef kMatchMethods[] = {
     {"group", match_group},   {"groups", match_groups},     {"groupdict", match_groupdict},
     {"start", match_start},   {"end", match_end},           {"span", match_span},
     {"expand", match_expand}, {"__copy__", match_copy},     {"__deepcopy__", match_deepcopy},
+    {"__getitem__", match_getitem_method},
 };
 const MethodDef kMatchGetters[] = {
     {"pos", match_get_pos},       {"endpos", match_get_endpos}, {"lastindex", match_get_lastindex},
@@ -299,20 +306,25 @@ Value make_scanner(ThreadState& ts, PatternObject* pattern, Value string, int64_
 
 void init_sre_match_types(ThreadState& ts) {
   Type& m = sre_match_type;
-  init_sre_type(ts, m, "Match", sizeof(MatchObject));
-  m.repr = match_repr;
-  m.getitem = match_getitem;
-  m.trace = trace_match;
-  add_methods(ts, m, kMatchMethods);
-  add_getsets(ts, m, kMatchGetters);
-
+  if (begin_native_type(ts, m, "Match", "re", sizeof(MatchObject))) {
+    m.new_instance = refuse_new;
+    m.repr = match_repr;
+    m.getitem = match_getitem;
+    m.trace = trace_match;
+    add_methods(ts, m, kMatchMethods);
+    add_methods(ts, m, kClassGetitemMethod);
+    add_getsets(ts, m, kMatchGetters);
+    finish_native_type(m);
+  }
   Type& s = sre_scanner_type;
-  init_sre_type(ts, s, "SRE_Scanner", sizeof(ScannerObject));
-  s.module = Value(intern(ts, "_sre"));
-  s.trace = trace_scanner;
-  s.finalize = finalize_scanner;
-  add_methods(ts, s, kScannerMethods);
-  add_getsets(ts, s, kScannerGetters);
+  if (begin_native_type(ts, s, "SRE_Scanner", "_sre", sizeof(ScannerObject))) {
+    s.new_instance = refuse_new;
+    s.trace = trace_scanner;
+    s.finalize = finalize_scanner;
+    add_methods(ts, s, kScannerMethods);
+    add_getsets(ts, s, kScannerGetters);
+    finish_native_type(s);
+  }
 }
 
 }  // namespace minipy

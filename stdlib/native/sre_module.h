@@ -79,12 +79,9 @@ Value make_scanner(ThreadState& ts, PatternObject* pattern, Value string, int64_
 Value state_group(ThreadState& ts, Subject& subject, const sre::MatchState& state, int64_t index, Value missing);
 // Calls the pure-Python helper `re.NAME(args...)` (re._subx, re._expand), importing `re` if needed.
 Value call_re_helper(ThreadState& ts, const char* name, std::span<const Value> args);
+// The new slot of the three types: TypeError "cannot create 're.Pattern' instances".
+Value refuse_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames);
+// Readies re.Match and the scanner type (sre.cpp readies re.Pattern), once per interpreter.
 void init_sre_match_types(ThreadState& ts);
-
-// Parses positional-or-keyword arguments by `names` into `out` (null for absent optional ones); CPython's
-// Argument Clinic messages ("match() missing required argument 'string' (pos 1)").
-[[nodiscard]] bool parse_sre_args(ThreadState& ts, const char* function, std::span<const Value> args,
-                                  TupleObject* kwnames, std::span<const char* const> names, size_t required,
-                                  Value* out);
 
 }  // namespace minipy

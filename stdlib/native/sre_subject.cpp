@@ -1,5 +1,5 @@
 // Subjects and helpers of the native `_sre` module: turning a str or bytes into the code-unit array the engine
-// reads (sre_engine.h), slicing results back out, argument parsing with CPython's messages, and the calls into
+// reads (sre_engine.h), slicing results back out, and the calls into
 // the pure-Python half of `re` (re._subx, re._expand) that CPython's _sre makes too.
 #include <new>
 
@@ -100,41 +100,6 @@ Value call_re_helper(ThreadState& ts, const char* name, std::span<const Value> a
   Value helper = get_attr(ts, module, intern(ts, name));
   if (!helper) return Value();
   return call(ts, helper, args);
-}
-
-bool parse_sre_args(ThreadState& ts, const char* function, std::span<const Value> args, TupleObject* kwnames,
-                    std::span<const char* const> names, size_t required, Value* out) {
-  size_t positional = positional_count(args, kwnames);
-  if (positional > names.size()) {
-    raise_fmt(ts, TypeError_type, "{}() takes at most {} argument{} ({} given)", function, names.size(),
-              names.size() == 1 ? "" : "s", positional);
-    return false;
-  }
-  for (size_t i = 0; i < names.size(); i++) out[i] = i < positional ? args[i] : Value();
-  if (kwnames) {
-    for (int64_t k = 0; k < kwnames->size; k++) {
-      std::string_view key = as_str(kwnames->items[k])->view();
-      size_t i = 0;
-      while (i < names.size() && key != names[i]) i++;
-      if (i == names.size()) {
-        raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for {}()", key, function);
-        return false;
-      }
-      if (i < positional) {
-        raise_fmt(ts, TypeError_type, "argument for {}() given by name ('{}') and position ({})", function, key,
-                  i + 1);
-        return false;
-      }
-      out[i] = args[positional + static_cast<size_t>(k)];
-    }
-  }
-  for (size_t i = 0; i < required; i++) {
-    if (!out[i]) {
-      raise_fmt(ts, TypeError_type, "{}() missing required argument '{}' (pos {})", function, names[i], i + 1);
-      return false;
-    }
-  }
-  return true;
 }
 
 }  // namespace minipy

@@ -118,7 +118,7 @@ void init_iterator_type(ThreadState& ts, Type& t, const char* name, size_t size,
   t.iter = iter_self;
   t.iternext = next;
   t.trace = trace;
-  t.new_instance = nullptr;
+  native::complete_native_type(ts, t);
 }
 
 }  // namespace

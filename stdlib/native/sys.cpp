@@ -6,6 +6,8 @@
 
 namespace minipy {
 
+void set_standard_streams_unbuffered(ThreadState& ts);  // stdlib/native/io.cpp
+
 namespace {
 
 #define SYS_FN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
@@ -37,23 +39,6 @@ SYS_FN(sys_setrecursionlimit) {
   ts.recursion_limit = static_cast<int>(std::min<int64_t>(n, 1 << 30));
   return None();
 }
-SYS_FN(stream_write) {
-  (void)kwnames;
-  if (args.size() != 1 || !is_str(args[0]))
-    return raise(ts, TypeError_type, "write() argument must be str");
-  FILE* f = self.as_small_int() == 2 ? stderr : stdout;
-  if (f == stderr) std::fflush(stdout);
-  std::fwrite(as_str(args[0])->data, 1, static_cast<size_t>(as_str(args[0])->size), f);
-  return make_int(ts, as_str(args[0])->length);
-}
-SYS_FN(stream_flush) {
-  (void)ts;
-  (void)args;
-  (void)kwnames;
-  std::fflush(self.as_small_int() == 2 ? stderr : stdout);
-  return None();
-}
-
 // The exception being handled, looking through generators' empty exception states as CPython does.
 SYS_FN(sys_exception) {
   (void)self;
@@ -75,25 +60,27 @@ SYS_FN(sys_exc_info) {
   return Value(make_tuple(ts, items));
 }
 
+}  // namespace
+// Async generator hooks and coroutine origin tracking (vm/objects/async_generator.cpp).
+SYS_FN(sys_get_asyncgen_hooks);
+SYS_FN(sys_set_asyncgen_hooks);
+SYS_FN(sys_get_coroutine_origin_tracking_depth);
+namespace {
+
 const MethodDef sys_functions[] = {
+    {"get_asyncgen_hooks", sys_get_asyncgen_hooks},
+    {"set_asyncgen_hooks", sys_set_asyncgen_hooks},
+    {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth},
     {"exit", sys_exit},
     {"exc_info", sys_exc_info},
     {"exception", sys_exception},
     {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit},
 };
-const MethodDef stream_write_def{"write", stream_write};
-const MethodDef stream_flush_def{"flush", stream_flush};
-
-// A minimal text stream object for sys.stdout / sys.stderr: a module-like namespace with write and flush.
-Value make_stream(ThreadState& ts, const char* name, int fd) {
-  ModuleObject* m = make_module(ts, name);
-  dict_set_str(ts, m->dict, intern(ts, "write"), make_native_function(ts, &stream_write_def, Value::small_int(fd)));
-  dict_set_str(ts, m->dict, intern(ts, "flush"), make_native_function(ts, &stream_flush_def, Value::small_int(fd)));
-  return Value(m);
-}
 
 }  // namespace
+
+const MethodDef* sys_getframe_def(ThreadState& ts);  // sys_frame.cpp
 
 void init_sys(ThreadState& ts) {
   Interpreter& interp = *ts.interp;
@@ -102,6 +89,7 @@ void init_sys(ThreadState& ts) {
   DictObject* d = m->dict;
   auto set = [&](const char* name, Value v) { dict_set_str(ts, d, intern(ts, name), v); };
   for (const MethodDef& def : sys_functions) set(def.name, make_native_function(ts, &def, Value(m), Value(m->name)));
+  set("_getframe", make_native_function(ts, sys_getframe_def(ts), Value(m), Value(m->name)));
   set("modules", Value(interp.modules));
   ListObject* argv = make_list(ts, 0);
   for (const std::string& a : interp.config.argv) list_append(ts, argv, Value(make_str(ts, a)));
@@ -120,8 +108,6 @@ void init_sys(ThreadState& ts) {
   dict_set_str(ts, impl->dict, intern(ts, "name"), Value(intern(ts, "minipy")));
   dict_set_str(ts, impl->dict, intern(ts, "cache_tag"), Value(make_str(ts, interp.config.cache_tag)));
   set("implementation", Value(impl));
-  set("stdout", make_stream(ts, "stdout", 1));
-  set("stderr", make_stream(ts, "stderr", 2));
   dict_set_str(ts, interp.modules, intern(ts, "sys"), Value(m));
   dict_set_str(ts, interp.modules, intern(ts, "builtins"), Value(interp.builtins_module));
 }
@@ -138,6 +124,7 @@ void refresh_sys_config(ThreadState& ts) {
                interp.config.pycache_prefix.empty() ? None() : Value(make_str(ts, interp.config.pycache_prefix)));
   auto* impl = static_cast<ModuleObject*>(dict_get_str(d, intern(ts, "implementation")).as_object());
   dict_set_str(ts, impl->dict, intern(ts, "cache_tag"), Value(make_str(ts, interp.config.cache_tag)));
+  if (interp.config.unbuffered) set_standard_streams_unbuffered(ts);
 }
 
 }  // namespace minipy

@@ -1,7 +1,14 @@
-// The native `_weakref` module: weakref.ref (ReferenceType). A reference does not keep its referent alive; the
-// collector clears it when the referent dies and queues its callback (vm/heap.cpp), which the finalizer runner
-// calls with the reference (vm/finalize.cpp). stdlib/weakref.py re-exports it.
-#include "vm/runtime.h"
+// The native `_weakref` module (CPython's Modules/_weakref.c and Objects/weakrefobject.c): weakref.ref
+// (ReferenceType), the proxies (weakref_proxy.cpp), getweakrefcount, getweakrefs and _remove_dead_weakref. A
+// reference does not keep its referent alive; the collector clears it when the referent dies and queues its
+// callback (vm/memory/heap.cpp), which the finalizer runner calls with the reference (vm/memory/finalize.cpp).
+// As in CPython, ref(x) without a callback gives back the existing plain reference to x when there is one.
+//
+// Left out: the exact order of getweakrefs() (creation order here; CPython lists plain references first).
+#include "stdlib/native/weakref.h"
+
+#include <algorithm>
+#include <vector>
 
 namespace minipy {
 
@@ -13,6 +20,40 @@ namespace {
 
 WeakReference* as_ref(Value v) { return static_cast<WeakReference*>(v.as_object()); }
 
+// Every reference and proxy this module made that has not been swept yet, in creation order (getweakrefs, and
+// the plain reference ref(x) reuses). The heap clears `referent` when it dies; the types' finalize slot takes a
+// swept reference out. One interpreter at a time owns it (unit tests make several, one after another).
+struct Registry {
+  Interpreter* owner = nullptr;
+  std::vector<WeakReference*> refs;
+};
+Registry the_registry;
+Registry& registry(ThreadState& ts) {
+  if (the_registry.owner != ts.interp) {
+    the_registry.owner = ts.interp;
+    the_registry.refs.clear();
+  }
+  return the_registry;
+}
+
+}  // namespace
+
+void forget_weakref(Object* self) {
+  auto& refs = the_registry.refs;
+  auto it = std::find(refs.begin(), refs.end(), static_cast<WeakReference*>(self));
+  if (it != refs.end()) refs.erase(it);
+}
+
+WeakReference* new_weakref(ThreadState& ts, Type* type, Object* referent, Value callback) {
+  auto* r = ts.alloc<WeakReference>(type, type->instance_size);
+  r->referent = referent;
+  r->callback = callback && !is_none(callback) ? callback : Value();
+  r->hash = -1;
+  ts.heap->register_weakref(r);
+  registry(ts).refs.push_back(r);
+  return r;
+}
+
 // CPython gives these types a weak reference list; other builtins (int, str, tuple, list, dict, object(), ...)
 // and subclasses of variable-size builtins have none.
 bool weakrefable(Value v) {
@@ -22,22 +63,31 @@ bool weakrefable(Value v) {
     return !(t->flags & (kTypeIntSubclass | kTypeStrSubclass | kTypeTupleSubclass)) && !is_subtype(t, &bytes_type);
   return t == &function_type || (t->flags & kTypeTypeSubclass) || t == &set_type || t == &frozenset_type ||
          t == &generator_type || t == &code_type || t == &module_type || t == &bound_method_type ||
-         t == &weakref_ref_type;
+         is_subtype(t, &weakref_ref_type) || is_native_weakrefable(t);
 }
 
-Value ref_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "ref", kwnames)) return Value();
+namespace {
+
+Value ref_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  if (type == &weakref_ref_type && !no_keywords(ts, "ref", kwnames)) return Value();
+  args = args.first(positional_count(args, kwnames));
   if (args.size() < 1 || args.size() > 2)
     return raise_fmt(ts, TypeError_type, "__new__ expected at most 2 arguments, got {}", args.size());
   if (!weakrefable(args[0]))
     return raise_fmt(ts, TypeError_type, "cannot create weak reference to '{}' object", type_name(args[0]));
-  auto* r = ts.alloc<WeakReference>(&weakref_ref_type);
-  r->referent = args[0].as_object();
-  r->callback = args.size() > 1 && !is_none(args[1]) ? args[1] : Value();
-  r->hash = -1;
-  ts.heap->register_weakref(r);
-  return Value(r);
+  Object* referent = args[0].as_object();
+  bool plain = args.size() < 2 || is_none(args[1]);
+  if (plain && type == &weakref_ref_type) {
+    // ref(x) is ref(x): the live plain reference to x, if any, is shared.
+    for (WeakReference* r : registry(ts).refs)
+      if (r->referent == referent && r->type == &weakref_ref_type && !r->callback) return Value(r);
+  }
+  return Value(new_weakref(ts, type, referent, plain ? Value() : args[1]));
 }
+
+}  // namespace
+
+namespace {
 
 bool ref_init(ThreadState&, Value, std::span<const Value>, TupleObject*) { return true; }
 
@@ -66,7 +116,7 @@ bool ref_hash(ThreadState& ts, Value self, int64_t* out) {
 
 // Two live references compare as their referents; otherwise by identity.
 Value ref_richcompare(ThreadState& ts, Value self, Value other, int op) {
-  if ((op != kEq && op != kNe) || type_of(other) != &weakref_ref_type) return NotImplemented();
+  if ((op != kEq && op != kNe) || !is_subtype(type_of(other), &weakref_ref_type)) return NotImplemented();
   Object* a = as_ref(self)->referent;
   Object* b = as_ref(other)->referent;
   if (!a || !b) return Bool((self == other) == (op == kEq));
@@ -74,6 +124,8 @@ Value ref_richcompare(ThreadState& ts, Value self, Value other, int op) {
 }
 
 void trace_ref(Object* self, Tracer& tracer) { tracer.visit(static_cast<WeakReference*>(self)->callback); }
+
+}  // namespace
 
 // Runs the callback of a reference whose referent died (queued by the collector).
 void ref_del(ThreadState& ts, Object* self) {
@@ -83,6 +135,8 @@ void ref_del(ThreadState& ts, Object* self) {
   Value arg(self);
   if (callback && !call(ts, callback, std::span<const Value>(&arg, 1))) write_unraisable(ts, callback);
 }
+
+namespace {
 
 Value ref_callback_getter(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   Value cb = as_ref(self)->callback;
@@ -95,8 +149,37 @@ Value getweakrefcount(ThreadState& ts, Value, std::span<const Value> args, Tuple
   return make_int(ts, static_cast<int64_t>(ts.heap->weakref_count(args[0].is_object() ? args[0].as_object() : nullptr)));
 }
 
+Value getweakrefs(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "getweakrefs", kwnames) || !check_arg_count(ts, "getweakrefs", args.size(), 1, 1))
+    return Value();
+  ListObject* result = make_list(ts, 0);
+  if (!args[0].is_object()) return Value(result);
+  Object* referent = args[0].as_object();
+  for (WeakReference* r : registry(ts).refs)
+    if (r->referent == referent && !list_append(ts, result, Value(r))) return Value();
+  return Value(result);
+}
+
+// _remove_dead_weakref(dict, key): deletes dict[key] if it is a dead reference (no error when key is missing).
+Value remove_dead_weakref(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "_remove_dead_weakref", kwnames) ||
+      !check_arg_count(ts, "_remove_dead_weakref", args.size(), 2, 2))
+    return Value();
+  if (!is_dict(args[0]))
+    return raise_fmt(ts, TypeError_type, "_remove_dead_weakref() argument 1 must be dict, not {}",
+                     type_name(args[0]));
+  auto* d = static_cast<DictObject*>(args[0].as_object());
+  Value v = dict_get(ts, d, args[1]);
+  if (!v) return ts.current_exception ? Value() : None();
+  if (is_subtype(type_of(v), &weakref_ref_type) && !as_ref(v)->referent && dict_del(ts, d, args[1]) < 0)
+    return Value();
+  return None();
+}
+
 const MethodDef kWeakrefFunctions[] = {
     {"getweakrefcount", getweakrefcount},
+    {"getweakrefs", getweakrefs},
+    {"_remove_dead_weakref", remove_dead_weakref},
 };
 
 }  // namespace
@@ -105,10 +188,11 @@ void init_weakref_type(ThreadState& ts) {
   Type& t = weakref_ref_type;
   t.type = &type_type;
   t.gc_flags = kGcStatic;
-  t.c_name = "ReferenceType";
+  t.c_name = "weakref.ReferenceType";
   t.base = &object_type;
   t.instance_size = sizeof(WeakReference);
-  t.flags = kTypeImmutable;
+  t.flags = kTypeImmutable | kTypeBaseType;  // weakref.KeyedRef and WeakMethod derive from it
+  mark_native_extensible(t);
   init_static_type(ts, t);
   t.module = Value(intern(ts, "weakref"));
   t.getattr = object_type.getattr;
@@ -122,7 +206,10 @@ void init_weakref_type(ThreadState& ts) {
   t.richcompare = ref_richcompare;
   t.trace = trace_ref;
   t.del = ref_del;
+  t.finalize = forget_weakref;
   add_getset(ts, t, "__callback__", ref_callback_getter);
+  add_methods(ts, t, kClassGetitemMethod);
+  add_native_new(ts, t);
 }
 
 ModuleObject* create_weakref_module(ThreadState& ts) {
@@ -131,6 +218,7 @@ ModuleObject* create_weakref_module(ThreadState& ts) {
     dict_set_str(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
   dict_set_str(ts, m->dict, intern(ts, "ref"), Value(static_cast<Object*>(&weakref_ref_type)));
   dict_set_str(ts, m->dict, intern(ts, "ReferenceType"), Value(static_cast<Object*>(&weakref_ref_type)));
+  add_proxy_types(ts, m);
   return m;
 }
 

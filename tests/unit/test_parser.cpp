@@ -102,21 +102,13 @@ TEST_SUITE("parser") {
                 true, "single");
   }
   TEST_CASE("syntax errors match python3.11") { compare_all(kErrorSnippets, false); }
+  TEST_CASE("async, match and except* match python3.11") {
+    compare_all(kAsyncMatchSnippets, true);
+    compare_all(kAsyncMatchErrorSnippets, false);
+  }
   TEST_CASE("learner mistakes match python3.11") {
     compare_all(kLearnerErrorSnippets, false);
     compare_all(kLearnerErrorSnippets2, false);
-  }
-  TEST_CASE("minipy's own errors for excluded features") {
-    for (auto [src, msg] : std::vector<std::pair<std::string, std::string>>{
-             {"async def f(): pass\n", "'async' is not supported by minipy"},
-             {"def f():\n    await x\n", "'await' is not supported by minipy"},
-             {"match x:\n    case 1: pass\n", "the 'match' statement is not supported by minipy"},
-             {"try:\n    pass\nexcept* E:\n    pass\n", "'except*' is not supported by minipy"}}) {
-      minipy::ast::Arena arena;
-      auto r = minipy::parse(src, "<test>", minipy::ast::ParseMode::Exec, arena);
-      REQUIRE(r.error);
-      CHECK(r.error->message == msg);
-    }
   }
   TEST_CASE("source checks") {
     minipy::ast::Arena arena;

@@ -16,6 +16,7 @@
 
 #include "vm/cli/run.h"
 #include "vm/import/import.h"
+#include "stdlib/native/io.h"
 #include "stdlib/native/sys.h"
 
 namespace {
@@ -191,6 +192,7 @@ Command parse_command_line(int argc, char** argv) {
   }
   if (unbuffered) {
     std::setvbuf(stdout, nullptr, _IONBF, 0);
+    cmd.config.unbuffered = true;
   }
   if (i < argc) {
     cmd.target = argv[i];
@@ -211,6 +213,8 @@ void apply_environment(RuntimeConfig& config) {
   if (prefix && *prefix && config.pycache_prefix.empty()) config.pycache_prefix = prefix;
   const char* verbose = std::getenv("PYTHONVERBOSE");
   if (verbose && *verbose && config.verbose == 0) config.verbose = 1;
+  const char* unbuffered = std::getenv("PYTHONUNBUFFERED");
+  if (unbuffered && *unbuffered) config.unbuffered = true;
 }
 
 std::string absolute(const std::string& path) {
@@ -292,7 +296,9 @@ int run(Command& cmd, Interpreter& interp) {
   interp.heap.set_stack_base(__builtin_frame_address(0));
   interp.config = cmd.config;
   int status = run_command(interp, cmd);
+  status = flush_standard_streams(interp.thread, status);
   finalize_at_exit(interp.thread);
+  (void)flush_standard_streams(interp.thread, 0);
   return status;
 }
 

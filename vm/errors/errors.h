@@ -15,7 +15,7 @@ namespace minipy {
   X(BaseException, object)                                                                     \
   X(SystemExit, BaseException) X(KeyboardInterrupt, BaseException) X(GeneratorExit, BaseException) \
   X(Exception, BaseException)                                                                  \
-  X(StopIteration, Exception) X(ArithmeticError, Exception) X(FloatingPointError, ArithmeticError) \
+  X(StopIteration, Exception) X(StopAsyncIteration, Exception) X(ArithmeticError, Exception) X(FloatingPointError, ArithmeticError) \
   X(OverflowError, ArithmeticError) X(ZeroDivisionError, ArithmeticError)                      \
   X(AssertionError, Exception) X(AttributeError, Exception) X(BufferError, Exception)           \
   X(EOFError, Exception) X(ImportError, Exception) X(ModuleNotFoundError, ImportError)         \
@@ -28,11 +28,19 @@ namespace minipy {
   X(TabError, IndentationError) X(SystemError, Exception) X(TypeError, Exception)              \
   X(ValueError, Exception) X(UnicodeError, ValueError) X(UnicodeDecodeError, UnicodeError)     \
   X(UnicodeEncodeError, UnicodeError) X(Warning, Exception) X(DeprecationWarning, Warning)     \
-  X(RuntimeWarning, Warning) X(UserWarning, Warning) X(SyntaxWarning, Warning)
+  X(RuntimeWarning, Warning) X(UserWarning, Warning) X(SyntaxWarning, Warning)                \
+  X(BlockingIOError, OSError) X(ChildProcessError, OSError) X(ConnectionError, OSError)        \
+  X(BrokenPipeError, ConnectionError) X(ConnectionAbortedError, ConnectionError)               \
+  X(ConnectionRefusedError, ConnectionError) X(ConnectionResetError, ConnectionError)          \
+  X(InterruptedError, OSError) X(ProcessLookupError, OSError) X(TimeoutError, OSError)
 
 #define X(name, base) extern Type name##_type;
 MINIPY_EXCEPTION_TYPES(X)
 #undef X
+
+// Raises OSError (the subclass errno `err` maps to, as CPython's OSError constructor) with CPython's strerror
+// text and, when given, the filenames: "[Errno 2] No such file or directory: 'x'" (vm/objects/os_error.cpp).
+Value raise_os_error(ThreadState& ts, int err, Value filename = Value(), Value filename2 = Value());
 
 // Creates an exception of `type` with the single argument `message` and makes it the pending exception.
 Value raise(ThreadState& ts, Type& type, std::string_view message);

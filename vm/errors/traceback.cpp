@@ -210,6 +210,13 @@ void format_chain(ThreadState& ts, std::string& out, Value exc, std::vector<Obje
 
 void set_traceback_source_lines(bool on) { show_source_lines = on; }
 
+// Line `lineno` of `filename` without its surrounding blanks, or "" (for warnings' source lines).
+std::string source_line_text(const std::string& filename, int lineno) {
+  const auto* lines = source_lines(filename);
+  if (!lines || lineno < 1 || static_cast<size_t>(lineno) > lines->size()) return {};
+  return std::string(strip((*lines)[static_cast<size_t>(lineno) - 1]));
+}
+
 void traceback_here(ThreadState& ts, CodeObj* code, int lasti) {
   Value exc = ts.current_exception;
   if (!exc || !exc.is_object()) return;

@@ -3,6 +3,9 @@
 #include <cstdio>
 #include <iostream>
 
+#include "stdlib/native/io.h"
+#include "vm/objects/buffer.h"
+#include "vm/objects/bytearray.h"
 #include "vm/import/import.h"
 #include "vm/objects/complex.h"
 #include "vm/runtime.h"
@@ -16,8 +19,6 @@ Value build_class(ThreadState& ts, Value self, std::span<const Value> args, Tupl
 namespace {
 
 #define BUILTIN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
-
-void write_stdout(std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); }
 
 BUILTIN(b_print) {
   (void)self;
@@ -39,23 +40,37 @@ BUILTIN(b_print) {
     return raise_fmt(ts, TypeError_type, "end must be None or a string, not {}", type_name(end));
   std::string_view sep_s = sep && !is_none(sep) ? as_str(sep)->view() : " ";
   std::string_view end_s = end && !is_none(end) ? as_str(end)->view() : "\n";
-  bool to_file = file && !is_none(file);
-  std::string out;
-  for (size_t i = 0; i < n; i++) {
-    if (i) out += sep_s;
-    Value s = py_str(ts, args[i]);
-    if (!s) return s;
-    out += as_str(s)->view();
-  }
-  out += end_s;
-  if (to_file) {
-    Value text = Value(make_str(ts, out));
-    Value r = call_method(ts, file, intern(ts, "write"), std::span<const Value>(&text, 1));
-    if (!r) return r;
+  // print writes through sys.stdout (or file=): the original TextIOWrapper takes the text in one native call;
+  // any other stream gets CPython's sequence of write() calls.
+  Value stream = file && !is_none(file) ? file : dict_get_str(ts.interp->sys_module->dict, ts.interp->names.stdout_);
+  if (!stream) return raise(ts, RuntimeError_type, "lost sys.stdout");
+  if (is_none(stream)) return None();
+  if (type_of(stream) == &text_io_wrapper_type) {
+    std::string out;
+    for (size_t i = 0; i < n; i++) {
+      if (i) out += sep_s;
+      Value s = py_str(ts, args[i]);
+      if (!s) return s;
+      out += as_str(s)->view();
+    }
+    out += end_s;
+    if (!text_write(ts, as_io(stream), out)) return Value();
   } else {
-    write_stdout(out);
+    auto write = [&](Value text) {
+      return static_cast<bool>(call_method(ts, stream, ts.interp->names.write, std::span<const Value>(&text, 1)));
+    };
+    for (size_t i = 0; i < n; i++) {
+      if (i && !write(sep && !is_none(sep) ? sep : Value(intern(ts, " ")))) return Value();
+      Value s = py_str(ts, args[i]);
+      if (!s || !write(s)) return Value();
+    }
+    if (!write(end && !is_none(end) ? end : Value(intern(ts, "\n")))) return Value();
   }
-  if (flush && py_truth(ts, flush) == 1) std::fflush(stdout);
+  if (flush) {
+    int f = py_truth(ts, flush);
+    if (f < 0) return Value();
+    if (f && !call_method(ts, stream, ts.interp->names.flush, {})) return Value();
+  }
   return None();
 }
 
@@ -235,6 +250,7 @@ BUILTIN(b_round) {
   size_t n = positional_count(args, kwnames);
   Value number = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "number");
   Value nd = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "ndigits");
+  if (args.size() > 2) return raise_fmt(ts, TypeError_type, "round() takes at most 2 arguments ({} given)", args.size());
   if (!number) return raise(ts, TypeError_type, "round() missing required argument 'number' (pos 1)");
   if (nd && is_none(nd)) nd = Value();
   if (is_float(number) || is_int(number)) return round_number(ts, number, nd);
@@ -452,11 +468,19 @@ BUILTIN(b_globals) {
   (void)kwnames;
   return Value(ts.current_frame->globals);
 }
+}  // namespace
+Value frame_locals(ThreadState& ts, Frame* f);
+namespace {
 BUILTIN(b_locals) {
   (void)self;
   (void)args;
   (void)kwnames;
-  Frame* f = ts.current_frame;
+  return frame_locals(ts, ts.current_frame);
+}
+}  // namespace
+
+// What locals() returns in `f`: its namespace, or for a function a new dict of its bound fast locals and cells.
+Value frame_locals(ThreadState& ts, Frame* f) {
   if (f->locals) return f->locals;
   DictObject* d = make_dict(ts);
   CodeObj* code = f->code;
@@ -472,6 +496,7 @@ BUILTIN(b_locals) {
   }
   return Value(d);
 }
+namespace {
 BUILTIN(b_vars) {
   if (args.empty()) return b_locals(ts, self, args, kwnames);
   Value d = get_attr_optional(ts, args[0], ts.interp->names.dict);
@@ -482,18 +507,27 @@ BUILTIN(b_vars) {
   }
   return d;
 }
+// input([prompt]): the prompt through sys.stdout (flushed), a line from sys.stdin without its newline.
 BUILTIN(b_input) {
   (void)self;
-  (void)kwnames;
+  if (!no_keywords(ts, "input", kwnames) || !check_arg_count(ts, "input", args.size(), 0, 1)) return Value();
+  DictObject* sys = ts.interp->sys_module->dict;
+  Value in = dict_get_str(sys, ts.interp->names.stdin_);
+  Value out = dict_get_str(sys, ts.interp->names.stdout_);
+  if (!in || is_none(in)) return raise(ts, RuntimeError_type, "input(): lost sys.stdin");
+  if (!out || is_none(out)) return raise(ts, RuntimeError_type, "input(): lost sys.stdout");
   if (!args.empty()) {
     Value s = py_str(ts, args[0]);
-    if (!s) return s;
-    write_stdout(as_str(s)->view());
+    if (!s || !call_method(ts, out, ts.interp->names.write, std::span<const Value>(&s, 1))) return Value();
   }
-  std::fflush(stdout);
-  std::string line;
-  if (!std::getline(std::cin, line)) return raise(ts, EOFError_type, "EOF when reading a line");
-  return Value(make_str(ts, line));
+  if (!call_method(ts, out, ts.interp->names.flush, {})) return Value();
+  Value line = call_method(ts, in, ts.interp->names.readline, {});
+  if (!line) return line;
+  if (!is_str(line)) return raise(ts, TypeError_type, "object.readline() returned non-string");
+  std::string_view text = as_str(line)->view();
+  if (text.empty()) return raise(ts, EOFError_type, "EOF when reading a line");
+  if (text.back() == '\n') return Value(make_str(ts, text.substr(0, text.size() - 1)));
+  return line;
 }
 BUILTIN(b_exit) {
   (void)self;
@@ -513,6 +547,20 @@ BUILTIN(b_dir) {
     if (!list_extend(ts, names, l)) return Value();
   } else {
     Value obj = args[0];
+    // A __dir__ defined in Python (on the object's class, or a module's own, PEP 562) decides the names.
+    Value custom = type_lookup(type_of(obj), intern(ts, "__dir__"));
+    if (custom && type_of(custom) == &method_descriptor_type) custom = Value();
+    if (custom) {
+      if (DescrGetSlot get = type_of(custom)->descr_get) custom = get(ts, custom, obj, Value(type_of(obj)));
+    } else if (type_of(obj) == &module_type) {
+      custom = dict_get_str(static_cast<ModuleObject*>(obj.as_object())->dict, intern(ts, "__dir__"));
+    }
+    if (custom) {
+      Value listed = call(ts, custom, {});
+      if (!listed || !list_extend(ts, names, listed)) return Value();
+      Value r = list_sort(ts, Value(names), {}, nullptr);
+      return r ? Value(names) : r;
+    }
     DictObject* seen = make_dict(ts);
     auto add_dict = [&](DictObject* d) {
       int64_t pos = 0;
@@ -588,7 +636,7 @@ void init_builtins(ThreadState& ts) {
       {"zip", &zip_type},             {"reversed", &reversed_type}, {"map", &map_type},
       {"filter", &filter_type},       {"property", &property_type}, {"staticmethod", &staticmethod_type},
       {"classmethod", &classmethod_type}, {"super", &super_type},
-      {"complex", &complex_type},
+      {"complex", &complex_type}, {"bytearray", &bytearray_type}, {"memoryview", &memoryview_type},
   };
   for (const NamedType& t : types) dict_set_str(ts, all, intern(ts, t.name), Value(t.type));
 #define X(name, base) dict_set_str(ts, all, intern(ts, #name), Value(&name##_type));

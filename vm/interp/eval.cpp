@@ -21,6 +21,7 @@ namespace minipy {
 bool bind_arguments(ThreadState& ts, FunctionObject* f, Value* locals, std::span<const Value> args,
                     TupleObject* kwnames);
 Value build_class(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
+Value make_function_in(ThreadState& ts, DictObject* globals, DictObject* builtins, CodeObj* code);  // function.cpp
 StrObject* suggest_for_name(ThreadState& ts, Frame* frame, StrObject* name);
 Value make_generator(ThreadState& ts, Frame* frame);
 void generator_suspended(GeneratorObject* gen);
@@ -28,6 +29,17 @@ void generator_enter(ThreadState& ts, GeneratorObject* gen, Value arg);
 void generator_leave(ThreadState& ts, GeneratorObject* gen, bool returned);
 int send_to_delegate(ThreadState& ts, Value receiver, Value arg, Value* out);
 Value yield_from_iter(ThreadState& ts, Value iterable);
+Value get_awaitable(ThreadState& ts, Value o, int where);              // coroutine.cpp
+Value get_aiter(ThreadState& ts, Value obj);
+Value get_anext_awaitable(ThreadState& ts, Value aiter);
+Value before_async_with(ThreadState& ts, Value mgr, Value* exit_out);
+Value async_gen_wrap(ThreadState& ts, Value value);                    // async_generator.cpp
+Value match_mapping(ThreadState& ts, Value subject);                   // pattern_match.cpp
+Value match_sequence(ThreadState& ts, Value subject);
+Value match_keys(ThreadState& ts, Value subject, Value keys);
+Value match_class(ThreadState& ts, Value subject, Value cls, Value names, int nargs);
+bool check_eg_match(ThreadState& ts, Value exc, Value match_type, Value* rest, Value* match);  // exception_group.cpp
+Value prep_reraise_star(ThreadState& ts, Value orig, Value excs);
 
 namespace {
 
@@ -121,24 +133,7 @@ bool unpack_iterable(ThreadState& ts, Value seq, int before, int after, Value* s
 }
 
 Value make_function(ThreadState& ts, Frame* frame, CodeObj* code) {
-  auto* f = ts.alloc<FunctionObject>(&function_type);
-  f->code = code;
-  f->globals = frame->globals;
-  f->builtins = frame->builtins;
-  f->name = code->name;
-  f->qualname = code->qualname;
-  Value module = dict_get_str(frame->globals, ts.interp->names.name);
-  f->module = module ? module : None();
-  const CodeObject& src = code->src();
-  // A docstring is co_consts[0] when it is a str and the code is a function (CPython 3.11's convention).
-  f->doc = None();
-  if (code->consts->size > 0 && is_str(code->consts->items[0]) && !src.consts.empty() &&
-      src.consts[0]->is(Const::Kind::Str) && code->name != ts.interp->names.lambda) {
-    // 3.11 puts the docstring first only when the function has one; a leading str constant otherwise would be
-    // preceded by None. Functions without docstrings have None first.
-    f->doc = code->consts->items[0];
-  }
-  return Value(f);
+  return make_function_in(ts, frame->globals, frame->builtins, code);
 }
 
 // The jump of the FOR_ITER just before `after` (with its EXTENDED_ARG prefixes).
@@ -1433,6 +1428,99 @@ op_GET_YIELD_FROM_ITER: {
   Value it = yield_from_iter(ts, TOP());
   CHECK(it);
   TOP() = it;
+  DISPATCH();
+}
+
+// ---- coroutines (helpers in vm/objects/coroutine.cpp and async_generator.cpp) ----
+op_GET_AWAITABLE: {
+  SAVE_FRAME_REGISTERS();
+  Value it = get_awaitable(ts, TOP(), oparg);
+  CHECK(it);
+  TOP() = it;
+  DISPATCH();
+}
+op_GET_AITER: {
+  SAVE_FRAME_REGISTERS();
+  Value it = get_aiter(ts, TOP());
+  CHECK(it);
+  TOP() = it;
+  DISPATCH();
+}
+op_GET_ANEXT: {
+  SAVE_FRAME_REGISTERS();
+  Value awaitable = get_anext_awaitable(ts, TOP());
+  CHECK(awaitable);
+  PUSH(awaitable);
+  DISPATCH();
+}
+op_END_ASYNC_FOR: {
+  // StopAsyncIteration from __anext__() ends the loop; anything else propagates (no new traceback entry).
+  Value exc = POP();
+  if (exception_matches(exc, &StopAsyncIteration_type)) {
+    (void)POP();
+    DISPATCH();
+  }
+  ts.current_exception = exc;
+  goto exception_unwind;
+}
+op_BEFORE_ASYNC_WITH: {
+  SAVE_FRAME_REGISTERS();
+  Value exit;
+  Value r = before_async_with(ts, TOP(), &exit);
+  CHECK(r);
+  TOP() = exit;
+  PUSH(r);
+  DISPATCH();
+}
+op_ASYNC_GEN_WRAP:
+  TOP() = async_gen_wrap(ts, TOP());
+  DISPATCH();
+
+// ---- pattern matching (helpers in vm/objects/pattern_match.cpp) ----
+op_MATCH_MAPPING: {
+  Value r = match_mapping(ts, TOP());
+  CHECK(r);
+  PUSH(r);
+  DISPATCH();
+}
+op_MATCH_SEQUENCE: {
+  Value r = match_sequence(ts, TOP());
+  CHECK(r);
+  PUSH(r);
+  DISPATCH();
+}
+op_MATCH_KEYS: {
+  SAVE_FRAME_REGISTERS();
+  Value r = match_keys(ts, SECOND(), TOP());
+  CHECK(r);
+  PUSH(r);
+  DISPATCH();
+}
+op_MATCH_CLASS: {
+  // [subject, cls, names] -> [attributes tuple or None]
+  SAVE_FRAME_REGISTERS();
+  Value r = match_class(ts, THIRD(), SECOND(), TOP(), oparg);
+  CHECK(r);
+  sp -= 2;
+  TOP() = r;
+  DISPATCH();
+}
+
+// ---- except* (helpers in vm/objects/exception_group.cpp) ----
+op_CHECK_EG_MATCH: {
+  SAVE_FRAME_REGISTERS();
+  Value rest, match;
+  CHECK(check_eg_match(ts, SECOND(), TOP(), &rest, &match));
+  SECOND() = rest;
+  TOP() = match;
+  DISPATCH();
+}
+op_PREP_RERAISE_STAR: {
+  SAVE_FRAME_REGISTERS();
+  Value r = prep_reraise_star(ts, SECOND(), TOP());
+  CHECK(r);
+  sp--;
+  TOP() = r;
   DISPATCH();
 }
 

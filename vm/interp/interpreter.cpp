@@ -16,8 +16,8 @@ void init_runtime_compiler(ThreadState& ts);
 void init_weakref_type(ThreadState& ts);
 void init_buffer_types(ThreadState& ts);  // vm/objects/complex.cpp, bytearray.cpp, memoryview.cpp
 extern Type weakref_ref_type;  // stdlib/native/weakref.cpp
-void init_sre_types(ThreadState& ts);   // stdlib/native/sre.cpp
-void trace_sre_types(Tracer& tracer);
+void init_standard_streams(ThreadState& ts);  // stdlib/native/io.cpp
+void trace_io_roots(Tracer& tracer);             // stdlib/native/io.cpp
 
 namespace {
 
@@ -43,7 +43,7 @@ void mark_roots(void* context, Tracer& tracer) {
   MINIPY_EXCEPTION_TYPES(X)
 #undef X
   tracer.visit(static_cast<Object*>(&weakref_ref_type));
-  trace_sre_types(tracer);
+  trace_io_roots(tracer);
   tracer.visit(ts.current_exception);
   for (ExcInfo* e = ts.exc_info; e; e = e->previous) tracer.visit(e->exc_value);
   for (Frame* f = ts.current_frame; f; f = f->previous) {
@@ -95,12 +95,12 @@ Interpreter::Interpreter() {
   init_traceback_type(ts);
   inherit_static_slots();
   init_weakref_type(ts);
-  init_sre_types(ts);
   init_buffer_types(ts);
   modules = make_dict(ts);
   init_builtins(ts);
   init_runtime_compiler(ts);
   init_sys(ts);
+  init_standard_streams(ts);
   // Tests set MINIPY_GC_STRESS to collect at every safe point, shaking out missing roots and trace slots.
   if (const char* stress = std::getenv("MINIPY_GC_STRESS"); stress && *stress) heap.set_stress(true);
 }

@@ -1,5 +1,6 @@
 // The compiler at run time: compile(), exec(), eval(), and the co_* attributes of code objects.
 #include "compiler/compile.h"
+#include "compiler/linetable.h"
 #include "vm/cli/run.h"
 #include "vm/runtime.h"
 
@@ -141,6 +142,40 @@ CODE_GETTER(co_varnames, names_of_kind(ts, c, CO_FAST_LOCAL, 0))
 CODE_GETTER(co_cellvars, names_of_kind(ts, c, CO_FAST_CELL, 0))
 CODE_GETTER(co_freevars, names_of_kind(ts, c, CO_FAST_FREE, 0))
 
+Value int_or_none(ThreadState& ts, int v) { return v < 0 ? None() : make_int(ts, v); }
+
+// co_lines(): (start, end, line) per location-table entry (byte offsets; line None where there is none), and
+// co_positions(): (line, end line, column, end column) per code unit. Both iterate over a list built at once.
+Value code_lines(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "co_lines", kwnames) || !check_arg_count(ts, "code.co_lines", args.size(), 0, 0)) return Value();
+  CodeObj* c = as_code(self);
+  auto ranges = decode_location_table(c->src().linetable, c->firstlineno);
+  ListObject* out = make_list(ts, 0);
+  for (const LocationRange& r : ranges ? *ranges : std::vector<LocationRange>{}) {
+    if (r.start == r.end) continue;
+    Value item[3] = {make_int(ts, 2 * r.start), make_int(ts, 2 * r.end), int_or_none(ts, r.pos.lineno)};
+    if (!list_append(ts, out, Value(minipy::make_tuple(ts, item)))) return Value();
+  }
+  return get_iter(ts, Value(out));
+}
+Value code_positions(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "co_positions", kwnames) || !check_arg_count(ts, "code.co_positions", args.size(), 0, 0))
+    return Value();
+  CodeObj* c = as_code(self);
+  auto ranges = decode_location_table(c->src().linetable, c->firstlineno);
+  ListObject* out = make_list(ts, 0);
+  for (const LocationRange& r : ranges ? *ranges : std::vector<LocationRange>{}) {
+    const SourcePosition& p = r.pos;
+    bool none = p.lineno < 0;
+    for (int unit = r.start; unit < r.end; unit++) {
+      Value item[4] = {int_or_none(ts, p.lineno), int_or_none(ts, none ? -1 : p.end_lineno),
+                       int_or_none(ts, none ? -1 : p.col_offset), int_or_none(ts, none ? -1 : p.end_col_offset)};
+      if (!list_append(ts, out, Value(minipy::make_tuple(ts, item)))) return Value();
+    }
+  }
+  return get_iter(ts, Value(out));
+}
+
 }  // namespace
 
 void init_runtime_compiler(ThreadState& ts) {
@@ -156,6 +191,8 @@ void init_runtime_compiler(ThreadState& ts) {
       {"co_varnames", co_varnames}, {"co_cellvars", co_cellvars},       {"co_freevars", co_freevars},
   };
   add_getsets(ts, code_type, getters);
+  static const MethodDef methods[] = {{"co_lines", code_lines}, {"co_positions", code_positions}};
+  add_methods(ts, code_type, methods);
 }
 
 }  // namespace minipy

@@ -1,6 +1,7 @@
 // bytes: immutable byte strings (constants, str.encode(), bytes.decode()).
 #include <cstring>
 
+#include "vm/objects/buffer.h"
 #include "vm/objects/codecs.h"
 #include "vm/objects/sequence.h"
 #include "vm/objects/heap_type.h"
@@ -69,10 +70,10 @@ Value bytes_richcompare(ThreadState&, Value a, Value b, int op) {
 
 Value bytes_concat(ThreadState& ts, Value a, Value b) {
   if (!is_bytes(a)) return NotImplemented();
-  if (!is_bytes(b)) return raise_fmt(ts, TypeError_type, "can't concat {} to bytes", type_name(b));
-  std::string s(as_bytes(a)->view());
-  s += as_bytes(b)->view();
-  return make_bytes(ts, s);
+  if (!has_buffer(b)) return raise_fmt(ts, TypeError_type, "can't concat {} to bytes", type_name(b));
+  std::string s(as_bytes(a)->view()), right;
+  if (!buffer_bytes(ts, b, &right)) return Value();
+  return make_bytes(ts, s + right);
 }
 
 int64_t bytes_len(ThreadState&, Value v) { return as_bytes(v)->size; }
@@ -111,11 +112,9 @@ int bytes_contains(ThreadState& ts, Value self, Value item) {
     }
     return hay.find(static_cast<char>(b)) != std::string_view::npos;
   }
-  if (!is_bytes(item)) {
-    raise_fmt(ts, TypeError_type, "a bytes-like object is required, not '{}'", type_name(item));
-    return -1;
-  }
-  return hay.find(as_bytes(item)->view()) != std::string_view::npos;
+  BufferLease needle;
+  if (!needle.acquire(ts, item)) return -1;
+  return hay.find(needle.bytes()) != std::string_view::npos;
 }
 
 Value bytes_repeat(ThreadState& ts, Value self, Value count) {
@@ -131,8 +130,12 @@ Value bytes_repeat(ThreadState& ts, Value self, Value count) {
   return make_bytes(ts, out);
 }
 
-// bytes(iterable_of_ints): every item an int in range(256).
+// bytes(bytes_like) copies the buffer; bytes(iterable_of_ints): every item an int in range(256).
 Value bytes_from_iterable(ThreadState& ts, Value source) {
+  if (has_buffer(source)) {
+    std::string copy;
+    return buffer_bytes(ts, source, &copy) ? make_bytes(ts, copy) : Value();
+  }
   Value it = get_iter(ts, source);
   if (!it) {
     if (!exception_matches(ts.current_exception, &TypeError_type)) return Value();

@@ -1,5 +1,9 @@
-// The methods of bytes: argument handling around the text engine. Searching reuses the str functions on an
-// ASCII StrRef (byte indexes); whitespace, case and line rules come from vm/text/bytes_methods.h.
+// The methods of bytes and bytearray: argument handling around the text engine. Searching reuses the str
+// functions on an ASCII StrRef (byte indexes); whitespace, case and line rules come from
+// vm/text/bytes_methods.h. One table serves both types: results take the receiver's type (make_result), and
+// arguments may be any bytes-like object (the buffer protocol, vm/objects/buffer.h).
+#include "vm/objects/buffer.h"
+#include "vm/objects/bytearray.h"
 #include "vm/runtime.h"
 #include "vm/text/bytes_methods.h"
 #include "vm/text/str_methods.h"
@@ -21,16 +25,26 @@ namespace {
 #define BYTES_METHOD(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
 
 bool is_bytes(Value v) { return v.is_object() && v.as_object()->type == &bytes_type; }
-std::string_view data(Value v) { return static_cast<BytesObject*>(v.as_object())->view(); }
+// The bytes of a receiver (bytes, bytearray or a subclass of either).
+std::string_view data(Value v) {
+  return is_bytearray(v) ? bytearray_view(v) : static_cast<BytesObject*>(v.as_object())->view();
+}
 text::StrRef ref(Value v) { return text::StrRef(data(v), true); }
+// A new object of the receiver's kind: bytearray methods return bytearrays.
+Value make_result(ThreadState& ts, Value self, std::string_view bytes) {
+  return is_bytearray(self) ? make_bytearray(ts, bytes) : make_bytes(ts, bytes);
+}
+// "bytes.upper" or "bytearray.upper", for argument errors.
+std::string qualified(Value self, const char* bytes_name) {
+  return is_bytearray(self) ? "bytearray" + std::string(bytes_name + 5) : std::string(bytes_name);
+}
 
-// A bytes-like argument: bytes only, as minipy has no bytearray or memoryview.
+// A bytes-like argument. Its bytes stay valid after the export ends while no Python code runs: the methods
+// here use them at once.
 bool buffer_arg(ThreadState& ts, Value v, std::string_view* out) {
-  if (!is_bytes(v)) {
-    raise_fmt(ts, TypeError_type, "a bytes-like object is required, not '{}'", type_name(v));
-    return false;
-  }
-  *out = data(v);
+  BufferLease lease;
+  if (!lease.acquire(ts, v)) return false;
+  *out = lease.bytes();
   return true;
 }
 
@@ -47,23 +61,23 @@ bool needle_arg(ThreadState& ts, Value v, char* byte, std::string_view* out) {
     *out = std::string_view(byte, 1);
     return true;
   }
-  if (!is_bytes(v)) {
+  if (!has_buffer(v)) {
     raise_fmt(ts, TypeError_type, "argument should be integer or bytes-like object, not '{}'", type_name(v));
     return false;
   }
-  *out = data(v);
-  return true;
+  return buffer_arg(ts, v, out);
 }
 
 // `result` is `self`'s bytes or a piece of them: self itself when nothing was cut off.
 Value same_or_new(ThreadState& ts, Value self, std::string_view result) {
   if (result.size() == data(self).size() && type_of(self) == &bytes_type) return self;
-  return make_bytes(ts, result);
+  return make_result(ts, self, result);
 }
 
-Value list_of_bytes(ThreadState& ts, const std::vector<std::string_view>& parts) {
+Value list_of_bytes(ThreadState& ts, Value self, const std::vector<std::string_view>& parts) {
   ListObject* l = make_list(ts, static_cast<int64_t>(parts.size()));
-  for (size_t i = 0; i < parts.size(); i++) l->items[i] = make_bytes(ts, parts[i]);
+  for (size_t i = 0; i < parts.size(); i++) l->items[i] = None();
+  for (size_t i = 0; i < parts.size(); i++) l->items[i] = make_result(ts, self, parts[i]);
   return Value(l);
 }
 
@@ -79,14 +93,14 @@ Value split_method(ThreadState& ts, Value self, std::span<const Value> args, Tup
   }
   auto r = right ? text::bytes::rsplit(data(self), sep, maxsplit) : text::bytes::split(data(self), sep, maxsplit);
   if (!r.ok()) return raise_text_error(ts, r.error());
-  return list_of_bytes(ts, r.value());
+  return list_of_bytes(ts, self, r.value());
 }
 BYTES_METHOD(m_split) { return split_method(ts, self, args, kwnames, false); }
 BYTES_METHOD(m_rsplit) { return split_method(ts, self, args, kwnames, true); }
 BYTES_METHOD(m_splitlines) {
   int k;
   if (!keepends_arg(ts, args, kwnames, &k)) return Value();
-  return list_of_bytes(ts, text::bytes::splitlines(data(self), k));
+  return list_of_bytes(ts, self, text::bytes::splitlines(data(self), k));
 }
 
 BYTES_METHOD(m_join) {
@@ -96,12 +110,14 @@ BYTES_METHOD(m_join) {
   if (!join_items(ts, args[0], &items, &storage)) return Value();
   std::vector<std::string_view> parts;
   for (size_t i = 0; i < items.size(); i++) {
-    if (!is_bytes(items[i]))
+    if (!has_buffer(items[i]))
       return raise_fmt(ts, TypeError_type, "sequence item {}: expected a bytes-like object, {} found", i,
                        type_name(items[i]));
-    parts.push_back(data(items[i]));
+    std::string_view part;
+    if (!buffer_arg(ts, items[i], &part)) return Value();
+    parts.push_back(part);
   }
-  return make_bytes(ts, text::join(data(self), parts));
+  return make_result(ts, self, text::join(data(self), parts));
 }
 
 Value strip_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, int which) {
@@ -151,7 +167,7 @@ BYTES_METHOD(m_replace) {
   if (!buffer_arg(ts, args[0], &old_part) || !buffer_arg(ts, args[1], &new_part)) return Value();
   int64_t count = -1;
   if (args.size() > 2 && !index_to_int64(ts, args[2], &count)) return Value();
-  return make_bytes(ts, text::bytes::replace(data(self), old_part, new_part, count));
+  return make_result(ts, self, text::bytes::replace(data(self), old_part, new_part, count));
 }
 
 Value affix_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, bool ends) {
@@ -170,10 +186,12 @@ Value affix_method(ThreadState& ts, Value self, std::span<const Value> args, Tup
     }
     return False();
   }
-  if (!is_bytes(args[0]))
+  std::string_view affix;
+  if (!has_buffer(args[0]))
     return raise_fmt(ts, TypeError_type, "{} first arg must be bytes or a tuple of bytes, not {}", name,
                      type_name(args[0]));
-  return Bool(test(data(args[0])));
+  if (!buffer_arg(ts, args[0], &affix)) return Value();
+  return Bool(test(affix));
 }
 BYTES_METHOD(m_startswith) { return affix_method(ts, self, args, kwnames, false); }
 BYTES_METHOD(m_endswith) { return affix_method(ts, self, args, kwnames, true); }
@@ -186,7 +204,8 @@ Value partition_method(ThreadState& ts, Value self, std::span<const Value> args,
   auto r = right ? text::rpartition(data(self), sep) : text::partition(data(self), sep);
   if (!r.ok()) return raise_text_error(ts, r.error());
   TupleObject* t = make_tuple(ts, 3);
-  for (int i = 0; i < 3; i++) t->items[i] = make_bytes(ts, r.value()[static_cast<size_t>(i)]);
+  for (int i = 0; i < 3; i++) t->items[i] = None();
+  for (int i = 0; i < 3; i++) t->items[i] = make_result(ts, self, r.value()[static_cast<size_t>(i)]);
   return Value(t);
 }
 BYTES_METHOD(m_partition) { return partition_method(ts, self, args, kwnames, false); }
@@ -200,7 +219,7 @@ Value justify_method(ThreadState& ts, Value self, std::span<const Value> args, T
   if (!index_to_int64(ts, args[0], &width)) return Value();
   char fill = ' ';
   if (args.size() > 1) {
-    if (!is_bytes(args[1]) || data(args[1]).size() != 1)
+    if (!(is_bytes(args[1]) || is_bytearray(args[1])) || data(args[1]).size() != 1)
       return raise_fmt(ts, TypeError_type, "{}() argument 2 must be a byte string of length 1, not {}", names[which],
                        type_name(args[1]));
     fill = data(args[1])[0];
@@ -227,7 +246,7 @@ BYTES_METHOD(m_expandtabs) {
   int64_t tabsize = 8;
   if (t && !index_to_int64(ts, t, &tabsize)) return Value();
   if (tabsize > text::kMaxTextResult) return raise(ts, MemoryError_type, "");
-  return make_bytes(ts, text::bytes::expandtabs(data(self), tabsize));
+  return make_result(ts, self, text::bytes::expandtabs(data(self), tabsize));
 }
 
 BYTES_METHOD(m_removeprefix) {
@@ -251,12 +270,12 @@ bool no_args(ThreadState& ts, const char* qualified_name, std::span<const Value>
 }
 template <const char* kName, std::string (*convert)(std::string_view)>
 BYTES_METHOD(m_convert) {
-  if (!no_args(ts, kName, args, kwnames)) return Value();
-  return make_bytes(ts, convert(data(self)));
+  if (!no_args(ts, qualified(self, kName).c_str(), args, kwnames)) return Value();
+  return make_result(ts, self, convert(data(self)));
 }
 template <const char* kName, bool (*predicate)(std::string_view)>
 BYTES_METHOD(m_predicate) {
-  if (!no_args(ts, kName, args, kwnames)) return Value();
+  if (!no_args(ts, qualified(self, kName).c_str(), args, kwnames)) return Value();
   return Bool(predicate(data(self)));
 }
 #define NAME(method) constexpr char k_##method[] = "bytes." #method;
@@ -281,7 +300,7 @@ BYTES_METHOD(m_translate) {
     if (remove.find(static_cast<char>(c)) != std::string_view::npos) continue;
     out.push_back(has_table ? table[c] : static_cast<char>(c));
   }
-  return out == data(self) && type_of(self) == &bytes_type ? self : make_bytes(ts, out);
+  return out == data(self) && type_of(self) == &bytes_type ? self : make_result(ts, self, out);
 }
 // bytes.maketrans(from, to): a 256-byte table mapping each byte of `from` to the byte of `to` at its position.
 BYTES_METHOD(m_maketrans) {
@@ -306,7 +325,7 @@ BYTES_METHOD(m_hex) {
   std::string_view sep;
   if (sep_v) {
     if (is_str(sep_v)) sep = as_str(sep_v)->view();
-    else if (is_bytes(sep_v)) sep = data(sep_v);
+    else if (is_bytes(sep_v) || is_bytearray(sep_v)) sep = data(sep_v);
     else return raise(ts, TypeError_type, "sep must be str or bytes.");
     if (sep.size() != 1) return raise(ts, ValueError_type, "sep must be length 1.");
     if (static_cast<unsigned char>(sep[0]) >= 0x80) return raise(ts, ValueError_type, "sep must be ASCII.");
@@ -421,5 +440,11 @@ const MethodDef bytes_methods[] = {
 }  // namespace
 
 void init_bytes_methods(ThreadState& ts) { add_methods(ts, bytes_type, bytes_methods); }
+
+// bytearray's share of the table: everything but __bytes__ and __getnewargs__ (the last two rows), which only
+// immutable bytes has.
+void add_bytes_methods(ThreadState& ts, Type& type) {
+  add_methods(ts, type, std::span<const MethodDef>(bytes_methods, std::size(bytes_methods) - 2));
+}
 
 }  // namespace minipy

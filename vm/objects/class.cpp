@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "vm/interp/frame_setup.h"
+#include "vm/objects/bytearray.h"
 #include "vm/objects/complex.h"
 #include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
@@ -81,13 +82,23 @@ TupleObject* compute_mro(ThreadState& ts, Type* type, TupleObject* bases) {
   return mro;
 }
 
+// The builtin type whose instance layout `t`'s instances have: builtin subclasses that add no fields share
+// their base's (CPython's solid_base), so OSError and ValueError, both plain exception layouts, combine.
+Type* layout_base(Type* t) {
+  t = static_base(t);
+  while (t->base && t->base->instance_size == t->instance_size && t->base->dict_offset == t->dict_offset &&
+         t->base->item_size == t->item_size)
+    t = t->base;
+  return t;
+}
+
 // The base whose builtin layout every other base's layout extends (CPython's best_base).
 Type* best_base(ThreadState& ts, TupleObject* bases) {
   Type* winner = nullptr;
   Type* winner_solid = nullptr;
   for (Value b : bases->span()) {
     Type* base = as_type(b);
-    Type* solid = static_base(base);
+    Type* solid = layout_base(base);
     if (!winner) {
       winner = base;
       winner_solid = solid;
@@ -104,13 +115,11 @@ Type* best_base(ThreadState& ts, TupleObject* bases) {
   return winner;
 }
 
-// Builtin bases whose layout a Python class may extend (builtin_subclass.cpp knows where their dict goes).
+// Builtin bases whose layout a Python class may extend (builtin_subclass.cpp knows where their dict goes): those
+// CPython lets one subclass, except module (made by the import system) and super.
 bool subclassable_layout(Type* solid) {
-  return solid == &object_type || solid == &type_type || (solid->flags & kTypeExceptionSubclass) ||
-         solid == &int_type || solid == &float_type || solid == &str_type || solid == &bytes_type ||
-         solid == &tuple_type || solid == &list_type || solid == &dict_type || solid == &set_type ||
-         solid == &frozenset_type || is_subclassable_native_type(solid) ||
-         is_native_extensible(solid) || solid == &complex_type;
+  if (is_subclassable_native_type(solid) || is_native_extensible(solid)) return true;
+  return (solid->flags & kTypeBaseType) && solid != &module_type && solid != &super_type;
 }
 
 void trace_heap_instance(Object* self, Tracer& tracer) {

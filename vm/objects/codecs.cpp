@@ -82,6 +82,8 @@ bool is_encoded_surrogate(std::string_view s, size_t i) {
          b(i + 2) <= 0xBF;
 }
 
+}  // namespace
+
 Value decode_error(ThreadState& ts, const char* codec, std::string_view s, size_t start, size_t end,
                    const char* reason) {
   if (end - start == 1)
@@ -96,8 +98,6 @@ std::string escaped(char32_t c) {
   auto v = static_cast<uint32_t>(c);
   return v < 0x100 ? fmt::format("\\x{:02x}", v) : v < 0x10000 ? fmt::format("\\u{:04x}", v) : fmt::format("\\U{:08x}", v);
 }
-
-}  // namespace
 
 bool codec_args(ThreadState& ts, const char* fn, std::span<const Value> args, TupleObject* kwnames,
                 std::string_view (&parts)[2]) {

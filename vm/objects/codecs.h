@@ -1,6 +1,7 @@
 // Text codecs: utf-8, ascii and latin-1 with the strict, replace, ignore, backslashreplace and
 // xmlcharrefreplace error handlers (codecs.cpp).
 #pragma once
+#include <string>
 #include <string_view>
 
 #include "vm/runtime.h"
@@ -16,5 +17,12 @@ Value encode_str(ThreadState& ts, std::string_view s, std::string_view encoding,
 // (which hold the defaults); false with TypeError for a non-str or an extra argument.
 bool codec_args(ThreadState& ts, const char* fn, std::span<const Value> args, TupleObject* kwnames,
                 std::string_view (&parts)[2]);
+
+// Raises UnicodeDecodeError "'CODEC' codec can't decode byte 0xNN in position P: REASON" (bytes P-Q when
+// s[start:end] is longer than one byte).
+Value decode_error(ThreadState& ts, const char* codec, std::string_view s, size_t start, size_t end,
+                   const char* reason);
+// \xhh, \uhhhh or \Uhhhhhhhh for `c`, as repr() and backslashreplace write it.
+std::string escaped(char32_t c);
 
 }  // namespace minipy

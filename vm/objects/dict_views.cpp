@@ -152,6 +152,11 @@ void init_dict_view_operations(ThreadState& ts) {
     t->binary[kOpSub] = [](ThreadState& ts, Value a, Value b) { return view_binary(ts, a, b, kOpSub); };
     t->binary[kOpXor] = [](ThreadState& ts, Value a, Value b) { return view_binary(ts, a, b, kOpXor); };
     t->richcompare = view_richcompare;
+    // Set-like views compare by value, so (like CPython's) they are unhashable; values views keep identity.
+    t->hash = [](ThreadState& ts, Value v, int64_t*) {
+      raise_fmt(ts, TypeError_type, "unhashable type: '{}'", type_name(v));
+      return false;
+    };
     add_methods(ts, *t, set_like_view_methods);
   }
   add_methods(ts, dict_values_type, values_view_methods);

@@ -12,6 +12,8 @@
 
 namespace minipy {
 
+Value parse_number_from_bytes(ThreadState& ts, Value bytes, int base_or_float);  // int.cpp: float(b"1.5")
+
 namespace {
 
 // Converts an operand for float arithmetic; 0 not a number, 1 ok, -1 error (int too large).
@@ -167,6 +169,7 @@ Value exact_float_new(ThreadState& ts, std::span<const Value> args, TupleObject*
   if (is_number) return Value();
   Type* t = type_of(x);
   if (t->to_float) return t->to_float(ts, x);
+  if (x.is_object() && is_subtype(t, &bytes_type)) return parse_number_from_bytes(ts, x, -1);
   return raise_fmt(ts, TypeError_type, "float() argument must be a string or a real number, not '{}'", type_name(x));
 }
 

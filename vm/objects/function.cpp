@@ -254,12 +254,12 @@ Value wrapper_new(ThreadState& ts, Type* type, std::span<const Value> args, Tupl
   if (!no_keywords(ts, type->c_name, kwnames)) return Value();
   if (args.size() != 1)
     return raise_fmt(ts, TypeError_type, "{} expected 1 argument, got {}", type->c_name, args.size());
-  auto* p = ts.alloc<PropertyObject>(type);
+  auto* p = ts.alloc<PropertyObject>(type, type->instance_size);  // a subclass adds its dict
   p->fget = args[0];
   return Value(p);
 }
 Value property_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
-  auto* p = ts.alloc<PropertyObject>(type);
+  auto* p = ts.alloc<PropertyObject>(type, type->instance_size);  // a subclass adds its dict
   size_t n = positional_count(args, kwnames);
   Value* fields[4] = {&p->fget, &p->fset, &p->fdel, &p->doc};
   for (size_t i = 0; i < n && i < 4; i++) *fields[i] = args[i];
@@ -268,29 +268,35 @@ Value property_new(ThreadState& ts, Type* type, std::span<const Value> args, Tup
     if (Value v = keyword_arg(ts, args, kwnames, names[i])) *fields[i] = v;
   return Value(p);
 }
-Value property_setter(ThreadState& ts, Value self, std::span<const Value> args, TupleObject*) {
+// property.getter/setter/deleter: a copy of the property with one accessor replaced. A subclass's copy is made by
+// calling the subclass with (fget, fset, fdel, doc), as CPython's property_copy does.
+Value property_copy(ThreadState& ts, Value self, std::span<const Value> args, Value PropertyObject::*field) {
   PropertyObject* old = as_property(self);
+  Value replacement = args.size() == 1 ? args[0] : Value();
+  if (old->type != &property_type) {
+    Value parts[4] = {old->fget, old->fset, old->fdel, old->doc};
+    Value PropertyObject::*fields[4] = {&PropertyObject::fget, &PropertyObject::fset, &PropertyObject::fdel,
+                                        &PropertyObject::doc};
+    for (int i = 0; i < 4; i++) {
+      if (fields[i] == field && replacement) parts[i] = replacement;
+      if (!parts[i]) parts[i] = None();
+    }
+    return call(ts, Value(old->type), parts);
+  }
   auto* p = ts.alloc<PropertyObject>(old->type);
   *p = *old;
   p->gc_epoch = 0;
-  if (args.size() == 1) p->fset = args[0];
+  if (replacement) p->*field = replacement;
   return Value(p);
+}
+Value property_setter(ThreadState& ts, Value self, std::span<const Value> args, TupleObject*) {
+  return property_copy(ts, self, args, &PropertyObject::fset);
 }
 Value property_deleter(ThreadState& ts, Value self, std::span<const Value> args, TupleObject*) {
-  PropertyObject* old = as_property(self);
-  auto* p = ts.alloc<PropertyObject>(old->type);
-  *p = *old;
-  p->gc_epoch = 0;
-  if (args.size() == 1) p->fdel = args[0];
-  return Value(p);
+  return property_copy(ts, self, args, &PropertyObject::fdel);
 }
 Value property_getter(ThreadState& ts, Value self, std::span<const Value> args, TupleObject*) {
-  PropertyObject* old = as_property(self);
-  auto* p = ts.alloc<PropertyObject>(old->type);
-  *p = *old;
-  p->gc_epoch = 0;
-  if (args.size() == 1) p->fget = args[0];
-  return Value(p);
+  return property_copy(ts, self, args, &PropertyObject::fget);
 }
 Value property_fget(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   Value v = as_property(self)->fget;
@@ -396,7 +402,94 @@ Value property_repr(ThreadState& ts, Value self) {
   return object_type.repr(ts, self);
 }
 
+// A new function for `code` running in `globals` with `builtins` (MAKE_FUNCTION and the function type's
+// constructor): name, qualname and __module__ from the code and globals, the docstring from the constants.
+Value make_function_in(ThreadState& ts, DictObject* globals, DictObject* builtins, CodeObj* code) {
+  auto* f = ts.alloc<FunctionObject>(&function_type);
+  f->code = code;
+  f->globals = globals;
+  f->builtins = builtins;
+  f->name = code->name;
+  f->qualname = code->qualname;
+  Value module = dict_get_str(globals, ts.interp->names.name);
+  f->module = module ? module : None();
+  const CodeObject& src = code->src();
+  // A docstring is co_consts[0] when it is a str and the code is a function (CPython 3.11's convention).
+  f->doc = None();
+  if (code->consts->size > 0 && is_str(code->consts->items[0]) && !src.consts.empty() &&
+      src.consts[0]->is(Const::Kind::Str) && code->name != ts.interp->names.lambda) {
+    // 3.11 puts the docstring first only when the function has one; a leading str constant otherwise would be
+    // preceded by None. Functions without docstrings have None first.
+    f->doc = code->consts->items[0];
+  }
+  return Value(f);
+}
+
+namespace {
+
+// function(code, globals, name=None, argdefs=None, closure=None): CPython's func_new, with its checks.
+Value function_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
+  static constexpr const char* kParams[] = {"code", "globals", "name", "argdefs", "closure"};
+  size_t npos = positional_count(args, kwnames);
+  if (npos > 5) return raise_fmt(ts, TypeError_type, "function() takes at most 5 arguments ({} given)", args.size());
+  Value given[5];
+  for (size_t i = 0; i < npos; i++) given[i] = args[i];
+  for (int64_t k = 0; kwnames && k < kwnames->size; k++) {
+    std::string_view key = as_str(kwnames->items[k])->view();
+    size_t i = 0;
+    while (i < 5 && key != kParams[i]) i++;
+    if (i == 5) return raise_fmt(ts, TypeError_type, "function() got an unexpected keyword argument '{}'", key);
+    if (given[i])
+      return raise_fmt(ts, TypeError_type, "argument for function() given by name ('{}') and position ({})", key,
+                       i + 1);
+    given[i] = args[npos + static_cast<size_t>(k)];
+  }
+  for (size_t i = 0; i < 2; i++)
+    if (!given[i])
+      return raise_fmt(ts, TypeError_type, "function() missing required argument '{}' (pos {})", kParams[i], i + 1);
+  if (type_of(given[0]) != &code_type)
+    return raise_fmt(ts, TypeError_type, "function() argument 'code' must be code, not {}", type_name(given[0]));
+  if (!is_dict(given[1]))
+    return raise_fmt(ts, TypeError_type, "function() argument 'globals' must be dict, not {}", type_name(given[1]));
+  auto* code = static_cast<CodeObj*>(given[0].as_object());
+  Value name = given[2] ? given[2] : None(), defaults = given[3] ? given[3] : None();
+  Value closure = given[4] ? given[4] : None();
+  if (!is_none(name) && !is_str(name)) return raise(ts, TypeError_type, "arg 3 (name) must be None or string");
+  if (!is_none(defaults) && !is_tuple(defaults))
+    return raise(ts, TypeError_type, "arg 4 (defaults) must be None or tuple");
+  int64_t nfree = 0;
+  for (int i = 0; i < code->localsplusnames->size; i++)
+    if (code->localspluskinds[i] & CO_FAST_FREE) nfree++;
+  if (!is_tuple(closure)) {
+    if (nfree && is_none(closure)) return raise(ts, TypeError_type, "arg 5 (closure) must be tuple");
+    if (!is_none(closure)) return raise(ts, TypeError_type, "arg 5 (closure) must be None or tuple");
+  }
+  auto* cells = is_none(closure) ? nullptr : static_cast<TupleObject*>(closure.as_object());
+  int64_t ncells = cells ? cells->size : 0;
+  if (ncells != nfree)
+    return raise_fmt(ts, ValueError_type, "{} requires closure of length {}, not {}", code->name->view(), nfree,
+                     ncells);
+  for (int64_t i = 0; i < ncells; i++)
+    if (type_of(cells->items[i]) != &cell_type)
+      return raise_fmt(ts, TypeError_type, "arg 5 (closure) expected cell, found {}", type_name(cells->items[i]));
+  // Builtins: the globals' __builtins__ (a dict or a module), else the interpreter's.
+  auto* globals = static_cast<DictObject*>(given[1].as_object());
+  DictObject* builtins = ts.interp->builtins;
+  Value b = dict_get_str(globals, ts.interp->names.builtins);
+  if (b && is_dict(b)) builtins = static_cast<DictObject*>(b.as_object());
+  else if (b && type_of(b) == &module_type) builtins = static_cast<ModuleObject*>(b.as_object())->dict;
+  Value fn = make_function_in(ts, globals, builtins, code);
+  auto* f = static_cast<FunctionObject*>(fn.as_object());
+  if (!is_none(name)) f->name = as_str(name);
+  if (!is_none(defaults)) f->defaults = static_cast<TupleObject*>(defaults.as_object());
+  if (ncells) f->closure = cells;
+  return fn;
+}
+
+}  // namespace
+
 void init_function_types(ThreadState& ts) {
+  function_type.new_instance = function_new;
   function_type.call = function_call;
   function_type.descr_get = function_descr_get;
   function_type.repr = function_repr;

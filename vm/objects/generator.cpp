@@ -6,17 +6,25 @@
 #include <cstring>
 
 #include "compiler/opcodes.h"
-#include "vm/runtime.h"
+#include "vm/objects/generator.h"
 
 namespace minipy {
 
 Value resume_frame(ThreadState& ts, Frame* frame, bool throwing);  // eval.cpp
+void warn_never_awaited(ThreadState& ts, GeneratorObject* coro);   // coroutine.cpp
+bool async_gen_call_finalizer(ThreadState& ts, GeneratorObject* gen);  // async_generator.cpp
 
-namespace {
+bool is_generator_like(Value v) {
+  if (!v.is_object()) return false;
+  Type* t = v.as_object()->type;
+  return t == &generator_type || t == &coroutine_type || t == &async_generator_type;
+}
 
-enum class SendResult { kNext, kReturn, kError };
-
-}  // namespace
+const char* generator_kind_word(const GeneratorObject* gen) {
+  if (gen->type == &coroutine_type) return "coroutine";
+  if (gen->type == &async_generator_type) return "async generator";
+  return "generator";
+}
 
 // Starts one step of `gen` (created or suspended): `arg` becomes the value of the paused yield, and the
 // generator's own exception state is linked in while it runs.
@@ -36,11 +44,17 @@ void generator_leave(ThreadState& ts, GeneratorObject* gen, bool returned) {
   gen->state = GenState::kCompleted;
   gen->gc_flags |= kGcFinalized;  // nothing left to close
   gen->exc_state.exc_value = Value();
-  if (returned || !exception_matches(ts.current_exception, &StopIteration_type)) return;
-  // PEP 479: a StopIteration escaping the body would silently end the caller's loop.
+  if (returned) return;
+  // PEP 479: a StopIteration escaping the body would silently end the caller's loop (for an async generator, a
+  // StopAsyncIteration its `async for` caller's).
+  const char* escaped = nullptr;
+  if (exception_matches(ts.current_exception, &StopIteration_type)) escaped = "StopIteration";
+  else if (gen->type == &async_generator_type && exception_matches(ts.current_exception, &StopAsyncIteration_type))
+    escaped = "StopAsyncIteration";
+  if (!escaped) return;
   Value stop = ts.current_exception;
   ts.current_exception = Value();
-  raise(ts, RuntimeError_type, "generator raised StopIteration");
+  raise_fmt(ts, RuntimeError_type, "{} raised {}", generator_kind_word(gen), escaped);
   auto* e = static_cast<ExceptionObject*>(ts.current_exception.as_object());
   e->cause = stop;
   e->context = stop;
@@ -49,23 +63,32 @@ void generator_leave(ThreadState& ts, GeneratorObject* gen, bool returned) {
 
 namespace {
 
-GeneratorObject* as_gen(Value v) { return static_cast<GeneratorObject*>(v.as_object()); }
-bool is_generator(Value v) { return v.is_object() && v.as_object()->type == &generator_type; }
+GeneratorObject* as_gen(Value v) { return as_generator(v); }
+bool is_generator(Value v) { return is_generator_like(v); }
+
+}  // namespace
 
 // Runs the generator one step. `arg` is the value the paused `yield` evaluates to (null for next(): the same as
 // None except on a finished generator, which then reports exhaustion without StopIteration). With `throwing`,
 // the pending exception is raised at the paused point instead.
-SendResult gen_send_ex(ThreadState& ts, GeneratorObject* gen, Value arg, bool throwing, Value* result) {
+SendResult gen_send_ex(ThreadState& ts, GeneratorObject* gen, Value arg, bool throwing, Value* result,
+                       bool closing) {
   *result = Value();
   if (gen->state == GenState::kCreated && !throwing && arg && !is_none(arg)) {
-    raise(ts, TypeError_type, "can't send non-None value to a just-started generator");
+    raise_fmt(ts, TypeError_type, "can't send non-None value to a just-started {}", generator_kind_word(gen));
     return SendResult::kError;
   }
   if (gen->state == GenState::kExecuting) {
-    raise(ts, ValueError_type, "generator already executing");
+    raise_fmt(ts, ValueError_type, "{} already executing", generator_kind_word(gen));
     return SendResult::kError;
   }
   if (gen->state == GenState::kCompleted) {
+    if (gen->type == &coroutine_type && !closing) {
+      // Awaiting a finished coroutine again is an error (close() stays silent).
+      if (throwing) ts.current_exception = Value();
+      raise(ts, RuntimeError_type, "cannot reuse already awaited coroutine");
+      return SendResult::kError;
+    }
     if (arg && !throwing) {
       *result = None();
       return SendResult::kReturn;
@@ -87,8 +110,9 @@ SendResult gen_send_ex(ThreadState& ts, GeneratorObject* gen, Value arg, bool th
 }
 
 // gen_send_ex's result as a Python-level call sees it: a returned value becomes StopIteration(value).
-Value finish_send(ThreadState& ts, SendResult status, Value result) {
+Value finish_send(ThreadState& ts, GeneratorObject* gen, SendResult status, Value result) {
   if (status != SendResult::kReturn) return result;
+  if (gen->type == &async_generator_type) return raise_value(ts, new_exception(ts, &StopAsyncIteration_type, {}));
   if (is_none(result)) return raise_value(ts, new_exception(ts, &StopIteration_type, {}));
   return raise_stop_iteration(ts, result);
 }
@@ -101,6 +125,8 @@ Value delegate_of(GeneratorObject* gen) {
   return gen->frame.stack_top[-1];
 }
 
+namespace {
+
 // The value a StopIteration carries (None when no exception is pending); false if another exception is pending.
 bool fetch_stop_iteration_value(ThreadState& ts, Value* value) {
   *value = None();
@@ -112,8 +138,6 @@ bool fetch_stop_iteration_value(ThreadState& ts, Value* value) {
   return true;
 }
 
-Value gen_close(ThreadState& ts, GeneratorObject* gen);
-
 // Closes a `yield from` delegate: generators directly, other iterators through their close() method if any.
 bool close_delegate(ThreadState& ts, Value yf) {
   if (is_generator(yf)) return bool(gen_close(ts, as_gen(yf)));
@@ -122,13 +146,15 @@ bool close_delegate(ThreadState& ts, Value yf) {
   return bool(call(ts, close, {}));
 }
 
+}  // namespace
+
 // Raises the pending exception inside the generator, delegating to a `yield from` sub-iterator first.
-Value gen_throw_pending(ThreadState& ts, GeneratorObject* gen) {
+Value gen_throw_pending(ThreadState& ts, GeneratorObject* gen, bool close_on_genexit) {
   Value yf = delegate_of(gen);
   if (yf) {
     Value exc = ts.current_exception;
     Value ret;
-    if (exception_matches(exc, &GeneratorExit_type)) {
+    if (close_on_genexit && exception_matches(exc, &GeneratorExit_type)) {
       // The delegate is closed rather than thrown into, then GeneratorExit is raised here.
       ts.current_exception = Value();
       gen->state = GenState::kExecuting;
@@ -136,7 +162,7 @@ Value gen_throw_pending(ThreadState& ts, GeneratorObject* gen) {
       gen->state = GenState::kSuspended;
       if (closed) ts.current_exception = exc;
       Value r;
-      return finish_send(ts, gen_send_ex(ts, gen, None(), true, &r), r);
+      return finish_send(ts, gen, gen_send_ex(ts, gen, None(), true, &r), r);
     }
     ts.current_exception = Value();
     gen->state = GenState::kExecuting;
@@ -149,7 +175,7 @@ Value gen_throw_pending(ThreadState& ts, GeneratorObject* gen) {
         gen->state = GenState::kSuspended;
         ts.current_exception = exc;
         Value r;
-        return finish_send(ts, gen_send_ex(ts, gen, None(), true, &r), r);
+        return finish_send(ts, gen, gen_send_ex(ts, gen, None(), true, &r), r);
       }
       if (meth) ret = call(ts, meth, std::span<const Value>(&exc, 1));
     }
@@ -162,13 +188,13 @@ Value gen_throw_pending(ThreadState& ts, GeneratorObject* gen) {
       frame->next_instr = send + 1 + (*send >> 8);
       Value value;
       Value r;
-      if (fetch_stop_iteration_value(ts, &value)) return finish_send(ts, gen_send_ex(ts, gen, value, false, &r), r);
-      return finish_send(ts, gen_send_ex(ts, gen, None(), true, &r), r);
+      if (fetch_stop_iteration_value(ts, &value)) return finish_send(ts, gen, gen_send_ex(ts, gen, value, false, &r), r);
+      return finish_send(ts, gen, gen_send_ex(ts, gen, None(), true, &r), r);
     }
     return ret;
   }
   Value r;
-  return finish_send(ts, gen_send_ex(ts, gen, None(), true, &r), r);
+  return finish_send(ts, gen, gen_send_ex(ts, gen, None(), true, &r), r);
 }
 
 Value gen_close(ThreadState& ts, GeneratorObject* gen) {
@@ -181,8 +207,11 @@ Value gen_close(ThreadState& ts, GeneratorObject* gen) {
   }
   if (raise_exit) ts.current_exception = new_exception(ts, &GeneratorExit_type, {});
   Value r;
-  SendResult status = gen_send_ex(ts, gen, None(), true, &r);
-  if (status == SendResult::kNext) return raise(ts, RuntimeError_type, "generator ignored GeneratorExit");
+  SendResult status = gen_send_ex(ts, gen, None(), true, &r, true);
+  if (status == SendResult::kNext) {
+    // An async generator's `yield` under aclose() reaches here wrapped.
+    return raise_fmt(ts, RuntimeError_type, "{} ignored GeneratorExit", generator_kind_word(gen));
+  }
   if (status == SendResult::kReturn || exception_matches(ts.current_exception, &StopIteration_type) ||
       exception_matches(ts.current_exception, &GeneratorExit_type) || !ts.current_exception) {
     ts.current_exception = Value();
@@ -196,7 +225,13 @@ Value gen_close(ThreadState& ts, GeneratorObject* gen) {
 void gen_del(ThreadState& ts, Object* self) {
   auto* gen = static_cast<GeneratorObject*>(self);
   gen->gc_flags |= kGcFinalized;
+  if (gen->type == &coroutine_type && gen->state == GenState::kCreated) {
+    warn_never_awaited(ts, gen);
+    return;
+  }
   if (gen->state != GenState::kSuspended) return;
+  // An async generator with a finalizer hook (asyncio's) is handed to it instead of being closed here.
+  if (gen->type == &async_generator_type && async_gen_call_finalizer(ts, gen)) return;
   if (!gen_close(ts, gen)) write_unraisable(ts, Value(self));
 }
 
@@ -217,6 +252,7 @@ void trace_generator(Object* self, Tracer& tracer) {
   tracer.visit(gen->name);
   tracer.visit(gen->qualname);
   tracer.visit(gen->exc_state.exc_value);
+  tracer.visit(gen->ag_finalizer);
   Frame& f = gen->frame;
   tracer.visit(f.code);
   if (gen->state == GenState::kCompleted) return;
@@ -234,7 +270,7 @@ void trace_generator(Object* self, Tracer& tracer) {
 Value gen_send_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   if (!no_keywords(ts, "send", kwnames) || !check_arg_count(ts, "send", args.size(), 1, 1)) return Value();
   Value r;
-  return finish_send(ts, gen_send_ex(ts, as_gen(self), args[0], false, &r), r);
+  return finish_send(ts, as_gen(self), gen_send_ex(ts, as_gen(self), args[0], false, &r), r);
 }
 
 // throw(exc), throw(type[, value]): the exception instance to raise, as PyErr_NormalizeException builds it.
@@ -296,6 +332,8 @@ Value gen_yieldfrom(ThreadState&, Value self, std::span<const Value>, TupleObjec
   return yf ? yf : None();
 }
 
+namespace {
+
 const MethodDef kGeneratorMethods[] = {
     {"send", gen_send_method},   {"throw", gen_throw_method},       {"close", gen_close_method},
     {"__next__", gen_next_method}, {"__iter__", gen_iter_method},
@@ -308,7 +346,10 @@ const MethodDef kGeneratorMethods[] = {
 Value make_generator(ThreadState& ts, Frame* frame) {
   CodeObj* code = frame->code;
   size_t frame_offset = offsetof(GeneratorObject, frame);
-  auto* gen = ts.alloc<GeneratorObject>(&generator_type, frame_offset + code->frame_size);
+  Type* type = (code->flags & CO_COROUTINE)        ? &coroutine_type
+               : (code->flags & CO_ASYNC_GENERATOR) ? &async_generator_type
+                                                    : &generator_type;
+  auto* gen = ts.alloc<GeneratorObject>(type, frame_offset + code->frame_size);
   std::memcpy(static_cast<void*>(&gen->frame), frame, code->frame_size);
   Frame& f = gen->frame;
   f.stack_top = f.stack_base() + (frame->stack_top - frame->stack_base());
@@ -318,10 +359,18 @@ Value make_generator(ThreadState& ts, Frame* frame) {
   gen->name = frame->func ? frame->func->name : code->name;
   gen->qualname = frame->func ? frame->func->qualname : code->qualname;
   gen->state = GenState::kCreated;
+  gen->ag_running_async = gen->ag_closed = gen->ag_hooks_inited = false;
+  gen->ag_finalizer = Value();
   gen->gc_flags |= kGcFinalized;  // until it first suspends: closing an unstarted generator runs nothing
   // Closing throws GeneratorExit at the paused yield: visible only if a handler (try, with) can catch it there,
-  // so generators of code without any need no finalization (nor its cost).
-  if (!code->src().exceptiontable.empty()) ts.heap->register_finalizable(gen);
+  // so generators of code without any need no finalization (nor its cost). A coroutine collected before it ever
+  // ran warns that it was never awaited; an async generator may have a finalizer hook to call.
+  if (type == &coroutine_type) {
+    gen->gc_flags &= ~uint32_t{kGcFinalized};
+    ts.heap->register_finalizable(gen);
+  } else if (type == &async_generator_type || !code->src().exceptiontable.empty()) {
+    ts.heap->register_finalizable(gen);
+  }
   return Value(gen);
 }
 
@@ -334,7 +383,7 @@ void generator_suspended(GeneratorObject* gen) {
 // SEND: one step of `yield from`. Returns 1 with *out the yielded value, 0 with *out the delegate's return value
 // (it finished), -1 on error.
 int send_to_delegate(ThreadState& ts, Value receiver, Value arg, Value* out) {
-  if (is_generator(receiver)) {
+  if (is_generator(receiver) && type_of(receiver) != &async_generator_type) {
     SendResult status = gen_send_ex(ts, as_gen(receiver), arg, false, out);
     if (status == SendResult::kNext) return 1;
     if (status == SendResult::kReturn) return 0;
@@ -353,7 +402,13 @@ int send_to_delegate(ThreadState& ts, Value receiver, Value arg, Value* out) {
 
 // GET_YIELD_FROM_ITER: generators are delegated to as they are; anything else through iter().
 Value yield_from_iter(ThreadState& ts, Value iterable) {
-  if (is_generator(iterable)) return iterable;
+  if (type_of(iterable) == &coroutine_type) {
+    // Only coroutines (and types.coroutine generators) may delegate to a coroutine.
+    if (!(ts.current_frame->code->flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE)))
+      return raise(ts, TypeError_type, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+    return iterable;
+  }
+  if (type_of(iterable) == &generator_type) return iterable;
   return get_iter(ts, iterable);
 }
 

@@ -337,6 +337,35 @@ Value bool_binary(ThreadState& ts, Value a, Value b, int op) {
 }
 
 // int(x), int(str, base): the exact int.
+}  // namespace
+
+// int(b"12", base) and float(b"1.5") (base 0 here means float): the bytes parsed as ASCII text; a failure shows the
+// bytes' repr, as CPython's message does.
+Value parse_number_from_bytes(ThreadState& ts, Value bytes, int base_or_float) {
+  std::string_view text = static_cast<BytesObject*>(bytes.as_object())->view();
+  std::optional<text::TextError> error;
+  Value result;
+  if (base_or_float < 0) {
+    auto r = text::parse_float(text);
+    if (r.ok()) return make_float(ts, r.value());
+    error = r.error();
+  } else {
+    auto r = text::parse_int(text, base_or_float);
+    if (r.ok()) return make_int(ts, r.value());
+    error = r.error();
+  }
+  size_t colon = error->message.find(": ");
+  if (error->kind != "ValueError" || colon == std::string::npos) return raise_text_error(ts, *error);
+  Value shown = py_repr(ts, bytes);
+  if (!shown) return shown;
+  error->message = error->message.substr(0, colon + 2) + std::string(as_str(shown)->view());
+  return raise_text_error(ts, *error);
+}
+
+namespace {
+
+bool is_bytes(Value v) { return v.is_object() && is_subtype(type_of(v), &bytes_type); }
+
 Value exact_int_new(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames) {
   size_t npos = positional_count(args, kwnames);
   Value x = npos > 0 ? args[0] : Value();
@@ -353,8 +382,10 @@ Value exact_int_new(ThreadState& ts, std::span<const Value> args, TupleObject* k
   if (base) {
     int64_t b;
     if (!index_to_int64(ts, base, &b)) return Value();
-    if (!is_str(x)) return raise(ts, TypeError_type, "int() can't convert non-string with explicit base");
+    if (!is_str(x) && !is_bytes(x))
+      return raise(ts, TypeError_type, "int() can't convert non-string with explicit base");
     if ((b != 0 && b < 2) || b > 36) return raise(ts, ValueError_type, "int() base must be >= 2 and <= 36, or 0");
+    if (is_bytes(x)) return parse_number_from_bytes(ts, x, static_cast<int>(b));
     auto r = text::parse_int(as_str(x)->view(), static_cast<int>(b));
     if (!r.ok()) return raise_text_error(ts, r.error());
     return make_int(ts, r.value());
@@ -379,6 +410,7 @@ Value exact_int_new(ThreadState& ts, std::span<const Value> args, TupleObject* k
   Type* t = type_of(x);
   if (t->to_int) return t->to_int(ts, x);
   if (t->index) return t->index(ts, x);
+  if (is_bytes(x)) return parse_number_from_bytes(ts, x, 10);
   return raise_fmt(ts, TypeError_type,
                    "int() argument must be a string, a bytes-like object or a real number, not '{}'", type_name(x));
 }

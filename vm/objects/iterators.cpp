@@ -8,6 +8,10 @@ namespace {
 
 Value self_iter(ThreadState&, Value self) { return self; }
 
+// One step of an iterator the wrappers below made with get_iter. Unlike iter_next it leaves a StopIteration
+// pending, so a value it carries reaches whoever called the wrapper (CPython's wrappers pass it through too).
+Value step(ThreadState& ts, Value iterator) { return type_of(iterator)->iternext(ts, iterator); }
+
 // ---- enumerate ---------------------------------------------------------------------------------------------
 Value enumerate_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   size_t n = positional_count(args, kwnames);
@@ -19,14 +23,14 @@ Value enumerate_new(ThreadState& ts, Type* type, std::span<const Value> args, Tu
     return raise_fmt(ts, TypeError_type, "'{}' object cannot be interpreted as an integer", type_name(start));
   Value it = get_iter(ts, iterable);
   if (!it) return it;
-  auto* e = ts.alloc<EnumerateObject>(type);
+  auto* e = ts.alloc<EnumerateObject>(type, type->instance_size);  // a subclass adds its dict
   e->iterator = it;
   e->count = start ? start : Value::small_int(0);
   return Value(e);
 }
 Value enumerate_next(ThreadState& ts, Value self) {
   auto* e = static_cast<EnumerateObject*>(self.as_object());
-  Value v = iter_next(ts, e->iterator);
+  Value v = step(ts, e->iterator);
   if (!v) return v;
   Value items[2] = {e->count, v};
   Value next = binary_op(ts, e->count, Value::small_int(1), kOpAdd);
@@ -51,7 +55,7 @@ Value zip_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObj
     if (!it) return it;  // 3.11 says "'int' object is not iterable" (3.9's "zip argument #1 ..." is gone)
     its->items[i] = it;
   }
-  auto* z = ts.alloc<ZipObject>(type);
+  auto* z = ts.alloc<ZipObject>(type, type->instance_size);  // a subclass adds its dict
   z->iterators = its;
   if (strict) {
     int t = py_truth(ts, strict);
@@ -67,9 +71,13 @@ Value zip_next(ThreadState& ts, Value self) {
   TupleObject* result = minipy::make_tuple(ts, n);
   for (int64_t i = 0; i < n; i++) result->items[i] = None();
   for (int64_t i = 0; i < n; i++) {
-    Value v = iter_next(ts, z->iterators->items[i]);
+    Value v = step(ts, z->iterators->items[i]);
     if (!v) {
-      if (ts.current_exception || !z->strict) return Value();
+      if (!z->strict) return Value();
+      if (ts.current_exception) {
+        if (!exception_matches(ts.current_exception, &StopIteration_type)) return Value();
+        ts.current_exception = Value();
+      }
       if (i > 0)
         return raise_fmt(ts, ValueError_type, "zip() argument {} is shorter than argument{} {}", i + 1,
                          i == 1 ? "" : "s", i == 1 ? "1" : fmt::format("1-{}", i));
@@ -99,7 +107,7 @@ Value reversed_new(ThreadState& ts, Type* type, std::span<const Value> args, Tup
     return raise_fmt(ts, TypeError_type, "'{}' object is not reversible", type_name(seq));
   int64_t n = py_len(ts, seq);
   if (n < 0) return Value();
-  auto* r = ts.alloc<ReversedObject>(type);
+  auto* r = ts.alloc<ReversedObject>(type, type->instance_size);  // a subclass adds its dict
   r->seq = seq;
   r->index = n - 1;
   return Value(r);
@@ -131,7 +139,7 @@ Value map_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObj
     if (!it) return it;
     its->items[i - 1] = it;
   }
-  auto* m = ts.alloc<MapObject>(type);
+  auto* m = ts.alloc<MapObject>(type, type->instance_size);  // a subclass adds its dict
   m->func = args[0];
   m->iterators = its;
   return Value(m);
@@ -142,7 +150,7 @@ Value map_next(ThreadState& ts, Value self) {
   TupleObject* argv = minipy::make_tuple(ts, n);
   for (int64_t i = 0; i < n; i++) argv->items[i] = None();
   for (int64_t i = 0; i < n; i++) {
-    Value v = iter_next(ts, m->iterators->items[i]);
+    Value v = step(ts, m->iterators->items[i]);
     if (!v) return v;
     argv->items[i] = v;
   }
@@ -153,7 +161,7 @@ Value filter_new(ThreadState& ts, Type* type, std::span<const Value> args, Tuple
   if (args.size() != 2) return raise_fmt(ts, TypeError_type, "filter expected 2 arguments, got {}", args.size());
   Value it = get_iter(ts, args[1]);
   if (!it) return it;
-  auto* m = ts.alloc<MapObject>(type);
+  auto* m = ts.alloc<MapObject>(type, type->instance_size);  // a subclass adds its dict
   m->func = args[0];
   m->iterators = minipy::make_tuple(ts, std::span<const Value>(&it, 1));
   return Value(m);
@@ -161,7 +169,7 @@ Value filter_new(ThreadState& ts, Type* type, std::span<const Value> args, Tuple
 Value filter_next(ThreadState& ts, Value self) {
   auto* m = static_cast<MapObject*>(self.as_object());
   for (;;) {
-    Value v = iter_next(ts, m->iterators->items[0]);
+    Value v = step(ts, m->iterators->items[0]);
     if (!v) return v;
     int keep;
     if (is_none(m->func) || m->func == Value(&bool_type)) {

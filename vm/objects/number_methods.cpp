@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "vm/objects/buffer.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -86,7 +87,8 @@ NUMBER_METHOD(int_from_bytes) {
   if (!byteorder_arg(ts, order_v, &little)) return Value();
   int is_signed = signed_v ? py_truth(ts, signed_v) : 0;
   if (is_signed < 0) return Value();
-  if (is_str(source)) return raise(ts, TypeError_type, "cannot convert 'str' object to bytes");
+  if (is_str(source) || (!has_buffer(source) && (is_int(source) || type_of(source)->index)))
+    return raise_fmt(ts, TypeError_type, "cannot convert '{}' object to bytes", type_name(source));
   Value b = type_of(source) == &bytes_type ? source : call(ts, Value(&bytes_type), std::span<const Value>(&source, 1));
   if (!b) return b;
   std::string_view data = static_cast<BytesObject*>(b.as_object())->view();

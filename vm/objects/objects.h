@@ -28,7 +28,8 @@ namespace minipy {
   X(list_iterator) X(list_reverseiterator) X(tuple_iterator) X(str_iterator) X(range_iterator)             \
   X(dict_keyiterator) X(dict_valueiterator) X(dict_itemiterator) X(dict_keys) X(dict_values) X(dict_items) \
   X(set_iterator) X(enumerate) X(zip) X(reversed) X(map) X(filter) X(iterator) X(callable_iterator) X(property)                 \
-  X(staticmethod) X(classmethod) X(super) X(mappingproxy)
+  X(staticmethod) X(classmethod) X(super) X(mappingproxy) X(coroutine) X(coroutine_wrapper) X(async_generator)  \
+  X(async_generator_asend) X(async_generator_athrow) X(async_generator_wrapped_value)
 
 #define X(name) extern Type name##_type;
 MINIPY_BUILTIN_TYPES(X)
@@ -273,11 +274,16 @@ enum class GenState : uint8_t { kCreated, kSuspended, kExecuting, kCompleted };
 
 // A generator owns the frame RETURN_GENERATOR copied out of the data stack; it runs in place (always as an entry
 // frame) each time the generator is resumed. `frame` is last: the object is allocated with the code's frame_size.
+// Coroutines and async generators share the layout; their type tells them apart.
 struct GeneratorObject : Object {
   StrObject* name;
   StrObject* qualname;
   ExcInfo exc_state;  // the exception its own `except` blocks handle; linked into ThreadState while running
   GenState state;
+  // Async generators only: an asend/athrow is driving it, aclose() ran or it finished, the sys.set_asyncgen_hooks
+  // firstiter hook was called, and the finalizer hook to call instead of closing it when it is collected.
+  bool ag_running_async, ag_closed, ag_hooks_inited;
+  Value ag_finalizer;
   Frame frame;
 };
 

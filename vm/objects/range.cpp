@@ -115,9 +115,9 @@ Value range_getitem(ThreadState& ts, Value v, Value key) {
     int64_t start, stop, step, n;
     if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), r->length, &start, &stop, &step, &n))
       return Value();
-    int64_t new_start = r->start + start * r->step;
-    int64_t new_step = r->step * step;
-    return make_range(ts, new_start, new_start + n * new_step, new_step);
+    // CPython's compute_slice: the slice's clamped start and stop mapped through the range, not start + n*step.
+    (void)n;
+    return make_range(ts, r->start + start * r->step, r->start + stop * r->step, r->step * step);
   }
   if (!is_int(key) && !type_of(key)->index)
     return raise_fmt(ts, TypeError_type, "range indices must be integers or slices, not {}", type_name(key));

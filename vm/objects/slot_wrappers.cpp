@@ -15,7 +15,8 @@ namespace {
 // Which Type slot a row wraps; kBinary and kInplace take the BinaryOpIndex in the row's `op`.
 enum class Slot {
   kNegative, kPositive, kAbsolute, kInvert, kToInt, kToFloat, kIndex, kTruth, kBinary, kInplace, kDivmod,
-  kConcat, kRepeat, kGetItem, kSetItem, kDelItem, kLength, kContains, kIter, kNext, kCall,
+  kConcat, kRepeat, kGetItem, kSetItem, kDelItem, kLength, kContains, kIter, kNext, kCall, kDescrGet,
+  kDescrSet, kDescrDelete,
 };
 // How the Python arguments reach the slot.
 enum class Wrap {
@@ -31,6 +32,7 @@ enum class Wrap {
   kSetItem,   // f(key, value)
   kDelItem,   // f(key)
   kCall,      // f(*args, **kwargs) -> slot(self, args, kwargs)
+  kDescrGet,  // f(instance, owner=None); None for either means absent, not both
 };
 
 struct SlotRow {
@@ -57,6 +59,9 @@ constexpr SlotRow kRows[] = {
     {"__index__", Slot::kIndex, Wrap::kUnary},
     {"__bool__", Slot::kTruth, Wrap::kInquiry},
     {"__call__", Slot::kCall, Wrap::kCall},
+    {"__get__", Slot::kDescrGet, Wrap::kDescrGet},
+    {"__set__", Slot::kDescrSet, Wrap::kSetItem},
+    {"__delete__", Slot::kDescrDelete, Wrap::kDelItem},
 #define BINARY(name, op)                                                                              \
   {"__" name "__", Slot::kBinary, Wrap::kLeft, op}, {"__r" name "__", Slot::kBinary, Wrap::kRight, op}, \
       {"__i" name "__", Slot::kInplace, Wrap::kLeft, op}
@@ -99,6 +104,9 @@ const void* slot_of(const Type& t, const SlotRow& row) {
     case Slot::kIter: return reinterpret_cast<const void*>(t.iter);
     case Slot::kNext: return reinterpret_cast<const void*>(t.iternext);
     case Slot::kCall: return reinterpret_cast<const void*>(t.call);
+    case Slot::kDescrGet: return reinterpret_cast<const void*>(t.descr_get);
+    case Slot::kDescrSet:
+    case Slot::kDescrDelete: return reinterpret_cast<const void*>(t.descr_set);
   }
   return nullptr;
 }
@@ -195,10 +203,23 @@ Value slot_wrapper(ThreadState& ts, Value self, std::span<const Value> args, Tup
     }
     case Wrap::kSetItem:
       if (!check_args(ts, row, args, kwnames, 2)) return Value();
+      if (row.slot == Slot::kDescrSet) return t.descr_set(ts, self, args[0], args[1]) ? None() : Value();
       return t.setitem(ts, self, args[0], args[1]) ? None() : Value();
     case Wrap::kDelItem:
       if (!check_args(ts, row, args, kwnames, 1)) return Value();
+      if (row.slot == Slot::kDescrDelete) return t.descr_set(ts, self, args[0], Value()) ? None() : Value();
       return t.setitem(ts, self, args[0], Value()) ? None() : Value();
+    case Wrap::kDescrGet: {
+      if (kwnames && kwnames->size)
+        return raise_fmt(ts, TypeError_type, "wrapper {}() takes no keyword arguments", row.name);
+      if (args.empty()) return raise(ts, TypeError_type, " expected at least 1 argument, got 0");
+      if (args.size() > 2)
+        return raise_fmt(ts, TypeError_type, " expected at most 2 arguments, got {}", args.size());
+      Value instance = is_none(args[0]) ? Value() : args[0];
+      Value owner = args.size() < 2 || is_none(args[1]) ? Value() : args[1];
+      if (!instance && !owner) return raise(ts, TypeError_type, "__get__(None, None) is invalid");
+      return t.descr_get(ts, self, instance, owner);
+    }
     default: return Value();
   }
 }

@@ -133,11 +133,9 @@ Value slot_iter(ThreadState& ts, Value self) {
   return call_special(ts, self, attr, {});
 }
 
-Value slot_iternext(ThreadState& ts, Value self) {
-  Value r = call_special0(ts, self, names(ts).next);
-  if (!r && exception_matches(ts.current_exception, &StopIteration_type)) ts.current_exception = Value();
-  return r;
-}
+// The StopIteration __next__ raised stays pending (callers treat it as exhaustion): its value must reach next(),
+// the iterator wrappers and `yield from`, as in CPython.
+Value slot_iternext(ThreadState& ts, Value self) { return call_special0(ts, self, names(ts).next); }
 
 Value slot_descr_get(ThreadState& ts, Value descr, Value instance, Value owner) {
   Value args[2] = {instance ? instance : None(), owner ? owner : None()};

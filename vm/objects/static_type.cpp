@@ -29,9 +29,17 @@ void finish_static_type_slots(ThreadState& ts, Type& t, const MethodDef* new_def
 
 namespace minipy {
 
-void init_complex_type(ThreadState& ts);  // complex.cpp
+void init_complex_type(ThreadState& ts);     // complex.cpp
+void init_bytes_buffer(ThreadState& ts);     // buffer.cpp: bytes as a buffer exporter
+void init_bytearray_type(ThreadState& ts);   // bytearray.cpp
+void init_memoryview_type(ThreadState& ts);  // memoryview.cpp
 
 // Called by the interpreter after the X-macro types exist (vm/interp/interpreter.cpp).
-void init_buffer_types(ThreadState& ts) { init_complex_type(ts); }
+void init_buffer_types(ThreadState& ts) {
+  init_complex_type(ts);
+  init_bytes_buffer(ts);
+  init_bytearray_type(ts);
+  init_memoryview_type(ts);
+}
 
 }  // namespace minipy

@@ -4,6 +4,8 @@
 #include <cstring>
 
 #include "vm/objects/heap_type.h"
+#include "vm/objects/buffer.h"
+#include "vm/objects/codecs.h"
 #include "vm/runtime.h"
 #include "vm/text/str_methods.h"
 #include "vm/text/unicode.h"
@@ -175,11 +177,17 @@ Value exact_str_new(ThreadState& ts, std::span<const Value> args, TupleObject* k
   if (n > 3) return raise_fmt(ts, TypeError_type, "str() takes at most 3 arguments ({} given)", n);
   if (n == 0) return Value(ts.interp->names.empty);
   if (n >= 2) {
-    if (type_of(args[0]) != &bytes_type)
-      return raise(ts, TypeError_type, "decoding str is not supported");
-    std::string_view data = static_cast<BytesObject*>(args[0].as_object())->view();
-    if (!utf8_valid(data)) return raise(ts, UnicodeDecodeError_type, "'utf-8' codec can't decode bytes");
-    return Value(make_str(ts, data));
+    // str(bytes_like, encoding[, errors]) decodes any buffer.
+    if (is_str(args[0])) return raise(ts, TypeError_type, "decoding str is not supported");
+    if (!has_buffer(args[0]))
+      return raise_fmt(ts, TypeError_type, "decoding to str: need a bytes-like object, {} found", type_name(args[0]));
+    for (size_t i = 1; i < n; i++)
+      if (!is_str(args[i]))
+        return raise_fmt(ts, TypeError_type, "str() argument '{}' must be str, not {}", i == 1 ? "encoding" : "errors",
+                         type_name(args[i]));
+    std::string data;
+    if (!buffer_bytes(ts, args[0], &data)) return Value();
+    return decode_bytes(ts, data, as_str(args[1])->view(), n > 2 ? as_str(args[2])->view() : "strict");
   }
   return py_str(ts, args[0]);
 }

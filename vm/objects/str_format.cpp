@@ -3,6 +3,8 @@
 // str()/repr()/ascii() and format(), and raises CPython's errors in CPython's order.
 #include <cmath>
 
+#include "vm/objects/buffer.h"
+#include "vm/objects/bytearray.h"
 #include "vm/runtime.h"
 #include "vm/text/brace_format.h"
 #include "vm/text/percent_format.h"
@@ -69,6 +71,8 @@ bool format_bytes_arg(ThreadState& ts, std::string& out, text::PercentSpec& spec
     int64_t n = -1;
     if (type_of(v) == &bytes_type && static_cast<BytesObject*>(v.as_object())->size == 1) {
       n = static_cast<unsigned char>(static_cast<BytesObject*>(v.as_object())->data[0]);
+    } else if (is_bytearray(v) && bytearray_view(v).size() == 1) {
+      n = static_cast<unsigned char>(bytearray_view(v)[0]);
     } else if (is_int(v)) {
       if (!int_to_int64(v, &n) || n < 0 || n > 255) {
         raise(ts, OverflowError_type, "%c arg not in range(256)");
@@ -81,6 +85,12 @@ bool format_bytes_arg(ThreadState& ts, std::string& out, text::PercentSpec& spec
     return append_result(ts, out, text::percent_format_char(static_cast<char32_t>(n), spec));
   }
   Value b = v;
+  if (type_of(v) != &bytes_type && has_buffer(v)) {
+    // Any other bytes-like object (bytearray, memoryview) is read through the buffer protocol.
+    std::string bytes;
+    if (!buffer_bytes(ts, v, &bytes)) return false;
+    return append_result(ts, out, text::percent_format_text(latin1_to_utf8(bytes), spec));
+  }
   if (type_of(v) != &bytes_type) {
     Value method = type_lookup(type_of(v), intern(ts, "__bytes__"));
     if (!method) {
@@ -149,17 +159,26 @@ bool format_one(ThreadState& ts, std::string& out, text::PercentSpec& spec, Valu
         n = call(ts, Value(&int_type), arg);
         if (!n) return false;
       } else if (!is_int(v)) {
-        if (type_of(v)->index) {
-          n = number_index(ts, v);
-          if (!n) return false;
-        } else {
-          if (c == 'o' || c == 'x' || c == 'X')
+        // %d/%i/%u take anything int() takes from a number (__int__, __index__); %o/%x/%X only __index__.
+        Type* vt = type_of(v);
+        bool hex_like = c == 'o' || c == 'x' || c == 'X';
+        bool numeric = hex_like ? bool(vt->index) : (vt->index || vt->to_int || vt->to_float);
+        Value converted;
+        if (numeric) {
+          Value arg[1] = {v};
+          converted = hex_like ? number_index(ts, v) : call(ts, Value(&int_type), arg);
+          if (!converted && !exception_matches(ts.current_exception, &TypeError_type)) return false;
+        }
+        if (!converted) {
+          ts.current_exception = Value();
+          if (hex_like)
             raise_fmt(ts, TypeError_type, "%{} format: an integer is required, not {}", static_cast<char>(c), type_name(v));
           else
             raise_fmt(ts, TypeError_type, "%{} format: a real number is required, not {}", static_cast<char>(c),
                       type_name(v));
           return false;
         }
+        n = converted;
       }
       return append_result(ts, out, text::percent_format_int(to_bigint(n), spec));
     }
@@ -172,8 +191,18 @@ bool format_one(ThreadState& ts, std::string& out, text::PercentSpec& spec, Valu
       double d;
       bool is_number;
       if (!to_double(ts, v, &d, &is_number)) {
-        if (!is_number) raise_fmt(ts, TypeError_type, "must be real number, not {}", type_name(v));
-        return false;
+        if (is_number) return false;
+        // Anything float() takes from a number: __float__, else __index__ (PyFloat_AsDouble).
+        Type* vt = type_of(v);
+        Value f = vt->to_float ? vt->to_float(ts, v) : vt->index ? number_index(ts, v) : Value();
+        if (!f) {
+          if (!ts.current_exception) raise_fmt(ts, TypeError_type, "must be real number, not {}", type_name(v));
+          return false;
+        }
+        if (!to_double(ts, f, &d, &is_number)) {
+          if (!is_number) raise_fmt(ts, TypeError_type, "must be real number, not {}", type_name(f));
+          return false;
+        }
       }
       return append_result(ts, out, text::percent_format_float(d, spec));
     }
@@ -356,6 +385,12 @@ void init_str_format(ThreadState& ts) {
   str_type.binary[kOpMod] = str_mod;
   bytes_type.binary[kOpMod] = bytes_mod;
   add_methods(ts, str_type, format_methods);
+}
+
+// bytearray % args: formatted as bytes, the result a bytearray.
+Value percent_format_bytes_like(ThreadState& ts, Value format, Value args) {
+  Value r = percent_format(ts, latin1_to_utf8(bytearray_view(format)), args, true);
+  return r ? make_bytearray(ts, static_cast<BytesObject*>(r.as_object())->view()) : r;
 }
 
 }  // namespace minipy

@@ -7,8 +7,6 @@
 
 namespace minipy {
 
-namespace {
-
 // Slots a type without its own takes from its base (CPython's inherit_slots), for static types.
 void inherit_slots(Type& t) {
   if (!t.base) return;
@@ -18,6 +16,8 @@ void inherit_slots(Type& t) {
   for (void** p = first; p <= last; p++, base_first++)
     if (!*p) *p = *base_first;
 }
+
+namespace {
 
 Value object_repr(ThreadState& ts, Value self) {
   Type* t = type_of(self);

@@ -27,6 +27,12 @@ void init_function_types(ThreadState& ts);
 void init_iterator_types(ThreadState& ts);
 void init_misc_types(ThreadState& ts);
 void init_generator_type(ThreadState& ts);
+void init_coroutine_types(ThreadState& ts);
+void init_async_generator_types(ThreadState& ts);
+size_t coroutine_wrapper_size();
+size_t async_generator_asend_size();
+size_t async_generator_athrow_size();
+size_t async_generator_wrapped_value_size();
 void init_exception_slots(ThreadState& ts);
 void init_super_type(ThreadState& ts);
 void init_object_methods(ThreadState& ts);
@@ -85,6 +91,13 @@ void init_types(ThreadState& ts) {
   define(cell_type, "cell", &object_type, sizeof(CellObject), 0);
   define(traceback_type, "traceback", &object_type, sizeof(TracebackObject), 0);
   define(generator_type, "generator", &object_type, sizeof(GeneratorObject), 0);
+  define(coroutine_type, "coroutine", &object_type, sizeof(GeneratorObject), 0);
+  define(coroutine_wrapper_type, "coroutine_wrapper", &object_type, coroutine_wrapper_size(), 0);
+  define(async_generator_type, "async_generator", &object_type, sizeof(GeneratorObject), 0);
+  define(async_generator_asend_type, "async_generator_asend", &object_type, async_generator_asend_size(), 0);
+  define(async_generator_athrow_type, "async_generator_athrow", &object_type, async_generator_athrow_size(), 0);
+  define(async_generator_wrapped_value_type, "async_generator_wrapped_value", &object_type,
+         async_generator_wrapped_value_size(), 0);
   define(list_iterator_type, "list_iterator", &object_type, sizeof(SeqIterObject), 0);
   define(list_reverseiterator_type, "list_reverseiterator", &object_type, sizeof(ReversedObject), 0);
   define(tuple_iterator_type, "tuple_iterator", &object_type, sizeof(SeqIterObject), 0);
@@ -143,6 +156,8 @@ void init_types(ThreadState& ts) {
   init_iterator_types(ts);
   init_misc_types(ts);
   init_generator_type(ts);
+  init_coroutine_types(ts);
+  init_async_generator_types(ts);
   init_exception_slots(ts);
   init_super_type(ts);
   init_mappingproxy_type(ts);

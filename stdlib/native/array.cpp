@@ -1,0 +1,778 @@
+// The native `array` module: CPython 3.11's arraymodule.c. An array keeps its items in one contiguous,
+// malloc'd byte vector of machine values (what the buffer protocol exports: array_storage() below), so
+// tobytes/frombytes, byteswap, struct.pack_into and hashes see the same bytes as CPython's. Item conversions
+// raise CPython's messages, which differ per typecode. Leaves out _array_reconstructor and __reduce_ex__
+// (pickling arrays) and the buffer interface's memoryview side, which minipy does not have yet.
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "stdlib/native/native_support.h"
+
+namespace minipy {
+
+namespace {
+
+// One row per typecode: the single table every conversion and message reads.
+struct TypeCode {
+  char code;
+  uint8_t size;
+  bool is_signed;
+  bool is_float;
+  bool is_unicode;
+};
+constexpr TypeCode kTypeCodes[] = {
+    {'b', 1, true, false, false}, {'B', 1, false, false, false}, {'u', 4, false, false, true},
+    {'h', 2, true, false, false}, {'H', 2, false, false, false}, {'i', 4, true, false, false},
+    {'I', 4, false, false, false}, {'l', 8, true, false, false}, {'L', 8, false, false, false},
+    {'q', 8, true, false, false}, {'Q', 8, false, false, false}, {'f', 4, false, true, false},
+    {'d', 8, false, true, false},
+};
+
+const TypeCode* find_typecode(char c) {
+  for (const TypeCode& t : kTypeCodes)
+    if (t.code == c) return &t;
+  return nullptr;
+}
+
+struct ArrayObject : Object {
+  char* data;      // size * itemsize bytes (capacity items allocated), malloc'd
+  int64_t size;    // items
+  int64_t capacity;
+  const TypeCode* typecode;
+};
+
+struct ArrayIterObject : Object {
+  Value array;  // null once exhausted
+  int64_t index;
+};
+
+Type array_type;
+Type array_iter_type;
+
+ArrayObject* as_array(Value v) { return static_cast<ArrayObject*>(v.as_object()); }
+bool is_array(Value v) { return v.is_object() && is_subtype(type_of(v), &array_type); }
+size_t item_size(const ArrayObject* a) { return a->typecode->size; }
+
+void finalize_array(Object* self) {
+  std::free(static_cast<ArrayObject*>(self)->data);
+  static_cast<ArrayObject*>(self)->data = nullptr;
+}
+
+// Makes room for `count` items in total.
+bool reserve(ThreadState& ts, ArrayObject* a, int64_t count) {
+  if (count <= a->capacity) return true;
+  int64_t capacity = std::max<int64_t>(count, a->capacity + a->capacity / 2 + 4);
+  void* grown = std::realloc(a->data, static_cast<size_t>(capacity) * item_size(a));
+  if (!grown) return raise(ts, MemoryError_type, ""), false;
+  a->data = static_cast<char*>(grown);
+  a->capacity = capacity;
+  return true;
+}
+
+char* item_at(ArrayObject* a, int64_t i) { return a->data + static_cast<size_t>(i) * item_size(a); }
+
+ArrayObject* new_array(ThreadState& ts, Type* type, const TypeCode* typecode) {
+  auto* a = ts.alloc<ArrayObject>(type, type->instance_size);
+  a->typecode = typecode;
+  return a;
+}
+
+// ---- item conversions -------------------------------------------------------------------------------------------
+
+Value get_item_value(ThreadState& ts, ArrayObject* a, int64_t i) {
+  const char* p = item_at(a, i);
+  const TypeCode& t = *a->typecode;
+  if (t.is_unicode) {
+    uint32_t cp;
+    std::memcpy(&cp, p, 4);
+    return str_from_codepoint(ts, cp);
+  }
+  if (t.is_float) {
+    if (t.size == 4) {
+      float f;
+      std::memcpy(&f, p, 4);
+      return make_float(ts, f);
+    }
+    double d;
+    std::memcpy(&d, p, 8);
+    return make_float(ts, d);
+  }
+  uint64_t bits = 0;
+  std::memcpy(&bits, p, t.size);  // little-endian machine
+  if (t.is_signed) {
+    int shift = 64 - 8 * t.size;
+    return make_int(ts, static_cast<int64_t>(bits << shift) >> shift);
+  }
+  if (bits <= static_cast<uint64_t>(INT64_MAX)) return make_int(ts, static_cast<int64_t>(bits));
+  BigInt n;
+  mpz_import(n.raw(), 1, -1, sizeof bits, 0, 0, &bits);
+  return make_int(ts, n);
+}
+
+// The first code point of UTF-8 text.
+uint32_t first_codepoint(std::string_view s) {
+  auto lead = static_cast<unsigned char>(s[0]);
+  size_t width = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+  uint32_t cp = width == 1 ? lead : lead & (0xff >> (width + 1));
+  for (size_t k = 1; k < width && k < s.size(); k++) cp = (cp << 6) | (s[k] & 0x3f);
+  return cp;
+}
+
+Value overflow(ThreadState& ts, const char* message) { return raise(ts, OverflowError_type, message); }
+
+// The C conversions CPython's setitem functions use, each with its own messages (see kTypeCodes' users).
+bool convert_item(ThreadState& ts, const TypeCode& t, Value v, char* out) {
+  if (t.is_unicode) {
+    if (!is_str(v) || as_str(v)->length != 1)
+      return raise(ts, TypeError_type, "array item must be unicode character"), false;
+    uint32_t cp = first_codepoint(as_str(v)->view());
+    std::memcpy(out, &cp, 4);
+    return true;
+  }
+  if (t.is_float) {
+    double d;
+    if (!native::as_double(ts, v, &d)) return false;
+    if (t.size == 4) {
+      auto f = static_cast<float>(d);
+      std::memcpy(out, &f, 4);
+    } else {
+      std::memcpy(out, &d, 8);
+    }
+    return true;
+  }
+  Value index = number_index(ts, v);
+  if (!index) return false;
+  BigInt n = to_bigint(index);
+  uint64_t bits;
+  if (t.code == 'q' || t.code == 'Q') {
+    if (t.code == 'Q' && n.sign() < 0) return overflow(ts, "can't convert negative int to unsigned"), false;
+    bool fits = t.code == 'q' ? n.fits_int64() : n.bit_length() <= 64;
+    if (!fits) return overflow(ts, "int too big to convert"), false;
+    bits = n.sign() < 0 ? static_cast<uint64_t>(n.to_int64()) : mpz_getlimbn(n.raw(), 0);
+  } else if (t.code == 'I' || t.code == 'L') {
+    if (n.sign() < 0) return overflow(ts, "can't convert negative value to unsigned int"), false;
+    if (n.bit_length() > 64) return overflow(ts, "Python int too large to convert to C unsigned long"), false;
+    bits = mpz_getlimbn(n.raw(), 0);
+    if (t.code == 'I' && bits > UINT32_MAX) return overflow(ts, "unsigned int is greater than maximum"), false;
+  } else {
+    // b, B, h, H, i, l: a C long first, then the range checks of PyArg_Parse's format units.
+    if (!n.fits_int64()) return overflow(ts, "Python int too large to convert to C long"), false;
+    int64_t x = n.to_int64();
+    auto check = [&](int64_t lo, int64_t hi, const char* name) {
+      if (x < lo) return overflow(ts, fmt::format("{} is less than minimum", name).c_str()), false;
+      if (x > hi) return overflow(ts, fmt::format("{} is greater than maximum", name).c_str()), false;
+      return true;
+    };
+    switch (t.code) {
+      case 'b':
+        if (!check(INT16_MIN, INT16_MAX, "signed short integer") || !check(INT8_MIN, INT8_MAX, "signed char"))
+          return false;
+        break;
+      case 'B': if (!check(0, UINT8_MAX, "unsigned byte integer")) return false; break;
+      case 'h': if (!check(INT16_MIN, INT16_MAX, "signed short integer")) return false; break;
+      case 'H':
+        if (!check(INT32_MIN, INT32_MAX, "signed integer") || !check(0, UINT16_MAX, "unsigned short")) return false;
+        break;
+      case 'i': if (!check(INT32_MIN, INT32_MAX, "signed integer")) return false; break;
+      default: break;  // 'l': any C long
+    }
+    bits = static_cast<uint64_t>(x);
+  }
+  std::memcpy(out, &bits, t.size);
+  return true;
+}
+
+bool append_value(ThreadState& ts, ArrayObject* a, Value v) {
+  char item[8];
+  if (!convert_item(ts, *a->typecode, v, item) || !reserve(ts, a, a->size + 1)) return false;
+  std::memcpy(item_at(a, a->size), item, item_size(a));
+  a->size++;
+  return true;
+}
+
+bool append_bytes(ThreadState& ts, ArrayObject* a, std::string_view bytes) {
+  if (bytes.size() % item_size(a)) return raise(ts, ValueError_type, "bytes length not a multiple of item size"), false;
+  auto count = static_cast<int64_t>(bytes.size() / item_size(a));
+  if (!reserve(ts, a, a->size + count)) return false;
+  std::memcpy(item_at(a, a->size), bytes.data(), bytes.size());
+  a->size += count;
+  return true;
+}
+
+bool append_unicode(ThreadState& ts, ArrayObject* a, StrObject* s) {
+  std::string_view text = s->view();
+  if (!reserve(ts, a, a->size + s->length)) return false;
+  for (size_t i = 0; i < text.size();) {
+    auto lead = static_cast<unsigned char>(text[i]);
+    size_t width = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+    uint32_t cp = first_codepoint(text.substr(i, width));
+    std::memcpy(item_at(a, a->size++), &cp, 4);
+    i += width;
+  }
+  return true;
+}
+
+// extend(iterable): another array must have the same typecode; anything else is iterated.
+bool extend_from(ThreadState& ts, ArrayObject* a, Value iterable) {
+  if (is_array(iterable)) {
+    ArrayObject* other = as_array(iterable);
+    if (other->typecode != a->typecode) return raise(ts, TypeError_type, "can only extend with array of same kind"), false;
+    std::string copy(other->data ? other->data : "", static_cast<size_t>(other->size) * item_size(other));
+    return append_bytes(ts, a, copy);
+  }
+  Value it = get_iter(ts, iterable);
+  if (!it) return false;
+  while (Value item = iter_next(ts, it))
+    if (!append_value(ts, a, item)) return false;
+  return !ts.current_exception;
+}
+
+// ---- construction and representation ----------------------------------------------------------------------------
+
+Value array_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  if (type == &array_type && kwnames && kwnames->size)
+    return raise(ts, TypeError_type, "array.array() takes no keyword arguments");
+  if (args.empty() || args.size() > 2)
+    return raise_fmt(ts, TypeError_type, "array() takes {} ({} given)",
+                     args.empty() ? "at least 1 argument" : "at most 2 arguments", args.size());
+  Value code = args[0];
+  if (!is_str(code) || as_str(code)->length != 1)
+    return raise_fmt(ts, TypeError_type, "array() argument 1 must be a unicode character, not {}", type_name(code));
+  const TypeCode* t = as_str(code)->size == 1 ? find_typecode(as_str(code)->data[0]) : nullptr;
+  if (!t) return raise(ts, ValueError_type, "bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)");
+  ArrayObject* a = new_array(ts, type, t);
+  if (args.size() == 2 && !is_none(args[1])) {
+    Value init = args[1];
+    if (is_str(init)) {
+      if (!t->is_unicode)
+        return raise_fmt(ts, TypeError_type, "cannot use a str to initialize an array with typecode '{}'", t->code);
+      if (!append_unicode(ts, a, as_str(init))) return Value();
+    } else if (is_array(init) && as_array(init)->typecode->is_unicode && !t->is_unicode) {
+      return raise_fmt(ts, TypeError_type, "cannot use a unicode array to initialize an array with typecode '{}'",
+                       t->code);
+    } else if (is_array(init)) {
+      ArrayObject* other = as_array(init);
+      for (int64_t i = 0; i < other->size; i++)
+        if (!append_value(ts, a, get_item_value(ts, other, i))) return Value();
+    } else if (init.is_object() && is_subtype(type_of(init), &bytes_type)) {
+      if (!append_bytes(ts, a, static_cast<BytesObject*>(init.as_object())->view())) return Value();
+    } else if (!extend_from(ts, a, init)) {
+      return Value();
+    }
+  }
+  return Value(a);
+}
+
+Value array_repr(ThreadState& ts, Value self) {
+  ArrayObject* a = as_array(self);
+  std::string text = fmt::format("{}('{}'", type_of(self)->name->view(), a->typecode->code);
+  if (a->size) {
+    Value contents;
+    if (a->typecode->is_unicode) {
+      std::string utf8;
+      for (int64_t i = 0; i < a->size; i++) {
+        Value ch = get_item_value(ts, a, i);
+        if (!ch) return Value();
+        utf8 += as_str(ch)->view();
+      }
+      contents = py_repr(ts, Value(make_str(ts, utf8)));
+    } else {
+      ListObject* items = make_list(ts, a->size);
+      for (int64_t i = 0; i < a->size; i++) items->items[i] = get_item_value(ts, a, i);
+      contents = py_repr(ts, Value(items));
+    }
+    if (!contents) return Value();
+    text += ", ";
+    text += as_str(contents)->view();
+  }
+  text += ")";
+  return make_str(ts, text);
+}
+
+// ---- the sequence protocol --------------------------------------------------------------------------------------
+
+int64_t array_length(ThreadState&, Value self) { return as_array(self)->size; }
+
+ArrayObject* slice_of(ThreadState& ts, ArrayObject* a, int64_t start, int64_t step, int64_t count) {
+  ArrayObject* r = new_array(ts, &array_type, a->typecode);
+  if (!reserve(ts, r, count)) return nullptr;
+  for (int64_t i = 0; i < count; i++) std::memcpy(item_at(r, i), item_at(a, start + i * step), item_size(a));
+  r->size = count;
+  return r;
+}
+
+Value array_getitem(ThreadState& ts, Value self, Value key) {
+  ArrayObject* a = as_array(self);
+  if (type_of(key) == &slice_type) {
+    int64_t start, stop, step, count;
+    if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), a->size, &start, &stop, &step, &count))
+      return Value();
+    ArrayObject* r = slice_of(ts, a, start, step, count);
+    return r ? Value(r) : Value();
+  }
+  int64_t i;
+  if (!sequence_index(ts, key, a->size, &i, "array index out of range")) return Value();
+  return get_item_value(ts, a, i);
+}
+
+bool delete_slice(ThreadState& ts, ArrayObject* a, SliceObject* slice) {
+  int64_t start, stop, step, count;
+  if (!slice_indices(ts, slice, a->size, &start, &stop, &step, &count)) return false;
+  if (count == 0) return true;
+  std::vector<bool> doomed(static_cast<size_t>(a->size), false);
+  for (int64_t k = 0; k < count; k++) doomed[static_cast<size_t>(start + k * step)] = true;
+  int64_t kept = 0;
+  for (int64_t i = 0; i < a->size; i++)
+    if (!doomed[static_cast<size_t>(i)]) std::memmove(item_at(a, kept++), item_at(a, i), item_size(a));
+  a->size = kept;
+  return true;
+}
+
+bool array_setitem(ThreadState& ts, Value self, Value key, Value value) {
+  ArrayObject* a = as_array(self);
+  if (type_of(key) == &slice_type) {
+    auto* slice = static_cast<SliceObject*>(key.as_object());
+    if (!value) return delete_slice(ts, a, slice);
+    if (!is_array(value)) {
+      raise_fmt(ts, TypeError_type, "can only assign array (not \"{}\") to array slice", type_name(value));
+      return false;
+    }
+    ArrayObject* source = as_array(value);
+    if (source->typecode != a->typecode) return raise(ts, TypeError_type, "bad argument type for built-in operation"), false;
+    std::string bytes(source->data ? source->data : "", static_cast<size_t>(source->size) * item_size(source));
+    int64_t start, stop, step, count;
+    if (!slice_indices(ts, slice, a->size, &start, &stop, &step, &count)) return false;
+    if (step == 1) {
+      int64_t removed = std::max<int64_t>(0, stop - start);
+      int64_t growth = source->size - removed;
+      if (!reserve(ts, a, a->size + growth)) return false;
+      std::memmove(item_at(a, start + source->size), item_at(a, start + removed),
+                   static_cast<size_t>(a->size - start - removed) * item_size(a));
+      std::memcpy(item_at(a, start), bytes.data(), bytes.size());
+      a->size += growth;
+      return true;
+    }
+    if (source->size != count) {
+      raise_fmt(ts, ValueError_type, "attempt to assign array of size {} to extended slice of size {}", source->size,
+                count);
+      return false;
+    }
+    for (int64_t k = 0; k < count; k++)
+      std::memcpy(item_at(a, start + k * step), bytes.data() + k * item_size(a), item_size(a));
+    return true;
+  }
+  int64_t i;
+  if (!sequence_index(ts, key, a->size, &i, "array assignment index out of range")) return false;
+  if (!value) {
+    std::memmove(item_at(a, i), item_at(a, i + 1), static_cast<size_t>(a->size - i - 1) * item_size(a));
+    a->size--;
+    return true;
+  }
+  char item[8];
+  if (!convert_item(ts, *a->typecode, value, item)) return false;
+  std::memcpy(item_at(a, i), item, item_size(a));
+  return true;
+}
+
+int array_contains(ThreadState& ts, Value self, Value item) {
+  ArrayObject* a = as_array(self);
+  for (int64_t i = 0; i < a->size; i++) {
+    int eq = py_eq(ts, get_item_value(ts, a, i), item);
+    if (eq != 0) return eq;
+  }
+  return 0;
+}
+
+Value array_concat(ThreadState& ts, Value left, Value right) {
+  if (!is_array(left)) return NotImplemented();
+  if (!is_array(right))
+    return raise_fmt(ts, TypeError_type, "can only append array (not \"{}\") to array", type_name(right));
+  ArrayObject* a = as_array(left);
+  ArrayObject* b = as_array(right);
+  if (a->typecode != b->typecode) return raise(ts, TypeError_type, "bad argument type for built-in operation");
+  ArrayObject* r = slice_of(ts, a, 0, 1, a->size);
+  if (!r || !extend_from(ts, r, right)) return Value();
+  return Value(r);
+}
+
+Value array_repeat(ThreadState& ts, Value self, Value count_value) {
+  int64_t count;
+  if (!index_to_int64(ts, count_value, &count)) return Value();
+  ArrayObject* a = as_array(self);
+  ArrayObject* r = new_array(ts, &array_type, a->typecode);
+  if (count <= 0 || a->size == 0) return Value(r);
+  if (!reserve(ts, r, a->size * count)) return Value();
+  size_t chunk = static_cast<size_t>(a->size) * item_size(a);
+  for (int64_t k = 0; k < count; k++) std::memcpy(r->data + k * chunk, a->data, chunk);
+  r->size = a->size * count;
+  return Value(r);
+}
+
+Value array_inplace_concat(ThreadState& ts, Value left, Value right) {
+  if (!is_array(left)) return NotImplemented();
+  if (!is_array(right))
+    return raise_fmt(ts, TypeError_type, "can only extend array with array (not \"{}\")", type_name(right));
+  if (as_array(left)->typecode != as_array(right)->typecode)
+    return raise(ts, TypeError_type, "can only extend with array of same kind");
+  if (!extend_from(ts, as_array(left), right)) return Value();
+  return left;
+}
+
+Value array_inplace_repeat(ThreadState& ts, Value left, Value right) {
+  if (!is_array(left)) return NotImplemented();
+  int64_t count;
+  if (!index_to_int64(ts, right, &count)) return Value();
+  ArrayObject* a = as_array(left);
+  if (count <= 0) {
+    a->size = 0;
+    return left;
+  }
+  int64_t original = a->size;
+  if (!reserve(ts, a, original * count)) return Value();
+  size_t chunk = static_cast<size_t>(original) * item_size(a);
+  for (int64_t k = 1; k < count; k++) std::memcpy(a->data + k * chunk, a->data, chunk);
+  a->size = original * count;
+  return left;
+}
+
+// Element by element, as lists compare; arrays of different lengths are unequal without looking.
+Value array_richcompare(ThreadState& ts, Value left, Value right, int op) {
+  if (!is_array(left) || !is_array(right)) return NotImplemented();
+  ArrayObject* a = as_array(left);
+  ArrayObject* b = as_array(right);
+  if (a->size != b->size && (op == kEq || op == kNe)) return Bool(op == kNe);
+  int64_t i = 0;
+  for (; i < a->size && i < b->size; i++) {
+    Value x = get_item_value(ts, a, i), y = get_item_value(ts, b, i);
+    int eq = py_eq(ts, x, y);
+    if (eq < 0) return Value();
+    if (!eq) {
+      if (op == kEq) return False();
+      if (op == kNe) return True();
+      return rich_compare(ts, x, y, op);
+    }
+  }
+  return Bool(compare_numbers(a->size, b->size, op));
+}
+
+bool unhashable(ThreadState& ts, Value self, int64_t*) {
+  // CPython's type name for the builtin is module-qualified.
+  raise_fmt(ts, TypeError_type, "unhashable type: '{}'", type_of(self) == &array_type ? "array.array" : type_name(self));
+  return false;
+}
+
+Value array_iter(ThreadState& ts, Value self) {
+  auto* it = ts.alloc<ArrayIterObject>(&array_iter_type);
+  it->array = self;
+  return Value(it);
+}
+
+Value array_iter_next(ThreadState& ts, Value self) {
+  auto* it = static_cast<ArrayIterObject*>(self.as_object());
+  if (!it->array) return Value();
+  ArrayObject* a = as_array(it->array);
+  if (it->index >= a->size) {
+    it->array = Value();
+    return Value();
+  }
+  return get_item_value(ts, a, it->index++);
+}
+
+void trace_array_iter(Object* self, Tracer& tracer) { tracer.visit(static_cast<ArrayIterObject*>(self)->array); }
+Value iter_self(ThreadState&, Value self) { return self; }
+
+// The buffer protocol's view of an array: its bytes, writable.
+bool export_array(Value v, std::span<char>* bytes, bool* writable) {
+  ArrayObject* a = as_array(v);
+  *bytes = std::span<char>(a->data, static_cast<size_t>(a->size) * item_size(a));
+  *writable = true;
+  return true;
+}
+
+// ---- methods ----------------------------------------------------------------------------------------------------
+
+NATIVE_FN(array_append) {
+  if (!native::one_arg(ts, "array.append", args, kwnames) || !append_value(ts, as_array(self), args[0])) return Value();
+  return None();
+}
+
+NATIVE_FN(array_extend) {
+  if (!native::one_arg(ts, "array.extend", args, kwnames) || !extend_from(ts, as_array(self), args[0])) return Value();
+  return None();
+}
+
+NATIVE_FN(array_insert) {
+  if (!no_keywords(ts, "array.insert", kwnames)) return Value();
+  if (args.size() != 2) return raise_fmt(ts, TypeError_type, "insert expected 2 arguments, got {}", args.size());
+  ArrayObject* a = as_array(self);
+  int64_t i;
+  if (!index_to_int64(ts, args[0], &i)) return Value();
+  if (i < 0) i = std::max<int64_t>(0, i + a->size);
+  if (i > a->size) i = a->size;
+  char item[8];
+  if (!convert_item(ts, *a->typecode, args[1], item) || !reserve(ts, a, a->size + 1)) return Value();
+  std::memmove(item_at(a, i + 1), item_at(a, i), static_cast<size_t>(a->size - i) * item_size(a));
+  std::memcpy(item_at(a, i), item, item_size(a));
+  a->size++;
+  return None();
+}
+
+NATIVE_FN(array_pop) {
+  if (!no_keywords(ts, "array.pop", kwnames)) return Value();
+  if (args.size() > 1) return raise_fmt(ts, TypeError_type, "pop expected at most 1 argument, got {}", args.size());
+  ArrayObject* a = as_array(self);
+  int64_t i = -1;
+  if (!args.empty() && !index_to_int64(ts, args[0], &i)) return Value();
+  if (a->size == 0) return raise(ts, IndexError_type, "pop from empty array");
+  if (i < 0) i += a->size;
+  if (i < 0 || i >= a->size) return raise(ts, IndexError_type, "pop index out of range");
+  Value item = get_item_value(ts, a, i);
+  std::memmove(item_at(a, i), item_at(a, i + 1), static_cast<size_t>(a->size - i - 1) * item_size(a));
+  a->size--;
+  return item;
+}
+
+// The first index in [start, stop) holding a value equal to x, or -1 (-2 on error).
+int64_t find_value(ThreadState& ts, ArrayObject* a, Value x, int64_t start, int64_t stop) {
+  for (int64_t i = start; i < stop && i < a->size; i++) {
+    int eq = py_eq(ts, get_item_value(ts, a, i), x);
+    if (eq < 0) return -2;
+    if (eq) return i;
+  }
+  return -1;
+}
+
+NATIVE_FN(array_index) {
+  if (!no_keywords(ts, "array.index", kwnames)) return Value();
+  if (args.empty() || args.size() > 3)
+    return raise_fmt(ts, TypeError_type, "index expected {}, got {}",
+                     args.empty() ? "at least 1 argument" : "at most 3 arguments", args.size());
+  ArrayObject* a = as_array(self);
+  int64_t start = 0, stop = INT64_MAX;
+  if (args.size() > 1 && !index_to_int64(ts, args[1], &start)) return Value();
+  if (args.size() > 2 && !index_to_int64(ts, args[2], &stop)) return Value();
+  if (start < 0) start = std::max<int64_t>(0, start + a->size);
+  if (stop < 0) stop = std::max<int64_t>(0, stop + a->size);
+  int64_t i = find_value(ts, a, args[0], start, stop);
+  if (i == -2) return Value();
+  if (i < 0) return raise(ts, ValueError_type, "array.index(x): x not in array");
+  return make_int(ts, i);
+}
+
+NATIVE_FN(array_remove) {
+  if (!native::one_arg(ts, "array.remove", args, kwnames)) return Value();
+  ArrayObject* a = as_array(self);
+  int64_t i = find_value(ts, a, args[0], 0, a->size);
+  if (i == -2) return Value();
+  if (i < 0) return raise(ts, ValueError_type, "array.remove(x): x not in array");
+  std::memmove(item_at(a, i), item_at(a, i + 1), static_cast<size_t>(a->size - i - 1) * item_size(a));
+  a->size--;
+  return None();
+}
+
+NATIVE_FN(array_count) {
+  if (!native::one_arg(ts, "array.count", args, kwnames)) return Value();
+  ArrayObject* a = as_array(self);
+  int64_t count = 0;
+  for (int64_t i = 0; i < a->size; i++) {
+    int eq = py_eq(ts, get_item_value(ts, a, i), args[0]);
+    if (eq < 0) return Value();
+    count += eq;
+  }
+  return make_int(ts, count);
+}
+
+NATIVE_FN(array_reverse) {
+  if (!native::no_args(ts, "array.reverse", args, kwnames)) return Value();
+  ArrayObject* a = as_array(self);
+  char tmp[8];
+  for (int64_t i = 0, j = a->size - 1; i < j; i++, j--) {
+    std::memcpy(tmp, item_at(a, i), item_size(a));
+    std::memcpy(item_at(a, i), item_at(a, j), item_size(a));
+    std::memcpy(item_at(a, j), tmp, item_size(a));
+  }
+  return None();
+}
+
+NATIVE_FN(array_byteswap) {
+  if (!native::no_args(ts, "array.byteswap", args, kwnames)) return Value();
+  ArrayObject* a = as_array(self);
+  for (int64_t i = 0; i < a->size; i++) {
+    char* p = item_at(a, i);
+    std::reverse(p, p + item_size(a));
+  }
+  return None();
+}
+
+NATIVE_FN(array_buffer_info) {
+  if (!native::no_args(ts, "array.buffer_info", args, kwnames)) return Value();
+  ArrayObject* a = as_array(self);
+  Value items[2] = {make_int(ts, static_cast<int64_t>(reinterpret_cast<uintptr_t>(a->data))), make_int(ts, a->size)};
+  return Value(make_tuple(ts, items));
+}
+
+NATIVE_FN(array_tobytes) {
+  if (!native::no_args(ts, "array.tobytes", args, kwnames)) return Value();
+  ArrayObject* a = as_array(self);
+  return make_bytes(ts, std::string_view(a->data ? a->data : "", static_cast<size_t>(a->size) * item_size(a)));
+}
+
+NATIVE_FN(array_frombytes) {
+  if (!native::one_arg(ts, "array.frombytes", args, kwnames)) return Value();
+  std::string_view data;
+  if (!native::bytes_like(ts, args[0], &data)) return Value();
+  std::string copy(data);  // the argument may be this array itself
+  if (!append_bytes(ts, as_array(self), copy)) return Value();
+  return None();
+}
+
+NATIVE_FN(array_tolist) {
+  if (!native::no_args(ts, "array.tolist", args, kwnames)) return Value();
+  ArrayObject* a = as_array(self);
+  ListObject* list = make_list(ts, a->size);
+  for (int64_t i = 0; i < a->size; i++) list->items[i] = get_item_value(ts, a, i);
+  return Value(list);
+}
+
+NATIVE_FN(array_fromlist) {
+  if (!native::one_arg(ts, "array.fromlist", args, kwnames)) return Value();
+  if (!is_list(args[0])) return raise(ts, TypeError_type, "arg must be list");
+  ArrayObject* a = as_array(self);
+  // All or nothing: a bad item leaves the array as it was.
+  int64_t original = a->size;
+  auto* list = static_cast<ListObject*>(args[0].as_object());
+  for (int64_t i = 0; i < list->size; i++) {
+    if (!append_value(ts, a, list->items[i])) {
+      a->size = original;
+      return Value();
+    }
+  }
+  return None();
+}
+
+NATIVE_FN(array_tounicode) {
+  if (!native::no_args(ts, "array.tounicode", args, kwnames)) return Value();
+  ArrayObject* a = as_array(self);
+  if (!a->typecode->is_unicode)
+    return raise(ts, ValueError_type, "tounicode() may only be called on unicode type arrays");
+  std::string utf8;
+  for (int64_t i = 0; i < a->size; i++) {
+    Value ch = get_item_value(ts, a, i);
+    if (!ch) return Value();
+    utf8 += as_str(ch)->view();
+  }
+  return make_str(ts, utf8);
+}
+
+NATIVE_FN(array_fromunicode) {
+  if (!native::one_arg(ts, "array.fromunicode", args, kwnames)) return Value();
+  if (!is_str(args[0]))
+    return raise_fmt(ts, TypeError_type, "fromunicode() argument must be str, not {}", type_name(args[0]));
+  ArrayObject* a = as_array(self);
+  if (!a->typecode->is_unicode)
+    return raise(ts, ValueError_type, "fromunicode() may only be called on unicode type arrays");
+  if (!append_unicode(ts, a, as_str(args[0]))) return Value();
+  return None();
+}
+
+NATIVE_FN(array_tofile) {
+  if (!native::one_arg(ts, "array.tofile", args, kwnames)) return Value();
+  ArrayObject* a = as_array(self);
+  Value data = make_bytes(ts, std::string_view(a->data ? a->data : "", static_cast<size_t>(a->size) * item_size(a)));
+  if (!call_method(ts, args[0], intern(ts, "write"), std::span<const Value>(&data, 1))) return Value();
+  return None();
+}
+
+NATIVE_FN(array_fromfile) {
+  if (!no_keywords(ts, "array.fromfile", kwnames)) return Value();
+  if (args.size() != 2) return raise_fmt(ts, TypeError_type, "fromfile expected 2 arguments, got {}", args.size());
+  ArrayObject* a = as_array(self);
+  int64_t n;
+  if (!index_to_int64(ts, args[1], &n)) return Value();
+  if (n < 0) return raise(ts, ValueError_type, "negative count");
+  Value wanted = make_int(ts, n * static_cast<int64_t>(item_size(a)));
+  Value data = call_method(ts, args[0], intern(ts, "read"), std::span<const Value>(&wanted, 1));
+  if (!data) return Value();
+  if (!data.is_object() || type_of(data) != &bytes_type) return raise(ts, TypeError_type, "read() didn't return bytes");
+  std::string_view bytes = static_cast<BytesObject*>(data.as_object())->view();
+  size_t whole = bytes.size() / item_size(a) * item_size(a);
+  if (!append_bytes(ts, a, bytes.substr(0, whole))) return Value();
+  if (static_cast<int64_t>(bytes.size()) != n * static_cast<int64_t>(item_size(a)))
+    return raise(ts, EOFError_type, "read() didn't return enough bytes");
+  return None();
+}
+
+NATIVE_FN(array_copy) {
+  (void)args, (void)kwnames;
+  ArrayObject* a = as_array(self);
+  ArrayObject* r = slice_of(ts, a, 0, 1, a->size);
+  return r ? Value(r) : Value();
+}
+
+NATIVE_FN(array_sizeof) {
+  if (!native::no_args(ts, "array.__sizeof__", args, kwnames)) return Value();
+  ArrayObject* a = as_array(self);
+  return make_int(ts, 64 + a->capacity * static_cast<int64_t>(item_size(a)));
+}
+
+NATIVE_FN(array_typecode) {
+  (void)args, (void)kwnames;
+  return str_from_codepoint(ts, static_cast<uint32_t>(as_array(self)->typecode->code));
+}
+NATIVE_FN(array_itemsize) { (void)args, (void)kwnames; return make_int(ts, as_array(self)->typecode->size); }
+
+const MethodDef kArrayMethods[] = {
+    {"append", array_append},       {"extend", array_extend},           {"insert", array_insert},
+    {"pop", array_pop},             {"index", array_index},             {"remove", array_remove},
+    {"count", array_count},         {"reverse", array_reverse},         {"byteswap", array_byteswap},
+    {"buffer_info", array_buffer_info}, {"tobytes", array_tobytes},     {"frombytes", array_frombytes},
+    {"tolist", array_tolist},       {"fromlist", array_fromlist},       {"tounicode", array_tounicode},
+    {"fromunicode", array_fromunicode}, {"tofile", array_tofile},       {"fromfile", array_fromfile},
+    {"__copy__", array_copy},       {"__deepcopy__", array_copy},       {"__sizeof__", array_sizeof},
+};
+const MethodDef kArrayGetters[] = {{"typecode", array_typecode}, {"itemsize", array_itemsize}};
+
+void init_array_types(ThreadState& ts) {
+  native::init_native_type(ts, array_type, "array", "array", sizeof(ArrayObject), true);
+  Type& t = array_type;
+  t.new_instance = array_new;
+  t.repr = array_repr;
+  t.length = array_length;
+  t.getitem = array_getitem;
+  t.setitem = array_setitem;
+  t.contains = array_contains;
+  t.concat = array_concat;
+  t.repeat = array_repeat;
+  t.inplace[kOpAdd] = array_inplace_concat;
+  t.inplace[kOpMul] = array_inplace_repeat;
+  t.richcompare = array_richcompare;
+  t.hash = unhashable;
+  t.iter = array_iter;
+  t.finalize = finalize_array;
+  add_methods(ts, t, kArrayMethods);
+  add_getsets(ts, t, kArrayGetters);
+  native::complete_native_type(ts, t);
+  native::register_buffer_exporter(&array_type, export_array);
+
+  native::init_native_type(ts, array_iter_type, "arrayiterator", "array", sizeof(ArrayIterObject), false);
+  array_iter_type.iter = iter_self;
+  array_iter_type.iternext = array_iter_next;
+  array_iter_type.trace = trace_array_iter;
+  native::complete_native_type(ts, array_iter_type);
+}
+
+}  // namespace
+
+ModuleObject* create_array_module(ThreadState& ts) {
+  if (!native::native_type_ready(array_type)) init_array_types(ts);
+  ModuleObject* m = make_module(ts, "array");
+  native::add_value(ts, m, "array", Value(static_cast<Object*>(&array_type)));
+  native::add_value(ts, m, "ArrayType", Value(static_cast<Object*>(&array_type)));
+  native::add_value(ts, m, "typecodes", Value(make_str(ts, "bBuhHiIlLqQfd")));
+  return m;
+}
+
+}  // namespace minipy

@@ -1,0 +1,610 @@
+// _io.TextIOWrapper (CPython's Modules/_io/textio.c) and IncrementalNewlineDecoder.
+// minipy's codecs are utf-8, ascii and latin-1, all ASCII-compatible: a line end is the same byte in the encoded
+// and the decoded text, so the wrapper keeps undecoded bytes as read-ahead (data/pos), finds lines in them and
+// decodes one line (or one read) at a time. That makes tell() exact: the buffer's position minus the
+// read-ahead left. Newlines: newline=None translates \r and \r\n to \n on input; '' splits on all three without
+// translating; '\r' or '\r\n' end lines there and replace \n on output.
+// Left out: other encodings (LookupError at construction), the `newlines` record, reconfigure(encoding=...)
+// after reading.
+#include <algorithm>
+#include <cctype>
+
+#include "stdlib/native/io.h"
+#include "vm/objects/codecs.h"
+
+namespace minipy {
+
+namespace {
+
+#define IO_FN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
+
+std::string& ahead(IOObject* t) {
+  if (!t->data) t->data = new std::string();
+  return *t->data;
+}
+bool native_buffer(Value buffer) {
+  Type* bt = type_of(buffer);
+  return bt == &buffered_writer_type || bt == &buffered_random_type || bt == &buffered_reader_type;
+}
+
+bool check_live(ThreadState& ts, IOObject* t) {
+  if (t->flags & kIODetached) return raise(ts, ValueError_type, "underlying buffer has been detached"), false;
+  if (!(t->flags & kIOInitialized)) return raise(ts, ValueError_type, "I/O operation on uninitialized object"), false;
+  int closed;
+  if (native_buffer(t->raw) && type_of(as_io(t->raw)->raw) == &file_io_type) {
+    closed = as_io(as_io(t->raw)->raw)->fd < 0;
+  } else {
+    Value c = get_attr(ts, t->raw, intern(ts, "closed"));
+    if (!c) return false;
+    if ((closed = py_truth(ts, c)) < 0) return false;
+  }
+  if (closed) return raise_closed(ts), false;
+  return true;
+}
+
+std::string_view str_view(Value v) { return as_str(v)->view(); }
+
+// The encoding name as CPython's codec lookup normalizes it, for choosing the fast paths.
+std::string normalized(std::string_view name) {
+  std::string out;
+  for (char c : name) out += c == '_' || c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+bool is_utf8_name(std::string_view name) {
+  std::string n = normalized(name);
+  return n == "utf-8" || n == "utf8" || n == "u8";
+}
+
+// Decodes `bytes` and applies the input newline translation.
+Value decode_text(ThreadState& ts, IOObject* t, std::string_view bytes) {
+  Value text;
+  if ((t->flags & kIOUtf8) && utf8_valid(bytes)) text = Value(make_str(ts, bytes));
+  else text = decode_bytes(ts, bytes, str_view(t->encoding), str_view(t->errors));
+  if (!text || !(t->flags & kIOTranslate)) return text;
+  std::string_view s = as_str(text)->view();
+  if (!has_char(s, '\r')) return text;
+  return Value(make_str(ts, translate_newlines(s)));
+}
+
+// Reads more bytes from the buffer into the read-ahead; *eof at its end.
+bool fill(ThreadState& ts, IOObject* t, bool* eof) {
+  std::string& a = ahead(t);
+  if (t->pos > 0) {
+    a.erase(0, static_cast<size_t>(t->pos));
+    t->pos = 0;
+  }
+  Value size = Value::small_int(8192);
+  Value chunk = io_call(ts, t->raw, native_buffer(t->raw) ? "read1" : "read", std::span<const Value>(&size, 1));
+  if (!chunk) return false;
+  if (is_none(chunk)) return *eof = true, true;
+  std::string_view data;
+  if (!bytes_arg(ts, chunk, &data)) return false;
+  *eof = data.empty();
+  a.append(data);
+  return true;
+}
+
+bool check_readable(ThreadState& ts, IOObject* t) {
+  if (!check_live(ts, t)) return false;
+  if (!(t->flags & kIOReadable)) return raise_unsupported(ts, "not readable"), false;
+  return true;
+}
+
+// Writes pending bytes of the buffer before reading (a file open for both).
+bool flush_before_read(ThreadState& ts, IOObject* t) {
+  if (!(t->flags & kIOWritable)) return true;
+  if (native_buffer(t->raw)) return !as_io(t->raw)->wbuf || as_io(t->raw)->wbuf->empty() || buffered_flush(ts, as_io(t->raw));
+  return static_cast<bool>(io_call(ts, t->raw, "flush"));
+}
+
+// Byte length of the first `chars` characters of `s` (all of it when shorter).
+size_t bytes_for_chars(IOObject* t, std::string_view s, int64_t chars) {
+  if (!(t->flags & kIOUtf8)) return static_cast<size_t>(std::min<int64_t>(chars, static_cast<int64_t>(s.size())));
+  size_t i = 0;
+  for (int64_t n = 0; n < chars && i < s.size(); n++) {
+    i++;
+    while (i < s.size() && is_continuation(s[i])) i++;
+  }
+  return i;
+}
+
+// Where the line starting at `start` ends in `s` (just past its line end), npos when no line end yet; a \r at
+// the very end is undecided until more bytes come (it may start \r\n) unless `eof`.
+size_t line_end(IOObject* t, std::string_view s, size_t start, bool eof) {
+  if (t->flags & kIOAnyNewline) {
+    size_t i = s.find_first_of("\r\n", start);
+    if (i == std::string_view::npos) return i;
+    if (s[i] == '\n') return i + 1;
+    if (i + 1 < s.size()) return s[i + 1] == '\n' ? i + 2 : i + 1;
+    return eof ? i + 1 : std::string_view::npos;
+  }
+  std::string_view nl = is_none(t->newline) ? "\n" : str_view(t->newline);
+  size_t i = s.find(nl, start);
+  return i == std::string_view::npos ? i : i + nl.size();
+}
+
+Value text_readline(ThreadState& ts, IOObject* t, int64_t limit) {
+  if (!check_readable(ts, t) || !flush_before_read(ts, t)) return Value();
+  bool eof = false;
+  size_t scanned = static_cast<size_t>(t->pos);
+  for (;;) {
+    std::string_view s = ahead(t);
+    size_t end = line_end(t, s, scanned, eof);
+    if (end == std::string_view::npos && eof) end = s.size();
+    if (limit >= 0) {
+      size_t cap = static_cast<size_t>(t->pos) + bytes_for_chars(t, s.substr(static_cast<size_t>(t->pos)), limit);
+      if (end == std::string_view::npos ? cap < s.size() || eof : cap < end) end = cap;
+    }
+    if (end != std::string_view::npos) {
+      std::string_view line = s.substr(static_cast<size_t>(t->pos), end - static_cast<size_t>(t->pos));
+      Value r = decode_text(ts, t, line);
+      if (r) t->pos = static_cast<int64_t>(end);
+      return r;
+    }
+    scanned = s.size() > 0 ? s.size() - 1 : 0;  // a trailing \r is looked at again
+    size_t before = static_cast<size_t>(t->pos);
+    if (!fill(ts, t, &eof)) return Value();
+    scanned -= std::min(scanned, before);
+  }
+}
+
+Value text_read(ThreadState& ts, IOObject* t, int64_t n) {
+  if (!check_readable(ts, t) || !flush_before_read(ts, t)) return Value();
+  if (n < 0) {
+    Value rest = io_call(ts, t->raw, "read");
+    if (!rest) return rest;
+    std::string all = ahead(t).substr(static_cast<size_t>(t->pos));
+    if (!is_none(rest)) {
+      std::string_view data;
+      if (!bytes_arg(ts, rest, &data)) return Value();
+      all += data;
+    }
+    Value r = decode_text(ts, t, all);
+    if (r) {
+      ahead(t).clear();
+      t->pos = 0;
+    }
+    return r;
+  }
+  bool eof = false;
+  for (;;) {
+    std::string_view s = std::string_view(ahead(t)).substr(static_cast<size_t>(t->pos));
+    size_t take = bytes_for_chars(t, s, n);
+    // Enough characters (and a \r at the cut is not the first half of a \r\n), or nothing more to come.
+    bool complete = take < s.size() || (static_cast<int64_t>(take) == static_cast<int64_t>(s.size()) &&
+                                        bytes_for_chars(t, s, n + 1) == take && false);
+    if (complete && (t->flags & kIOTranslate) && take > 0 && s[take - 1] == '\r' && take < s.size() && s[take] == '\n')
+      take++;
+    if (complete || eof) {
+      Value r = decode_text(ts, t, s.substr(0, take));
+      if (r) t->pos += static_cast<int64_t>(take);
+      return r;
+    }
+    if (!fill(ts, t, &eof)) return Value();
+  }
+}
+
+Value text_tell(ThreadState& ts, IOObject* t) {
+  if (!check_live(ts, t)) return Value();
+  Value seekable = io_call(ts, t->raw, "seekable");
+  if (!seekable) return seekable;
+  if (py_truth(ts, seekable) != 1) return raise_unsupported(ts, "underlying stream is not seekable");
+  Value flushed = io_call(ts, Value(t), "flush");
+  if (!flushed) return flushed;
+  Value pos = io_call(ts, t->raw, "tell");
+  if (!pos) return pos;
+  int64_t p;
+  if (!index_to_int64(ts, pos, &p)) return Value();
+  return make_int(ts, p - (static_cast<int64_t>(ahead(t).size()) - t->pos));
+}
+
+// Before writing after reading: the buffer goes back to the reader's position.
+bool drop_read_ahead(ThreadState& ts, IOObject* t) {
+  if (!t->data || t->pos >= static_cast<int64_t>(t->data->size())) {
+    if (t->data) t->data->clear();
+    t->pos = 0;
+    return true;
+  }
+  Value pos = text_tell(ts, t);
+  if (!pos) return false;
+  t->data->clear();
+  t->pos = 0;
+  return static_cast<bool>(io_call(ts, t->raw, "seek", std::span<const Value>(&pos, 1)));
+}
+
+IO_FN(tw_read) {
+  int64_t n = -1;
+  if (Value a = io_arg(args, kwnames, 0, "size", ts); a && !io_size_arg(ts, a, &n)) return Value();
+  return text_read(ts, as_io(self), n);
+}
+IO_FN(tw_readline) {
+  int64_t n = -1;
+  if (Value a = io_arg(args, kwnames, 0, "size", ts); a) {
+    if (!is_none(a) && !is_int(a))
+      return raise_fmt(ts, TypeError_type, "'{}' object cannot be interpreted as an integer", type_name(a));
+    if (!io_size_arg(ts, a, &n)) return Value();
+  }
+  return text_readline(ts, as_io(self), n);
+}
+IO_FN(tw_write) {
+  if (!check_arg_count(ts, "write", positional_count(args, kwnames), 1, 1)) return Value();
+  if (!is_str(args[0]))
+    return raise_fmt(ts, TypeError_type, "write() argument must be str, not {}", type_name(args[0]));
+  if (!text_write(ts, as_io(self), as_str(args[0])->view())) return Value();
+  return make_int(ts, as_str(args[0])->length);
+}
+IO_FN(tw_flush) {
+  (void)args, (void)kwnames;
+  IOObject* t = as_io(self);
+  if (!check_live(ts, t)) return Value();
+  if (native_buffer(t->raw)) return buffered_flush(ts, as_io(t->raw)) ? None() : Value();
+  return io_call(ts, t->raw, "flush");
+}
+IO_FN(tw_close) {
+  (void)args, (void)kwnames;
+  IOObject* t = as_io(self);
+  if (t->flags & kIODetached) return raise(ts, ValueError_type, "underlying buffer has been detached");
+  Value closed = get_attr(ts, t->raw, intern(ts, "closed"));
+  if (!closed) return closed;
+  int c = py_truth(ts, closed);
+  if (c < 0) return Value();
+  if (c) return None();
+  Value flushed = io_call(ts, self, "flush");
+  Value error = ts.current_exception;
+  ts.current_exception = Value();
+  Value r = io_call(ts, t->raw, "close");
+  if (!flushed) {
+    ts.current_exception = error;
+    return Value();
+  }
+  return r;
+}
+IO_FN(tw_tell) {
+  (void)args, (void)kwnames;
+  return text_tell(ts, as_io(self));
+}
+IO_FN(tw_seek) {
+  IOObject* t = as_io(self);
+  if (!check_arg_count(ts, "seek", positional_count(args, kwnames), 1, 2)) return Value();
+  if (!check_live(ts, t)) return Value();
+  int64_t whence = 0;
+  if (args.size() > 1 && !index_to_int64(ts, args[1], &whence)) return Value();
+  Value seekable = io_call(ts, t->raw, "seekable");
+  if (!seekable) return seekable;
+  if (py_truth(ts, seekable) != 1) return raise_unsupported(ts, "underlying stream is not seekable");
+  Value cookie = args[0];
+  if (whence == 1 || whence == 2) {
+    int64_t off;
+    if (!is_int(cookie) || !index_to_int64(ts, cookie, &off)) return Value();
+    if (off != 0)
+      return raise_unsupported(ts, whence == 1 ? "can't do nonzero cur-relative seeks" : "can't do nonzero end-relative seeks");
+    if (whence == 1) return text_tell(ts, t);
+  } else if (whence != 0) {
+    return raise_fmt(ts, ValueError_type, "invalid whence ({}, should be 0, 1 or 2)", whence);
+  } else {
+    int64_t pos;
+    if (!is_int(cookie))
+      return raise_fmt(ts, TypeError_type, "an integer is required");
+    if (!index_to_int64(ts, cookie, &pos)) return Value();
+    if (pos < 0) return raise_fmt(ts, ValueError_type, "negative seek position {}", pos);
+  }
+  if (!io_call(ts, self, "flush")) return Value();
+  ahead(t).clear();
+  t->pos = 0;
+  Value a[2] = {whence == 2 ? Value::small_int(0) : cookie, Value::small_int(whence)};
+  return io_call(ts, t->raw, "seek", a);
+}
+IO_FN(tw_truncate) {
+  IOObject* t = as_io(self);
+  if (!check_live(ts, t)) return Value();
+  if (!io_call(ts, self, "flush")) return Value();
+  Value pos = io_arg(args, kwnames, 0, "pos", ts);
+  if (!pos || is_none(pos)) {
+    pos = text_tell(ts, t);
+    if (!pos) return pos;
+  }
+  return io_call(ts, t->raw, "truncate", std::span<const Value>(&pos, 1));
+}
+IO_FN(tw_detach) {
+  (void)args, (void)kwnames;
+  IOObject* t = as_io(self);
+  if (!check_live(ts, t)) return Value();
+  if (!io_call(ts, self, "flush")) return Value();
+  Value b = t->raw;
+  t->raw = None();
+  t->flags |= kIODetached;
+  return b;
+}
+Value delegate(ThreadState& ts, Value self, const char* name) {
+  IOObject* t = as_io(self);
+  if (!check_live(ts, t)) return Value();
+  return io_call(ts, t->raw, name);
+}
+IO_FN(tw_fileno) { return (void)args, (void)kwnames, delegate(ts, self, "fileno"); }
+IO_FN(tw_isatty) { return (void)args, (void)kwnames, delegate(ts, self, "isatty"); }
+IO_FN(tw_seekable) { return (void)args, (void)kwnames, delegate(ts, self, "seekable"); }
+IO_FN(tw_readable) { return (void)args, (void)kwnames, delegate(ts, self, "readable"); }
+IO_FN(tw_writable) { return (void)args, (void)kwnames, delegate(ts, self, "writable"); }
+IO_FN(tw_closed) {
+  (void)args, (void)kwnames;
+  IOObject* t = as_io(self);
+  if (t->flags & kIODetached) return raise(ts, ValueError_type, "underlying buffer has been detached");
+  return get_attr(ts, t->raw, intern(ts, "closed"));
+}
+IO_FN(tw_name) {
+  (void)args, (void)kwnames;
+  IOObject* t = as_io(self);
+  if (t->flags & kIODetached) return raise(ts, ValueError_type, "underlying buffer has been detached");
+  return get_attr(ts, t->raw, intern(ts, "name"));
+}
+IO_FN(tw_buffer) {
+  (void)args, (void)kwnames;
+  IOObject* t = as_io(self);
+  if (t->flags & kIODetached) return raise(ts, ValueError_type, "underlying buffer has been detached");
+  return t->raw;
+}
+IO_FN(tw_encoding) { return (void)ts, (void)args, (void)kwnames, as_io(self)->encoding; }
+IO_FN(tw_errors) { return (void)ts, (void)args, (void)kwnames, as_io(self)->errors; }
+IO_FN(tw_newlines) { return (void)ts, (void)self, (void)args, (void)kwnames, None(); }
+IO_FN(tw_line_buffering) { return (void)ts, (void)args, (void)kwnames, Bool(as_io(self)->flags & kIOLineBuffering); }
+IO_FN(tw_write_through) { return (void)ts, (void)args, (void)kwnames, Bool(as_io(self)->flags & kIOWriteThrough); }
+
+bool set_newline(ThreadState& ts, IOObject* t, Value newline) {
+  if (!is_none(newline)) {
+    if (!is_str(newline))
+      return raise_fmt(ts, TypeError_type, "TextIOWrapper() argument 'newline' must be str or None, not {}",
+                       type_name(newline)), false;
+    std::string_view nl = str_view(newline);
+    if (nl != "" && nl != "\n" && nl != "\r" && nl != "\r\n") {
+      return raise_fmt(ts, ValueError_type, "illegal newline value: {}", nl), false;
+    }
+  }
+  t->newline = newline;
+  t->flags &= ~(kIOTranslate | kIOAnyNewline);
+  if (is_none(newline)) t->flags |= kIOTranslate | kIOAnyNewline;
+  else if (str_view(newline).empty()) t->flags |= kIOAnyNewline;
+  return true;
+}
+
+// reconfigure(*, encoding, errors, newline, line_buffering, write_through): the settings that need no re-decoding.
+IO_FN(tw_reconfigure) {
+  IOObject* t = as_io(self);
+  if (positional_count(args, kwnames) != 0)
+    return raise(ts, TypeError_type, "reconfigure() takes no positional arguments");
+  Value encoding = keyword_arg(ts, args, kwnames, "encoding");
+  Value errors = keyword_arg(ts, args, kwnames, "errors");
+  Value newline = keyword_arg(ts, args, kwnames, "newline");
+  Value line_buffering = keyword_arg(ts, args, kwnames, "line_buffering");
+  Value write_through = keyword_arg(ts, args, kwnames, "write_through");
+  if (!io_call(ts, self, "flush")) return Value();
+  if (encoding && !is_none(encoding)) {
+    if (!is_str(encoding)) return raise_fmt(ts, TypeError_type, "reconfigure() argument 'encoding' must be str or None, not {}", type_name(encoding));
+    if (!encode_str(ts, "", str_view(encoding), "strict")) return Value();
+    t->encoding = encoding;
+    if (!errors) errors = Value(intern(ts, "strict"));
+  }
+  if (errors && !is_none(errors)) {
+    if (!is_str(errors)) return raise_fmt(ts, TypeError_type, "reconfigure() argument 'errors' must be str or None, not {}", type_name(errors));
+    t->errors = errors;
+  }
+  if (newline && !set_newline(ts, t, newline)) return Value();
+  auto flag = [&](Value v, uint32_t bit) {
+    if (!v || is_none(v)) return true;
+    int b = py_truth(ts, v);
+    if (b < 0) return false;
+    t->flags = b ? t->flags | bit : t->flags & ~bit;
+    return true;
+  };
+  if (!flag(line_buffering, kIOLineBuffering) || !flag(write_through, kIOWriteThrough)) return Value();
+  t->flags &= ~kIOUtf8;
+  if (is_utf8_name(str_view(t->encoding)) && str_view(t->errors) == "strict") t->flags |= kIOUtf8;
+  return None();
+}
+
+IO_FN(tw_next) {
+  (void)args, (void)kwnames;
+  Value line = text_readline(ts, as_io(self), -1);
+  if (!line) return line;
+  if (as_str(line)->size == 0) return raise_value(ts, new_exception(ts, &StopIteration_type, {}));
+  return line;
+}
+
+Value text_iternext(ThreadState& ts, Value self) {
+  Value line = type_of(self) == &text_io_wrapper_type ? text_readline(ts, as_io(self), -1) : io_call(ts, self, "readline");
+  if (!line) return line;
+  if (!is_str(line)) return raise_fmt(ts, OSError_type, "readline() should have returned a str object, not '{}'", type_name(line));
+  return as_str(line)->size == 0 ? Value() : line;
+}
+
+bool text_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  Value a[6];
+  static const char* const kNames[] = {"buffer", "encoding", "errors", "newline", "line_buffering", "write_through"};
+  for (size_t i = 0; i < 6; i++) a[i] = io_arg(args, kwnames, i, kNames[i], ts);
+  if (!a[0]) return raise(ts, TypeError_type, "TextIOWrapper() missing required argument 'buffer' (pos 1)"), false;
+  IOObject* t = as_io(self);
+  t->flags = 0;
+  Value encoding = a[1] && !is_none(a[1]) ? a[1] : Value();
+  if (encoding && !is_str(encoding))
+    return raise_fmt(ts, TypeError_type, "TextIOWrapper() argument 'encoding' must be str or None, not {}",
+                     type_name(encoding)), false;
+  if (!encoding || str_view(encoding) == "locale") encoding = Value(make_str(ts, preferred_encoding()));
+  Value errors = a[2] && !is_none(a[2]) ? a[2] : Value(intern(ts, "strict"));
+  if (!is_str(errors))
+    return raise_fmt(ts, TypeError_type, "TextIOWrapper() argument 'errors' must be str or None, not {}",
+                     type_name(errors)), false;
+  if (!encode_str(ts, "", str_view(encoding), "strict")) return false;  // LookupError for an unknown codec
+  if (!set_newline(ts, t, a[3] ? a[3] : None())) return false;
+  t->encoding = encoding;
+  t->errors = errors;
+  t->raw = a[0];
+  if (is_utf8_name(str_view(encoding)) && str_view(errors) == "strict") t->flags |= kIOUtf8;
+  for (int i = 4; i <= 5; i++) {
+    if (!a[i]) continue;
+    int b = py_truth(ts, a[i]);
+    if (b < 0) return false;
+    if (b) t->flags |= i == 4 ? kIOLineBuffering : kIOWriteThrough;
+  }
+  Value readable = io_call(ts, a[0], "readable");
+  if (!readable) return false;
+  Value writable = io_call(ts, a[0], "writable");
+  if (!writable) return false;
+  if (py_truth(ts, readable) == 1) t->flags |= kIOReadable;
+  if (py_truth(ts, writable) == 1) t->flags |= kIOWritable;
+  if (t->data) t->data->clear();
+  t->pos = 0;
+  t->flags |= kIOInitialized;
+  return true;
+}
+
+Value text_repr(ThreadState& ts, Value self) {
+  std::string out = type_of(self) == &text_io_wrapper_type ? "<_io.TextIOWrapper" : "<" + std::string(type_of(self)->name->view());
+  for (const char* attr : {"name", "mode"}) {
+    Value v = get_attr_optional(ts, self, intern(ts, attr));
+    if (!v) {
+      if (ts.current_exception && !exception_matches(ts.current_exception, &ValueError_type) &&
+          !exception_matches(ts.current_exception, &AttributeError_type))
+        return Value();
+      ts.current_exception = Value();
+      continue;
+    }
+    Value r = py_repr(ts, v);
+    if (!r) return r;
+    out += fmt::format(" {}={}", attr, str_view(r));
+  }
+  IOObject* t = as_io(self);
+  if (t->encoding && is_str(t->encoding)) out += fmt::format(" encoding='{}'", str_view(t->encoding));
+  out += '>';
+  return Value(make_str(ts, out));
+}
+
+const MethodDef kTextMethods[] = {
+    {"read", tw_read},         {"readline", tw_readline},   {"write", tw_write},       {"flush", tw_flush},
+    {"close", tw_close},       {"tell", tw_tell},           {"seek", tw_seek},         {"truncate", tw_truncate},
+    {"detach", tw_detach},     {"fileno", tw_fileno},       {"isatty", tw_isatty},     {"seekable", tw_seekable},
+    {"readable", tw_readable}, {"writable", tw_writable},   {"reconfigure", tw_reconfigure}, {"__next__", tw_next},
+};
+const MethodDef kTextGetters[] = {
+    {"closed", tw_closed},       {"name", tw_name},          {"buffer", tw_buffer},
+    {"encoding", tw_encoding},   {"errors", tw_errors},      {"newlines", tw_newlines},
+    {"line_buffering", tw_line_buffering}, {"write_through", tw_write_through},
+};
+
+// ---- IncrementalNewlineDecoder(decoder, translate, errors='strict') ------------------------------------------------
+
+bool nd_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  Value decoder = io_arg(args, kwnames, 0, "decoder", ts);
+  Value translate = io_arg(args, kwnames, 1, "translate", ts);
+  if (!decoder || !translate)
+    return raise(ts, TypeError_type, "IncrementalNewlineDecoder() missing required argument"), false;
+  int tr = py_truth(ts, translate);
+  if (tr < 0) return false;
+  IOObject* d = as_io(self);
+  d->writer = decoder;
+  d->flags = kIOInitialized | (tr ? uint32_t{kIOTranslate} : 0u);
+  d->seen_newlines = 0;
+  return true;
+}
+IO_FN(nd_decode) {
+  IOObject* d = as_io(self);
+  Value input = io_arg(args, kwnames, 0, "input", ts);
+  Value final_arg = io_arg(args, kwnames, 1, "final", ts);
+  if (!input) return raise(ts, TypeError_type, "decode() missing required argument 'input' (pos 1)");
+  int final = final_arg ? py_truth(ts, final_arg) : 0;
+  if (final < 0) return Value();
+  Value text = input;
+  if (!is_none(d->writer)) {
+    Value a[2] = {input, Bool(final)};
+    text = io_call(ts, d->writer, "decode", a);
+    if (!text) return text;
+  }
+  if (!is_str(text)) return raise_fmt(ts, TypeError_type, "decoder should return a string result, not '{}'", type_name(text));
+  std::string s;
+  if (d->flags & kIOSeenCR) s += '\r';
+  s += str_view(text);
+  d->flags &= ~kIOSeenCR;
+  if (!s.empty() && s.back() == '\r' && !final) {
+    s.pop_back();
+    d->flags |= kIOSeenCR;
+  }
+  for (size_t i = 0; i < s.size(); i++) {
+    if (s[i] == '\r') d->seen_newlines |= (i + 1 < s.size() && s[i + 1] == '\n') ? (i++, 4) : 1;
+    else if (s[i] == '\n') d->seen_newlines |= 2;
+  }
+  if (!(d->flags & kIOTranslate)) return Value(make_str(ts, s));
+  return Value(make_str(ts, translate_newlines(s)));
+}
+IO_FN(nd_reset) {
+  (void)args, (void)kwnames;
+  IOObject* d = as_io(self);
+  d->flags &= ~kIOSeenCR;
+  d->seen_newlines = 0;
+  if (!is_none(d->writer)) return io_call(ts, d->writer, "reset");
+  return None();
+}
+IO_FN(nd_newlines) {
+  (void)args, (void)kwnames;
+  static const char* const kKinds[] = {"\r", "\n", "\r\n"};
+  uint32_t seen = as_io(self)->seen_newlines;
+  std::vector<Value> kinds;
+  for (int i = 0; i < 3; i++)
+    if (seen & (1u << i)) kinds.push_back(Value(make_str(ts, kKinds[i])));
+  if (kinds.empty()) return None();
+  if (kinds.size() == 1) return kinds[0];
+  return Value(minipy::make_tuple(ts, kinds));
+}
+const MethodDef kDecoderMethods[] = {{"decode", nd_decode}, {"reset", nd_reset}};
+const MethodDef kDecoderGetters[] = {{"newlines", nd_newlines}};
+
+}  // namespace
+
+bool text_write(ThreadState& ts, IOObject* t, std::string_view s) {
+  if (!check_live(ts, t)) return false;
+  if (!(t->flags & kIOWritable)) return raise_unsupported(ts, "not writable"), false;
+  std::string translated;
+  if (!is_none(t->newline) && str_view(t->newline).size() > 0 && str_view(t->newline)[0] == '\r' && has_char(s, '\n')) {
+    for (char c : s) {
+      if (c == '\n') translated += str_view(t->newline);
+      else translated += c;
+    }
+    s = translated;
+  }
+  if (t->data && !drop_read_ahead(ts, t)) return false;
+  bool native = native_buffer(t->raw);
+  if (t->flags & kIOUtf8 && native) {
+    if (!buffered_write_bytes(ts, as_io(t->raw), s)) return false;
+  } else {
+    Value b = (t->flags & kIOUtf8) ? make_bytes(ts, s) : encode_str(ts, s, str_view(t->encoding), str_view(t->errors));
+    if (!b) return false;
+    if (native) {
+      if (!buffered_write_bytes(ts, as_io(t->raw), static_cast<BytesObject*>(b.as_object())->view())) return false;
+    } else if (!io_call(ts, t->raw, "write", std::span<const Value>(&b, 1))) {
+      return false;
+    }
+  }
+  if ((t->flags & kIOLineBuffering) && (has_char(s, '\n') || has_char(s, '\r'))) {
+    if (native) return buffered_flush(ts, as_io(t->raw));
+    return static_cast<bool>(io_call(ts, t->raw, "flush"));
+  }
+  return true;
+}
+
+Value make_text_wrapper(ThreadState& ts, Value buffer, Value encoding, Value errors, Value newline,
+                        bool line_buffering, bool write_through) {
+  Value self = text_io_wrapper_type.new_instance(ts, &text_io_wrapper_type, {}, nullptr);
+  Value a[6] = {buffer, encoding, errors, newline, Bool(line_buffering), Bool(write_through)};
+  if (!text_init(ts, self, a, nullptr)) return Value();
+  return self;
+}
+
+void init_io_text_types(ThreadState& ts) {
+  text_io_wrapper_type.init = text_init;
+  text_io_wrapper_type.repr = text_repr;
+  text_io_wrapper_type.iternext = text_iternext;
+  add_methods(ts, text_io_wrapper_type, kTextMethods);
+  add_getsets(ts, text_io_wrapper_type, kTextGetters);
+  newline_decoder_type.init = nd_init;
+  add_methods(ts, newline_decoder_type, kDecoderMethods);
+  add_getsets(ts, newline_decoder_type, kDecoderGetters);
+}
+
+}  // namespace minipy

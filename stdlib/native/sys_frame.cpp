@@ -1,0 +1,138 @@
+// sys._getframe() and the frame objects it returns: the part of CPython's sys module and frameobject.c that
+// Lib uses (namedtuple, enum and typing read sys._getframe(1).f_globals['__name__']; inspect.currentframe and
+// debugging helpers walk f_back and read f_locals).
+//
+// minipy's frames live on the data stack and die when they return, so a frame object is a snapshot taken when
+// asked for: code, globals, builtins, the instruction offset, and f_locals as CPython 3.11 gives it (the
+// namespace itself for module and class bodies, a fresh dict of the fast locals for a function). The callers'
+// chain (f_back) is snapshotted at the same time, so every frame object stays valid after its frame returns,
+// as CPython's do. Nothing is created unless sys._getframe is called.
+// Left out: f_trace (always None; minipy has no tracing), frame.clear() only drops the locals snapshot,
+// tracebacks' tb_frame.
+#include "compiler/linetable.h"
+#include "stdlib/native/native_support.h"
+#include "vm/interp/frame.h"
+
+namespace minipy {
+
+namespace {
+
+Type frame_type;
+
+struct FrameObject : Object {
+  Value code;           // the CodeObj the frame runs
+  DictObject* globals;
+  DictObject* builtins;
+  Value locals;         // f_locals (a snapshot dict for function frames)
+  Value back;           // the caller's FrameObject, or None at the bottom
+  int32_t lasti;        // code units
+  int32_t lineno;       // -1: none
+};
+
+FrameObject* as_frame(Value v) { return static_cast<FrameObject*>(v.as_object()); }
+
+void trace_frame(Object* self, Tracer& tracer) {
+  auto* f = static_cast<FrameObject*>(self);
+  tracer.visit(f->code);
+  tracer.visit(f->globals);
+  tracer.visit(f->builtins);
+  tracer.visit(f->locals);
+  tracer.visit(f->back);
+}
+
+}  // namespace
+
+Value frame_locals(ThreadState& ts, Frame* frame);  // builtins.cpp: what locals() returns in that frame
+
+namespace {
+
+// One snapshot of `frame` (its f_back filled in by the caller).
+FrameObject* snapshot(ThreadState& ts, Frame* frame) {
+  auto* f = ts.alloc<FrameObject>(&frame_type);
+  f->code = Value(frame->code);
+  f->globals = frame->globals;
+  f->builtins = frame->builtins;
+  f->back = None();
+  f->lasti = frame->lasti();
+  const CodeObject& src = frame->code->src();
+  f->lineno = location_at(src.linetable, src.firstlineno, f->lasti).lineno;
+  f->locals = frame_locals(ts, frame);
+  return f;
+}
+
+// sys._getframe(depth=0, /): the frame `depth` calls below the caller's.
+Value sys_getframe(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "sys._getframe", kwnames) || !check_arg_count(ts, "sys._getframe", args.size(), 0, 1))
+    return Value();
+  int64_t depth = 0;
+  if (!args.empty() && !index_to_int64(ts, args[0], &depth)) return Value();
+  Frame* frame = ts.current_frame;
+  for (; depth > 0 && frame; depth--) frame = frame->previous;
+  if (!frame) return raise(ts, ValueError_type, "call stack is not deep enough");
+  FrameObject* first = snapshot(ts, frame);
+  FrameObject* last = first;
+  for (Frame* caller = frame->previous; caller; caller = caller->previous) {
+    FrameObject* next = snapshot(ts, caller);
+    last->back = Value(next);
+    last = next;
+  }
+  return Value(first);
+}
+
+#define FRAME_GETTER(name, expr)                                                     \
+  Value name(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {   \
+    FrameObject* f = as_frame(self);                                                  \
+    (void)ts;                                                                         \
+    return expr;                                                                      \
+  }
+FRAME_GETTER(f_code, f->code)
+FRAME_GETTER(f_globals, Value(f->globals))
+FRAME_GETTER(f_builtins, Value(f->builtins))
+FRAME_GETTER(f_locals, f->locals)
+FRAME_GETTER(f_back, f->back)
+FRAME_GETTER(f_lasti, make_int(ts, 2 * int64_t{f->lasti}))
+FRAME_GETTER(f_lineno, f->lineno < 0 ? None() : make_int(ts, f->lineno))
+FRAME_GETTER(f_trace, None())
+FRAME_GETTER(f_trace_lines, True())
+FRAME_GETTER(f_trace_opcodes, False())
+
+Value frame_clear(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "clear", kwnames) || !check_arg_count(ts, "frame.clear", args.size(), 0, 0)) return Value();
+  FrameObject* f = as_frame(self);
+  if (f->locals && is_dict(f->locals) && f->locals.as_object() != f->globals) f->locals = Value(make_dict(ts));
+  return None();
+}
+
+// <frame at 0x..., file '/x.py', line 3, code f>
+Value frame_repr(ThreadState& ts, Value self) {
+  FrameObject* f = as_frame(self);
+  auto* code = static_cast<CodeObj*>(f->code.as_object());
+  Value file = py_repr(ts, Value(code->filename));
+  if (!file) return file;
+  return Value(make_str(ts, fmt::format("<frame at {:#x}, file {}, line {}, code {}>", self.bits(),
+                                        as_str(file)->view(), f->lineno, code->name->view())));
+}
+
+}  // namespace
+
+// Readies the frame type and returns the sys._getframe function definition (called from sys.cpp).
+const MethodDef* sys_getframe_def(ThreadState& ts) {
+  static const MethodDef def{"_getframe", sys_getframe};
+  if (native::native_type_ready(frame_type)) return &def;
+  native::init_native_type(ts, frame_type, "frame", "builtins", sizeof(FrameObject), false);
+  frame_type.new_instance = nullptr;
+  frame_type.trace = trace_frame;
+  frame_type.repr = frame_repr;
+  static const MethodDef getters[] = {
+      {"f_code", f_code},     {"f_globals", f_globals}, {"f_builtins", f_builtins},
+      {"f_locals", f_locals}, {"f_back", f_back},       {"f_lasti", f_lasti},
+      {"f_lineno", f_lineno}, {"f_trace", f_trace},     {"f_trace_lines", f_trace_lines},
+      {"f_trace_opcodes", f_trace_opcodes},
+  };
+  add_getsets(ts, frame_type, getters);
+  static const MethodDef methods[] = {{"clear", frame_clear}};
+  add_methods(ts, frame_type, methods);
+  return &def;
+}
+
+}  // namespace minipy
