@@ -489,7 +489,7 @@ void init_io_types(ThreadState& ts) {
   TupleObject* bases = make_tuple(ts, bases_items);
   DictObject* ns = make_dict(ts);
   dict_set_str(ts, ns, ts.interp->names.module, Value(intern(ts, "io")));
-  io_unsupported_operation = make_heap_type(ts, intern(ts, "UnsupportedOperation"), bases, ns, {}, nullptr);
+  io_unsupported_operation = make_heap_type(ts, &type_type, intern(ts, "UnsupportedOperation"), bases, ns, {}, nullptr);
   init_io_file_types(ts);
   init_io_memory_types(ts);
   init_io_buffered_types(ts);

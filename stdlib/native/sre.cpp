@@ -443,7 +443,7 @@ void init_sre_types(ThreadState& ts) {
     add_methods(ts, t, kPatternMethods);
     add_methods(ts, t, kClassGetitemMethod);
     add_getsets(ts, t, kPatternGetters);
-    finish_native_type(t);
+    finish_native_type(ts, t);
   }
   init_sre_match_types(ts);
 }

@@ -314,7 +314,7 @@ void init_sre_match_types(ThreadState& ts) {
     add_methods(ts, m, kMatchMethods);
     add_methods(ts, m, kClassGetitemMethod);
     add_getsets(ts, m, kMatchGetters);
-    finish_native_type(m);
+    finish_native_type(ts, m);
   }
   Type& s = sre_scanner_type;
   if (begin_native_type(ts, s, "SRE_Scanner", "_sre", sizeof(ScannerObject))) {
@@ -323,7 +323,7 @@ void init_sre_match_types(ThreadState& ts) {
     s.finalize = finalize_scanner;
     add_methods(ts, s, kScannerMethods);
     add_getsets(ts, s, kScannerGetters);
-    finish_native_type(s);
+    finish_native_type(ts, s);
   }
 }
 

@@ -60,7 +60,7 @@ Value make_struct_sequence_type(ThreadState& ts, std::string_view module, std::s
   repr->def = &kRepr;
   dict_set_str(ts, ns, ts.interp->names.repr, Value(repr));
   Value base(&tuple_type);
-  return make_heap_type(ts, make_str(ts, name), minipy::make_tuple(ts, std::span<const Value>(&base, 1)), ns, {}, nullptr);
+  return make_heap_type(ts, &type_type, make_str(ts, name), minipy::make_tuple(ts, std::span<const Value>(&base, 1)), ns, {}, nullptr);
 }
 
 Value make_struct_sequence(ThreadState& ts, Value type, std::span<const Value> values,
