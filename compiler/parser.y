@@ -160,6 +160,7 @@ using minipy::front::make_stmt;
 
 %%
 
+// python.gram: file, interactive, eval (the start symbol is picked by a synthesised token per compile() mode)
 input:
     StartExec stmts EndMarker {
       auto* m = ctx.arena.make<Module>();
@@ -184,22 +185,26 @@ input:
 newlines: %empty | newlines Newline ;
 
 // compile()'s 'eval' input: expressions without starred items.
+// python.gram: eval: expressions
 eval_expr:
     test_items { $$ = $1.size() == 1 ? $1[0] : make_tuple_expr(ctx, $1, @$); }
   | test_items "," { $$ = make_tuple_expr(ctx, $1, @$); }
   ;
 
+// python.gram: statements
 stmts:
     %empty { $$ = {}; }
   | stmts stmt { $$ = $1; append(ctx, $$, $2); }
   ;
 
+// python.gram: statement
 stmt:
     simple_stmts { $$ = ($1); }
   | compound_stmt { $$ = vec1(ctx, $1); }
   ;
 
 // A line of simple statements spans them and a trailing ';' (CPython ends enclosing blocks there), not the NEWLINE.
+// python.gram: simple_stmts
 simple_stmts:
     simple_stmt_list Newline { $$ = ($1); @$ = @1; }
   | simple_stmt_list ";" Newline { $$ = ($1); @$ = Span{@1.line, @1.col, @2.end_line, @2.end_col}; }
@@ -210,6 +215,7 @@ simple_stmt_list:
   | simple_stmt_list ";" simple_stmt { $$ = $1; push(ctx, $$, $3); }
   ;
 
+// python.gram: simple_stmt
 simple_stmt:
     expr_stmt
   | del_stmt
@@ -224,6 +230,7 @@ simple_stmt:
   | assert_stmt
   ;
 
+// python.gram: assignment, star_expressions (an expression statement); augassign
 expr_stmt:
     testlist_star_expr { $$ = make_stmt<ExprStmt>(ctx, @$, $1); }
   | yield_expr { $$ = make_stmt<ExprStmt>(ctx, @$, $1); }
@@ -233,6 +240,7 @@ expr_stmt:
   | assign_targets yield_or_tlse { CHECK($$ = build_assign(ctx, $1, $2, @$)); }
   ;
 
+// python.gram: star_targets (a cover rule: parse_build.cpp checks what star_targets would accept)
 assign_targets:
     testlist_star_expr "=" { $$ = vec1(ctx, $1); }
   | yield_expr "=" { $$ = vec1(ctx, $1); }
@@ -241,6 +249,7 @@ assign_targets:
 
 yield_or_tlse: yield_expr | testlist_star_expr ;
 
+// python.gram: augassign
 augassign:
     "+=" { $$ = OperatorKind::Add; } | "-=" { $$ = OperatorKind::Sub; } | "*=" { $$ = OperatorKind::Mult; }
   | "@=" { $$ = OperatorKind::MatMult; } | "/=" { $$ = OperatorKind::Div; } | "%=" { $$ = OperatorKind::Mod; }
@@ -249,6 +258,7 @@ augassign:
   | "**=" { $$ = OperatorKind::Pow; } | "//=" { $$ = OperatorKind::FloorDiv; }
   ;
 
+// python.gram: del_stmt, del_targets
 del_stmt:
     "del" exprlist_items opt_comma {
       for (Expr* t : $2) CHECK(set_target(ctx, t, TargetUse::Delete));
@@ -258,17 +268,20 @@ del_stmt:
 
 opt_comma: %empty { $$ = 0; } | "," { $$ = 1; } ;
 
+// python.gram: return_stmt
 return_stmt:
     "return" { $$ = make_stmt<Return>(ctx, @$, nullptr); }
   | "return" testlist_star_expr { $$ = make_stmt<Return>(ctx, @$, $2); }
   ;
 
+// python.gram: raise_stmt
 raise_stmt:
     "raise" { $$ = make_stmt<Raise>(ctx, @$, nullptr, nullptr); }
   | "raise" test { $$ = make_stmt<Raise>(ctx, @$, $2, nullptr); }
   | "raise" test "from" test { $$ = make_stmt<Raise>(ctx, @$, $2, $4); }
   ;
 
+// python.gram: global_stmt
 global_stmt:
     "global" name_list {
       std::vector<Identifier> names;
@@ -276,6 +289,7 @@ global_stmt:
       $$ = make_stmt<Global>(ctx, @$, ctx.arena.array(names));
     }
   ;
+// python.gram: nonlocal_stmt
 nonlocal_stmt:
     "nonlocal" name_list {
       std::vector<Identifier> names;
@@ -288,11 +302,13 @@ name_list:
   | name_list "," Name { $$ = $1; push(ctx, $$, $3); }
   ;
 
+// python.gram: assert_stmt
 assert_stmt:
     "assert" test { $$ = make_stmt<Assert>(ctx, @$, $2, nullptr); }
   | "assert" test "," test { $$ = make_stmt<Assert>(ctx, @$, $2, $4); }
   ;
 
+// python.gram: import_stmt: import_name | import_from
 import_stmt:
     "import" dotted_as_names { $$ = make_stmt<Import>(ctx, @$, to_list(ctx, $2)); }
   | "from" opt_import_dots dotted_name "import" import_targets {
@@ -307,6 +323,7 @@ import_dots:
     "." { $$ = 1; } | "..." { $$ = 3; }
   | import_dots "." { $$ = $1 + 1; } | import_dots "..." { $$ = $1 + 3; }
   ;
+// python.gram: import_from_targets
 import_targets:
     "*" {
       $$ = vec1(ctx, ctx.arena.make<Alias>(@1.loc(), ctx.arena.copy("*"), Identifier{}));
@@ -314,32 +331,39 @@ import_targets:
   | "(" import_as_names opt_comma ")" { $$ = ($2); }
   | import_as_names { $$ = ($1); }
   ;
+// python.gram: import_from_as_names
 import_as_names:
     import_as_name { $$ = vec1(ctx, $1); }
   | import_as_names "," import_as_name { $$ = $1; push(ctx, $$, $3); }
   ;
+// python.gram: import_from_as_name
 import_as_name:
     Name { $$ = ctx.arena.make<Alias>(@$.loc(), identifier(ctx, $1), Identifier{}); }
   | Name "as" Name { $$ = ctx.arena.make<Alias>(@$.loc(), identifier(ctx, $1), identifier(ctx, $3)); }
   ;
+// python.gram: dotted_as_names
 dotted_as_names:
     dotted_as_name { $$ = vec1(ctx, $1); }
   | dotted_as_names "," dotted_as_name { $$ = $1; push(ctx, $$, $3); }
   ;
+// python.gram: dotted_as_name
 dotted_as_name:
     dotted_name { $$ = ctx.arena.make<Alias>(@$.loc(), join_dotted(ctx, $1), Identifier{}); }
   | dotted_name "as" Name { $$ = ctx.arena.make<Alias>(@$.loc(), join_dotted(ctx, $1), identifier(ctx, $3)); }
   ;
+// python.gram: dotted_name
 dotted_name:
     Name { $$ = vec1(ctx, $1); }
   | dotted_name "." Name { $$ = $1; push(ctx, $$, $3); }
   ;
 
 // ---- compound statements ----------------------------------------------------------------------------------
+// python.gram: compound_stmt
 compound_stmt: if_stmt | while_stmt | for_stmt | try_stmt | with_stmt | funcdef | classdef | decorated
   | async_stmt | match_stmt ;
 
 // `async def`, `async for`, `async with`: the synchronous node with the async kind, spanning from `async`.
+// python.gram: the ASYNC forms of function_def_raw, for_stmt and with_stmt
 async_stmt:
     "async" funcdef { $$ = $2; $$->kind = StmtKind::AsyncFunctionDef; $$->loc = @$.loc(); }
   | "async" for_stmt { $$ = $2; $$->kind = StmtKind::AsyncFor; $$->loc = @$.loc(); }
@@ -347,12 +371,14 @@ async_stmt:
   ;
 
 // ---- match (parse_match.cpp builds the nodes and checks what CPython's pattern grammar checks) ----------
+// python.gram: match_stmt
 match_stmt:
     MatchKw match_subject ":" Newline Indent case_blocks Dedent {
       @$ = Span{@1.line, @1.col, @6.end_line, @6.end_col};
       $$ = make_stmt<Match>(ctx, @$, $2, to_list(ctx, $6));
     }
   ;
+// python.gram: subject_expr
 match_subject:
     named_expr
   | subj_head { $$ = make_tuple_expr(ctx, $1, @$); }
@@ -371,6 +397,7 @@ case_blocks:
     case_block { $$ = vec1(ctx, $1); }
   | case_blocks case_block { $$ = $1; push(ctx, $$, $2); }
   ;
+// python.gram: case_block
 case_block:
     CaseKw patterns ":" block { $$ = ctx.arena.make<MatchCase>($2, nullptr, to_list(ctx, $4)); @$ = @4; }
   | CaseKw patterns "if" named_expr ":" block {
@@ -378,10 +405,12 @@ case_block:
       @$ = @6;
     }
   ;
+// python.gram: patterns
 patterns:
     pattern
   | open_sequence_pattern { $$ = make_sequence_pattern(ctx, $1, @$); }
   ;
+// python.gram: open_sequence_pattern
 open_sequence_pattern:
     pattern_head
   | pattern_head maybe_star_pattern { $$ = $1; push(ctx, $$, $2); }
@@ -390,17 +419,22 @@ pattern_head:
     maybe_star_pattern "," { $$ = vec1(ctx, $1); }
   | pattern_head maybe_star_pattern "," { $$ = $1; push(ctx, $$, $2); }
   ;
+// python.gram: maybe_sequence_pattern
 maybe_sequence_pattern:
     maybe_star_pattern { $$ = vec1(ctx, $1); }
   | open_sequence_pattern
   ;
+// python.gram: maybe_star_pattern
 maybe_star_pattern: star_pattern | pattern ;
+// python.gram: star_pattern
 star_pattern: "*" Name { $$ = make_star_pattern(ctx, $2, @$); } ;
+// python.gram: pattern, as_pattern
 pattern:
     or_pattern
   | or_pattern "as" Name { CHECK($$ = make_as_pattern(ctx, $1, $3, @$)); }
   | or_pattern "as" error_target { ctx.fail("invalid pattern target", @3); YYABORT; }
   ;
+// python.gram: or_pattern
 or_pattern:
     closed_pattern
   | or_chain_pattern { $$ = make_or_pattern(ctx, $1, @$); }
@@ -409,6 +443,7 @@ or_chain_pattern:
     closed_pattern "|" closed_pattern { $$ = vec2(ctx, $1, $3); }
   | or_chain_pattern "|" closed_pattern { $$ = $1; push(ctx, $$, $3); }
   ;
+// python.gram: closed_pattern
 closed_pattern:
     pattern_literal { CHECK($$ = make_value_pattern(ctx, $1, @$)); }
   | "None" { $$ = make_singleton_pattern(ctx, Const::none(), @$); }
@@ -426,12 +461,14 @@ closed_pattern:
   | name_or_attr "(" class_args ")" { CHECK($$ = make_class_pattern(ctx, $1, $3, @$)); }
   ;
 // Literals as patterns and as mapping keys: numbers (signed, or real +/- imaginary) and strings.
+// python.gram: literal_pattern
 pattern_literal:
     pattern_signed_number
   | pattern_signed_number "+" Number { CHECK($$ = make_complex_literal(ctx, $1, OperatorKind::Add, $3, @3, @$)); }
   | pattern_signed_number "-" Number { CHECK($$ = make_complex_literal(ctx, $1, OperatorKind::Sub, $3, @3, @$)); }
   | strings  // an f-string is the compiler's error, as in CPython
   ;
+// python.gram: signed_number
 pattern_signed_number:
     Number { CHECK($$ = make_number(ctx, $1)); }
   | "-" Number {
@@ -440,18 +477,22 @@ pattern_signed_number:
       $$ = make_expr<UnaryOp>(ctx, @$, UnaryOpKind::USub, n);
     }
   ;
+// python.gram: name_or_attr
 name_or_attr:
     Name { $$ = make_name(ctx, $1); }
   | pattern_attr
   ;
 pattern_attr: name_or_attr "." Name { $$ = make_expr<Attribute>(ctx, @$, $1, identifier(ctx, $3), ExprContext::Load); } ;
+// python.gram: items_pattern
 mapping_items:
     mapping_item { $$ = vec1(ctx, $1); }
   | double_star_pattern { $$ = vec1(ctx, $1); }
   | mapping_items "," mapping_item { $$ = $1; push(ctx, $$, $3); }
   | mapping_items "," double_star_pattern { $$ = $1; push(ctx, $$, $3); }
   ;
+// python.gram: key_value_pattern
 mapping_item: pattern_key ":" pattern { $$ = KeyPatternItem{$1, $3, -1, @$}; } ;
+// python.gram: double_star_pattern
 double_star_pattern: "**" Name { $$ = KeyPatternItem{nullptr, nullptr, $2, @$}; } ;
 pattern_key:
     pattern_literal
@@ -460,27 +501,32 @@ pattern_key:
   | "True" { $$ = make_constant(ctx, Const::boolean(true), @$); }
   | "False" { $$ = make_constant(ctx, Const::boolean(false), @$); }
   ;
+// python.gram: class_pattern (its arguments)
 class_args: %empty { $$ = {}; } | class_arg_items opt_comma { $$ = ($1); } ;
 class_arg_items:
     class_arg { $$ = vec1(ctx, $1); }
   | class_arg_items "," class_arg { $$ = $1; push(ctx, $$, $3); }
   ;
+// python.gram: positional_patterns / keyword_pattern
 class_arg:
     pattern { $$ = ClassPatternArg{-1, $1, @$}; }
   | Name "=" pattern { $$ = ClassPatternArg{$1, $3, @$}; }
   ;
 error_target: Number | String | "(" | "[" ;
 
+// python.gram: block
 block:
     simple_stmts { $$ = ($1); @$ = @1; }
   | Newline Indent stmts Dedent { $$ = ($3); @$ = @3; }
   ;
 
+// python.gram: if_stmt
 if_stmt:
     "if" named_expr ":" block elif_chain {
       $$ = make_stmt<If>(ctx, @$, $2, to_list(ctx, $4), to_list(ctx, $5));
     }
   ;
+// python.gram: elif_stmt
 elif_chain:
     %empty { $$ = {}; }
   | else_block { $$ = ($1); }
@@ -490,6 +536,7 @@ elif_chain:
   ;
 else_block: "else" ":" block { $$ = ($3); } ;
 
+// python.gram: while_stmt
 while_stmt:
     "while" named_expr ":" block { $$ = make_stmt<While>(ctx, @$, $2, to_list(ctx, $4), List<Stmt>{}); }
   | "while" named_expr ":" block else_block {
@@ -497,6 +544,7 @@ while_stmt:
     }
   ;
 
+// python.gram: for_stmt
 for_stmt:
     "for" exprlist "in" testlist_star_expr ":" block {
       CHECK(set_target(ctx, $2, TargetUse::For));
@@ -508,6 +556,7 @@ for_stmt:
     }
   ;
 
+// python.gram: try_stmt
 try_stmt:
     "try" ":" block finally_block {
       $$ = make_stmt<Try>(ctx, @$, to_list(ctx, $3), List<ExceptHandler>{}, List<Stmt>{}, to_list(ctx, $4));
@@ -526,10 +575,12 @@ try_stmt:
     }
   ;
 finally_block: "finally" ":" block { $$ = ($3); } ;
+// python.gram: except_block+
 handlers:
     handler { $$ = vec1(ctx, $1); }
   | handlers handler { $$ = $1; push(ctx, $$, $2); }
   ;
+// python.gram: except_block
 handler:
     "except" ":" block { $$ = ctx.arena.make<ExceptHandler>(@$.loc(), nullptr, Identifier{}, to_list(ctx, $3)); }
   | "except" test ":" block {
@@ -558,16 +609,19 @@ test_items:
   | test_items "," test { $$ = $1; push(ctx, $$, $3); }
   ;
 
+// python.gram: with_stmt
 with_stmt:
     "with" with_items ":" block { $$ = make_stmt<With>(ctx, @$, to_list(ctx, $2), to_list(ctx, $4)); }
   | "with" WithLPar with_items opt_comma ")" ":" block {
       $$ = make_stmt<With>(ctx, @$, to_list(ctx, $3), to_list(ctx, $7));
     }
   ;
+// python.gram: with_item (comma-separated)
 with_items:
     with_item { $$ = vec1(ctx, $1); }
   | with_items "," with_item { $$ = $1; push(ctx, $$, $3); }
   ;
+// python.gram: with_item
 with_item:
     test { $$ = ctx.arena.make<WithItem>($1, nullptr); }
   | test "as" bexpr {
@@ -576,6 +630,7 @@ with_item:
     }
   ;
 
+// python.gram: function_def_raw
 funcdef:
     "def" Name "(" params ")" opt_returns ":" block {
       Arguments* args = build_arguments(ctx, $4);
@@ -585,6 +640,7 @@ funcdef:
   ;
 opt_returns: %empty { $$ = nullptr; } | "->" test { $$ = $2; } ;
 
+// python.gram: class_def_raw
 classdef:
     "class" Name ":" block { CHECK($$ = build_class(ctx, $2, {}, false, @2, $4, @$)); }
   | "class" Name "(" call_args ")" ":" block {
@@ -593,6 +649,7 @@ classdef:
     }
   ;
 
+// python.gram: function_def, class_def (with decorators)
 decorated:
     decorators funcdef {
       $$ = $2;
@@ -609,12 +666,14 @@ decorated:
       static_cast<ClassDef*>($$)->decorator_list = to_list(ctx, $1);
     }
   ;
+// python.gram: decorators
 decorators:
     "@" named_expr Newline { $$ = vec1(ctx, $2); }
   | decorators "@" named_expr Newline { $$ = $1; push(ctx, $$, $3); }
   ;
 
 // ---- parameters -------------------------------------------------------------------------------------------
+// python.gram: params, parameters (a cover rule: parse_build.cpp checks the order of kinds)
 params: %empty { $$ = {}; } | param_items opt_comma { $$ = ($1); } ;
 param_items:
     param_item { $$ = vec1(ctx, $1); }
@@ -632,6 +691,7 @@ param:
     Name { $$ = ctx.arena.make<Arg>(@$.loc(), identifier(ctx, $1), nullptr); }
   | Name ":" test { $$ = ctx.arena.make<Arg>(@$.loc(), identifier(ctx, $1), $3); }
   ;
+// python.gram: lambda_params (a cover rule, as params)
 lparams: %empty { $$ = {}; } | lparam_items opt_comma { $$ = ($1); } ;
 lparam_items:
     lparam_item { $$ = vec1(ctx, $1); }
@@ -648,6 +708,7 @@ lparam_item:
 lparam: Name { $$ = ctx.arena.make<Arg>(@$.loc(), identifier(ctx, $1), nullptr); } ;
 
 // ---- expressions ------------------------------------------------------------------------------------------
+// python.gram: star_expressions
 testlist_star_expr:
     tlse_items { $$ = $1.size() == 1 ? $1[0] : make_tuple_expr(ctx, $1, @$); }
   | tlse_items "," { $$ = make_tuple_expr(ctx, $1, @$); }
@@ -660,6 +721,7 @@ tlse_items:
   ;
 
 // `for` targets and `del` targets: bitwise-or level expressions, so `in` ends them.
+// python.gram: star_targets of for / del (bitwise_or level, so `in` ends them)
 exprlist:
     exprlist_items { $$ = $1.size() == 1 ? $1[0] : make_tuple_expr(ctx, $1, @$); }
   | exprlist_items "," { $$ = make_tuple_expr(ctx, $1, @$); }
@@ -671,25 +733,30 @@ exprlist_items:
   | exprlist_items "," star_expr { $$ = $1; push(ctx, $$, $3); }
   ;
 
+// python.gram: star_expression
 star_expr: "*" bexpr { $$ = make_expr<Starred>(ctx, @$, $2, ExprContext::Load); } ;
 
+// python.gram: yield_expr
 yield_expr:
     "yield" { $$ = make_expr<Yield>(ctx, @$, nullptr); }
   | "yield" testlist_star_expr { $$ = make_expr<Yield>(ctx, @$, $2); }
   | "yield" "from" test { $$ = make_expr<YieldFrom>(ctx, @$, $3); }
   ;
 
+// python.gram: named_expression
 named_expr:
     test
   | test ":=" test { CHECK($$ = make_named_expr(ctx, $1, $3, @$)); }
   ;
 
+// python.gram: expression
 test:
     or_test
   | or_test "if" or_test "else" test { $$ = make_expr<IfExp>(ctx, @$, $3, $1, $5); }
   | lambdef
   ;
 
+// python.gram: lambdef
 lambdef:
     "lambda" lparams ":" test {
       Arguments* args = build_arguments(ctx, $2, &@3);
@@ -699,6 +766,7 @@ lambdef:
   ;
 
 // `a or b or c` is one BoolOp with three values; a parenthesized `(a or b)` stays a nested node.
+// python.gram: disjunction
 or_test:
     and_test
   | or_chain { $$ = make_boolop(ctx, BoolOpKind::Or, $1, @$); }
@@ -708,6 +776,7 @@ or_chain:
   | or_chain "or" and_test { $$ = $1; push(ctx, $$, $3); }
   ;
 
+// python.gram: conjunction
 and_test:
     not_test
   | and_chain { $$ = make_boolop(ctx, BoolOpKind::And, $1, @$); }
@@ -717,11 +786,13 @@ and_chain:
   | and_chain "and" not_test { $$ = $1; push(ctx, $$, $3); }
   ;
 
+// python.gram: inversion
 not_test:
     "not" not_test { $$ = make_expr<UnaryOp>(ctx, @$, UnaryOpKind::Not, $2); }
   | comparison
   ;
 
+// python.gram: comparison
 comparison:
     bexpr
   | bexpr comp_tail { $$ = make_compare(ctx, $1, $2, @$); }
@@ -730,6 +801,7 @@ comp_tail:
     comp_op bexpr { $$ = vec1(ctx, CmpItem{$1, $2}); }
   | comp_tail comp_op bexpr { $$ = $1; push(ctx, $$, CmpItem{$2, $3}); }
   ;
+// python.gram: compare_op_bitwise_or_pair
 comp_op:
     "<" { $$ = CmpOpKind::Lt; } | ">" { $$ = CmpOpKind::Gt; } | "==" { $$ = CmpOpKind::Eq; }
   | ">=" { $$ = CmpOpKind::GtE; } | "<=" { $$ = CmpOpKind::LtE; } | "!=" { $$ = CmpOpKind::NotEq; }
@@ -737,6 +809,7 @@ comp_op:
   | "is" { $$ = CmpOpKind::Is; } | "is" "not" { $$ = CmpOpKind::IsNot; }
   ;
 
+// python.gram: bitwise_or ... power, factor (one rule, precedence from %left/%right)
 bexpr:
     primary
   | bexpr "|" bexpr { $$ = make_binop(ctx, $1, OperatorKind::BitOr, $3, @$); }
@@ -758,6 +831,7 @@ bexpr:
   | "await" primary { $$ = make_expr<Await>(ctx, @$, $2); }
   ;
 
+// python.gram: primary, await_primary
 primary:
     atom
   | primary "." Name { $$ = make_expr<Attribute>(ctx, @$, $1, identifier(ctx, $3), ExprContext::Load); }
@@ -768,6 +842,7 @@ primary:
   | primary "[" slices "]" { $$ = make_expr<Subscript>(ctx, @$, $1, $3, ExprContext::Load); }
   ;
 
+// python.gram: atom
 atom:
     Name { $$ = make_name(ctx, $1); }
   | Number { CHECK($$ = make_number(ctx, $1)); }
@@ -781,12 +856,14 @@ atom:
   | brace_atom
   ;
 
+// python.gram: strings
 strings: string_seq { CHECK($$ = make_strings(ctx, $1.first, $1.second, @$)); } ;
 string_seq:
     String { $$ = TokRange{$1, $1}; }
   | string_seq String { $$ = TokRange{$1.first, $2}; }
   ;
 
+// python.gram: tuple, group, genexp
 paren_atom:
     "(" ")" { $$ = make_tuple_expr(ctx, {}, @$); }
   | "(" yield_expr ")" { $$ = $2; }
@@ -813,6 +890,7 @@ elt_list:
   | elt_list "," star_expr { $$ = $1; push(ctx, $$, $3); }
   ;
 
+// python.gram: list, listcomp
 list_atom:
     "[" "]" { $$ = make_list(ctx, {}, @$); }
   | "[" named_expr "]" { $$ = make_list(ctx, vec1(ctx, $2), @$); }
@@ -828,6 +906,7 @@ list_atom:
     }
   ;
 
+// python.gram: dict, set, dictcomp, setcomp
 brace_atom:
     "{" "}" { $$ = make_expr<Dict>(ctx, @$, List<Expr>{}, List<Expr>{}); }
   | "{" brace_items opt_comma "}" { CHECK($$ = make_brace_display(ctx, $2, @$)); }
@@ -849,10 +928,12 @@ brace_item:
   | "**" bexpr { $$ = BraceItem{nullptr, $2, true, false}; }
   ;
 
+// python.gram: for_if_clauses
 comp_for:
     comp_clause { $$ = vec1(ctx, $1); }
   | comp_for comp_clause { $$ = $1; push(ctx, $$, $2); }
   ;
+// python.gram: for_if_clause
 comp_clause:
     "for" exprlist "in" or_test comp_ifs {
       CHECK(set_target(ctx, $2, TargetUse::Comprehension));
@@ -869,6 +950,7 @@ comp_ifs:
   | comp_ifs "if" or_test { $$ = $1; push(ctx, $$, $3); }
   ;
 
+// python.gram: arguments, args, kwargs (a cover rule: parse_build.cpp checks the order)
 call_args: %empty { $$ = {}; } | arg_items opt_comma { $$ = ($1); } ;
 arg_items:
     arg { $$ = vec1(ctx, $1); }
@@ -886,6 +968,7 @@ arg:
     }
   ;
 
+// python.gram: slices
 slices:
     subscript_list {
       // A lone starred subscript `a[*b]` is still a tuple.
@@ -897,6 +980,7 @@ subscript_list:
     subscript { $$ = vec1(ctx, $1); }
   | subscript_list "," subscript { $$ = $1; push(ctx, $$, $3); }
   ;
+// python.gram: slice
 subscript:
     named_expr
   | star_expr

@@ -116,4 +116,8 @@ void init_io_memory_types(ThreadState& ts);
 void init_io_buffered_types(ThreadState& ts);
 void init_io_text_types(ThreadState& ts);
 
+// At exit: flushes sys.stdout and sys.stderr as CPython's flush_std_files does; returns `status`, or 120 when
+// flushing stdout failed (io.cpp).
+int flush_standard_streams(ThreadState& ts, int status);
+
 }  // namespace minipy

@@ -1,4 +1,5 @@
 // The sys module: the interpreter's view of itself (argv, path, modules, flags, the cache settings).
+#include "stdlib/native/sys.h"
 #include <cstdio>
 
 #include "vm/runtime.h"

@@ -17,14 +17,13 @@
 
 #include "vm/cli/run.h"
 #include "vm/import/import.h"
+#include "stdlib/native/io.h"
+#include "stdlib/native/sys.h"
 
 namespace minipy {
-int flush_standard_streams(ThreadState& ts, int status);  // stdlib/native/io.cpp
-void exit_like_sigint_if_needed();                           // stdlib/native/signal.cpp
-void run_atexit_callbacks(ThreadState& ts);                  // stdlib/native/atexit.cpp
-void refresh_sys_config(ThreadState& ts);
-Value run_module_as_main(ThreadState& ts, const std::string& requested, std::string* error);
-}
+void exit_like_sigint_if_needed();           // stdlib/native/signal.cpp
+void run_atexit_callbacks(ThreadState& ts);  // stdlib/native/atexit.cpp
+}  // namespace minipy
 
 namespace {
 

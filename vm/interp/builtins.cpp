@@ -6,6 +6,7 @@
 #include "stdlib/native/io.h"
 #include "vm/objects/buffer.h"
 #include "vm/objects/bytearray.h"
+#include "vm/import/import.h"
 #include "vm/objects/complex.h"
 #include "vm/runtime.h"
 #include "vm/text/number_format.h"
@@ -14,7 +15,6 @@ namespace minipy {
 
 Value list_sort(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
 Value build_class(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
-Value builtin_import(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
 
 namespace {
 

@@ -1,5 +1,5 @@
-// The interpreter loop: runs CPython 3.11 bytecode. Dispatch is computed goto over a table built from the list of
-// implemented opcodes below (the verifier refuses code using any other). Python-to-Python calls do not recurse
+// The interpreter loop: runs CPython 3.11 bytecode. Dispatch is computed goto over a table built from the rows of
+// compiler/opcodes.def marked VM (the verifier refuses code using any other). Python-to-Python calls do not recurse
 // in C++: CALL pushes a frame on the data stack and the loop continues in it; RETURN_VALUE pops back.
 //
 // Register conventions: `next_instr` points at the code unit after the current instruction's opcode word (its
@@ -11,6 +11,7 @@
 #include "compiler/exception_table.h"
 #include "compiler/opcodes.h"
 #include "vm/interp/frame_setup.h"
+#include "vm/import/import.h"
 #include "vm/interp/inline_cache.h"
 #include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
@@ -19,8 +20,6 @@ namespace minipy {
 
 bool bind_arguments(ThreadState& ts, FunctionObject* f, Value* locals, std::span<const Value> args,
                     TupleObject* kwnames);
-Value import_name(ThreadState& ts, Frame* frame, Value name, Value fromlist, Value level);
-Value builtin_import(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);  // import.cpp
 
 // IMPORT_NAME: a program that replaced builtins.__import__ gets its function called, as in CPython (with the
 // frame's globals and locals); otherwise the import system runs directly.
@@ -33,8 +32,6 @@ Value import_statement(ThreadState& ts, Frame* frame, Value name, Value fromlist
   Value args[5] = {name, Value(frame->globals), frame->locals ? frame->locals : None(), fromlist, level};
   return call(ts, hook, args);
 }
-Value import_from(ThreadState& ts, Value module, StrObject* name);
-bool import_star(ThreadState& ts, Frame* frame, Value module);
 Value build_class(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
 Value make_function_in(ThreadState& ts, DictObject* globals, DictObject* builtins, CodeObj* code);  // function.cpp
 StrObject* suggest_for_name(ThreadState& ts, Frame* frame, StrObject* name);
@@ -56,7 +53,6 @@ Value match_class(ThreadState& ts, Value subject, Value cls, Value names, int na
 bool check_eg_match(ThreadState& ts, Value exc, Value match_type, Value* rest, Value* match);  // exception_group.cpp
 Value prep_reraise_star(ThreadState& ts, Value orig, Value excs);
 
-// Every opcode the loop implements. Adding one here without a `op_NAME:` label is a compile error.
 namespace {
 
 // Inline cache entries after each opcode, from the one opcode table.
@@ -297,9 +293,11 @@ Value resume_frame(ThreadState& ts, Frame* entry, bool throwing) {
   static bool table_ready = false;
   if (!table_ready) {
     for (auto& slot : dispatch_table) slot = &&unknown_opcode;
-#define X(name) dispatch_table[static_cast<int>(Opcode::name)] = &&op_##name;
-    MINIPY_IMPLEMENTED_OPCODES(X)
-#undef X
+    // Rows of compiler/opcodes.def marked VM get their handler; a VM mark without an `op_NAME:` label is a
+    // compile error, a label without the mark an unused-label warning.
+#define OPCODE(name, number, cache_entries, vm, operand, effect, jump_effect, meaning) \
+  MINIPY_IF_VM_##vm(dispatch_table[number] = &&op_##name;)
+#include "compiler/opcodes.def"
     table_ready = true;
   }
 
