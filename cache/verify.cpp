@@ -529,7 +529,10 @@ class StackChecker {
         push({Kind::Exc});
         push({Kind::Any});
         return true;
-      case Opcode::PREP_RERAISE_STAR: return generic(2, 1);
+      case Opcode::PREP_RERAISE_STAR:  // the exception to re-raise (or None)
+        if (!pop(s, 2)) return false;
+        push({Kind::Exc});
+        return true;
       case Opcode::WITH_EXCEPT_START:
         if (!expect(s, 1, Kind::Exc, "WITH_EXCEPT_START") || !peek(s, 4) || nullish(*peek(s, 4)))
           return fail("WITH_EXCEPT_START stack mismatch");

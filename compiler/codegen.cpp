@@ -382,6 +382,8 @@ bool Codegen::unwind_fblock_stack(bool preserve_tos, std::optional<FBlock>* loop
   auto& stack = u().fblocks;
   if (stack.empty()) return true;
   FBlock top = stack.back();
+  if (top.kind == FBlockKind::ExceptionGroupHandler)
+    return error("'break', 'continue' and 'return' cannot appear in an except* block");
   if (loop && (top.kind == FBlockKind::WhileLoop || top.kind == FBlockKind::ForLoop)) {
     *loop = top;
     return true;

@@ -142,7 +142,6 @@ class Codegen {
   bool await_value();  // GET_AWAITABLE's yield-from loop on an awaitable already on the stack (compile.c's ADD_YIELD_FROM)
   bool match_stmt(const ast::Match* s);
   bool try_star_stmt(const ast::Try* s);
-  bool try_star_finally(const ast::Try* s);
   bool try_star_except(const ast::Try* s);
   bool with_except_finish(BasicBlock* cleanup);
   bool pop_except_and_reraise();

@@ -213,16 +213,11 @@ class PatternCompiler {
       if (!cg_.addop(Opcode::GET_LEN) || !cg_.load_const(Const::integer(BigInt(static_cast<int64_t>(size)))) ||
           !cg_.addcompare(ast::CmpOpKind::Eq) || !jump_to_fail_pop(pc, Opcode::POP_JUMP_IF_FALSE))
         return false;
-    } else if (only_wildcard) {
-      // [*_] and friends need no length check beyond what the wildcards allow: fall through.
-      if (size > 1 &&
-          (!cg_.addop(Opcode::GET_LEN) || !cg_.load_const(Const::integer(BigInt(static_cast<int64_t>(size - 1)))) ||
-           !cg_.addcompare(ast::CmpOpKind::GtE) || !jump_to_fail_pop(pc, Opcode::POP_JUMP_IF_FALSE)))
+    } else if (size > 1) {
+      // With a star: len(subject) >= the other patterns (a lone [*x] needs no check).
+      if (!cg_.addop(Opcode::GET_LEN) || !cg_.load_const(Const::integer(BigInt(static_cast<int64_t>(size - 1)))) ||
+          !cg_.addcompare(ast::CmpOpKind::GtE) || !jump_to_fail_pop(pc, Opcode::POP_JUMP_IF_FALSE))
         return false;
-    } else if (!cg_.addop(Opcode::GET_LEN) ||
-               !cg_.load_const(Const::integer(BigInt(static_cast<int64_t>(size - 1)))) ||
-               !cg_.addcompare(ast::CmpOpKind::GtE) || !jump_to_fail_pop(pc, Opcode::POP_JUMP_IF_FALSE)) {
-      return false;
     }
     pc.on_top--;
     if (only_wildcard) return cg_.addop(Opcode::POP_TOP);
@@ -395,7 +390,7 @@ bool Codegen::match_stmt(const ast::Match* s) {
       if (!jump_if(m->guard, pc.fail_pop[0], false)) return false;
     }
     if (!last && !addop(Opcode::POP_TOP)) return false;
-    if (!visit_stmts(m->body) || !addop_j(Opcode::JUMP, end)) return false;
+    if (!visit_stmts(m->body) || !addop_j_noline(Opcode::JUMP, end)) return false;
     // A failed match belongs to its pattern's line, not the body's last.
     set_loc(m->pattern->loc);
     if (!patterns.emit_and_reset_fail_pop(pc)) return false;

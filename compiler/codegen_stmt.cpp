@@ -189,7 +189,7 @@ bool Codegen::try_finally(const ast::Try* s) {
   fb.finalbody = s->finalbody;
   if (!push_fblock(fb)) return false;
   if (!s->handlers.empty()) {
-    if (!try_except(s)) return false;
+    if (!(s->kind == ast::StmtKind::TryStar ? try_star_except(s) : try_except(s))) return false;
   } else if (!visit_stmts(s->body)) {
     return false;
   }

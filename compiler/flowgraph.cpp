@@ -161,6 +161,7 @@ void inline_small_exit_blocks(CompilerUnit& unit) {
 }
 
 void optimize_cfg(CompilerUnit& unit, std::vector<ConstRef>& consts) {
+  detail::forget_const_index();
   for (BasicBlock* b = unit.entry; b; b = b->next) {
     detail::optimize_basic_block(*b, consts);
     remove_redundant_nops(*b);

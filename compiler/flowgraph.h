@@ -62,6 +62,7 @@ void resolve_jump_directions(CompilerUnit& unit);
 namespace detail {
 void eliminate_empty_blocks(BasicBlock* entry);
 bool optimize_basic_block(BasicBlock& b, std::vector<ConstRef>& consts);
+void forget_const_index();  // before optimizing another unit's blocks
 }  // namespace detail
 
 }  // namespace minipy::flowgraph

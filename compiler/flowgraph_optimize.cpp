@@ -46,8 +46,10 @@ struct ConstIndex {
   std::unordered_multimap<size_t, int> by_hash;
 };
 
+thread_local ConstIndex const_index;
+
 int add_const(std::vector<ConstRef>& consts, ConstRef value) {
-  thread_local ConstIndex index;
+  ConstIndex& index = const_index;
   const Const* first = consts.empty() ? nullptr : consts[0].get();
   if (index.owner != &consts || index.first != first || index.indexed > consts.size()) {
     index.owner = &consts;
@@ -210,6 +212,10 @@ int thread_or_pop_jump(Instr& inst, const Instr& target, bool on_true) {
 }
 
 }  // namespace
+
+// A new code unit's constants may sit at the address of an earlier unit's vector and even start with the same
+// shared constant (None), so the index cannot tell them apart by itself: optimize_cfg drops it for each unit.
+void detail::forget_const_index() { const_index = ConstIndex{}; }
 
 bool detail::optimize_basic_block(BasicBlock& b, std::vector<ConstRef>& consts) {
   auto& ins = b.instrs;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "stdlib/native/native_support.h"
+#include "stdlib/native/native_type.h"
 
 namespace minipy {
 
@@ -482,8 +483,6 @@ Value array_iter_next(ThreadState& ts, Value self) {
 }
 
 void trace_array_iter(Object* self, Tracer& tracer) { tracer.visit(static_cast<ArrayIterObject*>(self)->array); }
-Value iter_self(ThreadState&, Value self) { return self; }
-
 // The buffer protocol's view of an array: its bytes, writable.
 bool export_array(Value v, std::span<char>* bytes, bool* writable) {
   ArrayObject* a = as_array(v);
@@ -769,9 +768,9 @@ void init_array_types(ThreadState& ts) {
 ModuleObject* create_array_module(ThreadState& ts) {
   if (!native::native_type_ready(array_type)) init_array_types(ts);
   ModuleObject* m = make_module(ts, "array");
-  native::add_value(ts, m, "array", Value(static_cast<Object*>(&array_type)));
-  native::add_value(ts, m, "ArrayType", Value(static_cast<Object*>(&array_type)));
-  native::add_value(ts, m, "typecodes", Value(make_str(ts, "bBuhHiIlLqQfd")));
+  add_module_value(ts, m, "array", Value(static_cast<Object*>(&array_type)));
+  add_module_value(ts, m, "ArrayType", Value(static_cast<Object*>(&array_type)));
+  add_module_value(ts, m, "typecodes", Value(make_str(ts, "bBuhHiIlLqQfd")));
   return m;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "stdlib/native/native_support.h"
+#include "stdlib/native/native_type.h"
 
 namespace minipy {
 
@@ -361,9 +362,9 @@ ModuleObject* create_binascii_module(ThreadState& ts) {
     register_root(ts, &binascii_incomplete);
   }
   ModuleObject* m = make_module(ts, "binascii");
-  native::add_functions(ts, m, kBinasciiFunctions);
-  native::add_value(ts, m, "Error", binascii_error);
-  native::add_value(ts, m, "Incomplete", binascii_incomplete);
+  add_module_functions(ts, m, kBinasciiFunctions);
+  add_module_value(ts, m, "Error", binascii_error);
+  add_module_value(ts, m, "Incomplete", binascii_incomplete);
   return m;
 }
 

@@ -2,6 +2,7 @@
 // hi and key). The probes and comparisons are CPython's (x < item for the right variants, item < x for the
 // left ones, midpoints rounded down), so user __lt__ methods see the same calls. Complete.
 #include "stdlib/native/native_support.h"
+#include "stdlib/native/native_type.h"
 
 namespace minipy {
 
@@ -89,7 +90,7 @@ const MethodDef kBisectFunctions[] = {
 
 ModuleObject* create_bisect_module(ThreadState& ts) {
   ModuleObject* m = make_module(ts, "_bisect");
-  native::add_functions(ts, m, kBisectFunctions);
+  add_module_functions(ts, m, kBisectFunctions);
   return m;
 }
 

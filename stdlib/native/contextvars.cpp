@@ -4,6 +4,7 @@
 // keeps the same semantics: copy_context() snapshots, set() affects only the current context. Leaves out
 // nothing observable except CPython's key/value/item view types (keys()/values()/items() return dict views).
 #include "stdlib/native/native_support.h"
+#include "stdlib/native/native_type.h"
 
 namespace minipy {
 
@@ -333,10 +334,10 @@ void init_contextvar_types(ThreadState& ts) {
 ModuleObject* create_contextvars_module(ThreadState& ts) {
   if (!native::native_type_ready(context_type)) init_contextvar_types(ts);
   ModuleObject* m = make_module(ts, "_contextvars");
-  native::add_functions(ts, m, kModuleFunctions);
-  native::add_value(ts, m, "ContextVar", Value(static_cast<Object*>(&context_var_type)));
-  native::add_value(ts, m, "Token", Value(static_cast<Object*>(&token_type)));
-  native::add_value(ts, m, "Context", Value(static_cast<Object*>(&context_type)));
+  add_module_functions(ts, m, kModuleFunctions);
+  add_module_value(ts, m, "ContextVar", Value(static_cast<Object*>(&context_var_type)));
+  add_module_value(ts, m, "Token", Value(static_cast<Object*>(&token_type)));
+  add_module_value(ts, m, "Context", Value(static_cast<Object*>(&context_type)));
   return m;
 }
 

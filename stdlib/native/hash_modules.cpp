@@ -2,8 +2,10 @@
 // (sha512, sha384), `_sha256` (sha256, sha224), `_sha1` and `_md5`, as CPython 3.11's sha512module.c and
 // friends. They share one object layout and one set of methods, so the four modules live in this one file;
 // the digests themselves are in hash_algorithms.cpp. Leaves out nothing of their 3.11 API.
+#include "vm/objects/buffer.h"
 #include "stdlib/native/hash_algorithms.h"
 #include "stdlib/native/native_support.h"
+#include "stdlib/native/native_type.h"
 
 namespace minipy {
 
@@ -28,7 +30,7 @@ std::string qualified(Value self, const char* method) {
 // The data argument of a constructor or update(): bytes-like, with CPython's message for a str.
 bool hash_data(ThreadState& ts, Value v, std::string_view* out) {
   if (is_str(v)) return raise(ts, TypeError_type, "Strings must be encoded before hashing"), false;
-  if (!v.is_object() || !is_subtype(type_of(v), &bytes_type))
+  if (!has_buffer(v))
     return raise(ts, TypeError_type, "object supporting the buffer API required"), false;
   return native::bytes_like(ts, v, out);
 }
@@ -126,7 +128,7 @@ ModuleObject* make_hash_module(ThreadState& ts, const char* module_name, size_t 
       add_getsets(ts, t, kHashGetters);
       native::complete_native_type(ts, t);
     }
-    native::add_functions(ts, m, std::span<const MethodDef>(&kConstructors[i], 1));
+    add_module_functions(ts, m, std::span<const MethodDef>(&kConstructors[i], 1));
   }
   return m;
 }

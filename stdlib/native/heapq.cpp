@@ -5,6 +5,7 @@
 #include <string>
 
 #include "stdlib/native/native_support.h"
+#include "stdlib/native/native_type.h"
 
 namespace minipy {
 
@@ -152,7 +153,7 @@ const MethodDef kHeapqFunctions[] = {
 
 ModuleObject* create_heapq_module(ThreadState& ts) {
   ModuleObject* m = make_module(ts, "_heapq");
-  native::add_functions(ts, m, kHeapqFunctions);
+  add_module_functions(ts, m, kHeapqFunctions);
   return m;
 }
 

@@ -9,6 +9,7 @@
 
 #include "stdlib/native/math_kernels.h"
 #include "stdlib/native/native_support.h"
+#include "stdlib/native/native_type.h"
 #include "vm/text/number_format.h"
 #include "vm/text/text_error.h"
 
@@ -545,13 +546,13 @@ const MethodDef kMathFunctions[] = {
 
 ModuleObject* create_math_module(ThreadState& ts) {
   ModuleObject* m = make_module(ts, "math");
-  native::add_functions(ts, m, kMathFunctions);
-  native::add_functions(ts, m, std::span<const MethodDef>(kMathIntegerFunctions, kMathIntegerFunctionCount));
-  native::add_value(ts, m, "pi", make_float(ts, M_PI));
-  native::add_value(ts, m, "e", make_float(ts, M_E));
-  native::add_value(ts, m, "tau", make_float(ts, 2 * M_PI));
-  native::add_value(ts, m, "inf", make_float(ts, INFINITY));
-  native::add_value(ts, m, "nan", make_float(ts, NAN));
+  add_module_functions(ts, m, kMathFunctions);
+  add_module_functions(ts, m, std::span<const MethodDef>(kMathIntegerFunctions, kMathIntegerFunctionCount));
+  add_module_value(ts, m, "pi", make_float(ts, M_PI));
+  add_module_value(ts, m, "e", make_float(ts, M_E));
+  add_module_value(ts, m, "tau", make_float(ts, 2 * M_PI));
+  add_module_value(ts, m, "inf", make_float(ts, INFINITY));
+  add_module_value(ts, m, "nan", make_float(ts, NAN));
   return m;
 }
 

@@ -4,6 +4,7 @@
 #include <deque>
 #include <vector>
 
+#include "vm/objects/buffer.h"
 #include "vm/objects/heap_type.h"
 
 namespace minipy {
@@ -12,15 +13,6 @@ void add_slot_wrappers(ThreadState& ts, Type& t);  // vm/objects/slot_wrappers.c
 }  // namespace minipy
 
 namespace minipy::native {
-
-void add_functions(ThreadState& ts, ModuleObject* m, std::span<const MethodDef> defs) {
-  for (const MethodDef& def : defs)
-    dict_set_str(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
-}
-
-void add_value(ThreadState& ts, ModuleObject* m, std::string_view name, Value value) {
-  dict_set_str(ts, m->dict, intern(ts, name), value);
-}
 
 void init_native_type(ThreadState& ts, Type& t, const char* name, const char* module, size_t instance_size,
                       bool subclassable) {
@@ -187,10 +179,15 @@ Value new_exception_class(ThreadState& ts, const char* module, const char* name,
 }
 
 bool bytes_like(ThreadState& ts, Value v, std::string_view* out) {
-  if (v.is_object() && is_subtype(type_of(v), &bytes_type)) {
-    *out = static_cast<BytesObject*>(v.as_object())->view();
+  // The buffer protocol first (bytes, bytearray, memoryview: vm/objects/buffer.h). The export ends at once: the
+  // bytes stay where they are while no Python code runs, which the callers (hashing, packing) rely on.
+  if (has_buffer(v)) {
+    BufferLease lease;
+    if (!lease.acquire(ts, v)) return false;
+    *out = lease.bytes();
     return true;
   }
+  // Then the native modules' exporters (array.array) until they move to buffer.h's register_buffer_type.
   std::span<char> exported;
   bool writable;
   if (BufferExporter exporter = exporter_for(v); exporter && exporter(v, &exported, &writable)) {

@@ -1,4 +1,4 @@
-// Helpers the native modules share: registering functions and values on a module, readying a module's own
+// Helpers the native modules share (besides native_type.h's): readying a module's own
 // static types (Random, Struct, array, ...), argument parsing with CPython's Argument Clinic messages, and
 // PyFloat_AsDouble's conversion rules. Nothing here is specific to one module.
 #pragma once
@@ -12,11 +12,6 @@ namespace minipy::native {
 
 // The signature every native function and method has (self: the module or the instance).
 #define NATIVE_FN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
-
-// Adds each row of `defs` (static storage) to module `m` as a builtin function.
-void add_functions(ThreadState& ts, ModuleObject* m, std::span<const MethodDef> defs);
-// m.name = value
-void add_value(ThreadState& ts, ModuleObject* m, std::string_view name, Value value);
 
 // Readies static type `t` of native module `module` once (later calls do nothing): name, base object, and a GC
 // root so its dict survives while no module holds it. Then set its slots and call complete_native_type.
@@ -47,8 +42,8 @@ inline BigInt int_value(Value v) { return to_bigint(v); }
 
 namespace minipy::native {
 
-// The bytes of a bytes-like argument (bytes and its subclasses, and what the buffer protocol offers once minipy
-// has one); TypeError "a bytes-like object is required, not 'T'" otherwise. The view lives as long as `v`.
+// The bytes of a bytes-like argument (any buffer exporter: bytes, bytearray, memoryview; vm/objects/buffer.h);
+// TypeError "a bytes-like object is required, not 'T'" otherwise. The view lives as long as `v` is not resized.
 [[nodiscard]] bool bytes_like(ThreadState& ts, Value v, std::string_view* out);
 
 }  // namespace minipy::native

@@ -3,6 +3,7 @@
 // keeps no specialization statistics). Complete.
 #include "compiler/opcodes.h"
 #include "stdlib/native/native_support.h"
+#include "stdlib/native/native_type.h"
 
 namespace minipy {
 
@@ -54,7 +55,7 @@ const MethodDef kOpcodeFunctions[] = {
 
 ModuleObject* create_opcode_module(ThreadState& ts) {
   ModuleObject* m = make_module(ts, "_opcode");
-  native::add_functions(ts, m, kOpcodeFunctions);
+  add_module_functions(ts, m, kOpcodeFunctions);
   return m;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "stdlib/native/native_support.h"
+#include "stdlib/native/native_type.h"
 
 namespace minipy {
 
@@ -230,7 +231,7 @@ ModuleObject* create_random_module(ThreadState& ts) {
     native::complete_native_type(ts, random_type);
   }
   ModuleObject* m = make_module(ts, "_random");
-  native::add_value(ts, m, "Random", Value(static_cast<Object*>(&random_type)));
+  add_module_value(ts, m, "Random", Value(static_cast<Object*>(&random_type)));
   return m;
 }
 

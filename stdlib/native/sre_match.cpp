@@ -16,6 +16,7 @@ ScannerObject* as_scanner(Value v) { return static_cast<ScannerObject*>(v.as_obj
 
 #define SRE_FN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
 
+// Group g's span in code units (what start()/end()/span() report; -1 for a group that did not match).
 int64_t group_start(MatchObject* m, int64_t g) { return m->spans[4 * g]; }
 int64_t group_end(MatchObject* m, int64_t g) { return m->spans[4 * g + 1]; }
 
@@ -48,6 +49,7 @@ bool group_index(ThreadState& ts, MatchObject* m, Value index, int64_t* out) {
   return true;
 }
 
+// group(): group 0; group(g): one group; group(g1, g2, ...): a tuple. Every argument is checked.
 SRE_FN(match_group) {
   if (!no_keywords(ts, "group", kwnames)) return Value();
   MatchObject* m = as_match(self);
@@ -89,6 +91,7 @@ bool default_arg(ThreadState& ts, const char* function, std::span<const Value> a
   return true;
 }
 
+// groups(default=None): groups 1..n, `default` for those that did not take part.
 SRE_FN(match_groups) {
   Value missing;
   if (!default_arg(ts, "groups", args, kwnames, &missing)) return Value();
@@ -99,6 +102,7 @@ SRE_FN(match_groups) {
   return Value(result);
 }
 
+// groupdict(default=None): named groups only, in the order the pattern names them.
 SRE_FN(match_groupdict) {
   Value missing;
   if (!default_arg(ts, "groupdict", args, kwnames, &missing)) return Value();
@@ -166,6 +170,7 @@ SRE_FN(match_get_lastindex) {
   int64_t i = as_match(self)->lastindex;
   return i >= 0 ? make_int(ts, i) : None();
 }
+// The name of the last group closed, None when it has no name or no group closed.
 SRE_FN(match_get_lastgroup) {
   MatchObject* m = as_match(self);
   TupleObject* names = m->pattern->indexgroup;
@@ -174,6 +179,7 @@ SRE_FN(match_get_lastgroup) {
 }
 SRE_FN(match_get_re) { return Value(as_match(self)->pattern); }
 SRE_FN(match_get_string) { return as_match(self)->string; }
+// regs: the spans of group 0 and every group, as a tuple of pairs.
 SRE_FN(match_get_regs) {
   MatchObject* m = as_match(self);
   TupleObject* result = make_tuple(ts, m->groups);
@@ -259,6 +265,8 @@ const MethodDef kScannerGetters[] = {{"pattern", scanner_get_pattern}};
 
 }  // namespace
 
+// The Match records spans both as code-unit indices and as byte offsets: the subject's decoded form is gone by
+// the time group() runs, and re-walking the UTF-8 text per call would make finditer quadratic.
 Value make_match(ThreadState& ts, PatternObject* pattern, Subject& subject, const sre::MatchState& state,
                  int64_t pos, int64_t endpos) {
   int64_t groups = pattern->groups + 1;
@@ -289,6 +297,7 @@ Value make_match(ThreadState& ts, PatternObject* pattern, Subject& subject, cons
   return Value(m);
 }
 
+// The scanner decodes its subject once and keeps it (finditer over a long text decodes it once, not per match).
 Value make_scanner(ThreadState& ts, PatternObject* pattern, Value string, int64_t pos, int64_t endpos) {
   auto subject = std::make_unique<Subject>();
   if (!load_subject(ts, pattern, string, subject.get())) return Value();

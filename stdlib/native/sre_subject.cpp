@@ -10,6 +10,7 @@ namespace minipy {
 
 namespace {
 
+// How many UTF-8 bytes encode `cp` (surrogates included, as minipy's strs store them).
 size_t utf8_length(uint32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
 
 }  // namespace
@@ -25,7 +26,7 @@ size_t Subject::byte_offset(int64_t index) {
 }
 
 Value Subject::slice(ThreadState& ts, int64_t from, int64_t to) {
-  if (to < from) to = from;
+  if (to < from) to = from;  // an empty result rather than a negative length (CPython slices the same way)
   if (is_bytes) return make_bytes(ts, data.substr(static_cast<size_t>(from), static_cast<size_t>(to - from)));
   size_t first = byte_offset(from);
   size_t last = byte_offset(to);
@@ -33,6 +34,7 @@ Value Subject::slice(ThreadState& ts, int64_t from, int64_t to) {
   return Value(make_str_known(ts, text, to - from, text.size() == static_cast<size_t>(to - from)));
 }
 
+// One engine instantiation per code-unit width: 8-bit units read the object's bytes in place.
 sre::Status Subject::run(const sre::Program& program, sre::MatchState& state, bool search) try {
   if (!wide.empty()) {
     std::span<const uint32_t> units(wide.data(), wide.size());
@@ -44,6 +46,7 @@ sre::Status Subject::run(const sre::Program& program, sre::MatchState& state, bo
   return sre::kStatusMemory;  // the engine's stacks could not grow: MemoryError, as CPython's engine gives
 }
 
+// The subject kinds CPython accepts here that minipy has: str (any subclass) and bytes (any subclass).
 bool load_subject(ThreadState& ts, PatternObject* pattern, Value string, Subject* subject) {
   subject->object = string;
   if (is_str(string)) {
@@ -52,6 +55,7 @@ bool load_subject(ThreadState& ts, PatternObject* pattern, Value string, Subject
     StrObject* s = as_str(string);
     subject->data = s->view();
     subject->length = s->length;
+    // Non-ASCII text is decoded once per call, so positions are code point indices as in CPython.
     if (!s->is_ascii()) {
       subject->wide.reserve(static_cast<size_t>(s->length));
       for (size_t at = 0; at < subject->data.size();) subject->wide.push_back(text::next_code_point(subject->data, &at));
@@ -75,11 +79,13 @@ void clamp_positions(int64_t length, int64_t* pos, int64_t* endpos) {
   *endpos = *endpos < 0 ? 0 : *endpos > length ? length : *endpos;
 }
 
+// CPython's pattern_error: MemoryError for exhausted stacks, RuntimeError for code its validator would refuse.
 Value raise_engine_error(ThreadState& ts, sre::Status status) {
   if (status == sre::kStatusMemory) return raise(ts, MemoryError_type, "");
   return raise(ts, RuntimeError_type, "invalid SRE code");
 }
 
+// findall/split read groups straight from the engine's state (no Match object), as CPython's state_getslice.
 Value state_group(ThreadState& ts, Subject& subject, const sre::MatchState& state, int64_t index, Value missing) {
   if (index == 0) return subject.slice(ts, state.start, state.end);
   auto mark = static_cast<size_t>(index - 1) * 2;
@@ -87,6 +93,7 @@ Value state_group(ThreadState& ts, Subject& subject, const sre::MatchState& stat
   return subject.slice(ts, state.marks[mark], state.marks[mark + 1]);
 }
 
+// CPython's _sre imports `re` for the same two helpers: templates are parsed and expanded in Python.
 Value call_re_helper(ThreadState& ts, const char* name, std::span<const Value> args) {
   StrObject* re_name = intern(ts, "re");
   Value module = dict_get_str(ts.interp->modules, re_name);

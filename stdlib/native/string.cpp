@@ -2,6 +2,7 @@
 // str.format's parser that string.Formatter reuses. Both are lazy iterators over the text engine's own brace
 // parser (vm/text/brace_format.h), so they split and fail exactly as str.format does. Complete.
 #include "stdlib/native/native_support.h"
+#include "stdlib/native/native_type.h"
 #include "vm/text/brace_format.h"
 
 namespace minipy {
@@ -61,8 +62,6 @@ void trace_formatter_iter(Object* self, Tracer& tracer) {
 void trace_field_name_iter(Object* self, Tracer& tracer) {
   tracer.visit(static_cast<FieldNameIterObject*>(self)->text);
 }
-
-Value iter_self(ThreadState&, Value self) { return self; }
 
 bool str_argument(ThreadState& ts, const char* fname, Value v) {
   if (is_str(v)) return true;
@@ -131,7 +130,7 @@ ModuleObject* create_string_module(ThreadState& ts) {
                        field_name_iter_next, trace_field_name_iter);
   }
   ModuleObject* m = make_module(ts, "_string");
-  native::add_functions(ts, m, kStringFunctions);
+  add_module_functions(ts, m, kStringFunctions);
   return m;
 }
 

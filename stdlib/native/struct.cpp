@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "stdlib/native/native_support.h"
+#include "stdlib/native/native_type.h"
 #include "stdlib/native/struct_codes.h"
 
 namespace minipy {
@@ -268,8 +269,6 @@ NATIVE_FN(unpack_iter_length_hint) {
   return make_int(ts, (static_cast<int64_t>(data.size()) - it->offset) / as_struct(it->owner)->size);
 }
 
-Value iter_self(ThreadState&, Value self) { return self; }
-
 // ---- Struct methods ---------------------------------------------------------------------------------------------
 
 NATIVE_FN(struct_pack) {
@@ -415,9 +414,9 @@ ModuleObject* create_struct_module(ThreadState& ts) {
   if (!native::native_type_ready(struct_type)) init_struct_types(ts);
   if (!struct_error) return nullptr;
   ModuleObject* m = make_module(ts, "_struct");
-  native::add_functions(ts, m, kStructFunctions);
-  native::add_value(ts, m, "Struct", Value(static_cast<Object*>(&struct_type)));
-  native::add_value(ts, m, "error", struct_error);
+  add_module_functions(ts, m, kStructFunctions);
+  add_module_value(ts, m, "Struct", Value(static_cast<Object*>(&struct_type)));
+  add_module_value(ts, m, "error", struct_error);
   return m;
 }
 

@@ -50,3 +50,5 @@ print(mv2.tobytes(), bytes(memoryview(b'abc')[::2]), bytearray(memoryview(b'abc'
 print([x for x in memoryview(b'it')], 98 in memoryview(b'abc'), list(reversed(memoryview(b'rev'))), sorted(memoryview(b'cba')))
 import marshal
 print(marshal.dumps(memoryview(b'mv')), marshal.loads(memoryview(marshal.dumps('s'))))
+import _md5
+print(_md5.md5(bytearray(b'x')).hexdigest(), _md5.md5(memoryview(b'abcdef')[::2]).hexdigest())

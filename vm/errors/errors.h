@@ -32,7 +32,8 @@ namespace minipy {
   X(BlockingIOError, OSError) X(ChildProcessError, OSError) X(ConnectionError, OSError)        \
   X(BrokenPipeError, ConnectionError) X(ConnectionAbortedError, ConnectionError)               \
   X(ConnectionRefusedError, ConnectionError) X(ConnectionResetError, ConnectionError)          \
-  X(InterruptedError, OSError) X(ProcessLookupError, OSError) X(TimeoutError, OSError)
+  X(InterruptedError, OSError) X(ProcessLookupError, OSError) X(TimeoutError, OSError)         \
+  X(BaseExceptionGroup, BaseException) X(ExceptionGroup, BaseExceptionGroup) /* and Exception: see exception_group.cpp */
 
 #define X(name, base) extern Type name##_type;
 MINIPY_EXCEPTION_TYPES(X)

@@ -135,10 +135,9 @@ void format_notes(ThreadState& ts, std::string& out, Value exc) {
   }
 }
 
-void format_one(ThreadState& ts, std::string& out, Value exc) {
-  ExceptionObject* e = as_exc(exc);
-  if (e->traceback && !is_none(e->traceback)) {
-    out += "Traceback (most recent call last):\n";
+// The frames of `exc`'s traceback, without the "Traceback ..." header.
+void format_frames(std::string& out, ExceptionObject* e) {
+  {
     // CPython collapses long runs of the same frame ("[Previous line repeated N more times]").
     std::string last;
     int repeats = 0;
@@ -162,6 +161,11 @@ void format_one(ThreadState& ts, std::string& out, Value exc) {
     }
     flush_repeats();
   }
+}
+
+// The `Type: message` line(s) and notes of `exc`.
+void format_exception_only(ThreadState& ts, std::string& out, Value exc) {
+  ExceptionObject* e = as_exc(exc);
   Type* t = type_of(exc);
   if (is_subtype(t, &SyntaxError_type) && e->args->size >= 2) print_syntax_error(ts, out, exc);
   std::string name;
@@ -190,20 +194,111 @@ void format_one(ThreadState& ts, std::string& out, Value exc) {
   format_notes(ts, out, exc);
 }
 
-void format_chain(ThreadState& ts, std::string& out, Value exc, std::vector<Object*>& seen) {
+void format_one(ThreadState& ts, std::string& out, Value exc) {
+  ExceptionObject* e = as_exc(exc);
+  if (e->traceback && !is_none(e->traceback)) {
+    out += "Traceback (most recent call last):\n";
+    format_frames(out, e);
+  }
+  format_exception_only(ts, out, exc);
+}
+
+// Exception groups print as nested boxes (traceback.py's TracebackException.format and _ExceptionPrintContext,
+// which CPython's C printer mirrors): inside a group every line gets a margin of two spaces per level and "| "
+// ("+ " on a top-level group's header), and each sub-exception opens with a "+---- N ----" rule.
+constexpr int kMaxGroupWidth = 15, kMaxGroupDepth = 10;
+struct GroupContext {
+  int depth = 0;
+  bool need_close = false;
+};
+
+bool is_exception_group(Value v) { return v.is_object() && is_subtype(type_of(v), &BaseExceptionGroup_type); }
+
+void emit(std::string& out, const GroupContext& ctx, std::string_view text, char margin = '|') {
+  if (ctx.depth == 0) {
+    out += text;
+    return;
+  }
+  std::string prefix(static_cast<size_t>(2 * ctx.depth), ' ');
+  prefix += margin;
+  prefix += ' ';
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    end = end == std::string_view::npos ? text.size() : end + 1;
+    out += prefix;
+    out += text.substr(start, end - start);
+    start = end;
+  }
+}
+
+void format_group_chain(ThreadState& ts, std::string& out, Value exc, std::vector<Object*>& seen, GroupContext& ctx);
+
+void format_group_member(ThreadState& ts, std::string& out, Value exc, GroupContext& ctx) {
+  ExceptionObject* e = as_exc(exc);
+  std::string piece;
+  if (!is_exception_group(exc)) {
+    format_one(ts, piece, exc);
+    emit(out, ctx, piece);
+    return;
+  }
+  if (ctx.depth > kMaxGroupDepth) {
+    emit(out, ctx, fmt::format("... (max_group_depth is {})\n", kMaxGroupDepth));
+    return;
+  }
+  bool toplevel = ctx.depth == 0;
+  if (toplevel) ctx.depth++;
+  if (e->traceback && !is_none(e->traceback)) {
+    emit(out, ctx, "Exception Group Traceback (most recent call last):\n", toplevel ? '+' : '|');
+    format_frames(piece, e);
+    emit(out, ctx, piece);
+    piece.clear();
+  }
+  format_exception_only(ts, piece, exc);
+  emit(out, ctx, piece);
+  Value excs = get_attr_optional(ts, exc, intern(ts, "exceptions"));
+  auto* members = excs && is_tuple(excs) ? static_cast<TupleObject*>(excs.as_object()) : nullptr;
+  int64_t count = members ? members->size : 0;
+  int64_t shown = count <= kMaxGroupWidth ? count : kMaxGroupWidth + 1;
+  ctx.need_close = false;
+  for (int64_t i = 0; i < shown; i++) {
+    bool last = i == shown - 1;
+    if (last) ctx.need_close = true;
+    bool truncated = i >= kMaxGroupWidth;
+    std::string title = truncated ? "..." : std::to_string(i + 1);
+    out += std::string(static_cast<size_t>(2 * ctx.depth), ' ') + (i == 0 ? "+-" : "  ") +
+           fmt::format("+---------------- {} ----------------\n", title);
+    ctx.depth++;
+    if (!truncated) {
+      std::vector<Object*> seen;
+      format_group_chain(ts, out, members->items[i], seen, ctx);
+    } else {
+      int64_t remaining = count - kMaxGroupWidth;
+      emit(out, ctx, fmt::format("and {} more exception{}\n", remaining, remaining > 1 ? "s" : ""));
+    }
+    if (last && ctx.need_close) {
+      out += std::string(static_cast<size_t>(2 * ctx.depth), ' ') + "+------------------------------------\n";
+      ctx.need_close = false;
+    }
+    ctx.depth--;
+  }
+  if (toplevel) ctx.depth = 0;
+}
+
+void format_group_chain(ThreadState& ts, std::string& out, Value exc, std::vector<Object*>& seen, GroupContext& ctx) {
   seen.push_back(exc.as_object());
   ExceptionObject* e = as_exc(exc);
   auto unseen = [&](Value v) {
     return v && !is_none(v) && std::find(seen.begin(), seen.end(), v.as_object()) == seen.end();
   };
   if (unseen(e->cause)) {
-    format_chain(ts, out, e->cause, seen);
-    out += "\nThe above exception was the direct cause of the following exception:\n\n";
+    format_group_chain(ts, out, e->cause, seen, ctx);
+    emit(out, ctx, "\nThe above exception was the direct cause of the following exception:\n\n");
   } else if (!e->suppress_context && unseen(e->context)) {
-    format_chain(ts, out, e->context, seen);
-    out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+    format_group_chain(ts, out, e->context, seen, ctx);
+    emit(out, ctx, "\nDuring handling of the above exception, another exception occurred:\n\n");
   }
-  format_one(ts, out, exc);
+  format_group_member(ts, out, exc, ctx);
 }
 
 }  // namespace
@@ -235,8 +330,9 @@ void print_exception(ThreadState& ts, Value exception, bool chain) {
   ts.current_exception = Value();
   std::string out;
   std::vector<Object*> seen;
-  if (chain) format_chain(ts, out, exception, seen);
-  else format_one(ts, out, exception);
+  GroupContext ctx;
+  if (chain) format_group_chain(ts, out, exception, seen, ctx);
+  else format_group_member(ts, out, exception, ctx);
   std::fflush(stdout);
   std::fwrite(out.data(), 1, out.size(), stderr);
   std::fflush(stderr);

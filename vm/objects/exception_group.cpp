@@ -1,15 +1,297 @@
-// ExceptionGroup / BaseExceptionGroup and the runtime half of except* (CHECK_EG_MATCH, PREP_RERAISE_STAR).
+// BaseExceptionGroup / ExceptionGroup (PEP 654) and the runtime half of except*, as CPython 3.11's
+// Objects/exceptions.c and ceval.c define them: construction rules and messages, message / exceptions,
+// derive / split / subgroup (with the metadata split copies), CHECK_EG_MATCH and PREP_RERAISE_STAR.
+// A group keeps (message, exceptions tuple) in ExceptionObject::extra.
+#include <functional>
+
 #include "vm/runtime.h"
 
 namespace minipy {
 
-bool check_eg_match(ThreadState& ts, Value, Value, Value*, Value*) {
-  raise(ts, NotImplementedError_type, "except* is not supported by minipy yet");
-  return false;
+namespace {
+
+ExceptionObject* as_exc(Value v) { return static_cast<ExceptionObject*>(v.as_object()); }
+bool is_group(Value v) { return v.is_object() && is_subtype(type_of(v), &BaseExceptionGroup_type); }
+TupleObject* group_fields(Value eg) { return static_cast<TupleObject*>(as_exc(eg)->extra.as_object()); }
+Value group_message(Value eg) { return group_fields(eg)->items[0]; }
+TupleObject* group_exceptions(Value eg) { return static_cast<TupleObject*>(group_fields(eg)->items[1].as_object()); }
+bool is_exception_instance(Value v) { return v.is_object() && is_exception_type(type_of(v)); }
+
+// BaseExceptionGroup.__new__(cls, message, exceptions).
+Value eg_new(ThreadState& ts, Type* cls, std::span<const Value> args, TupleObject* kwnames) {
+  if (kwnames && kwnames->size) return raise(ts, TypeError_type, "BaseExceptionGroup.__new__() takes no keyword arguments");
+  if (args.size() != 2)
+    return raise_fmt(ts, TypeError_type, "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)",
+                     args.size());
+  if (!is_str(args[0]))
+    return raise_fmt(ts, TypeError_type, "BaseExceptionGroup.__new__() argument 1 must be str, not {}",
+                     type_name(args[0]));
+  Value seq = args[1];
+  Type* st = type_of(seq);
+  // PySequence_Check: lists, tuples and objects with __getitem__ that are not dicts.
+  if (is_dict(seq) || !(is_list(seq) || is_tuple(seq) || type_lookup(st, intern(ts, "__getitem__"))))
+    return raise(ts, TypeError_type, "second argument (exceptions) must be a sequence");
+  Value items = call(ts, Value(&tuple_type), std::span<const Value>(&seq, 1));
+  if (!items) return Value();
+  auto* excs = static_cast<TupleObject*>(items.as_object());
+  if (excs->size == 0) return raise(ts, ValueError_type, "second argument (exceptions) must be a non-empty sequence");
+  bool nested_base = false;
+  for (int64_t i = 0; i < excs->size; i++) {
+    Value e = excs->items[i];
+    if (!is_exception_instance(e))
+      return raise_fmt(ts, ValueError_type, "Item {} of second argument (exceptions) is not an exception", i);
+    if (!is_subtype(type_of(e), &Exception_type)) nested_base = true;
+  }
+  if (cls == &ExceptionGroup_type) {
+    if (nested_base) return raise(ts, TypeError_type, "Cannot nest BaseExceptions in an ExceptionGroup");
+  } else if (cls == &BaseExceptionGroup_type) {
+    if (!nested_base) cls = &ExceptionGroup_type;  // all are Exceptions: an ExceptionGroup
+  } else if (nested_base && is_subtype(cls, &Exception_type)) {
+    return raise_fmt(ts, TypeError_type, "Cannot nest BaseExceptions in '{}'", cls->name->view());
+  }
+  Value self = BaseException_type.new_instance(ts, cls, args, kwnames);
+  if (!self) return Value();
+  Value fields[2] = {args[0], items};
+  as_exc(self)->extra = Value(minipy::make_tuple(ts, fields));
+  return self;
 }
 
-Value prep_reraise_star(ThreadState& ts, Value, Value) {
-  return raise(ts, NotImplementedError_type, "except* is not supported by minipy yet");
+Value eg_str(ThreadState& ts, Value self) {
+  int64_t n = group_exceptions(self)->size;
+  Value msg = py_str(ts, group_message(self));
+  if (!msg) return Value();
+  return make_str(ts, fmt::format("{} ({} sub-exception{})", as_str(msg)->view(), n, n > 1 ? "s" : ""));
+}
+
+Value eg_message(ThreadState&, Value self, std::span<const Value>, TupleObject*) { return group_message(self); }
+Value eg_exceptions(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  return Value(group_exceptions(self));
+}
+
+Value eg_derive(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "derive", kwnames) || !check_arg_count(ts, "derive", args.size(), 1, 1)) return Value();
+  Value call_args[2] = {group_message(self), args[0]};
+  return call(ts, Value(&BaseExceptionGroup_type), call_args);
+}
+
+// split()/subgroup()'s condition: a type or tuple of types, a predicate, or (for except*) leaf identities.
+using Matcher = std::function<int(Value)>;  // 1 match, 0 no, -1 error
+
+bool make_matcher(ThreadState& ts, Value cond, Matcher* out) {
+  if (type_of(cond)->call && !is_type(cond)) {
+    *out = [&ts, cond](Value e) {
+      Value r = call(ts, cond, std::span<const Value>(&e, 1));
+      return r ? py_truth(ts, r) : -1;
+    };
+    return true;
+  }
+  bool ok = is_type(cond) && is_exception_type(as_type(cond));
+  if (!ok && type_of(cond) == &tuple_type) {
+    ok = true;
+    for (Value t : static_cast<TupleObject*>(cond.as_object())->span())
+      ok = ok && is_type(t) && is_exception_type(as_type(t));
+  }
+  if (!ok) {
+    raise(ts, TypeError_type, "expected a function, exception type or tuple of exception types");
+    return false;
+  }
+  *out = [&ts, cond](Value e) {
+    int r;
+    return is_instance(ts, e, cond, &r) ? r : -1;
+  };
+  return true;
+}
+
+// derive() the group for `excs` and copy orig's traceback, cause, context and notes onto it (null when empty).
+bool subset(ThreadState& ts, Value orig, std::vector<Value>& excs, Value* result) {
+  *result = Value();
+  if (excs.empty()) return true;
+  Value list(make_list(ts, excs));
+  Value eg = call_method(ts, orig, intern(ts, "derive"), std::span<const Value>(&list, 1));
+  if (!eg) return false;
+  if (!is_group(eg)) {
+    raise(ts, TypeError_type, "derive must return an instance of BaseExceptionGroup");
+    return false;
+  }
+  ExceptionObject* from = as_exc(orig);
+  ExceptionObject* to = as_exc(eg);
+  to->traceback = from->traceback;
+  to->context = from->context;
+  to->cause = from->cause;
+  Value notes = get_attr_optional(ts, orig, intern(ts, "__notes__"));
+  if (notes) {
+    Value copy = call(ts, Value(&list_type), std::span<const Value>(&notes, 1));
+    if (!copy || !set_attr(ts, eg, intern(ts, "__notes__"), copy)) return false;
+  } else if (ts.current_exception) {
+    return false;
+  }
+  *result = eg;
+  return true;
+}
+
+bool split_recursive(ThreadState& ts, Value exc, const Matcher& match, bool construct_rest, Value* m, Value* rest) {
+  *m = *rest = Value();
+  int r = match(exc);
+  if (r < 0) return false;
+  if (r) {
+    *m = exc;
+    return true;
+  }
+  if (!is_group(exc)) {
+    if (construct_rest) *rest = exc;
+    return true;
+  }
+  std::vector<Value> match_list, rest_list;
+  for (Value e : group_exceptions(exc)->span()) {
+    Value sm, sr;
+    if (!split_recursive(ts, e, match, construct_rest, &sm, &sr)) return false;
+    if (sm) match_list.push_back(sm);
+    if (sr) rest_list.push_back(sr);
+  }
+  if (!subset(ts, exc, match_list, m)) return false;
+  return !construct_rest || subset(ts, exc, rest_list, rest);
+}
+
+Value eg_split(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "split", kwnames) || !check_arg_count(ts, "split", args.size(), 1, 1)) return Value();
+  Matcher matcher;
+  if (!make_matcher(ts, args[0], &matcher)) return Value();
+  Value m, rest;
+  if (!split_recursive(ts, self, matcher, true, &m, &rest)) return Value();
+  Value pair[2] = {m ? m : None(), rest ? rest : None()};
+  return Value(minipy::make_tuple(ts, pair));
+}
+
+Value eg_subgroup(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "subgroup", kwnames) || !check_arg_count(ts, "subgroup", args.size(), 1, 1)) return Value();
+  Matcher matcher;
+  if (!make_matcher(ts, args[0], &matcher)) return Value();
+  Value m, rest;
+  if (!split_recursive(ts, self, matcher, false, &m, &rest)) return Value();
+  return m ? m : None();
+}
+
+const MethodDef kGroupMethods[] = {{"derive", eg_derive}, {"split", eg_split}, {"subgroup", eg_subgroup}};
+
+// except* may not name exception groups, nor non-exceptions.
+bool check_except_star_type(ThreadState& ts, Value t) {
+  auto one = [&](Value c) {
+    if (!is_type(c) || !is_exception_type(as_type(c))) {
+      raise(ts, TypeError_type, "catching classes that do not inherit from BaseException is not allowed");
+      return false;
+    }
+    if (is_subtype(as_type(c), &BaseExceptionGroup_type)) {
+      raise(ts, TypeError_type, "catching ExceptionGroup with except* is not allowed. Use except instead.");
+      return false;
+    }
+    return true;
+  };
+  if (type_of(t) == &tuple_type) {
+    for (Value c : static_cast<TupleObject*>(t.as_object())->span())
+      if (!one(c)) return false;
+    return true;
+  }
+  return one(t);
+}
+
+// The leaves of a (possibly nested) group.
+void collect_leaves(Value e, std::vector<Value>& out) {
+  if (is_none(e)) return;
+  if (!is_group(e)) {
+    out.push_back(e);
+    return;
+  }
+  for (Value sub : group_exceptions(e)->span()) collect_leaves(sub, out);
+}
+
+bool same_metadata(Value a, Value b) {
+  ExceptionObject* x = as_exc(a);
+  ExceptionObject* y = as_exc(b);
+  return x->traceback == y->traceback && x->cause == y->cause && x->context == y->context;
+}
+
+}  // namespace
+
+// CHECK_EG_MATCH: split `exc` by `match_type` into what an except* clause handles (*match, None if nothing)
+// and the rest; a naked exception that matches is wrapped in an ExceptionGroup("", [exc]).
+bool check_eg_match(ThreadState& ts, Value exc, Value match_type, Value* rest, Value* match) {
+  if (!check_except_star_type(ts, match_type)) return false;
+  if (is_none(exc)) {
+    *match = *rest = None();
+    return true;
+  }
+  int full;
+  if (!is_instance(ts, exc, match_type, &full)) return false;
+  if (full) {
+    if (is_group(exc)) {
+      *match = exc;
+    } else {
+      Value wrapped(minipy::make_tuple(ts, std::span<const Value>(&exc, 1)));  // CPython wraps in a tuple
+      Value args[2] = {Value(ts.interp->names.empty), wrapped};
+      *match = call(ts, Value(&BaseExceptionGroup_type), args);
+      if (!*match) return false;
+    }
+    *rest = None();
+  } else if (is_group(exc)) {
+    Value pair = call_method(ts, exc, intern(ts, "split"), std::span<const Value>(&match_type, 1));
+    if (!pair) return false;
+    *match = static_cast<TupleObject*>(pair.as_object())->items[0];
+    *rest = static_cast<TupleObject*>(pair.as_object())->items[1];
+  } else {
+    *match = None();
+    *rest = exc;
+  }
+  // The handler sees the matched group as the exception being handled.
+  if (!is_none(*match) && ts.exc_info) ts.exc_info->exc_value = *match;
+  return true;
+}
+
+// PREP_RERAISE_STAR: from the original exception and the list of what the except* clauses raised or
+// re-raised (plus the unhandled rest), the exception to re-raise, or None.
+Value prep_reraise_star(ThreadState& ts, Value orig, Value excs) {
+  auto* list = static_cast<ListObject*>(excs.as_object());
+  std::span<Value> items = list->span();
+  if (items.empty()) return None();
+  if (!is_group(orig)) return items[0];  // a naked exception: at most one clause ran
+  std::vector<Value> raised, reraised_leaves;
+  for (Value e : items) {
+    if (is_none(e)) continue;
+    if (same_metadata(e, orig)) collect_leaves(e, reraised_leaves);
+    else raised.push_back(e);
+  }
+  // The re-raised part keeps the original group's shape: its leaves that were re-raised.
+  Value reraised = None();
+  if (!reraised_leaves.empty()) {
+    Matcher keep = [&](Value e) {
+      for (Value l : reraised_leaves)
+        if (l == e) return 1;
+      return 0;
+    };
+    Value m, rest;
+    if (!split_recursive(ts, orig, keep, false, &m, &rest)) return Value();
+    if (m) reraised = m;
+  }
+  if (raised.empty()) return reraised;
+  if (!is_none(reraised)) raised.push_back(reraised);
+  if (raised.size() == 1) return raised[0];
+  Value all(make_list(ts, raised));
+  Value args[2] = {Value(ts.interp->names.empty), all};
+  return call(ts, Value(&BaseExceptionGroup_type), args);
+}
+
+void init_exception_group_types(ThreadState& ts) {
+  // ExceptionGroup derives from BaseExceptionGroup and Exception: its MRO lists both.
+  Value mro[] = {Value(&ExceptionGroup_type), Value(&BaseExceptionGroup_type), Value(&Exception_type),
+                 Value(&BaseException_type), Value(&object_type)};
+  ExceptionGroup_type.mro = minipy::make_tuple(ts, mro);
+  Value bases[] = {Value(&BaseExceptionGroup_type), Value(&Exception_type)};
+  ExceptionGroup_type.bases = minipy::make_tuple(ts, bases);
+  Type& t = BaseExceptionGroup_type;
+  t.new_instance = eg_new;
+  t.str = eg_str;
+  add_methods(ts, t, kGroupMethods);
+  add_getset(ts, t, "message", eg_message);
+  add_getset(ts, t, "exceptions", eg_exceptions);
 }
 
 }  // namespace minipy

@@ -29,6 +29,7 @@ void init_misc_types(ThreadState& ts);
 void init_generator_type(ThreadState& ts);
 void init_coroutine_types(ThreadState& ts);
 void init_async_generator_types(ThreadState& ts);
+void init_exception_group_types(ThreadState& ts);
 size_t coroutine_wrapper_size();
 size_t async_generator_asend_size();
 size_t async_generator_athrow_size();
@@ -159,6 +160,7 @@ void init_types(ThreadState& ts) {
   init_coroutine_types(ts);
   init_async_generator_types(ts);
   init_exception_slots(ts);
+  init_exception_group_types(ts);
   init_super_type(ts);
   init_mappingproxy_type(ts);
   init_number_methods(ts);
