@@ -70,6 +70,7 @@ struct RuntimeConfig {
   bool import_time = false;
   std::string program_name = "minipy";
   std::vector<std::string> argv;
+  std::vector<std::string> orig_argv;  // the whole command line (sys.orig_argv)
 };
 
 struct Interpreter {

@@ -1,7 +1,16 @@
 // The sys module: the interpreter's view of itself (argv, path, modules, flags, the cache settings).
 #include "stdlib/native/sys.h"
-#include <cstdio>
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <climits>
+#include <cstdio>
+#include <string>
+
+#include "stdlib/native/registry.h"
+#include "stdlib/native/struct_sequence.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -60,6 +69,36 @@ SYS_FN(sys_exc_info) {
   return Value(make_tuple(ts, items));
 }
 
+SYS_FN(sys_intern) {
+  (void)self;
+  if (!no_keywords(ts, "intern", kwnames) || !check_arg_count(ts, "intern", args.size(), 1, 1)) return Value();
+  if (type_of(args[0]) != &str_type)
+    return raise_fmt(ts, TypeError_type, "intern() argument must be str, not {}", type_of(args[0])->name->view());
+  return Value(intern_str(ts, as_str(args[0])));
+}
+// The bytes an object occupies: its __sizeof__ (object's gives the instance layout), as CPython's, which also
+// adds the collector's header for objects it tracks; minipy's header is part of the layout already.
+SYS_FN(sys_getsizeof) {
+  (void)self;
+  if (!no_keywords(ts, "getsizeof", kwnames) || !check_arg_count(ts, "getsizeof", args.size(), 1, 2)) return Value();
+  Value size = call_method(ts, args[0], intern(ts, "__sizeof__"), {});
+  if (!size) {
+    if (args.size() == 2 && exception_matches(ts.current_exception, &TypeError_type)) {
+      ts.current_exception = Value();
+      return args[1];
+    }
+    return size;
+  }
+  if (!is_int(size)) return raise(ts, TypeError_type, "an integer is required");
+  return size;
+}
+// Constant answers: minipy's text is UTF-8 everywhere; audit hooks and tracing are not supported, so audit events
+// go nowhere and there is never a trace function.
+SYS_FN(sys_utf8) { return Value(intern(ts, "utf-8")); }
+SYS_FN(sys_surrogateescape) { return Value(intern(ts, "surrogateescape")); }
+SYS_FN(sys_none) { return None(); }
+SYS_FN(sys_false) { return False(); }
+
 }  // namespace
 // Async generator hooks and coroutine origin tracking (vm/objects/async_generator.cpp).
 SYS_FN(sys_get_asyncgen_hooks);
@@ -76,7 +115,95 @@ const MethodDef sys_functions[] = {
     {"exception", sys_exception},
     {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit},
+    {"intern", sys_intern},
+    {"getsizeof", sys_getsizeof},
+    {"getfilesystemencoding", sys_utf8},
+    {"getdefaultencoding", sys_utf8},
+    {"getfilesystemencodeerrors", sys_surrogateescape},
+    {"audit", sys_none},
+    {"gettrace", sys_none},
+    {"getprofile", sys_none},
+    {"is_finalizing", sys_false},
 };
+
+// A struct-sequence instance of a new type sys.NAME with `fields` named and `values` (CPython's sys.flags,
+// float_info, int_info, hash_info, version_info are such tuples).
+Value info_tuple(ThreadState& ts, const char* name, std::span<const char* const> fields,
+                 std::span<const Value> values) {
+  Value type = make_struct_sequence_type(ts, "sys", name, fields, fields.size());
+  return type ? make_struct_sequence(ts, type, values) : type;
+}
+
+// The executable's own path (sys.executable), and the prefix two levels above it.
+std::string executable_path() {
+  char buffer[4096];
+  ssize_t n = readlink("/proc/self/exe", buffer, sizeof buffer - 1);
+  return n > 0 ? std::string(buffer, static_cast<size_t>(n)) : std::string();
+}
+
+// The attributes of sys that describe the build and the platform: what Lib reads to decide how to behave.
+void set_platform_info(ThreadState& ts, DictObject* d) {
+  auto set = [&](const char* name, Value v) { (void)dict_set_str(ts, d, intern(ts, name), v); };
+  auto f = [&](double x) { return make_float(ts, x); };
+  auto i = [&](int64_t x) { return make_int(ts, x); };
+  static const char* const kFloatFields[] = {"max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp",
+                                             "dig", "mant_dig", "epsilon", "radix", "rounds"};
+  Value float_values[] = {f(DBL_MAX), i(DBL_MAX_EXP), i(DBL_MAX_10_EXP), f(DBL_MIN), i(DBL_MIN_EXP),
+                          i(DBL_MIN_10_EXP), i(DBL_DIG), i(DBL_MANT_DIG), f(DBL_EPSILON), i(FLT_RADIX), i(1)};
+  set("float_info", info_tuple(ts, "float_info", kFloatFields, float_values));
+  // minipy's ints are GMP numbers; the digit figures are CPython's, which Lib uses for its own limits.
+  static const char* const kIntFields[] = {"bits_per_digit", "sizeof_digit", "default_max_str_digits",
+                                           "str_digits_check_threshold"};
+  Value int_values[] = {i(30), i(4), i(4300), i(640)};
+  set("int_info", info_tuple(ts, "int_info", kIntFields, int_values));
+  // Numeric hashes are CPython's (modulus 2**61 - 1); str and bytes use FNV-1a, not randomised.
+  static const char* const kHashFields[] = {"width", "modulus", "inf", "nan", "imag",
+                                            "algorithm", "hash_bits", "seed_bits", "cutoff"};
+  Value hash_values[] = {i(64), i(2305843009213693951), i(314159), i(0), i(1000003),
+                         Value(intern(ts, "fnv")), i(64), i(0), i(0)};
+  set("hash_info", info_tuple(ts, "hash_info", kHashFields, hash_values));
+  static const char* const kVersionFields[] = {"major", "minor", "micro", "releaselevel", "serial"};
+  Value version_values[] = {i(3), i(11), i(2), Value(intern(ts, "final")), i(0)};
+  set("version_info", info_tuple(ts, "version_info", kVersionFields, version_values));
+  set("hexversion", i(0x030b02f0));
+  set("api_version", i(1013));
+  set("maxunicode", i(0x10ffff));
+  set("float_repr_style", Value(intern(ts, "short")));
+  set("platlibdir", Value(intern(ts, "lib")));
+  std::string exe = executable_path();
+  set("executable", Value(make_str(ts, exe)));
+  std::string prefix = exe.substr(0, exe.rfind('/'));
+  prefix = prefix.substr(0, prefix.rfind('/'));
+  for (const char* name : {"prefix", "base_prefix", "exec_prefix", "base_exec_prefix"})
+    set(name, Value(make_str(ts, prefix)));
+  // The native modules, from the one registry table, with the two made with the interpreter; sorted as CPython's.
+  std::vector<std::string_view> names = {"builtins", "sys"};
+  for (const NativeModule& module : native_modules())
+    if (module.name.find('.') == std::string_view::npos) names.push_back(module.name);
+  std::sort(names.begin(), names.end());
+  std::vector<Value> items;
+  for (std::string_view name : names) items.push_back(Value(intern(ts, name)));
+  set("builtin_module_names", Value(minipy::make_tuple(ts, items)));
+  set("meta_path", Value(make_list(ts, 0)));
+  set("path_hooks", Value(make_list(ts, 0)));
+  set("path_importer_cache", Value(make_dict(ts)));
+  set("warnoptions", Value(make_list(ts, 0)));
+  set("_xoptions", Value(make_dict(ts)));
+}
+
+// sys.flags from the command line's settings (refreshed once they are parsed).
+void set_flags(ThreadState& ts, DictObject* d) {
+  const RuntimeConfig& c = ts.interp->config;
+  static const char* const kFlagFields[] = {
+      "debug",   "inspect",   "interactive",        "optimize", "dont_write_bytecode", "no_user_site",
+      "no_site", "ignore_environment", "verbose",   "bytes_warning", "quiet", "hash_randomization", "isolated",
+      "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits"};
+  auto i = [&](int64_t x) { return make_int(ts, x); };
+  Value values[] = {i(0), i(0), i(0), i(c.optimize), i(c.dont_write_bytecode), i(c.isolated),
+                    i(0), i(c.ignore_environment || c.isolated), i(c.verbose), i(0), i(0), i(0), i(c.isolated),
+                    False(), i(0), i(0), Bool(c.safe_path), i(-1)};
+  (void)dict_set_str(ts, d, intern(ts, "flags"), info_tuple(ts, "flags", kFlagFields, values));
+}
 
 }  // namespace
 
@@ -100,10 +227,9 @@ void init_sys(ThreadState& ts) {
   set("maxsize", make_int(ts, INT64_MAX));
   set("byteorder", Value(intern(ts, "little")));
   set("platform", Value(intern(ts, "linux")));
-  set("version", Value(make_str(ts, "3.11.0 (minipy)")));
-  Value vi[5] = {Value::small_int(3), Value::small_int(11), Value::small_int(0), Value(intern(ts, "final")),
-                 Value::small_int(0)};
-  set("version_info", Value(minipy::make_tuple(ts, vi)));
+  // The CPython version whose bytecode and Lib minipy speaks, then minipy's own.
+  set("version", Value(make_str(ts, "3.11.2 (minipy 0.1) [GCC " __VERSION__ "]")));
+  set_platform_info(ts, d);
   ModuleObject* impl = make_module(ts, "implementation");
   dict_set_str(ts, impl->dict, intern(ts, "name"), Value(intern(ts, "minipy")));
   dict_set_str(ts, impl->dict, intern(ts, "cache_tag"), Value(make_str(ts, interp.config.cache_tag)));
@@ -124,6 +250,10 @@ void refresh_sys_config(ThreadState& ts) {
                interp.config.pycache_prefix.empty() ? None() : Value(make_str(ts, interp.config.pycache_prefix)));
   auto* impl = static_cast<ModuleObject*>(dict_get_str(d, intern(ts, "implementation")).as_object());
   dict_set_str(ts, impl->dict, intern(ts, "cache_tag"), Value(make_str(ts, interp.config.cache_tag)));
+  set_flags(ts, d);
+  ListObject* orig_argv = make_list(ts, 0);
+  for (const std::string& a : interp.config.orig_argv) list_append(ts, orig_argv, Value(make_str(ts, a)));
+  dict_set_str(ts, d, intern(ts, "orig_argv"), Value(orig_argv));
   if (interp.config.unbuffered) set_standard_streams_unbuffered(ts);
 }
 

@@ -84,6 +84,7 @@ void apply_x_option(Command& cmd, const std::string& opt) {
 Command parse_command_line(int argc, char** argv) {
   Command cmd;
   std::string prog = argv[0];
+  cmd.config.orig_argv.assign(argv, argv + argc);  // sys.orig_argv: the command line as given
   cmd.config.program_name = prog;
   int i = 1;
   bool unbuffered = false;
