@@ -29,6 +29,9 @@ namespace minipy {
   X(ValueError, Exception) X(UnicodeError, ValueError) X(UnicodeDecodeError, UnicodeError)     \
   X(UnicodeEncodeError, UnicodeError) X(Warning, Exception) X(DeprecationWarning, Warning)     \
   X(RuntimeWarning, Warning) X(UserWarning, Warning) X(SyntaxWarning, Warning)                \
+  X(PendingDeprecationWarning, Warning) X(FutureWarning, Warning) X(ImportWarning, Warning)    \
+  X(UnicodeWarning, Warning) X(BytesWarning, Warning) X(ResourceWarning, Warning)              \
+  X(EncodingWarning, Warning)                                                                  \
   X(BlockingIOError, OSError) X(ChildProcessError, OSError) X(ConnectionError, OSError)        \
   X(BrokenPipeError, ConnectionError) X(ConnectionAbortedError, ConnectionError)               \
   X(ConnectionRefusedError, ConnectionError) X(ConnectionResetError, ConnectionError)          \

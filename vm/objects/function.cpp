@@ -123,6 +123,24 @@ Value native_call(ThreadState& ts, Value callable, std::span<const Value> args, 
   auto* f = static_cast<NativeFunctionObject*>(callable.as_object());
   return f->def->fn(ts, f->self, args, kwnames);
 }
+// Two builtin functions are equal when they are the same function bound to the same object (CPython's
+// meth_richcompare): each `object.__new__` or `x.append` access may give a new object, and enum's and the
+// copy module's `getattr(cls, '__new__') in {object.__new__, ...}` tests rely on equality.
+Value native_richcompare(ThreadState& ts, Value a, Value b, int op) {
+  if ((op != kEq && op != kNe) || type_of(a) != &native_function_type || type_of(b) != &native_function_type)
+    return NotImplemented();
+  auto* x = static_cast<NativeFunctionObject*>(a.as_object());
+  auto* y = static_cast<NativeFunctionObject*>(b.as_object());
+  bool same = x->self == y->self && x->def == y->def;
+  return Bool(op == kEq ? same : !same);
+}
+bool native_hash(ThreadState&, Value v, int64_t* out) {
+  auto* f = static_cast<NativeFunctionObject*>(v.as_object());
+  auto h = static_cast<int64_t>((f->self.bits() >> 4) ^ (reinterpret_cast<uintptr_t>(f->def) >> 4));
+  *out = h == -1 ? -2 : h;
+  return true;
+}
+
 Value native_repr(ThreadState& ts, Value self) {
   auto* f = static_cast<NativeFunctionObject*>(self.as_object());
   if (!f->self || (f->self.is_object() && f->self.as_object()->type == &module_type))
@@ -524,6 +542,8 @@ void init_function_types(ThreadState& ts) {
 
   native_function_type.call = native_call;
   native_function_type.repr = native_repr;
+  native_function_type.richcompare = native_richcompare;
+  native_function_type.hash = native_hash;
   native_function_type.trace = trace_native;
   static const MethodDef kNativeFunctionGetters[] = {
       {"__name__", native_name},
