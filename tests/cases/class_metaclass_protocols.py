@@ -120,3 +120,34 @@ try: issubclass(int, 1)
 except TypeError as e: print(e)
 try: isinstance(1, 1)
 except TypeError as e: print(e)
+
+# Renaming a class sets the type's own name, not a namespace entry; a metaclass property's setter runs.
+class Renamed:
+    pass
+
+
+Renamed.__name__ = "NewName"
+Renamed.__qualname__ = "Outer.NewName"
+print(Renamed.__name__, Renamed, "__name__" in Renamed.__dict__)
+try:
+    Renamed.__name__ = 5
+except TypeError as e:
+    print("TypeError:", e)
+
+
+class WithProp(type):
+    @property
+    def level(cls):
+        return cls._level
+
+    @level.setter
+    def level(cls, v):
+        cls._level = v * 10
+
+
+class Leveled(metaclass=WithProp):
+    _level = 0
+
+
+Leveled.level = 4
+print(Leveled.level, Leveled._level)

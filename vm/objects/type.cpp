@@ -91,6 +91,26 @@ bool type_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
     raise_fmt(ts, TypeError_type, "cannot set '{}' attribute of immutable type '{}'", name->view(), t->name->view());
     return false;
   }
+  // A data descriptor of the metaclass decides first (a property on a user metaclass), as for any object.
+  // (type's own attributes, such as __module__, are handled below.)
+  Value meta_attr = type_of(self) != &type_type ? type_lookup(type_of(self), name) : Value();
+  if (meta_attr && meta_attr != type_lookup(&type_type, name)) {
+    Type* mt = type_of(meta_attr);
+    if (mt->descr_set)
+      return mt->descr_set(ts, meta_attr, self, value);
+  }
+  // __name__ and __qualname__ are the type's own fields, never namespace entries (typing renames classes).
+  std::string_view n = name->view();
+  if ((n == "__name__" || n == "__qualname__") && value) {
+    if (!is_str(value)) {
+      raise_fmt(ts, TypeError_type, "can only assign string to {}.{}, not '{}'", t->name->view(), n,
+                type_of(value)->name->view());
+      return false;
+    }
+    bump_type_version(ts, t);
+    (n == "__name__" ? t->name : t->qualname) = as_str(value);
+    return true;
+  }
   bump_type_version(ts, t);
   bool ok;
   if (!value) {
