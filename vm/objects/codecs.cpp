@@ -11,7 +11,8 @@ namespace {
 enum class Codec { kUtf8, kAscii, kLatin1 };
 enum class Handler { kStrict, kReplace, kIgnore, kBackslash, kXmlRef, kSurrogateEscape, kSurrogatePass, kUnknown };
 
-bool find_codec(ThreadState& ts, std::string_view name, Codec* out, const char** canonical) {
+// The codec `name` spells, when it is one minipy builds in (others come from the codec registry).
+bool find_codec(std::string_view name, Codec* out, const char** canonical) {
   std::string n;
   for (char c : name) n.push_back(c == '_' || c == ' ' ? '-' : static_cast<char>(std::tolower(c)));
   if (n == "utf-8" || n == "utf8" || n == "u8") {
@@ -24,7 +25,6 @@ bool find_codec(ThreadState& ts, std::string_view name, Codec* out, const char**
     *out = Codec::kLatin1;
     *canonical = "latin-1";
   } else {
-    raise_fmt(ts, LookupError_type, "unknown encoding: {}", name);
     return false;
   }
   return true;
@@ -119,10 +119,32 @@ bool codec_args(ThreadState& ts, const char* fn, std::span<const Value> args, Tu
   return true;
 }
 
+namespace {
+
+// Codecs minipy does not build in (cp437, utf-16, ...) come from the codec registry: _codecs.FUNCTION(data,
+// encoding, errors), whose result must be a `result_type` as bytes.decode/str.encode require.
+Value registry_transcode(ThreadState& ts, const char* function, Value data, std::string_view encoding,
+                         std::string_view errors, Type& result_type, const char* direction) {
+  Value module_name(intern(ts, "_codecs"));
+  Value codecs = call(ts, dict_get_str(ts.interp->builtins, ts.interp->names.import), std::span<const Value>(&module_name, 1));
+  if (!codecs) return Value();
+  Value fn = get_attr(ts, codecs, intern(ts, function));
+  if (!fn) return Value();
+  Value args[3] = {data, Value(make_str(ts, encoding)), Value(make_str(ts, errors))};
+  Value result = call(ts, fn, args);
+  if (result && type_of(result) != &result_type)
+    return raise_fmt(ts, TypeError_type, "'{}' {} returned '{}' instead of '{}'; use codecs.{}() to {} to arbitrary types",
+                     encoding, direction, type_name(result), result_type.name->view(), function, function);
+  return result;
+}
+
+}  // namespace
+
 Value decode_bytes(ThreadState& ts, std::string_view s, std::string_view encoding, std::string_view errors) {
   Codec codec;
   const char* name;
-  if (!find_codec(ts, encoding, &codec, &name)) return Value();
+  if (!find_codec(encoding, &codec, &name))
+    return registry_transcode(ts, "decode", make_bytes(ts, s), encoding, errors, str_type, "decoder");
   Handler handler = find_handler(errors);
   std::string out;
   for (size_t i = 0; i < s.size();) {
@@ -165,7 +187,8 @@ Value decode_bytes(ThreadState& ts, std::string_view s, std::string_view encodin
 Value encode_str(ThreadState& ts, std::string_view s, std::string_view encoding, std::string_view errors) {
   Codec codec;
   const char* name;
-  if (!find_codec(ts, encoding, &codec, &name)) return Value();
+  if (!find_codec(encoding, &codec, &name))
+    return registry_transcode(ts, "encode", Value(make_str(ts, s)), encoding, errors, bytes_type, "encoder");
   Handler handler = find_handler(errors);
   uint32_t limit = codec == Codec::kAscii ? 0x80 : codec == Codec::kLatin1 ? 0x100 : 0x110000;
   std::string out;
