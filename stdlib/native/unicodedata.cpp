@@ -5,20 +5,21 @@
 //
 // The tables are not in the repository: CMake runs stdlib/native/gen/gen_unicodedata.py through python3.11 at
 // build time, which probes python3.11's own unicodedata and writes unicodedata_tables.inc into the build
-// directory, so every answer is CPython's by construction.
+// directory, so every answer is CPython's by construction. Names live in the compiler (compiler/unicode_names.h),
+// which needs them for "\N{...}" escapes.
 //
 // Leaves out: the UCD class and `ucd_3_2_0` (the Unicode 3.2 view that IDNA's stringprep uses), the
 // `_ucnhash_CAPI` capsule, and lookup() of bytes.
 #include <algorithm>
-#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "compiler/unicode_names.h"
 #include "vm/text/unicode.h"
 #include "stdlib/native/native_support.h"
 #include "stdlib/native/native_type.h"
-#include "unicodedata_tables.inc"
+#include "ucd/unicodedata_tables.inc"
 
 namespace minipy {
 
@@ -30,111 +31,7 @@ const ucd::Record& record_of(char32_t c) {
   return ucd::kRecords[ucd::kRecordInBlock[(block << ucd::kBlockShift) + within]];
 }
 
-// ---- Hangul syllables (Unicode 3.12: the algorithmic names, decompositions and compositions) ----------------
-
-constexpr char32_t kSBase = 0xAC00, kLBase = 0x1100, kVBase = 0x1161, kTBase = 0x11A7;
-constexpr int kLCount = 19, kVCount = 21, kTCount = 28, kNCount = kVCount * kTCount, kSCount = kLCount * kNCount;
-// The Jamo short names that spell a syllable's name (Jamo.txt).
-const char* const kLeadNames[kLCount] = {"G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S",
-                                         "SS", "", "J", "JJ", "C", "K", "T", "P", "H"};
-const char* const kVowelNames[kVCount] = {"A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE",
-                                          "OE", "YO", "U", "WEO", "WE", "WI", "YU", "EU", "YI", "I"};
-const char* const kTrailNames[kTCount] = {"", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG",
-                                          "LM", "LB", "LS", "LT", "LP", "LH", "M", "B", "BS", "S",
-                                          "SS", "NG", "J", "C", "K", "T", "P", "H"};
-
-bool is_hangul_syllable(char32_t c) { return c >= kSBase && c < kSBase + kSCount; }
-
-bool is_cjk_unified(char32_t c) {
-  for (const ucd::CodeRange& r : ucd::kCjkUnifiedIdeographs)
-    if (c >= r.first && c <= r.last) return true;
-  return false;
-}
-
-// The longest of `names` that `text` starts with at `pos` (advancing `pos`), or -1.
-int match_jamo(std::string_view text, size_t* pos, const char* const* names, int count) {
-  int best = -1;
-  size_t best_length = 0;
-  for (int i = 0; i < count; i++) {
-    std::string_view n = names[i];
-    if (text.substr(*pos, n.size()) == n && (best < 0 || n.size() > best_length)) {
-      best = i;
-      best_length = n.size();
-    }
-  }
-  if (best >= 0) *pos += best_length;
-  return best;
-}
-
-// ---- names ----------------------------------------------------------------------------------------------------
-
-// The name of `c`, or "" when it has none.
-std::string name_of(char32_t c) {
-  if (is_hangul_syllable(c)) {
-    int s = static_cast<int>(c - kSBase);
-    return std::string("HANGUL SYLLABLE ") + kLeadNames[s / kNCount] + kVowelNames[(s % kNCount) / kTCount] +
-           kTrailNames[s % kTCount];
-  }
-  if (is_cjk_unified(c)) return fmt::format("CJK UNIFIED IDEOGRAPH-{:X}", static_cast<uint32_t>(c));
-  const ucd::NameEntry* end = std::end(ucd::kNames) - 1;  // the last entry only closes the word list
-  const ucd::NameEntry* e =
-      std::lower_bound(std::begin(ucd::kNames), end, c, [](const ucd::NameEntry& n, char32_t v) { return n.code < v; });
-  if (e == end || e->code != c) return "";
-  std::string name;
-  for (uint32_t w = e->first_word; w < e[1].first_word; w++) {
-    if (!name.empty()) name.push_back(' ');
-    name += &ucd::kWords[ucd::kWordOffsets[ucd::kNameWords[w]]];
-  }
-  return name;
-}
-
-// Every stored name, alias and named sequence, uppercase, to its text (UTF-8); built on the first lookup().
-const std::unordered_map<std::string, std::string>& names_to_text() {
-  static std::unordered_map<std::string, std::string> map;
-  static std::once_flag built;
-  std::call_once(built, [] {
-    map.reserve(std::size(ucd::kNames) + std::size(ucd::kAliases));
-    for (size_t i = 0; i + 1 < std::size(ucd::kNames); i++) map.emplace(name_of(ucd::kNames[i].code), text::utf8_of(ucd::kNames[i].code));
-    for (const ucd::Alias& a : ucd::kAliases) map.emplace(a.name, a.text);
-  });
-  return map;
-}
-
-// The text named `name`, or false. Stored names are matched case-insensitively, the algorithmic Hangul and CJK
-// names exactly, as CPython's lookup does.
-bool text_named(std::string_view name, std::string* out) {
-  if (name.starts_with("HANGUL SYLLABLE ")) {
-    size_t pos = 16;
-    int l = match_jamo(name, &pos, kLeadNames, kLCount);
-    int v = match_jamo(name, &pos, kVowelNames, kVCount);
-    int t = match_jamo(name, &pos, kTrailNames, kTCount);
-    if (l >= 0 && v >= 0 && t >= 0 && pos == name.size()) {
-      *out = text::utf8_of(kSBase + (l * kVCount + v) * kTCount + t);
-      return true;
-    }
-    return false;
-  }
-  if (name.starts_with("CJK UNIFIED IDEOGRAPH-")) {
-    // The code is 4 or 5 uppercase hex digits.
-    std::string_view hex = name.substr(22);
-    if (hex.size() != 4 && hex.size() != 5) return false;
-    char32_t c = 0;
-    for (char h : hex) {
-      if (h >= '0' && h <= '9') c = c * 16 + (h - '0');
-      else if (h >= 'A' && h <= 'F') c = c * 16 + (h - 'A' + 10);
-      else return false;
-    }
-    if (!is_cjk_unified(c)) return false;
-    *out = text::utf8_of(c);
-    return true;
-  }
-  std::string upper(name);
-  for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-  auto found = names_to_text().find(upper);
-  if (found == names_to_text().end()) return false;
-  *out = found->second;
-  return true;
-}
+using namespace unicode_names;  // the Hangul constants
 
 // ---- normalization (UAX #15) ----------------------------------------------------------------------------------
 
@@ -312,7 +209,7 @@ NATIVE_FN(ud_numeric) {
 NATIVE_FN(ud_name) {
   char32_t c;
   if (!one_char(ts, "name", args, kwnames, &c, 2)) return Value();
-  std::string name = name_of(c);
+  std::string name = unicode_names::name_of(c);
   if (!name.empty()) return make_str(ts, name);
   if (args.size() > 1) return args[1];
   return raise(ts, ValueError_type, "no such name");
@@ -327,7 +224,7 @@ NATIVE_FN(ud_lookup) {
   else if (!native::bytes_like(ts, args[0], &name)) return Value();
   if (name.size() > 256) return raise(ts, KeyError_type, "name too long");
   std::string found;
-  if (!text_named(name, &found))
+  if (!unicode_names::lookup(name, true, &found))
     return raise(ts, KeyError_type, fmt::format("undefined character name '{}'", name));
   return make_str(ts, found);
 }
