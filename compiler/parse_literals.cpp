@@ -10,6 +10,7 @@
 
 #include "compiler/parse_build.h"
 #include "compiler/parse_unicode.h"
+#include "compiler/unicode_names.h"
 
 namespace minipy::front {
 
@@ -162,10 +163,27 @@ std::string decode_escapes(std::string_view body, bool bytes, std::string& out) 
         }
         break;
       }
-      case 'N':
-        if (!bytes) return "\\N{...} escapes are not supported by minipy";
-        out += "\\N";
+      case 'N': {
+        if (bytes) {
+          out += "\\N";
+          break;
+        }
+        // \N{NAME}: positions as CPython's unicode-escape decoder reports them (up to where it stopped reading).
+        auto error = [&](size_t end, const char* what) {
+          return fmt::format("(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: {}", start,
+                             end, what);
+        };
+        if (i >= body.size() || body[i] != '{') return error(i - 1, "malformed \\N character escape");
+        size_t close = body.find('}', i + 1);
+        if (close == std::string_view::npos) return error(body.size() - 1, "malformed \\N character escape");
+        if (close == i + 1) return error(i, "malformed \\N character escape");
+        std::string character;
+        if (!unicode_names::lookup(body.substr(i + 1, close - i - 1), false, &character))
+          return error(close, "unknown Unicode character name");
+        out += character;
+        i = close + 1;
         break;
+      }
       default:
         // Unknown escapes keep their backslash (CPython warns).
         out += '\\';
@@ -191,7 +209,8 @@ bool decode_plain(ParseContext& ctx, const LiteralParts& p, Span span, std::stri
   }
   std::string err = decode_escapes(p.body, p.bytes, out);
   if (!err.empty()) {
-    ctx.fail(err, span);
+    // CPython points a decoding error at the end of the literal.
+    ctx.fail(err, Span{span.end_line, span.end_col, span.end_line, span.end_col});
     return false;
   }
   return true;
@@ -238,7 +257,10 @@ class FStringParser {
       while (i < body.size() && body[i] != '{' && body[i] != '}') {
         if (!raw_ && body[i] == '\\' && i + 1 < body.size()) {
           if (body[i + 1] == 'N' && i + 2 < body.size() && body[i + 2] == '{') {
-            return fail("\\N{...} escapes are not supported by minipy");
+            // The braces of \N{NAME} belong to the escape, not to a replacement field.
+            size_t close = body.find('}', i + 3);
+            i = close == std::string_view::npos ? body.size() : close + 1;
+            continue;
           }
           // A backslash before a brace stays a literal backslash; the brace keeps its meaning.
           i += body[i + 1] == '{' || body[i + 1] == '}' ? 1 : 2;

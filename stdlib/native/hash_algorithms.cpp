@@ -185,6 +185,9 @@ const Algorithm kSha224 = {"sha224", 28, 64, init_sha224, compress_sha256, 8, fa
 const Algorithm kSha1 = {"sha1", 20, 64, init_sha1, compress_sha1, 8, false, false};
 const Algorithm kMd5 = {"md5", 16, 64, init_md5, compress_md5, 8, true, false};
 
+const uint64_t* sha512_initial_values() { return sha2().iv512; }
+const uint32_t* sha256_initial_values() { return sha2().iv256; }
+
 void start(State& state, const Algorithm& algorithm) {
   std::memset(&state, 0, sizeof state);
   state.algorithm = &algorithm;

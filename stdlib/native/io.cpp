@@ -27,6 +27,15 @@ MINIPY_IO_TYPES(X)
 Value io_unsupported_operation;
 Value io_open_function;  // builtins.open is io.open: one function object
 
+Value check_capability(ThreadState& ts, Value self, const char* method, const char* message) {
+  Value r = io_call(ts, self, method);
+  if (!r) return r;
+  int t = py_truth(ts, r);
+  if (t < 0) return Value();
+  if (!t) return raise_unsupported(ts, message);
+  return None();
+}
+
 namespace {
 
 void trace_io(Object* self, Tracer& tracer) {
@@ -169,14 +178,6 @@ IO_FN(base_next) {
 IO_FN(base_check_closed) {
   (void)args, (void)kwnames;
   if (!check_not_closed(ts, self)) return Value();
-  return None();
-}
-Value check_capability(ThreadState& ts, Value self, const char* method, const char* message) {
-  Value r = io_call(ts, self, method);
-  if (!r) return r;
-  int t = py_truth(ts, r);
-  if (t < 0) return Value();
-  if (!t) return raise_unsupported(ts, message);
   return None();
 }
 IO_FN(base_check_readable) {

@@ -69,6 +69,9 @@ inline IOObject* as_io(Value v) { return static_cast<IOObject*>(v.as_object()); 
 // io.UnsupportedOperation (a class deriving from OSError and ValueError, made when _io is first created).
 extern Value io_unsupported_operation;
 Value raise_unsupported(ThreadState& ts, std::string_view message);
+// None when obj.METHOD() (readable, writable, seekable) is true; io.UnsupportedOperation(`message`) when not,
+// as CPython's _PyIOBase_check_readable and friends, which call the method rather than _checkReadable.
+Value check_capability(ThreadState& ts, Value obj, const char* method, const char* message);
 // ValueError("I/O operation on closed file.") and the other closed-file messages.
 Value raise_closed(ThreadState& ts, const char* message = "I/O operation on closed file.");
 // Reads argument `index` or keyword `name`; null when absent.

@@ -100,6 +100,24 @@ bool drop_read_ahead(ThreadState& ts, IOObject* b) {
   return static_cast<bool>(io_call(ts, b->raw, "seek", a));
 }
 
+// raw.readall(), or, for a raw stream without one (tarfile's _FileInFile), raw.read() until it returns b'' or
+// None, as CPython's buffered read(-1) does.
+Value read_rest(ThreadState& ts, Value raw) {
+  Value readall = get_attr_optional(ts, raw, intern(ts, "readall"));
+  if (readall) return call(ts, readall, {});
+  if (ts.current_exception) return Value();
+  std::string all;
+  for (;;) {
+    Value chunk = io_call(ts, raw, "read");
+    if (!chunk) return chunk;
+    if (is_none(chunk)) return all.empty() ? chunk : make_bytes(ts, all);
+    std::string_view data;
+    if (!bytes_arg(ts, chunk, &data)) return Value();
+    if (data.empty()) return make_bytes(ts, all);
+    all += data;
+  }
+}
+
 Value read_bytes(ThreadState& ts, IOObject* b, int64_t n) {
   if (!(b->flags & kIOReadable)) return raise_unsupported(ts, "read");
   if (!flush_writes(ts, b)) return Value();
@@ -108,7 +126,7 @@ Value read_bytes(ThreadState& ts, IOObject* b, int64_t n) {
     std::string out = r.substr(static_cast<size_t>(b->pos));
     r.clear();
     b->pos = 0;
-    Value rest = is_native_file(b->raw) ? fileio_readall(ts, as_io(b->raw)) : io_call(ts, b->raw, "readall");
+    Value rest = is_native_file(b->raw) ? fileio_readall(ts, as_io(b->raw)) : read_rest(ts, b->raw);
     if (!rest) return rest;
     if (is_none(rest)) return out.empty() ? rest : make_bytes(ts, out);
     std::string_view data;
@@ -316,10 +334,13 @@ bool buffered_init(ThreadState& ts, Value self, std::span<const Value> args, Tup
   Type* t = type_of(self);
   bool reads = is_subtype(t, &buffered_reader_type) || is_subtype(t, &buffered_random_type);
   bool writes = is_subtype(t, &buffered_writer_type) || is_subtype(t, &buffered_random_type);
-  const char* checks[] = {reads ? "_checkReadable" : nullptr, writes ? "_checkWritable" : nullptr,
-                          is_subtype(t, &buffered_random_type) ? "_checkSeekable" : nullptr};
-  for (const char* check : checks)
-    if (check && !is_native_file(raw) && !io_call(ts, raw, check)) return false;
+  // The raw stream need not derive from RawIOBase (tarfile's _FileInFile does not): ask readable() itself.
+  struct Check { bool wanted; const char* method; const char* message; };
+  const Check checks[] = {{reads, "readable", "File or stream is not readable."},
+                          {writes, "writable", "File or stream is not writable."},
+                          {is_subtype(t, &buffered_random_type), "seekable", "File or stream is not seekable."}};
+  for (const Check& check : checks)
+    if (check.wanted && !is_native_file(raw) && !check_capability(ts, raw, check.method, check.message)) return false;
   b->raw = raw;
   b->buffer_size = buffer_size;
   b->flags = kIOInitialized | (reads ? uint32_t{kIOReadable} : 0u) | (writes ? uint32_t{kIOWritable} : 0u);

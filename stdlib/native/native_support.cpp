@@ -94,6 +94,14 @@ bool parse_args(ThreadState& ts, const char* fname, std::span<const Value> args,
                 max_positional == 1 ? "" : "s", npos);
     return false;
   }
+  // Missing positional-only arguments are reported before any keyword is looked at, as CPython does.
+  size_t required_positional_only = std::min(required, positional_only);
+  if (npos < required_positional_only) {
+    raise_fmt(ts, TypeError_type, "{}() takes {} {} positional argument{} ({} given)", fname,
+              required_positional_only < max_positional ? "at least" : "exactly", required_positional_only,
+              required_positional_only == 1 ? "" : "s", npos);
+    return false;
+  }
   for (size_t i = 0; i < npos; i++) out[i] = args[i];
   size_t duplicate = SIZE_MAX;
   if (kwnames) {
