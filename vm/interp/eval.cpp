@@ -295,7 +295,7 @@ Value resume_frame(ThreadState& ts, Frame* entry, bool throwing) {
     for (auto& slot : dispatch_table) slot = &&unknown_opcode;
     // Rows of compiler/opcodes.def marked VM get their handler; a VM mark without an `op_NAME:` label is a
     // compile error, a label without the mark an unused-label warning.
-#define OPCODE(name, number, cache_entries, vm, operand, effect, jump_effect, meaning) \
+#define OPCODE(name, number, cache_entries, vm, ...) \
   MINIPY_IF_VM_##vm(dispatch_table[number] = &&op_##name;)
 #include "compiler/opcodes.def"
     table_ready = true;
