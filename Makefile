@@ -39,6 +39,11 @@ bench: build
 clean:
 	rm -rf build build-asan
 
+# Every differential case with a collection at every safe point (tests/tools/gcstress): slow, not in `make test`.
+.PHONY: gcstress
+gcstress: build
+	@tests/tools/gcstress $(MINIPY)
+
 # Coverage-guided fuzzing (tests/fuzz/): libFuzzer + ASan/UBSan with clang in build-fuzz/, each target
 # FUZZ_SECONDS of wall time. The suite's fuzz.* tests replay the committed findings in every build.
 FUZZ_SECONDS ?= 60
