@@ -24,17 +24,19 @@ void append_words(const CodeObject& code, std::string* words) {
 }  // namespace
 
 int fuzz_verify(const uint8_t* data, size_t size) {
+  // The input is a body; a header in front makes it a (trailerless, CPython-style) pyc.
+  std::string pyc = timestamp_pyc_header(0, 0);
+  pyc.append(reinterpret_cast<const char*>(data), size);
+  auto bytes = std::span(reinterpret_cast<const uint8_t*>(pyc.data()), pyc.size());
   std::string why;
-  auto code = code_from_pyc_body(std::span(data, size), &why);
+  auto code = code_from_pyc_body(bytes, &why);
   if (!code) return 0;
   // Runs only code that names nothing outside the sandbox (its names and string constants are checked like
   // a program's text).
   std::string words;
   append_words(*code, &words);
   if (!sandbox_accepts(words)) return 0;
-  std::string pyc = timestamp_pyc_header(0, 0);
-  pyc.append(reinterpret_cast<const char*>(data), size);
-  run_pyc_sandboxed(std::span(reinterpret_cast<const uint8_t*>(pyc.data()), pyc.size()));
+  run_pyc_sandboxed(bytes);
   return 0;
 }
 
