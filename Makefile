@@ -43,3 +43,10 @@ clean:
 .PHONY: gcstress
 gcstress: build
 	@tests/tools/gcstress $(MINIPY)
+
+# Coverage-guided fuzzing (tests/fuzz/): libFuzzer + ASan/UBSan with clang in build-fuzz/, each target
+# FUZZ_SECONDS of wall time. The suite's fuzz.* tests replay the committed findings in every build.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz: deps
+	@tests/fuzz/run_fuzz $(FUZZ_SECONDS)

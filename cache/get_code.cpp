@@ -4,6 +4,9 @@
 // source and rewrite — instead of failing the import on every run.
 #include "cache/get_code.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -69,7 +72,16 @@ struct CacheAttempt {
   bool check_source = true;
   std::string why = "recompiled: no cache";  // the explain text when the cache was not used
   int os_errno = 0;                   // the source could not be read
+  bool refused = false;               // a cache file minipy must not replace (untrusted, or not a regular file)
 };
+
+// A refused minipy pyc whose trailer does not match: its header's flags may be the damage, so the rewrite is
+// the default kind rather than "as before" (a flipped flag must not turn the cache into a hash pyc).
+void forget_damaged_kind(const std::string& data, CacheAttempt& attempt) {
+  if (check_pyc_trailer(as_bytes(data)).state != PycTrailerCheck::State::Mismatch) return;
+  attempt.hash_based = false;
+  attempt.check_source = true;
+}
 
 // The cache half of get_code: reads the pyc at `bytecode_path` for source `source_path` (stat'ed as `st`) and
 // returns its code when it is fresh and valid; otherwise fills `attempt` with why not. `served` prefixes the
@@ -80,11 +92,19 @@ std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, cons
                                                  CacheAttempt& attempt, CacheEvents& events) {
   int64_t mtime = st.st_mtim.tv_sec;
   auto size = static_cast<uint64_t>(st.st_size);
-  std::string data;
-  if (!read_file(bytecode_path, &data)) {
-    attempt.why = errno == ENOENT
-                      ? fmt::format("compiled: no cache at {}", bytecode_path)
-                      : fmt::format("recompiled: cannot read {} ({})", bytecode_path, std::strerror(errno));
+  std::string data, unreadable;
+  struct stat pyc_st {};
+  if (!read_cache_file(bytecode_path, &data, &unreadable, &pyc_st)) {
+    attempt.why = errno == ENOENT ? fmt::format("compiled: no cache at {}", bytecode_path)
+                                  : fmt::format("recompiled: cannot read {} ({})", bytecode_path, unreadable);
+    if (errno != ENOENT) verbose(events, fmt::format("cannot read {}: {}", bytecode_path, unreadable));
+    return nullptr;
+  }
+  // A cache others could have planted is not read at all (CPython trusts any matching header).
+  if (auto distrust = cache_distrust_reason(bytecode_path, pyc_st, st)) {
+    verbose(events, fmt::format("{} is not trusted: {}", bytecode_path, *distrust));
+    attempt.why = fmt::format("compiled in memory: cache {} not trusted ({})", bytecode_path, *distrust);
+    attempt.refused = true;
     return nullptr;
   }
   PycClassification cls = classify_pyc(as_bytes(data), fullname);
@@ -120,6 +140,7 @@ std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, cons
     else if (k == PycRejection::Kind::HashMismatch)
       verbose(events, fmt::format("bytecode is stale for {}", python_str_repr(fullname)));
     attempt.why = explain_rejection(*rejection, data, mtime, size);
+    forget_damaged_kind(data, attempt);
     return nullptr;
   }
   std::string damage;
@@ -127,6 +148,7 @@ std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, cons
   if (!code) {
     verbose(events, fmt::format("{} in {}", damage, python_str_repr(bytecode_path)));
     attempt.why = "recompiled: " + damage;
+    forget_damaged_kind(data, attempt);
     return nullptr;
   }
   verbose(events, fmt::format("{} matches {}", bytecode_path, source_path));
@@ -143,6 +165,63 @@ std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, cons
 }
 
 }  // namespace
+
+bool read_cache_file(const std::string& path, std::string* out, std::string* why, struct stat* st) {
+  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+  int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    int saved = errno;
+    *why = std::strerror(saved);
+    errno = saved;
+    return false;
+  }
+  auto refuse = [&](std::string reason) {
+    close(fd);
+    *why = std::move(reason);
+    errno = EINVAL;
+    return false;
+  };
+  if (fstat(fd, st) != 0) return refuse(std::strerror(errno));
+  // A device (a symlink to /dev/zero), a FIFO or a socket never ends; a huge file is no cache minipy wrote.
+  if (!S_ISREG(st->st_mode)) return refuse("not a regular file");
+  if (static_cast<uint64_t>(st->st_size) > kMaxCacheFileSize)
+    return refuse(fmt::format("larger than {} bytes", kMaxCacheFileSize));
+  std::string data;
+  data.reserve(static_cast<size_t>(st->st_size));
+  char buf[65536];
+  for (;;) {
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return refuse(std::strerror(errno));
+    if (n == 0) break;
+    data.append(buf, static_cast<size_t>(n));
+    // The file may grow while it is read: the bound holds whatever fstat said.
+    if (data.size() > kMaxCacheFileSize) return refuse(fmt::format("larger than {} bytes", kMaxCacheFileSize));
+  }
+  close(fd);
+  *out = std::move(data);
+  return true;
+}
+
+std::optional<std::string> cache_distrust_reason(const std::string& pyc_path, const struct stat& pyc_st,
+                                                  const struct stat& source_st) {
+  // Others who may rewrite the source itself gain nothing by rewriting its cache: judge only what they could
+  // not otherwise do.
+  if (!(source_st.st_mode & S_IWOTH)) {
+    if (pyc_st.st_mode & S_IWOTH) return std::string("the cache file is writable by other users");
+    size_t slash = pyc_path.rfind('/');
+    std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : pyc_path.substr(0, slash);
+    struct stat dir_st {};
+    // A sticky directory (like /tmp) lets others add files but not replace ours; the owner check covers adds.
+    if (stat(dir.c_str(), &dir_st) == 0 && (dir_st.st_mode & S_IWOTH) && !(dir_st.st_mode & S_ISVTX))
+      return fmt::format("its directory {} is writable by other users", dir);
+  }
+  // The cache's owner must be someone who could have written the source's cache legitimately: the source's
+  // owner, root, or the user running minipy (who would only be fooling themselves).
+  if (pyc_st.st_uid != source_st.st_uid && pyc_st.st_uid != 0 && pyc_st.st_uid != geteuid())
+    return fmt::format("it is owned by uid {}, the source by uid {}", pyc_st.st_uid, source_st.st_uid);
+  return std::nullopt;
+}
 
 bool read_file(const std::string& path, std::string* out) {
   FILE* f = std::fopen(path.c_str(), "rb");
@@ -183,10 +262,24 @@ std::string cache_path_for(const std::string& source_path, const CacheSettings& 
 }
 
 std::shared_ptr<const CodeObject> code_from_pyc_body(std::span<const uint8_t> data, std::string* why) {
-  auto result = unmarshal_code(pyc_body(data));
+  // A minipy-written pyc carries a hash of its header and body: any changed byte is caught here, including one
+  // that leaves a well-formed body with a different constant.
+  PycTrailerCheck trailer = check_pyc_trailer(data);
+  if (trailer.state == PycTrailerCheck::State::Mismatch) {
+    *why = "cache integrity trailer does not match (the file changed after minipy wrote it)";
+    return nullptr;
+  }
+  auto result = unmarshal_code(trailer.body);
   if (result.error) {
     *why = fmt::format("cache body is damaged ({} at byte {})", result.error->message,
                        kPycHeaderSize + result.error->offset);
+    return nullptr;
+  }
+  // Neither writer leaves bytes between the code object and the end (or the trailer): extra bytes mean a
+  // damaged trailer or a body that ends early.
+  if (result.consumed != trailer.body.size()) {
+    *why = fmt::format("cache body is damaged ({} unexpected bytes after the code object)",
+                       trailer.body.size() - result.consumed);
     return nullptr;
   }
   // Module code never has free variables; a cache claiming some was damaged or forged.
@@ -213,13 +306,18 @@ std::shared_ptr<const CodeObject> with_filename(const std::shared_ptr<const Code
   return copy;
 }
 
+bool same_file_version(const struct stat& a, const struct stat& b) {
+  return a.st_ino == b.st_ino && a.st_dev == b.st_dev && a.st_size == b.st_size &&
+         a.st_mtim.tv_sec == b.st_mtim.tv_sec && a.st_mtim.tv_nsec == b.st_mtim.tv_nsec &&
+         a.st_ctim.tv_sec == b.st_ctim.tv_sec && a.st_ctim.tv_nsec == b.st_ctim.tv_nsec;
+}
+
 std::string code_to_pyc(const CodeObject& code, std::string_view source, const struct stat& st, Invalidation mode,
-                        bool racy_rule, std::string* kind) {
+                        std::optional<int64_t> racy_clock, std::string* kind) {
   auto say = [&](const char* words) {
     if (kind) *kind = words;
   };
-  if (mode == Invalidation::Timestamp && racy_rule &&
-      static_cast<int64_t>(st.st_mtim.tv_sec) >= static_cast<int64_t>(std::time(nullptr))) {
+  if (mode == Invalidation::Timestamp && racy_clock && static_cast<int64_t>(st.st_mtim.tv_sec) >= *racy_clock) {
     // git's racy-file rule: the source may change again within this second without changing mtime or size.
     say("checked hash-based pyc: the source changed within the last second, so its mtime cannot be trusted");
     return code_to_hash_pyc(code, source_hash(source), true);
@@ -261,7 +359,7 @@ PycBuild compile_to_pyc(const std::string& source_path, const CacheSettings& set
   build.pyc_path = path.path;
   struct stat st {};
   stat(source_path.c_str(), &st);
-  std::string pyc = code_to_pyc(*build.compiled.code, build.source, st, mode, false);
+  std::string pyc = code_to_pyc(*build.compiled.code, build.source, st, mode, std::nullopt);
   build.write_failure = write_pyc(build.pyc_path, pyc, source_path, settings);
   if (build.write_failure) build.stage = PycBuild::Stage::WriteFailed;
   return build;
@@ -275,6 +373,9 @@ SourceCode get_source_code(std::string_view fullname, const std::string& source_
   CacheAttempt attempt;
   struct stat st {};
   const bool have_stat = stat(source_path.c_str(), &st) == 0;
+  // The racy rule is judged by the clock of this stat, taken before the source is read and compiled: an edit in
+  // this same second, even one made while the compile runs, cannot be seen in the whole-second mtime.
+  const auto stat_clock = static_cast<int64_t>(std::time(nullptr));
   std::string lib_note;  // for a Lib module: why CPython's own cache beside the source was not used
   if (have_stat && in_host_lib && !settings.cache_tag.empty()) {
     // CPython's pyc beside a Lib source holds the bytecode minipy's compiler would emit; use it when it is
@@ -329,13 +430,27 @@ SourceCode get_source_code(std::string_view fullname, const std::string& source_
     explain(events, why + "; cache not written (-B, PYTHONDONTWRITEBYTECODE or sys.dont_write_bytecode)");
     return out;
   }
+  if (attempt.refused) {  // not ours to replace: someone else's file, or not a regular file at all
+    explain(events, why + "; cache left alone");
+    return out;
+  }
   // A cache is rewritten in the kind it was (a hash pyc stays one): whoever chose hash pycs chose them.
   Invalidation mode = !attempt.hash_based     ? Invalidation::Timestamp
                       : attempt.check_source ? Invalidation::CheckedHash
                                              : Invalidation::UncheckedHash;
   std::string kind;
-  std::string pyc = code_to_pyc(*out.code, source, st, mode, true, &kind);
-  if (attempt.hash_based) kind += ", as before";
+  std::string pyc;
+  struct stat after {};
+  if (stat(source_path.c_str(), &after) != 0 || !same_file_version(st, after)) {
+    // The source changed between the stat and the end of the compile: a timestamp pyc would pair the new
+    // mtime and size with the old code. A checked hash pyc of the text that was compiled is right whatever
+    // the file holds now (the next import hashes the source and recompiles if it differs).
+    pyc = code_to_pyc(*out.code, source, st, Invalidation::CheckedHash, std::nullopt);
+    kind = "checked hash-based pyc of the text compiled: the source changed while it was being compiled";
+  } else {
+    pyc = code_to_pyc(*out.code, source, st, mode, stat_clock, &kind);
+    if (attempt.hash_based) kind += ", as before";
+  }
   if (auto failure = write_pyc(bytecode_path, pyc, source_path, settings)) {
     verbose(events, failure->message());
     explain(events, fmt::format("{}; cache not written: {}", why, failure->message()));
@@ -348,9 +463,15 @@ SourceCode get_source_code(std::string_view fullname, const std::string& source_
 
 SourcelessCode get_sourceless_code(std::string_view fullname, const std::string& pyc_path, CacheEvents& events) {
   SourcelessCode out;
-  std::string data;
-  if (!read_file(pyc_path, &data)) {
+  std::string data, unreadable;
+  struct stat pyc_st {};
+  if (!read_cache_file(pyc_path, &data, &unreadable, &pyc_st)) {
     out.os_errno = errno;
+    if (errno == EINVAL) {  // refused (not a regular file, or too large): an import error, not an OSError
+      out.os_errno = 0;
+      out.error = fmt::format("cannot read {}: {}", python_str_repr(pyc_path), unreadable);
+      explain(events, fmt::format("cannot import: {} (no source to fall back on)", out.error));
+    }
     return out;
   }
   PycClassification cls = classify_pyc(as_bytes(data), fullname);

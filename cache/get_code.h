@@ -41,6 +41,19 @@ using CacheEvents = std::vector<CacheEvent>;
 // Reads a whole file; false (with errno set) on failure.
 bool read_file(const std::string& path, std::string* out);
 
+// The largest cache file minipy reads (a pyc this size would hold a module of some 200,000 lines).
+inline constexpr uint64_t kMaxCacheFileSize = 64ull << 20;
+// Reads the cache file `path` into `out`, with `st` its fstat: only a regular file of at most
+// kMaxCacheFileSize bytes (a symlink to /dev/zero, a FIFO or a huge file is refused, never read forever).
+// False with `why` in words and errno set (ENOENT: no file; EINVAL: refused).
+[[nodiscard]] bool read_cache_file(const std::string& path, std::string* out, std::string* why, struct stat* st);
+
+// Why the cache at `pyc_path` (whose fstat is `pyc_st`) must not be trusted for a source whose stat is
+// `source_st`: it, or its directory without the sticky bit, is writable by users who cannot write the source,
+// or it belongs to someone other than the source's owner, root or the current user. nullopt when trusted.
+std::optional<std::string> cache_distrust_reason(const std::string& pyc_path, const struct stat& pyc_st,
+                                                 const struct stat& source_st);
+
 // Where minipy's cache for `source_path` lives under `settings`: beside the source in __pycache__, under the
 // pycache prefix, or, for a host Lib source, in the per-user mirror tree. Empty when there is none.
 std::string cache_path_for(const std::string& source_path, const CacheSettings& settings);
@@ -57,11 +70,16 @@ std::shared_ptr<const CodeObject> with_filename(const std::shared_ptr<const Code
 enum class Invalidation { Timestamp, CheckedHash, UncheckedHash };
 
 // _code_to_timestamp_pyc / _code_to_hash_pyc: the pyc bytes for `code` compiled from `source` whose stat is
-// `st`, in `mode`. With `racy_rule` (import), a timestamp pyc for a source modified in the current second or
-// later becomes a checked hash pyc: a second same-size edit within that second would leave its mtime unchanged.
-// `kind` (optional) receives the explain words for what was chosen.
+// `st`, in `mode`. With `racy_clock` (import: the clock when `st` was taken, before the source was read and
+// compiled), a timestamp pyc for a source modified in that second or later becomes a checked hash pyc: a
+// second same-size edit within that second would leave its mtime unchanged. `kind` (optional) receives the
+// explain words for what was chosen.
 std::string code_to_pyc(const CodeObject& code, std::string_view source, const struct stat& st, Invalidation mode,
-                        bool racy_rule, std::string* kind = nullptr);
+                        std::optional<int64_t> racy_clock, std::string* kind = nullptr);
+
+// Whether two stats of a source describe the same contents as far as the file system can tell (inode, size,
+// and modification and change times to the nanosecond).
+bool same_file_version(const struct stat& a, const struct stat& b);
 
 // SourceFileLoader.set_data: writes `pyc` to `pyc_path` atomically (creating __pycache__ or the mirror's
 // directories), with the source's permission bits; refuses any path inside settings.host_lib.

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "cache/marshal.h"
+#include "cache/source_hash.h"
 #include "compiler/constant.h"
 
 namespace minipy {
@@ -98,12 +99,53 @@ std::string hash_pyc_header(const std::array<uint8_t, 8>& source_hash, bool chec
   return out;
 }
 
+namespace {
+
+// The trailer's hash key: the magic number (as the source hash uses) with "minipy" as the second half, so a
+// trailer never equals a source hash of the same bytes.
+constexpr uint64_t kTrailerKey1 = 0x797069706e696dULL;
+
+std::array<uint8_t, 8> trailer_hash(std::span<const uint8_t> bytes) {
+  uint64_t h = siphash13(kRawMagicNumber, kTrailerKey1, bytes);
+  std::array<uint8_t, 8> out{};
+  for (int i = 0; i < 8; i++) out[static_cast<size_t>(i)] = static_cast<uint8_t>(h >> (8 * i));
+  return out;
+}
+
+std::string with_trailer(std::string pyc) {
+  pyc += pyc_integrity_trailer(pyc);
+  return pyc;
+}
+
+}  // namespace
+
+std::string pyc_integrity_trailer(std::string_view header_and_body) {
+  auto hash = trailer_hash({reinterpret_cast<const uint8_t*>(header_and_body.data()), header_and_body.size()});
+  std::string out(reinterpret_cast<const char*>(kPycTrailerTag.data()), kPycTrailerTag.size());
+  out.append(reinterpret_cast<const char*>(hash.data()), hash.size());
+  return out;
+}
+
+PycTrailerCheck check_pyc_trailer(std::span<const uint8_t> data) {
+  PycTrailerCheck check;
+  check.body = pyc_body(data);
+  if (data.size() < kPycHeaderSize + kPycTrailerSize) return check;
+  size_t at = data.size() - kPycTrailerSize;
+  if (std::memcmp(data.data() + at, kPycTrailerTag.data(), kPycTrailerTag.size()) != 0) return check;
+  auto hash = trailer_hash(data.first(at));
+  check.state = std::memcmp(data.data() + at + kPycTrailerTag.size(), hash.data(), hash.size()) == 0
+                    ? PycTrailerCheck::State::Valid
+                    : PycTrailerCheck::State::Mismatch;
+  check.body = data.subspan(kPycHeaderSize, at - kPycHeaderSize);
+  return check;
+}
+
 std::string code_to_timestamp_pyc(const CodeObject& code, int64_t source_mtime, uint64_t source_size) {
-  return timestamp_pyc_header(source_mtime, source_size) + marshal_code(code);
+  return with_trailer(timestamp_pyc_header(source_mtime, source_size) + marshal_code(code));
 }
 
 std::string code_to_hash_pyc(const CodeObject& code, const std::array<uint8_t, 8>& source_hash, bool checked) {
-  return hash_pyc_header(source_hash, checked) + marshal_code(code);
+  return with_trailer(hash_pyc_header(source_hash, checked) + marshal_code(code));
 }
 
 }  // namespace minipy

@@ -62,10 +62,26 @@ std::optional<PycRejection> validate_hash_pyc(std::span<const uint8_t> data,
 // The marshalled code after the header (empty if `data` is shorter than a header).
 std::span<const uint8_t> pyc_body(std::span<const uint8_t> data);
 
-// A complete timestamp pyc for `code` whose source had modification time `source_mtime` and size
+// minipy's integrity trailer, appended to every pyc minipy writes: a tag and a keyed SipHash-1-3 of the header
+// and the body. CPython's marshal.loads ignores bytes after the code object, so python3.11 runs these files
+// as they are; minipy recompiles one whose trailer does not match (a byte flipped inside a constant leaves the
+// body well formed, and only a checksum can tell). CPython-written pycs have no trailer and keep the structural
+// checks alone.
+inline constexpr std::array<uint8_t, 4> kPycTrailerTag = {'m', 'p', 'y', 'T'};
+inline constexpr size_t kPycTrailerSize = 12;  // tag + 8-byte hash
+std::string pyc_integrity_trailer(std::string_view header_and_body);
+
+struct PycTrailerCheck {
+  enum class State { Absent, Valid, Mismatch } state = State::Absent;
+  std::span<const uint8_t> body;  // the marshalled code: between the header and the trailer (if any)
+};
+// Looks for the trailer at the end of pyc bytes `data` and checks it.
+PycTrailerCheck check_pyc_trailer(std::span<const uint8_t> data);
+
+// A complete timestamp pyc (with minipy's trailer) for `code` whose source had modification time `source_mtime` and size
 // `source_size` (both stored modulo 2**32).
 std::string code_to_timestamp_pyc(const CodeObject& code, int64_t source_mtime, uint64_t source_size);
-// A complete hash-based pyc for `code` with the source's hash `source_hash`; `checked` sets kPycCheckSource.
+// A complete hash-based pyc (with minipy's trailer) for `code` with the source's hash `source_hash`; `checked` sets kPycCheckSource.
 std::string code_to_hash_pyc(const CodeObject& code, const std::array<uint8_t, 8>& source_hash, bool checked);
 
 // The header alone, for callers that already hold the marshalled body.

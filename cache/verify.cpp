@@ -1,18 +1,20 @@
-// The strict check a cache body passes before minipy runs it. verify_code proves every
-// opcode and operand index is in range; the interpreter loop, like CPython's, also trusts the stack: that it
-// never underflows or overflows co_stacksize, that MAKE_FUNCTION finds a code object and a closure of the right
-// size, that LIST_APPEND finds a list, FOR_ITER an iterator, CALL a PRECALL'd call shape, and so on. A pyc
-// body damaged by a flipped byte can break any of these while staying well formed, so this pass runs the code
-// abstractly — a stack of value kinds through every path, exception handlers included — and refuses code whose
-// stack use the compiler could not have produced. Refused code is recompiled from source, never run.
+// The strict check a cache body passes before minipy runs it. The interpreter loop, like CPython's, trusts
+// every oparg and its stack, so code from a file is checked twice. verify_code proves the structure: every
+// opcode implemented, every oparg in its row's range and every operand index inside co_consts / co_names /
+// localsplus, each opcode in a code object of the kind its row's `context` asks for (a yield needs the
+// generator prologue), jumps and the exception table inside the code. verify_stack_use then runs the code
+// abstractly — a stack of value kinds through every path, exception handlers included, each instruction's
+// pops, pushes and kinds taken from its row of compiler/opcodes.def — and refuses code whose stack use the
+// compiler could not have produced. Refused code is recompiled from source, never run.
 #include <fmt/format.h>
 
 #include <optional>
 #include <vector>
 
+#include "cache/verify.h"
+#include "cache/verify_kinds.h"
 #include "compiler/exception_table.h"
 #include "compiler/opcodes.h"
-#include "cache/verify.h"
 
 namespace minipy {
 
@@ -21,8 +23,47 @@ bool opcode_supported(int opcode) {
   return opcode >= 0 && opcode < kFirstPseudoOpcode && kOpcodeTable[opcode].implemented_by_vm;
 }
 
+namespace {
 
+constexpr int kGeneratorFlags = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
 
+std::string opcode_name(int op) {
+  std::string_view name = kOpcodeTable[op].name;
+  return name.empty() ? fmt::format("{}", op) : std::string(name);
+}
+
+// The code unit of the RETURN_GENERATOR that opens a generator's code (after the COPY_FREE_VARS and
+// MAKE_CELL instructions that set up its cells), or -1 when the code does not start with one.
+int generator_prologue_unit(const std::string& bytes) {
+  for (size_t u = 0; 2 * u + 1 < bytes.size(); u++) {
+    auto op = static_cast<Opcode>(static_cast<uint8_t>(bytes[2 * u]));
+    if (op == Opcode::RETURN_GENERATOR) return static_cast<int>(u);
+    if (op != Opcode::COPY_FREE_VARS && op != Opcode::MAKE_CELL && op != Opcode::EXTENDED_ARG) return -1;
+  }
+  return -1;
+}
+
+// Why `op` may not appear in `code` (its row's context column), or nullptr when it may; `unit` is where it is.
+const char* context_problem(const OpcodeInfo& info, const CodeObject& code, int unit, int prologue) {
+  switch (info.context) {
+    case OpContext::ANY: return nullptr;
+    case OpContext::PROLOGUE:
+      if (!(code.flags & kGeneratorFlags)) return "outside generator code";
+      return unit == prologue ? nullptr : "after the start of the code";
+    case OpContext::GENERATOR:
+      return prologue >= 0 && (code.flags & kGeneratorFlags) ? nullptr : "outside a generator (no RETURN_GENERATOR)";
+    case OpContext::ASYNC:
+      return code.flags & (CO_COROUTINE | CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE) ? nullptr
+                                                                                       : "outside async code";
+    case OpContext::ASYNC_GENERATOR:
+      return code.flags & CO_ASYNC_GENERATOR ? nullptr : "outside an async generator";
+    case OpContext::NAMESPACE:
+      return code.flags & CO_OPTIMIZED ? "in optimized (function) code" : nullptr;
+  }
+  return nullptr;
+}
+
+}  // namespace
 
 std::string verify_code(const CodeObject& code) {
   const std::string& bytes = code.code;
@@ -38,18 +79,19 @@ std::string verify_code(const CodeObject& code) {
       code.posonlyargcount > code.argcount)
     return "argument counts out of range";
   if (code.stacksize < 0 || code.stacksize > 100000) return "bad stack size";
+  int prologue = generator_prologue_unit(bytes);
   int ext = 0;
   for (int i = 0; i < n; i++) {
     auto op = static_cast<uint8_t>(bytes[2 * i]);
     int arg = (ext << 8) | static_cast<uint8_t>(bytes[2 * i + 1]);
-    if (!opcode_supported(op)) {
-      std::string_view name = kOpcodeTable[op].name;
-      return fmt::format("unsupported opcode {} at offset {}", name.empty() ? fmt::format("{}", op) : std::string(name),
-                         2 * i);
-    }
+    if (!opcode_supported(op)) return fmt::format("unsupported opcode {} at offset {}", opcode_name(op), 2 * i);
     const OpcodeInfo& info = kOpcodeTable[op];
     int next = i + 1 + info.cache_entries;
     if (next > n) return fmt::format("instruction at offset {} runs past the end of the code", 2 * i);
+    if (arg < info.arg_min || arg > info.arg_max)
+      return fmt::format("{} operand {} out of range at offset {}", info.name, arg, 2 * i);
+    if (const char* why = context_problem(info, code, i, prologue))
+      return fmt::format("{} {} at offset {}", info.name, why, 2 * i);
     switch (info.operand) {
       case Operand::CONST:
         if (arg >= nconsts) return fmt::format("constant index {} out of range at offset {}", arg, 2 * i);
@@ -61,9 +103,16 @@ std::string verify_code(const CodeObject& code) {
         if ((arg >> 1) >= nnames) return fmt::format("name index {} out of range at offset {}", arg >> 1, 2 * i);
         break;
       case Operand::LOCAL:
-      case Operand::CELL:
         if (arg >= nlocalsplus) return fmt::format("local index {} out of range at offset {}", arg, 2 * i);
         break;
+      case Operand::CELL: {
+        if (arg >= nlocalsplus) return fmt::format("local index {} out of range at offset {}", arg, 2 * i);
+        // MAKE_CELL wraps a cell variable; the others read a cell or a free variable's cell.
+        auto kind = static_cast<uint8_t>(code.localspluskinds[static_cast<size_t>(arg)]);
+        uint8_t wanted = static_cast<Opcode>(op) == Opcode::MAKE_CELL ? CO_FAST_CELL : (CO_FAST_CELL | CO_FAST_FREE);
+        if (!(kind & wanted)) return fmt::format("{} operand is not a cell at offset {}", info.name, 2 * i);
+        break;
+      }
       case Operand::JUMP_FORWARD:
         if (next + arg > n) return fmt::format("jump target out of range at offset {}", 2 * i);
         break;
@@ -72,19 +121,11 @@ std::string verify_code(const CodeObject& code) {
         break;
       default: break;
     }
-    auto opcode = static_cast<Opcode>(op);
-    if (opcode == Opcode::KW_NAMES && !code.consts[static_cast<size_t>(arg)]->is(Const::Kind::Tuple))
+    if (static_cast<Opcode>(op) == Opcode::KW_NAMES && !code.consts[static_cast<size_t>(arg)]->is(Const::Kind::Tuple))
       return "KW_NAMES operand is not a tuple";
-    if (opcode == Opcode::MAKE_FUNCTION || opcode == Opcode::LOAD_CLOSURE || opcode == Opcode::LOAD_DEREF ||
-        opcode == Opcode::STORE_DEREF || opcode == Opcode::DELETE_DEREF || opcode == Opcode::LOAD_CLASSDEREF) {
-      if (opcode != Opcode::MAKE_FUNCTION &&
-          !(static_cast<uint8_t>(code.localspluskinds[static_cast<size_t>(arg)]) & (CO_FAST_CELL | CO_FAST_FREE)))
-        return fmt::format("{} operand is not a cell at offset {}", info.name, 2 * i);
-    }
-    if (opcode == Opcode::COPY_FREE_VARS && arg > nlocalsplus) return "COPY_FREE_VARS out of range";
-    if ((opcode == Opcode::COPY || opcode == Opcode::SWAP) && (arg < 1 || arg > code.stacksize))
+    if ((static_cast<Opcode>(op) == Opcode::COPY || static_cast<Opcode>(op) == Opcode::SWAP) && arg > code.stacksize)
       return fmt::format("{} operand out of range at offset {}", info.name, 2 * i);
-    ext = opcode == Opcode::EXTENDED_ARG ? arg : 0;
+    ext = static_cast<Opcode>(op) == Opcode::EXTENDED_ARG ? arg : 0;
     i = next - 1;
   }
   if (ext) return "code ends with EXTENDED_ARG";
@@ -97,11 +138,9 @@ std::string verify_code(const CodeObject& code) {
   return {};
 }
 
-
 namespace {
 
-// ExcInfo: the previous exception PUSH_EXC_INFO saves (None or an exception), which POP_EXCEPT restores.
-enum class Kind : uint8_t { Any, Null, MaybeNull, Code, Tuple, List, Set, Dict, Str, Int, Iter, Exc, ExcInfo, Cell, CellTuple };
+using Kind = ValueKind;
 
 struct Slot {
   Kind kind = Kind::Any;
@@ -153,12 +192,14 @@ class StackChecker {
   explicit StackChecker(const CodeObject& code) : code_(code) {}
 
   std::string run() {
-    if (!decode()) return problem_;
+    if (std::string bad = check_kinds_column(); !bad.empty()) return "opcode table: " + bad;
+    decode();
     auto table = parse_exception_table(code_.exceptiontable);
     if (!table) return "malformed exception table";
     handlers_ = std::move(*table);
+    prologue_ = generator_prologue_unit(code_.code);
     states_.assign(instrs_.size(), std::nullopt);
-    if (!flow_to(0, {})) return problem_;
+    if (!flow_to(0, {}, Edge::Entry)) return problem_;
     while (!work_.empty()) {
       size_t i = work_.back();
       work_.pop_back();
@@ -169,13 +210,16 @@ class StackChecker {
 
  private:
   using Stack = std::vector<Slot>;
+  // How control reaches an instruction: the code's entry, falling through from the previous instruction, or a
+  // jump / exception handler edge.
+  enum class Edge { Entry, FallThrough, Jump };
 
   bool fail(std::string why) {
     problem_ = std::move(why);
     return false;
   }
 
-  bool decode() {
+  void decode() {
     int n = static_cast<int>(code_.code.size() / 2);
     index_of_unit_.assign(static_cast<size_t>(n), -1);
     int ext = 0;
@@ -190,15 +234,19 @@ class StackChecker {
       ext = prefixed ? arg : 0;
       u = next;
     }
-    return true;
   }
 
   // Merges `stack` into the state on entry to the instruction at code unit `unit`, queueing it if it changed.
-  bool flow_to(int unit, const Stack& stack, bool from_prefix = false) {
+  bool flow_to(int unit, const Stack& stack, Edge edge) {
     if (unit < 0 || static_cast<size_t>(unit) >= index_of_unit_.size() || index_of_unit_[static_cast<size_t>(unit)] < 0)
       return fail(fmt::format("jump into the middle of an instruction (code unit {})", unit));
     auto i = static_cast<size_t>(index_of_unit_[static_cast<size_t>(unit)]);
-    if (instrs_[i].after_extended_arg && !from_prefix) return fail("jump between EXTENDED_ARG and its instruction");
+    if (instrs_[i].after_extended_arg && edge != Edge::FallThrough)
+      return fail("jump between EXTENDED_ARG and its instruction");
+    // The prologue runs once, on entry: going back to it would make a generator of a generator's frame.
+    if (edge == Edge::Jump && unit <= prologue_) return fail("jump into the generator prologue");
+    // CALL pops what its PRECALL checked; entered any other way it would pop what nobody checked.
+    if (instrs_[i].op == Opcode::CALL && edge != Edge::FallThrough) return fail("jump to a CALL (past its PRECALL)");
     if (stack.size() > static_cast<size_t>(code_.stacksize)) return fail("stack deeper than co_stacksize");
     auto& state = states_[i];
     if (!state) {
@@ -232,35 +280,25 @@ class StackChecker {
       hs.assign(s.begin(), s.begin() + h.depth);
       if (h.lasti) hs.push_back({Kind::Int});
       hs.push_back({Kind::Exc});
-      if (!flow_to(h.target, hs)) return false;
+      if (!flow_to(h.target, hs, Edge::Jump)) return false;
       break;  // the first covering entry is the one that applies
     }
-    std::optional<Stack> jump;
-    bool falls_through = true;
-    if (!apply(in, s, &jump, &falls_through)) return false;
-    if (jump) {
-      int target = in.next + (kOpcodeTable[static_cast<int>(in.op)].operand == Operand::JUMP_BACKWARD ? -in.arg : in.arg);
-      if (kOpcodeTable[static_cast<int>(in.op)].operand == Operand::JUMP_BACKWARD) target = in.next - in.arg;
-      if (!flow_to(target, *jump)) return false;
+    Stack& jump = jump_stack_;
+    const OpcodeInfo& info = kOpcodeTable[static_cast<int>(in.op)];
+    if (!apply(in, s, jump)) return false;
+    if (info.flow == OpFlow::BRANCH || info.flow == OpFlow::JUMP) {
+      int target = info.operand == Operand::JUMP_BACKWARD ? in.next - in.arg : in.next + in.arg;
+      if (!flow_to(target, jump, Edge::Jump)) return false;
     }
-    if (falls_through) {
+    if (info.flow == OpFlow::NEXT || info.flow == OpFlow::BRANCH) {
       if (static_cast<size_t>(in.next) >= index_of_unit_.size()) return fail("code runs off its end");
-      return flow_to(in.next, s, in.op == Opcode::EXTENDED_ARG);
+      return flow_to(in.next, s, Edge::FallThrough);
     }
     return true;
   }
 
-  // Pops `n` slots, each of which must hold a real object.
-  bool pop(Stack& s, int n) {
-    if (n < 0 || s.size() < static_cast<size_t>(n)) return fail("stack underflow");
-    for (int k = 0; k < n; k++) {
-      if (nullish(s.back())) return fail("NULL used as a value");
-      s.pop_back();
-    }
-    return true;
-  }
   // The slot `depth` from the top (1 = TOS).
-  Slot* peek(Stack& s, int depth) {
+  static Slot* peek(Stack& s, int depth) {
     if (depth < 1 || s.size() < static_cast<size_t>(depth)) return nullptr;
     return &s[s.size() - static_cast<size_t>(depth)];
   }
@@ -271,189 +309,103 @@ class StackChecker {
     return true;
   }
 
-  bool apply(const Instr& in, Stack& s, std::optional<Stack>* jump, bool* falls_through) {
+  // Checks the row's requirements on `s` (the stack before the instruction) and that every item it pops is a
+  // real value unless an Opt requirement allows a NULL there.
+  bool check_requirements(const Instr& in, const StackRule& rule, Stack& s, int pops) {
+    const std::string_view name = kOpcodeTable[static_cast<int>(in.op)].name;
+    if (pops < 0 || s.size() < static_cast<size_t>(pops)) return fail("stack underflow");
+    uint64_t may_be_null = 0;  // bit d-1: the popped item at depth d may be NULL
+    for (const StackRequirement& req : rule.requirements) {
+      int low = req.low.at(in.arg), high = req.high.at(in.arg);
+      for (int d = low; d <= high; d++) {
+        Slot* slot = peek(s, d);
+        if (!slot) return fail(fmt::format("{} reaches below the stack", name));
+        switch (req.demand) {
+          case StackRequirement::Demand::Opt:
+            if (d <= 64) may_be_null |= uint64_t{1} << (d - 1);
+            break;
+          case StackRequirement::Demand::Value:
+            if (nullish(*slot)) return fail("NULL used as a value");
+            break;
+          case StackRequirement::Demand::OneOf:
+            if (!(req.kinds & (1u << static_cast<unsigned>(slot->kind))))
+              return fail(fmt::format("{} does not find the value it needs", name));
+            break;
+        }
+      }
+    }
+    for (int d = 1; d <= pops; d++)
+      if (nullish(*peek(s, d)) && !(d <= 64 && (may_be_null >> (d - 1) & 1))) return fail("NULL used as a value");
+    return true;
+  }
+
+  // Applies instruction `in` to `s` (leaving the fall-through stack there) and sets `jump` to the stack on its
+  // jump edge: the row's requirements, pops and pushes, then the relations no row can state.
+  bool apply(const Instr& in, Stack& s, Stack& jump) {
     const int a = in.arg;
-    const char* name = kOpcodeTable[static_cast<int>(in.op)].name.data();
-    auto push = [&](Slot slot) { s.push_back(slot); };
-    auto generic = [&](int pops, int pushes) {
-      if (!pop(s, pops)) return false;
-      for (int k = 0; k < pushes; k++) push({Kind::Any});
-      return true;
-    };
+    const StackRule& rule = stack_rule(static_cast<int>(in.op));
+    const int pops = stack_pops(in.op, a);
+    if (!check_requirements(in, rule, s, pops)) return false;
+    if (!check_relations(in, s)) return false;
+    // Results that copy an item refer to the stack before the pops.
+    before_ = s;
+    s.resize(s.size() - static_cast<size_t>(pops));
+    jump = s;
+    push_results(rule, stack_pushes(in.op, a, true), a, jump);
+    push_results(rule, stack_pushes(in.op, a, false), a, s);
+    return refine_results(in, s);
+  }
+
+  // Pushes `count` items: the row's results aligned with the top (missing ones Any).
+  void push_results(const StackRule& rule, int count, int oparg, Stack& s) {
+    int listed = static_cast<int>(rule.results.size());
+    for (int k = 0; k < count; k++) {
+      int r = listed - count + k;  // which listed result this pushed item is (negative: not listed)
+      if (r < 0) {
+        s.push_back({Kind::Any});
+      } else if (rule.results[static_cast<size_t>(r)].is_copy) {
+        Slot* from = peek(before_, rule.results[static_cast<size_t>(r)].copy_of.at(oparg));
+        s.push_back(from ? *from : Slot{Kind::Any});
+      } else {
+        s.push_back({rule.results[static_cast<size_t>(r)].kind});
+      }
+    }
+  }
+
+  // Relations between an instruction and its neighbours, its constants or its flags: facts a table row cannot
+  // state. Runs on the stack before the instruction.
+  bool check_relations(const Instr& in, Stack& s) {
+    const int a = in.arg;
+    auto index = static_cast<size_t>(index_of_unit_[static_cast<size_t>(in.unit)]);
     switch (in.op) {
-      case Opcode::NOP: case Opcode::RESUME: case Opcode::EXTENDED_ARG: case Opcode::MAKE_CELL:
-      case Opcode::DELETE_FAST: case Opcode::DELETE_NAME: case Opcode::DELETE_GLOBAL: case Opcode::DELETE_DEREF:
-      case Opcode::SETUP_ANNOTATIONS:
-        return true;
       case Opcode::COPY_FREE_VARS:
         if (a != count_frees(code_)) return fail("COPY_FREE_VARS does not match the free variables");
         return true;
-      case Opcode::PUSH_NULL: push({Kind::Null}); return true;
-      case Opcode::LOAD_CONST: push(const_slot(code_.consts[static_cast<size_t>(a)])); return true;
-      case Opcode::LOAD_CLOSURE: push({Kind::Cell}); return true;
-      case Opcode::LOAD_FAST:
-        // A comprehension's iterator arrives as its argument `.0` (made by GET_ITER in the caller).
-        push({a == 0 && code_.argcount == 1 && code_.localsplusnames[0] == ".0" ? Kind::Iter : Kind::Any});
-        return true;
-      case Opcode::LOAD_NAME: case Opcode::LOAD_DEREF: case Opcode::LOAD_CLASSDEREF:
-      case Opcode::LOAD_ASSERTION_ERROR: case Opcode::LOAD_BUILD_CLASS:
-        push({Kind::Any});
-        return true;
-      case Opcode::LOAD_GLOBAL:
-        if (a & 1) push({Kind::Null});
-        push({Kind::Any});
-        return true;
-      case Opcode::LOAD_METHOD:
-        if (!pop(s, 1)) return false;
-        push({Kind::MaybeNull});
-        push({Kind::Any});
-        return true;
-      case Opcode::POP_EXCEPT:
-        if (s.empty() || (s.back().kind != Kind::ExcInfo && s.back().kind != Kind::Exc))
-          return fail("POP_EXCEPT does not find the value it needs");
-        return pop(s, 1);
-      case Opcode::STORE_FAST: case Opcode::STORE_NAME: case Opcode::STORE_GLOBAL: case Opcode::STORE_DEREF:
-      case Opcode::POP_TOP: case Opcode::DELETE_ATTR: case Opcode::IMPORT_STAR: case Opcode::PRINT_EXPR:
-        if (in.op == Opcode::POP_TOP && !s.empty()) {  // POP_TOP may discard a NULL
-          s.pop_back();
-          return true;
-        }
-        return pop(s, 1);
-      case Opcode::STORE_ATTR: case Opcode::DELETE_SUBSCR: return pop(s, 2);
-      case Opcode::STORE_SUBSCR: return pop(s, 3);
-      case Opcode::LOAD_ATTR: case Opcode::UNARY_NEGATIVE: case Opcode::UNARY_POSITIVE: case Opcode::UNARY_NOT:
-      case Opcode::UNARY_INVERT: case Opcode::IMPORT_FROM:
-        if (in.op == Opcode::IMPORT_FROM) return pop(s, 1) && (push({Kind::Any}), push({Kind::Any}), true);
-        return generic(1, 1);
-      case Opcode::BINARY_SUBSCR: return generic(2, 1);
-      case Opcode::BINARY_OP:
-        if (a >= 2 * static_cast<int>(kBinaryOpSymbols.size())) return fail("BINARY_OP operator out of range");
-        return generic(2, 1);
-      case Opcode::COMPARE_OP:
-        if (a > 5) return fail("COMPARE_OP operator out of range");
-        return generic(2, 1);
-      case Opcode::IS_OP: case Opcode::CONTAINS_OP:
-        if (a > 1) return fail(fmt::format("{} operand out of range", name));
-        return generic(2, 1);
-      case Opcode::IMPORT_NAME: return generic(2, 1);
       case Opcode::KW_NAMES: {
         const ConstRef& names = code_.consts[static_cast<size_t>(a)];
         for (const ConstRef& k : names->items())
           if (!k->is(Const::Kind::Str)) return fail("KW_NAMES holds a non-string");
-        size_t next = static_cast<size_t>(index_of_unit_[static_cast<size_t>(in.unit)]) + 1;
-        if (next >= instrs_.size() || instrs_[next].op != Opcode::PRECALL ||
-            instrs_[next].arg < static_cast<int>(names->items().size()))
+        if (index + 1 >= instrs_.size() || instrs_[index + 1].op != Opcode::PRECALL ||
+            instrs_[index + 1].arg < static_cast<int>(names->items().size()))
           return fail("KW_NAMES is not followed by a call with enough arguments");
         return true;
       }
-      case Opcode::PRECALL: {
-        Slot* callable = peek(s, a + 1);
-        if (!peek(s, a + 2) || !callable || nullish(*callable)) return fail("PRECALL does not find a call shape");
-        for (int k = 1; k <= a; k++)
-          if (nullish(*peek(s, k))) return fail("NULL passed as an argument");
-        size_t next = static_cast<size_t>(index_of_unit_[static_cast<size_t>(in.unit)]) + 1;
-        if (next >= instrs_.size() || instrs_[next].op != Opcode::CALL || instrs_[next].arg != a)
+      case Opcode::PRECALL:
+        if (index + 1 >= instrs_.size() || instrs_[index + 1].op != Opcode::CALL || instrs_[index + 1].arg != a)
           return fail("PRECALL is not followed by its CALL");
         return true;
-      }
-      case Opcode::CALL: {
-        size_t self = static_cast<size_t>(index_of_unit_[static_cast<size_t>(in.unit)]);
-        if (self == 0 || instrs_[self - 1].op != Opcode::PRECALL || instrs_[self - 1].arg != a)
+      case Opcode::CALL:
+        if (index == 0 || instrs_[index - 1].op != Opcode::PRECALL || instrs_[index - 1].arg != a)
           return fail("CALL without its PRECALL");
-        if (!pop(s, a + 1)) return false;
-        s.pop_back();  // the NULL or self slot (PRECALL checked it exists)
-        push({Kind::Any});
         return true;
-      }
       case Opcode::CALL_FUNCTION_EX:
-        if (a > 1) return fail("CALL_FUNCTION_EX flags out of range");
-        if ((a & 1) && !expect(s, 1, Kind::Dict, "CALL_FUNCTION_EX")) return false;
-        if (!pop(s, 2 + (a & 1)) || s.empty()) return fail("stack underflow");
-        s.pop_back();
-        push({Kind::Any});
-        return true;
-      case Opcode::BUILD_TUPLE: {
-        bool cells = a > 0;
-        for (int k = 1; k <= a; k++)
-          if (!peek(s, k) || peek(s, k)->kind != Kind::Cell) cells = false;
-        if (!pop(s, a)) return false;
-        push({cells ? Kind::CellTuple : Kind::Tuple, a, 0});
-        return true;
-      }
-      case Opcode::BUILD_LIST: return pop(s, a) && (push({Kind::List}), true);
-      case Opcode::BUILD_SET: return pop(s, a) && (push({Kind::Set}), true);
-      case Opcode::BUILD_MAP: return pop(s, 2 * a) && (push({Kind::Dict}), true);
-      case Opcode::BUILD_CONST_KEY_MAP:
-        if (!expect(s, 1, Kind::Tuple, "BUILD_CONST_KEY_MAP") || peek(s, 1)->size != a)
-          return fail("BUILD_CONST_KEY_MAP keys do not match its count");
-        return pop(s, a + 1) && (push({Kind::Dict}), true);
-      case Opcode::BUILD_STRING:
-        for (int k = 1; k <= a; k++)
-          if (!expect(s, k, Kind::Str, "BUILD_STRING")) return false;
-        return pop(s, a) && (push({Kind::Str}), true);
-      case Opcode::BUILD_SLICE:
-        if (a != 2 && a != 3) return fail("BUILD_SLICE operand out of range");
-        return generic(a, 1);
+        return !(a & 1) || expect(s, 1, Kind::Dict, "CALL_FUNCTION_EX");
       case Opcode::FORMAT_VALUE:
-        if (a > 7) return fail("FORMAT_VALUE flags out of range");
-        if ((a & 4) && !expect(s, 1, Kind::Str, "FORMAT_VALUE")) return false;
-        return pop(s, 1 + ((a & 4) ? 1 : 0)) && (push({Kind::Str}), true);
-      case Opcode::LIST_APPEND: return pop(s, 1) && expect(s, a, Kind::List, "LIST_APPEND");
-      case Opcode::SET_ADD: return pop(s, 1) && expect(s, a, Kind::Set, "SET_ADD");
-      case Opcode::MAP_ADD: return pop(s, 2) && expect(s, a, Kind::Dict, "MAP_ADD");
-      case Opcode::LIST_EXTEND: return expect(s, a + 1, Kind::List, "LIST_EXTEND") && pop(s, 1);
-      case Opcode::SET_UPDATE: return expect(s, a + 1, Kind::Set, "SET_UPDATE") && pop(s, 1);
-      case Opcode::DICT_UPDATE: return expect(s, a + 1, Kind::Dict, "DICT_UPDATE") && pop(s, 1);
-      case Opcode::DICT_MERGE:
-        if (!peek(s, a + 4)) return fail("stack underflow");
-        return expect(s, a + 1, Kind::Dict, "DICT_MERGE") && pop(s, 1);
-      case Opcode::LIST_TO_TUPLE:
-        return expect(s, 1, Kind::List, "LIST_TO_TUPLE") && pop(s, 1) && (push({Kind::Tuple}), true);
-      case Opcode::UNPACK_SEQUENCE: return generic(1, a);
-      case Opcode::UNPACK_EX: return generic(1, (a & 0xFF) + (a >> 8) + 1);
-      case Opcode::GET_ITER: return pop(s, 1) && (push({Kind::Iter}), true);
-      case Opcode::GET_LEN:
-        if (!peek(s, 1) || nullish(*peek(s, 1))) return fail("stack underflow");
-        push({Kind::Int});
-        return true;
-      case Opcode::FOR_ITER: {
-        if (!expect(s, 1, Kind::Iter, "FOR_ITER")) return false;
-        Stack exhausted = s;
-        exhausted.pop_back();
-        *jump = std::move(exhausted);
-        push({Kind::Any});
-        return true;
-      }
-      case Opcode::JUMP_FORWARD: case Opcode::JUMP_BACKWARD: case Opcode::JUMP_BACKWARD_NO_INTERRUPT:
-        *jump = s;
-        *falls_through = false;
-        return true;
-      case Opcode::POP_JUMP_FORWARD_IF_FALSE: case Opcode::POP_JUMP_FORWARD_IF_TRUE:
-      case Opcode::POP_JUMP_BACKWARD_IF_FALSE: case Opcode::POP_JUMP_BACKWARD_IF_TRUE:
-      case Opcode::POP_JUMP_FORWARD_IF_NONE: case Opcode::POP_JUMP_FORWARD_IF_NOT_NONE:
-      case Opcode::POP_JUMP_BACKWARD_IF_NONE: case Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE:
-        if (!pop(s, 1)) return false;
-        *jump = s;
-        return true;
-      case Opcode::JUMP_IF_FALSE_OR_POP: case Opcode::JUMP_IF_TRUE_OR_POP:
-        if (!peek(s, 1) || nullish(*peek(s, 1))) return fail("stack underflow");
-        *jump = s;
-        s.pop_back();
-        return true;
-      case Opcode::RETURN_VALUE:
-        *falls_through = false;
-        return pop(s, 1);
-      case Opcode::RAISE_VARARGS:
-        if (a > 2) return fail("RAISE_VARARGS operand out of range");
-        *falls_through = false;
-        return pop(s, a);
-      case Opcode::RERAISE:
-        if (!expect(s, 1, Kind::Exc, "RERAISE") || !peek(s, a + 1)) return fail("RERAISE stack mismatch");
-        *falls_through = false;
+        return !(a & 4) || expect(s, 1, Kind::Str, "FORMAT_VALUE");
+      case Opcode::BUILD_CONST_KEY_MAP:
+        if (peek(s, 1)->size != a) return fail("BUILD_CONST_KEY_MAP keys do not match its count");
         return true;
       case Opcode::MAKE_FUNCTION: {
-        if (a > 15) return fail("MAKE_FUNCTION flags out of range");
-        if (!expect(s, 1, Kind::Code, "MAKE_FUNCTION")) return false;
         int nfrees = peek(s, 1)->nfrees;
         int depth = 2;
         if (a & 8) {
@@ -466,74 +418,35 @@ class StackChecker {
         if (a & 4) depth++;
         if ((a & 2) && !expect(s, depth++, Kind::Dict, "MAKE_FUNCTION")) return false;
         if ((a & 1) && !expect(s, depth++, Kind::Tuple, "MAKE_FUNCTION")) return false;
-        return pop(s, depth - 1) && (push({Kind::Any}), true);
-      }
-      case Opcode::COPY: {
-        Slot* v = peek(s, a);
-        if (!v) return fail("COPY below the stack");
-        push(*v);
         return true;
       }
-      case Opcode::SWAP: {
-        if (a < 2 || !peek(s, a)) return fail("SWAP below the stack");
-        std::swap(*peek(s, 1), *peek(s, a));
+      default: return true;
+    }
+  }
+
+  // Result kinds that depend on more than the row: constants, a comprehension's iterator argument, tuples of
+  // cells, swaps, and the value a generator's frame receives when it is first resumed.
+  bool refine_results(const Instr& in, Stack& s) {
+    const int a = in.arg;
+    switch (in.op) {
+      case Opcode::LOAD_CONST: s.back() = const_slot(code_.consts[static_cast<size_t>(a)]); return true;
+      case Opcode::LOAD_FAST:
+        // A comprehension's iterator arrives as its argument `.0` (made by GET_ITER in the caller).
+        if (a == 0 && code_.argcount == 1 && code_.localsplusnames[0] == ".0") s.back() = {Kind::Iter};
+        return true;
+      case Opcode::BUILD_TUPLE: {
+        bool cells = a > 0;
+        for (int k = 1; k <= a; k++)
+          if (peek(before_, k)->kind != Kind::Cell) cells = false;
+        s.back() = {cells ? Kind::CellTuple : Kind::Tuple, a, 0};
         return true;
       }
-      case Opcode::PUSH_EXC_INFO:
-        if (!expect(s, 1, Kind::Exc, "PUSH_EXC_INFO")) return false;
-        s.back() = {Kind::ExcInfo};
-        push({Kind::Exc});
+      case Opcode::SWAP: std::swap(*peek(s, 1), *peek(s, a)); return true;
+      case Opcode::RETURN_GENERATOR:
+        // The generator's first resumption pushes the sent value (None) that the next POP_TOP drops.
+        s.push_back({Kind::Any});
         return true;
-      case Opcode::CHECK_EXC_MATCH:
-        if (!expect(s, 2, Kind::Exc, "CHECK_EXC_MATCH") || nullish(*peek(s, 1))) return fail("CHECK_EXC_MATCH");
-        s.back() = {Kind::Any};
-        return true;
-      case Opcode::BEFORE_WITH: return generic(1, 2);
-      // Generators: the frame's first resumption pushes the sent value that RETURN_GENERATOR's POP_TOP drops;
-      // YIELD_VALUE trades the yielded value for the next sent one.
-      case Opcode::RETURN_GENERATOR: push({Kind::Any}); return true;
-      case Opcode::YIELD_VALUE: case Opcode::GET_YIELD_FROM_ITER: return generic(1, 1);
-      case Opcode::SEND: {  // [receiver, value] -> [receiver, yielded], or jump with [returned value]
-        if (!pop(s, 2)) return false;
-        Stack returned = s;
-        returned.push_back({Kind::Any});
-        *jump = std::move(returned);
-        push({Kind::Any});
-        push({Kind::Any});
-        return true;
-      }
-      // Coroutines: GET_ANEXT keeps the async iterator under the awaitable; END_ASYNC_FOR pops it with the
-      // exception it checks; BEFORE_ASYNC_WITH leaves __aexit__ under __aenter__()'s result.
-      case Opcode::GET_AWAITABLE:
-        if (a > 2) return fail("GET_AWAITABLE operand out of range");
-        return generic(1, 1);
-      case Opcode::GET_AITER: case Opcode::ASYNC_GEN_WRAP: return generic(1, 1);
-      case Opcode::GET_ANEXT: case Opcode::BEFORE_ASYNC_WITH: return generic(1, 2);
-      case Opcode::END_ASYNC_FOR:
-        if (!expect(s, 1, Kind::Exc, "END_ASYNC_FOR")) return false;
-        return pop(s, 2);
-      // Pattern matching: the subject stays under what these push.
-      case Opcode::MATCH_MAPPING: case Opcode::MATCH_SEQUENCE: return generic(1, 2);
-      case Opcode::MATCH_KEYS: return generic(2, 3);
-      case Opcode::MATCH_CLASS: return generic(3, 1);
-      // except*: [exc, type] -> [rest, match]; PREP_RERAISE_STAR combines [original, list] into one exception.
-      case Opcode::CHECK_EG_MATCH:
-        if (!expect(s, 2, Kind::Exc, "CHECK_EG_MATCH")) return false;
-        if (!pop(s, 2)) return false;
-        push({Kind::Exc});
-        push({Kind::Any});
-        return true;
-      case Opcode::PREP_RERAISE_STAR:  // the exception to re-raise (or None)
-        if (!pop(s, 2)) return false;
-        push({Kind::Exc});
-        return true;
-      case Opcode::WITH_EXCEPT_START:
-        if (!expect(s, 1, Kind::Exc, "WITH_EXCEPT_START") || !peek(s, 4) || nullish(*peek(s, 4)))
-          return fail("WITH_EXCEPT_START stack mismatch");
-        push({Kind::Any});
-        return true;
-      default:
-        return fail(fmt::format("{} is not expected in cached code", name));
+      default: return true;
     }
   }
 
@@ -542,7 +455,8 @@ class StackChecker {
   std::vector<int> index_of_unit_;
   std::vector<ExceptionTableEntry> handlers_;
   std::vector<std::optional<Stack>> states_;
-  Stack step_stack_, handler_stack_;
+  Stack step_stack_, handler_stack_, jump_stack_, before_;
+  int prologue_ = -1;
   std::vector<size_t> work_;
   std::string problem_;
 };

@@ -11,8 +11,15 @@ enum class Operand : uint8_t {
   NONE, NUMBER, CONST, NAME, GLOBAL_NAME, LOCAL, CELL, JUMP_FORWARD, JUMP_BACKWARD, COMPARE, BINARY_OP
 };
 
+// The `flow` column: where control goes after an instruction.
+enum class OpFlow : uint8_t { NEXT, BRANCH, JUMP, STOP };
+// The `context` column: the kind of code object an opcode may appear in (see opcodes.def).
+enum class OpContext : uint8_t { ANY, GENERATOR, ASYNC, ASYNC_GENERATOR, PROLOGUE, NAMESPACE };
+
+inline constexpr int kOpargMax = 0x7FFFFFFF;  // the `arg_max` of opcodes that accept any oparg
+
 enum class Opcode : uint16_t {
-#define OPCODE(name, number, cache_entries, vm, operand, effect, jump_effect, meaning) name = number,
+#define OPCODE(name, number, cache_entries, vm, ...) name = number,
 #define PSEUDO(name, number, operand, effect, jump_effect, meaning) name = number,
 #include "compiler/opcodes.def"
 };
@@ -27,6 +34,10 @@ struct OpcodeInfo {
   Operand operand;
   bool is_pseudo;
   bool implemented_by_vm;  // the `vm` column: the interpreter loop has a handler for it
+  int arg_min, arg_max;    // the opargs the interpreter loop accepts
+  OpFlow flow;
+  OpContext context;
+  std::string_view kinds;  // the verifier's stack requirements and result kinds (grammar in opcodes.def)
   std::string_view meaning;
 };
 
@@ -40,10 +51,12 @@ struct OpcodeInfo {
 namespace detail {
 constexpr std::array<OpcodeInfo, kOpcodeCount> make_opcode_table() {
   std::array<OpcodeInfo, kOpcodeCount> t{};
-#define OPCODE(name, number, cache_entries, vm, operand, effect, jump_effect, meaning) \
-  t[number] = OpcodeInfo{#name, cache_entries, Operand::operand, false, MINIPY_OPCODE_VM_##vm, meaning};
+#define OPCODE(name, number, cache_entries, vm, operand, arg_min, arg_max, pops, pushes, jump_pushes, flow, context, \
+               kinds, meaning)                                                                                  \
+  t[number] = OpcodeInfo{#name,           cache_entries,    Operand::operand,    false, MINIPY_OPCODE_VM_##vm, \
+                         arg_min,         arg_max,          OpFlow::flow,        OpContext::context, kinds, meaning};
 #define PSEUDO(name, number, operand, effect, jump_effect, meaning) \
-  t[number] = OpcodeInfo{#name, 0, Operand::operand, true, false, meaning};
+  t[number] = OpcodeInfo{#name, 0, Operand::operand, true, false, 0, kOpargMax, OpFlow::NEXT, OpContext::ANY, "", meaning};
 #include "compiler/opcodes.def"
   return t;
 }
@@ -62,11 +75,31 @@ inline constexpr bool is_jump(Opcode op) {
   return k == Operand::JUMP_FORWARD || k == Operand::JUMP_BACKWARD;
 }
 
-// Stack depth change of `op` with `oparg`; `jumping` selects the effect on the jump edge.
+// Stack items a real opcode `op` with `oparg` consumes (the `pops` column; 0 for pseudo-instructions).
+constexpr int stack_pops(Opcode op, int oparg) {
+  switch (op) {
+#define OPCODE(name, number, cache_entries, vm, operand, arg_min, arg_max, pops, pushes, jump_pushes, ...) \
+  case Opcode::name: return pops;
+#include "compiler/opcodes.def"
+    default: return 0;
+  }
+}
+// Stack items it leaves on the edge selected by `jumping` (the `pushes` / `jump_pushes` columns).
+constexpr int stack_pushes(Opcode op, int oparg, bool jumping) {
+  switch (op) {
+#define OPCODE(name, number, cache_entries, vm, operand, arg_min, arg_max, pops, pushes, jump_pushes, ...) \
+  case Opcode::name: return jumping ? (jump_pushes) : (pushes);
+#include "compiler/opcodes.def"
+    default: return 0;
+  }
+}
+
+// Stack depth change of `op` with `oparg`; `jumping` selects the effect on the jump edge. Real opcodes: pushes
+// minus pops; pseudo-instructions: their effect columns.
 constexpr int stack_effect(Opcode op, int oparg, bool jumping) {
   switch (op) {
-#define OPCODE(name, number, cache_entries, vm, operand, effect, jump_effect, meaning) \
-  case Opcode::name: return jumping ? (jump_effect) : (effect);
+#define OPCODE(name, number, cache_entries, vm, operand, arg_min, arg_max, pops, pushes, jump_pushes, ...) \
+  case Opcode::name: return (jumping ? (jump_pushes) : (pushes)) - (pops);
 #define PSEUDO(name, number, operand, effect, jump_effect, meaning) \
   case Opcode::name: return jumping ? (jump_effect) : (effect);
 #include "compiler/opcodes.def"

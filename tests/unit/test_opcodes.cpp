@@ -1,6 +1,7 @@
 // Holds compiler/opcodes.def against the installed python3.11's own `opcode` and `dis` modules: every opcode's
 // name and number, whether it takes an argument, its inline cache entries, whether it is a relative jump, and
-// its stack effect for opargs 0..3 on both edges (dis.stack_effect). The oracle is asked at test time, so the
+// its stack effect for a spread of opargs on both edges (dis.stack_effect): the table's pushes - pops and
+// jump_pushes - pops. The table's own columns are checked for coherence too (flow against jumps, arg ranges). The oracle is asked at test time, so the
 // check cannot go stale with a copied file; without python3.11 the test says SKIPPED loudly and passes.
 #include <doctest/doctest.h>
 
@@ -17,8 +18,11 @@ using namespace minipy;
 
 namespace {
 
+constexpr int kOpargs[] = {0, 1, 2, 3, 4, 7, 8, 15, 257, 515};  // the oracle script's list
+constexpr size_t kOpargCount = std::size(kOpargs);
+
 // One line per opcode: name, number, has-arg, cache entries, jump kind, then stack effects for
-// (oparg, jump) = (0,F) (0,T) (1,F) (1,T) (2,F) (2,T) (3,F) (3,T); "n/a" where dis refuses.
+// (oparg, jump) = (0,F) (0,T) (1,F) (1,T) ... for each oparg in kOpargs; "n/a" where dis refuses.
 constexpr const char* kOracleScript = R"PY(
 import dis, opcode
 def eff(op, arg, jump):
@@ -28,7 +32,7 @@ def eff(op, arg, jump):
         return "n/a"
 for name, op in sorted(opcode.opmap.items(), key=lambda kv: kv[1]):
     kind = "rel" if op in opcode.hasjrel else "abs" if op in opcode.hasjabs else "-"
-    effects = [eff(op, a, j) for a in range(4) for j in (False, True)]
+    effects = [eff(op, a, j) for a in (0, 1, 2, 3, 4, 7, 8, 15, 257, 515) for j in (False, True)]
     print(name, op, int(op >= opcode.HAVE_ARGUMENT), opcode._inline_cache_entries[op], kind, *effects, sep="\t")
 )PY";
 
@@ -70,7 +74,7 @@ TEST_CASE("opcodes.def matches python3.11's opcode and dis modules") {
     std::istringstream fields(line);
     std::vector<std::string> f;
     for (std::string field; std::getline(fields, field, '\t');) f.push_back(field);
-    REQUIRE(f.size() == 13);
+    REQUIRE(f.size() == 5 + 2 * kOpargCount);
     const std::string& name = f[0];
     int n = std::stoi(f[1]);
     INFO(name);
@@ -81,9 +85,10 @@ TEST_CASE("opcodes.def matches python3.11's opcode and dis modules") {
     CHECK(cache_entries(op) == std::stoi(f[3]));
     CHECK(f[4] != "abs");  // 3.11 has only relative jumps
     CHECK(is_jump(op) == (f[4] == "rel"));
-    for (int oparg = 0; oparg < 4; oparg++)
+    for (size_t i = 0; i < kOpargCount; i++)
       for (int jump = 0; jump < 2; jump++) {
-        const std::string& expected = f[5 + 2 * oparg + jump];
+        int oparg = kOpargs[i];
+        const std::string& expected = f[5 + 2 * i + jump];
         if (expected == "n/a") continue;
         INFO("oparg " << oparg << (jump ? " jumping" : " falling through"));
         CHECK(stack_effect(op, oparg, jump == 1) == std::stoi(expected));
@@ -95,4 +100,24 @@ TEST_CASE("opcodes.def matches python3.11's opcode and dis modules") {
   int defined = 0;
   for (int i = 0; i < kFirstPseudoOpcode; i++) defined += is_defined_opcode(i);
   CHECK(defined == rows);
+}
+
+TEST_CASE("the table's columns agree with each other") {
+  for (int n = 0; n < kFirstPseudoOpcode; n++) {
+    if (!is_defined_opcode(n)) continue;
+    auto op = static_cast<Opcode>(n);
+    const OpcodeInfo& info = opcode_info(op);
+    INFO(info.name);
+    // Exactly the jumps have a jump edge; only opcodes with an argument have a range beyond 0.
+    CHECK(is_jump(op) == (info.flow == OpFlow::BRANCH || info.flow == OpFlow::JUMP));
+    CHECK(info.arg_min <= info.arg_max);
+    if (!has_arg(op)) CHECK(info.arg_max == 0);
+    // Counts are never negative for an oparg the row accepts.
+    for (int oparg : kOpargs) {
+      if (oparg < info.arg_min || oparg > info.arg_max) continue;
+      CHECK(stack_pops(op, oparg) >= 0);
+      CHECK(stack_pushes(op, oparg, false) >= 0);
+      CHECK(stack_pushes(op, oparg, true) >= 0);
+    }
+  }
 }

@@ -295,7 +295,7 @@ Value resume_frame(ThreadState& ts, Frame* entry, bool throwing) {
     for (auto& slot : dispatch_table) slot = &&unknown_opcode;
     // Rows of compiler/opcodes.def marked VM get their handler; a VM mark without an `op_NAME:` label is a
     // compile error, a label without the mark an unused-label warning.
-#define OPCODE(name, number, cache_entries, vm, operand, effect, jump_effect, meaning) \
+#define OPCODE(name, number, cache_entries, vm, ...) \
   MINIPY_IF_VM_##vm(dispatch_table[number] = &&op_##name;)
 #include "compiler/opcodes.def"
     table_ready = true;
@@ -1126,8 +1126,19 @@ op_JUMP_BACKWARD_NO_INTERRUPT:
       t = py_truth(ts, v);                           \
       if (t < 0) goto error;                         \
     }                                                \
-    if (t == (when_true)) next_instr sign## = oparg; \
+    if (t == (when_true)) {                          \
+      next_instr sign## = oparg;                     \
+      if (#sign[0] == '-') CHECK_BACKWARD_BREAKER(); \
+    }                                                \
     DISPATCH();                                      \
+  }
+// A loop's backward edge is where a signal (Ctrl-C) or a due collection gets its turn, as in CPython 3.11's
+// POP_JUMP_BACKWARD_IF_*: `while i < n:` loops back through these, not through JUMP_BACKWARD (found by the
+// vm fuzz target: a mutated loop ignored the watchdog's SIGINT forever).
+#define CHECK_BACKWARD_BREAKER()        \
+  if (ts.eval_breaker) {                \
+    SAVE_FRAME_REGISTERS();             \
+    CHECK(handle_eval_breaker(ts));     \
   }
   POP_JUMP_IF_BOOL(op_POP_JUMP_FORWARD_IF_FALSE, +, 0)
   POP_JUMP_IF_BOOL(op_POP_JUMP_FORWARD_IF_TRUE, +, 1)
@@ -1140,10 +1151,16 @@ op_POP_JUMP_FORWARD_IF_NOT_NONE:
   if (!is_none(POP())) next_instr += oparg;
   DISPATCH();
 op_POP_JUMP_BACKWARD_IF_NONE:
-  if (is_none(POP())) next_instr -= oparg;
+  if (is_none(POP())) {
+    next_instr -= oparg;
+    CHECK_BACKWARD_BREAKER();
+  }
   DISPATCH();
 op_POP_JUMP_BACKWARD_IF_NOT_NONE:
-  if (!is_none(POP())) next_instr -= oparg;
+  if (!is_none(POP())) {
+    next_instr -= oparg;
+    CHECK_BACKWARD_BREAKER();
+  }
   DISPATCH();
 op_JUMP_IF_FALSE_OR_POP: {
   int t = py_truth(ts, TOP());

@@ -1,0 +1,45 @@
+// Fuzz target: the verifier's promise. The input is a marshalled module code object (seeded with the bodies of
+// pycs compiled from tests/cases). code_from_pyc_body unmarshals and verifies it exactly as a cache body is;
+// whatever it accepts then runs in the VM (sandboxed), because the interpreter loop trusts every oparg and its
+// stack: verified code that crashes the VM is a verifier bug.
+#include <span>
+#include <string>
+
+#include "cache/get_code.h"
+#include "cache/pyc.h"
+#include "fuzz_targets.h"
+#include "vm_sandbox.h"
+
+namespace minipy::fuzz {
+
+namespace {
+// The names and string constants of `code` and its nested code objects, space-separated.
+void append_words(const CodeObject& code, std::string* words) {
+  for (const auto& name : code.names) *words += name + " ";
+  for (const ConstRef& k : code.consts) {
+    if (k->is(Const::Kind::Str)) *words += k->text() + " ";
+    if (k->is(Const::Kind::Code)) append_words(*k->code_value(), words);
+  }
+}
+}  // namespace
+
+int fuzz_verify(const uint8_t* data, size_t size) {
+  // The input is a body; a header in front makes it a (trailerless, CPython-style) pyc.
+  std::string pyc = timestamp_pyc_header(0, 0);
+  pyc.append(reinterpret_cast<const char*>(data), size);
+  auto bytes = std::span(reinterpret_cast<const uint8_t*>(pyc.data()), pyc.size());
+  std::string why;
+  auto code = code_from_pyc_body(bytes, &why);
+  if (!code) return 0;
+  // Runs only code that names nothing outside the sandbox (its names and string constants are checked like
+  // a program's text).
+  std::string words;
+  append_words(*code, &words);
+  if (!sandbox_accepts(words)) return 0;
+  run_pyc_sandboxed(bytes);
+  return 0;
+}
+
+}  // namespace minipy::fuzz
+
+MINIPY_FUZZ_ENTRY(fuzz_verify)

@@ -1,0 +1,3 @@
+x = None
+while x is None:
+    pass
