@@ -265,7 +265,10 @@ int run_command(Interpreter& interp, Command& cmd) {
         std::fflush(stdout);
         return 0;
       }
-      if (ts.current_exception) return handle_uncaught(ts);
+      if (ts.current_exception) {
+        add_runpy_frames(ts);
+        return handle_uncaught(ts);
+      }
       std::fflush(stdout);
       std::fprintf(stderr, "%s: %s\n", cmd.config.program_name.c_str(), error.c_str());
       return 1;

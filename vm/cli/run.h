@@ -23,6 +23,10 @@ CacheSettings tool_cache_settings(RuntimeConfig& config);
 // The exit status for an exception that ended the program (SystemExit's code, else 1 after printing it).
 int handle_uncaught(ThreadState& ts);
 
+// Puts the two "<frozen runpy>" entries CPython shows in front of the pending exception's traceback when it
+// came from the body of the `-m` module (what runpy's frames look like in CPython's tracebacks).
+void add_runpy_frames(ThreadState& ts);
+
 // Makes a SyntaxError exception object from the compiler's report and makes it pending.
 Value raise_syntax_error(ThreadState& ts, const SyntaxError& error);
 
