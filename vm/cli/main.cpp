@@ -260,6 +260,11 @@ int run_command(Interpreter& interp, Command& cmd) {
     {
       if (cmd.target == "py_compile") return py_compile_main(interp, cmd.args);
       if (cmd.target == "compileall") return compileall_main(interp, cmd.args);
+      // Beyond CPython: `-m dis FILE.pyc` shows a compiled file (header, freshness, code) with minipy's own
+      // stdlib/pycview.py, which uses Lib's dis for the disassembly; Lib's dis itself only reads source.
+      bool pyc_argument = false;
+      for (const std::string& a : cmd.args) pyc_argument |= a.size() > 4 && a.ends_with(".pyc");
+      if (cmd.target == "dis" && pyc_argument) cmd.target = "pycview";
       std::string error;
       if (run_module_as_main(ts, cmd.target, &error)) {
         std::fflush(stdout);
