@@ -187,7 +187,7 @@ int report_exception(ThreadState& ts) {
   ts.current_exception = Value();
   std::fflush(stdout);
   remember_last_exception(ts, exc);
-  print_exception(ts, exc);
+  report_uncaught(ts, exc);  // through sys.excepthook, as CPython's REPL prints errors
   return -1;
 }
 

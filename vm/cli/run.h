@@ -23,6 +23,9 @@ CacheSettings tool_cache_settings(RuntimeConfig& config);
 // The exit status for an exception that ended the program (SystemExit's code, else 1 after printing it).
 int handle_uncaught(ThreadState& ts);
 
+// Prints exception `exc` through sys.excepthook as CPython does for an uncaught exception (the REPL's errors too).
+void report_uncaught(ThreadState& ts, Value exc);
+
 // Puts the two "<frozen runpy>" entries CPython shows in front of the pending exception's traceback when it
 // came from the body of the `-m` module (what runpy's frames look like in CPython's tracebacks).
 void add_runpy_frames(ThreadState& ts);
