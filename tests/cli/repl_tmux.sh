@@ -14,15 +14,20 @@ SOCKET=minipy-repl-$$
 trap 'tmux -L "$SOCKET" kill-server 2>/dev/null; [[ -n ${REPL_SCREENS_DIR:-} ]] && cp "$SCRATCH"/[mp].{main,quiet,inspect} "$REPL_SCREENS_DIR"/; rm -rf "$SCRATCH"' EXIT
 printf 'x = 42\nprint("script ran")\n' >script.py
 
-# The screen, once it has stopped changing (the programs answer at their own pace on a loaded machine).
+# The screen, once it has stopped changing and shows a prompt (or the exit status) on its last line: keys sent
+# while a statement still runs would be echoed by the terminal instead of read by the REPL (a loaded machine
+# answers slowly).
 settle() {
   local before="" now waited=0
-  sleep 0.15
-  while (( waited < 100 )); do
+  sleep 0.05
+  while (( waited < 150 )); do
     now=$(tmux -L "$SOCKET" capture-pane -p -S - -t repl 2>/dev/null)
-    [[ $now == "$before" ]] && return
+    if [[ $now == "$before" ]] &&
+      printf '%s\n' "$now" | grep -v '^$' | tail -n 1 | grep -q -E '^(>>>|\.\.\.|py>)|^\[exit status|^Pane is dead'; then
+      return
+    fi
     before=$now
-    sleep 0.1
+    sleep 0.08
     waited=$((waited + 1))
   done
 }
