@@ -85,7 +85,7 @@ class Pt:
     __slots__ = ("x", "y")
     def __init__(s, x, y): s.x, s.y = x, y
     def __repr__(s): return f"Pt({s.x}, {s.y})"
-pts = [Pt(i, [i] * 3) for i in range(2000)]
+pts = [Pt(i, [i] * 3) for i in range(300)]
 gc.collect()
 print(sum(p.x for p in pts), pts[-1].y[:2], copy.deepcopy(pts[5]), pickle.loads(pickle.dumps(pts[7])))
 print(Pt(1, 2).__reduce_ex__(2)[2])

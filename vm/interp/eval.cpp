@@ -670,6 +670,11 @@ op_CALL_FUNCTION_EX: {
   TupleObject* kwn = nullptr;
   ListObject* keep = gather_call_ex_args(ts, func, callargs, kwargs, &kwn);
   CHECK(keep);
+  // The call reads the arguments straight from the list's item array; nothing else refers to the list, and the
+  // compiler need not keep its pointer anywhere the collector looks. The popped *args slot is part of the value
+  // stack the collector scans, so the list (and its array) lives until the call returns.
+  sp[0] = Value(keep);
+  if (kwn) sp[1] = Value(kwn);  // likewise the keyword names, in the popped **kwargs slot
   SAVE_FRAME_REGISTERS();
   Value res = call(ts, func, keep->span(), kwn);
   CHECK(res);

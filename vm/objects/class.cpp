@@ -256,7 +256,9 @@ void lay_out_instances(ThreadState& ts, Type* t, Type* base, Type* solid, bool a
   if (solid == &object_type) t->instance_size = std::max<uint32_t>(t->instance_size, sizeof(InstanceObject));
   uint32_t offset = (t->instance_size + 7) & ~uint32_t{7};
   for (StrObject* name : slot_names) {
-    dict_set_str(ts, t->dict, name, make_member_descriptor(ts, t, name, offset));
+    Value member = make_member_descriptor(ts, t, name, offset);
+    dict_set_str(ts, t->dict, name, member);
+    if (name->view() == "__doc__") t->doc = member;  // C.__doc__ is then the descriptor, as in CPython
     offset += sizeof(Value);
   }
   t->instance_size = offset;
