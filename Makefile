@@ -10,8 +10,9 @@ BUILD ?= build
 CMAKE_FLAGS += -DCMAKE_BUILD_TYPE=Release
 endif
 MINIPY := $(BUILD)/minipy
+PREFIX ?= /usr/local
 
-.PHONY: all deps configure build test demo bench clean
+.PHONY: all deps configure build minipy test demo install bench clean
 
 all: build
 
@@ -26,12 +27,24 @@ configure: $(BUILD)/CMakeCache.txt
 build: deps configure
 	cmake --build $(BUILD) -j $(JOBS)
 
+# Only the interpreter (no unit tests): what `make demo` and `make install` need.
+minipy: deps configure
+	cmake --build $(BUILD) -j $(JOBS) --target minipy
+
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	@tests/tools/fidelity $(MINIPY) | head -n 1
 
-demo: build
+demo: minipy
 	@examples/cache_tour/run-demo $(MINIPY)
+
+# PREFIX/bin/minipy and its own modules in PREFIX/lib/minipy/stdlib (found there relative to the binary),
+# precompiled so that users who cannot write there still get cached imports. The Lib it uses stays the host's.
+install: minipy
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/minipy/stdlib
+	install -m 755 $(MINIPY) $(DESTDIR)$(PREFIX)/bin/minipy
+	install -m 644 stdlib/*.py $(DESTDIR)$(PREFIX)/lib/minipy/stdlib/
+	$(DESTDIR)$(PREFIX)/bin/minipy -m compileall -q $(DESTDIR)$(PREFIX)/lib/minipy/stdlib
 
 bench: build
 	@bench/run $(MINIPY)

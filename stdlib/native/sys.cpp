@@ -28,6 +28,25 @@ SYS_FN(sys_exit) {
   if (!exc) return exc;
   return raise_value(ts, exc);
 }
+// displayhook(value): the interactive echo. None prints nothing; anything else is printed as repr() on
+// sys.stdout (through `print`, so a replaced sys.stdout gets it) and kept in builtins._ (cleared first, as
+// CPython's does, so a failing repr leaves no stale value behind).
+SYS_FN(sys_displayhook) {
+  (void)self;
+  if (!no_keywords(ts, "displayhook", kwnames) || !check_arg_count(ts, "displayhook", args.size(), 1, 1))
+    return Value();
+  Value value = args[0];
+  if (is_none(value)) return None();
+  StrObject* underscore = intern(ts, "_");
+  if (!dict_set_str(ts, ts.interp->builtins, underscore, None())) return Value();
+  Value text = py_repr(ts, value);
+  if (!text) return text;
+  Value print_fn = dict_get_str(ts.interp->builtins, intern(ts, "print"));
+  if (!print_fn) return raise(ts, RuntimeError_type, "lost builtins.print");
+  if (!call(ts, print_fn, std::span<const Value>(&text, 1))) return Value();
+  if (!dict_set_str(ts, ts.interp->builtins, underscore, value)) return Value();
+  return None();
+}
 SYS_FN(sys_getrecursionlimit) {
   (void)self;
   (void)args;
@@ -126,6 +145,7 @@ const MethodDef sys_functions[] = {
     {"set_asyncgen_hooks", sys_set_asyncgen_hooks},
     {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth},
     {"exit", sys_exit},
+    {"displayhook", sys_displayhook},
     {"exc_info", sys_exc_info},
     {"exception", sys_exception},
     {"getrecursionlimit", sys_getrecursionlimit},
@@ -233,6 +253,7 @@ void init_sys(ThreadState& ts) {
   auto set = [&](const char* name, Value v) { dict_set_str(ts, d, intern(ts, name), v); };
   for (const MethodDef& def : sys_functions) set(def.name, make_native_function(ts, &def, Value(m), Value(m->name)));
   set("_getframe", make_native_function(ts, sys_getframe_def(ts), Value(m), Value(m->name)));
+  set("__displayhook__", dict_get_str(d, intern(ts, "displayhook")));
   set("__excepthook__", dict_get_str(d, intern(ts, "excepthook")));
   set("modules", Value(interp.modules));
   ListObject* argv = make_list(ts, 0);
@@ -245,7 +266,9 @@ void init_sys(ThreadState& ts) {
   set("byteorder", Value(intern(ts, "little")));
   set("platform", Value(intern(ts, "linux")));
   // The CPython version whose bytecode and Lib minipy speaks, then minipy's own.
-  set("version", Value(make_str(ts, "3.11.2 (minipy 0.1) [GCC " __VERSION__ "]")));
+  // Shaped as CPython's "3.11.2 (main, Oct  7 2026, 12:35:07) [GCC 12.2.0]": minipy names itself where
+  // CPython names its build branch; the date is minipy's build date.
+  set("version", Value(make_str(ts, "3.11.2 (minipy 0.1.0, " __DATE__ ", " __TIME__ ") [GCC " __VERSION__ "]")));
   set_platform_info(ts, d);
   ModuleObject* impl = make_module(ts, "implementation");
   dict_set_str(ts, impl->dict, intern(ts, "name"), Value(intern(ts, "minipy")));
@@ -272,6 +295,13 @@ void refresh_sys_config(ThreadState& ts) {
   for (const std::string& a : interp.config.orig_argv) list_append(ts, orig_argv, Value(make_str(ts, a)));
   dict_set_str(ts, d, intern(ts, "orig_argv"), Value(orig_argv));
   if (interp.config.unbuffered) set_standard_streams_unbuffered(ts);
+}
+
+// PRINT_EXPR: hands an interactive statement's value to sys.displayhook, as CPython's does.
+Value display_interactive_value(ThreadState& ts, Value value) {
+  Value hook = dict_get_str(ts.interp->sys_module->dict, intern(ts, "displayhook"));
+  if (!hook) return raise(ts, RuntimeError_type, "lost sys.displayhook");
+  return call(ts, hook, std::span<const Value>(&value, 1));
 }
 
 }  // namespace minipy

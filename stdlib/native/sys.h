@@ -8,4 +8,8 @@ namespace minipy {
 // the command line has been parsed into ts.interp->config.
 void refresh_sys_config(ThreadState& ts);
 
+// PRINT_EXPR (interactive mode): calls sys.displayhook(value); null with the exception pending on failure
+// (RuntimeError "lost sys.displayhook" when sys has none).
+[[nodiscard]] Value display_interactive_value(ThreadState& ts, Value value);
+
 }  // namespace minipy

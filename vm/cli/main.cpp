@@ -37,6 +37,8 @@ struct Command {
   std::string target;  // code, module name or file name
   std::vector<std::string> args;  // after the target
   int exit_code = -1;  // set when the command line itself decided the outcome
+  bool inspect = false;  // -i: the interactive prompt after the program
+  bool quiet = false;    // -q: no banner
 };
 
 void usage_error(Command& cmd, const std::string& message) {
@@ -53,6 +55,8 @@ void print_help(const Command& cmd) {
       "-c cmd : program passed in as string (terminates option list)\n"
       "-E     : ignore PYTHON* environment variables (such as PYTHONPATH)\n"
       "-h     : print this help message and exit (also -? or --help)\n"
+      "-i     : inspect interactively after running script; forces a prompt even\n"
+      "         if stdin does not appear to be a terminal\n"
       "-I     : isolate Python from the user's environment (implies -E and -s)\n"
       "-m mod : run library module as a script (py_compile, compileall)\n"
       "-O     : remove assert and __debug__-dependent statements; -OO also drops docstrings\n"
@@ -67,7 +71,7 @@ void print_help(const Command& cmd) {
       "--check-hash-based-pycs always|default|never:\n"
       "         control how Python invalidates hash-based .pyc files\n"
       "file   : program read from script file\n"
-      "-      : program read from stdin (default; interactive mode is not supported)\n"
+      "-      : program read from stdin (default; interactive mode if a tty)\n"
       "arg ...: arguments passed to program in sys.argv[1:]\n",
       cmd.config.program_name.c_str());
 }
@@ -182,7 +186,9 @@ Command parse_command_line(int argc, char** argv) {
         case 'O': cmd.config.optimize++; break;
         case 'v': cmd.config.verbose++; break;
         case 'u': unbuffered = true; break;
-        case 'q': case 's': case 'S': case 'b': case 'd': case 'i': case 'R': break;
+        case 'i': cmd.inspect = true; break;
+        case 'q': cmd.quiet = true; break;
+        case 's': case 'S': case 'b': case 'd': case 'R': break;
         case 'V':
           std::printf("%s\n", kVersion);
           cmd.exit_code = 0;
@@ -260,17 +266,27 @@ int run_command(Interpreter& interp, Command& cmd) {
     {
       if (cmd.target == "py_compile") return py_compile_main(interp, cmd.args);
       if (cmd.target == "compileall") return compileall_main(interp, cmd.args);
+      // Beyond CPython: `-m dis FILE.pyc` shows a compiled file (header, freshness, code) with minipy's own
+      // stdlib/pycview.py, which uses Lib's dis for the disassembly; Lib's dis itself only reads source.
+      bool pyc_argument = false;
+      for (const std::string& a : cmd.args) pyc_argument |= a.size() > 4 && a.ends_with(".pyc");
+      if (cmd.target == "dis" && pyc_argument) cmd.target = "pycview";
       std::string error;
       if (run_module_as_main(ts, cmd.target, &error)) {
         std::fflush(stdout);
         return 0;
       }
-      if (ts.current_exception) return handle_uncaught(ts);
+      if (ts.current_exception) {
+        add_runpy_frames(ts);
+        return handle_uncaught(ts);
+      }
       std::fflush(stdout);
       std::fprintf(stderr, "%s: %s\n", cmd.config.program_name.c_str(), error.c_str());
       return 1;
     }
     case Command::Mode::Stdin: {
+      // No program named and a terminal on stdin (or -i): the interactive prompt, as CPython's.
+      if (cmd.target.empty() && (cmd.inspect || isatty(0))) return run_repl(interp, !cmd.quiet);
       std::string source, line;
       char buf[65536];
       size_t n;
@@ -303,6 +319,8 @@ int run(Command& cmd, Interpreter& interp) {
   interp.heap.set_stack_base(__builtin_frame_address(0));
   interp.config = cmd.config;
   int status = run_command(interp, cmd);
+  // -i after a script, -c or -m: the prompt opens in the program's namespace, whatever the program's outcome.
+  if (cmd.inspect && !(cmd.mode == Command::Mode::Stdin && cmd.target.empty())) status = run_repl(interp, false);
   run_atexit_callbacks(interp.thread);
   status = flush_standard_streams(interp.thread, status);
   finalize_at_exit(interp.thread);

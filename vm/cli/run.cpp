@@ -236,6 +236,46 @@ int py_compile_main(Interpreter& interp, const std::vector<std::string>& args) {
   return 0;
 }
 
+// CPython runs `-m MODULE` through runpy, so a traceback from the module's body starts with two runpy frames
+// (frozen: no source line is shown). minipy runs the module directly and adds the same two entries in front,
+// from stand-in code objects named and filed as runpy's, so `-m` tracebacks read as CPython's.
+void add_runpy_frames(ThreadState& ts) {
+  Value exc = ts.current_exception;
+  if (!exc || !exc.is_object() || !exception_matches(exc, &BaseException_type)) return;
+  auto* e = static_cast<ExceptionObject*>(exc.as_object());
+  if (!e->traceback || is_none(e->traceback)) return;  // not raised by the module's body
+  auto* outer = static_cast<TracebackObject*>(e->traceback.as_object());
+  Value main = dict_get_str(ts.interp->modules, ts.interp->names.main);
+  Value file = main && main.is_object() && type_of(main) == &module_type
+                   ? dict_get_str(static_cast<ModuleObject*>(main.as_object())->dict, ts.interp->names.file)
+                   : Value();
+  if (!file || !is_str(file) || outer->code->name->view() != "<module>" ||
+      outer->code->filename->view() != as_str(file)->view())
+    return;
+  // The runpy functions and the lines of CPython 3.11's frozen runpy that call into the module.
+  static constexpr struct { const char* name; int line; } kRunpyFrames[] = {{"_run_code", 88},
+                                                                            {"_run_module_as_main", 198}};
+  CompileResult stub = compile_source("def _run_module_as_main(): pass\ndef _run_code(): pass\n", "<frozen runpy>",
+                                      ast::ParseMode::Exec, {});
+  if (stub.error) return;
+  for (const auto& frame : kRunpyFrames) {
+    for (const ConstRef& c : stub.code->consts) {
+      if (!c->is(Const::Kind::Code) || c->code_value()->name != frame.name) continue;
+      CodeObj* code = load_code(ts, c->code_value());
+      if (!code) {
+        ts.current_exception = exc;  // keep the program's exception, not a failure to build the stand-in
+        return;
+      }
+      auto* tb = ts.alloc<TracebackObject>(&traceback_type);
+      tb->code = code;
+      tb->lasti = 0;
+      tb->lineno = frame.line;
+      tb->next = e->traceback;
+      e->traceback = Value(tb);
+    }
+  }
+}
+
 CacheSettings tool_cache_settings(RuntimeConfig& config) {
   CacheSettings settings;
   settings.cache_tag = config.cache_tag;

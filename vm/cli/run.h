@@ -23,6 +23,20 @@ CacheSettings tool_cache_settings(RuntimeConfig& config);
 // The exit status for an exception that ended the program (SystemExit's code, else 1 after printing it).
 int handle_uncaught(ThreadState& ts);
 
+// Prints exception `exc` through sys.excepthook as CPython does for an uncaught exception (the REPL's errors too).
+void report_uncaught(ThreadState& ts, Value exc);
+
+// Puts the two "<frozen runpy>" entries CPython shows in front of the pending exception's traceback when it
+// came from the body of the `-m` module (what runpy's frames look like in CPython's tracebacks).
+void add_runpy_frames(ThreadState& ts);
+
+// The interactive prompt (vm/cli/repl.cpp) in __main__'s namespace (made when there is none); `show_banner`
+// prints CPython's two banner lines first. Returns the exit status (0 at end of input, SystemExit's code).
+int run_repl(Interpreter& interp, bool show_banner);
+
+// The compiler's SyntaxWarnings for `source`, printed on stderr as warnings.showwarning prints them.
+void print_compile_warnings(const CompileResult& result, std::string_view source);
+
 // Makes a SyntaxError exception object from the compiler's report and makes it pending.
 Value raise_syntax_error(ThreadState& ts, const SyntaxError& error);
 

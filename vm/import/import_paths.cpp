@@ -45,6 +45,26 @@ std::string resolve_lib_cache_root() {
   return base + "/.cache/minipy";
 }
 
+// minipy's own stdlib/: beside an installed binary (PREFIX/bin/minipy -> PREFIX/lib/minipy/stdlib, what
+// `make install` lays out), else the source tree's, baked in at build time (a binary run from build/).
+const std::string& minipy_stdlib_dir() {
+  static const std::string dir = [] {
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+      std::string path(exe, static_cast<size_t>(n));
+      size_t slash = path.rfind('/');
+      std::string installed = path.substr(0, slash == std::string::npos ? 0 : slash) + "/../lib/minipy/stdlib";
+      if (access(installed.c_str(), R_OK | X_OK) == 0) {
+        char resolved[4096];
+        return std::string(realpath(installed.c_str(), resolved) ? resolved : installed.c_str());
+      }
+    }
+    return std::string(MINIPY_STDLIB_DIR);
+  }();
+  return dir;
+}
+
 }  // namespace
 
 const std::string& lib_cache_root(RuntimeConfig& config) {
@@ -70,7 +90,7 @@ void init_sys_path(ThreadState& ts, const std::optional<std::string>& first_entr
     }
   }
   // minipy's own stdlib/ comes before Lib so that one of its modules can stand in for Lib's.
-  list_append(ts, path, Value(make_str(ts, MINIPY_STDLIB_DIR)));
+  list_append(ts, path, Value(make_str(ts, minipy_stdlib_dir())));
   if (!config.host_lib.empty()) list_append(ts, path, Value(make_str(ts, config.host_lib)));
   dict_set_str(ts, ts.interp->sys_module->dict, intern(ts, "path"), Value(path));
 }

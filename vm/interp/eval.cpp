@@ -15,6 +15,7 @@
 #include "vm/interp/inline_cache.h"
 #include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
+#include "stdlib/native/sys.h"
 
 namespace minipy {
 
@@ -1106,11 +1107,13 @@ op_JUMP_FORWARD:
   next_instr += oparg;
   DISPATCH();
 op_JUMP_BACKWARD:
-  next_instr -= oparg;
+  // Signals are handled before the jump, so an exception they raise (KeyboardInterrupt) is located at this
+  // instruction, the loop's line, as CPython's prev_instr places it.
   if (ts.eval_breaker) {
     SAVE_FRAME_REGISTERS();
     CHECK(handle_eval_breaker(ts));
   }
+  next_instr -= oparg;
   DISPATCH();
 op_JUMP_BACKWARD_NO_INTERRUPT:
   next_instr -= oparg;
@@ -1413,12 +1416,7 @@ op_SETUP_ANNOTATIONS: {
 }
 op_PRINT_EXPR: {
   Value v = POP();
-  if (!is_none(v)) {
-    Value r = py_repr(ts, v);
-    CHECK(r);
-    std::fwrite(as_str(r)->data, 1, static_cast<size_t>(as_str(r)->size), stdout);
-    std::fputc('\n', stdout);
-  }
+  CHECK(display_interactive_value(ts, v));  // sys.displayhook (stdlib/native/sys.cpp)
   DISPATCH();
 }
 

@@ -2,6 +2,7 @@
 #include "compiler/compile.h"
 #include "compiler/linetable.h"
 #include "vm/cli/run.h"
+#include "vm/objects/code.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -193,6 +194,7 @@ void init_runtime_compiler(ThreadState& ts) {
   add_getsets(ts, code_type, getters);
   static const MethodDef methods[] = {{"co_lines", code_lines}, {"co_positions", code_positions}};
   add_methods(ts, code_type, methods);
+  init_code_methods(ts);  // vm/objects/code.cpp: replace, _varname_from_oparg, ==, hash
 }
 
 }  // namespace minipy

@@ -238,6 +238,10 @@ void lay_out_instances(ThreadState& ts, Type* t, Type* base, Type* solid, bool a
     if (add_dict) {
       if (solid == &object_type) {
         t->dict_offset = offsetof(InstanceObject, dict);
+      } else if (solid == &str_type || solid == &bytes_type || solid == &tuple_type) {
+        // Their data is inline, so the dict goes after it (as builtin_subclass_layout places it): a class
+        // adding a dict below `class T(tuple): __slots__ = ()` (a namedtuple) must not put it over the items.
+        t->flags |= kTypeDictAtEnd;
       } else if (solid->item_size == 0) {
         t->dict_offset = static_cast<uint32_t>((t->instance_size + 7) & ~uint32_t{7});
         t->instance_size = t->dict_offset + sizeof(DictObject*);
