@@ -85,7 +85,7 @@ LiteralParts split_literal(std::string_view text) {
       case 'r': p.raw = true; break;
       case 'b': p.bytes = true; break;
       case 'f': p.fstring = true; break;
-      case 'u': p.unicode = true; break;
+      case 'u': p.unicode = text[i] == 'u'; break;  // CPython marks kind='u' for a lowercase prefix only
     }
   }
   size_t quote_len = text.size() - i >= 6 && text[i + 1] == text[i] && text[i + 2] == text[i] ? 3 : 1;
