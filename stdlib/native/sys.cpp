@@ -98,6 +98,15 @@ SYS_FN(sys_utf8) { return Value(intern(ts, "utf-8")); }
 SYS_FN(sys_surrogateescape) { return Value(intern(ts, "surrogateescape")); }
 SYS_FN(sys_none) { return None(); }
 SYS_FN(sys_false) { return False(); }
+// excepthook(type, value, traceback): the default report of an uncaught exception (threading and logging keep a
+// reference to it; minipy's own top level prints through the same print_exception).
+SYS_FN(sys_excepthook) {
+  (void)self;
+  if (!no_keywords(ts, "excepthook", kwnames) || !check_arg_count(ts, "excepthook", args.size(), 3, 3))
+    return Value();
+  print_exception(ts, args[1]);
+  return None();
+}
 
 }  // namespace
 // Async generator hooks and coroutine origin tracking (vm/objects/async_generator.cpp).
@@ -124,6 +133,7 @@ const MethodDef sys_functions[] = {
     {"gettrace", sys_none},
     {"getprofile", sys_none},
     {"is_finalizing", sys_false},
+    {"excepthook", sys_excepthook},
 };
 
 // A struct-sequence instance of a new type sys.NAME with `fields` named and `values` (CPython's sys.flags,
@@ -217,6 +227,7 @@ void init_sys(ThreadState& ts) {
   auto set = [&](const char* name, Value v) { dict_set_str(ts, d, intern(ts, name), v); };
   for (const MethodDef& def : sys_functions) set(def.name, make_native_function(ts, &def, Value(m), Value(m->name)));
   set("_getframe", make_native_function(ts, sys_getframe_def(ts), Value(m), Value(m->name)));
+  set("__excepthook__", dict_get_str(d, intern(ts, "excepthook")));
   set("modules", Value(interp.modules));
   ListObject* argv = make_list(ts, 0);
   for (const std::string& a : interp.config.argv) list_append(ts, argv, Value(make_str(ts, a)));

@@ -119,6 +119,7 @@ TH_FN(th_interrupt_main) {
 
 const MethodDef kThreadFunctions[] = {
     {"allocate_lock", th_allocate_lock},     {"allocate", th_allocate_lock},
+    {"_set_sentinel", th_allocate_lock},  // threading's per-thread "state lock": a plain lock here
     {"get_ident", th_get_ident},             {"get_native_id", th_get_native_id},
     {"_count", th_count},                    {"start_new_thread", th_start_new_thread},
     {"start_new", th_start_new_thread},      {"stack_size", th_stack_size},

@@ -16,7 +16,7 @@ namespace {
 enum class Slot {
   kNegative, kPositive, kAbsolute, kInvert, kToInt, kToFloat, kIndex, kTruth, kBinary, kInplace, kDivmod,
   kConcat, kRepeat, kGetItem, kSetItem, kDelItem, kLength, kContains, kIter, kNext, kCall, kDescrGet,
-  kDescrSet, kDescrDelete,
+  kDescrSet, kDescrDelete, kRepr,
 };
 // How the Python arguments reach the slot.
 enum class Wrap {
@@ -62,6 +62,8 @@ constexpr SlotRow kRows[] = {
     {"__get__", Slot::kDescrGet, Wrap::kDescrGet},
     {"__set__", Slot::kDescrSet, Wrap::kSetItem},
     {"__delete__", Slot::kDescrDelete, Wrap::kDelItem},
+    // Each type's own __repr__ (dict.__repr__ is not object.__repr__: pprint dispatches on that identity).
+    {"__repr__", Slot::kRepr, Wrap::kUnary},
 #define BINARY(name, op)                                                                              \
   {"__" name "__", Slot::kBinary, Wrap::kLeft, op}, {"__r" name "__", Slot::kBinary, Wrap::kRight, op}, \
       {"__i" name "__", Slot::kInplace, Wrap::kLeft, op}
@@ -107,6 +109,7 @@ const void* slot_of(const Type& t, const SlotRow& row) {
     case Slot::kDescrGet: return reinterpret_cast<const void*>(t.descr_get);
     case Slot::kDescrSet:
     case Slot::kDescrDelete: return reinterpret_cast<const void*>(t.descr_set);
+    case Slot::kRepr: return reinterpret_cast<const void*>(t.repr);
   }
   return nullptr;
 }
@@ -121,6 +124,7 @@ UnarySlot unary_slot(const Type& t, Slot slot) {
     case Slot::kToFloat: return t.to_float;
     case Slot::kIndex: return t.index;
     case Slot::kIter: return t.iter;
+    case Slot::kRepr: return t.repr;
     default: return nullptr;
   }
 }
