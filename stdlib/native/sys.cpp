@@ -98,12 +98,18 @@ SYS_FN(sys_utf8) { return Value(intern(ts, "utf-8")); }
 SYS_FN(sys_surrogateescape) { return Value(intern(ts, "surrogateescape")); }
 SYS_FN(sys_none) { return None(); }
 SYS_FN(sys_false) { return False(); }
-// excepthook(type, value, traceback): the default report of an uncaught exception (threading and logging keep a
-// reference to it; minipy's own top level prints through the same print_exception).
+// sys.excepthook(type, value, traceback): prints an uncaught exception as the interpreter does. The value carries
+// its own traceback, which is the one the interpreter passes.
 SYS_FN(sys_excepthook) {
   (void)self;
-  if (!no_keywords(ts, "excepthook", kwnames) || !check_arg_count(ts, "excepthook", args.size(), 3, 3))
-    return Value();
+  if (!no_keywords(ts, "excepthook", kwnames) || !check_arg_count(ts, "excepthook", args.size(), 3, 3)) return Value();
+  // A value that is no exception is reported, not raised: the hook runs where nothing could catch it.
+  if (!args[1].is_object() || !is_exception_type(type_of(args[1]))) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "TypeError: print_exception(): Exception expected for value, %s found\n",
+                 std::string(type_of(args[1])->name->view()).c_str());
+    return None();
+  }
   print_exception(ts, args[1]);
   return None();
 }
