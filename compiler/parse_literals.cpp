@@ -155,9 +155,9 @@ std::string decode_escapes(std::string_view body, bool bytes, std::string& out) 
         } else if (value > 0x10FFFF) {
           return fmt::format("(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: "
                              "illegal Unicode character", start, i - 1);
-        } else if (value >= 0xD800 && value <= 0xDFFF) {
-          return "surrogate characters in strings are not supported by minipy";
         } else {
+          // A lone surrogate (\udc80) is kept as its three-byte encoding, as CPython's marshal writes it
+          // (surrogatepass): minipy's text layer treats such code points like any other.
           append_utf8(out, value);
         }
         break;
