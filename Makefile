@@ -38,3 +38,8 @@ bench: build
 
 clean:
 	rm -rf build build-asan
+
+# CPython's own Lib/test modules on minipy, one table row each (not part of `make test`; takes minutes).
+.PHONY: libtest
+libtest: build
+	@tests/tools/libtest $(MINIPY) $(MODULES)
