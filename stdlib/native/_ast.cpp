@@ -111,10 +111,29 @@ Value ast_init(ThreadState& ts, Value self, std::span<const Value> args, TupleOb
     if (!is_str(name)) return raise(ts, TypeError_type, "attribute name must be string");
     if (!set_attr(ts, self, as_str(name), args[i])) return Value();
   }
-  for (size_t i = positional; i < args.size(); i++)
-    if (!set_attr(ts, self, as_str(kwnames->items[i - positional]), args[i])) return Value();
+  for (size_t i = positional; i < args.size(); i++) {
+    StrObject* key = as_str(kwnames->items[i - positional]);
+    // A keyword naming a field that a positional argument already filled.
+    for (size_t k = 0; k < positional; k++) {
+      Value name = get_item(ts, fields, make_int(ts, static_cast<int64_t>(k)));
+      if (!name) return Value();
+      if (is_str(name) && str_equal(as_str(name), key))
+        return raise_fmt(ts, TypeError_type, "{} got multiple values for argument '{}'", type_of(self)->name->view(),
+                         key->view());
+    }
+    if (!set_attr(ts, self, key, args[i])) return Value();
+  }
   return None();
 }
+
+// AST.__new__(cls, *args, **kwargs): a bare instance whatever the arguments (CPython's PyType_GenericNew);
+// __init__ reads them. Lib's deprecated ast.Num and friends call it with their arguments.
+Value ast_new(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
+  if (positional_count(args, kwnames) < 1 || !args[0].is_object() || !is_subtype(type_of(args[0]), &type_type))
+    return raise(ts, TypeError_type, "AST.__new__(X): X is not a type object");
+  return object_new(ts, static_cast<Type*>(args[0].as_object()), {}, nullptr);
+}
+const MethodDef kAstNew = {"__new__", ast_new};
 
 // AST.__reduce__: (type, (), instance dict), so copy and pickle rebuild nodes.
 Value ast_reduce(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
@@ -146,6 +165,10 @@ bool make_classes(ThreadState& ts) {
   dict_set_str(ts, ns, intern(ts, "_fields"), empty);
   dict_set_str(ts, ns, intern(ts, "__match_args__"), empty);
   dict_set_str(ts, ns, intern(ts, "_attributes"), empty);
+  Value new_function = make_native_function(ts, &kAstNew, Value(), Value(intern(ts, "ast")));
+  Value new_method = call(ts, Value(&staticmethod_type), {&new_function, 1});
+  if (!new_method) return false;
+  dict_set_str(ts, ns, intern(ts, "__new__"), new_method);
   ast_class = make_class(ts, "AST", Value(), ns);
   if (!ast_class) return false;
   register_root(ts, &ast_class);

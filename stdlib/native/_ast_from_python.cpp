@@ -87,6 +87,20 @@ class Reader {
     return false;
   }
 
+  // Counts one level of the Python recursion limit while a node is converted (a tree may contain itself):
+  // RecursionError "maximum recursion depth exceeded while traversing 'expr' node", as CPython's obj2ast.
+  struct Depth {
+    ThreadState& ts;
+    bool entered;
+    Depth(ThreadState& t, const char* sum) : ts(t), entered(t.enter_recursion()) {
+      if (!entered)
+        raise_fmt(ts, RecursionError_type, "maximum recursion depth exceeded while traversing '{}' node", sum);
+    }
+    ~Depth() {
+      if (entered) ts.recursion_depth--;
+    }
+  };
+
   // ---- scalars ----
   bool to_identifier(Value v, Identifier* out, bool is_string = false) {
     if (is_none(v)) return *out = {}, true;
@@ -203,6 +217,22 @@ class Reader {
     *loc = {static_cast<int32_t>(numbers[0]), static_cast<int32_t>(numbers[1]),
             static_cast<int32_t>(numbers[2] < 0 ? numbers[0] : numbers[2]),
             static_cast<int32_t>(numbers[3] < 0 ? numbers[1] : numbers[3])};
+    return true;
+  }
+
+  // VALIDATE_POSITIONS of CPython's validator, for statements and expressions.
+  bool valid_positions(const Location& l) {
+    if (l.lineno > l.end_lineno)
+      return raise_fmt(ts_, ValueError_type, "AST node line range ({}, {}) is not valid", l.lineno, l.end_lineno),
+             false;
+    if ((l.lineno < 0 && l.end_lineno != l.lineno) || (l.col_offset < 0 && l.col_offset != l.end_col_offset))
+      return raise_fmt(ts_, ValueError_type, "AST node column range ({}, {}) for line range ({}, {}) is not valid",
+                       l.col_offset, l.end_col_offset, l.lineno, l.end_lineno),
+             false;
+    if (l.lineno == l.end_lineno && l.col_offset > l.end_col_offset)
+      return raise_fmt(ts_, ValueError_type, "line {}, column {}-{} is not a valid range", l.lineno, l.col_offset,
+                       l.end_col_offset),
+             false;
     return true;
   }
 
@@ -346,10 +376,13 @@ bool Reader::comprehensions(Node& parent, List<Comprehension>* out) {
 bool Reader::to_expr(Value v, Expr** out, ExprContext ctx) {
   *out = nullptr;
   if (is_none(v)) return true;
+  Depth depth(ts_, "expr");
+  if (!depth.entered) return false;
   Location loc;
   if (!positions(v, NodeClass::kexpr, &loc)) return false;
   NodeClass c = which(v, NodeClass::kexpr);
   if (c == NodeClass::kCount) return false;
+  if (!valid_positions(loc)) return false;
   Node n{v, c};
   // Expression nodes that carry a context; every other expression must appear where a load is expected.
   bool has_ctx = c == NodeClass::kAttribute || c == NodeClass::kSubscript || c == NodeClass::kStarred ||
@@ -419,8 +452,12 @@ bool Reader::to_expr(Value v, Expr** out, ExprContext ctx) {
     case NodeClass::kListComp:
     case NodeClass::kSetComp:
     case NodeClass::kGeneratorExp: {
+      // The validator checks the generators before the element, so they are read first.
       auto comp = [&](auto* x, ExprKind kind) {
-        return expr_field(n, &x->elt) && comprehensions(n, &x->generators) && make(x, kind);
+        n.next = 1;
+        if (!comprehensions(n, &x->generators)) return false;
+        n.next = 0;
+        return expr_field(n, &x->elt) && make(x, kind);
       };
       if (c == NodeClass::kListComp) return comp(alloc<ListComp>(), ExprKind::ListComp);
       if (c == NodeClass::kSetComp) return comp(alloc<SetComp>(), ExprKind::SetComp);
@@ -428,7 +465,10 @@ bool Reader::to_expr(Value v, Expr** out, ExprContext ctx) {
     }
     case NodeClass::kDictComp: {
       auto* x = alloc<DictComp>();
-      if (!expr_field(n, &x->key) || !expr_field(n, &x->value) || !comprehensions(n, &x->generators)) return false;
+      n.next = 2;  // generators first, as for the other comprehensions
+      if (!comprehensions(n, &x->generators)) return false;
+      n.next = 0;
+      if (!expr_field(n, &x->key) || !expr_field(n, &x->value)) return false;
       return make(x, ExprKind::DictComp);
     }
     case NodeClass::kAwait: {
@@ -536,10 +576,13 @@ bool Reader::to_expr(Value v, Expr** out, ExprContext ctx) {
 bool Reader::to_stmt(Value v, Stmt** out) {
   *out = nullptr;
   if (is_none(v)) return true;
+  Depth depth(ts_, "stmt");
+  if (!depth.entered) return false;
   Location loc;
   if (!positions(v, NodeClass::kstmt, &loc)) return false;
   NodeClass c = which(v, NodeClass::kstmt);
   if (c == NodeClass::kCount) return false;
+  if (!valid_positions(loc)) return false;
   Node n{v, c};
   auto make = [&](auto* node, StmtKind kind) {
     node->kind = kind;
@@ -706,12 +749,14 @@ bool Reader::to_stmt(Value v, Stmt** out) {
       auto* x = alloc<ImportFrom>();
       Value module;
       int64_t level = 0;
-      if (!(module = take(n)) || !to_identifier(module, &x->module) || !list_field(n, &x->names, alias)) return false;
+      if (!(module = take(n)) || !to_identifier(module, &x->module) || !list_field(n, &x->names, alias) ||
+          !nonempty_check(n, x->names.size()))
+        return false;
       Value lv = take(n);
       if (!lv || (!is_none(lv) && !to_int(lv, &level))) return false;
       if (level < 0) return raise(ts_, ValueError_type, "Negative ImportFrom level"), false;
       x->level = static_cast<int>(level);
-      return nonempty_check(n, x->names.size()) && make(x, StmtKind::ImportFrom);
+      return make(x, StmtKind::ImportFrom);
     }
     case NodeClass::kGlobal: {
       auto* x = alloc<Global>();
@@ -738,6 +783,8 @@ bool Reader::to_stmt(Value v, Stmt** out) {
 bool Reader::to_pattern(Value v, Pattern** out) {
   *out = nullptr;
   if (is_none(v)) return true;
+  Depth depth(ts_, "pattern");
+  if (!depth.entered) return false;
   Location loc;
   if (!positions(v, NodeClass::kpattern, &loc)) return false;
   NodeClass c = which(v, NodeClass::kpattern);
@@ -756,14 +803,34 @@ bool Reader::to_pattern(Value v, Pattern** out) {
       return true;
     });
   };
+  auto fail = [&](const char* message) { return raise(ts_, ValueError_type, message), false; };
+  // A capture name: not a constant's name (validate_name), and not the wildcard (validate_capture).
   auto name = [&](Identifier* id) {
     Value x = take(n);
-    return x && to_identifier(x, id);
+    if (!x || !to_identifier(x, id)) return false;
+    if (*id == "None" || *id == "True" || *id == "False")
+      return raise_fmt(ts_, ValueError_type, "identifier field can't represent '{}' constant", *id), false;
+    if (*id == "_") return raise(ts_, ValueError_type, "can't capture name '_' in patterns"), false;
+    return true;
+  };
+  // validate_pattern_match_value: what a value pattern or a mapping key may be.
+  auto match_value = [&](Expr* e) {
+    if (auto* k = e->as<Constant>()) {
+      Const::Kind kind = k->value->kind();
+      if (kind == Const::Kind::Int || kind == Const::Kind::Float || kind == Const::Kind::Bytes ||
+          kind == Const::Kind::Complex || kind == Const::Kind::Str)
+        return true;
+      return fail("unexpected constant inside of a literal pattern");
+    }
+    if (e->kind == ExprKind::Attribute || e->kind == ExprKind::JoinedStr) return true;
+    if (auto* u = e->as<UnaryOp>(); u && u->op == UnaryOpKind::USub) return true;
+    if (auto* b = e->as<BinOp>(); b && (b->op == OperatorKind::Add || b->op == OperatorKind::Sub)) return true;
+    return fail("patterns may only match literals and attribute lookups");
   };
   switch (c) {
     case NodeClass::kMatchValue: {
       auto* x = alloc<MatchValue>();
-      return expr_field(n, &x->value) && make(x, PatternKind::MatchValue);
+      return expr_field(n, &x->value) && match_value(x->value) && make(x, PatternKind::MatchValue);
     }
     case NodeClass::kMatchSingleton: {
       auto* x = alloc<MatchSingleton>();
@@ -780,12 +847,27 @@ bool Reader::to_pattern(Value v, Pattern** out) {
     }
     case NodeClass::kMatchMapping: {
       auto* x = alloc<MatchMapping>();
-      return exprs_field(n, &x->keys) && patterns(&x->patterns) && name(&x->rest) && make(x, PatternKind::MatchMapping);
+      if (!exprs_field(n, &x->keys) || !patterns(&x->patterns)) return false;
+      if (x->keys.size() != x->patterns.size())
+        return fail("MatchMapping doesn't have the same number of keys as patterns");
+      if (!name(&x->rest)) return false;
+      for (Expr* key : x->keys)
+        if (key->kind != ExprKind::Constant && key->kind != ExprKind::Attribute && !match_value(key)) return false;
+      return make(x, PatternKind::MatchMapping);
     }
     case NodeClass::kMatchClass: {
       auto* x = alloc<MatchClass>();
-      return expr_field(n, &x->cls) && patterns(&x->patterns) && identifiers_field(n, &x->kwd_attrs) &&
-             patterns(&x->kwd_patterns) && make(x, PatternKind::MatchClass);
+      if (!expr_field(n, &x->cls)) return false;
+      for (Expr* cls = x->cls; cls->kind != ExprKind::Name;) {
+        auto* a = cls->as<Attribute>();
+        if (!a) return fail("MatchClass cls field can only contain Name or Attribute nodes.");
+        cls = a->value;
+      }
+      if (!patterns(&x->patterns) || !identifiers_field(n, &x->kwd_attrs) || !patterns(&x->kwd_patterns))
+        return false;
+      if (x->kwd_attrs.size() != x->kwd_patterns.size())
+        return fail("MatchClass doesn't have the same number of keyword attributes as patterns");
+      return make(x, PatternKind::MatchClass);
     }
     case NodeClass::kMatchStar: {
       auto* x = alloc<MatchStar>();
@@ -794,11 +876,15 @@ bool Reader::to_pattern(Value v, Pattern** out) {
     case NodeClass::kMatchAs: {
       auto* x = alloc<MatchAs>();
       Value p = take(n);
-      return p && to_pattern(p, &x->pattern) && name(&x->name) && make(x, PatternKind::MatchAs);
+      if (!p || !to_pattern(p, &x->pattern) || !name(&x->name)) return false;
+      if (x->pattern && x->name.empty()) return fail("MatchAs must specify a target name if a pattern is given");
+      return make(x, PatternKind::MatchAs);
     }
     case NodeClass::kMatchOr: {
       auto* x = alloc<MatchOr>();
-      return patterns(&x->patterns) && make(x, PatternKind::MatchOr);
+      if (!patterns(&x->patterns)) return false;
+      if (x->patterns.size() < 2) return fail("MatchOr requires at least 2 patterns");
+      return make(x, PatternKind::MatchOr);
     }
     default: break;
   }
