@@ -39,6 +39,11 @@ bench: build
 clean:
 	rm -rf build build-asan
 
+# Every differential case with a collection at every safe point (tests/tools/gcstress): slow, not in `make test`.
+.PHONY: gcstress
+gcstress: build
+	@tests/tools/gcstress $(MINIPY)
+
 # CPython's own Lib/test modules on minipy, one table row each (not part of `make test`; takes minutes).
 .PHONY: libtest
 libtest: build
