@@ -100,7 +100,8 @@ SYS_FN(sys_none) { return None(); }
 SYS_FN(sys_false) { return False(); }
 
 // sys.get_int_max_str_digits() / set_int_max_str_digits(maxdigits): the setting CPython 3.11 uses to limit
-// int<->str conversions. minipy keeps and reports the value (test.support adjusts it) but does not enforce it.
+// int<->str conversions. minipy's conversions always apply CPython's default (kDefaultIntMaxStrDigits); the value
+// set here is kept and reported back (test.support adjusts it) but the conversions do not follow it yet.
 int64_t int_max_str_digits = 4300;  // CPython's default
 SYS_FN(sys_get_int_max_str_digits) {
   (void)self;
