@@ -55,7 +55,7 @@ source = "def f(x):\n    return x + 1  # comment\n"
 for tok in tokenize.generate_tokens(io.StringIO(source).readline):
     print(tokenize.tok_name[tok.type], repr(tok.string), tok.start, tok.end)
 
-print(repr(linecache.getline(__file__, 1)))
+print(repr(linecache.getline(linecache.__file__, 1)))
 
 parser = argparse.ArgumentParser(prog="demo", description="A demo parser.")
 parser.add_argument("files", nargs="*")
