@@ -63,3 +63,8 @@ FUZZ_SECONDS ?= 60
 .PHONY: fuzz
 fuzz: deps
 	@tests/fuzz/run_fuzz $(FUZZ_SECONDS)
+
+# CPython's own Lib/test modules on minipy, one table row each (not part of `make test`; takes minutes).
+.PHONY: libtest
+libtest: build
+	@tests/tools/libtest $(MINIPY) $(MODULES)

@@ -26,7 +26,7 @@ void append_latin1(std::string& out, unsigned char c) {
   }
 }
 
-// Strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+// UTF-8 as CPython's marshal reads it: no overlongs, nothing above U+10FFFF; encoded surrogates pass.
 bool valid_utf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
@@ -44,7 +44,8 @@ bool valid_utf8(std::string_view s) {
       if ((cc & 0xC0) != 0x80) return false;
       cp = (cp << 6) | (cc & 0x3F);
     }
-    if ((extra == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+    // Encoded surrogates pass, as CPython reads strs with "surrogatepass" (a literal '\udc80' is stored so).
+    if ((extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
       return false;
     i += extra + 1;
   }

@@ -45,9 +45,15 @@ CompileResult compile_source(std::string_view source, std::string_view filename,
     result.error = parsed.error ? std::move(parsed.error) : SyntaxError{};
     return result;
   }
+  return compile_ast(*parsed.module, arena, filename, source, options);
+}
+
+CompileResult compile_ast(ast::Module& module, ast::Arena& arena, std::string_view filename,
+                          std::string_view source, const CompileOptions& options) {
+  CompileResult result;
   FutureResult future = [&] {
     StageScope stage(CompileStage::Future);
-    return future_features(*parsed.module, filename);
+    return future_features(module, filename);
   }();
   if (future.error) {
     result.error = with_text(std::move(*future.error), source);
@@ -56,7 +62,7 @@ CompileResult compile_source(std::string_view source, std::string_view filename,
   std::optional<SyntaxError> too_deep;
   {
     StageScope stage(CompileStage::Optimize);
-    too_deep = optimize_ast(*parsed.module, arena, options.optimize, future.features.flags);
+    too_deep = optimize_ast(module, arena, options.optimize, future.features.flags);
   }
   if (too_deep) {
     too_deep->filename = std::string(filename);
@@ -65,7 +71,7 @@ CompileResult compile_source(std::string_view source, std::string_view filename,
   }
   SymtableResult symbols = [&] {
     StageScope stage(CompileStage::Symtable);
-    return build_symtable(*parsed.module, filename, future.features.flags);
+    return build_symtable(module, filename, future.features.flags);
   }();
   if (!symbols.table) {
     result.error = with_text(std::move(*symbols.error), source);
@@ -77,7 +83,7 @@ CompileResult compile_source(std::string_view source, std::string_view filename,
   };
   CodegenResult generated = [&] {
     StageScope stage(CompileStage::Codegen);
-    return codegen(*parsed.module, *symbols.table, filename, options.optimize, assembler, future.features);
+    return codegen(module, *symbols.table, filename, options.optimize, assembler, future.features);
   }();
   result.warnings = std::move(generated.warnings);
   if (!generated.code) {

@@ -25,5 +25,9 @@ struct CompileResult {
 
 CompileResult compile_source(std::string_view source, std::string_view filename, ast::ParseMode mode,
                              const CompileOptions& options = {});
+// The stages after parsing, for a tree built elsewhere (compile() of a tree made in Python): `module` lives in
+// `arena` and is changed in place (constant folding); `source` gives SyntaxErrors their text line (may be empty).
+CompileResult compile_ast(ast::Module& module, ast::Arena& arena, std::string_view filename,
+                          std::string_view source, const CompileOptions& options = {});
 
 }  // namespace minipy

@@ -86,7 +86,7 @@ LiteralParts split_literal(std::string_view text) {
       case 'r': p.raw = true; break;
       case 'b': p.bytes = true; break;
       case 'f': p.fstring = true; break;
-      case 'u': p.unicode = true; break;
+      case 'u': p.unicode = text[i] == 'u'; break;  // CPython marks kind='u' for a lowercase prefix only
     }
   }
   size_t quote_len = text.size() - i >= 6 && text[i + 1] == text[i] && text[i + 2] == text[i] ? 3 : 1;
@@ -156,9 +156,9 @@ std::string decode_escapes(std::string_view body, bool bytes, std::string& out) 
         } else if (value > 0x10FFFF) {
           return fmt::format("(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: "
                              "illegal Unicode character", start, i - 1);
-        } else if (value >= 0xD800 && value <= 0xDFFF) {
-          return "surrogate characters in strings are not supported by minipy";
         } else {
+          // A lone surrogate (\udc80) is kept as its three-byte encoding, as CPython's marshal writes it
+          // (surrogatepass): minipy's text layer treats such code points like any other.
           append_utf8(out, value);
         }
         break;

@@ -178,7 +178,33 @@ ModuleObject* make_native(ThreadState& ts, std::string_view name, std::span<cons
   return m;
 }
 
+// importlib.machinery.all_suffixes(): every file suffix a module may have (source, then bytecode; minipy loads no
+// extension modules).
+IMPORTLIB_FN(machinery_all_suffixes) {
+  if (!no_keywords(ts, "all_suffixes", kwnames) || !check_arg_count(ts, "all_suffixes", args.size(), 0, 0))
+    return Value();
+  Value suffixes[2] = {Value(make_str(ts, ".py")), Value(make_str(ts, ".pyc"))};
+  return Value(make_list(ts, suffixes));
+}
+const MethodDef machinery_functions[] = {{"all_suffixes", machinery_all_suffixes}};
+
 }  // namespace
+
+// importlib.machinery: the suffix lists inspect, linecache and friends consult (the finder and loader classes
+// are not exposed).
+ModuleObject* create_importlib_machinery_module(ThreadState& ts) {
+  ModuleObject* m = make_native(ts, "importlib.machinery", machinery_functions);
+  auto suffix_list = [&](const char* name, std::string_view suffix) {
+    Value item(make_str(ts, suffix));
+    dict_set_str(ts, m->dict, intern(ts, name), suffix.empty() ? Value(make_list(ts, 0)) : Value(make_list(ts, {&item, 1})));
+  };
+  suffix_list("SOURCE_SUFFIXES", ".py");
+  suffix_list("BYTECODE_SUFFIXES", ".pyc");
+  suffix_list("DEBUG_BYTECODE_SUFFIXES", ".pyc");
+  suffix_list("OPTIMIZED_BYTECODE_SUFFIXES", ".pyc");
+  suffix_list("EXTENSION_SUFFIXES", "");
+  return m;
+}
 
 ModuleObject* create_importlib_util_module(ThreadState& ts) {
   ModuleObject* m = make_native(ts, "importlib.util", util_functions);

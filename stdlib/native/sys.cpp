@@ -117,6 +117,28 @@ SYS_FN(sys_utf8) { return Value(intern(ts, "utf-8")); }
 SYS_FN(sys_surrogateescape) { return Value(intern(ts, "surrogateescape")); }
 SYS_FN(sys_none) { return None(); }
 SYS_FN(sys_false) { return False(); }
+
+// sys.get_int_max_str_digits() / set_int_max_str_digits(maxdigits): the setting CPython 3.11 uses to limit
+// int<->str conversions. minipy's conversions always apply CPython's default (kDefaultIntMaxStrDigits); the value
+// set here is kept and reported back (test.support adjusts it) but the conversions do not follow it yet.
+int64_t int_max_str_digits = 4300;  // CPython's default
+SYS_FN(sys_get_int_max_str_digits) {
+  (void)self;
+  if (!no_keywords(ts, "get_int_max_str_digits", kwnames) ||
+      !check_arg_count(ts, "get_int_max_str_digits", args.size(), 0, 0))
+    return Value();
+  return make_int(ts, int_max_str_digits);
+}
+SYS_FN(sys_set_int_max_str_digits) {
+  (void)self;
+  Value value = positional_count(args, kwnames) ? args[0] : keyword_arg(ts, args, kwnames, "maxdigits");
+  if (!value) return raise(ts, TypeError_type, "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
+  int64_t digits;
+  if (!index_to_int64(ts, value, &digits)) return Value();
+  if (digits != 0 && digits < 640) return raise(ts, ValueError_type, "maxdigits must be 0 or larger than 640");
+  int_max_str_digits = digits;
+  return None();
+}
 // sys.excepthook(type, value, traceback): prints an uncaught exception as the interpreter does. The value carries
 // its own traceback, which is the one the interpreter passes.
 SYS_FN(sys_excepthook) {
@@ -159,6 +181,8 @@ const MethodDef sys_functions[] = {
     {"gettrace", sys_none},
     {"getprofile", sys_none},
     {"is_finalizing", sys_false},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits},
     {"excepthook", sys_excepthook},
 };
 

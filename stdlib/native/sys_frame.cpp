@@ -119,6 +119,21 @@ Value frame_repr(ThreadState& ts, Value self) {
 
 const MethodDef* sys_getframe_def(ThreadState& ts);
 
+// The namespace of the loaded module whose __file__ is `filename`, or null: a traceback keeps no frame, so the
+// globals of a finished frame are found through its module (unittest reads f_globals to hide its own frames).
+static DictObject* globals_of_file(ThreadState& ts, StrObject* filename) {
+  int64_t pos = 0;
+  Value key, module;
+  StrObject* file_name = intern(ts, "__file__");
+  while (dict_next(ts.interp->modules, &pos, &key, &module)) {
+    if (!module.is_object() || type_of(module) != &module_type) continue;
+    DictObject* d = static_cast<ModuleObject*>(module.as_object())->dict;
+    Value file = dict_get_str(d, file_name);
+    if (file && is_str(file) && str_equal(as_str(file), filename)) return d;
+  }
+  return nullptr;
+}
+
 // tb.tb_frame for a traceback entry of `code` at code unit `lasti` (line `lineno`).
 Value frame_for_traceback(ThreadState& ts, CodeObj* code, int lasti, int lineno) {
   sys_getframe_def(ts);  // readies the frame type
@@ -130,7 +145,8 @@ Value frame_for_traceback(ThreadState& ts, CodeObj* code, int lasti, int lineno)
   } else {
     f = ts.alloc<FrameObject>(&frame_type);
     f->code = Value(code);
-    f->globals = ts.current_frame ? ts.current_frame->globals : make_dict(ts);
+    f->globals = globals_of_file(ts, code->filename);
+    if (!f->globals) f->globals = ts.current_frame ? ts.current_frame->globals : make_dict(ts);
     f->builtins = ts.current_frame ? ts.current_frame->builtins : ts.interp->builtins;
     f->locals = Value(make_dict(ts));
     f->back = None();

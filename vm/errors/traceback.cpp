@@ -1,5 +1,6 @@
 // Tracebacks: recording where an exception travelled, and printing an uncaught exception in CPython 3.11's
 // format (source lines, the ^^^ position markers, chained exceptions, SyntaxError's special shape).
+#include "stdlib/native/native_type.h"
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -344,6 +345,23 @@ TracebackObject* as_tb(Value v) { return static_cast<TracebackObject*>(v.as_obje
 Value tb_next(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   return as_tb(self)->next ? as_tb(self)->next : None();
 }
+// tb.tb_next = other (unittest trims its own frames that way): a traceback or None, never making a loop.
+// As a native property: args[0] is the traceback, args[1] the new value (absent to delete).
+Value tb_get_next(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
+  return tb_next(ts, args[0], {}, kwnames);
+}
+Value tb_set_next(ThreadState& ts, Value, std::span<const Value> args, TupleObject*) {
+  Value self = args[0];
+  if (args.size() < 2) return raise(ts, TypeError_type, "can't delete tb_next attribute");
+  Value next = args[1];
+  if (!is_none(next) && type_of(next) != &traceback_type)
+    return raise_fmt(ts, TypeError_type, "expected traceback object or None, got '{}'", type_name(next));
+  if (is_none(next)) next = Value();  // the chain's end is stored as null
+  for (Value cursor = next; cursor && !is_none(cursor); cursor = as_tb(cursor)->next)
+    if (cursor == self) return raise(ts, ValueError_type, "traceback loop detected");
+  as_tb(self)->next = next;
+  return None();
+}
 Value tb_lineno(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   return make_int(ts, as_tb(self)->lineno);
 }
@@ -368,7 +386,8 @@ void init_traceback_type(ThreadState& ts) {
     tracer.visit(t->next);
     tracer.visit(t->code);
   };
-  add_getset(ts, traceback_type, "tb_next", tb_next);
+  static const MethodDef kNextGetter = {"tb_next", tb_get_next}, kNextSetter = {"tb_next", tb_set_next};
+  add_native_property(ts, traceback_type, &kNextGetter, &kNextSetter);
   add_getset(ts, traceback_type, "tb_lineno", tb_lineno);
   add_getset(ts, traceback_type, "tb_lasti", tb_lasti);
   add_getset(ts, traceback_type, "tb_frame", tb_frame);

@@ -326,8 +326,6 @@ BUILTIN(b_chr) {
   int64_t cp;
   if (!index_to_int64(ts, args[0], &cp, "Python int too large to convert to C int")) return Value();
   if (cp < 0 || cp > 0x10FFFF) return raise(ts, ValueError_type, "chr() arg not in range(0x110000)");
-  if (cp >= 0xD800 && cp <= 0xDFFF)
-    return raise(ts, ValueError_type, "surrogate characters are not supported by minipy");
   return str_from_codepoint(ts, static_cast<uint32_t>(cp));
 }
 

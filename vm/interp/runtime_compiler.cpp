@@ -3,6 +3,8 @@
 #include "compiler/linetable.h"
 #include "vm/cli/run.h"
 #include "vm/objects/code.h"
+#include "stdlib/native/_ast.h"
+#include "stdlib/native/native_type.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -11,34 +13,63 @@ namespace {
 
 CodeObj* as_code(Value v) { return static_cast<CodeObj*>(v.as_object()); }
 
-// compile(source, filename, mode) -> a code object, or a pending SyntaxError.
-Value compile_to_code(ThreadState& ts, std::string_view source, std::string_view filename, std::string_view mode,
-                      const char* fn) {
-  ast::ParseMode m;
-  if (mode == "exec") m = ast::ParseMode::Exec;
-  else if (mode == "eval") m = ast::ParseMode::Eval;
-  else if (mode == "single") m = ast::ParseMode::Single;
-  else return raise_fmt(ts, ValueError_type, "{}() mode must be 'exec', 'eval' or 'single'", fn);
-  CompileResult result = compile_source(source, filename, m, {ts.interp->config.optimize});
+bool parse_mode(ThreadState& ts, std::string_view mode, const char* fn, ast::ParseMode* out) {
+  if (mode == "exec") *out = ast::ParseMode::Exec;
+  else if (mode == "eval") *out = ast::ParseMode::Eval;
+  else if (mode == "single") *out = ast::ParseMode::Single;
+  else return raise_fmt(ts, ValueError_type, "{}() mode must be 'exec', 'eval' or 'single'", fn), false;
+  return true;
+}
+
+// The code object of a compiler result, or its SyntaxError raised.
+Value code_of(ThreadState& ts, const CompileResult& result) {
   if (result.error) return raise_syntax_error(ts, *result.error);
   CodeObj* code = load_code(ts, result.code);
   return code ? Value(code) : Value();
 }
 
+// compile(source, filename, mode) -> a code object, or a pending SyntaxError.
+Value compile_to_code(ThreadState& ts, std::string_view source, std::string_view filename, std::string_view mode,
+                      const char* fn, int optimize = -1) {
+  ast::ParseMode m;
+  if (!parse_mode(ts, mode, fn, &m)) return Value();
+  if (optimize < 0) optimize = ts.interp->config.optimize;
+  return code_of(ts, compile_source(source, filename, m, {optimize}));
+}
+
+// compile()'s flags (CPython's PyCF_* and the CO_FUTURE_* bits a caller may pass on).
+constexpr int64_t kOnlyAst = 0x400, kKnownCompileFlags = 0x400 | 0x800 | 0x1000 | 0x2000 | 0x4000 | 0x3fe0000;
+
 Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
-  size_t n = positional_count(args, kwnames);
-  Value source = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "source");
-  Value filename = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "filename");
-  Value mode = n > 2 ? args[2] : keyword_arg(ts, args, kwnames, "mode");
-  if (!source || !filename || !mode)
-    return raise_fmt(ts, TypeError_type, "compile() missing required argument '{}' (pos {})",
-                     !source ? "source" : !filename ? "filename" : "mode", !source ? 1 : !filename ? 2 : 3);
+  static const char* const names[] = {"source", "filename", "mode", "flags", "dont_inherit", "optimize",
+                                      "_feature_version"};
+  Value a[std::size(names)];
+  if (!parse_args(ts, "compile", args, kwnames, names, 6, 3, a)) return Value();
+  Value source = a[0], filename = a[1], mode = a[2];
+  int64_t flags = 0, optimize = -1;
+  if (a[3] && !index_to_int64(ts, a[3], &flags)) return Value();
+  if (a[5] && !index_to_int64(ts, a[5], &optimize)) return Value();
+  if (flags & ~kKnownCompileFlags) return raise(ts, ValueError_type, "compile(): unrecognised flags");
+  if (optimize < -1 || optimize > 2) return raise(ts, ValueError_type, "compile(): invalid optimize value");
+  if (type_of(filename) == &bytes_type) filename = Value(make_str(ts, static_cast<BytesObject*>(filename.as_object())->view()));
   if (!is_str(filename) || !is_str(mode)) return raise(ts, TypeError_type, "compile() arg 2 and 3 must be str");
+  ast::ParseMode m;
+  if (!parse_mode(ts, as_str(mode)->view(), "compile", &m)) return Value();
+  if (pyast::is_ast_object(ts, source)) {
+    if (flags & kOnlyAst) return source;  // an AST passed through unchanged, as CPython does
+    ast::Arena arena;
+    ast::Module* module = pyast::module_from_python(ts, source, m, arena);
+    if (!module) return Value();
+    int level = optimize < 0 ? ts.interp->config.optimize : static_cast<int>(optimize);
+    return code_of(ts, compile_ast(*module, arena, as_str(filename)->view(), {}, {level}));
+  }
   std::string_view text;
   if (is_str(source)) text = as_str(source)->view();
   else if (type_of(source) == &bytes_type) text = static_cast<BytesObject*>(source.as_object())->view();
   else return raise(ts, TypeError_type, "compile() arg 1 must be a string, bytes or AST object");
-  return compile_to_code(ts, text, as_str(filename)->view(), as_str(mode)->view(), "compile");
+  if (flags & kOnlyAst) return pyast::parse_to_python(ts, text, as_str(filename)->view(), m);
+  return compile_to_code(ts, text, as_str(filename)->view(), as_str(mode)->view(), "compile",
+                         static_cast<int>(optimize));
 }
 
 // The namespaces exec()/eval() run in: given ones, or the caller's.

@@ -184,14 +184,23 @@ Value decode_bytes(ThreadState& ts, std::string_view s, std::string_view encodin
       i += len;
       continue;
     }
-    // Both surrogate handlers would make a str holding surrogates, which minipy does not support (as chr()).
-    if ((handler == Handler::kSurrogatePass && codec == Codec::kUtf8 && is_encoded_surrogate(s, i)) ||
-        handler == Handler::kSurrogateEscape)
-      return raise(ts, ValueError_type, "surrogate characters are not supported by minipy");
+    // surrogatepass keeps a UTF-8-encoded surrogate as it is; surrogateescape maps each undecodable byte
+    // (0x80..0xFF) to U+DC80..U+DCFF (minipy's strs hold surrogates as three-byte sequences).
+    if (handler == Handler::kSurrogatePass && codec == Codec::kUtf8 && is_encoded_surrogate(s, i)) {
+      out += s.substr(i, 3);
+      i += 3;
+      continue;
+    }
     switch (handler) {
       case Handler::kSurrogatePass:
       case Handler::kStrict: return decode_error(ts, name, s, i, bad_end, reason);
-      case Handler::kSurrogateEscape: break;
+      case Handler::kSurrogateEscape:
+        for (size_t k = i; k < bad_end; k++) {
+          auto byte = static_cast<unsigned char>(s[k]);
+          if (byte < 0x80) return decode_error(ts, name, s, i, bad_end, reason);
+          text::append_utf8(out, 0xDC00 + byte);
+        }
+        break;
       case Handler::kUnknown: return raise_fmt(ts, LookupError_type, "unknown error handler name '{}'", errors);
       case Handler::kReplace: out += "\xEF\xBF\xBD"; break;
       case Handler::kIgnore: break;

@@ -257,6 +257,8 @@ void trace_bound(Object* self, Tracer& tracer) {
   tracer.visit(m->self);
 }
 Value bound_getattr(ThreadState& ts, Value self, StrObject* name) {
+  // __doc__ is the function's (CPython's method_get_doc), not the method type's own docstring.
+  if (name->view() == "__doc__") return get_attr(ts, static_cast<BoundMethodObject*>(self.as_object())->func, name);
   Value v = generic_getattr(ts, self, name, true);
   if (v || ts.current_exception) return v;
   return get_attr(ts, static_cast<BoundMethodObject*>(self.as_object())->func, name);

@@ -16,7 +16,7 @@ namespace {
 enum class Slot {
   kNegative, kPositive, kAbsolute, kInvert, kToInt, kToFloat, kIndex, kTruth, kBinary, kInplace, kDivmod,
   kConcat, kRepeat, kGetItem, kSetItem, kDelItem, kLength, kContains, kIter, kNext, kCall, kDescrGet,
-  kDescrSet, kDescrDelete,
+  kDescrSet, kDescrDelete, kRepr,
 };
 // How the Python arguments reach the slot.
 enum class Wrap {
@@ -62,6 +62,8 @@ constexpr SlotRow kRows[] = {
     {"__get__", Slot::kDescrGet, Wrap::kDescrGet},
     {"__set__", Slot::kDescrSet, Wrap::kSetItem},
     {"__delete__", Slot::kDescrDelete, Wrap::kDelItem},
+    // Each type's own __repr__ (dict.__repr__ is not object.__repr__: pprint dispatches on that identity).
+    {"__repr__", Slot::kRepr, Wrap::kUnary},
 // __STEM__, __rSTEM__ and __iSTEM__ of every binary operator; pow's two-operand forms also take a modulus.
 #define BINARY_OP(ast_name, oparg, slot, symbol, stem)                                       \
   {"__" stem "__", Slot::kBinary, slot == kOpPow ? Wrap::kPowLeft : Wrap::kLeft, slot},     \
@@ -103,6 +105,7 @@ const void* slot_of(const Type& t, const SlotRow& row) {
     case Slot::kDescrGet: return reinterpret_cast<const void*>(t.descr_get);
     case Slot::kDescrSet:
     case Slot::kDescrDelete: return reinterpret_cast<const void*>(t.descr_set);
+    case Slot::kRepr: return reinterpret_cast<const void*>(t.repr);
   }
   return nullptr;
 }
@@ -117,6 +120,7 @@ UnarySlot unary_slot(const Type& t, Slot slot) {
     case Slot::kToFloat: return t.to_float;
     case Slot::kIndex: return t.index;
     case Slot::kIter: return t.iter;
+    case Slot::kRepr: return t.repr;
     default: return nullptr;
   }
 }
