@@ -360,8 +360,10 @@ class StackChecker {
         size_t self = static_cast<size_t>(index_of_unit_[static_cast<size_t>(in.unit)]);
         if (self == 0 || instrs_[self - 1].op != Opcode::PRECALL || instrs_[self - 1].arg != a)
           return fail("CALL without its PRECALL");
+        // A jump may reach CALL with another stack than its PRECALL checked: the NULL/self slot must be there.
         if (!pop(s, a + 1)) return false;
-        s.pop_back();  // the NULL or self slot (PRECALL checked it exists)
+        if (s.empty()) return fail("stack underflow");
+        s.pop_back();  // the NULL or self slot
         push({Kind::Any});
         return true;
       }
