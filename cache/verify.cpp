@@ -148,6 +148,10 @@ struct Instr {
   bool after_extended_arg;
 };
 
+// The checker is a worklist over basic blocks: a state (the stack of slot kinds) is stored only where paths
+// meet — instruction 0, jump targets and handler targets, the "leaders" — and a block runs from its leader
+// through straight-line code on one working stack until it jumps away or reaches the next leader. States live
+// in one pool, so checking allocates a handful of vectors per code object, not one per instruction.
 class StackChecker {
  public:
   explicit StackChecker(const CodeObject& code) : code_(code) {}
@@ -157,18 +161,28 @@ class StackChecker {
     auto table = parse_exception_table(code_.exceptiontable);
     if (!table) return "malformed exception table";
     handlers_ = std::move(*table);
-    states_.assign(instrs_.size(), std::nullopt);
+    map_handlers();
+    mark_leaders();
     if (!flow_to(0, {})) return problem_;
     while (!work_.empty()) {
       size_t i = work_.back();
       work_.pop_back();
-      if (!step(i)) return problem_;
+      entries_[i].queued = false;
+      if (!run_block(i)) return problem_;
     }
     return {};
   }
 
  private:
   using Stack = std::vector<Slot>;
+
+  // The stored entry state of a leader: `depth` slots from pool_[offset] (offset -1: not reached yet).
+  struct Entry {
+    int32_t offset = -1;
+    int32_t depth = 0;
+    bool leader = false;
+    bool queued = false;
+  };
 
   bool fail(std::string why) {
     problem_ = std::move(why);
@@ -178,6 +192,7 @@ class StackChecker {
   bool decode() {
     int n = static_cast<int>(code_.code.size() / 2);
     index_of_unit_.assign(static_cast<size_t>(n), -1);
+    instrs_.reserve(static_cast<size_t>(n));
     int ext = 0;
     bool prefixed = false;
     for (int u = 0; u < n;) {
@@ -193,60 +208,125 @@ class StackChecker {
     return true;
   }
 
-  // Merges `stack` into the state on entry to the instruction at code unit `unit`, queueing it if it changed.
+  // The code unit a jumping instruction goes to.
+  static int jump_target(const Instr& in) {
+    return kOpcodeTable[static_cast<int>(in.op)].operand == Operand::JUMP_BACKWARD ? in.next - in.arg
+                                                                                   : in.next + in.arg;
+  }
+  // The instruction index starting at code unit `unit`, or -1.
+  int index_at(int unit) const {
+    if (unit < 0 || static_cast<size_t>(unit) >= index_of_unit_.size()) return -1;
+    return index_of_unit_[static_cast<size_t>(unit)];
+  }
+
+  // handler_of_[i]: the first exception table entry covering instruction i, or -1. The compiler's tables are
+  // sorted and disjoint, which one sweep maps; any other table is searched entry by entry, as before.
+  void map_handlers() {
+    handler_of_.assign(instrs_.size(), -1);
+    bool sorted = true;
+    for (size_t h = 1; h < handlers_.size(); h++)
+      if (handlers_[h].start < handlers_[h - 1].end) sorted = false;
+    size_t h = 0;
+    for (size_t i = 0; i < instrs_.size(); i++) {
+      int unit = instrs_[i].unit;
+      if (sorted) {
+        while (h < handlers_.size() && handlers_[h].end <= unit) h++;
+        if (h < handlers_.size() && handlers_[h].start <= unit) handler_of_[i] = static_cast<int>(h);
+        continue;
+      }
+      for (size_t k = 0; k < handlers_.size(); k++)
+        if (unit >= handlers_[k].start && unit < handlers_[k].end) {
+          handler_of_[i] = static_cast<int>(k);
+          break;
+        }
+    }
+  }
+
+  // Every instruction more than one path can reach in one step is a leader; the rest have only their
+  // predecessor's fall-through. flow_to is only ever called on leaders (or on units that fail).
+  void mark_leaders() {
+    entries_.assign(instrs_.size(), Entry{});
+    auto mark = [&](int unit) {
+      int i = index_at(unit);
+      if (i >= 0) entries_[static_cast<size_t>(i)].leader = true;
+    };
+    mark(0);
+    for (const Instr& in : instrs_) {
+      Operand kind = kOpcodeTable[static_cast<int>(in.op)].operand;
+      if (kind == Operand::JUMP_FORWARD || kind == Operand::JUMP_BACKWARD) mark(jump_target(in));
+    }
+    for (const ExceptionTableEntry& e : handlers_) mark(e.target);
+  }
+
+  // Merges `stack` into the state on entry to the leader at code unit `unit`, queueing it if it changed.
   bool flow_to(int unit, const Stack& stack, bool from_prefix = false) {
-    if (unit < 0 || static_cast<size_t>(unit) >= index_of_unit_.size() || index_of_unit_[static_cast<size_t>(unit)] < 0)
-      return fail(fmt::format("jump into the middle of an instruction (code unit {})", unit));
-    auto i = static_cast<size_t>(index_of_unit_[static_cast<size_t>(unit)]);
+    int index = index_at(unit);
+    if (index < 0) return fail(fmt::format("jump into the middle of an instruction (code unit {})", unit));
+    auto i = static_cast<size_t>(index);
     if (instrs_[i].after_extended_arg && !from_prefix) return fail("jump between EXTENDED_ARG and its instruction");
     if (stack.size() > static_cast<size_t>(code_.stacksize)) return fail("stack deeper than co_stacksize");
-    auto& state = states_[i];
-    if (!state) {
-      state = stack;
-      work_.push_back(i);
+    Entry& entry = entries_[i];
+    if (entry.offset < 0) {
+      entry.offset = static_cast<int32_t>(pool_.size());
+      entry.depth = static_cast<int32_t>(stack.size());
+      pool_.insert(pool_.end(), stack.begin(), stack.end());
+      queue(i);
       return true;
     }
-    if (state->size() != stack.size())
+    if (static_cast<size_t>(entry.depth) != stack.size())
       return fail(fmt::format("inconsistent stack depth at code unit {}", unit));
     bool changed = false;
+    Slot* state = pool_.data() + entry.offset;
     for (size_t k = 0; k < stack.size(); k++) {
-      Slot m = merge((*state)[k], stack[k]);
-      if (!(m == (*state)[k])) {
-        (*state)[k] = m;
+      Slot m = merge(state[k], stack[k]);
+      if (!(m == state[k])) {
+        state[k] = m;
         changed = true;
       }
     }
-    if (changed) work_.push_back(i);
+    if (changed) queue(i);
     return true;
   }
+  void queue(size_t i) {
+    if (entries_[i].queued) return;
+    entries_[i].queued = true;
+    work_.push_back(i);
+  }
 
-  bool step(size_t index) {
-    const Instr& in = instrs_[index];
-    // Working stacks are members so that their storage is reused from one instruction to the next.
+  // Runs the block starting at leader `index` from its stored state.
+  bool run_block(size_t index) {
+    // Working stacks are members so that their storage is reused from one block to the next.
     Stack& s = step_stack_;
-    s = *states_[index];
-    for (const ExceptionTableEntry& h : handlers_) {
-      if (in.unit < h.start || in.unit >= h.end) continue;
-      if (s.size() < static_cast<size_t>(h.depth)) return fail("exception handler depth above the stack");
+    const Entry& entry = entries_[index];
+    s.assign(pool_.begin() + entry.offset, pool_.begin() + entry.offset + entry.depth);
+    for (size_t i = index;;) {
+      const Instr& in = instrs_[i];
+      bool falls_through = true;
+      if (!step(i, s, &falls_through)) return false;
+      if (!falls_through) return true;
+      int next = index_at(in.next);
+      if (next < 0) return fail("code runs off its end");
+      if (entries_[static_cast<size_t>(next)].leader) return flow_to(in.next, s, in.op == Opcode::EXTENDED_ARG);
+      if (s.size() > static_cast<size_t>(code_.stacksize)) return fail("stack deeper than co_stacksize");
+      i = static_cast<size_t>(next);
+    }
+  }
+
+  // One instruction on the working stack `s`: its exception handler's state, its effect, its jump.
+  bool step(size_t index, Stack& s, bool* falls_through) {
+    const Instr& in = instrs_[index];
+    if (int h = handler_of_[index]; h >= 0) {
+      const ExceptionTableEntry& handler = handlers_[static_cast<size_t>(h)];
+      if (s.size() < static_cast<size_t>(handler.depth)) return fail("exception handler depth above the stack");
       Stack& hs = handler_stack_;
-      hs.assign(s.begin(), s.begin() + h.depth);
-      if (h.lasti) hs.push_back({Kind::Int});
+      hs.assign(s.begin(), s.begin() + handler.depth);
+      if (handler.lasti) hs.push_back({Kind::Int});
       hs.push_back({Kind::Exc});
-      if (!flow_to(h.target, hs)) return false;
-      break;  // the first covering entry is the one that applies
+      if (!flow_to(handler.target, hs)) return false;
     }
-    std::optional<Stack> jump;
-    bool falls_through = true;
-    if (!apply(in, s, &jump, &falls_through)) return false;
-    if (jump) {
-      int target = in.next + (kOpcodeTable[static_cast<int>(in.op)].operand == Operand::JUMP_BACKWARD ? -in.arg : in.arg);
-      if (kOpcodeTable[static_cast<int>(in.op)].operand == Operand::JUMP_BACKWARD) target = in.next - in.arg;
-      if (!flow_to(target, *jump)) return false;
-    }
-    if (falls_through) {
-      if (static_cast<size_t>(in.next) >= index_of_unit_.size()) return fail("code runs off its end");
-      return flow_to(in.next, s, in.op == Opcode::EXTENDED_ARG);
-    }
+    bool jumps = false;
+    if (!apply(in, s, &jumps, falls_through)) return false;
+    if (jumps && !flow_to(jump_target(in), jump_stack_)) return false;
     return true;
   }
 
@@ -271,7 +351,8 @@ class StackChecker {
     return true;
   }
 
-  bool apply(const Instr& in, Stack& s, std::optional<Stack>* jump, bool* falls_through) {
+  // `*jumps` set: the instruction may also go to its jump target, with jump_stack_.
+  bool apply(const Instr& in, Stack& s, bool* jumps, bool* falls_through) {
     const int a = in.arg;
     const char* name = kOpcodeTable[static_cast<int>(in.op)].name.data();
     auto push = [&](Slot slot) { s.push_back(slot); };
@@ -420,14 +501,15 @@ class StackChecker {
         return true;
       case Opcode::FOR_ITER: {
         if (!expect(s, 1, Kind::Iter, "FOR_ITER")) return false;
-        Stack exhausted = s;
-        exhausted.pop_back();
-        *jump = std::move(exhausted);
+        jump_stack_ = s;
+        jump_stack_.pop_back();
+        *jumps = true;
         push({Kind::Any});
         return true;
       }
       case Opcode::JUMP_FORWARD: case Opcode::JUMP_BACKWARD: case Opcode::JUMP_BACKWARD_NO_INTERRUPT:
-        *jump = s;
+        jump_stack_ = s;
+        *jumps = true;
         *falls_through = false;
         return true;
       case Opcode::POP_JUMP_FORWARD_IF_FALSE: case Opcode::POP_JUMP_FORWARD_IF_TRUE:
@@ -435,11 +517,13 @@ class StackChecker {
       case Opcode::POP_JUMP_FORWARD_IF_NONE: case Opcode::POP_JUMP_FORWARD_IF_NOT_NONE:
       case Opcode::POP_JUMP_BACKWARD_IF_NONE: case Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE:
         if (!pop(s, 1)) return false;
-        *jump = s;
+        jump_stack_ = s;
+        *jumps = true;
         return true;
       case Opcode::JUMP_IF_FALSE_OR_POP: case Opcode::JUMP_IF_TRUE_OR_POP:
         if (!peek(s, 1) || nullish(*peek(s, 1))) return fail("stack underflow");
-        *jump = s;
+        jump_stack_ = s;
+        *jumps = true;
         s.pop_back();
         return true;
       case Opcode::RETURN_VALUE:
@@ -497,9 +581,9 @@ class StackChecker {
       case Opcode::YIELD_VALUE: case Opcode::GET_YIELD_FROM_ITER: return generic(1, 1);
       case Opcode::SEND: {  // [receiver, value] -> [receiver, yielded], or jump with [returned value]
         if (!pop(s, 2)) return false;
-        Stack returned = s;
-        returned.push_back({Kind::Any});
-        *jump = std::move(returned);
+        jump_stack_ = s;
+        jump_stack_.push_back({Kind::Any});
+        *jumps = true;
         push({Kind::Any});
         push({Kind::Any});
         return true;
@@ -543,8 +627,10 @@ class StackChecker {
   std::vector<Instr> instrs_;
   std::vector<int> index_of_unit_;
   std::vector<ExceptionTableEntry> handlers_;
-  std::vector<std::optional<Stack>> states_;
-  Stack step_stack_, handler_stack_;
+  std::vector<int> handler_of_;
+  std::vector<Entry> entries_;
+  std::vector<Slot> pool_;
+  Stack step_stack_, handler_stack_, jump_stack_;
   std::vector<size_t> work_;
   std::string problem_;
 };
