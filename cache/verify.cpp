@@ -154,11 +154,15 @@ struct Instr {
 // in one pool, so checking allocates a handful of vectors per code object, not one per instruction.
 class StackChecker {
  public:
-  explicit StackChecker(const CodeObject& code) : code_(code) {}
-
-  std::string run() {
+  // Checks `code`; one checker checks a whole tree in turn, so its vectors are allocated once, not per code object.
+  std::string check(const CodeObject& code) {
+    code_ = &code;
+    instrs_.clear();
+    pool_.clear();
+    work_.clear();
+    problem_.clear();
     if (!decode()) return problem_;
-    auto table = parse_exception_table(code_.exceptiontable);
+    auto table = parse_exception_table(code_->exceptiontable);
     if (!table) return "malformed exception table";
     handlers_ = std::move(*table);
     map_handlers();
@@ -190,14 +194,14 @@ class StackChecker {
   }
 
   bool decode() {
-    int n = static_cast<int>(code_.code.size() / 2);
+    int n = static_cast<int>(code_->code.size() / 2);
     index_of_unit_.assign(static_cast<size_t>(n), -1);
     instrs_.reserve(static_cast<size_t>(n));
     int ext = 0;
     bool prefixed = false;
     for (int u = 0; u < n;) {
-      auto op = static_cast<Opcode>(static_cast<uint8_t>(code_.code[2 * static_cast<size_t>(u)]));
-      int arg = (ext << 8) | static_cast<uint8_t>(code_.code[2 * static_cast<size_t>(u) + 1]);
+      auto op = static_cast<Opcode>(static_cast<uint8_t>(code_->code[2 * static_cast<size_t>(u)]));
+      int arg = (ext << 8) | static_cast<uint8_t>(code_->code[2 * static_cast<size_t>(u) + 1]);
       int next = u + 1 + kOpcodeTable[static_cast<int>(op)].cache_entries;
       index_of_unit_[static_cast<size_t>(u)] = static_cast<int>(instrs_.size());
       instrs_.push_back({u, op, arg, next, prefixed});
@@ -264,7 +268,7 @@ class StackChecker {
     if (index < 0) return fail(fmt::format("jump into the middle of an instruction (code unit {})", unit));
     auto i = static_cast<size_t>(index);
     if (instrs_[i].after_extended_arg && !from_prefix) return fail("jump between EXTENDED_ARG and its instruction");
-    if (stack.size() > static_cast<size_t>(code_.stacksize)) return fail("stack deeper than co_stacksize");
+    if (stack.size() > static_cast<size_t>(code_->stacksize)) return fail("stack deeper than co_stacksize");
     Entry& entry = entries_[i];
     if (entry.offset < 0) {
       entry.offset = static_cast<int32_t>(pool_.size());
@@ -307,7 +311,7 @@ class StackChecker {
       int next = index_at(in.next);
       if (next < 0) return fail("code runs off its end");
       if (entries_[static_cast<size_t>(next)].leader) return flow_to(in.next, s, in.op == Opcode::EXTENDED_ARG);
-      if (s.size() > static_cast<size_t>(code_.stacksize)) return fail("stack deeper than co_stacksize");
+      if (s.size() > static_cast<size_t>(code_->stacksize)) return fail("stack deeper than co_stacksize");
       i = static_cast<size_t>(next);
     }
   }
@@ -333,10 +337,10 @@ class StackChecker {
   // Pops `n` slots, each of which must hold a real object.
   bool pop(Stack& s, int n) {
     if (n < 0 || s.size() < static_cast<size_t>(n)) return fail("stack underflow");
-    for (int k = 0; k < n; k++) {
-      if (nullish(s.back())) return fail("NULL used as a value");
-      s.pop_back();
-    }
+    size_t rest = s.size() - static_cast<size_t>(n);
+    for (size_t k = rest; k < s.size(); k++)
+      if (nullish(s[k])) return fail("NULL used as a value");
+    s.resize(rest);
     return true;
   }
   // The slot `depth` from the top (1 = TOS).
@@ -367,14 +371,14 @@ class StackChecker {
       case Opcode::SETUP_ANNOTATIONS:
         return true;
       case Opcode::COPY_FREE_VARS:
-        if (a != count_frees(code_)) return fail("COPY_FREE_VARS does not match the free variables");
+        if (a != count_frees(*code_)) return fail("COPY_FREE_VARS does not match the free variables");
         return true;
       case Opcode::PUSH_NULL: push({Kind::Null}); return true;
-      case Opcode::LOAD_CONST: push(const_slot(code_.consts[static_cast<size_t>(a)])); return true;
+      case Opcode::LOAD_CONST: push(const_slot(code_->consts[static_cast<size_t>(a)])); return true;
       case Opcode::LOAD_CLOSURE: push({Kind::Cell}); return true;
       case Opcode::LOAD_FAST:
         // A comprehension's iterator arrives as its argument `.0` (made by GET_ITER in the caller).
-        push({a == 0 && code_.argcount == 1 && code_.localsplusnames[0] == ".0" ? Kind::Iter : Kind::Any});
+        push({a == 0 && code_->argcount == 1 && code_->localsplusnames[0] == ".0" ? Kind::Iter : Kind::Any});
         return true;
       case Opcode::LOAD_NAME: case Opcode::LOAD_DEREF: case Opcode::LOAD_CLASSDEREF:
       case Opcode::LOAD_ASSERTION_ERROR: case Opcode::LOAD_BUILD_CLASS:
@@ -418,7 +422,7 @@ class StackChecker {
         return generic(2, 1);
       case Opcode::IMPORT_NAME: return generic(2, 1);
       case Opcode::KW_NAMES: {
-        const ConstRef& names = code_.consts[static_cast<size_t>(a)];
+        const ConstRef& names = code_->consts[static_cast<size_t>(a)];
         for (const ConstRef& k : names->items())
           if (!k->is(Const::Kind::Str)) return fail("KW_NAMES holds a non-string");
         size_t next = static_cast<size_t>(index_of_unit_[static_cast<size_t>(in.unit)]) + 1;
@@ -623,7 +627,7 @@ class StackChecker {
     }
   }
 
-  const CodeObject& code_;
+  const CodeObject* code_ = nullptr;
   std::vector<Instr> instrs_;
   std::vector<int> index_of_unit_;
   std::vector<ExceptionTableEntry> handlers_;
@@ -637,16 +641,17 @@ class StackChecker {
 
 }  // namespace
 
-std::string verify_stack_use(const CodeObject& code) { return StackChecker(code).run(); }
+std::string verify_stack_use(const CodeObject& code) { return StackChecker().check(code); }
 
 std::string verify_tree(const CodeObject& root) {
   std::vector<const CodeObject*> todo{&root};
+  StackChecker checker;
   while (!todo.empty()) {
     const CodeObject* c = todo.back();
     todo.pop_back();
     if (c->verified) continue;
     std::string problem = verify_code(*c);
-    if (problem.empty()) problem = verify_stack_use(*c);
+    if (problem.empty()) problem = checker.check(*c);
     if (!problem.empty()) return problem;
     c->verified = true;
     for (const ConstRef& k : c->consts)
