@@ -43,7 +43,10 @@ Heap::Page* Heap::new_page(size_t cls) {
     std::fputs("minipy: out of memory\n", stderr);
     std::abort();
   }
-  std::memset(mem, 0, kPageSize);
+  // Only the header is cleared here: allocate() clears each slot as it hands it out, and a free slot needs only
+  // type == nullptr and its free-list link, both written below (clearing all 64 KiB cost more than the
+  // unmarshalling of the modules that filled the page).
+  std::memset(mem, 0, kFirstSlot);
   auto* page = static_cast<Page*>(mem);
   page->slot_size = static_cast<uint32_t>(cls * 16);
   page->slot_count = static_cast<uint32_t>((kPageSize - kFirstSlot) / page->slot_size);
@@ -54,6 +57,7 @@ Heap::Page* Heap::new_page(size_t cls) {
   char* base = static_cast<char*>(mem) + kFirstSlot;
   for (uint32_t i = page->slot_count; i-- > 0;) {
     auto* slot = reinterpret_cast<Object*>(base + size_t{i} * page->slot_size);
+    slot->type = nullptr;
     next_free(slot) = free_lists_[cls];
     free_lists_[cls] = slot;
   }
