@@ -13,6 +13,7 @@
 
 #include "cache/marshal.h"
 #include "cache/source_hash.h"
+#include "cache/verified_memo.h"
 #include "cache/verify.h"
 
 namespace minipy {
@@ -81,7 +82,8 @@ std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, cons
   int64_t mtime = st.st_mtim.tv_sec;
   auto size = static_cast<uint64_t>(st.st_size);
   std::string data;
-  if (!read_file(bytecode_path, &data)) {
+  struct stat pyc_stat {};
+  if (!read_file(bytecode_path, &data, &pyc_stat)) {
     attempt.why = errno == ENOENT
                       ? fmt::format("compiled: no cache at {}", bytecode_path)
                       : fmt::format("recompiled: cannot read {} ({})", bytecode_path, std::strerror(errno));
@@ -123,7 +125,7 @@ std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, cons
     return nullptr;
   }
   std::string damage;
-  auto code = code_from_pyc_body(as_bytes(data), &damage);
+  auto code = code_from_pyc_body(as_bytes(data), &damage, &settings, &pyc_stat);
   if (!code) {
     verbose(events, fmt::format("{} in {}", damage, python_str_repr(bytecode_path)));
     attempt.why = "recompiled: " + damage;
@@ -144,10 +146,14 @@ std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, cons
 
 }  // namespace
 
-bool read_file(const std::string& path, std::string* out) {
+bool read_file(const std::string& path, std::string* out, struct stat* file_stat) {
   FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return false;
   std::string data;
+  // The open file's own stat (the verified-body memo keys a pyc by it), and its size as a capacity hint.
+  struct stat st {};
+  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) data.reserve(static_cast<size_t>(st.st_size));
+  if (file_stat) *file_stat = st;
   char buf[65536];
   size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);
@@ -182,7 +188,8 @@ std::string cache_path_for(const std::string& source_path, const CacheSettings& 
   return r.ok() ? r.path : std::string();
 }
 
-std::shared_ptr<const CodeObject> code_from_pyc_body(std::span<const uint8_t> data, std::string* why) {
+std::shared_ptr<const CodeObject> code_from_pyc_body(std::span<const uint8_t> data, std::string* why,
+                                                     const CacheSettings* settings, const struct stat* file) {
   auto result = unmarshal_code(pyc_body(data));
   if (result.error) {
     *why = fmt::format("cache body is damaged ({} at byte {})", result.error->message,
@@ -194,12 +201,20 @@ std::shared_ptr<const CodeObject> code_from_pyc_body(std::span<const uint8_t> da
     *why = "cached module code has free variables";
     return nullptr;
   }
-  // The VM trusts code it runs (stack depths, operand ranges): a file is checked before it gets there.
+  // The VM trusts code it runs (stack depths, operand ranges): a file is checked before it gets there, or was
+  // checked byte for byte the same by this minipy before (the verified-body memo, speed helper).
+  const std::string memo = settings && file ? settings->verified_memo_dir : std::string();
+  std::string key = memo.empty() ? std::string() : verified_memo_key(*file);
+  if (!key.empty() && verified_memo_has(memo, key)) {
+    mark_tree_verified(*result.value);
+    return result.value;
+  }
   std::string problem = verify_tree(*result.value);
   if (!problem.empty()) {
     *why = fmt::format("cached bytecode cannot run on minipy ({})", problem);
     return nullptr;
   }
+  if (!key.empty() && !settings->dont_write_bytecode) verified_memo_add(memo, key);
   return result.value;
 }
 
