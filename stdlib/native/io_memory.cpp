@@ -29,7 +29,8 @@ bool bytesio_init(ThreadState& ts, Value self, std::span<const Value> args, Tupl
   o->flags = kIOReadable | kIOWritable | kIOInitialized;
   if (initial && !is_none(initial)) {
     std::string_view data;
-    if (!bytes_arg(ts, initial, &data)) return false;
+    std::string copy;
+    if (!bytes_arg(ts, initial, &data, &copy)) return false;
     contents(o).assign(data);
   }
   return true;
@@ -72,7 +73,8 @@ IO_FN(bio_write) {
   if (!bytes_open(ts, o)) return Value();
   if (!check_arg_count(ts, "write", positional_count(args, kwnames), 1, 1)) return Value();
   std::string_view data;
-  if (!bytes_arg(ts, args[0], &data)) return Value();
+  std::string copy;
+  if (!bytes_arg(ts, args[0], &data, &copy)) return Value();
   std::string& d = contents(o);
   size_t pos = static_cast<size_t>(o->pos);
   if (pos > d.size()) d.resize(pos, '\0');  // writing past the end fills the gap with zeros

@@ -6,6 +6,7 @@
 //
 // Left out: the exact order of getweakrefs() (creation order here; CPython lists plain references first).
 #include "stdlib/native/weakref.h"
+#include "vm/objects/static_type.h"
 
 #include <algorithm>
 #include <vector>
@@ -209,6 +210,7 @@ void init_weakref_type(ThreadState& ts) {
   t.finalize = forget_weakref;
   add_getset(ts, t, "__callback__", ref_callback_getter);
   add_methods(ts, t, kClassGetitemMethod);
+  add_slot_wrappers(ts, t);  // __call__, __hash__, __eq__...: WeakMethod calls super().__call__()
   add_native_new(ts, t);
 }
 

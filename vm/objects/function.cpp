@@ -335,6 +335,23 @@ Value property_fdel(ThreadState&, Value self, std::span<const Value>, TupleObjec
   return v ? v : None();
 }
 Value wrapped_func(ThreadState&, Value self, std::span<const Value>, TupleObject*) { return as_property(self)->fget; }
+// __isabstractmethod__ of a property (any of its accessors), staticmethod or classmethod (the function it
+// wraps): abc finds abstract members through these wrappers.
+Value wrapper_is_abstract(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  PropertyObject* p = as_property(self);
+  for (Value accessor : {p->fget, p->fset, p->fdel}) {
+    if (!accessor || is_none(accessor)) continue;
+    Value flag = get_attr_optional(ts, accessor, intern(ts, "__isabstractmethod__"));
+    if (!flag) {
+      if (ts.current_exception) return flag;
+      continue;
+    }
+    int truth = py_truth(ts, flag);
+    if (truth < 0) return Value();
+    if (truth) return True();
+  }
+  return False();
+}
 
 // ---- cells ------------------------------------------------------------------------------------------------------
 void trace_cell(Object* self, Tracer& tracer) { tracer.visit(static_cast<CellObject*>(self)->ref); }
@@ -451,6 +468,16 @@ Value make_function_in(ThreadState& ts, DictObject* globals, DictObject* builtin
 
 namespace {
 
+// types.MethodType(function, instance): binds any callable to a non-None instance, as CPython's method_new
+// (contextlib's ExitStack builds its exit callbacks this way).
+Value bound_method_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
+  if (kwnames && kwnames->size > 0) return raise(ts, TypeError_type, "method() takes no keyword arguments");
+  if (args.size() != 2) return raise_fmt(ts, TypeError_type, "method expected 2 arguments, got {}", args.size());
+  if (!type_of(args[0])->call) return raise(ts, TypeError_type, "first argument must be callable");
+  if (is_none(args[1])) return raise(ts, TypeError_type, "instance must not be None");
+  return make_bound_method(ts, args[0], args[1]);
+}
+
 // function(code, globals, name=None, argdefs=None, closure=None): CPython's func_new, with its checks.
 Value function_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
   static constexpr const char* kParams[] = {"code", "globals", "name", "argdefs", "closure"};
@@ -514,6 +541,7 @@ Value function_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObj
 
 void init_function_types(ThreadState& ts) {
   function_type.new_instance = function_new;
+  bound_method_type.new_instance = bound_method_new;
   function_type.call = function_call;
   function_type.descr_get = function_descr_get;
   function_type.repr = function_repr;
@@ -580,6 +608,7 @@ void init_function_types(ThreadState& ts) {
   add_getset(ts, property_type, "fget", property_fget);
   add_getset(ts, property_type, "fset", property_fset);
   add_getset(ts, property_type, "fdel", property_fdel);
+  add_getset(ts, property_type, "__isabstractmethod__", wrapper_is_abstract);
   staticmethod_type.descr_get = staticmethod_get;
   staticmethod_type.trace = trace_property;
   staticmethod_type.new_instance = wrapper_new;
@@ -588,6 +617,8 @@ void init_function_types(ThreadState& ts) {
   classmethod_type.trace = trace_property;
   classmethod_type.new_instance = wrapper_new;
   add_getset(ts, classmethod_type, "__func__", wrapped_func);
+  add_getset(ts, staticmethod_type, "__isabstractmethod__", wrapper_is_abstract);
+  add_getset(ts, classmethod_type, "__isabstractmethod__", wrapper_is_abstract);
 
   cell_type.trace = trace_cell;
   add_getset(ts, cell_type, "cell_contents", cell_contents);

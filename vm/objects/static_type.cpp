@@ -5,7 +5,6 @@ namespace minipy {
 
 void init_static_type(ThreadState& ts, Type& t);   // type.cpp: name, dict, MRO, bases
 void inherit_type_slots(Type& t);                  // type.cpp: empty slots from the base
-void add_slot_wrappers(ThreadState& ts, Type& t);  // slot_wrappers.cpp
 
 void begin_static_type(ThreadState& ts, Type& t, const char* name, Type* base, size_t instance_size,
                        uint32_t flags) {

@@ -25,6 +25,10 @@ Value static_type_new(ThreadState& ts, Value, std::span<const Value> args, Tuple
 template <Type* owner>
 inline const MethodDef kStaticTypeNewDef{"__new__", static_type_new<owner>, kMethodStatic};
 
+// The dunder methods that stand for the slots `t` defines itself (__call__, __add__, __repr__, ...), as
+// CPython's slotdefs (vm/objects/slot_wrappers.cpp). Every builtin type gets them once its slots are set.
+void add_slot_wrappers(ThreadState& ts, Type& t);
+
 // After the type's own slots are set: the dunder methods that stand for them (__add__, __repr__, ...), __new__
 // when it has a constructor, then the slots it leaves empty taken from its base.
 void finish_static_type_slots(ThreadState& ts, Type& t, const MethodDef* new_def);
