@@ -163,6 +163,29 @@ Value native_self(ThreadState&, Value self, std::span<const Value>, TupleObject*
   return receiver ? receiver : None();
 }
 
+// __reduce__ of builtin functions and bound methods, as pickle and copy use them: a module-level builtin pickles
+// as its name (found again in its module); a method bound to an object as getattr(obj, name).
+Value reduce_to_getattr(ThreadState& ts, Value receiver, Value name) {
+  Value getattr_fn = dict_get_str(ts.interp->builtins, intern(ts, "getattr"));
+  Value pair[2] = {receiver, name};
+  Value items[2] = {getattr_fn, Value(minipy::make_tuple(ts, pair))};
+  return Value(minipy::make_tuple(ts, items));
+}
+Value native_reduce(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "__reduce__", kwnames) || !check_arg_count(ts, "__reduce__", args.size(), 0, 0)) return Value();
+  auto* f = static_cast<NativeFunctionObject*>(self.as_object());
+  Value name(intern(ts, f->def->name));
+  if (!f->self || is_none(f->self) || type_of(f->self) == &module_type) return name;
+  return reduce_to_getattr(ts, f->self, name);
+}
+Value bound_reduce(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "__reduce__", kwnames) || !check_arg_count(ts, "__reduce__", args.size(), 0, 0)) return Value();
+  auto* m = static_cast<BoundMethodObject*>(self.as_object());
+  Value name = get_attr(ts, m->func, ts.interp->names.name);
+  if (!name) return name;
+  return reduce_to_getattr(ts, m->self, name);
+}
+
 Value descriptor_call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
   auto* d = static_cast<MethodDescriptorObject*>(callable.as_object());
   if (d->def->flags & kMethodStatic) return d->def->fn(ts, Value(), args, kwnames);
@@ -579,6 +602,8 @@ void init_function_types(ThreadState& ts) {
       {"__self__", native_self},
   };
   add_getsets(ts, native_function_type, kNativeFunctionGetters);
+  static const MethodDef kNativeFunctionMethods[] = {{"__reduce__", native_reduce}};
+  add_methods(ts, native_function_type, kNativeFunctionMethods);
 
   method_descriptor_type.call = descriptor_call;
   method_descriptor_type.descr_get = descriptor_get;
@@ -596,6 +621,8 @@ void init_function_types(ThreadState& ts) {
       {"__self__", field_getter<&BoundMethodObject::self>},
   };
   add_getsets(ts, bound_method_type, kBoundMethodGetters);
+  static const MethodDef kBoundMethodMethods[] = {{"__reduce__", bound_reduce}};
+  add_methods(ts, bound_method_type, kBoundMethodMethods);
 
   property_type.descr_get = property_get;
   property_type.repr = property_repr;

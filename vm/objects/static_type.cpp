@@ -32,6 +32,7 @@ void init_complex_type(ThreadState& ts);     // complex.cpp
 void init_bytes_buffer(ThreadState& ts);     // buffer.cpp: bytes as a buffer exporter
 void init_bytearray_type(ThreadState& ts);   // bytearray.cpp
 void init_memoryview_type(ThreadState& ts);  // memoryview.cpp
+void init_member_descriptor_type(ThreadState& ts);  // member_descriptor.cpp
 
 // Called by the interpreter after the X-macro types exist (vm/interp/interpreter.cpp).
 void init_buffer_types(ThreadState& ts) {
@@ -39,6 +40,7 @@ void init_buffer_types(ThreadState& ts) {
   init_bytes_buffer(ts);
   init_bytearray_type(ts);
   init_memoryview_type(ts);
+  init_member_descriptor_type(ts);
 }
 
 }  // namespace minipy

@@ -12,6 +12,9 @@
 
 namespace minipy {
 
+// Marks every static type set up so far (vm/objects/type.cpp keeps the list): the interpreter's roots.
+void trace_static_types(Tracer& tracer);
+
 // Names `t`, gives it its base, layout, flags, dict and MRO (as vm/objects/types.cpp's define + type.cpp's
 // init_static_type do for the X-macro types).
 void begin_static_type(ThreadState& ts, Type& t, const char* name, Type* base, size_t instance_size, uint32_t flags);

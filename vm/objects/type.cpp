@@ -1,5 +1,6 @@
 // `object` and `type`: attribute lookup through the MRO, descriptors, the default object behaviour, and calling
 // a type to make an instance.
+#include <algorithm>
 #include <cstring>
 
 #include "vm/objects/heap_type.h"
@@ -264,7 +265,20 @@ bool object_init(ThreadState& ts, Value self, std::span<const Value> args, Tuple
   return true;
 }
 
+// Every static type set up so far. They are collector roots: a builtin type defined outside the X-macro lists
+// (GenericAlias, complex, native modules' types) may have no instance and no reference from Python for a while,
+// and its dict and MRO must outlive that.
+std::vector<Type*>& static_types() {
+  static std::vector<Type*> types;
+  return types;
+}
+
+void trace_static_types(Tracer& tracer) {
+  for (Type* t : static_types()) tracer.visit(static_cast<Object*>(t));
+}
+
 void init_static_type(ThreadState& ts, Type& t) {
+  if (std::find(static_types().begin(), static_types().end(), &t) == static_types().end()) static_types().push_back(&t);
   // A native module's type spells its module in c_name ("itertools.count", as CPython's tp_name); __name__ is
   // the part after the last dot.
   std::string_view full_name = t.c_name;
