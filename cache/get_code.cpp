@@ -16,6 +16,7 @@
 
 #include "cache/marshal.h"
 #include "cache/source_hash.h"
+#include "cache/verified_memo.h"
 #include "cache/verify.h"
 
 namespace minipy {
@@ -144,7 +145,7 @@ std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, cons
     return nullptr;
   }
   std::string damage;
-  auto code = code_from_pyc_body(as_bytes(data), &damage);
+  auto code = code_from_pyc_body(as_bytes(data), &damage, &settings, &pyc_st);
   if (!code) {
     verbose(events, fmt::format("{} in {}", damage, python_str_repr(bytecode_path)));
     attempt.why = "recompiled: " + damage;
@@ -223,10 +224,14 @@ std::optional<std::string> cache_distrust_reason(const std::string& pyc_path, co
   return std::nullopt;
 }
 
-bool read_file(const std::string& path, std::string* out) {
+bool read_file(const std::string& path, std::string* out, struct stat* file_stat) {
   FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return false;
   std::string data;
+  // The open file's own stat (the verified-body memo keys a pyc by it), and its size as a capacity hint.
+  struct stat st {};
+  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) data.reserve(static_cast<size_t>(st.st_size));
+  if (file_stat) *file_stat = st;
   char buf[65536];
   size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);
@@ -261,7 +266,8 @@ std::string cache_path_for(const std::string& source_path, const CacheSettings& 
   return r.ok() ? r.path : std::string();
 }
 
-std::shared_ptr<const CodeObject> code_from_pyc_body(std::span<const uint8_t> data, std::string* why) {
+std::shared_ptr<const CodeObject> code_from_pyc_body(std::span<const uint8_t> data, std::string* why,
+                                                     const CacheSettings* settings, const struct stat* file) {
   // A minipy-written pyc carries a hash of its header and body: any changed byte is caught here, including one
   // that leaves a well-formed body with a different constant.
   PycTrailerCheck trailer = check_pyc_trailer(data);
@@ -287,18 +293,38 @@ std::shared_ptr<const CodeObject> code_from_pyc_body(std::span<const uint8_t> da
     *why = "cached module code has free variables";
     return nullptr;
   }
-  // The VM trusts code it runs (stack depths, operand ranges): a file is checked before it gets there.
+  // The VM trusts code it runs (stack depths, operand ranges): a file is checked before it gets there, or was
+  // checked byte for byte the same by this minipy before (the verified-body memo, speed helper).
+  const std::string memo = settings && file ? settings->verified_memo_dir : std::string();
+  std::string key = memo.empty() ? std::string() : verified_memo_key(*file);
+  if (!key.empty() && verified_memo_has(memo, key)) {
+    mark_tree_verified(*result.value);
+    return result.value;
+  }
   std::string problem = verify_tree(*result.value);
   if (!problem.empty()) {
     *why = fmt::format("cached bytecode cannot run on minipy ({})", problem);
     return nullptr;
   }
+  if (!key.empty() && !settings->dont_write_bytecode) verified_memo_add(memo, key);
   return result.value;
 }
 
 std::shared_ptr<const CodeObject> with_filename(const std::shared_ptr<const CodeObject>& code,
                                                 const std::string& filename) {
   if (code->filename == filename) return code;
+  // A tree nobody else holds yet (just unmarshalled) is renamed in place, as CPython's _fix_co_filename does:
+  // copying it cost a tenth of a big module's warm import (speed helper). The objects were made non-const.
+  if (code.use_count() == 1) {
+    auto& own = const_cast<CodeObject&>(*code);
+    own.filename = filename;
+    for (ConstRef& k : own.consts) {
+      if (!k->is(Const::Kind::Code)) continue;
+      auto renamed = with_filename(k->code_value(), filename);
+      if (renamed != k->code_value()) k = Const::code(std::move(renamed));
+    }
+    return code;
+  }
   auto copy = std::make_shared<CodeObject>(*code);
   copy->filename = filename;
   for (ConstRef& k : copy->consts)

@@ -28,6 +28,7 @@ struct CacheSettings {
   std::string lib_cache_root;            // where caches of host Lib sources go (empty: nowhere)
   std::string check_hash_based_pycs = "default";
   bool dont_write_bytecode = false;
+  std::string verified_memo_dir;         // bodies verified before (cache/verified_memo.h); empty: verify every time
 };
 
 // One -v or -X explain_cache line produced by a decision; the caller prints them in order.
@@ -38,8 +39,8 @@ struct CacheEvent {
 };
 using CacheEvents = std::vector<CacheEvent>;
 
-// Reads a whole file; false (with errno set) on failure.
-bool read_file(const std::string& path, std::string* out);
+// Reads a whole file; false (with errno set) on failure. `file_stat`, when given, receives the open file's stat.
+bool read_file(const std::string& path, std::string* out, struct stat* file_stat = nullptr);
 
 // The largest cache file minipy reads (a pyc this size would hold a module of some 200,000 lines).
 inline constexpr uint64_t kMaxCacheFileSize = 64ull << 20;
@@ -60,7 +61,12 @@ std::string cache_path_for(const std::string& source_path, const CacheSettings& 
 
 // The body of a pyc `data` as runnable code (unmarshalled, module code without free variables, accepted by
 // the verifier), or nullptr with `why` set.
-std::shared_ptr<const CodeObject> code_from_pyc_body(std::span<const uint8_t> data, std::string* why);
+// With `settings` naming a verified-body memo and `file` the stat of the open pyc `data` was read from, a file
+// verified before and unchanged since is not verified again, and one that passes is remembered (unless
+// bytecode writing is off).
+std::shared_ptr<const CodeObject> code_from_pyc_body(std::span<const uint8_t> data, std::string* why,
+                                                     const CacheSettings* settings = nullptr,
+                                                     const struct stat* file = nullptr);
 
 // _imp._fix_co_filename: `code` (and its nested code) reporting `filename`, for a cache moved with its source.
 std::shared_ptr<const CodeObject> with_filename(const std::shared_ptr<const CodeObject>& code,

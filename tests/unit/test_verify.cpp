@@ -126,6 +126,17 @@ TEST_SUITE("import_verify") {
     CHECK(verify_stack_use(*patched(*code, make - 1, Opcode::LOAD_CONST, 1)) != "");  // not a code object
     CHECK(verify_stack_use(*patched(*code, make, Opcode::MAKE_FUNCTION, 8)) != "");   // no closure tuple
   }
+
+  TEST_CASE("a jump straight to CALL past its PRECALL is refused, not popped below the stack") {
+    // f(): RESUME, PUSH_NULL, LOAD_NAME f, PRECALL 0, CACHE, CALL 0, ... Patched to LOAD_CONST None and a
+    // JUMP_FORWARD onto CALL: it arrives with one value where PRECALL checked for two.
+    auto code = compile_text("f()\n");
+    size_t precall = find_unit(*code, Opcode::PRECALL);
+    size_t call = find_unit(*code, Opcode::CALL);
+    auto damaged = patched(*code, precall - 2, Opcode::LOAD_CONST, 0);
+    damaged = patched(*damaged, precall - 1, Opcode::JUMP_FORWARD, static_cast<int>(call - precall));
+    CHECK(verify_stack_use(*damaged) == "stack underflow");
+  }
 }
 
 TEST_SUITE("import_verify") {

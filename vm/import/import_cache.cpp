@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "cache/get_code.h"
+#include "cache/verified_memo.h"
 #include "vm/cli/run.h"
 #include "vm/import/import.h"
 #include "vm/import/import_internal.h"
@@ -43,6 +44,8 @@ CacheSettings import_settings(ThreadState& ts, const std::string& source_path) {
   if (path_is_under(source_path, config.host_lib)) settings.lib_cache_root = lib_cache_root(config);
   settings.check_hash_based_pycs = config.check_hash_based_pycs;
   settings.dont_write_bytecode = dont_write_bytecode(ts);
+  // Bodies this executable verified before, remembered in the user's cache (cache/verified_memo.h).
+  settings.verified_memo_dir = verified_memo_dir(lib_cache_root(config));
   return settings;
 }
 

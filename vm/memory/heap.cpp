@@ -13,11 +13,17 @@ struct Heap::Page {
   uint32_t slot_size;   // 0 for a large page
   uint32_t slot_count;  // 1 for a large page
   size_t total_size;    // bytes of the whole page allocation
+  // Slots [0, threaded) have been on the free list (free or allocated, type says which); the rest were never
+  // touched, so the kernel has not even mapped their memory yet. Every loop over slots stops here.
+  uint32_t threaded;
 };
 
 namespace {
 constexpr size_t kFirstSlot = 64;  // header, rounded to a cache line
 constexpr size_t size_class(size_t size) { return (size + 15) / 16; }
+// Fresh slots are put on the free list this many bytes at a time: start-up uses a few slots of many size
+// classes, and threading a whole 64 KiB page per class faulted in memory nothing used.
+constexpr uint32_t kThreadChunkBytes = 4096;
 
 // A free slot keeps type == nullptr (so it never looks allocated) and links the next free slot here.
 Object*& next_free(Object* slot) { return *reinterpret_cast<Object**>(reinterpret_cast<char*>(slot) + 8); }
@@ -29,7 +35,7 @@ Heap::~Heap() {
   // Finalize everything before freeing anything: an instance's type may be a heap type on another page.
   for (Page* page : pages_) {
     char* base = reinterpret_cast<char*>(page);
-    for (uint32_t i = 0; i < page->slot_count; i++) {
+    for (uint32_t i = 0; i < page->threaded; i++) {
       auto* o = reinterpret_cast<Object*>(base + kFirstSlot + size_t{i} * page->slot_size);
       if (o->type && o->type->finalize) o->type->finalize(o);
     }
@@ -37,26 +43,44 @@ Heap::~Heap() {
   for (Page* page : pages_) std::free(page);
 }
 
+// Makes free slots of class `cls` available: the next chunk of the class's newest page if it has untouched
+// slots left (only the newest page of a class can: a page is made when the previous one is used up), else a new
+// page's first chunk. Returns the page the slots came from.
 Heap::Page* Heap::new_page(size_t cls) {
-  void* mem = std::aligned_alloc(kPageSize, kPageSize);
-  if (!mem) {
-    std::fputs("minipy: out of memory\n", stderr);
-    std::abort();
+  Page* page = nullptr;
+  for (auto it = pages_.rbegin(); it != pages_.rend(); ++it) {
+    if ((*it)->slot_size != cls * 16) continue;
+    if ((*it)->threaded < (*it)->slot_count) page = *it;
+    break;
   }
-  std::memset(mem, 0, kPageSize);
-  auto* page = static_cast<Page*>(mem);
-  page->slot_size = static_cast<uint32_t>(cls * 16);
-  page->slot_count = static_cast<uint32_t>((kPageSize - kFirstSlot) / page->slot_size);
-  page->total_size = kPageSize;
-  pages_.push_back(page);
-  page_of_unit_[reinterpret_cast<uintptr_t>(mem)] = page;
-  // Thread the new slots onto the free list in address order.
-  char* base = static_cast<char*>(mem) + kFirstSlot;
-  for (uint32_t i = page->slot_count; i-- > 0;) {
+  if (!page) {
+    void* mem = std::aligned_alloc(kPageSize, kPageSize);
+    if (!mem) {
+      std::fputs("minipy: out of memory\n", stderr);
+      std::abort();
+    }
+    // Only the header is cleared here: allocate() clears each slot as it hands it out, and a free slot needs
+    // only type == nullptr and its free-list link, both written when its chunk is threaded.
+    std::memset(mem, 0, kFirstSlot);
+    page = static_cast<Page*>(mem);
+    page->slot_size = static_cast<uint32_t>(cls * 16);
+    page->slot_count = static_cast<uint32_t>((kPageSize - kFirstSlot) / page->slot_size);
+    page->total_size = kPageSize;
+    page->threaded = 0;
+    pages_.push_back(page);
+    page_of_unit_[reinterpret_cast<uintptr_t>(mem)] = page;
+  }
+  // Thread the next chunk onto the free list in address order.
+  uint32_t chunk = std::max<uint32_t>(1, kThreadChunkBytes / page->slot_size);
+  uint32_t end = std::min(page->slot_count, page->threaded + chunk);
+  char* base = reinterpret_cast<char*>(page) + kFirstSlot;
+  for (uint32_t i = end; i-- > page->threaded;) {
     auto* slot = reinterpret_cast<Object*>(base + size_t{i} * page->slot_size);
+    slot->type = nullptr;
     next_free(slot) = free_lists_[cls];
     free_lists_[cls] = slot;
   }
+  page->threaded = end;
   return page;
 }
 
@@ -88,6 +112,7 @@ Object* Heap::allocate_large(Type* type, size_t size) {
   auto* page = static_cast<Page*>(mem);
   page->slot_size = 0;
   page->slot_count = 1;
+  page->threaded = 1;
   page->total_size = total;
   pages_.push_back(page);
   for (size_t off = 0; off < total; off += kPageSize) page_of_unit_[reinterpret_cast<uintptr_t>(mem) + off] = page;
@@ -112,7 +137,7 @@ Object* Heap::find_object(uintptr_t word) const {
     o = reinterpret_cast<Object*>(first);
   } else {
     uintptr_t index = (word - first) / page->slot_size;
-    if (index >= page->slot_count) return nullptr;
+    if (index >= page->threaded) return nullptr;
     o = reinterpret_cast<Object*>(first + index * page->slot_size);
   }
   return o->type ? o : nullptr;
@@ -188,7 +213,7 @@ void Heap::sweep() {
     }
     size_t cls = page->slot_size / 16;
     // Build the free list back to front so allocation proceeds in address order.
-    for (uint32_t i = page->slot_count; i-- > 0;) {
+    for (uint32_t i = page->threaded; i-- > 0;) {
       auto* o = reinterpret_cast<Object*>(base + size_t{i} * page->slot_size);
       if (o->type) {
         if (o->gc_epoch == epoch_) {
