@@ -85,6 +85,22 @@ bool function_setattr(ThreadState& ts, Value self, StrObject* name, Value value)
     else f->annotations = value;
     return true;
   }
+  // types.coroutine swaps in a code object with other flags; the closure must still fit its free variables.
+  if (n == "__code__") {
+    if (!value || type_of(value) != &code_type) {
+      raise(ts, TypeError_type, "__code__ must be set to a code object");
+      return false;
+    }
+    auto* code = static_cast<CodeObj*>(value.as_object());
+    int64_t closure_size = f->closure ? f->closure->size : 0;
+    if (code->nfrees != closure_size) {
+      raise_fmt(ts, ValueError_type, "{}() requires a code object with {} free vars, not {}", f->name->view(),
+                closure_size, code->nfrees);
+      return false;
+    }
+    f->code = code;
+    return true;
+  }
   if (n == "__defaults__") {
     if (value && !is_none(value) && !is_tuple(value)) {
       raise(ts, TypeError_type, "__defaults__ must be set to a tuple object");
