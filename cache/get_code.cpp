@@ -96,9 +96,12 @@ std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, cons
   std::string data, unreadable;
   struct stat pyc_st {};
   if (!read_cache_file(bytecode_path, &data, &unreadable, &pyc_st)) {
-    attempt.why = errno == ENOENT ? fmt::format("compiled: no cache at {}", bytecode_path)
-                                  : fmt::format("recompiled: cannot read {} ({})", bytecode_path, unreadable);
-    if (errno != ENOENT) verbose(events, fmt::format("cannot read {}: {}", bytecode_path, unreadable));
+    const int err = errno;
+    attempt.why = err == ENOENT ? fmt::format("compiled: no cache at {}", bytecode_path)
+                                : fmt::format("recompiled: cannot read {} ({})", bytecode_path, unreadable);
+    // CPython's -v is silent about an unreadable cache; a refused one (a device, a FIFO, a huge file) is
+    // minipy's own decision and says so.
+    if (err == EINVAL) verbose(events, fmt::format("cannot read {}: {}", bytecode_path, unreadable));
     return nullptr;
   }
   // A cache others could have planted is not read at all (CPython trusts any matching header).
