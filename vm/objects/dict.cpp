@@ -75,6 +75,7 @@ void dict_resize(ThreadState& ts, DictObject* d, int64_t min_used) {
 // Finds `key`: returns the entry position or -1 (absent), -2 on error. *slot_out receives the index slot where
 // the key is or where it would be inserted.
 int64_t lookup(ThreadState& ts, DictObject* d, Value key, int64_t hash, uint64_t* slot_out) {
+restart:
   if (d->index_size == 0) {
     *slot_out = 0;
     return -1;
@@ -106,10 +107,12 @@ int64_t lookup(ThreadState& ts, DictObject* d, Value key, int64_t hash, uint64_t
           }
         } else {
           Value entry_key = e.key;
-          uint64_t version = d->version;
+          const DictEntry* entries = d->entries;
           int eq = rich_compare_bool(ts, entry_key, key, kEq);
           if (eq < 0) return -2;
-          if (d->version != version) return lookup(ts, d, key, hash, slot_out);  // mutated by __eq__
+          // As CPython's _Py_dict_lookup: start again (a loop, not a recursion: an __eq__ that always mutates
+          // must not exhaust the native stack) only if the table moved or this entry changed under __eq__.
+          if (entries != d->entries || ix >= d->nentries || d->entries[ix].key != entry_key) goto restart;
           if (eq) {
             *slot_out = slot;
             return ix;
@@ -134,6 +137,16 @@ bool insert(ThreadState& ts, DictObject* d, Value key, int64_t hash, Value value
   if (d->nentries >= d->capacity) {
     dict_resize(ts, d, d->used + 1);
     lookup(ts, d, key, hash, &slot);  // cannot fail: only identical-hash keys compared, none equal
+  } else if (d->index[slot] >= 0) {
+    // The free slot was noted before an __eq__ that inserted into this dict without moving its table: the slot
+    // is taken now, so probe again for a free one (no comparisons needed to find a free slot).
+    uint64_t mask = static_cast<uint64_t>(d->index_size - 1);
+    uint64_t perturb = static_cast<uint64_t>(hash);
+    slot = static_cast<uint64_t>(hash) & mask;
+    while (d->index[slot] >= 0) {
+      perturb >>= 5;
+      slot = (slot * 5 + perturb + 1) & mask;
+    }
   }
   d->entries[d->nentries] = {key, value, hash};
   d->index[slot] = static_cast<int32_t>(d->nentries);
