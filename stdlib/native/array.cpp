@@ -412,6 +412,7 @@ Value array_repeat(ThreadState& ts, Value self, Value count_value) {
   ArrayObject* a = as_array(self);
   ArrayObject* r = new_array(ts, &array_type, a->typecode);
   if (count <= 0 || a->size == 0) return Value(r);
+  if (a->size > INT64_MAX / count) return raise(ts, MemoryError_type, "");  // the product would wrap
   if (!reserve(ts, r, a->size * count)) return Value();
   size_t chunk = static_cast<size_t>(a->size) * item_size(a);
   for (int64_t k = 0; k < count; k++) std::memcpy(r->data + k * chunk, a->data, chunk);
@@ -439,6 +440,7 @@ Value array_inplace_repeat(ThreadState& ts, Value left, Value right) {
     return left;
   }
   int64_t original = a->size;
+  if (original > 0 && original > INT64_MAX / count) return raise(ts, MemoryError_type, "");
   if (!reserve(ts, a, original * count)) return Value();
   size_t chunk = static_cast<size_t>(original) * item_size(a);
   for (int64_t k = 1; k < count; k++) std::memcpy(a->data + k * chunk, a->data, chunk);

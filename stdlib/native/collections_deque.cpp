@@ -5,6 +5,7 @@
 // iteration" once the deque changes size under them.
 //
 // Left out: __sizeof__.
+#include <new>
 #include <cstdlib>
 
 #include "stdlib/native/collections.h"
@@ -49,6 +50,7 @@ void grow(DequeObject* d) {
   if (d->size < d->capacity) return;
   int64_t capacity = d->capacity ? d->capacity * 2 : 8;
   auto* items = static_cast<Value*>(std::calloc(static_cast<size_t>(capacity), sizeof(Value)));
+  if (!items) throw std::bad_alloc();  // MemoryError at the call boundary (vm/memory/out_of_memory.h)
   for (int64_t i = 0; i < d->size; i++) items[i] = at(d, i);
   std::free(d->items);
   d->items = items;

@@ -1,6 +1,7 @@
 // dict: CPython's compact, insertion-ordered layout — a dense entries array in insertion order plus a sparse
 // open-addressing index of int32 positions. `version` changes on every mutation so inline caches (LOAD_GLOBAL)
 // can skip lookups while a dict is unchanged.
+#include <new>
 #include <cstdlib>
 #include <algorithm>
 #include <cstring>
@@ -44,7 +45,7 @@ void dict_resize(ThreadState& ts, DictObject* d, int64_t min_used) {
   // One block holds the entries then the index: one malloc per resize (small instance dicts are the hot case).
   size_t entries_bytes = sizeof(DictEntry) * static_cast<size_t>(capacity);
   char* block = static_cast<char*>(std::malloc(entries_bytes + sizeof(int32_t) * static_cast<size_t>(index_size)));
-  if (!block) std::abort();
+  if (!block) throw std::bad_alloc();  // MemoryError at the call boundary (vm/memory/out_of_memory.h)
   auto* entries = reinterpret_cast<DictEntry*>(block);
   auto* index = reinterpret_cast<int32_t*>(block + entries_bytes);
   // Compact live entries into the new block.

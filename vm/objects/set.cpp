@@ -1,5 +1,6 @@
 // set and frozenset: open addressing with CPython's probe sequence (linear probes, then perturbation) and
 // resize policy, so iteration order — visible whenever a set is printed — matches CPython's for ints.
+#include <new>
 #include <cstdlib>
 #include <cstring>
 
@@ -67,7 +68,7 @@ void resize(ThreadState& ts, SetObject* s, int64_t minused) {
   int64_t size = kMinSize;
   while (size <= minused) size <<= 1;
   auto* table = static_cast<SetEntry*>(std::calloc(static_cast<size_t>(size), sizeof(SetEntry)));
-  if (!table) std::abort();
+  if (!table) throw std::bad_alloc();  // MemoryError at the call boundary (vm/memory/out_of_memory.h)
   ts.heap->account_external(static_cast<int64_t>(sizeof(SetEntry)) * (size - (s->mask + 1)));
   for (int64_t i = 0; s->table && i <= s->mask; i++) {
     SetEntry e = s->table[i];
