@@ -589,6 +589,21 @@ void init_function_types(ThreadState& ts) {
   classmethod_type.new_instance = wrapper_new;
   add_getset(ts, classmethod_type, "__func__", wrapped_func);
 
+  // types.MethodType(func, self) and types.CellType([contents]), as CPython's method_new and cell_new.
+  bound_method_type.new_instance = [](ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
+    if (!no_keywords(ts, "method", kwnames)) return Value();
+    if (args.size() != 2) return raise_fmt(ts, TypeError_type, "method expected 2 arguments, got {}", args.size());
+    if (!type_of(args[0])->call) return raise(ts, TypeError_type, "first argument must be callable");
+    if (is_none(args[1])) return raise(ts, TypeError_type, "instance must not be None");
+    return make_bound_method(ts, args[0], args[1]);
+  };
+  cell_type.new_instance = [](ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
+    if (!no_keywords(ts, "cell", kwnames)) return Value();
+    if (args.size() > 1) return raise_fmt(ts, TypeError_type, "cell expected at most 1 argument, got {}", args.size());
+    auto* cell = ts.alloc<CellObject>(&cell_type);
+    if (!args.empty()) cell->ref = args[0];
+    return Value(cell);
+  };
   cell_type.trace = trace_cell;
   add_getset(ts, cell_type, "cell_contents", cell_contents);
 }

@@ -332,13 +332,16 @@ Value int_repr(ThreadState& ts, Value v) {
     auto res = std::to_chars(buf, buf + sizeof buf, a.small);
     return make_str_known(ts, std::string_view(buf, res.ptr - buf), res.ptr - buf, true);
   }
-  if (a.big->bit_length() > 14300) {  // cheap pre-check; exact digit count below
+  int64_t limit = text::current_int_max_str_digits();
+  // Cheap pre-check on the size (a number of n bits has at least n * log10(2) digits), exact count below.
+  if (limit > 0 && a.big->bit_length() > static_cast<uint64_t>(limit) * 3) {
+    const char* kMessage = "Exceeds the limit ({} digits) for integer string conversion; use "
+                           "sys.set_int_max_str_digits() to increase the limit";
+    if (a.big->bit_length() > static_cast<uint64_t>(limit) * 4)  // past limit * log2(10): surely too many
+      return raise_fmt(ts, ValueError_type, fmt::runtime(kMessage), limit);
     std::string s = a.big->to_string();
-    size_t digits = s.size() - (s[0] == '-');
-    if (digits > 4300)
-      return raise_fmt(ts, ValueError_type,
-                       "Exceeds the limit (4300 digits) for integer string conversion; use "
-                       "sys.set_int_max_str_digits() to increase the limit");
+    auto digits = static_cast<int64_t>(s.size() - (s[0] == '-'));
+    if (digits > limit) return raise_fmt(ts, ValueError_type, fmt::runtime(kMessage), limit);
     return make_str_known(ts, s, static_cast<int64_t>(s.size()), true);
   }
   std::string s = a.big->to_string();

@@ -436,9 +436,18 @@ void init_range_type(ThreadState& ts) {
 
   none_type.repr = [](ThreadState& ts, Value) { return Value(intern(ts, "None")); };
   none_type.truth = [](ThreadState&, Value) { return 0; };
-  none_type.new_instance = [](ThreadState&, Type*, std::span<const Value>, TupleObject*) { return None(); };
+  // Calling a singleton's type gives the singleton (NoneType(), type(...)(), type(NotImplemented)()).
+  none_type.new_instance = [](ThreadState& ts, Type*, std::span<const Value> args, TupleObject*) {
+    return args.empty() ? None() : raise(ts, TypeError_type, "NoneType takes no arguments");
+  };
   ellipsis_type.repr = [](ThreadState& ts, Value) { return Value(intern(ts, "Ellipsis")); };
+  ellipsis_type.new_instance = [](ThreadState& ts, Type*, std::span<const Value> args, TupleObject*) {
+    return args.empty() ? Value(&ellipsis_object) : raise(ts, TypeError_type, "EllipsisType takes no arguments");
+  };
   not_implemented_type.repr = [](ThreadState& ts, Value) { return Value(intern(ts, "NotImplemented")); };
+  not_implemented_type.new_instance = [](ThreadState& ts, Type*, std::span<const Value> args, TupleObject*) {
+    return args.empty() ? NotImplemented() : raise(ts, TypeError_type, "NotImplementedType takes no arguments");
+  };
 }
 
 }  // namespace minipy
