@@ -38,3 +38,8 @@ bench: build
 
 clean:
 	rm -rf build build-asan
+
+# Every differential case with a collection at every safe point (tests/tools/gcstress): slow, not in `make test`.
+.PHONY: gcstress
+gcstress: build
+	@tests/tools/gcstress $(MINIPY)

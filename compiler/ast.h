@@ -28,8 +28,11 @@ using Identifier = std::string_view;  // empty means "absent" where the ASDL fie
 
 enum class ExprContext : uint8_t { Load, Store, Del };
 enum class BoolOpKind : uint8_t { And, Or };
-// Same order as the ASDL `operator` type.
-enum class OperatorKind : uint8_t { Add, Sub, Mult, MatMult, Div, Mod, Pow, LShift, RShift, BitOr, BitXor, BitAnd, FloorDiv };
+// Same order as the ASDL `operator` type (compiler/binary_ops.def).
+enum class OperatorKind : uint8_t {
+#define BINARY_OP(ast_name, oparg, slot, symbol, stem) ast_name,
+#include "compiler/binary_ops.def"
+};
 enum class UnaryOpKind : uint8_t { Invert, Not, UAdd, USub };
 enum class CmpOpKind : uint8_t { Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn };
 

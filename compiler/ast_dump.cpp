@@ -13,8 +13,10 @@ namespace {
 using namespace ast;
 
 const char* operator_name(OperatorKind op) {
-  static const char* kNames[] = {"Add", "Sub", "Mult", "MatMult", "Div", "Mod", "Pow",
-                                 "LShift", "RShift", "BitOr", "BitXor", "BitAnd", "FloorDiv"};
+  static const char* kNames[] = {
+#define BINARY_OP(ast_name, oparg, slot, symbol, stem) #ast_name,
+#include "compiler/binary_ops.def"
+  };
   return kNames[static_cast<int>(op)];
 }
 const char* unary_name(UnaryOpKind op) {

@@ -208,7 +208,10 @@ class Codegen {
 
 // BINARY_OP's operator number (NB_*) for an AST operator; in-place forms add kInplaceOffset.
 constexpr int binary_op_number(ast::OperatorKind op) {
-  constexpr int kNumbers[] = {0, 10, 5, 4, 11, 6, 8, 3, 9, 7, 12, 1, 2};  // in OperatorKind order
+  constexpr int kNumbers[] = {
+#define BINARY_OP(ast_name, oparg, slot, symbol, stem) oparg,
+#include "compiler/binary_ops.def"
+  };
   return kNumbers[static_cast<int>(op)];
 }
 

@@ -81,9 +81,21 @@ constexpr int max_stack_effect(Opcode op, int oparg) {
 }
 
 // Binary operator numbers (BINARY_OP oparg) and their symbols; in-place forms are number + kInplaceOffset.
-inline constexpr std::array<std::string_view, 13> kBinaryOpSymbols = {
-    "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"};
 inline constexpr int kInplaceOffset = 13;
+// The symbols indexed by oparg (compiler/binary_ops.def lists them in AST order).
+inline constexpr std::array<std::string_view, kInplaceOffset> kBinaryOpSymbols = [] {
+  std::array<std::string_view, kInplaceOffset> symbols{};
+#define BINARY_OP(ast_name, oparg, slot, symbol, stem) symbols[oparg] = symbol;
+#include "compiler/binary_ops.def"
+  return symbols;
+}();
+// The dunder stems ("add" for __add__, __radd__, __iadd__) indexed by oparg.
+inline constexpr std::array<std::string_view, kInplaceOffset> kBinaryOpDunderStems = [] {
+  std::array<std::string_view, kInplaceOffset> stems{};
+#define BINARY_OP(ast_name, oparg, slot, symbol, stem) stems[oparg] = stem;
+#include "compiler/binary_ops.def"
+  return stems;
+}();
 // COMPARE_OP oparg -> operator text.
 inline constexpr std::array<std::string_view, 6> kCompareOpSymbols = {"<", "<=", "==", "!=", ">", ">="};
 

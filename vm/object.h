@@ -62,10 +62,11 @@ using DelSlot = void (*)(ThreadState& ts, Object* self);
 
 enum CompareOp : int { kLt = 0, kLe = 1, kEq = 2, kNe = 3, kGt = 4, kGe = 5 };
 
-// The binary number slots, in BINARY_OP oparg order (compiler/opcodes.h kBinaryOpSymbols).
+// The binary number slots, numbered as BINARY_OP's oparg (compiler/binary_ops.def).
 enum BinaryOpIndex : int {
-  kOpAdd, kOpAnd, kOpFloorDiv, kOpLShift, kOpMatMul, kOpMul, kOpMod, kOpOr, kOpPow, kOpRShift, kOpSub,
-  kOpTrueDiv, kOpXor, kBinaryOpCount
+#define BINARY_OP(ast_name, oparg, slot, symbol, stem) slot = oparg,
+#include "compiler/binary_ops.def"
+  kBinaryOpCount = 13
 };
 
 enum TypeFlag : uint32_t {

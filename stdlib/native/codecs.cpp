@@ -433,8 +433,8 @@ CODEC_FN(charmap_encode) {
     if (ts.current_exception) return Value();
     if (errors == "strict")
       return raise_fmt(ts, UnicodeEncodeError_type,
-                       "'charmap' codec can't encode character '\\x{:02x}' in position {}: character maps to <undefined>",
-                       static_cast<uint32_t>(c), index);
+                       "'charmap' codec can't encode character '{}' in position {}: character maps to <undefined>",
+                       escaped(c), index);
     if (errors == "ignore") continue;
     std::string replacement = errors == "replace"            ? "?"
                               : errors == "xmlcharrefreplace" ? fmt::format("&#{};", static_cast<uint32_t>(c))
@@ -446,9 +446,9 @@ CODEC_FN(charmap_encode) {
       if (!charmap_target(ts, a[2], static_cast<char32_t>(r), &out))
         return ts.current_exception ? Value()
                                     : raise_fmt(ts, UnicodeEncodeError_type,
-                                                "'charmap' codec can't encode character '\\x{:02x}' in position {}: "
+                                                "'charmap' codec can't encode character '{}' in position {}: "
                                                 "character maps to <undefined>",
-                                                static_cast<uint32_t>(c), index);
+                                                escaped(c), index);
   }
   return codec_result(ts, make_bytes(ts, out), as_str(a[0])->length);
 }

@@ -5,6 +5,7 @@
 // BytesIO.getbuffer(), pickling of the in-memory streams, and the encodings that are neither utf-8, ascii nor
 // latin-1 in TextIOWrapper (refused with LookupError as minipy's codecs do).
 #include "stdlib/native/io.h"
+#include "vm/objects/buffer.h"
 
 #include <unistd.h>
 
@@ -522,10 +523,17 @@ bool io_size_arg(ThreadState& ts, Value v, int64_t* out) {
   return index_to_int64(ts, v, out);
 }
 
-bool bytes_arg(ThreadState& ts, Value v, std::string_view* out) {
-  if (!v.is_object() || !is_subtype(type_of(v), &bytes_type))
+bool bytes_arg(ThreadState& ts, Value v, std::string_view* out, std::string* copy) {
+  if (v.is_object() && is_subtype(type_of(v), &bytes_type)) {
+    *out = static_cast<BytesObject*>(v.as_object())->view();
+    return true;
+  }
+  // Any other bytes-like object (bytearray, memoryview, array) is copied: writing may run Python code (a raw
+  // stream's write, a flush) that could resize or release the exporter.
+  if (!copy || !has_buffer(v))
     return raise_fmt(ts, TypeError_type, "a bytes-like object is required, not '{}'", type_name(v)), false;
-  *out = static_cast<BytesObject*>(v.as_object())->view();
+  if (!buffer_bytes(ts, v, copy)) return false;
+  *out = *copy;
   return true;
 }
 

@@ -77,7 +77,7 @@ Value io_arg(std::span<const Value> args, TupleObject* kwnames, size_t index, st
 // A size argument: None or an int (-1 when absent or None).
 bool io_size_arg(ThreadState& ts, Value v, int64_t* out);
 // The bytes of a bytes object (TypeError as CPython's for anything else).
-bool bytes_arg(ThreadState& ts, Value v, std::string_view* out);
+bool bytes_arg(ThreadState& ts, Value v, std::string_view* out, std::string* copy = nullptr);
 // raw.readinto(bytearray(n)) as CPython's buffered classes and RawIOBase.read call it: the bytes read, None when
 // the raw stream would block.
 Value read_through_readinto(ThreadState& ts, Value raw, int64_t n);

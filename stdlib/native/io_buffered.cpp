@@ -194,7 +194,8 @@ IO_FN(buf_write) {
   if (!(b->flags & kIOWritable)) return raise_unsupported(ts, "write");
   if (!check_arg_count(ts, "write", positional_count(args, kwnames), 1, 1)) return Value();
   std::string_view data;
-  if (!bytes_arg(ts, args[0], &data)) return Value();
+  std::string copy;
+  if (!bytes_arg(ts, args[0], &data, &copy)) return Value();
   if (!buffered_write_bytes(ts, b, data)) return Value();
   return make_int(ts, static_cast<int64_t>(data.size()));
 }

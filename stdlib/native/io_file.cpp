@@ -174,7 +174,8 @@ IO_FN(fio_write) {
   if (!check_writable(ts, f)) return Value();
   if (!check_arg_count(ts, "write", positional_count(args, kwnames), 1, 1)) return Value();
   std::string_view data;
-  if (!bytes_arg(ts, args[0], &data)) return Value();
+  std::string copy;
+  if (!bytes_arg(ts, args[0], &data, &copy)) return Value();
   ssize_t n;
   do n = ::write(f->fd, data.data(), data.size());
   while (n < 0 && errno == EINTR);

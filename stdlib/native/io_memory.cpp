@@ -1,7 +1,11 @@
 // _io.BytesIO and _io.StringIO: streams over memory (CPython's Modules/_io/bytesio.c and stringio.c).
 // StringIO keeps its text as UTF-8 and its position in code points; positions map to byte offsets by walking the
-// text only when it holds non-ASCII characters. Left out: getbuffer(), __getstate__/__setstate__, readinto().
+// text only when it holds non-ASCII characters. BytesIO.getbuffer() exports the stream's memory
+// through a small exporter object (_io._BytesIOBuffer, as CPython's); the stream refuses to change size while an
+// export lives. Left out: __getstate__/__setstate__, readinto().
 #include "stdlib/native/io.h"
+#include "stdlib/native/native_type.h"
+#include "vm/objects/buffer.h"
 
 namespace minipy {
 
@@ -21,15 +25,51 @@ bool check_open(ThreadState& ts, IOObject* o, const char* message = "I/O operati
 
 // ---- BytesIO ----------------------------------------------------------------------------------------------------
 
+// getbuffer()'s exporter: one per BytesIO (kept in the stream's `writer` field, unused by BytesIO), counting
+// the live exports of the stream's memory. The count lives in the exporter, not the stream: a collected
+// memoryview releases its export during the sweep, when only the exporter's own fields may be touched.
+Type bytesio_buffer_type;
+struct BytesIOBufferObject : Object {
+  Value stream;     // the BytesIO
+  int64_t exports;
+};
+BytesIOBufferObject* as_exporter(Value v) { return static_cast<BytesIOBufferObject*>(v.as_object()); }
+bool has_exporter(IOObject* o) { return o->writer && o->writer.is_object() && type_of(o->writer) == &bytesio_buffer_type; }
+
+bool bytesio_buffer_get(ThreadState&, Value obj, BufferView* view) {
+  BytesIOBufferObject* b = as_exporter(obj);
+  std::string& d = contents(as_io(b->stream));
+  view->data = d.data();
+  view->length = static_cast<int64_t>(d.size());
+  view->readonly = false;
+  b->exports++;
+  return true;
+}
+void bytesio_buffer_release(Value obj) { as_exporter(obj)->exports--; }
+void trace_bytesio_buffer(Object* self, Tracer& tracer) { tracer.visit(static_cast<BytesIOBufferObject*>(self)->stream); }
+
+// "Existing exports of data: object cannot be re-sized": writes, truncation, closing and re-initialising wait
+// until every view from getbuffer() is released. A view that became garbage still counts until the collector
+// finalizes it, so one collection is tried first (CPython's refcounting releases it at once).
+bool check_exports(ThreadState& ts, IOObject* o) {
+  if (!has_exporter(o) || as_exporter(o->writer)->exports == 0) return true;
+  ts.interp->collect_garbage();
+  if (as_exporter(o->writer)->exports == 0) return true;
+  raise(ts, BufferError_type, "Existing exports of data: object cannot be re-sized");
+  return false;
+}
+
 bool bytesio_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   IOObject* o = as_io(self);
+  if (!check_exports(ts, o)) return false;
   Value initial = io_arg(args, kwnames, 0, "initial_bytes", ts);
   contents(o).clear();
   o->pos = 0;
   o->flags = kIOReadable | kIOWritable | kIOInitialized;
   if (initial && !is_none(initial)) {
     std::string_view data;
-    if (!bytes_arg(ts, initial, &data)) return false;
+    std::string copy;
+    if (!bytes_arg(ts, initial, &data, &copy)) return false;
     contents(o).assign(data);
   }
   return true;
@@ -72,7 +112,8 @@ IO_FN(bio_write) {
   if (!bytes_open(ts, o)) return Value();
   if (!check_arg_count(ts, "write", positional_count(args, kwnames), 1, 1)) return Value();
   std::string_view data;
-  if (!bytes_arg(ts, args[0], &data)) return Value();
+  std::string copy;
+  if (!bytes_arg(ts, args[0], &data, &copy) || !check_exports(ts, o)) return Value();
   std::string& d = contents(o);
   size_t pos = static_cast<size_t>(o->pos);
   if (pos > d.size()) d.resize(pos, '\0');  // writing past the end fills the gap with zeros
@@ -130,6 +171,7 @@ IO_FN(bio_truncate) {
     if (!index_to_int64(ts, a, &size)) return Value();
     if (size < 0) return raise_fmt(ts, ValueError_type, "negative size value {}", size);
   }
+  if (!check_exports(ts, o)) return Value();
   if (size < static_cast<int64_t>(contents(o).size())) contents(o).resize(static_cast<size_t>(size));
   return make_int(ts, size);
 }
@@ -139,12 +181,24 @@ IO_FN(mem_true) {
   return True();
 }
 IO_FN(mem_close) {
-  (void)ts, (void)args, (void)kwnames;
+  (void)args, (void)kwnames;
   IOObject* o = as_io(self);
+  if (!check_exports(ts, o)) return Value();
   o->flags |= kIOClosed;
   delete o->data;
   o->data = nullptr;
   return None();
+}
+// getbuffer(): a writable memoryview of the stream's bytes.
+IO_FN(bio_getbuffer) {
+  IOObject* o = as_io(self);
+  if (!check_arg_count(ts, "getbuffer", positional_count(args, kwnames), 0, 0) || !bytes_open(ts, o)) return Value();
+  if (!has_exporter(o)) {
+    auto* exporter = alloc_instance<BytesIOBufferObject>(ts, &bytesio_buffer_type);
+    exporter->stream = self;
+    o->writer = Value(exporter);
+  }
+  return make_memoryview(ts, o->writer);
 }
 IO_FN(mem_closed) {
   (void)ts, (void)args, (void)kwnames;
@@ -158,6 +212,7 @@ IO_FN(mem_flush) {
 
 const MethodDef kBytesIOMethods[] = {
     {"read", bio_read},         {"read1", bio_read},       {"readline", bio_readline}, {"write", bio_write},
+    {"getbuffer", bio_getbuffer},
     {"getvalue", bio_getvalue}, {"seek", bio_seek},        {"tell", mem_tell},         {"truncate", bio_truncate},
     {"readable", mem_true},     {"writable", mem_true},    {"seekable", mem_true},     {"close", mem_close},
     {"flush", mem_flush},
@@ -375,6 +430,11 @@ const MethodDef kStringIOGetters[] = {
 }  // namespace
 
 void init_io_memory_types(ThreadState& ts) {
+  if (begin_native_type(ts, bytesio_buffer_type, "_BytesIOBuffer", "_io", sizeof(BytesIOBufferObject))) {
+    bytesio_buffer_type.trace = trace_bytesio_buffer;
+    finish_native_type(ts, bytesio_buffer_type);
+    register_buffer_type(bytesio_buffer_type, bytesio_buffer_get, bytesio_buffer_release);
+  }
   bytes_io_type.init = bytesio_init;
   add_methods(ts, bytes_io_type, kBytesIOMethods);
   add_getsets(ts, bytes_io_type, kMemoryGetters);

@@ -1,4 +1,5 @@
 // Shared helpers of the native modules (see native_support.h).
+#include "vm/objects/static_type.h"
 #include "stdlib/native/native_support.h"
 
 #include <deque>
@@ -9,7 +10,6 @@
 
 namespace minipy {
 void init_static_type(ThreadState& ts, Type& t);   // vm/objects/type.cpp
-void add_slot_wrappers(ThreadState& ts, Type& t);  // vm/objects/slot_wrappers.cpp
 }  // namespace minipy
 
 namespace minipy::native {

@@ -1,4 +1,5 @@
 // Shared machinery of the native modules' own types (see native_type.h).
+#include "vm/objects/static_type.h"
 #include "stdlib/native/native_type.h"
 
 #include <algorithm>
@@ -11,7 +12,6 @@
 namespace minipy {
 
 void init_static_type(ThreadState& ts, Type& t);  // vm/objects/type.cpp
-void add_slot_wrappers(ThreadState& ts, Type& t);  // vm/objects/slot_wrappers.cpp
 
 namespace {
 

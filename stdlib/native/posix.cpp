@@ -18,6 +18,7 @@
 #include <cstring>
 #include <thread>
 
+#include "stdlib/native/posix.h"
 #include "stdlib/native/struct_sequence.h"
 
 extern char** environ;
@@ -29,18 +30,13 @@ namespace {
 #define POSIX_FN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
 
 // The struct-sequence types this module makes live in its dict; functions find them through `self` (the module).
-Value module_type(ThreadState& ts, Value module, const char* name) {
+Value posix_module_type(ThreadState& ts, Value module, const char* name) {
   return dict_get_str(static_cast<ModuleObject*>(module.as_object())->dict, intern(ts, name));
 }
 
-// A path argument: its bytes, and whether it was given as bytes (results then come back as bytes).
-struct Path {
-  std::string text;
-  bool as_bytes = false;
-  Value original;
-};
+}  // namespace
 
-bool path_arg(ThreadState& ts, const char* fn, const char* param, Value v, Path* out, bool allow_fd = false) {
+bool path_arg(ThreadState& ts, const char* fn, const char* param, Value v, Path* out, bool allow_fd) {
   out->original = v;
   if (!is_str(v) && !(v.is_object() && type_of(v) == &bytes_type) && !(allow_fd && is_int(v))) {
     Value fspath = get_attr_optional(ts, Value(type_of(v)), intern(ts, "__fspath__"));
@@ -75,6 +71,8 @@ Value path_value(ThreadState& ts, std::string_view s, bool as_bytes) {
   return Value(make_str(ts, s));
 }
 
+namespace {
+
 Value arg(std::span<const Value> args, TupleObject* kwnames, size_t i, std::string_view name, ThreadState& ts) {
   if (i < positional_count(args, kwnames)) return args[i];
   return kwnames ? keyword_arg(ts, args, kwnames, name) : Value();
@@ -84,6 +82,8 @@ bool int_arg(ThreadState& ts, Value v, int64_t* out) {
   if (is_float(v)) return raise(ts, TypeError_type, "'float' object cannot be interpreted as an integer"), false;
   return index_to_int64(ts, v, out);
 }
+
+}  // namespace
 
 Value stat_to_result(ThreadState& ts, Value module, const struct stat& st) {
   auto ns = [&](const timespec& t) { return make_int(ts, BigInt(t.tv_sec) * BigInt(1000000000) + BigInt(t.tv_nsec)); };
@@ -100,8 +100,10 @@ Value stat_to_result(ThreadState& ts, Value module, const struct stat& st) {
                  make_int(ts, static_cast<int64_t>(st.st_rdev))};
   static const char* const kExtra[] = {"st_atime",    "st_mtime",   "st_ctime",  "st_atime_ns", "st_mtime_ns",
                                        "st_ctime_ns", "st_blksize", "st_blocks", "st_rdev"};
-  return make_struct_sequence(ts, module_type(ts, module, "stat_result"), v, kExtra);
+  return make_struct_sequence(ts, posix_module_type(ts, module, "stat_result"), v, kExtra);
 }
+
+namespace {
 
 Value stat_common(ThreadState& ts, Value module, std::span<const Value> args, TupleObject* kwnames, const char* fn, bool follow) {
   Value p = arg(args, kwnames, 0, "path", ts);
@@ -474,7 +476,7 @@ POSIX_FN(px_get_terminal_size) {
   winsize w;
   if (ioctl(static_cast<int>(fd), TIOCGWINSZ, &w) != 0) return raise_os_error(ts, errno);
   Value v[2] = {make_int(ts, w.ws_col), make_int(ts, w.ws_row)};
-  return make_struct_sequence(ts, module_type(ts, self, "terminal_size"), v);
+  return make_struct_sequence(ts, posix_module_type(ts, self, "terminal_size"), v);
 }
 POSIX_FN(px_uname) {
   (void)args, (void)kwnames;
@@ -482,7 +484,7 @@ POSIX_FN(px_uname) {
   if (::uname(&u) != 0) return raise_os_error(ts, errno);
   Value v[5] = {Value(make_str(ts, u.sysname)), Value(make_str(ts, u.nodename)), Value(make_str(ts, u.release)),
                 Value(make_str(ts, u.version)), Value(make_str(ts, u.machine))};
-  return make_struct_sequence(ts, module_type(ts, self, "uname_result"), v);
+  return make_struct_sequence(ts, posix_module_type(ts, self, "uname_result"), v);
 }
 POSIX_FN(px_device_encoding) {
   (void)self;
@@ -573,6 +575,7 @@ ModuleObject* create_posix_module(ThreadState& ts) {
     dict_set(ts, env, key, make_bytes(ts, entry.substr(eq + 1)));
   }
   set("_have_functions", Value(make_list(ts, 0)));
+  if (!add_scandir(ts, m)) return nullptr;
   return m;
 }
 

@@ -99,6 +99,21 @@ SYS_FN(sys_utf8) { return Value(intern(ts, "utf-8")); }
 SYS_FN(sys_surrogateescape) { return Value(intern(ts, "surrogateescape")); }
 SYS_FN(sys_none) { return None(); }
 SYS_FN(sys_false) { return False(); }
+// sys.excepthook(type, value, traceback): prints an uncaught exception as the interpreter does. The value carries
+// its own traceback, which is the one the interpreter passes.
+SYS_FN(sys_excepthook) {
+  (void)self;
+  if (!no_keywords(ts, "excepthook", kwnames) || !check_arg_count(ts, "excepthook", args.size(), 3, 3)) return Value();
+  // A value that is no exception is reported, not raised: the hook runs where nothing could catch it.
+  if (!args[1].is_object() || !is_exception_type(type_of(args[1]))) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "TypeError: print_exception(): Exception expected for value, %s found\n",
+                 std::string(type_of(args[1])->name->view()).c_str());
+    return None();
+  }
+  print_exception(ts, args[1]);
+  return None();
+}
 
 // sys.get_int_max_str_digits() / sys.set_int_max_str_digits(maxdigits): the int/str conversion limit
 // (CVE-2020-10735), 0 for none; the text layer's conversions read it.
@@ -147,6 +162,7 @@ const MethodDef sys_functions[] = {
     {"is_finalizing", sys_false},
     {"get_int_max_str_digits", sys_get_int_max_str_digits},
     {"set_int_max_str_digits", sys_set_int_max_str_digits},
+    {"excepthook", sys_excepthook},
 };
 
 // A struct-sequence instance of a new type sys.NAME with `fields` named and `values` (CPython's sys.flags,
@@ -240,6 +256,7 @@ void init_sys(ThreadState& ts) {
   auto set = [&](const char* name, Value v) { dict_set_str(ts, d, intern(ts, name), v); };
   for (const MethodDef& def : sys_functions) set(def.name, make_native_function(ts, &def, Value(m), Value(m->name)));
   set("_getframe", make_native_function(ts, sys_getframe_def(ts), Value(m), Value(m->name)));
+  set("__excepthook__", dict_get_str(d, intern(ts, "excepthook")));
   set("modules", Value(interp.modules));
   ListObject* argv = make_list(ts, 0);
   for (const std::string& a : interp.config.argv) list_append(ts, argv, Value(make_str(ts, a)));

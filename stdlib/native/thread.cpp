@@ -105,6 +105,13 @@ TH_FN(th_allocate_lock) {
 }
 TH_FN(th_get_ident) { return (void)self, (void)args, (void)kwnames, make_int(ts, kMainThreadIdent); }
 TH_FN(th_get_native_id) { return (void)self, (void)args, (void)kwnames, make_int(ts, getpid()); }
+// threading's main thread asks for the lock that is released when its thread state ends; with one thread
+// that never happens before exit, so any fresh lock serves.
+TH_FN(th_set_sentinel) {
+  (void)self;
+  if (!exact_args(ts, "_set_sentinel", args, kwnames, 0, 0)) return Value();
+  return lock_new(ts, &lock_type, {}, nullptr);
+}
 TH_FN(th_count) { return (void)ts, (void)self, (void)args, (void)kwnames, Value::small_int(0); }
 TH_FN(th_start_new_thread) {
   (void)self, (void)args, (void)kwnames;
@@ -123,6 +130,7 @@ const MethodDef kThreadFunctions[] = {
     {"_count", th_count},                    {"start_new_thread", th_start_new_thread},
     {"start_new", th_start_new_thread},      {"stack_size", th_stack_size},
     {"daemon_threads_allowed", th_daemon_threads_allowed}, {"interrupt_main", th_interrupt_main},
+    {"_set_sentinel", th_set_sentinel},
 };
 
 }  // namespace

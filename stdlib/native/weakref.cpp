@@ -6,6 +6,8 @@
 //
 // Left out: the exact order of getweakrefs() (creation order here; CPython lists plain references first).
 #include "stdlib/native/weakref.h"
+#include "vm/objects/heap_type.h"
+#include "vm/objects/static_type.h"
 
 #include <algorithm>
 #include <vector>
@@ -56,11 +58,15 @@ WeakReference* new_weakref(ThreadState& ts, Type* type, Object* referent, Value 
 
 // CPython gives these types a weak reference list; other builtins (int, str, tuple, list, dict, object(), ...)
 // and subclasses of variable-size builtins have none.
-bool weakrefable(Value v) {
+bool weakrefable(ThreadState& ts, Value v) {
   if (!v.is_object()) return false;
   Type* t = v.as_object()->type;
-  if (t->flags & kTypeHeap)
-    return !(t->flags & (kTypeIntSubclass | kTypeStrSubclass | kTypeTupleSubclass)) && !is_subtype(t, &bytes_type);
+  // A Python class is weakrefable when a class of its MRO laid out __weakref__ (a class whose __slots__ leave
+  // it out has none); otherwise its builtin base decides.
+  if (t->flags & kTypeHeap) {
+    if (type_lookup(t, intern(ts, "__weakref__"))) return true;
+    t = static_base(t);
+  }
   return t == &function_type || (t->flags & kTypeTypeSubclass) || t == &set_type || t == &frozenset_type ||
          t == &generator_type || t == &code_type || t == &module_type || t == &bound_method_type ||
          is_subtype(t, &weakref_ref_type) || is_native_weakrefable(t);
@@ -73,7 +79,7 @@ Value ref_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObj
   args = args.first(positional_count(args, kwnames));
   if (args.size() < 1 || args.size() > 2)
     return raise_fmt(ts, TypeError_type, "__new__ expected at most 2 arguments, got {}", args.size());
-  if (!weakrefable(args[0]))
+  if (!weakrefable(ts, args[0]))
     return raise_fmt(ts, TypeError_type, "cannot create weak reference to '{}' object", type_name(args[0]));
   Object* referent = args[0].as_object();
   bool plain = args.size() < 2 || is_none(args[1]);
@@ -209,6 +215,7 @@ void init_weakref_type(ThreadState& ts) {
   t.finalize = forget_weakref;
   add_getset(ts, t, "__callback__", ref_callback_getter);
   add_methods(ts, t, kClassGetitemMethod);
+  add_slot_wrappers(ts, t);  // __call__, __hash__, __eq__...: WeakMethod calls super().__call__()
   add_native_new(ts, t);
 }
 

@@ -10,7 +10,7 @@ extern Type weakref_ref_type;
 // the heap so it is cleared when the referent dies.
 WeakReference* new_weakref(ThreadState& ts, Type* type, Object* referent, Value callback);
 // Whether weakref.ref accepts `v`.
-bool weakrefable(Value v);
+bool weakrefable(ThreadState& ts, Value v);
 // The `del` slot of references and proxies: calls the callback with the dead reference.
 void ref_del(ThreadState& ts, Object* self);
 // The finalize slot of references and proxies: forgets a swept reference.

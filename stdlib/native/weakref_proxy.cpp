@@ -124,7 +124,7 @@ void set_binary_slots(Type& t, std::integer_sequence<int, kOps...>) {
 
 Value proxy_new(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
   if (!no_keywords(ts, "proxy", kwnames) || !check_arg_count(ts, "proxy", args.size(), 1, 2)) return Value();
-  if (!weakrefable(args[0]))
+  if (!weakrefable(ts, args[0]))
     return raise_fmt(ts, TypeError_type, "cannot create weak reference to '{}' object", type_name(args[0]));
   Type* type = type_of(args[0])->call ? &callable_proxy_type : &proxy_type;
   return Value(new_weakref(ts, type, args[0].as_object(), args.size() > 1 ? args[1] : Value()));

@@ -65,6 +65,33 @@ void print_compile_warnings(const CompileResult& result, std::string_view source
 
 void note_uncaught_keyboard_interrupt();  // stdlib/native/signal.cpp
 
+// Hands an uncaught exception to sys.excepthook as CPython does: the default hook prints it directly; a hook the
+// program installed is called with (type, value, traceback), and if it fails both exceptions are printed.
+void report_uncaught(ThreadState& ts, Value exc) {
+  DictObject* sys_dict = ts.interp->sys_module->dict;
+  Value hook = dict_get_str(sys_dict, intern(ts, "excepthook"));
+  if (!hook) {
+    std::fflush(stdout);
+    std::fputs("sys.excepthook is missing\n", stderr);
+    print_exception(ts, exc);
+    return;
+  }
+  if (hook.bits() == dict_get_str(sys_dict, intern(ts, "__excepthook__")).bits()) {
+    print_exception(ts, exc);
+    return;
+  }
+  Value tb = static_cast<ExceptionObject*>(exc.as_object())->traceback;
+  Value hook_args[3] = {Value(type_of(exc)), exc, tb ? tb : None()};
+  if (call(ts, hook, hook_args)) return;
+  Value hook_error = ts.current_exception;
+  ts.current_exception = Value();
+  std::fflush(stdout);
+  std::fputs("Error in sys.excepthook:\n", stderr);
+  print_exception(ts, hook_error);
+  std::fputs("\nOriginal exception was:\n", stderr);
+  print_exception(ts, exc);
+}
+
 int handle_uncaught(ThreadState& ts) {
   Value exc = ts.current_exception;
   ts.current_exception = Value();
@@ -81,7 +108,7 @@ int handle_uncaught(ThreadState& ts) {
     }
     return 1;
   }
-  print_exception(ts, exc);
+  report_uncaught(ts, exc);
   if (exception_matches(exc, &KeyboardInterrupt_type)) note_uncaught_keyboard_interrupt();
   return 1;
 }

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "stdlib/native/io.h"
+#include "vm/objects/async_builtins.h"
 #include "vm/objects/buffer.h"
 #include "vm/objects/bytearray.h"
 #include "vm/import/import.h"
@@ -612,6 +613,7 @@ const MethodDef builtin_functions[] = {
     {"globals", b_globals},     {"locals", b_locals},     {"vars", b_vars},         {"input", b_input},
     {"exit", b_exit},           {"quit", b_exit},         {"dir", b_dir},
     {"__build_class__", build_class}, {"__import__", builtin_import},
+    {"aiter", builtin_aiter},   {"anext", builtin_anext},
 };
 
 }  // namespace
@@ -620,6 +622,7 @@ void init_builtins(ThreadState& ts) {
   Interpreter& interp = *ts.interp;
   ModuleObject* m = make_module(ts, "builtins");
   interp.builtins_module = m;
+  init_anext_awaitable_type(ts);
   interp.builtins = m->dict;
   // Everything first goes into a scratch dict, then into the module in CPython's order: the order is visible
   // through dir(builtins) and decides ties between "Did you mean" suggestions.

@@ -1,6 +1,7 @@
 // The abstract object protocol: what the interpreter loop and builtins call to operate on any value. Mirrors
 // CPython's abstract.c / object.c dispatch rules (reflected operands, sequence fallbacks, rich-comparison
 // swapping), so the error messages and the order in which user methods are tried match.
+#include "compiler/opcodes.h"
 #include "vm/memory/out_of_memory.h"
 #include "vm/runtime.h"
 #include "vm/text/number_format.h"
@@ -14,7 +15,6 @@ static std::string_view type_name_of(Type* t) {
 
 namespace {
 
-constexpr const char* kOpSymbols[kBinaryOpCount] = {"+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"};
 constexpr int kSwappedOp[6] = {kGt, kGe, kEq, kNe, kLt, kLe};
 constexpr const char* kCompareSymbols[6] = {"<", "<=", "==", "!=", ">", ">="};
 
@@ -42,7 +42,7 @@ Value binop_type_error(ThreadState& ts, Value a, Value b, int op, bool inplace) 
   if (op == kOpPow && !inplace)
     return raise_fmt(ts, TypeError_type, "unsupported operand type(s) for ** or pow(): '{}' and '{}'", type_name(a),
                      type_name(b));
-  return raise_fmt(ts, TypeError_type, "unsupported operand type(s) for {}{}: '{}' and '{}'", kOpSymbols[op],
+  return raise_fmt(ts, TypeError_type, "unsupported operand type(s) for {}{}: '{}' and '{}'", kBinaryOpSymbols[op],
                    inplace ? "=" : "", type_name(a), type_name(b));
 }
 

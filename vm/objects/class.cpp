@@ -9,6 +9,8 @@
 #include "vm/objects/bytearray.h"
 #include "vm/objects/complex.h"
 #include "vm/objects/heap_type.h"
+#include "vm/objects/member_descriptor.h"
+#include "vm/text/str_methods.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -82,9 +84,20 @@ TupleObject* compute_mro(ThreadState& ts, Type* type, TupleObject* bases) {
   return mro;
 }
 
+// Whether heap type `t` laid out slot words of its own (a member descriptor it owns in its dict).
+bool defines_slot_members(Type* t) {
+  int64_t pos = 0;
+  Value k, v;
+  while (dict_next(t->dict, &pos, &k, &v))
+    if (is_member_descriptor(v) && member_descriptor_owner(v) == t) return true;
+  return false;
+}
+
 // The builtin type whose instance layout `t`'s instances have: builtin subclasses that add no fields share
 // their base's (CPython's solid_base), so OSError and ValueError, both plain exception layouts, combine.
 Type* layout_base(Type* t) {
+  for (Type* h = t; h && (h->flags & kTypeHeap); h = h->base)
+    if (defines_slot_members(h)) return h;  // its slots extend the layout: bases must agree on them
   t = static_base(t);
   while (t->base && t->base->instance_size == t->instance_size && t->base->dict_offset == t->dict_offset &&
          t->base->item_size == t->item_size)
@@ -122,9 +135,19 @@ bool subclassable_layout(Type* solid) {
   return (solid->flags & kTypeBaseType) && solid != &module_type && solid != &super_type;
 }
 
+// Where a heap type's own words start in instances over builtin base `solid`: slot values and an appended
+// attribute dict, all of them Values (a DictObject* is a valid Value).
+size_t heap_words_begin(Type* solid) {
+  if (solid == &object_type) return sizeof(InstanceObject);
+  return solid->item_size == 0 ? (solid->instance_size + 7) & ~size_t{7} : SIZE_MAX;
+}
+
 void trace_heap_instance(Object* self, Tracer& tracer) {
   Type* solid = static_base(self->type);
   if (solid->trace) solid->trace(self, tracer);
+  size_t begin = heap_words_begin(solid);
+  for (size_t offset = begin; offset < self->type->instance_size; offset += sizeof(Value))
+    tracer.visit(*reinterpret_cast<Value*>(reinterpret_cast<char*>(self) + offset));
   if (solid->dict_offset) return;  // the base traces its own dict
   if (DictObject** d = instance_dict_slot(Value(self))) tracer.visit(*d);
 }
@@ -137,6 +160,102 @@ void wrap_implicit(ThreadState& ts, DictObject* dict, std::string_view name, Typ
   auto* p = ts.alloc<PropertyObject>(wrapper);
   p->fget = v;
   dict_set_str(ts, dict, key, Value(p));
+}
+
+// What a class body's __slots__ asks for.
+struct SlotSpec {
+  bool present = false;               // the class body defines __slots__
+  std::vector<StrObject*> names;      // the slot words, names mangled as the compiler mangles private names
+  bool wants_dict = false;            // '__dict__' among them
+  bool wants_weakref = false;         // '__weakref__' among them
+};
+
+// "__x" in class "_Point" is stored as "_Point__x", as attribute references in the class body are compiled.
+StrObject* mangle_slot_name(ThreadState& ts, Type* t, StrObject* name) {
+  std::string_view s = name->view(), cls = t->name->view();
+  if (s.size() < 2 || s.substr(0, 2) != "__" || (s.size() >= 4 && s.substr(s.size() - 2) == "__")) return name;
+  while (!cls.empty() && cls.front() == '_') cls.remove_prefix(1);
+  if (cls.empty()) return name;
+  return intern(ts, fmt::format("_{}{}", cls, s));
+}
+
+// Reads t's __slots__ (a str or an iterable of str) into *spec, with CPython's checks and messages.
+bool read_slots(ThreadState& ts, Type* t, Type* solid, bool base_has_dict, SlotSpec* spec) {
+  Value slots = dict_get_str(t->dict, ts.interp->names.slots);
+  if (!slots) return true;
+  spec->present = true;
+  std::vector<Value> items;
+  if (is_str(slots)) {
+    items.push_back(slots);
+  } else {
+    Value it = get_iter(ts, slots);
+    if (!it) return false;
+    while (Value item = iter_next(ts, it)) items.push_back(item);
+    if (ts.current_exception) return false;
+  }
+  for (Value item : items) {
+    if (!is_str(item))
+      return raise_fmt(ts, TypeError_type, "__slots__ items must be strings, not '{}'", type_name(item)), false;
+    std::string_view name = as_str(item)->view();
+    if (!text::isidentifier(name)) return raise(ts, TypeError_type, "__slots__ must be identifiers"), false;
+    if (name == "__dict__") {
+      if (base_has_dict || spec->wants_dict)
+        return raise(ts, TypeError_type, "__dict__ slot disallowed: we already got one"), false;
+      spec->wants_dict = true;
+    } else if (name == "__weakref__") {
+      if (spec->wants_weakref)
+        return raise(ts, TypeError_type, "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0"),
+               false;
+      spec->wants_weakref = true;
+    } else {
+      spec->names.push_back(mangle_slot_name(ts, t, as_str(item)));
+    }
+  }
+  if (spec->names.empty()) return true;
+  if (solid == &int_type || solid == &bytes_type || solid == &tuple_type)
+    return raise_fmt(ts, TypeError_type, "nonempty __slots__ not supported for subtype of '{}'", tname(solid)), false;
+  for (StrObject* name : spec->names)
+    if (dict_get_str(t->dict, name))
+      return raise_fmt(ts, ValueError_type, "'{}' in __slots__ conflicts with class variable", name->view()), false;
+  // A variable-size base (str) keeps its items where slot words would go: its slot names stay plain attributes
+  // in the instance dict, as minipy did before slots existed.
+  if (heap_words_begin(solid) == SIZE_MAX) {
+    spec->names.clear();
+    spec->wants_dict = true;
+  }
+  return true;
+}
+
+// The instance layout of new class `t`: its base's (a Python base keeps its slots and dict where they are),
+// an attribute dict when `add_dict`, then one word per slot name, each published as a member descriptor.
+void lay_out_instances(ThreadState& ts, Type* t, Type* base, Type* solid, bool add_dict,
+                       const std::vector<StrObject*>& slot_names) {
+  if (base->flags & kTypeHeap) {
+    t->instance_size = base->instance_size;
+    t->dict_offset = base->dict_offset;
+    t->item_size = base->item_size;
+    t->flags |= base->flags & kTypeDictAtEnd;
+    if (add_dict) {
+      if (solid == &object_type) {
+        t->dict_offset = offsetof(InstanceObject, dict);
+      } else if (solid->item_size == 0) {
+        t->dict_offset = static_cast<uint32_t>((t->instance_size + 7) & ~uint32_t{7});
+        t->instance_size = t->dict_offset + sizeof(DictObject*);
+      } else {
+        t->flags |= kTypeDictAtEnd;
+      }
+    }
+  } else {
+    builtin_subclass_layout(t, solid, add_dict);
+  }
+  // Instances over object always have InstanceObject's dict word (empty when they have no dict).
+  if (solid == &object_type) t->instance_size = std::max<uint32_t>(t->instance_size, sizeof(InstanceObject));
+  uint32_t offset = (t->instance_size + 7) & ~uint32_t{7};
+  for (StrObject* name : slot_names) {
+    dict_set_str(ts, t->dict, name, make_member_descriptor(ts, t, name, offset));
+    offset += sizeof(Value);
+  }
+  t->instance_size = offset;
 }
 
 bool set_names(ThreadState& ts, Type* t) {
@@ -321,20 +440,17 @@ Value make_heap_type(ThreadState& ts, Type* meta, StrObject* name, TupleObject* 
       dict_set_str(ts, t->dict, n.module, caller_name);
     }
   }
-  // Empty __slots__ (the namedtuple idiom) means no attribute dict; other __slots__ still get one, as minipy
-  // has no slot descriptors.
-  Value slots = dict_get_str(t->dict, n.slots);
-  bool empty_slots = slots && ((is_tuple(slots) && static_cast<TupleObject*>(slots.as_object())->size == 0) ||
-                               (is_list(slots) && static_cast<ListObject*>(slots.as_object())->size == 0));
-  if (slots && !empty_slots && (solid == &int_type || solid == &bytes_type || solid == &tuple_type))
-    return raise_fmt(ts, TypeError_type, "nonempty __slots__ not supported for subtype of '{}'", tname(solid));
+  // __slots__ names become member descriptors over words appended to the instance layout; the instances
+  // then have no attribute dict unless '__dict__' is among the names (CPython's type_new).
   bool base_has_dict = base->dict_offset || (base->flags & kTypeDictAtEnd);
-  bool has_dict = base_has_dict || (!empty_slots && solid != &type_type);
+  SlotSpec slots;
+  if (!read_slots(ts, t, solid, base_has_dict, &slots)) return Value();
+  bool has_dict = base_has_dict || ((!slots.present || slots.wants_dict) && solid != &type_type);
   if (has_dict && !base_has_dict) dict_set_str(ts, t->dict, n.dict, dict_descriptor(ts, t));
   // The first Python class over a builtin without weak reference support adds __weakref__ as CPython does.
-  if (!empty_slots && (!(base->flags & kTypeHeap) || !base_has_dict) && solid != &int_type &&
-      solid != &bytes_type && solid != &tuple_type && solid != &set_type && solid != &frozenset_type &&
-      solid != &type_type)
+  if ((!slots.present || slots.wants_weakref) && (!(base->flags & kTypeHeap) || !base_has_dict) &&
+      solid != &int_type && solid != &bytes_type && solid != &tuple_type && solid != &set_type &&
+      solid != &frozenset_type && solid != &type_type)
     dict_set_str(ts, t->dict, intern(ts, "__weakref__"), weakref_descriptor(ts, t));
   t->doc = dict_get_str(t->dict, n.doc);
   if (!t->doc) {
@@ -348,7 +464,7 @@ Value make_heap_type(ThreadState& ts, Type* meta, StrObject* name, TupleObject* 
 
   // Layout: the builtin base's, plus an attribute dict when the base has none and can carry one.
   t->flags = kTypeHeap | kTypeBaseType | (solid->flags & kInheritedFlags);
-  builtin_subclass_layout(t, solid, has_dict);
+  lay_out_instances(ts, t, base, solid, has_dict && !base_has_dict, slots.names);
   // Every slot starts as the builtin base's; slots.cpp then installs the dunder-calling ones.
   std::memcpy(static_cast<void*>(&t->repr), static_cast<const void*>(&solid->repr),
               reinterpret_cast<const char*>(&solid->finalize + 1) - reinterpret_cast<const char*>(&solid->repr));

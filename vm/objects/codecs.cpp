@@ -1,7 +1,9 @@
-// The codecs minipy knows (utf-8, ascii, latin-1) with the strict/replace/ignore/backslashreplace error
-// handlers: bytes.decode(), str.encode() and bytes(str, encoding, errors), with CPython's error messages.
+// bytes.decode(), str.encode() and bytes(str, encoding, errors), with CPython's error messages. utf-8, ascii and
+// latin-1 are built in (with the strict/replace/ignore/backslashreplace/... handlers); every other encoding
+// goes through the codec registry (Lib's encodings package: utf-16, cp1252, raw-unicode-escape, ...).
 #include "vm/objects/codecs.h"
 
+#include "vm/import/import_internal.h"
 #include "vm/text/unicode.h"
 
 namespace minipy {
@@ -10,6 +12,47 @@ namespace {
 
 enum class Codec { kUtf8, kAscii, kLatin1 };
 enum class Handler { kStrict, kReplace, kIgnore, kBackslash, kXmlRef, kSurrogateEscape, kSurrogatePass, kUnknown };
+
+// Whether `name` is one of the built-in codecs (else the registry decides, and reports unknown encodings).
+bool is_builtin_codec(std::string_view name) {
+  std::string n;
+  for (char c : name) n.push_back(c == '_' || c == ' ' ? '-' : static_cast<char>(std::tolower(c)));
+  for (const char* known : {"utf-8", "utf8", "u8", "ascii", "us-ascii", "646", "latin-1", "latin1", "iso-8859-1",
+                            "iso8859-1", "l1"})
+    if (n == known) return true;
+  return false;
+}
+
+// str.encode / bytes.decode with a registry codec: codecs.lookup(encoding), refused unless it is a text
+// encoding, then its encoder or decoder, whose result must be bytes (encode) or str (decode).
+Value registry_codec(ThreadState& ts, Value input, std::string_view encoding, std::string_view errors, bool encode) {
+  Value codecs = find_and_load(ts, "codecs");
+  if (!codecs) return codecs;
+  Value lookup = get_attr(ts, codecs, intern(ts, "lookup"));
+  Value name(make_str(ts, encoding));
+  Value info = lookup ? call(ts, lookup, {&name, 1}) : Value();
+  if (!info) return info;
+  Value is_text = get_attr_optional(ts, info, intern(ts, "_is_text_encoding"));
+  if (!is_text && ts.current_exception) return Value();
+  if (is_text && py_truth(ts, is_text) == 0)
+    return raise_fmt(ts, LookupError_type, "'{}' is not a text encoding; use codecs.{}() to handle arbitrary codecs",
+                     encoding, encode ? "encode" : "decode");
+  Value fn = get_attr(ts, info, intern(ts, encode ? "encode" : "decode"));
+  if (!fn) return fn;
+  Value call_args[2] = {input, Value(make_str(ts, errors))};
+  Value result = call(ts, fn, call_args);
+  if (!result) return result;
+  if (!is_tuple(result) || static_cast<TupleObject*>(result.as_object())->size != 2)
+    return raise(ts, TypeError_type, encode ? "encoder must return a tuple (object, integer)"
+                                            : "decoder must return a tuple (object, integer)");
+  Value out = static_cast<TupleObject*>(result.as_object())->items[0];
+  bool right_type = encode ? out.is_object() && type_of(out) == &bytes_type : is_str(out);
+  if (!right_type)
+    return raise_fmt(ts, TypeError_type, "'{}' {} returned '{}' instead of '{}'; use codecs.{}() to {} to arbitrary types",
+                     encoding, encode ? "encoder" : "decoder", type_name(out), encode ? "bytes" : "str",
+                     encode ? "encode" : "decode", encode ? "encode" : "decode");
+  return out;
+}
 
 bool find_codec(ThreadState& ts, std::string_view name, Codec* out, const char** canonical) {
   std::string n;
@@ -120,6 +163,7 @@ bool codec_args(ThreadState& ts, const char* fn, std::span<const Value> args, Tu
 }
 
 Value decode_bytes(ThreadState& ts, std::string_view s, std::string_view encoding, std::string_view errors) {
+  if (!is_builtin_codec(encoding)) return registry_codec(ts, make_bytes(ts, s), encoding, errors, false);
   Codec codec;
   const char* name;
   if (!find_codec(ts, encoding, &codec, &name)) return Value();
@@ -163,6 +207,7 @@ Value decode_bytes(ThreadState& ts, std::string_view s, std::string_view encodin
 }
 
 Value encode_str(ThreadState& ts, std::string_view s, std::string_view encoding, std::string_view errors) {
+  if (!is_builtin_codec(encoding)) return registry_codec(ts, Value(make_str(ts, s)), encoding, errors, true);
   Codec codec;
   const char* name;
   if (!find_codec(ts, encoding, &codec, &name)) return Value();

@@ -163,6 +163,29 @@ Value native_self(ThreadState&, Value self, std::span<const Value>, TupleObject*
   return receiver ? receiver : None();
 }
 
+// __reduce__ of builtin functions and bound methods, as pickle and copy use them: a module-level builtin pickles
+// as its name (found again in its module); a method bound to an object as getattr(obj, name).
+Value reduce_to_getattr(ThreadState& ts, Value receiver, Value name) {
+  Value getattr_fn = dict_get_str(ts.interp->builtins, intern(ts, "getattr"));
+  Value pair[2] = {receiver, name};
+  Value items[2] = {getattr_fn, Value(minipy::make_tuple(ts, pair))};
+  return Value(minipy::make_tuple(ts, items));
+}
+Value native_reduce(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "__reduce__", kwnames) || !check_arg_count(ts, "__reduce__", args.size(), 0, 0)) return Value();
+  auto* f = static_cast<NativeFunctionObject*>(self.as_object());
+  Value name(intern(ts, f->def->name));
+  if (!f->self || is_none(f->self) || type_of(f->self) == &module_type) return name;
+  return reduce_to_getattr(ts, f->self, name);
+}
+Value bound_reduce(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "__reduce__", kwnames) || !check_arg_count(ts, "__reduce__", args.size(), 0, 0)) return Value();
+  auto* m = static_cast<BoundMethodObject*>(self.as_object());
+  Value name = get_attr(ts, m->func, ts.interp->names.name);
+  if (!name) return name;
+  return reduce_to_getattr(ts, m->self, name);
+}
+
 Value descriptor_call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
   auto* d = static_cast<MethodDescriptorObject*>(callable.as_object());
   if (d->def->flags & kMethodStatic) return d->def->fn(ts, Value(), args, kwnames);
@@ -335,6 +358,23 @@ Value property_fdel(ThreadState&, Value self, std::span<const Value>, TupleObjec
   return v ? v : None();
 }
 Value wrapped_func(ThreadState&, Value self, std::span<const Value>, TupleObject*) { return as_property(self)->fget; }
+// __isabstractmethod__ of a property (any of its accessors), staticmethod or classmethod (the function it
+// wraps): abc finds abstract members through these wrappers.
+Value wrapper_is_abstract(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  PropertyObject* p = as_property(self);
+  for (Value accessor : {p->fget, p->fset, p->fdel}) {
+    if (!accessor || is_none(accessor)) continue;
+    Value flag = get_attr_optional(ts, accessor, intern(ts, "__isabstractmethod__"));
+    if (!flag) {
+      if (ts.current_exception) return flag;
+      continue;
+    }
+    int truth = py_truth(ts, flag);
+    if (truth < 0) return Value();
+    if (truth) return True();
+  }
+  return False();
+}
 
 // ---- cells ------------------------------------------------------------------------------------------------------
 void trace_cell(Object* self, Tracer& tracer) { tracer.visit(static_cast<CellObject*>(self)->ref); }
@@ -451,6 +491,16 @@ Value make_function_in(ThreadState& ts, DictObject* globals, DictObject* builtin
 
 namespace {
 
+// types.MethodType(function, instance): binds any callable to a non-None instance, as CPython's method_new
+// (contextlib's ExitStack builds its exit callbacks this way).
+Value bound_method_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
+  if (kwnames && kwnames->size > 0) return raise(ts, TypeError_type, "method() takes no keyword arguments");
+  if (args.size() != 2) return raise_fmt(ts, TypeError_type, "method expected 2 arguments, got {}", args.size());
+  if (!type_of(args[0])->call) return raise(ts, TypeError_type, "first argument must be callable");
+  if (is_none(args[1])) return raise(ts, TypeError_type, "instance must not be None");
+  return make_bound_method(ts, args[0], args[1]);
+}
+
 // function(code, globals, name=None, argdefs=None, closure=None): CPython's func_new, with its checks.
 Value function_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
   static constexpr const char* kParams[] = {"code", "globals", "name", "argdefs", "closure"};
@@ -514,6 +564,7 @@ Value function_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObj
 
 void init_function_types(ThreadState& ts) {
   function_type.new_instance = function_new;
+  bound_method_type.new_instance = bound_method_new;
   function_type.call = function_call;
   function_type.descr_get = function_descr_get;
   function_type.repr = function_repr;
@@ -551,6 +602,8 @@ void init_function_types(ThreadState& ts) {
       {"__self__", native_self},
   };
   add_getsets(ts, native_function_type, kNativeFunctionGetters);
+  static const MethodDef kNativeFunctionMethods[] = {{"__reduce__", native_reduce}};
+  add_methods(ts, native_function_type, kNativeFunctionMethods);
 
   method_descriptor_type.call = descriptor_call;
   method_descriptor_type.descr_get = descriptor_get;
@@ -568,6 +621,8 @@ void init_function_types(ThreadState& ts) {
       {"__self__", field_getter<&BoundMethodObject::self>},
   };
   add_getsets(ts, bound_method_type, kBoundMethodGetters);
+  static const MethodDef kBoundMethodMethods[] = {{"__reduce__", bound_reduce}};
+  add_methods(ts, bound_method_type, kBoundMethodMethods);
 
   property_type.descr_get = property_get;
   property_type.repr = property_repr;
@@ -580,6 +635,7 @@ void init_function_types(ThreadState& ts) {
   add_getset(ts, property_type, "fget", property_fget);
   add_getset(ts, property_type, "fset", property_fset);
   add_getset(ts, property_type, "fdel", property_fdel);
+  add_getset(ts, property_type, "__isabstractmethod__", wrapper_is_abstract);
   staticmethod_type.descr_get = staticmethod_get;
   staticmethod_type.trace = trace_property;
   staticmethod_type.new_instance = wrapper_new;
@@ -588,6 +644,8 @@ void init_function_types(ThreadState& ts) {
   classmethod_type.trace = trace_property;
   classmethod_type.new_instance = wrapper_new;
   add_getset(ts, classmethod_type, "__func__", wrapped_func);
+  add_getset(ts, staticmethod_type, "__isabstractmethod__", wrapper_is_abstract);
+  add_getset(ts, classmethod_type, "__isabstractmethod__", wrapper_is_abstract);
 
   // types.MethodType(func, self) and types.CellType([contents]), as CPython's method_new and cell_new.
   bound_method_type.new_instance = [](ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {

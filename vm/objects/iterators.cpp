@@ -323,7 +323,49 @@ Value make_callable_iterator(ThreadState& ts, Value callable, Value sentinel) {
   return Value(it);
 }
 
-void init_iterator_types(ThreadState&) {
+namespace {
+
+// __length_hint__ of the sequence iterators: how many items are left, 0 once exhausted (operator.length_hint and
+// list() read it). A sequence may shrink while iterated, so the count never goes below 0.
+Value remaining_hint(int64_t left) { return Value::small_int(left > 0 ? left : 0); }
+Value forward_length_hint(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "__length_hint__", kwnames) || !check_arg_count(ts, "__length_hint__", args.size(), 0, 0))
+    return Value();
+  auto* it = static_cast<SeqIterObject*>(self.as_object());
+  if (!it->seq) return remaining_hint(0);
+  int64_t size = is_str(it->seq)     ? as_str(it->seq)->length
+                 : is_tuple(it->seq) ? static_cast<TupleObject*>(it->seq.as_object())->size
+                                     : static_cast<ListObject*>(it->seq.as_object())->size;
+  return remaining_hint(size - it->index);
+}
+Value reverse_length_hint(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "__length_hint__", kwnames) || !check_arg_count(ts, "__length_hint__", args.size(), 0, 0))
+    return Value();
+  auto* r = static_cast<ReversedObject*>(self.as_object());
+  if (!r->seq) return remaining_hint(0);
+  int64_t left = r->index + 1;
+  if (type_of(self) == &list_reverseiterator_type && r->index >= static_cast<ListObject*>(r->seq.as_object())->size)
+    left = 0;
+  return remaining_hint(left);
+}
+Value range_length_hint(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "__length_hint__", kwnames) || !check_arg_count(ts, "__length_hint__", args.size(), 0, 0))
+    return Value();
+  return remaining_hint(static_cast<RangeIterObject*>(self.as_object())->remaining);
+}
+
+void add_length_hints(ThreadState& ts) {
+  static const MethodDef kForward[] = {{"__length_hint__", forward_length_hint}};
+  static const MethodDef kReverse[] = {{"__length_hint__", reverse_length_hint}};
+  static const MethodDef kRange[] = {{"__length_hint__", range_length_hint}};
+  for (Type* t : {&list_iterator_type, &tuple_iterator_type, &str_iterator_type}) add_methods(ts, *t, kForward);
+  for (Type* t : {&list_reverseiterator_type, &reversed_type}) add_methods(ts, *t, kReverse);
+  add_methods(ts, range_iterator_type, kRange);
+}
+
+}  // namespace
+
+void init_iterator_types(ThreadState& ts) {
   callable_iterator_type.iternext = call_iter_next;
   callable_iterator_type.trace = trace_call_iter;
   callable_iterator_type.iter = self_iter;
@@ -346,6 +388,7 @@ void init_iterator_types(ThreadState&) {
   iterator_type.trace = [](Object* self, Tracer& tracer) { tracer.visit(static_cast<SeqIterObject*>(self)->seq); };
   for (Type* t : {&enumerate_type, &zip_type, &reversed_type, &map_type, &filter_type, &iterator_type})
     t->iter = self_iter;
+  add_length_hints(ts);
 }
 
 void init_misc_types(ThreadState& ts) {

@@ -1,6 +1,7 @@
 // `object`'s methods as Python sees them (object.__init__, __eq__, __repr__, ... in object.__dict__), so that
 // super().__init__() and explicit object.__repr__(x) calls work. Each one runs the default behaviour of the
 // instance's nearest builtin type, never a Python override (which would recurse).
+#include "vm/objects/static_type.h"
 #include "vm/objects/heap_type.h"
 
 namespace minipy {
@@ -200,7 +201,6 @@ METHOD(get_instance_dict) {
 
 }  // namespace
 
-void add_slot_wrappers(ThreadState& ts, Type& t);  // slot_wrappers.cpp
 
 // T.__new__(cls, ...) for builtin types defined outside MINIPY_BUILTIN_TYPES (vm/objects/static_type.h).
 Value builtin_type_new(ThreadState& ts, Type* owner, std::span<const Value> args, TupleObject* kwnames) {

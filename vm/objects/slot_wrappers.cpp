@@ -62,16 +62,12 @@ constexpr SlotRow kRows[] = {
     {"__get__", Slot::kDescrGet, Wrap::kDescrGet},
     {"__set__", Slot::kDescrSet, Wrap::kSetItem},
     {"__delete__", Slot::kDescrDelete, Wrap::kDelItem},
-#define BINARY(name, op)                                                                              \
-  {"__" name "__", Slot::kBinary, Wrap::kLeft, op}, {"__r" name "__", Slot::kBinary, Wrap::kRight, op}, \
-      {"__i" name "__", Slot::kInplace, Wrap::kLeft, op}
-    BINARY("add", kOpAdd), BINARY("sub", kOpSub), BINARY("mul", kOpMul), BINARY("truediv", kOpTrueDiv),
-    BINARY("floordiv", kOpFloorDiv), BINARY("mod", kOpMod), BINARY("and", kOpAnd), BINARY("or", kOpOr),
-    BINARY("xor", kOpXor), BINARY("lshift", kOpLShift), BINARY("rshift", kOpRShift), BINARY("matmul", kOpMatMul),
-#undef BINARY
-    {"__pow__", Slot::kBinary, Wrap::kPowLeft, kOpPow},
-    {"__rpow__", Slot::kBinary, Wrap::kPowRight, kOpPow},
-    {"__ipow__", Slot::kInplace, Wrap::kLeft, kOpPow},
+// __STEM__, __rSTEM__ and __iSTEM__ of every binary operator; pow's two-operand forms also take a modulus.
+#define BINARY_OP(ast_name, oparg, slot, symbol, stem)                                       \
+  {"__" stem "__", Slot::kBinary, slot == kOpPow ? Wrap::kPowLeft : Wrap::kLeft, slot},     \
+      {"__r" stem "__", Slot::kBinary, slot == kOpPow ? Wrap::kPowRight : Wrap::kRight, slot}, \
+      {"__i" stem "__", Slot::kInplace, Wrap::kLeft, slot},
+#include "compiler/binary_ops.def"
     {"__divmod__", Slot::kDivmod, Wrap::kLeft},
     {"__rdivmod__", Slot::kDivmod, Wrap::kRight},
     // Sequence rows come after the number rows: a type with both (none today) keeps the number method.

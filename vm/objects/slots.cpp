@@ -6,14 +6,13 @@
 #include <utility>
 #include <vector>
 
+#include "compiler/opcodes.h"
 #include "vm/objects/heap_type.h"
 
 namespace minipy {
 
 namespace {
 
-constexpr const char* kBinaryNames[kBinaryOpCount] = {"add", "and", "floordiv", "lshift", "matmul", "mul", "mod",
-                                                      "or",  "pow", "rshift",   "sub",    "truediv", "xor"};
 
 // The attribute `name` of the first class in `t`'s MRO that has it, if that class was defined in Python.
 Value heap_lookup(Type* t, StrObject* name) {
@@ -197,7 +196,7 @@ StrObject* binary_name(ThreadState& ts, int op, int kind) {
     constexpr const char* kPrefixes[3] = {"", "r", "i"};
     for (int k = 0; k < 3; k++)
       for (int i = 0; i < kBinaryOpCount; i++)
-        cache[k][i] = intern(ts, fmt::format("__{}{}__", kPrefixes[k], kBinaryNames[i]));
+        cache[k][i] = intern(ts, fmt::format("__{}{}__", kPrefixes[k], kBinaryOpDunderStems[i]));
     cached_for = ts.interp;
   }
   return cache[kind][op];

@@ -7,7 +7,6 @@ namespace minipy {
 
 void init_static_type(ThreadState& ts, Type& t);   // type.cpp: name, dict, MRO, bases
 void inherit_type_slots(Type& t);                  // type.cpp: empty slots from the base
-void add_slot_wrappers(ThreadState& ts, Type& t);  // slot_wrappers.cpp
 
 void begin_static_type(ThreadState& ts, Type& t, const char* name, Type* base, size_t instance_size,
                        uint32_t flags) {
@@ -43,6 +42,7 @@ void init_complex_type(ThreadState& ts);     // complex.cpp
 void init_bytes_buffer(ThreadState& ts);     // buffer.cpp: bytes as a buffer exporter
 void init_bytearray_type(ThreadState& ts);   // bytearray.cpp
 void init_memoryview_type(ThreadState& ts);  // memoryview.cpp
+void init_member_descriptor_type(ThreadState& ts);  // member_descriptor.cpp
 
 // Called by the interpreter after the X-macro types exist (vm/interp/interpreter.cpp).
 void init_buffer_types(ThreadState& ts) {
@@ -50,6 +50,7 @@ void init_buffer_types(ThreadState& ts) {
   init_bytes_buffer(ts);
   init_bytearray_type(ts);
   init_memoryview_type(ts);
+  init_member_descriptor_type(ts);
 }
 
 }  // namespace minipy

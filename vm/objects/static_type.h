@@ -12,6 +12,9 @@
 
 namespace minipy {
 
+// Marks every static type set up so far (vm/objects/type.cpp keeps the list): the interpreter's roots.
+void trace_static_types(Tracer& tracer);
+
 // Names `t`, gives it its base, layout, flags, dict and MRO (as vm/objects/types.cpp's define + type.cpp's
 // init_static_type do for the X-macro types).
 void begin_static_type(ThreadState& ts, Type& t, const char* name, Type* base, size_t instance_size, uint32_t flags);
@@ -29,6 +32,10 @@ Value static_type_new(ThreadState& ts, Value, std::span<const Value> args, Tuple
 }
 template <Type* owner>
 inline const MethodDef kStaticTypeNewDef{"__new__", static_type_new<owner>, kMethodStatic};
+
+// The dunder methods that stand for the slots `t` defines itself (__call__, __add__, __repr__, ...), as
+// CPython's slotdefs (vm/objects/slot_wrappers.cpp). Every builtin type gets them once its slots are set.
+void add_slot_wrappers(ThreadState& ts, Type& t);
 
 // After the type's own slots are set: the dunder methods that stand for them (__add__, __repr__, ...), __new__
 // when it has a constructor, then the slots it leaves empty taken from its base.

@@ -1,5 +1,6 @@
 // `object` and `type`: attribute lookup through the MRO, descriptors, the default object behaviour, and calling
 // a type to make an instance.
+#include <algorithm>
 #include <cstring>
 
 #include "vm/objects/heap_type.h"
@@ -117,6 +118,12 @@ bool type_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
     (n == "__name__" ? t->name : t->qualname) = as_str(value);
     return true;
   }
+  // Assigning a non-empty __abstractmethods__ (abc does) makes the class abstract: object.__new__ refuses it.
+  if (n == "__abstractmethods__") {
+    int abstract = value ? py_truth(ts, value) : 0;
+    if (abstract < 0) return false;
+    t->flags = abstract ? (t->flags | kTypeAbstractInstance) : (t->flags & ~kTypeAbstractInstance);
+  }
   bump_type_version(ts, t);
   bool ok;
   if (!value) {
@@ -216,6 +223,25 @@ Value type_new_slot(ThreadState& ts, Type* meta, std::span<const Value> args, Tu
   return type_new_from_args(ts, meta, args, kwnames);
 }
 
+// "Can't instantiate abstract class Shape with abstract methods area, name": the sorted names of the class's
+// __abstractmethods__, as CPython's object_new words it.
+Value raise_abstract_instantiation(ThreadState& ts, Type* type) {
+  Value abstracts = dict_get_str(type->dict, intern(ts, "__abstractmethods__"));
+  Value sorted = abstracts ? call(ts, dict_get_str(ts.interp->builtins, intern(ts, "sorted")), {&abstracts, 1})
+                           : Value(make_list(ts, 0));
+  if (!sorted) return sorted;
+  std::string names;
+  auto* list = static_cast<ListObject*>(sorted.as_object());
+  for (int64_t i = 0; i < list->size; i++) {
+    Value s = py_str(ts, list->items[i]);
+    if (!s) return s;
+    if (i) names += ", ";
+    names += as_str(s)->view();
+  }
+  return raise_fmt(ts, TypeError_type, "Can't instantiate abstract class {} with abstract method{} {}",
+                   type->name->view(), list->size == 1 ? "" : "s", names);
+}
+
 // object() and classes without __new__: CPython's excess-argument rules (object_new in typeobject.c).
 Value object_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   if (!args.empty() && (type == &object_type || (type->flags & kTypeHeap))) {
@@ -225,6 +251,7 @@ Value object_new(ThreadState& ts, Type* type, std::span<const Value> args, Tuple
       return raise_fmt(ts, TypeError_type, "{}() takes no arguments", type->name->view());
   }
   (void)kwnames;
+  if (type->flags & kTypeAbstractInstance) return raise_abstract_instantiation(ts, type);
   auto* o = ts.alloc<InstanceObject>(type, type->instance_size);
   return Value(o);
 }
@@ -244,7 +271,20 @@ bool object_init(ThreadState& ts, Value self, std::span<const Value> args, Tuple
   return true;
 }
 
+// Every static type set up so far. They are collector roots: a builtin type defined outside the X-macro lists
+// (GenericAlias, complex, native modules' types) may have no instance and no reference from Python for a while,
+// and its dict and MRO must outlive that.
+std::vector<Type*>& static_types() {
+  static std::vector<Type*> types;
+  return types;
+}
+
+void trace_static_types(Tracer& tracer) {
+  for (Type* t : static_types()) tracer.visit(static_cast<Object*>(t));
+}
+
 void init_static_type(ThreadState& ts, Type& t) {
+  if (std::find(static_types().begin(), static_types().end(), &t) == static_types().end()) static_types().push_back(&t);
   // A native module's type spells its module in c_name ("itertools.count", as CPython's tp_name); __name__ is
   // the part after the last dot.
   std::string_view full_name = t.c_name;

@@ -1,0 +1,30 @@
+// What the files of the native `posix` module share (stdlib/native/posix.cpp, posix_scandir.cpp).
+#pragma once
+#include <sys/stat.h>
+
+#include <string>
+
+#include "vm/runtime.h"
+
+namespace minipy {
+
+// A path argument: its bytes, and whether it was given as bytes (results then come back as bytes).
+struct Path {
+  std::string text;
+  bool as_bytes = false;
+  Value original;  // as the caller gave it, for error messages
+};
+
+// Reads path argument `v` (str, bytes, os.PathLike, or an int descriptor when `allow_fd`) of function `fn`'s
+// parameter `param` into *out; TypeError/ValueError with CPython's messages otherwise.
+[[nodiscard]] bool path_arg(ThreadState& ts, const char* fn, const char* param, Value v, Path* out,
+                            bool allow_fd = false);
+// A file name as posix returns it: bytes when the argument was bytes, else str.
+Value path_value(ThreadState& ts, std::string_view s, bool as_bytes);
+// An os.stat_result for `st`; `module` is the posix module, whose dict holds the type.
+Value stat_to_result(ThreadState& ts, Value module, const struct stat& st);
+
+// Adds scandir() and its DirEntry and ScandirIterator types to posix module `m` (posix_scandir.cpp).
+[[nodiscard]] bool add_scandir(ThreadState& ts, ModuleObject* m);
+
+}  // namespace minipy
