@@ -1580,7 +1580,7 @@ exception_unwind: {
 
 // Runs the loop; an allocation that fails inside it (std::bad_alloc from the heap or a C++ container, past the
 // native-call boundaries that turn it into MemoryError themselves) leaves the frames from the innermost up to
-// `entry` as an exception would, and MemoryError is raised to entry's caller (see vm/memory/README.md).
+// `entry` as an exception would, and MemoryError is raised to entry's caller (see vm/memory/out_of_memory.h).
 Value resume_frame(ThreadState& ts, Frame* entry, bool throwing) {
   try {
     return resume_frame_loop(ts, entry, throwing);
