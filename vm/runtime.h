@@ -263,11 +263,20 @@ bool is_instance(ThreadState& ts, Value v, Value cls_or_tuple, int* result);
 bool is_subtype(Type* a, Type* b);
 inline bool is_type(Value v) { return v.is_object() && (v.as_object()->type->flags & kTypeTypeSubclass); }
 inline Type* as_type(Value v) { return static_cast<Type*>(v.as_object()); }
+// The length an index or slice is resolved against. Resolving may run __index__ (Python code) that resizes a
+// mutable container first: such a container passes a pointer to its live size field, read after those calls.
+struct SequenceLength {
+  SequenceLength(int64_t fixed) : fixed(fixed) {}            // NOLINT: implicit on purpose
+  SequenceLength(const int64_t* live) : live(live) {}        // NOLINT
+  int64_t get() const { return live ? *live : fixed; }
+  int64_t fixed = 0;
+  const int64_t* live = nullptr;
+};
 // Resolves slice indices for a sequence of `length` as PySlice_GetIndicesEx; false on error.
-bool slice_indices(ThreadState& ts, SliceObject* slice, int64_t length, int64_t* start, int64_t* stop,
+bool slice_indices(ThreadState& ts, SliceObject* slice, SequenceLength length, int64_t* start, int64_t* stop,
                    int64_t* step, int64_t* slicelength);
 // Normalizes a sequence index (negative from the end); raises IndexError with `what` ("list index out of range").
-bool sequence_index(ThreadState& ts, Value key, int64_t length, int64_t* out, const char* what);
+bool sequence_index(ThreadState& ts, Value key, SequenceLength length, int64_t* out, const char* what);
 
 // ---- argument checking for native functions --------------------------------------------------------------------
 // Fails with CPython's message when kwnames is non-empty: "NAME() takes no keyword arguments".

@@ -66,6 +66,7 @@ void finalize_array(Object* self) {
 bool reserve(ThreadState& ts, ArrayObject* a, int64_t count) {
   if (count <= a->capacity) return true;
   int64_t capacity = std::max<int64_t>(count, a->capacity + a->capacity / 2 + 4);
+  if (count < 0 || capacity > INT64_MAX / 16) return raise(ts, MemoryError_type, ""), false;
   void* grown = std::realloc(a->data, static_cast<size_t>(capacity) * item_size(a));
   if (!grown) return raise(ts, MemoryError_type, ""), false;
   a->data = static_cast<char*>(grown);
@@ -309,19 +310,19 @@ Value array_getitem(ThreadState& ts, Value self, Value key) {
   ArrayObject* a = as_array(self);
   if (type_of(key) == &slice_type) {
     int64_t start, stop, step, count;
-    if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), a->size, &start, &stop, &step, &count))
+    if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), &a->size, &start, &stop, &step, &count))
       return Value();
     ArrayObject* r = slice_of(ts, a, start, step, count);
     return r ? Value(r) : Value();
   }
   int64_t i;
-  if (!sequence_index(ts, key, a->size, &i, "array index out of range")) return Value();
+  if (!sequence_index(ts, key, &a->size, &i, "array index out of range")) return Value();
   return get_item_value(ts, a, i);
 }
 
 bool delete_slice(ThreadState& ts, ArrayObject* a, SliceObject* slice) {
   int64_t start, stop, step, count;
-  if (!slice_indices(ts, slice, a->size, &start, &stop, &step, &count)) return false;
+  if (!slice_indices(ts, slice, &a->size, &start, &stop, &step, &count)) return false;
   if (count == 0) return true;
   std::vector<bool> doomed(static_cast<size_t>(a->size), false);
   for (int64_t k = 0; k < count; k++) doomed[static_cast<size_t>(start + k * step)] = true;
@@ -344,20 +345,22 @@ bool array_setitem(ThreadState& ts, Value self, Value key, Value value) {
     ArrayObject* source = as_array(value);
     if (source->typecode != a->typecode) return raise(ts, TypeError_type, "bad argument type for built-in operation"), false;
     std::string bytes(source->data ? source->data : "", static_cast<size_t>(source->size) * item_size(source));
+    // The copy's length counts, not source->size: the slice's __index__ calls below may resize the source.
+    auto source_size = static_cast<int64_t>(bytes.size() / item_size(source));
     int64_t start, stop, step, count;
-    if (!slice_indices(ts, slice, a->size, &start, &stop, &step, &count)) return false;
+    if (!slice_indices(ts, slice, &a->size, &start, &stop, &step, &count)) return false;
     if (step == 1) {
       int64_t removed = std::max<int64_t>(0, stop - start);
-      int64_t growth = source->size - removed;
+      int64_t growth = source_size - removed;
       if (!reserve(ts, a, a->size + growth)) return false;
-      std::memmove(item_at(a, start + source->size), item_at(a, start + removed),
+      std::memmove(item_at(a, start + source_size), item_at(a, start + removed),
                    static_cast<size_t>(a->size - start - removed) * item_size(a));
       std::memcpy(item_at(a, start), bytes.data(), bytes.size());
       a->size += growth;
       return true;
     }
-    if (source->size != count) {
-      raise_fmt(ts, ValueError_type, "attempt to assign array of size {} to extended slice of size {}", source->size,
+    if (source_size != count) {
+      raise_fmt(ts, ValueError_type, "attempt to assign array of size {} to extended slice of size {}", source_size,
                 count);
       return false;
     }
@@ -366,14 +369,18 @@ bool array_setitem(ThreadState& ts, Value self, Value key, Value value) {
     return true;
   }
   int64_t i;
-  if (!sequence_index(ts, key, a->size, &i, "array assignment index out of range")) return false;
+  if (!sequence_index(ts, key, &a->size, &i, "array assignment index out of range")) return false;
   if (!value) {
     std::memmove(item_at(a, i), item_at(a, i + 1), static_cast<size_t>(a->size - i - 1) * item_size(a));
     a->size--;
     return true;
   }
   char item[8];
+  int64_t size_before = a->size;
   if (!convert_item(ts, *a->typecode, value, item)) return false;
+  // Converting may run __index__/__float__ that resizes the array: check the position again.
+  if (a->size != size_before && !sequence_index(ts, key, &a->size, &i, "array assignment index out of range"))
+    return false;
   std::memcpy(item_at(a, i), item, item_size(a));
   return true;
 }
@@ -405,6 +412,7 @@ Value array_repeat(ThreadState& ts, Value self, Value count_value) {
   ArrayObject* a = as_array(self);
   ArrayObject* r = new_array(ts, &array_type, a->typecode);
   if (count <= 0 || a->size == 0) return Value(r);
+  if (a->size > INT64_MAX / count) return raise(ts, MemoryError_type, "");  // the product would wrap
   if (!reserve(ts, r, a->size * count)) return Value();
   size_t chunk = static_cast<size_t>(a->size) * item_size(a);
   for (int64_t k = 0; k < count; k++) std::memcpy(r->data + k * chunk, a->data, chunk);
@@ -432,6 +440,7 @@ Value array_inplace_repeat(ThreadState& ts, Value left, Value right) {
     return left;
   }
   int64_t original = a->size;
+  if (original > 0 && original > INT64_MAX / count) return raise(ts, MemoryError_type, "");
   if (!reserve(ts, a, original * count)) return Value();
   size_t chunk = static_cast<size_t>(original) * item_size(a);
   for (int64_t k = 1; k < count; k++) std::memcpy(a->data + k * chunk, a->data, chunk);

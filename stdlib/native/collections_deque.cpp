@@ -5,6 +5,7 @@
 // iteration" once the deque changes size under them.
 //
 // Left out: __sizeof__.
+#include <new>
 #include <cstdlib>
 
 #include "stdlib/native/collections.h"
@@ -49,6 +50,7 @@ void grow(DequeObject* d) {
   if (d->size < d->capacity) return;
   int64_t capacity = d->capacity ? d->capacity * 2 : 8;
   auto* items = static_cast<Value*>(std::calloc(static_cast<size_t>(capacity), sizeof(Value)));
+  if (!items) throw std::bad_alloc();  // MemoryError at the call boundary (vm/memory/out_of_memory.h)
   for (int64_t i = 0; i < d->size; i++) items[i] = at(d, i);
   std::free(d->items);
   d->items = items;
@@ -293,7 +295,7 @@ DEQUE_METHOD(deque_remove) {
   for (int64_t i = 0; i < d->size; i++) {
     int eq = rich_compare_bool(ts, at(d, i), args[0], kEq);
     if (eq < 0) return Value();
-    if (d->state != state) return raise(ts, IndexError_type, "deque mutated during remove().");
+    if (d->state != state) return raise(ts, IndexError_type, "deque mutated during iteration");
     if (eq) {
       delete_at(d, i);
       return None();
@@ -331,7 +333,7 @@ int64_t deque_length(ThreadState&, Value self) { return as_deque(self)->size; }
 bool deque_position(ThreadState& ts, DequeObject* d, Value key, int64_t* out) {
   if (!is_int(key) && !type_of(key)->index)
     return raise_fmt(ts, TypeError_type, "sequence index must be integer, not '{}'", type_name(key)), false;
-  return sequence_index(ts, key, d->size, out, "deque index out of range");
+  return sequence_index(ts, key, &d->size, out, "deque index out of range");
 }
 
 Value deque_getitem(ThreadState& ts, Value self, Value key) {
@@ -379,7 +381,7 @@ Value deque_repr(ThreadState& ts, Value self) {
 
 Value deque_richcompare(ThreadState& ts, Value a, Value b, int op) {
   if (!is_deque(a) || !is_deque(b)) return NotImplemented();
-  return sequence_compare(ts, snapshot(ts, as_deque(a))->span(), snapshot(ts, as_deque(b))->span(), op);
+  return sequence_compare(ts, Value(snapshot(ts, as_deque(a))), Value(snapshot(ts, as_deque(b))), op);
 }
 
 Value deque_concat(ThreadState& ts, Value a, Value b) {

@@ -12,6 +12,7 @@
 #include "stdlib/native/registry.h"
 #include "stdlib/native/struct_sequence.h"
 #include "vm/runtime.h"
+#include "vm/text/number_format.h"
 
 namespace minipy {
 
@@ -155,6 +156,26 @@ SYS_FN(sys_excepthook) {
   return None();
 }
 
+// sys.get_int_max_str_digits() / sys.set_int_max_str_digits(maxdigits): the int/str conversion limit
+// (CVE-2020-10735), 0 for none; the text layer's conversions read it.
+SYS_FN(sys_get_int_max_str_digits) {
+  if (!check_arg_count(ts, "get_int_max_str_digits", positional_count(args, kwnames), 0, 0)) return Value();
+  return make_int(ts, text::current_int_max_str_digits());
+}
+SYS_FN(sys_set_int_max_str_digits) {
+  Value v = positional_count(args, kwnames) > 0 ? args[0] : keyword_arg(ts, args, kwnames, "maxdigits");
+  if (!v || args.size() != 1)
+    return raise(ts, TypeError_type,
+                 args.empty() ? "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)"
+                              : "set_int_max_str_digits() takes at most 1 argument");
+  int64_t limit;
+  if (!index_to_int64(ts, v, &limit)) return Value();
+  if (limit != 0 && limit < text::kIntMaxStrDigitsThreshold)
+    return raise_fmt(ts, ValueError_type, "maxdigits must be 0 or larger than {}", text::kIntMaxStrDigitsThreshold);
+  text::set_current_int_max_str_digits(limit);
+  return None();
+}
+
 }  // namespace
 // Async generator hooks and coroutine origin tracking (vm/objects/async_generator.cpp).
 SYS_FN(sys_get_asyncgen_hooks);
@@ -261,7 +282,7 @@ void set_flags(ThreadState& ts, DictObject* d) {
   auto i = [&](int64_t x) { return make_int(ts, x); };
   Value values[] = {i(0), i(0), i(0), i(c.optimize), i(c.dont_write_bytecode), i(c.isolated),
                     i(0), i(c.ignore_environment || c.isolated), i(c.verbose), i(0), i(0), i(0), i(c.isolated),
-                    False(), i(0), i(0), Bool(c.safe_path), i(-1)};
+                    False(), i(0), i(0), Bool(c.safe_path), i(text::configured_int_max_str_digits())};
   (void)dict_set_str(ts, d, intern(ts, "flags"), info_tuple(ts, "flags", kFlagFields, values));
 }
 

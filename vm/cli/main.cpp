@@ -1,6 +1,7 @@
 // minipy's command line, mirroring CPython's: `minipy [option] ... [-c cmd | -m mod | file | -] [arg] ...`.
 // The interpreter runs on a thread with a large native stack, so deep recursion through native code (repr of
 // nested lists, sorted() with a Python key, ...) hits RecursionError long before the stack runs out.
+#include <charconv>
 #include <pthread.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -18,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "vm/text/number_format.h"
 #include "vm/cli/run.h"
 #include "vm/import/import.h"
 #include "stdlib/native/io.h"
@@ -79,6 +81,25 @@ void print_help(const Command& cmd) {
       cmd.config.program_name.c_str());
 }
 
+// -X int_max_str_digits=N / PYTHONINTMAXSTRDIGITS=N: 0 or at least 640, else CPython's fatal start-up error.
+// An empty value counts as 0 (CPython's parse of it); `apply` false only validates (a PYTHONINTMAXSTRDIGITS that
+// -X overrides must still be valid).
+void set_int_max_str_digits_option(const char* source, const std::string& value, bool apply = true) {
+  int64_t limit = 0;
+  auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), limit);
+  if ((!value.empty() && (ec != std::errc() || end != value.data() + value.size())) ||
+      (limit != 0 && limit < text::kIntMaxStrDigitsThreshold)) {
+    std::fprintf(stderr,
+                 "Fatal Python error: config_init_int_max_str_digits: %s: invalid limit; must be >= %d or 0 for "
+                 "unlimited.\nPython runtime state: preinitialized\n\n",
+                 source, static_cast<int>(text::kIntMaxStrDigitsThreshold));
+    std::exit(1);
+  }
+  if (!apply) return;
+  text::set_current_int_max_str_digits(limit);
+  text::set_configured_int_max_str_digits(limit);
+}
+
 void apply_x_option(Command& cmd, const std::string& opt) {
   auto eq = opt.find('=');
   std::string key = opt.substr(0, eq), value = eq == std::string::npos ? "" : opt.substr(eq + 1);
@@ -86,6 +107,7 @@ void apply_x_option(Command& cmd, const std::string& opt) {
   else if (key == "cache_tag") cmd.config.cache_tag = value;
   else if (key == "explain_cache") cmd.config.explain_cache = true;
   else if (key == "importtime") cmd.config.import_time = true;
+  else if (key == "int_max_str_digits") set_int_max_str_digits_option("-X int_max_str_digits", value);
 }
 
 Command parse_command_line(int argc, char** argv) {
@@ -231,6 +253,10 @@ void apply_environment(RuntimeConfig& config) {
   if (verbose && *verbose && config.verbose == 0) config.verbose = 1;
   const char* unbuffered = std::getenv("PYTHONUNBUFFERED");
   if (unbuffered && *unbuffered) config.unbuffered = true;
+  // The -X option wins over the environment, as in CPython.
+  const char* digits = std::getenv("PYTHONINTMAXSTRDIGITS");
+  if (digits && *digits)
+    set_int_max_str_digits_option("PYTHONINTMAXSTRDIGITS", digits, text::configured_int_max_str_digits() < 0);
 }
 
 std::string absolute(const std::string& path) {

@@ -1,5 +1,6 @@
 // Calling Python functions: binding arguments to parameters (with CPython's error messages), the frame data
 // stack, and the entry points native code uses to run Python code.
+#include <new>
 #include <cstdlib>
 #include <cstring>
 
@@ -157,7 +158,7 @@ bool bind_arguments(ThreadState& ts, FunctionObject* f, Value* locals, std::span
 Frame* ThreadState::push_frame_slow(size_t bytes) {
   size_t size = std::max(kChunkSize, bytes + sizeof(Chunk));
   auto* chunk = static_cast<Chunk*>(std::malloc(size));
-  if (!chunk) std::abort();
+  if (!chunk) throw std::bad_alloc();  // MemoryError (vm/memory/out_of_memory.h)
   chunk->previous = datastack_chunk;
   chunk->size = size;
   chunk->saved_top = datastack_top;

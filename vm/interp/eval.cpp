@@ -13,6 +13,7 @@
 #include "vm/interp/frame_setup.h"
 #include "vm/import/import.h"
 #include "vm/interp/inline_cache.h"
+#include "vm/memory/out_of_memory.h"
 #include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 #include "stdlib/native/sys.h"
@@ -282,7 +283,8 @@ bool handle_eval_breaker(ThreadState& ts);  // interpreter.cpp: collection and s
 
 // Runs `entry` until it returns (or, for a generator's frame, yields). With `throwing`, the pending exception is
 // raised at the frame's current instruction first (generator.throw()).
-Value resume_frame(ThreadState& ts, Frame* entry, bool throwing) {
+namespace {
+Value resume_frame_loop(ThreadState& ts, Frame* entry, bool throwing) {
   entry->is_entry = true;
   entry->previous = ts.current_frame;
   if (!ts.enter_recursion()) {
@@ -1592,6 +1594,20 @@ exception_unwind: {
   LOAD_FRAME_REGISTERS();
   goto error;
 }
+}
+
+}  // namespace
+
+// Runs the loop; an allocation that fails inside it (std::bad_alloc from the heap or a C++ container, past the
+// native-call boundaries that turn it into MemoryError themselves) leaves the frames from the innermost up to
+// `entry` as an exception would, and MemoryError is raised to entry's caller (see vm/memory/out_of_memory.h).
+Value resume_frame(ThreadState& ts, Frame* entry, bool throwing) {
+  try {
+    return resume_frame_loop(ts, entry, throwing);
+  } catch (const std::bad_alloc&) {
+    unwind_frames_after_bad_alloc(ts, entry);
+    return raise(ts, MemoryError_type, "");
+  }
 }
 
 Value run_frame(ThreadState& ts, Frame* entry) { return resume_frame(ts, entry, false); }

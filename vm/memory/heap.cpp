@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <new>
 
 namespace minipy {
 
@@ -55,10 +56,7 @@ Heap::Page* Heap::new_page(size_t cls) {
   }
   if (!page) {
     void* mem = std::aligned_alloc(kPageSize, kPageSize);
-    if (!mem) {
-      std::fputs("minipy: out of memory\n", stderr);
-      std::abort();
-    }
+    if (!mem) throw std::bad_alloc();  // MemoryError at the nearest boundary (vm/memory/out_of_memory.h)
     // Only the header is cleared here: allocate() clears each slot as it hands it out, and a free slot needs
     // only type == nullptr and its free-list link, both written when its chunk is threaded.
     std::memset(mem, 0, kFirstSlot);
@@ -102,12 +100,11 @@ Object* Heap::allocate(Type* type, size_t size) {
 }
 
 Object* Heap::allocate_large(Type* type, size_t size) {
+  // A request no machine can satisfy is refused before the size arithmetic below can wrap.
+  if (size > (size_t{1} << 47)) throw std::bad_alloc();
   size_t total = (kFirstSlot + size + kPageSize - 1) / kPageSize * kPageSize;
   void* mem = std::aligned_alloc(kPageSize, total);
-  if (!mem) {
-    std::fputs("minipy: out of memory\n", stderr);
-    std::abort();
-  }
+  if (!mem) throw std::bad_alloc();  // MemoryError at the nearest boundary (vm/memory/out_of_memory.h)
   std::memset(mem, 0, kFirstSlot + size);
   auto* page = static_cast<Page*>(mem);
   page->slot_size = 0;

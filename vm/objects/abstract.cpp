@@ -2,6 +2,7 @@
 // CPython's abstract.c / object.c dispatch rules (reflected operands, sequence fallbacks, rich-comparison
 // swapping), so the error messages and the order in which user methods are tried match.
 #include "compiler/opcodes.h"
+#include "vm/memory/out_of_memory.h"
 #include "vm/runtime.h"
 #include "vm/text/number_format.h"
 
@@ -72,13 +73,13 @@ Value binary_op(ThreadState& ts, Value a, Value b, int op) {
   if (inplace) {
     op -= kBinaryOpCount;
     if (BinarySlot slot = type_of(a)->inplace[op]) {
-      Value x = slot(ts, a, b);
+      Value x = catching_bad_alloc(ts, [&] { return slot(ts, a, b); });
       if (x != NotImplemented()) return x;
     }
   }
-  Value x = binary_op1(ts, a, b, op);
+  Value x = catching_bad_alloc(ts, [&] { return binary_op1(ts, a, b, op); });  // "x" * 10**12
   if (x != NotImplemented()) return x;
-  return sequence_fallback(ts, a, b, op, inplace);
+  return catching_bad_alloc(ts, [&] { return sequence_fallback(ts, a, b, op, inplace); });
 }
 
 Value rich_compare(ThreadState& ts, Value v, Value w, int op) {
@@ -151,6 +152,7 @@ Value raise_text_error(ThreadState& ts, const text::TextError& error) {
   else if (error.kind == "OverflowError") t = &OverflowError_type;
   else if (error.kind == "IndexError") t = &IndexError_type;
   else if (error.kind == "KeyError") t = &KeyError_type;
+  else if (error.kind == "MemoryError") t = &MemoryError_type;  // a width past kMaxTextResult
   return raise(ts, *t, error.message);
 }
 
@@ -394,7 +396,7 @@ Value call(ThreadState& ts, Value callable, std::span<const Value> args, TupleOb
   if (!t->call) return raise_fmt(ts, TypeError_type, "'{}' object is not callable", type_name_of(t));
   if (!ts.enter_recursion())
     return raise(ts, RecursionError_type, "maximum recursion depth exceeded while calling a Python object");
-  Value r = t->call(ts, callable, args, kwnames);
+  Value r = catching_bad_alloc(ts, [&] { return t->call(ts, callable, args, kwnames); });
   ts.recursion_depth--;
   return r;
 }

@@ -242,7 +242,7 @@ Value bytearray_getitem(ThreadState& ts, Value v, Value key) {
   ByteArrayObject* b = as_ba(v);
   if (is_slice(key)) {
     int64_t start, stop, step, n;
-    if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), b->size, &start, &stop, &step, &n))
+    if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), &b->size, &start, &stop, &step, &n))
       return Value();
     std::string out;
     for (int64_t i = 0, p = start; i < n; i++, p += step) out.push_back(b->data[p]);
@@ -251,7 +251,7 @@ Value bytearray_getitem(ThreadState& ts, Value v, Value key) {
   if (!is_int(key) && !type_of(key)->index)
     return raise_fmt(ts, TypeError_type, "bytearray indices must be integers or slices, not {}", type_name(key));
   int64_t i;
-  if (!sequence_index(ts, key, b->size, &i, "bytearray index out of range")) return Value();
+  if (!sequence_index(ts, key, &b->size, &i, "bytearray index out of range")) return Value();
   return Value::small_int(static_cast<unsigned char>(b->data[i]));
 }
 
@@ -278,7 +278,7 @@ bool bytearray_setitem(ThreadState& ts, Value v, Value key, Value value) {
   ByteArrayObject* b = as_ba(v);
   if (is_slice(key)) {
     int64_t start, stop, step, n;
-    if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), b->size, &start, &stop, &step, &n))
+    if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), &b->size, &start, &stop, &step, &n))
       return false;
     if (!value) return delete_slice(ts, b, start, step, n);
     if (is_int(value) || is_float(value) || is_str(value) || type_of(value)->index) {
@@ -286,7 +286,12 @@ bool bytearray_setitem(ThreadState& ts, Value v, Value key, Value value) {
       return false;
     }
     std::string data;
+    int64_t size_before = b->size;
     if (!assignable_bytes(ts, value, &data)) return false;
+    // Reading `value` can run Python code (an iterator) that resizes this bytearray: resolve the slice again.
+    if (b->size != size_before &&
+        !slice_indices(ts, static_cast<SliceObject*>(key.as_object()), &b->size, &start, &stop, &step, &n))
+      return false;
     auto needed = static_cast<int64_t>(data.size());
     if (step == 1) return splice(ts, b, start, std::max<int64_t>(stop - start, 0), data);
     if (needed == 0) return delete_slice(ts, b, start, step, n);
@@ -302,10 +307,13 @@ bool bytearray_setitem(ThreadState& ts, Value v, Value key, Value value) {
     return false;
   }
   int64_t i;
-  if (!sequence_index(ts, key, b->size, &i, "bytearray index out of range")) return false;
+  if (!sequence_index(ts, key, &b->size, &i, "bytearray index out of range")) return false;
   if (!value) return splice(ts, b, i, 1, {});
   int byte;
+  int64_t size_before = b->size;
   if (!byte_value(ts, value, &byte)) return false;
+  // The value's __index__ may have resized the bytearray (CPython's GH-91153): check the position again.
+  if (b->size != size_before && !sequence_index(ts, key, &b->size, &i, "bytearray index out of range")) return false;
   b->data[i] = static_cast<char>(byte);
   return true;
 }

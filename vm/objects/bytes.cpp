@@ -123,6 +123,7 @@ Value bytes_repeat(ThreadState& ts, Value self, Value count) {
   std::string_view s = as_bytes(self)->view();
   if (n <= 0 || s.empty()) return make_bytes(ts, "");
   if (n == 1 && type_of(self) == &bytes_type) return self;
+  if (static_cast<int64_t>(s.size()) > INT64_MAX / n) return raise(ts, OverflowError_type, "repeated bytes are too long");
   if (static_cast<int64_t>(s.size()) > text::kMaxTextResult / n) return raise(ts, MemoryError_type, "");
   std::string out;
   out.reserve(s.size() * static_cast<size_t>(n));

@@ -244,7 +244,9 @@ BYTES_METHOD(m_expandtabs) {
   size_t n = positional_count(args, kwnames);
   Value t = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "tabsize");
   int64_t tabsize = 8;
-  if (t && !index_to_int64(ts, t, &tabsize)) return Value();
+  if (t && !index_to_int64(ts, t, &tabsize, "Python int too large to convert to C int")) return Value();
+  if (tabsize > INT32_MAX || tabsize < INT32_MIN)  // CPython's tabsize is a C int
+    return raise(ts, OverflowError_type, "Python int too large to convert to C int");
   if (tabsize > text::kMaxTextResult) return raise(ts, MemoryError_type, "");
   return make_result(ts, self, text::bytes::expandtabs(data(self), tabsize));
 }

@@ -1,6 +1,7 @@
 // dict: CPython's compact, insertion-ordered layout — a dense entries array in insertion order plus a sparse
 // open-addressing index of int32 positions. `version` changes on every mutation so inline caches (LOAD_GLOBAL)
 // can skip lookups while a dict is unchanged.
+#include <new>
 #include <cstdlib>
 #include <algorithm>
 #include <cstring>
@@ -44,7 +45,7 @@ void dict_resize(ThreadState& ts, DictObject* d, int64_t min_used) {
   // One block holds the entries then the index: one malloc per resize (small instance dicts are the hot case).
   size_t entries_bytes = sizeof(DictEntry) * static_cast<size_t>(capacity);
   char* block = static_cast<char*>(std::malloc(entries_bytes + sizeof(int32_t) * static_cast<size_t>(index_size)));
-  if (!block) std::abort();
+  if (!block) throw std::bad_alloc();  // MemoryError at the call boundary (vm/memory/out_of_memory.h)
   auto* entries = reinterpret_cast<DictEntry*>(block);
   auto* index = reinterpret_cast<int32_t*>(block + entries_bytes);
   // Compact live entries into the new block.
@@ -75,6 +76,7 @@ void dict_resize(ThreadState& ts, DictObject* d, int64_t min_used) {
 // Finds `key`: returns the entry position or -1 (absent), -2 on error. *slot_out receives the index slot where
 // the key is or where it would be inserted.
 int64_t lookup(ThreadState& ts, DictObject* d, Value key, int64_t hash, uint64_t* slot_out) {
+restart:
   if (d->index_size == 0) {
     *slot_out = 0;
     return -1;
@@ -106,10 +108,12 @@ int64_t lookup(ThreadState& ts, DictObject* d, Value key, int64_t hash, uint64_t
           }
         } else {
           Value entry_key = e.key;
-          uint64_t version = d->version;
+          const DictEntry* entries = d->entries;
           int eq = rich_compare_bool(ts, entry_key, key, kEq);
           if (eq < 0) return -2;
-          if (d->version != version) return lookup(ts, d, key, hash, slot_out);  // mutated by __eq__
+          // As CPython's _Py_dict_lookup: start again (a loop, not a recursion: an __eq__ that always mutates
+          // must not exhaust the native stack) only if the table moved or this entry changed under __eq__.
+          if (entries != d->entries || ix >= d->nentries || d->entries[ix].key != entry_key) goto restart;
           if (eq) {
             *slot_out = slot;
             return ix;
@@ -134,6 +138,16 @@ bool insert(ThreadState& ts, DictObject* d, Value key, int64_t hash, Value value
   if (d->nentries >= d->capacity) {
     dict_resize(ts, d, d->used + 1);
     lookup(ts, d, key, hash, &slot);  // cannot fail: only identical-hash keys compared, none equal
+  } else if (d->index[slot] >= 0) {
+    // The free slot was noted before an __eq__ that inserted into this dict without moving its table: the slot
+    // is taken now, so probe again for a free one (no comparisons needed to find a free slot).
+    uint64_t mask = static_cast<uint64_t>(d->index_size - 1);
+    uint64_t perturb = static_cast<uint64_t>(hash);
+    slot = static_cast<uint64_t>(hash) & mask;
+    while (d->index[slot] >= 0) {
+      perturb >>= 5;
+      slot = (slot * 5 + perturb + 1) & mask;
+    }
   }
   d->entries[d->nentries] = {key, value, hash};
   d->index[slot] = static_cast<int32_t>(d->nentries);

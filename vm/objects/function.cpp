@@ -665,6 +665,14 @@ void init_function_types(ThreadState& ts) {
   add_getset(ts, staticmethod_type, "__isabstractmethod__", wrapper_is_abstract);
   add_getset(ts, classmethod_type, "__isabstractmethod__", wrapper_is_abstract);
 
+  // types.CellType([contents]), as CPython's cell_new (types.MethodType: bound_method_new above).
+  cell_type.new_instance = [](ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
+    if (!no_keywords(ts, "cell", kwnames)) return Value();
+    if (args.size() > 1) return raise_fmt(ts, TypeError_type, "cell expected at most 1 argument, got {}", args.size());
+    auto* cell = ts.alloc<CellObject>(&cell_type);
+    if (!args.empty()) cell->ref = args[0];
+    return Value(cell);
+  };
   cell_type.trace = trace_cell;
   add_getset(ts, cell_type, "cell_contents", cell_contents);
 }

@@ -424,6 +424,7 @@ void define_static(ThreadState& ts, Type& t, const char* name) {
   t.instance_size = sizeof(GenericAliasObject);
   t.flags = kTypeImmutable;
   init_static_type(ts, t);
+  root_static_type(ts, t);
   t.module = Value(intern(ts, "types"));
   t.setattr = object_type.setattr;
   t.trace = trace_alias;

@@ -87,6 +87,16 @@ Value true_divide(ThreadState& ts, const IntArg& a, const IntArg& b) {
   return make_float(ts, *q);
 }
 
+// GMP aborts ("overflow in mpz type") instead of failing on results past about 2**37 bits, and allocating even
+// a fraction of that is hopeless: a result that would need more than kMaxResultBits raises MemoryError up front,
+// what CPython raises when its own allocation of such a number fails.
+constexpr uint64_t kMaxResultBits = uint64_t{1} << 36;
+bool result_too_big(ThreadState& ts, uint64_t bits) {
+  if (bits <= kMaxResultBits) return false;
+  raise(ts, MemoryError_type, "");
+  return true;
+}
+
 Value int_pow(ThreadState& ts, const IntArg& a, const IntArg& b) {
   if (!b.is_small || b.small < 0) {
     if ((b.is_small && b.small < 0) || (!b.is_small && b.big->sign() < 0)) {
@@ -127,7 +137,13 @@ Value int_pow(ThreadState& ts, const IntArg& a, const IntArg& b) {
     }
     if (!overflow) return make_int(ts, result);
   }
-  return make_int(ts, a.as_big().pow(static_cast<uint64_t>(b.small)));
+  BigInt base = a.as_big();
+  uint64_t bits;
+  if (__builtin_mul_overflow(base.bit_length(), static_cast<uint64_t>(b.small), &bits) || result_too_big(ts, bits)) {
+    if (!ts.current_exception) raise(ts, MemoryError_type, "");
+    return Value();
+  }
+  return make_int(ts, base.pow(static_cast<uint64_t>(b.small)));
 }
 
 Value int_binary(ThreadState& ts, Value left, Value right, int op) {
@@ -170,7 +186,9 @@ Value int_binary(ThreadState& ts, Value left, Value right, int op) {
   switch (op) {
     case kOpAdd: return make_int(ts, x + y);
     case kOpSub: return make_int(ts, x - y);
-    case kOpMul: return make_int(ts, x * y);
+    case kOpMul:
+      if (result_too_big(ts, x.bit_length() + y.bit_length())) return Value();
+      return make_int(ts, x * y);
     case kOpFloorDiv:
     case kOpMod: {
       if (y.is_zero()) return int_div_zero(ts, op);
@@ -186,9 +204,13 @@ Value int_binary(ThreadState& ts, Value left, Value right, int op) {
       if (y.sign() < 0) return raise(ts, ValueError_type, "negative shift count");
       if (!y.fits_int64()) {
         if (op == kOpRShift || x.is_zero()) return make_int(ts, op == kOpRShift && x.sign() < 0 ? -1 : 0);
+        // CPython counts the shift in 30-bit digits: a count of digits past ssize_t is OverflowError, a smaller
+        // one fails to allocate.
+        if (y < BigInt(INT64_MAX) * BigInt(30)) return raise(ts, MemoryError_type, "");
         return raise(ts, OverflowError_type, "too many digits in integer");
       }
       uint64_t n = static_cast<uint64_t>(y.to_int64());
+      if (op == kOpLShift && result_too_big(ts, x.bit_length() + n)) return Value();
       return make_int(ts, op == kOpLShift ? x.shifted_left(n) : x.shifted_right(n));
     }
     case kOpTrueDiv:
@@ -310,13 +332,16 @@ Value int_repr(ThreadState& ts, Value v) {
     auto res = std::to_chars(buf, buf + sizeof buf, a.small);
     return make_str_known(ts, std::string_view(buf, res.ptr - buf), res.ptr - buf, true);
   }
-  if (a.big->bit_length() > 14300) {  // cheap pre-check; exact digit count below
+  int64_t limit = text::current_int_max_str_digits();
+  // Cheap pre-check on the size (a number of n bits has at least n * log10(2) digits), exact count below.
+  if (limit > 0 && a.big->bit_length() > static_cast<uint64_t>(limit) * 3) {
+    const char* kMessage = "Exceeds the limit ({} digits) for integer string conversion; use "
+                           "sys.set_int_max_str_digits() to increase the limit";
+    if (a.big->bit_length() > static_cast<uint64_t>(limit) * 4)  // past limit * log2(10): surely too many
+      return raise_fmt(ts, ValueError_type, fmt::runtime(kMessage), limit);
     std::string s = a.big->to_string();
-    size_t digits = s.size() - (s[0] == '-');
-    if (digits > 4300)
-      return raise_fmt(ts, ValueError_type,
-                       "Exceeds the limit (4300 digits) for integer string conversion; use "
-                       "sys.set_int_max_str_digits() to increase the limit");
+    auto digits = static_cast<int64_t>(s.size() - (s[0] == '-'));
+    if (digits > limit) return raise_fmt(ts, ValueError_type, fmt::runtime(kMessage), limit);
     return make_str_known(ts, s, static_cast<int64_t>(s.size()), true);
   }
   std::string s = a.big->to_string();

@@ -13,15 +13,27 @@ namespace {
 
 ListObject* as_list(Value v) { return static_cast<ListObject*>(v.as_object()); }
 
-void list_reserve(ThreadState& ts, ListObject* l, int64_t needed) {
-  if (needed <= l->capacity) return;
+// Grows the storage to hold `needed` items; false with MemoryError pending when the request is absurd or malloc
+// refuses (a user-sized request must never abort the process).
+[[nodiscard]] bool list_reserve(ThreadState& ts, ListObject* l, int64_t needed) {
+  if (needed <= l->capacity) return true;
   // CPython's growth pattern (~1.125x + 6), so repeated appends are amortised O(1).
+  constexpr int64_t kMaxItems = INT64_MAX / static_cast<int64_t>(2 * sizeof(Value));
+  if (needed < 0 || needed > kMaxItems) {
+    raise(ts, MemoryError_type, "");
+    return false;
+  }
   int64_t cap = needed + (needed >> 3) + (needed < 9 ? 3 : 6);
   auto* items = static_cast<Value*>(std::realloc(l->items, sizeof(Value) * static_cast<size_t>(cap)));
-  if (!items) std::abort();
-  ts.heap->account_external(static_cast<int64_t>(sizeof(Value)) * (cap - l->capacity));
+  if (!items) {
+    raise(ts, MemoryError_type, "");
+    return false;
+  }
+  // A list emptied by a sort in progress has capacity -1 (see list_sort): it owns no storage yet.
+  ts.heap->account_external(static_cast<int64_t>(sizeof(Value)) * (cap - std::max<int64_t>(l->capacity, 0)));
   l->items = items;
   l->capacity = cap;
+  return true;
 }
 
 void finalize_list(Object* o) { std::free(static_cast<ListObject*>(o)->items); }
@@ -34,12 +46,12 @@ void trace_list(Object* self, Tracer& tracer) {
 Value list_repr(ThreadState& ts, Value v) {
   ListObject* l = as_list(v);
   if (l->size == 0) return Value(intern(ts, "[]"));
-  return sequence_repr(ts, v, l->span(), "[", "]");
+  return sequence_repr(ts, v, "[", "]");
 }
 
 Value list_richcompare(ThreadState& ts, Value a, Value b, int op) {
   if (!is_list(a) || !is_list(b)) return NotImplemented();
-  return sequence_compare(ts, as_list(a)->span(), as_list(b)->span(), op);
+  return sequence_compare(ts, a, b, op);
 }
 
 Value list_concat(ThreadState& ts, Value a, Value b) {
@@ -49,6 +61,7 @@ Value list_concat(ThreadState& ts, Value a, Value b) {
   ListObject* x = as_list(a);
   ListObject* y = as_list(b);
   ListObject* r = make_list(ts, x->size + y->size);
+  if (!r) return Value();
   std::copy(x->items, x->items + x->size, r->items);
   std::copy(y->items, y->items + y->size, r->items + x->size);
   return Value(r);
@@ -65,8 +78,9 @@ Value list_repeat(ThreadState& ts, Value a, Value count) {
   if (!index_to_int64(ts, count, &n, "cannot fit 'int' into an index-sized integer")) return Value();
   ListObject* l = as_list(a);
   if (n <= 0 || l->size == 0) return Value(make_list(ts, 0));
-  if (l->size > (int64_t{1} << 36) / n) return raise(ts, MemoryError_type, "");
+  if (l->size > INT64_MAX / n) return raise(ts, MemoryError_type, "");
   ListObject* r = make_list(ts, l->size * n);
+  if (!r) return Value();
   for (int64_t i = 0; i < n; i++) std::copy(l->items, l->items + l->size, r->items + i * l->size);
   return Value(r);
 }
@@ -77,7 +91,7 @@ Value list_inplace_repeat(ThreadState& ts, Value a, Value count) {
   if (!r) return r;
   ListObject* l = as_list(a);
   ListObject* src = as_list(r);
-  list_reserve(ts, l, src->size);
+  if (!list_reserve(ts, l, src->size)) return Value();
   std::copy(src->items, src->items + src->size, l->items);
   l->size = src->size;
   return a;
@@ -104,22 +118,23 @@ Value list_getitem(ThreadState& ts, Value container, Value key) {
   }
   if (key.is_object() && key.as_object()->type == &slice_type) {
     int64_t start, stop, step, n;
-    if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), l->size, &start, &stop, &step, &n))
+    if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), &l->size, &start, &stop, &step, &n))
       return Value();
     ListObject* r = make_list(ts, n);
+    if (!r) return Value();
     for (int64_t i = 0, p = start; i < n; i++, p += step) r->items[i] = l->items[p];
     return Value(r);
   }
   if (!is_int(key) && !type_of(key)->index)
     return raise_fmt(ts, TypeError_type, "list indices must be integers or slices, not {}", type_name(key));
   int64_t i;
-  if (!sequence_index(ts, key, l->size, &i, "list index out of range")) return Value();
+  if (!sequence_index(ts, key, &l->size, &i, "list index out of range")) return Value();
   return l->items[i];
 }
 
 bool list_assign_slice(ThreadState& ts, ListObject* l, SliceObject* slice, Value value) {
   int64_t start, stop, step, n;
-  if (!slice_indices(ts, slice, l->size, &start, &stop, &step, &n)) return false;
+  if (!slice_indices(ts, slice, &l->size, &start, &stop, &step, &n)) return false;
   if (!value) {  // del l[a:b:c]
     if (n <= 0) return true;
     if (step < 0) {
@@ -137,7 +152,8 @@ bool list_assign_slice(ThreadState& ts, ListObject* l, SliceObject* slice, Value
     l->size = w;
     return true;
   }
-  // Copy the new items first: `value` may be the list itself.
+  // Collect the new items first (`value` may be the list itself, or a generator that changes it), then resolve
+  // the slice again against the list as it is now, as CPython's list_ass_slice clamps to the current size.
   std::span<Value> items;
   Value storage;
   if (!sequence_items(ts, value, &items, &storage)) {
@@ -147,23 +163,28 @@ bool list_assign_slice(ThreadState& ts, ListObject* l, SliceObject* slice, Value
     }
     return false;
   }
-  std::vector<Value> copy(items.begin(), items.end());
-  auto m = static_cast<int64_t>(copy.size());
+  auto m = static_cast<int64_t>(items.size());
   if (step == 1) {
-    if (stop < start) stop = start;
+    start = std::clamp<int64_t>(start, 0, l->size);
+    stop = std::clamp<int64_t>(stop, start, l->size);
     int64_t delta = m - (stop - start);
-    if (delta > 0) list_reserve(ts, l, l->size + delta);
+    if (delta > 0 && !list_reserve(ts, l, l->size + delta)) return false;
     std::memmove(static_cast<void*>(l->items + stop + delta), l->items + stop,
                  sizeof(Value) * static_cast<size_t>(l->size - stop));
-    std::copy(copy.begin(), copy.end(), l->items + start);
+    std::copy(items.begin(), items.end(), l->items + start);
     l->size += delta;
     return true;
+  }
+  if (m == n && n > 0 && std::max(start, start + (n - 1) * step) >= l->size) {
+    // Collecting the items shrank the list (CPython would write past its end here): resolve the slice again and
+    // judge the sizes against that.
+    if (!slice_indices(ts, slice, &l->size, &start, &stop, &step, &n)) return false;
   }
   if (m != n) {
     raise_fmt(ts, ValueError_type, "attempt to assign sequence of size {} to extended slice of size {}", m, n);
     return false;
   }
-  for (int64_t i = 0, p = start; i < n; i++, p += step) l->items[p] = copy[static_cast<size_t>(i)];
+  for (int64_t i = 0, p = start; i < n; i++, p += step) l->items[p] = items[static_cast<size_t>(i)];
   return true;
 }
 
@@ -176,9 +197,7 @@ bool list_setitem(ThreadState& ts, Value container, Value key, Value value) {
     return false;
   }
   int64_t i;
-  if (!sequence_index(ts, key, l->size, &i,
-                      value ? "list assignment index out of range" : "list assignment index out of range"))
-    return false;
+  if (!sequence_index(ts, key, &l->size, &i, "list assignment index out of range")) return false;
   if (value) {
     l->items[i] = value;
   } else {
@@ -254,7 +273,7 @@ LIST_METHOD(m_insert) {
   ListObject* l = as_list(self);
   if (i < 0) i = std::max<int64_t>(0, i + l->size);
   if (i > l->size) i = l->size;
-  list_reserve(ts, l, l->size + 1);
+  if (!list_reserve(ts, l, l->size + 1)) return Value();
   std::memmove(static_cast<void*>(l->items + i + 1), l->items + i, sizeof(Value) * static_cast<size_t>(l->size - i));
   l->items[i] = args[1];
   l->size++;
@@ -264,10 +283,11 @@ LIST_METHOD(m_pop) {
   if (!no_keywords(ts, "pop", kwnames)) return Value();
   if (args.size() > 1) return raise_fmt(ts, TypeError_type, "pop expected at most 1 argument, got {}", args.size());
   ListObject* l = as_list(self);
+  int64_t i = -1;
+  // The index is converted first (its __index__ may change the list), then checked, as CPython's clinic code.
+  if (!args.empty() && !index_to_int64(ts, args[0], &i)) return Value();
   if (l->size == 0) return raise(ts, IndexError_type, "pop from empty list");
-  int64_t i = l->size - 1;
-  if (!args.empty()) {
-    if (!index_to_int64(ts, args[0], &i)) return Value();
+  {
     if (i < 0) i += l->size;
     if (i < 0 || i >= l->size) return raise(ts, IndexError_type, "pop index out of range");
   }
@@ -283,6 +303,7 @@ LIST_METHOD(m_remove) {
     int r = rich_compare_bool(ts, l->items[i], args[0], kEq);
     if (r < 0) return Value();
     if (r) {
+      if (i >= l->size) return None();  // __eq__ shrank the list under us: nothing left at i to remove
       std::memmove(static_cast<void*>(l->items + i), l->items + i + 1,
                    sizeof(Value) * static_cast<size_t>(l->size - i - 1));
       l->size--;
@@ -295,7 +316,7 @@ LIST_METHOD(m_index) {
   ListObject* l = as_list(self);
   if (positional_count(args, kwnames) >= 1) {
     // CPython's message names the value: "5 is not in list".
-    Value r = sequence_index_method(ts, l->span(), args, kwnames, nullptr);
+    Value r = sequence_index_method(ts, self, args, kwnames, nullptr);
     if (!r && ts.current_exception && exception_matches(ts.current_exception, &ValueError_type)) {
       Value rep = py_repr(ts, args[0]);
       if (!rep) return rep;
@@ -304,11 +325,11 @@ LIST_METHOD(m_index) {
     }
     return r;
   }
-  return sequence_index_method(ts, l->span(), args, kwnames, nullptr);
+  return sequence_index_method(ts, self, args, kwnames, nullptr);
 }
 LIST_METHOD(m_count) {
   if (!check_arg_count(ts, "count", positional_count(args, kwnames), 1, 1)) return Value();
-  return sequence_count(ts, as_list(self)->span(), args[0]);
+  return sequence_count(ts, self, args[0]);
 }
 LIST_METHOD(m_reverse) {
   if (!check_arg_count(ts, "reverse", positional_count(args, kwnames), 0, 0)) return Value();
@@ -341,7 +362,10 @@ bool merge_sort(ThreadState& ts, std::vector<SortItem>& items, std::vector<SortI
       while (j > lo) {
         int lt = reverse ? rich_compare_bool(ts, items[j - 1].key, x.key, kLt)
                          : rich_compare_bool(ts, x.key, items[j - 1].key, kLt);
-        if (lt < 0) return false;
+        if (lt < 0) {
+          items[j] = x;  // keep `items` a permutation of the input: the caller writes it back
+          return false;
+        }
         if (!lt) break;
         items[j] = items[j - 1];
         j--;
@@ -366,6 +390,30 @@ bool merge_sort(ThreadState& ts, std::vector<SortItem>& items, std::vector<SortI
   return true;
 }
 
+// Sorts the items of `saved` in place (stably, by key(item) when key is given). On an error the items are left
+// in some order (a permutation of the input, as CPython's) and false returned with the exception pending.
+bool sort_items(ThreadState& ts, ListObject* saved, Value key, bool reverse) {
+  int64_t n = saved->size;
+  // Keys computed by Python code are held in a list object so the collector sees them.
+  ListObject* keys = nullptr;
+  if (key && !is_none(key)) {
+    keys = make_list(ts, n);
+    if (!keys) return false;
+    for (int64_t i = 0; i < n; i++) {
+      Value k = call(ts, key, std::span<const Value>(&saved->items[i], 1));
+      if (!k) return false;
+      keys->items[i] = k;
+    }
+  }
+  std::vector<SortItem> items(static_cast<size_t>(n));
+  for (int64_t i = 0; i < n; i++) items[static_cast<size_t>(i)] = {keys ? keys->items[i] : saved->items[i], saved->items[i]};
+  std::vector<SortItem> tmp(items.size());
+  // The vectors' Values stay reachable through `saved` and `keys`, which are not written until the end.
+  bool ok = merge_sort(ts, items, tmp, 0, items.size(), reverse);
+  for (int64_t i = 0; i < n; i++) saved->items[i] = items[static_cast<size_t>(i)].value;
+  return ok;
+}
+
 }  // namespace
 
 // list.sort(*, key=None, reverse=False); also used by sorted().
@@ -388,26 +436,29 @@ Value list_sort(ThreadState& ts, Value self, std::span<const Value> args, TupleO
     reverse = t;
   }
   ListObject* l = as_list(self);
-  std::vector<SortItem> items(static_cast<size_t>(l->size));
-  // Keys computed up front; the values live on in the list (and are restored on error) so the GC sees them.
-  // Keys computed by Python code are held in a list object so the collector sees them.
-  ListObject* keys = nullptr;
-  if (key && !is_none(key)) {
-    keys = make_list(ts, l->size);
-    for (int64_t i = 0; i < l->size; i++) {
-      Value k = call(ts, key, std::span<const Value>(&l->items[i], 1));
-      if (!k) return k;
-      keys->items[i] = k;
-    }
-  }
-  for (int64_t i = 0; i < l->size; i++)
-    items[static_cast<size_t>(i)] = {keys ? keys->items[i] : l->items[i], l->items[i]};
-  std::vector<SortItem> tmp(items.size());
-  // CPython empties the list while sorting so mutation by key/compare is detectable; keep it simple: sort a copy.
-  bool ok = merge_sort(ts, items, tmp, 0, items.size(), reverse);
+  // As CPython does, the list is empty while it sorts: key functions and comparisons see [], and a change they
+  // make is detected afterwards ("list modified during sort") instead of pulling storage from under the sort.
+  // The items live on in `saved`, a private list the collector sees (its pointer is on this native stack);
+  // capacity -1 marks "owns nothing" so any growth allocates fresh storage.
+  ListObject* saved = ts.alloc<ListObject>(&list_type);
+  saved->items = l->items;
+  saved->size = l->size;
+  saved->capacity = l->capacity;
+  l->items = nullptr;
+  l->size = 0;
+  l->capacity = -1;
+  bool ok = sort_items(ts, saved, key, reverse);
+  // Whatever Python code put into the list meanwhile is dropped; the sorted items go back.
+  bool modified = l->items != nullptr || l->size != 0;
+  std::free(l->items);
+  if (l->capacity > 0) ts.heap->account_external(-static_cast<int64_t>(sizeof(Value)) * l->capacity);
+  l->items = saved->items;
+  l->size = saved->size;
+  l->capacity = saved->capacity;
+  saved->items = nullptr;
+  saved->size = saved->capacity = 0;
   if (!ok) return Value();
-  for (size_t i = 0; i < items.size() && static_cast<int64_t>(i) < l->size; i++) l->items[i] = items[i].value;
-  (void)keys;
+  if (modified) return raise(ts, ValueError_type, "list modified during sort");
   return None();
 }
 
@@ -429,7 +480,7 @@ const MethodDef list_reversed_def[] = {{"__reversed__", list_reversed}};
 
 ListObject* make_list(ThreadState& ts, int64_t size) {
   auto* l = ts.alloc<ListObject>(&list_type);
-  list_reserve(ts, l, size);
+  if (!list_reserve(ts, l, size)) return nullptr;  // MemoryError pending
   for (int64_t i = 0; i < size; i++) l->items[i] = Value();
   l->size = size;
   return l;
@@ -437,12 +488,13 @@ ListObject* make_list(ThreadState& ts, int64_t size) {
 
 ListObject* make_list(ThreadState& ts, std::span<const Value> items) {
   ListObject* l = make_list(ts, static_cast<int64_t>(items.size()));
+  if (!l) return nullptr;
   std::copy(items.begin(), items.end(), l->items);
   return l;
 }
 
 bool list_append(ThreadState& ts, ListObject* l, Value v) {
-  if (l->size == l->capacity) list_reserve(ts, l, l->size + 1);
+  if (l->size >= l->capacity && !list_reserve(ts, l, l->size + 1)) return false;
   l->items[l->size++] = v;
   return true;
 }
@@ -453,12 +505,11 @@ bool items_directly(Value v) {
 
 bool list_extend(ThreadState& ts, ListObject* l, Value iterable) {
   if (items_directly(iterable)) {
-    std::span<Value> src = is_list(iterable) ? as_list(iterable)->span()
-                                             : static_cast<TupleObject*>(iterable.as_object())->span();
-    int64_t n = static_cast<int64_t>(src.size());
-    list_reserve(ts, l, l->size + n);
-    // src may be l itself: copy by index from a snapshot of the size.
-    for (int64_t i = 0; i < n; i++) l->items[l->size + i] = src[static_cast<size_t>(i)];
+    int64_t n = is_list(iterable) ? as_list(iterable)->size : static_cast<TupleObject*>(iterable.as_object())->size;
+    if (!list_reserve(ts, l, l->size + n)) return false;
+    // Read the source only after growing: it may be l itself (`l += l`), whose storage just moved.
+    const Value* src = is_list(iterable) ? as_list(iterable)->items : static_cast<TupleObject*>(iterable.as_object())->items;
+    std::copy(src, src + n, l->items + l->size);
     l->size += n;
     return true;
   }
@@ -467,7 +518,7 @@ bool list_extend(ThreadState& ts, ListObject* l, Value iterable) {
   for (;;) {
     Value v = iter_next(ts, it);
     if (!v) return !ts.current_exception;
-    list_append(ts, l, v);
+    if (!list_append(ts, l, v)) return false;
   }
 }
 
@@ -480,8 +531,15 @@ Value sequence_to_list(ThreadState& ts, Value iterable) {
 }
 
 bool sequence_items(ThreadState& ts, Value iterable, std::span<Value>* items, Value* storage) {
+  if (is_tuple(iterable) && items_directly(iterable)) {
+    *items = static_cast<TupleObject*>(iterable.as_object())->span();
+    return true;
+  }
   if (items_directly(iterable)) {
-    *items = is_list(iterable) ? as_list(iterable)->span() : static_cast<TupleObject*>(iterable.as_object())->span();
+    // A list is copied: callers run Python code while walking the span (join's __str__-free loop aside, a
+    // dict.update pair, an assignment target), and a list's own storage moves or shrinks under such code.
+    *storage = Value(minipy::make_tuple(ts, as_list(iterable)->span()));
+    *items = static_cast<TupleObject*>(storage->as_object())->span();
     return true;
   }
   Value l = sequence_to_list(ts, iterable);
@@ -501,12 +559,18 @@ ReprGuard::~ReprGuard() {
   if (!recursive_) ts_.interp->repr_stack.pop_back();
 }
 
-Value sequence_repr(ThreadState& ts, Value self, std::span<const Value> items, const char* open, const char* close) {
+LiveItems::LiveItems(Value seq) {
+  if (is_list(seq)) list_ = as_list(seq);
+  else fixed_ = static_cast<TupleObject*>(seq.as_object())->span();
+}
+
+Value sequence_repr(ThreadState& ts, Value self, const char* open, const char* close) {
   ReprGuard guard(ts, self.as_object());
   if (guard.recursive()) return Value(intern(ts, std::string(open) + "..." + (close[0] == ',' ? ")" : close)));
+  LiveItems items(self);
   std::string out = open;
   bool ascii = true;
-  for (size_t i = 0; i < items.size(); i++) {
+  for (int64_t i = 0; i < items.size(); i++) {
     if (i) out += ", ";
     Value r = py_repr(ts, items[i]);
     if (!r) return r;
@@ -517,17 +581,19 @@ Value sequence_repr(ThreadState& ts, Value self, std::span<const Value> items, c
   return ascii ? Value(make_str_known(ts, out, static_cast<int64_t>(out.size()), true)) : Value(make_str(ts, out));
 }
 
-Value sequence_compare(ThreadState& ts, std::span<const Value> a, std::span<const Value> b, int op) {
+Value sequence_compare(ThreadState& ts, Value left, Value right, int op) {
+  LiveItems a(left), b(right);
   if (a.size() != b.size() && (op == kEq || op == kNe)) return Bool(op == kNe);
-  size_t i = 0;
+  int64_t i = 0;
   for (; i < a.size() && i < b.size(); i++) {
-    if (a[i] == b[i]) continue;
-    int eq = rich_compare_bool(ts, a[i], b[i], kEq);
+    Value x = a[i], y = b[i];
+    if (x == y) continue;
+    int eq = rich_compare_bool(ts, x, y, kEq);
     if (eq < 0) return Value();
     if (!eq) break;
   }
   if (i >= a.size() || i >= b.size()) {
-    size_t x = a.size(), y = b.size();
+    int64_t x = a.size(), y = b.size();
     switch (op) {
       case kLt: return Bool(x < y);
       case kLe: return Bool(x <= y);
@@ -542,9 +608,10 @@ Value sequence_compare(ThreadState& ts, std::span<const Value> a, std::span<cons
   return rich_compare(ts, a[i], b[i], op);
 }
 
-Value sequence_count(ThreadState& ts, std::span<const Value> items, Value x) {
+Value sequence_count(ThreadState& ts, Value self, Value x) {
+  LiveItems items(self);
   int64_t n = 0;
-  for (size_t i = 0; i < items.size(); i++) {
+  for (int64_t i = 0; i < items.size(); i++) {
     int r = rich_compare_bool(ts, items[i], x, kEq);
     if (r < 0) return Value();
     n += r;
@@ -552,19 +619,21 @@ Value sequence_count(ThreadState& ts, std::span<const Value> items, Value x) {
   return Value::small_int(n);
 }
 
-Value sequence_index_method(ThreadState& ts, std::span<const Value> items, std::span<const Value> args,
-                            TupleObject* kwnames, const char* not_found) {
+Value sequence_index_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames,
+                            const char* not_found) {
   size_t n = positional_count(args, kwnames);
   if (!no_keywords(ts, "index", kwnames)) return Value();
   if (n < 1 || n > 3) return raise_fmt(ts, TypeError_type, "index expected at least 1 argument, got {}", n);
-  auto size = static_cast<int64_t>(items.size());
-  int64_t start = 0, stop = size;
+  int64_t start = 0, stop = INT64_MAX;
   if (n > 1 && !index_to_int64(ts, args[1], &start)) return Value();
   if (n > 2 && !index_to_int64(ts, args[2], &stop)) return Value();
+  // The size is read after the __index__ calls above, which may have changed it.
+  LiveItems items(self);
+  int64_t size = items.size();
   if (start < 0) start = std::max<int64_t>(0, start + size);
   if (stop < 0) stop = std::max<int64_t>(0, stop + size);
-  for (int64_t i = start; i < stop && i < static_cast<int64_t>(items.size()); i++) {
-    int r = rich_compare_bool(ts, items[static_cast<size_t>(i)], args[0], kEq);
+  for (int64_t i = start; i < stop && i < items.size(); i++) {
+    int r = rich_compare_bool(ts, items[i], args[0], kEq);
     if (r < 0) return Value();
     if (r) return Value::small_int(i);
   }

@@ -117,7 +117,20 @@ Value range_getitem(ThreadState& ts, Value v, Value key) {
       return Value();
     // CPython's compute_slice: the slice's clamped start and stop mapped through the range, not start + n*step.
     (void)n;
-    return make_range(ts, r->start + start * r->step, r->start + stop * r->step, r->step * step);
+    int64_t new_start, new_stop, new_step, a, b;
+    if (__builtin_mul_overflow(start, r->step, &a) || __builtin_add_overflow(r->start, a, &new_start) ||
+        __builtin_mul_overflow(stop, r->step, &b) || __builtin_add_overflow(r->start, b, &new_stop) ||
+        __builtin_mul_overflow(r->step, step, &new_step) || step == -INT64_MAX) {
+      // Beyond 64 bits (a huge step): the same arithmetic on Python ints, as CPython's compute_slice, with the
+      // slice's own step (slice_indices clamps -2**63 to -(2**63 - 1) for the sequences that index memory).
+      Value raw_step = static_cast<SliceObject*>(key.as_object())->step;
+      BigInt base = BigInt(r->start), stride = BigInt(r->step);
+      BigInt slice_step = is_int(raw_step) ? to_bigint(raw_step) : BigInt(step);
+      Value fields[3] = {make_int(ts, base + BigInt(start) * stride), make_int(ts, base + BigInt(stop) * stride),
+                         make_int(ts, stride * slice_step)};
+      return make_big_range(ts, fields);
+    }
+    return make_range(ts, new_start, new_stop, new_step);
   }
   if (!is_int(key) && !type_of(key)->index)
     return raise_fmt(ts, TypeError_type, "range indices must be integers or slices, not {}", type_name(key));
@@ -291,7 +304,7 @@ Value make_slice(ThreadState& ts, Value start, Value stop, Value step) {
 }
 
 // PySlice_Unpack + PySlice_AdjustIndices.
-bool slice_indices(ThreadState& ts, SliceObject* slice, int64_t length, int64_t* start, int64_t* stop,
+bool slice_indices(ThreadState& ts, SliceObject* slice, SequenceLength live_length, int64_t* start, int64_t* stop,
                    int64_t* step, int64_t* slicelength) {
   auto get = [&](Value v, int64_t dflt, int64_t* out) -> bool {
     if (is_none(v)) {
@@ -318,6 +331,9 @@ bool slice_indices(ThreadState& ts, SliceObject* slice, int64_t length, int64_t*
   }
   if (!get(slice->start, *step < 0 ? INT64_MAX / 2 : 0, start)) return false;
   if (!get(slice->stop, *step < 0 ? INT64_MIN / 2 : INT64_MAX / 2, stop)) return false;
+  // As PySlice_Unpack: a step of -2**63 is clamped so that negating it cannot overflow.
+  if (*step < -INT64_MAX) *step = -INT64_MAX;
+  const int64_t length = live_length.get();  // after the __index__ calls above
   if (*start < 0) {
     *start += length;
     if (*start < 0) *start = *step < 0 ? -1 : 0;
@@ -335,7 +351,7 @@ bool slice_indices(ThreadState& ts, SliceObject* slice, int64_t length, int64_t*
   return true;
 }
 
-bool sequence_index(ThreadState& ts, Value key, int64_t length, int64_t* out, const char* what) {
+bool sequence_index(ThreadState& ts, Value key, SequenceLength live_length, int64_t* out, const char* what) {
   int64_t i;
   if (key.is_small_int()) {
     i = key.as_small_int();
@@ -351,6 +367,7 @@ bool sequence_index(ThreadState& ts, Value key, int64_t length, int64_t* out, co
       return false;
     }
   }
+  const int64_t length = live_length.get();  // after __index__ ran
   if (i < 0) i += length;
   if (i < 0 || i >= length) {
     raise(ts, IndexError_type, what);
@@ -419,9 +436,18 @@ void init_range_type(ThreadState& ts) {
 
   none_type.repr = [](ThreadState& ts, Value) { return Value(intern(ts, "None")); };
   none_type.truth = [](ThreadState&, Value) { return 0; };
-  none_type.new_instance = [](ThreadState&, Type*, std::span<const Value>, TupleObject*) { return None(); };
+  // Calling a singleton's type gives the singleton (NoneType(), type(...)(), type(NotImplemented)()).
+  none_type.new_instance = [](ThreadState& ts, Type*, std::span<const Value> args, TupleObject*) {
+    return args.empty() ? None() : raise(ts, TypeError_type, "NoneType takes no arguments");
+  };
   ellipsis_type.repr = [](ThreadState& ts, Value) { return Value(intern(ts, "Ellipsis")); };
+  ellipsis_type.new_instance = [](ThreadState& ts, Type*, std::span<const Value> args, TupleObject*) {
+    return args.empty() ? Value(&ellipsis_object) : raise(ts, TypeError_type, "EllipsisType takes no arguments");
+  };
   not_implemented_type.repr = [](ThreadState& ts, Value) { return Value(intern(ts, "NotImplemented")); };
+  not_implemented_type.new_instance = [](ThreadState& ts, Type*, std::span<const Value> args, TupleObject*) {
+    return args.empty() ? NotImplemented() : raise(ts, TypeError_type, "NotImplementedType takes no arguments");
+  };
 }
 
 }  // namespace minipy

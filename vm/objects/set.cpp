@@ -1,5 +1,6 @@
 // set and frozenset: open addressing with CPython's probe sequence (linear probes, then perturbation) and
 // resize policy, so iteration order — visible whenever a set is printed — matches CPython's for ints.
+#include <new>
 #include <cstdlib>
 #include <cstring>
 
@@ -67,7 +68,7 @@ void resize(ThreadState& ts, SetObject* s, int64_t minused) {
   int64_t size = kMinSize;
   while (size <= minused) size <<= 1;
   auto* table = static_cast<SetEntry*>(std::calloc(static_cast<size_t>(size), sizeof(SetEntry)));
-  if (!table) std::abort();
+  if (!table) throw std::bad_alloc();  // MemoryError at the call boundary (vm/memory/out_of_memory.h)
   ts.heap->account_external(static_cast<int64_t>(sizeof(SetEntry)) * (size - (s->mask + 1)));
   for (int64_t i = 0; s->table && i <= s->mask; i++) {
     SetEntry e = s->table[i];
@@ -81,8 +82,8 @@ void resize(ThreadState& ts, SetObject* s, int64_t minused) {
 
 // 1 added, 0 already present, -1 error.
 int add_entry(ThreadState& ts, SetObject* s, Value key, int64_t hash) {
-  ensure_table(ts, s);
 restart:
+  ensure_table(ts, s);  // again after a restart: an __eq__ may have cleared the set (freeing its table)
   SetEntry* freeslot = nullptr;
   uint64_t mask = static_cast<uint64_t>(s->mask);
   uint64_t i = static_cast<uint64_t>(hash) & mask;
@@ -128,6 +129,7 @@ restart:
 // The entry holding key, nullptr if absent; *error set on failure.
 SetEntry* find_entry(ThreadState& ts, SetObject* s, Value key, int64_t hash, bool* error) {
   *error = false;
+restart:
   if (!s->table) return nullptr;
   uint64_t mask = static_cast<uint64_t>(s->mask);
   uint64_t i = static_cast<uint64_t>(hash) & mask;
@@ -140,11 +142,15 @@ SetEntry* find_entry(ThreadState& ts, SetObject* s, Value key, int64_t hash, boo
       if (entry->key != dummy()) {
         if (entry->key == key) return entry;
         if (entry->hash == hash) {
-          int eq = rich_compare_bool(ts, entry->key, key, kEq);
+          Value start_key = entry->key;
+          SetEntry* table = s->table;
+          int eq = rich_compare_bool(ts, start_key, key, kEq);
           if (eq < 0) {
             *error = true;
             return nullptr;
           }
+          // __eq__ may have changed the set (as set_lookkey: start again if the table or the entry moved).
+          if (table != s->table || entry->key != start_key) goto restart;
           if (eq) return entry;
         }
       }
@@ -216,7 +222,7 @@ Value set_repr(ThreadState& ts, Value v) {
   if (guard.recursive()) return Value(make_str(ts, fmt::format("{}(...)", t->name->view())));
   std::string out = t == &set_type ? "{" : fmt::format("{}({{", t->name->view());
   bool first = true;
-  for (int64_t i = 0; i <= s->mask; i++) {
+  for (int64_t i = 0; s->table && i <= s->mask; i++) {  // re-read: a repr may change the set
     SetEntry e = s->table[i];
     if (!e.key || e.key == dummy()) continue;
     if (!first) out += ", ";

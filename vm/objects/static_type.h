@@ -19,6 +19,11 @@ void trace_static_types(Tracer& tracer);
 // init_static_type do for the X-macro types).
 void begin_static_type(ThreadState& ts, Type& t, const char* name, Type* base, size_t instance_size, uint32_t flags);
 
+// Makes the static type `t` a root of the collector. Types outside the X-macro are not reached from the
+// interpreter's roots until something refers to them (GenericAlias, UnionType, iterator types...): without this
+// a collection before that frees their dicts and MROs. begin_static_type calls it.
+void root_static_type(ThreadState& ts, Type& t);
+
 // OWNER.__new__(cls, ...) (vm/objects/object_methods.cpp): CPython's checks, then cls's constructor.
 Value builtin_type_new(ThreadState& ts, Type* owner, std::span<const Value> args, TupleObject* kwnames);
 template <Type* owner>

@@ -81,6 +81,7 @@ Value str_repeat(ThreadState& ts, Value a, Value count) {
   StrObject* s = as_str(a);
   if (n <= 0 || s->size == 0) return Value(ts.interp->names.empty);
   if (n == 1 && type_of(a) == &str_type) return a;
+  if (s->length > INT64_MAX / n) return raise(ts, OverflowError_type, "repeated string is too long");
   if (s->size > (int64_t{1} << 40) / n) return raise(ts, MemoryError_type, "");
   std::string out;
   out.reserve(static_cast<size_t>(s->size * n));

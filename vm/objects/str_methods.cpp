@@ -251,7 +251,9 @@ STR_METHOD(m_expandtabs) {
   size_t n = positional_count(args, kwnames);
   Value t = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "tabsize");
   int64_t tabsize = 8;
-  if (t && !index_to_int64(ts, t, &tabsize)) return Value();
+  if (t && !index_to_int64(ts, t, &tabsize, "Python int too large to convert to C int")) return Value();
+  if (tabsize > INT32_MAX || tabsize < INT32_MIN)  // CPython's tabsize is a C int
+    return raise(ts, OverflowError_type, "Python int too large to convert to C int");
   return Value(make_str(ts, text::expandtabs(sv(self), tabsize)));
 }
 

@@ -15,7 +15,7 @@ TupleObject* as_tuple(Value v) { return static_cast<TupleObject*>(v.as_object())
 Value tuple_repr(ThreadState& ts, Value v) {
   TupleObject* t = as_tuple(v);
   if (t->size == 0) return Value(intern(ts, "()"));
-  return sequence_repr(ts, v, t->span(), "(", t->size == 1 ? ",)" : ")");
+  return sequence_repr(ts, v, "(", t->size == 1 ? ",)" : ")");
 }
 
 bool tuple_hash(ThreadState& ts, Value v, int64_t* out) {
@@ -39,7 +39,7 @@ bool tuple_hash(ThreadState& ts, Value v, int64_t* out) {
 
 Value tuple_richcompare(ThreadState& ts, Value a, Value b, int op) {
   if (!is_tuple(a) || !is_tuple(b)) return NotImplemented();
-  return sequence_compare(ts, as_tuple(a)->span(), as_tuple(b)->span(), op);
+  return sequence_compare(ts, a, b, op);
 }
 
 Value tuple_concat(ThreadState& ts, Value a, Value b) {
@@ -133,10 +133,10 @@ Value tuple_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleO
 
 Value tuple_count(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   if (!check_arg_count(ts, "count", positional_count(args, kwnames), 1, 1)) return Value();
-  return sequence_count(ts, as_tuple(self)->span(), args[0]);
+  return sequence_count(ts, self, args[0]);
 }
 Value tuple_index(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  return sequence_index_method(ts, as_tuple(self)->span(), args, kwnames, "tuple.index(x): x not in tuple");
+  return sequence_index_method(ts, self, args, kwnames, "tuple.index(x): x not in tuple");
 }
 
 void trace_tuple(Object* self, Tracer& tracer) {

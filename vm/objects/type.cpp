@@ -11,11 +11,17 @@ namespace minipy {
 // Slots a type without its own takes from its base (CPython's inherit_slots), for static types.
 void inherit_slots(Type& t) {
   if (!t.base) return;
+  NewSlot own_new = t.new_instance;
   auto* first = reinterpret_cast<void**>(&t.repr);
   auto* last = reinterpret_cast<void**>(&t.finalize);
   auto* base_first = reinterpret_cast<void**>(&t.base->repr);
   for (void** p = first; p <= last; p++, base_first++)
     if (!*p) *p = *base_first;
+  // The constructor is special (CPython's inherit_special): a builtin type directly under `object` that has
+  // none of its own does not take object's. Internal types (iterators, views, code, frames, builtin methods...)
+  // are thereby not instantiable: calling them raises "cannot create 'X' instances" (type_call), where object's
+  // constructor would have made a zero-filled object their methods cannot use.
+  if (t.base == &object_type && !(t.flags & kTypeHeap) && !own_new) t.new_instance = nullptr;
 }
 
 namespace {

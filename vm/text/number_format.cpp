@@ -506,4 +506,13 @@ TextResult<std::string> format_complex(double real, double imag, std::string_vie
   return pad_aligned(body, static_cast<int64_t>(code_point_count(body)), spec, '>');
 }
 
+namespace {
+int64_t int_max_str_digits = kDefaultIntMaxStrDigits;
+int64_t configured_limit = -1;
+}  // namespace
+int64_t configured_int_max_str_digits() { return configured_limit; }
+void set_configured_int_max_str_digits(int64_t limit) { configured_limit = limit; }
+int64_t current_int_max_str_digits() { return int_max_str_digits; }
+void set_current_int_max_str_digits(int64_t limit) { int_max_str_digits = limit; }
+
 }  // namespace minipy::text

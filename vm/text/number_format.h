@@ -13,6 +13,15 @@ namespace minipy::text {
 
 // CPython's default sys.get_int_max_str_digits(): decimal conversions of ints with more digits fail.
 inline constexpr int64_t kDefaultIntMaxStrDigits = 4300;
+// The limit in force: sys.set_int_max_str_digits() / -X int_max_str_digits / PYTHONINTMAXSTRDIGITS set it
+// (0 = no limit). One interpreter per process, so a process-wide value, as CPython's per-interpreter one.
+int64_t current_int_max_str_digits();
+void set_current_int_max_str_digits(int64_t limit);
+// sys.flags.int_max_str_digits: the limit -X int_max_str_digits or PYTHONINTMAXSTRDIGITS gave, -1 when neither.
+int64_t configured_int_max_str_digits();
+void set_configured_int_max_str_digits(int64_t limit);
+// CPython's sys.int_info.str_digits_check_threshold: the smallest limit other than 0 that may be set.
+inline constexpr int64_t kIntMaxStrDigitsThreshold = 640;
 
 // A parsed [[fill]align][sign][z][#][0][width][grouping][.precision][type] specifier.
 struct FormatSpec {
@@ -37,9 +46,9 @@ TextResult<FormatSpec> parse_format_spec(std::string_view spec, std::string_view
 // empty spec gives str(value), which for bool the caller must handle. `max_str_digits` is
 // sys.get_int_max_str_digits() (0 = no limit).
 TextResult<std::string> format_int(int64_t value, std::string_view spec, std::string_view type_name = "int",
-                                   int64_t max_str_digits = kDefaultIntMaxStrDigits);
+                                   int64_t max_str_digits = current_int_max_str_digits());
 TextResult<std::string> format_int(const BigInt& value, std::string_view spec, std::string_view type_name = "int",
-                                   int64_t max_str_digits = kDefaultIntMaxStrDigits);
+                                   int64_t max_str_digits = current_int_max_str_digits());
 // format(value, spec) for floats.
 TextResult<std::string> format_float(double value, std::string_view spec, std::string_view type_name = "float");
 // format(value, spec) for complex numbers (real, imag); `spec` is not empty (empty means str(value)).
@@ -58,7 +67,7 @@ std::string double_to_string(double value, char code, int precision, bool altern
                              bool no_negative_zero = false);
 
 // str() of an int (base 10), failing like CPython past `max_str_digits` (0 = no limit).
-TextResult<std::string> int_to_decimal(const BigInt& value, int64_t max_str_digits = kDefaultIntMaxStrDigits);
+TextResult<std::string> int_to_decimal(const BigInt& value, int64_t max_str_digits = current_int_max_str_digits());
 // bin()/oct()/hex() of an int: `base` 2, 8 or 16, with the '0b'/'0o'/'0x' prefix after any '-'.
 std::string int_to_prefixed(const BigInt& value, int base);
 
@@ -66,7 +75,7 @@ std::string int_to_prefixed(const BigInt& value, int base);
 // 0 or matches, underscores between digits, any Unicode decimal digit). `base` is 0 or 2..36; others fail
 // with "int() base must be >= 2 and <= 36, or 0".
 TextResult<BigInt> parse_int(std::string_view text, int64_t base = 10,
-                             int64_t max_str_digits = kDefaultIntMaxStrDigits);
+                             int64_t max_str_digits = current_int_max_str_digits());
 // float(text) for a str: whitespace, sign, underscores between digits, inf/infinity/nan in any case.
 TextResult<double> parse_float(std::string_view text);
 

@@ -76,7 +76,7 @@ TextError unsupported_conversion(const PercentSpec& spec);
 // %d %i %u %o %x %X of `value` under `spec`.
 // Decimal conversions fail past `max_str_digits` digits like str() does (0 = no limit).
 TextResult<std::string> percent_format_int(const BigInt& value, const PercentSpec& spec,
-                                           int64_t max_str_digits = kDefaultIntMaxStrDigits);
+                                           int64_t max_str_digits = current_int_max_str_digits());
 // %e %E %f %F %g %G of `value` under `spec`.
 TextResult<std::string> percent_format_float(double value, const PercentSpec& spec);
 // %s %r %a of the already-converted `text`: precision truncates, width pads with spaces.
