@@ -1,5 +1,6 @@
 // The sys module: the interpreter's view of itself (argv, path, modules, flags, the cache settings).
 #include "stdlib/native/sys.h"
+#include "vm/objects/namespace.h"
 
 #include <unistd.h>
 
@@ -119,27 +120,6 @@ SYS_FN(sys_surrogateescape) { return Value(intern(ts, "surrogateescape")); }
 SYS_FN(sys_none) { return None(); }
 SYS_FN(sys_false) { return False(); }
 
-// sys.get_int_max_str_digits() / set_int_max_str_digits(maxdigits): the setting CPython 3.11 uses to limit
-// int<->str conversions. minipy's conversions always apply CPython's default (kDefaultIntMaxStrDigits); the value
-// set here is kept and reported back (test.support adjusts it) but the conversions do not follow it yet.
-int64_t int_max_str_digits = 4300;  // CPython's default
-SYS_FN(sys_get_int_max_str_digits) {
-  (void)self;
-  if (!no_keywords(ts, "get_int_max_str_digits", kwnames) ||
-      !check_arg_count(ts, "get_int_max_str_digits", args.size(), 0, 0))
-    return Value();
-  return make_int(ts, int_max_str_digits);
-}
-SYS_FN(sys_set_int_max_str_digits) {
-  (void)self;
-  Value value = positional_count(args, kwnames) ? args[0] : keyword_arg(ts, args, kwnames, "maxdigits");
-  if (!value) return raise(ts, TypeError_type, "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
-  int64_t digits;
-  if (!index_to_int64(ts, value, &digits)) return Value();
-  if (digits != 0 && digits < 640) return raise(ts, ValueError_type, "maxdigits must be 0 or larger than 640");
-  int_max_str_digits = digits;
-  return None();
-}
 // sys.excepthook(type, value, traceback): prints an uncaught exception as the interpreter does. The value carries
 // its own traceback, which is the one the interpreter passes.
 SYS_FN(sys_excepthook) {
@@ -315,10 +295,12 @@ void init_sys(ThreadState& ts) {
   // CPython names its build branch; the date is minipy's build date.
   set("version", Value(make_str(ts, "3.11.2 (minipy 0.1.0, " __DATE__ ", " __TIME__ ") [GCC " __VERSION__ "]")));
   set_platform_info(ts, d);
-  ModuleObject* impl = make_module(ts, "implementation");
-  dict_set_str(ts, impl->dict, intern(ts, "name"), Value(intern(ts, "minipy")));
-  dict_set_str(ts, impl->dict, intern(ts, "cache_tag"), Value(make_str(ts, interp.config.cache_tag)));
-  set("implementation", Value(impl));
+  // A types.SimpleNamespace, as CPython's (types.py takes SimpleNamespace from its type).
+  Value impl = make_namespace(ts);
+  DictObject* impl_dict = static_cast<InstanceObject*>(impl.as_object())->dict;
+  dict_set_str(ts, impl_dict, intern(ts, "name"), Value(intern(ts, "minipy")));
+  dict_set_str(ts, impl_dict, intern(ts, "cache_tag"), Value(make_str(ts, interp.config.cache_tag)));
+  set("implementation", impl);
   dict_set_str(ts, interp.modules, intern(ts, "sys"), Value(m));
   dict_set_str(ts, interp.modules, intern(ts, "builtins"), Value(interp.builtins_module));
 }
@@ -333,7 +315,7 @@ void refresh_sys_config(ThreadState& ts) {
   dict_set_str(ts, d, intern(ts, "dont_write_bytecode"), Bool(interp.config.dont_write_bytecode));
   dict_set_str(ts, d, intern(ts, "pycache_prefix"),
                interp.config.pycache_prefix.empty() ? None() : Value(make_str(ts, interp.config.pycache_prefix)));
-  auto* impl = static_cast<ModuleObject*>(dict_get_str(d, intern(ts, "implementation")).as_object());
+  auto* impl = static_cast<InstanceObject*>(dict_get_str(d, intern(ts, "implementation")).as_object());
   dict_set_str(ts, impl->dict, intern(ts, "cache_tag"), Value(make_str(ts, interp.config.cache_tag)));
   set_flags(ts, d);
   ListObject* orig_argv = make_list(ts, 0);

@@ -37,5 +37,8 @@ OFFSET=42
 printf '\xff' | dd of=$PYC bs=1 seek=$OFFSET conv=notrunc status=none
 mp $XDG -- -v main.py
 expect_out "damaged in place after it was remembered" "[42, 42]"
-expect_err_has "damaged in place after it was remembered" "cached bytecode cannot run on minipy"
+# Refused, not served from the memo: minipy's own pycs carry an integrity trailer, which catches the damage
+# before the verifier would (a trailerless pyc gets the verifier's "cached bytecode cannot run on minipy").
+grep -qE "integrity trailer does not match|cached bytecode cannot run on minipy" err ||
+  fail "damaged in place after it was remembered: not refused ($(head -n 3 err))"
 finish

@@ -43,6 +43,7 @@ void init_bytes_buffer(ThreadState& ts);     // buffer.cpp: bytes as a buffer ex
 void init_bytearray_type(ThreadState& ts);   // bytearray.cpp
 void init_memoryview_type(ThreadState& ts);  // memoryview.cpp
 void init_member_descriptor_type(ThreadState& ts);  // member_descriptor.cpp
+void init_namespace_type(ThreadState& ts);          // namespace.cpp
 
 // Called by the interpreter after the X-macro types exist (vm/interp/interpreter.cpp).
 void init_buffer_types(ThreadState& ts) {
@@ -51,6 +52,7 @@ void init_buffer_types(ThreadState& ts) {
   init_bytearray_type(ts);
   init_memoryview_type(ts);
   init_member_descriptor_type(ts);
+  init_namespace_type(ts);
 }
 
 }  // namespace minipy
