@@ -121,8 +121,9 @@ void start(State& state, bool wide, const Parameters& p) {
   for (size_t i = 0; i < offset_bytes; i++) block[8 + i] = static_cast<uint8_t>(p.node_offset >> (8 * i));
   block[8 + offset_bytes] = p.node_depth;
   block[9 + offset_bytes] = p.inner_size;
-  std::memcpy(block + 4 * word, p.salt.data(), p.salt.size());
-  std::memcpy(block + 6 * word, p.person.data(), p.person.size());
+  // An empty salt or person may have no storage: memcpy's pointers must be valid even for zero bytes.
+  if (!p.salt.empty()) std::memcpy(block + 4 * word, p.salt.data(), p.salt.size());
+  if (!p.person.empty()) std::memcpy(block + 6 * word, p.person.data(), p.person.size());
   for (int i = 0; i < 8; i++) {
     if (wide) state.h[i] = digest::sha512_initial_values()[i] ^ load_le<uint64_t>(block + 8 * i);
     else state.h[i] = digest::sha256_initial_values()[i] ^ load_le<uint32_t>(block + 4 * i);

@@ -3,7 +3,7 @@
 import io, pickle
 b = io.BytesIO(b"hello world")
 v = b.getbuffer()
-print(bytes(v[:5]), len(v), v.readonly, v.format)
+print(v.tobytes()[:5], len(v), v.readonly, v.format)  # no slice: a sliced view lives until collected
 v[0] = ord("J")
 print(b.getvalue())
 try:

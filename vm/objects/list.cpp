@@ -169,8 +169,10 @@ bool list_assign_slice(ThreadState& ts, ListObject* l, SliceObject* slice, Value
     stop = std::clamp<int64_t>(stop, start, l->size);
     int64_t delta = m - (stop - start);
     if (delta > 0 && !list_reserve(ts, l, l->size + delta)) return false;
-    std::memmove(static_cast<void*>(l->items + stop + delta), l->items + stop,
-                 sizeof(Value) * static_cast<size_t>(l->size - stop));
+    // An empty list may have no item array yet (memmove's pointers must be valid even for zero bytes).
+    if (l->size > stop)
+      std::memmove(static_cast<void*>(l->items + stop + delta), l->items + stop,
+                   sizeof(Value) * static_cast<size_t>(l->size - stop));
     std::copy(items.begin(), items.end(), l->items + start);
     l->size += delta;
     return true;
