@@ -146,6 +146,23 @@ Value make_dialect(ThreadState& ts, Value dialect, std::span<const Value> given)
   return result;
 }
 
+// Binds the keyword arguments (the formatting parameters, named by `kwnames`, after `npos` positional ones)
+// into `given`, indexed as kDialectParams; TypeError for a name that is none of them.
+bool bind_dialect_keywords(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, size_t npos,
+                           Value* given) {
+  for (int64_t k = 0; kwnames && k < kwnames->size; k++) {
+    std::string_view key = as_str(kwnames->items[k])->view();
+    size_t i = 0;
+    while (i < kParamCount && key != kDialectParams[i]) i++;
+    if (i == kParamCount) {
+      raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for this function", key);
+      return false;
+    }
+    given[i] = args[npos + static_cast<size_t>(k)];
+  }
+  return true;
+}
+
 // Binds (dialect, **fmtparams) of reader(), writer(), register_dialect() and Dialect() from `args` after the
 // `skip` leading positional arguments, and builds the dialect.
 Value dialect_from_args(ThreadState& ts, const char* fn, std::span<const Value> args, TupleObject* kwnames,
@@ -155,14 +172,7 @@ Value dialect_from_args(ThreadState& ts, const char* fn, std::span<const Value> 
   if (npos > skip + 1)
     return raise_fmt(ts, TypeError_type, "{}() takes at most {} positional arguments ({} given)", fn, skip + 1, npos);
   if (npos > skip) given[0] = args[skip];
-  for (int64_t k = 0; kwnames && k < kwnames->size; k++) {
-    std::string_view key = as_str(kwnames->items[k])->view();
-    size_t i = 0;
-    while (i < kParamCount && key != kDialectParams[i]) i++;
-    if (i == kParamCount)
-      return raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for this function", key);
-    given[i] = args[npos + static_cast<size_t>(k)];
-  }
+  if (!bind_dialect_keywords(ts, args, kwnames, npos, given)) return Value();
   // The default dialect is the registered "excel" (csv.py registers it); before that, the defaults are excel's.
   Value dialect = given[0] ? given[0] : dict_get(ts, registry(), Value(intern(ts, "excel")));
   if (!dialect && ts.current_exception) return Value();
@@ -174,14 +184,7 @@ Value dialect_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObje
   size_t npos = positional_count(args, kwnames);
   if (npos > 1) return raise_fmt(ts, TypeError_type, "Dialect() takes at most 1 positional argument ({} given)", npos);
   if (npos == 1) given[0] = args[0];
-  for (int64_t k = 0; kwnames && k < kwnames->size; k++) {
-    std::string_view key = as_str(kwnames->items[k])->view();
-    size_t i = 0;
-    while (i < kParamCount && key != kDialectParams[i]) i++;
-    if (i == kParamCount)
-      return raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for this function", key);
-    given[i] = args[npos + static_cast<size_t>(k)];
-  }
+  if (!bind_dialect_keywords(ts, args, kwnames, npos, given)) return Value();
   return make_dialect(ts, given[0], given);
 }
 
