@@ -10,7 +10,6 @@ namespace minipy {
 namespace {
 
 Type anext_awaitable_type;
-Value g_anext_awaitable_root;  // keeps the type's dict alive while no instance exists
 
 struct AnextAwaitable : Object {
   Value iterator;      // the async iterator anext() was given
@@ -136,8 +135,6 @@ Value builtin_anext(ThreadState& ts, Value, std::span<const Value> args, TupleOb
 void init_anext_awaitable_type(ThreadState& ts) {
   Type& t = anext_awaitable_type;
   begin_static_type(ts, t, "anext_awaitable", &object_type, sizeof(AnextAwaitable), 0);
-  g_anext_awaitable_root = Value(static_cast<Object*>(&t));
-  ts.extra_roots.push_back(&g_anext_awaitable_root);
   t.trace = trace_anext_awaitable;
   t.iter = awaitable_self;
   t.iternext = awaitable_iternext;

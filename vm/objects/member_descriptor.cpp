@@ -11,7 +11,6 @@ namespace minipy {
 namespace {
 
 Type member_descriptor_type;
-Value g_member_descriptor_root;  // keeps the type's dict alive while no class has slots
 
 struct MemberDescriptorObject : Object {
   Type* owner;      // the class whose __slots__ named it (__objclass__)
@@ -96,8 +95,6 @@ Type* member_descriptor_owner(Value v) { return as_member(v)->owner; }
 void init_member_descriptor_type(ThreadState& ts) {
   Type& t = member_descriptor_type;
   begin_static_type(ts, t, "member_descriptor", &object_type, sizeof(MemberDescriptorObject), 0);
-  g_member_descriptor_root = Value(static_cast<Object*>(&t));
-  ts.extra_roots.push_back(&g_member_descriptor_root);
   t.descr_get = member_get;
   t.descr_set = member_set;
   t.repr = member_repr;
