@@ -13,6 +13,8 @@
 // Left out: f_trace (always None; minipy has no tracing), frame.clear() only drops the locals snapshot.
 #include "compiler/linetable.h"
 #include "stdlib/native/native_support.h"
+#include "stdlib/native/sys.h"
+#include "vm/interp/builtins.h"
 #include "vm/interp/frame.h"
 
 namespace minipy {
@@ -43,8 +45,6 @@ void trace_frame(Object* self, Tracer& tracer) {
 }
 
 }  // namespace
-
-Value frame_locals(ThreadState& ts, Frame* frame);  // builtins.cpp: what locals() returns in that frame
 
 namespace {
 
@@ -116,8 +116,6 @@ Value frame_repr(ThreadState& ts, Value self) {
 }
 
 }  // namespace
-
-const MethodDef* sys_getframe_def(ThreadState& ts);
 
 // The namespace of the loaded module whose __file__ is `filename`, or null: a traceback keeps no frame, so the
 // globals of a finished frame are found through its module (unittest reads f_globals to hide its own frames).

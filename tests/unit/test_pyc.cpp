@@ -13,22 +13,10 @@
 #include "cache/marshal.h"
 #include "cache/pyc.h"
 #include "cache/source_hash.h"
+#include "test_support.h"
 
 using namespace minipy;
 
-namespace minipy_test {  // defined in test_marshal.cpp
-bool have_python311();
-std::string make_temp_dir();
-void write_file(const std::string& path, std::string_view data);
-std::string read_file(const std::string& path);
-std::string run_python311(const std::string& script, const std::vector<std::string>& args = {});
-std::string to_hex(std::string_view bytes);
-std::string from_hex(std::string_view hex);
-std::span<const uint8_t> as_span(std::string_view s);
-std::vector<std::string> split_lines(const std::string& text);
-std::vector<std::string> ask_python(const std::string& script, const std::vector<std::string>& inputs,
-                                    std::vector<std::string> extra_args = {});
-}  // namespace minipy_test
 using namespace minipy_test;
 
 namespace {

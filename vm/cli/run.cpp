@@ -1,4 +1,5 @@
 #include "cache/verify.h"
+#include "stdlib/native/signal.h"
 #include "vm/cli/run.h"
 
 #include <sys/stat.h>
@@ -62,8 +63,6 @@ void print_compile_warnings(const CompileResult& result, std::string_view source
     std::fprintf(stderr, "  %.*s\n", static_cast<int>(text.size()), text.data());
   }
 }
-
-void note_uncaught_keyboard_interrupt();  // stdlib/native/signal.cpp
 
 // Hands an uncaught exception to sys.excepthook as CPython does: the default hook prints it directly; a hook the
 // program installed is called with (type, value, traceback), and if it fails both exceptions are printed.
