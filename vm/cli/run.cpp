@@ -168,10 +168,10 @@ int run_pyc_file(Interpreter& interp, const std::string& path) {
                  result.error->message.c_str());
     return 1;
   }
-  std::string problem = verify_tree(*result.value);
-  if (!problem.empty()) {
+  Result<Ok> verified = verify_tree(*result.value);
+  if (!verified.ok()) {
     std::fprintf(stderr, "%s: cannot run '%s': %s\n", interp.config.program_name.c_str(), path.c_str(),
-                 problem.c_str());
+                 verified.error().message.c_str());
     return 1;
   }
   return run_code(interp, result.value, path, true);
