@@ -1,4 +1,5 @@
 // The sys module: the interpreter's view of itself (argv, path, modules, flags, the cache settings).
+#include "stdlib/native/io.h"
 #include "stdlib/native/sys.h"
 #include "vm/objects/namespace.h"
 
@@ -16,8 +17,6 @@
 #include "vm/text/number_format.h"
 
 namespace minipy {
-
-void set_standard_streams_unbuffered(ThreadState& ts);  // stdlib/native/io.cpp
 
 namespace {
 
@@ -267,8 +266,6 @@ void set_flags(ThreadState& ts, DictObject* d) {
 }
 
 }  // namespace
-
-const MethodDef* sys_getframe_def(ThreadState& ts);  // sys_frame.cpp
 
 void init_sys(ThreadState& ts) {
   Interpreter& interp = *ts.interp;

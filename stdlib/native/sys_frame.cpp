@@ -13,6 +13,8 @@
 // Left out: f_trace (always None; minipy has no tracing), frame.clear() only drops the locals snapshot.
 #include "compiler/linetable.h"
 #include "stdlib/native/native_support.h"
+#include "stdlib/native/sys.h"
+#include "vm/interp/builtins.h"
 #include "vm/interp/frame.h"
 #include "vm/objects/generator.h"
 
@@ -44,9 +46,6 @@ void trace_frame(Object* self, Tracer& tracer) {
 }
 
 }  // namespace
-
-Value frame_locals(ThreadState& ts, Frame* frame);  // builtins.cpp: what locals() returns in that frame
-const MethodDef* sys_getframe_def(ThreadState& ts);
 
 namespace {
 

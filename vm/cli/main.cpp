@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "stdlib/native/atexit.h"
+#include "stdlib/native/signal.h"
 #include "vm/text/number_format.h"
 #include "vm/cli/run.h"
 #include "vm/import/import.h"
@@ -26,8 +28,6 @@
 #include "stdlib/native/sys.h"
 
 namespace minipy {
-void exit_like_sigint_if_needed();           // stdlib/native/signal.cpp
-void run_atexit_callbacks(ThreadState& ts);  // stdlib/native/atexit.cpp
 }  // namespace minipy
 
 namespace {

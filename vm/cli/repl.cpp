@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 
+#include "stdlib/native/signal.h"
 #include "vm/cli/run.h"
 #include "vm/errors/errors.h"
 
@@ -30,8 +31,6 @@
 #endif
 
 namespace minipy {
-
-bool run_signal_handlers(ThreadState& ts);  // stdlib/native/signal.cpp
 
 namespace {
 

@@ -4,18 +4,19 @@
 #include <iostream>
 
 #include "stdlib/native/io.h"
+#include "vm/interp/builtins.h"
+#include "vm/interp/eval.h"
+#include "vm/objects/abstract.h"
 #include "vm/objects/async_builtins.h"
 #include "vm/objects/buffer.h"
 #include "vm/objects/bytearray.h"
 #include "vm/import/import.h"
 #include "vm/objects/complex.h"
+#include "vm/objects/sequence.h"
 #include "vm/runtime.h"
 #include "vm/text/number_format.h"
 
 namespace minipy {
-
-Value list_sort(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
-Value build_class(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
 
 namespace {
 
@@ -196,9 +197,6 @@ BUILTIN(b_isinstance) {
   return Bool(r);
 }
 }  // namespace
-
-TupleObject* union_members(Value v);  // generic_alias.cpp: a union's members, else null
-bool is_subclass(ThreadState& ts, Value derived, Value cls, int* result);  // abstract.cpp
 
 namespace {
 
@@ -467,9 +465,6 @@ BUILTIN(b_globals) {
   (void)kwnames;
   return Value(ts.current_frame->globals);
 }
-}  // namespace
-Value frame_locals(ThreadState& ts, Frame* f);
-namespace {
 BUILTIN(b_locals) {
   (void)self;
   (void)args;

@@ -5,23 +5,11 @@
 #include <cstdio>
 
 #include "compiler/linetable.h"
+#include "vm/errors/traceback.h"
 #include "vm/objects/generator.h"
+#include "vm/objects/type_init.h"
 
 namespace minipy {
-
-Value gen_name(ThreadState&, Value self, std::span<const Value>, TupleObject*);
-Value gen_qualname(ThreadState&, Value self, std::span<const Value>, TupleObject*);
-Value gen_running(ThreadState&, Value self, std::span<const Value>, TupleObject*);
-Value gen_suspended(ThreadState&, Value self, std::span<const Value>, TupleObject*);
-Value gen_code(ThreadState&, Value self, std::span<const Value>, TupleObject*);
-Value gen_yieldfrom(ThreadState&, Value self, std::span<const Value>, TupleObject*);
-Value gen_send_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
-Value gen_throw_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
-Value gen_close_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
-void trace_generator(Object* self, Tracer& tracer);
-void gen_del(ThreadState& ts, Object* self);
-std::string source_line_text(const std::string& filename, int lineno);  // traceback.cpp
-Value async_gen_anext(ThreadState& ts, Value gen);                     // async_generator.cpp
 
 namespace {
 

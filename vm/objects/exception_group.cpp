@@ -4,6 +4,8 @@
 // A group keeps (message, exceptions tuple) in ExceptionObject::extra.
 #include <functional>
 
+#include "vm/interp/eval.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {

@@ -1,5 +1,6 @@
 // BaseException and the builtin hierarchy (errors.h's X-macro), raising helpers.
 #include "vm/objects/heap_type.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -218,9 +219,6 @@ void init_exception_types() {
   MINIPY_EXCEPTION_TYPES(X)
 #undef X
 }
-
-void init_os_error_type(ThreadState& ts, NewSlot exception_new, InitSlot exception_init);  // os_error.cpp
-void init_unicode_error_types(ThreadState& ts, InitSlot exception_init);                   // unicode_error.cpp
 
 void init_exception_slots(ThreadState& ts) {
   Type& t = BaseException_type;

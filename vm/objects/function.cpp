@@ -2,7 +2,9 @@
 // methods, properties/staticmethod/classmethod, cells and code objects.
 #include <deque>
 
+#include "vm/interp/eval.h"
 #include "vm/objects/heap_type.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {

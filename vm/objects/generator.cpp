@@ -6,13 +6,11 @@
 #include <cstring>
 
 #include "compiler/opcodes.h"
+#include "vm/interp/eval.h"
 #include "vm/objects/generator.h"
+#include "vm/objects/type_init.h"
 
 namespace minipy {
-
-Value resume_frame(ThreadState& ts, Frame* frame, bool throwing);  // eval.cpp
-void warn_never_awaited(ThreadState& ts, GeneratorObject* coro);   // coroutine.cpp
-bool async_gen_call_finalizer(ThreadState& ts, GeneratorObject* gen);  // async_generator.cpp
 
 bool is_generator_like(Value v) {
   if (!v.is_object()) return false;
