@@ -290,6 +290,7 @@ void init_sys(ThreadState& ts) {
   set("maxsize", make_int(ts, INT64_MAX));
   set("byteorder", Value(intern(ts, "little")));
   set("platform", Value(intern(ts, "linux")));
+  set("abiflags", Value(intern(ts, "")));  // sysconfig names its _sysconfigdata module with it (Debian's: "")
   // The CPython version whose bytecode and Lib minipy speaks, then minipy's own.
   // Shaped as CPython's "3.11.2 (main, Oct  7 2026, 12:35:07) [GCC 12.2.0]": minipy names itself where
   // CPython names its build branch; the date is minipy's build date.
@@ -300,6 +301,12 @@ void init_sys(ThreadState& ts) {
   DictObject* impl_dict = static_cast<InstanceObject*>(impl.as_object())->dict;
   dict_set_str(ts, impl_dict, intern(ts, "name"), Value(intern(ts, "minipy")));
   dict_set_str(ts, impl_dict, intern(ts, "cache_tag"), Value(make_str(ts, interp.config.cache_tag)));
+  // Debian's multiarch triplet, as CPython's build records it: sysconfig finds the host's _sysconfigdata by it.
+#if defined(__x86_64__)
+  dict_set_str(ts, impl_dict, intern(ts, "_multiarch"), Value(make_str(ts, "x86_64-linux-gnu")));
+#elif defined(__aarch64__)
+  dict_set_str(ts, impl_dict, intern(ts, "_multiarch"), Value(make_str(ts, "aarch64-linux-gnu")));
+#endif
   set("implementation", impl);
   dict_set_str(ts, interp.modules, intern(ts, "sys"), Value(m));
   dict_set_str(ts, interp.modules, intern(ts, "builtins"), Value(interp.builtins_module));

@@ -214,6 +214,12 @@ Value module_getattr(ThreadState& ts, Value self, StrObject* name) {
   if (v) return v;
   v = generic_getattr(ts, self, name, true);
   if (v || ts.current_exception) return v;
+  // PEP 562: a module's own __getattr__ answers for the names it lacks.
+  Value hook = dict_get_str(m->dict, intern(ts, "__getattr__"));
+  if (hook) {
+    Value arg(name);
+    return call(ts, hook, {&arg, 1});
+  }
   return raise_attribute_error(ts, self, name,
                                fmt::format("module '{}' has no attribute '{}'", m->name->view(), name->view()));
 }
