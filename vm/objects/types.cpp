@@ -25,6 +25,7 @@ void init_set_types(ThreadState& ts);
 void init_range_type(ThreadState& ts);
 void init_function_types(ThreadState& ts);
 void init_iterator_types(ThreadState& ts);
+void init_iterator_pickling(ThreadState& ts);  // vm/objects/iterator_pickle.cpp
 void init_misc_types(ThreadState& ts);
 void init_generator_type(ThreadState& ts);
 void init_coroutine_types(ThreadState& ts);
@@ -155,6 +156,7 @@ void init_types(ThreadState& ts) {
   init_range_type(ts);
   init_function_types(ts);
   init_iterator_types(ts);
+  init_iterator_pickling(ts);
   init_misc_types(ts);
   init_generator_type(ts);
   init_coroutine_types(ts);
