@@ -5,6 +5,7 @@
 //
 // Pickling (__reduce__/__setstate__, deprecated since 3.12) has CPython 3.11's shapes. Left out: CPython's reuse of the result tuple when nobody else holds it (an optimisation only id() can see).
 #include "stdlib/native/itertools.h"
+#include "vm/objects/complex.h"
 
 namespace minipy {
 
@@ -37,10 +38,11 @@ struct CountObject : Object {
 };
 
 // PyNumber_Check: ints, floats and objects with __index__, __int__ or __float__ (complex is not in minipy).
+// CPython's PyNumber_Check: __index__, __int__ or __float__, or a complex.
 bool is_number(Value v) {
   if (is_int(v) || is_float(v)) return true;
   Type* t = type_of(v);
-  return t->index || t->to_int || t->to_float;
+  return t->index || t->to_int || t->to_float || is_subtype(t, &complex_type);
 }
 
 Value count_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
@@ -648,6 +650,14 @@ Value zip_longest_reduce(ThreadState& ts, Value self, std::span<const Value>, Tu
   return Value(make_tuple(ts, items));
 }
 
+// __setstate__(fillvalue), the state zip_longest's __reduce__ gives.
+Value zip_longest_setstate(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "__setstate__", kwnames) || !check_arg_count(ts, "__setstate__", args.size(), 1, 1))
+    return Value();
+  as<ZipLongestObject>(self)->fillvalue = args[0];
+  return None();
+}
+
 void trace_zip_longest(Object* self, Tracer& tracer) {
   auto* z = static_cast<ZipLongestObject*>(self);
   tracer.visit(z->iterators);
@@ -907,7 +917,7 @@ const MethodDef kGroupbyMethods[] = {{"__reduce__", groupby_reduce}, {"__setstat
 const MethodDef kCompressMethods[] = {{"__reduce__", compress_reduce}};
 const MethodDef kGrouperMethods[] = {{"__reduce__", grouper_reduce}};
 const MethodDef kIsliceMethods[] = {{"__reduce__", islice_reduce}, {"__setstate__", islice_setstate}};
-const MethodDef kZipLongestMethods[] = {{"__reduce__", zip_longest_reduce}};
+const MethodDef kZipLongestMethods[] = {{"__reduce__", zip_longest_reduce}, {"__setstate__", zip_longest_setstate}};
 
 struct IteratorTypeRow {
   Type* type;

@@ -87,3 +87,49 @@ print(list(s))
 d = dropwhile(below3, [1, 6, 2])
 d.__setstate__(True)
 print(list(d))
+
+# The combinatoric iterators: (type, (pool, r)) unstarted, their indices (and cycles) as state once started.
+from itertools import combinations, combinations_with_replacement, count, permutations, product, zip_longest
+check("product", lambda: product("ab", range(3)), 2)
+check("product repeat", lambda: product([0, 1], repeat=3), 5)
+check("product empty pool", lambda: product("ab", []), 1)
+check("permutations", lambda: permutations("abcd", 2), 3)
+check("permutations full", lambda: permutations(range(3)), 4)
+check("permutations r > n", lambda: permutations("ab", 3), 0)
+check("combinations", lambda: combinations("abcde", 3), 4)
+check("combinations done", lambda: combinations("ab", 2), 2)
+check("cwr", lambda: combinations_with_replacement("abc", 2), 3)
+print(permutations("abc", 2).__reduce__()[1:], combinations("abc", 2).__reduce__()[1:])
+p = permutations("abc", 2)
+next(p)
+print(p.__reduce__()[2])
+pr = product("ab", "xyz")
+pr.__setstate__((1, 7))
+print(list(pr))
+cb = combinations(range(5), 2)
+cb.__setstate__((9, -3))
+print(list(cb)[:3])
+for bad in [(1,), "ab"]:
+    try:
+        combinations("abc", 2).__setstate__(bad)
+    except ValueError as e:
+        print("ValueError:", e)
+pm = permutations("abc")
+pm.__setstate__(((2, 1, 0), (9, 9, 9)))
+print(list(pm))
+try:
+    permutations("abc").__setstate__(((0, 1), (1, 1, 1)))
+except ValueError as e:
+    print("ValueError:", e)
+
+print(list(islice(count(3.25 - 4j), 3)), list(islice(count(1, 0.5j), 2)))
+try:
+    count("a")
+except TypeError as e:
+    print("TypeError:", e)
+z = zip_longest("ab", "c", fillvalue="-")
+next(z)
+z2 = pickle.loads(pickle.dumps(z))
+print(list(z2), z.__reduce__()[2])
+z.__setstate__("*")
+print(list(z))
