@@ -6,6 +6,7 @@
 // Pickling (__reduce__/__setstate__, deprecated since 3.12) has CPython 3.11's shapes. Left out: CPython's reuse of the result tuple when nobody else holds it (an optimisation only id() can see).
 #include "stdlib/native/itertools.h"
 #include "vm/objects/complex.h"
+#include "vm/objects/heap_type.h"
 
 namespace minipy {
 
@@ -101,7 +102,9 @@ struct CycleObject : Object {
 };
 
 Value cycle_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
-  if (!exact_args(ts, "cycle", args, kwnames, 1, 1)) return Value();
+  if (keywords_refused(ts, type, &cycle_type, "cycle", kwnames)) return Value();
+  args = args.first(positional_count(args, kwnames));
+  if (!exact_args(ts, "cycle", args, nullptr, 1, 1)) return Value();
   Value it = get_iter(ts, args[0]);
   if (!it) return it;
   ListObject* saved = make_list(ts, 0);
@@ -245,7 +248,7 @@ Value make_chain(ThreadState& ts, Type* type, Value source) {
 }
 
 Value chain_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
-  if (type == &chain_type && !no_keywords(ts, "chain", kwnames)) return Value();
+  if (keywords_refused(ts, type, &chain_type, "chain", kwnames)) return Value();
   Value source = get_iter(ts, Value(make_tuple(ts, args.first(positional_count(args, kwnames)))));
   if (!source) return source;
   return make_chain(ts, type, source);
@@ -333,17 +336,22 @@ Value compress_next(ThreadState& ts, Value self) {
   }
 }
 
+constexpr char kDropwhile[] = "dropwhile", kTakewhile[] = "takewhile", kFilterfalse[] = "filterfalse",
+               kStarmap[] = "starmap";
+
 // dropwhile, takewhile, filterfalse and starmap take (function, iterable), positionally only.
 template <const char* kName>
 Value predicate_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   // As CPython: keywords are refused unless a subclass's __init__ may want them.
-  if (!(type->flags & kTypeHeap) && !no_keywords(ts, kName, kwnames)) return Value();
+  Type* base = kName == kDropwhile     ? &dropwhile_type
+               : kName == kTakewhile   ? &takewhile_type
+               : kName == kFilterfalse ? &filterfalse_type
+                                       : &starmap_type;
+  if (keywords_refused(ts, type, base, kName, kwnames)) return Value();
   args = args.first(positional_count(args, kwnames));
   if (!exact_args(ts, kName, args, nullptr, 2, 2)) return Value();
   return make_filter(ts, type, args[0], args[1]);
 }
-constexpr char kDropwhile[] = "dropwhile", kTakewhile[] = "takewhile", kFilterfalse[] = "filterfalse",
-               kStarmap[] = "starmap";
 
 // The predicate's verdict on `v`: 1, 0, -1 on error.
 int test(ThreadState& ts, Value func, Value v) {
@@ -531,7 +539,8 @@ bool islice_index(ThreadState& ts, Value v, int64_t none_value, const char* mess
 }
 
 Value islice_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
-  if (type == &islice_type && !no_keywords(ts, "islice", kwnames)) return Value();
+  if (keywords_refused(ts, type, &islice_type, "islice", kwnames)) return Value();
+  args = args.first(positional_count(args, kwnames));
   if (!exact_args(ts, "islice", args, nullptr, 2, 4)) return Value();
   const char* stop_message = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
   int64_t start = 0, stop = -1, step = 1;

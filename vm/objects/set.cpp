@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "vm/objects/heap_type.h"
 #include "vm/objects/sequence.h"
 #include "vm/runtime.h"
 
@@ -398,7 +399,10 @@ bool frozenset_hash(ThreadState&, Value v, int64_t* out) {
 Value set_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   bool frozen = is_subtype(type, &frozenset_type);
   if (frozen || type == &set_type) {
-    if (!no_keywords(ts, type->c_name, kwnames)) return Value();
+    if (frozen ? keywords_refused(ts, type, &frozenset_type, "frozenset", kwnames)
+               : !no_keywords(ts, "set", kwnames))
+      return Value();
+    args = args.first(positional_count(args, kwnames));  // keywords left for a subclass's __init__
     if (args.size() > 1)
       return raise_fmt(ts, TypeError_type, "{} expected at most 1 argument, got {}", type->c_name, args.size());
   }
@@ -486,7 +490,7 @@ void clear_set(SetObject* s) {
 // set.__init__([iterable]): (re)fills the set.
 bool set_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   const char* name = type_of(self)->c_name;
-  if (!no_keywords(ts, name, kwnames)) return false;
+  if (!no_keywords(ts, "set", kwnames)) return false;  // CPython names set here, the subclass below
   if (args.size() > 1) {
     raise_fmt(ts, TypeError_type, "{} expected at most 1 argument, got {}", name, args.size());
     return false;
