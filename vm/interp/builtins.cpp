@@ -542,6 +542,33 @@ BUILTIN(b_exit) {
   if (!exc) return exc;
   return raise_value(ts, exc);
 }
+}  // namespace
+
+// The names object.__dir__ gives (and dir() when no __dir__ of the object's own decides), unsorted: a module's
+// namespace; a class's attributes along its MRO; an instance's __dict__ then its class's attributes.
+Value object_default_dir(ThreadState& ts, Value obj) {
+  DictObject* seen = make_dict(ts);
+  auto add_dict = [&](DictObject* d) {
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(d, &pos, &k, &v)) dict_set(ts, seen, k, None());
+  };
+  Type* t = type_of(obj);
+  if (is_type(obj)) {
+    for (Value c : as_type(obj)->mro->span()) add_dict(as_type(c)->dict);
+  } else if (t == &module_type) {
+    add_dict(static_cast<ModuleObject*>(obj.as_object())->dict);  // not the attributes of the module type
+  } else {
+    if (DictObject** d = instance_dict_slot(obj); d && *d) add_dict(*d);
+    for (Value c : t->mro->span()) add_dict(as_type(c)->dict);
+  }
+  ListObject* names = make_list(ts, 0);
+  if (!list_extend(ts, names, Value(seen))) return Value();
+  return Value(names);
+}
+
+namespace {
+
 BUILTIN(b_dir) {
   (void)self;
   (void)kwnames;
@@ -569,27 +596,8 @@ BUILTIN(b_dir) {
       Value r = list_sort(ts, Value(names), {}, nullptr);
       return r ? Value(names) : r;
     }
-    DictObject* seen = make_dict(ts);
-    auto add_dict = [&](DictObject* d) {
-      int64_t pos = 0;
-      Value k, v;
-      while (dict_next(d, &pos, &k, &v)) dict_set(ts, seen, k, None());
-    };
-    if (is_type(obj)) {
-      for (Value t : as_type(obj)->mro->span()) add_dict(as_type(t)->dict);
-    } else {
-      Type* t = type_of(obj);
-      // A module lists its namespace only (module.__dir__), not the attributes of the module type.
-      if (t == &module_type) {
-        add_dict(static_cast<ModuleObject*>(obj.as_object())->dict);
-        if (!list_extend(ts, names, Value(seen))) return Value();
-        Value r = list_sort(ts, Value(names), {}, nullptr);
-        return r ? Value(names) : r;
-      }
-      if (DictObject** d = instance_dict_slot(obj); d && *d) add_dict(*d);
-      for (Value c : t->mro->span()) add_dict(as_type(c)->dict);
-    }
-    if (!list_extend(ts, names, Value(seen))) return Value();
+    Value listed = object_default_dir(ts, obj);
+    if (!listed || !list_extend(ts, names, listed)) return Value();
   }
   Value r = list_sort(ts, Value(names), {}, nullptr);
   if (!r) return r;

@@ -45,6 +45,10 @@ void update_heap_type_and_subclasses(ThreadState& ts, Type* t);
 
 // Whether `slot` is the init slot that calls a class's Python __init__ (the interpreter inlines such calls).
 bool is_python_init_slot(InitSlot slot);
+// CPython's rule for a builtin constructor that takes no keyword arguments: they are refused (TypeError
+// "NAME() takes no keyword arguments", and true returned) unless `type`, a subclass of `base`, overrides
+// __init__, which may want them.
+[[nodiscard]] bool keywords_refused(ThreadState& ts, Type* type, Type* base, const char* name, TupleObject* kwnames);
 // The live classes defined in Python that list `base` among their __bases__, oldest first (__subclasses__).
 std::vector<Type*> live_direct_subclasses(ThreadState& ts, Type* base);
 

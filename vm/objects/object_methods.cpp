@@ -7,6 +7,9 @@
 
 namespace minipy {
 
+// The default names of dir() (vm/interp/builtins.cpp, beside dir itself), unsorted.
+Value object_default_dir(ThreadState& ts, Value obj);
+
 namespace {
 
 #define METHOD(fn) Value fn(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
@@ -149,12 +152,11 @@ METHOD(m_delattr) {
   return set_or_delete(ts, self, args[0], Value());
 }
 
+// object.__dir__ lists the default names without consulting the object's own __dir__ (which may be what called
+// it: enum's __dir__ starts from object.__dir__(self)).
 METHOD(m_dir) {
-  (void)args;
-  (void)kwnames;
-  Value dir = dict_get_str(ts.interp->builtins, intern(ts, "dir"));
-  if (!dir) return raise(ts, NameError_type, "name 'dir' is not defined");
-  return call(ts, dir, std::span<const Value>(&self, 1));
+  if (!exact_args(ts, "object.__dir__", args, kwnames, 0)) return Value();
+  return object_default_dir(ts, self);
 }
 
 METHOD(m_sizeof) {

@@ -15,8 +15,8 @@ namespace minipy {
 // Called by init_types() after every X-macro type is named and has its dict and MRO; `init_NAME(ts)` each.
 #define MINIPY_TYPE_INITIALISERS(X)                                                                           \
   X(object_type) X(type_type) X(int_type) X(float_type) X(str_type) X(bytes_type) X(tuple_type) X(list_type) \
-  X(dict_type) X(set_types) X(range_type) X(function_types) X(iterator_types) X(misc_types)                 \
-  X(generator_type) X(coroutine_types) X(async_generator_types) X(exception_slots)                          \
+  X(dict_type) X(set_types) X(range_type) X(function_types) X(iterator_types) X(iterator_pickling)          \
+  X(misc_types) X(generator_type) X(coroutine_types) X(async_generator_types) X(exception_slots)            \
   X(exception_group_types) X(super_type) X(mappingproxy_type) X(number_methods) X(type_methods)            \
   X(object_methods)
 
