@@ -1,7 +1,7 @@
 // The native `posix` module (what Lib's os.py imports on Linux): files, directories, descriptors, the process's
 // environment and identity. Paths are str, bytes or os.PathLike; bytes in give bytes out (listdir, getcwdb,
 // readlink), as CPython. Left out: the dir_fd / follow_symlinks=False variants (_have_functions is empty, so
-// os.supports_dir_fd is too), process creation (fork, exec*, spawn, wait*), scheduling, extended attributes,
+// os.supports_dir_fd is too), fork and spawn (posix_process.cpp has wait*, exec*, pipes), scheduling, extended attributes,
 // file-system encodings other than UTF-8 (undecodable names are surrogate-escaped by CPython; here they raise).
 #include <dirent.h>
 #include <fcntl.h>
@@ -18,6 +18,7 @@
 #include <cstring>
 #include <thread>
 
+#include "stdlib/native/native_support.h"
 #include "stdlib/native/posix.h"
 #include "stdlib/native/struct_sequence.h"
 
@@ -264,9 +265,8 @@ POSIX_FN(px_write) {
   int fd;
   if (!fd_arg(ts, args, kwnames, "write", &fd)) return Value();
   if (args.size() < 2) return raise(ts, TypeError_type, "write expected 2 arguments, got 1");
-  if (!args[1].is_object() || !is_subtype(type_of(args[1]), &bytes_type))
-    return raise_fmt(ts, TypeError_type, "a bytes-like object is required, not '{}'", type_name(args[1]));
-  std::string_view data = static_cast<BytesObject*>(args[1].as_object())->view();
+  std::string_view data;  // any bytes-like object (subprocess writes memoryview slices)
+  if (!native::bytes_like(ts, args[1], &data)) return Value();
   ssize_t n;
   do n = ::write(fd, data.data(), data.size());
   while (n < 0 && errno == EINTR);
@@ -576,6 +576,7 @@ ModuleObject* create_posix_module(ThreadState& ts) {
   }
   set("_have_functions", Value(make_list(ts, 0)));
   if (!add_scandir(ts, m)) return nullptr;
+  add_process_functions(ts, m);
   return m;
 }
 

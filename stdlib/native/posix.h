@@ -27,4 +27,10 @@ Value stat_to_result(ThreadState& ts, Value module, const struct stat& st);
 // Adds scandir() and its DirEntry and ScandirIterator types to posix module `m` (posix_scandir.cpp).
 [[nodiscard]] bool add_scandir(ThreadState& ts, ModuleObject* m);
 
+// Adds the process functions (waitpid, the W* macros, pipe, dup, exec, ...) to posix module `m`
+// (posix_process.cpp).
+void add_process_functions(ThreadState& ts, ModuleObject* m);
+// Sets or clears descriptor `fd`'s close-on-exec flag; false with errno set on failure.
+bool set_fd_inheritable(int fd, bool inheritable);
+
 }  // namespace minipy
