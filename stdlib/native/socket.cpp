@@ -446,7 +446,7 @@ SOCK_FN(sock_recv_into) {
   BufferLease lease;
   if (!lease.acquire(ts, given[0])) return Value();
   if (lease.view.readonly)
-    return raise_fmt(ts, TypeError_type, "recv_into() argument 'buffer' must be read-write bytes-like object, not {}",
+    return raise_fmt(ts, TypeError_type, "recv_into() argument 1 must be read-write bytes-like object, not {}",
                      type_name(given[0]));
   if (nbytes < 0) return raise(ts, ValueError_type, "negative buffersize in recv_into");
   int64_t room = lease.view.length;
