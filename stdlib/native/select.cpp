@@ -82,7 +82,8 @@ double monotonic_seconds() {
     if (std::isnan(x)) return raise(ts, ValueError_type, "Invalid value NaN (not a number)"), false;
   } else if (is_int(v)) {
     int64_t i;
-    if (!int_to_int64(v, &i)) return raise(ts, OverflowError_type, "timeout doesn't fit into C timeval"), false;
+    if (!int_to_int64(v, &i))
+      return raise(ts, OverflowError_type, "timestamp too large to convert to C _PyTime_t"), false;
     x = static_cast<double>(i);
   } else {
     return raise(ts, TypeError_type, message), false;
@@ -110,7 +111,8 @@ struct Watched {
 };
 
 [[nodiscard]] bool read_watched(ThreadState& ts, Value seq, Watched* out, int* max_fd) {
-  Value list = sequence_to_list(ts, seq);
+  // A list is read in place, as PySequence_Fast does: a fileno() that shrinks it ends the walk early.
+  Value list = is_list(seq) ? seq : sequence_to_list(ts, seq);
   if (!list) {
     if (exception_matches(ts.current_exception, &TypeError_type)) {
       ts.current_exception = Value();
@@ -118,11 +120,14 @@ struct Watched {
     }
     return false;
   }
-  out->objects = static_cast<ListObject*>(list.as_object());
-  for (int64_t i = 0; i < out->objects->size; i++) {
+  auto* items = static_cast<ListObject*>(list.as_object());
+  out->objects = make_list(ts, 0);
+  for (int64_t i = 0; i < items->size; i++) {
+    Value item = items->items[i];
     int fd;
-    if (!as_file_descriptor(ts, out->objects->items[i], &fd)) return false;
+    if (!as_file_descriptor(ts, item, &fd)) return false;
     if (fd >= FD_SETSIZE) return raise(ts, ValueError_type, "filedescriptor out of range in select()"), false;
+    if (!list_append(ts, out->objects, item)) return false;
     out->fds.push_back(fd);
     *max_fd = std::max(*max_fd, fd);
   }
@@ -173,16 +178,24 @@ Value select_select(ThreadState& ts, Value self, std::span<const Value> args, Tu
 
 PollObject* as_poll(Value v) { return static_cast<PollObject*>(v.as_object()); }
 
-// The event mask argument (an unsigned short in CPython).
-[[nodiscard]] bool event_mask(ThreadState& ts, Value v, int64_t limit, int64_t* out) {
+// poll's event mask: an unsigned short, with CPython's three complaints.
+[[nodiscard]] bool poll_event_mask(ThreadState& ts, Value v, int64_t* out) {
+  if (is_float(v)) return raise(ts, TypeError_type, "'float' object cannot be interpreted as an integer"), false;
+  if (!index_to_int64(ts, v, out)) {
+    if (!exception_matches(ts.current_exception, &OverflowError_type)) return false;
+    ts.current_exception = Value();
+    return raise(ts, OverflowError_type, "Python int too large to convert to C unsigned long"), false;
+  }
+  if (*out < 0) return raise(ts, ValueError_type, "value must be positive"), false;
+  if (*out > USHRT_MAX) return raise(ts, OverflowError_type, "Python int too large for C unsigned short"), false;
+  return true;
+}
+
+// epoll's event mask: an unsigned int taken modulo 2**32, as CPython's "I" format does (no overflow check).
+[[nodiscard]] bool epoll_event_mask(ThreadState& ts, Value v, int64_t* out) {
   if (is_float(v)) return raise(ts, TypeError_type, "'float' object cannot be interpreted as an integer"), false;
   if (!index_to_int64(ts, v, out)) return false;
-  if (*out < 0 || *out > limit) {
-    if (*out < 0) return raise(ts, OverflowError_type, "can't convert negative int to unsigned"), false;
-    return raise(ts, OverflowError_type, limit == USHRT_MAX ? "Python int too large for C unsigned short"
-                                                             : "Python int too large to convert to C unsigned long"),
-           false;
-  }
+  *out = static_cast<uint32_t>(*out);
   return true;
 }
 
@@ -193,7 +206,7 @@ Value poll_set(ThreadState& ts, Value self, std::span<const Value> args, TupleOb
   if (!native::parse_args(ts, name, args, kwnames, {"fd", "eventmask"}, modify ? 2 : 1, 2, given)) return Value();
   int fd;
   int64_t mask = POLLIN | POLLPRI | POLLOUT;
-  if (!as_file_descriptor(ts, given[0], &fd) || (given[1] && !event_mask(ts, given[1], USHRT_MAX, &mask)))
+  if (!as_file_descriptor(ts, given[0], &fd) || (given[1] && !poll_event_mask(ts, given[1], &mask)))
     return Value();
   DictObject* reg = as_poll(self)->registered;
   Value key = make_int(ts, fd);
@@ -267,6 +280,10 @@ Value poll_poll(ThreadState& ts, Value self, std::span<const Value> args, TupleO
   return Value(r);
 }
 
+Value poll_refuse_new(ThreadState& ts, Type* type, std::span<const Value>, TupleObject*) {
+  return raise_fmt(ts, TypeError_type, "cannot create '{}.{}' instances", "select", type->name->view());
+}
+
 Value select_poll(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   (void)self;
   if (!native::no_args(ts, "select.poll", args, kwnames)) return Value();
@@ -294,6 +311,9 @@ Value epoll_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleO
   int64_t sizehint = -1;
   if (given[0] && !index_to_int64(ts, given[0], &sizehint)) return Value();
   if (sizehint == 0 || sizehint < -1) return raise(ts, ValueError_type, "negative sizehint");
+  int64_t flags = 0;
+  if (given[1] && !index_to_int64(ts, given[1], &flags)) return Value();
+  if (flags && flags != EPOLL_CLOEXEC) return raise(ts, OSError_type, "invalid flags");
   int fd = ::epoll_create1(EPOLL_CLOEXEC);
   if (fd < 0) return raise_os_error(ts, errno);
   auto* e = alloc_instance<EpollObject>(ts, type);
@@ -313,7 +333,7 @@ Value epoll_control(ThreadState& ts, Value self, std::span<const Value> args, Tu
   int epfd, fd;
   if (!open_epoll(ts, self, &epfd) || !as_file_descriptor(ts, given[0], &fd)) return Value();
   int64_t mask = EPOLLIN | EPOLLPRI | EPOLLOUT;
-  if (takes_mask && given[1] && !event_mask(ts, given[1], UINT_MAX, &mask)) return Value();
+  if (takes_mask && given[1] && !epoll_event_mask(ts, given[1], &mask)) return Value();
   epoll_event ev{};
   ev.events = static_cast<uint32_t>(mask);
   ev.data.fd = fd;
@@ -434,6 +454,7 @@ const SelectConstant kConstants[] = {
 ModuleObject* create_select_module(ThreadState& ts) {
   if (begin_native_type(ts, poll_type, "poll", "select", sizeof(PollObject))) {
     poll_type.trace = trace_poll;
+    poll_type.new_instance = poll_refuse_new;  // select.poll() makes them
     add_methods(ts, poll_type, kPollMethods);
     finish_native_type(ts, poll_type);
   }

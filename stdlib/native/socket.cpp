@@ -4,7 +4,7 @@
 // Timeouts follow CPython: a socket with a timeout (including 0) has O_NONBLOCK set; a blocking call then
 // waits with poll() for at most the time left and raises TimeoutError("timed out"); interrupted calls run the
 // signal handlers and retry (PEP 475).
-// Left out: sendmsg/recvmsg (and so fd passing), recvfrom_into, ioctl, the socket.dup method (Lib's uses the
+// Left out: sendmsg/recvmsg (and so fd passing), ioctl, the socket.dup method (Lib's uses the
 // module's dup()), ResourceWarning for sockets collected open (they are just closed).
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -433,12 +433,13 @@ Value receive(ThreadState& ts, Value self, std::span<const Value> args, TupleObj
 SOCK_FN(sock_recv) { return receive(ts, self, args, kwnames, false); }
 SOCK_FN(sock_recvfrom) { return receive(ts, self, args, kwnames, true); }
 
-// recv_into(buffer, nbytes=0, flags=0) -> count received into the writable buffer.
-SOCK_FN(sock_recv_into) {
+// recv_into(buffer, nbytes=0, flags=0) -> count received into the writable buffer; recvfrom_into also gives
+// the sender's address: (count, address).
+Value receive_into(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, bool with_address) {
+  const char* name = with_address ? "recvfrom_into" : "recv_into";
   Value given[3];
   SocketObject* s;
-  if (!parse_args(ts, "recv_into", args, kwnames, {"buffer", "nbytes", "flags"}, 1, 0, given) ||
-      !open_socket(ts, self, &s))
+  if (!parse_args(ts, name, args, kwnames, {"buffer", "nbytes", "flags"}, 1, 0, given) || !open_socket(ts, self, &s))
     return Value();
   int64_t nbytes = 0, flags = 0;
   if ((given[1] && !int_value(ts, given[1], &nbytes)) || (given[2] && !int_value(ts, given[2], &flags)))
@@ -446,19 +447,31 @@ SOCK_FN(sock_recv_into) {
   BufferLease lease;
   if (!lease.acquire(ts, given[0])) return Value();
   if (lease.view.readonly)
-    return raise_fmt(ts, TypeError_type, "recv_into() argument 1 must be read-write bytes-like object, not {}",
+    return raise_fmt(ts, TypeError_type, "{}() argument 1 must be read-write bytes-like object, not {}", name,
                      type_name(given[0]));
-  if (nbytes < 0) return raise(ts, ValueError_type, "negative buffersize in recv_into");
+  if (nbytes < 0) return raise_fmt(ts, ValueError_type, "negative buffersize in {}", name);
   int64_t room = lease.view.length;
   if (nbytes == 0) nbytes = room;
-  if (nbytes > room) return raise(ts, ValueError_type, "buffer too small for requested bytes");
+  if (nbytes > room)
+    return raise(ts, ValueError_type, with_address ? "nbytes is greater than the length of the buffer"
+                                                   : "buffer too small for requested bytes");
   char* data = lease.view.data;
+  sockaddr_storage addr{};
+  socklen_t len = 0;
   ssize_t n = sock_call(ts, s, false, [&] {
-    return ::recv(s->fd, data, static_cast<size_t>(nbytes), static_cast<int>(flags));
+    len = sizeof addr;
+    return ::recvfrom(s->fd, data, static_cast<size_t>(nbytes), static_cast<int>(flags),
+                      reinterpret_cast<sockaddr*>(&addr), &len);
   });
   if (n < 0) return Value();
-  return make_int(ts, n);
+  if (!with_address) return make_int(ts, n);
+  Value address = sockaddr_to_python(ts, reinterpret_cast<sockaddr*>(&addr), len);
+  if (!address) return Value();
+  Value r[2] = {make_int(ts, n), address};
+  return Value(make_tuple(ts, r));
 }
+SOCK_FN(sock_recv_into) { return receive_into(ts, self, args, kwnames, false); }
+SOCK_FN(sock_recvfrom_into) { return receive_into(ts, self, args, kwnames, true); }
 
 // send(data[, flags]) -> count sent; sendall(data[, flags]) sends everything (the timeout covers it all).
 Value transmit(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, bool all) {
@@ -543,7 +556,7 @@ const MethodDef kSocketMethods[] = {
     {"getsockopt", sock_getsockopt},  {"setsockopt", sock_setsockopt},   {"gettimeout", sock_gettimeout},
     {"settimeout", sock_settimeout},  {"setblocking", sock_setblocking}, {"getblocking", sock_getblocking},
     {"listen", sock_listen},          {"recv", sock_recv},               {"recvfrom", sock_recvfrom},
-    {"recv_into", sock_recv_into},    {"send", sock_send},               {"sendall", sock_sendall},
+    {"recv_into", sock_recv_into},    {"recvfrom_into", sock_recvfrom_into}, {"send", sock_send},               {"sendall", sock_sendall},
     {"sendto", sock_sendto},          {"shutdown", sock_shutdown},
 };
 const MethodDef kSocketMembers[] = {{"family", sock_family}, {"type", sock_type}, {"proto", sock_proto}};

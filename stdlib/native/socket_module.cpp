@@ -3,7 +3,7 @@
 // names such as localhost work offline), the conversion functions, the default timeout, socketpair, and the
 // constants Lib's socket.py turns into its AddressFamily/SocketKind/MsgFlag/AddressInfo enums.
 // Left out: families other than AF_UNIX/AF_INET/AF_INET6 in addresses (CAN, TIPC, packet, netlink...),
-// gethostbyaddr/gethostbyname_ex, getservby*/getprotobyname, if_* functions, sethostname, and IDNA encoding of
+// gethostbyname_ex, getprotobyname, if_* functions, sethostname, and IDNA encoding of
 // non-ASCII host names (they are passed as UTF-8).
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -16,6 +16,7 @@
 #include <cerrno>
 #include <climits>
 #include <cstddef>
+#include <array>
 #include <cstring>
 #include <string>
 
@@ -273,6 +274,7 @@ SOCKMOD_FN(sm_getnameinfo) {
   if (!host_text(ts, t->items[0], &host) || !int_value(ts, t->items[1], &port) ||
       (t->size > 2 && !int_value(ts, t->items[2], &flowinfo)) || (t->size > 3 && !int_value(ts, t->items[3], &scope_id)))
     return Value();
+  if (flowinfo < 0 || flowinfo > 0xfffff) return raise(ts, OverflowError_type, "getnameinfo(): flowinfo must be 0-1048575.");
   addrinfo hints{};
   hints.ai_socktype = SOCK_DGRAM;
   hints.ai_flags = AI_NUMERICHOST;
@@ -322,6 +324,57 @@ SOCKMOD_FN(sm_gethostbyname) {
   char text[INET_ADDRSTRLEN];
   inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(&addr)->sin_addr, text, sizeof text);
   return Value(make_str(ts, text));
+}
+
+// gethostbyaddr(ip_or_name) -> (hostname, aliases, addresses), through getaddrinfo and getnameinfo.
+SOCKMOD_FN(sm_gethostbyaddr) {
+  (void)self;
+  if (!native::one_arg(ts, "gethostbyaddr", args, kwnames)) return Value();
+  std::string host;
+  if (!host_text(ts, args[0], &host)) return Value();
+  addrinfo hints{};
+  hints.ai_socktype = SOCK_STREAM;
+  addrinfo* found = nullptr;
+  int rc = getaddrinfo(host.c_str(), nullptr, &hints, &found);
+  if (rc != 0) return raise_gaierror(ts, rc);
+  char name[NI_MAXHOST];
+  char text[INET6_ADDRSTRLEN];
+  rc = getnameinfo(found->ai_addr, found->ai_addrlen, name, sizeof name, nullptr, 0, NI_NAMEREQD);
+  const void* raw = found->ai_family == AF_INET
+                        ? static_cast<const void*>(&reinterpret_cast<sockaddr_in*>(found->ai_addr)->sin_addr)
+                        : static_cast<const void*>(&reinterpret_cast<sockaddr_in6*>(found->ai_addr)->sin6_addr);
+  inet_ntop(found->ai_family, raw, text, sizeof text);
+  freeaddrinfo(found);
+  if (rc != 0) return raise_value(ts, new_exception(ts, as_type(herror_class), std::array<Value, 2>{
+                                                        make_int(ts, 1), Value(make_str(ts, "Unknown host"))}));
+  Value address = Value(make_str(ts, text));
+  Value r[3] = {Value(make_str(ts, name)), Value(make_list(ts, 0)), Value(make_list(ts, std::span<const Value>(&address, 1)))};
+  return Value(make_tuple(ts, r));
+}
+
+// getservbyname(servicename[, protocolname]) -> port; getservbyport(port[, protocolname]) -> name.
+SOCKMOD_FN(sm_getservbyname) {
+  (void)self;
+  if (!no_keywords(ts, "getservbyname", kwnames) || !check_arg_count(ts, "getservbyname", args.size(), 1, 2)) return Value();
+  for (Value a : args)
+    if (!is_str(a)) return raise_fmt(ts, TypeError_type, "getservbyname() argument must be str, not {}", type_name(a));
+  std::string name(as_str(args[0])->view()), proto(args.size() > 1 ? as_str(args[1])->view() : "");
+  servent* entry = getservbyname(name.c_str(), args.size() > 1 ? proto.c_str() : nullptr);
+  if (!entry) return raise(ts, OSError_type, "service/proto not found");
+  return make_int(ts, ntohs(static_cast<uint16_t>(entry->s_port)));
+}
+SOCKMOD_FN(sm_getservbyport) {
+  (void)self;
+  if (!no_keywords(ts, "getservbyport", kwnames) || !check_arg_count(ts, "getservbyport", args.size(), 1, 2)) return Value();
+  int64_t port;
+  if (!int_value(ts, args[0], &port)) return Value();
+  if (port < 0 || port > 0xffff) return raise(ts, OverflowError_type, "getservbyport: port must be 0-65535.");
+  if (args.size() > 1 && !is_str(args[1]))
+    return raise_fmt(ts, TypeError_type, "getservbyport() argument 2 must be str, not {}", type_name(args[1]));
+  std::string proto(args.size() > 1 ? as_str(args[1])->view() : "");
+  servent* entry = getservbyport(htons(static_cast<uint16_t>(port)), args.size() > 1 ? proto.c_str() : nullptr);
+  if (!entry) return raise(ts, OSError_type, "port/proto not found");
+  return Value(make_str(ts, entry->s_name));
 }
 
 SOCKMOD_FN(sm_inet_aton) {
@@ -428,11 +481,19 @@ SOCKMOD_FN(sm_close) {
   return None();
 }
 
-// CMSG_LEN(length) / CMSG_SPACE(length): ancillary data sizes (for Lib's send_fds/recv_fds helpers).
+// CMSG_LEN(length) / CMSG_SPACE(length): ancillary data sizes (for Lib's send_fds/recv_fds helpers); the
+// result must fit in CPython's socklen_t limit (INT_MAX).
 Value cmsg_size(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, const char* name, bool space) {
   int64_t length;
-  if (!native::one_arg(ts, name, args, kwnames) || !int_value(ts, args[0], &length)) return Value();
-  if (length < 0 || length > INT_MAX / 2) return raise_fmt(ts, OverflowError_type, "{} argument out of range", name);
+  if (!native::one_arg(ts, name, args, kwnames) || !int_value(ts, args[0], &length)) {
+    if (ts.current_exception && exception_matches(ts.current_exception, &OverflowError_type)) {
+      ts.current_exception = Value();
+      return raise_fmt(ts, OverflowError_type, "{}() argument out of range", name);
+    }
+    return Value();
+  }
+  int64_t limit = space ? INT_MAX - static_cast<int64_t>(CMSG_SPACE(1)) : INT_MAX - static_cast<int64_t>(CMSG_LEN(0));
+  if (length < 0 || length > limit) return raise_fmt(ts, OverflowError_type, "{}() argument out of range", name);
   return make_int(ts, space ? CMSG_SPACE(static_cast<size_t>(length)) : CMSG_LEN(static_cast<size_t>(length)));
 }
 SOCKMOD_FN(sm_cmsg_len) { return (void)self, cmsg_size(ts, args, kwnames, "CMSG_LEN", false); }
@@ -447,6 +508,7 @@ const MethodDef kSocketFunctions[] = {
     {"htons", sm_htons},               {"ntohs", sm_ntohs},               {"htonl", sm_htonl},
     {"ntohl", sm_ntohl},               {"getdefaulttimeout", sm_getdefaulttimeout},
     {"setdefaulttimeout", sm_setdefaulttimeout}, {"dup", sm_dup},          {"close", sm_close},
+    {"gethostbyaddr", sm_gethostbyaddr}, {"getservbyname", sm_getservbyname}, {"getservbyport", sm_getservbyport},
     {"CMSG_LEN", sm_cmsg_len},         {"CMSG_SPACE", sm_cmsg_space},
 };
 
