@@ -1,8 +1,8 @@
 // The process half of the native `posix` module: what `subprocess` and `asyncio` use around
 // _posixsubprocess.fork_exec — waiting for children and decoding their status (waitpid, wait, the W* macros),
 // descriptors that cross exec (pipe, pipe2, dup, dup2, get/set_inheritable, get/set_blocking), sessions and
-// process groups, execv/execve and pidfd_open. Left out: fork (and so register_at_fork: Lib's random.py only
-// registers its hook when os.fork exists), posix_spawn, wait3/wait4/waitid, the spawn* family's own needs.
+// process groups, execv/execve, pidfd_open, and fork with the register_at_fork hooks (Lib's random.py reseeds
+// the child through one). Left out: posix_spawn, wait3/wait4/waitid, forkpty.
 #include <fcntl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -42,6 +42,64 @@ using native::parse_args;
 }
 
 #define PROC_FN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
+
+// register_at_fork's callables: three lists (before, after_in_child, after_in_parent), made on first use and
+// kept alive as a collector root.
+Value fork_hooks;
+
+ListObject* hook_list(int which) {
+  return static_cast<ListObject*>(static_cast<TupleObject*>(fork_hooks.as_object())->items[which].as_object());
+}
+
+// Calls the hooks of list `which`, newest first for "before" (as CPython does) and oldest first after. A hook's
+// exception is reported as unraisable and the others still run.
+void run_fork_hooks(ThreadState& ts, int which) {
+  if (!fork_hooks) return;
+  ListObject* hooks = hook_list(which);
+  Value snapshot = Value(make_tuple(ts, std::span<const Value>(hooks->items, static_cast<size_t>(hooks->size))));
+  auto* items = static_cast<TupleObject*>(snapshot.as_object());
+  for (int64_t i = 0; i < items->size; i++) {
+    Value hook = items->items[which == 0 ? items->size - 1 - i : i];
+    if (!call(ts, hook, {})) write_unraisable(ts, hook);
+  }
+}
+
+// register_at_fork(*, before=None, after_in_child=None, after_in_parent=None)
+PROC_FN(px_register_at_fork) {
+  (void)self;
+  Value given[3];
+  if (!parse_args(ts, "register_at_fork", args, kwnames, {"before", "after_in_child", "after_in_parent"}, 0, 0,
+                  given, 0))
+    return Value();
+  static const char* const kNames[] = {"before", "after_in_child", "after_in_parent"};
+  bool any = false;
+  for (int i = 0; i < 3; i++) {
+    if (!given[i]) continue;
+    if (!type_of(given[i])->call)
+      return raise_fmt(ts, TypeError_type, "'{}' must be callable, not {}", kNames[i], type_name(given[i]));
+    any = true;
+  }
+  if (!any) return raise(ts, TypeError_type, "At least one argument is required.");
+  if (!fork_hooks) {
+    Value lists[3] = {Value(make_list(ts, 0)), Value(make_list(ts, 0)), Value(make_list(ts, 0))};
+    fork_hooks = Value(make_tuple(ts, lists));
+    register_root(ts, &fork_hooks);
+  }
+  for (int i = 0; i < 3; i++)
+    if (given[i] && !list_append(ts, hook_list(i), given[i])) return Value();
+  return None();
+}
+
+// fork() -> 0 in the child, the child's pid in the parent; the registered hooks run around it.
+PROC_FN(px_fork) {
+  (void)self;
+  if (!parse_args(ts, "fork", args, kwnames, {}, 0, 0, nullptr)) return Value();
+  run_fork_hooks(ts, 0);
+  pid_t pid = ::fork();
+  if (pid < 0) return raise_os_error(ts, errno);
+  run_fork_hooks(ts, pid == 0 ? 1 : 2);
+  return make_int(ts, pid);
+}
 
 // waitpid(pid, options, /) -> (pid, status). Interrupted waits run the signal handlers and retry, as PEP 475 says.
 PROC_FN(px_waitpid) {
@@ -308,6 +366,7 @@ const MethodDef kProcessFunctions[] = {
     {"setsid", px_setsid},         {"getsid", px_getsid},       {"getpgrp", px_getpgrp},
     {"getpgid", px_getpgid},       {"setpgid", px_setpgid},     {"killpg", px_killpg},
     {"pidfd_open", px_pidfd_open}, {"execv", px_execv},         {"execve", px_execve},
+    {"fork", px_fork},             {"register_at_fork", px_register_at_fork},
 };
 
 struct ProcessConstant {
