@@ -12,6 +12,7 @@
 
 #include "stdlib/native/native_support.h"
 #include "stdlib/native/native_type.h"
+#include "stdlib/native/posix.h"
 #include "vm/objects/buffer.h"
 
 namespace minipy {
@@ -19,32 +20,6 @@ namespace minipy {
 bool run_signal_handlers(ThreadState& ts);  // stdlib/native/signal.cpp
 
 namespace {
-
-// A descriptor argument: an int or an object with fileno() (PyObject_AsFileDescriptor).
-[[nodiscard]] bool descriptor(ThreadState& ts, Value v, int* out) {
-  int64_t fd;
-  if (is_int(v)) {
-    if (!index_to_int64(ts, v, &fd)) return false;
-  } else {
-    Value fileno = get_attr_optional(ts, v, intern(ts, "fileno"));
-    if (!fileno) {
-      if (!ts.current_exception) raise(ts, TypeError_type, "argument must be an int, or have a fileno() method.");
-      return false;
-    }
-    Value r = call(ts, fileno, {});
-    if (!r) return false;
-    if (!is_int(r)) return raise(ts, TypeError_type, "fileno() returned a non-integer"), false;
-    if (!index_to_int64(ts, r, &fd)) return false;
-  }
-  if (fd < 0) return raise_fmt(ts, ValueError_type, "file descriptor cannot be a negative integer ({})", fd), false;
-  *out = static_cast<int>(fd);
-  return true;
-}
-
-[[nodiscard]] bool int_value(ThreadState& ts, Value v, int64_t* out) {
-  if (is_float(v)) return raise(ts, TypeError_type, "'float' object cannot be interpreted as an integer"), false;
-  return index_to_int64(ts, v, out);
-}
 
 // Runs `op` until it is not interrupted; -1 with an exception pending on failure.
 template <class Op>
@@ -64,11 +39,11 @@ Value control(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames
   if (!no_keywords(ts, name, kwnames) || !check_arg_count(ts, name, args.size(), 2, is_ioctl ? 4 : 3)) return Value();
   int fd;
   int64_t code;
-  if (!descriptor(ts, args[0], &fd) || !int_value(ts, args[1], &code)) return Value();
+  if (!as_file_descriptor(ts, args[0], &fd) || !exact_int_arg(ts, args[1], &code)) return Value();
   Value arg = args.size() > 2 ? args[2] : Value::small_int(0);
   if (!is_str(arg) && !has_buffer(arg)) {  // an int (a float is refused by the int conversion)
     int64_t value;
-    if (!int_value(ts, arg, &value)) return Value();
+    if (!exact_int_arg(ts, arg, &value)) return Value();
     long r = retrying(ts, [&] {
       return is_ioctl ? static_cast<long>(::ioctl(fd, static_cast<unsigned long>(code), static_cast<long>(value)))
                       : static_cast<long>(::fcntl(fd, static_cast<int>(code), static_cast<long>(value)));
@@ -103,7 +78,7 @@ Value fcntl_flock(ThreadState& ts, Value self, std::span<const Value> args, Tupl
   if (!no_keywords(ts, "flock", kwnames) || !check_arg_count(ts, "flock", args.size(), 2, 2)) return Value();
   int fd;
   int64_t operation;
-  if (!descriptor(ts, args[0], &fd) || !int_value(ts, args[1], &operation)) return Value();
+  if (!as_file_descriptor(ts, args[0], &fd) || !exact_int_arg(ts, args[1], &operation)) return Value();
   if (retrying(ts, [&] { return static_cast<long>(::flock(fd, static_cast<int>(operation))); }) == -1) return Value();
   return None();
 }
@@ -114,9 +89,9 @@ Value fcntl_lockf(ThreadState& ts, Value self, std::span<const Value> args, Tupl
   if (!no_keywords(ts, "lockf", kwnames) || !check_arg_count(ts, "lockf", args.size(), 2, 5)) return Value();
   int fd;
   int64_t numbers[4] = {0, 0, 0, 0};  // cmd, len, start, whence
-  if (!descriptor(ts, args[0], &fd)) return Value();
+  if (!as_file_descriptor(ts, args[0], &fd)) return Value();
   for (size_t i = 1; i < args.size(); i++)
-    if (!int_value(ts, args[i], &numbers[i - 1])) return Value();
+    if (!exact_int_arg(ts, args[i], &numbers[i - 1])) return Value();
   int64_t cmd = numbers[0];
   struct flock lock {};
   if (cmd == LOCK_UN) lock.l_type = F_UNLCK;

@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -24,12 +26,6 @@ namespace {
 
 using native::parse_args;
 
-// An int argument as CPython's `int` converters take it: floats are refused rather than truncated.
-[[nodiscard]] bool int_value(ThreadState& ts, Value v, int64_t* out) {
-  if (is_float(v)) return raise(ts, TypeError_type, "'float' object cannot be interpreted as an integer"), false;
-  return index_to_int64(ts, v, out);
-}
-
 // Parses the positional-only int parameters `names` of `fname` (the first `required` must be given; the others
 // keep the defaults already in `out`).
 [[nodiscard]] bool int_params(ThreadState& ts, const char* fname, std::span<const Value> args, TupleObject* kwnames,
@@ -37,7 +33,7 @@ using native::parse_args;
   Value given[4];
   if (!parse_args(ts, fname, args, kwnames, names, required, names.size(), given)) return false;
   for (size_t i = 0; i < names.size(); i++)
-    if (given[i] && !int_value(ts, given[i], &out[i])) return false;
+    if (given[i] && !exact_int_arg(ts, given[i], &out[i])) return false;
   return true;
 }
 
@@ -134,7 +130,7 @@ PROC_FN(px_wait) {
                                 int* out) {
   Value given[1];
   int64_t v = 0;
-  if (!parse_args(ts, fname, args, kwnames, {"status"}, 1, 0, given) || !int_value(ts, given[0], &v)) return false;
+  if (!parse_args(ts, fname, args, kwnames, {"status"}, 1, 0, given) || !exact_int_arg(ts, given[0], &v)) return false;
   *out = static_cast<int>(v);
   return true;
 }
@@ -190,7 +186,7 @@ PROC_FN(px_dup2) {
   Value given[3];
   if (!parse_args(ts, "dup2", args, kwnames, {"fd", "fd2", "inheritable"}, 2, 0, given)) return Value();
   int64_t fd, fd2;
-  if (!int_value(ts, given[0], &fd) || !int_value(ts, given[1], &fd2)) return Value();
+  if (!exact_int_arg(ts, given[0], &fd) || !exact_int_arg(ts, given[1], &fd2)) return Value();
   int inheritable = 1;
   if (given[2] && (inheritable = py_truth(ts, given[2])) < 0) return Value();
   int rc = inheritable ? ::dup2(static_cast<int>(fd), static_cast<int>(fd2))
@@ -285,7 +281,7 @@ PROC_FN(px_pidfd_open) {
   Value given[2];
   if (!parse_args(ts, "pidfd_open", args, kwnames, {"pid", "flags"}, 1, 0, given)) return Value();
   int64_t pid = 0, flags = 0;
-  if (!int_value(ts, given[0], &pid) || (given[1] && !int_value(ts, given[1], &flags))) return Value();
+  if (!exact_int_arg(ts, given[0], &pid) || (given[1] && !exact_int_arg(ts, given[1], &flags))) return Value();
   long fd = ::syscall(SYS_pidfd_open, static_cast<pid_t>(pid), static_cast<unsigned>(flags));
   if (fd < 0) return raise_os_error(ts, errno);
   return make_int(ts, fd);
@@ -379,6 +375,38 @@ const ProcessConstant kProcessConstants[] = {
 };
 
 }  // namespace
+
+bool exact_int_arg(ThreadState& ts, Value v, int64_t* out) {
+  if (is_float(v)) return raise(ts, TypeError_type, "'float' object cannot be interpreted as an integer"), false;
+  return index_to_int64(ts, v, out);
+}
+
+bool as_file_descriptor(ThreadState& ts, Value v, int* out) {
+  int64_t fd;
+  if (is_int(v)) {
+    if (!index_to_int64(ts, v, &fd)) return false;
+  } else {
+    Value fileno = get_attr_optional(ts, v, intern(ts, "fileno"));
+    if (!fileno) {
+      if (!ts.current_exception) raise(ts, TypeError_type, "argument must be an int, or have a fileno() method.");
+      return false;
+    }
+    Value r = call(ts, fileno, {});
+    if (!r) return false;
+    if (!is_int(r)) return raise(ts, TypeError_type, "fileno() returned a non-integer"), false;
+    if (!index_to_int64(ts, r, &fd)) return false;
+  }
+  if (fd < 0) return raise_fmt(ts, ValueError_type, "file descriptor cannot be a negative integer ({})", fd), false;
+  if (fd > INT_MAX) return raise(ts, OverflowError_type, "fd is greater than maximum"), false;
+  *out = static_cast<int>(fd);
+  return true;
+}
+
+double monotonic_seconds() {
+  timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return static_cast<double>(t.tv_sec) + t.tv_nsec * 1e-9;
+}
 
 bool set_fd_inheritable(int fd, bool inheritable) {
   int flags = ::fcntl(fd, F_GETFD);

@@ -46,11 +46,6 @@ struct ChildPlan {
   Value preexec_fn;  // None when absent
 };
 
-[[nodiscard]] bool int_value(ThreadState& ts, Value v, int64_t* out) {
-  if (is_float(v)) return raise(ts, TypeError_type, "'float' object cannot be interpreted as an integer"), false;
-  return index_to_int64(ts, v, out);
-}
-
 // `list` items as C strings: bytes only for the executable and environment lists (subprocess.py encodes them),
 // anything os.fsencode takes for argv (`fs_paths`).
 [[nodiscard]] bool string_array(ThreadState& ts, Value list, bool fs_paths, std::vector<std::string>* storage,
@@ -95,12 +90,12 @@ struct ChildPlan {
                             &plan->errread,  &plan->errwrite,     &plan->errpipe_read, &plan->errpipe_write};
   for (size_t i = 0; i < 8; i++) {
     int64_t v;
-    if (!int_value(ts, args[6 + i], &v)) return false;
+    if (!exact_int_arg(ts, args[6 + i], &v)) return false;
     *fd_fields[i] = static_cast<int>(v);
   }
   int64_t restore_signals, call_setsid, process_group, umask_value;
-  if (!int_value(ts, args[14], &restore_signals) || !int_value(ts, args[15], &call_setsid) ||
-      !int_value(ts, args[16], &process_group) || !int_value(ts, args[20], &umask_value))
+  if (!exact_int_arg(ts, args[14], &restore_signals) || !exact_int_arg(ts, args[15], &call_setsid) ||
+      !exact_int_arg(ts, args[16], &process_group) || !exact_int_arg(ts, args[20], &umask_value))
     return false;
   plan->restore_signals = restore_signals != 0;
   plan->call_setsid = call_setsid != 0;
@@ -134,7 +129,7 @@ struct ChildPlan {
   }
   if (!is_none(args[17])) {
     int64_t gid;
-    if (!int_value(ts, args[17], &gid)) return false;
+    if (!exact_int_arg(ts, args[17], &gid)) return false;
     plan->gid = static_cast<gid_t>(gid);
   }
   if (!is_none(args[18])) {
@@ -144,13 +139,13 @@ struct ChildPlan {
     plan->has_groups = true;
     for (int64_t i = 0; i < l->size; i++) {
       int64_t gid;
-      if (!int_value(ts, l->items[i], &gid)) return false;
+      if (!exact_int_arg(ts, l->items[i], &gid)) return false;
       plan->groups.push_back(static_cast<gid_t>(gid));
     }
   }
   if (!is_none(args[19])) {
     int64_t uid;
-    if (!int_value(ts, args[19], &uid)) return false;
+    if (!exact_int_arg(ts, args[19], &uid)) return false;
     plan->uid = static_cast<uid_t>(uid);
   }
   plan->preexec_fn = args[21];

@@ -15,6 +15,7 @@
 
 #include "stdlib/native/native_support.h"
 #include "stdlib/native/native_type.h"
+#include "stdlib/native/posix.h"
 
 namespace minipy {
 
@@ -38,36 +39,6 @@ void finalize_epoll(Object* self) {
   auto* e = static_cast<EpollObject*>(self);
   if (e->epfd >= 0) ::close(e->epfd);
   e->epfd = -1;
-}
-
-double monotonic_seconds() {
-  timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return static_cast<double>(t.tv_sec) + t.tv_nsec * 1e-9;
-}
-
-// PyObject_AsFileDescriptor: an int, or an object whose fileno() returns one; never negative.
-[[nodiscard]] bool as_file_descriptor(ThreadState& ts, Value v, int* out) {
-  int64_t fd;
-  if (is_int(v)) {
-    if (!index_to_int64(ts, v, &fd)) return false;
-  } else {
-    Value fileno = get_attr_optional(ts, v, intern(ts, "fileno"));
-    if (!fileno) {
-      if (!ts.current_exception)
-        raise(ts, TypeError_type, "argument must be an int, or have a fileno() method.");
-      return false;
-    }
-    Value r = call(ts, fileno, {});
-    if (!r) return false;
-    if (!is_int(r)) return raise(ts, TypeError_type, "fileno() returned a non-integer"), false;
-    if (!index_to_int64(ts, r, &fd)) return false;
-  }
-  if (fd < 0)
-    return raise_fmt(ts, ValueError_type, "file descriptor cannot be a negative integer ({})", fd), false;
-  if (fd > INT_MAX) return raise(ts, OverflowError_type, "fd is greater than maximum"), false;
-  *out = static_cast<int>(fd);
-  return true;
 }
 
 // A timeout argument in `unit` seconds per unit (1 for seconds, 1e-3 for milliseconds) as seconds; *forever when

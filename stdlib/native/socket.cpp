@@ -18,6 +18,7 @@
 
 #include "stdlib/native/native_support.h"
 #include "stdlib/native/native_type.h"
+#include "stdlib/native/posix.h"
 #include "stdlib/native/socket.h"
 #include "vm/objects/buffer.h"
 
@@ -32,17 +33,6 @@ namespace {
 using native::parse_args;
 
 SocketObject* as_socket(Value v) { return static_cast<SocketObject*>(v.as_object()); }
-
-double monotonic_seconds() {
-  timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return static_cast<double>(t.tv_sec) + t.tv_nsec * 1e-9;
-}
-
-[[nodiscard]] bool int_value(ThreadState& ts, Value v, int64_t* out) {
-  if (is_float(v)) return raise(ts, TypeError_type, "'float' object cannot be interpreted as an integer"), false;
-  return index_to_int64(ts, v, out);
-}
 
 // O_NONBLOCK on or off for the descriptor (a socket with any timeout is non-blocking underneath).
 bool set_nonblocking(int fd, bool on) {
@@ -123,13 +113,13 @@ bool socket_init(ThreadState& ts, Value self, std::span<const Value> args, Tuple
   Value given[4];
   if (!parse_args(ts, "socket", args, kwnames, {"family", "type", "proto", "fileno"}, 0, 0, given)) return false;
   int64_t family = -1, type = -1, proto = -1;
-  if ((given[0] && !int_value(ts, given[0], &family)) || (given[1] && !int_value(ts, given[1], &type)) ||
-      (given[2] && !int_value(ts, given[2], &proto)))
+  if ((given[0] && !exact_int_arg(ts, given[0], &family)) || (given[1] && !exact_int_arg(ts, given[1], &type)) ||
+      (given[2] && !exact_int_arg(ts, given[2], &proto)))
     return false;
   SocketObject* s = as_socket(self);
   if (given[3] && !is_none(given[3])) {
     int64_t fd;
-    if (!int_value(ts, given[3], &fd)) return false;
+    if (!exact_int_arg(ts, given[3], &fd)) return false;
     if (fd < 0) return raise(ts, ValueError_type, "negative file descriptor"), false;
     struct stat st;
     if (::fstat(static_cast<int>(fd), &st) != 0) return raise_os_error(ts, errno), false;
@@ -288,8 +278,8 @@ SOCK_FN(sock_getsockopt) {
       !open_socket(ts, self, &s))
     return Value();
   int64_t level, option, buflen = 0;
-  if (!int_value(ts, given[0], &level) || !int_value(ts, given[1], &option) ||
-      (given[2] && !int_value(ts, given[2], &buflen)))
+  if (!exact_int_arg(ts, given[0], &level) || !exact_int_arg(ts, given[1], &option) ||
+      (given[2] && !exact_int_arg(ts, given[2], &buflen)))
     return Value();
   if (!given[2]) {
     int value = 0;
@@ -314,17 +304,17 @@ SOCK_FN(sock_setsockopt) {
       !open_socket(ts, self, &s))
     return Value();
   int64_t level, option;
-  if (!int_value(ts, args[0], &level) || !int_value(ts, args[1], &option)) return Value();
+  if (!exact_int_arg(ts, args[0], &level) || !exact_int_arg(ts, args[1], &option)) return Value();
   int rc;
   if (args.size() == 4) {
     int64_t optlen;
     if (!is_none(args[2])) return raise(ts, TypeError_type, "setsockopt() takes 3 or 4 arguments: value must be None");
-    if (!int_value(ts, args[3], &optlen)) return Value();
+    if (!exact_int_arg(ts, args[3], &optlen)) return Value();
     rc = ::setsockopt(s->fd, static_cast<int>(level), static_cast<int>(option), nullptr,
                       static_cast<socklen_t>(optlen));
   } else if (is_int(args[2])) {
     int64_t v;
-    if (!int_value(ts, args[2], &v)) return Value();
+    if (!exact_int_arg(ts, args[2], &v)) return Value();
     int value = static_cast<int>(v);
     rc = ::setsockopt(s->fd, static_cast<int>(level), static_cast<int>(option), &value, sizeof value);
   } else {
@@ -381,7 +371,7 @@ SOCK_FN(sock_settimeout) {
 SOCK_FN(sock_setblocking) {
   if (!native::one_arg(ts, "setblocking", args, kwnames)) return Value();
   int64_t flag;
-  if (!int_value(ts, args[0], &flag) || !apply_timeout(ts, as_socket(self), flag ? -1.0 : 0.0)) return Value();
+  if (!exact_int_arg(ts, args[0], &flag) || !apply_timeout(ts, as_socket(self), flag ? -1.0 : 0.0)) return Value();
   return None();
 }
 
@@ -397,7 +387,7 @@ SOCK_FN(sock_listen) {
       !open_socket(ts, self, &s))
     return Value();
   int64_t backlog = SOMAXCONN < 128 ? SOMAXCONN : 128;
-  if (!args.empty() && !int_value(ts, args[0], &backlog)) return Value();
+  if (!args.empty() && !exact_int_arg(ts, args[0], &backlog)) return Value();
   if (backlog < 0) backlog = 0;
   if (::listen(s->fd, static_cast<int>(backlog)) != 0) return raise_os_error(ts, errno);
   return None();
@@ -411,7 +401,7 @@ Value receive(ThreadState& ts, Value self, std::span<const Value> args, TupleObj
   if (args.empty()) return raise_fmt(ts, TypeError_type, "{}() takes at least 1 argument (0 given)", name);
   if (!check_arg_count(ts, name, args.size(), 1, 2) || !open_socket(ts, self, &s)) return Value();
   int64_t size, flags = 0;
-  if (!int_value(ts, args[0], &size) || (args.size() > 1 && !int_value(ts, args[1], &flags))) return Value();
+  if (!exact_int_arg(ts, args[0], &size) || (args.size() > 1 && !exact_int_arg(ts, args[1], &flags))) return Value();
   if (size < 0) return raise_fmt(ts, ValueError_type, "negative buffersize in {}", name);
   std::string buffer(static_cast<size_t>(size), '\0');
   sockaddr_storage addr{};
@@ -442,7 +432,7 @@ Value receive_into(ThreadState& ts, Value self, std::span<const Value> args, Tup
   if (!parse_args(ts, name, args, kwnames, {"buffer", "nbytes", "flags"}, 1, 0, given) || !open_socket(ts, self, &s))
     return Value();
   int64_t nbytes = 0, flags = 0;
-  if ((given[1] && !int_value(ts, given[1], &nbytes)) || (given[2] && !int_value(ts, given[2], &flags)))
+  if ((given[1] && !exact_int_arg(ts, given[1], &nbytes)) || (given[2] && !exact_int_arg(ts, given[2], &flags)))
     return Value();
   BufferLease lease;
   if (!lease.acquire(ts, given[0])) return Value();
@@ -482,7 +472,7 @@ Value transmit(ThreadState& ts, Value self, std::span<const Value> args, TupleOb
   BufferLease lease;
   if (!lease.acquire(ts, args[0])) return Value();
   int64_t flags = 0;
-  if (args.size() > 1 && !int_value(ts, args[1], &flags)) return Value();
+  if (args.size() > 1 && !exact_int_arg(ts, args[1], &flags)) return Value();
   std::string_view data = lease.bytes();
   size_t sent = 0;
   do {
@@ -509,7 +499,7 @@ SOCK_FN(sock_sendto) {
   BufferLease lease;
   if (!lease.acquire(ts, args[0])) return Value();
   int64_t flags = 0;
-  if (args.size() == 3 && !int_value(ts, args[1], &flags)) return Value();
+  if (args.size() == 3 && !exact_int_arg(ts, args[1], &flags)) return Value();
   sockaddr_storage addr;
   socklen_t len;
   if (!sockaddr_from_python(ts, s, args.back(), "sendto", &addr, &len)) return Value();
@@ -526,7 +516,7 @@ SOCK_FN(sock_shutdown) {
   SocketObject* s;
   if (!native::one_arg(ts, "shutdown", args, kwnames) || !open_socket(ts, self, &s)) return Value();
   int64_t how;
-  if (!int_value(ts, args[0], &how)) return Value();
+  if (!exact_int_arg(ts, args[0], &how)) return Value();
   if (::shutdown(s->fd, static_cast<int>(how)) != 0) return raise_os_error(ts, errno);
   return None();
 }

@@ -22,6 +22,7 @@
 
 #include "stdlib/native/native_support.h"
 #include "stdlib/native/native_type.h"
+#include "stdlib/native/posix.h"
 #include "stdlib/native/socket.h"
 #include "vm/objects/buffer.h"
 #include "vm/objects/bytearray.h"
@@ -34,11 +35,6 @@ using native::parse_args;
 
 Value gaierror_class, herror_class;  // socket.gaierror / socket.herror (registered roots)
 double default_timeout = -1;        // setdefaulttimeout(); negative: None
-
-[[nodiscard]] bool int_value(ThreadState& ts, Value v, int64_t* out) {
-  if (is_float(v)) return raise(ts, TypeError_type, "'float' object cannot be interpreted as an integer"), false;
-  return index_to_int64(ts, v, out);
-}
 
 // A host name argument: str, bytes or bytearray (CPython's idna_converter).
 [[nodiscard]] bool host_text(ThreadState& ts, Value v, std::string* out) {
@@ -134,10 +130,10 @@ bool sockaddr_from_python(ThreadState& ts, const SocketObject* s, Value address,
            false;
   std::string host;
   int64_t port;
-  if (!host_text(ts, t->items[0], &host) || !int_value(ts, t->items[1], &port)) return false;
+  if (!host_text(ts, t->items[0], &host) || !exact_int_arg(ts, t->items[1], &port)) return false;
   int64_t flowinfo = 0, scope_id = 0;
-  if (t->size > 2 && !int_value(ts, t->items[2], &flowinfo)) return false;
-  if (t->size > 3 && !int_value(ts, t->items[3], &scope_id)) return false;
+  if (t->size > 2 && !exact_int_arg(ts, t->items[2], &flowinfo)) return false;
+  if (t->size > 3 && !exact_int_arg(ts, t->items[3], &scope_id)) return false;
   if (!resolve_host(ts, host, s->family, out)) return false;
   if (port < 0 || port > 0xffff) return raise(ts, OverflowError_type, prefixed(caller, "port must be 0-65535.")), false;
   if (v6) {
@@ -200,7 +196,7 @@ SOCKMOD_FN(sm_socketpair) {
   if (!no_keywords(ts, "socketpair", kwnames) || !check_arg_count(ts, "socketpair", args.size(), 0, 3)) return Value();
   int64_t a[3] = {AF_UNIX, SOCK_STREAM, 0};
   for (size_t i = 0; i < args.size(); i++)
-    if (!int_value(ts, args[i], &a[i])) return Value();
+    if (!exact_int_arg(ts, args[i], &a[i])) return Value();
   int fds[2];
   if (::socketpair(static_cast<int>(a[0]), static_cast<int>(a[1]) | SOCK_CLOEXEC, static_cast<int>(a[2]), fds) != 0)
     return raise_os_error(ts, errno);
@@ -239,7 +235,7 @@ SOCKMOD_FN(sm_getaddrinfo) {
   }
   int64_t numbers[4] = {0, 0, 0, 0};
   for (int i = 0; i < 4; i++)
-    if (given[2 + i] && !int_value(ts, given[2 + i], &numbers[i])) return Value();
+    if (given[2 + i] && !exact_int_arg(ts, given[2 + i], &numbers[i])) return Value();
   addrinfo hints{};
   hints.ai_family = static_cast<int>(numbers[0]);
   hints.ai_socktype = static_cast<int>(numbers[1]);
@@ -266,13 +262,13 @@ SOCKMOD_FN(sm_getnameinfo) {
   if (!no_keywords(ts, "getnameinfo", kwnames) || !check_arg_count(ts, "getnameinfo", args.size(), 2, 2)) return Value();
   if (!is_tuple(args[0])) return raise(ts, TypeError_type, "getnameinfo() argument 1 must be a tuple");
   int64_t flags;
-  if (!int_value(ts, args[1], &flags)) return Value();
+  if (!exact_int_arg(ts, args[1], &flags)) return Value();
   auto* t = static_cast<TupleObject*>(args[0].as_object());
   if (t->size < 2 || t->size > 4) return raise(ts, TypeError_type, "getnameinfo(): illegal sockaddr argument");
   std::string host;
   int64_t port, flowinfo = 0, scope_id = 0;
-  if (!host_text(ts, t->items[0], &host) || !int_value(ts, t->items[1], &port) ||
-      (t->size > 2 && !int_value(ts, t->items[2], &flowinfo)) || (t->size > 3 && !int_value(ts, t->items[3], &scope_id)))
+  if (!host_text(ts, t->items[0], &host) || !exact_int_arg(ts, t->items[1], &port) ||
+      (t->size > 2 && !exact_int_arg(ts, t->items[2], &flowinfo)) || (t->size > 3 && !exact_int_arg(ts, t->items[3], &scope_id)))
     return Value();
   if (flowinfo < 0 || flowinfo > 0xfffff) return raise(ts, OverflowError_type, "getnameinfo(): flowinfo must be 0-1048575.");
   addrinfo hints{};
@@ -367,7 +363,7 @@ SOCKMOD_FN(sm_getservbyport) {
   (void)self;
   if (!no_keywords(ts, "getservbyport", kwnames) || !check_arg_count(ts, "getservbyport", args.size(), 1, 2)) return Value();
   int64_t port;
-  if (!int_value(ts, args[0], &port)) return Value();
+  if (!exact_int_arg(ts, args[0], &port)) return Value();
   if (port < 0 || port > 0xffff) return raise(ts, OverflowError_type, "getservbyport: port must be 0-65535.");
   if (args.size() > 1 && !is_str(args[1]))
     return raise_fmt(ts, TypeError_type, "getservbyport() argument 2 must be str, not {}", type_name(args[1]));
@@ -402,7 +398,7 @@ SOCKMOD_FN(sm_inet_pton) {
   (void)self;
   if (!no_keywords(ts, "inet_pton", kwnames) || !check_arg_count(ts, "inet_pton", args.size(), 2, 2)) return Value();
   int64_t family;
-  if (!int_value(ts, args[0], &family)) return Value();
+  if (!exact_int_arg(ts, args[0], &family)) return Value();
   if (!is_str(args[1])) return raise_fmt(ts, TypeError_type, "inet_pton() argument 2 must be str, not {}", type_name(args[1]));
   unsigned char packed[sizeof(in6_addr)];
   std::string text(as_str(args[1])->view());
@@ -417,7 +413,7 @@ SOCKMOD_FN(sm_inet_ntop) {
   if (!no_keywords(ts, "inet_ntop", kwnames) || !check_arg_count(ts, "inet_ntop", args.size(), 2, 2)) return Value();
   int64_t family;
   std::string_view packed;
-  if (!int_value(ts, args[0], &family) || !native::bytes_like(ts, args[1], &packed)) return Value();
+  if (!exact_int_arg(ts, args[0], &family) || !native::bytes_like(ts, args[1], &packed)) return Value();
   if (family == AF_INET && packed.size() != 4)
     return raise(ts, ValueError_type, "invalid length of packed IP address string");
   if (family == AF_INET6 && packed.size() != 16)
@@ -468,7 +464,7 @@ SOCKMOD_FN(sm_setdefaulttimeout) {
 SOCKMOD_FN(sm_dup) {
   (void)self;
   int64_t fd;
-  if (!native::one_arg(ts, "dup", args, kwnames) || !int_value(ts, args[0], &fd)) return Value();
+  if (!native::one_arg(ts, "dup", args, kwnames) || !exact_int_arg(ts, args[0], &fd)) return Value();
   int copy = ::fcntl(static_cast<int>(fd), F_DUPFD_CLOEXEC, 0);
   if (copy < 0) return raise_os_error(ts, errno);
   return make_int(ts, copy);
@@ -476,7 +472,7 @@ SOCKMOD_FN(sm_dup) {
 SOCKMOD_FN(sm_close) {
   (void)self;
   int64_t fd;
-  if (!native::one_arg(ts, "close", args, kwnames) || !int_value(ts, args[0], &fd)) return Value();
+  if (!native::one_arg(ts, "close", args, kwnames) || !exact_int_arg(ts, args[0], &fd)) return Value();
   if (::close(static_cast<int>(fd)) != 0 && errno != ECONNRESET) return raise_os_error(ts, errno);
   return None();
 }
@@ -485,7 +481,7 @@ SOCKMOD_FN(sm_close) {
 // result must fit in CPython's socklen_t limit (INT_MAX).
 Value cmsg_size(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, const char* name, bool space) {
   int64_t length;
-  if (!native::one_arg(ts, name, args, kwnames) || !int_value(ts, args[0], &length)) {
+  if (!native::one_arg(ts, name, args, kwnames) || !exact_int_arg(ts, args[0], &length)) {
     if (ts.current_exception && exception_matches(ts.current_exception, &OverflowError_type)) {
       ts.current_exception = Value();
       return raise_fmt(ts, OverflowError_type, "{}() argument out of range", name);
