@@ -13,11 +13,10 @@
 #include "stdlib/native/native_support.h"
 #include "stdlib/native/native_type.h"
 #include "stdlib/native/posix.h"
+#include "stdlib/native/signal.h"
 #include "vm/objects/buffer.h"
 
 namespace minipy {
-
-bool run_signal_handlers(ThreadState& ts);  // stdlib/native/signal.cpp
 
 namespace {
 

@@ -17,10 +17,9 @@
 #include "stdlib/native/native_support.h"
 #include "stdlib/native/native_type.h"
 #include "stdlib/native/posix.h"
+#include "stdlib/native/signal.h"
 
 namespace minipy {
-
-bool run_signal_handlers(ThreadState& ts);  // stdlib/native/signal.cpp
 
 namespace {
 
@@ -91,6 +90,8 @@ PROC_FN(px_fork) {
   (void)self;
   if (!parse_args(ts, "fork", args, kwnames, {}, 0, 0, nullptr)) return Value();
   run_fork_hooks(ts, 0);
+  // The child is this process copied: the heap, the modules and Python-level buffers (an unflushed sys.stdout
+  // prints twice, as in CPython).
   pid_t pid = ::fork();
   if (pid < 0) return raise_os_error(ts, errno);
   run_fork_hooks(ts, pid == 0 ? 1 : 2);
@@ -112,6 +113,7 @@ PROC_FN(px_waitpid) {
   return Value(make_tuple(ts, r));
 }
 
+// wait() -> (pid, status) of any child.
 PROC_FN(px_wait) {
   (void)self;
   if (!parse_args(ts, "wait", args, kwnames, {}, 0, 0, nullptr)) return Value();
@@ -195,6 +197,7 @@ PROC_FN(px_dup2) {
   return make_int(ts, rc);
 }
 
+// get_inheritable(fd) / set_inheritable(fd, flag): the close-on-exec flag, inverted (PEP 446).
 PROC_FN(px_get_inheritable) {
   (void)self;
   int64_t fd = 0;
@@ -212,6 +215,7 @@ PROC_FN(px_set_inheritable) {
   return None();
 }
 
+// get_blocking(fd) / set_blocking(fd, flag): O_NONBLOCK, inverted.
 PROC_FN(px_get_blocking) {
   (void)self;
   int64_t fd = 0;
@@ -232,6 +236,8 @@ PROC_FN(px_set_blocking) {
   return None();
 }
 
+// Sessions and process groups: setsid(), getsid(pid), getpgrp(), getpgid(pid), setpgid(pid, pgrp),
+// killpg(pgid, signal). Each raises the errno of its system call.
 PROC_FN(px_setsid) {
   (void)self;
   if (!parse_args(ts, "setsid", args, kwnames, {}, 0, 0, nullptr)) return Value();
@@ -352,6 +358,7 @@ PROC_FN(px_execve) { return (void)self, exec_common(ts, "execve", args, kwnames,
 
 #undef PROC_FN
 
+// The functions this file adds to posix, and the wait-related constants (WNOHANG is in posix.cpp's table).
 const MethodDef kProcessFunctions[] = {
     {"waitpid", px_waitpid},       {"wait", px_wait},           {"WIFEXITED", px_WIFEXITED},
     {"WEXITSTATUS", px_WEXITSTATUS}, {"WIFSIGNALED", px_WIFSIGNALED}, {"WTERMSIG", px_WTERMSIG},
@@ -376,6 +383,7 @@ const ProcessConstant kProcessConstants[] = {
 
 }  // namespace
 
+// The shared helpers declared in posix.h.
 bool exact_int_arg(ThreadState& ts, Value v, int64_t* out) {
   if (is_float(v)) return raise(ts, TypeError_type, "'float' object cannot be interpreted as an integer"), false;
   return index_to_int64(ts, v, out);

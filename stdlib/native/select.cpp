@@ -16,13 +16,14 @@
 #include "stdlib/native/native_support.h"
 #include "stdlib/native/native_type.h"
 #include "stdlib/native/posix.h"
+#include "stdlib/native/signal.h"
 
 namespace minipy {
 
-bool run_signal_handlers(ThreadState& ts);  // stdlib/native/signal.cpp
-
 namespace {
 
+// Both types are static and readied on first import. poll objects come only from select.poll() (CPython's
+// type refuses instantiation); epoll may be subclassed, as in CPython.
 Type poll_type, epoll_type;
 
 struct PollObject : Object {
@@ -34,7 +35,9 @@ struct EpollObject : Object {
   int epfd;  // -1 once closed
 };
 
+// The registrations dict is the only object a poll object holds.
 void trace_poll(Object* self, Tracer& tracer) { tracer.visit(static_cast<PollObject*>(self)->registered); }
+// An epoll object collected while open gives its descriptor back, as CPython's dealloc does.
 void finalize_epoll(Object* self) {
   auto* e = static_cast<EpollObject*>(self);
   if (e->epfd >= 0) ::close(e->epfd);
@@ -67,6 +70,8 @@ void finalize_epoll(Object* self) {
   return true;
 }
 
+// poll() and epoll_wait() take an int of milliseconds: the remaining time is rounded up (CPython's
+// _PyTime_ROUND_CEILING) so that a timeout of 0.0001 s still waits instead of polling once.
 // Milliseconds for poll()/epoll_wait() from seconds left, rounded up so that a short timeout still waits.
 int to_milliseconds(double seconds) {
   double ms = std::ceil(seconds * 1000.0);
@@ -105,6 +110,8 @@ struct Watched {
   return true;
 }
 
+// The objects of `w` whose descriptors are set in `set`, in their original order (select() returns the
+// caller's objects, not descriptors).
 Value ready_objects(ThreadState& ts, const Watched& w, const fd_set& set) {
   ListObject* r = make_list(ts, 0);
   for (size_t i = 0; i < w.fds.size(); i++)
@@ -125,6 +132,7 @@ Value select_select(ThreadState& ts, Value self, std::span<const Value> args, Tu
   int max_fd = -1;
   for (int i = 0; i < 3; i++)
     if (!read_watched(ts, args[i], &lists[i], &max_fd)) return Value();
+  // select() may modify the sets and timeval, and EINTR restarts it with the time left: rebuild both each time.
   double deadline = monotonic_seconds() + timeout;
   fd_set sets[3];
   for (;;) {
@@ -147,12 +155,12 @@ Value select_select(ThreadState& ts, Value self, std::span<const Value> args, Tu
 
 // ---- poll objects -------------------------------------------------------------------------------------------------
 
+// Methods run only on poll objects (their descriptors checked the receiver's type).
 PollObject* as_poll(Value v) { return static_cast<PollObject*>(v.as_object()); }
 
 // poll's event mask: an unsigned short, with CPython's three complaints.
 [[nodiscard]] bool poll_event_mask(ThreadState& ts, Value v, int64_t* out) {
-  if (is_float(v)) return raise(ts, TypeError_type, "'float' object cannot be interpreted as an integer"), false;
-  if (!index_to_int64(ts, v, out)) {
+  if (!exact_int_arg(ts, v, out)) {
     if (!exception_matches(ts.current_exception, &OverflowError_type)) return false;
     ts.current_exception = Value();
     return raise(ts, OverflowError_type, "Python int too large to convert to C unsigned long"), false;
@@ -164,8 +172,7 @@ PollObject* as_poll(Value v) { return static_cast<PollObject*>(v.as_object()); }
 
 // epoll's event mask: an unsigned int taken modulo 2**32, as CPython's "I" format does (no overflow check).
 [[nodiscard]] bool epoll_event_mask(ThreadState& ts, Value v, int64_t* out) {
-  if (is_float(v)) return raise(ts, TypeError_type, "'float' object cannot be interpreted as an integer"), false;
-  if (!index_to_int64(ts, v, out)) return false;
+  if (!exact_int_arg(ts, v, out)) return false;
   *out = static_cast<uint32_t>(*out);
   return true;
 }
@@ -188,6 +195,7 @@ Value poll_set(ThreadState& ts, Value self, std::span<const Value> args, TupleOb
   if (!dict_set(ts, reg, key, make_int(ts, mask))) return Value();
   return None();
 }
+// register() adds or replaces; modify() insists on an existing registration (ENOENT otherwise).
 Value poll_register(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   return poll_set(ts, self, args, kwnames, false);
 }
@@ -195,6 +203,7 @@ Value poll_modify(ThreadState& ts, Value self, std::span<const Value> args, Tupl
   return poll_set(ts, self, args, kwnames, true);
 }
 
+// unregister(fd): KeyError(fd) when it was not registered.
 Value poll_unregister(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   if (!native::one_arg(ts, "unregister", args, kwnames)) return Value();
   int fd;
@@ -216,6 +225,7 @@ Value poll_poll(ThreadState& ts, Value self, std::span<const Value> args, TupleO
     return Value();
   PollObject* p = as_poll(self);
   if (p->polling) return raise(ts, RuntimeError_type, "concurrent poll() invocation");
+  // The registrations are copied into a pollfd array for this call; results come back in registration order.
   std::vector<pollfd> fds;
   int64_t pos = 0;
   Value key, value;
@@ -251,10 +261,12 @@ Value poll_poll(ThreadState& ts, Value self, std::span<const Value> args, TupleO
   return Value(r);
 }
 
+// type(select.poll())() fails as in CPython: poll objects are made by select.poll().
 Value poll_refuse_new(ThreadState& ts, Type* type, std::span<const Value>, TupleObject*) {
   return raise_fmt(ts, TypeError_type, "cannot create '{}.{}' instances", "select", type->name->view());
 }
 
+// select.poll() -> a poll object with no registrations.
 Value select_poll(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   (void)self;
   if (!native::no_args(ts, "select.poll", args, kwnames)) return Value();
@@ -268,14 +280,18 @@ const MethodDef kPollMethods[] = {
 
 // ---- epoll objects ------------------------------------------------------------------------------------------------
 
+// Methods run only on epoll objects (or subclasses).
 EpollObject* as_epoll(Value v) { return static_cast<EpollObject*>(v.as_object()); }
 
+// The descriptor of open epoll object `self`; ValueError once it is closed.
 [[nodiscard]] bool open_epoll(ThreadState& ts, Value self, int* epfd) {
   *epfd = as_epoll(self)->epfd;
   if (*epfd < 0) return raise(ts, ValueError_type, "I/O operation on closed epoll object"), false;
   return true;
 }
 
+// epoll(sizehint=-1, flags=0): sizehint is only validated (the kernel ignores it); flags may only be
+// EPOLL_CLOEXEC, which is always set anyway (PEP 446).
 Value epoll_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   Value given[2];
   if (!native::parse_args(ts, "epoll", args, kwnames, {"sizehint", "flags"}, 0, 0, given)) return Value();
@@ -311,6 +327,8 @@ Value epoll_control(ThreadState& ts, Value self, std::span<const Value> args, Tu
   if (::epoll_ctl(epfd, op, fd, &ev) != 0) return raise_os_error(ts, errno);
   return None();
 }
+// register(fd, eventmask=EPOLLIN|EPOLLPRI|EPOLLOUT), modify(fd, eventmask), unregister(fd): errors are the
+// kernel's (EEXIST, ENOENT, EBADF, EPERM for regular files) as OSError subclasses.
 Value epoll_register(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   return epoll_control(ts, self, args, kwnames, EPOLL_CTL_ADD);
 }
@@ -333,6 +351,7 @@ Value epoll_poll(ThreadState& ts, Value self, std::span<const Value> args, Tuple
     return Value();
   int64_t maxevents = -1;
   if (given[1] && !index_to_int64(ts, given[1], &maxevents)) return Value();
+  // CPython's default for maxevents is FD_SETSIZE - 1 events per call.
   if (maxevents == -1) maxevents = FD_SETSIZE - 1;
   else if (maxevents < 1)
     return raise_fmt(ts, ValueError_type, "maxevents must be greater than 0, got {}", maxevents);
@@ -354,6 +373,7 @@ Value epoll_poll(ThreadState& ts, Value self, std::span<const Value> args, Tuple
   return Value(r);
 }
 
+// close(): idempotent; the object reports closed afterwards even when close(2) failed.
 Value epoll_close(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   if (!native::no_args(ts, "epoll.close", args, kwnames)) return Value();
   EpollObject* e = as_epoll(self);
@@ -364,6 +384,7 @@ Value epoll_close(ThreadState& ts, Value self, std::span<const Value> args, Tupl
   e->epfd = -1;
   return None();
 }
+// fileno(), the context manager (__exit__ closes) and the read-only `closed` attribute.
 Value epoll_fileno(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   int epfd;
   if (!native::no_args(ts, "epoll.fileno", args, kwnames) || !open_epoll(ts, self, &epfd)) return Value();
@@ -401,6 +422,7 @@ const MethodDef kEpollMethods[] = {
 const MethodDef kEpollClosed = {"closed", epoll_closed};
 const MethodDef kEpollFromfd = {"fromfd", epoll_fromfd};
 
+// The module's functions, types' methods and Linux's constants (CPython's names and values).
 const MethodDef kSelectFunctions[] = {{"select", select_select}, {"poll", select_poll}};
 
 struct SelectConstant {
@@ -422,6 +444,8 @@ const SelectConstant kConstants[] = {
 
 }  // namespace
 
+// Builds the `select` module: readies the poll and epoll types on first import, then the functions, `error`
+// (OSError, as in Python 3.3+) and the constants.
 ModuleObject* create_select_module(ThreadState& ts) {
   if (begin_native_type(ts, poll_type, "poll", "select", sizeof(PollObject))) {
     poll_type.trace = trace_poll;

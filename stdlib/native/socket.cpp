@@ -19,19 +19,21 @@
 #include "stdlib/native/native_support.h"
 #include "stdlib/native/native_type.h"
 #include "stdlib/native/posix.h"
+#include "stdlib/native/signal.h"
 #include "stdlib/native/socket.h"
 #include "vm/objects/buffer.h"
 
 namespace minipy {
 
-bool run_signal_handlers(ThreadState& ts);  // stdlib/native/signal.cpp
-
+// _socket.socket (also _socket.SocketType): readied on first import; subclassable and weak-referenceable, since
+// Lib's socket.socket derives from it with __slots__ = ['__weakref__', '_io_refs', '_closed'].
 Type socket_type;
 
 namespace {
 
 using native::parse_args;
 
+// Methods run only on sockets (their descriptors checked the receiver's type).
 SocketObject* as_socket(Value v) { return static_cast<SocketObject*>(v.as_object()); }
 
 // O_NONBLOCK on or off for the descriptor (a socket with any timeout is non-blocking underneath).
@@ -68,6 +70,8 @@ ssize_t sock_call(ThreadState& ts, SocketObject* s, bool writing, Attempt attemp
         continue;
       }
     }
+    // The attempt itself; the descriptor is non-blocking whenever a timeout is set, so it never waits here
+    // longer than the kernel's own blocking would.
     ssize_t r = attempt();
     if (r >= 0) return r;
     if (errno == EINTR) {
@@ -97,6 +101,8 @@ ssize_t sock_call(ThreadState& ts, SocketObject* s, bool writing, Attempt attemp
   return true;
 }
 
+// __new__ makes a closed socket; __init__ (socket_init) gives it a descriptor. Lib's subclass calls
+// _socket.socket.__init__ explicitly, so the two must stay separate.
 Value socket_new(ThreadState& ts, Type* type, std::span<const Value>, TupleObject*) {
   auto* s = alloc_instance<SocketObject>(ts, type);
   s->fd = -1;
@@ -144,6 +150,8 @@ bool socket_init(ThreadState& ts, Value self, std::span<const Value> args, Tuple
   return adopt_descriptor(ts, s, fd, static_cast<int>(family), static_cast<int>(type), static_cast<int>(proto));
 }
 
+// A socket collected while open closes its descriptor (CPython also warns with ResourceWarning; that is left
+// out, and Lib's socket.socket closes explicitly anyway).
 void finalize_socket(Object* self) {
   auto* s = static_cast<SocketObject*>(self);
   if (s->fd >= 0) ::close(s->fd);
@@ -172,6 +180,7 @@ SOCK_FN(sock_accept) {
   return Value(make_tuple(ts, r));
 }
 
+// bind(address): the address in the socket family's form (see sockaddr_from_python).
 SOCK_FN(sock_bind) {
   SocketObject* s;
   if (!native::one_arg(ts, "bind", args, kwnames) || !open_socket(ts, self, &s)) return Value();
@@ -182,6 +191,7 @@ SOCK_FN(sock_bind) {
   return None();
 }
 
+// close(): idempotent; the descriptor is forgotten before close(2) so that an error never leaves it reusable.
 SOCK_FN(sock_close) {
   if (!native::no_args(ts, "close", args, kwnames)) return Value();
   SocketObject* s = as_socket(self);
@@ -207,6 +217,7 @@ int connect_errno(ThreadState& ts, SocketObject* s, Value address, const char* c
   } else if (err != EINPROGRESS || s->timeout == 0) {
     return err;
   }
+  // A non-blocking connect (any timeout) or one interrupted by a signal keeps going in the kernel.
   // In progress: wait for the outcome (forever when blocking), then read it from SO_ERROR.
   double deadline = monotonic_seconds() + s->timeout;
   for (;;) {
@@ -226,6 +237,7 @@ int connect_errno(ThreadState& ts, SocketObject* s, Value address, const char* c
   return so_error;
 }
 
+// connect(address) raises the connection's error; connect_ex(address) returns it as an errno (0: connected).
 SOCK_FN(sock_connect) {
   SocketObject* s;
   if (!native::one_arg(ts, "connect", args, kwnames) || !open_socket(ts, self, &s)) return Value();
@@ -243,6 +255,7 @@ SOCK_FN(sock_connect_ex) {
   return make_int(ts, err);
 }
 
+// detach() -> the descriptor, which the socket no longer owns; fileno() -> it, or -1 once closed.
 SOCK_FN(sock_detach) {
   if (!native::no_args(ts, "detach", args, kwnames)) return Value();
   SocketObject* s = as_socket(self);
@@ -256,6 +269,7 @@ SOCK_FN(sock_fileno) {
   return make_int(ts, as_socket(self)->fd);
 }
 
+// getsockname() / getpeername(): the local or remote address in the family's Python form.
 Value local_or_peer_name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, bool peer) {
   SocketObject* s;
   if (!native::no_args(ts, peer ? "getpeername" : "getsockname", args, kwnames) || !open_socket(ts, self, &s))
@@ -327,6 +341,7 @@ SOCK_FN(sock_setsockopt) {
   return None();
 }
 
+// gettimeout() -> None (blocking) or the timeout in seconds (0.0: non-blocking).
 SOCK_FN(sock_gettimeout) {
   if (!native::no_args(ts, "gettimeout", args, kwnames)) return Value();
   double t = as_socket(self)->timeout;
@@ -361,6 +376,8 @@ namespace {
   return true;
 }
 
+// settimeout(None | seconds) and setblocking(flag): setblocking(True) is settimeout(None), setblocking(False)
+// is settimeout(0.0); getblocking() is whether the timeout is not 0.
 SOCK_FN(sock_settimeout) {
   if (!native::one_arg(ts, "settimeout", args, kwnames)) return Value();
   double t;
@@ -381,6 +398,7 @@ SOCK_FN(sock_getblocking) {
   return Bool(s->timeout != 0);
 }
 
+// listen([backlog]): the default backlog is min(SOMAXCONN, 128) as CPython's; a negative one counts as 0.
 SOCK_FN(sock_listen) {
   SocketObject* s;
   if (!no_keywords(ts, "listen", kwnames) || !check_arg_count(ts, "listen", args.size(), 0, 1) ||
@@ -473,6 +491,8 @@ Value transmit(ThreadState& ts, Value self, std::span<const Value> args, TupleOb
   if (!lease.acquire(ts, args[0])) return Value();
   int64_t flags = 0;
   if (args.size() > 1 && !exact_int_arg(ts, args[1], &flags)) return Value();
+  // MSG_NOSIGNAL: a peer that closed gives EPIPE (BrokenPipeError), never SIGPIPE. sendall's loop also runs
+  // pending signal handlers between chunks, as CPython's does.
   std::string_view data = lease.bytes();
   size_t sent = 0;
   do {
@@ -512,6 +532,7 @@ SOCK_FN(sock_sendto) {
   return make_int(ts, n);
 }
 
+// shutdown(how): SHUT_RD, SHUT_WR or SHUT_RDWR.
 SOCK_FN(sock_shutdown) {
   SocketObject* s;
   if (!native::one_arg(ts, "shutdown", args, kwnames) || !open_socket(ts, self, &s)) return Value();
@@ -521,6 +542,7 @@ SOCK_FN(sock_shutdown) {
   return None();
 }
 
+// The base type's repr (Lib's subclass has its own, with the enum names and addresses).
 Value socket_repr(ThreadState& ts, Value self) {
   SocketObject* s = as_socket(self);
   return Value(make_str(ts, fmt::format("<socket object, fd={}, family={}, type={}, proto={}>", s->fd, s->family,
@@ -554,6 +576,7 @@ const MethodDef kSocketTimeout = {"timeout", sock_timeout};
 
 }  // namespace
 
+// family/type/proto are read-only members (AttributeError "readonly attribute"), timeout a read-only getter.
 void define_socket_type(ThreadState& ts, ModuleObject* m) {
   if (begin_native_type(ts, socket_type, "socket", "_socket", sizeof(SocketObject), kTypeBaseType)) {
     socket_type.new_instance = socket_new;

@@ -33,6 +33,8 @@ namespace {
 
 using native::parse_args;
 
+// socket.gaierror and socket.herror: OSError subclasses made once per process and registered as collector
+// roots; the default timeout is process-wide, as CPython's.
 Value gaierror_class, herror_class;  // socket.gaierror / socket.herror (registered roots)
 double default_timeout = -1;        // setdefaulttimeout(); negative: None
 
@@ -80,6 +82,8 @@ double default_timeout = -1;        // setdefaulttimeout(); negative: None
   return true;
 }
 
+// CPython prefixes some address errors with the method: "bind(): port must be 0-65535." (connect's arity error
+// has no prefix: it comes from a tuple parser).
 std::string prefixed(const char* caller, std::string_view message) {
   return caller ? fmt::format("{}(): {}", caller, message) : std::string(message);
 }
@@ -94,11 +98,13 @@ Value raise_gaierror(ThreadState& ts, int code) {
   return raise_value(ts, exc);
 }
 
+// The default for sockets made from now on (setdefaulttimeout); existing sockets keep theirs.
 double default_socket_timeout() { return default_timeout; }
 
 bool sockaddr_from_python(ThreadState& ts, const SocketObject* s, Value address, const char* caller,
                           sockaddr_storage* out, socklen_t* len) {
   std::memset(out, 0, sizeof *out);
+  // AF_UNIX: a str path (UTF-8) or any bytes-like path; a leading NUL byte names Linux's abstract namespace.
   if (s->family == AF_UNIX) {
     std::string path;
     if (is_str(address)) {
@@ -117,6 +123,8 @@ bool sockaddr_from_python(ThreadState& ts, const SocketObject* s, Value address,
   }
   if (s->family != AF_INET && s->family != AF_INET6)
     return raise(ts, OSError_type, prefixed(caller, "bad family")), false;
+  // AF_INET: (host, port); AF_INET6: (host, port[, flowinfo[, scope_id]]). The host is resolved first, as
+  // CPython does, so a bad name reports gaierror before a bad port.
   bool v6 = s->family == AF_INET6;
   if (!is_tuple(address))
     return raise_fmt(ts, TypeError_type, "{}", prefixed(caller, fmt::format("{} address must be tuple, not {}",
@@ -241,6 +249,8 @@ SOCKMOD_FN(sm_getaddrinfo) {
   hints.ai_socktype = static_cast<int>(numbers[1]);
   hints.ai_protocol = static_cast<int>(numbers[2]);
   hints.ai_flags = static_cast<int>(numbers[3]);
+  // The C library does the work (and its errors become gaierror): numeric hosts and /etc/hosts names need no
+  // network.
   addrinfo* found = nullptr;
   int rc = getaddrinfo(has_host ? host.c_str() : nullptr, has_port ? port.c_str() : nullptr, &hints, &found);
   if (rc != 0) return raise_gaierror(ts, rc);
@@ -301,6 +311,7 @@ SOCKMOD_FN(sm_getnameinfo) {
   return Value(make_tuple(ts, r));
 }
 
+// gethostname() -> this machine's name (uname's nodename).
 SOCKMOD_FN(sm_gethostname) {
   (void)self;
   if (!native::no_args(ts, "gethostname", args, kwnames)) return Value();
@@ -373,6 +384,7 @@ SOCKMOD_FN(sm_getservbyport) {
   return Value(make_str(ts, entry->s_name));
 }
 
+// inet_aton(text) -> 4 packed bytes; accepts the short forms inet_aton(3) does ("1.2.3", "127.1").
 SOCKMOD_FN(sm_inet_aton) {
   (void)self;
   if (!native::one_arg(ts, "inet_aton", args, kwnames)) return Value();
@@ -383,6 +395,7 @@ SOCKMOD_FN(sm_inet_aton) {
   return make_bytes(ts, std::string_view(reinterpret_cast<char*>(&a), 4));
 }
 
+// inet_ntoa(packed4) -> dotted-quad text.
 SOCKMOD_FN(sm_inet_ntoa) {
   (void)self;
   if (!native::one_arg(ts, "inet_ntoa", args, kwnames)) return Value();
@@ -394,6 +407,7 @@ SOCKMOD_FN(sm_inet_ntoa) {
   return Value(make_str(ts, text));
 }
 
+// inet_pton(family, text) and inet_ntop(family, packed): AF_INET or AF_INET6 only.
 SOCKMOD_FN(sm_inet_pton) {
   (void)self;
   if (!no_keywords(ts, "inet_pton", kwnames) || !check_arg_count(ts, "inet_pton", args.size(), 2, 2)) return Value();
@@ -446,6 +460,7 @@ SOCKMOD_FN(sm_ntohs) { return (void)self, byte_order(ts, args, kwnames, "ntohs",
 SOCKMOD_FN(sm_htonl) { return (void)self, byte_order(ts, args, kwnames, "htonl", true); }
 SOCKMOD_FN(sm_ntohl) { return (void)self, byte_order(ts, args, kwnames, "ntohl", true); }
 
+// getdefaulttimeout() -> None or seconds; setdefaulttimeout(None | seconds >= 0).
 SOCKMOD_FN(sm_getdefaulttimeout) {
   (void)self;
   if (!native::no_args(ts, "getdefaulttimeout", args, kwnames)) return Value();
@@ -565,6 +580,8 @@ const SocketConstant kConstants[] = {
 
 }  // namespace
 
+// Builds `_socket`: the socket type, the functions, the exception classes (`timeout` is TimeoutError and
+// `error` is OSError, as in 3.10+), has_ipv6 and the constants.
 ModuleObject* create_socket_module(ThreadState& ts) {
   if (!gaierror_class) {
     gaierror_class = native::new_exception_class(ts, "socket", "gaierror", &OSError_type);
