@@ -86,8 +86,8 @@ async def basics():
         async with asyncio.TaskGroup() as tg:
             tg.create_task(double(1))
             tg.create_task(failing())
-    except* ValueError as eg:
-        print('task group', [str(e) for e in eg.exceptions])
+    except ExceptionGroup as eg:
+        print('task group', type(eg).__name__, [str(e) for e in eg.exceptions])
     loop = asyncio.get_running_loop()
     fut = loop.create_future()
     loop.call_later(0.01, fut.set_result, 'later')
