@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <climits>
 #include <ctime>
 #include <string>
@@ -356,6 +357,13 @@ Value exec_common(ThreadState& ts, const char* fname, std::span<const Value> arg
 PROC_FN(px_execv) { return (void)self, exec_common(ts, "execv", args, kwnames, false); }
 PROC_FN(px_execve) { return (void)self, exec_common(ts, "execve", args, kwnames, true); }
 
+// abort(): ends the process with SIGABRT (no cleanup, no flushing), as C's abort().
+PROC_FN(px_abort) {
+  (void)self;
+  if (!parse_args(ts, "abort", args, kwnames, {}, 0, 0, nullptr)) return Value();
+  ::abort();
+}
+
 #undef PROC_FN
 
 // The functions this file adds to posix, and the wait-related constants (WNOHANG is in posix.cpp's table).
@@ -369,7 +377,7 @@ const MethodDef kProcessFunctions[] = {
     {"setsid", px_setsid},         {"getsid", px_getsid},       {"getpgrp", px_getpgrp},
     {"getpgid", px_getpgid},       {"setpgid", px_setpgid},     {"killpg", px_killpg},
     {"pidfd_open", px_pidfd_open}, {"execv", px_execv},         {"execve", px_execve},
-    {"fork", px_fork},             {"register_at_fork", px_register_at_fork},
+    {"fork", px_fork},             {"register_at_fork", px_register_at_fork}, {"abort", px_abort},
 };
 
 struct ProcessConstant {
