@@ -14,8 +14,10 @@ namespace minipy {
 void init_signals(ThreadState& ts);
 // Marks the Python handlers: the collector's roots from this module.
 void trace_signal_roots(Tracer& tracer);
-// Runs the Python handlers of the signals that arrived since the last call; false with the exception one of them
-// raised pending (e.g. KeyboardInterrupt).
+// Runs the Python handlers of the signals that arrived since the last call (at most once each); false with the
+// handler's exception pending when one raises (e.g. KeyboardInterrupt). A system call that failed with EINTR
+// calls this and, when it returns true, retries: PEP 475's rule, which select, _socket, fcntl and posix's waits
+// follow.
 [[nodiscard]] bool run_signal_handlers(ThreadState& ts);
 // An uncaught KeyboardInterrupt ends the process as CPython's does: by SIGINT with the default disposition, so
 // the parent shell sees "killed by SIGINT". The first call records it, the second (at exit) re-raises the signal.

@@ -1347,7 +1347,14 @@ op_BEFORE_WITH: {
   CHECK(bound_exit);
   TOP() = bound_exit;
   SAVE_FRAME_REGISTERS();
-  Value r = type_of(enter)->descr_get ? call(ts, enter, std::span<const Value>(&mgr, 1)) : call(ts, enter, {});
+  // A function gets the manager as its first argument; any other descriptor (unittest.mock's MagicProxy) is
+  // bound through its __get__ first.
+  bool enter_is_function = type_of(enter) == &function_type;
+  if (!enter_is_function && type_of(enter)->descr_get) {
+    enter = type_of(enter)->descr_get(ts, enter, mgr, Value(t));
+    CHECK(enter);
+  }
+  Value r = enter_is_function ? call(ts, enter, std::span<const Value>(&mgr, 1)) : call(ts, enter, {});
   CHECK(r);
   PUSH(r);
   DISPATCH();

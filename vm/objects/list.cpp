@@ -654,6 +654,7 @@ void init_list_type(ThreadState& ts) {
     raise_fmt(ts, TypeError_type, "unhashable type: '{}'", type_name(v));
     return false;
   };
+  dict_set_str(ts, t.dict, ts.interp->names.hash, None());  // list.__hash__ is None: unhashable
   t.richcompare = list_richcompare;
   t.concat = list_concat;
   t.inplace[kOpAdd] = list_inplace_concat;
