@@ -1,6 +1,7 @@
 // The builtin iterator types: enumerate, zip, reversed, map, filter and the __getitem__-based sequence iterator;
 // and module objects.
 #include "stdlib/native/registry.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {

@@ -3,6 +3,7 @@
 // instance's nearest builtin type, never a Python override (which would recurse).
 #include "vm/objects/static_type.h"
 #include "vm/objects/heap_type.h"
+#include "vm/objects/type_init.h"
 
 namespace minipy {
 
@@ -201,7 +202,6 @@ METHOD(get_instance_dict) {
 
 }  // namespace
 
-
 // T.__new__(cls, ...) for builtin types defined outside MINIPY_BUILTIN_TYPES (vm/objects/static_type.h).
 Value builtin_type_new(ThreadState& ts, Type* owner, std::span<const Value> args, TupleObject* kwnames) {
   return new_for(ts, owner, args, kwnames);
@@ -220,7 +220,6 @@ Value instance_dict_descriptor(ThreadState& ts) {
 }
 
 extern const MethodDef kObjectReduceMethods[3];  // object_reduce.cpp: __getstate__, __reduce__, __reduce_ex__
-void init_reduce_methods(ThreadState& ts);
 
 void init_object_methods(ThreadState& ts) {
   add_methods(ts, object_type, object_methods);
