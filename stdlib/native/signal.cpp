@@ -3,8 +3,8 @@
 // instruction boundary (RESUME / JUMP_BACKWARD), so a KeyboardInterrupt from SIGINT unwinds through `finally`
 // and `except` blocks like any exception. time.sleep() is woken by signals and runs them too.
 // set_wakeup_fd: the C handler also writes the signal's number as one byte to that descriptor (asyncio's
-// add_signal_handler wakes its selector so). Left out: setitimer/getitimer, pthread_sigmask/sigwait/sigpending (so Lib's
-// signal.py defines no wrappers for them), and handlers for other threads (minipy has one).
+// add_signal_handler wakes its selector so). Left out: setitimer/getitimer, pthread_sigmask/sigwait/sigpending
+// (so Lib's signal.py defines no wrappers for them), and handlers for other threads (minipy has one).
 #include <fcntl.h>
 #include <unistd.h>
 
