@@ -85,8 +85,8 @@ IMPORTLIB_FN(util_cache_from_source) {
   Value p = dict_get_str(ts.interp->sys_module->dict, intern(ts, "pycache_prefix"));
   if (p && is_str(p)) prefix = as_str(p)->view();
   CachePathResult r = cache_from_source(as_str(path)->view(), as_str(tag)->view(), opt, prefix);
-  if (!r.ok()) return raise(ts, ValueError_type, r.error);
-  return Value(make_str(ts, r.path));
+  if (!r.ok()) return raise(ts, ValueError_type, r.error().message);
+  return Value(make_str(ts, r.value()));
 }
 
 IMPORTLIB_FN(util_source_from_cache) {
@@ -96,8 +96,8 @@ IMPORTLIB_FN(util_source_from_cache) {
   Value p = dict_get_str(ts.interp->sys_module->dict, intern(ts, "pycache_prefix"));
   if (p && is_str(p)) prefix = as_str(p)->view();
   CachePathResult r = source_from_cache(as_str(path)->view(), prefix);
-  if (!r.ok()) return raise(ts, ValueError_type, r.error);
-  return Value(make_str(ts, r.path));
+  if (!r.ok()) return raise(ts, ValueError_type, r.error().message);
+  return Value(make_str(ts, r.value()));
 }
 
 IMPORTLIB_FN(util_source_hash) {

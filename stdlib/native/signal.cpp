@@ -9,11 +9,10 @@
 #include <csignal>
 #include <cstring>
 
+#include "stdlib/native/signal.h"
 #include "vm/runtime.h"
 
 namespace minipy {
-
-bool run_signal_handlers(ThreadState& ts);
 
 namespace {
 

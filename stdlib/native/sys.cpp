@@ -1,4 +1,5 @@
 // The sys module: the interpreter's view of itself (argv, path, modules, flags, the cache settings).
+#include "stdlib/native/io.h"
 #include "stdlib/native/sys.h"
 #include "vm/objects/namespace.h"
 
@@ -16,8 +17,6 @@
 #include "vm/text/number_format.h"
 
 namespace minipy {
-
-void set_standard_streams_unbuffered(ThreadState& ts);  // stdlib/native/io.cpp
 
 namespace {
 
@@ -282,8 +281,6 @@ void set_flags(ThreadState& ts, DictObject* d) {
 
 }  // namespace
 
-const MethodDef* sys_getframe_def(ThreadState& ts);  // sys_frame.cpp
-
 void init_sys(ThreadState& ts) {
   Interpreter& interp = *ts.interp;
   ModuleObject* m = make_module(ts, "sys");
@@ -309,6 +306,14 @@ void init_sys(ThreadState& ts) {
   // Shaped as CPython's "3.11.2 (main, Oct  7 2026, 12:35:07) [GCC 12.2.0]": minipy names itself where
   // CPython names its build branch; the date is minipy's build date.
   set("version", Value(make_str(ts, "3.11.2 (minipy 0.1.0, " __DATE__ ", " __TIME__ ") [GCC " __VERSION__ "]")));
+  // What the `copyright` builtin prints: minipy runs CPython's own Lib, so CPython's notice applies as well.
+  set("copyright", Value(make_str(ts,
+                                  "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\n"
+                                  "Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n"
+                                  "Copyright (c) 1995-2001 Corporation for National Research Initiatives.\n"
+                                  "All Rights Reserved.\n\n"
+                                  "Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\n"
+                                  "All Rights Reserved.")));
   set_platform_info(ts, d);
   // A types.SimpleNamespace, as CPython's (types.py takes SimpleNamespace from its type).
   Value impl = make_namespace(ts);

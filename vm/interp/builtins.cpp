@@ -4,18 +4,19 @@
 #include <iostream>
 
 #include "stdlib/native/io.h"
+#include "vm/interp/builtins.h"
+#include "vm/interp/eval.h"
+#include "vm/objects/abstract.h"
 #include "vm/objects/async_builtins.h"
 #include "vm/objects/buffer.h"
 #include "vm/objects/bytearray.h"
 #include "vm/import/import.h"
 #include "vm/objects/complex.h"
+#include "vm/objects/sequence.h"
 #include "vm/runtime.h"
 #include "vm/text/number_format.h"
 
 namespace minipy {
-
-Value list_sort(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
-Value build_class(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
 
 namespace {
 
@@ -196,9 +197,6 @@ BUILTIN(b_isinstance) {
   return Bool(r);
 }
 }  // namespace
-
-TupleObject* union_members(Value v);  // generic_alias.cpp: a union's members, else null
-bool is_subclass(ThreadState& ts, Value derived, Value cls, int* result);  // abstract.cpp
 
 namespace {
 
@@ -467,9 +465,6 @@ BUILTIN(b_globals) {
   (void)kwnames;
   return Value(ts.current_frame->globals);
 }
-}  // namespace
-Value frame_locals(ThreadState& ts, Frame* f);
-namespace {
 BUILTIN(b_locals) {
   (void)self;
   (void)args;
@@ -505,6 +500,17 @@ BUILTIN(b_vars) {
     return raise(ts, TypeError_type, "vars() argument must have __dict__ attribute");
   }
   return d;
+}
+// help(...): pydoc.help, imported when first asked for (CPython's site installs a _sitebuiltins._Helper that does
+// the same; the REPL installs that very object, scripts get this lighter stand-in so start-up imports nothing).
+BUILTIN(b_help) {
+  (void)self;
+  Value name(intern(ts, "pydoc"));
+  Value pydoc = builtin_import(ts, Value(), std::span<const Value>(&name, 1), nullptr);
+  if (!pydoc) return pydoc;
+  Value help = get_attr(ts, pydoc, intern(ts, "help"));
+  if (!help) return help;
+  return call(ts, help, args, kwnames);
 }
 // input([prompt]): the prompt through sys.stdout (flushed), a line from sys.stdin without its newline.
 BUILTIN(b_input) {
@@ -617,7 +623,7 @@ const MethodDef builtin_functions[] = {
     {"callable", b_callable},   {"getattr", b_getattr},   {"setattr", b_setattr},   {"delattr", b_delattr},
     {"hasattr", b_hasattr},     {"format", b_format},     {"any", b_any},           {"all", b_all},
     {"globals", b_globals},     {"locals", b_locals},     {"vars", b_vars},         {"input", b_input},
-    {"exit", b_exit},           {"quit", b_exit},         {"dir", b_dir},
+    {"exit", b_exit},           {"quit", b_exit},         {"dir", b_dir},           {"help", b_help},
     {"__build_class__", build_class}, {"__import__", builtin_import},
     {"aiter", builtin_aiter},   {"anext", builtin_anext},
 };

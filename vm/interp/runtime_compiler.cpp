@@ -2,6 +2,7 @@
 #include "compiler/compile.h"
 #include "compiler/linetable.h"
 #include "vm/cli/run.h"
+#include "vm/interp/builtins.h"
 #include "vm/objects/code.h"
 #include "stdlib/native/_ast.h"
 #include "stdlib/native/native_type.h"

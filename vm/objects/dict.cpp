@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "vm/objects/sequence.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -677,8 +678,6 @@ bool dict_merge_strict(ThreadState& ts, DictObject* d, Value other, Value func) 
   }
   return true;
 }
-
-void init_dict_view_operations(ThreadState& ts);
 
 void init_dict_type(ThreadState& ts) {
   Type& t = dict_type;

@@ -1,5 +1,6 @@
 // BaseException and the builtin hierarchy (errors.h's X-macro), raising helpers.
 #include "vm/objects/heap_type.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -240,8 +241,6 @@ void init_exception_types() {
 #undef X
 }
 
-void init_os_error_type(ThreadState& ts, NewSlot exception_new, InitSlot exception_init);  // os_error.cpp
-
 void init_exception_slots(ThreadState& ts) {
   Type& t = BaseException_type;
   t.new_instance = exception_new;
@@ -269,6 +268,7 @@ void init_exception_slots(ThreadState& ts) {
   add_getset(ts, SyntaxError_type, "end_lineno", get_end_lineno);
   add_getset(ts, SyntaxError_type, "end_offset", get_end_offset);
   init_os_error_type(ts, exception_new, exception_init);
+  init_unicode_error_types(ts, exception_init);
 }
 
 bool is_exception_type(Type* type) { return type->flags & kTypeExceptionSubclass; }

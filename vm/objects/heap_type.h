@@ -62,4 +62,8 @@ Value call_with_self(ThreadState& ts, Value func, Value self, std::span<const Va
 bool object_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
 Value object_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames);
 
+// type.__new__ as the type's new slot (type.cpp): type(x) answers x's type; type(name, bases, dict) makes a
+// class through the most derived metaclass.
+Value type_new_slot(ThreadState& ts, Type* meta, std::span<const Value> args, TupleObject* kwnames);
+
 }  // namespace minipy

@@ -2,6 +2,7 @@
 // and module objects.
 #include "stdlib/native/registry.h"
 #include "vm/objects/heap_type.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "vm/objects/sequence.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {

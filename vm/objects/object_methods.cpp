@@ -1,13 +1,12 @@
 // `object`'s methods as Python sees them (object.__init__, __eq__, __repr__, ... in object.__dict__), so that
 // super().__init__() and explicit object.__repr__(x) calls work. Each one runs the default behaviour of the
 // instance's nearest builtin type, never a Python override (which would recurse).
+#include "vm/interp/builtins.h"
 #include "vm/objects/static_type.h"
 #include "vm/objects/heap_type.h"
+#include "vm/objects/type_init.h"
 
 namespace minipy {
-
-// The default names of dir() (vm/interp/builtins.cpp, beside dir itself), unsorted.
-Value object_default_dir(ThreadState& ts, Value obj);
 
 namespace {
 
@@ -203,7 +202,6 @@ METHOD(get_instance_dict) {
 
 }  // namespace
 
-
 // T.__new__(cls, ...) for builtin types defined outside MINIPY_BUILTIN_TYPES (vm/objects/static_type.h).
 Value builtin_type_new(ThreadState& ts, Type* owner, std::span<const Value> args, TupleObject* kwnames) {
   return new_for(ts, owner, args, kwnames);
@@ -222,7 +220,6 @@ Value instance_dict_descriptor(ThreadState& ts) {
 }
 
 extern const MethodDef kObjectReduceMethods[3];  // object_reduce.cpp: __getstate__, __reduce__, __reduce_ex__
-void init_reduce_methods(ThreadState& ts);
 
 void init_object_methods(ThreadState& ts) {
   add_methods(ts, object_type, object_methods);
