@@ -8,6 +8,8 @@ namespace minipy {
 
 // dir(obj): the sorted list of its attribute names (obj.__dir__() when it defines one).
 Value builtin_dir(ThreadState& ts, Value obj);
+// object.__dir__(obj): the default names dir() lists (namespace, class attributes along the MRO), unsorted.
+Value object_default_dir(ThreadState& ts, Value obj);
 // What locals() returns in frame `f`: its namespace, or for a function a new dict of its bound fast locals and
 // cells (sys_frame.cpp's f_locals reads the same).
 Value frame_locals(ThreadState& ts, Frame* f);

@@ -12,6 +12,7 @@
 // the current position), and reversed(dict) is a list_reverseiterator over the keys (pickled as one).
 #include <type_traits>
 
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {

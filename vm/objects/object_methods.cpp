@@ -1,14 +1,12 @@
 // `object`'s methods as Python sees them (object.__init__, __eq__, __repr__, ... in object.__dict__), so that
 // super().__init__() and explicit object.__repr__(x) calls work. Each one runs the default behaviour of the
 // instance's nearest builtin type, never a Python override (which would recurse).
+#include "vm/interp/builtins.h"
 #include "vm/objects/static_type.h"
 #include "vm/objects/heap_type.h"
 #include "vm/objects/type_init.h"
 
 namespace minipy {
-
-// The default names of dir() (vm/interp/builtins.cpp, beside dir itself), unsorted.
-Value object_default_dir(ThreadState& ts, Value obj);
 
 namespace {
 
