@@ -43,12 +43,6 @@ bool block_falls_through(const BasicBlock& b) {
   return true;
 }
 
-int instr_size(const Instr& instr) {
-  unsigned oparg = has_arg(instr.op) ? static_cast<unsigned>(instr.oparg) : 0u;
-  int extended_args = (oparg > 0xFFFFFFu) + (oparg > 0xFFFFu) + (oparg > 0xFFu);
-  return extended_args + 1 + cache_entries(instr.op);
-}
-
 namespace {
 
 BasicBlock* skip_empty(BasicBlock* b) {

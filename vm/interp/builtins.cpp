@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "vm/interp/builtins.h"
 #include "stdlib/native/io.h"
 #include "vm/objects/async_builtins.h"
 #include "vm/objects/buffer.h"
@@ -686,6 +687,11 @@ void init_builtins(ThreadState& ts) {
   Value k, v;
   while (dict_next(all, &pos, &k, &v))
     if (!dict_get_str(d, as_str(k))) dict_set_str(ts, d, as_str(k), v);
+}
+
+bool is_builtin_len(Value callable) {
+  if (!callable.is_object() || callable.as_object()->type != &native_function_type) return false;
+  return static_cast<NativeFunctionObject*>(callable.as_object())->def->fn == b_len;
 }
 
 }  // namespace minipy

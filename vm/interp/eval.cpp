@@ -10,6 +10,7 @@
 #include "cache/verify.h"
 #include "compiler/exception_table.h"
 #include "compiler/opcodes.h"
+#include "vm/interp/builtins.h"
 #include "vm/interp/frame_setup.h"
 #include "vm/import/import.h"
 #include "vm/interp/inline_cache.h"
@@ -666,7 +667,13 @@ op_CALL: {
   }
 call_native: {
   SAVE_FRAME_REGISTERS();
-  Value res = call(ts, callable, std::span<const Value>(args, static_cast<size_t>(total)), kw);
+  Value res;
+  if (total == 1 && !kw && is_builtin_len(callable)) {
+    int64_t n = py_len(ts, args[0]);  // what b_len does once its one positional argument is checked
+    res = n < 0 ? Value() : make_int(ts, n);
+  } else {
+    res = call(ts, callable, std::span<const Value>(args, static_cast<size_t>(total)), kw);
+  }
   if (!res) goto error;
   sp -= oparg + 2;
   PUSH(res);
