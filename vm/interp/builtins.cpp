@@ -689,9 +689,6 @@ void init_builtins(ThreadState& ts) {
     if (!dict_get_str(d, as_str(k))) dict_set_str(ts, d, as_str(k), v);
 }
 
-bool is_builtin_len(Value callable) {
-  if (!callable.is_object() || callable.as_object()->type != &native_function_type) return false;
-  return static_cast<NativeFunctionObject*>(callable.as_object())->def->fn == b_len;
-}
+const NativeFn kBuiltinLenFn = b_len;
 
 }  // namespace minipy
