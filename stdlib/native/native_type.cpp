@@ -11,8 +11,6 @@
 
 namespace minipy {
 
-void init_static_type(ThreadState& ts, Type& t);  // vm/objects/type.cpp
-
 namespace {
 
 // Each native type, the interpreter it was defined for, and the root slot that keeps its dict and MRO alive.

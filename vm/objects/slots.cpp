@@ -416,4 +416,11 @@ FunctionObject* python_binary_method(ThreadState& ts, Value a, Value b, int op) 
   return static_cast<FunctionObject*>(attr.as_object());
 }
 
+bool keywords_refused(ThreadState& ts, Type* type, Type* base, const char* name, TupleObject* kwnames) {
+  // A type without an init slot of its own runs object's (a heap subclass records that explicitly).
+  InitSlot own = type->init ? type->init : &object_init, inherited = base->init ? base->init : &object_init;
+  if (type != base && own != inherited) return false;
+  return !no_keywords(ts, name, kwnames);
+}
+
 }  // namespace minipy
