@@ -133,12 +133,16 @@ void resolve_jump_offsets(CompilerUnit& unit) {
 void emit_instr(std::string& code, const Instr& instr) {
   unsigned oparg = has_arg(instr.op) ? static_cast<unsigned>(instr.oparg) : 0u;
   int prefixes = instr_size(instr) - 1 - cache_entries(instr.op);
+  // Built in a local buffer and appended once (std::string's push_back is an out-of-line call per byte).
+  char units[8];
+  size_t n = 0;
   for (int shift = 8 * prefixes; shift > 0; shift -= 8) {
-    code.push_back(static_cast<char>(Opcode::EXTENDED_ARG));
-    code.push_back(static_cast<char>((oparg >> shift) & 0xFF));
+    units[n++] = static_cast<char>(Opcode::EXTENDED_ARG);
+    units[n++] = static_cast<char>((oparg >> shift) & 0xFF);
   }
-  code.push_back(static_cast<char>(instr.op));
-  code.push_back(static_cast<char>(oparg & 0xFF));
+  units[n++] = static_cast<char>(instr.op);
+  units[n++] = static_cast<char>(oparg & 0xFF);
+  code.append(units, n);
   code.append(2 * static_cast<size_t>(cache_entries(instr.op)), '\0');
 }
 

@@ -111,6 +111,13 @@ int Codegen::add_const(ConstRef c) {
 
 static int add_to(std::unordered_map<std::string, int>& dict, std::vector<std::string>& list,
                   std::string_view name) {
+  // Most code objects have a handful of names: scanning them beats building and hashing a key string. The map
+  // (kept complete) answers for the long lists.
+  constexpr size_t kScanLimit = 16;
+  if (list.size() <= kScanLimit) {
+    for (size_t i = 0; i < list.size(); i++)
+      if (list[i] == name) return static_cast<int>(i);
+  }
   auto [it, inserted] = dict.emplace(std::string(name), static_cast<int>(dict.size()));
   if (inserted) list.emplace_back(name);
   return it->second;

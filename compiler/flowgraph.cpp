@@ -43,12 +43,6 @@ bool block_falls_through(const BasicBlock& b) {
   return true;
 }
 
-int instr_size(const Instr& instr) {
-  unsigned oparg = has_arg(instr.op) ? static_cast<unsigned>(instr.oparg) : 0u;
-  int extended_args = (oparg > 0xFFFFFFu) + (oparg > 0xFFFFu) + (oparg > 0xFFu);
-  return extended_args + 1 + cache_entries(instr.op);
-}
-
 namespace {
 
 BasicBlock* skip_empty(BasicBlock* b) {
@@ -296,11 +290,19 @@ int compute_stack_depth(CompilerUnit& unit, int code_flags) {
 
 void label_exception_targets(CompilerUnit& unit) {
   using ExceptStack = std::vector<BasicBlock*>;  // [0] is "no handler"
-  std::unordered_map<BasicBlock*, ExceptStack> stacks;
+  bool any_block_push = false;
   for (BasicBlock* b = unit.entry; b; b = b->next) {
     b->visited = false;
     b->preserve_lasti = false;
+    for (const Instr& instr : b->instrs) any_block_push = any_block_push || is_block_push(instr.op);
   }
+  if (!any_block_push) {
+    // Code without try/with (most functions): no instruction has a handler, which is how codegen made them, and
+    // there is no SETUP_* or POP_BLOCK to erase. Only the walk's last step remains.
+    for (BasicBlock* b = unit.entry; b; b = b->next) remove_redundant_nops(*b);
+    return;
+  }
+  std::unordered_map<BasicBlock*, ExceptStack> stacks;
   std::vector<BasicBlock*> todo{unit.entry};
   unit.entry->visited = true;
   stacks[unit.entry] = ExceptStack{nullptr};

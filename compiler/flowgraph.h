@@ -19,8 +19,13 @@ bool is_scope_exit(Opcode op);                 // RETURN_VALUE, RAISE_VARARGS, R
 bool block_exits_scope(const BasicBlock& b);   // contains a return or raise (CPython's b_exit)
 bool block_falls_through(const BasicBlock& b); // control can reach b.next (not CPython's b_nofallthrough)
 
-// Code units `instr` occupies once assembled: EXTENDED_ARG prefixes, itself and its CACHE entries.
-int instr_size(const Instr& instr);
+// Code units `instr` occupies once assembled: EXTENDED_ARG prefixes, itself and its CACHE entries (inline:
+// the assembler's passes ask for every instruction, several times).
+inline int instr_size(const Instr& instr) {
+  unsigned oparg = has_arg(instr.op) ? static_cast<unsigned>(instr.oparg) : 0u;
+  int extended_args = (oparg > 0xFFFFFFu) + (oparg > 0xFFFFu) + (oparg > 0xFFu);
+  return extended_args + 1 + cache_entries(instr.op);
+}
 
 // Points every jump past empty target blocks (CPython's normalize_basic_block).
 void normalize_jump_targets(CompilerUnit& unit);

@@ -15,16 +15,21 @@ constexpr int kMaxUnitsPerEntry = 8;
 
 }  // namespace
 
+// An entry is at most 1 + 4 varints of 6 bits per byte (32-bit values): built in `entry_` and appended once,
+// because std::string's push_back is an out-of-line call per byte.
+void LineTableWriter::put(char byte) { entry_[entry_size_++] = byte; }
+
 void LineTableWriter::first_byte(int code, int code_units) {
-  out_.push_back(static_cast<char>(0x80 | (code << 3) | (code_units - 1)));
+  entry_size_ = 0;
+  put(static_cast<char>(0x80 | (code << 3) | (code_units - 1)));
 }
 
 void LineTableWriter::varint(unsigned value) {
   while (value >= 64) {
-    out_.push_back(static_cast<char>(0x40 | (value & 63)));
+    put(static_cast<char>(0x40 | (value & 63)));
     value >>= 6;
   }
-  out_.push_back(static_cast<char>(value));
+  put(static_cast<char>(value));
 }
 
 void LineTableWriter::signed_varint(int value) {
@@ -36,9 +41,11 @@ void LineTableWriter::signed_varint(int value) {
 void LineTableWriter::add(const SourcePosition& loc, int code_units) {
   while (code_units > kMaxUnitsPerEntry) {
     add_entry(loc, kMaxUnitsPerEntry);
+    out_.append(entry_, entry_size_);
     code_units -= kMaxUnitsPerEntry;
   }
   add_entry(loc, code_units);
+  out_.append(entry_, entry_size_);
 }
 
 // Picks the most compact form exactly as CPython 3.11's write_location_info_entry does, so that the bytes match.
@@ -59,13 +66,13 @@ void LineTableWriter::add_entry(const SourcePosition& loc, int units) {
   } else if (loc.end_lineno == loc.lineno) {
     if (line_delta == 0 && col < 80 && end_col - col < 16 && end_col >= col) {
       first_byte(kShortForm0 + (col >> 3), units);
-      out_.push_back(static_cast<char>(((col & 7) << 4) | (end_col - col)));
+      put(static_cast<char>(((col & 7) << 4) | (end_col - col)));
       return;
     }
     if (line_delta >= 0 && line_delta < 3 && col < 128 && end_col < 128) {
       first_byte(kOneLine0 + line_delta, units);
-      out_.push_back(static_cast<char>(col));
-      out_.push_back(static_cast<char>(end_col));
+      put(static_cast<char>(col));
+      put(static_cast<char>(end_col));
       line_ = loc.lineno;
       return;
     }

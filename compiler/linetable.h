@@ -33,9 +33,12 @@ class LineTableWriter {
   void first_byte(int code, int code_units);
   void varint(unsigned value);
   void signed_varint(int value);
+  void put(char byte);
 
   std::string out_;
   int line_;
+  char entry_[32];  // the entry being built (see linetable.cpp)
+  size_t entry_size_ = 0;
 };
 
 // One decoded entry: code units [start, end) share `pos` (pos.lineno < 0: no location; a column of -1: none).

@@ -56,6 +56,19 @@ static void shift_tokens(std::vector<Token>& tokens, int base_line, int base_col
   }
 }
 
+// Whether `text` is an ASCII name that is no keyword: the commonest f-string field ({total}), whose Name node a
+// parser run would only confirm.
+static bool is_plain_ascii_name(std::string_view text) {
+  static constexpr std::string_view kKeywords[] = {
+#define MINIPY_KEYWORD(kind, spelling) spelling,
+#include "compiler/tokens.def"
+  };
+  if (text.empty() || std::isdigit(static_cast<unsigned char>(text[0]))) return false;
+  for (char c : text)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
+  return std::find(std::begin(kKeywords), std::end(kKeywords), text) == std::end(kKeywords);
+}
+
 ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_text) {
   size_t offset = static_cast<size_t>(expr_text.data() - ctx.source.data());
   // Locate the expression through the string token that contains it.
@@ -75,6 +88,12 @@ ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_tex
         ++col;
       }
     }
+  }
+  if (is_plain_ascii_name(expr_text)) {
+    // Where the parse of "(name)" below would put it, once its tokens are shifted.
+    int width = static_cast<int>(expr_text.size());
+    return make_expr<ast::Name>(ctx, Span{line, col, line, col + width}, ctx.arena.copy(expr_text),
+                                ast::ExprContext::Load);
   }
   std::string buffer;
   buffer.reserve(expr_text.size() + 2);

@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <iostream>
 
-#include "stdlib/native/io.h"
 #include "vm/interp/builtins.h"
+#include "stdlib/native/io.h"
 #include "vm/interp/eval.h"
 #include "vm/objects/abstract.h"
 #include "vm/objects/async_builtins.h"
@@ -701,5 +701,7 @@ void init_builtins(ThreadState& ts) {
   while (dict_next(all, &pos, &k, &v))
     if (!dict_get_str(d, as_str(k))) dict_set_str(ts, d, as_str(k), v);
 }
+
+const NativeFn kBuiltinLenFn = b_len;
 
 }  // namespace minipy

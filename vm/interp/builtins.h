@@ -1,5 +1,6 @@
 // Builtins (vm/interp/builtins.cpp, vm/interp/runtime_compiler.cpp) whose work other files reuse: dir() for the
-// "Did you mean" suggestions, locals() for frame.f_locals, round() for the numbers' __round__.
+// "Did you mean" suggestions, locals() for frame.f_locals, round() for the numbers' __round__; and what the
+// interpreter loop asks to run the commonest builtin calls without the general call protocol.
 #pragma once
 
 #include "vm/runtime.h"
@@ -17,5 +18,15 @@ Value frame_locals(ThreadState& ts, Frame* f);
 Value round_number(ThreadState& ts, Value number, Value ndigits);
 // Adds compile(), exec() and eval() to the builtins (runtime_compiler.cpp): they bring the compiler into the VM.
 void init_runtime_compiler(ThreadState& ts);
+
+// The native function behind the builtin len().
+extern const NativeFn kBuiltinLenFn;
+
+// Whether `callable` is the builtin len(): CALL then takes 3.11's PRECALL_NO_KW_LEN route for one positional
+// argument (py_len, no argument parsing). Inline: CALL asks on every native call with one argument.
+inline bool is_builtin_len(Value callable) {
+  return callable.is_object() && callable.as_object()->type == &native_function_type &&
+         static_cast<NativeFunctionObject*>(callable.as_object())->def->fn == kBuiltinLenFn;
+}
 
 }  // namespace minipy

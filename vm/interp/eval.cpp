@@ -10,6 +10,7 @@
 #include "cache/verify.h"
 #include "compiler/exception_table.h"
 #include "compiler/opcodes.h"
+#include "vm/interp/builtins.h"
 #include "vm/errors/suggestions.h"
 #include "vm/interp/eval.h"
 #include "vm/interp/frame_setup.h"
@@ -328,6 +329,14 @@ Value resume_frame_loop(ThreadState& ts, Frame* entry, bool throwing) {
     if (!(expr)) goto error; \
   } while (0)
 #define LASTI() static_cast<int>(next_instr - first_instr - 1)
+// A loop's backward edge is where a signal (Ctrl-C) or a due collection gets its turn, as in CPython 3.11's
+// POP_JUMP_BACKWARD_IF_*: `while i < n:` loops back through these, not through JUMP_BACKWARD (found by the
+// vm fuzz target: a mutated loop ignored the watchdog's SIGINT forever).
+#define CHECK_BACKWARD_BREAKER()        \
+  if (ts.eval_breaker) {                \
+    SAVE_FRAME_REGISTERS();             \
+    CHECK(handle_eval_breaker(ts));     \
+  }
 // Counts one more Python frame for a call made without recursion; RecursionError past the limit.
 #define ENTER_RECURSION()                                                  \
   do {                                                                     \
@@ -516,8 +525,9 @@ op_LOAD_ATTR: {
   Value owner = TOP();
   auto* cache = const_cast<uint16_t*>(next_instr);
   Value v = icache::load_attr_probe(owner, NAME(oparg), cache);
-  if (!v) {
-    if (FunctionObject* getter = icache::property_getter(owner, NAME(oparg), cache)) {
+  FunctionObject* getter;
+  if (!v && !(v = icache::load_attr_by_type(owner, NAME(oparg), cache, &getter))) {
+    if (getter) {
       // A property with a Python getter: its frame's return value lands where the owner was (RETURN_VALUE
       // skips this instruction's caches).
       ENTER_RECURSION();
@@ -634,7 +644,13 @@ op_CALL: {
   }
 call_native: {
   SAVE_FRAME_REGISTERS();
-  Value res = call(ts, callable, std::span<const Value>(args, static_cast<size_t>(total)), kw);
+  Value res;
+  if (total == 1 && !kw && is_builtin_len(callable)) {
+    int64_t n = py_len(ts, args[0]);  // what b_len does once its one positional argument is checked
+    res = n < 0 ? Value() : make_int(ts, n);
+  } else {
+    res = call(ts, callable, std::span<const Value>(args, static_cast<size_t>(total)), kw);
+  }
   if (!res) goto error;
   sp -= oparg + 2;
   PUSH(res);
@@ -762,6 +778,20 @@ op_BINARY_OP: {
     goto binary_done;
   }
 binary_slow:
+  if (FunctionObject* method = python_binary_method(ts, lhs, rhs, oparg)) {
+    // A dunder written in Python runs as a frame of this loop, not a nested one. The operands stay on this
+    // frame's stack (rooted, and at hand for the error when the method answers NotImplemented); RETURN_VALUE
+    // replaces them with the result.
+    ENTER_RECURSION();
+    SAVE_FRAME_REGISTERS();
+    Frame* callee_frame = new_frame(ts, method->code, method, method->globals, method->builtins, Value());
+    if (bind_simple(method, callee_frame->localsplus, sp - 2, 2)) {
+      callee_frame->is_binop = true;
+      SWITCH_TO_FRAME(callee_frame);
+    }
+    ts.pop_frame(callee_frame);
+    ts.recursion_depth--;
+  }
   SAVE_FRAME_REGISTERS();
   res = binary_op(ts, lhs, rhs, oparg);
   CHECK(res);
@@ -799,20 +829,49 @@ op_UNARY_NOT: {
 op_COMPARE_OP: {
   Value rhs = TOP();
   Value lhs = SECOND();
-  Value res;
+  bool outcome;
   if (Value::both_small_ints(lhs, rhs)) {
-    res = Bool(compare_numbers(lhs.as_small_int(), rhs.as_small_int(), oparg));
+    outcome = compare_numbers(lhs.as_small_int(), rhs.as_small_int(), oparg);
   } else if (lhs.is_flonum() && rhs.is_flonum()) {
-    res = Bool(compare_numbers(lhs.flonum_value(), rhs.flonum_value(), oparg));
+    outcome = compare_numbers(lhs.flonum_value(), rhs.flonum_value(), oparg);
   } else {
     SAVE_FRAME_REGISTERS();
-    res = rich_compare(ts, lhs, rhs, oparg);
+    Value res = rich_compare(ts, lhs, rhs, oparg);
     CHECK(res);
+    sp--;
+    TOP() = res;
+    SKIP_CACHES(COMPARE_OP);
+    DISPATCH();
   }
-  sp--;
-  TOP() = res;
+  sp -= 2;
   SKIP_CACHES(COMPARE_OP);
-  DISPATCH();
+  {
+    // As 3.11's COMPARE_OP_INT_JUMP/FLOAT_JUMP: a number comparison feeding a conditional jump takes the jump
+    // at once, without making the bool. The jump runs exactly as its own handler would (breaker included).
+    uint16_t word = *next_instr;
+    int jump_arg = word >> 8;
+    switch (word & 0xFF) {
+      case static_cast<int>(Opcode::POP_JUMP_FORWARD_IF_FALSE):
+        next_instr++;
+        if (!outcome) next_instr += jump_arg;
+        DISPATCH();
+      case static_cast<int>(Opcode::POP_JUMP_FORWARD_IF_TRUE):
+        next_instr++;
+        if (outcome) next_instr += jump_arg;
+        DISPATCH();
+      case static_cast<int>(Opcode::POP_JUMP_BACKWARD_IF_FALSE):
+      case static_cast<int>(Opcode::POP_JUMP_BACKWARD_IF_TRUE):
+        next_instr++;
+        if (outcome == ((word & 0xFF) == static_cast<int>(Opcode::POP_JUMP_BACKWARD_IF_TRUE))) {
+          next_instr -= jump_arg;
+          CHECK_BACKWARD_BREAKER();
+        }
+        DISPATCH();
+      default:
+        PUSH(Bool(outcome));
+        DISPATCH();
+    }
+  }
 }
 op_IS_OP: {
   bool r = (SECOND() == TOP()) != (oparg != 0);
@@ -1114,14 +1173,6 @@ op_JUMP_BACKWARD_NO_INTERRUPT:
     }                                                \
     DISPATCH();                                      \
   }
-// A loop's backward edge is where a signal (Ctrl-C) or a due collection gets its turn, as in CPython 3.11's
-// POP_JUMP_BACKWARD_IF_*: `while i < n:` loops back through these, not through JUMP_BACKWARD (found by the
-// vm fuzz target: a mutated loop ignored the watchdog's SIGINT forever).
-#define CHECK_BACKWARD_BREAKER()        \
-  if (ts.eval_breaker) {                \
-    SAVE_FRAME_REGISTERS();             \
-    CHECK(handle_eval_breaker(ts));     \
-  }
   POP_JUMP_IF_BOOL(op_POP_JUMP_FORWARD_IF_FALSE, +, 0)
   POP_JUMP_IF_BOOL(op_POP_JUMP_FORWARD_IF_TRUE, +, 1)
   POP_JUMP_IF_BOOL(op_POP_JUMP_BACKWARD_IF_FALSE, -, 0)
@@ -1180,10 +1231,22 @@ return_to_caller:
   }
   Frame* caller = frame->previous;
   bool init_returned = frame->is_init;
+  bool binop_returned = frame->is_binop;
   ts.pop_frame(frame);
   frame = caller;
   ts.current_frame = frame;
   LOAD_FRAME_REGISTERS();
+  if (binop_returned) [[unlikely]] {
+    // The operands are still below (see BINARY_OP); its oparg is in the instruction before the caches.
+    if (retval == NotImplemented()) {
+      retval = binary_op_not_implemented(ts, SECOND(), TOP(), next_instr[-1] >> 8);
+      CHECK(retval);
+    }
+    sp--;
+    TOP() = retval;
+    next_instr += kCacheCounts[next_instr[-1] & 0xFF];
+    DISPATCH();
+  }
   if (init_returned) [[unlikely]] {
     // The instance is already where the result goes (see CALL).
     if (!is_none(retval)) {

@@ -32,6 +32,7 @@ struct Frame {
   GeneratorObject* generator;  // the generator that owns this frame, if any
   bool is_entry;               // returning from this frame returns from eval_frame()
   bool is_init;                // runs __init__ for a class call inlined by CALL: the caller gets the instance
+  bool is_binop;               // runs a Python __add__ (...) for BINARY_OP, whose operands stay on the caller's stack
   Value localsplus[1];         // really co_nlocalsplus + co_stacksize values
 
   Value* stack_base();

@@ -19,6 +19,7 @@ inline Frame* new_frame(ThreadState& ts, CodeObj* code, FunctionObject* func, Di
   f->generator = nullptr;
   f->is_entry = false;
   f->is_init = false;
+  f->is_binop = false;
   // Only the locals need clearing: the value stack is written before it is read, and the collector scans it
   // conservatively (a stale word can at worst keep a dead object alive until the slot is overwritten).
   for (int i = 0; i < code->nlocalsplus; i++) f->localsplus[i] = Value();

@@ -83,6 +83,49 @@ void fill_load_attr(Value owner, StrObject* name, uint16_t* c) {
 
 }  // namespace
 
+Value load_attr_by_type(Value owner, StrObject* name, uint16_t* c, FunctionObject** getter) {
+  *getter = nullptr;
+  // Misses answered here count down the same backoff as load_attr_slow's, so that the slow path still refills
+  // the entry now and then (and at once for a fresh one) for a site that has settled on one class.
+  if (!owner.is_object() || !(c[2] & 0xFF)) return Value();
+  Object* o = owner.as_object();
+  Type* t = o->type;
+  Value attr;
+  bool own_class_data = attr_kind(c) == kAttrClassData && t->version == read32(c);
+  if (own_class_data) {
+    attr = class_entry(t, c, name);  // this site's own class: the entry names the descriptor
+  } else if (versionable(t) && t->getattr == object_type.getattr) {
+    attr = type_lookup(t, name);
+  } else {
+    return Value();
+  }
+  Type* at = attr ? type_of(attr) : nullptr;
+  if (at == &property_type) {
+    Value fget = static_cast<PropertyObject*>(attr.as_object())->fget;
+    if (fget.is_object() && fget.as_object()->type == &function_type)
+      *getter = static_cast<FunctionObject*>(fget.as_object());
+    return Value();
+  }
+  if (own_class_data || (at && at->descr_get && at->descr_set)) return Value();  // a data descriptor
+  if (DictObject* d = instance_dict(o, t)) {
+    int64_t ix = attr_entry(c);
+    if (!entry_if_named(d, static_cast<uint32_t>(ix), name)) ix = d->used > 0 ? dict_lookup_str_index(d, name) : -1;
+    if (ix >= 0) {
+      // The entry this site's fill would write (fill_load_attr's conditions): this class's instance value.
+      if (!(at && (at->flags & kTypeHeap)) && ix <= kMaxEntry)
+        write_attr(c, kAttrInstance, static_cast<uint32_t>(t->version), 0, ix);
+      else
+        c[2]--;
+      return d->entries[ix].value;
+    }
+  }
+  if (at && !at->descr_get) {
+    c[2]--;
+    return attr;  // a plain class attribute
+  }
+  return Value();
+}
+
 Value load_attr_slow(ThreadState& ts, Value owner, StrObject* name, uint16_t* c) {
   uint32_t kind = attr_kind(c);
   if ((kind == kAttrClassNonData || kind == kAttrClassData) && owner.is_object()) {
@@ -104,10 +147,17 @@ bool store_attr_probe(ThreadState& ts, Value owner, StrObject* name, Value value
   Object* o = owner.as_object();
   Type* t = o->type;
   uint32_t version = read32(c);
-  if (version == 0 || t->version != version) return false;
-  // The version says instances have a dict slot (there was a dict when the entry was filled).
+  if (version == 0 || t->version != version) {
+    // Another class than the entry's (a site that sees several): the same checks store_attr_slow makes before
+    // filling, through the type's (version, name) cache, then an ordinary instance-dict store below.
+    if (version == 0 || !versionable(t) || t->setattr != object_type.setattr || !t->dict_offset) return false;
+    Value attr = type_lookup(t, name);
+    if (attr && ((type_of(attr)->flags & kTypeHeap) || type_of(attr)->descr_set)) return false;
+    write32(c, static_cast<uint32_t>(t->version));  // what store_attr_slow would fill: now this class's entry
+  }
+  // The version (or the checks above) says instances have a dict slot.
   auto** slot = reinterpret_cast<DictObject**>(reinterpret_cast<char*>(o) + t->dict_offset);
-  if (!*slot) *slot = make_dict(ts);
+  if (!*slot) *slot = make_dict(ts, 1);  // a few attributes: the first table is inside the dict (dict.cpp)
   DictObject* d = *slot;
   uint32_t ix = read32(c + 2);
   if (ix < static_cast<uint64_t>(d->nentries) && d->entries[ix].key.as_object() == name) {

@@ -96,18 +96,11 @@ inline bool shadows(DictObject* d, StrObject* name) {
   return Value();
 }
 
-// The Python getter of the property a kAttrClassData entry names, when it still applies to `owner` (the loop
-// then runs it as a frame instead of recursing through property.__get__); else null.
-inline FunctionObject* property_getter(Value owner, StrObject* name, const uint16_t* c) {
-  if (attr_kind(c) != kAttrClassData || !owner.is_object()) return nullptr;
-  Type* t = owner.as_object()->type;
-  if (t->version != read32(c)) return nullptr;
-  Value attr = class_entry(t, c, name);
-  if (!attr || type_of(attr) != &property_type) return nullptr;
-  Value fget = static_cast<PropertyObject*>(attr.as_object())->fget;
-  if (!fget.is_object() || fget.as_object()->type != &function_type) return nullptr;
-  return static_cast<FunctionObject*>(fget.as_object());
-}
+// LOAD_ATTR after a probe miss. A site that sees instances of several classes (a base class's method run for
+// its subclasses) misses whenever the class changes, so this answers what generic_getattr would from the type's
+// (version, name) cache and the instance dict, when that needs no descriptor call: a plain value, or in *getter
+// the Python getter of a property (the loop runs it as a frame). Null otherwise: load_attr_slow decides.
+Value load_attr_by_type(Value owner, StrObject* name, uint16_t* c, FunctionObject** getter);
 
 // LOAD_ATTR's slow path: descriptor kinds of a filled cache, else the full lookup, then (re)fills the cache.
 Value load_attr_slow(ThreadState& ts, Value owner, StrObject* name, uint16_t* c);

@@ -83,6 +83,11 @@ Value binary_op(ThreadState& ts, Value a, Value b, int op) {
   return catching_bad_alloc(ts, [&] { return sequence_fallback(ts, a, b, op, inplace); });
 }
 
+Value binary_op_not_implemented(ThreadState& ts, Value a, Value b, int op) {
+  bool inplace = op >= kBinaryOpCount;
+  return catching_bad_alloc(ts, [&] { return sequence_fallback(ts, a, b, op % kBinaryOpCount, inplace); });
+}
+
 Value rich_compare(ThreadState& ts, Value v, Value w, int op) {
   if (!ts.enter_recursion())
     return raise(ts, RecursionError_type, "maximum recursion depth exceeded in comparison");

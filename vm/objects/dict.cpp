@@ -18,6 +18,22 @@ constexpr int32_t kEmpty = -1;
 constexpr int32_t kDeleted = -2;
 constexpr int64_t kMinIndexSize = 8;
 
+// A dict made for a few keys (an instance's attributes: make_dict(ts, 1..kInlineCapacity)) keeps its first table
+// inside the object, laid out like a malloc'd block (entries, then the index): creating and collecting such a
+// dict costs no malloc and free. Growing past it moves the table to the heap as usual.
+constexpr int64_t kInlineCapacity = kMinIndexSize * 2 / 3;
+constexpr size_t kInlineBytes = sizeof(DictEntry) * kInlineCapacity + sizeof(int32_t) * kMinIndexSize;
+static_assert(sizeof(DictObject) % alignof(DictEntry) == 0);
+
+DictEntry* inline_table(DictObject* d) {
+  return reinterpret_cast<DictEntry*>(reinterpret_cast<char*>(d) + sizeof(DictObject));
+}
+// Bytes of d's table outside the GC heap (what account_external was told).
+int64_t external_bytes(DictObject* d) {
+  if (!d->entries || d->entries == inline_table(d)) return 0;
+  return static_cast<int64_t>(sizeof(DictEntry)) * d->capacity + 4 * d->index_size;
+}
+
 uint64_t next_version() {
   static uint64_t counter = 0;
   return ++counter;
@@ -27,7 +43,7 @@ DictObject* as_dict(Value v) { return static_cast<DictObject*>(v.as_object()); }
 
 void finalize_dict(Object* o) {
   auto* d = static_cast<DictObject*>(o);
-  std::free(d->entries);  // the index shares the entries' block
+  if (d->entries != inline_table(d)) std::free(d->entries);  // the index shares the entries' block
 }
 
 void trace_dict(Object* self, Tracer& tracer) {
@@ -54,9 +70,8 @@ void dict_resize(ThreadState& ts, DictObject* d, int64_t min_used) {
   for (int64_t r = 0; r < d->nentries; r++)
     if (d->entries[r].key) entries[w++] = d->entries[r];
   d->nentries = w;
-  ts.heap->account_external(static_cast<int64_t>(sizeof(DictEntry)) * (capacity - d->capacity) +
-                            4 * (index_size - d->index_size));
-  std::free(d->entries);
+  ts.heap->account_external(static_cast<int64_t>(entries_bytes) + 4 * index_size - external_bytes(d));
+  if (d->entries != inline_table(d)) std::free(d->entries);
   d->entries = entries;
   d->capacity = capacity;
   d->index = index;
@@ -521,6 +536,16 @@ inline int64_t probe_str(const DictObject* d, const StrObject* key, int64_t hash
 }  // namespace
 
 DictObject* make_dict(ThreadState& ts, int64_t expected) {
+  if (expected > 0 && expected <= kInlineCapacity) {
+    auto* d = ts.alloc<DictObject>(&dict_type, sizeof(DictObject) + kInlineBytes);
+    d->version = next_version();
+    d->entries = inline_table(d);
+    d->capacity = kInlineCapacity;
+    d->index = reinterpret_cast<int32_t*>(d->entries + kInlineCapacity);
+    d->index_size = kMinIndexSize;
+    std::memset(d->index, 0xff, sizeof(int32_t) * kMinIndexSize);
+    return d;
+  }
   auto* d = ts.alloc<DictObject>(&dict_type);
   d->version = next_version();
   if (expected > 0) dict_resize(ts, d, expected);

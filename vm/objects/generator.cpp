@@ -359,6 +359,7 @@ Value make_generator(ThreadState& ts, Frame* frame) {
   f.previous = nullptr;
   f.generator = gen;
   f.is_entry = true;
+  f.is_binop = false;  // the BINARY_OP that made the generator (a generator __add__) got it as its result
   gen->name = frame->func ? frame->func->name : code->name;
   gen->qualname = frame->func ? frame->func->qualname : code->qualname;
   gen->state = GenState::kCreated;

@@ -52,6 +52,15 @@ bool is_python_init_slot(InitSlot slot);
 // The live classes defined in Python that list `base` among their __bases__, oldest first (__subclasses__).
 std::vector<Type*> live_direct_subclasses(ThreadState& ts, Type* base);
 
+// The Python function `a op b` calls with (a, b) when both are instances of one class whose dunder for `op`
+// (BinaryOpIndex, or 13 + i in-place) is a plain function: the interpreter runs it as a frame of its own loop.
+// Null whenever binary_op has anything else to try first. A NotImplemented result then goes to
+// binary_op_not_implemented.
+FunctionObject* python_binary_method(ThreadState& ts, Value a, Value b, int op);
+// What binary_op(a, b, op) does once the number methods of both operands answered NotImplemented: the sequence
+// fallbacks (concatenation, repetition), else the TypeError.
+Value binary_op_not_implemented(ThreadState& ts, Value a, Value b, int op);
+
 // A new `__dict__` attribute descriptor for a class whose instances have an attribute dict.
 Value instance_dict_descriptor(ThreadState& ts);
 

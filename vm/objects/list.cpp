@@ -359,16 +359,44 @@ struct SortItem {
   Value key;
   Value value;
 };
+
+// What every key of a sort looks like, found by one scan before sorting (as CPython's list.sort picks its
+// unsafe_long_compare / unsafe_tuple_compare): comparisons of small ints need no protocol and run no code.
+enum class KeyShape { Generic, SmallInts, TuplesOfSmallIntFirst };
+
+KeyShape key_shape(const std::vector<SortItem>& items) {
+  bool ints = true, tuples = true;
+  for (const SortItem& item : items) {
+    Value k = item.key;
+    ints = ints && k.is_small_int();
+    tuples = tuples && type_of(k) == &tuple_type && static_cast<TupleObject*>(k.as_object())->size > 0 &&
+             static_cast<TupleObject*>(k.as_object())->items[0].is_small_int();
+    if (!ints && !tuples) return KeyShape::Generic;
+  }
+  return ints ? KeyShape::SmallInts : KeyShape::TuplesOfSmallIntFirst;
+}
+
+// a < b for two keys of the given shape: 1, 0, or -1 with the exception pending. Tuples whose first items
+// differ are ordered by those (immediate ints: equal exactly when their bits are); others by the full compare.
+inline int key_less(ThreadState& ts, Value a, Value b, KeyShape shape) {
+  if (shape == KeyShape::SmallInts) return a.as_small_int() < b.as_small_int();
+  if (shape == KeyShape::TuplesOfSmallIntFirst) {
+    Value x = static_cast<TupleObject*>(a.as_object())->items[0];
+    Value y = static_cast<TupleObject*>(b.as_object())->items[0];
+    if (x != y) return x.as_small_int() < y.as_small_int();
+  }
+  return rich_compare_bool(ts, a, b, kLt);
+}
+
 bool merge_sort(ThreadState& ts, std::vector<SortItem>& items, std::vector<SortItem>& tmp, size_t lo, size_t hi,
-                bool reverse) {
+                bool reverse, KeyShape shape) {
   if (hi - lo < 2) return true;
   if (hi - lo <= 8) {  // insertion sort for short runs
     for (size_t i = lo + 1; i < hi; i++) {
       SortItem x = items[i];
       size_t j = i;
       while (j > lo) {
-        int lt = reverse ? rich_compare_bool(ts, items[j - 1].key, x.key, kLt)
-                         : rich_compare_bool(ts, x.key, items[j - 1].key, kLt);
+        int lt = reverse ? key_less(ts, items[j - 1].key, x.key, shape) : key_less(ts, x.key, items[j - 1].key, shape);
         if (lt < 0) {
           items[j] = x;  // keep `items` a permutation of the input: the caller writes it back
           return false;
@@ -382,11 +410,11 @@ bool merge_sort(ThreadState& ts, std::vector<SortItem>& items, std::vector<SortI
     return true;
   }
   size_t mid = lo + (hi - lo) / 2;
-  if (!merge_sort(ts, items, tmp, lo, mid, reverse) || !merge_sort(ts, items, tmp, mid, hi, reverse)) return false;
+  if (!merge_sort(ts, items, tmp, lo, mid, reverse, shape) || !merge_sort(ts, items, tmp, mid, hi, reverse, shape))
+    return false;
   size_t i = lo, j = mid, k = lo;
   while (i < mid && j < hi) {
-    int lt = reverse ? rich_compare_bool(ts, items[i].key, items[j].key, kLt)
-                     : rich_compare_bool(ts, items[j].key, items[i].key, kLt);
+    int lt = reverse ? key_less(ts, items[i].key, items[j].key, shape) : key_less(ts, items[j].key, items[i].key, shape);
     if (lt < 0) return false;
     tmp[k++] = lt ? items[j++] : items[i++];
   }
@@ -416,7 +444,7 @@ bool sort_items(ThreadState& ts, ListObject* saved, Value key, bool reverse) {
   for (int64_t i = 0; i < n; i++) items[static_cast<size_t>(i)] = {keys ? keys->items[i] : saved->items[i], saved->items[i]};
   std::vector<SortItem> tmp(items.size());
   // The vectors' Values stay reachable through `saved` and `keys`, which are not written until the end.
-  bool ok = merge_sort(ts, items, tmp, 0, items.size(), reverse);
+  bool ok = merge_sort(ts, items, tmp, 0, items.size(), reverse, key_shape(items));
   for (int64_t i = 0; i < n; i++) saved->items[i] = items[static_cast<size_t>(i)].value;
   return ok;
 }

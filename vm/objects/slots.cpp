@@ -396,6 +396,26 @@ void update_heap_type_slots(ThreadState& ts, Type* t) {
 
 bool is_python_init_slot(InitSlot slot) { return slot == &slot_init; }
 
+FunctionObject* python_binary_method(ThreadState& ts, Value a, Value b, int op) {
+  if (!a.is_object() || !b.is_object()) return nullptr;
+  Type* t = a.as_object()->type;
+  // Same types: slot_binary tries no reflected method first and gives up after a NotImplemented.
+  if (b.as_object()->type != t) return nullptr;
+  if (op >= kBinaryOpCount) {
+    // `a op= b` reaches the plain method only when no class of t's MRO (nor its builtin base) has the in-place one.
+    op -= kBinaryOpCount;
+    if (t->inplace[op] != kInplaceSlots[op] || heap_lookup(t, binary_name(ts, op, kInplace)) ||
+        static_base(t)->inplace[op])
+      return nullptr;
+  }
+  if (t->binary[op] != kBinarySlots[op]) return nullptr;
+  // type_lookup answers from the method cache; a Python function can only live in a class defined in Python,
+  // which is what slot_binary's heap_lookup would find.
+  Value attr = type_lookup(t, binary_name(ts, op, kPlain));
+  if (!attr.is_object() || attr.as_object()->type != &function_type) return nullptr;
+  return static_cast<FunctionObject*>(attr.as_object());
+}
+
 bool keywords_refused(ThreadState& ts, Type* type, Type* base, const char* name, TupleObject* kwnames) {
   // A type without an init slot of its own runs object's (a heap subclass records that explicitly).
   InitSlot own = type->init ? type->init : &object_init, inherited = base->init ? base->init : &object_init;

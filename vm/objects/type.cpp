@@ -433,7 +433,7 @@ bool generic_setattr(ThreadState& ts, Value obj, StrObject* name, Value value) {
       raise_fmt(ts, AttributeError_type, "'{}' object has no attribute '{}'", t->name->view(), name->view());
     return false;
   }
-  if (!*slot) *slot = make_dict(ts);
+  if (!*slot) *slot = make_dict(ts, 1);  // a few attributes: the first table is inside the dict (dict.cpp)
   if (!value) {
     int r = dict_del(ts, *slot, Value(name));
     if (r == 0)
