@@ -297,6 +297,14 @@ void init_sys(ThreadState& ts) {
   // Shaped as CPython's "3.11.2 (main, Oct  7 2026, 12:35:07) [GCC 12.2.0]": minipy names itself where
   // CPython names its build branch; the date is minipy's build date.
   set("version", Value(make_str(ts, "3.11.2 (minipy 0.1.0, " __DATE__ ", " __TIME__ ") [GCC " __VERSION__ "]")));
+  // What the `copyright` builtin prints: minipy runs CPython's own Lib, so CPython's notice applies as well.
+  set("copyright", Value(make_str(ts,
+                                  "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\n"
+                                  "Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n"
+                                  "Copyright (c) 1995-2001 Corporation for National Research Initiatives.\n"
+                                  "All Rights Reserved.\n\n"
+                                  "Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\n"
+                                  "All Rights Reserved.")));
   set_platform_info(ts, d);
   // A types.SimpleNamespace, as CPython's (types.py takes SimpleNamespace from its type).
   Value impl = make_namespace(ts);

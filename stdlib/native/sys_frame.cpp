@@ -16,6 +16,7 @@
 #include "stdlib/native/sys.h"
 #include "vm/interp/builtins.h"
 #include "vm/interp/frame.h"
+#include "vm/objects/generator.h"
 
 namespace minipy {
 
@@ -80,6 +81,15 @@ Value sys_getframe(ThreadState& ts, Value, std::span<const Value> args, TupleObj
   }
   return Value(first);
 }
+
+}  // namespace
+
+Value frame_object_of_generator(ThreadState& ts, Frame* frame) {
+  sys_getframe_def(ts);  // readies the frame type
+  return Value(snapshot(ts, frame));
+}
+
+namespace {
 
 #define FRAME_GETTER(name, expr)                                                     \
   Value name(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {   \

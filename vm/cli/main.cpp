@@ -315,7 +315,7 @@ int run_command(Interpreter& interp, Command& cmd) {
     }
     case Command::Mode::Stdin: {
       // No program named and a terminal on stdin (or -i): the interactive prompt, as CPython's.
-      if (cmd.target.empty() && (cmd.inspect || isatty(0))) return run_repl(interp, !cmd.quiet);
+      if (cmd.target.empty() && (cmd.inspect || isatty(0))) return run_repl(interp, !cmd.quiet, true);
       std::string source, line;
       char buf[65536];
       size_t n;
@@ -349,7 +349,7 @@ int run(Command& cmd, Interpreter& interp) {
   interp.config = cmd.config;
   int status = run_command(interp, cmd);
   // -i after a script, -c or -m: the prompt opens in the program's namespace, whatever the program's outcome.
-  if (cmd.inspect && !(cmd.mode == Command::Mode::Stdin && cmd.target.empty())) status = run_repl(interp, false);
+  if (cmd.inspect && !(cmd.mode == Command::Mode::Stdin && cmd.target.empty())) status = run_repl(interp, false, false);
   run_atexit_callbacks(interp.thread);
   status = flush_standard_streams(interp.thread, status);
   finalize_at_exit(interp.thread);

@@ -501,6 +501,17 @@ BUILTIN(b_vars) {
   }
   return d;
 }
+// help(...): pydoc.help, imported when first asked for (CPython's site installs a _sitebuiltins._Helper that does
+// the same; the REPL installs that very object, scripts get this lighter stand-in so start-up imports nothing).
+BUILTIN(b_help) {
+  (void)self;
+  Value name(intern(ts, "pydoc"));
+  Value pydoc = builtin_import(ts, Value(), std::span<const Value>(&name, 1), nullptr);
+  if (!pydoc) return pydoc;
+  Value help = get_attr(ts, pydoc, intern(ts, "help"));
+  if (!help) return help;
+  return call(ts, help, args, kwnames);
+}
 // input([prompt]): the prompt through sys.stdout (flushed), a line from sys.stdin without its newline.
 BUILTIN(b_input) {
   (void)self;
@@ -609,7 +620,7 @@ const MethodDef builtin_functions[] = {
     {"callable", b_callable},   {"getattr", b_getattr},   {"setattr", b_setattr},   {"delattr", b_delattr},
     {"hasattr", b_hasattr},     {"format", b_format},     {"any", b_any},           {"all", b_all},
     {"globals", b_globals},     {"locals", b_locals},     {"vars", b_vars},         {"input", b_input},
-    {"exit", b_exit},           {"quit", b_exit},         {"dir", b_dir},
+    {"exit", b_exit},           {"quit", b_exit},         {"dir", b_dir},           {"help", b_help},
     {"__build_class__", build_class}, {"__import__", builtin_import},
     {"aiter", builtin_aiter},   {"anext", builtin_anext},
 };

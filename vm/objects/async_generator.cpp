@@ -127,7 +127,6 @@ Value agen_aclose(ThreadState& ts, Value self, std::span<const Value> args, Tupl
 Value agen_running(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   return Bool(agen(self)->ag_running_async);
 }
-Value agen_frame(ThreadState&, Value, std::span<const Value>, TupleObject*) { return None(); }
 
 const MethodDef kAsyncGenMethods[] = {
     {"__aiter__", agen_aiter}, {"__anext__", agen_anext}, {"asend", agen_asend},
@@ -136,7 +135,7 @@ const MethodDef kAsyncGenMethods[] = {
 const MethodDef kAsyncGenGetters[] = {
     {"__name__", gen_name},      {"__qualname__", gen_qualname}, {"ag_running", agen_running},
     {"ag_suspended", gen_suspended}, {"ag_code", gen_code},       {"ag_await", gen_yieldfrom},
-    {"ag_frame", agen_frame},
+    {"ag_frame", generator_frame_getter},
 };
 
 // ---- asend() / __anext__() ----

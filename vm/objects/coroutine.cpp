@@ -30,7 +30,6 @@ Value coro_await_method(ThreadState& ts, Value self, std::span<const Value> args
 }
 
 Value coro_origin(ThreadState&, Value, std::span<const Value>, TupleObject*) { return None(); }
-Value coro_frame(ThreadState&, Value, std::span<const Value>, TupleObject*) { return None(); }
 
 const MethodDef kCoroutineMethods[] = {
     {"send", gen_send_method}, {"throw", gen_throw_method}, {"close", gen_close_method},
@@ -39,7 +38,7 @@ const MethodDef kCoroutineMethods[] = {
 const MethodDef kCoroutineGetters[] = {
     {"__name__", gen_name},        {"__qualname__", gen_qualname}, {"cr_running", gen_running},
     {"cr_suspended", gen_suspended}, {"cr_code", gen_code},         {"cr_await", gen_yieldfrom},
-    {"cr_origin", coro_origin},    {"cr_frame", coro_frame},
+    {"cr_origin", coro_origin},    {"cr_frame", generator_frame_getter},
 };
 
 Value wrapper_coro(Value self) { return Value(static_cast<CoroWrapperObject*>(self.as_object())->coro); }

@@ -247,6 +247,7 @@ void init_exception_slots(ThreadState& ts) {
   add_getset(ts, SyntaxError_type, "end_lineno", get_end_lineno);
   add_getset(ts, SyntaxError_type, "end_offset", get_end_offset);
   init_os_error_type(ts, exception_new, exception_init);
+  init_unicode_error_types(ts, exception_init);
 }
 
 bool is_exception_type(Type* type) { return type->flags & kTypeExceptionSubclass; }

@@ -181,6 +181,13 @@ Value native_self(ThreadState&, Value self, std::span<const Value>, TupleObject*
   return receiver ? receiver : None();
 }
 
+// __module__: the name of the module a module-level builtin belongs to (pickle's whichmodule reads it: without
+// it, `codecs.encode` would be found under `codecs` rather than `_codecs`); None for a method bound to an object.
+Value native_module_name(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  Value module = static_cast<NativeFunctionObject*>(self.as_object())->module;
+  return module ? module : None();
+}
+
 // __reduce__ of builtin functions and bound methods, as pickle and copy use them: a module-level builtin pickles
 // as its name (found again in its module); a method bound to an object as getattr(obj, name).
 Value reduce_to_getattr(ThreadState& ts, Value receiver, Value name) {
@@ -620,6 +627,7 @@ void init_function_types(ThreadState& ts) {
       {"__name__", native_name},
       {"__qualname__", native_name},
       {"__self__", native_self},
+      {"__module__", native_module_name},
   };
   add_getsets(ts, native_function_type, kNativeFunctionGetters);
   static const MethodDef kNativeFunctionMethods[] = {{"__reduce__", native_reduce}};

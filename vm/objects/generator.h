@@ -29,6 +29,11 @@ Value gen_close(ThreadState& ts, GeneratorObject* gen);
 Value throw_argument(ThreadState& ts, std::span<const Value> args);
 // The iterator a `yield from` / await paused in `gen` is delegating to, or null.
 Value delegate_of(GeneratorObject* gen);
+// gi_frame / cr_frame / ag_frame: a frame object for the generator's own frame, or None once it has finished
+// (CPython clears it then). A suspended generator's frame has no f_back.
+Value generator_frame_getter(ThreadState& ts, Value self, std::span<const Value>, TupleObject*);
+// The frame object of a generator's frame (stdlib/native/sys_frame.cpp, which owns the frame type).
+Value frame_object_of_generator(ThreadState& ts, Frame* frame);
 
 // ---- shared by the three kinds' type objects (generator.cpp defines them) -----------------------------------
 // The getters and methods coroutines and async generators take over from generators unchanged

@@ -44,5 +44,7 @@ void init_reduce_methods(ThreadState& ts);        // object_reduce.cpp, from ini
 void init_generic_alias(ThreadState& ts);         // generic_alias.cpp, from init_type_methods
 // os_error.cpp, from init_exception_slots: OSError's constructor wraps the base exception's new/init slots.
 void init_os_error_type(ThreadState& ts, NewSlot exception_new, InitSlot exception_init);
+// UnicodeEncodeError/DecodeError/TranslateError's constructor and str (vm/objects/unicode_error.cpp).
+void init_unicode_error_types(ThreadState& ts, InitSlot exception_init);
 
 }  // namespace minipy
