@@ -288,7 +288,8 @@ Value attrgetter_new(ThreadState& ts, Type* type, std::span<const Value> args, T
     size_t start = 0;
     for (;;) {
       size_t dot = text.find('.', start);
-      list_append(ts, parts, Value(intern(ts, text.substr(start, dot == std::string_view::npos ? dot : dot - start))));
+      std::string_view part = text.substr(start, dot == std::string_view::npos ? dot : dot - start);
+      if (!list_append(ts, parts, Value(intern(ts, part)))) return Value();
       if (dot == std::string_view::npos) break;
       start = dot + 1;
     }
