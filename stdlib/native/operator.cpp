@@ -370,7 +370,8 @@ Value methodcaller_repr(ThreadState& ts, Value self) {
     extra += fmt::format(", {}={}", as_str(key)->view(), as_str(r)->view());
   }
   ListObject* items = make_list(ts, std::span<const Value>(&g->name, 1));
-  for (Value v : g->items->span()) list_append(ts, items, v);
+  for (Value v : g->items->span())
+    if (!list_append(ts, items, v)) return Value();
   return getter_repr(ts, self, items->span(), extra);
 }
 
@@ -379,7 +380,8 @@ Value methodcaller_reduce(ThreadState& ts, Value self, std::span<const Value>, T
   GetterObject* g = as_getter(self);
   if (g->keywords->used == 0) {
     ListObject* ctor = make_list(ts, std::span<const Value>(&g->name, 1));
-    for (Value v : g->items->span()) list_append(ts, ctor, v);
+    for (Value v : g->items->span())
+      if (!list_append(ts, ctor, v)) return Value();
     Value parts[2] = {Value(type_of(self)), list_to_tuple(ts, ctor)};
     return Value(make_tuple(ts, parts));
   }
