@@ -142,10 +142,10 @@ inline double float_value(Value v) {
 bool int_to_int64(Value v, int64_t* out);
 BigInt to_bigint(Value v);         // caller checked is_int
 // __index__: an exact integer for an int-like value, TypeError otherwise. `what` names the operation.
-bool index_to_int64(ThreadState& ts, Value v, int64_t* out, const char* overflow_msg = nullptr);
-Value number_index(ThreadState& ts, Value v);
+[[nodiscard]] bool index_to_int64(ThreadState& ts, Value v, int64_t* out, const char* overflow_msg = nullptr);
+[[nodiscard]] Value number_index(ThreadState& ts, Value v);
 // Converts a Python number to double for float arithmetic (int, bool, float); false if not a number.
-bool to_double(ThreadState& ts, Value v, double* out, bool* is_number);
+[[nodiscard]] bool to_double(ThreadState& ts, Value v, double* out, bool* is_number);
 
 // ---- strings ----------------------------------------------------------------------------------------------------
 inline bool is_str(Value v) { return v.is_object() && (v.as_object()->type->flags & kTypeStrSubclass); }
@@ -165,21 +165,25 @@ Value dict_get(ThreadState& ts, DictObject* d, Value key);
 Value dict_get_str(DictObject* d, StrObject* key);   // key interned or not; never fails
 // The entries position of str `key` in `d`, or -1 (inline caches remember positions).
 int64_t dict_lookup_str_index(DictObject* d, StrObject* key);
-bool dict_set(ThreadState& ts, DictObject* d, Value key, Value value);
-bool dict_set_str(ThreadState& ts, DictObject* d, StrObject* key, Value value);
+[[nodiscard]] bool dict_set(ThreadState& ts, DictObject* d, Value key, Value value);
+[[nodiscard]] bool dict_set_str(ThreadState& ts, DictObject* d, StrObject* key, Value value);
+// dict_set_str into a namespace minipy's own code is building (a new module's, type's or instance's dict, whose
+// keys are all strs): storing a str key compares it only with strs, which runs no Python code, so it cannot
+// fail. Anywhere Python code may have added keys first, use dict_set_str and handle its failure.
+void dict_set_str_new(ThreadState& ts, DictObject* d, StrObject* key, Value value);
 // Replaces the value of the live entry at position `ix` (an inline cache found the key there).
 void dict_store_at(DictObject* d, int64_t ix, Value value);
-int dict_del(ThreadState& ts, DictObject* d, Value key);  // 1 deleted, 0 absent (no exception), -1 error
-bool dict_update(ThreadState& ts, DictObject* d, Value other);  // mapping or iterable of pairs
-bool dict_merge_strict(ThreadState& ts, DictObject* d, Value other, Value func_for_error);  // DICT_MERGE
+[[nodiscard]] int dict_del(ThreadState& ts, DictObject* d, Value key);  // 1 deleted, 0 absent (no exception), -1 error
+[[nodiscard]] bool dict_update(ThreadState& ts, DictObject* d, Value other);  // mapping or iterable of pairs
+[[nodiscard]] bool dict_merge_strict(ThreadState& ts, DictObject* d, Value other, Value func_for_error);  // DICT_MERGE
 void dict_clear(ThreadState& ts, DictObject* d);
 inline bool is_dict(Value v) { return v.is_object() && (v.as_object()->type->flags & kTypeDictSubclass); }
 // Iteration: returns false at the end. `pos` starts at 0.
 bool dict_next(DictObject* d, int64_t* pos, Value* key, Value* value);
 
 // ---- lists / tuples -------------------------------------------------------------------------------------------
-bool list_append(ThreadState& ts, ListObject* l, Value v);
-bool list_extend(ThreadState& ts, ListObject* l, Value iterable);
+[[nodiscard]] bool list_append(ThreadState& ts, ListObject* l, Value v);
+[[nodiscard]] bool list_extend(ThreadState& ts, ListObject* l, Value iterable);
 Value list_to_tuple(ThreadState& ts, ListObject* l);
 inline bool is_list(Value v) { return v.is_object() && (v.as_object()->type->flags & kTypeListSubclass); }
 inline bool is_tuple(Value v) { return v.is_object() && (v.as_object()->type->flags & kTypeTupleSubclass); }
@@ -188,18 +192,18 @@ Value sequence_to_list(ThreadState& ts, Value iterable);
 // Whether `v` is a list or tuple (or a subclass keeping the builtin __iter__) whose items can be read in place.
 bool items_directly(Value v);
 // Items of a list or tuple without copying, else fills `storage` (a new list) and returns its items.
-bool sequence_items(ThreadState& ts, Value iterable, std::span<Value>* items, Value* storage);
-bool set_add(ThreadState& ts, Value set, Value key);
+[[nodiscard]] bool sequence_items(ThreadState& ts, Value iterable, std::span<Value>* items, Value* storage);
+[[nodiscard]] bool set_add(ThreadState& ts, Value set, Value key);
 int set_contains(ThreadState& ts, Value set, Value key);
 
 // ---- the object protocol ------------------------------------------------------------------------------------------
-Value py_repr(ThreadState& ts, Value v);   // a str
-Value py_str(ThreadState& ts, Value v);    // a str
-Value py_ascii(ThreadState& ts, Value v);
-Value py_format(ThreadState& ts, Value v, Value spec);  // format(v, spec)
-int py_truth(ThreadState& ts, Value v);   // 1, 0, -1 error
-bool py_hash(ThreadState& ts, Value v, int64_t* out);
-Value rich_compare(ThreadState& ts, Value a, Value b, int op);
+[[nodiscard]] Value py_repr(ThreadState& ts, Value v);   // a str
+[[nodiscard]] Value py_str(ThreadState& ts, Value v);    // a str
+[[nodiscard]] Value py_ascii(ThreadState& ts, Value v);
+[[nodiscard]] Value py_format(ThreadState& ts, Value v, Value spec);  // format(v, spec)
+[[nodiscard]] int py_truth(ThreadState& ts, Value v);   // 1, 0, -1 error
+[[nodiscard]] bool py_hash(ThreadState& ts, Value v, int64_t* out);
+[[nodiscard]] Value rich_compare(ThreadState& ts, Value a, Value b, int op);
 // A CompareOp applied to two machine numbers (the small-int and flonum fast paths).
 template <class T>
 bool compare_numbers(T a, T b, int op) {
@@ -212,22 +216,22 @@ bool compare_numbers(T a, T b, int op) {
     default: return a >= b;
   }
 }
-int rich_compare_bool(ThreadState& ts, Value a, Value b, int op);  // identity implies equality for Eq/Ne
+[[nodiscard]] int rich_compare_bool(ThreadState& ts, Value a, Value b, int op);  // identity implies equality for Eq/Ne
 inline int py_eq(ThreadState& ts, Value a, Value b) { return rich_compare_bool(ts, a, b, kEq); }
-Value binary_op(ThreadState& ts, Value a, Value b, int op);         // op: BinaryOpIndex or (13 + i) in-place
-Value unary_negative(ThreadState& ts, Value v);
-Value unary_positive(ThreadState& ts, Value v);
-Value unary_invert(ThreadState& ts, Value v);
-Value py_abs(ThreadState& ts, Value v);
-Value py_pow3(ThreadState& ts, Value a, Value b, Value mod);
-Value get_attr(ThreadState& ts, Value obj, StrObject* name);
+[[nodiscard]] Value binary_op(ThreadState& ts, Value a, Value b, int op);         // op: BinaryOpIndex or (13 + i) in-place
+[[nodiscard]] Value unary_negative(ThreadState& ts, Value v);
+[[nodiscard]] Value unary_positive(ThreadState& ts, Value v);
+[[nodiscard]] Value unary_invert(ThreadState& ts, Value v);
+[[nodiscard]] Value py_abs(ThreadState& ts, Value v);
+[[nodiscard]] Value py_pow3(ThreadState& ts, Value a, Value b, Value mod);
+[[nodiscard]] Value get_attr(ThreadState& ts, Value obj, StrObject* name);
 // Like get_attr but returns null with no exception when the attribute is missing (AttributeError swallowed).
-Value get_attr_optional(ThreadState& ts, Value obj, StrObject* name);
-bool set_attr(ThreadState& ts, Value obj, StrObject* name, Value value);  // null value: delete
+[[nodiscard]] Value get_attr_optional(ThreadState& ts, Value obj, StrObject* name);
+[[nodiscard]] bool set_attr(ThreadState& ts, Value obj, StrObject* name, Value value);  // null value: delete
 // LOAD_METHOD: sets *method and *self_or_null so that calling method(self, ...) == obj.name(...).
-bool get_method(ThreadState& ts, Value obj, StrObject* name, Value* method, bool* unbound);
-Value generic_getattr(ThreadState& ts, Value obj, StrObject* name, bool suppress);
-bool generic_setattr(ThreadState& ts, Value obj, StrObject* name, Value value);
+[[nodiscard]] bool get_method(ThreadState& ts, Value obj, StrObject* name, Value* method, bool* unbound);
+[[nodiscard]] Value generic_getattr(ThreadState& ts, Value obj, StrObject* name, bool suppress);
+[[nodiscard]] bool generic_setattr(ThreadState& ts, Value obj, StrObject* name, Value value);
 Value type_lookup(Type* type, StrObject* name);  // through the MRO, no descriptors; null if absent
 // Where `obj` keeps its attribute dict (the field may hold nullptr until first use), or nullptr when instances of
 // its type have none. Use this rather than Type::dict_offset, which is 0 for kTypeDictAtEnd types.
@@ -246,20 +250,20 @@ Value make_mappingproxy(ThreadState& ts, Value mapping);
 // it a new one after a change to t's attributes.
 uint64_t next_type_version();
 void bump_type_version(ThreadState& ts, Type* t);
-Value get_item(ThreadState& ts, Value container, Value key);
-bool set_item(ThreadState& ts, Value container, Value key, Value value);
-bool del_item(ThreadState& ts, Value container, Value key);
-int contains(ThreadState& ts, Value container, Value item);
-int64_t py_len(ThreadState& ts, Value v);
-Value get_iter(ThreadState& ts, Value v);
-Value iter_next(ThreadState& ts, Value iterator);  // null + no exception: exhausted
+[[nodiscard]] Value get_item(ThreadState& ts, Value container, Value key);
+[[nodiscard]] bool set_item(ThreadState& ts, Value container, Value key, Value value);
+[[nodiscard]] bool del_item(ThreadState& ts, Value container, Value key);
+[[nodiscard]] int contains(ThreadState& ts, Value container, Value item);
+[[nodiscard]] int64_t py_len(ThreadState& ts, Value v);
+[[nodiscard]] Value get_iter(ThreadState& ts, Value v);
+[[nodiscard]] Value iter_next(ThreadState& ts, Value iterator);  // null + no exception: exhausted
 // iter(callable, sentinel): calls `callable` until it returns something equal to `sentinel`.
 Value make_callable_iterator(ThreadState& ts, Value callable, Value sentinel);
-Value call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames = nullptr);
-Value call_method(ThreadState& ts, Value obj, StrObject* name, std::span<const Value> args);
+[[nodiscard]] Value call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames = nullptr);
+[[nodiscard]] Value call_method(ThreadState& ts, Value obj, StrObject* name, std::span<const Value> args);
 // How call errors name a callable, as CPython's _PyObject_FunctionStr: "module.qualname()" or "qualname()".
 std::string function_description(ThreadState& ts, Value func);
-bool is_instance(ThreadState& ts, Value v, Value cls_or_tuple, int* result);
+[[nodiscard]] bool is_instance(ThreadState& ts, Value v, Value cls_or_tuple, int* result);
 bool is_subtype(Type* a, Type* b);
 inline bool is_type(Value v) { return v.is_object() && (v.as_object()->type->flags & kTypeTypeSubclass); }
 inline Type* as_type(Value v) { return static_cast<Type*>(v.as_object()); }
@@ -273,16 +277,19 @@ struct SequenceLength {
   const int64_t* live = nullptr;
 };
 // Resolves slice indices for a sequence of `length` as PySlice_GetIndicesEx; false on error.
-bool slice_indices(ThreadState& ts, SliceObject* slice, SequenceLength length, int64_t* start, int64_t* stop,
+[[nodiscard]] bool slice_indices(ThreadState& ts, SliceObject* slice, SequenceLength length, int64_t* start, int64_t* stop,
                    int64_t* step, int64_t* slicelength);
 // Normalizes a sequence index (negative from the end); raises IndexError with `what` ("list index out of range").
-bool sequence_index(ThreadState& ts, Value key, SequenceLength length, int64_t* out, const char* what);
+[[nodiscard]] bool sequence_index(ThreadState& ts, Value key, SequenceLength length, int64_t* out, const char* what);
 
 // ---- argument checking for native functions --------------------------------------------------------------------
 // Fails with CPython's message when kwnames is non-empty: "NAME() takes no keyword arguments".
-bool no_keywords(ThreadState& ts, const char* name, TupleObject* kwnames);
+[[nodiscard]] bool no_keywords(ThreadState& ts, const char* name, TupleObject* kwnames);
 // "NAME expected at most N arguments, got M" / "NAME expected at least N arguments, got M" style check.
-bool check_arg_count(ThreadState& ts, const char* name, size_t got, size_t min, size_t max);
+[[nodiscard]] bool check_arg_count(ThreadState& ts, const char* name, size_t got, size_t min, size_t max);
+// no_keywords and check_arg_count together: the preamble of a method that takes `min`..`max` positional arguments.
+[[nodiscard]] bool check_positional_args(ThreadState& ts, const char* name, std::span<const Value> args,
+                                         TupleObject* kwnames, size_t min, size_t max);
 // Splits args into positional and a lookup for keyword values by name. Returns null if absent.
 Value keyword_arg(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, std::string_view name);
 inline size_t positional_count(std::span<const Value> args, TupleObject* kwnames) {
@@ -291,8 +298,8 @@ inline size_t positional_count(std::span<const Value> args, TupleObject* kwnames
 
 // ---- the interpreter ---------------------------------------------------------------------------------------------
 struct Frame;
-Value eval_code(ThreadState& ts, CodeObj* code, DictObject* globals, Value locals);
-Value call_function(ThreadState& ts, FunctionObject* func, std::span<const Value> args, TupleObject* kwnames);
+[[nodiscard]] Value eval_code(ThreadState& ts, CodeObj* code, DictObject* globals, Value locals);
+[[nodiscard]] Value call_function(ThreadState& ts, FunctionObject* func, std::span<const Value> args, TupleObject* kwnames);
 // The runtime code object for a compiled CodeObject (constants converted, bytecode validated). Null with a
 // pending exception (SystemError naming the problem) when the bytecode is not something minipy can run.
 CodeObj* load_code(ThreadState& ts, const std::shared_ptr<const CodeObject>& code);

@@ -153,7 +153,7 @@ const MethodDef kAstMethods[] = {{"__init__", ast_init}, {"__reduce__", ast_redu
 
 // type(name, (base,), namespace) with __module__ 'ast', as CPython's make_type does.
 Value make_class(ThreadState& ts, std::string_view name, Value base, DictObject* ns) {
-  dict_set_str(ts, ns, intern(ts, "__module__"), Value(intern(ts, "ast")));
+  dict_set_str_new(ts, ns, intern(ts, "__module__"), Value(intern(ts, "ast")));
   Value bases_items[1] = {base};
   TupleObject* bases = base ? make_tuple(ts, bases_items) : make_tuple(ts, 0);
   return make_heap_type(ts, &type_type, intern(ts, name), bases, ns, {}, nullptr);
@@ -162,13 +162,13 @@ Value make_class(ThreadState& ts, std::string_view name, Value base, DictObject*
 bool make_classes(ThreadState& ts) {
   DictObject* ns = make_dict(ts);
   Value empty(make_tuple(ts, 0));
-  dict_set_str(ts, ns, intern(ts, "_fields"), empty);
-  dict_set_str(ts, ns, intern(ts, "__match_args__"), empty);
-  dict_set_str(ts, ns, intern(ts, "_attributes"), empty);
+  dict_set_str_new(ts, ns, intern(ts, "_fields"), empty);
+  dict_set_str_new(ts, ns, intern(ts, "__match_args__"), empty);
+  dict_set_str_new(ts, ns, intern(ts, "_attributes"), empty);
   Value new_function = make_native_function(ts, &kAstNew, Value(), Value(intern(ts, "ast")));
   Value new_method = call(ts, Value(&staticmethod_type), {&new_function, 1});
   if (!new_method) return false;
-  dict_set_str(ts, ns, intern(ts, "__new__"), new_method);
+  dict_set_str_new(ts, ns, intern(ts, "__new__"), new_method);
   ast_class = make_class(ts, "AST", Value(), ns);
   if (!ast_class) return false;
   register_root(ts, &ast_class);
@@ -187,14 +187,14 @@ bool make_classes(ThreadState& ts) {
     info.attributes = parse_signature(ts, row.attributes);
     DictObject* d = make_dict(ts);
     Value field_names = names_tuple(ts, info.fields);
-    dict_set_str(ts, d, intern(ts, "_fields"), field_names);
-    dict_set_str(ts, d, intern(ts, "__match_args__"), field_names);
+    dict_set_str_new(ts, d, intern(ts, "_fields"), field_names);
+    dict_set_str_new(ts, d, intern(ts, "__match_args__"), field_names);
     // Sums and products carry _attributes; constructors inherit their sum's.
-    if (!row.base) dict_set_str(ts, d, intern(ts, "_attributes"), names_tuple(ts, info.attributes));
+    if (!row.base) dict_set_str_new(ts, d, intern(ts, "_attributes"), names_tuple(ts, info.attributes));
     for (const auto* list : {&info.fields, &info.attributes})
       for (const FieldInfo& f : *list)
-        if (f.quantifier == Quantifier::Optional) dict_set_str(ts, d, f.name, None());
-    dict_set_str(ts, d, intern(ts, "__doc__"), Value(make_str(ts, class_doc(i))));
+        if (f.quantifier == Quantifier::Optional) dict_set_str_new(ts, d, f.name, None());
+    dict_set_str_new(ts, d, intern(ts, "__doc__"), Value(make_str(ts, class_doc(i))));
     Value base = row.base ? classes[static_cast<size_t>(info.base)].cls : ast_class;
     info.cls = make_class(ts, row.name, base, d);
     if (!info.cls) return false;

@@ -118,7 +118,7 @@ ABC_FN(abc_init) {
   if (is_type(cls)) {
     DictObject* dict = as_type(cls)->dict;
     if (dict_get_str(dict, name_of(ts, "__abc_tpflags__"))) {
-      dict_del(ts, dict, Value(name_of(ts, "__abc_tpflags__")));
+      if (dict_del(ts, dict, Value(name_of(ts, "__abc_tpflags__"))) < 0) return Value();
       bump_type_version(ts, as_type(cls));
     }
   }

@@ -39,7 +39,7 @@ ATEXIT_FN(atexit_register) {
 // unregister(func): drops every registration of func (compared with ==).
 ATEXIT_FN(atexit_unregister) {
   (void)self;
-  if (!no_keywords(ts, "unregister", kwnames) || !check_arg_count(ts, "unregister", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "unregister", args, kwnames, 1, 1)) return Value();
   ListObject* list = callback_list(ts);
   ListObject* kept = make_list(ts, 0);
   Value kept_value(kept);
@@ -119,7 +119,7 @@ void reset_atexit(ThreadState&) { callbacks = Value(); }
 ModuleObject* create_atexit_module(ThreadState& ts) {
   ModuleObject* m = make_module(ts, "atexit");
   for (const MethodDef& def : kAtexitFunctions)
-    dict_set_str(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
+    dict_set_str_new(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
   return m;
 }
 

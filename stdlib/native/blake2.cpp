@@ -152,7 +152,7 @@ ModuleObject* create_blake2_module(ThreadState& ts) {
     add_module_value(ts, m, variant.name, Value(&t));
     for (const auto& [name, value] : constants) {
       Value number = make_int(ts, static_cast<int64_t>(value));
-      if (fresh) dict_set_str(ts, t.dict, intern(ts, name), number);
+      if (fresh) dict_set_str_new(ts, t.dict, intern(ts, name), number);
       add_module_value(ts, m, (prefix + name).c_str(), number);
     }
   }

@@ -363,7 +363,7 @@ CMATH_FN(cmath_polar) {
 }
 
 CMATH_FN(cmath_rect) {
-  if (!no_keywords(ts, "rect", kwnames) || !check_arg_count(ts, "rect", args.size(), 2, 2)) return Value();
+  if (!check_positional_args(ts, "rect", args, kwnames, 2, 2)) return Value();
   double r, phi;
   if (!real_arg(ts, args[0], &r) || !real_arg(ts, args[1], &phi)) return Value();
   ComplexValue z;
@@ -384,7 +384,7 @@ CMATH_FN(cmath_rect) {
 }
 
 CMATH_FN(cmath_log) {
-  if (!no_keywords(ts, "log", kwnames) || !check_arg_count(ts, "log", args.size(), 1, 2)) return Value();
+  if (!check_positional_args(ts, "log", args, kwnames, 1, 2)) return Value();
   ComplexValue x, base;
   if (!complex_arg(ts, args[0], &x)) return Value();
   MathError error = MathError::kNone;
@@ -478,8 +478,8 @@ const MethodDef cmath_functions[] = {
 ModuleObject* create_cmath_module(ThreadState& ts) {
   ModuleObject* m = make_module(ts, "cmath");
   for (const MethodDef& def : cmath_functions)
-    dict_set_str(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
-  auto constant = [&](const char* name, Value v) { dict_set_str(ts, m->dict, intern(ts, name), v); };
+    dict_set_str_new(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
+  auto constant = [&](const char* name, Value v) { dict_set_str_new(ts, m->dict, intern(ts, name), v); };
   constant("pi", make_float(ts, kPi));
   constant("e", make_float(ts, kE));
   constant("tau", make_float(ts, 2 * kPi));

@@ -113,7 +113,8 @@ CODEC_FN(codecs_forget) {
   if (!exact_args(ts, "_forget_codec", args, kwnames, 1, 1)) return Value();
   if (!is_str(args[0])) return raise(ts, TypeError_type, "_forget_codec() argument must be str");
   Value key(make_str(ts, normalize_encoding(as_str(args[0])->view())));
-  dict_del(ts, static_cast<DictObject*>(registries(ts).cache.as_object()), key);
+  // Forgetting a codec that was never cached is no error, as in CPython: whatever dict_del reports is dropped.
+  (void)dict_del(ts, static_cast<DictObject*>(registries(ts).cache.as_object()), key);
   ts.current_exception = Value();
   return None();
 }
@@ -243,7 +244,7 @@ DictObject* handlers(ThreadState& ts) {
   auto* d = static_cast<DictObject*>(registries(ts).handlers.as_object());
   if (d->used == 0) {
     for (int i = 0; i < 6; i++)
-      dict_set_str(ts, d, intern(ts, kHandlerNames[i]),
+      dict_set_str_new(ts, d, intern(ts, kHandlerNames[i]),
                    make_native_function(ts, &kBuiltinHandlers[i], Value(), Value(intern(ts, "_codecs"))));
   }
   return d;

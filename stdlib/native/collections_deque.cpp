@@ -516,7 +516,7 @@ void define_deque_types(ThreadState& ts, ModuleObject* m) {
     t.finalize = finalize_deque;
     add_methods(ts, t, kDequeMethods);
     add_native_property(ts, t, &kDequeGetters[0], nullptr);
-    dict_set_str(ts, t.dict, ts.interp->names.hash, None());  // unhashable
+    dict_set_str_new(ts, t.dict, ts.interp->names.hash, None());  // unhashable
     allow_weak_references(t);
     finish_native_type(ts, t);
     t.hash = nullptr;

@@ -313,7 +313,7 @@ void init_contextvar_types(ThreadState& ts) {
   native::complete_native_type(ts, token_missing_type);
   token_missing.type = &token_missing_type;
   token_missing.gc_flags = kGcStatic;
-  dict_set_str(ts, token_type.dict, intern(ts, "MISSING"), Value(&token_missing));
+  dict_set_str_new(ts, token_type.dict, intern(ts, "MISSING"), Value(&token_missing));
 
   native::init_native_type(ts, context_type, "Context", "_contextvars", sizeof(ContextObject), false);
   context_type.new_instance = context_new;

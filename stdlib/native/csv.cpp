@@ -247,8 +247,7 @@ bool save_field(ThreadState& ts, ReaderObject* r) {
     field = call(ts, Value(&float_type), {&field, 1});
     if (!field) return false;
   }
-  list_append(ts, static_cast<ListObject*>(r->fields.as_object()), field);
-  return true;
+  return list_append(ts, static_cast<ListObject*>(r->fields.as_object()), field);
 }
 
 bool is_newline(int32_t c) { return c == '\n' || c == '\r'; }
@@ -563,7 +562,8 @@ CSV_FN(csv_list_dialects) {
   ListObject* names = make_list(ts, 0);
   int64_t pos = 0;
   Value k, v;
-  while (dict_next(registry(), &pos, &k, &v)) list_append(ts, names, k);
+  while (dict_next(registry(), &pos, &k, &v))
+    if (!list_append(ts, names, k)) return Value();
   return Value(names);
 }
 

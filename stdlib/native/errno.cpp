@@ -423,12 +423,14 @@ const ErrnoName kErrnoNames[] = {
 ModuleObject* create_errno_module(ThreadState& ts) {
   ModuleObject* m = make_module(ts, "errno");
   DictObject* errorcode = make_dict(ts);
-  dict_set_str(ts, m->dict, intern(ts, "errorcode"), Value(errorcode));
+  dict_set_str_new(ts, m->dict, intern(ts, "errorcode"), Value(errorcode));
   for (const ErrnoName& e : kErrnoNames) {
     Value name(intern(ts, e.name));
-    dict_set_str(ts, m->dict, as_str(name), Value::small_int(e.value));
+    dict_set_str_new(ts, m->dict, as_str(name), Value::small_int(e.value));
     bool taken = static_cast<bool>(dict_get(ts, errorcode, Value::small_int(e.value)));
-    if (!taken || std::string_view(e.name) == "EDEADLOCK") dict_set(ts, errorcode, Value::small_int(e.value), name);
+    // errorcode's keys are all ints: storing one compares only ints, which runs no Python code and cannot fail.
+    if (!taken || std::string_view(e.name) == "EDEADLOCK")
+      (void)dict_set(ts, errorcode, Value::small_int(e.value), name);
   }
   return m;
 }

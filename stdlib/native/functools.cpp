@@ -44,11 +44,13 @@ Value partial_new(ThreadState& ts, Type* type, std::span<const Value> args, Tupl
   // A partial of a plain partial (no instance dict) is flattened into one, as CPython does.
   if (type_of(func)->call == partial_call && !as_partial(func)->dict) {
     PartialObject* inner = as_partial(func);
-    for (Value v : inner->args->span()) list_append(ts, all_args, v);
+    for (Value v : inner->args->span())
+      if (!list_append(ts, all_args, v)) return Value();
     if (!dict_update(ts, keywords, Value(inner->keywords))) return Value();
     func = inner->func;
   }
-  for (Value v : stored_args) list_append(ts, all_args, v);
+  for (Value v : stored_args)
+    if (!list_append(ts, all_args, v)) return Value();
   for (int64_t k = 0; kwnames && k < kwnames->size; k++)
     if (!dict_set(ts, keywords, kwnames->items[k], args[npos + static_cast<size_t>(k)])) return Value();
   auto* p = alloc_instance<PartialObject>(ts, type);
@@ -293,18 +295,24 @@ Value make_key(ThreadState& ts, LruObject* l, std::span<const Value> args, Tuple
   size_t npos = positional_count(args, kwnames);
   int64_t nkw = kwnames ? kwnames->size : 0;
   if (nkw == 0 && npos == 1 && (type_of(args[0]) == &int_type || type_of(args[0]) == &str_type)) return args[0];
-  ListObject* key = make_list(ts, 0);
-  for (size_t i = 0; i < npos; i++) list_append(ts, key, args[i]);
+  // The key's length is known: one allocation (the only step that can fail), then the items in place.
+  const auto positional = static_cast<int64_t>(npos);
+  int64_t length = positional + (nkw ? 1 + 2 * nkw : 0);
+  if (l->typed) length += positional + nkw;
+  ListObject* key = make_list(ts, length);
+  if (!key) return Value();
+  int64_t at = 0;
+  for (size_t i = 0; i < npos; i++) key->items[at++] = args[i];
   if (nkw) {
-    list_append(ts, key, l->kwd_mark);
+    key->items[at++] = l->kwd_mark;
     for (int64_t k = 0; k < nkw; k++) {
-      list_append(ts, key, kwnames->items[k]);
-      list_append(ts, key, args[npos + static_cast<size_t>(k)]);
+      key->items[at++] = kwnames->items[k];
+      key->items[at++] = args[npos + static_cast<size_t>(k)];
     }
   }
   if (l->typed) {
-    for (size_t i = 0; i < npos; i++) list_append(ts, key, Value(type_of(args[i])));
-    for (int64_t k = 0; k < nkw; k++) list_append(ts, key, Value(type_of(args[npos + static_cast<size_t>(k)])));
+    for (size_t i = 0; i < npos; i++) key->items[at++] = Value(type_of(args[i]));
+    for (int64_t k = 0; k < nkw; k++) key->items[at++] = Value(type_of(args[npos + static_cast<size_t>(k)]));
   }
   return list_to_tuple(ts, key);
 }
@@ -411,7 +419,7 @@ ModuleObject* create_functools_module(ThreadState& ts) {
     t.richcompare = keywrapper_richcompare;
     t.trace = trace_keywrapper;
     add_getsets(ts, t, kKeyWrapperGetters);
-    dict_set_str(ts, t.dict, ts.interp->names.hash, None());
+    dict_set_str_new(ts, t.dict, ts.interp->names.hash, None());
     finish_native_type(ts, t);
     t.hash = nullptr;
   }

@@ -36,31 +36,31 @@ GC_FN(gc_collect) {
 }
 
 GC_FN(gc_enable) {
-  if (!no_keywords(ts, "enable", kwnames) || !check_arg_count(ts, "enable", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "enable", args, kwnames, 0, 0)) return Value();
   ts.heap->set_enabled(true);
   return None();
 }
 
 GC_FN(gc_disable) {
-  if (!no_keywords(ts, "disable", kwnames) || !check_arg_count(ts, "disable", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "disable", args, kwnames, 0, 0)) return Value();
   ts.heap->set_enabled(false);
   return None();
 }
 
 GC_FN(gc_isenabled) {
-  if (!no_keywords(ts, "isenabled", kwnames) || !check_arg_count(ts, "isenabled", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "isenabled", args, kwnames, 0, 0)) return Value();
   return Bool(ts.heap->enabled());
 }
 
 GC_FN(gc_get_threshold) {
-  if (!no_keywords(ts, "get_threshold", kwnames) || !check_arg_count(ts, "get_threshold", args.size(), 0, 0))
+  if (!check_positional_args(ts, "get_threshold", args, kwnames, 0, 0))
     return Value();
   Value items[3] = {make_int(ts, thresholds[0]), make_int(ts, thresholds[1]), make_int(ts, thresholds[2])};
   return Value(make_tuple(ts, items));
 }
 
 GC_FN(gc_set_threshold) {
-  if (!no_keywords(ts, "set_threshold", kwnames) || !check_arg_count(ts, "set_threshold", args.size(), 1, 3))
+  if (!check_positional_args(ts, "set_threshold", args, kwnames, 1, 3))
     return Value();
   int64_t values[3];
   for (size_t i = 0; i < args.size(); i++)
@@ -70,7 +70,7 @@ GC_FN(gc_set_threshold) {
 }
 
 GC_FN(gc_get_count) {
-  if (!no_keywords(ts, "get_count", kwnames) || !check_arg_count(ts, "get_count", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "get_count", args, kwnames, 0, 0)) return Value();
   Value zero = Value::small_int(0);
   Value items[3] = {zero, zero, zero};
   return Value(make_tuple(ts, items));
@@ -78,7 +78,7 @@ GC_FN(gc_get_count) {
 
 // is_tracked(obj): as CPython, atoms (ints, floats, strs, None, ...) are not tracked; containers and instances are.
 GC_FN(gc_is_tracked) {
-  if (!no_keywords(ts, "is_tracked", kwnames) || !check_arg_count(ts, "is_tracked", args.size(), 1, 1))
+  if (!check_positional_args(ts, "is_tracked", args, kwnames, 1, 1))
     return Value();
   Value v = args[0];
   if (!v.is_object() || (v.as_object()->gc_flags & kGcStatic)) return False();
@@ -102,7 +102,7 @@ const MethodDef kGcFunctions[] = {
 ModuleObject* create_gc_module(ThreadState& ts) {
   ModuleObject* m = make_module(ts, "gc");
   for (const MethodDef& def : kGcFunctions)
-    dict_set_str(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
+    dict_set_str_new(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
   return m;
 }
 

@@ -148,7 +148,7 @@ IMPORTLIB_FN(module_from_spec) {
     return dict_set_str(ts, m->dict, key, v);
   };
   if (!copy("loader", names.loader, false) || !copy("parent", names.package, false)) return Value();
-  dict_set_str(ts, m->dict, names.spec, spec);
+  dict_set_str_new(ts, m->dict, names.spec, spec);
   if (!copy("submodule_search_locations", names.path, true)) return Value();
   Value has_location = get_attr_optional(ts, spec, intern(ts, "has_location"));
   if (has_location && py_truth(ts, has_location) == 1) {
@@ -174,14 +174,14 @@ const MethodDef util_functions[] = {
 ModuleObject* make_native(ThreadState& ts, std::string_view name, std::span<const MethodDef> functions) {
   ModuleObject* m = make_module(ts, name);
   for (const MethodDef& def : functions)
-    dict_set_str(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
+    dict_set_str_new(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
   return m;
 }
 
 // importlib.machinery.all_suffixes(): every file suffix a module may have (source, then bytecode; minipy loads no
 // extension modules).
 IMPORTLIB_FN(machinery_all_suffixes) {
-  if (!no_keywords(ts, "all_suffixes", kwnames) || !check_arg_count(ts, "all_suffixes", args.size(), 0, 0))
+  if (!check_positional_args(ts, "all_suffixes", args, kwnames, 0, 0))
     return Value();
   Value suffixes[2] = {Value(make_str(ts, ".py")), Value(make_str(ts, ".pyc"))};
   return Value(make_list(ts, suffixes));
@@ -277,7 +277,7 @@ ModuleObject* create_importlib_machinery_module(ThreadState& ts) {
   ModuleObject* m = make_native(ts, "importlib.machinery", machinery_functions);
   auto suffix_list = [&](const char* name, std::string_view suffix) {
     Value item(make_str(ts, suffix));
-    dict_set_str(ts, m->dict, intern(ts, name), suffix.empty() ? Value(make_list(ts, 0)) : Value(make_list(ts, {&item, 1})));
+    dict_set_str_new(ts, m->dict, intern(ts, name), suffix.empty() ? Value(make_list(ts, 0)) : Value(make_list(ts, {&item, 1})));
   };
   suffix_list("SOURCE_SUFFIXES", ".py");
   suffix_list("BYTECODE_SUFFIXES", ".pyc");
@@ -289,7 +289,7 @@ ModuleObject* create_importlib_machinery_module(ThreadState& ts) {
 
 ModuleObject* create_importlib_util_module(ThreadState& ts) {
   ModuleObject* m = make_native(ts, "importlib.util", util_functions);
-  dict_set_str(ts, m->dict, intern(ts, "MAGIC_NUMBER"),
+  dict_set_str_new(ts, m->dict, intern(ts, "MAGIC_NUMBER"),
                make_bytes(ts, std::string_view(reinterpret_cast<const char*>(kPycMagic.data()), kPycMagic.size())));
   return m;
 }
@@ -301,11 +301,12 @@ ModuleObject* create_importlib_module(ThreadState& ts) {
     dict_set_str(ts, m->dict, intern(ts, "__import__"), import);
   // A package (so `import importlib.util` looks for the submodule) whose util is always loaded, as in CPython
   // where start-up has usually imported it already.
-  dict_set_str(ts, m->dict, ts.interp->names.path, Value(make_list(ts, 0)));
-  dict_set_str(ts, m->dict, ts.interp->names.package, Value(m->name));
+  dict_set_str_new(ts, m->dict, ts.interp->names.path, Value(make_list(ts, 0)));
+  dict_set_str_new(ts, m->dict, ts.interp->names.package, Value(m->name));
   ModuleObject* util = create_importlib_util_module(ts);
-  dict_set_str(ts, ts.interp->modules, intern(ts, "importlib.util"), Value(util));
-  dict_set_str(ts, m->dict, intern(ts, "util"), Value(util));
+  // sys.modules is the program's to fill by now: storing into it may fail like any dict store.
+  if (!dict_set_str(ts, ts.interp->modules, intern(ts, "importlib.util"), Value(util))) return nullptr;
+  dict_set_str_new(ts, m->dict, intern(ts, "util"), Value(util));
   return m;
 }
 

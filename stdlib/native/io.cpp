@@ -317,8 +317,8 @@ void define_io_type(ThreadState& ts, Type& t, const char* name, Type* base) {
     t.iternext = base->iternext;
     t.del = base->del;
   }
-  dict_set_str(ts, t.dict, ts.interp->names.dict, instance_dict_descriptor(ts));
-  dict_set_str(ts, t.dict, ts.interp->names.doc, None());
+  dict_set_str_new(ts, t.dict, ts.interp->names.dict, instance_dict_descriptor(ts));
+  dict_set_str_new(ts, t.dict, ts.interp->names.doc, None());
 }
 
 // ---- module functions -------------------------------------------------------------------------------------------
@@ -489,7 +489,7 @@ void init_io_types(ThreadState& ts) {
   Value bases_items[2] = {Value(&OSError_type), Value(&ValueError_type)};
   TupleObject* bases = make_tuple(ts, bases_items);
   DictObject* ns = make_dict(ts);
-  dict_set_str(ts, ns, ts.interp->names.module, Value(intern(ts, "io")));
+  dict_set_str_new(ts, ns, ts.interp->names.module, Value(intern(ts, "io")));
   io_unsupported_operation = make_heap_type(ts, &type_type, intern(ts, "UnsupportedOperation"), bases, ns, {}, nullptr);
   init_io_file_types(ts);
   init_io_memory_types(ts);
@@ -611,7 +611,7 @@ void init_standard_streams(ThreadState& ts) {
   signal(SIGPIPE, SIG_IGN);
   static const MethodDef open_def{"open", io_open};
   io_open_function = make_native_function(ts, &open_def, Value(), Value(intern(ts, "io")));
-  dict_set_str(ts, ts.interp->builtins, intern(ts, "open"), io_open_function);
+  dict_set_str_new(ts, ts.interp->builtins, intern(ts, "open"), io_open_function);
   const bool unbuffered = false;
   DictObject* sys = ts.interp->sys_module->dict;
   struct Std {
@@ -629,11 +629,12 @@ void init_standard_streams(ThreadState& ts) {
     Value raw = make_fileio(ts, fd, s.fd == 0 ? "r" : "w", false, None());
     if (!raw) {  // a closed descriptor: CPython sets the stream to None
       ts.current_exception = Value();
-      dict_set_str(ts, sys, intern(ts, s.attr), None());
-      dict_set_str(ts, sys, intern(ts, s.dunder), None());
+      dict_set_str_new(ts, sys, intern(ts, s.attr), None());
+      dict_set_str_new(ts, sys, intern(ts, s.dunder), None());
       continue;
     }
-    set_attr(ts, raw, intern(ts, "name"), Value(make_str(ts, s.name)));
+    // A FileIO made just above: its dict holds only minipy's own str keys, so the store cannot fail.
+    (void)set_attr(ts, raw, intern(ts, "name"), Value(make_str(ts, s.name)));
     Value buffer = make_buffered(ts, s.fd == 0 ? &buffered_reader_type : &buffered_writer_type, raw, 8192);
     bool tty = isatty(s.fd);
     Value errors = Value(intern(ts, s.fd == 2 ? "backslashreplace" : c_locale() ? "surrogateescape" : "strict"));
@@ -643,11 +644,11 @@ void init_standard_streams(ThreadState& ts) {
       ts.current_exception = Value();
       continue;
     }
-    set_attr(ts, text, intern(ts, "mode"), Value(intern(ts, s.mode)));
+    (void)set_attr(ts, text, intern(ts, "mode"), Value(intern(ts, s.mode)));  // a fresh wrapper, as above
     as_io(text)->flags |= kIOStdStream;
     if (unbuffered && s.fd != 0) as_io(buffer)->flags |= kIOUnbuffered;
-    dict_set_str(ts, sys, intern(ts, s.attr), text);
-    dict_set_str(ts, sys, intern(ts, s.dunder), text);
+    dict_set_str_new(ts, sys, intern(ts, s.attr), text);
+    dict_set_str_new(ts, sys, intern(ts, s.dunder), text);
   }
 }
 
@@ -692,7 +693,7 @@ void set_standard_streams_unbuffered(ThreadState& ts) {
 
 ModuleObject* create_io_module(ThreadState& ts) {
   ModuleObject* m = make_module(ts, "_io");
-  auto set = [&](const char* name, Value v) { dict_set_str(ts, m->dict, intern(ts, name), v); };
+  auto set = [&](const char* name, Value v) { dict_set_str_new(ts, m->dict, intern(ts, name), v); };
   for (const MethodDef& def : kIOFunctions) set(def.name, make_native_function(ts, &def, Value(m), Value(m->name)));
   set("open", io_open_function);
 #define X(name, text, base) set(text, Value(static_cast<Object*>(&name##_type)));

@@ -111,8 +111,10 @@ Value fileio_init_from(ThreadState& ts, IOObject* f, Value file, std::string_vie
     int64_t blksize = 8192;
     if (fstat(f->fd, &st) == 0 && st.st_blksize > 1) blksize = st.st_blksize;
     if (!f->dict) f->dict = make_dict(ts);
-    dict_set_str(ts, f->dict, intern(ts, "_blksize"), make_int(ts, blksize));
-    dict_set_str(ts, f->dict, intern(ts, "name"), file);
+    // The instance dict may hold what a subclass's __init__ stored before calling ours: handle a failure.
+    if (!dict_set_str(ts, f->dict, intern(ts, "_blksize"), make_int(ts, blksize)) ||
+        !dict_set_str(ts, f->dict, intern(ts, "name"), file))
+      return Value();
   }
   // Appending starts at the end, as CPython seeks there at open.
   if (f->flags & kIOAppending) lseek(f->fd, 0, SEEK_END);

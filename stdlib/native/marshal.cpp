@@ -14,14 +14,14 @@ namespace {
 
 
 Value marshal_dumps(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "dumps", kwnames) || !check_arg_count(ts, "dumps", args.size(), 1, 2)) return Value();
+  if (!check_positional_args(ts, "dumps", args, kwnames, 1, 2)) return Value();
   ConstRef c;
   if (!value_to_constant(ts, args[0], &c, 0)) return Value();
   return make_bytes(ts, marshal_constant(*c));
 }
 
 Value marshal_loads(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "loads", kwnames) || !check_arg_count(ts, "loads", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "loads", args, kwnames, 1, 1)) return Value();
   std::string copy;
   if (!buffer_bytes(ts, args[0], &copy)) return Value();
   std::string_view data = copy;
@@ -46,8 +46,8 @@ const MethodDef marshal_functions[] = {
 ModuleObject* create_marshal_module(ThreadState& ts) {
   ModuleObject* m = make_module(ts, "marshal");
   for (const MethodDef& def : marshal_functions)
-    dict_set_str(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
-  dict_set_str(ts, m->dict, intern(ts, "version"), Value::small_int(kMarshalVersion));
+    dict_set_str_new(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
+  dict_set_str_new(ts, m->dict, intern(ts, "version"), Value::small_int(kMarshalVersion));
   return m;
 }
 

@@ -29,7 +29,7 @@ void init_native_type(ThreadState& ts, Type& t, const char* name, const char* mo
   t.version = next_type_version();
   init_static_type(ts, t);
   t.module = Value(intern(ts, module));
-  dict_set_str(ts, t.dict, ts.interp->names.module, t.module);
+  dict_set_str_new(ts, t.dict, ts.interp->names.module, t.module);
   if (subclassable) register_subclassable_native_type(&t);
 }
 
@@ -178,7 +178,7 @@ bool writable_bytes(ThreadState& ts, Value v, std::span<char>* out) {
 
 Value new_exception_class(ThreadState& ts, const char* module, const char* name, Type* base) {
   DictObject* ns = make_dict(ts);
-  dict_set_str(ts, ns, ts.interp->names.module, Value(make_str(ts, module)));
+  dict_set_str_new(ts, ns, ts.interp->names.module, Value(make_str(ts, module)));
   Value base_value(static_cast<Object*>(base));
   Value args[3] = {Value(make_str(ts, name)), Value(make_tuple(ts, std::span<const Value>(&base_value, 1))),
                    Value(ns)};

@@ -116,7 +116,7 @@ const MethodDef kNativeNew = {"__new__", native_new, kMethodStatic};
 }  // namespace
 
 void add_native_new(ThreadState& ts, Type& t) {
-  dict_set_str(ts, t.dict, ts.interp->names.new_, make_native_function(ts, &kNativeNew, Value(static_cast<Object*>(&t))));
+  dict_set_str_new(ts, t.dict, ts.interp->names.new_, make_native_function(ts, &kNativeNew, Value(static_cast<Object*>(&t))));
 }
 
 void finish_native_type(ThreadState& ts, Type& t) {
@@ -133,11 +133,11 @@ void finish_native_type(ThreadState& ts, Type& t) {
 
 void add_module_functions(ThreadState& ts, ModuleObject* m, std::span<const MethodDef> defs) {
   for (const MethodDef& def : defs)
-    dict_set_str(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
+    dict_set_str_new(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
 }
 
 void add_module_value(ThreadState& ts, ModuleObject* m, const char* name, Value value) {
-  dict_set_str(ts, m->dict, intern(ts, name), value);
+  dict_set_str_new(ts, m->dict, intern(ts, name), value);
 }
 
 Value iter_self(ThreadState&, Value self) { return self; }
@@ -221,7 +221,7 @@ void add_native_property(ThreadState& ts, Type& t, const MethodDef* getter, cons
     p->fset = p->fdel = make_native_function(ts, &kRefuseAssignment, Value(make_str(ts, message)));
   }
   p->doc = None();
-  dict_set_str(ts, t.dict, intern(ts, getter->name), Value(p));
+  dict_set_str_new(ts, t.dict, intern(ts, getter->name), Value(p));
 }
 
 }  // namespace minipy

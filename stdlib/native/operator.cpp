@@ -288,7 +288,8 @@ Value attrgetter_new(ThreadState& ts, Type* type, std::span<const Value> args, T
     size_t start = 0;
     for (;;) {
       size_t dot = text.find('.', start);
-      list_append(ts, parts, Value(intern(ts, text.substr(start, dot == std::string_view::npos ? dot : dot - start))));
+      std::string_view part = text.substr(start, dot == std::string_view::npos ? dot : dot - start);
+      if (!list_append(ts, parts, Value(intern(ts, part)))) return Value();
       if (dot == std::string_view::npos) break;
       start = dot + 1;
     }
@@ -369,7 +370,8 @@ Value methodcaller_repr(ThreadState& ts, Value self) {
     extra += fmt::format(", {}={}", as_str(key)->view(), as_str(r)->view());
   }
   ListObject* items = make_list(ts, std::span<const Value>(&g->name, 1));
-  for (Value v : g->items->span()) list_append(ts, items, v);
+  for (Value v : g->items->span())
+    if (!list_append(ts, items, v)) return Value();
   return getter_repr(ts, self, items->span(), extra);
 }
 
@@ -378,7 +380,8 @@ Value methodcaller_reduce(ThreadState& ts, Value self, std::span<const Value>, T
   GetterObject* g = as_getter(self);
   if (g->keywords->used == 0) {
     ListObject* ctor = make_list(ts, std::span<const Value>(&g->name, 1));
-    for (Value v : g->items->span()) list_append(ts, ctor, v);
+    for (Value v : g->items->span())
+      if (!list_append(ts, ctor, v)) return Value();
     Value parts[2] = {Value(type_of(self)), list_to_tuple(ts, ctor)};
     return Value(make_tuple(ts, parts));
   }

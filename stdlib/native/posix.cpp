@@ -192,7 +192,10 @@ POSIX_FN(px_listdir) {
   Value result(names);
   while (dirent* e = readdir(dir)) {
     if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
-    list_append(ts, names, path_value(ts, e->d_name, path.as_bytes));
+    if (!list_append(ts, names, path_value(ts, e->d_name, path.as_bytes))) {
+      closedir(dir);
+      return Value();
+    }
   }
   closedir(dir);
   return result;
@@ -543,7 +546,7 @@ const IntConstant kPosixConstants[] = {
 
 ModuleObject* create_posix_module(ThreadState& ts) {
   ModuleObject* m = make_module(ts, "posix");
-  auto set = [&](const char* name, Value v) { dict_set_str(ts, m->dict, intern(ts, name), v); };
+  auto set = [&](const char* name, Value v) { dict_set_str_new(ts, m->dict, intern(ts, name), v); };
   for (const MethodDef& def : kPosixFunctions) set(def.name, make_native_function(ts, &def, Value(m), Value(m->name)));
   for (const IntConstant& c : kPosixConstants) set(c.name, make_int(ts, c.value));
   static const char* const kStatFields[] = {"st_mode", "st_ino",   "st_dev",   "st_nlink", "st_uid",
@@ -568,7 +571,8 @@ ModuleObject* create_posix_module(ThreadState& ts) {
     if (eq == std::string_view::npos || eq == 0) continue;
     Value key = make_bytes(ts, entry.substr(0, eq));
     if (dict_get(ts, env, key)) continue;  // the first definition wins, as CPython
-    dict_set(ts, env, key, make_bytes(ts, entry.substr(eq + 1)));
+    // environ's keys are all bytes: hashing and comparing them runs no Python code, so the store cannot fail.
+    (void)dict_set(ts, env, key, make_bytes(ts, entry.substr(eq + 1)));
   }
   set("_have_functions", Value(make_list(ts, 0)));
   if (!add_scandir(ts, m)) return nullptr;

@@ -59,7 +59,7 @@ SIG_FN(sig_default_int_handler) {
 // signal(signalnum, handler): installs `handler` (a callable, SIG_IGN or SIG_DFL); returns the previous one.
 SIG_FN(sig_signal) {
   (void)self;
-  if (!no_keywords(ts, "signal", kwnames) || !check_arg_count(ts, "signal", args.size(), 2, 2)) return Value();
+  if (!check_positional_args(ts, "signal", args, kwnames, 2, 2)) return Value();
   int sig;
   if (!signal_number(ts, args[0], &sig)) return Value();
   Value handler = args[1];
@@ -82,7 +82,7 @@ SIG_FN(sig_signal) {
 
 SIG_FN(sig_getsignal) {
   (void)self;
-  if (!no_keywords(ts, "getsignal", kwnames) || !check_arg_count(ts, "getsignal", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "getsignal", args, kwnames, 1, 1)) return Value();
   int sig;
   if (!signal_number(ts, args[0], &sig)) return Value();
   return handlers[sig] ? handlers[sig] : None();
@@ -90,7 +90,7 @@ SIG_FN(sig_getsignal) {
 
 SIG_FN(sig_alarm) {
   (void)self;
-  if (!no_keywords(ts, "alarm", kwnames) || !check_arg_count(ts, "alarm", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "alarm", args, kwnames, 1, 1)) return Value();
   int64_t seconds;
   if (!index_to_int64(ts, args[0], &seconds)) return Value();
   return make_int(ts, alarm(static_cast<unsigned>(seconds)));
@@ -98,7 +98,7 @@ SIG_FN(sig_alarm) {
 
 SIG_FN(sig_raise_signal) {
   (void)self;
-  if (!no_keywords(ts, "raise_signal", kwnames) || !check_arg_count(ts, "raise_signal", args.size(), 1, 1))
+  if (!check_positional_args(ts, "raise_signal", args, kwnames, 1, 1))
     return Value();
   int sig;
   if (!signal_number(ts, args[0], &sig)) return Value();
@@ -109,7 +109,7 @@ SIG_FN(sig_raise_signal) {
 
 SIG_FN(sig_strsignal) {
   (void)self;
-  if (!no_keywords(ts, "strsignal", kwnames) || !check_arg_count(ts, "strsignal", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "strsignal", args, kwnames, 1, 1)) return Value();
   int sig;
   if (!signal_number(ts, args[0], &sig)) return Value();
   const char* text = strsignal(sig);
@@ -259,7 +259,7 @@ void exit_like_sigint_if_needed() {
 
 ModuleObject* create_signal_module(ThreadState& ts) {
   ModuleObject* m = make_module(ts, "_signal");
-  auto set = [&](const char* name, Value v) { dict_set_str(ts, m->dict, intern(ts, name), v); };
+  auto set = [&](const char* name, Value v) { dict_set_str_new(ts, m->dict, intern(ts, name), v); };
   for (const MethodDef& def : kSignalFunctions) set(def.name, make_native_function(ts, &def, Value(m), Value(m->name)));
   set("default_int_handler", default_int_handler_function);
   set("SIG_DFL", Value::small_int(0));

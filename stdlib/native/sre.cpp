@@ -452,12 +452,12 @@ ModuleObject* create_sre_module(ThreadState& ts) {
   init_sre_types(ts);  // the types are readied on first import (a program that never uses re pays nothing)
   ModuleObject* m = make_module(ts, "_sre");
   for (const MethodDef& def : kModuleFunctions)
-    dict_set_str(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
-  dict_set_str(ts, m->dict, intern(ts, "MAGIC"), make_int(ts, sre::kMagic));
-  dict_set_str(ts, m->dict, intern(ts, "CODESIZE"), make_int(ts, 4));
-  dict_set_str(ts, m->dict, intern(ts, "MAXREPEAT"), make_int(ts, sre::kMaxRepeat));
-  dict_set_str(ts, m->dict, intern(ts, "MAXGROUPS"), make_int(ts, sre::kMaxGroups));
-  dict_set_str(ts, m->dict, intern(ts, "copyright"),
+    dict_set_str_new(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
+  dict_set_str_new(ts, m->dict, intern(ts, "MAGIC"), make_int(ts, sre::kMagic));
+  dict_set_str_new(ts, m->dict, intern(ts, "CODESIZE"), make_int(ts, 4));
+  dict_set_str_new(ts, m->dict, intern(ts, "MAXREPEAT"), make_int(ts, sre::kMaxRepeat));
+  dict_set_str_new(ts, m->dict, intern(ts, "MAXGROUPS"), make_int(ts, sre::kMaxGroups));
+  dict_set_str_new(ts, m->dict, intern(ts, "copyright"),
                Value(make_str(ts, "minipy's _sre: a regular expression engine for CPython 3.11's re")));
   return m;
 }

@@ -76,7 +76,7 @@ Value match_getitem(ThreadState& ts, Value self, Value key) {
   return group_text(ts, as_match(self), g, None());
 }
 SRE_FN(match_getitem_method) {
-  if (!no_keywords(ts, "__getitem__", kwnames) || !check_arg_count(ts, "__getitem__", args.size(), 1, 1))
+  if (!check_positional_args(ts, "__getitem__", args, kwnames, 1, 1))
     return Value();
   return match_getitem(ts, self, args[0]);
 }

@@ -42,23 +42,23 @@ Value make_struct_sequence_type(ThreadState& ts, std::string_view module, std::s
                                 std::span<const char* const> visible, size_t named) {
   DictObject* ns = make_dict(ts);
   Value ns_value(ns);
-  dict_set_str(ts, ns, ts.interp->names.module, Value(make_str(ts, module)));
+  dict_set_str_new(ts, ns, ts.interp->names.module, Value(make_str(ts, module)));
   std::vector<Value> names;
   for (const char* field : visible) names.push_back(Value(intern(ts, field)));
-  dict_set_str(ts, ns, intern(ts, "_visible_fields"), Value(minipy::make_tuple(ts, names)));
-  dict_set_str(ts, ns, intern(ts, "n_sequence_fields"), make_int(ts, static_cast<int64_t>(visible.size())));
-  dict_set_str(ts, ns, intern(ts, "n_unnamed_fields"), make_int(ts, static_cast<int64_t>(visible.size() - named)));
+  dict_set_str_new(ts, ns, intern(ts, "_visible_fields"), Value(minipy::make_tuple(ts, names)));
+  dict_set_str_new(ts, ns, intern(ts, "n_sequence_fields"), make_int(ts, static_cast<int64_t>(visible.size())));
+  dict_set_str_new(ts, ns, intern(ts, "n_unnamed_fields"), make_int(ts, static_cast<int64_t>(visible.size() - named)));
   for (size_t i = 0; i < named; i++) {
     auto* p = ts.alloc<PropertyObject>(&property_type);
     p->fget = make_native_function(ts, &kItemGetter, Value::small_int(static_cast<int64_t>(i)));
     p->fset = p->fdel = p->doc = None();
-    dict_set_str(ts, ns, intern(ts, visible[i]), Value(p));
+    dict_set_str_new(ts, ns, intern(ts, visible[i]), Value(p));
   }
   // A method descriptor owned by tuple applies to every struct sequence.
   auto* repr = ts.alloc<MethodDescriptorObject>(&method_descriptor_type);
   repr->owner = &tuple_type;
   repr->def = &kRepr;
-  dict_set_str(ts, ns, ts.interp->names.repr, Value(repr));
+  dict_set_str_new(ts, ns, ts.interp->names.repr, Value(repr));
   Value base(&tuple_type);
   return make_heap_type(ts, &type_type, make_str(ts, name), minipy::make_tuple(ts, std::span<const Value>(&base, 1)), ns, {}, nullptr);
 }
@@ -72,7 +72,7 @@ Value make_struct_sequence(ThreadState& ts, Value type, std::span<const Value> v
   DictObject** slot = instance_dict_slot(self);
   if (!slot) return self;
   if (!*slot) *slot = make_dict(ts);
-  for (size_t i = 0; i < extra_names.size(); i++) dict_set_str(ts, *slot, intern(ts, extra_names[i]), values[visible + i]);
+  for (size_t i = 0; i < extra_names.size(); i++) dict_set_str_new(ts, *slot, intern(ts, extra_names[i]), values[visible + i]);
   return self;
 }
 

@@ -20,11 +20,18 @@ namespace minipy {
 
 namespace {
 
+// A list of the strings `items`, made at its final size so that filling it cannot fail (sys.argv, orig_argv).
+ListObject* str_list(ThreadState& ts, const std::vector<std::string>& items) {
+  ListObject* list = make_list(ts, static_cast<int64_t>(items.size()));
+  for (size_t i = 0; i < items.size(); i++) list->items[i] = Value(make_str(ts, items[i]));
+  return list;
+}
+
 #define SYS_FN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
 
 SYS_FN(sys_exit) {
   (void)self;
-  if (!no_keywords(ts, "exit", kwnames) || !check_arg_count(ts, "exit", args.size(), 0, 1)) return Value();
+  if (!check_positional_args(ts, "exit", args, kwnames, 0, 1)) return Value();
   Value exc = new_exception(ts, &SystemExit_type, args);
   if (!exc) return exc;
   return raise_value(ts, exc);
@@ -34,7 +41,7 @@ SYS_FN(sys_exit) {
 // CPython's does, so a failing repr leaves no stale value behind).
 SYS_FN(sys_displayhook) {
   (void)self;
-  if (!no_keywords(ts, "displayhook", kwnames) || !check_arg_count(ts, "displayhook", args.size(), 1, 1))
+  if (!check_positional_args(ts, "displayhook", args, kwnames, 1, 1))
     return Value();
   Value value = args[0];
   if (is_none(value)) return None();
@@ -56,7 +63,7 @@ SYS_FN(sys_getrecursionlimit) {
 }
 SYS_FN(sys_setrecursionlimit) {
   (void)self;
-  if (!no_keywords(ts, "setrecursionlimit", kwnames) || !check_arg_count(ts, "setrecursionlimit", args.size(), 1, 1))
+  if (!check_positional_args(ts, "setrecursionlimit", args, kwnames, 1, 1))
     return Value();
   int64_t n;
   if (!index_to_int64(ts, args[0], &n)) return Value();
@@ -71,13 +78,13 @@ SYS_FN(sys_setrecursionlimit) {
 // The exception being handled, looking through generators' empty exception states as CPython does.
 SYS_FN(sys_exception) {
   (void)self;
-  if (!no_keywords(ts, "exception", kwnames) || !check_arg_count(ts, "exception", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "exception", args, kwnames, 0, 0)) return Value();
   Value exc = ts.handled_exception();
   return exc ? exc : None();
 }
 SYS_FN(sys_exc_info) {
   (void)self;
-  if (!no_keywords(ts, "exc_info", kwnames) || !check_arg_count(ts, "exc_info", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "exc_info", args, kwnames, 0, 0)) return Value();
   Value exc = ts.handled_exception();
   Value items[3] = {None(), None(), None()};
   if (exc) {
@@ -91,7 +98,7 @@ SYS_FN(sys_exc_info) {
 
 SYS_FN(sys_intern) {
   (void)self;
-  if (!no_keywords(ts, "intern", kwnames) || !check_arg_count(ts, "intern", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "intern", args, kwnames, 1, 1)) return Value();
   if (type_of(args[0]) != &str_type)
     return raise_fmt(ts, TypeError_type, "intern() argument must be str, not {}", type_of(args[0])->name->view());
   return Value(intern_str(ts, as_str(args[0])));
@@ -100,7 +107,7 @@ SYS_FN(sys_intern) {
 // adds the collector's header for objects it tracks; minipy's header is part of the layout already.
 SYS_FN(sys_getsizeof) {
   (void)self;
-  if (!no_keywords(ts, "getsizeof", kwnames) || !check_arg_count(ts, "getsizeof", args.size(), 1, 2)) return Value();
+  if (!check_positional_args(ts, "getsizeof", args, kwnames, 1, 2)) return Value();
   Value size = call_method(ts, args[0], intern(ts, "__sizeof__"), {});
   if (!size) {
     if (args.size() == 2 && exception_matches(ts.current_exception, &TypeError_type)) {
@@ -135,7 +142,7 @@ SYS_FN(sys_false) { return False(); }
 // its own traceback, which is the one the interpreter passes.
 SYS_FN(sys_excepthook) {
   (void)self;
-  if (!no_keywords(ts, "excepthook", kwnames) || !check_arg_count(ts, "excepthook", args.size(), 3, 3)) return Value();
+  if (!check_positional_args(ts, "excepthook", args, kwnames, 3, 3)) return Value();
   // A value that is no exception is reported, not raised: the hook runs where nothing could catch it.
   if (!args[1].is_object() || !is_exception_type(type_of(args[1]))) {
     std::fflush(stdout);
@@ -286,14 +293,13 @@ void init_sys(ThreadState& ts) {
   ModuleObject* m = make_module(ts, "sys");
   interp.sys_module = m;
   DictObject* d = m->dict;
-  auto set = [&](const char* name, Value v) { dict_set_str(ts, d, intern(ts, name), v); };
+  auto set = [&](const char* name, Value v) { dict_set_str_new(ts, d, intern(ts, name), v); };
   for (const MethodDef& def : sys_functions) set(def.name, make_native_function(ts, &def, Value(m), Value(m->name)));
   set("_getframe", make_native_function(ts, sys_getframe_def(ts), Value(m), Value(m->name)));
   set("__displayhook__", dict_get_str(d, intern(ts, "displayhook")));
   set("__excepthook__", dict_get_str(d, intern(ts, "excepthook")));
   set("modules", Value(interp.modules));
-  ListObject* argv = make_list(ts, 0);
-  for (const std::string& a : interp.config.argv) list_append(ts, argv, Value(make_str(ts, a)));
+  ListObject* argv = str_list(ts, interp.config.argv);
   set("argv", Value(argv));
   set("path", Value(make_list(ts, 0)));
   set("dont_write_bytecode", Bool(interp.config.dont_write_bytecode));
@@ -318,35 +324,33 @@ void init_sys(ThreadState& ts) {
   // A types.SimpleNamespace, as CPython's (types.py takes SimpleNamespace from its type).
   Value impl = make_namespace(ts);
   DictObject* impl_dict = static_cast<InstanceObject*>(impl.as_object())->dict;
-  dict_set_str(ts, impl_dict, intern(ts, "name"), Value(intern(ts, "minipy")));
-  dict_set_str(ts, impl_dict, intern(ts, "cache_tag"), Value(make_str(ts, interp.config.cache_tag)));
+  dict_set_str_new(ts, impl_dict, intern(ts, "name"), Value(intern(ts, "minipy")));
+  dict_set_str_new(ts, impl_dict, intern(ts, "cache_tag"), Value(make_str(ts, interp.config.cache_tag)));
   // Debian's multiarch triplet, as CPython's build records it: sysconfig finds the host's _sysconfigdata by it.
 #if defined(__x86_64__)
-  dict_set_str(ts, impl_dict, intern(ts, "_multiarch"), Value(make_str(ts, "x86_64-linux-gnu")));
+  dict_set_str_new(ts, impl_dict, intern(ts, "_multiarch"), Value(make_str(ts, "x86_64-linux-gnu")));
 #elif defined(__aarch64__)
-  dict_set_str(ts, impl_dict, intern(ts, "_multiarch"), Value(make_str(ts, "aarch64-linux-gnu")));
+  dict_set_str_new(ts, impl_dict, intern(ts, "_multiarch"), Value(make_str(ts, "aarch64-linux-gnu")));
 #endif
   set("implementation", impl);
-  dict_set_str(ts, interp.modules, intern(ts, "sys"), Value(m));
-  dict_set_str(ts, interp.modules, intern(ts, "builtins"), Value(interp.builtins_module));
+  dict_set_str_new(ts, interp.modules, intern(ts, "sys"), Value(m));
+  dict_set_str_new(ts, interp.modules, intern(ts, "builtins"), Value(interp.builtins_module));
 }
 
 // Re-reads the runtime configuration into sys after the command line has been parsed.
 void refresh_sys_config(ThreadState& ts) {
   Interpreter& interp = *ts.interp;
   DictObject* d = interp.sys_module->dict;
-  ListObject* argv = make_list(ts, 0);
-  for (const std::string& a : interp.config.argv) list_append(ts, argv, Value(make_str(ts, a)));
-  dict_set_str(ts, d, intern(ts, "argv"), Value(argv));
-  dict_set_str(ts, d, intern(ts, "dont_write_bytecode"), Bool(interp.config.dont_write_bytecode));
-  dict_set_str(ts, d, intern(ts, "pycache_prefix"),
-               interp.config.pycache_prefix.empty() ? None() : Value(make_str(ts, interp.config.pycache_prefix)));
+  ListObject* argv = str_list(ts, interp.config.argv);
+  dict_set_str_new(ts, d, intern(ts, "argv"), Value(argv));
+  dict_set_str_new(ts, d, intern(ts, "dont_write_bytecode"), Bool(interp.config.dont_write_bytecode));
+  dict_set_str_new(ts, d, intern(ts, "pycache_prefix"),
+                   interp.config.pycache_prefix.empty() ? None() : Value(make_str(ts, interp.config.pycache_prefix)));
   auto* impl = static_cast<InstanceObject*>(dict_get_str(d, intern(ts, "implementation")).as_object());
-  dict_set_str(ts, impl->dict, intern(ts, "cache_tag"), Value(make_str(ts, interp.config.cache_tag)));
+  dict_set_str_new(ts, impl->dict, intern(ts, "cache_tag"), Value(make_str(ts, interp.config.cache_tag)));
   set_flags(ts, d);
-  ListObject* orig_argv = make_list(ts, 0);
-  for (const std::string& a : interp.config.orig_argv) list_append(ts, orig_argv, Value(make_str(ts, a)));
-  dict_set_str(ts, d, intern(ts, "orig_argv"), Value(orig_argv));
+  ListObject* orig_argv = str_list(ts, interp.config.orig_argv);
+  dict_set_str_new(ts, d, intern(ts, "orig_argv"), Value(orig_argv));
   if (interp.config.unbuffered) set_standard_streams_unbuffered(ts);
 }
 

@@ -65,7 +65,7 @@ FrameObject* snapshot(ThreadState& ts, Frame* frame) {
 
 // sys._getframe(depth=0, /): the frame `depth` calls below the caller's.
 Value sys_getframe(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "sys._getframe", kwnames) || !check_arg_count(ts, "sys._getframe", args.size(), 0, 1))
+  if (!check_positional_args(ts, "sys._getframe", args, kwnames, 0, 1))
     return Value();
   int64_t depth = 0;
   if (!args.empty() && !index_to_int64(ts, args[0], &depth)) return Value();

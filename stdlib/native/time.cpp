@@ -48,7 +48,7 @@ CLOCK_PAIR(thread_time, CLOCK_THREAD_CPUTIME_ID)
 
 TIME_FN(time_sleep) {
   (void)self;
-  if (!no_keywords(ts, "sleep", kwnames) || !check_arg_count(ts, "sleep", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "sleep", args, kwnames, 1, 1)) return Value();
   double secs;
   bool number;
   if (!to_double(ts, args[0], &secs, &number) && ts.current_exception) return Value();
@@ -118,7 +118,7 @@ bool seconds_arg(ThreadState& ts, std::span<const Value> args, time_t* out) {
 }
 
 TIME_FN(time_localtime) {
-  if (!no_keywords(ts, "localtime", kwnames) || !check_arg_count(ts, "localtime", args.size(), 0, 1)) return Value();
+  if (!check_positional_args(ts, "localtime", args, kwnames, 0, 1)) return Value();
   time_t when;
   if (!seconds_arg(ts, args, &when)) return Value();
   tm t;
@@ -126,7 +126,7 @@ TIME_FN(time_localtime) {
   return tm_to_struct(ts, self, t);
 }
 TIME_FN(time_gmtime) {
-  if (!no_keywords(ts, "gmtime", kwnames) || !check_arg_count(ts, "gmtime", args.size(), 0, 1)) return Value();
+  if (!check_positional_args(ts, "gmtime", args, kwnames, 0, 1)) return Value();
   time_t when;
   if (!seconds_arg(ts, args, &when)) return Value();
   tm t;
@@ -135,7 +135,7 @@ TIME_FN(time_gmtime) {
 }
 TIME_FN(time_mktime) {
   (void)self;
-  if (!no_keywords(ts, "mktime", kwnames) || !check_arg_count(ts, "mktime", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "mktime", args, kwnames, 1, 1)) return Value();
   tm t;
   if (!struct_to_tm(ts, args[0], &t, "mktime")) return Value();
   t.tm_wday = -1;
@@ -185,7 +185,7 @@ bool check_ranges(ThreadState& ts, const tm& t) {
 
 TIME_FN(time_strftime) {
   (void)self;
-  if (!no_keywords(ts, "strftime", kwnames) || !check_arg_count(ts, "strftime", args.size(), 1, 2)) return Value();
+  if (!check_positional_args(ts, "strftime", args, kwnames, 1, 2)) return Value();
   if (!is_str(args[0]))
     return raise_fmt(ts, TypeError_type, "strftime() argument 1 must be str, not {}", type_name(args[0]));
   tm t;
@@ -220,7 +220,7 @@ std::string asctime_text(const tm& t) {
 
 TIME_FN(time_asctime) {
   (void)self;
-  if (!no_keywords(ts, "asctime", kwnames) || !check_arg_count(ts, "asctime", args.size(), 0, 1)) return Value();
+  if (!check_positional_args(ts, "asctime", args, kwnames, 0, 1)) return Value();
   tm t;
   if (!time_tuple_or_now(ts, args, 0, &t, "asctime")) return Value();
   if (!check_ranges(ts, t)) return Value();
@@ -228,7 +228,7 @@ TIME_FN(time_asctime) {
 }
 TIME_FN(time_ctime) {
   (void)self;
-  if (!no_keywords(ts, "ctime", kwnames) || !check_arg_count(ts, "ctime", args.size(), 0, 1)) return Value();
+  if (!check_positional_args(ts, "ctime", args, kwnames, 0, 1)) return Value();
   time_t when;
   if (!seconds_arg(ts, args, &when)) return Value();
   tm t;
@@ -256,7 +256,7 @@ TIME_FN(time_tzset) {
 // get_clock_info(name): a namespace describing the clock, as CPython's (implementation names are Linux's).
 TIME_FN(time_get_clock_info) {
   (void)self;
-  if (!no_keywords(ts, "get_clock_info", kwnames) || !check_arg_count(ts, "get_clock_info", args.size(), 1, 1))
+  if (!check_positional_args(ts, "get_clock_info", args, kwnames, 1, 1))
     return Value();
   if (!is_str(args[0])) return raise(ts, TypeError_type, "get_clock_info() argument must be str");
   std::string_view name = as_str(args[0])->view();
@@ -302,7 +302,7 @@ const MethodDef kTimeFunctions[] = {
 
 ModuleObject* create_time_module(ThreadState& ts) {
   ModuleObject* m = make_module(ts, "time");
-  auto set = [&](const char* name, Value v) { dict_set_str(ts, m->dict, intern(ts, name), v); };
+  auto set = [&](const char* name, Value v) { dict_set_str_new(ts, m->dict, intern(ts, name), v); };
   for (const MethodDef& def : kTimeFunctions) set(def.name, make_native_function(ts, &def, Value(m), Value(m->name)));
   static const char* const kFields[] = {"tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min",
                                         "tm_sec",  "tm_wday", "tm_yday", "tm_isdst"};

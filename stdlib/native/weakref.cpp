@@ -96,7 +96,7 @@ namespace {
 bool ref_init(ThreadState&, Value, std::span<const Value>, TupleObject*) { return true; }
 
 Value ref_call(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "weakref", kwnames) || !check_arg_count(ts, "weakref", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "weakref", args, kwnames, 0, 0)) return Value();
   Object* o = as_ref(self)->referent;
   return o ? Value(o) : None();
 }
@@ -148,13 +148,13 @@ Value ref_callback_getter(ThreadState&, Value self, std::span<const Value>, Tupl
 }
 
 Value getweakrefcount(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "getweakrefcount", kwnames) || !check_arg_count(ts, "getweakrefcount", args.size(), 1, 1))
+  if (!check_positional_args(ts, "getweakrefcount", args, kwnames, 1, 1))
     return Value();
   return make_int(ts, static_cast<int64_t>(ts.heap->weakref_count(args[0].is_object() ? args[0].as_object() : nullptr)));
 }
 
 Value getweakrefs(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "getweakrefs", kwnames) || !check_arg_count(ts, "getweakrefs", args.size(), 1, 1))
+  if (!check_positional_args(ts, "getweakrefs", args, kwnames, 1, 1))
     return Value();
   ListObject* result = make_list(ts, 0);
   if (!args[0].is_object()) return Value(result);
@@ -166,8 +166,7 @@ Value getweakrefs(ThreadState& ts, Value, std::span<const Value> args, TupleObje
 
 // _remove_dead_weakref(dict, key): deletes dict[key] if it is a dead reference (no error when key is missing).
 Value remove_dead_weakref(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "_remove_dead_weakref", kwnames) ||
-      !check_arg_count(ts, "_remove_dead_weakref", args.size(), 2, 2))
+  if (!check_positional_args(ts, "_remove_dead_weakref", args, kwnames, 2, 2))
     return Value();
   if (!is_dict(args[0]))
     return raise_fmt(ts, TypeError_type, "_remove_dead_weakref() argument 1 must be dict, not {}",
@@ -220,9 +219,9 @@ void init_weakref_type(ThreadState& ts) {
 ModuleObject* create_weakref_module(ThreadState& ts) {
   ModuleObject* m = make_module(ts, "_weakref");
   for (const MethodDef& def : kWeakrefFunctions)
-    dict_set_str(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
-  dict_set_str(ts, m->dict, intern(ts, "ref"), Value(static_cast<Object*>(&weakref_ref_type)));
-  dict_set_str(ts, m->dict, intern(ts, "ReferenceType"), Value(static_cast<Object*>(&weakref_ref_type)));
+    dict_set_str_new(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
+  dict_set_str_new(ts, m->dict, intern(ts, "ref"), Value(static_cast<Object*>(&weakref_ref_type)));
+  dict_set_str_new(ts, m->dict, intern(ts, "ReferenceType"), Value(static_cast<Object*>(&weakref_ref_type)));
   add_proxy_types(ts, m);
   return m;
 }

@@ -123,7 +123,7 @@ void set_binary_slots(Type& t, std::integer_sequence<int, kOps...>) {
 }
 
 Value proxy_new(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "proxy", kwnames) || !check_arg_count(ts, "proxy", args.size(), 1, 2)) return Value();
+  if (!check_positional_args(ts, "proxy", args, kwnames, 1, 2)) return Value();
   if (!weakrefable(ts, args[0]))
     return raise_fmt(ts, TypeError_type, "cannot create weak reference to '{}' object", type_name(args[0]));
   Type* type = type_of(args[0])->call ? &callable_proxy_type : &proxy_type;

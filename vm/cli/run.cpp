@@ -120,9 +120,9 @@ int run_code(Interpreter& interp, const std::shared_ptr<const CodeObject>& code,
   CodeObj* c = load_code(ts, code);
   if (!c) return handle_uncaught(ts);
   ModuleObject* main = make_module(ts, "__main__");
-  dict_set_str(ts, interp.modules, ts.interp->names.main, Value(main));
-  dict_set_str(ts, main->dict, ts.interp->names.builtins, Value(interp.builtins_module));
-  if (set_file) dict_set_str(ts, main->dict, ts.interp->names.file, Value(make_str(ts, filename)));
+  dict_set_str_new(ts, interp.modules, ts.interp->names.main, Value(main));
+  dict_set_str_new(ts, main->dict, ts.interp->names.builtins, Value(interp.builtins_module));
+  if (set_file) dict_set_str_new(ts, main->dict, ts.interp->names.file, Value(make_str(ts, filename)));
   Value r = eval_code(ts, c, main->dict, Value());
   if (!r) return handle_uncaught(ts);
   std::fflush(stdout);

@@ -92,7 +92,8 @@ Value load_module(ThreadState& ts, const std::string& name, const FoundModule& f
   Value path_list;
   if (found.is_package) {
     ListObject* l = make_list(ts, 0);
-    for (const std::string& p : found.search_locations) list_append(ts, l, Value(make_str(ts, p)));
+    for (const std::string& p : found.search_locations)
+      if (!list_append(ts, l, Value(make_str(ts, p)))) return Value();
     path_list = Value(l);
     if (!set(ts, spec, "submodule_search_locations", path_list)) return Value();
   }
@@ -105,14 +106,14 @@ Value load_module(ThreadState& ts, const std::string& name, const FoundModule& f
       return Value();
     if (!cached.empty() && !set(ts, spec, "cached", Value(make_str(ts, cached)))) return Value();
   }
-  dict_set_str(ts, d, names.loader, loader);
-  dict_set_str(ts, d, names.package, Value(make_str(ts, package)));
-  dict_set_str(ts, d, names.spec, spec);
-  if (path_list) dict_set_str(ts, d, names.path, path_list);
-  if (!has_location) dict_set_str(ts, d, names.file, None());  // as _init_module_attrs does for namespaces
+  dict_set_str_new(ts, d, names.loader, loader);
+  dict_set_str_new(ts, d, names.package, Value(make_str(ts, package)));
+  dict_set_str_new(ts, d, names.spec, spec);
+  if (path_list) dict_set_str_new(ts, d, names.path, path_list);
+  if (!has_location) dict_set_str_new(ts, d, names.file, None());  // as _init_module_attrs does for namespaces
   if (has_location) {
-    dict_set_str(ts, d, names.file, Value(make_str(ts, found.origin)));
-    if (!cached.empty()) dict_set_str(ts, d, names.cached, Value(make_str(ts, cached)));
+    dict_set_str_new(ts, d, names.file, Value(make_str(ts, found.origin)));
+    if (!cached.empty()) dict_set_str_new(ts, d, names.cached, Value(make_str(ts, cached)));
   }
 
   StrObject* key = name_str(ts, name);
@@ -125,7 +126,7 @@ Value load_module(ThreadState& ts, const std::string& name, const FoundModule& f
     CodeObj* c = code ? load_code(ts, code) : nullptr;
     bool ok = false;
     if (c) {
-      dict_set_str(ts, d, names.builtins, Value(ts.interp->builtins));
+      dict_set_str_new(ts, d, names.builtins, Value(ts.interp->builtins));
       ok = static_cast<bool>(eval_code(ts, c, d, Value()));
     }
     Value pending = ts.current_exception;

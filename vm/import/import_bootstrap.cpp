@@ -65,7 +65,7 @@ Value loader_get_filename(ThreadState& ts, Value self, std::span<const Value>, T
 // SourceFileLoader.exec_module / SourcelessFileLoader.exec_module: the module's code (through the cache for
 // sources) run in the module's namespace, for importlib.util.module_from_spec users.
 Value loader_exec_module(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "exec_module", kwnames) || !check_arg_count(ts, "exec_module", args.size(), 1, 1))
+  if (!check_positional_args(ts, "exec_module", args, kwnames, 1, 1))
     return Value();
   if (type_of(args[0]) != &module_type) return raise(ts, TypeError_type, "exec_module() argument must be a module");
   auto* module = static_cast<ModuleObject*>(args[0].as_object());
@@ -77,8 +77,10 @@ Value loader_exec_module(ThreadState& ts, Value self, std::span<const Value> arg
                                                    : get_sourceless_code(ts, name, file);
   CodeObj* c = code ? load_code(ts, code) : nullptr;
   if (!c) return Value();
-  if (!dict_get_str(module->dict, ts.interp->names.builtins))
-    dict_set_str(ts, module->dict, ts.interp->names.builtins, Value(ts.interp->builtins));
+  // The module is the caller's: its dict may hold keys of the program's making, so the store may fail.
+  if (!dict_get_str(module->dict, ts.interp->names.builtins) &&
+      !dict_set_str(ts, module->dict, ts.interp->names.builtins, Value(ts.interp->builtins)))
+    return Value();
   if (!eval_code(ts, c, module->dict, Value())) return Value();
   return None();
 }
@@ -124,7 +126,7 @@ ModuleObject* bootstrap_module(ThreadState& ts) {
   for (Type* t : {&source_loader_type, &sourceless_loader_type}) add_methods(ts, *t, loader_methods);
   ModuleObject* m = make_module(ts, "_frozen_importlib_external");
   for (Type* t : {&module_spec_type, &source_loader_type, &sourceless_loader_type, &namespace_loader_type})
-    dict_set_str(ts, m->dict, t->name, Value(t));
+    dict_set_str_new(ts, m->dict, t->name, Value(t));
   if (!dict_set_str(ts, ts.interp->modules, name, Value(m))) return nullptr;
   return m;
 }
@@ -137,8 +139,8 @@ Value make_loader(ThreadState& ts, FoundModule::Kind kind, std::string_view name
   Value loader = new_instance(ts, type);
   if (kind != FoundModule::Kind::Namespace) {
     DictObject* d = static_cast<InstanceObject*>(loader.as_object())->dict;
-    dict_set_str(ts, d, intern(ts, "name"), Value(make_str(ts, name)));
-    dict_set_str(ts, d, intern(ts, "path"), Value(make_str(ts, path)));
+    dict_set_str_new(ts, d, intern(ts, "name"), Value(make_str(ts, name)));
+    dict_set_str_new(ts, d, intern(ts, "path"), Value(make_str(ts, path)));
   }
   return loader;
 }
@@ -147,7 +149,7 @@ Value make_spec(ThreadState& ts, std::string_view name, Value loader, std::strin
   if (!bootstrap_module(ts)) return Value();
   Value spec = new_instance(ts, &module_spec_type);
   DictObject* d = static_cast<InstanceObject*>(spec.as_object())->dict;
-  auto put = [&](const char* key, Value v) { dict_set_str(ts, d, intern(ts, key), v); };
+  auto put = [&](const char* key, Value v) { dict_set_str_new(ts, d, intern(ts, key), v); };
   put("name", Value(make_str(ts, name)));
   put("loader", loader);
   put("origin", None());

@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <string>
+#include <vector>
 
 #include "vm/import/import.h"
 #include "vm/import/import_internal.h"
@@ -76,23 +78,26 @@ const std::string& lib_cache_root(RuntimeConfig& config) {
 void init_sys_path(ThreadState& ts, const std::optional<std::string>& first_entry) {
   RuntimeConfig& config = ts.interp->config;
   config.host_lib = resolve_host_lib(config);
-  ListObject* path = make_list(ts, 0);
-  if (first_entry) list_append(ts, path, Value(make_str(ts, *first_entry)));
+  // The entries are gathered first so that the list is made at its final size: no append can fail later.
+  std::vector<std::string> entries;
+  if (first_entry) entries.push_back(*first_entry);
   const char* env = config.ignore_environment ? nullptr : std::getenv("PYTHONPATH");
   if (env && *env) {
     std::string_view rest = env;
     while (true) {
       size_t colon = rest.find(':');
       std::string_view entry = rest.substr(0, colon);
-      if (!entry.empty()) list_append(ts, path, Value(make_str(ts, entry)));
+      if (!entry.empty()) entries.emplace_back(entry);
       if (colon == std::string_view::npos) break;
       rest = rest.substr(colon + 1);
     }
   }
   // minipy's own stdlib/ comes before Lib so that one of its modules can stand in for Lib's.
-  list_append(ts, path, Value(make_str(ts, minipy_stdlib_dir())));
-  if (!config.host_lib.empty()) list_append(ts, path, Value(make_str(ts, config.host_lib)));
-  dict_set_str(ts, ts.interp->sys_module->dict, intern(ts, "path"), Value(path));
+  entries.push_back(minipy_stdlib_dir());
+  if (!config.host_lib.empty()) entries.push_back(config.host_lib);
+  ListObject* path = make_list(ts, static_cast<int64_t>(entries.size()));
+  for (size_t i = 0; i < entries.size(); i++) path->items[i] = Value(make_str(ts, entries[i]));
+  dict_set_str_new(ts, ts.interp->sys_module->dict, intern(ts, "path"), Value(path));
 }
 
 std::string where_imports_looked(const RuntimeConfig& config, const std::vector<std::string>& entries) {

@@ -95,9 +95,10 @@ Value run_module_as_main(ThreadState& ts, const std::string& requested, std::str
   Value spec = make_spec(ts, name, loader, package);
   if (!spec) return spec;
   std::string cached = found.kind == FoundModule::Kind::Source ? cached_path_for(ts, found.origin) : found.origin;
-  set_attr(ts, spec, intern(ts, "origin"), Value(make_str(ts, found.origin)));
-  set_attr(ts, spec, intern(ts, "has_location"), True());
-  if (!cached.empty()) set_attr(ts, spec, intern(ts, "cached"), Value(make_str(ts, cached)));
+  if (!set_attr(ts, spec, intern(ts, "origin"), Value(make_str(ts, found.origin))) ||
+      !set_attr(ts, spec, intern(ts, "has_location"), True()) ||
+      (!cached.empty() && !set_attr(ts, spec, intern(ts, "cached"), Value(make_str(ts, cached)))))
+    return Value();
 
   std::shared_ptr<const CodeObject> code = found.kind == FoundModule::Kind::Source
                                                ? get_source_code(ts, name, found.origin)
@@ -108,13 +109,13 @@ Value run_module_as_main(ThreadState& ts, const std::string& requested, std::str
   auto& names = ts.interp->names;
   ModuleObject* main = make_module(ts, "__main__");
   DictObject* d = main->dict;
-  dict_set_str(ts, d, names.loader, loader);
-  dict_set_str(ts, d, names.package, Value(make_str(ts, package)));
-  dict_set_str(ts, d, names.spec, spec);
-  dict_set_str(ts, d, names.file, Value(make_str(ts, found.origin)));
-  if (!cached.empty()) dict_set_str(ts, d, names.cached, Value(make_str(ts, cached)));
-  dict_set_str(ts, d, names.builtins, Value(ts.interp->builtins_module));
-  dict_set_str(ts, ts.interp->modules, names.main, Value(main));
+  dict_set_str_new(ts, d, names.loader, loader);
+  dict_set_str_new(ts, d, names.package, Value(make_str(ts, package)));
+  dict_set_str_new(ts, d, names.spec, spec);
+  dict_set_str_new(ts, d, names.file, Value(make_str(ts, found.origin)));
+  if (!cached.empty()) dict_set_str_new(ts, d, names.cached, Value(make_str(ts, cached)));
+  dict_set_str_new(ts, d, names.builtins, Value(ts.interp->builtins_module));
+  if (!dict_set_str(ts, ts.interp->modules, names.main, Value(main))) return Value();
   Value argv = dict_get_str(ts.interp->sys_module->dict, intern(ts, "argv"));
   if (argv && is_list(argv) && static_cast<ListObject*>(argv.as_object())->size > 0)
     static_cast<ListObject*>(argv.as_object())->items[0] = Value(make_str(ts, found.origin));

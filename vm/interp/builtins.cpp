@@ -78,7 +78,7 @@ BUILTIN(b_print) {
 
 BUILTIN(b_len) {
   (void)self;
-  if (!no_keywords(ts, "len", kwnames) || !check_arg_count(ts, "len", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "len", args, kwnames, 1, 1)) return Value();
   int64_t n = py_len(ts, args[0]);
   if (n < 0) return Value();
   return make_int(ts, n);
@@ -86,17 +86,17 @@ BUILTIN(b_len) {
 
 BUILTIN(b_repr) {
   (void)self;
-  if (!no_keywords(ts, "repr", kwnames) || !check_arg_count(ts, "repr", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "repr", args, kwnames, 1, 1)) return Value();
   return py_repr(ts, args[0]);
 }
 BUILTIN(b_ascii) {
   (void)self;
-  if (!no_keywords(ts, "ascii", kwnames) || !check_arg_count(ts, "ascii", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "ascii", args, kwnames, 1, 1)) return Value();
   return py_ascii(ts, args[0]);
 }
 BUILTIN(b_abs) {
   (void)self;
-  if (!no_keywords(ts, "abs", kwnames) || !check_arg_count(ts, "abs", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "abs", args, kwnames, 1, 1)) return Value();
   return py_abs(ts, args[0]);
 }
 
@@ -191,7 +191,7 @@ BUILTIN(b_sorted) {
 
 BUILTIN(b_isinstance) {
   (void)self;
-  if (!no_keywords(ts, "isinstance", kwnames) || !check_arg_count(ts, "isinstance", args.size(), 2, 2)) return Value();
+  if (!check_positional_args(ts, "isinstance", args, kwnames, 2, 2)) return Value();
   int r;
   if (!is_instance(ts, args[0], args[1], &r)) return Value();
   return Bool(r);
@@ -202,7 +202,7 @@ namespace {
 
 BUILTIN(b_issubclass) {
   (void)self;
-  if (!no_keywords(ts, "issubclass", kwnames) || !check_arg_count(ts, "issubclass", args.size(), 2, 2)) return Value();
+  if (!check_positional_args(ts, "issubclass", args, kwnames, 2, 2)) return Value();
   int r;
   if (!is_subclass(ts, args[0], args[1], &r)) return Value();
   return Bool(r);
@@ -262,7 +262,7 @@ BUILTIN(b_round) {
 
 BUILTIN(b_divmod) {
   (void)self;
-  if (!no_keywords(ts, "divmod", kwnames) || !check_arg_count(ts, "divmod", args.size(), 2, 2)) return Value();
+  if (!check_positional_args(ts, "divmod", args, kwnames, 2, 2)) return Value();
   Value a = args[0], b = args[1];
   Type* ta = type_of(a);
   Type* tb = type_of(b);
@@ -291,7 +291,7 @@ BUILTIN(b_pow) {
 
 BUILTIN(b_ord) {
   (void)self;
-  if (!no_keywords(ts, "ord", kwnames) || !check_arg_count(ts, "ord", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "ord", args, kwnames, 1, 1)) return Value();
   Value c = args[0];
   if (is_str(c)) {
     StrObject* s = as_str(c);
@@ -318,7 +318,7 @@ BUILTIN(b_ord) {
 
 BUILTIN(b_chr) {
   (void)self;
-  if (!no_keywords(ts, "chr", kwnames) || !check_arg_count(ts, "chr", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "chr", args, kwnames, 1, 1)) return Value();
   if (!is_int(args[0]) && !type_of(args[0])->index)
     return raise_fmt(ts, TypeError_type, "'{}' object cannot be interpreted as an integer", type_name(args[0]));
   int64_t cp;
@@ -349,13 +349,13 @@ BUILTIN(b_bin) {
 
 BUILTIN(b_iter) {
   (void)self;
-  if (!no_keywords(ts, "iter", kwnames) || !check_arg_count(ts, "iter", args.size(), 1, 2)) return Value();
+  if (!check_positional_args(ts, "iter", args, kwnames, 1, 2)) return Value();
   if (args.size() == 2) return make_callable_iterator(ts, args[0], args[1]);
   return get_iter(ts, args[0]);
 }
 BUILTIN(b_next) {
   (void)self;
-  if (!no_keywords(ts, "next", kwnames) || !check_arg_count(ts, "next", args.size(), 1, 2)) return Value();
+  if (!check_positional_args(ts, "next", args, kwnames, 1, 2)) return Value();
   Type* t = type_of(args[0]);
   if (!t->iternext) return raise_fmt(ts, TypeError_type, "'{}' object is not an iterator", t->name->view());
   Value v = t->iternext(ts, args[0]);
@@ -372,19 +372,19 @@ BUILTIN(b_next) {
 }
 BUILTIN(b_hash) {
   (void)self;
-  if (!no_keywords(ts, "hash", kwnames) || !check_arg_count(ts, "hash", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "hash", args, kwnames, 1, 1)) return Value();
   int64_t h;
   if (!py_hash(ts, args[0], &h)) return Value();
   return make_int(ts, h);
 }
 BUILTIN(b_id) {
   (void)self;
-  if (!no_keywords(ts, "id", kwnames) || !check_arg_count(ts, "id", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "id", args, kwnames, 1, 1)) return Value();
   return make_int(ts, static_cast<int64_t>(args[0].bits() >> (args[0].is_small_int() ? 0 : 0)));
 }
 BUILTIN(b_callable) {
   (void)self;
-  if (!no_keywords(ts, "callable", kwnames) || !check_arg_count(ts, "callable", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "callable", args, kwnames, 1, 1)) return Value();
   return Bool(type_of(args[0])->call != nullptr);
 }
 
@@ -398,7 +398,7 @@ bool attr_name(ThreadState& ts, Value v, StrObject** out) {
 }
 BUILTIN(b_getattr) {
   (void)self;
-  if (!no_keywords(ts, "getattr", kwnames) || !check_arg_count(ts, "getattr", args.size(), 2, 3)) return Value();
+  if (!check_positional_args(ts, "getattr", args, kwnames, 2, 3)) return Value();
   StrObject* name;
   if (!attr_name(ts, args[1], &name)) return Value();
   if (args.size() == 3) {
@@ -410,21 +410,21 @@ BUILTIN(b_getattr) {
 }
 BUILTIN(b_setattr) {
   (void)self;
-  if (!no_keywords(ts, "setattr", kwnames) || !check_arg_count(ts, "setattr", args.size(), 3, 3)) return Value();
+  if (!check_positional_args(ts, "setattr", args, kwnames, 3, 3)) return Value();
   StrObject* name;
   if (!attr_name(ts, args[1], &name) || !set_attr(ts, args[0], name, args[2])) return Value();
   return None();
 }
 BUILTIN(b_delattr) {
   (void)self;
-  if (!no_keywords(ts, "delattr", kwnames) || !check_arg_count(ts, "delattr", args.size(), 2, 2)) return Value();
+  if (!check_positional_args(ts, "delattr", args, kwnames, 2, 2)) return Value();
   StrObject* name;
   if (!attr_name(ts, args[1], &name) || !set_attr(ts, args[0], name, Value())) return Value();
   return None();
 }
 BUILTIN(b_hasattr) {
   (void)self;
-  if (!no_keywords(ts, "hasattr", kwnames) || !check_arg_count(ts, "hasattr", args.size(), 2, 2)) return Value();
+  if (!check_positional_args(ts, "hasattr", args, kwnames, 2, 2)) return Value();
   StrObject* name;
   if (!attr_name(ts, args[1], &name)) return Value();
   Value v = get_attr_optional(ts, args[0], name);
@@ -433,7 +433,7 @@ BUILTIN(b_hasattr) {
 }
 BUILTIN(b_format) {
   (void)self;
-  if (!no_keywords(ts, "format", kwnames) || !check_arg_count(ts, "format", args.size(), 1, 2)) return Value();
+  if (!check_positional_args(ts, "format", args, kwnames, 1, 2)) return Value();
   Value spec = args.size() > 1 ? args[1] : Value(ts.interp->names.empty);
   if (!is_str(spec))
     return raise_fmt(ts, TypeError_type, "format() argument 2 must be str, not {}", type_name(spec));
@@ -486,7 +486,7 @@ Value frame_locals(ThreadState& ts, Frame* f) {
       v = static_cast<CellObject*>(v.as_object())->ref;
       if (!v) continue;
     }
-    dict_set(ts, d, code->localsplusnames->items[i], v);
+    if (!dict_set(ts, d, code->localsplusnames->items[i], v)) return Value();
   }
   return Value(d);
 }
@@ -515,7 +515,7 @@ BUILTIN(b_help) {
 // input([prompt]): the prompt through sys.stdout (flushed), a line from sys.stdin without its newline.
 BUILTIN(b_input) {
   (void)self;
-  if (!no_keywords(ts, "input", kwnames) || !check_arg_count(ts, "input", args.size(), 0, 1)) return Value();
+  if (!check_positional_args(ts, "input", args, kwnames, 0, 1)) return Value();
   DictObject* sys = ts.interp->sys_module->dict;
   Value in = dict_get_str(sys, ts.interp->names.stdin_);
   Value out = dict_get_str(sys, ts.interp->names.stdout_);
@@ -640,7 +640,7 @@ void init_builtins(ThreadState& ts) {
   // through dir(builtins) and decides ties between "Did you mean" suggestions.
   DictObject* all = make_dict(ts);
   for (const MethodDef& def : builtin_functions)
-    dict_set_str(ts, all, intern(ts, def.name), make_native_function(ts, &def, Value(), Value(m->name)));
+    dict_set_str_new(ts, all, intern(ts, def.name), make_native_function(ts, &def, Value(), Value(m->name)));
   struct NamedType {
     const char* name;
     Type* type;
@@ -656,18 +656,18 @@ void init_builtins(ThreadState& ts) {
       {"classmethod", &classmethod_type}, {"super", &super_type},
       {"complex", &complex_type}, {"bytearray", &bytearray_type}, {"memoryview", &memoryview_type},
   };
-  for (const NamedType& t : types) dict_set_str(ts, all, intern(ts, t.name), Value(t.type));
-#define X(name, base) dict_set_str(ts, all, intern(ts, #name), Value(&name##_type));
+  for (const NamedType& t : types) dict_set_str_new(ts, all, intern(ts, t.name), Value(t.type));
+#define X(name, base) dict_set_str_new(ts, all, intern(ts, #name), Value(&name##_type));
   MINIPY_EXCEPTION_TYPES(X)
 #undef X
-  dict_set_str(ts, all, intern(ts, "None"), None());
-  dict_set_str(ts, all, intern(ts, "True"), True());
-  dict_set_str(ts, all, intern(ts, "False"), False());
-  dict_set_str(ts, all, intern(ts, "Ellipsis"), Value(&ellipsis_object));
-  dict_set_str(ts, all, intern(ts, "NotImplemented"), NotImplemented());
-  dict_set_str(ts, all, intern(ts, "__debug__"), Bool(interp.config.optimize == 0));
-  dict_set_str(ts, all, intern(ts, "EnvironmentError"), Value(&OSError_type));
-  dict_set_str(ts, all, intern(ts, "IOError"), Value(&OSError_type));
+  dict_set_str_new(ts, all, intern(ts, "None"), None());
+  dict_set_str_new(ts, all, intern(ts, "True"), True());
+  dict_set_str_new(ts, all, intern(ts, "False"), False());
+  dict_set_str_new(ts, all, intern(ts, "Ellipsis"), Value(&ellipsis_object));
+  dict_set_str_new(ts, all, intern(ts, "NotImplemented"), NotImplemented());
+  dict_set_str_new(ts, all, intern(ts, "__debug__"), Bool(interp.config.optimize == 0));
+  dict_set_str_new(ts, all, intern(ts, "EnvironmentError"), Value(&OSError_type));
+  dict_set_str_new(ts, all, intern(ts, "IOError"), Value(&OSError_type));
 
   static const char* const kCPythonOrder[] = {
       "__build_class__", "__import__", "abs", "all", "any", "ascii", "bin", "breakpoint", "callable", "chr",
@@ -694,12 +694,12 @@ void init_builtins(ThreadState& ts) {
   DictObject* d = m->dict;
   for (const char* name : kCPythonOrder) {
     StrObject* key = intern(ts, name);
-    if (Value v = dict_get_str(all, key)) dict_set_str(ts, d, key, v);
+    if (Value v = dict_get_str(all, key)) dict_set_str_new(ts, d, key, v);
   }
   int64_t pos = 0;
   Value k, v;
   while (dict_next(all, &pos, &k, &v))
-    if (!dict_get_str(d, as_str(k))) dict_set_str(ts, d, as_str(k), v);
+    if (!dict_get_str(d, as_str(k))) dict_set_str_new(ts, d, as_str(k), v);
 }
 
 const NativeFn kBuiltinLenFn = b_len;

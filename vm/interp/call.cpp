@@ -199,8 +199,8 @@ Value eval_code(ThreadState& ts, CodeObj* code, DictObject* globals, Value local
   if (builtins_v) {
     if (is_dict(builtins_v)) builtins = static_cast<DictObject*>(builtins_v.as_object());
     else if (type_of(builtins_v) == &module_type) builtins = static_cast<ModuleObject*>(builtins_v.as_object())->dict;
-  } else {
-    dict_set_str(ts, globals, ts.interp->names.builtins, Value(ts.interp->builtins_module));
+  } else if (!dict_set_str(ts, globals, ts.interp->names.builtins, Value(ts.interp->builtins_module))) {
+    return Value();  // the globals are the program's dict: a key of its own may fail the comparison
   }
   Frame* frame = new_frame(ts, code, nullptr, globals, builtins, locals ? locals : Value(globals));
   return run_frame(ts, frame);

@@ -204,8 +204,8 @@ ListObject* gather_call_ex_args(ThreadState& ts, Value func, Value callargs, Val
       return nullptr;
     }
     if (!list_extend(ts, args, callargs)) return nullptr;
-  } else {
-    list_extend(ts, args, callargs);
+  } else if (!list_extend(ts, args, callargs)) {
+    return nullptr;
   }
   if (kwargs) {
     DictObject* d = static_cast<DictObject*>(kwargs.as_object());
@@ -219,7 +219,7 @@ ListObject* gather_call_ex_args(ThreadState& ts, Value func, Value callargs, Val
         return nullptr;
       }
       kwn->items[i++] = k;
-      list_append(ts, args, v);
+      if (!list_append(ts, args, v)) return nullptr;
     }
     *kwnames = kwn;
   }
@@ -986,7 +986,7 @@ op_BUILD_STRING: {
 }
 op_LIST_APPEND: {
   Value v = POP();
-  list_append(ts, static_cast<ListObject*>(PEEK(oparg).as_object()), v);
+  CHECK(list_append(ts, static_cast<ListObject*>(PEEK(oparg).as_object()), v));
   DISPATCH();
 }
 op_SET_ADD: {

@@ -197,7 +197,7 @@ Value names_of_kind(ThreadState& ts, CodeObj* c, uint8_t kind, uint8_t exclude) 
   ListObject* l = make_list(ts, 0);
   for (int i = 0; i < c->nlocalsplus; i++) {
     uint8_t k = c->localspluskinds[i];
-    if ((k & kind) && !(k & exclude)) list_append(ts, l, c->localsplusnames->items[i]);
+    if ((k & kind) && !(k & exclude) && !list_append(ts, l, c->localsplusnames->items[i])) return Value();
   }
   return list_to_tuple(ts, l);
 }
@@ -244,7 +244,7 @@ Value code_positions(ThreadState& ts, Value self, std::span<const Value> args, T
 void init_runtime_compiler(ThreadState& ts) {
   DictObject* b = ts.interp->builtins;
   for (const MethodDef& def : compiler_builtins)
-    dict_set_str(ts, b, intern(ts, def.name), make_native_function(ts, &def, Value(), Value(intern(ts, "builtins"))));
+    dict_set_str_new(ts, b, intern(ts, def.name), make_native_function(ts, &def, Value(), Value(intern(ts, "builtins"))));
   static const MethodDef getters[] = {
       {"co_name", co_name},         {"co_qualname", co_qualname},       {"co_filename", co_filename},
       {"co_firstlineno", co_firstlineno}, {"co_argcount", co_argcount}, {"co_posonlyargcount", co_posonlyargcount},

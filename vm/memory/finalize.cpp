@@ -91,10 +91,12 @@ void finalize_at_exit(ThreadState& ts) {
     while (dict_next(m->dict, &pos, &key, &value)) order.push_back(value);
   }
   DictObject* remaining = make_dict(ts);
-  dict_set_str(ts, remaining, intern(ts, "sys"), Value(interp.sys_module));
-  dict_set_str(ts, remaining, intern(ts, "builtins"), Value(interp.builtins_module));
+  dict_set_str_new(ts, remaining, intern(ts, "sys"), Value(interp.sys_module));
+  dict_set_str_new(ts, remaining, intern(ts, "builtins"), Value(interp.builtins_module));
   interp.modules = remaining;
-  dict_set_str(ts, interp.sys_module->dict, intern(ts, "modules"), Value(remaining));
+  // sys's dict may hold keys of the program's making; a store that fails at exit is dropped with its exception,
+  // like the other errors of teardown.
+  if (!dict_set_str(ts, interp.sys_module->dict, intern(ts, "modules"), Value(remaining))) ts.current_exception = Value();
   ts.base_exc_info.exc_value = Value();
   set_traceback_source_lines(false);  // CPython can no longer read source files this late
   ts.heap->set_precise_roots_only(true);

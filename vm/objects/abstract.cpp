@@ -582,6 +582,11 @@ bool no_keywords(ThreadState& ts, const char* name, TupleObject* kwnames) {
   return false;
 }
 
+bool check_positional_args(ThreadState& ts, const char* name, std::span<const Value> args, TupleObject* kwnames,
+                           size_t min, size_t max) {
+  return no_keywords(ts, name, kwnames) && check_arg_count(ts, name, args.size(), min, max);
+}
+
 bool check_arg_count(ThreadState& ts, const char* name, size_t got, size_t min, size_t max) {
   if (got >= min && got <= max) return true;
   if (min == max) {

@@ -78,11 +78,11 @@ Value awaitable_self(ThreadState&, Value self) { return self; }
 #define AWAITABLE_FN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
 
 AWAITABLE_FN(awaitable_send) {
-  if (!no_keywords(ts, "send", kwnames) || !check_arg_count(ts, "send", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "send", args, kwnames, 1, 1)) return Value();
   return step(ts, self, args[0]);
 }
 AWAITABLE_FN(awaitable_throw) {
-  if (!no_keywords(ts, "throw", kwnames) || !check_arg_count(ts, "throw", args.size(), 1, 3)) return Value();
+  if (!check_positional_args(ts, "throw", args, kwnames, 1, 3)) return Value();
   AnextAwaitable* a = as_awaitable(self);
   Value it = inner_iterator(ts, a);
   if (!it) return end_with_default(ts, a);
@@ -90,13 +90,13 @@ AWAITABLE_FN(awaitable_throw) {
   return r ? r : end_with_default(ts, a);
 }
 AWAITABLE_FN(awaitable_close) {
-  if (!no_keywords(ts, "close", kwnames) || !check_arg_count(ts, "close", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "close", args, kwnames, 0, 0)) return Value();
   AnextAwaitable* a = as_awaitable(self);
   if (!a->inner || !type_lookup(type_of(a->inner), intern(ts, "close"))) return None();
   return call_method(ts, a->inner, intern(ts, "close"), {});
 }
 AWAITABLE_FN(awaitable_await) {
-  if (!no_keywords(ts, "__await__", kwnames) || !check_arg_count(ts, "__await__", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "__await__", args, kwnames, 0, 0)) return Value();
   return self;
 }
 
@@ -110,7 +110,7 @@ const MethodDef kAwaitableMethods[] = {
 }  // namespace
 
 Value builtin_aiter(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "aiter", kwnames) || !check_arg_count(ts, "aiter", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "aiter", args, kwnames, 1, 1)) return Value();
   if (!type_lookup(type_of(args[0]), intern(ts, "__aiter__")))
     return raise_fmt(ts, TypeError_type, "'{}' object is not an async iterable", type_of(args[0])->name->view());
   Value it = call_method(ts, args[0], intern(ts, "__aiter__"), {});
@@ -122,7 +122,7 @@ Value builtin_aiter(ThreadState& ts, Value, std::span<const Value> args, TupleOb
 }
 
 Value builtin_anext(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "anext", kwnames) || !check_arg_count(ts, "anext", args.size(), 1, 2)) return Value();
+  if (!check_positional_args(ts, "anext", args, kwnames, 1, 2)) return Value();
   if (!type_lookup(type_of(args[0]), intern(ts, "__anext__")))
     return raise_fmt(ts, TypeError_type, "'{}' object is not an async iterator", type_of(args[0])->name->view());
   if (args.size() == 1) return call_method(ts, args[0], intern(ts, "__anext__"), {});

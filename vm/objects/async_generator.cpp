@@ -101,26 +101,26 @@ Value make_athrow(ThreadState& ts, GeneratorObject* gen, Value args) {
 }
 
 Value agen_aiter(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "__aiter__", kwnames) || !check_arg_count(ts, "__aiter__", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "__aiter__", args, kwnames, 0, 0)) return Value();
   return self;
 }
 Value agen_anext(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "__anext__", kwnames) || !check_arg_count(ts, "__anext__", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "__anext__", args, kwnames, 0, 0)) return Value();
   if (!init_hooks(ts, agen(self))) return Value();
   return make_asend(ts, agen(self), None());
 }
 Value agen_asend(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "asend", kwnames) || !check_arg_count(ts, "asend", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "asend", args, kwnames, 1, 1)) return Value();
   if (!init_hooks(ts, agen(self))) return Value();
   return make_asend(ts, agen(self), args[0]);
 }
 Value agen_athrow(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "athrow", kwnames) || !check_arg_count(ts, "athrow", args.size(), 1, 3)) return Value();
+  if (!check_positional_args(ts, "athrow", args, kwnames, 1, 3)) return Value();
   if (!init_hooks(ts, agen(self))) return Value();
   return make_athrow(ts, agen(self), Value(make_tuple(ts, args)));
 }
 Value agen_aclose(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "aclose", kwnames) || !check_arg_count(ts, "aclose", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "aclose", args, kwnames, 0, 0)) return Value();
   if (!init_hooks(ts, agen(self))) return Value();
   return make_athrow(ts, agen(self), Value());
 }
@@ -159,15 +159,15 @@ Value asend_send_impl(ThreadState& ts, ASendObject* o, Value arg) {
 
 Value asend_iternext(ThreadState& ts, Value self) { return asend_send_impl(ts, as_asend(self), Value()); }
 Value asend_next(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "__next__", kwnames) || !check_arg_count(ts, "__next__", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "__next__", args, kwnames, 0, 0)) return Value();
   return asend_iternext(ts, self);
 }
 Value asend_send(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "send", kwnames) || !check_arg_count(ts, "send", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "send", args, kwnames, 1, 1)) return Value();
   return asend_send_impl(ts, as_asend(self), args[0]);
 }
 Value asend_throw(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "throw", kwnames) || !check_arg_count(ts, "throw", args.size(), 1, 3)) return Value();
+  if (!check_positional_args(ts, "throw", args, kwnames, 1, 3)) return Value();
   ASendObject* o = as_asend(self);
   if (o->state == AwaitableState::kClosed)
     return raise(ts, RuntimeError_type, "cannot reuse already awaited __anext__()/asend()");
@@ -176,7 +176,7 @@ Value asend_throw(ThreadState& ts, Value self, std::span<const Value> args, Tupl
   return r;
 }
 Value asend_close(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "close", kwnames) || !check_arg_count(ts, "close", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "close", args, kwnames, 0, 0)) return Value();
   as_asend(self)->state = AwaitableState::kClosed;
   return None();
 }
@@ -251,15 +251,15 @@ Value athrow_send_impl(ThreadState& ts, AThrowObject* o, Value arg) {
 
 Value athrow_iternext(ThreadState& ts, Value self) { return athrow_send_impl(ts, as_athrow(self), Value()); }
 Value athrow_next(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "__next__", kwnames) || !check_arg_count(ts, "__next__", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "__next__", args, kwnames, 0, 0)) return Value();
   return athrow_iternext(ts, self);
 }
 Value athrow_send(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "send", kwnames) || !check_arg_count(ts, "send", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "send", args, kwnames, 1, 1)) return Value();
   return athrow_send_impl(ts, as_athrow(self), args[0]);
 }
 Value athrow_throw(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "throw", kwnames) || !check_arg_count(ts, "throw", args.size(), 1, 3)) return Value();
+  if (!check_positional_args(ts, "throw", args, kwnames, 1, 3)) return Value();
   AThrowObject* o = as_athrow(self);
   if (o->state == AwaitableState::kClosed)
     return raise(ts, RuntimeError_type, "cannot reuse already awaited aclose()/athrow()");
@@ -274,7 +274,7 @@ Value athrow_throw(ThreadState& ts, Value self, std::span<const Value> args, Tup
   return r;
 }
 Value athrow_close(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "close", kwnames) || !check_arg_count(ts, "close", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "close", args, kwnames, 0, 0)) return Value();
   as_athrow(self)->state = AwaitableState::kClosed;
   return None();
 }
@@ -335,7 +335,7 @@ Value hooks_finalizer(ThreadState&, Value self, std::span<const Value>, TupleObj
 }  // namespace
 
 Value sys_get_asyncgen_hooks(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "get_asyncgen_hooks", kwnames) || !check_arg_count(ts, "get_asyncgen_hooks", args.size(), 0, 0))
+  if (!check_positional_args(ts, "get_asyncgen_hooks", args, kwnames, 0, 0))
     return Value();
   // Slots are inherited on first use: tuple's own are complete only once every builtin type is set up.
   static bool slots_inherited = false;
@@ -379,8 +379,7 @@ Value sys_set_asyncgen_hooks(ThreadState& ts, Value, std::span<const Value> args
 // sys.get_coroutine_origin_tracking_depth(): origin tracking is not implemented, so always 0.
 Value sys_get_coroutine_origin_tracking_depth(ThreadState& ts, Value, std::span<const Value> args,
                                               TupleObject* kwnames) {
-  if (!no_keywords(ts, "get_coroutine_origin_tracking_depth", kwnames) ||
-      !check_arg_count(ts, "get_coroutine_origin_tracking_depth", args.size(), 0, 0))
+  if (!check_positional_args(ts, "get_coroutine_origin_tracking_depth", args, kwnames, 0, 0))
     return Value();
   return Value::small_int(0);
 }

@@ -390,13 +390,8 @@ Value bytearray_iter(ThreadState& ts, Value v) {
 
 // ---- methods ------------------------------------------------------------------------------------------------------
 
-bool exact_args(ThreadState& ts, const char* name, std::span<const Value> args, TupleObject* kwnames, size_t min,
-                size_t max) {
-  return no_keywords(ts, name, kwnames) && check_arg_count(ts, name, args.size(), min, max);
-}
-
 BA_METHOD(m_append) {
-  if (!exact_args(ts, "bytearray.append", args, kwnames, 1, 1)) return Value();
+  if (!check_positional_args(ts, "bytearray.append", args, kwnames, 1, 1)) return Value();
   int byte;
   if (!byte_value(ts, args[0], &byte)) return Value();
   char c = static_cast<char>(byte);
@@ -405,7 +400,7 @@ BA_METHOD(m_append) {
 }
 
 BA_METHOD(m_extend) {
-  if (!exact_args(ts, "bytearray.extend", args, kwnames, 1, 1)) return Value();
+  if (!check_positional_args(ts, "bytearray.extend", args, kwnames, 1, 1)) return Value();
   std::string data;
   if (has_buffer(args[0])) {
     if (!buffer_bytes(ts, args[0], &data)) return Value();
@@ -417,7 +412,7 @@ BA_METHOD(m_extend) {
 }
 
 BA_METHOD(m_insert) {
-  if (!exact_args(ts, "insert", args, kwnames, 2, 2)) return Value();
+  if (!check_positional_args(ts, "insert", args, kwnames, 2, 2)) return Value();
   int64_t at;
   int byte;
   if (!index_to_int64(ts, args[0], &at) || !byte_value(ts, args[1], &byte)) return Value();
@@ -430,7 +425,7 @@ BA_METHOD(m_insert) {
 }
 
 BA_METHOD(m_pop) {
-  if (!exact_args(ts, "pop", args, kwnames, 0, 1)) return Value();
+  if (!check_positional_args(ts, "pop", args, kwnames, 0, 1)) return Value();
   ByteArrayObject* b = as_ba(self);
   int64_t at = -1;
   if (!args.empty() && !index_to_int64(ts, args[0], &at)) return Value();
@@ -443,7 +438,7 @@ BA_METHOD(m_pop) {
 }
 
 BA_METHOD(m_remove) {
-  if (!exact_args(ts, "bytearray.remove", args, kwnames, 1, 1)) return Value();
+  if (!check_positional_args(ts, "bytearray.remove", args, kwnames, 1, 1)) return Value();
   int byte;
   if (!byte_value(ts, args[0], &byte)) return Value();
   size_t at = bytearray_view(self).find(static_cast<char>(byte));
@@ -453,25 +448,25 @@ BA_METHOD(m_remove) {
 }
 
 BA_METHOD(m_reverse) {
-  if (!exact_args(ts, "bytearray.reverse", args, kwnames, 0, 0)) return Value();
+  if (!check_positional_args(ts, "bytearray.reverse", args, kwnames, 0, 0)) return Value();
   ByteArrayObject* b = as_ba(self);
   if (b->size) std::reverse(b->data, b->data + b->size);
   return None();
 }
 
 BA_METHOD(m_clear) {
-  if (!exact_args(ts, "bytearray.clear", args, kwnames, 0, 0)) return Value();
+  if (!check_positional_args(ts, "bytearray.clear", args, kwnames, 0, 0)) return Value();
   if (!splice(ts, as_ba(self), 0, as_ba(self)->size, {})) return Value();
   return None();
 }
 
 BA_METHOD(m_copy) {
-  if (!exact_args(ts, "bytearray.copy", args, kwnames, 0, 0)) return Value();
+  if (!check_positional_args(ts, "bytearray.copy", args, kwnames, 0, 0)) return Value();
   return make_bytearray(ts, bytearray_view(self));
 }
 
 BA_METHOD(m_alloc) {
-  if (!exact_args(ts, "bytearray.__alloc__", args, kwnames, 0, 0)) return Value();
+  if (!check_positional_args(ts, "bytearray.__alloc__", args, kwnames, 0, 0)) return Value();
   ByteArrayObject* b = as_ba(self);
   return make_int(ts, b->data ? b->capacity + 1 : 0);
 }
@@ -487,7 +482,7 @@ BA_METHOD(m_decode) {
 // __reduce_ex__(protocol): what copy and pickle rebuild a bytearray from, as CPython's _common_reduce: the data
 // as bytes from protocol 3 on, as latin-1 text before (Python 2 compatibility), plus the instance __dict__.
 BA_METHOD(m_reduce_ex) {
-  if (!exact_args(ts, "__reduce_ex__", args, kwnames, 1, 1)) return Value();
+  if (!check_positional_args(ts, "__reduce_ex__", args, kwnames, 1, 1)) return Value();
   int64_t protocol;
   if (!index_to_int64(ts, args[0], &protocol)) return Value();
   std::string_view data = bytearray_view(self);
@@ -549,7 +544,7 @@ void init_bytearray_type(ThreadState& ts) {
   add_methods(ts, t, bytearray_methods);
   add_bytes_methods(ts, t);
   finish_static_type<&bytearray_type>(ts, t);
-  dict_set_str(ts, t.dict, ts.interp->names.hash, None());  // unhashable: bytearray.__hash__ is None
+  dict_set_str_new(ts, t.dict, ts.interp->names.hash, None());  // unhashable: bytearray.__hash__ is None
   register_buffer_type(t, bytearray_get_buffer, bytearray_release_buffer);
 }
 

@@ -101,7 +101,7 @@ BYTES_METHOD(m_splitlines) {
 }
 
 BYTES_METHOD(m_join) {
-  if (!no_keywords(ts, "join", kwnames) || !check_arg_count(ts, "join", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "join", args, kwnames, 1, 1)) return Value();
   std::span<Value> items;
   Value storage;
   if (!join_items(ts, args[0], &items, &storage)) return Value();
@@ -159,7 +159,7 @@ BYTES_METHOD(m_rindex) { return search_method(ts, self, args, kwnames, 3); }
 BYTES_METHOD(m_count) { return search_method(ts, self, args, kwnames, 4); }
 
 BYTES_METHOD(m_replace) {
-  if (!no_keywords(ts, "replace", kwnames) || !check_arg_count(ts, "replace", args.size(), 2, 3)) return Value();
+  if (!check_positional_args(ts, "replace", args, kwnames, 2, 3)) return Value();
   std::string_view old_part, new_part;
   if (!buffer_arg(ts, args[0], &old_part) || !buffer_arg(ts, args[1], &new_part)) return Value();
   int64_t count = -1;
@@ -231,7 +231,7 @@ BYTES_METHOD(m_center) { return justify_method(ts, self, args, kwnames, 0); }
 BYTES_METHOD(m_ljust) { return justify_method(ts, self, args, kwnames, 1); }
 BYTES_METHOD(m_rjust) { return justify_method(ts, self, args, kwnames, 2); }
 BYTES_METHOD(m_zfill) {
-  if (!no_keywords(ts, "zfill", kwnames) || !check_arg_count(ts, "zfill", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "zfill", args, kwnames, 1, 1)) return Value();
   int64_t width;
   if (!index_to_int64(ts, args[0], &width)) return Value();
   if (width > text::kMaxTextResult) return raise(ts, MemoryError_type, "");
@@ -249,14 +249,14 @@ BYTES_METHOD(m_expandtabs) {
 }
 
 BYTES_METHOD(m_removeprefix) {
-  if (!no_keywords(ts, "removeprefix", kwnames) || !check_arg_count(ts, "removeprefix", args.size(), 1, 1))
+  if (!check_positional_args(ts, "removeprefix", args, kwnames, 1, 1))
     return Value();
   std::string_view p, s = data(self);
   if (!buffer_arg(ts, args[0], &p)) return Value();
   return same_or_new(ts, self, s.starts_with(p) ? s.substr(p.size()) : s);
 }
 BYTES_METHOD(m_removesuffix) {
-  if (!no_keywords(ts, "removesuffix", kwnames) || !check_arg_count(ts, "removesuffix", args.size(), 1, 1))
+  if (!check_positional_args(ts, "removesuffix", args, kwnames, 1, 1))
     return Value();
   std::string_view p, s = data(self);
   if (!buffer_arg(ts, args[0], &p)) return Value();
@@ -304,7 +304,7 @@ BYTES_METHOD(m_translate) {
 // bytes.maketrans(from, to): a 256-byte table mapping each byte of `from` to the byte of `to` at its position.
 BYTES_METHOD(m_maketrans) {
   (void)self;
-  if (!no_keywords(ts, "maketrans", kwnames) || !check_arg_count(ts, "maketrans", args.size(), 2, 2)) return Value();
+  if (!check_positional_args(ts, "maketrans", args, kwnames, 2, 2)) return Value();
   std::string_view from, to;
   if (!buffer_arg(ts, args[0], &from) || !buffer_arg(ts, args[1], &to)) return Value();
   if (from.size() != to.size()) return raise(ts, ValueError_type, "maketrans arguments must have same length");
@@ -352,7 +352,7 @@ int hex_digit(char c) {
 }
 // bytes.fromhex(string): pairs of hex digits, ASCII whitespace allowed between pairs.
 BYTES_METHOD(m_fromhex) {
-  if (!no_keywords(ts, "fromhex", kwnames) || !check_arg_count(ts, "fromhex", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "fromhex", args, kwnames, 1, 1)) return Value();
   if (!is_str(args[0]))
     return raise_fmt(ts, TypeError_type, "fromhex() argument must be str, not {}", type_name(args[0]));
   std::string_view s = as_str(args[0])->view();

@@ -151,14 +151,15 @@ void trace_heap_instance(Object* self, Tracer& tracer) {
   if (DictObject** d = instance_dict_slot(Value(self))) tracer.visit(*d);
 }
 
-// Wraps a plain function found under `name` in the class dict with `wrapper` (staticmethod/classmethod).
-void wrap_implicit(ThreadState& ts, DictObject* dict, std::string_view name, Type* wrapper) {
+// Wraps a plain function found under `name` in the class dict with `wrapper` (staticmethod/classmethod). The
+// class dict is the class body's namespace, which may hold keys of the program's making: storing can fail.
+[[nodiscard]] bool wrap_implicit(ThreadState& ts, DictObject* dict, std::string_view name, Type* wrapper) {
   StrObject* key = intern(ts, name);
   Value v = dict_get_str(dict, key);
-  if (!v || type_of(v) != &function_type) return;
+  if (!v || type_of(v) != &function_type) return true;
   auto* p = ts.alloc<PropertyObject>(wrapper);
   p->fget = v;
-  dict_set_str(ts, dict, key, Value(p));
+  return dict_set_str(ts, dict, key, Value(p));
 }
 
 // What a class body's __slots__ asks for.
@@ -226,9 +227,10 @@ bool read_slots(ThreadState& ts, Type* t, Type* solid, bool base_has_dict, SlotS
 }
 
 // The instance layout of new class `t`: its base's (a Python base keeps its slots and dict where they are),
-// an attribute dict when `add_dict`, then one word per slot name, each published as a member descriptor.
-void lay_out_instances(ThreadState& ts, Type* t, Type* base, Type* solid, bool add_dict,
-                       const std::vector<StrObject*>& slot_names) {
+// an attribute dict when `add_dict`, then one word per slot name, each published as a member descriptor (false
+// with the exception pending when storing one in the class dict fails).
+[[nodiscard]] bool lay_out_instances(ThreadState& ts, Type* t, Type* base, Type* solid, bool add_dict,
+                                     const std::vector<StrObject*>& slot_names) {
   if (base->flags & kTypeHeap) {
     t->instance_size = base->instance_size;
     t->dict_offset = base->dict_offset;
@@ -256,11 +258,12 @@ void lay_out_instances(ThreadState& ts, Type* t, Type* base, Type* solid, bool a
   uint32_t offset = (t->instance_size + 7) & ~uint32_t{7};
   for (StrObject* name : slot_names) {
     Value member = make_member_descriptor(ts, t, name, offset);
-    dict_set_str(ts, t->dict, name, member);
+    if (!dict_set_str(ts, t->dict, name, member)) return false;
     if (name->view() == "__doc__") t->doc = member;  // C.__doc__ is then the descriptor, as in CPython
     offset += sizeof(Value);
   }
   t->instance_size = offset;
+  return true;
 }
 
 bool set_names(ThreadState& ts, Type* t) {
@@ -435,14 +438,14 @@ Value make_heap_type(ThreadState& ts, Type* meta, StrObject* name, TupleObject* 
     if (!is_str(q))
       return raise_fmt(ts, TypeError_type, "type __qualname__ must be a str, not {}", type_name(q));
     t->qualname = as_str(q);
-    dict_del(ts, t->dict, Value(n.qualname));
+    if (dict_del(ts, t->dict, Value(n.qualname)) < 0) return Value();
   }
   t->module = dict_get_str(t->dict, n.module);
   if (!t->module) {
     Value caller_name = ts.current_frame ? dict_get_str(ts.current_frame->globals, n.name) : Value();
     if (caller_name) {
       t->module = caller_name;
-      dict_set_str(ts, t->dict, n.module, caller_name);
+      if (!dict_set_str(ts, t->dict, n.module, caller_name)) return Value();
     }
   }
   // __slots__ names become member descriptors over words appended to the instance layout; the instances
@@ -451,25 +454,29 @@ Value make_heap_type(ThreadState& ts, Type* meta, StrObject* name, TupleObject* 
   SlotSpec slots;
   if (!read_slots(ts, t, solid, base_has_dict, &slots)) return Value();
   bool has_dict = base_has_dict || ((!slots.present || slots.wants_dict) && solid != &type_type);
-  if (has_dict && !base_has_dict) dict_set_str(ts, t->dict, n.dict, dict_descriptor(ts, t));
+  // t->dict is the class body's namespace, which may hold keys of the program's making: every store can fail.
+  if (has_dict && !base_has_dict && !dict_set_str(ts, t->dict, n.dict, dict_descriptor(ts, t))) return Value();
   // The first Python class over a builtin without weak reference support adds __weakref__ as CPython does.
   if ((!slots.present || slots.wants_weakref) && (!(base->flags & kTypeHeap) || !base_has_dict) &&
       solid != &int_type && solid != &bytes_type && solid != &tuple_type && solid != &set_type &&
-      solid != &frozenset_type && solid != &type_type)
-    dict_set_str(ts, t->dict, intern(ts, "__weakref__"), weakref_descriptor(ts, t));
+      solid != &frozenset_type && solid != &type_type &&
+      !dict_set_str(ts, t->dict, intern(ts, "__weakref__"), weakref_descriptor(ts, t)))
+    return Value();
   t->doc = dict_get_str(t->dict, n.doc);
   if (!t->doc) {
     t->doc = None();
-    dict_set_str(ts, t->dict, n.doc, None());
+    if (!dict_set_str(ts, t->dict, n.doc, None())) return Value();
   }
-  wrap_implicit(ts, t->dict, "__new__", &staticmethod_type);
-  wrap_implicit(ts, t->dict, "__init_subclass__", &classmethod_type);
-  wrap_implicit(ts, t->dict, "__class_getitem__", &classmethod_type);
-  if (dict_get_str(t->dict, n.eq) && !dict_get_str(t->dict, n.hash)) dict_set_str(ts, t->dict, n.hash, None());
+  if (!wrap_implicit(ts, t->dict, "__new__", &staticmethod_type) ||
+      !wrap_implicit(ts, t->dict, "__init_subclass__", &classmethod_type) ||
+      !wrap_implicit(ts, t->dict, "__class_getitem__", &classmethod_type))
+    return Value();
+  if (dict_get_str(t->dict, n.eq) && !dict_get_str(t->dict, n.hash) && !dict_set_str(ts, t->dict, n.hash, None()))
+    return Value();
 
   // Layout: the builtin base's, plus an attribute dict when the base has none and can carry one.
   t->flags = kTypeHeap | kTypeBaseType | (solid->flags & kInheritedFlags);
-  lay_out_instances(ts, t, base, solid, has_dict && !base_has_dict, slots.names);
+  if (!lay_out_instances(ts, t, base, solid, has_dict && !base_has_dict, slots.names)) return Value();
   // Every slot starts as the builtin base's; slots.cpp then installs the dunder-calling ones.
   std::memcpy(static_cast<void*>(&t->repr), static_cast<const void*>(&solid->repr),
               reinterpret_cast<const char*>(&solid->finalize + 1) - reinterpret_cast<const char*>(&solid->repr));
@@ -484,7 +491,7 @@ Value make_heap_type(ThreadState& ts, Type* meta, StrObject* name, TupleObject* 
                        r ? as_str(r)->view() : "?");
     }
     static_cast<CellObject*>(cell.as_object())->ref = Value(t);
-    dict_del(ts, t->dict, Value(n.classcell));
+    if (dict_del(ts, t->dict, Value(n.classcell)) < 0) return Value();
   }
   t->version = next_type_version();  // the namespace is final: forget lookups made while it was being built
   if (!set_names(ts, t)) return Value();

@@ -348,7 +348,7 @@ COMPLEX_METHOD(m_getnewargs) {
   return Value(minipy::make_tuple(ts, items));
 }
 COMPLEX_METHOD(m_format) {
-  if (!no_keywords(ts, "__format__", kwnames) || !check_arg_count(ts, "__format__", args.size(), 1, 1))
+  if (!check_positional_args(ts, "__format__", args, kwnames, 1, 1))
     return Value();
   if (!is_str(args[0]))
     return raise_fmt(ts, TypeError_type, "__format__() argument must be str, not {}", type_name(args[0]));

@@ -23,7 +23,7 @@ Value coro_repr(ThreadState& ts, Value self) {
 }
 
 Value coro_await_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "__await__", kwnames) || !check_arg_count(ts, "__await__", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "__await__", args, kwnames, 0, 0)) return Value();
   auto* w = ts.alloc<CoroWrapperObject>(&coroutine_wrapper_type);
   w->coro = as_generator(self);
   return Value(w);
@@ -51,7 +51,7 @@ Value wrapper_iternext(ThreadState& ts, Value self) {
   return status == SendResult::kNext ? r : Value();
 }
 Value wrapper_next(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "__next__", kwnames) || !check_arg_count(ts, "__next__", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "__next__", args, kwnames, 0, 0)) return Value();
   Value v = wrapper_iternext(ts, self);
   if (!v && !ts.current_exception) return raise_value(ts, new_exception(ts, &StopIteration_type, {}));
   return v;

@@ -1,6 +1,7 @@
 // dict: CPython's compact, insertion-ordered layout — a dense entries array in insertion order plus a sparse
 // open-addressing index of int32 positions. `version` changes on every mutation so inline caches (LOAD_GLOBAL)
 // can skip lookups while a dict is unchanged.
+#include <cassert>
 #include <new>
 #include <cstdlib>
 #include <algorithm>
@@ -591,6 +592,11 @@ bool dict_set(ThreadState& ts, DictObject* d, Value key, Value value) {
 
 bool dict_set_str(ThreadState& ts, DictObject* d, StrObject* key, Value value) {
   return insert(ts, d, Value(key), str_hash(key), value);
+}
+
+void dict_set_str_new(ThreadState& ts, DictObject* d, StrObject* key, Value value) {
+  [[maybe_unused]] bool stored = dict_set_str(ts, d, key, value);
+  assert(stored && "dict_set_str_new: the dict held a key whose comparison ran Python code");
 }
 
 void dict_store_at(DictObject* d, int64_t ix, Value value) {

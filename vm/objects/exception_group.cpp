@@ -71,7 +71,7 @@ Value eg_exceptions(ThreadState&, Value self, std::span<const Value>, TupleObjec
 }
 
 Value eg_derive(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "derive", kwnames) || !check_arg_count(ts, "derive", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "derive", args, kwnames, 1, 1)) return Value();
   Value call_args[2] = {group_message(self), args[0]};
   return call(ts, Value(&BaseExceptionGroup_type), call_args);
 }
@@ -155,7 +155,7 @@ bool split_recursive(ThreadState& ts, Value exc, const Matcher& match, bool cons
 }
 
 Value eg_split(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "split", kwnames) || !check_arg_count(ts, "split", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "split", args, kwnames, 1, 1)) return Value();
   Matcher matcher;
   if (!make_matcher(ts, args[0], &matcher)) return Value();
   Value m, rest;
@@ -165,7 +165,7 @@ Value eg_split(ThreadState& ts, Value self, std::span<const Value> args, TupleOb
 }
 
 Value eg_subgroup(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "subgroup", kwnames) || !check_arg_count(ts, "subgroup", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "subgroup", args, kwnames, 1, 1)) return Value();
   Matcher matcher;
   if (!make_matcher(ts, args[0], &matcher)) return Value();
   Value m, rest;

@@ -160,7 +160,7 @@ Value m_with_traceback(ThreadState& ts, Value self, std::span<const Value> args,
 }
 // add_note(note): appends to the __notes__ list in the instance dict, creating it on first use.
 Value m_add_note(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "add_note", kwnames) || !check_arg_count(ts, "add_note", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "add_note", args, kwnames, 1, 1)) return Value();
   if (!is_str(args[0]))
     return raise_fmt(ts, TypeError_type, "note must be a str, not '{}'", type_name(args[0]));
   StrObject* key = intern(ts, "__notes__");
@@ -176,7 +176,7 @@ Value m_add_note(ThreadState& ts, Value self, std::span<const Value> args, Tuple
 }
 
 Value m_setstate(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "__setstate__", kwnames) || !check_arg_count(ts, "__setstate__", args.size(), 1, 1))
+  if (!check_positional_args(ts, "__setstate__", args, kwnames, 1, 1))
     return Value();
   if (is_none(args[0])) return None();
   if (!is_dict(args[0])) return raise(ts, TypeError_type, "state is not a dictionary");
@@ -250,7 +250,7 @@ void init_exception_slots(ThreadState& ts) {
   t.trace = trace_exception;
   t.setattr = set_context_attr;
   add_methods(ts, t, exception_methods);
-  dict_set_str(ts, t.dict, ts.interp->names.dict, instance_dict_descriptor(ts));
+  dict_set_str_new(ts, t.dict, ts.interp->names.dict, instance_dict_descriptor(ts));
   add_getset(ts, t, "args", get_args);
   add_getset(ts, t, "__traceback__", get_traceback);
   add_getset(ts, t, "__context__", get_context);

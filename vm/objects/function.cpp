@@ -197,14 +197,14 @@ Value reduce_to_getattr(ThreadState& ts, Value receiver, Value name) {
   return Value(minipy::make_tuple(ts, items));
 }
 Value native_reduce(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "__reduce__", kwnames) || !check_arg_count(ts, "__reduce__", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "__reduce__", args, kwnames, 0, 0)) return Value();
   auto* f = static_cast<NativeFunctionObject*>(self.as_object());
   Value name(intern(ts, f->def->name));
   if (!f->self || is_none(f->self) || type_of(f->self) == &module_type) return name;
   return reduce_to_getattr(ts, f->self, name);
 }
 Value bound_reduce(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "__reduce__", kwnames) || !check_arg_count(ts, "__reduce__", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "__reduce__", args, kwnames, 0, 0)) return Value();
   auto* m = static_cast<BoundMethodObject*>(self.as_object());
   Value name = get_attr(ts, m->func, ts.interp->names.name);
   if (!name) return name;
@@ -453,7 +453,7 @@ void add_methods(ThreadState& ts, Type& type, std::span<const MethodDef> methods
     auto* d = ts.alloc<MethodDescriptorObject>(&method_descriptor_type);
     d->owner = &type;
     d->def = &def;
-    dict_set_str(ts, type.dict, intern(ts, def.name), Value(d));
+    dict_set_str_new(ts, type.dict, intern(ts, def.name), Value(d));
   }
 }
 
@@ -466,7 +466,7 @@ void install_getter(ThreadState& ts, Type& type, const MethodDef* def) {
   d->def = def;
   auto* p = ts.alloc<PropertyObject>(&property_type);
   p->fget = Value(d);
-  dict_set_str(ts, type.dict, intern(ts, def->name), Value(p));
+  dict_set_str_new(ts, type.dict, intern(ts, def->name), Value(p));
 }
 
 }  // namespace

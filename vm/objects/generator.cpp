@@ -266,7 +266,7 @@ void trace_generator(Object* self, Tracer& tracer) {
 }
 
 Value gen_send_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "send", kwnames) || !check_arg_count(ts, "send", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "send", args, kwnames, 1, 1)) return Value();
   Value r;
   return finish_send(ts, as_gen(self), gen_send_ex(ts, as_gen(self), args[0], false, &r), r);
 }
@@ -290,7 +290,7 @@ Value throw_argument(ThreadState& ts, std::span<const Value> args) {
 }
 
 Value gen_throw_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "throw", kwnames) || !check_arg_count(ts, "throw", args.size(), 1, 3)) return Value();
+  if (!check_positional_args(ts, "throw", args, kwnames, 1, 3)) return Value();
   Value exc = throw_argument(ts, args);
   if (!exc) return Value();
   ts.current_exception = exc;
@@ -298,19 +298,19 @@ Value gen_throw_method(ThreadState& ts, Value self, std::span<const Value> args,
 }
 
 Value gen_close_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "close", kwnames) || !check_arg_count(ts, "close", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "close", args, kwnames, 0, 0)) return Value();
   return gen_close(ts, as_gen(self));
 }
 
 Value gen_next_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "__next__", kwnames) || !check_arg_count(ts, "__next__", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "__next__", args, kwnames, 0, 0)) return Value();
   Value v = gen_iternext(ts, self);
   if (!v && !ts.current_exception) return raise_value(ts, new_exception(ts, &StopIteration_type, {}));
   return v;
 }
 
 Value gen_iter_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "__iter__", kwnames) || !check_arg_count(ts, "__iter__", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "__iter__", args, kwnames, 0, 0)) return Value();
   return self;
 }
 

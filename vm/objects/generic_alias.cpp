@@ -404,8 +404,7 @@ Value type_or(ThreadState& ts, Value a, Value b) {
 
 // cls[item] for the builtin containers (a classmethod: self is the class).
 Value class_getitem(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "__class_getitem__", kwnames) ||
-      !check_arg_count(ts, "__class_getitem__", args.size(), 1, 1))
+  if (!check_positional_args(ts, "__class_getitem__", args, kwnames, 1, 1))
     return Value();
   return make_alias(ts, self, args[0]);
 }

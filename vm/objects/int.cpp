@@ -103,8 +103,6 @@ Value int_pow(ThreadState& ts, const IntArg& a, const IntArg& b) {
   if (!b.is_small || b.small < 0) {
     if ((b.is_small && b.small < 0) || (!b.is_small && b.big->sign() < 0)) {
       double base, exp;
-      bool is_number;
-      to_double(ts, a.is_small ? Value::small_int(a.small) : Value(), &base, &is_number);
       if (!a.is_small) {
         auto d = a.big->to_double();
         if (!d) return raise(ts, OverflowError_type, "int too large to convert to float");

@@ -294,11 +294,11 @@ ModuleObject* make_module(ThreadState& ts, std::string_view name) {
   auto* m = ts.alloc<ModuleObject>(&module_type);
   m->name = intern(ts, name);
   m->dict = make_dict(ts);
-  dict_set_str(ts, m->dict, ts.interp->names.name, Value(m->name));
-  dict_set_str(ts, m->dict, ts.interp->names.doc, None());
-  dict_set_str(ts, m->dict, ts.interp->names.package, None());
-  dict_set_str(ts, m->dict, ts.interp->names.loader, None());
-  dict_set_str(ts, m->dict, ts.interp->names.spec, None());
+  dict_set_str_new(ts, m->dict, ts.interp->names.name, Value(m->name));
+  dict_set_str_new(ts, m->dict, ts.interp->names.doc, None());
+  dict_set_str_new(ts, m->dict, ts.interp->names.package, None());
+  dict_set_str_new(ts, m->dict, ts.interp->names.loader, None());
+  dict_set_str_new(ts, m->dict, ts.interp->names.spec, None());
   return m;
 }
 
@@ -344,7 +344,7 @@ namespace {
 // list() read it). A sequence may shrink while iterated, so the count never goes below 0.
 Value remaining_hint(int64_t left) { return Value::small_int(left > 0 ? left : 0); }
 Value forward_length_hint(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "__length_hint__", kwnames) || !check_arg_count(ts, "__length_hint__", args.size(), 0, 0))
+  if (!check_positional_args(ts, "__length_hint__", args, kwnames, 0, 0))
     return Value();
   auto* it = static_cast<SeqIterObject*>(self.as_object());
   if (!it->seq) return remaining_hint(0);
@@ -354,7 +354,7 @@ Value forward_length_hint(ThreadState& ts, Value self, std::span<const Value> ar
   return remaining_hint(size - it->index);
 }
 Value reverse_length_hint(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "__length_hint__", kwnames) || !check_arg_count(ts, "__length_hint__", args.size(), 0, 0))
+  if (!check_positional_args(ts, "__length_hint__", args, kwnames, 0, 0))
     return Value();
   auto* r = static_cast<ReversedObject*>(self.as_object());
   if (!r->seq) return remaining_hint(0);
@@ -364,7 +364,7 @@ Value reverse_length_hint(ThreadState& ts, Value self, std::span<const Value> ar
   return remaining_hint(left);
 }
 Value range_length_hint(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "__length_hint__", kwnames) || !check_arg_count(ts, "__length_hint__", args.size(), 0, 0))
+  if (!check_positional_args(ts, "__length_hint__", args, kwnames, 0, 0))
     return Value();
   return remaining_hint(static_cast<RangeIterObject*>(self.as_object())->remaining);
 }

@@ -51,7 +51,7 @@ const MethodDef proxy_methods[] = {
 };
 
 Value proxy_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "mappingproxy", kwnames) || !check_arg_count(ts, "mappingproxy", args.size(), 1, 1))
+  if (!check_positional_args(ts, "mappingproxy", args, kwnames, 1, 1))
     return Value();
   Type* t = type_of(args[0]);
   if (!t->getitem || is_list(args[0]) || is_tuple(args[0]))

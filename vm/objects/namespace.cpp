@@ -65,7 +65,7 @@ Value namespace_richcompare(ThreadState& ts, Value a, Value b, int op) {
 
 // __reduce__: (type(self), (), the attribute dict), so copy and pickle rebuild it.
 Value namespace_reduce(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "__reduce__", kwnames) || !check_arg_count(ts, "__reduce__", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "__reduce__", args, kwnames, 0, 0)) return Value();
   Value items[3] = {Value(static_cast<Object*>(type_of(self))), ts.interp->empty_tuple,
                     Value(namespace_dict(ts, self))};
   return Value(make_tuple(ts, items));
@@ -97,9 +97,9 @@ void init_namespace_type(ThreadState& ts) {
   static const MethodDef kMethods[] = {{"__reduce__", namespace_reduce}};
   add_methods(ts, t, kMethods);
   finish_static_type<&namespace_type>(ts, t);
-  dict_set_str(ts, t.dict, intern(ts, "__dict__"), instance_dict_descriptor(ts));
+  dict_set_str_new(ts, t.dict, intern(ts, "__dict__"), instance_dict_descriptor(ts));
   t.hash = nullptr;  // mutable: unhashable, as CPython's
-  dict_set_str(ts, t.dict, intern(ts, "__hash__"), None());
+  dict_set_str_new(ts, t.dict, intern(ts, "__hash__"), None());
 }
 
 }  // namespace minipy

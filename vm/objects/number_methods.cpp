@@ -125,7 +125,7 @@ constexpr char kIntTrunc[] = "int.__trunc__", kIntFloor[] = "int.__floor__", kIn
 constexpr char kFloatTrunc[] = "float.__trunc__", kFloatFloor[] = "float.__floor__", kFloatCeil[] = "float.__ceil__";
 
 NUMBER_METHOD(int_round) {
-  if (!no_keywords(ts, "__round__", kwnames) || !check_arg_count(ts, "__round__", args.size(), 0, 1)) return Value();
+  if (!check_positional_args(ts, "__round__", args, kwnames, 0, 1)) return Value();
   if (args.empty()) return int_value(ts, self);
   int64_t digits;
   if (!index_to_int64(ts, args[0], &digits)) return Value();  // None is a TypeError here, as in CPython
@@ -133,7 +133,7 @@ NUMBER_METHOD(int_round) {
 }
 
 NUMBER_METHOD(float_round) {
-  if (!no_keywords(ts, "__round__", kwnames) || !check_arg_count(ts, "__round__", args.size(), 0, 1)) return Value();
+  if (!check_positional_args(ts, "__round__", args, kwnames, 0, 1)) return Value();
   Value nd = args.empty() || is_none(args[0]) ? Value() : args[0];
   return round_number(ts, make_float(ts, float_value(self)), nd);
 }
@@ -179,7 +179,7 @@ NUMBER_METHOD(float_hex) {
 
 // float.fromhex(s): the syntax is checked here, the correctly rounded conversion is strtod's.
 NUMBER_METHOD(float_fromhex) {
-  if (!no_keywords(ts, "fromhex", kwnames) || !check_arg_count(ts, "fromhex", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "fromhex", args, kwnames, 1, 1)) return Value();
   if (!is_str(args[0]))
     return raise_fmt(ts, TypeError_type, "fromhex() argument must be str, not {}", type_name(args[0]));
   std::string_view s = as_str(args[0])->view();
@@ -229,7 +229,7 @@ NUMBER_METHOD(float_fromhex) {
 
 NUMBER_METHOD(float_getformat) {
   (void)self;
-  if (!no_keywords(ts, "__getformat__", kwnames) || !check_arg_count(ts, "__getformat__", args.size(), 1, 1))
+  if (!check_positional_args(ts, "__getformat__", args, kwnames, 1, 1))
     return Value();
   if (!is_str(args[0]))
     return raise_fmt(ts, TypeError_type, "__getformat__() argument must be str, not {}", type_name(args[0]));

@@ -14,13 +14,6 @@ namespace {
 
 Type* builtin_type_of(Value v) { return static_base(type_of(v)); }
 
-bool exact_args(ThreadState& ts, const char* name, std::span<const Value> args, TupleObject* kwnames, size_t n) {
-  if (!no_keywords(ts, name, kwnames)) return false;
-  if (args.size() == n) return true;
-  if (n == 0) raise_fmt(ts, TypeError_type, "{}() takes no arguments ({} given)", name, args.size());
-  else raise_fmt(ts, TypeError_type, "{}() takes exactly one argument ({} given)", name, args.size());
-  return false;
-}
 
 METHOD(m_init) {
   InitSlot init = builtin_type_of(self)->init;
@@ -65,18 +58,18 @@ void add_new(ThreadState& ts) {
 }
 
 METHOD(m_repr) {
-  if (!no_keywords(ts, "__repr__", kwnames) || !check_arg_count(ts, "__repr__", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "__repr__", args, kwnames, 0, 0)) return Value();
   return builtin_type_of(self)->repr(ts, self);
 }
 
 METHOD(m_str) {
-  if (!no_keywords(ts, "__str__", kwnames) || !check_arg_count(ts, "__str__", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "__str__", args, kwnames, 0, 0)) return Value();
   Type* t = builtin_type_of(self);
   return t->str ? t->str(ts, self) : type_of(self)->repr(ts, self);
 }
 
 METHOD(m_hash) {
-  if (!no_keywords(ts, "__hash__", kwnames) || !check_arg_count(ts, "__hash__", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "__hash__", args, kwnames, 0, 0)) return Value();
   HashSlot hash = builtin_type_of(self)->hash;
   if (!hash) return raise_fmt(ts, TypeError_type, "unhashable type: '{}'", type_name(self));
   int64_t h;
@@ -86,7 +79,7 @@ METHOD(m_hash) {
 
 Value compare(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, int op,
               const char* name) {
-  if (!exact_args(ts, name, args, kwnames, 1)) return Value();
+  if (!check_positional_args(ts, name, args, kwnames, 1, 1)) return Value();
   if (op == kNe) {
     // The default __ne__ inverts whatever __eq__ the instance has.
     Value eq = type_of(self)->richcompare(ts, self, args[0], kEq);
@@ -105,7 +98,7 @@ METHOD(m_gt) { return compare(ts, self, args, kwnames, kGt, "__gt__"); }
 METHOD(m_ge) { return compare(ts, self, args, kwnames, kGe, "__ge__"); }
 
 METHOD(m_format) {
-  if (!exact_args(ts, "__format__", args, kwnames, 1)) return Value();
+  if (!check_positional_args(ts, "__format__", args, kwnames, 1, 1)) return Value();
   if (!is_str(args[0]))
     return raise_fmt(ts, TypeError_type, "__format__() argument must be str, not {}", type_name(args[0]));
   if (as_str(args[0])->size != 0)
@@ -125,7 +118,7 @@ METHOD(m_init_subclass) {
 }
 
 METHOD(m_getattribute) {
-  if (!no_keywords(ts, "__getattribute__", kwnames) || !check_arg_count(ts, "__getattribute__", args.size(), 1, 1))
+  if (!check_positional_args(ts, "__getattribute__", args, kwnames, 1, 1))
     return Value();
   if (!is_str(args[0]))
     return raise_fmt(ts, TypeError_type, "attribute name must be string, not '{}'", type_name(args[0]));
@@ -146,7 +139,7 @@ METHOD(m_setattr) {
   return set_or_delete(ts, self, args[0], args[1]);
 }
 METHOD(m_delattr) {
-  if (!exact_args(ts, "__delattr__", args, kwnames, 1)) return Value();
+  if (!check_positional_args(ts, "__delattr__", args, kwnames, 1, 1)) return Value();
   return set_or_delete(ts, self, args[0], Value());
 }
 
@@ -158,7 +151,7 @@ METHOD(m_dir) {
 }
 
 METHOD(m_sizeof) {
-  if (!exact_args(ts, "__sizeof__", args, kwnames, 0)) return Value();
+  if (!check_positional_args(ts, "__sizeof__", args, kwnames, 0, 0)) return Value();
   return make_int(ts, type_of(self)->instance_size);
 }
 

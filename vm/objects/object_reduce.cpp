@@ -227,7 +227,7 @@ METHOD(m_getnewargs) {
 
 // set/frozenset.__reduce__: (type(self), (list(self),), the instance dict or None).
 METHOD(m_set_reduce) {
-  if (!no_keywords(ts, "__reduce__", kwnames) || !check_arg_count(ts, "__reduce__", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "__reduce__", args, kwnames, 0, 0)) return Value();
   ListObject* items = make_list(ts, 0);
   if (!list_extend(ts, items, self)) return Value();
   Value inner = Value(items);
@@ -239,7 +239,7 @@ METHOD(m_set_reduce) {
 
 // BaseException.__reduce__: (type(self), self.args) plus the instance dict when it has one.
 METHOD(m_exception_reduce) {
-  if (!no_keywords(ts, "__reduce__", kwnames) || !check_arg_count(ts, "__reduce__", args.size(), 0, 0)) return Value();
+  if (!check_positional_args(ts, "__reduce__", args, kwnames, 0, 0)) return Value();
   auto* e = static_cast<ExceptionObject*>(self.as_object());
   Value parts[3] = {Value(type_of(self)), Value(e->args), e->dict ? Value(e->dict) : Value()};
   return Value(minipy::make_tuple(ts, std::span<const Value>(parts, e->dict ? 3 : 2)));

@@ -56,13 +56,12 @@ bool os_error_init(ThreadState& ts, Value self, std::span<const Value> args, Tup
   size_t n = positional_count(args, kwnames);
   ExceptionObject* e = as_exc(self);
   if (!e->dict) e->dict = make_dict(ts);
-  auto set = [&](const char* name, Value v) { dict_set_str(ts, e->dict, intern(ts, name), v); };
+  // The instance dict may hold what a subclass stored before calling this __init__: a store can fail.
+  auto set = [&](const char* name, Value v) { return dict_set_str(ts, e->dict, intern(ts, name), v); };
   if (n < 2 || n > 5) return true;  // the class attributes (None) stand
-  set("errno", args[0]);
-  set("strerror", args[1]);
+  if (!set("errno", args[0]) || !set("strerror", args[1])) return false;
   if (n >= 3) {
-    set("filename", args[2]);
-    if (n == 5) set("filename2", args[4]);
+    if (!set("filename", args[2]) || (n == 5 && !set("filename2", args[4]))) return false;
     // With a filename, args keeps only (errno, strerror), as CPython's.
     e->args = make_tuple(ts, args.subspan(0, 2));
   }
@@ -127,7 +126,7 @@ void init_os_error_type(ThreadState& ts, NewSlot exception_new, InitSlot excepti
     t->str = os_error_str;
   }
   for (const char* name : {"errno", "strerror", "filename", "filename2"})
-    dict_set_str(ts, OSError_type.dict, intern(ts, name), None());
+    dict_set_str_new(ts, OSError_type.dict, intern(ts, name), None());
 }
 
 }  // namespace minipy

@@ -361,7 +361,7 @@ Value m_format_map(ThreadState& ts, Value self, std::span<const Value> args, Tup
   Value k, v;
   while (dict_next(d, &pos, &k, &v)) {
     names->items[i++] = is_str(k) ? k : Value(ts.interp->names.empty);
-    list_append(ts, values, v);
+    if (!list_append(ts, values, v)) return Value();
   }
   std::string out;
   text::AutoNumbering numbering;

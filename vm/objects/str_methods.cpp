@@ -178,7 +178,7 @@ STR_METHOD(m_rindex) { return search_impl(ts, self, args, kwnames, 3); }
 STR_METHOD(m_count) { return search_impl(ts, self, args, kwnames, 4); }
 
 STR_METHOD(m_replace) {
-  if (!no_keywords(ts, "replace", kwnames) || !check_arg_count(ts, "replace", args.size(), 2, 3)) return Value();
+  if (!check_positional_args(ts, "replace", args, kwnames, 2, 3)) return Value();
   std::string_view old_part, new_part;
   if (!str_arg(ts, args[0], &old_part, "replace", 1) || !str_arg(ts, args[1], &new_part, "replace", 2)) return Value();
   int64_t count = -1;
@@ -316,7 +316,7 @@ STR_METHOD(m_removesuffix) {
 // str.maketrans(x[, y[, z]]): the dict of ordinals str.translate takes.
 STR_METHOD(m_maketrans) {
   (void)self;
-  if (!no_keywords(ts, "maketrans", kwnames) || !check_arg_count(ts, "maketrans", args.size(), 1, 3)) return Value();
+  if (!check_positional_args(ts, "maketrans", args, kwnames, 1, 3)) return Value();
   DictObject* table = make_dict(ts);
   if (args.size() == 1) {
     if (!is_dict(args[0]))
@@ -359,7 +359,7 @@ STR_METHOD(m_maketrans) {
 
 // str.translate(table): table[ord(c)] is a str, an ordinal or None (delete); a LookupError keeps c.
 STR_METHOD(m_translate) {
-  if (!no_keywords(ts, "translate", kwnames) || !check_arg_count(ts, "translate", args.size(), 1, 1)) return Value();
+  if (!check_positional_args(ts, "translate", args, kwnames, 1, 1)) return Value();
   std::string_view s = sv(self);
   std::string out;
   for (size_t pos = 0; pos < s.size();) {

@@ -35,16 +35,14 @@ TYPE_METHOD(type_subclasses) {
 }
 
 TYPE_METHOD(type_instancecheck) {
-  if (!no_keywords(ts, "__instancecheck__", kwnames) ||
-      !check_arg_count(ts, "__instancecheck__", args.size(), 1, 1))
+  if (!check_positional_args(ts, "__instancecheck__", args, kwnames, 1, 1))
     return Value();
   int r = real_isinstance(ts, args[0], self);
   return r < 0 ? Value() : Bool(r);
 }
 
 TYPE_METHOD(type_subclasscheck) {
-  if (!no_keywords(ts, "__subclasscheck__", kwnames) ||
-      !check_arg_count(ts, "__subclasscheck__", args.size(), 1, 1))
+  if (!check_positional_args(ts, "__subclasscheck__", args, kwnames, 1, 1))
     return Value();
   int r = real_issubclass(ts, args[0], self);
   return r < 0 ? Value() : Bool(r);
@@ -80,7 +78,7 @@ void give_doc(ThreadState& ts, Type& t) {
   if ((t.doc && !is_none(t.doc)) || dict_get_str(t.dict, ts.interp->names.doc)) return;
   StrObject* doc = make_str(ts, fmt::format("The builtin type {}.", t.name->view()));
   t.doc = Value(doc);
-  dict_set_str(ts, t.dict, ts.interp->names.doc, Value(doc));
+  dict_set_str_new(ts, t.dict, ts.interp->names.doc, Value(doc));
 }
 
 }  // namespace
