@@ -95,7 +95,9 @@ bool is_dunder(std::string_view name) {
 bool type_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
   Type* t = as_type(self);
   if (t->flags & kTypeImmutable) {
-    raise_fmt(ts, TypeError_type, "cannot set '{}' attribute of immutable type '{}'", name->view(), t->name->view());
+    // CPython quotes tp_name: a native module's type with its module ('_io.StringIO').
+    std::string_view tp_name = (t->flags & kTypeHeap) ? t->name->view() : std::string_view(t->c_name);
+    raise_fmt(ts, TypeError_type, "cannot set '{}' attribute of immutable type '{}'", name->view(), tp_name);
     return false;
   }
   // A data descriptor of the metaclass decides first (a property on a user metaclass), as for any object.
