@@ -63,7 +63,7 @@ std::string current_directory() {
   return buf;
 }
 
-CachePathResult error(std::string message) { return CachePathResult{"", std::move(message)}; }
+CachePathResult error(std::string message) { return Failure{std::move(message)}; }
 
 }  // namespace
 
@@ -84,13 +84,13 @@ CachePathResult cache_from_source(std::string_view source_path, std::string_view
     filename += fmt::format(".{}{}", kOptPrefix, optimization);
   }
   filename += ".pyc";
-  if (!pycache_prefix) return CachePathResult{join_path({head, kPycacheDir, filename}), ""};
+  if (!pycache_prefix) return join_path({head, kPycacheDir, filename});
 
   std::string absolute_head(head);
   if (!head.starts_with('/')) absolute_head = join_path({current_directory(), head});
   std::string_view root_relative = absolute_head;
   while (!root_relative.empty() && root_relative.front() == '/') root_relative.remove_prefix(1);
-  return CachePathResult{join_path({*pycache_prefix, root_relative, filename}), ""};
+  return join_path({*pycache_prefix, root_relative, filename});
 }
 
 CachePathResult source_from_cache(std::string_view cache_path, std::optional<std::string_view> pycache_prefix) {
@@ -124,7 +124,7 @@ CachePathResult source_from_cache(std::string_view cache_path, std::optional<std
       return error(fmt::format("optimization level {} is not an alphanumeric value", python_str_repr(optimization)));
   }
   std::string_view base = cache_filename.substr(0, cache_filename.find('.'));
-  return CachePathResult{join_path({head, fmt::format("{}.py", base)}), ""};
+  return join_path({head, fmt::format("{}.py", base)});
 }
 
 bool path_is_under(std::string_view path, std::string_view dir) {

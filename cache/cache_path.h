@@ -5,16 +5,14 @@
 #include <string>
 #include <string_view>
 
+#include "compiler/result.h"
+
 namespace minipy {
 
 inline constexpr std::string_view kMinipyCacheTag = "minipy-311";
 
-// A path, or the ValueError message importlib would raise (then `path` is empty).
-struct CachePathResult {
-  std::string path;
-  std::string error;
-  bool ok() const { return error.empty(); }
-};
+// A path, or the ValueError message importlib would raise.
+using CachePathResult = Result<std::string>;
 
 // The cache file for source file `source_path`: `<dir>/__pycache__/<stem>.<tag>[.opt-<optimization>].pyc`, or,
 // when `pycache_prefix` is set, the same file name under the prefix mirrored by the source directory's

@@ -93,10 +93,11 @@ std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, cons
                                                  CacheAttempt& attempt, CacheEvents& events) {
   int64_t mtime = st.st_mtim.tv_sec;
   auto size = static_cast<uint64_t>(st.st_size);
-  std::string data, unreadable;
   struct stat pyc_st {};
-  if (!read_cache_file(bytecode_path, &data, &unreadable, &pyc_st)) {
+  Result<std::string> read = read_cache_file(bytecode_path, &pyc_st);
+  if (!read.ok()) {
     const int err = errno;
+    const std::string& unreadable = read.error().message;
     attempt.why = err == ENOENT ? fmt::format("compiled: no cache at {}", bytecode_path)
                                 : fmt::format("recompiled: cannot read {} ({})", bytecode_path, unreadable);
     // CPython's -v is silent about an unreadable cache; a refused one (a device, a FIFO, a huge file) is
@@ -104,6 +105,7 @@ std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, cons
     if (err == EINVAL) verbose(events, fmt::format("cannot read {}: {}", bytecode_path, unreadable));
     return nullptr;
   }
+  const std::string& data = read.value();
   // A cache others could have planted is not read at all (CPython trusts any matching header).
   if (auto distrust = cache_distrust_reason(bytecode_path, pyc_st, st)) {
     verbose(events, fmt::format("{} is not trusted: {}", bytecode_path, *distrust));
@@ -111,10 +113,13 @@ std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, cons
     attempt.refused = true;
     return nullptr;
   }
-  PycClassification cls = classify_pyc(as_bytes(data), fullname);
-  std::optional<PycRejection> rejection = cls.rejection;
+  PycClassification classified = classify_pyc(as_bytes(data), fullname);
+  PycVerdict verdict = Ok{};
   bool source_checked = false;
-  if (!rejection) {
+  if (!classified.ok()) {
+    verdict = classified.error();
+  } else {
+    const PycHeader& cls = classified.value();
     attempt.hash_based = cls.hash_based();
     if (attempt.hash_based) {
       // A hash pyc is checked against the source only when its flag (or --check-hash-based-pycs) asks:
@@ -128,14 +133,15 @@ std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, cons
           return nullptr;
         }
         attempt.source = std::move(text);
-        rejection = validate_hash_pyc(as_bytes(data), source_hash(*attempt.source), fullname);
+        verdict = validate_hash_pyc(as_bytes(data), source_hash(*attempt.source), fullname);
         source_checked = true;
       }
     } else {
-      rejection = validate_timestamp_pyc(as_bytes(data), mtime, size, fullname);
+      verdict = validate_timestamp_pyc(as_bytes(data), mtime, size, fullname);
     }
   }
-  if (rejection) {
+  if (!verdict.ok()) {
+    const PycRejection* rejection = &verdict.error();
     // CPython logs these three; minipy also logs a hash mismatch (the racy rule makes hash pycs common).
     auto k = rejection->kind;
     if (k == PycRejection::Kind::BadMagic || k == PycRejection::Kind::TruncatedHeader ||
@@ -147,9 +153,9 @@ std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, cons
     forget_damaged_kind(data, attempt);
     return nullptr;
   }
-  std::string damage;
-  auto code = code_from_pyc_body(as_bytes(data), &damage, &settings, &pyc_st);
-  if (!code) {
+  auto code = code_from_pyc_body(as_bytes(data), &settings, &pyc_st);
+  if (!code.ok()) {
+    const std::string& damage = code.error().message;
     verbose(events, fmt::format("{} in {}", damage, python_str_repr(bytecode_path)));
     attempt.why = "recompiled: " + damage;
     forget_damaged_kind(data, attempt);
@@ -165,25 +171,24 @@ std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, cons
   else
     explain(events, fmt::format("cache hit: {}{} is an unchecked hash-based pyc (source not read)", served,
                                 bytecode_path));
-  return with_filename(code, source_path);
+  return with_filename(code.value(), source_path);
 }
 
 }  // namespace
 
-bool read_cache_file(const std::string& path, std::string* out, std::string* why, struct stat* st) {
+Result<std::string> read_cache_file(const std::string& path, struct stat* st) {
   // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
   int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
     int saved = errno;
-    *why = std::strerror(saved);
+    Failure failure{std::strerror(saved)};
     errno = saved;
-    return false;
+    return failure;
   }
-  auto refuse = [&](std::string reason) {
+  auto refuse = [&](std::string reason) -> Result<std::string> {
     close(fd);
-    *why = std::move(reason);
     errno = EINVAL;
-    return false;
+    return Failure{std::move(reason)};
   };
   if (fstat(fd, st) != 0) return refuse(std::strerror(errno));
   // A device (a symlink to /dev/zero), a FIFO or a socket never ends; a huge file is no cache minipy wrote.
@@ -203,8 +208,7 @@ bool read_cache_file(const std::string& path, std::string* out, std::string* why
     if (data.size() > kMaxCacheFileSize) return refuse(fmt::format("larger than {} bytes", kMaxCacheFileSize));
   }
   close(fd);
-  *out = std::move(data);
-  return true;
+  return data;
 }
 
 std::optional<std::string> cache_distrust_reason(const std::string& pyc_path, const struct stat& pyc_st,
@@ -252,11 +256,11 @@ namespace {
 // per-user mirror tree, laid out as a pycache prefix lays it out (the host's installation is not minipy's to
 // write). An empty path with no error: there is nowhere to put it.
 CachePathResult settings_cache_path(const std::string& source_path, const CacheSettings& settings) {
-  if (settings.cache_tag.empty()) return {};  // sys.implementation.cache_tag None: caching is off
+  if (settings.cache_tag.empty()) return std::string();  // sys.implementation.cache_tag None: caching is off
   std::optional<std::string_view> prefix;
   if (settings.pycache_prefix) prefix = *settings.pycache_prefix;
   if (!prefix && path_is_under(source_path, settings.host_lib)) {
-    if (settings.lib_cache_root.empty()) return {};
+    if (settings.lib_cache_root.empty()) return std::string();
     prefix = settings.lib_cache_root;
   }
   return cache_from_source(source_path, settings.cache_tag, optimization_suffix(settings.optimize), prefix);
@@ -266,35 +270,31 @@ CachePathResult settings_cache_path(const std::string& source_path, const CacheS
 
 std::string cache_path_for(const std::string& source_path, const CacheSettings& settings) {
   CachePathResult r = settings_cache_path(source_path, settings);
-  return r.ok() ? r.path : std::string();
+  return r.ok() ? r.value() : std::string();
 }
 
-std::shared_ptr<const CodeObject> code_from_pyc_body(std::span<const uint8_t> data, std::string* why,
-                                                     const CacheSettings* settings, const struct stat* file) {
+Result<std::shared_ptr<const CodeObject>> code_from_pyc_body(std::span<const uint8_t> data,
+                                                             const CacheSettings* settings, const struct stat* file) {
   // A minipy-written pyc carries a hash of its header and body: any changed byte is caught here, including one
   // that leaves a well-formed body with a different constant.
   PycTrailerCheck trailer = check_pyc_trailer(data);
   if (trailer.state == PycTrailerCheck::State::Mismatch) {
-    *why = "cache integrity trailer does not match (the file changed after minipy wrote it)";
-    return nullptr;
+    return Failure{"cache integrity trailer does not match (the file changed after minipy wrote it)"};
   }
   auto result = unmarshal_code(trailer.body);
   if (result.error) {
-    *why = fmt::format("cache body is damaged ({} at byte {})", result.error->message,
-                       kPycHeaderSize + result.error->offset);
-    return nullptr;
+    return Failure{fmt::format("cache body is damaged ({} at byte {})", result.error->message,
+                       kPycHeaderSize + result.error->offset)};
   }
   // Neither writer leaves bytes between the code object and the end (or the trailer): extra bytes mean a
   // damaged trailer or a body that ends early.
   if (result.consumed != trailer.body.size()) {
-    *why = fmt::format("cache body is damaged ({} unexpected bytes after the code object)",
-                       trailer.body.size() - result.consumed);
-    return nullptr;
+    return Failure{fmt::format("cache body is damaged ({} unexpected bytes after the code object)",
+                       trailer.body.size() - result.consumed)};
   }
   // Module code never has free variables; a cache claiming some was damaged or forged.
   if (count_free_variables(*result.value) != 0) {
-    *why = "cached module code has free variables";
-    return nullptr;
+    return Failure{"cached module code has free variables"};
   }
   // The VM trusts code it runs (stack depths, operand ranges): a file is checked before it gets there, or was
   // checked byte for byte the same by this minipy before (the verified-body memo, speed helper).
@@ -304,10 +304,9 @@ std::shared_ptr<const CodeObject> code_from_pyc_body(std::span<const uint8_t> da
     mark_tree_verified(*result.value);
     return result.value;
   }
-  std::string problem = verify_tree(*result.value);
-  if (!problem.empty()) {
-    *why = fmt::format("cached bytecode cannot run on minipy ({})", problem);
-    return nullptr;
+  Result<Ok> verified = verify_tree(*result.value);
+  if (!verified.ok()) {
+    return Failure{fmt::format("cached bytecode cannot run on minipy ({})", verified.error().message)};
   }
   if (!key.empty() && !settings->dont_write_bytecode) verified_memo_add(memo, key);
   return result.value;
@@ -380,12 +379,12 @@ PycBuild compile_to_pyc(const std::string& source_path, const CacheSettings& set
     return build;
   }
   CachePathResult path = settings_cache_path(source_path, settings);
-  if (!path.ok() || path.path.empty()) {
-    build.path_error = path.error;
+  if (!path.ok() || path.value().empty()) {
+    if (!path.ok()) build.path_error = path.error().message;
     build.stage = PycBuild::Stage::NoCachePath;
     return build;
   }
-  build.pyc_path = path.path;
+  build.pyc_path = path.value();
   struct stat st {};
   stat(source_path.c_str(), &st);
   std::string pyc = code_to_pyc(*build.compiled.code, build.source, st, mode, std::nullopt);
@@ -412,7 +411,7 @@ SourceCode get_source_code(std::string_view fullname, const std::string& source_
     CachePathResult cpython = cache_from_source(source_path, "cpython-311", optimization_suffix(settings.optimize));
     if (cpython.ok()) {
       CacheAttempt cpython_attempt;
-      out.code = load_fresh_pyc(fullname, source_path, cpython.path, st, "CPython's ", settings, cpython_attempt,
+      out.code = load_fresh_pyc(fullname, source_path, cpython.value(), st, "CPython's ", settings, cpython_attempt,
                                 events);
       out.os_errno = cpython_attempt.os_errno;
       if (out.code || out.os_errno) return out;
@@ -492,9 +491,10 @@ SourceCode get_source_code(std::string_view fullname, const std::string& source_
 
 SourcelessCode get_sourceless_code(std::string_view fullname, const std::string& pyc_path, CacheEvents& events) {
   SourcelessCode out;
-  std::string data, unreadable;
   struct stat pyc_st {};
-  if (!read_cache_file(pyc_path, &data, &unreadable, &pyc_st)) {
+  Result<std::string> read = read_cache_file(pyc_path, &pyc_st);
+  if (!read.ok()) {
+    const std::string& unreadable = read.error().message;
     out.os_errno = errno;
     if (errno == EINVAL) {  // refused (not a regular file, or too large): an import error, not an OSError
       out.os_errno = 0;
@@ -503,22 +503,25 @@ SourcelessCode get_sourceless_code(std::string_view fullname, const std::string&
     }
     return out;
   }
+  const std::string& data = read.value();
   PycClassification cls = classify_pyc(as_bytes(data), fullname);
-  if (cls.rejection) {
-    auto k = cls.rejection->kind;
-    if (k != PycRejection::Kind::BadFlags) verbose(events, cls.rejection->reason);
-    explain(events, fmt::format("cannot import: {} (no source to fall back on)", cls.rejection->reason));
-    out.error = cls.rejection->reason;
+  if (!cls.ok()) {
+    const PycRejection& rejection = cls.error();
+    auto k = rejection.kind;
+    if (k != PycRejection::Kind::BadFlags) verbose(events, rejection.reason);
+    explain(events, fmt::format("cannot import: {} (no source to fall back on)", rejection.reason));
+    out.error = rejection.reason;
     out.eof = k == PycRejection::Kind::TruncatedHeader;
     return out;
   }
-  std::string damage;
-  out.code = code_from_pyc_body(as_bytes(data), &damage);
-  if (!out.code) {
+  auto code = code_from_pyc_body(as_bytes(data));
+  if (!code.ok()) {
+    const std::string& damage = code.error().message;
     explain(events, fmt::format("cannot import: {} (no source to fall back on)", damage));
     out.error = fmt::format("{} in {}", damage, python_str_repr(pyc_path));
     return out;
   }
+  out.code = std::move(code).value();
   verbose(events, fmt::format("code object from {}", python_str_repr(pyc_path)));
   explain(events, fmt::format("loaded sourceless {}", pyc_path));
   return out;

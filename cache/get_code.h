@@ -14,6 +14,7 @@
 
 #include "cache/pyc.h"
 #include "compiler/compile.h"
+#include "compiler/result.h"
 
 namespace minipy {
 
@@ -44,10 +45,10 @@ bool read_file(const std::string& path, std::string* out, struct stat* file_stat
 
 // The largest cache file minipy reads (a pyc this size would hold a module of some 200,000 lines).
 inline constexpr uint64_t kMaxCacheFileSize = 64ull << 20;
-// Reads the cache file `path` into `out`, with `st` its fstat: only a regular file of at most
-// kMaxCacheFileSize bytes (a symlink to /dev/zero, a FIFO or a huge file is refused, never read forever).
-// False with `why` in words and errno set (ENOENT: no file; EINVAL: refused).
-[[nodiscard]] bool read_cache_file(const std::string& path, std::string* out, std::string* why, struct stat* st);
+// The bytes of cache file `path`, with `st` its fstat: only a regular file of at most kMaxCacheFileSize bytes
+// (a symlink to /dev/zero, a FIFO or a huge file is refused, never read forever). The failure says why in
+// words, with errno set (ENOENT: no file; EINVAL: refused).
+Result<std::string> read_cache_file(const std::string& path, struct stat* st);
 
 // Why the cache at `pyc_path` (whose fstat is `pyc_st`) must not be trusted for a source whose stat is
 // `source_st`: it, or its directory without the sticky bit, is writable by users who cannot write the source,
@@ -60,13 +61,13 @@ std::optional<std::string> cache_distrust_reason(const std::string& pyc_path, co
 std::string cache_path_for(const std::string& source_path, const CacheSettings& settings);
 
 // The body of a pyc `data` as runnable code (unmarshalled, module code without free variables, accepted by
-// the verifier), or nullptr with `why` set.
+// the verifier), or why not.
 // With `settings` naming a verified-body memo and `file` the stat of the open pyc `data` was read from, a file
 // verified before and unchanged since is not verified again, and one that passes is remembered (unless
 // bytecode writing is off).
-std::shared_ptr<const CodeObject> code_from_pyc_body(std::span<const uint8_t> data, std::string* why,
-                                                     const CacheSettings* settings = nullptr,
-                                                     const struct stat* file = nullptr);
+Result<std::shared_ptr<const CodeObject>> code_from_pyc_body(std::span<const uint8_t> data,
+                                                             const CacheSettings* settings = nullptr,
+                                                             const struct stat* file = nullptr);
 
 // _imp._fix_co_filename: `code` (and its nested code) reporting `filename`, for a cache moved with its source.
 std::shared_ptr<const CodeObject> with_filename(const std::shared_ptr<const CodeObject>& code,

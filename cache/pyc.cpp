@@ -35,24 +35,20 @@ std::string python_bytes_repr(std::string_view data) { return Const::bytes(std::
 
 PycClassification classify_pyc(std::span<const uint8_t> data, std::string_view name) {
   using Kind = PycRejection::Kind;
-  PycClassification result;
+  PycHeader result;
   std::span<const uint8_t> magic = data.first(std::min(data.size(), kPycMagic.size()));
   if (!std::equal(magic.begin(), magic.end(), kPycMagic.begin(), kPycMagic.end())) {
     std::string_view magic_text(reinterpret_cast<const char*>(magic.data()), magic.size());
-    result.rejection = PycRejection{Kind::BadMagic, fmt::format("bad magic number in {}: {}", python_str_repr(name),
-                                                                python_bytes_repr(magic_text))};
-    return result;
+    return PycRejection{Kind::BadMagic,
+                        fmt::format("bad magic number in {}: {}", python_str_repr(name), python_bytes_repr(magic_text))};
   }
   if (data.size() < kPycHeaderSize) {
-    result.rejection = PycRejection{
-        Kind::TruncatedHeader, fmt::format("reached EOF while reading pyc header of {}", python_str_repr(name))};
-    return result;
+    return PycRejection{Kind::TruncatedHeader,
+                        fmt::format("reached EOF while reading pyc header of {}", python_str_repr(name))};
   }
   uint32_t flags = load_u32(data, 4);
   if (flags & ~uint32_t{kPycHashBased | kPycCheckSource}) {
-    result.rejection =
-        PycRejection{Kind::BadFlags, fmt::format("invalid flags {} in {}", flags, python_str_repr(name))};
-    return result;
+    return PycRejection{Kind::BadFlags, fmt::format("invalid flags {} in {}", flags, python_str_repr(name))};
   }
   result.flags = flags;
   result.source_mtime = load_u32(data, 8);
@@ -61,8 +57,8 @@ PycClassification classify_pyc(std::span<const uint8_t> data, std::string_view n
   return result;
 }
 
-std::optional<PycRejection> validate_timestamp_pyc(std::span<const uint8_t> data, int64_t source_mtime,
-                                                   std::optional<uint64_t> source_size, std::string_view name) {
+PycVerdict validate_timestamp_pyc(std::span<const uint8_t> data, int64_t source_mtime,
+                                  std::optional<uint64_t> source_size, std::string_view name) {
   using Kind = PycRejection::Kind;
   if (data.size() < kPycHeaderSize)
     return PycRejection{Kind::TruncatedHeader,
@@ -71,15 +67,15 @@ std::optional<PycRejection> validate_timestamp_pyc(std::span<const uint8_t> data
   if (load_u32(data, 8) != static_cast<uint32_t>(source_mtime)) return PycRejection{Kind::StaleMtime, stale};
   if (source_size && load_u32(data, 12) != static_cast<uint32_t>(*source_size))
     return PycRejection{Kind::StaleSize, stale};
-  return std::nullopt;
+  return Ok{};
 }
 
-std::optional<PycRejection> validate_hash_pyc(std::span<const uint8_t> data,
-                                              const std::array<uint8_t, 8>& source_hash, std::string_view name) {
+PycVerdict validate_hash_pyc(std::span<const uint8_t> data, const std::array<uint8_t, 8>& source_hash,
+                             std::string_view name) {
   if (data.size() < kPycHeaderSize || std::memcmp(data.data() + 8, source_hash.data(), 8) != 0)
     return PycRejection{PycRejection::Kind::HashMismatch,
                         fmt::format("hash in bytecode doesn't match hash of source {}", python_str_repr(name))};
-  return std::nullopt;
+  return Ok{};
 }
 
 std::span<const uint8_t> pyc_body(std::span<const uint8_t> data) {

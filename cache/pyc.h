@@ -15,6 +15,7 @@
 #include "cache/atomic_write.h"
 #include "cache/cache_path.h"
 #include "compiler/code_object.h"
+#include "compiler/result.h"
 
 namespace minipy {
 
@@ -34,17 +35,20 @@ struct PycRejection {
   std::string reason;  // importlib's message, e.g. "bytecode is stale for 'spam'"
 };
 
-// The parsed header; the fields are valid when rejection is empty.
-struct PycClassification {
+// The parsed header of a pyc that classify_pyc accepted.
+struct PycHeader {
   uint32_t flags = 0;
   uint32_t source_mtime = 0;          // timestamp pycs: int(st_mtime) mod 2**32
   uint32_t source_size = 0;           // timestamp pycs: st_size mod 2**32
   std::array<uint8_t, 8> source_hash{};  // hash-based pycs
-  std::optional<PycRejection> rejection;
 
   bool hash_based() const { return (flags & kPycHashBased) != 0; }
   bool check_source() const { return (flags & kPycCheckSource) != 0; }
 };
+// A header, or why importlib would not read past it.
+using PycClassification = Result<PycHeader, PycRejection>;
+// Whether a classified pyc is fresh for its source: importlib's validate functions either pass or raise.
+using PycVerdict = Result<Ok, PycRejection>;
 
 // Checks the magic number, the header length and the flags of pyc bytes `data`, in importlib's order, and
 // parses the rest of the header; `name` (the module name) appears in the messages.
@@ -52,12 +56,12 @@ PycClassification classify_pyc(std::span<const uint8_t> data, std::string_view n
 
 // For a timestamp pyc `data` (already classified): the recorded mtime and size must equal the source's
 // (`source_mtime` is int(st_mtime), compared modulo 2**32; a missing `source_size` is not checked).
-std::optional<PycRejection> validate_timestamp_pyc(std::span<const uint8_t> data, int64_t source_mtime,
-                                                   std::optional<uint64_t> source_size, std::string_view name);
+PycVerdict validate_timestamp_pyc(std::span<const uint8_t> data, int64_t source_mtime,
+                                  std::optional<uint64_t> source_size, std::string_view name);
 
 // For a hash-based pyc `data` (already classified): the recorded hash must equal `source_hash`.
-std::optional<PycRejection> validate_hash_pyc(std::span<const uint8_t> data,
-                                              const std::array<uint8_t, 8>& source_hash, std::string_view name);
+PycVerdict validate_hash_pyc(std::span<const uint8_t> data, const std::array<uint8_t, 8>& source_hash,
+                             std::string_view name);
 
 // The marshalled code after the header (empty if `data` is shorter than a header).
 std::span<const uint8_t> pyc_body(std::span<const uint8_t> data);

@@ -63,9 +63,8 @@ const char* context_problem(const OpcodeInfo& info, const CodeObject& code, int 
   return nullptr;
 }
 
-}  // namespace
-
-std::string verify_code(const CodeObject& code) {
+// verify_code's checks, in order: the first problem in words, or "" when there is none.
+std::string first_structural_problem(const CodeObject& code) {
   const std::string& bytes = code.code;
   if (bytes.empty() || bytes.size() % 2) return "code length is not a positive multiple of 2";
   int n = static_cast<int>(bytes.size() / 2);
@@ -137,8 +136,6 @@ std::string verify_code(const CodeObject& code) {
       return "exception table entry out of range";
   return {};
 }
-
-namespace {
 
 using Kind = ValueKind;
 
@@ -461,24 +458,33 @@ class StackChecker {
   std::string problem_;
 };
 
+// The checks find problems as words (most are fixed sentences); "" is the only "no problem" value, turned into
+// the result shape here, at the API's edge.
+Result<Ok> problem_result(std::string problem) {
+  if (problem.empty()) return Ok{};
+  return Failure{std::move(problem)};
+}
+
 }  // namespace
 
-std::string verify_stack_use(const CodeObject& code) { return StackChecker(code).run(); }
+Result<Ok> verify_code(const CodeObject& code) { return problem_result(first_structural_problem(code)); }
 
-std::string verify_tree(const CodeObject& root) {
+Result<Ok> verify_stack_use(const CodeObject& code) { return problem_result(StackChecker(code).run()); }
+
+Result<Ok> verify_tree(const CodeObject& root) {
   std::vector<const CodeObject*> todo{&root};
   while (!todo.empty()) {
     const CodeObject* c = todo.back();
     todo.pop_back();
     if (c->verified) continue;
-    std::string problem = verify_code(*c);
-    if (problem.empty()) problem = verify_stack_use(*c);
-    if (!problem.empty()) return problem;
+    Result<Ok> checked = verify_code(*c);
+    if (checked.ok()) checked = verify_stack_use(*c);
+    if (!checked.ok()) return checked;
     c->verified = true;
     for (const ConstRef& k : c->consts)
       if (k->is(Const::Kind::Code)) todo.push_back(k->code_value().get());
   }
-  return {};
+  return Ok{};
 }
 
 }  // namespace minipy

@@ -9,6 +9,7 @@
 
 #include "compiler/code_object.h"
 #include "compiler/opcodes.h"
+#include "compiler/result.h"
 
 namespace minipy {
 
@@ -16,13 +17,13 @@ namespace minipy {
 // dispatch table is built from the same `vm` column of compiler/opcodes.def).
 bool opcode_supported(int opcode);
 // Checks one code object's structure: every opcode supported, every oparg in range, jumps inside the code,
-// EXTENDED_ARG well formed, exception table entries in range.
-std::string verify_code(const CodeObject& code);
+// EXTENDED_ARG well formed, exception table entries in range. The failure names the first problem.
+Result<Ok> verify_code(const CodeObject& code);
 // Runs `code` (one code object, not its nested ones) abstractly and returns why its stack use is unsafe for
 // the interpreter loop. For code that already passed verify_code.
-std::string verify_stack_use(const CodeObject& code);
+Result<Ok> verify_stack_use(const CodeObject& code);
 // Every code object in `root`'s tree not yet verified must pass verify_code and verify_stack_use before any
-// of it runs; marks them verified.
-std::string verify_tree(const CodeObject& root);
+// of it runs; marks them verified. The failure is the first problem found.
+Result<Ok> verify_tree(const CodeObject& root);
 
 }  // namespace minipy

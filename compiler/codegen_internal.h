@@ -85,7 +85,11 @@ class Codegen {
   void unset_loc() { u().loc = SourcePosition{-1, -1, -1, -1}; }
 
   bool error(std::string message);
-  void warn(std::string message) { warnings_.push_back(SyntaxWarning{std::move(message), filename_, u().loc.lineno}); }
+  void warn(std::string message) {
+    const SourcePosition& at = u().loc;
+    warnings_.push_back(
+        SyntaxWarning{std::move(message), filename_, at.lineno, at.col_offset, at.end_lineno, at.end_col_offset});
+  }
   // compile.c's check_compare / check_caller / check_subscripter / check_index: likely typos worth a warning.
   void check_compare(const ast::Compare* e);
   void check_caller(const ast::Expr* func);

@@ -33,16 +33,20 @@ bool Codegen::try_star_except(const ast::Try* s) {
     set_loc(handler->loc);
     except = new_block();
     BasicBlock* except_with_error = new_block();
-    BasicBlock* no_match = new_block();
+    BasicBlock* handle_match = new_block();
     if (i == 0) {
       // [exc] -> [orig, [], exc]: the original group and the list of raised/re-raised exceptions.
       if (!addop_i(Opcode::COPY, 1) || !addop_i(Opcode::BUILD_LIST, 0) || !addop_i(Opcode::SWAP, 2)) return false;
     }
     if (handler->type) {
+      // 3.11.2's shape (the oracle's): a match jumps over the no-match exit, which drops the None and goes on
+      // to the next handler. (3.11.4 and later invert the test; their bytecode differs here.)
       if (!visit_expr(handler->type) || !addop(Opcode::CHECK_EG_MATCH) || !addop_i(Opcode::COPY, 1) ||
-          !addop_j(Opcode::POP_JUMP_IF_NONE, no_match))
+          !addop_j(Opcode::POP_JUMP_IF_NOT_NONE, handle_match) || !addop(Opcode::POP_TOP) ||
+          !addop_j(Opcode::JUMP, except))
         return false;
     }
+    use_next_block(handle_match);
     BasicBlock* cleanup_end = new_block();
     BasicBlock* cleanup_body = new_block();
     if (!handler->name.empty()) {
@@ -71,12 +75,10 @@ bool Codegen::try_star_except(const ast::Try* s) {
         (!load_none() || !nameop(handler->name, Ctx::Store) || !nameop(handler->name, Ctx::Del)))
       return false;
     // What the handler raised joins the list; its lasti is dropped.
-    if (!addop_i(Opcode::LIST_APPEND, 3) || !addop(Opcode::POP_TOP) || !addop_j(Opcode::JUMP, except_with_error))
+    if (!addop_i(Opcode::LIST_APPEND, 3) || !addop(Opcode::POP_TOP) || !addop_j(Opcode::JUMP, except))
       return false;
     use_next_block(except);
     if (!addop(Opcode::NOP) || !addop_j(Opcode::JUMP, except_with_error)) return false;
-    use_next_block(no_match);
-    if (!addop(Opcode::POP_TOP)) return false;  // the None match
     use_next_block(except_with_error);
     if (i == n - 1) {
       // The unhandled rest of the group (or None) joins the list too.

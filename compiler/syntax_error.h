@@ -36,6 +36,9 @@ struct SyntaxWarning {
   std::string message;
   std::string filename;
   int lineno = 0;
+  // Where the construct is (0-based UTF-8 byte columns, -1 unknown): a warning the filters turn into an error
+  // becomes a SyntaxError with offset col_offset + 1, as CPython's compiler_error gives it.
+  int col_offset = -1, end_lineno = 0, end_col_offset = -1;
 };
 
 }  // namespace minipy

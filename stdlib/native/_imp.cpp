@@ -1,13 +1,15 @@
 // The native `_imp` module (CPython's Python/import.c): the few functions Lib and CPython's test support call
 // outside importlib's bootstrap — source_hash, is_builtin, is_frozen, extension_suffixes, the import lock and the
 // test hook _override_frozen_modules_for_tests. minipy's import system is native (vm/import/), so the loader
-// entry points importlib._bootstrap uses (create_builtin, exec_dynamic, get_frozen_object, ...) are left out;
+// entry points importlib._bootstrap uses are reduced to create_builtin/exec_builtin (for Lib's _bootstrap, which
+// minipy runs as a library module: see importlib.cpp); exec_dynamic, get_frozen_object and the rest are left out:
 // minipy has no frozen modules and loads no extension modules.
 
 #include "cache/source_hash.h"
 #include "stdlib/native/native_support.h"
 #include "stdlib/native/native_type.h"
 #include "stdlib/native/registry.h"
+#include "vm/import/import_internal.h"
 
 namespace minipy {
 
@@ -43,6 +45,27 @@ IMP_FN(imp_is_builtin) {
   std::string_view name = as_str(args[0])->view();
   if (name == "sys" || name == "builtins") return make_int(ts, -1);
   return make_int(ts, find_native_module(name) ? 1 : 0);
+}
+
+// create_builtin(spec): the native module spec.name names, as the import statement would give it (the one already
+// in sys.modules, else a fresh one from the registry).
+IMP_FN(imp_create_builtin) {
+  (void)self;
+  if (!native::one_arg(ts, "create_builtin", args, kwnames)) return Value();
+  Value name = get_attr(ts, args[0], intern(ts, "name"));
+  if (!name) return name;
+  if (!is_str(name)) return raise_fmt(ts, TypeError_type, "name must be string, not {}", type_name(name));
+  std::string text(as_str(name)->view());
+  if (!find_native_module(text) && text != "sys" && text != "builtins")
+    return raise_fmt(ts, ImportError_type, "no built-in module named {}", text);
+  return find_and_load(ts, text);
+}
+
+// exec_builtin(module): native modules are complete once created (single-phase initialisation), so 0.
+IMP_FN(imp_exec_builtin) {
+  (void)self;
+  if (!native::one_arg(ts, "exec_builtin", args, kwnames)) return Value();
+  return Value::small_int(0);
 }
 
 IMP_FN(imp_is_frozen) {
@@ -90,6 +113,8 @@ const MethodDef kImpFunctions[] = {
     {"source_hash", imp_source_hash},
     {"is_builtin", imp_is_builtin},
     {"is_frozen", imp_is_frozen},
+    {"create_builtin", imp_create_builtin},
+    {"exec_builtin", imp_exec_builtin},
     {"extension_suffixes", imp_extension_suffixes},
     {"acquire_lock", imp_acquire_lock},
     {"release_lock", imp_release_lock},

@@ -3,11 +3,10 @@
 // is reported as "Exception ignored in atexit callback" and the others still run.
 #include <cstdio>
 
+#include "stdlib/native/atexit.h"
 #include "vm/runtime.h"
 
 namespace minipy {
-
-void run_atexit_callbacks(ThreadState& ts);
 
 namespace {
 

@@ -5,9 +5,9 @@
 // codecs and UTF-16/32 in codecs_escape.cpp. The utf-8/ascii/latin-1 work itself is minipy's str/bytes codec
 // engine (vm/objects/codecs.cpp).
 //
-// Left out: utf_7; handlers registered with register_error are found by lookup_error but the codec functions
-// apply only the builtin handlers (another name raises LookupError); charmap_build returns a dict rather than an
+// Left out: utf_7; charmap_build returns a dict rather than an
 // EncodingMap; minipy strs cannot hold lone surrogates, so surrogateescape/surrogatepass decoding is refused.
+#include "compiler/unicode_names.h"
 #include "stdlib/native/codecs.h"
 
 #include "vm/text/unicode.h"
@@ -187,6 +187,12 @@ Value handler_result(ThreadState& ts, std::string_view replacement, int64_t end)
 template <int kKind>
 CODEC_FN(builtin_handler);
 
+// namereplace: \N{NAME} from the Unicode name table, or the backslash escape for a character without a name.
+std::string named_escape(char32_t c) {
+  std::string name = unicode_names::name_of(c);
+  return name.empty() ? escaped(c) : "\\N{" + name + "}";
+}
+
 enum HandlerKind { kStrictHandler, kIgnoreHandler, kReplaceHandler, kBackslashHandler, kXmlHandler, kNameHandler };
 const char* const kHandlerNames[] = {"strict", "ignore", "replace", "backslashreplace", "xmlcharrefreplace",
                                      "namereplace"};
@@ -220,7 +226,8 @@ CODEC_FN(builtin_handler) {
   for (char32_t c : code_points(e.object, e.start, e.end)) {
     if (kKind == kReplaceHandler) out += '?';
     else if (kKind == kXmlHandler) out += fmt::format("&#{};", static_cast<uint32_t>(c));
-    else out += escaped(c);  // backslashreplace; namereplace without the Unicode name table
+    else if (kKind == kNameHandler) out += named_escape(c);
+    else out += escaped(c);  // backslashreplace
   }
   return handler_result(ts, out, e.end);
 }
@@ -432,9 +439,7 @@ CODEC_FN(charmap_encode) {
     if (charmap_target(ts, a[2], c, &out)) continue;
     if (ts.current_exception) return Value();
     if (errors == "strict")
-      return raise_fmt(ts, UnicodeEncodeError_type,
-                       "'charmap' codec can't encode character '{}' in position {}: character maps to <undefined>",
-                       escaped(c), index);
+      return raise_unicode_encode_error(ts, "charmap", a[0], index, index + 1, "character maps to <undefined>");
     if (errors == "ignore") continue;
     std::string replacement = errors == "replace"            ? "?"
                               : errors == "xmlcharrefreplace" ? fmt::format("&#{};", static_cast<uint32_t>(c))
@@ -445,10 +450,8 @@ CODEC_FN(charmap_encode) {
     for (char r : replacement)
       if (!charmap_target(ts, a[2], static_cast<char32_t>(r), &out))
         return ts.current_exception ? Value()
-                                    : raise_fmt(ts, UnicodeEncodeError_type,
-                                                "'charmap' codec can't encode character '{}' in position {}: "
-                                                "character maps to <undefined>",
-                                                escaped(c), index);
+                                    : raise_unicode_encode_error(ts, "charmap", a[0], index, index + 1,
+                                                                 "character maps to <undefined>");
   }
   return codec_result(ts, make_bytes(ts, out), as_str(a[0])->length);
 }

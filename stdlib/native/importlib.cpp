@@ -85,8 +85,8 @@ IMPORTLIB_FN(util_cache_from_source) {
   Value p = dict_get_str(ts.interp->sys_module->dict, intern(ts, "pycache_prefix"));
   if (p && is_str(p)) prefix = as_str(p)->view();
   CachePathResult r = cache_from_source(as_str(path)->view(), as_str(tag)->view(), opt, prefix);
-  if (!r.ok()) return raise(ts, ValueError_type, r.error);
-  return Value(make_str(ts, r.path));
+  if (!r.ok()) return raise(ts, ValueError_type, r.error().message);
+  return Value(make_str(ts, r.value()));
 }
 
 IMPORTLIB_FN(util_source_from_cache) {
@@ -96,8 +96,8 @@ IMPORTLIB_FN(util_source_from_cache) {
   Value p = dict_get_str(ts.interp->sys_module->dict, intern(ts, "pycache_prefix"));
   if (p && is_str(p)) prefix = as_str(p)->view();
   CachePathResult r = source_from_cache(as_str(path)->view(), prefix);
-  if (!r.ok()) return raise(ts, ValueError_type, r.error);
-  return Value(make_str(ts, r.path));
+  if (!r.ok()) return raise(ts, ValueError_type, r.error().message);
+  return Value(make_str(ts, r.value()));
 }
 
 IMPORTLIB_FN(util_source_hash) {
@@ -186,9 +186,90 @@ IMPORTLIB_FN(machinery_all_suffixes) {
   Value suffixes[2] = {Value(make_str(ts, ".py")), Value(make_str(ts, ".pyc"))};
   return Value(make_list(ts, suffixes));
 }
-const MethodDef machinery_functions[] = {{"all_suffixes", machinery_all_suffixes}};
+
+// The classes CPython's importlib.machinery re-exports from the bootstrap modules, and which module has each.
+// They come from Lib's files on first use (PEP 562 module __getattr__), so `import importlib.machinery` stays
+// cheap; minipy's own import statement does not use them (its specs and loaders are import_bootstrap.cpp's).
+struct MachineryClass {
+  const char* name;
+  const char* module;
+};
+constexpr MachineryClass kMachineryClasses[] = {
+    {"ModuleSpec", "importlib._bootstrap"},
+    {"BuiltinImporter", "importlib._bootstrap"},
+    {"FrozenImporter", "importlib._bootstrap"},
+    {"WindowsRegistryFinder", "importlib._bootstrap_external"},
+    {"PathFinder", "importlib._bootstrap_external"},
+    {"FileFinder", "importlib._bootstrap_external"},
+    {"SourceFileLoader", "importlib._bootstrap_external"},
+    {"SourcelessFileLoader", "importlib._bootstrap_external"},
+    {"ExtensionFileLoader", "importlib._bootstrap_external"},
+    {"NamespaceLoader", "importlib._bootstrap_external"},
+};
+
+IMPORTLIB_FN(machinery_getattr) {
+  if (!no_keywords(ts, "__getattr__", kwnames) || !check_arg_count(ts, "__getattr__", args.size(), 1, 1))
+    return Value();
+  if (is_str(args[0])) {
+    std::string_view name = as_str(args[0])->view();
+    for (const MachineryClass& c : kMachineryClasses) {
+      if (name != c.name) continue;
+      Value module = find_and_load(ts, c.module);
+      return module ? get_attr(ts, module, as_str(args[0])) : module;
+    }
+  }
+  Value r = py_str(ts, args[0]);
+  if (!r) return r;
+  return raise_fmt(ts, AttributeError_type, "module 'importlib.machinery' has no attribute '{}'", as_str(r)->view());
+}
+
+const MethodDef machinery_functions[] = {{"all_suffixes", machinery_all_suffixes},
+                                         {"__getattr__", machinery_getattr}};
 
 }  // namespace
+
+namespace {
+
+// Runs host Lib's importlib/FILE.py as module `name`: CPython freezes these two files into its binary and
+// importlib/__init__.py wires them up; minipy's import statement is native, so they are ordinary library modules
+// here (for pydoc's loaders, py_compile's pyc writers, test.support), loaded when first imported.
+Value load_lib_importlib_file(ThreadState& ts, const char* name, const char* file) {
+  const std::string& lib = ts.interp->config.host_lib;
+  if (lib.empty())
+    return raise_fmt(ts, ImportError_type, "{} comes from CPython's Lib, and minipy found none", name);
+  return load_source_module(ts, name, fmt::format("{}/importlib/{}", lib, file));
+}
+
+Value call_module_function(ThreadState& ts, Value module, const char* function, std::span<const Value> args) {
+  Value f = get_attr(ts, module, intern(ts, function));
+  return f ? call(ts, f, args) : f;
+}
+
+}  // namespace
+
+// importlib._bootstrap: Lib's file, set up as importlib/__init__.py does when it is not frozen
+// (_bootstrap._setup(sys, _imp): builtin modules get specs, _thread/_warnings/_weakref are bound).
+ModuleObject* create_importlib_bootstrap_module(ThreadState& ts) {
+  Value module = load_lib_importlib_file(ts, "importlib._bootstrap", "_bootstrap.py");
+  if (!module) return nullptr;
+  Value imp = find_and_load(ts, "_imp");
+  if (!imp) return nullptr;
+  Value setup_args[2] = {Value(ts.interp->sys_module), imp};
+  if (!call_module_function(ts, module, "_setup", setup_args)) return nullptr;
+  return static_cast<ModuleObject*>(module.as_object());
+}
+
+// importlib._bootstrap_external: Lib's file, told which _bootstrap it works with (and _bootstrap told of it).
+ModuleObject* create_importlib_bootstrap_external_module(ThreadState& ts) {
+  Value bootstrap = find_and_load(ts, "importlib._bootstrap");
+  if (!bootstrap) return nullptr;
+  Value module = load_lib_importlib_file(ts, "importlib._bootstrap_external", "_bootstrap_external.py");
+  if (!module) return nullptr;
+  if (!call_module_function(ts, module, "_set_bootstrap_module", {&bootstrap, 1}) ||
+      !set_attr(ts, bootstrap, intern(ts, "_bootstrap_external"), module))
+    return nullptr;
+  return static_cast<ModuleObject*>(module.as_object());
+}
 
 // importlib.machinery: the suffix lists inspect, linecache and friends consult (the finder and loader classes
 // are not exposed).
@@ -215,6 +296,9 @@ ModuleObject* create_importlib_util_module(ThreadState& ts) {
 
 ModuleObject* create_importlib_module(ThreadState& ts) {
   ModuleObject* m = make_native(ts, "importlib", importlib_functions);
+  // importlib.__import__ is the import statement's function, as CPython's (its _bootstrap.__import__).
+  if (Value import = dict_get_str(ts.interp->builtins, intern(ts, "__import__")))
+    dict_set_str(ts, m->dict, intern(ts, "__import__"), import);
   // A package (so `import importlib.util` looks for the submodule) whose util is always loaded, as in CPython
   // where start-up has usually imported it already.
   dict_set_str(ts, m->dict, ts.interp->names.path, Value(make_list(ts, 0)));

@@ -15,10 +15,9 @@
 #include <cstring>
 
 #include "vm/objects/heap_type.h"
+#include "vm/objects/static_type.h"
 
 namespace minipy {
-
-void init_static_type(ThreadState& ts, Type& t);  // vm/objects/type.cpp
 
 #define X(name, text, base) Type name##_type;
 MINIPY_IO_TYPES(X)

@@ -123,4 +123,12 @@ void init_io_text_types(ThreadState& ts);
 // flushing stdout failed (io.cpp).
 int flush_standard_streams(ThreadState& ts, int status);
 
+// ---- what the interpreter and sys call (io.cpp) -----------------------------------------------------------------
+// Makes sys.stdin, sys.stdout and sys.stderr (and the _io types' dicts, which live in this interpreter's heap).
+void init_standard_streams(ThreadState& ts);
+// Marks the standard streams and the _io types' dicts: the collector's roots from this module.
+void trace_io_roots(Tracer& tracer);
+// -u / PYTHONUNBUFFERED: sys.stdout and sys.stderr write through at once.
+void set_standard_streams_unbuffered(ThreadState& ts);
+
 }  // namespace minipy

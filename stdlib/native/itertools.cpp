@@ -3,9 +3,10 @@
 // filterfalse, groupby (with its _grouper), islice, starmap, zip_longest and pairwise. The combinatoric ones and
 // tee live in itertools_combinatoric.cpp.
 //
-// Left out: __reduce__/__setstate__ (deprecated since 3.12) except for count, repeat, starmap and zip_longest;
-// CPython's reuse of the result tuple when nobody else holds it (an optimisation only id() can see).
+// Pickling (__reduce__/__setstate__, deprecated since 3.12) has CPython 3.11's shapes. Left out: CPython's reuse of the result tuple when nobody else holds it (an optimisation only id() can see).
 #include "stdlib/native/itertools.h"
+#include "vm/objects/complex.h"
+#include "vm/objects/heap_type.h"
 
 namespace minipy {
 
@@ -38,10 +39,11 @@ struct CountObject : Object {
 };
 
 // PyNumber_Check: ints, floats and objects with __index__, __int__ or __float__ (complex is not in minipy).
+// CPython's PyNumber_Check: __index__, __int__ or __float__, or a complex.
 bool is_number(Value v) {
   if (is_int(v) || is_float(v)) return true;
   Type* t = type_of(v);
-  return t->index || t->to_int || t->to_float;
+  return t->index || t->to_int || t->to_float || is_subtype(t, &complex_type);
 }
 
 Value count_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
@@ -96,10 +98,13 @@ struct CycleObject : Object {
   Value iterator;     // null once exhausted (then the saved items repeat)
   ListObject* saved;  // the items seen during the first pass
   int64_t index;      // the next saved item to give back
+  bool firstpass;     // set by __setstate__: `saved` is already complete, so items are not appended again
 };
 
 Value cycle_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
-  if (!exact_args(ts, "cycle", args, kwnames, 1, 1)) return Value();
+  if (keywords_refused(ts, type, &cycle_type, "cycle", kwnames)) return Value();
+  args = args.first(positional_count(args, kwnames));
+  if (!exact_args(ts, "cycle", args, nullptr, 1, 1)) return Value();
   Value it = get_iter(ts, args[0]);
   if (!it) return it;
   ListObject* saved = make_list(ts, 0);
@@ -114,7 +119,7 @@ Value cycle_next(ThreadState& ts, Value self) {
   if (c->iterator) {
     Value v = iter_next(ts, c->iterator);
     if (v) {
-      if (!list_append(ts, c->saved, v)) return Value();
+      if (!c->firstpass && !list_append(ts, c->saved, v)) return Value();
       return v;
     }
     if (ts.current_exception) return v;
@@ -243,7 +248,7 @@ Value make_chain(ThreadState& ts, Type* type, Value source) {
 }
 
 Value chain_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
-  if (type == &chain_type && !no_keywords(ts, "chain", kwnames)) return Value();
+  if (keywords_refused(ts, type, &chain_type, "chain", kwnames)) return Value();
   Value source = get_iter(ts, Value(make_tuple(ts, args.first(positional_count(args, kwnames)))));
   if (!source) return source;
   return make_chain(ts, type, source);
@@ -331,17 +336,22 @@ Value compress_next(ThreadState& ts, Value self) {
   }
 }
 
+constexpr char kDropwhile[] = "dropwhile", kTakewhile[] = "takewhile", kFilterfalse[] = "filterfalse",
+               kStarmap[] = "starmap";
+
 // dropwhile, takewhile, filterfalse and starmap take (function, iterable), positionally only.
 template <const char* kName>
 Value predicate_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   // As CPython: keywords are refused unless a subclass's __init__ may want them.
-  if (!(type->flags & kTypeHeap) && !no_keywords(ts, kName, kwnames)) return Value();
+  Type* base = kName == kDropwhile     ? &dropwhile_type
+               : kName == kTakewhile   ? &takewhile_type
+               : kName == kFilterfalse ? &filterfalse_type
+                                       : &starmap_type;
+  if (keywords_refused(ts, type, base, kName, kwnames)) return Value();
   args = args.first(positional_count(args, kwnames));
   if (!exact_args(ts, kName, args, nullptr, 2, 2)) return Value();
   return make_filter(ts, type, args[0], args[1]);
 }
-constexpr char kDropwhile[] = "dropwhile", kTakewhile[] = "takewhile", kFilterfalse[] = "filterfalse",
-               kStarmap[] = "starmap";
 
 // The predicate's verdict on `v`: 1, 0, -1 on error.
 int test(ThreadState& ts, Value func, Value v) {
@@ -529,7 +539,8 @@ bool islice_index(ThreadState& ts, Value v, int64_t none_value, const char* mess
 }
 
 Value islice_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
-  if (type == &islice_type && !no_keywords(ts, "islice", kwnames)) return Value();
+  if (keywords_refused(ts, type, &islice_type, "islice", kwnames)) return Value();
+  args = args.first(positional_count(args, kwnames));
   if (!exact_args(ts, "islice", args, nullptr, 2, 4)) return Value();
   const char* stop_message = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
   int64_t start = 0, stop = -1, step = 1;
@@ -648,6 +659,14 @@ Value zip_longest_reduce(ThreadState& ts, Value self, std::span<const Value>, Tu
   return Value(make_tuple(ts, items));
 }
 
+// __setstate__(fillvalue), the state zip_longest's __reduce__ gives.
+Value zip_longest_setstate(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "__setstate__", kwnames) || !check_arg_count(ts, "__setstate__", args.size(), 1, 1))
+    return Value();
+  as<ZipLongestObject>(self)->fillvalue = args[0];
+  return None();
+}
+
 void trace_zip_longest(Object* self, Tracer& tracer) {
   auto* z = static_cast<ZipLongestObject*>(self);
   tracer.visit(z->iterators);
@@ -696,13 +715,218 @@ void trace_pairwise(Object* self, Tracer& tracer) {
   tracer.visit(static_cast<PairwiseObject*>(self)->previous);
 }
 
+// ---- pickling (__reduce__/__setstate__), with CPython 3.11's shapes so pickles travel between the two --------
+#define PICKLE_FN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
+
+Value or_none(Value v) { return v ? v : None(); }
+
+// (type, args) or (type, args, state).
+Value reduce_value(ThreadState& ts, Value self, std::initializer_list<Value> call_args, Value state = Value()) {
+  Value items[3] = {Value(type_of(self)), Value(make_tuple(ts, {call_args.begin(), call_args.size()})), state};
+  return Value(make_tuple(ts, {items, static_cast<size_t>(state ? 3 : 2)}));
+}
+
+bool one_state(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames) {
+  return no_keywords(ts, "__setstate__", kwnames) && check_arg_count(ts, "__setstate__", args.size(), 1, 1);
+}
+
+// A tuple state of `min`..`max` items (CPython: "state is not a tuple", then its argument-parsing message).
+bool state_tuple(ThreadState& ts, Value state, int64_t min, int64_t max, TupleObject** out) {
+  if (!is_tuple(state)) return raise(ts, TypeError_type, "state is not a tuple"), false;
+  auto* t = as<TupleObject>(state);
+  if (t->size < min || t->size > max) {
+    raise_fmt(ts, TypeError_type, "function takes {} {} argument{} ({} given)", min == max ? "exactly" : "at least",
+              t->size < min ? min : max, (t->size < min ? min : max) == 1 ? "" : "s", t->size);
+    return false;
+  }
+  *out = t;
+  return true;
+}
+
+PICKLE_FN(accumulate_reduce) {
+  (void)args, (void)kwnames;
+  auto* acc = as<AccumulateObject>(self);
+  if (acc->initial) {
+    // Not started: the initial value goes in front of the rest, through a chain.
+    Value first = Value(make_tuple(ts, {&acc->initial, 1}));
+    Value parts[2] = {first, acc->iterator};
+    Value chained = make_chain(ts, &chain_type, get_iter(ts, Value(make_tuple(ts, parts))));
+    return reduce_value(ts, self, {chained, or_none(acc->func)}, None());
+  }
+  if (acc->total && is_none(acc->total)) {
+    // A running total of None cannot be a state (None means "not started"): CPython restarts from a chain and
+    // skips the first item with islice.
+    Value parts[2] = {Value(make_list(ts, {&acc->total, 1})), acc->iterator};
+    Value chained = make_chain(ts, &chain_type, get_iter(ts, Value(make_tuple(ts, parts))));
+    Value call_args[2] = {chained, or_none(acc->func)};
+    Value restarted = call(ts, Value(type_of(self)), call_args);
+    if (!restarted) return restarted;
+    Value items[2] = {Value(&islice_type), Value()};
+    Value islice_args[3] = {restarted, Value::small_int(1), None()};
+    items[1] = Value(make_tuple(ts, islice_args));
+    return Value(make_tuple(ts, items));
+  }
+  return reduce_value(ts, self, {acc->iterator, or_none(acc->func)}, or_none(acc->total));
+}
+PICKLE_FN(accumulate_setstate) {
+  if (!one_state(ts, args, kwnames)) return Value();
+  as<AccumulateObject>(self)->total = args[0];
+  return None();
+}
+
+PICKLE_FN(chain_reduce) {
+  (void)args, (void)kwnames;
+  auto* c = as<ChainObject>(self);
+  if (!c->source) return reduce_value(ts, self, {});
+  Value state[2] = {c->source, c->active};
+  return reduce_value(ts, self, {}, Value(make_tuple(ts, {state, static_cast<size_t>(c->active ? 2 : 1)})));
+}
+PICKLE_FN(chain_setstate) {
+  if (!one_state(ts, args, kwnames)) return Value();
+  TupleObject* state;
+  if (!state_tuple(ts, args[0], 1, 2, &state)) return Value();
+  for (int64_t i = 0; i < state->size; i++)
+    if (!type_of(state->items[i])->iternext) return raise(ts, TypeError_type, "Arguments must be iterators.");
+  auto* c = as<ChainObject>(self);
+  c->source = state->items[0];
+  c->active = state->size > 1 ? state->items[1] : Value();
+  return None();
+}
+
+PICKLE_FN(cycle_reduce) {
+  (void)args, (void)kwnames;
+  auto* c = as<CycleObject>(self);
+  if (!c->iterator) {
+    // Exhausted source: an iterator over the saved items at the current position, with the saved list as state.
+    Value it = get_iter(ts, Value(c->saved));
+    if (!it) return it;
+    if (c->index != 0) {
+      Value position = Value::small_int(c->index);
+      if (!call_method(ts, it, intern(ts, "__setstate__"), {&position, 1})) return Value();
+    }
+    Value state[2] = {Value(c->saved), True()};
+    return reduce_value(ts, self, {it}, Value(make_tuple(ts, state)));
+  }
+  Value state[2] = {Value(c->saved), Bool(c->firstpass)};
+  return reduce_value(ts, self, {c->iterator}, Value(make_tuple(ts, state)));
+}
+PICKLE_FN(cycle_setstate) {
+  if (!one_state(ts, args, kwnames)) return Value();
+  TupleObject* state;
+  if (!state_tuple(ts, args[0], 2, 2, &state)) return Value();
+  if (type_of(state->items[0]) != &list_type)
+    return raise_fmt(ts, TypeError_type, "argument 1 must be list, not {}", type_name(state->items[0]));
+  int64_t firstpass;
+  if (!index_to_int64(ts, state->items[1], &firstpass)) return Value();
+  auto* c = as<CycleObject>(self);
+  c->saved = as<ListObject>(state->items[0]);
+  c->firstpass = firstpass != 0;
+  c->index = 0;
+  return None();
+}
+
+// dropwhile and takewhile: (type, (predicate, iterator), switched).
+PICKLE_FN(predicate_reduce) {
+  (void)args, (void)kwnames;
+  auto* f = as<FilterObject>(self);
+  return reduce_value(ts, self, {f->func, f->iterator}, Bool(f->switched));
+}
+PICKLE_FN(predicate_setstate) {
+  if (!one_state(ts, args, kwnames)) return Value();
+  int truth = py_truth(ts, args[0]);
+  if (truth < 0) return Value();
+  as<FilterObject>(self)->switched = truth;
+  return None();
+}
+
+PICKLE_FN(compress_reduce) {
+  (void)args, (void)kwnames;
+  auto* f = as<FilterObject>(self);
+  return reduce_value(ts, self, {f->iterator, f->func});  // (data, selectors)
+}
+
+PICKLE_FN(groupby_reduce) {
+  (void)args, (void)kwnames;
+  auto* g = as<GroupbyObject>(self);
+  if (g->target_key && g->current_key && g->current_value) {
+    Value state[3] = {g->current_key, g->current_value, g->target_key};
+    return reduce_value(ts, self, {g->iterator, or_none(g->keyfunc)}, Value(make_tuple(ts, state)));
+  }
+  return reduce_value(ts, self, {g->iterator, or_none(g->keyfunc)});
+}
+PICKLE_FN(groupby_setstate) {
+  if (!one_state(ts, args, kwnames)) return Value();
+  TupleObject* state;
+  if (!state_tuple(ts, args[0], 3, 3, &state)) return Value();
+  auto* g = as<GroupbyObject>(self);
+  g->current_key = state->items[0];
+  g->current_value = state->items[1];
+  g->target_key = state->items[2];
+  return None();
+}
+
+// _grouper(parent, key): the group of `key` in groupby `parent`, which becomes its current group.
+Value grouper_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  if (!exact_args(ts, "_grouper", args, kwnames, 2, 2)) return Value();
+  if (!is_subtype(type_of(args[0]), &groupby_type))
+    return raise_fmt(ts, TypeError_type, "_grouper() argument 1 must be itertools.groupby, not {}",
+                     type_name(args[0]));
+  auto* grouper = alloc_instance<GrouperObject>(ts, type);
+  grouper->parent = args[0];
+  grouper->key = args[1];
+  as<GroupbyObject>(args[0])->current_grouper = Value(grouper);
+  return Value(grouper);
+}
+PICKLE_FN(grouper_reduce) {
+  (void)args, (void)kwnames;
+  auto* gr = as<GrouperObject>(self);
+  if (as<GroupbyObject>(gr->parent)->current_grouper != self) {
+    // A finished group pickles as an empty iterator.
+    Value iter = dict_get_str(ts.interp->builtins, intern(ts, "iter"));
+    Value empty = Value(make_tuple(ts, 0));
+    Value items[2] = {iter, Value(make_tuple(ts, {&empty, 1}))};
+    return Value(make_tuple(ts, items));
+  }
+  return reduce_value(ts, self, {gr->parent, gr->key});
+}
+
+PICKLE_FN(islice_reduce) {
+  (void)args, (void)kwnames;
+  auto* s = as<IsliceObject>(self);
+  if (!s->iterator) {
+    Value empty = get_iter(ts, Value(make_list(ts, 0)));
+    return reduce_value(ts, self, {empty, Value::small_int(0)}, Value::small_int(0));
+  }
+  Value stop = s->stop == -1 ? None() : make_int(ts, s->stop);
+  return reduce_value(ts, self, {s->iterator, make_int(ts, s->next), stop, make_int(ts, s->step)},
+                      make_int(ts, s->count));
+}
+PICKLE_FN(islice_setstate) {
+  if (!one_state(ts, args, kwnames)) return Value();
+  int64_t count;
+  if (!index_to_int64(ts, args[0], &count)) return Value();
+  as<IsliceObject>(self)->count = count;
+  return None();
+}
+
+#undef PICKLE_FN
+
 // ---- the type table ---------------------------------------------------------------------------------------------
 const MethodDef kCountMethods[] = {{"__reduce__", count_reduce}};
 const MethodDef kRepeatMethods[] = {{"__length_hint__", repeat_length_hint}, {"__reduce__", repeat_reduce}};
 const MethodDef kChainMethods[] = {{"from_iterable", chain_from_iterable, kMethodClass},
-                                   kClassGetitemMethod[0]};
+                                   kClassGetitemMethod[0],
+                                   {"__reduce__", chain_reduce},
+                                   {"__setstate__", chain_setstate}};
 const MethodDef kStarmapMethods[] = {{"__reduce__", filter_reduce}};
-const MethodDef kZipLongestMethods[] = {{"__reduce__", zip_longest_reduce}};
+const MethodDef kAccumulateMethods[] = {{"__reduce__", accumulate_reduce}, {"__setstate__", accumulate_setstate}};
+const MethodDef kCycleMethods[] = {{"__reduce__", cycle_reduce}, {"__setstate__", cycle_setstate}};
+const MethodDef kPredicateMethods[] = {{"__reduce__", predicate_reduce}, {"__setstate__", predicate_setstate}};
+const MethodDef kGroupbyMethods[] = {{"__reduce__", groupby_reduce}, {"__setstate__", groupby_setstate}};
+const MethodDef kCompressMethods[] = {{"__reduce__", compress_reduce}};
+const MethodDef kGrouperMethods[] = {{"__reduce__", grouper_reduce}};
+const MethodDef kIsliceMethods[] = {{"__reduce__", islice_reduce}, {"__setstate__", islice_setstate}};
+const MethodDef kZipLongestMethods[] = {{"__reduce__", zip_longest_reduce}, {"__setstate__", zip_longest_setstate}};
 
 struct IteratorTypeRow {
   Type* type;
@@ -719,30 +943,30 @@ struct IteratorTypeRow {
 void define_iterator_types(ThreadState& ts) {
   const IteratorTypeRow rows[] = {
       {&count_type, "count", sizeof(CountObject), count_new, count_next, trace_count, kCountMethods},
-      {&cycle_type, "cycle", sizeof(CycleObject), cycle_new, cycle_next, trace_cycle, {}},
+      {&cycle_type, "cycle", sizeof(CycleObject), cycle_new, cycle_next, trace_cycle, kCycleMethods},
       {&repeat_type, "repeat", sizeof(RepeatObject), repeat_new, repeat_next, trace_repeat, kRepeatMethods},
       {&accumulate_type, "accumulate", sizeof(AccumulateObject), accumulate_new, accumulate_next, trace_accumulate,
-       {}},
+       kAccumulateMethods},
       {&chain_type, "chain", sizeof(ChainObject), chain_new, chain_next, trace_chain, kChainMethods},
-      {&compress_type, "compress", sizeof(FilterObject), compress_new, compress_next, trace_filter, {}},
+      {&compress_type, "compress", sizeof(FilterObject), compress_new, compress_next, trace_filter, kCompressMethods},
       {&dropwhile_type, "dropwhile", sizeof(FilterObject), predicate_new<kDropwhile>, dropwhile_next, trace_filter,
-       {}},
+       kPredicateMethods},
       {&takewhile_type, "takewhile", sizeof(FilterObject), predicate_new<kTakewhile>, takewhile_next, trace_filter,
-       {}},
+       kPredicateMethods},
       {&filterfalse_type, "filterfalse", sizeof(FilterObject), predicate_new<kFilterfalse>, filterfalse_next,
-       trace_filter, {}},
+       trace_filter, kStarmapMethods},
       {&starmap_type, "starmap", sizeof(FilterObject), predicate_new<kStarmap>, starmap_next, trace_filter,
        kStarmapMethods},
-      {&groupby_type, "groupby", sizeof(GroupbyObject), groupby_new, groupby_next, trace_groupby, {}},
-      {&grouper_type, "_grouper", sizeof(GrouperObject), nullptr, grouper_next, trace_grouper, {}},
-      {&islice_type, "islice", sizeof(IsliceObject), islice_new, islice_next, trace_islice, {}},
+      {&groupby_type, "groupby", sizeof(GroupbyObject), groupby_new, groupby_next, trace_groupby, kGroupbyMethods},
+      {&grouper_type, "_grouper", sizeof(GrouperObject), grouper_new, grouper_next, trace_grouper, kGrouperMethods},
+      {&islice_type, "islice", sizeof(IsliceObject), islice_new, islice_next, trace_islice, kIsliceMethods},
       {&zip_longest_type, "zip_longest", sizeof(ZipLongestObject), zip_longest_new, zip_longest_next,
        trace_zip_longest, kZipLongestMethods},
       {&pairwise_type, "pairwise", sizeof(PairwiseObject), pairwise_new, pairwise_next, trace_pairwise, {}},
   };
   for (const IteratorTypeRow& row : rows) {
-    // _grouper cannot be made from Python; the others may be subclassed, as in CPython.
-    uint32_t flags = row.new_instance ? uint32_t{kTypeBaseType} : 0u;
+    // _grouper cannot be subclassed; the others can, as in CPython.
+    uint32_t flags = row.type != &grouper_type ? uint32_t{kTypeBaseType} : 0u;
     if (!begin_native_type(ts, *row.type, row.name, "itertools", row.size, flags)) continue;
     Type& t = *row.type;
     t.new_instance = row.new_instance;

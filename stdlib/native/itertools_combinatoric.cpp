@@ -3,8 +3,8 @@
 // Each combinatoric iterator keeps its pool(s) as tuples and its position as an index vector in malloc'd memory,
 // stepping through the orders the itertools documentation gives.
 //
-// Left out: __reduce__/__setstate__ of these types (deprecated since 3.12; product keeps its __reduce__ for the
-// common unstarted case), __sizeof__.
+// Pickling (__reduce__/__setstate__, deprecated since 3.12) has CPython 3.11's shapes for the combinatoric
+// iterators. Left out: pickling of tee and _tee_dataobject, __sizeof__.
 #include <cstdlib>
 
 #include "stdlib/native/itertools.h"
@@ -106,11 +106,124 @@ Value product_next(ThreadState& ts, Value self) {
   return current_result(ts, c, true);
 }
 
+// ---- pickling, with CPython 3.11's shapes: (type, (pool, r)) before the first result, (type, ((), r)) when
+// stopped, else the index vector (and permutations' cycles) as the state __setstate__ takes back. ---------------
+Value int_tuple(ThreadState& ts, const int64_t* values, int64_t n) {
+  TupleObject* t = make_tuple(ts, n);
+  for (int64_t i = 0; i < n; i++) t->items[i] = make_int(ts, values[i]);
+  return Value(t);
+}
+
+Value reduce_of(ThreadState& ts, Value self, Value args, Value state = Value()) {
+  Value items[3] = {Value(type_of(self)), args, state};
+  return Value(make_tuple(ts, {items, static_cast<size_t>(state ? 3 : 2)}));
+}
+
+// The state tuple's items as clamped ints: `count` of them, item i clamped to [low(i), high(i)].
+template <typename Low, typename High>
+bool read_indices(ThreadState& ts, Value state, int64_t count, int64_t* out, Low low, High high) {
+  if (!is_tuple(state) || static_cast<TupleObject*>(state.as_object())->size != count)
+    return raise(ts, ValueError_type, "invalid arguments"), false;
+  auto* t = static_cast<TupleObject*>(state.as_object());
+  for (int64_t i = 0; i < count; i++) {
+    int64_t index;
+    if (!index_to_int64(ts, t->items[i], &index)) return false;
+    out[i] = index < low(i) ? low(i) : (index > high(i) ? high(i) : index);
+  }
+  return true;
+}
+
+bool setstate_args(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames) {
+  return no_keywords(ts, "__setstate__", kwnames) && check_arg_count(ts, "__setstate__", args.size(), 1, 1);
+}
+
 Value product_reduce(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   CombinatoricObject* c = as_comb(self);
-  if (c->started) return raise(ts, TypeError_type, "minipy pickles only unstarted itertools.product objects");
-  Value items[2] = {Value(type_of(self)), Value(c->pools)};
-  return Value(make_tuple(ts, items));
+  if (c->stopped) {
+    Value empty(ts.interp->empty_tuple);
+    return reduce_of(ts, self, Value(make_tuple(ts, {&empty, 1})));
+  }
+  if (!c->started) return reduce_of(ts, self, Value(c->pools));
+  return reduce_of(ts, self, Value(c->pools), int_tuple(ts, c->indices, c->pools->size));
+}
+Value product_setstate(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!setstate_args(ts, args, kwnames)) return Value();
+  CombinatoricObject* c = as_comb(self);
+  auto pool_size = [&](int64_t i) { return static_cast<TupleObject*>(c->pools->items[i].as_object())->size; };
+  for (int64_t i = 0; i < c->pools->size; i++)
+    if (pool_size(i) == 0) return c->stopped = true, None();
+  if (!read_indices(ts, args[0], c->pools->size, c->indices, [](int64_t) { return int64_t{0}; },
+                    [&](int64_t i) { return pool_size(i) - 1; }))
+    return Value();
+  c->started = true;  // the next step advances from these indices, as after a result
+  return None();
+}
+
+Value ordered_reduce(ThreadState& ts, Value self, bool with_cycles) {
+  CombinatoricObject* c = as_comb(self);
+  Value r = make_int(ts, c->r);
+  if (!c->started) {
+    Value args[2] = {c->pools->items[0], r};
+    return reduce_of(ts, self, Value(make_tuple(ts, args)));
+  }
+  if (c->stopped) {
+    Value args[2] = {Value(ts.interp->empty_tuple), r};
+    return reduce_of(ts, self, Value(make_tuple(ts, args)));
+  }
+  Value args[2] = {c->pools->items[0], r};
+  Value state = with_cycles ? Value() : int_tuple(ts, c->indices, c->r);
+  if (with_cycles) {
+    Value both[2] = {int_tuple(ts, c->indices, pool_of(c)->size), int_tuple(ts, c->cycles, c->r)};
+    state = Value(make_tuple(ts, both));
+  }
+  return reduce_of(ts, self, Value(make_tuple(ts, args)), state);
+}
+Value combinations_reduce(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  return ordered_reduce(ts, self, false);
+}
+Value permutations_reduce(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  return ordered_reduce(ts, self, true);
+}
+
+Value combinations_setstate(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!setstate_args(ts, args, kwnames)) return Value();
+  CombinatoricObject* c = as_comb(self);
+  int64_t n = pool_of(c)->size, r = c->r;
+  if (!read_indices(ts, args[0], r, c->indices, [](int64_t) { return int64_t{0}; },
+                    [&](int64_t i) { return i + n - r; }))
+    return Value();
+  c->started = true;
+  return None();
+}
+Value cwr_setstate(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!setstate_args(ts, args, kwnames)) return Value();
+  CombinatoricObject* c = as_comb(self);
+  int64_t n = pool_of(c)->size;
+  if (!read_indices(ts, args[0], c->r, c->indices, [](int64_t) { return int64_t{0}; },
+                    [&](int64_t) { return n > 0 ? n - 1 : 0; }))
+    return Value();
+  if (n == 0 && c->r > 0) c->stopped = true;  // no item to index (CPython would read past its pool)
+  c->started = true;
+  return None();
+}
+Value permutations_setstate(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!setstate_args(ts, args, kwnames)) return Value();
+  if (!is_tuple(args[0])) return raise(ts, TypeError_type, "state is not a tuple");
+  auto* state = static_cast<TupleObject*>(args[0].as_object());
+  if (state->size != 2 || !is_tuple(state->items[0]) || !is_tuple(state->items[1]))
+    return raise(ts, TypeError_type, "state must be a tuple of two tuples");
+  CombinatoricObject* c = as_comb(self);
+  int64_t n = pool_of(c)->size;
+  if (static_cast<TupleObject*>(state->items[0].as_object())->size != n ||
+      static_cast<TupleObject*>(state->items[1].as_object())->size != c->r)
+    return raise(ts, ValueError_type, "invalid arguments");
+  if (!read_indices(ts, state->items[0], n, c->indices, [](int64_t) { return int64_t{0}; },
+                    [&](int64_t) { return n - 1; }) ||
+      !read_indices(ts, state->items[1], c->r, c->cycles, [](int64_t) { return int64_t{1}; },
+                    [&](int64_t i) { return n - i; }))
+    return Value();
+  c->started = true;
+  return None();
 }
 
 // The `r` argument of combinations and combinations_with_replacement: an index, not negative.
@@ -321,7 +434,12 @@ Value itertools_tee(ThreadState& ts, Value, std::span<const Value> args, TupleOb
   return Value(result);
 }
 
-const MethodDef kProductMethods[] = {{"__reduce__", product_reduce}};
+const MethodDef kProductMethods[] = {{"__reduce__", product_reduce}, {"__setstate__", product_setstate}};
+const MethodDef kCombinationsMethods[] = {{"__reduce__", combinations_reduce},
+                                          {"__setstate__", combinations_setstate}};
+const MethodDef kCwrMethods[] = {{"__reduce__", combinations_reduce}, {"__setstate__", cwr_setstate}};
+const MethodDef kPermutationsMethods[] = {{"__reduce__", permutations_reduce},
+                                          {"__setstate__", permutations_setstate}};
 const MethodDef kTeeMethods[] = {{"__copy__", tee_copy}};
 const MethodDef kItertoolsFunctions[] = {{"tee", itertools_tee}};
 
@@ -336,9 +454,9 @@ struct CombinatoricRow {
 void define_combinatoric_types(ThreadState& ts) {
   const CombinatoricRow rows[] = {
       {&product_type, "product", product_new, product_next, kProductMethods},
-      {&permutations_type, "permutations", permutations_new, permutations_next, {}},
-      {&combinations_type, "combinations", combinations_new<false>, combinations_next, {}},
-      {&cwr_type, "combinations_with_replacement", combinations_new<true>, cwr_next, {}},
+      {&permutations_type, "permutations", permutations_new, permutations_next, kPermutationsMethods},
+      {&combinations_type, "combinations", combinations_new<false>, combinations_next, kCombinationsMethods},
+      {&cwr_type, "combinations_with_replacement", combinations_new<true>, cwr_next, kCwrMethods},
   };
   for (const CombinatoricRow& row : rows) {
     if (!begin_native_type(ts, *row.type, row.name, "itertools", sizeof(CombinatoricObject), kTypeBaseType))

@@ -8,7 +8,6 @@
 #include "vm/objects/heap_type.h"
 
 namespace minipy {
-void init_static_type(ThreadState& ts, Type& t);   // vm/objects/type.cpp
 }  // namespace minipy
 
 namespace minipy::native {

@@ -11,8 +11,6 @@
 
 namespace minipy {
 
-void init_static_type(ThreadState& ts, Type& t);  // vm/objects/type.cpp
-
 namespace {
 
 // Each native type and the interpreter it was defined for. Its dict and MRO stay alive because

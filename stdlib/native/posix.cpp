@@ -1,7 +1,7 @@
 // The native `posix` module (what Lib's os.py imports on Linux): files, directories, descriptors, the process's
 // environment and identity. Paths are str, bytes or os.PathLike; bytes in give bytes out (listdir, getcwdb,
 // readlink), as CPython. Left out: the dir_fd / follow_symlinks=False variants (_have_functions is empty, so
-// os.supports_dir_fd is too), process creation (fork, exec*, spawn, wait*), scheduling, extended attributes,
+// os.supports_dir_fd is too), fork and spawn (posix_process.cpp has wait*, exec*, pipes), scheduling, extended attributes,
 // file-system encodings other than UTF-8 (undecodable names are surrogate-escaped by CPython; here they raise).
 #include <dirent.h>
 #include <fcntl.h>
@@ -18,6 +18,7 @@
 #include <cstring>
 #include <thread>
 
+#include "stdlib/native/native_support.h"
 #include "stdlib/native/posix.h"
 #include "stdlib/native/struct_sequence.h"
 
@@ -78,10 +79,6 @@ Value arg(std::span<const Value> args, TupleObject* kwnames, size_t i, std::stri
   return kwnames ? keyword_arg(ts, args, kwnames, name) : Value();
 }
 
-bool int_arg(ThreadState& ts, Value v, int64_t* out) {
-  if (is_float(v)) return raise(ts, TypeError_type, "'float' object cannot be interpreted as an integer"), false;
-  return index_to_int64(ts, v, out);
-}
 
 }  // namespace
 
@@ -129,7 +126,7 @@ POSIX_FN(px_fstat) {
   int64_t fd;
   Value a = arg(args, kwnames, 0, "fd", ts);
   if (!a) return raise(ts, TypeError_type, "fstat() missing required argument 'fd' (pos 1)");
-  if (!int_arg(ts, a, &fd)) return Value();
+  if (!exact_int_arg(ts, a, &fd)) return Value();
   struct stat st;
   if (fstat(static_cast<int>(fd), &st) != 0) return raise_os_error(ts, errno);
   return stat_to_result(ts, self, st);
@@ -160,7 +157,7 @@ POSIX_FN(px_mkdir) {
   Path path;
   if (!path_arg(ts, "mkdir", "path", p, &path)) return Value();
   int64_t mode = 0777;
-  if (Value m = arg(args, kwnames, 1, "mode", ts); m && !int_arg(ts, m, &mode)) return Value();
+  if (Value m = arg(args, kwnames, 1, "mode", ts); m && !exact_int_arg(ts, m, &mode)) return Value();
   if (::mkdir(path.text.c_str(), static_cast<mode_t>(mode)) != 0) return raise_os_error(ts, errno, path.original);
   return None();
 }
@@ -220,8 +217,8 @@ POSIX_FN(px_open) {
   if (!p || !f) return raise(ts, TypeError_type, "open() missing required argument");
   Path path;
   int64_t flags, mode = 0777;
-  if (!path_arg(ts, "open", "path", p, &path) || !int_arg(ts, f, &flags)) return Value();
-  if (Value m = arg(args, kwnames, 2, "mode", ts); m && !int_arg(ts, m, &mode)) return Value();
+  if (!path_arg(ts, "open", "path", p, &path) || !exact_int_arg(ts, f, &flags)) return Value();
+  if (Value m = arg(args, kwnames, 2, "mode", ts); m && !exact_int_arg(ts, m, &mode)) return Value();
   int fd;
   do fd = ::open(path.text.c_str(), static_cast<int>(flags) | O_CLOEXEC, static_cast<mode_t>(mode));
   while (fd < 0 && errno == EINTR);
@@ -232,7 +229,7 @@ bool fd_arg(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, 
   Value a = arg(args, kwnames, 0, "fd", ts);
   if (!a) return raise_fmt(ts, TypeError_type, "{}() missing required argument 'fd' (pos 1)", fn), false;
   int64_t v;
-  if (!int_arg(ts, a, &v)) return false;
+  if (!exact_int_arg(ts, a, &v)) return false;
   *fd = static_cast<int>(v);
   return true;
 }
@@ -249,7 +246,7 @@ POSIX_FN(px_read) {
   int64_t n;
   if (!fd_arg(ts, args, kwnames, "read", &fd)) return Value();
   if (args.size() < 2) return raise(ts, TypeError_type, "read expected 2 arguments, got 1");
-  if (!int_arg(ts, args[1], &n)) return Value();
+  if (!exact_int_arg(ts, args[1], &n)) return Value();
   if (n < 0) return raise_os_error(ts, EINVAL);
   std::string buf(static_cast<size_t>(n), '\0');
   ssize_t got;
@@ -264,9 +261,8 @@ POSIX_FN(px_write) {
   int fd;
   if (!fd_arg(ts, args, kwnames, "write", &fd)) return Value();
   if (args.size() < 2) return raise(ts, TypeError_type, "write expected 2 arguments, got 1");
-  if (!args[1].is_object() || !is_subtype(type_of(args[1]), &bytes_type))
-    return raise_fmt(ts, TypeError_type, "a bytes-like object is required, not '{}'", type_name(args[1]));
-  std::string_view data = static_cast<BytesObject*>(args[1].as_object())->view();
+  std::string_view data;  // any bytes-like object (subprocess writes memoryview slices)
+  if (!native::bytes_like(ts, args[1], &data)) return Value();
   ssize_t n;
   do n = ::write(fd, data.data(), data.size());
   while (n < 0 && errno == EINTR);
@@ -279,7 +275,7 @@ POSIX_FN(px_lseek) {
   int64_t pos, how;
   if (!fd_arg(ts, args, kwnames, "lseek", &fd)) return Value();
   if (args.size() < 3) return raise_fmt(ts, TypeError_type, "lseek expected 3 arguments, got {}", args.size());
-  if (!int_arg(ts, args[1], &pos) || !int_arg(ts, args[2], &how)) return Value();
+  if (!exact_int_arg(ts, args[1], &pos) || !exact_int_arg(ts, args[2], &how)) return Value();
   off_t r = ::lseek(fd, pos, static_cast<int>(how));
   if (r < 0) return raise_os_error(ts, errno);
   return make_int(ts, r);
@@ -295,7 +291,7 @@ POSIX_FN(px_fsync) {
   }
   if (!a) return raise(ts, TypeError_type, "fsync() missing required argument 'fd' (pos 1)");
   int64_t v;
-  if (!int_arg(ts, a, &v)) return Value();
+  if (!exact_int_arg(ts, a, &v)) return Value();
   fd = static_cast<int>(v);
   if (::fsync(fd) != 0) return raise_os_error(ts, errno);
   return None();
@@ -311,7 +307,7 @@ POSIX_FN(px_ftruncate) {
   int fd;
   int64_t len;
   if (!fd_arg(ts, args, kwnames, "ftruncate", &fd)) return Value();
-  if (args.size() < 2 || !int_arg(ts, args[1], &len)) return ts.current_exception ? Value() : raise(ts, TypeError_type, "ftruncate expected 2 arguments");
+  if (args.size() < 2 || !exact_int_arg(ts, args[1], &len)) return ts.current_exception ? Value() : raise(ts, TypeError_type, "ftruncate expected 2 arguments");
   if (::ftruncate(fd, len) != 0) return raise_os_error(ts, errno);
   return None();
 }
@@ -321,7 +317,7 @@ POSIX_FN(px_access) {
   if (!p || !m) return raise(ts, TypeError_type, "access() missing required argument");
   Path path;
   int64_t mode;
-  if (!path_arg(ts, "access", "path", p, &path) || !int_arg(ts, m, &mode)) return Value();
+  if (!path_arg(ts, "access", "path", p, &path) || !exact_int_arg(ts, m, &mode)) return Value();
   return Bool(::access(path.text.c_str(), static_cast<int>(mode)) == 0);
 }
 POSIX_FN(px_chmod) {
@@ -330,14 +326,14 @@ POSIX_FN(px_chmod) {
   if (!p || !m) return raise(ts, TypeError_type, "chmod() missing required argument");
   Path path;
   int64_t mode;
-  if (!path_arg(ts, "chmod", "path", p, &path) || !int_arg(ts, m, &mode)) return Value();
+  if (!path_arg(ts, "chmod", "path", p, &path) || !exact_int_arg(ts, m, &mode)) return Value();
   if (::chmod(path.text.c_str(), static_cast<mode_t>(mode)) != 0) return raise_os_error(ts, errno, path.original);
   return None();
 }
 POSIX_FN(px_umask) {
   (void)self;
   int64_t mask;
-  if (args.size() != 1 || !int_arg(ts, args[0], &mask))
+  if (args.size() != 1 || !exact_int_arg(ts, args[0], &mask))
     return ts.current_exception ? Value() : raise(ts, TypeError_type, "umask() takes exactly one argument");
   (void)kwnames;
   return make_int(ts, ::umask(static_cast<mode_t>(mask)));
@@ -378,7 +374,7 @@ POSIX_FN(px_utime) {
   } else if (ns) {
     for (int i = 0; i < 2; i++) {
       int64_t v;
-      if (!int_arg(ts, static_cast<TupleObject*>(ns.as_object())->items[i], &v)) return Value();
+      if (!exact_int_arg(ts, static_cast<TupleObject*>(ns.as_object())->items[i], &v)) return Value();
       spec[i].tv_sec = v / 1000000000;
       spec[i].tv_nsec = v % 1000000000;
     }
@@ -409,7 +405,7 @@ POSIX_FN(px_fspath) {
 POSIX_FN(px_urandom) {
   (void)self, (void)kwnames;
   int64_t n;
-  if (args.size() != 1 || !int_arg(ts, args[0], &n))
+  if (args.size() != 1 || !exact_int_arg(ts, args[0], &n))
     return ts.current_exception ? Value() : raise(ts, TypeError_type, "urandom() takes exactly one argument");
   if (n < 0) return raise(ts, ValueError_type, "negative argument not allowed");
   std::string buf(static_cast<size_t>(n), '\0');
@@ -428,7 +424,7 @@ POSIX_FN(px_urandom) {
 POSIX_FN(px_strerror) {
   (void)self, (void)kwnames;
   int64_t code;
-  if (args.size() != 1 || !int_arg(ts, args[0], &code))
+  if (args.size() != 1 || !exact_int_arg(ts, args[0], &code))
     return ts.current_exception ? Value() : raise(ts, TypeError_type, "strerror() takes exactly one argument");
   return Value(make_str(ts, std::strerror(static_cast<int>(code))));
 }
@@ -447,14 +443,14 @@ POSIX_FN(px_cpu_count) {
 POSIX_FN(px_exit) {
   (void)self, (void)kwnames;
   int64_t code = 0;
-  if (args.size() != 1 || !int_arg(ts, args[0], &code))
+  if (args.size() != 1 || !exact_int_arg(ts, args[0], &code))
     return ts.current_exception ? Value() : raise(ts, TypeError_type, "_exit() takes exactly one argument");
   ::_exit(static_cast<int>(code));
 }
 POSIX_FN(px_kill) {
   (void)self, (void)kwnames;
   int64_t pid, sig;
-  if (args.size() != 2 || !int_arg(ts, args[0], &pid) || !int_arg(ts, args[1], &sig))
+  if (args.size() != 2 || !exact_int_arg(ts, args[0], &pid) || !exact_int_arg(ts, args[1], &sig))
     return ts.current_exception ? Value() : raise(ts, TypeError_type, "kill expected 2 arguments");
   if (::kill(static_cast<pid_t>(pid), static_cast<int>(sig)) != 0) return raise_os_error(ts, errno);
   return None();
@@ -463,7 +459,7 @@ POSIX_FN(px_waitstatus_to_exitcode) {
   (void)self;
   Value s = arg(args, kwnames, 0, "status", ts);
   int64_t status;
-  if (!s || !int_arg(ts, s, &status)) return ts.current_exception ? Value() : raise(ts, TypeError_type, "status required");
+  if (!s || !exact_int_arg(ts, s, &status)) return ts.current_exception ? Value() : raise(ts, TypeError_type, "status required");
   int st = static_cast<int>(status);
   if (WIFEXITED(st)) return make_int(ts, WEXITSTATUS(st));
   if (WIFSIGNALED(st)) return make_int(ts, -WTERMSIG(st));
@@ -472,7 +468,7 @@ POSIX_FN(px_waitstatus_to_exitcode) {
 POSIX_FN(px_get_terminal_size) {
   (void)kwnames;
   int64_t fd = 1;
-  if (!args.empty() && !int_arg(ts, args[0], &fd)) return Value();
+  if (!args.empty() && !exact_int_arg(ts, args[0], &fd)) return Value();
   winsize w;
   if (ioctl(static_cast<int>(fd), TIOCGWINSZ, &w) != 0) return raise_os_error(ts, errno);
   Value v[2] = {make_int(ts, w.ws_col), make_int(ts, w.ws_row)};
@@ -576,6 +572,7 @@ ModuleObject* create_posix_module(ThreadState& ts) {
   }
   set("_have_functions", Value(make_list(ts, 0)));
   if (!add_scandir(ts, m)) return nullptr;
+  add_process_functions(ts, m);
   return m;
 }
 

@@ -27,4 +27,19 @@ Value stat_to_result(ThreadState& ts, Value module, const struct stat& st);
 // Adds scandir() and its DirEntry and ScandirIterator types to posix module `m` (posix_scandir.cpp).
 [[nodiscard]] bool add_scandir(ThreadState& ts, ModuleObject* m);
 
+// Adds the process functions (waitpid, the W* macros, pipe, dup, exec, ...) to posix module `m`
+// (posix_process.cpp).
+void add_process_functions(ThreadState& ts, ModuleObject* m);
+// Sets or clears descriptor `fd`'s close-on-exec flag; false with errno set on failure.
+bool set_fd_inheritable(int fd, bool inheritable);
+
+// Helpers the descriptor-level native modules share (select, fcntl, _socket, _posixsubprocess; defined in
+// posix_process.cpp):
+// PyObject_AsFileDescriptor: `v` is an int or has a fileno() returning one; never negative.
+[[nodiscard]] bool as_file_descriptor(ThreadState& ts, Value v, int* out);
+// An int argument as CPython's `int` converters read it: __index__, and a float is refused, not truncated.
+[[nodiscard]] bool exact_int_arg(ThreadState& ts, Value v, int64_t* out);
+// CLOCK_MONOTONIC in seconds, for the deadlines of interrupted or timed waits.
+double monotonic_seconds();
+
 }  // namespace minipy

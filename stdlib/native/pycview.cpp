@@ -40,7 +40,7 @@ const char* rejection_kind_name(PycRejection::Kind kind) {
   return v && dict_set_str(ts, d, intern(ts, key), v);
 }
 
-[[nodiscard]] bool put_rejection(ThreadState& ts, DictObject* d, const std::optional<PycRejection>& rejection) {
+[[nodiscard]] bool put_rejection(ThreadState& ts, DictObject* d, const PycRejection* rejection) {
   if (!rejection) return put(ts, d, "rejection", None()) && put(ts, d, "reason", None());
   return put(ts, d, "rejection", Value(make_str(ts, rejection_kind_name(rejection->kind)))) &&
          put(ts, d, "reason", Value(make_str(ts, rejection->reason)));
@@ -56,10 +56,12 @@ NATIVE_FN(pycview_header) {
   if (!native::bytes_like(ts, v[0], &data)) return Value();
   if (!is_str(v[1])) return raise(ts, TypeError_type, "header() argument 2 must be str");
   name = as_str(v[1])->view();
-  PycClassification cls = classify_pyc(as_bytes(data), name);
+  PycClassification classified = classify_pyc(as_bytes(data), name);
+  // A rejected header reports zero fields, as the header fields importlib would never have read.
+  const PycHeader cls = classified.ok() ? classified.value() : PycHeader{};
   DictObject* d = make_dict(ts);
   std::string hash(reinterpret_cast<const char*>(cls.source_hash.data()), cls.source_hash.size());
-  if (!put_rejection(ts, d, cls.rejection) || !put(ts, d, "flags", make_int(ts, cls.flags)) ||
+  if (!put_rejection(ts, d, classified.ok() ? nullptr : &classified.error()) || !put(ts, d, "flags", make_int(ts, cls.flags)) ||
       !put(ts, d, "mtime", make_int(ts, cls.source_mtime)) || !put(ts, d, "source_size", make_int(ts, cls.source_size)) ||
       !put(ts, d, "source_hash", make_bytes(ts, hash)) || !put(ts, d, "hash_based", Bool(cls.hash_based())) ||
       !put(ts, d, "check_source", Bool(cls.check_source())))
@@ -84,10 +86,10 @@ NATIVE_FN(pycview_source_for) {
   for (const auto& prefix : prefixes) {
     CachePathResult found = source_from_cache(path, prefix);
     if (found.ok()) {
-      Value items[2] = {Value(make_str(ts, found.path)), None()};
+      Value items[2] = {Value(make_str(ts, found.value())), None()};
       return Value(make_tuple(ts, items));
     }
-    if (first_error.empty()) first_error = found.error;
+    if (first_error.empty()) first_error = found.error().message;
   }
   Value items[2] = {None(), Value(make_str(ts, first_error))};
   return Value(make_tuple(ts, items));
@@ -115,25 +117,28 @@ NATIVE_FN(pycview_verdict) {
   if (!put(ts, d, "source_mtime", make_int(ts, st.st_mtim.tv_sec)) ||
       !put(ts, d, "source_size", make_int(ts, static_cast<int64_t>(st.st_size))))
     return Value();
-  PycClassification cls = classify_pyc(as_bytes(data), name);
-  std::optional<PycRejection> rejection = cls.rejection;
+  PycClassification classified = classify_pyc(as_bytes(data), name);
+  PycVerdict verdict = Ok{};
   Value fresh = False();
-  if (!rejection) {
+  if (!classified.ok()) {
+    verdict = classified.error();
+  } else {
+    const PycHeader& cls = classified.value();
     if (!cls.hash_based()) {
-      rejection = validate_timestamp_pyc(as_bytes(data), st.st_mtim.tv_sec, static_cast<uint64_t>(st.st_size), name);
+      verdict = validate_timestamp_pyc(as_bytes(data), st.st_mtim.tv_sec, static_cast<uint64_t>(st.st_size), name);
     } else if (mode != "never" && (cls.check_source() || mode == "always")) {
       std::string text;
       if (!read_file(source_path, &text)) return raise_os_error(ts, errno, Value(make_str(ts, source_path)));
       std::array<uint8_t, 8> hash = source_hash(as_bytes(text));
       if (!put(ts, d, "actual_hash", make_bytes(ts, std::string_view(reinterpret_cast<const char*>(hash.data()), 8))))
         return Value();
-      rejection = validate_hash_pyc(as_bytes(data), hash, name);
+      verdict = validate_hash_pyc(as_bytes(data), hash, name);
     } else {
       fresh = None();  // trusted without a look at the source
     }
-    if (!rejection && fresh == False()) fresh = True();
+    if (verdict.ok() && fresh == False()) fresh = True();
   }
-  if (!put(ts, d, "fresh", fresh) || !put_rejection(ts, d, rejection)) return Value();
+  if (!put(ts, d, "fresh", fresh) || !put_rejection(ts, d, verdict.ok() ? nullptr : &verdict.error())) return Value();
   return Value(d);
 }
 
@@ -146,10 +151,9 @@ NATIVE_FN(pycview_code) {
   std::string_view data;
   if (!native::bytes_like(ts, v[0], &data)) return Value();
   if (data.size() < kPycHeaderSize) return raise(ts, ValueError_type, "no code: the file is shorter than a header");
-  std::string why;
-  std::shared_ptr<const CodeObject> code = code_from_pyc_body(as_bytes(data), &why);
-  if (!code) return raise(ts, ValueError_type, why);
-  CodeObj* c = load_code(ts, code);
+  auto code = code_from_pyc_body(as_bytes(data));
+  if (!code.ok()) return raise(ts, ValueError_type, code.error().message);
+  CodeObj* c = load_code(ts, code.value());
   return c ? Value(c) : Value();
 }
 

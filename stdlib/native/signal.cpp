@@ -2,18 +2,20 @@
 // only records the signal and sets the interpreter's eval breaker; the handler itself runs at the next
 // instruction boundary (RESUME / JUMP_BACKWARD), so a KeyboardInterrupt from SIGINT unwinds through `finally`
 // and `except` blocks like any exception. time.sleep() is woken by signals and runs them too.
-// Left out: set_wakeup_fd, siginterrupt, setitimer/getitimer, pthread_sigmask/sigwait/sigpending (so Lib's
+// set_wakeup_fd: the C handler also writes the signal's number as one byte to that descriptor (asyncio's
+// add_signal_handler wakes its selector so). Left out: setitimer/getitimer, pthread_sigmask/sigwait/sigpending (so Lib's
 // signal.py defines no wrappers for them), and handlers for other threads (minipy has one).
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <csignal>
 #include <cstring>
 
+#include "stdlib/native/signal.h"
 #include "vm/runtime.h"
 
 namespace minipy {
-
-bool run_signal_handlers(ThreadState& ts);
 
 namespace {
 
@@ -24,11 +26,18 @@ ThreadState* signal_thread = nullptr;
 Value handlers[kSignals];  // Python handlers (SIG_DFL/SIG_IGN as ints); traced by trace_signal_roots
 Value default_int_handler_function;
 bool exit_by_sigint = false;
+volatile sig_atomic_t wakeup_fd = -1;  // set_wakeup_fd(); -1: none
 
 void on_signal(int sig) {
   if (sig <= 0 || sig >= kSignals) return;
   pending[sig] = 1;
   pending_any = 1;
+  if (wakeup_fd >= 0) {
+    int saved_errno = errno;  // a handler must leave errno as the interrupted code had it
+    unsigned char byte = static_cast<unsigned char>(sig);
+    [[maybe_unused]] ssize_t ignored = write(wakeup_fd, &byte, 1);  // a full buffer just drops the byte
+    errno = saved_errno;
+  }
   if (signal_thread) *static_cast<volatile bool*>(&signal_thread->eval_breaker) = true;
 }
 
@@ -116,7 +125,63 @@ SIG_FN(sig_pause) {
   return None();
 }
 
+// set_wakeup_fd(fd, /, *, warn_on_full_buffer=True) -> the previous descriptor (-1: none). The descriptor
+// must be non-blocking, so that the C handler never blocks in write().
+SIG_FN(sig_set_wakeup_fd) {
+  (void)self;
+  Value fd_value = args.empty() ? Value() : args[0];
+  size_t positional = positional_count(args, kwnames);
+  if (kwnames)
+    for (int64_t i = 0; i < kwnames->size; i++)
+      if (as_str(kwnames->items[i])->view() != "warn_on_full_buffer")
+        return raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for set_wakeup_fd()",
+                         as_str(kwnames->items[i])->view());
+  if (!check_arg_count(ts, "set_wakeup_fd", positional, 1, 1)) return Value();
+  int64_t fd;
+  if (!index_to_int64(ts, fd_value, &fd)) return Value();
+  if (fd != -1) {
+    int flags = fcntl(static_cast<int>(fd), F_GETFL);
+    if (flags < 0) return raise_os_error(ts, errno);
+    if (!(flags & O_NONBLOCK)) return raise_fmt(ts, ValueError_type, "the fd {} must be in non-blocking mode", fd);
+  }
+  int64_t old = wakeup_fd;
+  wakeup_fd = static_cast<int>(fd);
+  return make_int(ts, old);
+}
+
+// siginterrupt(signalnum, flag): whether the signal interrupts system calls (true) or they restart.
+SIG_FN(sig_siginterrupt) {
+  (void)self;
+  if (!no_keywords(ts, "siginterrupt", kwnames) || !check_arg_count(ts, "siginterrupt", args.size(), 2, 2))
+    return Value();
+  int sig;
+  if (!signal_number(ts, args[0], &sig)) return Value();
+  int interrupt = py_truth(ts, args[1]);
+  if (interrupt < 0) return Value();
+  struct sigaction sa {};
+  if (sigaction(sig, nullptr, &sa) != 0) return raise_os_error(ts, errno);
+  if (interrupt) sa.sa_flags &= ~SA_RESTART;
+  else sa.sa_flags |= SA_RESTART;
+  if (sigaction(sig, &sa, nullptr) != 0) return raise_os_error(ts, errno);
+  return None();
+}
+
+// valid_signals() -> the set of signal numbers this platform knows (glibc keeps two real-time ones for itself).
+SIG_FN(sig_valid_signals) {
+  (void)self;
+  if (!no_keywords(ts, "valid_signals", kwnames) || !check_arg_count(ts, "valid_signals", args.size(), 0, 0))
+    return Value();
+  sigset_t all;
+  sigfillset(&all);
+  Value result = make_set(ts, &set_type);
+  for (int sig = 1; sig < kSignals; sig++)
+    if (sigismember(&all, sig) == 1 && !set_add(ts, result, Value::small_int(sig))) return Value();
+  return result;
+}
+
 const MethodDef kSignalFunctions[] = {
+    {"valid_signals", sig_valid_signals},
+    {"set_wakeup_fd", sig_set_wakeup_fd}, {"siginterrupt", sig_siginterrupt},
     {"signal", sig_signal}, {"getsignal", sig_getsignal}, {"alarm", sig_alarm},
     {"raise_signal", sig_raise_signal}, {"strsignal", sig_strsignal}, {"pause", sig_pause},
 };
@@ -166,6 +231,7 @@ void trace_signal_roots(Tracer& tracer) {
 // At start-up (each interpreter): SIGINT raises KeyboardInterrupt unless it was inherited as ignored.
 void init_signals(ThreadState& ts) {
   signal_thread = &ts;
+  wakeup_fd = -1;
   for (Value& v : handlers) v = Value();
   default_int_handler_function = make_native_function(ts, &kDefaultIntHandler, Value(), Value(intern(ts, "_signal")));
   for (int sig = 1; sig < kSignals; sig++) {

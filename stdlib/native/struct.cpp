@@ -10,6 +10,7 @@
 #include "stdlib/native/native_support.h"
 #include "stdlib/native/native_type.h"
 #include "stdlib/native/struct_codes.h"
+#include "vm/objects/codecs.h"
 
 namespace minipy {
 
@@ -47,32 +48,18 @@ std::span<const struct_codes::FormatItem> items_of(StructObject* s) {
 Value raise_ascii_encode_error(ThreadState& ts, StrObject* s) {
   std::string_view text = s->view();
   int64_t index = 0, first = -1, last = -1;
-  uint32_t first_char = 0;
   for (size_t i = 0; i < text.size(); index++) {
     auto lead = static_cast<unsigned char>(text[i]);
     size_t width = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
     if (lead >= 0x80) {
-      if (first < 0) {
-        first = index;
-        first_char = lead & (0xff >> (width + 1));
-        for (size_t k = 1; k < width; k++) first_char = (first_char << 6) | (text[i + k] & 0x3f);
-      }
+      if (first < 0) first = index;
       last = index;
     } else if (first >= 0) {
       break;
     }
     i += width;
   }
-  std::string what;
-  if (first == last) {
-    std::string escaped = first_char < 0x100     ? fmt::format("\\x{:02x}", first_char)
-                          : first_char < 0x10000 ? fmt::format("\\u{:04x}", first_char)
-                                                 : fmt::format("\\U{:08x}", first_char);
-    what = fmt::format("character '{}' in position {}", escaped, first);
-  } else {
-    what = fmt::format("characters in position {}-{}", first, last);
-  }
-  return raise_fmt(ts, UnicodeEncodeError_type, "'ascii' codec can't encode {}: ordinal not in range(128)", what);
+  return raise_unicode_encode_error(ts, "ascii", Value(s), first, last + 1, "ordinal not in range(128)");
 }
 
 // (Re)initializes `s` from a str or bytes format; false with struct.error or TypeError pending.

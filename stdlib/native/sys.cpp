@@ -1,4 +1,5 @@
 // The sys module: the interpreter's view of itself (argv, path, modules, flags, the cache settings).
+#include "stdlib/native/io.h"
 #include "stdlib/native/sys.h"
 #include "vm/objects/hash_secret.h"
 #include "vm/objects/namespace.h"
@@ -17,8 +18,6 @@
 #include "vm/text/number_format.h"
 
 namespace minipy {
-
-void set_standard_streams_unbuffered(ThreadState& ts);  // stdlib/native/io.cpp
 
 namespace {
 
@@ -119,6 +118,18 @@ SYS_FN(sys_getsizeof) {
 SYS_FN(sys_utf8) { return Value(intern(ts, "utf-8")); }
 SYS_FN(sys_surrogateescape) { return Value(intern(ts, "surrogateescape")); }
 SYS_FN(sys_none) { return None(); }
+
+// settrace(func) / setprofile(func): minipy has no tracing or profiling hooks, so gettrace()/getprofile() are
+// always None and only None may be set back (doctest, unittest and test.support save and restore it); a real
+// hook is refused rather than silently never called.
+Value set_hook(ThreadState& ts, const char* name, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, name, kwnames) || !check_arg_count(ts, name, args.size(), 1, 1)) return Value();
+  if (is_none(args[0])) return None();
+  return raise_fmt(ts, NotImplementedError_type, "minipy has no tracing or profiling: {}() accepts only None",
+                   name);
+}
+SYS_FN(sys_settrace) { return set_hook(ts, "sys.settrace", args, kwnames); }
+SYS_FN(sys_setprofile) { return set_hook(ts, "sys.setprofile", args, kwnames); }
 SYS_FN(sys_false) { return False(); }
 
 // sys.excepthook(type, value, traceback): prints an uncaught exception as the interpreter does. The value carries
@@ -182,6 +193,8 @@ const MethodDef sys_functions[] = {
     {"audit", sys_none},
     {"gettrace", sys_none},
     {"getprofile", sys_none},
+    {"settrace", sys_settrace},
+    {"setprofile", sys_setprofile},
     {"is_finalizing", sys_false},
     {"get_int_max_str_digits", sys_get_int_max_str_digits},
     {"set_int_max_str_digits", sys_set_int_max_str_digits},
@@ -270,8 +283,6 @@ void set_flags(ThreadState& ts, DictObject* d) {
 
 }  // namespace
 
-const MethodDef* sys_getframe_def(ThreadState& ts);  // sys_frame.cpp
-
 void init_sys(ThreadState& ts) {
   Interpreter& interp = *ts.interp;
   ModuleObject* m = make_module(ts, "sys");
@@ -292,16 +303,31 @@ void init_sys(ThreadState& ts) {
   set("maxsize", make_int(ts, INT64_MAX));
   set("byteorder", Value(intern(ts, "little")));
   set("platform", Value(intern(ts, "linux")));
+  set("abiflags", Value(intern(ts, "")));  // sysconfig names its _sysconfigdata module with it (Debian's: "")
   // The CPython version whose bytecode and Lib minipy speaks, then minipy's own.
   // Shaped as CPython's "3.11.2 (main, Oct  7 2026, 12:35:07) [GCC 12.2.0]": minipy names itself where
   // CPython names its build branch; the date is minipy's build date.
   set("version", Value(make_str(ts, "3.11.2 (minipy 0.1.0, " __DATE__ ", " __TIME__ ") [GCC " __VERSION__ "]")));
+  // What the `copyright` builtin prints: minipy runs CPython's own Lib, so CPython's notice applies as well.
+  set("copyright", Value(make_str(ts,
+                                  "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\n"
+                                  "Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n"
+                                  "Copyright (c) 1995-2001 Corporation for National Research Initiatives.\n"
+                                  "All Rights Reserved.\n\n"
+                                  "Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\n"
+                                  "All Rights Reserved.")));
   set_platform_info(ts, d);
   // A types.SimpleNamespace, as CPython's (types.py takes SimpleNamespace from its type).
   Value impl = make_namespace(ts);
   DictObject* impl_dict = static_cast<InstanceObject*>(impl.as_object())->dict;
   dict_set_str(ts, impl_dict, intern(ts, "name"), Value(intern(ts, "minipy")));
   dict_set_str(ts, impl_dict, intern(ts, "cache_tag"), Value(make_str(ts, interp.config.cache_tag)));
+  // Debian's multiarch triplet, as CPython's build records it: sysconfig finds the host's _sysconfigdata by it.
+#if defined(__x86_64__)
+  dict_set_str(ts, impl_dict, intern(ts, "_multiarch"), Value(make_str(ts, "x86_64-linux-gnu")));
+#elif defined(__aarch64__)
+  dict_set_str(ts, impl_dict, intern(ts, "_multiarch"), Value(make_str(ts, "aarch64-linux-gnu")));
+#endif
   set("implementation", impl);
   dict_set_str(ts, interp.modules, intern(ts, "sys"), Value(m));
   dict_set_str(ts, interp.modules, intern(ts, "builtins"), Value(interp.builtins_module));

@@ -13,7 +13,10 @@
 // Left out: f_trace (always None; minipy has no tracing), frame.clear() only drops the locals snapshot.
 #include "compiler/linetable.h"
 #include "stdlib/native/native_support.h"
+#include "stdlib/native/sys.h"
+#include "vm/interp/builtins.h"
 #include "vm/interp/frame.h"
+#include "vm/objects/generator.h"
 
 namespace minipy {
 
@@ -43,8 +46,6 @@ void trace_frame(Object* self, Tracer& tracer) {
 }
 
 }  // namespace
-
-Value frame_locals(ThreadState& ts, Frame* frame);  // builtins.cpp: what locals() returns in that frame
 
 namespace {
 
@@ -81,6 +82,15 @@ Value sys_getframe(ThreadState& ts, Value, std::span<const Value> args, TupleObj
   return Value(first);
 }
 
+}  // namespace
+
+Value frame_object_of_generator(ThreadState& ts, Frame* frame) {
+  sys_getframe_def(ts);  // readies the frame type
+  return Value(snapshot(ts, frame));
+}
+
+namespace {
+
 #define FRAME_GETTER(name, expr)                                                     \
   Value name(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {   \
     FrameObject* f = as_frame(self);                                                  \
@@ -116,8 +126,6 @@ Value frame_repr(ThreadState& ts, Value self) {
 }
 
 }  // namespace
-
-const MethodDef* sys_getframe_def(ThreadState& ts);
 
 // The namespace of the loaded module whose __file__ is `filename`, or null: a traceback keeps no frame, so the
 // globals of a finished frame are found through its module (unittest reads f_globals to hide its own frames).

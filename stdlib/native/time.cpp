@@ -10,11 +10,10 @@
 #include <cmath>
 #include <ctime>
 
+#include "stdlib/native/signal.h"
 #include "stdlib/native/struct_sequence.h"
 
 namespace minipy {
-
-bool run_signal_handlers(ThreadState& ts);  // signal.cpp
 
 namespace {
 

@@ -14,8 +14,6 @@
 
 namespace minipy {
 
-void init_static_type(ThreadState& ts, Type& t);  // objects/type.cpp
-
 Type weakref_ref_type;  // a root (interpreter.cpp): it lives outside the builtin-type table
 
 namespace {

@@ -18,4 +18,8 @@ void forget_weakref(Object* self);
 // Defines ProxyType and CallableProxyType (once per interpreter) and adds them and proxy() to module `m`.
 void add_proxy_types(ThreadState& ts, ModuleObject* m);
 
+// Gives weakref.ref (weakref_ref_type) its slots and methods: the interpreter makes it at start-up, before any
+// module, because the heap clears references during every collection.
+void init_weakref_type(ThreadState& ts);
+
 }  // namespace minipy

@@ -3,7 +3,9 @@
 # (minipy names itself there); it is normalised on both sides. Covers the banner, -q, -i after a script,
 # results echoed through sys.displayhook and kept in `_`, blocks ended by a blank line, tracebacks that keep
 # the prompt, line editing (Left, Backspace) and history (Up), Ctrl-C at the prompt and while running, sys.ps1,
-# exit's repr, exit() and Ctrl-D.
+# exit's repr, exit() and Ctrl-D; Tab completion of names and attributes (rlcompleter), the history kept in
+# ~/.python_history from one session to the next, PYTHONSTARTUP, and the reprs of help, credits and license.
+# Each interpreter gets its own home directory, so the history files stay apart.
 source "$(dirname "$0")/../tools/cli_lib.sh" "$@"
 if ! command -v tmux >/dev/null; then
   echo "SKIPPED: tmux not found"
@@ -11,7 +13,7 @@ if ! command -v tmux >/dev/null; then
 fi
 SOCKET=minipy-repl-$$
 # REPL_SCREENS_DIR=DIR keeps both screens of each scenario there, for a look at what was compared.
-trap 'tmux -L "$SOCKET" kill-server 2>/dev/null; [[ -n ${REPL_SCREENS_DIR:-} ]] && cp "$SCRATCH"/[mp].{main,quiet,inspect} "$REPL_SCREENS_DIR"/; rm -rf "$SCRATCH"' EXIT
+trap 'tmux -L "$SOCKET" kill-server 2>/dev/null; [[ -n ${REPL_SCREENS_DIR:-} ]] && cp "$SCRATCH"/[mp].[a-z]* "$REPL_SCREENS_DIR"/ 2>/dev/null; rm -rf "$SCRATCH"' EXIT
 printf 'x = 42\nprint("script ran")\n' >script.py
 
 # The screen, once it has stopped changing and shows a prompt (or the exit status) on its last line: keys sent
@@ -43,7 +45,7 @@ session() {
   tmux -L "$SOCKET" set-option -t repl remain-on-exit on >/dev/null
   # The shell in the pane prints the program's exit status on the screen once the program has left.
   tmux -L "$SOCKET" respawn-pane -k -t repl \
-    "cd '$SCRATCH' && env -i PATH=/usr/bin:/bin TERM=xterm LC_ALL=C.UTF-8 HOME='$SCRATCH' $*; echo \"[exit status \$?]\""
+    "cd '$SCRATCH' && env -i PATH=/usr/bin:/bin TERM=xterm LC_ALL=C.UTF-8 HOME='$home' $*; echo \"[exit status \$?]\""
   # Keys typed before the prompt is up would be echoed by the terminal, not read by the REPL: wait for it.
   local tries=0
   until tmux -L "$SOCKET" capture-pane -p -t repl | grep -q '^>>>' || (( tries++ > 100 )); do sleep 0.1; done
@@ -80,15 +82,40 @@ main_scenario() {
 }
 quiet_scenario() { keys '[1, 2][-1]' Enter; keys C-d; }
 inspect_scenario() { keys 'x' Enter; keys 'x + 1' Enter; keys C-d; }
+# Tab: a builtin name, an attribute, a list of candidates (Tab twice), a keyword; Tab on an empty line indents.
+complete_scenario() {
+  keys 'pri' Tab; keys '"done")' Enter
+  keys 'import math' Enter; keys 'math.sq' Tab; keys '2)' Enter
+  keys 'math.is' Tab Tab; keys C-u
+  keys 'whi' Tab; keys C-u
+  keys 'if 1:' Enter; keys Tab; keys 'pass' Enter; keys '' Enter
+  keys 'help' Enter; keys 'credits' Enter; keys 'license' Enter; keys 'copyright' Enter
+  keys C-d
+}
+# The first session leaves a line in ~/.python_history; the second finds it with Up.
+history1_scenario() { keys 'print("from the first session")' Enter; keys C-d; }
+history2_scenario() { keys Up; keys Enter; keys Up; keys Up; keys C-u; keys C-d; }
+# PYTHONSTARTUP runs in __main__ before the first prompt; its errors are reported and the prompt opens anyway.
+startup_scenario() { keys 'started' Enter; keys C-d; }
+missing_startup_scenario() { keys '1' Enter; keys C-d; }
+printf 'started = "yes"\nprint("startup file ran")\n' >startup.py
 
-for scenario in main quiet inspect; do
+mkdir -p m.home p.home
+for scenario in main quiet inspect complete history1 history2 startup missing_startup; do
   case $scenario in
     main) args=() ;;
     quiet) args=(-q) ;;
     inspect) args=(-i script.py) ;;
+    complete | history1 | history2) args=(-q) ;;
+    startup) args=(PYTHONSTARTUP="$SCRATCH/startup.py" -q) ;;
+    missing_startup) args=(PYTHONSTARTUP="$SCRATCH/no-such-file.py" -q) ;;
   esac
-  session "m.$scenario" "${scenario}_scenario" "$MINIPY" "${args[@]}"
-  session "p.$scenario" "${scenario}_scenario" "$PYTHON311" "${args[@]}"
+  # A fresh history for every scenario but the second history one.
+  [[ $scenario == history2 ]] || rm -f m.home/.python_history p.home/.python_history
+  prefix=() command=("${args[@]}")
+  while [[ ${command[0]:-} == *=* ]]; do prefix+=("${command[0]}"); command=("${command[@]:1}"); done
+  home=$SCRATCH/m.home session "m.$scenario" "${scenario}_scenario" "${prefix[@]}" "$MINIPY" "${command[@]}"
+  home=$SCRATCH/p.home session "p.$scenario" "${scenario}_scenario" "${prefix[@]}" "$PYTHON311" "${command[@]}"
   if ! cmp -s "p.$scenario" "m.$scenario"; then
     fail "$scenario: the screen differs from python3.11's"
     diff -u --label "python3.11 screen" --label "minipy screen" "p.$scenario" "m.$scenario" | head -n 60

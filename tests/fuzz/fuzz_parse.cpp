@@ -22,8 +22,7 @@ int fuzz_parse(const uint8_t* data, size_t size) {
   CompileResult result = compile_source(source, "<fuzz>", mode);
   if (!result.code) return 0;
   // Compiler output the verifier refuses is a bug in one of them (it would never load from its own pyc).
-  std::string problem = verify_tree(*result.code);
-  if (!problem.empty()) __builtin_trap();
+  if (!verify_tree(*result.code).ok()) __builtin_trap();
   std::string bytes = marshal_code(*result.code);
   auto back = unmarshal_code(std::span(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
   if (!back || marshal_code(*back.value) != bytes) __builtin_trap();

@@ -28,9 +28,9 @@ int fuzz_verify(const uint8_t* data, size_t size) {
   std::string pyc = timestamp_pyc_header(0, 0);
   pyc.append(reinterpret_cast<const char*>(data), size);
   auto bytes = std::span(reinterpret_cast<const uint8_t*>(pyc.data()), pyc.size());
-  std::string why;
-  auto code = code_from_pyc_body(bytes, &why);
-  if (!code) return 0;
+  auto loaded = code_from_pyc_body(bytes);
+  if (!loaded.ok()) return 0;
+  const std::shared_ptr<const CodeObject>& code = loaded.value();
   // Runs only code that names nothing outside the sandbox (its names and string constants are checked like
   // a program's text).
   std::string words;

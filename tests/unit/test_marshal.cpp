@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cache/marshal.h"
+#include "test_support.h"
 
 using namespace minipy;
 
@@ -47,7 +48,7 @@ std::string read_file(const std::string& path) {
 
 // Runs `script` under python3.11 with a clean environment (no inherited PYTHON* variables) and the given
 // arguments; returns its stdout. A non-zero exit fails the test.
-std::string run_python311(const std::string& script, const std::vector<std::string>& args = {}) {
+std::string run_python311(const std::string& script, const std::vector<std::string>& args) {
   std::string dir = make_temp_dir();
   write_file(dir + "/script.py", script);
   std::string command = fmt::format("cd '{}' && env -i PATH=/usr/bin:/bin LANG=C.UTF-8 '{}' -I script.py", dir,
@@ -95,7 +96,7 @@ std::vector<std::string> split_lines(const std::string& text) {
 // Writes one input per line to a file in a fresh directory and returns python3.11's output lines for them (the
 // script gets the file's path first, then `extra_args`).
 std::vector<std::string> ask_python(const std::string& script, const std::vector<std::string>& inputs,
-                                    std::vector<std::string> extra_args = {}) {
+                                    std::vector<std::string> extra_args) {
   std::string dir = make_temp_dir();
   std::string text;
   for (const auto& line : inputs) text += line + "\n";

@@ -13,22 +13,10 @@
 #include "cache/marshal.h"
 #include "cache/pyc.h"
 #include "cache/source_hash.h"
+#include "test_support.h"
 
 using namespace minipy;
 
-namespace minipy_test {  // defined in test_marshal.cpp
-bool have_python311();
-std::string make_temp_dir();
-void write_file(const std::string& path, std::string_view data);
-std::string read_file(const std::string& path);
-std::string run_python311(const std::string& script, const std::vector<std::string>& args = {});
-std::string to_hex(std::string_view bytes);
-std::string from_hex(std::string_view hex);
-std::span<const uint8_t> as_span(std::string_view s);
-std::vector<std::string> split_lines(const std::string& text);
-std::vector<std::string> ask_python(const std::string& script, const std::vector<std::string>& inputs,
-                                    std::vector<std::string> extra_args = {});
-}  // namespace minipy_test
 using namespace minipy_test;
 
 namespace {
@@ -37,9 +25,9 @@ std::string array_hex(const std::array<uint8_t, 8>& a) {
   return to_hex(std::string_view(reinterpret_cast<const char*>(a.data()), a.size()));
 }
 
-std::string describe(const CachePathResult& r) { return r.ok() ? "OK " + r.path : "ERR " + r.error; }
+std::string describe(const CachePathResult& r) { return r.ok() ? "OK " + r.value() : "ERR " + r.error().message; }
 
-std::string describe(const std::optional<PycRejection>& r) { return r ? "ERR " + r->reason : "OK"; }
+std::string describe(const PycVerdict& r) { return r.ok() ? "OK" : "ERR " + r.error().reason; }
 
 std::string current_dir() {
   char buf[4096];
@@ -127,17 +115,21 @@ TEST_CASE("classify and validate reject like importlib, with its messages") {
   for (const auto& h : headers) {
     std::string data = from_hex(h == "-" ? "" : h);
     auto c = classify_pyc(as_span(data), name);
-    mine.push_back(c.rejection ? "ERR " + c.rejection->reason : fmt::format("OK {}", c.flags));
+    mine.push_back(c.ok() ? fmt::format("OK {}", c.value().flags) : "ERR " + c.error().reason);
   }
   CHECK(mine[2] == "ERR bad magic number in \"pkg.mod'x\": b'\\xa7\\r\\r\\x0b'");
   CHECK(mine[6] == "ERR reached EOF while reading pyc header of \"pkg.mod'x\"");
   CHECK(mine[9] == "OK 3");
   std::string stamped_header = from_hex(headers[7]);
-  auto parsed = classify_pyc(as_span(stamped_header), "m");
+  auto stamped_parse = classify_pyc(as_span(stamped_header), "m");
+  REQUIRE(stamped_parse.ok());
+  const PycHeader& parsed = stamped_parse.value();
   CHECK((parsed.source_mtime == 1700000000 && parsed.source_size == 1234 && !parsed.hash_based()));
   std::string hashed_header = from_hex(headers[8]);
-  parsed = classify_pyc(as_span(hashed_header), "m");
-  CHECK((parsed.hash_based() && !parsed.check_source() && parsed.source_hash == source_hash("x=1\n")));
+  auto hashed_parse = classify_pyc(as_span(hashed_header), "m");
+  REQUIRE(hashed_parse.ok());
+  const PycHeader& hashed_fields = hashed_parse.value();
+  CHECK((hashed_fields.hash_based() && !hashed_fields.check_source() && hashed_fields.source_hash == source_hash("x=1\n")));
 
   // Timestamp checks against header 7 (mtime 1700000000, size 1234) and hash checks against header 8.
   std::string stamped = from_hex(headers[7]), hashed = from_hex(headers[8]);
@@ -150,8 +142,8 @@ TEST_CASE("classify and validate reject like importlib, with its messages") {
       describe(validate_hash_pyc(as_span(hashed), source_hash("x=1\n"), "m")),
       describe(validate_hash_pyc(as_span(hashed), source_hash("x=2\n"), "m")),
   };
-  CHECK(validate_timestamp_pyc(as_span(stamped), 1700000001, 1234, "m")->kind == PycRejection::Kind::StaleMtime);
-  CHECK(validate_timestamp_pyc(as_span(stamped), 1700000000, 1, "m")->kind == PycRejection::Kind::StaleSize);
+  CHECK(validate_timestamp_pyc(as_span(stamped), 1700000001, 1234, "m").error().kind == PycRejection::Kind::StaleMtime);
+  CHECK(validate_timestamp_pyc(as_span(stamped), 1700000000, 1, "m").error().kind == PycRejection::Kind::StaleSize);
   CHECK(validations[6] == "ERR hash in bytecode doesn't match hash of source 'm'");
   if (!have_python311()) return;
   auto lines = ask_python(
@@ -241,12 +233,12 @@ TEST_CASE("write_cache_file creates __pycache__, writes atomically, keeps the so
 
   auto cache = cache_from_source(source);
   REQUIRE(cache.ok());
-  CHECK_FALSE(write_cache_file(cache.path, "first", mode));
-  CHECK(read_file(cache.path) == "first");
-  CHECK_FALSE(write_cache_file(cache.path, "second", mode));  // replaces an existing file
-  CHECK(read_file(cache.path) == "second");
+  CHECK_FALSE(write_cache_file(cache.value(), "first", mode));
+  CHECK(read_file(cache.value()) == "first");
+  CHECK_FALSE(write_cache_file(cache.value(), "second", mode));  // replaces an existing file
+  CHECK(read_file(cache.value()) == "second");
   struct stat st;
-  REQUIRE(stat(cache.path.c_str(), &st) == 0);
+  REQUIRE(stat(cache.value().c_str(), &st) == 0);
   mode_t mask = umask(0);
   umask(mask);
   CHECK((st.st_mode & 0777) == (0640 & ~mask));
@@ -300,8 +292,8 @@ TEST_CASE("a pyc minipy writes from python3.11's code runs under python3.11") {
   REQUIRE(code);
   std::string pyc = code_to_hash_pyc(*code.value, source_hash(read_file(dir + "/prog.py")), true);
   auto classified = classify_pyc(as_span(pyc), "prog");
-  CHECK_FALSE(classified.rejection);
-  CHECK(classified.flags == 3u);
+  REQUIRE(classified.ok());
+  CHECK(classified.value().flags == 3u);
   CHECK(pyc_body(as_span(pyc)).size() == pyc.size() - kPycHeaderSize);
   CHECK_FALSE(write_cache_file(dir + "/prog.pyc", pyc));
   std::string out = run_python311("import runpy, sys\nrunpy.run_path(sys.argv[1])\n", {dir + "/prog.pyc"});

@@ -24,8 +24,9 @@ std::shared_ptr<const CodeObject> compile_text(std::string_view source) {
 
 // Checks `code` and every code object nested in it; returns the first complaint.
 std::string check_tree(const CodeObject& code) {
-  std::string problem = verify_stack_use(code);
-  if (!problem.empty()) return code.qualname + ": " + problem;
+  Result<Ok> checked = verify_stack_use(code);
+  if (!checked.ok()) return code.qualname + ": " + checked.error().message;
+  std::string problem;
   for (const ConstRef& c : code.consts)
     if (c->is(Const::Kind::Code)) {
       problem = check_tree(*c->code_value());
@@ -44,8 +45,9 @@ std::shared_ptr<const CodeObject> patched(const CodeObject& code, size_t unit, O
 
 // Both passes, as verify_tree runs them on one code object.
 std::string verify_all(const CodeObject& code) {
-  std::string problem = verify_code(code);
-  return problem.empty() ? verify_stack_use(code) : problem;
+  Result<Ok> checked = verify_code(code);
+  if (checked.ok()) checked = verify_stack_use(code);
+  return checked.ok() ? std::string() : checked.error().message;
 }
 
 struct Ins {
@@ -117,14 +119,14 @@ TEST_SUITE("import_verify") {
     auto code = compile_text("def f(x, y):\n    return g(x, y) + 1\nz = f(1, 2)\n");
     const CodeObject& f = *code->consts[0]->code_value();
     size_t call = find_unit(f, Opcode::CALL);
-    CHECK(verify_stack_use(*patched(f, call, Opcode::CALL, 40)) != "");          // more arguments than exist
-    CHECK(verify_stack_use(*patched(f, call, Opcode::CALL, 1)) != "");           // CALL disagrees with PRECALL
+    CHECK_FALSE(verify_stack_use(*patched(f, call, Opcode::CALL, 40)).ok());          // more arguments than exist
+    CHECK_FALSE(verify_stack_use(*patched(f, call, Opcode::CALL, 1)).ok());           // CALL disagrees with PRECALL
     size_t binary = find_unit(f, Opcode::BINARY_OP);
     CHECK(verify_all(*patched(f, binary, Opcode::BINARY_OP, 200)) != "");  // no such operator
     CHECK(verify_all(*patched(f, binary, Opcode::POP_TOP, 0)) != "");      // its CACHE entry becomes an instruction
     size_t make = find_unit(*code, Opcode::MAKE_FUNCTION);
-    CHECK(verify_stack_use(*patched(*code, make - 1, Opcode::LOAD_CONST, 1)) != "");  // not a code object
-    CHECK(verify_stack_use(*patched(*code, make, Opcode::MAKE_FUNCTION, 8)) != "");   // no closure tuple
+    CHECK_FALSE(verify_stack_use(*patched(*code, make - 1, Opcode::LOAD_CONST, 1)).ok());  // not a code object
+    CHECK_FALSE(verify_stack_use(*patched(*code, make, Opcode::MAKE_FUNCTION, 8)).ok());   // no closure tuple
   }
 
   TEST_CASE("a jump straight to CALL past its PRECALL is refused, not popped below the stack") {
@@ -136,7 +138,7 @@ TEST_SUITE("import_verify") {
     auto damaged = patched(*code, precall - 2, Opcode::LOAD_CONST, 0);
     damaged = patched(*damaged, precall - 1, Opcode::JUMP_FORWARD, static_cast<int>(call - precall));
     // Refused before anything runs; the table-driven verifier names the cause (a jump into a call sequence).
-    CHECK(verify_stack_use(*damaged) != "");
+    CHECK_FALSE(verify_stack_use(*damaged).ok());
   }
 }
 
@@ -200,7 +202,7 @@ TEST_SUITE("import_verify") {
     cells->localspluskinds = {static_cast<char>(CO_FAST_LOCAL), static_cast<char>(CO_FAST_FREE)};
     CHECK(verify_all(*cells).find("not a cell") != std::string::npos);
     cells->code[1] = 1;  // LOAD_DEREF of the free variable (no COPY_FREE_VARS: still structurally fine)
-    CHECK(verify_code(*cells) == "");
+    CHECK(verify_code(*cells).ok());
     auto make_cell = craft({{Opcode::MAKE_CELL, 1}, {Opcode::LOAD_CONST}, {Opcode::RETURN_VALUE}}, kFunction);
     make_cell->localsplusnames = cells->localsplusnames;
     make_cell->localspluskinds = cells->localspluskinds;

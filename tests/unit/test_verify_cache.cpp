@@ -59,20 +59,20 @@ TEST_SUITE("cache_windows") {
     PycTrailerCheck check = check_pyc_trailer(bytes_of(pyc));
     CHECK(check.state == PycTrailerCheck::State::Valid);
     CHECK(check.body.size() == pyc.size() - kPycHeaderSize - kPycTrailerSize);
-    std::string why;
-    CHECK(code_from_pyc_body(bytes_of(pyc), &why) != nullptr);
+    CHECK(code_from_pyc_body(bytes_of(pyc)).ok());
     for (size_t i = 0; i < pyc.size(); i++) {
       std::string damaged = pyc;
       damaged[i] = static_cast<char>(damaged[i] ^ 0x10);
       CAPTURE(i);
-      CHECK(code_from_pyc_body(bytes_of(damaged), &why) == nullptr);
+      CHECK_FALSE(code_from_pyc_body(bytes_of(damaged)).ok());
     }
     // Without the trailer (as CPython writes pycs), the structural checks alone decide.
     std::string bare = pyc.substr(0, pyc.size() - kPycTrailerSize);
     CHECK(check_pyc_trailer(bytes_of(bare)).state == PycTrailerCheck::State::Absent);
-    CHECK(code_from_pyc_body(bytes_of(bare), &why) != nullptr);
+    CHECK(code_from_pyc_body(bytes_of(bare)).ok());
     // Bytes after the code object that are not a trailer are damage.
-    CHECK(code_from_pyc_body(bytes_of(bare + "junk"), &why) == nullptr);
-    CHECK(why.find("unexpected bytes") != std::string::npos);
+    auto junk = code_from_pyc_body(bytes_of(bare + "junk"));
+    REQUIRE_FALSE(junk.ok());
+    CHECK(junk.error().message.find("unexpected bytes") != std::string::npos);
   }
 }

@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "stdlib/native/atexit.h"
+#include "stdlib/native/signal.h"
 #include "vm/objects/hash_secret.h"
 #include "vm/text/number_format.h"
 #include "vm/cli/run.h"
@@ -27,8 +29,6 @@
 #include "stdlib/native/sys.h"
 
 namespace minipy {
-void exit_like_sigint_if_needed();           // stdlib/native/signal.cpp
-void run_atexit_callbacks(ThreadState& ts);  // stdlib/native/atexit.cpp
 }  // namespace minipy
 
 namespace {
@@ -330,7 +330,7 @@ int run_command(Interpreter& interp, Command& cmd) {
     }
     case Command::Mode::Stdin: {
       // No program named and a terminal on stdin (or -i): the interactive prompt, as CPython's.
-      if (cmd.target.empty() && (cmd.inspect || isatty(0))) return run_repl(interp, !cmd.quiet);
+      if (cmd.target.empty() && (cmd.inspect || isatty(0))) return run_repl(interp, !cmd.quiet, true);
       std::string source, line;
       char buf[65536];
       size_t n;
@@ -364,7 +364,7 @@ int run(Command& cmd, Interpreter& interp) {
   interp.config = cmd.config;
   int status = run_command(interp, cmd);
   // -i after a script, -c or -m: the prompt opens in the program's namespace, whatever the program's outcome.
-  if (cmd.inspect && !(cmd.mode == Command::Mode::Stdin && cmd.target.empty())) status = run_repl(interp, false);
+  if (cmd.inspect && !(cmd.mode == Command::Mode::Stdin && cmd.target.empty())) status = run_repl(interp, false, false);
   run_atexit_callbacks(interp.thread);
   status = flush_standard_streams(interp.thread, status);
   finalize_at_exit(interp.thread);

@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 
+#include "stdlib/native/signal.h"
 #include "vm/cli/run.h"
 #include "vm/errors/errors.h"
 
@@ -30,8 +31,6 @@
 #endif
 
 namespace minipy {
-
-bool run_signal_handlers(ThreadState& ts);  // stdlib/native/signal.cpp
 
 namespace {
 
@@ -207,25 +206,51 @@ int run_entry(Interpreter& interp, const std::string& source, DictObject* global
   return -1;
 }
 
-// exit and quit as CPython's site module makes them (Lib's _sitebuiltins.Quitter: the repr tells how to
-// leave); left as they are when Lib is not there.
-void install_site_quitters(Interpreter& interp, DictObject* globals) {
+// Runs a few lines of set-up in a scratch namespace; what they raise is reported as the REPL reports errors.
+// Returns an exit status when that was SystemExit, else -1.
+int run_setup(Interpreter& interp, DictObject* globals, const char* source, const char* filename,
+              DictObject* namespace_ = nullptr) {
   ThreadState& ts = interp.thread;
-  const char* setup =
-      "import builtins as _b, _sitebuiltins as _s\n"
-      "_b.exit = _s.Quitter('exit', 'Ctrl-D (i.e. EOF)')\n"
-      "_b.quit = _s.Quitter('quit', 'Ctrl-D (i.e. EOF)')\n";
-  CompileResult result = compile_source(setup, "<minipy repl setup>", ast::ParseMode::Exec, {});
-  if (result.error) return;
-  DictObject* scratch = make_dict(ts);
-  (void)dict_set_str(ts, scratch, ts.interp->names.builtins, dict_get_str(globals, ts.interp->names.builtins));
+  CompileResult result = compile_source(source, filename, ast::ParseMode::Exec, {interp.config.optimize});
+  if (result.error) {
+    (void)raise_syntax_error(ts, *result.error);
+    return report_exception(ts);
+  }
+  DictObject* scope = namespace_;
+  if (!scope) {
+    scope = make_dict(ts);
+    (void)dict_set_str(ts, scope, ts.interp->names.builtins, dict_get_str(globals, ts.interp->names.builtins));
+  }
   CodeObj* code = load_code(ts, result.code);
-  if (!code || !eval_code(ts, code, scratch, Value(scratch))) ts.current_exception = Value();
+  if (!code || !eval_code(ts, code, scope, Value(scope))) return report_exception(ts);
+  return -1;
+}
+
+// PYTHONSTARTUP (ignored under -E / -I): run in __main__ before the first prompt, as CPython's
+// pymain_run_startup; a file that cannot be read is reported and the prompt opens anyway.
+int run_startup_file(Interpreter& interp, DictObject* globals) {
+  if (interp.config.ignore_environment) return -1;
+  const char* path = std::getenv("PYTHONSTARTUP");
+  if (!path || !*path) return -1;
+  std::FILE* f = std::fopen(path, "rb");
+  if (!f) {
+    int err = errno;
+    std::fprintf(stderr, "Could not open PYTHONSTARTUP\n");
+    ThreadState& ts = interp.thread;
+    (void)raise_os_error(ts, err, Value(make_str(ts, path)));
+    return report_exception(ts);
+  }
+  std::string source;
+  char buf[65536];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) source.append(buf, n);
+  std::fclose(f);
+  return run_setup(interp, globals, source.c_str(), path, globals);
 }
 
 }  // namespace
 
-int run_repl(Interpreter& interp, bool show_banner) {
+int run_repl(Interpreter& interp, bool show_banner, bool run_startup) {
   ThreadState& ts = interp.thread;
   Value main = dict_get_str(interp.modules, ts.interp->names.main);
   DictObject* globals;
@@ -237,13 +262,12 @@ int run_repl(Interpreter& interp, bool show_banner) {
     (void)dict_set_str(ts, module->dict, ts.interp->names.builtins, Value(interp.builtins_module));
     globals = module->dict;
   }
-  install_site_quitters(interp, globals);
   bool terminal = isatty(0);
 #if MINIPY_HAVE_READLINE
   if (terminal) {
     rl_catch_signals = 0;  // minipy's SIGINT handler stays in charge (see read_terminal_line)
     rl_readline_name = "python";
-    rl_bind_key('\t', rl_insert);  // Tab indents, as with CPython's completer on an empty line
+    rl_bind_key('\t', rl_insert);  // Tab indents until the readline module binds completion
   }
 #endif
   if (show_banner) {
@@ -251,6 +275,14 @@ int run_repl(Interpreter& interp, bool show_banner) {
     std::fprintf(stderr, "Python %s on linux\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n",
                  version && is_str(version) ? as_str(version)->data : "3.11");
   }
+  // What CPython's site module gives a prompt (stdlib/_minipy_site.py: exit/quit, help, copyright, credits,
+  // license), then PYTHONSTARTUP, then the interactive hook (Tab completion, ~/.python_history), in CPython's
+  // order. minipy runs no site module at start-up, so scripts do not pay for this.
+  int status = run_setup(interp, globals, "import _minipy_site\n_minipy_site.install_builtins()\n", "<minipy repl>");
+  if (status < 0 && run_startup) status = run_startup_file(interp, globals);
+  if (status < 0) status = run_setup(interp, globals, "import _minipy_site\n_minipy_site.run_interactive_hook()\n",
+                                     "<minipy repl>");
+  if (status >= 0) return status;
   std::string buffer;
   bool in_block = false;
   for (;;) {

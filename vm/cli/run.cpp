@@ -1,4 +1,5 @@
 #include "cache/verify.h"
+#include "stdlib/native/signal.h"
 #include "vm/cli/run.h"
 
 #include <sys/stat.h>
@@ -62,8 +63,6 @@ void print_compile_warnings(const CompileResult& result, std::string_view source
     std::fprintf(stderr, "  %.*s\n", static_cast<int>(text.size()), text.data());
   }
 }
-
-void note_uncaught_keyboard_interrupt();  // stdlib/native/signal.cpp
 
 // Hands an uncaught exception to sys.excepthook as CPython does: the default hook prints it directly; a hook the
 // program installed is called with (type, value, traceback), and if it fails both exceptions are printed.
@@ -179,10 +178,10 @@ int run_pyc_file(Interpreter& interp, const std::string& path) {
                  result.error->message.c_str());
     return 1;
   }
-  std::string problem = verify_tree(*result.value);
-  if (!problem.empty()) {
+  Result<Ok> verified = verify_tree(*result.value);
+  if (!verified.ok()) {
     std::fprintf(stderr, "%s: cannot run '%s': %s\n", interp.config.program_name.c_str(), path.c_str(),
-                 problem.c_str());
+                 verified.error().message.c_str());
     return 1;
   }
   return run_code(interp, result.value, path, true);

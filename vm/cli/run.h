@@ -31,8 +31,9 @@ void report_uncaught(ThreadState& ts, Value exc);
 void add_runpy_frames(ThreadState& ts);
 
 // The interactive prompt (vm/cli/repl.cpp) in __main__'s namespace (made when there is none); `show_banner`
-// prints CPython's two banner lines first. Returns the exit status (0 at end of input, SystemExit's code).
-int run_repl(Interpreter& interp, bool show_banner);
+// prints CPython's two banner lines first; `run_startup` runs PYTHONSTARTUP (CPython does it for a prompt opened
+// without a program, not for -i). Returns the exit status (0 at end of input, SystemExit's code).
+int run_repl(Interpreter& interp, bool show_banner, bool run_startup);
 
 // The compiler's SyntaxWarnings for `source`, printed on stderr as warnings.showwarning prints them.
 void print_compile_warnings(const CompileResult& result, std::string_view source);

@@ -27,7 +27,7 @@ namespace minipy {
   X(RecursionError, RuntimeError) X(SyntaxError, Exception) X(IndentationError, SyntaxError)  \
   X(TabError, IndentationError) X(SystemError, Exception) X(TypeError, Exception)              \
   X(ValueError, Exception) X(UnicodeError, ValueError) X(UnicodeDecodeError, UnicodeError)     \
-  X(UnicodeEncodeError, UnicodeError) X(Warning, Exception) X(DeprecationWarning, Warning)     \
+  X(UnicodeEncodeError, UnicodeError) X(UnicodeTranslateError, UnicodeError) X(Warning, Exception) X(DeprecationWarning, Warning)     \
   X(RuntimeWarning, Warning) X(UserWarning, Warning) X(SyntaxWarning, Warning)                \
   X(PendingDeprecationWarning, Warning) X(FutureWarning, Warning) X(ImportWarning, Warning)    \
   X(UnicodeWarning, Warning) X(BytesWarning, Warning) X(ResourceWarning, Warning)              \

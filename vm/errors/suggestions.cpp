@@ -5,6 +5,8 @@
 #include <climits>
 #include <vector>
 
+#include "vm/errors/suggestions.h"
+#include "vm/interp/builtins.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -107,8 +109,6 @@ StrObject* suggest_for_name(ThreadState&, Frame* frame, StrObject* name) {
   dict_keys_into(frame->builtins, &candidates);
   return best_suggestion(candidates, name);
 }
-
-Value builtin_dir(ThreadState& ts, Value obj);
 
 // For an AttributeError on `obj`: the names dir(obj) lists.
 StrObject* suggest_for_attribute(ThreadState& ts, Value obj, StrObject* name) {

@@ -8,12 +8,13 @@
 #include <unordered_map>
 
 #include "compiler/linetable.h"
+#include "stdlib/native/sys.h"
+#include "vm/errors/suggestions.h"
+#include "vm/errors/traceback.h"
 #include "vm/runtime.h"
 #include "vm/errors/traceback_carets.h"
 
 namespace minipy {
-
-StrObject* suggest_for_attribute(ThreadState& ts, Value obj, StrObject* name);
 
 namespace {
 
@@ -370,8 +371,6 @@ Value tb_lasti(ThreadState& ts, Value self, std::span<const Value>, TupleObject*
 }
 }  // namespace
 
-Value frame_for_traceback(ThreadState& ts, CodeObj* code, int lasti, int lineno);  // stdlib/native/sys_frame.cpp
-
 namespace {
 Value tb_frame(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   TracebackObject* tb = as_tb(self);
@@ -379,7 +378,6 @@ Value tb_frame(ThreadState& ts, Value self, std::span<const Value>, TupleObject*
 }
 }  // namespace
 
-void init_traceback_type(ThreadState& ts);
 void init_traceback_type(ThreadState& ts) {
   traceback_type.trace = [](Object* self, Tracer& tracer) {
     auto* t = static_cast<TracebackObject*>(self);

@@ -200,6 +200,13 @@ class ImportTimer {
 
 }  // namespace
 
+Value load_source_module(ThreadState& ts, const std::string& name, const std::string& path) {
+  FoundModule found;
+  found.kind = FoundModule::Kind::Source;
+  found.origin = path;
+  return load_module(ts, name, found);
+}
+
 // _find_and_load: `name` is absolute. Parents are imported first; the child is bound on its parent.
 Value find_and_load(ThreadState& ts, const std::string& name) {
   Value existing = sys_modules_get(ts, name);

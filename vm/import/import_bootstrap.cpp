@@ -7,10 +7,9 @@
 
 #include "cache/pyc.h"
 #include "vm/import/import_internal.h"
+#include "vm/objects/static_type.h"
 
 namespace minipy {
-
-void init_static_type(ThreadState& ts, Type& t);  // vm/objects/type.cpp
 
 namespace {
 

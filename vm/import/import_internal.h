@@ -55,6 +55,10 @@ Value make_spec(ThreadState& ts, std::string_view name, Value loader, std::strin
 // _find_and_load for the absolute module name `name`: sys.modules first, else find, load and bind it on its
 // parent. Null with ImportError/ModuleNotFoundError (or the module's own exception) pending.
 Value find_and_load(ThreadState& ts, const std::string& name);
+// Loads the source file `path` as module `name` (sys.modules, spec, loader and cache as for any source module),
+// bypassing the finder: how CPython Lib's importlib._bootstrap and _bootstrap_external, which CPython freezes,
+// come into minipy. Null with the module's exception pending.
+Value load_source_module(ThreadState& ts, const std::string& name, const std::string& path);
 // importlib.reload: finds `module` again and re-runs its current code in its own namespace.
 Value reload_module(ThreadState& ts, Value module);
 

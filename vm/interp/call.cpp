@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "vm/interp/eval.h"
 #include "vm/interp/frame_setup.h"
 #include "vm/runtime.h"
 
@@ -181,8 +182,6 @@ void ThreadState::pop_chunk() {
 
 Value* Frame::stack_base() { return localsplus + code->nlocalsplus; }
 int Frame::lasti() const { return static_cast<int>(next_instr - code->code) - 1; }
-
-Value run_frame(ThreadState& ts, Frame* frame);  // eval.cpp
 
 Value call_function(ThreadState& ts, FunctionObject* func, std::span<const Value> args, TupleObject* kwnames) {
   CodeObj* code = func->code;

@@ -53,9 +53,9 @@ CodeObj* load_code(ThreadState& ts, const std::shared_ptr<const CodeObject>& sou
   StageScope stage(CompileStage::CodeLoad);
   // Code read from bytes (marshal.loads, a pyc run directly) is checked here once, the whole tree at a time.
   if (!source->verified) {
-    std::string problem = verify_tree(*source);
-    if (!problem.empty()) {
-      raise_fmt(ts, SystemError_type, "{}", problem);
+    Result<Ok> verified = verify_tree(*source);
+    if (!verified.ok()) {
+      raise_fmt(ts, SystemError_type, "{}", verified.error().message);
       return nullptr;
     }
   }

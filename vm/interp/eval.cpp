@@ -10,19 +10,19 @@
 #include "cache/verify.h"
 #include "compiler/exception_table.h"
 #include "compiler/opcodes.h"
+#include "vm/errors/suggestions.h"
+#include "vm/interp/eval.h"
 #include "vm/interp/frame_setup.h"
 #include "vm/import/import.h"
 #include "vm/interp/inline_cache.h"
 #include "vm/memory/out_of_memory.h"
+#include "vm/objects/generator.h"
 #include "vm/objects/heap_type.h"
 #include "vm/objects/set.h"
 #include "vm/runtime.h"
 #include "stdlib/native/sys.h"
 
 namespace minipy {
-
-bool bind_arguments(ThreadState& ts, FunctionObject* f, Value* locals, std::span<const Value> args,
-                    TupleObject* kwnames);
 
 // IMPORT_NAME: a program that replaced builtins.__import__ gets its function called, as in CPython (with the
 // frame's globals and locals); otherwise the import system runs directly.
@@ -35,26 +35,6 @@ Value import_statement(ThreadState& ts, Frame* frame, Value name, Value fromlist
   Value args[5] = {name, Value(frame->globals), frame->locals ? frame->locals : None(), fromlist, level};
   return call(ts, hook, args);
 }
-Value build_class(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
-Value make_function_in(ThreadState& ts, DictObject* globals, DictObject* builtins, CodeObj* code);  // function.cpp
-StrObject* suggest_for_name(ThreadState& ts, Frame* frame, StrObject* name);
-Value make_generator(ThreadState& ts, Frame* frame);
-void generator_suspended(GeneratorObject* gen);
-void generator_enter(ThreadState& ts, GeneratorObject* gen, Value arg);
-void generator_leave(ThreadState& ts, GeneratorObject* gen, bool returned);
-int send_to_delegate(ThreadState& ts, Value receiver, Value arg, Value* out);
-Value yield_from_iter(ThreadState& ts, Value iterable);
-Value get_awaitable(ThreadState& ts, Value o, int where);              // coroutine.cpp
-Value get_aiter(ThreadState& ts, Value obj);
-Value get_anext_awaitable(ThreadState& ts, Value aiter);
-Value before_async_with(ThreadState& ts, Value mgr, Value* exit_out);
-Value async_gen_wrap(ThreadState& ts, Value value);                    // async_generator.cpp
-Value match_mapping(ThreadState& ts, Value subject);                   // pattern_match.cpp
-Value match_sequence(ThreadState& ts, Value subject);
-Value match_keys(ThreadState& ts, Value subject, Value keys);
-Value match_class(ThreadState& ts, Value subject, Value cls, Value names, int nargs);
-bool check_eg_match(ThreadState& ts, Value exc, Value match_type, Value* rest, Value* match);  // exception_group.cpp
-Value prep_reraise_star(ThreadState& ts, Value orig, Value excs);
 
 namespace {
 
@@ -198,7 +178,6 @@ Value format_value(ThreadState& ts, Value value, int conversion, Value spec) {
   return py_format(ts, value, spec);
 }
 
-
 // Joins BUILD_STRING's operands. (Kept out of the loop: a computed-goto DISPATCH leaves a block without running
 // the destructors of C++ objects in it.)
 Value join_strings(ThreadState& ts, const Value* items, int n) {
@@ -279,8 +258,6 @@ inline bool bind_simple(FunctionObject* func, Value* locals, const Value* args, 
   return Value::try_flonum(d, &r) ? r : make_float_boxed(ts, d);
 }
 }  // namespace
-
-bool handle_eval_breaker(ThreadState& ts);  // interpreter.cpp: collection and signal handlers
 
 // Runs `entry` until it returns (or, for a generator's frame, yields). With `throwing`, the pending exception is
 // raised at the frame's current instruction first (generator.throw()).
@@ -1363,7 +1340,14 @@ op_BEFORE_WITH: {
   CHECK(bound_exit);
   TOP() = bound_exit;
   SAVE_FRAME_REGISTERS();
-  Value r = type_of(enter)->descr_get ? call(ts, enter, std::span<const Value>(&mgr, 1)) : call(ts, enter, {});
+  // A function gets the manager as its first argument; any other descriptor (unittest.mock's MagicProxy) is
+  // bound through its __get__ first.
+  bool enter_is_function = type_of(enter) == &function_type;
+  if (!enter_is_function && type_of(enter)->descr_get) {
+    enter = type_of(enter)->descr_get(ts, enter, mgr, Value(t));
+    CHECK(enter);
+  }
+  Value r = enter_is_function ? call(ts, enter, std::span<const Value>(&mgr, 1)) : call(ts, enter, {});
   CHECK(r);
   PUSH(r);
   DISPATCH();

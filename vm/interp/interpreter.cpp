@@ -5,25 +5,19 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "stdlib/native/atexit.h"
+#include "stdlib/native/io.h"
+#include "stdlib/native/signal.h"
+#include "stdlib/native/weakref.h"
+#include "vm/errors/traceback.h"
+#include "vm/interp/builtins.h"
+#include "vm/interp/eval.h"
 #include "vm/objects/static_type.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {
 
-void init_static_type(ThreadState& ts, Type& t);
-void inherit_static_slots();
-void init_traceback_type(ThreadState& ts);
-void init_runtime_compiler(ThreadState& ts);
-void init_weakref_type(ThreadState& ts);
-void init_buffer_types(ThreadState& ts);  // vm/objects/complex.cpp, bytearray.cpp, memoryview.cpp
-extern Type weakref_ref_type;  // stdlib/native/weakref.cpp
-void init_standard_streams(ThreadState& ts);  // stdlib/native/io.cpp
-void trace_io_roots(Tracer& tracer);             // stdlib/native/io.cpp
-void init_signals(ThreadState& ts);              // stdlib/native/signal.cpp
-void trace_signal_roots(Tracer& tracer);
-bool run_signal_handlers(ThreadState& ts);
-void trace_atexit_roots(Tracer& tracer);        // stdlib/native/atexit.cpp
-void reset_atexit(ThreadState& ts);
 
 namespace {
 

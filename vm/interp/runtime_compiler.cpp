@@ -2,6 +2,7 @@
 #include "compiler/compile.h"
 #include "compiler/linetable.h"
 #include "vm/cli/run.h"
+#include "vm/interp/builtins.h"
 #include "vm/objects/code.h"
 #include "stdlib/native/_ast.h"
 #include "stdlib/native/native_type.h"
@@ -21,9 +22,39 @@ bool parse_mode(ThreadState& ts, std::string_view mode, const char* fn, ast::Par
   return true;
 }
 
+// Hands the compiler's SyntaxWarnings to warnings.warn_explicit, as CPython's compiler does for compile(), exec()
+// and eval(): the filters decide (shown once, ignored, recorded by catch_warnings), and a warning the filters
+// turn into an error becomes a SyntaxError at its line. False with that exception pending.
+bool issue_compile_warnings(ThreadState& ts, const CompileResult& result) {
+  if (result.warnings.empty()) return true;
+  Value import = dict_get_str(ts.interp->builtins, intern(ts, "__import__"));
+  Value name(make_str(ts, "warnings"));
+  Value warnings = import ? call(ts, import, {&name, 1}) : Value();
+  Value warn_explicit = warnings ? get_attr(ts, warnings, intern(ts, "warn_explicit")) : Value();
+  if (!warn_explicit) return false;
+  for (const SyntaxWarning& w : result.warnings) {
+    Value args[4] = {Value(make_str(ts, w.message)), Value(&SyntaxWarning_type), Value(make_str(ts, w.filename)),
+                     make_int(ts, w.lineno)};
+    if (call(ts, warn_explicit, args)) continue;
+    if (!exception_matches(ts.current_exception, &SyntaxWarning_type)) return false;
+    ts.current_exception = Value();
+    SyntaxError error;
+    error.message = w.message;
+    error.filename = w.filename;
+    error.lineno = w.lineno;
+    error.offset = w.col_offset + 1;  // 0 (None) when unknown
+    error.end_lineno = w.end_lineno;
+    error.end_offset = w.end_col_offset + 1;
+    raise_syntax_error(ts, error);
+    return false;
+  }
+  return true;
+}
+
 // The code object of a compiler result, or its SyntaxError raised.
 Value code_of(ThreadState& ts, const CompileResult& result) {
   if (result.error) return raise_syntax_error(ts, *result.error);
+  if (!issue_compile_warnings(ts, result)) return Value();
   CodeObj* code = load_code(ts, result.code);
   return code ? Value(code) : Value();
 }

@@ -2,10 +2,10 @@
 #include "vm/memory/out_of_memory.h"
 
 #include "vm/interp/frame.h"
+#include "vm/objects/generator.h"
 
 namespace minipy {
 
-void generator_leave(ThreadState& ts, GeneratorObject* gen, bool returned);  // vm/objects/generator.cpp
 
 void unwind_frames_after_bad_alloc(ThreadState& ts, Frame* entry) {
   // The loop keeps ts.current_frame on the innermost running frame; frames it had pushed but not entered yet

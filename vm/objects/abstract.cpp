@@ -3,6 +3,7 @@
 // swapping), so the error messages and the order in which user methods are tried match.
 #include "compiler/opcodes.h"
 #include "vm/memory/out_of_memory.h"
+#include "vm/objects/abstract.h"
 #include "vm/runtime.h"
 #include "vm/text/number_format.h"
 
@@ -435,8 +436,6 @@ Value call_method(ThreadState& ts, Value obj, StrObject* name, std::span<const V
   return call(ts, method, all);
 }
 
-TupleObject* union_members(Value v);  // generic_alias.cpp
-bool is_subclass(ThreadState& ts, Value derived, Value cls, int* result);
 
 namespace {
 

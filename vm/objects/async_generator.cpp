@@ -4,16 +4,10 @@
 // with StopIteration(value)) from an await inside the generator passing through to the event loop. The
 // sys.set_asyncgen_hooks firstiter/finalizer hooks live here too.
 #include "vm/objects/generator.h"
+#include "vm/objects/static_type.h"
+#include "vm/objects/type_init.h"
 
 namespace minipy {
-
-Value gen_name(ThreadState&, Value self, std::span<const Value>, TupleObject*);
-Value gen_qualname(ThreadState&, Value self, std::span<const Value>, TupleObject*);
-Value gen_suspended(ThreadState&, Value self, std::span<const Value>, TupleObject*);
-Value gen_code(ThreadState&, Value self, std::span<const Value>, TupleObject*);
-Value gen_yieldfrom(ThreadState&, Value self, std::span<const Value>, TupleObject*);
-void trace_generator(Object* self, Tracer& tracer);
-void gen_del(ThreadState& ts, Object* self);
 
 namespace {
 
@@ -133,7 +127,6 @@ Value agen_aclose(ThreadState& ts, Value self, std::span<const Value> args, Tupl
 Value agen_running(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   return Bool(agen(self)->ag_running_async);
 }
-Value agen_frame(ThreadState&, Value, std::span<const Value>, TupleObject*) { return None(); }
 
 const MethodDef kAsyncGenMethods[] = {
     {"__aiter__", agen_aiter}, {"__anext__", agen_anext}, {"asend", agen_asend},
@@ -142,7 +135,7 @@ const MethodDef kAsyncGenMethods[] = {
 const MethodDef kAsyncGenGetters[] = {
     {"__name__", gen_name},      {"__qualname__", gen_qualname}, {"ag_running", agen_running},
     {"ag_suspended", gen_suspended}, {"ag_code", gen_code},       {"ag_await", gen_yieldfrom},
-    {"ag_frame", agen_frame},
+    {"ag_frame", generator_frame_getter},
 };
 
 // ---- asend() / __anext__() ----
@@ -341,16 +334,13 @@ Value hooks_finalizer(ThreadState&, Value self, std::span<const Value>, TupleObj
 
 }  // namespace
 
-void init_static_type(ThreadState& ts, Type& t);  // types.cpp
-void inherit_slots(Type& t);                       // type.cpp
-
 Value sys_get_asyncgen_hooks(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
   if (!no_keywords(ts, "get_asyncgen_hooks", kwnames) || !check_arg_count(ts, "get_asyncgen_hooks", args.size(), 0, 0))
     return Value();
   // Slots are inherited on first use: tuple's own are complete only once every builtin type is set up.
   static bool slots_inherited = false;
   if (!slots_inherited) {
-    inherit_slots(asyncgen_hooks_type);
+    inherit_type_slots(asyncgen_hooks_type);
     slots_inherited = true;
   }
   size_t bytes = offsetof(TupleObject, items) + 2 * sizeof(Value);

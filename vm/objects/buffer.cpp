@@ -1,6 +1,7 @@
 // The buffer protocol's registry and helpers (see buffer.h), and bytes as the simplest exporter: immutable, so
 // its exports need no counting.
 #include "vm/objects/buffer.h"
+#include "vm/objects/type_init.h"
 
 #include <array>
 

@@ -11,15 +11,13 @@
 #include "vm/objects/codecs.h"
 #include "vm/objects/heap_type.h"
 #include "vm/objects/static_type.h"
+#include "vm/objects/type_init.h"
 #include "vm/text/text_error.h"
 #include "vm/text/unicode.h"
 
 namespace minipy {
 
 Type bytearray_type;
-
-void add_bytes_methods(ThreadState& ts, Type& type);  // bytes_methods.cpp: the methods bytes and bytearray share
-Value percent_format_bytes_like(ThreadState& ts, Value format, Value args);  // str_format.cpp
 
 namespace {
 

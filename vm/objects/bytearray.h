@@ -27,4 +27,10 @@ inline std::string_view bytearray_view(Value v) {
 // A new bytearray holding a copy of `data`.
 Value make_bytearray(ThreadState& ts, std::string_view data);
 
+// Adds the methods bytes and bytearray share (bytes_methods.cpp, which makes results of the receiver's type) to
+// `type`.
+void add_bytes_methods(ThreadState& ts, Type& type);
+// bytearray % args: formatted as bytes, the result a bytearray (str_format.cpp).
+Value percent_format_bytes_like(ThreadState& ts, Value format, Value args);
+
 }  // namespace minipy

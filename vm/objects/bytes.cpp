@@ -6,6 +6,7 @@
 #include "vm/objects/codecs.h"
 #include "vm/objects/sequence.h"
 #include "vm/objects/heap_type.h"
+#include "vm/objects/type_init.h"
 #include "vm/text/text_error.h"
 #include "vm/runtime.h"
 
@@ -249,8 +250,6 @@ Value make_bytes(ThreadState& ts, std::string_view data) {
   if (!data.empty()) std::memcpy(b->data, data.data(), data.size());
   return Value(b);
 }
-
-void init_bytes_methods(ThreadState& ts);  // bytes_methods.cpp
 
 void init_bytes_type(ThreadState& ts) {
   Type& t = bytes_type;

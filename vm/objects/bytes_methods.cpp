@@ -4,6 +4,8 @@
 // arguments may be any bytes-like object (the buffer protocol, vm/objects/buffer.h).
 #include "vm/objects/buffer.h"
 #include "vm/objects/bytearray.h"
+#include "vm/objects/text_args.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 #include "vm/text/bytes_methods.h"
 #include "vm/text/str_methods.h"
@@ -11,14 +13,9 @@
 namespace minipy {
 
 // Argument helpers shared with str's methods (str_methods.cpp).
-bool text_bound_arg(ThreadState& ts, std::span<const Value> args, size_t i, text::OptIndex* out);
 // split/rsplit(sep=None, maxsplit=-1): `sep` null when absent or None.
-bool split_args(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, bool right, Value* sep,
-                int64_t* maxsplit);
 // splitlines(keepends=False)
-bool keepends_arg(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, int* keep);
 // The items of join()'s argument, "can only join an iterable" when it is not iterable.
-bool join_items(ThreadState& ts, Value iterable, std::span<Value>* items, Value* storage);
 
 namespace {
 

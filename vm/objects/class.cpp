@@ -5,6 +5,7 @@
 #include <cstring>
 #include <vector>
 
+#include "vm/interp/eval.h"
 #include "vm/interp/frame_setup.h"
 #include "vm/objects/bytearray.h"
 #include "vm/objects/complex.h"
@@ -14,8 +15,6 @@
 #include "vm/runtime.h"
 
 namespace minipy {
-
-Value run_frame(ThreadState& ts, Frame* frame);  // eval.cpp
 
 Type* static_base(Type* t) {
   while (t && (t->flags & kTypeHeap)) t = t->base;
@@ -511,8 +510,6 @@ Type* calculate_metaclass(ThreadState& ts, Type* meta, TupleObject* bases) {
   }
   return winner;
 }
-
-Value type_new_slot(ThreadState& ts, Type* meta, std::span<const Value> args, TupleObject* kwnames);  // type.cpp
 
 // type.__new__(meta, name, bases, dict, **kw): keywords go to __init_subclass__.
 Value type_new_from_args(ThreadState& ts, Type* meta, std::span<const Value> args, TupleObject* kwnames) {

@@ -122,23 +122,45 @@ constexpr size_t kReplaceCount = std::size(kReplaceNames);
   return true;
 }
 
-// Renames the local-plus slots of one kind in order. A different count would renumber every LOAD_FAST and
-// LOAD_DEREF operand, which replace() cannot do without rewriting the bytecode: refused with ValueError.
-[[nodiscard]] bool rename_slots(ThreadState& ts, const char* name, Value v, uint8_t kind, CodeObject* code) {
-  if (!v) return true;
+// The names of one kind of local-plus slot, in slot order (co_varnames, co_cellvars or co_freevars).
+std::vector<std::string> slot_names(const CodeObject& code, uint8_t kind) {
   std::vector<std::string> names;
-  if (!take_names(ts, name, v, &names)) return false;
-  size_t next = 0;
-  for (size_t i = 0; i < code->localsplusnames.size(); i++) {
-    if (!(static_cast<uint8_t>(code->localspluskinds[i]) & kind)) continue;
-    if (next >= names.size()) break;
-    code->localsplusnames[i] = names[next++];
+  for (size_t i = 0; i < code.localsplusnames.size(); i++)
+    if (static_cast<uint8_t>(code.localspluskinds[i]) & kind) names.push_back(code.localsplusnames[i]);
+  return names;
+}
+
+// The local-plus slots from co_varnames, co_cellvars and co_freevars, as CPython's code constructor lays them
+// out: the variables, then the cells (a cell that is also a variable, like a captured argument, shares the
+// variable's slot), then the free variables. The bytecode is not rewritten: as in CPython, operands keep their
+// slot numbers, so a replace() that shifts slots changes what the instructions address.
+[[nodiscard]] bool lay_out_slots(ThreadState& ts, const std::vector<std::string>& varnames,
+                                 const std::vector<std::string>& cellvars, const std::vector<std::string>& freevars,
+                                 int32_t nlocals, CodeObject* code) {
+  int32_t args = code->argcount + code->kwonlyargcount + ((code->flags & CO_VARARGS) ? 1 : 0) +
+                 ((code->flags & CO_VARKEYWORDS) ? 1 : 0);
+  if (static_cast<int64_t>(varnames.size()) < args) return raise(ts, ValueError_type, "code: co_varnames is too small"), false;
+  if (static_cast<int64_t>(varnames.size()) != nlocals)
+    return raise(ts, ValueError_type, "code: co_nlocals != len(co_varnames)"), false;
+  code->localsplusnames.clear();
+  code->localspluskinds.clear();
+  for (const std::string& name : varnames) {
+    code->localsplusnames.push_back(name);
+    code->localspluskinds.push_back(static_cast<char>(CO_FAST_LOCAL));
   }
-  size_t have = 0;
-  for (char k : code->localspluskinds) have += (static_cast<uint8_t>(k) & kind) ? 1 : 0;
-  if (next != names.size() || have != names.size()) {
-    raise_fmt(ts, ValueError_type, "code.replace(): {} must keep its length ({}) in minipy", name, have);
-    return false;
+  for (const std::string& name : cellvars) {
+    size_t i = 0;
+    while (i < varnames.size() && varnames[i] != name) i++;
+    if (i < varnames.size()) {
+      code->localspluskinds[i] = static_cast<char>(CO_FAST_LOCAL | CO_FAST_CELL);
+      continue;
+    }
+    code->localsplusnames.push_back(name);
+    code->localspluskinds.push_back(static_cast<char>(CO_FAST_CELL));
+  }
+  for (const std::string& name : freevars) {
+    code->localsplusnames.push_back(name);
+    code->localspluskinds.push_back(static_cast<char>(CO_FAST_FREE));
   }
   return true;
 }
@@ -153,11 +175,15 @@ NATIVE_FN(code_replace) {
                           0, 0, v, 0))
     return Value();
   auto code = std::make_shared<CodeObject>(as_code(self)->src());
-  int32_t nlocals_ignored = 0;  // co_nlocals follows from co_varnames in 3.11; accepted and checked for type only
+  // co_nlocals must equal len(co_varnames), as CPython's constructor checks; the slots follow from the names.
+  std::vector<std::string> varnames = slot_names(*code, CO_FAST_LOCAL);
+  std::vector<std::string> cellvars = slot_names(*code, CO_FAST_CELL);
+  std::vector<std::string> freevars = slot_names(*code, CO_FAST_FREE);
+  auto nlocals = static_cast<int32_t>(varnames.size());
   if (!take_int(ts, "co_argcount", v[0], &code->argcount) ||
       !take_int(ts, "co_posonlyargcount", v[1], &code->posonlyargcount) ||
       !take_int(ts, "co_kwonlyargcount", v[2], &code->kwonlyargcount) ||
-      !take_int(ts, "co_nlocals", v[3], &nlocals_ignored) || !take_int(ts, "co_stacksize", v[4], &code->stacksize) ||
+      !take_int(ts, "co_nlocals", v[3], &nlocals) || !take_int(ts, "co_stacksize", v[4], &code->stacksize) ||
       !take_int(ts, "co_flags", v[5], &code->flags) || !take_int(ts, "co_firstlineno", v[6], &code->firstlineno) ||
       !take_bytes(ts, "co_code", v[7], &code->code))
     return Value();
@@ -175,9 +201,10 @@ NATIVE_FN(code_replace) {
     }
   }
   if (v[9] && !take_names(ts, "co_names", v[9], &code->names)) return Value();
-  if (!rename_slots(ts, "co_varnames", v[10], CO_FAST_LOCAL, code.get()) ||
-      !rename_slots(ts, "co_freevars", v[11], CO_FAST_FREE, code.get()) ||
-      !rename_slots(ts, "co_cellvars", v[12], CO_FAST_CELL, code.get()) ||
+  if ((v[10] && !take_names(ts, "co_varnames", v[10], &varnames)) ||
+      (v[11] && !take_names(ts, "co_freevars", v[11], &freevars)) ||
+      (v[12] && !take_names(ts, "co_cellvars", v[12], &cellvars)) ||
+      !lay_out_slots(ts, varnames, cellvars, freevars, nlocals, code.get()) ||
       !take_str(ts, "co_filename", v[13], &code->filename) || !take_str(ts, "co_name", v[14], &code->name) ||
       !take_str(ts, "co_qualname", v[15], &code->qualname) || !take_bytes(ts, "co_linetable", v[16], &code->linetable) ||
       !take_bytes(ts, "co_exceptiontable", v[17], &code->exceptiontable))

@@ -125,15 +125,61 @@ bool is_encoded_surrogate(std::string_view s, size_t i) {
          b(i + 2) <= 0xBF;
 }
 
+// A handler registered with codecs.register_error (or one of _codecs' own, such as namereplace): looked up by
+// name as CPython's PyCodec_LookupError does; LookupError "unknown error handler name 'x'" when there is none.
+Value lookup_error_handler(ThreadState& ts, std::string_view errors) {
+  Value codecs = find_and_load(ts, "_codecs");
+  Value lookup = codecs ? get_attr(ts, codecs, intern(ts, "lookup_error")) : Value();
+  if (!lookup) return lookup;
+  Value name(make_str(ts, errors));
+  return call(ts, lookup, {&name, 1});
+}
+
+// Calls error handler `handler` with a fresh UnicodeEncodeError / UnicodeDecodeError for [start, end) of
+// `object` (`length` items long). It returns (replacement, resume position): a str (or, when encoding, bytes)
+// and where to go on, negative positions counting from the end. CPython's checks and messages.
+bool call_error_handler(ThreadState& ts, Value handler, bool encoding, const char* codec, Value object,
+                        int64_t length, int64_t start, int64_t end, const char* reason, Value* replacement,
+                        int64_t* resume) {
+  Value args[5] = {Value(make_str(ts, codec)), object, make_int(ts, start), make_int(ts, end),
+                   Value(make_str(ts, reason))};
+  Value exc = call(ts, Value(encoding ? &UnicodeEncodeError_type : &UnicodeDecodeError_type), args);
+  Value result = exc ? call(ts, handler, {&exc, 1}) : Value();
+  if (!result) return false;
+  auto* pair = is_tuple(result) ? static_cast<TupleObject*>(result.as_object()) : nullptr;
+  bool shape = pair && pair->size == 2 && is_int(pair->items[1]) &&
+               (is_str(pair->items[0]) ||
+                (encoding && pair->items[0].is_object() && type_of(pair->items[0]) == &bytes_type));
+  if (!shape) {
+    raise(ts, TypeError_type, encoding ? "encoding error handler must return (str/bytes, int) tuple"
+                                       : "decoding error handler must return (str, int) tuple");
+    return false;
+  }
+  int64_t position;
+  if (!index_to_int64(ts, pair->items[1], &position)) return false;
+  if (position < 0) position += length;
+  if (position < 0 || position > length) {
+    raise_fmt(ts, IndexError_type, "position {} from error handler out of bounds", position);
+    return false;
+  }
+  *replacement = pair->items[0];
+  *resume = position;
+  return true;
+}
+
+// The byte offset of code point `index` in the UTF-8 text `s`.
+size_t byte_offset(std::string_view s, int64_t index) {
+  size_t pos = 0;
+  for (int64_t i = 0; i < index && pos < s.size(); i++) (void)text::next_code_point(s, &pos);
+  return pos;
+}
+
 }  // namespace
 
 Value decode_error(ThreadState& ts, const char* codec, std::string_view s, size_t start, size_t end,
                    const char* reason) {
-  if (end - start == 1)
-    return raise_fmt(ts, UnicodeDecodeError_type, "'{}' codec can't decode byte 0x{:02x} in position {}: {}", codec,
-                     static_cast<unsigned char>(s[start]), start, reason);
-  return raise_fmt(ts, UnicodeDecodeError_type, "'{}' codec can't decode bytes in position {}-{}: {}", codec, start,
-                   end - 1, reason);
+  return raise_unicode_decode_error(ts, codec, make_bytes(ts, s), static_cast<int64_t>(start),
+                                    static_cast<int64_t>(end), reason);
 }
 
 // \xhh, \uhhhh or \Uhhhhhhhh for `c`, as repr() and backslashreplace write it.
@@ -168,6 +214,7 @@ Value decode_bytes(ThreadState& ts, std::string_view s, std::string_view encodin
   const char* name;
   if (!find_codec(ts, encoding, &codec, &name)) return Value();
   Handler handler = find_handler(errors);
+  Value custom, data;  // a registered handler and the bytes object it is shown, made on first need
   std::string out;
   for (size_t i = 0; i < s.size();) {
     auto c = static_cast<unsigned char>(s[i]);
@@ -201,7 +248,20 @@ Value decode_bytes(ThreadState& ts, std::string_view s, std::string_view encodin
           text::append_utf8(out, 0xDC00 + byte);
         }
         break;
-      case Handler::kUnknown: return raise_fmt(ts, LookupError_type, "unknown error handler name '{}'", errors);
+      case Handler::kUnknown: {
+        if (!custom) custom = lookup_error_handler(ts, errors);
+        if (!custom) return custom;
+        if (!data) data = make_bytes(ts, s);
+        Value replacement;
+        int64_t resume;
+        if (!call_error_handler(ts, custom, false, name, data, static_cast<int64_t>(s.size()),
+                                static_cast<int64_t>(i), static_cast<int64_t>(bad_end), reason, &replacement,
+                                &resume))
+          return Value();
+        out += as_str(replacement)->view();
+        i = static_cast<size_t>(resume);
+        continue;
+      }
       case Handler::kReplace: out += "\xEF\xBF\xBD"; break;
       case Handler::kIgnore: break;
       case Handler::kBackslash:
@@ -222,6 +282,7 @@ Value encode_str(ThreadState& ts, std::string_view s, std::string_view encoding,
   if (!find_codec(ts, encoding, &codec, &name)) return Value();
   Handler handler = find_handler(errors);
   uint32_t limit = codec == Codec::kAscii ? 0x80 : codec == Codec::kLatin1 ? 0x100 : 0x110000;
+  Value custom, text_value;  // a registered handler and the str it is shown, made on first need
   std::string out;
   size_t index = 0;  // code point index, for messages
   for (size_t pos = 0; pos < s.size(); index++) {
@@ -255,15 +316,38 @@ Value encode_str(ThreadState& ts, std::string_view s, std::string_view encoding,
       escapable = handler == Handler::kSurrogatePass || (d >= 0xDC80 && d <= 0xDCFF);
     }
     if (handler == Handler::kStrict || ((handler == Handler::kSurrogateEscape || handler == Handler::kSurrogatePass) && !escapable)) {
-      if (count == 1) {
-        return raise_fmt(ts, UnicodeEncodeError_type, "'{}' codec can't encode character '{}' in position {}: {}",
-                         name, escaped(c), index, reason);
-      }
-      return raise_fmt(ts, UnicodeEncodeError_type, "'{}' codec can't encode characters in position {}-{}: {}", name,
-                       index, index + count - 1, reason);
+      return raise_unicode_encode_error(ts, name, Value(make_str(ts, s)), static_cast<int64_t>(index),
+                                        static_cast<int64_t>(index + count), reason);
     }
-    if (handler == Handler::kUnknown)
-      return raise_fmt(ts, LookupError_type, "unknown error handler name '{}'", errors);
+    if (handler == Handler::kUnknown) {
+      if (!custom) custom = lookup_error_handler(ts, errors);
+      if (!custom) return custom;
+      if (!text_value) text_value = Value(make_str(ts, s));
+      Value replacement;
+      int64_t resume;
+      if (!call_error_handler(ts, custom, true, name, text_value, as_str(text_value)->length,
+                              static_cast<int64_t>(index), static_cast<int64_t>(index + count), reason, &replacement,
+                              &resume))
+        return Value();
+      if (!is_str(replacement)) {
+        out += static_cast<BytesObject*>(replacement.as_object())->view();
+      } else {
+        // A str replacement must itself be encodable, else the original error stands (CPython's rule).
+        std::string_view r = as_str(replacement)->view();
+        for (size_t p = 0; p < r.size();) {
+          char32_t d = text::next_code_point(r, &p);
+          bool d_ok = codec == Codec::kUtf8 ? !(d >= 0xD800 && d <= 0xDFFF) : d < limit;
+          if (!d_ok)
+            return raise_unicode_encode_error(ts, name, text_value, static_cast<int64_t>(index),
+                                              static_cast<int64_t>(index + count), reason);
+          if (codec == Codec::kUtf8) text::append_utf8(out, d);
+          else out.push_back(static_cast<char>(d));
+        }
+      }
+      index = static_cast<size_t>(resume) - 1;  // the loop's index++ makes it `resume`
+      pos = byte_offset(s, resume);
+      continue;
+    }
     for (size_t p = at; p < run_end;) {
       char32_t d = text::next_code_point(s, &p);
       if (handler == Handler::kReplace) out.push_back('?');

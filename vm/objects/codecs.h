@@ -22,6 +22,13 @@ bool codec_args(ThreadState& ts, const char* fn, std::span<const Value> args, Tu
 // s[start:end] is longer than one byte).
 Value decode_error(ThreadState& ts, const char* codec, std::string_view s, size_t start, size_t end,
                    const char* reason);
+// Raise UnicodeEncodeError / UnicodeDecodeError with their attributes (the whole str or bytes being converted,
+// the failing range [start, end) in code points or bytes, the reason), as CPython's codecs do
+// (vm/objects/unicode_error.cpp).
+Value raise_unicode_encode_error(ThreadState& ts, std::string_view encoding, Value object, int64_t start,
+                                 int64_t end, std::string_view reason);
+Value raise_unicode_decode_error(ThreadState& ts, std::string_view encoding, Value object, int64_t start,
+                                 int64_t end, std::string_view reason);
 // \xhh, \uhhhh or \Uhhhhhhhh for `c`, as repr() and backslashreplace write it.
 std::string escaped(char32_t c);
 

@@ -8,6 +8,7 @@
 #include "compiler/float_ops.h"
 #include "vm/objects/heap_type.h"
 #include "vm/objects/static_type.h"
+#include "vm/objects/type_init.h"
 #include "vm/text/number_format.h"
 
 namespace minipy {

@@ -23,6 +23,4 @@ Value complex_power_value(ThreadState& ts, ComplexValue a, ComplexValue b);
 // The text of complex(real, imag) as repr() and str() show it: "1j", "(1+2j)", "(-0-0j)", "(nan+infj)".
 std::string complex_repr_text(ComplexValue c);
 
-void init_complex_type(ThreadState& ts);
-
 }  // namespace minipy

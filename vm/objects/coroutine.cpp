@@ -5,23 +5,11 @@
 #include <cstdio>
 
 #include "compiler/linetable.h"
+#include "vm/errors/traceback.h"
 #include "vm/objects/generator.h"
+#include "vm/objects/type_init.h"
 
 namespace minipy {
-
-Value gen_name(ThreadState&, Value self, std::span<const Value>, TupleObject*);
-Value gen_qualname(ThreadState&, Value self, std::span<const Value>, TupleObject*);
-Value gen_running(ThreadState&, Value self, std::span<const Value>, TupleObject*);
-Value gen_suspended(ThreadState&, Value self, std::span<const Value>, TupleObject*);
-Value gen_code(ThreadState&, Value self, std::span<const Value>, TupleObject*);
-Value gen_yieldfrom(ThreadState&, Value self, std::span<const Value>, TupleObject*);
-Value gen_send_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
-Value gen_throw_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
-Value gen_close_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
-void trace_generator(Object* self, Tracer& tracer);
-void gen_del(ThreadState& ts, Object* self);
-std::string source_line_text(const std::string& filename, int lineno);  // traceback.cpp
-Value async_gen_anext(ThreadState& ts, Value gen);                     // async_generator.cpp
 
 namespace {
 
@@ -42,7 +30,6 @@ Value coro_await_method(ThreadState& ts, Value self, std::span<const Value> args
 }
 
 Value coro_origin(ThreadState&, Value, std::span<const Value>, TupleObject*) { return None(); }
-Value coro_frame(ThreadState&, Value, std::span<const Value>, TupleObject*) { return None(); }
 
 const MethodDef kCoroutineMethods[] = {
     {"send", gen_send_method}, {"throw", gen_throw_method}, {"close", gen_close_method},
@@ -51,7 +38,7 @@ const MethodDef kCoroutineMethods[] = {
 const MethodDef kCoroutineGetters[] = {
     {"__name__", gen_name},        {"__qualname__", gen_qualname}, {"cr_running", gen_running},
     {"cr_suspended", gen_suspended}, {"cr_code", gen_code},         {"cr_await", gen_yieldfrom},
-    {"cr_origin", coro_origin},    {"cr_frame", coro_frame},
+    {"cr_origin", coro_origin},    {"cr_frame", generator_frame_getter},
 };
 
 Value wrapper_coro(Value self) { return Value(static_cast<CoroWrapperObject*>(self.as_object())->coro); }

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "vm/objects/sequence.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -126,6 +127,35 @@ restart:
   }
 }
 
+// The first slot along `hash`'s probe sequence that holds no entry (empty or deleted). Needs no comparisons.
+uint64_t free_slot_for(const DictObject* d, int64_t hash) {
+  uint64_t mask = static_cast<uint64_t>(d->index_size - 1);
+  uint64_t perturb = static_cast<uint64_t>(hash);
+  uint64_t slot = static_cast<uint64_t>(hash) & mask;
+  while (d->index[slot] >= 0) {
+    perturb >>= 5;
+    slot = (slot * 5 + perturb + 1) & mask;
+  }
+  return slot;
+}
+
+// Adds `key` (known absent: lookup just returned -1 and `slot`) with `value`. A resize, or an __eq__ during that
+// lookup that inserted into this dict, invalidates `slot`; a free slot is then found again without comparing
+// keys, so each insertion calls __hash__ and __eq__ only as often as CPython's (test_setitem_atomic_at_resize).
+void insert_absent(ThreadState& ts, DictObject* d, Value key, int64_t hash, Value value, uint64_t slot) {
+  if (d->nentries >= d->capacity) {
+    dict_resize(ts, d, d->used + 1);
+    slot = free_slot_for(d, hash);
+  } else if (d->index[slot] >= 0) {
+    slot = free_slot_for(d, hash);
+  }
+  d->entries[d->nentries] = {key, value, hash};
+  d->index[slot] = static_cast<int32_t>(d->nentries);
+  d->nentries++;
+  d->used++;
+  d->version = next_version();
+}
+
 bool insert(ThreadState& ts, DictObject* d, Value key, int64_t hash, Value value) {
   uint64_t slot;
   int64_t ix = lookup(ts, d, key, hash, &slot);
@@ -135,26 +165,26 @@ bool insert(ThreadState& ts, DictObject* d, Value key, int64_t hash, Value value
     d->version = next_version();
     return true;
   }
-  if (d->nentries >= d->capacity) {
-    dict_resize(ts, d, d->used + 1);
-    lookup(ts, d, key, hash, &slot);  // cannot fail: only identical-hash keys compared, none equal
-  } else if (d->index[slot] >= 0) {
-    // The free slot was noted before an __eq__ that inserted into this dict without moving its table: the slot
-    // is taken now, so probe again for a free one (no comparisons needed to find a free slot).
-    uint64_t mask = static_cast<uint64_t>(d->index_size - 1);
-    uint64_t perturb = static_cast<uint64_t>(hash);
-    slot = static_cast<uint64_t>(hash) & mask;
-    while (d->index[slot] >= 0) {
-      perturb >>= 5;
-      slot = (slot * 5 + perturb + 1) & mask;
-    }
-  }
-  d->entries[d->nentries] = {key, value, hash};
-  d->index[slot] = static_cast<int32_t>(d->nentries);
-  d->nentries++;
-  d->used++;
-  d->version = next_version();
+  insert_absent(ts, d, key, hash, value, slot);
   return true;
+}
+
+// Removes the entry at position `ix` found in index slot `slot`.
+void remove_at(DictObject* d, int64_t ix, uint64_t slot) {
+  d->index[slot] = kDeleted;
+  d->entries[ix].key = Value();
+  d->entries[ix].value = Value();
+  d->used--;
+  d->version = next_version();
+}
+
+// The hash of `key` for this dict (str's cached hash on the fast path). False with the exception pending.
+bool key_hash(ThreadState& ts, Value key, int64_t* hash) {
+  if (key.is_object() && key.as_object()->type == &str_type) {
+    *hash = str_hash(as_str(key));
+    return true;
+  }
+  return py_hash(ts, key, hash);
 }
 
 Value dict_repr(ThreadState& ts, Value v) {
@@ -329,19 +359,31 @@ DICT_METHOD(m_get) {
 DICT_METHOD(m_setdefault) {
   size_t n = positional_count(args, kwnames);
   if (!no_keywords(ts, "setdefault", kwnames) || !check_arg_count(ts, "setdefault", n, 1, 2)) return Value();
-  Value v = dict_get(ts, as_dict(self), args[0]);
-  if (v || ts.current_exception) return v;
+  // One hash and one lookup, as CPython's (test_setdefault_atomic counts them).
+  DictObject* d = as_dict(self);
+  int64_t hash;
+  uint64_t slot;
+  if (!key_hash(ts, args[0], &hash)) return Value();
+  int64_t ix = lookup(ts, d, args[0], hash, &slot);
+  if (ix == -2) return Value();
+  if (ix >= 0) return d->entries[ix].value;
   Value dflt = n > 1 ? args[1] : None();
-  if (!dict_set(ts, as_dict(self), args[0], dflt)) return Value();
+  insert_absent(ts, d, args[0], hash, dflt, slot);
   return dflt;
 }
 DICT_METHOD(m_pop) {
   size_t n = positional_count(args, kwnames);
   if (!no_keywords(ts, "pop", kwnames) || !check_arg_count(ts, "pop", n, 1, 2)) return Value();
-  Value v = dict_get(ts, as_dict(self), args[0]);
-  if (ts.current_exception) return Value();
-  if (!v) return n > 1 ? args[1] : raise_key_error(ts, args[0]);
-  if (dict_del(ts, as_dict(self), args[0]) < 0) return Value();
+  DictObject* d = as_dict(self);
+  if (d->used == 0) return n > 1 ? args[1] : raise_key_error(ts, args[0]);  // CPython hashes nothing then
+  int64_t hash;
+  uint64_t slot;
+  if (!key_hash(ts, args[0], &hash)) return Value();
+  int64_t ix = lookup(ts, d, args[0], hash, &slot);
+  if (ix == -2) return Value();
+  if (ix < 0) return n > 1 ? args[1] : raise_key_error(ts, args[0]);
+  Value v = d->entries[ix].value;
+  remove_at(d, ix, slot);
   return v;
 }
 DICT_METHOD(m_popitem) {
@@ -449,6 +491,33 @@ int items_view_contains(ThreadState& ts, Value self, Value x) {
   return rich_compare_bool(ts, v, t->items[1], kEq);
 }
 
+// The str-key probe of every namespace lookup: identity, then str equality for str entries with the same hash.
+// An entry of another type with the same hash could still equal `key` through its own __eq__, which this
+// probe cannot call (it runs without a thread state); it sets *foreign_same_hash so a caller that can call
+// __eq__ (dict_get) falls back to the general lookup. Namespaces practically never hold such keys.
+inline int64_t probe_str(const DictObject* d, const StrObject* key, int64_t hash, bool* foreign_same_hash) {
+  uint64_t mask = static_cast<uint64_t>(d->index_size - 1);
+  auto h = static_cast<uint64_t>(hash);
+  uint64_t perturb = h, slot = h & mask;
+  for (;;) {
+    int32_t ix = d->index[slot];
+    if (ix == kEmpty) return -1;
+    if (ix >= 0) {
+      const DictEntry& e = d->entries[ix];
+      if (e.key.as_object() == key) return ix;
+      if (e.hash == hash) {
+        if (e.key.is_object() && (e.key.as_object()->type->flags & kTypeStrSubclass)) {
+          if (str_equal(as_str(e.key), key)) return ix;
+        } else {
+          *foreign_same_hash = true;
+        }
+      }
+    }
+    perturb >>= 5;
+    slot = (slot * 5 + perturb + 1) & mask;
+  }
+}
+
 }  // namespace
 
 DictObject* make_dict(ThreadState& ts, int64_t expected) {
@@ -459,8 +528,19 @@ DictObject* make_dict(ThreadState& ts, int64_t expected) {
 }
 
 Value dict_get(ThreadState& ts, DictObject* d, Value key) {
-  if (key.is_object() && key.as_object()->type == &str_type) return dict_get_str(d, as_str(key));
   int64_t hash;
+  if (key.is_object() && key.as_object()->type == &str_type) {
+    if (d->index_size == 0) return Value();
+    bool foreign_same_hash = false;
+    hash = str_hash(as_str(key));
+    int64_t ix = probe_str(d, as_str(key), hash, &foreign_same_hash);
+    if (ix >= 0) return d->entries[ix].value;
+    if (!foreign_same_hash) return Value();
+    // A key of another type has this hash: only its __eq__ can say whether it equals the str.
+    uint64_t slot;
+    ix = lookup(ts, d, key, hash, &slot);
+    return ix >= 0 ? d->entries[ix].value : Value();
+  }
   if (!py_hash(ts, key, &hash)) return Value();
   uint64_t slot;
   int64_t ix = lookup(ts, d, key, hash, &slot);
@@ -469,24 +549,8 @@ Value dict_get(ThreadState& ts, DictObject* d, Value key) {
 
 int64_t dict_lookup_str_index(DictObject* d, StrObject* key) {
   if (d->index_size == 0) return -1;
-  int64_t hash = str_hash(key);
-  uint64_t mask = static_cast<uint64_t>(d->index_size - 1);
-  auto h = static_cast<uint64_t>(hash);
-  uint64_t perturb = h, slot = h & mask;
-  for (;;) {
-    int32_t ix = d->index[slot];
-    if (ix == kEmpty) return -1;
-    if (ix >= 0) {
-      DictEntry& e = d->entries[ix];
-      if (e.key.as_object() == key) return ix;
-      // Non-str keys with an equal hash can only equal a str through __eq__, which str keys never need.
-      if (e.hash == hash && e.key.is_object() && (e.key.as_object()->type->flags & kTypeStrSubclass) &&
-          str_equal(as_str(e.key), key))
-        return ix;
-    }
-    perturb >>= 5;
-    slot = (slot * 5 + perturb + 1) & mask;
-  }
+  bool foreign_same_hash = false;
+  return probe_str(d, key, str_hash(key), &foreign_same_hash);
 }
 
 Value dict_get_str(DictObject* d, StrObject* key) {
@@ -496,8 +560,7 @@ Value dict_get_str(DictObject* d, StrObject* key) {
 
 bool dict_set(ThreadState& ts, DictObject* d, Value key, Value value) {
   int64_t hash;
-  if (key.is_object() && key.as_object()->type == &str_type) hash = str_hash(as_str(key));
-  else if (!py_hash(ts, key, &hash)) return false;
+  if (!key_hash(ts, key, &hash)) return false;
   return insert(ts, d, key, hash, value);
 }
 
@@ -512,17 +575,12 @@ void dict_store_at(DictObject* d, int64_t ix, Value value) {
 
 int dict_del(ThreadState& ts, DictObject* d, Value key) {
   int64_t hash;
-  if (key.is_object() && key.as_object()->type == &str_type) hash = str_hash(as_str(key));
-  else if (!py_hash(ts, key, &hash)) return -1;
+  if (!key_hash(ts, key, &hash)) return -1;
   uint64_t slot;
   int64_t ix = lookup(ts, d, key, hash, &slot);
   if (ix == -2) return -1;
   if (ix < 0) return 0;
-  d->index[slot] = kDeleted;
-  d->entries[ix].key = Value();
-  d->entries[ix].value = Value();
-  d->used--;
-  d->version = next_version();
+  remove_at(d, ix, slot);
   return 1;
 }
 
@@ -621,8 +679,6 @@ bool dict_merge_strict(ThreadState& ts, DictObject* d, Value other, Value func) 
   return true;
 }
 
-void init_dict_view_operations(ThreadState& ts);
-
 void init_dict_type(ThreadState& ts) {
   Type& t = dict_type;
   t.repr = dict_repr;
@@ -630,6 +686,7 @@ void init_dict_type(ThreadState& ts) {
     raise_fmt(ts, TypeError_type, "unhashable type: '{}'", type_name(v));
     return false;
   };
+  dict_set_str(ts, t.dict, ts.interp->names.hash, None());  // dict.__hash__ is None: unhashable
   t.richcompare = dict_richcompare;
   t.length = dict_len;
   t.contains = dict_contains;

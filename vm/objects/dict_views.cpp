@@ -1,6 +1,7 @@
 // The set-like side of dict.keys() and dict.items(): &, |, -, ^, comparisons with sets and other views,
 // isdisjoint, and reversed() for all three views. Results are plain sets built the way CPython 3.11 builds them
 // (set(left) updated by right; intersection iterating the smaller operand), so their iteration order matches.
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {

@@ -4,6 +4,8 @@
 // A group keeps (message, exceptions tuple) in ExceptionObject::extra.
 #include <functional>
 
+#include "vm/interp/eval.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -273,7 +275,8 @@ Value prep_reraise_star(ThreadState& ts, Value orig, Value excs) {
   }
   if (raised.empty()) return reraised;
   if (!is_none(reraised)) raised.push_back(reraised);
-  if (raised.size() == 1) return raised[0];
+  // As 3.11.2 (the oracle): what the handlers raised is always wrapped in a new group, even a single
+  // exception. (3.11.4 returns a lone raised exception unwrapped.)
   Value all(make_list(ts, raised));
   Value args[2] = {Value(ts.interp->names.empty), all};
   return call(ts, Value(&BaseExceptionGroup_type), args);

@@ -1,5 +1,6 @@
 // BaseException and the builtin hierarchy (errors.h's X-macro), raising helpers.
 #include "vm/objects/heap_type.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -31,8 +32,29 @@ Value exception_new(ThreadState& ts, Type* type, std::span<const Value> args, Tu
   return Value(e);
 }
 
+// ImportError(*args, name=None, path=None): keeps name, path and msg (the message when there is one argument)
+// as attributes, as CPython's ImportError.__init__ does; other keywords are refused with its message.
+bool import_error_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  size_t n = positional_count(args, kwnames);
+  Value name = None(), path = None();
+  for (int64_t i = 0; kwnames && i < kwnames->size; i++) {
+    std::string_view key = as_str(kwnames->items[i])->view();
+    Value value = args[n + static_cast<size_t>(i)];
+    if (key == "name") name = value;
+    else if (key == "path") path = value;
+    else {
+      raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for {}()", key, type_of(self)->name->view());
+      return false;
+    }
+  }
+  as_exc(self)->args = minipy::make_tuple(ts, args.subspan(0, n));
+  return set_attr(ts, self, intern(ts, "name"), name) && set_attr(ts, self, intern(ts, "path"), path) &&
+         set_attr(ts, self, intern(ts, "msg"), n == 1 ? args[0] : None());
+}
+
 bool exception_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   Type* t = type_of(self);
+  if (is_subtype(t, &ImportError_type)) return import_error_init(ts, self, args, kwnames);
   if (kwnames && kwnames->size && !(t->flags & kTypeHeap)) {
     raise_fmt(ts, TypeError_type, "{}() takes no keyword arguments", t->name->view());
     return false;
@@ -219,8 +241,6 @@ void init_exception_types() {
 #undef X
 }
 
-void init_os_error_type(ThreadState& ts, NewSlot exception_new, InitSlot exception_init);  // os_error.cpp
-
 void init_exception_slots(ThreadState& ts) {
   Type& t = BaseException_type;
   t.new_instance = exception_new;
@@ -248,6 +268,7 @@ void init_exception_slots(ThreadState& ts) {
   add_getset(ts, SyntaxError_type, "end_lineno", get_end_lineno);
   add_getset(ts, SyntaxError_type, "end_offset", get_end_offset);
   init_os_error_type(ts, exception_new, exception_init);
+  init_unicode_error_types(ts, exception_init);
 }
 
 bool is_exception_type(Type* type) { return type->flags & kTypeExceptionSubclass; }

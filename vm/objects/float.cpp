@@ -8,12 +8,12 @@
 #include "vm/objects/complex.h"
 #include "vm/objects/bytearray.h"
 #include "vm/objects/heap_type.h"
+#include "vm/objects/int.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 #include "vm/text/number_format.h"
 
 namespace minipy {
-
-Value parse_number_from_bytes(ThreadState& ts, Value bytes, int base_or_float);  // int.cpp: float(b"1.5")
 
 namespace {
 

@@ -2,7 +2,9 @@
 // methods, properties/staticmethod/classmethod, cells and code objects.
 #include <deque>
 
+#include "vm/interp/eval.h"
 #include "vm/objects/heap_type.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -177,6 +179,13 @@ Value native_name(ThreadState& ts, Value self, std::span<const Value>, TupleObje
 Value native_self(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   Value receiver = static_cast<NativeFunctionObject*>(self.as_object())->self;
   return receiver ? receiver : None();
+}
+
+// __module__: the name of the module a module-level builtin belongs to (pickle's whichmodule reads it: without
+// it, `codecs.encode` would be found under `codecs` rather than `_codecs`); None for a method bound to an object.
+Value native_module_name(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  Value module = static_cast<NativeFunctionObject*>(self.as_object())->module;
+  return module ? module : None();
 }
 
 // __reduce__ of builtin functions and bound methods, as pickle and copy use them: a module-level builtin pickles
@@ -618,6 +627,7 @@ void init_function_types(ThreadState& ts) {
       {"__name__", native_name},
       {"__qualname__", native_name},
       {"__self__", native_self},
+      {"__module__", native_module_name},
   };
   add_getsets(ts, native_function_type, kNativeFunctionGetters);
   static const MethodDef kNativeFunctionMethods[] = {{"__reduce__", native_reduce}};

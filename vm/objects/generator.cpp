@@ -6,13 +6,11 @@
 #include <cstring>
 
 #include "compiler/opcodes.h"
+#include "vm/interp/eval.h"
 #include "vm/objects/generator.h"
+#include "vm/objects/type_init.h"
 
 namespace minipy {
-
-Value resume_frame(ThreadState& ts, Frame* frame, bool throwing);  // eval.cpp
-void warn_never_awaited(ThreadState& ts, GeneratorObject* coro);   // coroutine.cpp
-bool async_gen_call_finalizer(ThreadState& ts, GeneratorObject* gen);  // async_generator.cpp
 
 bool is_generator_like(Value v) {
   if (!v.is_object()) return false;
@@ -327,6 +325,11 @@ Value gen_suspended(ThreadState&, Value self, std::span<const Value>, TupleObjec
   return Bool(as_gen(self)->state == GenState::kSuspended);
 }
 Value gen_code(ThreadState&, Value self, std::span<const Value>, TupleObject*) { return Value(as_gen(self)->frame.code); }
+Value generator_frame_getter(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  GeneratorObject* gen = as_gen(self);
+  if (gen->state == GenState::kCompleted) return None();
+  return frame_object_of_generator(ts, &gen->frame);
+}
 Value gen_yieldfrom(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   Value yf = delegate_of(as_gen(self));
   return yf ? yf : None();
@@ -425,6 +428,7 @@ void init_generator_type(ThreadState& ts) {
   add_getset(ts, generator_type, "gi_suspended", gen_suspended);
   add_getset(ts, generator_type, "gi_code", gen_code);
   add_getset(ts, generator_type, "gi_yieldfrom", gen_yieldfrom);
+  add_getset(ts, generator_type, "gi_frame", generator_frame_getter);
 }
 
 }  // namespace minipy

@@ -3,8 +3,10 @@
 // union, which isinstance/issubclass accept like a tuple of its members. Both print as CPython's do.
 #include <vector>
 
+#include "vm/objects/abstract.h"
 #include "vm/objects/heap_type.h"
 #include "vm/objects/static_type.h"
+#include "vm/objects/type_init.h"
 
 namespace minipy {
 
@@ -412,8 +414,6 @@ const MethodDef class_getitem_def[] = {{"__class_getitem__", class_getitem, kMet
 void define_static(ThreadState& ts, Type& t, const char* name);
 
 }  // namespace
-
-void init_static_type(ThreadState& ts, Type& t);  // type.cpp
 
 namespace {
 void define_static(ThreadState& ts, Type& t, const char* name) {

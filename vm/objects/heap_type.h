@@ -45,6 +45,10 @@ void update_heap_type_and_subclasses(ThreadState& ts, Type* t);
 
 // Whether `slot` is the init slot that calls a class's Python __init__ (the interpreter inlines such calls).
 bool is_python_init_slot(InitSlot slot);
+// CPython's rule for a builtin constructor that takes no keyword arguments: they are refused (TypeError
+// "NAME() takes no keyword arguments", and true returned) unless `type`, a subclass of `base`, overrides
+// __init__, which may want them.
+[[nodiscard]] bool keywords_refused(ThreadState& ts, Type* type, Type* base, const char* name, TupleObject* kwnames);
 // The live classes defined in Python that list `base` among their __bases__, oldest first (__subclasses__).
 std::vector<Type*> live_direct_subclasses(ThreadState& ts, Type* base);
 
@@ -57,5 +61,9 @@ Value call_with_self(ThreadState& ts, Value func, Value self, std::span<const Va
 // `object`'s default __init__/__new__ (with CPython's excess-argument checks).
 bool object_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
 Value object_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames);
+
+// type.__new__ as the type's new slot (type.cpp): type(x) answers x's type; type(name, bases, dict) makes a
+// class through the most derived metaclass.
+Value type_new_slot(ThreadState& ts, Type* meta, std::span<const Value> args, TupleObject* kwnames);
 
 }  // namespace minipy

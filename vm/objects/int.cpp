@@ -5,6 +5,8 @@
 
 #include "vm/objects/bytearray.h"
 #include "vm/objects/heap_type.h"
+#include "vm/objects/int.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 #include "vm/text/number_format.h"
 

@@ -1,6 +1,8 @@
 // The builtin iterator types: enumerate, zip, reversed, map, filter and the __getitem__-based sequence iterator;
 // and module objects.
 #include "stdlib/native/registry.h"
+#include "vm/objects/type_init.h"
+#include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -49,6 +51,11 @@ void trace_enumerate(Object* self, Tracer& tracer) {
 Value zip_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   size_t n = positional_count(args, kwnames);
   Value strict = keyword_arg(ts, args, kwnames, "strict");
+  // zip takes `strict` only, subclass or not (CPython parses its keywords with "|$p:zip").
+  for (int64_t k = 0; kwnames && k < kwnames->size; k++)
+    if (as_str(kwnames->items[k])->view() != "strict")
+      return raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for zip()",
+                       as_str(kwnames->items[k])->view());
   TupleObject* its = minipy::make_tuple(ts, static_cast<int64_t>(n));
   for (size_t i = 0; i < n; i++) its->items[i] = Value();
   for (size_t i = 0; i < n; i++) {
@@ -131,7 +138,8 @@ void trace_reversed(Object* self, Tracer& tracer) { tracer.visit(static_cast<Rev
 
 // ---- map / filter -----------------------------------------------------------------------------------------------
 Value map_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "map", kwnames)) return Value();
+  if (keywords_refused(ts, type, &map_type, "map", kwnames)) return Value();
+  args = args.first(positional_count(args, kwnames));  // keywords left for a subclass's __init__
   if (args.size() < 2) return raise(ts, TypeError_type, "map() must have at least two arguments.");
   TupleObject* its = minipy::make_tuple(ts, static_cast<int64_t>(args.size() - 1));
   for (int64_t i = 0; i < its->size; i++) its->items[i] = None();
@@ -158,7 +166,8 @@ Value map_next(ThreadState& ts, Value self) {
   return call(ts, m->func, argv->span());
 }
 Value filter_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "filter", kwnames)) return Value();
+  if (keywords_refused(ts, type, &filter_type, "filter", kwnames)) return Value();
+  args = args.first(positional_count(args, kwnames));
   if (args.size() != 2) return raise_fmt(ts, TypeError_type, "filter expected 2 arguments, got {}", args.size());
   Value it = get_iter(ts, args[1]);
   if (!it) return it;
@@ -214,6 +223,12 @@ Value module_getattr(ThreadState& ts, Value self, StrObject* name) {
   if (v) return v;
   v = generic_getattr(ts, self, name, true);
   if (v || ts.current_exception) return v;
+  // PEP 562: a module's own __getattr__ answers for the names it lacks.
+  Value hook = dict_get_str(m->dict, intern(ts, "__getattr__"));
+  if (hook) {
+    Value arg(name);
+    return call(ts, hook, {&arg, 1});
+  }
   return raise_attribute_error(ts, self, name,
                                fmt::format("module '{}' has no attribute '{}'", m->name->view(), name->view()));
 }

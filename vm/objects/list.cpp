@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "vm/objects/sequence.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -239,7 +240,11 @@ Value list_new(ThreadState& ts, Type* type, std::span<const Value>, TupleObject*
 }
 
 bool list_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "list", kwnames)) return false;
+  // As CPython: keywords are refused unless a subclass's __new__ may have wanted them.
+  Type* t = type_of(self);
+  if ((t == &list_type || t->new_instance == list_type.new_instance) && !no_keywords(ts, "list", kwnames))
+    return false;
+  args = args.first(positional_count(args, kwnames));
   if (args.size() > 1) {
     raise_fmt(ts, TypeError_type, "list expected at most 1 argument, got {}", args.size());
     return false;
@@ -649,6 +654,7 @@ void init_list_type(ThreadState& ts) {
     raise_fmt(ts, TypeError_type, "unhashable type: '{}'", type_name(v));
     return false;
   };
+  dict_set_str(ts, t.dict, ts.interp->names.hash, None());  // list.__hash__ is None: unhashable
   t.richcompare = list_richcompare;
   t.concat = list_concat;
   t.inplace[kOpAdd] = list_inplace_concat;

@@ -1,5 +1,6 @@
 // mappingproxy: the read-only view of a class's namespace that `A.__dict__` and `vars(A)` return, so that
 // class attributes change only through setattr (which keeps type versions and dunder slots in step).
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {

@@ -5,6 +5,7 @@
 #include "vm/objects/member_descriptor.h"
 
 #include "vm/objects/static_type.h"
+#include "vm/objects/type_init.h"
 
 namespace minipy {
 

@@ -11,7 +11,5 @@ Value make_member_descriptor(ThreadState& ts, Type* owner, StrObject* name, int6
 bool is_member_descriptor(Value v);
 // The class that laid out member descriptor `v`'s slot (its __objclass__).
 Type* member_descriptor_owner(Value v);
-// Sets up the member_descriptor type; called once with the other builtin types.
-void init_member_descriptor_type(ThreadState& ts);
 
 }  // namespace minipy

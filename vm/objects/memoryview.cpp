@@ -9,6 +9,7 @@
 #include "vm/objects/buffer.h"
 #include "vm/objects/bytearray.h"
 #include "vm/objects/static_type.h"
+#include "vm/objects/type_init.h"
 
 namespace minipy {
 

@@ -6,6 +6,7 @@
 #include "vm/objects/heap_type.h"
 #include "vm/objects/sequence.h"
 #include "vm/objects/static_type.h"
+#include "vm/objects/type_init.h"
 
 namespace minipy {
 

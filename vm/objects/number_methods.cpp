@@ -7,12 +7,12 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "vm/interp/builtins.h"
 #include "vm/objects/buffer.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {
-
-Value round_number(ThreadState& ts, Value number, Value ndigits);  // builtins.cpp
 
 namespace {
 

@@ -3,8 +3,12 @@
 // instance's nearest builtin type, never a Python override (which would recurse).
 #include "vm/objects/static_type.h"
 #include "vm/objects/heap_type.h"
+#include "vm/objects/type_init.h"
 
 namespace minipy {
+
+// The default names of dir() (vm/interp/builtins.cpp, beside dir itself), unsorted.
+Value object_default_dir(ThreadState& ts, Value obj);
 
 namespace {
 
@@ -148,12 +152,11 @@ METHOD(m_delattr) {
   return set_or_delete(ts, self, args[0], Value());
 }
 
+// object.__dir__ lists the default names without consulting the object's own __dir__ (which may be what called
+// it: enum's __dir__ starts from object.__dir__(self)).
 METHOD(m_dir) {
-  (void)args;
-  (void)kwnames;
-  Value dir = dict_get_str(ts.interp->builtins, intern(ts, "dir"));
-  if (!dir) return raise(ts, NameError_type, "name 'dir' is not defined");
-  return call(ts, dir, std::span<const Value>(&self, 1));
+  if (!exact_args(ts, "object.__dir__", args, kwnames, 0)) return Value();
+  return object_default_dir(ts, self);
 }
 
 METHOD(m_sizeof) {
@@ -201,7 +204,6 @@ METHOD(get_instance_dict) {
 
 }  // namespace
 
-
 // T.__new__(cls, ...) for builtin types defined outside MINIPY_BUILTIN_TYPES (vm/objects/static_type.h).
 Value builtin_type_new(ThreadState& ts, Type* owner, std::span<const Value> args, TupleObject* kwnames) {
   return new_for(ts, owner, args, kwnames);
@@ -220,7 +222,6 @@ Value instance_dict_descriptor(ThreadState& ts) {
 }
 
 extern const MethodDef kObjectReduceMethods[3];  // object_reduce.cpp: __getstate__, __reduce__, __reduce_ex__
-void init_reduce_methods(ThreadState& ts);
 
 void init_object_methods(ThreadState& ts) {
   add_methods(ts, object_type, object_methods);

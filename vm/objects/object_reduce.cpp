@@ -6,6 +6,7 @@
 // copy.deepcopy work on user classes and builtin containers. copyreg (pure Python, in Lib) is imported on first use.
 #include "vm/import/import_internal.h"
 #include "vm/objects/heap_type.h"
+#include "vm/objects/type_init.h"
 
 namespace minipy {
 

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {

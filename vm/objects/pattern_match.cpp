@@ -2,6 +2,7 @@
 // CPython 3.11's ceval.c defines them (match_keys, match_class, match_class_attr), with its messages.
 #include <vector>
 
+#include "vm/interp/eval.h"
 #include "vm/runtime.h"
 
 namespace minipy {

@@ -1,4 +1,5 @@
 // range, slice, and the small singletons (None, Ellipsis, NotImplemented).
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {

@@ -41,4 +41,7 @@ class ReprGuard {
   bool recursive_;
 };
 
+// list.sort(*, key=None, reverse=False) (list.cpp); sorted() calls it on its new list.
+Value list_sort(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
+
 }  // namespace minipy

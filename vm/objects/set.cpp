@@ -4,8 +4,10 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "vm/objects/heap_type.h"
 #include "vm/objects/sequence.h"
 #include "vm/objects/set.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -403,7 +405,10 @@ bool frozenset_hash(ThreadState&, Value v, int64_t* out) {
 Value set_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   bool frozen = is_subtype(type, &frozenset_type);
   if (frozen || type == &set_type) {
-    if (!no_keywords(ts, type->c_name, kwnames)) return Value();
+    if (frozen ? keywords_refused(ts, type, &frozenset_type, "frozenset", kwnames)
+               : !no_keywords(ts, "set", kwnames))
+      return Value();
+    args = args.first(positional_count(args, kwnames));  // keywords left for a subclass's __init__
     if (args.size() > 1)
       return raise_fmt(ts, TypeError_type, "{} expected at most 1 argument, got {}", type->c_name, args.size());
   }
@@ -418,9 +423,33 @@ SET_METHOD(m_add) {
   if (!set_add(ts, self, args[0])) return Value();
   return None();
 }
+// The hash of a key being looked up (`in`, remove, discard): a set, unhashable itself, stands for the frozenset
+// of its elements, as in CPython (`{1} in {frozenset({1})}` is True). *key is replaced by that frozenset.
+bool lookup_hash(ThreadState& ts, Value* key, int64_t* hash) {
+  if (hash_key(ts, *key, hash)) return true;
+  if (!is_subtype(type_of(*key), &set_type) || !exception_matches(ts.current_exception, &TypeError_type)) return false;
+  ts.current_exception = Value();
+  Value frozen = call(ts, Value(&frozenset_type), {key, 1});
+  if (!frozen) return false;
+  *key = frozen;
+  return hash_key(ts, frozen, hash);
+}
+
+// set_iterator.__length_hint__: the elements still to come, 0 once the set changed size (the next step raises).
+Value set_iter_length_hint(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "__length_hint__", kwnames) || !check_arg_count(ts, "__length_hint__", args.size(), 0, 0))
+    return Value();
+  auto* it = static_cast<SetIterObject*>(self.as_object());
+  SetObject* s = it->set;
+  int64_t left = 0;
+  if (s && s->used == it->used_at_start && s->table)
+    for (int64_t i = it->position; i <= s->mask; i++) left += s->table[i].key && s->table[i].key != dummy();
+  return Value::small_int(left);
+}
+
 int discard(ThreadState& ts, Value self, Value key) {
   int64_t hash;
-  if (!hash_key(ts, key, &hash)) return -1;
+  if (!lookup_hash(ts, &key, &hash)) return -1;
   bool error;
   SetEntry* e = find_entry(ts, as_set(self), key, hash, &error);
   if (error) return -1;
@@ -467,7 +496,7 @@ void clear_set(SetObject* s) {
 // set.__init__([iterable]): (re)fills the set.
 bool set_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   const char* name = type_of(self)->c_name;
-  if (!no_keywords(ts, name, kwnames)) return false;
+  if (!no_keywords(ts, "set", kwnames)) return false;  // CPython names set here, the subclass below
   if (args.size() > 1) {
     raise_fmt(ts, TypeError_type, "{} expected at most 1 argument, got {}", name, args.size());
     return false;
@@ -621,10 +650,7 @@ bool set_add(ThreadState& ts, Value set, Value key) {
 
 int set_contains(ThreadState& ts, Value set, Value key) {
   int64_t hash;
-  if (!hash_key(ts, key, &hash)) {
-    // `[1] in {…}` is a TypeError (unhashable) in CPython too.
-    return -1;
-  }
+  if (!lookup_hash(ts, &key, &hash)) return -1;  // `[1] in {…}` is a TypeError (unhashable) in CPython too
   bool error;
   SetEntry* e = find_entry(ts, as_set(set), key, hash, &error);
   if (error) return -1;
@@ -652,6 +678,7 @@ void init_set_types(ThreadState& ts) {
     raise_fmt(ts, TypeError_type, "unhashable type: '{}'", type_name(v));
     return false;
   };
+  dict_set_str(ts, set_type.dict, ts.interp->names.hash, None());  // set.__hash__ is None: unhashable
   frozenset_type.hash = frozenset_hash;
   set_type.init = set_init;
   set_type.inplace[kOpOr] = [](ThreadState& ts, Value a, Value b) { return set_inplace(ts, a, b, kOpOr); };
@@ -661,6 +688,8 @@ void init_set_types(ThreadState& ts) {
   add_methods(ts, set_type, set_methods);
   add_methods(ts, frozenset_type, frozenset_methods);
   set_iterator_type.iternext = set_iter_next;
+  static const MethodDef kSetIterMethods[] = {{"__length_hint__", set_iter_length_hint}};
+  add_methods(ts, set_iterator_type, kSetIterMethods);
   set_iterator_type.iter = [](ThreadState&, Value self) { return self; };
   set_iterator_type.trace = [](Object* self, Tracer& tracer) { tracer.visit(static_cast<SetIterObject*>(self)->set); };
 }

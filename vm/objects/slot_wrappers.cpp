@@ -16,7 +16,7 @@ namespace {
 enum class Slot {
   kNegative, kPositive, kAbsolute, kInvert, kToInt, kToFloat, kIndex, kTruth, kBinary, kInplace, kDivmod,
   kConcat, kRepeat, kGetItem, kSetItem, kDelItem, kLength, kContains, kIter, kNext, kCall, kDescrGet,
-  kDescrSet, kDescrDelete, kRepr,
+  kDescrSet, kDescrDelete, kRepr, kHash,
 };
 // How the Python arguments reach the slot.
 enum class Wrap {
@@ -33,6 +33,7 @@ enum class Wrap {
   kDelItem,   // f(key)
   kCall,      // f(*args, **kwargs) -> slot(self, args, kwargs)
   kDescrGet,  // f(instance, owner=None); None for either means absent, not both
+  kHash,      // f()            -> int(slot(self))
 };
 
 struct SlotRow {
@@ -64,6 +65,9 @@ constexpr SlotRow kRows[] = {
     {"__delete__", Slot::kDescrDelete, Wrap::kDelItem},
     // Each type's own __repr__ (dict.__repr__ is not object.__repr__: pprint dispatches on that identity).
     {"__repr__", Slot::kRepr, Wrap::kUnary},
+    // int.__hash__ & co.: a class mixing int with a class that defines __hash__ (IntEnum and Enum) takes the
+    // one earlier in its MRO, as CPython does.
+    {"__hash__", Slot::kHash, Wrap::kHash},
 // __STEM__, __rSTEM__ and __iSTEM__ of every binary operator; pow's two-operand forms also take a modulus.
 #define BINARY_OP(ast_name, oparg, slot, symbol, stem)                                       \
   {"__" stem "__", Slot::kBinary, slot == kOpPow ? Wrap::kPowLeft : Wrap::kLeft, slot},     \
@@ -106,6 +110,7 @@ const void* slot_of(const Type& t, const SlotRow& row) {
     case Slot::kDescrSet:
     case Slot::kDescrDelete: return reinterpret_cast<const void*>(t.descr_set);
     case Slot::kRepr: return reinterpret_cast<const void*>(t.repr);
+    case Slot::kHash: return reinterpret_cast<const void*>(t.hash);
   }
   return nullptr;
 }
@@ -183,6 +188,11 @@ Value slot_wrapper(ThreadState& ts, Value self, std::span<const Value> args, Tup
       if (!check_args(ts, row, args, kwnames, 0)) return Value();
       int64_t n = t.length(ts, self);
       return n < 0 ? Value() : make_int(ts, n);
+    }
+    case Wrap::kHash: {
+      if (!check_args(ts, row, args, kwnames, 0)) return Value();
+      int64_t h;
+      return t.hash(ts, self, &h) ? make_int(ts, h) : Value();
     }
     case Wrap::kNext: {
       if (!check_args(ts, row, args, kwnames, 0)) return Value();

@@ -396,4 +396,11 @@ void update_heap_type_slots(ThreadState& ts, Type* t) {
 
 bool is_python_init_slot(InitSlot slot) { return slot == &slot_init; }
 
+bool keywords_refused(ThreadState& ts, Type* type, Type* base, const char* name, TupleObject* kwnames) {
+  // A type without an init slot of its own runs object's (a heap subclass records that explicitly).
+  InitSlot own = type->init ? type->init : &object_init, inherited = base->init ? base->init : &object_init;
+  if (type != base && own != inherited) return false;
+  return !no_keywords(ts, name, kwnames);
+}
+
 }  // namespace minipy

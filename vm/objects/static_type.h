@@ -12,6 +12,16 @@
 
 namespace minipy {
 
+// Names the static type `t` (already given its base, layout and flags), makes its dict and MRO and records it
+// among the static types (vm/objects/type.cpp). begin_static_type calls it; native modules whose types are laid
+// out by hand call it directly.
+void init_static_type(ThreadState& ts, Type& t);
+// Fills the slots `t` leaves empty from its base (type.cpp); a type's own slots must be set first.
+void inherit_type_slots(Type& t);
+// inherit_type_slots for every type of the two X-macros (builtin and exception types), bases first: the
+// interpreter calls it once at start-up, after every init_* has set the types' own slots.
+void inherit_static_slots();
+
 // Marks every static type set up so far for `interp` (vm/objects/type.cpp keeps the list, which every type
 // joins when it is set up — init_static_type): the collector's one root mechanism for static types.
 void trace_static_types(const Interpreter* interp, Tracer& tracer);

@@ -9,6 +9,7 @@
 #include "vm/objects/heap_type.h"
 #include "vm/objects/buffer.h"
 #include "vm/objects/codecs.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 #include "vm/text/str_methods.h"
 #include "vm/text/unicode.h"
@@ -328,8 +329,6 @@ Value str_char_at(ThreadState& ts, StrObject* s, int64_t index) {
   size_t w = char_width(static_cast<unsigned char>(s->data[b]));
   return Value(make_str_known(ts, std::string_view(s->data + b, w), 1, w == 1));
 }
-
-void init_str_methods(ThreadState& ts);
 
 void init_str_type(ThreadState& ts) {
   // One-character ASCII strings are preallocated and interned: iteration and indexing never allocate.

@@ -5,6 +5,7 @@
 
 #include "vm/objects/buffer.h"
 #include "vm/objects/bytearray.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 #include "vm/text/brace_format.h"
 #include "vm/text/percent_format.h"

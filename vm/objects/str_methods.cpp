@@ -1,5 +1,7 @@
 // The methods of str: argument handling around the pure text engine (vm/text/), which does the actual work.
 #include "vm/objects/codecs.h"
+#include "vm/objects/text_args.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 #include "vm/text/str_methods.h"
 #include "vm/text/unicode.h"
@@ -425,8 +427,6 @@ Value py_ascii(ThreadState& ts, Value v) {
   }
   return Value(make_str(ts, out));
 }
-
-void init_str_format(ThreadState& ts);
 
 void init_str_methods(ThreadState& ts) {
   add_methods(ts, str_type, str_methods);

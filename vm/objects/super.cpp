@@ -1,5 +1,6 @@
 // super(): attribute lookup that starts after a given class in an object's MRO. The zero-argument form reads
 // the calling frame's first argument and its __class__ cell, as CPython's super_init_without_args does.
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {

@@ -4,6 +4,7 @@
 
 #include "vm/objects/sequence.h"
 #include "vm/objects/heap_type.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -116,7 +117,8 @@ Value tuple_iter_next(ThreadState&, Value self) {
 }
 
 Value tuple_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "tuple", kwnames)) return Value();
+  if (keywords_refused(ts, type, &tuple_type, "tuple", kwnames)) return Value();
+  args = args.first(positional_count(args, kwnames));  // keywords left for a subclass's __init__
   if (args.size() > 1) return raise_fmt(ts, TypeError_type, "tuple expected at most 1 argument, got {}", args.size());
   Value r;
   if (args.empty()) {

@@ -4,6 +4,8 @@
 #include <cstring>
 
 #include "vm/objects/heap_type.h"
+#include "vm/objects/static_type.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {

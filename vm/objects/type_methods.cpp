@@ -1,12 +1,12 @@
 // The methods of `type` itself (mro, __subclasses__, __instancecheck__, __subclasscheck__) and the __doc__ of
 // builtin types and builtin methods.
+#include "vm/objects/abstract.h"
 #include "vm/objects/heap_type.h"
+#include "vm/objects/type_init.h"
 
 namespace minipy {
 
 // abstract.cpp: isinstance/issubclass without the metaclass hooks (what type's own hooks do).
-int real_isinstance(ThreadState& ts, Value inst, Value cls);
-int real_issubclass(ThreadState& ts, Value derived, Value cls);
 
 namespace {
 
@@ -84,8 +84,6 @@ void give_doc(ThreadState& ts, Type& t) {
 }
 
 }  // namespace
-
-void init_generic_alias(ThreadState& ts);  // generic_alias.cpp
 
 void init_type_methods(ThreadState& ts) {
   init_generic_alias(ts);

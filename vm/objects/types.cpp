@@ -1,5 +1,8 @@
 // The builtin type objects and singletons (static storage: never allocated, never freed), and init_types(),
 // which gives each type its name, base, layout and slots before any object exists.
+#include "vm/objects/generator.h"
+#include "vm/objects/static_type.h"
+#include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -11,36 +14,6 @@ MINIPY_BUILTIN_TYPES(X)
 Object none_object, ellipsis_object, not_implemented_object;
 BoolObject true_object, false_object;
 
-// Per-kind initialisers, each in its own vm/objects/<kind>.cpp: fill slots and add methods.
-void init_object_type(ThreadState& ts);
-void init_type_type(ThreadState& ts);
-void init_int_type(ThreadState& ts);
-void init_float_type(ThreadState& ts);
-void init_str_type(ThreadState& ts);
-void init_bytes_type(ThreadState& ts);
-void init_tuple_type(ThreadState& ts);
-void init_list_type(ThreadState& ts);
-void init_dict_type(ThreadState& ts);
-void init_set_types(ThreadState& ts);
-void init_range_type(ThreadState& ts);
-void init_function_types(ThreadState& ts);
-void init_iterator_types(ThreadState& ts);
-void init_misc_types(ThreadState& ts);
-void init_generator_type(ThreadState& ts);
-void init_coroutine_types(ThreadState& ts);
-void init_async_generator_types(ThreadState& ts);
-void init_exception_group_types(ThreadState& ts);
-size_t coroutine_wrapper_size();
-size_t async_generator_asend_size();
-size_t async_generator_athrow_size();
-size_t async_generator_wrapped_value_size();
-void init_exception_slots(ThreadState& ts);
-void init_super_type(ThreadState& ts);
-void init_object_methods(ThreadState& ts);
-void init_mappingproxy_type(ThreadState& ts);
-void init_number_methods(ThreadState& ts);
-void init_type_methods(ThreadState& ts);
-void init_static_type(ThreadState& ts, Type& t);
 
 namespace {
 
@@ -142,30 +115,10 @@ void init_types(ThreadState& ts) {
   MINIPY_EXCEPTION_TYPES(X)
 #undef X
 
-  init_object_type(ts);
-  init_type_type(ts);
-  init_int_type(ts);
-  init_float_type(ts);
-  init_str_type(ts);
-  init_bytes_type(ts);
-  init_tuple_type(ts);
-  init_list_type(ts);
-  init_dict_type(ts);
-  init_set_types(ts);
-  init_range_type(ts);
-  init_function_types(ts);
-  init_iterator_types(ts);
-  init_misc_types(ts);
-  init_generator_type(ts);
-  init_coroutine_types(ts);
-  init_async_generator_types(ts);
-  init_exception_slots(ts);
-  init_exception_group_types(ts);
-  init_super_type(ts);
-  init_mappingproxy_type(ts);
-  init_number_methods(ts);
-  init_type_methods(ts);
-  init_object_methods(ts);
+  // Then each kind's slots and methods, in the one list's order (type_init.h says why order matters).
+#define X(name) init_##name(ts);
+  MINIPY_TYPE_INITIALISERS(X)
+#undef X
 }
 
 }  // namespace minipy

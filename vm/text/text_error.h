@@ -6,6 +6,8 @@
 #include <utility>
 #include <variant>
 
+#include "compiler/result.h"
+
 namespace minipy::text {
 
 struct TextError {
@@ -22,20 +24,8 @@ inline TextError memory_error() { return {"MemoryError", ""}; }
 // when the allocation fails) instead of exhausting the process.
 inline constexpr int64_t kMaxTextResult = int64_t{1} << 30;
 
-// A value or the error that prevented it. Cheap to test with ok(); value() and error() only on the right side.
+// A value or the TextError that prevented it: the one result shape of code outside the VM (compiler/result.h).
 template <class T>
-class [[nodiscard]] TextResult {
- public:
-  TextResult(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit on purpose
-  TextResult(TextError error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
-  bool ok() const { return state_.index() == 0; }
-  const T& value() const& { return std::get<0>(state_); }
-  T& value() & { return std::get<0>(state_); }
-  T&& value() && { return std::get<0>(std::move(state_)); }
-  const TextError& error() const { return std::get<1>(state_); }
-
- private:
-  std::variant<T, TextError> state_;
-};
+using TextResult = Result<T, TextError>;
 
 }  // namespace minipy::text

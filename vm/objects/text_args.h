@@ -1,0 +1,25 @@
+// Argument parsing that str's methods (vm/objects/str_methods.cpp, which defines these) and the bytes and
+// bytearray methods (vm/objects/bytes_methods.cpp) share: CPython's str and bytes take the same arguments with
+// the same messages, so one parser keeps the messages from drifting apart.
+#pragma once
+#include <span>
+
+#include "vm/runtime.h"
+#include "vm/text/str_methods.h"
+
+namespace minipy {
+
+// The start/end argument args[i] of a find-like method into *out (absent or None: nullopt); false with an
+// exception pending when it is not an index.
+[[nodiscard]] bool text_bound_arg(ThreadState& ts, std::span<const Value> args, size_t i, text::OptIndex* out);
+// split/rsplit(sep=None, maxsplit=-1): *sep null when absent or None, *maxsplit -1 when absent; `right` names
+// rsplit in the message.
+[[nodiscard]] bool split_args(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, bool right,
+                              Value* sep, int64_t* maxsplit);
+// splitlines(keepends=False): *keep is 0 or 1.
+[[nodiscard]] bool keepends_arg(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, int* keep);
+// The items of join()'s argument (*storage keeps a made list alive); "can only join an iterable" when it is not
+// iterable.
+[[nodiscard]] bool join_items(ThreadState& ts, Value iterable, std::span<Value>* items, Value* storage);
+
+}  // namespace minipy
