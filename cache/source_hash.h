@@ -6,13 +6,12 @@
 #include <span>
 #include <string_view>
 
+#include "cache/siphash.h"
+
 namespace minipy {
 
 // The 3.11 magic number's four bytes read as a little-endian u32 (3495 | '\r\n' << 16).
 inline constexpr uint64_t kRawMagicNumber = 168627623;
-
-// SipHash-1-3 of `data` under the 128-bit key (k0, k1), as CPython's _Py_KeyedHash computes it.
-uint64_t siphash13(uint64_t k0, uint64_t k1, std::span<const uint8_t> data);
 
 // The 8 header bytes of a hash-based pyc for source `source`: SipHash-1-3 keyed with (kRawMagicNumber, 0),
 // little-endian.

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cstring>
 #include <cctype>
+#include <filesystem>
+#include <fstream>
 
 #include "compiler/parse_build.h"
 #include "compiler/parse_unicode.h"
@@ -37,6 +39,10 @@ void ParseContext::fail(std::string message, Span span, SyntaxError::Kind kind) 
   e.end_lineno = span.end_line;
   std::string_view text = line_text(span.line);
   e.text = std::string(text);
+  // CPython's tokenizer gives exec input that lacks a final newline one, so the last line's text has it too
+  // (eval and single input stay as given; report_lex_error drops it again where the tokenizer's errors do).
+  if (mode == ast::ParseMode::Exec && !text.empty() && text.end() == source.end() && !text.ends_with('\n'))
+    e.text += '\n';
   auto char_offset = [](std::string_view line, int byte_col) {
     byte_col = std::clamp(byte_col, 0, static_cast<int>(line.size()));
     return count_chars(line.substr(0, static_cast<size_t>(byte_col))) + 1;
@@ -183,6 +189,41 @@ Encoding classify_encoding(std::string name) {
 
 }  // namespace
 
+// For a module's error without columns, CPython's parser takes the line's text from the file the error names, when
+// it can read that many lines, through a 1000-byte line buffer: of a line longer than 999 bytes only the last
+// piece read remains (a literal of thousands of digits shows its tail). Elsewhere the source's line stays.
+// Only a regular file is read, one line at a time: a name such as /dev/zero or a FIFO must not hang the compile.
+static void use_program_text(SyntaxError& e) {
+  std::error_code ec;
+  if (e.lineno < 1 || !std::filesystem::is_regular_file(e.filename, ec)) return;
+  std::ifstream file(e.filename, std::ios::binary);
+  if (!file) return;
+  std::string line;
+  for (int n = 1; n <= e.lineno; n++) {
+    // Universal newlines: \r\n and a lone \r end a line as \n does, and read as \n.
+    line.clear();
+    bool ended = false;
+    for (int c; (c = file.get()) != EOF;) {
+      if (c == '\n' || c == '\r') {
+        if (c == '\r' && file.peek() == '\n') file.get();
+        ended = true;
+        break;
+      }
+      line += static_cast<char>(c);
+    }
+    if (!ended && line.empty()) return;  // fewer lines than that: the source's line stays
+    if (ended) line += '\n';
+  }
+  constexpr size_t kPiece = 999;  // fgets into 1000 bytes
+  if (line.size() > kPiece) line = line.substr((line.size() - 1) / kPiece * kPiece);
+  // Decoded with errors='replace': continuation bytes cut from their lead byte become U+FFFD each.
+  size_t stray = 0;
+  while (stray < line.size() && (static_cast<unsigned char>(line[stray]) & 0xC0) == 0x80) stray++;
+  std::string replaced;
+  for (size_t i = 0; i < stray; i++) replaced += "\xEF\xBF\xBD";
+  e.text = replaced + line.substr(stray);
+}
+
 ParseResult parse(std::string_view source, std::string_view filename, ast::ParseMode mode, ast::Arena& arena) {
   ParseResult result;
   if (source.find('\0') != std::string_view::npos) {
@@ -248,6 +289,7 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
     front::prefer_tokenizer_error(ctx);
     result.error = std::move(ctx.error);
     result.error->filename = std::string(filename);
+    if (result.error->columns_omitted && mode == ast::ParseMode::Exec) use_program_text(*result.error);
     return result;
   }
   result.module = ctx.module;

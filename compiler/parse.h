@@ -4,6 +4,7 @@
 //   out: an ast::Module allocated in `arena`, or a SyntaxError in CPython's words and positions.
 // Constructs outside minipy's subset (async, match, except*) are SyntaxErrors "... is not supported by minipy".
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -18,5 +19,11 @@ struct ParseResult {
 };
 
 ParseResult parse(std::string_view source, std::string_view filename, ast::ParseMode mode, ast::Arena& arena);
+
+// The int/str conversion limit (sys.get_int_max_str_digits(), default 4300; 0 = none) that CPython's parser
+// applies to decimal int literals: a longer literal is a SyntaxError. Process-wide, as the limit is; the VM sets
+// it whenever its own limit changes (-X int_max_str_digits, PYTHONINTMAXSTRDIGITS, sys.set_int_max_str_digits).
+void set_int_literal_max_digits(int64_t limit);
+int64_t int_literal_max_digits();
 
 }  // namespace minipy

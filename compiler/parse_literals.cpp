@@ -8,6 +8,7 @@
 #include <iterator>
 #include <string>
 
+#include "compiler/parse.h"
 #include "compiler/parse_build.h"
 #include "compiler/parse_unicode.h"
 #include "compiler/unicode_names.h"
@@ -15,6 +16,32 @@
 namespace minipy::front {
 
 using namespace ast;
+
+namespace {
+// CPython's default limit (sys.int_info.default_max_str_digits).
+int64_t literal_max_digits = 4300;
+
+// CPython converts a decimal literal that does not fit a C long with the int/str conversion, which counts the
+// digits (underscores aside) against the limit; a literal starting with 0 is all zeros and never gets there.
+// The message is the conversion's ValueError plus advice, at the token's lines without columns (offset 0: no
+// wall of carets under a huge literal).
+bool check_literal_digit_limit(ParseContext& ctx, std::string_view digits, Span span) {
+  if (literal_max_digits <= 0 || digits.empty() || digits[0] == '0') return true;
+  int64_t count = 0;
+  for (char c : digits) count += c != '_';
+  if (count <= literal_max_digits) return true;
+  ctx.fail(fmt::format("Exceeds the limit ({} digits) for integer string conversion: value has {} digits; use "
+                       "sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge "
+                       "integer literals to avoid decimal conversion limits.",
+                       literal_max_digits, count),
+           span);
+  if (ctx.error) {
+    ctx.error->offset = ctx.error->end_offset = 0;
+    ctx.error->columns_omitted = true;
+  }
+  return false;
+}
+}  // namespace
 
 Expr* make_number(ParseContext& ctx, int token) {
   std::string_view text = ctx.token_text(token);
@@ -63,6 +90,7 @@ Expr* make_number(ParseContext& ctx, int token) {
     }
     return make_constant(ctx, Const::integer(BigInt(static_cast<int64_t>(small))), span);
   }
+  if (base == 10 && !check_literal_digit_limit(ctx, digits, span)) return nullptr;
   auto value = BigInt::parse(digits, base);
   if (!value) {
     ctx.fail("invalid syntax", span);
@@ -412,3 +440,8 @@ Expr* make_strings(ParseContext& ctx, int first, int last, Span span) {
 }
 
 }  // namespace minipy::front
+
+namespace minipy {
+void set_int_literal_max_digits(int64_t limit) { front::literal_max_digits = limit; }
+int64_t int_literal_max_digits() { return front::literal_max_digits; }
+}  // namespace minipy

@@ -16,6 +16,9 @@ struct SyntaxError {
   int end_lineno = 0;
   int end_offset = 0;    // 1-based column just past the offending range, as CPython's SyntaxError.end_offset
   std::string text;      // the offending source line, with its newline, as SyntaxError.text (empty if unknown)
+  // CPython's location without columns (a too-long int literal): offset and end_offset are 0, not None, and the
+  // line comes from the file as CPython's parser re-reads it.
+  bool columns_omitted = false;
 
   const char* kind_name() const {
     switch (kind) {

@@ -466,7 +466,8 @@ const MethodDef kIOFunctions[] = {
 bool io_types_ready = false;
 
 void init_io_types(ThreadState& ts) {
-#define X(name, text, base) define_io_type(ts, name##_type, text, base);
+  // c_name is the full name, as CPython's tp_name ("_io.StringIO"): messages quote it.
+#define X(name, text, base) define_io_type(ts, name##_type, "_io." text, base);
   MINIPY_IO_TYPES(X)
 #undef X
   io_base_type.iter = io_iter;

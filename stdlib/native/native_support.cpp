@@ -2,7 +2,6 @@
 #include "vm/objects/static_type.h"
 #include "stdlib/native/native_support.h"
 
-#include <deque>
 #include <vector>
 
 #include "vm/objects/buffer.h"
@@ -16,10 +15,6 @@ namespace minipy::native {
 void init_native_type(ThreadState& ts, Type& t, const char* name, const char* module, size_t instance_size,
                       bool subclassable) {
   if (native_type_ready(t)) return;
-  // Static types are not heap objects: a root keeps what they point to (dict, name, mro) alive.
-  static std::deque<Value> roots;
-  roots.push_back(Value(static_cast<Object*>(&t)));
-  register_root(ts, &roots.back());
   t.type = &type_type;
   t.gc_flags = kGcStatic;
   t.c_name = name;
@@ -27,7 +22,7 @@ void init_native_type(ThreadState& ts, Type& t, const char* name, const char* mo
   t.instance_size = static_cast<uint32_t>(instance_size);
   t.flags = kTypeImmutable | (subclassable ? uint32_t{kTypeBaseType} : uint32_t{0});
   t.version = next_type_version();
-  init_static_type(ts, t);
+  init_static_type(ts, t);  // which also makes it a collector root (trace_static_types)
   t.module = Value(intern(ts, module));
   dict_set_str_new(ts, t.dict, ts.interp->names.module, t.module);
   if (subclassable) register_subclassable_native_type(&t);

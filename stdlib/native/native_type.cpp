@@ -13,11 +13,11 @@ namespace minipy {
 
 namespace {
 
-// Each native type, the interpreter it was defined for, and the root slot that keeps its dict and MRO alive.
+// Each native type and the interpreter it was defined for. Its dict and MRO stay alive because
+// init_static_type makes it a collector root (vm/objects/type.cpp's trace_static_types).
 struct DefinedType {
   Type* type;
   Interpreter* owner;
-  Value* root;
 };
 std::vector<DefinedType>& defined_types() {
   static std::vector<DefinedType> types;
@@ -72,11 +72,9 @@ bool begin_native_type(ThreadState& ts, Type& t, const char* name, const char* m
     // Defined for an interpreter that is gone (unit tests make several): start again.
     d.owner = ts.interp;
     t = Type{};
-    register_root(ts, d.root);
     goto fill;
   }
-  defined_types().push_back({&t, ts.interp, new Value()});
-  register_root(ts, defined_types().back().root);
+  defined_types().push_back({&t, ts.interp});
 fill:
   static std::deque<std::string> full_names;  // c_name must outlive the type
   full_names.push_back(std::string(module) + "." + name);
@@ -89,8 +87,6 @@ fill:
   t.version = next_type_version();
   init_static_type(ts, t);
   t.module = Value(intern(ts, module));
-  for (DefinedType& d : defined_types())
-    if (d.type == &t) *d.root = Value(static_cast<Object*>(&t));
   return true;
 }
 

@@ -1,6 +1,7 @@
 // The sys module: the interpreter's view of itself (argv, path, modules, flags, the cache settings).
 #include "stdlib/native/io.h"
 #include "stdlib/native/sys.h"
+#include "vm/objects/hash_secret.h"
 #include "vm/objects/namespace.h"
 
 #include <unistd.h>
@@ -237,11 +238,11 @@ void set_platform_info(ThreadState& ts, DictObject* d) {
                                            "str_digits_check_threshold"};
   Value int_values[] = {i(30), i(4), i(4300), i(640)};
   set("int_info", info_tuple(ts, "int_info", kIntFields, int_values));
-  // Numeric hashes are CPython's (modulus 2**61 - 1); str and bytes use FNV-1a, not randomised.
+  // Hashes are CPython's: numbers modulo 2**61 - 1, str and bytes SipHash-1-3 keyed by PYTHONHASHSEED.
   static const char* const kHashFields[] = {"width", "modulus", "inf", "nan", "imag",
                                             "algorithm", "hash_bits", "seed_bits", "cutoff"};
   Value hash_values[] = {i(64), i(2305843009213693951), i(314159), i(0), i(1000003),
-                         Value(intern(ts, "fnv")), i(64), i(0), i(0)};
+                         Value(intern(ts, "siphash13")), i(64), i(128), i(0)};
   set("hash_info", info_tuple(ts, "hash_info", kHashFields, hash_values));
   static const char* const kVersionFields[] = {"major", "minor", "micro", "releaselevel", "serial"};
   Value version_values[] = {i(3), i(11), i(2), Value(intern(ts, "final")), i(0)};
@@ -281,7 +282,8 @@ void set_flags(ThreadState& ts, DictObject* d) {
       "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits"};
   auto i = [&](int64_t x) { return make_int(ts, x); };
   Value values[] = {i(0), i(0), i(0), i(c.optimize), i(c.dont_write_bytecode), i(c.isolated),
-                    i(0), i(c.ignore_environment || c.isolated), i(c.verbose), i(0), i(0), i(0), i(c.isolated),
+                    i(0), i(c.ignore_environment || c.isolated), i(c.verbose), i(0), i(0),
+                    i(hash_randomization_enabled()), i(c.isolated),
                     False(), i(0), i(0), Bool(c.safe_path), i(text::configured_int_max_str_digits())};
   (void)dict_set_str(ts, d, intern(ts, "flags"), info_tuple(ts, "flags", kFlagFields, values));
 }

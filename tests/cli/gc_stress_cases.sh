@@ -1,6 +1,7 @@
 # A few differential cases whose bugs only a collection at the wrong moment shows, run with a collection at
 # every safe point (MINIPY_GC_STRESS=1; `make gcstress` runs all of them): arguments of f(*args, **kw) held
-# only by the call, slot words of __slots__ instances, builtin types no Python object refers to yet, typing's
+# only by the call, slot words of __slots__ instances, builtin and native-module types no Python object refers to
+# yet (static_types_collect: the static-type registry is their one root), typing's
 # caches. Each must still print exactly CPython's output.
 source "$(dirname "$0")/../tools/cli_lib.sh" "$@"
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -9,7 +10,7 @@ cat >"$SCRATCH/minipy-gcstress" <<WRAP
 MINIPY_GC_STRESS=1 exec "$MINIPY" "\$@"
 WRAP
 chmod +x "$SCRATCH/minipy-gcstress"
-for name in call_ex_gc class_slots stdlib_typing generic_alias_types; do
+for name in call_ex_gc class_slots stdlib_typing generic_alias_types static_types_collect; do
   [[ -f $here/../cases/$name.py ]] || continue
   if ! "$here/../tools/run_case" source "$SCRATCH/minipy-gcstress" "$name" >"$SCRATCH/out" 2>&1; then
     cat "$SCRATCH/out"

@@ -30,4 +30,21 @@ for value in 700 0 12; do
   same_all "PYTHONINTMAXSTRDIGITS=$value with -E"
 done
 
+# The same limit applies when CPython's parser converts a decimal int literal: a module holding a 4301-digit
+# literal is a SyntaxError by default, compiles under a larger or no limit from either source, and -E ignores
+# the variable again.
+printf 'print("start")\nx = %s\nprint(len(str(x)))\n' "$(head -c 4301 /dev/zero | tr '\0' 1)" >literal.py
+run_both literal.py
+same_all "4301-digit literal, default limit"
+for value in 4301 0 640; do
+  run_both -X "int_max_str_digits=$value" literal.py
+  same_all "4301-digit literal with -X int_max_str_digits=$value"
+  rc=0; env -i PATH=/usr/bin:/bin "PYTHONINTMAXSTRDIGITS=$value" "$MINIPY" literal.py >m.out 2>m.err || rc=$?; echo "$rc" >m.rc
+  rc=0; env -i PATH=/usr/bin:/bin "PYTHONINTMAXSTRDIGITS=$value" "$PYTHON311" literal.py >p.out 2>p.err || rc=$?; echo "$rc" >p.rc
+  same_all "4301-digit literal with PYTHONINTMAXSTRDIGITS=$value"
+  rc=0; env -i PATH=/usr/bin:/bin "PYTHONINTMAXSTRDIGITS=$value" "$MINIPY" -E literal.py >m.out 2>m.err || rc=$?; echo "$rc" >m.rc
+  rc=0; env -i PATH=/usr/bin:/bin "PYTHONINTMAXSTRDIGITS=$value" "$PYTHON311" -E literal.py >p.out 2>p.err || rc=$?; echo "$rc" >p.rc
+  same_all "4301-digit literal with PYTHONINTMAXSTRDIGITS=$value and -E"
+done
+
 finish

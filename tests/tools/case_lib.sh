@@ -17,7 +17,7 @@ SANITIZER_ENV=(
 # Run a command in a clean environment (no inherited PYTHON* variables), with a timeout so a hung
 # interpreter fails one test instead of the whole suite.
 clean_run() {
-  env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 "${SANITIZER_ENV[@]}" timeout "$CASE_TIMEOUT" "$@"
+  env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 PYTHONHASHSEED=0 "${SANITIZER_ENV[@]}" timeout "$CASE_TIMEOUT" "$@"
 }
 
 # Print file $1 with every occurrence of the literal string $2 replaced by $3 (no regex surprises from

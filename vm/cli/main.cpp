@@ -21,6 +21,7 @@
 
 #include "stdlib/native/atexit.h"
 #include "stdlib/native/signal.h"
+#include "vm/objects/hash_secret.h"
 #include "vm/text/number_format.h"
 #include "vm/cli/run.h"
 #include "vm/import/import.h"
@@ -243,7 +244,21 @@ Command parse_command_line(int argc, char** argv) {
   return cmd;
 }
 
+// PYTHONHASHSEED chooses the str/bytes hash key before any string exists; -E and -I ignore it (a random key).
+void init_hash_seed(const RuntimeConfig& config) {
+  const char* text = config.ignore_environment ? nullptr : std::getenv("PYTHONHASHSEED");
+  std::optional<uint32_t> seed;
+  if (!parse_hash_seed(text, &seed)) {
+    std::fprintf(stderr,
+                 "Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" or an integer in "
+                 "range [0; 4294967295]\nPython runtime state: preinitialized\n\n");
+    std::exit(1);
+  }
+  init_hash_secret(seed);
+}
+
 void apply_environment(RuntimeConfig& config) {
+  init_hash_seed(config);
   if (config.ignore_environment) return;
   const char* v = std::getenv("PYTHONDONTWRITEBYTECODE");
   if (v && *v) config.dont_write_bytecode = true;

@@ -33,10 +33,10 @@ Value raise_syntax_error(ThreadState& ts, const SyntaxError& e) {
     return raise_value(ts, exc);
   }
   Value details[6] = {Value(make_str(ts, e.filename)), make_int(ts, e.lineno),
-                      e.offset ? make_int(ts, e.offset) : None(),
+                      e.offset || e.columns_omitted ? make_int(ts, e.offset) : None(),
                       e.text.empty() ? None() : Value(make_str(ts, e.text)),
                       e.end_lineno ? make_int(ts, e.end_lineno) : None(),
-                      e.end_offset ? make_int(ts, e.end_offset) : None()};
+                      e.end_offset || e.columns_omitted ? make_int(ts, e.end_offset) : None()};
   Value args[2] = {Value(make_str(ts, e.message)), Value(minipy::make_tuple(ts, details))};
   Value exc = new_exception(ts, type, args);
   if (!exc) return exc;
@@ -162,7 +162,17 @@ int run_pyc_file(Interpreter& interp, const std::string& path) {
     raise(interp.thread, EOFError_type, "marshal data too short");
     return handle_uncaught(interp.thread);
   }
-  auto result = unmarshal_code(pyc_body(bytes));
+  // A pyc minipy wrote carries a hash of its header and body, checked here as the import path checks it: a
+  // changed byte that still unmarshals (a constant 42 become 213) must not run. There is no source to recompile
+  // from, so the file is refused. CPython's own pycs have no trailer and keep the structural checks below.
+  PycTrailerCheck trailer = check_pyc_trailer(bytes);
+  if (trailer.state == PycTrailerCheck::State::Mismatch) {
+    std::fprintf(stderr,
+                 "%s: cannot run '%s': integrity trailer does not match (the file changed after minipy wrote it)\n",
+                 interp.config.program_name.c_str(), path.c_str());
+    return 1;
+  }
+  auto result = unmarshal_code(trailer.body);
   if (result.error) {
     std::fprintf(stderr, "%s: cannot run '%s': %s\n", interp.config.program_name.c_str(), path.c_str(),
                  result.error->message.c_str());

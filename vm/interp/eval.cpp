@@ -19,6 +19,7 @@
 #include "vm/memory/out_of_memory.h"
 #include "vm/objects/generator.h"
 #include "vm/objects/heap_type.h"
+#include "vm/objects/set.h"
 #include "vm/runtime.h"
 #include "stdlib/native/sys.h"
 
@@ -1016,15 +1017,7 @@ op_LIST_EXTEND: {
 }
 op_SET_UPDATE: {
   Value iterable = TOP();
-  Value s = PEEK(oparg + 1);
-  Value it = get_iter(ts, iterable);
-  CHECK(it);
-  for (;;) {
-    Value v = iter_next(ts, it);
-    if (!v) break;
-    CHECK(set_add(ts, s, v));
-  }
-  if (ts.current_exception) goto error;
+  CHECK(set_update(ts, PEEK(oparg + 1), iterable));  // set_merge's layout from a frozenset constant
   sp--;
   DISPATCH();
 }

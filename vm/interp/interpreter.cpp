@@ -43,7 +43,7 @@ void mark_roots(void* context, Tracer& tracer) {
   MINIPY_EXCEPTION_TYPES(X)
 #undef X
   tracer.visit(static_cast<Object*>(&weakref_ref_type));
-  trace_static_types(tracer);
+  trace_static_types(interp, tracer);
   trace_io_roots(tracer);
   trace_signal_roots(tracer);
   trace_atexit_roots(tracer);

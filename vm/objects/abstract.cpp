@@ -400,6 +400,10 @@ Value iter_next(ThreadState& ts, Value iterator) {
 Value call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
   Type* t = type_of(callable);
   if (!t->call) return raise_fmt(ts, TypeError_type, "'{}' object is not callable", type_name_of(t));
+  // CPython's call of a Python function (or a method bound to one) counts nothing itself: only the frame it
+  // starts counts (resume_frame_loop here), so a recursion through map() goes as deep as CPython's.
+  if (t == &function_type || t == &bound_method_type)
+    return catching_bad_alloc(ts, [&] { return t->call(ts, callable, args, kwnames); });
   if (!ts.enter_recursion())
     return raise(ts, RecursionError_type, "maximum recursion depth exceeded while calling a Python object");
   Value r = catching_bad_alloc(ts, [&] { return t->call(ts, callable, args, kwnames); });

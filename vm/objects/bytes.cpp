@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "vm/objects/buffer.h"
+#include "vm/objects/hash_secret.h"
 #include "vm/objects/codecs.h"
 #include "vm/objects/sequence.h"
 #include "vm/objects/heap_type.h"
@@ -48,9 +49,8 @@ Value bytes_repr(ThreadState& ts, Value v) {
 bool bytes_hash(ThreadState&, Value v, int64_t* out) {
   BytesObject* b = as_bytes(v);
   if (b->hash == -1) {
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : b->view()) h = (h ^ c) * 1099511628211ull;
-    b->hash = static_cast<int64_t>(h == static_cast<uint64_t>(-1) ? 2 : h);
+    std::string_view data = b->view();
+    b->hash = hash_bytes(data.data(), data.size());  // CPython's _Py_HashBytes, keyed by PYTHONHASHSEED
   }
   *out = b->hash;
   return true;

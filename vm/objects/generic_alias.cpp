@@ -422,8 +422,7 @@ void define_static(ThreadState& ts, Type& t, const char* name) {
   t.base = &object_type;
   t.instance_size = sizeof(GenericAliasObject);
   t.flags = kTypeImmutable;
-  init_static_type(ts, t);
-  root_static_type(ts, t);
+  init_static_type(ts, t);  // a collector root from here on (trace_static_types)
   t.module = Value(intern(ts, "types"));
   t.setattr = object_type.setattr;
   t.trace = trace_alias;

@@ -96,11 +96,11 @@ Value slot_names(ThreadState& ts, Type* t) {
 Value default_state(ThreadState& ts, Value obj, bool required) {
   Type* t = type_of(obj);
   if (required && (t->item_size || (t->flags & kTypeDictAtEnd)))
-    return raise_fmt(ts, TypeError_type, "cannot pickle '{}' object", t->name->view());
+    return raise_fmt(ts, TypeError_type, "cannot pickle '{}' object", type_name(obj));
   DictObject** slot = instance_dict_slot(obj);
   Value state = slot && *slot && (*slot)->used ? Value(*slot) : None();
   if (required && static_base(t) != &object_type)
-    return raise_fmt(ts, TypeError_type, "cannot pickle '{}' object", t->name->view());
+    return raise_fmt(ts, TypeError_type, "cannot pickle '{}' object", type_name(obj));
   if (!(t->flags & kTypeHeap)) return state;
   Value names = slot_names(ts, t);
   if (!names) return names;
@@ -136,7 +136,7 @@ Value object_state(ThreadState& ts, Value obj, bool required) {
 // Protocol 2+: (copyreg.__newobj__, (cls, *args), state, listitems, dictitems), or __newobj_ex__ with keywords.
 Value reduce_newobj(ThreadState& ts, Value obj) {
   Type* t = type_of(obj);
-  if (!t->new_instance) return raise_fmt(ts, TypeError_type, "cannot pickle '{}' object", t->name->view());
+  if (!t->new_instance) return raise_fmt(ts, TypeError_type, "cannot pickle '{}' object", type_name(obj));
   Value args, kwargs;
   if (!get_new_arguments(ts, obj, &args, &kwargs)) return Value();
   bool has_args = bool(args);

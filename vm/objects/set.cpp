@@ -6,6 +6,7 @@
 
 #include "vm/objects/heap_type.h"
 #include "vm/objects/sequence.h"
+#include "vm/objects/set.h"
 #include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
@@ -200,7 +201,11 @@ bool set_update_from(ThreadState& ts, SetObject* s, Value iterable) {
     }
     return true;
   }
-  if (is_dict(iterable)) {
+  if (iterable.is_object() && iterable.as_object()->type == &dict_type) {  // exact: a subclass may override __iter__
+    // CPython resizes once up front for the dict's size (expecting few shared keys), then adds one by one.
+    int64_t size = static_cast<DictObject*>(iterable.as_object())->used;
+    ensure_table(ts, s);
+    if ((s->fill + size) * 5 >= s->mask * 3) resize(ts, s, (s->used + size) * 2);
     int64_t pos = 0;
     Value k;
     while (dict_next(static_cast<DictObject*>(iterable.as_object()), &pos, &k, nullptr))
@@ -634,6 +639,8 @@ const MethodDef frozenset_methods[] = {
 }  // namespace
 
 Value make_set(ThreadState& ts, Type* type) { return Value(new_set(ts, type)); }
+
+bool set_update(ThreadState& ts, Value set, Value iterable) { return set_update_from(ts, as_set(set), iterable); }
 
 bool set_add(ThreadState& ts, Value set, Value key) {
   int64_t hash;

@@ -1,6 +1,4 @@
 // The two steps of setting up a builtin type defined outside MINIPY_BUILTIN_TYPES (see static_type.h).
-#include <deque>
-
 #include "vm/objects/static_type.h"
 #include "vm/objects/type_init.h"
 
@@ -14,15 +12,7 @@ void begin_static_type(ThreadState& ts, Type& t, const char* name, Type* base, s
   t.base = base;
   t.instance_size = static_cast<uint32_t>(instance_size);
   t.flags = flags | kTypeImmutable;
-  init_static_type(ts, t);
-  root_static_type(ts, t);
-}
-
-void root_static_type(ThreadState& ts, Type& t) {
-  // A deque keeps its elements in place, so the registered slot addresses stay valid as it grows.
-  static std::deque<Value> roots;
-  roots.emplace_back(static_cast<Object*>(&t));
-  ts.extra_roots.push_back(&roots.back());
+  init_static_type(ts, t);  // which also makes it a collector root (trace_static_types)
 }
 
 void finish_static_type_slots(ThreadState& ts, Type& t, const MethodDef* new_def) {

@@ -22,17 +22,13 @@ void inherit_type_slots(Type& t);
 // interpreter calls it once at start-up, after every init_* has set the types' own slots.
 void inherit_static_slots();
 
-// Marks every static type set up so far (vm/objects/type.cpp keeps the list): the interpreter's roots.
-void trace_static_types(Tracer& tracer);
+// Marks every static type set up so far for `interp` (vm/objects/type.cpp keeps the list, which every type
+// joins when it is set up — init_static_type): the collector's one root mechanism for static types.
+void trace_static_types(const Interpreter* interp, Tracer& tracer);
 
 // Names `t`, gives it its base, layout, flags, dict and MRO (as vm/objects/types.cpp's define + type.cpp's
 // init_static_type do for the X-macro types).
 void begin_static_type(ThreadState& ts, Type& t, const char* name, Type* base, size_t instance_size, uint32_t flags);
-
-// Makes the static type `t` a root of the collector. Types outside the X-macro are not reached from the
-// interpreter's roots until something refers to them (GenericAlias, UnionType, iterator types...): without this
-// a collection before that frees their dicts and MROs. begin_static_type calls it.
-void root_static_type(ThreadState& ts, Type& t);
 
 // OWNER.__new__(cls, ...) (vm/objects/object_methods.cpp): CPython's checks, then cls's constructor.
 Value builtin_type_new(ThreadState& ts, Type* owner, std::span<const Value> args, TupleObject* kwnames);

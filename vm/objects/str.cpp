@@ -1,8 +1,11 @@
 // str: immutable UTF-8 with a cached code-point length, an ASCII flag (O(1) indexing when set) and a cached
 // hash. Identifiers are interned so name lookups compare pointers. The methods live in str_methods.cpp; this file
 // has construction, hashing, comparison and the sequence protocol.
+#include <algorithm>
 #include <cstring>
+#include <memory>
 
+#include "vm/objects/hash_secret.h"
 #include "vm/objects/heap_type.h"
 #include "vm/objects/buffer.h"
 #include "vm/objects/codecs.h"
@@ -201,6 +204,31 @@ Value str_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObj
 
 void trace_seq_iter(Object* self, Tracer& tracer) { tracer.visit(static_cast<SeqIterObject*>(self)->seq); }
 
+// The hash of non-ASCII text `utf8` over CPython's canonical form of it: each code point as 1, 2 or 4
+// little-endian bytes, the width chosen by the largest code point.
+template <typename Unit>
+int64_t hash_units(std::string_view utf8) {
+  // Most strings fit the stack buffer; longer ones take one heap block.
+  Unit local[256];
+  std::unique_ptr<Unit[]> heap;
+  Unit* units = local;
+  if (utf8.size() > std::size(local)) {
+    heap = std::make_unique<Unit[]>(utf8.size());
+    units = heap.get();
+  }
+  size_t count = 0;
+  for (size_t pos = 0; pos < utf8.size();) units[count++] = static_cast<Unit>(text::next_code_point(utf8, &pos));
+  return hash_bytes(units, count * sizeof(Unit));
+}
+
+int64_t hash_canonical_form(std::string_view utf8) {
+  char32_t widest = 0;
+  for (size_t pos = 0; pos < utf8.size();) widest = std::max(widest, text::next_code_point(utf8, &pos));
+  if (widest < 0x100) return hash_units<uint8_t>(utf8);
+  if (widest < 0x10000) return hash_units<uint16_t>(utf8);
+  return hash_units<uint32_t>(utf8);
+}
+
 }  // namespace
 
 StrObject* make_str_known(ThreadState& ts, std::string_view utf8, int64_t length, bool ascii) {
@@ -269,20 +297,10 @@ bool str_equal(const StrObject* a, const StrObject* b) {
 
 int64_t str_hash(StrObject* s) {
   if (s->hash != -1) return s->hash;
-  // FNV-1a over the bytes, finished with a multiply-xorshift. CPython randomises str hashes per process, so no
-  // program can depend on the exact values.
-  uint64_t h = 14695981039346656037ull;
-  for (int64_t i = 0; i < s->size; i++) {
-    h ^= static_cast<unsigned char>(s->data[i]);
-    h *= 1099511628211ull;
-  }
-  h ^= h >> 29;
-  h *= 0xbf58476d1ce4e5b9ull;
-  h ^= h >> 32;
-  auto r = static_cast<int64_t>(h);
-  if (r == -1) r = -2;
-  s->hash = r;
-  return r;
+  // CPython hashes a str's canonical form (PEP 393: one byte per character below U+0100, two below U+10000,
+  // else four, native byte order), so equal hashes need that form; for ASCII it is the UTF-8 itself.
+  s->hash = s->is_ascii() ? hash_bytes(s->data, static_cast<size_t>(s->size)) : hash_canonical_form(s->view());
+  return s->hash;
 }
 
 Value str_concat(ThreadState& ts, StrObject* a, StrObject* b) {

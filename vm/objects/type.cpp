@@ -97,7 +97,9 @@ bool is_dunder(std::string_view name) {
 bool type_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
   Type* t = as_type(self);
   if (t->flags & kTypeImmutable) {
-    raise_fmt(ts, TypeError_type, "cannot set '{}' attribute of immutable type '{}'", name->view(), t->name->view());
+    // CPython quotes tp_name: a native module's type with its module ('_io.StringIO').
+    std::string_view tp_name = (t->flags & kTypeHeap) ? t->name->view() : std::string_view(t->c_name);
+    raise_fmt(ts, TypeError_type, "cannot set '{}' attribute of immutable type '{}'", name->view(), tp_name);
     return false;
   }
   // A data descriptor of the metaclass decides first (a property on a user metaclass), as for any object.
@@ -273,20 +275,31 @@ bool object_init(ThreadState& ts, Value self, std::span<const Value> args, Tuple
   return true;
 }
 
-// Every static type set up so far. They are collector roots: a builtin type defined outside the X-macro lists
-// (GenericAlias, complex, native modules' types) may have no instance and no reference from Python for a while,
-// and its dict and MRO must outlive that.
-std::vector<Type*>& static_types() {
-  static std::vector<Type*> types;
+// Every static type set up so far, with the interpreter it was last set up for: the collector's one root
+// mechanism for static types. A builtin type defined outside the X-macro lists (GenericAlias, complex, native
+// modules' types) may have no instance and no reference from Python for a while, and its dict and MRO must
+// outlive that. The owner matters when a process makes several interpreters (unit tests): a type last set up
+// for an interpreter that is gone points into that interpreter's freed heap and must not be traced. Plain
+// pointers in a static vector: nothing is allocated per type, so nothing is left for LeakSanitizer at exit.
+struct StaticTypeEntry {
+  Type* type;
+  const Interpreter* owner;
+};
+std::vector<StaticTypeEntry>& static_types() {
+  static std::vector<StaticTypeEntry> types;
   return types;
 }
 
-void trace_static_types(Tracer& tracer) {
-  for (Type* t : static_types()) tracer.visit(static_cast<Object*>(t));
+void trace_static_types(const Interpreter* interp, Tracer& tracer) {
+  for (const StaticTypeEntry& e : static_types())
+    if (e.owner == interp) tracer.visit(static_cast<Object*>(e.type));
 }
 
 void init_static_type(ThreadState& ts, Type& t) {
-  if (std::find(static_types().begin(), static_types().end(), &t) == static_types().end()) static_types().push_back(&t);
+  auto known = std::find_if(static_types().begin(), static_types().end(),
+                            [&](const StaticTypeEntry& e) { return e.type == &t; });
+  if (known == static_types().end()) static_types().push_back({&t, ts.interp});
+  else known->owner = ts.interp;
   // A native module's type spells its module in c_name ("itertools.count", as CPython's tp_name); __name__ is
   // the part after the last dot.
   std::string_view full_name = t.c_name;

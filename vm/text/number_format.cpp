@@ -11,6 +11,7 @@
 #include <limits>
 
 #include "compiler/float_repr.h"
+#include "compiler/parse.h"
 #include "vm/text/unicode.h"
 
 namespace minipy::text {
@@ -507,12 +508,13 @@ TextResult<std::string> format_complex(double real, double imag, std::string_vie
 }
 
 namespace {
-int64_t int_max_str_digits = kDefaultIntMaxStrDigits;
 int64_t configured_limit = -1;
 }  // namespace
 int64_t configured_int_max_str_digits() { return configured_limit; }
 void set_configured_int_max_str_digits(int64_t limit) { configured_limit = limit; }
-int64_t current_int_max_str_digits() { return int_max_str_digits; }
-void set_current_int_max_str_digits(int64_t limit) { int_max_str_digits = limit; }
+// One limit for run-time conversions and the compiler's int literals (CPython's parser applies the same one):
+// the compiler keeps it.
+int64_t current_int_max_str_digits() { return int_literal_max_digits(); }
+void set_current_int_max_str_digits(int64_t limit) { set_int_literal_max_digits(limit); }
 
 }  // namespace minipy::text
