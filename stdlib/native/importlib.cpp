@@ -298,7 +298,7 @@ ModuleObject* create_importlib_module(ThreadState& ts) {
   ModuleObject* m = make_native(ts, "importlib", importlib_functions);
   // importlib.__import__ is the import statement's function, as CPython's (its _bootstrap.__import__).
   if (Value import = dict_get_str(ts.interp->builtins, intern(ts, "__import__")))
-    dict_set_str(ts, m->dict, intern(ts, "__import__"), import);
+    dict_set_str_new(ts, m->dict, intern(ts, "__import__"), import);
   // A package (so `import importlib.util` looks for the submodule) whose util is always loaded, as in CPython
   // where start-up has usually imported it already.
   dict_set_str_new(ts, m->dict, ts.interp->names.path, Value(make_list(ts, 0)));

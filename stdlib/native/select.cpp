@@ -458,7 +458,7 @@ ModuleObject* create_select_module(ThreadState& ts) {
     epoll_type.finalize = finalize_epoll;
     add_methods(ts, epoll_type, kEpollMethods);
     add_native_property(ts, epoll_type, &kEpollClosed, nullptr);
-    dict_set_str(ts, epoll_type.dict, intern(ts, "fromfd"),
+    dict_set_str_new(ts, epoll_type.dict, intern(ts, "fromfd"),
                  make_native_function(ts, &kEpollFromfd, Value(), Value(intern(ts, "select"))));
     finish_native_type(ts, epoll_type);
   }

@@ -94,7 +94,7 @@ namespace {
 #define FRAME_GETTER(name, expr)                                                     \
   Value name(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {   \
     FrameObject* f = as_frame(self);                                                  \
-    (void)ts;                                                                         \
+    (void)ts, (void)f;                                                                \
     return expr;                                                                      \
   }
 FRAME_GETTER(f_code, f->code)

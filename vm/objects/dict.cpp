@@ -717,7 +717,7 @@ void init_dict_type(ThreadState& ts) {
     raise_fmt(ts, TypeError_type, "unhashable type: '{}'", type_name(v));
     return false;
   };
-  dict_set_str(ts, t.dict, ts.interp->names.hash, None());  // dict.__hash__ is None: unhashable
+  dict_set_str_new(ts, t.dict, ts.interp->names.hash, None());  // dict.__hash__ is None: unhashable
   t.richcompare = dict_richcompare;
   t.length = dict_len;
   t.contains = dict_contains;

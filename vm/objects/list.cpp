@@ -320,7 +320,6 @@ LIST_METHOD(m_remove) {
   return raise(ts, ValueError_type, "list.remove(x): x not in list");
 }
 LIST_METHOD(m_index) {
-  ListObject* l = as_list(self);
   if (positional_count(args, kwnames) >= 1) {
     // CPython's message names the value: "5 is not in list".
     Value r = sequence_index_method(ts, self, args, kwnames, nullptr);
@@ -682,7 +681,7 @@ void init_list_type(ThreadState& ts) {
     raise_fmt(ts, TypeError_type, "unhashable type: '{}'", type_name(v));
     return false;
   };
-  dict_set_str(ts, t.dict, ts.interp->names.hash, None());  // list.__hash__ is None: unhashable
+  dict_set_str_new(ts, t.dict, ts.interp->names.hash, None());  // list.__hash__ is None: unhashable
   t.richcompare = list_richcompare;
   t.concat = list_concat;
   t.inplace[kOpAdd] = list_inplace_concat;

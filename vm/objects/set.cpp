@@ -678,7 +678,7 @@ void init_set_types(ThreadState& ts) {
     raise_fmt(ts, TypeError_type, "unhashable type: '{}'", type_name(v));
     return false;
   };
-  dict_set_str(ts, set_type.dict, ts.interp->names.hash, None());  // set.__hash__ is None: unhashable
+  dict_set_str_new(ts, set_type.dict, ts.interp->names.hash, None());  // set.__hash__ is None: unhashable
   frozenset_type.hash = frozenset_hash;
   set_type.init = set_init;
   set_type.inplace[kOpOr] = [](ThreadState& ts, Value a, Value b) { return set_inplace(ts, a, b, kOpOr); };
