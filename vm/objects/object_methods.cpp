@@ -146,7 +146,7 @@ METHOD(m_delattr) {
 // object.__dir__ lists the default names without consulting the object's own __dir__ (which may be what called
 // it: enum's __dir__ starts from object.__dir__(self)).
 METHOD(m_dir) {
-  if (!check_positional_args(ts, "__dir__", args, kwnames, 0, 0)) return Value();
+  if (!check_positional_args(ts, "object.__dir__", args, kwnames, 0, 0)) return Value();
   return object_default_dir(ts, self);
 }
 
