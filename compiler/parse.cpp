@@ -187,6 +187,16 @@ Encoding classify_encoding(std::string name) {
   return Encoding::Unknown;
 }
 
+// With a BOM the cookie must name UTF-8 as CPython's tokenizer normalises names (get_normal_name: the first 12
+// characters lowercased, '_' as '-', then "utf-8" or "utf-8-..."): "utf8" passes codec lookup but not this test,
+// so "\xef\xbb\xbf# coding: utf8" is CPython's "encoding problem: utf8 with BOM".
+bool names_utf8_exactly(std::string_view name) {
+  std::string normal;
+  for (size_t i = 0; i < name.size() && i < 12; i++)
+    normal.push_back(name[i] == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(name[i]))));
+  return normal == "utf-8" || normal.rfind("utf-8-", 0) == 0;
+}
+
 }  // namespace
 
 // For a module's error without columns, CPython's parser takes the line's text from the file the error names, when
@@ -236,7 +246,7 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
   std::string encoding = declared_encoding(source);
   if (!encoding.empty()) {
     Encoding enc = classify_encoding(encoding);
-    if (had_bom && enc != Encoding::Utf8) {
+    if (had_bom && !names_utf8_exactly(encoding)) {
       result.error = make_error(fmt::format("encoding problem: {} with BOM", encoding), filename, 0, -1);
       return result;
     }

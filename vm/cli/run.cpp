@@ -222,7 +222,12 @@ int py_compile_main(Interpreter& interp, const std::vector<std::string>& args) {
         raise_syntax_error(ts, *result.error);
         Value exc = ts.current_exception;
         ts.current_exception = Value();
-        if (type_of(exc) == &SyntaxError_type) {
+        if (type_of(exc) == &SyntaxError_type && result.error->lineno == 0) {
+          // A location-less error (a bad coding cookie): py_compile's text still names the file, at line 0.
+          std::fflush(stdout);
+          std::fprintf(stderr, "  File \"%s\", line 0\nSyntaxError: %s\n", result.error->filename.c_str(),
+                       result.error->message.c_str());
+        } else if (type_of(exc) == &SyntaxError_type) {
           print_exception(ts, exc);
         } else {
           // py_compile words other compile errors (IndentationError, TabError) as "Sorry: Type: str(exc)".
