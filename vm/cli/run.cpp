@@ -26,6 +26,15 @@ Value raise_syntax_error(ThreadState& ts, const SyntaxError& e) {
   Type* type = e.kind == SyntaxError::Kind::IndentationError ? &IndentationError_type
                : e.kind == SyntaxError::Kind::TabError      ? &TabError_type
                                                             : &SyntaxError_type;
+  if (e.lineno == 0 && e.offset == -1) {
+    // A bad coding cookie: compile(), ast.parse and import report it at line 0 of the file, as CPython's
+    // (filename, 0, -1, None); only a script's own (run_source) is printed bare.
+    Value details[4] = {Value(make_str(ts, e.filename)), Value::small_int(0), make_int(ts, -1), None()};
+    Value args[2] = {Value(make_str(ts, e.message)), Value(minipy::make_tuple(ts, details))};
+    Value exc = new_exception(ts, type, args);
+    if (!exc) return exc;
+    return raise_value(ts, exc);
+  }
   if (e.lineno == 0) {  // no location: printed as a bare "SyntaxError: message"
     Value arg = Value(make_str(ts, e.message));
     Value exc = new_exception(ts, type, std::span<const Value>(&arg, 1));
@@ -140,6 +149,7 @@ int run_source(Interpreter& interp, const std::string& source, const std::string
     SyntaxError& e = *result.error;
     bool at_end_of_line = e.offset > static_cast<int>(e.text.size() - (e.text.ends_with('\n') ? 1 : 0));
     if (filename != "<string>" && e.message.starts_with("expected an indented block") && at_end_of_line) e.offset = 0;
+    if (e.lineno == 0) e.offset = 0;  // a script's bad coding cookie: CPython's file tokenizer reports it bare
     raise_syntax_error(interp.thread, e);
     return handle_uncaught(interp.thread);
   }
