@@ -66,6 +66,15 @@ bool as_double(ThreadState& ts, Value v, double* out) {
   return false;
 }
 
+bool check_exact_tuple_args(ThreadState& ts, const char* fname, std::span<const Value> args, TupleObject* kwnames,
+                            size_t count) {
+  if (!no_keywords(ts, fname, kwnames)) return false;
+  if (args.size() == count) return true;
+  raise_fmt(ts, TypeError_type, "{}() takes exactly {} argument{} ({} given)", fname, count, count == 1 ? "" : "s",
+            args.size());
+  return false;
+}
+
 bool parse_args(ThreadState& ts, const char* fname, std::span<const Value> args, TupleObject* kwnames,
                 std::initializer_list<const char*> names, size_t required, size_t positional_only, Value* out,
                 size_t keyword_only_from) {

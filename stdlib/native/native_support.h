@@ -28,6 +28,10 @@ inline bool native_type_ready(const Type& t) { return t.dict != nullptr; }
 // otherwise TypeError "must be real number, not T".
 [[nodiscard]] bool as_double(ThreadState& ts, Value v, double* out);
 
+// The older PyArg_ParseTuple functions: no keywords ("NAME() takes no keyword arguments") and exactly `count`
+// positional arguments ("NAME() takes exactly N argument(s) (M given)").
+[[nodiscard]] bool check_exact_tuple_args(ThreadState& ts, const char* fname, std::span<const Value> args,
+                                          TupleObject* kwnames, size_t count);
 // Argument Clinic style parsing of `args`/`kwnames` for function `fname` into `out` (one slot per name; null
 // when not given). The first `positional_only` names cannot be passed by keyword; names from `keyword_only_from`
 // on can only be passed by keyword; the first `required` names must be given. Raises CPython's messages.

@@ -3,6 +3,7 @@
 // _strptime as CPython's does. sleep() is woken by signals and runs their handlers (SIGINT interrupts it with
 // KeyboardInterrupt). Left out: clock_settime and friends, pthread_getcpuclockid, tzset's re-reading of TZ
 // into the module constants after start-up.
+#include <pthread.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -10,8 +11,10 @@
 #include <cmath>
 #include <ctime>
 
+#include "stdlib/native/native_support.h"
 #include "stdlib/native/signal.h"
 #include "stdlib/native/struct_sequence.h"
+#include "stdlib/native/thread.h"
 
 namespace minipy {
 
@@ -45,6 +48,93 @@ CLOCK_PAIR(monotonic, CLOCK_MONOTONIC)
 CLOCK_PAIR(perf_counter, CLOCK_MONOTONIC)
 CLOCK_PAIR(process_time, CLOCK_PROCESS_CPUTIME_ID)
 CLOCK_PAIR(thread_time, CLOCK_THREAD_CPUTIME_ID)
+
+// ---- clock_* on an explicit clock id -----------------------------------------------------------------------
+
+// The clock id argument, a C int as CPython's "i" format reads it.
+[[nodiscard]] bool clock_id_arg(ThreadState& ts, Value v, clockid_t* out) {
+  int64_t id;
+  if (!index_to_int64(ts, v, &id)) return false;
+  if (id > INT32_MAX) return raise(ts, OverflowError_type, "signed integer is greater than maximum"), false;
+  if (id < INT32_MIN) return raise(ts, OverflowError_type, "signed integer is less than minimum"), false;
+  *out = static_cast<clockid_t>(id);
+  return true;
+}
+
+// clock_gettime(clk_id) and its _ns twin (as_ns), clock_getres(clk_id) (resolution): one argument, no keywords.
+Value clock_query(ThreadState& ts, const char* fn, std::span<const Value> args, TupleObject* kwnames, bool resolution,
+                  bool as_ns) {
+  if (!native::check_exact_tuple_args(ts, fn, args, kwnames, 1)) return Value();
+  clockid_t clock;
+  if (!clock_id_arg(ts, args[0], &clock)) return Value();
+  timespec t{};
+  if ((resolution ? clock_getres(clock, &t) : clock_gettime(clock, &t)) != 0) return raise_os_error(ts, errno);
+  int64_t ns = static_cast<int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec;
+  if (as_ns) return make_int(ts, ns);
+  // CPython's float result divides the whole seconds and the nanoseconds apart, not the ns total.
+  return make_float(ts, static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9);
+}
+
+TIME_FN(time_clock_gettime) { return (void)self, clock_query(ts, "clock_gettime", args, kwnames, false, false); }
+// Its argument errors name clock_gettime, as CPython's ("i:clock_gettime" in both).
+TIME_FN(time_clock_gettime_ns) { return (void)self, clock_query(ts, "clock_gettime", args, kwnames, false, true); }
+TIME_FN(time_clock_getres) { return (void)self, clock_query(ts, "clock_getres", args, kwnames, true, false); }
+
+// The new time of clock_settime: seconds as a float or any integer, as CPython's _PyTime_FromSecondsObject.
+[[nodiscard]] bool seconds_to_ns(ThreadState& ts, Value v, int64_t* out) {
+  constexpr const char* kTooLarge = "timestamp too large to convert to C _PyTime_t";
+  if (is_float(v)) {
+    double secs = float_value(v);
+    if (std::isnan(secs)) return raise(ts, ValueError_type, "Invalid value NaN (not a number)"), false;
+    double ns = secs * 1e9;
+    if (!(ns >= -9.2233720368547758e18 && ns < 9.2233720368547758e18))
+      return raise(ts, OverflowError_type, kTooLarge), false;
+    *out = static_cast<int64_t>(ns);
+    return true;
+  }
+  int64_t secs;
+  if (!index_to_int64(ts, v, &secs, kTooLarge)) return false;
+  if (__builtin_mul_overflow(secs, int64_t{1000000000}, out)) return raise(ts, OverflowError_type, kTooLarge), false;
+  return true;
+}
+
+// clock_settime(clk_id, seconds) and clock_settime_ns(clk_id, nanoseconds: an int only).
+Value clock_set(ThreadState& ts, const char* fn, std::span<const Value> args, TupleObject* kwnames, bool as_ns) {
+  if (!native::check_exact_tuple_args(ts, fn, args, kwnames, 2)) return Value();
+  clockid_t clock;
+  if (!clock_id_arg(ts, args[0], &clock)) return Value();
+  int64_t ns;
+  if (as_ns) {
+    if (!is_int(args[1])) return raise_fmt(ts, TypeError_type, "expect int, got {}", type_name(args[1]));
+    if (!index_to_int64(ts, args[1], &ns, "timestamp too large to convert to C _PyTime_t")) return Value();
+  } else if (!seconds_to_ns(ts, args[1], &ns)) {
+    return Value();
+  }
+  timespec t{};
+  t.tv_sec = static_cast<time_t>(ns / 1000000000);
+  t.tv_nsec = static_cast<long>(ns % 1000000000);
+  if (t.tv_nsec < 0) t.tv_nsec += 1000000000, t.tv_sec -= 1;  // floor division, as CPython's _PyTime_AsTimespec
+  if (clock_settime(clock, &t) != 0) return raise_os_error(ts, errno);
+  return None();
+}
+
+TIME_FN(time_clock_settime) { return (void)self, clock_set(ts, "clock_settime", args, kwnames, false); }
+TIME_FN(time_clock_settime_ns) { return (void)self, clock_set(ts, "clock_settime_ns", args, kwnames, true); }
+
+// pthread_getcpuclockid(thread_id): the CPU-time clock of a thread. minipy has one thread, so any other id is
+// ESRCH (CPython passes the id to pthread_getcpuclockid unchecked and crashes on a made-up one).
+TIME_FN(time_pthread_getcpuclockid) {
+  (void)self;
+  if (!check_positional_args(ts, "pthread_getcpuclockid", args, kwnames, 1, 1)) return Value();
+  int64_t ident;
+  if (!is_int(args[0]))
+    return raise_fmt(ts, TypeError_type, "pthread_getcpuclockid() argument 1 must be int, not {}", type_name(args[0]));
+  if (!index_to_int64(ts, args[0], &ident)) return Value();
+  if (ident != kMainThreadIdent) return raise_os_error(ts, ESRCH);
+  clockid_t clock;
+  if (int err = pthread_getcpuclockid(pthread_self(), &clock)) return raise_os_error(ts, err);
+  return make_int(ts, clock);
+}
 
 TIME_FN(time_sleep) {
   (void)self;
@@ -296,6 +386,9 @@ const MethodDef kTimeFunctions[] = {
     {"strftime", time_strftime},      {"asctime", time_asctime},
     {"ctime", time_ctime},            {"strptime", time_strptime},
     {"tzset", time_tzset},            {"get_clock_info", time_get_clock_info},
+    {"clock_gettime", time_clock_gettime}, {"clock_gettime_ns", time_clock_gettime_ns},
+    {"clock_getres", time_clock_getres},   {"clock_settime", time_clock_settime},
+    {"clock_settime_ns", time_clock_settime_ns}, {"pthread_getcpuclockid", time_pthread_getcpuclockid},
 };
 
 }  // namespace
@@ -331,7 +424,8 @@ ModuleObject* create_time_module(ThreadState& ts) {
   set("tzname", Value(minipy::make_tuple(ts, names)));
   for (auto [name, id] : {std::pair{"CLOCK_REALTIME", CLOCK_REALTIME}, {"CLOCK_MONOTONIC", CLOCK_MONOTONIC},
                           {"CLOCK_PROCESS_CPUTIME_ID", CLOCK_PROCESS_CPUTIME_ID},
-                          {"CLOCK_THREAD_CPUTIME_ID", CLOCK_THREAD_CPUTIME_ID}, {"CLOCK_BOOTTIME", CLOCK_BOOTTIME}})
+                          {"CLOCK_THREAD_CPUTIME_ID", CLOCK_THREAD_CPUTIME_ID}, {"CLOCK_BOOTTIME", CLOCK_BOOTTIME},
+                          {"CLOCK_MONOTONIC_RAW", CLOCK_MONOTONIC_RAW}, {"CLOCK_TAI", CLOCK_TAI}})
     set(name, Value::small_int(id));
   return m;
 }

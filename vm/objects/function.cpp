@@ -319,6 +319,46 @@ void trace_property(Object* self, Tracer& tracer) {
   tracer.visit(p->fdel);
   tracer.visit(p->doc);
 }
+// staticmethod and classmethod keep the callable in fget and, as CPython's sm_init/cm_init (functools_wraps), an
+// attribute dict seeded with the callable's __module__, __name__, __qualname__, __doc__ and __annotations__, so
+// a wrapper found in a class __dict__ reads like the function it wraps.
+struct FunctionWrapperObject : PropertyObject {
+  DictObject* dict;
+};
+
+void trace_function_wrapper(Object* self, Tracer& tracer) {
+  trace_property(self, tracer);
+  tracer.visit(static_cast<FunctionWrapperObject*>(self)->dict);
+}
+
+// Copies the callable's wrapper attributes into the new wrapper's dict; only AttributeError is ignored.
+[[nodiscard]] bool copy_wrapped_attributes(ThreadState& ts, FunctionWrapperObject* wrapper) {
+  DictObject* dict = nullptr;
+  for (const char* name : {"__module__", "__name__", "__qualname__", "__doc__", "__annotations__"}) {
+    StrObject* key = intern(ts, name);
+    Value value = get_attr_optional(ts, wrapper->fget, key);
+    if (!value) {
+      if (ts.current_exception) return false;
+      continue;
+    }
+    if (!dict) dict = wrapper->dict = make_dict(ts);
+    if (!dict_set_str(ts, dict, key, value)) return false;
+  }
+  return true;
+}
+
+// staticmethod(f)(...) calls f (callable since 3.10).
+Value staticmethod_call(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  return call(ts, as_property(self)->fget, args, kwnames);
+}
+
+// <staticmethod(<function f at 0x...>)>: the wrapper's type name around the callable's repr.
+Value function_wrapper_repr(ThreadState& ts, Value self) {
+  Value inner = py_repr(ts, as_property(self)->fget);
+  if (!inner) return inner;
+  return make_str(ts, fmt::format("<{}({})>", type_name(self), as_str(inner)->view()));
+}
+
 Value staticmethod_get(ThreadState&, Value descr, Value, Value) { return as_property(descr)->fget; }
 Value classmethod_get(ThreadState& ts, Value descr, Value instance, Value owner) {
   Value cls = owner ? owner : Value(type_of(instance));
@@ -328,8 +368,9 @@ Value wrapper_new(ThreadState& ts, Type* type, std::span<const Value> args, Tupl
   if (!no_keywords(ts, type->c_name, kwnames)) return Value();
   if (args.size() != 1)
     return raise_fmt(ts, TypeError_type, "{} expected 1 argument, got {}", type->c_name, args.size());
-  auto* p = ts.alloc<PropertyObject>(type, type->instance_size);  // a subclass adds its dict
+  auto* p = ts.alloc<FunctionWrapperObject>(type, type->instance_size);  // a subclass adds its slots
   p->fget = args[0];
+  if (!copy_wrapped_attributes(ts, p)) return Value();
   return Value(p);
 }
 Value property_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
@@ -665,13 +706,18 @@ void init_function_types(ThreadState& ts) {
   add_getset(ts, property_type, "fdel", property_fdel);
   add_getset(ts, property_type, "__isabstractmethod__", wrapper_is_abstract);
   staticmethod_type.descr_get = staticmethod_get;
-  staticmethod_type.trace = trace_property;
-  staticmethod_type.new_instance = wrapper_new;
-  add_getset(ts, staticmethod_type, "__func__", wrapped_func);
+  staticmethod_type.call = staticmethod_call;
   classmethod_type.descr_get = classmethod_get;
-  classmethod_type.trace = trace_property;
-  classmethod_type.new_instance = wrapper_new;
-  add_getset(ts, classmethod_type, "__func__", wrapped_func);
+  for (Type* t : {&staticmethod_type, &classmethod_type}) {
+    t->trace = trace_function_wrapper;
+    t->new_instance = wrapper_new;
+    t->repr = function_wrapper_repr;
+    t->instance_size = sizeof(FunctionWrapperObject);
+    t->dict_offset = offsetof(FunctionWrapperObject, dict);
+    dict_set_str_new(ts, t->dict, ts.interp->names.dict, instance_dict_descriptor(ts));
+    add_getset(ts, *t, "__func__", wrapped_func);
+    add_getset(ts, *t, "__wrapped__", wrapped_func);
+  }
   add_getset(ts, staticmethod_type, "__isabstractmethod__", wrapper_is_abstract);
   add_getset(ts, classmethod_type, "__isabstractmethod__", wrapper_is_abstract);
 

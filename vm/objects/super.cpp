@@ -115,6 +115,38 @@ Value super_repr(ThreadState& ts, Value self) {
                                   s->obj_type->name->view()));
 }
 
+// super.__get__: an unbound super(type) binds to the instance it is fetched through (so it can be a class
+// attribute); a bound one, or access through the class, gives itself back. A subclass of super is constructed
+// anew with (type, instance), as CPython's super_descr_get does.
+Value super_descr_get(ThreadState& ts, Value self, Value instance, Value) {
+  SuperObject* s = as_super(self);
+  if (!instance || is_none(instance) || s->obj) return self;
+  if (type_of(self) == &super_type) {
+    Type* obj_type = super_check(ts, s->type, instance);
+    if (!obj_type) return Value();
+    auto* bound = ts.alloc<SuperObject>(&super_type, sizeof(SuperObject));
+    bound->type = s->type;
+    bound->obj = instance;
+    bound->obj_type = obj_type;
+    return Value(bound);
+  }
+  Value args[2] = {Value(s->type), instance};
+  return call(ts, Value(type_of(self)), args);
+}
+
+// __thisclass__, __self__ and __self_class__: the class searched after, the bound object, its type (None unbound).
+Value super_thisclass(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  return Value(as_super(self)->type);
+}
+Value super_self(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  Value obj = as_super(self)->obj;
+  return obj ? obj : None();
+}
+Value super_self_class(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  Type* t = as_super(self)->obj_type;
+  return t ? Value(t) : None();
+}
+
 void trace_super(Object* self, Tracer& tracer) {
   auto* s = static_cast<SuperObject*>(self);
   tracer.visit(s->type);
@@ -129,8 +161,11 @@ void init_super_type(ThreadState& ts) {
   super_type.getattr = super_getattr;
   super_type.repr = super_repr;
   super_type.trace = trace_super;
+  super_type.descr_get = super_descr_get;
+  add_getset(ts, super_type, "__thisclass__", super_thisclass);
+  add_getset(ts, super_type, "__self__", super_self);
+  add_getset(ts, super_type, "__self_class__", super_self_class);
   static_assert(sizeof(SuperObject) <= sizeof(PropertyObject), "super_type's declared instance size");
-  (void)ts;
 }
 
 }  // namespace minipy
