@@ -99,16 +99,7 @@ void run_atexit_callbacks(ThreadState& ts) {
       call_args.push_back(v);
     }
     TupleObject* kwnames = names.empty() ? nullptr : minipy::make_tuple(ts, names);
-    if (!call(ts, func, call_args, kwnames)) {
-      Value exc = ts.current_exception;
-      ts.current_exception = Value();
-      Value r = py_repr(ts, func);
-      ts.current_exception = Value();
-      std::string text = r ? std::string(as_str(r)->view()) : "<object repr() failed>";
-      std::fflush(stdout);
-      std::fprintf(stderr, "Exception ignored in atexit callback: %s\n", text.c_str());
-      print_exception(ts, exc);
-    }
+    if (!call(ts, func, call_args, kwnames)) write_unraisable(ts, func, "Exception ignored in atexit callback");
   }
   ts.current_exception = pending;
 }

@@ -298,6 +298,8 @@ void init_sys(ThreadState& ts) {
   auto set = [&](const char* name, Value v) { dict_set_str_new(ts, d, intern(ts, name), v); };
   for (const MethodDef& def : sys_functions) set(def.name, make_native_function(ts, &def, Value(m), Value(m->name)));
   set("_getframe", make_native_function(ts, sys_getframe_def(ts), Value(m), Value(m->name)));
+  add_unraisable_hooks(ts, m);
+  add_breakpoint_hooks(ts, m);
   set("__displayhook__", dict_get_str(d, intern(ts, "displayhook")));
   set("__excepthook__", dict_get_str(d, intern(ts, "excepthook")));
   set("modules", Value(interp.modules));

@@ -18,4 +18,12 @@ const MethodDef* sys_getframe_def(ThreadState& ts);
 // runs, else a frame object standing for it (sys_frame.cpp).
 Value frame_for_traceback(ThreadState& ts, CodeObj* code, int lasti, int lineno);
 
+// sys.unraisablehook and sys.__unraisablehook__, the default; sys.breakpointhook and sys.__breakpointhook__
+// (stdlib/native/sys_hooks.cpp).
+void add_unraisable_hooks(ThreadState& ts, ModuleObject* sys);
+void add_breakpoint_hooks(ThreadState& ts, ModuleObject* sys);
+// Hands the unraisable exception `exc` (about `obj`; `err_msg` a str or null for "Exception ignored in") to the
+// program's sys.unraisablehook; false when the default report should be printed instead (no hook of its own).
+bool call_unraisable_hook(ThreadState& ts, Value exc, Value obj, Value err_msg);
+
 }  // namespace minipy

@@ -79,7 +79,11 @@ void traceback_here(ThreadState& ts, CodeObj* code, int lasti);
 void print_exception(ThreadState& ts, Value exception, bool chain = true);
 // Reports and clears the pending exception as CPython's PyErr_WriteUnraisable: "Exception ignored in: <repr of
 // obj>" then the traceback, on stderr (finalizers, weakref callbacks).
-void write_unraisable(ThreadState& ts, Value obj);
+// A program's sys.unraisablehook receives it instead; `err_msg` replaces "Exception ignored in".
+void write_unraisable(ThreadState& ts, Value obj, const char* err_msg = nullptr);
+// The default hook's report of exception `exc` about `obj` (null or None: none) with message `err_msg` (a str;
+// null or None: "Exception ignored in"): "MSG: repr(obj)" then the traceback without the chain, on stderr.
+void print_unraisable(ThreadState& ts, Value exc, Value obj, Value err_msg);
 // Whether printed tracebacks show source lines (CPython's do not during interpreter shutdown).
 void set_traceback_source_lines(bool on);
 

@@ -613,6 +613,14 @@ Value builtin_dir(ThreadState& ts, Value obj) {
 
 namespace {
 
+// breakpoint(*args, **kws): whatever sys.breakpointhook is now (pdb.set_trace by default).
+Value b_breakpoint(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
+  ModuleObject* sys = ts.interp->sys_module;
+  Value hook = sys ? dict_get_str(sys->dict, intern(ts, "breakpointhook")) : Value();
+  if (!hook) return raise(ts, RuntimeError_type, "lost sys.breakpointhook");
+  return call(ts, hook, args, kwnames);
+}
+
 const MethodDef builtin_functions[] = {
     {"print", b_print},         {"len", b_len},           {"repr", b_repr},         {"ascii", b_ascii},
     {"abs", b_abs},             {"min", b_min},           {"max", b_max},           {"sum", b_sum},
@@ -625,7 +633,7 @@ const MethodDef builtin_functions[] = {
     {"globals", b_globals},     {"locals", b_locals},     {"vars", b_vars},         {"input", b_input},
     {"exit", b_exit},           {"quit", b_exit},         {"dir", b_dir},           {"help", b_help},
     {"__build_class__", build_class}, {"__import__", builtin_import},
-    {"aiter", builtin_aiter},   {"anext", builtin_anext},
+    {"aiter", builtin_aiter},   {"anext", builtin_anext},  {"breakpoint", b_breakpoint},
 };
 
 }  // namespace

@@ -84,7 +84,8 @@ struct ThreadState {
   // Carves a frame of `bytes` off the data stack (a new chunk only when the current one is full).
   Frame* push_frame(size_t bytes) {
     bytes = (bytes + 15) & ~size_t{15};
-    if (datastack_top + bytes <= datastack_limit) [[likely]] {
+    // Compared as a distance: before the first chunk both pointers are null, and null + bytes is undefined.
+    if (bytes <= static_cast<size_t>(datastack_limit - datastack_top)) [[likely]] {
       auto* frame = reinterpret_cast<Frame*>(datastack_top);
       datastack_top += bytes;
       return frame;

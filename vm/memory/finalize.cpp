@@ -6,11 +6,12 @@
 #include <cstdio>
 #include <vector>
 
+#include "stdlib/native/sys.h"
 #include "vm/runtime.h"
 
 namespace minipy {
 
-void write_unraisable(ThreadState& ts, Value obj) {
+void write_unraisable(ThreadState& ts, Value obj, const char* err_msg) {
   Value exc = ts.current_exception;
   ts.current_exception = Value();
   if (!exc) return;
@@ -21,12 +22,28 @@ void write_unraisable(ThreadState& ts, Value obj) {
     traceback_here(ts, ts.current_frame->code, ts.current_frame->lasti());
     ts.current_exception = Value();
   }
-  Value text = obj ? py_repr(ts, obj) : Value();
+  Value message = err_msg ? Value(make_str(ts, err_msg)) : Value();
+  if (call_unraisable_hook(ts, exc, obj, message)) return;
+  print_unraisable(ts, exc, obj, message);
+}
+
+void print_unraisable(ThreadState& ts, Value exc, Value obj, Value err_msg) {
+  Value saved = ts.current_exception;
   ts.current_exception = Value();
+  bool has_msg = err_msg && is_str(err_msg);
+  std::string_view msg = has_msg ? as_str(err_msg)->view() : std::string_view("Exception ignored in");
   std::fflush(stdout);
-  if (text) std::fprintf(stderr, "Exception ignored in: %s\n", as_str(text)->data);
-  else std::fputs("Exception ignored in: <object repr() failed>\n", stderr);
-  print_exception(ts, exc, false);
+  if (obj && !is_none(obj)) {
+    Value text = py_repr(ts, obj);
+    ts.current_exception = Value();
+    std::fprintf(stderr, "%.*s: %s\n", static_cast<int>(msg.size()), msg.data(),
+                 text ? as_str(text)->data : "<object repr() failed>");
+  } else if (has_msg) {
+    std::fprintf(stderr, "%.*s:\n", static_cast<int>(msg.size()), msg.data());
+  }
+  // CPython's report shows the traceback and the exception line, never the chain.
+  if (exc && exc.is_object() && is_exception_type(type_of(exc))) print_exception(ts, exc, false);
+  ts.current_exception = saved;
 }
 
 void run_pending_finalizers(ThreadState& ts) {
