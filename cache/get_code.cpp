@@ -281,11 +281,12 @@ Result<std::shared_ptr<const CodeObject>> code_from_pyc_body(std::span<const uin
   if (trailer.state == PycTrailerCheck::State::Mismatch) {
     return Failure{"cache integrity trailer does not match (the file changed after minipy wrote it)"};
   }
-  auto result = unmarshal_code(trailer.body);
-  if (result.error) {
-    return Failure{fmt::format("cache body is damaged ({} at byte {})", result.error->message,
-                       kPycHeaderSize + result.error->offset)};
+  auto unmarshalled = unmarshal_code(trailer.body);
+  if (!unmarshalled.ok()) {
+    return Failure{fmt::format("cache body is damaged ({} at byte {})", unmarshalled.error().message,
+                       kPycHeaderSize + unmarshalled.error().offset)};
   }
+  const Unmarshalled<std::shared_ptr<const CodeObject>>& result = unmarshalled.value();
   // Neither writer leaves bytes between the code object and the end (or the trailer): extra bytes mean a
   // damaged trailer or a body that ends early.
   if (result.consumed != trailer.body.size()) {
@@ -293,7 +294,7 @@ Result<std::shared_ptr<const CodeObject>> code_from_pyc_body(std::span<const uin
                        trailer.body.size() - result.consumed)};
   }
   // Module code never has free variables; a cache claiming some was damaged or forged.
-  if (count_free_variables(*result.value) != 0) {
+  if (count_free_variables(*result.object) != 0) {
     return Failure{"cached module code has free variables"};
   }
   // The VM trusts code it runs (stack depths, operand ranges): a file is checked before it gets there, or was
@@ -301,15 +302,15 @@ Result<std::shared_ptr<const CodeObject>> code_from_pyc_body(std::span<const uin
   const std::string memo = settings && file ? settings->verified_memo_dir : std::string();
   std::string key = memo.empty() ? std::string() : verified_memo_key(*file);
   if (!key.empty() && verified_memo_has(memo, key)) {
-    mark_tree_verified(*result.value);
-    return result.value;
+    mark_tree_verified(*result.object);
+    return result.object;
   }
-  Result<Ok> verified = verify_tree(*result.value);
+  Result<Ok> verified = verify_tree(*result.object);
   if (!verified.ok()) {
     return Failure{fmt::format("cached bytecode cannot run on minipy ({})", verified.error().message)};
   }
   if (!key.empty() && !settings->dont_write_bytecode) verified_memo_add(memo, key);
-  return result.value;
+  return result.object;
 }
 
 std::shared_ptr<const CodeObject> with_filename(const std::shared_ptr<const CodeObject>& code,
@@ -373,8 +374,10 @@ PycBuild compile_to_pyc(const std::string& source_path, const CacheSettings& set
     build.stage = PycBuild::Stage::ReadFailed;
     return build;
   }
-  build.compiled = compile_source(build.source, source_path, ast::ParseMode::Exec, {settings.optimize});
-  if (build.compiled.error) {
+  CompileResult compiled =
+      compile_source(build.source, source_path, ast::ParseMode::Exec, {settings.optimize}, build.warnings);
+  if (!compiled.ok()) {
+    build.syntax_error = std::move(compiled).error();
     build.stage = PycBuild::Stage::CompileFailed;
     return build;
   }
@@ -387,7 +390,7 @@ PycBuild compile_to_pyc(const std::string& source_path, const CacheSettings& set
   build.pyc_path = path.value();
   struct stat st {};
   stat(source_path.c_str(), &st);
-  std::string pyc = code_to_pyc(*build.compiled.code, build.source, st, mode, std::nullopt);
+  std::string pyc = code_to_pyc(*compiled.value(), build.source, st, mode, std::nullopt);
   build.write_failure = write_pyc(build.pyc_path, pyc, source_path, settings);
   if (build.write_failure) build.stage = PycBuild::Stage::WriteFailed;
   return build;
@@ -442,12 +445,12 @@ SourceCode get_source_code(std::string_view fullname, const std::string& source_
   }
   const std::string& source = *attempt.source;
   CompileResult result = compile_source(source, source_path, ast::ParseMode::Exec, {settings.optimize});
-  if (result.error) {
-    explain(events, fmt::format("compile failed: {}", result.error->message));
-    out.syntax_error = std::move(result.error);
+  if (!result.ok()) {
+    explain(events, fmt::format("compile failed: {}", result.error().message));
+    out.syntax_error = std::move(result).error();
     return out;
   }
-  out.code = result.code;
+  out.code = result.value();
   verbose(events, fmt::format("code object from {}", source_path));
   // One explain line per decision: why the source was compiled, then what happened to the cache.
   if (bytecode_path.empty() || !have_stat) {

@@ -94,12 +94,14 @@ std::optional<WriteFailure> write_pyc(const std::string& pyc_path, std::string_v
                                       const CacheSettings& settings);
 
 // The shared source-to-pyc path of py_compile and compileall: read `source_path`, compile it, write its cache
-// at cache_path_for(). `stage` says how far it got; `compiled` holds warnings and the error of the compile.
+// at cache_path_for(). `stage` says how far it got; `warnings` are the compile's, and `syntax_error` is set when
+// the compile failed (CompileFailed).
 struct PycBuild {
   enum class Stage { Written, ReadFailed, CompileFailed, NoCachePath, WriteFailed } stage = Stage::Written;
   int read_errno = 0;
   std::string source;
-  CompileResult compiled;
+  SyntaxWarnings warnings;
+  std::optional<SyntaxError> syntax_error;
   std::string pyc_path;
   std::string path_error;                 // NoCachePath: importlib's ValueError text
   std::optional<WriteFailure> write_failure;

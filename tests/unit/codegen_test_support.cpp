@@ -541,8 +541,10 @@ std::string compile_and_dump(ast::Module& module, ast::Arena& arena, bool tables
 std::string compile_source_and_dump(const std::string& source, bool tables, ast::ParseMode mode, int optimize) {
   CompileOptions options;
   options.optimize = optimize;
-  CompileResult result = compile_source(source, "<snippet>", mode, options);
-  return outcome(result.warnings, result.code.get(), result.error, tables);
+  SyntaxWarnings warnings;
+  CompileResult result = compile_source(source, "<snippet>", mode, options, warnings);
+  if (!result.ok()) return outcome(warnings, nullptr, result.error(), tables);
+  return outcome(warnings, result.value().get(), std::nullopt, tables);
 }
 
 }  // namespace minipy::test

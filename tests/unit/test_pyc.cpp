@@ -289,8 +289,8 @@ TEST_CASE("a pyc minipy writes from python3.11's code runs under python3.11") {
                 {dir + "/prog.py", dir + "/prog.bin"});
   std::string body = read_file(dir + "/prog.bin");
   auto code = unmarshal_code(as_span(body));
-  REQUIRE(code);
-  std::string pyc = code_to_hash_pyc(*code.value, source_hash(read_file(dir + "/prog.py")), true);
+  REQUIRE(code.ok());
+  std::string pyc = code_to_hash_pyc(*code.value().object, source_hash(read_file(dir + "/prog.py")), true);
   auto classified = classify_pyc(as_span(pyc), "prog");
   REQUIRE(classified.ok());
   CHECK(classified.value().flags == 3u);

@@ -110,7 +110,7 @@ FileResult compile_one(const std::string& file, const CacheSettings& settings, c
   if (build.stage == PycBuild::Stage::CompileFailed) {
     r.ok = false;
     if (opt.quiet < 2) {
-      const SyntaxError& e = *build.compiled.error;
+      const SyntaxError& e = *build.syntax_error;
       r.messages += opt.quiet ? "*** Error compiling " + py_repr(file) + "...\n" : "*** ";
       if (e.kind == SyntaxError::Kind::SyntaxError) {
         r.messages += fmt::format("  File \"{}\", line {}\n", e.filename, e.lineno);

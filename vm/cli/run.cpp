@@ -53,8 +53,8 @@ Value raise_syntax_error(ThreadState& ts, const SyntaxError& e) {
 }
 
 // Compile-time warnings, as warnings.showwarning prints them: "file:line: SyntaxWarning: message" and the line.
-void print_compile_warnings(const CompileResult& result, std::string_view source) {
-  for (const SyntaxWarning& w : result.warnings) {
+void print_compile_warnings(const SyntaxWarnings& warnings, std::string_view source) {
+  for (const SyntaxWarning& w : warnings) {
     std::fflush(stdout);
     std::fprintf(stderr, "%s:%d: SyntaxWarning: %s\n", w.filename.c_str(), w.lineno, w.message.c_str());
     size_t start = 0;
@@ -141,19 +141,20 @@ int run_code(Interpreter& interp, const std::shared_ptr<const CodeObject>& code,
 }  // namespace
 
 int run_source(Interpreter& interp, const std::string& source, const std::string& filename) {
-  CompileResult result = compile_source(source, filename, ast::ParseMode::Exec, {interp.config.optimize});
-  print_compile_warnings(result, source);
-  if (result.error) {
+  SyntaxWarnings warnings;
+  CompileResult result = compile_source(source, filename, ast::ParseMode::Exec, {interp.config.optimize}, warnings);
+  print_compile_warnings(warnings, source);
+  if (!result.ok()) {
     // CPython reads a script with its file tokenizer, which places a missing indented block found at the end of
     // the file in column 0 (compile() and imports, reading a string, say one past the line's end): no caret.
-    SyntaxError& e = *result.error;
+    SyntaxError& e = result.error();
     bool at_end_of_line = e.offset > static_cast<int>(e.text.size() - (e.text.ends_with('\n') ? 1 : 0));
     if (filename != "<string>" && e.message.starts_with("expected an indented block") && at_end_of_line) e.offset = 0;
     if (e.lineno == 0) e.offset = 0;  // a script's bad coding cookie: CPython's file tokenizer reports it bare
     raise_syntax_error(interp.thread, e);
     return handle_uncaught(interp.thread);
   }
-  return run_code(interp, result.code, filename, filename != "<string>" && filename != "<stdin>");
+  return run_code(interp, result.value(), filename, filename != "<string>" && filename != "<stdin>");
 }
 
 int run_pyc_file(Interpreter& interp, const std::string& path) {
@@ -183,18 +184,18 @@ int run_pyc_file(Interpreter& interp, const std::string& path) {
     return 1;
   }
   auto result = unmarshal_code(trailer.body);
-  if (result.error) {
+  if (!result.ok()) {
     std::fprintf(stderr, "%s: cannot run '%s': %s\n", interp.config.program_name.c_str(), path.c_str(),
-                 result.error->message.c_str());
+                 result.error().message.c_str());
     return 1;
   }
-  Result<Ok> verified = verify_tree(*result.value);
+  Result<Ok> verified = verify_tree(*result.value().object);
   if (!verified.ok()) {
     std::fprintf(stderr, "%s: cannot run '%s': %s\n", interp.config.program_name.c_str(), path.c_str(),
                  verified.error().message.c_str());
     return 1;
   }
-  return run_code(interp, result.value, path, true);
+  return run_code(interp, result.value().object, path, true);
 }
 
 // `minipy -m py_compile FILE...`: as CPython 3.11's py_compile.main(), stopping at the first failure.
@@ -224,26 +225,26 @@ int py_compile_main(Interpreter& interp, const std::vector<std::string>& args) {
         std::fprintf(stderr, "[Errno %d] %s: '%s'", build.read_errno, std::strerror(build.read_errno), file.c_str());
       return 1;
     }
-    const CompileResult& result = build.compiled;
-    print_compile_warnings(result, build.source);
-    if (result.error) {
+    print_compile_warnings(build.warnings, build.source);
+    if (build.syntax_error) {
+      const SyntaxError& error = *build.syntax_error;
       if (!quiet) {
         ThreadState& ts = interp.thread;
-        raise_syntax_error(ts, *result.error);
+        raise_syntax_error(ts, error);
         Value exc = ts.current_exception;
         ts.current_exception = Value();
-        if (type_of(exc) == &SyntaxError_type && result.error->lineno == 0) {
+        if (type_of(exc) == &SyntaxError_type && error.lineno == 0) {
           // A location-less error (a bad coding cookie): py_compile's text still names the file, at line 0.
           std::fflush(stdout);
-          std::fprintf(stderr, "  File \"%s\", line 0\nSyntaxError: %s\n", result.error->filename.c_str(),
-                       result.error->message.c_str());
+          std::fprintf(stderr, "  File \"%s\", line 0\nSyntaxError: %s\n", error.filename.c_str(),
+                       error.message.c_str());
         } else if (type_of(exc) == &SyntaxError_type) {
           print_exception(ts, exc);
         } else {
           // py_compile words other compile errors (IndentationError, TabError) as "Sorry: Type: str(exc)".
           Value text = py_str(ts, exc);
           std::fflush(stdout);
-          std::fprintf(stderr, "Sorry: %s: %s", result.error->kind_name(), text ? as_str(text)->data : "");
+          std::fprintf(stderr, "Sorry: %s: %s", error.kind_name(), text ? as_str(text)->data : "");
         }
       }
       return 1;
@@ -281,9 +282,9 @@ void add_runpy_frames(ThreadState& ts) {
                                                                             {"_run_module_as_main", 198}};
   CompileResult stub = compile_source("def _run_module_as_main(): pass\ndef _run_code(): pass\n", "<frozen runpy>",
                                       ast::ParseMode::Exec, {});
-  if (stub.error) return;
+  if (!stub.ok()) return;
   for (const auto& frame : kRunpyFrames) {
-    for (const ConstRef& c : stub.code->consts) {
+    for (const ConstRef& c : stub.value()->consts) {
       if (!c->is(Const::Kind::Code) || c->code_value()->name != frame.name) continue;
       CodeObj* code = load_code(ts, c->code_value());
       if (!code) {
