@@ -86,7 +86,7 @@ std::string WriteFailure::message() const {
   return fmt::format("could not create {}: {}", python_str_repr(path), error_repr);
 }
 
-std::optional<WriteFailure> write_atomic(const std::string& path, std::string_view data, unsigned mode, bool sync) {
+Result<Ok, WriteFailure> write_atomic(const std::string& path, std::string_view data, unsigned mode, bool sync) {
   std::string temp;
   int fd = -1;
   for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
@@ -109,10 +109,10 @@ std::optional<WriteFailure> write_atomic(const std::string& path, std::string_vi
     ::unlink(temp.c_str());
     return failure(path, saved);
   }
-  return std::nullopt;
+  return Ok{};
 }
 
-std::optional<WriteFailure> write_cache_file(const std::string& path, std::string_view data, unsigned mode) {
+Result<Ok, WriteFailure> write_cache_file(const std::string& path, std::string_view data, unsigned mode) {
   std::vector<std::string> missing;
   for (std::string parent = parent_of(path); !parent.empty() && !is_directory(parent); parent = parent_of(parent))
     missing.push_back(parent);

@@ -359,8 +359,8 @@ std::string code_to_pyc(const CodeObject& code, std::string_view source, const s
   return code_to_hash_pyc(code, source_hash(source), mode == Invalidation::CheckedHash);
 }
 
-std::optional<WriteFailure> write_pyc(const std::string& pyc_path, std::string_view pyc, const std::string& source_path,
-                                      const CacheSettings& settings) {
+Result<Ok, WriteFailure> write_pyc(const std::string& pyc_path, std::string_view pyc, const std::string& source_path,
+                                   const CacheSettings& settings) {
   // Only a pycache prefix pointing into Lib gets here: the host's installation is still not ours to write.
   if (path_is_under(pyc_path, settings.host_lib))
     return WriteFailure{pyc_path, EACCES, "the host Lib is never written to"};
@@ -391,8 +391,11 @@ PycBuild compile_to_pyc(const std::string& source_path, const CacheSettings& set
   struct stat st {};
   stat(source_path.c_str(), &st);
   std::string pyc = code_to_pyc(*compiled.value(), build.source, st, mode, std::nullopt);
-  build.write_failure = write_pyc(build.pyc_path, pyc, source_path, settings);
-  if (build.write_failure) build.stage = PycBuild::Stage::WriteFailed;
+  Result<Ok, WriteFailure> written = write_pyc(build.pyc_path, pyc, source_path, settings);
+  if (!written.ok()) {
+    build.write_failure = std::move(written).error();
+    build.stage = PycBuild::Stage::WriteFailed;
+  }
   return build;
 }
 
@@ -482,9 +485,9 @@ SourceCode get_source_code(std::string_view fullname, const std::string& source_
     pyc = code_to_pyc(*out.code, source, st, mode, stat_clock, &kind);
     if (attempt.hash_based) kind += ", as before";
   }
-  if (auto failure = write_pyc(bytecode_path, pyc, source_path, settings)) {
-    verbose(events, failure->message());
-    explain(events, fmt::format("{}; cache not written: {}", why, failure->message()));
+  if (Result<Ok, WriteFailure> written = write_pyc(bytecode_path, pyc, source_path, settings); !written.ok()) {
+    verbose(events, written.error().message());
+    explain(events, fmt::format("{}; cache not written: {}", why, written.error().message()));
   } else {
     verbose(events, fmt::format("created {}", python_str_repr(bytecode_path)));
     explain(events, fmt::format("{}; wrote {} ({})", why, bytecode_path, kind));
