@@ -11,6 +11,7 @@
 #include "stdlib/native/sys.h"
 #include "vm/errors/suggestions.h"
 #include "vm/errors/traceback.h"
+#include "vm/objects/abstract.h"
 #include "vm/runtime.h"
 #include "vm/errors/traceback_carets.h"
 
@@ -170,12 +171,10 @@ void format_exception_only(ThreadState& ts, std::string& out, Value exc) {
   ExceptionObject* e = as_exc(exc);
   Type* t = type_of(exc);
   if (is_subtype(t, &SyntaxError_type) && e->args->size >= 2) print_syntax_error(ts, out, exc);
-  std::string name;
+  // The traceback module also leaves __main__'s classes bare (TracebackException.format_exception_only).
   Value module = t->module;
-  if (module && is_str(module) && as_str(module)->view() != "builtins" && as_str(module)->view() != "__main__")
-    name = fmt::format("{}.{}", as_str(module)->view(), t->qualname->view());
-  else
-    name = std::string(t->qualname->view());
+  const bool in_main = module && is_str(module) && as_str(module)->view() == "__main__";
+  std::string name = in_main ? std::string(t->qualname->view()) : qualified_name(module, t->qualname->view());
   Value s = is_subtype(t, &SyntaxError_type) ? get_attr_optional(ts, exc, intern(ts, "msg")) : py_str(ts, exc);
   if (!s || !is_str(s)) {
     ts.current_exception = Value();

@@ -17,5 +17,8 @@ int real_issubclass(ThreadState& ts, Value derived, Value cls);
 // The members of a `X | Y` union (types.UnionType, vm/objects/generic_alias.cpp) as a tuple; null for anything
 // else.
 TupleObject* union_members(Value v);
+// How reprs and messages name a class or function whose __module__ is `module`: "module.qualname", or the bare
+// `qualname` for one of builtins (or a module that is not a str), as CPython's type_repr and object_repr do.
+std::string qualified_name(Value module, std::string_view qualname);
 
 }  // namespace minipy

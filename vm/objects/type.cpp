@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "vm/objects/abstract.h"
 #include "vm/objects/heap_type.h"
 #include "vm/objects/static_type.h"
 #include "vm/objects/type_init.h"
@@ -30,11 +31,7 @@ namespace {
 
 Value object_repr(ThreadState& ts, Value self) {
   Type* t = type_of(self);
-  Value module = t->module;
-  if (module && is_str(module) && as_str(module)->view() != "builtins")
-    return make_str(ts, fmt::format("<{}.{} object at {:#x}>", as_str(module)->view(), t->qualname->view(),
-                                    self.bits()));
-  return make_str(ts, fmt::format("<{} object at {:#x}>", t->qualname->view(), self.bits()));
+  return make_str(ts, fmt::format("<{} object at {:#x}>", qualified_name(t->module, t->qualname->view()), self.bits()));
 }
 
 Value object_str(ThreadState& ts, Value self) {
@@ -62,9 +59,7 @@ bool object_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
 
 Value type_repr(ThreadState& ts, Value self) {
   Type* t = as_type(self);
-  if (t->module && is_str(t->module) && as_str(t->module)->view() != "builtins")
-    return make_str(ts, fmt::format("<class '{}.{}'>", as_str(t->module)->view(), t->qualname->view()));
-  return make_str(ts, fmt::format("<class '{}'>", t->qualname->view()));
+  return make_str(ts, fmt::format("<class '{}'>", qualified_name(t->module, t->qualname->view())));
 }
 
 Value type_getattr(ThreadState& ts, Value self, StrObject* name) {
