@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 
+#include "stdlib/native/readline.h"
 #include "stdlib/native/signal.h"
 #include "vm/cli/run.h"
 #include "vm/errors/errors.h"
@@ -75,7 +76,7 @@ ReadStatus read_terminal_line(ThreadState& ts, const std::string& prompt, std::s
   if (!line_finished) rl_callback_handler_remove();
   if (!finished_line) return ReadStatus::EndOfFile;
   *out = finished_line;
-  if (!out->empty()) add_history(finished_line);
+  if (!out->empty() && readline_auto_history()) add_history(finished_line);
   std::free(finished_line);
   return ReadStatus::Line;
 }
