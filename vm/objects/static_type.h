@@ -18,6 +18,9 @@ namespace minipy {
 void init_static_type(ThreadState& ts, Type& t);
 // Fills the slots `t` leaves empty from its base (type.cpp); a type's own slots must be set first.
 void inherit_type_slots(Type& t);
+// The copying step of it: every slot from repr to finalize that `t` leaves null takes its base's, the constructor
+// included (callers decide what a type without a constructor of its own gets).
+void copy_missing_slots(Type& t);
 // inherit_type_slots for every type of the two X-macros (builtin and exception types), bases first: the
 // interpreter calls it once at start-up, after every init_* has set the types' own slots.
 void inherit_static_slots();

@@ -11,15 +11,20 @@
 
 namespace minipy {
 
-// Slots a type without its own takes from its base (CPython's inherit_slots), for static types.
-void inherit_slots(Type& t) {
-  if (!t.base) return;
-  NewSlot own_new = t.new_instance;
+void copy_missing_slots(Type& t) {
+  // The slots are consecutive function pointers in Type, from repr to finalize.
   auto* first = reinterpret_cast<void**>(&t.repr);
   auto* last = reinterpret_cast<void**>(&t.finalize);
   auto* base_first = reinterpret_cast<void**>(&t.base->repr);
   for (void** p = first; p <= last; p++, base_first++)
     if (!*p) *p = *base_first;
+}
+
+// Slots a type without its own takes from its base (CPython's inherit_slots), for static types.
+void inherit_slots(Type& t) {
+  if (!t.base) return;
+  NewSlot own_new = t.new_instance;
+  copy_missing_slots(t);
   // The constructor is special (CPython's inherit_special): a builtin type directly under `object` that has
   // none of its own does not take object's. Internal types (iterators, views, code, frames, builtin methods...)
   // are thereby not instantiable: calling them raises "cannot create 'X' instances" (type_call), where object's
