@@ -16,32 +16,19 @@
 namespace minipy {
 namespace {
 
-// The OSError subclass Python raises for an errno (PEP 3151's table, POSIX part).
+// The name of the OSError subclass Python raises for errno `e` (cache/errno_classes.def).
 const char* os_error_class(int e) {
-  switch (e) {
-    case EAGAIN:
-#if EWOULDBLOCK != EAGAIN
-    case EWOULDBLOCK:
-#endif
-    case EALREADY:
-    case EINPROGRESS: return "BlockingIOError";
-    case ECHILD: return "ChildProcessError";
-    case EPIPE:
-    case ESHUTDOWN: return "BrokenPipeError";
-    case ECONNABORTED: return "ConnectionAbortedError";
-    case ECONNREFUSED: return "ConnectionRefusedError";
-    case ECONNRESET: return "ConnectionResetError";
-    case EEXIST: return "FileExistsError";
-    case ENOENT: return "FileNotFoundError";
-    case EISDIR: return "IsADirectoryError";
-    case ENOTDIR: return "NotADirectoryError";
-    case EINTR: return "InterruptedError";
-    case EACCES:
-    case EPERM: return "PermissionError";
-    case ESRCH: return "ProcessLookupError";
-    case ETIMEDOUT: return "TimeoutError";
-    default: return "OSError";
-  }
+  struct Row {
+    int error_number;
+    const char* name;
+  };
+  static constexpr Row kRows[] = {
+#define ERRNO_CLASS(errno_name, class_name) {errno_name, #class_name},
+#include "cache/errno_classes.def"
+  };
+  for (const Row& row : kRows)
+    if (row.error_number == e) return row.name;
+  return "OSError";
 }
 
 std::string parent_of(std::string_view path) {
