@@ -33,6 +33,10 @@ void trace_static_types(const Interpreter* interp, Tracer& tracer);
 // init_static_type do for the X-macro types).
 void begin_static_type(ThreadState& ts, Type& t, const char* name, Type* base, size_t instance_size, uint32_t flags);
 
+// The cls of a call OWNER.__new__(cls, ...), checked as CPython's tp_new_wrapper does (there is a positional
+// argument, it is a type, a subtype of OWNER); nullptr with TypeError pending otherwise (object_methods.cpp).
+[[nodiscard]] Type* new_receiver_class(ThreadState& ts, Type* owner, std::span<const Value> args,
+                                       TupleObject* kwnames);
 // OWNER.__new__(cls, ...) (vm/objects/object_methods.cpp): CPython's checks, then cls's constructor.
 Value builtin_type_new(ThreadState& ts, Type* owner, std::span<const Value> args, TupleObject* kwnames);
 template <Type* owner>
