@@ -1,3 +1,7 @@
+// Running a program's top level: a script's source, a .pyc given on the command line, `-m py_compile`, and what
+// happens to an exception nothing caught (SystemExit's exit status, sys.excepthook, KeyboardInterrupt's signal
+// exit). What CPython spreads over pythonrun.c, pymain_run_* and py_compile.main() is here because the three
+// share the last steps: a CodeObject becomes the __main__ module's code and its uncaught exception an exit status.
 #include "cache/verify.h"
 #include "stdlib/native/signal.h"
 #include "vm/cli/run.h"
@@ -21,6 +25,9 @@
 
 namespace minipy {
 
+// The compiler reports a SyntaxError as a plain struct (it knows no Python objects); this turns it into the
+// exception CPython would raise, with the (filename, lineno, offset, text, end_lineno, end_offset) details
+// tuple whose None fields decide how the traceback prints the caret line.
 Value raise_syntax_error(ThreadState& ts, const SyntaxError& e) {
   if (e.kind == SyntaxError::Kind::RecursionError) return raise(ts, RecursionError_type, e.message);
   Type* type = e.kind == SyntaxError::Kind::IndentationError ? &IndentationError_type
@@ -108,7 +115,9 @@ int handle_uncaught(ThreadState& ts) {
     Value code = static_cast<ExceptionObject*>(exc.as_object())->extra;
     if (!code || is_none(code)) return 0;
     int64_t n;
+    // The operating system keeps only the low byte of an exit status: sys.exit(256) exits 0, as in CPython.
     if (is_int(code) && int_to_int64(code, &n)) return static_cast<int>(n & 0xFF);
+    // Any other value is printed to stderr and the exit status is 1 (sys.exit("message") is the idiom).
     Value s = py_str(ts, code);
     if (s) {
       std::fwrite(as_str(s)->data, 1, static_cast<size_t>(as_str(s)->size), stderr);
@@ -117,6 +126,8 @@ int handle_uncaught(ThreadState& ts) {
     return 1;
   }
   report_uncaught(ts, exc);
+  // CPython ends an uncaught Ctrl-C by dying of SIGINT itself, so a calling shell sees "killed by a signal"
+  // and stops a script loop (stdlib/native/signal.cpp sends it to this process at exit).
   if (exception_matches(exc, &KeyboardInterrupt_type)) note_uncaught_keyboard_interrupt();
   return 1;
 }
@@ -131,6 +142,7 @@ int run_code(Interpreter& interp, const std::shared_ptr<const CodeObject>& code,
   ModuleObject* main = make_module(ts, "__main__");
   dict_set_str_new(ts, interp.modules, ts.interp->names.main, Value(main));
   dict_set_str_new(ts, main->dict, ts.interp->names.builtins, Value(interp.builtins_module));
+  // A `-c` program has no __file__ in CPython; a script, a pyc and a program piped on stdin ("<stdin>") do.
   if (set_file) dict_set_str_new(ts, main->dict, ts.interp->names.file, Value(make_str(ts, filename)));
   Value r = eval_code(ts, c, main->dict, Value());
   if (!r) return handle_uncaught(ts);
@@ -154,7 +166,7 @@ int run_source(Interpreter& interp, const std::string& source, const std::string
     raise_syntax_error(interp.thread, e);
     return handle_uncaught(interp.thread);
   }
-  return run_code(interp, result.value(), filename, filename != "<string>" && filename != "<stdin>");
+  return run_code(interp, result.value(), filename, filename != "<string>");
 }
 
 int run_pyc_file(Interpreter& interp, const std::string& path) {
@@ -165,6 +177,8 @@ int run_pyc_file(Interpreter& interp, const std::string& path) {
     return 2;
   }
   auto bytes = std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(data.data()), data.size());
+  // A pyc run directly has no source to validate against, so only the magic and the header's length are
+  // checked, with the exceptions CPython's run_pyc_file raises; mtime, size or hash are not compared.
   if (bytes.size() < 4 || std::memcmp(bytes.data(), kPycMagic.data(), 4) != 0) {
     raise(interp.thread, RuntimeError_type, "Bad magic number in .pyc file");
     return handle_uncaught(interp.thread);
