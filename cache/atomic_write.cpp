@@ -1,3 +1,6 @@
+// importlib's _write_atomic and set_data in C++ (the contract is in atomic_write.h). What is worth knowing here is
+// the order of the steps: every way a write can fail leaves the old cache file (or none) in place, never a torn
+// one, because the only step that changes what a reader sees is the final rename().
 #include "cache/atomic_write.h"
 
 #include <fcntl.h>
@@ -31,6 +34,7 @@ const char* os_error_class(int e) {
   return "OSError";
 }
 
+// Cache paths are built by cache_from_source, always with '/' separators, so plain string slicing suffices.
 std::string parent_of(std::string_view path) {
   size_t slash = path.rfind('/');
   return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
@@ -50,6 +54,8 @@ std::string temporary_name(const std::string& path) {
   return fmt::format("{}.{}.{}", path, static_cast<long>(::getpid()), counter.fetch_add(1));
 }
 
+// write() may write less than asked (a signal, a full pipe buffer, a quota boundary): loop until all is out,
+// retrying an interrupted call, so that a short write is never mistaken for the whole file.
 bool write_all(int fd, std::string_view data) {
   while (!data.empty()) {
     ssize_t n = ::write(fd, data.data(), data.size());
@@ -76,6 +82,8 @@ std::string WriteFailure::message() const {
 Result<Ok, WriteFailure> write_atomic(const std::string& path, std::string_view data, unsigned mode, bool sync) {
   std::string temp;
   int fd = -1;
+  // O_EXCL makes a name that already exists (a temporary left by a crashed writer) fail rather than be shared;
+  // a fresh name is then tried, a bounded number of times, and any other error is final.
   for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
     temp = temporary_name(path);
     fd = ::open(temp.c_str(), O_EXCL | O_CREAT | O_WRONLY | O_CLOEXEC, mode & 0666);
@@ -83,11 +91,15 @@ Result<Ok, WriteFailure> write_atomic(const std::string& path, std::string_view 
   }
   if (fd < 0) return failure(path, errno);
   bool ok = write_all(fd, data) && (!sync || ::fsync(fd) == 0);
+  // errno is captured at the first failure: close() and unlink() below would overwrite the reason to report.
   int saved = errno;
+  // A network file system may report a failed write only at close(), so a failing close spoils the file too.
   if (::close(fd) != 0 && ok) {
     ok = false;
     saved = errno;
   }
+  // rename() replaces the target in one step: concurrent writers of the same cache each rename a complete file,
+  // and whichever comes last wins; either is a complete cache of the source its writer read.
   if (ok && ::rename(temp.c_str(), path.c_str()) != 0) {
     ok = false;
     saved = errno;
@@ -100,6 +112,8 @@ Result<Ok, WriteFailure> write_atomic(const std::string& path, std::string_view 
 }
 
 Result<Ok, WriteFailure> write_cache_file(const std::string& path, std::string_view data, unsigned mode) {
+  // As set_data: find the nearest existing ancestor, then create the missing directories outward-in. 0777 lets
+  // the umask decide, as importlib's mkdir does; EEXIST means another process created it first, which is fine.
   std::vector<std::string> missing;
   for (std::string parent = parent_of(path); !parent.empty() && !is_directory(parent); parent = parent_of(parent))
     missing.push_back(parent);
@@ -111,6 +125,8 @@ Result<Ok, WriteFailure> write_cache_file(const std::string& path, std::string_v
 
 unsigned cache_mode_for_source(const std::string& source_path) {
   struct stat st;
+  // The cache inherits the source's permissions (a private source gets a private cache); the owner-write bit
+  // is added because a read-only source would otherwise give a cache that the next recompilation cannot replace.
   unsigned mode = ::stat(source_path.c_str(), &st) == 0 ? static_cast<unsigned>(st.st_mode) : 0666u;
   return mode | 0200u;
 }

@@ -27,6 +27,8 @@ std::span<const uint8_t> as_bytes(std::string_view s) {
   return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
 }
 
+// The decisions do not print: they hand their `-v` and explain lines to the caller in order (the VM prints them to
+// its sys.stderr; compileall's worker threads collect them), which keeps this folder free of any I/O policy.
 void verbose(CacheEvents& events, std::string text, int level = 1) {
   events.push_back({CacheEvent::Kind::Verbose, level, std::move(text)});
 }
@@ -34,6 +36,8 @@ void explain(CacheEvents& events, std::string text) {
   events.push_back({CacheEvent::Kind::Explain, 0, std::move(text)});
 }
 
+// A header field for an explain line, read without the checks classify_pyc makes: it only quotes what a refused
+// file holds, so a short file reads as 0 rather than failing a second time.
 uint32_t header_word(const std::string& data, size_t offset) {
   if (data.size() < offset + 4) return 0;
   auto* p = reinterpret_cast<const uint8_t*>(data.data()) + offset;
@@ -47,6 +51,7 @@ int count_free_variables(const CodeObject& code) {
   return n;
 }
 
+// -O and -OO select the .opt-1.pyc and .opt-2.pyc caches; without them the name has no optimization part.
 std::string optimization_suffix(int optimize) { return optimize ? std::to_string(optimize) : ""; }
 
 // Why a header was refused, in words for -X explain_cache.
@@ -113,6 +118,8 @@ std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, cons
     attempt.refused = true;
     return nullptr;
   }
+  // Then _classify_pyc and the validation its flags select, as in SourceFileLoader.get_code: a timestamp pyc is
+  // compared with the stat already taken; a hash pyc may need the source text, which is then kept for the compile.
   PycClassification classified = classify_pyc(as_bytes(data), fullname);
   PycVerdict verdict = Ok{};
   bool source_checked = false;
@@ -231,6 +238,8 @@ std::optional<std::string> cache_distrust_reason(const std::string& pyc_path, co
   return std::nullopt;
 }
 
+// A source is read whole and without read_cache_file's bounds: it is what the user asked to run, and importlib's
+// get_data reads a source whole whatever its size (the bounds guard only against a planted cache file).
 bool read_file(const std::string& path, std::string* out, struct stat* file_stat) {
   FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return false;
@@ -402,6 +411,8 @@ PycBuild compile_to_pyc(const std::string& source_path, const CacheSettings& set
 SourceCode get_source_code(std::string_view fullname, const std::string& source_path, const CacheSettings& settings,
                            CacheEvents& events) {
   SourceCode out;
+  // A Lib module is read in place from the host's installation: its cache never goes beside it (see
+  // settings_cache_path), but CPython's own fresh cache there may be used.
   const bool in_host_lib = path_is_under(source_path, settings.host_lib);
   std::string bytecode_path = cache_path_for(source_path, settings);
   CacheAttempt attempt;
@@ -438,6 +449,7 @@ SourceCode get_source_code(std::string_view fullname, const std::string& source_
   }
   std::string why = attempt.why + lib_note;
 
+  // source_to_code: the source is read only now unless checking a hash pyc already read it (one read per import).
   if (!attempt.source) {
     std::string text;
     if (!read_file(source_path, &text)) {

@@ -117,9 +117,8 @@ dispatch:
         cur.ptr += n;
         cur.count = n;
         target = cur.pc + word(cur.pc);
-        if (word(target) == OP_SUCCESS && cur.ptr == end_ &&
-            !(cur.toplevel && state_.must_advance && cur.ptr == start_)) {
-          state_ptr_ = cur.ptr;  // nothing after the repeat: the longest run wins
+        if (repeat_one_is_final(cur, target)) {
+          state_ptr_ = cur.ptr;
           SRE_RETURN(1);
         }
         save_marks(cur, repeat_ >= 0);
@@ -161,8 +160,7 @@ dispatch:
         if (n < static_cast<ptrdiff_t>(word(cur.pc + 1))) SRE_RETURN(0);
         cur.ptr += n;
         target = cur.pc + word(cur.pc);
-        if (word(target) == OP_SUCCESS && cur.ptr == end_ &&
-            !(cur.toplevel && state_.must_advance && cur.ptr == start_)) {
+        if (repeat_one_is_final(cur, target)) {
           state_ptr_ = cur.ptr;
           SRE_RETURN(1);
         }

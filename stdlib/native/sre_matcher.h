@@ -102,6 +102,12 @@ class Matcher {
     cur.lastindex = lastindex_;
     if (push) mark_push(cur.lastmark);
   }
+  // REPEAT_ONE's shortcut: a greedy repeat whose tail is just SUCCESS (at `tail`) and that ran to the end of the
+  // subject is the longest match there can be, so no backtracking is tried — unless this is a top-level search
+  // attempt that must advance and has matched the empty string where it started.
+  bool repeat_one_is_final(const Frame& cur, size_t tail) {
+    return word(tail) == OP_SUCCESS && cur.ptr == end_ && !(cur.toplevel && state_.must_advance && cur.ptr == start_);
+  }
   // LASTMARK_RESTORE: the last mark and group index as they were when `cur`'s construct began.
   void restore_lastmark(const Frame& cur) {
     lastmark_ = cur.lastmark;
