@@ -17,7 +17,6 @@
 #include "cache/pyc.h"
 
 namespace minipy {
-namespace {
 
 // The name of the OSError subclass Python raises for errno `e` (cache/errno_classes.def).
 const char* os_error_class(int e) {
@@ -33,6 +32,8 @@ const char* os_error_class(int e) {
     if (row.error_number == e) return row.name;
   return "OSError";
 }
+
+namespace {
 
 // Cache paths are built by cache_from_source, always with '/' separators, so plain string slicing suffices.
 std::string parent_of(std::string_view path) {

@@ -31,6 +31,10 @@ Result<Ok, WriteFailure> write_cache_file(const std::string& path, std::string_v
 // it cannot be stat'ed) with the owner-write bit added so the cache can be replaced later.
 unsigned cache_mode_for_source(const std::string& source_path);
 
+// The name of the OSError subclass that errno `error_number` raises ("FileNotFoundError", "PermissionError", ...;
+// "OSError" for an errno without one), from cache/errno_classes.def.
+const char* os_error_class(int error_number);
+
 // Python's repr of the OSError that errno `error_number` raises, e.g. "FileNotFoundError(2, 'No such file or
 // directory')".
 std::string os_error_repr(int error_number);
