@@ -720,14 +720,9 @@ void trace_pairwise(Object* self, Tracer& tracer) {
 
 Value or_none(Value v) { return v ? v : None(); }
 
-// (type, args) or (type, args, state).
+// reduce_tuple with the constructor arguments given one by one.
 Value reduce_value(ThreadState& ts, Value self, std::initializer_list<Value> call_args, Value state = Value()) {
-  Value items[3] = {Value(type_of(self)), Value(make_tuple(ts, {call_args.begin(), call_args.size()})), state};
-  return Value(make_tuple(ts, {items, static_cast<size_t>(state ? 3 : 2)}));
-}
-
-bool one_state(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames) {
-  return no_keywords(ts, "__setstate__", kwnames) && check_arg_count(ts, "__setstate__", args.size(), 1, 1);
+  return reduce_tuple(ts, self, Value(make_tuple(ts, {call_args.begin(), call_args.size()})), state);
 }
 
 // A tuple state of `min`..`max` items (CPython: "state is not a tuple", then its argument-parsing message).
@@ -769,7 +764,7 @@ PICKLE_FN(accumulate_reduce) {
   return reduce_value(ts, self, {acc->iterator, or_none(acc->func)}, or_none(acc->total));
 }
 PICKLE_FN(accumulate_setstate) {
-  if (!one_state(ts, args, kwnames)) return Value();
+  if (!setstate_arguments(ts, args, kwnames)) return Value();
   as<AccumulateObject>(self)->total = args[0];
   return None();
 }
@@ -782,7 +777,7 @@ PICKLE_FN(chain_reduce) {
   return reduce_value(ts, self, {}, Value(make_tuple(ts, {state, static_cast<size_t>(c->active ? 2 : 1)})));
 }
 PICKLE_FN(chain_setstate) {
-  if (!one_state(ts, args, kwnames)) return Value();
+  if (!setstate_arguments(ts, args, kwnames)) return Value();
   TupleObject* state;
   if (!state_tuple(ts, args[0], 1, 2, &state)) return Value();
   for (int64_t i = 0; i < state->size; i++)
@@ -811,7 +806,7 @@ PICKLE_FN(cycle_reduce) {
   return reduce_value(ts, self, {c->iterator}, Value(make_tuple(ts, state)));
 }
 PICKLE_FN(cycle_setstate) {
-  if (!one_state(ts, args, kwnames)) return Value();
+  if (!setstate_arguments(ts, args, kwnames)) return Value();
   TupleObject* state;
   if (!state_tuple(ts, args[0], 2, 2, &state)) return Value();
   if (type_of(state->items[0]) != &list_type)
@@ -832,7 +827,7 @@ PICKLE_FN(predicate_reduce) {
   return reduce_value(ts, self, {f->func, f->iterator}, Bool(f->switched));
 }
 PICKLE_FN(predicate_setstate) {
-  if (!one_state(ts, args, kwnames)) return Value();
+  if (!setstate_arguments(ts, args, kwnames)) return Value();
   int truth = py_truth(ts, args[0]);
   if (truth < 0) return Value();
   as<FilterObject>(self)->switched = truth;
@@ -855,7 +850,7 @@ PICKLE_FN(groupby_reduce) {
   return reduce_value(ts, self, {g->iterator, or_none(g->keyfunc)});
 }
 PICKLE_FN(groupby_setstate) {
-  if (!one_state(ts, args, kwnames)) return Value();
+  if (!setstate_arguments(ts, args, kwnames)) return Value();
   TupleObject* state;
   if (!state_tuple(ts, args[0], 3, 3, &state)) return Value();
   auto* g = as<GroupbyObject>(self);
@@ -902,7 +897,7 @@ PICKLE_FN(islice_reduce) {
                       make_int(ts, s->count));
 }
 PICKLE_FN(islice_setstate) {
-  if (!one_state(ts, args, kwnames)) return Value();
+  if (!setstate_arguments(ts, args, kwnames)) return Value();
   int64_t count;
   if (!index_to_int64(ts, args[0], &count)) return Value();
   as<IsliceObject>(self)->count = count;
