@@ -1,3 +1,6 @@
+// importlib's _write_atomic and set_data in C++ (the contract is in atomic_write.h). What is worth knowing here is
+// the order of the steps: every way a write can fail leaves the old cache file (or none) in place, never a torn
+// one, because the only step that changes what a reader sees is the final rename().
 #include "cache/atomic_write.h"
 
 #include <fcntl.h>
@@ -14,36 +17,25 @@
 #include "cache/pyc.h"
 
 namespace minipy {
-namespace {
 
-// The OSError subclass Python raises for an errno (PEP 3151's table, POSIX part).
+// The name of the OSError subclass Python raises for errno `e` (cache/errno_classes.def).
 const char* os_error_class(int e) {
-  switch (e) {
-    case EAGAIN:
-#if EWOULDBLOCK != EAGAIN
-    case EWOULDBLOCK:
-#endif
-    case EALREADY:
-    case EINPROGRESS: return "BlockingIOError";
-    case ECHILD: return "ChildProcessError";
-    case EPIPE:
-    case ESHUTDOWN: return "BrokenPipeError";
-    case ECONNABORTED: return "ConnectionAbortedError";
-    case ECONNREFUSED: return "ConnectionRefusedError";
-    case ECONNRESET: return "ConnectionResetError";
-    case EEXIST: return "FileExistsError";
-    case ENOENT: return "FileNotFoundError";
-    case EISDIR: return "IsADirectoryError";
-    case ENOTDIR: return "NotADirectoryError";
-    case EINTR: return "InterruptedError";
-    case EACCES:
-    case EPERM: return "PermissionError";
-    case ESRCH: return "ProcessLookupError";
-    case ETIMEDOUT: return "TimeoutError";
-    default: return "OSError";
-  }
+  struct Row {
+    int error_number;
+    const char* name;
+  };
+  static constexpr Row kRows[] = {
+#define ERRNO_CLASS(errno_name, class_name) {errno_name, #class_name},
+#include "cache/errno_classes.def"
+  };
+  for (const Row& row : kRows)
+    if (row.error_number == e) return row.name;
+  return "OSError";
 }
 
+namespace {
+
+// Cache paths are built by cache_from_source, always with '/' separators, so plain string slicing suffices.
 std::string parent_of(std::string_view path) {
   size_t slash = path.rfind('/');
   return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
@@ -63,6 +55,8 @@ std::string temporary_name(const std::string& path) {
   return fmt::format("{}.{}.{}", path, static_cast<long>(::getpid()), counter.fetch_add(1));
 }
 
+// write() may write less than asked (a signal, a full pipe buffer, a quota boundary): loop until all is out,
+// retrying an interrupted call, so that a short write is never mistaken for the whole file.
 bool write_all(int fd, std::string_view data) {
   while (!data.empty()) {
     ssize_t n = ::write(fd, data.data(), data.size());
@@ -86,9 +80,11 @@ std::string WriteFailure::message() const {
   return fmt::format("could not create {}: {}", python_str_repr(path), error_repr);
 }
 
-std::optional<WriteFailure> write_atomic(const std::string& path, std::string_view data, unsigned mode, bool sync) {
+Result<Ok, WriteFailure> write_atomic(const std::string& path, std::string_view data, unsigned mode, bool sync) {
   std::string temp;
   int fd = -1;
+  // O_EXCL makes a name that already exists (a temporary left by a crashed writer) fail rather than be shared;
+  // a fresh name is then tried, a bounded number of times, and any other error is final.
   for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
     temp = temporary_name(path);
     fd = ::open(temp.c_str(), O_EXCL | O_CREAT | O_WRONLY | O_CLOEXEC, mode & 0666);
@@ -96,11 +92,15 @@ std::optional<WriteFailure> write_atomic(const std::string& path, std::string_vi
   }
   if (fd < 0) return failure(path, errno);
   bool ok = write_all(fd, data) && (!sync || ::fsync(fd) == 0);
+  // errno is captured at the first failure: close() and unlink() below would overwrite the reason to report.
   int saved = errno;
+  // A network file system may report a failed write only at close(), so a failing close spoils the file too.
   if (::close(fd) != 0 && ok) {
     ok = false;
     saved = errno;
   }
+  // rename() replaces the target in one step: concurrent writers of the same cache each rename a complete file,
+  // and whichever comes last wins; either is a complete cache of the source its writer read.
   if (ok && ::rename(temp.c_str(), path.c_str()) != 0) {
     ok = false;
     saved = errno;
@@ -109,10 +109,12 @@ std::optional<WriteFailure> write_atomic(const std::string& path, std::string_vi
     ::unlink(temp.c_str());
     return failure(path, saved);
   }
-  return std::nullopt;
+  return Ok{};
 }
 
-std::optional<WriteFailure> write_cache_file(const std::string& path, std::string_view data, unsigned mode) {
+Result<Ok, WriteFailure> write_cache_file(const std::string& path, std::string_view data, unsigned mode) {
+  // As set_data: find the nearest existing ancestor, then create the missing directories outward-in. 0777 lets
+  // the umask decide, as importlib's mkdir does; EEXIST means another process created it first, which is fine.
   std::vector<std::string> missing;
   for (std::string parent = parent_of(path); !parent.empty() && !is_directory(parent); parent = parent_of(parent))
     missing.push_back(parent);
@@ -124,6 +126,8 @@ std::optional<WriteFailure> write_cache_file(const std::string& path, std::strin
 
 unsigned cache_mode_for_source(const std::string& source_path) {
   struct stat st;
+  // The cache inherits the source's permissions (a private source gets a private cache); the owner-write bit
+  // is added because a read-only source would otherwise give a cache that the next recompilation cannot replace.
   unsigned mode = ::stat(source_path.c_str(), &st) == 0 ? static_cast<unsigned>(st.st_mode) : 0666u;
   return mode | 0200u;
 }

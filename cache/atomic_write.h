@@ -3,9 +3,10 @@
 // target, so a reader sees either the old file or the complete new one. Failures are returned, never thrown:
 // a cache that cannot be written is not an error for the program being run.
 #pragma once
-#include <optional>
 #include <string>
 #include <string_view>
+
+#include "compiler/result.h"
 
 namespace minipy {
 
@@ -19,16 +20,20 @@ struct WriteFailure {
 
 // Writes `data` to `path` atomically; the file gets permission bits `mode & 0666` (minus the umask). With
 // `sync`, the data is flushed to disk before the rename. The temporary file is removed on failure.
-std::optional<WriteFailure> write_atomic(const std::string& path, std::string_view data, unsigned mode = 0666,
-                                         bool sync = false);
+Result<Ok, WriteFailure> write_atomic(const std::string& path, std::string_view data, unsigned mode = 0666,
+                                      bool sync = false);
 
 // set_data: creates the missing parent directories of `path` (e.g. __pycache__) with default permissions,
 // then write_atomic(path, data, mode).
-std::optional<WriteFailure> write_cache_file(const std::string& path, std::string_view data, unsigned mode = 0666);
+Result<Ok, WriteFailure> write_cache_file(const std::string& path, std::string_view data, unsigned mode = 0666);
 
 // _calc_mode: the permission bits a cache file for source `source_path` gets: the source's st_mode (0666 if
 // it cannot be stat'ed) with the owner-write bit added so the cache can be replaced later.
 unsigned cache_mode_for_source(const std::string& source_path);
+
+// The name of the OSError subclass that errno `error_number` raises ("FileNotFoundError", "PermissionError", ...;
+// "OSError" for an errno without one), from cache/errno_classes.def.
+const char* os_error_class(int error_number);
 
 // Python's repr of the OSError that errno `error_number` raises, e.g. "FileNotFoundError(2, 'No such file or
 // directory')".

@@ -53,6 +53,8 @@ bool is_ascii_alnum(std::string_view s) {
   return true;
 }
 
+// importlib makes a relative source directory absolute with os.getcwd() before mirroring it under a pycache
+// prefix. An empty result (the directory was removed) leaves the path relative, below the prefix's root.
 std::string current_directory() {
   std::string buf(4096, '\0');
   while (getcwd(buf.data(), buf.size()) == nullptr) {
@@ -75,9 +77,12 @@ CachePathResult cache_from_source(std::string_view source_path, std::string_view
   if (dot == std::string_view::npos) {
     filename = fmt::format("{}{}", tail, tag);  // no dot: no separator either, as rpartition gives
   } else {
+    // A name whose only dot comes first (".spam") keeps what follows it, as importlib's rpartition does.
     std::string_view base = tail.substr(0, dot), rest = tail.substr(dot + 1);
     filename = fmt::format("{}.{}", base.empty() ? rest : base, tag);
   }
+  // The optimization level becomes part of a file name: importlib accepts only letters and digits there, so
+  // no value can smuggle a '/' or a '.' into the path.
   if (!optimization.empty()) {
     if (!is_ascii_alnum(optimization))
       return error(fmt::format("{} is not alphanumeric", python_str_repr(optimization)));
@@ -86,6 +91,8 @@ CachePathResult cache_from_source(std::string_view source_path, std::string_view
   filename += ".pyc";
   if (!pycache_prefix) return join_path({head, kPycacheDir, filename});
 
+  // Under a prefix (-X pycache_prefix, PYTHONPYCACHEPREFIX) the source's absolute directory is mirrored below
+  // it, so sources of the same name in different directories never share a cache file.
   std::string absolute_head(head);
   if (!head.starts_with('/')) absolute_head = join_path({current_directory(), head});
   std::string_view root_relative = absolute_head;
@@ -109,6 +116,7 @@ CachePathResult source_from_cache(std::string_view cache_path, std::optional<std
       return error(fmt::format("{} not bottom-level directory in {}", kPycacheDir, python_str_repr(cache_path)));
     head = parent;
   }
+  // cache_from_source makes NAME.TAG.pyc or NAME.TAG.opt-N.pyc; any other shape did not come from it.
   size_t dots = std::count(cache_filename.begin(), cache_filename.end(), '.');
   if (dots != 2 && dots != 3)
     return error(fmt::format("expected only 2 or 3 dots in {}", python_str_repr(cache_filename)));
@@ -123,10 +131,13 @@ CachePathResult source_from_cache(std::string_view cache_path, std::optional<std
     if (!is_ascii_alnum(optimization.substr(kOptPrefix.size())))
       return error(fmt::format("optimization level {} is not an alphanumeric value", python_str_repr(optimization)));
   }
+  // The module name is what precedes the first dot (a tag such as "minipy-311" holds none).
   std::string_view base = cache_filename.substr(0, cache_filename.find('.'));
   return join_path({head, fmt::format("{}.py", base)});
 }
 
+// A bare prefix test would put /usr/lib/python3.11-extra under /usr/lib/python3.11: the match must end at a
+// separator (or `dir` be the root).
 bool path_is_under(std::string_view path, std::string_view dir) {
   if (dir.empty() || !path.starts_with(dir)) return false;
   return path.size() == dir.size() || path[dir.size()] == '/' || dir == "/";

@@ -27,6 +27,8 @@ std::span<const uint8_t> as_bytes(std::string_view s) {
   return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
 }
 
+// The decisions do not print: they hand their `-v` and explain lines to the caller in order (the VM prints them to
+// its sys.stderr; compileall's worker threads collect them), which keeps this folder free of any I/O policy.
 void verbose(CacheEvents& events, std::string text, int level = 1) {
   events.push_back({CacheEvent::Kind::Verbose, level, std::move(text)});
 }
@@ -34,6 +36,8 @@ void explain(CacheEvents& events, std::string text) {
   events.push_back({CacheEvent::Kind::Explain, 0, std::move(text)});
 }
 
+// A header field for an explain line, read without the checks classify_pyc makes: it only quotes what a refused
+// file holds, so a short file reads as 0 rather than failing a second time.
 uint32_t header_word(const std::string& data, size_t offset) {
   if (data.size() < offset + 4) return 0;
   auto* p = reinterpret_cast<const uint8_t*>(data.data()) + offset;
@@ -47,6 +51,7 @@ int count_free_variables(const CodeObject& code) {
   return n;
 }
 
+// -O and -OO select the .opt-1.pyc and .opt-2.pyc caches; without them the name has no optimization part.
 std::string optimization_suffix(int optimize) { return optimize ? std::to_string(optimize) : ""; }
 
 // Why a header was refused, in words for -X explain_cache.
@@ -113,6 +118,8 @@ std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, cons
     attempt.refused = true;
     return nullptr;
   }
+  // Then _classify_pyc and the validation its flags select, as in SourceFileLoader.get_code: a timestamp pyc is
+  // compared with the stat already taken; a hash pyc may need the source text, which is then kept for the compile.
   PycClassification classified = classify_pyc(as_bytes(data), fullname);
   PycVerdict verdict = Ok{};
   bool source_checked = false;
@@ -231,6 +238,8 @@ std::optional<std::string> cache_distrust_reason(const std::string& pyc_path, co
   return std::nullopt;
 }
 
+// A source is read whole and without read_cache_file's bounds: it is what the user asked to run, and importlib's
+// get_data reads a source whole whatever its size (the bounds guard only against a planted cache file).
 bool read_file(const std::string& path, std::string* out, struct stat* file_stat) {
   FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return false;
@@ -281,11 +290,12 @@ Result<std::shared_ptr<const CodeObject>> code_from_pyc_body(std::span<const uin
   if (trailer.state == PycTrailerCheck::State::Mismatch) {
     return Failure{"cache integrity trailer does not match (the file changed after minipy wrote it)"};
   }
-  auto result = unmarshal_code(trailer.body);
-  if (result.error) {
-    return Failure{fmt::format("cache body is damaged ({} at byte {})", result.error->message,
-                       kPycHeaderSize + result.error->offset)};
+  auto unmarshalled = unmarshal_code(trailer.body);
+  if (!unmarshalled.ok()) {
+    return Failure{fmt::format("cache body is damaged ({} at byte {})", unmarshalled.error().message,
+                       kPycHeaderSize + unmarshalled.error().offset)};
   }
+  const Unmarshalled<std::shared_ptr<const CodeObject>>& result = unmarshalled.value();
   // Neither writer leaves bytes between the code object and the end (or the trailer): extra bytes mean a
   // damaged trailer or a body that ends early.
   if (result.consumed != trailer.body.size()) {
@@ -293,7 +303,7 @@ Result<std::shared_ptr<const CodeObject>> code_from_pyc_body(std::span<const uin
                        trailer.body.size() - result.consumed)};
   }
   // Module code never has free variables; a cache claiming some was damaged or forged.
-  if (count_free_variables(*result.value) != 0) {
+  if (count_free_variables(*result.object) != 0) {
     return Failure{"cached module code has free variables"};
   }
   // The VM trusts code it runs (stack depths, operand ranges): a file is checked before it gets there, or was
@@ -301,15 +311,15 @@ Result<std::shared_ptr<const CodeObject>> code_from_pyc_body(std::span<const uin
   const std::string memo = settings && file ? settings->verified_memo_dir : std::string();
   std::string key = memo.empty() ? std::string() : verified_memo_key(*file);
   if (!key.empty() && verified_memo_has(memo, key)) {
-    mark_tree_verified(*result.value);
-    return result.value;
+    mark_tree_verified(*result.object);
+    return result.object;
   }
-  Result<Ok> verified = verify_tree(*result.value);
+  Result<Ok> verified = verify_tree(*result.object);
   if (!verified.ok()) {
     return Failure{fmt::format("cached bytecode cannot run on minipy ({})", verified.error().message)};
   }
   if (!key.empty() && !settings->dont_write_bytecode) verified_memo_add(memo, key);
-  return result.value;
+  return result.object;
 }
 
 std::shared_ptr<const CodeObject> with_filename(const std::shared_ptr<const CodeObject>& code,
@@ -358,8 +368,8 @@ std::string code_to_pyc(const CodeObject& code, std::string_view source, const s
   return code_to_hash_pyc(code, source_hash(source), mode == Invalidation::CheckedHash);
 }
 
-std::optional<WriteFailure> write_pyc(const std::string& pyc_path, std::string_view pyc, const std::string& source_path,
-                                      const CacheSettings& settings) {
+Result<Ok, WriteFailure> write_pyc(const std::string& pyc_path, std::string_view pyc, const std::string& source_path,
+                                   const CacheSettings& settings) {
   // Only a pycache prefix pointing into Lib gets here: the host's installation is still not ours to write.
   if (path_is_under(pyc_path, settings.host_lib))
     return WriteFailure{pyc_path, EACCES, "the host Lib is never written to"};
@@ -373,8 +383,10 @@ PycBuild compile_to_pyc(const std::string& source_path, const CacheSettings& set
     build.stage = PycBuild::Stage::ReadFailed;
     return build;
   }
-  build.compiled = compile_source(build.source, source_path, ast::ParseMode::Exec, {settings.optimize});
-  if (build.compiled.error) {
+  CompileResult compiled =
+      compile_source(build.source, source_path, ast::ParseMode::Exec, {settings.optimize}, build.warnings);
+  if (!compiled.ok()) {
+    build.syntax_error = std::move(compiled).error();
     build.stage = PycBuild::Stage::CompileFailed;
     return build;
   }
@@ -387,15 +399,20 @@ PycBuild compile_to_pyc(const std::string& source_path, const CacheSettings& set
   build.pyc_path = path.value();
   struct stat st {};
   stat(source_path.c_str(), &st);
-  std::string pyc = code_to_pyc(*build.compiled.code, build.source, st, mode, std::nullopt);
-  build.write_failure = write_pyc(build.pyc_path, pyc, source_path, settings);
-  if (build.write_failure) build.stage = PycBuild::Stage::WriteFailed;
+  std::string pyc = code_to_pyc(*compiled.value(), build.source, st, mode, std::nullopt);
+  Result<Ok, WriteFailure> written = write_pyc(build.pyc_path, pyc, source_path, settings);
+  if (!written.ok()) {
+    build.write_failure = std::move(written).error();
+    build.stage = PycBuild::Stage::WriteFailed;
+  }
   return build;
 }
 
 SourceCode get_source_code(std::string_view fullname, const std::string& source_path, const CacheSettings& settings,
                            CacheEvents& events) {
   SourceCode out;
+  // A Lib module is read in place from the host's installation: its cache never goes beside it (see
+  // settings_cache_path), but CPython's own fresh cache there may be used.
   const bool in_host_lib = path_is_under(source_path, settings.host_lib);
   std::string bytecode_path = cache_path_for(source_path, settings);
   CacheAttempt attempt;
@@ -432,6 +449,7 @@ SourceCode get_source_code(std::string_view fullname, const std::string& source_
   }
   std::string why = attempt.why + lib_note;
 
+  // source_to_code: the source is read only now unless checking a hash pyc already read it (one read per import).
   if (!attempt.source) {
     std::string text;
     if (!read_file(source_path, &text)) {
@@ -442,12 +460,12 @@ SourceCode get_source_code(std::string_view fullname, const std::string& source_
   }
   const std::string& source = *attempt.source;
   CompileResult result = compile_source(source, source_path, ast::ParseMode::Exec, {settings.optimize});
-  if (result.error) {
-    explain(events, fmt::format("compile failed: {}", result.error->message));
-    out.syntax_error = std::move(result.error);
+  if (!result.ok()) {
+    explain(events, fmt::format("compile failed: {}", result.error().message));
+    out.syntax_error = std::move(result).error();
     return out;
   }
-  out.code = result.code;
+  out.code = result.value();
   verbose(events, fmt::format("code object from {}", source_path));
   // One explain line per decision: why the source was compiled, then what happened to the cache.
   if (bytecode_path.empty() || !have_stat) {
@@ -479,9 +497,9 @@ SourceCode get_source_code(std::string_view fullname, const std::string& source_
     pyc = code_to_pyc(*out.code, source, st, mode, stat_clock, &kind);
     if (attempt.hash_based) kind += ", as before";
   }
-  if (auto failure = write_pyc(bytecode_path, pyc, source_path, settings)) {
-    verbose(events, failure->message());
-    explain(events, fmt::format("{}; cache not written: {}", why, failure->message()));
+  if (Result<Ok, WriteFailure> written = write_pyc(bytecode_path, pyc, source_path, settings); !written.ok()) {
+    verbose(events, written.error().message());
+    explain(events, fmt::format("{}; cache not written: {}", why, written.error().message()));
   } else {
     verbose(events, fmt::format("created {}", python_str_repr(bytecode_path)));
     explain(events, fmt::format("{}; wrote {} ({})", why, bytecode_path, kind));

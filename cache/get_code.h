@@ -90,19 +90,21 @@ bool same_file_version(const struct stat& a, const struct stat& b);
 
 // SourceFileLoader.set_data: writes `pyc` to `pyc_path` atomically (creating __pycache__ or the mirror's
 // directories), with the source's permission bits; refuses any path inside settings.host_lib.
-std::optional<WriteFailure> write_pyc(const std::string& pyc_path, std::string_view pyc, const std::string& source_path,
-                                      const CacheSettings& settings);
+Result<Ok, WriteFailure> write_pyc(const std::string& pyc_path, std::string_view pyc, const std::string& source_path,
+                                   const CacheSettings& settings);
 
 // The shared source-to-pyc path of py_compile and compileall: read `source_path`, compile it, write its cache
-// at cache_path_for(). `stage` says how far it got; `compiled` holds warnings and the error of the compile.
+// at cache_path_for(). `stage` says how far it got; `warnings` are the compile's, and `syntax_error` is set when
+// the compile failed (CompileFailed).
 struct PycBuild {
   enum class Stage { Written, ReadFailed, CompileFailed, NoCachePath, WriteFailed } stage = Stage::Written;
   int read_errno = 0;
   std::string source;
-  CompileResult compiled;
+  SyntaxWarnings warnings;
+  std::optional<SyntaxError> syntax_error;
   std::string pyc_path;
   std::string path_error;                 // NoCachePath: importlib's ValueError text
-  std::optional<WriteFailure> write_failure;
+  std::optional<WriteFailure> write_failure;  // WriteFailed: why
 };
 PycBuild compile_to_pyc(const std::string& source_path, const CacheSettings& settings, Invalidation mode);
 

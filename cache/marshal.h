@@ -7,7 +7,7 @@
 // shared), never from addresses or reference counts as CPython's writer does, so the same CodeObject always
 // marshals to the same bytes.
 //
-// Reading takes untrusted bytes and returns a CodeObject / constant or a MarshalError whose message uses
+// Reading takes untrusted bytes and returns a CodeObject / constant or a Failure whose message uses
 // CPython's words where CPython has them ("marshal data too short", "bad marshal data (unknown type code)",
 // ...). Every read is bounds-checked, nesting is capped like CPython's (2000 levels), and the total work is
 // bounded by the input size, so no input crashes or exhausts memory. Trailing bytes after the object are
@@ -22,6 +22,7 @@
 
 #include "compiler/code_object.h"
 #include "compiler/constant.h"
+#include "compiler/result.h"
 
 namespace minipy {
 
@@ -39,22 +40,18 @@ std::string marshal_code(const CodeObject& code);
 // The serialised form of one constant `value` (a code constant marshals as its code object).
 std::string marshal_constant(const Const& value);
 
-struct MarshalError {
-  std::string message;  // e.g. "marshal data too short"
-  size_t offset = 0;    // where in the input the reader stopped
-};
-
+// What a read produced: the object, and how many bytes it took. The count is part of the answer because trailing
+// bytes are not an error to the reader: marshal.load seeks back over them, and a pyc reader refuses them.
 template <class T>
-struct MarshalResult {
-  T value{};                          // set when error is empty
-  std::optional<MarshalError> error;  // set when the input was rejected
-  size_t consumed = 0;                // bytes read on success (trailing bytes are not an error)
-  explicit operator bool() const { return !error.has_value(); }
+struct Unmarshalled {
+  T object;
+  size_t consumed = 0;
 };
 
-// Reads one object from `data`, which must be a code object.
-MarshalResult<std::shared_ptr<const CodeObject>> unmarshal_code(std::span<const uint8_t> data);
+// Reads one object from `data`, which must be a code object. The failure's message is CPython's words (e.g.
+// "marshal data too short") and its offset where in `data` the reader stopped.
+Result<Unmarshalled<std::shared_ptr<const CodeObject>>> unmarshal_code(std::span<const uint8_t> data);
 // Reads one constant (any kind a code object may hold, including a code object) from `data`.
-MarshalResult<ConstRef> unmarshal_constant(std::span<const uint8_t> data);
+Result<Unmarshalled<ConstRef>> unmarshal_constant(std::span<const uint8_t> data);
 
 }  // namespace minipy

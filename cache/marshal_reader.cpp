@@ -60,13 +60,13 @@ class MarshalReader {
       : data_(data), budget_(std::max(kBudgetFloor, data.size() * kBudgetPerInputByte)) {}
 
   ConstRef read_root() { return read_object("object"); }
-  const std::optional<MarshalError>& error() const { return error_; }
+  const std::optional<Failure>& error() const { return error_; }
   size_t position() const { return pos_; }
 
  private:
   // Takes a view so that callers on the recursive path build no string temporaries in their frames.
   [[gnu::noinline, gnu::cold]] std::nullptr_t fail(std::string_view message) {
-    if (!error_) error_ = MarshalError{std::string(message), pos_};
+    if (!error_) error_ = Failure{std::string(message), pos_};
     return nullptr;
   }
   size_t remaining() const { return data_.size() - pos_; }
@@ -376,7 +376,7 @@ class MarshalReader {
   int depth_ = 0;
   size_t budget_;
   std::vector<ConstRef> refs_;
-  std::optional<MarshalError> error_;
+  std::optional<Failure> error_;
 };
 
 // Copies the text of a Bytes or Str field into the code object (charging the copy to the budget). A null `v`
@@ -469,38 +469,30 @@ bool MarshalReader::fill_code(const RawCodeFields& raw, CodeObject& c) {
   return true;
 }
 
+// Reads the one object in `data` and hands it to `convert`, which turns it into a T or a Failure.
 template <class T, class Convert>
-MarshalResult<T> run_reader(std::span<const uint8_t> data, Convert convert) {
+Result<Unmarshalled<T>> run_reader(std::span<const uint8_t> data, Convert convert) {
   StageScope stage(CompileStage::Unmarshal);
   MarshalReader reader(data);
   ConstRef root = reader.read_root();
-  MarshalResult<T> result;
-  if (!root) {
-    result.error = reader.error().value_or(MarshalError{"bad marshal data", reader.position()});
-    return result;
-  }
-  result.consumed = reader.position();
-  convert(std::move(root), result);
-  return result;
+  if (!root) return reader.error().value_or(Failure{"bad marshal data", reader.position()});
+  Result<T> converted = convert(std::move(root));
+  if (!converted.ok()) return std::move(converted).error();
+  return Unmarshalled<T>{std::move(converted).value(), reader.position()};
 }
 
 }  // namespace
 
-MarshalResult<std::shared_ptr<const CodeObject>> unmarshal_code(std::span<const uint8_t> data) {
-  using R = MarshalResult<std::shared_ptr<const CodeObject>>;
-  return run_reader<std::shared_ptr<const CodeObject>>(data, [](ConstRef root, R& result) {
-    if (!root->is(Const::Kind::Code)) {
-      result.error = MarshalError{"bad marshal data (not a code object)", 0};
-      return;
-    }
-    result.value = root->code_value();
+Result<Unmarshalled<std::shared_ptr<const CodeObject>>> unmarshal_code(std::span<const uint8_t> data) {
+  using Code = std::shared_ptr<const CodeObject>;
+  return run_reader<Code>(data, [](ConstRef root) -> Result<Code> {
+    if (!root->is(Const::Kind::Code)) return Failure{"bad marshal data (not a code object)", 0};
+    return root->code_value();
   });
 }
 
-MarshalResult<ConstRef> unmarshal_constant(std::span<const uint8_t> data) {
-  return run_reader<ConstRef>(data, [](ConstRef root, MarshalResult<ConstRef>& result) {
-    result.value = std::move(root);
-  });
+Result<Unmarshalled<ConstRef>> unmarshal_constant(std::span<const uint8_t> data) {
+  return run_reader<ConstRef>(data, [](ConstRef root) -> Result<ConstRef> { return root; });
 }
 
 }  // namespace minipy

@@ -77,8 +77,12 @@ std::string first_structural_problem(const CodeObject& code) {
               ((code.flags & CO_VARKEYWORDS) ? 1 : 0) > nlocalsplus ||
       code.posonlyargcount > code.argcount)
     return "argument counts out of range";
+  // Every call of this code reserves stacksize slots in its frame: a forged huge value would turn each call into
+  // a huge allocation, so the bound is far above anything the compiler emits and far below harm.
   if (code.stacksize < 0 || code.stacksize > 100000) return "bad stack size";
   int prologue = generator_prologue_unit(bytes);
+  // The operand is assembled from EXTENDED_ARG prefixes exactly as the eval loop assembles it, so the ranges
+  // checked below are the values the loop will see.
   int ext = 0;
   for (int i = 0; i < n; i++) {
     auto op = static_cast<uint8_t>(bytes[2 * i]);
@@ -120,14 +124,20 @@ std::string first_structural_problem(const CodeObject& code) {
         break;
       default: break;
     }
+    // The loop reads KW_NAMES's constant as a tuple of names without looking: any other constant would be a
+    // wrong-type read, not a Python error.
     if (static_cast<Opcode>(op) == Opcode::KW_NAMES && !code.consts[static_cast<size_t>(arg)]->is(Const::Kind::Tuple))
       return "KW_NAMES operand is not a tuple";
+    // COPY n and SWAP n reach n items down: deeper than the whole stack can never be valid (the abstract run
+    // below checks the actual depth on each path).
     if ((static_cast<Opcode>(op) == Opcode::COPY || static_cast<Opcode>(op) == Opcode::SWAP) && arg > code.stacksize)
       return fmt::format("{} operand out of range at offset {}", info.name, 2 * i);
     ext = static_cast<Opcode>(op) == Opcode::EXTENDED_ARG ? arg : 0;
     i = next - 1;
   }
   if (ext) return "code ends with EXTENDED_ARG";
+  // A handler entry moves control to `target` with the stack cut to `depth`: both must lie inside the code and
+  // its stack, or unwinding would jump or pop out of bounds.
   auto entries = parse_exception_table(code.exceptiontable);
   if (!entries) return "malformed exception table";
   for (const auto& e : *entries)
@@ -139,6 +149,9 @@ std::string first_structural_problem(const CodeObject& code) {
 
 using Kind = ValueKind;
 
+// What the abstract run knows about one stack item. Tuple lengths and a code constant's free-variable count are
+// tracked because the loop trusts them: BUILD_CONST_KEY_MAP takes as many keys as its count says, and a function
+// made by MAKE_FUNCTION indexes its closure by the code's free variables.
 struct Slot {
   Kind kind = Kind::Any;
   int size = -1;       // tuples: known length, else -1

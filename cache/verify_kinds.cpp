@@ -9,17 +9,21 @@ namespace minipy {
 
 namespace {
 
-constexpr std::array<std::string_view, 15> kKindNames = {
-    "Any", "Null", "MaybeNull", "Code", "Tuple", "List", "Set", "Dict", "Str", "Int", "Iter", "Exc", "ExcInfo",
-    "Cell", "CellTuple"};
+// Indexed by ValueKind (both come from MINIPY_VALUE_KINDS, so they cannot drift apart).
+constexpr std::string_view kKindNames[] = {
+#define MINIPY_VALUE_KIND_NAME(name) #name,
+    MINIPY_VALUE_KINDS(MINIPY_VALUE_KIND_NAME)
+#undef MINIPY_VALUE_KIND_NAME
+};
 
 std::optional<ValueKind> kind_named(std::string_view name) {
-  for (size_t i = 0; i < kKindNames.size(); i++)
+  for (size_t i = 0; i < std::size(kKindNames); i++)
     if (kKindNames[i] == name) return static_cast<ValueKind>(i);
   return std::nullopt;
 }
 
-// "N", "oparg" or "oparg+N".
+// "N", "oparg" or "oparg+N": the only depth forms opcodes.def needs (an operand counts items, a constant skips
+// fixed ones). Anything else is a typo in the table, reported by check_kinds_column rather than guessed at.
 std::optional<DepthTerm> parse_depth(std::string_view text) {
   DepthTerm term;
   if (text.starts_with("oparg")) {
@@ -101,6 +105,8 @@ std::string parse_rule(std::string_view text, StackRule& rule) {
   return {};
 }
 
+// The whole column, parsed on first use and kept: the verifier asks for a rule per instruction of every code
+// object it checks, and the table never changes while the program runs.
 struct ParsedColumn {
   std::array<StackRule, kFirstPseudoOpcode> rules;
   std::string first_problem;
@@ -112,6 +118,8 @@ const ParsedColumn& parsed_column() {
     for (int op = 0; op < kFirstPseudoOpcode; op++) {
       if (kOpcodeTable[op].name.empty()) continue;
       std::string why = parse_rule(kOpcodeTable[op].kinds, c.rules[static_cast<size_t>(op)]);
+      // Only the first problem is kept: a unit test calls check_kinds_column and fails on it, so a bad row is a
+      // build-time finding and the verifier itself never runs with a half-parsed rule in doubt.
       if (!why.empty() && c.first_problem.empty())
         c.first_problem = fmt::format("{}: {}", kOpcodeTable[op].name, why);
     }

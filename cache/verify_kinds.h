@@ -15,8 +15,14 @@ namespace minipy {
 
 // What the verifier knows about one stack slot. ExcInfo: the previous exception PUSH_EXC_INFO saved (None or an
 // exception), which POP_EXCEPT restores. CellTuple: a tuple of cells (a closure for MAKE_FUNCTION).
+// One list, expanded into the enum and the names opcodes.def's `kinds` column spells them with.
+#define MINIPY_VALUE_KINDS(X) \
+  X(Any) X(Null) X(MaybeNull) X(Code) X(Tuple) X(List) X(Set) X(Dict) X(Str) X(Int) X(Iter) X(Exc) X(ExcInfo) \
+  X(Cell) X(CellTuple)
 enum class ValueKind : uint8_t {
-  Any, Null, MaybeNull, Code, Tuple, List, Set, Dict, Str, Int, Iter, Exc, ExcInfo, Cell, CellTuple
+#define MINIPY_VALUE_KIND_ENUMERATOR(name) name,
+  MINIPY_VALUE_KINDS(MINIPY_VALUE_KIND_ENUMERATOR)
+#undef MINIPY_VALUE_KIND_ENUMERATOR
 };
 
 // A stack depth in a row: `add`, plus the oparg when `uses_oparg` (1 = top of stack).

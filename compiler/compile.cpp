@@ -34,31 +34,29 @@ static SyntaxError with_text(SyntaxError error, std::string_view source) {
 }
 
 CompileResult compile_source(std::string_view source, std::string_view filename, ast::ParseMode mode,
-                             const CompileOptions& options) {
-  CompileResult result;
+                             const CompileOptions& options, SyntaxWarnings& warnings) {
   ast::Arena arena;
   ParseResult parsed = [&] {
     StageScope stage(CompileStage::Parse);
     return parse(source, filename, mode, arena);
   }();
-  if (!parsed.module) {
-    result.error = parsed.error ? std::move(parsed.error) : SyntaxError{};
-    return result;
-  }
-  return compile_ast(*parsed.module, arena, filename, source, options);
+  if (!parsed.module) return parsed.error ? std::move(*parsed.error) : SyntaxError{};
+  return compile_ast(*parsed.module, arena, filename, source, options, warnings);
+}
+
+CompileResult compile_source(std::string_view source, std::string_view filename, ast::ParseMode mode,
+                             const CompileOptions& options) {
+  SyntaxWarnings unshown;
+  return compile_source(source, filename, mode, options, unshown);
 }
 
 CompileResult compile_ast(ast::Module& module, ast::Arena& arena, std::string_view filename,
-                          std::string_view source, const CompileOptions& options) {
-  CompileResult result;
+                          std::string_view source, const CompileOptions& options, SyntaxWarnings& warnings) {
   FutureResult future = [&] {
     StageScope stage(CompileStage::Future);
     return future_features(module, filename);
   }();
-  if (future.error) {
-    result.error = with_text(std::move(*future.error), source);
-    return result;
-  }
+  if (future.error) return with_text(std::move(*future.error), source);
   std::optional<SyntaxError> too_deep;
   {
     StageScope stage(CompileStage::Optimize);
@@ -66,17 +64,13 @@ CompileResult compile_ast(ast::Module& module, ast::Arena& arena, std::string_vi
   }
   if (too_deep) {
     too_deep->filename = std::string(filename);
-    result.error = with_text(std::move(*too_deep), source);
-    return result;
+    return with_text(std::move(*too_deep), source);
   }
   SymtableResult symbols = [&] {
     StageScope stage(CompileStage::Symtable);
     return build_symtable(module, filename, future.features.flags);
   }();
-  if (!symbols.table) {
-    result.error = with_text(std::move(*symbols.error), source);
-    return result;
-  }
+  if (!symbols.table) return with_text(std::move(*symbols.error), source);
   AssembleFn assembler = [](CompilerUnit& unit) {
     StageScope stage(CompileStage::Assemble);
     return assemble(unit);
@@ -85,13 +79,9 @@ CompileResult compile_ast(ast::Module& module, ast::Arena& arena, std::string_vi
     StageScope stage(CompileStage::Codegen);
     return codegen(module, *symbols.table, filename, options.optimize, assembler, future.features);
   }();
-  result.warnings = std::move(generated.warnings);
-  if (!generated.code) {
-    result.error = with_text(generated.error ? std::move(*generated.error) : SyntaxError{}, source);
-    return result;
-  }
-  result.code = std::move(generated.code);
-  return result;
+  for (SyntaxWarning& w : generated.warnings) warnings.push_back(std::move(w));
+  if (!generated.code) return with_text(generated.error ? std::move(*generated.error) : SyntaxError{}, source);
+  return std::move(generated.code);
 }
 
 }  // namespace minipy

@@ -9,6 +9,7 @@
 
 #include "compiler/ast.h"
 #include "compiler/code_object.h"
+#include "compiler/result.h"
 #include "compiler/syntax_error.h"
 
 namespace minipy {
@@ -17,17 +18,22 @@ struct CompileOptions {
   int optimize = 0;  // -O level: 1 drops asserts and __debug__ blocks, 2 also docstrings
 };
 
-struct CompileResult {
-  std::shared_ptr<const CodeObject> code;  // set on success
-  std::optional<SyntaxError> error;        // set on failure
-  std::vector<SyntaxWarning> warnings;     // compile-time SyntaxWarnings, in the order CPython issues them
-};
+// The module's code object, or the SyntaxError (IndentationError, TabError, ...) that stopped the compile.
+using CompileResult = Result<std::shared_ptr<const CodeObject>, SyntaxError>;
 
+// The SyntaxWarnings a compile issued, in the order CPython issues them. They travel beside the result rather
+// than in it because a compile that fails may have warned first, and CPython shows those warnings before the error.
+using SyntaxWarnings = std::vector<SyntaxWarning>;
+
+// Compiles `source` (named `filename` in code objects and errors) in `mode`, appending its warnings to `warnings`.
+CompileResult compile_source(std::string_view source, std::string_view filename, ast::ParseMode mode,
+                             const CompileOptions& options, SyntaxWarnings& warnings);
+// The same for callers that show no warnings (the REPL's "is it complete?" trials, stand-in code, tests).
 CompileResult compile_source(std::string_view source, std::string_view filename, ast::ParseMode mode,
                              const CompileOptions& options = {});
 // The stages after parsing, for a tree built elsewhere (compile() of a tree made in Python): `module` lives in
 // `arena` and is changed in place (constant folding); `source` gives SyntaxErrors their text line (may be empty).
 CompileResult compile_ast(ast::Module& module, ast::Arena& arena, std::string_view filename,
-                          std::string_view source, const CompileOptions& options = {});
+                          std::string_view source, const CompileOptions& options, SyntaxWarnings& warnings);
 
 }  // namespace minipy

@@ -114,11 +114,6 @@ Value int_tuple(ThreadState& ts, const int64_t* values, int64_t n) {
   return Value(t);
 }
 
-Value reduce_of(ThreadState& ts, Value self, Value args, Value state = Value()) {
-  Value items[3] = {Value(type_of(self)), args, state};
-  return Value(make_tuple(ts, {items, static_cast<size_t>(state ? 3 : 2)}));
-}
-
 // The state tuple's items as clamped ints: `count` of them, item i clamped to [low(i), high(i)].
 template <typename Low, typename High>
 bool read_indices(ThreadState& ts, Value state, int64_t count, int64_t* out, Low low, High high) {
@@ -133,21 +128,17 @@ bool read_indices(ThreadState& ts, Value state, int64_t count, int64_t* out, Low
   return true;
 }
 
-bool setstate_args(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames) {
-  return no_keywords(ts, "__setstate__", kwnames) && check_arg_count(ts, "__setstate__", args.size(), 1, 1);
-}
-
 Value product_reduce(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   CombinatoricObject* c = as_comb(self);
   if (c->stopped) {
     Value empty(ts.interp->empty_tuple);
-    return reduce_of(ts, self, Value(make_tuple(ts, {&empty, 1})));
+    return reduce_tuple(ts, self, Value(make_tuple(ts, {&empty, 1})));
   }
-  if (!c->started) return reduce_of(ts, self, Value(c->pools));
-  return reduce_of(ts, self, Value(c->pools), int_tuple(ts, c->indices, c->pools->size));
+  if (!c->started) return reduce_tuple(ts, self, Value(c->pools));
+  return reduce_tuple(ts, self, Value(c->pools), int_tuple(ts, c->indices, c->pools->size));
 }
 Value product_setstate(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!setstate_args(ts, args, kwnames)) return Value();
+  if (!setstate_arguments(ts, args, kwnames)) return Value();
   CombinatoricObject* c = as_comb(self);
   auto pool_size = [&](int64_t i) { return static_cast<TupleObject*>(c->pools->items[i].as_object())->size; };
   for (int64_t i = 0; i < c->pools->size; i++)
@@ -164,11 +155,11 @@ Value ordered_reduce(ThreadState& ts, Value self, bool with_cycles) {
   Value r = make_int(ts, c->r);
   if (!c->started) {
     Value args[2] = {c->pools->items[0], r};
-    return reduce_of(ts, self, Value(make_tuple(ts, args)));
+    return reduce_tuple(ts, self, Value(make_tuple(ts, args)));
   }
   if (c->stopped) {
     Value args[2] = {Value(ts.interp->empty_tuple), r};
-    return reduce_of(ts, self, Value(make_tuple(ts, args)));
+    return reduce_tuple(ts, self, Value(make_tuple(ts, args)));
   }
   Value args[2] = {c->pools->items[0], r};
   Value state = with_cycles ? Value() : int_tuple(ts, c->indices, c->r);
@@ -176,7 +167,7 @@ Value ordered_reduce(ThreadState& ts, Value self, bool with_cycles) {
     Value both[2] = {int_tuple(ts, c->indices, pool_of(c)->size), int_tuple(ts, c->cycles, c->r)};
     state = Value(make_tuple(ts, both));
   }
-  return reduce_of(ts, self, Value(make_tuple(ts, args)), state);
+  return reduce_tuple(ts, self, Value(make_tuple(ts, args)), state);
 }
 Value combinations_reduce(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   return ordered_reduce(ts, self, false);
@@ -186,7 +177,7 @@ Value permutations_reduce(ThreadState& ts, Value self, std::span<const Value>, T
 }
 
 Value combinations_setstate(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!setstate_args(ts, args, kwnames)) return Value();
+  if (!setstate_arguments(ts, args, kwnames)) return Value();
   CombinatoricObject* c = as_comb(self);
   int64_t n = pool_of(c)->size, r = c->r;
   if (!read_indices(ts, args[0], r, c->indices, [](int64_t) { return int64_t{0}; },
@@ -196,7 +187,7 @@ Value combinations_setstate(ThreadState& ts, Value self, std::span<const Value> 
   return None();
 }
 Value cwr_setstate(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!setstate_args(ts, args, kwnames)) return Value();
+  if (!setstate_arguments(ts, args, kwnames)) return Value();
   CombinatoricObject* c = as_comb(self);
   int64_t n = pool_of(c)->size;
   if (!read_indices(ts, args[0], c->r, c->indices, [](int64_t) { return int64_t{0}; },
@@ -207,7 +198,7 @@ Value cwr_setstate(ThreadState& ts, Value self, std::span<const Value> args, Tup
   return None();
 }
 Value permutations_setstate(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!setstate_args(ts, args, kwnames)) return Value();
+  if (!setstate_arguments(ts, args, kwnames)) return Value();
   if (!is_tuple(args[0])) return raise(ts, TypeError_type, "state is not a tuple");
   auto* state = static_cast<TupleObject*>(args[0].as_object());
   if (state->size != 2 || !is_tuple(state->items[0]) || !is_tuple(state->items[1]))

@@ -20,20 +20,23 @@ Value marshal_dumps(ThreadState& ts, Value, std::span<const Value> args, TupleOb
   return make_bytes(ts, marshal_constant(*c));
 }
 
+// The exception for input the reader refused, as CPython raises it: running out of input is an EOFError,
+// malformed input a ValueError.
+Value raise_unmarshal_failure(ThreadState& ts, const Failure& failure) {
+  const std::string& why = failure.message;
+  Type* type = why == "marshal data too short" || why == "EOF read where object expected" ? &EOFError_type
+                                                                                        : &ValueError_type;
+  return raise(ts, *type, why);
+}
+
 Value marshal_loads(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
   if (!check_positional_args(ts, "loads", args, kwnames, 1, 1)) return Value();
   std::string copy;
   if (!buffer_bytes(ts, args[0], &copy)) return Value();
   std::string_view data = copy;
   auto result = unmarshal_constant({reinterpret_cast<const uint8_t*>(data.data()), data.size()});
-  if (result.error) {
-    // As CPython: running out of input is an EOFError, malformed input a ValueError.
-    const std::string& why = result.error->message;
-    Type* type = why == "marshal data too short" || why == "EOF read where object expected" ? &EOFError_type
-                                                                                          : &ValueError_type;
-    return raise(ts, *type, result.error->message);
-  }
-  return constant_to_value(ts, result.value);
+  if (!result.ok()) return raise_unmarshal_failure(ts, result.error());
+  return constant_to_value(ts, result.value().object);
 }
 
 // dump(value, file, version=4, /): the bytes dumps() makes, through file.write.
@@ -58,18 +61,14 @@ Value marshal_load(ThreadState& ts, Value, std::span<const Value> args, TupleObj
   std::string_view bytes = static_cast<BytesObject*>(data.as_object())->view();
   if (bytes.empty()) return raise(ts, EOFError_type, "EOF read where object expected");
   auto result = unmarshal_constant({reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()});
-  if (result.error) {
-    const std::string& why = result.error->message;
-    Type* type = why == "marshal data too short" || why == "EOF read where object expected" ? &EOFError_type
-                                                                                          : &ValueError_type;
-    return raise(ts, *type, why);
-  }
-  if (result.consumed < bytes.size()) {
-    Value back[2] = {make_int(ts, static_cast<int64_t>(result.consumed) - static_cast<int64_t>(bytes.size())),
+  if (!result.ok()) return raise_unmarshal_failure(ts, result.error());
+  const size_t consumed = result.value().consumed;
+  if (consumed < bytes.size()) {
+    Value back[2] = {make_int(ts, static_cast<int64_t>(consumed) - static_cast<int64_t>(bytes.size())),
                      Value::small_int(1)};
     if (!call_method(ts, args[0], intern(ts, "seek"), back)) return Value();
   }
-  return constant_to_value(ts, result.value);
+  return constant_to_value(ts, result.value().object);
 }
 
 const MethodDef marshal_functions[] = {

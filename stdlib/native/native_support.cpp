@@ -34,11 +34,7 @@ void complete_native_type(ThreadState& ts, Type& t) {
   add_slot_wrappers(ts, t);
   // The slots it leaves empty come from object, except the constructor: a type without one is not instantiable.
   NewSlot own_new = t.new_instance;
-  auto* first = reinterpret_cast<void**>(&t.repr);
-  auto* last = reinterpret_cast<void**>(&t.finalize);
-  auto* base_first = reinterpret_cast<void**>(&t.base->repr);
-  for (void** p = first; p <= last; p++, base_first++)
-    if (!*p) *p = *base_first;
+  copy_missing_slots(t);
   t.new_instance = own_new;
 }
 

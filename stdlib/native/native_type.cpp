@@ -102,15 +102,8 @@ namespace {
 // constructor slot.
 Value native_new(ThreadState& ts, Value owner_value, std::span<const Value> args, TupleObject* kwnames) {
   Type* owner = as_type(owner_value);
-  std::string_view on = owner->c_name;
-  if (args.empty() || (kwnames && static_cast<size_t>(kwnames->size) == args.size()))
-    return raise_fmt(ts, TypeError_type, "{}.__new__(): not enough arguments", on);
-  if (!is_type(args[0]))
-    return raise_fmt(ts, TypeError_type, "{}.__new__(X): X is not a type object ({})", on, type_name(args[0]));
-  Type* cls = as_type(args[0]);
-  std::string_view cn = cls->name->view();
-  if (!is_subtype(cls, owner))
-    return raise_fmt(ts, TypeError_type, "{}.__new__({}): {} is not a subtype of {}", on, cn, cn, on);
+  Type* cls = new_receiver_class(ts, owner, args, kwnames);
+  if (!cls) return Value();
   return owner->new_instance(ts, cls, args.subspan(1), kwnames);
 }
 const MethodDef kNativeNew = {"__new__", native_new, kMethodStatic};

@@ -4,6 +4,11 @@
 // (`from _operator import *`).
 //
 // Left out: nothing of 3.11's _operator; _compare_digest is not constant-time (minipy makes no timing claims).
+#include <array>
+#include <string_view>
+#include <utility>
+
+#include "compiler/opcodes.h"
 #include "stdlib/native/native_type.h"
 
 namespace minipy {
@@ -26,34 +31,30 @@ bool two_args(ThreadState& ts, const char* name, std::span<const Value> args, Tu
 
 #define OPERATOR_FN(name) Value name(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames)
 
-// One function per BINARY_OP index (binary and, with 13 added, in place), named by the table below.
-template <int kOp>
-OPERATOR_FN(binary_fn);
-
-struct BinaryRow {
-  const char* name;
-  int op;
-};
-// Each row: the _operator name and the BINARY_OP index it performs (13 and up: in place).
-constexpr BinaryRow kBinaryRows[] = {
-    {"add", kOpAdd},         {"and_", kOpAnd},         {"floordiv", kOpFloorDiv}, {"lshift", kOpLShift},
-    {"matmul", kOpMatMul},   {"mul", kOpMul},          {"mod", kOpMod},           {"or_", kOpOr},
-    {"pow", kOpPow},         {"rshift", kOpRShift},    {"sub", kOpSub},           {"truediv", kOpTrueDiv},
-    {"xor", kOpXor},         {"iadd", 13 + kOpAdd},    {"iand", 13 + kOpAnd},     {"ifloordiv", 13 + kOpFloorDiv},
-    {"ilshift", 13 + kOpLShift}, {"imatmul", 13 + kOpMatMul}, {"imul", 13 + kOpMul}, {"imod", 13 + kOpMod},
-    {"ior", 13 + kOpOr},     {"ipow", 13 + kOpPow},    {"irshift", 13 + kOpRShift}, {"isub", 13 + kOpSub},
-    {"itruediv", 13 + kOpTrueDiv}, {"ixor", 13 + kOpXor},
-};
-
-constexpr const char* binary_name(int op) {
-  for (const BinaryRow& row : kBinaryRows)
-    if (row.op == op) return row.name;
-  return "?";
+// _operator names each binary function after its operator's dunder stem (compiler/binary_ops.def): "add" for
+// __add__ and "iadd" for __iadd__, with a trailing underscore where the plain name would be a Python keyword
+// (and_, or_). Computed here so that the operator table stays the one list of operators.
+using OperatorName = std::array<char, 12>;
+constexpr OperatorName operator_name(int op) {  // op: the BINARY_OP index, kBinaryOpCount and up in place
+  OperatorName out{};
+  size_t n = 0;
+  const bool inplace = op >= kBinaryOpCount;
+  const std::string_view stem = kBinaryOpDunderStems[op % kBinaryOpCount];
+  if (inplace) out[n++] = 'i';
+  for (char c : stem) out[n++] = c;
+  if (!inplace && (stem == "and" || stem == "or")) out[n++] = '_';
+  return out;
 }
+constexpr auto kBinaryNames = [] {
+  std::array<OperatorName, 2 * kBinaryOpCount> names{};
+  for (int op = 0; op < 2 * kBinaryOpCount; op++) names[op] = operator_name(op);
+  return names;
+}();
 
+// One function per BINARY_OP index (binary and, from kBinaryOpCount on, in place).
 template <int kOp>
 OPERATOR_FN(binary_fn) {
-  if (!two_args(ts, binary_name(kOp), args, kwnames)) return Value();
+  if (!two_args(ts, kBinaryNames[kOp].data(), args, kwnames)) return Value();
   return binary_op(ts, args[0], args[1], kOp);
 }
 
@@ -413,12 +414,6 @@ const MethodDef kGetterMethods[] = {{"__reduce__", getter_reduce}};
 const MethodDef kMethodcallerMethods[] = {{"__reduce__", methodcaller_reduce}};
 
 const MethodDef kOperatorFunctions[] = {
-#define BINARY_ROW(i) {kBinaryRows[i].name, binary_fn<kBinaryRows[i].op>},
-    BINARY_ROW(0) BINARY_ROW(1) BINARY_ROW(2) BINARY_ROW(3) BINARY_ROW(4) BINARY_ROW(5) BINARY_ROW(6)
-    BINARY_ROW(7) BINARY_ROW(8) BINARY_ROW(9) BINARY_ROW(10) BINARY_ROW(11) BINARY_ROW(12) BINARY_ROW(13)
-    BINARY_ROW(14) BINARY_ROW(15) BINARY_ROW(16) BINARY_ROW(17) BINARY_ROW(18) BINARY_ROW(19) BINARY_ROW(20)
-    BINARY_ROW(21) BINARY_ROW(22) BINARY_ROW(23) BINARY_ROW(24) BINARY_ROW(25)
-#undef BINARY_ROW
     {"lt", compare_fn<kLt>}, {"le", compare_fn<kLe>}, {"eq", compare_fn<kEq>},
     {"ne", compare_fn<kNe>}, {"gt", compare_fn<kGt>}, {"ge", compare_fn<kGe>},
     {"neg", unary_fn<unary_negative, kNeg>}, {"pos", unary_fn<unary_positive, kPos>},
@@ -430,7 +425,13 @@ const MethodDef kOperatorFunctions[] = {
     {"setitem", op_setitem}, {"delitem", op_delitem}, {"length_hint", op_length_hint},
     {"call", op_call}, {"_compare_digest", op_compare_digest},
 };
-static_assert(std::size(kBinaryRows) == 26, "one BINARY_ROW per kBinaryRows entry");
+
+// The binary and in-place functions, one per BINARY_OP index, in that order (add, and_, floordiv, ...).
+template <size_t... I>
+constexpr std::array<MethodDef, sizeof...(I)> binary_defs(std::index_sequence<I...>) {
+  return {MethodDef{kBinaryNames[I].data(), binary_fn<static_cast<int>(I)>}...};
+}
+constexpr auto kBinaryFunctions = binary_defs(std::make_index_sequence<2 * kBinaryOpCount>());
 
 struct GetterRow {
   Type* type;
@@ -463,6 +464,7 @@ ModuleObject* create_operator_module(ThreadState& ts) {
     }
     add_module_value(ts, m, row.name, Value(static_cast<Object*>(row.type)));
   }
+  add_module_functions(ts, m, kBinaryFunctions);
   add_module_functions(ts, m, kOperatorFunctions);
   add_module_value(ts, m, "__doc__",
                    Value(make_str(ts, "Operator interface.\n\nThis module exports a set of functions implemented in C "

@@ -198,14 +198,20 @@ PROC_FN(px_dup2) {
   return make_int(ts, rc);
 }
 
-// get_inheritable(fd) / set_inheritable(fd, flag): the close-on-exec flag, inverted (PEP 446).
+// get_inheritable(fd) and get_blocking(fd) (`fname`): whether `bit` of fcntl(fd, `get_command`) is clear. Both
+// report a flag the kernel stores inverted: inheritable is not FD_CLOEXEC (PEP 446), blocking is not O_NONBLOCK.
+Value fd_flag_clear(ThreadState& ts, const char* fname, std::span<const Value> args, TupleObject* kwnames,
+                    int get_command, int bit) {
+  int64_t fd = 0;
+  if (!int_params(ts, fname, args, kwnames, {"fd"}, 1, &fd)) return Value();
+  int flags = ::fcntl(static_cast<int>(fd), get_command);
+  if (flags < 0) return raise_os_error(ts, errno);
+  return Bool(!(flags & bit));
+}
+
 PROC_FN(px_get_inheritable) {
   (void)self;
-  int64_t fd = 0;
-  if (!int_params(ts, "get_inheritable", args, kwnames, {"fd"}, 1, &fd)) return Value();
-  int flags = ::fcntl(static_cast<int>(fd), F_GETFD);
-  if (flags < 0) return raise_os_error(ts, errno);
-  return Bool(!(flags & FD_CLOEXEC));
+  return fd_flag_clear(ts, "get_inheritable", args, kwnames, F_GETFD, FD_CLOEXEC);
 }
 
 PROC_FN(px_set_inheritable) {
@@ -216,14 +222,9 @@ PROC_FN(px_set_inheritable) {
   return None();
 }
 
-// get_blocking(fd) / set_blocking(fd, flag): O_NONBLOCK, inverted.
 PROC_FN(px_get_blocking) {
   (void)self;
-  int64_t fd = 0;
-  if (!int_params(ts, "get_blocking", args, kwnames, {"fd"}, 1, &fd)) return Value();
-  int flags = ::fcntl(static_cast<int>(fd), F_GETFL);
-  if (flags < 0) return raise_os_error(ts, errno);
-  return Bool(!(flags & O_NONBLOCK));
+  return fd_flag_clear(ts, "get_blocking", args, kwnames, F_GETFL, O_NONBLOCK);
 }
 
 PROC_FN(px_set_blocking) {

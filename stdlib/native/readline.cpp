@@ -12,6 +12,7 @@
 
 #include "stdlib/native/native_support.h"
 #include "stdlib/native/posix.h"
+#include "stdlib/native/readline.h"
 #include "vm/errors/errors.h"
 
 #if MINIPY_HAVE_READLINE
@@ -32,20 +33,22 @@ using native::parse_args;
 ThreadState* callback_thread = nullptr;
 ModuleObject* readline_module = nullptr;
 int completion_begidx = 0, completion_endidx = 0;
+// set_auto_history(): whether the REPL adds each line it reads to the history (CPython's should_auto_add_history).
 bool auto_history = true;
 
-StrObject* hook_key(ThreadState& ts, const char* which) { return intern(ts, which); }
 Value stored(const char* which) {
   if (!readline_module || !callback_thread) return Value();
   Value v = dict_get_str(readline_module->dict, intern(*callback_thread, which));
   return v && !is_none(v) ? v : Value();
 }
-// Sets (or clears, with None / no argument) one of the hooks; TypeError when it cannot be called.
-Value set_hook(ThreadState& ts, const char* fname, const char* which, std::span<const Value> args) {
-  if (!check_arg_count(ts, fname, args.size(), 0, 1)) return Value();
+// The set_* functions of the hooks: sets (or clears, with None / no argument) the hook kept under `which`;
+// TypeError when it cannot be called.
+Value set_hook(ThreadState& ts, const char* fname, const char* which, std::span<const Value> args,
+               TupleObject* kwnames) {
+  if (!check_positional_args(ts, fname, args, kwnames, 0, 1)) return Value();
   Value fn = args.empty() ? None() : args[0];
   if (!is_none(fn) && !type_of(fn)->call) return raise_fmt(ts, TypeError_type, "{} must be callable", fname + 4);
-  if (!dict_set_str(ts, readline_module->dict, hook_key(ts, which), fn)) return Value();
+  if (!dict_set_str(ts, readline_module->dict, intern(ts, which), fn)) return Value();
   return None();
 }
 
@@ -105,14 +108,34 @@ char** flex_complete(const char* text, int start, int end) {
   return rl_completion_matches(text, on_completion);
 }
 
-// The file a history or init-file function names: the argument (str, bytes or path-like) or readline's default.
-bool optional_path(ThreadState& ts, std::span<const Value> args, size_t index, std::string* out, bool* given) {
-  *given = args.size() > index && !is_none(args[index]);
-  if (!*given) return true;
-  Path path;
-  if (!path_arg(ts, "readline", "filename", args[index], &path, false)) return false;
-  *out = std::move(path.text);
-  return true;
+// The file a history or init-file function `fname` names in its last, optional argument (at `index`, after
+// `index` required ones): a str, bytes or path-like, or None / absent for readline's default file.
+struct FileArgument {
+  bool ok = false;  // false: the call was refused, with the exception pending
+  bool given = false;
+  std::string path;
+  const char* c_str() const { return given ? path.c_str() : nullptr; }  // what readline takes: null = default
+};
+FileArgument file_argument(ThreadState& ts, const char* fname, std::span<const Value> args, TupleObject* kwnames,
+                           size_t index) {
+  FileArgument file;
+  if (!check_positional_args(ts, fname, args, kwnames, index, index + 1)) return file;
+  file.given = args.size() > index && !is_none(args[index]);
+  if (file.given) {
+    Path path;
+    if (!path_arg(ts, "readline", "filename", args[index], &path, false)) return file;
+    file.path = std::move(path.text);
+  }
+  file.ok = true;
+  return file;
+}
+
+// The one str argument of `fname`; null with TypeError pending for anything else.
+StrObject* str_argument(ThreadState& ts, const char* fname, std::span<const Value> args, TupleObject* kwnames) {
+  if (!native::one_arg(ts, fname, args, kwnames)) return nullptr;
+  if (is_str(args[0])) return as_str(args[0]);
+  raise_fmt(ts, TypeError_type, "{}() argument must be str, not {}", fname, type_name(args[0]));
+  return nullptr;
 }
 
 // Readline's history functions return an errno value; CPython raises the OSError for it without a file name.
@@ -134,12 +157,9 @@ NATIVE_FN(py_parse_and_bind) {
 
 NATIVE_FN(py_read_init_file) {
   (void)self;
-  if (!no_keywords(ts, "read_init_file", kwnames) || !check_arg_count(ts, "read_init_file", args.size(), 0, 1))
-    return Value();
-  std::string path;
-  bool given;
-  if (!optional_path(ts, args, 0, &path, &given)) return Value();
-  errno = rl_read_init_file(given ? path.c_str() : nullptr);
+  FileArgument file = file_argument(ts, "read_init_file", args, kwnames, 0);
+  if (!file.ok) return Value();
+  errno = rl_read_init_file(file.c_str());
   return history_result(ts, errno);
 }
 
@@ -151,9 +171,9 @@ NATIVE_FN(py_get_line_buffer) {
 
 NATIVE_FN(py_insert_text_fn) {
   (void)self;
-  if (!native::one_arg(ts, "insert_text", args, kwnames)) return Value();
-  if (!is_str(args[0])) return raise_fmt(ts, TypeError_type, "insert_text() argument must be str, not {}", type_name(args[0]));
-  rl_insert_text(as_str(args[0])->data);
+  StrObject* text = str_argument(ts, "insert_text", args, kwnames);
+  if (!text) return Value();
+  rl_insert_text(text->data);
   return None();
 }
 
@@ -166,41 +186,33 @@ NATIVE_FN(py_redisplay_fn) {
 
 NATIVE_FN(py_read_history_file) {
   (void)self;
-  if (!no_keywords(ts, "read_history_file", kwnames) || !check_arg_count(ts, "read_history_file", args.size(), 0, 1))
-    return Value();
-  std::string path;
-  bool given;
-  if (!optional_path(ts, args, 0, &path, &given)) return Value();
-  return history_result(ts, read_history(given ? path.c_str() : nullptr));
+  FileArgument file = file_argument(ts, "read_history_file", args, kwnames, 0);
+  if (!file.ok) return Value();
+  return history_result(ts, read_history(file.c_str()));
 }
 
 NATIVE_FN(py_write_history_file) {
   (void)self;
-  if (!no_keywords(ts, "write_history_file", kwnames) || !check_arg_count(ts, "write_history_file", args.size(), 0, 1))
-    return Value();
-  std::string path;
-  bool given;
-  if (!optional_path(ts, args, 0, &path, &given)) return Value();
-  int err = write_history(given ? path.c_str() : nullptr);
+  FileArgument file = file_argument(ts, "write_history_file", args, kwnames, 0);
+  if (!file.ok) return Value();
+  int err = write_history(file.c_str());
   // Honour set_history_length() in the file too, as CPython does.
   Value length = dict_get_str(readline_module->dict, intern(ts, "_history_length"));
   int64_t n = -1;
   if (length && is_int(length)) (void)index_to_int64(ts, length, &n);
-  if (err == 0 && n >= 0) err = history_truncate_file(given ? path.c_str() : nullptr, static_cast<int>(n));
+  if (err == 0 && n >= 0) err = history_truncate_file(file.c_str(), static_cast<int>(n));
   return history_result(ts, err);
 }
 
 NATIVE_FN(py_append_history_file) {
   (void)self;
-  if (!no_keywords(ts, "append_history_file", kwnames) ||
-      !check_arg_count(ts, "append_history_file", args.size(), 1, 2))
-    return Value();
+  // The count is converted before the file, as CPython's argument clinic does.
+  if (!check_positional_args(ts, "append_history_file", args, kwnames, 1, 2)) return Value();
   int64_t count;
   if (!index_to_int64(ts, args[0], &count)) return Value();
-  std::string path;
-  bool given;
-  if (!optional_path(ts, args, 1, &path, &given)) return Value();
-  int err = append_history(static_cast<int>(count), given ? path.c_str() : nullptr);
+  FileArgument file = file_argument(ts, "append_history_file", args, kwnames, 1);
+  if (!file.ok) return Value();
+  int err = append_history(static_cast<int>(count), file.c_str());
   return history_result(ts, err);
 }
 
@@ -269,9 +281,9 @@ NATIVE_FN(py_replace_history_item) {
 
 NATIVE_FN(py_add_history) {
   (void)self;
-  if (!native::one_arg(ts, "add_history", args, kwnames)) return Value();
-  if (!is_str(args[0])) return raise_fmt(ts, TypeError_type, "add_history() argument must be str, not {}", type_name(args[0]));
-  add_history(as_str(args[0])->data);
+  StrObject* line = str_argument(ts, "add_history", args, kwnames);
+  if (!line) return Value();
+  add_history(line->data);
   return None();
 }
 
@@ -293,8 +305,7 @@ NATIVE_FN(py_set_auto_history) {
 
 NATIVE_FN(py_set_completer) {
   (void)self;
-  if (!no_keywords(ts, "set_completer", kwnames)) return Value();
-  return set_hook(ts, "set_completer", "_completer", args);
+  return set_hook(ts, "set_completer", "_completer", args, kwnames);
 }
 NATIVE_FN(py_get_completer) {
   (void)self;
@@ -304,18 +315,15 @@ NATIVE_FN(py_get_completer) {
 }
 NATIVE_FN(py_set_startup_hook) {
   (void)self;
-  if (!no_keywords(ts, "set_startup_hook", kwnames)) return Value();
-  return set_hook(ts, "set_startup_hook", "_startup_hook", args);
+  return set_hook(ts, "set_startup_hook", "_startup_hook", args, kwnames);
 }
 NATIVE_FN(py_set_pre_input_hook) {
   (void)self;
-  if (!no_keywords(ts, "set_pre_input_hook", kwnames)) return Value();
-  return set_hook(ts, "set_pre_input_hook", "_pre_input_hook", args);
+  return set_hook(ts, "set_pre_input_hook", "_pre_input_hook", args, kwnames);
 }
 NATIVE_FN(py_set_display_hook) {
   (void)self;
-  if (!no_keywords(ts, "set_completion_display_matches_hook", kwnames)) return Value();
-  return set_hook(ts, "set_completion_display_matches_hook", "_display_hook", args);
+  return set_hook(ts, "set_completion_display_matches_hook", "_display_hook", args, kwnames);
 }
 
 NATIVE_FN(py_get_completion_type) {
@@ -339,10 +347,9 @@ std::string completer_delims = " \t\n`~!@#$%^&*()-=+[{]}\\|;:'\",<>/?";
 
 NATIVE_FN(py_set_completer_delims) {
   (void)self;
-  if (!native::one_arg(ts, "set_completer_delims", args, kwnames)) return Value();
-  if (!is_str(args[0]))
-    return raise_fmt(ts, TypeError_type, "set_completer_delims() argument must be str, not {}", type_name(args[0]));
-  completer_delims = std::string(as_str(args[0])->view());
+  StrObject* delims = str_argument(ts, "set_completer_delims", args, kwnames);
+  if (!delims) return Value();
+  completer_delims = std::string(delims->view());
   rl_completer_word_break_characters = completer_delims.data();
   return None();
 }

@@ -103,9 +103,7 @@ dispatch:
 
       case OP_BRANCH:
         // <BRANCH> <skip> alternative <JUMP> ... <skip> alternative <JUMP> ... <0>
-        cur.lastmark = lastmark_;
-        cur.lastindex = lastindex_;
-        if (repeat_ >= 0) mark_push(cur.lastmark);
+        save_marks(cur, repeat_ >= 0);
         cur.alternative = cur.pc;
         goto branch_try;
 
@@ -119,14 +117,11 @@ dispatch:
         cur.ptr += n;
         cur.count = n;
         target = cur.pc + word(cur.pc);
-        if (word(target) == OP_SUCCESS && cur.ptr == end_ &&
-            !(cur.toplevel && state_.must_advance && cur.ptr == start_)) {
-          state_ptr_ = cur.ptr;  // nothing after the repeat: the longest run wins
+        if (repeat_one_is_final(cur, target)) {
+          state_ptr_ = cur.ptr;
           SRE_RETURN(1);
         }
-        cur.lastmark = lastmark_;
-        cur.lastindex = lastindex_;
-        if (repeat_ >= 0) mark_push(cur.lastmark);
+        save_marks(cur, repeat_ >= 0);
         if (word(target) == OP_LITERAL) {
           cur.literal = word(target + 1);
           goto repeat_one_literal_try;
@@ -153,9 +148,7 @@ dispatch:
           state_ptr_ = cur.ptr;
           SRE_RETURN(1);
         }
-        cur.lastmark = lastmark_;
-        cur.lastindex = lastindex_;
-        if (repeat_ >= 0) mark_push(cur.lastmark);
+        save_marks(cur, repeat_ >= 0);
         goto min_repeat_one_try;
 
       case OP_POSSESSIVE_REPEAT_ONE:
@@ -167,8 +160,7 @@ dispatch:
         if (n < static_cast<ptrdiff_t>(word(cur.pc + 1))) SRE_RETURN(0);
         cur.ptr += n;
         target = cur.pc + word(cur.pc);
-        if (word(target) == OP_SUCCESS && cur.ptr == end_ &&
-            !(cur.toplevel && state_.must_advance && cur.ptr == start_)) {
+        if (repeat_one_is_final(cur, target)) {
           state_ptr_ = cur.ptr;
           SRE_RETURN(1);
         }
@@ -201,18 +193,14 @@ dispatch:
         if (op == OP_MIN_UNTIL) {
           // Lazy: try the tail first, outside this repeat.
           repeat_ = rep.previous;
-          cur.lastmark = lastmark_;
-          cur.lastindex = lastindex_;
-          if (repeat_ >= 0) mark_push(cur.lastmark);
+          save_marks(cur, repeat_ >= 0);
           SRE_CALL(kResumeMinUntilTail, cur.pc, cur.toplevel);
         }
         uint32_t max = word(rep.pc + 2);
         if ((cur.count < static_cast<ptrdiff_t>(max) || max == kMaxRepeat) && state_ptr_ != rep.last_ptr) {
           // Greedy: one more item if it matches (never a second empty one at the same place).
           rep.count = cur.count;
-          cur.lastmark = lastmark_;
-          cur.lastindex = lastindex_;
-          mark_push(cur.lastmark);
+          save_marks(cur, true);
           cur.aux = rep.last_ptr;
           rep.last_ptr = state_ptr_;
           SRE_CALL(kResumeMaxUntilMore, rep.pc + 3, cur.toplevel);
@@ -271,9 +259,7 @@ dispatch:
         }
         state_ptr_ = cur.ptr - back;
         if (op == OP_ASSERT) SRE_CALL(kResumeAssert, cur.pc + 2, false);
-        cur.lastmark = lastmark_;
-        cur.lastindex = lastindex_;
-        if (repeat_ >= 0) mark_push(cur.lastmark);
+        save_marks(cur, repeat_ >= 0);
         SRE_CALL(kResumeAssertNot, cur.pc + 2, false);
       }
 
@@ -342,9 +328,7 @@ possessive_min_try:
 possessive_more_try:
   if ((cur.count < static_cast<ptrdiff_t>(word(cur.pc + 2)) || word(cur.pc + 2) == kMaxRepeat) &&
       state_ptr_ != cur.aux) {
-    cur.lastmark = lastmark_;
-    cur.lastindex = lastindex_;
-    mark_push(cur.lastmark);
+    save_marks(cur, true);
     cur.aux = state_ptr_;  // an empty item stops the loop (it would match empty forever)
     SRE_CALL(kResumePossessiveMore, cur.pc + 3, false);
   }
@@ -379,8 +363,7 @@ unwind:
         SRE_RETURN(1);
       }
       if (repeat_ >= 0) mark_pop(cur.lastmark, true);
-      lastmark_ = cur.lastmark;
-      lastindex_ = cur.lastindex;
+      restore_lastmark(cur);
       cur.alternative += word(cur.alternative);
       goto branch_try;
 
@@ -391,8 +374,7 @@ unwind:
         SRE_RETURN(1);
       }
       if (repeat_ >= 0) mark_pop(cur.lastmark, true);
-      lastmark_ = cur.lastmark;
-      lastindex_ = cur.lastindex;
+      restore_lastmark(cur);
       cur.ptr--;
       cur.count--;
       if (cur.resume == kResumeRepeatOneLiteral) goto repeat_one_literal_try;
@@ -404,8 +386,7 @@ unwind:
         SRE_RETURN(1);
       }
       if (repeat_ >= 0) mark_pop(cur.lastmark, true);
-      lastmark_ = cur.lastmark;
-      lastindex_ = cur.lastindex;
+      restore_lastmark(cur);
       // One more item, if it matches here.
       state_ptr_ = cur.ptr;
       n = count_repeats(cur.pc + 3, cur.ptr, 1);
@@ -437,8 +418,7 @@ unwind:
         SRE_RETURN(1);
       }
       mark_pop(cur.lastmark, false);
-      lastmark_ = cur.lastmark;
-      lastindex_ = cur.lastindex;
+      restore_lastmark(cur);
       SRE_REPEAT_CONTEXT.count = cur.count - 1;
       state_ptr_ = cur.ptr;
       goto max_until_tail;
@@ -457,8 +437,7 @@ unwind:
         SRE_RETURN(1);
       }
       if (repeat_of_tail >= 0) mark_pop(cur.lastmark, false);
-      lastmark_ = cur.lastmark;
-      lastindex_ = cur.lastindex;
+      restore_lastmark(cur);
       state_ptr_ = cur.ptr;
       RepeatContext& rep = SRE_REPEAT_CONTEXT;
       uint32_t max = word(rep.pc + 2);
@@ -493,8 +472,7 @@ unwind:
         goto possessive_more_try;
       }
       mark_pop(cur.lastmark, false);
-      lastmark_ = cur.lastmark;
-      lastindex_ = cur.lastindex;
+      restore_lastmark(cur);
       state_ptr_ = cur.aux;
       goto possessive_done;
 
@@ -515,8 +493,7 @@ unwind:
         SRE_RETURN(0);
       }
       if (repeat_ >= 0) mark_pop(cur.lastmark, false);
-      lastmark_ = cur.lastmark;
-      lastindex_ = cur.lastindex;
+      restore_lastmark(cur);
       cur.pc += word(cur.pc);
       goto dispatch;
   }

@@ -95,6 +95,24 @@ class Matcher {
   bool at_position(uint32_t at_code, ptrdiff_t ptr);
   bool matches_char(uint32_t op, size_t operands, uint32_t ch);
   ptrdiff_t count_repeats(size_t item, ptrdiff_t ptr, uint32_t max_count);
+  // CPython's LASTMARK_SAVE, and MARK_PUSH when `push`: the marks as `cur`'s construct begins, so that a failed
+  // attempt can put them back (restore_lastmark, mark_pop).
+  void save_marks(Frame& cur, bool push) {
+    cur.lastmark = lastmark_;
+    cur.lastindex = lastindex_;
+    if (push) mark_push(cur.lastmark);
+  }
+  // REPEAT_ONE's shortcut: a greedy repeat whose tail is just SUCCESS (at `tail`) and that ran to the end of the
+  // subject is the longest match there can be, so no backtracking is tried — unless this is a top-level search
+  // attempt that must advance and has matched the empty string where it started.
+  bool repeat_one_is_final(const Frame& cur, size_t tail) {
+    return word(tail) == OP_SUCCESS && cur.ptr == end_ && !(cur.toplevel && state_.must_advance && cur.ptr == start_);
+  }
+  // LASTMARK_RESTORE: the last mark and group index as they were when `cur`'s construct began.
+  void restore_lastmark(const Frame& cur) {
+    lastmark_ = cur.lastmark;
+    lastindex_ = cur.lastindex;
+  }
   void mark_push(ptrdiff_t lastmark) {
     if (lastmark >= 0) mark_stack_.insert(mark_stack_.end(), marks_.begin(), marks_.begin() + lastmark + 1);
   }

@@ -28,6 +28,16 @@ same_all "-l (no recursion)"
 run_both -m compileall -qq -j 2 tree
 same_all "-qq -j 2"
 
+# Only regular files are compiled: a dangling or looping symlink is passed over; a target that is no file is
+# walked as a directory ("Can't list", exit status 0).
+mkdir links
+ln -s missing.py links/dangling.py
+ln -s loop.py links/loop.py
+run_both -m compileall links
+same_all "symlinks that lead to no file"
+run_both -m compileall nothere.py
+same_all "a missing target"
+
 rm tree/pkg/bad.py
 clear_caches
 run_both -m compileall --invalidation-mode checked-hash tree/a.py

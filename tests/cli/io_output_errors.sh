@@ -60,4 +60,13 @@ for prog in m p; do
   rc=0; printf 'line1\nline2\nrest\n' | clean_run "$exe" stdin.py >$prog.out 2>$prog.err || rc=$?; echo "$rc" >$prog.rc
 done
 same_all "stdin"
+
+# The program itself piped on stdin is named "<stdin>", __file__ included (a -c program has no __file__).
+for prog in m p; do
+  exe=$MINIPY
+  [[ $prog == p ]] && exe=$PYTHON311
+  rc=0; printf 'print(__name__, __file__)\nprint(1/0)\n' | clean_run "$exe" >$prog.out 2>$prog.err || rc=$?
+  echo "$rc" >$prog.rc
+done
+same_all "program on stdin"
 finish

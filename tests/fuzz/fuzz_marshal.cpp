@@ -11,11 +11,11 @@ namespace minipy::fuzz {
 
 int fuzz_marshal(const uint8_t* data, size_t size) {
   auto read = unmarshal_constant(std::span(data, size));
-  if (!read) return 0;
-  if (read.consumed == 0 || read.consumed > size) __builtin_trap();
-  std::string bytes = marshal_constant(*read.value);
+  if (!read.ok()) return 0;
+  if (read.value().consumed == 0 || read.value().consumed > size) __builtin_trap();
+  std::string bytes = marshal_constant(*read.value().object);
   auto again = unmarshal_constant(std::span(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
-  if (!again || marshal_constant(*again.value) != bytes) __builtin_trap();
+  if (!again.ok() || marshal_constant(*again.value().object) != bytes) __builtin_trap();
   return 0;
 }
 

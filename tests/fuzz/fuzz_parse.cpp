@@ -20,12 +20,12 @@ int fuzz_parse(const uint8_t* data, size_t size) {
   if (size > 0 && data[0] == 'e') mode = ast::ParseMode::Eval;
   else if (size > 0 && data[0] == 's') mode = ast::ParseMode::Single;
   CompileResult result = compile_source(source, "<fuzz>", mode);
-  if (!result.code) return 0;
+  if (!result.ok()) return 0;
   // Compiler output the verifier refuses is a bug in one of them (it would never load from its own pyc).
-  if (!verify_tree(*result.code).ok()) __builtin_trap();
-  std::string bytes = marshal_code(*result.code);
+  if (!verify_tree(*result.value()).ok()) __builtin_trap();
+  std::string bytes = marshal_code(*result.value());
   auto back = unmarshal_code(std::span(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
-  if (!back || marshal_code(*back.value) != bytes) __builtin_trap();
+  if (!back.ok() || marshal_code(*back.value().object) != bytes) __builtin_trap();
   return 0;
 }
 

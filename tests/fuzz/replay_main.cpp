@@ -102,8 +102,8 @@ int main(int argc, char** argv) {
     std::string input = read_all(path);
     if (from_source) {
       auto compiled = minipy::compile_source(input, path.string(), minipy::ast::ParseMode::Exec);
-      if (!compiled.code) continue;
-      input = minipy::marshal_code(*compiled.code);
+      if (!compiled.ok()) continue;
+      input = minipy::marshal_code(*compiled.value());
     }
     for (int m = 0; m <= mutations; m++) {
       std::string data = input;

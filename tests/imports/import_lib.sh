@@ -4,13 +4,7 @@
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../tools/case_lib.sh"
 
-if [[ $# -lt 1 ]]; then
-  echo "usage: $0 MINIPY" >&2
-  exit 2
-fi
-MINIPY=$1
-if [[ $MINIPY != */* ]]; then MINIPY=$(command -v "$MINIPY"); fi
-MINIPY=$(cd "$(dirname "$MINIPY")" && pwd)/$(basename "$MINIPY")
+scenario_minipy "$@"
 TAG=${MINIPY_CACHE_TAG:-minipy-311}
 # These scenarios hold minipy's own rules (some go beyond CPython's), so the harness self-check that points
 # the suite at python3.11 (-DMINIPY_UNDER_TEST) skips them.
@@ -24,15 +18,7 @@ PASS_ENV=()
 [[ -n ${MINIPY_GC_STRESS:-} ]] && PASS_ENV+=("MINIPY_GC_STRESS=$MINIPY_GC_STRESS")  # collect at every safe point
 PASS_ENV+=("${SANITIZER_ENV[@]}")                                                  # sanitizer builds
 
-SCRATCH=$(mktemp -d)
-trap 'chmod -R u+w "$SCRATCH" 2>/dev/null; rm -rf "$SCRATCH"' EXIT
-cd "$SCRATCH" || exit 1
-FAILURES=0
-
-fail() {
-  echo "FAIL: $*"
-  FAILURES=$((FAILURES + 1))
-}
+enter_scratch_dir
 
 # mp [ENV=VALUE...] -- ARGS...: run minipy in a clean environment; stdout in out, stderr in err, status in rc.
 mp() {
@@ -64,11 +50,3 @@ age() { touch -d '-1 hour' "$@"; }
 # pyc_flags FILE: the PEP 552 flags word of a pyc (0 timestamp, 1 unchecked hash, 3 checked hash).
 pyc_flags() { od -A n -t u4 -j 4 -N 4 "$1" | tr -d ' '; }
 
-finish() {
-  if [[ $FAILURES -eq 0 ]]; then
-    echo "pass: $(basename "$0" .sh)"
-    exit 0
-  fi
-  echo "$FAILURES check(s) failed"
-  exit 1
-}

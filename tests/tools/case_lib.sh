@@ -46,3 +46,41 @@ need_python() {
     exit "$SKIP_CODE"
   fi
 }
+
+# ---- scenario scripts (tests/cli/*.sh through cli_lib.sh, tests/imports/*.sh through import_lib.sh) ----
+
+# scenario_minipy "$@": the scenario's one argument is the minipy binary (a bare name is looked up on PATH). It is
+# made absolute into MINIPY because every scenario runs from a scratch directory.
+scenario_minipy() {
+  if [[ $# -lt 1 ]]; then
+    echo "usage: $0 MINIPY" >&2
+    exit 2
+  fi
+  MINIPY=$1
+  if [[ $MINIPY != */* ]]; then MINIPY=$(command -v "$MINIPY"); fi
+  MINIPY=$(cd "$(dirname "$MINIPY")" && pwd)/$(basename "$MINIPY")
+}
+
+# enter_scratch_dir: a fresh directory, removed at exit (made writable first: scenarios take permissions away to
+# test refusals), becomes the working directory; the failure count starts at zero.
+enter_scratch_dir() {
+  SCRATCH=$(mktemp -d)
+  trap 'chmod -R u+w "$SCRATCH" 2>/dev/null; rm -rf "$SCRATCH"' EXIT
+  cd "$SCRATCH" || exit 1
+  FAILURES=0
+}
+
+fail() {
+  echo "FAIL: $*"
+  FAILURES=$((FAILURES + 1))
+}
+
+# finish: the scenario's verdict and exit status, after every check has run (a scenario reports all its failures).
+finish() {
+  if [[ $FAILURES -eq 0 ]]; then
+    echo "pass: $(basename "$0" .sh)"
+    exit 0
+  fi
+  echo "$FAILURES check(s) failed"
+  exit 1
+}

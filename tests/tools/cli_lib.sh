@@ -3,20 +3,11 @@
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/case_lib.sh"
 
-if [[ $# -lt 1 ]]; then
-  echo "usage: $0 MINIPY" >&2
-  exit 2
-fi
-MINIPY=$1
-if [[ $MINIPY != */* ]]; then MINIPY=$(command -v "$MINIPY"); fi
-MINIPY=$(cd "$(dirname "$MINIPY")" && pwd)/$(basename "$MINIPY")
+scenario_minipy "$@"
 export CACHE_TAG=${MINIPY_CACHE_TAG:-minipy-311}  # used by the scenario scripts
 need_python
 
-SCRATCH=$(mktemp -d)
-trap 'rm -rf "$SCRATCH"' EXIT
-cd "$SCRATCH" || exit 1
-FAILURES=0
+enter_scratch_dir
 
 # run_both ARGS...: run minipy and python3.11 with ARGS from the scratch dir; results in
 # $SCRATCH/{m,p}.{out,err,rc} with program names normalised to PROG.
@@ -37,11 +28,6 @@ normalise() {  # $1 = m or p, $2 = full program path, $3 = its base name
     replace_literal "$f.tmp" "$3" PROG >"$f"
     rm -f "$f.tmp"
   done
-}
-
-fail() {
-  echo "FAIL: $*"
-  FAILURES=$((FAILURES + 1))
 }
 
 # same WHAT FILE_SUFFIX: minipy's and python's normalised outputs must be equal, position markers included.
@@ -75,11 +61,3 @@ expect_rc() {  # WHAT EXPECTED: minipy's exit code
   [[ $got == "$2" ]] || { fail "$1: exit code $got, expected $2"; cat m.err; }
 }
 
-finish() {
-  if [[ $FAILURES -eq 0 ]]; then
-    echo "pass: $(basename "$0" .sh)"
-    exit 0
-  fi
-  echo "$FAILURES check(s) failed"
-  exit 1
-}

@@ -251,10 +251,9 @@ class Builder {
     return v.type == "Store" ? ast::ExprContext::Store : v.type == "Del" ? ast::ExprContext::Del : ast::ExprContext::Load;
   }
   ast::OperatorKind op(const PyVal& v) {
-    static const char* kNames[] = {"Add", "Sub", "Mult", "MatMult", "Div", "Mod", "Pow", "LShift", "RShift",
-                                   "BitOr", "BitXor", "BitAnd", "FloorDiv"};
-    for (int i = 0; i < 13; ++i)
-      if (v.type == kNames[i]) return static_cast<ast::OperatorKind>(i);
+#define BINARY_OP(ast_name, oparg, slot, symbol, stem) \
+  if (v.type == #ast_name) return ast::OperatorKind::ast_name;
+#include "compiler/binary_ops.def"
     FAIL("unknown operator " << v.type);
     return ast::OperatorKind::Add;
   }
@@ -541,8 +540,10 @@ std::string compile_and_dump(ast::Module& module, ast::Arena& arena, bool tables
 std::string compile_source_and_dump(const std::string& source, bool tables, ast::ParseMode mode, int optimize) {
   CompileOptions options;
   options.optimize = optimize;
-  CompileResult result = compile_source(source, "<snippet>", mode, options);
-  return outcome(result.warnings, result.code.get(), result.error, tables);
+  SyntaxWarnings warnings;
+  CompileResult result = compile_source(source, "<snippet>", mode, options, warnings);
+  if (!result.ok()) return outcome(warnings, nullptr, result.error(), tables);
+  return outcome(warnings, result.value().get(), std::nullopt, tables);
 }
 
 }  // namespace minipy::test

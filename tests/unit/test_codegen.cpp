@@ -346,11 +346,11 @@ TEST_CASE("deeply nested code is rejected, never a crash") {
     CompileResult result = compile_source(source + "\n", "<deep>", ast::ParseMode::Exec);
     CAPTURE(n);
     if (n < 2900) {
-      CHECK(result.code);
+      CHECK(result.ok());
     } else {
-      REQUIRE(result.error);
-      CHECK(result.error->message == "maximum recursion depth exceeded during compilation");
-      CHECK(result.error->kind == SyntaxError::Kind::RecursionError);
+      REQUIRE_FALSE(result.ok());
+      CHECK(result.error().message == "maximum recursion depth exceeded during compilation");
+      CHECK(result.error().kind == SyntaxError::Kind::RecursionError);
     }
   }
 }

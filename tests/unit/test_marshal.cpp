@@ -178,10 +178,10 @@ TEST_CASE("every constant kind round-trips") {
     INFO(value->repr());
     std::string bytes = marshal_constant(*value);
     auto back = unmarshal_constant(as_span(bytes));
-    REQUIRE(back);
-    CHECK(back.consumed == bytes.size());
-    CHECK(same_constant(*back.value, *value));
-    if (value->is(Const::Kind::Str)) CHECK(back.value->interned() == value->interned());
+    REQUIRE(back.ok());
+    CHECK(back.value().consumed == bytes.size());
+    CHECK(same_constant(*back.value().object, *value));
+    if (value->is(Const::Kind::Str)) CHECK(back.value().object->interned() == value->interned());
   }
 }
 
@@ -218,11 +218,11 @@ TEST_CASE("code objects round-trip and marshal deterministically") {
   CHECK(once == marshal_code(*code));
   CHECK(once == marshal_code(*sample_code()));  // equal graphs built separately give the same bytes
   auto back = unmarshal_code(as_span(once));
-  REQUIRE(back);
-  CHECK(marshal_code(*back.value) == once);
-  CHECK(back.value->qualname == "<module>");
-  REQUIRE(back.value->consts.size() == 2);
-  CHECK(back.value->consts[0]->code_value()->localsplusnames == std::vector<std::string>{"x"});
+  REQUIRE(back.ok());
+  CHECK(marshal_code(*back.value().object) == once);
+  CHECK(back.value().object->qualname == "<module>");
+  REQUIRE(back.value().object->consts.size() == 2);
+  CHECK(back.value().object->consts[0]->code_value()->localsplusnames == std::vector<std::string>{"x"});
 }
 
 TEST_CASE("reader errors match CPython's messages") {
@@ -268,17 +268,17 @@ TEST_CASE("reader errors match CPython's messages") {
     std::string bytes = from_hex(c.hex);
     auto result = unmarshal_constant(as_span(bytes));
     if (c.message == "ok") {
-      CHECK(result);
+      CHECK(result.ok());
     } else {
-      REQUIRE_FALSE(result);
-      CHECK(result.error->message == c.message);
+      REQUIRE_FALSE(result.ok());
+      CHECK(result.error().message == c.message);
     }
   }
   // CPython registers a tuple before reading its items, so a tuple may contain itself; a constant cannot.
   std::string self_tuple = from_hex("a9017200000000");
   auto cyclic = unmarshal_constant(as_span(self_tuple));
-  REQUIRE_FALSE(cyclic);
-  CHECK(cyclic.error->message == "bad marshal data (invalid reference)");
+  REQUIRE_FALSE(cyclic.ok());
+  CHECK(cyclic.error().message == "bad marshal data (invalid reference)");
 
   if (!have_python311()) return;
   std::string script = "import marshal, sys\nfor h in open(sys.argv[1]).read().split():\n"
@@ -448,12 +448,12 @@ TEST_CASE("python3.11 loads minipy's re-marshal of python3.11's code objects as 
     INFO(file);
     std::string original = read_file(file);
     auto loaded = unmarshal_code(as_span(original));
-    REQUIRE_MESSAGE(loaded, (loaded.error ? loaded.error->message : ""));
-    CHECK(loaded.consumed == original.size());
-    std::string mine = marshal_code(*loaded.value);
+    REQUIRE_MESSAGE(loaded.ok(), (loaded.ok() ? "" : loaded.error().message));
+    CHECK(loaded.value().consumed == original.size());
+    std::string mine = marshal_code(*loaded.value().object);
     auto again = unmarshal_code(as_span(mine));
-    REQUIRE(again);
-    CHECK(marshal_code(*again.value) == mine);  // reading and writing again is a fixed point
+    REQUIRE(again.ok());
+    CHECK(marshal_code(*again.value().object) == mine);  // reading and writing again is a fixed point
     write_file(file + ".mini", mine);
     pairs.push_back(file + "," + file + ".mini");
   }
@@ -472,12 +472,12 @@ TEST_CASE("reader survives every truncation and random corruption") {
   } else {
     data = marshal_code(*sample_code());
   }
-  REQUIRE(unmarshal_code(as_span(data)));
+  REQUIRE(unmarshal_code(as_span(data)).ok());
   int truncations_rejected = 0;
   for (size_t n = 0; n < data.size(); n++) {
     auto result = unmarshal_code(as_span(std::string_view(data).substr(0, n)));
-    truncations_rejected += !result;
-    if (!result) CHECK(result.error->offset <= n);
+    truncations_rejected += !result.ok();
+    if (!result.ok()) CHECK(result.error().offset <= n);
   }
   CHECK(truncations_rejected == static_cast<int>(data.size()));
 
@@ -488,12 +488,12 @@ TEST_CASE("reader survives every truncation and random corruption") {
     int flips = 1 + static_cast<int>(rng() % 4);
     for (int i = 0; i < flips; i++) corrupt[rng() % corrupt.size()] = static_cast<char>(rng());
     auto result = unmarshal_code(as_span(corrupt));
-    if (result) {
+    if (result.ok()) {
       accepted++;
-      auto again = unmarshal_code(as_span(marshal_code(*result.value)));
-      CHECK(again);
+      auto again = unmarshal_code(as_span(marshal_code(*result.value().object)));
+      CHECK(again.ok());
     } else {
-      CHECK_FALSE(result.error->message.empty());
+      CHECK_FALSE(result.error().message.empty());
     }
   }
   MESSAGE(fmt::format("{} of 4000 corrupted inputs still decoded", accepted));
@@ -512,10 +512,10 @@ TEST_CASE("nesting: 999 code objects deep is the limit, as in CPython") {
     return marshal_code(*inner);
   };
   std::string ok = nest(999), too_deep = nest(1000);
-  CHECK(unmarshal_code(as_span(ok)));
+  CHECK(unmarshal_code(as_span(ok)).ok());
   auto rejected = unmarshal_code(as_span(too_deep));
-  REQUIRE_FALSE(rejected);
-  CHECK(rejected.error->message == "recursion limit exceeded");
+  REQUIRE_FALSE(rejected.ok());
+  CHECK(rejected.error().message == "recursion limit exceeded");
   if (!have_python311()) return;
   std::string dir = make_temp_dir();
   write_file(dir + "/ok.bin", ok);
@@ -531,9 +531,9 @@ TEST_CASE("nesting: 999 code objects deep is the limit, as in CPython") {
 TEST_CASE("one-byte strings are Latin-1, as CPython decodes 'a'/'z'") {
   std::string bytes = from_hex("7a02e961");  // 'z' 2 "\xe9a"
   auto r = unmarshal_constant(as_span(bytes));
-  REQUIRE(r);
-  CHECK(r.value->text() == "\xc3\xa9" "a");
-  CHECK(static_cast<char>(marshal_constant(*r.value)[0]) == 'u');  // written back as UTF-8
+  REQUIRE(r.ok());
+  CHECK(r.value().object->text() == "\xc3\xa9" "a");
+  CHECK(static_cast<char>(marshal_constant(*r.value().object)[0]) == 'u');  // written back as UTF-8
 }
 
 TEST_CASE("shared values cannot expand a small input into a huge one") {
@@ -556,8 +556,8 @@ TEST_CASE("shared values cannot expand a small input into a huge one") {
     data += ref(2) + ref(1) + ref(0) + ref(1) + ref(2) + ref(3) + ref(3) + ref(3) + i32(1) + ref(2) + ref(2);
   }
   auto r = unmarshal_constant(as_span(data));
-  REQUIRE_FALSE(r);
-  CHECK(r.error->message == "bad marshal data (object expands beyond the size limit)");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message == "bad marshal data (object expands beyond the size limit)");
 }
 
 TEST_CASE("random short inputs never crash the reader") {
@@ -569,12 +569,12 @@ TEST_CASE("random short inputs never crash the reader") {
     std::string input(rng() % 40, '\0');
     for (auto& ch : input) ch = (rng() % 2) ? alphabet[rng() % alphabet.size()] : static_cast<char>(rng() % 4);
     auto r = unmarshal_constant(as_span(input));
-    if (r) {
+    if (r.ok()) {
       decoded++;
-      std::string again = marshal_constant(*r.value);
-      CHECK(unmarshal_constant(as_span(again)));
+      std::string again = marshal_constant(*r.value().object);
+      CHECK(unmarshal_constant(as_span(again)).ok());
     } else {
-      CHECK_FALSE(r.error->message.empty());
+      CHECK_FALSE(r.error().message.empty());
     }
   }
   MESSAGE(fmt::format("{} of 20000 random inputs decoded", decoded));

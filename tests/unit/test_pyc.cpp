@@ -233,9 +233,9 @@ TEST_CASE("write_cache_file creates __pycache__, writes atomically, keeps the so
 
   auto cache = cache_from_source(source);
   REQUIRE(cache.ok());
-  CHECK_FALSE(write_cache_file(cache.value(), "first", mode));
+  CHECK(write_cache_file(cache.value(), "first", mode).ok());
   CHECK(read_file(cache.value()) == "first");
-  CHECK_FALSE(write_cache_file(cache.value(), "second", mode));  // replaces an existing file
+  CHECK(write_cache_file(cache.value(), "second", mode).ok());  // replaces an existing file
   CHECK(read_file(cache.value()) == "second");
   struct stat st;
   REQUIRE(stat(cache.value().c_str(), &st) == 0);
@@ -245,22 +245,22 @@ TEST_CASE("write_cache_file creates __pycache__, writes atomically, keeps the so
   CHECK(list_dir(dir + "/__pycache__") == std::vector<std::string>{"spam.minipy-311.pyc"});  // no temp left
 
   // Nested missing directories (the pycache_prefix mirror tree) are created too.
-  CHECK_FALSE(write_cache_file(dir + "/prefix/a/b/spam.minipy-311.pyc", "x"));
+  CHECK(write_cache_file(dir + "/prefix/a/b/spam.minipy-311.pyc", "x").ok());
   CHECK(read_file(dir + "/prefix/a/b/spam.minipy-311.pyc") == "x");
 
   // A path through a regular file fails with importlib's message instead of throwing.
   auto failure = write_cache_file(source + "/__pycache__/x.pyc", "data");
-  REQUIRE(failure);
-  CHECK(failure->error_number == ENOTDIR);
-  CHECK(failure->message() ==
+  REQUIRE_FALSE(failure.ok());
+  CHECK(failure.error().error_number == ENOTDIR);
+  CHECK(failure.error().message() ==
         fmt::format("could not create '{}/__pycache__': NotADirectoryError(20, 'Not a directory')", source));
 
   if (geteuid() != 0) {
     std::string locked = dir + "/locked";
     REQUIRE(mkdir(locked.c_str(), 0555) == 0);
     auto denied = write_atomic(locked + "/x.pyc", "data");
-    REQUIRE(denied);
-    CHECK(denied->error_repr == "PermissionError(13, 'Permission denied')");
+    REQUIRE_FALSE(denied.ok());
+    CHECK(denied.error().error_repr == "PermissionError(13, 'Permission denied')");
     CHECK(list_dir(locked).empty());
     chmod(locked.c_str(), 0755);
   } else {
@@ -289,13 +289,13 @@ TEST_CASE("a pyc minipy writes from python3.11's code runs under python3.11") {
                 {dir + "/prog.py", dir + "/prog.bin"});
   std::string body = read_file(dir + "/prog.bin");
   auto code = unmarshal_code(as_span(body));
-  REQUIRE(code);
-  std::string pyc = code_to_hash_pyc(*code.value, source_hash(read_file(dir + "/prog.py")), true);
+  REQUIRE(code.ok());
+  std::string pyc = code_to_hash_pyc(*code.value().object, source_hash(read_file(dir + "/prog.py")), true);
   auto classified = classify_pyc(as_span(pyc), "prog");
   REQUIRE(classified.ok());
   CHECK(classified.value().flags == 3u);
   CHECK(pyc_body(as_span(pyc)).size() == pyc.size() - kPycHeaderSize);
-  CHECK_FALSE(write_cache_file(dir + "/prog.pyc", pyc));
+  CHECK(write_cache_file(dir + "/prog.pyc", pyc).ok());
   std::string out = run_python311("import runpy, sys\nrunpy.run_path(sys.argv[1])\n", {dir + "/prog.pyc"});
   CHECK(out == "[0, 1, 4, 9, 16] 1180591620717411303424 caf\xc3\xa9\n");
   std::system(fmt::format("rm -rf '{}'", dir).c_str());

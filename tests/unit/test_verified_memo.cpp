@@ -49,10 +49,10 @@ TEST_SUITE("verified_memo") {
 
   TEST_CASE("mark_tree_verified marks nested code objects") {
     CompileResult r = compile_source("def f():\n    def g():\n        pass\n", "<memo>", ast::ParseMode::Exec, {});
-    REQUIRE(r.code);
-    mark_tree_verified(*r.code);
-    const CodeObject& f = *r.code->consts[0]->code_value();
-    CHECK(r.code->verified);
+    REQUIRE(r.ok());
+    mark_tree_verified(*r.value());
+    const CodeObject& f = *r.value()->consts[0]->code_value();
+    CHECK(r.value()->verified);
     CHECK(f.verified);
     for (const ConstRef& k : f.consts)
       if (k->is(Const::Kind::Code)) CHECK(k->code_value()->verified);

@@ -18,8 +18,8 @@ namespace {
 
 std::shared_ptr<const CodeObject> compile_text(std::string_view source) {
   CompileResult r = compile_source(source, "<test>", ast::ParseMode::Exec, {});
-  REQUIRE(r.code);
-  return r.code;
+  REQUIRE(r.ok());
+  return r.value();
 }
 
 // Checks `code` and every code object nested in it; returns the first complaint.
@@ -95,9 +95,9 @@ TEST_SUITE("import_verify") {
         std::stringstream text;
         text << in.rdbuf();
         CompileResult r = compile_source(text.str(), entry.path().string(), ast::ParseMode::Exec, {});
-        if (!r.code) continue;  // syntax-error cases
+        if (!r.ok()) continue;  // syntax-error cases
         CAPTURE(entry.path().string());
-        CHECK(check_tree(*r.code) == "");
+        CHECK(check_tree(*r.value()) == "");
         checked++;
       }
     }

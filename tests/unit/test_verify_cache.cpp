@@ -25,16 +25,16 @@ uint32_t flags_of(const std::string& pyc) {
 TEST_SUITE("cache_windows") {
   TEST_CASE("the racy rule compares the source's mtime with the clock of the stat before the compile") {
     CompileResult r = compile_source("V = 1\n", "<test>", ast::ParseMode::Exec, {});
-    REQUIRE(r.code);
+    REQUIRE(r.ok());
     struct stat st {};
     st.st_mtim.tv_sec = 1000;
     st.st_size = 6;
     // Modified in the second the stat was taken: a later same-second edit would keep mtime and size.
-    CHECK(flags_of(code_to_pyc(*r.code, "V = 1\n", st, Invalidation::Timestamp, 1000)) == 3);
+    CHECK(flags_of(code_to_pyc(*r.value(), "V = 1\n", st, Invalidation::Timestamp, 1000)) == 3);
     // Modified a second before it: a timestamp pyc, even if the compile ends much later.
-    CHECK(flags_of(code_to_pyc(*r.code, "V = 1\n", st, Invalidation::Timestamp, 1001)) == 0);
+    CHECK(flags_of(code_to_pyc(*r.value(), "V = 1\n", st, Invalidation::Timestamp, 1001)) == 0);
     // py_compile and compileall do not apply the rule.
-    CHECK(flags_of(code_to_pyc(*r.code, "V = 1\n", st, Invalidation::Timestamp, std::nullopt)) == 0);
+    CHECK(flags_of(code_to_pyc(*r.value(), "V = 1\n", st, Invalidation::Timestamp, std::nullopt)) == 0);
   }
 
   TEST_CASE("a changed inode, size, mtime or ctime (to the nanosecond) is another version of the source") {
@@ -54,8 +54,8 @@ TEST_SUITE("cache_windows") {
 
   TEST_CASE("minipy's pycs carry a trailer that any changed byte breaks") {
     CompileResult r = compile_source("V = 42\n", "<test>", ast::ParseMode::Exec, {});
-    REQUIRE(r.code);
-    std::string pyc = code_to_timestamp_pyc(*r.code, 1000, 7);
+    REQUIRE(r.ok());
+    std::string pyc = code_to_timestamp_pyc(*r.value(), 1000, 7);
     PycTrailerCheck check = check_pyc_trailer(bytes_of(pyc));
     CHECK(check.state == PycTrailerCheck::State::Valid);
     CHECK(check.body.size() == pyc.size() - kPycHeaderSize - kPycTrailerSize);

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <thread>
 
+#include "cache/atomic_write.h"
 #include "cache/get_code.h"
 #include "vm/cli/run.h"
 
@@ -21,7 +22,7 @@ namespace {
 struct Options {
   int quiet = 0;
   bool force = false;
-  int max_levels = 1 << 30;
+  int max_levels = 1 << 30;  // no practical limit unless -l or -r (CPython's default is the recursion limit)
   int workers = 1;
   Invalidation mode = Invalidation::Timestamp;
   std::vector<std::string> targets;
@@ -37,6 +38,12 @@ std::string py_repr(const std::string& s) { return python_str_repr(s); }
 bool is_dir(const std::string& path) {
   struct stat st {};
   return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// os.path.isfile: a regular file, after following symlinks.
+bool is_regular_file(const std::string& path) {
+  struct stat st {};
+  return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
 bool is_link(const std::string& path) {
@@ -64,7 +71,7 @@ void walk(const std::string& dir, int max_levels, const Options& opt, std::vecto
     std::string full = dir + "/" + name;
     if (!is_dir(full)) {
       files->push_back(full);
-    } else if (max_levels > 0 && !is_link(full)) {
+    } else if (max_levels > 0 && !is_link(full)) {  // as _walk_dir: a symlinked directory could loop forever
       // CPython prints a subdirectory's listing when it reaches it; files come in the same order.
       std::vector<std::string> sub;
       std::string sub_log;
@@ -80,6 +87,9 @@ void walk(const std::string& dir, int max_levels, const Options& opt, std::vecto
 // worker threads: it touches no interpreter state, only `settings`.
 FileResult compile_one(const std::string& file, const CacheSettings& settings, const Options& opt) {
   FileResult r;
+  // compile_file compiles only regular files (a dangling or looping symlink is passed over, not an error) whose
+  // names end in ".py"; anything else in a directory passes silently.
+  if (!is_regular_file(file)) return r;
   if (file.size() < 3 || file.compare(file.size() - 3, 3, ".py") != 0) return r;
   std::string cache_path = cache_path_for(file, settings);
   struct stat st {};
@@ -102,7 +112,8 @@ FileResult compile_one(const std::string& file, const CacheSettings& settings, c
     r.ok = false;
     if (opt.quiet < 2) {
       r.messages += opt.quiet ? "*** Error compiling " + py_repr(file) + "...\n" : "*** ";
-      r.messages += fmt::format("FileNotFoundError: [Errno {}] {}: {}\n", build.read_errno,
+      // compileall prints the exception as "ClassName: str(exc)"; the class follows the errno.
+      r.messages += fmt::format("{}: [Errno {}] {}: {}\n", os_error_class(build.read_errno), build.read_errno,
                                 std::strerror(build.read_errno), py_repr(file));
     }
     return r;
@@ -110,8 +121,11 @@ FileResult compile_one(const std::string& file, const CacheSettings& settings, c
   if (build.stage == PycBuild::Stage::CompileFailed) {
     r.ok = false;
     if (opt.quiet < 2) {
-      const SyntaxError& e = *build.compiled.error;
+      const SyntaxError& e = *build.syntax_error;
       r.messages += opt.quiet ? "*** Error compiling " + py_repr(file) + "...\n" : "*** ";
+      // py_compile.PyCompileError's text: an exact SyntaxError is formatted as format_exception_only does (file
+      // and line, the source line without its indentation, a caret); its subclasses (IndentationError, TabError)
+      // only as "Sorry: Type: message", because PyCompileError tests the class by identity.
       if (e.kind == SyntaxError::Kind::SyntaxError) {
         r.messages += fmt::format("  File \"{}\", line {}\n", e.filename, e.lineno);
         std::string text = e.text;
@@ -147,6 +161,7 @@ FileResult compile_one(const std::string& file, const CacheSettings& settings, c
 
 int compileall_main(Interpreter& interp, const std::vector<std::string>& args) {
   Options opt;
+  // SOURCE_DATE_EPOCH asks for reproducible builds: py_compile then writes checked hash pycs, which hold no mtime.
   const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
   if (epoch && *epoch && !interp.config.ignore_environment) opt.mode = Invalidation::CheckedHash;
   for (size_t i = 0; i < args.size(); i++) {
@@ -196,8 +211,10 @@ int compileall_main(Interpreter& interp, const std::vector<std::string>& args) {
 
   // Work list: files in CPython's order, with "\x01"-prefixed entries carrying listing lines to print in place.
   std::vector<std::string> work;
+  // As compileall.main: a target that is a regular file is compiled; anything else (a directory, a missing path)
+  // is walked as a directory, so a missing one prints "Can't list" and does not fail the run.
   for (const std::string& t : opt.targets) {
-    if (is_dir(t)) {
+    if (!is_regular_file(t)) {
       std::string log;
       std::vector<std::string> files;
       walk(t, opt.max_levels, opt, &files, &log);
@@ -212,6 +229,8 @@ int compileall_main(Interpreter& interp, const std::vector<std::string>& args) {
   for (size_t i = 0; i < work.size(); i++)
     if (work[i].empty() || work[i][0] != '\x01') todo.push_back(i);
   CacheSettings settings = tool_cache_settings(interp.config);
+  // Each result lands in its own slot and everything is printed afterwards in work order, so `-j N` prints exactly
+  // what a serial run prints; compile_one shares nothing but the read-only settings between threads.
   int threads = std::max(1, std::min<int>(opt.workers, static_cast<int>(todo.size())));
   if (threads == 1) {
     for (size_t i : todo) results[i] = compile_one(work[i], settings, opt);

@@ -28,9 +28,6 @@
 #include "stdlib/native/io.h"
 #include "stdlib/native/sys.h"
 
-namespace minipy {
-}  // namespace minipy
-
 namespace {
 
 using namespace minipy;
@@ -101,6 +98,8 @@ void set_int_max_str_digits_option(const char* source, const std::string& value,
   text::set_configured_int_max_str_digits(limit);
 }
 
+// -X options minipy does not know are accepted and ignored, as CPython 3.11 accepts any -X (they are
+// implementation-specific by definition, and sys._xoptions is how a program would look at them).
 void apply_x_option(Command& cmd, const std::string& opt) {
   auto eq = opt.find('=');
   std::string key = opt.substr(0, eq), value = eq == std::string::npos ? "" : opt.substr(eq + 1);
@@ -170,6 +169,7 @@ Command parse_command_line(int argc, char** argv) {
         return std::nullopt;
       };
       switch (c) {
+        // -c and -m end the option list: everything after them is the program's sys.argv, as in CPython.
         case 'c': {
           auto v = argument("c");
           if (!v) return cmd;
@@ -197,6 +197,7 @@ Command parse_command_line(int argc, char** argv) {
           break;
         }
         case 'W': {
+          // The warning filter is accepted (so command lines written for CPython run) but not applied yet.
           auto v = argument("W");
           if (!v) return cmd;
           break;
@@ -214,6 +215,8 @@ Command parse_command_line(int argc, char** argv) {
         case 'u': unbuffered = true; break;
         case 'i': cmd.inspect = true; break;
         case 'q': cmd.quiet = true; break;
+        // Accepted for compatibility, no effect: minipy has no site or user site to skip (-s, -S), no bytes/str
+        // comparison warnings (-b), no parser debug output (-d), and hash randomization is the default anyway (-R).
         case 's': case 'S': case 'b': case 'd': case 'R': break;
         case 'V':
           std::printf("%s\n", kVersion);
@@ -238,6 +241,7 @@ Command parse_command_line(int argc, char** argv) {
     cmd.mode = cmd.target == "-" ? Command::Mode::Stdin : Command::Mode::File;
     for (int j = i + 1; j < argc; j++) cmd.args.push_back(argv[j]);
   }
+  // sys.argv[0]: the script as given, "-" for an explicit `-`, and "" when no program was named at all.
   cmd.config.argv = {cmd.mode == Command::Mode::File ? cmd.target : (cmd.mode == Command::Mode::Stdin ? "-" : "")};
   if (cmd.mode == Command::Mode::Stdin && i >= argc) cmd.config.argv = {""};
   for (auto& s : cmd.args) cmd.config.argv.push_back(s);

@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 
+#include "stdlib/native/readline.h"
 #include "stdlib/native/signal.h"
 #include "vm/cli/run.h"
 #include "vm/errors/errors.h"
@@ -75,7 +76,7 @@ ReadStatus read_terminal_line(ThreadState& ts, const std::string& prompt, std::s
   if (!line_finished) rl_callback_handler_remove();
   if (!finished_line) return ReadStatus::EndOfFile;
   *out = finished_line;
-  if (!out->empty()) add_history(finished_line);
+  if (!out->empty() && readline_auto_history()) add_history(finished_line);
   std::free(finished_line);
   return ReadStatus::Line;
 }
@@ -193,13 +194,15 @@ int report_exception(ThreadState& ts) {
 // Compiles and runs one complete interactive entry in `globals`. Returns an exit status for SystemExit, else -1.
 int run_entry(Interpreter& interp, const std::string& source, DictObject* globals) {
   ThreadState& ts = interp.thread;
-  CompileResult result = compile_source(source, "<stdin>", ast::ParseMode::Single, {interp.config.optimize});
-  print_compile_warnings(result, source);
-  if (result.error) {
-    (void)raise_syntax_error(ts, *result.error);
+  SyntaxWarnings warnings;
+  CompileResult result =
+      compile_source(source, "<stdin>", ast::ParseMode::Single, {interp.config.optimize}, warnings);
+  print_compile_warnings(warnings, source);
+  if (!result.ok()) {
+    (void)raise_syntax_error(ts, result.error());
     return report_exception(ts);
   }
-  CodeObj* code = load_code(ts, result.code);
+  CodeObj* code = load_code(ts, result.value());
   Value r = code ? eval_code(ts, code, globals, Value(globals)) : Value();
   std::fflush(stdout);
   if (!r) return report_exception(ts);
@@ -212,8 +215,8 @@ int run_setup(Interpreter& interp, DictObject* globals, const char* source, cons
               DictObject* namespace_ = nullptr) {
   ThreadState& ts = interp.thread;
   CompileResult result = compile_source(source, filename, ast::ParseMode::Exec, {interp.config.optimize});
-  if (result.error) {
-    (void)raise_syntax_error(ts, *result.error);
+  if (!result.ok()) {
+    (void)raise_syntax_error(ts, result.error());
     return report_exception(ts);
   }
   DictObject* scope = namespace_;
@@ -221,7 +224,7 @@ int run_setup(Interpreter& interp, DictObject* globals, const char* source, cons
     scope = make_dict(ts);
     (void)dict_set_str(ts, scope, ts.interp->names.builtins, dict_get_str(globals, ts.interp->names.builtins));
   }
-  CodeObj* code = load_code(ts, result.code);
+  CodeObj* code = load_code(ts, result.value());
   if (!code || !eval_code(ts, code, scope, Value(scope))) return report_exception(ts);
   return -1;
 }
@@ -325,12 +328,12 @@ int run_repl(Interpreter& interp, bool show_banner, bool run_startup) {
       if (!run_now) {
         // A line that cannot start a valid continuation is reported at once, as CPython's parser does.
         CompileResult trial = compile_source(buffer, "<stdin>", ast::ParseMode::Single, {interp.config.optimize});
-        if (!trial.error || needs_more(*trial.error, buffer, true)) continue;
+        if (trial.ok() || needs_more(trial.error(), buffer, true)) continue;
         run_now = true;
       }
     } else {
       CompileResult trial = compile_source(buffer, "<stdin>", ast::ParseMode::Single, {interp.config.optimize});
-      run_now = !trial.error || !needs_more(*trial.error, buffer, false);
+      run_now = trial.ok() || !needs_more(trial.error(), buffer, false);
     }
     if (!run_now) continue;
     std::string entry = std::move(buffer);

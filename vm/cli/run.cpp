@@ -1,3 +1,7 @@
+// Running a program's top level: a script's source, a .pyc given on the command line, `-m py_compile`, and what
+// happens to an exception nothing caught (SystemExit's exit status, sys.excepthook, KeyboardInterrupt's signal
+// exit). What CPython spreads over pythonrun.c, pymain_run_* and py_compile.main() is here because the three
+// share the last steps: a CodeObject becomes the __main__ module's code and its uncaught exception an exit status.
 #include "cache/verify.h"
 #include "stdlib/native/signal.h"
 #include "vm/cli/run.h"
@@ -21,6 +25,9 @@
 
 namespace minipy {
 
+// The compiler reports a SyntaxError as a plain struct (it knows no Python objects); this turns it into the
+// exception CPython would raise, with the (filename, lineno, offset, text, end_lineno, end_offset) details
+// tuple whose None fields decide how the traceback prints the caret line.
 Value raise_syntax_error(ThreadState& ts, const SyntaxError& e) {
   if (e.kind == SyntaxError::Kind::RecursionError) return raise(ts, RecursionError_type, e.message);
   Type* type = e.kind == SyntaxError::Kind::IndentationError ? &IndentationError_type
@@ -53,8 +60,8 @@ Value raise_syntax_error(ThreadState& ts, const SyntaxError& e) {
 }
 
 // Compile-time warnings, as warnings.showwarning prints them: "file:line: SyntaxWarning: message" and the line.
-void print_compile_warnings(const CompileResult& result, std::string_view source) {
-  for (const SyntaxWarning& w : result.warnings) {
+void print_compile_warnings(const SyntaxWarnings& warnings, std::string_view source) {
+  for (const SyntaxWarning& w : warnings) {
     std::fflush(stdout);
     std::fprintf(stderr, "%s:%d: SyntaxWarning: %s\n", w.filename.c_str(), w.lineno, w.message.c_str());
     size_t start = 0;
@@ -108,7 +115,9 @@ int handle_uncaught(ThreadState& ts) {
     Value code = static_cast<ExceptionObject*>(exc.as_object())->extra;
     if (!code || is_none(code)) return 0;
     int64_t n;
+    // The operating system keeps only the low byte of an exit status: sys.exit(256) exits 0, as in CPython.
     if (is_int(code) && int_to_int64(code, &n)) return static_cast<int>(n & 0xFF);
+    // Any other value is printed to stderr and the exit status is 1 (sys.exit("message") is the idiom).
     Value s = py_str(ts, code);
     if (s) {
       std::fwrite(as_str(s)->data, 1, static_cast<size_t>(as_str(s)->size), stderr);
@@ -117,6 +126,8 @@ int handle_uncaught(ThreadState& ts) {
     return 1;
   }
   report_uncaught(ts, exc);
+  // CPython ends an uncaught Ctrl-C by dying of SIGINT itself, so a calling shell sees "killed by a signal"
+  // and stops a script loop (stdlib/native/signal.cpp sends it to this process at exit).
   if (exception_matches(exc, &KeyboardInterrupt_type)) note_uncaught_keyboard_interrupt();
   return 1;
 }
@@ -131,6 +142,7 @@ int run_code(Interpreter& interp, const std::shared_ptr<const CodeObject>& code,
   ModuleObject* main = make_module(ts, "__main__");
   dict_set_str_new(ts, interp.modules, ts.interp->names.main, Value(main));
   dict_set_str_new(ts, main->dict, ts.interp->names.builtins, Value(interp.builtins_module));
+  // A `-c` program has no __file__ in CPython; a script, a pyc and a program piped on stdin ("<stdin>") do.
   if (set_file) dict_set_str_new(ts, main->dict, ts.interp->names.file, Value(make_str(ts, filename)));
   Value r = eval_code(ts, c, main->dict, Value());
   if (!r) return handle_uncaught(ts);
@@ -141,19 +153,20 @@ int run_code(Interpreter& interp, const std::shared_ptr<const CodeObject>& code,
 }  // namespace
 
 int run_source(Interpreter& interp, const std::string& source, const std::string& filename) {
-  CompileResult result = compile_source(source, filename, ast::ParseMode::Exec, {interp.config.optimize});
-  print_compile_warnings(result, source);
-  if (result.error) {
+  SyntaxWarnings warnings;
+  CompileResult result = compile_source(source, filename, ast::ParseMode::Exec, {interp.config.optimize}, warnings);
+  print_compile_warnings(warnings, source);
+  if (!result.ok()) {
     // CPython reads a script with its file tokenizer, which places a missing indented block found at the end of
     // the file in column 0 (compile() and imports, reading a string, say one past the line's end): no caret.
-    SyntaxError& e = *result.error;
+    SyntaxError& e = result.error();
     bool at_end_of_line = e.offset > static_cast<int>(e.text.size() - (e.text.ends_with('\n') ? 1 : 0));
     if (filename != "<string>" && e.message.starts_with("expected an indented block") && at_end_of_line) e.offset = 0;
     if (e.lineno == 0) e.offset = 0;  // a script's bad coding cookie: CPython's file tokenizer reports it bare
     raise_syntax_error(interp.thread, e);
     return handle_uncaught(interp.thread);
   }
-  return run_code(interp, result.code, filename, filename != "<string>" && filename != "<stdin>");
+  return run_code(interp, result.value(), filename, filename != "<string>");
 }
 
 int run_pyc_file(Interpreter& interp, const std::string& path) {
@@ -164,6 +177,8 @@ int run_pyc_file(Interpreter& interp, const std::string& path) {
     return 2;
   }
   auto bytes = std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(data.data()), data.size());
+  // A pyc run directly has no source to validate against, so only the magic and the header's length are
+  // checked, with the exceptions CPython's run_pyc_file raises; mtime, size or hash are not compared.
   if (bytes.size() < 4 || std::memcmp(bytes.data(), kPycMagic.data(), 4) != 0) {
     raise(interp.thread, RuntimeError_type, "Bad magic number in .pyc file");
     return handle_uncaught(interp.thread);
@@ -183,18 +198,18 @@ int run_pyc_file(Interpreter& interp, const std::string& path) {
     return 1;
   }
   auto result = unmarshal_code(trailer.body);
-  if (result.error) {
+  if (!result.ok()) {
     std::fprintf(stderr, "%s: cannot run '%s': %s\n", interp.config.program_name.c_str(), path.c_str(),
-                 result.error->message.c_str());
+                 result.error().message.c_str());
     return 1;
   }
-  Result<Ok> verified = verify_tree(*result.value);
+  Result<Ok> verified = verify_tree(*result.value().object);
   if (!verified.ok()) {
     std::fprintf(stderr, "%s: cannot run '%s': %s\n", interp.config.program_name.c_str(), path.c_str(),
                  verified.error().message.c_str());
     return 1;
   }
-  return run_code(interp, result.value, path, true);
+  return run_code(interp, result.value().object, path, true);
 }
 
 // `minipy -m py_compile FILE...`: as CPython 3.11's py_compile.main(), stopping at the first failure.
@@ -224,26 +239,26 @@ int py_compile_main(Interpreter& interp, const std::vector<std::string>& args) {
         std::fprintf(stderr, "[Errno %d] %s: '%s'", build.read_errno, std::strerror(build.read_errno), file.c_str());
       return 1;
     }
-    const CompileResult& result = build.compiled;
-    print_compile_warnings(result, build.source);
-    if (result.error) {
+    print_compile_warnings(build.warnings, build.source);
+    if (build.syntax_error) {
+      const SyntaxError& error = *build.syntax_error;
       if (!quiet) {
         ThreadState& ts = interp.thread;
-        raise_syntax_error(ts, *result.error);
+        raise_syntax_error(ts, error);
         Value exc = ts.current_exception;
         ts.current_exception = Value();
-        if (type_of(exc) == &SyntaxError_type && result.error->lineno == 0) {
+        if (type_of(exc) == &SyntaxError_type && error.lineno == 0) {
           // A location-less error (a bad coding cookie): py_compile's text still names the file, at line 0.
           std::fflush(stdout);
-          std::fprintf(stderr, "  File \"%s\", line 0\nSyntaxError: %s\n", result.error->filename.c_str(),
-                       result.error->message.c_str());
+          std::fprintf(stderr, "  File \"%s\", line 0\nSyntaxError: %s\n", error.filename.c_str(),
+                       error.message.c_str());
         } else if (type_of(exc) == &SyntaxError_type) {
           print_exception(ts, exc);
         } else {
           // py_compile words other compile errors (IndentationError, TabError) as "Sorry: Type: str(exc)".
           Value text = py_str(ts, exc);
           std::fflush(stdout);
-          std::fprintf(stderr, "Sorry: %s: %s", result.error->kind_name(), text ? as_str(text)->data : "");
+          std::fprintf(stderr, "Sorry: %s: %s", error.kind_name(), text ? as_str(text)->data : "");
         }
       }
       return 1;
@@ -281,9 +296,9 @@ void add_runpy_frames(ThreadState& ts) {
                                                                             {"_run_module_as_main", 198}};
   CompileResult stub = compile_source("def _run_module_as_main(): pass\ndef _run_code(): pass\n", "<frozen runpy>",
                                       ast::ParseMode::Exec, {});
-  if (stub.error) return;
+  if (!stub.ok()) return;
   for (const auto& frame : kRunpyFrames) {
-    for (const ConstRef& c : stub.code->consts) {
+    for (const ConstRef& c : stub.value()->consts) {
       if (!c->is(Const::Kind::Code) || c->code_value()->name != frame.name) continue;
       CodeObj* code = load_code(ts, c->code_value());
       if (!code) {

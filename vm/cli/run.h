@@ -36,7 +36,7 @@ void add_runpy_frames(ThreadState& ts);
 int run_repl(Interpreter& interp, bool show_banner, bool run_startup);
 
 // The compiler's SyntaxWarnings for `source`, printed on stderr as warnings.showwarning prints them.
-void print_compile_warnings(const CompileResult& result, std::string_view source);
+void print_compile_warnings(const SyntaxWarnings& warnings, std::string_view source);
 
 // Makes a SyntaxError exception object from the compiler's report and makes it pending.
 Value raise_syntax_error(ThreadState& ts, const SyntaxError& error);

@@ -13,12 +13,16 @@ namespace minipy {
 
 namespace {
 
+// suggestions.c's constants. A case change costs half an edit, so `Print` suggests `print` before any name one
+// real typo away. Names longer than 40 characters and namespaces of 750 or more names get no suggestion: the
+// search runs while an exception is being reported and must stay cheap whatever the program defined.
 constexpr size_t kMoveCost = 2;
 constexpr size_t kCaseCost = 1;
 constexpr size_t kMaxStringSize = 40;
 constexpr size_t kMaxCandidates = 750;
 
 size_t substitution_cost(char a, char b) {
+  // (a & 31) == (b & 31) holds for every pair of ASCII letters that differ only in case: a cheap first filter.
   if ((a & 31) != (b & 31)) return kMoveCost;
   if (a == b) return 0;
   if (a >= 'A' && a <= 'Z') a = static_cast<char>(a + ('a' - 'A'));
@@ -26,7 +30,10 @@ size_t substitution_cost(char a, char b) {
   return a == b ? kCaseCost : kMoveCost;
 }
 
+// The edit distance of `a` and `b`, or max_cost + 1 as soon as it is known to exceed max_cost (the caller only
+// needs to know whether a candidate beats the best so far, which lets most candidates stop early).
 size_t levenshtein(std::string_view a, std::string_view b, size_t max_cost) {
+  // A common prefix and suffix do not change the distance; stripping them keeps the table small.
   while (!a.empty() && !b.empty() && a.front() == b.front()) {
     a.remove_prefix(1);
     b.remove_prefix(1);
@@ -39,6 +46,7 @@ size_t levenshtein(std::string_view a, std::string_view b, size_t max_cost) {
   if (a.size() > kMaxStringSize || b.size() > kMaxStringSize) return max_cost + 1;
   if (b.size() < a.size()) std::swap(a, b);
   if ((b.size() - a.size()) * kMoveCost > max_cost) return max_cost + 1;
+  // One row of the dynamic-programming table suffices: each row depends only on the previous one.
   size_t buffer[kMaxStringSize];
   size_t tmp = kMoveCost;
   for (size_t i = 0; i < a.size(); i++) {
@@ -72,6 +80,8 @@ StrObject* best_suggestion(const std::vector<StrObject*>& candidates, StrObject*
   StrObject* best = nullptr;
   for (StrObject* item : candidates) {
     if (str_equal(item, name)) continue;
+    // At most about a third of the characters may change, or the "suggestion" is just another name; and a later
+    // candidate must be strictly closer, so ties go to the first in namespace order, as in CPython.
     size_t max_distance = (static_cast<size_t>(name->size) + static_cast<size_t>(item->size) + 3) * kMoveCost / 6;
     if (best_distance != SIZE_MAX) max_distance = std::min(max_distance, best_distance - 1);
     size_t d = levenshtein(name->view(), item->view(), max_distance);
@@ -94,6 +104,8 @@ static void dict_keys_into(DictObject* d, std::vector<StrObject*>* out) {
 // For a NameError raised in `frame`: locals, then globals, then builtins, as suggestions.c does.
 StrObject* suggest_for_name(ThreadState&, Frame* frame, StrObject* name) {
   std::vector<StrObject*> candidates;
+  // A module or class body has a locals dict; a function's locals are its fast slots, and only those bound now
+  // count (an unbound local is no better a suggestion than a misspelling).
   if (frame->locals && is_dict(frame->locals)) {
     dict_keys_into(static_cast<DictObject*>(frame->locals.as_object()), &candidates);
   } else {
@@ -114,6 +126,7 @@ StrObject* suggest_for_name(ThreadState&, Frame* frame, StrObject* name) {
 StrObject* suggest_for_attribute(ThreadState& ts, Value obj, StrObject* name) {
   Value names = builtin_dir(ts, obj);
   if (!names) {
+    // A __dir__ that raises must not replace the AttributeError being reported: no suggestion instead.
     ts.current_exception = Value();
     return nullptr;
   }

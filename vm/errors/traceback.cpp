@@ -1,6 +1,8 @@
 // Tracebacks: recording where an exception travelled, and printing an uncaught exception in CPython 3.11's
 // format (source lines, the ^^^ position markers, chained exceptions, SyntaxError's special shape).
 #include "stdlib/native/native_type.h"
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -11,6 +13,7 @@
 #include "stdlib/native/sys.h"
 #include "vm/errors/suggestions.h"
 #include "vm/errors/traceback.h"
+#include "vm/objects/abstract.h"
 #include "vm/runtime.h"
 #include "vm/errors/traceback_carets.h"
 
@@ -20,11 +23,26 @@ namespace {
 
 ExceptionObject* as_exc(Value v) { return static_cast<ExceptionObject*>(v.as_object()); }
 
-// Source lines of files already read, for printing (a traceback may show many frames of one file).
+// The lines of `filename` as the file is now, for printing. A traceback may show many frames of one file (a deep
+// recursion shows hundreds), so the lines are kept; but CPython reads the file afresh each time it prints, so a
+// program that rewrote a module since sees the new text: a kept copy is used only while the file's identity,
+// size and mtime are unchanged. A file that is gone or unreadable shows no source line.
 const std::vector<std::string>* source_lines(const std::string& filename) {
-  static std::unordered_map<std::string, std::vector<std::string>> cache;
+  struct Kept {
+    struct stat st;
+    std::vector<std::string> lines;
+  };
+  static std::unordered_map<std::string, Kept> cache;
+  struct stat st {};
+  if (stat(filename.c_str(), &st) != 0) return nullptr;
   auto it = cache.find(filename);
-  if (it != cache.end()) return &it->second;
+  if (it != cache.end()) {
+    const struct stat& kept = it->second.st;
+    if (kept.st_ino == st.st_ino && kept.st_dev == st.st_dev && kept.st_size == st.st_size &&
+        kept.st_mtim.tv_sec == st.st_mtim.tv_sec && kept.st_mtim.tv_nsec == st.st_mtim.tv_nsec)
+      return &it->second.lines;
+    cache.erase(it);
+  }
   std::ifstream in(filename, std::ios::binary);
   if (!in) return nullptr;
   std::vector<std::string> lines;
@@ -33,7 +51,7 @@ const std::vector<std::string>* source_lines(const std::string& filename) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     lines.push_back(line);
   }
-  return &cache.emplace(filename, std::move(lines)).first->second;
+  return &cache.emplace(filename, Kept{st, std::move(lines)}).first->second.lines;
 }
 
 std::string_view strip(std::string_view s) {
@@ -43,6 +61,8 @@ std::string_view strip(std::string_view s) {
   return s.substr(b, e - b + 1);
 }
 
+// Off during interpreter shutdown (vm/memory/finalize.cpp): CPython can no longer read source files by then, and
+// tracebacks printed from late finalizers show frames without their lines.
 bool show_source_lines = true;
 
 void print_frame(std::string& out, CodeObj* code, int lasti, int lineno) {
@@ -170,12 +190,10 @@ void format_exception_only(ThreadState& ts, std::string& out, Value exc) {
   ExceptionObject* e = as_exc(exc);
   Type* t = type_of(exc);
   if (is_subtype(t, &SyntaxError_type) && e->args->size >= 2) print_syntax_error(ts, out, exc);
-  std::string name;
+  // The traceback module also leaves __main__'s classes bare (TracebackException.format_exception_only).
   Value module = t->module;
-  if (module && is_str(module) && as_str(module)->view() != "builtins" && as_str(module)->view() != "__main__")
-    name = fmt::format("{}.{}", as_str(module)->view(), t->qualname->view());
-  else
-    name = std::string(t->qualname->view());
+  const bool in_main = module && is_str(module) && as_str(module)->view() == "__main__";
+  std::string name = in_main ? std::string(t->qualname->view()) : qualified_name(module, t->qualname->view());
   Value s = is_subtype(t, &SyntaxError_type) ? get_attr_optional(ts, exc, intern(ts, "msg")) : py_str(ts, exc);
   if (!s || !is_str(s)) {
     ts.current_exception = Value();
@@ -314,6 +332,8 @@ std::string source_line_text(const std::string& filename, int lineno) {
   return std::string(strip((*lines)[static_cast<size_t>(lineno) - 1]));
 }
 
+// PyTraceBack_Here: as the exception leaves a frame, one entry is pushed in front of the chain, so the chain
+// reads outermost frame first once unwinding ends. The line is computed now, from the instruction that raised.
 void traceback_here(ThreadState& ts, CodeObj* code, int lasti) {
   Value exc = ts.current_exception;
   if (!exc || !exc.is_object()) return;

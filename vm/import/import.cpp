@@ -58,13 +58,30 @@ bool string_items(ThreadState& ts, Value sequence, std::vector<std::string>* out
   return true;
 }
 
+// The entries of sys.path, read at each import because a program may rebind or change the list at any time.
+bool sys_path_entries(ThreadState& ts, std::vector<std::string>* entries) {
+  Value sys_path = dict_get_str(ts.interp->sys_module->dict, intern(ts, "path"));
+  return !sys_path || string_items(ts, sys_path, entries);
+}
+
+// The VM code of a module the finder found as a source or a legacy pyc (not a namespace package), through the
+// cache decisions (import_cache.cpp); null with the exception pending when there is none.
+CodeObj* load_found_code(ThreadState& ts, const std::string& name, const FoundModule& found) {
+  std::shared_ptr<const CodeObject> code = found.kind == FoundModule::Kind::Source
+                                               ? get_source_code(ts, name, found.origin)
+                                               : get_sourceless_code(ts, name, found.origin);
+  return code ? load_code(ts, code) : nullptr;
+}
+
 Value attr(ThreadState& ts, Value obj, const char* name) { return get_attr_optional(ts, obj, intern(ts, name)); }
 
 bool set(ThreadState& ts, Value obj, const char* name, Value value) {
   return set_attr(ts, obj, intern(ts, name), value);
 }
 
-// Whether the module's spec says it is still running its body (spec._initializing).
+// Whether the module's spec says it is still running its body (spec._initializing). Only the wording of a failed
+// `from m import name` depends on it (the "partially initialized module ... circular import" hint), so any
+// failure to read the flag counts as "no" rather than replacing the ImportError being built.
 bool is_initializing(ThreadState& ts, Value module) {
   Value spec = attr(ts, module, "__spec__");
   if (!spec || is_none(spec)) return ts.current_exception = Value(), false;
@@ -78,6 +95,8 @@ bool is_initializing(ThreadState& ts, Value module) {
 // Creates the spec, the loader and the module for what the finder found, runs the module's code with the
 // module in sys.modules (so circular imports see it), and returns sys.modules[name] afterwards.
 Value load_module(ThreadState& ts, const std::string& name, const FoundModule& found) {
+  // _init_module_attrs's order: spec and loader first, then the module's dunders from them, so that code which
+  // inspects __spec__ while the body runs sees what CPython shows.
   using Kind = FoundModule::Kind;
   std::string_view package = found.is_package ? std::string_view(name) : rpartition_head(name);
   Value loader = make_loader(ts, found.kind, name, found.origin);
@@ -116,24 +135,27 @@ Value load_module(ThreadState& ts, const std::string& name, const FoundModule& f
     if (!cached.empty()) dict_set_str_new(ts, d, names.cached, Value(make_str(ts, cached)));
   }
 
+  // The module is in sys.modules before its body runs: an import cycle back to it finds this (partial) module
+  // instead of starting a second copy, as _load_unlocked arranges.
   StrObject* key = name_str(ts, name);
   if (!dict_set_str(ts, ts.interp->modules, key, module_v)) return Value();
   if (found.kind != Kind::Namespace) {
     if (!set(ts, spec, "_initializing", True())) return Value();
-    std::shared_ptr<const CodeObject> code = found.kind == Kind::Source
-                                                 ? get_source_code(ts, name, found.origin)
-                                                 : get_sourceless_code(ts, name, found.origin);
-    CodeObj* c = code ? load_code(ts, code) : nullptr;
+    CodeObj* c = load_found_code(ts, name, found);
     bool ok = false;
     if (c) {
       dict_set_str_new(ts, d, names.builtins, Value(ts.interp->builtins));
       ok = static_cast<bool>(eval_code(ts, c, d, Value()));
     }
+    // The flag is cleared whether the body succeeded or not, with the body's exception set aside meanwhile:
+    // clearing it must neither lose that exception nor be refused because one is pending.
     Value pending = ts.current_exception;
     ts.current_exception = Value();
     set(ts, spec, "_initializing", False());
     ts.current_exception = pending;
     if (!ok) {
+      // A module whose body failed leaves sys.modules (as _load_unlocked does), so the next import runs it again
+      // rather than handing out a half-initialised module.
       Value saved = ts.current_exception;
       ts.current_exception = Value();
       if (dict_del(ts, ts.interp->modules, Value(key)) < 0) ts.current_exception = Value();
@@ -141,6 +163,8 @@ Value load_module(ThreadState& ts, const std::string& name, const FoundModule& f
       return Value();
     }
   }
+  // The body may have replaced its own sys.modules entry (with an object of its own making, a lazy
+  // loader): the import returns whatever is there now, and a body that deleted it is CPython's KeyError.
   Value result = dict_get_str(ts.interp->modules, key);
   if (!result) return raise_fmt(ts, KeyError_type, "{}", python_str_repr(name));
   if (ts.interp->config.verbose) {
@@ -234,11 +258,12 @@ Value find_and_load(ThreadState& ts, const std::string& name) {
                              name);
     }
     if (!string_items(ts, path, &entries)) return Value();
-  } else {
-    Value sys_path = dict_get_str(ts.interp->sys_module->dict, intern(ts, "path"));
-    if (sys_path && !string_items(ts, sys_path, &entries)) return Value();
+  } else if (!sys_path_entries(ts, &entries)) {
+    return Value();
   }
   Value module;
+  // Native modules come before sys.path, as BuiltinImporter precedes PathFinder on sys.meta_path: a file named
+  // math.py in the script's directory does not shadow the native math module.
   const NativeModule* native = find_native_module(name);
   if (native) {
     module = load_native(ts, *native);
@@ -254,6 +279,8 @@ Value find_and_load(ThreadState& ts, const std::string& name) {
     module = load_module(ts, name, found);
   }
   if (!module) return module;
+  // The child becomes an attribute of its parent only after it loaded; a failure to bind it is not the
+  // import's failure (CPython ignores it too: the module is already in sys.modules).
   if (parent_module) {
     std::string_view child = std::string_view(name).substr(parent.size() + 1);
     parent_module = sys_modules_get(ts, parent);
@@ -282,17 +309,15 @@ Value reload_module(ThreadState& ts, Value module) {
     Value path = attr(ts, parent_module, "__path__");
     if (path && !string_items(ts, path, &entries)) return Value();
     if (ts.current_exception) return Value();
-  } else {
-    Value sys_path = dict_get_str(ts.interp->sys_module->dict, intern(ts, "path"));
-    if (sys_path && !string_items(ts, sys_path, &entries)) return Value();
+  } else if (!sys_path_entries(ts, &entries)) {
+    return Value();
   }
   FoundModule found = find_in_path(ts, name, entries);
   if (found.kind == FoundModule::Kind::None)
     return raise_not_found(ts, fmt::format("spec not found for the module {}", python_str_repr(name)), name);
   if (found.kind != FoundModule::Kind::Namespace) {
-    auto code = found.kind == FoundModule::Kind::Source ? get_source_code(ts, name, found.origin)
-                                                        : get_sourceless_code(ts, name, found.origin);
-    CodeObj* c = code ? load_code(ts, code) : nullptr;
+    // reload runs the new code in the module's existing namespace: names the new version no longer defines stay.
+    CodeObj* c = load_found_code(ts, name, found);
     if (!c) return Value();
     auto* m = static_cast<ModuleObject*>(module.as_object());
     if (!eval_code(ts, c, m->dict, Value())) return Value();

@@ -25,6 +25,7 @@ bool dont_write_bytecode(ThreadState& ts) {
   if (!v) return ts.interp->config.dont_write_bytecode;
   int truth = py_truth(ts, v);
   if (truth < 0) {
+    // A value whose truth cannot be decided must not fail the import; not writing is the cautious reading.
     ts.current_exception = Value();
     return true;
   }
@@ -49,6 +50,8 @@ CacheSettings import_settings(ThreadState& ts, const std::string& source_path) {
   return settings;
 }
 
+// The decisions report their lines instead of printing them (cache/ has no sys.stderr); they are printed here, in
+// the order the decisions were taken, through the same functions as every other -v and explain line.
 void print_events(ThreadState& ts, std::string_view fullname, const CacheEvents& events) {
   for (const CacheEvent& e : events) {
     if (e.kind == CacheEvent::Kind::Verbose) verbose_message(ts, e.level, e.text);
@@ -56,12 +59,10 @@ void print_events(ThreadState& ts, std::string_view fullname, const CacheEvents&
   }
 }
 
-Value raise_os_error(ThreadState& ts, int err, const std::string& path) {
-  Type* type = err == ENOENT ? &FileNotFoundError_type
-               : err == EACCES || err == EPERM ? &PermissionError_type
-               : err == EISDIR ? &IsADirectoryError_type
-               : &OSError_type;
-  return raise_fmt(ts, *type, "[Errno {}] {}: {}", err, std::strerror(err), python_str_repr(path));
+// A source or pyc that could not be read is the OSError CPython's get_data raises: the errno's subclass, with
+// errno, strerror and filename set (vm/objects/os_error.cpp builds it from the one errno table).
+Value raise_read_error(ThreadState& ts, int err, const std::string& path) {
+  return raise_os_error(ts, err, Value(make_str(ts, path)));
 }
 
 }  // namespace
@@ -75,7 +76,7 @@ std::shared_ptr<const CodeObject> get_source_code(ThreadState& ts, std::string_v
   CacheEvents events;
   SourceCode result = get_source_code(fullname, source_path, import_settings(ts, source_path), events);
   print_events(ts, fullname, events);
-  if (result.os_errno) return raise_os_error(ts, result.os_errno, source_path), nullptr;
+  if (result.os_errno) return raise_read_error(ts, result.os_errno, source_path), nullptr;
   if (result.syntax_error) return raise_syntax_error(ts, *result.syntax_error), nullptr;
   return result.code;
 }
@@ -85,7 +86,7 @@ std::shared_ptr<const CodeObject> get_sourceless_code(ThreadState& ts, std::stri
   CacheEvents events;
   SourcelessCode result = get_sourceless_code(fullname, pyc_path, events);
   print_events(ts, fullname, events);
-  if (result.os_errno) return raise_os_error(ts, result.os_errno, pyc_path), nullptr;
+  if (result.os_errno) return raise_read_error(ts, result.os_errno, pyc_path), nullptr;
   if (result.eof) return raise(ts, EOFError_type, result.error), nullptr;
   if (!result.code) return raise(ts, ImportError_type, result.error), nullptr;
   return result.code;

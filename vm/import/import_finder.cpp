@@ -13,6 +13,7 @@ namespace minipy {
 
 namespace {
 
+// stat, not lstat: a symlink to a module or package counts as what it points to, as in importlib.
 bool is_file(const std::string& path) {
   struct stat st {};
   return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
@@ -45,6 +46,8 @@ FoundModule find_in_path(ThreadState& ts, std::string_view fullname, const std::
     if (!is_dir(dir)) continue;  // no finder for this entry (CPython caches None in sys.path_importer_cache)
     std::string base = dir + "/" + std::string(tail);
     bool possible_namespace = false;
+    // A package directory is tried before a module file of the same name in the same entry, as FileFinder
+    // does; but only in this entry: an earlier entry's NAME.py still wins over a later entry's package.
     if (is_dir(base)) {
       for (std::string_view suffix : kSuffixes) {
         std::string init = base + "/__init__" + std::string(suffix);
@@ -70,6 +73,8 @@ FoundModule find_in_path(ThreadState& ts, std::string_view fullname, const std::
         return found;
       }
     }
+    // A directory without __init__ may be one portion of a namespace package: every entry's portion is collected
+    // (its __path__ spans them all), and a regular package or module found later in sys.path still wins.
     if (possible_namespace) {
       verbose_message(ts, 1, fmt::format("possible namespace for {}", base));
       namespace_found.kind = FoundModule::Kind::Namespace;

@@ -25,14 +25,14 @@ bool parse_mode(ThreadState& ts, std::string_view mode, const char* fn, ast::Par
 // Hands the compiler's SyntaxWarnings to warnings.warn_explicit, as CPython's compiler does for compile(), exec()
 // and eval(): the filters decide (shown once, ignored, recorded by catch_warnings), and a warning the filters
 // turn into an error becomes a SyntaxError at its line. False with that exception pending.
-bool issue_compile_warnings(ThreadState& ts, const CompileResult& result) {
-  if (result.warnings.empty()) return true;
+bool issue_compile_warnings(ThreadState& ts, const SyntaxWarnings& issued) {
+  if (issued.empty()) return true;
   Value import = dict_get_str(ts.interp->builtins, intern(ts, "__import__"));
   Value name(make_str(ts, "warnings"));
   Value warnings = import ? call(ts, import, {&name, 1}) : Value();
   Value warn_explicit = warnings ? get_attr(ts, warnings, intern(ts, "warn_explicit")) : Value();
   if (!warn_explicit) return false;
-  for (const SyntaxWarning& w : result.warnings) {
+  for (const SyntaxWarning& w : issued) {
     Value args[4] = {Value(make_str(ts, w.message)), Value(&SyntaxWarning_type), Value(make_str(ts, w.filename)),
                      make_int(ts, w.lineno)};
     if (call(ts, warn_explicit, args)) continue;
@@ -51,11 +51,12 @@ bool issue_compile_warnings(ThreadState& ts, const CompileResult& result) {
   return true;
 }
 
-// The code object of a compiler result, or its SyntaxError raised.
-Value code_of(ThreadState& ts, const CompileResult& result) {
-  if (result.error) return raise_syntax_error(ts, *result.error);
-  if (!issue_compile_warnings(ts, result)) return Value();
-  CodeObj* code = load_code(ts, result.code);
+// The code object of a compiler result, or its SyntaxError raised; the compile's `warnings` are issued first
+// when it succeeded.
+Value code_of(ThreadState& ts, const CompileResult& result, const SyntaxWarnings& warnings) {
+  if (!result.ok()) return raise_syntax_error(ts, result.error());
+  if (!issue_compile_warnings(ts, warnings)) return Value();
+  CodeObj* code = load_code(ts, result.value());
   return code ? Value(code) : Value();
 }
 
@@ -65,7 +66,9 @@ Value compile_to_code(ThreadState& ts, std::string_view source, std::string_view
   ast::ParseMode m;
   if (!parse_mode(ts, mode, fn, &m)) return Value();
   if (optimize < 0) optimize = ts.interp->config.optimize;
-  return code_of(ts, compile_source(source, filename, m, {optimize}));
+  SyntaxWarnings warnings;
+  CompileResult result = compile_source(source, filename, m, {optimize}, warnings);
+  return code_of(ts, result, warnings);
 }
 
 // compile()'s flags (CPython's PyCF_* and the CO_FUTURE_* bits a caller may pass on).
@@ -92,7 +95,9 @@ Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject
     ast::Module* module = pyast::module_from_python(ts, source, m, arena);
     if (!module) return Value();
     int level = optimize < 0 ? ts.interp->config.optimize : static_cast<int>(optimize);
-    return code_of(ts, compile_ast(*module, arena, as_str(filename)->view(), {}, {level}));
+    SyntaxWarnings warnings;
+    CompileResult result = compile_ast(*module, arena, as_str(filename)->view(), {}, {level}, warnings);
+    return code_of(ts, result, warnings);
   }
   std::string_view text;
   if (is_str(source)) text = as_str(source)->view();

@@ -418,6 +418,12 @@ Value call(ThreadState& ts, Value callable, std::span<const Value> args, TupleOb
   return r;
 }
 
+std::string qualified_name(Value module, std::string_view qualname) {
+  if (module && is_str(module) && as_str(module)->view() != "builtins")
+    return fmt::format("{}.{}", as_str(module)->view(), qualname);
+  return std::string(qualname);
+}
+
 std::string function_description(ThreadState& ts, Value func) {
   Value saved = ts.current_exception;
   Value qualname = get_attr_optional(ts, func, ts.interp->names.qualname);
@@ -427,10 +433,8 @@ std::string function_description(ThreadState& ts, Value func) {
     ts.current_exception = Value();
     Value s = py_str(ts, func);
     out = s ? std::string(as_str(s)->view()) : std::string(type_name(func));
-  } else if (module && is_str(module) && as_str(module)->view() != "builtins") {
-    out = fmt::format("{}.{}()", as_str(module)->view(), as_str(qualname)->view());
   } else {
-    out = fmt::format("{}()", as_str(qualname)->view());
+    out = qualified_name(module, as_str(qualname)->view()) + "()";
   }
   ts.current_exception = saved;
   return out;

@@ -17,5 +17,20 @@ int real_issubclass(ThreadState& ts, Value derived, Value cls);
 // The members of a `X | Y` union (types.UnionType, vm/objects/generic_alias.cpp) as a tuple; null for anything
 // else.
 TupleObject* union_members(Value v);
+// Whether comparison `op` (a CompareOp) holds between two values whose three-way comparison is `c` (negative,
+// zero or positive): how types with a total order answer rich comparisons.
+inline bool comparison_holds(int c, int op) {
+  switch (op) {
+    case kLt: return c < 0;
+    case kLe: return c <= 0;
+    case kEq: return c == 0;
+    case kNe: return c != 0;
+    case kGt: return c > 0;
+    default: return c >= 0;
+  }
+}
+// How reprs and messages name a class or function whose __module__ is `module`: "module.qualname", or the bare
+// `qualname` for one of builtins (or a module that is not a str), as CPython's type_repr and object_repr do.
+std::string qualified_name(Value module, std::string_view qualname);
 
 }  // namespace minipy

@@ -19,6 +19,17 @@ namespace minipy {
 
 Type bytearray_type;
 
+bool byte_value(ThreadState& ts, Value v, int* out) {
+  int64_t n;
+  if (!index_to_int64(ts, v, &n)) return false;
+  if (n < 0 || n > 255) {
+    raise(ts, ValueError_type, "byte must be in range(0, 256)");
+    return false;
+  }
+  *out = static_cast<int>(n);
+  return true;
+}
+
 namespace {
 
 #define BA_METHOD(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
@@ -95,18 +106,6 @@ bool bytearray_get_buffer(ThreadState&, Value obj, BufferView* view) {
 void bytearray_release_buffer(Value obj) { as_ba(obj)->exports--; }
 
 // ---- conversions --------------------------------------------------------------------------------------------
-
-// An int in range(256) (for item assignment, append, insert, `in`).
-bool byte_value(ThreadState& ts, Value v, int* out) {
-  int64_t n;
-  if (!index_to_int64(ts, v, &n)) return false;
-  if (n < 0 || n > 255) {
-    raise(ts, ValueError_type, "byte must be in range(0, 256)");
-    return false;
-  }
-  *out = static_cast<int>(n);
-  return true;
-}
 
 // The bytes of an iterable of ints (bytearray(iterable), extend, slice assignment).
 bool bytes_of_iterable(ThreadState& ts, Value source, std::string* out, const char* not_iterable_what) {

@@ -24,6 +24,9 @@ inline std::string_view bytearray_view(Value v) {
   auto* b = static_cast<ByteArrayObject*>(v.as_object());
   return {b->data ? b->data : "", static_cast<size_t>(b->size)};
 }
+// The byte an int stands for (bytearray item assignment, append, insert, and a bytes-like `in` or search
+// needle): false with ValueError "byte must be in range(0, 256)" outside that range, or the index error.
+[[nodiscard]] bool byte_value(ThreadState& ts, Value v, int* out);
 // A new bytearray holding a copy of `data`.
 Value make_bytearray(ThreadState& ts, std::string_view data);
 

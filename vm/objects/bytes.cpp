@@ -1,7 +1,9 @@
 // bytes: immutable byte strings (constants, str.encode(), bytes.decode()).
 #include <cstring>
 
+#include "vm/objects/abstract.h"
 #include "vm/objects/buffer.h"
+#include "vm/objects/bytearray.h"
 #include "vm/objects/hash_secret.h"
 #include "vm/objects/codecs.h"
 #include "vm/objects/sequence.h"
@@ -59,14 +61,7 @@ bool bytes_hash(ThreadState&, Value v, int64_t* out) {
 Value bytes_richcompare(ThreadState&, Value a, Value b, int op) {
   if (!is_bytes(a) || !is_bytes(b)) return NotImplemented();
   int c = as_bytes(a)->view().compare(as_bytes(b)->view());
-  switch (op) {
-    case kLt: return Bool(c < 0);
-    case kLe: return Bool(c <= 0);
-    case kEq: return Bool(c == 0);
-    case kNe: return Bool(c != 0);
-    case kGt: return Bool(c > 0);
-    default: return Bool(c >= 0);
-  }
+  return Bool(comparison_holds(c, op));
 }
 
 Value bytes_concat(ThreadState& ts, Value a, Value b) {
@@ -105,12 +100,8 @@ const MethodDef bytes_methods[] = {{"decode", bytes_decode}};
 int bytes_contains(ThreadState& ts, Value self, Value item) {
   std::string_view hay = as_bytes(self)->view();
   if (is_int(item)) {
-    int64_t b;
-    if (!index_to_int64(ts, item, &b)) return -1;
-    if (b < 0 || b > 255) {
-      raise(ts, ValueError_type, "byte must be in range(0, 256)");
-      return -1;
-    }
+    int b;
+    if (!byte_value(ts, item, &b)) return -1;
     return hay.find(static_cast<char>(b)) != std::string_view::npos;
   }
   BufferLease needle;

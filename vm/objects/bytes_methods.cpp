@@ -48,12 +48,8 @@ bool buffer_arg(ThreadState& ts, Value v, std::string_view* out) {
 // An int in range(256) as one byte, else a bytes-like object: the needle of find/count/index/`in`.
 bool needle_arg(ThreadState& ts, Value v, char* byte, std::string_view* out) {
   if (is_int(v)) {
-    int64_t n;
-    if (!index_to_int64(ts, v, &n)) return false;
-    if (n < 0 || n > 255) {
-      raise(ts, ValueError_type, "byte must be in range(0, 256)");
-      return false;
-    }
+    int n;
+    if (!byte_value(ts, v, &n)) return false;
     *byte = static_cast<char>(n);
     *out = std::string_view(byte, 1);
     return true;

@@ -5,6 +5,7 @@
 
 #include "compiler/float_ops.h"
 #include "compiler/float_repr.h"
+#include "vm/objects/abstract.h"
 #include "vm/objects/complex.h"
 #include "vm/objects/bytearray.h"
 #include "vm/objects/heap_type.h"
@@ -114,14 +115,7 @@ Value float_richcompare(ThreadState&, Value left, Value right, int op) {
   } else {
     return NotImplemented();
   }
-  switch (op) {
-    case kLt: return Bool(c < 0);
-    case kLe: return Bool(c <= 0);
-    case kEq: return Bool(c == 0);
-    case kNe: return Bool(c != 0);
-    case kGt: return Bool(c > 0);
-    default: return Bool(c >= 0);
-  }
+  return Bool(comparison_holds(c, op));
 }
 
 // CPython's _Py_HashDouble (NaN hashes by identity there; minipy uses 0 like 3.9, harmless for equality).

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "vm/objects/abstract.h"
 #include "vm/objects/bytearray.h"
 #include "vm/objects/heap_type.h"
 #include "vm/objects/int.h"
@@ -294,16 +295,7 @@ Value int_richcompare(ThreadState& ts, Value left, Value right, int op) {
   int c;
   if (a.is_small && b.is_small) c = (a.small > b.small) - (a.small < b.small);
   else c = compare(a.as_big(), b.as_big());
-  bool r;
-  switch (op) {
-    case kLt: r = c < 0; break;
-    case kLe: r = c <= 0; break;
-    case kEq: r = c == 0; break;
-    case kNe: r = c != 0; break;
-    case kGt: r = c > 0; break;
-    default: r = c >= 0; break;
-  }
-  return Bool(r);
+  return Bool(comparison_holds(c, op));
 }
 
 bool int_hash(ThreadState&, Value v, int64_t* out) {

@@ -24,14 +24,9 @@ METHOD(m_init) {
 // OWNER.__new__(cls, ...): makes an instance of cls with OWNER's constructor, after CPython's checks that cls
 // derives from OWNER and that OWNER's constructor is the one cls's layout needs (tp_new_wrapper).
 Value new_for(ThreadState& ts, Type* owner, std::span<const Value> args, TupleObject* kwnames) {
-  std::string_view on = owner->c_name;
-  if (args.empty()) return raise_fmt(ts, TypeError_type, "{}.__new__(): not enough arguments", on);
-  if (!is_type(args[0]))
-    return raise_fmt(ts, TypeError_type, "{}.__new__(X): X is not a type object ({})", on, type_name(args[0]));
-  Type* cls = as_type(args[0]);
-  std::string_view cn = cls->name->view();
-  if (!is_subtype(cls, owner))
-    return raise_fmt(ts, TypeError_type, "{}.__new__({}): {} is not a subtype of {}", on, cn, cn, on);
+  Type* cls = new_receiver_class(ts, owner, args, kwnames);
+  if (!cls) return Value();
+  std::string_view on = owner->c_name, cn = cls->name->view();
   Type* static_new = cls;  // the nearest class whose constructor is not a Python __new__
   while (static_new && is_python_new(static_new)) static_new = static_new->base;
   if (static_new && static_new->new_instance != owner->new_instance)
@@ -196,6 +191,27 @@ METHOD(get_instance_dict) {
 }  // namespace
 
 // T.__new__(cls, ...) for builtin types defined outside MINIPY_BUILTIN_TYPES (vm/objects/static_type.h).
+Type* new_receiver_class(ThreadState& ts, Type* owner, std::span<const Value> args, TupleObject* kwnames) {
+  std::string_view on = owner->c_name;
+  // Keyword arguments sit at the end of `args`: a call with keywords only still has no cls.
+  size_t positional = args.size() - (kwnames ? static_cast<size_t>(kwnames->size) : 0);
+  if (positional == 0) {
+    raise_fmt(ts, TypeError_type, "{}.__new__(): not enough arguments", on);
+    return nullptr;
+  }
+  if (!is_type(args[0])) {
+    raise_fmt(ts, TypeError_type, "{}.__new__(X): X is not a type object ({})", on, type_name(args[0]));
+    return nullptr;
+  }
+  Type* cls = as_type(args[0]);
+  std::string_view cn = cls->name->view();
+  if (!is_subtype(cls, owner)) {
+    raise_fmt(ts, TypeError_type, "{}.__new__({}): {} is not a subtype of {}", on, cn, cn, on);
+    return nullptr;
+  }
+  return cls;
+}
+
 Value builtin_type_new(ThreadState& ts, Type* owner, std::span<const Value> args, TupleObject* kwnames) {
   return new_for(ts, owner, args, kwnames);
 }

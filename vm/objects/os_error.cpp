@@ -15,22 +15,14 @@ namespace {
 
 ExceptionObject* as_exc(Value v) { return static_cast<ExceptionObject*>(v.as_object()); }
 
-// The OSError subclass each errno value selects (CPython's errnomap).
+// The OSError subclass each errno value selects (cache/errno_classes.def, CPython's errnomap).
 struct ErrnoClass {
   int err;
   Type* type;
 };
 const ErrnoClass kErrnoClasses[] = {
-    {EAGAIN, &BlockingIOError_type},         {EALREADY, &BlockingIOError_type},
-    {EINPROGRESS, &BlockingIOError_type},    {EWOULDBLOCK, &BlockingIOError_type},
-    {EPIPE, &BrokenPipeError_type},          {ESHUTDOWN, &BrokenPipeError_type},
-    {ECHILD, &ChildProcessError_type},       {ECONNABORTED, &ConnectionAbortedError_type},
-    {ECONNREFUSED, &ConnectionRefusedError_type}, {ECONNRESET, &ConnectionResetError_type},
-    {EEXIST, &FileExistsError_type},         {ENOENT, &FileNotFoundError_type},
-    {EISDIR, &IsADirectoryError_type},       {ENOTDIR, &NotADirectoryError_type},
-    {EINTR, &InterruptedError_type},         {EACCES, &PermissionError_type},
-    {EPERM, &PermissionError_type},          {ESRCH, &ProcessLookupError_type},
-    {ETIMEDOUT, &TimeoutError_type},
+#define ERRNO_CLASS(errno_name, class_name) {errno_name, &class_name##_type},
+#include "cache/errno_classes.def"
 };
 
 Type* type_for_errno(int64_t err) {

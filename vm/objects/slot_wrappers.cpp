@@ -7,80 +7,15 @@
 #include <utility>
 
 #include "vm/objects/heap_type.h"
+#include "vm/objects/slot_table.h"
 
 namespace minipy {
 
 namespace {
 
-// Which Type slot a row wraps; kBinary and kInplace take the BinaryOpIndex in the row's `op`.
-enum class Slot {
-  kNegative, kPositive, kAbsolute, kInvert, kToInt, kToFloat, kIndex, kTruth, kBinary, kInplace, kDivmod,
-  kConcat, kRepeat, kGetItem, kSetItem, kDelItem, kLength, kContains, kIter, kNext, kCall, kDescrGet,
-  kDescrSet, kDescrDelete, kRepr, kHash,
-};
-// How the Python arguments reach the slot.
-enum class Wrap {
-  kUnary,     // f()            -> slot(self)
-  kInquiry,   // f()            -> bool(slot(self))
-  kLength,    // f()            -> int(slot(self))
-  kNext,      // f()            -> slot(self), StopIteration at the end
-  kLeft,      // f(other)       -> slot(self, other)
-  kRight,     // f(other)       -> slot(other, self)
-  kPowLeft,   // f(other, mod=None)
-  kPowRight,  // f(other, mod=None), reflected
-  kContains,  // f(item)        -> bool(slot(self, item))
-  kSetItem,   // f(key, value)
-  kDelItem,   // f(key)
-  kCall,      // f(*args, **kwargs) -> slot(self, args, kwargs)
-  kDescrGet,  // f(instance, owner=None); None for either means absent, not both
-  kHash,      // f()            -> int(slot(self))
-};
-
-struct SlotRow {
-  const char* name;
-  Slot slot;
-  Wrap wrap;
-  int op = 0;
-};
-
-constexpr SlotRow kRows[] = {
-    {"__getitem__", Slot::kGetItem, Wrap::kLeft},
-    {"__setitem__", Slot::kSetItem, Wrap::kSetItem},
-    {"__delitem__", Slot::kDelItem, Wrap::kDelItem},
-    {"__len__", Slot::kLength, Wrap::kLength},
-    {"__contains__", Slot::kContains, Wrap::kContains},
-    {"__iter__", Slot::kIter, Wrap::kUnary},
-    {"__next__", Slot::kNext, Wrap::kNext},
-    {"__neg__", Slot::kNegative, Wrap::kUnary},
-    {"__pos__", Slot::kPositive, Wrap::kUnary},
-    {"__abs__", Slot::kAbsolute, Wrap::kUnary},
-    {"__invert__", Slot::kInvert, Wrap::kUnary},
-    {"__int__", Slot::kToInt, Wrap::kUnary},
-    {"__float__", Slot::kToFloat, Wrap::kUnary},
-    {"__index__", Slot::kIndex, Wrap::kUnary},
-    {"__bool__", Slot::kTruth, Wrap::kInquiry},
-    {"__call__", Slot::kCall, Wrap::kCall},
-    {"__get__", Slot::kDescrGet, Wrap::kDescrGet},
-    {"__set__", Slot::kDescrSet, Wrap::kSetItem},
-    {"__delete__", Slot::kDescrDelete, Wrap::kDelItem},
-    // Each type's own __repr__ (dict.__repr__ is not object.__repr__: pprint dispatches on that identity).
-    {"__repr__", Slot::kRepr, Wrap::kUnary},
-    // int.__hash__ & co.: a class mixing int with a class that defines __hash__ (IntEnum and Enum) takes the
-    // one earlier in its MRO, as CPython does.
-    {"__hash__", Slot::kHash, Wrap::kHash},
-// __STEM__, __rSTEM__ and __iSTEM__ of every binary operator; pow's two-operand forms also take a modulus.
-#define BINARY_OP(ast_name, oparg, slot, symbol, stem)                                       \
-  {"__" stem "__", Slot::kBinary, slot == kOpPow ? Wrap::kPowLeft : Wrap::kLeft, slot},     \
-      {"__r" stem "__", Slot::kBinary, slot == kOpPow ? Wrap::kPowRight : Wrap::kRight, slot}, \
-      {"__i" stem "__", Slot::kInplace, Wrap::kLeft, slot},
-#include "compiler/binary_ops.def"
-    {"__divmod__", Slot::kDivmod, Wrap::kLeft},
-    {"__rdivmod__", Slot::kDivmod, Wrap::kRight},
-    // Sequence rows come after the number rows: a type with both (none today) keeps the number method.
-    {"__add__", Slot::kConcat, Wrap::kLeft},
-    {"__mul__", Slot::kRepeat, Wrap::kLeft},
-    {"__rmul__", Slot::kRepeat, Wrap::kLeft},
-};
+// kSlotDunders (vm/objects/slot_dunders.def) is the table: one row per dunder, naming its slot and how its
+// arguments are passed.
+constexpr const SlotRow (&kRows)[kSlotDunderCount] = kSlotDunders;
 
 // The slot function `row` names in type `t` (null when `t` has none), type-erased for the presence test.
 const void* slot_of(const Type& t, const SlotRow& row) {
@@ -99,20 +34,18 @@ const void* slot_of(const Type& t, const SlotRow& row) {
     case Slot::kConcat: return reinterpret_cast<const void*>(t.concat);
     case Slot::kRepeat: return reinterpret_cast<const void*>(t.repeat);
     case Slot::kGetItem: return reinterpret_cast<const void*>(t.getitem);
-    case Slot::kSetItem:
-    case Slot::kDelItem: return reinterpret_cast<const void*>(t.setitem);
+    case Slot::kSetItem: return reinterpret_cast<const void*>(t.setitem);
     case Slot::kLength: return reinterpret_cast<const void*>(t.length);
     case Slot::kContains: return reinterpret_cast<const void*>(t.contains);
     case Slot::kIter: return reinterpret_cast<const void*>(t.iter);
     case Slot::kNext: return reinterpret_cast<const void*>(t.iternext);
     case Slot::kCall: return reinterpret_cast<const void*>(t.call);
     case Slot::kDescrGet: return reinterpret_cast<const void*>(t.descr_get);
-    case Slot::kDescrSet:
-    case Slot::kDescrDelete: return reinterpret_cast<const void*>(t.descr_set);
+    case Slot::kDescrSet: return reinterpret_cast<const void*>(t.descr_set);
     case Slot::kRepr: return reinterpret_cast<const void*>(t.repr);
     case Slot::kHash: return reinterpret_cast<const void*>(t.hash);
+    default: return nullptr;  // the rows slots.cpp alone reads (Wrap::kNone)
   }
-  return nullptr;
 }
 
 UnarySlot unary_slot(const Type& t, Slot slot) {
@@ -217,7 +150,7 @@ Value slot_wrapper(ThreadState& ts, Value self, std::span<const Value> args, Tup
       return t.setitem(ts, self, args[0], args[1]) ? None() : Value();
     case Wrap::kDelItem:
       if (!check_args(ts, row, args, kwnames, 1)) return Value();
-      if (row.slot == Slot::kDescrDelete) return t.descr_set(ts, self, args[0], Value()) ? None() : Value();
+      if (row.slot == Slot::kDescrSet) return t.descr_set(ts, self, args[0], Value()) ? None() : Value();
       return t.setitem(ts, self, args[0], Value()) ? None() : Value();
     case Wrap::kDescrGet: {
       if (kwnames && kwnames->size)
@@ -245,7 +178,7 @@ constexpr auto kDefs = make_defs(std::make_index_sequence<std::size(kRows)>());
 // Runs before static types inherit their bases' slots, so a non-null slot is the type's own.
 void add_slot_wrappers(ThreadState& ts, Type& t) {
   for (size_t i = 0; i < std::size(kRows); ++i) {
-    if (!slot_of(t, kRows[i]) || dict_get_str(t.dict, intern(ts, kRows[i].name))) continue;
+    if (kRows[i].wrap == Wrap::kNone || !slot_of(t, kRows[i]) || dict_get_str(t.dict, intern(ts, kRows[i].name))) continue;
     add_methods(ts, t, std::span<const MethodDef>(&kDefs[i], 1));
   }
 }

@@ -8,6 +8,7 @@
 
 #include "compiler/opcodes.h"
 #include "vm/objects/heap_type.h"
+#include "vm/objects/slot_table.h"
 
 namespace minipy {
 
@@ -184,23 +185,29 @@ bool slot_init(ThreadState& ts, Value self, std::span<const Value> args, TupleOb
 }
 
 // ---- numbers ------------------------------------------------------------------------------------------------
-// "__add__", "__radd__", "__iadd__" ... interned once per interpreter (kind: 0 plain, 1 reflected, 2 in-place).
-StrObject* binary_name(ThreadState& ts, int op, int kind) {
+// The slot table's dunders, and "__add__", "__radd__", "__iadd__" ... by operator, interned once per interpreter.
+struct DunderNames {
+  StrObject* rows[kSlotDunderCount];
+  StrObject* binary[3][kBinaryOpCount];  // [kind][op], kind: 0 plain, 1 reflected, 2 in-place
+};
+const DunderNames& dunder_names(ThreadState& ts) {
   // Keyed by the interpreter and one of its interned names, so a later interpreter reusing the address of a
   // destroyed one does not see stale strings.
   static Interpreter* cached_for = nullptr;
   static StrObject* cached_marker = nullptr;
-  static StrObject* cache[3][kBinaryOpCount];
+  static DunderNames cache;
   if (cached_for != ts.interp || cached_marker != ts.interp->names.init) {
     cached_marker = ts.interp->names.init;
+    for (size_t i = 0; i < kSlotDunderCount; i++) cache.rows[i] = intern(ts, kSlotDunders[i].name);
     constexpr const char* kPrefixes[3] = {"", "r", "i"};
     for (int k = 0; k < 3; k++)
       for (int i = 0; i < kBinaryOpCount; i++)
-        cache[k][i] = intern(ts, fmt::format("__{}{}__", kPrefixes[k], kBinaryOpDunderStems[i]));
+        cache.binary[k][i] = intern(ts, fmt::format("__{}{}__", kPrefixes[k], kBinaryOpDunderStems[i]));
     cached_for = ts.interp;
   }
-  return cache[kind][op];
+  return cache;
 }
+StrObject* binary_name(ThreadState& ts, int op, int kind) { return dunder_names(ts).binary[kind][op]; }
 constexpr int kPlain = 0, kReflected = 1, kInplace = 2;
 
 // self.__op__(other) (or the builtin base's slot when no Python class defines it); NotImplemented if neither.
@@ -351,46 +358,52 @@ bool is_python_new(Type* t) { return t->new_instance == &slot_new; }
 void update_heap_type_slots(ThreadState& ts, Type* t) {
   Type* solid = static_base(t);
   Names& n = names(ts);
+  const DunderNames& dunders = dunder_names(ts);
   auto has = [&](StrObject* name) { return bool(heap_lookup(t, name)); };
-  auto pick = [&](auto& slot, auto generic, auto base, std::initializer_list<StrObject*> dunders) {
+  // The generic slot when a class of t's MRO defined in Python has one of the dunders the table routes to
+  // `kind` (`op`: which binary operator), else the builtin base's.
+  auto pick = [&](auto& slot, auto generic, auto base, Slot kind, int op = 0) {
     bool found = false;
-    for (StrObject* d : dunders) found = found || has(d);
+    for (size_t i = 0; i < kSlotDunderCount && !found; i++)
+      found = kSlotDunders[i].slot == kind && kSlotDunders[i].op == op && has(dunders.rows[i]);
     slot = found ? generic : base;
   };
-  pick(t->repr, &slot_repr, solid->repr, {n.repr});
+  pick(t->repr, &slot_repr, solid->repr, Slot::kRepr);
   // int and float print as their repr: a __repr__ override then changes str() too (their tp_str is object's).
-  pick(t->str, &slot_str, solid->str == solid->repr ? t->repr : solid->str, {n.str});
-  pick(t->richcompare, &slot_richcompare, solid->richcompare, {n.eq, n.ne, n.lt, n.le, n.gt, n.ge});
+  pick(t->str, &slot_str, solid->str == solid->repr ? t->repr : solid->str, Slot::kStr);
+  pick(t->richcompare, &slot_richcompare, solid->richcompare, Slot::kRichCompare);
+  // __hash__ = None makes a class unhashable: no hash slot at all, not the base's.
   Value hash = heap_lookup(t, n.hash);
   t->hash = !hash ? solid->hash : is_none(hash) ? nullptr : &slot_hash;
-  pick(t->getattr, &slot_getattr, solid->getattr, {n.getattr, n.getattribute});
-  pick(t->setattr, &slot_setattr, solid->setattr, {n.setattr, n.delattr});
-  pick(t->call, &slot_call, solid->call, {n.call});
-  pick(t->iter, &slot_iter, solid->iter, {n.iter});
-  pick(t->iternext, &slot_iternext, solid->iternext, {n.next});
-  pick(t->descr_get, &slot_descr_get, solid->descr_get, {n.get});
-  pick(t->descr_set, &slot_descr_set, solid->descr_set, {n.set, n.delete_});
-  pick(t->new_instance, &slot_new, solid->new_instance, {n.new_});
-  pick(t->init, &slot_init, solid->init ? solid->init : &object_init, {n.init});
+  pick(t->getattr, &slot_getattr, solid->getattr, Slot::kGetAttr);
+  pick(t->setattr, &slot_setattr, solid->setattr, Slot::kSetAttr);
+  pick(t->call, &slot_call, solid->call, Slot::kCall);
+  pick(t->iter, &slot_iter, solid->iter, Slot::kIter);
+  pick(t->iternext, &slot_iternext, solid->iternext, Slot::kNext);
+  pick(t->descr_get, &slot_descr_get, solid->descr_get, Slot::kDescrGet);
+  pick(t->descr_set, &slot_descr_set, solid->descr_set, Slot::kDescrSet);
+  pick(t->new_instance, &slot_new, solid->new_instance, Slot::kNew);
+  pick(t->init, &slot_init, solid->init ? solid->init : &object_init, Slot::kInit);
   for (int op = 0; op < kBinaryOpCount; op++) {
-    pick(t->binary[op], kBinarySlots[op], solid->binary[op], {binary_name(ts, op, kPlain), binary_name(ts, op, kReflected)});
-    pick(t->inplace[op], kInplaceSlots[op], solid->inplace[op], {binary_name(ts, op, kInplace)});
+    pick(t->binary[op], kBinarySlots[op], solid->binary[op], Slot::kBinary, op);
+    pick(t->inplace[op], kInplaceSlots[op], solid->inplace[op], Slot::kInplace, op);
   }
-  pick(t->divmod, &slot_divmod, solid->divmod, {intern(ts, "__divmod__"), intern(ts, "__rdivmod__")});
-  pick(t->negative, &slot_neg, solid->negative, {n.neg});
-  pick(t->positive, &slot_pos, solid->positive, {n.pos});
-  pick(t->absolute, &slot_abs, solid->absolute, {n.abs});
-  pick(t->invert, &slot_invert, solid->invert, {n.invert});
+  pick(t->divmod, &slot_divmod, solid->divmod, Slot::kDivmod);
+  pick(t->negative, &slot_neg, solid->negative, Slot::kNegative);
+  pick(t->positive, &slot_pos, solid->positive, Slot::kPositive);
+  pick(t->absolute, &slot_abs, solid->absolute, Slot::kAbsolute);
+  pick(t->invert, &slot_invert, solid->invert, Slot::kInvert);
+  // A class with __len__ and no __bool__ is truthy by its length: the truth slot goes, so bool() asks length.
   if (has(n.bool_)) t->truth = &slot_truth;
   else t->truth = has(n.len) ? nullptr : solid->truth;
-  pick(t->to_int, &slot_int, solid->to_int, {n.int_});
-  pick(t->to_float, &slot_float, solid->to_float, {n.float_});
-  pick(t->index, &slot_index, solid->index, {n.index});
-  pick(t->length, &slot_len, solid->length, {n.len});
-  pick(t->getitem, &slot_getitem, solid->getitem, {n.getitem});
-  pick(t->setitem, &slot_setitem, solid->setitem, {n.setitem, n.delitem});
-  pick(t->contains, &slot_contains, solid->contains, {n.contains});
-  pick(t->del, &slot_del, solid->del, {intern(ts, "__del__")});
+  pick(t->to_int, &slot_int, solid->to_int, Slot::kToInt);
+  pick(t->to_float, &slot_float, solid->to_float, Slot::kToFloat);
+  pick(t->index, &slot_index, solid->index, Slot::kIndex);
+  pick(t->length, &slot_len, solid->length, Slot::kLength);
+  pick(t->getitem, &slot_getitem, solid->getitem, Slot::kGetItem);
+  pick(t->setitem, &slot_setitem, solid->setitem, Slot::kSetItem);
+  pick(t->contains, &slot_contains, solid->contains, Slot::kContains);
+  pick(t->del, &slot_del, solid->del, Slot::kDel);
   if (t->del) ts.heap->note_finalizer_type();
 }
 

@@ -18,6 +18,9 @@ namespace minipy {
 void init_static_type(ThreadState& ts, Type& t);
 // Fills the slots `t` leaves empty from its base (type.cpp); a type's own slots must be set first.
 void inherit_type_slots(Type& t);
+// The copying step of it: every slot from repr to finalize that `t` leaves null takes its base's, the constructor
+// included (callers decide what a type without a constructor of its own gets).
+void copy_missing_slots(Type& t);
 // inherit_type_slots for every type of the two X-macros (builtin and exception types), bases first: the
 // interpreter calls it once at start-up, after every init_* has set the types' own slots.
 void inherit_static_slots();
@@ -30,6 +33,10 @@ void trace_static_types(const Interpreter* interp, Tracer& tracer);
 // init_static_type do for the X-macro types).
 void begin_static_type(ThreadState& ts, Type& t, const char* name, Type* base, size_t instance_size, uint32_t flags);
 
+// The cls of a call OWNER.__new__(cls, ...), checked as CPython's tp_new_wrapper does (there is a positional
+// argument, it is a type, a subtype of OWNER); nullptr with TypeError pending otherwise (object_methods.cpp).
+[[nodiscard]] Type* new_receiver_class(ThreadState& ts, Type* owner, std::span<const Value> args,
+                                       TupleObject* kwnames);
 // OWNER.__new__(cls, ...) (vm/objects/object_methods.cpp): CPython's checks, then cls's constructor.
 Value builtin_type_new(ThreadState& ts, Type* owner, std::span<const Value> args, TupleObject* kwnames);
 template <Type* owner>

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <memory>
 
+#include "vm/objects/abstract.h"
 #include "vm/objects/hash_secret.h"
 #include "vm/objects/heap_type.h"
 #include "vm/objects/buffer.h"
@@ -64,12 +65,7 @@ Value str_richcompare(ThreadState&, Value a, Value b, int op) {
   if (op == kEq) return Bool(str_equal(x, y));
   if (op == kNe) return Bool(!str_equal(x, y));
   int c = x->view().compare(y->view());  // byte order of UTF-8 is code point order
-  switch (op) {
-    case kLt: return Bool(c < 0);
-    case kLe: return Bool(c <= 0);
-    case kGt: return Bool(c > 0);
-    default: return Bool(c >= 0);
-  }
+  return Bool(comparison_holds(c, op));
 }
 
 Value str_concat_slot(ThreadState& ts, Value a, Value b) {

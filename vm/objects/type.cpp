@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "vm/objects/abstract.h"
 #include "vm/objects/heap_type.h"
 #include "vm/objects/static_type.h"
 #include "vm/objects/type_init.h"
@@ -10,15 +11,20 @@
 
 namespace minipy {
 
-// Slots a type without its own takes from its base (CPython's inherit_slots), for static types.
-void inherit_slots(Type& t) {
-  if (!t.base) return;
-  NewSlot own_new = t.new_instance;
+void copy_missing_slots(Type& t) {
+  // The slots are consecutive function pointers in Type, from repr to finalize.
   auto* first = reinterpret_cast<void**>(&t.repr);
   auto* last = reinterpret_cast<void**>(&t.finalize);
   auto* base_first = reinterpret_cast<void**>(&t.base->repr);
   for (void** p = first; p <= last; p++, base_first++)
     if (!*p) *p = *base_first;
+}
+
+// Slots a type without its own takes from its base (CPython's inherit_slots), for static types.
+void inherit_slots(Type& t) {
+  if (!t.base) return;
+  NewSlot own_new = t.new_instance;
+  copy_missing_slots(t);
   // The constructor is special (CPython's inherit_special): a builtin type directly under `object` that has
   // none of its own does not take object's. Internal types (iterators, views, code, frames, builtin methods...)
   // are thereby not instantiable: calling them raises "cannot create 'X' instances" (type_call), where object's
@@ -30,11 +36,7 @@ namespace {
 
 Value object_repr(ThreadState& ts, Value self) {
   Type* t = type_of(self);
-  Value module = t->module;
-  if (module && is_str(module) && as_str(module)->view() != "builtins")
-    return make_str(ts, fmt::format("<{}.{} object at {:#x}>", as_str(module)->view(), t->qualname->view(),
-                                    self.bits()));
-  return make_str(ts, fmt::format("<{} object at {:#x}>", t->qualname->view(), self.bits()));
+  return make_str(ts, fmt::format("<{} object at {:#x}>", qualified_name(t->module, t->qualname->view()), self.bits()));
 }
 
 Value object_str(ThreadState& ts, Value self) {
@@ -62,9 +64,7 @@ bool object_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
 
 Value type_repr(ThreadState& ts, Value self) {
   Type* t = as_type(self);
-  if (t->module && is_str(t->module) && as_str(t->module)->view() != "builtins")
-    return make_str(ts, fmt::format("<class '{}.{}'>", as_str(t->module)->view(), t->qualname->view()));
-  return make_str(ts, fmt::format("<class '{}'>", t->qualname->view()));
+  return make_str(ts, fmt::format("<class '{}'>", qualified_name(t->module, t->qualname->view())));
 }
 
 Value type_getattr(ThreadState& ts, Value self, StrObject* name) {
