@@ -112,10 +112,24 @@ bool line_events(ThreadState& ts, Frame* frame, int opcode, int lasti) {
   FrameObject* f = frame_object_of(ts, frame);
   int prev = f->trace_prev;
   f->trace_prev = lasti;
+  if (prev >= 0 && (frame->code->code[prev] & 0xFF) == op(Opcode::SEND) &&
+      lasti == prev + 1 + (frame->code->code[prev] >> 8)) {
+    // The SEND before jumped to its target: its receiver returned. CPython 3.11's traced SEND calls send()/__next__ and so
+    // sees the StopIteration carrying the value, and reports it as an 'exception' event.
+    Value value = frame->stack_top[-1];
+    Value exc = new_exception(ts, &StopIteration_type, is_none(value) ? std::span<const Value>() : std::span<const Value>(&value, 1));
+    if (!exc) return false;
+    Value items[3] = {Value(&StopIteration_type), exc, None()};
+    Value arg(make_tuple(ts, items));
+    if (!deliver(ts, f, kException, arg, false)) return false;
+  }
   int line = line_at(frame->code, lasti);
   if (line != -1 && f->trace_lines) {
     bool backward = lasti < prev && opcode != op(Opcode::SEND);
-    if (line != line_at(frame->code, prev) || backward) {
+    // The first instruction after the entry RESUME always starts a line (a class body's first line is the
+    // line of its RESUME too).
+    int last_line = prev <= first_traceable(frame->code) ? -1 : line_at(frame->code, prev);
+    if (line != last_line || backward) {
       if (!deliver(ts, f, kLine, Value(), false)) return false;
     }
   }

@@ -147,3 +147,41 @@ def running():
     return b
 running()
 sys.settrace(None)
+
+# async for over an async iterator: each awaited __anext__ that returns is an 'exception' (StopIteration) event
+# in the awaiting frame (CPython 3.11's traced SEND), and the frame's line after a RERAISE is the raise's
+class AsyncIteratorWrapper:
+    def __init__(self, obj):
+        self._it = iter(obj)
+    def __aiter__(self):
+        return self
+    async def __anext__(self):
+        try:
+            return next(self._it)
+        except StopIteration:
+            raise StopAsyncIteration
+async def doit_async():
+    async for letter in AsyncIteratorWrapper("ab"):
+        x = letter
+    y = 42
+def atr(frame, event, arg):
+    print(frame.f_code.co_name, frame.f_lineno, event)
+    return atr
+x = doit_async()
+sys.settrace(atr)
+try:
+    x.send(None)
+except StopIteration:
+    pass
+sys.settrace(None)
+
+# a class body: its first line is a 'line' event although the body starts on the `class` line
+def cls_tracer(frame, event, arg):
+    print(frame.f_code.co_name, frame.f_lineno, event)
+    return cls_tracer
+def make_class():
+    class C: x = 1
+    return C
+sys.settrace(cls_tracer)
+make_class()
+sys.settrace(None)

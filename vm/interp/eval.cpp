@@ -1644,8 +1644,12 @@ exception_unwind: {
     kwnames = nullptr;
     DISPATCH();
   }
+  if (frame_hooks_enabled) [[unlikely]] {
+    // A RERAISE with an oparg has put the raising instruction back as the frame's position (CPython's prev_instr).
+    if (reraise_lasti >= 0) frame->next_instr = first_instr + reraise_lasti + 1;
+    trace_frame_unwound(ts, frame);
+  }
   reraise_lasti = -1;
-  if (frame_hooks_enabled) [[unlikely]] trace_frame_unwound(ts, frame);
   ts.recursion_depth--;
   if (frame->is_entry) {
     ts.current_frame = frame->previous;
