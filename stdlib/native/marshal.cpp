@@ -1,10 +1,25 @@
 // The native `marshal` module: dump/dumps/load/loads over cache/marshal, the same reader and writer the pyc cache uses.
-// The values are those a code object may hold (None, bools, ints, floats, str, bytes, tuples, frozensets,
-// complex, Ellipsis and code objects; bytearray and memoryview are written as bytes); CPython also marshals lists, dicts and sets, which minipy refuses with
-// ValueError("unmarshallable object") for now.
+// Every value CPython marshals: None, bools, ints, floats, complex, str, bytes (bytearray and memoryview are
+// written as bytes), tuples, lists, dicts, sets, frozensets, Ellipsis and code objects, in formats 0 to 4.
+// FLAG_REF: CPython flags every object whose reference count is above one. minipy counts no references, so
+// dumps presumes what is usually true: ints, floats, complex numbers, strings, bytes and tuples of those are
+// code constants or cached small ints (flagged); a list, dict, set, frozenset (or a tuple holding one) is
+// flagged when it recurs in the value or a variable of a running frame holds it. The bytes then match
+// CPython's for values built from literals and variables; a string or number computed at run time and held
+// only by the container, or a container held only by another object's attribute, is flagged differently
+// (loads reads both the same). Equal strings, numbers and tuples are written once and referred to even when
+// they are distinct objects. Left out: a list, dict or set containing itself (dumps refuses it with
+// "unmarshallable object"; loads of such bytes fails with "bad marshal data (invalid reference)").
+// Set elements are written in the order of their marshalled bytes, as CPython 3.11 does for reproducibility.
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
 #include "cache/marshal.h"
+#include "compiler/constant.h"
 #include "vm/import/import_internal.h"
 #include "vm/objects/buffer.h"
+#include "vm/interp/frame.h"
 #include "vm/objects/code.h"
 #include "vm/objects/complex.h"
 
@@ -12,12 +27,146 @@ namespace minipy {
 
 namespace {
 
+// One dumps(): the format, the Const made for each container met (met twice: one Const, so it is written once
+// and referred to, as CPython's reference table does), the objects the running frames' variables hold, and the
+// Consts of those (the writer flags them for references: in CPython their reference count is above one).
+struct DumpContext {
+  int version;
+  std::unordered_map<Object*, ConstRef> memo;
+  std::unordered_set<Object*> in_variables;
+  std::unordered_set<const Const*> held_elsewhere;
+};
+using LoadMemo = std::unordered_map<const Const*, Value>;
+
+bool exact(Value v, const Type& t) { return v.is_object() && type_of(v) == &t; }
+
+// Every object a variable of a running frame holds: fast locals (and cell contents), the locals mapping and the
+// globals. This is the part of a reference count minipy can see; what other objects hold is not counted.
+void collect_variables(ThreadState& ts, std::unordered_set<Object*>& out) {
+  std::unordered_set<DictObject*> dicts_seen;
+  auto add_dict = [&](DictObject* d) {
+    if (!d || !dicts_seen.insert(d).second) return;
+    int64_t pos = 0;
+    Value key, value;
+    while (dict_next(d, &pos, &key, &value))
+      if (value.is_object()) out.insert(value.as_object());
+  };
+  for (Frame* f = ts.current_frame; f; f = f->previous) {
+    for (int32_t i = 0; i < f->code->nlocalsplus; i++) {
+      Value v = f->localsplus[i];
+      if (!v.is_object()) continue;
+      out.insert(v.as_object());
+      if (type_of(v) == &cell_type && static_cast<CellObject*>(v.as_object())->ref.is_object())
+        out.insert(static_cast<CellObject*>(v.as_object())->ref.as_object());
+    }
+    if (f->locals && exact(f->locals, dict_type)) add_dict(static_cast<DictObject*>(f->locals.as_object()));
+    add_dict(f->globals);
+  }
+}
+
+[[nodiscard]] bool to_constant(ThreadState& ts, Value v, ConstRef* out, int depth, DumpContext& cx) {
+  bool by_identity = exact(v, list_type) || exact(v, dict_type) || exact(v, set_type) || exact(v, frozenset_type);
+  if (!by_identity && !exact(v, tuple_type)) return value_to_constant(ts, v, out, depth);
+  if (depth >= kMarshalMaxDepth) return raise(ts, ValueError_type, "object too deeply nested to marshal"), false;
+  if (by_identity) {
+    auto [it, fresh] = cx.memo.try_emplace(v.as_object(), nullptr);
+    if (!fresh) {
+      if (!it->second) return raise(ts, ValueError_type, "unmarshallable object"), false;  // contains itself
+      *out = it->second;
+      return true;
+    }
+  }
+  std::vector<ConstRef> items;
+  if (exact(v, dict_type)) {
+    int64_t pos = 0;
+    Value key, value;
+    while (dict_next(static_cast<DictObject*>(v.as_object()), &pos, &key, &value)) {
+      ConstRef k, c;
+      if (!to_constant(ts, key, &k, depth + 1, cx) || !to_constant(ts, value, &c, depth + 1, cx)) return false;
+      items.push_back(std::move(k));
+      items.push_back(std::move(c));
+    }
+  } else {
+    Value iter = get_iter(ts, v);
+    if (!iter) return false;
+    while (Value item = iter_next(ts, iter)) {
+      ConstRef c;
+      if (!to_constant(ts, item, &c, depth + 1, cx)) return false;
+      items.push_back(std::move(c));
+    }
+    if (ts.current_exception) return false;
+  }
+  if (exact(v, set_type) || exact(v, frozenset_type)) {
+    // CPython 3.11 writes a set's elements in the order of their own marshalled bytes (bpo-37596), so that the
+    // output does not depend on hash randomisation.
+    std::vector<std::pair<std::string, ConstRef>> keyed;
+    for (ConstRef& item : items)
+      keyed.emplace_back(marshal_dumps_constant(*item, cx.version, cx.held_elsewhere), std::move(item));
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (size_t i = 0; i < keyed.size(); i++) items[i] = std::move(keyed[i].second);
+  }
+  if (exact(v, tuple_type)) *out = Const::tuple(std::move(items));
+  else if (exact(v, frozenset_type)) *out = Const::frozenset(std::move(items));
+  else if (exact(v, list_type)) *out = Const::list(std::move(items));
+  else if (exact(v, set_type)) *out = Const::set(std::move(items));
+  else *out = Const::dict(std::move(items));
+  if (by_identity) cx.memo[v.as_object()] = *out;
+  if (cx.in_variables.count(v.as_object())) cx.held_elsewhere.insert(out->get());
+  return true;
+}
+
+// The bytes of `value` in format `version` (args[index], default 4), or null with an exception.
+Value dumps_value(ThreadState& ts, Value value, std::span<const Value> args, size_t version_index) {
+  int64_t version = kMarshalVersion;
+  if (args.size() > version_index && !index_to_int64(ts, args[version_index], &version)) return Value();
+  DumpContext cx;
+  cx.version = static_cast<int>(std::clamp<int64_t>(version, -1, kMarshalVersion));
+  collect_variables(ts, cx.in_variables);
+  ConstRef c;
+  if (!to_constant(ts, value, &c, 0, cx)) return Value();
+  return make_bytes(ts, marshal_dumps_constant(*c, cx.version, cx.held_elsewhere));
+}
+
+// A read constant as a value: lists, dicts and sets (fresh objects, one per Const) and the tuples and
+// frozensets that hold them here; everything else as code constants are made.
+Value to_value(ThreadState& ts, const ConstRef& c, LoadMemo& memo) {
+  using K = Const::Kind;
+  K kind = c->kind();
+  if (kind != K::List && kind != K::Set && kind != K::Dict && kind != K::Tuple && kind != K::FrozenSet)
+    return constant_to_value(ts, c);
+  if (auto it = memo.find(c.get()); it != memo.end()) return it->second;
+  const auto& items = c->items();
+  std::vector<Value> values;
+  values.reserve(items.size());
+  for (const ConstRef& item : items) {
+    Value v = to_value(ts, item, memo);
+    if (!v) return v;
+    values.push_back(v);  // no collection can happen before they are stored: nothing here reaches a safe point
+  }
+  Value result;
+  switch (kind) {
+    case K::Tuple: result = Value(minipy::make_tuple(ts, std::span<const Value>(values))); break;
+    case K::List: result = Value(minipy::make_list(ts, std::span<const Value>(values))); break;
+    case K::Dict: {
+      DictObject* d = make_dict(ts);
+      result = Value(d);
+      for (size_t i = 0; i + 1 < values.size(); i += 2)
+        if (!dict_set(ts, d, values[i], values[i + 1])) return Value();
+      break;
+    }
+    default: {
+      result = make_set(ts, kind == K::Set ? &set_type : &frozenset_type);
+      for (Value v : values)
+        if (!set_add(ts, result, v)) return Value();
+    }
+  }
+  memo.emplace(c.get(), result);
+  return result;
+}
 
 Value marshal_dumps(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
   if (!check_positional_args(ts, "dumps", args, kwnames, 1, 2)) return Value();
-  ConstRef c;
-  if (!value_to_constant(ts, args[0], &c, 0)) return Value();
-  return make_bytes(ts, marshal_constant(*c));
+  return dumps_value(ts, args[0], args, 1);
 }
 
 Value marshal_loads(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
@@ -33,15 +182,15 @@ Value marshal_loads(ThreadState& ts, Value, std::span<const Value> args, TupleOb
                                                                                           : &ValueError_type;
     return raise(ts, *type, result.error->message);
   }
-  return constant_to_value(ts, result.value);
+  LoadMemo memo;
+  return to_value(ts, result.value, memo);
 }
 
 // dump(value, file, version=4, /): the bytes dumps() makes, through file.write.
 Value marshal_dump(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
   if (!check_positional_args(ts, "dump", args, kwnames, 2, 3)) return Value();
-  ConstRef c;
-  if (!value_to_constant(ts, args[0], &c, 0)) return Value();
-  Value data = make_bytes(ts, marshal_constant(*c));
+  Value data = dumps_value(ts, args[0], args, 2);
+  if (!data) return data;
   Value written = call_method(ts, args[1], intern(ts, "write"), {&data, 1});
   return written ? None() : written;
 }
@@ -69,7 +218,8 @@ Value marshal_load(ThreadState& ts, Value, std::span<const Value> args, TupleObj
                      Value::small_int(1)};
     if (!call_method(ts, args[0], intern(ts, "seek"), back)) return Value();
   }
-  return constant_to_value(ts, result.value);
+  LoadMemo memo;
+  return to_value(ts, result.value, memo);
 }
 
 const MethodDef marshal_functions[] = {
