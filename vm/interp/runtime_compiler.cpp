@@ -69,7 +69,7 @@ Value compile_to_code(ThreadState& ts, std::string_view source, std::string_view
 }
 
 // compile()'s flags (CPython's PyCF_* and the CO_FUTURE_* bits a caller may pass on).
-constexpr int64_t kOnlyAst = 0x400, kKnownCompileFlags = 0x400 | 0x800 | 0x1000 | 0x2000 | 0x4000 | 0x3fe0000;
+constexpr int64_t kOnlyAst = 0x400, kTypeComments = 0x1000, kKnownCompileFlags = 0x400 | 0x800 | 0x1000 | 0x2000 | 0x4000 | 0x3fe0000;
 
 Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const names[] = {"source", "filename", "mode", "flags", "dont_inherit", "optimize",
@@ -98,7 +98,7 @@ Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject
   if (is_str(source)) text = as_str(source)->view();
   else if (type_of(source) == &bytes_type) text = static_cast<BytesObject*>(source.as_object())->view();
   else return raise(ts, TypeError_type, "compile() arg 1 must be a string, bytes or AST object");
-  if (flags & kOnlyAst) return pyast::parse_to_python(ts, text, as_str(filename)->view(), m);
+  if (flags & kOnlyAst) return pyast::parse_to_python(ts, text, as_str(filename)->view(), m, flags & kTypeComments);
   return compile_to_code(ts, text, as_str(filename)->view(), as_str(mode)->view(), "compile",
                          static_cast<int>(optimize));
 }
