@@ -4,6 +4,7 @@
 #include "compiler/opcodes.h"
 #include "vm/memory/out_of_memory.h"
 #include "vm/objects/abstract.h"
+#include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 #include "vm/text/number_format.h"
 
@@ -51,10 +52,10 @@ bool is_index_like(Value v) { return is_int(v) || type_of(v)->index; }
 
 Value sequence_fallback(ThreadState& ts, Value a, Value b, int op, bool inplace) {
   if (op == kOpAdd) {
-    if (BinarySlot concat = type_of(a)->concat) return concat(ts, a, b);
+    if (BinarySlot concat = sequence_slot(ts, type_of(a), kOpAdd, false)) return concat(ts, a, b);
   } else if (op == kOpMul) {
-    BinarySlot ra = type_of(a)->repeat;
-    BinarySlot rb = type_of(b)->repeat;
+    BinarySlot ra = sequence_slot(ts, type_of(a), kOpMul, false);
+    BinarySlot rb = sequence_slot(ts, type_of(b), kOpMul, true);
     if (ra) {
       if (is_index_like(b)) return ra(ts, a, b);
       return raise_fmt(ts, TypeError_type, "can't multiply sequence by non-int of type '{}'", type_name(b));
@@ -400,9 +401,15 @@ Value iter_next(ThreadState& ts, Value iterator) {
 Value call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
   Type* t = type_of(callable);
   if (!t->call) return raise_fmt(ts, TypeError_type, "'{}' object is not callable", type_name_of(t));
-  // CPython's call of a Python function (or a method bound to one) counts nothing itself: only the frame it
-  // starts counts (resume_frame_loop here), so a recursion through map() goes as deep as CPython's.
-  if (t == &function_type || t == &bound_method_type)
+  // CPython counts a recursion level for a call only on its tp_call path (_PyObject_MakeTpCall); vectorcall
+  // objects (Python functions, methods bound to them, builtin functions and method descriptors) count nothing
+  // themselves, and only the Python frame a call starts counts (resume_frame_loop here). So a recursion through
+  // map() or exec() goes as deep as CPython's. The native stack stays guarded: resume_frame_loop checks it.
+  // Builtin (static) types are vectorcall objects too; a class (heap type) goes through type_call and counts.
+  bool vectorcall_like = t == &function_type || t == &bound_method_type || t == &native_function_type ||
+                         t == &method_descriptor_type ||
+                         (t == &type_type && !(static_cast<Type*>(callable.as_object())->flags & kTypeHeap));
+  if (vectorcall_like)
     return catching_bad_alloc(ts, [&] { return t->call(ts, callable, args, kwnames); });
   if (!ts.enter_recursion())
     return raise(ts, RecursionError_type, "maximum recursion depth exceeded while calling a Python object");
