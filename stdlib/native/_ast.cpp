@@ -1,8 +1,8 @@
 // The native `_ast` module (CPython's Python/Python-ast.c): the AST base class, one class per row of
 // _ast_nodes.def (with _fields, _attributes, __match_args__, __doc__ and None defaults for optional fields) and the
 // PyCF_* flags. Trees come from minipy's own parser (_ast_to_python.cpp) and go back to its compiler
-// (_ast_from_python.cpp); type comments (PyCF_TYPE_COMMENTS) are found after the parse (_ast_type_comments.cpp).
-// Left out: the 'func_type' parse mode.
+// (_ast_from_python.cpp); type comments (PyCF_TYPE_COMMENTS) and the 'func_type' mode are _ast_type_comments.cpp's.
+// Left out: feature_version.
 #include "stdlib/native/_ast.h"
 
 #include "compiler/parse.h"

@@ -79,6 +79,12 @@ struct TypeComments {
 // SyntaxError.
 [[nodiscard]] Value parse_to_python(ThreadState& ts, std::string_view source, std::string_view filename,
                                     ast::ParseMode mode, bool type_comments = false);
+// compile(source, filename, 'func_type', PyCF_ONLY_AST): a FunctionType node ("(int, str) -> bool"), or raises
+// the SyntaxError. _ast_type_comments.cpp.
+[[nodiscard]] Value parse_func_type(ThreadState& ts, std::string_view source, std::string_view filename);
+// FunctionType(argtypes, returns) from parsed expressions (_ast_to_python.cpp).
+[[nodiscard]] Value func_type_to_python(ThreadState& ts, const std::vector<const ast::Expr*>& argtypes,
+                                        const ast::Expr* returns);
 // Whether `v` is an AST object (false when _ast was never imported: no such object can exist then).
 bool is_ast_object(ThreadState& ts, Value v);
 

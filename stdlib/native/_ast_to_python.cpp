@@ -43,6 +43,11 @@ class Converter {
     return node(NodeClass::kModule, {body, type_ignores()}, nullptr);
   }
 
+  Value func_type(const std::vector<const Expr*>& argtypes, const Expr* returns) {
+    Value types = list(argtypes, [this](const Expr* e) { return expr(e); });
+    return node(NodeClass::kFunctionType, {types, expr(returns)}, nullptr);
+  }
+
  private:
   // A new instance of class `c` with `values` as its fields and `loc` as its positions (when it has them); null
   // if any value is null (its conversion failed, the exception is pending).
@@ -367,6 +372,10 @@ class Converter {
 };
 
 }  // namespace
+
+Value func_type_to_python(ThreadState& ts, const std::vector<const ast::Expr*>& argtypes, const ast::Expr* returns) {
+  return Converter(ts, nullptr).func_type(argtypes, returns);
+}
 
 Value module_to_python(ThreadState& ts, const ast::Module& module, const TypeComments* type_comments) {
   return Converter(ts, type_comments).module(module);

@@ -5,11 +5,14 @@
 // in those places only. minipy's parser never sees them: this pass runs after a successful parse, finds the
 // comments between the tokens, and attaches each to the node whose grammar rule would have taken it, judging
 // by the tokens around it; a type comment no rule takes is the SyntaxError CPython raises there.
+// Also here: the 'func_type' parse mode (the signature comments' own grammar).
 // Left out: feature_version; `with (a, b):  # type: int` keeps two items (CPython re-reads it as one tuple).
 #include <algorithm>
 #include <cctype>
 
 #include "compiler/lexer.h"
+#include "compiler/parse.h"
+#include "vm/cli/run.h"
 #include "stdlib/native/_ast.h"
 
 namespace minipy::pyast {
@@ -309,6 +312,117 @@ bool collect_type_comments(std::string_view source, std::string_view filename, c
   TokenizeResult tokens = tokenize(text);
   if (tokens.error) return true;  // the parse succeeded, so the source tokenized; nothing to attach otherwise
   return Attacher(text, filename, *out).run(module, tokens.tokens, error);
+}
+
+}  // namespace minipy::pyast
+
+// ---- ast.parse(source, mode='func_type') --------------------------------------------------------------------
+// A signature type comment, "(int, *str) -> bool": CPython's func_type rule, '(' [type_expressions] ')' '->'
+// expression. minipy's grammar has no such start symbol, so the tokens find the pieces (the argument types
+// between top-level commas, a leading '*' or '**' dropped, and the return type) and each piece is parsed as an
+// expression in brackets at its own line and column, which keeps CPython's positions.
+namespace minipy::pyast {
+
+namespace {
+
+bool is_open(TokenKind k) { return k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace; }
+bool is_close(TokenKind k) { return k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace; }
+
+class FuncTypeParser {
+ public:
+  FuncTypeParser(std::string_view text, std::string_view filename, ast::Arena& arena)
+      : text_(text), filename_(filename), arena_(arena) {}
+
+  // The argument types and the return type; false with `error` set.
+  bool run(const std::vector<Token>& tokens, std::vector<const ast::Expr*>* argtypes, const ast::Expr** returns,
+           SyntaxError* error) {
+    size_t n = tokens.size();
+    while (n > 0 && (is_layout(tokens[n - 1].kind) || tokens[n - 1].kind == TokenKind::EndMarker)) n--;
+    if (n == 0 || tokens[0].kind != TokenKind::LPar) return invalid(tokens[0], error);
+    size_t i = 1, piece = 1;
+    int depth = 0;
+    for (; i < n; i++) {
+      TokenKind k = tokens[i].kind;
+      if (is_open(k)) depth++;
+      if (is_close(k) && depth-- == 0) break;
+      if (depth == 0 && k == TokenKind::Comma) {
+        if (!argument(tokens, piece, i, argtypes, error)) return false;
+        piece = i + 1;
+      }
+    }
+    if (i >= n) return invalid(tokens[std::min(i, tokens.size() - 1)], error);
+    if (piece > 1 && piece == i) return invalid(tokens[i], error);  // "(int,)": nothing after the last comma
+    if (piece < i && !argument(tokens, piece, i, argtypes, error)) return false;
+    if (i + 1 >= n || tokens[i + 1].kind != TokenKind::RArrow) return invalid(tokens[std::min(i + 1, tokens.size() - 1)], error);
+    if (i + 2 >= n) return invalid(tokens[n], error);
+    *returns = expression(tokens[i + 2], tokens[n - 1], error);
+    return *returns != nullptr;
+  }
+
+ private:
+  bool argument(const std::vector<Token>& tokens, size_t first, size_t end, std::vector<const ast::Expr*>* out,
+                SyntaxError* error) {
+    if (first >= end) return invalid(tokens[end], error);  // "(int,)": an empty type
+    if (tokens[first].kind == TokenKind::Star || tokens[first].kind == TokenKind::DoubleStar) first++;
+    if (first >= end) return invalid(tokens[end], error);
+    const ast::Expr* e = expression(tokens[first], tokens[end - 1], error);
+    if (!e) return false;
+    out->push_back(e);
+    return true;
+  }
+
+  // The tokens from `first` to `last` as one expression, parsed at their own position.
+  const ast::Expr* expression(const Token& first, const Token& last, SyntaxError* error) {
+    std::string source(static_cast<size_t>(first.line - 1), '\n');
+    source += '(';
+    source.append(static_cast<size_t>(std::max(first.col - 1, 0)), ' ');
+    source.append(text_.substr(first.begin, last.end - first.begin));
+    source += ')';
+    ParseResult parsed = parse(source, filename_, ast::ParseMode::Eval, arena_);
+    if (!parsed.module) {
+      *error = parsed.error ? *parsed.error : SyntaxError{};
+      return nullptr;
+    }
+    return parsed.module->expression;
+  }
+
+  bool invalid(const Token& at, SyntaxError* error) {
+    size_t start = text_.rfind('\n', at.begin == 0 ? 0 : at.begin - 1);
+    start = start == std::string_view::npos || at.begin == 0 ? 0 : start + 1;
+    size_t end = text_.find('\n', start);
+    std::string_view line = text_.substr(start, end == std::string_view::npos ? std::string_view::npos : end + 1 - start);
+    error->message = "invalid syntax";
+    error->filename = std::string(filename_);
+    error->lineno = error->end_lineno = at.line;
+    error->offset = char_offset(line, at.col);
+    error->end_offset = char_offset(line, at.end_line == at.line ? at.end_col : at.col + 1);
+    error->text = std::string(line);
+    return false;
+  }
+
+  std::string_view text_, filename_;
+  ast::Arena& arena_;
+};
+
+}  // namespace
+
+Value parse_func_type(ThreadState& ts, std::string_view source, std::string_view filename) {
+  if (!ensure_classes(ts)) return Value();
+  std::string text(source);
+  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+  ast::Arena arena;
+  // Tokenizer errors and a leading indent are reported as an 'exec' parse reports them.
+  TokenizeResult tokens = tokenize(text);
+  if (tokens.error || (!tokens.tokens.empty() && tokens.tokens[0].kind == TokenKind::Indent)) {
+    ParseResult parsed = parse(text, filename, ast::ParseMode::Exec, arena);
+    return raise_syntax_error(ts, parsed.error ? *parsed.error : SyntaxError{});
+  }
+  std::vector<const ast::Expr*> argtypes;
+  const ast::Expr* returns = nullptr;
+  SyntaxError error;
+  if (!FuncTypeParser(text, filename, arena).run(tokens.tokens, &argtypes, &returns, &error))
+    return raise_syntax_error(ts, error);
+  return func_type_to_python(ts, argtypes, returns);
 }
 
 }  // namespace minipy::pyast

@@ -73,3 +73,19 @@ code = compile(ast.parse("def f(a):  # type: (int) -> int\n    return a + 1  # t
 ns = {}
 exec(code, ns)
 print(ns["f"](41))
+
+# mode='func_type': the grammar of a signature type comment.
+for s in ["(int, str) -> bool", "() -> None", "(int) -> List[int]", "(*int, **str) -> x", "(int,) -> x", "int -> x", "(a) -> b\n\n", "(a, b) -> c -> d", "  (a) -> b", "(a, *b) -> c"]:
+    try:
+        print(repr(s), ast.dump(ast.parse(s, mode="func_type"), include_attributes=True))
+    except SyntaxError as e:
+        print(repr(s), "SyntaxError", e.msg, e.lineno, e.offset)
+try:
+    compile("() -> None", "f", "func_type")
+except ValueError as e:
+    print(e)
+t = ast.parse("() -> None", mode="func_type")
+try:
+    compile(t, "f", "func_type")
+except Exception as e:
+    print(type(e).__name__, e)

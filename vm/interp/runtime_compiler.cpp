@@ -84,6 +84,15 @@ Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject
   if (optimize < -1 || optimize > 2) return raise(ts, ValueError_type, "compile(): invalid optimize value");
   if (type_of(filename) == &bytes_type) filename = Value(make_str(ts, static_cast<BytesObject*>(filename.as_object())->view()));
   if (!is_str(filename) || !is_str(mode)) return raise(ts, TypeError_type, "compile() arg 2 and 3 must be str");
+  if (as_str(mode)->view() == "func_type") {  // a signature type comment's grammar: only to an AST
+    if (!(flags & kOnlyAst)) return raise(ts, ValueError_type, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
+    if (pyast::is_ast_object(ts, source)) return source;
+    std::string_view text;
+    if (is_str(source)) text = as_str(source)->view();
+    else if (type_of(source) == &bytes_type) text = static_cast<BytesObject*>(source.as_object())->view();
+    else return raise(ts, TypeError_type, "compile() arg 1 must be a string, bytes or AST object");
+    return pyast::parse_func_type(ts, text, as_str(filename)->view());
+  }
   ast::ParseMode m;
   if (!parse_mode(ts, as_str(mode)->view(), "compile", &m)) return Value();
   if (pyast::is_ast_object(ts, source)) {
