@@ -43,10 +43,9 @@ std::string marshal_code(const CodeObject& code);
 // and no interned strings, below 2 floats and complex numbers as text.
 std::string marshal_constant(const Const& value, int version = kMarshalVersion);
 // marshal.dumps of a runtime value, flagging references as CPython's writer does (an object whose reference
-// count is above one gets FLAG_REF whether or not it recurs), as far as minipy can tell without reference
-// counts: ints, floats, complex numbers, strings, bytes and tuples are presumed shared (the code constants and
-// cached small ints they usually are), lists, dicts, sets and frozensets when they recur or are in
-// `held_elsewhere` (the caller's knowledge: held by a variable). Reference indexes count every flagged object.
+// count is above one gets FLAG_REF whether or not it recurs): the caller, which knows what else holds each value,
+// names the Consts to flag in `held_elsewhere`; whatever recurs in the value is flagged too. Reference indexes
+// count every flagged object.
 std::string marshal_dumps_constant(const Const& value, int version,
                                    const std::unordered_set<const Const*>& held_elsewhere);
 

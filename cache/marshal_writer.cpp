@@ -51,25 +51,9 @@ class MarshalWriter {
   }
 
   // marshal.dumps's reference-count stand-in (see marshal_dumps_constant); never for a pyc's code object.
-  // Leaves and tuples that could be code constants are presumed to be ones; a tuple holding a list (...) is
-  // built at run time, so only what holds it counts, as for the mutable containers.
+  // marshal.dumps's reference-count stand-in (see marshal_dumps_constant); never for a pyc's code object.
   bool presumed_shared(const Const& value) const {
-    if (!held_elsewhere_) return false;
-    return could_be_code_constant(value) || held_elsewhere_->count(&value) != 0;
-  }
-  static bool could_be_code_constant(const Const& value) {
-    switch (value.kind()) {
-      case Const::Kind::List:
-      case Const::Kind::Set:
-      case Const::Kind::Dict:
-      case Const::Kind::FrozenSet:
-      case Const::Kind::Code: return false;
-      case Const::Kind::Tuple:
-        for (const ConstRef& item : value.items())
-          if (!could_be_code_constant(*item)) return false;
-        return true;
-      default: return true;
-    }
+    return held_elsewhere_ && held_elsewhere_->count(&value) != 0;
   }
 
   // True when the value with key `id` is to be written in full next (its type byte goes at the current

@@ -2,13 +2,12 @@
 // Every value CPython marshals: None, bools, ints, floats, complex, str, bytes (bytearray and memoryview are
 // written as bytes), tuples, lists, dicts, sets, frozensets, Ellipsis and code objects, in formats 0 to 4.
 // FLAG_REF: CPython flags every object whose reference count is above one. minipy counts no references, so
-// dumps presumes what is usually true: ints, floats, complex numbers, strings, bytes and tuples of those are
-// code constants or cached small ints (flagged); a list, dict, set, frozenset (or a tuple holding one) is
-// flagged when it recurs in the value or a variable of a running frame holds it. The bytes then match
-// CPython's for values built from literals and variables; a string or number computed at run time and held
-// only by the container, or a container held only by another object's attribute, is flagged differently
-// (loads reads both the same). Equal strings, numbers and tuples are written once and referred to even when
-// they are distinct objects. Left out: a list, dict or set containing itself (dumps refuses it with
+// dumps flags what the running frames can be seen to share: small ints, interned strings, code objects, and
+// any value a variable or a code constant of a running frame (or of a function it defines) holds, plus
+// whatever recurs in the value. The bytes then match CPython's for data built from literals and variables; a
+// value held only by another object (an attribute, a finished module's constant) gets no flag where CPython's
+// has one (loads reads both the same). Equal strings, numbers and tuples are written once and referred to even
+// when they are distinct objects. Left out: a list, dict or set containing itself (dumps refuses it with
 // "unmarshallable object"; loads of such bytes fails with "bad marshal data (invalid reference)").
 // Set elements are written in the order of their marshalled bytes, as CPython 3.11 does for reproducibility.
 #include <algorithm>
@@ -28,45 +27,78 @@ namespace minipy {
 namespace {
 
 // One dumps(): the format, the Const made for each container met (met twice: one Const, so it is written once
-// and referred to, as CPython's reference table does), the objects the running frames' variables hold, and the
-// Consts of those (the writer flags them for references: in CPython their reference count is above one).
+// and referred to, as CPython's reference table does), what the running frames' variables and code constants
+// hold (Value bits: an object's address, or an immediate int or float), and the Consts presumed shared (the
+// writer flags them for references: in CPython their reference count would be above one).
 struct DumpContext {
   int version;
   std::unordered_map<Object*, ConstRef> memo;
-  std::unordered_set<Object*> in_variables;
+  std::unordered_set<uint64_t> held;
   std::unordered_set<const Const*> held_elsewhere;
 };
 using LoadMemo = std::unordered_map<const Const*, Value>;
 
 bool exact(Value v, const Type& t) { return v.is_object() && type_of(v) == &t; }
 
-// Every object a variable of a running frame holds: fast locals (and cell contents), the locals mapping and the
-// globals. This is the part of a reference count minipy can see; what other objects hold is not counted.
-void collect_variables(ThreadState& ts, std::unordered_set<Object*>& out) {
+// A code object's constants, those in its constant tuples and those of the code objects it holds (the functions
+// it defines), once each.
+void collect_constants(CodeObj* code, std::unordered_set<uint64_t>& out, std::unordered_set<CodeObj*>& seen) {
+  if (!code || !seen.insert(code).second) return;
+  std::vector<TupleObject*> tuples{code->consts};
+  while (!tuples.empty()) {
+    TupleObject* t = tuples.back();
+    tuples.pop_back();
+    for (int64_t i = 0; i < t->size; i++) {
+      Value v = t->items[i];
+      out.insert(v.bits());
+      if (exact(v, tuple_type)) tuples.push_back(static_cast<TupleObject*>(v.as_object()));
+      else if (exact(v, code_type)) collect_constants(static_cast<CodeObj*>(v.as_object()), out, seen);
+    }
+  }
+}
+
+// What the running frames hold: their variables (fast locals and cell contents, the locals mapping, the globals)
+// and their code's constants. This is the part of a reference count minipy can see; what other objects hold is
+// not counted.
+void collect_held(ThreadState& ts, std::unordered_set<uint64_t>& out) {
   std::unordered_set<DictObject*> dicts_seen;
+  std::unordered_set<CodeObj*> code_seen;
   auto add_dict = [&](DictObject* d) {
     if (!d || !dicts_seen.insert(d).second) return;
     int64_t pos = 0;
     Value key, value;
-    while (dict_next(d, &pos, &key, &value))
-      if (value.is_object()) out.insert(value.as_object());
+    while (dict_next(d, &pos, &key, &value)) out.insert(value.bits());
   };
   for (Frame* f = ts.current_frame; f; f = f->previous) {
+    collect_constants(f->code, out, code_seen);
     for (int32_t i = 0; i < f->code->nlocalsplus; i++) {
       Value v = f->localsplus[i];
-      if (!v.is_object()) continue;
-      out.insert(v.as_object());
-      if (type_of(v) == &cell_type && static_cast<CellObject*>(v.as_object())->ref.is_object())
-        out.insert(static_cast<CellObject*>(v.as_object())->ref.as_object());
+      if (!v) continue;
+      out.insert(v.bits());
+      if (exact(v, cell_type) && static_cast<CellObject*>(v.as_object())->ref)
+        out.insert(static_cast<CellObject*>(v.as_object())->ref.bits());
     }
     if (f->locals && exact(f->locals, dict_type)) add_dict(static_cast<DictObject*>(f->locals.as_object()));
     add_dict(f->globals);
   }
 }
 
+// Whether CPython's reference count of the leaf `v` would be above one: small ints and interned strings are
+// shared by design, code objects by their functions; anything else when a variable or constant holds it.
+bool leaf_presumed_shared(const DumpContext& cx, Value v, const Const& c) {
+  if (v.is_small_int() && v.as_small_int() >= -5 && v.as_small_int() <= 256) return true;
+  if (c.is(Const::Kind::Str) && c.interned()) return true;
+  if (exact(v, code_type)) return true;
+  return cx.held.count(v.bits()) != 0;
+}
+
 [[nodiscard]] bool to_constant(ThreadState& ts, Value v, ConstRef* out, int depth, DumpContext& cx) {
   bool by_identity = exact(v, list_type) || exact(v, dict_type) || exact(v, set_type) || exact(v, frozenset_type);
-  if (!by_identity && !exact(v, tuple_type)) return value_to_constant(ts, v, out, depth);
+  if (!by_identity && !exact(v, tuple_type)) {
+    if (!value_to_constant(ts, v, out, depth)) return false;
+    if (leaf_presumed_shared(cx, v, **out)) cx.held_elsewhere.insert(out->get());
+    return true;
+  }
   if (depth >= kMarshalMaxDepth) return raise(ts, ValueError_type, "object too deeply nested to marshal"), false;
   if (by_identity) {
     auto [it, fresh] = cx.memo.try_emplace(v.as_object(), nullptr);
@@ -111,7 +143,7 @@ void collect_variables(ThreadState& ts, std::unordered_set<Object*>& out) {
   else if (exact(v, set_type)) *out = Const::set(std::move(items));
   else *out = Const::dict(std::move(items));
   if (by_identity) cx.memo[v.as_object()] = *out;
-  if (cx.in_variables.count(v.as_object())) cx.held_elsewhere.insert(out->get());
+  if (cx.held.count(v.bits())) cx.held_elsewhere.insert(out->get());
   return true;
 }
 
@@ -121,7 +153,7 @@ Value dumps_value(ThreadState& ts, Value value, std::span<const Value> args, siz
   if (args.size() > version_index && !index_to_int64(ts, args[version_index], &version)) return Value();
   DumpContext cx;
   cx.version = static_cast<int>(std::clamp<int64_t>(version, -1, kMarshalVersion));
-  collect_variables(ts, cx.in_variables);
+  collect_held(ts, cx.held);
   ConstRef c;
   if (!to_constant(ts, value, &c, 0, cx)) return Value();
   return make_bytes(ts, marshal_dumps_constant(*c, cx.version, cx.held_elsewhere));
