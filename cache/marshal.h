@@ -5,7 +5,8 @@
 // The output is a pure function of the value: which objects get FLAG_REF and which later occurrences become
 // TYPE_REF back-references is decided from the value graph (equal values that occur more than once are
 // shared), never from addresses or reference counts as CPython's writer does, so the same CodeObject always
-// marshals to the same bytes.
+// marshals to the same bytes. (marshal.dumps of a runtime value imitates the reference counts instead:
+// marshal_dumps_constant.)
 //
 // Reading takes untrusted bytes and returns a CodeObject / constant or a Failure whose message uses
 // CPython's words where CPython has them ("marshal data too short", "bad marshal data (unknown type code)",
@@ -19,6 +20,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_set>
 
 #include "compiler/code_object.h"
 #include "compiler/constant.h"
@@ -37,8 +39,16 @@ inline constexpr int kMarshalMaxDepth = 2000;  // CPython's MAX_MARSHAL_STACK_DE
 
 // The serialised form of `code` (what follows the 16-byte header in a .pyc).
 std::string marshal_code(const CodeObject& code);
-// The serialised form of one constant `value` (a code constant marshals as its code object).
-std::string marshal_constant(const Const& value);
+// The serialised form of one constant `value` (a code constant marshals as its code object) in format
+// `version` (marshal.dumps's): below 4 no short ASCII/tuple forms, below 3 no references (FLAG_REF/TYPE_REF)
+// and no interned strings, below 2 floats and complex numbers as text.
+std::string marshal_constant(const Const& value, int version = kMarshalVersion);
+// marshal.dumps of a runtime value, flagging references as CPython's writer does (an object whose reference
+// count is above one gets FLAG_REF whether or not it recurs): the caller, which knows what else holds each value,
+// names the Consts to flag in `held_elsewhere`; whatever recurs in the value is flagged too. Reference indexes
+// count every flagged object.
+std::string marshal_dumps_constant(const Const& value, int version,
+                                   const std::unordered_set<const Const*>& held_elsewhere);
 
 // What a read produced: the object, and how many bytes it took. The count is part of the answer because trailing
 // bytes are not an error to the reader: marshal.load seeks back over them, and a pyc reader refuses them.

@@ -234,9 +234,10 @@ class MarshalReader {
         if (!valid_utf8(body)) return fail("bad marshal data (str is not valid UTF-8 without surrogates)");
         return remember(Const::str(std::string(body), type == static_cast<int>(MarshalType::INTERNED)), flagged);
       }
-      case MarshalType::LIST: return fail("bad marshal data (a list is not a code constant)");
-      case MarshalType::DICT: return fail("bad marshal data (a dict is not a code constant)");
-      case MarshalType::SET: return fail("bad marshal data (a set is not a code constant)");
+      case MarshalType::LIST:
+      case MarshalType::SET:
+      case MarshalType::DICT:
+        return read_mutable(static_cast<MarshalType>(type), flagged);
       case MarshalType::REF: {
         int32_t index;
         if (!read_i32(index)) return nullptr;
@@ -247,6 +248,37 @@ class MarshalReader {
       default:
         return fail("bad marshal data (unknown type code)");
     }
+  }
+
+  // A list or set (i32 count + items) or a dict (key/value pairs up to a NULL, which may also stand for a
+  // value: CPython's reader then drops the key and stops too).
+  [[gnu::noinline]] ConstRef read_mutable(MarshalType type, bool flagged) {
+    std::vector<ConstRef> items;
+    if (type == MarshalType::DICT) {
+      size_t slot = reserve_ref(flagged);
+      for (;;) {
+        if (remaining() >= 1 && (data_[pos_] & ~kMarshalFlagRef) == static_cast<uint8_t>(MarshalType::NULL_OBJECT)) {
+          pos_++;
+          break;
+        }
+        ConstRef item = read_object("dict");
+        if (!item) return nullptr;
+        items.push_back(std::move(item));
+        if (items.size() % 2 == 0) continue;
+        if (remaining() >= 1 && (data_[pos_] & ~kMarshalFlagRef) == static_cast<uint8_t>(MarshalType::NULL_OBJECT)) {
+          pos_++;
+          items.pop_back();
+          break;
+        }
+      }
+      return finish_ref(Const::dict(std::move(items)), flagged, slot);
+    }
+    bool is_list = type == MarshalType::LIST;
+    size_t n;
+    if (!read_length(n, is_list ? "list" : "set")) return nullptr;
+    size_t slot = reserve_ref(flagged);
+    if (!read_items(n, is_list ? "list" : "set", items)) return nullptr;
+    return finish_ref(is_list ? Const::list(std::move(items)) : Const::set(std::move(items)), flagged, slot);
   }
 
   [[gnu::noinline]] bool read_items(size_t n, const char* context, std::vector<ConstRef>& items) {

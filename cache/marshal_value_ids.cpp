@@ -110,6 +110,24 @@ uint32_t ValueIds::of(const Const& value) {
       container_ids_.emplace(&value, id);
       return id;
     }
+    case K::List:
+    case K::Set:
+    case K::Dict: {
+      if (auto it = container_ids_.find(&value); it != container_ids_.end()) return it->second;
+      size_t base = scratch_.size();
+      for (const ConstRef& item : value.items()) {
+        uint32_t id = of(*item);
+        scratch_.push_back(id);
+      }
+      ValueTag tag = value.is(K::List) ? ValueTag::List : value.is(K::Set) ? ValueTag::Set : ValueTag::Dict;
+      auto id = static_cast<uint32_t>(keys_.size());
+      size_t offset = item_pool_.size();
+      item_pool_.insert(item_pool_.end(), scratch_.begin() + static_cast<ptrdiff_t>(base), scratch_.end());
+      keys_.push_back(Key{tag, static_cast<uint32_t>(value.items().size()), offset, nullptr, 0});  // never in slots_
+      scratch_.resize(base);
+      container_ids_.emplace(&value, id);
+      return id;
+    }
     case K::Code: {
       auto [it, fresh] = code_ids_.try_emplace(value.code_value().get(), 0);
       if (fresh) {

@@ -17,7 +17,8 @@
 namespace minipy {
 
 // The leaf and container kinds a key can have; a Str key also records interned-ness.
-enum class ValueTag : uint8_t { Int, BigInt, Float, Complex, Str, InternedStr, Bytes, Tuple, FrozenSet, Code };
+// List, Set and Dict are keyed by identity (mutable: equal ones are distinct objects), like Code.
+enum class ValueTag : uint8_t { Int, BigInt, Float, Complex, Str, InternedStr, Bytes, Tuple, FrozenSet, Code, List, Set, Dict };
 
 class ValueIds {
  public:

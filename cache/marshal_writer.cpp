@@ -1,11 +1,13 @@
 // The marshal writer, in one pass. Every value is keyed structurally (marshal_value_ids.h: kind,
-// interned-ness, contents; code objects by identity); the first occurrence of a key is written in full and
+// interned-ness, contents; code objects, lists, dicts and sets by identity); the first occurrence of a key is written in full and
 // remembered, a later one becomes a TYPE_REF with a placeholder index. At the end the first occurrences of
 // keys that were referenced get FLAG_REF and reference indexes in the order they were written, and the
 // placeholders are filled in. Repeated values' children are never visited, exactly as marshal.dumps does, so
 // the output depends only on the value graph.
 #include <bit>
+#include <cstdio>
 #include <cstring>
+#include <utility>
 
 #include "cache/marshal.h"
 #include "cache/marshal_value_ids.h"
@@ -16,6 +18,10 @@ namespace {
 
 class MarshalWriter {
  public:
+  explicit MarshalWriter(int version = kMarshalVersion,
+                         const std::unordered_set<const Const*>* held_elsewhere = nullptr)
+      : version_(version), held_elsewhere_(held_elsewhere) {}
+
   std::string write_root(const CodeObject& code) {
     write_code(code);
     return finish();
@@ -44,9 +50,17 @@ class MarshalWriter {
     out_.append(s);
   }
 
+  // marshal.dumps's reference-count stand-in (see marshal_dumps_constant); never for a pyc's code object.
+  // marshal.dumps's reference-count stand-in (see marshal_dumps_constant); never for a pyc's code object.
+  bool presumed_shared(const Const& value) const {
+    return held_elsewhere_ && held_elsewhere_->count(&value) != 0;
+  }
+
   // True when the value with key `id` is to be written in full next (its type byte goes at the current
-  // position); false when a back-reference was written in its place.
-  bool begin(uint32_t id) {
+  // position); false when a back-reference was written in its place. `flag`: give a first occurrence
+  // FLAG_REF even if it never recurs.
+  bool begin(uint32_t id, bool flag = false) {
+    if (version_ < 3) return true;  // no references before format 3: every occurrence is written in full
     if (id >= first_pos_.size()) first_pos_.resize(std::max<size_t>(ids_.size(), 2 * first_pos_.size()), 0);
     uint32_t& first = first_pos_[id];
     if (first) {
@@ -57,6 +71,7 @@ class MarshalWriter {
       return false;
     }
     first = static_cast<uint32_t>(out_.size()) + 1;
+    if (flag) first |= kReferenced;
     order_.push_back(id);
     return true;
   }
@@ -90,7 +105,7 @@ class MarshalWriter {
       case K::Ellipsis: put_type(MarshalType::ELLIPSIS); return;
       default: break;
     }
-    if (!begin(id)) return;
+    if (!begin(id, presumed_shared(value))) return;
     switch (value.kind()) {
       case K::Tuple:
       case K::FrozenSet: {
@@ -100,15 +115,34 @@ class MarshalWriter {
         break;
       }
       case K::Code: write_code(*value.code_value()); break;
+      case K::List:
+      case K::Set:
+      case K::Dict: {
+        // CPython's w_complex_object: list and set with an i32 count; a dict as key/value pairs closed by NULL.
+        const auto& items = value.items();
+        write_mutable_header(value.kind(), items.size());
+        for (size_t i = 0; i < items.size(); i++) write_value(*items[i], ids_.item_of(id, i));
+        if (value.is(K::Dict)) put_type(MarshalType::NULL_OBJECT);
+        break;
+      }
       default: write_leaf(value);
     }
+  }
+
+  [[gnu::noinline]] void write_mutable_header(Const::Kind kind, size_t count) {
+    if (kind == Const::Kind::Dict) {
+      put_type(MarshalType::DICT);
+      return;
+    }
+    put_type(kind == Const::Kind::List ? MarshalType::LIST : MarshalType::SET);
+    put_i32(static_cast<int32_t>(count));
   }
 
   [[gnu::noinline]] void write_container_header(bool frozenset, size_t count) {
     if (frozenset) {
       put_type(MarshalType::FROZENSET);
       put_i32(static_cast<int32_t>(count));
-    } else if (count < 256) {
+    } else if (count < 256 && version_ >= 4) {
       put_type(MarshalType::SMALL_TUPLE);
       put_byte(static_cast<uint8_t>(count));
     } else {
@@ -122,10 +156,21 @@ class MarshalWriter {
     switch (value.kind()) {
       case K::Int: write_int(value.int_value()); break;
       case K::Float:
+        if (version_ < 2) {
+          put_type(MarshalType::FLOAT);
+          put_float_text(value.float_value());
+          break;
+        }
         put_type(MarshalType::BINARY_FLOAT);
         put_u64(std::bit_cast<uint64_t>(value.float_value()));
         break;
       case K::Complex:
+        if (version_ < 2) {
+          put_type(MarshalType::COMPLEX);
+          put_float_text(value.float_value());
+          put_float_text(value.imag_value());
+          break;
+        }
         put_type(MarshalType::BINARY_COMPLEX);
         put_u64(std::bit_cast<uint64_t>(value.float_value()));
         put_u64(std::bit_cast<uint64_t>(value.imag_value()));
@@ -137,6 +182,14 @@ class MarshalWriter {
         break;
       default: break;
     }
+  }
+
+  // Format 0/1 floats: a length byte and C's "%.17g" text, as CPython's w_float_str.
+  void put_float_text(double d) {
+    char buf[64];
+    int n = std::snprintf(buf, sizeof buf, "%.17g", d);
+    put_byte(static_cast<uint8_t>(n));
+    out_.append(buf, static_cast<size_t>(n));
   }
 
   void write_int(const BigInt& v) {
@@ -161,8 +214,9 @@ class MarshalWriter {
   // CPython picks the most compact form: ASCII text as 'z'/'a' (one byte per character), anything else as
   // UTF-8 'u'; the interned variants mark strings CPython interns so the reader interns them again.
   void write_str(std::string_view utf8, bool interned) {
-    bool ascii = true;
+    bool ascii = version_ >= 4;  // the ASCII forms are format 4's
     for (unsigned char c : utf8) ascii = ascii && c < 0x80;
+    interned = interned && version_ >= 3;
     if (ascii && utf8.size() < 256) {
       put_type(interned ? MarshalType::SHORT_ASCII_INTERNED : MarshalType::SHORT_ASCII);
       put_byte(static_cast<uint8_t>(utf8.size()));
@@ -217,6 +271,12 @@ class MarshalWriter {
   // Strings carry the interned-ness CPython gives them: names and identifiers are interned; the file name and
   // the <module>/<lambda>/... names are not; a qualname equal to the name is the name's object.
   [[gnu::noinline]] void write_code(const CodeObject& code) {
+    // A code object's contents follow the pyc rules even inside marshal.dumps: only what recurs is flagged.
+    const std::unordered_set<const Const*>* outer_rules = std::exchange(held_elsewhere_, nullptr);
+    write_code_fields(code);
+    held_elsewhere_ = outer_rules;
+  }
+  void write_code_fields(const CodeObject& code) {
     put_type(MarshalType::CODE);
     put_i32(code.argcount);
     put_i32(code.posonlyargcount);
@@ -238,6 +298,8 @@ class MarshalWriter {
     write_text(ValueTag::Bytes, code.exceptiontable);
   }
 
+  int version_;
+  const std::unordered_set<const Const*>* held_elsewhere_;  // set: marshal.dumps's flagging rules
   // first_pos_[id]: 1 + the output position of the first occurrence's type byte (0: not written yet), with
   // kReferenced set once a later occurrence referred to it.
   static constexpr uint32_t kReferenced = 0x80000000u;
@@ -256,6 +318,11 @@ std::string marshal_code(const CodeObject& code) {
   return MarshalWriter().write_root(code);
 }
 
-std::string marshal_constant(const Const& value) { return MarshalWriter().write_root(value); }
+std::string marshal_constant(const Const& value, int version) { return MarshalWriter(version).write_root(value); }
+
+std::string marshal_dumps_constant(const Const& value, int version,
+                                   const std::unordered_set<const Const*>& held_elsewhere) {
+  return MarshalWriter(version, &held_elsewhere).write_root(value);
+}
 
 }  // namespace minipy

@@ -46,7 +46,10 @@ bool truthy(const Const& c) {
     case K::Str:
     case K::Bytes: return !c.text().empty();
     case K::Tuple:
-    case K::FrozenSet: return !c.items().empty();
+    case K::FrozenSet:
+    case K::List:
+    case K::Set:
+    case K::Dict: return !c.items().empty();
   }
   return true;
 }
@@ -439,6 +442,9 @@ ConstRef copy_const(const Const& c) {
     case K::Tuple: return Const::tuple(c.items());
     case K::FrozenSet: return Const::frozenset(c.items());
     case K::Code: return Const::code(c.code_value());
+    case K::List: return Const::list(c.items());
+    case K::Set: return Const::set(c.items());
+    case K::Dict: return Const::dict(c.items());
   }
   return Const::none();
 }

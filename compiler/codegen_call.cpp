@@ -177,6 +177,9 @@ static const char* inferred_type(const ast::Expr* e) {
         case Const::Kind::Tuple: return "tuple";
         case Const::Kind::FrozenSet: return "frozenset";
         case Const::Kind::Code: return "code";
+        case Const::Kind::List: return "list";
+        case Const::Kind::Set: return "set";
+        case Const::Kind::Dict: return "dict";
       }
       return nullptr;
     default: return nullptr;

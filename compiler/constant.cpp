@@ -55,15 +55,17 @@ ConstRef Const::bytes(std::string data) {
   c->text_ = std::move(data);
   return c;
 }
-ConstRef Const::tuple(std::vector<ConstRef> items) {
-  auto c = make(Kind::Tuple);
+ConstRef Const::make_container(Kind k, std::vector<ConstRef> items) {
+  auto c = make(k);
   c->items_ = std::move(items);
   return c;
 }
-ConstRef Const::frozenset(std::vector<ConstRef> items) {
-  auto c = make(Kind::FrozenSet);
-  c->items_ = std::move(items);
-  return c;
+ConstRef Const::tuple(std::vector<ConstRef> items) { return make_container(Kind::Tuple, std::move(items)); }
+ConstRef Const::frozenset(std::vector<ConstRef> items) { return make_container(Kind::FrozenSet, std::move(items)); }
+ConstRef Const::list(std::vector<ConstRef> items) { return make_container(Kind::List, std::move(items)); }
+ConstRef Const::set(std::vector<ConstRef> items) { return make_container(Kind::Set, std::move(items)); }
+ConstRef Const::dict(std::vector<ConstRef> keys_and_values) {
+  return make_container(Kind::Dict, std::move(keys_and_values));
 }
 ConstRef Const::code(std::shared_ptr<const CodeObject> code) {
   auto c = make(Kind::Code);
@@ -98,6 +100,10 @@ bool same_constant(const Const& a, const Const& b) {
       return true;
     case Const::Kind::Code:
       return a.code_ == b.code_;  // code objects are merged only when they are the same object
+    case Const::Kind::List:
+    case Const::Kind::Set:
+    case Const::Kind::Dict:
+      return false;  // mutable: only the same object (checked above)
   }
   return false;
 }
@@ -195,6 +201,17 @@ std::string Const::repr() const {
     }
     case Kind::Code:
       return "<code object " + code_->name + ">";
+    case Kind::List:
+    case Kind::Set:
+    case Kind::Dict: {
+      if (kind_ == Kind::Set && items_.empty()) return "set()";
+      std::string out = kind_ == Kind::List ? "[" : "{";
+      for (size_t i = 0; i < items_.size(); i++) {
+        if (i) out += kind_ == Kind::Dict && i % 2 ? ": " : ", ";
+        out += items_[i]->repr();
+      }
+      return out + (kind_ == Kind::List ? "]" : "}");
+    }
   }
   return "?";
 }

@@ -18,7 +18,10 @@ using ConstRef = std::shared_ptr<const Const>;
 
 class Const {
  public:
-  enum class Kind : uint8_t { None, False, True, Ellipsis, Int, Float, Complex, Str, Bytes, Tuple, FrozenSet, Code };
+  // List, Set and Dict never come from the compiler: marshal reads and writes them (marshal.dumps([..])). They
+  // are mutable in Python, so two of them are the same constant only when they are the same object.
+  enum class Kind : uint8_t { None, False, True, Ellipsis, Int, Float, Complex, Str, Bytes, Tuple, FrozenSet, Code,
+                              List, Set, Dict };
 
   static ConstRef none();
   static ConstRef boolean(bool b);
@@ -34,6 +37,9 @@ class Const {
   static ConstRef tuple(std::vector<ConstRef> items);
   static ConstRef frozenset(std::vector<ConstRef> items);  // items in CPython's iteration order
   static ConstRef code(std::shared_ptr<const CodeObject> code);
+  static ConstRef list(std::vector<ConstRef> items);
+  static ConstRef set(std::vector<ConstRef> items);
+  static ConstRef dict(std::vector<ConstRef> keys_and_values);  // key, value, key, value, ... in order
 
   Kind kind() const { return kind_; }
   bool is(Kind k) const { return kind_ == k; }
@@ -42,7 +48,7 @@ class Const {
   double imag_value() const { return imag_; }
   const std::string& text() const { return text_; }  // Str (UTF-8) and Bytes
   bool interned() const { return interned_; }
-  const std::vector<ConstRef>& items() const { return items_; }  // Tuple and FrozenSet
+  const std::vector<ConstRef>& items() const { return items_; }  // Tuple, FrozenSet, List, Set; Dict: k, v, ...
   const std::shared_ptr<const CodeObject>& code_value() const { return code_; }
 
   // True when the two would be merged into one co_consts entry by CPython (its _PyCode_ConstantKey rules):
@@ -57,6 +63,7 @@ class Const {
   explicit Const(Kind k) : kind_(k) {}
   struct Maker;
   static std::shared_ptr<Const> make(Kind k);
+  static ConstRef make_container(Kind k, std::vector<ConstRef> items);
   Kind kind_;
   bool interned_ = false;
   double real_ = 0, imag_ = 0;

@@ -31,6 +31,9 @@ bool const_is_true(const Const& c) {
       return !c.text().empty();
     case Const::Kind::Tuple:
     case Const::Kind::FrozenSet:
+    case Const::Kind::List:
+    case Const::Kind::Set:
+    case Const::Kind::Dict:
       return !c.items().empty();
   }
   return true;

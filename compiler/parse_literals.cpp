@@ -382,7 +382,7 @@ class FStringParser {
  public:
   void flush(std::vector<Expr*>& parts, std::string& pending) {
     if (pending.empty()) return;
-    parts.push_back(make_constant(ctx_, Const::str(pending), whole_));
+    parts.push_back(make_constant(ctx_, Const::str(pending, all_name_chars(pending)), whole_));
     pending.clear();
   }
 
@@ -419,7 +419,9 @@ Expr* make_strings(ParseContext& ctx, int first, int last, Span span) {
     std::string value;
     for (int t = first; t <= last; ++t)
       if (!decode_plain(ctx, split_literal(ctx.token_text(t)), ctx.token_span(t), value)) return nullptr;
-    ConstRef c = any_bytes ? Const::bytes(std::move(value)) : Const::str(std::move(value));
+    // CPython interns string constants made only of name characters (codeobject.c's intern_string_constants).
+    bool interned = !any_bytes && all_name_chars(value);
+    ConstRef c = any_bytes ? Const::bytes(std::move(value)) : Const::str(std::move(value), interned);
     auto* node = make_expr<Constant>(ctx, span, ctx.arena.keep(std::move(c)), std::string_view{});
     if (first_parts.unicode) node->kind = "u";
     return node;

@@ -1,8 +1,8 @@
 // The native `_ast` module (CPython's Python/Python-ast.c): the AST base class, one class per row of
 // _ast_nodes.def (with _fields, _attributes, __match_args__, __doc__ and None defaults for optional fields) and the
 // PyCF_* flags. Trees come from minipy's own parser (_ast_to_python.cpp) and go back to its compiler
-// (_ast_from_python.cpp). Left out: type comments (PyCF_TYPE_COMMENTS is accepted, the parser keeps none) and
-// the 'func_type' parse mode.
+// (_ast_from_python.cpp); type comments (PyCF_TYPE_COMMENTS) and the 'func_type' mode are _ast_type_comments.cpp's.
+// Left out: feature_version.
 #include "stdlib/native/_ast.h"
 
 #include "compiler/parse.h"
@@ -239,12 +239,17 @@ bool is_ast_object(ThreadState& ts, Value v) {
   return result == 1;
 }
 
-Value parse_to_python(ThreadState& ts, std::string_view source, std::string_view filename, ast::ParseMode mode) {
+Value parse_to_python(ThreadState& ts, std::string_view source, std::string_view filename, ast::ParseMode mode,
+                      bool type_comments) {
   if (!ensure_classes(ts)) return Value();
   ast::Arena arena;
   ParseResult parsed = parse(source, filename, mode, arena);
   if (!parsed.module) return raise_syntax_error(ts, parsed.error ? *parsed.error : SyntaxError{});
-  return module_to_python(ts, *parsed.module);
+  if (!type_comments || mode == ast::ParseMode::Eval) return module_to_python(ts, *parsed.module);
+  TypeComments found;
+  SyntaxError error;
+  if (!collect_type_comments(source, filename, *parsed.module, &found, &error)) return raise_syntax_error(ts, error);
+  return module_to_python(ts, *parsed.module, &found);
 }
 
 }  // namespace pyast

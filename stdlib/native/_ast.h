@@ -2,8 +2,13 @@
 // between minipy's C++ tree (compiler/ast.h) and Python node objects. compile() (vm/interp/runtime_compiler.cpp)
 // uses the entry points at the bottom for PyCF_ONLY_AST and for compiling a tree built in Python.
 #pragma once
+#include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
+
+#include "compiler/syntax_error.h"
 
 #include "compiler/ast.h"
 #include "vm/runtime.h"
@@ -49,8 +54,23 @@ Value ast_base_class();  // `AST`; null before ensure_classes
 // Whether `v` is an instance of `c` (through isinstance, so Python subclasses count); -1 on error.
 int is_node(ThreadState& ts, Value v, NodeClass c);
 
-// C++ tree -> Python: a Module/Expression/Interactive node with CPython's positions; null on error.
-[[nodiscard]] Value module_to_python(ThreadState& ts, const ast::Module& module);
+// The type comments of one parse (ast.parse(..., type_comments=True)): the text for each Assign, For, With,
+// FunctionDef (and async variant) or Arg node that has one, the end an Assign gets when its comment is part of
+// it, and the `# type: ignore` comments as (line, tag).
+struct TypeComments {
+  std::unordered_map<const void*, std::string> of_node;
+  std::unordered_map<const void*, std::pair<int32_t, int32_t>> end_of;  // (end_lineno, end_col_offset)
+  std::vector<std::pair<int32_t, std::string>> ignores;
+};
+// Finds the type comments of `source`, which parsed as `module`; false with `error` set when one is where no
+// grammar rule takes it (CPython's SyntaxError). _ast_type_comments.cpp.
+[[nodiscard]] bool collect_type_comments(std::string_view source, std::string_view filename,
+                                         const ast::Module& module, TypeComments* out, SyntaxError* error);
+
+// C++ tree -> Python: a Module/Expression/Interactive node with CPython's positions; null on error. With
+// `type_comments`, the nodes' type_comment fields and Module.type_ignores come from it.
+[[nodiscard]] Value module_to_python(ThreadState& ts, const ast::Module& module,
+                                     const TypeComments* type_comments = nullptr);
 // Python -> C++ tree in `arena` for compile(), checked as CPython's obj2ast and validator check it ("required
 // field ... missing from ...", "expected some sort of expr, but got ..."); `mode` is compile()'s. Null on error.
 [[nodiscard]] ast::Module* module_from_python(ThreadState& ts, Value tree, ast::ParseMode mode, ast::Arena& arena);
@@ -58,7 +78,13 @@ int is_node(ThreadState& ts, Value v, NodeClass c);
 // compile(source, filename, mode, PyCF_ONLY_AST): parses `source` and returns the Python tree, or raises the
 // SyntaxError.
 [[nodiscard]] Value parse_to_python(ThreadState& ts, std::string_view source, std::string_view filename,
-                                    ast::ParseMode mode);
+                                    ast::ParseMode mode, bool type_comments = false);
+// compile(source, filename, 'func_type', PyCF_ONLY_AST): a FunctionType node ("(int, str) -> bool"), or raises
+// the SyntaxError. _ast_type_comments.cpp.
+[[nodiscard]] Value parse_func_type(ThreadState& ts, std::string_view source, std::string_view filename);
+// FunctionType(argtypes, returns) from parsed expressions (_ast_to_python.cpp).
+[[nodiscard]] Value func_type_to_python(ThreadState& ts, const std::vector<const ast::Expr*>& argtypes,
+                                        const ast::Expr* returns);
 // Whether `v` is an AST object (false when _ast was never imported: no such object can exist then).
 bool is_ast_object(ThreadState& ts, Value v);
 

@@ -34,13 +34,18 @@ NodeClass nth(NodeClass first, int n) { return static_cast<NodeClass>(static_cas
 
 class Converter {
  public:
-  explicit Converter(ThreadState& ts) : ts_(ts) {}
+  Converter(ThreadState& ts, const TypeComments* type_comments) : ts_(ts), type_comments_(type_comments) {}
 
   Value module(const Module& m) {
     if (m.mode == ParseMode::Eval) return node(NodeClass::kExpression, {expr(m.expression)}, nullptr);
     Value body = stmts(m.body);
     if (m.mode == ParseMode::Single) return node(NodeClass::kInteractive, {body}, nullptr);
-    return node(NodeClass::kModule, {body, Value(make_list(ts_, 0))}, nullptr);
+    return node(NodeClass::kModule, {body, type_ignores()}, nullptr);
+  }
+
+  Value func_type(const std::vector<const Expr*>& argtypes, const Expr* returns) {
+    Value types = list(argtypes, [this](const Expr* e) { return expr(e); });
+    return node(NodeClass::kFunctionType, {types, expr(returns)}, nullptr);
   }
 
  private:
@@ -64,6 +69,31 @@ class Converter {
     return obj;
   }
   Value singleton(NodeClass c) { return class_info(c).singleton; }
+
+  // The type comment of `n` (None without one), and the end an Assign's comment gives it.
+  Value type_comment(const void* n) {
+    if (!type_comments_) return None();
+    auto it = type_comments_->of_node.find(n);
+    return it == type_comments_->of_node.end() ? None() : Value(make_str(ts_, it->second));
+  }
+  const Location* with_comment_end(const Stmt* s, Location* storage) {
+    if (!type_comments_) return &s->loc;
+    auto it = type_comments_->end_of.find(s);
+    if (it == type_comments_->end_of.end()) return &s->loc;
+    *storage = s->loc;
+    storage->end_lineno = it->second.first;
+    storage->end_col_offset = it->second.second;
+    return storage;
+  }
+  Value type_ignores() {
+    ListObject* out = make_list(ts_, 0);
+    if (!type_comments_) return Value(out);
+    for (const auto& [line, tag] : type_comments_->ignores) {
+      Value v = node(NodeClass::kTypeIgnore, {make_int(ts_, line), Value(make_str(ts_, tag))}, nullptr);
+      if (!v || !list_append(ts_, out, v)) return Value();
+    }
+    return Value(out);
+  }
 
   template <class Seq, class F>
   Value list(const Seq& items, F each) {
@@ -203,7 +233,7 @@ class Converter {
   }
   Value arg(const Arg* a) {
     if (!a) return None();
-    return node(NodeClass::karg, {identifier(a->arg), expr(a->annotation), None()}, &a->loc);
+    return node(NodeClass::karg, {identifier(a->arg), expr(a->annotation), type_comment(a)}, &a->loc);
   }
   Value args(List<Arg> items) { return list(items, [this](const Arg* a) { return arg(a); }); }
   Value arguments(const Arguments* a) {
@@ -226,7 +256,7 @@ class Converter {
       case StmtKind::AsyncFunctionDef: {
         auto* x = static_cast<const FunctionDef*>(s);
         return node(c, {identifier(x->name), arguments(x->args), stmts(x->body), exprs(x->decorator_list),
-                        expr(x->returns), None()},
+                        expr(x->returns), type_comment(x)},
                     loc);
       }
       case StmtKind::ClassDef: {
@@ -239,7 +269,8 @@ class Converter {
       case StmtKind::Delete: return node(c, {exprs(static_cast<const Delete*>(s)->targets)}, loc);
       case StmtKind::Assign: {
         auto* x = static_cast<const Assign*>(s);
-        return node(c, {exprs(x->targets), expr(x->value), None()}, loc);
+        Location extended;
+        return node(c, {exprs(x->targets), expr(x->value), type_comment(x)}, with_comment_end(s, &extended));
       }
       case StmtKind::AugAssign: {
         auto* x = static_cast<const AugAssign*>(s);
@@ -252,7 +283,7 @@ class Converter {
       case StmtKind::For:
       case StmtKind::AsyncFor: {
         auto* x = static_cast<const For*>(s);
-        return node(c, {expr(x->target), expr(x->iter), stmts(x->body), stmts(x->orelse), None()}, loc);
+        return node(c, {expr(x->target), expr(x->iter), stmts(x->body), stmts(x->orelse), type_comment(x)}, loc);
       }
       case StmtKind::While: {
         auto* x = static_cast<const While*>(s);
@@ -268,7 +299,7 @@ class Converter {
         Value items = list(x->items, [this](const WithItem* w) {
           return node(NodeClass::kwithitem, {expr(w->context_expr), expr(w->optional_vars)}, nullptr);
         });
-        return node(c, {items, stmts(x->body), None()}, loc);
+        return node(c, {items, stmts(x->body), type_comment(x)}, loc);
       }
       case StmtKind::Match: {
         auto* x = static_cast<const Match*>(s);
@@ -337,10 +368,17 @@ class Converter {
   }
 
   ThreadState& ts_;
+  const TypeComments* type_comments_;
 };
 
 }  // namespace
 
-Value module_to_python(ThreadState& ts, const ast::Module& module) { return Converter(ts).module(module); }
+Value func_type_to_python(ThreadState& ts, const std::vector<const ast::Expr*>& argtypes, const ast::Expr* returns) {
+  return Converter(ts, nullptr).func_type(argtypes, returns);
+}
+
+Value module_to_python(ThreadState& ts, const ast::Module& module, const TypeComments* type_comments) {
+  return Converter(ts, type_comments).module(module);
+}
 
 }  // namespace minipy::pyast

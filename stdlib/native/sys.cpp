@@ -120,23 +120,11 @@ SYS_FN(sys_getsizeof) {
   if (!is_int(size)) return raise(ts, TypeError_type, "an integer is required");
   return size;
 }
-// Constant answers: minipy's text is UTF-8 everywhere; audit hooks and tracing are not supported, so audit events
-// go nowhere and there is never a trace function.
+// Constant answers: minipy's text is UTF-8 everywhere; audit hooks are not supported, so audit events go nowhere.
 SYS_FN(sys_utf8) { return Value(intern(ts, "utf-8")); }
 SYS_FN(sys_surrogateescape) { return Value(intern(ts, "surrogateescape")); }
 SYS_FN(sys_none) { return None(); }
 
-// settrace(func) / setprofile(func): minipy has no tracing or profiling hooks, so gettrace()/getprofile() are
-// always None and only None may be set back (doctest, unittest and test.support save and restore it); a real
-// hook is refused rather than silently never called.
-Value set_hook(ThreadState& ts, const char* name, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, name, kwnames) || !check_arg_count(ts, name, args.size(), 1, 1)) return Value();
-  if (is_none(args[0])) return None();
-  return raise_fmt(ts, NotImplementedError_type, "minipy has no tracing or profiling: {}() accepts only None",
-                   name);
-}
-SYS_FN(sys_settrace) { return set_hook(ts, "sys.settrace", args, kwnames); }
-SYS_FN(sys_setprofile) { return set_hook(ts, "sys.setprofile", args, kwnames); }
 SYS_FN(sys_false) { return False(); }
 
 // sys.excepthook(type, value, traceback): prints an uncaught exception as the interpreter does. The value carries
@@ -180,6 +168,11 @@ SYS_FN(sys_set_int_max_str_digits) {
 SYS_FN(sys_get_asyncgen_hooks);
 SYS_FN(sys_set_asyncgen_hooks);
 SYS_FN(sys_get_coroutine_origin_tracking_depth);
+// Tracing and profiling hooks (stdlib/native/sys_trace.cpp).
+SYS_FN(sys_settrace);
+SYS_FN(sys_setprofile);
+SYS_FN(sys_gettrace);
+SYS_FN(sys_getprofile);
 namespace {
 
 const MethodDef sys_functions[] = {
@@ -198,8 +191,8 @@ const MethodDef sys_functions[] = {
     {"getdefaultencoding", sys_utf8},
     {"getfilesystemencodeerrors", sys_surrogateescape},
     {"audit", sys_none},
-    {"gettrace", sys_none},
-    {"getprofile", sys_none},
+    {"gettrace", sys_gettrace},
+    {"getprofile", sys_getprofile},
     {"settrace", sys_settrace},
     {"setprofile", sys_setprofile},
     {"is_finalizing", sys_false},

@@ -21,7 +21,8 @@ Value constant_to_value(ThreadState& ts, const ConstRef& c) {
     case Const::Kind::Int: return make_int(ts, c->int_value());
     case Const::Kind::Float: return make_float(ts, c->float_value());
     case Const::Kind::Complex: return make_complex(ts, c->float_value(), c->imag_value());
-    case Const::Kind::Str: return Value(c->interned() ? intern(ts, c->text()) : make_str(ts, c->text()));
+    case Const::Kind::Str:
+      return Value(c->interned() ? intern(ts, c->text()) : make_str(ts, c->text()));
     case Const::Kind::Bytes: return make_bytes(ts, c->text());
     case Const::Kind::Tuple: {
       TupleObject* t = minipy::make_tuple(ts, static_cast<int64_t>(c->items().size()));
@@ -44,6 +45,34 @@ Value constant_to_value(ThreadState& ts, const ConstRef& c) {
     case Const::Kind::Code: {
       CodeObj* code = load_code(ts, c->code_value());
       return code ? Value(code) : Value();
+    }
+    case Const::Kind::List: {
+      ListObject* l = make_list(ts, 0);
+      Value list(l);
+      for (const ConstRef& item : c->items()) {
+        Value v = constant_to_value(ts, item);
+        if (!v || !list_append(ts, l, v)) return Value();
+      }
+      return list;
+    }
+    case Const::Kind::Set: {
+      Value s = make_set(ts, &set_type);
+      for (const ConstRef& item : c->items()) {
+        Value v = constant_to_value(ts, item);
+        if (!v || !set_add(ts, s, v)) return Value();
+      }
+      return s;
+    }
+    case Const::Kind::Dict: {
+      DictObject* d = make_dict(ts);
+      const auto& items = c->items();
+      for (size_t i = 0; i + 1 < items.size(); i += 2) {
+        Value key = constant_to_value(ts, items[i]);
+        if (!key) return key;
+        Value value = constant_to_value(ts, items[i + 1]);
+        if (!value || !dict_set(ts, d, key, value)) return Value();
+      }
+      return Value(d);
     }
   }
   return Value();

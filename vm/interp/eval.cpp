@@ -22,6 +22,7 @@
 #include "vm/objects/set.h"
 #include "vm/runtime.h"
 #include "stdlib/native/sys.h"
+#include "stdlib/native/sys_trace.h"
 
 namespace minipy {
 
@@ -272,6 +273,7 @@ Value resume_frame_loop(ThreadState& ts, Frame* entry, bool throwing) {
   }
 
   static void* dispatch_table[256];
+  static void* real_handlers[256];  // dispatch_table's entries when nothing is traced (see sys_trace.h)
   static bool table_ready = false;
   if (!table_ready) {
     for (auto& slot : dispatch_table) slot = &&unknown_opcode;
@@ -280,6 +282,8 @@ Value resume_frame_loop(ThreadState& ts, Frame* entry, bool throwing) {
 #define OPCODE(name, number, cache_entries, vm, ...) \
   MINIPY_IF_VM_##vm(dispatch_table[number] = &&op_##name;)
 #include "compiler/opcodes.def"
+    std::memcpy(real_handlers, dispatch_table, sizeof dispatch_table);
+    attach_dispatch_tables(dispatch_table, real_handlers, &&trace_hook);
     table_ready = true;
   }
 
@@ -361,7 +365,10 @@ Value resume_frame_loop(ThreadState& ts, Frame* entry, bool throwing) {
 
   ts.current_frame = frame;
   LOAD_FRAME_REGISTERS();
-  if (throwing) goto error;
+  if (throwing) {
+    if (frame_hooks_enabled) [[unlikely]] (void)trace_throw_entry(ts, frame);
+    goto error;
+  }
   DISPATCH();
 
 op_NOP:
@@ -376,7 +383,7 @@ op_EXTENDED_ARG: {
   uint16_t word = *next_instr++;
   opcode = word & 0xFF;
   oparg = (oparg << 8) | (word >> 8);
-  goto* dispatch_table[opcode];
+  goto* real_handlers[opcode];  // one instruction for tracing too
 }
 op_POP_TOP:
   sp--;
@@ -1606,9 +1613,27 @@ unknown_opcode:
   raise_fmt(ts, SystemError_type, "unknown opcode {}", opcode);
   goto error;
 
+// Every instruction comes here while a trace or profile function is set, RETURN_VALUE while a frame object is
+// live (the dispatch table is swapped, see stdlib/native/sys_trace.h); then on to the real handler.
+trace_hook: {
+  SAVE_FRAME_REGISTERS();
+  TraceAction action = trace_before_instruction(ts, frame, opcode, oparg, kwnames);
+  if (action == kTraceError) goto error;
+  if (action == kTraceRan) {
+    kwnames = nullptr;
+    LOAD_FRAME_REGISTERS();
+    DISPATCH();
+  }
+  goto* real_handlers[opcode];
+}
+
 error:
   // The exception passes through this frame: record it in the traceback.
   traceback_here(ts, code, LASTI());
+  if (frame_hooks_enabled) [[unlikely]] {
+    SAVE_FRAME_REGISTERS();
+    trace_exception_raised(ts, frame);
+  }
 exception_unwind: {
   int lasti = LASTI();
   std::optional<ExceptionTableEntry> handler = find_exception_handler(code->src().exceptiontable, lasti);
@@ -1622,6 +1647,11 @@ exception_unwind: {
     next_instr = first_instr + handler->target;
     kwnames = nullptr;
     DISPATCH();
+  }
+  if (frame_hooks_enabled) [[unlikely]] {
+    // A RERAISE with an oparg has put the raising instruction back as the frame's position (CPython's prev_instr).
+    if (reraise_lasti >= 0) frame->next_instr = first_instr + reraise_lasti + 1;
+    trace_frame_unwound(ts, frame);
   }
   reraise_lasti = -1;
   ts.recursion_depth -= 1 + frame->is_init;

@@ -72,7 +72,7 @@ Value compile_to_code(ThreadState& ts, std::string_view source, std::string_view
 }
 
 // compile()'s flags (CPython's PyCF_* and the CO_FUTURE_* bits a caller may pass on).
-constexpr int64_t kOnlyAst = 0x400, kKnownCompileFlags = 0x400 | 0x800 | 0x1000 | 0x2000 | 0x4000 | 0x3fe0000;
+constexpr int64_t kOnlyAst = 0x400, kTypeComments = 0x1000, kKnownCompileFlags = 0x400 | 0x800 | 0x1000 | 0x2000 | 0x4000 | 0x3fe0000;
 
 Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const names[] = {"source", "filename", "mode", "flags", "dont_inherit", "optimize",
@@ -87,6 +87,15 @@ Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject
   if (optimize < -1 || optimize > 2) return raise(ts, ValueError_type, "compile(): invalid optimize value");
   if (type_of(filename) == &bytes_type) filename = Value(make_str(ts, static_cast<BytesObject*>(filename.as_object())->view()));
   if (!is_str(filename) || !is_str(mode)) return raise(ts, TypeError_type, "compile() arg 2 and 3 must be str");
+  if (as_str(mode)->view() == "func_type") {  // a signature type comment's grammar: only to an AST
+    if (!(flags & kOnlyAst)) return raise(ts, ValueError_type, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
+    if (pyast::is_ast_object(ts, source)) return source;
+    std::string_view text;
+    if (is_str(source)) text = as_str(source)->view();
+    else if (type_of(source) == &bytes_type) text = static_cast<BytesObject*>(source.as_object())->view();
+    else return raise(ts, TypeError_type, "compile() arg 1 must be a string, bytes or AST object");
+    return pyast::parse_func_type(ts, text, as_str(filename)->view());
+  }
   ast::ParseMode m;
   if (!parse_mode(ts, as_str(mode)->view(), "compile", &m)) return Value();
   if (pyast::is_ast_object(ts, source)) {
@@ -103,7 +112,7 @@ Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject
   if (is_str(source)) text = as_str(source)->view();
   else if (type_of(source) == &bytes_type) text = static_cast<BytesObject*>(source.as_object())->view();
   else return raise(ts, TypeError_type, "compile() arg 1 must be a string, bytes or AST object");
-  if (flags & kOnlyAst) return pyast::parse_to_python(ts, text, as_str(filename)->view(), m);
+  if (flags & kOnlyAst) return pyast::parse_to_python(ts, text, as_str(filename)->view(), m, flags & kTypeComments);
   return compile_to_code(ts, text, as_str(filename)->view(), as_str(mode)->view(), "compile",
                          static_cast<int>(optimize));
 }

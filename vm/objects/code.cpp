@@ -21,7 +21,12 @@ bool value_to_constant(ThreadState& ts, Value v, ConstRef* out, int depth) {
   if (is_exact_float(v)) return *out = Const::floating(float_value(v)), true;
   if (v.is_object() && type_of(v) == &complex_type)
     return *out = Const::complex(complex_value(v).real, complex_value(v).imag), true;
-  if (v.is_object() && type_of(v) == &str_type) return *out = Const::str(std::string(as_str(v)->view())), true;
+  if (v.is_object() && type_of(v) == &str_type) {
+    // An interned string marshals as one ('Z', 't'), so that the reader interns it again, as CPython's does.
+    auto found = ts.interp->interned.find(as_str(v)->view());
+    bool interned = found != ts.interp->interned.end() && found->second == v.as_object();
+    return *out = Const::str(std::string(as_str(v)->view()), interned), true;
+  }
   if (v.is_object() && type_of(v) == &bytes_type)
     return *out = Const::bytes(std::string(static_cast<BytesObject*>(v.as_object())->view())), true;
   if (v.is_object() && type_of(v) != &bytes_type && has_buffer(v)) {
