@@ -146,6 +146,7 @@ class Heap {
     if (o->type->del && (o->type->flags & kTypeHeap)) finalizable_.push_back(o);
   }
   Page* new_page(size_t size_class);
+  void* take_small_page();
   void resurrect_finalizable(const FinalizeOrder& hints);
   void mark_in_finalization_order(Object* root, const FinalizeOrder& hints);
   void clear_dead_weakrefs(const std::vector<bool>& reachable);
@@ -154,7 +155,11 @@ class Heap {
   void scan_native_stack();
   void sweep();
 
+  static constexpr size_t kReservationSize = 64 * kPageSize;  // small pages are carved from these
   std::vector<Page*> pages_;                             // all pages, small and large
+  std::vector<void*> reservations_;                      // mapped, never unmapped before the heap dies
+  char* carve_next_ = nullptr;                           // the current reservation's next unused page
+  char* carve_end_ = nullptr;
   std::unordered_map<uintptr_t, Page*> page_of_unit_;    // 64 KiB unit -> its page (large pages span several)
   Object* free_lists_[kMaxSmallSize / 16 + 1] = {};  // intrusive: a free slot's second word links the next
   std::vector<Object*> mark_stack_;

@@ -63,15 +63,14 @@ struct FloatObject : Object {
 };
 
 // ---- strings and bytes -------------------------------------------------------------------------------------------
-enum StrFlag : uint32_t { kStrAscii = 1, kStrInterned = 2 };
+enum StrFlag : uint16_t { kStrAscii = 1, kStrInterned = 2 };  // in Object::kind_flags
 struct StrObject : Object {
   int64_t hash;      // -1 until computed
   int64_t length;    // in code points
   int64_t size;      // in UTF-8 bytes
-  uint32_t flags;
   char data[8];      // really `size` bytes + a NUL
   std::string_view view() const { return {data, static_cast<size_t>(size)}; }
-  bool is_ascii() const { return flags & kStrAscii; }
+  bool is_ascii() const { return kind_flags & kStrAscii; }
 };
 struct BytesObject : Object {
   int64_t hash;

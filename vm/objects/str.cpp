@@ -10,6 +10,7 @@
 #include "vm/objects/buffer.h"
 #include "vm/objects/codecs.h"
 #include "vm/objects/type_init.h"
+#include "vm/objects/text_args.h"
 #include "vm/runtime.h"
 #include "vm/text/str_methods.h"
 #include "vm/text/unicode.h"
@@ -231,19 +232,23 @@ int64_t hash_canonical_form(std::string_view utf8) {
 
 }  // namespace
 
+StrObject* make_str_uninitialized(ThreadState& ts, size_t size, int64_t length, bool ascii) {
+  auto* s = ts.alloc<StrObject>(&str_type, offsetof(StrObject, data) + size + 1);
+  s->hash = -1;
+  s->length = length;
+  s->size = static_cast<int64_t>(size);
+  s->kind_flags = ascii ? kStrAscii : 0;
+  s->data[size] = 0;
+  return s;
+}
+
 StrObject* make_str_known(ThreadState& ts, std::string_view utf8, int64_t length, bool ascii) {
   if (utf8.size() == 1 && static_cast<unsigned char>(utf8[0]) < 128 &&
       ts.interp->small_strs[static_cast<unsigned char>(utf8[0])])
     return as_str(ts.interp->small_strs[static_cast<unsigned char>(utf8[0])]);
   if (utf8.empty() && ts.interp->names.empty) return ts.interp->names.empty;
-  size_t size = offsetof(StrObject, data) + utf8.size() + 1;
-  auto* s = ts.alloc<StrObject>(&str_type, size);
-  s->hash = -1;
-  s->length = length;
-  s->size = static_cast<int64_t>(utf8.size());
-  s->flags = ascii ? kStrAscii : 0;
+  StrObject* s = make_str_uninitialized(ts, utf8.size(), length, ascii);
   if (!utf8.empty()) std::memcpy(s->data, utf8.data(), utf8.size());
-  s->data[utf8.size()] = 0;
   return s;
 }
 
@@ -268,21 +273,21 @@ StrObject* intern(ThreadState& ts, std::string_view utf8) {
     s->hash = -1;
     s->length = length;
     s->size = static_cast<int64_t>(utf8.size());
-    s->flags = ascii ? kStrAscii : 0;
+    s->kind_flags = ascii ? kStrAscii : 0;
     if (!utf8.empty()) std::memcpy(s->data, utf8.data(), utf8.size());
   }
-  s->flags |= kStrInterned;
+  s->kind_flags |= kStrInterned;
   table.emplace(s->view(), s);
   return s;
 }
 
 StrObject* intern_str(ThreadState& ts, StrObject* s) {
-  if (s->flags & kStrInterned) return s;
+  if (s->kind_flags & kStrInterned) return s;
   auto& table = ts.interp->interned;
   auto it = table.find(s->view());
   if (it != table.end()) return it->second;
   if (s->type != &str_type) return intern(ts, s->view());
-  s->flags |= kStrInterned;
+  s->kind_flags |= kStrInterned;
   table.emplace(s->view(), s);
   return s;
 }
@@ -290,7 +295,7 @@ StrObject* intern_str(ThreadState& ts, StrObject* s) {
 bool str_equal(const StrObject* a, const StrObject* b) {
   if (a == b) return true;
   if (a->size != b->size) return false;
-  if ((a->flags & b->flags & kStrInterned) && a->type == b->type) return false;
+  if ((a->kind_flags & b->kind_flags & kStrInterned) && a->type == b->type) return false;
   if (a->hash != -1 && b->hash != -1 && a->hash != b->hash) return false;
   return std::memcmp(a->data, b->data, static_cast<size_t>(a->size)) == 0;
 }
@@ -311,7 +316,7 @@ Value str_concat(ThreadState& ts, StrObject* a, StrObject* b) {
   s->hash = -1;
   s->length = a->length + b->length;
   s->size = a->size + b->size;
-  s->flags = a->flags & b->flags & kStrAscii;
+  s->kind_flags = a->kind_flags & b->kind_flags & kStrAscii;
   std::memcpy(s->data, a->data, static_cast<size_t>(a->size));
   std::memcpy(s->data + a->size, b->data, static_cast<size_t>(b->size));
   return Value(s);
