@@ -3,16 +3,25 @@
 // instruction boundary (RESUME / JUMP_BACKWARD), so a KeyboardInterrupt from SIGINT unwinds through `finally`
 // and `except` blocks like any exception. time.sleep() is woken by signals and runs them too.
 // set_wakeup_fd: the C handler also writes the signal's number as one byte to that descriptor (asyncio's
-// add_signal_handler wakes its selector so). Left out: setitimer/getitimer, pthread_sigmask/sigwait/sigpending
-// (so Lib's signal.py defines no wrappers for them), and handlers for other threads (minipy has one).
+// add_signal_handler wakes its selector so). Interval timers (setitimer/getitimer, ItimerError), the thread's
+// signal mask (pthread_sigmask, sigpending, sigwait, sigwaitinfo, sigtimedwait with struct_siginfo) and
+// pthread_kill act on minipy's one interpreter thread. Left out: handlers for other threads (minipy has one).
 #include <fcntl.h>
+#include <pthread.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
 #include <unistd.h>
+
+#include <cmath>
 
 #include <cerrno>
 #include <csignal>
 #include <cstring>
 
+#include "stdlib/native/native_support.h"
 #include "stdlib/native/signal.h"
+#include "stdlib/native/struct_sequence.h"
+#include "stdlib/native/thread.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -179,11 +188,215 @@ SIG_FN(sig_valid_signals) {
   return result;
 }
 
+// ---- interval timers ---------------------------------------------------------------------------------------
+Value itimer_error_class;   // signal.itimer_error (an OSError); a registered root
+Value siginfo_type;         // signal.struct_siginfo; a registered root
+
+// A (delay, interval) tuple of floats, as CPython's itimer_retval.
+Value itimer_tuple(ThreadState& ts, const struct itimerval& v) {
+  Value items[2] = {make_float(ts, static_cast<double>(v.it_value.tv_sec) + v.it_value.tv_usec / 1e6),
+                    make_float(ts, static_cast<double>(v.it_interval.tv_sec) + v.it_interval.tv_usec / 1e6)};
+  return Value(make_tuple(ts, items));
+}
+
+// Seconds given to setitimer/sigtimedwait: a float, or else an integer (CPython's _PyTime_FromSecondsObject, whose
+// error for other types is the integer one).
+[[nodiscard]] bool seconds_arg(ThreadState& ts, Value v, double* out) {
+  if (is_subtype(type_of(v), &float_type)) return native::as_double(ts, v, out);
+  int64_t whole;
+  if (!index_to_int64(ts, v, &whole)) return false;
+  *out = static_cast<double>(whole);
+  return true;
+}
+
+// Seconds as a timeval, rounding microseconds up as CPython's _PyTime_AsTimeval(..., _PyTime_ROUND_CEILING) so a
+// tiny positive delay still arms the timer.
+[[nodiscard]] bool seconds_to_timeval(ThreadState& ts, Value v, struct timeval* out) {
+  double seconds;
+  if (!seconds_arg(ts, v, &seconds)) return false;
+  if (std::isnan(seconds)) return raise(ts, ValueError_type, "Invalid value NaN (not a number)"), false;
+  double whole = std::floor(seconds);
+  double micros = std::ceil((seconds - whole) * 1e6);
+  if (micros >= 1e6) whole += 1, micros -= 1e6;
+  if (whole > 9.2e18 || whole < -9.2e18) return raise(ts, OverflowError_type, "timestamp out of range for platform time_t"), false;
+  out->tv_sec = static_cast<time_t>(whole);
+  out->tv_usec = static_cast<suseconds_t>(micros);
+  return true;
+}
+
+Value raise_itimer_error(ThreadState& ts, int err) {
+  Value args[2] = {Value::small_int(err), Value(make_str(ts, std::strerror(err)))};
+  Value exc = call(ts, itimer_error_class, args);
+  return exc ? raise_value(ts, exc) : Value();
+}
+
+// setitimer(which, seconds, interval=0.0) -> the old (delay, interval).
+SIG_FN(sig_setitimer) {
+  (void)self;
+  Value a[3];
+  if (!native::parse_args(ts, "setitimer", args, kwnames, {"which", "seconds", "interval"}, 2, 3, a)) return Value();
+  int64_t which;
+  if (!index_to_int64(ts, a[0], &which)) return Value();
+  struct itimerval timer {}, old {};
+  if (!seconds_to_timeval(ts, a[1], &timer.it_value)) return Value();
+  if (a[2] && !seconds_to_timeval(ts, a[2], &timer.it_interval)) return Value();
+  if (which < INT32_MIN || which > INT32_MAX ||
+      setitimer(static_cast<__itimer_which_t>(which), &timer, &old) != 0)
+    return raise_itimer_error(ts, which < INT32_MIN || which > INT32_MAX ? EINVAL : errno);
+  return itimer_tuple(ts, old);
+}
+
+// getitimer(which) -> the current (delay, interval).
+SIG_FN(sig_getitimer) {
+  (void)self;
+  if (!check_positional_args(ts, "getitimer", args, kwnames, 1, 1)) return Value();
+  int64_t which;
+  if (!index_to_int64(ts, args[0], &which)) return Value();
+  struct itimerval current {};
+  if (which < INT32_MIN || which > INT32_MAX || getitimer(static_cast<__itimer_which_t>(which), &current) != 0)
+    return raise_itimer_error(ts, which < INT32_MIN || which > INT32_MAX ? EINVAL : errno);
+  return itimer_tuple(ts, current);
+}
+
+// ---- the signal mask --------------------------------------------------------------------------------------
+// A sigset_t from an iterable of signal numbers (CPython's _Py_Sigset_Converter and its messages).
+[[nodiscard]] bool sigset_from(ThreadState& ts, Value iterable, sigset_t* out) {
+  sigemptyset(out);
+  Value it = get_iter(ts, iterable);
+  if (!it) return false;
+  for (;;) {
+    Value item = iter_next(ts, it);
+    if (!item) return !ts.current_exception;
+    int64_t sig;
+    if (!index_to_int64(ts, item, &sig)) return false;
+    if (sig <= 0 || sig >= kSignals)
+      return raise_fmt(ts, ValueError_type, "signal number {} out of range [1; {}]", sig, kSignals - 1), false;
+    sigaddset(out, static_cast<int>(sig));
+  }
+}
+
+// A set of the signal numbers in `mask` (Lib's signal.py turns them into Signals members).
+Value sigset_to_set(ThreadState& ts, const sigset_t& mask) {
+  Value result = make_set(ts, &set_type);
+  for (int sig = 1; sig < kSignals; sig++)
+    if (sigismember(&mask, sig) == 1 && !set_add(ts, result, Value::small_int(sig))) return Value();
+  return result;
+}
+
+// pthread_sigmask(how, mask) -> the previous mask; handlers of signals it unblocks run at once.
+SIG_FN(sig_pthread_sigmask) {
+  (void)self;
+  if (!check_positional_args(ts, "pthread_sigmask", args, kwnames, 2, 2)) return Value();
+  int64_t how;
+  if (!index_to_int64(ts, args[0], &how)) return Value();
+  sigset_t mask, previous;
+  if (!sigset_from(ts, args[1], &mask)) return Value();
+  int err = how < INT32_MIN || how > INT32_MAX ? EINVAL : pthread_sigmask(static_cast<int>(how), &mask, &previous);
+  if (err != 0) return raise_os_error(ts, err);
+  if (!run_signal_handlers(ts)) return Value();
+  return sigset_to_set(ts, previous);
+}
+
+SIG_FN(sig_sigpending) {
+  (void)self;
+  if (!check_positional_args(ts, "sigpending", args, kwnames, 0, 0)) return Value();
+  sigset_t mask;
+  if (sigpending(&mask) != 0) return raise_os_error(ts, errno);
+  return sigset_to_set(ts, mask);
+}
+
+// sigwait(sigset) -> the number of the signal that arrived (it must be blocked first).
+SIG_FN(sig_sigwait) {
+  (void)self;
+  if (!check_positional_args(ts, "sigwait", args, kwnames, 1, 1)) return Value();
+  sigset_t mask;
+  if (!sigset_from(ts, args[0], &mask)) return Value();
+  int sig = 0;
+  if (int err = sigwait(&mask, &sig); err != 0) return raise_os_error(ts, err);
+  return Value::small_int(sig);
+}
+
+const char* const kSiginfoFields[] = {"si_signo", "si_code", "si_errno", "si_pid", "si_uid", "si_status", "si_band"};
+
+Value siginfo_result(ThreadState& ts, const siginfo_t& info) {
+  Value items[7] = {make_int(ts, info.si_signo), make_int(ts, info.si_code), make_int(ts, info.si_errno),
+                    make_int(ts, info.si_pid),   make_int(ts, info.si_uid),  make_int(ts, info.si_status),
+                    make_int(ts, info.si_band)};
+  return make_struct_sequence(ts, siginfo_type, items);
+}
+
+// sigwaitinfo(sigset) and sigtimedwait(sigset, timeout): the arrived signal's struct_siginfo; sigtimedwait gives
+// None when the timeout passes. Interrupted by another (handled) signal, they run its handler and retry, as
+// CPython's do (PEP 475).
+Value wait_for_siginfo(ThreadState& ts, Value set_arg, const struct timespec* timeout) {
+  sigset_t mask;
+  if (!sigset_from(ts, set_arg, &mask)) return Value();
+  siginfo_t info {};
+  for (;;) {
+    int r = timeout ? sigtimedwait(&mask, &info, timeout) : sigwaitinfo(&mask, &info);
+    if (r >= 0) return siginfo_result(ts, info);
+    if (errno == EAGAIN && timeout) return None();
+    if (errno != EINTR) return raise_os_error(ts, errno);
+    if (!run_signal_handlers(ts)) return Value();
+  }
+}
+
+SIG_FN(sig_sigwaitinfo) {
+  (void)self;
+  if (!check_positional_args(ts, "sigwaitinfo", args, kwnames, 1, 1)) return Value();
+  return wait_for_siginfo(ts, args[0], nullptr);
+}
+
+SIG_FN(sig_sigtimedwait) {
+  (void)self;
+  if (!check_positional_args(ts, "sigtimedwait", args, kwnames, 2, 2)) return Value();
+  double seconds;
+  if (!seconds_arg(ts, args[1], &seconds)) return Value();
+  if (seconds < 0) return raise(ts, ValueError_type, "timeout must be non-negative");
+  struct timespec timeout {};
+  timeout.tv_sec = static_cast<time_t>(seconds);
+  timeout.tv_nsec = static_cast<long>((seconds - static_cast<double>(timeout.tv_sec)) * 1e9);
+  return wait_for_siginfo(ts, args[0], &timeout);
+}
+
+// pthread_kill(thread_id, signalnum): minipy's only thread is the main one (threading.get_ident() is its id).
+SIG_FN(sig_pthread_kill) {
+  (void)self;
+  if (!check_positional_args(ts, "pthread_kill", args, kwnames, 2, 2)) return Value();
+  int64_t thread_id, sig;
+  if (!index_to_int64(ts, args[0], &thread_id) || !index_to_int64(ts, args[1], &sig)) return Value();
+  if (thread_id != kMainThreadIdent) return raise_os_error(ts, ESRCH);
+  if (sig < 0 || sig >= kSignals) return raise_os_error(ts, EINVAL);
+  if (int err = pthread_kill(pthread_self(), static_cast<int>(sig)); err != 0) return raise_os_error(ts, err);
+  if (!run_signal_handlers(ts)) return Value();
+  return None();
+}
+
+// pidfd_send_signal(pidfd, sig, siginfo=None, flags=0).
+SIG_FN(sig_pidfd_send_signal) {
+  (void)self;
+  Value a[4];
+  if (!native::parse_args(ts, "pidfd_send_signal", args, kwnames, {"pidfd", "sig", "siginfo", "flags"}, 2, 4, a))
+    return Value();
+  int64_t fd, sig, flags = 0;
+  if (!index_to_int64(ts, a[0], &fd) || !index_to_int64(ts, a[1], &sig)) return Value();
+  if (a[2] && !is_none(a[2])) return raise(ts, TypeError_type, "siginfo must be None");
+  if (a[3] && !index_to_int64(ts, a[3], &flags)) return Value();
+  if (syscall(SYS_pidfd_send_signal, static_cast<int>(fd), static_cast<int>(sig), nullptr,
+              static_cast<unsigned>(flags)) != 0)
+    return raise_os_error(ts, errno);
+  return None();
+}
+
 const MethodDef kSignalFunctions[] = {
     {"valid_signals", sig_valid_signals},
     {"set_wakeup_fd", sig_set_wakeup_fd}, {"siginterrupt", sig_siginterrupt},
     {"signal", sig_signal}, {"getsignal", sig_getsignal}, {"alarm", sig_alarm},
     {"raise_signal", sig_raise_signal}, {"strsignal", sig_strsignal}, {"pause", sig_pause},
+    {"setitimer", sig_setitimer}, {"getitimer", sig_getitimer}, {"pthread_sigmask", sig_pthread_sigmask},
+    {"sigpending", sig_sigpending}, {"sigwait", sig_sigwait}, {"sigwaitinfo", sig_sigwaitinfo},
+    {"sigtimedwait", sig_sigtimedwait}, {"pthread_kill", sig_pthread_kill},
+    {"pidfd_send_signal", sig_pidfd_send_signal},
 };
 const MethodDef kDefaultIntHandler{"default_int_handler", sig_default_int_handler};
 
@@ -200,7 +413,7 @@ const SignalName kSignalNames[] = {
     {"SIGTSTP", SIGTSTP},     {"SIGTTIN", SIGTTIN},     {"SIGTTOU", SIGTTOU},   {"SIGURG", SIGURG},
     {"SIGXCPU", SIGXCPU},     {"SIGXFSZ", SIGXFSZ},     {"SIGVTALRM", SIGVTALRM}, {"SIGPROF", SIGPROF},
     {"SIGWINCH", SIGWINCH},   {"SIGIO", SIGIO},         {"SIGPOLL", SIGPOLL},   {"SIGPWR", SIGPWR},
-    {"SIGSYS", SIGSYS},
+    {"SIGSYS", SIGSYS},       {"SIGCLD", SIGCHLD},
 };
 
 }  // namespace
@@ -271,6 +484,20 @@ ModuleObject* create_signal_module(ThreadState& ts) {
   set("SIG_BLOCK", Value::small_int(SIG_BLOCK));
   set("SIG_UNBLOCK", Value::small_int(SIG_UNBLOCK));
   set("SIG_SETMASK", Value::small_int(SIG_SETMASK));
+  set("ITIMER_REAL", Value::small_int(ITIMER_REAL));
+  set("ITIMER_VIRTUAL", Value::small_int(ITIMER_VIRTUAL));
+  set("ITIMER_PROF", Value::small_int(ITIMER_PROF));
+  if (!itimer_error_class) {
+    // Made once per process, as the handlers table is (CPython: "signal.itimer_error", an OSError).
+    itimer_error_class = native::new_exception_class(ts, "signal", "itimer_error", &OSError_type);
+    if (!itimer_error_class) return nullptr;
+    register_root(ts, &itimer_error_class);
+    siginfo_type = make_struct_sequence_type(ts, "signal", "struct_siginfo", kSiginfoFields, 7);
+    if (!siginfo_type) return nullptr;
+    register_root(ts, &siginfo_type);
+  }
+  set("ItimerError", itimer_error_class);
+  set("struct_siginfo", siginfo_type);
   return m;
 }
 

@@ -8,6 +8,7 @@
 #include <ctime>
 
 #include "stdlib/native/native_type.h"
+#include "stdlib/native/thread.h"
 
 namespace minipy {
 
@@ -22,7 +23,6 @@ struct LockObject : Object {
   int64_t count;     // acquisitions not yet released (0 or 1 for a plain lock)
 };
 
-constexpr int64_t kMainThreadIdent = 1;
 
 #define TH_FN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
 

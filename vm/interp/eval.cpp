@@ -339,14 +339,16 @@ Value resume_frame_loop(ThreadState& ts, Frame* entry, bool throwing) {
     CHECK(handle_eval_breaker(ts));     \
   }
 // Counts one more Python frame for a call made without recursion; RecursionError past the limit.
-#define ENTER_RECURSION()                                                  \
-  do {                                                                     \
-    if (++ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) { \
-      ts.recursion_depth--;                                                \
-      raise(ts, RecursionError_type, "maximum recursion depth exceeded");  \
-      goto error;                                                          \
-    }                                                                      \
+#define ENTER_RECURSION_LEVELS(levels)                                              \
+  do {                                                                              \
+    ts.recursion_depth += (levels);                                                 \
+    if (ts.recursion_depth > ts.recursion_limit && !ts.recursion_headroom) {        \
+      ts.recursion_depth -= (levels);                                               \
+      raise(ts, RecursionError_type, "maximum recursion depth exceeded");           \
+      goto error;                                                                   \
+    }                                                                               \
   } while (0)
+#define ENTER_RECURSION() ENTER_RECURSION_LEVELS(1)
 // Continues in `callee`, a frame called from this one (whose registers are saved).
 #define SWITCH_TO_FRAME(callee)   \
   do {                            \
@@ -627,14 +629,16 @@ op_CALL: {
   }
   {
     CodeObj* callee = func->code;
-    ENTER_RECURSION();
+    // An inlined class call counts two levels, as CPython's does: type_call is reached through
+    // _PyObject_MakeTpCall (one level) and __init__'s frame is the second. Both are released when the frame ends.
+    ENTER_RECURSION_LEVELS(1 + init_call);
     SAVE_FRAME_REGISTERS();
     Frame* callee_frame = new_frame(ts, callee, func, func->globals, func->builtins, Value());
     if ((kw || !bind_simple(func, callee_frame->localsplus, args, total)) &&
         !bind_arguments(ts, func, callee_frame->localsplus, std::span<const Value>(args, static_cast<size_t>(total)),
                         kw)) {
       ts.pop_frame(callee_frame);
-      ts.recursion_depth--;
+      ts.recursion_depth -= 1 + init_call;
       goto error;
     }
     sp -= oparg + 2;
@@ -1206,7 +1210,7 @@ op_JUMP_IF_TRUE_OR_POP: {
 op_RETURN_VALUE: {
   retval = POP();
 return_to_caller:
-  ts.recursion_depth--;
+  ts.recursion_depth -= 1 + frame->is_init;  // an inlined __init__ holds its class call's level too (see CALL)
   if (frame->is_entry) {
     ts.current_frame = frame->previous;
     if (!frame->generator) ts.pop_frame(frame);
@@ -1620,7 +1624,7 @@ exception_unwind: {
     DISPATCH();
   }
   reraise_lasti = -1;
-  ts.recursion_depth--;
+  ts.recursion_depth -= 1 + frame->is_init;
   if (frame->is_entry) {
     ts.current_frame = frame->previous;
     if (!frame->generator) ts.pop_frame(frame);

@@ -400,9 +400,15 @@ Value iter_next(ThreadState& ts, Value iterator) {
 Value call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
   Type* t = type_of(callable);
   if (!t->call) return raise_fmt(ts, TypeError_type, "'{}' object is not callable", type_name_of(t));
-  // CPython's call of a Python function (or a method bound to one) counts nothing itself: only the frame it
-  // starts counts (resume_frame_loop here), so a recursion through map() goes as deep as CPython's.
-  if (t == &function_type || t == &bound_method_type)
+  // CPython counts a recursion level for a call only on its tp_call path (_PyObject_MakeTpCall); vectorcall
+  // objects (Python functions, methods bound to them, builtin functions and method descriptors) count nothing
+  // themselves, and only the Python frame a call starts counts (resume_frame_loop here). So a recursion through
+  // map() or exec() goes as deep as CPython's. The native stack stays guarded: resume_frame_loop checks it.
+  // Builtin (static) types are vectorcall objects too; a class (heap type) goes through type_call and counts.
+  bool vectorcall_like = t == &function_type || t == &bound_method_type || t == &native_function_type ||
+                         t == &method_descriptor_type ||
+                         (t == &type_type && !(static_cast<Type*>(callable.as_object())->flags & kTypeHeap));
+  if (vectorcall_like)
     return catching_bad_alloc(ts, [&] { return t->call(ts, callable, args, kwnames); });
   if (!ts.enter_recursion())
     return raise(ts, RecursionError_type, "maximum recursion depth exceeded while calling a Python object");

@@ -283,21 +283,29 @@ Value new_exception(ThreadState& ts, Type* type, std::span<const Value> args) {
 }
 
 Value raise_value(ThreadState& ts, Value exception) {
-  // Implicit chaining: the exception being handled becomes __context__ (without creating a cycle).
+  // Implicit chaining: the exception being handled becomes __context__, replacing any context set by hand (as
+  // CPython's _PyErr_SetObject does).
   Value handled = ts.handled_exception();
   if (handled && !is_none(handled) && handled != exception) {
-    ExceptionObject* e = as_exc(exception);
-    // Break any cycle that would form through the context chain.
+    // Raising `exception` must not close a cycle through the handled exception's context chain: cut the chain
+    // where it reaches `exception`. The chain may already hold a cycle of its own (`e.__context__ = e`), so the
+    // walk moves a second pointer at half speed and stops when the two meet (Floyd's tortoise and hare).
     Value o = handled;
-    while (o && !is_none(o)) {
-      ExceptionObject* oe = as_exc(o);
-      if (oe->context == exception) {
-        oe->context = None();
+    Value slow = handled;
+    bool move_slow = false;
+    for (;;) {
+      Value context = as_exc(o)->context;
+      if (!context || is_none(context)) break;
+      if (context == exception) {
+        as_exc(o)->context = None();
         break;
       }
-      o = oe->context;
+      o = context;
+      if (o == slow) break;  // a cycle that does not pass through `exception`: every member was checked
+      if (move_slow) slow = as_exc(slow)->context;
+      move_slow = !move_slow;
     }
-    if (!e->context || is_none(e->context)) e->context = handled;
+    as_exc(exception)->context = handled;
   }
   ts.current_exception = exception;
   return Value();

@@ -68,14 +68,16 @@ struct StrObject : Object {
   int64_t hash;      // -1 until computed
   int64_t length;    // in code points
   int64_t size;      // in UTF-8 bytes
-  char data[8];      // really `size` bytes + a NUL
+  // `size` bytes and a NUL, allocated with the object (offsetof(StrObject, data) + size + 1). A flexible array
+  // member (a GNU extension in C++ that g++ and clang share) so that -fsanitize=array-bounds sees the real extent.
+  char data[];
   std::string_view view() const { return {data, static_cast<size_t>(size)}; }
   bool is_ascii() const { return kind_flags & kStrAscii; }
 };
 struct BytesObject : Object {
   int64_t hash;
   int64_t size;
-  char data[8];
+  char data[];       // `size` bytes and a NUL, as StrObject's
   std::string_view view() const { return {data, static_cast<size_t>(size)}; }
 };
 
