@@ -73,15 +73,10 @@ void* Heap::take_small_page() {
 }
 
 // Makes free slots of class `cls` available: the next chunk of the class's newest page if it has untouched
-// slots left (only the newest page of a class can: a page is made when the previous one is used up), else a new
-// page's first chunk. Returns the page the slots came from.
+// slots left (only the newest page of a class can: a page is made when the previous one is used up; growing_
+// remembers it), else a new page's first chunk. Returns the page the slots came from.
 Heap::Page* Heap::new_page(size_t cls) {
-  Page* page = nullptr;
-  for (auto it = pages_.rbegin(); it != pages_.rend(); ++it) {
-    if ((*it)->slot_size != cls * 16) continue;
-    if ((*it)->threaded < (*it)->slot_count) page = *it;
-    break;
-  }
+  Page* page = growing_[cls];
   if (!page) {
     void* mem = take_small_page();
     // Only the header is cleared here: allocate() clears each slot as it hands it out, and a free slot needs
@@ -94,6 +89,7 @@ Heap::Page* Heap::new_page(size_t cls) {
     page->threaded = 0;
     pages_.push_back(page);
     page_of_unit_[reinterpret_cast<uintptr_t>(mem)] = page;
+    growing_[cls] = page;
   }
   // Thread the next chunk onto the free list in address order.
   uint32_t chunk = std::max<uint32_t>(1, kThreadChunkBytes / page->slot_size);
@@ -106,6 +102,7 @@ Heap::Page* Heap::new_page(size_t cls) {
     free_lists_[cls] = slot;
   }
   page->threaded = end;
+  if (end == page->slot_count) growing_[cls] = nullptr;  // small pages are never freed, so the pointer stays valid
   return page;
 }
 
