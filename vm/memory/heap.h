@@ -174,7 +174,7 @@ class Heap {
   bool precise_only_ = false;
   uint32_t epoch_ = 1;
   int64_t bytes_since_gc_ = 0;
-  int64_t budget_ = 8 << 20;
+  int64_t budget_;  // kMinBudget (heap.cpp) until the first collection sizes it from the live heap
   int64_t object_bytes_ = 0;
   int64_t external_bytes_ = 0;
   bool enabled_ = true;
