@@ -198,6 +198,8 @@ void update(State& state, std::string_view data) {
   const Algorithm& algo = *state.algorithm;
   auto* p = reinterpret_cast<const uint8_t*>(data.data());
   size_t n = data.size();
+  // An empty update may come with a null pointer, which memcpy must never see even for zero bytes.
+  if (n == 0) return;
   state.length += n;
   if (state.buffered) {
     size_t take = std::min(n, algo.block_size - state.buffered);

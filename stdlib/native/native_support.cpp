@@ -1,6 +1,7 @@
 // Shared helpers of the native modules (see native_support.h).
 #include "vm/objects/static_type.h"
 #include "stdlib/native/native_support.h"
+#include "stdlib/native/native_type.h"
 
 #include <vector>
 
@@ -17,7 +18,7 @@ void init_native_type(ThreadState& ts, Type& t, const char* name, const char* mo
   if (native_type_ready(t)) return;
   t.type = &type_type;
   t.gc_flags = kGcStatic;
-  t.c_name = name;
+  t.c_name = native_type_c_name(name, module);
   t.base = &object_type;
   t.instance_size = static_cast<uint32_t>(instance_size);
   t.flags = kTypeImmutable | (subclassable ? uint32_t{kTypeBaseType} : uint32_t{0});

@@ -64,6 +64,14 @@ bool is_native_extensible(const Type* t) {
   return false;
 }
 
+const char* native_type_c_name(const char* name, const char* module) {
+  std::string_view bare(name);
+  if (std::string_view(module) == "builtins" || bare.find('.') != std::string_view::npos) return name;
+  static std::deque<std::string> full_names;  // c_name must outlive the type; a deque never moves its strings
+  full_names.push_back(std::string(module) + "." + name);
+  return full_names.back().c_str();
+}
+
 bool begin_native_type(ThreadState& ts, Type& t, const char* name, const char* module, size_t instance_size,
                        uint32_t flags, Type* base) {
   for (DefinedType& d : defined_types()) {
@@ -76,11 +84,9 @@ bool begin_native_type(ThreadState& ts, Type& t, const char* name, const char* m
   }
   defined_types().push_back({&t, ts.interp});
 fill:
-  static std::deque<std::string> full_names;  // c_name must outlive the type
-  full_names.push_back(std::string(module) + "." + name);
   t.type = &type_type;
   t.gc_flags = kGcStatic;
-  t.c_name = full_names.back().c_str();
+  t.c_name = native_type_c_name(name, module);
   t.base = base ? base : &object_type;
   t.instance_size = static_cast<uint32_t>(instance_size);
   t.flags = kTypeImmutable | flags | (t.base->flags & (kTypeDictSubclass | kTypeListSubclass));

@@ -13,6 +13,9 @@ namespace minipy {
 // TypeFlag bits `flags` (kTypeBaseType: Python classes may derive from it). Returns false when `t` was already
 // defined for this interpreter (nothing to do); true when the caller must now fill its slots and methods and
 // then call finish_native_type. The type is a collector root from then on.
+// CPython's tp_name for type `name` of native module `module`: "module.name" ("itertools.count", "array.array"),
+// bare for builtins and for names that already carry a dot ("Token.MISSING"). The string lives for the process.
+const char* native_type_c_name(const char* name, const char* module);
 [[nodiscard]] bool begin_native_type(ThreadState& ts, Type& t, const char* name, const char* module,
                                      size_t instance_size, uint32_t flags = 0, Type* base = nullptr);
 // Lets Python classes derive from static type `t` defined elsewhere (weakref.ref).

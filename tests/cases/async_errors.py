@@ -1,5 +1,4 @@
-# Coroutine protocol errors and their messages; a coroutine collected unawaited warns.
-import gc
+# Coroutine protocol errors and their messages (a coroutine collected unawaited: finalize_coroutine_unawaited).
 
 def run(coro):
     try:
@@ -86,6 +85,4 @@ try:
 except StopIteration as e:
     print("wrapper done", e.value)
 
-async def never(): pass
-forgotten = never(); del forgotten; gc.collect()
 print("end")

@@ -4,6 +4,7 @@
 #include "compiler/opcodes.h"
 #include "vm/memory/out_of_memory.h"
 #include "vm/objects/abstract.h"
+#include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
 #include "vm/text/number_format.h"
 
@@ -51,10 +52,10 @@ bool is_index_like(Value v) { return is_int(v) || type_of(v)->index; }
 
 Value sequence_fallback(ThreadState& ts, Value a, Value b, int op, bool inplace) {
   if (op == kOpAdd) {
-    if (BinarySlot concat = type_of(a)->concat) return concat(ts, a, b);
+    if (BinarySlot concat = sequence_slot(ts, type_of(a), kOpAdd, false)) return concat(ts, a, b);
   } else if (op == kOpMul) {
-    BinarySlot ra = type_of(a)->repeat;
-    BinarySlot rb = type_of(b)->repeat;
+    BinarySlot ra = sequence_slot(ts, type_of(a), kOpMul, false);
+    BinarySlot rb = sequence_slot(ts, type_of(b), kOpMul, true);
     if (ra) {
       if (is_index_like(b)) return ra(ts, a, b);
       return raise_fmt(ts, TypeError_type, "can't multiply sequence by non-int of type '{}'", type_name(b));

@@ -61,6 +61,11 @@ FunctionObject* python_binary_method(ThreadState& ts, Value a, Value b, int op);
 // fallbacks (concatenation, repetition), else the TypeError.
 Value binary_op_not_implemented(ThreadState& ts, Value a, Value b, int op);
 
+// The builtin concatenation (op kOpAdd) or repetition (kOpMul) that an operand of type `t` on the left (right when
+// `reflected`) still offers after its number methods answered NotImplemented; null when its class overrides
+// that operator's dunder in Python, whose NotImplemented is then final, as in CPython.
+BinarySlot sequence_slot(ThreadState& ts, Type* t, int op, bool reflected);
+
 // A new `__dict__` attribute descriptor for a class whose instances have an attribute dict.
 Value instance_dict_descriptor(ThreadState& ts);
 

@@ -396,6 +396,15 @@ void update_heap_type_slots(ThreadState& ts, Type* t) {
 
 bool is_python_init_slot(InitSlot slot) { return slot == &slot_init; }
 
+BinarySlot sequence_slot(ThreadState& ts, Type* t, int op, bool reflected) {
+  BinarySlot slot = op == kOpAdd ? t->concat : op == kOpMul ? t->repeat : nullptr;
+  if (!slot || !(t->flags & kTypeHeap)) return slot;
+  // CPython clears sq_concat (sq_repeat) of a class whose __add__ (__mul__ or __rmul__) is Python code. Its
+  // number slot still calls the other of __mul__/__rmul__ through the MRO, reaching the builtin's wrapper —
+  // which repeats — so only the dunder of the operand's own side decides here.
+  return heap_lookup(t, binary_name(ts, op, reflected ? kReflected : kPlain)) ? nullptr : slot;
+}
+
 FunctionObject* python_binary_method(ThreadState& ts, Value a, Value b, int op) {
   if (!a.is_object() || !b.is_object()) return nullptr;
   Type* t = a.as_object()->type;
