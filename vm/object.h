@@ -26,12 +26,16 @@ class Tracer;
 struct Object {
   Type* type;
   uint32_t gc_epoch;   // == Heap's current epoch when marked in the running collection
-  uint32_t gc_flags;   // GcFlag bits
+  uint16_t gc_flags;   // GcFlag bits
+  // Bits owned by the object's own type (str: StrFlag). They live in the header's spare half-word so that a
+  // str's characters start at offset 40: a word of up to 7 characters then fits a 48-byte slot.
+  uint16_t kind_flags;
 };
 
 enum GcFlag : uint32_t {
   kGcStatic = 1,     // not allocated by the Heap (never swept)
   kGcFinalized = 2,  // its `del` slot needs no call (already ran, PEP 442; or a generator not suspended)
+  // 1u << 15 is the collector's own per-collection mark (kGcDelCandidate in vm/memory/heap.cpp)
 };
 
 // ---- slot signatures ------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@
 
 #include "vm/errors/errors.h"
 #include "vm/memory/heap.h"
+#include "vm/objects/intern_table.h"
 #include "vm/objects/objects.h"
 #include "vm/interp/thread_state.h"
 
@@ -83,7 +84,7 @@ struct Interpreter {
   ThreadState thread;
   RuntimeConfig config;
   Names names{};
-  std::unordered_map<std::string_view, StrObject*> interned;
+  InternTable interned;
   DictObject* builtins = nullptr;        // the builtins module's dict
   ModuleObject* builtins_module = nullptr;
   DictObject* modules = nullptr;         // sys.modules

@@ -27,7 +27,7 @@ void mark_roots(void* context, Tracer& tracer) {
 #define X(member, text) tracer.visit(interp->names.member);
   MINIPY_NAMES(X)
 #undef X
-  for (auto& [text, s] : interp->interned) tracer.visit(s);
+  interp->interned.trace(tracer);
   tracer.visit(interp->builtins);
   tracer.visit(interp->builtins_module);
   tracer.visit(interp->modules);

@@ -103,7 +103,7 @@ Value make_subtype_instance(ThreadState& ts, Type* type, Value exact) {
     o->hash = s->hash;
     o->length = s->length;
     o->size = s->size;
-    o->flags = s->flags & ~kStrInterned;
+    o->kind_flags = s->kind_flags & ~kStrInterned;
     std::memcpy(o->data, s->data, static_cast<size_t>(s->size) + 1);
     return Value(o);
   }

@@ -63,17 +63,16 @@ struct FloatObject : Object {
 };
 
 // ---- strings and bytes -------------------------------------------------------------------------------------------
-enum StrFlag : uint32_t { kStrAscii = 1, kStrInterned = 2 };
+enum StrFlag : uint16_t { kStrAscii = 1, kStrInterned = 2 };  // in Object::kind_flags
 struct StrObject : Object {
   int64_t hash;      // -1 until computed
   int64_t length;    // in code points
   int64_t size;      // in UTF-8 bytes
-  uint32_t flags;
   // `size` bytes and a NUL, allocated with the object (offsetof(StrObject, data) + size + 1). A flexible array
   // member (a GNU extension in C++ that g++ and clang share) so that -fsanitize=array-bounds sees the real extent.
   char data[];
   std::string_view view() const { return {data, static_cast<size_t>(size)}; }
-  bool is_ascii() const { return flags & kStrAscii; }
+  bool is_ascii() const { return kind_flags & kStrAscii; }
 };
 struct BytesObject : Object {
   int64_t hash;

@@ -11,6 +11,7 @@
 #include "vm/objects/buffer.h"
 #include "vm/objects/codecs.h"
 #include "vm/objects/type_init.h"
+#include "vm/objects/text_args.h"
 #include "vm/runtime.h"
 #include "vm/text/str_methods.h"
 #include "vm/text/unicode.h"
@@ -227,19 +228,23 @@ int64_t hash_canonical_form(std::string_view utf8) {
 
 }  // namespace
 
+StrObject* make_str_uninitialized(ThreadState& ts, size_t size, int64_t length, bool ascii) {
+  auto* s = ts.alloc<StrObject>(&str_type, offsetof(StrObject, data) + size + 1);
+  s->hash = -1;
+  s->length = length;
+  s->size = static_cast<int64_t>(size);
+  s->kind_flags = ascii ? kStrAscii : 0;
+  s->data[size] = 0;
+  return s;
+}
+
 StrObject* make_str_known(ThreadState& ts, std::string_view utf8, int64_t length, bool ascii) {
   if (utf8.size() == 1 && static_cast<unsigned char>(utf8[0]) < 128 &&
       ts.interp->small_strs[static_cast<unsigned char>(utf8[0])])
     return as_str(ts.interp->small_strs[static_cast<unsigned char>(utf8[0])]);
   if (utf8.empty() && ts.interp->names.empty) return ts.interp->names.empty;
-  size_t size = offsetof(StrObject, data) + utf8.size() + 1;
-  auto* s = ts.alloc<StrObject>(&str_type, size);
-  s->hash = -1;
-  s->length = length;
-  s->size = static_cast<int64_t>(utf8.size());
-  s->flags = ascii ? kStrAscii : 0;
+  StrObject* s = make_str_uninitialized(ts, utf8.size(), length, ascii);
   if (!utf8.empty()) std::memcpy(s->data, utf8.data(), utf8.size());
-  s->data[utf8.size()] = 0;
   return s;
 }
 
@@ -249,10 +254,60 @@ StrObject* make_str(ThreadState& ts, std::string_view utf8) {
   return make_str_known(ts, utf8, length, ascii);
 }
 
+// A word at a time with a multiplicative mix: identifiers are short, and the keyed SipHash (the Python hash)
+// cost three times as much per lookup. The table never leaks its order, so no secret key is needed.
+uint64_t InternTable::key_of(std::string_view utf8) {
+  uint64_t h = utf8.size() * 0x9E3779B97F4A7C15ull;
+  size_t i = 0;
+  for (; i + 8 <= utf8.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, utf8.data() + i, 8);
+    h = (h ^ word) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 29;
+  }
+  if (i < utf8.size()) {
+    uint64_t word = 0;
+    std::memcpy(&word, utf8.data() + i, utf8.size() - i);
+    h = (h ^ word) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 29;
+  }
+  // Murmur3's finalizer: every input bit reaches the low bits the table indexes with.
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  return h ^ (h >> 33);
+}
+
+void InternTable::insert(StrObject* s, uint64_t key) {
+  if (2 * (count_ + 1) > slots_.size()) {
+    std::vector<Slot> old(slots_.empty() ? 1024 : 2 * slots_.size(), Slot{0, nullptr});
+    old.swap(slots_);
+    count_ = 0;
+    for (const Slot& slot : old)
+      if (slot.str) insert(slot.str, slot.key);
+  }
+  size_t mask = slots_.size() - 1;
+  size_t i = key & mask;
+  while (slots_[i].str) i = (i + 1) & mask;
+  slots_[i] = Slot{key, s};
+  count_++;
+}
+
+void InternTable::trace(Tracer& tracer) const {
+  for (const Slot& slot : slots_) tracer.visit(slot.str);
+}
+
+namespace {
+StrObject* add_interned(InternTable& table, StrObject* s, uint64_t key) {
+  s->kind_flags |= kStrInterned;
+  table.insert(s, key);
+  return s;
+}
+}  // namespace
+
 StrObject* intern(ThreadState& ts, std::string_view utf8) {
   auto& table = ts.interp->interned;
-  auto it = table.find(utf8);
-  if (it != table.end()) return it->second;
+  uint64_t key = InternTable::key_of(utf8);
+  if (StrObject* found = table.find(utf8, key)) return found;
   StrObject* s;
   bool ascii;
   int64_t length = count_code_points(utf8, &ascii);
@@ -264,29 +319,25 @@ StrObject* intern(ThreadState& ts, std::string_view utf8) {
     s->hash = -1;
     s->length = length;
     s->size = static_cast<int64_t>(utf8.size());
-    s->flags = ascii ? kStrAscii : 0;
+    s->kind_flags = ascii ? kStrAscii : 0;
     if (!utf8.empty()) std::memcpy(s->data, utf8.data(), utf8.size());
   }
-  s->flags |= kStrInterned;
-  table.emplace(s->view(), s);
-  return s;
+  return add_interned(table, s, key);
 }
 
 StrObject* intern_str(ThreadState& ts, StrObject* s) {
-  if (s->flags & kStrInterned) return s;
+  if (s->kind_flags & kStrInterned) return s;
   auto& table = ts.interp->interned;
-  auto it = table.find(s->view());
-  if (it != table.end()) return it->second;
+  uint64_t key = InternTable::key_of(s->view());
+  if (StrObject* found = table.find(s->view(), key)) return found;
   if (s->type != &str_type) return intern(ts, s->view());
-  s->flags |= kStrInterned;
-  table.emplace(s->view(), s);
-  return s;
+  return add_interned(table, s, key);
 }
 
 bool str_equal(const StrObject* a, const StrObject* b) {
   if (a == b) return true;
   if (a->size != b->size) return false;
-  if ((a->flags & b->flags & kStrInterned) && a->type == b->type) return false;
+  if ((a->kind_flags & b->kind_flags & kStrInterned) && a->type == b->type) return false;
   if (a->hash != -1 && b->hash != -1 && a->hash != b->hash) return false;
   return std::memcmp(a->data, b->data, static_cast<size_t>(a->size)) == 0;
 }
@@ -307,7 +358,7 @@ Value str_concat(ThreadState& ts, StrObject* a, StrObject* b) {
   s->hash = -1;
   s->length = a->length + b->length;
   s->size = a->size + b->size;
-  s->flags = a->flags & b->flags & kStrAscii;
+  s->kind_flags = a->kind_flags & b->kind_flags & kStrAscii;
   std::memcpy(s->data, a->data, static_cast<size_t>(a->size));
   std::memcpy(s->data + a->size, b->data, static_cast<size_t>(b->size));
   return Value(s);

@@ -94,6 +94,30 @@ bool join_items(ThreadState& ts, Value iterable, std::span<Value>* items, Value*
 
 namespace {
 
+// str.split() of an ASCII str, the common case (word counting): the words go straight from the text into a
+// list sized by a first counting pass, with no vector of views in between (for a large text that vector is as
+// big as the list and the strs together, and it set the peak memory).
+Value split_ascii_whitespace(ThreadState& ts, StrObject* self) {
+  std::string_view s = self->view();
+  auto space = [](char c) { return text::is_space(static_cast<unsigned char>(c)); };
+  int64_t words = 0;
+  for (size_t pos = 0; pos < s.size();) {
+    while (pos < s.size() && space(s[pos])) pos++;
+    if (pos == s.size()) break;
+    words++;
+    while (pos < s.size() && !space(s[pos])) pos++;
+  }
+  ListObject* list = make_list(ts, words);
+  int64_t filled = 0;
+  for (size_t pos = 0; filled < words;) {
+    while (space(s[pos])) pos++;
+    size_t start = pos;
+    while (pos < s.size() && !space(s[pos])) pos++;
+    list->items[filled++] = Value(make_str_known(ts, s.substr(start, pos - start), static_cast<int64_t>(pos - start), true));
+  }
+  return Value(list);
+}
+
 Value split_impl(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, bool right) {
   Value sep_v;
   int64_t maxsplit;
@@ -103,6 +127,7 @@ Value split_impl(ThreadState& ts, Value self, std::span<const Value> args, Tuple
     if (!is_str(sep_v)) return raise_fmt(ts, TypeError_type, "must be str or None, not {}", type_name(sep_v));
     sep = as_str(sep_v)->view();
   }
+  if (!sep && maxsplit < 0 && !right && as_str(self)->is_ascii()) return split_ascii_whitespace(ts, as_str(self));
   auto r = right ? text::rsplit(sv(self), sep, maxsplit) : text::split(sv(self), sep, maxsplit);
   if (!r.ok()) return raise_text_error(ts, r.error());
   return list_of_views(ts, r.value());
@@ -114,26 +139,50 @@ STR_METHOD(m_splitlines) {
   if (!keepends_arg(ts, args, kwnames, &k)) return Value();
   return list_of_views(ts, text::splitlines(sv(self), k));
 }
+// The join of items whose total is at most one byte, through make_str_known (which returns the shared empty and
+// one-character strs, as CPython does).
+Value join_tiny(ThreadState& ts, StrObject* sep, std::span<Value> items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); i++) {
+    if (i > 0) out += sep->view();
+    out += as_str(items[i])->view();
+  }
+  return Value(make_str_known(ts, out, static_cast<int64_t>(out.size()), true));
+}
+
 STR_METHOD(m_join) {
   if (!check_arg_count(ts, "join", positional_count(args, kwnames), 1, 1)) return Value();
   std::span<Value> items;
   Value storage;
   if (!join_items(ts, args[0], &items, &storage)) return Value();
-  std::vector<std::string_view> parts;
-  parts.reserve(items.size());
-  bool ascii = as_str(self)->is_ascii();
+  // One pass to check the items and size the result, one to copy them into it: no intermediate buffers.
+  StrObject* sep = as_str(self);
+  bool ascii = sep->is_ascii();
   int64_t length = 0;
+  size_t bytes = 0;
   for (size_t i = 0; i < items.size(); i++) {
     if (!is_str(items[i]))
       return raise_fmt(ts, TypeError_type, "sequence item {}: expected str instance, {} found", i, type_name(items[i]));
-    parts.push_back(as_str(items[i])->view());
-    ascii &= as_str(items[i])->is_ascii();
-    length += as_str(items[i])->length;
+    StrObject* item = as_str(items[i]);
+    ascii &= item->is_ascii();
+    length += item->length;
+    bytes += static_cast<size_t>(item->size);
   }
-  if (parts.size() == 1 && type_of(items[0]) == &str_type) return items[0];
-  std::string out = text::join(sv(self), parts);
-  if (!parts.empty()) length += as_str(self)->length * static_cast<int64_t>(parts.size() - 1);
-  return Value(make_str_known(ts, out, length, ascii));
+  if (items.size() == 1 && type_of(items[0]) == &str_type) return items[0];
+  if (!items.empty()) {
+    length += sep->length * static_cast<int64_t>(items.size() - 1);
+    bytes += static_cast<size_t>(sep->size) * (items.size() - 1);
+  }
+  if (bytes <= 1) return join_tiny(ts, sep, items);  // "" and one-character results are shared objects
+  // The items stay reachable through `storage` or the argument while the result is allocated.
+  StrObject* out = make_str_uninitialized(ts, bytes, length, ascii);
+  char* p = out->data;
+  for (size_t i = 0; i < items.size(); i++) {
+    if (i > 0 && sep->size) p = static_cast<char*>(std::memcpy(p, sep->data, static_cast<size_t>(sep->size))) + sep->size;
+    StrObject* item = as_str(items[i]);
+    if (item->size) p = static_cast<char*>(std::memcpy(p, item->data, static_cast<size_t>(item->size))) + item->size;
+  }
+  return Value(out);
 }
 
 Value strip_impl(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, int which) {

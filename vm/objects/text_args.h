@@ -12,6 +12,9 @@ namespace minipy {
 // The start/end argument args[i] of a find-like method into *out (absent or None: nullopt); false with an
 // exception pending when it is not an index.
 [[nodiscard]] bool text_bound_arg(ThreadState& ts, std::span<const Value> args, size_t i, text::OptIndex* out);
+// A new exact str of `size` UTF-8 bytes whose characters the caller writes into data[0..size) before the str is
+// seen by anyone (defined in vm/objects/str.cpp): join and split build their results in place with it.
+StrObject* make_str_uninitialized(ThreadState& ts, size_t size, int64_t length, bool ascii);
 // split/rsplit(sep=None, maxsplit=-1): *sep null when absent or None, *maxsplit -1 when absent; `right` names
 // rsplit in the message.
 [[nodiscard]] bool split_args(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, bool right,

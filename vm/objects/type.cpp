@@ -395,7 +395,7 @@ LookupCacheEntry lookup_cache[kLookupCacheSize];
 
 Value type_lookup(Type* type, StrObject* name) {
   LookupCacheEntry* cached = nullptr;
-  if ((type->flags & kTypeHeap) && (name->flags & kStrInterned)) {
+  if ((type->flags & kTypeHeap) && (name->kind_flags & kStrInterned)) {
     uint64_t h = (type->version ^ (reinterpret_cast<uintptr_t>(name) >> 4)) * 0x9E3779B97F4A7C15ull;
     cached = &lookup_cache[h >> 52];
     if (cached->version == type->version && cached->name == name) return cached->value;
