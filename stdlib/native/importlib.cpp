@@ -4,6 +4,8 @@
 // uses, so they agree with it.
 #include "cache/pyc.h"
 #include "cache/source_hash.h"
+#include "cache/cache_path.h"
+#include "vm/import/import.h"
 #include "vm/import/import_internal.h"
 
 namespace minipy {
@@ -55,6 +57,19 @@ IMPORTLIB_FN(reload) {
 
 IMPORTLIB_FN(invalidate_caches) { return None(); }  // minipy's finder keeps no directory caches
 
+// The prefix tree the cache path of `path` (a source; a cache when `path_is_cache`) lives under: sys.pycache_prefix
+// when set; else, for a source in the host's Lib, minipy's per-user mirror tree, as the import statement uses — so
+// py_compile and compileall of a Lib file write there, never into the host's installation (even as root).
+std::optional<std::string_view> cache_prefix_for(ThreadState& ts, std::string_view path, bool path_is_cache) {
+  Value p = dict_get_str(ts.interp->sys_module->dict, intern(ts, "pycache_prefix"));
+  if (p && is_str(p)) return as_str(p)->view();
+  RuntimeConfig& config = ts.interp->config;
+  const std::string& mirror = lib_cache_root(config);
+  if (mirror.empty() || config.host_lib.empty()) return std::nullopt;
+  if (path_is_cache ? path_is_under(path, mirror) : path_is_under(path, config.host_lib)) return mirror;
+  return std::nullopt;
+}
+
 IMPORTLIB_FN(util_cache_from_source) {
   Value path = argument(ts, args, kwnames, 0, "path");
   Value debug_override = argument(ts, args, kwnames, 1, "debug_override");
@@ -81,9 +96,7 @@ IMPORTLIB_FN(util_cache_from_source) {
   } else {
     opt = config.optimize ? std::to_string(config.optimize) : "";
   }
-  std::optional<std::string_view> prefix;
-  Value p = dict_get_str(ts.interp->sys_module->dict, intern(ts, "pycache_prefix"));
-  if (p && is_str(p)) prefix = as_str(p)->view();
+  std::optional<std::string_view> prefix = cache_prefix_for(ts, as_str(path)->view(), false);
   CachePathResult r = cache_from_source(as_str(path)->view(), as_str(tag)->view(), opt, prefix);
   if (!r.ok()) return raise(ts, ValueError_type, r.error().message);
   return Value(make_str(ts, r.value()));
@@ -92,9 +105,7 @@ IMPORTLIB_FN(util_cache_from_source) {
 IMPORTLIB_FN(util_source_from_cache) {
   Value path = argument(ts, args, kwnames, 0, "path");
   if (!path || !is_str(path)) return raise(ts, TypeError_type, "expected str, bytes or os.PathLike object");
-  std::optional<std::string_view> prefix;
-  Value p = dict_get_str(ts.interp->sys_module->dict, intern(ts, "pycache_prefix"));
-  if (p && is_str(p)) prefix = as_str(p)->view();
+  std::optional<std::string_view> prefix = cache_prefix_for(ts, as_str(path)->view(), true);
   CachePathResult r = source_from_cache(as_str(path)->view(), prefix);
   if (!r.ok()) return raise(ts, ValueError_type, r.error().message);
   return Value(make_str(ts, r.value()));

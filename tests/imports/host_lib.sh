@@ -80,6 +80,25 @@ if [[ $HOSTLIB == *python3.11 && -f $HOSTLIB/keyword.py ]]; then
   grep -v ': cache hit: ' err && fail "the second run of Lib imports compiles nothing"
   mp "${ENVS[@]}" -- -X explain_cache -c 'import keyword'
   grep -q "keyword: cache hit: " err || fail "keyword is served by a cache: $(cat err)"
+  # Lib's py_compile and compileall, and importlib.util, answer with the same mirror tree: compiling a Lib file
+  # by hand never writes into the Lib directory either (the import statement's rule, as root too).
+  LIBMIRROR=$SCRATCH/xdg/minipy$HOSTLIB/keyword.$TAG.pyc
+  rm -f "$LIBMIRROR"
+  mp "${ENVS[@]}" -- -c "
+import importlib.util, py_compile
+cached = importlib.util.cache_from_source('$HOSTLIB/keyword.py')
+print(cached)
+print(importlib.util.source_from_cache(cached))
+print(py_compile.compile('$HOSTLIB/keyword.py') == cached)
+print(importlib.util.cache_from_source('$SCRATCH/elsewhere/mod.py'))"
+  expect_out "cache_from_source, source_from_cache, py_compile" "$LIBMIRROR
+$HOSTLIB/keyword.py
+True
+$SCRATCH/elsewhere/__pycache__/mod.$TAG.pyc"
+  [[ -f $LIBMIRROR ]] || fail "py_compile wrote no cache in the mirror tree"
+  rm -f "$LIBMIRROR"
+  mp "${ENVS[@]}" -- -m compileall -q -f "$HOSTLIB/keyword.py"
+  [[ $RC -eq 0 && -f $LIBMIRROR ]] || fail "compileall of a Lib file writes its mirror cache: $(cat err)"
   found=$(find "$HOSTLIB" -name "*.$TAG*.pyc" 2>/dev/null | head -n 3)
   [[ -z $found ]] || fail "minipy caches under the host Lib: $found"
 else

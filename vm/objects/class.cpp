@@ -157,7 +157,9 @@ void trace_heap_instance(Object* self, Tracer& tracer) {
   StrObject* key = intern(ts, name);
   Value v = dict_get_str(dict, key);
   if (!v || type_of(v) != &function_type) return true;
-  auto* p = ts.alloc<PropertyObject>(wrapper);
+  // The wrapper's full instance size (it has an attribute dict), left empty as CPython's PyStaticMethod_New and
+  // PyClassMethod_New leave it: only staticmethod(f) called from Python copies f's attributes.
+  auto* p = ts.alloc<PropertyObject>(wrapper, wrapper->instance_size);
   p->fget = v;
   return dict_set_str(ts, dict, key, Value(p));
 }

@@ -23,8 +23,9 @@ bool value_to_constant(ThreadState& ts, Value v, ConstRef* out, int depth) {
     return *out = Const::complex(complex_value(v).real, complex_value(v).imag), true;
   if (v.is_object() && type_of(v) == &str_type) {
     // An interned string marshals as one ('Z', 't'), so that the reader interns it again, as CPython's does.
-    auto found = ts.interp->interned.find(as_str(v)->view());
-    bool interned = found != ts.interp->interned.end() && found->second == v.as_object();
+    std::string_view text = as_str(v)->view();
+    StrObject* found = ts.interp->interned.find(text, InternTable::key_of(text));
+    bool interned = found == v.as_object();
     return *out = Const::str(std::string(as_str(v)->view()), interned), true;
   }
   if (v.is_object() && type_of(v) == &bytes_type)
