@@ -432,7 +432,14 @@ STR_METHOD(m_translate) {
   return Value(make_str(ts, out));
 }
 
+// str.__str__: the string itself (an exact copy for a subclass), not object.__str__'s repr.
+STR_METHOD(m_dunder_str) {
+  if (!check_positional_args(ts, "__str__", args, kwnames, 0, 0)) return Value();
+  return str_type.str(ts, self);
+}
+
 const MethodDef str_methods[] = {
+    {"__str__", m_dunder_str},
     {"maketrans", m_maketrans, kMethodStatic}, {"translate", m_translate},
     {"split", m_split},           {"rsplit", m_rsplit},         {"splitlines", m_splitlines},
     {"join", m_join},             {"strip", m_strip},           {"lstrip", m_lstrip},
