@@ -328,3 +328,37 @@ class ListB(list):
 la = ListA([7, 8])
 la.__class__ = ListB
 print("list subclass", type(la).__name__, la.first(), la)
+
+
+# A warm __init__ site appending attributes to fresh instances, then instances whose dict already holds a key
+# hashed like the attribute's name: equal to it (the store must update that key) or not (a second key).
+class CollideEqual(str):
+    equal = True
+
+    def __hash__(self):
+        return hash("second")
+
+    def __eq__(self, other):
+        return self.equal if isinstance(other, str) else NotImplemented
+
+
+class CollideUnequal(CollideEqual):
+    equal = False
+
+    __hash__ = CollideEqual.__hash__
+
+
+class Fresh:
+    def __init__(self, prefill=None):
+        if prefill is not None:
+            self.__dict__[prefill] = "prefilled"
+        self.first = 1
+        self.second = 2
+
+
+warm = [Fresh() for _ in range(50)]
+equal_key = Fresh(CollideEqual("other name"))
+unequal_key = Fresh(CollideUnequal("other name"))
+print("colliding equal", len(equal_key.__dict__), sorted(map(str, equal_key.__dict__)), equal_key.second)
+print("colliding unequal", len(unequal_key.__dict__), sorted(map(str, unequal_key.__dict__)), unequal_key.second)
+print("warm", vars(warm[-1]))

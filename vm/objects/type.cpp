@@ -474,8 +474,10 @@ Value generic_getattr(ThreadState& ts, Value obj, StrObject* name, bool suppress
     if (get && at->descr_set) return get(ts, attr, obj, Value(t));
   }
   if (DictObject** slot = instance_dict_slot(obj); slot && *slot) {
-    Value v = dict_get_str(*slot, name);
+    // dict_get, not dict_get_str: a key of another type hashed like `name` is asked its __eq__, as CPython does.
+    Value v = dict_get(ts, *slot, Value(name));
     if (v) return v;
+    if (ts.current_exception) return Value();
   }
   if (get) return get(ts, attr, obj, Value(t));
   if (attr) return attr;
