@@ -526,8 +526,9 @@ void add_getsets(ThreadState& ts, Type& type, std::span<const MethodDef> getters
 // A getset made by add_getset (or a class's __dict__/__weakref__) shows as CPython's getset_descriptor does.
 Value property_repr(ThreadState& ts, Value self) {
   auto* p = static_cast<PropertyObject*>(self.as_object());
-  if (type_of(self) == &property_type && p->fget && type_of(p->fget) == &method_descriptor_type && !p->fset &&
-      !p->fdel) {
+  auto native = [](Value f) { return !f || type_of(f) == &method_descriptor_type; };  // no Python accessor
+  if (type_of(self) == &property_type && p->fget && type_of(p->fget) == &method_descriptor_type && native(p->fset) &&
+      native(p->fdel)) {
     auto* d = static_cast<MethodDescriptorObject*>(p->fget.as_object());
     return Value(make_str(ts, fmt::format("<attribute '{}' of '{}' objects>", d->def->name, d->owner->name->view())));
   }
