@@ -52,7 +52,7 @@ Value raise_syntax_error(ThreadState& ts, const SyntaxError& e) {
                       e.offset || e.columns_omitted ? make_int(ts, e.offset) : None(),
                       e.text.empty() ? None() : Value(make_str(ts, e.text)),
                       e.end_lineno ? make_int(ts, e.end_lineno) : None(),
-                      e.end_offset || e.columns_omitted ? make_int(ts, e.end_offset) : None()};
+                      e.end_offset || e.columns_omitted || e.end_offset_zero ? make_int(ts, e.end_offset) : None()};
   Value args[2] = {Value(make_str(ts, e.message)), Value(minipy::make_tuple(ts, details))};
   Value exc = new_exception(ts, type, args);
   if (!exc) return exc;
