@@ -132,7 +132,7 @@ bool Codegen::visit_expr_inner(const ast::Expr* e) {
              await_value();
     case K::Compare: return compare(static_cast<const ast::Compare*>(e));
     case K::Call: return call(static_cast<const ast::Call*>(e));
-    case K::Constant: return load_const(copy_const(*static_cast<const ast::Constant*>(e)->value));
+    case K::Constant: return load_const_copy(*static_cast<const ast::Constant*>(e)->value);
     case K::JoinedStr: return joined_str(static_cast<const ast::JoinedStr*>(e));
     case K::FormattedValue: return formatted_value(static_cast<const ast::FormattedValue*>(e));
     case K::Attribute: {

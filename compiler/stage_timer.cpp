@@ -29,11 +29,13 @@ struct Totals {
     ms[static_cast<size_t>(current)] += now - since;
     since = now;
   }
-  ~Totals() {
+  void report() {
     if (!any) return;
+    any = false;
     for (size_t i = 1; i < static_cast<size_t>(CompileStage::Count); i++)
       if (ms[i] > 0) std::fprintf(stderr, "stage %-14s %9.3f ms\n", kStageNames[i], ms[i]);
   }
+  ~Totals() { report(); }
 };
 
 Totals& totals() {
@@ -63,3 +65,11 @@ void leave(CompileStage saved) {
 }
 
 }  // namespace minipy::stage_timer_detail
+
+namespace minipy {
+
+void report_compile_stages() {
+  if (stage_timer_detail::enabled) stage_timer_detail::totals().report();
+}
+
+}  // namespace minipy

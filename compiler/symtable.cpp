@@ -35,12 +35,12 @@ SyntaxError make_syntax_error(std::string message, std::string_view filename, co
 }
 
 NameScope Scope::scope_of(std::string_view mangled) const {
-  auto it = symbols.find(std::string(mangled));
+  auto it = symbols.find(mangled);
   return it == symbols.end() ? NameScope::Unknown : it->second.scope;
 }
 
 int Scope::flags_of(std::string_view mangled) const {
-  auto it = symbols.find(std::string(mangled));
+  auto it = symbols.find(mangled);
   return it == symbols.end() ? 0 : it->second.flags;
 }
 
