@@ -1,3 +1,5 @@
+// The stage timer behind MINIPY_COMPILE_STAGES (see stage_timer.h): one running stage at a time, charged with the
+// thread's CPU time at each switch, so nested stages subtract themselves from the enclosing one.
 #include "compiler/stage_timer.h"
 
 #include <time.h>
