@@ -320,7 +320,9 @@ Result<LoadedBody, BodyLoadFailure> CodeTreeLoader::load(std::span<const uint8_t
                                                          const std::string* filename) {
   auto unmarshalled = unmarshal_code(body);
   if (!unmarshalled.ok()) return BodyLoadFailure{std::move(unmarshalled).error(), false};
-  std::shared_ptr<const CodeObject> tree = unmarshalled.value().object;
+  const size_t consumed = unmarshalled.value().consumed;
+  // Moved out, so with_filename sees the only reference and renames the tree in place instead of copying it.
+  std::shared_ptr<const CodeObject> tree = std::move(unmarshalled.value().object);
   // The tree is verified whole once it is read (the VM's loader verifies each code object as it completes).
   if (verify) {
     Result<Ok> verified = verify_tree(*tree);
@@ -329,7 +331,7 @@ Result<LoadedBody, BodyLoadFailure> CodeTreeLoader::load(std::span<const uint8_t
     mark_tree_verified(*tree);
   }
   code = filename ? with_filename(tree, *filename) : tree;
-  return LoadedBody{unmarshalled.value().consumed, count_free_slots(code->localspluskinds)};
+  return LoadedBody{consumed, count_free_slots(code->localspluskinds)};
 }
 
 std::shared_ptr<const CodeObject> with_filename(const std::shared_ptr<const CodeObject>& code,
