@@ -3,6 +3,7 @@
 #include "stdlib/native/native_support.h"
 #include "stdlib/native/native_type.h"
 
+#include <cmath>
 #include <vector>
 
 #include "vm/objects/buffer.h"
@@ -16,15 +17,9 @@ namespace minipy::native {
 void init_native_type(ThreadState& ts, Type& t, const char* name, const char* module, size_t instance_size,
                       bool subclassable) {
   if (native_type_ready(t)) return;
-  t.type = &type_type;
-  t.gc_flags = kGcStatic;
-  t.c_name = native_type_c_name(name, module);
-  t.base = &object_type;
-  t.instance_size = static_cast<uint32_t>(instance_size);
-  t.flags = kTypeImmutable | (subclassable ? uint32_t{kTypeBaseType} : uint32_t{0});
-  t.version = next_type_version();
-  init_static_type(ts, t);  // which also makes it a collector root (trace_static_types)
-  t.module = Value(intern(ts, module));
+  // One initialiser fills a native type's fields (begin_native_type); this flavour adds what its callers rely
+  // on: `__module__` in the type's own dict, and subclasses that store their dict after the native layout.
+  if (!begin_native_type(ts, t, name, module, instance_size, subclassable ? uint32_t{kTypeBaseType} : 0)) return;
   dict_set_str_new(ts, t.dict, ts.interp->names.module, t.module);
   if (subclassable) register_subclassable_native_type(&t);
 }
@@ -60,6 +55,30 @@ bool as_double(ThreadState& ts, Value v, double* out) {
   }
   raise_fmt(ts, TypeError_type, "must be real number, not {}", type_name(v));
   return false;
+}
+
+bool seconds_object(ThreadState& ts, Value v, double unit, double* out, const char* type_error) {
+  constexpr const char* kTooLarge = "timestamp too large to convert to C _PyTime_t";
+  double seconds;
+  if (is_subtype(type_of(v), &float_type)) {
+    if (!as_double(ts, v, &seconds)) return false;
+    if (std::isnan(seconds)) return raise(ts, ValueError_type, "Invalid value NaN (not a number)"), false;
+  } else {
+    int64_t whole;
+    if (!index_to_int64(ts, v, &whole, kTooLarge)) {
+      // select and poll name the types they take instead of __index__'s message.
+      if (type_error && exception_matches(ts.current_exception, &TypeError_type)) {
+        ts.current_exception = Value();
+        raise(ts, TypeError_type, type_error);
+      }
+      return false;
+    }
+    seconds = static_cast<double>(whole);
+  }
+  // Past what _PyTime_t (64-bit nanoseconds) holds, as CPython checks after scaling.
+  if (std::fabs(seconds * unit) >= 9.2233720368547758e9) return raise(ts, OverflowError_type, kTooLarge), false;
+  *out = seconds * unit;
+  return true;
 }
 
 bool check_exact_tuple_args(ThreadState& ts, const char* fname, std::span<const Value> args, TupleObject* kwnames,
