@@ -546,11 +546,10 @@ Value make_function_in(ThreadState& ts, DictObject* globals, DictObject* builtin
   f->qualname = code->qualname;
   Value module = dict_get_str(globals, ts.interp->names.name);
   f->module = module ? module : None();
-  const CodeObject& src = code->src();
-  // A docstring is co_consts[0] when it is a str and the code is a function (CPython 3.11's convention).
+  // A docstring is co_consts[0] when it is a str and the code is a function (CPython 3.11's convention). The
+  // VM's tuple is read, not the compiler's: code loaded from a pyc keeps its constants only there.
   f->doc = None();
-  if (code->consts->size > 0 && is_str(code->consts->items[0]) && !src.consts.empty() &&
-      src.consts[0]->is(Const::Kind::Str) && code->name != ts.interp->names.lambda) {
+  if (code->consts->size > 0 && is_str(code->consts->items[0]) && code->name != ts.interp->names.lambda) {
     // 3.11 puts the docstring first only when the function has one; a leading str constant otherwise would be
     // preceded by None. Functions without docstrings have None first.
     f->doc = code->consts->items[0];
