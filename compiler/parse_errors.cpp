@@ -112,6 +112,15 @@ bool in_dict_key_position(const ParseContext& ctx, int key) {
   return false;
 }
 
+// CPython's invalid_kvpair: "':' expected after dictionary key" at the key's last character, with an end
+// column of -1 (end_offset 0).
+void fail_missing_dict_colon(ParseContext& ctx, const Token& key_end) {
+  ctx.fail("':' expected after dictionary key",
+           Span{key_end.end_line, key_end.end_col - 1, key_end.end_line, key_end.end_col});
+  ctx.error->end_offset = 0;
+  ctx.error->end_offset_zero = true;
+}
+
 // The first token of the primary expression (names, attributes, calls, subscripts) that ends at token `last`.
 int primary_start(const ParseContext& ctx, int last) {
   int i = last;
@@ -248,13 +257,8 @@ void Parser::report_syntax_error(const context& yyctx) const {
     int start = primary_start(ctx, idx - 1);
     TokenKind before = start > 0 ? ctx.tokens[start - 1].kind : TokenKind::Newline;
     if (open_brackets_before(ctx, idx) > 0 && in_dict_key_position(ctx, start)) {
-      // `{'a': 1, 'b'=2}`: after a key/value pair CPython's invalid_kvpair rule reports the missing ':' at the
-      // key's last character, with no end.
-      const Token& key_end = ctx.tokens[idx - 1];
-      ctx.fail("':' expected after dictionary key",
-               Span{key_end.end_line, key_end.end_col - 1, key_end.end_line, key_end.end_col});
-      ctx.error->end_offset = 0;
-      ctx.error->end_offset_zero = true;
+      // `{'a': 1, 'b'=2}`: after a key/value pair the display is a dict.
+      fail_missing_dict_colon(ctx, ctx.tokens[idx - 1]);
       return;
     }
     // An `if` starts a named expression only as a statement: a comprehension's `if` takes a disjunction.
@@ -324,11 +328,7 @@ void Parser::report_syntax_error(const context& yyctx) const {
   }
   if (idx >= 1 && ends_operand(ctx.tokens[idx - 1].kind) && starts_operand(t.kind) &&
       open_brackets_before(ctx, idx) > 0 && in_dict_key_position(ctx, primary_start(ctx, idx - 1))) {
-    const Token& key_end = ctx.tokens[idx - 1];
-    ctx.fail("':' expected after dictionary key",
-             Span{key_end.end_line, key_end.end_col - 1, key_end.end_line, key_end.end_col});
-    ctx.error->end_offset = 0;
-    ctx.error->end_offset_zero = true;
+    fail_missing_dict_colon(ctx, ctx.tokens[idx - 1]);
     return;
   }
   // `name 'string'` (a mistyped prefix) and soft keywords get no comma hint in CPython.
