@@ -4,6 +4,8 @@
 // co_positions(), and treats malformed bytes as "no location" rather than failing the program that asked.
 #include "compiler/linetable.h"
 
+#include <climits>
+
 namespace minipy {
 namespace {
 
@@ -126,6 +128,17 @@ class Reader {
 
 }  // namespace
 
+// Moves `line` by `delta`; false when that leaves int's range, which only a crafted table does (the fuzzers'
+// verify target found one: the table is then malformed, not a signed overflow).
+namespace {
+bool move_line(int* line, int64_t delta) {
+  int64_t moved = int64_t{*line} + delta;
+  if (moved < INT_MIN || moved > INT_MAX) return false;
+  *line = static_cast<int>(moved);
+  return true;
+}
+}  // namespace
+
 // The inverse of the writer: each form's fields, with the running line carried from entry to entry (the short
 // forms keep it, the others move it by their delta).
 std::optional<std::vector<LocationRange>> decode_location_table(std::string_view table, int firstlineno) {
@@ -143,25 +156,22 @@ std::optional<std::vector<LocationRange>> decode_location_table(std::string_view
       // no location; the running line is unchanged
     } else if (code == kNoColumns) {
       auto delta = in.signed_varint();
-      if (!delta) return std::nullopt;
-      line += *delta;
+      if (!delta || !move_line(&line, *delta)) return std::nullopt;
       pos.lineno = pos.end_lineno = line;
     } else if (code == kLongForm) {
       auto delta = in.signed_varint();
       auto end_delta = in.varint();
       auto col = in.varint();
       auto end_col = in.varint();
-      if (!delta || !end_delta || !col || !end_col) return std::nullopt;
-      line += *delta;
-      pos.lineno = line;
-      pos.end_lineno = line + static_cast<int>(*end_delta);
+      if (!delta || !end_delta || !col || !end_col || !move_line(&line, *delta)) return std::nullopt;
+      pos.lineno = pos.end_lineno = line;
+      if (!move_line(&pos.end_lineno, *end_delta)) return std::nullopt;
       pos.col_offset = static_cast<int>(*col) - 1;
       pos.end_col_offset = static_cast<int>(*end_col) - 1;
     } else if (code >= kOneLine0) {
       auto col = in.byte();
       auto end_col = in.byte();
-      if (!col || !end_col) return std::nullopt;
-      line += code - kOneLine0;
+      if (!col || !end_col || !move_line(&line, code - kOneLine0)) return std::nullopt;
       pos.lineno = pos.end_lineno = line;
       pos.col_offset = static_cast<int>(*col);
       pos.end_col_offset = static_cast<int>(*end_col);
