@@ -3,6 +3,7 @@
 #include "stdlib/native/native_support.h"
 #include "stdlib/native/native_type.h"
 
+#include <cmath>
 #include <vector>
 
 #include "vm/objects/buffer.h"
@@ -16,15 +17,9 @@ namespace minipy::native {
 void init_native_type(ThreadState& ts, Type& t, const char* name, const char* module, size_t instance_size,
                       bool subclassable) {
   if (native_type_ready(t)) return;
-  t.type = &type_type;
-  t.gc_flags = kGcStatic;
-  t.c_name = native_type_c_name(name, module);
-  t.base = &object_type;
-  t.instance_size = static_cast<uint32_t>(instance_size);
-  t.flags = kTypeImmutable | (subclassable ? uint32_t{kTypeBaseType} : uint32_t{0});
-  t.version = next_type_version();
-  init_static_type(ts, t);  // which also makes it a collector root (trace_static_types)
-  t.module = Value(intern(ts, module));
+  // One initialiser fills a native type's fields (begin_native_type); this flavour adds what its callers rely
+  // on: `__module__` in the type's own dict, and subclasses that store their dict after the native layout.
+  if (!begin_native_type(ts, t, name, module, instance_size, subclassable ? uint32_t{kTypeBaseType} : 0)) return;
   dict_set_str_new(ts, t.dict, ts.interp->names.module, t.module);
   if (subclassable) register_subclassable_native_type(&t);
 }
@@ -60,6 +55,30 @@ bool as_double(ThreadState& ts, Value v, double* out) {
   }
   raise_fmt(ts, TypeError_type, "must be real number, not {}", type_name(v));
   return false;
+}
+
+bool seconds_object(ThreadState& ts, Value v, double unit, double* out, const char* type_error) {
+  constexpr const char* kTooLarge = "timestamp too large to convert to C _PyTime_t";
+  double seconds;
+  if (is_subtype(type_of(v), &float_type)) {
+    if (!as_double(ts, v, &seconds)) return false;
+    if (std::isnan(seconds)) return raise(ts, ValueError_type, "Invalid value NaN (not a number)"), false;
+  } else {
+    int64_t whole;
+    if (!index_to_int64(ts, v, &whole, kTooLarge)) {
+      // select and poll name the types they take instead of __index__'s message.
+      if (type_error && exception_matches(ts.current_exception, &TypeError_type)) {
+        ts.current_exception = Value();
+        raise(ts, TypeError_type, type_error);
+      }
+      return false;
+    }
+    seconds = static_cast<double>(whole);
+  }
+  // Past what _PyTime_t (64-bit nanoseconds) holds, as CPython checks after scaling.
+  if (std::fabs(seconds * unit) >= 9.2233720368547758e9) return raise(ts, OverflowError_type, kTooLarge), false;
+  *out = seconds * unit;
+  return true;
 }
 
 bool check_exact_tuple_args(ThreadState& ts, const char* fname, std::span<const Value> args, TupleObject* kwnames,
@@ -150,29 +169,15 @@ bool parse_args(ThreadState& ts, const char* fname, std::span<const Value> args,
 
 namespace minipy::native {
 
-namespace {
-struct ExporterRow {
-  Type* type;
-  BufferExporter exporter;
-};
-std::vector<ExporterRow>& exporters() {
-  static std::vector<ExporterRow> rows;
-  return rows;
-}
-// The exporter of v's type (or a base of it), or null.
-BufferExporter exporter_for(Value v) {
-  if (!v.is_object()) return nullptr;
-  for (const ExporterRow& row : exporters())
-    if (is_subtype(type_of(v), row.type)) return row.exporter;
-  return nullptr;
-}
-}  // namespace
-
-void register_buffer_exporter(Type* type, BufferExporter exporter) { exporters().push_back({type, exporter}); }
-
 bool writable_bytes(ThreadState& ts, Value v, std::span<char>* out) {
-  bool writable = false;
-  if (BufferExporter exporter = exporter_for(v); exporter && exporter(v, out, &writable) && writable) return true;
+  if (has_buffer(v)) {
+    BufferLease lease;
+    if (!lease.acquire(ts, v)) return false;
+    if (!lease.view.readonly) {
+      *out = std::span<char>(lease.view.data, static_cast<size_t>(lease.view.length));
+      return true;
+    }
+  }
   raise_fmt(ts, TypeError_type, "argument must be read-write bytes-like object, not {}", type_name(v));
   return false;
 }
@@ -187,19 +192,12 @@ Value new_exception_class(ThreadState& ts, const char* module, const char* name,
 }
 
 bool bytes_like(ThreadState& ts, Value v, std::string_view* out) {
-  // The buffer protocol first (bytes, bytearray, memoryview: vm/objects/buffer.h). The export ends at once: the
+  // The buffer protocol (bytes, bytearray, memoryview, array: vm/objects/buffer.h). The export ends at once: the
   // bytes stay where they are while no Python code runs, which the callers (hashing, packing) rely on.
   if (has_buffer(v)) {
     BufferLease lease;
     if (!lease.acquire(ts, v)) return false;
     *out = lease.bytes();
-    return true;
-  }
-  // Then the native modules' exporters (array.array) until they move to buffer.h's register_buffer_type.
-  std::span<char> exported;
-  bool writable;
-  if (BufferExporter exporter = exporter_for(v); exporter && exporter(v, &exported, &writable)) {
-    *out = std::string_view(exported.data(), exported.size());
     return true;
   }
   raise_fmt(ts, TypeError_type, "a bytes-like object is required, not '{}'", type_name(v));

@@ -13,9 +13,10 @@ namespace minipy::native {
 // The signature every native function and method has (self: the module or the instance).
 #define NATIVE_FN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
 
-// Readies static type `t` of native module `module` once (later calls do nothing): name, base object, and a GC
-// root so its dict survives while no module holds it. Then set its slots and call complete_native_type.
-// `subclassable`: Python classes may derive from it (their instances get an attribute dict after the layout).
+// Readies static type `t` of native module `module` once (later calls do nothing): begin_native_type fills its
+// fields, then this adds `__module__` to its dict. Then set its slots and call complete_native_type, which (unlike
+// finish_native_type) leaves a missing constructor missing. `subclassable`: Python classes may derive from it
+// (their instances get an attribute dict after the layout).
 void init_native_type(ThreadState& ts, Type& t, const char* name, const char* module, size_t instance_size,
                       bool subclassable);
 // After the module set `t`'s own slots and methods: dunder wrappers for those slots (__len__, __getitem__, ...),
@@ -27,6 +28,11 @@ inline bool native_type_ready(const Type& t) { return t.dict != nullptr; }
 // PyFloat_AsDouble: a float, an int (OverflowError when too big), an object with __float__ or __index__;
 // otherwise TypeError "must be real number, not T".
 [[nodiscard]] bool as_double(ThreadState& ts, Value v, double* out);
+
+// CPython's _PyTime_FromSecondsObject (with `unit` 1e-3, _FromMillisecondsObject), in seconds: a float (NaN is a
+// ValueError) or an integer by __index__ (OverflowError past a 64-bit nanosecond count). `type_error`, when given,
+// replaces the TypeError of other objects, as select's "timeout must be a float or None" does.
+[[nodiscard]] bool seconds_object(ThreadState& ts, Value v, double unit, double* out, const char* type_error = nullptr);
 
 // The older PyArg_ParseTuple functions: no keywords ("NAME() takes no keyword arguments") and exactly `count`
 // positional arguments ("NAME() takes exactly N argument(s) (M given)").
@@ -67,14 +73,9 @@ namespace minipy::native {
 // A new exception class `module.name` deriving from `base` (struct.error, binascii.Error, ...).
 Value new_exception_class(ThreadState& ts, const char* module, const char* name, Type* base);
 
-// The writable bytes of a read-write buffer (array.array today; bytearray and memoryview once minipy has
-// them); TypeError "argument must be read-write bytes-like object, not T" otherwise. The span stays valid until
-// the object is resized.
+// The writable bytes of a read-write buffer (bytearray, array.array, a writable memoryview); TypeError
+// "argument must be read-write bytes-like object, not T" otherwise. The export ends at once: the span stays
+// valid while no Python code runs (the callers pack into it straight away).
 [[nodiscard]] bool writable_bytes(ThreadState& ts, Value v, std::span<char>* out);
-
-// Native types whose instances export their storage as a buffer (array registers itself): a function giving
-// the bytes of an instance, and whether they may be written.
-using BufferExporter = bool (*)(Value v, std::span<char>* bytes, bool* writable);
-void register_buffer_exporter(Type* type, BufferExporter exporter);
 
 }  // namespace minipy::native

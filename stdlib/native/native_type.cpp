@@ -141,12 +141,11 @@ bool exact_args(ThreadState& ts, const char* name, std::span<const Value> args, 
                 size_t max) {
   if (!no_keywords(ts, name, kwnames)) return false;
   size_t got = args.size();
-  if (got >= min && got <= max) return true;
-  // _PyArg_CheckPositional's wording
-  const char* qualifier = min == max ? "" : got < min ? "at least " : "at most ";
-  size_t bound = got < min ? min : max;
-  raise_fmt(ts, TypeError_type, "{} expected {}{} argument{}, got {}", name, qualifier, bound, bound == 1 ? "" : "s",
-            got);
+  // _PyArg_CheckPositional words every count alike; check_arg_count has METH_NOARGS/METH_O's wording for an
+  // exact 0 or 1 and _PyArg_CheckPositional's for the rest.
+  if (min != max || min >= 2) return check_arg_count(ts, name, got, min, max);
+  if (got == min) return true;
+  raise_fmt(ts, TypeError_type, "{} expected {} argument{}, got {}", name, min, min == 1 ? "" : "s", got);
   return false;
 }
 

@@ -51,28 +51,17 @@ void finalize_epoll(Object* self) {
   *forever = false;
   if (!v || is_none(v)) return *forever = true, true;
   double x;
-  if (is_float(v)) {
-    x = float_value(v);
-    if (std::isnan(x)) return raise(ts, ValueError_type, "Invalid value NaN (not a number)"), false;
-  } else if (is_int(v)) {
-    int64_t i;
-    if (!int_to_int64(v, &i))
-      return raise(ts, OverflowError_type, "timestamp too large to convert to C _PyTime_t"), false;
-    x = static_cast<double>(i);
-  } else {
-    return raise(ts, TypeError_type, message), false;
-  }
+  if (!native::seconds_object(ts, v, unit, &x, message)) return false;
   if (x < 0) {
     if (negative_is_forever) return *forever = true, true;
     return raise(ts, ValueError_type, "timeout must be non-negative"), false;
   }
-  *out = x * unit;
+  *out = x;
   return true;
 }
 
 // poll() and epoll_wait() take an int of milliseconds: the remaining time is rounded up (CPython's
 // _PyTime_ROUND_CEILING) so that a timeout of 0.0001 s still waits instead of polling once.
-// Milliseconds for poll()/epoll_wait() from seconds left, rounded up so that a short timeout still waits.
 int to_milliseconds(double seconds) {
   double ms = std::ceil(seconds * 1000.0);
   return ms > INT_MAX ? INT_MAX : static_cast<int>(ms);

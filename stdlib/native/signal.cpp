@@ -199,22 +199,11 @@ Value itimer_tuple(ThreadState& ts, const struct itimerval& v) {
   return Value(make_tuple(ts, items));
 }
 
-// Seconds given to setitimer/sigtimedwait: a float, or else an integer (CPython's _PyTime_FromSecondsObject, whose
-// error for other types is the integer one).
-[[nodiscard]] bool seconds_arg(ThreadState& ts, Value v, double* out) {
-  if (is_subtype(type_of(v), &float_type)) return native::as_double(ts, v, out);
-  int64_t whole;
-  if (!index_to_int64(ts, v, &whole)) return false;
-  *out = static_cast<double>(whole);
-  return true;
-}
-
 // Seconds as a timeval, rounding microseconds up as CPython's _PyTime_AsTimeval(..., _PyTime_ROUND_CEILING) so a
 // tiny positive delay still arms the timer.
 [[nodiscard]] bool seconds_to_timeval(ThreadState& ts, Value v, struct timeval* out) {
   double seconds;
-  if (!seconds_arg(ts, v, &seconds)) return false;
-  if (std::isnan(seconds)) return raise(ts, ValueError_type, "Invalid value NaN (not a number)"), false;
+  if (!native::seconds_object(ts, v, 1.0, &seconds)) return false;
   double whole = std::floor(seconds);
   double micros = std::ceil((seconds - whole) * 1e6);
   if (micros >= 1e6) whole += 1, micros -= 1e6;
@@ -351,7 +340,7 @@ SIG_FN(sig_sigtimedwait) {
   (void)self;
   if (!check_positional_args(ts, "sigtimedwait", args, kwnames, 2, 2)) return Value();
   double seconds;
-  if (!seconds_arg(ts, args[1], &seconds)) return Value();
+  if (!native::seconds_object(ts, args[1], 1.0, &seconds)) return Value();
   if (seconds < 0) return raise(ts, ValueError_type, "timeout must be non-negative");
   struct timespec timeout {};
   timeout.tv_sec = static_cast<time_t>(seconds);
