@@ -83,6 +83,7 @@ lazy = Lazy()
 print(repr(lazy), lazy.__thisclass__, lazy.__self__, lazy.__self_class__)
 report("lazy attribute", lambda: lazy.hello)
 report("MySuper(1)", lambda: MySuper(1))
+report("super(1, int)", lambda: super(1, int))
 
 # ---- str iterators --------------------------------------------------------------------------------------------
 for text in ("abc", "", "é", "aé", "日本"):

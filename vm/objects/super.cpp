@@ -76,7 +76,9 @@ bool super_from_frame(ThreadState& ts, Frame* frame, Type** type, Value* obj) {
     if (!super_from_frame(ts, ts.current_frame, &type, &obj)) return false;
   } else {
     if (!is_type(args[0]))
-      return raise_fmt(ts, TypeError_type, "super() argument 1 must be type, not {}", type_name(args[0])), false;
+      // CPython's two paths word it differently: super(...) itself says "a type", a subclass's __init__ not.
+      return raise_fmt(ts, TypeError_type, "super() argument 1 must be {}type, not {}",
+                       type_of(Value(s)) == &super_type ? "a " : "", type_name(args[0])), false;
     type = as_type(args[0]);
     if (args.size() == 2 && !is_none(args[1])) obj = args[1];
   }
