@@ -293,6 +293,7 @@ void init_sys(ThreadState& ts) {
   set("_getframe", make_native_function(ts, sys_getframe_def(ts), Value(m), Value(m->name)));
   add_unraisable_hooks(ts, m);
   add_breakpoint_hooks(ts, m);
+  add_runtime_functions(ts, m);
   set("__displayhook__", dict_get_str(d, intern(ts, "displayhook")));
   set("__excepthook__", dict_get_str(d, intern(ts, "excepthook")));
   set("modules", Value(interp.modules));

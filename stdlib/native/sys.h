@@ -22,6 +22,9 @@ Value frame_for_traceback(ThreadState& ts, CodeObj* code, int lasti, int lineno)
 // (stdlib/native/sys_hooks.cpp).
 void add_unraisable_hooks(ThreadState& ts, ModuleObject* sys);
 void add_breakpoint_hooks(ThreadState& ts, ModuleObject* sys);
+// call_tracing, get/setswitchinterval, get/setdlopenflags, getallocatedblocks, _current_frames, thread_info and
+// stdlib_module_names (stdlib/native/sys_runtime.cpp).
+void add_runtime_functions(ThreadState& ts, ModuleObject* sys);
 // Hands the unraisable exception `exc` (about `obj`; `err_msg` a str or null for "Exception ignored in") to the
 // program's sys.unraisablehook; false when the default report should be printed instead (no hook of its own).
 bool call_unraisable_hook(ThreadState& ts, Value exc, Value obj, Value err_msg);

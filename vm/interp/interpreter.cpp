@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "stdlib/native/atexit.h"
+#include "stdlib/native/gc.h"
 #include "stdlib/native/io.h"
 #include "stdlib/native/signal.h"
 #include "stdlib/native/weakref.h"
@@ -116,7 +117,7 @@ void Interpreter::collect_garbage(const FinalizeOrder& order) { heap.collect(mar
 
 void collect_garbage_at_safe_point(ThreadState& ts) {
   ts.eval_breaker = false;
-  if (ts.heap->collection_due() || ts.heap->stress()) ts.interp->collect_garbage();
+  if ((ts.heap->collection_due() || ts.heap->stress()) && !collect_observed_by_gc_module(ts)) ts.interp->collect_garbage();
   if (ts.heap->has_pending()) run_pending_finalizers(ts);
 }
 

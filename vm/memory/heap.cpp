@@ -39,6 +39,11 @@ Object*& next_free(Object* slot) { return *reinterpret_cast<Object**>(reinterpre
 // oo_sim and nbody peaked at 14 MB resident and 2,400 page faults (CPython: 9 MB, 960), each fault costing
 // more here than the extra collections' marking of a small heap; imports grow no collection at 2 MiB.
 constexpr int64_t kMinBudget = 2 << 20;
+// The epoch referents() traces under: never a collection's (collect() skips it), so no object carries it.
+constexpr uint32_t kProbeEpoch = UINT32_MAX;
+// Out of line and cold, so that Heap::mark's own code stays as it was but for one compare.
+__attribute__((noinline, cold)) void record_referent(std::vector<Object*>* sink, Object* o) { sink->push_back(o); }
+__attribute__((noinline)) void push_growing(std::vector<Object*>& stack, Object* o) { stack.push_back(o); }
 }  // namespace
 
 Heap::Heap() : budget_(kMinBudget) {}
@@ -185,7 +190,11 @@ Object* Heap::find_object(uintptr_t word) const {
 }
 
 void Heap::mark(Object* o) {
-  o->gc_epoch = epoch_;
+  uint32_t epoch = epoch_;
+  // referents() traces under the probe epoch: collect what the trace slot visits, mark nothing. Testing the epoch
+  // (loaded here anyway) instead of the sink keeps marking at its former instruction count but one compare.
+  if (epoch == kProbeEpoch) [[unlikely]] return record_referent(referent_sink_, o);
+  o->gc_epoch = epoch;
   Type* type = o->type;
   if (!type->trace && !type->del) {
     // A leaf (a str, a float, a bytes): nothing to trace but its type, so it skips the mark stack. A list of a
@@ -193,6 +202,8 @@ void Heap::mark(Object* o) {
     if (type->gc_epoch != epoch_) mark(type);
     return;
   }
+  // Growing the stack is out of line: inlined, its code made every call save six registers.
+  if (mark_stack_.size() == mark_stack_.capacity()) [[unlikely]] return push_growing(mark_stack_, o);
   mark_stack_.push_back(o);
 }
 
@@ -279,6 +290,52 @@ void Heap::sweep() {
   pages_.swap(kept);
   for (Page* page : dead_large) std::free(page);
   object_bytes_ = live;
+}
+
+// gc.DEBUG_SAVEALL: everything still unmarked after finalizable objects were resurrected is appended to `out`
+// (in heap order) and marked with all it reaches, so the sweep frees nothing. It runs before weak references are
+// cleared: a reference that is part of the saved garbage keeps its referent, which is saved too.
+void Heap::keep_unreachable(std::vector<Object*>& out) {
+  size_t first = out.size();
+  for (Page* page : pages_) {
+    char* base = reinterpret_cast<char*>(page) + kFirstSlot;
+    for (uint32_t i = 0; i < page->threaded; i++) {
+      auto* o = reinterpret_cast<Object*>(base + size_t{i} * page->slot_size);  // a large page: i == 0 only
+      if (o->type && o->gc_epoch != epoch_) out.push_back(o);
+    }
+  }
+  for (size_t i = first; i < out.size(); i++)
+    if (out[i]->gc_epoch != epoch_) mark(out[i]);
+  drain_mark_stack();
+}
+
+void Heap::for_each_object(void (*fn)(void* context, Object* o), void* context) const {
+  // By index, and over the pages that exist now: `fn` may allocate (new pages, more slots threaded).
+  size_t page_count = pages_.size();
+  for (size_t p = 0; p < page_count; p++) {
+    Page* page = pages_[p];
+    char* base = reinterpret_cast<char*>(page) + kFirstSlot;
+    uint32_t threaded = page->threaded;
+    for (uint32_t i = 0; i < threaded; i++) {
+      auto* o = reinterpret_cast<Object*>(base + size_t{i} * page->slot_size);
+      if (o->type) fn(context, o);
+    }
+  }
+}
+
+// Runs o's trace slot with mark() diverted into `out`. The epoch is set to one no object carries, so that the
+// Tracer's "already marked" test passes every reference on to mark(); no object's mark changes.
+void Heap::referents(Object* o, std::vector<Object*>& out) {
+  if (collecting_ || referent_sink_) return;
+  if (o->type->flags & kTypeHeap) out.push_back(o->type);
+  if (!o->type->trace) return;
+  uint32_t saved_epoch = epoch_;
+  epoch_ = kProbeEpoch;
+  referent_sink_ = &out;
+  Tracer tracer(*this);
+  o->type->trace(o, tracer);
+  referent_sink_ = nullptr;
+  epoch_ = saved_epoch;
 }
 
 namespace {
@@ -374,7 +431,7 @@ void Heap::collect(RootMarker root_marker, void* context, const FinalizeOrder& o
   if (collecting_) return;
   collecting_ = true;
   epoch_++;
-  if (epoch_ == 0) epoch_ = 1;  // 0 is what fresh objects carry
+  if (epoch_ == 0 || epoch_ == kProbeEpoch) epoch_ = 1;  // 0 is what fresh objects carry
   Tracer tracer(*this);
   root_marker(context, tracer);
   for (size_t i = pending_head_; i < pending_.size(); i++) tracer.visit(pending_[i]);
@@ -389,9 +446,15 @@ void Heap::collect(RootMarker root_marker, void* context, const FinalizeOrder& o
   }
   if (!finalizable_.empty()) resurrect_finalizable(order);
   size_t finalized = pending_.size() - pending_before;
+  size_t saved = 0;
+  if (save_unreachable) [[unlikely]] {
+    size_t before = save_unreachable->size();
+    keep_unreachable(*save_unreachable);
+    saved = save_unreachable->size() - before;
+  }
   if (!weakrefs_.empty()) clear_dead_weakrefs(weakref_reachable);
   sweep();
-  stats_.unreachable = stats_.freed_objects - freed_before + finalized;
+  stats_.unreachable = stats_.freed_objects - freed_before + finalized + saved;
   stats_.collections++;
   stats_.live_bytes = static_cast<uint64_t>(object_bytes_);
   // The next collection comes after a quarter of the live heap has been allocated again (at least 2 MiB), the

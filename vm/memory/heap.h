@@ -140,6 +140,13 @@ class Heap {
   uint32_t epoch() const { return epoch_; }
   void mark(Object* o);  // marks o and queues it for tracing (static objects are traced, never swept)
 
+  // Introspection for the gc module (stdlib/native/gc.cpp): calls fn(context, o) for every allocated object;
+  // appends what o's trace slot visits (its type first when it is a heap type) to `out`, duplicates included.
+  void for_each_object(void (*fn)(void* context, Object* o), void* context) const;
+  void referents(Object* o, std::vector<Object*>& out);
+  // gc.DEBUG_SAVEALL: when set, a collection keeps its unreachable objects alive and appends them here.
+  std::vector<Object*>* save_unreachable = nullptr;
+
  private:
   struct Page;
   void register_if_finalizable(Object* o) {
@@ -154,6 +161,8 @@ class Heap {
   void drain_mark_stack();
   void scan_native_stack();
   void sweep();
+  void keep_unreachable(std::vector<Object*>& out);
+  std::vector<Object*>* referent_sink_ = nullptr;  // set while referents() traces: mark() collects instead
 
   static constexpr size_t kReservationSize = 64 * kPageSize;  // small pages are carved from these
   std::vector<Page*> pages_;                             // all pages, small and large

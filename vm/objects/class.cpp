@@ -131,7 +131,7 @@ Type* best_base(ThreadState& ts, TupleObject* bases) {
 // CPython lets one subclass, except module (made by the import system) and super.
 bool subclassable_layout(Type* solid) {
   if (is_subclassable_native_type(solid) || is_native_extensible(solid)) return true;
-  return (solid->flags & kTypeBaseType) && solid != &module_type && solid != &super_type;
+  return (solid->flags & kTypeBaseType) && solid != &module_type;
 }
 
 // Where a heap type's own words start in instances over builtin base `solid`: slot values and an appended

@@ -5,6 +5,7 @@
 #include "vm/interp/eval.h"
 #include "vm/objects/heap_type.h"
 #include "vm/objects/type_init.h"
+#include "vm/objects/method_wrapper.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -236,12 +237,25 @@ Value descriptor_get(ThreadState& ts, Value descr, Value instance, Value owner) 
   if (d->def->flags & kMethodStatic) return make_native_function(ts, d->def, Value());
   if (d->def->flags & kMethodClass) return make_native_function(ts, d->def, owner ? owner : Value(type_of(instance)));
   if (!instance) return descr;
+  if (d->def->flags & kMethodSlotWrapper) return make_method_wrapper(ts, d->def, d->owner, instance);
   return make_native_function(ts, d->def, instance);
 }
 Value descriptor_repr(ThreadState& ts, Value self) {
   auto* d = static_cast<MethodDescriptorObject*>(self.as_object());
   return make_str(ts, fmt::format("<{} '{}' of '{}' objects>", d->def->flags & kMethodSlotWrapper ? "slot wrapper" : "method",
                                   d->def->name, d->owner->name->view()));
+}
+// __name__, __qualname__ ("list.append") and __objclass__ (the class it belongs to) of an unbound builtin method.
+Value descriptor_name(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  return Value(intern(ts, static_cast<MethodDescriptorObject*>(self.as_object())->def->name));
+}
+Value descriptor_qualname(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  auto* d = static_cast<MethodDescriptorObject*>(self.as_object());
+  StrObject* owner = d->owner->qualname ? d->owner->qualname : d->owner->name;
+  return Value(make_str(ts, fmt::format("{}.{}", owner->view(), d->def->name)));
+}
+Value descriptor_objclass(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
+  return Value(static_cast<MethodDescriptorObject*>(self.as_object())->owner);
 }
 void trace_descriptor(Object* self, Tracer& tracer) { tracer.visit(static_cast<MethodDescriptorObject*>(self)->owner); }
 
@@ -291,22 +305,37 @@ Value bound_getattr(ThreadState& ts, Value self, StrObject* name) {
 
 // ---- property / staticmethod / classmethod ------------------------------------------------------------------
 PropertyObject* as_property(Value v) { return static_cast<PropertyObject*>(v.as_object()); }
+// AttributeError "property 'x' of 'C' object has no getter" (3.11's wording: the name __set_name__ gave the
+// property, if any, and the qualified name of the instance's class, both as repr()).
+Value raise_missing_accessor(ThreadState& ts, PropertyObject* p, Value instance, const char* accessor) {
+  Value qualname = Value(type_of(instance)->qualname ? type_of(instance)->qualname : type_of(instance)->name);
+  Value owner = py_repr(ts, qualname);
+  if (!owner) return owner;
+  if (!p->name)
+    return raise_fmt(ts, AttributeError_type, "property of {} object has no {}", as_str(owner)->view(), accessor);
+  Value name = py_repr(ts, p->name);
+  if (!name) return name;
+  return raise_fmt(ts, AttributeError_type, "property {} of {} object has no {}", as_str(name)->view(),
+                   as_str(owner)->view(), accessor);
+}
 Value property_get(ThreadState& ts, Value descr, Value instance, Value) {
   if (!instance) return descr;
   PropertyObject* p = as_property(descr);
-  if (!p->fget || is_none(p->fget)) return raise(ts, AttributeError_type, "unreadable attribute");
+  if (!p->fget || is_none(p->fget)) return raise_missing_accessor(ts, p, instance, "getter");
   return call(ts, p->fget, std::span<const Value>(&instance, 1));
 }
 bool property_set(ThreadState& ts, Value descr, Value instance, Value value) {
   PropertyObject* p = as_property(descr);
   Value fn = value ? p->fset : p->fdel;
   if (!fn || is_none(fn)) {
-    Value name = p->fget ? get_attr_optional(ts, p->fget, ts.interp->names.name) : Value();
-    if (name && is_str(name))
-      raise_fmt(ts, AttributeError_type, "property '{}' of '{}' object has no {}", as_str(name)->view(),
-                type_name(instance), value ? "setter" : "deleter");
-    else
-      raise(ts, AttributeError_type, value ? "can't set attribute" : "can't delete attribute");
+    if (!p->name && p->fget && type_of(p->fget) == &method_descriptor_type) {
+      // A builtin type's read-only attribute (install_getter), worded as CPython's getset descriptors.
+      auto* getter = static_cast<MethodDescriptorObject*>(p->fget.as_object());
+      raise_fmt(ts, AttributeError_type, "attribute '{}' of '{}' objects is not writable", getter->def->name,
+                getter->owner->name->view());
+      return false;
+    }
+    (void)raise_missing_accessor(ts, p, instance, value ? "setter" : "deleter");
     return false;
   }
   Value args[2] = {instance, value};
@@ -318,6 +347,7 @@ void trace_property(Object* self, Tracer& tracer) {
   tracer.visit(p->fset);
   tracer.visit(p->fdel);
   tracer.visit(p->doc);
+  tracer.visit(p->name);
 }
 // staticmethod and classmethod keep the callable in fget and, as CPython's sm_init/cm_init (functools_wraps), an
 // attribute dict seeded with the callable's __module__, __name__, __qualname__, __doc__ and __annotations__, so
@@ -396,7 +426,9 @@ Value property_copy(ThreadState& ts, Value self, std::span<const Value> args, Va
       if (fields[i] == field && replacement) parts[i] = replacement;
       if (!parts[i]) parts[i] = None();
     }
-    return call(ts, Value(old->type), parts);
+    Value copy = call(ts, Value(old->type), parts);
+    if (copy && is_subtype(type_of(copy), &property_type)) as_property(copy)->name = old->name;
+    return copy;
   }
   auto* p = ts.alloc<PropertyObject>(old->type);
   *p = *old;
@@ -412,6 +444,14 @@ Value property_deleter(ThreadState& ts, Value self, std::span<const Value> args,
 }
 Value property_getter(ThreadState& ts, Value self, std::span<const Value> args, TupleObject*) {
   return property_copy(ts, self, args, &PropertyObject::fget);
+}
+// __set_name__(owner, name): remembers the name for the error messages.
+Value property_set_name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "property.__set_name__", kwnames)) return Value();
+  if (args.size() != 2)
+    return raise_fmt(ts, TypeError_type, "__set_name__() takes 2 positional arguments but {} were given", args.size());
+  as_property(self)->name = args[1];
+  return None();
 }
 Value property_fget(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   Value v = as_property(self)->fget;
@@ -678,6 +718,9 @@ void init_function_types(ThreadState& ts) {
   method_descriptor_type.descr_get = descriptor_get;
   method_descriptor_type.repr = descriptor_repr;
   method_descriptor_type.trace = trace_descriptor;
+  static const MethodDef kDescriptorGetters[] = {
+      {"__name__", descriptor_name}, {"__qualname__", descriptor_qualname}, {"__objclass__", descriptor_objclass}};
+  add_getsets(ts, method_descriptor_type, kDescriptorGetters);
 
   bound_method_type.call = bound_call;
   bound_method_type.repr = bound_repr;
@@ -699,7 +742,8 @@ void init_function_types(ThreadState& ts) {
   property_type.trace = trace_property;
   property_type.new_instance = property_new;
   static const MethodDef property_methods[] = {
-      {"setter", property_setter}, {"deleter", property_deleter}, {"getter", property_getter}};
+      {"setter", property_setter}, {"deleter", property_deleter}, {"getter", property_getter},
+      {"__set_name__", property_set_name}};
   add_methods(ts, property_type, property_methods);
   add_getset(ts, property_type, "fget", property_fget);
   add_getset(ts, property_type, "fset", property_fset);

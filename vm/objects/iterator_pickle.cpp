@@ -19,6 +19,9 @@ namespace minipy {
 
 namespace {
 
+// A str's iterator, of either kind (ASCII strings get str_ascii_iterator, as in CPython 3.11).
+bool is_str_iterator(const Type* t) { return t == &str_iterator_type || t == &str_ascii_iterator_type; }
+
 #define PICKLE_FN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
 
 Value builtin(ThreadState& ts, const char* name) {
@@ -82,13 +85,13 @@ PICKLE_FN(forward_reduce) {
   if (!it->seq) {
     // Exhausted: an empty sequence of the same kind, as CPython's.
     Type* t = type_of(self);
-    Value empty = t == &str_iterator_type     ? Value(make_str(ts, ""))
+    Value empty = is_str_iterator(t)         ? Value(make_str(ts, ""))
                   : t == &list_iterator_type ? Value(make_list(ts, 0))
                                              : Value(make_tuple(ts, 0));
     return reduce_tuple(ts, iter, empty);
   }
   int64_t index = it->index;
-  if (type_of(self) == &str_iterator_type) index = str_char_index(as_str(it->seq), it->byte_offset);
+  if (is_str_iterator(type_of(self))) index = str_char_index(as_str(it->seq), it->byte_offset);
   return reduce_tuple(ts, iter, it->seq, make_int(ts, index));
 }
 
@@ -98,7 +101,7 @@ PICKLE_FN(forward_setstate) {
   auto* it = static_cast<SeqIterObject*>(self.as_object());
   if (!it->seq) return None();
   index = clamp(index, 0, sequence_size(it->seq));
-  if (type_of(self) == &str_iterator_type) it->byte_offset = str_byte_offset(as_str(it->seq), index);
+  if (is_str_iterator(type_of(self))) it->byte_offset = str_byte_offset(as_str(it->seq), index);
   else it->index = index;
   return None();
 }
@@ -258,7 +261,7 @@ void init_iterator_pickling(ThreadState& ts) {
   static const MethodDef kEnumerate[] = {{"__reduce__", enumerate_reduce}};
   static const MethodDef kZip[] = {{"__reduce__", zip_reduce}, {"__setstate__", zip_setstate}};
   static const MethodDef kMap[] = {{"__reduce__", map_reduce}};
-  for (Type* t : {&list_iterator_type, &tuple_iterator_type, &str_iterator_type}) add_methods(ts, *t, kForward);
+  for (Type* t : {&list_iterator_type, &tuple_iterator_type, &str_iterator_type, &str_ascii_iterator_type}) add_methods(ts, *t, kForward);
   add_methods(ts, iterator_type, kSeqIter);
   for (Type* t : {&list_reverseiterator_type, &reversed_type}) add_methods(ts, *t, kReverse);
   add_methods(ts, range_iterator_type, kRange);

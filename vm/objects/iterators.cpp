@@ -348,6 +348,14 @@ Value forward_length_hint(ThreadState& ts, Value self, std::span<const Value> ar
     return Value();
   auto* it = static_cast<SeqIterObject*>(self.as_object());
   if (!it->seq) return remaining_hint(0);
+  if (is_str(it->seq)) {
+    // A str iterator keeps a byte offset: count the characters (UTF-8 lead bytes) left after it.
+    const StrObject* s = as_str(it->seq);
+    int64_t left = 0;
+    for (int64_t i = it->byte_offset; i < s->size; i++)
+      left += (static_cast<unsigned char>(s->data[i]) & 0xC0) != 0x80;
+    return remaining_hint(left);
+  }
   int64_t size = is_str(it->seq)     ? as_str(it->seq)->length
                  : is_tuple(it->seq) ? static_cast<TupleObject*>(it->seq.as_object())->size
                                      : static_cast<ListObject*>(it->seq.as_object())->size;
@@ -373,7 +381,7 @@ void add_length_hints(ThreadState& ts) {
   static const MethodDef kForward[] = {{"__length_hint__", forward_length_hint}};
   static const MethodDef kReverse[] = {{"__length_hint__", reverse_length_hint}};
   static const MethodDef kRange[] = {{"__length_hint__", range_length_hint}};
-  for (Type* t : {&list_iterator_type, &tuple_iterator_type, &str_iterator_type}) add_methods(ts, *t, kForward);
+  for (Type* t : {&list_iterator_type, &tuple_iterator_type, &str_iterator_type, &str_ascii_iterator_type}) add_methods(ts, *t, kForward);
   for (Type* t : {&list_reverseiterator_type, &reversed_type}) add_methods(ts, *t, kReverse);
   add_methods(ts, range_iterator_type, kRange);
 }

@@ -157,24 +157,25 @@ METHOD(m_subclasshook) {
   return NotImplemented();
 }
 
+// The slots' dunders are slot wrappers (bound: method-wrapper), the rest plain methods, as in CPython.
 const MethodDef object_methods[] = {
     {"__sizeof__", m_sizeof},
     {"__subclasshook__", m_subclasshook, kMethodClass},
-    {"__init__", m_init},
-    {"__repr__", m_repr},
-    {"__str__", m_str},
-    {"__hash__", m_hash},
-    {"__eq__", m_eq},
-    {"__ne__", m_ne},
-    {"__lt__", m_lt},
-    {"__le__", m_le},
-    {"__gt__", m_gt},
-    {"__ge__", m_ge},
+    {"__init__", m_init, kMethodSlotWrapper},
+    {"__repr__", m_repr, kMethodSlotWrapper},
+    {"__str__", m_str, kMethodSlotWrapper},
+    {"__hash__", m_hash, kMethodSlotWrapper},
+    {"__eq__", m_eq, kMethodSlotWrapper},
+    {"__ne__", m_ne, kMethodSlotWrapper},
+    {"__lt__", m_lt, kMethodSlotWrapper},
+    {"__le__", m_le, kMethodSlotWrapper},
+    {"__gt__", m_gt, kMethodSlotWrapper},
+    {"__ge__", m_ge, kMethodSlotWrapper},
     {"__format__", m_format},
     {"__init_subclass__", m_init_subclass, kMethodClass},
-    {"__getattribute__", m_getattribute},
-    {"__setattr__", m_setattr},
-    {"__delattr__", m_delattr},
+    {"__getattribute__", m_getattribute, kMethodSlotWrapper},
+    {"__setattr__", m_setattr, kMethodSlotWrapper},
+    {"__delattr__", m_delattr, kMethodSlotWrapper},
     {"__dir__", m_dir},
 };
 

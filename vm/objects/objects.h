@@ -25,7 +25,7 @@ namespace minipy {
   X(object) X(type) X(int) X(bool) X(float) X(str) X(bytes) X(tuple) X(list) X(dict) X(set) X(frozenset)  \
   X(range) X(slice) X(none) X(ellipsis) X(not_implemented) X(function) X(code) X(native_function)          \
   X(method_descriptor) X(bound_method) X(module) X(cell) X(traceback) X(generator)                        \
-  X(list_iterator) X(list_reverseiterator) X(tuple_iterator) X(str_iterator) X(range_iterator)             \
+  X(list_iterator) X(list_reverseiterator) X(tuple_iterator) X(str_iterator) X(str_ascii_iterator) X(range_iterator)             \
   X(dict_keyiterator) X(dict_valueiterator) X(dict_itemiterator) X(dict_keys) X(dict_values) X(dict_items) \
   X(set_iterator) X(enumerate) X(zip) X(reversed) X(map) X(filter) X(iterator) X(callable_iterator) X(property)                 \
   X(staticmethod) X(classmethod) X(super) X(mappingproxy) X(coroutine) X(coroutine_wrapper) X(async_generator)  \
@@ -238,6 +238,7 @@ struct BoundMethodObject : Object {
 };
 struct PropertyObject : Object {  // property, staticmethod, classmethod (func in fget)
   Value fget, fset, fdel, doc;
+  Value name;  // a property's, from __set_name__ (for its error messages); null until then
 };
 
 struct ModuleObject : Object {

@@ -145,7 +145,7 @@ Value str_getitem(ThreadState& ts, Value container, Value key) {
 }
 
 Value str_iter(ThreadState& ts, Value v) {
-  auto* it = ts.alloc<SeqIterObject>(&str_iterator_type);
+  auto* it = ts.alloc<SeqIterObject>(as_str(v)->is_ascii() ? &str_ascii_iterator_type : &str_iterator_type);
   it->seq = v;
   return Value(it);
 }
@@ -395,9 +395,11 @@ void init_str_type(ThreadState& ts) {
   t.getitem = str_getitem;
   t.iter = str_iter;
   t.new_instance = str_new;
-  str_iterator_type.iternext = str_iter_next;
-  str_iterator_type.iter = [](ThreadState&, Value self) { return self; };
-  str_iterator_type.trace = trace_seq_iter;
+  for (Type* t : {&str_iterator_type, &str_ascii_iterator_type}) {
+    t->iternext = str_iter_next;
+    t->iter = [](ThreadState&, Value self) { return self; };
+    t->trace = trace_seq_iter;
+  }
   init_str_methods(ts);
 }
 

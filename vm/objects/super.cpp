@@ -65,35 +65,53 @@ bool super_from_frame(ThreadState& ts, Frame* frame, Type** type, Value* obj) {
   return false;
 }
 
-Value super_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
-  if (!no_keywords(ts, "super", kwnames)) return Value();
-  if (args.size() > 2) return raise_fmt(ts, TypeError_type, "super() takes at most 2 arguments ({} given)", args.size());
+// Reads super's arguments, (type[, obj]) or none (the calling method's class and first argument), into `s`.
+[[nodiscard]] bool super_fill(ThreadState& ts, SuperObject* s, std::span<const Value> args, TupleObject* kwnames) {
+  if (!no_keywords(ts, "super", kwnames)) return false;
+  if (args.size() > 2)
+    return raise_fmt(ts, TypeError_type, "super() takes at most 2 arguments ({} given)", args.size()), false;
   Type* type = nullptr;
   Value obj;
   if (args.empty()) {
-    if (!super_from_frame(ts, ts.current_frame, &type, &obj)) return Value();
+    if (!super_from_frame(ts, ts.current_frame, &type, &obj)) return false;
   } else {
     if (!is_type(args[0]))
-      return raise_fmt(ts, TypeError_type, "super() argument 1 must be a type, not {}", type_name(args[0]));
+      // CPython's two paths word it differently: super(...) itself says "a type", a subclass's __init__ not.
+      return raise_fmt(ts, TypeError_type, "super() argument 1 must be {}type, not {}",
+                       type_of(Value(s)) == &super_type ? "a " : "", type_name(args[0])), false;
     type = as_type(args[0]);
     if (args.size() == 2 && !is_none(args[1])) obj = args[1];
   }
   Type* obj_type = nullptr;
   if (obj) {
     obj_type = super_check(ts, type, obj);
-    if (!obj_type) return Value();
+    if (!obj_type) return false;
   }
-  auto* s = ts.alloc<SuperObject>(&super_type, sizeof(SuperObject));
   s->type = type;
   s->obj = obj;
   s->obj_type = obj_type;
+  return true;
+}
+
+// super(...) reads its arguments here; a subclass of super gets an empty instance, filled by super.__init__
+// (CPython's super has a generic __new__ and reads its arguments in __init__, which a subclass may override).
+Value super_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
+  auto* s = ts.alloc<SuperObject>(type, type->instance_size);
+  if (type == &super_type && !super_fill(ts, s, args, kwnames)) return Value();
   return Value(s);
+}
+
+// super.__init__(type[, obj]): fills a subclass's instance (an exact super was filled by super_new already).
+bool super_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  SuperObject* s = as_super(self);
+  if (type_of(self) == &super_type && s->type) return true;
+  return super_fill(ts, s, args, kwnames);
 }
 
 Value super_getattr(ThreadState& ts, Value self, StrObject* name) {
   SuperObject* s = as_super(self);
   Type* start = s->obj_type;
-  if (start && name->view() != "__class__") {
+  if (start && s->type && name->view() != "__class__") {
     TupleObject* mro = start->mro;
     int64_t i = 0;
     while (i < mro->size && mro->items[i].as_object() != s->type) i++;
@@ -110,6 +128,7 @@ Value super_getattr(ThreadState& ts, Value self, StrObject* name) {
 
 Value super_repr(ThreadState& ts, Value self) {
   SuperObject* s = as_super(self);
+  if (!s->type) return make_str(ts, "<super: <class 'NULL'>, NULL>");  // a subclass's, before __init__
   if (!s->obj_type) return make_str(ts, fmt::format("<super: <class '{}'>, NULL>", s->type->name->view()));
   return make_str(ts, fmt::format("<super: <class '{}'>, <{} object>>", s->type->name->view(),
                                   s->obj_type->name->view()));
@@ -120,7 +139,7 @@ Value super_repr(ThreadState& ts, Value self) {
 // anew with (type, instance), as CPython's super_descr_get does.
 Value super_descr_get(ThreadState& ts, Value self, Value instance, Value) {
   SuperObject* s = as_super(self);
-  if (!instance || is_none(instance) || s->obj) return self;
+  if (!instance || is_none(instance) || s->obj || !s->type) return self;
   if (type_of(self) == &super_type) {
     Type* obj_type = super_check(ts, s->type, instance);
     if (!obj_type) return Value();
@@ -136,7 +155,8 @@ Value super_descr_get(ThreadState& ts, Value self, Value instance, Value) {
 
 // __thisclass__, __self__ and __self_class__: the class searched after, the bound object, its type (None unbound).
 Value super_thisclass(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  return Value(as_super(self)->type);
+  Type* t = as_super(self)->type;
+  return t ? Value(t) : None();
 }
 Value super_self(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   Value obj = as_super(self)->obj;
@@ -158,6 +178,7 @@ void trace_super(Object* self, Tracer& tracer) {
 
 void init_super_type(ThreadState& ts) {
   super_type.new_instance = super_new;
+  super_type.init = super_init;
   super_type.getattr = super_getattr;
   super_type.repr = super_repr;
   super_type.trace = trace_super;

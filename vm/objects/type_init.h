@@ -23,7 +23,8 @@ namespace minipy {
 // The builtin types defined outside MINIPY_BUILTIN_TYPES (static_type.h), set up by init_buffer_types() once the
 // X-macro types exist: complex, bytes' buffer interface, bytearray, memoryview, member_descriptor, namespace.
 #define MINIPY_STATIC_TYPE_INITIALISERS(X) \
-  X(complex_type) X(bytes_buffer) X(bytearray_type) X(memoryview_type) X(member_descriptor_type) X(namespace_type)
+  X(complex_type) X(bytes_buffer) X(bytearray_type) X(memoryview_type) X(member_descriptor_type) X(namespace_type) \
+  X(method_wrapper_type)
 
 #define X(name) void init_##name(ThreadState& ts);
 MINIPY_TYPE_INITIALISERS(X)

@@ -75,7 +75,9 @@ void init_types(ThreadState& ts) {
   define(list_iterator_type, "list_iterator", &object_type, sizeof(SeqIterObject), 0);
   define(list_reverseiterator_type, "list_reverseiterator", &object_type, sizeof(ReversedObject), 0);
   define(tuple_iterator_type, "tuple_iterator", &object_type, sizeof(SeqIterObject), 0);
-  define(str_iterator_type, "str_ascii_iterator", &object_type, sizeof(SeqIterObject), 0);
+  // As CPython 3.11: an ASCII string's iterator has a type of its own (indexing bytes directly).
+  define(str_iterator_type, "str_iterator", &object_type, sizeof(SeqIterObject), 0);
+  define(str_ascii_iterator_type, "str_ascii_iterator", &object_type, sizeof(SeqIterObject), 0);
   define(range_iterator_type, "range_iterator", &object_type, sizeof(RangeIterObject), 0);
   define(dict_keyiterator_type, "dict_keyiterator", &object_type, sizeof(DictIterObject), 0);
   define(dict_valueiterator_type, "dict_valueiterator", &object_type, sizeof(DictIterObject), 0);
