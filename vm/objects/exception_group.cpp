@@ -251,7 +251,13 @@ bool check_eg_match(ThreadState& ts, Value exc, Value match_type, Value* rest, V
 // PREP_RERAISE_STAR: from the original exception and the list of what the except* clauses raised or
 // re-raised (plus the unhandled rest), the exception to re-raise, or None.
 Value prep_reraise_star(ThreadState& ts, Value orig, Value excs) {
+  // The compiler always passes a list of exceptions (or Nones); crafted bytecode may pass anything, which
+  // CPython only asserts against. Refuse it rather than read a non-list as one.
+  if (!is_list(excs)) return raise(ts, SystemError_type, "PREP_RERAISE_STAR: the raised exceptions are not a list");
   auto* list = static_cast<ListObject*>(excs.as_object());
+  for (Value e : list->span())
+    if (!is_none(e) && !is_subtype(type_of(e), &BaseException_type))
+      return raise(ts, SystemError_type, "PREP_RERAISE_STAR: a raised item is not an exception");
   std::span<Value> items = list->span();
   if (items.empty()) return None();
   if (!is_group(orig)) return items[0];  // a naked exception: at most one clause ran
