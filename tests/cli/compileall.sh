@@ -1,5 +1,6 @@
 # -m compileall: same listing/compiling/error output and exit code as python3.11's, caches at the same places
-# (with minipy's tag), up-to-date files skipped, -q/-f/-l/-j and --invalidation-mode honoured.
+# (with minipy's tag), up-to-date files skipped, -q/-f/-l/-j and --invalidation-mode honoured natively, the
+# other options through Lib's compileall.py.
 source "$(dirname "$0")/../tools/cli_lib.sh" "$@"
 mkdir -p tree/pkg/sub
 printf 'x = 1\n' >tree/a.py
@@ -46,4 +47,23 @@ clear_caches
 clean_run "$MINIPY" -m compileall -q --invalidation-mode unchecked-hash tree/a.py
 flags=$(od -A n -t x1 -j 4 -N 4 "tree/__pycache__/a.$CACHE_TAG.pyc" | tr -d ' ')
 [[ $flags == 01000000 ]] || fail "unchecked-hash flags are $flags, expected 01000000"
+
+# Options the native command line leaves to Lib's compileall.py: legacy pycs beside the sources (-b), a
+# stripped/prepended path in the code's filename (-s/-p), exclusion (-x), -r0, and the full --help.
+clear_caches
+run_both -m compileall -b -q tree
+same_all "-b writes legacy pycs"
+(cd tree && find . -name '*.pyc' | sort) >b.pycs
+grep -q '^./a.pyc$' b.pycs || fail "-b did not write tree/a.pyc"
+[[ $(clean_run "$PYTHON311" tree/a.pyc; echo $?) == 0 ]] || fail "python3.11 cannot run minipy's legacy pyc"
+find tree -name '*.pyc' -delete
+run_both -m compileall -x 'sub' tree
+same_all "-x excludes by regular expression"
+clear_caches
+run_both -m compileall -r0 -s tree -p /lib tree
+same_all "-r0 -s -p"
+run_both -m compileall --help
+same_all "--help"
+run_both -m compileall --bogus tree
+same_all "an unknown option"
 finish

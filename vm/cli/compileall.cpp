@@ -1,6 +1,8 @@
 // `minipy -m compileall [options] [FILE|DIR ...]`: CPython 3.11's compileall command line for minipy's caches —
 // the same listing/compiling messages, the same up-to-date check (magic, flags 0 and mtime in the first 12
 // bytes), -q/-qq, -f, -l, -r N, -j N (files compiled on N threads, reported in order) and --invalidation-mode.
+// Any other option (-b, -d, -s/-p, -x/-i, -o, -e, --hardlink-dupes, --help) goes to Lib's compileall.py, which
+// runs on minipy unchanged and writes the same caches through importlib.util.cache_from_source.
 #include <dirent.h>
 #include <sys/stat.h>
 
@@ -159,6 +161,20 @@ FileResult compile_one(const std::string& file, const CacheSettings& settings, c
 
 }  // namespace
 
+bool compileall_native_handles(const std::vector<std::string>& args) {
+  for (size_t i = 0; i < args.size(); i++) {
+    const std::string& a = args[i];
+    if (a.empty() || a[0] != '-') continue;
+    if (a == "-q" || a == "-qq" || a == "-f" || a == "-l") continue;
+    if (a == "-r" || a == "-j" || a == "--workers" || a == "--invalidation-mode") {
+      i++;  // its value
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 int compileall_main(Interpreter& interp, const std::vector<std::string>& args) {
   Options opt;
   // SOURCE_DATE_EPOCH asks for reproducible builds: py_compile then writes checked hash pycs, which hold no mtime.
@@ -195,12 +211,7 @@ int compileall_main(Interpreter& interp, const std::vector<std::string>& args) {
                              "'checked-hash', 'timestamp', 'unchecked-hash')\n", v->c_str());
         return 2;
       }
-    } else if (a == "-h" || a == "--help") {
-      std::printf("usage: %s -m compileall [-h] [-l] [-r RECURSION] [-f] [-q] [-j WORKERS]\n"
-                  "       [--invalidation-mode {checked-hash,timestamp,unchecked-hash}] [FILE|DIR ...]\n",
-                  interp.config.program_name.c_str());
-      return 0;
-    } else if (!a.empty() && a[0] == '-') {
+    } else if (!a.empty() && a[0] == '-') {  // compileall_native_handles lets no other option through
       std::fprintf(stderr, "compileall: error: unrecognized arguments: %s\n", a.c_str());
       return 2;
     } else {

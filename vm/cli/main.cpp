@@ -314,7 +314,7 @@ int run_command(Interpreter& interp, Command& cmd) {
     case Command::Mode::Module:
     {
       if (cmd.target == "py_compile") return py_compile_main(interp, cmd.args);
-      if (cmd.target == "compileall") return compileall_main(interp, cmd.args);
+      if (cmd.target == "compileall" && compileall_native_handles(cmd.args)) return compileall_main(interp, cmd.args);
       // Beyond CPython: `-m dis FILE.pyc` shows a compiled file (header, freshness, code) with minipy's own
       // stdlib/pycview.py, which uses Lib's dis for the disassembly; Lib's dis itself only reads source.
       bool pyc_argument = false;

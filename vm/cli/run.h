@@ -16,6 +16,8 @@ int run_pyc_file(Interpreter& interp, const std::string& path);
 int py_compile_main(Interpreter& interp, const std::vector<std::string>& args);
 // `minipy -m compileall [-q] [-f] [-l] [-r N] [-j N] [--invalidation-mode MODE] [FILE|DIR ...]`
 int compileall_main(Interpreter& interp, const std::vector<std::string>& args);
+// Whether compileall_main takes every option in `args`; otherwise `-m compileall` runs Lib's compileall.py.
+bool compileall_native_handles(const std::vector<std::string>& args);
 
 // The cache settings of `-m py_compile` and `-m compileall`, from the command line `config`.
 CacheSettings tool_cache_settings(RuntimeConfig& config);
