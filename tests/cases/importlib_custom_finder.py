@@ -1,0 +1,85 @@
+# A program's own finder on sys.meta_path (importlib.abc classes), importlib.resources, importlib.metadata on a
+# small dist-info, and pkgutil.iter_modules, all on a temporary directory.
+import importlib, importlib.abc, importlib.util, importlib.machinery, os, sys, tempfile
+
+class StringLoader(importlib.abc.Loader):
+    def __init__(self, sources):
+        self.sources = sources
+    def create_module(self, spec):
+        return None
+    def exec_module(self, module):
+        print('exec_module', module.__name__, module.__spec__.origin, module.__loader__ is self)
+        exec(self.sources[module.__name__], module.__dict__)
+
+class StringFinder(importlib.abc.MetaPathFinder):
+    def __init__(self, sources):
+        self.loader = StringLoader(sources)
+        self.asked = []
+    def find_spec(self, fullname, path, target=None):
+        self.asked.append((fullname, path is None))
+        if fullname not in self.loader.sources:
+            return None
+        is_package = fullname == 'virtual'
+        return importlib.util.spec_from_loader(fullname, self.loader, origin='string:' + fullname,
+                                               is_package=is_package)
+
+finder = StringFinder({'virtual': 'X = 1\n', 'virtual.child': 'from . import X\nY = X + 1\n',
+                       'broken': 'raise ValueError("broken body")\n'})
+print(isinstance(finder, importlib.abc.MetaPathFinder), issubclass(StringLoader, importlib.abc.Loader))
+sys.meta_path.insert(0, finder)
+import virtual.child
+print(virtual.X, virtual.child.Y, virtual.child.__package__, virtual.__path__)
+print(finder.asked)
+try:
+    import broken
+except ValueError as e:
+    print('ValueError', e, 'broken' in sys.modules)
+import json  # the default finders still answer behind the program's
+print(json.__name__, ('json', True) in finder.asked)
+print(importlib.util.find_spec('virtual.child').origin)
+sys.meta_path.remove(finder)
+
+# A finder appended at the end is asked only for what the default finders do not find.
+late = StringFinder({'late_only': 'Z = 3\n', 'json': 'raise AssertionError\n'})
+sys.meta_path.append(late)
+import late_only
+print(late_only.Z, late.asked)
+sys.meta_path.remove(late)
+try:
+    import late_only_missing
+except ModuleNotFoundError as e:
+    print('ModuleNotFoundError', e)
+
+# importlib.resources and pkgutil on a temporary package.
+root = tempfile.mkdtemp()
+os.makedirs(os.path.join(root, 'res_pkg', 'data'))
+for rel, text in [('res_pkg/__init__.py', ''), ('res_pkg/data/hello.txt', 'hello resources\n'),
+                  ('res_pkg/alpha.py', ''), ('res_pkg/beta/__init__.py', '')]:
+    os.makedirs(os.path.dirname(os.path.join(root, rel)), exist_ok=True)
+    with open(os.path.join(root, rel), 'w') as f:
+        f.write(text)
+sys.path.insert(0, root)
+import importlib.resources
+files = importlib.resources.files('res_pkg')
+print(files.joinpath('data', 'hello.txt').read_text(), end='')
+print(sorted(p.name for p in files.iterdir() if p.name != '__pycache__'))
+print(importlib.resources.files('res_pkg').joinpath('data/hello.txt').is_file())
+import pkgutil, res_pkg
+print(sorted((m.name, m.ispkg) for m in pkgutil.iter_modules(res_pkg.__path__)))
+print(sorted(m.name for m in pkgutil.iter_modules([root])))
+
+# importlib.metadata on a dist-info in a temporary directory.
+site = tempfile.mkdtemp()
+info = os.path.join(site, 'tinydist-1.2.3.dist-info')
+os.makedirs(info)
+with open(os.path.join(info, 'METADATA'), 'w') as f:
+    f.write('Metadata-Version: 2.1\nName: tinydist\nVersion: 1.2.3\nSummary: a tiny distribution\n'
+            'Requires-Dist: other (>=1.0)\n')
+with open(os.path.join(info, 'entry_points.txt'), 'w') as f:
+    f.write('[console_scripts]\ntiny = tinydist.cli:main\n')
+sys.path.insert(0, site)
+import importlib.metadata as md
+print(md.version('tinydist'), md.metadata('tinydist')['Summary'], md.requires('tinydist'))
+print([(e.name, e.value) for e in md.entry_points(group='console_scripts') if e.name == 'tiny'])
+dist = md.distribution('tinydist')
+print(dist.metadata['Name'], dist.version)
