@@ -201,20 +201,32 @@ Value load_from_spec(ThreadState& ts, const std::string& name, Value spec) {
     ts.current_exception = pending;
     return Value();
   }
-  Value result = dict_get_str(ts.interp->modules, key);
-  if (!result) return raise_fmt(ts, KeyError_type, "{}", python_str_repr(name));
-  if (ts.interp->config.verbose) {
-    Value r = py_repr(ts, loader);
-    if (!r) return r;
-    verbose_message(ts, 1, fmt::format("import {} # {}", python_str_repr(name), as_str(r)->view()));
-  }
-  return result;
+  return module_after_load(ts, name, loader);
 }
 
 }  // namespace
 
+bool describe_native_module(ThreadState& ts, Value module, std::string_view name) {
+  define_finder_types(ts);
+  if (type_of(module) != &module_type) return true;
+  DictObject* d = static_cast<ModuleObject*>(module.as_object())->dict;
+  auto& names = ts.interp->names;
+  Value existing = dict_get_str(d, names.spec);
+  if (existing && !is_none(existing)) return true;  // a module that describes itself (Lib's _bootstrap did)
+  Value spec = make_spec(ts, name, Value(&builtin_importer_type), parent_of(name));
+  if (!spec || !set_attr(ts, spec, intern(ts, "origin"), Value(make_str(ts, "built-in")))) return false;
+  return dict_set_str(ts, d, names.spec, spec) && dict_set_str(ts, d, names.loader, Value(&builtin_importer_type)) &&
+         dict_set_str(ts, d, names.package, Value(make_str(ts, parent_of(name))));
+}
+
 void install_default_finders(ThreadState& ts) {
   define_finder_types(ts);
+  // The modules made before any import (sys, builtins) get their built-in spec as the native ones
+  // load_native describes later.
+  for (const char* name : {"sys", "builtins"}) {
+    Value module = dict_get_str(ts.interp->modules, intern(ts, name));
+    if (module && !describe_native_module(ts, module, name)) ts.current_exception = Value();
+  }
   DictObject* sys = ts.interp->sys_module->dict;
   Value meta_path = dict_get_str(sys, intern(ts, "meta_path"));
   if (meta_path && type_of(meta_path) == &list_type && static_cast<ListObject*>(meta_path.as_object())->size == 0) {

@@ -83,3 +83,12 @@ except ImportError as e:
 
 print(importlib.machinery.PathFinder in sys.meta_path, importlib.machinery.BuiltinImporter in sys.meta_path)
 print(importlib.machinery.SOURCE_SUFFIXES, importlib.util.find_spec('sys').origin)
+
+# Native modules carry CPython's built-in spec.
+import math
+for name in ['math', 'sys', 'builtins', 'marshal']:
+    spec = importlib.util.find_spec(name)
+    print(name, spec.name, spec.origin, spec.loader, spec.parent == '', spec.has_location)
+    print(' ', sys.modules[name].__loader__ is importlib.machinery.BuiltinImporter, repr(sys.modules[name].__package__))
+print(importlib.machinery.BuiltinImporter.find_spec('math').origin, importlib.machinery.PathFinder.find_spec('math'))
+print(importlib.machinery.PathFinder.find_spec('ifs_pkg').name, importlib.machinery.FrozenImporter.find_spec('ifs_pkg'))

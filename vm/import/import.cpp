@@ -123,6 +123,19 @@ Value spec_for_found(ThreadState& ts, const std::string& name, const FoundModule
   return spec;
 }
 
+Value module_after_load(ThreadState& ts, const std::string& name, Value loader) {
+  // The body may have replaced its own sys.modules entry (with an object of its own making, a lazy
+  // loader): the import returns whatever is there now, and a body that deleted it is CPython's KeyError.
+  Value result = dict_get_str(ts.interp->modules, name_str(ts, name));
+  if (!result) return raise_fmt(ts, KeyError_type, "{}", python_str_repr(name));
+  if (ts.interp->config.verbose) {
+    Value r = py_repr(ts, loader);
+    if (!r) return r;
+    verbose_message(ts, 1, fmt::format("import {} # {}", python_str_repr(name), as_str(r)->view()));
+  }
+  return result;
+}
+
 namespace {
 
 // Creates the spec, the loader and the module for what the finder found, runs the module's code with the
@@ -182,22 +195,14 @@ Value load_module(ThreadState& ts, const std::string& name, const FoundModule& f
       return Value();
     }
   }
-  // The body may have replaced its own sys.modules entry (with an object of its own making, a lazy
-  // loader): the import returns whatever is there now, and a body that deleted it is CPython's KeyError.
-  Value result = dict_get_str(ts.interp->modules, key);
-  if (!result) return raise_fmt(ts, KeyError_type, "{}", python_str_repr(name));
-  if (ts.interp->config.verbose) {
-    Value r = py_repr(ts, loader);
-    if (!r) return r;
-    verbose_message(ts, 1, fmt::format("import {} # {}", python_str_repr(name), as_str(r)->view()));
-  }
-  return result;
+  return module_after_load(ts, name, loader);
 }
 
 Value load_native(ThreadState& ts, const NativeModule& def) {
   ModuleObject* m = def.create(ts);
   if (!m) return Value();
   if (!dict_set_str(ts, ts.interp->modules, name_str(ts, def.name), Value(m))) return Value();
+  if (!describe_native_module(ts, Value(m), def.name)) return Value();
   verbose_message(ts, 1, fmt::format("import {} # <class '_frozen_importlib.BuiltinImporter'>",
                                      python_str_repr(def.name)));
   return Value(m);

@@ -64,6 +64,9 @@ Value load_source_module(ThreadState& ts, const std::string& name, const std::st
 // receives the package's __path__ list (null for modules), `cached` the __cached__ path (empty when none).
 Value spec_for_found(ThreadState& ts, const std::string& name, const FoundModule& found, Value* path_list,
                      std::string* cached);
+// What an import of `name` returns once its loader (`loader`, for the -v line) ran: sys.modules[name] as it is
+// now (KeyError when the body deleted it).
+Value module_after_load(ThreadState& ts, const std::string& name, Value loader);
 // The str items of a list/tuple (sys.path, __path__); others are skipped as the path finder skips them.
 [[nodiscard]] bool string_items(ThreadState& ts, Value sequence, std::vector<std::string>* out);
 
@@ -82,6 +85,9 @@ Value find_spec_on_meta_path(ThreadState& ts, const std::string& name, Value pat
 Value module_from_spec(ThreadState& ts, Value spec);
 // The native finder class BuiltinImporter, FrozenImporter or PathFinder called `name` (null for other names).
 Type* native_finder_type(std::string_view name);
+// Gives native module `module` (called `name`) the __spec__ (origin 'built-in'), __loader__ (BuiltinImporter) and
+// __package__ CPython's builtin modules have, unless it already has a spec. False with an exception pending.
+[[nodiscard]] bool describe_native_module(ThreadState& ts, Value module, std::string_view name);
 // Fills the empty sys.meta_path with BuiltinImporter, FrozenImporter and PathFinder (at start-up).
 void install_default_finders(ThreadState& ts);
 
