@@ -132,27 +132,34 @@ IMPORTLIB_FN(util_source_hash) {
   return make_bytes(ts, std::string_view(reinterpret_cast<const char*>(hash.data()), hash.size()));
 }
 
-// spec_from_file_location(name, location): a spec whose loader reads `location` (a .py source, or a .pyc).
+// spec_from_file_location(name, location, *, loader=None, submodule_search_locations=...): for a str path to a
+// .py or .pyc file, the spec the import statement would make for that file (its loader, its cache rules; a
+// package's __init__ gets its directory as submodule_search_locations). Every other form (a loader or locations
+// given, a path-like or unknown suffix) is Lib's _bootstrap_external.spec_from_file_location, with Lib's loaders.
 IMPORTLIB_FN(spec_from_file_location) {
   Value name = argument(ts, args, kwnames, 0, "name");
   Value location = argument(ts, args, kwnames, 1, "location");
-  if (!name || !is_str(name)) return raise(ts, TypeError_type, "spec_from_file_location() needs a module name");
-  if (!location || !is_str(location)) return None();  // CPython asks the loader; minipy needs a path
-  std::string path(as_str(location)->view());
-  std::string module_name(as_str(name)->view());
-  bool sourceless = path.size() > 4 && path.compare(path.size() - 4, 4, ".pyc") == 0;
-  if (!sourceless && !(path.size() > 3 && path.compare(path.size() - 3, 3, ".py") == 0)) return None();
-  auto kind = sourceless ? FoundModule::Kind::Sourceless : FoundModule::Kind::Source;
-  Value loader = make_loader(ts, kind, module_name, path);
-  if (!loader) return loader;
-  size_t dot = module_name.rfind('.');
-  Value spec = make_spec(ts, module_name, loader, dot == std::string::npos ? "" : module_name.substr(0, dot));
-  if (!spec) return spec;
-  std::string cached = sourceless ? path : cached_path_for(ts, path);
-  if (!set_attr(ts, spec, intern(ts, "origin"), location) || !set_attr(ts, spec, intern(ts, "has_location"), True()))
-    return Value();
-  if (!cached.empty() && !set_attr(ts, spec, intern(ts, "cached"), Value(make_str(ts, cached)))) return Value();
-  return spec;
+  Value loader = keyword_arg(ts, args, kwnames, "loader");
+  Value locations = keyword_arg(ts, args, kwnames, "submodule_search_locations");
+  std::string_view path_view = location && is_str(location) ? as_str(location)->view() : std::string_view();
+  bool sourceless = path_view.ends_with(".pyc");
+  bool native = name && is_str(name) && (sourceless || path_view.ends_with(".py")) && (!loader || is_none(loader)) &&
+                !locations && positional_count(args, kwnames) <= 2;
+  if (!native) {
+    Value lib = find_and_load(ts, "importlib._bootstrap_external");
+    Value function = lib ? get_attr(ts, lib, intern(ts, "spec_from_file_location")) : Value();
+    return function ? call(ts, function, args, kwnames) : function;
+  }
+  FoundModule found;
+  found.kind = sourceless ? FoundModule::Kind::Sourceless : FoundModule::Kind::Source;
+  found.origin = std::string(path_view);
+  size_t slash = path_view.rfind('/');
+  std::string_view base = path_view.substr(slash == std::string_view::npos ? 0 : slash + 1);
+  found.is_package = base.substr(0, base.rfind('.')) == "__init__";
+  if (found.is_package) found.search_locations.emplace_back(path_view.substr(0, slash == std::string_view::npos ? 0 : slash));
+  Value path_list;
+  std::string cached;
+  return spec_for_found(ts, std::string(as_str(name)->view()), found, &path_list, &cached);
 }
 
 // module_from_spec(spec): the shared implementation the import statement's program-finder path also uses.
@@ -273,10 +280,60 @@ IMPORTLIB_FN(util_getattr) {
   return raise_fmt(ts, AttributeError_type, "module 'importlib.util' has no attribute '{}'", as_str(r)->view());
 }
 
+// importlib.find_loader(name, path=None) (deprecated since 3.4): the loader of an imported module, else of the
+// spec sys.meta_path's finders give (CPython's DeprecationWarning is not issued).
+IMPORTLIB_FN(find_loader) {
+  Value name = argument(ts, args, kwnames, 0, "name");
+  Value path = argument(ts, args, kwnames, 1, "path");
+  if (!name) return raise(ts, TypeError_type, "find_loader() missing 1 required positional argument: 'name'");
+  if (!is_str(name)) return raise(ts, TypeError_type, "module name must be str");
+  std::string text(as_str(name)->view());
+  if (Value module = dict_get_str(ts.interp->modules, intern(ts, text))) {
+    Value loader = get_attr_optional(ts, module, ts.interp->names.loader);
+    if (!loader && ts.current_exception) return loader;
+    if (!loader) return raise_fmt(ts, ValueError_type, "{}.__loader__ is not set", text);
+    if (is_none(loader)) return raise_fmt(ts, ValueError_type, "{}.__loader__ is None", text);
+    return loader;
+  }
+  Value spec = find_spec_on_meta_path(ts, text, path ? path : None());
+  if (!spec || is_none(spec)) return spec;
+  Value loader = get_attr(ts, spec, intern(ts, "loader"));
+  if (!loader || !is_none(loader)) return loader;
+  Value locations = get_attr(ts, spec, intern(ts, "submodule_search_locations"));
+  if (!locations) return locations;
+  std::string message = is_none(locations) ? fmt::format("spec for {} missing loader", text)
+                                           : std::string("namespace packages do not have loaders");
+  Value message_value(make_str(ts, message));
+  Value exc = new_exception(ts, &ImportError_type, {&message_value, 1});
+  if (!exc || !set_attr(ts, exc, intern(ts, "name"), name)) return Value();
+  return raise_value(ts, exc);
+}
+
+// importlib's attributes that CPython's importlib/__init__.py binds from the bootstrap files: given on first
+// use (PEP 562), so `import importlib` does not load Lib's _bootstrap.
+IMPORTLIB_FN(importlib_getattr) {
+  if (!no_keywords(ts, "__getattr__", kwnames) || !check_arg_count(ts, "__getattr__", args.size(), 1, 1))
+    return Value();
+  if (is_str(args[0])) {
+    std::string_view name = as_str(args[0])->view();
+    if (name == "_bootstrap" || name == "_bootstrap_external")
+      return find_and_load(ts, fmt::format("importlib.{}", name));
+    if (name == "_pack_uint32" || name == "_unpack_uint32") {
+      Value external = find_and_load(ts, "importlib._bootstrap_external");
+      return external ? get_attr(ts, external, as_str(args[0])) : external;
+    }
+  }
+  Value r = py_str(ts, args[0]);
+  if (!r) return r;
+  return raise_fmt(ts, AttributeError_type, "module 'importlib' has no attribute '{}'", as_str(r)->view());
+}
+
 const MethodDef importlib_functions[] = {
     {"import_module", import_module},
     {"reload", reload},
     {"invalidate_caches", invalidate_caches},
+    {"find_loader", find_loader},
+    {"__getattr__", importlib_getattr},
 };
 const MethodDef util_functions[] = {
     {"cache_from_source", util_cache_from_source},

@@ -182,7 +182,23 @@ Value load_from_spec(ThreadState& ts, const std::string& name, Value spec) {
       Value arg(key);
       if (!call(ts, load, {&arg, 1})) return Value();
       Value result = dict_get_str(ts.interp->modules, key);
-      return result ? result : raise_fmt(ts, KeyError_type, "{}", python_str_repr(name));
+      if (!result) return raise_fmt(ts, KeyError_type, "{}", python_str_repr(name));
+      // _load_backward_compatible: what the legacy loader left unset comes from the spec (failures ignored).
+      auto fill = [&](const char* dunder, Value value) {
+        Value v = attr_or_null(ts, result, dunder);
+        ts.current_exception = Value();
+        if ((!v || is_none(v)) && value && !set_attr(ts, result, intern(ts, dunder), value))
+          ts.current_exception = Value();
+      };
+      fill("__loader__", loader);
+      Value has_path = attr_or_null(ts, result, "__path__");
+      ts.current_exception = Value();
+      Value module_name = attr_or_null(ts, result, "__name__");
+      ts.current_exception = Value();
+      if (module_name && is_str(module_name))
+        fill("__package__", has_path ? module_name : Value(make_str(ts, parent_of(as_str(module_name)->view()))));
+      fill("__spec__", spec);
+      return result;
     }
   } else {
     return raise(ts, ImportError_type, "missing loader");
@@ -202,6 +218,26 @@ Value load_from_spec(ThreadState& ts, const std::string& name, Value spec) {
     return Value();
   }
   return module_after_load(ts, name, loader);
+}
+
+Value call_find_spec(ThreadState& ts, Value find_spec, StrObject* key, Value path) {
+  Value call_args[3] = {Value(key), path ? path : None(), None()};
+  return call(ts, find_spec, call_args);
+}
+
+// _find_spec_legacy: a finder with only the deprecated find_module(name, path) gives a loader, described by Lib's
+// spec_from_loader (CPython 3.11 also warns ImportWarning here; minipy does not). None when it has neither.
+Value legacy_find_spec(ThreadState& ts, Value finder, StrObject* key, Value path) {
+  Value find_module = attr_or_null(ts, finder, "find_module");
+  if (!find_module) return ts.current_exception ? Value() : None();
+  Value call_args[2] = {Value(key), path ? path : None()};
+  Value loader = call(ts, find_module, call_args);
+  if (!loader || is_none(loader)) return loader;
+  Value bootstrap = find_and_load(ts, "importlib._bootstrap");
+  Value spec_from_loader = bootstrap ? attr_or_null(ts, bootstrap, "spec_from_loader") : Value();
+  if (!spec_from_loader) return ts.current_exception ? Value() : raise(ts, ImportError_type, "spec_from_loader");
+  Value spec_args[2] = {Value(key), loader};
+  return call(ts, spec_from_loader, spec_args);
 }
 
 }  // namespace
@@ -262,12 +298,8 @@ Value find_spec_on_meta_path(ThreadState& ts, const std::string& name, Value pat
   bool is_reload = static_cast<bool>(dict_get_str(ts.interp->modules, key));
   for (Value finder : static_cast<TupleObject*>(snapshot.as_object())->span()) {
     Value find_spec = attr_or_null(ts, finder, "find_spec");
-    if (!find_spec) {
-      if (ts.current_exception) return Value();
-      continue;  // a legacy finder with only find_module (deprecated; minipy does not call it)
-    }
-    Value call_args[3] = {Value(key), path ? path : None(), None()};
-    Value spec = call(ts, find_spec, call_args);
+    if (!find_spec && ts.current_exception) return Value();
+    Value spec = find_spec ? call_find_spec(ts, find_spec, key, path) : legacy_find_spec(ts, finder, key, path);
     if (!spec) return spec;
     if (is_none(spec)) continue;
     // A finder that imported the module while looking (a circular import) leaves its spec the answer.

@@ -83,3 +83,31 @@ print(md.version('tinydist'), md.metadata('tinydist')['Summary'], md.requires('t
 print([(e.name, e.value) for e in md.entry_points(group='console_scripts') if e.name == 'tiny'])
 dist = md.distribution('tinydist')
 print(dist.metadata['Name'], dist.version)
+
+# A legacy finder (find_module/load_module only, deprecated in 3.11 but still consulted).
+import types, warnings
+warnings.simplefilter('ignore', ImportWarning)
+class LegacyFinder:
+    def find_module(self, fullname, path=None):
+        return self if fullname == 'legacy_mod' else None
+    def load_module(self, fullname):
+        module = types.ModuleType(fullname)
+        module.ANSWER = 42
+        sys.modules[fullname] = module
+        return module
+legacy = LegacyFinder()
+sys.meta_path.insert(0, legacy)
+import legacy_mod
+print(legacy_mod.ANSWER, legacy_mod.__loader__ is legacy, repr(legacy_mod.__package__), legacy_mod.__spec__.name)
+sys.meta_path.remove(legacy)
+with warnings.catch_warnings():
+    warnings.simplefilter('ignore', DeprecationWarning)
+    print(type(importlib.find_loader('res_pkg')).__name__, importlib.find_loader('no_such_module_here'))
+print(importlib._pack_uint32(258), importlib._unpack_uint32(b'\x02\x01\x00\x00'), importlib._bootstrap.__name__)
+
+# spec_from_file_location on a package's __init__: its directory is the search location.
+spec = importlib.util.spec_from_file_location('res_pkg_copy', os.path.join(root, 'res_pkg', '__init__.py'))
+print(spec.parent, [os.path.relpath(p, root) for p in spec.submodule_search_locations])
+module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(module)
+print(module.__name__, os.path.relpath(module.__path__[0], root))
