@@ -4,6 +4,7 @@
 // Left out: `filters`, `_defaultaction`, `_onceregistry` and `_filters_mutated`. Lib's warnings.py imports them
 // from here as one group, so without them it falls back to its own Python implementation (the one minipy
 // already ran before this module existed), and there is exactly one set of filters.
+#include "stdlib/native/_warnings.h"
 #include "stdlib/native/native_support.h"
 #include "stdlib/native/native_type.h"
 #include "vm/import/import_internal.h"
@@ -36,6 +37,11 @@ const MethodDef kWarningsFunctions[] = {
 };
 
 }  // namespace
+
+bool warn(ThreadState& ts, Type& category, std::string_view message, int stacklevel) {
+  Value args[3] = {Value(make_str(ts, message)), Value(static_cast<Object*>(&category)), Value::small_int(stacklevel)};
+  return static_cast<bool>(forward_to_lib(ts, "warn", args, nullptr));
+}
 
 ModuleObject* create_warnings_module(ThreadState& ts) {
   ModuleObject* m = make_module(ts, "_warnings");

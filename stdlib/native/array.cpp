@@ -2,13 +2,15 @@
 // malloc'd byte vector of machine values (what the buffer protocol exports: array_storage() below), so
 // tobytes/frombytes, byteswap, struct.pack_into and hashes see the same bytes as CPython's. Item conversions
 // raise CPython's messages, which differ per typecode. Leaves out _array_reconstructor and __reduce_ex__
-// (pickling arrays) and the buffer interface's memoryview side, which minipy does not have yet.
+// (pickling arrays).
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
 
+#include "vm/objects/buffer.h"
+#include "vm/objects/sequence.h"
 #include "stdlib/native/native_support.h"
 #include "stdlib/native/native_type.h"
 
@@ -23,13 +25,14 @@ struct TypeCode {
   bool is_signed;
   bool is_float;
   bool is_unicode;
+  const char* format;  // the struct format a memoryview of the array shows ('u' items are wchar_t: "w")
 };
 constexpr TypeCode kTypeCodes[] = {
-    {'b', 1, true, false, false}, {'B', 1, false, false, false}, {'u', 4, false, false, true},
-    {'h', 2, true, false, false}, {'H', 2, false, false, false}, {'i', 4, true, false, false},
-    {'I', 4, false, false, false}, {'l', 8, true, false, false}, {'L', 8, false, false, false},
-    {'q', 8, true, false, false}, {'Q', 8, false, false, false}, {'f', 4, false, true, false},
-    {'d', 8, false, true, false},
+    {'b', 1, true, false, false, "b"},  {'B', 1, false, false, false, "B"}, {'u', 4, false, false, true, "w"},
+    {'h', 2, true, false, false, "h"},  {'H', 2, false, false, false, "H"}, {'i', 4, true, false, false, "i"},
+    {'I', 4, false, false, false, "I"}, {'l', 8, true, false, false, "l"},  {'L', 8, false, false, false, "L"},
+    {'q', 8, true, false, false, "q"},  {'Q', 8, false, false, false, "Q"}, {'f', 4, false, true, false, "f"},
+    {'d', 8, false, true, false, "d"},
 };
 
 const TypeCode* find_typecode(char c) {
@@ -43,6 +46,7 @@ struct ArrayObject : Object {
   int64_t size;    // items
   int64_t capacity;
   const TypeCode* typecode;
+  int64_t exports;  // buffer views (memoryviews) of `data` alive: the array may not change size meanwhile
 };
 
 struct ArrayIterObject : Object {
@@ -62,8 +66,17 @@ void finalize_array(Object* self) {
   static_cast<ArrayObject*>(self)->data = nullptr;
 }
 
-// Makes room for `count` items in total.
+// A size change while a memoryview holds `data` would leave it pointing at freed or stale memory: refused, as
+// CPython's array_resize refuses it.
+[[nodiscard]] bool check_resize(ThreadState& ts, ArrayObject* a, int64_t new_size) {
+  if (new_size == a->size || exports_ended(ts, &a->exports)) return true;
+  raise(ts, BufferError_type, "cannot resize an array that is exporting buffers");
+  return false;
+}
+
+// Makes room for `count` items in total (which is the array's next size).
 bool reserve(ThreadState& ts, ArrayObject* a, int64_t count) {
+  if (!check_resize(ts, a, count)) return false;
   if (count <= a->capacity) return true;
   int64_t capacity = std::max<int64_t>(count, a->capacity + a->capacity / 2 + 4);
   if (count < 0 || capacity > INT64_MAX / 16) return raise(ts, MemoryError_type, ""), false;
@@ -323,6 +336,9 @@ Value array_getitem(ThreadState& ts, Value self, Value key) {
 bool delete_slice(ThreadState& ts, ArrayObject* a, SliceObject* slice) {
   int64_t start, stop, step, count;
   if (!slice_indices(ts, slice, &a->size, &start, &stop, &step, &count)) return false;
+  // CPython refuses any slice deletion of an exported array, even of nothing.
+  if (!exports_ended(ts, &a->exports))
+    return raise(ts, BufferError_type, "cannot resize an array that is exporting buffers"), false;
   if (count == 0) return true;
   std::vector<bool> doomed(static_cast<size_t>(a->size), false);
   for (int64_t k = 0; k < count; k++) doomed[static_cast<size_t>(start + k * step)] = true;
@@ -349,6 +365,9 @@ bool array_setitem(ThreadState& ts, Value self, Value key, Value value) {
     auto source_size = static_cast<int64_t>(bytes.size() / item_size(source));
     int64_t start, stop, step, count;
     if (!slice_indices(ts, slice, &a->size, &start, &stop, &step, &count)) return false;
+    // As CPython: assigning nothing, or a different number of items, to a slice of an exported array fails.
+    if ((source_size == 0 || count != source_size) && !exports_ended(ts, &a->exports))
+      return raise(ts, BufferError_type, "cannot resize an array that is exporting buffers"), false;
     if (step == 1) {
       int64_t removed = std::max<int64_t>(0, stop - start);
       int64_t growth = source_size - removed;
@@ -371,6 +390,7 @@ bool array_setitem(ThreadState& ts, Value self, Value key, Value value) {
   int64_t i;
   if (!sequence_index(ts, key, &a->size, &i, "array assignment index out of range")) return false;
   if (!value) {
+    if (!check_resize(ts, a, a->size - 1)) return false;
     std::memmove(item_at(a, i), item_at(a, i + 1), static_cast<size_t>(a->size - i - 1) * item_size(a));
     a->size--;
     return true;
@@ -436,6 +456,7 @@ Value array_inplace_repeat(ThreadState& ts, Value left, Value right) {
   if (!index_to_int64(ts, right, &count)) return Value();
   ArrayObject* a = as_array(left);
   if (count <= 0) {
+    if (!check_resize(ts, a, 0)) return Value();
     a->size = 0;
     return left;
   }
@@ -492,13 +513,19 @@ Value array_iter_next(ThreadState& ts, Value self) {
 }
 
 void trace_array_iter(Object* self, Tracer& tracer) { tracer.visit(static_cast<ArrayIterObject*>(self)->array); }
-// The buffer protocol's view of an array: its bytes, writable.
-bool export_array(Value v, std::span<char>* bytes, bool* writable) {
+// The buffer protocol's view of an array: its items, writable, in the typecode's struct format.
+bool array_get_buffer(ThreadState&, Value v, BufferView* view) {
   ArrayObject* a = as_array(v);
-  *bytes = std::span<char>(a->data, static_cast<size_t>(a->size) * item_size(a));
-  *writable = true;
+  static char empty[1];  // an empty array may have no storage: still export a valid pointer
+  view->data = a->data ? a->data : empty;
+  view->itemsize = static_cast<int64_t>(item_size(a));
+  view->length = a->size * view->itemsize;  // itemsize is int64_t: no size_t wrap
+  view->format = a->typecode->format;
+  view->readonly = false;
+  a->exports++;
   return true;
 }
+void array_release_buffer(Value v) { as_array(v)->exports--; }
 
 // ---- methods ----------------------------------------------------------------------------------------------------
 
@@ -537,6 +564,7 @@ NATIVE_FN(array_pop) {
   if (a->size == 0) return raise(ts, IndexError_type, "pop from empty array");
   if (i < 0) i += a->size;
   if (i < 0 || i >= a->size) return raise(ts, IndexError_type, "pop index out of range");
+  if (!check_resize(ts, a, a->size - 1)) return Value();
   Value item = get_item_value(ts, a, i);
   std::memmove(item_at(a, i), item_at(a, i + 1), static_cast<size_t>(a->size - i - 1) * item_size(a));
   a->size--;
@@ -560,10 +588,9 @@ NATIVE_FN(array_index) {
                      args.empty() ? "at least 1 argument" : "at most 3 arguments", args.size());
   ArrayObject* a = as_array(self);
   int64_t start = 0, stop = INT64_MAX;
-  if (args.size() > 1 && !index_to_int64(ts, args[1], &start)) return Value();
-  if (args.size() > 2 && !index_to_int64(ts, args[2], &stop)) return Value();
-  if (start < 0) start = std::max<int64_t>(0, start + a->size);
-  if (stop < 0) stop = std::max<int64_t>(0, stop + a->size);
+  if (args.size() > 1 && !clamped_slice_index(ts, args[1], &start)) return Value();
+  if (args.size() > 2 && !clamped_slice_index(ts, args[2], &stop)) return Value();
+  adjust_index_bounds(a->size, &start, &stop);
   int64_t i = find_value(ts, a, args[0], start, stop);
   if (i == -2) return Value();
   if (i < 0) return raise(ts, ValueError_type, "array.index(x): x not in array");
@@ -576,6 +603,7 @@ NATIVE_FN(array_remove) {
   int64_t i = find_value(ts, a, args[0], 0, a->size);
   if (i == -2) return Value();
   if (i < 0) return raise(ts, ValueError_type, "array.remove(x): x not in array");
+  if (!check_resize(ts, a, a->size - 1)) return Value();
   std::memmove(item_at(a, i), item_at(a, i + 1), static_cast<size_t>(a->size - i - 1) * item_size(a));
   a->size--;
   return None();
@@ -763,7 +791,7 @@ void init_array_types(ThreadState& ts) {
   add_methods(ts, t, kArrayMethods);
   add_getsets(ts, t, kArrayGetters);
   native::complete_native_type(ts, t);
-  native::register_buffer_exporter(&array_type, export_array);
+  register_buffer_type(array_type, array_get_buffer, array_release_buffer);
 
   native::init_native_type(ts, array_iter_type, "arrayiterator", "array", sizeof(ArrayIterObject), false);
   array_iter_type.iter = iter_self;

@@ -212,19 +212,14 @@ DEQUE_METHOD(deque_count) {
 }
 
 // Clamps a start/stop argument of index() to [0, size] (negative counts from the end).
-bool clamp_position(ThreadState& ts, Value v, int64_t size, int64_t* out) {
-  if (!index_to_int64(ts, v, out)) return false;
-  if (*out < 0) *out = std::max<int64_t>(0, *out + size);
-  if (*out > size) *out = size;
-  return true;
-}
 
 DEQUE_METHOD(deque_index) {
   if (!exact_args(ts, "index", args, kwnames, 1, 3)) return Value();
   DequeObject* d = as_deque(self);
   int64_t start = 0, stop = d->size;
-  if (args.size() > 1 && !clamp_position(ts, args[1], d->size, &start)) return Value();
-  if (args.size() > 2 && !clamp_position(ts, args[2], d->size, &stop)) return Value();
+  if (args.size() > 1 && !clamped_slice_index(ts, args[1], &start)) return Value();
+  if (args.size() > 2 && !clamped_slice_index(ts, args[2], &stop)) return Value();
+  adjust_index_bounds(d->size, &start, &stop);
   uint64_t state = d->state;
   for (int64_t i = start; i < stop && i < d->size; i++) {
     int eq = rich_compare_bool(ts, at(d, i), args[0], kEq);

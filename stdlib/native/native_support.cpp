@@ -169,29 +169,15 @@ bool parse_args(ThreadState& ts, const char* fname, std::span<const Value> args,
 
 namespace minipy::native {
 
-namespace {
-struct ExporterRow {
-  Type* type;
-  BufferExporter exporter;
-};
-std::vector<ExporterRow>& exporters() {
-  static std::vector<ExporterRow> rows;
-  return rows;
-}
-// The exporter of v's type (or a base of it), or null.
-BufferExporter exporter_for(Value v) {
-  if (!v.is_object()) return nullptr;
-  for (const ExporterRow& row : exporters())
-    if (is_subtype(type_of(v), row.type)) return row.exporter;
-  return nullptr;
-}
-}  // namespace
-
-void register_buffer_exporter(Type* type, BufferExporter exporter) { exporters().push_back({type, exporter}); }
-
 bool writable_bytes(ThreadState& ts, Value v, std::span<char>* out) {
-  bool writable = false;
-  if (BufferExporter exporter = exporter_for(v); exporter && exporter(v, out, &writable) && writable) return true;
+  if (has_buffer(v)) {
+    BufferLease lease;
+    if (!lease.acquire(ts, v)) return false;
+    if (!lease.view.readonly) {
+      *out = std::span<char>(lease.view.data, static_cast<size_t>(lease.view.length));
+      return true;
+    }
+  }
   raise_fmt(ts, TypeError_type, "argument must be read-write bytes-like object, not {}", type_name(v));
   return false;
 }
@@ -206,19 +192,12 @@ Value new_exception_class(ThreadState& ts, const char* module, const char* name,
 }
 
 bool bytes_like(ThreadState& ts, Value v, std::string_view* out) {
-  // The buffer protocol first (bytes, bytearray, memoryview: vm/objects/buffer.h). The export ends at once: the
+  // The buffer protocol (bytes, bytearray, memoryview, array: vm/objects/buffer.h). The export ends at once: the
   // bytes stay where they are while no Python code runs, which the callers (hashing, packing) rely on.
   if (has_buffer(v)) {
     BufferLease lease;
     if (!lease.acquire(ts, v)) return false;
     *out = lease.bytes();
-    return true;
-  }
-  // Then the native modules' exporters (array.array) until they move to buffer.h's register_buffer_type.
-  std::span<char> exported;
-  bool writable;
-  if (BufferExporter exporter = exporter_for(v); exporter && exporter(v, &exported, &writable)) {
-    *out = std::string_view(exported.data(), exported.size());
     return true;
   }
   raise_fmt(ts, TypeError_type, "a bytes-like object is required, not '{}'", type_name(v));

@@ -73,14 +73,9 @@ namespace minipy::native {
 // A new exception class `module.name` deriving from `base` (struct.error, binascii.Error, ...).
 Value new_exception_class(ThreadState& ts, const char* module, const char* name, Type* base);
 
-// The writable bytes of a read-write buffer (array.array today; bytearray and memoryview once minipy has
-// them); TypeError "argument must be read-write bytes-like object, not T" otherwise. The span stays valid until
-// the object is resized.
+// The writable bytes of a read-write buffer (bytearray, array.array, a writable memoryview); TypeError
+// "argument must be read-write bytes-like object, not T" otherwise. The export ends at once: the span stays
+// valid while no Python code runs (the callers pack into it straight away).
 [[nodiscard]] bool writable_bytes(ThreadState& ts, Value v, std::span<char>* out);
-
-// Native types whose instances export their storage as a buffer (array registers itself): a function giving
-// the bytes of an instance, and whether they may be written.
-using BufferExporter = bool (*)(Value v, std::span<char>* bytes, bool* writable);
-void register_buffer_exporter(Type* type, BufferExporter exporter);
 
 }  // namespace minipy::native

@@ -58,6 +58,14 @@ bool has_buffer(Value v);
 // Ends the export `view` came from (a no-op for an empty view).
 void release_buffer(BufferView* view);
 
+// Whether an exporter with `*exports` live exports may change size now. A memoryview that became garbage still
+// counts until the collector finalizes it, so a nonzero count first runs one collection and looks again
+// (CPython's refcounting ends such views at once). Exporters that refuse resizing (bytearray, array) ask this.
+[[nodiscard]] inline bool exports_ended(ThreadState& ts, const int64_t* exports) {
+  if (*exports > 0) ts.interp->collect_garbage();
+  return *exports == 0;
+}
+
 // A view held for the duration of a native function: released on scope exit (never across the eval loop).
 class BufferLease {
  public:

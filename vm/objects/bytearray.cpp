@@ -38,11 +38,9 @@ ByteArrayObject* as_ba(Value v) { return static_cast<ByteArrayObject*>(v.as_obje
 
 // ---- storage ------------------------------------------------------------------------------------------------
 
-// Refuses a size change while exports are live. A memoryview that became garbage still counts until the
-// collector finalizes it, so one collection is tried before giving up (CPython's refcounting frees it at once).
+// Refuses a size change while exports are live (after collecting dropped views: exports_ended).
 bool check_resizable(ThreadState& ts, ByteArrayObject* b) {
-  if (b->exports > 0) ts.interp->collect_garbage();
-  if (b->exports > 0) {
+  if (!exports_ended(ts, &b->exports)) {
     raise(ts, BufferError_type, "Existing exports of data: object cannot be re-sized");
     return false;
   }

@@ -189,8 +189,21 @@ Value m_setstate(ThreadState& ts, Value self, std::span<const Value> args, Tuple
   return None();
 }
 
-const MethodDef exception_methods[] = {
-    {"with_traceback", m_with_traceback}, {"add_note", m_add_note}, {"__setstate__", m_setstate}};
+// BaseException.__str__, KeyError.__str__ and SyntaxError.__str__: each its own type's str (object.__str__ is
+// the repr).
+// (The method descriptor has checked that `self` is an instance of the owner.)
+template <Value (*kStr)(ThreadState&, Value)>
+Value m_exception_str(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!check_positional_args(ts, "__str__", args, kwnames, 0, 0)) return Value();
+  return kStr(ts, self);
+}
+
+const MethodDef exception_methods[] = {{"with_traceback", m_with_traceback},
+                                       {"add_note", m_add_note},
+                                       {"__setstate__", m_setstate},
+                                       {"__str__", m_exception_str<exception_str>}};
+const MethodDef key_error_methods[] = {{"__str__", m_exception_str<key_error_str>}};
+const MethodDef syntax_error_methods[] = {{"__str__", m_exception_str<syntax_error_str>}};
 
 bool set_context_attr(ThreadState& ts, Value self, StrObject* name, Value value) {
   std::string_view n = name->view();
@@ -257,9 +270,11 @@ void init_exception_slots(ThreadState& ts) {
   add_getset(ts, t, "__cause__", get_cause);
   add_getset(ts, t, "__suppress_context__", get_suppress);
   KeyError_type.str = key_error_str;
+  add_methods(ts, KeyError_type, key_error_methods);
   add_getset(ts, StopIteration_type, "value", get_value);
   add_getset(ts, SystemExit_type, "code", get_value);
   SyntaxError_type.str = syntax_error_str;
+  add_methods(ts, SyntaxError_type, syntax_error_methods);
   add_getset(ts, SyntaxError_type, "msg", get_msg);
   add_getset(ts, SyntaxError_type, "filename", get_filename);
   add_getset(ts, SyntaxError_type, "lineno", get_lineno);

@@ -7,6 +7,7 @@
 #include "compiler/float_repr.h"
 #include "vm/objects/abstract.h"
 #include "vm/objects/complex.h"
+#include "vm/objects/buffer.h"
 #include "vm/objects/bytearray.h"
 #include "vm/objects/heap_type.h"
 #include "vm/objects/int.h"
@@ -165,6 +166,7 @@ Value exact_float_new(ThreadState& ts, std::span<const Value> args, TupleObject*
   Type* t = type_of(x);
   if (t->to_float) return t->to_float(ts, x);
   if (x.is_object() && (is_subtype(t, &bytes_type) || is_bytearray(x))) return parse_number_from_bytes(ts, x, -1);
+  if (has_buffer(x)) return parse_number_from_buffer(ts, x, -1);
   return raise_fmt(ts, TypeError_type, "float() argument must be a string or a real number, not '{}'", type_name(x));
 }
 

@@ -4,12 +4,14 @@
 #include <cmath>
 
 #include "vm/objects/abstract.h"
+#include "vm/objects/buffer.h"
 #include "vm/objects/bytearray.h"
 #include "vm/objects/heap_type.h"
 #include "vm/objects/int.h"
 #include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 #include "vm/text/number_format.h"
+#include "stdlib/native/_warnings.h"
 
 namespace minipy {
 
@@ -359,6 +361,41 @@ Value bool_binary(ThreadState& ts, Value a, Value b, int op) {
 
 // int(b"12", base) and float(b"1.5") (base 0 here means float): the bytes parsed as ASCII text; a failure shows the
 // bytes' repr, as CPython's message does.
+Value parse_number_from_buffer(ThreadState& ts, Value x, int base_or_float) {
+  if (!has_buffer(x)) return Value();
+  BufferLease lease;
+  if (!lease.acquire(ts, x)) return Value();
+  Value bytes = make_bytes(ts, lease.bytes());
+  if (!bytes) return bytes;
+  Value number = parse_number_from_bytes(ts, bytes, base_or_float);
+  if (number || base_or_float >= 0 || !exception_matches(ts.current_exception, &ValueError_type)) return number;
+  // float()'s message shows the object itself (PyFloat_FromString keeps it), int()'s the copied bytes.
+  ts.current_exception = Value();
+  Value shown = py_repr(ts, x);
+  if (!shown) return shown;
+  return raise_fmt(ts, ValueError_type, "could not convert string to float: {}", as_str(shown)->view());
+}
+
+namespace {
+
+// int(x) for an object whose only conversion is __trunc__ (`trunc` is the type's attribute): CPython 3.11 still
+// calls it, with a DeprecationWarning, and then requires an integer or something with __index__.
+Value int_from_trunc(ThreadState& ts, Value x, Value trunc) {
+  if (!warn(ts, DeprecationWarning_type, "The delegation of int() to __trunc__ is deprecated.")) return Value();
+  if (DescrGetSlot bind = type_of(trunc)->descr_get) {
+    trunc = bind(ts, trunc, x, Value(type_of(x)));
+    if (!trunc) return trunc;
+  }
+  Value result = call(ts, trunc, {});
+  if (!result || type_of(result) == &int_type) return result;
+  if (is_int(result)) return int_positive(ts, result);  // an int subclass: its value as an exact int
+  if (!type_of(result)->index)
+    return raise_fmt(ts, TypeError_type, "__trunc__ returned non-Integral (type {})", type_name(result));
+  return number_index(ts, result);
+}
+
+}  // namespace
+
 Value parse_number_from_bytes(ThreadState& ts, Value bytes, int base_or_float) {
   std::string_view text = is_bytearray(bytes) ? bytearray_view(bytes) : static_cast<BytesObject*>(bytes.as_object())->view();
   std::optional<text::TextError> error;
@@ -429,7 +466,9 @@ Value exact_int_new(ThreadState& ts, std::span<const Value> args, TupleObject* k
   Type* t = type_of(x);
   if (t->to_int) return t->to_int(ts, x);
   if (t->index) return t->index(ts, x);
+  if (Value trunc = type_lookup(t, intern(ts, "__trunc__"))) return int_from_trunc(ts, x, trunc);
   if (is_bytes(x)) return parse_number_from_bytes(ts, x, 10);
+  if (has_buffer(x)) return parse_number_from_buffer(ts, x, 10);
   return raise_fmt(ts, TypeError_type,
                    "int() argument must be a string, a bytes-like object or a real number, not '{}'", type_name(x));
 }

@@ -659,13 +659,11 @@ Value sequence_index_method(ThreadState& ts, Value self, std::span<const Value> 
   if (!no_keywords(ts, "index", kwnames)) return Value();
   if (n < 1 || n > 3) return raise_fmt(ts, TypeError_type, "index expected at least 1 argument, got {}", n);
   int64_t start = 0, stop = INT64_MAX;
-  if (n > 1 && !index_to_int64(ts, args[1], &start)) return Value();
-  if (n > 2 && !index_to_int64(ts, args[2], &stop)) return Value();
+  if (n > 1 && !clamped_slice_index(ts, args[1], &start)) return Value();
+  if (n > 2 && !clamped_slice_index(ts, args[2], &stop)) return Value();
   // The size is read after the __index__ calls above, which may have changed it.
   LiveItems items(self);
-  int64_t size = items.size();
-  if (start < 0) start = std::max<int64_t>(0, start + size);
-  if (stop < 0) stop = std::max<int64_t>(0, stop + size);
+  adjust_index_bounds(items.size(), &start, &stop);
   for (int64_t i = start; i < stop && i < items.size(); i++) {
     int r = rich_compare_bool(ts, items[i], args[0], kEq);
     if (r < 0) return Value();

@@ -59,8 +59,10 @@ METHOD(m_repr) {
 
 METHOD(m_str) {
   if (!check_positional_args(ts, "__str__", args, kwnames, 0, 0)) return Value();
-  Type* t = builtin_type_of(self);
-  return t->str ? t->str(ts, self) : type_of(self)->repr(ts, self);
+  // CPython's object_str: the repr of the object's own type (a Python __repr__ included: IntEnum and StrEnum
+  // members, and classes that set `__str__ = object.__str__`, rely on it). str and the exceptions have __str__
+  // methods of their own.
+  return type_of(self)->repr(ts, self);
 }
 
 METHOD(m_hash) {

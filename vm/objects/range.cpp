@@ -1,5 +1,6 @@
 // range, slice, and the small singletons (None, Ellipsis, NotImplemented).
 #include "vm/objects/type_init.h"
+#include "vm/objects/sequence.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -304,6 +305,19 @@ Value make_slice(ThreadState& ts, Value start, Value stop, Value step) {
   return Value(s);
 }
 
+bool clamped_slice_index(ThreadState& ts, Value v, int64_t* out, bool none_ok) {
+  if (v.is_small_int()) return *out = v.as_small_int(), true;
+  if (!is_int(v) && !type_of(v)->index)
+    return raise(ts, TypeError_type, none_ok ? "slice indices must be integers or None or have an __index__ method"
+                                             : "slice indices must be integers or have an __index__ method"),
+           false;
+  Value i = number_index(ts, v);
+  if (!i) return false;
+  // Halves of the int64 range, so that the callers' `bound + length` cannot overflow.
+  if (!int_to_int64(i, out)) *out = to_bigint(i).sign() < 0 ? INT64_MIN / 2 : INT64_MAX / 2;
+  return true;
+}
+
 // PySlice_Unpack + PySlice_AdjustIndices.
 bool slice_indices(ThreadState& ts, SliceObject* slice, SequenceLength live_length, int64_t* start, int64_t* stop,
                    int64_t* step, int64_t* slicelength) {
@@ -312,18 +326,7 @@ bool slice_indices(ThreadState& ts, SliceObject* slice, SequenceLength live_leng
       *out = dflt;
       return true;
     }
-    if (v.is_small_int()) {
-      *out = v.as_small_int();
-      return true;
-    }
-    if (!is_int(v) && !type_of(v)->index) {
-      raise(ts, TypeError_type, "slice indices must be integers or None or have an __index__ method");
-      return false;
-    }
-    Value i = number_index(ts, v);
-    if (!i) return false;
-    if (!int_to_int64(i, out)) *out = to_bigint(i).sign() < 0 ? INT64_MIN / 2 : INT64_MAX / 2;  // clamp
-    return true;
+    return clamped_slice_index(ts, v, out, true);
   };
   if (!get(slice->step, 1, step)) return false;
   if (*step == 0) {

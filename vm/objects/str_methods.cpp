@@ -1,5 +1,6 @@
 // The methods of str: argument handling around the pure text engine (vm/text/), which does the actual work.
 #include "vm/objects/codecs.h"
+#include "vm/objects/sequence.h"
 #include "vm/objects/text_args.h"
 #include "vm/objects/type_init.h"
 #include "vm/runtime.h"
@@ -52,11 +53,7 @@ bool str_arg(ThreadState& ts, Value v, std::string_view* out, const char* fn, in
 bool opt_index(ThreadState& ts, std::span<const Value> args, size_t i, text::OptIndex* out) {
   if (i >= args.size() || is_none(args[i])) return true;
   int64_t v;
-  if (!is_int(args[i]) && !type_of(args[i])->index) {
-    raise(ts, TypeError_type, "slice indices must be integers or None or have an __index__ method");
-    return false;
-  }
-  if (!index_to_int64(ts, args[i], &v)) return false;
+  if (!clamped_slice_index(ts, args[i], &v, true)) return false;
   *out = v;
   return true;
 }
@@ -435,7 +432,14 @@ STR_METHOD(m_translate) {
   return Value(make_str(ts, out));
 }
 
+// str.__str__: the string itself (an exact copy for a subclass), not object.__str__'s repr.
+STR_METHOD(m_dunder_str) {
+  if (!check_positional_args(ts, "__str__", args, kwnames, 0, 0)) return Value();
+  return str_type.str(ts, self);
+}
+
 const MethodDef str_methods[] = {
+    {"__str__", m_dunder_str},
     {"maketrans", m_maketrans, kMethodStatic}, {"translate", m_translate},
     {"split", m_split},           {"rsplit", m_rsplit},         {"splitlines", m_splitlines},
     {"join", m_join},             {"strip", m_strip},           {"lstrip", m_lstrip},

@@ -110,8 +110,14 @@ bool type_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
     if (mt->descr_set)
       return mt->descr_set(ts, meta_attr, self, value);
   }
-  // __name__ and __qualname__ are the type's own fields, never namespace entries (typing renames classes).
   std::string_view n = name->view();
+  // type's getsets for these refuse deletion, with CPython's wording (check_set_special_type_attr, which says
+  // "immutable" of any type).
+  if (!value && (n == "__doc__" || n == "__name__" || n == "__qualname__" || n == "__module__" || n == "__bases__")) {
+    raise_fmt(ts, TypeError_type, "cannot delete '{}' attribute of immutable type '{}'", n, t->name->view());
+    return false;
+  }
+  // __name__ and __qualname__ are the type's own fields, never namespace entries (typing renames classes).
   if ((n == "__name__" || n == "__qualname__") && value) {
     if (!is_str(value)) {
       raise_fmt(ts, TypeError_type, "can only assign string to {}.{}, not '{}'", t->name->view(), n,
@@ -203,6 +209,18 @@ Value get_dict(ThreadState& ts, Value self, std::span<const Value>, TupleObject*
 }
 
 Value object_class(ThreadState&, Value self, std::span<const Value>, TupleObject*) { return Value(type_of(self)); }
+
+// __doc__ of a class: its namespace's entry, read at each access so that a later `C.__doc__ = ...` shows (CPython's
+// type_get_doc); a descriptor there (a __slots__ member named __doc__) is bound with no instance. Builtin types
+// answer from their fixed doc.
+Value get_doc(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  Type* t = as_type(self);
+  if (!(t->flags & kTypeHeap) || !t->dict) return t->doc ? t->doc : None();
+  Value doc = dict_get_str(t->dict, ts.interp->names.doc);
+  if (!doc) return None();
+  DescrGetSlot bind = type_of(doc)->descr_get;
+  return bind ? bind(ts, doc, Value(), self) : doc;
+}
 
 // __flags__: the Py_TPFLAGS_* bits Python code tests (copyreg checks HEAPTYPE; the subclass bits as CPython's).
 Value get_flags(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
@@ -348,7 +366,7 @@ void init_type_type(ThreadState& ts) {
       {"__bases__", field_getter<&Type::bases>},
       {"__base__", field_getter<&Type::base>},
       {"__dict__", get_dict},
-      {"__doc__", field_getter<&Type::doc>},
+      {"__doc__", get_doc},
       {"__flags__", get_flags},
   };
   add_getsets(ts, type_type, kTypeGetters);
