@@ -433,6 +433,14 @@ ModuleObject* create_importlib_bootstrap_module(ThreadState& ts) {
   return static_cast<ModuleObject*>(module.as_object());
 }
 
+// _frozen_importlib: CPython's frozen copy of _bootstrap; here the same module as importlib._bootstrap (Lib's
+// file), for the Lib modules that import it by that name (zipimport; importlib.abc, which then also registers
+// the import statement's native loader types with its ABCs, as CPython registers its frozen classes).
+ModuleObject* create_frozen_importlib_module(ThreadState& ts) {
+  Value bootstrap = find_and_load(ts, "importlib._bootstrap");
+  return bootstrap && type_of(bootstrap) == &module_type ? static_cast<ModuleObject*>(bootstrap.as_object()) : nullptr;
+}
+
 // importlib._bootstrap_external: Lib's file, told which _bootstrap it works with (and _bootstrap told of it).
 ModuleObject* create_importlib_bootstrap_external_module(ThreadState& ts) {
   Value bootstrap = find_and_load(ts, "importlib._bootstrap");

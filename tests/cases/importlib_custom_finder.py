@@ -111,3 +111,9 @@ print(spec.parent, [os.path.relpath(p, root) for p in spec.submodule_search_loca
 module = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(module)
 print(module.__name__, os.path.relpath(module.__path__[0], root))
+
+# zipimport imports _frozen_importlib and _frozen_importlib_external; importlib.abc registers the loaders of
+# imported modules with its ABCs.
+import zipimport, json
+print(zipimport.zipimporter.__name__, isinstance(json.__loader__, importlib.abc.SourceLoader),
+      isinstance(json.__loader__, importlib.abc.Loader), issubclass(importlib.machinery.PathFinder, importlib.abc.MetaPathFinder))

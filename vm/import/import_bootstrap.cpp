@@ -189,6 +189,22 @@ Value new_instance(ThreadState& ts, Type* type) {
   return Value(o);
 }
 
+// _frozen_importlib_external.__getattr__: CPython's module of that name is the whole _bootstrap_external; Lib
+// files that import it directly (zipimport's _unpack_uint16, pkgutil) get the rest from Lib's file on first use.
+Value external_getattr(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
+  if (!check_positional_args(ts, "__getattr__", args, kwnames, 1, 1)) return Value();
+  if (!is_str(args[0])) return raise(ts, TypeError_type, "attribute name must be string");
+  std::string_view name = as_str(args[0])->view();
+  if (!name.starts_with("__")) {
+    Value lib = find_and_load(ts, "importlib._bootstrap_external");
+    if (!lib) return lib;
+    Value v = get_attr_optional(ts, lib, as_str(args[0]));
+    if (v || ts.current_exception) return v;
+  }
+  return raise_fmt(ts, AttributeError_type, "module '_frozen_importlib_external' has no attribute '{}'", name);
+}
+const MethodDef kExternalGetattr = {"__getattr__", external_getattr};
+
 }  // namespace
 
 ModuleObject* bootstrap_module(ThreadState& ts) {
@@ -205,6 +221,8 @@ ModuleObject* bootstrap_module(ThreadState& ts) {
   ModuleObject* m = make_module(ts, "_frozen_importlib_external");
   for (Type* t : {&module_spec_type, &source_loader_type, &sourceless_loader_type, &namespace_loader_type})
     dict_set_str_new(ts, m->dict, t->name, Value(t));
+  dict_set_str_new(ts, m->dict, intern(ts, "__getattr__"),
+                   make_native_function(ts, &kExternalGetattr, Value(m), Value(m->name)));
   if (!dict_set_str(ts, ts.interp->modules, name, Value(m))) return nullptr;
   return m;
 }
