@@ -44,13 +44,6 @@ uint32_t header_word(const std::string& data, size_t offset) {
   return p[0] | (p[1] << 8) | (p[2] << 16) | (static_cast<uint32_t>(p[3]) << 24);
 }
 
-int count_free_variables(const CodeObject& code) {
-  int n = 0;
-  for (char k : code.localspluskinds)
-    if (static_cast<uint8_t>(k) & CO_FAST_FREE) n++;
-  return n;
-}
-
 // -O and -OO select the .opt-1.pyc and .opt-2.pyc caches; without them the name has no optimization part.
 std::string optimization_suffix(int optimize) { return optimize ? std::to_string(optimize) : ""; }
 
@@ -89,13 +82,12 @@ void forget_damaged_kind(const std::string& data, CacheAttempt& attempt) {
   attempt.check_source = true;
 }
 
-// The cache half of get_code: reads the pyc at `bytecode_path` for source `source_path` (stat'ed as `st`) and
-// returns its code when it is fresh and valid; otherwise fills `attempt` with why not. `served` prefixes the
-// file in the explain line ("CPython's " for a Lib cache minipy only reads).
-std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, const std::string& source_path,
-                                                 const std::string& bytecode_path, const struct stat& st,
-                                                 std::string_view served, const CacheSettings& settings,
-                                                 CacheAttempt& attempt, CacheEvents& events) {
+// The cache half of get_code: reads the pyc at `bytecode_path` for source `source_path` (stat'ed as `st`) and,
+// when it is fresh and valid, has `loader` load its code and returns true; otherwise fills `attempt` with why
+// not. `served` prefixes the file in the explain line ("CPython's " for a Lib cache minipy only reads).
+bool load_fresh_pyc(std::string_view fullname, const std::string& source_path, const std::string& bytecode_path,
+                    const struct stat& st, std::string_view served, const CacheSettings& settings,
+                    PycBodyLoader& loader, CacheAttempt& attempt, CacheEvents& events) {
   int64_t mtime = st.st_mtim.tv_sec;
   auto size = static_cast<uint64_t>(st.st_size);
   struct stat pyc_st {};
@@ -108,7 +100,7 @@ std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, cons
     // CPython's -v is silent about an unreadable cache; a refused one (a device, a FIFO, a huge file) is
     // minipy's own decision and says so.
     if (err == EINVAL) verbose(events, fmt::format("cannot read {}: {}", bytecode_path, unreadable));
-    return nullptr;
+    return false;
   }
   const std::string& data = read.value();
   // A cache others could have planted is not read at all (CPython trusts any matching header).
@@ -116,7 +108,7 @@ std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, cons
     verbose(events, fmt::format("{} is not trusted: {}", bytecode_path, *distrust));
     attempt.why = fmt::format("compiled in memory: cache {} not trusted ({})", bytecode_path, *distrust);
     attempt.refused = true;
-    return nullptr;
+    return false;
   }
   // Then _classify_pyc and the validation its flags select, as in SourceFileLoader.get_code: a timestamp pyc is
   // compared with the stat already taken; a hash pyc may need the source text, which is then kept for the compile.
@@ -137,7 +129,7 @@ std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, cons
         std::string text;
         if (!read_file(source_path, &text)) {
           attempt.os_errno = errno;
-          return nullptr;
+          return false;
         }
         attempt.source = std::move(text);
         verdict = validate_hash_pyc(as_bytes(data), source_hash(*attempt.source), fullname);
@@ -158,15 +150,16 @@ std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, cons
       verbose(events, fmt::format("bytecode is stale for {}", python_str_repr(fullname)));
     attempt.why = explain_rejection(*rejection, data, mtime, size);
     forget_damaged_kind(data, attempt);
-    return nullptr;
+    return false;
   }
-  auto code = code_from_pyc_body(as_bytes(data), &settings, &pyc_st);
+  // The body is loaded under the source's own path (_fix_co_filename): the cache may have moved with it.
+  Result<Ok> code = code_from_pyc_body(as_bytes(data), loader, &settings, &pyc_st, &source_path);
   if (!code.ok()) {
     const std::string& damage = code.error().message;
     verbose(events, fmt::format("{} in {}", damage, python_str_repr(bytecode_path)));
     attempt.why = "recompiled: " + damage;
     forget_damaged_kind(data, attempt);
-    return nullptr;
+    return false;
   }
   verbose(events, fmt::format("{} matches {}", bytecode_path, source_path));
   verbose(events, fmt::format("code object from {}", python_str_repr(bytecode_path)));
@@ -178,7 +171,7 @@ std::shared_ptr<const CodeObject> load_fresh_pyc(std::string_view fullname, cons
   else
     explain(events, fmt::format("cache hit: {}{} is an unchecked hash-based pyc (source not read)", served,
                                 bytecode_path));
-  return with_filename(code.value(), source_path);
+  return true;
 }
 
 }  // namespace
@@ -282,44 +275,63 @@ std::string cache_path_for(const std::string& source_path, const CacheSettings& 
   return r.ok() ? r.value() : std::string();
 }
 
-Result<std::shared_ptr<const CodeObject>> code_from_pyc_body(std::span<const uint8_t> data,
-                                                             const CacheSettings* settings, const struct stat* file) {
+Result<Ok> code_from_pyc_body(std::span<const uint8_t> data, PycBodyLoader& loader, const CacheSettings* settings,
+                              const struct stat* file, const std::string* filename) {
   // A minipy-written pyc carries a hash of its header and body: any changed byte is caught here, including one
   // that leaves a well-formed body with a different constant.
   PycTrailerCheck trailer = check_pyc_trailer(data);
   if (trailer.state == PycTrailerCheck::State::Mismatch) {
     return Failure{"cache integrity trailer does not match (the file changed after minipy wrote it)"};
   }
-  auto unmarshalled = unmarshal_code(trailer.body);
-  if (!unmarshalled.ok()) {
-    return Failure{fmt::format("cache body is damaged ({} at byte {})", unmarshalled.error().message,
-                       kPycHeaderSize + unmarshalled.error().offset)};
-  }
-  const Unmarshalled<std::shared_ptr<const CodeObject>>& result = unmarshalled.value();
-  // Neither writer leaves bytes between the code object and the end (or the trailer): extra bytes mean a
-  // damaged trailer or a body that ends early.
-  if (result.consumed != trailer.body.size()) {
-    return Failure{fmt::format("cache body is damaged ({} unexpected bytes after the code object)",
-                       trailer.body.size() - result.consumed)};
-  }
-  // Module code never has free variables; a cache claiming some was damaged or forged.
-  if (count_free_variables(*result.object) != 0) {
-    return Failure{"cached module code has free variables"};
-  }
   // The VM trusts code it runs (stack depths, operand ranges): a file is checked before it gets there, or was
-  // checked byte for byte the same by this minipy before (the verified-body memo, speed helper).
+  // checked byte for byte the same by this minipy before (the verified-body memo, speed helper). The loader runs
+  // the verifier on each code object as soon as it is read, in the same pass.
   const std::string memo = settings && file ? settings->verified_memo_dir : std::string();
   std::string key = memo.empty() ? std::string() : verified_memo_key(*file);
-  if (!key.empty() && verified_memo_has(memo, key)) {
-    mark_tree_verified(*result.object);
-    return result.object;
+  const bool verify = key.empty() || !verified_memo_has(memo, key);
+  Result<LoadedBody, BodyLoadFailure> loaded = loader.load(trailer.body, verify, filename);
+  if (!loaded.ok()) {
+    const BodyLoadFailure& failure = loaded.error();
+    if (failure.from_verifier)
+      return Failure{fmt::format("cached bytecode cannot run on minipy ({})", failure.failure.message)};
+    return Failure{fmt::format("cache body is damaged ({} at byte {})", failure.failure.message,
+                               kPycHeaderSize + failure.failure.offset)};
   }
-  Result<Ok> verified = verify_tree(*result.object);
-  if (!verified.ok()) {
-    return Failure{fmt::format("cached bytecode cannot run on minipy ({})", verified.error().message)};
+  // Neither writer leaves bytes between the code object and the end (or the trailer): extra bytes mean a
+  // damaged trailer or a body that ends early.
+  if (loaded.value().consumed != trailer.body.size()) {
+    return Failure{fmt::format("cache body is damaged ({} unexpected bytes after the code object)",
+                               trailer.body.size() - loaded.value().consumed)};
   }
-  if (!key.empty() && !settings->dont_write_bytecode) verified_memo_add(memo, key);
-  return result.object;
+  // Module code never has free variables; a cache claiming some was damaged or forged.
+  if (loaded.value().root_frees != 0) return Failure{"cached module code has free variables"};
+  if (verify && !key.empty() && !settings->dont_write_bytecode) verified_memo_add(memo, key);
+  return Ok{};
+}
+
+Result<std::shared_ptr<const CodeObject>> code_from_pyc_body(std::span<const uint8_t> data) {
+  CodeTreeLoader loader;
+  Result<Ok> loaded = code_from_pyc_body(data, loader);
+  if (!loaded.ok()) return std::move(loaded).error();
+  return std::move(loader.code);
+}
+
+Result<LoadedBody, BodyLoadFailure> CodeTreeLoader::load(std::span<const uint8_t> body, bool verify,
+                                                         const std::string* filename) {
+  auto unmarshalled = unmarshal_code(body);
+  if (!unmarshalled.ok()) return BodyLoadFailure{std::move(unmarshalled).error(), false};
+  const size_t consumed = unmarshalled.value().consumed;
+  // Moved out, so with_filename sees the only reference and renames the tree in place instead of copying it.
+  std::shared_ptr<const CodeObject> tree = std::move(unmarshalled.value().object);
+  // The tree is verified whole once it is read (the VM's loader verifies each code object as it completes).
+  if (verify) {
+    Result<Ok> verified = verify_tree(*tree);
+    if (!verified.ok()) return BodyLoadFailure{std::move(verified).error(), true};
+  } else {
+    mark_tree_verified(*tree);
+  }
+  code = filename ? with_filename(tree, *filename) : tree;
+  return LoadedBody{consumed, count_free_slots(code->localspluskinds)};
 }
 
 std::shared_ptr<const CodeObject> with_filename(const std::shared_ptr<const CodeObject>& code,
@@ -409,7 +421,7 @@ PycBuild compile_to_pyc(const std::string& source_path, const CacheSettings& set
 }
 
 SourceCode get_source_code(std::string_view fullname, const std::string& source_path, const CacheSettings& settings,
-                           CacheEvents& events) {
+                           PycBodyLoader& loader, CacheEvents& events) {
   SourceCode out;
   // A Lib module is read in place from the host's installation: its cache never goes beside it (see
   // settings_cache_path), but CPython's own fresh cache there may be used.
@@ -428,10 +440,10 @@ SourceCode get_source_code(std::string_view fullname, const std::string& source_
     CachePathResult cpython = cache_from_source(source_path, "cpython-311", optimization_suffix(settings.optimize));
     if (cpython.ok()) {
       CacheAttempt cpython_attempt;
-      out.code = load_fresh_pyc(fullname, source_path, cpython.value(), st, "CPython's ", settings, cpython_attempt,
-                                events);
+      out.from_cache = load_fresh_pyc(fullname, source_path, cpython.value(), st, "CPython's ", settings, loader,
+                                      cpython_attempt, events);
       out.os_errno = cpython_attempt.os_errno;
-      if (out.code || out.os_errno) return out;
+      if (out.from_cache || out.os_errno) return out;
       std::string_view reason = cpython_attempt.why;
       reason = reason.substr(reason.find(": ") + 2);  // "recompiled: why" -> "why"
       lib_note = fmt::format(" (CPython's cache not used: {})", reason);
@@ -439,9 +451,9 @@ SourceCode get_source_code(std::string_view fullname, const std::string& source_
     }
   }
   if (!bytecode_path.empty() && have_stat) {
-    out.code = load_fresh_pyc(fullname, source_path, bytecode_path, st, "", settings, attempt, events);
+    out.from_cache = load_fresh_pyc(fullname, source_path, bytecode_path, st, "", settings, loader, attempt, events);
     out.os_errno = attempt.os_errno;
-    if (out.code || out.os_errno) return out;
+    if (out.from_cache || out.os_errno) return out;
   } else if (bytecode_path.empty()) {
     attempt.why = in_host_lib && settings.lib_cache_root.empty() && !settings.cache_tag.empty()
                       ? "compiled: no per-user cache directory for Lib modules (neither XDG_CACHE_HOME nor HOME)"
@@ -507,7 +519,8 @@ SourceCode get_source_code(std::string_view fullname, const std::string& source_
   return out;
 }
 
-SourcelessCode get_sourceless_code(std::string_view fullname, const std::string& pyc_path, CacheEvents& events) {
+SourcelessCode get_sourceless_code(std::string_view fullname, const std::string& pyc_path, PycBodyLoader& loader,
+                                   CacheEvents& events) {
   SourcelessCode out;
   struct stat pyc_st {};
   Result<std::string> read = read_cache_file(pyc_path, &pyc_st);
@@ -532,14 +545,14 @@ SourcelessCode get_sourceless_code(std::string_view fullname, const std::string&
     out.eof = k == PycRejection::Kind::TruncatedHeader;
     return out;
   }
-  auto code = code_from_pyc_body(as_bytes(data));
+  Result<Ok> code = code_from_pyc_body(as_bytes(data), loader);
   if (!code.ok()) {
     const std::string& damage = code.error().message;
     explain(events, fmt::format("cannot import: {} (no source to fall back on)", damage));
     out.error = fmt::format("{} in {}", damage, python_str_repr(pyc_path));
     return out;
   }
-  out.code = std::move(code).value();
+  out.loaded = true;
   verbose(events, fmt::format("code object from {}", python_str_repr(pyc_path)));
   explain(events, fmt::format("loaded sourceless {}", pyc_path));
   return out;

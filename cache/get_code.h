@@ -60,14 +60,49 @@ std::optional<std::string> cache_distrust_reason(const std::string& pyc_path, co
 // pycache prefix, or, for a host Lib source, in the per-user mirror tree. Empty when there is none.
 std::string cache_path_for(const std::string& source_path, const CacheSettings& settings);
 
-// The body of a pyc `data` as runnable code (unmarshalled, module code without free variables, accepted by
-// the verifier), or why not.
-// With `settings` naming a verified-body memo and `file` the stat of the open pyc `data` was read from, a file
-// verified before and unchanged since is not verified again, and one that passes is remembered (unless
-// bytecode writing is off).
-Result<std::shared_ptr<const CodeObject>> code_from_pyc_body(std::span<const uint8_t> data,
-                                                             const CacheSettings* settings = nullptr,
-                                                             const struct stat* file = nullptr);
+// Who turns a pyc's body into objects. The decisions about the body (the integrity trailer, nothing after the
+// code object, no free variables at module level, verify or trust the memo) are made here once; the objects are
+// made by the loader in the same pass that reads the bytes. The VM passes its own loader
+// (vm/interp/code_loader.cpp), which builds its runtime objects directly — cache/ cannot name them, so it
+// sees only this interface. CodeTreeLoader below builds the compiler's CodeObject tree for tools and tests.
+struct LoadedBody {
+  size_t consumed = 0;  // bytes of the body the code object took
+  int root_frees = 0;   // free variables of the outermost code object (module code has none)
+};
+struct BodyLoadFailure {
+  Failure failure;             // offset: where in the body the reader stopped
+  bool from_verifier = false;  // a code object was well formed but the verifier refused it
+};
+class PycBodyLoader {
+ public:
+  // Reads the code object at the start of `body`, running the verifier on every code object in it when
+  // `verify`, and naming `filename` as every code object's co_filename when it is not null (_fix_co_filename:
+  // the cache may have been moved with its source).
+  virtual Result<LoadedBody, BodyLoadFailure> load(std::span<const uint8_t> body, bool verify,
+                                                   const std::string* filename) = 0;
+
+ protected:
+  ~PycBodyLoader() = default;
+};
+
+// The loader of the compiler's tree: `code` holds what the last successful load read.
+class CodeTreeLoader final : public PycBodyLoader {
+ public:
+  Result<LoadedBody, BodyLoadFailure> load(std::span<const uint8_t> body, bool verify,
+                                           const std::string* filename) override;
+  std::shared_ptr<const CodeObject> code;
+};
+
+// _compile_bytecode for the pyc `data` (header included): its body given to `loader` when the trailer matches,
+// the code object fills the body exactly, has no free variables, and passes the verifier; the failure says why
+// in the words -v and explain print. With `settings` naming a verified-body memo and `file` the stat of the open
+// pyc `data` was read from, a file verified before and unchanged since is not verified again, and one that
+// passes is remembered (unless bytecode writing is off). `filename`: see PycBodyLoader::load.
+Result<Ok> code_from_pyc_body(std::span<const uint8_t> data, PycBodyLoader& loader,
+                              const CacheSettings* settings = nullptr, const struct stat* file = nullptr,
+                              const std::string* filename = nullptr);
+// The same with a CodeTreeLoader: the body as the compiler's tree.
+Result<std::shared_ptr<const CodeObject>> code_from_pyc_body(std::span<const uint8_t> data);
 
 // _imp._fix_co_filename: `code` (and its nested code) reporting `filename`, for a cache moved with its source.
 std::shared_ptr<const CodeObject> with_filename(const std::shared_ptr<const CodeObject>& code,
@@ -109,24 +144,28 @@ struct PycBuild {
 PycBuild compile_to_pyc(const std::string& source_path, const CacheSettings& settings, Invalidation mode);
 
 // SourceFileLoader.get_code for module `fullname` whose source is `source_path`: the code from a fresh, valid
-// cache, else compiled from source (the cache rewritten unless settings forbid it). On failure `code` is null
-// and either `syntax_error` or `os_errno` (reading the source) says why.
+// cache (then `from_cache`, and the objects are `loader`'s), else compiled from source into `code` (the cache
+// rewritten unless settings forbid it). On failure neither, and `syntax_error` or `os_errno` (reading the
+// source) says why.
 struct SourceCode {
+  bool from_cache = false;
   std::shared_ptr<const CodeObject> code;
   std::optional<SyntaxError> syntax_error;
   int os_errno = 0;
 };
 SourceCode get_source_code(std::string_view fullname, const std::string& source_path, const CacheSettings& settings,
-                           CacheEvents& events);
+                           PycBodyLoader& loader, CacheEvents& events);
 
-// SourcelessFileLoader.get_code for a legacy pyc `pyc_path`. On failure `code` is null and `error` holds the
-// message; `eof` marks a truncated header (EOFError in CPython), `os_errno` an unreadable file.
+// SourcelessFileLoader.get_code for a legacy pyc `pyc_path`, its objects made by `loader`. On failure `loaded`
+// is false and `error` holds the message; `eof` marks a truncated header (EOFError in CPython), `os_errno` an
+// unreadable file.
 struct SourcelessCode {
-  std::shared_ptr<const CodeObject> code;
+  bool loaded = false;
   std::string error;
   bool eof = false;
   int os_errno = 0;
 };
-SourcelessCode get_sourceless_code(std::string_view fullname, const std::string& pyc_path, CacheEvents& events);
+SourcelessCode get_sourceless_code(std::string_view fullname, const std::string& pyc_path, PycBodyLoader& loader,
+                                   CacheEvents& events);
 
 }  // namespace minipy

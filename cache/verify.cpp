@@ -8,6 +8,7 @@
 // compiler could not have produced. Refused code is recompiled from source, never run.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -34,7 +35,7 @@ std::string opcode_name(int op) {
 
 // The code unit of the RETURN_GENERATOR that opens a generator's code (after the COPY_FREE_VARS and
 // MAKE_CELL instructions that set up its cells), or -1 when the code does not start with one.
-int generator_prologue_unit(const std::string& bytes) {
+int generator_prologue_unit(std::string_view bytes) {
   for (size_t u = 0; 2 * u + 1 < bytes.size(); u++) {
     auto op = static_cast<Opcode>(static_cast<uint8_t>(bytes[2 * u]));
     if (op == Opcode::RETURN_GENERATOR) return static_cast<int>(u);
@@ -44,7 +45,7 @@ int generator_prologue_unit(const std::string& bytes) {
 }
 
 // Why `op` may not appear in `code` (its row's context column), or nullptr when it may; `unit` is where it is.
-const char* context_problem(const OpcodeInfo& info, const CodeObject& code, int unit, int prologue) {
+const char* context_problem(const OpcodeInfo& info, const CodeView& code, int unit, int prologue) {
   switch (info.context) {
     case OpContext::ANY: return nullptr;
     case OpContext::PROLOGUE:
@@ -64,14 +65,13 @@ const char* context_problem(const OpcodeInfo& info, const CodeObject& code, int 
 }
 
 // verify_code's checks, in order: the first problem in words, or "" when there is none.
-std::string first_structural_problem(const CodeObject& code) {
-  const std::string& bytes = code.code;
+std::string first_structural_problem(const CodeView& code) {
+  std::string_view bytes = code.code;
   if (bytes.empty() || bytes.size() % 2) return "code length is not a positive multiple of 2";
   int n = static_cast<int>(bytes.size() / 2);
   auto nconsts = static_cast<int>(code.consts.size());
-  auto nnames = static_cast<int>(code.names.size());
-  int nlocalsplus = code.nlocalsplus();
-  if (code.localspluskinds.size() != static_cast<size_t>(nlocalsplus)) return "localspluskinds length mismatch";
+  int nnames = code.nnames;
+  auto nlocalsplus = static_cast<int>(code.localspluskinds.size());
   if (code.argcount < 0 || code.kwonlyargcount < 0 || code.posonlyargcount < 0 ||
       code.argcount + code.kwonlyargcount + ((code.flags & CO_VARARGS) ? 1 : 0) +
               ((code.flags & CO_VARKEYWORDS) ? 1 : 0) > nlocalsplus ||
@@ -126,7 +126,7 @@ std::string first_structural_problem(const CodeObject& code) {
     }
     // The loop reads KW_NAMES's constant as a tuple of names without looking: any other constant would be a
     // wrong-type read, not a Python error.
-    if (static_cast<Opcode>(op) == Opcode::KW_NAMES && !code.consts[static_cast<size_t>(arg)]->is(Const::Kind::Tuple))
+    if (static_cast<Opcode>(op) == Opcode::KW_NAMES && code.consts[static_cast<size_t>(arg)].kind != ConstShape::Kind::Tuple)
       return "KW_NAMES operand is not a tuple";
     // COPY n and SWAP n reach n items down: deeper than the whole stack can never be valid (the abstract run
     // below checks the actual depth on each path).
@@ -172,19 +172,12 @@ Slot merge(const Slot& a, const Slot& b) {
   return {Kind::Any};
 }
 
-int count_frees(const CodeObject& code) {
-  int n = 0;
-  for (char k : code.localspluskinds)
-    if (static_cast<uint8_t>(k) & CO_FAST_FREE) n++;
-  return n;
-}
-
-Slot const_slot(const ConstRef& c) {
-  switch (c->kind()) {
-    case Const::Kind::Code: return {Kind::Code, -1, count_frees(*c->code_value())};
-    case Const::Kind::Tuple: return {Kind::Tuple, static_cast<int>(c->items().size()), 0};
-    case Const::Kind::Str: return {Kind::Str};
-    case Const::Kind::Int: return {Kind::Int};
+Slot const_slot(const ConstShape& c) {
+  switch (c.kind) {
+    case ConstShape::Kind::Code: return {Kind::Code, -1, c.nfrees};
+    case ConstShape::Kind::Tuple: return {Kind::Tuple, c.size, 0};
+    case ConstShape::Kind::Str: return {Kind::Str};
+    case ConstShape::Kind::Int: return {Kind::Int};
     default: return {Kind::Any};
   }
 }
@@ -199,7 +192,7 @@ struct Instr {
 
 class StackChecker {
  public:
-  explicit StackChecker(const CodeObject& code) : code_(code) {}
+  explicit StackChecker(const CodeView& code) : code_(code) {}
 
   std::string run() {
     if (std::string bad = check_kinds_column(); !bad.empty()) return "opcode table: " + bad;
@@ -389,14 +382,13 @@ class StackChecker {
     auto index = static_cast<size_t>(index_of_unit_[static_cast<size_t>(in.unit)]);
     switch (in.op) {
       case Opcode::COPY_FREE_VARS:
-        if (a != count_frees(code_)) return fail("COPY_FREE_VARS does not match the free variables");
+        if (a != count_free_slots(code_.localspluskinds)) return fail("COPY_FREE_VARS does not match the free variables");
         return true;
       case Opcode::KW_NAMES: {
-        const ConstRef& names = code_.consts[static_cast<size_t>(a)];
-        for (const ConstRef& k : names->items())
-          if (!k->is(Const::Kind::Str)) return fail("KW_NAMES holds a non-string");
+        const ConstShape& names = code_.consts[static_cast<size_t>(a)];
+        if (!names.all_str) return fail("KW_NAMES holds a non-string");
         if (index + 1 >= instrs_.size() || instrs_[index + 1].op != Opcode::PRECALL ||
-            instrs_[index + 1].arg < static_cast<int>(names->items().size()))
+            instrs_[index + 1].arg < names.size)
           return fail("KW_NAMES is not followed by a call with enough arguments");
         return true;
       }
@@ -442,7 +434,7 @@ class StackChecker {
       case Opcode::LOAD_CONST: s.back() = const_slot(code_.consts[static_cast<size_t>(a)]); return true;
       case Opcode::LOAD_FAST:
         // A comprehension's iterator arrives as its argument `.0` (made by GET_ITER in the caller).
-        if (a == 0 && code_.argcount == 1 && code_.localsplusnames[0] == ".0") s.back() = {Kind::Iter};
+        if (a == 0 && code_.argcount == 1 && code_.first_local_is_dot0) s.back() = {Kind::Iter};
         return true;
       case Opcode::BUILD_TUPLE: {
         bool cells = a > 0;
@@ -460,7 +452,7 @@ class StackChecker {
     }
   }
 
-  const CodeObject& code_;
+  const CodeView& code_;
   std::vector<Instr> instrs_;
   std::vector<int> index_of_unit_;
   std::vector<ExceptionTableEntry> handlers_;
@@ -480,9 +472,61 @@ Result<Ok> problem_result(std::string problem) {
 
 }  // namespace
 
-Result<Ok> verify_code(const CodeObject& code) { return problem_result(first_structural_problem(code)); }
+int count_free_slots(std::string_view localspluskinds) {
+  int n = 0;
+  for (char k : localspluskinds)
+    if (static_cast<uint8_t>(k) & CO_FAST_FREE) n++;
+  return n;
+}
 
-Result<Ok> verify_stack_use(const CodeObject& code) { return problem_result(StackChecker(code).run()); }
+ConstShape const_shape(const Const& c) {
+  switch (c.kind()) {
+    case Const::Kind::Code:
+      return {ConstShape::Kind::Code, -1, count_free_slots(c.code_value()->localspluskinds), false};
+    case Const::Kind::Tuple: {
+      bool all_str = std::all_of(c.items().begin(), c.items().end(),
+                                 [](const ConstRef& k) { return k->is(Const::Kind::Str); });
+      return {ConstShape::Kind::Tuple, static_cast<int>(c.items().size()), 0, all_str};
+    }
+    case Const::Kind::Str: return {ConstShape::Kind::Str};
+    case Const::Kind::Int: return {ConstShape::Kind::Int};
+    default: return {ConstShape::Kind::Other};
+  }
+}
+
+Result<Ok> verify_code_view(const CodeView& code) {
+  Result<Ok> checked = problem_result(first_structural_problem(code));
+  if (checked.ok()) checked = problem_result(StackChecker(code).run());
+  return checked;
+}
+
+namespace {
+
+// The view of a compiler-shaped code object; `shapes` receives its constants' shapes (the view points into it).
+CodeView view_of(const CodeObject& code, std::vector<ConstShape>& shapes) {
+  shapes.clear();
+  shapes.reserve(code.consts.size());
+  for (const ConstRef& k : code.consts) shapes.push_back(const_shape(*k));
+  return CodeView{code.argcount, code.posonlyargcount, code.kwonlyargcount, code.stacksize, code.flags,
+                  code.code, code.localspluskinds, code.exceptiontable, static_cast<int>(code.names.size()),
+                  !code.localsplusnames.empty() && code.localsplusnames[0] == ".0", shapes};
+}
+
+}  // namespace
+
+Result<Ok> verify_code(const CodeObject& code) {
+  // The view trusts that every local-plus slot has a name and a kind (the marshal reader checks it); a code
+  // object built otherwise (code.replace) is checked here.
+  if (code.localspluskinds.size() != code.localsplusnames.size())
+    return Failure{"localspluskinds length mismatch"};
+  std::vector<ConstShape> shapes;
+  return problem_result(first_structural_problem(view_of(code, shapes)));
+}
+
+Result<Ok> verify_stack_use(const CodeObject& code) {
+  std::vector<ConstShape> shapes;
+  return problem_result(StackChecker(view_of(code, shapes)).run());
+}
 
 Result<Ok> verify_tree(const CodeObject& root) {
   std::vector<const CodeObject*> todo{&root};

@@ -16,6 +16,7 @@ namespace {
 
 using flowgraph::instr_size;
 
+// A linear search: it runs once per cell variable, and a code object has a handful of those.
 int index_of(const std::vector<std::string>& names, const std::string& name) {
   auto it = std::find(names.begin(), names.end(), name);
   return it == names.end() ? -1 : static_cast<int>(it - names.begin());
@@ -107,6 +108,9 @@ void compute_localsplus(const CompilerUnit& unit, CodeObject& code) {
 
 // Lays the blocks out and turns jump targets into relative opargs, repeating until no jump needs a different
 // number of EXTENDED_ARGs than the layout assumed.
+// Why a loop: a jump's size depends on its oparg (EXTENDED_ARG prefixes above 255), its oparg on the distance,
+// and the distance on the sizes of the jumps in between. Sizes only grow, so the loop ends; CPython's
+// assemble_jump_offsets iterates the same way, which keeps the chosen EXTENDED_ARGs identical.
 void resolve_jump_offsets(CompilerUnit& unit) {
   bool changed = true;
   while (changed) {
@@ -130,6 +134,8 @@ void resolve_jump_offsets(CompilerUnit& unit) {
   }
 }
 
+// One instruction as code units: EXTENDED_ARG prefixes carrying the high bytes of the oparg, the instruction,
+// then its inline CACHE entries as zeros (what CPython writes into a pyc; the VM fills them at run time).
 void emit_instr(std::string& code, const Instr& instr) {
   unsigned oparg = has_arg(instr.op) ? static_cast<unsigned>(instr.oparg) : 0u;
   int prefixes = instr_size(instr) - 1 - cache_entries(instr.op);
@@ -146,6 +152,9 @@ void emit_instr(std::string& code, const Instr& instr) {
   code.append(2 * static_cast<size_t>(cache_entries(instr.op)), '\0');
 }
 
+// Runs of instructions with the same handler become one entry each. The recorded depth is the handler's entry
+// depth without what the handler itself pushes (the exception, and for SETUP_WITH/SETUP_CLEANUP the saved
+// lasti), because the table gives the depth to unwind *to* before those are pushed.
 std::string build_exception_table(const CompilerUnit& unit) {
   std::string out;
   const BasicBlock* handler = nullptr;
@@ -185,7 +194,8 @@ std::shared_ptr<CodeObject> assemble(CompilerUnit& unit) {
   insert_prefix_instructions(unit, cell_slots);
   fix_cell_offsets(unit, cell_slots);
 
-  std::vector<ConstRef> consts = unit.consts;
+  // The unit is finished after this: its constants and names move into the code object instead of being copied.
+  std::vector<ConstRef> consts = std::move(unit.consts);
   int max_depth;
   {
     StageScope stage(CompileStage::Flowgraph);
@@ -217,7 +227,7 @@ std::shared_ptr<CodeObject> assemble(CompilerUnit& unit) {
   code->stacksize = max_depth;
   code->flags = unit.flags;
   code->consts = std::move(consts);
-  code->names = unit.names;
+  code->names = std::move(unit.names);
   compute_localsplus(unit, *code);
   code->filename = unit.filename;
   code->name = unit.name;

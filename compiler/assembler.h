@@ -13,6 +13,8 @@
 
 namespace minipy {
 
+// Assembles `unit`, which is consumed: its blocks are rewritten in place and its constants and names move into
+// the code object (a unit is assembled once, when codegen finishes it).
 std::shared_ptr<CodeObject> assemble(CompilerUnit& unit);
 
 }  // namespace minipy

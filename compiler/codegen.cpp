@@ -109,14 +109,32 @@ int Codegen::add_const(ConstRef c) {
   return index;
 }
 
-static int add_to(std::unordered_map<std::string, int>& dict, std::vector<std::string>& list,
-                  std::string_view name) {
-  // Most code objects have a handful of names: scanning them beats building and hashing a key string. The map
-  // (kept complete) answers for the long lists.
+int Codegen::add_const_copy(const Const& c) {
+  // Frozensets are reordered, NaNs and code objects keyed apart: add_const's own rules decide those.
+  if (c.is(Const::Kind::FrozenSet) || c.is(Const::Kind::Code) || (c.is(Const::Kind::Float) && std::isnan(c.float_value())))
+    return add_const(copy_const(c));
+  // Most constants of a unit repeat (0, 1, a key string): look the borrowed one up first, and copy it out of the
+  // AST's arena only when it is new (a copy and its free cost more than the lookup).
+  Unit& unit = u();
+  size_t h = c.key_hash();
+  auto range = unit.const_index.equal_range(h);
+  for (auto it = range.first; it != range.second; ++it)
+    if (same_constant(*unit.cu.consts[it->second], c)) return it->second;
+  int index = static_cast<int>(unit.cu.consts.size());
+  unit.cu.consts.push_back(copy_const(c));
+  unit.const_index.emplace(h, index);
+  return index;
+}
+
+static int add_to(NameMap<int>& dict, std::vector<std::string>& list, std::string_view name) {
+  // Most code objects have a handful of names: scanning them beats hashing. The map (kept complete) answers for
+  // the long lists, searched by the view first: emplace would allocate a node before finding the name there.
   constexpr size_t kScanLimit = 16;
   if (list.size() <= kScanLimit) {
     for (size_t i = 0; i < list.size(); i++)
       if (list[i] == name) return static_cast<int>(i);
+  } else if (auto it = dict.find(name); it != dict.end()) {
+    return it->second;
   }
   auto [it, inserted] = dict.emplace(std::string(name), static_cast<int>(dict.size()));
   if (inserted) list.emplace_back(name);
@@ -267,7 +285,7 @@ bool Codegen::nameop(std::string_view name, ast::ExprContext ctx) {
   enum { kFast, kGlobal, kDeref, kName } optype = kName;
   bool function_block = unit.ste->kind == BlockKind::Function;
   int deref_index = 0;
-  auto slot = [&](const std::unordered_map<std::string, int>& dict) {
+  auto slot = [&](const NameMap<int>& dict) {
     auto it = dict.find(mangled);
     if (it == dict.end()) return false;
     deref_index = it->second;

@@ -8,6 +8,9 @@ namespace minipy {
 
 using Ctx = ast::ExprContext;
 
+// Every expression's instructions carry its own location, and the enclosing one's is restored afterwards: an
+// operator emitted after its operands (BINARY_OP after both sides) must point at the whole expression, as
+// CPython's SET_LOC / restore does, or tracebacks and the location table would differ.
 bool Codegen::visit_expr(const ast::Expr* e) {
   SourcePosition saved = u().loc;
   set_loc(e->loc);
@@ -16,6 +19,7 @@ bool Codegen::visit_expr(const ast::Expr* e) {
   return ok;
 }
 
+// Column offsets are UTF-8 byte offsets in the AST; this counts characters for the few places that need them.
 static size_t code_points(std::string_view s) {
   size_t n = 0;
   for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
@@ -38,11 +42,16 @@ void Codegen::update_start_location_to_match_attr(const ast::Attribute* attr) {
   if (loc.lineno == loc.end_lineno) loc.end_col_offset = std::max(loc.col_offset, loc.end_col_offset);
 }
 
+// Whether `e` is a name the module's top-level symbol table marks as imported: a call on it (`math.sqrt(x)`)
+// is compiled as LOAD_ATTR + CALL rather than LOAD_METHOD, since a module attribute is never a bound method.
+// CPython 3.11 checks the top-level table whatever the current scope (is_import_originated), so this does too.
 bool Codegen::is_import_originated(const ast::Expr* e) const {
   auto* name = e->as<ast::Name>();
   return name && (symbols_.top()->flags_of(name->id) & kDefImport);
 }
 
+// Under `from __future__ import annotations` an annotation is stored as its source text (PEP 563), which
+// CPython regenerates by unparsing the AST (not by slicing the source), hence unparse_annotation.
 bool Codegen::visit_annotation(const ast::Expr* e) {
   if (!future_annotations()) return visit_expr(e);
   std::string text = unparse_annotation(e);
@@ -56,6 +65,8 @@ bool Codegen::addop_yield() {
   return addop(Opcode::YIELD_VALUE) && addop_i(Opcode::RESUME, 1);
 }
 
+// `await x` and `yield from x` both drive a sub-iterator: SEND until it finishes, re-yielding each value. The
+// RESUME operand tells the frame what kind of suspension point this is (2: yield from, 3: await).
 bool Codegen::await_value() { return load_none() && add_yield_from(true); }
 
 bool Codegen::add_yield_from(bool await) {
@@ -132,7 +143,7 @@ bool Codegen::visit_expr_inner(const ast::Expr* e) {
              await_value();
     case K::Compare: return compare(static_cast<const ast::Compare*>(e));
     case K::Call: return call(static_cast<const ast::Call*>(e));
-    case K::Constant: return load_const(copy_const(*static_cast<const ast::Constant*>(e)->value));
+    case K::Constant: return load_const_copy(*static_cast<const ast::Constant*>(e)->value);
     case K::JoinedStr: return joined_str(static_cast<const ast::JoinedStr*>(e));
     case K::FormattedValue: return formatted_value(static_cast<const ast::FormattedValue*>(e));
     case K::Attribute: {
@@ -178,6 +189,8 @@ bool Codegen::visit_expr_inner(const ast::Expr* e) {
 
 // ---- conditions -----------------------------------------------------------------------------------------------
 
+// COMPARE_OP's operand is the rich-comparison number (Py_LT = 0 ... Py_GE = 5); identity and membership have their
+// own opcodes in 3.11, with the negation in the operand.
 bool Codegen::addcompare(ast::CmpOpKind op) {
   using C = ast::CmpOpKind;
   switch (op) {
@@ -254,6 +267,8 @@ bool Codegen::jump_if(const ast::Expr* e, BasicBlock* next, bool cond) {
   return visit_expr(e) && addop_j(cond ? Opcode::POP_JUMP_IF_TRUE : Opcode::POP_JUMP_IF_FALSE, next);
 }
 
+// A chained comparison `a < b < c` evaluates b once: it is duplicated under the first result (SWAP/COPY), and a
+// false link jumps to a cleanup that drops the spare operand, leaving the false result (compiler_compare).
 bool Codegen::compare(const ast::Compare* e) {
   check_compare(e);
   if (!visit_expr(e->left)) return false;
@@ -274,6 +289,8 @@ bool Codegen::compare(const ast::Compare* e) {
   return true;
 }
 
+// `a and b` / `a or b` keep the deciding operand as the result: JUMP_IF_*_OR_POP leaves it on the stack when it
+// jumps and pops it otherwise.
 bool Codegen::boolop(const ast::BoolOp* e) {
   Opcode jump = e->op == ast::BoolOpKind::And ? Opcode::JUMP_IF_FALSE_OR_POP : Opcode::JUMP_IF_TRUE_OR_POP;
   BasicBlock* end = new_block();
@@ -299,6 +316,8 @@ bool Codegen::ifexp(const ast::IfExp* e) {
 
 // ---- displays and unpacking -----------------------------------------------------------------------------------
 
+// Displays whose items are all constants are built from one folded constant (a tuple, or a frozenset for a set)
+// when they have more than two items, as CPython's starunpack_helper does; these two helpers find and copy them.
 static bool all_constant(ast::List<ast::Expr> elts, size_t begin, size_t end) {
   for (size_t i = begin; i < end; ++i)
     if (!elts[i] || elts[i]->kind != ast::ExprKind::Constant) return false;
@@ -311,6 +330,9 @@ static std::vector<ConstRef> constant_items(ast::List<ast::Expr> elts, size_t be
   return items;
 }
 
+// Lists, tuples and sets, with or without *starred items: pushed items plus BUILD_* when that fits the stack
+// guideline, else an empty container grown item by item (LIST_APPEND/SET_ADD) or by extension (LIST_EXTEND for a
+// starred item). A tuple with a star is built as a list and converted, since there is no TUPLE_EXTEND.
 bool Codegen::starunpack_helper(ast::List<ast::Expr> elts, int pushed, Opcode build, Opcode add, Opcode extend,
                                 bool tuple) {
   size_t n = elts.size();
@@ -350,6 +372,8 @@ bool Codegen::starunpack_helper(ast::List<ast::Expr> elts, int pushed, Opcode bu
   return !tuple || addop(Opcode::LIST_TO_TUPLE);
 }
 
+// The left side of an unpacking assignment: UNPACK_EX packs "items before the star" in its low byte and "items
+// after" above it, which is where both of CPython's limits (and their messages) come from.
 bool Codegen::unpack_helper(ast::List<ast::Expr> elts) {
   size_t n = elts.size();
   bool seen_star = false;
@@ -372,6 +396,8 @@ bool Codegen::assignment_helper(ast::List<ast::Expr> elts) {
   return true;
 }
 
+// One run of key: value pairs without **: constant keys go into one tuple for BUILD_CONST_KEY_MAP; a run too long
+// for the stack guideline is built incrementally with MAP_ADD.
 bool Codegen::subdict(const ast::Dict* e, size_t begin, size_t end) {
   size_t n = end - begin;
   bool big = n * 2 > kStackUseGuideline;
@@ -389,6 +415,8 @@ bool Codegen::subdict(const ast::Dict* e, size_t begin, size_t end) {
   return big || addop_i(Opcode::BUILD_MAP, static_cast<int>(n));
 }
 
+// A dict display is split at each **mapping and at every kStackUseGuideline pairs; the pieces are merged with
+// DICT_UPDATE, so even a huge literal never needs a deep stack.
 bool Codegen::dict(const ast::Dict* e) {
   size_t n = e->values.size(), elements = 0;
   bool have_dict = false;
@@ -424,6 +452,8 @@ bool Codegen::dict(const ast::Dict* e) {
 
 // ---- f-strings, subscripts ------------------------------------------------------------------------------------
 
+// An f-string concatenates its parts with BUILD_STRING; with too many parts for the stack it becomes
+// ''.join([...]) instead, exactly as CPython compiles it.
 bool Codegen::joined_str(const ast::JoinedStr* e) {
   size_t n = e->values.size();
   if (n > kStackUseGuideline) {
@@ -438,6 +468,7 @@ bool Codegen::joined_str(const ast::JoinedStr* e) {
   return n == 1 || addop_i(Opcode::BUILD_STRING, static_cast<int>(n));
 }
 
+// FORMAT_VALUE's operand: the conversion (!s, !r, !a) in the low two bits, and 4 when a format spec was pushed.
 bool Codegen::formatted_value(const ast::FormattedValue* e) {
   if (!visit_expr(e->value)) return false;
   int oparg = 0;

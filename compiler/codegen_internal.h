@@ -42,7 +42,7 @@ struct Unit {
   SourcePosition loc;
   std::vector<FBlock> fblocks;
   std::string private_name;  // class name used for mangling
-  std::unordered_map<std::string, int> names, varnames, cellvars, freevars;
+  NameMap<int> names, varnames, cellvars, freevars;  // name -> index in the matching cu list
   std::unordered_multimap<size_t, int> const_index;  // key_hash -> index into cu.consts
   std::unordered_multimap<size_t, int> code_const_index;  // code objects: hash of name/line/bytecode -> index
 };
@@ -78,6 +78,9 @@ class Codegen {
   bool load_const(ConstRef c) { return addop_i(Opcode::LOAD_CONST, add_const(std::move(c))); }
   bool load_none() { return load_const(Const::none()); }
   int add_const(ConstRef c);
+  // The same for a constant the AST owns (its arena's): copied only when it is not in co_consts yet.
+  int add_const_copy(const Const& c);
+  bool load_const_copy(const Const& c) { return addop_i(Opcode::LOAD_CONST, add_const_copy(c)); }
   int add_name(std::string_view name);  // co_names index (after mangling by the caller when needed)
   bool addop_name(Opcode op, std::string_view name) { return addop_i(op, add_name(mangle(u().private_name, name))); }
 

@@ -1,8 +1,14 @@
+// co_exceptiontable, CPython 3.11's format (Objects/exception_handling_notes.txt): one entry per run of code units
+// sharing a handler — start, length, target, and depth<<1|lasti — each a big-endian varint of 6-bit chunks. The
+// writer must produce CPython's bytes exactly (pycs are compared byte for byte with python3.11's); the reader
+// takes untrusted bytes (a pyc's table) and refuses anything malformed rather than guessing.
 #include "compiler/exception_table.h"
 
 namespace minipy {
 namespace {
 
+// Bit 6 says another chunk of the same item follows; bit 7 marks the first byte of an entry, which is what lets
+// the interpreter binary-search or skip entries without decoding every item.
 constexpr unsigned kContinue = 0x40;
 constexpr unsigned kEntryStart = 0x80;
 
@@ -17,6 +23,7 @@ void write_item(std::string& out, unsigned value, unsigned start_marker) {
   out.push_back(static_cast<char>((value & 63u) | start_marker));
 }
 
+// Reads items with bounds checks; an item longer than 6 chunks (36 bits) cannot come from a valid table.
 class ItemReader {
  public:
   explicit ItemReader(std::string_view bytes) : bytes_(bytes) {}
@@ -47,6 +54,8 @@ void append_exception_table_entry(std::string& out, const ExceptionTableEntry& e
   write_item(out, (static_cast<unsigned>(entry.depth) << 1) | (entry.lasti ? 1u : 0u), 0);
 }
 
+// Every entry must begin on a start-marked byte and have all four items: the verifier relies on this to refuse a
+// damaged table before the interpreter ever looks a handler up in it.
 std::optional<std::vector<ExceptionTableEntry>> parse_exception_table(std::string_view table) {
   std::vector<ExceptionTableEntry> entries;
   ItemReader in(table);

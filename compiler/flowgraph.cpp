@@ -1,3 +1,8 @@
+// The control-flow-graph passes between codegen and the assembler: CPython 3.11's compile.c optimisations and
+// bookkeeping on basic blocks, in the same order and with the same rules, because the bytecode must come out
+// instruction for instruction as python3.11's (the fidelity tests compare them). Each pass says why it exists;
+// where CPython's result depends on a walk order (newest block first, a stack of blocks to visit), the walk
+// here keeps that order, since a different order can pick a different copy or line number.
 #include "compiler/flowgraph.h"
 
 #include <cassert>
@@ -6,6 +11,8 @@
 
 namespace minipy::flowgraph {
 
+// SETUP_* are pseudo-instructions: they name a handler block like a jump, but they are erased once the
+// exception table is built (label_exception_targets), so most passes must not treat them as jumps.
 bool is_block_push(Opcode op) {
   return op == Opcode::SETUP_FINALLY || op == Opcode::SETUP_CLEANUP || op == Opcode::SETUP_WITH;
 }
@@ -36,6 +43,8 @@ bool block_exits_scope(const BasicBlock& b) {
   return false;
 }
 
+// Whether control can run off the end of `b` into b.next: not after a return/raise or an unconditional jump.
+// The scan covers the whole block, since a dead tail after a jump may remain until unreachable code is removed.
 bool block_falls_through(const BasicBlock& b) {
   for (const Instr& i : b.instrs) {
     if (is_scope_exit(i.op) || is_unconditional_jump(i.op)) return false;
@@ -45,6 +54,8 @@ bool block_falls_through(const BasicBlock& b) {
 
 namespace {
 
+// The first non-empty block from `b` on (the last block even if empty): empty blocks are left by codegen at
+// labels and by the passes that clear unreachable code, and a jump into one really lands on the next.
 BasicBlock* skip_empty(BasicBlock* b) {
   while (b->instrs.empty() && b->next) b = b->next;
   return b;
@@ -58,6 +69,9 @@ std::vector<BasicBlock*> blocks_newest_first(const CompilerUnit& unit) {
   return out;
 }
 
+// Blocks without any line number are the implicit `return None` at a function's end and the cleanups codegen
+// adds: they may be copied to each predecessor (CPython's extend_block and duplicate_exits_without_lineno) so
+// that every copy can take its predecessor's line (PEP 626: f_lineno after a return must be the return's line).
 bool has_positive_lineno(const BasicBlock& b) {
   for (const Instr& i : b.instrs) {
     if (i.loc.lineno > 0) return true;
@@ -73,8 +87,12 @@ bool is_exit_without_lineno(const BasicBlock& b) {
   return true;
 }
 
+// CPython's MAX_COPY_SIZE: an exit block longer than this is cheaper to jump to than to copy.
 constexpr size_t kMaxCopySize = 4;
 
+// Replaces `b`'s final unconditional jump to a small exit block by a copy of that block: one dispatch fewer,
+// and the copy's instructions can carry b's line number. The jump becomes a NOP so its own line stays visible to
+// remove_redundant_nops, as in CPython.
 void extend_block(BasicBlock& b) {
   if (b.instrs.empty()) return;
   Instr& last = b.instrs.back();
@@ -111,6 +129,8 @@ void mark_reachable(CompilerUnit& unit) {
 
 }  // namespace
 
+// Drops empty blocks from the layout and points jumps past them, so that later passes can take
+// `target->instrs[0]` and "the next block" at face value.
 void detail::eliminate_empty_blocks(BasicBlock* entry) {
   for (BasicBlock* b = entry; b; b = b->next) {
     if (b->next) b->next = skip_empty(b->next);
@@ -154,6 +174,9 @@ void inline_small_exit_blocks(CompilerUnit& unit) {
   for (BasicBlock* b : blocks_newest_first(unit)) extend_block(*b);
 }
 
+// CPython's optimize_cfg: peephole rules per block (constant folding of tuples, jump threading, ...), then the
+// dead blocks no path reaches are emptied and dropped. The order matters for the output: the peephole pass can
+// make blocks unreachable, and removing them can make a jump point at the next block (turned into a NOP).
 void optimize_cfg(CompilerUnit& unit, std::vector<ConstRef>& consts) {
   detail::forget_const_index();
   for (BasicBlock* b = unit.entry; b; b = b->next) {
@@ -180,6 +203,8 @@ void optimize_cfg(CompilerUnit& unit, std::vector<ConstRef>& consts) {
   if (maybe_empty_blocks) detail::eliminate_empty_blocks(unit.entry);
 }
 
+// An exit block without a line number reached by several jumps gets one copy per jump, each with the jump's line,
+// so that a traceback or f_lineno at the `return` names the branch that returned (CPython does the same).
 void duplicate_exits_without_lineno(CompilerUnit& unit) {
   for (BasicBlock* b : blocks_newest_first(unit)) {
     if (b->instrs.empty() || !is_jump_instr(b->instrs.back())) continue;
@@ -205,6 +230,8 @@ void duplicate_exits_without_lineno(CompilerUnit& unit) {
   }
 }
 
+// Constants folded away by the peephole pass leave entries nothing loads. CPython 3.11 only drops the unused tail:
+// removing one from the middle would renumber every LOAD_CONST after it, and co_consts must match CPython's.
 void trim_unused_consts(const CompilerUnit& unit, std::vector<ConstRef>& consts) {
   int max_index = 0;
   for (BasicBlock* b = unit.entry; b; b = b->next) {
@@ -215,6 +242,9 @@ void trim_unused_consts(const CompilerUnit& unit, std::vector<ConstRef>& consts)
   if (static_cast<size_t>(max_index) + 1 < consts.size()) consts.resize(static_cast<size_t>(max_index) + 1);
 }
 
+// Instructions codegen emitted without a location inherit the previous one in their block, and a block entered
+// from a single place inherits its predecessor's last line (CPython's propagate_line_numbers): the line table
+// then has no holes where a traceback could land.
 void propagate_line_numbers(CompilerUnit& unit, int firstlineno) {
   for (BasicBlock* b = unit.entry; b; b = b->next) {
     if (b->instrs.empty()) continue;
@@ -249,6 +279,10 @@ void propagate_line_numbers(CompilerUnit& unit, int firstlineno) {
   }
 }
 
+// co_stacksize: a walk over every path with each instruction's stack effect (from opcodes.def), taking the
+// deepest point. A jump contributes its taken-branch effect, which differs for FOR_ITER, SETUP_* and the
+// JUMP_IF_*_OR_POP family. Each block is pushed again only when reached deeper (and never past depth 100, the
+// bound CPython's stackdepth walk also has against runaway loops in a malformed graph).
 int compute_stack_depth(CompilerUnit& unit, int code_flags) {
   for (auto& b : unit.blocks) b->start_depth = INT_MIN;
   std::vector<BasicBlock*> stack;
@@ -288,6 +322,10 @@ int compute_stack_depth(CompilerUnit& unit, int code_flags) {
   return max_depth;
 }
 
+// 3.11 has no block stack at run time: each instruction's handler is looked up in the exception table. This pass
+// walks the graph with a stack of active handlers (pushed by SETUP_*, popped by POP_BLOCK), records the handler
+// of every instruction, and then erases the pseudo-instructions; the assembler turns runs of equal handlers into
+// table entries.
 void label_exception_targets(CompilerUnit& unit) {
   using ExceptStack = std::vector<BasicBlock*>;  // [0] is "no handler"
   bool any_block_push = false;
@@ -350,6 +388,9 @@ void label_exception_targets(CompilerUnit& unit) {
   for (BasicBlock* b = unit.entry; b; b = b->next) remove_redundant_nops(*b);
 }
 
+// NOPs exist only to carry a line number (a `pass`, a folded-away test). One is kept only when it is the sole
+// place its line appears, so that tracing still reports that line; otherwise it is dropped or its line is handed
+// to the next instruction when that has none. These are CPython's exact rules: the NOPs left are visible in dis.
 void remove_redundant_nops(BasicBlock& b) {
   auto& ins = b.instrs;
   size_t dest = 0;
@@ -379,6 +420,9 @@ void remove_redundant_nops(BasicBlock& b) {
   ins.resize(dest);
 }
 
+// 3.11's jumps come in forward and backward variants (their opargs are unsigned distances), but codegen emits
+// direction-free pseudo-jumps because the layout is not final until now. A target is backward exactly when its
+// block was laid out before the jump's, i.e. already visited in layout order.
 void resolve_jump_directions(CompilerUnit& unit) {
   for (BasicBlock* b = unit.entry; b; b = b->next) b->visited = false;
   for (BasicBlock* b = unit.entry; b; b = b->next) {

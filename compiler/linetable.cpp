@@ -1,8 +1,13 @@
+// co_linetable, CPython 3.11's location table (Objects/locations.md): per run of up to 8 code units, one entry
+// giving line, end line and columns in the most compact of five forms. The writer picks forms by CPython's rules
+// so the bytes equal python3.11's; the reader decodes tables from pycs for tracebacks, f_lineno and
+// co_positions(), and treats malformed bytes as "no location" rather than failing the program that asked.
 #include "compiler/linetable.h"
 
 namespace minipy {
 namespace {
 
+// The entry codes (bits 3-6 of an entry's first byte); bits 0-2 hold the number of code units minus one.
 enum LocationCode : int {
   kShortForm0 = 0,   // .. 9: same line, column group in the code
   kOneLine0 = 10,    // .. 12: line delta 0..2 in the code
@@ -11,6 +16,7 @@ enum LocationCode : int {
   kNoLocation = 15,
 };
 
+// Three bits of unit count: a longer instruction (EXTENDED_ARGs and CACHEs) is split into several entries.
 constexpr int kMaxUnitsPerEntry = 8;
 
 }  // namespace
@@ -120,6 +126,8 @@ class Reader {
 
 }  // namespace
 
+// The inverse of the writer: each form's fields, with the running line carried from entry to entry (the short
+// forms keep it, the others move it by their delta).
 std::optional<std::vector<LocationRange>> decode_location_table(std::string_view table, int firstlineno) {
   std::vector<LocationRange> ranges;
   Reader in(table);
@@ -170,6 +178,8 @@ std::optional<std::vector<LocationRange>> decode_location_table(std::string_view
   return ranges;
 }
 
+// A decode of the whole table per question: it is asked when a traceback or a frame's f_lineno needs a line,
+// not per instruction executed.
 SourcePosition location_at(std::string_view table, int firstlineno, int unit) {
   auto ranges = decode_location_table(table, firstlineno);
   if (!ranges) return {};

@@ -101,6 +101,7 @@ Expr* make_brace_display(ParseContext& ctx, std::span<const BraceItem> items, Sp
         Span s = span_of(item.value);
         ctx.fail("':' expected after dictionary key", Span{s.end_line, s.end_col - 1, s.end_line, s.end_col});
         ctx.error->end_offset = 0;
+        ctx.error->end_offset_zero = true;
       } else {
         ctx.fail("invalid syntax", item.key ? span_of(item.key) : span_of(item.value));
       }

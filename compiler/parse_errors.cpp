@@ -102,10 +102,23 @@ bool in_dict_key_position(const ParseContext& ctx, int key) {
     if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) {
       if (depth-- == 0) return k == TokenKind::LBrace && saw_colon;
     }
+    // A `key: value` pair or a `**mapping` unpacking before this item makes the display a dict.
     if (depth == 0 && k == TokenKind::Colon) saw_colon = true;
+    if (depth == 0 && k == TokenKind::DoubleStar && i > 0 &&
+        (ctx.tokens[i - 1].kind == TokenKind::LBrace || ctx.tokens[i - 1].kind == TokenKind::Comma))
+      saw_colon = true;
     if (depth == 0 && k == TokenKind::KwLambda) return false;
   }
   return false;
+}
+
+// CPython's invalid_kvpair: "':' expected after dictionary key" at the key's last character, with an end
+// column of -1 (end_offset 0).
+void fail_missing_dict_colon(ParseContext& ctx, const Token& key_end) {
+  ctx.fail("':' expected after dictionary key",
+           Span{key_end.end_line, key_end.end_col - 1, key_end.end_line, key_end.end_col});
+  ctx.error->end_offset = 0;
+  ctx.error->end_offset_zero = true;
 }
 
 // The first token of the primary expression (names, attributes, calls, subscripts) that ends at token `last`.
@@ -243,9 +256,16 @@ void Parser::report_syntax_error(const context& yyctx) const {
     // `name = value` where a named expression starts: CPython suggests '==' (or ':=' for a plain name).
     int start = primary_start(ctx, idx - 1);
     TokenKind before = start > 0 ? ctx.tokens[start - 1].kind : TokenKind::Newline;
-    bool starts_named_expr = before == TokenKind::KwIf || before == TokenKind::KwElif ||
+    if (open_brackets_before(ctx, idx) > 0 && in_dict_key_position(ctx, start)) {
+      // `{'a': 1, 'b'=2}`: after a key/value pair the display is a dict.
+      fail_missing_dict_colon(ctx, ctx.tokens[idx - 1]);
+      return;
+    }
+    // An `if` starts a named expression only as a statement: a comprehension's `if` takes a disjunction.
+    bool statement_if = before == TokenKind::KwIf && start - 1 == stmt_start;
+    bool starts_named_expr = statement_if || before == TokenKind::KwElif ||
                              before == TokenKind::KwWhile || before == TokenKind::LPar ||
-                             before == TokenKind::LSqb || before == TokenKind::Comma;
+                             before == TokenKind::LSqb || before == TokenKind::LBrace || before == TokenKind::Comma;
     if (starts_named_expr) {
       Span target{ctx.tokens[start].line, ctx.tokens[start].col, ctx.tokens[idx - 1].end_line,
                   ctx.tokens[idx - 1].end_col};
@@ -259,7 +279,10 @@ void Parser::report_syntax_error(const context& yyctx) const {
                            : prev == TokenKind::RSqb ? "subscript"
                            : prev == TokenKind::Name ? "attribute"
                                                      : "literal";
-        ctx.fail(fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?", what), target);
+        // CPython points at the target alone here (RAISE_SYNTAX_ERROR_KNOWN_LOCATION(a, ...)).
+        Span target_only{ctx.tokens[start].line, ctx.tokens[start].col, ctx.tokens[idx - 1].end_line,
+                         ctx.tokens[idx - 1].end_col};
+        ctx.fail(fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?", what), target_only);
       }
       return;
     }
@@ -305,10 +328,7 @@ void Parser::report_syntax_error(const context& yyctx) const {
   }
   if (idx >= 1 && ends_operand(ctx.tokens[idx - 1].kind) && starts_operand(t.kind) &&
       open_brackets_before(ctx, idx) > 0 && in_dict_key_position(ctx, primary_start(ctx, idx - 1))) {
-    const Token& key_end = ctx.tokens[idx - 1];
-    ctx.fail("':' expected after dictionary key",
-             Span{key_end.end_line, key_end.end_col - 1, key_end.end_line, key_end.end_col});
-    ctx.error->end_offset = 0;
+    fail_missing_dict_colon(ctx, ctx.tokens[idx - 1]);
     return;
   }
   // `name 'string'` (a mistyped prefix) and soft keywords get no comma hint in CPython.

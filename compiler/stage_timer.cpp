@@ -1,3 +1,5 @@
+// The stage timer behind MINIPY_COMPILE_STAGES (see stage_timer.h): one running stage at a time, charged with the
+// thread's CPU time at each switch, so nested stages subtract themselves from the enclosing one.
 #include "compiler/stage_timer.h"
 
 #include <time.h>
@@ -29,11 +31,13 @@ struct Totals {
     ms[static_cast<size_t>(current)] += now - since;
     since = now;
   }
-  ~Totals() {
+  void report() {
     if (!any) return;
+    any = false;
     for (size_t i = 1; i < static_cast<size_t>(CompileStage::Count); i++)
       if (ms[i] > 0) std::fprintf(stderr, "stage %-14s %9.3f ms\n", kStageNames[i], ms[i]);
   }
+  ~Totals() { report(); }
 };
 
 Totals& totals() {
@@ -63,3 +67,11 @@ void leave(CompileStage saved) {
 }
 
 }  // namespace minipy::stage_timer_detail
+
+namespace minipy {
+
+void report_compile_stages() {
+  if (stage_timer_detail::enabled) stage_timer_detail::totals().report();
+}
+
+}  // namespace minipy

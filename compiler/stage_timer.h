@@ -16,6 +16,10 @@ void enter(CompileStage stage, CompileStage* saved);
 void leave(CompileStage saved);
 }  // namespace stage_timer_detail
 
+// Prints the totals now (once): minipy leaves with _exit, which runs no static destructors, so the CLI calls this
+// before it; a process that exits normally prints them from a destructor instead.
+void report_compile_stages();
+
 class StageScope {
  public:
   explicit StageScope(CompileStage stage) {

@@ -9,8 +9,13 @@
 
 namespace minipy {
 
+// The analysis passes sets of names down (bound in enclosing functions, declared global) and up (free in
+// children), as symtable.c does with its dicts and sets.
 using NameSet = std::unordered_set<std::string>;
 
+// Private name mangling: `__x` inside class `_Foo` is `_Foo__x`. Both the symbol table and codegen mangle before
+// every lookup, so the two must agree exactly; leading underscores of the class name are dropped, and a class
+// named only with underscores mangles nothing (CPython's _Py_Mangle).
 std::string mangle(std::string_view class_name, std::string_view name) {
   if (class_name.empty() || name.size() < 2 || name[0] != '_' || name[1] != '_') return std::string(name);
   // Dunder names and dotted import names keep their spelling.
@@ -35,12 +40,12 @@ SyntaxError make_syntax_error(std::string message, std::string_view filename, co
 }
 
 NameScope Scope::scope_of(std::string_view mangled) const {
-  auto it = symbols.find(std::string(mangled));
+  auto it = symbols.find(mangled);
   return it == symbols.end() ? NameScope::Unknown : it->second.scope;
 }
 
 int Scope::flags_of(std::string_view mangled) const {
-  auto it = symbols.find(std::string(mangled));
+  auto it = symbols.find(mangled);
   return it == symbols.end() ? 0 : it->second.flags;
 }
 
@@ -60,6 +65,9 @@ struct Directive {
 
 }  // namespace
 
+// Two passes, as in CPython: the walk (visit_*) records for each block which names it binds, uses, declares
+// global/nonlocal or receives as parameters; the analysis (analyze_*) then decides every name's scope, which
+// needs the whole tree first (a nested function may use a name its parent binds only later in the source).
 class SymtableBuilder {
  public:
   SymtableBuilder(std::string_view filename, bool string_annotations)
@@ -161,6 +169,8 @@ class SymtableBuilder {
     if (!visit_list(a->kwonlyargs)) return false;
     return !returns || visit_annotation(returns);
   }
+  // `import a.b.c` binds `a`; `import a.b as c` binds `c`; `from m import *` binds nothing the compiler can see
+  // and is refused outside module level (it would make every name's scope unknowable).
   bool visit_alias(const ast::Alias* alias, const ast::Stmt* s) {
     std::string_view store = alias->asname.empty() ? alias->name : alias->asname;
     if (store == "*") {
@@ -408,6 +418,8 @@ bool SymtableBuilder::visit_pattern(const ast::Pattern* p) {
   return true;
 }
 
+// PEP 572: a walrus inside a comprehension binds in the nearest enclosing non-comprehension scope, as if that
+// scope had a `nonlocal` (function) or `global` (module) declaration for it; a class body cannot host it.
 bool SymtableBuilder::extend_namedexpr_scope(const ast::Name* target) {
   std::string name = mangle(private_, target->id);
   for (Scope* s = cur_; s; s = s->parent) {
@@ -592,6 +604,9 @@ bool SymtableBuilder::visit_expr(const ast::Expr* e) {
 
 // ---- analysis (symtable.c's analyze_name / analyze_block / analyze_cells / update_symbols) -----------------
 
+// One name's scope, in symtable.c's order of precedence: explicit global, nonlocal (which must find a binding in
+// an enclosing function), bound here (local), bound in an enclosing function (free), known global (implicit),
+// else an implicit global. The first error found is reported at the directive that caused it.
 bool SymtableBuilder::analyze_name(Scope* s, const std::string& name, Symbol& sym, const NameSet* bound,
                                    NameSet& local, NameSet& free, NameSet& global) {
   if (sym.flags & kDefGlobal) {
@@ -632,6 +647,10 @@ bool SymtableBuilder::analyze_name(Scope* s, const std::string& name, Symbol& sy
   return true;
 }
 
+// Decides the scopes of block `s` and, recursively, of its children. `bound` is what enclosing functions bind
+// (null at module level), `global` what is known global; `free` receives the names `s` and its children need
+// from outside. Locals a child captures become cells here, and free names merely passing through a class are
+// marked so the class can pass its own cell along (kDefFreeClass), as analyze_cells / update_symbols do.
 bool SymtableBuilder::analyze_block(Scope* s, const NameSet* bound, NameSet& free, NameSet& global) {
   NameSet local, new_global, new_free, new_bound;
   // A class namespace is invisible to nested functions, so what children see is fixed before analysing it.

@@ -43,6 +43,16 @@ inline constexpr int CO_FUTURE_ANNOTATIONS = 0x1000000;
 enum class BlockKind : uint8_t { Module, Function, Class };
 enum class ComprehensionKind : uint8_t { None, List, Set, Dict, Generator };
 
+// A map keyed by names that is searched with a std::string_view, building no temporary std::string per lookup
+// (codegen looks a name up several times per reference). The hash is std::hash's own, so the maps iterate in
+// the same order as with std::hash<std::string> (the symbol table's analysis walks them in that order).
+struct NameHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using NameMap = std::unordered_map<std::string, V, NameHash, std::equal_to<>>;
+
 struct Symbol {
   int flags = 0;
   NameScope scope = NameScope::Unknown;
@@ -53,7 +63,7 @@ struct Scope {
   std::string name;                 // function/class name, "lambda", "listcomp", ..., "top"
   const void* node = nullptr;       // the AST node that opened the block
   ast::Location loc;                // where the block starts (for directive-less errors)
-  std::unordered_map<std::string, Symbol> symbols;  // keys are mangled names
+  NameMap<Symbol> symbols;                          // keys are mangled names
   std::vector<std::string> varnames;                // parameters in definition order
   std::vector<Scope*> children;
   Scope* parent = nullptr;

@@ -19,6 +19,9 @@ struct SyntaxError {
   // CPython's location without columns (a too-long int literal): offset and end_offset are 0, not None, and the
   // line comes from the file as CPython's parser re-reads it.
   bool columns_omitted = false;
+  // An end_offset of 0 that is real (CPython's rules that give an end column of -1, as invalid_kvpair's "':'
+  // expected after dictionary key"), not unknown.
+  bool end_offset_zero = false;
 
   const char* kind_name() const {
     switch (kind) {

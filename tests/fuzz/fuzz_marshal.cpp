@@ -1,6 +1,8 @@
 // Fuzz target: the marshal reader on arbitrary bytes (any constant, code objects included). Every input must be
 // read or refused with a MarshalError, within bounded time and memory. What the reader accepts must write back
-// to bytes that read again to the same value (the writer and the reader agree).
+// to bytes that read again to the same value (the writer and the reader agree). The reader is the template of
+// cache/marshal_read.h with the compiler-tree builder; its VM-object instantiation (imports) is fuzzed by
+// fuzz_verify, which holds the two to the same verdicts.
 #include <span>
 #include <string>
 

@@ -1,7 +1,10 @@
 // Fuzz target: the verifier's promise. The input is a marshalled module code object (seeded with the bodies of
-// pycs compiled from tests/cases). code_from_pyc_body unmarshals and verifies it exactly as a cache body is;
-// whatever it accepts then runs in the VM (sandboxed), because the interpreter loop trusts every oparg and its
-// stack: verified code that crashes the VM is a verifier bug.
+// pycs compiled from tests/cases). code_from_pyc_body unmarshals and verifies it exactly as a cache body is,
+// twice: into the compiler's tree (CodeTreeLoader) and into VM objects in one pass (VmPycLoader, what imports
+// use). Both run the same reader and verifier, so the VM's loader never accepts what the tree's refuses (it may
+// refuse more: a set constant with an unhashable item cannot be built). Whatever is accepted then runs in the VM
+// (sandboxed, through `minipy file.pyc`'s path), because the interpreter loop trusts every oparg and its stack:
+// verified code that crashes the VM is a verifier bug.
 #include <span>
 #include <string>
 
@@ -29,6 +32,7 @@ int fuzz_verify(const uint8_t* data, size_t size) {
   pyc.append(reinterpret_cast<const char*>(data), size);
   auto bytes = std::span(reinterpret_cast<const uint8_t*>(pyc.data()), pyc.size());
   auto loaded = code_from_pyc_body(bytes);
+  if (vm_loader_accepts(bytes) && !loaded.ok()) __builtin_trap();
   if (!loaded.ok()) return 0;
   const std::shared_ptr<const CodeObject>& code = loaded.value();
   // Runs only code that names nothing outside the sandbox (its names and string constants are checked like

@@ -15,7 +15,9 @@
 #include <thread>
 
 #include "stdlib/native/io.h"
+#include "cache/get_code.h"
 #include "vm/cli/run.h"
+#include "vm/interp/code_loader.h"
 #include "vm/runtime.h"
 
 namespace minipy::fuzz {
@@ -134,6 +136,14 @@ bool sandbox_accepts(std::string_view source) {
 
 void run_source_sandboxed(std::string_view source) {
   run_sandboxed([&](Interpreter& interp) { return run_source(interp, std::string(source), "<fuzz>"); });
+}
+
+bool vm_loader_accepts(std::span<const uint8_t> pyc) {
+  Interpreter& interp = shared_interpreter();
+  VmPycLoader loader(interp.thread);
+  bool accepted = code_from_pyc_body(pyc, loader).ok();
+  interp.thread.current_exception = Value();
+  return accepted;
 }
 
 void run_pyc_sandboxed(std::span<const uint8_t> pyc) {

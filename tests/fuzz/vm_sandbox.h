@@ -19,6 +19,10 @@ bool sandbox_accepts(std::string_view source);
 // Compiles and runs `source` under the sandbox's limits.
 void run_source_sandboxed(std::string_view source);
 
+// Whether the VM's one-pass loader (vm/interp/code_loader.h VmPycLoader, what an import and `minipy file.pyc`
+// use) accepts the pyc bytes `pyc` (header + body), in the shared interpreter; nothing runs.
+bool vm_loader_accepts(std::span<const uint8_t> pyc);
+
 // Runs the pyc bytes `pyc` (header + body) under the sandbox's limits, through the same
 // path as `minipy file.pyc`.
 void run_pyc_sandboxed(std::span<const uint8_t> pyc);

@@ -23,6 +23,7 @@
 #include "stdlib/native/signal.h"
 #include "vm/objects/hash_secret.h"
 #include "vm/text/number_format.h"
+#include "compiler/stage_timer.h"
 #include "vm/cli/run.h"
 #include "vm/import/import.h"
 #include "stdlib/native/io.h"
@@ -388,6 +389,7 @@ void* thread_main(void* p) {
   std::fflush(stdout);
   std::fflush(stderr);
   exit_like_sigint_if_needed();
+  report_compile_stages();  // MINIPY_COMPILE_STAGES: its static destructor would not run after _exit
 #ifndef MINIPY_SANITIZE
   // Everything the program can observe is done (run() has flushed its output and finished its finalizers):
   // leave without tearing down the heap page by page. Sanitizer builds tear down, so LeakSanitizer can check.

@@ -22,6 +22,7 @@
 #include "cache/source_hash.h"
 #include "compiler/compile.h"
 #include "vm/import/import.h"
+#include "vm/interp/code_loader.h"
 
 namespace minipy {
 
@@ -52,7 +53,7 @@ Value raise_syntax_error(ThreadState& ts, const SyntaxError& e) {
                       e.offset || e.columns_omitted ? make_int(ts, e.offset) : None(),
                       e.text.empty() ? None() : Value(make_str(ts, e.text)),
                       e.end_lineno ? make_int(ts, e.end_lineno) : None(),
-                      e.end_offset || e.columns_omitted ? make_int(ts, e.end_offset) : None()};
+                      e.end_offset || e.columns_omitted || e.end_offset_zero ? make_int(ts, e.end_offset) : None()};
   Value args[2] = {Value(make_str(ts, e.message)), Value(minipy::make_tuple(ts, details))};
   Value exc = new_exception(ts, type, args);
   if (!exc) return exc;
@@ -134,10 +135,9 @@ int handle_uncaught(ThreadState& ts) {
 
 namespace {
 
-int run_code(Interpreter& interp, const std::shared_ptr<const CodeObject>& code, const std::string& filename,
-             bool set_file) {
+// Runs module code `c` (null: loading it failed, the exception is pending) as __main__.
+int run_code(Interpreter& interp, CodeObj* c, const std::string& filename, bool set_file) {
   ThreadState& ts = interp.thread;
-  CodeObj* c = load_code(ts, code);
   if (!c) return handle_uncaught(ts);
   ModuleObject* main = make_module(ts, "__main__");
   dict_set_str_new(ts, interp.modules, ts.interp->names.main, Value(main));
@@ -166,7 +166,7 @@ int run_source(Interpreter& interp, const std::string& source, const std::string
     raise_syntax_error(interp.thread, e);
     return handle_uncaught(interp.thread);
   }
-  return run_code(interp, result.value(), filename, filename != "<string>");
+  return run_code(interp, load_code(interp.thread, result.value()), filename, filename != "<string>");
 }
 
 int run_pyc_file(Interpreter& interp, const std::string& path) {
@@ -187,29 +187,19 @@ int run_pyc_file(Interpreter& interp, const std::string& path) {
     raise(interp.thread, EOFError_type, "marshal data too short");
     return handle_uncaught(interp.thread);
   }
-  // A pyc minipy wrote carries a hash of its header and body, checked here as the import path checks it: a
-  // changed byte that still unmarshals (a constant 42 become 213) must not run. There is no source to recompile
-  // from, so the file is refused. CPython's own pycs have no trailer and keep the structural checks below.
-  PycTrailerCheck trailer = check_pyc_trailer(bytes);
-  if (trailer.state == PycTrailerCheck::State::Mismatch) {
-    std::fprintf(stderr,
-                 "%s: cannot run '%s': integrity trailer does not match (the file changed after minipy wrote it)\n",
-                 interp.config.program_name.c_str(), path.c_str());
-    return 1;
-  }
-  auto result = unmarshal_code(trailer.body);
-  if (!result.ok()) {
+  // The body goes through the same checks as an imported cache's (cache/get_code.h code_from_pyc_body): the
+  // integrity trailer of a pyc minipy wrote (a changed byte that still unmarshals, a constant 42 become 213,
+  // must not run), a body that ends where the code object ends, no free variables, and the verifier on every
+  // code object, in the one pass that builds the VM's objects. There is no source to recompile from, so a
+  // refused file is an error. CPython's own pycs have no trailer and get the structural checks.
+  VmPycLoader loader(interp.thread);
+  Result<Ok> loaded = code_from_pyc_body(bytes, loader);
+  if (!loaded.ok()) {
     std::fprintf(stderr, "%s: cannot run '%s': %s\n", interp.config.program_name.c_str(), path.c_str(),
-                 result.error().message.c_str());
+                 loaded.error().message.c_str());
     return 1;
   }
-  Result<Ok> verified = verify_tree(*result.value().object);
-  if (!verified.ok()) {
-    std::fprintf(stderr, "%s: cannot run '%s': %s\n", interp.config.program_name.c_str(), path.c_str(),
-                 verified.error().message.c_str());
-    return 1;
-  }
-  return run_code(interp, result.value().object, path, true);
+  return run_code(interp, loader.code, path, true);
 }
 
 // `minipy -m py_compile FILE...`: as CPython 3.11's py_compile.main(), stopping at the first failure.

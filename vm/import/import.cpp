@@ -71,10 +71,8 @@ bool sys_path_entries(ThreadState& ts, std::vector<std::string>* entries) {
 // The VM code of a module the finder found as a source or a legacy pyc (not a namespace package), through the
 // cache decisions (import_cache.cpp); null with the exception pending when there is none.
 CodeObj* load_found_code(ThreadState& ts, const std::string& name, const FoundModule& found) {
-  std::shared_ptr<const CodeObject> code = found.kind == FoundModule::Kind::Source
-                                               ? get_source_code(ts, name, found.origin)
-                                               : get_sourceless_code(ts, name, found.origin);
-  return code ? load_code(ts, code) : nullptr;
+  return found.kind == FoundModule::Kind::Source ? get_source_code(ts, name, found.origin)
+                                                 : get_sourceless_code(ts, name, found.origin);
 }
 
 Value attr(ThreadState& ts, Value obj, const char* name) { return get_attr_optional(ts, obj, intern(ts, name)); }

@@ -74,9 +74,8 @@ Value loader_exec_module(ThreadState& ts, Value self, std::span<const Value> arg
   if (!is_str(path)) return raise(ts, ImportError_type, "loader has no path");
   std::string file(as_str(path)->view());
   std::string name(module->name->view());
-  auto code = type_of(self) == &source_loader_type ? get_source_code(ts, name, file)
-                                                   : get_sourceless_code(ts, name, file);
-  CodeObj* c = code ? load_code(ts, code) : nullptr;
+  CodeObj* c = type_of(self) == &source_loader_type ? get_source_code(ts, name, file)
+                                                    : get_sourceless_code(ts, name, file);
   if (!c) return Value();
   // The module is the caller's: its dict may hold keys of the program's making, so the store may fail.
   if (!dict_get_str(module->dict, ts.interp->names.builtins) &&

@@ -8,6 +8,7 @@
 #include "cache/get_code.h"
 #include "cache/verified_memo.h"
 #include "vm/cli/run.h"
+#include "vm/interp/code_loader.h"
 #include "vm/import/import.h"
 #include "vm/import/import_internal.h"
 
@@ -71,25 +72,26 @@ std::string cached_path_for(ThreadState& ts, const std::string& source_path) {
   return cache_path_for(source_path, import_settings(ts, source_path));
 }
 
-std::shared_ptr<const CodeObject> get_source_code(ThreadState& ts, std::string_view fullname,
-                                                  const std::string& source_path) {
+CodeObj* get_source_code(ThreadState& ts, std::string_view fullname, const std::string& source_path) {
   CacheEvents events;
-  SourceCode result = get_source_code(fullname, source_path, import_settings(ts, source_path), events);
+  // A cache hit is read straight into VM objects by this loader; a miss compiles and loads the compiler's code.
+  VmPycLoader loader(ts);
+  SourceCode result = get_source_code(fullname, source_path, import_settings(ts, source_path), loader, events);
   print_events(ts, fullname, events);
   if (result.os_errno) return raise_read_error(ts, result.os_errno, source_path), nullptr;
   if (result.syntax_error) return raise_syntax_error(ts, *result.syntax_error), nullptr;
-  return result.code;
+  return result.from_cache ? loader.code : load_code(ts, result.code);
 }
 
-std::shared_ptr<const CodeObject> get_sourceless_code(ThreadState& ts, std::string_view fullname,
-                                                      const std::string& pyc_path) {
+CodeObj* get_sourceless_code(ThreadState& ts, std::string_view fullname, const std::string& pyc_path) {
   CacheEvents events;
-  SourcelessCode result = get_sourceless_code(fullname, pyc_path, events);
+  VmPycLoader loader(ts);
+  SourcelessCode result = get_sourceless_code(fullname, pyc_path, loader, events);
   print_events(ts, fullname, events);
   if (result.os_errno) return raise_read_error(ts, result.os_errno, pyc_path), nullptr;
   if (result.eof) return raise(ts, EOFError_type, result.error), nullptr;
-  if (!result.code) return raise(ts, ImportError_type, result.error), nullptr;
-  return result.code;
+  if (!result.loaded) return raise(ts, ImportError_type, result.error), nullptr;
+  return loader.code;
 }
 
 void verbose_message(ThreadState& ts, int level, std::string_view message) {

@@ -28,13 +28,12 @@ struct FoundModule {
 // neither become namespace package portions. Prints the finder's -v lines.
 FoundModule find_in_path(ThreadState& ts, std::string_view fullname, const std::vector<std::string>& path_entries);
 
-// The code for module `fullname` whose source is `source_path`, read from its cache when the cache is fresh
-// and valid, else compiled (and the cache rewritten). Null with a pending exception (SyntaxError, OSError).
-std::shared_ptr<const CodeObject> get_source_code(ThreadState& ts, std::string_view fullname,
-                                                  const std::string& source_path);
-// The code in a legacy pyc `pyc_path` with no source beside it. Null with ImportError / EOFError pending.
-std::shared_ptr<const CodeObject> get_sourceless_code(ThreadState& ts, std::string_view fullname,
-                                                      const std::string& pyc_path);
+// The VM code for module `fullname` whose source is `source_path`, read from its cache in one pass when the
+// cache is fresh and valid, else compiled (and the cache rewritten). Null with a pending exception
+// (SyntaxError, OSError).
+CodeObj* get_source_code(ThreadState& ts, std::string_view fullname, const std::string& source_path);
+// The VM code in a legacy pyc `pyc_path` with no source beside it. Null with ImportError / EOFError pending.
+CodeObj* get_sourceless_code(ThreadState& ts, std::string_view fullname, const std::string& pyc_path);
 // The __cached__ value for source `source_path` under the current settings; empty when there is none.
 std::string cached_path_for(ThreadState& ts, const std::string& source_path);
 

@@ -100,11 +100,8 @@ Value run_module_as_main(ThreadState& ts, const std::string& requested, std::str
       (!cached.empty() && !set_attr(ts, spec, intern(ts, "cached"), Value(make_str(ts, cached)))))
     return Value();
 
-  std::shared_ptr<const CodeObject> code = found.kind == FoundModule::Kind::Source
-                                               ? get_source_code(ts, name, found.origin)
-                                               : get_sourceless_code(ts, name, found.origin);
-  if (!code) return Value();
-  CodeObj* c = load_code(ts, code);
+  CodeObj* c = found.kind == FoundModule::Kind::Source ? get_source_code(ts, name, found.origin)
+                                                       : get_sourceless_code(ts, name, found.origin);
   if (!c) return Value();
   auto& names = ts.interp->names;
   ModuleObject* main = make_module(ts, "__main__");

@@ -164,6 +164,9 @@ bool store_attr_probe(ThreadState& ts, Value owner, StrObject* name, Value value
     dict_store_at(d, ix, value);
     return true;
   }
+  // A new attribute where this site appended the last one (an __init__ filling a fresh instance): appended
+  // without a lookup when the dict can tell it is absent.
+  if (ix == static_cast<uint64_t>(d->nentries) && dict_append_str_if_absent(d, name, value)) return true;
   // Not where it was last time (another instance's layout, or a new attribute): an ordinary dict store, since
   // the version still says the class has no data descriptor for the name.
   int64_t before = d->nentries;

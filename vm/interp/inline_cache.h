@@ -16,6 +16,11 @@
 
 namespace minipy {
 
+// (Defined in vm/objects/dict.cpp, declared here beside its only caller to keep runtime.h untouched.) Appends
+// key -> value to small dict `d` when no entry has key's hash, so that key is absent without a lookup; false,
+// with nothing stored, when that cannot be told cheaply.
+[[nodiscard]] bool dict_append_str_if_absent(DictObject* d, StrObject* key, Value value);
+
 namespace icache {
 
 inline uint32_t read32(const uint16_t* c) { return c[0] | (uint32_t{c[1]} << 16); }
@@ -54,7 +59,7 @@ inline DictObject* instance_dict(Object* o, Type* t) {
 }
 
 // The value of entry `ix` of `d` if it still holds `name`, else null.
-inline Value entry_if_named(DictObject* d, uint32_t ix, StrObject* name) {
+[[gnu::always_inline]] inline Value entry_if_named(DictObject* d, uint32_t ix, StrObject* name) {
   if (d && ix < static_cast<uint64_t>(d->nentries) && d->entries[ix].key.as_object() == name) return d->entries[ix].value;
   return Value();
 }

@@ -9,6 +9,7 @@
 #include "stdlib/native/native_support.h"
 #include "vm/objects/buffer.h"
 #include "vm/objects/complex.h"
+#include "vm/interp/code_loader.h"
 
 namespace minipy {
 
@@ -36,8 +37,12 @@ bool value_to_constant(ThreadState& ts, Value v, ConstRef* out, int depth) {
     if (!buffer_bytes(ts, v, &data)) return false;
     return *out = Const::bytes(std::move(data)), true;
   }
-  if (v.is_object() && type_of(v) == &code_type)
-    return *out = Const::code(*static_cast<CodeObj*>(v.as_object())->source), true;
+  if (v.is_object() && type_of(v) == &code_type) {
+    // A code object loaded from a pyc keeps its constants as Values only: its compiler form is completed first.
+    auto* code = static_cast<CodeObj*>(v.as_object());
+    if (!complete_code_source(ts, code)) return false;
+    return *out = Const::code(*code->source), true;
+  }
   bool tuple = v.is_object() && type_of(v) == &tuple_type;
   if (tuple || (v.is_object() && type_of(v) == &frozenset_type)) {
     std::vector<ConstRef> items;
@@ -180,7 +185,9 @@ NATIVE_FN(code_replace) {
                            kReplaceNames[14], kReplaceNames[15], kReplaceNames[16], kReplaceNames[17]},
                           0, 0, v, 0))
     return Value();
-  auto code = std::make_shared<CodeObject>(as_code(self)->src());
+  const CodeObject* original = complete_code_source(ts, as_code(self));
+  if (!original) return Value();
+  auto code = std::make_shared<CodeObject>(*original);
   // co_nlocals must equal len(co_varnames), as CPython's constructor checks; the slots follow from the names.
   std::vector<std::string> varnames = slot_names(*code, CO_FAST_LOCAL);
   std::vector<std::string> cellvars = slot_names(*code, CO_FAST_CELL);
@@ -235,16 +242,22 @@ bool same_code(const CodeObject& a, const CodeObject& b) {
   return true;
 }
 
-Value code_richcompare(ThreadState&, Value a, Value b, int op) {
+Value code_richcompare(ThreadState& ts, Value a, Value b, int op) {
   if ((op != kEq && op != kNe) || type_of(b) != &code_type) return NotImplemented();
-  bool equal = a == b || same_code(as_code(a)->src(), as_code(b)->src());
+  if (a == b) return Bool(op == kEq);
+  const CodeObject* left = complete_code_source(ts, as_code(a));
+  const CodeObject* right = left ? complete_code_source(ts, as_code(b)) : nullptr;
+  if (!right) return Value();
+  bool equal = same_code(*left, *right);
   return Bool(op == kEq ? equal : !equal);
 }
 
 bool code_hash(ThreadState&, Value self, int64_t* out) {
   const CodeObject& c = as_code(self)->src();
   size_t h = std::hash<std::string>{}(c.name) ^ (std::hash<std::string>{}(c.code) * 1000003u);
-  h ^= static_cast<size_t>(c.argcount) * 31u + static_cast<size_t>(c.flags) * 131u + c.consts.size();
+  // The VM's tuple counts the constants: a loaded code object's compiler form may not hold them (code_loader.h).
+  h ^= static_cast<size_t>(c.argcount) * 31u + static_cast<size_t>(c.flags) * 131u +
+       static_cast<size_t>(as_code(self)->consts->size);
   auto result = static_cast<int64_t>(h >> 1);
   *out = result == -1 ? -2 : result;
   return true;

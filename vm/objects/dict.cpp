@@ -509,8 +509,9 @@ int items_view_contains(ThreadState& ts, Value self, Value x) {
 
 // The str-key probe of every namespace lookup: identity, then str equality for str entries with the same hash.
 // An entry of another type with the same hash could still equal `key` through its own __eq__, which this
-// probe cannot call (it runs without a thread state); it sets *foreign_same_hash so a caller that can call
-// __eq__ (dict_get) falls back to the general lookup. Namespaces practically never hold such keys.
+// probe cannot call (it runs without a thread state), and so could a str subclass overriding __eq__; it sets
+// *foreign_same_hash so a caller that can call __eq__ (dict_get) falls back to the general lookup. Namespaces
+// practically never hold such keys.
 inline int64_t probe_str(const DictObject* d, const StrObject* key, int64_t hash, bool* foreign_same_hash) {
   uint64_t mask = static_cast<uint64_t>(d->index_size - 1);
   auto h = static_cast<uint64_t>(hash);
@@ -522,7 +523,9 @@ inline int64_t probe_str(const DictObject* d, const StrObject* key, int64_t hash
       const DictEntry& e = d->entries[ix];
       if (e.key.as_object() == key) return ix;
       if (e.hash == hash) {
-        if (e.key.is_object() && (e.key.as_object()->type->flags & kTypeStrSubclass)) {
+        // A str subclass with its own __eq__ counts as foreign: only that __eq__ may say it equals `key`.
+        Type* kt = e.key.is_object() ? e.key.as_object()->type : nullptr;
+        if (kt && (kt->flags & kTypeStrSubclass) && kt->richcompare == str_type.richcompare) {
           if (str_equal(as_str(e.key), key)) return ix;
         } else {
           *foreign_same_hash = true;
@@ -597,6 +600,26 @@ bool dict_set_str(ThreadState& ts, DictObject* d, StrObject* key, Value value) {
 void dict_set_str_new(ThreadState& ts, DictObject* d, StrObject* key, Value value) {
   [[maybe_unused]] bool stored = dict_set_str(ts, d, key, value);
   assert(stored && "dict_set_str_new: the dict held a key whose comparison ran Python code");
+}
+
+bool dict_append_str_if_absent(DictObject* d, StrObject* key, Value value) {
+  // Only small dicts without deleted entries and with room left (an instance's attributes): the scan is shorter
+  // than a lookup and nothing moves.
+  constexpr int64_t kMaxScan = 8;
+  if (d->used != d->nentries || d->nentries >= d->capacity || d->nentries > kMaxScan || d->index_size == 0)
+    return false;
+  int64_t hash = str_hash(key);
+  // Absent by the dict's own rule: a lookup asks equality only of entries with an equal hash (an identical key
+  // has one too), so with none the key cannot be present, whatever the other keys' types or __eq__.
+  for (int64_t i = 0; i < d->nentries; i++)
+    if (d->entries[i].hash == hash) return false;
+  uint64_t slot = free_slot_for(d, hash);
+  d->entries[d->nentries] = {Value(key), value, hash};
+  d->index[slot] = static_cast<int32_t>(d->nentries);
+  d->nentries++;
+  d->used++;
+  d->version = next_version();
+  return true;
 }
 
 void dict_store_at(DictObject* d, int64_t ix, Value value) {

@@ -526,8 +526,9 @@ void add_getsets(ThreadState& ts, Type& type, std::span<const MethodDef> getters
 // A getset made by add_getset (or a class's __dict__/__weakref__) shows as CPython's getset_descriptor does.
 Value property_repr(ThreadState& ts, Value self) {
   auto* p = static_cast<PropertyObject*>(self.as_object());
-  if (type_of(self) == &property_type && p->fget && type_of(p->fget) == &method_descriptor_type && !p->fset &&
-      !p->fdel) {
+  auto native = [](Value f) { return !f || type_of(f) == &method_descriptor_type; };  // no Python accessor
+  if (type_of(self) == &property_type && p->fget && type_of(p->fget) == &method_descriptor_type && native(p->fset) &&
+      native(p->fdel)) {
     auto* d = static_cast<MethodDescriptorObject*>(p->fget.as_object());
     return Value(make_str(ts, fmt::format("<attribute '{}' of '{}' objects>", d->def->name, d->owner->name->view())));
   }
@@ -545,11 +546,10 @@ Value make_function_in(ThreadState& ts, DictObject* globals, DictObject* builtin
   f->qualname = code->qualname;
   Value module = dict_get_str(globals, ts.interp->names.name);
   f->module = module ? module : None();
-  const CodeObject& src = code->src();
-  // A docstring is co_consts[0] when it is a str and the code is a function (CPython 3.11's convention).
+  // A docstring is co_consts[0] when it is a str and the code is a function (CPython 3.11's convention). The
+  // VM's tuple is read, not the compiler's: code loaded from a pyc keeps its constants only there.
   f->doc = None();
-  if (code->consts->size > 0 && is_str(code->consts->items[0]) && !src.consts.empty() &&
-      src.consts[0]->is(Const::Kind::Str) && code->name != ts.interp->names.lambda) {
+  if (code->consts->size > 0 && is_str(code->consts->items[0]) && code->name != ts.interp->names.lambda) {
     // 3.11 puts the docstring first only when the function has one; a leading str constant otherwise would be
     // preceded by None. Functions without docstrings have None first.
     f->doc = code->consts->items[0];

@@ -190,6 +190,32 @@ METHOD(get_instance_dict) {
   return Value(*slot);
 }
 
+// obj.__dict__ = d: any dict (or dict subclass) replaces the instance's namespace, as CPython's subtype_setdict.
+METHOD(set_instance_dict) {
+  (void)kwnames;
+  DictObject** slot = instance_dict_slot(self);
+  Value value = args.empty() ? Value() : args[0];
+  if (!slot)
+    return raise_attribute_error(ts, self, ts.interp->names.dict,
+                                 fmt::format("'{}' object has no attribute '__dict__'", type_name(self)));
+  if (!value.is_object() || !is_subtype(type_of(value), &dict_type))
+    return raise_fmt(ts, TypeError_type, "__dict__ must be set to a dictionary, not a '{}'", type_name(value));
+  *slot = static_cast<DictObject*>(value.as_object());
+  return None();
+}
+
+// del obj.__dict__ drops the namespace (CPython 3.11's subtype_setdict with NULL): a fresh one comes on next use.
+METHOD(del_instance_dict) {
+  (void)args;
+  (void)kwnames;
+  DictObject** slot = instance_dict_slot(self);
+  if (!slot)
+    return raise_attribute_error(ts, self, ts.interp->names.dict,
+                                 fmt::format("'{}' object has no attribute '__dict__'", type_name(self)));
+  *slot = nullptr;
+  return None();
+}
+
 }  // namespace
 
 // T.__new__(cls, ...) for builtin types defined outside MINIPY_BUILTIN_TYPES (vm/objects/static_type.h).
@@ -222,11 +248,17 @@ Value builtin_type_new(ThreadState& ts, Type* owner, std::span<const Value> args
 // a dict each get this descriptor in their own __dict__, as CPython's type_new adds one.
 Value instance_dict_descriptor(ThreadState& ts) {
   static const MethodDef getter{"__dict__", get_instance_dict};
-  auto* d = ts.alloc<MethodDescriptorObject>(&method_descriptor_type);
-  d->owner = &object_type;
-  d->def = &getter;
+  static const MethodDef setter{"__dict__", set_instance_dict};
+  static const MethodDef deleter{"__dict__", del_instance_dict};
   auto* p = ts.alloc<PropertyObject>(&property_type);
-  p->fget = Value(d);
+  const MethodDef* defs[3] = {&getter, &setter, &deleter};
+  Value PropertyObject::*fields[3] = {&PropertyObject::fget, &PropertyObject::fset, &PropertyObject::fdel};
+  for (int i = 0; i < 3; i++) {
+    auto* d = ts.alloc<MethodDescriptorObject>(&method_descriptor_type);  // the property (traced) holds them
+    d->owner = &object_type;
+    d->def = defs[i];
+    p->*fields[i] = Value(d);
+  }
   return Value(p);
 }
 

@@ -222,6 +222,51 @@ Value get_doc(ThreadState& ts, Value self, std::span<const Value>, TupleObject*)
   return bind ? bind(ts, doc, Value(), self) : doc;
 }
 
+// The class whose instance layout `t`'s instances have: down the bases while a base's instances are laid out
+// the same (CPython's compatible_with_tp_base walk in compatible_for_assignment).
+Type* same_layout_base(Type* t) {
+  while (t->base && t->base->instance_size == t->instance_size && t->base->item_size == t->item_size &&
+         t->base->dict_offset == t->dict_offset && (t->base->flags & kTypeDictAtEnd) == (t->flags & kTypeDictAtEnd))
+    t = t->base;
+  return t;
+}
+
+// obj.__class__ = cls (CPython's object_set_class): only between mutable (heap) classes, or module subclasses,
+// whose instances have the same layout. The inline caches key on each object's own type, so nothing else changes.
+Value object_set_class(ThreadState& ts, Value self, std::span<const Value> args, TupleObject*) {
+  Value value = args.empty() ? Value() : args[0];
+  if (!value) return raise(ts, TypeError_type, "can't delete __class__ attribute");
+  if (!is_type(value))
+    return raise_fmt(ts, TypeError_type, "__class__ must be set to a class, not '{}' object", type_name(value));
+  Type* newto = as_type(value);
+  Type* oldto = type_of(self);
+  bool modules = is_subtype(newto, &module_type) && is_subtype(oldto, &module_type);
+  if (!modules && (!(newto->flags & kTypeHeap) || !(oldto->flags & kTypeHeap) || !self.is_object()))
+    return raise(ts, TypeError_type, "__class__ assignment only supported for mutable types or ModuleType subclasses");
+  Type* newbase = same_layout_base(newto);
+  Type* oldbase = same_layout_base(oldto);
+  bool compatible = newbase == oldbase;
+  if (!compatible && newbase->base == oldbase->base && newbase->instance_size == oldbase->instance_size &&
+      newbase->dict_offset == oldbase->dict_offset &&
+      (newbase->flags & kTypeDictAtEnd) == (oldbase->flags & kTypeDictAtEnd)) {
+    // Siblings adding the same fields (CPython's same_slots_added): no __slots__, or equal ones.
+    Value new_slots = dict_get_str(newbase->dict, intern(ts, "__slots__"));
+    Value old_slots = dict_get_str(oldbase->dict, intern(ts, "__slots__"));
+    if (!new_slots || !old_slots) {
+      compatible = !new_slots && !old_slots;
+    } else {
+      int eq = rich_compare_bool(ts, new_slots, old_slots, kEq);
+      if (eq < 0) return Value();
+      compatible = eq == 1;
+    }
+  }
+  if (!compatible)
+    return raise_fmt(ts, TypeError_type, "__class__ assignment: '{}' object layout differs from '{}'",
+                     newto->name->view(), oldto->name->view());
+  self.as_object()->type = newto;
+  return None();
+}
+
 // __flags__: the Py_TPFLAGS_* bits Python code tests (copyreg checks HEAPTYPE; the subclass bits as CPython's).
 Value get_flags(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   Type* t = as_type(self);
@@ -347,6 +392,14 @@ void init_object_type(ThreadState& ts) {
   object_type.setattr = object_setattr;
   object_type.new_instance = object_new;
   add_getset(ts, object_type, "__class__", object_class);
+  // __class__ is writable: its property gets a setter beside add_getset's getter.
+  static const MethodDef class_setter{"__class__", object_set_class, 0, nullptr};
+  auto* setter = ts.alloc<MethodDescriptorObject>(&method_descriptor_type);
+  setter->owner = &object_type;
+  setter->def = &class_setter;
+  auto* class_property = static_cast<PropertyObject*>(dict_get_str(object_type.dict, intern(ts, "__class__")).as_object());
+  class_property->fset = Value(setter);
+  class_property->fdel = Value(setter);  // called without a value: the deletion error
 }
 
 void init_type_type(ThreadState& ts) {
@@ -439,8 +492,10 @@ Value generic_getattr(ThreadState& ts, Value obj, StrObject* name, bool suppress
     if (get && at->descr_set) return get(ts, attr, obj, Value(t));
   }
   if (DictObject** slot = instance_dict_slot(obj); slot && *slot) {
-    Value v = dict_get_str(*slot, name);
+    // dict_get, not dict_get_str: a key of another type hashed like `name` is asked its __eq__, as CPython does.
+    Value v = dict_get(ts, *slot, Value(name));
     if (v) return v;
+    if (ts.current_exception) return Value();
   }
   if (get) return get(ts, attr, obj, Value(t));
   if (attr) return attr;
