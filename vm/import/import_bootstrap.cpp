@@ -94,9 +94,8 @@ Value loader_get_code(ThreadState& ts, Value self, std::span<const Value> args, 
   std::string file(as_str(path)->view());
   Value name = is_str(args[0]) ? args[0] : attribute_or_none(ts, self, "name");
   std::string fullname(is_str(name) ? as_str(name)->view() : std::string_view());
-  auto code = type_of(self) == &source_loader_type ? get_source_code(ts, fullname, file)
-                                                   : get_sourceless_code(ts, fullname, file);
-  CodeObj* c = code ? load_code(ts, code) : nullptr;
+  CodeObj* c = type_of(self) == &source_loader_type ? get_source_code(ts, fullname, file)
+                                                     : get_sourceless_code(ts, fullname, file);
   return c ? Value(c) : Value();
 }
 
