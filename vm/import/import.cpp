@@ -48,6 +48,8 @@ Value raise_import_error(ThreadState& ts, const std::string& message, Value name
   return raise_value(ts, exc);
 }
 
+}  // namespace
+
 // The str items of a list/tuple (sys.path, __path__); others are skipped as the path finder skips them.
 bool string_items(ThreadState& ts, Value sequence, std::vector<std::string>* out) {
   std::span<Value> items;
@@ -57,6 +59,8 @@ bool string_items(ThreadState& ts, Value sequence, std::vector<std::string>* out
     if (is_str(v)) out->emplace_back(as_str(v)->view());
   return true;
 }
+
+namespace {
 
 // The entries of sys.path, read at each import because a program may rebind or change the list at any time.
 bool sys_path_entries(ThreadState& ts, std::vector<std::string>* entries) {
@@ -90,6 +94,48 @@ bool is_initializing(ThreadState& ts, Value module) {
   return t == 1;
 }
 
+}  // namespace
+
+Value spec_for_found(ThreadState& ts, const std::string& name, const FoundModule& found, Value* path_list,
+                     std::string* cached) {
+  using Kind = FoundModule::Kind;
+  std::string_view package = found.is_package ? std::string_view(name) : rpartition_head(name);
+  Value loader = make_loader(ts, found.kind, name, found.origin);
+  if (!loader) return loader;
+  Value spec = make_spec(ts, name, loader, package);
+  if (!spec) return spec;
+  if (found.is_package) {
+    ListObject* l = make_list(ts, 0);
+    for (const std::string& p : found.search_locations)
+      if (!list_append(ts, l, Value(make_str(ts, p)))) return Value();
+    *path_list = Value(l);
+    if (!set(ts, spec, "submodule_search_locations", *path_list)) return Value();
+  }
+  if (found.kind == Kind::Source) *cached = cached_path_for(ts, found.origin);
+  else if (found.kind == Kind::Sourceless) *cached = found.origin;
+  if (found.kind != Kind::Namespace) {
+    if (!set(ts, spec, "origin", Value(make_str(ts, found.origin))) || !set(ts, spec, "has_location", True()))
+      return Value();
+    if (!cached->empty() && !set(ts, spec, "cached", Value(make_str(ts, *cached)))) return Value();
+  }
+  return spec;
+}
+
+Value module_after_load(ThreadState& ts, const std::string& name, Value loader) {
+  // The body may have replaced its own sys.modules entry (with an object of its own making, a lazy
+  // loader): the import returns whatever is there now, and a body that deleted it is CPython's KeyError.
+  Value result = dict_get_str(ts.interp->modules, name_str(ts, name));
+  if (!result) return raise_fmt(ts, KeyError_type, "{}", python_str_repr(name));
+  if (ts.interp->config.verbose) {
+    Value r = py_repr(ts, loader);
+    if (!r) return r;
+    verbose_message(ts, 1, fmt::format("import {} # {}", python_str_repr(name), as_str(r)->view()));
+  }
+  return result;
+}
+
+namespace {
+
 // Creates the spec, the loader and the module for what the finder found, runs the module's code with the
 // module in sys.modules (so circular imports see it), and returns sys.modules[name] afterwards.
 Value load_module(ThreadState& ts, const std::string& name, const FoundModule& found) {
@@ -97,32 +143,18 @@ Value load_module(ThreadState& ts, const std::string& name, const FoundModule& f
   // inspects __spec__ while the body runs sees what CPython shows.
   using Kind = FoundModule::Kind;
   std::string_view package = found.is_package ? std::string_view(name) : rpartition_head(name);
-  Value loader = make_loader(ts, found.kind, name, found.origin);
-  if (!loader) return loader;
-  Value spec = make_spec(ts, name, loader, package);
+  Value path_list;
+  std::string cached;
+  Value spec = spec_for_found(ts, name, found, &path_list, &cached);
   if (!spec) return spec;
+  Value loader = attr(ts, spec, "loader");
+  if (!loader) return loader;
+  bool has_location = found.kind != Kind::Namespace;
 
   ModuleObject* module = make_module(ts, name);
   Value module_v(module);
   DictObject* d = module->dict;
   auto& names = ts.interp->names;
-  Value path_list;
-  if (found.is_package) {
-    ListObject* l = make_list(ts, 0);
-    for (const std::string& p : found.search_locations)
-      if (!list_append(ts, l, Value(make_str(ts, p)))) return Value();
-    path_list = Value(l);
-    if (!set(ts, spec, "submodule_search_locations", path_list)) return Value();
-  }
-  std::string cached;
-  if (found.kind == Kind::Source) cached = cached_path_for(ts, found.origin);
-  else if (found.kind == Kind::Sourceless) cached = found.origin;
-  bool has_location = found.kind != Kind::Namespace;
-  if (has_location) {
-    if (!set(ts, spec, "origin", Value(make_str(ts, found.origin))) || !set(ts, spec, "has_location", True()))
-      return Value();
-    if (!cached.empty() && !set(ts, spec, "cached", Value(make_str(ts, cached)))) return Value();
-  }
   dict_set_str_new(ts, d, names.loader, loader);
   dict_set_str_new(ts, d, names.package, Value(make_str(ts, package)));
   dict_set_str_new(ts, d, names.spec, spec);
@@ -161,22 +193,14 @@ Value load_module(ThreadState& ts, const std::string& name, const FoundModule& f
       return Value();
     }
   }
-  // The body may have replaced its own sys.modules entry (with an object of its own making, a lazy
-  // loader): the import returns whatever is there now, and a body that deleted it is CPython's KeyError.
-  Value result = dict_get_str(ts.interp->modules, key);
-  if (!result) return raise_fmt(ts, KeyError_type, "{}", python_str_repr(name));
-  if (ts.interp->config.verbose) {
-    Value r = py_repr(ts, loader);
-    if (!r) return r;
-    verbose_message(ts, 1, fmt::format("import {} # {}", python_str_repr(name), as_str(r)->view()));
-  }
-  return result;
+  return module_after_load(ts, name, loader);
 }
 
 Value load_native(ThreadState& ts, const NativeModule& def) {
   ModuleObject* m = def.create(ts);
   if (!m) return Value();
   if (!dict_set_str(ts, ts.interp->modules, name_str(ts, def.name), Value(m))) return Value();
+  if (!describe_native_module(ts, Value(m), def.name)) return Value();
   verbose_message(ts, 1, fmt::format("import {} # <class '_frozen_importlib.BuiltinImporter'>",
                                      python_str_repr(def.name)));
   return Value(m);
@@ -259,11 +283,15 @@ Value find_and_load(ThreadState& ts, const std::string& name) {
   } else if (!sys_path_entries(ts, &entries)) {
     return Value();
   }
-  Value module;
+  // A finder the program put on sys.meta_path is asked first (a cheap scan when there is none).
+  Value module = import_with_program_finders(ts, name, parent_module);
+  if (!module && ts.current_exception) return module;
   // Native modules come before sys.path, as BuiltinImporter precedes PathFinder on sys.meta_path: a file named
   // math.py in the script's directory does not shadow the native math module.
-  const NativeModule* native = find_native_module(name);
-  if (native) {
+  const NativeModule* native = module ? nullptr : find_native_module(name);
+  if (module) {
+    // found and loaded by the program's finder
+  } else if (native) {
     module = load_native(ts, *native);
   } else {
     FoundModule found = find_in_path(ts, name, entries);

@@ -58,6 +58,38 @@ Value find_and_load(ThreadState& ts, const std::string& name);
 // bypassing the finder: how CPython Lib's importlib._bootstrap and _bootstrap_external, which CPython freezes,
 // come into minipy. Null with the module's exception pending.
 Value load_source_module(ThreadState& ts, const std::string& name, const std::string& path);
+// The ModuleSpec (and its loader) the import statement gives what the finder found for `name`: origin, cached
+// and submodule_search_locations set as _bootstrap_external's spec_from_file_location sets them. `path_list`
+// receives the package's __path__ list (null for modules), `cached` the __cached__ path (empty when none).
+Value spec_for_found(ThreadState& ts, const std::string& name, const FoundModule& found, Value* path_list,
+                     std::string* cached);
+// What an import of `name` returns once its loader (`loader`, for the -v line) ran: sys.modules[name] as it is
+// now (KeyError when the body deleted it).
+Value module_after_load(ThreadState& ts, const std::string& name, Value loader);
+// The str items of a list/tuple (sys.path, __path__); others are skipped as the path finder skips them.
+[[nodiscard]] bool string_items(ThreadState& ts, Value sequence, std::vector<std::string>* out);
+
+// sys.meta_path's finders (stdlib/native/importlib_finders.cpp). The import statement runs its own native search
+// while sys.meta_path holds only the three default finders; when a program has added finders of its own, it
+// asks them in sys.meta_path order. Returns the module a program's finder found and loaded; null with no
+// exception when the native search should go on (no program finder, or a default finder that owns `name` comes
+// first); null with an exception pending when a finder or its loader failed. `parent_module` is null for
+// top-level names.
+Value import_with_program_finders(ThreadState& ts, const std::string& name, Value parent_module);
+// CPython's _bootstrap._find_spec: asks each finder on sys.meta_path for `name` (`path`: the parent package's
+// __path__, or None); the first spec found, or None.
+Value find_spec_on_meta_path(ThreadState& ts, const std::string& name, Value path);
+// importlib.util.module_from_spec(spec): loader.create_module(spec) or a new module, with _init_module_attrs's
+// dunders from the spec.
+Value module_from_spec(ThreadState& ts, Value spec);
+// The native finder class BuiltinImporter, FrozenImporter or PathFinder called `name` (null for other names).
+Type* native_finder_type(std::string_view name);
+// Gives native module `module` (called `name`) the __spec__ (origin 'built-in'), __loader__ (BuiltinImporter) and
+// __package__ CPython's builtin modules have, unless it already has a spec. False with an exception pending.
+[[nodiscard]] bool describe_native_module(ThreadState& ts, Value module, std::string_view name);
+// Fills the empty sys.meta_path with BuiltinImporter, FrozenImporter and PathFinder (at start-up).
+void install_default_finders(ThreadState& ts);
+
 // importlib.reload: finds `module` again and re-runs its current code in its own namespace.
 Value reload_module(ThreadState& ts, Value module);
 

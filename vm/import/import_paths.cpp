@@ -98,6 +98,7 @@ void init_sys_path(ThreadState& ts, const std::optional<std::string>& first_entr
   ListObject* path = make_list(ts, static_cast<int64_t>(entries.size()));
   for (size_t i = 0; i < entries.size(); i++) path->items[i] = Value(make_str(ts, entries[i]));
   dict_set_str_new(ts, ts.interp->sys_module->dict, intern(ts, "path"), Value(path));
+  install_default_finders(ts);
 }
 
 std::string where_imports_looked(const RuntimeConfig& config, const std::vector<std::string>& entries) {
