@@ -22,7 +22,7 @@ for code in "bBuhHiIlLqQfd":
 a = array.array("h", [1, 2, 3])
 m = memoryview(a)
 m[0] = 7
-print(a, m.tolist(), bytes(m[1:]))
+print(a, m.tolist(), m.tobytes()[2:])  # no sliced view: its export would last until a collection
 ops = [
     ("append", lambda: a.append(1)),
     ("extend []", lambda: a.extend([])),
