@@ -179,14 +179,18 @@ const MethodDef object_methods[] = {
     {"__dir__", m_dir},
 };
 
+// The AttributeError of __dict__ on an instance whose layout has no dict (a __slots__ class).
+Value no_instance_dict(ThreadState& ts, Value self) {
+  return raise_attribute_error(ts, self, ts.interp->names.dict,
+                               fmt::format("'{}' object has no attribute '__dict__'", type_name(self)));
+}
+
 // __dict__ of an instance of a class defined in Python (created on first use).
 METHOD(get_instance_dict) {
   (void)args;
   (void)kwnames;
   DictObject** slot = instance_dict_slot(self);
-  if (!slot)
-    return raise_attribute_error(ts, self, ts.interp->names.dict,
-                                 fmt::format("'{}' object has no attribute '__dict__'", type_name(self)));
+  if (!slot) return no_instance_dict(ts, self);
   if (!*slot) *slot = make_dict(ts);
   return Value(*slot);
 }
@@ -196,9 +200,7 @@ METHOD(set_instance_dict) {
   (void)kwnames;
   DictObject** slot = instance_dict_slot(self);
   Value value = args.empty() ? Value() : args[0];
-  if (!slot)
-    return raise_attribute_error(ts, self, ts.interp->names.dict,
-                                 fmt::format("'{}' object has no attribute '__dict__'", type_name(self)));
+  if (!slot) return no_instance_dict(ts, self);
   if (!value.is_object() || !is_subtype(type_of(value), &dict_type))
     return raise_fmt(ts, TypeError_type, "__dict__ must be set to a dictionary, not a '{}'", type_name(value));
   *slot = static_cast<DictObject*>(value.as_object());
@@ -210,9 +212,7 @@ METHOD(del_instance_dict) {
   (void)args;
   (void)kwnames;
   DictObject** slot = instance_dict_slot(self);
-  if (!slot)
-    return raise_attribute_error(ts, self, ts.interp->names.dict,
-                                 fmt::format("'{}' object has no attribute '__dict__'", type_name(self)));
+  if (!slot) return no_instance_dict(ts, self);
   *slot = nullptr;
   return None();
 }
