@@ -16,11 +16,21 @@
 namespace minipy::fuzz {
 
 namespace {
-// The names and string constants of `code` and its nested code objects, space-separated.
+// The words a constant contributes: strings as they are, integers in decimal, containers item by item. The
+// integers go through the same filter as a program's literals, so a mutated constant cannot ask for
+// `range(536870918)` to be unpacked into a list (a found timeout: minutes and gigabytes, as in CPython, not a
+// VM bug).
+void append_constant_words(const Const& k, std::string* words) {
+  if (k.is(Const::Kind::Str)) *words += k.text() + " ";
+  if (k.is(Const::Kind::Int)) *words += k.int_value().to_string() + " ";
+  for (const ConstRef& item : k.items()) append_constant_words(*item, words);
+}
+
+// The names and constants of `code` and its nested code objects, space-separated.
 void append_words(const CodeObject& code, std::string* words) {
   for (const auto& name : code.names) *words += name + " ";
   for (const ConstRef& k : code.consts) {
-    if (k->is(Const::Kind::Str)) *words += k->text() + " ";
+    append_constant_words(*k, words);
     if (k->is(Const::Kind::Code)) append_words(*k->code_value(), words);
   }
 }
