@@ -140,21 +140,6 @@ void ensure_state(ThreadState& ts) {
   register_root(ts, &state.callbacks);
 }
 
-// Writes `text` to sys.stderr as PySys_WriteStderr does (falling back to the C stream without one); errors in
-// the write are dropped.
-void write_sys_stderr(ThreadState& ts, const std::string& text) {
-  Value saved = ts.current_exception;
-  ts.current_exception = Value();
-  Value stream = dict_get_str(ts.interp->sys_module->dict, intern(ts, "stderr"));
-  if (!stream || is_none(stream)) {
-    std::fputs(text.c_str(), stderr);
-  } else {
-    Value arg = Value(make_str(ts, text));
-    (void)call_method(ts, stream, intern(ts, "write"), {&arg, 1});
-  }
-  ts.current_exception = saved;
-}
-
 // Calls each of gc.callbacks with (phase, info), as gcmodule.c's invoke_gc_callback; an exception a callback
 // raises is reported as unraisable and the others still run.
 void invoke_callbacks(ThreadState& ts, const char* phase, int64_t generation, int64_t collected) {
@@ -187,9 +172,9 @@ __attribute__((noinline)) int64_t observed_collection(ThreadState& ts, int64_t g
   if (state.debug & kDEBUG_STATS) {
     int64_t young = 0, old = 0;
     for (Object* o : tracked_objects(ts)) (o->gc_epoch == ts.heap->epoch() ? old : young)++;
-    write_sys_stderr(ts, fmt::format("gc: collecting generation {}...\n", generation));
-    write_sys_stderr(ts, fmt::format("gc: objects in each generation: {} 0 {}\n", young, old));
-    write_sys_stderr(ts, fmt::format("gc: objects in permanent generation: {}\n", state.frozen));
+    write_sys_stderr(ts, fmt::format("gc: collecting generation {}...\n", generation), false);
+    write_sys_stderr(ts, fmt::format("gc: objects in each generation: {} 0 {}\n", young, old), false);
+    write_sys_stderr(ts, fmt::format("gc: objects in permanent generation: {}\n", state.frozen), false);
   }
   bool keep = state.debug & (kDEBUG_COLLECTABLE | kDEBUG_SAVEALL);
   std::vector<Object*> unreachable;
@@ -213,7 +198,7 @@ __attribute__((noinline)) int64_t observed_collection(ThreadState& ts, int64_t g
     for (int64_t i = 0; i < list->size; i++) {
       Object* o = list->items[i].as_object();
       if (state.debug & kDEBUG_COLLECTABLE)
-        write_sys_stderr(ts, fmt::format("gc: collectable <{} {}>\n", o->type->name->view(), static_cast<void*>(o)));
+        write_sys_stderr(ts, fmt::format("gc: collectable <{} {}>\n", o->type->name->view(), static_cast<void*>(o)), false);
       if (state.debug & kDEBUG_SAVEALL)
         (void)list_append(ts, static_cast<ListObject*>(state.garbage.as_object()), list->items[i]);
     }
@@ -231,7 +216,7 @@ __attribute__((noinline)) int64_t observed_collection(ThreadState& ts, int64_t g
   }
   if (state.debug & kDEBUG_STATS) {
     double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    write_sys_stderr(ts, fmt::format("gc: done, {} unreachable, 0 uncollectable, {:.4f}s elapsed\n", found, elapsed));
+    write_sys_stderr(ts, fmt::format("gc: done, {} unreachable, 0 uncollectable, {:.4f}s elapsed\n", found, elapsed), false);
   }
   state.collections++;
   state.collected += found;

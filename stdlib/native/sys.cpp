@@ -275,9 +275,9 @@ void set_flags(ThreadState& ts, DictObject* d) {
       "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits"};
   auto i = [&](int64_t x) { return make_int(ts, x); };
   Value values[] = {i(0), i(0), i(0), i(c.optimize), i(c.dont_write_bytecode), i(c.isolated),
-                    i(0), i(c.ignore_environment || c.isolated), i(c.verbose), i(0), i(0),
+                    i(0), i(c.ignore_environment || c.isolated), i(c.verbose), i(c.bytes_warning), i(0),
                     i(hash_randomization_enabled()), i(c.isolated),
-                    False(), i(0), i(0), Bool(c.safe_path), i(text::configured_int_max_str_digits())};
+                    Bool(c.dev_mode), i(0), i(0), Bool(c.safe_path), i(text::configured_int_max_str_digits())};
   (void)dict_set_str(ts, d, intern(ts, "flags"), info_tuple(ts, "flags", kFlagFields, values));
 }
 
@@ -347,6 +347,15 @@ void refresh_sys_config(ThreadState& ts) {
   auto* impl = static_cast<InstanceObject*>(dict_get_str(d, intern(ts, "implementation")).as_object());
   dict_set_str_new(ts, impl->dict, intern(ts, "cache_tag"), Value(make_str(ts, interp.config.cache_tag)));
   set_flags(ts, d);
+  dict_set_str_new(ts, d, intern(ts, "warnoptions"), Value(str_list(ts, interp.config.warnoptions)));
+  // sys._xoptions: `-X name` maps to True, `-X name=value` to the string; a later option wins.
+  DictObject* xoptions = make_dict(ts);
+  for (const std::string& option : interp.config.xoptions) {
+    size_t eq = option.find('=');
+    Value value = eq == std::string::npos ? True() : Value(make_str(ts, std::string_view(option).substr(eq + 1)));
+    (void)dict_set(ts, xoptions, Value(make_str(ts, std::string_view(option).substr(0, eq))), value);
+  }
+  dict_set_str_new(ts, d, intern(ts, "_xoptions"), Value(xoptions));
   ListObject* orig_argv = str_list(ts, interp.config.orig_argv);
   dict_set_str_new(ts, d, intern(ts, "orig_argv"), Value(orig_argv));
   if (interp.config.unbuffered) set_standard_streams_unbuffered(ts);

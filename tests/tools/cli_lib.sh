@@ -21,6 +21,18 @@ run_both() {
   sed -i 's/Try `python -h/Try `PROG -h/' p.err m.err
 }
 
+# run_both_with_env NAME=VALUE... -- ARGS...: run_both with those variables added to the clean environment.
+run_both_with_env() {
+  local vars=()
+  while [[ $1 != -- ]]; do vars+=("$1"); shift; done
+  shift
+  local rc
+  rc=0; clean_run env "${vars[@]}" "$MINIPY" "$@" >m.out 2>m.err || rc=$?; echo "$rc" >m.rc
+  rc=0; clean_run env "${vars[@]}" "$PYTHON311" "$@" >p.out 2>p.err || rc=$?; echo "$rc" >p.rc
+  normalise m "$MINIPY" "$(basename "$MINIPY")"
+  normalise p "$PYTHON311" "$(basename "$PYTHON311")"
+}
+
 normalise() {  # $1 = m or p, $2 = full program path, $3 = its base name
   local f
   for f in "$1.out" "$1.err"; do

@@ -26,6 +26,7 @@
 #include "compiler/stage_timer.h"
 #include "vm/cli/run.h"
 #include "vm/import/import.h"
+#include "vm/import/import_internal.h"
 #include "stdlib/native/io.h"
 #include "stdlib/native/sys.h"
 
@@ -43,6 +44,7 @@ struct Command {
   int exit_code = -1;  // set when the command line itself decided the outcome
   bool inspect = false;  // -i: the interactive prompt after the program
   bool quiet = false;    // -q: no banner
+  std::vector<std::string> warn_options;  // -W, in order (composed into sys.warnoptions by apply_environment)
 };
 
 void usage_error(Command& cmd, const std::string& message) {
@@ -55,6 +57,8 @@ void print_help(const Command& cmd) {
   std::printf(
       "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
       "Options (a subset of CPython's):\n"
+      "-b     : sets sys.flags.bytes_warning and a BytesWarning filter (-bb: an error filter); minipy's\n"
+      "         bytes/str comparisons do not warn yet\n"
       "-B     : don't write .pyc files on import; also PYTHONDONTWRITEBYTECODE=x\n"
       "-c cmd : program passed in as string (terminates option list)\n"
       "-E     : ignore PYTHON* environment variables (such as PYTHONPATH)\n"
@@ -70,8 +74,10 @@ void print_help(const Command& cmd) {
       "-u     : force the stdout and stderr streams to be unbuffered\n"
       "-v     : verbose (trace import statements and cache decisions); can be supplied multiple times\n"
       "-V     : print the version number and exit (also --version)\n"
+      "-W arg : warning control; arg is action:message:category:module:lineno\n"
+      "         also PYTHONWARNINGS=arg\n"
       "-X opt : set implementation-specific option: pycache_prefix=PATH, cache_tag=TAG, explain_cache,\n"
-      "         importtime\n"
+      "         importtime, dev, int_max_str_digits=N (all of them in sys._xoptions)\n"
       "--check-hash-based-pycs always|default|never:\n"
       "         control how Python invalidates hash-based .pyc files\n"
       "file   : program read from script file\n"
@@ -104,6 +110,8 @@ void set_int_max_str_digits_option(const char* source, const std::string& value,
 void apply_x_option(Command& cmd, const std::string& opt) {
   auto eq = opt.find('=');
   std::string key = opt.substr(0, eq), value = eq == std::string::npos ? "" : opt.substr(eq + 1);
+  cmd.config.xoptions.push_back(opt);
+  if (key == "dev") cmd.config.dev_mode = true;
   if (key == "pycache_prefix") cmd.config.pycache_prefix = value;
   else if (key == "cache_tag") cmd.config.cache_tag = value;
   else if (key == "explain_cache") cmd.config.explain_cache = true;
@@ -198,9 +206,9 @@ Command parse_command_line(int argc, char** argv) {
           break;
         }
         case 'W': {
-          // The warning filter is accepted (so command lines written for CPython run) but not applied yet.
           auto v = argument("W");
           if (!v) return cmd;
+          cmd.warn_options.push_back(*v);
           break;
         }
         case 'B': cmd.config.dont_write_bytecode = true; break;
@@ -216,9 +224,12 @@ Command parse_command_line(int argc, char** argv) {
         case 'u': unbuffered = true; break;
         case 'i': cmd.inspect = true; break;
         case 'q': cmd.quiet = true; break;
-        // Accepted for compatibility, no effect: minipy has no site or user site to skip (-s, -S), no bytes/str
-        // comparison warnings (-b), no parser debug output (-d), and hash randomization is the default anyway (-R).
-        case 's': case 'S': case 'b': case 'd': case 'R': break;
+        // bytes/str comparisons do not warn in minipy, but -b still sets sys.flags.bytes_warning and the
+        // BytesWarning filter, as a program may look at either.
+        case 'b': cmd.config.bytes_warning++; break;
+        // Accepted for compatibility, no effect: minipy has no site or user site to skip (-s, -S), no parser
+        // debug output (-d), and hash randomization is the default anyway (-R).
+        case 's': case 'S': case 'd': case 'R': break;
         case 'V':
           std::printf("%s\n", kVersion);
           cmd.exit_code = 0;
@@ -262,9 +273,27 @@ void init_hash_seed(const RuntimeConfig& config) {
   init_hash_secret(seed);
 }
 
+// sys.warnoptions, lowest precedence first (Lib's warnings module inserts each filter in front of the ones
+// before it): -X dev's "default", then PYTHONWARNINGS's comma-separated entries, then -W, then -b's filter.
+void compose_warnoptions(Command& cmd) {
+  RuntimeConfig& config = cmd.config;
+  if (config.dev_mode) config.warnoptions.push_back("default");
+  const char* env = config.ignore_environment ? nullptr : std::getenv("PYTHONWARNINGS");
+  for (std::string_view rest = env ? env : ""; !rest.empty();) {
+    size_t comma = std::min(rest.find(','), rest.size());
+    if (comma > 0) config.warnoptions.emplace_back(rest.substr(0, comma));
+    rest.remove_prefix(std::min(comma + 1, rest.size()));
+  }
+  config.warnoptions.insert(config.warnoptions.end(), cmd.warn_options.begin(), cmd.warn_options.end());
+  if (config.bytes_warning) config.warnoptions.push_back(config.bytes_warning > 1 ? "error::BytesWarning"
+                                                                                  : "default::BytesWarning");
+}
+
 void apply_environment(RuntimeConfig& config) {
   init_hash_seed(config);
   if (config.ignore_environment) return;
+  const char* dev = std::getenv("PYTHONDEVMODE");
+  if (dev && *dev) config.dev_mode = true;
   const char* v = std::getenv("PYTHONDONTWRITEBYTECODE");
   if (v && *v) config.dont_write_bytecode = true;
   const char* prefix = std::getenv("PYTHONPYCACHEPREFIX");
@@ -305,10 +334,22 @@ std::optional<std::string> sys_path_first_entry(const Command& cmd) {
   }
 }
 
+// With warning options set, Lib's warnings module is imported before the program runs, as CPython's start-up
+// does: its import turns sys.warnoptions into filters, which must be in place for the program's first warning.
+void import_warnings_for_options(ThreadState& ts) {
+  if (ts.interp->config.warnoptions.empty() || find_and_load(ts, "warnings")) return;
+  std::fflush(stdout);
+  std::fprintf(stderr, "'import warnings' failed; traceback:\n");
+  Value exc = ts.current_exception;
+  ts.current_exception = Value();
+  report_uncaught(ts, exc);
+}
+
 int run_command(Interpreter& interp, Command& cmd) {
   ThreadState& ts = interp.thread;
   refresh_sys_config(ts);
   init_sys_path(ts, sys_path_first_entry(cmd));
+  import_warnings_for_options(ts);
   switch (cmd.mode) {
     case Command::Mode::Command: return run_source(interp, cmd.target + "\n", "<string>");
     case Command::Mode::Module:
@@ -404,6 +445,7 @@ int main(int argc, char** argv) {
   Command cmd = parse_command_line(argc, argv);
   if (cmd.exit_code >= 0) return cmd.exit_code;
   apply_environment(cmd.config);
+  compose_warnoptions(cmd);
   static char out_buffer[1 << 16];
   if (!isatty(1)) std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
   ThreadArgs args{&cmd, 0};

@@ -87,8 +87,7 @@ void report_uncaught(ThreadState& ts, Value exc) {
   DictObject* sys_dict = ts.interp->sys_module->dict;
   Value hook = dict_get_str(sys_dict, intern(ts, "excepthook"));
   if (!hook) {
-    std::fflush(stdout);
-    std::fputs("sys.excepthook is missing\n", stderr);
+    write_sys_stderr(ts, "sys.excepthook is missing\n", false);
     print_exception(ts, exc);
     return;
   }
@@ -101,10 +100,9 @@ void report_uncaught(ThreadState& ts, Value exc) {
   if (call(ts, hook, hook_args)) return;
   Value hook_error = ts.current_exception;
   ts.current_exception = Value();
-  std::fflush(stdout);
-  std::fputs("Error in sys.excepthook:\n", stderr);
+  write_sys_stderr(ts, "Error in sys.excepthook:\n", false);
   print_exception(ts, hook_error);
-  std::fputs("\nOriginal exception was:\n", stderr);
+  write_sys_stderr(ts, "\nOriginal exception was:\n", false);
   print_exception(ts, exc);
 }
 

@@ -74,15 +74,20 @@ std::string_view type_name(Value v);
 
 // Appends a traceback entry for `code` at `lasti` to the pending exception.
 void traceback_here(ThreadState& ts, CodeObj* code, int lasti);
-// Prints the pending/uncaught exception in CPython's format to stderr, chained exceptions included unless
+// Writes `text` to sys.stderr through its write() and flush() methods, so a program that replaced sys.stderr
+// gets the report, with any exception the stream raises dropped. Without sys.stderr (start-up) the text goes to
+// C's stderr; when sys.stderr is None it goes nowhere if `none_is_silent` (CPython's exception and unraisable
+// reports) and to C's stderr otherwise (PySys_WriteStderr, which gc's debug output uses).
+void write_sys_stderr(ThreadState& ts, std::string_view text, bool none_is_silent);
+// Prints the pending/uncaught exception in CPython's format to sys.stderr, chained exceptions included unless
 // `chain` is false (unraisable reports show only the exception itself).
 void print_exception(ThreadState& ts, Value exception, bool chain = true);
 // Reports and clears the pending exception as CPython's PyErr_WriteUnraisable: "Exception ignored in: <repr of
-// obj>" then the traceback, on stderr (finalizers, weakref callbacks).
+// obj>" then the traceback, on sys.stderr (finalizers, weakref callbacks).
 // A program's sys.unraisablehook receives it instead; `err_msg` replaces "Exception ignored in".
 void write_unraisable(ThreadState& ts, Value obj, const char* err_msg = nullptr);
 // The default hook's report of exception `exc` about `obj` (null or None: none) with message `err_msg` (a str;
-// null or None: "Exception ignored in"): "MSG: repr(obj)" then the traceback without the chain, on stderr.
+// null or None: "Exception ignored in"): "MSG: repr(obj)" then the traceback without the chain, on sys.stderr.
 void print_unraisable(ThreadState& ts, Value exc, Value obj, Value err_msg);
 // Whether printed tracebacks show source lines (CPython's do not during interpreter shutdown).
 void set_traceback_source_lines(bool on);

@@ -347,6 +347,24 @@ void traceback_here(ThreadState& ts, CodeObj* code, int lasti) {
   e->traceback = Value(tb);
 }
 
+void write_sys_stderr(ThreadState& ts, std::string_view text, bool none_is_silent) {
+  Value saved = ts.current_exception;
+  ts.current_exception = Value();
+  std::fflush(stdout);  // what print() left in C's buffer comes first, as it did before the report
+  Value stream = ts.interp->sys_module ? dict_get_str(ts.interp->sys_module->dict, intern(ts, "stderr")) : Value();
+  if (stream && is_none(stream) && none_is_silent) {
+    // CPython prints nothing at all when a program set sys.stderr to None.
+  } else if (!stream || is_none(stream)) {
+    std::fwrite(text.data(), 1, text.size(), stderr);
+    std::fflush(stderr);
+  } else {
+    Value arg = Value(make_str(ts, text));
+    if (arg && call_method(ts, stream, intern(ts, "write"), {&arg, 1}))
+      (void)call_method(ts, stream, intern(ts, "flush"), {});
+  }
+  ts.current_exception = saved;
+}
+
 void print_exception(ThreadState& ts, Value exception, bool chain) {
   Value saved = ts.current_exception;
   ts.current_exception = Value();
@@ -355,9 +373,7 @@ void print_exception(ThreadState& ts, Value exception, bool chain) {
   GroupContext ctx;
   if (chain) format_group_chain(ts, out, exception, seen, ctx);
   else format_group_member(ts, out, exception, ctx);
-  std::fflush(stdout);
-  std::fwrite(out.data(), 1, out.size(), stderr);
-  std::fflush(stderr);
+  write_sys_stderr(ts, out, true);
   ts.current_exception = saved;
 }
 

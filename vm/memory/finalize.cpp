@@ -32,14 +32,15 @@ void print_unraisable(ThreadState& ts, Value exc, Value obj, Value err_msg) {
   ts.current_exception = Value();
   bool has_msg = err_msg && is_str(err_msg);
   std::string_view msg = has_msg ? as_str(err_msg)->view() : std::string_view("Exception ignored in");
-  std::fflush(stdout);
   if (obj && !is_none(obj)) {
     Value text = py_repr(ts, obj);
     ts.current_exception = Value();
-    std::fprintf(stderr, "%.*s: %s\n", static_cast<int>(msg.size()), msg.data(),
-                 text ? as_str(text)->data : "<object repr() failed>");
+    std::string line(msg);
+    line += ": ";
+    line += text ? as_str(text)->view() : std::string_view("<object repr() failed>");
+    write_sys_stderr(ts, line + "\n", true);
   } else if (has_msg) {
-    std::fprintf(stderr, "%.*s:\n", static_cast<int>(msg.size()), msg.data());
+    write_sys_stderr(ts, std::string(msg) + ":\n", true);
   }
   // CPython's report shows the traceback and the exception line, never the chain.
   if (exc && exc.is_object() && is_exception_type(type_of(exc))) print_exception(ts, exc, false);
