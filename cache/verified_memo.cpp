@@ -25,8 +25,21 @@ const std::string& executable_identity() {
   return identity;
 }
 
-// How long after its last change a file's ctime is trusted to tell it apart from a later change.
-constexpr time_t kSettledSeconds = 2;
+// How long after its last change a file's ctime is trusted to tell it apart from a later change: longer than
+// the granularity of the file's timestamps, so that a later change cannot share its ctime. A ctime with a
+// sub-second part comes from a filesystem that stores nanoseconds; Linux stamps it from the coarse clock, which
+// advances every scheduler tick (1-10 ms), so a tenth of a second is many ticks. A ctime on a whole second may
+// come from a filesystem with one- or two-second stamps, so such files wait two seconds. (A warm import run
+// right after the run that wrote its pyc, as `make bench` does, then skips the check after 0.1 s, not 2 s.)
+constexpr int64_t kSettledNanosFine = 100'000'000;
+constexpr int64_t kSettledNanosCoarse = 2'000'000'000;
+
+bool ctime_settled(const struct timespec& ctime) {
+  struct timespec now {};
+  clock_gettime(CLOCK_REALTIME, &now);
+  int64_t age = (static_cast<int64_t>(now.tv_sec) - ctime.tv_sec) * 1'000'000'000 + (now.tv_nsec - ctime.tv_nsec);
+  return age > (ctime.tv_nsec != 0 ? kSettledNanosFine : kSettledNanosCoarse);
+}
 
 // An entry's path: the inode's last byte names the subdirectory.
 std::string entry_path(const std::string& dir, const std::string& key) {
@@ -49,8 +62,7 @@ std::string verified_memo_dir(const std::string& cache_root) {
 
 std::string verified_memo_key(const struct stat& file) {
   if (!S_ISREG(file.st_mode)) return {};
-  time_t now = time(nullptr);
-  if (file.st_ctim.tv_sec > now - kSettledSeconds) return {};
+  if (!ctime_settled(file.st_ctim)) return {};
   return fmt::format("{:x}-{:x}-{:x}{:09}-{:x}{:09}-{:02x}", file.st_dev, file.st_size, file.st_mtim.tv_sec,
                      file.st_mtim.tv_nsec, file.st_ctim.tv_sec, file.st_ctim.tv_nsec, file.st_ino);
 }

@@ -3,9 +3,9 @@
 // unmarshalling and loading together). As git's index trusts a file's stat, the memo names a file by its
 // device, inode, size, mtime and ctime: the kernel sets ctime to the current time on every change to a file
 // (write, truncate, chmod, utime, rename onto it), and no unprivileged program can set it back, so a file
-// with the ctime it had when it was verified still holds the bytes that were verified. A file changed within
-// the last two seconds is not remembered (ctime has coarse, clock-tick granularity: a second change in the
-// same tick would keep the same ctime). Entries are empty files in a directory of the user's cache named
+// with the ctime it had when it was verified still holds the bytes that were verified. A file changed too
+// recently is not remembered (ctime has clock-tick granularity: a second change in the same tick would keep the
+// same ctime): within the last 0.1 s on filesystems with sub-second stamps, the last two seconds otherwise. Entries are empty files in a directory of the user's cache named
 // after the executable (its size and mtime): a rebuilt minipy, whose verifier may judge differently, starts an
 // empty memo. The memo is trusted only when its directory belongs to the user and nobody else can write to
 // it. Everything here fails quietly: the memo only ever saves work.

@@ -190,9 +190,24 @@ struct Instr {
   bool after_extended_arg;
 };
 
+using Stack = std::vector<Slot>;
+
+// The checker's working storage, kept per thread and reused from one code object to the next: a warm import
+// checks thousands of small code objects, and allocating these afresh for each (a stack per instruction, as an
+// earlier version did) cost more than the checks themselves.
+struct CheckerScratch {
+  std::vector<Instr> instrs;
+  std::vector<int> index_of_unit;
+  std::vector<Slot> pool;        // every reached instruction's entry stack, back to back
+  std::vector<int> state_at;     // instruction -> offset of its entry stack in `pool` (-1: not reached yet)
+  std::vector<int> state_depth;  // instruction -> its entry stack depth (fixed once reached)
+  Stack step_stack, handler_stack, jump_stack, before;
+  std::vector<size_t> work;
+};
+
 class StackChecker {
  public:
-  explicit StackChecker(const CodeView& code) : code_(code) {}
+  explicit StackChecker(const CodeView& code) : code_(code), scratch_(scratch()) {}
 
   std::string run() {
     if (std::string bad = check_kinds_column(); !bad.empty()) return "opcode table: " + bad;
@@ -201,8 +216,13 @@ class StackChecker {
     if (!table) return "malformed exception table";
     handlers_ = std::move(*table);
     prologue_ = generator_prologue_unit(code_.code);
-    states_.assign(instrs_.size(), std::nullopt);
-    if (!flow_to(0, {}, Edge::Entry)) return problem_;
+    scratch_.pool.clear();
+    scratch_.state_at.assign(instrs_.size(), -1);
+    scratch_.state_depth.assign(instrs_.size(), 0);
+    work_.clear();
+    Stack& empty = scratch_.handler_stack;
+    empty.clear();
+    if (!flow_to(0, empty, Edge::Entry)) return problem_;
     while (!work_.empty()) {
       size_t i = work_.back();
       work_.pop_back();
@@ -212,7 +232,10 @@ class StackChecker {
   }
 
  private:
-  using Stack = std::vector<Slot>;
+  static CheckerScratch& scratch() {
+    thread_local CheckerScratch storage;
+    return storage;
+  }
   // How control reaches an instruction: the code's entry, falling through from the previous instruction, or a
   // jump / exception handler edge.
   enum class Edge { Entry, FallThrough, Jump };
@@ -224,6 +247,7 @@ class StackChecker {
 
   void decode() {
     int n = static_cast<int>(code_.code.size() / 2);
+    instrs_.clear();
     index_of_unit_.assign(static_cast<size_t>(n), -1);
     int ext = 0;
     bool prefixed = false;
@@ -251,19 +275,21 @@ class StackChecker {
     // CALL pops what its PRECALL checked; entered any other way it would pop what nobody checked.
     if (instrs_[i].op == Opcode::CALL && edge != Edge::FallThrough) return fail("jump to a CALL (past its PRECALL)");
     if (stack.size() > static_cast<size_t>(code_.stacksize)) return fail("stack deeper than co_stacksize");
-    auto& state = states_[i];
-    if (!state) {
-      state = stack;
+    if (scratch_.state_at[i] < 0) {
+      scratch_.state_at[i] = static_cast<int>(scratch_.pool.size());
+      scratch_.state_depth[i] = static_cast<int>(stack.size());
+      scratch_.pool.insert(scratch_.pool.end(), stack.begin(), stack.end());
       work_.push_back(i);
       return true;
     }
-    if (state->size() != stack.size())
+    if (static_cast<size_t>(scratch_.state_depth[i]) != stack.size())
       return fail(fmt::format("inconsistent stack depth at code unit {}", unit));
     bool changed = false;
+    Slot* state = scratch_.pool.data() + scratch_.state_at[i];
     for (size_t k = 0; k < stack.size(); k++) {
-      Slot m = merge((*state)[k], stack[k]);
-      if (!(m == (*state)[k])) {
-        (*state)[k] = m;
+      Slot m = merge(state[k], stack[k]);
+      if (!(m == state[k])) {
+        state[k] = m;
         changed = true;
       }
     }
@@ -274,22 +300,24 @@ class StackChecker {
   bool step(size_t index) {
     const Instr& in = instrs_[index];
     // Working stacks are members so that their storage is reused from one instruction to the next.
-    Stack& s = step_stack_;
-    s = *states_[index];
+    Stack& s = scratch_.step_stack;
+    const Slot* entry = scratch_.pool.data() + scratch_.state_at[index];
+    s.assign(entry, entry + scratch_.state_depth[index]);
     for (const ExceptionTableEntry& h : handlers_) {
       if (in.unit < h.start || in.unit >= h.end) continue;
       if (s.size() < static_cast<size_t>(h.depth)) return fail("exception handler depth above the stack");
-      Stack& hs = handler_stack_;
+      Stack& hs = scratch_.handler_stack;
       hs.assign(s.begin(), s.begin() + h.depth);
       if (h.lasti) hs.push_back({Kind::Int});
       hs.push_back({Kind::Exc});
       if (!flow_to(h.target, hs, Edge::Jump)) return false;
       break;  // the first covering entry is the one that applies
     }
-    Stack& jump = jump_stack_;
+    Stack& jump = scratch_.jump_stack;
     const OpcodeInfo& info = kOpcodeTable[static_cast<int>(in.op)];
-    if (!apply(in, s, jump)) return false;
-    if (info.flow == OpFlow::BRANCH || info.flow == OpFlow::JUMP) {
+    const bool jumps = info.flow == OpFlow::BRANCH || info.flow == OpFlow::JUMP;
+    if (!apply(in, s, jumps ? &jump : nullptr)) return false;
+    if (jumps) {
       int target = info.operand == Operand::JUMP_BACKWARD ? in.next - in.arg : in.next + in.arg;
       if (!flow_to(target, jump, Edge::Jump)) return false;
     }
@@ -342,19 +370,25 @@ class StackChecker {
     return true;
   }
 
-  // Applies instruction `in` to `s` (leaving the fall-through stack there) and sets `jump` to the stack on its
-  // jump edge: the row's requirements, pops and pushes, then the relations no row can state.
-  bool apply(const Instr& in, Stack& s, Stack& jump) {
+  // Applies instruction `in` to `s` (leaving the fall-through stack there) and sets `*jump` (when the
+  // instruction jumps) to the stack on its jump edge: the row's requirements, pops and pushes, then the relations
+  // no row can state.
+  bool apply(const Instr& in, Stack& s, Stack* jump) {
     const int a = in.arg;
     const StackRule& rule = stack_rule(static_cast<int>(in.op));
     const int pops = stack_pops(in.op, a);
     if (!check_requirements(in, rule, s, pops)) return false;
     if (!check_relations(in, s)) return false;
-    // Results that copy an item refer to the stack before the pops.
-    before_ = s;
+    // Results that copy an item, and BUILD_TUPLE's cell check, refer to the stack before the pops (copied only
+    // for them: this runs for every instruction of every code object a warm import loads).
+    bool copies = in.op == Opcode::BUILD_TUPLE;
+    for (const StackResult& r : rule.results) copies |= r.is_copy;
+    if (copies) before_ = s;
     s.resize(s.size() - static_cast<size_t>(pops));
-    jump = s;
-    push_results(rule, stack_pushes(in.op, a, true), a, jump);
+    if (jump) {
+      *jump = s;
+      push_results(rule, stack_pushes(in.op, a, true), a, *jump);
+    }
     push_results(rule, stack_pushes(in.op, a, false), a, s);
     return refine_results(in, s);
   }
@@ -453,13 +487,13 @@ class StackChecker {
   }
 
   const CodeView& code_;
-  std::vector<Instr> instrs_;
-  std::vector<int> index_of_unit_;
+  CheckerScratch& scratch_;
+  std::vector<Instr>& instrs_ = scratch_.instrs;
+  std::vector<int>& index_of_unit_ = scratch_.index_of_unit;
   std::vector<ExceptionTableEntry> handlers_;
-  std::vector<std::optional<Stack>> states_;
-  Stack step_stack_, handler_stack_, jump_stack_, before_;
+  Stack& before_ = scratch_.before;
   int prologue_ = -1;
-  std::vector<size_t> work_;
+  std::vector<size_t>& work_ = scratch_.work;
   std::string problem_;
 };
 

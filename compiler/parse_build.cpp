@@ -40,8 +40,28 @@ Expr* make_list(ParseContext& ctx, std::span<Expr* const> elts, Span span) {
   return make_expr<ListExpr>(ctx, span, to_list(ctx, elts), ExprContext::Load);
 }
 
-Expr* make_boolop(ParseContext& ctx, BoolOpKind op, std::span<Expr* const> values, Span span) {
-  return make_expr<BoolOp>(ctx, span, op, to_list(ctx, values));
+Expr* make_boolop(ParseContext& ctx, BoolOpKind op, Expr* left, Span left_span, Expr* right, Span span) {
+  // The grammar builds `a or b or c` left to right, as (a or b) or c. A left operand that is a BoolOp of the same
+  // kind and was not parenthesized (its node starts where its grammar symbol starts: parentheses widen only the
+  // symbol) takes the right operand as one more value, as CPython's one-level BoolOp does.
+  auto* chain = left->kind == ExprKind::BoolOp ? static_cast<BoolOp*>(left) : nullptr;
+  if (chain && chain->op == op && chain->loc.lineno == left_span.line && chain->loc.col_offset == left_span.col) {
+    size_t n = chain->values.size();
+    auto* values = static_cast<Expr**>(ctx.arena.allocate(sizeof(Expr*) * (n + 1), alignof(Expr*)));
+    std::copy(chain->values.begin(), chain->values.end(), values);
+    values[n] = right;
+    chain->values = List<Expr>{values, n + 1};
+    chain->loc = span.loc();
+    return chain;
+  }
+  auto* values = static_cast<Expr**>(ctx.arena.allocate(sizeof(Expr*) * 2, alignof(Expr*)));
+  values[0] = left;
+  values[1] = right;
+  return make_expr<BoolOp>(ctx, span, op, List<Expr>{values, 2});
+}
+
+Expr* make_attribute(ParseContext& ctx, Expr* value, int name_token, Span span) {
+  return make_expr<Attribute>(ctx, span, value, identifier(ctx, name_token), ExprContext::Load);
 }
 
 Expr* make_binop(ParseContext& ctx, Expr* left, OperatorKind op, Expr* right, Span span) {
@@ -71,10 +91,6 @@ Expr* make_named_expr(ParseContext& ctx, Expr* target, Expr* value, Span span) {
 
 Expr* make_slice(ParseContext& ctx, Expr* lower, Expr* upper, Expr* step, Span span) {
   return make_expr<Slice>(ctx, span, lower, upper, step);
-}
-
-Comprehension* make_comprehension(ParseContext& ctx, Expr* target, Expr* iter, std::span<Expr* const> ifs) {
-  return ctx.arena.make<Comprehension>(target, iter, to_list(ctx, ifs), false);
 }
 
 Expr* make_comprehension_expr(ParseContext& ctx, ExprKind kind, Expr* elt, Expr* value,

@@ -150,10 +150,6 @@ Vec<T> vec2(ParseContext& ctx, T a, T b) {
   push(ctx, v, b);
   return v;
 }
-template <class T>
-void append(ParseContext& ctx, Vec<T>& v, const Vec<T>& more) {
-  for (const T& item : more) push(ctx, v, item);
-}
 
 // Token-stream helpers shared by the token feed (parse_feed.cpp) and the error reporter (parse_errors.cpp).
 // Whether token idx begins a statement (follows NEWLINE, INDENT, DEDENT or ';').

@@ -147,9 +147,9 @@ Expr* make_complex_literal(ParseContext& ctx, Expr* real, OperatorKind op, int i
   return make_binop(ctx, real, op, imag, span);
 }
 
-Stmt* build_try(ParseContext& ctx, List<Stmt> body, List<ExceptHandler> handlers, List<Stmt> orelse,
-                List<Stmt> finalbody, Span span) {
-  bool star = handlers[0]->is_star;
+Stmt* build_try(ParseContext& ctx, const Vec<Stmt*>& body, const Vec<ExceptHandler*>& handlers,
+                const Vec<Stmt*>& orelse, const Vec<Stmt*>& finalbody, Span span) {
+  bool star = !handlers.empty() && handlers[0]->is_star;
   for (const ExceptHandler* h : handlers) {
     if (h->is_star == star) continue;
     // CPython points at the first handler of the other kind: `except` alone, or `except` through its `*`.
@@ -162,7 +162,8 @@ Stmt* build_try(ParseContext& ctx, List<Stmt> body, List<ExceptHandler> handlers
     ctx.fail("cannot have both 'except' and 'except*' on the same 'try'", at);
     return nullptr;
   }
-  Stmt* s = make_stmt<Try>(ctx, span, body, handlers, orelse, finalbody);
+  Stmt* s = make_stmt<Try>(ctx, span, to_list(ctx, body), to_list(ctx, handlers), to_list(ctx, orelse),
+                           to_list(ctx, finalbody));
   if (star) s->kind = StmtKind::TryStar;
   return s;
 }

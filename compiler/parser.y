@@ -3,6 +3,7 @@
 // arguments, parameter lists) the rule accepts more and parse_build.cpp checks what CPython's grammar would.
 // Spans: Bison's default location covers first..last symbol, which is CPython's node range almost everywhere;
 // blocks take the span of their last statement so compound statements end where CPython says.
+// Speed: every reduction is a parser step, so the grammar avoids chains of unit rules where it can (see README).
 %require "3.8"
 %language "c++"
 %define api.namespace {minipy::front}
@@ -104,6 +105,10 @@ using minipy::front::make_stmt;
 // Synthesised by the driver to select the start symbol of compile()'s mode.
 %token StartExec StartEval StartSingle
 
+// Lowest first. `or`, `and` and `not` order the one `disj` rule; the postfix "." "(" "[" bind tightest.
+%left "or"
+%left "and"
+%precedence "not"
 %left "|"
 %left "^"
 %left "&"
@@ -112,9 +117,10 @@ using minipy::front::make_stmt;
 %left "*" "/" "%" "//" "@"
 %precedence UNARY
 %right "**"
+%precedence "." "(" "["
 
-%type <stmts> stmts stmt simple_stmts simple_stmt_list block else_block elif_chain finally_block
-%type <stmt> simple_stmt compound_stmt expr_stmt funcdef classdef if_stmt while_stmt for_stmt try_stmt with_stmt
+%type <stmts> stmts stmt_line stmt simple_stmts simple_stmt_list block else_block elif_chain finally_block
+%type <stmt> simple_stmt compound_stmt funcdef classdef if_stmt while_stmt for_stmt try_stmt with_stmt
 %type <stmt> import_stmt return_stmt raise_stmt global_stmt nonlocal_stmt del_stmt assert_stmt decorated
 %type <stmt> async_stmt match_stmt
 %type <expr> match_subject subj_item pattern_literal pattern_key pattern_attr pattern_signed_number
@@ -129,11 +135,11 @@ using minipy::front::make_stmt;
 %type <cparg> class_arg
 %type <expr> name_or_attr
 %type <tok> error_target
-%type <expr> bexpr star_expr named_expr test or_test and_test not_test comparison primary atom
-%type <expr> lambdef yield_expr testlist_star_expr yield_or_tlse exprlist opt_test subscript slices
+%type <expr> bexpr star_expr named_expr test disj primary atom_leaf
+%type <expr> lambdef yield_expr testlist_star_expr exprlist opt_test subscript slices
 %type <expr> paren_atom list_atom brace_atom strings opt_returns eval_expr
 %type <exprs> tlse_items exprlist_items elt_list subscript_list decorators assign_targets
-%type <exprs> comp_ifs test_items or_chain and_chain
+%type <exprs> comp_ifs test_items
 %type <cmps> comp_tail
 %type <cmpop> comp_op
 %type <binop> augassign
@@ -162,24 +168,9 @@ using minipy::front::make_stmt;
 
 // python.gram: file, interactive, eval (the start symbol is picked by a synthesised token per compile() mode)
 input:
-    StartExec stmts EndMarker {
-      auto* m = ctx.arena.make<Module>();
-      m->mode = ParseMode::Exec;
-      m->body = to_list(ctx, $2);
-      ctx.module = m;
-    }
-  | StartSingle stmt EndMarker {
-      auto* m = ctx.arena.make<Module>();
-      m->mode = ParseMode::Single;
-      m->body = to_list(ctx, $2);
-      ctx.module = m;
-    }
-  | StartEval eval_expr newlines EndMarker {
-      auto* m = ctx.arena.make<Module>();
-      m->mode = ParseMode::Eval;
-      m->expression = $2;
-      ctx.module = m;
-    }
+    StartExec stmts EndMarker { finish_module(ctx, ParseMode::Exec, $2, nullptr); }
+  | StartSingle stmt EndMarker { finish_module(ctx, ParseMode::Single, $2, nullptr); }
+  | StartEval eval_expr newlines EndMarker { finish_module(ctx, ParseMode::Eval, {}, $2); }
   ;
 
 newlines: %empty | newlines Newline ;
@@ -191,13 +182,20 @@ eval_expr:
   | test_items "," { $$ = make_tuple_expr(ctx, $1, @$); }
   ;
 
-// python.gram: statements
+// python.gram: statements. A line of simple statements appends straight to the enclosing list (stmt_line), so
+// a statement costs no list of its own. The list spans up to its last statement (or that line's trailing ';').
 stmts:
     %empty { $$ = {}; }
-  | stmts stmt { $$ = $1; append(ctx, $$, $2); }
+  | stmts compound_stmt { $$ = $1; push(ctx, $$, $2); }
+  | stmt_line Newline { $$ = $1; @$ = @1; }
+  | stmt_line ";" Newline { $$ = $1; @$ = span_of(@1, @2); }
+  ;
+stmt_line:
+    stmts simple_stmt { $$ = $1; push(ctx, $$, $2); }
+  | stmt_line ";" simple_stmt { $$ = $1; push(ctx, $$, $3); }
   ;
 
-// python.gram: statement
+// python.gram: statement (single mode's one statement)
 stmt:
     simple_stmts { $$ = ($1); }
   | compound_stmt { $$ = vec1(ctx, $1); }
@@ -207,7 +205,7 @@ stmt:
 // python.gram: simple_stmts
 simple_stmts:
     simple_stmt_list Newline { $$ = ($1); @$ = @1; }
-  | simple_stmt_list ";" Newline { $$ = ($1); @$ = Span{@1.line, @1.col, @2.end_line, @2.end_col}; }
+  | simple_stmt_list ";" Newline { $$ = ($1); @$ = span_of(@1, @2); }
   ;
 
 simple_stmt_list:
@@ -215,9 +213,18 @@ simple_stmt_list:
   | simple_stmt_list ";" simple_stmt { $$ = $1; push(ctx, $$, $3); }
   ;
 
-// python.gram: simple_stmt
+// python.gram: simple_stmt; assignment, star_expressions (an expression statement) and augassign inline, so an
+// expression statement is one reduction.
 simple_stmt:
-    expr_stmt
+    testlist_star_expr { $$ = make_stmt<ExprStmt>(ctx, @$, $1); }
+  | yield_expr { $$ = make_stmt<ExprStmt>(ctx, @$, $1); }
+  | testlist_star_expr augassign testlist_star_expr { CHECK($$ = build_augassign(ctx, $1, $2, $3, @$)); }
+  | testlist_star_expr augassign yield_expr { CHECK($$ = build_augassign(ctx, $1, $2, $3, @$)); }
+  | testlist_star_expr ":" test { CHECK($$ = build_annassign(ctx, $1, $3, nullptr, @$)); }
+  | testlist_star_expr ":" test "=" testlist_star_expr { CHECK($$ = build_annassign(ctx, $1, $3, $5, @$)); }
+  | testlist_star_expr ":" test "=" yield_expr { CHECK($$ = build_annassign(ctx, $1, $3, $5, @$)); }
+  | assign_targets testlist_star_expr { CHECK($$ = build_assign(ctx, $1, $2, @$)); }
+  | assign_targets yield_expr { CHECK($$ = build_assign(ctx, $1, $2, @$)); }
   | del_stmt
   | "pass" { $$ = make_stmt<Pass>(ctx, @$); }
   | "break" { $$ = make_stmt<Break>(ctx, @$); }
@@ -230,24 +237,13 @@ simple_stmt:
   | assert_stmt
   ;
 
-// python.gram: assignment, star_expressions (an expression statement); augassign
-expr_stmt:
-    testlist_star_expr { $$ = make_stmt<ExprStmt>(ctx, @$, $1); }
-  | yield_expr { $$ = make_stmt<ExprStmt>(ctx, @$, $1); }
-  | testlist_star_expr augassign yield_or_tlse { CHECK($$ = build_augassign(ctx, $1, $2, $3, @$)); }
-  | testlist_star_expr ":" test { CHECK($$ = build_annassign(ctx, $1, $3, nullptr, @$)); }
-  | testlist_star_expr ":" test "=" yield_or_tlse { CHECK($$ = build_annassign(ctx, $1, $3, $5, @$)); }
-  | assign_targets yield_or_tlse { CHECK($$ = build_assign(ctx, $1, $2, @$)); }
-  ;
-
 // python.gram: star_targets (a cover rule: parse_build.cpp checks what star_targets would accept)
 assign_targets:
     testlist_star_expr "=" { $$ = vec1(ctx, $1); }
   | yield_expr "=" { $$ = vec1(ctx, $1); }
-  | assign_targets yield_or_tlse "=" { $$ = $1; push(ctx, $$, $2); }
+  | assign_targets testlist_star_expr "=" { $$ = $1; push(ctx, $$, $2); }
+  | assign_targets yield_expr "=" { $$ = $1; push(ctx, $$, $2); }
   ;
-
-yield_or_tlse: yield_expr | testlist_star_expr ;
 
 // python.gram: augassign
 augassign:
@@ -259,12 +255,7 @@ augassign:
   ;
 
 // python.gram: del_stmt, del_targets
-del_stmt:
-    "del" exprlist_items opt_comma {
-      for (Expr* t : $2) CHECK(set_target(ctx, t, TargetUse::Delete));
-      $$ = make_stmt<Delete>(ctx, @$, to_list(ctx, $2));
-    }
-  ;
+del_stmt: "del" exprlist_items opt_comma { CHECK($$ = build_delete(ctx, $2, @$)); } ;
 
 opt_comma: %empty { $$ = 0; } | "," { $$ = 1; } ;
 
@@ -281,26 +272,10 @@ raise_stmt:
   | "raise" test "from" test { $$ = make_stmt<Raise>(ctx, @$, $2, $4); }
   ;
 
-// python.gram: global_stmt
-global_stmt:
-    "global" name_list {
-      std::vector<Identifier> names;
-      for (int t : $2) names.push_back(identifier(ctx, t));
-      $$ = make_stmt<Global>(ctx, @$, ctx.arena.array(names));
-    }
-  ;
-// python.gram: nonlocal_stmt
-nonlocal_stmt:
-    "nonlocal" name_list {
-      std::vector<Identifier> names;
-      for (int t : $2) names.push_back(identifier(ctx, t));
-      $$ = make_stmt<Nonlocal>(ctx, @$, ctx.arena.array(names));
-    }
-  ;
-name_list:
-    Name { $$ = vec1(ctx, $1); }
-  | name_list "," Name { $$ = $1; push(ctx, $$, $3); }
-  ;
+// python.gram: global_stmt, nonlocal_stmt
+global_stmt: "global" name_list { $$ = make_global(ctx, $2, false, @$); } ;
+nonlocal_stmt: "nonlocal" name_list { $$ = make_global(ctx, $2, true, @$); } ;
+name_list: Name { $$ = vec1(ctx, $1); } | name_list "," Name { $$ = $1; push(ctx, $$, $3); } ;
 
 // python.gram: assert_stmt
 assert_stmt:
@@ -311,12 +286,8 @@ assert_stmt:
 // python.gram: import_stmt: import_name | import_from
 import_stmt:
     "import" dotted_as_names { $$ = make_stmt<Import>(ctx, @$, to_list(ctx, $2)); }
-  | "from" opt_import_dots dotted_name "import" import_targets {
-      $$ = make_stmt<ImportFrom>(ctx, @$, join_dotted(ctx, $3), to_list(ctx, $5), $2);
-    }
-  | "from" import_dots "import" import_targets {
-      $$ = make_stmt<ImportFrom>(ctx, @$, Identifier{}, to_list(ctx, $4), $2);
-    }
+  | "from" opt_import_dots dotted_name "import" import_targets { $$ = make_import_from(ctx, $2, &$3, $5, @$); }
+  | "from" import_dots "import" import_targets { $$ = make_import_from(ctx, $2, nullptr, $4, @$); }
   ;
 opt_import_dots: %empty { $$ = 0; } | import_dots ;
 import_dots:
@@ -325,37 +296,26 @@ import_dots:
   ;
 // python.gram: import_from_targets
 import_targets:
-    "*" {
-      $$ = vec1(ctx, ctx.arena.make<Alias>(@1.loc(), ctx.arena.copy("*"), Identifier{}));
-    }
+    "*" { $$ = vec1(ctx, make_alias(ctx, Identifier{"*"}, -1, @1)); }
   | "(" import_as_names opt_comma ")" { $$ = ($2); }
   | import_as_names { $$ = ($1); }
   ;
 // python.gram: import_from_as_names
-import_as_names:
-    import_as_name { $$ = vec1(ctx, $1); }
-  | import_as_names "," import_as_name { $$ = $1; push(ctx, $$, $3); }
-  ;
+import_as_names: import_as_name { $$ = vec1(ctx, $1); } | import_as_names "," import_as_name { $$ = $1; push(ctx, $$, $3); } ;
 // python.gram: import_from_as_name
 import_as_name:
-    Name { $$ = ctx.arena.make<Alias>(@$.loc(), identifier(ctx, $1), Identifier{}); }
-  | Name "as" Name { $$ = ctx.arena.make<Alias>(@$.loc(), identifier(ctx, $1), identifier(ctx, $3)); }
+    Name { $$ = make_alias(ctx, identifier(ctx, $1), -1, @$); }
+  | Name "as" Name { $$ = make_alias(ctx, identifier(ctx, $1), $3, @$); }
   ;
 // python.gram: dotted_as_names
-dotted_as_names:
-    dotted_as_name { $$ = vec1(ctx, $1); }
-  | dotted_as_names "," dotted_as_name { $$ = $1; push(ctx, $$, $3); }
-  ;
+dotted_as_names: dotted_as_name { $$ = vec1(ctx, $1); } | dotted_as_names "," dotted_as_name { $$ = $1; push(ctx, $$, $3); } ;
 // python.gram: dotted_as_name
 dotted_as_name:
-    dotted_name { $$ = ctx.arena.make<Alias>(@$.loc(), join_dotted(ctx, $1), Identifier{}); }
-  | dotted_name "as" Name { $$ = ctx.arena.make<Alias>(@$.loc(), join_dotted(ctx, $1), identifier(ctx, $3)); }
+    dotted_name { $$ = make_alias(ctx, join_dotted(ctx, $1), -1, @$); }
+  | dotted_name "as" Name { $$ = make_alias(ctx, join_dotted(ctx, $1), $3, @$); }
   ;
 // python.gram: dotted_name
-dotted_name:
-    Name { $$ = vec1(ctx, $1); }
-  | dotted_name "." Name { $$ = $1; push(ctx, $$, $3); }
-  ;
+dotted_name: Name { $$ = vec1(ctx, $1); } | dotted_name "." Name { $$ = $1; push(ctx, $$, $3); } ;
 
 // ---- compound statements ----------------------------------------------------------------------------------
 // python.gram: compound_stmt
@@ -365,16 +325,16 @@ compound_stmt: if_stmt | while_stmt | for_stmt | try_stmt | with_stmt | funcdef 
 // `async def`, `async for`, `async with`: the synchronous node with the async kind, spanning from `async`.
 // python.gram: the ASYNC forms of function_def_raw, for_stmt and with_stmt
 async_stmt:
-    "async" funcdef { $$ = $2; $$->kind = StmtKind::AsyncFunctionDef; $$->loc = @$.loc(); }
-  | "async" for_stmt { $$ = $2; $$->kind = StmtKind::AsyncFor; $$->loc = @$.loc(); }
-  | "async" with_stmt { $$ = $2; $$->kind = StmtKind::AsyncWith; $$->loc = @$.loc(); }
+    "async" funcdef { $$ = make_async(ctx, $2, StmtKind::AsyncFunctionDef, @$); }
+  | "async" for_stmt { $$ = make_async(ctx, $2, StmtKind::AsyncFor, @$); }
+  | "async" with_stmt { $$ = make_async(ctx, $2, StmtKind::AsyncWith, @$); }
   ;
 
 // ---- match (parse_match.cpp builds the nodes and checks what CPython's pattern grammar checks) ----------
 // python.gram: match_stmt
 match_stmt:
     MatchKw match_subject ":" Newline Indent case_blocks Dedent {
-      @$ = Span{@1.line, @1.col, @6.end_line, @6.end_col};
+      @$ = span_of(@1, @6);
       $$ = make_stmt<Match>(ctx, @$, $2, to_list(ctx, $6));
     }
   ;
@@ -382,28 +342,15 @@ match_stmt:
 match_subject:
     named_expr
   | subj_head { $$ = make_tuple_expr(ctx, $1, @$); }
-  | subj_head subj_item {
-      Vec<Expr*> items = $1;
-      push(ctx, items, $2);
-      $$ = make_tuple_expr(ctx, items, @$);
-    }
+  | subj_head subj_item { push(ctx, $1, $2); $$ = make_tuple_expr(ctx, $1, @$); }
   ;
-subj_head:
-    subj_item "," { $$ = vec1(ctx, $1); }
-  | subj_head subj_item "," { $$ = $1; push(ctx, $$, $2); }
-  ;
+subj_head: subj_item "," { $$ = vec1(ctx, $1); } | subj_head subj_item "," { $$ = $1; push(ctx, $$, $2); } ;
 subj_item: named_expr | star_expr ;
-case_blocks:
-    case_block { $$ = vec1(ctx, $1); }
-  | case_blocks case_block { $$ = $1; push(ctx, $$, $2); }
-  ;
+case_blocks: case_block { $$ = vec1(ctx, $1); } | case_blocks case_block { $$ = $1; push(ctx, $$, $2); } ;
 // python.gram: case_block
 case_block:
     CaseKw patterns ":" block { $$ = ctx.arena.make<MatchCase>($2, nullptr, to_list(ctx, $4)); @$ = @4; }
-  | CaseKw patterns "if" named_expr ":" block {
-      $$ = ctx.arena.make<MatchCase>($2, $4, to_list(ctx, $6));
-      @$ = @6;
-    }
+  | CaseKw patterns "if" named_expr ":" block { $$ = ctx.arena.make<MatchCase>($2, $4, to_list(ctx, $6)); @$ = @6; }
   ;
 // python.gram: patterns
 patterns:
@@ -416,9 +363,7 @@ open_sequence_pattern:
   | pattern_head maybe_star_pattern { $$ = $1; push(ctx, $$, $2); }
   ;
 pattern_head:
-    maybe_star_pattern "," { $$ = vec1(ctx, $1); }
-  | pattern_head maybe_star_pattern "," { $$ = $1; push(ctx, $$, $2); }
-  ;
+    maybe_star_pattern "," { $$ = vec1(ctx, $1); } | pattern_head maybe_star_pattern "," { $$ = $1; push(ctx, $$, $2); } ;
 // python.gram: maybe_sequence_pattern
 maybe_sequence_pattern:
     maybe_star_pattern { $$ = vec1(ctx, $1); }
@@ -440,9 +385,7 @@ or_pattern:
   | or_chain_pattern { $$ = make_or_pattern(ctx, $1, @$); }
   ;
 or_chain_pattern:
-    closed_pattern "|" closed_pattern { $$ = vec2(ctx, $1, $3); }
-  | or_chain_pattern "|" closed_pattern { $$ = $1; push(ctx, $$, $3); }
-  ;
+    closed_pattern "|" closed_pattern { $$ = vec2(ctx, $1, $3); } | or_chain_pattern "|" closed_pattern { $$ = $1; push(ctx, $$, $3); } ;
 // python.gram: closed_pattern
 closed_pattern:
     pattern_literal { CHECK($$ = make_value_pattern(ctx, $1, @$)); }
@@ -471,18 +414,11 @@ pattern_literal:
 // python.gram: signed_number
 pattern_signed_number:
     Number { CHECK($$ = make_number(ctx, $1)); }
-  | "-" Number {
-      Expr* n = make_number(ctx, $2);
-      CHECK(n);
-      $$ = make_expr<UnaryOp>(ctx, @$, UnaryOpKind::USub, n);
-    }
+  | "-" Number { CHECK($$ = make_negative_number(ctx, $2, @$)); }
   ;
 // python.gram: name_or_attr
-name_or_attr:
-    Name { $$ = make_name(ctx, $1); }
-  | pattern_attr
-  ;
-pattern_attr: name_or_attr "." Name { $$ = make_expr<Attribute>(ctx, @$, $1, identifier(ctx, $3), ExprContext::Load); } ;
+name_or_attr: Name { $$ = make_name(ctx, $1); } | pattern_attr ;
+pattern_attr: name_or_attr "." Name { $$ = make_attribute(ctx, $1, $3, @$); } ;
 // python.gram: items_pattern
 mapping_items:
     mapping_item { $$ = vec1(ctx, $1); }
@@ -503,10 +439,7 @@ pattern_key:
   ;
 // python.gram: class_pattern (its arguments)
 class_args: %empty { $$ = {}; } | class_arg_items opt_comma { $$ = ($1); } ;
-class_arg_items:
-    class_arg { $$ = vec1(ctx, $1); }
-  | class_arg_items "," class_arg { $$ = $1; push(ctx, $$, $3); }
-  ;
+class_arg_items: class_arg { $$ = vec1(ctx, $1); } | class_arg_items "," class_arg { $$ = $1; push(ctx, $$, $3); } ;
 // python.gram: positional_patterns / keyword_pattern
 class_arg:
     pattern { $$ = ClassPatternArg{-1, $1, @$}; }
@@ -521,164 +454,90 @@ block:
   ;
 
 // python.gram: if_stmt
-if_stmt:
-    "if" named_expr ":" block elif_chain {
-      $$ = make_stmt<If>(ctx, @$, $2, to_list(ctx, $4), to_list(ctx, $5));
-    }
-  ;
+if_stmt: "if" named_expr ":" block elif_chain { $$ = make_stmt<If>(ctx, @$, $2, to_list(ctx, $4), to_list(ctx, $5)); } ;
 // python.gram: elif_stmt
 elif_chain:
     %empty { $$ = {}; }
   | else_block { $$ = ($1); }
-  | "elif" named_expr ":" block elif_chain {
-      $$ = vec1(ctx, static_cast<Stmt*>(make_stmt<If>(ctx, @$, $2, to_list(ctx, $4), to_list(ctx, $5))));
-    }
+  | "elif" named_expr ":" block elif_chain { $$ = vec1<Stmt*>(ctx, make_stmt<If>(ctx, @$, $2, to_list(ctx, $4), to_list(ctx, $5))); }
   ;
 else_block: "else" ":" block { $$ = ($3); } ;
 
 // python.gram: while_stmt
 while_stmt:
     "while" named_expr ":" block { $$ = make_stmt<While>(ctx, @$, $2, to_list(ctx, $4), List<Stmt>{}); }
-  | "while" named_expr ":" block else_block {
-      $$ = make_stmt<While>(ctx, @$, $2, to_list(ctx, $4), to_list(ctx, $5));
-    }
+  | "while" named_expr ":" block else_block { $$ = make_stmt<While>(ctx, @$, $2, to_list(ctx, $4), to_list(ctx, $5)); }
   ;
 
 // python.gram: for_stmt
 for_stmt:
-    "for" exprlist "in" testlist_star_expr ":" block {
-      CHECK(set_target(ctx, $2, TargetUse::For));
-      $$ = make_stmt<For>(ctx, @$, $2, $4, to_list(ctx, $6), List<Stmt>{});
-    }
-  | "for" exprlist "in" testlist_star_expr ":" block else_block {
-      CHECK(set_target(ctx, $2, TargetUse::For));
-      $$ = make_stmt<For>(ctx, @$, $2, $4, to_list(ctx, $6), to_list(ctx, $7));
-    }
+    "for" exprlist "in" testlist_star_expr ":" block { CHECK($$ = build_for(ctx, $2, $4, $6, {}, @$)); }
+  | "for" exprlist "in" testlist_star_expr ":" block else_block { CHECK($$ = build_for(ctx, $2, $4, $6, $7, @$)); }
   ;
 
 // python.gram: try_stmt
 try_stmt:
-    "try" ":" block finally_block {
-      $$ = make_stmt<Try>(ctx, @$, to_list(ctx, $3), List<ExceptHandler>{}, List<Stmt>{}, to_list(ctx, $4));
-    }
-  | "try" ":" block handlers {
-      CHECK($$ = build_try(ctx, to_list(ctx, $3), to_list(ctx, $4), List<Stmt>{}, List<Stmt>{}, @$));
-    }
-  | "try" ":" block handlers else_block {
-      CHECK($$ = build_try(ctx, to_list(ctx, $3), to_list(ctx, $4), to_list(ctx, $5), List<Stmt>{}, @$));
-    }
-  | "try" ":" block handlers finally_block {
-      CHECK($$ = build_try(ctx, to_list(ctx, $3), to_list(ctx, $4), List<Stmt>{}, to_list(ctx, $5), @$));
-    }
-  | "try" ":" block handlers else_block finally_block {
-      CHECK($$ = build_try(ctx, to_list(ctx, $3), to_list(ctx, $4), to_list(ctx, $5), to_list(ctx, $6), @$));
-    }
+    "try" ":" block finally_block { CHECK($$ = build_try(ctx, $3, {}, {}, $4, @$)); }
+  | "try" ":" block handlers { CHECK($$ = build_try(ctx, $3, $4, {}, {}, @$)); }
+  | "try" ":" block handlers else_block { CHECK($$ = build_try(ctx, $3, $4, $5, {}, @$)); }
+  | "try" ":" block handlers finally_block { CHECK($$ = build_try(ctx, $3, $4, {}, $5, @$)); }
+  | "try" ":" block handlers else_block finally_block { CHECK($$ = build_try(ctx, $3, $4, $5, $6, @$)); }
   ;
 finally_block: "finally" ":" block { $$ = ($3); } ;
 // python.gram: except_block+
-handlers:
-    handler { $$ = vec1(ctx, $1); }
-  | handlers handler { $$ = $1; push(ctx, $$, $2); }
-  ;
+handlers: handler { $$ = vec1(ctx, $1); } | handlers handler { $$ = $1; push(ctx, $$, $2); } ;
 // python.gram: except_block
 handler:
-    "except" ":" block { $$ = ctx.arena.make<ExceptHandler>(@$.loc(), nullptr, Identifier{}, to_list(ctx, $3)); }
-  | "except" test ":" block {
-      $$ = ctx.arena.make<ExceptHandler>(@$.loc(), $2, Identifier{}, to_list(ctx, $4));
-    }
-  | "except" test "as" Name ":" block {
-      $$ = ctx.arena.make<ExceptHandler>(@$.loc(), $2, identifier(ctx, $4), to_list(ctx, $6));
-    }
-  | "except" "*" test ":" block {
-      $$ = ctx.arena.make<ExceptHandler>(@$.loc(), $3, Identifier{}, to_list(ctx, $5), true);
-    }
-  | "except" "*" test "as" Name ":" block {
-      $$ = ctx.arena.make<ExceptHandler>(@$.loc(), $3, identifier(ctx, $5), to_list(ctx, $7), true);
-    }
-  | "except" "*" ":" block {
-      ctx.fail("expected one or more exception types", @3);
-      YYABORT;
-    }
+    "except" ":" block { $$ = make_handler(ctx, nullptr, -1, $3, false, @$); }
+  | "except" test ":" block { $$ = make_handler(ctx, $2, -1, $4, false, @$); }
+  | "except" test "as" Name ":" block { $$ = make_handler(ctx, $2, $4, $6, false, @$); }
+  | "except" "*" test ":" block { $$ = make_handler(ctx, $3, -1, $5, true, @$); }
+  | "except" "*" test "as" Name ":" block { $$ = make_handler(ctx, $3, $5, $7, true, @$); }
+  | "except" "*" ":" block { ctx.fail("expected one or more exception types", @3); YYABORT; }
   | "except" test "," test_items ":" block {
-      ctx.fail("multiple exception types must be parenthesized", Span{@2.line, @2.col, @4.end_line, @4.end_col});
+      ctx.fail("multiple exception types must be parenthesized", span_of(@2, @4));
       YYABORT;
     }
   ;
-test_items:
-    test { $$ = vec1(ctx, $1); }
-  | test_items "," test { $$ = $1; push(ctx, $$, $3); }
-  ;
+test_items: test { $$ = vec1(ctx, $1); } | test_items "," test { $$ = $1; push(ctx, $$, $3); } ;
 
 // python.gram: with_stmt
 with_stmt:
     "with" with_items ":" block { $$ = make_stmt<With>(ctx, @$, to_list(ctx, $2), to_list(ctx, $4)); }
-  | "with" WithLPar with_items opt_comma ")" ":" block {
-      $$ = make_stmt<With>(ctx, @$, to_list(ctx, $3), to_list(ctx, $7));
-    }
+  | "with" WithLPar with_items opt_comma ")" ":" block { $$ = make_stmt<With>(ctx, @$, to_list(ctx, $3), to_list(ctx, $7)); }
   ;
 // python.gram: with_item (comma-separated)
-with_items:
-    with_item { $$ = vec1(ctx, $1); }
-  | with_items "," with_item { $$ = $1; push(ctx, $$, $3); }
-  ;
+with_items: with_item { $$ = vec1(ctx, $1); } | with_items "," with_item { $$ = $1; push(ctx, $$, $3); } ;
 // python.gram: with_item
 with_item:
     test { $$ = ctx.arena.make<WithItem>($1, nullptr); }
-  | test "as" bexpr {
-      CHECK(set_target(ctx, $3, TargetUse::With));
-      $$ = ctx.arena.make<WithItem>($1, $3);
-    }
+  | test "as" bexpr { CHECK(set_target(ctx, $3, TargetUse::With)); $$ = ctx.arena.make<WithItem>($1, $3); }
   ;
 
 // python.gram: function_def_raw
-funcdef:
-    "def" Name "(" params ")" opt_returns ":" block {
-      Arguments* args = build_arguments(ctx, $4);
-      CHECK(args);
-      $$ = make_stmt<FunctionDef>(ctx, @$, identifier(ctx, $2), args, to_list(ctx, $8), List<Expr>{}, $6);
-    }
-  ;
+funcdef: "def" Name "(" params ")" opt_returns ":" block { CHECK($$ = build_funcdef(ctx, $2, $4, $6, $8, @$)); } ;
 opt_returns: %empty { $$ = nullptr; } | "->" test { $$ = $2; } ;
 
 // python.gram: class_def_raw
 classdef:
     "class" Name ":" block { CHECK($$ = build_class(ctx, $2, {}, false, @2, $4, @$)); }
-  | "class" Name "(" call_args ")" ":" block {
-      Span parens{@3.line, @3.col, @5.end_line, @5.end_col};
-      CHECK($$ = build_class(ctx, $2, $4, true, parens, $7, @$));
-    }
+  | "class" Name "(" call_args ")" ":" block { CHECK($$ = build_class(ctx, $2, $4, true, span_of(@3, @5), $7, @$)); }
   ;
 
 // python.gram: function_def, class_def (with decorators)
 decorated:
-    decorators funcdef {
-      $$ = $2;
-      static_cast<FunctionDef*>($$)->decorator_list = to_list(ctx, $1);
-    }
-  | decorators "async" funcdef {
-      $$ = $3;
-      $$->kind = StmtKind::AsyncFunctionDef;
-      $$->loc = Span{@2.line, @2.col, @3.end_line, @3.end_col}.loc();
-      static_cast<FunctionDef*>($$)->decorator_list = to_list(ctx, $1);
-    }
-  | decorators classdef {
-      $$ = $2;
-      static_cast<ClassDef*>($$)->decorator_list = to_list(ctx, $1);
-    }
+    decorators funcdef { $$ = decorate(ctx, $1, $2); }
+  | decorators "async" funcdef { $$ = decorate(ctx, $1, make_async(ctx, $3, StmtKind::AsyncFunctionDef, span_of(@2, @3))); }
+  | decorators classdef { $$ = decorate(ctx, $1, $2); }
   ;
 // python.gram: decorators
-decorators:
-    "@" named_expr Newline { $$ = vec1(ctx, $2); }
-  | decorators "@" named_expr Newline { $$ = $1; push(ctx, $$, $3); }
-  ;
+decorators: "@" named_expr Newline { $$ = vec1(ctx, $2); } | decorators "@" named_expr Newline { $$ = $1; push(ctx, $$, $3); } ;
 
 // ---- parameters -------------------------------------------------------------------------------------------
-// python.gram: params, parameters (a cover rule: parse_build.cpp checks the order of kinds)
-params: %empty { $$ = {}; } | param_items opt_comma { $$ = ($1); } ;
-param_items:
-    param_item { $$ = vec1(ctx, $1); }
-  | param_items "," param_item { $$ = $1; push(ctx, $$, $3); }
-  ;
+// python.gram: params, parameters (a cover rule: parse_build.cpp checks the order of kinds). The trailing comma is
+// spelled out rather than an `opt_comma` so a parameter list costs no empty reduction.
+params: %empty { $$ = {}; } | param_items | param_items "," ;
+param_items: param_item { $$ = vec1(ctx, $1); } | param_items "," param_item { $$ = $1; push(ctx, $$, $3); } ;
 param_item:
     param { $$ = ParamItem{ParamItem::Kind::Plain, $1, nullptr, @$}; }
   | param "=" test { $$ = ParamItem{ParamItem::Kind::Plain, $1, $3, @$}; }
@@ -691,12 +550,9 @@ param:
     Name { $$ = ctx.arena.make<Arg>(@$.loc(), identifier(ctx, $1), nullptr); }
   | Name ":" test { $$ = ctx.arena.make<Arg>(@$.loc(), identifier(ctx, $1), $3); }
   ;
-// python.gram: lambda_params (a cover rule, as params)
-lparams: %empty { $$ = {}; } | lparam_items opt_comma { $$ = ($1); } ;
-lparam_items:
-    lparam_item { $$ = vec1(ctx, $1); }
-  | lparam_items "," lparam_item { $$ = $1; push(ctx, $$, $3); }
-  ;
+// python.gram: lambda_params (a cover rule, as params; no annotations, so `:` ends them)
+lparams: %empty { $$ = {}; } | lparam_items | lparam_items "," ;
+lparam_items: lparam_item { $$ = vec1(ctx, $1); } | lparam_items "," lparam_item { $$ = $1; push(ctx, $$, $3); } ;
 lparam_item:
     lparam { $$ = ParamItem{ParamItem::Kind::Plain, $1, nullptr, @$}; }
   | lparam "=" test { $$ = ParamItem{ParamItem::Kind::Plain, $1, $3, @$}; }
@@ -708,14 +564,21 @@ lparam_item:
 lparam: Name { $$ = ctx.arena.make<Arg>(@$.loc(), identifier(ctx, $1), nullptr); } ;
 
 // ---- expressions ------------------------------------------------------------------------------------------
-// python.gram: star_expressions
+// python.gram: star_expressions. One item is itself (no list to build); two or more are a tuple.
 testlist_star_expr:
-    tlse_items { $$ = $1.size() == 1 ? $1[0] : make_tuple_expr(ctx, $1, @$); }
+    test
+  | star_expr
+  | test "," { $$ = make_tuple_expr(ctx, vec1(ctx, $1), @$); }
+  | star_expr "," { $$ = make_tuple_expr(ctx, vec1(ctx, $1), @$); }
+  | tlse_items { $$ = make_tuple_expr(ctx, $1, @$); }
   | tlse_items "," { $$ = make_tuple_expr(ctx, $1, @$); }
   ;
+// Two or more items.
 tlse_items:
-    test { $$ = vec1(ctx, $1); }
-  | star_expr { $$ = vec1(ctx, $1); }
+    test "," test { $$ = vec2(ctx, $1, $3); }
+  | test "," star_expr { $$ = vec2(ctx, $1, $3); }
+  | star_expr "," test { $$ = vec2(ctx, $1, $3); }
+  | star_expr "," star_expr { $$ = vec2(ctx, $1, $3); }
   | tlse_items "," test { $$ = $1; push(ctx, $$, $3); }
   | tlse_items "," star_expr { $$ = $1; push(ctx, $$, $3); }
   ;
@@ -727,10 +590,8 @@ exprlist:
   | exprlist_items "," { $$ = make_tuple_expr(ctx, $1, @$); }
   ;
 exprlist_items:
-    bexpr { $$ = vec1(ctx, $1); }
-  | star_expr { $$ = vec1(ctx, $1); }
-  | exprlist_items "," bexpr { $$ = $1; push(ctx, $$, $3); }
-  | exprlist_items "," star_expr { $$ = $1; push(ctx, $$, $3); }
+    bexpr { $$ = vec1(ctx, $1); } | star_expr { $$ = vec1(ctx, $1); }
+  | exprlist_items "," bexpr { $$ = $1; push(ctx, $$, $3); } | exprlist_items "," star_expr { $$ = $1; push(ctx, $$, $3); }
   ;
 
 // python.gram: star_expression
@@ -744,63 +605,30 @@ yield_expr:
   ;
 
 // python.gram: named_expression
-named_expr:
-    test
-  | test ":=" test { CHECK($$ = make_named_expr(ctx, $1, $3, @$)); }
-  ;
+named_expr: test | test ":=" test { CHECK($$ = make_named_expr(ctx, $1, $3, @$)); } ;
 
 // python.gram: expression
 test:
-    or_test
-  | or_test "if" or_test "else" test { $$ = make_expr<IfExp>(ctx, @$, $3, $1, $5); }
+    disj
+  | disj "if" disj "else" test { $$ = make_expr<IfExp>(ctx, @$, $3, $1, $5); }
   | lambdef
   ;
 
 // python.gram: lambdef
-lambdef:
-    "lambda" lparams ":" test {
-      Arguments* args = build_arguments(ctx, $2, &@3);
-      CHECK(args);
-      $$ = make_expr<Lambda>(ctx, @$, args, $4);
-    }
-  ;
+lambdef: "lambda" lparams ":" test { CHECK($$ = build_lambda(ctx, $2, @3, $4, @$)); } ;
 
-// `a or b or c` is one BoolOp with three values; a parenthesized `(a or b)` stays a nested node.
-// python.gram: disjunction
-or_test:
-    and_test
-  | or_chain { $$ = make_boolop(ctx, BoolOpKind::Or, $1, @$); }
-  ;
-or_chain:
-    and_test "or" and_test { $$ = vec2(ctx, $1, $3); }
-  | or_chain "or" and_test { $$ = $1; push(ctx, $$, $3); }
-  ;
-
-// python.gram: conjunction
-and_test:
-    not_test
-  | and_chain { $$ = make_boolop(ctx, BoolOpKind::And, $1, @$); }
-  ;
-and_chain:
-    not_test "and" not_test { $$ = vec2(ctx, $1, $3); }
-  | and_chain "and" not_test { $$ = $1; push(ctx, $$, $3); }
-  ;
-
-// python.gram: inversion
-not_test:
-    "not" not_test { $$ = make_expr<UnaryOp>(ctx, @$, UnaryOpKind::Not, $2); }
-  | comparison
-  ;
-
-// python.gram: comparison
-comparison:
+// python.gram: disjunction, conjunction, inversion, comparison. One nonterminal with precedence (see %left "or"),
+// so a bare operand reaches `test` in one reduction instead of one per level; the operands of a comparison stay
+// `bexpr`, which keeps `a < not b` a syntax error as in CPython. `a or b or c` is one BoolOp with three values; a
+// parenthesized `(a or b)` stays a nested node (make_boolop tells the two apart by their spans).
+disj:
     bexpr
   | bexpr comp_tail { $$ = make_compare(ctx, $1, $2, @$); }
+  | disj "or" disj { $$ = make_boolop(ctx, BoolOpKind::Or, $1, @1, $3, @$); }
+  | disj "and" disj { $$ = make_boolop(ctx, BoolOpKind::And, $1, @1, $3, @$); }
+  | "not" disj { $$ = make_expr<UnaryOp>(ctx, @$, UnaryOpKind::Not, $2); }
   ;
-comp_tail:
-    comp_op bexpr { $$ = vec1(ctx, CmpItem{$1, $2}); }
-  | comp_tail comp_op bexpr { $$ = $1; push(ctx, $$, CmpItem{$2, $3}); }
-  ;
+comp_tail: comp_op bexpr { $$ = vec1(ctx, CmpItem{$1, $2}); } | comp_tail comp_op bexpr { $$ = $1; push(ctx, $$, CmpItem{$2, $3}); } ;
 // python.gram: compare_op_bitwise_or_pair
 comp_op:
     "<" { $$ = CmpOpKind::Lt; } | ">" { $$ = CmpOpKind::Gt; } | "==" { $$ = CmpOpKind::Eq; }
@@ -809,9 +637,18 @@ comp_op:
   | "is" { $$ = CmpOpKind::Is; } | "is" "not" { $$ = CmpOpKind::IsNot; }
   ;
 
-// python.gram: bitwise_or ... power, factor (one rule, precedence from %left/%right)
+// python.gram: bitwise_or ... power, factor, primary (one rule, precedence from %left/%right). The atoms and the
+// postfix forms (attribute, call, subscript; they bind tightest) are alternatives of `bexpr` itself, so a name
+// used as an operand is one reduction; `primary` below repeats them only for `await`'s operand.
 bexpr:
-    primary
+    Name { $$ = make_name(ctx, $1); } | Number { CHECK($$ = make_number(ctx, $1)); }
+  | string_seq { CHECK($$ = make_strings(ctx, $1.first, $1.second, @$)); }
+  | "None" { $$ = make_keyword_constant(ctx, $1, @$); } | "True" { $$ = make_keyword_constant(ctx, $1, @$); }
+  | "False" { $$ = make_keyword_constant(ctx, $1, @$); } | "..." { $$ = make_keyword_constant(ctx, $1, @$); }
+  | paren_atom | list_atom | brace_atom
+  | bexpr "." Name { $$ = make_attribute(ctx, $1, $3, @$); }
+  | bexpr "(" call_args ")" { CHECK($$ = build_call(ctx, $1, $3, span_of(@2, @4), @$)); }
+  | bexpr "[" slices "]" { $$ = make_expr<Subscript>(ctx, @$, $1, $3, ExprContext::Load); }
   | bexpr "|" bexpr { $$ = make_binop(ctx, $1, OperatorKind::BitOr, $3, @$); }
   | bexpr "^" bexpr { $$ = make_binop(ctx, $1, OperatorKind::BitXor, $3, @$); }
   | bexpr "&" bexpr { $$ = make_binop(ctx, $1, OperatorKind::BitAnd, $3, @$); }
@@ -828,56 +665,40 @@ bexpr:
   | "-" bexpr %prec UNARY { $$ = make_expr<UnaryOp>(ctx, @$, UnaryOpKind::USub, $2); }
   | "+" bexpr %prec UNARY { $$ = make_expr<UnaryOp>(ctx, @$, UnaryOpKind::UAdd, $2); }
   | "~" bexpr %prec UNARY { $$ = make_expr<UnaryOp>(ctx, @$, UnaryOpKind::Invert, $2); }
-  | "await" primary { $$ = make_expr<Await>(ctx, @$, $2); }
+  | "await" primary %prec UNARY { $$ = make_expr<Await>(ctx, @$, $2); }
   ;
 
-// python.gram: primary, await_primary
+// python.gram: await_primary's operand: a primary, never a unary or binary expression.
 primary:
-    atom
-  | primary "." Name { $$ = make_expr<Attribute>(ctx, @$, $1, identifier(ctx, $3), ExprContext::Load); }
-  | primary "(" call_args ")" {
-      Span parens{@2.line, @2.col, @4.end_line, @4.end_col};
-      CHECK($$ = build_call(ctx, $1, $3, parens, @$));
-    }
+    atom_leaf | paren_atom | list_atom | brace_atom
+  | primary "." Name { $$ = make_attribute(ctx, $1, $3, @$); }
+  | primary "(" call_args ")" { CHECK($$ = build_call(ctx, $1, $3, span_of(@2, @4), @$)); }
   | primary "[" slices "]" { $$ = make_expr<Subscript>(ctx, @$, $1, $3, ExprContext::Load); }
   ;
 
-// python.gram: atom
-atom:
-    Name { $$ = make_name(ctx, $1); }
-  | Number { CHECK($$ = make_number(ctx, $1)); }
-  | strings
-  | "None" { $$ = make_constant(ctx, Const::none(), @$); }
-  | "True" { $$ = make_constant(ctx, Const::boolean(true), @$); }
-  | "False" { $$ = make_constant(ctx, Const::boolean(false), @$); }
-  | "..." { $$ = make_constant(ctx, Const::ellipsis(), @$); }
-  | paren_atom
-  | list_atom
-  | brace_atom
+// python.gram: atom (the one-token ones, and adjacent strings)
+atom_leaf:
+    Name { $$ = make_name(ctx, $1); } | Number { CHECK($$ = make_number(ctx, $1)); }
+  | string_seq { CHECK($$ = make_strings(ctx, $1.first, $1.second, @$)); }
+  | "None" { $$ = make_keyword_constant(ctx, $1, @$); } | "True" { $$ = make_keyword_constant(ctx, $1, @$); }
+  | "False" { $$ = make_keyword_constant(ctx, $1, @$); } | "..." { $$ = make_keyword_constant(ctx, $1, @$); }
   ;
 
 // python.gram: strings
 strings: string_seq { CHECK($$ = make_strings(ctx, $1.first, $1.second, @$)); } ;
-string_seq:
-    String { $$ = TokRange{$1, $1}; }
-  | string_seq String { $$ = TokRange{$1.first, $2}; }
-  ;
+string_seq: String { $$ = TokRange{$1, $1}; } | string_seq String { $$ = TokRange{$1.first, $2}; } ;
 
 // python.gram: tuple, group, genexp
 paren_atom:
     "(" ")" { $$ = make_tuple_expr(ctx, {}, @$); }
   | "(" yield_expr ")" { $$ = $2; }
   | "(" named_expr ")" { $$ = $2; }
-  | "(" star_expr ")" {
-      ctx.fail("cannot use starred expression here", @2);
-      YYABORT;
-    }
-  | "(" elt_list opt_comma ")" { $$ = make_tuple_expr(ctx, $2, @$); }
+  | "(" star_expr ")" { ctx.fail("cannot use starred expression here", @2); YYABORT; }
+  | "(" elt_list ")" { $$ = make_tuple_expr(ctx, $2, @$); }
+  | "(" elt_list "," ")" { $$ = make_tuple_expr(ctx, $2, @$); }
   | "(" named_expr "," ")" { $$ = make_tuple_expr(ctx, vec1(ctx, $2), @$); }
   | "(" star_expr "," ")" { $$ = make_tuple_expr(ctx, vec1(ctx, $2), @$); }
-  | "(" named_expr comp_for ")" {
-      CHECK($$ = make_comprehension_expr(ctx, ExprKind::GeneratorExp, $2, nullptr, $3, @$));
-    }
+  | "(" named_expr comp_for ")" { CHECK($$ = make_comprehension_expr(ctx, ExprKind::GeneratorExp, $2, nullptr, $3, @$)); }
   ;
 
 // Two or more elements, or one element followed by more: the comma-separated body of a tuple display.
@@ -897,30 +718,21 @@ list_atom:
   | "[" star_expr "]" { $$ = make_list(ctx, vec1(ctx, $2), @$); }
   | "[" named_expr "," "]" { $$ = make_list(ctx, vec1(ctx, $2), @$); }
   | "[" star_expr "," "]" { $$ = make_list(ctx, vec1(ctx, $2), @$); }
-  | "[" elt_list opt_comma "]" { $$ = make_list(ctx, $2, @$); }
-  | "[" star_expr comp_for "]" {
-      CHECK($$ = make_comprehension_expr(ctx, ExprKind::ListComp, $2, nullptr, $3, @$));
-    }
-  | "[" named_expr comp_for "]" {
-      CHECK($$ = make_comprehension_expr(ctx, ExprKind::ListComp, $2, nullptr, $3, @$));
-    }
+  | "[" elt_list "]" { $$ = make_list(ctx, $2, @$); }
+  | "[" elt_list "," "]" { $$ = make_list(ctx, $2, @$); }
+  | "[" star_expr comp_for "]" { CHECK($$ = make_comprehension_expr(ctx, ExprKind::ListComp, $2, nullptr, $3, @$)); }
+  | "[" named_expr comp_for "]" { CHECK($$ = make_comprehension_expr(ctx, ExprKind::ListComp, $2, nullptr, $3, @$)); }
   ;
 
 // python.gram: dict, set, dictcomp, setcomp
 brace_atom:
     "{" "}" { $$ = make_expr<Dict>(ctx, @$, List<Expr>{}, List<Expr>{}); }
-  | "{" brace_items opt_comma "}" { CHECK($$ = make_brace_display(ctx, $2, @$)); }
-  | "{" named_expr comp_for "}" {
-      CHECK($$ = make_comprehension_expr(ctx, ExprKind::SetComp, $2, nullptr, $3, @$));
-    }
-  | "{" test ":" test comp_for "}" {
-      CHECK($$ = make_comprehension_expr(ctx, ExprKind::DictComp, $2, $4, $5, @$));
-    }
+  | "{" brace_items "}" { CHECK($$ = make_brace_display(ctx, $2, @$)); }
+  | "{" brace_items "," "}" { CHECK($$ = make_brace_display(ctx, $2, @$)); }
+  | "{" named_expr comp_for "}" { CHECK($$ = make_comprehension_expr(ctx, ExprKind::SetComp, $2, nullptr, $3, @$)); }
+  | "{" test ":" test comp_for "}" { CHECK($$ = make_comprehension_expr(ctx, ExprKind::DictComp, $2, $4, $5, @$)); }
   ;
-brace_items:
-    brace_item { $$ = vec1(ctx, $1); }
-  | brace_items "," brace_item { $$ = $1; push(ctx, $$, $3); }
-  ;
+brace_items: brace_item { $$ = vec1(ctx, $1); } | brace_items "," brace_item { $$ = $1; push(ctx, $$, $3); } ;
 brace_item:
     named_expr { $$ = BraceItem{nullptr, $1, false, true}; }
   | star_expr { $$ = BraceItem{nullptr, $1, false, true}; }
@@ -929,33 +741,17 @@ brace_item:
   ;
 
 // python.gram: for_if_clauses
-comp_for:
-    comp_clause { $$ = vec1(ctx, $1); }
-  | comp_for comp_clause { $$ = $1; push(ctx, $$, $2); }
-  ;
+comp_for: comp_clause { $$ = vec1(ctx, $1); } | comp_for comp_clause { $$ = $1; push(ctx, $$, $2); } ;
 // python.gram: for_if_clause
 comp_clause:
-    "for" exprlist "in" or_test comp_ifs {
-      CHECK(set_target(ctx, $2, TargetUse::Comprehension));
-      $$ = make_comprehension(ctx, $2, $4, $5);
-    }
-  | "async" "for" exprlist "in" or_test comp_ifs {
-      CHECK(set_target(ctx, $3, TargetUse::Comprehension));
-      $$ = make_comprehension(ctx, $3, $5, $6);
-      $$->is_async = true;
-    }
+    "for" exprlist "in" disj comp_ifs { CHECK($$ = make_comprehension(ctx, $2, $4, $5, false)); }
+  | "async" "for" exprlist "in" disj comp_ifs { CHECK($$ = make_comprehension(ctx, $3, $5, $6, true)); }
   ;
-comp_ifs:
-    %empty { $$ = {}; }
-  | comp_ifs "if" or_test { $$ = $1; push(ctx, $$, $3); }
-  ;
+comp_ifs: %empty { $$ = {}; } | comp_ifs "if" disj { $$ = $1; push(ctx, $$, $3); } ;
 
 // python.gram: arguments, args, kwargs (a cover rule: parse_build.cpp checks the order)
-call_args: %empty { $$ = {}; } | arg_items opt_comma { $$ = ($1); } ;
-arg_items:
-    arg { $$ = vec1(ctx, $1); }
-  | arg_items "," arg { $$ = $1; push(ctx, $$, $3); }
-  ;
+call_args: %empty { $$ = {}; } | arg_items | arg_items "," ;
+arg_items: arg { $$ = vec1(ctx, $1); } | arg_items "," arg { $$ = $1; push(ctx, $$, $3); } ;
 arg:
     named_expr { $$ = CallArg{CallArg::Kind::Positional, $1, nullptr, @$}; }
   | "*" test { $$ = CallArg{CallArg::Kind::Starred, make_expr<Starred>(ctx, @$, $2, ExprContext::Load), nullptr, @$}; }
@@ -976,18 +772,13 @@ slices:
     }
   | subscript_list "," { $$ = make_tuple_expr(ctx, $1, @$); }
   ;
-subscript_list:
-    subscript { $$ = vec1(ctx, $1); }
-  | subscript_list "," subscript { $$ = $1; push(ctx, $$, $3); }
-  ;
+subscript_list: subscript { $$ = vec1(ctx, $1); } | subscript_list "," subscript { $$ = $1; push(ctx, $$, $3); } ;
 // python.gram: slice
 subscript:
     named_expr
   | star_expr
-  | opt_test ":" opt_test { $$ = make_slice(ctx, $1, $3, nullptr, $1 ? @$ : Span{@2.line, @2.col, @$.end_line, @$.end_col}); }
-  | opt_test ":" opt_test ":" opt_test {
-      $$ = make_slice(ctx, $1, $3, $5, $1 ? @$ : Span{@2.line, @2.col, @$.end_line, @$.end_col});
-    }
+  | opt_test ":" opt_test { $$ = make_slice(ctx, $1, $3, nullptr, $1 ? @$ : span_of(@2, @$)); }
+  | opt_test ":" opt_test ":" opt_test { $$ = make_slice(ctx, $1, $3, $5, $1 ? @$ : span_of(@2, @$)); }
   ;
 opt_test: %empty { $$ = nullptr; } | test ;
 

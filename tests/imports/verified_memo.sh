@@ -17,11 +17,10 @@ memo_entries() { find xdg/minipy -path '*/verified-*' -type f 2>/dev/null | wc -
 mp $XDG -- main.py
 expect_out "first run (compiles, writes the cache)" "[42, 42]"
 [[ -f $PYC ]] || fail "no cache written"
-mp $XDG -- main.py
-expect_out "second run (cache changed this second)" "[42, 42]"
-[[ $(memo_entries) -eq 0 ]] || fail "a cache written just now was remembered (its ctime has not settled)"
-
-sleep 3  # the cache's ctime settles
+# A cache changed within the last clock ticks is not remembered yet (the window is 0.1 s on a filesystem with
+# nanosecond stamps, too short to test from a script on a loaded machine: tests/unit/test_verified_memo.cpp
+# holds verified_memo_key to it).
+sleep 3  # the cache's ctime settles (two seconds on a filesystem with whole-second stamps)
 mp $XDG -- main.py
 expect_out "verified and remembered" "[42, 42]"
 [[ $(memo_entries) -eq 1 ]] || fail "expected one memo entry, found $(memo_entries)"

@@ -30,8 +30,17 @@ TEST_SUITE("verified_memo") {
     changed.st_ctim.tv_nsec ^= 1;  // any change to the file moves its ctime
     CHECK(verified_memo_key(changed) != key);
     struct stat fresh = file;
-    fresh.st_ctim.tv_sec = time(nullptr);  // changed just now: a second change could keep this ctime
+    clock_gettime(CLOCK_REALTIME, &fresh.st_ctim);  // changed just now: a second change could keep this ctime
+    fresh.st_ctim.tv_nsec |= 1;                     // (a filesystem with nanosecond stamps)
     CHECK(verified_memo_key(fresh) == "");
+    struct stat settled_fine = fresh;  // 0.2 s ago on such a filesystem: many clock ticks have passed
+    settled_fine.st_ctim.tv_nsec -= settled_fine.st_ctim.tv_nsec >= 200'000'000 ? 200'000'000 : 0;
+    if (settled_fine.st_ctim.tv_nsec == fresh.st_ctim.tv_nsec) settled_fine.st_ctim.tv_sec -= 1;
+    CHECK(verified_memo_key(settled_fine) != "");
+    struct stat whole_second = fresh;  // a stamp on a whole second may come from a one-second filesystem
+    whole_second.st_ctim.tv_sec -= 1;
+    whole_second.st_ctim.tv_nsec = 0;
+    CHECK(verified_memo_key(whole_second) == "");
     struct stat directory = file;
     directory.st_mode = S_IFDIR | 0755;
     CHECK(verified_memo_key(directory) == "");
