@@ -55,29 +55,38 @@ void append_exception_table_entry(std::string& out, const ExceptionTableEntry& e
 }
 
 // Every entry must begin on a start-marked byte and have all four items: the verifier relies on this to refuse a
-// damaged table before the interpreter ever looks a handler up in it.
+// damaged table before the interpreter ever looks a handler up in it. False when the entry at `in` is malformed.
+static bool read_entry(ItemReader& in, ExceptionTableEntry* entry) {
+  if (!in.at_entry_start()) return false;
+  auto start = in.item();
+  auto length = in.item();
+  auto target = in.item();
+  auto depth_lasti = in.item();
+  if (!start || !length || !target || !depth_lasti) return false;
+  *entry = ExceptionTableEntry{*start, *start + *length, *target, *depth_lasti >> 1, (*depth_lasti & 1) != 0};
+  return true;
+}
+
 std::optional<std::vector<ExceptionTableEntry>> parse_exception_table(std::string_view table) {
   std::vector<ExceptionTableEntry> entries;
   ItemReader in(table);
+  ExceptionTableEntry entry;
   while (!in.at_end()) {
-    if (!in.at_entry_start()) return std::nullopt;
-    auto start = in.item();
-    auto length = in.item();
-    auto target = in.item();
-    auto depth_lasti = in.item();
-    if (!start || !length || !target || !depth_lasti) return std::nullopt;
-    entries.push_back(ExceptionTableEntry{*start, *start + *length, *target, *depth_lasti >> 1,
-                                          (*depth_lasti & 1) != 0});
+    if (!read_entry(in, &entry)) return std::nullopt;
+    entries.push_back(entry);
   }
   return entries;
 }
 
+// Called by the interpreter for every exception a frame sees: decodes entries in place (no vector, so no
+// allocation per raise) and stops at the first one starting past `unit`, since entries are sorted by start.
 std::optional<ExceptionTableEntry> find_exception_handler(std::string_view table, int unit) {
-  auto entries = parse_exception_table(table);
-  if (!entries) return std::nullopt;
-  for (const auto& e : *entries) {
-    if (e.start > unit) break;  // sorted by start
-    if (unit < e.end) return e;
+  ItemReader in(table);
+  ExceptionTableEntry entry;
+  while (!in.at_end()) {
+    if (!read_entry(in, &entry)) return std::nullopt;
+    if (entry.start > unit) break;
+    if (unit < entry.end) return entry;
   }
   return std::nullopt;
 }

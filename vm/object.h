@@ -89,7 +89,10 @@ enum TypeFlag : uint32_t {
   kTypeImmutable = 1u << 12,         // builtin type: its attributes cannot be set
   kTypeDictAtEnd = 1u << 13,         // instances keep their attribute dict after their variable-size data
   kTypeHasSubclasses = 1u << 14,     // some heap type inherits from it (changes must reach their versions)
+  kTypeInstanceValues = 1u << 15,    // instances may keep attributes in a values array (objects/instance_values.h)
 };
+
+struct SharedKeys;  // a class's attribute names for its instances' values arrays (objects/instance_values.h)
 
 struct Type : Object {
   const char* c_name;          // the builtin's name (static types), for messages before objects exist
@@ -140,6 +143,9 @@ struct Type : Object {
   TraceSlot trace;
   FinalizeSlot finalize;
   DelSlot del;                 // tp_finalize: objects of a type with one are resurrected once to run it
+  // kTypeInstanceValues classes: the names their instances' values arrays hold (malloc'd on first use, freed
+  // with the class), else nullptr.
+  SharedKeys* shared_keys;
 };
 
 inline Type* type_of(Value v);  // defined in vm/objects/core.h once the int type exists

@@ -229,7 +229,7 @@ __attribute__((noinline)) int64_t observed_collection(ThreadState& ts, int64_t g
 
 // collect(generation=2): a full collection, then the finalizers it queued; returns how many objects it found
 // unreachable (the count differs from CPython's, whose objects and bookkeeping differ).
-GC_FN(gc_collect) {
+__attribute__((noinline)) GC_FN(collect_after_scrub) {
   size_t positional = positional_count(args, kwnames);
   if (args.size() > 1) return raise_fmt(ts, TypeError_type, "collect() takes at most 1 argument ({} given)", args.size());
   Value generation_arg = positional ? args[0] : Value();
@@ -247,6 +247,12 @@ GC_FN(gc_collect) {
   if (state.collecting && state.owner == ts.interp) return Value::small_int(0);  // CPython: already collecting
   scrub_native_stack();
   return make_int(ts, observed_collection(ts, generation));
+}
+// The entry point scrubs first too: collect_after_scrub's own frame, with slots it leaves unwritten, is then zeroed
+// memory rather than what an earlier call at that depth left (an attribute store's spilled object pointer).
+GC_FN(gc_collect) {
+  scrub_native_stack();
+  return collect_after_scrub(ts, Value(), args, kwnames);
 }
 
 GC_FN(gc_enable) {

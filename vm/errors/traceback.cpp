@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <climits>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -18,6 +19,19 @@
 #include "vm/errors/traceback_carets.h"
 
 namespace minipy {
+
+namespace {
+// TracebackObject::lineno until someone asks: an exception passes through many frames and is usually caught, so
+// the line (a walk of the code's location table) is found only for tracebacks that are printed or inspected.
+constexpr int32_t kLinenoNotComputed = INT32_MIN;
+
+int traceback_lineno(TracebackObject* tb) {
+  if (tb->lineno == kLinenoNotComputed)
+    tb->lineno = location_at(tb->code->src().linetable, tb->code->firstlineno, tb->lasti).lineno;
+  return tb->lineno;
+}
+}  // namespace
+
 
 namespace {
 
@@ -170,7 +184,7 @@ void format_frames(std::string& out, ExceptionObject* e) {
     for (Value tb = e->traceback; tb && !is_none(tb); tb = static_cast<TracebackObject*>(tb.as_object())->next) {
       auto* t = static_cast<TracebackObject*>(tb.as_object());
       std::string frame;
-      print_frame(frame, t->code, t->lasti, t->lineno);
+      print_frame(frame, t->code, t->lasti, traceback_lineno(t));
       if (frame == last) {
         repeats++;
         if (repeats <= 3) out += frame;
@@ -340,8 +354,7 @@ void traceback_here(ThreadState& ts, CodeObj* code, int lasti) {
   auto* tb = ts.alloc<TracebackObject>(&traceback_type);
   tb->code = code;
   tb->lasti = lasti;
-  SourcePosition pos = location_at(code->src().linetable, code->firstlineno, lasti);
-  tb->lineno = pos.lineno;
+  tb->lineno = kLinenoNotComputed;
   ExceptionObject* e = as_exc(exc);
   tb->next = e->traceback ? e->traceback : None();
   e->traceback = Value(tb);
@@ -400,7 +413,7 @@ Value tb_set_next(ThreadState& ts, Value, std::span<const Value> args, TupleObje
   return None();
 }
 Value tb_lineno(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
-  return make_int(ts, as_tb(self)->lineno);
+  return make_int(ts, traceback_lineno(as_tb(self)));
 }
 Value tb_lasti(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   return make_int(ts, int64_t{as_tb(self)->lasti} * 2);  // in bytes, as CPython reports it
@@ -410,7 +423,7 @@ Value tb_lasti(ThreadState& ts, Value self, std::span<const Value>, TupleObject*
 namespace {
 Value tb_frame(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   TracebackObject* tb = as_tb(self);
-  return frame_for_traceback(ts, tb->code, tb->lasti, tb->lineno);
+  return frame_for_traceback(ts, tb->code, tb->lasti, traceback_lineno(tb));
 }
 }  // namespace
 

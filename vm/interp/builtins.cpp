@@ -12,6 +12,7 @@
 #include "vm/objects/bytearray.h"
 #include "vm/import/import.h"
 #include "vm/objects/complex.h"
+#include "vm/objects/instance_values.h"
 #include "vm/objects/sequence.h"
 #include "vm/runtime.h"
 #include "vm/text/number_format.h"
@@ -559,7 +560,7 @@ Value object_default_dir(ThreadState& ts, Value obj) {
   } else if (t == &module_type) {
     add_dict(static_cast<ModuleObject*>(obj.as_object())->dict);  // not the attributes of the module type
   } else {
-    if (DictObject** d = instance_dict_slot(obj); d && *d) add_dict(*d);
+    if (DictObject** d = instance_dict_slot_materialized(ts, obj); d && *d) add_dict(*d);
     for (Value c : t->mro->span()) add_dict(as_type(c)->dict);
   }
   ListObject* names = make_list(ts, 0);

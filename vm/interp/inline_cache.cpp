@@ -71,7 +71,14 @@ void fill_load_attr(Value owner, StrObject* name, uint16_t* c) {
     write_attr(c, kAttrClassData, version, mro_pos, entry);
     return;
   }
-  if (DictObject* d = instance_dict(o, t)) {
+  if (in_values_mode(o)) {
+    int64_t ix = shared_key_index(t->shared_keys, values_count(o), name);
+    if (ix >= 0) {
+      note_plain_key(t, static_cast<uint32_t>(ix));  // for this site's other classes (load_attr_probe)
+      write_attr(c, kAttrInstanceValue, version, 0, ix);
+      return;
+    }
+  } else if (DictObject* d = instance_dict(o, t)) {
     int64_t ix = dict_lookup_str_index(d, name);
     if (ix >= 0) {
       if (ix <= kMaxEntry) write_attr(c, kAttrInstance, version, 0, ix);
@@ -107,7 +114,21 @@ Value load_attr_by_type(Value owner, StrObject* name, uint16_t* c, FunctionObjec
     return Value();
   }
   if (own_class_data || (at && at->descr_get && at->descr_set)) return Value();  // a data descriptor
-  if (DictObject* d = instance_dict(o, t)) {
+  if (in_values_mode(o)) {
+    // Subclasses filled by one base __init__ share their keys' order: the site's position usually holds.
+    const SharedKeys* keys = t->shared_keys;
+    uint32_t count = values_count(o);
+    int64_t ix = attr_entry(c);
+    if (!(ix < count && keys->names[ix] == name)) ix = shared_key_index(keys, count, name);
+    if (ix >= 0) {
+      if (keys->plain_version[ix] != t->version) note_plain_key(t, static_cast<uint32_t>(ix));
+      if (!(at && (at->flags & kTypeHeap)))
+        write_attr(c, kAttrInstanceValue, static_cast<uint32_t>(t->version), 0, ix);
+      else
+        c[2]--;
+      return instance_values(o)[ix];
+    }
+  } else if (DictObject* d = instance_dict(o, t)) {
     int64_t ix = attr_entry(c);
     if (!entry_if_named(d, static_cast<uint32_t>(ix), name)) ix = d->used > 0 ? dict_lookup_str_index(d, name) : -1;
     if (ix >= 0) {
@@ -131,7 +152,7 @@ Value load_attr_slow(ThreadState& ts, Value owner, StrObject* name, uint16_t* c)
   if ((kind == kAttrClassNonData || kind == kAttrClassData) && owner.is_object()) {
     Object* o = owner.as_object();
     Type* t = o->type;
-    if (t->version == read32(c) && (kind == kAttrClassData || !shadows(instance_dict(o, t), name))) {
+    if (t->version == read32(c) && (kind == kAttrClassData || !shadows(o, t, name))) {
       if (Value attr = class_entry(t, c, name)) return type_of(attr)->descr_get(ts, attr, owner, Value(t));
     }
   }
@@ -147,13 +168,37 @@ bool store_attr_probe(ThreadState& ts, Value owner, StrObject* name, Value value
   Object* o = owner.as_object();
   Type* t = o->type;
   uint32_t version = read32(c);
-  if (version == 0 || t->version != version) {
+  if (version == 0) return false;
+  bool own_class = t->version == version;
+  if (in_values_mode(o)) {
+    // The position this site stored at last time: the same attribute, or the next one of a fresh instance. For
+    // another class than the entry's, its shared keys must say the name is plain there in its current state.
+    uint32_t ix = read32(c + 2);
+    uint32_t count = values_count(o);
+    const SharedKeys* keys = t->shared_keys;
+    if (ix <= count && ix < keys->count && keys->names[ix] == name && ix < values_capacity(o) &&
+        (own_class || keys->plain_version[ix] == t->version)) {
+      instance_values(o)[ix] = value;
+      if (ix == count) set_values_count(o, count + 1);
+      return true;
+    }
+  }
+  if (!own_class) {
     // Another class than the entry's (a site that sees several): the same checks store_attr_slow makes before
-    // filling, through the type's (version, name) cache, then an ordinary instance-dict store below.
-    if (version == 0 || !versionable(t) || t->setattr != object_type.setattr || !t->dict_offset) return false;
+    // filling, through the type's (version, name) cache, then an ordinary instance-attribute store below.
+    if (!versionable(t) || t->setattr != object_type.setattr || !t->dict_offset) return false;
     Value attr = type_lookup(t, name);
     if (attr && ((type_of(attr)->flags & kTypeHeap) || type_of(attr)->descr_set)) return false;
     write32(c, static_cast<uint32_t>(t->version));  // what store_attr_slow would fill: now this class's entry
+  }
+  if (in_values_mode(o)) {
+    int64_t at = values_store(o, name, value);
+    if (at >= 0) {
+      write32(c + 2, static_cast<uint32_t>(at));
+      if (t->shared_keys->plain_version[at] != t->version) note_plain_key(t, static_cast<uint32_t>(at));
+      return true;
+    }
+    materialize_instance_dict(ts, o);  // a name values mode cannot hold: on in a dict
   }
   // The version (or the checks above) says instances have a dict slot.
   auto** slot = reinterpret_cast<DictObject**>(reinterpret_cast<char*>(o) + t->dict_offset);
@@ -184,6 +229,14 @@ bool store_attr_slow(ThreadState& ts, Value owner, StrObject* name, Value value,
   if (!versionable(t) || t->setattr != object_type.setattr) return true;
   Value attr = type_lookup(t, name);
   if (attr && ((type_of(attr)->flags & kTypeHeap) || type_of(attr)->descr_set)) return true;
+  if (in_values_mode(o)) {
+    int64_t ix = shared_key_index(t->shared_keys, values_count(o), name);
+    if (ix < 0) return true;
+    note_plain_key(t, static_cast<uint32_t>(ix));  // for this site's other classes (store_attr_probe)
+    write32(c, static_cast<uint32_t>(t->version));
+    write32(c + 2, static_cast<uint32_t>(ix));
+    return true;
+  }
   DictObject* d = instance_dict(o, t);
   if (!d) return true;
   int64_t ix = dict_lookup_str_index(d, name);
@@ -194,6 +247,23 @@ bool store_attr_slow(ThreadState& ts, Value owner, StrObject* name, Value value,
 }
 
 bool load_method_slow(ThreadState& ts, Value obj, StrObject* name, uint16_t* c, Value* method, bool* unbound) {
+  // Another class than the entry's (a base method calling self.method() for instances of several subclasses):
+  // get_method's answer for a method found in a heap type, from the type's (version, name) cache, without
+  // refilling the entry, so that the site's own class keeps hitting. One miss in 16 (counted over all sites)
+  // refills, so that a site that moved on to another class for good gets its entry.
+  static uint32_t unfilled_misses = 0;
+  if (obj.is_object() && read64(c) != 0 && (++unfilled_misses & 15) != 0) {
+    Object* o = obj.as_object();
+    Type* t = o->type;
+    if (versionable(t) && t->getattr == object_type.getattr) {
+      Value attr = type_lookup(t, name);
+      if (attr && (type_of(attr)->flags & kTypeMethodDescriptor) && !shadows(o, t, name)) {
+        *method = attr;
+        *unbound = true;
+        return true;
+      }
+    }
+  }
   if (!get_method(ts, obj, name, method, unbound)) return false;
   write64(c, 0);
   if (!obj.is_object()) return true;

@@ -12,6 +12,7 @@
 #pragma once
 #include <cstdint>
 
+#include "vm/objects/instance_values.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -45,6 +46,7 @@ enum AttrKind : uint32_t {
   kAttrClassData = 4,    // a data descriptor (property, getset) in the class: wins over the instance dict
   kAttrModule = 5,       // a module's global at the entry position (no version: module_type never changes)
   kAttrTypePlain = 6,    // on a class object: an attribute of its MRO without __get__ (version: the class's)
+  kAttrInstanceValue = 7,  // in a values-mode instance's values at the entry position (the class's shared key)
 };
 constexpr uint32_t kMaxEntry = 0xFFFF;
 constexpr uint32_t kRefillBackoff = 16;
@@ -72,9 +74,16 @@ inline Value class_entry(Type* t, const uint16_t* c, StrObject* name) {
   return entry_if_named(static_cast<Type*>(t->mro->items[pos].as_object())->dict, attr_entry(c), name);
 }
 
-// Whether an instance dict hides a class attribute called `name`.
-inline bool shadows(DictObject* d, StrObject* name) {
-  return d && d->used > 0 && dict_lookup_str_index(d, name) >= 0;
+// Whether instance `o` of `t` hides a class attribute called `name`, in its dict or its values.
+inline bool shadows(Object* o, Type* t, StrObject* name) {
+  if (DictObject* d = instance_dict(o, t)) return d->used > 0 && dict_lookup_str_index(d, name) >= 0;
+  return in_values_mode(o) && values_shadow(o, name);
+}
+
+// The value at `ix` of instance `o` in values mode (its class's version was checked), else null.
+[[gnu::always_inline]] inline Value instance_value_at(Object* o, uint32_t ix) {
+  if (static_cast<InstanceObject*>(o)->dict || ix >= values_count(o)) return Value();
+  return instance_values(o)[ix];
 }
 
 // LOAD_ATTR's fast probe: plain values only (instance dict, plain class attribute, module global); null on a
@@ -92,10 +101,17 @@ inline bool shadows(DictObject* d, StrObject* name) {
     if (t != &type_type || static_cast<Type*>(o)->version != read32(c)) return Value();
     return class_entry(static_cast<Type*>(o), c, name);
   }
+  if (kind == kAttrInstanceValue) {
+    // Another class's instance (a base method run for subclasses) may still hold the name at the same position.
+    if (!(t->flags & kTypeInstanceValues)) return Value();
+    if (t->version == read32(c)) return instance_value_at(o, attr_entry(c));
+    if (static_cast<InstanceObject*>(o)->dict) return Value();
+    return plain_value_at(o, attr_entry(c), name);
+  }
   if (t->version != read32(c)) return Value();
   if (kind == kAttrInstance) return entry_if_named(instance_dict(o, t), attr_entry(c), name);
   if (kind == kAttrClassPlain) {
-    if (shadows(instance_dict(o, t), name)) return Value();
+    if (shadows(o, t, name)) return Value();
     return class_entry(t, c, name);
   }
   return Value();
@@ -111,9 +127,31 @@ Value load_attr_by_type(Value owner, StrObject* name, uint16_t* c, FunctionObjec
 Value load_attr_slow(ThreadState& ts, Value owner, StrObject* name, uint16_t* c);
 
 // STORE_ATTR units: [0..1] type version (of a type with the generic __setattr__ and no data descriptor for the
-// name), [2..3] the entry position of the name in the instance dict last time.
+// name), [2..3] the entry position of the name in the instance dict, or its position in the values of a
+// values-mode instance (checked against the class's shared keys), last time.
 // Returns false on a miss (nothing stored).
 bool store_attr_probe(ThreadState& ts, Value owner, StrObject* name, Value value, uint16_t* c);
+// STORE_ATTR's inline part: a values-mode instance of the entry's class storing at the entry's position (an
+// attribute it has, or the next of a fresh instance). False on anything else: store_attr_probe decides.
+[[gnu::always_inline]] inline bool store_attr_values_fast(Value owner, StrObject* name, Value value, const uint16_t* c) {
+  if (!owner.is_object()) return false;
+  Object* o = owner.as_object();
+  Type* t = o->type;
+  if (t->version != read32(c) || !(t->flags & kTypeInstanceValues) || static_cast<InstanceObject*>(o)->dict)
+    return false;
+  uint32_t ix = read32(c + 2);
+  uint32_t count = values_count(o);
+  if (ix < count) {
+    if (t->shared_keys->names[ix] != name) return false;
+  } else if (ix != count || ix >= values_capacity(o) || ix >= t->shared_keys->count || t->shared_keys->names[ix] != name) {
+    return false;
+  } else {
+    set_values_count(o, count + 1);
+  }
+  instance_values(o)[ix] = value;
+  return true;
+}
+
 // set_attr, then fills the cache when the store was an ordinary instance-dict store.
 bool store_attr_slow(ThreadState& ts, Value owner, StrObject* name, Value value, uint16_t* c);
 
@@ -161,7 +199,7 @@ constexpr uint32_t kModuleMark = 0xFFFFFFFFu;
     *unbound = false;
     return bool(v);
   }
-  if (t->version != version || shadows(instance_dict(o, t), name)) return false;
+  if (t->version != version || shadows(o, t, name)) return false;
   *method = Value::from_bits(read64(c + 4));
   *unbound = true;
   return true;

@@ -5,6 +5,7 @@
 #include "vm/memory/out_of_memory.h"
 #include "vm/objects/abstract.h"
 #include "vm/objects/heap_type.h"
+#include "vm/objects/instance_values.h"
 #include "vm/runtime.h"
 #include "vm/text/number_format.h"
 
@@ -307,6 +308,7 @@ bool get_method(ThreadState& ts, Value obj, StrObject* name, Value* method, bool
     if (attr && (type_of(attr)->flags & kTypeMethodDescriptor)) {
       bool shadowed = false;
       if (DictObject** d = instance_dict_slot(obj)) shadowed = *d && dict_get_str(*d, name);
+      if (obj.is_object() && in_values_mode(obj.as_object())) shadowed = values_shadow(obj.as_object(), name);
       if (!shadowed) {
         *method = attr;
         *unbound = true;

@@ -10,6 +10,7 @@
 #include "vm/objects/bytearray.h"
 #include "vm/objects/complex.h"
 #include "vm/objects/heap_type.h"
+#include "vm/objects/instance_values.h"
 #include "vm/objects/member_descriptor.h"
 #include "vm/text/str_methods.h"
 #include "vm/runtime.h"
@@ -149,6 +150,7 @@ void trace_heap_instance(Object* self, Tracer& tracer) {
     tracer.visit(*reinterpret_cast<Value*>(reinterpret_cast<char*>(self) + offset));
   if (solid->dict_offset) return;  // the base traces its own dict
   if (DictObject** d = instance_dict_slot(Value(self))) tracer.visit(*d);
+  if (self->type->flags & kTypeInstanceValues) trace_instance_values(self, tracer);
 }
 
 // Wraps a plain function found under `name` in the class dict with `wrapper` (staticmethod/classmethod). The
@@ -265,6 +267,10 @@ bool read_slots(ThreadState& ts, Type* t, Type* solid, bool base_has_dict, SlotS
     offset += sizeof(Value);
   }
   t->instance_size = offset;
+  // Ordinary instances (object's layout, the dict in InstanceObject) keep their attributes in a values array.
+  if (solid == &object_type && t->dict_offset == offsetof(InstanceObject, dict) && !(t->flags & kTypeDictAtEnd) &&
+      t->item_size == 0)
+    t->flags |= kTypeInstanceValues;
   return true;
 }
 

@@ -4,6 +4,7 @@
 #include "vm/interp/builtins.h"
 #include "vm/objects/static_type.h"
 #include "vm/objects/heap_type.h"
+#include "vm/objects/instance_values.h"
 #include "vm/objects/type_init.h"
 
 namespace minipy {
@@ -189,7 +190,7 @@ Value no_instance_dict(ThreadState& ts, Value self) {
 METHOD(get_instance_dict) {
   (void)args;
   (void)kwnames;
-  DictObject** slot = instance_dict_slot(self);
+  DictObject** slot = instance_dict_slot_materialized(ts, self);
   if (!slot) return no_instance_dict(ts, self);
   if (!*slot) *slot = make_dict(ts);
   return Value(*slot);
@@ -198,7 +199,7 @@ METHOD(get_instance_dict) {
 // obj.__dict__ = d: any dict (or dict subclass) replaces the instance's namespace, as CPython's subtype_setdict.
 METHOD(set_instance_dict) {
   (void)kwnames;
-  DictObject** slot = instance_dict_slot(self);
+  DictObject** slot = instance_dict_slot_materialized(ts, self);
   Value value = args.empty() ? Value() : args[0];
   if (!slot) return no_instance_dict(ts, self);
   if (!value.is_object() || !is_subtype(type_of(value), &dict_type))
@@ -211,7 +212,7 @@ METHOD(set_instance_dict) {
 METHOD(del_instance_dict) {
   (void)args;
   (void)kwnames;
-  DictObject** slot = instance_dict_slot(self);
+  DictObject** slot = instance_dict_slot_materialized(ts, self);
   if (!slot) return no_instance_dict(ts, self);
   *slot = nullptr;
   return None();

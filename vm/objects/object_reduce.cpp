@@ -6,6 +6,7 @@
 // copy.deepcopy work on user classes and builtin containers. copyreg (pure Python, in Lib) is imported on first use.
 #include "vm/import/import_internal.h"
 #include "vm/objects/heap_type.h"
+#include "vm/objects/instance_values.h"
 #include "vm/objects/type_init.h"
 
 namespace minipy {
@@ -97,7 +98,7 @@ Value default_state(ThreadState& ts, Value obj, bool required) {
   Type* t = type_of(obj);
   if (required && (t->item_size || (t->flags & kTypeDictAtEnd)))
     return raise_fmt(ts, TypeError_type, "cannot pickle '{}' object", type_name(obj));
-  DictObject** slot = instance_dict_slot(obj);
+  DictObject** slot = instance_dict_slot_materialized(ts, obj);
   Value state = slot && *slot && (*slot)->used ? Value(*slot) : None();
   if (required && static_base(t) != &object_type)
     return raise_fmt(ts, TypeError_type, "cannot pickle '{}' object", type_name(obj));

@@ -5,6 +5,7 @@
 
 #include "vm/objects/abstract.h"
 #include "vm/objects/heap_type.h"
+#include "vm/objects/instance_values.h"
 #include "vm/objects/static_type.h"
 #include "vm/objects/type_init.h"
 #include "vm/runtime.h"
@@ -263,6 +264,12 @@ Value object_set_class(ThreadState& ts, Value self, std::span<const Value> args,
   if (!compatible)
     return raise_fmt(ts, TypeError_type, "__class__ assignment: '{}' object layout differs from '{}'",
                      newto->name->view(), oldto->name->view());
+  // The values array's names are the old class's shared keys: the instance keeps its attributes in a dict.
+  // (Its array stays unused: the new class's keys may be other names.)
+  if (oldto->flags & kTypeInstanceValues) {
+    if (in_values_mode(self.as_object())) materialize_instance_dict(ts, self.as_object());
+    self.as_object()->kind_flags = 0;
+  }
   self.as_object()->type = newto;
   return None();
 }
@@ -319,6 +326,7 @@ Value object_new(ThreadState& ts, Type* type, std::span<const Value> args, Tuple
   }
   (void)kwnames;
   if (type->flags & kTypeAbstractInstance) return raise_abstract_instantiation(ts, type);
+  if (type->flags & kTypeInstanceValues) return Value(alloc_instance_with_values(ts, type));
   auto* o = ts.alloc<InstanceObject>(type, type->instance_size);
   return Value(o);
 }
@@ -411,6 +419,8 @@ void init_type_type(ThreadState& ts) {
   type_type.init = type_init;
   type_type.hash = type_hash;
   type_type.trace = trace_type;
+  // A dead class frees its shared keys (metaclasses copy this slot from type).
+  type_type.finalize = [](Object* self) { free_shared_keys(static_cast<Type*>(self)); };
   static const MethodDef kTypeGetters[] = {
       {"__name__", field_getter<&Type::name>},
       {"__qualname__", field_getter<&Type::qualname>},
@@ -491,6 +501,13 @@ Value generic_getattr(ThreadState& ts, Value obj, StrObject* name, bool suppress
     get = at->descr_get;
     if (get && at->descr_set) return get(ts, attr, obj, Value(t));
   }
+  if (obj.is_object() && in_values_mode(obj.as_object())) {
+    if (name->type == &str_type) {
+      if (Value v = values_get(obj.as_object(), name)) return v;
+    } else {
+      materialize_instance_dict(ts, obj.as_object());  // a str subclass's own __eq__ may match a key
+    }
+  }
   if (DictObject** slot = instance_dict_slot(obj); slot && *slot) {
     // dict_get, not dict_get_str: a key of another type hashed like `name` is asked its __eq__, as CPython does.
     Value v = dict_get(ts, *slot, Value(name));
@@ -518,6 +535,11 @@ bool generic_setattr(ThreadState& ts, Value obj, StrObject* name, Value value) {
     else
       raise_fmt(ts, AttributeError_type, "'{}' object has no attribute '{}'", t->name->view(), name->view());
     return false;
+  }
+  if (in_values_mode(obj.as_object())) {
+    if (value && name->type == &str_type && values_store(obj.as_object(), name, value) >= 0) return true;
+    // A deletion, a str subclass as name, or a name values mode cannot hold: on in a dict.
+    materialize_instance_dict(ts, obj.as_object());
   }
   if (!*slot) *slot = make_dict(ts, 1);  // a few attributes: the first table is inside the dict (dict.cpp)
   if (!value) {
