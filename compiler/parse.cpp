@@ -107,6 +107,7 @@ ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_tex
   buffer += expr_text;
   buffer += ')';
   ParseContext sub(buffer, ctx.arena, ast::ParseMode::Eval);
+  sub.feature_version = ctx.feature_version;
   auto lexed = tokenize(buffer);
   sub.tokens = std::move(lexed.tokens);
   sub.lex_error = std::move(lexed.error);
@@ -125,6 +126,8 @@ ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_tex
     ctx.fail("f-string: " + message, at);
     return nullptr;
   }
+  // A nested f-string's `{x=}` counts for the whole tree's feature check.
+  for (const Span& span : sub.self_documenting_fstrings) ctx.self_documenting_fstrings.push_back(span);
   return sub.module->expression;
 }
 
@@ -234,7 +237,8 @@ static void use_program_text(SyntaxError& e) {
   e.text = replaced + line.substr(stray);
 }
 
-ParseResult parse(std::string_view source, std::string_view filename, ast::ParseMode mode, ast::Arena& arena) {
+ParseResult parse(std::string_view source, std::string_view filename, ast::ParseMode mode, ast::Arena& arena,
+                  int feature_version) {
   ParseResult result;
   if (source.find('\0') != std::string_view::npos) {
     result.error = make_error("source code string cannot contain null bytes", filename);
@@ -292,11 +296,17 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
   }();
   ctx.tokens = std::move(lexed.tokens);
   ctx.lex_error = std::move(lexed.error);
+  ctx.feature_version = feature_version;
+  if (feature_version < 7) front::demote_async_keywords(ctx);
   front::Parser parser(ctx);
   int rc = parser.parse();
+  // Only a parse for an older grammar pays for the walk over the tree.
+  if (rc == 0 && ctx.module && !ctx.failed() && feature_version < kLatestFeatureVersion)
+    front::check_feature_versions(ctx);
   if (rc != 0 || ctx.failed() || !ctx.module) {
     if (!ctx.error) ctx.fail("invalid syntax", front::Span{1, 0, 1, 0});
     front::prefer_tokenizer_error(ctx);
+    if (feature_version < kLatestFeatureVersion) front::check_feature_versions_before_error(ctx);
     result.error = std::move(ctx.error);
     result.error->filename = std::string(filename);
     if (result.error->columns_omitted && mode == ast::ParseMode::Exec) use_program_text(*result.error);

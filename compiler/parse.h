@@ -18,7 +18,13 @@ struct ParseResult {
   std::optional<SyntaxError> error;   // set on failure
 };
 
-ParseResult parse(std::string_view source, std::string_view filename, ast::ParseMode mode, ast::Arena& arena);
+// The minor version of Python 3 whose grammar parse() accepts in full. A lower `feature_version` (ast.parse's
+// feature_version=(3, N), compile()'s _feature_version with PyCF_ONLY_AST) refuses the later features as
+// CPython does (compiler/feature_versions.def), and below 3.7 `async`/`await` are names outside `async def`.
+constexpr int kLatestFeatureVersion = 11;
+
+ParseResult parse(std::string_view source, std::string_view filename, ast::ParseMode mode, ast::Arena& arena,
+                  int feature_version = kLatestFeatureVersion);
 
 // The int/str conversion limit (sys.get_int_max_str_digits(), default 4300; 0 = none) that CPython's parser
 // applies to decimal int literals: a longer literal is a SyntaxError. Process-wide, as the limit is; the VM sets

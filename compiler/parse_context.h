@@ -10,6 +10,7 @@
 
 #include "compiler/ast.h"
 #include "compiler/lexer.h"
+#include "compiler/parse.h"
 #include "compiler/syntax_error.h"
 
 namespace minipy::front {
@@ -110,6 +111,10 @@ struct ParseContext {
   // statements sit (where a line `case ...:` is a case clause).
   int indent_depth = 0;
   std::vector<int> match_block_depths;
+  // ast.parse's feature_version (a minor version of Python 3); below kLatestFeatureVersion the parse is checked
+  // by check_feature_versions(), and f-strings record here the spans of those that use `{x=}`.
+  int feature_version = kLatestFeatureVersion;
+  std::vector<Span> self_documenting_fstrings;
 
   std::string_view token_text(int index) const {
     const Token& t = tokens[index];
@@ -171,5 +176,15 @@ void prefer_tokenizer_error(ParseContext& ctx);
 // Parses the expression of an f-string field; `expr_text` is a view into ctx.source (so its position is known).
 // nullptr after recording an "f-string: ..." error in ctx.
 ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_text);
+
+// ast.parse(..., feature_version=(3, N)) for N < 7 (parse_feature_version.cpp): `async` and `await` are names
+// except in an `async def` and its body, as CPython's tokenizer has them then. Retypes ctx.tokens in place.
+void demote_async_keywords(ParseContext& ctx);
+// After a successful parse with ctx.feature_version below the latest: records the SyntaxError CPython raises for
+// the first construct (in the order CPython's parser reduces them) that needs a later version.
+void check_feature_versions(ParseContext& ctx);
+// After a failed parse with ctx.feature_version below the latest: replaces ctx.error by the feature error CPython
+// meets first, in the statements before the error's line (CPython's parser checks as it goes).
+void check_feature_versions_before_error(ParseContext& ctx);
 
 }  // namespace minipy::front

@@ -69,6 +69,7 @@ bool is_with_paren(const ParseContext& ctx, int idx) {
   int depth = 0;
   for (size_t i = static_cast<size_t>(idx); i < ctx.tokens.size(); ++i) {
     TokenKind k = ctx.tokens[i].kind;
+    if (k == TokenKind::KwFor && depth == 1) return false;  // `with (x for x in y):` is a generator expression
     if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) ++depth;
     if (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) {
       if (--depth == 0) return i + 1 < ctx.tokens.size() && ctx.tokens[i + 1].kind == TokenKind::Colon;

@@ -339,6 +339,8 @@ class FStringParser {
     bool self_documenting = false;
     if (body[i] == '=') {
       self_documenting = true;
+      // Refused below 3.8, once the tree is known (CPython reports the constructs in the order it reduces them).
+      if (ctx_.feature_version < kLatestFeatureVersion) ctx_.self_documenting_fstrings.push_back(whole_);
       ++i;
       while (i < body.size() && (body[i] == ' ' || body[i] == '\t' || body[i] == '\n')) ++i;
       pending.append(body.substr(expr_start, i - expr_start));

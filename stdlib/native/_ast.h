@@ -11,6 +11,7 @@
 #include "compiler/syntax_error.h"
 
 #include "compiler/ast.h"
+#include "compiler/parse.h"
 #include "vm/runtime.h"
 
 namespace minipy::pyast {
@@ -76,9 +77,11 @@ struct TypeComments {
 [[nodiscard]] ast::Module* module_from_python(ThreadState& ts, Value tree, ast::ParseMode mode, ast::Arena& arena);
 
 // compile(source, filename, mode, PyCF_ONLY_AST): parses `source` and returns the Python tree, or raises the
-// SyntaxError.
+// SyntaxError. `feature_version` is compile()'s _feature_version (ast.parse's feature_version=(3, N)): the minor
+// version whose grammar to accept (compiler/feature_versions.def).
 [[nodiscard]] Value parse_to_python(ThreadState& ts, std::string_view source, std::string_view filename,
-                                    ast::ParseMode mode, bool type_comments = false);
+                                    ast::ParseMode mode, bool type_comments = false,
+                                    int feature_version = kLatestFeatureVersion);
 // compile(source, filename, 'func_type', PyCF_ONLY_AST): a FunctionType node ("(int, str) -> bool"), or raises
 // the SyntaxError. _ast_type_comments.cpp.
 [[nodiscard]] Value parse_func_type(ThreadState& ts, std::string_view source, std::string_view filename);

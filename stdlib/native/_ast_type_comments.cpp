@@ -6,7 +6,7 @@
 // comments between the tokens, and attaches each to the node whose grammar rule would have taken it, judging
 // by the tokens around it; a type comment no rule takes is the SyntaxError CPython raises there.
 // Also here: the 'func_type' parse mode (the signature comments' own grammar).
-// Left out: feature_version; `with (a, b):  # type: int` keeps two items (CPython re-reads it as one tuple).
+// Left out: `with (a, b):  # type: int` keeps two items (CPython re-reads it as one tuple).
 #include <algorithm>
 #include <cctype>
 

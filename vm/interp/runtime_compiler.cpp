@@ -112,7 +112,14 @@ Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject
   if (is_str(source)) text = as_str(source)->view();
   else if (type_of(source) == &bytes_type) text = static_cast<BytesObject*>(source.as_object())->view();
   else return raise(ts, TypeError_type, "compile() arg 1 must be a string, bytes or AST object");
-  if (flags & kOnlyAst) return pyast::parse_to_python(ts, text, as_str(filename)->view(), m, flags & kTypeComments);
+  if (flags & kOnlyAst) {
+    // _feature_version counts only for an AST, as in CPython; a negative one means the current grammar.
+    int64_t feature_version = -1;
+    if (a[6] && !index_to_int64(ts, a[6], &feature_version)) return Value();
+    if (feature_version < 0 || feature_version > kLatestFeatureVersion) feature_version = kLatestFeatureVersion;
+    return pyast::parse_to_python(ts, text, as_str(filename)->view(), m, flags & kTypeComments,
+                                  static_cast<int>(feature_version));
+  }
   return compile_to_code(ts, text, as_str(filename)->view(), as_str(mode)->view(), "compile",
                          static_cast<int>(optimize));
 }
