@@ -51,6 +51,8 @@ struct LexError {
 struct TokenizeResult {
   std::vector<Token> tokens;
   std::optional<LexError> error;
+  // The tokenizer's SyntaxWarnings (a number directly followed by a keyword: `1if x else y`), filename unset.
+  std::vector<SyntaxWarning> warnings;
 };
 
 // Tokenizes `source`, which must be followed in memory by a NUL byte (std::string's data() is).

@@ -324,6 +324,10 @@ bool Lexer::finish_number(const unsigned char* start, const char* kind_word) {
   static constexpr std::string_view kAllowed[] = {"and", "else", "for", "if", "in", "is", "not", "or"};
   for (auto kw : kAllowed) {
     if (static_cast<size_t>(end_ - cur_) >= kw.size() && std::memcmp(cur_, kw.data(), kw.size()) == 0) {
+      // CPython warns (a step towards making it an error); turned into an error by the warning filters, it
+      // points at the number's last character.
+      int col = col_of(cur_) - 1;
+      result_.warnings.push_back(SyntaxWarning{fmt::format("invalid {} literal", kind_word), {}, line_, col, line_, col});
       emit_here(TokenKind::Number, start);
       return true;
     }

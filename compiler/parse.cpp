@@ -296,6 +296,10 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
   }();
   ctx.tokens = std::move(lexed.tokens);
   ctx.lex_error = std::move(lexed.error);
+  for (SyntaxWarning& w : lexed.warnings) {
+    w.filename = std::string(filename);
+    result.warnings.push_back(std::move(w));
+  }
   ctx.feature_version = feature_version;
   if (feature_version < 7) front::demote_async_keywords(ctx);
   front::Parser parser(ctx);

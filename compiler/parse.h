@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "compiler/ast.h"
 #include "compiler/syntax_error.h"
@@ -16,6 +17,7 @@ namespace minipy {
 struct ParseResult {
   ast::Module* module = nullptr;      // set on success
   std::optional<SyntaxError> error;   // set on failure
+  std::vector<SyntaxWarning> warnings;  // the tokenizer's, in source order (also beside an error)
 };
 
 // The minor version of Python 3 whose grammar parse() accepts in full. A lower `feature_version` (ast.parse's

@@ -52,10 +52,10 @@ bool issue_compile_warnings(ThreadState& ts, const SyntaxWarnings& issued) {
 }
 
 // The code object of a compiler result, or its SyntaxError raised; the compile's `warnings` are issued first
-// when it succeeded.
+// (CPython issues them as it meets them, so also before an error; one the filters make an error wins).
 Value code_of(ThreadState& ts, const CompileResult& result, const SyntaxWarnings& warnings) {
-  if (!result.ok()) return raise_syntax_error(ts, result.error());
   if (!issue_compile_warnings(ts, warnings)) return Value();
+  if (!result.ok()) return raise_syntax_error(ts, result.error());
   CodeObj* code = load_code(ts, result.value());
   return code ? Value(code) : Value();
 }
