@@ -62,6 +62,10 @@ struct TypeComments {
   std::unordered_map<const void*, std::string> of_node;
   std::unordered_map<const void*, std::pair<int32_t, int32_t>> end_of;  // (end_lineno, end_col_offset)
   std::vector<std::pair<int32_t, std::string>> ignores;
+  // `with (a, b):  # type: int`: CPython's grammar has no type comment after the parenthesized item list, so it
+  // reads `(a, b)` as one tuple expression. The With (or AsyncWith) nodes that become one item whose
+  // context_expr is a Tuple of their items' expressions, at this location (the parentheses').
+  std::unordered_map<const void*, ast::Location> items_as_tuple;
 };
 // Finds the type comments of `source`, which parsed as `module`; false with `error` set when one is where no
 // grammar rule takes it (CPython's SyntaxError). _ast_type_comments.cpp.

@@ -6,7 +6,6 @@
 // comments between the tokens, and attaches each to the node whose grammar rule would have taken it, judging
 // by the tokens around it; a type comment no rule takes is the SyntaxError CPython raises there.
 // Also here: the 'func_type' parse mode (the signature comments' own grammar).
-// Left out: `with (a, b):  # type: int` keeps two items (CPython re-reads it as one tuple).
 #include <algorithm>
 #include <cctype>
 
@@ -233,7 +232,23 @@ class Attacher {
     if (!parenthesized) return true;
     for (const WithItem* item : w->items)
       if (item->optional_vars) return false;
+    // Then the parentheses hold an expression: a tuple when there are several items or a trailing comma.
+    size_t open = source_.find_last_not_of(" \t\\\r\n", offset_of(w->items[0]->context_expr->loc) - 1);
+    size_t before_close = source_.find_last_not_of(" \t\\\r\n", close - 1);
+    if (open == std::string_view::npos || source_[open] != '(') return true;
+    if (w->items.size() > 1 || source_[before_close] == ',') {
+      Location at = location_of(open);
+      Location end = location_of(close + 1);
+      out_.items_as_tuple[s] = Location{at.lineno, at.col_offset, end.lineno, end.col_offset};
+    }
     return true;
+  }
+
+  // The (line, byte column) of byte `offset` of the source.
+  Location location_of(size_t offset) {
+    offset_of(Location{1, 0, 0, 0});  // counts the lines
+    auto line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - line_starts_.begin();
+    return Location{static_cast<int32_t>(line), static_cast<int32_t>(offset - line_starts_[static_cast<size_t>(line - 1)]), 0, 0};
   }
 
   // The byte offset of a position (the lines are counted once, lazily).
