@@ -105,6 +105,22 @@ int end_of_expression_list(const ParseContext& ctx, int first, int* open_if) {
   return last;
 }
 
+// Whether tokens [first, last] alone parse as a statement (an expression list, for the legacy-call check).
+bool parses_as_statement(const ParseContext& ctx, int first, int last) {
+  ParseContext sub(ctx.source, ctx.arena, ast::ParseMode::Exec);
+  sub.tokens.assign(ctx.tokens.begin() + first, ctx.tokens.begin() + last + 1);
+  Token end = ctx.tokens[last];
+  end.begin = end.end;
+  end.line = end.end_line;
+  end.col = end.end_col;
+  end.kind = TokenKind::Newline;
+  sub.tokens.push_back(end);
+  end.kind = TokenKind::EndMarker;
+  sub.tokens.push_back(end);
+  Parser parser(sub);
+  return parser.parse() == 0 && sub.module && !sub.failed();
+}
+
 // CPython's invalid_legacy_expression: its error pass meets `print`/`exec` followed (not by '(') by an expression
 // list where an expression may stand, before or at the first pass's error, even in a statement the first pass
 // accepted (`print -1`, `print [1]`). Reports the first such call and returns true.
@@ -129,6 +145,8 @@ bool report_legacy_call(ParseContext& ctx, int error_idx) {
       ctx.fail("expected 'else' after 'if' expression", range);
       return true;
     }
+    // Brackets in it must hold what they should (`print {1:(foo.)}` stays "invalid syntax"): it must parse.
+    if (!parses_as_statement(ctx, i + 1, end)) continue;
     Span range = ctx.token_span(i);
     range.end_line = ctx.tokens[end].end_line;
     range.end_col = ctx.tokens[end].end_col;

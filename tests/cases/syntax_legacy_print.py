@@ -13,7 +13,8 @@ cases = [
     "print x if y\n", "print [1, 2] 3\n",
     "print -1\nfoo bar\n", "print [1]\n1 2\n", "x = print.y\n1 2\n", "print - 1\nif x\n", "1 2\nprint -1\n",
     "print *a\nx y\n", "exec -1\n1 2\n", "print [1] 3\n", "print (1) 3\n", "print . x\n", "print x\n1 2\n",
-    "def print(x): pass\nprint 1\n", "import print\nprint = 3\nprint, x = 1, 2\n",
+    "def print(x): pass\nprint 1\n", "print {1:(foo.)}\n", "if 1:\n    exec {1:(foo.)}\n", "print [1, 2 3]\n",
+    "print {1:foo}\n", "import print\nprint = 3\nprint, x = 1, 2\n",
 ]
 for source in cases:
     try:
