@@ -382,6 +382,7 @@ bool Lexer::scan_number(const unsigned char* start) {
       return false;
     }
     digits(ok);
+    if (*p == '_' && is_digit(p[1])) ++p;  // `0b1_2`: the digit after the '_' is the bad one
     if (is_digit(*p)) {
       fail(fmt::format("invalid digit '{}' in {} literal", static_cast<char>(*p), word), line_, col_of(p), line_,
            col_of(p));
