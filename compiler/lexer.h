@@ -46,6 +46,9 @@ struct LexError {
   std::optional<int> raw_offset, raw_end_offset;
   // SyntaxError.text is the line without its newline for most tokenizer errors, as CPython's tokenizer reports.
   bool keep_newline = false;
+  // raw_offset is the line's length counting its newline: exec input without a final newline gets one from
+  // CPython's tokenizer, which the parse driver (knowing the mode) adds.
+  bool raw_offset_counts_newline = false;
 };
 
 struct TokenizeResult {

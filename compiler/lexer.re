@@ -151,6 +151,7 @@ class Lexer {
              SyntaxError::Kind::IndentationError);
         result_.error->keep_newline = true;
         result_.error->raw_offset = line_len;
+        result_.error->raw_offset_counts_newline = true;
         result_.error->raw_end_offset = -1;
         return false;
       }

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "compiler/parse_context.h"
+#include "compiler/parse_unicode.h"
 #include "compiler/parser.hpp"
 
 namespace minipy::front {
@@ -136,6 +137,10 @@ void report_lex_error(ParseContext& ctx) {
   ctx.fail(le.message, Span{le.line, le.col, le.end_line, le.end_col}, le.kind);
   if (!le.keep_newline && ctx.error->text.ends_with('\n')) ctx.error->text.pop_back();
   if (le.raw_offset) ctx.error->offset = *le.raw_offset;
+  if (le.raw_offset_counts_newline) {  // the line's length in characters
+    std::string_view line = ctx.line_text(le.line);
+    ctx.error->offset = count_chars(line) + (ctx.mode == ast::ParseMode::Exec && !line.ends_with('\n') ? 1 : 0);
+  }
   if (le.raw_end_offset) ctx.error->end_offset = *le.raw_end_offset;
 }
 
