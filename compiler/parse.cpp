@@ -175,6 +175,9 @@ std::string declared_encoding(std::string_view source) {
   return encoding_in_line(rest.substr(0, rest.find('\n')));
 }
 
+SourceDecoder source_decoder = nullptr;
+void* source_decoder_context = nullptr;
+
 enum class Encoding { Utf8, Latin1, Unsupported, Unknown };
 
 Encoding classify_encoding(std::string name) {
@@ -201,6 +204,11 @@ bool names_utf8_exactly(std::string_view name) {
 }
 
 }  // namespace
+
+void set_source_decoder(SourceDecoder decoder, void* context) {
+  source_decoder = decoder;
+  source_decoder_context = context;
+}
 
 // For a module's error without columns, CPython's parser takes the line's text from the file the error names, when
 // it can read that many lines, through a 1000-byte line buffer: of a line longer than 999 bytes only the last
@@ -253,6 +261,15 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
     if (had_bom && !names_utf8_exactly(encoding)) {
       result.error = make_error(fmt::format("encoding problem: {} with BOM", encoding), filename, 0, -1);
       return result;
+    }
+    if ((enc == Encoding::Unknown || enc == Encoding::Unsupported) && source_decoder) {
+      std::string error;
+      if (!source_decoder(source_decoder_context, encoding, source, &text, &error)) {
+        result.error = make_error(std::move(error), filename, 0, -1);
+        return result;
+      }
+      enc = Encoding::Utf8;
+      source = {};  // `text` holds it all now
     }
     if (enc == Encoding::Unknown) {
       result.error = make_error(fmt::format("unknown encoding: {}", encoding), filename, 0, -1);

@@ -28,6 +28,14 @@ constexpr int kLatestFeatureVersion = 11;
 ParseResult parse(std::string_view source, std::string_view filename, ast::ParseMode mode, ast::Arena& arena,
                   int feature_version = kLatestFeatureVersion);
 
+// A source whose coding line names an encoding the front end does not decode itself (only UTF-8 and Latin-1):
+// CPython decodes it with any codec it has, so the VM sets a decoder that uses its codecs. The decoder turns the
+// whole source into UTF-8 in `out`, or returns false with `error` set to the SyntaxError's message ("unknown
+// encoding: NAME", or the codec's UnicodeDecodeError text). Process-wide; without one such a source is refused.
+using SourceDecoder = bool (*)(void* context, std::string_view encoding, std::string_view source, std::string* out,
+                               std::string* error);
+void set_source_decoder(SourceDecoder decoder, void* context);
+
 // The int/str conversion limit (sys.get_int_max_str_digits(), default 4300; 0 = none) that CPython's parser
 // applies to decimal int literals: a longer literal is a SyntaxError. Process-wide, as the limit is; the VM sets
 // it whenever its own limit changes (-X int_max_str_digits, PYTHONINTMAXSTRDIGITS, sys.set_int_max_str_digits).

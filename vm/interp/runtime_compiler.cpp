@@ -1,9 +1,11 @@
 // The compiler at run time: compile(), exec(), eval(), and the co_* attributes of code objects.
 #include "compiler/compile.h"
 #include "compiler/linetable.h"
+#include "compiler/parse.h"
 #include "vm/cli/run.h"
 #include "vm/interp/builtins.h"
 #include "vm/objects/code.h"
+#include "vm/objects/codecs.h"
 #include "stdlib/native/_ast.h"
 #include "stdlib/native/native_type.h"
 #include "vm/runtime.h"
@@ -260,9 +262,37 @@ Value code_positions(ThreadState& ts, Value self, std::span<const Value> args, T
   return get_iter(ts, Value(out));
 }
 
+// The compiler's decoder for a source whose coding line names an encoding it does not decode itself
+// (compiler/parse.h): the whole source through the codecs, as CPython's tokenizer decodes it. A pending
+// exception of the caller is kept aside meanwhile.
+bool decode_source(void* context, std::string_view encoding, std::string_view source, std::string* out,
+                   std::string* error) {
+  ThreadState& ts = *static_cast<ThreadState*>(context);
+  Value pending = ts.current_exception;
+  ts.current_exception = Value();
+  Value text = decode_bytes(ts, source, encoding, "strict");
+  if (text && is_str(text)) {
+    *out = std::string(as_str(text)->view());
+    ts.current_exception = pending;
+    return true;
+  }
+  Value exc = ts.current_exception;
+  ts.current_exception = Value();
+  if (!exc || exception_matches(exc, &LookupError_type)) {
+    *error = "unknown encoding: " + std::string(encoding);
+  } else {
+    Value message = py_str(ts, exc);
+    *error = message && is_str(message) ? std::string(as_str(message)->view()) : "unknown encoding";
+    ts.current_exception = Value();
+  }
+  ts.current_exception = pending;
+  return false;
+}
+
 }  // namespace
 
 void init_runtime_compiler(ThreadState& ts) {
+  set_source_decoder(decode_source, &ts);
   DictObject* b = ts.interp->builtins;
   for (const MethodDef& def : compiler_builtins)
     dict_set_str_new(ts, b, intern(ts, def.name), make_native_function(ts, &def, Value(), Value(intern(ts, "builtins"))));
