@@ -75,6 +75,41 @@ static bool is_plain_ascii_name(std::string_view text) {
   return std::find(std::begin(kKeywords), std::end(kKeywords), text) == std::end(kKeywords);
 }
 
+// The SyntaxError of an f-string field whose "(expr)" text `sub` parsed, the expression starting at byte `col` of
+// source line `line`, in CPython 3.11's terms: a parser error is "f-string: ...", on the real line, with columns
+// and text of the "(expr)" line it parsed; a tokenizer error keeps its message, columns and text, on the real
+// line. An error of a field nested deeper is final already.
+static SyntaxError fstring_field_error(const ParseContext& sub, int line, int col) {
+  SyntaxError e = *sub.error;
+  if (sub.error_is_final) return e;
+  if (sub.error_from_lexer) {  // positions in the "(expr)" text (its tokens alone were moved)
+    e.lineno += line - 1;
+    e.end_lineno += line - 1;
+    return e;
+  }
+  // The parser's span is in the source's coordinates: back to the "(expr)" text's. CPython leaves these offsets in
+  // bytes (its tokenizer of the field's text has no encoding to convert them with).
+  auto offset_in_text = [&](int real_line, int real_col) {
+    int text_line = real_line - (line - 1);
+    int text_col = text_line == 1 ? real_col - (col - 1) : real_col;
+    return std::clamp(text_col, 0, static_cast<int>(sub.line_text(text_line).size())) + 1;
+  };
+  e.message = "f-string: " + e.message;
+  e.lineno = sub.error_span.line;
+  e.end_lineno = sub.error_span.end_line;
+  e.offset = offset_in_text(sub.error_span.line, sub.error_span.col);
+  e.end_offset = offset_in_text(sub.error_span.end_line, sub.error_span.end_col);
+  // The line as CPython's tokenizer holds it: the last one with the newline exec input gets, an earlier one
+  // (read past already) without its own.
+  int text_line = sub.error_span.line - (line - 1);
+  std::string_view text = sub.line_text(text_line);
+  bool last = text.data() + text.size() >= sub.source.data() + sub.source.size();
+  e.text = std::string(text);
+  if (e.text.ends_with('\n')) e.text.pop_back();
+  if (last) e.text += '\n';
+  return e;
+}
+
 ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_text) {
   size_t offset = static_cast<size_t>(expr_text.data() - ctx.source.data());
   // Locate the expression through the string token that contains it.
@@ -115,15 +150,15 @@ ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_tex
   Parser parser(sub);
   int rc = parser.parse();
   if (rc != 0 || !sub.module || sub.failed()) {
-    std::string message = sub.error ? sub.error->message : "invalid syntax";
-    // CPython 3.11 reports columns of errors inside a field relative to the "(expr)" text it parsed.
-    Span at{line, 0, line, 0};
-    if (sub.error && sub.error_span.line == line) {
-      at.col = at.end_col = std::max(sub.error_span.col - (col - 1), 0);
-    } else if (sub.error) {
-      at = sub.error_span;
+    if (!sub.error) {
+      ctx.fail("f-string: invalid syntax", Span{line, 0, line, 0});
+      return nullptr;
     }
-    ctx.fail("f-string: " + message, at);
+    if (!ctx.error) {
+      ctx.error = fstring_field_error(sub, line, col);
+      ctx.error_span = sub.error_span;
+      ctx.error_is_final = true;
+    }
     return nullptr;
   }
   // A nested f-string's `{x=}` counts for the whole tree's feature check.

@@ -101,6 +101,7 @@ struct ParseContext {
   bool end_marker_sent = false;   // after ENDMARKER the grammar wants Bison's end of input
   std::optional<SyntaxError> error; // the first error; parsing stops there
   bool error_from_lexer = false;
+  bool error_is_final = false;      // an f-string field's error, already in the source's terms
   Span error_span;                  // byte span of `error`
   int last_read_line = 0;           // line of the last token CPython would have read at the error (0: unknown)
   const Const* small_ints[257] = {};  // constants 0..256, shared by every literal of that value in this parse
