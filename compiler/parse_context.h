@@ -166,6 +166,8 @@ void append(ParseContext& ctx, Vec<T>& v, const Vec<T>& more) {
 bool starts_statement(const ParseContext& ctx, int idx);
 // Index of the NEWLINE (or end) closing the logical line that contains token idx.
 int end_of_logical_line(const ParseContext& ctx, int idx);
+// Index of the bracket closing the one at token `open`, or -1.
+int matching_close(const ParseContext& ctx, int open);
 // Where CPython's C tokenizer puts the end of input: the end of the last line's text.
 Span end_of_input_span(const ParseContext& ctx);
 // Records the tokenizer's error (ctx.lex_error) as the SyntaxError, with CPython's raw offsets where it has them.

@@ -121,6 +121,24 @@ bool parses_as_statement(const ParseContext& ctx, int first, int last) {
   return parser.parse() == 0 && sub.module && !sub.failed();
 }
 
+// CPython's invalid_match_stmt and invalid_with_stmt: `match <subject>` or `[async] with (<items>)` ending its
+// line without the ':' is "expected ':'" at the line's end (minipy's feed only takes them for those statements
+// when the colon is there, so the first pass failed inside them). True when it reported that.
+bool report_header_without_colon(ParseContext& ctx, int stmt_start) {
+  int nl = end_of_logical_line(ctx, stmt_start);
+  if (nl >= static_cast<int>(ctx.tokens.size()) || ctx.tokens[nl].kind != TokenKind::Newline) return false;
+  int first = stmt_start;
+  bool is_match = ctx.tokens[first].kind == TokenKind::Name && ctx.token_text(first) == "match" && nl > first + 1 &&
+                  parses_as_statement(ctx, first + 1, nl - 1);
+  if (ctx.tokens[first].kind == TokenKind::KwAsync) ++first;
+  bool is_with = ctx.tokens[first].kind == TokenKind::KwWith && ctx.tokens[first + 1].kind == TokenKind::LPar &&
+                 nl == matching_close(ctx, first + 1) + 1;
+  if (!is_match && !is_with) return false;
+  const Token& end = ctx.tokens[nl];
+  ctx.fail("expected ':'", Span{end.line, end.col, end.line, end.col});
+  return true;
+}
+
 // CPython's invalid_legacy_expression: its error pass meets `print`/`exec` followed (not by '(') by an expression
 // list where an expression may stand, before or at the first pass's error, even in a statement the first pass
 // accepted (`print -1`, `print [1]`). Reports the first such call and returns true.
@@ -336,6 +354,7 @@ void Parser::report_syntax_error(const context& yyctx) const {
   int stmt_start = idx;
   while (stmt_start > 0 && !starts_statement(ctx, stmt_start)) --stmt_start;
   TokenKind first = ctx.tokens[stmt_start].kind;
+  if (report_header_without_colon(ctx, stmt_start)) return;
   if (t.kind == TokenKind::LPar && inside_parameter_list(ctx, idx)) {
     ctx.fail("Function parameters cannot be parenthesized", span);
     return;

@@ -93,21 +93,11 @@ class FeatureChecker {
     while (i + 1 < count() && (tokens_[i].kind == TokenKind::Indent || tokens_[i].kind == TokenKind::Dedent)) ++i;
     return i;
   }
-  // The token matching the bracket at `open`, or -1.
-  int matching_bracket(int open) const {
-    int depth = 0;
-    for (int i = open; i < count(); ++i) {
-      TokenKind k = tokens_[i].kind;
-      if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) ++depth;
-      if ((k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) && --depth == 0) return i;
-    }
-    return -1;
-  }
   // The token after expression `e`, counting the parentheses of a group around it as its own (a rule that
   // parsed `(e)` has read past the ')').
   int token_after_group(const Expr* e) const {
     int first = token_at(start_of(e->loc)), after = token_from(end_of(e->loc));
-    while (first > 0 && tokens_[first - 1].kind == TokenKind::LPar && matching_bracket(first - 1) == after) {
+    while (first > 0 && tokens_[first - 1].kind == TokenKind::LPar && matching_close(ctx_, first - 1) == after) {
       --first;
       ++after;
     }
@@ -271,7 +261,7 @@ void FeatureChecker::stmt(const Stmt* s) {
         // `with (` whose ')' is followed by ':' is the parenthesized form, unless the parentheses are the
         // single item's own (a generator expression, a tuple).
         int open = token_at(start_of(s->loc)) + 1;
-        int close = tokens_[open].kind == TokenKind::LPar ? matching_bracket(open) : -1;
+        int close = tokens_[open].kind == TokenKind::LPar ? matching_close(ctx_, open) : -1;
         bool parenthesized = close > 0 && close + 1 < count() && tokens_[close + 1].kind == TokenKind::Colon &&
                              !(w->items.size() == 1 && token_at(start_of(w->items[0]->context_expr->loc)) == open);
         if (parenthesized) refuse(Feature::ParenthesizedWith, closing_token(s));

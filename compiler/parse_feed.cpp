@@ -44,6 +44,17 @@ int end_of_logical_line(const ParseContext& ctx, int idx) {
   return idx;
 }
 
+int matching_close(const ParseContext& ctx, int open) {
+  int depth = 0;
+  for (int i = open; i < static_cast<int>(ctx.tokens.size()); ++i) {
+    TokenKind k = ctx.tokens[i].kind;
+    if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) ++depth;
+    if ((k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) && --depth == 0) return i;
+    if (k == TokenKind::EndMarker || k == TokenKind::Error) break;
+  }
+  return -1;
+}
+
 namespace {
 
 // `match` is a soft keyword: a line `match <subject>:` is a match statement, anything else uses the name.
