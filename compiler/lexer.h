@@ -59,6 +59,8 @@ struct TokenizeResult {
 };
 
 // Tokenizes `source`, which must be followed in memory by a NUL byte (std::string's data() is).
-TokenizeResult tokenize(std::string_view source);
+// `implied_newline`: exec input, to which CPython's tokenizer adds a final newline when it lacks one (it only
+// matters at a backslash ending the input).
+TokenizeResult tokenize(std::string_view source, bool implied_newline = false);
 
 }  // namespace minipy

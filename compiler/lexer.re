@@ -60,9 +60,9 @@ constexpr size_t kMaxBracketDepth = 200;
 
 class Lexer {
  public:
-  explicit Lexer(std::string_view source)
+  Lexer(std::string_view source, bool implied_newline)
       : begin_(reinterpret_cast<const unsigned char*>(source.data())), cur_(begin_), end_(begin_ + source.size()),
-        line_start_(begin_) {
+        line_start_(begin_), implied_newline_(implied_newline) {
     // Ordinary code has a token per ~3 bytes; room for one per 2 spares a big module the copies of growing.
     result_.tokens.reserve(source.size() / 2 + 16);
   }
@@ -185,17 +185,36 @@ class Lexer {
     return static_cast<int>(p - start) + (p < end_ ? 1 : 0);
   }
 
+  // The innermost bracket still open at the end of input: "'(' was never closed" at the bracket.
+  void unclosed_bracket_error() {
+    const auto& b = brackets_.back();
+    fail(fmt::format("'{}' was never closed", b.ch), b.line, b.col, b.line, b.col + 1);
+    result_.error->raw_end_offset = 0;
+    // CPython shows the bracket's line with its newline only when it is the last line.
+    result_.error->keep_newline = b.line >= line_ - (cur_ == line_start_ ? 1 : 0);
+    // The error names the bracket, but the token marking it sits at the end of input, where it was found.
+    Token& marker = result_.tokens.back();
+    marker.line = marker.end_line = line_;
+    marker.col = marker.end_col = col_of(cur_);
+  }
+
+  // A line continuation (the backslash at `start`) with nothing after it: CPython's tokenizer meets the end of
+  // input inside it (E_EOF), which is an unclosed bracket's error, else "unexpected EOF while parsing".
+  bool continuation_at_end(const unsigned char* start) {
+    if (!brackets_.empty()) {
+      unclosed_bracket_error();
+      return false;
+    }
+    int col = col_of(start) + 1;
+    fail("unexpected EOF while parsing", line_, col, line_, col);
+    result_.error->keep_newline = true;
+    result_.error->raw_end_offset = -1;
+    return false;
+  }
+
   void end_of_input() {
     if (!brackets_.empty()) {
-      const auto& b = brackets_.back();
-      fail(fmt::format("'{}' was never closed", b.ch), b.line, b.col, b.line, b.col + 1);
-      result_.error->raw_end_offset = 0;
-      // CPython shows the bracket's line with its newline only when it is the last line.
-      result_.error->keep_newline = b.line >= line_ - (cur_ == line_start_ ? 1 : 0);
-      // The error names the bracket, but the token marking it sits at the end of input, where it was found.
-      Token& marker = result_.tokens.back();
-      marker.line = marker.end_line = line_;
-      marker.col = marker.end_col = col_of(cur_);
+      unclosed_bracket_error();
       return;
     }
     if (line_has_tokens_) emit(TokenKind::Newline, cur_, cur_, line_, col_of(cur_));
@@ -265,6 +284,7 @@ class Lexer {
   const unsigned char* cur_;
   const unsigned char* end_;
   const unsigned char* line_start_;
+  bool implied_newline_;  // exec input: CPython's tokenizer adds a final newline when the source lacks one
   const unsigned char* comment_start_ = nullptr;
   const unsigned char* comment_end_ = nullptr;
   int line_ = 1;
@@ -521,17 +541,13 @@ bool Lexer::scan() {
         return true;
       }
       "\\" newline {
-        if (cur_ >= end_) {
-          int col = col_of(start) + 1;
-          fail("unexpected EOF while parsing", line_, col, line_, col);
-          result_.error->keep_newline = true;
-          return false;
-        }
+        if (cur_ >= end_) return continuation_at_end(start);
         new_line(cur_);
         continue;
       }
       "\\" {
-        int col = col_of(cur_);
+        if (cur_ >= end_ && implied_newline_) return continuation_at_end(start);
+        int col = col_of(cur_ >= end_ ? start : cur_);  // CPython's tokenizer does not move past the end
         fail("unexpected character after line continuation character", line_, col, line_, col);
         result_.error->keep_newline = true;
         result_.error->raw_end_offset = 0;
@@ -597,6 +613,6 @@ bool Lexer::scan() {
 
 }  // namespace
 
-TokenizeResult tokenize(std::string_view source) { return Lexer(source).run(); }
+TokenizeResult tokenize(std::string_view source, bool implied_newline) { return Lexer(source, implied_newline).run(); }
 
 }  // namespace minipy

@@ -344,7 +344,7 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
   front::ParseContext ctx(text, arena, mode);
   auto lexed = [&] {
     StageScope stage(CompileStage::Lex);
-    return tokenize(text);
+    return tokenize(text, mode == ast::ParseMode::Exec);
   }();
   ctx.tokens = std::move(lexed.tokens);
   ctx.lex_error = std::move(lexed.error);

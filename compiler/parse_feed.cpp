@@ -152,7 +152,10 @@ void report_lex_error(ParseContext& ctx) {
     std::string_view line = ctx.line_text(le.line);
     ctx.error->offset = count_chars(line) + (ctx.mode == ast::ParseMode::Exec && !line.ends_with('\n') ? 1 : 0);
   }
-  if (le.raw_end_offset) ctx.error->end_offset = *le.raw_end_offset;
+  if (le.raw_end_offset) {
+    ctx.error->end_offset = *le.raw_end_offset;
+    ctx.error->end_offset_zero = *le.raw_end_offset == 0;  // CPython's 0, not an unknown end
+  }
 }
 
 int yylex(Parser::semantic_type* value, Span* location, ParseContext& ctx) {
