@@ -378,7 +378,11 @@ class FuncTypeParser {
   bool argument(const std::vector<Token>& tokens, size_t first, size_t end, std::vector<const ast::Expr*>* out,
                 SyntaxError* error) {
     if (first >= end) return invalid(tokens[end], error);  // "(int,)": an empty type
-    if (tokens[first].kind == TokenKind::Star || tokens[first].kind == TokenKind::DoubleStar) first++;
+    // type_expressions: plain types, then at most one `*t`, then at most one `**t`, in that order.
+    int rank = tokens[first].kind == TokenKind::Star ? 1 : tokens[first].kind == TokenKind::DoubleStar ? 2 : 0;
+    if (rank < star_rank_ || (rank == star_rank_ && rank > 0)) return invalid(tokens[first], error);
+    star_rank_ = std::max(star_rank_, rank);
+    if (rank > 0) first++;
     if (first >= end) return invalid(tokens[end], error);
     const ast::Expr* e = expression(tokens[first], tokens[end - 1], error);
     if (!e) return false;
@@ -417,6 +421,7 @@ class FuncTypeParser {
 
   std::string_view text_, filename_;
   ast::Arena& arena_;
+  int star_rank_ = 0;  // 1 after a `*t` argument type, 2 after `**t`
 };
 
 }  // namespace

@@ -97,3 +97,11 @@ try:
     compile(t, "f", "func_type")
 except Exception as e:
     print(type(e).__name__, e)
+
+# mode='func_type': plain argument types, then at most one *t, then at most one **t.
+for s in ["(int, *str, *Any) -> float", "(int, **str, Any) -> float", "(*int, **str) -> None", "(**int, *str) -> None",
+          "(*a, b) -> c", "(**a, **b) -> c", "(a, *b, **c) -> d", "(*a) -> b"]:
+    try:
+        print(s, ast.dump(ast.parse(s, mode="func_type")))
+    except SyntaxError as e:
+        print(s, "SyntaxError", e.msg)
