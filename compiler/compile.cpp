@@ -40,6 +40,7 @@ CompileResult compile_source(std::string_view source, std::string_view filename,
     StageScope stage(CompileStage::Parse);
     return parse(source, filename, mode, arena);
   }();
+  for (SyntaxWarning& w : parsed.warnings) warnings.push_back(std::move(w));
   if (!parsed.module) return parsed.error ? std::move(*parsed.error) : SyntaxError{};
   return compile_ast(*parsed.module, arena, filename, source, options, warnings);
 }

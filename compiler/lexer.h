@@ -46,14 +46,21 @@ struct LexError {
   std::optional<int> raw_offset, raw_end_offset;
   // SyntaxError.text is the line without its newline for most tokenizer errors, as CPython's tokenizer reports.
   bool keep_newline = false;
+  // raw_offset is the line's length counting its newline: exec input without a final newline gets one from
+  // CPython's tokenizer, which the parse driver (knowing the mode) adds.
+  bool raw_offset_counts_newline = false;
 };
 
 struct TokenizeResult {
   std::vector<Token> tokens;
   std::optional<LexError> error;
+  // The tokenizer's SyntaxWarnings (a number directly followed by a keyword: `1if x else y`), filename unset.
+  std::vector<SyntaxWarning> warnings;
 };
 
 // Tokenizes `source`, which must be followed in memory by a NUL byte (std::string's data() is).
-TokenizeResult tokenize(std::string_view source);
+// `implied_newline`: exec input, to which CPython's tokenizer adds a final newline when it lacks one (it only
+// matters at a backslash ending the input).
+TokenizeResult tokenize(std::string_view source, bool implied_newline = false);
 
 }  // namespace minipy

@@ -60,9 +60,9 @@ constexpr size_t kMaxBracketDepth = 200;
 
 class Lexer {
  public:
-  explicit Lexer(std::string_view source)
+  Lexer(std::string_view source, bool implied_newline)
       : begin_(reinterpret_cast<const unsigned char*>(source.data())), cur_(begin_), end_(begin_ + source.size()),
-        line_start_(begin_) {
+        line_start_(begin_), implied_newline_(implied_newline) {
     // Ordinary code has a token per ~3 bytes; room for one per 2 spares a big module the copies of growing.
     result_.tokens.reserve(source.size() / 2 + 16);
   }
@@ -151,6 +151,7 @@ class Lexer {
              SyntaxError::Kind::IndentationError);
         result_.error->keep_newline = true;
         result_.error->raw_offset = line_len;
+        result_.error->raw_offset_counts_newline = true;
         result_.error->raw_end_offset = -1;
         return false;
       }
@@ -184,17 +185,36 @@ class Lexer {
     return static_cast<int>(p - start) + (p < end_ ? 1 : 0);
   }
 
+  // The innermost bracket still open at the end of input: "'(' was never closed" at the bracket.
+  void unclosed_bracket_error() {
+    const auto& b = brackets_.back();
+    fail(fmt::format("'{}' was never closed", b.ch), b.line, b.col, b.line, b.col + 1);
+    result_.error->raw_end_offset = 0;
+    // CPython shows the bracket's line with its newline only when it is the last line.
+    result_.error->keep_newline = b.line >= line_ - (cur_ == line_start_ ? 1 : 0);
+    // The error names the bracket, but the token marking it sits at the end of input, where it was found.
+    Token& marker = result_.tokens.back();
+    marker.line = marker.end_line = line_;
+    marker.col = marker.end_col = col_of(cur_);
+  }
+
+  // A line continuation (the backslash at `start`) with nothing after it: CPython's tokenizer meets the end of
+  // input inside it (E_EOF), which is an unclosed bracket's error, else "unexpected EOF while parsing".
+  bool continuation_at_end(const unsigned char* start) {
+    if (!brackets_.empty()) {
+      unclosed_bracket_error();
+      return false;
+    }
+    int col = col_of(start) + 1;
+    fail("unexpected EOF while parsing", line_, col, line_, col);
+    result_.error->keep_newline = true;
+    result_.error->raw_end_offset = -1;
+    return false;
+  }
+
   void end_of_input() {
     if (!brackets_.empty()) {
-      const auto& b = brackets_.back();
-      fail(fmt::format("'{}' was never closed", b.ch), b.line, b.col, b.line, b.col + 1);
-      result_.error->raw_end_offset = 0;
-      // CPython shows the bracket's line with its newline only when it is the last line.
-      result_.error->keep_newline = b.line >= line_ - (cur_ == line_start_ ? 1 : 0);
-      // The error names the bracket, but the token marking it sits at the end of input, where it was found.
-      Token& marker = result_.tokens.back();
-      marker.line = marker.end_line = line_;
-      marker.col = marker.end_col = col_of(cur_);
+      unclosed_bracket_error();
       return;
     }
     if (line_has_tokens_) emit(TokenKind::Newline, cur_, cur_, line_, col_of(cur_));
@@ -264,6 +284,7 @@ class Lexer {
   const unsigned char* cur_;
   const unsigned char* end_;
   const unsigned char* line_start_;
+  bool implied_newline_;  // exec input: CPython's tokenizer adds a final newline when the source lacks one
   const unsigned char* comment_start_ = nullptr;
   const unsigned char* comment_end_ = nullptr;
   int line_ = 1;
@@ -324,6 +345,10 @@ bool Lexer::finish_number(const unsigned char* start, const char* kind_word) {
   static constexpr std::string_view kAllowed[] = {"and", "else", "for", "if", "in", "is", "not", "or"};
   for (auto kw : kAllowed) {
     if (static_cast<size_t>(end_ - cur_) >= kw.size() && std::memcmp(cur_, kw.data(), kw.size()) == 0) {
+      // CPython warns (a step towards making it an error); turned into an error by the warning filters, it
+      // points at the number's last character.
+      int col = col_of(cur_) - 1;
+      result_.warnings.push_back(SyntaxWarning{fmt::format("invalid {} literal", kind_word), {}, line_, col, line_, col});
       emit_here(TokenKind::Number, start);
       return true;
     }
@@ -378,6 +403,7 @@ bool Lexer::scan_number(const unsigned char* start) {
       return false;
     }
     digits(ok);
+    if (*p == '_' && is_digit(p[1])) ++p;  // `0b1_2`: the digit after the '_' is the bad one
     if (is_digit(*p)) {
       fail(fmt::format("invalid digit '{}' in {} literal", static_cast<char>(*p), word), line_, col_of(p), line_,
            col_of(p));
@@ -515,17 +541,13 @@ bool Lexer::scan() {
         return true;
       }
       "\\" newline {
-        if (cur_ >= end_) {
-          int col = col_of(start) + 1;
-          fail("unexpected EOF while parsing", line_, col, line_, col);
-          result_.error->keep_newline = true;
-          return false;
-        }
+        if (cur_ >= end_) return continuation_at_end(start);
         new_line(cur_);
         continue;
       }
       "\\" {
-        int col = col_of(cur_);
+        if (cur_ >= end_ && implied_newline_) return continuation_at_end(start);
+        int col = col_of(cur_ >= end_ ? start : cur_);  // CPython's tokenizer does not move past the end
         fail("unexpected character after line continuation character", line_, col, line_, col);
         result_.error->keep_newline = true;
         result_.error->raw_end_offset = 0;
@@ -591,6 +613,6 @@ bool Lexer::scan() {
 
 }  // namespace
 
-TokenizeResult tokenize(std::string_view source) { return Lexer(source).run(); }
+TokenizeResult tokenize(std::string_view source, bool implied_newline) { return Lexer(source, implied_newline).run(); }
 
 }  // namespace minipy

@@ -75,6 +75,41 @@ static bool is_plain_ascii_name(std::string_view text) {
   return std::find(std::begin(kKeywords), std::end(kKeywords), text) == std::end(kKeywords);
 }
 
+// The SyntaxError of an f-string field whose "(expr)" text `sub` parsed, the expression starting at byte `col` of
+// source line `line`, in CPython 3.11's terms: a parser error is "f-string: ...", on the real line, with columns
+// and text of the "(expr)" line it parsed; a tokenizer error keeps its message, columns and text, on the real
+// line. An error of a field nested deeper is final already.
+static SyntaxError fstring_field_error(const ParseContext& sub, int line, int col) {
+  SyntaxError e = *sub.error;
+  if (sub.error_is_final) return e;
+  if (sub.error_from_lexer) {  // positions in the "(expr)" text (its tokens alone were moved)
+    e.lineno += line - 1;
+    e.end_lineno += line - 1;
+    return e;
+  }
+  // The parser's span is in the source's coordinates: back to the "(expr)" text's. CPython leaves these offsets in
+  // bytes (its tokenizer of the field's text has no encoding to convert them with).
+  auto offset_in_text = [&](int real_line, int real_col) {
+    int text_line = real_line - (line - 1);
+    int text_col = text_line == 1 ? real_col - (col - 1) : real_col;
+    return std::clamp(text_col, 0, static_cast<int>(sub.line_text(text_line).size())) + 1;
+  };
+  e.message = "f-string: " + e.message;
+  e.lineno = sub.error_span.line;
+  e.end_lineno = sub.error_span.end_line;
+  e.offset = offset_in_text(sub.error_span.line, sub.error_span.col);
+  e.end_offset = offset_in_text(sub.error_span.end_line, sub.error_span.end_col);
+  // The line as CPython's tokenizer holds it: the last one with the newline exec input gets, an earlier one
+  // (read past already) without its own.
+  int text_line = sub.error_span.line - (line - 1);
+  std::string_view text = sub.line_text(text_line);
+  bool last = text.data() + text.size() >= sub.source.data() + sub.source.size();
+  e.text = std::string(text);
+  if (e.text.ends_with('\n')) e.text.pop_back();
+  if (last) e.text += '\n';
+  return e;
+}
+
 ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_text) {
   size_t offset = static_cast<size_t>(expr_text.data() - ctx.source.data());
   // Locate the expression through the string token that contains it.
@@ -107,6 +142,7 @@ ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_tex
   buffer += expr_text;
   buffer += ')';
   ParseContext sub(buffer, ctx.arena, ast::ParseMode::Eval);
+  sub.feature_version = ctx.feature_version;
   auto lexed = tokenize(buffer);
   sub.tokens = std::move(lexed.tokens);
   sub.lex_error = std::move(lexed.error);
@@ -114,17 +150,19 @@ ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_tex
   Parser parser(sub);
   int rc = parser.parse();
   if (rc != 0 || !sub.module || sub.failed()) {
-    std::string message = sub.error ? sub.error->message : "invalid syntax";
-    // CPython 3.11 reports columns of errors inside a field relative to the "(expr)" text it parsed.
-    Span at{line, 0, line, 0};
-    if (sub.error && sub.error_span.line == line) {
-      at.col = at.end_col = std::max(sub.error_span.col - (col - 1), 0);
-    } else if (sub.error) {
-      at = sub.error_span;
+    if (!sub.error) {
+      ctx.fail("f-string: invalid syntax", Span{line, 0, line, 0});
+      return nullptr;
     }
-    ctx.fail("f-string: " + message, at);
+    if (!ctx.error) {
+      ctx.error = fstring_field_error(sub, line, col);
+      ctx.error_span = sub.error_span;
+      ctx.error_is_final = true;
+    }
     return nullptr;
   }
+  // A nested f-string's `{x=}` counts for the whole tree's feature check.
+  for (const Span& span : sub.self_documenting_fstrings) ctx.self_documenting_fstrings.push_back(span);
   return sub.module->expression;
 }
 
@@ -172,6 +210,9 @@ std::string declared_encoding(std::string_view source) {
   return encoding_in_line(rest.substr(0, rest.find('\n')));
 }
 
+SourceDecoder source_decoder = nullptr;
+void* source_decoder_context = nullptr;
+
 enum class Encoding { Utf8, Latin1, Unsupported, Unknown };
 
 Encoding classify_encoding(std::string name) {
@@ -198,6 +239,11 @@ bool names_utf8_exactly(std::string_view name) {
 }
 
 }  // namespace
+
+void set_source_decoder(SourceDecoder decoder, void* context) {
+  source_decoder = decoder;
+  source_decoder_context = context;
+}
 
 // For a module's error without columns, CPython's parser takes the line's text from the file the error names, when
 // it can read that many lines, through a 1000-byte line buffer: of a line longer than 999 bytes only the last
@@ -234,7 +280,8 @@ static void use_program_text(SyntaxError& e) {
   e.text = replaced + line.substr(stray);
 }
 
-ParseResult parse(std::string_view source, std::string_view filename, ast::ParseMode mode, ast::Arena& arena) {
+ParseResult parse(std::string_view source, std::string_view filename, ast::ParseMode mode, ast::Arena& arena,
+                  int feature_version) {
   ParseResult result;
   if (source.find('\0') != std::string_view::npos) {
     result.error = make_error("source code string cannot contain null bytes", filename);
@@ -249,6 +296,15 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
     if (had_bom && !names_utf8_exactly(encoding)) {
       result.error = make_error(fmt::format("encoding problem: {} with BOM", encoding), filename, 0, -1);
       return result;
+    }
+    if ((enc == Encoding::Unknown || enc == Encoding::Unsupported) && source_decoder) {
+      std::string error;
+      if (!source_decoder(source_decoder_context, encoding, source, &text, &error)) {
+        result.error = make_error(std::move(error), filename, 0, -1);
+        return result;
+      }
+      enc = Encoding::Utf8;
+      source = {};  // `text` holds it all now
     }
     if (enc == Encoding::Unknown) {
       result.error = make_error(fmt::format("unknown encoding: {}", encoding), filename, 0, -1);
@@ -288,15 +344,25 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
   front::ParseContext ctx(text, arena, mode);
   auto lexed = [&] {
     StageScope stage(CompileStage::Lex);
-    return tokenize(text);
+    return tokenize(text, mode == ast::ParseMode::Exec);
   }();
   ctx.tokens = std::move(lexed.tokens);
   ctx.lex_error = std::move(lexed.error);
+  for (SyntaxWarning& w : lexed.warnings) {
+    w.filename = std::string(filename);
+    result.warnings.push_back(std::move(w));
+  }
+  ctx.feature_version = feature_version;
+  if (feature_version < 7) front::demote_async_keywords(ctx);
   front::Parser parser(ctx);
   int rc = parser.parse();
+  // Only a parse for an older grammar pays for the walk over the tree.
+  if (rc == 0 && ctx.module && !ctx.failed() && feature_version < kLatestFeatureVersion)
+    front::check_feature_versions(ctx);
   if (rc != 0 || ctx.failed() || !ctx.module) {
     if (!ctx.error) ctx.fail("invalid syntax", front::Span{1, 0, 1, 0});
     front::prefer_tokenizer_error(ctx);
+    if (feature_version < kLatestFeatureVersion) front::check_feature_versions_before_error(ctx);
     result.error = std::move(ctx.error);
     result.error->filename = std::string(filename);
     if (result.error->columns_omitted && mode == ast::ParseMode::Exec) use_program_text(*result.error);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "compiler/ast.h"
 #include "compiler/syntax_error.h"
@@ -16,9 +17,24 @@ namespace minipy {
 struct ParseResult {
   ast::Module* module = nullptr;      // set on success
   std::optional<SyntaxError> error;   // set on failure
+  std::vector<SyntaxWarning> warnings;  // the tokenizer's, in source order (also beside an error)
 };
 
-ParseResult parse(std::string_view source, std::string_view filename, ast::ParseMode mode, ast::Arena& arena);
+// The minor version of Python 3 whose grammar parse() accepts in full. A lower `feature_version` (ast.parse's
+// feature_version=(3, N), compile()'s _feature_version with PyCF_ONLY_AST) refuses the later features as
+// CPython does (compiler/feature_versions.def), and below 3.7 `async`/`await` are names outside `async def`.
+constexpr int kLatestFeatureVersion = 11;
+
+ParseResult parse(std::string_view source, std::string_view filename, ast::ParseMode mode, ast::Arena& arena,
+                  int feature_version = kLatestFeatureVersion);
+
+// A source whose coding line names an encoding the front end does not decode itself (only UTF-8 and Latin-1):
+// CPython decodes it with any codec it has, so the VM sets a decoder that uses its codecs. The decoder turns the
+// whole source into UTF-8 in `out`, or returns false with `error` set to the SyntaxError's message ("unknown
+// encoding: NAME", or the codec's UnicodeDecodeError text). Process-wide; without one such a source is refused.
+using SourceDecoder = bool (*)(void* context, std::string_view encoding, std::string_view source, std::string* out,
+                               std::string* error);
+void set_source_decoder(SourceDecoder decoder, void* context);
 
 // The int/str conversion limit (sys.get_int_max_str_digits(), default 4300; 0 = none) that CPython's parser
 // applies to decimal int literals: a longer literal is a SyntaxError. Process-wide, as the limit is; the VM sets

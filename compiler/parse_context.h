@@ -10,6 +10,7 @@
 
 #include "compiler/ast.h"
 #include "compiler/lexer.h"
+#include "compiler/parse.h"
 #include "compiler/syntax_error.h"
 
 namespace minipy::front {
@@ -100,6 +101,7 @@ struct ParseContext {
   bool end_marker_sent = false;   // after ENDMARKER the grammar wants Bison's end of input
   std::optional<SyntaxError> error; // the first error; parsing stops there
   bool error_from_lexer = false;
+  bool error_is_final = false;      // an f-string field's error, already in the source's terms
   Span error_span;                  // byte span of `error`
   int last_read_line = 0;           // line of the last token CPython would have read at the error (0: unknown)
   const Const* small_ints[257] = {};  // constants 0..256, shared by every literal of that value in this parse
@@ -110,6 +112,10 @@ struct ParseContext {
   // statements sit (where a line `case ...:` is a case clause).
   int indent_depth = 0;
   std::vector<int> match_block_depths;
+  // ast.parse's feature_version (a minor version of Python 3); below kLatestFeatureVersion the parse is checked
+  // by check_feature_versions(), and f-strings record here the spans of those that use `{x=}`.
+  int feature_version = kLatestFeatureVersion;
+  std::vector<Span> self_documenting_fstrings;
 
   std::string_view token_text(int index) const {
     const Token& t = tokens[index];
@@ -156,6 +162,8 @@ Vec<T> vec2(ParseContext& ctx, T a, T b) {
 bool starts_statement(const ParseContext& ctx, int idx);
 // Index of the NEWLINE (or end) closing the logical line that contains token idx.
 int end_of_logical_line(const ParseContext& ctx, int idx);
+// Index of the bracket closing the one at token `open`, or -1.
+int matching_close(const ParseContext& ctx, int open);
 // Where CPython's C tokenizer puts the end of input: the end of the last line's text.
 Span end_of_input_span(const ParseContext& ctx);
 // Records the tokenizer's error (ctx.lex_error) as the SyntaxError, with CPython's raw offsets where it has them.
@@ -167,5 +175,15 @@ void prefer_tokenizer_error(ParseContext& ctx);
 // Parses the expression of an f-string field; `expr_text` is a view into ctx.source (so its position is known).
 // nullptr after recording an "f-string: ..." error in ctx.
 ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_text);
+
+// ast.parse(..., feature_version=(3, N)) for N < 7 (parse_feature_version.cpp): `async` and `await` are names
+// except in an `async def` and its body, as CPython's tokenizer has them then. Retypes ctx.tokens in place.
+void demote_async_keywords(ParseContext& ctx);
+// After a successful parse with ctx.feature_version below the latest: records the SyntaxError CPython raises for
+// the first construct (in the order CPython's parser reduces them) that needs a later version.
+void check_feature_versions(ParseContext& ctx);
+// After a failed parse with ctx.feature_version below the latest: replaces ctx.error by the feature error CPython
+// meets first, in the statements before the error's line (CPython's parser checks as it goes).
+void check_feature_versions_before_error(ParseContext& ctx);
 
 }  // namespace minipy::front

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "compiler/parse_context.h"
+#include "compiler/parse_unicode.h"
 #include "compiler/parser.hpp"
 
 namespace minipy::front {
@@ -43,6 +44,17 @@ int end_of_logical_line(const ParseContext& ctx, int idx) {
   return idx;
 }
 
+int matching_close(const ParseContext& ctx, int open) {
+  int depth = 0;
+  for (int i = open; i < static_cast<int>(ctx.tokens.size()); ++i) {
+    TokenKind k = ctx.tokens[i].kind;
+    if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) ++depth;
+    if ((k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) && --depth == 0) return i;
+    if (k == TokenKind::EndMarker || k == TokenKind::Error) break;
+  }
+  return -1;
+}
+
 namespace {
 
 // `match` is a soft keyword: a line `match <subject>:` is a match statement, anything else uses the name.
@@ -69,6 +81,7 @@ bool is_with_paren(const ParseContext& ctx, int idx) {
   int depth = 0;
   for (size_t i = static_cast<size_t>(idx); i < ctx.tokens.size(); ++i) {
     TokenKind k = ctx.tokens[i].kind;
+    if (k == TokenKind::KwFor && depth == 1) return false;  // `with (x for x in y):` is a generator expression
     if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) ++depth;
     if (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) {
       if (--depth == 0) return i + 1 < ctx.tokens.size() && ctx.tokens[i + 1].kind == TokenKind::Colon;
@@ -135,7 +148,14 @@ void report_lex_error(ParseContext& ctx) {
   ctx.fail(le.message, Span{le.line, le.col, le.end_line, le.end_col}, le.kind);
   if (!le.keep_newline && ctx.error->text.ends_with('\n')) ctx.error->text.pop_back();
   if (le.raw_offset) ctx.error->offset = *le.raw_offset;
-  if (le.raw_end_offset) ctx.error->end_offset = *le.raw_end_offset;
+  if (le.raw_offset_counts_newline) {  // the line's length in characters
+    std::string_view line = ctx.line_text(le.line);
+    ctx.error->offset = count_chars(line) + (ctx.mode == ast::ParseMode::Exec && !line.ends_with('\n') ? 1 : 0);
+  }
+  if (le.raw_end_offset) {
+    ctx.error->end_offset = *le.raw_end_offset;
+    ctx.error->end_offset_zero = *le.raw_end_offset == 0;  // CPython's 0, not an unknown end
+  }
 }
 
 int yylex(Parser::semantic_type* value, Span* location, ParseContext& ctx) {

@@ -309,7 +309,7 @@ class FStringParser {
 
   bool parse_field(std::string_view body, size_t& i, std::vector<Expr*>& parts, std::string& pending, int depth) {
     size_t expr_start = ++i;
-    int nesting = 0;
+    std::string open_brackets;  // CPython's parenstack: closers must match
     char quote = 0;
     for (; i < body.size(); ++i) {
       char c = body[i];
@@ -320,9 +320,19 @@ class FStringParser {
       if (c == '\\') return fail("f-string expression part cannot include a backslash");
       if (c == '\'' || c == '"') { quote = c; continue; }
       if (c == '#') return fail("f-string expression part cannot include '#'");
-      if (c == '(' || c == '[' || c == '{') { ++nesting; continue; }
-      if (c == ')' || c == ']' || (c == '}' && nesting > 0)) { --nesting; continue; }
-      if (nesting > 0) continue;
+      if (c == '(' || c == '[' || c == '{') {
+        open_brackets.push_back(c);
+        continue;
+      }
+      if (c == ')' || c == ']' || (c == '}' && !open_brackets.empty())) {
+        if (open_brackets.empty()) return fail(fmt::format("f-string: unmatched '{}'", c));
+        char open = open_brackets.back();
+        open_brackets.pop_back();
+        if ((open == '(') != (c == ')') || (open == '[') != (c == ']'))
+          return fail(fmt::format("f-string: closing parenthesis '{}' does not match opening parenthesis '{}'", c, open));
+        continue;
+      }
+      if (!open_brackets.empty()) continue;
       if (c == '}' || c == ':') break;
       if (c == '!' && !(i + 1 < body.size() && body[i + 1] == '=')) break;
       if (c == '=') {
@@ -332,13 +342,20 @@ class FStringParser {
         if (prev != '=' && prev != '!' && prev != '<' && prev != '>') break;
       }
     }
-    if (i >= body.size()) return fail(quote ? "f-string: unterminated string" : "f-string: expecting '}'");
+    if (i >= body.size() && quote) return fail("f-string: unterminated string");
+    if (!open_brackets.empty()) return fail(fmt::format("f-string: unmatched '{}'", open_brackets.back()));
+    if (i >= body.size()) return fail("f-string: expecting '}'");
     std::string_view expr_text = body.substr(expr_start, i - expr_start);
     if (expr_text.find_first_not_of(" \t\n\r\f") == std::string_view::npos)
       return fail("f-string: empty expression not allowed");
+    // CPython compiles the expression as soon as it has found its end, before it looks at `=`, `!`, `:`, `}`.
+    Expr* value = parse_fstring_expression(ctx_, expr_text);
+    if (!value) return false;
     bool self_documenting = false;
     if (body[i] == '=') {
       self_documenting = true;
+      // Refused below 3.8, once the tree is known (CPython reports the constructs in the order it reduces them).
+      if (ctx_.feature_version < kLatestFeatureVersion) ctx_.self_documenting_fstrings.push_back(whole_);
       ++i;
       while (i < body.size() && (body[i] == ' ' || body[i] == '\t' || body[i] == '\n')) ++i;
       pending.append(body.substr(expr_start, i - expr_start));
@@ -372,8 +389,6 @@ class FStringParser {
     if (i >= body.size() || body[i] != '}') return fail("f-string: expecting '}'");
     ++i;
     if (self_documenting && conversion == -1 && !spec) conversion = 'r';
-    Expr* value = parse_fstring_expression(ctx_, expr_text);
-    if (!value) return false;
     flush(parts, pending);
     parts.push_back(make_expr<FormattedValue>(ctx_, whole_, value, conversion, spec));
     return true;

@@ -22,6 +22,9 @@ struct SyntaxError {
   // An end_offset of 0 that is real (CPython's rules that give an end column of -1, as invalid_kvpair's "':'
   // expected after dictionary key"), not unknown.
   bool end_offset_zero = false;
+  // Likewise an offset of 0 that is real: CPython's parser errors placed at a DEDENT, whose offset is the
+  // tokenizer's column, 0 before an unindented line.
+  bool offset_zero = false;
 
   const char* kind_name() const {
     switch (kind) {

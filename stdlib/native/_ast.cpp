@@ -2,7 +2,6 @@
 // _ast_nodes.def (with _fields, _attributes, __match_args__, __doc__ and None defaults for optional fields) and the
 // PyCF_* flags. Trees come from minipy's own parser (_ast_to_python.cpp) and go back to its compiler
 // (_ast_from_python.cpp); type comments (PyCF_TYPE_COMMENTS) and the 'func_type' mode are _ast_type_comments.cpp's.
-// Left out: feature_version.
 #include "stdlib/native/_ast.h"
 
 #include "compiler/parse.h"
@@ -240,10 +239,10 @@ bool is_ast_object(ThreadState& ts, Value v) {
 }
 
 Value parse_to_python(ThreadState& ts, std::string_view source, std::string_view filename, ast::ParseMode mode,
-                      bool type_comments) {
+                      bool type_comments, int feature_version) {
   if (!ensure_classes(ts)) return Value();
   ast::Arena arena;
-  ParseResult parsed = parse(source, filename, mode, arena);
+  ParseResult parsed = parse(source, filename, mode, arena, feature_version);
   if (!parsed.module) return raise_syntax_error(ts, parsed.error ? *parsed.error : SyntaxError{});
   if (!type_comments || mode == ast::ParseMode::Eval) return module_to_python(ts, *parsed.module);
   TypeComments found;

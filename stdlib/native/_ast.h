@@ -11,6 +11,7 @@
 #include "compiler/syntax_error.h"
 
 #include "compiler/ast.h"
+#include "compiler/parse.h"
 #include "vm/runtime.h"
 
 namespace minipy::pyast {
@@ -61,6 +62,10 @@ struct TypeComments {
   std::unordered_map<const void*, std::string> of_node;
   std::unordered_map<const void*, std::pair<int32_t, int32_t>> end_of;  // (end_lineno, end_col_offset)
   std::vector<std::pair<int32_t, std::string>> ignores;
+  // `with (a, b):  # type: int`: CPython's grammar has no type comment after the parenthesized item list, so it
+  // reads `(a, b)` as one tuple expression. The With (or AsyncWith) nodes that become one item whose
+  // context_expr is a Tuple of their items' expressions, at this location (the parentheses').
+  std::unordered_map<const void*, ast::Location> items_as_tuple;
 };
 // Finds the type comments of `source`, which parsed as `module`; false with `error` set when one is where no
 // grammar rule takes it (CPython's SyntaxError). _ast_type_comments.cpp.
@@ -76,9 +81,11 @@ struct TypeComments {
 [[nodiscard]] ast::Module* module_from_python(ThreadState& ts, Value tree, ast::ParseMode mode, ast::Arena& arena);
 
 // compile(source, filename, mode, PyCF_ONLY_AST): parses `source` and returns the Python tree, or raises the
-// SyntaxError.
+// SyntaxError. `feature_version` is compile()'s _feature_version (ast.parse's feature_version=(3, N)): the minor
+// version whose grammar to accept (compiler/feature_versions.def).
 [[nodiscard]] Value parse_to_python(ThreadState& ts, std::string_view source, std::string_view filename,
-                                    ast::ParseMode mode, bool type_comments = false);
+                                    ast::ParseMode mode, bool type_comments = false,
+                                    int feature_version = kLatestFeatureVersion);
 // compile(source, filename, 'func_type', PyCF_ONLY_AST): a FunctionType node ("(int, str) -> bool"), or raises
 // the SyntaxError. _ast_type_comments.cpp.
 [[nodiscard]] Value parse_func_type(ThreadState& ts, std::string_view source, std::string_view filename);

@@ -299,6 +299,16 @@ class Converter {
         Value items = list(x->items, [this](const WithItem* w) {
           return node(NodeClass::kwithitem, {expr(w->context_expr), expr(w->optional_vars)}, nullptr);
         });
+        if (type_comments_) {
+          if (auto it = type_comments_->items_as_tuple.find(x); it != type_comments_->items_as_tuple.end()) {
+            Value elts = list(x->items, [this](const WithItem* w) { return expr(w->context_expr); });
+            Value tuple = node(NodeClass::kTuple, {elts, context(ExprContext::Load)}, &it->second);
+            Value item = node(NodeClass::kwithitem, {tuple, None()}, nullptr);
+            ListObject* one = make_list(ts_, 0);
+            if (!item || !list_append(ts_, one, item)) return Value();
+            items = Value(one);
+          }
+        }
         return node(c, {items, stmts(x->body), type_comment(x)}, loc);
       }
       case StmtKind::Match: {

@@ -6,7 +6,6 @@
 // comments between the tokens, and attaches each to the node whose grammar rule would have taken it, judging
 // by the tokens around it; a type comment no rule takes is the SyntaxError CPython raises there.
 // Also here: the 'func_type' parse mode (the signature comments' own grammar).
-// Left out: feature_version; `with (a, b):  # type: int` keeps two items (CPython re-reads it as one tuple).
 #include <algorithm>
 #include <cctype>
 
@@ -233,7 +232,23 @@ class Attacher {
     if (!parenthesized) return true;
     for (const WithItem* item : w->items)
       if (item->optional_vars) return false;
+    // Then the parentheses hold an expression: a tuple when there are several items or a trailing comma.
+    size_t open = source_.find_last_not_of(" \t\\\r\n", offset_of(w->items[0]->context_expr->loc) - 1);
+    size_t before_close = source_.find_last_not_of(" \t\\\r\n", close - 1);
+    if (open == std::string_view::npos || source_[open] != '(') return true;
+    if (w->items.size() > 1 || source_[before_close] == ',') {
+      Location at = location_of(open);
+      Location end = location_of(close + 1);
+      out_.items_as_tuple[s] = Location{at.lineno, at.col_offset, end.lineno, end.col_offset};
+    }
     return true;
+  }
+
+  // The (line, byte column) of byte `offset` of the source.
+  Location location_of(size_t offset) {
+    offset_of(Location{1, 0, 0, 0});  // counts the lines
+    auto line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - line_starts_.begin();
+    return Location{static_cast<int32_t>(line), static_cast<int32_t>(offset - line_starts_[static_cast<size_t>(line - 1)]), 0, 0};
   }
 
   // The byte offset of a position (the lines are counted once, lazily).
@@ -363,7 +378,11 @@ class FuncTypeParser {
   bool argument(const std::vector<Token>& tokens, size_t first, size_t end, std::vector<const ast::Expr*>* out,
                 SyntaxError* error) {
     if (first >= end) return invalid(tokens[end], error);  // "(int,)": an empty type
-    if (tokens[first].kind == TokenKind::Star || tokens[first].kind == TokenKind::DoubleStar) first++;
+    // type_expressions: plain types, then at most one `*t`, then at most one `**t`, in that order.
+    int rank = tokens[first].kind == TokenKind::Star ? 1 : tokens[first].kind == TokenKind::DoubleStar ? 2 : 0;
+    if (rank < star_rank_ || (rank == star_rank_ && rank > 0)) return invalid(tokens[first], error);
+    star_rank_ = std::max(star_rank_, rank);
+    if (rank > 0) first++;
     if (first >= end) return invalid(tokens[end], error);
     const ast::Expr* e = expression(tokens[first], tokens[end - 1], error);
     if (!e) return false;
@@ -402,6 +421,7 @@ class FuncTypeParser {
 
   std::string_view text_, filename_;
   ast::Arena& arena_;
+  int star_rank_ = 0;  // 1 after a `*t` argument type, 2 after `**t`
 };
 
 }  // namespace

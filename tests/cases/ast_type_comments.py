@@ -17,6 +17,14 @@ srcs = [
  "async def f():\n    async for x in y:  # type: int\n        pass\n    async with a as b:  # type: int\n        pass",
  "with a as b, c:  # type: int\n    pass",
  "with (a as b):  # type: int\n    pass",
+ "with (a, b):  # type: int\n    pass",
+ "with (a, b,):  # type: int\n    pass",
+ "with (a,):  # type: int\n    pass",
+ "with (a):  # type: int\n    pass",
+ "with (a, b) as c:  # type: int\n    pass",
+ "with (\n    a,\n    b\n):  # type: int\n    pass",
+ "async def f():\n    async with (a, b):  # type: int\n        pass",
+ "with (a as b, c):  # type: int\n    pass",
  "if x:  # type: int\n    pass",
  "def f(a, b):\n    # type: (int, str) -> bool\n    return 1",
  "def f(a, b):  # type: (int, str) -> bool\n    return 1",
@@ -89,3 +97,11 @@ try:
     compile(t, "f", "func_type")
 except Exception as e:
     print(type(e).__name__, e)
+
+# mode='func_type': plain argument types, then at most one *t, then at most one **t.
+for s in ["(int, *str, *Any) -> float", "(int, **str, Any) -> float", "(*int, **str) -> None", "(**int, *str) -> None",
+          "(*a, b) -> c", "(**a, **b) -> c", "(a, *b, **c) -> d", "(*a) -> b"]:
+    try:
+        print(s, ast.dump(ast.parse(s, mode="func_type")))
+    except SyntaxError as e:
+        print(s, "SyntaxError", e.msg)

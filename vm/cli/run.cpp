@@ -50,7 +50,7 @@ Value raise_syntax_error(ThreadState& ts, const SyntaxError& e) {
     return raise_value(ts, exc);
   }
   Value details[6] = {Value(make_str(ts, e.filename)), make_int(ts, e.lineno),
-                      e.offset || e.columns_omitted ? make_int(ts, e.offset) : None(),
+                      e.offset || e.columns_omitted || e.offset_zero ? make_int(ts, e.offset) : None(),
                       e.text.empty() ? None() : Value(make_str(ts, e.text)),
                       e.end_lineno ? make_int(ts, e.end_lineno) : None(),
                       e.end_offset || e.columns_omitted || e.end_offset_zero ? make_int(ts, e.end_offset) : None()};

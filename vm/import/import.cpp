@@ -541,6 +541,9 @@ Value builtin_import(ThreadState& ts, Value, std::span<const Value> args, TupleO
   Value fromlist = n > 3 ? args[3] : keyword_arg(ts, args, kwnames, "fromlist");
   Value level = n > 4 ? args[4] : keyword_arg(ts, args, kwnames, "level");
   if (!level) level = Value::small_int(0);
+  // Called from native code before any Python frame runs (the compiler's source decoder looking up a codec for
+  // the main script): an absolute import.
+  if (!ts.current_frame) return import_name(ts, nullptr, name, fromlist ? fromlist : None(), level);
   // import_name reads the importer's globals through a frame; borrow the caller's with the given globals.
   Frame shim = *ts.current_frame;
   if (globals && is_dict(globals)) shim.globals = static_cast<DictObject*>(globals.as_object());

@@ -1,9 +1,11 @@
 // The compiler at run time: compile(), exec(), eval(), and the co_* attributes of code objects.
 #include "compiler/compile.h"
 #include "compiler/linetable.h"
+#include "compiler/parse.h"
 #include "vm/cli/run.h"
 #include "vm/interp/builtins.h"
 #include "vm/objects/code.h"
+#include "vm/objects/codecs.h"
 #include "stdlib/native/_ast.h"
 #include "stdlib/native/native_type.h"
 #include "vm/runtime.h"
@@ -52,10 +54,10 @@ bool issue_compile_warnings(ThreadState& ts, const SyntaxWarnings& issued) {
 }
 
 // The code object of a compiler result, or its SyntaxError raised; the compile's `warnings` are issued first
-// when it succeeded.
+// (CPython issues them as it meets them, so also before an error; one the filters make an error wins).
 Value code_of(ThreadState& ts, const CompileResult& result, const SyntaxWarnings& warnings) {
-  if (!result.ok()) return raise_syntax_error(ts, result.error());
   if (!issue_compile_warnings(ts, warnings)) return Value();
+  if (!result.ok()) return raise_syntax_error(ts, result.error());
   CodeObj* code = load_code(ts, result.value());
   return code ? Value(code) : Value();
 }
@@ -112,7 +114,14 @@ Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject
   if (is_str(source)) text = as_str(source)->view();
   else if (type_of(source) == &bytes_type) text = static_cast<BytesObject*>(source.as_object())->view();
   else return raise(ts, TypeError_type, "compile() arg 1 must be a string, bytes or AST object");
-  if (flags & kOnlyAst) return pyast::parse_to_python(ts, text, as_str(filename)->view(), m, flags & kTypeComments);
+  if (flags & kOnlyAst) {
+    // _feature_version counts only for an AST, as in CPython; a negative one means the current grammar.
+    int64_t feature_version = -1;
+    if (a[6] && !index_to_int64(ts, a[6], &feature_version)) return Value();
+    if (feature_version < 0 || feature_version > kLatestFeatureVersion) feature_version = kLatestFeatureVersion;
+    return pyast::parse_to_python(ts, text, as_str(filename)->view(), m, flags & kTypeComments,
+                                  static_cast<int>(feature_version));
+  }
   return compile_to_code(ts, text, as_str(filename)->view(), as_str(mode)->view(), "compile",
                          static_cast<int>(optimize));
 }
@@ -253,9 +262,37 @@ Value code_positions(ThreadState& ts, Value self, std::span<const Value> args, T
   return get_iter(ts, Value(out));
 }
 
+// The compiler's decoder for a source whose coding line names an encoding it does not decode itself
+// (compiler/parse.h): the whole source through the codecs, as CPython's tokenizer decodes it. A pending
+// exception of the caller is kept aside meanwhile.
+bool decode_source(void* context, std::string_view encoding, std::string_view source, std::string* out,
+                   std::string* error) {
+  ThreadState& ts = *static_cast<ThreadState*>(context);
+  Value pending = ts.current_exception;
+  ts.current_exception = Value();
+  Value text = decode_bytes(ts, source, encoding, "strict");
+  if (text && is_str(text)) {
+    *out = std::string(as_str(text)->view());
+    ts.current_exception = pending;
+    return true;
+  }
+  Value exc = ts.current_exception;
+  ts.current_exception = Value();
+  if (!exc || exception_matches(exc, &LookupError_type)) {
+    *error = "unknown encoding: " + std::string(encoding);
+  } else {
+    Value message = py_str(ts, exc);
+    *error = message && is_str(message) ? std::string(as_str(message)->view()) : "unknown encoding";
+    ts.current_exception = Value();
+  }
+  ts.current_exception = pending;
+  return false;
+}
+
 }  // namespace
 
 void init_runtime_compiler(ThreadState& ts) {
+  set_source_decoder(decode_source, &ts);
   DictObject* b = ts.interp->builtins;
   for (const MethodDef& def : compiler_builtins)
     dict_set_str_new(ts, b, intern(ts, def.name), make_native_function(ts, &def, Value(), Value(intern(ts, "builtins"))));

@@ -1,0 +1,21 @@
+# Block-structure errors at CPython's positions, in 'exec' and 'single' input:
+# - "unindent does not match any outer indentation level": the offset is the offending line's length in
+#   characters counting its newline (exec input without a final newline gets one; 'single' input does not);
+# - `match <subject>` and `[async] with (<items>)` ending their line without ':' are "expected ':'" at the
+#   line's end (CPython's invalid_match_stmt / invalid_with_stmt; test_syntax's doctests).
+sources = [
+    'def spam():\n  print(1)\n print(2)', 'def spam():\n  print(1)\n print(2)\n', 'if 1:\n    x = 1\n  y = 2\n',
+    'if 1:\n    x\n  y', 'if 1:\n    x\n  y  # c', 'if 1:\n    x\n  é = 1', 'class A:\n        a\n    b\n',
+    "with (blech as something)\n  pass\n", "with (blech)\n  pass\n", "with (blech, block as something)\n  pass\n",
+    "with (blech, block as something, bluch)\n  pass\n", "match x\n    case list():\n        pass\n",
+    "match x, y\n", "match x\n", "match -x\n", "if 1:\n    match x\n",
+    "async def f():\n    async with (a as b)\n        pass\n", "with a as b\n  pass\n", "match(x)\n", "match = 3\n",
+]
+for source in sources:
+    for mode in ("exec", "single"):
+        try:
+            compile(source, "<case>", mode)
+            print(repr(source), mode, "compiles")
+        except SyntaxError as e:
+            print(repr(source), mode, type(e).__name__, e.msg, (e.lineno, e.offset, e.end_lineno, e.end_offset),
+                  repr(e.text))
