@@ -20,6 +20,7 @@
 
 #include "stdlib/native/native_support.h"
 #include "stdlib/native/posix.h"
+#include "stdlib/native/signal.h"
 #include "stdlib/native/struct_sequence.h"
 
 extern char** environ;
@@ -456,6 +457,8 @@ POSIX_FN(px_kill) {
   if (args.size() != 2 || !exact_int_arg(ts, args[0], &pid) || !exact_int_arg(ts, args[1], &sig))
     return ts.current_exception ? Value() : raise(ts, TypeError_type, "kill expected 2 arguments");
   if (::kill(static_cast<pid_t>(pid), static_cast<int>(sig)) != 0) return raise_os_error(ts, errno);
+  // A signal sent to this very process is handled before kill() returns, as CPython's os.kill does.
+  if (!run_signal_handlers(ts)) return Value();
   return None();
 }
 POSIX_FN(px_waitstatus_to_exitcode) {

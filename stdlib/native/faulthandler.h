@@ -1,0 +1,12 @@
+// What the interpreter needs of the native faulthandler module (stdlib/native/faulthandler.cpp).
+#pragma once
+
+#include "vm/runtime.h"
+
+namespace minipy {
+
+// Marks the files the fault handlers, the watchdog and the user-signal handlers write to (kept open as CPython
+// keeps them): the collector's roots from this module.
+void trace_faulthandler_roots(Tracer& tracer);
+
+}  // namespace minipy
