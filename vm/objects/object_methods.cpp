@@ -52,9 +52,11 @@ void add_new(ThreadState& ts) {
     add_methods(ts, *t, std::span<const MethodDef>(&kNewDef<t>, 1));
 }
 
+// object.__repr__ is object's own repr whatever the instance's type (CPython's object_repr): for an instance of a
+// list subclass it is "<__main__.L object at 0x...>", not the list's repr (list.__repr__ gives that).
 METHOD(m_repr) {
   if (!check_positional_args(ts, "__repr__", args, kwnames, 0, 0)) return Value();
-  return builtin_type_of(self)->repr(ts, self);
+  return object_type.repr(ts, self);
 }
 
 METHOD(m_str) {
