@@ -202,10 +202,11 @@ const MethodDef sys_functions[] = {
 };
 
 // A struct-sequence instance of a new type sys.NAME with `fields` named and `values` (CPython's sys.flags,
-// float_info, int_info, hash_info, version_info are such tuples).
+// float_info, int_info, hash_info, version_info are such tuples; the types of flags and version_info cannot be
+// called, `instantiable` false).
 Value info_tuple(ThreadState& ts, const char* name, std::span<const char* const> fields,
-                 std::span<const Value> values) {
-  Value type = make_struct_sequence_type(ts, "sys", name, fields, fields.size());
+                 std::span<const Value> values, bool instantiable = true) {
+  Value type = make_struct_sequence_type(ts, "sys", name, fields, fields.size(), {}, instantiable);
   return type ? make_struct_sequence(ts, type, values) : type;
 }
 
@@ -239,7 +240,7 @@ void set_platform_info(ThreadState& ts, DictObject* d) {
   set("hash_info", info_tuple(ts, "hash_info", kHashFields, hash_values));
   static const char* const kVersionFields[] = {"major", "minor", "micro", "releaselevel", "serial"};
   Value version_values[] = {i(3), i(11), i(2), Value(intern(ts, "final")), i(0)};
-  set("version_info", info_tuple(ts, "version_info", kVersionFields, version_values));
+  set("version_info", info_tuple(ts, "version_info", kVersionFields, version_values, false));
   set("hexversion", i(0x030b02f0));
   set("api_version", i(1013));
   set("maxunicode", i(0x10ffff));
@@ -278,7 +279,7 @@ void set_flags(ThreadState& ts, DictObject* d) {
                     i(0), i(c.ignore_environment || c.isolated), i(c.verbose), i(0), i(0),
                     i(hash_randomization_enabled()), i(c.isolated),
                     False(), i(0), i(0), Bool(c.safe_path), i(text::configured_int_max_str_digits())};
-  (void)dict_set_str(ts, d, intern(ts, "flags"), info_tuple(ts, "flags", kFlagFields, values));
+  (void)dict_set_str(ts, d, intern(ts, "flags"), info_tuple(ts, "flags", kFlagFields, values, false));
 }
 
 }  // namespace
