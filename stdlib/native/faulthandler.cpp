@@ -19,7 +19,8 @@
 // - "Extension modules:" lists sys.modules entries that are minipy's native modules (modules.def, sys, builtins)
 //   and not in sys.stdlib_module_names; minipy's importlib.util and friends are native, so a crash report may name
 //   them where CPython's would not.
-// - -X faulthandler and PYTHONFAULTHANDLER are not read at start-up yet: a program calls enable() itself.
+// - -X faulthandler and PYTHONFAULTHANDLER enable it at start-up (vm/cli/main.cpp); -X dev does not (minipy has no
+//   development mode).
 // - _read_null reads address 0 through an opaque pointer; _sigfpe raises SIGFPE with raise() (an integer division
 //   by zero is undefined behaviour in C++, which the sanitizer builds would report instead).
 #include <pthread.h>
@@ -39,6 +40,7 @@
 #include "stdlib/native/native_support.h"
 #include "stdlib/native/registry.h"
 #include "stdlib/native/thread.h"
+#include "vm/import/import_internal.h"
 #include "vm/interp/frame.h"
 #include "vm/runtime.h"
 
@@ -646,7 +648,8 @@ FH_FN(fh_unregister) {
 
 volatile uintptr_t g_null_address = 0;  // read through at run time, so the compiler cannot see it is null
 
-FH_FN(fh_read_null) {
+// (Not instrumented: a sanitizer build would report the null read itself instead of letting it fault.)
+[[gnu::no_sanitize_undefined, gnu::no_sanitize_address]] FH_FN(fh_read_null) {
   (void)self;
   if (!native::no_args(ts, "faulthandler._read_null", args, kwnames)) return Value();
   int value = *reinterpret_cast<volatile int*>(g_null_address);
@@ -760,6 +763,13 @@ void trace_faulthandler_roots(Tracer& tracer) {
   tracer.visit(g_fatal_file);
   tracer.visit(g_later_file);
   for (Value& file : g_user_files) tracer.visit(file);
+}
+
+bool enable_faulthandler_at_startup(ThreadState& ts) {
+  Value module = find_and_load(ts, "faulthandler");
+  if (!module) return false;
+  Value enable = get_attr(ts, module, intern(ts, "enable"));
+  return enable && call(ts, enable, {});
 }
 
 ModuleObject* create_faulthandler_module(ThreadState& ts) {

@@ -1,6 +1,7 @@
 // The sys module: the interpreter's view of itself (argv, path, modules, flags, the cache settings).
 #include "stdlib/native/io.h"
 #include "stdlib/native/sys.h"
+#include "vm/objects/codecs.h"
 #include "vm/objects/hash_secret.h"
 #include "vm/objects/namespace.h"
 
@@ -337,6 +338,21 @@ void init_sys(ThreadState& ts) {
 }
 
 // Re-reads the runtime configuration into sys after the command line has been parsed.
+bool set_xoptions(ThreadState& ts, std::span<const std::string> options) {
+  DictObject* xoptions = make_dict(ts);
+  Value keep(xoptions);
+  for (const std::string& option : options) {
+    size_t eq = option.find('=');
+    // Command-line bytes that are not UTF-8 are surrogate-escaped, as CPython decodes argv.
+    Value key = decode_bytes(ts, std::string_view(option).substr(0, eq), "utf-8", "surrogateescape");
+    Value value = eq == std::string::npos
+                      ? True()
+                      : decode_bytes(ts, std::string_view(option).substr(eq + 1), "utf-8", "surrogateescape");
+    if (!key || !value || !dict_set(ts, xoptions, key, value)) return false;
+  }
+  return dict_set_str(ts, ts.interp->sys_module->dict, intern(ts, "_xoptions"), keep);
+}
+
 void refresh_sys_config(ThreadState& ts) {
   Interpreter& interp = *ts.interp;
   DictObject* d = interp.sys_module->dict;

@@ -96,8 +96,13 @@ print("python handler again:", calls)
 
 
 # A crashing child: its report on stderr and death by the signal.
+# (A sanitizer build of minipy would put its own SEGV/FPE handler after faulthandler's: the children run without.)
+child_env = dict(os.environ)
+child_env["ASAN_OPTIONS"] = child_env.get("ASAN_OPTIONS", "") + ":handle_segv=0:handle_sigfpe=0:handle_sigbus=0"
+
+
 def crash(code):
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, env=child_env)
     lines = masked(proc.stderr.decode()).splitlines() + [""]
     # What follows the stack ("Extension modules: ...") names each interpreter's own native modules.
     print(proc.returncode, lines[:lines.index("", 2)])
@@ -109,7 +114,8 @@ crash("import faulthandler\nfaulthandler.enable()\nfaulthandler._sigfpe()\n")
 crash("import faulthandler\nfaulthandler.enable()\nfaulthandler._read_null()\n")
 crash("import faulthandler, gc\nfaulthandler.enable()\nclass C:\n    def __del__(self):\n"
       "        faulthandler._sigsegv()\na = C(); b = C(); a.b = b; b.a = a\ndel a, b\ngc.collect()\n")
-proc = subprocess.run([sys.executable, "-c", "import faulthandler\nfaulthandler._sigsegv()\n"], capture_output=True)
+proc = subprocess.run([sys.executable, "-c", "import faulthandler\nfaulthandler._sigsegv()\n"], capture_output=True,
+                      env=child_env)
 print("not enabled:", proc.returncode, proc.stderr)
 
 
