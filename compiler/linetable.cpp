@@ -137,18 +137,19 @@ bool move_line(int* line, int64_t delta) {
   *line = static_cast<int>(moved);
   return true;
 }
-}  // namespace
 
 // The inverse of the writer: each form's fields, with the running line carried from entry to entry (the short
-// forms keep it, the others move it by their delta).
-std::optional<std::vector<LocationRange>> decode_location_table(std::string_view table, int firstlineno) {
-  std::vector<LocationRange> ranges;
+// forms keep it, the others move it by their delta). `visit(range)` sees each entry in order and returns false to
+// stop early. The walk allocates nothing, so faulthandler can call it from a signal handler. Returns false when
+// the bytes are malformed.
+template <class Visit>
+bool walk_location_table(std::string_view table, int firstlineno, Visit&& visit) {
   Reader in(table);
   int line = firstlineno;
   int unit = 0;
   while (!in.at_end()) {
     unsigned first = *in.byte();
-    if (!(first & 0x80)) return std::nullopt;
+    if (!(first & 0x80)) return false;
     int code = static_cast<int>((first >> 3) & 15);
     int units = static_cast<int>(first & 7) + 1;
     SourcePosition pos;
@@ -156,36 +157,58 @@ std::optional<std::vector<LocationRange>> decode_location_table(std::string_view
       // no location; the running line is unchanged
     } else if (code == kNoColumns) {
       auto delta = in.signed_varint();
-      if (!delta || !move_line(&line, *delta)) return std::nullopt;
+      if (!delta || !move_line(&line, *delta)) return false;
       pos.lineno = pos.end_lineno = line;
     } else if (code == kLongForm) {
       auto delta = in.signed_varint();
       auto end_delta = in.varint();
       auto col = in.varint();
       auto end_col = in.varint();
-      if (!delta || !end_delta || !col || !end_col || !move_line(&line, *delta)) return std::nullopt;
+      if (!delta || !end_delta || !col || !end_col || !move_line(&line, *delta)) return false;
       pos.lineno = pos.end_lineno = line;
-      if (!move_line(&pos.end_lineno, *end_delta)) return std::nullopt;
+      if (!move_line(&pos.end_lineno, *end_delta)) return false;
       pos.col_offset = static_cast<int>(*col) - 1;
       pos.end_col_offset = static_cast<int>(*end_col) - 1;
     } else if (code >= kOneLine0) {
       auto col = in.byte();
       auto end_col = in.byte();
-      if (!col || !end_col || !move_line(&line, code - kOneLine0)) return std::nullopt;
+      if (!col || !end_col || !move_line(&line, code - kOneLine0)) return false;
       pos.lineno = pos.end_lineno = line;
       pos.col_offset = static_cast<int>(*col);
       pos.end_col_offset = static_cast<int>(*end_col);
     } else {
       auto second = in.byte();
-      if (!second) return std::nullopt;
+      if (!second) return false;
       pos.lineno = pos.end_lineno = line;
       pos.col_offset = code * 8 + static_cast<int>((*second >> 4) & 7);
       pos.end_col_offset = pos.col_offset + static_cast<int>(*second & 15);
     }
-    ranges.push_back(LocationRange{unit, unit + units, pos});
+    if (!visit(LocationRange{unit, unit + units, pos})) return true;
     unit += units;
   }
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::vector<LocationRange>> decode_location_table(std::string_view table, int firstlineno) {
+  std::vector<LocationRange> ranges;
+  if (!walk_location_table(table, firstlineno, [&](const LocationRange& r) {
+        ranges.push_back(r);
+        return true;
+      }))
+    return std::nullopt;
   return ranges;
+}
+
+int line_at(std::string_view table, int firstlineno, int unit) {
+  int line = -1;
+  bool well_formed = walk_location_table(table, firstlineno, [&](const LocationRange& r) {
+    if (unit < r.start || unit >= r.end) return true;
+    line = r.pos.lineno;
+    return false;
+  });
+  return well_formed ? line : -1;
 }
 
 // A decode of the whole table per question: it is asked when a traceback or a frame's f_lineno needs a line,

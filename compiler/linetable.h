@@ -55,4 +55,8 @@ std::optional<std::vector<LocationRange>> decode_location_table(std::string_view
 // table has none for it or is malformed.
 SourcePosition location_at(std::string_view table, int firstlineno, int unit);
 
+// Just the line of that instruction (-1 when it has none or the table is malformed), found without allocating:
+// faulthandler asks it inside signal handlers.
+int line_at(std::string_view table, int firstlineno, int unit);
+
 }  // namespace minipy

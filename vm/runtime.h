@@ -75,7 +75,6 @@ struct RuntimeConfig {
   // sys.warnoptions in CPython's order, lowest precedence first (-X dev, PYTHONWARNINGS, -W, -b): Lib's
   // warnings module turns each into a filter when it is imported, and the start-up imports it when any is set.
   std::vector<std::string> warnoptions;
-  std::vector<std::string> xoptions;  // every -X option as given, for sys._xoptions
   bool dev_mode = false;              // -X dev / PYTHONDEVMODE
   int bytes_warning = 0;              // -b, -bb
 };

@@ -1,6 +1,6 @@
 // The native `_imp` module (CPython's Python/import.c): the few functions Lib and CPython's test support call
-// outside importlib's bootstrap — source_hash, is_builtin, is_frozen, extension_suffixes, the import lock and the
-// test hook _override_frozen_modules_for_tests. minipy's import system is native (vm/import/), so the loader
+// outside importlib's bootstrap — source_hash, is_builtin, is_frozen, extension_suffixes, the import lock,
+// _fix_co_filename and the test hook _override_frozen_modules_for_tests. minipy's import system is native (vm/import/), so the loader
 // entry points importlib._bootstrap uses are reduced to create_builtin/exec_builtin (for Lib's _bootstrap, which
 // minipy runs as a library module: see importlib.cpp); exec_dynamic, get_frozen_object and the rest are left out:
 // minipy has no frozen modules and loads no extension modules.
@@ -19,14 +19,13 @@ namespace {
 
 int lock_depth = 0;  // the import lock's recursion count (one thread)
 
-// source_hash(key, source): SipHash-1-3 of `source` keyed with (key, 0), little-endian, as CPython computes it.
+// source_hash(key, source), by position or keyword: SipHash-1-3 of `source` keyed with (key, 0), little-endian, as CPython computes it.
 IMP_FN(imp_source_hash) {
   (void)self;
-  static const char* const names[] = {"key", "source"};
   Value a[2];
-  if (!parse_args(ts, "source_hash", args, kwnames, names, 0, 2, a)) return Value();
+  if (!native::parse_args(ts, "source_hash", args, kwnames, {"key", "source"}, 2, 0, a)) return Value();
   int64_t key;
-  if (!index_to_int64(ts, a[0], &key)) return Value();
+  if (!index_to_int64(ts, a[0], &key, "Python int too large to convert to C long")) return Value();
   std::string_view data;
   if (!native::bytes_like(ts, a[1], &data)) return Value();
   uint64_t hash = siphash13(static_cast<uint64_t>(key), 0,
@@ -107,6 +106,49 @@ IMP_FN(imp_override_frozen) {
   return None();
 }
 
+// The compiler-level tree of `code` with co_filename `path` wherever it was `old` (code constants included, as
+// CPython's update_code_filenames: a nested code object from another file keeps its name).
+std::shared_ptr<const CodeObject> renamed_tree(const std::shared_ptr<const CodeObject>& code, const std::string& old,
+                                               const std::string& path) {
+  if (code->filename != old) return code;
+  auto copy = std::make_shared<CodeObject>(*code);
+  copy->filename = path;
+  for (ConstRef& c : copy->consts)
+    if (c->is(Const::Kind::Code)) c = Const::code(renamed_tree(c->code_value(), old, path));
+  return copy;
+}
+
+// Points runtime code object `code` (and the code objects among its constants) at the renamed tree `tree`.
+void adopt_tree(ThreadState& ts, CodeObj* code, const std::shared_ptr<const CodeObject>& tree) {
+  if (tree.get() == code->source->get()) return;  // a constant from another file: unchanged
+  *code->source = tree;
+  code->filename = intern(ts, tree->filename);
+  for (int64_t i = 0; i < code->consts->size && static_cast<size_t>(i) < tree->consts.size(); i++) {
+    Value item = code->consts->items[i];
+    const ConstRef& c = tree->consts[static_cast<size_t>(i)];
+    if (item.is_object() && type_of(item) == &code_type && c->is(Const::Kind::Code))
+      adopt_tree(ts, static_cast<CodeObj*>(item.as_object()), c->code_value());
+  }
+}
+
+// _fix_co_filename(code, path): gives `code` and the code objects nested in it co_filename `path` (importlib's
+// loaders call it when a cached pyc was compiled from a file at another path).
+IMP_FN(imp_fix_co_filename) {
+  (void)self;
+  if (!no_keywords(ts, "_imp._fix_co_filename", kwnames) || !check_arg_count(ts, "_fix_co_filename", args.size(), 2, 2))
+    return Value();
+  if (!args[0].is_object() || type_of(args[0]) != &code_type)
+    return raise_fmt(ts, TypeError_type, "_fix_co_filename() argument 1 must be code, not {}", type_name(args[0]));
+  if (!is_str(args[1]))
+    return raise_fmt(ts, TypeError_type, "_fix_co_filename() argument 2 must be str, not {}", type_name(args[1]));
+  auto* code = static_cast<CodeObj*>(args[0].as_object());
+  const std::shared_ptr<const CodeObject>& tree = *code->source;
+  std::string path(as_str(args[1])->view());
+  if (tree->filename == path) return None();
+  adopt_tree(ts, code, renamed_tree(tree, tree->filename, path));
+  return None();
+}
+
 #undef IMP_FN
 
 const MethodDef kImpFunctions[] = {
@@ -120,6 +162,9 @@ const MethodDef kImpFunctions[] = {
     {"release_lock", imp_release_lock},
     {"lock_held", imp_lock_held},
     {"_override_frozen_modules_for_tests", imp_override_frozen},
+    {"_fix_co_filename", imp_fix_co_filename, 0,
+     "Changes code.co_filename to specify the passed-in file path.\n\n  code\n    Code object to change.\n  path\n"
+     "    File path to use."},
 };
 
 }  // namespace

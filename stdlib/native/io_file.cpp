@@ -7,6 +7,7 @@
 #include <cerrno>
 
 #include "stdlib/native/io.h"
+#include "stdlib/native/posix.h"
 
 namespace minipy {
 
@@ -80,7 +81,9 @@ Value fileio_init_from(ThreadState& ts, IOObject* f, Value file, std::string_vie
     if (!closefd) return raise(ts, ValueError_type, "Cannot use closefd=False with file name");
     if (!is_str(file) && type_of(file) != &bytes_type)
       return raise_fmt(ts, TypeError_type, "expected str, bytes or os.PathLike object, not {}", type_name(file));
-    std::string path(is_str(file) ? as_str(file)->view() : static_cast<BytesObject*>(file.as_object())->view());
+    std::string path;
+    if (!is_str(file)) path = static_cast<BytesObject*>(file.as_object())->view();
+    else if (!fs_encode(ts, as_str(file), &path)) return Value();
     if (path.find('\0') != std::string::npos) return raise(ts, ValueError_type, "embedded null byte");
     int fd;
     if (!is_none(opener)) {

@@ -2,7 +2,8 @@
 // environment and identity. Paths are str, bytes or os.PathLike; bytes in give bytes out (listdir, getcwdb,
 // readlink), as CPython. Left out: the dir_fd / follow_symlinks=False variants (_have_functions is empty, so
 // os.supports_dir_fd is too), fork and spawn (posix_process.cpp has wait*, exec*, pipes), scheduling, extended attributes,
-// file-system encodings other than UTF-8 (undecodable names are surrogate-escaped by CPython; here they raise).
+// file-system encodings other than UTF-8 (names that are not UTF-8 are surrogate-escaped, as CPython's
+// os.fsdecode does with its default UTF-8).
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/ioctl.h>
@@ -18,9 +19,13 @@
 #include <cstring>
 #include <thread>
 
+#include "stdlib/native/_warnings.h"
 #include "stdlib/native/native_support.h"
 #include "stdlib/native/posix.h"
+#include "stdlib/native/signal.h"
 #include "stdlib/native/struct_sequence.h"
+#include "vm/objects/buffer.h"
+#include "vm/objects/codecs.h"
 
 extern char** environ;
 
@@ -37,23 +42,39 @@ Value posix_module_type(ThreadState& ts, Value module, const char* name) {
 
 }  // namespace
 
-bool path_arg(ThreadState& ts, const char* fn, const char* param, Value v, Path* out, bool allow_fd) {
+bool path_arg(ThreadState& ts, const char* fn, const char* param, Value v, Path* out, bool allow_fd, bool nullable) {
   out->original = v;
+  // CPython's path_converter names what it accepts the same way in its TypeError and its DeprecationWarning.
+  const char* accepted = allow_fd && nullable ? "string, bytes, os.PathLike, integer or None"
+                         : allow_fd           ? "string, bytes, os.PathLike or integer"
+                         : nullable           ? "string, bytes, os.PathLike or None"
+                                              : "string, bytes or os.PathLike";
   if (!is_str(v) && !(v.is_object() && type_of(v) == &bytes_type) && !(allow_fd && is_int(v))) {
     Value fspath = get_attr_optional(ts, Value(type_of(v)), intern(ts, "__fspath__"));
     if (fspath) {
       v = call(ts, fspath, std::span<const Value>(&out->original, 1));
       if (!v) return false;
-    } else if (!ts.current_exception) {
-      raise_fmt(ts, TypeError_type, "{}: {} should be string, bytes, os.PathLike{}, not {}", fn, param,
-                allow_fd ? " or integer" : "", type_name(out->original));
+    } else if (ts.current_exception) {
       return false;
+    } else if (has_buffer(v)) {
+      // Other bytes-like objects (bytearray, memoryview) still work in 3.11, with a DeprecationWarning.
+      std::string_view data;
+      if (!warn(ts, DeprecationWarning_type,
+                fmt::format("{}: {} should be {}, not {}", fn, param, accepted, type_name(v))) ||
+          !native::bytes_like(ts, v, &data))
+        return false;
+      out->text.assign(data);
+      out->as_bytes = true;
+      if (out->text.find('\0') != std::string::npos) return raise(ts, ValueError_type, "embedded null byte"), false;
+      return true;
     } else {
+      raise_fmt(ts, TypeError_type, "{}: {} should be {}, not {}", fn, param, accepted, type_name(out->original));
       return false;
     }
   }
-  if (is_str(v)) out->text = std::string(as_str(v)->view());
-  else if (v.is_object() && type_of(v) == &bytes_type) {
+  if (is_str(v)) {
+    if (!fs_encode(ts, as_str(v), &out->text)) return false;
+  } else if (v.is_object() && type_of(v) == &bytes_type) {
     out->text = std::string(static_cast<BytesObject*>(v.as_object())->view());
     out->as_bytes = true;
   } else {
@@ -68,8 +89,23 @@ bool path_arg(ThreadState& ts, const char* fn, const char* param, Value v, Path*
 
 Value path_value(ThreadState& ts, std::string_view s, bool as_bytes) {
   if (as_bytes) return make_bytes(ts, s);
-  if (!utf8_valid(s)) return make_bytes(ts, s);  // undecodable names: minipy has no surrogateescape
-  return Value(make_str(ts, s));
+  if (utf8_valid(s)) return Value(make_str(ts, s));
+  // os.fsdecode: each byte that is not part of valid UTF-8 becomes a lone surrogate U+DC80..U+DCFF.
+  return decode_bytes(ts, s, "utf-8", "surrogateescape");
+}
+
+bool fs_encode(ThreadState& ts, StrObject* s, std::string* out) {
+  std::string_view text = s->view();
+  if (utf8_valid(text)) {
+    out->assign(text);
+    return true;
+  }
+  // A str holding surrogates (minipy keeps them in its UTF-8 as three-byte sequences): U+DC80..U+DCFF go back
+  // to the bytes os.fsdecode made them from; any other surrogate is a UnicodeEncodeError, as in CPython.
+  Value encoded = encode_str(ts, text, "utf-8", "surrogateescape");
+  if (!encoded) return false;
+  out->assign(static_cast<BytesObject*>(encoded.as_object())->view());
+  return true;
 }
 
 namespace {
@@ -95,9 +131,7 @@ Value stat_to_result(ThreadState& ts, Value module, const struct stat& st) {
                  ns(st.st_mtim),                   ns(st.st_ctim),
                  make_int(ts, st.st_blksize),      make_int(ts, st.st_blocks),
                  make_int(ts, static_cast<int64_t>(st.st_rdev))};
-  static const char* const kExtra[] = {"st_atime",    "st_mtime",   "st_ctime",  "st_atime_ns", "st_mtime_ns",
-                                       "st_ctime_ns", "st_blksize", "st_blocks", "st_rdev"};
-  return make_struct_sequence(ts, posix_module_type(ts, module, "stat_result"), v, kExtra);
+  return make_struct_sequence(ts, posix_module_type(ts, module, "stat_result"), v);
 }
 
 namespace {
@@ -180,23 +214,43 @@ POSIX_FN(px_replace) { return (void)self, two_paths(ts, args, kwnames, "replace"
 POSIX_FN(px_symlink) { return (void)self, two_paths(ts, args, kwnames, "symlink", "src", "dst", do_symlink); }
 POSIX_FN(px_link) { return (void)self, two_paths(ts, args, kwnames, "link", "src", "dst", do_link); }
 
+// listdir(path=None): the names in a directory given by path (bytes in, bytes out) or by an open descriptor
+// (str names; the descriptor is left open and at the start of the directory, as CPython leaves it).
 POSIX_FN(px_listdir) {
   (void)self;
   Value p = arg(args, kwnames, 0, "path", ts);
   Path path;
   path.text = ".";
-  if (p && !is_none(p) && !path_arg(ts, "listdir", "path", p, &path)) return Value();
-  DIR* dir = opendir(path.text.c_str());
-  if (!dir) return raise_os_error(ts, errno, p && !is_none(p) ? path.original : Value(make_str(ts, ".")));
+  DIR* dir = nullptr;
+  if (p && is_int(p) && !is_str(p)) {
+    int64_t fd;
+    if (!exact_int_arg(ts, p, &fd)) return Value();
+    // closedir() closes the descriptor it was given: work on a duplicate.
+    int copy = ::dup(static_cast<int>(fd));
+    if (copy < 0) return raise_os_error(ts, errno);
+    dir = fdopendir(copy);
+    if (!dir) {
+      int err = errno;
+      ::close(copy);
+      return raise_os_error(ts, err);
+    }
+    rewinddir(dir);
+  } else {
+    if (p && !is_none(p) && !path_arg(ts, "listdir", "path", p, &path, true, true)) return Value();
+    dir = opendir(path.text.c_str());
+    if (!dir) return raise_os_error(ts, errno, p && !is_none(p) ? path.original : Value(make_str(ts, ".")));
+  }
   ListObject* names = make_list(ts, 0);
   Value result(names);
   while (dirent* e = readdir(dir)) {
     if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
-    if (!list_append(ts, names, path_value(ts, e->d_name, path.as_bytes))) {
+    Value name = path_value(ts, e->d_name, path.as_bytes);
+    if (!name || !list_append(ts, names, name)) {
       closedir(dir);
       return Value();
     }
   }
+  rewinddir(dir);
   closedir(dir);
   return result;
 }
@@ -205,7 +259,7 @@ POSIX_FN(px_getcwd) {
   (void)self, (void)args, (void)kwnames;
   char buf[PATH_MAX];
   if (!::getcwd(buf, sizeof buf)) return raise_os_error(ts, errno);
-  return Value(make_str(ts, buf));
+  return path_value(ts, buf, false);
 }
 POSIX_FN(px_getcwdb) {
   (void)self, (void)args, (void)kwnames;
@@ -456,6 +510,8 @@ POSIX_FN(px_kill) {
   if (args.size() != 2 || !exact_int_arg(ts, args[0], &pid) || !exact_int_arg(ts, args[1], &sig))
     return ts.current_exception ? Value() : raise(ts, TypeError_type, "kill expected 2 arguments");
   if (::kill(static_cast<pid_t>(pid), static_cast<int>(sig)) != 0) return raise_os_error(ts, errno);
+  // A signal sent to this very process is handled before kill() returns, as CPython's os.kill does.
+  if (!run_signal_handlers(ts)) return Value();
   return None();
 }
 POSIX_FN(px_waitstatus_to_exitcode) {
@@ -549,9 +605,12 @@ ModuleObject* create_posix_module(ThreadState& ts) {
   auto set = [&](const char* name, Value v) { dict_set_str_new(ts, m->dict, intern(ts, name), v); };
   for (const MethodDef& def : kPosixFunctions) set(def.name, make_native_function(ts, &def, Value(m), Value(m->name)));
   for (const IntConstant& c : kPosixConstants) set(c.name, make_int(ts, c.value));
+  // The three unnamed visible items are the integer times; the named ones come after them as hidden fields.
   static const char* const kStatFields[] = {"st_mode", "st_ino",   "st_dev",   "st_nlink", "st_uid",
                                             "st_gid",  "st_size",  "st_atime", "st_mtime", "st_ctime"};
-  Value stat_result_type = make_struct_sequence_type(ts, "os", "stat_result", kStatFields, 7);
+  static const char* const kStatHidden[] = {"st_atime",    "st_mtime",   "st_ctime",  "st_atime_ns", "st_mtime_ns",
+                                            "st_ctime_ns", "st_blksize", "st_blocks", "st_rdev"};
+  Value stat_result_type = make_struct_sequence_type(ts, "os", "stat_result", kStatFields, 7, kStatHidden);
   if (!stat_result_type) return nullptr;
   set("stat_result", stat_result_type);
   static const char* const kTerminalFields[] = {"columns", "lines"};

@@ -15,12 +15,17 @@ struct Path {
   Value original;  // as the caller gave it, for error messages
 };
 
-// Reads path argument `v` (str, bytes, os.PathLike, or an int descriptor when `allow_fd`) of function `fn`'s
-// parameter `param` into *out; TypeError/ValueError with CPython's messages otherwise.
+// Reads path argument `v` (str, bytes, os.PathLike; other bytes-like objects with a DeprecationWarning) of
+// function `fn`'s parameter `param` into *out; TypeError/ValueError with CPython's messages otherwise, which also
+// name an int descriptor (`allow_fd`: the caller handles ints itself) and None (`nullable`) as accepted.
 [[nodiscard]] bool path_arg(ThreadState& ts, const char* fn, const char* param, Value v, Path* out,
-                            bool allow_fd = false);
-// A file name as posix returns it: bytes when the argument was bytes, else str.
+                            bool allow_fd = false, bool nullable = false);
+// A file name as posix returns it: bytes when the argument was bytes, else str (bytes that are not UTF-8 become
+// lone surrogates, os.fsdecode's surrogateescape).
 Value path_value(ThreadState& ts, std::string_view s, bool as_bytes);
+// os.fsencode of str `s` into *out: its UTF-8, with surrogate-escaped bytes restored; false with
+// UnicodeEncodeError pending for other surrogates.
+[[nodiscard]] bool fs_encode(ThreadState& ts, StrObject* s, std::string* out);
 // An os.stat_result for `st`; `module` is the posix module, whose dict holds the type.
 Value stat_to_result(ThreadState& ts, Value module, const struct stat& st);
 

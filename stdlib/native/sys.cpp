@@ -1,6 +1,7 @@
 // The sys module: the interpreter's view of itself (argv, path, modules, flags, the cache settings).
 #include "stdlib/native/io.h"
 #include "stdlib/native/sys.h"
+#include "vm/objects/codecs.h"
 #include "vm/objects/hash_secret.h"
 #include "vm/objects/namespace.h"
 
@@ -202,10 +203,11 @@ const MethodDef sys_functions[] = {
 };
 
 // A struct-sequence instance of a new type sys.NAME with `fields` named and `values` (CPython's sys.flags,
-// float_info, int_info, hash_info, version_info are such tuples).
+// float_info, int_info, hash_info, version_info are such tuples; the types of flags and version_info cannot be
+// called, `instantiable` false).
 Value info_tuple(ThreadState& ts, const char* name, std::span<const char* const> fields,
-                 std::span<const Value> values) {
-  Value type = make_struct_sequence_type(ts, "sys", name, fields, fields.size());
+                 std::span<const Value> values, bool instantiable = true) {
+  Value type = make_struct_sequence_type(ts, "sys", name, fields, fields.size(), {}, instantiable);
   return type ? make_struct_sequence(ts, type, values) : type;
 }
 
@@ -239,7 +241,7 @@ void set_platform_info(ThreadState& ts, DictObject* d) {
   set("hash_info", info_tuple(ts, "hash_info", kHashFields, hash_values));
   static const char* const kVersionFields[] = {"major", "minor", "micro", "releaselevel", "serial"};
   Value version_values[] = {i(3), i(11), i(2), Value(intern(ts, "final")), i(0)};
-  set("version_info", info_tuple(ts, "version_info", kVersionFields, version_values));
+  set("version_info", info_tuple(ts, "version_info", kVersionFields, version_values, false));
   set("hexversion", i(0x030b02f0));
   set("api_version", i(1013));
   set("maxunicode", i(0x10ffff));
@@ -278,7 +280,7 @@ void set_flags(ThreadState& ts, DictObject* d) {
                     i(0), i(c.ignore_environment || c.isolated), i(c.verbose), i(c.bytes_warning), i(0),
                     i(hash_randomization_enabled()), i(c.isolated),
                     Bool(c.dev_mode), i(0), i(0), Bool(c.safe_path), i(text::configured_int_max_str_digits())};
-  (void)dict_set_str(ts, d, intern(ts, "flags"), info_tuple(ts, "flags", kFlagFields, values));
+  (void)dict_set_str(ts, d, intern(ts, "flags"), info_tuple(ts, "flags", kFlagFields, values, false));
 }
 
 }  // namespace
@@ -336,6 +338,21 @@ void init_sys(ThreadState& ts) {
 }
 
 // Re-reads the runtime configuration into sys after the command line has been parsed.
+bool set_xoptions(ThreadState& ts, std::span<const std::string> options) {
+  DictObject* xoptions = make_dict(ts);
+  Value keep(xoptions);
+  for (const std::string& option : options) {
+    size_t eq = option.find('=');
+    // Command-line bytes that are not UTF-8 are surrogate-escaped, as CPython decodes argv.
+    Value key = decode_bytes(ts, std::string_view(option).substr(0, eq), "utf-8", "surrogateescape");
+    Value value = eq == std::string::npos
+                      ? True()
+                      : decode_bytes(ts, std::string_view(option).substr(eq + 1), "utf-8", "surrogateescape");
+    if (!key || !value || !dict_set(ts, xoptions, key, value)) return false;
+  }
+  return dict_set_str(ts, ts.interp->sys_module->dict, intern(ts, "_xoptions"), keep);
+}
+
 void refresh_sys_config(ThreadState& ts) {
   Interpreter& interp = *ts.interp;
   DictObject* d = interp.sys_module->dict;
@@ -348,14 +365,6 @@ void refresh_sys_config(ThreadState& ts) {
   dict_set_str_new(ts, impl->dict, intern(ts, "cache_tag"), Value(make_str(ts, interp.config.cache_tag)));
   set_flags(ts, d);
   dict_set_str_new(ts, d, intern(ts, "warnoptions"), Value(str_list(ts, interp.config.warnoptions)));
-  // sys._xoptions: `-X name` maps to True, `-X name=value` to the string; a later option wins.
-  DictObject* xoptions = make_dict(ts);
-  for (const std::string& option : interp.config.xoptions) {
-    size_t eq = option.find('=');
-    Value value = eq == std::string::npos ? True() : Value(make_str(ts, std::string_view(option).substr(eq + 1)));
-    (void)dict_set(ts, xoptions, Value(make_str(ts, std::string_view(option).substr(0, eq))), value);
-  }
-  dict_set_str_new(ts, d, intern(ts, "_xoptions"), Value(xoptions));
   ListObject* orig_argv = str_list(ts, interp.config.orig_argv);
   dict_set_str_new(ts, d, intern(ts, "orig_argv"), Value(orig_argv));
   if (interp.config.unbuffered) set_standard_streams_unbuffered(ts);

@@ -1,5 +1,8 @@
 // What the rest of minipy calls in the native sys module (stdlib/native/sys.cpp).
 #pragma once
+#include <span>
+#include <string>
+
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -7,6 +10,10 @@ namespace minipy {
 // Re-reads the command-line settings (flags, argv, pycache_prefix, ...) into the sys module's attributes, after
 // the command line has been parsed into ts.interp->config.
 void refresh_sys_config(ThreadState& ts);
+
+// sys._xoptions from the command line's -X options in order (`options`: "name" or "name=value"): a name alone
+// maps to True, as CPython's.
+[[nodiscard]] bool set_xoptions(ThreadState& ts, std::span<const std::string> options);
 
 // PRINT_EXPR (interactive mode): calls sys.displayhook(value); null with the exception pending on failure
 // (RuntimeError "lost sys.displayhook" when sys has none).

@@ -169,8 +169,7 @@ Value tm_to_struct(ThreadState& ts, Value module, const tm& t) {
                  make_int(ts, t.tm_hour),          make_int(ts, t.tm_min),    make_int(ts, t.tm_sec),
                  make_int(ts, (t.tm_wday + 6) % 7), make_int(ts, t.tm_yday + 1), make_int(ts, t.tm_isdst),
                  t.tm_zone ? Value(make_str(ts, t.tm_zone)) : None(), make_int(ts, t.tm_gmtoff)};
-  static const char* const kExtra[] = {"tm_zone", "tm_gmtoff"};
-  return make_struct_sequence(ts, struct_time_type(ts, module), v, kExtra);
+  return make_struct_sequence(ts, struct_time_type(ts, module), v);
 }
 
 // A time tuple (struct_time or any 9-sequence) as a C struct tm.
@@ -399,7 +398,8 @@ ModuleObject* create_time_module(ThreadState& ts) {
   for (const MethodDef& def : kTimeFunctions) set(def.name, make_native_function(ts, &def, Value(m), Value(m->name)));
   static const char* const kFields[] = {"tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min",
                                         "tm_sec",  "tm_wday", "tm_yday", "tm_isdst"};
-  Value struct_time = make_struct_sequence_type(ts, "time", "struct_time", kFields, 9);
+  static const char* const kHidden[] = {"tm_zone", "tm_gmtoff"};
+  Value struct_time = make_struct_sequence_type(ts, "time", "struct_time", kFields, 9, kHidden);
   if (!struct_time) return nullptr;
   set("struct_time", struct_time);
   set("_STRUCT_TM_ITEMS", Value::small_int(11));

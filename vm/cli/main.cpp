@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "stdlib/native/atexit.h"
+#include "stdlib/native/faulthandler.h"
 #include "stdlib/native/signal.h"
 #include "vm/objects/hash_secret.h"
 #include "vm/text/number_format.h"
@@ -45,6 +46,7 @@ struct Command {
   bool inspect = false;  // -i: the interactive prompt after the program
   bool quiet = false;    // -q: no banner
   std::vector<std::string> warn_options;  // -W, in order (composed into sys.warnoptions by apply_environment)
+  std::vector<std::string> xoptions;  // every -X option as given, for sys._xoptions
 };
 
 void usage_error(Command& cmd, const std::string& message) {
@@ -108,9 +110,9 @@ void set_int_max_str_digits_option(const char* source, const std::string& value,
 // -X options minipy does not know are accepted and ignored, as CPython 3.11 accepts any -X (they are
 // implementation-specific by definition, and sys._xoptions is how a program would look at them).
 void apply_x_option(Command& cmd, const std::string& opt) {
+  cmd.xoptions.push_back(opt);
   auto eq = opt.find('=');
   std::string key = opt.substr(0, eq), value = eq == std::string::npos ? "" : opt.substr(eq + 1);
-  cmd.config.xoptions.push_back(opt);
   if (key == "dev") cmd.config.dev_mode = true;
   if (key == "pycache_prefix") cmd.config.pycache_prefix = value;
   else if (key == "cache_tag") cmd.config.cache_tag = value;
@@ -405,9 +407,22 @@ int run_command(Interpreter& interp, Command& cmd) {
   return 0;
 }
 
+// What -X options and the environment ask for before the program runs: sys._xoptions, and faulthandler enabled
+// by -X faulthandler or a non-empty PYTHONFAULTHANDLER (ignored under -E/-I), as CPython's start-up does.
+bool start_up_options(Interpreter& interp, const Command& cmd) {
+  ThreadState& ts = interp.thread;
+  if (!set_xoptions(ts, cmd.xoptions)) return false;
+  bool faulthandler = false;
+  for (const std::string& opt : cmd.xoptions) faulthandler |= opt.substr(0, opt.find('=')) == "faulthandler";
+  const char* env = cmd.config.ignore_environment ? nullptr : std::getenv("PYTHONFAULTHANDLER");
+  if (env && *env) faulthandler = true;
+  return !faulthandler || enable_faulthandler_at_startup(ts);
+}
+
 int run(Command& cmd, Interpreter& interp) {
   interp.heap.set_stack_base(__builtin_frame_address(0));
   interp.config = cmd.config;
+  if (!start_up_options(interp, cmd)) return handle_uncaught(interp.thread);
   int status = run_command(interp, cmd);
   // -i after a script, -c or -m: the prompt opens in the program's namespace, whatever the program's outcome.
   if (cmd.inspect && !(cmd.mode == Command::Mode::Stdin && cmd.target.empty())) status = run_repl(interp, false, false);

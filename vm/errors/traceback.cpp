@@ -216,11 +216,18 @@ void format_exception_only(ThreadState& ts, std::string& out, Value exc) {
   }
   std::string suggestion;
   Value extra = e->extra;
-  if (is_subtype(t, &NameError_type) && extra && is_str(extra)) {
-    suggestion = fmt::format(". Did you mean: '{}'?", as_str(extra)->view());
+  if (is_subtype(t, &NameError_type) && extra && is_tuple(extra)) {
+    // (name, suggestion): the suggestion was computed when the name lookup failed (vm/interp/eval_support.cpp).
+    auto* fields = static_cast<TupleObject*>(extra.as_object());
+    if (fields->size > 1 && fields->items[1] && is_str(fields->items[1]))
+      suggestion = fmt::format(". Did you mean: '{}'?", as_str(fields->items[1])->view());
   } else if (is_subtype(t, &AttributeError_type) && extra && is_tuple(extra)) {
+    // (name, obj): either may be unset (null) or, given by the program, of any type (AttributeError(name=12)).
     auto* pair = static_cast<TupleObject*>(extra.as_object());
-    if (StrObject* best = suggest_for_attribute(ts, pair->items[1], as_str(pair->items[0])))
+    Value attr_name = pair->items[0], attr_obj = pair->items[1];
+    if (!attr_name || !is_str(attr_name) || !attr_obj) {
+      // nothing to suggest
+    } else if (StrObject* best = suggest_for_attribute(ts, attr_obj, as_str(attr_name)))
       suggestion = fmt::format(". Did you mean: '{}'?", best->view());
   }
   if (as_str(s)->size == 0 && suggestion.empty()) out += name + "\n";

@@ -40,7 +40,9 @@ Value unbound_deref(ThreadState& ts, CodeObj* code, int index) {
 Value name_error(ThreadState& ts, Frame* frame, StrObject* name) {
   raise_fmt(ts, NameError_type, "name '{}' is not defined", name->view());
   StrObject* suggestion = suggest_for_name(ts, frame, name);
-  static_cast<ExceptionObject*>(ts.current_exception.as_object())->extra = suggestion ? Value(suggestion) : None();
+  // NameError's fields (vm/objects/exceptions.cpp): its name, and the suggestion for the traceback.
+  Value fields[2] = {Value(name), suggestion ? Value(suggestion) : None()};
+  static_cast<ExceptionObject*>(ts.current_exception.as_object())->extra = Value(make_tuple(ts, fields));
   return Value();
 }
 

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "stdlib/native/atexit.h"
+#include "stdlib/native/faulthandler.h"
 #include "stdlib/native/gc.h"
 #include "stdlib/native/io.h"
 #include "stdlib/native/signal.h"
@@ -48,6 +49,7 @@ void mark_roots(void* context, Tracer& tracer) {
   trace_io_roots(tracer);
   trace_signal_roots(tracer);
   trace_atexit_roots(tracer);
+  trace_faulthandler_roots(tracer);
   tracer.visit(ts.current_exception);
   for (ExcInfo* e = ts.exc_info; e; e = e->previous) tracer.visit(e->exc_value);
   for (Frame* f = ts.current_frame; f; f = f->previous) {

@@ -129,10 +129,10 @@ Type* best_base(ThreadState& ts, TupleObject* bases) {
 }
 
 // Builtin bases whose layout a Python class may extend (builtin_subclass.cpp knows where their dict goes): those
-// CPython lets one subclass, except module (made by the import system) and super.
+// CPython lets one subclass (module included: its instances keep their attributes in the module's own dict).
 bool subclassable_layout(Type* solid) {
   if (is_subclassable_native_type(solid) || is_native_extensible(solid)) return true;
-  return (solid->flags & kTypeBaseType) && solid != &module_type;
+  return (solid->flags & kTypeBaseType) != 0;
 }
 
 // Where a heap type's own words start in instances over builtin base `solid`: slot values and an appended
@@ -467,7 +467,7 @@ Value make_heap_type(ThreadState& ts, Type* meta, StrObject* name, TupleObject* 
   // The first Python class over a builtin without weak reference support adds __weakref__ as CPython does.
   if ((!slots.present || slots.wants_weakref) && (!(base->flags & kTypeHeap) || !base_has_dict) &&
       solid != &int_type && solid != &bytes_type && solid != &tuple_type && solid != &set_type &&
-      solid != &frozenset_type && solid != &type_type &&
+      solid != &frozenset_type && solid != &type_type && solid != &module_type &&
       !dict_set_str(ts, t->dict, intern(ts, "__weakref__"), weakref_descriptor(ts, t)))
     return Value();
   t->doc = dict_get_str(t->dict, n.doc);

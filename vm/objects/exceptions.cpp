@@ -1,4 +1,5 @@
 // BaseException and the builtin hierarchy (errors.h's X-macro), raising helpers.
+#include "stdlib/native/native_type.h"
 #include "vm/objects/heap_type.h"
 #include "vm/objects/type_init.h"
 #include "vm/runtime.h"
@@ -32,29 +33,108 @@ Value exception_new(ThreadState& ts, Type* type, std::span<const Value> args, Tu
   return Value(e);
 }
 
-// ImportError(*args, name=None, path=None): keeps name, path and msg (the message when there is one argument)
-// as attributes, as CPython's ImportError.__init__ does; other keywords are refused with its message.
-bool import_error_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+// ---- the fields some exception classes keep in ExceptionObject::extra ---------------------------------------------
+// ImportError: (name, path, msg); AttributeError: (name, obj); NameError: (name, suggestion). A null item is a
+// field never set (CPython's NULL member: it reads as None, and ImportError's __reduce__ leaves it out). They are
+// attributes of the class (CPython's members), not entries of the instance dict, so a subclass may replace one
+// with a property (importlib.metadata's PackageNotFoundError.name) without breaking the base's __init__.
+enum ExtraField { kImportName = 0, kImportPath = 1, kImportMsg = 2, kAttrName = 0, kAttrObj = 1, kNameName = 0,
+                  kNameSuggestion = 1 };
+
+Value extra_field(Value self, int index) {
+  Value extra = as_exc(self)->extra;
+  if (!extra || !is_tuple(extra)) return Value();
+  auto* fields = static_cast<TupleObject*>(extra.as_object());
+  return index < fields->size ? fields->items[index] : Value();
+}
+
+// Sets field `index` of the `count` fields to `value` (null: unset).
+void set_extra_field(ThreadState& ts, Value self, int index, int count, Value value) {
+  TupleObject* fields = minipy::make_tuple(ts, count);
+  for (int i = 0; i < count; i++) fields->items[i] = i == index ? value : extra_field(self, i);
+  as_exc(self)->extra = Value(fields);
+}
+
+// The keyword-only fields of ImportError(*args, name=None, path=None) and AttributeError(*args, name=None,
+// obj=None) (CPython's "|$OO" parsing against an empty tuple): any other keyword is refused with its message.
+// `fname` names the class in the messages (CPython's format string fixes it: "ImportError()" for
+// ModuleNotFoundError too).
+bool keyword_fields(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, const char* fname,
+                    std::initializer_list<const char*> names, int count) {
   size_t n = positional_count(args, kwnames);
-  Value name = None(), path = None();
+  Value values[3] = {};
   for (int64_t i = 0; kwnames && i < kwnames->size; i++) {
     std::string_view key = as_str(kwnames->items[i])->view();
-    Value value = args[n + static_cast<size_t>(i)];
-    if (key == "name") name = value;
-    else if (key == "path") path = value;
-    else {
-      raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for {}()", key, type_of(self)->name->view());
+    int index = 0;
+    for (const char* name : names) {
+      if (key == name) break;
+      index++;
+    }
+    if (index == static_cast<int>(names.size())) {
+      raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for {}()", key, fname);
       return false;
     }
+    values[index] = args[n + static_cast<size_t>(i)];
   }
   as_exc(self)->args = minipy::make_tuple(ts, args.subspan(0, n));
-  return set_attr(ts, self, intern(ts, "name"), name) && set_attr(ts, self, intern(ts, "path"), path) &&
-         set_attr(ts, self, intern(ts, "msg"), n == 1 ? args[0] : None());
+  TupleObject* fields = minipy::make_tuple(ts, count);
+  for (int i = 0; i < count; i++) fields->items[i] = values[i];
+  as_exc(self)->extra = Value(fields);
+  return true;
+}
+
+// ImportError.__init__: name and path from the keywords, msg = the argument when there is exactly one.
+bool import_error_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!keyword_fields(ts, self, args, kwnames, "ImportError", {"name", "path"}, 3)) return false;
+  TupleObject* given = as_exc(self)->args;
+  if (given->size == 1) set_extra_field(ts, self, kImportMsg, 3, given->items[0]);
+  return true;
+}
+
+// Readers and writers of the fields, as properties of the classes: called with the instance as args[0] (and the
+// value as args[1]; none for a delete, which unsets).
+template <int kIndex>
+Value get_extra(ThreadState&, Value, std::span<const Value> args, TupleObject*) {
+  Value v = extra_field(args[0], kIndex);
+  return v ? v : None();
+}
+template <int kIndex, int kCount>
+Value set_extra(ThreadState& ts, Value, std::span<const Value> args, TupleObject*) {
+  set_extra_field(ts, args[0], kIndex, kCount, args.size() > 1 ? args[1] : Value());
+  return None();
+}
+
+// ImportError.__str__: msg when it is a str, else BaseException's.
+Value exception_str(ThreadState& ts, Value self);
+Value import_error_str(ThreadState& ts, Value self) {
+  Value msg = extra_field(self, kImportMsg);
+  if (msg && type_of(msg) == &str_type) return msg;
+  return exception_str(ts, self);
+}
+
+// ImportError.__reduce__: (type, args) or (type, args, state), the state being the instance dict with name and
+// path added when they are set.
+Value import_error_reduce(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!check_positional_args(ts, "__reduce__", args, kwnames, 0, 0)) return Value();
+  ExceptionObject* e = as_exc(self);
+  Value name = extra_field(self, kImportName), path = extra_field(self, kImportPath);
+  Value state = e->dict ? Value(e->dict) : Value();
+  if (name || path) {
+    DictObject* copy = make_dict(ts);
+    state = Value(copy);
+    if (e->dict && !dict_update(ts, copy, Value(e->dict))) return Value();
+    if (name && !dict_set_str(ts, copy, intern(ts, "name"), name)) return Value();
+    if (path && !dict_set_str(ts, copy, intern(ts, "path"), path)) return Value();
+  }
+  Value items[3] = {Value(type_of(self)), Value(e->args), state};
+  return Value(minipy::make_tuple(ts, std::span<const Value>(items, state ? 3 : 2)));
 }
 
 bool exception_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   Type* t = type_of(self);
   if (is_subtype(t, &ImportError_type)) return import_error_init(ts, self, args, kwnames);
+  if (is_subtype(t, &AttributeError_type)) return keyword_fields(ts, self, args, kwnames, "AttributeError", {"name", "obj"}, 2);
+  if (is_subtype(t, &NameError_type)) return keyword_fields(ts, self, args, kwnames, "NameError", {"name"}, 2);
   if (kwnames && kwnames->size && !(t->flags & kTypeHeap)) {
     raise_fmt(ts, TypeError_type, "{}() takes no keyword arguments", t->name->view());
     return false;
@@ -205,6 +285,27 @@ const MethodDef exception_methods[] = {{"with_traceback", m_with_traceback},
 const MethodDef key_error_methods[] = {{"__str__", m_exception_str<key_error_str>}};
 const MethodDef syntax_error_methods[] = {{"__str__", m_exception_str<syntax_error_str>}};
 
+const MethodDef import_error_methods[] = {{"__str__", m_exception_str<import_error_str>},
+                                          {"__reduce__", import_error_reduce}};
+
+// The field properties of ImportError (msg, name, path), AttributeError (name, obj) and NameError (name).
+void add_exception_fields(ThreadState& ts) {
+  static const MethodDef kImportGetters[] = {{"msg", get_extra<kImportMsg>}, {"name", get_extra<kImportName>},
+                                             {"path", get_extra<kImportPath>}};
+  static const MethodDef kImportSetters[] = {{"msg", set_extra<kImportMsg, 3>}, {"name", set_extra<kImportName, 3>},
+                                             {"path", set_extra<kImportPath, 3>}};
+  static const MethodDef kAttributeGetters[] = {{"name", get_extra<kAttrName>}, {"obj", get_extra<kAttrObj>}};
+  static const MethodDef kAttributeSetters[] = {{"name", set_extra<kAttrName, 2>}, {"obj", set_extra<kAttrObj, 2>}};
+  static const MethodDef kNameGetter = {"name", get_extra<kNameName>};
+  static const MethodDef kNameSetter = {"name", set_extra<kNameName, 2>};
+  ImportError_type.str = import_error_str;
+  add_methods(ts, ImportError_type, import_error_methods);
+  for (size_t i = 0; i < 3; i++) add_native_property(ts, ImportError_type, &kImportGetters[i], &kImportSetters[i]);
+  for (size_t i = 0; i < 2; i++)
+    add_native_property(ts, AttributeError_type, &kAttributeGetters[i], &kAttributeSetters[i]);
+  add_native_property(ts, NameError_type, &kNameGetter, &kNameSetter);
+}
+
 bool set_context_attr(ThreadState& ts, Value self, StrObject* name, Value value) {
   std::string_view n = name->view();
   ExceptionObject* e = as_exc(self);
@@ -282,6 +383,7 @@ void init_exception_slots(ThreadState& ts) {
   add_getset(ts, SyntaxError_type, "text", get_text);
   add_getset(ts, SyntaxError_type, "end_lineno", get_end_lineno);
   add_getset(ts, SyntaxError_type, "end_offset", get_end_offset);
+  add_exception_fields(ts);
   init_os_error_type(ts, exception_new, exception_init);
   init_unicode_error_types(ts, exception_init);
 }
@@ -333,6 +435,8 @@ Value raise(ThreadState& ts, Type& type, std::string_view message) {
     exc = exception_new(ts, &type, {}, nullptr);
   } else {
     exc = exception_new(ts, &type, std::span<const Value>(&msg, 1), nullptr);
+    // CPython creates it by calling the class, whose __init__ sets ImportError.msg.
+    if (is_subtype(&type, &ImportError_type)) set_extra_field(ts, exc, kImportMsg, 3, msg);
   }
   return raise_value(ts, exc);
 }

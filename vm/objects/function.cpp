@@ -531,7 +531,10 @@ Value make_cell(ThreadState& ts, Value contents) {
 
 void add_methods(ThreadState& ts, Type& type, std::span<const MethodDef> methods) {
   for (const MethodDef& def : methods) {
-    auto* d = ts.alloc<MethodDescriptorObject>(&method_descriptor_type);
+    // A slot's dunder (int.__add__, object.__init__) is a wrapper_descriptor, as in CPython; the rest are
+    // method_descriptors. Both are laid out and behave the same (vm/objects/method_wrapper.cpp).
+    Type* kind = (def.flags & kMethodSlotWrapper) ? &wrapper_descriptor_type : &method_descriptor_type;
+    auto* d = ts.alloc<MethodDescriptorObject>(kind);
     d->owner = &type;
     d->def = &def;
     dict_set_str_new(ts, type.dict, intern(ts, def.name), Value(d));
@@ -670,6 +673,16 @@ Value function_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObj
 
 }  // namespace
 
+void give_method_descriptor_protocol(ThreadState& ts, Type& t) {
+  t.call = descriptor_call;
+  t.descr_get = descriptor_get;
+  t.repr = descriptor_repr;
+  t.trace = trace_descriptor;
+  static const MethodDef kDescriptorGetters[] = {
+      {"__name__", descriptor_name}, {"__qualname__", descriptor_qualname}, {"__objclass__", descriptor_objclass}};
+  add_getsets(ts, t, kDescriptorGetters);
+}
+
 void init_function_types(ThreadState& ts) {
   function_type.new_instance = function_new;
   bound_method_type.new_instance = bound_method_new;
@@ -714,13 +727,7 @@ void init_function_types(ThreadState& ts) {
   static const MethodDef kNativeFunctionMethods[] = {{"__reduce__", native_reduce}};
   add_methods(ts, native_function_type, kNativeFunctionMethods);
 
-  method_descriptor_type.call = descriptor_call;
-  method_descriptor_type.descr_get = descriptor_get;
-  method_descriptor_type.repr = descriptor_repr;
-  method_descriptor_type.trace = trace_descriptor;
-  static const MethodDef kDescriptorGetters[] = {
-      {"__name__", descriptor_name}, {"__qualname__", descriptor_qualname}, {"__objclass__", descriptor_objclass}};
-  add_getsets(ts, method_descriptor_type, kDescriptorGetters);
+  give_method_descriptor_protocol(ts, method_descriptor_type);
 
   bound_method_type.call = bound_call;
   bound_method_type.repr = bound_repr;

@@ -1,6 +1,4 @@
-// The builtin iterator types: enumerate, zip, reversed, map, filter and the __getitem__-based sequence iterator;
-// and module objects.
-#include "stdlib/native/registry.h"
+// The builtin iterator types: enumerate, zip, reversed, map, filter and the __getitem__-based sequence iterator.
 #include "vm/objects/type_init.h"
 #include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
@@ -216,91 +214,7 @@ Value seq_iter_next(ThreadState& ts, Value self) {
   return v;
 }
 
-// ---- modules ---------------------------------------------------------------------------------------------------
-Value module_getattr(ThreadState& ts, Value self, StrObject* name) {
-  auto* m = static_cast<ModuleObject*>(self.as_object());
-  Value v = dict_get_str(m->dict, name);
-  if (v) return v;
-  v = generic_getattr(ts, self, name, true);
-  if (v || ts.current_exception) return v;
-  // PEP 562: a module's own __getattr__ answers for the names it lacks.
-  Value hook = dict_get_str(m->dict, intern(ts, "__getattr__"));
-  if (hook) {
-    Value arg(name);
-    return call(ts, hook, {&arg, 1});
-  }
-  return raise_attribute_error(ts, self, name,
-                               fmt::format("module '{}' has no attribute '{}'", m->name->view(), name->view()));
-}
-bool module_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
-  auto* m = static_cast<ModuleObject*>(self.as_object());
-  if (!value) {
-    int r = dict_del(ts, m->dict, Value(name));
-    if (r == 0)
-      raise_fmt(ts, AttributeError_type, "module '{}' has no attribute '{}'", m->name->view(), name->view());
-    return r == 1;
-  }
-  return dict_set_str(ts, m->dict, name, value);
-}
-Value module_repr(ThreadState& ts, Value self) {
-  auto* m = static_cast<ModuleObject*>(self.as_object());
-  Value file = dict_get_str(m->dict, ts.interp->names.file);
-  if (file && is_str(file))
-    return Value(make_str(ts, fmt::format("<module '{}' from '{}'>", m->name->view(), as_str(file)->view())));
-  // Native modules show their BuiltinImporter origin; a module made by types.ModuleType(name) has none.
-  std::string_view name = m->name->view();
-  bool native = name == "sys" || name == "builtins" || find_native_module(name) != nullptr;
-  return Value(make_str(ts, native ? fmt::format("<module '{}' (built-in)>", name) : fmt::format("<module '{}'>", name)));
-}
-void trace_module(Object* self, Tracer& tracer) {
-  auto* m = static_cast<ModuleObject*>(self);
-  tracer.visit(m->dict);
-  tracer.visit(m->name);
-}
-Value module_dict(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  return Value(static_cast<ModuleObject*>(self.as_object())->dict);
-}
-
 }  // namespace
-
-// types.ModuleType(name, doc=None): a new, empty module, as the import system makes them (CPython's
-// module.__new__ followed by module.__init__).
-Value module_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
-  size_t npos = positional_count(args, kwnames);
-  Value name = npos > 0 ? args[0] : Value(), doc = npos > 1 ? args[1] : Value();
-  if (npos > 2) return raise_fmt(ts, TypeError_type, "module() takes at most 2 arguments ({} given)", args.size());
-  for (int64_t k = 0; kwnames && k < kwnames->size; k++) {
-    std::string_view key = as_str(kwnames->items[k])->view();
-    Value v = args[npos + static_cast<size_t>(k)];
-    size_t position = key == "name" ? 0 : key == "doc" ? 1 : 2;
-    if (position == 2) return raise_fmt(ts, TypeError_type, "module() got an unexpected keyword argument '{}'", key);
-    if (position < npos)
-      return raise_fmt(ts, TypeError_type, "argument for module() given by name ('{}') and position ({})", key,
-                       position + 1);
-    (position == 0 ? name : doc) = v;
-  }
-  if (!name) return raise(ts, TypeError_type, "module() missing required argument 'name' (pos 1)");
-  if (!is_str(name))
-    return raise_fmt(ts, TypeError_type, "module() argument 'name' must be str, not {}", type_of(name)->name->view());
-  ModuleObject* m = make_module(ts, as_str(name)->view());
-  if (!m) return Value();
-  m->name = as_str(name);
-  if (!dict_set_str(ts, m->dict, ts.interp->names.name, name)) return Value();
-  if (doc && !dict_set_str(ts, m->dict, ts.interp->names.doc, doc)) return Value();
-  return Value(m);
-}
-
-ModuleObject* make_module(ThreadState& ts, std::string_view name) {
-  auto* m = ts.alloc<ModuleObject>(&module_type);
-  m->name = intern(ts, name);
-  m->dict = make_dict(ts);
-  dict_set_str_new(ts, m->dict, ts.interp->names.name, Value(m->name));
-  dict_set_str_new(ts, m->dict, ts.interp->names.doc, None());
-  dict_set_str_new(ts, m->dict, ts.interp->names.package, None());
-  dict_set_str_new(ts, m->dict, ts.interp->names.loader, None());
-  dict_set_str_new(ts, m->dict, ts.interp->names.spec, None());
-  return m;
-}
 
 // ---- iter(callable, sentinel) ---------------------------------------------------------------------------------
 namespace {
@@ -414,13 +328,5 @@ void init_iterator_types(ThreadState& ts) {
   add_length_hints(ts);
 }
 
-void init_misc_types(ThreadState& ts) {
-  module_type.new_instance = module_new;
-  module_type.getattr = module_getattr;
-  module_type.setattr = module_setattr;
-  module_type.repr = module_repr;
-  module_type.trace = trace_module;
-  add_getset(ts, module_type, "__dict__", module_dict);
-}
 
 }  // namespace minipy

@@ -1,4 +1,6 @@
-// The `method-wrapper` type: a slot wrapper (int.__add__, object.__str__, list.__len__) bound to an object, as
+// The `wrapper_descriptor` type: a builtin type's method for one of its slots (int.__add__, object.__str__,
+// list.__len__; CPython's PyWrapperDescr_Type), laid out and called as a method descriptor, its __doc__ and
+// __text_signature__ taken from the slot table. And the `method-wrapper` type: such a method bound to an object, as
 // `(1).__add__` gives it (CPython's wrapperobject in Objects/descrobject.c). Its layout is a builtin function's
 // (the MethodDef, the receiver), with the slot wrapper's owner class in the `module` field, for __objclass__ and
 // __qualname__. Methods of builtin types that are not slot wrappers bind to builtin_function_or_method instead.
@@ -10,8 +12,17 @@
 namespace minipy {
 
 Type method_wrapper_type;
+Type wrapper_descriptor_type;
 
 namespace {
+
+// (getattr, (target, name)): how pickle stores a slot wrapper, by reference.
+Value getattr_reduction(ThreadState& ts, Value target, const char* name) {
+  Value getattr_fn = dict_get_str(ts.interp->builtins, intern(ts, "getattr"));
+  Value pair[2] = {target, Value(intern(ts, name))};
+  Value items[2] = {getattr_fn, Value(minipy::make_tuple(ts, pair))};
+  return Value(minipy::make_tuple(ts, items));
+}
 
 NativeFunctionObject* as_wrapper(Value v) { return static_cast<NativeFunctionObject*>(v.as_object()); }
 Type* owner_of(Value v) { return static_cast<Type*>(as_wrapper(v)->module.as_object()); }
@@ -60,18 +71,42 @@ WRAPPER_FN(wrapper_qualname) {
   StrObject* owner_name = owner->qualname ? owner->qualname : owner->name;
   return Value(make_str(ts, fmt::format("{}.{}", owner_name->view(), as_wrapper(self)->def->name)));
 }
+// __doc__ and __text_signature__ of a slot wrapper, bound or not: the slot table's (a MethodDef's own doc first).
+Value slot_doc(ThreadState& ts, const MethodDef* def) {
+  const char* doc = def->doc ? def->doc : slot_wrapper_doc(def->name);
+  return doc ? Value(make_str(ts, doc)) : None();
+}
+Value slot_signature(ThreadState& ts, const MethodDef* def) {
+  const char* signature = slot_wrapper_signature(def->name);
+  return signature ? Value(make_str(ts, signature)) : None();
+}
 WRAPPER_FN(wrapper_doc) {
   (void)args, (void)kwnames;
-  const char* doc = as_wrapper(self)->def->doc;
-  return doc ? Value(make_str(ts, doc)) : None();
+  return slot_doc(ts, as_wrapper(self)->def);
+}
+WRAPPER_FN(wrapper_signature) {
+  (void)args, (void)kwnames;
+  return slot_signature(ts, as_wrapper(self)->def);
+}
+const MethodDef* descriptor_def(Value v) { return static_cast<MethodDescriptorObject*>(v.as_object())->def; }
+WRAPPER_FN(descriptor_doc) {
+  (void)args, (void)kwnames;
+  return slot_doc(ts, descriptor_def(self));
+}
+WRAPPER_FN(descriptor_signature) {
+  (void)args, (void)kwnames;
+  return slot_signature(ts, descriptor_def(self));
+}
+// wrapper_descriptor.__reduce__: getattr(owner class, name), so pickle stores int.__add__ by reference.
+WRAPPER_FN(descriptor_reduce) {
+  if (!check_positional_args(ts, "__reduce__", args, kwnames, 0, 0)) return Value();
+  auto* d = static_cast<MethodDescriptorObject*>(self.as_object());
+  return getattr_reduction(ts, Value(d->owner), d->def->name);
 }
 // __reduce__: getattr(receiver, name), as for any bound builtin method.
 WRAPPER_FN(wrapper_reduce) {
   if (!check_positional_args(ts, "__reduce__", args, kwnames, 0, 0)) return Value();
-  Value getattr_fn = dict_get_str(ts.interp->builtins, intern(ts, "getattr"));
-  Value pair[2] = {as_wrapper(self)->self, Value(intern(ts, as_wrapper(self)->def->name))};
-  Value items[2] = {getattr_fn, Value(minipy::make_tuple(ts, pair))};
-  return Value(minipy::make_tuple(ts, items));
+  return getattr_reduction(ts, as_wrapper(self)->self, as_wrapper(self)->def->name);
 }
 
 #undef WRAPPER_FN
@@ -97,12 +132,23 @@ void init_method_wrapper_type(ThreadState& ts) {
   t.trace = trace_wrapper;
   static const MethodDef kGetters[] = {
       {"__name__", wrapper_name},         {"__qualname__", wrapper_qualname}, {"__self__", wrapper_self},
-      {"__objclass__", wrapper_objclass}, {"__doc__", wrapper_doc},
+      {"__objclass__", wrapper_objclass}, {"__doc__", wrapper_doc},       {"__text_signature__", wrapper_signature},
   };
   add_getsets(ts, t, kGetters);
   static const MethodDef kMethods[] = {{"__reduce__", wrapper_reduce}};
   add_methods(ts, t, kMethods);
   finish_static_type_slots(ts, t, nullptr);
+
+  Type& d = wrapper_descriptor_type;
+  begin_static_type(ts, d, "wrapper_descriptor", &object_type, sizeof(MethodDescriptorObject),
+                    kTypeMethodDescriptor);
+  give_method_descriptor_protocol(ts, d);
+  static const MethodDef kDescriptorGetters[] = {{"__doc__", descriptor_doc},
+                                                 {"__text_signature__", descriptor_signature}};
+  add_getsets(ts, d, kDescriptorGetters);
+  static const MethodDef kDescriptorMethods[] = {{"__reduce__", descriptor_reduce}};
+  add_methods(ts, d, kDescriptorMethods);
+  finish_static_type_slots(ts, d, nullptr);
 }
 
 }  // namespace minipy

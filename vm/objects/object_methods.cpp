@@ -5,6 +5,7 @@
 #include "vm/objects/static_type.h"
 #include "vm/objects/heap_type.h"
 #include "vm/objects/instance_values.h"
+#include "vm/objects/method_wrapper.h"
 #include "vm/objects/type_init.h"
 
 namespace minipy {
@@ -53,13 +54,15 @@ void add_new(ThreadState& ts) {
     add_methods(ts, *t, std::span<const MethodDef>(&kNewDef<t>, 1));
 }
 
+// object.__repr__ is object's own repr whatever the instance's type (CPython's object_repr): for an instance of a
+// list subclass it is "<__main__.L object at 0x...>", not the list's repr (list.__repr__ gives that).
 METHOD(m_repr) {
-  if (!check_positional_args(ts, "__repr__", args, kwnames, 0, 0)) return Value();
-  return builtin_type_of(self)->repr(ts, self);
+  if (!check_slot_wrapper_args(ts, "__repr__", args, kwnames, 0)) return Value();
+  return object_type.repr(ts, self);
 }
 
 METHOD(m_str) {
-  if (!check_positional_args(ts, "__str__", args, kwnames, 0, 0)) return Value();
+  if (!check_slot_wrapper_args(ts, "__str__", args, kwnames, 0)) return Value();
   // CPython's object_str: the repr of the object's own type (a Python __repr__ included: IntEnum and StrEnum
   // members, and classes that set `__str__ = object.__str__`, rely on it). str and the exceptions have __str__
   // methods of their own.
@@ -67,7 +70,7 @@ METHOD(m_str) {
 }
 
 METHOD(m_hash) {
-  if (!check_positional_args(ts, "__hash__", args, kwnames, 0, 0)) return Value();
+  if (!check_slot_wrapper_args(ts, "__hash__", args, kwnames, 0)) return Value();
   HashSlot hash = builtin_type_of(self)->hash;
   if (!hash) return raise_fmt(ts, TypeError_type, "unhashable type: '{}'", type_name(self));
   int64_t h;
@@ -77,7 +80,7 @@ METHOD(m_hash) {
 
 Value compare(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, int op,
               const char* name) {
-  if (!check_positional_args(ts, name, args, kwnames, 1, 1)) return Value();
+  if (!check_slot_wrapper_args(ts, name, args, kwnames, 1)) return Value();
   if (op == kNe) {
     // The default __ne__ inverts whatever __eq__ the instance has.
     Value eq = type_of(self)->richcompare(ts, self, args[0], kEq);
@@ -116,7 +119,7 @@ METHOD(m_init_subclass) {
 }
 
 METHOD(m_getattribute) {
-  if (!check_positional_args(ts, "__getattribute__", args, kwnames, 1, 1))
+  if (!check_slot_wrapper_args(ts, "__getattribute__", args, kwnames, 1))
     return Value();
   if (!is_str(args[0]))
     return raise_fmt(ts, TypeError_type, "attribute name must be string, not '{}'", type_name(args[0]));
@@ -132,12 +135,13 @@ Value set_or_delete(ThreadState& ts, Value self, Value name, Value value) {
   return None();
 }
 METHOD(m_setattr) {
-  if (!no_keywords(ts, "__setattr__", kwnames)) return Value();
-  if (args.size() != 2) return raise_fmt(ts, TypeError_type, "expected 2 arguments, got {}", args.size());
+  // (CPython unpacks these with an unnamed PyArg_UnpackTuple: " expected 2 arguments, got 1".)
+  if (!check_slot_wrapper_args(ts, "__setattr__", {}, kwnames, 0)) return Value();
+  if (!check_arg_count(ts, "", args.size(), 2, 2)) return Value();
   return set_or_delete(ts, self, args[0], args[1]);
 }
 METHOD(m_delattr) {
-  if (!check_positional_args(ts, "__delattr__", args, kwnames, 1, 1)) return Value();
+  if (!check_slot_wrapper_args(ts, "__delattr__", args, kwnames, 1)) return Value();
   return set_or_delete(ts, self, args[0], Value());
 }
 

@@ -39,10 +39,12 @@ struct SlotRow {
   Slot slot;
   Wrap wrap;
   int op;
+  const char* signature;  // __text_signature__ of the builtin types' method: "($self, value, /)"
+  const char* doc;        // its __doc__: "Return self+value."
 };
 
 inline constexpr SlotRow kSlotDunders[] = {
-#define SLOT_DUNDER(name, slot, wrap, op) {name, slot, wrap, op},
+#define SLOT_DUNDER(name, slot, wrap, op, signature, doc) {name, slot, wrap, op, signature, doc},
 #include "vm/objects/slot_dunders.def"
 };
 inline constexpr size_t kSlotDunderCount = std::size(kSlotDunders);

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "vm/objects/heap_type.h"
+#include "vm/objects/method_wrapper.h"
 #include "vm/objects/slot_table.h"
 
 namespace minipy {
@@ -75,16 +76,9 @@ BinarySlot binary_slot(const Type& t, const SlotRow& row) {
   }
 }
 
-// CPython's check_num_args: "expected N argument(s), got M"; keywords are refused by name.
 bool check_args(ThreadState& ts, const SlotRow& row, std::span<const Value> args, TupleObject* kwnames,
                 size_t n) {
-  if (kwnames && kwnames->size) {
-    raise_fmt(ts, TypeError_type, "wrapper {}() takes no keyword arguments", row.name);
-    return false;
-  }
-  if (args.size() == n) return true;
-  raise_fmt(ts, TypeError_type, "expected {} argument{}, got {}", n, n == 1 ? "" : "s", args.size());
-  return false;
+  return check_slot_wrapper_args(ts, row.name, args, kwnames, n);
 }
 
 // __pow__(other, mod=None) and __rpow__: two-argument power through the binary slot, three through power3.
@@ -169,11 +163,44 @@ Value slot_wrapper(ThreadState& ts, Value self, std::span<const Value> args, Tup
 
 template <size_t... I>
 constexpr std::array<MethodDef, sizeof...(I)> make_defs(std::index_sequence<I...>) {
-  return {MethodDef{kRows[I].name, slot_wrapper<I>, kMethodSlotWrapper}...};
+  return {MethodDef{kRows[I].name, slot_wrapper<I>, kMethodSlotWrapper, kRows[I].doc}...};
 }
 constexpr auto kDefs = make_defs(std::make_index_sequence<std::size(kRows)>());
 
 }  // namespace
+
+// CPython's check_num_args: "expected N argument(s), got M"; keywords are refused by name.
+bool check_slot_wrapper_args(ThreadState& ts, const char* name, std::span<const Value> args, TupleObject* kwnames,
+                             size_t n) {
+  if (kwnames && kwnames->size) {
+    raise_fmt(ts, TypeError_type, "wrapper {}() takes no keyword arguments", name);
+    return false;
+  }
+  if (args.size() == n) return true;
+  raise_fmt(ts, TypeError_type, "expected {} argument{}, got {}", n, n == 1 ? "" : "s", args.size());
+  return false;
+}
+
+namespace {
+
+// The first row naming dunder `name` (the one slot_wrappers and object's hand-written methods stand for).
+const SlotRow* row_named(std::string_view name) {
+  for (const SlotRow& row : kRows)
+    if (name == row.name) return &row;
+  return nullptr;
+}
+
+}  // namespace
+
+const char* slot_wrapper_doc(std::string_view name) {
+  const SlotRow* row = row_named(name);
+  return row && *row->doc ? row->doc : nullptr;
+}
+
+const char* slot_wrapper_signature(std::string_view name) {
+  const SlotRow* row = row_named(name);
+  return row && *row->signature ? row->signature : nullptr;
+}
 
 // Runs before static types inherit their bases' slots, so a non-null slot is the type's own.
 void add_slot_wrappers(ThreadState& ts, Type& t) {
