@@ -55,9 +55,9 @@ bool Codegen::visit_stmt(const ast::Stmt* s) {
     case K::Pass: return addop(Opcode::NOP);
     case K::Break: return break_stmt();
     case K::Continue: return continue_stmt();
-    case K::With: return with_stmt(static_cast<const ast::With*>(s), 0);
+    case K::With: return with_stmt(static_cast<const ast::With*>(s), 0, false);
     case K::AsyncFor: return async_for_stmt(static_cast<const ast::For*>(s));
-    case K::AsyncWith: return async_with_stmt(static_cast<const ast::With*>(s), 0);
+    case K::AsyncWith: return with_stmt(static_cast<const ast::With*>(s), 0, true);
     case K::Match: return match_stmt(static_cast<const ast::Match*>(s));
     case K::TryStar: return try_star_stmt(static_cast<const ast::Try*>(s));
   }
@@ -294,16 +294,24 @@ bool Codegen::with_except_finish(BasicBlock* cleanup) {
          addop(Opcode::POP_TOP) && addop(Opcode::POP_TOP);
 }
 
-bool Codegen::with_stmt(const ast::With* s, size_t pos) {
+// `with` and `async with` (compile.c's compiler_with / compiler_async_with) are one shape: the async form awaits
+// __aenter__ and __aexit__ after each call. Nested items compile as nested withs, one item per level.
+bool Codegen::with_stmt(const ast::With* s, size_t pos, bool is_async) {
+  if (is_async && u().kind != UnitKind::AsyncFunction) return error("'async with' outside async function");
   const ast::WithItem* item = s->items[pos];
   BasicBlock* block = new_block();
   BasicBlock* final_block = new_block();
   BasicBlock* exit = new_block();
   BasicBlock* cleanup = new_block();
   if (!visit_expr(item->context_expr)) return false;
-  if (!addop(Opcode::BEFORE_WITH) || !addop_j(Opcode::SETUP_WITH, final_block)) return false;
+  if (is_async) {
+    if (!addop(Opcode::BEFORE_ASYNC_WITH) || !addop_i(Opcode::GET_AWAITABLE, 1) || !await_value()) return false;
+  } else if (!addop(Opcode::BEFORE_WITH)) {
+    return false;
+  }
+  if (!addop_j(Opcode::SETUP_WITH, final_block)) return false;
   use_next_block(block);
-  FBlock fb{FBlockKind::With, block, final_block};
+  FBlock fb{is_async ? FBlockKind::AsyncWith : FBlockKind::With, block, final_block};
   fb.with_stmt = s;
   if (!push_fblock(fb)) return false;
   if (item->optional_vars) {
@@ -313,25 +321,30 @@ bool Codegen::with_stmt(const ast::With* s, size_t pos) {
   }
   if (++pos == s->items.size()) {
     if (!visit_stmts(s->body)) return false;
-  } else if (!with_stmt(s, pos)) {
+  } else if (!with_stmt(s, pos, is_async)) {
     return false;
   }
-  unset_loc();
+  // 3.11 marks the sync POP_BLOCK artificial (no line) but leaves the async one on the body's last line; the
+  // line table must match CPython's, so the difference stays.
+  if (!is_async) unset_loc();
   if (!addop(Opcode::POP_BLOCK)) return false;
   pop_fblock();
-  // Normal exit: __exit__(None, None, None).
+  // Normal exit: __exit__(None, None, None), awaited for `async with`.
   set_loc(s->loc);
-  if (!call_exit_with_nones() || !addop(Opcode::POP_TOP) || !addop_j(Opcode::JUMP, exit)) return false;
+  if (!call_exit_with_nones()) return false;
+  if (is_async && (!addop_i(Opcode::GET_AWAITABLE, 2) || !await_value())) return false;
+  if (!addop(Opcode::POP_TOP) || !addop_j(Opcode::JUMP, exit)) return false;
   use_next_block(final_block);
   if (!addop_j(Opcode::SETUP_CLEANUP, cleanup) || !addop(Opcode::PUSH_EXC_INFO) ||
       !addop(Opcode::WITH_EXCEPT_START))
     return false;
+  if (is_async && (!addop_i(Opcode::GET_AWAITABLE, 2) || !await_value())) return false;
   if (!with_except_finish(cleanup)) return false;
   use_next_block(exit);
   return true;
 }
 
-// ---- async for / async with (compile.c's compiler_async_for / compiler_async_with) --------------------------
+// ---- async for (compile.c's compiler_async_for) ---------------------------------------------------------------
 
 bool Codegen::async_for_stmt(const ast::For* s) {
   if (u().kind != UnitKind::AsyncFunction) return error("'async for' outside async function");
@@ -358,46 +371,6 @@ bool Codegen::async_for_stmt(const ast::For* s) {
   return true;
 }
 
-bool Codegen::async_with_stmt(const ast::With* s, size_t pos) {
-  if (u().kind != UnitKind::AsyncFunction) return error("'async with' outside async function");
-  const ast::WithItem* item = s->items[pos];
-  BasicBlock* block = new_block();
-  BasicBlock* final_block = new_block();
-  BasicBlock* exit = new_block();
-  BasicBlock* cleanup = new_block();
-  if (!visit_expr(item->context_expr)) return false;
-  if (!addop(Opcode::BEFORE_ASYNC_WITH) || !addop_i(Opcode::GET_AWAITABLE, 1) || !await_value() ||
-      !addop_j(Opcode::SETUP_WITH, final_block))
-    return false;
-  use_next_block(block);
-  FBlock fb{FBlockKind::AsyncWith, block, final_block};
-  fb.with_stmt = s;
-  if (!push_fblock(fb)) return false;
-  if (item->optional_vars) {
-    if (!visit_expr(item->optional_vars)) return false;
-  } else if (!addop(Opcode::POP_TOP)) {
-    return false;
-  }
-  if (++pos == s->items.size()) {
-    if (!visit_stmts(s->body)) return false;
-  } else if (!async_with_stmt(s, pos)) {
-    return false;
-  }
-  pop_fblock();
-  if (!addop(Opcode::POP_BLOCK)) return false;
-  // Normal exit: await __aexit__(None, None, None).
-  set_loc(s->loc);
-  if (!call_exit_with_nones() || !addop_i(Opcode::GET_AWAITABLE, 2) || !await_value() ||
-      !addop(Opcode::POP_TOP) || !addop_j(Opcode::JUMP, exit))
-    return false;
-  use_next_block(final_block);
-  if (!addop_j(Opcode::SETUP_CLEANUP, cleanup) || !addop(Opcode::PUSH_EXC_INFO) ||
-      !addop(Opcode::WITH_EXCEPT_START) || !addop_i(Opcode::GET_AWAITABLE, 2) || !await_value())
-    return false;
-  if (!with_except_finish(cleanup)) return false;
-  use_next_block(exit);
-  return true;
-}
 
 // ---- imports --------------------------------------------------------------------------------------------------
 
