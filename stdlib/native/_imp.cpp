@@ -24,7 +24,7 @@ IMP_FN(imp_source_hash) {
   (void)self;
   static const char* const names[] = {"key", "source"};
   Value a[2];
-  if (!parse_args(ts, "source_hash", args, kwnames, names, 0, 2, a)) return Value();
+  if (!native::parse_args(ts, "source_hash", args, kwnames, names, 2, 0, a)) return Value();
   int64_t key;
   if (!index_to_int64(ts, a[0], &key)) return Value();
   std::string_view data;
