@@ -20,6 +20,7 @@ bool Codegen::visit_stmt(const ast::Stmt* s) {
     case K::Delete: return visit_exprs(static_cast<const ast::Delete*>(s)->targets);
     case K::Assign: {
       auto* a = static_cast<const ast::Assign*>(s);
+      // `a = b = value`: the value is computed once and copied for every target but the last, left to right.
       if (!visit_expr(a->value)) return false;
       for (size_t i = 0; i < a->targets.size(); ++i) {
         if (i + 1 < a->targets.size() && !addop_i(Opcode::COPY, 1)) return false;
@@ -50,7 +51,7 @@ bool Codegen::visit_stmt(const ast::Stmt* s) {
     case K::Import: return import_stmt(static_cast<const ast::Import*>(s));
     case K::ImportFrom: return from_import(static_cast<const ast::ImportFrom*>(s));
     case K::Global:
-    case K::Nonlocal: return true;
+    case K::Nonlocal: return true;  // declarations only: the symbol table already used them
     case K::Expr: return stmt_expr(static_cast<const ast::ExprStmt*>(s)->value);
     case K::Pass: return addop(Opcode::NOP);
     case K::Break: return break_stmt();
@@ -127,6 +128,10 @@ bool Codegen::while_stmt(const ast::While* s) {
   return true;
 }
 
+// A returned constant is loaded only after the enclosing finally blocks and with-exits have run (nothing to keep
+// on the stack meanwhile); any other value is computed first and kept on top of the stack through the unwinding.
+// The NOPs give the `return` line (and the value's line, when it differs) an instruction of its own, so a tracer
+// sees the line events CPython's does.
 bool Codegen::return_stmt(const ast::Return* s) {
   bool preserve_tos = s->value && s->value->kind != ast::ExprKind::Constant;
   if (u().ste->kind != BlockKind::Function) return error("'return' outside function");
@@ -150,6 +155,8 @@ bool Codegen::return_stmt(const ast::Return* s) {
   return addop(Opcode::RETURN_VALUE);
 }
 
+// break/continue leave every with, try/finally and handler between here and the loop: unwind_fblock_stack emits
+// their exits (calling __exit__, running finally bodies) before the jump. The NOP keeps the statement's line.
 bool Codegen::break_stmt() {
   SourcePosition saved = u().loc;
   if (!addop(Opcode::NOP)) return false;
@@ -178,6 +185,9 @@ bool Codegen::continue_stmt() {
 
 bool Codegen::try_stmt(const ast::Try* s) { return s->finalbody.empty() ? try_except(s) : try_finally(s); }
 
+// try/finally compiles the finally body twice, as CPython 3.11 does: once inline for the normal path and once in
+// the handler that runs it for an exception and re-raises. Jumps out of the body (return, break) run a third,
+// inline copy through the FinallyTry frame block.
 bool Codegen::try_finally(const ast::Try* s) {
   BasicBlock* body_block = new_block();
   BasicBlock* end = new_block();
@@ -210,6 +220,8 @@ bool Codegen::try_finally(const ast::Try* s) {
   return true;
 }
 
+// The handlers are tested in order by CHECK_EXC_MATCH in one exception-table region; the `cleanup` block restores
+// the previous exception state (POP_EXCEPT) when a handler itself raises.
 bool Codegen::try_except(const ast::Try* s) {
   BasicBlock* body_block = new_block();
   BasicBlock* except = new_block();
