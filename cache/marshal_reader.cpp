@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "cache/marshal_read.h"
+#include "compiler/parse_unicode.h"
 #include "compiler/stage_timer.h"
 
 namespace minipy {
@@ -19,30 +20,7 @@ void append_latin1(std::string& out, unsigned char c) {
   }
 }
 
-bool valid_utf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    int extra;
-    uint32_t cp;
-    if (c < 0x80) { i++; continue; }
-    if (c >= 0xC2 && c <= 0xDF) { extra = 1; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { extra = 2; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { extra = 3; cp = c & 0x07; }
-    else return false;
-    if (i + extra >= s.size()) return false;
-    for (int k = 1; k <= extra; k++) {
-      auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    // Encoded surrogates pass, as CPython reads strs with "surrogatepass" (a literal '\udc80' is stored so).
-    if ((extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-      return false;
-    i += extra + 1;
-  }
-  return true;
-}
+bool valid_utf8(std::string_view s) { return !find_invalid_utf8(s, /*allow_surrogates=*/true); }
 
 std::string bad_text_float_message(std::string_view text) {
   return "could not convert string to float: " + Const::str(std::string(text))->repr();

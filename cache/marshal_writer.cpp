@@ -1,8 +1,8 @@
 // The marshal writer, in one pass. Every value is keyed structurally (marshal_value_ids.h: kind,
-// interned-ness, contents; code objects, lists, dicts and sets by identity); the first occurrence of a key is written in full and
-// remembered, a later one becomes a TYPE_REF with a placeholder index. At the end the first occurrences of
-// keys that were referenced get FLAG_REF and reference indexes in the order they were written, and the
-// placeholders are filled in. Repeated values' children are never visited, exactly as marshal.dumps does, so
+// interned-ness, contents; code objects, lists, dicts and sets by identity); the first occurrence of a key is
+// written in full and remembered, a later one becomes a TYPE_REF with a placeholder index. At the end the first
+// occurrences of keys that were referenced get FLAG_REF and reference indexes in the order they were written,
+// and the placeholders are filled in. Repeated values' children are never visited, exactly as marshal.dumps does, so
 // the output depends only on the value graph.
 #include <bit>
 #include <cstdio>
@@ -50,7 +50,6 @@ class MarshalWriter {
     out_.append(s);
   }
 
-  // marshal.dumps's reference-count stand-in (see marshal_dumps_constant); never for a pyc's code object.
   // marshal.dumps's reference-count stand-in (see marshal_dumps_constant); never for a pyc's code object.
   bool presumed_shared(const Const& value) const {
     return held_elsewhere_ && held_elsewhere_->count(&value) != 0;
@@ -138,6 +137,8 @@ class MarshalWriter {
     put_i32(static_cast<int32_t>(count));
   }
 
+  // A tuple shorter than 256 items gets format 4's one-byte count (SMALL_TUPLE), as CPython's w_object does;
+  // frozensets have no short form.
   [[gnu::noinline]] void write_container_header(bool frozenset, size_t count) {
     if (frozenset) {
       put_type(MarshalType::FROZENSET);
@@ -156,6 +157,7 @@ class MarshalWriter {
     switch (value.kind()) {
       case K::Int: write_int(value.int_value()); break;
       case K::Float:
+        // Format 2 and later store the IEEE bits (exact); formats 0 and 1 only had repr-like text.
         if (version_ < 2) {
           put_type(MarshalType::FLOAT);
           put_float_text(value.float_value());
@@ -192,6 +194,8 @@ class MarshalWriter {
     out_.append(buf, static_cast<size_t>(n));
   }
 
+  // TYPE_INT when the value fits 32 bits, else TYPE_LONG: a signed count of 15-bit digits, least significant
+  // first. marshal fixes 15-bit digits whatever CPython's own digit size is, so pycs move between builds.
   void write_int(const BigInt& v) {
     if (v.fits_int64()) {
       int64_t small = v.to_int64();
@@ -255,6 +259,8 @@ class MarshalWriter {
     write_container_header(false, consts.size());
     for (size_t i = 0; i < consts.size(); i++) write_value(*consts[i], ids_.item_of(id, i));
   }
+  // co_names and co_localsplusnames: identifiers, always interned, so a name shared between tuples (or with a
+  // constant string that is also interned) becomes a reference.
   void write_names(const std::vector<std::string>& names) {
     size_t base = scratch_.size();
     for (const std::string& n : names) {
@@ -276,6 +282,8 @@ class MarshalWriter {
     write_code_fields(code);
     held_elsewhere_ = outer_rules;
   }
+  // The fields in the order of CPython 3.11's w_object for code (and r_object reads them back): four counts,
+  // flags, the bytecode, then the tuples, the names and the two tables.
   void write_code_fields(const CodeObject& code) {
     put_type(MarshalType::CODE);
     put_i32(code.argcount);

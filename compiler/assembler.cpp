@@ -37,6 +37,7 @@ std::vector<int> cell_slots_before_drop(const CompilerUnit& unit) {
   return fixed;
 }
 
+// An instruction with no source position (no line in the location table), as CPython's prefix instructions are.
 Instr artificial(Opcode op, int oparg) {
   Instr instr;
   instr.op = op;
@@ -58,6 +59,8 @@ void insert_prefix_instructions(CompilerUnit& unit, const std::vector<int>& fixe
       if (cell >= 0) prefix.push_back(artificial(Opcode::MAKE_CELL, cell));  // oparg fixed up below
     }
   }
+  // A generator's frame starts by returning the generator object; POP_TOP drops the None that the first send()
+  // pushes. Its line is the `def` line, which is where a traceback through a fresh generator points.
   if (unit.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
     Instr make_gen = artificial(Opcode::RETURN_GENERATOR, 0);
     make_gen.loc.lineno = make_gen.loc.end_lineno = unit.firstlineno;
@@ -88,6 +91,9 @@ int fix_cell_offsets(CompilerUnit& unit, std::vector<int>& fixed) {
   return dropped;
 }
 
+// co_localsplusnames/kinds: the frame's slots in order, locals (a local captured by an inner function is also
+// CO_FAST_CELL: its slot holds the cell), then the remaining cells, then the free variables the closure copies in.
+// The VM sizes the frame and runs MAKE_CELL / COPY_FREE_VARS from this table alone.
 void compute_localsplus(const CompilerUnit& unit, CodeObject& code) {
   for (const std::string& name : unit.varnames) {
     uint8_t kind = CO_FAST_LOCAL;

@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-#include "compiler/parse_unicode.h"
 
 namespace minipy {
 
@@ -29,44 +28,6 @@ const char* cmpop_name(CmpOpKind op) {
 }
 const char* context_name(ExprContext c) {
   return c == ExprContext::Load ? "Load" : c == ExprContext::Store ? "Store" : "Del";
-}
-
-// Python's repr() of a str or bytes value.
-std::string python_repr(const std::string& text, bool is_bytes) {
-  bool has_single = text.find('\'') != std::string::npos, has_double = text.find('"') != std::string::npos;
-  char quote = has_single && !has_double ? '"' : '\'';
-  std::string out = is_bytes ? "b" : "";
-  out += quote;
-  auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  auto* end = p + text.size();
-  while (p < end) {
-    char32_t c = is_bytes ? *p : decode_utf8_at(p, end);
-    size_t len = is_bytes ? 1 : utf8_length(p);
-    if (c == static_cast<unsigned char>(quote) || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if ((is_bytes && c >= 0x7F) || !is_printable(c)) {
-      out += c < 0x100 ? fmt::format("\\x{:02x}", static_cast<uint32_t>(c))
-             : c < 0x10000 ? fmt::format("\\u{:04x}", static_cast<uint32_t>(c))
-                           : fmt::format("\\U{:08x}", static_cast<uint32_t>(c));
-    } else {
-      out.append(reinterpret_cast<const char*>(p), len);
-    }
-    p += len;
-  }
-  out += quote;
-  return out;
-}
-
-std::string constant_repr(const Const& c) {
-  if (c.is(Const::Kind::Str) || c.is(Const::Kind::Bytes)) return python_repr(c.text(), c.is(Const::Kind::Bytes));
-  return c.repr();
 }
 
 class Dumper {
@@ -123,7 +84,7 @@ class Dumper {
     out += ']';
   }
 
-  void identifier(std::string_view id) { out += python_repr(std::string(id), false); }
+  void identifier(std::string_view id) { out += Const::str(std::string(id))->repr(); }
   void optional_expr(Node& n, const char* name, const Expr* e) {
     if (!e) return;
     n.field(name);
@@ -165,7 +126,7 @@ class Dumper {
     switch (p->kind) {
       case PatternKind::MatchValue: expr_field(n, "value", static_cast<const MatchValue*>(p)->value); break;
       case PatternKind::MatchSingleton:
-        raw_field(n, "value", constant_repr(*static_cast<const MatchSingleton*>(p)->value));
+        raw_field(n, "value", static_cast<const MatchSingleton*>(p)->value->repr());
         break;
       case PatternKind::MatchSequence: patterns_field(n, "patterns", static_cast<const MatchSequence*>(p)->patterns); break;
       case PatternKind::MatchMapping: {
@@ -306,7 +267,7 @@ class Dumper {
       case ExprKind::JoinedStr: exprs_field(n, "values", static_cast<const JoinedStr*>(e)->values); break;
       case ExprKind::Constant: {
         auto* x = static_cast<const Constant*>(e);
-        raw_field(n, "value", constant_repr(*x->value));
+        raw_field(n, "value", x->value->repr());
         if (!x->kind.empty()) {
           n.field("kind");
           identifier(x->kind);

@@ -11,6 +11,10 @@ namespace minipy {
 
 // ---- emission -------------------------------------------------------------------------------------------------
 
+// CPython's codegen starts a new basic block after every jump and every instruction that leaves the frame, so
+// the flow graph's passes (flowgraph.cpp) can assume a jump is always a block's last instruction. Conditional
+// jumps end a block too: what follows is the fall-through successor, a block of its own. SEND is a jump (to the
+// end of a `yield from` loop) in 3.11.
 static bool ends_basic_block(Opcode op) {
   switch (op) {
     case Opcode::RETURN_VALUE:
@@ -159,6 +163,8 @@ bool Codegen::unsupported(const ast::Location& loc, std::string_view what) {
 
 // ---- units ----------------------------------------------------------------------------------------------------
 
+// co_cellvars and co_freevars are sorted by name, as compile.c's dictbytype sorts them: cell and free slot
+// numbers, and so the bytecode's oparg values, must match CPython's.
 static std::vector<std::string> sorted_names_with(const Scope& ste, NameScope scope, int flag) {
   std::vector<std::string> out;
   for (const auto& [name, sym] : ste.symbols)
@@ -177,9 +183,12 @@ bool Codegen::enter_scope(std::string_view name, UnitKind kind, const void* key,
   }
   unit->cu.name = std::string(name);
   unit->cu.filename = filename_;
+  // Parameters first, in the order the symbol table met them (they are the first fast locals); other locals are
+  // numbered as codegen meets them.
   for (const std::string& v : unit->ste->varnames) add_to(unit->varnames, unit->cu.varnames, v);
   for (const std::string& c : sorted_names_with(*unit->ste, NameScope::Cell, 0))
     add_to(unit->cellvars, unit->cu.cellvars, c);
+  // A class body whose methods use super() or __class__ gets the implicit __class__ cell, after the sorted ones.
   if (unit->ste->needs_class_closure) add_to(unit->cellvars, unit->cu.cellvars, "__class__");
   int ncells = static_cast<int>(unit->cu.cellvars.size());
   for (const std::string& f : sorted_names_with(*unit->ste, NameScope::Free, kDefFreeClass)) {
@@ -212,6 +221,8 @@ bool Codegen::enter_scope(std::string_view name, UnitKind kind, const void* key,
   BasicBlock* entry = new_block();
   u().cu.entry = entry;
   u().current = entry;
+  // A module's RESUME sits on line 0 and what follows has no line until the first statement sets one: that is
+  // what CPython's location table says, and tracebacks and dis read it.
   if (kind == UnitKind::Module) u().loc.lineno = 0;
   if (!addop_i(Opcode::RESUME, 0)) return false;
   if (kind == UnitKind::Module) u().loc.lineno = -1;
@@ -292,6 +303,9 @@ bool Codegen::nameop(std::string_view name, ast::ExprContext ctx) {
     optype = kDeref;
     return true;
   };
+  // compiler_nameop: the symbol table's scope picks the opcode family. Only function scopes use fast locals and
+  // LOAD_GLOBAL; a module or class body looks names up by name (LOAD_NAME), since its namespace is a dict that
+  // exec() or a metaclass may have filled.
   switch (unit.ste->scope_of(mangled)) {
     case NameScope::Free:
       if (!slot(unit.freevars)) return error(fmt::format("internal error: no free variable slot for '{}'", mangled));
@@ -310,6 +324,7 @@ bool Codegen::nameop(std::string_view name, ast::ExprContext ctx) {
   }
   switch (optype) {
     case kDeref: {
+      // In a class body a free variable may be shadowed by the class namespace: LOAD_CLASSDEREF looks there first.
       Opcode op = ctx == Ctx::Load    ? (unit.ste->kind == BlockKind::Class ? Opcode::LOAD_CLASSDEREF : Opcode::LOAD_DEREF)
                   : ctx == Ctx::Store ? Opcode::STORE_DEREF
                                       : Opcode::DELETE_DEREF;
@@ -321,6 +336,8 @@ bool Codegen::nameop(std::string_view name, ast::ExprContext ctx) {
     }
     case kGlobal: {
       int index = add_name(mangled);
+      // 3.11's LOAD_GLOBAL oparg is the name index shifted left; the low bit asks for a NULL push, which the
+      // flow-graph optimiser sets when it folds the call sequence's PUSH_NULL into this instruction.
       if (ctx == Ctx::Load) return addop_i(Opcode::LOAD_GLOBAL, index << 1);
       return addop_i(ctx == Ctx::Store ? Opcode::STORE_GLOBAL : Opcode::DELETE_GLOBAL, index);
     }

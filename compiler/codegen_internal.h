@@ -143,8 +143,7 @@ class Codegen {
   bool try_stmt(const ast::Try* s);
   bool try_finally(const ast::Try* s);
   bool try_except(const ast::Try* s);
-  bool with_stmt(const ast::With* s, size_t pos);
-  bool async_with_stmt(const ast::With* s, size_t pos);
+  bool with_stmt(const ast::With* s, size_t pos, bool is_async);
   bool async_for_stmt(const ast::For* s);
   bool await_value();  // GET_AWAITABLE's yield-from loop on an awaitable already on the stack (compile.c's ADD_YIELD_FROM)
   bool match_stmt(const ast::Match* s);

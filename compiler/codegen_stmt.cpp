@@ -20,6 +20,7 @@ bool Codegen::visit_stmt(const ast::Stmt* s) {
     case K::Delete: return visit_exprs(static_cast<const ast::Delete*>(s)->targets);
     case K::Assign: {
       auto* a = static_cast<const ast::Assign*>(s);
+      // `a = b = value`: the value is computed once and copied for every target but the last, left to right.
       if (!visit_expr(a->value)) return false;
       for (size_t i = 0; i < a->targets.size(); ++i) {
         if (i + 1 < a->targets.size() && !addop_i(Opcode::COPY, 1)) return false;
@@ -50,14 +51,14 @@ bool Codegen::visit_stmt(const ast::Stmt* s) {
     case K::Import: return import_stmt(static_cast<const ast::Import*>(s));
     case K::ImportFrom: return from_import(static_cast<const ast::ImportFrom*>(s));
     case K::Global:
-    case K::Nonlocal: return true;
+    case K::Nonlocal: return true;  // declarations only: the symbol table already used them
     case K::Expr: return stmt_expr(static_cast<const ast::ExprStmt*>(s)->value);
     case K::Pass: return addop(Opcode::NOP);
     case K::Break: return break_stmt();
     case K::Continue: return continue_stmt();
-    case K::With: return with_stmt(static_cast<const ast::With*>(s), 0);
+    case K::With: return with_stmt(static_cast<const ast::With*>(s), 0, false);
     case K::AsyncFor: return async_for_stmt(static_cast<const ast::For*>(s));
-    case K::AsyncWith: return async_with_stmt(static_cast<const ast::With*>(s), 0);
+    case K::AsyncWith: return with_stmt(static_cast<const ast::With*>(s), 0, true);
     case K::Match: return match_stmt(static_cast<const ast::Match*>(s));
     case K::TryStar: return try_star_stmt(static_cast<const ast::Try*>(s));
   }
@@ -127,6 +128,10 @@ bool Codegen::while_stmt(const ast::While* s) {
   return true;
 }
 
+// A returned constant is loaded only after the enclosing finally blocks and with-exits have run (nothing to keep
+// on the stack meanwhile); any other value is computed first and kept on top of the stack through the unwinding.
+// The NOPs give the `return` line (and the value's line, when it differs) an instruction of its own, so a tracer
+// sees the line events CPython's does.
 bool Codegen::return_stmt(const ast::Return* s) {
   bool preserve_tos = s->value && s->value->kind != ast::ExprKind::Constant;
   if (u().ste->kind != BlockKind::Function) return error("'return' outside function");
@@ -150,6 +155,8 @@ bool Codegen::return_stmt(const ast::Return* s) {
   return addop(Opcode::RETURN_VALUE);
 }
 
+// break/continue leave every with, try/finally and handler between here and the loop: unwind_fblock_stack emits
+// their exits (calling __exit__, running finally bodies) before the jump. The NOP keeps the statement's line.
 bool Codegen::break_stmt() {
   SourcePosition saved = u().loc;
   if (!addop(Opcode::NOP)) return false;
@@ -178,6 +185,9 @@ bool Codegen::continue_stmt() {
 
 bool Codegen::try_stmt(const ast::Try* s) { return s->finalbody.empty() ? try_except(s) : try_finally(s); }
 
+// try/finally compiles the finally body twice, as CPython 3.11 does: once inline for the normal path and once in
+// the handler that runs it for an exception and re-raises. Jumps out of the body (return, break) run a third,
+// inline copy through the FinallyTry frame block.
 bool Codegen::try_finally(const ast::Try* s) {
   BasicBlock* body_block = new_block();
   BasicBlock* end = new_block();
@@ -210,6 +220,8 @@ bool Codegen::try_finally(const ast::Try* s) {
   return true;
 }
 
+// The handlers are tested in order by CHECK_EXC_MATCH in one exception-table region; the `cleanup` block restores
+// the previous exception state (POP_EXCEPT) when a handler itself raises.
 bool Codegen::try_except(const ast::Try* s) {
   BasicBlock* body_block = new_block();
   BasicBlock* except = new_block();
@@ -294,16 +306,24 @@ bool Codegen::with_except_finish(BasicBlock* cleanup) {
          addop(Opcode::POP_TOP) && addop(Opcode::POP_TOP);
 }
 
-bool Codegen::with_stmt(const ast::With* s, size_t pos) {
+// `with` and `async with` (compile.c's compiler_with / compiler_async_with) are one shape: the async form awaits
+// __aenter__ and __aexit__ after each call. Nested items compile as nested withs, one item per level.
+bool Codegen::with_stmt(const ast::With* s, size_t pos, bool is_async) {
+  if (is_async && u().kind != UnitKind::AsyncFunction) return error("'async with' outside async function");
   const ast::WithItem* item = s->items[pos];
   BasicBlock* block = new_block();
   BasicBlock* final_block = new_block();
   BasicBlock* exit = new_block();
   BasicBlock* cleanup = new_block();
   if (!visit_expr(item->context_expr)) return false;
-  if (!addop(Opcode::BEFORE_WITH) || !addop_j(Opcode::SETUP_WITH, final_block)) return false;
+  if (is_async) {
+    if (!addop(Opcode::BEFORE_ASYNC_WITH) || !addop_i(Opcode::GET_AWAITABLE, 1) || !await_value()) return false;
+  } else if (!addop(Opcode::BEFORE_WITH)) {
+    return false;
+  }
+  if (!addop_j(Opcode::SETUP_WITH, final_block)) return false;
   use_next_block(block);
-  FBlock fb{FBlockKind::With, block, final_block};
+  FBlock fb{is_async ? FBlockKind::AsyncWith : FBlockKind::With, block, final_block};
   fb.with_stmt = s;
   if (!push_fblock(fb)) return false;
   if (item->optional_vars) {
@@ -313,25 +333,30 @@ bool Codegen::with_stmt(const ast::With* s, size_t pos) {
   }
   if (++pos == s->items.size()) {
     if (!visit_stmts(s->body)) return false;
-  } else if (!with_stmt(s, pos)) {
+  } else if (!with_stmt(s, pos, is_async)) {
     return false;
   }
-  unset_loc();
+  // 3.11 marks the sync POP_BLOCK artificial (no line) but leaves the async one on the body's last line; the
+  // line table must match CPython's, so the difference stays.
+  if (!is_async) unset_loc();
   if (!addop(Opcode::POP_BLOCK)) return false;
   pop_fblock();
-  // Normal exit: __exit__(None, None, None).
+  // Normal exit: __exit__(None, None, None), awaited for `async with`.
   set_loc(s->loc);
-  if (!call_exit_with_nones() || !addop(Opcode::POP_TOP) || !addop_j(Opcode::JUMP, exit)) return false;
+  if (!call_exit_with_nones()) return false;
+  if (is_async && (!addop_i(Opcode::GET_AWAITABLE, 2) || !await_value())) return false;
+  if (!addop(Opcode::POP_TOP) || !addop_j(Opcode::JUMP, exit)) return false;
   use_next_block(final_block);
   if (!addop_j(Opcode::SETUP_CLEANUP, cleanup) || !addop(Opcode::PUSH_EXC_INFO) ||
       !addop(Opcode::WITH_EXCEPT_START))
     return false;
+  if (is_async && (!addop_i(Opcode::GET_AWAITABLE, 2) || !await_value())) return false;
   if (!with_except_finish(cleanup)) return false;
   use_next_block(exit);
   return true;
 }
 
-// ---- async for / async with (compile.c's compiler_async_for / compiler_async_with) --------------------------
+// ---- async for (compile.c's compiler_async_for) ---------------------------------------------------------------
 
 bool Codegen::async_for_stmt(const ast::For* s) {
   if (u().kind != UnitKind::AsyncFunction) return error("'async for' outside async function");
@@ -358,46 +383,6 @@ bool Codegen::async_for_stmt(const ast::For* s) {
   return true;
 }
 
-bool Codegen::async_with_stmt(const ast::With* s, size_t pos) {
-  if (u().kind != UnitKind::AsyncFunction) return error("'async with' outside async function");
-  const ast::WithItem* item = s->items[pos];
-  BasicBlock* block = new_block();
-  BasicBlock* final_block = new_block();
-  BasicBlock* exit = new_block();
-  BasicBlock* cleanup = new_block();
-  if (!visit_expr(item->context_expr)) return false;
-  if (!addop(Opcode::BEFORE_ASYNC_WITH) || !addop_i(Opcode::GET_AWAITABLE, 1) || !await_value() ||
-      !addop_j(Opcode::SETUP_WITH, final_block))
-    return false;
-  use_next_block(block);
-  FBlock fb{FBlockKind::AsyncWith, block, final_block};
-  fb.with_stmt = s;
-  if (!push_fblock(fb)) return false;
-  if (item->optional_vars) {
-    if (!visit_expr(item->optional_vars)) return false;
-  } else if (!addop(Opcode::POP_TOP)) {
-    return false;
-  }
-  if (++pos == s->items.size()) {
-    if (!visit_stmts(s->body)) return false;
-  } else if (!async_with_stmt(s, pos)) {
-    return false;
-  }
-  pop_fblock();
-  if (!addop(Opcode::POP_BLOCK)) return false;
-  // Normal exit: await __aexit__(None, None, None).
-  set_loc(s->loc);
-  if (!call_exit_with_nones() || !addop_i(Opcode::GET_AWAITABLE, 2) || !await_value() ||
-      !addop(Opcode::POP_TOP) || !addop_j(Opcode::JUMP, exit))
-    return false;
-  use_next_block(final_block);
-  if (!addop_j(Opcode::SETUP_CLEANUP, cleanup) || !addop(Opcode::PUSH_EXC_INFO) ||
-      !addop(Opcode::WITH_EXCEPT_START) || !addop_i(Opcode::GET_AWAITABLE, 2) || !await_value())
-    return false;
-  if (!with_except_finish(cleanup)) return false;
-  use_next_block(exit);
-  return true;
-}
 
 // ---- imports --------------------------------------------------------------------------------------------------
 

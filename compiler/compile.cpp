@@ -53,6 +53,9 @@ CompileResult compile_source(std::string_view source, std::string_view filename,
 
 CompileResult compile_ast(ast::Module& module, ast::Arena& arena, std::string_view filename,
                           std::string_view source, const CompileOptions& options, SyntaxWarnings& warnings) {
+  // The stages run in CPython's order, and each one's error ends the compile, so the first SyntaxError a source
+  // has is the one CPython reports: `from __future__` placement before the optimiser, the optimiser's nesting
+  // limit before scoping errors, scoping errors before codegen's.
   FutureResult future = [&] {
     StageScope stage(CompileStage::Future);
     return future_features(module, filename);
@@ -64,6 +67,7 @@ CompileResult compile_ast(ast::Module& module, ast::Arena& arena, std::string_vi
     too_deep = optimize_ast(module, arena, options.optimize, future.features.flags);
   }
   if (too_deep) {
+    // The optimiser works on the tree alone and does not know which file it came from.
     too_deep->filename = std::string(filename);
     return with_text(std::move(*too_deep), source);
   }
@@ -72,6 +76,9 @@ CompileResult compile_ast(ast::Module& module, ast::Arena& arena, std::string_vi
     return build_symtable(module, filename, future.features.flags);
   }();
   if (!symbols.table) return with_text(std::move(*symbols.error), source);
+  // Codegen assembles each code object as soon as its unit is finished (a function's code is a constant of its
+  // parent), so the assembler is handed in rather than run once at the end; the lambda only charges its time
+  // to the assemble stage.
   AssembleFn assembler = [](CompilerUnit& unit) {
     StageScope stage(CompileStage::Assemble);
     return assemble(unit);

@@ -1,4 +1,9 @@
+// Compile-time constants (constant.h): the values a code object's co_consts can hold, shared by the compiler,
+// the marshal reader/writer and the tools that show code as data. They are immutable once made, so one value
+// can sit in several tuples and code objects at once (shared_ptr), just as CPython shares its constant objects.
 #include "compiler/constant.h"
+
+#include <fmt/format.h>
 
 #include <bit>
 #include <cmath>
@@ -6,6 +11,7 @@
 
 #include "compiler/code_object.h"
 #include "compiler/float_repr.h"
+#include "compiler/parse_unicode.h"
 
 namespace minipy {
 
@@ -16,6 +22,8 @@ struct Const::Maker : Const {
 };
 std::shared_ptr<Const> Const::make(Kind k) { return std::make_shared<Maker>(k); }
 
+// None, True, False and Ellipsis are singletons here as in Python; the marshal writer never references them, so
+// sharing them is only a saving.
 ConstRef Const::none() {
   static const ConstRef k(new Const(Kind::None));
   return k;
@@ -73,6 +81,9 @@ ConstRef Const::code(std::shared_ptr<const CodeObject> code) {
   return c;
 }
 
+// CPython's _PyCode_ConstantKey rules: two constants merge into one co_consts entry only when no program can tell
+// them apart. So 1, 1.0 and True stay three constants (the kind differs), 0.0 and -0.0 stay two (floats compare by
+// bits), and containers merge item by item under the same rules.
 bool same_constant(const Const& a, const Const& b) {
   if (&a == &b) return true;
   if (a.kind_ != b.kind_) return false;
@@ -108,6 +119,8 @@ bool same_constant(const Const& a, const Const& b) {
   return false;
 }
 
+// The hash that goes with same_constant (equal constants, equal hashes): codegen and the optimiser index co_consts
+// by it so that adding a constant stays O(1) in big modules.
 size_t Const::key_hash() const {
   size_t h = static_cast<size_t>(kind_) * 0x9E3779B97F4A7C15ull;
   auto mix = [&h](size_t v) { h ^= v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2); };
@@ -130,27 +143,38 @@ size_t Const::key_hash() const {
   return h;
 }
 
-static void append_str_repr(std::string& out, const std::string& s, bool is_bytes) {
-  // Python prefers single quotes unless the text contains ' and no ".
-  bool has_single = s.find('\'') != std::string::npos, has_double = s.find('"') != std::string::npos;
-  char quote = (has_single && !has_double) ? '"' : '\'';
+// repr() of a str or bytes constant, as CPython writes it: single quotes unless the text has ' and no ", the
+// usual backslash escapes, and \x/\u/\U for what str.isprintable() rejects (for bytes, anything not printable
+// ASCII). Error messages, -v lines, annotations unparsed under PEP 563 and the AST dump all show this text, so
+// it must be the text python3.11 would print.
+static void append_str_repr(std::string& out, const std::string& text, bool is_bytes) {
+  bool has_single = text.find('\'') != std::string::npos, has_double = text.find('"') != std::string::npos;
+  char quote = has_single && !has_double ? '"' : '\'';
   if (is_bytes) out += 'b';
   out += quote;
-  for (size_t i = 0; i < s.size(); i++) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
+  auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  auto* end = p + text.size();
+  while (p < end) {
+    char32_t c = is_bytes ? *p : decode_utf8_at(p, end);
+    size_t len = is_bytes ? 1 : utf8_length(p);
     if (c == static_cast<unsigned char>(quote) || c == '\\') {
       out += '\\';
       out += static_cast<char>(c);
-    } else if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else if (c == '\t') out += "\\t";
-    else if (c < 0x20 || c == 0x7f || (is_bytes && c >= 0x80)) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", c);
-      out += buf;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if ((is_bytes && c >= 0x7F) || !is_printable(c)) {
+      auto code = static_cast<uint32_t>(c);
+      out += c < 0x100     ? fmt::format("\\x{:02x}", code)
+             : c < 0x10000 ? fmt::format("\\u{:04x}", code)
+                           : fmt::format("\\U{:08x}", code);
     } else {
-      out += static_cast<char>(c);  // non-ASCII UTF-8 passes through (printable in the common case)
+      out.append(reinterpret_cast<const char*>(p), len);
     }
+    p += len;
   }
   out += quote;
 }
@@ -164,6 +188,7 @@ std::string Const::repr() const {
     case Kind::Int: return int_.to_string();
     case Kind::Float: return float_repr(real_);
     case Kind::Complex: {
+      // complex.__repr__: parts drop a ".0", and a zero real part (but not -0.0) is left out altogether.
       std::string im = float_repr(imag_);
       if (im.size() > 2 && im.ends_with(".0")) im.resize(im.size() - 2);
       if (real_ == 0 && !std::signbit(real_)) return im + "j";

@@ -85,7 +85,7 @@ bool is_printable(char32_t c) {
 bool is_xid_start(char32_t cp) { return !never_in_name(cp) && !continue_only(cp); }
 bool is_xid_continue(char32_t cp) { return !never_in_name(cp); }
 
-std::optional<Utf8Problem> find_invalid_utf8(std::string_view text) {
+std::optional<Utf8Problem> find_invalid_utf8(std::string_view text, bool allow_surrogates) {
   auto* p = reinterpret_cast<const unsigned char*>(text.data());
   auto* end = p + text.size();
   for (auto* q = p; q < end;) {
@@ -109,7 +109,7 @@ std::optional<Utf8Problem> find_invalid_utf8(std::string_view text) {
     for (size_t i = 1; ok && i < n; ++i) ok = (q[i] & 0xC0) == 0x80;
     if (ok) {
       char32_t cp = decode_utf8_at(q, end);
-      ok = cp >= min && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+      ok = cp >= min && cp <= 0x10FFFF && (allow_surrogates || !(cp >= 0xD800 && cp <= 0xDFFF));
     }
     if (!ok) return Utf8Problem{static_cast<size_t>(q - p), fmt::format("{:#04x}", c)};
     q += n;

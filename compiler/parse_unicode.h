@@ -30,7 +30,9 @@ struct Utf8Problem {
   size_t offset;     // byte offset of the first bad byte
   std::string byte_hex;  // "0xe9"
 };
-// The first invalid UTF-8 sequence in `text`, if any (overlong forms and surrogates count as invalid).
-std::optional<Utf8Problem> find_invalid_utf8(std::string_view text);
+// The first invalid UTF-8 sequence in `text`, if any: overlong forms, code points above U+10FFFF and truncated
+// sequences count as invalid, and so do encoded surrogates unless `allow_surrogates` (marshal reads strs with
+// "surrogatepass", so a pyc may hold a lone '\udc80'). The one UTF-8 check of the compiler, the cache and the VM.
+std::optional<Utf8Problem> find_invalid_utf8(std::string_view text, bool allow_surrogates = false);
 
 }  // namespace minipy

@@ -92,6 +92,8 @@ class SymtableBuilder {
     s->loc = loc;
     s->parent = cur_;
     if (cur_) {
+      // Inside a function at any depth (even through a class): such a block gets CO_NESTED, and a global name it
+      // uses makes it has_free, because an enclosing function might still bind it.
       s->nested = cur_->nested || cur_->kind == BlockKind::Function;
       cur_->children.push_back(s);
     }
@@ -108,6 +110,8 @@ class SymtableBuilder {
     Symbol& sym = scope->symbols[name];
     if ((flag & kDefParam) && (sym.flags & kDefParam))
       return fail(loc, fmt::format("duplicate argument '{}' in function definition", name));
+    // A comprehension's `for` target is local to the comprehension; a walrus inside it that binds the same name
+    // would leak it to the enclosing function, which 3.11 refuses.
     if (scope->comp_iter_target) {
       if (sym.flags & (kDefGlobal | kDefNonlocal))
         return fail(loc, fmt::format("comprehension inner loop cannot rebind assignment expression target '{}'",
@@ -145,6 +149,8 @@ class SymtableBuilder {
       if (!add_def(a->arg, kDefParam, a->loc)) return false;
     return true;
   }
+  // Parameters enter co_varnames in CPython's order: positional-only, positional, keyword-only, then *args and
+  // **kwargs. The frame's argument binding relies on that layout.
   bool visit_arguments(const ast::Arguments* a) {
     if (!visit_params(a->posonlyargs) || !visit_params(a->args) || !visit_params(a->kwonlyargs)) return false;
     if (a->vararg) {
@@ -226,6 +232,8 @@ class SymtableBuilder {
   std::optional<SyntaxError> error_;
 };
 
+// `global x` / `nonlocal x` must come before any other mention of x in the block: the messages name what came
+// first, in the precedence symtable.c checks them.
 bool SymtableBuilder::global_or_nonlocal(const ast::Stmt* s, std::span<const ast::Identifier> names,
                                          bool is_global) {
   const char* kind = is_global ? "global" : "nonlocal";

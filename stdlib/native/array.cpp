@@ -1,7 +1,8 @@
 // The native `array` module: CPython 3.11's arraymodule.c. An array keeps its items in one contiguous,
 // malloc'd byte vector of machine values (what the buffer protocol exports: array_storage() below), so
 // tobytes/frombytes, byteswap, struct.pack_into and hashes see the same bytes as CPython's. Item conversions
-// raise CPython's messages, which differ per typecode. Leaves out _array_reconstructor and __reduce_ex__
+// raise CPython's messages, which differ per typecode (array_items.cpp; array_object.h is the layout both files
+// share). Leaves out _array_reconstructor and __reduce_ex__
 // (pickling arrays).
 #include <algorithm>
 #include <cstdlib>
@@ -11,238 +12,36 @@
 
 #include "vm/objects/buffer.h"
 #include "vm/objects/sequence.h"
+#include "stdlib/native/array_object.h"
 #include "stdlib/native/native_support.h"
 #include "stdlib/native/native_type.h"
 
 namespace minipy {
 
+namespace native_array {
+Type array_type;
+}  // namespace native_array
+
 namespace {
 
-// One row per typecode: the single table every conversion and message reads.
-struct TypeCode {
-  char code;
-  uint8_t size;
-  bool is_signed;
-  bool is_float;
-  bool is_unicode;
-  const char* format;  // the struct format a memoryview of the array shows ('u' items are wchar_t: "w")
-};
-constexpr TypeCode kTypeCodes[] = {
-    {'b', 1, true, false, false, "b"},  {'B', 1, false, false, false, "B"}, {'u', 4, false, false, true, "w"},
-    {'h', 2, true, false, false, "h"},  {'H', 2, false, false, false, "H"}, {'i', 4, true, false, false, "i"},
-    {'I', 4, false, false, false, "I"}, {'l', 8, true, false, false, "l"},  {'L', 8, false, false, false, "L"},
-    {'q', 8, true, false, false, "q"},  {'Q', 8, false, false, false, "Q"}, {'f', 4, false, true, false, "f"},
-    {'d', 8, false, true, false, "d"},
-};
-
-const TypeCode* find_typecode(char c) {
-  for (const TypeCode& t : kTypeCodes)
-    if (t.code == c) return &t;
-  return nullptr;
-}
-
-struct ArrayObject : Object {
-  char* data;      // size * itemsize bytes (capacity items allocated), malloc'd
-  int64_t size;    // items
-  int64_t capacity;
-  const TypeCode* typecode;
-  int64_t exports;  // buffer views (memoryviews) of `data` alive: the array may not change size meanwhile
-};
+using namespace native_array;
 
 struct ArrayIterObject : Object {
   Value array;  // null once exhausted
   int64_t index;
 };
 
-Type array_type;
 Type array_iter_type;
-
-ArrayObject* as_array(Value v) { return static_cast<ArrayObject*>(v.as_object()); }
-bool is_array(Value v) { return v.is_object() && is_subtype(type_of(v), &array_type); }
-size_t item_size(const ArrayObject* a) { return a->typecode->size; }
 
 void finalize_array(Object* self) {
   std::free(static_cast<ArrayObject*>(self)->data);
   static_cast<ArrayObject*>(self)->data = nullptr;
 }
 
-// A size change while a memoryview holds `data` would leave it pointing at freed or stale memory: refused, as
-// CPython's array_resize refuses it.
-[[nodiscard]] bool check_resize(ThreadState& ts, ArrayObject* a, int64_t new_size) {
-  if (new_size == a->size || exports_ended(ts, &a->exports)) return true;
-  raise(ts, BufferError_type, "cannot resize an array that is exporting buffers");
-  return false;
-}
-
-// Makes room for `count` items in total (which is the array's next size).
-bool reserve(ThreadState& ts, ArrayObject* a, int64_t count) {
-  if (!check_resize(ts, a, count)) return false;
-  if (count <= a->capacity) return true;
-  int64_t capacity = std::max<int64_t>(count, a->capacity + a->capacity / 2 + 4);
-  if (count < 0 || capacity > INT64_MAX / 16) return raise(ts, MemoryError_type, ""), false;
-  void* grown = std::realloc(a->data, static_cast<size_t>(capacity) * item_size(a));
-  if (!grown) return raise(ts, MemoryError_type, ""), false;
-  a->data = static_cast<char*>(grown);
-  a->capacity = capacity;
-  return true;
-}
-
-char* item_at(ArrayObject* a, int64_t i) { return a->data + static_cast<size_t>(i) * item_size(a); }
-
 ArrayObject* new_array(ThreadState& ts, Type* type, const TypeCode* typecode) {
   auto* a = ts.alloc<ArrayObject>(type, type->instance_size);
   a->typecode = typecode;
   return a;
-}
-
-// ---- item conversions -------------------------------------------------------------------------------------------
-
-Value get_item_value(ThreadState& ts, ArrayObject* a, int64_t i) {
-  const char* p = item_at(a, i);
-  const TypeCode& t = *a->typecode;
-  if (t.is_unicode) {
-    uint32_t cp;
-    std::memcpy(&cp, p, 4);
-    return str_from_codepoint(ts, cp);
-  }
-  if (t.is_float) {
-    if (t.size == 4) {
-      float f;
-      std::memcpy(&f, p, 4);
-      return make_float(ts, f);
-    }
-    double d;
-    std::memcpy(&d, p, 8);
-    return make_float(ts, d);
-  }
-  uint64_t bits = 0;
-  std::memcpy(&bits, p, t.size);  // little-endian machine
-  if (t.is_signed) {
-    int shift = 64 - 8 * t.size;
-    return make_int(ts, static_cast<int64_t>(bits << shift) >> shift);
-  }
-  if (bits <= static_cast<uint64_t>(INT64_MAX)) return make_int(ts, static_cast<int64_t>(bits));
-  BigInt n;
-  mpz_import(n.raw(), 1, -1, sizeof bits, 0, 0, &bits);
-  return make_int(ts, n);
-}
-
-// The first code point of UTF-8 text.
-uint32_t first_codepoint(std::string_view s) {
-  auto lead = static_cast<unsigned char>(s[0]);
-  size_t width = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
-  uint32_t cp = width == 1 ? lead : lead & (0xff >> (width + 1));
-  for (size_t k = 1; k < width && k < s.size(); k++) cp = (cp << 6) | (s[k] & 0x3f);
-  return cp;
-}
-
-Value overflow(ThreadState& ts, const char* message) { return raise(ts, OverflowError_type, message); }
-
-// The C conversions CPython's setitem functions use, each with its own messages (see kTypeCodes' users).
-bool convert_item(ThreadState& ts, const TypeCode& t, Value v, char* out) {
-  if (t.is_unicode) {
-    if (!is_str(v) || as_str(v)->length != 1)
-      return raise(ts, TypeError_type, "array item must be unicode character"), false;
-    uint32_t cp = first_codepoint(as_str(v)->view());
-    std::memcpy(out, &cp, 4);
-    return true;
-  }
-  if (t.is_float) {
-    double d;
-    if (!native::as_double(ts, v, &d)) return false;
-    if (t.size == 4) {
-      auto f = static_cast<float>(d);
-      std::memcpy(out, &f, 4);
-    } else {
-      std::memcpy(out, &d, 8);
-    }
-    return true;
-  }
-  Value index = number_index(ts, v);
-  if (!index) return false;
-  BigInt n = to_bigint(index);
-  uint64_t bits;
-  if (t.code == 'q' || t.code == 'Q') {
-    if (t.code == 'Q' && n.sign() < 0) return overflow(ts, "can't convert negative int to unsigned"), false;
-    bool fits = t.code == 'q' ? n.fits_int64() : n.bit_length() <= 64;
-    if (!fits) return overflow(ts, "int too big to convert"), false;
-    bits = n.sign() < 0 ? static_cast<uint64_t>(n.to_int64()) : mpz_getlimbn(n.raw(), 0);
-  } else if (t.code == 'I' || t.code == 'L') {
-    if (n.sign() < 0) return overflow(ts, "can't convert negative value to unsigned int"), false;
-    if (n.bit_length() > 64) return overflow(ts, "Python int too large to convert to C unsigned long"), false;
-    bits = mpz_getlimbn(n.raw(), 0);
-    if (t.code == 'I' && bits > UINT32_MAX) return overflow(ts, "unsigned int is greater than maximum"), false;
-  } else {
-    // b, B, h, H, i, l: a C long first, then the range checks of PyArg_Parse's format units.
-    if (!n.fits_int64()) return overflow(ts, "Python int too large to convert to C long"), false;
-    int64_t x = n.to_int64();
-    auto check = [&](int64_t lo, int64_t hi, const char* name) {
-      if (x < lo) return overflow(ts, fmt::format("{} is less than minimum", name).c_str()), false;
-      if (x > hi) return overflow(ts, fmt::format("{} is greater than maximum", name).c_str()), false;
-      return true;
-    };
-    switch (t.code) {
-      case 'b':
-        if (!check(INT16_MIN, INT16_MAX, "signed short integer") || !check(INT8_MIN, INT8_MAX, "signed char"))
-          return false;
-        break;
-      case 'B': if (!check(0, UINT8_MAX, "unsigned byte integer")) return false; break;
-      case 'h': if (!check(INT16_MIN, INT16_MAX, "signed short integer")) return false; break;
-      case 'H':
-        if (!check(INT32_MIN, INT32_MAX, "signed integer") || !check(0, UINT16_MAX, "unsigned short")) return false;
-        break;
-      case 'i': if (!check(INT32_MIN, INT32_MAX, "signed integer")) return false; break;
-      default: break;  // 'l': any C long
-    }
-    bits = static_cast<uint64_t>(x);
-  }
-  std::memcpy(out, &bits, t.size);
-  return true;
-}
-
-bool append_value(ThreadState& ts, ArrayObject* a, Value v) {
-  char item[8];
-  if (!convert_item(ts, *a->typecode, v, item) || !reserve(ts, a, a->size + 1)) return false;
-  std::memcpy(item_at(a, a->size), item, item_size(a));
-  a->size++;
-  return true;
-}
-
-bool append_bytes(ThreadState& ts, ArrayObject* a, std::string_view bytes) {
-  if (bytes.size() % item_size(a)) return raise(ts, ValueError_type, "bytes length not a multiple of item size"), false;
-  auto count = static_cast<int64_t>(bytes.size() / item_size(a));
-  if (!reserve(ts, a, a->size + count)) return false;
-  std::memcpy(item_at(a, a->size), bytes.data(), bytes.size());
-  a->size += count;
-  return true;
-}
-
-bool append_unicode(ThreadState& ts, ArrayObject* a, StrObject* s) {
-  std::string_view text = s->view();
-  if (!reserve(ts, a, a->size + s->length)) return false;
-  for (size_t i = 0; i < text.size();) {
-    auto lead = static_cast<unsigned char>(text[i]);
-    size_t width = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
-    uint32_t cp = first_codepoint(text.substr(i, width));
-    std::memcpy(item_at(a, a->size++), &cp, 4);
-    i += width;
-  }
-  return true;
-}
-
-// extend(iterable): another array must have the same typecode; anything else is iterated.
-bool extend_from(ThreadState& ts, ArrayObject* a, Value iterable) {
-  if (is_array(iterable)) {
-    ArrayObject* other = as_array(iterable);
-    if (other->typecode != a->typecode) return raise(ts, TypeError_type, "can only extend with array of same kind"), false;
-    std::string copy(other->data ? other->data : "", static_cast<size_t>(other->size) * item_size(other));
-    return append_bytes(ts, a, copy);
-  }
-  Value it = get_iter(ts, iterable);
-  if (!it) return false;
-  while (Value item = iter_next(ts, it))
-    if (!append_value(ts, a, item)) return false;
-  return !ts.current_exception;
 }
 
 // ---- construction and representation ----------------------------------------------------------------------------
@@ -803,11 +602,13 @@ void init_array_types(ThreadState& ts) {
 }  // namespace
 
 ModuleObject* create_array_module(ThreadState& ts) {
-  if (!native::native_type_ready(array_type)) init_array_types(ts);
+  if (!native::native_type_ready(native_array::array_type)) init_array_types(ts);
   ModuleObject* m = make_module(ts, "array");
-  add_module_value(ts, m, "array", Value(static_cast<Object*>(&array_type)));
-  add_module_value(ts, m, "ArrayType", Value(static_cast<Object*>(&array_type)));
-  add_module_value(ts, m, "typecodes", Value(make_str(ts, "bBuhHiIlLqQfd")));
+  add_module_value(ts, m, "array", Value(static_cast<Object*>(&native_array::array_type)));
+  add_module_value(ts, m, "ArrayType", Value(static_cast<Object*>(&native_array::array_type)));
+  std::string typecodes;  // from the one table, in its order (CPython's "bBuhHiIlLqQfd")
+  for (const native_array::TypeCode& t : native_array::kTypeCodes) typecodes += t.code;
+  add_module_value(ts, m, "typecodes", Value(make_str(ts, typecodes)));
   return m;
 }
 

@@ -10,6 +10,7 @@
 #include "compiler/unicode_names.h"
 #include "stdlib/native/codecs.h"
 
+#include "stdlib/native/native_support.h"
 #include "vm/text/unicode.h"
 
 namespace minipy {
@@ -123,7 +124,7 @@ CODEC_FN(codecs_forget) {
 Value transcode(ThreadState& ts, const char* name, std::span<const Value> args, TupleObject* kwnames, int slot) {
   static const char* const kNames[] = {"obj", "encoding", "errors"};
   Value a[3];
-  if (!parse_args(ts, name, args, kwnames, kNames, 3, 1, a)) return Value();
+  if (!native::parse_args(ts, name, args, kwnames, kNames, 1, 0, a, 3)) return Value();
   Value encoding = a[1] ? a[1] : Value(intern(ts, "utf-8"));
   Value errors = a[2] ? a[2] : Value(intern(ts, "strict"));
   for (Value v : {encoding, errors})
@@ -318,7 +319,7 @@ CODEC_FN(simple_encode) {
   (void)module;
   static const char* const kNames[] = {"str", "errors"};
   Value a[2];
-  if (!parse_args(ts, kName, args, kwnames, kNames, 2, 1, a)) return Value();
+  if (!native::parse_args(ts, kName, args, kwnames, kNames, 1, 0, a, 2)) return Value();
   if (!is_str(a[0]))
     return raise_fmt(ts, TypeError_type, "{}() argument 1 must be str, not {}", kName, type_name(a[0]));
   std::string_view errors;
@@ -344,7 +345,7 @@ CODEC_FN(simple_decode) {
   static const char* const kNames[] = {"data", "errors", "final"};
   Value a[3];
   bool takes_final = std::string_view(kEncoding) == "utf-8";
-  if (!parse_args(ts, kName, args, kwnames, kNames, takes_final ? 3 : 2, 1, a)) return Value();
+  if (!native::parse_args(ts, kName, args, kwnames, kNames, 1, 0, a, takes_final ? 3 : 2)) return Value();
   std::string_view data, errors;
   if (!codec_bytes_arg(ts, a[0], false, &data) || !codec_errors_arg(ts, kName, a[1], &errors)) return Value();
   int final = 0;
@@ -362,7 +363,7 @@ CODEC_FN(charmap_decode) {
   (void)module;
   static const char* const kNames[] = {"data", "errors", "mapping"};
   Value a[3];
-  if (!parse_args(ts, "charmap_decode", args, kwnames, kNames, 3, 1, a)) return Value();
+  if (!native::parse_args(ts, "charmap_decode", args, kwnames, kNames, 1, 0, a, 3)) return Value();
   std::string_view data, errors;
   if (!codec_bytes_arg(ts, a[0], false, &data) || !codec_errors_arg(ts, "charmap_decode", a[1], &errors))
     return Value();
@@ -426,7 +427,7 @@ CODEC_FN(charmap_encode) {
   (void)module;
   static const char* const kNames[] = {"str", "errors", "mapping"};
   Value a[3];
-  if (!parse_args(ts, "charmap_encode", args, kwnames, kNames, 3, 1, a)) return Value();
+  if (!native::parse_args(ts, "charmap_encode", args, kwnames, kNames, 1, 0, a, 3)) return Value();
   if (!is_str(a[0]))
     return raise_fmt(ts, TypeError_type, "charmap_encode() argument 1 must be str, not {}", type_name(a[0]));
   std::string_view errors;
@@ -477,7 +478,7 @@ CODEC_FN(readbuffer_encode) {
   (void)module;
   static const char* const kNames[] = {"data", "errors"};
   Value a[2];
-  if (!parse_args(ts, "readbuffer_encode", args, kwnames, kNames, 2, 1, a)) return Value();
+  if (!native::parse_args(ts, "readbuffer_encode", args, kwnames, kNames, 1, 0, a, 2)) return Value();
   std::string_view data;
   if (!codec_bytes_arg(ts, a[0], true, &data)) return Value();
   return codec_result(ts, make_bytes(ts, data), static_cast<int64_t>(data.size()));

@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "stdlib/native/codecs.h"
+#include "stdlib/native/native_support.h"
 #include "vm/text/unicode.h"
 
 namespace minipy {
@@ -56,7 +57,7 @@ char simple_escape(char c) {
 CODEC_FN(escape_decode) {
   static const char* const kNames[] = {"data", "errors"};
   Value a[2];
-  if (!parse_args(ts, "escape_decode", args, kwnames, kNames, 2, 1, a)) return Value();
+  if (!native::parse_args(ts, "escape_decode", args, kwnames, kNames, 1, 0, a, 2)) return Value();
   std::string_view data, errors;
   if (!codec_bytes_arg(ts, a[0], true, &data) || !codec_errors_arg(ts, "escape_decode", a[1], &errors))
     return Value();
@@ -100,7 +101,7 @@ CODEC_FN(escape_decode) {
 CODEC_FN(escape_encode) {
   static const char* const kNames[] = {"data", "errors"};
   Value a[2];
-  if (!parse_args(ts, "escape_encode", args, kwnames, kNames, 2, 1, a)) return Value();
+  if (!native::parse_args(ts, "escape_encode", args, kwnames, kNames, 1, 0, a, 2)) return Value();
   if (!a[0].is_object() || !is_subtype(type_of(a[0]), &bytes_type))
     return raise_fmt(ts, TypeError_type, "escape_encode() argument 1 must be bytes, not {}", type_name(a[0]));
   std::string_view data = static_cast<BytesObject*>(a[0].as_object())->view();
@@ -204,7 +205,7 @@ CODEC_FN(unicode_escape_decode) {
   const char* name = kRaw ? "raw_unicode_escape_decode" : "unicode_escape_decode";
   static const char* const kNames[] = {"data", "errors", "final"};
   Value a[3];
-  if (!parse_args(ts, name, args, kwnames, kNames, 3, 1, a)) return Value();
+  if (!native::parse_args(ts, name, args, kwnames, kNames, 1, 0, a, 3)) return Value();
   std::string_view data, errors;
   if (!codec_bytes_arg(ts, a[0], true, &data) || !codec_errors_arg(ts, name, a[1], &errors)) return Value();
   return codec_result(ts, decode_unicode_escape(ts, data, errors, kRaw), static_cast<int64_t>(data.size()));
@@ -215,7 +216,7 @@ CODEC_FN(unicode_escape_encode) {
   const char* name = kRaw ? "raw_unicode_escape_encode" : "unicode_escape_encode";
   static const char* const kNames[] = {"str", "errors"};
   Value a[2];
-  if (!parse_args(ts, name, args, kwnames, kNames, 2, 1, a)) return Value();
+  if (!native::parse_args(ts, name, args, kwnames, kNames, 1, 0, a, 2)) return Value();
   if (!is_str(a[0])) return raise_fmt(ts, TypeError_type, "{}() argument 1 must be str, not {}", name, type_name(a[0]));
   return codec_result(ts, make_bytes(ts, encode_unicode_escape(as_str(a[0])->view(), kRaw)), as_str(a[0])->length);
 }
@@ -321,7 +322,7 @@ CODEC_FN(utf_encode) {
   const char* name = kWidth == 2 ? (kOrder < 0 ? "utf_16_le_encode" : kOrder > 0 ? "utf_16_be_encode" : "utf_16_encode")
                                  : (kOrder < 0 ? "utf_32_le_encode" : kOrder > 0 ? "utf_32_be_encode" : "utf_32_encode");
   Value a[3];
-  if (!parse_args(ts, name, args, kwnames, kNames, kOrder == 0 ? 3 : 2, 1, a)) return Value();
+  if (!native::parse_args(ts, name, args, kwnames, kNames, 1, 0, a, kOrder == 0 ? 3 : 2)) return Value();
   if (!is_str(a[0])) return raise_fmt(ts, TypeError_type, "{}() argument 1 must be str, not {}", name, type_name(a[0]));
   std::string_view errors;
   if (!codec_errors_arg(ts, name, a[1], &errors)) return Value();
@@ -340,8 +341,8 @@ CODEC_FN(utf_decode) {
   static const char* const kPlain[] = {"data", "errors", "final"};
   static const char* const kExNames[] = {"data", "errors", "byteorder", "final"};
   Value a[4];
-  if (kEx ? !parse_args(ts, name, args, kwnames, kExNames, 4, 1, a)
-          : !parse_args(ts, name, args, kwnames, kPlain, 3, 1, a))
+  if (kEx ? !native::parse_args(ts, name, args, kwnames, kExNames, 1, 0, a, 4)
+          : !native::parse_args(ts, name, args, kwnames, kPlain, 1, 0, a, 3))
     return Value();
   std::string_view data, errors;
   if (!codec_bytes_arg(ts, a[0], false, &data) || !codec_errors_arg(ts, name, a[1], &errors)) return Value();

@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 #include "stdlib/native/collections.h"
+#include "stdlib/native/native_support.h"
 #include "vm/objects/sequence.h"
 
 namespace minipy {
@@ -127,7 +128,7 @@ Value deque_new(ThreadState& ts, Type* type, std::span<const Value>, TupleObject
 bool deque_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const kNames[] = {"iterable", "maxlen"};
   Value a[2];
-  if (!parse_args(ts, "deque", args, kwnames, kNames, 2, 0, a)) return false;
+  if (!native::parse_args(ts, "deque", args, kwnames, kNames, 0, 0, a, 2)) return false;
   DequeObject* d = as_deque(self);
   int64_t maxlen = -1;
   if (a[1] && !is_none(a[1])) {

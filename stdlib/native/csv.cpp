@@ -571,7 +571,7 @@ CSV_FN(csv_list_dialects) {
 CSV_FN(csv_field_size_limit) {
   static const char* const kNames[] = {"new_limit"};
   Value given[1];
-  if (!parse_args(ts, "field_size_limit", args, kwnames, kNames, 1, 0, given)) return Value();
+  if (!native::parse_args(ts, "field_size_limit", args, kwnames, kNames, 0, 0, given, 1)) return Value();
   int64_t old = field_limit;
   if (given[0]) {
     if (!is_int(given[0])) return raise(ts, TypeError_type, "limit must be an integer");

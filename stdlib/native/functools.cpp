@@ -4,6 +4,7 @@
 //
 // Left out: partial's vectorcall (a speed path with no visible effect), __sizeof__, and the C lru cache's
 // "unhashable argument" fast path details (any TypeError from hashing is raised as CPython raises it).
+#include "stdlib/native/native_support.h"
 #include "stdlib/native/native_type.h"
 #include "vm/objects/sequence.h"
 
@@ -212,14 +213,14 @@ Value make_keywrapper(ThreadState& ts, Value cmp, Value object) {
 Value cmp_to_key(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const kNames[] = {"mycmp"};
   Value a[1];
-  if (!parse_args(ts, "cmp_to_key", args, kwnames, kNames, 1, 1, a)) return Value();
+  if (!native::parse_args(ts, "cmp_to_key", args, kwnames, kNames, 1, 0, a, 1)) return Value();
   return make_keywrapper(ts, a[0], Value());
 }
 
 Value keywrapper_call(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const kNames[] = {"obj"};
   Value a[1];
-  if (!parse_args(ts, "K", args, kwnames, kNames, 1, 1, a)) return Value();
+  if (!native::parse_args(ts, "K", args, kwnames, kNames, 1, 0, a, 1)) return Value();
   return make_keywrapper(ts, static_cast<KeyWrapperObject*>(self.as_object())->cmp, a[0]);
 }
 
@@ -269,7 +270,7 @@ void trace_lru(Object* self, Tracer& tracer) {
 Value lru_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const kNames[] = {"user_function", "maxsize", "typed", "cache_info_type"};
   Value a[4];
-  if (!parse_args(ts, "lru_cache", args, kwnames, kNames, 4, 4, a)) return Value();
+  if (!native::parse_args(ts, "lru_cache", args, kwnames, kNames, 4, 0, a, 4)) return Value();
   if (!type_of(a[0])->call) return raise(ts, TypeError_type, "the first argument must be callable");
   int64_t maxsize = -1;
   if (!is_none(a[1])) {

@@ -75,44 +75,45 @@ uint32_t load_le32(const uint8_t* p) {
   return (uint32_t{p[3]} << 24) | (uint32_t{p[2]} << 16) | (uint32_t{p[1]} << 8) | p[0];
 }
 
-void compress_sha512(State& s, const uint8_t* block) {
-  const uint64_t* k = sha2().k512;
-  uint64_t w[80];
-  for (int i = 0; i < 16; i++) w[i] = load_be64(block + 8 * i);
-  for (int i = 16; i < 80; i++) {
-    uint64_t s0 = std::rotr(w[i - 15], 1) ^ std::rotr(w[i - 15], 8) ^ (w[i - 15] >> 7);
-    uint64_t s1 = std::rotr(w[i - 2], 19) ^ std::rotr(w[i - 2], 61) ^ (w[i - 2] >> 6);
-    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+// SHA-512 and SHA-256 are one algorithm over 64- or 32-bit words (FIPS 180-4, 6.4 and 6.2): only the round
+// count, the round constants and the rotation amounts differ. Each sigma is three rotations, except that the
+// message schedule's small sigmas end in a shift, which the last amount of `schedule0` / `schedule1` gives.
+struct Sha2Shape {
+  int schedule0[3], schedule1[3];  // sigma0 / sigma1 of the message schedule: rotr, rotr, shr
+  int round0[3], round1[3];        // Sigma0 (of a) / Sigma1 (of e) in the rounds: three rotations
+};
+constexpr Sha2Shape kSha512Shape = {{1, 8, 7}, {19, 61, 6}, {28, 34, 39}, {14, 18, 41}};
+constexpr Sha2Shape kSha256Shape = {{7, 18, 3}, {17, 19, 10}, {2, 13, 22}, {6, 11, 25}};
+
+template <class Word, int Rounds>
+void compress_sha2(Word* state, const uint8_t* block, const Word* k, const Sha2Shape& shape) {
+  auto sigma = [](Word x, const int (&r)[3]) { return std::rotr(x, r[0]) ^ std::rotr(x, r[1]) ^ (x >> r[2]); };
+  auto big_sigma = [](Word x, const int (&r)[3]) {
+    return std::rotr(x, r[0]) ^ std::rotr(x, r[1]) ^ std::rotr(x, r[2]);
+  };
+  Word w[Rounds];
+  for (int i = 0; i < 16; i++) {
+    if constexpr (sizeof(Word) == 8) w[i] = load_be64(block + 8 * i);
+    else w[i] = load_be32(block + 4 * i);
   }
-  uint64_t a = s.words64[0], b = s.words64[1], c = s.words64[2], d = s.words64[3];
-  uint64_t e = s.words64[4], f = s.words64[5], g = s.words64[6], h = s.words64[7];
-  for (int i = 0; i < 80; i++) {
-    uint64_t t1 = h + (std::rotr(e, 14) ^ std::rotr(e, 18) ^ std::rotr(e, 41)) + ((e & f) ^ (~e & g)) + k[i] + w[i];
-    uint64_t t2 = (std::rotr(a, 28) ^ std::rotr(a, 34) ^ std::rotr(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
+  for (int i = 16; i < Rounds; i++)
+    w[i] = w[i - 16] + sigma(w[i - 15], shape.schedule0) + w[i - 7] + sigma(w[i - 2], shape.schedule1);
+  Word a = state[0], b = state[1], c = state[2], d = state[3];
+  Word e = state[4], f = state[5], g = state[6], h = state[7];
+  for (int i = 0; i < Rounds; i++) {
+    Word t1 = h + big_sigma(e, shape.round1) + ((e & f) ^ (~e & g)) + k[i] + w[i];
+    Word t2 = big_sigma(a, shape.round0) + ((a & b) ^ (a & c) ^ (b & c));
     h = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
   }
-  uint64_t out[8] = {a, b, c, d, e, f, g, h};
-  for (int i = 0; i < 8; i++) s.words64[i] += out[i];
+  Word out[8] = {a, b, c, d, e, f, g, h};
+  for (int i = 0; i < 8; i++) state[i] += out[i];
 }
 
+void compress_sha512(State& s, const uint8_t* block) {
+  compress_sha2<uint64_t, 80>(s.words64, block, sha2().k512, kSha512Shape);
+}
 void compress_sha256(State& s, const uint8_t* block) {
-  const uint32_t* k = sha2().k256;
-  uint32_t w[64];
-  for (int i = 0; i < 16; i++) w[i] = load_be32(block + 4 * i);
-  for (int i = 16; i < 64; i++) {
-    uint32_t s0 = std::rotr(w[i - 15], 7) ^ std::rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-    uint32_t s1 = std::rotr(w[i - 2], 17) ^ std::rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-  }
-  uint32_t a = s.words32[0], b = s.words32[1], c = s.words32[2], d = s.words32[3];
-  uint32_t e = s.words32[4], f = s.words32[5], g = s.words32[6], h = s.words32[7];
-  for (int i = 0; i < 64; i++) {
-    uint32_t t1 = h + (std::rotr(e, 6) ^ std::rotr(e, 11) ^ std::rotr(e, 25)) + ((e & f) ^ (~e & g)) + k[i] + w[i];
-    uint32_t t2 = (std::rotr(a, 2) ^ std::rotr(a, 13) ^ std::rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-    h = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
-  }
-  uint32_t out[8] = {a, b, c, d, e, f, g, h};
-  for (int i = 0; i < 8; i++) s.words32[i] += out[i];
+  compress_sha2<uint32_t, 64>(s.words32, block, sha2().k256, kSha256Shape);
 }
 
 void compress_sha1(State& s, const uint8_t* block) {

@@ -36,7 +36,7 @@ bool find_spec_args(ThreadState& ts, std::span<const Value> args, TupleObject* k
                     Value* path) {
   static const char* const names[] = {"fullname", "path", "target"};
   Value out[3];
-  if (!parse_args(ts, "find_spec", args, kwnames, names, 3, 1, out)) return false;
+  if (!native::parse_args(ts, "find_spec", args, kwnames, names, 1, 0, out, 3)) return false;
   *fullname = out[0];
   *path = out[1] ? out[1] : None();
   if (!is_str(*fullname)) return raise(ts, TypeError_type, "find_spec() argument 'fullname' must be str"), false;

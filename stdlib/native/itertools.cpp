@@ -5,6 +5,7 @@
 //
 // Pickling (__reduce__/__setstate__, deprecated since 3.12) has CPython 3.11's shapes. Left out: CPython's reuse of the result tuple when nobody else holds it (an optimisation only id() can see).
 #include "stdlib/native/itertools.h"
+#include "stdlib/native/native_support.h"
 #include "vm/objects/complex.h"
 #include "vm/objects/heap_type.h"
 
@@ -40,7 +41,7 @@ bool is_number(Value v) {
 Value count_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const kNames[] = {"start", "step"};
   Value a[2];
-  if (!parse_args(ts, "count", args, kwnames, kNames, 2, 0, a)) return Value();
+  if (!native::parse_args(ts, "count", args, kwnames, kNames, 0, 0, a, 2)) return Value();
   if ((a[0] && !is_number(a[0])) || (a[1] && !is_number(a[1])))
     return raise(ts, TypeError_type, "a number is required");
   auto* c = alloc_instance<CountObject>(ts, type);
@@ -136,7 +137,7 @@ struct RepeatObject : Object {
 Value repeat_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const kNames[] = {"object", "times"};
   Value a[2];
-  if (!parse_args(ts, "repeat", args, kwnames, kNames, 2, 1, a)) return Value();
+  if (!native::parse_args(ts, "repeat", args, kwnames, kNames, 1, 0, a, 2)) return Value();
   int64_t times = -1;
   if (a[1]) {
     if (!index_to_int64(ts, a[1], &times, "Python int too large to convert to C ssize_t")) return Value();
@@ -190,7 +191,7 @@ struct AccumulateObject : Object {
 Value accumulate_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const kNames[] = {"iterable", "func", "initial"};
   Value a[3];
-  if (!parse_args(ts, "accumulate", args, kwnames, kNames, 2, 1, a)) return Value();
+  if (!native::parse_args(ts, "accumulate", args, kwnames, kNames, 1, 0, a, 2)) return Value();
   Value it = get_iter(ts, a[0]);
   if (!it) return it;
   auto* acc = alloc_instance<AccumulateObject>(ts, type);
@@ -303,7 +304,7 @@ Value make_filter(ThreadState& ts, Type* type, Value func, Value iterable) {
 Value compress_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const kNames[] = {"data", "selectors"};
   Value a[2];
-  if (!parse_args(ts, "compress", args, kwnames, kNames, 2, 2, a)) return Value();
+  if (!native::parse_args(ts, "compress", args, kwnames, kNames, 2, 0, a, 2)) return Value();
   Value data = get_iter(ts, a[0]);
   if (!data) return data;
   Value selectors = get_iter(ts, a[1]);

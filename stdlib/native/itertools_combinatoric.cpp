@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "stdlib/native/itertools.h"
+#include "stdlib/native/native_support.h"
 
 namespace minipy {
 
@@ -229,7 +230,7 @@ Value combinations_new(ThreadState& ts, Type* type, std::span<const Value> args,
   static const char* const kNames[] = {"iterable", "r"};
   const char* name = kWithReplacement ? "combinations_with_replacement" : "combinations";
   Value a[2];
-  if (!parse_args(ts, name, args, kwnames, kNames, 2, 2, a)) return Value();
+  if (!native::parse_args(ts, name, args, kwnames, kNames, 2, 0, a, 2)) return Value();
   Value pool = to_tuple(ts, a[0]);
   if (!pool) return pool;
   int64_t r;
@@ -275,7 +276,7 @@ Value cwr_next(ThreadState& ts, Value self) {
 Value permutations_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const kNames[] = {"iterable", "r"};
   Value a[2];
-  if (!parse_args(ts, "permutations", args, kwnames, kNames, 2, 1, a)) return Value();
+  if (!native::parse_args(ts, "permutations", args, kwnames, kNames, 1, 0, a, 2)) return Value();
   Value pool = to_tuple(ts, a[0]);
   if (!pool) return pool;
   int64_t n = static_cast<TupleObject*>(pool.as_object())->size;
@@ -371,7 +372,7 @@ Value tee_from_iterable(ThreadState& ts, Value iterable) {
 Value tee_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const kNames[] = {"iterable"};
   Value a[1];
-  if (!parse_args(ts, "_tee", args, kwnames, kNames, 1, 1, a)) return Value();
+  if (!native::parse_args(ts, "_tee", args, kwnames, kNames, 1, 0, a, 1)) return Value();
   return tee_from_iterable(ts, a[0]);
 }
 

@@ -3,6 +3,7 @@
 // itertools.cpp, which keeps the other simple iterators and the module's type table; pickling has CPython 3.11's
 // shapes there as here.
 #include "stdlib/native/itertools.h"
+#include "stdlib/native/native_support.h"
 #include "vm/objects/heap_type.h"
 
 namespace minipy {
@@ -44,7 +45,7 @@ bool groupby_step(ThreadState& ts, GroupbyObject* g) {
 Value groupby_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const kNames[] = {"iterable", "key"};
   Value a[2];
-  if (!parse_args(ts, "groupby", args, kwnames, kNames, 2, 1, a)) return Value();
+  if (!native::parse_args(ts, "groupby", args, kwnames, kNames, 1, 0, a, 2)) return Value();
   Value it = get_iter(ts, a[0]);
   if (!it) return it;
   auto* g = alloc_instance<GroupbyObject>(ts, type);

@@ -86,46 +86,36 @@ Value apply_binary(ThreadState& ts, const char* name, std::span<const Value> arg
   return make_float(ts, r);
 }
 
-#define UNARY(pyname, fn, can_overflow) \
-  NATIVE_FN(math_##pyname) { (void)self; return apply_unary(ts, #pyname, args, kwnames, fn, can_overflow); }
-double c_acos(double x) { return std::acos(x); }
-double c_acosh(double x) { return std::acosh(x); }
-double c_asin(double x) { return std::asin(x); }
-double c_asinh(double x) { return std::asinh(x); }
-double c_atan(double x) { return std::atan(x); }
-double c_atanh(double x) { return std::atanh(x); }
-double c_cbrt(double x) { return std::cbrt(x); }
-double c_cos(double x) { return std::cos(x); }
-double c_cosh(double x) { return std::cosh(x); }
-double c_exp(double x) { return std::exp(x); }
-double c_exp2(double x) { return std::exp2(x); }
-double c_expm1(double x) { return std::expm1(x); }
-double c_fabs(double x) { return std::fabs(x); }
-double c_log1p(double x) { return x == 0.0 ? x : std::log1p(x); }  // keeps the sign of a zero
-double c_sin(double x) { return std::sin(x); }
-double c_sinh(double x) { return std::sinh(x); }
-double c_sqrt(double x) { return std::sqrt(x); }
-double c_tan(double x) { return std::tan(x); }
-double c_tanh(double x) { return std::tanh(x); }
-UNARY(acos, c_acos, false)
-UNARY(acosh, c_acosh, false)
-UNARY(asin, c_asin, false)
-UNARY(asinh, c_asinh, false)
-UNARY(atan, c_atan, false)
-UNARY(atanh, c_atanh, false)
-UNARY(cbrt, c_cbrt, false)
-UNARY(cos, c_cos, false)
-UNARY(cosh, c_cosh, true)
-UNARY(exp, c_exp, true)
-UNARY(exp2, c_exp2, true)
-UNARY(expm1, c_expm1, true)
-UNARY(fabs, c_fabs, false)
-UNARY(log1p, c_log1p, false)
-UNARY(sin, c_sin, false)
-UNARY(sinh, c_sinh, true)
-UNARY(sqrt, c_sqrt, false)
-UNARY(tan, c_tan, false)
-UNARY(tanh, c_tanh, false)
+// The C library functions of one double, one row each: the Python name, the result as an expression of x,
+// and whether a finite argument can overflow to an infinite result (OverflowError; otherwise an infinity from
+// a finite argument is a pole, ValueError). log1p(-0.0) keeps the sign of the zero, which the C function may
+// not.
+#define MATH_UNARY_FUNCTIONS(X)                   \
+  X(acos, std::acos(x), false)                    \
+  X(acosh, std::acosh(x), false)                  \
+  X(asin, std::asin(x), false)                    \
+  X(asinh, std::asinh(x), false)                  \
+  X(atan, std::atan(x), false)                    \
+  X(atanh, std::atanh(x), false)                  \
+  X(cbrt, std::cbrt(x), false)                    \
+  X(cos, std::cos(x), false)                      \
+  X(cosh, std::cosh(x), true)                     \
+  X(exp, std::exp(x), true)                       \
+  X(exp2, std::exp2(x), true)                     \
+  X(expm1, std::expm1(x), true)                   \
+  X(fabs, std::fabs(x), false)                    \
+  X(log1p, x == 0.0 ? x : std::log1p(x), false)   \
+  X(sin, std::sin(x), false)                      \
+  X(sinh, std::sinh(x), true)                     \
+  X(sqrt, std::sqrt(x), false)                    \
+  X(tan, std::tan(x), false)                      \
+  X(tanh, std::tanh(x), false)
+#define UNARY(pyname, expr, can_overflow)                                                        \
+  NATIVE_FN(math_##pyname) {                                                                     \
+    (void)self;                                                                                  \
+    return apply_unary(ts, #pyname, args, kwnames, [](double x) { return expr; }, can_overflow); \
+  }
+MATH_UNARY_FUNCTIONS(UNARY)
 #undef UNARY
 
 // math_1a: functions that report their own errors (the C library's erf/erfc set none that matter).

@@ -91,7 +91,7 @@ bool check_exact_tuple_args(ThreadState& ts, const char* fname, std::span<const 
 }
 
 bool parse_args(ThreadState& ts, const char* fname, std::span<const Value> args, TupleObject* kwnames,
-                std::initializer_list<const char*> names, size_t required, size_t positional_only, Value* out,
+                std::span<const char* const> names, size_t required, size_t positional_only, Value* out,
                 size_t keyword_only_from) {
   size_t total = names.size();
   size_t max_positional = std::min(total, keyword_only_from);
@@ -127,11 +127,8 @@ bool parse_args(ThreadState& ts, const char* fname, std::span<const Value> args,
     for (int64_t k = 0; k < kwnames->size; k++) {
       StrObject* key = as_str(kwnames->items[k]);
       size_t found = SIZE_MAX;
-      size_t i = 0;
-      for (const char* n : names) {
-        if (i >= positional_only && key->view() == n) found = i;
-        i++;
-      }
+      for (size_t i = positional_only; i < total; i++)
+        if (key->view() == names[i]) found = i;
       if (found == SIZE_MAX) {
         raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for {}()", key->view(), fname);
         return false;
@@ -159,7 +156,7 @@ bool parse_args(ThreadState& ts, const char* fname, std::span<const Value> args,
   }
   if (duplicate != SIZE_MAX) {
     raise_fmt(ts, TypeError_type, "argument for {}() given by name ('{}') and position ({})", fname,
-              *(names.begin() + duplicate), duplicate + 1);
+              names[duplicate], duplicate + 1);
     return false;
   }
   return true;

@@ -39,11 +39,20 @@ inline bool native_type_ready(const Type& t) { return t.dict != nullptr; }
 [[nodiscard]] bool check_exact_tuple_args(ThreadState& ts, const char* fname, std::span<const Value> args,
                                           TupleObject* kwnames, size_t count);
 // Argument Clinic style parsing of `args`/`kwnames` for function `fname` into `out` (one slot per name; null
-// when not given). The first `positional_only` names cannot be passed by keyword; names from `keyword_only_from`
-// on can only be passed by keyword; the first `required` names must be given. Raises CPython's messages.
+// when not given), the one argument binder of native functions with keywords. The first `positional_only`
+// names cannot be passed by keyword; names from `keyword_only_from` on can only be passed by keyword; the first
+// `required` names must be given. Raises CPython's messages (_PyArg_UnpackKeywords' and vgetargskeywords'
+// agree on them), checked in CPython's order: too many arguments, missing ones, then one given twice.
 [[nodiscard]] bool parse_args(ThreadState& ts, const char* fname, std::span<const Value> args, TupleObject* kwnames,
-                              std::initializer_list<const char*> names, size_t required, size_t positional_only,
+                              std::span<const char* const> names, size_t required, size_t positional_only,
                               Value* out, size_t keyword_only_from = SIZE_MAX);
+// The same with the names written in place: parse_args(ts, "f", args, kwnames, {"a", "b"}, 1, 0, out).
+[[nodiscard]] inline bool parse_args(ThreadState& ts, const char* fname, std::span<const Value> args,
+                                     TupleObject* kwnames, std::initializer_list<const char*> names, size_t required,
+                                     size_t positional_only, Value* out, size_t keyword_only_from = SIZE_MAX) {
+  return parse_args(ts, fname, args, kwnames, std::span<const char* const>(names.begin(), names.size()), required,
+                    positional_only, out, keyword_only_from);
+}
 
 // The exact int value of `v` (an int or int subclass) as a BigInt; callers checked is_int.
 inline BigInt int_value(Value v) { return to_bigint(v); }

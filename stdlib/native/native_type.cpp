@@ -153,45 +153,6 @@ bool exact_args(ThreadState& ts, const char* name, std::span<const Value> args, 
 
 namespace minipy {
 
-bool parse_args(ThreadState& ts, const char* name, std::span<const Value> args, TupleObject* kwnames,
-                std::span<const char* const> names, size_t max_positional, size_t required, std::span<Value> out) {
-  size_t npos = positional_count(args, kwnames);
-  for (Value& v : out) v = Value();
-  if (npos > max_positional) {
-    // Clinic says "positional" when some parameters are keyword-only.
-    bool kwonly = names.size() > max_positional;
-    raise_fmt(ts, TypeError_type, "{}() takes at most {} {}argument{} ({} given)", name, max_positional,
-              kwonly ? "positional " : "", max_positional == 1 ? "" : "s", npos);
-    return false;
-  }
-  for (size_t i = 0; i < npos; i++) out[i] = args[i];
-  for (int64_t k = 0; kwnames && k < kwnames->size; k++) {
-    std::string_view key = as_str(kwnames->items[k])->view();
-    size_t i = 0;
-    while (i < names.size() && key != names[i]) i++;
-    if (i == names.size()) {
-      raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for {}()", key, name);
-      return false;
-    }
-    if (out[i]) {
-      raise_fmt(ts, TypeError_type, "argument for {}() given by name ('{}') and position ({})", name, key, i + 1);
-      return false;
-    }
-    out[i] = args[npos + static_cast<size_t>(k)];
-  }
-  for (size_t i = 0; i < required; i++) {
-    if (!out[i]) {
-      raise_fmt(ts, TypeError_type, "{}() missing required argument '{}' (pos {})", name, names[i], i + 1);
-      return false;
-    }
-  }
-  return true;
-}
-
-}  // namespace minipy
-
-namespace minipy {
-
 namespace {
 
 // The setter of a read-only attribute; `self` is the message to raise.

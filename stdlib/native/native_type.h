@@ -56,19 +56,6 @@ T* alloc_instance(ThreadState& ts, Type* type) {
 
 namespace minipy {
 
-// Binds positional `args` and keyword values (named by `kwnames`) to the parameters `names` of function `name`,
-// as CPython's PyArg_ParseTupleAndKeywords and Argument Clinic do: the first `max_positional` parameters may be
-// given by position, the first `required` must be given. Fills `out` (null for parameters not given). Errors
-// carry CPython's messages ("count() takes at most 2 arguments (3 given)", "'x' is an invalid keyword argument
-// for count()", "repeat() missing required argument 'object' (pos 1)").
-[[nodiscard]] bool parse_args(ThreadState& ts, const char* name, std::span<const Value> args, TupleObject* kwnames,
-                              std::span<const char* const> names, size_t max_positional, size_t required,
-                              std::span<Value> out);
-
-}  // namespace minipy
-
-namespace minipy {
-
 // How a read-only attribute refuses assignment, as CPython's two kinds of attribute descriptors do.
 enum class ReadOnly {
   kMember,  // a struct member: "readonly attribute"

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <memory>
 
+#include "stdlib/native/native_support.h"
 #include "stdlib/native/native_type.h"
 #include "stdlib/native/posix.h"
 
@@ -65,7 +66,7 @@ bool follow_symlinks_arg(ThreadState& ts, const char* fn, std::span<const Value>
                          bool* follow) {
   static const char* const kNames[] = {"follow_symlinks"};
   Value given[1];
-  if (!parse_args(ts, fn, args, kwnames, kNames, 0, 0, given)) return false;
+  if (!native::parse_args(ts, fn, args, kwnames, kNames, 0, 0, given, 0)) return false;
   *follow = true;
   if (given[0]) {
     int truth = py_truth(ts, given[0]);
@@ -217,7 +218,7 @@ const MethodDef kScandirMethods[] = {
 Value px_scandir(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const kNames[] = {"path"};
   Value given[1];
-  if (!parse_args(ts, "scandir", args, kwnames, kNames, 1, 0, given)) return Value();
+  if (!native::parse_args(ts, "scandir", args, kwnames, kNames, 0, 0, given, 1)) return Value();
   auto path = std::make_unique<Path>();
   path->text = ".";
   Value arg = given[0];

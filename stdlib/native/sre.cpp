@@ -9,6 +9,7 @@
 // during a long match.
 #include <cstring>
 
+#include "stdlib/native/native_support.h"
 #include "stdlib/native/native_type.h"
 #include "stdlib/native/sre_module.h"
 #include "vm/text/unicode.h"
@@ -59,7 +60,7 @@ SRE_FN(sre_case_mapping) {
 SRE_FN(sre_compile) {
   static const char* const names[] = {"pattern", "flags", "code", "groups", "groupindex", "indexgroup"};
   Value a[6];
-  if (!parse_args(ts, "compile", args, kwnames, names, std::size(names), 6, a)) return Value();
+  if (!native::parse_args(ts, "compile", args, kwnames, names, 6, 0, a)) return Value();
   int64_t flags, groups;
   if (!index_to_int64(ts, a[1], &flags)) return Value();
   if (!is_list(a[2]))
@@ -111,7 +112,7 @@ bool parse_subject_args(ThreadState& ts, const char* function, std::span<const V
                         SubjectArgs* out) {
   static const char* const names[] = {"string", "pos", "endpos"};
   Value a[3];
-  if (!parse_args(ts, function, args, kwnames, names, std::size(names), 1, a)) return false;
+  if (!native::parse_args(ts, function, args, kwnames, names, 1, 0, a)) return false;
   out->string = a[0];
   if (a[1] && !index_to_int64(ts, a[1], &out->pos)) return false;
   if (a[2] && !index_to_int64(ts, a[2], &out->endpos)) return false;
@@ -196,7 +197,7 @@ SRE_FN(pattern_finditer) {
 SRE_FN(pattern_split) {
   static const char* const names[] = {"string", "maxsplit"};
   Value a[2];
-  if (!parse_args(ts, "split", args, kwnames, names, std::size(names), 1, a)) return Value();
+  if (!native::parse_args(ts, "split", args, kwnames, names, 1, 0, a)) return Value();
   int64_t maxsplit = 0;
   if (a[1] && !index_to_int64(ts, a[1], &maxsplit)) return Value();
   PatternObject* p = as_pattern(self);
@@ -263,7 +264,7 @@ Value substitute(ThreadState& ts, Value self, std::span<const Value> args, Tuple
                  bool with_count) {
   static const char* const names[] = {"repl", "string", "count"};
   Value a[3];
-  if (!parse_args(ts, function, args, kwnames, names, std::size(names), 2, a)) return Value();
+  if (!native::parse_args(ts, function, args, kwnames, names, 2, 0, a)) return Value();
   int64_t count = 0;
   if (a[2] && !index_to_int64(ts, a[2], &count)) return Value();
   PatternObject* p = as_pattern(self);

@@ -109,13 +109,7 @@ dispatch:
 
       case OP_REPEAT_ONE:
         // <REPEAT_ONE> <skip> <min> <max> item <SUCCESS> tail: greedy, one character per item.
-        if (cur.ptr + static_cast<ptrdiff_t>(word(cur.pc + 1)) > end_) SRE_RETURN(0);
-        state_ptr_ = cur.ptr;
-        n = count_repeats(cur.pc + 3, cur.ptr, word(cur.pc + 2));
-        if (invalid_) return kStatusInvalidCode;
-        if (n < static_cast<ptrdiff_t>(word(cur.pc + 1))) SRE_RETURN(0);
-        cur.ptr += n;
-        cur.count = n;
+        if (!take_repeat_items(cur, word(cur.pc + 2))) SRE_RETURN(0);  // (unwind reports invalid code)
         target = cur.pc + word(cur.pc);
         if (repeat_one_is_final(cur, target)) {
           state_ptr_ = cur.ptr;
@@ -130,16 +124,11 @@ dispatch:
 
       case OP_MIN_REPEAT_ONE:
         // <MIN_REPEAT_ONE> <skip> <min> <max> item <SUCCESS> tail: lazy, one character per item.
-        if (cur.ptr + static_cast<ptrdiff_t>(word(cur.pc + 1)) > end_) SRE_RETURN(0);
-        state_ptr_ = cur.ptr;
         if (word(cur.pc + 1) == 0) {
+          state_ptr_ = cur.ptr;
           cur.count = 0;
-        } else {
-          n = count_repeats(cur.pc + 3, cur.ptr, word(cur.pc + 1));
-          if (invalid_) return kStatusInvalidCode;
-          if (n < static_cast<ptrdiff_t>(word(cur.pc + 1))) SRE_RETURN(0);
-          cur.ptr += n;
-          cur.count = n;
+        } else if (!take_repeat_items(cur, word(cur.pc + 1))) {  // lazy: only the <min> items for now
+          SRE_RETURN(0);
         }
         target = cur.pc + word(cur.pc);
         if (word(target) == OP_SUCCESS &&
@@ -153,12 +142,7 @@ dispatch:
 
       case OP_POSSESSIVE_REPEAT_ONE:
         // <POSSESSIVE_REPEAT_ONE> <skip> <min> <max> item <SUCCESS> tail: greedy, never gives back.
-        if (cur.ptr + static_cast<ptrdiff_t>(word(cur.pc + 1)) > end_) SRE_RETURN(0);
-        state_ptr_ = cur.ptr;
-        n = count_repeats(cur.pc + 3, cur.ptr, word(cur.pc + 2));
-        if (invalid_) return kStatusInvalidCode;
-        if (n < static_cast<ptrdiff_t>(word(cur.pc + 1))) SRE_RETURN(0);
-        cur.ptr += n;
+        if (!take_repeat_items(cur, word(cur.pc + 2))) SRE_RETURN(0);
         target = cur.pc + word(cur.pc);
         if (repeat_one_is_final(cur, target)) {
           state_ptr_ = cur.ptr;
@@ -358,35 +342,20 @@ unwind:
       return ret ? kStatusMatched : kStatusNoMatch;
 
     case kResumeBranch:
-      if (ret) {
-        if (repeat_ >= 0) mark_discard(cur.lastmark);
-        SRE_RETURN(1);
-      }
-      if (repeat_ >= 0) mark_pop(cur.lastmark, true);
-      restore_lastmark(cur);
+      if (settle_attempt(cur, ret)) SRE_RETURN(1);
       cur.alternative += word(cur.alternative);
       goto branch_try;
 
     case kResumeRepeatOneLiteral:
     case kResumeRepeatOne:
-      if (ret) {
-        if (repeat_ >= 0) mark_discard(cur.lastmark);
-        SRE_RETURN(1);
-      }
-      if (repeat_ >= 0) mark_pop(cur.lastmark, true);
-      restore_lastmark(cur);
+      if (settle_attempt(cur, ret)) SRE_RETURN(1);
       cur.ptr--;
       cur.count--;
       if (cur.resume == kResumeRepeatOneLiteral) goto repeat_one_literal_try;
       goto repeat_one_try;
 
     case kResumeMinRepeatOne:
-      if (ret) {
-        if (repeat_ >= 0) mark_discard(cur.lastmark);
-        SRE_RETURN(1);
-      }
-      if (repeat_ >= 0) mark_pop(cur.lastmark, true);
-      restore_lastmark(cur);
+      if (settle_attempt(cur, ret)) SRE_RETURN(1);
       // One more item, if it matches here.
       state_ptr_ = cur.ptr;
       n = count_repeats(cur.pc + 3, cur.ptr, 1);

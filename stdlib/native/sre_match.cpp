@@ -1,6 +1,7 @@
 // re.Match and the scanner of the native `_sre` module (see sre.cpp for the module and re.Pattern).
 // A Match keeps its subject object and, per group, the span in code units plus the same span as byte offsets
 // into the subject's UTF-8, so group() slices without rescanning the text.
+#include "stdlib/native/native_support.h"
 #include "stdlib/native/native_type.h"
 #include "stdlib/native/sre_module.h"
 #include "vm/text/unicode.h"
@@ -86,7 +87,7 @@ bool default_arg(ThreadState& ts, const char* function, std::span<const Value> a
                  Value* out) {
   static const char* const names[] = {"default"};
   Value a[1];
-  if (!parse_args(ts, function, args, kwnames, names, std::size(names), 0, a)) return false;
+  if (!native::parse_args(ts, function, args, kwnames, names, 0, 0, a)) return false;
   *out = a[0] ? a[0] : None();
   return true;
 }
@@ -153,7 +154,7 @@ SRE_FN(match_span) {
 SRE_FN(match_expand) {
   static const char* const names[] = {"template"};
   Value a[1];
-  if (!parse_args(ts, "expand", args, kwnames, names, std::size(names), 1, a)) return Value();
+  if (!native::parse_args(ts, "expand", args, kwnames, names, 1, 0, a)) return Value();
   Value helper_args[3] = {Value(as_match(self)->pattern), self, a[0]};
   return call_re_helper(ts, "_expand", helper_args);
 }

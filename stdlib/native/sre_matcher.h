@@ -108,6 +108,31 @@ class Matcher {
   bool repeat_one_is_final(const Frame& cur, size_t tail) {
     return word(tail) == OP_SUCCESS && cur.ptr == end_ && !(cur.toplevel && state_.must_advance && cur.ptr == start_);
   }
+  // The items a single-character repeat (REPEAT_ONE and its lazy and possessive forms, operands <skip> <min>
+  // <max> at cur.pc) must match before it may try its tail: up to `max_count` of them from cur.ptr, greedily.
+  // Advances cur.ptr and cur.count past them; false when fewer than <min> match (invalid_ tells bad code apart).
+  bool take_repeat_items(Frame& cur, uint32_t max_count) {
+    ptrdiff_t min = word(cur.pc + 1);
+    if (cur.ptr + min > end_) return false;
+    state_ptr_ = cur.ptr;
+    ptrdiff_t n = count_repeats(cur.pc + 3, cur.ptr, max_count);
+    if (invalid_ || n < min) return false;
+    cur.ptr += n;
+    cur.count = n;
+    return true;
+  }
+  // A backtracking point (BRANCH, REPEAT_ONE, MIN_REPEAT_ONE) hears how the attempt it called ended: when it
+  // matched, the marks saved for it are dropped and the answer is true; when it failed, the marks are put back as
+  // they were, kept on the stack for the next attempt. (Marks are pushed only inside a REPEAT.)
+  bool settle_attempt(const Frame& cur, int matched) {
+    if (matched) {
+      if (repeat_ >= 0) mark_discard(cur.lastmark);
+      return true;
+    }
+    if (repeat_ >= 0) mark_pop(cur.lastmark, true);
+    restore_lastmark(cur);
+    return false;
+  }
   // LASTMARK_RESTORE: the last mark and group index as they were when `cur`'s construct began.
   void restore_lastmark(const Frame& cur) {
     lastmark_ = cur.lastmark;

@@ -7,6 +7,7 @@
 
 #include <ctime>
 
+#include "stdlib/native/native_support.h"
 #include "stdlib/native/native_type.h"
 #include "stdlib/native/thread.h"
 
@@ -38,7 +39,7 @@ Value lock_new(ThreadState& ts, Type* type, std::span<const Value>, TupleObject*
 TH_FN(lock_acquire) {
   static const char* const kNames[] = {"blocking", "timeout"};
   Value a[2];
-  if (!parse_args(ts, "acquire", args, kwnames, kNames, 2, 0, a)) return Value();
+  if (!native::parse_args(ts, "acquire", args, kwnames, kNames, 0, 0, a, 2)) return Value();
   int blocking = a[0] ? py_truth(ts, a[0]) : 1;
   if (blocking < 0) return Value();
   double timeout = -1;

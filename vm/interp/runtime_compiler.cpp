@@ -2,6 +2,7 @@
 #include "compiler/compile.h"
 #include "compiler/linetable.h"
 #include "compiler/parse.h"
+#include "stdlib/native/native_support.h"
 #include "vm/cli/run.h"
 #include "vm/interp/builtins.h"
 #include "vm/objects/code.h"
@@ -80,7 +81,7 @@ Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject
   static const char* const names[] = {"source", "filename", "mode", "flags", "dont_inherit", "optimize",
                                       "_feature_version"};
   Value a[std::size(names)];
-  if (!parse_args(ts, "compile", args, kwnames, names, 6, 3, a)) return Value();
+  if (!native::parse_args(ts, "compile", args, kwnames, names, 3, 0, a, 6)) return Value();
   Value source = a[0], filename = a[1], mode = a[2];
   int64_t flags = 0, optimize = -1;
   if (a[3] && !index_to_int64(ts, a[3], &flags)) return Value();

@@ -1,6 +1,7 @@
 // bytes: immutable byte strings (constants, str.encode(), bytes.decode()).
 #include <cstring>
 
+#include "compiler/parse_unicode.h"
 #include "vm/objects/abstract.h"
 #include "vm/objects/buffer.h"
 #include "vm/objects/bytearray.h"
@@ -199,40 +200,8 @@ Value bytes_iter(ThreadState& ts, Value v) {
 
 }  // namespace
 
-bool utf8_valid(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    size_t len;
-    uint32_t cp;
-    if (c < 0x80) {
-      i++;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + len > s.size()) return false;
-    for (size_t k = 1; k < len; k++) {
-      auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-      return false;
-    i += len;
-  }
-  return true;
-}
+// Strict UTF-8 (no surrogates), the compiler's rules.
+bool utf8_valid(std::string_view s) { return !find_invalid_utf8(s); }
 
 Value make_bytes(ThreadState& ts, std::string_view data) {
   auto* b = ts.alloc<BytesObject>(&bytes_type, offsetof(BytesObject, data) + data.size() + 1);

@@ -163,31 +163,16 @@ BYTES_METHOD(m_replace) {
   return make_result(ts, self, text::bytes::replace(data(self), old_part, new_part, count));
 }
 
-Value affix_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, bool ends) {
-  const char* name = ends ? "endswith" : "startswith";
-  if (!no_keywords(ts, name, kwnames) || !check_arg_count(ts, name, args.size(), 1, 3)) return Value();
-  text::OptIndex start, end;
-  if (!text_bound_arg(ts, args, 1, &start) || !text_bound_arg(ts, args, 2, &end)) return Value();
-  auto test = [&](std::string_view affix) {
-    return ends ? text::endswith(ref(self), affix, start, end) : text::startswith(ref(self), affix, start, end);
-  };
-  if (is_tuple(args[0])) {
-    for (Value v : static_cast<TupleObject*>(args[0].as_object())->span()) {
-      std::string_view affix;
-      if (!buffer_arg(ts, v, &affix)) return Value();
-      if (test(affix)) return True();
-    }
-    return False();
+// bytes' affixes are any buffer; only a lone non-buffer argument gets startswith's own message.
+bool bytes_affix_arg(ThreadState& ts, Value v, const char* name, bool in_tuple, std::string_view* out) {
+  if (!in_tuple && !has_buffer(v)) {
+    raise_fmt(ts, TypeError_type, "{} first arg must be bytes or a tuple of bytes, not {}", name, type_name(v));
+    return false;
   }
-  std::string_view affix;
-  if (!has_buffer(args[0]))
-    return raise_fmt(ts, TypeError_type, "{} first arg must be bytes or a tuple of bytes, not {}", name,
-                     type_name(args[0]));
-  if (!buffer_arg(ts, args[0], &affix)) return Value();
-  return Bool(test(affix));
+  return buffer_arg(ts, v, out);
 }
-BYTES_METHOD(m_startswith) { return affix_method(ts, self, args, kwnames, false); }
-BYTES_METHOD(m_endswith) { return affix_method(ts, self, args, kwnames, true); }
+BYTES_METHOD(m_startswith) { return affix_method(ts, ref(self), args, kwnames, false, bytes_affix_arg); }
+BYTES_METHOD(m_endswith) { return affix_method(ts, ref(self), args, kwnames, true, bytes_affix_arg); }
 
 Value partition_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, bool right) {
   const char* name = right ? "rpartition" : "partition";

@@ -232,29 +232,17 @@ STR_METHOD(m_replace) {
   return Value(make_str(ts, text::replace(sv(self), old_part, new_part, count)));
 }
 
-Value affix_impl(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, bool ends) {
-  const char* name = ends ? "endswith" : "startswith";
-  if (!no_keywords(ts, name, kwnames) || !check_arg_count(ts, name, args.size(), 1, 3)) return Value();
-  text::OptIndex start, end;
-  if (!opt_index(ts, args, 1, &start) || !opt_index(ts, args, 2, &end)) return Value();
-  auto test = [&](std::string_view affix) {
-    return ends ? text::endswith(sv(self), affix, start, end) : text::startswith(sv(self), affix, start, end);
-  };
-  if (is_tuple(args[0])) {
-    for (Value v : static_cast<TupleObject*>(args[0].as_object())->span()) {
-      if (!is_str(v))
-        return raise_fmt(ts, TypeError_type, "tuple for {} must only contain str, not {}", name, type_name(v));
-      if (test(as_str(v)->view())) return True();
-    }
-    return False();
+bool str_affix_arg(ThreadState& ts, Value v, const char* name, bool in_tuple, std::string_view* out) {
+  if (!is_str(v)) {
+    if (in_tuple) raise_fmt(ts, TypeError_type, "tuple for {} must only contain str, not {}", name, type_name(v));
+    else raise_fmt(ts, TypeError_type, "{} first arg must be str or a tuple of str, not {}", name, type_name(v));
+    return false;
   }
-  if (!is_str(args[0]))
-    return raise_fmt(ts, TypeError_type, "{} first arg must be str or a tuple of str, not {}", name,
-                     type_name(args[0]));
-  return Bool(test(as_str(args[0])->view()));
+  *out = as_str(v)->view();
+  return true;
 }
-STR_METHOD(m_startswith) { return affix_impl(ts, self, args, kwnames, false); }
-STR_METHOD(m_endswith) { return affix_impl(ts, self, args, kwnames, true); }
+STR_METHOD(m_startswith) { return affix_method(ts, sv(self), args, kwnames, false, str_affix_arg); }
+STR_METHOD(m_endswith) { return affix_method(ts, sv(self), args, kwnames, true, str_affix_arg); }
 
 Value partition_impl(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, bool right) {
   const char* name = right ? "rpartition" : "partition";
@@ -463,6 +451,28 @@ const MethodDef str_methods[] = {
 // The start/end argument args[i] of a find-like method (absent or None: nullopt); bytes' methods share it.
 bool text_bound_arg(ThreadState& ts, std::span<const Value> args, size_t i, text::OptIndex* out) {
   return opt_index(ts, args, i, out);
+}
+
+Value affix_method(ThreadState& ts, text::StrRef subject, std::span<const Value> args, TupleObject* kwnames,
+                   bool ends, AffixArg affix_arg) {
+  const char* name = ends ? "endswith" : "startswith";
+  if (!no_keywords(ts, name, kwnames) || !check_arg_count(ts, name, args.size(), 1, 3)) return Value();
+  text::OptIndex start, end;
+  if (!opt_index(ts, args, 1, &start) || !opt_index(ts, args, 2, &end)) return Value();
+  auto test = [&](std::string_view affix) {
+    return ends ? text::endswith(subject, affix, start, end) : text::startswith(subject, affix, start, end);
+  };
+  std::string_view affix;
+  if (is_tuple(args[0])) {
+    // Any affix of the tuple will do; an item of the wrong type raises only when the loop reaches it.
+    for (Value v : static_cast<TupleObject*>(args[0].as_object())->span()) {
+      if (!affix_arg(ts, v, name, true, &affix)) return Value();
+      if (test(affix)) return True();
+    }
+    return False();
+  }
+  if (!affix_arg(ts, args[0], name, false, &affix)) return Value();
+  return Bool(test(affix));
 }
 
 Value py_ascii(ThreadState& ts, Value v) {

@@ -12,6 +12,14 @@ namespace minipy {
 // The start/end argument args[i] of a find-like method into *out (absent or None: nullopt); false with an
 // exception pending when it is not an index.
 [[nodiscard]] bool text_bound_arg(ThreadState& ts, std::span<const Value> args, size_t i, text::OptIndex* out);
+// How startswith/endswith read one candidate affix: into *out, or false with the type's TypeError pending.
+// `name` is the method's name; `in_tuple` says the candidate is an item of a tuple argument (str words that
+// message differently).
+using AffixArg = bool (*)(ThreadState& ts, Value v, const char* name, bool in_tuple, std::string_view* out);
+// str/bytes.startswith or endswith(affix or tuple of affixes, start=None, end=None) of `subject` (`ends` picks
+// endswith): str and bytes share the argument rules and the tuple loop, and differ only in `affix_arg`.
+[[nodiscard]] Value affix_method(ThreadState& ts, text::StrRef subject, std::span<const Value> args,
+                                 TupleObject* kwnames, bool ends, AffixArg affix_arg);
 // A new exact str of `size` UTF-8 bytes whose characters the caller writes into data[0..size) before the str is
 // seen by anyone (defined in vm/objects/str.cpp): join and split build their results in place with it.
 StrObject* make_str_uninitialized(ThreadState& ts, size_t size, int64_t length, bool ascii);
