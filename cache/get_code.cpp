@@ -471,7 +471,7 @@ SourceCode get_source_code(std::string_view fullname, const std::string& source_
     attempt.source = std::move(text);
   }
   const std::string& source = *attempt.source;
-  CompileResult result = compile_source(source, source_path, ast::ParseMode::Exec, {settings.optimize});
+  CompileResult result = compile_source(source, source_path, ast::ParseMode::Exec, {settings.optimize}, out.warnings);
   if (!result.ok()) {
     explain(events, fmt::format("compile failed: {}", result.error().message));
     out.syntax_error = std::move(result).error();

@@ -151,6 +151,7 @@ struct SourceCode {
   bool from_cache = false;
   std::shared_ptr<const CodeObject> code;
   std::optional<SyntaxError> syntax_error;
+  SyntaxWarnings warnings;  // what compiling the source warned about (none for a cache hit), for the caller to issue
   int os_errno = 0;
 };
 SourceCode get_source_code(std::string_view fullname, const std::string& source_path, const CacheSettings& settings,

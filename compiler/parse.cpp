@@ -249,7 +249,7 @@ void set_source_decoder(SourceDecoder decoder, void* context) {
 // it can read that many lines, through a 1000-byte line buffer: of a line longer than 999 bytes only the last
 // piece read remains (a literal of thousands of digits shows its tail). Elsewhere the source's line stays.
 // Only a regular file is read, one line at a time: a name such as /dev/zero or a FIFO must not hang the compile.
-static void use_program_text(SyntaxError& e) {
+void use_program_text(SyntaxError& e) {
   std::error_code ec;
   if (e.lineno < 1 || !std::filesystem::is_regular_file(e.filename, ec)) return;
   std::ifstream file(e.filename, std::ios::binary);

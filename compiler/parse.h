@@ -36,6 +36,10 @@ using SourceDecoder = bool (*)(void* context, std::string_view encoding, std::st
                                std::string* error);
 void set_source_decoder(SourceDecoder decoder, void* context);
 
+// PyErr_ProgramTextObject: sets e.text to line e.lineno of the file e.filename names, read again from disk
+// (unchanged when it cannot be read), as CPython gives the errors its compiler (not its parser) raises.
+void use_program_text(SyntaxError& e);
+
 // The int/str conversion limit (sys.get_int_max_str_digits(), default 4300; 0 = none) that CPython's parser
 // applies to decimal int literals: a longer literal is a SyntaxError. Process-wide, as the limit is; the VM sets
 // it whenever its own limit changes (-X int_max_str_digits, PYTHONINTMAXSTRDIGITS, sys.set_int_max_str_digits).

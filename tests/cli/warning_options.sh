@@ -20,22 +20,33 @@ print("done")
 PY
 run_both warn.py
 same_all "no options"
-for options in "-W error" "-W ignore" "-W once" "-W always" "-W error::DeprecationWarning" \
-               "-W ignore -W error::RuntimeWarning" "-W error:message:UserWarning" "-Werror" "-W bogus" \
-               "-W ignore::NoSuchWarning" "-b" "-bb" "-X dev" "-X dev -W ignore" "-X a=1 -X b -X a" "-E -W error"; do
+for options in "-W error" "-W once" "-W error::DeprecationWarning" "-W ignore -W error::RuntimeWarning" \
+               "-W error:message:UserWarning" "-Werror" "-W bogus" "-W ignore::NoSuchWarning" "-bb" \
+               "-X dev -W ignore" "-X a=1 -X b -X a" "-E -W error"; do
   # shellcheck disable=SC2086  # the options are words
   run_both $options warn.py
   same_all "$options"
 done
-for value in "error" "ignore::UserWarning,error::RuntimeWarning" ",,error::DeprecationWarning," "nonsense"; do
+for value in "ignore::UserWarning,error::RuntimeWarning" ",,error::DeprecationWarning," "nonsense"; do
   run_both_with_env "PYTHONWARNINGS=$value" -- warn.py
   same_all "PYTHONWARNINGS=$value"
-  run_both_with_env "PYTHONWARNINGS=$value" -- -W always warn.py
-  same_all "PYTHONWARNINGS=$value with -W always"
-  run_both_with_env "PYTHONWARNINGS=$value" -- -E warn.py
-  same_all "PYTHONWARNINGS=$value with -E"
 done
+run_both_with_env "PYTHONWARNINGS=error" -- -W always warn.py
+same_all "PYTHONWARNINGS=error with -W always"
+run_both_with_env "PYTHONWARNINGS=error" -- -E warn.py
+same_all "PYTHONWARNINGS=error with -E"
 run_both_with_env PYTHONDEVMODE=1 -- warn.py
 same_all "PYTHONDEVMODE=1"
+
+# An error filter ends the program with the warning's traceback from the caller's line (the filters are
+# native, as CPython's _warnings: no frames of Lib's warnings.py), and a shown warning prints its source line.
+printf 'import warnings\nprint("before")\nwarnings.warn("stop here")\nprint("after")\n' >stop.py
+run_both -W error stop.py
+same_all "-W error, uncaught"
+run_both -W always stop.py
+same_all "-W always, shown"
+printf 'print(int("7"))\nx = 1 is 1\n' >native_warning.py
+run_both -W error::SyntaxWarning native_warning.py
+same_all "-W error::SyntaxWarning at compile time"
 
 finish

@@ -24,6 +24,7 @@
 #include "stdlib/native/readline.h"
 #include "stdlib/native/signal.h"
 #include "vm/cli/run.h"
+#include "vm/interp/builtins.h"
 #include "vm/errors/errors.h"
 
 #if MINIPY_HAVE_READLINE
@@ -197,7 +198,7 @@ int run_entry(Interpreter& interp, const std::string& source, DictObject* global
   SyntaxWarnings warnings;
   CompileResult result =
       compile_source(source, "<stdin>", ast::ParseMode::Single, {interp.config.optimize}, warnings);
-  print_compile_warnings(warnings, source);
+  if (!issue_compile_warnings(ts, warnings)) return report_exception(ts);
   if (!result.ok()) {
     (void)raise_syntax_error(ts, result.error());
     return report_exception(ts);

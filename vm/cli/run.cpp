@@ -5,6 +5,7 @@
 #include "cache/verify.h"
 #include "stdlib/native/signal.h"
 #include "vm/cli/run.h"
+#include "vm/interp/builtins.h"
 
 #include <sys/stat.h>
 
@@ -58,27 +59,6 @@ Value raise_syntax_error(ThreadState& ts, const SyntaxError& e) {
   Value exc = new_exception(ts, type, args);
   if (!exc) return exc;
   return raise_value(ts, exc);
-}
-
-// Compile-time warnings, as warnings.showwarning prints them: "file:line: SyntaxWarning: message" and the line.
-void print_compile_warnings(const SyntaxWarnings& warnings, std::string_view source) {
-  for (const SyntaxWarning& w : warnings) {
-    std::fflush(stdout);
-    std::fprintf(stderr, "%s:%d: SyntaxWarning: %s\n", w.filename.c_str(), w.lineno, w.message.c_str());
-    size_t start = 0;
-    for (int line = 1; line < w.lineno && start != std::string_view::npos; line++) {
-      start = source.find('\n', start);
-      if (start != std::string_view::npos) start++;
-    }
-    if (start == std::string_view::npos || w.filename.empty() || w.filename[0] == '<') continue;
-    size_t end = source.find('\n', start);
-    std::string_view text = source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-    size_t b = text.find_first_not_of(" \t\f");
-    if (b == std::string_view::npos) continue;
-    text = text.substr(b);
-    while (!text.empty() && (text.back() == '\r' || text.back() == ' ')) text.remove_suffix(1);
-    std::fprintf(stderr, "  %.*s\n", static_cast<int>(text.size()), text.data());
-  }
 }
 
 // Hands an uncaught exception to sys.excepthook as CPython does: the default hook prints it directly; a hook the
@@ -153,7 +133,7 @@ int run_code(Interpreter& interp, CodeObj* c, const std::string& filename, bool 
 int run_source(Interpreter& interp, const std::string& source, const std::string& filename) {
   SyntaxWarnings warnings;
   CompileResult result = compile_source(source, filename, ast::ParseMode::Exec, {interp.config.optimize}, warnings);
-  print_compile_warnings(warnings, source);
+  if (!issue_compile_warnings(interp.thread, warnings)) return handle_uncaught(interp.thread);
   if (!result.ok()) {
     // CPython reads a script with its file tokenizer, which places a missing indented block found at the end of
     // the file in column 0 (compile() and imports, reading a string, say one past the line's end): no caret.
@@ -227,7 +207,13 @@ int py_compile_main(Interpreter& interp, const std::vector<std::string>& args) {
         std::fprintf(stderr, "[Errno %d] %s: '%s'", build.read_errno, std::strerror(build.read_errno), file.c_str());
       return 1;
     }
-    print_compile_warnings(build.warnings, build.source);
+    if (!issue_compile_warnings(interp.thread, build.warnings)) {
+      // A SyntaxWarning a filter made an error: py_compile reports it as the SyntaxError it became.
+      Value exc = interp.thread.current_exception;
+      interp.thread.current_exception = Value();
+      if (!quiet) print_exception(interp.thread, exc);
+      return 1;
+    }
     if (build.syntax_error) {
       const SyntaxError& error = *build.syntax_error;
       if (!quiet) {

@@ -37,8 +37,6 @@ void add_runpy_frames(ThreadState& ts);
 // without a program, not for -i). Returns the exit status (0 at end of input, SystemExit's code).
 int run_repl(Interpreter& interp, bool show_banner, bool run_startup);
 
-// The compiler's SyntaxWarnings for `source`, printed on stderr as warnings.showwarning prints them.
-void print_compile_warnings(const SyntaxWarnings& warnings, std::string_view source);
 
 // Makes a SyntaxError exception object from the compiler's report and makes it pending.
 Value raise_syntax_error(ThreadState& ts, const SyntaxError& error);

@@ -7,6 +7,7 @@
 
 #include "cache/get_code.h"
 #include "cache/verified_memo.h"
+#include "vm/interp/builtins.h"
 #include "vm/cli/run.h"
 #include "vm/interp/code_loader.h"
 #include "vm/import/import.h"
@@ -79,6 +80,9 @@ CodeObj* get_source_code(ThreadState& ts, std::string_view fullname, const std::
   SourceCode result = get_source_code(fullname, source_path, import_settings(ts, source_path), loader, events);
   print_events(ts, fullname, events);
   if (result.os_errno) return raise_read_error(ts, result.os_errno, source_path), nullptr;
+  // CPython's compiler warns as it compiles, before a SyntaxError ends the compile (and a warning a filter makes
+  // an error is that SyntaxError instead).
+  if (!issue_compile_warnings(ts, result.warnings)) return nullptr;
   if (result.syntax_error) return raise_syntax_error(ts, *result.syntax_error), nullptr;
   return result.from_cache ? loader.code : load_code(ts, result.code);
 }

@@ -3,6 +3,9 @@
 // interpreter loop asks to run the commonest builtin calls without the general call protocol.
 #pragma once
 
+#include <vector>
+
+#include "compiler/compile.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -18,6 +21,10 @@ Value frame_locals(ThreadState& ts, Frame* f);
 Value round_number(ThreadState& ts, Value number, Value ndigits);
 // Adds compile(), exec() and eval() to the builtins (runtime_compiler.cpp): they bring the compiler into the VM.
 void init_runtime_compiler(ThreadState& ts);
+// Issues a compile's SyntaxWarnings through the warnings filters, as CPython's compiler does for every compile
+// (scripts, imports, compile(), the prompt): shown once per place, ignored, recorded by catch_warnings, or, when
+// a filter makes one an error, raised as a SyntaxError at its position. False with that exception pending.
+[[nodiscard]] bool issue_compile_warnings(ThreadState& ts, const std::vector<SyntaxWarning>& issued);
 
 // The native function behind the builtin len().
 extern const NativeFn kBuiltinLenFn;

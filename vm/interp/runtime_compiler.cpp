@@ -2,6 +2,7 @@
 #include "compiler/compile.h"
 #include "compiler/linetable.h"
 #include "compiler/parse.h"
+#include "stdlib/native/_warnings.h"
 #include "stdlib/native/native_support.h"
 #include "vm/cli/run.h"
 #include "vm/interp/builtins.h"
@@ -13,32 +14,9 @@
 
 namespace minipy {
 
-namespace {
-
-CodeObj* as_code(Value v) { return static_cast<CodeObj*>(v.as_object()); }
-
-bool parse_mode(ThreadState& ts, std::string_view mode, const char* fn, ast::ParseMode* out) {
-  if (mode == "exec") *out = ast::ParseMode::Exec;
-  else if (mode == "eval") *out = ast::ParseMode::Eval;
-  else if (mode == "single") *out = ast::ParseMode::Single;
-  else return raise_fmt(ts, ValueError_type, "{}() mode must be 'exec', 'eval' or 'single'", fn), false;
-  return true;
-}
-
-// Hands the compiler's SyntaxWarnings to warnings.warn_explicit, as CPython's compiler does for compile(), exec()
-// and eval(): the filters decide (shown once, ignored, recorded by catch_warnings), and a warning the filters
-// turn into an error becomes a SyntaxError at its line. False with that exception pending.
 bool issue_compile_warnings(ThreadState& ts, const SyntaxWarnings& issued) {
-  if (issued.empty()) return true;
-  Value import = dict_get_str(ts.interp->builtins, intern(ts, "__import__"));
-  Value name(make_str(ts, "warnings"));
-  Value warnings = import ? call(ts, import, {&name, 1}) : Value();
-  Value warn_explicit = warnings ? get_attr(ts, warnings, intern(ts, "warn_explicit")) : Value();
-  if (!warn_explicit) return false;
   for (const SyntaxWarning& w : issued) {
-    Value args[4] = {Value(make_str(ts, w.message)), Value(&SyntaxWarning_type), Value(make_str(ts, w.filename)),
-                     make_int(ts, w.lineno)};
-    if (call(ts, warn_explicit, args)) continue;
+    if (warn_explicit(ts, SyntaxWarning_type, w.message, w.filename, w.lineno)) continue;
     if (!exception_matches(ts.current_exception, &SyntaxWarning_type)) return false;
     ts.current_exception = Value();
     SyntaxError error;
@@ -48,9 +26,22 @@ bool issue_compile_warnings(ThreadState& ts, const SyntaxWarnings& issued) {
     error.offset = w.col_offset + 1;  // 0 (None) when unknown
     error.end_lineno = w.end_lineno;
     error.end_offset = w.end_col_offset + 1;
+    use_program_text(error);  // CPython's compiler_error reads the line from the file
     raise_syntax_error(ts, error);
     return false;
   }
+  return true;
+}
+
+namespace {
+
+CodeObj* as_code(Value v) { return static_cast<CodeObj*>(v.as_object()); }
+
+bool parse_mode(ThreadState& ts, std::string_view mode, const char* fn, ast::ParseMode* out) {
+  if (mode == "exec") *out = ast::ParseMode::Exec;
+  else if (mode == "eval") *out = ast::ParseMode::Eval;
+  else if (mode == "single") *out = ast::ParseMode::Single;
+  else return raise_fmt(ts, ValueError_type, "{}() mode must be 'exec', 'eval' or 'single'", fn), false;
   return true;
 }
 
