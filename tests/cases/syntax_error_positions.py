@@ -3,6 +3,8 @@
 #   characters counting its newline (exec input without a final newline gets one; 'single' input does not);
 # - `match <subject>` and `[async] with (<items>)` ending their line without ':' are "expected ':'" at the
 #   line's end (CPython's invalid_match_stmt / invalid_with_stmt; test_syntax's doctests).
+# - a block header not followed by an indented block names async for/with/def by the keyword after `async`,
+#   and `except*`, `match` and `case` by their own names;
 # - assigning to what cannot be a target: CPython's invalid_named_expression gives operand-level expressions
 #   "cannot assign to X here. Maybe you meant '==' instead of '='?", invalid_assignment gives generator
 #   expressions, conditional expressions, comparisons, `not`, `and`/`or` and lambdas the plain message.
@@ -17,6 +19,10 @@ sources = [
     "not a = 1", "a < b = 1", "lambda: 1 = 1", "a and b = 1", "f() = 1", "a + 1 = 2", "-a = 1", "1 = 1",
     "'s' = 1", "f'{x}' = 1", "{1: 2} = 1", "{1} = 1", "... = 1", "None = 1", "x = (y for y in z) = 1",
     "(a, b for b in c) = 1", "await x = 1",
+    "async def f():\n    async for x in y:\n    pass\n", "async def f():\n    async with A:\n    pass\n",
+    "async def f():\n    async with (A as a, B as b):\n    pass\n", "async def f():\npass\n", "match x:\npass\n",
+    "match x:\n    case 1:\n    pass\n", "match x:\n    case 1 if y:\n    pass\n", "try:\n    pass\nexcept* E:\npass\n",
+    "try:\n    pass\nexcept *E:\npass\n", "async for x in y:\npass\n", "async with a:\npass\n", "case x:\npass\n",
 ]
 for source in sources:
     for mode in ("exec", "single"):
