@@ -5,6 +5,7 @@
 #   line's end (CPython's invalid_match_stmt / invalid_with_stmt; test_syntax's doctests).
 # - a block header not followed by an indented block names async for/with/def by the keyword after `async`,
 #   and `except*`, `match` and `case` by their own names;
+# - `except A, B:` is "multiple exception types must be parenthesized";
 # - assigning to what cannot be a target: CPython's invalid_named_expression gives operand-level expressions
 #   "cannot assign to X here. Maybe you meant '==' instead of '='?", invalid_assignment gives generator
 #   expressions, conditional expressions, comparisons, `not`, `and`/`or` and lambdas the plain message.
@@ -23,6 +24,10 @@ sources = [
     "async def f():\n    async with (A as a, B as b):\n    pass\n", "async def f():\npass\n", "match x:\npass\n",
     "match x:\n    case 1:\n    pass\n", "match x:\n    case 1 if y:\n    pass\n", "try:\n    pass\nexcept* E:\npass\n",
     "try:\n    pass\nexcept *E:\npass\n", "async for x in y:\npass\n", "async with a:\npass\n", "case x:\npass\n",
+    "try:\n    pass\nexcept A, B:\n    pass\n", "try:\n    pass\nexcept A, B, C:\n    pass\n",
+    "try:\n    pass\nexcept A, B as e:\n    pass\n", "try:\n    pass\nexcept* A, B:\n    pass\n",
+    "try:\n    pass\nexcept* A, B as e:\n    pass\n", "try:\n    pass\nexcept A, B\n", "try:\n    pass\nexcept (A, B):\n    pass\n",
+    "try:\n    pass\nexcept A, B: x[1:2]\n", "try:\n    pass\nexcept f(a, b), c:\n    pass\n",
 ]
 for source in sources:
     for mode in ("exec", "single"):
