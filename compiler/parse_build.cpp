@@ -235,6 +235,19 @@ bool set_target(ParseContext& ctx, Expr* target, TargetUse use) {
   return true;
 }
 
+// Whether `e` is what CPython's bitwise_or rule parses, other than a generator expression: its
+// invalid_named_expression gives such a target "here. Maybe you meant '==' ...", the others (comparisons,
+// `not`, `and`/`or`, conditional expressions, lambdas) get invalid_assignment's plain message.
+static bool operand_level(const Expr* e) {
+  switch (e->kind) {
+    case ExprKind::GeneratorExp: case ExprKind::IfExp: case ExprKind::Compare: case ExprKind::BoolOp:
+    case ExprKind::Lambda: case ExprKind::NamedExpr:
+      return false;
+    case ExprKind::UnaryOp: return e->as<UnaryOp>()->op != UnaryOpKind::Not;
+    default: return true;
+  }
+}
+
 Stmt* build_assign(ParseContext& ctx, const Vec<Expr*>& targets, Expr* value, Span span) {
   if (targets.size() == 1 && invalid_target(targets[0], TargetUse::Assign) == targets[0]) {
     Expr* t = targets[0];
@@ -244,7 +257,7 @@ Stmt* build_assign(ParseContext& ctx, const Vec<Expr*>& targets, Expr* value, Sp
     bool parenthesized = t->loc.col_offset != span.col || t->loc.lineno != span.line;
     if ((t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom) && !parenthesized) {
       ctx.fail("assignment to yield expression not possible", span_of(t));
-    } else if (keyword_constant || t->kind == ExprKind::Starred) {
+    } else if (keyword_constant || t->kind == ExprKind::Starred || !operand_level(t)) {
       ctx.fail(fmt::format("cannot assign to {}", what), span_of(t));
     } else {
       ctx.fail(fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?", what), span_of(t));

@@ -139,6 +139,37 @@ bool report_header_without_colon(ParseContext& ctx, int stmt_start) {
   return true;
 }
 
+// CPython's invalid_except_stmt: `except[*] A, B [as e]:` is "multiple exception types must be parenthesized" from
+// the first type to the token before ':'; without the ':' the comma is plain "invalid syntax". True when reported.
+bool report_unparenthesized_except(ParseContext& ctx, int stmt_start) {
+  if (ctx.tokens[stmt_start].kind != TokenKind::KwExcept) return false;
+  int first = stmt_start + 1 + (ctx.tokens[stmt_start + 1].kind == TokenKind::Star ? 1 : 0);
+  int nl = end_of_logical_line(ctx, stmt_start);
+  int comma = -1, depth = 0;
+  for (int i = first; i < nl && comma < 0; ++i) {
+    TokenKind k = ctx.tokens[i].kind;
+    if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) ++depth;
+    if (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) --depth;
+    if (depth == 0 && k == TokenKind::Comma) comma = i;
+  }
+  if (comma <= first) return false;
+  int colon = comma + 1;  // the header's ':' (the first one outside brackets)
+  for (depth = 0; colon < nl && !(depth == 0 && ctx.tokens[colon].kind == TokenKind::Colon); ++colon) {
+    TokenKind k = ctx.tokens[colon].kind;
+    depth += (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) ? 1
+             : (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) ? -1 : 0;
+  }
+  if (colon >= nl) {
+    ctx.fail("invalid syntax", ctx.token_span(comma));
+    return true;
+  }
+  Span range = ctx.token_span(first);
+  range.end_line = ctx.tokens[colon - 1].end_line;
+  range.end_col = ctx.tokens[colon - 1].end_col;
+  ctx.fail("multiple exception types must be parenthesized", range);
+  return true;
+}
+
 // CPython's invalid_legacy_expression: its error pass meets `print`/`exec` followed (not by '(') by an expression
 // list where an expression may stand, before or at the first pass's error, even in a statement the first pass
 // accepted (`print -1`, `print [1]`). Reports the first such call and returns true.
@@ -355,6 +386,7 @@ void Parser::report_syntax_error(const context& yyctx) const {
   while (stmt_start > 0 && !starts_statement(ctx, stmt_start)) --stmt_start;
   TokenKind first = ctx.tokens[stmt_start].kind;
   if (report_header_without_colon(ctx, stmt_start)) return;
+  if (report_unparenthesized_except(ctx, stmt_start)) return;
   if (t.kind == TokenKind::LPar && inside_parameter_list(ctx, idx)) {
     ctx.fail("Function parameters cannot be parenthesized", span);
     return;

@@ -127,7 +127,15 @@ bool check_indented_block(ParseContext& ctx, int idx) {
     return true;
   int first = idx - 2;
   while (first > 0 && !starts_statement(ctx, first)) --first;
-  const char* owner = block_owner(ctx.tokens[first].kind);
+  // CPython names `async for`/`async with`/`async def` by the keyword after `async`, `except*` and the soft
+  // keywords `match` and `case` by their own names.
+  TokenKind head = ctx.tokens[first].kind;
+  const char* owner = block_owner(head == TokenKind::KwAsync ? ctx.tokens[first + 1].kind : head);
+  if (head == TokenKind::KwExcept && ctx.tokens[first + 1].kind == TokenKind::Star) owner = "'except*' statement";
+  if (head == TokenKind::Name && ctx.token_text(first) == "match" && is_match_statement(ctx, first))
+    owner = "'match' statement";
+  if (head == TokenKind::Name && ctx.token_text(first) == "case" && !ctx.match_block_depths.empty())
+    owner = "'case' statement";
   if (!owner) return true;
   int target = idx;
   while (ctx.tokens[target].kind == TokenKind::Dedent) ++target;

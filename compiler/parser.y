@@ -135,7 +135,7 @@ using minipy::front::make_stmt;
 %type <cparg> class_arg
 %type <expr> name_or_attr
 %type <tok> error_target
-%type <expr> bexpr star_expr named_expr test disj primary atom_leaf
+%type <expr> bexpr star_expr named_expr test dexpr primary atom_leaf
 %type <expr> lambdef yield_expr testlist_star_expr exprlist opt_test subscript slices
 %type <expr> paren_atom list_atom brace_atom strings opt_returns eval_expr
 %type <exprs> tlse_items exprlist_items elt_list subscript_list decorators assign_targets
@@ -607,26 +607,39 @@ yield_expr:
 // python.gram: named_expression
 named_expr: test | test ":=" test { CHECK($$ = make_named_expr(ctx, $1, $3, @$)); } ;
 
-// python.gram: expression
+// python.gram: expression. A disjunction is a bare `bexpr` or a `dexpr` (see below); the conditional
+// expression takes either kind in each place.
 test:
-    disj
-  | disj "if" disj "else" test { $$ = make_expr<IfExp>(ctx, @$, $3, $1, $5); }
+    bexpr
+  | dexpr
   | lambdef
+  | bexpr "if" bexpr "else" test { $$ = make_expr<IfExp>(ctx, @$, $3, $1, $5); }
+  | bexpr "if" dexpr "else" test { $$ = make_expr<IfExp>(ctx, @$, $3, $1, $5); }
+  | dexpr "if" bexpr "else" test { $$ = make_expr<IfExp>(ctx, @$, $3, $1, $5); }
+  | dexpr "if" dexpr "else" test { $$ = make_expr<IfExp>(ctx, @$, $3, $1, $5); }
   ;
 
 // python.gram: lambdef
 lambdef: "lambda" lparams ":" test { CHECK($$ = build_lambda(ctx, $2, @3, $4, @$)); } ;
 
-// python.gram: disjunction, conjunction, inversion, comparison. One nonterminal with precedence (see %left "or"),
-// so a bare operand reaches `test` in one reduction instead of one per level; the operands of a comparison stay
-// `bexpr`, which keeps `a < not b` a syntax error as in CPython. `a or b or c` is one BoolOp with three values; a
-// parenthesized `(a or b)` stays a nested node (make_boolop tells the two apart by their spans).
-disj:
-    bexpr
-  | bexpr comp_tail { $$ = make_compare(ctx, $1, $2, @$); }
-  | disj "or" disj { $$ = make_boolop(ctx, BoolOpKind::Or, $1, @1, $3, @$); }
-  | disj "and" disj { $$ = make_boolop(ctx, BoolOpKind::And, $1, @1, $3, @$); }
-  | "not" disj { $$ = make_expr<UnaryOp>(ctx, @$, UnaryOpKind::Not, $2); }
+// python.gram: disjunction, conjunction, inversion, comparison: one nonterminal `dexpr` with precedence (see
+// %left "or") for the expressions with one of these operators; a disjunction without any is a bare `bexpr`, which
+// every user of a disjunction also takes, so a bare operand reaches `test` in one reduction instead of one per
+// level. The operands of a comparison stay `bexpr`, which keeps `a < not b` a syntax error as in CPython.
+// `a or b or c` is one BoolOp with three values; a parenthesized `(a or b)` stays a nested node (make_boolop
+// tells the two apart by their spans).
+dexpr:
+    bexpr comp_tail { $$ = make_compare(ctx, $1, $2, @$); }
+  | bexpr "or" bexpr { $$ = make_boolop(ctx, BoolOpKind::Or, $1, @1, $3, @$); }
+  | bexpr "or" dexpr { $$ = make_boolop(ctx, BoolOpKind::Or, $1, @1, $3, @$); }
+  | dexpr "or" bexpr { $$ = make_boolop(ctx, BoolOpKind::Or, $1, @1, $3, @$); }
+  | dexpr "or" dexpr { $$ = make_boolop(ctx, BoolOpKind::Or, $1, @1, $3, @$); }
+  | bexpr "and" bexpr { $$ = make_boolop(ctx, BoolOpKind::And, $1, @1, $3, @$); }
+  | bexpr "and" dexpr { $$ = make_boolop(ctx, BoolOpKind::And, $1, @1, $3, @$); }
+  | dexpr "and" bexpr { $$ = make_boolop(ctx, BoolOpKind::And, $1, @1, $3, @$); }
+  | dexpr "and" dexpr { $$ = make_boolop(ctx, BoolOpKind::And, $1, @1, $3, @$); }
+  | "not" bexpr { $$ = make_expr<UnaryOp>(ctx, @$, UnaryOpKind::Not, $2); }
+  | "not" dexpr { $$ = make_expr<UnaryOp>(ctx, @$, UnaryOpKind::Not, $2); }
   ;
 comp_tail: comp_op bexpr { $$ = vec1(ctx, CmpItem{$1, $2}); } | comp_tail comp_op bexpr { $$ = $1; push(ctx, $$, CmpItem{$2, $3}); } ;
 // python.gram: compare_op_bitwise_or_pair
@@ -642,6 +655,7 @@ comp_op:
 // used as an operand is one reduction; `primary` below repeats them only for `await`'s operand.
 bexpr:
     Name { $$ = make_name(ctx, $1); } | Number { CHECK($$ = make_number(ctx, $1)); }
+  | String { CHECK($$ = make_strings(ctx, $1, $1, @$)); }
   | string_seq { CHECK($$ = make_strings(ctx, $1.first, $1.second, @$)); }
   | "None" { $$ = make_keyword_constant(ctx, $1, @$); } | "True" { $$ = make_keyword_constant(ctx, $1, @$); }
   | "False" { $$ = make_keyword_constant(ctx, $1, @$); } | "..." { $$ = make_keyword_constant(ctx, $1, @$); }
@@ -679,14 +693,19 @@ primary:
 // python.gram: atom (the one-token ones, and adjacent strings)
 atom_leaf:
     Name { $$ = make_name(ctx, $1); } | Number { CHECK($$ = make_number(ctx, $1)); }
+  | String { CHECK($$ = make_strings(ctx, $1, $1, @$)); }
   | string_seq { CHECK($$ = make_strings(ctx, $1.first, $1.second, @$)); }
   | "None" { $$ = make_keyword_constant(ctx, $1, @$); } | "True" { $$ = make_keyword_constant(ctx, $1, @$); }
   | "False" { $$ = make_keyword_constant(ctx, $1, @$); } | "..." { $$ = make_keyword_constant(ctx, $1, @$); }
   ;
 
 // python.gram: strings
-strings: string_seq { CHECK($$ = make_strings(ctx, $1.first, $1.second, @$)); } ;
-string_seq: String { $$ = TokRange{$1, $1}; } | string_seq String { $$ = TokRange{$1.first, $2}; } ;
+// A lone string (the common case) is its own alternative; string_seq is two or more adjacent ones.
+strings:
+    String { CHECK($$ = make_strings(ctx, $1, $1, @$)); }
+  | string_seq { CHECK($$ = make_strings(ctx, $1.first, $1.second, @$)); }
+  ;
+string_seq: String String { $$ = TokRange{$1, $2}; } | string_seq String { $$ = TokRange{$1.first, $2}; } ;
 
 // python.gram: tuple, group, genexp
 paren_atom:
@@ -744,10 +763,15 @@ brace_item:
 comp_for: comp_clause { $$ = vec1(ctx, $1); } | comp_for comp_clause { $$ = $1; push(ctx, $$, $2); } ;
 // python.gram: for_if_clause
 comp_clause:
-    "for" exprlist "in" disj comp_ifs { CHECK($$ = make_comprehension(ctx, $2, $4, $5, false)); }
-  | "async" "for" exprlist "in" disj comp_ifs { CHECK($$ = make_comprehension(ctx, $3, $5, $6, true)); }
+    "for" exprlist "in" bexpr comp_ifs { CHECK($$ = make_comprehension(ctx, $2, $4, $5, false)); }
+  | "for" exprlist "in" dexpr comp_ifs { CHECK($$ = make_comprehension(ctx, $2, $4, $5, false)); }
+  | "async" "for" exprlist "in" bexpr comp_ifs { CHECK($$ = make_comprehension(ctx, $3, $5, $6, true)); }
+  | "async" "for" exprlist "in" dexpr comp_ifs { CHECK($$ = make_comprehension(ctx, $3, $5, $6, true)); }
   ;
-comp_ifs: %empty { $$ = {}; } | comp_ifs "if" disj { $$ = $1; push(ctx, $$, $3); } ;
+comp_ifs:
+    %empty { $$ = {}; }
+  | comp_ifs "if" bexpr { $$ = $1; push(ctx, $$, $3); } | comp_ifs "if" dexpr { $$ = $1; push(ctx, $$, $3); }
+  ;
 
 // python.gram: arguments, args, kwargs (a cover rule: parse_build.cpp checks the order)
 call_args: %empty { $$ = {}; } | arg_items | arg_items "," ;

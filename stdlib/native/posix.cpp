@@ -54,6 +54,11 @@ bool path_arg(ThreadState& ts, const char* fn, const char* param, Value v, Path*
     if (fspath) {
       v = call(ts, fspath, std::span<const Value>(&out->original, 1));
       if (!v) return false;
+      if (!is_str(v) && !(v.is_object() && type_of(v) == &bytes_type)) {
+        raise_fmt(ts, TypeError_type, "expected {}.__fspath__() to return str or bytes, not {}",
+                  type_of(out->original)->name->view(), type_of(v)->name->view());
+        return false;
+      }
     } else if (ts.current_exception) {
       return false;
     } else if (has_buffer(v)) {
@@ -368,6 +373,23 @@ POSIX_FN(px_ftruncate) {
   if (::ftruncate(fd, len) != 0) return raise_os_error(ts, errno);
   return None();
 }
+// truncate(path, length): a path or, as ftruncate, a descriptor.
+POSIX_FN(px_truncate) {
+  (void)self;
+  Value given[2];
+  if (!native::parse_args(ts, "truncate", args, kwnames, {"path", "length"}, 2, 0, given)) return Value();
+  int64_t length;
+  if (is_int(given[0]) && !is_str(given[0])) {
+    int64_t fd;
+    if (!exact_int_arg(ts, given[0], &fd) || !exact_int_arg(ts, given[1], &length)) return Value();
+    if (::ftruncate(static_cast<int>(fd), length) != 0) return raise_os_error(ts, errno);
+    return None();
+  }
+  Path path;
+  if (!path_arg(ts, "truncate", "path", given[0], &path, true) || !exact_int_arg(ts, given[1], &length)) return Value();
+  if (::truncate(path.text.c_str(), length) != 0) return raise_os_error(ts, errno, path.original);
+  return None();
+}
 POSIX_FN(px_access) {
   (void)self;
   Value p = arg(args, kwnames, 0, "path", ts), m = arg(args, kwnames, 1, "mode", ts);
@@ -581,7 +603,7 @@ const MethodDef kPosixFunctions[] = {
     {"getegid", px_getegid}, {"cpu_count", px_cpu_count}, {"_exit", px_exit},      {"kill", px_kill},
     {"waitstatus_to_exitcode", px_waitstatus_to_exitcode}, {"get_terminal_size", px_get_terminal_size},
     {"uname", px_uname},     {"device_encoding", px_device_encoding}, {"putenv", px_putenv},
-    {"unsetenv", px_unsetenv},
+    {"unsetenv", px_unsetenv}, {"truncate", px_truncate},
 };
 
 struct IntConstant {

@@ -5,9 +5,11 @@
 // the child through one). Left out: posix_spawn, wait3/wait4/waitid, forkpty.
 #include <fcntl.h>
 #include <sys/syscall.h>
+#include <sys/times.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <climits>
@@ -19,6 +21,7 @@
 #include "stdlib/native/native_type.h"
 #include "stdlib/native/posix.h"
 #include "stdlib/native/signal.h"
+#include "stdlib/native/struct_sequence.h"
 
 namespace minipy {
 
@@ -365,6 +368,34 @@ PROC_FN(px_abort) {
   ::abort();
 }
 
+// times() -> posix.times_result(user, system, children_user, children_system, elapsed), in seconds.
+PROC_FN(px_times) {
+  if (!native::no_args(ts, "posix.times", args, kwnames)) return Value();
+  struct tms t {};
+  clock_t elapsed = ::times(&t);
+  if (elapsed == static_cast<clock_t>(-1)) return raise_os_error(ts, errno);
+  double ticks = static_cast<double>(::sysconf(_SC_CLK_TCK));
+  Value values[5] = {make_float(ts, static_cast<double>(t.tms_utime) / ticks),
+                     make_float(ts, static_cast<double>(t.tms_stime) / ticks),
+                     make_float(ts, static_cast<double>(t.tms_cutime) / ticks),
+                     make_float(ts, static_cast<double>(t.tms_cstime) / ticks),
+                     make_float(ts, static_cast<double>(elapsed) / ticks)};
+  Value type = dict_get_str(static_cast<ModuleObject*>(self.as_object())->dict, intern(ts, "times_result"));
+  if (!type) return raise(ts, RuntimeError_type, "posix.times_result is gone");
+  return make_struct_sequence(ts, type, values);
+}
+
+// closerange(fd_low, fd_high): closes every descriptor in [fd_low, fd_high), errors ignored.
+PROC_FN(px_closerange) {
+  (void)self;
+  if (!no_keywords(ts, "closerange", kwnames) || !check_arg_count(ts, "closerange", args.size(), 2, 2))
+    return Value();
+  int64_t low, high;
+  if (!exact_int_arg(ts, args[0], &low) || !exact_int_arg(ts, args[1], &high)) return Value();
+  for (int64_t fd = std::max<int64_t>(low, 0); fd < high && fd <= INT_MAX; fd++) ::close(static_cast<int>(fd));
+  return None();
+}
+
 #undef PROC_FN
 
 // The functions this file adds to posix, and the wait-related constants (WNOHANG is in posix.cpp's table).
@@ -379,6 +410,7 @@ const MethodDef kProcessFunctions[] = {
     {"getpgid", px_getpgid},       {"setpgid", px_setpgid},     {"killpg", px_killpg},
     {"pidfd_open", px_pidfd_open}, {"execv", px_execv},         {"execve", px_execve},
     {"fork", px_fork},             {"register_at_fork", px_register_at_fork}, {"abort", px_abort},
+    {"times", px_times},           {"closerange", px_closerange},
 };
 
 struct ProcessConstant {
@@ -433,6 +465,10 @@ bool set_fd_inheritable(int fd, bool inheritable) {
 }
 
 void add_process_functions(ThreadState& ts, ModuleObject* m) {
+  static const char* const kTimesFields[] = {"user", "system", "children_user", "children_system", "elapsed"};
+  Value times_result = make_struct_sequence_type(ts, "posix", "times_result", kTimesFields, 5);
+  if (times_result) add_module_value(ts, m, "times_result", times_result);
+  else ts.current_exception = Value();
   for (const MethodDef& def : kProcessFunctions)
     add_module_value(ts, m, def.name, make_native_function(ts, &def, Value(m), Value(m->name)));
   for (const ProcessConstant& c : kProcessConstants) add_module_value(ts, m, c.name, make_int(ts, c.value));

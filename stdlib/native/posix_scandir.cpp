@@ -222,12 +222,8 @@ Value px_scandir(ThreadState& ts, Value self, std::span<const Value> args, Tuple
   auto path = std::make_unique<Path>();
   path->text = ".";
   Value arg = given[0];
-  if (arg && !is_none(arg) && !is_str(arg) && !is_int(arg) && !(arg.is_object() && type_of(arg) == &bytes_type) &&
-      !type_lookup(type_of(arg), intern(ts, "__fspath__")))
-    return raise_fmt(ts, TypeError_type,
-                     "scandir: path should be string, bytes, os.PathLike, integer or None, not {}", type_name(arg));
   if (arg && is_int(arg)) return raise(ts, NotImplementedError_type, "scandir(fd) is not supported by minipy");
-  if (arg && !is_none(arg) && !path_arg(ts, "scandir", "path", arg, path.get())) return Value();
+  if (arg && !is_none(arg) && !path_arg(ts, "scandir", "path", arg, path.get(), true, true)) return Value();
   DIR* dir = opendir(path->text.c_str());
   if (!dir) return raise_os_error(ts, errno, given[0] && !is_none(given[0]) ? path->original : Value(make_str(ts, ".")));
   auto* it = alloc_instance<ScandirIteratorObject>(ts, &scandir_iterator_type);
@@ -250,6 +246,7 @@ bool add_scandir(ThreadState& ts, ModuleObject* m) {
     add_native_property(ts, t, &kName, nullptr, ReadOnly::kMember);
     add_native_property(ts, t, &kPath, nullptr, ReadOnly::kMember);
     finish_native_type(ts, t);
+    t.new_instance = nullptr;  // only scandir() makes them: "cannot create 'posix.DirEntry' instances"
   }
   if (begin_native_type(ts, scandir_iterator_type, "ScandirIterator", "posix", sizeof(ScandirIteratorObject))) {
     Type& t = scandir_iterator_type;
@@ -259,6 +256,7 @@ bool add_scandir(ThreadState& ts, ModuleObject* m) {
     t.iternext = scandir_next;
     add_methods(ts, t, kScandirMethods);
     finish_native_type(ts, t);
+    t.new_instance = nullptr;
   }
   static const MethodDef kScandir{"scandir", px_scandir};
   add_module_value(ts, m, "scandir", make_native_function(ts, &kScandir, Value(m), Value(m->name)));

@@ -139,3 +139,17 @@ try:
     importlib.util.LazyLoader(object())
 except TypeError as e:
     print("TypeError:", e)
+
+
+# module.__annotations__: made on first read in the module's dict; set and deleted there too.
+ann = ModuleType("ann")
+print("__annotations__" in vars(ann), ann.__annotations__, "__annotations__" in vars(ann))
+ann.__annotations__ = {"a": int}
+print(vars(ann)["__annotations__"])
+del ann.__annotations__
+try:
+    del ann.__annotations__
+except AttributeError as e:
+    print(repr(e))
+x: int = 3
+print(sys.modules[__name__].__annotations__)

@@ -5,6 +5,7 @@
 // subclass's own __init__ with other parameters works. The repr follows importlib._bootstrap._module_repr.
 #include <cstddef>
 
+#include "stdlib/native/native_type.h"
 #include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
@@ -126,6 +127,26 @@ void trace_module(Object* self, Tracer& tracer) {
 
 Value module_dict(ThreadState&, Value self, std::span<const Value>, TupleObject*) { return Value(as_module(self)->dict); }
 
+// module.__annotations__: the dict's entry, made (empty) on first read, as CPython 3.10+ does; assignment and
+// deletion go to the dict too. A data descriptor, so it is what `m.__annotations__` reaches.
+Value annotations_get(ThreadState& ts, Value, std::span<const Value> args, TupleObject*) {
+  DictObject* dict = as_module(args[0])->dict;
+  StrObject* key = intern(ts, "__annotations__");
+  if (Value v = dict_get_str(dict, key)) return v;
+  Value fresh(make_dict(ts));
+  if (!dict_set_str(ts, dict, key, fresh)) return Value();
+  return fresh;
+}
+Value annotations_set(ThreadState& ts, Value, std::span<const Value> args, TupleObject*) {
+  DictObject* dict = as_module(args[0])->dict;
+  StrObject* key = intern(ts, "__annotations__");
+  if (args.size() > 1) return dict_set_str(ts, dict, key, args[1]) ? None() : Value();
+  int removed = dict_del(ts, dict, Value(key));
+  if (removed < 0) return Value();
+  if (removed == 0) return raise(ts, AttributeError_type, "__annotations__");
+  return None();
+}
+
 // module.__new__(cls, *args, **kwargs): an empty module of class `type` (a subclass's instance is larger when the
 // subclass adds __slots__); the arguments are __init__'s.
 Value module_new(ThreadState& ts, Type* type, std::span<const Value>, TupleObject*) {
@@ -207,6 +228,9 @@ void init_misc_types(ThreadState& ts) {
   module_type.trace = trace_module;
   module_type.dict_offset = offsetof(ModuleObject, dict);
   add_getset(ts, module_type, "__dict__", module_dict);
+  static const MethodDef kAnnotationsGet{"__annotations__", annotations_get};
+  static const MethodDef kAnnotationsSet{"__annotations__", annotations_set};
+  add_native_property(ts, module_type, &kAnnotationsGet, &kAnnotationsSet);
 }
 
 }  // namespace minipy

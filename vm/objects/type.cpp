@@ -175,7 +175,10 @@ Value type_call(ThreadState& ts, Value callable, std::span<const Value> args, Tu
     }
     if (npos != 3) return raise(ts, TypeError_type, "type() takes 1 or 3 arguments");
   }
-  if (!t->new_instance) return raise_fmt(ts, TypeError_type, "cannot create '{}' instances", t->name->view());
+  // Named by tp_name: a native module's type as "posix.DirEntry".
+  if (!t->new_instance)
+    return raise_fmt(ts, TypeError_type, "cannot create '{}' instances",
+                     (t->flags & kTypeHeap) ? t->name->view() : std::string_view(t->c_name));
   Value obj = t->new_instance(ts, t, args, kwnames);
   if (!obj) return obj;
   Type* ot = type_of(obj);
