@@ -108,13 +108,24 @@ struct ThreadState {
 // collections for the scope's lifetime.
 class RootScope {
  public:
-  RootScope(ThreadState& ts, Value* slot) : ts_(ts) { ts.extra_roots.push_back(slot); }
-  ~RootScope() { ts_.extra_roots.pop_back(); }
+  RootScope(ThreadState& ts, Value* slot) : ts_(ts), slot_(slot) { ts.extra_roots.push_back(slot); }
+  // Removes its own entry, not simply the last one: a permanent root registered while the scope was open (a
+  // native module's state made on first use, by code this scope called) must stay, and this slot, which dies
+  // with the scope, must not.
+  ~RootScope() {
+    std::vector<Value*>& roots = ts_.extra_roots;
+    for (size_t i = roots.size(); i-- > 0;)
+      if (roots[i] == slot_) {
+        roots.erase(roots.begin() + static_cast<std::ptrdiff_t>(i));
+        return;
+      }
+  }
   RootScope(const RootScope&) = delete;
   RootScope& operator=(const RootScope&) = delete;
 
  private:
   ThreadState& ts_;
+  Value* slot_;
 };
 
 }  // namespace minipy
