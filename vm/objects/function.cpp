@@ -215,7 +215,20 @@ Value bound_reduce(ThreadState& ts, Value self, std::span<const Value> args, Tup
 Value descriptor_call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
   auto* d = static_cast<MethodDescriptorObject*>(callable.as_object());
   if (d->def->flags & kMethodStatic) return d->def->fn(ts, Value(), args, kwnames);
-  if (d->def->flags & kMethodClass) return d->def->fn(ts, Value(d->owner), args, kwnames);
+  if (d->def->flags & kMethodClass) {
+    // dict.__dict__['fromkeys'](dict, 'ab'): the class comes first (CPython's classmethoddescr_call).
+    std::string_view owner = d->owner->name->view();
+    if (positional_count(args, kwnames) == 0)
+      return raise_fmt(ts, TypeError_type, "descriptor '{}' of '{}' object needs an argument", d->def->name, owner);
+    // "arg 2" is what CPython 3.11 says, though the type is the first argument.
+    if (!is_type(args[0]))
+      return raise_fmt(ts, TypeError_type, "descriptor '{}' for type '{}' needs a type, not a '{}' as arg 2",
+                       d->def->name, owner, type_name(args[0]));
+    if (!is_subtype(as_type(args[0]), d->owner))
+      return raise_fmt(ts, TypeError_type, "descriptor '{}' requires a subtype of '{}' but received '{}'",
+                       d->def->name, owner, as_type(args[0])->name->view());
+    return d->def->fn(ts, args[0], args.subspan(1), kwnames);
+  }
   bool slot_wrapper = d->def->flags & kMethodSlotWrapper;
   if (positional_count(args, kwnames) == 0) {
     if (slot_wrapper)
@@ -232,6 +245,7 @@ Value descriptor_call(ThreadState& ts, Value callable, std::span<const Value> ar
                      d->def->name, d->owner->name->view(), type_name(args[0]));
   return d->def->fn(ts, args[0], args.subspan(1), kwnames);
 }
+
 Value descriptor_get(ThreadState& ts, Value descr, Value instance, Value owner) {
   auto* d = static_cast<MethodDescriptorObject*>(descr.as_object());
   if (d->def->flags & kMethodStatic) return make_native_function(ts, d->def, Value());
@@ -493,6 +507,13 @@ Value cell_contents(ThreadState& ts, Value self, std::span<const Value>, TupleOb
 }
 
 }  // namespace
+
+bool is_unbound_method_like(Value attr) {
+  Type* t = type_of(attr);
+  if (!(t->flags & kTypeMethodDescriptor)) return false;
+  if (t != &method_descriptor_type && t != &wrapper_descriptor_type) return true;
+  return !(static_cast<MethodDescriptorObject*>(attr.as_object())->def->flags & (kMethodClass | kMethodStatic));
+}
 
 Value call_with_self(ThreadState& ts, Value func, Value self, std::span<const Value> args, TupleObject* kwnames) {
   constexpr size_t kInline = 16;
