@@ -7,6 +7,7 @@
 #include <malloc.h>
 #endif
 #include <csignal>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -454,6 +455,27 @@ void* thread_main(void* p) {
   return nullptr;
 }
 
+#if defined(__GLIBC__)
+// A first touch of a 4 KiB page costs this virtual machine about as much as 5 µs of work (the page-fault trap
+// leads every kernel profile): compiling the 15,000-line bench module took 5,300 faults, a third of its CPU time.
+// So the heap's next stretch is grown now (virtual only: nothing is resident until written) and marked for
+// transparent huge pages, which the kernel then faults in 2 MiB at a time (one fault where there were 512). The
+// stretch is freed back into malloc's top chunk at once, which keeps it (M_TRIM_THRESHOLD above); allocations
+// beyond it grow the heap with ordinary pages as before. Without THP in "madvise" or "always" mode the madvise
+// is a no-op (or fails harmlessly), and nothing else changes. Resident memory grows by at most one partly used
+// huge page over what the program touches.
+void back_heap_with_huge_pages() {
+  constexpr size_t kStretch = size_t{64} << 20;
+  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
+  void* block = std::malloc(kStretch);  // below M_MMAP_THRESHOLD: carved from the brk heap
+  if (!block) return;
+  auto begin = (reinterpret_cast<uintptr_t>(block) + kHuge - 1) & ~(kHuge - 1);
+  auto end = (reinterpret_cast<uintptr_t>(block) + kStretch) & ~(kHuge - 1);
+  std::free(block);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+}
+#endif
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -476,6 +498,7 @@ int main(int argc, char** argv) {
   mallopt(M_TOP_PAD, 4 << 20);
   mallopt(M_MMAP_THRESHOLD, 256 << 20);
   mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  back_heap_with_huge_pages();
 #endif
   pthread_attr_t attr;
   pthread_attr_init(&attr);
