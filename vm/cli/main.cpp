@@ -469,10 +469,19 @@ void back_heap_with_huge_pages() {
   constexpr uintptr_t kHuge = uintptr_t{2} << 20;
   void* block = std::malloc(kStretch);  // below M_MMAP_THRESHOLD: carved from the brk heap
   if (!block) return;
-  auto begin = (reinterpret_cast<uintptr_t>(block) + kHuge - 1) & ~(kHuge - 1);
-  auto end = (reinterpret_cast<uintptr_t>(block) + kStretch) & ~(kHuge - 1);
+  auto start = reinterpret_cast<uintptr_t>(block);
+  auto begin = (start + kHuge - 1) & ~(kHuge - 1);
+  auto end = (start + kStretch) & ~(kHuge - 1);
   std::free(block);
-  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+  if (end <= begin || madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE) != 0) return;
+  // The stretch's head, up to the first 2 MiB boundary, can only have small pages, and the next allocations would
+  // be carved from it first (up to 512 faults). One block spanning it (malloc's 16-byte chunk header included)
+  // keeps it out of use, so the heap's top starts on the boundary; it is never written, so never resident.
+  constexpr uintptr_t kChunkHeader = 2 * sizeof(size_t);
+  if (begin - start > 4096) {
+    void* head = std::malloc(begin - start - kChunkHeader);
+    if (head != block) std::free(head);  // not carved from the top after all: give up on the head
+  }
 }
 #endif
 
