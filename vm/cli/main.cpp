@@ -439,10 +439,35 @@ struct ThreadArgs {
   int result;
 };
 
+// Whether `-m py_compile` may start without an interpreter: nothing on the command line runs Python code or
+// changes what a clean compile does (no -i prompt afterwards, no -W / PYTHONWARNINGS filters whose import of
+// warnings could print, no -X option but the cache's own, no faulthandler). Making the interpreter (its types,
+// sys, the heap's first pages) is most of the start-up, and a file that compiles cleanly needs none of it.
+bool py_compile_needs_no_interpreter(const Command& cmd) {
+  if (cmd.mode != Command::Mode::Module || cmd.target != "py_compile" || cmd.inspect) return false;
+  if (!cmd.config.warnoptions.empty()) return false;
+  for (const std::string& opt : cmd.xoptions) {
+    std::string_view key = std::string_view(opt).substr(0, opt.find('='));
+    if (key != "pycache_prefix" && key != "cache_tag") return false;
+  }
+  const char* faulthandler = cmd.config.ignore_environment ? nullptr : std::getenv("PYTHONFAULTHANDLER");
+  return !(faulthandler && *faulthandler);
+}
+
 void* thread_main(void* p) {
   auto* args = static_cast<ThreadArgs*>(p);
-  auto interp = std::make_unique<Interpreter>();
-  args->result = run(*args->cmd, *interp);
+  std::optional<int> compiled;
+  if (py_compile_needs_no_interpreter(*args->cmd)) {
+    RuntimeConfig config = args->cmd->config;
+    compiled = py_compile_without_interpreter(config, args->cmd->args);
+  }
+  std::unique_ptr<Interpreter> interp;
+  if (compiled) {
+    args->result = *compiled;
+  } else {
+    interp = std::make_unique<Interpreter>();
+    args->result = run(*args->cmd, *interp);
+  }
   std::fflush(stdout);
   std::fflush(stderr);
   exit_like_sigint_if_needed();
