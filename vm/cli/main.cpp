@@ -480,7 +480,7 @@ void* thread_main(void* p) {
   return nullptr;
 }
 
-#if defined(__GLIBC__)
+#if defined(__GLIBC__) && !defined(MINIPY_SANITIZE)
 // A first touch of a 4 KiB page costs this virtual machine about as much as 5 µs of work (the page-fault trap
 // leads every kernel profile): compiling the 15,000-line bench module took 5,300 faults, a third of its CPU time.
 // So the heap's next stretch is grown now (virtual only: nothing is resident until written) and marked for
@@ -532,7 +532,9 @@ int main(int argc, char** argv) {
   mallopt(M_TOP_PAD, 4 << 20);
   mallopt(M_MMAP_THRESHOLD, 256 << 20);
   mallopt(M_TRIM_THRESHOLD, 1 << 30);
-  back_heap_with_huge_pages();
+#if !defined(MINIPY_SANITIZE)
+  back_heap_with_huge_pages();  // (a sanitizer's allocator is not glibc's heap)
+#endif
 #endif
   pthread_attr_t attr;
   pthread_attr_init(&attr);
