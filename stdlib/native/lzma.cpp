@@ -418,9 +418,11 @@ NATIVE_FN(lzma_decode_filter_properties) {
     return dict_set_str(ts, spec, intern(ts, name), make_int(ts, static_cast<int64_t>(value)));
   };
   bool ok = add("id", id);
-  if (id == LZMA_FILTER_LZMA1 || id == LZMA_FILTER_LZMA2) {
+  if (id == LZMA_FILTER_LZMA1) {
     auto* o = static_cast<lzma_options_lzma*>(filter.options);
     ok = ok && add("lc", o->lc) && add("lp", o->lp) && add("pb", o->pb) && add("dict_size", o->dict_size);
+  } else if (id == LZMA_FILTER_LZMA2) {  // its properties hold only the dictionary size
+    ok = ok && add("dict_size", static_cast<lzma_options_lzma*>(filter.options)->dict_size);
   } else if (id == LZMA_FILTER_DELTA) {
     ok = ok && add("dist", static_cast<lzma_options_delta*>(filter.options)->dist);
   } else if (filter.options) {

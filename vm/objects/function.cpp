@@ -240,10 +240,15 @@ Value descriptor_get(ThreadState& ts, Value descr, Value instance, Value owner) 
   if (d->def->flags & kMethodSlotWrapper) return make_method_wrapper(ts, d->def, d->owner, instance);
   return make_native_function(ts, d->def, instance);
 }
+// The name a builtin method's repr gives its class: CPython's tp_name, which carries a native module's name
+// ("collections.deque", "_lsprof.Profiler"; cProfile's reports show it).
+std::string_view owner_tp_name(const Type* owner) {
+  return !(owner->flags & kTypeHeap) && owner->c_name ? std::string_view(owner->c_name) : owner->name->view();
+}
 Value descriptor_repr(ThreadState& ts, Value self) {
   auto* d = static_cast<MethodDescriptorObject*>(self.as_object());
   return make_str(ts, fmt::format("<{} '{}' of '{}' objects>", d->def->flags & kMethodSlotWrapper ? "slot wrapper" : "method",
-                                  d->def->name, d->owner->name->view()));
+                                  d->def->name, owner_tp_name(d->owner)));
 }
 // __name__, __qualname__ ("list.append") and __objclass__ (the class it belongs to) of an unbound builtin method.
 Value descriptor_name(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
@@ -573,7 +578,7 @@ Value property_repr(ThreadState& ts, Value self) {
   if (type_of(self) == &property_type && p->fget && type_of(p->fget) == &method_descriptor_type && native(p->fset) &&
       native(p->fdel)) {
     auto* d = static_cast<MethodDescriptorObject*>(p->fget.as_object());
-    return Value(make_str(ts, fmt::format("<attribute '{}' of '{}' objects>", d->def->name, d->owner->name->view())));
+    return Value(make_str(ts, fmt::format("<attribute '{}' of '{}' objects>", d->def->name, owner_tp_name(d->owner))));
   }
   return object_type.repr(ts, self);
 }
