@@ -3,13 +3,14 @@
 // custom timer with timeunit) that `cProfile.run`, `python -m cProfile` and pstats use.
 //
 // The events come from the VM's profiling hook (stdlib/native/sys_trace.cpp, sys.setprofile's machinery):
-// enable() installs a native function of this profiler as the profile function, so Python calls and returns and
-// the calls of builtin functions and methods ('c_call', 'c_return', 'c_exception') arrive here. Builtins are
+// enable() installs the profiler as a native profile function (sys.getprofile() answers the Profiler, as
+// CPython's), so Python calls and returns and the calls of builtin functions and methods ('c_call', 'c_return',
+// 'c_exception') arrive here. Builtins are
 // keyed by their MethodDef as CPython keys them by PyMethodDef (every list's append is one entry) and are named
 // as CPython names them ("<built-in method builtins.len>", "<method 'append' of 'list' objects>").
 //
-// Leaves out: sys.getprofile() answers the profiler's hook function rather than the Profiler itself; times come
-// from CLOCK_MONOTONIC in nanoseconds (CPython's perf counter on Linux).
+// Leaves out nothing of the 3.11 API; times come from CLOCK_MONOTONIC in nanoseconds (CPython's perf counter on
+// Linux).
 #include <time.h>
 
 #include <map>
@@ -19,11 +20,9 @@
 #include "stdlib/native/native_type.h"
 #include "stdlib/native/struct_sequence.h"
 #include "stdlib/native/sys_frame.h"
+#include "stdlib/native/sys_trace.h"
 
 namespace minipy {
-
-// sys.setprofile (stdlib/native/sys_trace.cpp): the hook is installed and removed as a program would.
-Value sys_setprofile(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames);
 
 namespace {
 
@@ -61,7 +60,6 @@ struct ProfilerState {
 struct ProfilerObject : Object {
   ProfilerState* state;
   Value timer;      // the external timer, or null for the clock
-  Value hook;       // the native function enable() installs as the profile function
   double timeunit;  // the external timer's unit (0: it returns seconds as a float)
   bool subcalls;
   bool builtins;
@@ -77,7 +75,6 @@ ProfilerObject* as_profiler(Value v) { return static_cast<ProfilerObject*>(v.as_
 void trace_profiler(Object* self, Tracer& tracer) {
   auto* p = static_cast<ProfilerObject*>(self);
   tracer.visit(p->timer);
-  tracer.visit(p->hook);
   if (p->state)
     for (auto& [key, entry] : p->state->entries) tracer.visit(entry.user_object);
 }
@@ -119,6 +116,28 @@ int64_t now(ThreadState& ts, ProfilerObject* p) {
   return ticks;
 }
 
+// CPython's normalizeUserObj: builtins are named by a string instead of kept (their self would be kept alive).
+// Never fails: a repr that raises falls back to the plain name.
+Value describe_user_object(ThreadState& ts, Value obj) {
+  if (!obj.is_object() || type_of(obj) != &native_function_type) return obj;
+  auto* fn = static_cast<NativeFunctionObject*>(obj.as_object());
+  const char* name = fn->def->name;
+  Value owner = fn->self;
+  if (owner && type_of(owner) != &module_type) {
+    // A method: repr(type(self).NAME), e.g. "<method 'append' of 'list' objects>".
+    if (Value descriptor = type_lookup(type_of(owner), intern(ts, name))) {
+      Value text = py_repr(ts, descriptor);
+      if (text) return text;
+    }
+    ts.current_exception = Value();
+  }
+  Value module = fn->module;
+  if (module && type_of(module) == &module_type) module = Value(static_cast<ModuleObject*>(module.as_object())->name);
+  if (module && is_str(module))
+    return Value(make_str(ts, fmt::format("<built-in method {}.{}>", as_str(module)->view(), name)));
+  return Value(make_str(ts, fmt::format("<built-in method {}>", name)));
+}
+
 // A call of `key` starts (ptrace_enter_call + initContext).
 void enter_call(ThreadState& ts, ProfilerObject* p, uintptr_t key, Value user_object) {
   // An external timer is Python code: it runs before the bookkeeping, which it could otherwise upset (clear()).
@@ -126,7 +145,8 @@ void enter_call(ThreadState& ts, ProfilerObject* p, uintptr_t key, Value user_ob
   ProfilerState& s = *p->state;
   auto [it, inserted] = s.entries.try_emplace(key);
   Entry& entry = it->second;
-  if (inserted) entry.user_object = user_object;
+  // Named once, when first seen: pstats matches callers to callees by the identity of these objects.
+  if (inserted) entry.user_object = describe_user_object(ts, user_object);
   entry.recursion_level++;
   if (p->subcalls && !s.stack.empty()) s.stack.back().entry->calls[key].recursion_level++;
   s.stack.push_back({&entry, key, start, 0});
@@ -177,47 +197,21 @@ void flush_unmatched(ThreadState& ts, ProfilerObject* p) {
   while (!s.stack.empty()) stop_call(p, s.stack.back().entry, s.stack.back().key, end);
 }
 
-// The profile function: (frame, event, arg) from the VM's hook.
-NATIVE_FN(profiler_hook) {
-  if (args.size() != 3) return None();
-  ProfilerObject* p = as_profiler(self);
-  if (!p->state) return None();
-  std::string_view event = is_str(args[1]) ? as_str(args[1])->view() : std::string_view();
-  Value arg = args[2];
-  if (event == "call" || event == "return") {
-    auto* frame = static_cast<FrameObject*>(args[0].as_object());
-    uintptr_t key = reinterpret_cast<uintptr_t>(frame->code.as_object());
-    if (event == "call") enter_call(ts, p, key, frame->code);
-    else leave_call(ts, p, key);
-  } else if (p->builtins && arg.is_object() && type_of(arg) == &native_function_type) {
-    auto* fn = static_cast<NativeFunctionObject*>(arg.as_object());
-    uintptr_t key = reinterpret_cast<uintptr_t>(fn->def);
-    if (event == "c_call") enter_call(ts, p, key, arg);
-    else if (event == "c_return" || event == "c_exception") leave_call(ts, p, key);
-  }
-  return None();
-}
-const MethodDef kHookDef = {"_lsprof_hook", profiler_hook};
 
-// CPython's normalizeUserObj: builtins are named by a string instead of kept (their self would be kept alive).
-Value describe_user_object(ThreadState& ts, Value obj) {
-  if (!obj.is_object() || type_of(obj) != &native_function_type) return obj;
-  auto* fn = static_cast<NativeFunctionObject*>(obj.as_object());
-  const char* name = fn->def->name;
-  Value owner = fn->self;
-  if (owner && type_of(owner) != &module_type) {
-    // A method: repr(type(self).NAME), e.g. "<method 'append' of 'list' objects>".
-    if (Value descriptor = type_lookup(type_of(owner), intern(ts, name))) {
-      Value text = py_repr(ts, descriptor);
-      if (text) return text;
-      ts.current_exception = Value();
-    }
+// The profile events from the VM's hook (sys_trace.h's native profile function); never fails.
+bool profiler_hook(ThreadState& ts, Value owner, FrameObject* frame, TraceEventKind event, Value arg) {
+  ProfilerObject* p = as_profiler(owner);
+  if (!p->state) return true;
+  if (event == TraceEventKind::kCall || event == TraceEventKind::kReturn) {
+    uintptr_t key = reinterpret_cast<uintptr_t>(frame->code.as_object());
+    if (event == TraceEventKind::kCall) enter_call(ts, p, key, frame->code);
+    else leave_call(ts, p, key);
+  } else if (p->builtins && arg && arg.is_object() && type_of(arg) == &native_function_type) {
+    uintptr_t key = reinterpret_cast<uintptr_t>(static_cast<NativeFunctionObject*>(arg.as_object())->def);
+    if (event == TraceEventKind::kCCall) enter_call(ts, p, key, arg);
+    else if (event == TraceEventKind::kCReturn || event == TraceEventKind::kCException) leave_call(ts, p, key);
   }
-  Value module = fn->module;
-  if (module && type_of(module) == &module_type) module = Value(static_cast<ModuleObject*>(module.as_object())->name);
-  if (module && is_str(module))
-    return Value(make_str(ts, fmt::format("<built-in method {}.{}>", as_str(module)->view(), name)));
-  return Value(make_str(ts, fmt::format("<built-in method {}>", name)));
+  return true;
 }
 
 // getstats(): a list of profiler_entry, each with its callees as profiler_subentry (or None without subcalls).
@@ -235,7 +229,7 @@ NATIVE_FN(profiler_getstats) {
       for (auto& [callee_key, sub] : entry.calls) {
         auto callee = p->state->entries.find(callee_key);
         if (callee == p->state->entries.end()) continue;
-        Value code = describe_user_object(ts, callee->second.user_object);
+        Value code = callee->second.user_object;
         Value items[5] = {code, make_int(ts, sub.callcount), make_int(ts, sub.recursive_callcount),
                           make_float(ts, factor * static_cast<double>(sub.total_time)),
                           make_float(ts, factor * static_cast<double>(sub.inline_time))};
@@ -243,7 +237,7 @@ NATIVE_FN(profiler_getstats) {
         if (!info || !list_append(ts, list, info)) return Value();
       }
     }
-    Value items[6] = {describe_user_object(ts, entry.user_object), make_int(ts, entry.callcount),
+    Value items[6] = {entry.user_object, make_int(ts, entry.callcount),
                       make_int(ts, entry.recursive_callcount),
                       make_float(ts, factor * static_cast<double>(entry.total_time)),
                       make_float(ts, factor * static_cast<double>(entry.inline_time)), calls};
@@ -270,9 +264,7 @@ NATIVE_FN(profiler_enable) {
   ProfilerObject* p = as_profiler(self);
   if (subcalls >= 0) p->subcalls = subcalls;
   if (builtins >= 0) p->builtins = builtins;
-  if (!p->hook) p->hook = make_native_function(ts, &kHookDef, self);
-  Value hook = p->hook;
-  if (!sys_setprofile(ts, Value(), std::span<const Value>(&hook, 1), nullptr)) return Value();
+  set_native_profile(ts, self, profiler_hook);
   p->enabled = true;
   return None();
 }
@@ -282,8 +274,7 @@ NATIVE_FN(profiler_disable) {
   if (!native::no_args(ts, "Profiler.disable", args, kwnames)) return Value();
   ProfilerObject* p = as_profiler(self);
   if (p->enabled) {
-    Value none = None();
-    if (!sys_setprofile(ts, Value(), std::span<const Value>(&none, 1), nullptr)) return Value();
+    set_native_profile(ts, Value(), nullptr);
     p->enabled = false;
   }
   flush_unmatched(ts, p);

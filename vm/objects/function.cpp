@@ -176,6 +176,19 @@ Value native_name(ThreadState& ts, Value self, std::span<const Value>, TupleObje
   return Value(intern(ts, static_cast<NativeFunctionObject*>(self.as_object())->def->name));
 }
 
+// __qualname__ of a builtin: its name for a module-level one, else "TYPE.NAME" with the receiver's class (or the
+// receiver itself when it is a class), as CPython's meth_get__qualname__.
+Value native_qualname(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  auto* fn = static_cast<NativeFunctionObject*>(self.as_object());
+  Value receiver = fn->self;
+  if (!receiver || type_of(receiver) == &module_type) return native_name(ts, self, args, kwnames);
+  Value owner = is_type(receiver) ? receiver : Value(type_of(receiver));
+  Value owner_qualname = get_attr(ts, owner, intern(ts, "__qualname__"));
+  if (!owner_qualname) return Value();
+  if (!is_str(owner_qualname)) return raise(ts, TypeError_type, "<method>.__class__.__qualname__ is not a unicode object");
+  return Value(make_str(ts, fmt::format("{}.{}", as_str(owner_qualname)->view(), fn->def->name)));
+}
+
 // __self__: the module of a module-level builtin or the receiver of a bound one (None when there is none).
 Value native_self(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   Value receiver = static_cast<NativeFunctionObject*>(self.as_object())->self;
@@ -724,7 +737,7 @@ void init_function_types(ThreadState& ts) {
   native_function_type.trace = trace_native;
   static const MethodDef kNativeFunctionGetters[] = {
       {"__name__", native_name},
-      {"__qualname__", native_name},
+      {"__qualname__", native_qualname},
       {"__self__", native_self},
       {"__module__", native_module_name},
   };
