@@ -212,6 +212,7 @@ void ready_types(ThreadState& ts) {
   compressor_type.finalize = finalize_compressor;
   add_methods(ts, compressor_type, kCompressorMethods);
   native::complete_native_type(ts, compressor_type);
+  add_native_new(ts, compressor_type);  // compressor.__new__(Subclass, ...) works, as CPython's
   native::init_native_type(ts, decompressor_type, "BZ2Decompressor", "_bz2", sizeof(DecompressorObject), true);
   decompressor_type.new_instance = new_decompressor;
   decompressor_type.finalize = finalize_decompressor;
@@ -220,6 +221,7 @@ void ready_types(ThreadState& ts) {
   for (const MethodDef& member : kDecompressorMembers)
     add_native_property(ts, decompressor_type, &member, nullptr, ReadOnly::kMember);
   native::complete_native_type(ts, decompressor_type);
+  add_native_new(ts, decompressor_type);  // decompressor.__new__(Subclass, ...) works, as CPython's
 }
 
 }  // namespace

@@ -322,6 +322,7 @@ void ready_types(ThreadState& ts) {
   // An enabled profiler is reachable from the installed hook (its self), so it never dies enabled.
   add_methods(ts, profiler_type, kProfilerMethods);
   native::complete_native_type(ts, profiler_type);
+  add_native_new(ts, profiler_type);  // profiler.__new__(Subclass, ...) works, as CPython's
   static constexpr const char* kEntryFields[] = {"code", "callcount", "reccallcount", "totaltime", "inlinetime",
                                                  "calls"};
   static constexpr const char* kSubEntryFields[] = {"code", "callcount", "reccallcount", "totaltime", "inlinetime"};

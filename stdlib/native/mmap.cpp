@@ -293,6 +293,7 @@ NATIVE_FN(mmap_madvise) {
     return Value();
   if (start < 0 || start >= m->size) return raise(ts, ValueError_type, "madvise start out of bounds");
   if (length < 0 && v[2]) return raise(ts, ValueError_type, "madvise length invalid");
+  if (INT64_MAX - start < length) return raise(ts, OverflowError_type, "madvise length too large");
   if (length < 0 || m->size - start < length) length = m->size - start;
   if (madvise(m->data + start, static_cast<size_t>(length), static_cast<int>(option)) != 0)
     return raise_os_error(ts, errno);
@@ -310,6 +311,17 @@ NATIVE_FN(mmap_exit) {
   if (!exports_ended(ts, &m->exports)) return raise(ts, BufferError_type, "cannot close exported pointers exist");
   if (m->fd != -2) release_map(m);
   return None();
+}
+
+// "<mmap.mmap closed=False, access=ACCESS_DEFAULT, length=N, pos=N, offset=N>" (a subclass shows its own name).
+Value mmap_repr(ThreadState& ts, Value self) {
+  MmapObject* m = as_mmap(self);
+  Type* t = type_of(self);
+  std::string_view name = (t->flags & kTypeHeap) || !t->c_name ? t->name->view() : std::string_view(t->c_name);
+  if (m->fd == -2) return Value(make_str(ts, fmt::format("<{} closed=True>", name)));
+  static constexpr const char* kAccessNames[] = {"ACCESS_DEFAULT", "ACCESS_READ", "ACCESS_WRITE", "ACCESS_COPY"};
+  return Value(make_str(ts, fmt::format("<{} closed=False, access={}, length={}, pos={}, offset={}>", name,
+                                        kAccessNames[m->access], m->size, m->pos, m->offset)));
 }
 
 int64_t mmap_len(ThreadState& ts, Value self) {
@@ -396,6 +408,7 @@ ModuleObject* create_mmap_module(ThreadState& ts) {
     native::init_native_type(ts, mmap_type, "mmap", "mmap", sizeof(MmapObject), true);
     mmap_type.new_instance = new_mmap;
     mmap_type.finalize = finalize_mmap;
+    mmap_type.repr = mmap_repr;
     mmap_type.length = mmap_len;
     mmap_type.getitem = mmap_getitem;
     mmap_type.setitem = mmap_setitem;
@@ -403,7 +416,9 @@ ModuleObject* create_mmap_module(ThreadState& ts) {
     add_methods(ts, mmap_type, kMethods);
     add_native_property(ts, mmap_type, &kClosed, nullptr);
     register_buffer_type(mmap_type, get_mmap_buffer, release_mmap_buffer);
+    allow_weak_references(mmap_type);
     native::complete_native_type(ts, mmap_type);
+    add_native_new(ts, mmap_type);  // mmap.__new__(Subclass, ...) from a subclass's __new__
   }
   ModuleObject* m = make_module(ts, "mmap");
   add_module_value(ts, m, "mmap", Value(&mmap_type));

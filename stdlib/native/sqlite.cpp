@@ -497,6 +497,8 @@ void ready(ThreadState& ts) {
   for (const MethodDef& getter : kConnectionReadOnly) add_native_property(ts, connection_type, &getter, nullptr);
   add_error_getters(ts, std::make_index_sequence<kErrorClassCount>());
   native::complete_native_type(ts, connection_type);
+  allow_weak_references(connection_type);
+  add_native_new(ts, connection_type);  // connection.__new__(Subclass, ...) works, as CPython's
   init_cursor_types(ts);
   adapters = Value(make_dict(ts));
   register_root(ts, &adapters);

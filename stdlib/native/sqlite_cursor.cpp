@@ -598,6 +598,8 @@ void init_cursor_types(ThreadState& ts) {
   for (const MethodDef& getter : kCursorReadOnly) add_native_property(ts, cursor_type, &getter, nullptr, ReadOnly::kMember);
   for (const auto& [getter, setter] : kCursorSettable) add_native_property(ts, cursor_type, &getter, &setter);
   native::complete_native_type(ts, cursor_type);
+  allow_weak_references(cursor_type);
+  add_native_new(ts, cursor_type);  // cursor.__new__(Subclass, ...) works, as CPython's
 
   native::init_native_type(ts, row_type, "Row", "sqlite3", sizeof(RowObject), true);
   row_type.new_instance = new_row;
@@ -609,6 +611,7 @@ void init_cursor_types(ThreadState& ts) {
   row_type.hash = row_hash;
   add_methods(ts, row_type, kRowMethods);
   native::complete_native_type(ts, row_type);
+  add_native_new(ts, row_type);  // row.__new__(Subclass, ...) works, as CPython's
 
   // PrepareProtocol: the protocol object adapters are registered under, a plain class as CPython's (made the way
   // the exception classes are: type(name, (object,), {"__module__": "sqlite3"})).
