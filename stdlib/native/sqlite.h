@@ -28,6 +28,7 @@ struct CursorObject : Object {
   int64_t arraysize;
   bool has_row;
   bool closed;
+  bool locked;  // executing or fetching: Python code it runs (adapters, converters, factories) may not reenter
 };
 
 // The module's exception classes, by DB-API name.

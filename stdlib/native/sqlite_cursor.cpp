@@ -31,11 +31,25 @@ void reset_statement(CursorObject* c) {
   c->has_row = false;
 }
 
-// The cursor's open database; ProgrammingError for a closed cursor or connection.
+// The cursor's open database; ProgrammingError for a closed cursor or connection, or a cursor already busy
+// (an adapter, converter or factory using the cursor it was called from: CPython's "Recursive use").
 sqlite3* usable_db(ThreadState& ts, CursorObject* c) {
+  if (c->locked) return raise_error(ts, kProgrammingError, "Recursive use of cursors not allowed."), nullptr;
   if (c->closed) return raise_error(ts, kProgrammingError, "Cannot operate on a closed cursor."), nullptr;
   return open_db(ts, as_connection(c->connection));
 }
+
+// Marks a cursor busy for the scope of an execute or fetch.
+class CursorLock {
+ public:
+  explicit CursorLock(CursorObject* c) : c_(c) { c_->locked = true; }
+  ~CursorLock() { c_->locked = false; }
+  CursorLock(const CursorLock&) = delete;
+  CursorLock& operator=(const CursorLock&) = delete;
+
+ private:
+  CursorObject* c_;
+};
 
 // Skips whitespace and SQL comments from `p`.
 const char* skip_blank(const char* p) {
@@ -179,10 +193,14 @@ Value row_tuple(ThreadState& ts, CursorObject* c) {
 Value next_row(ThreadState& ts, CursorObject* c) {
   if (!usable_db(ts, c)) return Value();
   if (!c->stmt || !c->has_row) return Value();
-  Value row = row_tuple(ts, c);
+  Value row;
+  {
+    CursorLock lock(c);
+    row = row_tuple(ts, c);
+  }
   if (!row) return Value();
-  // A converter or text factory may have closed the cursor or run another query on it.
-  if (!c->stmt) return raise_error(ts, kInterfaceError, "Cursor needed to be reset because of commit/rollback and can no longer be fetched from.");
+  // A converter or text factory may have closed the connection meanwhile: its statements are not stepped again.
+  if (!open_db(ts, as_connection(c->connection))) return Value();
   int rc = sqlite3_step(c->stmt);
   if (rc == SQLITE_ROW) {
     c->has_row = true;
@@ -305,6 +323,7 @@ Value cursor_execute(ThreadState& ts, Value cursor, Value sql, Value parameters,
   if (!is_str(sql))
     return raise_fmt(ts, TypeError_type, "{}() argument 1 must be str, not {}", many ? "executemany" : "execute",
                      type_of(sql)->c_name);
+  CursorLock lock(c);  // parameter sources and adapters are Python code
   reset_statement(c);
   c->description = None();
   c->rowcount = -1;
@@ -345,18 +364,15 @@ Value cursor_execute(ThreadState& ts, Value cursor, Value sql, Value parameters,
       params = parameters ? parameters : Value(make_tuple(ts, 0));
     }
     first = false;
-    // The parameter source is Python code: it may have closed or reused this cursor.
-    if (c->stmt != stmt || !usable_db(ts, c)) {
-      if (!ts.current_exception) raise_error(ts, kProgrammingError, "Cursor was reused during executemany().");
-      return Value();
-    }
+    // The parameter source is Python code: it may have closed the connection.
+    if (!open_db(ts, connection)) return reset_statement(c), Value();
     if (connection->isolation_level && dml && sqlite3_get_autocommit(db)) {
       std::string begin = "BEGIN " + std::string(as_str(connection->isolation_level)->view());
       if (!exec_simple(ts, connection, begin.c_str())) return reset_statement(c), Value();
     }
     sqlite3_reset(stmt);
     sqlite3_clear_bindings(stmt);
-    if (!bind_parameters(ts, stmt, params)) return reset_statement(c), Value();
+    if (!bind_parameters(ts, stmt, params) || !open_db(ts, connection)) return reset_statement(c), Value();
     int rc = sqlite3_step(stmt);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
       Value error = raise_sqlite_error(ts, db);
@@ -471,6 +487,7 @@ NATIVE_FN(cursor_fetchall) {
 NATIVE_FN(cursor_close) {
   if (!native::no_args(ts, "Cursor.close", args, kwnames)) return Value();
   CursorObject* c = as_cursor(self);
+  if (c->locked) return raise_error(ts, kProgrammingError, "Recursive use of cursors not allowed.");
   if (!open_db(ts, as_connection(c->connection))) return Value();
   reset_statement(c);
   c->closed = true;
