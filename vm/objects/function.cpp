@@ -176,6 +176,19 @@ Value native_name(ThreadState& ts, Value self, std::span<const Value>, TupleObje
   return Value(intern(ts, static_cast<NativeFunctionObject*>(self.as_object())->def->name));
 }
 
+// __qualname__ of a builtin: its name for a module-level one, else "TYPE.NAME" with the receiver's class (or the
+// receiver itself when it is a class), as CPython's meth_get__qualname__.
+Value native_qualname(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  auto* fn = static_cast<NativeFunctionObject*>(self.as_object());
+  Value receiver = fn->self;
+  if (!receiver || type_of(receiver) == &module_type) return native_name(ts, self, args, kwnames);
+  Value owner = is_type(receiver) ? receiver : Value(type_of(receiver));
+  Value owner_qualname = get_attr(ts, owner, intern(ts, "__qualname__"));
+  if (!owner_qualname) return Value();
+  if (!is_str(owner_qualname)) return raise(ts, TypeError_type, "<method>.__class__.__qualname__ is not a unicode object");
+  return Value(make_str(ts, fmt::format("{}.{}", as_str(owner_qualname)->view(), fn->def->name)));
+}
+
 // __self__: the module of a module-level builtin or the receiver of a bound one (None when there is none).
 Value native_self(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   Value receiver = static_cast<NativeFunctionObject*>(self.as_object())->self;
@@ -254,10 +267,15 @@ Value descriptor_get(ThreadState& ts, Value descr, Value instance, Value owner) 
   if (d->def->flags & kMethodSlotWrapper) return make_method_wrapper(ts, d->def, d->owner, instance);
   return make_native_function(ts, d->def, instance);
 }
+// The name a builtin method's repr gives its class: CPython's tp_name, which carries a native module's name
+// ("collections.deque", "_lsprof.Profiler"; cProfile's reports show it).
+std::string_view owner_tp_name(const Type* owner) {
+  return !(owner->flags & kTypeHeap) && owner->c_name ? std::string_view(owner->c_name) : owner->name->view();
+}
 Value descriptor_repr(ThreadState& ts, Value self) {
   auto* d = static_cast<MethodDescriptorObject*>(self.as_object());
   return make_str(ts, fmt::format("<{} '{}' of '{}' objects>", d->def->flags & kMethodSlotWrapper ? "slot wrapper" : "method",
-                                  d->def->name, d->owner->name->view()));
+                                  d->def->name, owner_tp_name(d->owner)));
 }
 // __name__, __qualname__ ("list.append") and __objclass__ (the class it belongs to) of an unbound builtin method.
 Value descriptor_name(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
@@ -594,7 +612,7 @@ Value property_repr(ThreadState& ts, Value self) {
   if (type_of(self) == &property_type && p->fget && type_of(p->fget) == &method_descriptor_type && native(p->fset) &&
       native(p->fdel)) {
     auto* d = static_cast<MethodDescriptorObject*>(p->fget.as_object());
-    return Value(make_str(ts, fmt::format("<attribute '{}' of '{}' objects>", d->def->name, d->owner->name->view())));
+    return Value(make_str(ts, fmt::format("<attribute '{}' of '{}' objects>", d->def->name, owner_tp_name(d->owner))));
   }
   return object_type.repr(ts, self);
 }
@@ -740,7 +758,7 @@ void init_function_types(ThreadState& ts) {
   native_function_type.trace = trace_native;
   static const MethodDef kNativeFunctionGetters[] = {
       {"__name__", native_name},
-      {"__qualname__", native_name},
+      {"__qualname__", native_qualname},
       {"__self__", native_self},
       {"__module__", native_module_name},
   };
