@@ -334,17 +334,19 @@ Value object_new(ThreadState& ts, Type* type, std::span<const Value> args, Tuple
   return Value(o);
 }
 
+// CPython's object_init: excess arguments are an error unless the type overrides __new__ but not __init__
+// (then the arguments were meant for __new__).
 bool object_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject*) {
+  if (args.empty()) return true;
   Type* type = type_of(self);
-  if (!args.empty() && (type->flags & kTypeHeap)) {
-    if (type->init != object_init) {
-      raise(ts, TypeError_type, "object.__init__() takes exactly one argument (the instance to initialize)");
-      return false;
-    }
-    if (type->new_instance == object_new) {
-      raise_fmt(ts, TypeError_type, "{}() takes no arguments", type->name->view());
-      return false;
-    }
+  if (type->init && type->init != object_init) {
+    raise(ts, TypeError_type, "object.__init__() takes exactly one argument (the instance to initialize)");
+    return false;
+  }
+  if (type->new_instance == object_new) {
+    raise_fmt(ts, TypeError_type, "{}.__init__() takes exactly one argument (the instance to initialize)",
+              type->name->view());
+    return false;
   }
   return true;
 }
