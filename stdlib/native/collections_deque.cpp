@@ -411,8 +411,8 @@ Value deque_inplace_concat(ThreadState& ts, Value a, Value b) {
 }
 
 // d *= n in place: the items repeated n times (only the last maxlen kept).
-// Stops early once a bounded deque has cycled its whole maxlen at least twice: more copies could only push
-// out items identical to those that remain.
+// A bounded deque keeps the last maxlen items of the repetition, and once more than maxlen items were pushed
+// those no longer depend on the number of copies (each copy ends the same way), so the loop may stop early.
 Value repeat_in_place(ThreadState& ts, Value self, Value count) {
   int64_t n;
   if (!is_int(count) && !type_of(count)->index) return NotImplemented();
