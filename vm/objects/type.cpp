@@ -523,7 +523,7 @@ Value generic_getattr(ThreadState& ts, Value obj, StrObject* name, bool suppress
   if (attr) return attr;
   if (suppress) return Value();
   return raise_attribute_error(ts, obj, name,
-                               fmt::format("'{}' object has no attribute '{}'", t->name->view(), name->view()));
+                               fmt::format("'{}' object has no attribute '{}'", type_name(obj), name->view()));
 }
 
 bool generic_setattr(ThreadState& ts, Value obj, StrObject* name, Value value) {
@@ -536,9 +536,9 @@ bool generic_setattr(ThreadState& ts, Value obj, StrObject* name, Value value) {
   DictObject** slot = instance_dict_slot(obj);
   if (!slot) {
     if (attr)
-      raise_fmt(ts, AttributeError_type, "'{}' object attribute '{}' is read-only", t->name->view(), name->view());
+      raise_fmt(ts, AttributeError_type, "'{}' object attribute '{}' is read-only", type_name(obj), name->view());
     else
-      raise_fmt(ts, AttributeError_type, "'{}' object has no attribute '{}'", t->name->view(), name->view());
+      raise_fmt(ts, AttributeError_type, "'{}' object has no attribute '{}'", type_name(obj), name->view());
     return false;
   }
   if (in_values_mode(obj.as_object())) {
@@ -550,7 +550,7 @@ bool generic_setattr(ThreadState& ts, Value obj, StrObject* name, Value value) {
   if (!value) {
     int r = dict_del(ts, *slot, Value(name));
     if (r == 0)
-      raise_fmt(ts, AttributeError_type, "'{}' object has no attribute '{}'", t->name->view(), name->view());
+      raise_fmt(ts, AttributeError_type, "'{}' object has no attribute '{}'", type_name(obj), name->view());
     return r == 1;
   }
   return dict_set_str(ts, *slot, name, value);
