@@ -54,9 +54,9 @@ class Dumper {
   }
 
  private:
-  // Writes `Name(` and tracks whether a field separator is needed.
-  // `Name(field=value, ...)`; `close` appends the four position attributes when include_attributes was asked
-  // for and the node has a location (operators, contexts and other location-free nodes have none).
+  // Writes `Name(field=value, ...)`, tracking whether a separator is needed; `close` appends the four position
+  // attributes when include_attributes was asked for and the node has a location (operators, contexts and
+  // other location-free nodes have none).
   struct Node {
     Dumper& d;
     bool first = true;
