@@ -245,15 +245,9 @@ Value round_number(ThreadState& ts, Value number, Value nd) {
     int64_t digits;
     if (!index_to_int64(ts, nd, &digits)) return Value();
     if (digits >= 0) return unary_positive(ts, number);
-    // Round to a multiple of 10**-digits, half to even.
-    BigInt x = to_bigint(number);
-    BigInt pow10 = BigInt(10).pow(static_cast<uint64_t>(-digits));
-    BigInt q, r;
-    BigInt::floor_divmod(x, pow10, &q, &r);
-    BigInt twice = r + r;
-    int c = compare(twice, pow10);
-    if (c > 0 || (c == 0 && q.is_odd())) q = q + BigInt(1);
-    return make_int(ts, q * pow10);
+    // Round to a multiple of 10**-digits, half to even (text::round_int answers 0 without computing a power of
+    // ten that could not be allocated, where GMP would abort).
+    return make_int(ts, text::round_int(to_bigint(number), digits));
   }
   return Value();
 }
