@@ -1,5 +1,9 @@
 // ast.dump's rules: fields in ASDL order as name=value; an optional field that is None is left out; lists are
 // always shown; operators and contexts print as `Add()`; positions follow the fields when asked for.
+//
+// The output is compared character for character with python3.11's `ast.dump` (the parser tests), so each
+// node's fields are written in the order of CPython's Parser/Python.asdl, under its field names, whatever
+// order minipy's structs keep them in.
 #include "compiler/ast_dump.h"
 
 #include <fmt/format.h>
@@ -11,6 +15,8 @@ namespace {
 
 using namespace ast;
 
+// The name tables are indexed by the enums, which list the ASDL constructors in ASDL order (binary operators
+// come from the one table, compiler/binary_ops.def).
 const char* operator_name(OperatorKind op) {
   static const char* kNames[] = {
 #define BINARY_OP(ast_name, oparg, slot, symbol, stem) #ast_name,
@@ -48,7 +54,9 @@ class Dumper {
   }
 
  private:
-  // Writes `Name(` and tracks whether a field separator is needed.
+  // Writes `Name(field=value, ...)`, tracking whether a separator is needed; `close` appends the four position
+  // attributes when include_attributes was asked for and the node has a location (operators, contexts and
+  // other location-free nodes have none).
   struct Node {
     Dumper& d;
     bool first = true;
@@ -84,7 +92,9 @@ class Dumper {
     out += ']';
   }
 
+  // Identifiers print as Python's repr of the str ('x'), as ast.dump shows them.
   void identifier(std::string_view id) { out += Const::str(std::string(id))->repr(); }
+  // An optional child that is absent (None in Python) is left out entirely, as ast.dump does by default.
   void optional_expr(Node& n, const char* name, const Expr* e) {
     if (!e) return;
     n.field(name);

@@ -1,5 +1,10 @@
 // Constant folding on the AST, after CPython 3.11's ast_opt.c: children are folded first, then the node itself
 // is replaced by a Constant when every operand is constant and the operation is cheap and cannot raise.
+//
+// The pass rewrites the tree in place (each visit takes an `Expr*&` so a node can be replaced); new nodes and
+// constants live in the module's arena. It must fold exactly what CPython 3.11 folds: the folded constants
+// end up in co_consts and the bytecode, which the fidelity tests compare with python3.11's. The value-level
+// rules (which operations are safe, size limits) are in ast_optimize_values.cpp.
 #include "compiler/ast_optimize.h"
 
 #include <optional>
@@ -14,6 +19,8 @@ namespace {
 using namespace fold;
 using K = Const::Kind;
 
+// `optimize` is the -O level (it decides __debug__); `string_annotations` is `from __future__ import
+// annotations`, under which annotations are walked but never rewritten.
 class Folder {
  public:
   Folder(ast::Arena& arena, int optimize, bool string_annotations)
@@ -39,6 +46,7 @@ class Folder {
   const std::optional<ast::Location>& too_deep() const { return too_deep_; }
 
  private:
+  // A Constant standing where `old` stood, with its location (tracebacks and the line table point at it).
   ast::Expr* make_const(ast::Expr* old, ConstRef value) {
     if (walk_only_) return old;
     const Const* kept = arena_.keep(std::move(value));
@@ -58,6 +66,8 @@ class Folder {
     return items;
   }
   // A list or set display that is only iterated (for-loops, comprehensions, `in`) becomes a tuple/frozenset.
+  // CPython's fold_iter: a list display becomes a tuple (a constant tuple when every item is constant), a set of
+  // constants a constant frozenset; a starred item leaves the list alone.
   void fold_iter(ast::Expr*& e) {
     if (walk_only_) return;
     if (auto* l = e->as<ast::ListExpr>()) {
@@ -95,6 +105,7 @@ class Folder {
     annotate(a->kwarg);
   }
 
+  // A str Constant with no location, for the pieces of a rewritten %-format (as CPython's make_str_node).
   ast::Expr* literal(std::string text) {
     ast::Location none{-1, -1, -1, -1};
     return arena_.make<ast::Constant>(ast::Expr{ast::ExprKind::Constant, none}, arena_.keep(Const::str(text, all_name_chars(text))),
@@ -201,6 +212,8 @@ ast::Expr* Folder::format_unit(const std::string& fmt, size_t* pos, ast::Expr* a
                                           format_spec);
 }
 
+// ast_opt.c's optimize_format: `'a %s b' % (x,)` becomes f'a {x!s} b' when the format has exactly as many
+// conversions as the tuple has items and each is one format_unit accepts; otherwise null (left as is).
 ast::Expr* Folder::optimize_format(const ast::BinOp* node, const std::string& fmt, ast::List<ast::Expr> elts) {
   std::vector<ast::Expr*> values;
   size_t pos = 0, used = 0;
@@ -329,6 +342,8 @@ void Folder::expr_inner(ast::Expr*& e) {
       return;
     }
     case EK::YieldFrom: expr(static_cast<ast::YieldFrom*>(e)->value); return;
+    // `x in [a, b]` / `x not in {a, b}`: the container of the last comparison is only iterated, so fold_iter may
+    // turn it into a tuple or frozenset.
     case EK::Compare: {
       auto* c = static_cast<ast::Compare*>(e);
       expr(c->left);
@@ -354,6 +369,7 @@ void Folder::expr_inner(ast::Expr*& e) {
     case EK::JoinedStr: exprs(static_cast<ast::JoinedStr*>(e)->values); return;
     case EK::Constant: return;
     case EK::Attribute: expr(static_cast<ast::Attribute*>(e)->value); return;
+    // A constant indexed by a constant ('abc'[1], (1, 2)[0]) in a load folds when fold_subscript says it is safe.
     case EK::Subscript: {
       auto* s = static_cast<ast::Subscript*>(e);
       expr(s->value);
@@ -371,12 +387,14 @@ void Folder::expr_inner(ast::Expr*& e) {
       if (s->step) expr(s->step);
       return;
     }
+    // __debug__ is a compile-time constant: True unless -O was given.
     case EK::Name: {
       auto* n = static_cast<ast::Name*>(e);
       if (n->ctx == ast::ExprContext::Load && n->id == "__debug__") e = make_const(e, Const::boolean(optimize_ == 0));
       return;
     }
     case EK::List: exprs(static_cast<ast::ListExpr*>(e)->elts); return;
+    // A tuple display of constants (only in a load: a target tuple stays) is one constant.
     case EK::Tuple: {
       auto* t = static_cast<ast::Tuple*>(e);
       exprs(t->elts);
@@ -441,6 +459,7 @@ void Folder::stmt_inner(ast::Stmt* s) {
       fold_iter(f->iter);
       return;
     }
+    // The iterable of `async for` is awaited through __aiter__, not iterated, so it is never turned into a tuple.
     case SK::AsyncFor: {  // ast_opt.c folds an async for's iterable expression but not into a tuple
       auto* f = static_cast<ast::For*>(s);
       expr(f->target);
@@ -508,13 +527,15 @@ void Folder::stmt_inner(ast::Stmt* s) {
       return;
     }
     case SK::Expr: expr(static_cast<ast::ExprStmt*>(s)->value); return;
+    // Pass, Break, Continue, Global, Nonlocal, Import and ImportFrom hold no expression to fold.
     default: return;
   }
 }
 
-// Python's hash() of an int: the value modulo 2**61 - 1, keeping the sign, with -1 mapped to -2.
 }  // namespace
 
+// Folds `module` in place. Past kMaxDepth nested nodes it gives back the RecursionError CPython's compiler
+// raises ("maximum recursion depth exceeded during compilation"), located at the first node too deep.
 std::optional<SyntaxError> optimize_ast(ast::Module& module, ast::Arena& arena, int optimize, int future_flags) {
   Folder folder(arena, optimize, (future_flags & CO_FUTURE_ANNOTATIONS) != 0);
   if (module.mode == ast::ParseMode::Eval) {

@@ -1,5 +1,10 @@
 // Constant folding on values: the arithmetic, truthiness, subscripts and set ordering ast_opt.c's folds need,
 // with CPython's safety limits (safe_multiply, safe_power, safe_lshift) and its hash functions.
+//
+// Every fold returns the folded constant, or nullptr for "leave the expression alone": the operation raises
+// in CPython (the error must then happen at run time, at its line), the result would be too big for a
+// constant (the limits below), or CPython simply does not fold it. Folding too much is as visible as folding
+// too little: both change co_consts and the bytecode compared with python3.11's.
 #include <cmath>
 
 #include "compiler/complex_ops.h"
@@ -12,12 +17,14 @@ namespace minipy::fold {
 using K = Const::Kind;
 
 
+// ast_opt.c's MAX_INT_SIZE (bits), MAX_COLLECTION_SIZE, MAX_STR_SIZE and MAX_TOTAL_ITEMS.
 constexpr uint64_t kMaxIntBits = 128;
 constexpr int64_t kMaxCollectionSize = 256;
 constexpr int64_t kMaxStrSize = 4096;
 constexpr int64_t kMaxTotalItems = 1024;
 
 
+// The integer value of an int or bool constant (bool is an int subclass, so True + 1 folds to 2).
 std::optional<BigInt> as_int(const Const& c) {
   if (c.is(K::Int)) return c.int_value();
   if (c.is(K::True)) return BigInt(1);
@@ -33,6 +40,7 @@ std::optional<double> as_float(const Const& c) {
 
 bool is_bool(const Const& c) { return c.is(K::True) || c.is(K::False); }
 
+// bool() of a constant, for folding `not c`; a code object is always true.
 bool truthy(const Const& c) {
   switch (c.kind()) {
     case K::None:
@@ -54,6 +62,7 @@ bool truthy(const Const& c) {
   return true;
 }
 
+// Str constants are stored as UTF-8: the length and indexes a Python str has count code points, not bytes.
 size_t code_points(const std::string& s) {
   size_t n = 0;
   for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
@@ -86,6 +95,7 @@ int64_t check_complexity(const Const& c, int64_t limit) {
   return limit;
 }
 
+// seq * n for str, bytes and tuple constants (n < 0 gives the empty sequence); callers check the size first.
 ConstRef repeat(const Const& seq, int64_t n) {
   if (n < 0) n = 0;
   if (seq.is(K::Str) || seq.is(K::Bytes)) {
@@ -98,6 +108,8 @@ ConstRef repeat(const Const& seq, int64_t n) {
   return Const::tuple(std::move(items));
 }
 
+// ast_opt.c's safe_multiply: int products up to 128 bits, sequence repetitions up to the size limits (a
+// tuple also by its nested item count), and float products; anything else is not folded.
 ConstRef safe_multiply(const Const& v, const Const& w) {
   auto vi = as_int(v), wi = as_int(w);
   if (vi && wi) {
@@ -129,6 +141,8 @@ ConstRef complex_power_const(ComplexValue a, ComplexValue b) {
   return error == ComplexError::kNone ? Const::complex(p.real, p.imag) : nullptr;
 }
 
+// float ** float as float_pow computes it; cases where CPython raises (0.0 ** -1, overflow) or that are
+// subtle (NaN, infinities) are left to run time.
 ConstRef float_power(double a, double b) {
   if (std::isnan(a) || std::isnan(b) || std::isinf(a) || std::isinf(b)) return nullptr;  // leave odd cases alone
   if (a == 0.0 && b < 0.0) return nullptr;                                             // ZeroDivisionError
@@ -170,6 +184,7 @@ ConstRef fold_complex(ast::OperatorKind op, const Const& v, const Const& w) {
   }
 }
 
+// `v op w` for two constants, as ast_opt.c's fold_binop with its safe_* limits.
 ConstRef fold_binary(ast::OperatorKind op, const Const& v, const Const& w) {
   using O = ast::OperatorKind;
   if (v.is(K::Complex) || w.is(K::Complex)) return fold_complex(op, v, w);
@@ -271,6 +286,7 @@ ConstRef fold_binary(ast::OperatorKind op, const Const& v, const Const& w) {
   return nullptr;
 }
 
+// -c, +c, ~c and `not c`. ~ on a bool folds like ~ on its int value, as 3.11 does without a warning.
 ConstRef fold_unary(ast::UnaryOpKind op, const Const& v) {
   using U = ast::UnaryOpKind;
   auto vi = as_int(v);
@@ -290,6 +306,8 @@ ConstRef fold_unary(ast::UnaryOpKind op, const Const& v) {
   return nullptr;
 }
 
+// A constant str, bytes or tuple indexed by an int constant in range; out-of-range indexes are left for the
+// IndexError at run time.
 ConstRef fold_subscript(const Const& v, const Const& index) {
   auto i = as_int(index);
   if (!i || !i->fits_int64()) return nullptr;
@@ -309,6 +327,8 @@ ConstRef fold_subscript(const Const& v, const Const& index) {
   return Const::str(ch, all_name_chars(ch));
 }
 
+// hash() of an int: the absolute value modulo the Mersenne prime 2**61 - 1, the sign put back, -1 mapped to
+// -2 (Python's numeric hash, Objects/longobject.c).
 int64_t int_hash(const BigInt& v) {
   static const BigInt kModulus = BigInt(1).shifted_left(61) - BigInt(1);
   BigInt q, r;
@@ -372,6 +392,10 @@ using fold::py_equal;
 using fold::stable_hash;
 using K = Const::Kind;
 
+// The items of a constant frozenset in the order CPython's frozenset would iterate them, because that order is
+// what marshal writes and what printing the set shows. Duplicates (by ==) are dropped keeping the first; if
+// every item has a process-independent hash the insertion into CPython's table is replayed, otherwise the
+// first-seen order is kept (CPython's own order then varies from run to run).
 std::vector<ConstRef> frozenset_order(std::vector<ConstRef> items) {
   // Drop duplicates as set insertion would (1 == 1.0 == True, so the first one stays).
   std::vector<ConstRef> unique;

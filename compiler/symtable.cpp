@@ -28,6 +28,7 @@ std::string mangle(std::string_view class_name, std::string_view name) {
   return fmt::format("_{}{}", class_name.substr(strip), name);
 }
 
+// AST columns are 0-based; SyntaxError.offset and end_offset are 1-based, as CPython reports them.
 SyntaxError make_syntax_error(std::string message, std::string_view filename, const ast::Location& loc) {
   SyntaxError e;
   e.message = std::move(message);
@@ -77,12 +78,16 @@ class SymtableBuilder {
 
  private:
   // ---- errors ----
+  // Only the first error is kept: every visit returns false after it, so the walk unwinds without looking
+  // further, and CPython reports the first one too.
   bool fail(const ast::Location& loc, std::string message) {
     if (!error_) error_ = make_syntax_error(std::move(message), filename_, loc);
     return false;
   }
 
   // ---- blocks ----
+  // Opens a block for `node` (a def, lambda, class, comprehension or the module) as a child of the current one;
+  // the table owns it, and codegen finds it again by the node's address.
   Scope* enter(BlockKind kind, std::string name, const void* node, const ast::Location& loc) {
     auto scope = std::make_unique<Scope>();
     Scope* s = scope.get();
@@ -105,6 +110,9 @@ class SymtableBuilder {
   void leave() { cur_ = cur_->parent; }
 
   // ---- definitions ----
+  // Records `flag` for `raw_name` (mangled in the current class) in `scope`. The only errors found this early
+  // are duplicate parameters and a walrus rebinding a comprehension variable; all other conflicts wait for the
+  // analysis, which sees the whole block.
   bool add_def_in(Scope* scope, std::string_view raw_name, int flag, const ast::Location& loc) {
     std::string name = mangle(private_, raw_name);
     Symbol& sym = scope->symbols[name];
@@ -260,6 +268,8 @@ bool SymtableBuilder::global_or_nonlocal(const ast::Stmt* s, std::span<const ast
 bool SymtableBuilder::visit_stmt(const ast::Stmt* s) {
   using K = ast::StmtKind;
   switch (s->kind) {
+    // The name binds in the enclosing block, and the defaults, annotations and decorators are evaluated there
+    // when `def` runs, so they are visited before entering the function's own block (symtable.c's order).
     case K::FunctionDef:
     case K::AsyncFunctionDef: {
       auto* f = static_cast<const ast::FunctionDef*>(s);
@@ -280,6 +290,8 @@ bool SymtableBuilder::visit_stmt(const ast::Stmt* s) {
       for (const ast::Keyword* k : c->keywords)
         if (!visit_expr(k->value)) return false;
       if (!visit_exprs(c->decorator_list)) return false;
+      // The class body is a block of its own; names in it are mangled with this class's name, and an error
+      // inside leaves `private_` unrestored on purpose: the whole build fails then.
       enter(BlockKind::Class, std::string(c->name), c, s->loc);
       std::string saved = std::exchange(private_, std::string(c->name));
       bool ok = visit_stmts(c->body);
@@ -299,6 +311,8 @@ bool SymtableBuilder::visit_stmt(const ast::Stmt* s) {
     }
     case K::AnnAssign: {
       auto* a = static_cast<const ast::AnnAssign*>(s);
+      // `x: int` (simple) declares x local and annotated even without a value; `(x): int` (not simple)
+      // binds x only when a value is assigned, as in symtable.c.
       if (auto* name = a->target->as<ast::Name>()) {
         int cur = lookup_flags(name->id);
         if ((cur & (kDefGlobal | kDefNonlocal)) && cur_->kind != BlockKind::Module && a->simple) {
@@ -344,6 +358,7 @@ bool SymtableBuilder::visit_stmt(const ast::Stmt* s) {
       if (!visit_stmts(t->body) || !visit_stmts(t->orelse)) return false;
       for (const ast::ExceptHandler* h : t->handlers) {
         if (h->type && !visit_expr(h->type)) return false;
+        // `except E as e` binds e locally (codegen deletes it when the handler ends; it is still a local).
         if (!h->name.empty() && !add_def(h->name, kDefLocal, h->loc)) return false;
         if (!visit_stmts(h->body)) return false;
       }
@@ -386,6 +401,7 @@ bool SymtableBuilder::visit_stmt(const ast::Stmt* s) {
       }
       return visit_stmts(w->body);
     }
+    // Any statement kind added to the AST must be handled above before codegen may see it.
     default:
       return fail(s->loc, fmt::format("{} is not supported by minipy yet", ast::stmt_kind_name(s->kind)));
   }
@@ -453,6 +469,9 @@ bool SymtableBuilder::extend_namedexpr_scope(const ast::Name* target) {
   return true;
 }
 
+// `(x := v)`: v is visited before the target, as symtable.c does; a walrus in a comprehension's iterable
+// (comp_iter_expr counts the iterables being visited) is refused, as PEP 572 specifies for every iterable
+// clause of a comprehension.
 bool SymtableBuilder::handle_namedexpr(const ast::NamedExpr* e) {
   if (cur_->comp_iter_expr > 0)
     return fail(e->loc, "assignment expression cannot be used in a comprehension iterable expression");
@@ -463,6 +482,9 @@ bool SymtableBuilder::handle_namedexpr(const ast::NamedExpr* e) {
   return visit_expr(e->value) && visit_expr(e->target);
 }
 
+// A comprehension is a function block of its own (3.11 does not inline them): its only parameter is ".0", the
+// outermost iterable's iterator. While a `for` target is visited `comp_iter_target` is set, so add_def_in
+// marks the names kDefCompIter (the walrus checks read it); the inner iterables run inside the comprehension.
 bool SymtableBuilder::visit_comprehension(const ast::Expr* e, const char* scope_name, ComprehensionKind kind,
                                           ast::List<ast::Comprehension> generators, const ast::Expr* elt,
                                           const ast::Expr* value) {
@@ -591,6 +613,7 @@ bool SymtableBuilder::visit_expr(const ast::Expr* e) {
       return (!s->lower || visit_expr(s->lower)) && (!s->upper || visit_expr(s->upper)) &&
              (!s->step || visit_expr(s->step));
     }
+    // A load is a use, anything else (store, del) binds the name in the current block.
     case K::Name: {
       auto* n = static_cast<const ast::Name*>(e);
       if (!add_def(n->id, n->ctx == ast::ExprContext::Load ? kUse : kDefLocal, e->loc)) return false;
@@ -601,6 +624,8 @@ bool SymtableBuilder::visit_expr(const ast::Expr* e) {
     }
     case K::List: return visit_exprs(static_cast<const ast::ListExpr*>(e)->elts);
     case K::Tuple: return visit_exprs(static_cast<const ast::Tuple*>(e)->elts);
+    // An await makes the enclosing block a coroutine; an await that is not allowed there (outside an async
+    // function) is rejected later, by codegen.
     case K::Await:
       if (!reject_in_annotation(e, "await expression")) return false;
       if (!visit_expr(static_cast<const ast::Await*>(e)->value)) return false;
@@ -633,6 +658,8 @@ bool SymtableBuilder::analyze_name(Scope* s, const std::string& name, Symbol& sy
     free.insert(name);
     return true;
   }
+  // A binding in this block makes the name local here, hiding an outer global of the same name from this
+  // block's children.
   if (sym.flags & kDefBound) {
     sym.scope = NameScope::Local;
     local.insert(name);
@@ -650,6 +677,8 @@ bool SymtableBuilder::analyze_name(Scope* s, const std::string& name, Symbol& sy
     sym.scope = NameScope::GlobalImplicit;
     return true;
   }
+  // CPython's analyze_name sets ste_free here too; kept for parity, though minipy's codegen reads neither
+  // has_free nor child_free.
   if (s->nested) s->has_free = true;
   sym.scope = NameScope::GlobalImplicit;
   return true;
@@ -681,6 +710,7 @@ bool SymtableBuilder::analyze_block(Scope* s, const NameSet* bound, NameSet& fre
     if (bound_view) new_bound.insert(bound_view->begin(), bound_view->end());
     new_global.insert(global.begin(), global.end());
   } else {
+    // A class offers its methods the implicit __class__ cell (zero-argument super() and __class__ itself).
     new_bound.insert("__class__");
   }
 
@@ -722,6 +752,8 @@ bool SymtableBuilder::analyze_block(Scope* s, const NameSet* bound, NameSet& fre
   return true;
 }
 
+// Walks the module (or the single expression of eval mode), then analyses the whole tree from the top block.
+// On failure the partly built table is discarded and only the first SyntaxError comes back.
 SymtableResult SymtableBuilder::run(const ast::Module& module) {
   ast::Location top_loc{1, 0, 1, 0};
   Scope* top = enter(BlockKind::Module, "top", &module, top_loc);

@@ -33,11 +33,14 @@ struct ArrayIterObject : Object {
 
 Type array_iter_type;
 
+// The item storage is malloc'd outside the GC heap and owned by the array alone (exports borrow it, and while
+// any is outstanding the array refuses to resize: check_resize / exports_ended).
 void finalize_array(Object* self) {
   std::free(static_cast<ArrayObject*>(self)->data);
   static_cast<ArrayObject*>(self)->data = nullptr;
 }
 
+// An empty array of `typecode`; `type` may be a subclass (its instance size includes the attribute dict).
 ArrayObject* new_array(ThreadState& ts, Type* type, const TypeCode* typecode) {
   auto* a = ts.alloc<ArrayObject>(type, type->instance_size);
   a->typecode = typecode;
@@ -46,6 +49,9 @@ ArrayObject* new_array(ThreadState& ts, Type* type, const TypeCode* typecode) {
 
 // ---- construction and representation ----------------------------------------------------------------------------
 
+// array(typecode[, initializer]): the initializer may be a str (only for 'u'), another array (converted
+// item by item, but never a 'u' array into a numeric one), bytes (raw machine values, as frombytes), or any
+// iterable of values (as extend). Keywords are refused for array itself, left to a subclass's __init__.
 Value array_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   if (type == &array_type && kwnames && kwnames->size)
     return raise(ts, TypeError_type, "array.array() takes no keyword arguments");
@@ -80,6 +86,7 @@ Value array_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleO
   return Value(a);
 }
 
+// array('i', [1, 2]) and array('u', 'text'), as CPython; an empty array shows just the typecode.
 Value array_repr(ThreadState& ts, Value self) {
   ArrayObject* a = as_array(self);
   std::string text = fmt::format("{}('{}'", type_of(self)->name->view(), a->typecode->code);
@@ -110,6 +117,7 @@ Value array_repr(ThreadState& ts, Value self) {
 
 int64_t array_length(ThreadState&, Value self) { return as_array(self)->size; }
 
+// A new plain array (never a subclass, as CPython's array_subscr) of `count` items from `start` by `step`.
 ArrayObject* slice_of(ThreadState& ts, ArrayObject* a, int64_t start, int64_t step, int64_t count) {
   ArrayObject* r = new_array(ts, &array_type, a->typecode);
   if (!reserve(ts, r, count)) return nullptr;
@@ -132,6 +140,7 @@ Value array_getitem(ThreadState& ts, Value self, Value key) {
   return get_item_value(ts, a, i);
 }
 
+// The kept items are compacted in one pass, so an extended-slice deletion is linear.
 bool delete_slice(ThreadState& ts, ArrayObject* a, SliceObject* slice) {
   int64_t start, stop, step, count;
   if (!slice_indices(ts, slice, &a->size, &start, &stop, &step, &count)) return false;
@@ -148,6 +157,8 @@ bool delete_slice(ThreadState& ts, ArrayObject* a, SliceObject* slice) {
   return true;
 }
 
+// a[i] = x, a[i:j] = array, del a[i], del a[i:j]. Only an array of the same typecode can be assigned to a slice;
+// its bytes are copied first because the slice's own __index__ calls may change either array.
 bool array_setitem(ThreadState& ts, Value self, Value key, Value value) {
   ArrayObject* a = as_array(self);
   if (type_of(key) == &slice_type) {
@@ -225,6 +236,7 @@ Value array_concat(ThreadState& ts, Value left, Value right) {
   return Value(r);
 }
 
+// a * n: a new plain array; n <= 0 gives an empty one.
 Value array_repeat(ThreadState& ts, Value self, Value count_value) {
   int64_t count;
   if (!index_to_int64(ts, count_value, &count)) return Value();
@@ -249,6 +261,7 @@ Value array_inplace_concat(ThreadState& ts, Value left, Value right) {
   return left;
 }
 
+// a *= n in place: the existing items are copied n - 1 more times after growing the storage once.
 Value array_inplace_repeat(ThreadState& ts, Value left, Value right) {
   if (!is_array(left)) return NotImplemented();
   int64_t count;
@@ -300,6 +313,8 @@ Value array_iter(ThreadState& ts, Value self) {
   return Value(it);
 }
 
+// Reads the live array, so items appended during iteration are seen; once past the end the iterator drops
+// the array and stays exhausted.
 Value array_iter_next(ThreadState& ts, Value self) {
   auto* it = static_cast<ArrayIterObject*>(self.as_object());
   if (!it->array) return Value();
@@ -338,6 +353,7 @@ NATIVE_FN(array_extend) {
   return None();
 }
 
+// insert(i, x) clamps i into [0, len], as list.insert; the value is converted before anything moves.
 NATIVE_FN(array_insert) {
   if (!no_keywords(ts, "array.insert", kwnames)) return Value();
   if (args.size() != 2) return raise_fmt(ts, TypeError_type, "insert expected 2 arguments, got {}", args.size());
@@ -354,6 +370,7 @@ NATIVE_FN(array_insert) {
   return None();
 }
 
+// The index is converted before the emptiness check, as CPython's argument clinic does.
 NATIVE_FN(array_pop) {
   if (!no_keywords(ts, "array.pop", kwnames)) return Value();
   if (args.size() > 1) return raise_fmt(ts, TypeError_type, "pop expected at most 1 argument, got {}", args.size());
@@ -442,6 +459,7 @@ NATIVE_FN(array_byteswap) {
   return None();
 }
 
+// (address, length): the storage address is only meaningful until the array next grows.
 NATIVE_FN(array_buffer_info) {
   if (!native::no_args(ts, "array.buffer_info", args, kwnames)) return Value();
   ArrayObject* a = as_array(self);
@@ -513,6 +531,7 @@ NATIVE_FN(array_fromunicode) {
   return None();
 }
 
+// One f.write(a.tobytes()) call (CPython writes in 64 KiB blocks; the bytes written are the same).
 NATIVE_FN(array_tofile) {
   if (!native::one_arg(ts, "array.tofile", args, kwnames)) return Value();
   ArrayObject* a = as_array(self);
@@ -521,6 +540,9 @@ NATIVE_FN(array_tofile) {
   return None();
 }
 
+// fromfile(f, n): reads n items' worth with one f.read() and appends it as frombytes does (a partial item is
+// its ValueError); the items that arrived stay even when fewer than n came, then EOFError reports the shortfall
+// (CPython's order).
 NATIVE_FN(array_fromfile) {
   if (!no_keywords(ts, "array.fromfile", kwnames)) return Value();
   if (args.size() != 2) return raise_fmt(ts, TypeError_type, "fromfile expected 2 arguments, got {}", args.size());
@@ -528,13 +550,13 @@ NATIVE_FN(array_fromfile) {
   int64_t n;
   if (!index_to_int64(ts, args[1], &n)) return Value();
   if (n < 0) return raise(ts, ValueError_type, "negative count");
+  if (n > INT64_MAX / static_cast<int64_t>(item_size(a))) return raise(ts, MemoryError_type, "");  // as CPython
   Value wanted = make_int(ts, n * static_cast<int64_t>(item_size(a)));
   Value data = call_method(ts, args[0], intern(ts, "read"), std::span<const Value>(&wanted, 1));
   if (!data) return Value();
   if (!data.is_object() || type_of(data) != &bytes_type) return raise(ts, TypeError_type, "read() didn't return bytes");
   std::string_view bytes = static_cast<BytesObject*>(data.as_object())->view();
-  size_t whole = bytes.size() / item_size(a) * item_size(a);
-  if (!append_bytes(ts, a, bytes.substr(0, whole))) return Value();
+  if (!append_bytes(ts, a, bytes)) return Value();  // a partial item is frombytes's ValueError
   if (static_cast<int64_t>(bytes.size()) != n * static_cast<int64_t>(item_size(a)))
     return raise(ts, EOFError_type, "read() didn't return enough bytes");
   return None();
@@ -547,6 +569,8 @@ NATIVE_FN(array_copy) {
   return r ? Value(r) : Value();
 }
 
+// An estimate of the object header plus the allocated storage, as sys.getsizeof needs; not CPython's exact
+// figure.
 NATIVE_FN(array_sizeof) {
   if (!native::no_args(ts, "array.__sizeof__", args, kwnames)) return Value();
   ArrayObject* a = as_array(self);

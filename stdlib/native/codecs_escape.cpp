@@ -2,12 +2,12 @@
 // literals' escapes, unicode_escape and raw_unicode_escape) and the UTF-16/UTF-32 families (plain with a BOM,
 // _le, _be and _ex_decode), with CPython's consumed counts and error messages.
 //
-// Left out: \N{name} escapes (minipy has no Unicode name table: they fail as an unknown name would); decoding
-// lone surrogates, which minipy strs cannot hold.
+// Left out: decoding escapes of lone surrogates (\ud800), which these codecs refuse as minipy's own message says.
 #include <cstdint>
 
 #include "stdlib/native/codecs.h"
 #include "stdlib/native/native_support.h"
+#include "compiler/unicode_names.h"
 #include "vm/text/unicode.h"
 
 namespace minipy {
@@ -121,6 +121,19 @@ CODEC_FN(escape_encode) {
 // ---- unicode_escape / raw_unicode_escape --------------------------------------------------------------------
 // Decodes `data` (bytes are Latin-1 characters) with \xhh, \uhhhh, \Uhhhhhhhh and, unless raw, the other
 // escapes. Returns the str or null with the error pending.
+// The error handler for a bad escape spanning data[start:end): strict raises UnicodeDecodeError (false
+// returned); replace, backslashreplace and ignore write their substitute into `out` and decoding goes on
+// after `end`. Other handlers are refused (unknown_handler).
+bool escape_error(ThreadState& ts, const char* codec, std::string_view data, size_t start, size_t end,
+                  const char* reason, std::string_view errors, std::string& out) {
+  if (errors == "strict") return (void)decode_error(ts, codec, data, start, end, reason), false;
+  if (errors == "replace") out += "\xEF\xBF\xBD";
+  else if (errors == "backslashreplace")
+    for (size_t k = start; k < end; k++) out += fmt::format("\\x{:02x}", static_cast<unsigned char>(data[k]));
+  else if (errors != "ignore") return (void)unknown_handler(ts, errors), false;
+  return true;
+}
+
 Value decode_unicode_escape(ThreadState& ts, std::string_view data, std::string_view errors, bool raw) {
   const char* codec = raw ? "rawunicodeescape" : "unicodeescape";
   std::string out;
@@ -149,11 +162,7 @@ Value decode_unicode_escape(ThreadState& ts, std::string_view data, std::string_
       }
       if (v < 0 || (v >= 0xD800 && v <= 0xDFFF)) {
         if (v >= 0) reason = "surrogates are not supported by minipy";
-        if (errors == "strict") return decode_error(ts, codec, data, i, end, reason);
-        if (errors == "replace") out += "\xEF\xBF\xBD";
-        else if (errors == "backslashreplace")
-          for (size_t k = i; k < end; k++) out += fmt::format("\\x{:02x}", static_cast<unsigned char>(data[k]));
-        else if (errors != "ignore") return unknown_handler(ts, errors);
+        if (!escape_error(ts, codec, data, i, end, reason, errors, out)) return Value();
         i = end - 1;
         continue;
       }
@@ -171,8 +180,29 @@ Value decode_unicode_escape(ThreadState& ts, std::string_view data, std::string_
         v = v * 8 + (data[++i] - '0');
       text::append_utf8(out, static_cast<char32_t>(v));
     } else if (e == 'N') {
-      if (errors == "strict") return decode_error(ts, codec, data, i - 1, data.size(), "malformed \\N character escape");
-      out += "\xEF\xBF\xBD";
+      // \N{name}, named as unicodedata names characters (no named sequences). The failing range is CPython's:
+      // up to the N when no brace follows, to the end without a closing brace, through the brace for an
+      // unknown name (just before it for an empty one).
+      size_t start = i - 1, close = data.find('}', i + 1);
+      std::string utf8;
+      const char* reason = "malformed \\N character escape";
+      size_t end = i + 1;
+      if (i + 1 < data.size() && data[i + 1] == '{') {
+        if (close == std::string_view::npos) {
+          end = data.size();
+        } else if (close == i + 2) {
+          end = close;
+        } else if (unicode_names::lookup(data.substr(i + 2, close - i - 2), false, &utf8)) {
+          out += utf8;
+          i = close;
+          continue;
+        } else {
+          reason = "unknown Unicode character name";
+          end = close + 1;
+        }
+      }
+      if (!escape_error(ts, codec, data, start, end, reason, errors, out)) return Value();
+      i = end - 1;
     } else {
       out.push_back('\\');  // unknown escapes stay
       text::append_utf8(out, static_cast<unsigned char>(e));

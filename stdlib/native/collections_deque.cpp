@@ -40,6 +40,7 @@ DequeObject* as_deque(Value v) { return static_cast<DequeObject*>(v.as_object())
 bool is_deque(Value v) { return v.is_object() && is_subtype(type_of(v), &deque_type); }
 Value& at(DequeObject* d, int64_t i) { return d->items[(d->head + i) & (d->capacity - 1)]; }
 
+// Only the live slots are traced; popped slots are cleared, so a popped item is collectable at once.
 void trace_deque(Object* self, Tracer& tracer) {
   auto* d = static_cast<DequeObject*>(self);
   for (int64_t i = 0; i < d->size; i++) tracer.visit(at(d, i));
@@ -47,6 +48,7 @@ void trace_deque(Object* self, Tracer& tracer) {
 void finalize_deque(Object* self) { std::free(static_cast<DequeObject*>(self)->items); }
 
 // Room for one more item.
+// Doubling keeps appends amortised O(1); the items are unrolled to start at slot 0 so `head` restarts there.
 void grow(DequeObject* d) {
   if (d->size < d->capacity) return;
   int64_t capacity = d->capacity ? d->capacity * 2 : 8;
@@ -76,6 +78,7 @@ Value pop_left(DequeObject* d) {
   d->state++;
   return v;
 }
+// With maxlen reached, the item at the opposite end is dropped first (maxlen 0 keeps nothing), as CPython.
 void push_right(DequeObject* d, Value v) {
   if (d->maxlen == 0) return;
   if (d->size == d->maxlen) pop_left(d);
@@ -119,12 +122,14 @@ bool extend(ThreadState& ts, DequeObject* d, Value iterable, bool left) {
 
 #define DEQUE_METHOD(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
 
+// The object is empty and unbounded until __init__, which a subclass may call with its own arguments.
 Value deque_new(ThreadState& ts, Type* type, std::span<const Value>, TupleObject*) {
   auto* d = alloc_instance<DequeObject>(ts, type);
   d->maxlen = -1;
   return Value(d);
 }
 
+// deque(iterable=(), maxlen=None). __init__ on an existing deque clears it first, as CPython's deque_init.
 bool deque_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const kNames[] = {"iterable", "maxlen"};
   Value a[2];
@@ -180,6 +185,7 @@ DEQUE_METHOD(deque_clear) {
 }
 
 // A new deque of self's type with self's items and maxlen.
+// Used by copy(), + and *.
 Value copy_deque(ThreadState& ts, Value self) {
   DequeObject* d = as_deque(self);
   if (type_of(self) == &deque_type) {
@@ -197,6 +203,7 @@ DEQUE_METHOD(deque_copy) {
   return copy_deque(ts, self);
 }
 
+// Counts over a snapshot, but a mutation by an __eq__ is still an error (the state check), as CPython.
 DEQUE_METHOD(deque_count) {
   if (!exact_args(ts, "count", args, kwnames, 1, 1)) return Value();
   DequeObject* d = as_deque(self);
@@ -212,8 +219,8 @@ DEQUE_METHOD(deque_count) {
   return make_int(ts, n);
 }
 
-// Clamps a start/stop argument of index() to [0, size] (negative counts from the end).
-
+// index(x[, start[, stop]]): start and stop are clamped like slice bounds; an __eq__ that mutates the deque
+// raises RuntimeError.
 DEQUE_METHOD(deque_index) {
   if (!exact_args(ts, "index", args, kwnames, 1, 3)) return Value();
   DequeObject* d = as_deque(self);
@@ -233,6 +240,7 @@ DEQUE_METHOD(deque_index) {
   return raise_fmt(ts, ValueError_type, "{} is not in deque", as_str(r)->view());
 }
 
+// n is reduced modulo the size first, so rotating by a multiple of len is a no-op however large n is.
 // Moves the last n items to the front (n < 0: the first -n to the back).
 void rotate(DequeObject* d, int64_t n) {
   if (d->size <= 1) return;
@@ -262,6 +270,8 @@ DEQUE_METHOD(deque_reverse) {
   return None();
 }
 
+// insert(i, x) clamps i into [0, len] like list.insert; a full bounded deque refuses with IndexError (it
+// cannot tell which end should lose an item).
 DEQUE_METHOD(deque_insert) {
   if (!exact_args(ts, "insert", args, kwnames, 2, 2)) return Value();
   DequeObject* d = as_deque(self);
@@ -270,7 +280,7 @@ DEQUE_METHOD(deque_insert) {
   if (d->maxlen == d->size) return raise(ts, IndexError_type, "deque already at its maximum size");
   if (index < 0) index = std::max<int64_t>(0, index + d->size);
   if (index > d->size) index = d->size;
-  // Rotate the insertion point to the right end, append, rotate back (as CPython does).
+  // Rotate the insertion point to the left end, push the item there, rotate back (as CPython does).
   rotate(d, -index);
   push_left(d, args[1]);
   rotate(d, index);
@@ -307,6 +317,8 @@ Value deque_maxlen(ThreadState& ts, Value, std::span<const Value> args, TupleObj
   return maxlen < 0 ? None() : make_int(ts, maxlen);
 }
 
+// Pickles as CPython 3.11: (type, (), state, iterator) or (type, ((), maxlen), state, iterator), where state
+// is the instance dict of a subclass (None when empty) and the iterator refills the new deque.
 DEQUE_METHOD(deque_reduce) {
   if (!exact_args(ts, "__reduce__", args, kwnames, 0, 0)) return Value();
   DequeObject* d = as_deque(self);
@@ -326,6 +338,7 @@ int64_t deque_length(ThreadState&, Value self) { return as_deque(self)->size; }
 
 
 // An int index normalised to [0, size); IndexError otherwise.
+// deque indexes must be ints (no slices), with CPython's "sequence index must be integer" message.
 bool deque_position(ThreadState& ts, DequeObject* d, Value key, int64_t* out) {
   if (!is_int(key) && !type_of(key)->index)
     return raise_fmt(ts, TypeError_type, "sequence index must be integer, not '{}'", type_name(key)), false;
@@ -362,6 +375,7 @@ int deque_contains(ThreadState& ts, Value self, Value item) {
   return 0;
 }
 
+// deque([1, 2]) or deque([1, 2], maxlen=5); a deque that contains itself shows [...] for the inner one.
 Value deque_repr(ThreadState& ts, Value self) {
   ReprGuard guard(ts, self.as_object());
   if (guard.recursive()) return Value(make_str(ts, "[...]"));
@@ -375,6 +389,8 @@ Value deque_repr(ThreadState& ts, Value self) {
   return make_str(ts, fmt::format("{}({}, maxlen={})", name, as_str(text)->view(), d->maxlen));
 }
 
+// Deques compare like lists, over snapshots so that __eq__ code changing either deque cannot invalidate the
+// walk; a deque never equals a list.
 Value deque_richcompare(ThreadState& ts, Value a, Value b, int op) {
   if (!is_deque(a) || !is_deque(b)) return NotImplemented();
   return sequence_compare(ts, Value(snapshot(ts, as_deque(a))), Value(snapshot(ts, as_deque(b))), op);
@@ -395,6 +411,8 @@ Value deque_inplace_concat(ThreadState& ts, Value a, Value b) {
 }
 
 // d *= n in place: the items repeated n times (only the last maxlen kept).
+// A bounded deque keeps the last maxlen items of the repetition, and once more than maxlen items were pushed
+// those no longer depend on the number of copies (each copy ends the same way), so the loop may stop early.
 Value repeat_in_place(ThreadState& ts, Value self, Value count) {
   int64_t n;
   if (!is_int(count) && !type_of(count)->index) return NotImplemented();
@@ -427,6 +445,8 @@ Value deque_inplace_repeat(ThreadState& ts, Value a, Value b) {
 }
 
 // ---- iterators --------------------------------------------------------------------------------------------------
+// Iterators remember the deque's state and size; any mutation that moves items (append, pop, rotate, ...)
+// makes the next step raise "deque mutated during iteration" and ends the iterator.
 Value make_deque_iterator(ThreadState& ts, Type* type, DequeObject* d) {
   auto* it = ts.alloc<DequeIterObject>(type);
   it->deque = d;

@@ -36,6 +36,10 @@ struct DialectObject : Object {
   bool strict;
 };
 
+// _csv.c's parser states: between records; at a field's start; after an escapechar outside quotes; inside an
+// unquoted field; inside a quoted field; after an escapechar inside quotes; after a quote inside a quoted
+// field (a doubled quote or the field's end); after a record's \r or \n, which must end the line; after an
+// escaped line break, where the line's end continues the field.
 enum class ParseState {
   kStartRecord, kStartField, kEscapedChar, kInField, kInQuotedField, kEscapeInQuotedField,
   kQuoteInQuotedField, kEatCrNl, kAfterEscapedCrNl,
@@ -227,6 +231,8 @@ void finalize_reader(Object* self) {
   r->field = nullptr;
 }
 
+// field_size_limit counts characters, and the check comes before the character is added, as CPython's
+// parse_add_char.
 bool add_char(ThreadState& ts, ReaderObject* r, int32_t c) {
   if (r->field_len >= field_limit) {
     raise_csv_error(ts, fmt::format("field larger than field limit ({})", field_limit));
@@ -253,6 +259,7 @@ bool save_field(ThreadState& ts, ReaderObject* r) {
 bool is_newline(int32_t c) { return c == '\n' || c == '\r'; }
 
 // One step of the parser for character `c` (kEndOfLine after each line), as _csv.c's parse_process_char.
+// Returns false with _csv.Error (or a float() error for QUOTE_NONNUMERIC) pending.
 bool process_char(ThreadState& ts, ReaderObject* r, int32_t c) {
   DialectObject* d = as_dialect(r->dialect);
   bool quoting_on = d->quoting != kQuoteNone;
@@ -265,6 +272,7 @@ bool process_char(ThreadState& ts, ReaderObject* r, int32_t c) {
       }
       r->state = ParseState::kStartField;
       [[fallthrough]];
+    // An unquoted field under QUOTE_NONNUMERIC becomes a float when saved; a quoted one stays a str.
     case ParseState::kStartField:
       if (is_newline(c) || c == kEndOfLine) {
         if (!save_field(ts, r)) return false;
@@ -283,6 +291,7 @@ bool process_char(ThreadState& ts, ReaderObject* r, int32_t c) {
         r->state = ParseState::kInField;
       }
       return true;
+    // The end of a line after an escapechar is a literal newline in the field (the record goes on).
     case ParseState::kEscapedChar:
       if (is_newline(c)) {
         if (!add_char(ts, r, c)) return false;
@@ -308,6 +317,7 @@ bool process_char(ThreadState& ts, ReaderObject* r, int32_t c) {
         return false;
       }
       return true;
+    // Line ends inside quotes belong to the field: the line's own \n arrives as a character before kEndOfLine.
     case ParseState::kInQuotedField:
       if (c == kEndOfLine) return true;  // the quoted field goes on in the next line
       if (c == d->escapechar) {
@@ -322,6 +332,8 @@ bool process_char(ThreadState& ts, ReaderObject* r, int32_t c) {
       if (!add_char(ts, r, c == kEndOfLine ? '\n' : c)) return false;
       r->state = ParseState::kInQuotedField;
       return true;
+    // After a closing quote: a second quote (doublequote) is a literal one, a delimiter or line end closes the
+    // field; anything else is an error only for strict dialects, otherwise it continues the field unquoted.
     case ParseState::kQuoteInQuotedField:
       if (quoting_on && c == d->quotechar) {  // a doubled quote stands for one
         if (!add_char(ts, r, c)) return false;
@@ -344,6 +356,8 @@ bool process_char(ThreadState& ts, ReaderObject* r, int32_t c) {
         return false;
       }
       return true;
+    // Only more line-break characters may follow a line break outside quotes (a \r in the middle of a line is
+    // the "new-line character seen in unquoted field" error).
     case ParseState::kEatCrNl:
       if (is_newline(c)) return true;
       if (c == kEndOfLine) {

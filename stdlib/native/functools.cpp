@@ -34,6 +34,9 @@ void trace_partial(Object* self, Tracer& tracer) {
 
 Value partial_call(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
 
+// partial(func, *args, **keywords). The flattening test is CPython's: the inner object is called by
+// partial_call (a partial or a subclass not overriding __call__) and has no instance dict, so nothing of it
+// would be lost.
 Value partial_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   size_t npos = positional_count(args, kwnames);
   if (npos < 1) return raise(ts, TypeError_type, "type 'partial' takes at least one argument");
@@ -61,6 +64,8 @@ Value partial_new(ThreadState& ts, Type* type, std::span<const Value> args, Tupl
   return Value(p);
 }
 
+// func(*stored_args, *args, **{**stored_keywords, **keywords}): the call's keywords override the stored ones,
+// and the merged keywords are passed in the stored dict's order, as CPython builds them.
 Value partial_call(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   PartialObject* p = as_partial(self);
   size_t npos = positional_count(args, kwnames);
@@ -162,6 +167,8 @@ Value partial_reduce(ThreadState& ts, Value self, std::span<const Value> args, T
 }
 
 // ---- reduce -------------------------------------------------------------------------------------------------------
+// reduce(function, iterable[, initial]): a left fold. Only a TypeError from iter() is reworded ("arg 2 must
+// support iteration"); errors from the iteration or the function propagate unchanged.
 Value functools_reduce(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
   if (!exact_args(ts, "reduce", args, kwnames, 2, 3)) return Value();
   Value it = get_iter(ts, args[1]);
@@ -217,6 +224,7 @@ Value cmp_to_key(ThreadState& ts, Value, std::span<const Value> args, TupleObjec
   return make_keywrapper(ts, a[0], Value());
 }
 
+// K(obj): a new KeyWrapper holding the same comparison function and `obj`.
 Value keywrapper_call(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const kNames[] = {"obj"};
   Value a[1];
@@ -224,6 +232,8 @@ Value keywrapper_call(ThreadState& ts, Value self, std::span<const Value> args, 
   return make_keywrapper(ts, static_cast<KeyWrapperObject*>(self.as_object())->cmp, a[0]);
 }
 
+// K(x) op K(y) is cmp(x, y) op 0; comparing with anything but another KeyWrapper is a TypeError, as
+// CPython's keyobject_richcompare.
 Value keywrapper_richcompare(ThreadState& ts, Value a, Value b, int op) {
   if (type_of(b) != &keywrapper_type) return raise(ts, TypeError_type, "other argument must be K instance");
   auto* ka = static_cast<KeyWrapperObject*>(a.as_object());
@@ -267,6 +277,8 @@ void trace_lru(Object* self, Tracer& tracer) {
   tracer.visit(l->dict);
 }
 
+// _lru_cache_wrapper(user_function, maxsize, typed, cache_info_type): maxsize None is unbounded, 0 caches
+// nothing (every call is a miss), a negative size counts as 0.
 Value lru_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const kNames[] = {"user_function", "maxsize", "typed", "cache_info_type"};
   Value a[4];
@@ -318,6 +330,8 @@ Value make_key(ThreadState& ts, LruObject* l, std::span<const Value> args, Tuple
   return list_to_tuple(ts, key);
 }
 
+// Hits and misses are counted as CPython counts them; an unhashable argument raises the TypeError from
+// hashing the key. The function runs outside any cache bookkeeping, so it may call the wrapper recursively.
 Value lru_call(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   LruObject* l = as_lru(self);
   if (l->maxsize == 0) {
@@ -376,6 +390,8 @@ Value lru_reduce(ThreadState& ts, Value self, std::span<const Value> args, Tuple
 }
 
 // As a class attribute the wrapper binds like a function.
+// A method decorated with lru_cache binds its instance like a function (the cache is shared by all
+// instances, keyed by self among the arguments).
 Value lru_descr_get(ThreadState& ts, Value descr, Value instance, Value) {
   if (!instance || is_none(instance)) return descr;
   return make_bound_method(ts, descr, instance);

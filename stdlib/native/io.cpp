@@ -1,9 +1,9 @@
 // The native `_io` module, CPython's Modules/_io: the class tree (_IOBase, _RawIOBase, _BufferedIOBase,
 // _TextIOBase and the concrete classes in io_*.cpp), open(), open_code(), text_encoding(), the constants and
 // UnsupportedOperation; plus the standard streams sys.stdin/stdout/stderr are made of.
-// Left out: readinto() of the raw classes (the buffered ones have _BufferedIOBase's generic one), _WindowsConsoleIO,
-// BytesIO.getbuffer(), pickling of the in-memory streams, and the encodings that are neither utf-8, ascii nor
-// latin-1 in TextIOWrapper (refused with LookupError as minipy's codecs do).
+// Left out: the native classes' own readinto()/readinto1() (RawIOBase.read calls a Python subclass's
+// readinto), _WindowsConsoleIO, pickling of the in-memory streams, and the encodings that are neither utf-8,
+// ascii nor latin-1 in TextIOWrapper (refused with LookupError as minipy's codecs do).
 #include "stdlib/native/io.h"
 #include "vm/objects/buffer.h"
 

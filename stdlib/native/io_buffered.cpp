@@ -13,6 +13,10 @@ namespace {
 
 #define IO_FN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
 
+// Both buffers are std::strings owned by the IOObject (made on first use, freed with it). The read buffer
+// holds bytes already read from the raw stream; b->pos is how many of them were returned. Reads and writes
+// never have data pending at the same time: each side gives the other's back first (flush_writes,
+// drop_read_ahead), so the raw position and the logical one differ by exactly one buffer.
 std::string& rbuf(IOObject* b) {
   if (!b->data) b->data = new std::string();
   return *b->data;
@@ -25,6 +29,7 @@ int64_t unread(IOObject* b) { return b->data ? static_cast<int64_t>(b->data->siz
 
 bool is_native_file(Value raw) { return raw.is_object() && type_of(raw) == &file_io_type; }
 
+// CPython's CHECK_INITIALIZED: detach() and a missing __init__ give these two ValueErrors.
 bool check_attached(ThreadState& ts, IOObject* b) {
   if (b->flags & kIODetached) return raise(ts, ValueError_type, "raw stream has been detached"), false;
   if (!(b->flags & kIOInitialized))
@@ -49,6 +54,8 @@ bool check_live(ThreadState& ts, IOObject* b, const char* message) {
 
 // One raw read of up to `n` bytes: appended to `out`; returns false on error, *eof when the raw stream is at
 // its end (or would block).
+// A raw stream that is not minipy's FileIO is read through its readinto (a bytearray), as CPython's buffered
+// classes do, so RawIOBase subclasses that only define readinto work.
 bool raw_read_into(ThreadState& ts, IOObject* b, int64_t n, std::string* out, bool* eof) {
   Value chunk;
   if (is_native_file(b->raw)) {
@@ -73,6 +80,8 @@ void compact(IOObject* b) {
   }
 }
 
+// Writes the whole write buffer to the raw stream, looping over partial writes. A Python raw stream's None
+// (would block) is taken as "everything written" here, where CPython raises BlockingIOError.
 bool flush_writes(ThreadState& ts, IOObject* b) {
   if (!b->wbuf || b->wbuf->empty()) return true;
   std::string pending;
@@ -118,6 +127,8 @@ Value read_rest(ThreadState& ts, Value raw) {
   }
 }
 
+// read(n): n < 0 reads to the end (buffer plus the raw stream's readall); otherwise raw reads of at least a
+// buffer's size until n bytes or the end. Pending writes go out first.
 Value read_bytes(ThreadState& ts, IOObject* b, int64_t n) {
   if (!(b->flags & kIOReadable)) return raise_unsupported(ts, "read");
   if (!flush_writes(ts, b)) return Value();
@@ -152,6 +163,8 @@ IO_FN(buf_read) {
   if (n < -1) return raise(ts, ValueError_type, "read length must be non-negative or -1");
   return read_bytes(ts, b, n);
 }
+// read1(n): at most one raw read, and only when the buffer is empty: what is already buffered is returned
+// without touching the raw stream (the contract TextIOWrapper relies on to avoid blocking).
 IO_FN(buf_read1) {
   IOObject* b = as_io(self);
   if (!check_live(ts, b, "read of closed file")) return Value();
@@ -169,6 +182,8 @@ IO_FN(buf_read1) {
   b->pos = take;
   return out;
 }
+// peek(): the buffered bytes without consuming them, reading once if the buffer is empty; the size
+// argument is ignored, as CPython's.
 IO_FN(buf_peek) {
   (void)args, (void)kwnames;
   IOObject* b = as_io(self);
@@ -224,6 +239,8 @@ IO_FN(buf_flush) {
   if (!buffered_flush(ts, b)) return Value();
   return None();
 }
+// The raw position minus the unread read-ahead plus the unwritten bytes: the position a reader or writer of
+// this object has reached.
 IO_FN(buf_tell) {
   (void)args, (void)kwnames;
   IOObject* b = as_io(self);
@@ -236,6 +253,8 @@ IO_FN(buf_tell) {
   pos = pos - unread(b) + (b->wbuf ? static_cast<int64_t>(b->wbuf->size()) : 0);
   return make_int(ts, std::max<int64_t>(pos, 0));
 }
+// Relative seeks are corrected for the read-ahead the raw stream is already past; both buffers are emptied
+// (writes flushed) before the raw seek.
 IO_FN(buf_seek) {
   IOObject* b = as_io(self);
   if (!check_live(ts, b, "seek of closed file")) return Value();
@@ -322,6 +341,8 @@ IO_FN(buf_closed) { return (void)args, (void)kwnames, raw_attribute(ts, self, "c
 IO_FN(buf_name) { return (void)args, (void)kwnames, raw_attribute(ts, self, "name"); }
 IO_FN(buf_mode) { return (void)args, (void)kwnames, raw_attribute(ts, self, "mode"); }
 
+// BufferedReader/Writer/Random(raw, buffer_size=8192). The direction comes from the class; a raw stream that
+// is not minipy's FileIO is asked readable()/writable()/seekable() as CPython's _PyIOBase_check_* do.
 bool buffered_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   Value raw = io_arg(args, kwnames, 0, "raw", ts);
   Value size = io_arg(args, kwnames, 1, "buffer_size", ts);
@@ -377,6 +398,8 @@ const MethodDef kBufferedGetters[] = {
 
 // ---- BufferedRWPair: a reader and a writer over two raw streams -------------------------------------------------
 
+// BufferedRWPair(reader, writer): two independent buffered objects, one per raw stream; the pair forwards
+// reads to the first and writes to the second.
 bool rwpair_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   Value reader = io_arg(args, kwnames, 0, "reader", ts);
   Value writer = io_arg(args, kwnames, 1, "writer", ts);
@@ -408,6 +431,7 @@ PAIR_READ(pair_readable, "readable")
 PAIR_WRITE(pair_write, "write")
 PAIR_WRITE(pair_flush, "flush")
 PAIR_WRITE(pair_writable, "writable")
+// Closes the writer, then the reader even if that failed; the writer's error wins, as CPython's.
 IO_FN(pair_close) {
   Value w = pair_call(ts, as_io(self)->writer, "close", args, kwnames);
   Value error = ts.current_exception;
@@ -440,6 +464,8 @@ const MethodDef kPairGetters[] = {{"closed", pair_closed}};
 
 }  // namespace
 
+// Appends `data` to the write buffer, flushing when it reaches buffer_size (or at once for an unbuffered
+// object). A write at least as large as the buffer into an empty buffer over a FileIO skips the copy.
 bool buffered_write_bytes(ThreadState& ts, IOObject* b, std::string_view data) {
   if (unread(b) > 0 && !drop_read_ahead(ts, b)) return false;
   std::string& w = wbuf(b);
@@ -450,6 +476,8 @@ bool buffered_write_bytes(ThreadState& ts, IOObject* b, std::string_view data) {
   return true;
 }
 
+// Writes the buffer out, then flushes the raw stream too when it is a Python object (a FileIO has nothing
+// of its own to flush).
 bool buffered_flush(ThreadState& ts, IOObject* b) {
   if (!flush_writes(ts, b)) return false;
   if (!is_native_file(b->raw) && (b->flags & kIOWritable)) return static_cast<bool>(io_call(ts, b->raw, "flush"));

@@ -1,5 +1,5 @@
 // _io.FileIO: raw, unbuffered reads and writes on a file descriptor (CPython's Modules/_io/fileio.c).
-// Left out: readinto() (no bytearray), the ResourceWarning for unclosed files, _dealloc_warn.
+// Left out: readinto(), the ResourceWarning for unclosed files, _dealloc_warn.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -15,6 +15,8 @@ namespace {
 
 #define IO_FN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
 
+// The three guards raise CPython's exceptions: ValueError for a closed file, io.UnsupportedOperation (a
+// subclass of OSError and ValueError) for the wrong direction.
 bool check_open(ThreadState& ts, IOObject* f) {
   if (f->fd < 0) return raise_closed(ts, "I/O operation on closed file"), false;
   return true;
@@ -30,6 +32,7 @@ bool check_writable(ThreadState& ts, IOObject* f) {
   return true;
 }
 
+// The `mode` attribute, rebuilt from the flags as CPython's mode_string does (always binary, '+' when both).
 std::string mode_string(const IOObject* f) {
   bool r = f->flags & kIOReadable, w = f->flags & kIOWritable;
   if (f->flags & kIOCreated) return r ? "xb+" : "xb";
@@ -38,6 +41,11 @@ std::string mode_string(const IOObject* f) {
   return r ? "rb" : "wb";
 }
 
+// FileIO(file, mode, closefd, opener): parses the mode as CPython's fileio_init (exactly one of r/w/x/a, at most
+// one '+', 'b' ignored), then either adopts an int as an existing descriptor (checked with fstat, so a bad one
+// is OSError EBADF) or opens a path (str through the filesystem encoding, or bytes) with O_CLOEXEC, since
+// files are non-inheritable (PEP 446). opener(file, flags) may supply the descriptor instead. Returns None on
+// success, null with the exception pending.
 Value fileio_init_from(ThreadState& ts, IOObject* f, Value file, std::string_view mode, bool closefd, Value opener) {
   bool readable = false, writable = false, plus = false, rwa = false;
   int flags = 0;
@@ -103,6 +111,7 @@ Value fileio_init_from(ThreadState& ts, IOObject* f, Value file, std::string_vie
     f->fd = fd;
     f->flags |= kIOCloseFd;
     struct stat st;
+    // open(2) of a directory for reading succeeds; CPython refuses it afterwards with IsADirectoryError.
     if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
       ::close(fd);
       f->fd = -1;
@@ -113,6 +122,8 @@ Value fileio_init_from(ThreadState& ts, IOObject* f, Value file, std::string_vie
     struct stat st;
     int64_t blksize = 8192;
     if (fstat(f->fd, &st) == 0 && st.st_blksize > 1) blksize = st.st_blksize;
+    // `name` and `_blksize` are plain instance attributes (CPython sets name the same way; its open()
+    // reads _blksize to choose the buffer size).
     if (!f->dict) f->dict = make_dict(ts);
     // The instance dict may hold what a subclass's __init__ stored before calling ours: handle a failure.
     if (!dict_set_str(ts, f->dict, intern(ts, "_blksize"), make_int(ts, blksize)) ||
@@ -127,6 +138,7 @@ bad_mode:
   return raise(ts, ValueError_type, "Must have exactly one of create/read/write/append mode and at most one plus");
 }
 
+// __init__ called again on an open FileIO closes the descriptor it owned first, as CPython's.
 bool fileio_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   Value file = io_arg(args, kwnames, 0, "file", ts);
   Value mode = io_arg(args, kwnames, 1, "mode", ts);
@@ -144,6 +156,7 @@ bool fileio_init(ThreadState& ts, Value self, std::span<const Value> args, Tuple
   return static_cast<bool>(fileio_init_from(ts, f, file, mode ? as_str(mode)->view() : "r", cfd, opener ? opener : None()));
 }
 
+// <_io.FileIO name='x' mode='rb' closefd=True>, or fd=N when there is no name, or [closed].
 Value fileio_repr(ThreadState& ts, Value self) {
   IOObject* f = as_io(self);
   std::string_view tname = type_of(self)->name->view();
@@ -174,6 +187,8 @@ IO_FN(fio_readall) {
   if (!check_open(ts, f)) return Value();
   return fileio_readall(ts, f);
 }
+// One write(2): a raw write may be partial and returns the count; None when a non-blocking descriptor would
+// block (EAGAIN), as CPython. Any bytes-like object is accepted.
 IO_FN(fio_write) {
   IOObject* f = as_io(self);
   if (!check_writable(ts, f)) return Value();
@@ -190,6 +205,7 @@ IO_FN(fio_write) {
   }
   return make_int(ts, n);
 }
+// whence is passed to lseek unchecked: an invalid one is the OS's EINVAL, as in CPython.
 IO_FN(fio_seek) {
   IOObject* f = as_io(self);
   if (!check_open(ts, f)) return Value();
@@ -210,6 +226,7 @@ IO_FN(fio_tell) {
   if (r < 0) return raise_os_error(ts, errno);
   return make_int(ts, r);
 }
+// truncate(size=None): the current position by default; the position itself does not move.
 IO_FN(fio_truncate) {
   IOObject* f = as_io(self);
   if (!check_writable(ts, f)) return Value();
@@ -225,6 +242,8 @@ IO_FN(fio_truncate) {
   if (ftruncate(f->fd, size) != 0) return raise_os_error(ts, errno);
   return make_int(ts, size);
 }
+// The descriptor is marked closed before close(2) runs, so a failing close still leaves the object closed
+// (close(2) must not be retried on Linux). A borrowed descriptor (closefd=False) is left open.
 IO_FN(fio_close) {
   (void)args, (void)kwnames;
   IOObject* f = as_io(self);
@@ -259,6 +278,7 @@ IO_FN(fio_writable) {
   if (!check_open(ts, f)) return Value();
   return Bool(f->flags & kIOWritable);
 }
+// Seekable exactly when lseek on the descriptor works (pipes, ttys and sockets fail with ESPIPE).
 IO_FN(fio_seekable) {
   (void)args, (void)kwnames;
   IOObject* f = as_io(self);
@@ -287,6 +307,8 @@ const MethodDef kFileIOGetters[] = {{"closed", fio_closed}, {"closefd", fio_clos
 
 }  // namespace
 
+// One read(2) of at most `size` bytes: fewer at the end of the file or from a pipe; b'' at the end; None when
+// a non-blocking descriptor has nothing (EAGAIN). EINTR is retried.
 Value fileio_read(ThreadState& ts, IOObject* f, int64_t size) {
   std::string buf(static_cast<size_t>(size), '\0');
   ssize_t n;
@@ -300,6 +322,8 @@ Value fileio_read(ThreadState& ts, IOObject* f, int64_t size) {
   return make_bytes(ts, buf);
 }
 
+// Reads to the end of the file. A regular file's remaining size reserves the string up front; a non-blocking
+// descriptor that runs dry returns what it has (None if nothing), as CPython's readall.
 Value fileio_readall(ThreadState& ts, IOObject* f) {
   std::string all;
   struct stat st;
@@ -324,6 +348,8 @@ Value fileio_readall(ThreadState& ts, IOObject* f) {
   return make_bytes(ts, all);
 }
 
+// For the buffered writer: loops until every byte is written (a raw FileIO.write may stop short). False with
+// OSError pending.
 bool fileio_write_all(ThreadState& ts, IOObject* f, std::string_view data) {
   if (!check_writable(ts, f)) return false;
   while (!data.empty()) {
@@ -337,6 +363,7 @@ bool fileio_write_all(ThreadState& ts, IOObject* f, std::string_view data) {
   return true;
 }
 
+// open()'s and the standard streams' FileIO, created without a Python-level call.
 Value make_fileio(ThreadState& ts, Value file, std::string_view mode, bool closefd, Value opener) {
   Value self = file_io_type.new_instance(ts, &file_io_type, {}, nullptr);
   if (!fileio_init_from(ts, as_io(self), file, mode, closefd, opener)) return Value();

@@ -13,6 +13,8 @@ namespace {
 
 #define IO_FN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
 
+// The stream's bytes (BytesIO) or UTF-8 text (StringIO), owned by the IOObject and freed by close(); `pos`
+// may lie past the end (seek allows it), and the gap is filled with zeros by the next write.
 std::string& contents(IOObject* o) {
   if (!o->data) o->data = new std::string();
   return *o->data;
@@ -59,6 +61,8 @@ bool check_exports(ThreadState& ts, IOObject* o) {
   return false;
 }
 
+// BytesIO(initial_bytes=b''): any bytes-like object is copied; the position starts at 0. Calling __init__
+// again resets the stream, which exported views forbid.
 bool bytesio_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   IOObject* o = as_io(self);
   if (!check_exports(ts, o)) return false;
@@ -78,6 +82,7 @@ bool bytesio_init(ThreadState& ts, Value self, std::span<const Value> args, Tupl
 bool bytes_open(ThreadState& ts, IOObject* o) { return check_open(ts, o, "I/O operation on closed file."); }
 
 // Takes up to `size` bytes (all when negative) from the position on.
+// Reading at or past the end gives b'' without moving anywhere else.
 Value bytes_take(ThreadState& ts, IOObject* o, int64_t size) {
   std::string& d = contents(o);
   int64_t avail = std::max<int64_t>(0, static_cast<int64_t>(d.size()) - o->pos);
@@ -95,6 +100,7 @@ IO_FN(bio_read) {
   if (Value a = io_arg(args, kwnames, 0, "size", ts); a && !io_size_arg(ts, a, &size)) return Value();
   return bytes_take(ts, o, size);
 }
+// Up to and including the next b'\n', limited to `size` bytes when that is non-negative.
 IO_FN(bio_readline) {
   IOObject* o = as_io(self);
   if (!bytes_open(ts, o)) return Value();
@@ -107,6 +113,7 @@ IO_FN(bio_readline) {
   if (size >= 0 && size < n) n = size;
   return bytes_take(ts, o, n);
 }
+// Overwrites from the position on and extends the stream as needed; returns the number of bytes written.
 IO_FN(bio_write) {
   IOObject* o = as_io(self);
   if (!bytes_open(ts, o)) return Value();
@@ -122,6 +129,7 @@ IO_FN(bio_write) {
   o->pos += static_cast<int64_t>(data.size());
   return make_int(ts, static_cast<int64_t>(data.size()));
 }
+// The whole contents, whatever the position.
 IO_FN(bio_getvalue) {
   (void)args, (void)kwnames;
   IOObject* o = as_io(self);
@@ -129,6 +137,9 @@ IO_FN(bio_getvalue) {
   return make_bytes(ts, contents(o));
 }
 // seek(pos, whence=0) on a memory stream: positions past the end are allowed; `unit` names them in messages.
+// BytesIO and StringIO differ here as in CPython: BytesIO accepts any relative offset (clamped at 0);
+// StringIO, like a text file, only offset 0 relative to the current position or the end. Their messages
+// differ in capitalisation too.
 Value memory_seek(ThreadState& ts, IOObject* o, std::span<const Value> args, TupleObject* kwnames, int64_t end,
                   bool text) {
   if (!check_arg_count(ts, "seek", positional_count(args, kwnames), 1, 2)) return Value();
@@ -163,6 +174,8 @@ IO_FN(mem_tell) {
   if (!check_open(ts, o)) return Value();
   return make_int(ts, o->pos);
 }
+// truncate(size=None): the current position by default; the position does not move, and truncating beyond
+// the end does not extend the stream.
 IO_FN(bio_truncate) {
   IOObject* o = as_io(self);
   if (!bytes_open(ts, o)) return Value();
@@ -180,6 +193,8 @@ IO_FN(mem_true) {
   if (!check_open(ts, as_io(self))) return Value();
   return True();
 }
+// Frees the contents; every later operation raises "I/O operation on closed file". Refused while buffers
+// from getbuffer() are still exported.
 IO_FN(mem_close) {
   (void)args, (void)kwnames;
   IOObject* o = as_io(self);
@@ -222,6 +237,7 @@ const MethodDef kMemoryGetters[] = {{"closed", mem_closed}};
 // ---- StringIO ---------------------------------------------------------------------------------------------------
 
 // Byte offset of code point `index` in UTF-8 text `s` of `length` code points.
+// ASCII-only text (byte length equals code point length) maps directly; otherwise the UTF-8 is walked.
 size_t byte_offset(const std::string& s, int64_t length, int64_t index) {
   if (static_cast<int64_t>(s.size()) == length) return static_cast<size_t>(std::min<int64_t>(index, length));
   size_t off = 0;
@@ -238,6 +254,8 @@ int64_t count_code_points(std::string_view s) {
 }
 
 // Newline translation of text written to a StringIO (as TextIOWrapper's, without an encoder).
+// newline=None translates \r and \r\n written to \n; '\r' or '\r\n' replace each written \n; '' and '\n'
+// store the text as written.
 std::string translate_written(IOObject* o, std::string_view s) {
   if (is_none(o->newline)) return translate_newlines(s);
   std::string out;
@@ -252,6 +270,8 @@ std::string translate_written(IOObject* o, std::string_view s) {
   return std::string(s);
 }
 
+// Writes at the position in code points: appending is the fast path; otherwise the overlapped characters are
+// replaced and a position past the end is padded with NULs first.
 bool stringio_write_text(ThreadState& ts, IOObject* o, std::string_view text) {
   (void)ts;
   std::string translated;
@@ -284,6 +304,8 @@ bool stringio_write_text(ThreadState& ts, IOObject* o, std::string_view text) {
   return true;
 }
 
+// StringIO(initial_value='', newline='\n'): the initial text is written (so newline translation applies to
+// it) and the position goes back to 0.
 bool stringio_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   IOObject* o = as_io(self);
   Value initial = io_arg(args, kwnames, 0, "initial_value", ts);

@@ -18,15 +18,21 @@ namespace {
 
 #define IO_FN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
 
+// The read-ahead bytes, owned by the IOObject (made on first use, freed with the object); t->pos is how much
+// of it has already been returned.
 std::string& ahead(IOObject* t) {
   if (!t->data) t->data = new std::string();
   return *t->data;
 }
+// minipy's own buffered objects are driven through direct C++ calls; any other buffer object (a Python
+// class, a BytesIO) gets the method calls CPython would make.
 bool native_buffer(Value buffer) {
   Type* bt = type_of(buffer);
   return bt == &buffered_writer_type || bt == &buffered_random_type || bt == &buffered_reader_type;
 }
 
+// CPython's CHECK_ATTACHED / CHECK_INITIALIZED then the closed check. The closed test reads the FileIO's fd
+// directly when the chain is minipy's own, instead of calling `closed` through two layers on every read.
 bool check_live(ThreadState& ts, IOObject* t) {
   if (t->flags & kIODetached) return raise(ts, ValueError_type, "underlying buffer has been detached"), false;
   if (!(t->flags & kIOInitialized)) return raise(ts, ValueError_type, "I/O operation on uninitialized object"), false;
@@ -66,6 +72,8 @@ std::string_view after_bom(std::string_view name) {
   return name;
 }
 
+// Strict UTF-8 that validates is taken as is; anything else goes through the codec, which raises the
+// UnicodeDecodeError (or applies the error handler) exactly as CPython's would.
 // Decodes `bytes` and applies the input newline translation.
 Value decode_text(ThreadState& ts, IOObject* t, std::string_view bytes) {
   Value text;
@@ -77,6 +85,8 @@ Value decode_text(ThreadState& ts, IOObject* t, std::string_view bytes) {
   return Value(make_str(ts, translate_newlines(s)));
 }
 
+// read1 on minipy's buffered objects (at most one raw read, as CPython's TextIOWrapper uses), read otherwise.
+// A None chunk (a non-blocking stream with nothing ready) counts as the end here.
 // Reads more bytes from the buffer into the read-ahead; *eof at its end.
 bool fill(ThreadState& ts, IOObject* t, bool* eof) {
   std::string& a = ahead(t);
@@ -95,6 +105,7 @@ bool fill(ThreadState& ts, IOObject* t, bool* eof) {
   return true;
 }
 
+// UnsupportedOperation("not readable"), as CPython, for a wrapper whose buffer is not readable.
 bool check_readable(ThreadState& ts, IOObject* t) {
   if (!check_live(ts, t)) return false;
   if (!(t->flags & kIOReadable)) return raise_unsupported(ts, "not readable"), false;
@@ -134,6 +145,8 @@ size_t line_end(IOObject* t, std::string_view s, size_t start, bool eof) {
   return i == std::string_view::npos ? i : i + nl.size();
 }
 
+// readline(limit): at most `limit` characters (negative: no limit). `scanned` remembers how far the previous
+// pass looked, so a long line arriving in many chunks is not searched from its start each time.
 Value text_readline(ThreadState& ts, IOObject* t, int64_t limit) {
   if (!check_readable(ts, t) || !flush_before_read(ts, t)) return Value();
   bool eof = false;
@@ -159,6 +172,8 @@ Value text_readline(ThreadState& ts, IOObject* t, int64_t limit) {
   }
 }
 
+// read(n): n < 0 reads the rest in one call to the buffer's read(); otherwise chunks are added until n
+// characters are there.
 Value text_read(ThreadState& ts, IOObject* t, int64_t n) {
   if (!check_readable(ts, t) || !flush_before_read(ts, t)) return Value();
   if (n < 0) {
@@ -181,9 +196,9 @@ Value text_read(ThreadState& ts, IOObject* t, int64_t n) {
   for (;;) {
     std::string_view s = std::string_view(ahead(t)).substr(static_cast<size_t>(t->pos));
     size_t take = bytes_for_chars(t, s, n);
-    // Enough characters (and a \r at the cut is not the first half of a \r\n), or nothing more to come.
-    bool complete = take < s.size() || (static_cast<int64_t>(take) == static_cast<int64_t>(s.size()) &&
-                                        bytes_for_chars(t, s, n + 1) == take && false);
+    // Complete: n characters and at least one byte beyond them, which tells a lone \r at the cut from a \r\n.
+    // With exactly enough bytes the loop asks the buffer for more (or stops at eof).
+    bool complete = take < s.size();
     if (complete && (t->flags & kIOTranslate) && take > 0 && s[take - 1] == '\r' && take < s.size() && s[take] == '\n')
       take++;
     if (complete || eof) {
@@ -195,6 +210,8 @@ Value text_read(ThreadState& ts, IOObject* t, int64_t n) {
   }
 }
 
+// Exact because the codecs are ASCII-compatible (see the top of the file): the buffer's position minus the
+// read-ahead not yet returned. Pending writes are flushed first, as CPython's tell does.
 Value text_tell(ThreadState& ts, IOObject* t) {
   if (!check_live(ts, t)) return Value();
   Value seekable = io_call(ts, t->raw, "seekable");
@@ -209,6 +226,7 @@ Value text_tell(ThreadState& ts, IOObject* t) {
   return make_int(ts, p - (static_cast<int64_t>(ahead(t).size()) - t->pos));
 }
 
+// Without it, a write would land after the read-ahead instead of at the position the reader has reached.
 // Before writing after reading: the buffer goes back to the reader's position.
 bool drop_read_ahead(ThreadState& ts, IOObject* t) {
   if (!t->data || t->pos >= static_cast<int64_t>(t->data->size())) {
@@ -251,6 +269,8 @@ IO_FN(tw_flush) {
   if (native_buffer(t->raw)) return buffered_flush(ts, as_io(t->raw)) ? None() : Value();
   return io_call(ts, t->raw, "flush");
 }
+// Closing a closed wrapper is a no-op. The buffer is closed even when the flush failed; the flush's error is
+// then the one raised (CPython chains the two; here a close error in that case is dropped).
 IO_FN(tw_close) {
   (void)args, (void)kwnames;
   IOObject* t = as_io(self);
@@ -274,6 +294,8 @@ IO_FN(tw_tell) {
   (void)args, (void)kwnames;
   return text_tell(ts, as_io(self));
 }
+// seek(cookie, whence): the cookie is the byte position tell() returned (CPython's cookies are opaque; for
+// these codecs they are plain positions). Relative seeks are allowed only with offset 0, as CPython.
 IO_FN(tw_seek) {
   IOObject* t = as_io(self);
   if (!check_arg_count(ts, "seek", positional_count(args, kwnames), 1, 2)) return Value();
@@ -316,6 +338,7 @@ IO_FN(tw_truncate) {
   }
   return io_call(ts, t->raw, "truncate", std::span<const Value>(&pos, 1));
 }
+// Returns the buffer and leaves the wrapper unusable (every later operation raises "detached").
 IO_FN(tw_detach) {
   (void)args, (void)kwnames;
   IOObject* t = as_io(self);
@@ -356,10 +379,13 @@ IO_FN(tw_buffer) {
 }
 IO_FN(tw_encoding) { return (void)ts, (void)args, (void)kwnames, as_io(self)->encoding; }
 IO_FN(tw_errors) { return (void)ts, (void)args, (void)kwnames, as_io(self)->errors; }
+// The `newlines` record is not kept (see the top of the file): always None.
 IO_FN(tw_newlines) { return (void)ts, (void)self, (void)args, (void)kwnames, None(); }
 IO_FN(tw_line_buffering) { return (void)ts, (void)args, (void)kwnames, Bool(as_io(self)->flags & kIOLineBuffering); }
 IO_FN(tw_write_through) { return (void)ts, (void)args, (void)kwnames, Bool(as_io(self)->flags & kIOWriteThrough); }
 
+// newline=None: universal newlines, translated; '': universal, untranslated; '\n', '\r', '\r\n': that
+// sequence ends lines. CPython's messages for a wrong type or value.
 bool set_newline(ThreadState& ts, IOObject* t, Value newline) {
   if (!is_none(newline)) {
     if (!is_str(newline))
@@ -388,6 +414,8 @@ IO_FN(tw_reconfigure) {
   Value line_buffering = keyword_arg(ts, args, kwnames, "line_buffering");
   Value write_through = keyword_arg(ts, args, kwnames, "write_through");
   if (!io_call(ts, self, "flush")) return Value();
+  // A new encoding is checked by encoding an empty string (LookupError for an unknown codec) and, as in
+  // CPython, resets errors to 'strict' unless errors is given too.
   if (encoding && !is_none(encoding)) {
     if (!is_str(encoding)) return raise_fmt(ts, TypeError_type, "reconfigure() argument 'encoding' must be str or None, not {}", type_name(encoding));
     if (!encode_str(ts, "", str_view(encoding), "strict")) return Value();
@@ -420,6 +448,7 @@ IO_FN(tw_next) {
   return line;
 }
 
+// `for line in f`: an empty string ends the iteration; a subclass's own readline is honoured.
 Value text_iternext(ThreadState& ts, Value self) {
   Value line = type_of(self) == &text_io_wrapper_type ? text_readline(ts, as_io(self), -1) : io_call(ts, self, "readline");
   if (!line) return line;
@@ -427,6 +456,9 @@ Value text_iternext(ThreadState& ts, Value self) {
   return as_str(line)->size == 0 ? Value() : line;
 }
 
+// TextIOWrapper(buffer, encoding=None, errors=None, newline=None, line_buffering=False, write_through=False).
+// encoding None or "locale" (PEP 597) is the locale's preferred encoding. Calling __init__ again resets the
+// read-ahead.
 bool text_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   Value a[6];
   static const char* const kNames[] = {"buffer", "encoding", "errors", "newline", "line_buffering", "write_through"};
@@ -467,6 +499,8 @@ bool text_init(ThreadState& ts, Value self, std::span<const Value> args, TupleOb
   return true;
 }
 
+// <_io.TextIOWrapper name='x' mode='r' encoding='utf-8'>: name and mode are left out when reading them raises
+// ValueError or AttributeError (a detached or nameless stream), as CPython's textiowrapper_repr.
 Value text_repr(ThreadState& ts, Value self) {
   std::string out = type_of(self) == &text_io_wrapper_type ? "<_io.TextIOWrapper" : "<" + std::string(type_of(self)->name->view());
   for (const char* attr : {"name", "mode"}) {
@@ -515,6 +549,9 @@ bool nd_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObje
   d->seen_newlines = 0;
   return true;
 }
+// CPython's IncrementalNewlineDecoder: a trailing \r is held back (kIOSeenCR) until the next call, since it
+// may be the first half of a \r\n; the newline kinds seen are recorded as CPython's SEEN_CR (1), SEEN_LF (2)
+// and SEEN_CRLF (4) bits.
 IO_FN(nd_decode) {
   IOObject* d = as_io(self);
   Value input = io_arg(args, kwnames, 0, "input", ts);
@@ -552,6 +589,7 @@ IO_FN(nd_reset) {
   if (!is_none(d->writer)) return io_call(ts, d->writer, "reset");
   return None();
 }
+// None, one string, or a tuple in the order '\r', '\n', '\r\n', as CPython reports them.
 IO_FN(nd_newlines) {
   (void)args, (void)kwnames;
   static const char* const kKinds[] = {"\r", "\n", "\r\n"};
@@ -568,6 +606,8 @@ const MethodDef kDecoderGetters[] = {{"newlines", nd_newlines}};
 
 }  // namespace
 
+// Writes `s` (UTF-8 text): \n becomes the configured newline when that is '\r' or '\r\n'; unread read-ahead
+// is given back first; with line_buffering, a written \n or \r flushes the buffer (CPython's rule).
 bool text_write(ThreadState& ts, IOObject* t, std::string_view s) {
   if (!check_live(ts, t)) return false;
   if (!(t->flags & kIOWritable)) return raise_unsupported(ts, "not writable"), false;
@@ -602,6 +642,7 @@ bool text_write(ThreadState& ts, IOObject* t, std::string_view s) {
   return true;
 }
 
+// For open() and the standard streams: a TextIOWrapper built and initialised without a Python-level call.
 Value make_text_wrapper(ThreadState& ts, Value buffer, Value encoding, Value errors, Value newline,
                         bool line_buffering, bool write_through) {
   Value self = text_io_wrapper_type.new_instance(ts, &text_io_wrapper_type, {}, nullptr);

@@ -3,7 +3,8 @@
 // filterfalse, starmap, zip_longest and pairwise. groupby (with its _grouper) and islice live in
 // itertools_grouping.cpp, the combinatoric ones and tee in itertools_combinatoric.cpp.
 //
-// Pickling (__reduce__/__setstate__, deprecated since 3.12) has CPython 3.11's shapes. Left out: CPython's reuse of the result tuple when nobody else holds it (an optimisation only id() can see).
+// Pickling (__reduce__/__setstate__, deprecated since 3.12) has CPython 3.11's shapes. Left out: CPython's
+// reuse of the result tuple when nobody else holds it (an optimisation only id() can see).
 #include "stdlib/native/itertools.h"
 #include "stdlib/native/native_support.h"
 #include "vm/objects/complex.h"
@@ -30,14 +31,15 @@ struct CountObject : Object {
   Value step;
 };
 
-// PyNumber_Check: ints, floats and objects with __index__, __int__ or __float__ (complex is not in minipy).
-// CPython's PyNumber_Check: __index__, __int__ or __float__, or a complex.
+// CPython's PyNumber_Check: ints, floats, complex, and objects with __index__, __int__ or __float__.
 bool is_number(Value v) {
   if (is_int(v) || is_float(v)) return true;
   Type* t = type_of(v);
   return t->index || t->to_int || t->to_float || is_subtype(t, &complex_type);
 }
 
+// count(start=0, step=1): any numbers (checked as PyNumber_Check does, so Fraction and Decimal work); the
+// values are produced by repeated `+`, so the type of start + step decides the items' type.
 Value count_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const kNames[] = {"start", "step"};
   Value a[2];
@@ -50,6 +52,8 @@ Value count_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleO
   return Value(c);
 }
 
+// Computes the following value before giving the current one, as CPython's count_nextlong: an addition that
+// fails raises in place of the current value (which the next call offers again).
 Value count_next(ThreadState& ts, Value self) {
   auto* c = as<CountObject>(self);
   Value result = c->count;
@@ -71,6 +75,7 @@ Value count_repr(ThreadState& ts, Value self) {
   return make_str(ts, fmt::format("{}({}, {})", type_of(self)->name->view(), start, step));
 }
 
+// count(start) or count(start, step), as CPython 3.11 pickles it.
 Value count_reduce(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   auto* c = as<CountObject>(self);
   Value cls(type_of(self));
@@ -93,6 +98,8 @@ struct CycleObject : Object {
   bool firstpass;     // set by __setstate__: `saved` is already complete, so items are not appended again
 };
 
+// cycle(iterable): the first pass stores each item as it is produced; later passes replay the saved list, so
+// the iterable is consumed exactly once (an empty one makes cycle end at once).
 Value cycle_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   if (keywords_refused(ts, type, &cycle_type, "cycle", kwnames)) return Value();
   args = args.first(positional_count(args, kwnames));
@@ -134,6 +141,7 @@ struct RepeatObject : Object {
   int64_t remaining;  // -1: forever
 };
 
+// repeat(object[, times]): a negative times counts as 0, as in CPython.
 Value repeat_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const kNames[] = {"object", "times"};
   Value a[2];
@@ -188,6 +196,7 @@ struct AccumulateObject : Object {
   Value initial;  // given back first, then null
 };
 
+// accumulate(iterable, func=None, *, initial=None): func None means `+` (binary_op, so any addable items).
 Value accumulate_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const kNames[] = {"iterable", "func", "initial"};
   Value a[3];
@@ -201,6 +210,8 @@ Value accumulate_new(ThreadState& ts, Type* type, std::span<const Value> args, T
   return Value(acc);
 }
 
+// `initial` comes out first and seeds the total; after that each item is folded in with func(total, item),
+// and the running total is what is yielded.
 Value accumulate_next(ThreadState& ts, Value self) {
   auto* acc = as<AccumulateObject>(self);
   if (acc->initial) {
@@ -233,6 +244,8 @@ struct ChainObject : Object {
   Value active;  // iterator over the current iterable; null between iterables
 };
 
+// A chain over `source`, an iterator yielding the iterables; each is turned into an iterator only when the
+// previous one is exhausted (chain.from_iterable works on infinite sources).
 Value make_chain(ThreadState& ts, Type* type, Value source) {
   auto* c = alloc_instance<ChainObject>(ts, type);
   c->source = source;
@@ -255,6 +268,7 @@ Value chain_from_iterable(ThreadState& ts, Value cls, std::span<const Value> arg
   return make_chain(ts, as_type(cls), source);
 }
 
+// Once the source is exhausted (or raised) the chain drops it and stays exhausted, as CPython's chain_next.
 Value chain_next(ThreadState& ts, Value self) {
   auto* c = as<ChainObject>(self);
   while (c->source) {
@@ -315,6 +329,7 @@ Value compress_new(ThreadState& ts, Type* type, std::span<const Value> args, Tup
   return Value(f);
 }
 
+// Stops at the shorter of data and selectors; a datum is consumed before its selector is asked for.
 Value compress_next(ThreadState& ts, Value self) {
   auto* f = as<FilterObject>(self);
   for (;;) {
@@ -352,6 +367,7 @@ int test(ThreadState& ts, Value func, Value v) {
   return py_truth(ts, r);
 }
 
+// After the first item the predicate rejects, every later item passes without calling it again.
 Value dropwhile_next(ThreadState& ts, Value self) {
   auto* f = as<FilterObject>(self);
   for (;;) {
@@ -366,6 +382,7 @@ Value dropwhile_next(ThreadState& ts, Value self) {
   }
 }
 
+// The first rejected item is consumed and lost (as in CPython); afterwards the iterator stays exhausted.
 Value takewhile_next(ThreadState& ts, Value self) {
   auto* f = as<FilterObject>(self);
   if (f->switched) return Value();
@@ -378,6 +395,7 @@ Value takewhile_next(ThreadState& ts, Value self) {
   return Value();
 }
 
+// A None predicate (or bool itself) means "the item's own truth", without a call.
 Value filterfalse_next(ThreadState& ts, Value self) {
   auto* f = as<FilterObject>(self);
   for (;;) {
@@ -389,6 +407,7 @@ Value filterfalse_next(ThreadState& ts, Value self) {
   }
 }
 
+// function(*args) for each args item; a non-tuple item is unpacked as any iterable.
 Value starmap_next(ThreadState& ts, Value self) {
   auto* f = as<FilterObject>(self);
   Value args = iter_next(ts, f->iterator);
@@ -419,6 +438,8 @@ struct ZipLongestObject : Object {
   Value fillvalue;
 };
 
+// zip_longest(*iterables, fillvalue=None): only the one keyword is accepted, with CPython's message
+// otherwise. The tuple of iterators is filled with None first so a collection during get_iter sees valid items.
 Value zip_longest_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   size_t npos = positional_count(args, kwnames);
   Value fillvalue = None();
@@ -441,6 +462,8 @@ Value zip_longest_new(ThreadState& ts, Type* type, std::span<const Value> args, 
   return Value(z);
 }
 
+// Exhausted iterators are replaced by null and filled in with fillvalue; when the last one runs out the
+// iteration ends without yielding that partly filled tuple.
 Value zip_longest_next(ThreadState& ts, Value self) {
   auto* z = as<ZipLongestObject>(self);
   int64_t n = z->iterators->size;
@@ -504,6 +527,7 @@ Value pairwise_new(ThreadState& ts, Type* type, std::span<const Value> args, Tup
   return Value(p);
 }
 
+// (a, b), (b, c), ...: the previous item is kept between calls; fewer than two items yield nothing.
 Value pairwise_next(ThreadState& ts, Value self) {
   auto* p = as<PairwiseObject>(self);
   if (!p->iterator) return Value();

@@ -92,6 +92,8 @@ bool path_arg(ThreadState& ts, const char* fn, const char* param, Value v, Path*
   return true;
 }
 
+// A name the OS returned, as the caller's path type: bytes when the argument was bytes, else str decoded the
+// way os.fsdecode does.
 Value path_value(ThreadState& ts, std::string_view s, bool as_bytes) {
   if (as_bytes) return make_bytes(ts, s);
   if (utf8_valid(s)) return Value(make_str(ts, s));
@@ -115,6 +117,8 @@ bool fs_encode(ThreadState& ts, StrObject* s, std::string* out) {
 
 namespace {
 
+// Argument `i` by position, else by keyword `name` (null when absent). Index 99 reads keyword-only
+// parameters (follow_symlinks, ns).
 Value arg(std::span<const Value> args, TupleObject* kwnames, size_t i, std::string_view name, ThreadState& ts) {
   if (i < positional_count(args, kwnames)) return args[i];
   return kwnames ? keyword_arg(ts, args, kwnames, name) : Value();
@@ -123,6 +127,8 @@ Value arg(std::span<const Value> args, TupleObject* kwnames, size_t i, std::stri
 
 }  // namespace
 
+// os.stat_result in CPython's field order: the ten visible items (st_mode ... st_ctime as integer seconds),
+// then the float times, the nanosecond times, st_blksize, st_blocks and st_rdev as named-only fields.
 Value stat_to_result(ThreadState& ts, Value module, const struct stat& st) {
   auto ns = [&](const timespec& t) { return make_int(ts, BigInt(t.tv_sec) * BigInt(1000000000) + BigInt(t.tv_nsec)); };
   auto secs = [](const timespec& t) { return static_cast<double>(t.tv_sec) + t.tv_nsec * 1e-9; };
@@ -141,6 +147,8 @@ Value stat_to_result(ThreadState& ts, Value module, const struct stat& st) {
 
 namespace {
 
+// stat/lstat(path, *, dir_fd=None, follow_symlinks=True): an int path is a descriptor (fstat), as CPython
+// allows. Errors carry the path as the OSError's filename.
 Value stat_common(ThreadState& ts, Value module, std::span<const Value> args, TupleObject* kwnames, const char* fn, bool follow) {
   Value p = arg(args, kwnames, 0, "path", ts);
   if (!p) return raise_fmt(ts, TypeError_type, "{}() missing required argument 'path' (pos 1)", fn);
@@ -273,6 +281,7 @@ POSIX_FN(px_getcwdb) {
   return make_bytes(ts, buf);
 }
 
+// os.open(path, flags, mode=0o777): the descriptor is non-inheritable (O_CLOEXEC, PEP 446) whatever the flags.
 POSIX_FN(px_open) {
   (void)self;
   Value p = arg(args, kwnames, 0, "path", ts), f = arg(args, kwnames, 1, "flags", ts);
@@ -287,6 +296,7 @@ POSIX_FN(px_open) {
   if (fd < 0) return raise_os_error(ts, errno, path.original);
   return make_int(ts, fd);
 }
+// A descriptor argument must be an exact int (CPython's _PyLong_AsInt converter refuses floats).
 bool fd_arg(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, const char* fn, int* fd) {
   Value a = arg(args, kwnames, 0, "fd", ts);
   if (!a) return raise_fmt(ts, TypeError_type, "{}() missing required argument 'fd' (pos 1)", fn), false;
@@ -302,6 +312,7 @@ POSIX_FN(px_close) {
   if (::close(fd) != 0) return raise_os_error(ts, errno);
   return None();
 }
+// os.read(fd, n): one read(2), at most n bytes (b'' at end of file); EINTR is retried, as PEP 475 asks.
 POSIX_FN(px_read) {
   (void)self;
   int fd;
@@ -318,6 +329,7 @@ POSIX_FN(px_read) {
   buf.resize(static_cast<size_t>(got));
   return make_bytes(ts, buf);
 }
+// os.write(fd, data): one write(2), which may be partial; the count written is returned.
 POSIX_FN(px_write) {
   (void)self;
   int fd;
@@ -342,6 +354,7 @@ POSIX_FN(px_lseek) {
   if (r < 0) return raise_os_error(ts, errno);
   return make_int(ts, r);
 }
+// fsync accepts a descriptor or any object with fileno(), as CPython's fildes converter.
 POSIX_FN(px_fsync) {
   (void)self;
   int fd;
@@ -390,6 +403,7 @@ POSIX_FN(px_truncate) {
   if (::truncate(path.text.c_str(), length) != 0) return raise_os_error(ts, errno, path.original);
   return None();
 }
+// access() answers with a bool and never raises for a missing file (the OS's "no" is False).
 POSIX_FN(px_access) {
   (void)self;
   Value p = arg(args, kwnames, 0, "path", ts), m = arg(args, kwnames, 1, "mode", ts);
@@ -409,6 +423,7 @@ POSIX_FN(px_chmod) {
   if (::chmod(path.text.c_str(), static_cast<mode_t>(mode)) != 0) return raise_os_error(ts, errno, path.original);
   return None();
 }
+// Sets the mask and returns the previous one (the only way to read it).
 POSIX_FN(px_umask) {
   (void)self;
   int64_t mask;
@@ -428,6 +443,8 @@ POSIX_FN(px_readlink) {
   if (n < 0) return raise_os_error(ts, errno, path.original);
   return path_value(ts, std::string_view(buf, static_cast<size_t>(n)), path.as_bytes);
 }
+// utime(path, times=None, *, ns=None): times as (atime, mtime) seconds (floats allowed) or ns as two int
+// nanosecond counts; neither means "now". CPython's checks on the two arguments come first.
 POSIX_FN(px_utime) {
   (void)self;
   Value p = arg(args, kwnames, 0, "path", ts), times = arg(args, kwnames, 1, "times", ts);
@@ -436,7 +453,9 @@ POSIX_FN(px_utime) {
   Path path;
   if (!path_arg(ts, "utime", "path", p, &path)) return Value();
   timespec spec[2];
-  timespec* use = nullptr;
+  timespec* use = nullptr;  // null: both times are "now"
+  if (times && !is_none(times) && ns)
+    return raise(ts, ValueError_type, "utime: you may specify either 'times' or 'ns' but not both");
   if (times && !is_none(times)) {
     if (!is_tuple(times) || static_cast<TupleObject*>(times.as_object())->size != 2)
       return raise(ts, TypeError_type, "utime: 'times' must be either a tuple of two ints or None");
@@ -451,6 +470,8 @@ POSIX_FN(px_utime) {
     }
     use = spec;
   } else if (ns) {
+    if (!is_tuple(ns) || static_cast<TupleObject*>(ns.as_object())->size != 2)
+      return raise(ts, TypeError_type, "utime: 'ns' must be a tuple of two ints");
     for (int i = 0; i < 2; i++) {
       int64_t v;
       if (!exact_int_arg(ts, static_cast<TupleObject*>(ns.as_object())->items[i], &v)) return Value();
@@ -463,6 +484,8 @@ POSIX_FN(px_utime) {
   return None();
 }
 
+// os.fspath (PEP 519): str and bytes pass through; otherwise type(p).__fspath__(p), which must return str or
+// bytes.
 POSIX_FN(px_fspath) {
   (void)self;
   Value p = arg(args, kwnames, 0, "path", ts);
@@ -481,6 +504,7 @@ POSIX_FN(px_fspath) {
   return r;
 }
 
+// getrandom(2) blocks only until the kernel's pool is first initialised, as CPython's os.urandom.
 POSIX_FN(px_urandom) {
   (void)self, (void)kwnames;
   int64_t n;
@@ -519,6 +543,7 @@ POSIX_FN(px_cpu_count) {
   long n = sysconf(_SC_NPROCESSORS_ONLN);
   return n > 0 ? make_int(ts, n) : None();
 }
+// os._exit: leaves at once, without flushing stdio buffers or running atexit handlers.
 POSIX_FN(px_exit) {
   (void)self, (void)kwnames;
   int64_t code = 0;
@@ -536,6 +561,7 @@ POSIX_FN(px_kill) {
   if (!run_signal_handlers(ts)) return Value();
   return None();
 }
+// A wait status as a return code: the exit status, or -signal for a killed process (subprocess's rule).
 POSIX_FN(px_waitstatus_to_exitcode) {
   (void)self;
   Value s = arg(args, kwnames, 0, "status", ts);
@@ -563,12 +589,14 @@ POSIX_FN(px_uname) {
                 Value(make_str(ts, u.version)), Value(make_str(ts, u.machine))};
   return make_struct_sequence(ts, posix_module_type(ts, self, "uname_result"), v);
 }
+// A terminal's encoding: UTF-8, the only text encoding minipy's io layer decodes natively; None otherwise.
 POSIX_FN(px_device_encoding) {
   (void)self;
   int fd;
   if (!fd_arg(ts, args, kwnames, "device_encoding", &fd)) return Value();
   return ::isatty(fd) ? Value(intern(ts, "utf-8")) : None();
 }
+// putenv/unsetenv change the C environment only; os.environ (a Python mapping) calls them to stay in step.
 POSIX_FN(px_putenv) {
   (void)self, (void)kwnames;
   Path k, v;

@@ -90,6 +90,7 @@ bool init_struct(ThreadState& ts, StructObject* s, Value format) {
   return true;
 }
 
+// Struct.__new__ leaves an empty format; __init__ parses it, so a subclass may pass its own arguments.
 Value struct_new(ThreadState& ts, Type* type, std::span<const Value>, TupleObject*) {
   auto* s = ts.alloc<StructObject>(type, type->instance_size);
   s->format = Value(make_str(ts, ""));
@@ -148,6 +149,7 @@ Value unpack_values(ThreadState& ts, StructObject* s, const uint8_t* data) {
   return Value(result);
 }
 
+// pack(v1, v2, ...): exactly as many values as the format has items (a count 's' or 'p' is one item).
 Value do_pack(ThreadState& ts, StructObject* s, std::span<const Value> values) {
   if (static_cast<int64_t>(values.size()) != s->nitems)
     return raise_struct_error(ts, fmt::format("pack expected {} items for packing (got {})", s->nitems,
@@ -157,6 +159,8 @@ Value do_pack(ThreadState& ts, StructObject* s, std::span<const Value> values) {
   return make_bytes(ts, out);
 }
 
+// pack_into(buffer, offset, v1, ...): a negative offset counts from the buffer's end; the range checks and
+// their messages come in CPython's order (no space, offset out of range, buffer too small).
 Value do_pack_into(ThreadState& ts, StructObject* s, std::span<const Value> args) {
   if (args.empty()) return raise(ts, TypeError_type, "pack_into expected buffer argument");
   if (args.size() < 2) return raise(ts, TypeError_type, "pack_into expected offset argument");
@@ -191,6 +195,7 @@ Value do_pack_into(ThreadState& ts, StructObject* s, std::span<const Value> args
   return None();
 }
 
+// unpack(buffer): the buffer must be exactly the struct's size.
 Value do_unpack(ThreadState& ts, StructObject* s, Value buffer) {
   std::string_view data;
   if (!native::bytes_like(ts, buffer, &data)) return Value();
@@ -199,6 +204,7 @@ Value do_unpack(ThreadState& ts, StructObject* s, Value buffer) {
   return unpack_values(ts, s, reinterpret_cast<const uint8_t*>(data.data()));
 }
 
+// unpack_from(buffer, offset=0): at least the struct's size from the offset on (negative from the end).
 Value do_unpack_from(ThreadState& ts, StructObject* s, Value buffer, Value offset_arg) {
   std::string_view data;
   if (!native::bytes_like(ts, buffer, &data)) return Value();
@@ -218,6 +224,8 @@ Value do_unpack_from(ThreadState& ts, StructObject* s, Value buffer, Value offse
   return unpack_values(ts, s, reinterpret_cast<const uint8_t*>(data.data()) + offset);
 }
 
+// iter_unpack(buffer): an iterator of tuples over consecutive records; the buffer must be a whole number of
+// records and the struct non-empty.
 Value do_iter_unpack(ThreadState& ts, StructObject* s, Value buffer) {
   std::string_view data;
   if (!native::bytes_like(ts, buffer, &data)) return Value();
@@ -231,6 +239,8 @@ Value do_iter_unpack(ThreadState& ts, StructObject* s, Value buffer) {
   return Value(it);
 }
 
+// The buffer is looked up again at every step instead of being held exported (CPython keeps a Py_buffer for
+// the iterator's life); a bytearray that shrinks meanwhile simply ends the iteration early.
 Value unpack_iter_next(ThreadState& ts, Value self) {
   auto* it = static_cast<UnpackIterObject*>(self.as_object());
   if (!it->owner) return Value();
@@ -301,6 +311,7 @@ void trace_unpack_iter(Object* self, Tracer& tracer) {
 // ---- module functions -------------------------------------------------------------------------------------------
 
 // The module-level functions take the format first: a positional-only argument.
+// The module functions build a Struct per call (no cache); its format errors are raised here.
 StructObject* leading_format(ThreadState& ts, const char* fname, std::span<const Value> args, size_t min_args) {
   if (args.size() < min_args) {
     raise_fmt(ts, TypeError_type, "{} expected {}{} argument{}, got {}", fname, min_args > 1 ? "at least " : "",

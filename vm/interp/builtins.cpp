@@ -1,4 +1,9 @@
 // The builtins module: functions (print, len, min, ...), the builtin types and exceptions by name.
+//
+// Each function checks its own arguments with CPython's messages (bltinmodule.c is the reference for the
+// wording) and returns a null Value with the exception pending on failure. compile, eval and exec live in
+// vm/interp/runtime_compiler.cpp and open in stdlib/native/io.cpp; init_builtins orders the rest as CPython's
+// builtins dict is ordered.
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -23,6 +28,8 @@ namespace {
 
 #define BUILTIN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
 
+// print(*objects, sep=' ', end='\n', file=None, flush=False). file=None (or a sys.stdout set to None, as in a
+// pythonw process) prints nothing, as CPython.
 BUILTIN(b_print) {
   (void)self;
   size_t n = positional_count(args, kwnames);
@@ -101,6 +108,8 @@ BUILTIN(b_abs) {
   return py_abs(ts, args[0]);
 }
 
+// CPython's min_max: one positional argument is an iterable, several are the candidates themselves; key=None
+// means no key. Comparison is strict (`op` is < for min, > for max), so among equal items the first wins.
 Value min_max(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, int op, const char* name) {
   size_t n = positional_count(args, kwnames);
   Value key = keyword_arg(ts, args, kwnames, "key");
@@ -156,6 +165,8 @@ BUILTIN(b_max) {
   return min_max(ts, args, kwnames, kGt, "max");
 }
 
+// sum(iterable, /, start=0). The small-int and float fast paths give exactly what `+` gives; 3.11 adds floats
+// one after another (the compensated summation arrived in 3.12), so plain addition is the right answer here.
 BUILTIN(b_sum) {
   (void)self;
   size_t n = positional_count(args, kwnames);
@@ -179,6 +190,7 @@ BUILTIN(b_sum) {
   }
 }
 
+// A new list sorted by list.sort, which validates key= and reverse= (keyword-only) with its own messages.
 BUILTIN(b_sorted) {
   (void)self;
   size_t n = positional_count(args, kwnames);
@@ -211,6 +223,9 @@ BUILTIN(b_issubclass) {
 
 }  // namespace
 
+// round() for exact ints and floats; a null `nd` means round(x) (an int result), as CPython's float.__round__
+// and int.__round__. Floats round correctly (text::round_float works on the exact decimal value); ints with
+// negative ndigits round half to even to a multiple of 10**-ndigits. Null without an exception for other types.
 Value round_number(ThreadState& ts, Value number, Value nd) {
   if (is_float(number)) {
     double d = float_value(number);
@@ -230,21 +245,16 @@ Value round_number(ThreadState& ts, Value number, Value nd) {
     int64_t digits;
     if (!index_to_int64(ts, nd, &digits)) return Value();
     if (digits >= 0) return unary_positive(ts, number);
-    // Round to a multiple of 10**-digits, half to even.
-    BigInt x = to_bigint(number);
-    BigInt pow10 = BigInt(10).pow(static_cast<uint64_t>(-digits));
-    BigInt q, r;
-    BigInt::floor_divmod(x, pow10, &q, &r);
-    BigInt twice = r + r;
-    int c = compare(twice, pow10);
-    if (c > 0 || (c == 0 && q.is_odd())) q = q + BigInt(1);
-    return make_int(ts, q * pow10);
+    // Round to a multiple of 10**-digits, half to even (text::round_int answers 0 without computing a power of
+    // ten that could not be allocated, where GMP would abort).
+    return make_int(ts, text::round_int(to_bigint(number), digits));
   }
   return Value();
 }
 
 namespace {
 
+// Other types answer through __round__, looked up on the type as special methods are.
 BUILTIN(b_round) {
   (void)self;
   size_t n = positional_count(args, kwnames);
@@ -261,6 +271,8 @@ BUILTIN(b_round) {
   return call(ts, method, std::span<const Value>(call_args, nd ? 2 : 1));
 }
 
+// The left operand's divmod slot first, then the right's if its type differs; both NotImplemented is the
+// TypeError.
 BUILTIN(b_divmod) {
   (void)self;
   if (!check_positional_args(ts, "divmod", args, kwnames, 2, 2)) return Value();
@@ -294,6 +306,8 @@ BUILTIN(b_ord) {
   (void)self;
   if (!check_positional_args(ts, "ord", args, kwnames, 1, 1)) return Value();
   Value c = args[0];
+  // The code point is decoded from the str's UTF-8 storage (length is counted in code points, so a 1-length
+  // str holds one UTF-8 sequence of 1 to 4 bytes).
   if (is_str(c)) {
     StrObject* s = as_str(c);
     if (s->length != 1)
@@ -354,6 +368,8 @@ BUILTIN(b_iter) {
   if (args.size() == 2) return make_callable_iterator(ts, args[0], args[1]);
   return get_iter(ts, args[0]);
 }
+// next(it[, default]): an iternext slot that returns null without an exception means exhaustion; with a
+// default, a StopIteration raised by the iterator is swallowed as well.
 BUILTIN(b_next) {
   (void)self;
   if (!check_positional_args(ts, "next", args, kwnames, 1, 2)) return Value();
@@ -378,10 +394,12 @@ BUILTIN(b_hash) {
   if (!py_hash(ts, args[0], &h)) return Value();
   return make_int(ts, h);
 }
+// The Value's bits: the object's address, or for a small int its tagged word. Unique among live objects,
+// which is all id() promises.
 BUILTIN(b_id) {
   (void)self;
   if (!check_positional_args(ts, "id", args, kwnames, 1, 1)) return Value();
-  return make_int(ts, static_cast<int64_t>(args[0].bits() >> (args[0].is_small_int() ? 0 : 0)));
+  return make_int(ts, static_cast<int64_t>(args[0].bits()));
 }
 BUILTIN(b_callable) {
   (void)self;
@@ -389,6 +407,8 @@ BUILTIN(b_callable) {
   return Bool(type_of(args[0])->call != nullptr);
 }
 
+// getattr/setattr/delattr/hasattr accept only str names (a str subclass too) and intern them, so the lookup
+// takes the identity fast path of the namespace dicts.
 bool attr_name(ThreadState& ts, Value v, StrObject** out) {
   if (!is_str(v)) {
     raise_fmt(ts, TypeError_type, "attribute name must be string, not '{}'", type_name(v));
@@ -397,6 +417,7 @@ bool attr_name(ThreadState& ts, Value v, StrObject** out) {
   *out = intern_str(ts, as_str(v));
   return true;
 }
+// With a default, only AttributeError is replaced by it (get_attr_optional clears just that one).
 BUILTIN(b_getattr) {
   (void)self;
   if (!check_positional_args(ts, "getattr", args, kwnames, 2, 3)) return Value();
@@ -460,6 +481,7 @@ BUILTIN(b_all) {
   (void)self;
   return any_all(ts, args, kwnames, false, "all");
 }
+// Builtins run without a frame of their own, so current_frame is the Python caller's.
 BUILTIN(b_globals) {
   (void)self;
   (void)args;
@@ -474,6 +496,8 @@ BUILTIN(b_locals) {
 }
 }  // namespace
 
+// Unlike CPython 3.11, which refreshes and returns the frame's one f_locals dict, each call makes a new dict;
+// an unbound local (or empty cell) is simply absent from it.
 // What locals() returns in `f`: its namespace, or for a function a new dict of its bound fast locals and cells.
 Value frame_locals(ThreadState& ts, Frame* f) {
   if (f->locals) return f->locals;
@@ -535,6 +559,7 @@ BUILTIN(b_input) {
   if (text.back() == '\n') return Value(make_str(ts, text.substr(0, text.size() - 1)));
   return line;
 }
+// exit() and quit(): plain builtins raising SystemExit(code), standing in for site's Quitter objects.
 BUILTIN(b_exit) {
   (void)self;
   (void)kwnames;
@@ -549,19 +574,25 @@ BUILTIN(b_exit) {
 // namespace; a class's attributes along its MRO; an instance's __dict__ then its class's attributes.
 Value object_default_dir(ThreadState& ts, Value obj) {
   DictObject* seen = make_dict(ts);
+  // A key other than a str (an instance __dict__ may hold any) can raise from its __hash__ or __eq__.
   auto add_dict = [&](DictObject* d) {
     int64_t pos = 0;
     Value k, v;
-    while (dict_next(d, &pos, &k, &v)) dict_set(ts, seen, k, None());
+    while (dict_next(d, &pos, &k, &v))
+      if (!dict_set(ts, seen, k, None())) return false;
+    return true;
   };
   Type* t = type_of(obj);
   if (is_type(obj)) {
-    for (Value c : as_type(obj)->mro->span()) add_dict(as_type(c)->dict);
+    for (Value c : as_type(obj)->mro->span())
+      if (!add_dict(as_type(c)->dict)) return Value();
   } else if (t == &module_type) {
-    add_dict(static_cast<ModuleObject*>(obj.as_object())->dict);  // not the attributes of the module type
+    // not the attributes of the module type
+    if (!add_dict(static_cast<ModuleObject*>(obj.as_object())->dict)) return Value();
   } else {
-    if (DictObject** d = instance_dict_slot_materialized(ts, obj); d && *d) add_dict(*d);
-    for (Value c : t->mro->span()) add_dict(as_type(c)->dict);
+    if (DictObject** d = instance_dict_slot_materialized(ts, obj); d && *d && !add_dict(*d)) return Value();
+    for (Value c : t->mro->span())
+      if (!add_dict(as_type(c)->dict)) return Value();
   }
   ListObject* names = make_list(ts, 0);
   if (!list_extend(ts, names, Value(seen))) return Value();
@@ -570,6 +601,7 @@ Value object_default_dir(ThreadState& ts, Value obj) {
 
 namespace {
 
+// dir([obj]): the sorted names; with no argument, the caller's local names.
 BUILTIN(b_dir) {
   (void)self;
   (void)kwnames;

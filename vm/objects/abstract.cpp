@@ -1,6 +1,11 @@
 // The abstract object protocol: what the interpreter loop and builtins call to operate on any value. Mirrors
 // CPython's abstract.c / object.c dispatch rules (reflected operands, sequence fallbacks, rich-comparison
 // swapping), so the error messages and the order in which user methods are tried match.
+//
+// Every function here follows the VM's error convention: a null Value, false or -1 with the exception pending
+// in ts; NotImplemented never escapes to the caller. Native slots are called directly; a Python class's
+// dunders reach the same slots through the slot wrappers (vm/objects/slots.cpp), so one dispatch rule serves
+// both.
 #include "compiler/opcodes.h"
 #include "vm/memory/out_of_memory.h"
 #include "vm/objects/abstract.h"
@@ -18,10 +23,14 @@ static std::string_view type_name_of(Type* t) {
 
 namespace {
 
+// The reflection of each comparison (a < b is b > a), indexed like kLt..kGe; == and != reflect to themselves.
 constexpr int kSwappedOp[6] = {kGt, kGe, kEq, kNe, kLt, kLe};
 constexpr const char* kCompareSymbols[6] = {"<", "<=", "==", "!=", ">", ">="};
 
 // Tries the number slots of both operands (the right one first when it is a subclass of the left's type).
+// CPython's binary_op1. A right operand whose type is a proper subclass of the left's and overrides the slot
+// goes first, so a subclass can take over an operation with a base instance (class Money(int): __radd__). A
+// slot shared by both types is tried once.
 Value binary_op1(ThreadState& ts, Value a, Value b, int op) {
   Type* ta = type_of(a);
   Type* tb = type_of(b);
@@ -51,6 +60,9 @@ Value binop_type_error(ThreadState& ts, Value a, Value b, int op, bool inplace) 
 
 bool is_index_like(Value v) { return is_int(v) || type_of(v)->index; }
 
+// After both number slots said NotImplemented: + falls back to sequence concatenation and * to repetition
+// (either operand may be the sequence), as PyNumber_Add / PyNumber_Multiply do; otherwise the TypeError with
+// CPython's wording ("for ** or pow()" for power).
 Value sequence_fallback(ThreadState& ts, Value a, Value b, int op, bool inplace) {
   if (op == kOpAdd) {
     if (BinarySlot concat = sequence_slot(ts, type_of(a), kOpAdd, false)) return concat(ts, a, b);
@@ -71,6 +83,8 @@ Value sequence_fallback(ThreadState& ts, Value a, Value b, int op, bool inplace)
 
 }  // namespace
 
+// `a op b`, or `a op= b` when op >= kBinaryOpCount: the in-place slot of `a` first, then the ordinary
+// operation. std::bad_alloc from a huge result ("x" * 10**12) becomes MemoryError here.
 Value binary_op(ThreadState& ts, Value a, Value b, int op) {
   bool inplace = op >= kBinaryOpCount;
   if (inplace) {
@@ -85,11 +99,16 @@ Value binary_op(ThreadState& ts, Value a, Value b, int op) {
   return catching_bad_alloc(ts, [&] { return sequence_fallback(ts, a, b, op, inplace); });
 }
 
+// For callers that already tried the number slots themselves (the interpreter's specialised paths): the
+// sequence fallback and the error only.
 Value binary_op_not_implemented(ThreadState& ts, Value a, Value b, int op) {
   bool inplace = op >= kBinaryOpCount;
   return catching_bad_alloc(ts, [&] { return sequence_fallback(ts, a, b, op % kBinaryOpCount, inplace); });
 }
 
+// CPython's do_richcompare: the reflected operation of a subclass that overrides the comparison first, then
+// the left operand's, then the reflected right's; == and != fall back to identity, the ordering operators to
+// TypeError. Counts as a recursion level, so comparing self-containing structures ends in RecursionError.
 Value rich_compare(ThreadState& ts, Value v, Value w, int op) {
   if (!ts.enter_recursion())
     return raise(ts, RecursionError_type, "maximum recursion depth exceeded in comparison");
@@ -119,6 +138,8 @@ Value rich_compare(ThreadState& ts, Value v, Value w, int op) {
                    type_name(v), type_name(w));
 }
 
+// PyObject_RichCompareBool: identity implies equality (so `x in [x]` is true even for a NaN), small ints are
+// compared without a call; the result's truth is taken as bool() would.
 int rich_compare_bool(ThreadState& ts, Value a, Value b, int op) {
   if (a == b) {
     if (op == kEq) return 1;
@@ -132,6 +153,8 @@ int rich_compare_bool(ThreadState& ts, Value a, Value b, int op) {
   return py_truth(ts, r);
 }
 
+// repr(v): __repr__ must return a str (a subclass is accepted, as in CPython). Exact strs skip the recursion
+// count because they cannot recurse.
 Value py_repr(ThreadState& ts, Value v) {
   Type* t = type_of(v);
   if (t == &str_type) return t->repr(ts, v);
@@ -143,6 +166,7 @@ Value py_repr(ThreadState& ts, Value v) {
   return r;
 }
 
+// str(v): a type without __str__ uses __repr__, as object.__str__ does.
 Value py_str(ThreadState& ts, Value v) {
   Type* t = type_of(v);
   if (t == &str_type) return v;
@@ -154,6 +178,8 @@ Value py_str(ThreadState& ts, Value v) {
   return r;
 }
 
+// The text library (vm/text) reports errors as a kind name plus message without knowing the VM's types; this
+// maps the kind to the exception type.
 Value raise_text_error(ThreadState& ts, const text::TextError& error) {
   Type* t = &ValueError_type;
   if (error.kind == "TypeError") t = &TypeError_type;
@@ -176,6 +202,8 @@ static Value format_builtin_subclass(ThreadState& ts, Value v, std::string_view 
   return Value(make_str(ts, r.value()));
 }
 
+// format(v, spec): exact str, int, bool and float are formatted natively; other objects through their
+// __format__, whose result must be a str; object's default accepts only an empty spec.
 Value py_format(ThreadState& ts, Value v, Value spec) {
   std::string_view s = spec ? as_str(spec)->view() : std::string_view{};
   Type* t = type_of(v);
@@ -220,6 +248,8 @@ Value py_format(ThreadState& ts, Value v, Value spec) {
   return py_str(ts, v);
 }
 
+// bool(v): 1, 0, or -1 with the exception pending. __bool__ (the truth slot) first, then __len__, else true,
+// as PyObject_IsTrue.
 int py_truth(ThreadState& ts, Value v) {
   if (v == True()) return 1;
   if (v == False() || v == None()) return 0;
@@ -233,6 +263,8 @@ int py_truth(ThreadState& ts, Value v) {
   return 1;
 }
 
+// hash(v) into *out. Small ints use Python's numeric hash (modulo 2**61 - 1, keeping the sign) inline; a type
+// whose hash slot is null (__hash__ = None) is unhashable.
 bool py_hash(ThreadState& ts, Value v, int64_t* out) {
   if (v.is_small_int()) {
     int64_t x = v.as_small_int();
@@ -266,6 +298,8 @@ Value py_abs(ThreadState& ts, Value v) {
   return raise_fmt(ts, TypeError_type, "bad operand type for abs(): '{}'", type_name_of(t));
 }
 
+// pow(a, b, mod): without a modulus it is `a ** b`; with one only the left operand's ternary slot is asked
+// (CPython's ternary_op would also try the other two operands' slots).
 Value py_pow3(ThreadState& ts, Value a, Value b, Value mod) {
   if (!mod || is_none(mod)) return binary_op(ts, a, b, kOpPow);
   Type* t = type_of(a);
@@ -284,6 +318,8 @@ Value get_attr(ThreadState& ts, Value obj, StrObject* name) {
   return t->getattr(ts, obj, name);
 }
 
+// (Declared in runtime.h.) For hasattr-like callers: a missing attribute is a null without exception, any
+// other error stays pending.
 Value get_attr_optional(ThreadState& ts, Value obj, StrObject* name) {
   Type* t = type_of(obj);
   // suppress covers a missing attribute; a descriptor's getter may still raise AttributeError.
@@ -301,6 +337,9 @@ bool set_attr(ThreadState& ts, Value obj, StrObject* name, Value value) {
   return t->setattr(ts, obj, name, value);
 }
 
+// LOAD_METHOD's lookup: when the class attribute is a plain function-like descriptor and the instance does not
+// shadow it, the unbound function is returned with *unbound set, so the call passes obj as self without
+// creating a bound method object. Anything else is an ordinary attribute lookup.
 bool get_method(ThreadState& ts, Value obj, StrObject* name, Value* method, bool* unbound) {
   Type* t = type_of(obj);
   if (t->getattr == object_type.getattr) {
@@ -321,6 +360,8 @@ bool get_method(ThreadState& ts, Value obj, StrObject* name, Value* method, bool
   return bool(*method);
 }
 
+// obj[key]. Subscripting a class calls its __class_getitem__ (PEP 560: list[int]); a metaclass __getitem__
+// would have been found as the getitem slot first.
 Value get_item(ThreadState& ts, Value container, Value key) {
   Type* t = type_of(container);
   if (t->getitem) return t->getitem(ts, container, key);
@@ -351,6 +392,7 @@ bool del_item(ThreadState& ts, Value container, Value key) {
   return false;
 }
 
+// `item in container`: __contains__, else a linear search of the iteration (PySequence_Contains's fallback).
 int contains(ThreadState& ts, Value container, Value item) {
   Type* t = type_of(container);
   if (t->contains) return t->contains(ts, container, item);
@@ -375,6 +417,8 @@ int64_t py_len(ThreadState& ts, Value v) {
   return -1;
 }
 
+// iter(v): __iter__ (whose result must be an iterator), else the old sequence protocol through __getitem__
+// (not for dict subclasses, whose __getitem__ is not positional).
 Value get_iter(ThreadState& ts, Value v) {
   Type* t = type_of(v);
   if (t->iter) {
@@ -420,12 +464,15 @@ Value call(ThreadState& ts, Value callable, std::span<const Value> args, TupleOb
   return r;
 }
 
+// "module.qualname" for messages, without the module for builtins (CPython's _PyObject_FunctionStr).
 std::string qualified_name(Value module, std::string_view qualname) {
   if (module && is_str(module) && as_str(module)->view() != "builtins")
     return fmt::format("{}.{}", as_str(module)->view(), qualname);
   return std::string(qualname);
 }
 
+// "f()" / "mod.C.f()" naming a callable in argument errors ("f() got multiple values ..."), leaving any
+// pending exception as it was; objects without __qualname__ are described by str().
 std::string function_description(ThreadState& ts, Value func) {
   Value saved = ts.current_exception;
   Value qualname = get_attr_optional(ts, func, ts.interp->names.qualname);
@@ -442,6 +489,7 @@ std::string function_description(ThreadState& ts, Value func) {
   return out;
 }
 
+// obj.name(*args) without materialising a bound method when get_method can avoid it.
 Value call_method(ThreadState& ts, Value obj, StrObject* name, std::span<const Value> args) {
   Value method;
   bool unbound;
@@ -531,6 +579,8 @@ int run_checker(ThreadState& ts, Value cls, StrObject* name, Value arg) {
 
 }  // namespace
 
+// recursive_isinstance: for a real class, the type's MRO, then a differing __class__ the instance claims
+// (proxies such as unittest.mock's); for other objects the abstract __bases__ protocol on inst.__class__.
 int real_isinstance(ThreadState& ts, Value inst, Value cls) {
   if (is_type(cls)) {
     if (is_subtype(type_of(inst), as_type(cls))) return 1;
@@ -544,6 +594,8 @@ int real_isinstance(ThreadState& ts, Value inst, Value cls) {
   return abstract_issubclass(ts, c, cls);
 }
 
+// recursive_issubclass: both real classes compare by MRO; otherwise both sides must pass the abstract class
+// check (a union on the right is accepted as a class).
 int real_issubclass(ThreadState& ts, Value derived, Value cls) {
   if (is_type(cls) && is_type(derived)) return is_subtype(as_type(derived), as_type(cls));
   if (!check_class(ts, derived, "issubclass() arg 1 must be a class")) return -1;
@@ -573,6 +625,8 @@ bool check_class_protocol(ThreadState& ts, Value subject, Value cls, int* result
 }
 }  // namespace
 
+// isinstance(v, cls) into *result; false with the exception pending. type(v) is cls answers at once, and
+// classes whose metaclass is exactly `type` skip the __instancecheck__ lookup, as PyObject_IsInstance does.
 bool is_instance(ThreadState& ts, Value v, Value cls, int* result) {
   if (cls == Value(type_of(v))) {
     *result = 1;
@@ -599,6 +653,8 @@ bool no_keywords(ThreadState& ts, const char* name, TupleObject* kwnames) {
   return false;
 }
 
+// For builtins that take positional arguments only: no keywords, and min <= count <= max, with CPython's
+// messages for the usual shapes.
 bool check_positional_args(ThreadState& ts, const char* name, std::span<const Value> args, TupleObject* kwnames,
                            size_t min, size_t max) {
   return no_keywords(ts, name, kwnames) && check_arg_count(ts, name, args.size(), min, max);
@@ -618,6 +674,7 @@ bool check_arg_count(ThreadState& ts, const char* name, size_t got, size_t min, 
   return false;
 }
 
+// The value passed as keyword `name`, or null. Keyword values are the last len(kwnames) entries of args.
 Value keyword_arg(ThreadState&, std::span<const Value> args, TupleObject* kwnames, std::string_view name) {
   if (!kwnames) return Value();
   size_t base = args.size() - static_cast<size_t>(kwnames->size);

@@ -320,7 +320,8 @@ bool init_subclass(ThreadState& ts, Type* t, std::span<const Value> kwvalues, Tu
   return true;
 }
 
-// minipy has no weak references: __weakref__ reads as None, as for an object nobody refers to weakly.
+// __weakref__ reads as None, which CPython shows only for an object nobody refers to weakly (it gives the
+// first weak reference otherwise; minipy's references live in the _weakref module's registry, not the object).
 Value weakref_getter(ThreadState&, Value, std::span<const Value>, TupleObject*) { return None(); }
 
 // A read-only attribute of `owner`'s instances computed by `def` (how __dict__ and __weakref__ show per class).

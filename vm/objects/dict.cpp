@@ -1,6 +1,11 @@
 // dict: CPython's compact, insertion-ordered layout — a dense entries array in insertion order plus a sparse
 // open-addressing index of int32 positions. `version` changes on every mutation so inline caches (LOAD_GLOBAL)
 // can skip lookups while a dict is unchanged.
+//
+// Ownership: the entries/index block is malloc'd outside the GC heap (reported through account_external) and
+// freed by finalize_dict; keys and values are GC references traced from the live entries. Every operation that
+// compares keys may run Python __eq__, which may mutate the dict under us: the lookup restarts rather than trust
+// positions it read before the call.
 #include <cassert>
 #include <new>
 #include <cstdlib>
@@ -15,6 +20,9 @@ namespace minipy {
 
 namespace {
 
+// Index slots hold an entry position, or kEmpty (never used: a probe stops here) or kDeleted (a tombstone that
+// keeps probe chains through it intact; insertion may reuse it). The index size is a power of two so a slot
+// is `hash & mask`, and at most 2/3 of it is usable (CPython's USABLE_FRACTION) to keep probe chains short.
 constexpr int32_t kEmpty = -1;
 constexpr int32_t kDeleted = -2;
 constexpr int64_t kMinIndexSize = 8;
@@ -35,6 +43,8 @@ int64_t external_bytes(DictObject* d) {
   return static_cast<int64_t>(sizeof(DictEntry)) * d->capacity + 4 * d->index_size;
 }
 
+// One counter for every dict, like CPython's global dict version: a version number names one state of one
+// dict, never a state of another, so a cache holding a version cannot be fooled by a different dict.
 uint64_t next_version() {
   static uint64_t counter = 0;
   return ++counter;
@@ -47,6 +57,8 @@ void finalize_dict(Object* o) {
   if (d->entries != inline_table(d)) std::free(d->entries);  // the index shares the entries' block
 }
 
+// Deleted entries keep their position with null key and value (tracing a null is a no-op), so scanning up
+// to nentries visits every live reference.
 void trace_dict(Object* self, Tracer& tracer) {
   auto* d = static_cast<DictObject*>(self);
   for (int64_t i = 0; i < d->nentries; i++) {
@@ -56,6 +68,9 @@ void trace_dict(Object* self, Tracer& tracer) {
 }
 
 // Rebuilds the index (and compacts the entries) for room for at least `min_used` live entries.
+// The index grows to the smallest power of two (at least 8) whose usable 2/3 holds min_used. Entry positions
+// change here (holes are squeezed out), so callers bump `version` afterwards; insert_absent does. Allocation
+// failure throws std::bad_alloc, which the call boundary turns into MemoryError.
 void dict_resize(ThreadState& ts, DictObject* d, int64_t min_used) {
   int64_t index_size = kMinIndexSize;
   while (index_size * 2 < min_used * 3) index_size *= 2;
@@ -81,6 +96,8 @@ void dict_resize(ThreadState& ts, DictObject* d, int64_t min_used) {
   uint64_t mask = static_cast<uint64_t>(index_size - 1);
   for (int64_t i = 0; i < d->nentries; i++) {
     auto h = static_cast<uint64_t>(d->entries[i].hash);
+    // CPython's probe sequence: slot = slot*5 + 1 + perturb, with perturb shifted right by 5 bits each step, so
+    // every bit of the hash eventually takes part and every slot is reached.
     uint64_t perturb = h, slot = h & mask;
     while (index[slot] != kEmpty) {
       perturb >>= 5;
@@ -90,6 +107,7 @@ void dict_resize(ThreadState& ts, DictObject* d, int64_t min_used) {
   }
 }
 
+// Any key equality goes through rich_compare_bool (Python __eq__); str keys compare by content without a call.
 // Finds `key`: returns the entry position or -1 (absent), -2 on error. *slot_out receives the index slot where
 // the key is or where it would be inserted.
 int64_t lookup(ThreadState& ts, DictObject* d, Value key, int64_t hash, uint64_t* slot_out) {
@@ -172,6 +190,8 @@ void insert_absent(ThreadState& ts, DictObject* d, Value key, int64_t hash, Valu
   d->version = next_version();
 }
 
+// Stores key -> value, replacing the value of an equal key already present (the key object kept is the old
+// one, as in CPython). False with the exception pending if an __eq__ raised.
 bool insert(ThreadState& ts, DictObject* d, Value key, int64_t hash, Value value) {
   uint64_t slot;
   int64_t ix = lookup(ts, d, key, hash, &slot);
@@ -185,6 +205,8 @@ bool insert(ThreadState& ts, DictObject* d, Value key, int64_t hash, Value value
   return true;
 }
 
+// The entry stays in the entries array as a hole so the other entries keep their positions (iteration order,
+// cached indices); the index slot becomes a tombstone. The next resize squeezes the holes out.
 // Removes the entry at position `ix` found in index slot `slot`.
 void remove_at(DictObject* d, int64_t ix, uint64_t slot) {
   d->index[slot] = kDeleted;
@@ -227,6 +249,8 @@ Value dict_repr(ThreadState& ts, Value v) {
   return Value(make_str(ts, out));
 }
 
+// CPython's dict_equal: equal sizes, then every key of `a` looked up in `b` and the values compared with ==.
+// Order does not matter, and only == and != are defined (ordering returns NotImplemented → TypeError).
 Value dict_richcompare(ThreadState& ts, Value a, Value b, int op) {
   if (!is_dict(a) || !is_dict(b) || (op != kEq && op != kNe)) return NotImplemented();
   DictObject* x = as_dict(a);
@@ -256,6 +280,8 @@ int dict_contains(ThreadState& ts, Value container, Value key) {
   return ts.current_exception ? -1 : 0;
 }
 
+// d[key]. Only a dict subclass consults __missing__ (looked up on the type, as CPython's dict_subscript does):
+// collections.defaultdict and Counter rely on it.
 Value dict_getitem(ThreadState& ts, Value container, Value key) {
   Value v = dict_get(ts, as_dict(container), key);
   if (v || ts.current_exception) return v;
@@ -269,6 +295,7 @@ Value dict_getitem(ThreadState& ts, Value container, Value key) {
   return raise_key_error(ts, key);
 }
 
+// The mapping store slot: a null `value` means `del d[key]` (KeyError if absent).
 bool dict_setitem(ThreadState& ts, Value container, Value key, Value value) {
   if (value) return dict_set(ts, as_dict(container), key, value);
   int r = dict_del(ts, as_dict(container), key);
@@ -276,6 +303,9 @@ bool dict_setitem(ThreadState& ts, Value container, Value key, Value value) {
   return r == 1;
 }
 
+// Iterators remember the size at creation; CPython raises RuntimeError when the size differs at the next
+// step, and so do we (dict_iter_advance). A change that keeps the size (delete one key, add another) goes
+// unnoticed here, as in CPython apart from its separate "keys changed" check on exhaustion.
 Value make_dict_iter(ThreadState& ts, DictObject* d, Type* type) {
   auto* it = ts.alloc<DictIterObject>(type);
   it->dict = d;
@@ -372,6 +402,8 @@ bool dict_init(ThreadState& ts, Value self, std::span<const Value> args, TupleOb
   return true;
 }
 
+// The dict methods below check their arguments by hand with CPython's messages (dict's methods are
+// METH_O / METH_VARARGS / METH_FASTCALL in CPython; their errors name the method).
 #define DICT_METHOD(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
 
 DICT_METHOD(m_get) {
@@ -411,6 +443,7 @@ DICT_METHOD(m_pop) {
   remove_at(d, ix, slot);
   return v;
 }
+// LIFO, as CPython 3.7+: the last live entry is removed (holes at the end are skipped).
 DICT_METHOD(m_popitem) {
   if (!check_arg_count(ts, "popitem", positional_count(args, kwnames), 0, 0)) return Value();
   DictObject* d = as_dict(self);
@@ -451,6 +484,8 @@ DICT_METHOD(m_copy) {
   if (!dict_update(ts, d, self)) return Value();
   return Value(d);
 }
+// A classmethod: cls() then one set_item per key, so a subclass's __init__ and __setitem__ run as in CPython's
+// generic path (its fast paths for exact dicts store the same result).
 DICT_METHOD(m_fromkeys) {
   size_t n = positional_count(args, kwnames);
   if (!check_arg_count(ts, "fromkeys", n, 1, 2)) return Value();
@@ -467,6 +502,8 @@ DICT_METHOD(m_fromkeys) {
   if (ts.current_exception) return Value();
   return d;
 }
+// reversed(d): an iterator over a reversed snapshot of the keys. Unlike CPython's dict_reversekeyiterator its
+// type is list_iterator, and changing the dict during the iteration raises nothing.
 DICT_METHOD(m_reversed) {
   (void)args;
   (void)kwnames;
@@ -477,6 +514,8 @@ DICT_METHOD(m_reversed) {
   return get_iter(ts, keys);
 }
 
+// PEP 584: d | other is always a plain dict (CPython copies with PyDict_Copy), d |= other accepts any
+// mapping or iterable of pairs, like update.
 Value dict_or(ThreadState& ts, Value a, Value b) {
   if (!is_dict(a) || !is_dict(b)) return NotImplemented();
   DictObject* d = make_dict(ts, as_dict(a)->used);
@@ -496,6 +535,8 @@ const MethodDef dict_methods[] = {
     {"__reversed__", m_reversed},
 };
 
+// `in` for the three views: keys by lookup, values by a linear == scan, items by looking the key up and
+// comparing the value (a non-pair is simply not contained, as in CPython's dictitems_contains).
 int keys_view_contains(ThreadState& ts, Value self, Value key) {
   return dict_contains(ts, Value(static_cast<DictViewObject*>(self.as_object())->dict), key);
 }
@@ -548,6 +589,7 @@ inline int64_t probe_str(const DictObject* d, const StrObject* key, int64_t hash
 
 }  // namespace
 
+// `expected` sizes the first table: up to kInlineCapacity keys it lives inside the object (no malloc).
 DictObject* make_dict(ThreadState& ts, int64_t expected) {
   if (expected > 0 && expected <= kInlineCapacity) {
     auto* d = ts.alloc<DictObject>(&dict_type, sizeof(DictObject) + kInlineBytes);
@@ -565,6 +607,8 @@ DictObject* make_dict(ThreadState& ts, int64_t expected) {
   return d;
 }
 
+// The value for `key`, or null: absent (no exception) or error (exception pending). Callers tell the two apart
+// by ts.current_exception.
 Value dict_get(ThreadState& ts, DictObject* d, Value key) {
   int64_t hash;
   if (key.is_object() && key.as_object()->type == &str_type) {
@@ -591,6 +635,7 @@ int64_t dict_lookup_str_index(DictObject* d, StrObject* key) {
   return probe_str(d, key, str_hash(key), &foreign_same_hash);
 }
 
+// Never calls Python code (see probe_str): a key that only an __eq__ could match is reported absent.
 Value dict_get_str(DictObject* d, StrObject* key) {
   int64_t ix = dict_lookup_str_index(d, key);
   return ix >= 0 ? d->entries[ix].value : Value();
@@ -602,10 +647,14 @@ bool dict_set(ThreadState& ts, DictObject* d, Value key, Value value) {
   return insert(ts, d, key, hash, value);
 }
 
+// A str key's hash is cached in the string, so this cannot fail before the lookup; it can still fail if an
+// entry with the same hash is an object whose __eq__ raises, hence the bool.
 bool dict_set_str(ThreadState& ts, DictObject* d, StrObject* key, Value value) {
   return insert(ts, d, Value(key), str_hash(key), value);
 }
 
+// For dicts built by the VM itself (type dicts, an instance dict made from its inline values) whose keys are
+// all exact strs: no __eq__ can run, so failure is impossible and asserted instead of propagated.
 void dict_set_str_new(ThreadState& ts, DictObject* d, StrObject* key, Value value) {
   [[maybe_unused]] bool stored = dict_set_str(ts, d, key, value);
   assert(stored && "dict_set_str_new: the dict held a key whose comparison ran Python code");
@@ -631,11 +680,14 @@ bool dict_append_str_if_absent(DictObject* d, StrObject* key, Value value) {
   return true;
 }
 
+// Replaces the value at a position a caller found with dict_lookup_str_index (an inline cache), bumping the
+// version like any store.
 void dict_store_at(DictObject* d, int64_t ix, Value value) {
   d->entries[ix].value = value;
   d->version = next_version();
 }
 
+// 1 removed, 0 absent (no exception set: the caller chooses KeyError or not), -1 error pending.
 int dict_del(ThreadState& ts, DictObject* d, Value key) {
   int64_t hash;
   if (!key_hash(ts, key, &hash)) return -1;
@@ -647,6 +699,7 @@ int dict_del(ThreadState& ts, DictObject* d, Value key) {
   return 1;
 }
 
+// Keeps the table (its capacity) and empties it in place; the version changes like any mutation.
 void dict_clear(ThreadState&, DictObject* d) {
   for (int64_t i = 0; i < d->nentries; i++) d->entries[i] = {};
   d->nentries = 0;
@@ -655,6 +708,8 @@ void dict_clear(ThreadState&, DictObject* d) {
   d->version = next_version();
 }
 
+// PyDict_Next: *pos is an entries position the caller starts at 0; holes are skipped. The dict must not be
+// resized between calls (positions would shift).
 bool dict_next(DictObject* d, int64_t* pos, Value* key, Value* value) {
   while (*pos < d->nentries) {
     DictEntry& e = d->entries[(*pos)++];
@@ -667,6 +722,9 @@ bool dict_next(DictObject* d, int64_t* pos, Value* key, Value* value) {
   return false;
 }
 
+// dict.update / dict(x) / PyDict_Merge+MergeFromSeq2: a dict (or subclass) is copied entry by entry with its
+// stored hashes; an object with a keys() method is treated as a mapping (keys(), then other[k]); anything
+// else must be an iterable of pairs, with CPython's two messages for a bad element.
 bool dict_update(ThreadState& ts, DictObject* d, Value other) {
   // A dict whose class keeps dict's iteration is copied entry by entry; one that iterates otherwise (Lib's
   // OrderedDict) goes through keys() below, as CPython's dict_merge decides.
@@ -719,6 +777,9 @@ bool dict_update(ThreadState& ts, DictObject* d, Value other) {
   }
 }
 
+// The `f(**m)` merge (DICT_MERGE, CPython's _PyDict_MergeEx with override=2): `other` must be a mapping and a
+// key already present is the "got multiple values for keyword argument" TypeError, worded as ceval.c's
+// format_kwargs_error.
 bool dict_merge_strict(ThreadState& ts, DictObject* d, Value other, Value func) {
   if (!is_dict(other)) {
     Value keys_method = get_attr_optional(ts, other, intern(ts, "keys"));

@@ -1,4 +1,9 @@
 // BaseException and the builtin hierarchy (errors.h's X-macro), raising helpers.
+//
+// An exception instance keeps args, __traceback__, __context__, __cause__ and __suppress_context__ in fields
+// (ExceptionObject), plus `extra` for the per-class data (StopIteration.value, SystemExit.code, the
+// ImportError/AttributeError/NameError fields); everything else lives in its instance dict. Raising stores
+// the instance in ts.current_exception and returns null: the VM's one error convention.
 #include "stdlib/native/native_type.h"
 #include "vm/objects/heap_type.h"
 #include "vm/objects/type_init.h"
@@ -24,6 +29,8 @@ void trace_exception(Object* self, Tracer& tracer) {
   tracer.visit(e->extra);
 }
 
+// BaseException.__new__ records the positional arguments as args already, so a subclass whose __init__ does
+// not call the base's still has them (CPython's BaseException_new does the same).
 Value exception_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   auto* e = ts.alloc<ExceptionObject>(type, type->instance_size);
   e->args = minipy::make_tuple(ts, args.subspan(0, positional_count(args, kwnames)));
@@ -130,6 +137,8 @@ Value import_error_reduce(ThreadState& ts, Value self, std::span<const Value> ar
   return Value(minipy::make_tuple(ts, std::span<const Value>(items, state ? 3 : 2)));
 }
 
+// BaseException.__init__(*args) sets args again; builtin exception classes refuse keywords (a Python
+// subclass may take its own). The classes with keyword fields parse them first.
 bool exception_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   Type* t = type_of(self);
   if (is_subtype(t, &ImportError_type)) return import_error_init(ts, self, args, kwnames);
@@ -145,6 +154,7 @@ bool exception_init(ThreadState& ts, Value self, std::span<const Value> args, Tu
   return true;
 }
 
+// str(e): '' with no args, str(arg) with one, str(args) with several.
 Value exception_str(ThreadState& ts, Value self) {
   TupleObject* args = as_exc(self)->args;
   if (args->size == 0) return Value(ts.interp->names.empty);
@@ -152,12 +162,14 @@ Value exception_str(ThreadState& ts, Value self) {
   return py_str(ts, Value(args));
 }
 
+// str(KeyError(k)) is repr(k), so a missing '' key shows as KeyError: ''.
 Value key_error_str(ThreadState& ts, Value self) {
   TupleObject* args = as_exc(self)->args;
   if (args->size == 1) return py_repr(ts, args->items[0]);
   return exception_str(ts, self);
 }
 
+// ValueError('x') / ValueError() / ValueError(1, 2): the class's __name__ and the args' repr.
 Value exception_repr(ThreadState& ts, Value self) {
   TupleObject* args = as_exc(self)->args;
   std::string_view name = type_of(self)->name->view();
@@ -233,9 +245,19 @@ Value syntax_error_str(ThreadState& ts, Value self) {
   return m;
 }
 
+// __traceback__ = value and with_traceback(value): None or a traceback object (PyException_SetTraceback's rule).
+bool set_traceback(ThreadState& ts, ExceptionObject* e, Value value) {
+  if (!is_none(value) && type_of(value) != &traceback_type) {
+    raise(ts, TypeError_type, "__traceback__ must be a traceback or None");
+    return false;
+  }
+  e->traceback = value;
+  return true;
+}
+
 Value m_with_traceback(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   if (!check_arg_count(ts, "with_traceback", positional_count(args, kwnames), 1, 1)) return Value();
-  as_exc(self)->traceback = args[0];
+  if (!set_traceback(ts, as_exc(self), args[0])) return Value();
   return self;
 }
 // add_note(note): appends to the __notes__ list in the instance dict, creating it on first use.
@@ -306,24 +328,37 @@ void add_exception_fields(ThreadState& ts) {
   add_native_property(ts, NameError_type, &kNameGetter, &kNameSetter);
 }
 
+// BaseException's fields as attributes, with CPython's checks (BaseException_set_context and friends): none of
+// them can be deleted, __context__ and __cause__ take None or an exception instance, __traceback__ None or a
+// traceback, args any iterable. The checks keep the fields well-typed: raise_value walks __context__ chains
+// as exceptions, and the traceback printer walks __traceback__.
 bool set_context_attr(ThreadState& ts, Value self, StrObject* name, Value value) {
   std::string_view n = name->view();
   ExceptionObject* e = as_exc(self);
-  if (n == "__context__") {
-    e->context = value ? value : None();
+  bool field = n == "__context__" || n == "__cause__" || n == "__traceback__" || n == "args" ||
+               n == "__suppress_context__";
+  if (field && !value) {
+    if (n == "__suppress_context__") raise(ts, TypeError_type, "can't delete numeric/char attribute");
+    else raise_fmt(ts, TypeError_type, "{} may not be deleted", n);
+    return false;
+  }
+  if (n == "__context__" || n == "__cause__") {
+    if (!is_none(value) && !(value.is_object() && is_exception_type(type_of(value)))) {
+      raise_fmt(ts, TypeError_type, "exception {} must be None or derive from BaseException",
+                n == "__context__" ? "context" : "cause");
+      return false;
+    }
+    if (n == "__context__") {
+      e->context = value;
+    } else {
+      e->cause = value;
+      e->suppress_context = true;
+    }
     return true;
   }
-  if (n == "__cause__") {
-    e->cause = value ? value : None();
-    e->suppress_context = true;
-    return true;
-  }
-  if (n == "__traceback__") {
-    e->traceback = value ? value : None();
-    return true;
-  }
+  if (n == "__traceback__") return set_traceback(ts, e, value);
   if (n == "__suppress_context__") {
-    int t = value ? py_truth(ts, value) : 0;
+    int t = py_truth(ts, value);
     if (t < 0) return false;
     e->suppress_context = t;
     return true;
@@ -395,6 +430,7 @@ bool exception_matches(Value exception, Type* type) {
   return is_subtype(type_of(exception), type);
 }
 
+// An instance made by calling the class, so a subclass's __new__ and __init__ run.
 Value new_exception(ThreadState& ts, Type* type, std::span<const Value> args) {
   return call(ts, Value(type), args);
 }
@@ -428,6 +464,8 @@ Value raise_value(ThreadState& ts, Value exception) {
   return Value();
 }
 
+// Raises `type`(message) and returns null. A MemoryError with no message has no args, as CPython's
+// PyErr_NoMemory raises it (it must work when allocating a message would not).
 Value raise(ThreadState& ts, Type& type, std::string_view message) {
   Value msg = Value(make_str(ts, message));
   Value exc;
@@ -446,12 +484,15 @@ Value raise_key_error(ThreadState& ts, Value key) {
   return raise_value(ts, exc);
 }
 
+// StopIteration(value) with .value set directly: a generator's return value travels this way.
 Value raise_stop_iteration(ThreadState& ts, Value value) {
   Value exc = exception_new(ts, &StopIteration_type, std::span<const Value>(&value, 1), nullptr);
   as_exc(exc)->extra = value;
   return raise_value(ts, exc);
 }
 
+// The RAISE_VARARGS opcode: `raise exc [from cause]`. A class is instantiated with no arguments; a cause of
+// None sets __suppress_context__ without a cause (`raise X from None`).
 Value raise_object(ThreadState& ts, Value exc, Value cause) {
   Value instance;
   if (is_type(exc) && is_exception_type(as_type(exc))) {
@@ -484,6 +525,7 @@ Value raise_object(ThreadState& ts, Value exc, Value cause) {
   return raise_value(ts, instance);
 }
 
+// AttributeError with .name and .obj filled in, which the traceback printer uses for "Did you mean" hints.
 Value raise_attribute_error(ThreadState& ts, Value obj, StrObject* name, std::string_view message) {
   raise(ts, AttributeError_type, message);
   Value pair[2] = {Value(name), obj};

@@ -1,5 +1,12 @@
 // Callables: Python functions, builtin functions and methods, method descriptors of builtin types, bound
 // methods, properties/staticmethod/classmethod, cells and code objects.
+//
+// The split follows CPython's: a Python function (funcobject.c) runs bytecode through call_function; a
+// builtin function or bound builtin method (methodobject.c) calls a MethodDef's C++ function with `self`
+// preset; a method descriptor (descrobject.c) is that MethodDef unbound, found in a builtin type's dict and
+// bound on attribute access; a bound method (classobject.c) pairs any callable with its first argument.
+// Builtin types' read-only attributes are properties over a method descriptor (install_getter), which
+// stands in for CPython's getset_descriptor.
 #include <deque>
 
 #include "vm/interp/eval.h"
@@ -17,6 +24,8 @@ Value function_call(ThreadState& ts, Value callable, std::span<const Value> args
   return call_function(ts, static_cast<FunctionObject*>(callable.as_object()), args, kwnames);
 }
 
+// Functions are non-data descriptors: C().f binds, C.f (instance null or None) is the function itself, as
+// CPython 3's func_descr_get (there are no unbound methods).
 Value function_descr_get(ThreadState& ts, Value descr, Value instance, Value) {
   if (!instance || is_none(instance)) return descr;
   return make_bound_method(ts, descr, instance);
@@ -27,6 +36,7 @@ Value function_repr(ThreadState& ts, Value self) {
   return make_str(ts, fmt::format("<function {} at {:#x}>", f->qualname->view(), self.bits()));
 }
 
+// `annotations` may still be MAKE_FUNCTION's flat tuple (see function_annotations); either form is traced.
 void trace_function(Object* self, Tracer& tracer) {
   auto* f = static_cast<FunctionObject*>(self);
   tracer.visit(f->code);
@@ -57,6 +67,7 @@ Value function_annotations(ThreadState& ts, Value self, std::span<const Value>, 
   if (!f->annotations || is_none(f->annotations)) f->annotations = Value(make_dict(ts));
   return f->annotations;
 }
+// The attribute dict is created on first use: most functions never get attributes.
 Value function_dict(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   FunctionObject* f = as_function(self);
   if (!f->dict) f->dict = make_dict(ts);
@@ -116,6 +127,8 @@ bool function_setattr(ThreadState& ts, Value self, StrObject* name, Value value)
 }
 
 // ---- code objects ---------------------------------------------------------------------------------------------
+// A code object's own arrays (bytecode copy, cell2arg) and the compiler's CodeObject it came from are owned
+// outside the GC heap and freed by finalize_code; only the tuples and strings below are GC references.
 void trace_code(Object* self, Tracer& tracer) {
   auto* c = static_cast<CodeObj*>(self);
   tracer.visit(c->consts);
@@ -138,6 +151,8 @@ Value code_repr(ThreadState& ts, Value self) {
 }
 
 // ---- builtin functions and methods ------------------------------------------------------------------------------
+// A module-level builtin has the module (or nothing) as `self`; a bound builtin method has its receiver.
+// The MethodDef's function sees the same `self` either way, like a C function's first PyObject* argument.
 Value native_call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
   auto* f = static_cast<NativeFunctionObject*>(callable.as_object());
   return f->def->fn(ts, f->self, args, kwnames);
@@ -153,6 +168,8 @@ Value native_richcompare(ThreadState& ts, Value a, Value b, int op) {
   bool same = x->self == y->self && x->def == y->def;
   return Bool(op == kEq ? same : !same);
 }
+// CPython's meth_hash: receiver identity combined with the C function's identity, consistent with
+// native_richcompare. -1 is reserved for errors in CPython's hash protocol, so it maps to -2 as there.
 bool native_hash(ThreadState&, Value v, int64_t* out) {
   auto* f = static_cast<NativeFunctionObject*>(v.as_object());
   auto h = static_cast<int64_t>((f->self.bits() >> 4) ^ (reinterpret_cast<uintptr_t>(f->def) >> 4));
@@ -160,6 +177,8 @@ bool native_hash(ThreadState&, Value v, int64_t* out) {
   return true;
 }
 
+// "<built-in function len>" for module functions, "<built-in method append of list object at 0x..>" for
+// bound ones (CPython's meth_repr).
 Value native_repr(ThreadState& ts, Value self) {
   auto* f = static_cast<NativeFunctionObject*>(self.as_object());
   if (!f->self || (f->self.is_object() && f->self.as_object()->type == &module_type))
@@ -225,6 +244,10 @@ Value bound_reduce(ThreadState& ts, Value self, std::span<const Value> args, Tup
   return reduce_to_getattr(ts, m->self, name);
 }
 
+// Calling an unbound builtin method, e.g. list.append(l, x): the first argument is the receiver and must be
+// an instance of the owning type, checked here (CPython's descr_check / method_check_args) because the C++
+// function casts it without looking. Slot wrappers (int.__add__) and plain method descriptors word their
+// errors differently, as CPython's wrapper_descriptor and method_descriptor do.
 Value descriptor_call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
   auto* d = static_cast<MethodDescriptorObject*>(callable.as_object());
   if (d->def->flags & kMethodStatic) return d->def->fn(ts, Value(), args, kwnames);
@@ -259,6 +282,9 @@ Value descriptor_call(ThreadState& ts, Value callable, std::span<const Value> ar
   return d->def->fn(ts, args[0], args.subspan(1), kwnames);
 }
 
+// Attribute access binds by kind: a classmethod-flagged def (dict.fromkeys) to the owner class, a
+// static-flagged def (str.maketrans) to nothing, a slot wrapper to a method-wrapper, anything else to the
+// instance as a builtin method; class access (no instance) returns the descriptor itself.
 Value descriptor_get(ThreadState& ts, Value descr, Value instance, Value owner) {
   auto* d = static_cast<MethodDescriptorObject*>(descr.as_object());
   if (d->def->flags & kMethodStatic) return make_native_function(ts, d->def, Value());
@@ -292,6 +318,7 @@ Value descriptor_objclass(ThreadState&, Value self, std::span<const Value>, Tupl
 void trace_descriptor(Object* self, Tracer& tracer) { tracer.visit(static_cast<MethodDescriptorObject*>(self)->owner); }
 
 // ---- bound methods --------------------------------------------------------------------------------------------
+// m(*args) is func(self, *args): call_with_self prepends the receiver without building a tuple.
 Value bound_call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
   auto* m = static_cast<BoundMethodObject*>(callable.as_object());
   return call_with_self(ts, m->func, m->self, args, kwnames);
@@ -305,6 +332,8 @@ Value bound_richcompare(ThreadState& ts, Value a, Value b, int op) {
   if (eq < 0) return Value();
   return Bool(op == kEq ? eq : !eq);
 }
+// CPython's method_hash: the receiver's identity hash (the pointer rotated right by 4 bits, as
+// _Py_HashPointer) xor the function's own hash, so equal methods (bound_richcompare) hash equal.
 bool bound_hash(ThreadState& ts, Value self, int64_t* out) {
   auto* m = static_cast<BoundMethodObject*>(self.as_object());
   int64_t func_hash;
@@ -327,6 +356,8 @@ void trace_bound(Object* self, Tracer& tracer) {
   tracer.visit(m->func);
   tracer.visit(m->self);
 }
+// Attributes a bound method lacks are looked up on the function it wraps (CPython's method_getattro), so
+// m.__name__, m.__wrapped__ and user attributes set on the function are visible through the method.
 Value bound_getattr(ThreadState& ts, Value self, StrObject* name) {
   // __doc__ is the function's (CPython's method_get_doc), not the method type's own docstring.
   if (name->view() == "__doc__") return get_attr(ts, static_cast<BoundMethodObject*>(self.as_object())->func, name);
@@ -350,12 +381,15 @@ Value raise_missing_accessor(ThreadState& ts, PropertyObject* p, Value instance,
   return raise_fmt(ts, AttributeError_type, "property {} of {} object has no {}", as_str(name)->view(),
                    as_str(owner)->view(), accessor);
 }
+// Class access (no instance) returns the property itself, so C.x.fget and C.x.setter work.
 Value property_get(ThreadState& ts, Value descr, Value instance, Value) {
   if (!instance) return descr;
   PropertyObject* p = as_property(descr);
   if (!p->fget || is_none(p->fget)) return raise_missing_accessor(ts, p, instance, "getter");
   return call(ts, p->fget, std::span<const Value>(&instance, 1));
 }
+// A null `value` is `del obj.x` and calls fdel; otherwise fset(obj, value). Properties are data descriptors
+// even without a setter: assignment raises instead of falling back to the instance dict.
 bool property_set(ThreadState& ts, Value descr, Value instance, Value value) {
   PropertyObject* p = as_property(descr);
   Value fn = value ? p->fset : p->fdel;
@@ -426,6 +460,8 @@ Value classmethod_get(ThreadState& ts, Value descr, Value instance, Value owner)
   Value cls = owner ? owner : Value(type_of(instance));
   return make_bound_method(ts, as_property(descr)->fget, cls);
 }
+// staticmethod(f) / classmethod(f): exactly one positional argument, no keywords, f not checked for being
+// callable (as CPython: the error comes when it is called).
 Value wrapper_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   if (!no_keywords(ts, type->c_name, kwnames)) return Value();
   if (args.size() != 1)
@@ -435,6 +471,8 @@ Value wrapper_new(ThreadState& ts, Type* type, std::span<const Value> args, Tupl
   if (!copy_wrapped_attributes(ts, p)) return Value();
   return Value(p);
 }
+// property(fget=None, fset=None, fdel=None, doc=None). Unlike CPython's property_init, a missing doc is not
+// taken from fget.__doc__ here.
 Value property_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   auto* p = ts.alloc<PropertyObject>(type, type->instance_size);  // a subclass adds its dict
   size_t n = positional_count(args, kwnames);
@@ -462,6 +500,8 @@ Value property_copy(ThreadState& ts, Value self, std::span<const Value> args, Va
     if (copy && is_subtype(type_of(copy), &property_type)) as_property(copy)->name = old->name;
     return copy;
   }
+  // Copying the whole object copies its header too: the mark epoch is reset so the new object does not
+  // look already marked to a collection in progress.
   auto* p = ts.alloc<PropertyObject>(old->type);
   *p = *old;
   p->gc_epoch = 0;
@@ -518,6 +558,7 @@ Value wrapper_is_abstract(ThreadState& ts, Value self, std::span<const Value>, T
 
 // ---- cells ------------------------------------------------------------------------------------------------------
 void trace_cell(Object* self, Tracer& tracer) { tracer.visit(static_cast<CellObject*>(self)->ref); }
+// A cell whose variable was never bound (or was deleted) is empty: reading it raises, as CPython's.
 Value cell_contents(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   Value v = static_cast<CellObject*>(self.as_object())->ref;
   if (!v) return raise(ts, ValueError_type, "Cell is empty");
@@ -533,6 +574,8 @@ bool is_unbound_method_like(Value attr) {
   return !(static_cast<MethodDescriptorObject*>(attr.as_object())->def->flags & (kMethodClass | kMethodStatic));
 }
 
+// Calls func(self, *args, **kw) without allocating: up to 16 arguments are copied into a native-stack array,
+// more into a std::vector. Returns call()'s result (null with the exception pending).
 Value call_with_self(ThreadState& ts, Value func, Value self, std::span<const Value> args, TupleObject* kwnames) {
   constexpr size_t kInline = 16;
   Value buffer[kInline];
@@ -547,6 +590,7 @@ Value call_with_self(ThreadState& ts, Value func, Value self, std::span<const Va
   return call(ts, func, std::span<const Value>(all, args.size() + 1), kwnames);
 }
 
+// `self` is the receiver (or module, or null); `module` is what __module__ reports (null: None).
 Value make_native_function(ThreadState& ts, const MethodDef* def, Value self, Value module) {
   auto* f = ts.alloc<NativeFunctionObject>(&native_function_type);
   f->def = def;
@@ -594,6 +638,7 @@ void install_getter(ThreadState& ts, Type& type, const MethodDef* def) {
 
 }  // namespace
 
+// A read-only attribute `name` on a builtin type, computed by `getter(ts, instance, {}, nullptr)`.
 void add_getset(ThreadState& ts, Type& type, const char* name, NativeFn getter) {
   // Static types outlive interpreters, so their getter definitions live for the whole process.
   static std::deque<MethodDef> getters;
@@ -696,6 +741,8 @@ Value function_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObj
   for (int64_t i = 0; i < ncells; i++)
     if (type_of(cells->items[i]) != &cell_type)
       return raise_fmt(ts, TypeError_type, "arg 5 (closure) expected cell, found {}", type_name(cells->items[i]));
+  // That is CPython's _PyEval_BuiltinsFromGlobals, except that a __builtins__ which is neither a dict nor a
+  // module is ignored here rather than used as the builtins mapping.
   // Builtins: the globals' __builtins__ (a dict or a module), else the interpreter's.
   auto* globals = static_cast<DictObject*>(given[1].as_object());
   DictObject* builtins = ts.interp->builtins;
@@ -712,6 +759,8 @@ Value function_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObj
 
 }  // namespace
 
+// Makes `t` behave as method_descriptor: shared with wrapper_descriptor (vm/objects/method_wrapper.cpp), whose
+// instances have the same layout.
 void give_method_descriptor_protocol(ThreadState& ts, Type& t) {
   t.call = descriptor_call;
   t.descr_get = descriptor_get;

@@ -1,5 +1,9 @@
 // int and bool. Values in the 63-bit range are inline small ints (no allocation); the rest are IntObjects
 // holding a BigInt. Every operation keeps that invariant: results are normalised back to small ints.
+//
+// The slots take any int-like operand (IntArg: small int, IntObject, bool or an int subclass) and return
+// NotImplemented for anything else, so float and complex get their reflected turn. Division, modulo and shifts
+// follow CPython's longobject.c: floor semantics, ZeroDivisionError and ValueError messages word for word.
 #include <charconv>
 #include <cmath>
 
@@ -17,6 +21,8 @@ namespace minipy {
 
 namespace {
 
+// Python's numeric hash is the value modulo the Mersenne prime 2**61 - 1 (sys.hash_info.modulus), so equal
+// ints, floats and Fractions hash equal.
 constexpr int64_t kHashModulus = (int64_t{1} << 61) - 1;
 
 
@@ -64,6 +70,7 @@ struct IntArg {
   return (o->type->flags & kTypeIntSubclass) && int_subclass_arg(o, out);
 }
 
+// The three messages CPython 3.11 uses for /, % and //.
 Value int_div_zero(ThreadState& ts, int op) {
   return raise(ts, ZeroDivisionError_type,
                op == kOpMod ? "integer modulo by zero"
@@ -71,6 +78,8 @@ Value int_div_zero(ThreadState& ts, int op) {
                                   : "integer division or modulo by zero");
 }
 
+// C++ division truncates toward zero; Python's floors (-7 // 2 == -4, -7 % 2 == 1: the remainder takes the
+// divisor's sign).
 int64_t floor_div64(int64_t a, int64_t b) {
   int64_t q = a / b;
   if ((a % b != 0) && ((a < 0) != (b < 0))) q--;
@@ -102,6 +111,9 @@ bool result_too_big(ThreadState& ts, uint64_t bits) {
   return true;
 }
 
+// a ** b. A negative exponent gives a float (as CPython, through float pow); a huge positive exponent is only
+// representable for bases 0, 1 and -1 (anything else would not fit in memory: MemoryError up front); otherwise
+// repeated squaring in int64 with a fall back to BigInt on overflow.
 Value int_pow(ThreadState& ts, const IntArg& a, const IntArg& b) {
   if (!b.is_small || b.small < 0) {
     if ((b.is_small && b.small < 0) || (!b.is_small && b.big->sign() < 0)) {
@@ -149,6 +161,8 @@ Value int_pow(ThreadState& ts, const IntArg& a, const IntArg& b) {
   return make_int(ts, base.pow(static_cast<uint64_t>(b.small)));
 }
 
+// Every binary int operation: small operands in int64 with overflow checks, anything else in BigInt. Results
+// go through make_int, which returns small ints whenever they fit.
 Value int_binary(ThreadState& ts, Value left, Value right, int op) {
   IntArg a, b;
   if (!int_arg(left, &a) || !int_arg(right, &b)) return NotImplemented();
@@ -227,6 +241,7 @@ Value int_binary(ThreadState& ts, Value left, Value right, int op) {
 #define INT_BINARY(op) \
   [](ThreadState& ts, Value a, Value b) { return int_binary(ts, a, b, op); }
 
+// divmod(a, b) == (a // b, a % b), with the same errors.
 Value int_divmod(ThreadState& ts, Value left, Value right) {
   IntArg a, b;
   if (!int_arg(left, &a) || !int_arg(right, &b)) return NotImplemented();
@@ -238,6 +253,8 @@ Value int_divmod(ThreadState& ts, Value left, Value right) {
   return Value(minipy::make_tuple(ts, items));
 }
 
+// pow(base, exp, mod): a negative exponent means the modular inverse first (3.8+), with CPython's ValueError
+// when none exists; the result takes the sign convention of Python's %, i.e. the modulus's sign.
 Value int_pow3(ThreadState& ts, Value base, Value exp, Value mod) {
   IntArg a, b, m;
   if (!int_arg(base, &a) || !int_arg(exp, &b) || !int_arg(mod, &m)) return NotImplemented();
@@ -284,6 +301,8 @@ int int_truth(ThreadState&, Value v) {
   return a.is_small ? a.small != 0 : !a.big->is_zero();
 }
 
+// int vs float is handed to float's comparison (reflected), which compares exactly instead of converting the
+// int to a double (2**53 + 1 != 2.0**53).
 Value int_richcompare(ThreadState& ts, Value left, Value right, int op) {
   IntArg a, b;
   if (!int_arg(left, &a)) return NotImplemented();
@@ -346,6 +365,7 @@ Value bool_repr(ThreadState& ts, Value v) {
   return Value(intern(ts, static_cast<BoolObject*>(v.as_object())->value ? "True" : "False"));
 }
 
+// bool & bool, | and ^ stay bools (True | False is True); any other operand makes it int arithmetic.
 Value bool_binary(ThreadState& ts, Value a, Value b, int op) {
   if (type_of(a) == &bool_type && type_of(b) == &bool_type) {
     bool x = static_cast<BoolObject*>(a.as_object())->value, y = static_cast<BoolObject*>(b.as_object())->value;
@@ -356,7 +376,6 @@ Value bool_binary(ThreadState& ts, Value a, Value b, int op) {
   return int_binary(ts, a, b, op);
 }
 
-// int(x), int(str, base): the exact int.
 }  // namespace
 
 // int(b"12", base) and float(b"1.5") (base 0 here means float): the bytes parsed as ASCII text; a failure shows the
@@ -422,6 +441,9 @@ namespace {
 // bytes and bytearray: the bytes-like objects int() and float() parse as text.
 bool is_bytes(Value v) { return v.is_object() && (is_subtype(type_of(v), &bytes_type) || is_bytearray(v)); }
 
+// int(x), int(x, base): an exact int, never a subclass instance (int_new wraps it for subclasses). The
+// conversion order is CPython's long_new_impl: an int or float's own value, a str parsed, then __int__,
+// __index__, the deprecated __trunc__, and finally bytes-like objects parsed as ASCII text.
 Value exact_int_new(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames) {
   size_t npos = positional_count(args, kwnames);
   Value x = npos > 0 ? args[0] : Value();
@@ -473,11 +495,13 @@ Value exact_int_new(ThreadState& ts, std::span<const Value> args, TupleObject* k
                    "int() argument must be a string, a bytes-like object or a real number, not '{}'", type_name(x));
 }
 
+// For a subclass, the exact value is wrapped in an instance of it (make_subtype_instance).
 Value int_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   Value r = exact_int_new(ts, args, kwnames);
   return !r || type == &int_type ? r : make_subtype_instance(ts, type, r);
 }
 
+// bool(x) is x's truth value; bool cannot be subclassed, so `type` is always bool.
 Value bool_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
   if (!no_keywords(ts, "bool", kwnames)) return Value();
   if (args.size() > 1) return raise_fmt(ts, TypeError_type, "bool expected at most 1 argument, got {}", args.size());
@@ -524,6 +548,8 @@ const MethodDef int_methods[] = {
 
 Value make_int_big(ThreadState& ts, int64_t v) { return make_int(ts, BigInt(v)); }
 
+// The only way ints are made from BigInts: a value that fits is a small int, so small-range values never
+// exist as IntObjects (identity and equality tests rely on that).
 Value make_int(ThreadState& ts, const BigInt& v) {
   if (v.fits_int64()) {
     int64_t x = v.to_int64();
@@ -536,6 +562,7 @@ Value make_int(ThreadState& ts, const BigInt& v) {
 
 bool is_int(Value v) { return v.is_small_int() || (v.is_object() && (v.as_object()->type->flags & kTypeIntSubclass)); }
 
+// False (without an exception) when v is not an int or does not fit in int64.
 bool int_to_int64(Value v, int64_t* out) {
   IntArg a;
   if (!int_arg(v, &a)) return false;
@@ -554,6 +581,7 @@ BigInt to_bigint(Value v) {
   return a.as_big();
 }
 
+// operator.index(v): an exact int as is, an int subclass's value as an exact int, else __index__.
 Value number_index(ThreadState& ts, Value v) {
   if (v.is_small_int()) return v;
   Type* t = type_of(v);
@@ -563,6 +591,8 @@ Value number_index(ThreadState& ts, Value v) {
   return raise_fmt(ts, TypeError_type, "'{}' object cannot be interpreted as an integer", type_name(v));
 }
 
+// __index__ then a range check, with OverflowError(`overflow_msg`) when it does not fit (CPython's message
+// for Py_ssize_t conversions by default).
 bool index_to_int64(ThreadState& ts, Value v, int64_t* out, const char* overflow_msg) {
   Value i = number_index(ts, v);
   if (!i) return false;

@@ -1,4 +1,8 @@
 // The builtin iterator types: enumerate, zip, reversed, map, filter and the __getitem__-based sequence iterator.
+//
+// Each wrapper holds iterators made by get_iter and advances them with `step`, so an error or a StopIteration
+// carrying a value passes through unchanged. Construction takes CPython's arguments and messages; keywords are
+// refused for the builtin types but left to a subclass's __init__ (keywords_refused), as CPython's checks do.
 #include "vm/objects/type_init.h"
 #include "vm/objects/heap_type.h"
 #include "vm/runtime.h"
@@ -14,14 +18,18 @@ Value self_iter(ThreadState&, Value self) { return self; }
 Value step(ThreadState& ts, Value iterator) { return type_of(iterator)->iternext(ts, iterator); }
 
 // ---- enumerate ---------------------------------------------------------------------------------------------
+// enumerate(iterable, start=0).
 Value enumerate_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   size_t n = positional_count(args, kwnames);
   Value iterable = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "iterable");
   Value start = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "start");
   if (!iterable) return raise(ts, TypeError_type, "enumerate() missing required argument 'iterable' (pos 1)");
   if (n > 2) return raise_fmt(ts, TypeError_type, "enumerate() takes at most 2 arguments ({} given)", n);
-  if (start && !is_int(start))
-    return raise_fmt(ts, TypeError_type, "'{}' object cannot be interpreted as an integer", type_name(start));
+  // CPython's enum_new takes PyNumber_Index(start): anything with __index__, made an exact int (True is 1).
+  if (start) {
+    start = number_index(ts, start);
+    if (!start) return start;
+  }
   Value it = get_iter(ts, iterable);
   if (!it) return it;
   auto* e = ts.alloc<EnumerateObject>(type, type->instance_size);  // a subclass adds its dict
@@ -29,6 +37,7 @@ Value enumerate_new(ThreadState& ts, Type* type, std::span<const Value> args, Tu
   e->count = start ? start : Value::small_int(0);
   return Value(e);
 }
+// The count is a Python int advanced with `+`, so it grows past int64 without overflow.
 Value enumerate_next(ThreadState& ts, Value self) {
   auto* e = static_cast<EnumerateObject*>(self.as_object());
   Value v = step(ts, e->iterator);
@@ -46,6 +55,7 @@ void trace_enumerate(Object* self, Tracer& tracer) {
 }
 
 // ---- zip --------------------------------------------------------------------------------------------------------
+// zip(*iterables, strict=False). With no iterables the zip is empty at once.
 Value zip_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   size_t n = positional_count(args, kwnames);
   Value strict = keyword_arg(ts, args, kwnames, "strict");
@@ -70,6 +80,9 @@ Value zip_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObj
   }
   return Value(z);
 }
+// Stops at the shortest input. With strict=True (PEP 618) the first exhausted input is checked against the
+// others: an earlier one still producing is "shorter", a later one producing is "longer" (the ValueError
+// names the argument positions as CPython's does). An iterator that raises ends strict checking with that error.
 Value zip_next(ThreadState& ts, Value self) {
   auto* z = static_cast<ZipObject*>(self.as_object());
   int64_t n = z->iterators->size;
@@ -102,6 +115,8 @@ Value zip_next(ThreadState& ts, Value self) {
 void trace_zip(Object* self, Tracer& tracer) { tracer.visit(static_cast<ZipObject*>(self)->iterators); }
 
 // ---- reversed ----------------------------------------------------------------------------------------------------
+// reversed(seq): seq.__reversed__() when the type defines it (None means "not reversible"); otherwise the
+// sequence protocol (__len__ and __getitem__, dicts excluded) walked from the end.
 Value reversed_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   if (!no_keywords(ts, "reversed", kwnames)) return Value();
   if (args.size() != 1) return raise_fmt(ts, TypeError_type, "reversed expected 1 argument, got {}", args.size());
@@ -109,7 +124,7 @@ Value reversed_new(ThreadState& ts, Type* type, std::span<const Value> args, Tup
   Value method = type_lookup(type_of(seq), ts.interp->names.reversed);
   if (method && !is_none(method)) return call(ts, method, std::span<const Value>(&seq, 1));
   Type* t = type_of(seq);
-  if (!t->getitem || !t->length || is_dict(seq))
+  if (method || !t->getitem || !t->length || is_dict(seq))
     return raise_fmt(ts, TypeError_type, "'{}' object is not reversible", type_name(seq));
   int64_t n = py_len(ts, seq);
   if (n < 0) return Value();
@@ -118,6 +133,7 @@ Value reversed_new(ThreadState& ts, Type* type, std::span<const Value> args, Tup
   r->index = n - 1;
   return Value(r);
 }
+// An IndexError (the sequence shrank) or StopIteration from __getitem__ ends the iteration quietly.
 Value reversed_next(ThreadState& ts, Value self) {
   auto* r = static_cast<ReversedObject*>(self.as_object());
   if (!r->seq || r->index < 0) {
@@ -151,6 +167,8 @@ Value map_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObj
   m->iterators = its;
   return Value(m);
 }
+// func(*next items); stops with the shortest iterable. The argument tuple is filled with None first so a
+// collection during a step sees only valid items.
 Value map_next(ThreadState& ts, Value self) {
   auto* m = static_cast<MapObject*>(self.as_object());
   int64_t n = m->iterators->size;
@@ -174,6 +192,7 @@ Value filter_new(ThreadState& ts, Type* type, std::span<const Value> args, Tuple
   m->iterators = minipy::make_tuple(ts, std::span<const Value>(&it, 1));
   return Value(m);
 }
+// filter(None, it) and filter(bool, it) test the item's truth without calling anything.
 Value filter_next(ThreadState& ts, Value self) {
   auto* m = static_cast<MapObject*>(self.as_object());
   for (;;) {
@@ -198,6 +217,7 @@ void trace_map(Object* self, Tracer& tracer) {
 }
 
 // ---- the sequence iterator (objects with __getitem__ but no __iter__) ------------------------------------
+// The old sequence protocol: seq[0], seq[1], ... until IndexError or StopIteration, which end it for good.
 Value seq_iter_next(ThreadState& ts, Value self) {
   auto* it = static_cast<SeqIterObject*>(self.as_object());
   if (!it->seq) return Value();
@@ -219,6 +239,8 @@ Value seq_iter_next(ThreadState& ts, Value self) {
 // ---- iter(callable, sentinel) ---------------------------------------------------------------------------------
 namespace {
 
+// iter(callable, sentinel): stops (for good) when the result equals the sentinel or the call raises
+// StopIteration; the comparison is sentinel == value, as CPython's calliter_iternext does it.
 Value call_iter_next(ThreadState& ts, Value self) {
   auto* it = static_cast<CallIterObject*>(self.as_object());
   if (!it->callable) return Value();

@@ -39,6 +39,8 @@ ListObject* as_list(Value v) { return static_cast<ListObject*>(v.as_object()); }
 
 void finalize_list(Object* o) { std::free(static_cast<ListObject*>(o)->items); }
 
+// Only items below `size` are traced: slots past it may hold stale Values (clear and pop leave them) that must
+// not keep objects alive.
 void trace_list(Object* self, Tracer& tracer) {
   auto* l = static_cast<ListObject*>(self);
   tracer.visit_range(l->items, l->items + l->size);
@@ -74,6 +76,8 @@ Value list_inplace_concat(ThreadState& ts, Value a, Value b) {
   return a;
 }
 
+// l * n: n <= 0 gives [], a size that cannot be represented is MemoryError (CPython's list_repeat checks the
+// same product before allocating).
 Value list_repeat(ThreadState& ts, Value a, Value count) {
   int64_t n;
   if (!index_to_int64(ts, count, &n, "cannot fit 'int' into an index-sized integer")) return Value();
@@ -86,6 +90,7 @@ Value list_repeat(ThreadState& ts, Value a, Value count) {
   return Value(r);
 }
 
+// l *= n keeps the object's identity: the repeated items are built in a temporary list, then copied in.
 Value list_inplace_repeat(ThreadState& ts, Value a, Value count) {
   if (!is_list(a)) return NotImplemented();
   Value r = list_repeat(ts, a, count);
@@ -100,6 +105,8 @@ Value list_inplace_repeat(ThreadState& ts, Value a, Value count) {
 
 int64_t list_len(ThreadState&, Value v) { return as_list(v)->size; }
 
+// `in`: 1, 0, or -1 with the exception pending. The size is re-read each step because __eq__ may shrink
+// the list.
 int list_contains(ThreadState& ts, Value container, Value item) {
   ListObject* l = as_list(container);
   for (int64_t i = 0; i < l->size; i++) {
@@ -109,6 +116,8 @@ int list_contains(ThreadState& ts, Value container, Value item) {
   return 0;
 }
 
+// A small int index takes the fast path; a slice copies; anything else with __index__ goes through
+// sequence_index.
 Value list_getitem(ThreadState& ts, Value container, Value key) {
   ListObject* l = as_list(container);
   if (key.is_small_int()) {
@@ -133,10 +142,13 @@ Value list_getitem(ThreadState& ts, Value container, Value key) {
   return l->items[i];
 }
 
+// l[a:b:c] = value and del l[a:b:c] (a null `value`). A step-1 slice may change the list's length; an
+// extended slice needs exactly as many items as it selects.
 bool list_assign_slice(ThreadState& ts, ListObject* l, SliceObject* slice, Value value) {
   int64_t start, stop, step, n;
   if (!slice_indices(ts, slice, &l->size, &start, &stop, &step, &n)) return false;
   if (!value) {  // del l[a:b:c]
+    // One pass compacting the survivors; a negative step is turned into the same set of positions walked upward.
     if (n <= 0) return true;
     if (step < 0) {
       start = start + step * (n - 1);
@@ -216,6 +228,8 @@ Value list_iter(ThreadState& ts, Value v) {
   return Value(it);
 }
 
+// The iterator reads the live list, so items appended during iteration are produced too (as in CPython).
+// Once exhausted it drops the list and stays exhausted even if the list grows again.
 Value list_iter_next(ThreadState&, Value self) {
   auto* it = static_cast<SeqIterObject*>(self.as_object());
   if (!it->seq) return Value();
@@ -225,6 +239,7 @@ Value list_iter_next(ThreadState&, Value self) {
   return Value();
 }
 
+// A list that shrank below the next index simply ends the reversed iteration, as CPython's listreviter_next.
 Value list_reverse_iter_next(ThreadState&, Value self) {
   auto* it = static_cast<ReversedObject*>(self.as_object());
   if (!it->seq) return Value();
@@ -239,6 +254,7 @@ Value list_new(ThreadState& ts, Type* type, std::span<const Value>, TupleObject*
   return Value(l);
 }
 
+// list.__init__ on an existing list empties it first, as CPython: `l.__init__([1])` leaves [1].
 bool list_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   // As CPython: keywords are refused unless a subclass's __new__ may have wanted them.
   Type* t = type_of(self);
@@ -272,6 +288,7 @@ LIST_METHOD(m_extend) {
   if (!list_extend(ts, as_list(self), args[0])) return Value();
   return None();
 }
+// insert(i, x) clamps i into [0, len] rather than raising, as CPython.
 LIST_METHOD(m_insert) {
   if (!no_keywords(ts, "insert", kwnames)) return Value();
   if (args.size() != 2) return raise_fmt(ts, TypeError_type, "insert expected 2 arguments, got {}", args.size());
@@ -343,6 +360,7 @@ LIST_METHOD(m_reverse) {
   std::reverse(l->items, l->items + l->size);
   return None();
 }
+// Keeps the storage; stale slots past the new size are not traced (trace_list), so their objects can go.
 LIST_METHOD(m_clear) {
   if (!check_arg_count(ts, "clear", positional_count(args, kwnames), 0, 0)) return Value();
   as_list(self)->size = 0;
@@ -387,6 +405,8 @@ inline int key_less(ThreadState& ts, Value a, Value b, KeyShape shape) {
   return rich_compare_bool(ts, a, b, kLt);
 }
 
+// Stable: an item moves before an earlier one only when strictly less (with `reverse`, strictly greater),
+// which is also what CPython's timsort guarantees; only `<` is ever asked of the keys, as in CPython.
 bool merge_sort(ThreadState& ts, std::vector<SortItem>& items, std::vector<SortItem>& tmp, size_t lo, size_t hi,
                 bool reverse, KeyShape shape) {
   if (hi - lo < 2) return true;
@@ -515,6 +535,8 @@ Value list_reversed(ThreadState& ts, Value self, std::span<const Value>, TupleOb
 const MethodDef list_reversed_def[] = {{"__reversed__", list_reversed}};
 }  // namespace
 
+// A list of `size` null items: the caller fills every slot before the list reaches Python code (a null item
+// is not a valid Python object). Null with MemoryError pending if the size is absurd.
 ListObject* make_list(ThreadState& ts, int64_t size) {
   auto* l = ts.alloc<ListObject>(&list_type);
   if (!list_reserve(ts, l, size)) return nullptr;  // MemoryError pending
@@ -536,6 +558,9 @@ bool list_append(ThreadState& ts, ListObject* l, Value v) {
   return true;
 }
 
+// Whether the items can be copied straight from the storage: an exact list or tuple, or a subclass that does
+// not override __iter__. CPython's PySequence_Fast and list_extend take it for exact types only; a subclass
+// that keeps the inherited __iter__ yields the same items either way.
 bool items_directly(Value v) {
   return (is_list(v) && type_of(v)->iter == list_type.iter) || (is_tuple(v) && type_of(v)->iter == tuple_type.iter);
 }
@@ -567,6 +592,9 @@ Value sequence_to_list(ThreadState& ts, Value iterable) {
   return Value(l);
 }
 
+// The items of `iterable` as a span: a tuple's own storage, else a snapshot kept alive in *storage (which the
+// caller holds on its stack for as long as it uses the span). False with the exception pending if it is not
+// iterable or the iteration raises.
 bool sequence_items(ThreadState& ts, Value iterable, std::span<Value>* items, Value* storage) {
   if (is_tuple(iterable) && items_directly(iterable)) {
     *items = static_cast<TupleObject*>(iterable.as_object())->span();
@@ -587,6 +615,8 @@ bool sequence_items(ThreadState& ts, Value iterable, std::span<Value>* items, Va
 }
 
 // ---- shared sequence helpers --------------------------------------------------------------------------------------
+// CPython's Py_ReprEnter/Py_ReprLeave: the containers whose repr is in progress, so a list containing itself
+// prints "[...]" instead of recursing.
 ReprGuard::ReprGuard(ThreadState& ts, Object* self) : ts_(ts) {
   auto& stack = ts.interp->repr_stack;
   recursive_ = std::find(stack.begin(), stack.end(), self) != stack.end();
@@ -596,6 +626,8 @@ ReprGuard::~ReprGuard() {
   if (!recursive_) ts_.interp->repr_stack.pop_back();
 }
 
+// Reads a list's size and storage at every access (Python code run by a comparison may resize it); a tuple's
+// items never change.
 LiveItems::LiveItems(Value seq) {
   if (is_list(seq)) list_ = as_list(seq);
   else fixed_ = static_cast<TupleObject*>(seq.as_object())->span();
@@ -618,6 +650,9 @@ Value sequence_repr(ThreadState& ts, Value self, const char* open, const char* c
   return ascii ? Value(make_str_known(ts, out, static_cast<int64_t>(out.size()), true)) : Value(make_str(ts, out));
 }
 
+// CPython's list_richcompare / tuplerichcompare: find the first index where the items differ by == (identical
+// items count as equal without asking), then that pair decides with `op`; if one sequence is a prefix of the
+// other, the lengths decide. Sizes that differ decide == and != at once.
 Value sequence_compare(ThreadState& ts, Value left, Value right, int op) {
   LiveItems a(left), b(right);
   if (a.size() != b.size() && (op == kEq || op == kNe)) return Bool(op == kNe);
@@ -656,6 +691,7 @@ Value sequence_count(ThreadState& ts, Value self, Value x) {
   return Value::small_int(n);
 }
 
+// index(x[, start[, stop]]) for lists and tuples; start and stop are clamped like slice bounds.
 Value sequence_index_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames,
                             const char* not_found) {
   size_t n = positional_count(args, kwnames);

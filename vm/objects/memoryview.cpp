@@ -39,6 +39,7 @@ struct MemoryViewObject : Object {
 MemoryViewObject* as_mv(Value v) { return static_cast<MemoryViewObject*>(v.as_object()); }
 bool is_memoryview(Value v) { return v.is_object() && v.as_object()->type == &memoryview_type; }
 
+// CPython's CHECK_RELEASED: after release() every operation but repr, release and __exit__ raises ValueError.
 bool check_released(ThreadState& ts, MemoryViewObject* m) {
   if (!m->released) return true;
   raise(ts, ValueError_type, "operation forbidden on released memoryview object");
@@ -54,6 +55,7 @@ char native_code(std::string_view format) {
   return format[0];
 }
 
+// Sizes are those of this LP64 target's C types (long is 8 bytes), as struct's native mode reports them.
 // The size of one item of native format `code`, or 0 for codes memoryview does not know.
 int64_t native_size(char code) {
   switch (code) {
@@ -78,6 +80,7 @@ void store(char* p, T v) {
   std::memcpy(p, &v, sizeof v);
 }
 
+// Exponent 0 is a subnormal (or zero), 31 an infinity or NaN; otherwise the implicit leading 1 is added back.
 // IEEE half precision to double (the 'e' format).
 double half_to_double(uint16_t h) {
   int exponent = (h >> 10) & 0x1f, mantissa = h & 0x3ff;
@@ -99,6 +102,7 @@ Value unpack_item(ThreadState& ts, const char* format, const char* p) {
     case 'i': return Value::small_int(load<int32_t>(p));
     case 'I': return Value::small_int(load<uint32_t>(p));
     case 'l': case 'q': case 'n': return make_int(ts, load<int64_t>(p));
+    // Unsigned 64-bit values above INT64_MAX are rebuilt as (u >> 1) * 2 + (u & 1): BigInt is built from int64.
     case 'L': case 'Q': case 'N': case 'P': {
       auto u = load<uint64_t>(p);
       if (u <= static_cast<uint64_t>(INT64_MAX)) return make_int(ts, static_cast<int64_t>(u));
@@ -119,6 +123,10 @@ Value invalid_value(ThreadState& ts, const char* format) {
 }
 
 // Writes `v` as one item of `format` at `p` (CPython's pack_single); false with the exception pending.
+// '?' takes any object's truth; the float codes take a float, an int, or whatever float() accepts (CPython's
+// PyFloat_AsDouble); the integer codes take int or __index__ and check the C type's range, raising
+// "invalid value" for out-of-range ints as CPython does (never silently truncating). Packing 'e' is not
+// implemented (unpacking is).
 bool pack_item(ThreadState& ts, const char* format, char* p, Value v) {
   char code = native_code(format);
   switch (code) {
@@ -175,6 +183,7 @@ bool pack_item(ThreadState& ts, const char* format, char* p, Value v) {
 
 // ---- construction -----------------------------------------------------------------------------------------------
 
+// A view object with room for ndim shape and stride pairs (one pair even for a 0-dim view), not yet exporting.
 MemoryViewObject* alloc_view(ThreadState& ts, int ndim) {
   size_t dims = static_cast<size_t>(2 * (ndim > 0 ? ndim : 1));
   auto* m = ts.alloc<MemoryViewObject>(&memoryview_type, offsetof(MemoryViewObject, dims) + dims * sizeof(int64_t));
@@ -194,6 +203,9 @@ void set_format(MemoryViewObject* m, std::string_view format) {
 }
 
 // A new view of `source`'s memory (a fresh export of `obj`) with `ndim` dimensions, to be shaped by the caller.
+// Each derived view (slice, cast, toreadonly, memoryview(m)) takes its own export of the base object rather
+// than sharing one managed buffer as CPython's do: releasing the view it came from leaves it usable, and the
+// exporter stays locked (a bytearray cannot resize) while any of them is unreleased.
 Value new_view_like(ThreadState& ts, MemoryViewObject* source, int ndim) {
   BufferView view;
   if (!get_buffer(ts, source->obj, &view)) return Value();
@@ -253,6 +265,8 @@ namespace {
 
 // ---- the exporter side: memoryviews are bytes-like arguments too -----------------------------------------------
 
+// A memoryview exports its own description (not its object's) and counts the exports: release() refuses
+// while any is outstanding, since the consumer holds a raw pointer into the memory.
 bool mv_get_buffer(ThreadState& ts, Value obj, BufferView* view) {
   MemoryViewObject* m = as_mv(obj);
   if (!check_released(ts, m)) return false;
@@ -283,6 +297,7 @@ BufferView describe(MemoryViewObject* m) {
   return v;
 }
 
+// Idempotent: released is set first, so a release() followed by finalization returns the export once.
 // Ends m's export of its object (release() and finalization).
 void end_export(MemoryViewObject* m) {
   if (m->released) return;
@@ -309,6 +324,8 @@ std::string to_bytes(const BufferView& v, bool fortran = false) {
   return to_bytes(t);
 }
 
+// tolist() for dimension `dim` onward, recursively. The list is filled with None before the items are made,
+// so a collection triggered by an allocation in between traces only valid values.
 Value list_of(ThreadState& ts, const BufferView& v, int dim, const char* base) {
   if (dim == v.ndim) return unpack_item(ts, v.format, base);
   int64_t n = v.extent(dim);
@@ -328,6 +345,7 @@ Value mv_repr(ThreadState& ts, Value v) {
   return Value(make_str(ts, fmt::format("<{}memory at {:#x}>", as_mv(v)->released ? "released " : "", v.bits())));
 }
 
+// len() of a 0-dim view is 1, as CPython's memory_length.
 int64_t mv_len(ThreadState& ts, Value v) {
   MemoryViewObject* m = as_mv(v);
   if (!check_released(ts, m)) return -1;
@@ -376,6 +394,9 @@ bool tuple_has_slice(Value key) {
   return true;
 }
 
+// CPython 3.11's memory_subscript: on a 0-dim view, m[...] is the view itself and m[()] its single item; a
+// slice gives a sub-view along the first dimension; an int (or a tuple of ints, one per dimension) gives an
+// item; multi-dimensional slicing and sub-views raise NotImplementedError with CPython's messages.
 Value mv_getitem(ThreadState& ts, Value v, Value key) {
   MemoryViewObject* m = as_mv(v);
   if (!check_released(ts, m)) return Value();
@@ -409,6 +430,8 @@ Value mv_getitem(ThreadState& ts, Value v, Value key) {
   return p ? unpack_item(ts, m->format, p) : Value();
 }
 
+// The store side of mv_getitem (memory_ass_sub): only 1-D slices are assignable, from a buffer of the same
+// format, itemsize and length.
 bool mv_setitem(ThreadState& ts, Value v, Value key, Value value) {
   MemoryViewObject* m = as_mv(v);
   if (!check_released(ts, m)) return false;
@@ -446,6 +469,8 @@ bool mv_setitem(ThreadState& ts, Value v, Value key, Value value) {
   return p && pack_item(ts, m->format, p, value);
 }
 
+// Iteration uses the generic index iterator over mv_getitem (CPython 3.11 has a dedicated memory_iterator;
+// the items are the same, the iterator's type name is not).
 Value mv_iter(ThreadState& ts, Value v) {
   MemoryViewObject* m = as_mv(v);
   if (!check_released(ts, m)) return Value();
@@ -508,6 +533,8 @@ Value mv_richcompare(ThreadState& ts, Value a, Value b, int op) {
   return Bool(op == kEq ? equal : !equal);
 }
 
+// CPython's memory_hash: only read-only views of byte formats are hashable, the hash is that of the equal
+// bytes object (so hash(m) == hash(m.tobytes())), computed once and cached.
 bool mv_hash(ThreadState& ts, Value v, int64_t* out) {
   MemoryViewObject* m = as_mv(v);
   if (m->hash != -1) return *out = m->hash, true;
@@ -538,6 +565,7 @@ bool no_args(ThreadState& ts, const char* name, std::span<const Value> args, Tup
   return no_keywords(ts, name, kwnames) && check_arg_count(ts, name, args.size(), 0, 0);
 }
 
+// tobytes(order='C'): the items in C order, or Fortran order (first index fastest) for 'F'; 'A' is taken as 'C'.
 MV_METHOD(m_tobytes) {
   size_t n = positional_count(args, kwnames);
   if (n > 1) return raise_fmt(ts, TypeError_type, "tobytes() takes at most 1 argument ({} given)", n);
@@ -563,6 +591,7 @@ MV_METHOD(m_tolist) {
 }
 
 // hex(sep=None, bytes_per_sep=1): bytes.hex of tobytes().
+// Delegating to bytes.hex keeps the separator arguments' validation and messages in one place.
 MV_METHOD(m_hex) {
   MemoryViewObject* m = as_mv(self);
   if (!check_released(ts, m)) return Value();
@@ -571,6 +600,8 @@ MV_METHOD(m_hex) {
   return method ? call(ts, method, args, kwnames) : method;
 }
 
+// BufferError while another consumer still holds this view's own buffer (mv_get_buffer), as CPython;
+// releasing twice is harmless.
 MV_METHOD(m_release) {
   if (!no_args(ts, "memoryview.release", args, kwnames)) return Value();
   MemoryViewObject* m = as_mv(self);
@@ -586,6 +617,7 @@ MV_METHOD(m_enter) {
   return self;
 }
 
+// `with memoryview(b) as m:` releases on exit, ignoring the exception arguments.
 MV_METHOD(m_exit) {
   (void)args;
   (void)kwnames;
@@ -604,6 +636,7 @@ MV_METHOD(m_toreadonly) {
 }
 
 // cast(format, shape=None): 1-D to N-D or N-D to 1-D over C-contiguous memory, one side a byte format.
+// The restrictions and messages are those of CPython's memory_cast.
 MV_METHOD(m_cast) {
   size_t n = positional_count(args, kwnames);
   if (n > 2) return raise_fmt(ts, TypeError_type, "cast() takes at most 2 arguments ({} given)", n);

@@ -1,4 +1,11 @@
 // range, slice, and the small singletons (None, Ellipsis, NotImplemented).
+//
+// A range is stored in one of two forms. The common one keeps start, stop, step and length as int64 (every
+// element then fits too). When any bound or the length needs more, `big` holds (start, stop, step, length) as
+// Python ints and every operation takes a BigInt path; both forms behave identically, as CPython's single
+// PyLong-based range does.
+#include <optional>
+
 #include "vm/objects/type_init.h"
 #include "vm/objects/sequence.h"
 #include "vm/runtime.h"
@@ -9,12 +16,14 @@ namespace {
 
 RangeObject* as_range(Value v) { return static_cast<RangeObject*>(v.as_object()); }
 
-int64_t range_length(int64_t start, int64_t stop, int64_t step) {
-  if (step > 0 && start < stop) return static_cast<int64_t>((static_cast<__int128>(stop) - start - 1) / step + 1);
-  if (step < 0 && start > stop) return static_cast<int64_t>((static_cast<__int128>(start) - stop - 1) / -step + 1);
+// The number of elements, which can exceed int64 (range(-2**63 + 1, 2**63 - 1) has 2**64 - 3).
+__int128 range_length(int64_t start, int64_t stop, int64_t step) {
+  if (step > 0 && start < stop) return (static_cast<__int128>(stop) - start - 1) / step + 1;
+  if (step < 0 && start > stop) return (static_cast<__int128>(start) - stop - 1) / -static_cast<__int128>(step) + 1;
   return 0;
 }
 
+// An argument of range(): an int or an object with __index__, with CPython's TypeError otherwise.
 bool range_arg(ThreadState& ts, Value v, int64_t* out) {
   if (v.is_small_int()) {
     *out = v.as_small_int();
@@ -51,6 +60,7 @@ Value make_big_range(ThreadState& ts, std::span<const Value> args) {
   return Value(r);
 }
 
+// range(stop) / range(start, stop[, step]). Any argument outside int64 selects the big form at once.
 Value range_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
   if (!no_keywords(ts, "range", kwnames)) return Value();
   for (Value a : args) {
@@ -93,6 +103,7 @@ Value range_repr(ThreadState& ts, Value v) {
   return Value(make_str(ts, fmt::format("range({}, {}, {})", r->start, r->stop, r->step)));
 }
 
+// len() must fit in Py_ssize_t: a longer range raises OverflowError (iteration and indexing still work).
 int64_t range_len(ThreadState& ts, Value v) {
   RangeObject* r = as_range(v);
   if (r->big) {
@@ -104,15 +115,64 @@ int64_t range_len(ThreadState& ts, Value v) {
   return r->length;
 }
 
+// One bound of a slice as a Python int (the index protocol), with CPython's message for anything else.
+Value slice_bound(ThreadState& ts, Value v) {
+  if (!is_int(v) && !type_of(v)->index)
+    return raise(ts, TypeError_type, "slice indices must be integers or None or have an __index__ method");
+  return number_index(ts, v);
+}
+
+// r[key] for a range whose bounds or length pass int64, in BigInt arithmetic: an index (anything with
+// __index__), or a slice clamped against the length as CPython's _PySlice_GetLongIndices does and then
+// mapped through the range (compute_slice: the new bounds are the elements at the clamped start and stop).
+Value big_range_getitem(ThreadState& ts, RangeObject* r, Value key) {
+  BigInt start = to_bigint(r->big->items[0]), step = to_bigint(r->big->items[2]);
+  BigInt length = to_bigint(r->big->items[3]);
+  if (type_of(key) == &slice_type) {
+    auto* slice = static_cast<SliceObject*>(key.as_object());
+    BigInt slice_step(1);
+    if (!is_none(slice->step)) {
+      Value i = slice_bound(ts, slice->step);
+      if (!i) return i;
+      slice_step = to_bigint(i);
+      if (slice_step.is_zero()) return raise(ts, ValueError_type, "slice step cannot be zero");
+    }
+    bool backwards = slice_step.sign() < 0;
+    BigInt lower = backwards ? BigInt(-1) : BigInt(0), upper = backwards ? length - BigInt(1) : length;
+    auto clamp = [&](Value bound, const BigInt& dflt, BigInt* out) {
+      if (is_none(bound)) return *out = dflt, true;
+      Value i = slice_bound(ts, bound);
+      if (!i) return false;
+      BigInt x = to_bigint(i);
+      if (x.sign() < 0) {
+        x = x + length;
+        if (compare(x, lower) < 0) x = lower;
+      } else if (compare(x, upper) > 0) {
+        x = upper;
+      }
+      *out = x;
+      return true;
+    };
+    BigInt first, last;
+    if (!clamp(slice->start, backwards ? upper : lower, &first) || !clamp(slice->stop, backwards ? lower : upper, &last))
+      return Value();
+    Value bounds[3] = {make_int(ts, start + first * step), make_int(ts, start + last * step),
+                       make_int(ts, step * slice_step)};
+    return make_big_range(ts, bounds);
+  }
+  if (!is_int(key) && !type_of(key)->index)
+    return raise_fmt(ts, TypeError_type, "range indices must be integers or slices, not {}", type_name(key));
+  Value index = number_index(ts, key);
+  if (!index) return index;
+  BigInt i = to_bigint(index);
+  if (i.sign() < 0) i = i + length;
+  if (i.sign() < 0 || compare(i, length) >= 0) return raise(ts, IndexError_type, "range object index out of range");
+  return make_int(ts, start + i * step);
+}
+
 Value range_getitem(ThreadState& ts, Value v, Value key) {
   RangeObject* r = as_range(v);
-  if (r->big) {
-    if (!is_int(key)) return raise(ts, TypeError_type, "range indices must be integers");
-    BigInt i = to_bigint(key), length = to_bigint(r->big->items[3]);
-    if (i.sign() < 0) i = i + length;
-    if (i.sign() < 0 || compare(i, length) >= 0) return raise(ts, IndexError_type, "range object index out of range");
-    return make_int(ts, to_bigint(r->big->items[0]) + i * to_bigint(r->big->items[2]));
-  }
+  if (r->big) return big_range_getitem(ts, r, key);
   if (key.is_object() && key.as_object()->type == &slice_type) {
     int64_t start, stop, step, n;
     if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), r->length, &start, &stop, &step, &n))
@@ -141,32 +201,59 @@ Value range_getitem(ThreadState& ts, Value v, Value key) {
   return make_int(ts, r->start + i * r->step);
 }
 
-int range_contains(ThreadState& ts, Value v, Value x) {
-  RangeObject* r = as_range(v);
-  if (r->big && is_int(x)) {
-    BigInt start = to_bigint(r->big->items[0]), stop = to_bigint(r->big->items[1]), step = to_bigint(r->big->items[2]);
-    BigInt i = to_bigint(x);
-    if (step.sign() > 0 ? (compare(i, start) < 0 || compare(i, stop) >= 0)
-                        : (compare(i, start) > 0 || compare(i, stop) <= 0))
-      return 0;
-    BigInt q, rem;
-    BigInt::floor_divmod(i - start, step, &q, &rem);
-    return rem.is_zero();
-  }
+// Exact ints and bools are located arithmetically (CPython's range_contains_long); other objects, int
+// subclasses included (they may override __eq__), are compared with each element in turn, as CPython's
+// _PySequence_IterSearch does for `in`, count() and index().
+bool exact_int_like(Value x) { return x.is_small_int() || type_of(x) == &int_type || type_of(x) == &bool_type; }
+
+// The position of the exact int `x` in r, or nullopt when it is not an element.
+std::optional<BigInt> element_index(RangeObject* r, Value x) {
   int64_t i;
-  if ((x.is_small_int() || type_of(x) == &int_type || type_of(x) == &bool_type)) {
-    if (!int_to_int64(x, &i)) return 0;
-    if (r->step > 0 ? (i < r->start || i >= r->stop) : (i > r->start || i <= r->stop)) return 0;
-    return (i - r->start) % r->step == 0;
+  if (!r->big && int_to_int64(x, &i)) {
+    if (r->step > 0 ? (i < r->start || i >= r->stop) : (i > r->start || i <= r->stop)) return std::nullopt;
+    __int128 offset = static_cast<__int128>(i) - r->start;  // a range may span more than int64's width
+    if (offset % r->step != 0) return std::nullopt;
+    return BigInt(static_cast<int64_t>(offset / r->step));  // < length, which fits (make_range)
   }
-  // Other types compare by equality against every element, as CPython does.
-  for (int64_t k = 0; k < r->length; k++) {
-    int eq = rich_compare_bool(ts, make_int(ts, r->start + k * r->step), x, kEq);
-    if (eq) return eq;
-  }
-  return 0;
+  BigInt start = r->big ? to_bigint(r->big->items[0]) : BigInt(r->start);
+  BigInt stop = r->big ? to_bigint(r->big->items[1]) : BigInt(r->stop);
+  BigInt step = r->big ? to_bigint(r->big->items[2]) : BigInt(r->step);
+  BigInt value = to_bigint(x);
+  if (step.sign() > 0 ? (compare(value, start) < 0 || compare(value, stop) >= 0)
+                      : (compare(value, start) > 0 || compare(value, stop) <= 0))
+    return std::nullopt;
+  BigInt q, rem;
+  BigInt::floor_divmod(value - start, step, &q, &rem);
+  if (!rem.is_zero()) return std::nullopt;
+  return q;
 }
 
+enum class Search { kContains, kCount, kIndex };
+// _PySequence_IterSearch over the range's elements: for kContains 1 or 0, for kCount the number of equal
+// elements, for kIndex the first equal position or -1; -2 with the exception pending.
+int64_t iter_search(ThreadState& ts, Value range, Value x, Search mode) {
+  Value it = get_iter(ts, range);
+  if (!it) return -2;
+  int64_t found = 0;
+  for (int64_t position = 0;; position++) {
+    Value item = iter_next(ts, it);
+    if (!item) return ts.current_exception ? -2 : mode == Search::kCount ? found : mode == Search::kIndex ? -1 : 0;
+    int eq = rich_compare_bool(ts, item, x, kEq);
+    if (eq < 0) return -2;
+    if (!eq) continue;
+    if (mode == Search::kIndex) return position;
+    if (mode == Search::kContains) return 1;
+    found++;
+  }
+}
+
+int range_contains(ThreadState& ts, Value v, Value x) {
+  if (exact_int_like(x)) return element_index(as_range(v), x).has_value();
+  int64_t found = iter_search(ts, v, x, Search::kContains);
+  return found < 0 ? -1 : static_cast<int>(found);
+}
+
+// The int64 form iterates with a counter; the big form through the index protocol (one BigInt per step).
 Value range_iter(ThreadState& ts, Value v) {
   RangeObject* r = as_range(v);
   if (r->big) {
@@ -181,6 +268,7 @@ Value range_iter(ThreadState& ts, Value v) {
   return Value(it);
 }
 
+// `next` may step past int64 after the last element; `remaining` stops the iteration before it is read.
 Value range_iter_next(ThreadState& ts, Value self) {
   auto* it = static_cast<RangeIterObject*>(self.as_object());
   if (it->remaining <= 0) return Value();
@@ -190,18 +278,61 @@ Value range_iter_next(ThreadState& ts, Value self) {
   return make_int(ts, v);
 }
 
-Value range_richcompare(ThreadState&, Value a, Value b, int op) {
+// (length, start, step) as Python ints, whether the range's bounds are int64 or big: what equality and the
+// hash look at (CPython's range_equals and range_hash).
+void range_key(ThreadState& ts, RangeObject* r, Value out[3]) {
+  if (r->big) {
+    out[0] = r->big->items[3];
+    out[1] = r->big->items[0];
+    out[2] = r->big->items[2];
+    return;
+  }
+  out[0] = make_int(ts, r->length);
+  out[1] = make_int(ts, r->start);
+  out[2] = make_int(ts, r->step);
+}
+
+// Ranges are equal when they produce the same sequence: equal lengths, then equal starts unless empty, then
+// equal steps unless a single element (range(0) == range(5, 5), range(0, 3, 5) == range(0, 1)). Only == and
+// != are defined. The fields are ints, so comparing them cannot fail.
+Value range_richcompare(ThreadState& ts, Value a, Value b, int op) {
   if (type_of(a) != &range_type || type_of(b) != &range_type || (op != kEq && op != kNe)) return NotImplemented();
-  if (as_range(a)->big || as_range(b)->big) return NotImplemented();
-  RangeObject* x = as_range(a);
-  RangeObject* y = as_range(b);
-  bool eq = x->length == y->length &&
-            (x->length == 0 || (x->start == y->start && (x->length == 1 || x->step == y->step)));
+  Value x[3], y[3];
+  range_key(ts, as_range(a), x);
+  range_key(ts, as_range(b), y);
+  bool eq = a == b;
+  if (!eq && rich_compare_bool(ts, x[0], y[0], kEq) == 1) {
+    eq = x[0] == Value::small_int(0) || (rich_compare_bool(ts, x[1], y[1], kEq) == 1 &&
+                                         (x[0] == Value::small_int(1) || rich_compare_bool(ts, x[2], y[2], kEq) == 1));
+  }
   return Bool(op == kEq ? eq : !eq);
 }
 
+// Consistent with range_richcompare: the hash of (length, start or None, step or None), with start and step
+// replaced by None where equality ignores them, as CPython's range_hash.
+bool range_hash(ThreadState& ts, Value self, int64_t* out) {
+  Value k[3];
+  range_key(ts, as_range(self), k);
+  Value key[3] = {k[0], None(), None()};
+  if (k[0] != Value::small_int(0)) {
+    key[1] = k[1];
+    if (k[0] != Value::small_int(1)) key[2] = k[2];
+  }
+  return py_hash(ts, Value(minipy::make_tuple(ts, key)), out);
+}
+
+// reversed(range): the same elements walked backwards, as a range iterator over (last, first - step, -step).
+// Big ranges get the same through a reversed big range.
 Value range_reversed(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   RangeObject* r = as_range(self);
+  if (r->big) {
+    BigInt start = to_bigint(r->big->items[0]), step = to_bigint(r->big->items[2]);
+    BigInt length = to_bigint(r->big->items[3]);
+    Value bounds[3] = {make_int(ts, start + (length - BigInt(1)) * step), make_int(ts, start - step),
+                       make_int(ts, -step)};
+    Value reversed = make_big_range(ts, bounds);
+    return reversed ? range_iter(ts, reversed) : reversed;
+  }
   auto* it = ts.alloc<RangeIterObject>(&range_iterator_type);
   it->next = r->start + (r->length - 1) * r->step;
   it->step = -r->step;
@@ -222,23 +353,23 @@ Value range_step(ThreadState& ts, Value self, std::span<const Value>, TupleObjec
 }
 Value range_count(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   if (!check_arg_count(ts, "count", positional_count(args, kwnames), 1, 1)) return Value();
-  int c = range_contains(ts, self, args[0]);
-  if (c < 0) return Value();
-  return Value::small_int(c);
+  if (exact_int_like(args[0])) return Value::small_int(element_index(as_range(self), args[0]) ? 1 : 0);
+  int64_t n = iter_search(ts, self, args[0], Search::kCount);
+  return n < 0 ? Value() : make_int(ts, n);
 }
 Value range_index(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   if (!check_arg_count(ts, "index", positional_count(args, kwnames), 1, 1)) return Value();
-  int c = range_contains(ts, self, args[0]);
-  if (c < 0) return Value();
-  if (!c) {
-    Value r = py_repr(ts, args[0]);
-    if (!r) return r;
-    return raise_fmt(ts, ValueError_type, "{} is not in range", as_str(r)->view());
+  if (exact_int_like(args[0])) {
+    if (std::optional<BigInt> i = element_index(as_range(self), args[0])) return make_int(ts, *i);
+  } else {
+    int64_t i = iter_search(ts, self, args[0], Search::kIndex);
+    if (i < -1) return Value();
+    if (i >= 0) return make_int(ts, i);
+    return raise(ts, ValueError_type, "sequence.index(x): x not in sequence");  // the iter-search's message
   }
-  int64_t i;
-  int_to_int64(args[0], &i);
-  RangeObject* r = as_range(self);
-  return make_int(ts, (i - r->start) / r->step);
+  Value r = py_repr(ts, args[0]);
+  if (!r) return r;
+  return raise_fmt(ts, ValueError_type, "{} is not in range", as_str(r)->view());
 }
 const MethodDef range_methods[] = {
     {"__reversed__", range_reversed}, {"count", range_count}, {"index", range_index}};
@@ -277,6 +408,7 @@ Value slice_stop(ThreadState&, Value self, std::span<const Value>, TupleObject*)
 Value slice_step(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   return static_cast<SliceObject*>(self.as_object())->step;
 }
+// Slices compare as the tuples (start, stop, step), as CPython's slice_richcompare.
 Value slice_richcompare(ThreadState& ts, Value a, Value b, int op) {
   if (type_of(a) != &slice_type || type_of(b) != &slice_type) return NotImplemented();
   auto* x = static_cast<SliceObject*>(a.as_object());
@@ -288,12 +420,18 @@ Value slice_richcompare(ThreadState& ts, Value a, Value b, int op) {
 
 }  // namespace
 
+// An int64 range whose length does not fit in int64 takes the big form, so `length` is always exact.
 Value make_range(ThreadState& ts, int64_t start, int64_t stop, int64_t step) {
+  __int128 length = range_length(start, stop, step);
+  if (length > INT64_MAX) {
+    Value bounds[3] = {make_int(ts, start), make_int(ts, stop), make_int(ts, step)};
+    return make_big_range(ts, bounds);
+  }
   auto* r = ts.alloc<RangeObject>(&range_type);
   r->start = start;
   r->stop = stop;
   r->step = step;
-  r->length = range_length(start, stop, step);
+  r->length = static_cast<int64_t>(length);
   return Value(r);
 }
 
@@ -305,6 +443,8 @@ Value make_slice(ThreadState& ts, Value start, Value stop, Value step) {
   return Value(s);
 }
 
+// A slice bound or an index() bound as int64: None is handled by the callers; values past int64 are clamped
+// to half its range (a sequence can never be that long), so slicing with huge bounds behaves like CPython's.
 bool clamped_slice_index(ThreadState& ts, Value v, int64_t* out, bool none_ok) {
   if (v.is_small_int()) return *out = v.as_small_int(), true;
   if (!is_int(v) && !type_of(v)->index)
@@ -418,6 +558,7 @@ void init_range_type(ThreadState& ts) {
   t.contains = range_contains;
   t.iter = range_iter;
   t.richcompare = range_richcompare;
+  t.hash = range_hash;
   add_methods(ts, t, range_methods);
   add_getset(ts, t, "start", range_start);
   add_getset(ts, t, "stop", range_stop);

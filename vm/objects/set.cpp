@@ -1,5 +1,9 @@
 // set and frozenset: open addressing with CPython's probe sequence (linear probes, then perturbation) and
 // resize policy, so iteration order — visible whenever a set is printed — matches CPython's for ints.
+//
+// The table is malloc'd outside the GC heap (accounted through account_external) and owned by the set; keys
+// are traced. `fill` counts used plus deleted slots (what the load factor is judged on), `used` the live
+// keys. Comparing keys may run Python __eq__ that changes the set: lookups restart when the table moved.
 #include <new>
 #include <cstdlib>
 #include <cstring>
@@ -14,10 +18,13 @@ namespace minipy {
 
 namespace {
 
+// CPython's PySet_MINSIZE, LINEAR_PROBES and PERTURB_SHIFT: the same constants give the same layout.
 constexpr int64_t kMinSize = 8;
 constexpr int kLinearProbes = 9;
 constexpr int kPerturbShift = 5;
 
+// A static object that no Python code can reach, so it can never equal a real key; a deleted slot must keep
+// probe chains through it intact, which an empty slot would cut.
 Object dummy_object;  // marks deleted slots
 Value dummy() { return Value(&dummy_object); }
 
@@ -45,6 +52,8 @@ void ensure_table(ThreadState& ts, SetObject* s) {
   ts.heap->account_external(kMinSize * sizeof(SetEntry));
 }
 
+// Inserts into a table known to hold neither dummies nor a key equal to `key` (a fresh table being filled by
+// resize or a merge): no comparisons, so no Python code runs (CPython's set_insert_clean).
 void insert_clean(SetEntry* table, int64_t mask, Value key, int64_t hash) {
   auto perturb = static_cast<uint64_t>(hash);
   uint64_t i = static_cast<uint64_t>(hash) & static_cast<uint64_t>(mask);
@@ -67,6 +76,8 @@ void insert_clean(SetEntry* table, int64_t mask, Value key, int64_t hash) {
   }
 }
 
+// The new table is the smallest power of two above `minused` (at least 8); dummies are dropped, so fill
+// becomes used. Throws std::bad_alloc on allocation failure (MemoryError at the call boundary).
 void resize(ThreadState& ts, SetObject* s, int64_t minused) {
   int64_t size = kMinSize;
   while (size <= minused) size <<= 1;
@@ -83,6 +94,8 @@ void resize(ThreadState& ts, SetObject* s, int64_t minused) {
   s->fill = s->used;
 }
 
+// CPython's set_add_entry: a deleted slot met on the way is reused only once the key is known absent; the
+// table grows when fill reaches 3/5 of it, to 4x the used count (2x past 50000 keys).
 // 1 added, 0 already present, -1 error.
 int add_entry(ThreadState& ts, SetObject* s, Value key, int64_t hash) {
 restart:
@@ -130,6 +143,7 @@ restart:
 }
 
 // The entry holding key, nullptr if absent; *error set on failure.
+// The entry pointer stays valid only until the set is next modified.
 SetEntry* find_entry(ThreadState& ts, SetObject* s, Value key, int64_t hash, bool* error) {
   *error = false;
 restart:
@@ -255,6 +269,8 @@ Value set_iter(ThreadState& ts, Value v) {
   it->used_at_start = it->set->used;
   return Value(it);
 }
+// "Set changed size during iteration" (capital S, as CPython's setiter_iternext); the iterator then gives up
+// for good.
 Value set_iter_next(ThreadState& ts, Value self) {
   auto* it = static_cast<SetIterObject*>(self.as_object());
   SetObject* s = it->set;
@@ -272,6 +288,7 @@ Value set_iter_next(ThreadState& ts, Value self) {
 }
 
 // Builds a new set of `type` with elements of `a` filtered by membership in `b` (keep_if_in) etc.
+// Uses the hashes stored in `a`'s entries, so no key is hashed twice (as CPython's intersection).
 Value set_filter(ThreadState& ts, Value a, Value b, bool keep_if_in_b, Type* type) {
   SetObject* r = new_set(ts, type);
   SetObject* x = as_set(a);
@@ -333,6 +350,8 @@ Value set_binop(ThreadState& ts, Value a, Value b, int op) {
   }
 }
 
+// *out = whether every key of `a` is in `b`; false with an exception pending if a comparison raised. A larger
+// `a` is answered from the sizes alone.
 bool is_subset(ThreadState& ts, Value a, Value b, int* out) {
   SetObject* x = as_set(a);
   if (x->used > as_set(b)->used) {
@@ -353,6 +372,8 @@ bool is_subset(ThreadState& ts, Value a, Value b, int* out) {
   return true;
 }
 
+// Set comparisons are subset relations: <= subset, < proper subset, == equal sizes and subset. Both operands
+// must be sets or frozensets (a set equals a frozenset with the same keys).
 Value set_richcompare(ThreadState& ts, Value a, Value b, int op) {
   if (!is_anyset(a) || !is_anyset(b)) return NotImplemented();
   int64_t na = as_set(a)->used, nb = as_set(b)->used;
@@ -380,6 +401,8 @@ Value set_richcompare(ThreadState& ts, Value a, Value b, int op) {
   }
 }
 
+// Independent of insertion order and table layout (only entry hashes and the count go in), so equal
+// frozensets hash equal; cached in the object, which is immutable.
 bool frozenset_hash(ThreadState&, Value v, int64_t* out) {
   SetObject* s = as_set(v);
   if (s->hash != -1) {
@@ -476,6 +499,8 @@ SET_METHOD(m_discard) {
   if (discard(ts, self, args[0]) < 0) return Value();
   return None();
 }
+// CPython's set_pop: a `finger` remembers where the last pop stopped, so popping everything is linear rather
+// than quadratic in the table size.
 SET_METHOD(m_pop) {
   if (!check_arg_count(ts, "pop", positional_count(args, kwnames), 0, 0)) return Value();
   SetObject* s = as_set(self);
@@ -492,6 +517,7 @@ SET_METHOD(m_pop) {
     }
   }
 }
+// Frees the table; the next insertion allocates a minimal one (ensure_table).
 void clear_set(SetObject* s) {
   std::free(s->table);
   s->table = nullptr;
@@ -529,6 +555,8 @@ SET_METHOD(m_update) {
   return None();
 }
 // union/intersection/difference/symmetric_difference with any iterables.
+// Non-set arguments are first collected into a temporary set. The result has self's builtin base type
+// (base_set_type), never a subclass, as in CPython.
 Value multi_op(ThreadState& ts, Value self, std::span<const Value> args, int op) {
   Value result = self;
   Type* type = base_set_type(self);
@@ -584,16 +612,22 @@ SET_METHOD(m_isdisjoint) {
   }
 }
 
+// Exchanges two sets' contents (table and counts); the cached hash is untouched (only sets, never frozensets,
+// are updated in place).
+void swap_tables(SetObject* s, SetObject* other) {
+  std::swap(s->table, other->table);
+  std::swap(s->mask, other->mask);
+  std::swap(s->used, other->used);
+  std::swap(s->fill, other->fill);
+}
+
+// s |= t etc. keep the object's identity: the result is computed into a new set whose table is then swapped
+// in (the old table goes with the temporary). Both operands must be sets, unlike the methods.
 Value set_inplace(ThreadState& ts, Value a, Value b, int op) {
   if (!is_anyset(a) || !is_anyset(b) || type_of(a) == &frozenset_type) return NotImplemented();
   Value r = set_binop(ts, a, b, op);
   if (!r) return r;
-  SetObject* s = as_set(a);
-  SetObject* src = as_set(r);
-  std::swap(s->table, src->table);
-  std::swap(s->mask, src->mask);
-  std::swap(s->used, src->used);
-  std::swap(s->fill, src->fill);
+  swap_tables(as_set(a), as_set(r));
   return a;
 }
 
@@ -601,14 +635,7 @@ Value set_inplace(ThreadState& ts, Value a, Value b, int op) {
 Value update_with(ThreadState& ts, Value self, std::span<const Value> args, int op) {
   Value r = multi_op(ts, self, args, op);
   if (!r) return r;
-  SetObject* s = as_set(self);
-  SetObject* src = as_set(r);
-  if (src != s) {
-    std::swap(s->table, src->table);
-    std::swap(s->mask, src->mask);
-    std::swap(s->used, src->used);
-    std::swap(s->fill, src->fill);
-  }
+  if (as_set(r) != as_set(self)) swap_tables(as_set(self), as_set(r));
   return None();
 }
 SET_METHOD(m_difference_update) {
@@ -648,12 +675,14 @@ Value make_set(ThreadState& ts, Type* type) { return Value(new_set(ts, type)); }
 
 bool set_update(ThreadState& ts, Value set, Value iterable) { return set_update_from(ts, as_set(set), iterable); }
 
+// False with the exception pending (unhashable key, or a raising __eq__); adding a present key is a success.
 bool set_add(ThreadState& ts, Value set, Value key) {
   int64_t hash;
   if (!hash_key(ts, key, &hash)) return false;
   return add_entry(ts, as_set(set), key, hash) >= 0;
 }
 
+// 1, 0, or -1 with the exception pending.
 int set_contains(ThreadState& ts, Value set, Value key) {
   int64_t hash;
   if (!lookup_hash(ts, &key, &hash)) return -1;  // `[1] in {…}` is a TypeError (unhashable) in CPython too

@@ -48,6 +48,7 @@ size_t byte_offset(const StrObject* s, int64_t index) {
 size_t char_width(unsigned char lead) { return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
 
 Value str_repr(ThreadState& ts, Value v) { return make_str(ts, text::repr(as_str(v)->view())); }
+// str(s) of a str subclass instance is an exact str with the same text (CPython's unicode_str).
 Value str_str(ThreadState& ts, Value v) {
   if (type_of(v) == &str_type) return v;
   StrObject* s = as_str(v);
@@ -59,6 +60,7 @@ bool str_hash_slot(ThreadState&, Value v, int64_t* out) {
   return true;
 }
 
+// Ordering compares code points; UTF-8's byte order is code point order, so a bytewise compare is exact.
 Value str_richcompare(ThreadState&, Value a, Value b, int op) {
   if (!is_str(a) || !is_str(b)) return NotImplemented();
   StrObject* x = as_str(a);
@@ -76,6 +78,8 @@ Value str_concat_slot(ThreadState& ts, Value a, Value b) {
   return str_concat(ts, as_str(a), as_str(b));
 }
 
+// s * n: '' for n <= 0; s itself for n == 1 (exact strs only, a subclass gives an exact copy); OverflowError
+// past the representable length, as CPython; a result past 1 TiB is refused up front as MemoryError.
 Value str_repeat(ThreadState& ts, Value a, Value count) {
   int64_t n;
   if (!index_to_int64(ts, count, &n, "cannot fit 'int' into an index-sized integer")) return Value();
@@ -92,6 +96,7 @@ Value str_repeat(ThreadState& ts, Value a, Value count) {
 
 int64_t str_len(ThreadState&, Value v) { return as_str(v)->length; }
 
+// `sub in s` is a substring test; a non-str left operand is CPython's TypeError.
 int str_contains(ThreadState& ts, Value container, Value item) {
   if (!is_str(item)) {
     raise_fmt(ts, TypeError_type, "'in <string>' requires string as left operand, not {}", type_name(item));
@@ -100,6 +105,8 @@ int str_contains(ThreadState& ts, Value container, Value item) {
   return as_str(container)->view().find(as_str(item)->view()) != std::string_view::npos;
 }
 
+// s[i] and s[a:b:c] in code points. ASCII strings index bytes directly; others walk the UTF-8 (an extended
+// slice records the code point boundaries once). A full [:] slice of an exact str returns it unchanged.
 Value str_getitem(ThreadState& ts, Value container, Value key) {
   StrObject* s = as_str(container);
   if (key.is_object() && key.as_object()->type == &slice_type) {
@@ -150,6 +157,8 @@ Value str_iter(ThreadState& ts, Value v) {
   return Value(it);
 }
 
+// Walks the UTF-8 by byte offset, so iterating a non-ASCII str is linear; ASCII characters come from the
+// interpreter's table of one-character strs.
 Value str_iter_next(ThreadState& ts, Value self) {
   auto* it = static_cast<SeqIterObject*>(self.as_object());
   if (!it->seq) return Value();
@@ -169,29 +178,38 @@ Value str_iter_next(ThreadState& ts, Value self) {
   return r;
 }
 
+// str(object='') / str(object=b'', encoding='utf-8', errors='strict'), as CPython's unicode_new: each
+// parameter by position or keyword, with the argument clinic's messages. With neither encoding nor errors it is
+// str(object); with either, the object must be bytes-like and is decoded (defaults utf-8 and strict).
 Value exact_str_new(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames) {
-  if (kwnames) {
-    // str(object=..., encoding=..., errors=...) — only `object` is supported without bytes.
-    Value obj = keyword_arg(ts, args, kwnames, "object");
-    if (obj) return py_str(ts, obj);
+  static constexpr const char* kParams[] = {"object", "encoding", "errors"};
+  size_t npos = positional_count(args, kwnames);
+  if (args.size() > 3) return raise_fmt(ts, TypeError_type, "str() takes at most 3 arguments ({} given)", args.size());
+  Value given[3];
+  for (size_t i = 0; i < npos; i++) given[i] = args[i];
+  for (int64_t k = 0; kwnames && k < kwnames->size; k++) {
+    std::string_view key = as_str(kwnames->items[k])->view();
+    size_t i = 0;
+    while (i < 3 && key != kParams[i]) i++;
+    if (i == 3) return raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for str()", key);
+    if (given[i])
+      return raise_fmt(ts, TypeError_type, "argument for str() given by name ('{}') and position ({})", key, i + 1);
+    given[i] = args[npos + static_cast<size_t>(k)];
   }
-  size_t n = positional_count(args, kwnames);
-  if (n > 3) return raise_fmt(ts, TypeError_type, "str() takes at most 3 arguments ({} given)", n);
-  if (n == 0) return Value(ts.interp->names.empty);
-  if (n >= 2) {
-    // str(bytes_like, encoding[, errors]) decodes any buffer.
-    if (is_str(args[0])) return raise(ts, TypeError_type, "decoding str is not supported");
-    if (!has_buffer(args[0]))
-      return raise_fmt(ts, TypeError_type, "decoding to str: need a bytes-like object, {} found", type_name(args[0]));
-    for (size_t i = 1; i < n; i++)
-      if (!is_str(args[i]))
-        return raise_fmt(ts, TypeError_type, "str() argument '{}' must be str, not {}", i == 1 ? "encoding" : "errors",
-                         type_name(args[i]));
-    std::string data;
-    if (!buffer_bytes(ts, args[0], &data)) return Value();
-    return decode_bytes(ts, data, as_str(args[1])->view(), n > 2 ? as_str(args[2])->view() : "strict");
-  }
-  return py_str(ts, args[0]);
+  for (size_t i = 1; i < 3; i++)
+    if (given[i] && !is_str(given[i]))
+      return raise_fmt(ts, TypeError_type, "str() argument '{}' must be str, not {}", kParams[i],
+                       type_name(given[i]));
+  if (!given[0]) return Value(ts.interp->names.empty);
+  if (!given[1] && !given[2]) return py_str(ts, given[0]);
+  // PyUnicode_FromEncodedObject: any buffer is decoded.
+  if (is_str(given[0])) return raise(ts, TypeError_type, "decoding str is not supported");
+  if (!has_buffer(given[0]))
+    return raise_fmt(ts, TypeError_type, "decoding to str: need a bytes-like object, {} found", type_name(given[0]));
+  std::string data;
+  if (!buffer_bytes(ts, given[0], &data)) return Value();
+  return decode_bytes(ts, data, given[1] ? as_str(given[1])->view() : "utf-8",
+                      given[2] ? as_str(given[2])->view() : "strict");
 }
 
 Value str_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
@@ -238,6 +256,8 @@ StrObject* make_str_uninitialized(ThreadState& ts, size_t size, int64_t length, 
   return s;
 }
 
+// For callers that already know the code point length and ASCII-ness (no second scan). One-character ASCII
+// strs and '' are shared objects, as CPython's latin-1 and empty singletons.
 StrObject* make_str_known(ThreadState& ts, std::string_view utf8, int64_t length, bool ascii) {
   if (utf8.size() == 1 && static_cast<unsigned char>(utf8[0]) < 128 &&
       ts.interp->small_strs[static_cast<unsigned char>(utf8[0])])
@@ -325,6 +345,8 @@ StrObject* intern(ThreadState& ts, std::string_view utf8) {
   return add_interned(table, s, key);
 }
 
+// The interned str with s's text: s itself becomes the interned one when it is an exact str seen first; a
+// subclass instance is never interned itself (sys.intern would refuse it in CPython; here a copy is used).
 StrObject* intern_str(ThreadState& ts, StrObject* s) {
   if (s->kind_flags & kStrInterned) return s;
   auto& table = ts.interp->interned;
@@ -334,6 +356,8 @@ StrObject* intern_str(ThreadState& ts, StrObject* s) {
   return add_interned(table, s, key);
 }
 
+// Two distinct interned exact strs are never equal (the table holds one per text), and differing cached
+// hashes prove inequality without reading the bytes.
 bool str_equal(const StrObject* a, const StrObject* b) {
   if (a == b) return true;
   if (a->size != b->size) return false;
@@ -350,6 +374,7 @@ int64_t str_hash(StrObject* s) {
   return s->hash;
 }
 
+// a + b into a new exact str; an empty operand returns the other when it is already an exact str.
 Value str_concat(ThreadState& ts, StrObject* a, StrObject* b) {
   if (a->size == 0 && b->type == &str_type) return Value(b);
   if (b->size == 0 && a->type == &str_type) return Value(a);

@@ -120,6 +120,8 @@ double parse_clean_decimal(const std::string& text) {
 
 }  // namespace
 
+// str(int): refused past sys.get_int_max_str_digits() digits (CVE-2020-10735's limit, new in 3.11), with
+// CPython's message; power-of-two bases have no limit, so hex() and bin() never fail.
 TextResult<std::string> int_to_decimal(const BigInt& value, int64_t max_str_digits) {
   std::string text = value.to_string(10);
   auto digits = static_cast<int64_t>(text.size()) - (value.sign() < 0 ? 1 : 0);
@@ -136,6 +138,9 @@ std::string int_to_prefixed(const BigInt& value, int base) {
   return (value.sign() < 0 ? "-" : "") + prefix + digits;
 }
 
+// int(text, base): surrounding whitespace, a sign, the base prefix (required to match base 16/8/2 when given,
+// chosen by it for base 0), single underscores between digits. Base 0 refuses leading zeros on non-zero values
+// ("010"), as Python literals do. The digit limit applies to non-power-of-two bases only, counted before parsing.
 TextResult<BigInt> parse_int(std::string_view original, int64_t base, int64_t max_str_digits) {
   if ((base != 0 && base < 2) || base > 36) return value_error("int() base must be >= 2 and <= 36, or 0");
   std::string text = to_ascii_number_text(original);
@@ -195,6 +200,8 @@ TextResult<BigInt> parse_int(std::string_view original, int64_t base, int64_t ma
   return negative ? -*value : *value;
 }
 
+// float(text): whitespace, a sign, then 'inf'/'infinity'/'nan' in any case or a decimal literal with
+// underscores between digits; the value is correctly rounded (from_chars), as CPython's dtoa gives it.
 TextResult<double> parse_float(std::string_view original) {
   std::string text = to_ascii_number_text(original);
   std::string_view body = text;
@@ -264,6 +271,8 @@ TextResult<double> round_float(double value, int64_t ndigits) {
   return std::signbit(value) ? -rounded : rounded;
 }
 
+// round(int, ndigits < 0): half to even at a multiple of 10**-ndigits; a power of ten longer than the value
+// itself rounds everything to 0 without computing the power.
 BigInt round_int(const BigInt& value, int64_t ndigits) {
   if (ndigits >= 0) return value;
   // 10**k exceeds twice |value| once k passes its decimal length, and then everything rounds to 0.
@@ -283,6 +292,7 @@ TextResult<BigInt> float_to_int(double value) {
   return BigInt::from_double(value);
 }
 
+// round(float) with no ndigits: the nearest int, ties to even; inf and nan raise as int(x) does.
 TextResult<BigInt> round_float_to_int(double value) {
   if (!std::isfinite(value)) return float_to_int(value);
   double rounded = std::round(value);

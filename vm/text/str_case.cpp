@@ -1,5 +1,9 @@
 // The str methods that look at characters one by one: case conversion, the isX() predicates, padding,
 // expandtabs and repr/ascii.
+//
+// Case mappings are Unicode's full mappings (one character may become several: 'ß'.upper() is 'SS'), as
+// CPython's; only lower() looks at context, for the Greek final sigma. Every str function has an ASCII fast
+// path chosen by the str's cached ASCII flag; the bytes versions at the end of the file are those ASCII paths.
 #include "vm/text/bytes_methods.h"
 #include "vm/text/elements.h"
 #include "vm/text/str_methods.h"
@@ -116,6 +120,9 @@ void append_hex_escape(std::string& out, char32_t c) {
   for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out.push_back(kHex[(c >> shift) & 0xF]);
 }
 
+// repr()/ascii() of a str (CPython's unicode_repr): single quotes unless the text has a single quote and no
+// double quote; \t \n \r and the other controls escaped; non-printable characters (and with ascii(), every
+// non-ASCII one) as \xhh, \uhhhh or \Uhhhhhhhh, the shortest that fits.
 std::string quoted(std::string_view s, bool escape_all_non_ascii) {
   bool has_single = s.find('\'') != std::string_view::npos;
   bool has_double = s.find('"') != std::string_view::npos;
@@ -163,6 +170,7 @@ std::string justify(std::string_view s, int64_t len, int64_t width, char32_t fil
 
 }  // namespace
 
+// upper() and casefold() map each character on its own; lower() alone needs the final-sigma context.
 std::string upper(StrRef ref) {
   std::string_view s = ref.bytes;
   if (ref.ascii) return ascii_mapped(s, true);
@@ -200,6 +208,8 @@ std::string casefold(StrRef ref) {
   return out;
 }
 
+// title(): a character after a cased one is lowercased, any other is titlecased (CPython's do_title: words
+// are runs of cased characters, so "they're" becomes "They'Re").
 std::string title(StrRef ref) {
   std::string_view s = ref.bytes;
   if (ref.ascii) return ascii_recased(s, AsciiCase::kTitle);
@@ -219,6 +229,7 @@ std::string title(StrRef ref) {
   return out;
 }
 
+// capitalize(): the first character titlecased (3.8+, not uppercased: 'ǆ' becomes 'ǅ'), the rest lowercased.
 std::string capitalize(StrRef ref) {
   std::string_view s = ref.bytes;
   if (ref.ascii) return ascii_recased(s, AsciiCase::kCapitalize);
@@ -236,6 +247,8 @@ std::string capitalize(StrRef ref) {
   return out;
 }
 
+// swapcase(): uppercase characters lowercased (with the final-sigma rule), lowercase ones uppercased;
+// titlecase characters are left as they are, as in CPython.
 std::string swapcase(StrRef ref) {
   std::string_view s = ref.bytes;
   if (ref.ascii) return ascii_recased(s, AsciiCase::kSwap);
@@ -282,6 +295,8 @@ static bool has_only_case(std::string_view s, uint16_t wanted, uint16_t forbidde
 bool isupper(std::string_view s) { return has_only_case(s, kClassUpper, kClassLower | kClassTitle); }
 bool islower(std::string_view s) { return has_only_case(s, kClassLower, kClassUpper | kClassTitle); }
 
+// istitle(): uppercase or titlecase characters only after uncased ones, lowercase only after cased ones, and
+// at least one cased character.
 template <class E>
 static bool istitle_impl(std::string_view s) {
   bool cased = false, previous_is_cased = false;
@@ -302,6 +317,7 @@ static bool istitle_impl(std::string_view s) {
 
 bool istitle(std::string_view s) { return istitle_impl<CodePoints>(s); }
 
+// XID_Start then XID_Continue (PEP 3131), without the keyword check (that is keyword.iskeyword's).
 bool isidentifier(std::string_view s) {
   if (s.empty()) return false;
   size_t pos = 0;
@@ -329,6 +345,7 @@ std::string rjust(StrRef ref, int64_t width, char32_t fill) {
   return justify<CodePoints>(ref.bytes, static_cast<int64_t>(ref.length()), width, fill, Justify::kRight);
 }
 
+// Zeros go after a leading sign ('-42'.zfill(5) is '-0042'); a string already as wide is returned as is.
 std::string zfill(StrRef ref, int64_t width) {
   std::string_view s = ref.bytes;
   auto len = static_cast<int64_t>(ref.length());
@@ -345,6 +362,7 @@ std::string zfill(StrRef ref, int64_t width) {
   return out;
 }
 
+// A tab advances to the next multiple of tabsize (none with tabsize <= 0); \n and \r restart the column count.
 template <class E>
 static std::string expandtabs_impl(std::string_view s, int64_t tabsize) {
   std::string out;

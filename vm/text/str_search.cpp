@@ -1,4 +1,10 @@
 // The searching and splitting str methods: find/count/replace/split/strip/partition and friends.
+//
+// Strings are searched as UTF-8 bytes and the byte offsets turned into code point indexes only at the end.
+// That is exact because UTF-8 is self-synchronising: a valid needle can match only at a character boundary,
+// never inside a multi-byte sequence (minipy's lone surrogates are three-byte sequences too). The templates
+// over an element type E serve str (code points, Unicode whitespace and line breaks) and bytes (single bytes,
+// ASCII whitespace), so both get CPython's split/strip rules from one implementation.
 #include <algorithm>
 
 #include "vm/text/bytes_methods.h"
@@ -94,6 +100,7 @@ class CharSet {
 };
 
 template <class E>
+// With chars=None the element type's whitespace is stripped; otherwise any element in `chars`.
 std::string_view strip_sides(std::string_view s, std::optional<std::string_view> chars, bool left, bool right) {
   std::optional<CharSet<E>> set;
   if (chars) set.emplace(*chars);
@@ -117,6 +124,9 @@ std::string_view strip_sides(std::string_view s, std::optional<std::string_view>
 }
 
 template <class E>
+// split(sep=None, maxsplit=-1). With a separator, empty fields are kept ('a,,b' gives three); without one,
+// runs of whitespace separate and leading/trailing whitespace yields no empty fields, and once maxsplit is
+// used up the remainder is kept with its trailing whitespace (CPython's split_whitespace).
 TextResult<std::vector<std::string_view>> split_impl(std::string_view s, std::optional<std::string_view> sep,
                                                      int64_t maxsplit) {
   std::vector<std::string_view> parts;
@@ -149,6 +159,7 @@ TextResult<std::vector<std::string_view>> split_impl(std::string_view s, std::op
 }
 
 template <class E>
+// The mirror image of split_impl, scanning from the end; the pieces are collected backwards and reversed.
 TextResult<std::vector<std::string_view>> rsplit_impl(std::string_view s, std::optional<std::string_view> sep,
                                                       int64_t maxsplit) {
   std::vector<std::string_view> parts;
@@ -188,6 +199,8 @@ TextResult<std::vector<std::string_view>> rsplit_impl(std::string_view s, std::o
 }
 
 template <class E>
+// str.splitlines breaks at every Unicode line boundary (\n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028,
+// \u2029); bytes.splitlines only at \n, \r and \r\n. A final line without a break is kept; no empty last line.
 std::vector<std::string_view> splitlines_impl(std::string_view s, bool keepends) {
   std::vector<std::string_view> lines;
   size_t line_start = 0, pos = 0;
@@ -204,6 +217,8 @@ std::vector<std::string_view> splitlines_impl(std::string_view s, bool keepends)
 }
 
 template <class E>
+// replace(old, new, count=-1). An empty `old` matches before every element and at the end, so
+// 'ab'.replace('', '-') is '-a-b-'.
 std::string replace_impl(std::string_view s, std::string_view old_part, std::string_view new_part,
                          int64_t max_count) {
   if (max_count < 0) max_count = INT64_MAX;
@@ -295,6 +310,8 @@ std::string_view rstrip(std::string_view s, std::optional<std::string_view> char
   return strip_sides<CodePoints>(s, chars, false, true);
 }
 
+// The code point index of the first match of `sub` in s[start:end], or -1. The empty string is found at the
+// window's start whenever the window exists (start <= len and start <= end after adjustment).
 int64_t find(StrRef ref, std::string_view sub, OptIndex start, OptIndex end) {
   std::string_view s = ref.bytes;
   if (!start && !end) {  // the whole string: no index arithmetic before the search
@@ -332,6 +349,7 @@ TextResult<int64_t> rindex(StrRef ref, std::string_view sub, OptIndex start, Opt
   return at;
 }
 
+// Non-overlapping matches; the empty string matches len(window) + 1 times.
 int64_t count(StrRef ref, std::string_view sub, OptIndex start, OptIndex end) {
   std::string_view s = ref.bytes;
   Window w = make_window(ref, start, end, sub.empty());
@@ -343,6 +361,8 @@ int64_t count(StrRef ref, std::string_view sub, OptIndex start, OptIndex end) {
   return n;
 }
 
+// startswith/endswith with start/end test the window s[start:end], which must exist even for an empty
+// prefix ('abc'.startswith('', 4) is False).
 bool startswith(StrRef ref, std::string_view prefix, OptIndex start, OptIndex end) {
   std::string_view s = ref.bytes;
   Window w = make_window(ref, start, end, prefix.empty());
@@ -357,6 +377,7 @@ bool endswith(StrRef ref, std::string_view suffix, OptIndex start, OptIndex end)
   return w.view(s).ends_with(suffix);
 }
 
+// (head, sep, tail) at the first separator, or (s, '', '') when there is none; rpartition is its mirror.
 TextResult<std::array<std::string_view, 3>> partition(std::string_view s, std::string_view sep) {
   if (sep.empty()) return value_error("empty separator");
   size_t hit = s.find(sep);
