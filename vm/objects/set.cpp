@@ -257,7 +257,7 @@ Value set_iter_next(ThreadState& ts, Value self) {
   SetObject* s = it->set;
   if (!s) return Value();
   if (s->used != it->used_at_start) {
-    it->set = nullptr;
+    it->used_at_start = -1;  // every later next() raises again, as in CPython
     return raise(ts, RuntimeError_type, "Set changed size during iteration");
   }
   while (s->table && it->position <= s->mask) {
