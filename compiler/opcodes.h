@@ -64,6 +64,21 @@ constexpr std::array<OpcodeInfo, kOpcodeCount> make_opcode_table() {
 
 inline constexpr std::array<OpcodeInfo, kOpcodeCount> kOpcodeTable = detail::make_opcode_table();
 
+// The SPECIALIZED rows of opcodes.def: the interpreter's in-memory forms of a base opcode (never in co_code).
+enum class SpecializedOpcode : uint8_t {
+#define SPECIALIZED(name, number, base, meaning) name = number,
+#include "compiler/opcodes.def"
+};
+// Indexed by an opcode byte of the interpreter's bytecode: the base opcode of a specialised form, else the
+// byte itself. What a tracer runs and what tells a specialised instruction's cache entries.
+inline constexpr std::array<uint8_t, 256> kBaseOpcode = [] {
+  std::array<uint8_t, 256> base{};
+  for (int i = 0; i < 256; i++) base[i] = static_cast<uint8_t>(i);
+#define SPECIALIZED(name, number, base_name, meaning) base[number] = static_cast<uint8_t>(Opcode::base_name);
+#include "compiler/opcodes.def"
+  return base;
+}();
+
 inline constexpr const OpcodeInfo& opcode_info(Opcode op) { return kOpcodeTable[static_cast<int>(op)]; }
 inline constexpr bool is_defined_opcode(int number) {
   return number >= 0 && number < kOpcodeCount && !kOpcodeTable[number].name.empty();

@@ -21,6 +21,14 @@ namespace {
 constexpr int kOpargs[] = {0, 1, 2, 3, 4, 7, 8, 15, 257, 515};  // the oracle script's list
 constexpr size_t kOpargCount = std::size(kOpargs);
 
+// CPython's numbers for its specialised instructions: dis._all_opname fills the table's gaps with them.
+constexpr const char* kSpecializedScript = R"PY(
+import dis
+for number, name in enumerate(dis._all_opname):
+    if name in dis._specialized_instructions:
+        print(number, name, dis.deoptmap.get(name, ""), sep="\t")
+)PY";
+
 // One line per opcode: name, number, has-arg, cache entries, jump kind, then stack effects for
 // (oparg, jump) = (0,F) (0,T) (1,F) (1,T) ... for each oparg in kOpargs; "n/a" where dis refuses.
 constexpr const char* kOracleScript = R"PY(
@@ -37,10 +45,10 @@ for name, op in sorted(opcode.opmap.items(), key=lambda kv: kv[1]):
 )PY";
 
 // The oracle's lines, or nothing when python3.11 cannot be run.
-std::vector<std::string> ask_python311() {
+std::vector<std::string> ask_python311(const char* oracle_script = kOracleScript) {
   std::string python = MINIPY_PYTHON311;
   if (python.empty() || access(python.c_str(), X_OK) != 0) return {};
-  std::string script = kOracleScript;
+  std::string script = oracle_script;
   std::string command = "'" + python + "' -I -c \"$MINIPY_OPCODE_ORACLE\"";
   setenv("MINIPY_OPCODE_ORACLE", script.c_str(), 1);  // no shell quoting of the script itself
   std::vector<std::string> lines;
@@ -119,5 +127,48 @@ TEST_CASE("the table's columns agree with each other") {
       CHECK(stack_pushes(op, oparg, false) >= 0);
       CHECK(stack_pushes(op, oparg, true) >= 0);
     }
+  }
+}
+
+// The SPECIALIZED rows: interpreter-only forms sitting in the table's gaps, with a base the loop implements and
+// whose cache entries they use; below 181 under the number and name CPython 3.11 gives that specialisation.
+TEST_CASE("specialised forms sit in the gaps under CPython's numbers") {
+  int rows = 0;
+#define SPECIALIZED(spec_name, spec_number, spec_base, meaning)                                                        \
+  {                                                                                                                    \
+    INFO(#spec_name);                                                                                                  \
+    CHECK(!is_defined_opcode(spec_number));                                                                            \
+    CHECK(spec_number < 256);                                                                                          \
+    CHECK(kBaseOpcode[spec_number] == static_cast<int>(Opcode::spec_base));                                            \
+    CHECK(opcode_info(Opcode::spec_base).implemented_by_vm);                                                           \
+    CHECK(cache_entries(Opcode::spec_base) >= 1);                                                                      \
+    CHECK(std::string_view(#spec_name).substr(0, opcode_info(Opcode::spec_base).name.size()) ==                        \
+          opcode_info(Opcode::spec_base).name);                                                                        \
+    if (spec_number < 181)                                                                                             \
+      cpython_names[spec_number] = {#spec_name, std::string(opcode_info(Opcode::spec_base).name)};                     \
+    rows++;                                                                                                            \
+  }
+  std::map<int, std::pair<std::string, std::string>> cpython_names;  // number -> (name, base)
+#include "compiler/opcodes.def"
+  CHECK(rows >= 1);
+  for (int n = 0; n < 256; n++)
+    if (is_defined_opcode(n)) CHECK(kBaseOpcode[n] == n);
+  std::vector<std::string> lines = ask_python311(kSpecializedScript);
+  if (lines.empty()) {
+    MESSAGE("SKIPPED: python3.11 not found: specialised numbers are not checked against CPython");
+    return;
+  }
+  std::map<int, std::pair<std::string, std::string>> oracle;
+  for (const std::string& line : lines) {
+    std::istringstream fields(line);
+    std::string number, name, base;
+    std::getline(fields, number, '\t');
+    std::getline(fields, name, '\t');
+    std::getline(fields, base, '\t');
+    oracle[std::stoi(number)] = {name, base};
+  }
+  for (const auto& [number, name_and_base] : cpython_names) {
+    INFO(name_and_base.first);
+    CHECK(oracle[number] == name_and_base);
   }
 }

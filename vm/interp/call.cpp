@@ -93,14 +93,14 @@ bool bind_arguments(ThreadState& ts, FunctionObject* f, Value* locals, std::span
     for (int64_t k = 0; k < kwnames->size; k++) {
       StrObject* name = as_str(kwnames->items[k]);
       Value value = args[npos + static_cast<size_t>(k)];
+      // Keyword names and parameter names are nearly always the same interned strs: look for the identical
+      // one first, and compare text only when none is.
       int found = -1;
-      for (int j = code->posonlyargcount; j < total_named; j++) {
-        if (code->localsplusnames->items[j].as_object() == name ||
-            str_equal(as_str(code->localsplusnames->items[j]), name)) {
-          found = j;
-          break;
-        }
-      }
+      const Value* params = code->localsplusnames->items;
+      for (int j = code->posonlyargcount; j < total_named && found < 0; j++)
+        if (params[j].as_object() == name) found = j;
+      for (int j = code->posonlyargcount; j < total_named && found < 0; j++)
+        if (str_equal(as_str(params[j]), name)) found = j;
       if (found < 0) {
         bool is_posonly = false;
         for (int j = 0; j < code->posonlyargcount; j++)
@@ -136,7 +136,9 @@ bool bind_arguments(ThreadState& ts, FunctionObject* f, Value* locals, std::span
   if (npos < static_cast<size_t>(argcount)) {
     int64_t defcount = f->defaults ? f->defaults->size : 0;
     int first_default = argcount - static_cast<int>(defcount);
-    if (!missing_arguments(ts, f, locals, static_cast<int>(npos), first_default, false)) return false;
+    if (first_default > static_cast<int>(npos) &&
+        !missing_arguments(ts, f, locals, static_cast<int>(npos), first_default, false))
+      return false;
     for (int i = std::max<int>(first_default, static_cast<int>(npos)); i < argcount; i++)
       if (!locals[i]) locals[i] = f->defaults->items[i - first_default];
   }

@@ -49,6 +49,7 @@ Value resume_frame_loop(ThreadState& ts, Frame* entry, bool throwing) {
     // compile error, a label without the mark an unused-label warning.
 #define OPCODE(name, number, cache_entries, vm, ...) \
   MINIPY_IF_VM_##vm(dispatch_table[number] = &&op_##name;)
+#define SPECIALIZED(name, number, base, meaning) dispatch_table[number] = &&op_##name;
 #include "compiler/opcodes.def"
     std::memcpy(real_handlers, dispatch_table, sizeof dispatch_table);
     attach_dispatch_tables(dispatch_table, real_handlers, &&trace_hook);
@@ -227,7 +228,7 @@ trace_hook: {
     LOAD_FRAME_REGISTERS();
     DISPATCH();
   }
-  goto* real_handlers[opcode];
+  goto* real_handlers[kBaseOpcode[opcode]];  // traced code runs base forms, as CPython 3.11's tracing does
 }
 
 error:

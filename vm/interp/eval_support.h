@@ -13,15 +13,68 @@
 
 namespace minipy::eval_support {
 
-// Inline cache entries after each opcode, from the one opcode table.
+// Inline cache entries after each opcode, from the one opcode table (a specialised form has its base's).
 constexpr std::array<uint8_t, 256> make_cache_counts() {
   std::array<uint8_t, 256> t{};
-  for (int i = 0; i < 256; i++) t[i] = kOpcodeTable[i].cache_entries;
+  for (int i = 0; i < 256; i++) t[i] = kOpcodeTable[kBaseOpcode[i]].cache_entries;
   return t;
 }
 constexpr std::array<uint8_t, 256> kCacheCounts = make_cache_counts();
 template <Opcode op>
 constexpr int kCaches = kOpcodeTable[static_cast<int>(op)].cache_entries;
+
+// Specialisation (3.11's quickening, in memory only): BINARY_OP's and COMPARE_OP's first cache unit is a counter.
+// In the base form it counts executions left before the next try to specialise (zero, as the loader leaves every
+// cache unit: try at once); in a specialised form (SPECIALIZED rows of compiler/opcodes.def) it counts misses left
+// before the base form is written back. CPython's numbers: a miss budget of 53, and a backoff after a failed try
+// (minipy's is fixed, not exponential: a try costs a few compares).
+inline constexpr uint16_t kSpecializationMissBudget = 53;
+inline constexpr uint16_t kSpecializationBackoff = 64;
+
+constexpr int special_op(SpecializedOpcode op) { return static_cast<int>(op); }
+
+// The specialised form of BINARY_OP `oparg` for operands lhs and rhs, or 0 when none fits. An in-place operator
+// computes the same as the plain one for ints and floats.
+inline int binary_op_specialization(Value lhs, Value rhs, int oparg) {
+  int op = oparg >= kBinaryOpCount ? oparg - kBinaryOpCount : oparg;
+  if (Value::both_small_ints(lhs, rhs)) {
+    if (op == kOpAdd) return special_op(SpecializedOpcode::BINARY_OP_ADD_INT);
+    if (op == kOpSub) return special_op(SpecializedOpcode::BINARY_OP_SUBTRACT_INT);
+    if (op == kOpMul) return special_op(SpecializedOpcode::BINARY_OP_MULTIPLY_INT);
+  } else if (lhs.is_flonum() && rhs.is_flonum()) {
+    if (op == kOpAdd) return special_op(SpecializedOpcode::BINARY_OP_ADD_FLOAT);
+    if (op == kOpSub) return special_op(SpecializedOpcode::BINARY_OP_SUBTRACT_FLOAT);
+    if (op == kOpMul) return special_op(SpecializedOpcode::BINARY_OP_MULTIPLY_FLOAT);
+    if (op == kOpTrueDiv) return special_op(SpecializedOpcode::BINARY_OP_TRUE_DIVIDE_FLOAT);
+  }
+  return 0;
+}
+
+// COMPARE_OP's specialised forms keep in their second cache unit which outcomes jump: bit (sign + 1) for the sign
+// of lhs - rhs (-1, 0, 1), and kJumpBackward. `next_word` is the instruction after the caches; 0 when it is no
+// POP_JUMP_* (then there is nothing to fuse).
+inline constexpr int kJumpBackward = 8;
+inline int compare_jump_mask(int compare_op, uint16_t next_word) {
+  bool on_true, backward;
+  switch (static_cast<Opcode>(next_word & 0xFF)) {
+    case Opcode::POP_JUMP_FORWARD_IF_TRUE: on_true = true, backward = false; break;
+    case Opcode::POP_JUMP_FORWARD_IF_FALSE: on_true = false, backward = false; break;
+    case Opcode::POP_JUMP_BACKWARD_IF_TRUE: on_true = true, backward = true; break;
+    case Opcode::POP_JUMP_BACKWARD_IF_FALSE: on_true = false, backward = true; break;
+    default: return 0;
+  }
+  constexpr int kLess = 1, kEqual = 2, kGreater = 4;
+  constexpr int kTrueWhen[6] = {kLess, kLess | kEqual, kEqual, kLess | kGreater, kGreater, kGreater | kEqual};
+  int mask = on_true ? kTrueWhen[compare_op] : 7 & ~kTrueWhen[compare_op];
+  return mask | (backward ? kJumpBackward : 0);
+}
+// The specialised form of COMPARE_OP `compare_op` for these operands followed by `next_word`, or 0.
+inline int compare_op_specialization(Value lhs, Value rhs, int compare_op, uint16_t next_word) {
+  if (compare_op < 0 || compare_op > 5 || compare_jump_mask(compare_op, next_word) == 0) return 0;
+  if (Value::both_small_ints(lhs, rhs)) return special_op(SpecializedOpcode::COMPARE_OP_INT_JUMP);
+  if (lhs.is_flonum() && rhs.is_flonum()) return special_op(SpecializedOpcode::COMPARE_OP_FLOAT_JUMP);
+  return 0;
+}
 
 // IMPORT_NAME: builtins.__import__ if a program replaced it, else the import system directly.
 [[nodiscard]] Value import_statement(ThreadState& ts, Frame* frame, Value name, Value fromlist, Value level);

@@ -26,6 +26,7 @@ struct Heap::Page {
 
 namespace {
 constexpr size_t kFirstSlot = 64;  // header, rounded to a cache line
+constexpr size_t kHugePageSize = 2 << 20;  // x86-64's transparent huge page (see take_small_page)
 constexpr size_t size_class(size_t size) { return (size + 15) / 16; }
 // Fresh slots are put on the free list this many bytes at a time: start-up uses a few slots of many size
 // classes, and threading a whole 64 KiB page per class faulted in memory nothing used.
@@ -71,19 +72,31 @@ Heap::~Heap() {
 // address order. aligned_alloc(64 KiB) from malloc's arena left a free gap beside almost every page (glibc
 // over-allocates to align, then frees the slack), which small mallocs later touched: about a tenth more
 // resident memory than the pages themselves. Untouched parts of a reservation cost no memory.
+//
+// Reservations after the first are aligned to 2 MiB and asked to be backed by transparent huge pages: a heap that
+// grows past 4 MiB (word counting builds ~100 MB of strs) otherwise takes a page fault per 4 KiB it first
+// touches, and on this kind of virtual machine the faults cost as much as the rest of the memory manager
+// (Heap::new_page's first touches plus the kernel's fault path were 30% of word counting's time). A process
+// that stays in its first reservation (start-up, most scripts) keeps small pages and its small footprint.
 void* Heap::take_small_page() {
   if (carve_next_ == carve_end_) {
-    size_t length = kReservationSize + kPageSize;
+    bool huge = !reservations_.empty();
+    size_t alignment = huge ? kHugePageSize : kPageSize;
+    size_t length = kReservationSize + alignment;
     void* raw = mmap(nullptr, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (raw == MAP_FAILED) throw std::bad_alloc();  // MemoryError at the nearest boundary
     auto begin = reinterpret_cast<uintptr_t>(raw);
-    uintptr_t aligned = (begin + kPageSize - 1) & ~(uintptr_t{kPageSize} - 1);
+    uintptr_t aligned = (begin + alignment - 1) & ~(uintptr_t{alignment} - 1);
     // Give the unaligned head and the tail beyond the reservation back.
     if (aligned > begin) munmap(raw, aligned - begin);
     if (begin + length > aligned + kReservationSize)
       munmap(reinterpret_cast<void*>(aligned + kReservationSize), begin + length - aligned - kReservationSize);
     carve_next_ = reinterpret_cast<char*>(aligned);
     carve_end_ = carve_next_ + kReservationSize;
+#if defined(MADV_HUGEPAGE)
+    // Advice only: without transparent huge pages (or with them off) the kernel ignores it.
+    if (huge) madvise(carve_next_, kReservationSize, MADV_HUGEPAGE);
+#endif
     reservations_.push_back(carve_next_);
 #if defined(MINIPY_SANITIZE)
     // LeakSanitizer scans malloc'd blocks, stacks and globals, never mmap'd memory: without this root region a
@@ -427,6 +440,37 @@ void Heap::clear_dead_weakrefs(const std::vector<bool>& reachable) {
   weakrefs_.resize(kept);
 }
 
+// The allocation allowed before the next collection, from the live heap now (`live`), after the previous one
+// (`live_before`) and what was allocated in between (`allocated`, objects and external memory) against the
+// budget it had.
+//
+// A collection has to come once the garbage made since the last one is about a quarter of the live heap: the
+// ratio CPython's collector uses for its full collections, which keeps the heap within about 1.25 times its live
+// size (word counting over a large text peaked at 1.9 times CPython's memory with twice the live size as the
+// budget). But every collection here is a full one, and a program building a big structure keeps part of what
+// it allocates: with a budget of live / 4 and a survival share s, each collection finds the heap only s / 4
+// larger than the last one did, so the whole structure is re-marked about 4 / s times while it grows. The
+// budget is therefore scaled by the share of the last period's allocation that survived it: live / 4 / (1 - s)
+// still leaves at most live / 4 of garbage, and the heap grows by s / (4 (1 - s)) between collections (s = 0.75:
+// 75% instead of 19%, half the marking). The share is estimated from growth of the live heap (old objects dying
+// only make it look smaller, which errs towards collecting sooner) and capped so that the budget never exceeds
+// the live heap. A period that ran far past its budget (`budget`: one native call such as str.split allocating
+// tens of megabytes before the next safe point) says nothing about the program's phase: word counting's split
+// kept 70% of what it made, and the budget scaled by that let the garbage-only loop after it grow the heap to
+// 1.2 times CPython's peak; such a period keeps the plain quarter. External memory (list buffers, dict tables)
+// counts as allocation pressure only: finalizers free it without telling the heap, so it cannot be part of the
+// live size.
+namespace {
+int64_t next_budget(int64_t live, int64_t live_before, int64_t allocated, int64_t budget) {
+  constexpr double kMaxSurvival = 0.75;
+  double survival = 0.0;
+  if (allocated > 0 && allocated <= 2 * budget && live > live_before)
+    survival = std::min(kMaxSurvival, static_cast<double>(live - live_before) / static_cast<double>(allocated));
+  auto scaled = static_cast<int64_t>(static_cast<double>(live / 4) / (1.0 - survival));
+  return std::max<int64_t>(kMinBudget, scaled);
+}
+}  // namespace
+
 void Heap::collect(RootMarker root_marker, void* context, const FinalizeOrder& order) {
   if (collecting_) return;
   collecting_ = true;
@@ -456,14 +500,9 @@ void Heap::collect(RootMarker root_marker, void* context, const FinalizeOrder& o
   sweep();
   stats_.unreachable = stats_.freed_objects - freed_before + finalized + saved;
   stats_.collections++;
+  int64_t live_before = static_cast<int64_t>(stats_.live_bytes);
   stats_.live_bytes = static_cast<uint64_t>(object_bytes_);
-  // The next collection comes after a quarter of the live heap has been allocated again (at least 2 MiB), the
-  // ratio CPython's collector uses for its full collections: the heap then stays within about 1.25 times its
-  // live size (word counting over a large text peaked at 1.9 times CPython's memory with twice the live size
-  // as the budget, and the extra page faults cost more time than the extra collections), while collection
-  // work stays proportional to allocation. External memory (list buffers, dict tables) counts as allocation
-  // pressure only: finalizers free it without telling the heap, so it cannot be part of the live size.
-  budget_ = std::max<int64_t>(kMinBudget, object_bytes_ / 4);
+  budget_ = next_budget(object_bytes_, live_before, bytes_since_gc_, budget_);
   bytes_since_gc_ = 0;
   collecting_ = false;
 }

@@ -44,8 +44,18 @@ class Tracer {
   explicit Tracer(Heap& heap) : heap_(heap) {}
   inline void visit(Value v);
   void visit(Object* o) { if (o) visit(Value(o)); }
+  // Long ranges (a list of a million strs) prefetch the object kAhead items on: each visit reads and writes the
+  // object's header, a cache miss apiece in a big heap, and the misses then overlap instead of queueing.
   void visit_range(const Value* begin, const Value* end) {
-    for (const Value* p = begin; p < end; p++) visit(*p);
+    constexpr ptrdiff_t kAhead = 8;
+    const Value* p = begin;
+    if (end - begin > kAhead) {
+      for (; p < end - kAhead; p++) {
+        if (p[kAhead].is_object()) __builtin_prefetch(p[kAhead].as_object(), 1);
+        visit(*p);
+      }
+    }
+    for (; p < end; p++) visit(*p);
   }
   // For memory that may hold stale words (value-stack areas): only words pointing at live slots count.
   void visit_conservative(const void* begin, const void* end);
