@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace minipy::front {
 
 using namespace ast;
@@ -299,6 +301,17 @@ Stmt* build_augassign(ParseContext& ctx, Expr* target, OperatorKind op, Expr* va
   return make_stmt<AugAssign>(ctx, span, target, op, value);
 }
 
+// An error build_arguments found in a list the cover grammar accepted: CPython's rules replayed over the list's
+// tokens (report_invalid_parameters) choose the error and its place; `message` at `fallback` if they find none.
+// `at` is where the offending item starts.
+static void fail_parameters(ParseContext& ctx, Span at, const char* message, Span fallback) {
+  auto it = std::lower_bound(ctx.tokens.begin(), ctx.tokens.end(), at, [](const Token& t, const Span& s) {
+    return t.line < s.line || (t.line == s.line && t.col < s.col);
+  });
+  if (it != ctx.tokens.end() && report_invalid_parameters(ctx, static_cast<int>(it - ctx.tokens.begin()))) return;
+  ctx.fail(message, fallback);
+}
+
 Arguments* build_arguments(ParseContext& ctx, std::span<const ParamItem> items, const Span* lambda_colon) {
   std::vector<Arg*> posonly, args, kwonly;
   std::vector<Expr*> defaults, kw_defaults;
@@ -309,20 +322,20 @@ Arguments* build_arguments(ParseContext& ctx, std::span<const ParamItem> items, 
   for (size_t i = 0; i < items.size(); ++i) {
     const ParamItem& item = items[i];
     if (kwarg) {
-      ctx.fail("arguments cannot follow var-keyword argument", item.span);
+      fail_parameters(ctx, item.span, "arguments cannot follow var-keyword argument", item.span);
       return nullptr;
     }
     switch (item.kind) {
       case ParamItem::Kind::Slash:
-        if (seen_slash) { ctx.fail("/ may appear only once", item.span); return nullptr; }
-        if (seen_star) { ctx.fail("/ must be ahead of *", item.span); return nullptr; }
-        if (args.empty()) { ctx.fail("at least one argument must precede /", item.span); return nullptr; }
+        if (seen_slash) { fail_parameters(ctx, item.span, "/ may appear only once", item.span); return nullptr; }
+        if (seen_star) { fail_parameters(ctx, item.span, "/ must be ahead of *", item.span); return nullptr; }
+        if (args.empty()) { fail_parameters(ctx, item.span, "at least one argument must precede /", item.span); return nullptr; }
         seen_slash = true;
         posonly.swap(args);
         break;
       case ParamItem::Kind::Star:
       case ParamItem::Kind::StarArg:
-        if (seen_star) { ctx.fail("* argument may appear only once", item.span); return nullptr; }
+        if (seen_star) { fail_parameters(ctx, item.span, "* argument may appear only once", item.span); return nullptr; }
         seen_star = true;
         if (item.kind == ParamItem::Kind::StarArg) vararg = item.arg;
         else bare_star = &item;
@@ -339,7 +352,7 @@ Arguments* build_arguments(ParseContext& ctx, std::span<const ParamItem> items, 
             seen_default = true;
             defaults.push_back(item.default_value);
           } else if (seen_default) {
-            ctx.fail("non-default argument follows default argument", Span::of(item.arg->loc));
+            fail_parameters(ctx, item.span, "non-default argument follows default argument", Span::of(item.arg->loc));
             return nullptr;
           }
           args.push_back(item.arg);
@@ -348,7 +361,8 @@ Arguments* build_arguments(ParseContext& ctx, std::span<const ParamItem> items, 
     }
   }
   if (bare_star && kwonly.empty()) {
-    ctx.fail("named arguments must follow bare *", lambda_colon ? *lambda_colon : bare_star->span);
+    fail_parameters(ctx, bare_star->span, "named arguments must follow bare *",
+                    lambda_colon ? *lambda_colon : bare_star->span);
     return nullptr;
   }
   auto* a = ctx.arena.make<Arguments>();

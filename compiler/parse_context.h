@@ -169,6 +169,10 @@ Span end_of_input_span(const ParseContext& ctx);
 // Records the tokenizer's error (ctx.lex_error) as the SyntaxError, with CPython's raw offsets where it has them.
 void report_lex_error(ParseContext& ctx);
 
+// CPython's errors for a malformed `def` or `lambda` parameter list holding token idx (parse_errors_params.cpp):
+// true when it recorded one.
+bool report_invalid_parameters(ParseContext& ctx, int idx);
+
 // Replaces a parser error by the tokenizer error later in the file, as CPython's error pass does.
 void prefer_tokenizer_error(ParseContext& ctx);
 

@@ -387,10 +387,7 @@ void Parser::report_syntax_error(const context& yyctx) const {
   TokenKind first = ctx.tokens[stmt_start].kind;
   if (report_header_without_colon(ctx, stmt_start)) return;
   if (report_unparenthesized_except(ctx, stmt_start)) return;
-  if (t.kind == TokenKind::LPar && inside_parameter_list(ctx, idx)) {
-    ctx.fail("Function parameters cannot be parenthesized", span);
-    return;
-  }
+  if (report_invalid_parameters(ctx, idx)) return;
   if (n == 1 && expects(symbol_kind::S_LPar) && idx >= 2 && ctx.tokens[idx - 2].kind == TokenKind::KwDef) {
     ctx.fail("expected '('", span);
     return;
