@@ -32,7 +32,8 @@ CompileResult compile_source(std::string_view source, std::string_view filename,
 CompileResult compile_source(std::string_view source, std::string_view filename, ast::ParseMode mode,
                              const CompileOptions& options = {});
 // The stages after parsing, for a tree built elsewhere (compile() of a tree made in Python): `module` lives in
-// `arena` and is changed in place (constant folding); `source` gives SyntaxErrors their text line (may be empty).
+// `arena` and is changed in place (constant folding); `source` is unused: as in CPython, these stages'
+// SyntaxErrors take their text from the file `filename` names, or have none.
 CompileResult compile_ast(ast::Module& module, ast::Arena& arena, std::string_view filename,
                           std::string_view source, const CompileOptions& options, SyntaxWarnings& warnings);
 

@@ -29,6 +29,47 @@ std::string_view ParseContext::line_text(int line) const {
   return source.substr(pos, nl == std::string_view::npos ? source.size() - pos : nl - pos + 1);
 }
 
+int ParseContext::first_joined_line(int line) const {
+  for (bool joined = true; joined && line > 1;) {
+    joined = false;
+    // A token running from an earlier line onto this one (a multi-line string): tokens are in source order, so
+    // look back from the first token that starts on this line or later.
+    auto at = std::lower_bound(tokens.begin(), tokens.end(), line,
+                               [](const Token& t, int l) { return t.line < l; });
+    for (auto it = at; it != tokens.begin();) {
+      --it;
+      if (it->kind == TokenKind::Newline || it->kind == TokenKind::Indent || it->kind == TokenKind::Dedent) continue;
+      if (it->end_line >= line && it->line < line) {
+        line = it->line;
+        joined = true;
+      }
+      break;
+    }
+    if (joined) continue;
+    // A backslash ending the previous line outside a comment: the last token there ends before it.
+    std::string_view prev = line_text(line - 1);
+    if (prev.ends_with("\\\n")) {
+      size_t backslash = static_cast<size_t>(prev.data() - source.data()) + prev.size() - 2;
+      // (At the start of a line, before its first token, the tokenizer reads on with no token open: no join.)
+      const Token* last = nullptr;
+      for (auto it = at; it != tokens.begin();) {
+        --it;
+        if (it->begin <= backslash) {
+          last = &*it;
+          break;
+        }
+      }
+      bool token_before = last && last->end_line == line - 1 && last->kind != TokenKind::Newline &&
+                          last->kind != TokenKind::Indent && last->kind != TokenKind::Dedent && last->end <= backslash;
+      if (token_before && source.substr(last->end, backslash - last->end).find('#') == std::string_view::npos) {
+        --line;
+        joined = true;
+      }
+    }
+  }
+  return line;
+}
+
 void ParseContext::fail(std::string message, Span span, SyntaxError::Kind kind) {
   if (error) return;
   error_span = span;
@@ -39,6 +80,13 @@ void ParseContext::fail(std::string message, Span span, SyntaxError::Kind kind) 
   e.end_lineno = span.end_line;
   std::string_view text = line_text(span.line);
   e.text = std::string(text);
+  // CPython's text is its tokenizer's buffer, which starts a new line only outside a token: a line reached
+  // through a multi-line string or a backslash continuation brings the lines it continues along. (The tokenizer's
+  // own errors show their line alone.)
+  if (int first = error_from_lexer ? span.line : first_joined_line(span.line); first < span.line) {
+    std::string_view from = line_text(first);
+    e.text.assign(from.data(), static_cast<size_t>(text.data() + text.size() - from.data()));
+  }
   // CPython's tokenizer gives exec input that lacks a final newline one, so the last line's text has it too
   // (eval and single input stay as given; report_lex_error drops it again where the tokenizer's errors do).
   if (mode == ast::ParseMode::Exec && !text.empty() && text.end() == source.end() && !text.ends_with('\n'))
@@ -365,7 +413,13 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
     if (feature_version < kLatestFeatureVersion) front::check_feature_versions_before_error(ctx);
     result.error = std::move(ctx.error);
     result.error->filename = std::string(filename);
-    if (result.error->columns_omitted && mode == ast::ParseMode::Exec) use_program_text(*result.error);
+    // CPython's parser errors in a module take their text from the file the error names when it can read it
+    // (_PyErr_ProgramDecodedTextObject); the tokenizer's own errors and those of f-string fields keep theirs.
+    // A file in another encoding is decoded with it: its line is the decoded source's own (a script's) then.
+    bool utf8_file = encoding.empty() || classify_encoding(encoding) == Encoding::Utf8;
+    if (mode == ast::ParseMode::Exec &&
+        (result.error->columns_omitted || (utf8_file && !ctx.error_from_lexer && !ctx.error_is_final)))
+      use_program_text(*result.error);
     return result;
   }
   result.module = ctx.module;

@@ -405,8 +405,10 @@ bool split_call_args(ParseContext& ctx, std::span<CallArg> items, Span parens, s
         break;
       case CallArg::Kind::Starred:
         if (seen_double_star) {
+          // invalid_arguments: `a=args ',' '*'`, the arguments before this one.
+          const CallArg& before = (&item)[-1];
           ctx.fail("iterable argument unpacking follows keyword argument unpacking",
-                   Span{items.front().span.line, items.front().span.col, item.span.end_line, item.span.end_col});
+                   Span{items.front().span.line, items.front().span.col, before.span.end_line, before.span.end_col});
           return false;
         }
         args.push_back(item.value);

@@ -127,6 +127,9 @@ struct ParseContext {
   }
   // The physical line `line` (1-based) of the source, with its newline if it has one.
   std::string_view line_text(int line) const;
+  // The first of the physical lines that `line` continues (through a multi-line string or a backslash
+  // continuation), whose text CPython's tokenizer still holds when it reaches `line`.
+  int first_joined_line(int line) const;
   // Records a SyntaxError at byte span `span` (offsets become 1-based character offsets). Only the first sticks.
   void fail(std::string message, Span span, SyntaxError::Kind kind = SyntaxError::Kind::SyntaxError);
   bool failed() const { return error.has_value(); }

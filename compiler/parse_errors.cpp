@@ -388,6 +388,21 @@ void Parser::report_syntax_error(const context& yyctx) const {
   if (report_header_without_colon(ctx, stmt_start)) return;
   if (report_unparenthesized_except(ctx, stmt_start)) return;
   if (report_invalid_parameters(ctx, idx)) return;
+  if (t.kind == TokenKind::DoubleStar && prev == TokenKind::LPar && (idx < 2 || !ends_operand(ctx.tokens[idx - 2].kind))) {
+    // CPython's invalid_group: '(' '**' expression ')' is a group, not a call's arguments.
+    int close = matching_close(ctx, idx - 1);
+    bool single = true;  // one expression: no comma outside brackets
+    for (int i = idx + 1, depth = 0; i < close; ++i) {
+      TokenKind k = ctx.tokens[i].kind;
+      depth += (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) ? 1
+               : (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) ? -1 : 0;
+      single &= !(depth == 0 && k == TokenKind::Comma);
+    }
+    if (close > idx + 1 && single && parses_as_statement(ctx, idx + 1, close - 1)) {
+      ctx.fail("cannot use double starred expression here", span);
+      return;
+    }
+  }
   if (n == 1 && expects(symbol_kind::S_LPar) && idx >= 2 && ctx.tokens[idx - 2].kind == TokenKind::KwDef) {
     ctx.fail("expected '('", span);
     return;
@@ -397,10 +412,14 @@ void Parser::report_syntax_error(const context& yyctx) const {
                                               TokenKind::KwTry, TokenKind::KwWith,  TokenKind::KwDef,
                                               TokenKind::KwClass, TokenKind::At};
     bool compound = std::find(std::begin(kCompound), std::end(kCompound), ctx.tokens[0].kind) != std::end(kCompound);
-    if (compound || prev != TokenKind::Newline || idx == 0)
+    if (compound || prev != TokenKind::Newline || idx == 0) {
       ctx.fail("invalid syntax", span);
-    else
-      ctx.fail("multiple statements found while compiling a single statement", ctx.token_span(idx - 1));
+    } else {
+      // CPython's NEWLINE token leaves its '\n' out (it starts at a comment before it, when there is one).
+      Span newline = ctx.token_span(idx - 1);
+      ctx.fail("multiple statements found while compiling a single statement",
+               Span{newline.line, newline.col, newline.line, std::max(newline.col, newline.end_col - 1)});
+    }
     return;
   }
   // Only right after a complete try body (its DEDENT, or the NEWLINE of `try: stmt`).

@@ -18,4 +18,4 @@ for source in sources:
         except SyntaxError as e:
             print(mode, repr(source), e.msg, (e.lineno, e.offset, e.end_lineno, e.end_offset), repr(e.text))
 a, b = 1, 2
-print(f"{'''eric's'''}", f'{a<=b}', f'{a!=b}', f'{a==b=}', f'''{'''"x"'''!r}''')
+print(f"{'''eric's'''}", f'{a<=b}', f'{a!=b}', f'{a==b=}', f'''{"""x"""!r}''')
