@@ -16,6 +16,7 @@ namespace minipy {
 
 struct CompileOptions {
   int optimize = 0;  // -O level: 1 drops asserts and __debug__ blocks, 2 also docstrings
+  bool script_file = false;  // read as CPython reads a script file or stdin (parse.h's SourceOrigin::File)
 };
 
 // The module's code object, or the SyntaxError (IndentationError, TabError, ...) that stopped the compile.

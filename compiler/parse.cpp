@@ -320,16 +320,12 @@ void use_program_text(SyntaxError& e) {
   }
   constexpr size_t kPiece = 999;  // fgets into 1000 bytes
   if (line.size() > kPiece) line = line.substr((line.size() - 1) / kPiece * kPiece);
-  // Decoded with errors='replace': continuation bytes cut from their lead byte become U+FFFD each.
-  size_t stray = 0;
-  while (stray < line.size() && (static_cast<unsigned char>(line[stray]) & 0xC0) == 0x80) stray++;
-  std::string replaced;
-  for (size_t i = 0; i < stray; i++) replaced += "\xEF\xBF\xBD";
-  e.text = replaced + line.substr(stray);
+  // Decoded with errors='replace' (continuation bytes cut from their lead byte become U+FFFD each).
+  e.text = utf8_replace_invalid(line);
 }
 
 ParseResult parse(std::string_view source, std::string_view filename, ast::ParseMode mode, ast::Arena& arena,
-                  int feature_version) {
+                  int feature_version, SourceOrigin origin) {
   ParseResult result;
   if (source.find('\0') != std::string_view::npos) {
     result.error = make_error("source code string cannot contain null bytes", filename);
@@ -367,13 +363,17 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
     }
   }
   if (text.empty()) text.assign(source);
+  std::string undecoded;  // a string source that is not UTF-8: the original (text is masked, parse_utf8.cpp)
   if (auto bad = find_invalid_utf8(text)) {
-    int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(bad->offset), '\n'));
-    result.error = make_error(fmt::format("Non-UTF-8 code starting with '\\x{}' in file {} on line {}, but no "
-                                          "encoding declared; see https://peps.python.org/pep-0263/ for details",
-                                          bad->byte_hex.substr(2), filename, line),
-                              filename);  // CPython's decoder error carries no location (the message has it)
-    return result;
+    if (origin == SourceOrigin::File) {
+      int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(bad->offset), '\n'));
+      result.error = make_error(fmt::format("Non-UTF-8 code starting with '\\x{}' in file {} on line {}, but no "
+                                            "encoding declared; see https://peps.python.org/pep-0263/ for details",
+                                            bad->byte_hex.substr(2), filename, line),
+                                filename);  // CPython's decoder error carries no location (the message has it)
+      return result;
+    }
+    undecoded = "pending";
   }
   // CPython reads source with universal newlines.
   if (text.find('\r') != std::string::npos) {
@@ -389,6 +389,7 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
     }
     text.swap(normalized);
   }
+  if (!undecoded.empty()) undecoded = front::mask_invalid_utf8(text);
   front::ParseContext ctx(text, arena, mode);
   auto lexed = [&] {
     StageScope stage(CompileStage::Lex);
@@ -404,6 +405,7 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
   if (feature_version < 7) front::demote_async_keywords(ctx);
   front::Parser parser(ctx);
   int rc = parser.parse();
+  if (!undecoded.empty()) front::report_invalid_utf8(ctx, undecoded, had_bom || !encoding.empty());
   // Only a parse for an older grammar pays for the walk over the tree.
   if (rc == 0 && ctx.module && !ctx.failed() && feature_version < kLatestFeatureVersion)
     front::check_feature_versions(ctx);

@@ -176,6 +176,16 @@ void report_lex_error(ParseContext& ctx);
 // true when it recorded one.
 bool report_invalid_parameters(ParseContext& ctx, int idx);
 
+// Records `message` as the error of the string literals ending at token `last`, where CPython puts it (on the
+// token after them; parse_literals.cpp).
+void fail_after_literals(ParseContext& ctx, int last, std::string message);
+// Source strings that are not UTF-8 (parse_utf8.cpp): masks each undecodable range of `text` in place, keeping
+// every offset, and returns the original; after the parse of the masked text, report_invalid_utf8 gives the
+// first token holding masked bytes CPython's "(unicode error)" unless the parse failed before it.
+std::string mask_invalid_utf8(std::string& text);
+// `declared`: the source has a BOM or a coding line (offsets count characters then, bytes otherwise).
+void report_invalid_utf8(ParseContext& ctx, const std::string& original, bool declared);
+
 // Replaces a parser error by the tokenizer error later in the file, as CPython's error pass does.
 void prefer_tokenizer_error(ParseContext& ctx);
 

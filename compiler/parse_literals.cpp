@@ -245,6 +245,16 @@ bool decode_plain(ParseContext& ctx, const LiteralParts& p, Span span, std::stri
   return true;
 }
 
+// Records `message` at `after` (span_after_literals: an end_col of -1 is the input's end, on the last character).
+void fail_at_span_after(ParseContext& ctx, Span after, std::string message) {
+  if (after.end_col < 0) {
+    ctx.fail(std::move(message), Span{after.line, after.col - 1, after.line, after.col - 1});
+    ctx.error->end_offset = -1;
+  } else {
+    ctx.fail(std::move(message), after);
+  }
+}
+
 // Builds the parts of one f-string body; `spec` parsing stops at the closing '}' of the enclosing field.
 class FStringParser {
  public:
@@ -428,12 +438,7 @@ class FStringParser {
   // a NEWLINE being zero-wide; the ENDMARKER of eval or single input that ends without a newline sits on the
   // literal's last character with end_offset -1.
   bool fail(std::string message) {
-    if (after_.end_col < 0) {
-      ctx_.fail(std::move(message), Span{after_.line, after_.col - 1, after_.line, after_.col - 1});
-      ctx_.error->end_offset = -1;
-    } else {
-      ctx_.fail(std::move(message), after_);
-    }
+    fail_at_span_after(ctx_, after_, std::move(message));
     return false;
   }
 
@@ -446,6 +451,22 @@ class FStringParser {
 
 }  // namespace
 
+// The token after string literal `last` (the last token CPython's parser read when it decodes them), where their
+// errors go: its whole span, a NEWLINE or ENDMARKER zero-wide; one the input's end implies in eval or single
+// mode (no newline there) gets an end_col of -1.
+static Span span_after_literals(const ParseContext& ctx, int last) {
+  Span after = ctx.token_span(last + 1);
+  const Token& next = ctx.tokens[static_cast<size_t>(last + 1)];
+  if (next.kind == TokenKind::Newline || next.kind == TokenKind::EndMarker) {
+    after.end_line = after.line;
+    after.end_col = next.begin == next.end && ctx.mode != ast::ParseMode::Exec ? -1 : after.col;
+  }
+  return after;
+}
+
+void fail_after_literals(ParseContext& ctx, int last, std::string message) {
+  fail_at_span_after(ctx, span_after_literals(ctx, last), std::move(message));
+}
 Expr* make_strings(ParseContext& ctx, int first, int last, Span span) {
   bool any_f = false, any_bytes = false, any_text = false;
   for (int t = first; t <= last; ++t) {
@@ -473,12 +494,7 @@ Expr* make_strings(ParseContext& ctx, int first, int last, Span span) {
   std::vector<Expr*> parts;
   std::string pending;
   // Where the f-string errors go (FStringParser::fail): the next token, an end_col of -1 marking the input's end.
-  Span after = ctx.token_span(last + 1);
-  const Token& next = ctx.tokens[static_cast<size_t>(last + 1)];
-  if (next.kind == TokenKind::Newline || next.kind == TokenKind::EndMarker) {
-    after.end_line = after.line;
-    after.end_col = next.begin == next.end && ctx.mode != ast::ParseMode::Exec ? -1 : after.col;
-  }
+  Span after = span_after_literals(ctx, last);
   for (int t = first; t <= last; ++t) {
     LiteralParts p = split_literal(ctx.token_text(t));
     if (p.fstring) {

@@ -132,7 +132,9 @@ int run_code(Interpreter& interp, CodeObj* c, const std::string& filename, bool 
 
 int run_source(Interpreter& interp, const std::string& source, const std::string& filename) {
   SyntaxWarnings warnings;
-  CompileResult result = compile_source(source, filename, ast::ParseMode::Exec, {interp.config.optimize}, warnings);
+  // A script and stdin are read by CPython's file tokenizer; `-c` code ("<string>") by its string one.
+  CompileResult result = compile_source(source, filename, ast::ParseMode::Exec,
+                                        {interp.config.optimize, filename != "<string>"}, warnings);
   if (!issue_compile_warnings(interp.thread, warnings)) return handle_uncaught(interp.thread);
   if (!result.ok()) {
     // CPython reads a script with its file tokenizer, which places a missing indented block found at the end of
