@@ -496,6 +496,12 @@ void init_io_types(ThreadState& ts) {
   init_io_memory_types(ts);
   init_io_buffered_types(ts);
   init_io_text_types(ts);
+  // The concrete classes show their init as __init__ (StringIO.__init__ ...), as CPython's do: a subclass's
+  // super().__init__(...) reaches it through the MRO.
+#define X(name, text, base) \
+  if (name##_type.init != io_base_init) add_init_wrapper(ts, name##_type);
+  MINIPY_IO_TYPES(X)
+#undef X
   io_types_ready = true;
 }
 

@@ -658,6 +658,7 @@ ModuleObject* create_posix_module(ThreadState& ts) {
   set("_have_functions", Value(make_list(ts, 0)));
   if (!add_scandir(ts, m)) return nullptr;
   add_process_functions(ts, m);
+  if (!add_conf_functions(ts, m)) return nullptr;
   return m;
 }
 

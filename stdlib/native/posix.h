@@ -35,6 +35,8 @@ Value stat_to_result(ThreadState& ts, Value module, const struct stat& st);
 // Adds the process functions (waitpid, the W* macros, pipe, dup, exec, ...) to posix module `m`
 // (posix_process.cpp).
 void add_process_functions(ThreadState& ts, ModuleObject* m);
+// Adds sysconf, confstr, pathconf, fpathconf and their name dicts to posix module `m` (posix_conf.cpp).
+[[nodiscard]] bool add_conf_functions(ThreadState& ts, ModuleObject* m);
 // Sets or clears descriptor `fd`'s close-on-exec flag; false with errno set on failure.
 bool set_fd_inheritable(int fd, bool inheritable);
 

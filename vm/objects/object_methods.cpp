@@ -17,10 +17,16 @@ namespace {
 Type* builtin_type_of(Value v) { return static_base(type_of(v)); }
 
 
+// object.__init__: CPython's object_init, unless the instance's nearest builtin type builds its instances
+// entirely in __new__ and shows no __init__ of its own (property, StringIO, ...). CPython's versions of those
+// have an __init__ that takes the constructor's arguments, so super().__init__(f) in a property subclass must
+// be accepted here; where the builtin type has one (list.__init__, ValueError.__init__: slot_wrappers.cpp),
+// only an explicit object.__init__(x, 1) reaches this and it raises as in CPython.
 METHOD(m_init) {
-  InitSlot init = builtin_type_of(self)->init;
-  if (!(init ? init : object_init)(ts, self, args, kwnames)) return Value();
-  return None();
+  Type* builtin = builtin_type_of(self);
+  bool builtin_has_own_init = type_lookup(builtin, ts.interp->names.init) != type_lookup(&object_type, ts.interp->names.init);
+  if (builtin != &object_type && !builtin_has_own_init) return None();
+  return object_init(ts, self, args, kwnames) ? None() : Value();
 }
 
 // OWNER.__new__(cls, ...): makes an instance of cls with OWNER's constructor, after CPython's checks that cls
@@ -281,6 +287,12 @@ void init_object_methods(ThreadState& ts) {
   MINIPY_BUILTIN_TYPES(X)
 #undef X
 #define X(name, base) add_new<&name##_type>(ts);
+  MINIPY_EXCEPTION_TYPES(X)
+#undef X
+  // Every exception type shows an __init__ of its own, as in CPython (each one's tp_init is set), except
+  // ExceptionGroup, which CPython makes as a heap type deriving from BaseExceptionGroup and Exception.
+#define X(name, base) \
+  if (&name##_type != &ExceptionGroup_type) add_init_wrapper(ts, name##_type);
   MINIPY_EXCEPTION_TYPES(X)
 #undef X
 }

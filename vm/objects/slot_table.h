@@ -29,6 +29,7 @@ enum class Wrap {
   kContains,  // f(item)        -> bool(slot(self, item))
   kSetItem,   // f(key, value)  -> slot(self, key, value)
   kDelItem,   // f(key)         -> slot(self, key, <no value>)
+  kInit,      // f(*args, **kw) -> slot(self, args, kwnames), None
   kCall,      // f(*args, **kwargs) -> slot(self, args, kwargs)
   kDescrGet,  // f(instance, owner=None); None for either means absent, not both
   kHash,      // f()            -> int(slot(self))

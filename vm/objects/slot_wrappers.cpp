@@ -45,6 +45,7 @@ const void* slot_of(const Type& t, const SlotRow& row) {
     case Slot::kDescrSet: return reinterpret_cast<const void*>(t.descr_set);
     case Slot::kRepr: return reinterpret_cast<const void*>(t.repr);
     case Slot::kHash: return reinterpret_cast<const void*>(t.hash);
+    case Slot::kInit: return reinterpret_cast<const void*>(t.init);
     default: return nullptr;  // the rows slots.cpp alone reads (Wrap::kNone)
   }
 }
@@ -103,6 +104,7 @@ Value slot_wrapper(ThreadState& ts, Value self, std::span<const Value> args, Tup
   }
   switch (row.wrap) {
     case Wrap::kCall: return t.call(ts, self, args, kwnames);
+    case Wrap::kInit: return (t.init ? t.init : object_init)(ts, self, args, kwnames) ? None() : Value();
     case Wrap::kUnary:
       if (!check_args(ts, row, args, kwnames, 0)) return Value();
       return unary_slot(t, row.slot)(ts, self);
@@ -206,6 +208,16 @@ const char* slot_wrapper_signature(std::string_view name) {
 void add_slot_wrappers(ThreadState& ts, Type& t) {
   for (size_t i = 0; i < std::size(kRows); ++i) {
     if (kRows[i].wrap == Wrap::kNone || !slot_of(t, kRows[i]) || dict_get_str(t.dict, intern(ts, kRows[i].name))) continue;
+    // Some types copy their base's init into their own slot (the exception hierarchy): ValueError has no
+    // __init__ of its own in CPython, so `'__init__' in ValueError.__dict__` is false.
+    if (kRows[i].slot == Slot::kInit && t.base && t.init == t.base->init) continue;
+    add_methods(ts, t, std::span<const MethodDef>(&kDefs[i], 1));
+  }
+}
+
+void add_init_wrapper(ThreadState& ts, Type& t) {
+  for (size_t i = 0; i < std::size(kRows); ++i) {
+    if (kRows[i].slot != Slot::kInit || dict_get_str(t.dict, intern(ts, kRows[i].name))) continue;
     add_methods(ts, t, std::span<const MethodDef>(&kDefs[i], 1));
   }
 }

@@ -49,6 +49,9 @@ inline const MethodDef kStaticTypeNewDef{"__new__", static_type_new<owner>, kMet
 // The dunder methods that stand for the slots `t` defines itself (__call__, __add__, __repr__, ...), as
 // CPython's slotdefs (vm/objects/slot_wrappers.cpp). Every builtin type gets them once its slots are set.
 void add_slot_wrappers(ThreadState& ts, Type& t);
+// Only __init__'s wrapper, for types whose init slot is set or inherited later but shown as their own (the
+// exceptions, _io's classes); it runs the receiver's builtin init, object's when there is none.
+void add_init_wrapper(ThreadState& ts, Type& t);
 
 // After the type's own slots are set: the dunder methods that stand for them (__add__, __repr__, ...), __new__
 // when it has a constructor, then the slots it leaves empty taken from its base.

@@ -334,17 +334,19 @@ Value object_new(ThreadState& ts, Type* type, std::span<const Value> args, Tuple
   return Value(o);
 }
 
+// CPython's object_init: excess arguments are an error unless the type overrides __new__ but not __init__
+// (then the arguments were meant for __new__).
 bool object_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject*) {
+  if (args.empty()) return true;
   Type* type = type_of(self);
-  if (!args.empty() && (type->flags & kTypeHeap)) {
-    if (type->init != object_init) {
-      raise(ts, TypeError_type, "object.__init__() takes exactly one argument (the instance to initialize)");
-      return false;
-    }
-    if (type->new_instance == object_new) {
-      raise_fmt(ts, TypeError_type, "{}() takes no arguments", type->name->view());
-      return false;
-    }
+  if (type->init && type->init != object_init) {
+    raise(ts, TypeError_type, "object.__init__() takes exactly one argument (the instance to initialize)");
+    return false;
+  }
+  if (type->new_instance == object_new) {
+    raise_fmt(ts, TypeError_type, "{}.__init__() takes exactly one argument (the instance to initialize)",
+              type->name->view());
+    return false;
   }
   return true;
 }
@@ -521,7 +523,7 @@ Value generic_getattr(ThreadState& ts, Value obj, StrObject* name, bool suppress
   if (attr) return attr;
   if (suppress) return Value();
   return raise_attribute_error(ts, obj, name,
-                               fmt::format("'{}' object has no attribute '{}'", t->name->view(), name->view()));
+                               fmt::format("'{}' object has no attribute '{}'", type_name(obj), name->view()));
 }
 
 bool generic_setattr(ThreadState& ts, Value obj, StrObject* name, Value value) {
@@ -534,9 +536,9 @@ bool generic_setattr(ThreadState& ts, Value obj, StrObject* name, Value value) {
   DictObject** slot = instance_dict_slot(obj);
   if (!slot) {
     if (attr)
-      raise_fmt(ts, AttributeError_type, "'{}' object attribute '{}' is read-only", t->name->view(), name->view());
+      raise_fmt(ts, AttributeError_type, "'{}' object attribute '{}' is read-only", type_name(obj), name->view());
     else
-      raise_fmt(ts, AttributeError_type, "'{}' object has no attribute '{}'", t->name->view(), name->view());
+      raise_fmt(ts, AttributeError_type, "'{}' object has no attribute '{}'", type_name(obj), name->view());
     return false;
   }
   if (in_values_mode(obj.as_object())) {
@@ -548,7 +550,7 @@ bool generic_setattr(ThreadState& ts, Value obj, StrObject* name, Value value) {
   if (!value) {
     int r = dict_del(ts, *slot, Value(name));
     if (r == 0)
-      raise_fmt(ts, AttributeError_type, "'{}' object has no attribute '{}'", t->name->view(), name->view());
+      raise_fmt(ts, AttributeError_type, "'{}' object has no attribute '{}'", type_name(obj), name->view());
     return r == 1;
   }
   return dict_set_str(ts, *slot, name, value);
