@@ -9,6 +9,7 @@
 
 #include "compiler/ast.h"
 #include "compiler/code_object.h"
+#include "compiler/parse.h"
 #include "compiler/result.h"
 #include "compiler/syntax_error.h"
 
@@ -16,7 +17,7 @@ namespace minipy {
 
 struct CompileOptions {
   int optimize = 0;  // -O level: 1 drops asserts and __debug__ blocks, 2 also docstrings
-  bool script_file = false;  // read as CPython reads a script file or stdin (parse.h's SourceOrigin::File)
+  SourceOrigin origin = SourceOrigin::String;  // how CPython would have read the source (parse.h)
 };
 
 // The module's code object, or the SyntaxError (IndentationError, TabError, ...) that stopped the compile.

@@ -327,14 +327,28 @@ void use_program_text(SyntaxError& e) {
 ParseResult parse(std::string_view source, std::string_view filename, ast::ParseMode mode, ast::Arena& arena,
                   int feature_version, SourceOrigin origin) {
   ParseResult result;
+  // A NUL byte: compile() and the other string paths refuse it with CPython 3.11's ValueError. A file's tokenizer
+  // reads its lines as C strings: a NUL ends the line there, newline and all (the next line joins it).
+  std::string without_nuls;
   if (source.find('\0') != std::string_view::npos) {
-    result.error = make_error("source code string cannot contain null bytes", filename);
-    return result;
+    if (origin != SourceOrigin::File) {
+      result.error = make_error("source code string cannot contain null bytes", filename);
+      result.error->kind = SyntaxError::Kind::ValueError;
+      return result;
+    }
+    for (size_t pos = 0; pos < source.size();) {
+      size_t nul = source.find('\0', pos);
+      if (nul == std::string_view::npos) nul = source.size();
+      without_nuls.append(source.substr(pos, nul - pos));
+      size_t nl = nul < source.size() ? source.find('\n', nul) : std::string_view::npos;
+      pos = nl == std::string_view::npos ? source.size() : nl + 1;
+    }
+    source = without_nuls;
   }
   bool had_bom = source.size() >= 3 && std::memcmp(source.data(), "\xEF\xBB\xBF", 3) == 0;
   if (had_bom) source.remove_prefix(3);
   std::string text;
-  std::string encoding = declared_encoding(source);
+  std::string encoding = origin == SourceOrigin::Text ? std::string() : declared_encoding(source);
   if (!encoding.empty()) {
     Encoding enc = classify_encoding(encoding);
     if (had_bom && !names_utf8_exactly(encoding)) {

@@ -25,10 +25,12 @@ struct ParseResult {
 // CPython does (compiler/feature_versions.def), and below 3.7 `async`/`await` are names outside `async def`.
 constexpr int kLatestFeatureVersion = 11;
 
-// Where the source was read: CPython's file tokenizer checks every line is UTF-8 (without a coding line) and
-// refuses a file that is not ("Non-UTF-8 code starting with ..."); its string tokenizer (compile(), exec(),
-// imports, which compile the bytes they read) only decodes the tokens that need it ("(unicode error) ...").
-enum class SourceOrigin { String, File };
+// Where the source came from. CPython's file tokenizer (a script, stdin) checks every line is UTF-8 (without a
+// coding line) and refuses a file that is not ("Non-UTF-8 code starting with ..."); its string tokenizer
+// (compile() of bytes, imports, which compile the bytes they read) only decodes the tokens that need it
+// ("(unicode error) ..."); a str source (compile(), exec(), eval(), ast.parse of a str) is text already, and its
+// coding line is ignored (PyCF_IGNORE_COOKIE).
+enum class SourceOrigin { String, File, Text };
 ParseResult parse(std::string_view source, std::string_view filename, ast::ParseMode mode, ast::Arena& arena,
                   int feature_version = kLatestFeatureVersion, SourceOrigin origin = SourceOrigin::String);
 
