@@ -304,11 +304,17 @@ Stmt* build_augassign(ParseContext& ctx, Expr* target, OperatorKind op, Expr* va
 // An error build_arguments found in a list the cover grammar accepted: CPython's rules replayed over the list's
 // tokens (report_invalid_parameters) choose the error and its place; `message` at `fallback` if they find none.
 // `at` is where the offending item starts.
-static void fail_parameters(ParseContext& ctx, Span at, const char* message, Span fallback) {
+// The index of the first token starting at or after `at`'s start (ctx.tokens.size() when none).
+static int token_at(const ParseContext& ctx, Span at) {
   auto it = std::lower_bound(ctx.tokens.begin(), ctx.tokens.end(), at, [](const Token& t, const Span& s) {
     return t.line < s.line || (t.line == s.line && t.col < s.col);
   });
-  if (it != ctx.tokens.end() && report_invalid_parameters(ctx, static_cast<int>(it - ctx.tokens.begin()))) return;
+  return static_cast<int>(it - ctx.tokens.begin());
+}
+
+static void fail_parameters(ParseContext& ctx, Span at, const char* message, Span fallback) {
+  int idx = token_at(ctx, at);
+  if (idx < static_cast<int>(ctx.tokens.size()) && report_invalid_parameters(ctx, idx)) return;
   ctx.fail(message, fallback);
 }
 
@@ -385,11 +391,16 @@ bool split_call_args(ParseContext& ctx, std::span<CallArg> items, Span parens, s
   Span closing{parens.end_line, parens.end_col - 1, parens.end_line, parens.end_col};
   for (auto& item : items) {
     switch (item.kind) {
-      case CallArg::Kind::BareGenerator:
-        if (items.size() != 1) {
+      case CallArg::Kind::BareGenerator: {
+        // invalid_arguments: a bare generator must be the only argument, without a trailing comma either.
+        int close = token_at(ctx, closing);
+        bool trailing_comma = close > 0 && close < static_cast<int>(ctx.tokens.size()) &&
+                              ctx.tokens[close - 1].kind == TokenKind::Comma;
+        if (items.size() != 1 || trailing_comma) {
           ctx.fail("Generator expression must be parenthesized", item.span);
           return false;
         }
+      }
         item.value->loc = parens.loc();
         [[fallthrough]];
       case CallArg::Kind::Positional:
@@ -414,9 +425,24 @@ bool split_call_args(ParseContext& ctx, std::span<CallArg> items, Span parens, s
         args.push_back(item.value);
         break;
       case CallArg::Kind::Keyword: {
+        // invalid_kwarg: only a bare name takes '='; the error runs from the target to the '='.
         auto* name = item.keyword_target->as<Name>();
-        if (!name) {
-          ctx.fail("expression cannot contain assignment, perhaps you meant \"==\"?", item.span);
+        Span target = span_of(item.keyword_target);
+        int equal = token_at(ctx, span_of(item.value)) - 1;
+        while (equal > 0 && ctx.tokens[equal].kind != TokenKind::Equal) --equal;
+        Span through_equal{target.line, target.col, ctx.tokens[equal].end_line, ctx.tokens[equal].end_col};
+        bool parenthesized = name && (target.line != item.span.line || target.col != item.span.col);
+        if (auto* constant = item.keyword_target->as<Constant>(); constant && target.col == item.span.col) {
+          Const::Kind k = constant->value->kind();
+          const char* keyword = k == Const::Kind::None ? "None" : k == Const::Kind::True ? "True"
+                                : k == Const::Kind::False ? "False" : nullptr;
+          if (keyword) {
+            ctx.fail(fmt::format("cannot assign to {}", keyword), through_equal);
+            return false;
+          }
+        }
+        if (!name || parenthesized) {
+          ctx.fail("expression cannot contain assignment, perhaps you meant \"==\"?", through_equal);
           return false;
         }
         seen_keyword = true;
