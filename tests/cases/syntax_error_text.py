@@ -6,7 +6,7 @@
 import ast
 import os
 
-here = os.path.basename(__file__)
+here = "syntax_error_text.py"  # this case's own file, in the directory it runs in (the .py, also when run from a pyc)
 sources = [
     'x = 1 $\n', 'def f(a, a): pass\n', 'return 1\n', 'x $ 1', 'nonlocal x\n', 'def f():\n    x = 1\n    global x\n',
     'a = 1\nb = 2\nbreak\n', 'f(**a, *b)\n', 'f(x, **a, *b)\n', 'x = 1\ny = 2\nz = 3 4\n', 'f(a=1, a=2)\n',
