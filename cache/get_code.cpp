@@ -195,19 +195,26 @@ Result<std::string> read_cache_file(const std::string& path, struct stat* st) {
   if (!S_ISREG(st->st_mode)) return refuse("not a regular file");
   if (static_cast<uint64_t>(st->st_size) > kMaxCacheFileSize)
     return refuse(fmt::format("larger than {} bytes", kMaxCacheFileSize));
+  // Read straight into the result, sized by fstat plus one byte: a file that did not change since fstat fills
+  // it in one read() with no copy through a buffer, and the spare byte shows a file that grew meanwhile.
   std::string data;
-  data.reserve(static_cast<size_t>(st->st_size));
-  char buf[65536];
+  size_t filled = 0;
+  data.resize(static_cast<size_t>(st->st_size) + 1);
   for (;;) {
-    ssize_t n = read(fd, buf, sizeof buf);
+    if (filled == data.size()) {
+      // The file may grow while it is read: the bound holds whatever fstat said.
+      if (data.size() > kMaxCacheFileSize) return refuse(fmt::format("larger than {} bytes", kMaxCacheFileSize));
+      data.resize(data.size() + 65536);
+    }
+    ssize_t n = read(fd, data.data() + filled, data.size() - filled);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return refuse(std::strerror(errno));
     if (n == 0) break;
-    data.append(buf, static_cast<size_t>(n));
-    // The file may grow while it is read: the bound holds whatever fstat said.
-    if (data.size() > kMaxCacheFileSize) return refuse(fmt::format("larger than {} bytes", kMaxCacheFileSize));
+    filled += static_cast<size_t>(n);
   }
   close(fd);
+  data.resize(filled);
+  if (data.size() > kMaxCacheFileSize) return refuse(fmt::format("larger than {} bytes", kMaxCacheFileSize));
   return data;
 }
 

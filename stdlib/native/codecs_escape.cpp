@@ -240,22 +240,43 @@ uint32_t get_unit(std::string_view data, size_t i, int width, bool big) {
   return v;
 }
 
-std::string encode_utf(std::string_view s, int width, int byteorder) {
-  std::string out;
+// Encodes str `text` in UTF-16/32 into `out`. A lone surrogate cannot be encoded: "surrogates not allowed" under
+// strict, else the error handler's way (surrogatepass writes it as a unit, replace a '?', backslashreplace and
+// xmlcharrefreplace their escapes, ignore nothing), as CPython's encoders. False with the exception pending.
+[[nodiscard]] bool encode_utf(ThreadState& ts, Value text, int width, int byteorder, std::string_view errors,
+                              std::string* out) {
+  std::string_view s = as_str(text)->view();
   bool big = byteorder > 0;
-  if (byteorder == 0) put_unit(out, 0xFEFF, width, false);
+  if (byteorder == 0) put_unit(*out, 0xFEFF, width, false);
+  auto put_ascii = [&](std::string_view ascii) {
+    for (char ch : ascii) put_unit(*out, static_cast<unsigned char>(ch), width, big);
+  };
   size_t pos = 0;
-  while (pos < s.size()) {
+  for (int64_t index = 0; pos < s.size(); index++) {
     uint32_t c = text::next_code_point(s, &pos);
-    if (width == 2 && c >= 0x10000) {
+    if (c >= 0xD800 && c <= 0xDFFF) {
+      if (errors == "surrogatepass") {
+        put_unit(*out, c, width, big);
+      } else if (errors == "replace") {
+        put_ascii("?");
+      } else if (errors == "backslashreplace") {
+        put_ascii(fmt::format("\\u{:04x}", c));
+      } else if (errors == "xmlcharrefreplace") {
+        put_ascii(fmt::format("&#{};", c));
+      } else if (errors != "ignore") {
+        std::string name = std::string(width == 2 ? "utf-16" : "utf-32") +
+                           (byteorder == 0 ? "" : big ? "-be" : "-le");
+        return raise_unicode_encode_error(ts, name, text, index, index + 1, "surrogates not allowed"), false;
+      }
+    } else if (width == 2 && c >= 0x10000) {
       c -= 0x10000;
-      put_unit(out, 0xD800 | (c >> 10), 2, big);
-      put_unit(out, 0xDC00 | (c & 0x3FF), 2, big);
+      put_unit(*out, 0xD800 | (c >> 10), 2, big);
+      put_unit(*out, 0xDC00 | (c & 0x3FF), 2, big);
     } else {
-      put_unit(out, c, width, big);
+      put_unit(*out, c, width, big);
     }
   }
-  return out;
+  return true;
 }
 
 // Decodes `data`; *byteorder is updated from a BOM when 0. Stops before an incomplete unit unless `final`.
@@ -329,7 +350,9 @@ CODEC_FN(utf_encode) {
   int64_t order = kOrder;
   if (kOrder == 0 && a[2] && !index_to_int64(ts, a[2], &order)) return Value();
   int byteorder = order < 0 ? -1 : order > 0 ? 1 : 0;
-  return codec_result(ts, make_bytes(ts, encode_utf(as_str(a[0])->view(), kWidth, byteorder)), as_str(a[0])->length);
+  std::string encoded;
+  if (!encode_utf(ts, a[0], kWidth, byteorder, errors, &encoded)) return Value();
+  return codec_result(ts, make_bytes(ts, encoded), as_str(a[0])->length);
 }
 
 // utf_16_decode(data, errors=None, final=False) and the fixed-order variants; kEx: utf_16_ex_decode(data, errors,

@@ -1,7 +1,7 @@
 // The native `_io` module, CPython's Modules/_io: the class tree (_IOBase, _RawIOBase, _BufferedIOBase,
 // _TextIOBase and the concrete classes in io_*.cpp), open(), open_code(), text_encoding(), the constants and
 // UnsupportedOperation; plus the standard streams sys.stdin/stdout/stderr are made of.
-// Left out: readinto() and the buffer protocol (minipy has no bytearray/memoryview), _WindowsConsoleIO,
+// Left out: readinto() of the raw classes (the buffered ones have _BufferedIOBase's generic one), _WindowsConsoleIO,
 // BytesIO.getbuffer(), pickling of the in-memory streams, and the encodings that are neither utf-8, ascii nor
 // latin-1 in TextIOWrapper (refused with LookupError as minipy's codecs do).
 #include "stdlib/native/io.h"
@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "stdlib/native/native_support.h"
 #include "vm/objects/heap_type.h"
 #include "vm/objects/static_type.h"
 
@@ -286,8 +287,32 @@ const MethodDef kIOBaseMethods[] = {
 };
 const MethodDef kIOBaseGetters[] = {{"closed", base_closed_getter}};
 const MethodDef kRawIOBaseMethods[] = {{"read", raw_read}, {"readall", raw_readall}};
+// _BufferedIOBase.readinto(buffer, /) and readinto1: self.read(len) (or read1) copied into the writable buffer,
+// as CPython's _bufferediobase_readinto_generic; the number of bytes copied.
+Value buffered_readinto(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames,
+                        const char* name, const char* read_name) {
+  if (!check_positional_args(ts, name, args, kwnames, 1, 1)) return Value();
+  std::span<char> target;
+  if (!native::writable_bytes(ts, args[0], &target)) return Value();
+  Value size = make_int(ts, static_cast<int64_t>(target.size()));
+  Value data = call_method(ts, self, intern(ts, read_name), std::span<const Value>(&size, 1));
+  if (!data) return Value();
+  if (!is_subtype(type_of(data), &bytes_type)) return raise(ts, TypeError_type, "read() should return bytes");
+  std::string_view bytes = static_cast<BytesObject*>(data.as_object())->view();
+  // The read may have run Python code: the buffer is looked up again before copying into it.
+  if (!native::writable_bytes(ts, args[0], &target)) return Value();
+  if (bytes.size() > target.size())
+    return raise_fmt(ts, ValueError_type, "read() returned too much data: {} bytes requested, {} returned",
+                     target.size(), bytes.size());
+  std::copy(bytes.begin(), bytes.end(), target.begin());
+  return make_int(ts, static_cast<int64_t>(bytes.size()));
+}
+IO_FN(base_readinto) { return buffered_readinto(ts, self, args, kwnames, "readinto", "read"); }
+IO_FN(base_readinto1) { return buffered_readinto(ts, self, args, kwnames, "readinto1", "read1"); }
+
 const MethodDef kBufferedIOBaseMethods[] = {
-    {"read", base_read}, {"read1", base_read1}, {"write", base_write}, {"detach", base_detach}};
+    {"read", base_read}, {"read1", base_read1}, {"write", base_write}, {"detach", base_detach},
+    {"readinto", base_readinto}, {"readinto1", base_readinto1}};
 const MethodDef kTextIOBaseMethods[] = {
     {"read", base_read}, {"readline", base_readline_unsupported}, {"write", base_write}, {"detach", base_detach}};
 const MethodDef kTextIOBaseGetters[] = {{"encoding", none_getter}, {"newlines", none_getter}, {"errors", none_getter}};

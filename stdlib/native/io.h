@@ -44,6 +44,7 @@ enum IOFlag : uint32_t {
   kIOSeenCR = 1u << 13,         // IncrementalNewlineDecoder: last chunk ended with \r
   kIOUnbuffered = 1u << 14,     // every write reaches the raw stream at once (-u, PYTHONUNBUFFERED)
   kIOStdStream = 1u << 15,      // sys.stdin/stdout/stderr made at start-up: closing leaves the fd open
+  kIOBomWritten = 1u << 16,     // TextIOWrapper: the encoding's BOM (utf-8-sig, utf-16, utf-32) is out already
 };
 
 // One layout for every _io object (fields unused by a class stay empty).

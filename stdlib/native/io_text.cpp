@@ -55,6 +55,17 @@ bool is_utf8_name(std::string_view name) {
   return n == "utf-8" || n == "utf8" || n == "u8";
 }
 
+// The codec that continues a stream in `name` once its BOM is written (CPython's incremental encoders write it
+// only at the start): "utf-8" after utf-8-sig, the little-endian forms after utf-16/utf-32 (what their BOM says
+// on this host); `name` itself for codecs without a BOM.
+std::string_view after_bom(std::string_view name) {
+  std::string n = normalized(name);
+  if (n == "utf-8-sig" || n == "utf8-sig") return "utf-8";
+  if (n == "utf-16" || n == "utf16" || n == "u16") return "utf-16-le";
+  if (n == "utf-32" || n == "utf32" || n == "u32") return "utf-32-le";
+  return name;
+}
+
 // Decodes `bytes` and applies the input newline translation.
 Value decode_text(ThreadState& ts, IOObject* t, std::string_view bytes) {
   Value text;
@@ -573,8 +584,11 @@ bool text_write(ThreadState& ts, IOObject* t, std::string_view s) {
   if (t->flags & kIOUtf8 && native) {
     if (!buffered_write_bytes(ts, as_io(t->raw), s)) return false;
   } else {
-    Value b = (t->flags & kIOUtf8) ? make_bytes(ts, s) : encode_str(ts, s, str_view(t->encoding), str_view(t->errors));
+    std::string_view codec = str_view(t->encoding);
+    if (t->flags & kIOBomWritten) codec = after_bom(codec);
+    Value b = (t->flags & kIOUtf8) ? make_bytes(ts, s) : encode_str(ts, s, codec, str_view(t->errors));
     if (!b) return false;
+    if (static_cast<BytesObject*>(b.as_object())->size > 0) t->flags |= kIOBomWritten;
     if (native) {
       if (!buffered_write_bytes(ts, as_io(t->raw), static_cast<BytesObject*>(b.as_object())->view())) return false;
     } else if (!io_call(ts, t->raw, "write", std::span<const Value>(&b, 1))) {

@@ -1,9 +1,10 @@
 // The process half of the native `posix` module: what `subprocess` and `asyncio` use around
 // _posixsubprocess.fork_exec — waiting for children and decoding their status (waitpid, wait, the W* macros),
-// descriptors that cross exec (pipe, pipe2, dup, dup2, get/set_inheritable, get/set_blocking), sessions and
+// descriptors that cross exec (pipe, pipe2, openpty, dup, dup2, get/set_inheritable, get/set_blocking), sessions and
 // process groups, execv/execve, pidfd_open, and fork with the register_at_fork hooks (Lib's random.py reseeds
 // the child through one). Left out: posix_spawn, wait3/wait4/waitid, forkpty.
 #include <fcntl.h>
+#include <pty.h>
 #include <sys/syscall.h>
 #include <sys/times.h>
 #include <sys/wait.h>
@@ -173,6 +174,16 @@ PROC_FN(px_pipe2) {
   int fds[2];
   if (::pipe2(fds, static_cast<int>(flags)) != 0) return raise_os_error(ts, errno);
   Value r[2] = {make_int(ts, fds[0]), make_int(ts, fds[1])};
+  return Value(make_tuple(ts, r));
+}
+// openpty(): (master, slave) of a new pseudo-terminal, both non-inheritable as CPython makes them.
+PROC_FN(px_openpty) {
+  (void)self;
+  if (!parse_args(ts, "openpty", args, kwnames, {}, 0, 0, nullptr)) return Value();
+  int master, slave;
+  if (::openpty(&master, &slave, nullptr, nullptr, nullptr) != 0) return raise_os_error(ts, errno);
+  for (int fd : {master, slave}) ::fcntl(fd, F_SETFD, ::fcntl(fd, F_GETFD) | FD_CLOEXEC);
+  Value r[2] = {make_int(ts, master), make_int(ts, slave)};
   return Value(make_tuple(ts, r));
 }
 
@@ -403,7 +414,7 @@ const MethodDef kProcessFunctions[] = {
     {"waitpid", px_waitpid},       {"wait", px_wait},           {"WIFEXITED", px_WIFEXITED},
     {"WEXITSTATUS", px_WEXITSTATUS}, {"WIFSIGNALED", px_WIFSIGNALED}, {"WTERMSIG", px_WTERMSIG},
     {"WIFSTOPPED", px_WIFSTOPPED}, {"WSTOPSIG", px_WSTOPSIG},     {"WIFCONTINUED", px_WIFCONTINUED},
-    {"WCOREDUMP", px_WCOREDUMP},   {"pipe", px_pipe},           {"pipe2", px_pipe2},
+    {"WCOREDUMP", px_WCOREDUMP},   {"pipe", px_pipe},           {"pipe2", px_pipe2},   {"openpty", px_openpty},
     {"dup", px_dup},               {"dup2", px_dup2},           {"get_inheritable", px_get_inheritable},
     {"set_inheritable", px_set_inheritable}, {"get_blocking", px_get_blocking}, {"set_blocking", px_set_blocking},
     {"setsid", px_setsid},         {"getsid", px_getsid},       {"getpgrp", px_getpgrp},

@@ -14,7 +14,6 @@
 //   calls of builtin functions and methods (a method descriptor called with its self is bound first);
 // - the frame's f_locals is refreshed before each call of a hook and copied back into the fast locals after
 //   (so a debugger can change variables); a hook that raises is removed (and the frame's f_trace cleared).
-// Left out: CALL_FUNCTION_EX (f(*args)) of a builtin gives no C-call events.
 #include "stdlib/native/sys_trace.h"
 
 #include <cstring>
@@ -23,6 +22,7 @@
 #include "compiler/opcodes.h"
 #include "stdlib/native/native_support.h"
 #include "stdlib/native/sys_frame.h"
+#include "vm/interp/eval_support.h"
 #include "vm/interp/frame.h"
 
 namespace minipy {
@@ -37,7 +37,8 @@ void* const* g_real = nullptr;
 void* g_hook = nullptr;
 
 Value g_trace_func;     // sys.settrace's function (null: none); rooted once set
-Value g_profile_func;   // sys.setprofile's
+Value g_profile_func;   // sys.setprofile's (or the owner of g_native_profile)
+NativeProfileFn g_native_profile = nullptr;  // set_native_profile's function: called instead of g_profile_func
 bool g_roots_registered = false;
 int g_in_hook = 0;      // > 0 while a hook runs (CPython's tstate->tracing): nothing is traced then
 
@@ -71,7 +72,10 @@ bool deliver(ThreadState& ts, FrameObject* f, Event event, Value arg, bool profi
   g_in_hook++;
   g_last_event = event;
   Value result;
-  if (frame_object_locals(ts, f)) {
+  if (profile && g_native_profile) {
+    RootScope keep(ts, &callback);
+    if (g_native_profile(ts, callback, f, static_cast<TraceEventKind>(event), arg)) result = None();
+  } else if (frame_object_locals(ts, f)) {
     Value args[3] = {Value(f), Value(intern(ts, kEventNames[event])), arg ? arg : None()};
     RootScope keep(ts, &callback);
     result = call(ts, callback, args);
@@ -85,6 +89,7 @@ bool deliver(ThreadState& ts, FrameObject* f, Event event, Value arg, bool profi
     // A hook that fails is removed (CPython: _PyEval_SetTrace(NULL) and f_trace cleared).
     if (profile) {
       g_profile_func = Value();
+      g_native_profile = nullptr;
     } else {
       g_trace_func = Value();
       f->trace = Value();
@@ -137,31 +142,26 @@ bool line_events(ThreadState& ts, Frame* frame, int opcode, int lasti) {
   return true;
 }
 
-// CALL with a profile function: a builtin function or method is called here, between 'c_call' and 'c_return' /
-// 'c_exception' (trace_call_function). kTraceRun for any other callable.
-TraceAction profiled_call(ThreadState& ts, Frame* frame, int oparg, TupleObject* kwnames) {
-  Value* sp = frame->stack_top;
-  bool is_meth = bool(sp[-(oparg + 2)]);
-  int total = oparg + (is_meth ? 1 : 0);
-  Value callable = sp[-(total + 1)];
-  Value* args = sp - total;
+// Calls builtin `callable` (a native function, or a method descriptor bound to args[0] first, as CPython's
+// profiler sees it) between the 'c_call' and 'c_return' / 'c_exception' events (trace_call_function). kTraceRun
+// (nothing done) for any other callable; kTraceError with the exception pending; else kTraceRan with `*result`.
+TraceAction call_with_c_events(ThreadState& ts, Frame* frame, Value callable, std::span<const Value> args,
+                               TupleObject* kwnames, Value* result) {
   if (!callable.is_object()) return kTraceRun;
   Type* t = callable.as_object()->type;
   Value func = callable;
-  if (t == &method_descriptor_type && total > 0) {
-    // As CPython: the profiler sees the method bound to its self.
+  if (t == &method_descriptor_type && positional_count(args, kwnames) > 0) {
     func = t->descr_get(ts, callable, args[0], Value(type_of(args[0])));
     if (!func) return kTraceError;
-    args++;
-    total--;
+    args = args.subspan(1);
   } else if (t != &native_function_type) {
     return kTraceRun;
   }
   RootScope keep(ts, &func);
   FrameObject* f = frame_object_of(ts, frame);
   if (!deliver(ts, f, kCCall, func, true)) return kTraceError;
-  Value result = call(ts, func, std::span<const Value>(args, static_cast<size_t>(total)), kwnames);
-  if (!result) {
+  *result = call(ts, func, args, kwnames);
+  if (!*result) {
     if (g_profile_func) {
       Value pending = ts.current_exception;
       ts.current_exception = Value();
@@ -170,14 +170,51 @@ TraceAction profiled_call(ThreadState& ts, Frame* frame, int oparg, TupleObject*
     return kTraceError;
   }
   if (g_profile_func) {
-    RootScope keep_result(ts, &result);
+    RootScope keep_result(ts, result);
     if (!deliver(ts, f, kCReturn, func, true)) return kTraceError;
   }
+  return kTraceRan;
+}
+
+// CALL with a profile function: a builtin is called here (call_with_c_events), then the instruction is done.
+TraceAction profiled_call(ThreadState& ts, Frame* frame, int oparg, TupleObject* kwnames) {
+  Value* sp = frame->stack_top;
+  bool is_meth = bool(sp[-(oparg + 2)]);
+  int total = oparg + (is_meth ? 1 : 0);
+  Value result;
+  TraceAction action = call_with_c_events(ts, frame, sp[-(total + 1)],
+                                          std::span<const Value>(sp - total, static_cast<size_t>(total)), kwnames,
+                                          &result);
+  if (action != kTraceRan) return action;
   // The instruction is done: its operands replaced by the result, its caches skipped.
   sp -= oparg + 2;
   *sp++ = result;
   frame->stack_top = sp;
   frame->next_instr += kOpcodeTable[op(Opcode::CALL)].cache_entries;
+  return kTraceRan;
+}
+
+// CALL_FUNCTION_EX (f(*args, **kwargs)) with a profile function: a builtin gets its C-call events too. The stack
+// holds NULL, f, args and (oparg & 1) kwargs; the result replaces all of them, as the instruction's own handler.
+TraceAction profiled_call_ex(ThreadState& ts, Frame* frame, int oparg) {
+  Value* sp = frame->stack_top;
+  int operands = (oparg & 1) ? 3 : 2;
+  Value func = sp[-operands];
+  if (!func.is_object() || (type_of(func) != &native_function_type && type_of(func) != &method_descriptor_type))
+    return kTraceRun;
+  TupleObject* kwnames = nullptr;
+  ListObject* gathered =
+      eval_support::gather_call_ex_args(ts, func, sp[1 - operands], (oparg & 1) ? sp[-1] : Value(), &kwnames);
+  if (!gathered) return kTraceError;
+  Value keep_args(gathered), keep_names = kwnames ? Value(kwnames) : Value();
+  RootScope root_args(ts, &keep_args);
+  RootScope root_names(ts, &keep_names);
+  Value result;
+  TraceAction action = call_with_c_events(ts, frame, func, gathered->span(), kwnames, &result);
+  if (action != kTraceRan) return action;
+  sp -= operands + 1;
+  *sp++ = result;
+  frame->stack_top = sp;
   return kTraceRan;
 }
 
@@ -220,6 +257,9 @@ TraceAction trace_before_instruction(ThreadState& ts, Frame* frame, int opcode, 
         if (!deliver_both(ts, frame, kReturn, frame->stack_top[-1])) return kTraceError;
       } else if (opcode == op(Opcode::CALL) && g_profile_func) {
         TraceAction action = profiled_call(ts, frame, oparg, kwnames);
+        if (action != kTraceRun) return action;
+      } else if (opcode == op(Opcode::CALL_FUNCTION_EX) && g_profile_func) {
+        TraceAction action = profiled_call_ex(ts, frame, oparg);
         if (action != kTraceRun) return action;
       }
     }
@@ -272,6 +312,7 @@ Value set_hook(ThreadState& ts, const char* name, std::span<const Value> args, T
   }
   bool was_active = tracing_active();
   *hook = is_none(args[0]) ? Value() : args[0];
+  if (hook == &g_profile_func) g_native_profile = nullptr;  // a Python profile function replaces a native one
   if (!was_active && tracing_active()) {
     // The running frames' objects last saw an instruction when tracing was off: their last traced instruction
     // is the one running now (CPython keeps prev_instr always).
@@ -283,6 +324,12 @@ Value set_hook(ThreadState& ts, const char* name, std::span<const Value> args, T
 }
 
 }  // namespace
+
+void set_native_profile(ThreadState& ts, Value owner, NativeProfileFn fn) {
+  Value arg = owner ? owner : None();
+  (void)set_hook(ts, "sys.setprofile", std::span<const Value>(&arg, 1), nullptr, &g_profile_func);
+  g_native_profile = owner ? fn : nullptr;
+}
 
 // The sys functions (listed in sys.cpp's table).
 Value sys_settrace(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {

@@ -36,6 +36,13 @@ bool tracing_active();
 enum class TraceEventKind { kCall, kException, kLine, kReturn, kCCall, kCException, kCReturn, kOpcode };
 TraceEventKind last_trace_event();
 
+// A profile function written natively (CPython's PyEval_SetProfile with a C function, as _lsprof uses): `fn` gets
+// every profile event for `owner`, which sys.getprofile() then answers; no frame locals are refreshed for it.
+// False from `fn` (with an exception pending) removes it, as a failing Python profile function is removed.
+using NativeProfileFn = bool (*)(ThreadState& ts, Value owner, FrameObject* frame, TraceEventKind event, Value arg);
+// Installs `fn` for `owner` (a null owner removes any profile function).
+void set_native_profile(ThreadState& ts, Value owner, NativeProfileFn fn);
+
 // Before the instruction `opcode`/`oparg` at frame->lasti() (registers saved in `frame`; `kwnames` is the
 // pending KW_NAMES tuple): the 'call', 'line', 'opcode' and 'return' events, the profiler's C-call events, and
 // detaching a returning frame's object.

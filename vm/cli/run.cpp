@@ -186,13 +186,53 @@ int run_pyc_file(Interpreter& interp, const std::string& path) {
 }
 
 // `minipy -m py_compile FILE...`: as CPython 3.11's py_compile.main(), stopping at the first failure.
-int py_compile_main(Interpreter& interp, const std::vector<std::string>& args) {
-  bool quiet = false;
+namespace {
+
+// py_compile's command line: -q / --quiet anywhere, every other argument a file.
+std::vector<std::string> py_compile_files(const std::vector<std::string>& args, bool* quiet) {
   std::vector<std::string> files;
   for (const std::string& a : args) {
-    if (a == "-q" || a == "--quiet") quiet = true;
+    if (a == "-q" || a == "--quiet") *quiet = true;
     else files.push_back(a);
   }
+  return files;
+}
+
+// SOURCE_DATE_EPOCH asks for reproducible output: a checked hash pyc carries no mtime.
+Invalidation py_compile_mode(const RuntimeConfig& config) {
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  return epoch && *epoch && !config.ignore_environment ? Invalidation::CheckedHash : Invalidation::Timestamp;
+}
+
+}  // namespace
+
+std::optional<int> py_compile_without_interpreter(RuntimeConfig& config, std::vector<std::string>& args) {
+  bool quiet = false;
+  std::vector<std::string> files = py_compile_files(args, &quiet);
+  if (files.empty()) return std::nullopt;  // the usage message
+  config.host_lib = resolve_host_lib(config);
+  CacheSettings settings = tool_cache_settings(config);
+  Invalidation mode = py_compile_mode(config);
+  size_t clean = 0;
+  for (; clean < files.size(); clean++) {
+    PycBuild build = compile_to_pyc(files[clean], settings, mode);
+    if (build.stage != PycBuild::Stage::Written || !build.warnings.empty() || build.syntax_error) break;
+  }
+  if (clean == files.size()) return 0;
+  // The first file that needs the interpreter and every one after it are left to py_compile_main: compiling that
+  // one again gives the same result (the written pyc, if any, is rewritten with the same bytes).
+  size_t to_drop = clean;
+  std::erase_if(args, [&](const std::string& a) {
+    if (a == "-q" || a == "--quiet" || to_drop == 0) return false;
+    to_drop--;
+    return true;
+  });
+  return std::nullopt;
+}
+
+int py_compile_main(Interpreter& interp, const std::vector<std::string>& args) {
+  bool quiet = false;
+  std::vector<std::string> files = py_compile_files(args, &quiet);
   if (files.empty()) {
     std::fprintf(stderr,
                  "usage: %s -m py_compile [-h] [-q] filenames [filenames ...]\n"
@@ -200,10 +240,7 @@ int py_compile_main(Interpreter& interp, const std::vector<std::string>& args) {
                  interp.config.program_name.c_str(), interp.config.program_name.c_str());
     return 2;
   }
-  // SOURCE_DATE_EPOCH asks for reproducible output: a checked hash pyc carries no mtime.
-  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
-  Invalidation mode = epoch && *epoch && !interp.config.ignore_environment ? Invalidation::CheckedHash
-                                                                           : Invalidation::Timestamp;
+  Invalidation mode = py_compile_mode(interp.config);
   CacheSettings settings = tool_cache_settings(interp.config);
   for (const std::string& file : files) {
     PycBuild build = compile_to_pyc(file, settings, mode);

@@ -1,6 +1,7 @@
 // Running programs: a script, a -c string, a .pyc file, and the built-in `-m py_compile` tool. Each returns the
 // process exit status and reports errors on stderr in CPython's words.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,11 @@ namespace minipy {
 int run_source(Interpreter& interp, const std::string& source, const std::string& filename);
 int run_pyc_file(Interpreter& interp, const std::string& path);
 int py_compile_main(Interpreter& interp, const std::vector<std::string>& args);
+// `-m py_compile` before there is an interpreter (start-up makes none when nothing can need one): compiles and
+// writes each file in order while each one succeeds with no SyntaxWarning, and returns 0 when all did. Otherwise
+// returns nullopt with the files done taken out of `args`, and py_compile_main does the rest with the interpreter
+// (warnings through the filters, errors in CPython's words). `config` gains host_lib, as init_sys_path would set.
+std::optional<int> py_compile_without_interpreter(RuntimeConfig& config, std::vector<std::string>& args);
 // `minipy -m compileall [-q] [-f] [-l] [-r N] [-j N] [--invalidation-mode MODE] [FILE|DIR ...]`
 int compileall_main(Interpreter& interp, const std::vector<std::string>& args);
 // Whether compileall_main takes every option in `args`; otherwise `-m compileall` runs Lib's compileall.py.

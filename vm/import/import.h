@@ -30,6 +30,9 @@ Value run_module_as_main(ThreadState& ts, const std::string& requested, std::str
 // config.host_lib.
 void init_sys_path(ThreadState& ts, const std::optional<std::string>& first_entry);
 
+// The host CPython's Lib directory for `config` (what init_sys_path settles config.host_lib to).
+std::string resolve_host_lib(const RuntimeConfig& config);
+
 // The per-user mirror tree for caches of host Lib modules ($XDG_CACHE_HOME/minipy, else ~/.cache/minipy),
 // kept in `config`; empty when no home directory is known.
 const std::string& lib_cache_root(RuntimeConfig& config);

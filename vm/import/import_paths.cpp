@@ -21,8 +21,6 @@
 
 namespace minipy {
 
-namespace {
-
 // The Lib directory: MINIPYHOSTLIB when set (even empty: "no host Lib"), unless -E / -I, which ignore it as
 // CPython ignores PYTHON* variables; otherwise what python3.11's sysconfig said when minipy was configured.
 std::string resolve_host_lib(const RuntimeConfig& config) {
@@ -31,6 +29,8 @@ std::string resolve_host_lib(const RuntimeConfig& config) {
   while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
   return dir;
 }
+
+namespace {
 
 // $XDG_CACHE_HOME/minipy, else ~/.cache/minipy (HOME, else the password database, as os.path.expanduser
 // does). The XDG base directory rules ignore a relative XDG_CACHE_HOME. Empty when no home is known: then

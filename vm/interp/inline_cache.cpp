@@ -257,7 +257,7 @@ bool load_method_slow(ThreadState& ts, Value obj, StrObject* name, uint16_t* c, 
     Type* t = o->type;
     if (versionable(t) && t->getattr == object_type.getattr) {
       Value attr = type_lookup(t, name);
-      if (attr && (type_of(attr)->flags & kTypeMethodDescriptor) && !shadows(o, t, name)) {
+      if (attr && is_unbound_method_like(attr) && !shadows(o, t, name)) {
         *method = attr;
         *unbound = true;
         return true;

@@ -305,7 +305,7 @@ bool get_method(ThreadState& ts, Value obj, StrObject* name, Value* method, bool
   Type* t = type_of(obj);
   if (t->getattr == object_type.getattr) {
     Value attr = type_lookup(t, name);
-    if (attr && (type_of(attr)->flags & kTypeMethodDescriptor)) {
+    if (attr && is_unbound_method_like(attr)) {
       bool shadowed = false;
       if (DictObject** d = instance_dict_slot(obj)) shadowed = *d && dict_get_str(*d, name);
       if (obj.is_object() && in_values_mode(obj.as_object())) shadowed = values_shadow(obj.as_object(), name);

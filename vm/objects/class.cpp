@@ -461,7 +461,13 @@ Value make_heap_type(ThreadState& ts, Type* meta, StrObject* name, TupleObject* 
   bool base_has_dict = base->dict_offset || (base->flags & kTypeDictAtEnd);
   SlotSpec slots;
   if (!read_slots(ts, t, solid, base_has_dict, &slots)) return Value();
-  bool has_dict = base_has_dict || ((!slots.present || slots.wants_dict) && solid != &type_type);
+  // Another base with an attribute dict (class PI(Childless, Node) with Childless.__slots__ == ()) gives the
+  // instances one too, as CPython's (a dict is not part of the layout that decides the best base).
+  bool other_base_has_dict = false;
+  for (Value b : bases->span())
+    other_base_has_dict = other_base_has_dict || as_type(b)->dict_offset || (as_type(b)->flags & kTypeDictAtEnd);
+  bool has_dict = base_has_dict || other_base_has_dict ||
+                  ((!slots.present || slots.wants_dict) && solid != &type_type);
   // t->dict is the class body's namespace, which may hold keys of the program's making: every store can fail.
   if (has_dict && !base_has_dict && !dict_set_str(ts, t->dict, n.dict, dict_descriptor(ts, t))) return Value();
   // The first Python class over a builtin without weak reference support adds __weakref__ as CPython does.

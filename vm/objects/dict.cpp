@@ -280,23 +280,32 @@ Value make_dict_iter(ThreadState& ts, DictObject* d, Type* type) {
   auto* it = ts.alloc<DictIterObject>(type);
   it->dict = d;
   it->used_at_start = d->used;
+  it->remaining = d->used;
   return Value(it);
 }
 
 Value dict_iter(ThreadState& ts, Value v) { return make_dict_iter(ts, as_dict(v), &dict_keyiterator_type); }
 
-// Advances a dict iterator: false at the end (or on error: changed size).
+// Advances a dict iterator: false at the end or on error. CPython's two checks: the size differs from the
+// start ("changed size"), or the same size hides deletions and insertions, seen as one entry more than expected
+// ("keys changed").
 bool dict_iter_advance(ThreadState& ts, DictIterObject* it, DictEntry* out) {
   DictObject* d = it->dict;
   if (!d) return false;
   if (d->used != it->used_at_start) {
-    it->dict = nullptr;
+    it->used_at_start = -1;
     raise(ts, RuntimeError_type, "dictionary changed size during iteration");
     return false;
   }
   while (it->position < d->nentries) {
     DictEntry& e = d->entries[it->position++];
     if (e.key) {
+      if (it->remaining == 0) {
+        it->dict = nullptr;
+        raise(ts, RuntimeError_type, "dictionary keys changed during iteration");
+        return false;
+      }
+      it->remaining--;
       *out = e;
       return true;
     }
@@ -659,11 +668,19 @@ bool dict_next(DictObject* d, int64_t* pos, Value* key, Value* value) {
 }
 
 bool dict_update(ThreadState& ts, DictObject* d, Value other) {
-  if (is_dict(other)) {
+  // A dict whose class keeps dict's iteration is copied entry by entry; one that iterates otherwise (Lib's
+  // OrderedDict) goes through keys() below, as CPython's dict_merge decides.
+  if (is_dict(other) && type_of(other)->iter == dict_iter) {
     DictObject* o = as_dict(other);
+    int64_t entries_at_start = o->nentries;
     for (int64_t i = 0; i < o->nentries; i++) {
       DictEntry e = o->entries[i];
       if (e.key && !insert(ts, d, e.key, e.hash, e.value)) return false;
+      // A key's __eq__ may have changed `other`: the entries seen so far no longer describe it.
+      if (o->nentries != entries_at_start) {
+        raise(ts, RuntimeError_type, "dict mutated during update");
+        return false;
+      }
     }
     return true;
   }

@@ -141,6 +141,11 @@ Value m_reversed(ThreadState& ts, Value self, std::span<const Value> args, Tuple
   return call(ts, Value(&reversed_type), arg);
 }
 
+// view.mapping: a read-only proxy of the dict the view looks at (3.10+).
+Value view_mapping(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  return make_mappingproxy(ts, Value(static_cast<DictViewObject*>(self.as_object())->dict));
+}
+
 const MethodDef set_like_view_methods[] = {{"isdisjoint", m_isdisjoint}, {"__reversed__", m_reversed}};
 const MethodDef values_view_methods[] = {{"__reversed__", m_reversed}};
 
@@ -161,6 +166,7 @@ void init_dict_view_operations(ThreadState& ts) {
     add_methods(ts, *t, set_like_view_methods);
   }
   add_methods(ts, dict_values_type, values_view_methods);
+  for (Type* t : {&dict_keys_type, &dict_items_type, &dict_values_type}) add_getset(ts, *t, "mapping", view_mapping);
 }
 
 }  // namespace minipy

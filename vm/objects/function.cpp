@@ -176,6 +176,19 @@ Value native_name(ThreadState& ts, Value self, std::span<const Value>, TupleObje
   return Value(intern(ts, static_cast<NativeFunctionObject*>(self.as_object())->def->name));
 }
 
+// __qualname__ of a builtin: its name for a module-level one, else "TYPE.NAME" with the receiver's class (or the
+// receiver itself when it is a class), as CPython's meth_get__qualname__.
+Value native_qualname(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  auto* fn = static_cast<NativeFunctionObject*>(self.as_object());
+  Value receiver = fn->self;
+  if (!receiver || type_of(receiver) == &module_type) return native_name(ts, self, args, kwnames);
+  Value owner = is_type(receiver) ? receiver : Value(type_of(receiver));
+  Value owner_qualname = get_attr(ts, owner, intern(ts, "__qualname__"));
+  if (!owner_qualname) return Value();
+  if (!is_str(owner_qualname)) return raise(ts, TypeError_type, "<method>.__class__.__qualname__ is not a unicode object");
+  return Value(make_str(ts, fmt::format("{}.{}", as_str(owner_qualname)->view(), fn->def->name)));
+}
+
 // __self__: the module of a module-level builtin or the receiver of a bound one (None when there is none).
 Value native_self(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
   Value receiver = static_cast<NativeFunctionObject*>(self.as_object())->self;
@@ -215,7 +228,20 @@ Value bound_reduce(ThreadState& ts, Value self, std::span<const Value> args, Tup
 Value descriptor_call(ThreadState& ts, Value callable, std::span<const Value> args, TupleObject* kwnames) {
   auto* d = static_cast<MethodDescriptorObject*>(callable.as_object());
   if (d->def->flags & kMethodStatic) return d->def->fn(ts, Value(), args, kwnames);
-  if (d->def->flags & kMethodClass) return d->def->fn(ts, Value(d->owner), args, kwnames);
+  if (d->def->flags & kMethodClass) {
+    // dict.__dict__['fromkeys'](dict, 'ab'): the class comes first (CPython's classmethoddescr_call).
+    std::string_view owner = d->owner->name->view();
+    if (positional_count(args, kwnames) == 0)
+      return raise_fmt(ts, TypeError_type, "descriptor '{}' of '{}' object needs an argument", d->def->name, owner);
+    // "arg 2" is what CPython 3.11 says, though the type is the first argument.
+    if (!is_type(args[0]))
+      return raise_fmt(ts, TypeError_type, "descriptor '{}' for type '{}' needs a type, not a '{}' as arg 2",
+                       d->def->name, owner, type_name(args[0]));
+    if (!is_subtype(as_type(args[0]), d->owner))
+      return raise_fmt(ts, TypeError_type, "descriptor '{}' requires a subtype of '{}' but received '{}'",
+                       d->def->name, owner, as_type(args[0])->name->view());
+    return d->def->fn(ts, args[0], args.subspan(1), kwnames);
+  }
   bool slot_wrapper = d->def->flags & kMethodSlotWrapper;
   if (positional_count(args, kwnames) == 0) {
     if (slot_wrapper)
@@ -232,6 +258,7 @@ Value descriptor_call(ThreadState& ts, Value callable, std::span<const Value> ar
                      d->def->name, d->owner->name->view(), type_name(args[0]));
   return d->def->fn(ts, args[0], args.subspan(1), kwnames);
 }
+
 Value descriptor_get(ThreadState& ts, Value descr, Value instance, Value owner) {
   auto* d = static_cast<MethodDescriptorObject*>(descr.as_object());
   if (d->def->flags & kMethodStatic) return make_native_function(ts, d->def, Value());
@@ -240,10 +267,15 @@ Value descriptor_get(ThreadState& ts, Value descr, Value instance, Value owner) 
   if (d->def->flags & kMethodSlotWrapper) return make_method_wrapper(ts, d->def, d->owner, instance);
   return make_native_function(ts, d->def, instance);
 }
+// The name a builtin method's repr gives its class: CPython's tp_name, which carries a native module's name
+// ("collections.deque", "_lsprof.Profiler"; cProfile's reports show it).
+std::string_view owner_tp_name(const Type* owner) {
+  return !(owner->flags & kTypeHeap) && owner->c_name ? std::string_view(owner->c_name) : owner->name->view();
+}
 Value descriptor_repr(ThreadState& ts, Value self) {
   auto* d = static_cast<MethodDescriptorObject*>(self.as_object());
   return make_str(ts, fmt::format("<{} '{}' of '{}' objects>", d->def->flags & kMethodSlotWrapper ? "slot wrapper" : "method",
-                                  d->def->name, d->owner->name->view()));
+                                  d->def->name, owner_tp_name(d->owner)));
 }
 // __name__, __qualname__ ("list.append") and __objclass__ (the class it belongs to) of an unbound builtin method.
 Value descriptor_name(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
@@ -494,6 +526,13 @@ Value cell_contents(ThreadState& ts, Value self, std::span<const Value>, TupleOb
 
 }  // namespace
 
+bool is_unbound_method_like(Value attr) {
+  Type* t = type_of(attr);
+  if (!(t->flags & kTypeMethodDescriptor)) return false;
+  if (t != &method_descriptor_type && t != &wrapper_descriptor_type) return true;
+  return !(static_cast<MethodDescriptorObject*>(attr.as_object())->def->flags & (kMethodClass | kMethodStatic));
+}
+
 Value call_with_self(ThreadState& ts, Value func, Value self, std::span<const Value> args, TupleObject* kwnames) {
   constexpr size_t kInline = 16;
   Value buffer[kInline];
@@ -573,7 +612,7 @@ Value property_repr(ThreadState& ts, Value self) {
   if (type_of(self) == &property_type && p->fget && type_of(p->fget) == &method_descriptor_type && native(p->fset) &&
       native(p->fdel)) {
     auto* d = static_cast<MethodDescriptorObject*>(p->fget.as_object());
-    return Value(make_str(ts, fmt::format("<attribute '{}' of '{}' objects>", d->def->name, d->owner->name->view())));
+    return Value(make_str(ts, fmt::format("<attribute '{}' of '{}' objects>", d->def->name, owner_tp_name(d->owner))));
   }
   return object_type.repr(ts, self);
 }
@@ -719,7 +758,7 @@ void init_function_types(ThreadState& ts) {
   native_function_type.trace = trace_native;
   static const MethodDef kNativeFunctionGetters[] = {
       {"__name__", native_name},
-      {"__qualname__", native_name},
+      {"__qualname__", native_qualname},
       {"__self__", native_self},
       {"__module__", native_module_name},
   };

@@ -181,8 +181,12 @@ template <typename Iterator>
 Value remaining_items_reduce(ThreadState& ts, Value self) {
   auto* source = static_cast<Iterator*>(self.as_object());
   auto* copy = ts.alloc<Iterator>(type_of(self));
-  if constexpr (std::is_same_v<Iterator, DictIterObject>) copy->dict = source->dict;
-  else copy->set = source->set;
+  if constexpr (std::is_same_v<Iterator, DictIterObject>) {
+    copy->dict = source->dict;
+    copy->remaining = source->remaining;
+  } else {
+    copy->set = source->set;
+  }
   copy->position = source->position;
   copy->used_at_start = source->used_at_start;
   Value list = sequence_to_list(ts, Value(copy));

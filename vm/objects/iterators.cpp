@@ -291,6 +291,15 @@ Value range_length_hint(ThreadState& ts, Value self, std::span<const Value> args
   return remaining_hint(static_cast<RangeIterObject*>(self.as_object())->remaining);
 }
 
+// A dict iterator's entries still to come; 0 once exhausted or after the dict changed size (CPython's dictiter_len).
+Value dict_iter_length_hint(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!check_positional_args(ts, "__length_hint__", args, kwnames, 0, 0))
+    return Value();
+  auto* it = static_cast<DictIterObject*>(self.as_object());
+  bool valid = it->dict && it->dict->used == it->used_at_start;
+  return remaining_hint(valid ? it->remaining : 0);
+}
+
 void add_length_hints(ThreadState& ts) {
   static const MethodDef kForward[] = {{"__length_hint__", forward_length_hint}};
   static const MethodDef kReverse[] = {{"__length_hint__", reverse_length_hint}};
@@ -298,6 +307,8 @@ void add_length_hints(ThreadState& ts) {
   for (Type* t : {&list_iterator_type, &tuple_iterator_type, &str_iterator_type, &str_ascii_iterator_type}) add_methods(ts, *t, kForward);
   for (Type* t : {&list_reverseiterator_type, &reversed_type}) add_methods(ts, *t, kReverse);
   add_methods(ts, range_iterator_type, kRange);
+  static const MethodDef kDictIter[] = {{"__length_hint__", dict_iter_length_hint}};
+  for (Type* t : {&dict_keyiterator_type, &dict_valueiterator_type, &dict_itemiterator_type}) add_methods(ts, *t, kDictIter);
 }
 
 }  // namespace

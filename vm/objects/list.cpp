@@ -442,7 +442,10 @@ bool sort_items(ThreadState& ts, ListObject* saved, Value key, bool reverse) {
   std::vector<SortItem> items(static_cast<size_t>(n));
   for (int64_t i = 0; i < n; i++) items[static_cast<size_t>(i)] = {keys ? keys->items[i] : saved->items[i], saved->items[i]};
   std::vector<SortItem> tmp(items.size());
-  // The vectors' Values stay reachable through `saved` and `keys`, which are not written until the end.
+  // The vectors' Values stay reachable through `saved` and `keys`, which are not written until the end. `keys`
+  // is not used after this point, so an optimised build may keep no copy of it on the stack: it is rooted.
+  Value keys_root = keys ? Value(keys) : Value();
+  RootScope keep_keys(ts, &keys_root);
   bool ok = merge_sort(ts, items, tmp, 0, items.size(), reverse, key_shape(items));
   for (int64_t i = 0; i < n; i++) saved->items[i] = items[static_cast<size_t>(i)].value;
   return ok;

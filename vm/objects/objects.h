@@ -142,7 +142,8 @@ struct RangeIterObject : Object {
 struct DictIterObject : Object {
   DictObject* dict;
   int64_t position;
-  int64_t used_at_start;
+  int64_t used_at_start;  // -1 once a size change was seen: every later next() raises again, as in CPython
+  int64_t remaining;      // entries still expected: one more means keys were deleted and added during iteration
 };
 struct DictViewObject : Object {
   DictObject* dict;
@@ -232,6 +233,10 @@ struct MethodDescriptorObject : Object {  // an unbound method of a builtin type
   Type* owner;
   const MethodDef* def;
 };
+// Whether LOAD_METHOD may call class attribute `attr` unbound with the instance as first argument (CPython's
+// Py_TPFLAGS_METHOD_DESCRIPTOR): functions and builtin instance methods, but not a builtin's class or static
+// method (dict.fromkeys, int.from_bytes, T.__new__), which CPython keeps in descriptor types of their own.
+bool is_unbound_method_like(Value attr);
 struct BoundMethodObject : Object {
   Value func;
   Value self;

@@ -206,10 +206,13 @@ bool set_update_from(ThreadState& ts, SetObject* s, Value iterable) {
     int64_t size = static_cast<DictObject*>(iterable.as_object())->used;
     ensure_table(ts, s);
     if ((s->fill + size) * 5 >= s->mask * 3) resize(ts, s, (s->used + size) * 2);
-    int64_t pos = 0;
-    Value k;
-    while (dict_next(static_cast<DictObject*>(iterable.as_object()), &pos, &k, nullptr))
-      if (!set_add(ts, Value(s), k)) return false;
+    // The dict's stored hashes are reused, as CPython's set_update_dict_lock does: no key's __hash__ runs again.
+    // Entries are read by index each time, since a key's __eq__ may change the dict.
+    auto* d = static_cast<DictObject*>(iterable.as_object());
+    for (int64_t i = 0; i < d->nentries; i++) {
+      DictEntry e = d->entries[i];
+      if (e.key && add_entry(ts, s, e.key, e.hash) < 0) return false;
+    }
     return true;
   }
   Value it = get_iter(ts, iterable);
@@ -257,7 +260,7 @@ Value set_iter_next(ThreadState& ts, Value self) {
   SetObject* s = it->set;
   if (!s) return Value();
   if (s->used != it->used_at_start) {
-    it->set = nullptr;
+    it->used_at_start = -1;  // every later next() raises again, as in CPython
     return raise(ts, RuntimeError_type, "Set changed size during iteration");
   }
   while (s->table && it->position <= s->mask) {
@@ -412,6 +415,8 @@ Value set_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObj
     if (args.size() > 1)
       return raise_fmt(ts, TypeError_type, "{} expected at most 1 argument, got {}", type->c_name, args.size());
   }
+  // frozenset(f) of an exact frozenset is f itself: it cannot change, so CPython shares it.
+  if (type == &frozenset_type && args.size() == 1 && type_of(args[0]) == &frozenset_type) return args[0];
   SetObject* s = new_set(ts, type);
   if (frozen && !args.empty() && !set_update_from(ts, s, args[0])) return Value();
   return Value(s);
@@ -512,6 +517,7 @@ SET_METHOD(m_clear) {
 }
 SET_METHOD(m_copy) {
   if (!check_arg_count(ts, "copy", positional_count(args, kwnames), 0, 0)) return Value();
+  if (type_of(self) == &frozenset_type) return self;  // immutable: the copy is the object itself, as in CPython
   SetObject* r = new_set(ts, base_set_type(self));
   if (!set_update_from(ts, r, self)) return Value();
   return Value(r);
