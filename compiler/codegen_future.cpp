@@ -39,11 +39,15 @@ FutureResult future_features(const ast::Module& module, std::string_view filenam
       } else if (f == "annotations") {
         result.features.flags |= CO_FUTURE_ANNOTATIONS;
       } else if (f == "braces") {
-        return fail(s, "not a chance");
+        fail(s, "not a chance");
+        result.error->end_offset = 0;  // future.c's PyErr_SyntaxLocationObject gives no end column
+        return result;
       } else if (f != "nested_scopes" && f != "generators" && f != "division" && f != "absolute_import" &&
                  f != "with_statement" && f != "print_function" && f != "unicode_literals" &&
                  f != "generator_stop") {
-        return fail(s, fmt::format("future feature {} is not defined", f.substr(0, 100)));
+        fail(s, fmt::format("future feature {} is not defined", f.substr(0, 100)));
+        result.error->end_offset = 0;
+        return result;
       }
     }
     result.features.lineno = s->loc.lineno;

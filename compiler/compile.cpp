@@ -1,5 +1,5 @@
 // compile_source(): the compiler pipeline end to end (parse -> fold constants -> symbol table -> codegen ->
-// assemble), with SyntaxErrors from the later stages completed with the offending source line.
+// assemble), with SyntaxErrors from the later stages completed with the offending line of their file.
 #include "compiler/compile.h"
 
 #include "compiler/assembler.h"
@@ -11,25 +11,13 @@
 
 namespace minipy {
 
-// The 1-based `lineno`-th line of `source`, newline included, as SyntaxError.text shows it.
-static std::string source_line(std::string_view source, int lineno) {
-  if (lineno < 1) return {};
-  size_t start = 0;
-  for (int i = 1; i < lineno; ++i) {
-    size_t nl = source.find('\n', start);
-    if (nl == std::string_view::npos) return {};
-    start = nl + 1;
-  }
-  size_t end = source.find('\n', start);
-  std::string line(source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start + 1));
-  if (!line.empty() && line.back() != '\n') line += '\n';
-  return line;
-}
-
 // Symbol-table and codegen errors carry CPython's positions (1-based UTF-8 byte columns, as compile.c and
-// symtable.c report them); only the text is missing.
-static SyntaxError with_text(SyntaxError error, std::string_view source) {
-  if (error.text.empty()) error.text = source_line(source, error.lineno);
+// symtable.c report them); their text is PyErr_ProgramTextObject's: line `lineno` of the file the error names,
+// read again, or none when there is no such file (compile() of a string named "<string>").
+static SyntaxError with_text(SyntaxError error, std::string_view filename) {
+  if (error.filename.empty()) error.filename = std::string(filename);
+  error.text.clear();
+  use_program_text(error);
   return error;
 }
 
@@ -38,7 +26,7 @@ CompileResult compile_source(std::string_view source, std::string_view filename,
   ast::Arena arena;
   ParseResult parsed = [&] {
     StageScope stage(CompileStage::Parse);
-    return parse(source, filename, mode, arena);
+    return parse(source, filename, mode, arena, kLatestFeatureVersion, options.origin);
   }();
   for (SyntaxWarning& w : parsed.warnings) warnings.push_back(std::move(w));
   if (!parsed.module) return parsed.error ? std::move(*parsed.error) : SyntaxError{};
@@ -52,7 +40,8 @@ CompileResult compile_source(std::string_view source, std::string_view filename,
 }
 
 CompileResult compile_ast(ast::Module& module, ast::Arena& arena, std::string_view filename,
-                          std::string_view source, const CompileOptions& options, SyntaxWarnings& warnings) {
+                          std::string_view /*source: see compile.h*/, const CompileOptions& options,
+                          SyntaxWarnings& warnings) {
   // The stages run in CPython's order, and each one's error ends the compile, so the first SyntaxError a source
   // has is the one CPython reports: `from __future__` placement before the optimiser, the optimiser's nesting
   // limit before scoping errors, scoping errors before codegen's.
@@ -60,7 +49,7 @@ CompileResult compile_ast(ast::Module& module, ast::Arena& arena, std::string_vi
     StageScope stage(CompileStage::Future);
     return future_features(module, filename);
   }();
-  if (future.error) return with_text(std::move(*future.error), source);
+  if (future.error) return with_text(std::move(*future.error), filename);
   std::optional<SyntaxError> too_deep;
   {
     StageScope stage(CompileStage::Optimize);
@@ -69,13 +58,13 @@ CompileResult compile_ast(ast::Module& module, ast::Arena& arena, std::string_vi
   if (too_deep) {
     // The optimiser works on the tree alone and does not know which file it came from.
     too_deep->filename = std::string(filename);
-    return with_text(std::move(*too_deep), source);
+    return with_text(std::move(*too_deep), filename);
   }
   SymtableResult symbols = [&] {
     StageScope stage(CompileStage::Symtable);
     return build_symtable(module, filename, future.features.flags);
   }();
-  if (!symbols.table) return with_text(std::move(*symbols.error), source);
+  if (!symbols.table) return with_text(std::move(*symbols.error), filename);
   // Codegen assembles each code object as soon as its unit is finished (a function's code is a constant of its
   // parent), so the assembler is handed in rather than run once at the end; the lambda only charges its time
   // to the assemble stage.
@@ -88,7 +77,7 @@ CompileResult compile_ast(ast::Module& module, ast::Arena& arena, std::string_vi
     return codegen(module, *symbols.table, filename, options.optimize, assembler, future.features);
   }();
   for (SyntaxWarning& w : generated.warnings) warnings.push_back(std::move(w));
-  if (!generated.code) return with_text(generated.error ? std::move(*generated.error) : SyntaxError{}, source);
+  if (!generated.code) return with_text(generated.error ? std::move(*generated.error) : SyntaxError{}, filename);
   return std::move(generated.code);
 }
 

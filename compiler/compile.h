@@ -9,6 +9,7 @@
 
 #include "compiler/ast.h"
 #include "compiler/code_object.h"
+#include "compiler/parse.h"
 #include "compiler/result.h"
 #include "compiler/syntax_error.h"
 
@@ -16,6 +17,7 @@ namespace minipy {
 
 struct CompileOptions {
   int optimize = 0;  // -O level: 1 drops asserts and __debug__ blocks, 2 also docstrings
+  SourceOrigin origin = SourceOrigin::String;  // how CPython would have read the source (parse.h)
 };
 
 // The module's code object, or the SyntaxError (IndentationError, TabError, ...) that stopped the compile.
@@ -32,7 +34,8 @@ CompileResult compile_source(std::string_view source, std::string_view filename,
 CompileResult compile_source(std::string_view source, std::string_view filename, ast::ParseMode mode,
                              const CompileOptions& options = {});
 // The stages after parsing, for a tree built elsewhere (compile() of a tree made in Python): `module` lives in
-// `arena` and is changed in place (constant folding); `source` gives SyntaxErrors their text line (may be empty).
+// `arena` and is changed in place (constant folding); `source` is unused: as in CPython, these stages'
+// SyntaxErrors take their text from the file `filename` names, or have none.
 CompileResult compile_ast(ast::Module& module, ast::Arena& arena, std::string_view filename,
                           std::string_view source, const CompileOptions& options, SyntaxWarnings& warnings);
 

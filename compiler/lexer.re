@@ -119,16 +119,28 @@ class Lexer {
   // the column is computed with tab stops of 8 and of 1, and both must order lines the same way.
   bool handle_indentation() {
     int col = 0, altcol = 0;
+    // A backslash in the indentation continues it on the next line; the first one's column is the line's
+    // indentation (CPython's cont_line_col), unless the continued line is blank.
+    int cont_col = 0;
+    int measured_line = line_;  // where the measuring ends (an unindent error is reported there)
+    const unsigned char* measured_line_start = line_start_;
     const unsigned char* p = cur_;
     for (;; ++p) {
       if (*p == ' ') { ++col; ++altcol; }
       else if (*p == '\t') { col = (col / 8 + 1) * 8; ++altcol; }
       else if (*p == '\f') { col = altcol = 0; }
+      else if (*p == '\\' && (p[1] == '\n' || (p[1] == '\r' && p[2] == '\n'))) {
+        if (!cont_col) cont_col = col;
+        p += p[1] == '\r' ? 2 : 1;
+        ++measured_line;
+        measured_line_start = p + 1;
+      }
       else break;
     }
     // Blank lines, comment-only lines and the end of input do not change the indentation.
     if (*p == '#' || *p == '\n' || *p == '\r' || p == end_) return true;
-    const int line_len = line_length(line_start_);
+    if (cont_col) col = altcol = cont_col;
+    const int line_len = line_length(measured_line_start);
     if (col == indents_.back()) {
       if (altcol != alt_indents_.back()) return tab_error(line_len);
     } else if (col > indents_.back()) {
@@ -147,7 +159,7 @@ class Lexer {
       if (col != indents_[keep - 1]) {
         indents_.resize(keep);
         alt_indents_.resize(keep);
-        fail("unindent does not match any outer indentation level", line_, 0, line_, 0,
+        fail("unindent does not match any outer indentation level", measured_line, 0, measured_line, 0,
              SyntaxError::Kind::IndentationError);
         result_.error->keep_newline = true;
         result_.error->raw_offset = line_len;

@@ -29,6 +29,47 @@ std::string_view ParseContext::line_text(int line) const {
   return source.substr(pos, nl == std::string_view::npos ? source.size() - pos : nl - pos + 1);
 }
 
+int ParseContext::first_joined_line(int line) const {
+  for (bool joined = true; joined && line > 1;) {
+    joined = false;
+    // A token running from an earlier line onto this one (a multi-line string): tokens are in source order, so
+    // look back from the first token that starts on this line or later.
+    auto at = std::lower_bound(tokens.begin(), tokens.end(), line,
+                               [](const Token& t, int l) { return t.line < l; });
+    for (auto it = at; it != tokens.begin();) {
+      --it;
+      if (it->kind == TokenKind::Newline || it->kind == TokenKind::Indent || it->kind == TokenKind::Dedent) continue;
+      if (it->end_line >= line && it->line < line) {
+        line = it->line;
+        joined = true;
+      }
+      break;
+    }
+    if (joined) continue;
+    // A backslash ending the previous line outside a comment: the last token there ends before it.
+    std::string_view prev = line_text(line - 1);
+    if (prev.ends_with("\\\n")) {
+      size_t backslash = static_cast<size_t>(prev.data() - source.data()) + prev.size() - 2;
+      // (At the start of a line, before its first token, the tokenizer reads on with no token open: no join.)
+      const Token* last = nullptr;
+      for (auto it = at; it != tokens.begin();) {
+        --it;
+        if (it->begin <= backslash) {
+          last = &*it;
+          break;
+        }
+      }
+      bool token_before = last && last->end_line == line - 1 && last->kind != TokenKind::Newline &&
+                          last->kind != TokenKind::Indent && last->kind != TokenKind::Dedent && last->end <= backslash;
+      if (token_before && source.substr(last->end, backslash - last->end).find('#') == std::string_view::npos) {
+        --line;
+        joined = true;
+      }
+    }
+  }
+  return line;
+}
+
 void ParseContext::fail(std::string message, Span span, SyntaxError::Kind kind) {
   if (error) return;
   error_span = span;
@@ -39,6 +80,13 @@ void ParseContext::fail(std::string message, Span span, SyntaxError::Kind kind) 
   e.end_lineno = span.end_line;
   std::string_view text = line_text(span.line);
   e.text = std::string(text);
+  // CPython's text is its tokenizer's buffer, which starts a new line only outside a token: a line reached
+  // through a multi-line string or a backslash continuation brings the lines it continues along. (The tokenizer's
+  // own errors show their line alone.)
+  if (int first = error_from_lexer ? span.line : first_joined_line(span.line); first < span.line) {
+    std::string_view from = line_text(first);
+    e.text.assign(from.data(), static_cast<size_t>(text.data() + text.size() - from.data()));
+  }
   // CPython's tokenizer gives exec input that lacks a final newline one, so the last line's text has it too
   // (eval and single input stay as given; report_lex_error drops it again where the tokenizer's errors do).
   if (mode == ast::ParseMode::Exec && !text.empty() && text.end() == source.end() && !text.ends_with('\n'))
@@ -272,25 +320,35 @@ void use_program_text(SyntaxError& e) {
   }
   constexpr size_t kPiece = 999;  // fgets into 1000 bytes
   if (line.size() > kPiece) line = line.substr((line.size() - 1) / kPiece * kPiece);
-  // Decoded with errors='replace': continuation bytes cut from their lead byte become U+FFFD each.
-  size_t stray = 0;
-  while (stray < line.size() && (static_cast<unsigned char>(line[stray]) & 0xC0) == 0x80) stray++;
-  std::string replaced;
-  for (size_t i = 0; i < stray; i++) replaced += "\xEF\xBF\xBD";
-  e.text = replaced + line.substr(stray);
+  // Decoded with errors='replace' (continuation bytes cut from their lead byte become U+FFFD each).
+  e.text = utf8_replace_invalid(line);
 }
 
 ParseResult parse(std::string_view source, std::string_view filename, ast::ParseMode mode, ast::Arena& arena,
-                  int feature_version) {
+                  int feature_version, SourceOrigin origin) {
   ParseResult result;
+  // A NUL byte: compile() and the other string paths refuse it with CPython 3.11's ValueError. A file's tokenizer
+  // reads its lines as C strings: a NUL ends the line there, newline and all (the next line joins it).
+  std::string without_nuls;
   if (source.find('\0') != std::string_view::npos) {
-    result.error = make_error("source code string cannot contain null bytes", filename);
-    return result;
+    if (origin != SourceOrigin::File) {
+      result.error = make_error("source code string cannot contain null bytes", filename);
+      result.error->kind = SyntaxError::Kind::ValueError;
+      return result;
+    }
+    for (size_t pos = 0; pos < source.size();) {
+      size_t nul = source.find('\0', pos);
+      if (nul == std::string_view::npos) nul = source.size();
+      without_nuls.append(source.substr(pos, nul - pos));
+      size_t nl = nul < source.size() ? source.find('\n', nul) : std::string_view::npos;
+      pos = nl == std::string_view::npos ? source.size() : nl + 1;
+    }
+    source = without_nuls;
   }
   bool had_bom = source.size() >= 3 && std::memcmp(source.data(), "\xEF\xBB\xBF", 3) == 0;
   if (had_bom) source.remove_prefix(3);
   std::string text;
-  std::string encoding = declared_encoding(source);
+  std::string encoding = origin == SourceOrigin::Text ? std::string() : declared_encoding(source);
   if (!encoding.empty()) {
     Encoding enc = classify_encoding(encoding);
     if (had_bom && !names_utf8_exactly(encoding)) {
@@ -319,13 +377,17 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
     }
   }
   if (text.empty()) text.assign(source);
+  std::string undecoded;  // a string source that is not UTF-8: the original (text is masked, parse_utf8.cpp)
   if (auto bad = find_invalid_utf8(text)) {
-    int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(bad->offset), '\n'));
-    result.error = make_error(fmt::format("Non-UTF-8 code starting with '\\x{}' in file {} on line {}, but no "
-                                          "encoding declared; see https://peps.python.org/pep-0263/ for details",
-                                          bad->byte_hex.substr(2), filename, line),
-                              filename);  // CPython's decoder error carries no location (the message has it)
-    return result;
+    if (origin == SourceOrigin::File) {
+      int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(bad->offset), '\n'));
+      result.error = make_error(fmt::format("Non-UTF-8 code starting with '\\x{}' in file {} on line {}, but no "
+                                            "encoding declared; see https://peps.python.org/pep-0263/ for details",
+                                            bad->byte_hex.substr(2), filename, line),
+                                filename);  // CPython's decoder error carries no location (the message has it)
+      return result;
+    }
+    undecoded = "pending";
   }
   // CPython reads source with universal newlines.
   if (text.find('\r') != std::string::npos) {
@@ -341,6 +403,7 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
     }
     text.swap(normalized);
   }
+  if (!undecoded.empty()) undecoded = front::mask_invalid_utf8(text);
   front::ParseContext ctx(text, arena, mode);
   auto lexed = [&] {
     StageScope stage(CompileStage::Lex);
@@ -356,6 +419,7 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
   if (feature_version < 7) front::demote_async_keywords(ctx);
   front::Parser parser(ctx);
   int rc = parser.parse();
+  if (!undecoded.empty()) front::report_invalid_utf8(ctx, undecoded, had_bom || !encoding.empty());
   // Only a parse for an older grammar pays for the walk over the tree.
   if (rc == 0 && ctx.module && !ctx.failed() && feature_version < kLatestFeatureVersion)
     front::check_feature_versions(ctx);
@@ -365,7 +429,13 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
     if (feature_version < kLatestFeatureVersion) front::check_feature_versions_before_error(ctx);
     result.error = std::move(ctx.error);
     result.error->filename = std::string(filename);
-    if (result.error->columns_omitted && mode == ast::ParseMode::Exec) use_program_text(*result.error);
+    // CPython's parser errors in a module take their text from the file the error names when it can read it
+    // (_PyErr_ProgramDecodedTextObject); the tokenizer's own errors and those of f-string fields keep theirs.
+    // A file in another encoding is decoded with it: its line is the decoded source's own (a script's) then.
+    bool utf8_file = encoding.empty() || classify_encoding(encoding) == Encoding::Utf8;
+    if (mode == ast::ParseMode::Exec &&
+        (result.error->columns_omitted || (utf8_file && !ctx.error_from_lexer && !ctx.error_is_final)))
+      use_program_text(*result.error);
     return result;
   }
   result.module = ctx.module;

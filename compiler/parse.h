@@ -25,8 +25,14 @@ struct ParseResult {
 // CPython does (compiler/feature_versions.def), and below 3.7 `async`/`await` are names outside `async def`.
 constexpr int kLatestFeatureVersion = 11;
 
+// Where the source came from. CPython's file tokenizer (a script, stdin) checks every line is UTF-8 (without a
+// coding line) and refuses a file that is not ("Non-UTF-8 code starting with ..."); its string tokenizer
+// (compile() of bytes, imports, which compile the bytes they read) only decodes the tokens that need it
+// ("(unicode error) ..."); a str source (compile(), exec(), eval(), ast.parse of a str) is text already, and its
+// coding line is ignored (PyCF_IGNORE_COOKIE).
+enum class SourceOrigin { String, File, Text };
 ParseResult parse(std::string_view source, std::string_view filename, ast::ParseMode mode, ast::Arena& arena,
-                  int feature_version = kLatestFeatureVersion);
+                  int feature_version = kLatestFeatureVersion, SourceOrigin origin = SourceOrigin::String);
 
 // A source whose coding line names an encoding the front end does not decode itself (only UTF-8 and Latin-1):
 // CPython decodes it with any codec it has, so the VM sets a decoder that uses its codecs. The decoder turns the

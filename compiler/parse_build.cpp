@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace minipy::front {
 
 using namespace ast;
@@ -299,6 +301,23 @@ Stmt* build_augassign(ParseContext& ctx, Expr* target, OperatorKind op, Expr* va
   return make_stmt<AugAssign>(ctx, span, target, op, value);
 }
 
+// An error build_arguments found in a list the cover grammar accepted: CPython's rules replayed over the list's
+// tokens (report_invalid_parameters) choose the error and its place; `message` at `fallback` if they find none.
+// `at` is where the offending item starts.
+// The index of the first token starting at or after `at`'s start (ctx.tokens.size() when none).
+static int token_at(const ParseContext& ctx, Span at) {
+  auto it = std::lower_bound(ctx.tokens.begin(), ctx.tokens.end(), at, [](const Token& t, const Span& s) {
+    return t.line < s.line || (t.line == s.line && t.col < s.col);
+  });
+  return static_cast<int>(it - ctx.tokens.begin());
+}
+
+static void fail_parameters(ParseContext& ctx, Span at, const char* message, Span fallback) {
+  int idx = token_at(ctx, at);
+  if (idx < static_cast<int>(ctx.tokens.size()) && report_invalid_parameters(ctx, idx)) return;
+  ctx.fail(message, fallback);
+}
+
 Arguments* build_arguments(ParseContext& ctx, std::span<const ParamItem> items, const Span* lambda_colon) {
   std::vector<Arg*> posonly, args, kwonly;
   std::vector<Expr*> defaults, kw_defaults;
@@ -309,20 +328,20 @@ Arguments* build_arguments(ParseContext& ctx, std::span<const ParamItem> items, 
   for (size_t i = 0; i < items.size(); ++i) {
     const ParamItem& item = items[i];
     if (kwarg) {
-      ctx.fail("arguments cannot follow var-keyword argument", item.span);
+      fail_parameters(ctx, item.span, "arguments cannot follow var-keyword argument", item.span);
       return nullptr;
     }
     switch (item.kind) {
       case ParamItem::Kind::Slash:
-        if (seen_slash) { ctx.fail("/ may appear only once", item.span); return nullptr; }
-        if (seen_star) { ctx.fail("/ must be ahead of *", item.span); return nullptr; }
-        if (args.empty()) { ctx.fail("at least one argument must precede /", item.span); return nullptr; }
+        if (seen_slash) { fail_parameters(ctx, item.span, "/ may appear only once", item.span); return nullptr; }
+        if (seen_star) { fail_parameters(ctx, item.span, "/ must be ahead of *", item.span); return nullptr; }
+        if (args.empty()) { fail_parameters(ctx, item.span, "at least one argument must precede /", item.span); return nullptr; }
         seen_slash = true;
         posonly.swap(args);
         break;
       case ParamItem::Kind::Star:
       case ParamItem::Kind::StarArg:
-        if (seen_star) { ctx.fail("* argument may appear only once", item.span); return nullptr; }
+        if (seen_star) { fail_parameters(ctx, item.span, "* argument may appear only once", item.span); return nullptr; }
         seen_star = true;
         if (item.kind == ParamItem::Kind::StarArg) vararg = item.arg;
         else bare_star = &item;
@@ -339,7 +358,7 @@ Arguments* build_arguments(ParseContext& ctx, std::span<const ParamItem> items, 
             seen_default = true;
             defaults.push_back(item.default_value);
           } else if (seen_default) {
-            ctx.fail("non-default argument follows default argument", Span::of(item.arg->loc));
+            fail_parameters(ctx, item.span, "non-default argument follows default argument", Span::of(item.arg->loc));
             return nullptr;
           }
           args.push_back(item.arg);
@@ -348,7 +367,8 @@ Arguments* build_arguments(ParseContext& ctx, std::span<const ParamItem> items, 
     }
   }
   if (bare_star && kwonly.empty()) {
-    ctx.fail("named arguments must follow bare *", lambda_colon ? *lambda_colon : bare_star->span);
+    fail_parameters(ctx, bare_star->span, "named arguments must follow bare *",
+                    lambda_colon ? *lambda_colon : bare_star->span);
     return nullptr;
   }
   auto* a = ctx.arena.make<Arguments>();
@@ -371,11 +391,16 @@ bool split_call_args(ParseContext& ctx, std::span<CallArg> items, Span parens, s
   Span closing{parens.end_line, parens.end_col - 1, parens.end_line, parens.end_col};
   for (auto& item : items) {
     switch (item.kind) {
-      case CallArg::Kind::BareGenerator:
-        if (items.size() != 1) {
+      case CallArg::Kind::BareGenerator: {
+        // invalid_arguments: a bare generator must be the only argument, without a trailing comma either.
+        int close = token_at(ctx, closing);
+        bool trailing_comma = close > 0 && close < static_cast<int>(ctx.tokens.size()) &&
+                              ctx.tokens[close - 1].kind == TokenKind::Comma;
+        if (items.size() != 1 || trailing_comma) {
           ctx.fail("Generator expression must be parenthesized", item.span);
           return false;
         }
+      }
         item.value->loc = parens.loc();
         [[fallthrough]];
       case CallArg::Kind::Positional:
@@ -391,16 +416,33 @@ bool split_call_args(ParseContext& ctx, std::span<CallArg> items, Span parens, s
         break;
       case CallArg::Kind::Starred:
         if (seen_double_star) {
+          // invalid_arguments: `a=args ',' '*'`, the arguments before this one.
+          const CallArg& before = (&item)[-1];
           ctx.fail("iterable argument unpacking follows keyword argument unpacking",
-                   Span{items.front().span.line, items.front().span.col, item.span.end_line, item.span.end_col});
+                   Span{items.front().span.line, items.front().span.col, before.span.end_line, before.span.end_col});
           return false;
         }
         args.push_back(item.value);
         break;
       case CallArg::Kind::Keyword: {
+        // invalid_kwarg: only a bare name takes '='; the error runs from the target to the '='.
         auto* name = item.keyword_target->as<Name>();
-        if (!name) {
-          ctx.fail("expression cannot contain assignment, perhaps you meant \"==\"?", item.span);
+        Span target = span_of(item.keyword_target);
+        int equal = token_at(ctx, span_of(item.value)) - 1;
+        while (equal > 0 && ctx.tokens[equal].kind != TokenKind::Equal) --equal;
+        Span through_equal{target.line, target.col, ctx.tokens[equal].end_line, ctx.tokens[equal].end_col};
+        bool parenthesized = name && (target.line != item.span.line || target.col != item.span.col);
+        if (auto* constant = item.keyword_target->as<Constant>(); constant && target.col == item.span.col) {
+          Const::Kind k = constant->value->kind();
+          const char* keyword = k == Const::Kind::None ? "None" : k == Const::Kind::True ? "True"
+                                : k == Const::Kind::False ? "False" : nullptr;
+          if (keyword) {
+            ctx.fail(fmt::format("cannot assign to {}", keyword), through_equal);
+            return false;
+          }
+        }
+        if (!name || parenthesized) {
+          ctx.fail("expression cannot contain assignment, perhaps you meant \"==\"?", through_equal);
           return false;
         }
         seen_keyword = true;

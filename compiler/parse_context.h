@@ -127,6 +127,9 @@ struct ParseContext {
   }
   // The physical line `line` (1-based) of the source, with its newline if it has one.
   std::string_view line_text(int line) const;
+  // The first of the physical lines that `line` continues (through a multi-line string or a backslash
+  // continuation), whose text CPython's tokenizer still holds when it reaches `line`.
+  int first_joined_line(int line) const;
   // Records a SyntaxError at byte span `span` (offsets become 1-based character offsets). Only the first sticks.
   void fail(std::string message, Span span, SyntaxError::Kind kind = SyntaxError::Kind::SyntaxError);
   bool failed() const { return error.has_value(); }
@@ -168,6 +171,20 @@ int matching_close(const ParseContext& ctx, int open);
 Span end_of_input_span(const ParseContext& ctx);
 // Records the tokenizer's error (ctx.lex_error) as the SyntaxError, with CPython's raw offsets where it has them.
 void report_lex_error(ParseContext& ctx);
+
+// CPython's errors for a malformed `def` or `lambda` parameter list holding token idx (parse_errors_params.cpp):
+// true when it recorded one.
+bool report_invalid_parameters(ParseContext& ctx, int idx);
+
+// Records `message` as the error of the string literals ending at token `last`, where CPython puts it (on the
+// token after them; parse_literals.cpp).
+void fail_after_literals(ParseContext& ctx, int last, std::string message);
+// Source strings that are not UTF-8 (parse_utf8.cpp): masks each undecodable range of `text` in place, keeping
+// every offset, and returns the original; after the parse of the masked text, report_invalid_utf8 gives the
+// first token holding masked bytes CPython's "(unicode error)" unless the parse failed before it.
+std::string mask_invalid_utf8(std::string& text);
+// `declared`: the source has a BOM or a coding line (offsets count characters then, bytes otherwise).
+void report_invalid_utf8(ParseContext& ctx, const std::string& original, bool declared);
 
 // Replaces a parser error by the tokenizer error later in the file, as CPython's error pass does.
 void prefer_tokenizer_error(ParseContext& ctx);

@@ -326,6 +326,67 @@ int primary_start(const ParseContext& ctx, int last) {
   }
 }
 
+// CPython's invalid_comprehension (`[a, b for ...]`: "did you forget parentheses around the comprehension
+// target?" over the elements) and invalid_double_starred_kvpairs / invalid_kvpair (`{k: *v}`: "cannot use a
+// starred expression in a dictionary value" from the '*'; `{k:}`: "expression expected after dictionary key and
+// ':'" at the ':'), for an error at token idx directly inside a '[' or '{'. True when it reported one.
+bool report_invalid_display(ParseContext& ctx, int idx) {
+  int open = idx - 1;
+  for (int depth = 0; open >= 0; --open) {
+    TokenKind k = ctx.tokens[open].kind;
+    if (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) ++depth;
+    if ((k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) && depth-- == 0) break;
+    if (k == TokenKind::Newline || k == TokenKind::Indent || k == TokenKind::Dedent) return false;
+  }
+  if (open < 0) return false;
+  TokenKind opener = ctx.tokens[open].kind;
+  // The top-level ',' and ':' between the bracket and the error, and whether a lambda holds a ':'.
+  bool comma = false, colon = false;
+  for (int i = open + 1, depth = 0; i < idx; ++i) {
+    TokenKind k = ctx.tokens[i].kind;
+    if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) ++depth;
+    if (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) --depth;
+    if (depth == 0 && k == TokenKind::Comma) comma = true;
+    if (depth == 0 && (k == TokenKind::Colon || k == TokenKind::KwLambda)) colon = true;
+  }
+  const Token& t = ctx.tokens[idx];
+  if (t.kind == TokenKind::KwFor && opener == TokenKind::LBrace && colon &&
+      in_dict_key_position(ctx, primary_start(ctx, idx - 1))) {
+    fail_missing_dict_colon(ctx, ctx.tokens[idx - 1]);  // `{1: 2, 3 for ...}`: a key without its ':'
+    return true;
+  }
+  if (t.kind == TokenKind::KwFor && comma && !colon && (opener == TokenKind::LSqb || opener == TokenKind::LBrace)) {
+    Span range = ctx.token_span(open + 1);
+    range.end_line = ctx.tokens[idx - 1].end_line;
+    range.end_col = ctx.tokens[idx - 1].end_col;
+    ctx.fail("did you forget parentheses around the comprehension target?", range);
+    return true;
+  }
+  if (opener != TokenKind::LBrace || idx < 1 || ctx.tokens[idx - 1].kind != TokenKind::Colon) return false;
+  if (t.kind == TokenKind::RBrace || t.kind == TokenKind::Comma) {
+    ctx.fail("expression expected after dictionary key and ':'", ctx.token_span(idx - 1));
+    return true;
+  }
+  if (t.kind == TokenKind::Star) {
+    // From the '*' to the end of the value (the next ',' or '}' of the display).
+    int end = idx + 1;
+    for (int depth = 0; end < static_cast<int>(ctx.tokens.size()); ++end) {
+      TokenKind k = ctx.tokens[end].kind;
+      if (depth == 0 && (k == TokenKind::Comma || k == TokenKind::RBrace || k == TokenKind::Newline ||
+                         k == TokenKind::EndMarker))
+        break;
+      if (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) ++depth;
+      if (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) --depth;
+    }
+    Span range = ctx.token_span(idx);
+    range.end_line = ctx.tokens[end - 1].end_line;
+    range.end_col = ctx.tokens[end - 1].end_col;
+    ctx.fail("cannot use a starred expression in a dictionary value", range);
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // After a parser error CPython tokenizes the rest of the file, and a tokenizer error found there replaces the
@@ -387,9 +448,22 @@ void Parser::report_syntax_error(const context& yyctx) const {
   TokenKind first = ctx.tokens[stmt_start].kind;
   if (report_header_without_colon(ctx, stmt_start)) return;
   if (report_unparenthesized_except(ctx, stmt_start)) return;
-  if (t.kind == TokenKind::LPar && inside_parameter_list(ctx, idx)) {
-    ctx.fail("Function parameters cannot be parenthesized", span);
-    return;
+  if (report_invalid_parameters(ctx, idx)) return;
+  if (report_invalid_display(ctx, idx)) return;
+  if (t.kind == TokenKind::DoubleStar && prev == TokenKind::LPar && (idx < 2 || !ends_operand(ctx.tokens[idx - 2].kind))) {
+    // CPython's invalid_group: '(' '**' expression ')' is a group, not a call's arguments.
+    int close = matching_close(ctx, idx - 1);
+    bool single = true;  // one expression: no comma outside brackets
+    for (int i = idx + 1, depth = 0; i < close; ++i) {
+      TokenKind k = ctx.tokens[i].kind;
+      depth += (k == TokenKind::LPar || k == TokenKind::LSqb || k == TokenKind::LBrace) ? 1
+               : (k == TokenKind::RPar || k == TokenKind::RSqb || k == TokenKind::RBrace) ? -1 : 0;
+      single &= !(depth == 0 && k == TokenKind::Comma);
+    }
+    if (close > idx + 1 && single && parses_as_statement(ctx, idx + 1, close - 1)) {
+      ctx.fail("cannot use double starred expression here", span);
+      return;
+    }
   }
   if (n == 1 && expects(symbol_kind::S_LPar) && idx >= 2 && ctx.tokens[idx - 2].kind == TokenKind::KwDef) {
     ctx.fail("expected '('", span);
@@ -400,10 +474,14 @@ void Parser::report_syntax_error(const context& yyctx) const {
                                               TokenKind::KwTry, TokenKind::KwWith,  TokenKind::KwDef,
                                               TokenKind::KwClass, TokenKind::At};
     bool compound = std::find(std::begin(kCompound), std::end(kCompound), ctx.tokens[0].kind) != std::end(kCompound);
-    if (compound || prev != TokenKind::Newline || idx == 0)
+    if (compound || prev != TokenKind::Newline || idx == 0) {
       ctx.fail("invalid syntax", span);
-    else
-      ctx.fail("multiple statements found while compiling a single statement", ctx.token_span(idx - 1));
+    } else {
+      // CPython's NEWLINE token leaves its '\n' out (it starts at a comment before it, when there is one).
+      Span newline = ctx.token_span(idx - 1);
+      ctx.fail("multiple statements found while compiling a single statement",
+               Span{newline.line, newline.col, newline.line, std::max(newline.col, newline.end_col - 1)});
+    }
     return;
   }
   // Only right after a complete try body (its DEDENT, or the NEWLINE of `try: stmt`).

@@ -3,6 +3,7 @@
 // of Constant and FormattedValue parts, whose embedded expressions are parsed by the same grammar).
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <iterator>
@@ -244,6 +245,16 @@ bool decode_plain(ParseContext& ctx, const LiteralParts& p, Span span, std::stri
   return true;
 }
 
+// Records `message` at `after` (span_after_literals: an end_col of -1 is the input's end, on the last character).
+void fail_at_span_after(ParseContext& ctx, Span after, std::string message) {
+  if (after.end_col < 0) {
+    ctx.fail(std::move(message), Span{after.line, after.col - 1, after.line, after.col - 1});
+    ctx.error->end_offset = -1;
+  } else {
+    ctx.fail(std::move(message), after);
+  }
+}
+
 // Builds the parts of one f-string body; `spec` parsing stops at the closing '}' of the enclosing field.
 class FStringParser {
  public:
@@ -309,45 +320,64 @@ class FStringParser {
 
   bool parse_field(std::string_view body, size_t& i, std::vector<Expr*>& parts, std::string& pending, int depth) {
     size_t expr_start = ++i;
+    // The scan of CPython's fstring_find_expr: strings (single or triple quoted) are skipped whole, brackets must
+    // pair up, and the field ends at a top-level '!', ':', '}' or '=' that is not half of '!=', '==', '<=', '>='.
     std::string open_brackets;  // CPython's parenstack: closers must match
     char quote = 0;
+    bool triple = false;
+    constexpr size_t kMaxBracketDepth = 200;  // CPython's MAXLEVEL
     for (; i < body.size(); ++i) {
       char c = body[i];
+      // A backslash is refused anywhere in the field, inside its strings too.
+      if (c == '\\') return fail("f-string expression part cannot include a backslash");
       if (quote) {
-        if (c == quote) quote = 0;
+        if (c != quote) continue;
+        if (!triple) {
+          quote = 0;
+        } else if (i + 2 < body.size() && body[i + 1] == c && body[i + 2] == c) {
+          i += 2;
+          quote = 0;
+        }
         continue;
       }
-      if (c == '\\') return fail("f-string expression part cannot include a backslash");
-      if (c == '\'' || c == '"') { quote = c; continue; }
-      if (c == '#') return fail("f-string expression part cannot include '#'");
+      if (c == '\'' || c == '"') {
+        triple = i + 2 < body.size() && body[i + 1] == c && body[i + 2] == c;
+        if (triple) i += 2;
+        quote = c;
+        continue;
+      }
       if (c == '(' || c == '[' || c == '{') {
+        if (open_brackets.size() >= kMaxBracketDepth) return fail("f-string: too many nested parenthesis");
         open_brackets.push_back(c);
         continue;
       }
-      if (c == ')' || c == ']' || (c == '}' && !open_brackets.empty())) {
+      if (c == '#') return fail("f-string expression part cannot include '#'");
+      if (open_brackets.empty() && (c == '!' || c == ':' || c == '}' || c == '=' || c == '>' || c == '<')) {
+        char next = i + 1 < body.size() ? body[i + 1] : 0;
+        if (next == '=' && c != ':' && c != '}') {
+          ++i;
+          continue;
+        }
+        if (c == '>' || c == '<') continue;
+        break;
+      }
+      if (c == ')' || c == ']' || c == '}') {
         if (open_brackets.empty()) return fail(fmt::format("f-string: unmatched '{}'", c));
         char open = open_brackets.back();
         open_brackets.pop_back();
         if ((open == '(') != (c == ')') || (open == '[') != (c == ']'))
           return fail(fmt::format("f-string: closing parenthesis '{}' does not match opening parenthesis '{}'", c, open));
-        continue;
-      }
-      if (!open_brackets.empty()) continue;
-      if (c == '}' || c == ':') break;
-      if (c == '!' && !(i + 1 < body.size() && body[i + 1] == '=')) break;
-      if (c == '=') {
-        char prev = i > expr_start ? body[i - 1] : 0;
-        char next = i + 1 < body.size() ? body[i + 1] : 0;
-        if (next == '=') { ++i; continue; }
-        if (prev != '=' && prev != '!' && prev != '<' && prev != '>') break;
       }
     }
     if (i >= body.size() && quote) return fail("f-string: unterminated string");
     if (!open_brackets.empty()) return fail(fmt::format("f-string: unmatched '{}'", open_brackets.back()));
     if (i >= body.size()) return fail("f-string: expecting '}'");
     std::string_view expr_text = body.substr(expr_start, i - expr_start);
-    if (expr_text.find_first_not_of(" \t\n\r\f") == std::string_view::npos)
+    if (expr_text.find_first_not_of(" \t\n\f") == std::string_view::npos) {
+      if (body[i] == '!' || body[i] == ':' || body[i] == '=')
+        return fail(fmt::format("f-string: expression required before '{}'", body[i]));
       return fail("f-string: empty expression not allowed");
+    }
     // CPython compiles the expression as soon as it has found its end, before it looks at `=`, `!`, `:`, `}`.
     Expr* value = parse_fstring_expression(ctx_, expr_text);
     if (!value) return false;
@@ -357,12 +387,14 @@ class FStringParser {
       // Refused below 3.8, once the tree is known (CPython reports the constructs in the order it reduces them).
       if (ctx_.feature_version < kLatestFeatureVersion) ctx_.self_documenting_fstrings.push_back(whole_);
       ++i;
-      while (i < body.size() && (body[i] == ' ' || body[i] == '\t' || body[i] == '\n')) ++i;
+      while (i < body.size() && std::isspace(static_cast<unsigned char>(body[i]))) ++i;
+      if (i >= body.size()) return fail("f-string: expecting '}'");
       pending.append(body.substr(expr_start, i - expr_start));
     }
     int conversion = -1;
     if (i < body.size() && body[i] == '!') {
-      char conv = i + 1 < body.size() ? body[i + 1] : 0;
+      if (i + 1 >= body.size()) return fail("f-string: expecting '}'");
+      char conv = body[i + 1];
       if (conv != 's' && conv != 'r' && conv != 'a')
         return fail("f-string: invalid conversion character: expected 's', 'r', or 'a'");
       conversion = conv;
@@ -402,9 +434,11 @@ class FStringParser {
   }
 
  private:
-  // CPython 3.11 places f-string errors at the token after the literals (it has read it by then).
+  // CPython 3.11 places f-string errors at the token after the literals (it has read it by then): its whole span,
+  // a NEWLINE being zero-wide; the ENDMARKER of eval or single input that ends without a newline sits on the
+  // literal's last character with end_offset -1.
   bool fail(std::string message) {
-    ctx_.fail(std::move(message), Span{after_.line, after_.col, after_.line, after_.col});
+    fail_at_span_after(ctx_, after_, std::move(message));
     return false;
   }
 
@@ -417,6 +451,22 @@ class FStringParser {
 
 }  // namespace
 
+// The token after string literal `last` (the last token CPython's parser read when it decodes them), where their
+// errors go: its whole span, a NEWLINE or ENDMARKER zero-wide; one the input's end implies in eval or single
+// mode (no newline there) gets an end_col of -1.
+static Span span_after_literals(const ParseContext& ctx, int last) {
+  Span after = ctx.token_span(last + 1);
+  const Token& next = ctx.tokens[static_cast<size_t>(last + 1)];
+  if (next.kind == TokenKind::Newline || next.kind == TokenKind::EndMarker) {
+    after.end_line = after.line;
+    after.end_col = next.begin == next.end && ctx.mode != ast::ParseMode::Exec ? -1 : after.col;
+  }
+  return after;
+}
+
+void fail_after_literals(ParseContext& ctx, int last, std::string message) {
+  fail_at_span_after(ctx, span_after_literals(ctx, last), std::move(message));
+}
 Expr* make_strings(ParseContext& ctx, int first, int last, Span span) {
   bool any_f = false, any_bytes = false, any_text = false;
   for (int t = first; t <= last; ++t) {
@@ -443,10 +493,12 @@ Expr* make_strings(ParseContext& ctx, int first, int last, Span span) {
   }
   std::vector<Expr*> parts;
   std::string pending;
+  // Where the f-string errors go (FStringParser::fail): the next token, an end_col of -1 marking the input's end.
+  Span after = span_after_literals(ctx, last);
   for (int t = first; t <= last; ++t) {
     LiteralParts p = split_literal(ctx.token_text(t));
     if (p.fstring) {
-      FStringParser fp(ctx, span, ctx.token_span(t), ctx.token_span(last + 1), p.raw);
+      FStringParser fp(ctx, span, ctx.token_span(t), after, p.raw);
       if (!fp.parse(p.body, parts, pending, 0)) return nullptr;
     } else if (!decode_plain(ctx, p, ctx.token_span(t), pending)) {
       return nullptr;

@@ -117,4 +117,47 @@ std::optional<Utf8Problem> find_invalid_utf8(std::string_view text, bool allow_s
   return std::nullopt;
 }
 
+std::optional<Utf8DecodeError> utf8_decode_error(std::string_view data) {
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(data[i]); };
+  size_t n = data.size();
+  for (size_t i = 0; i < n;) {
+    unsigned char c = byte(i);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if (c < 0xC2 || c > 0xF4) return Utf8DecodeError{i, i + 1, "invalid start byte"};
+    size_t need = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+    // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+    unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    for (size_t k = 1; k <= need; ++k) {
+      if (i + k >= n) return Utf8DecodeError{i, n, "unexpected end of data"};
+      unsigned char b = byte(i + k);
+      bool ok = k == 1 ? b >= lo && b <= hi : (b & 0xC0) == 0x80;
+      if (!ok) return Utf8DecodeError{i, i + k, "invalid continuation byte"};
+    }
+    i += need + 1;
+  }
+  return std::nullopt;
+}
+
+std::string Utf8DecodeError::message(std::string_view data) const {
+  if (end - start == 1)
+    return fmt::format("'utf-8' codec can't decode byte {:#04x} in position {}: {}",
+                       static_cast<unsigned char>(data[start]), start, reason);
+  return fmt::format("'utf-8' codec can't decode bytes in position {}-{}: {}", start, end - 1, reason);
+}
+
+std::string utf8_replace_invalid(std::string_view data) {
+  std::string out;
+  while (auto e = utf8_decode_error(data)) {
+    out.append(data.substr(0, e->start));
+    out += "\xEF\xBF\xBD";
+    data.remove_prefix(e->end);
+  }
+  out.append(data);
+  return out;
+}
+
 }  // namespace minipy

@@ -35,4 +35,17 @@ struct Utf8Problem {
 // "surrogatepass", so a pyc may hold a lone '\udc80'). The one UTF-8 check of the compiler, the cache and the VM.
 std::optional<Utf8Problem> find_invalid_utf8(std::string_view text, bool allow_surrogates = false);
 
+// The first error CPython's strict UTF-8 decoder meets in `data`: the bytes [start, end) it blames and its reason
+// ("invalid start byte", "invalid continuation byte", "unexpected end of data"); the 'replace' error handler
+// turns each such range into one U+FFFD. (find_invalid_utf8 is the fast yes/no check; this one says why.)
+struct Utf8DecodeError {
+  size_t start, end;
+  const char* reason;
+  // UnicodeDecodeError's text: "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte".
+  std::string message(std::string_view data) const;
+};
+std::optional<Utf8DecodeError> utf8_decode_error(std::string_view data);
+// `data` decoded with errors='replace'.
+std::string utf8_replace_invalid(std::string_view data);
+
 }  // namespace minipy

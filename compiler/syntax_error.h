@@ -1,13 +1,14 @@
 // The one way the compiler reports bad source: a SyntaxError (or IndentationError / TabError) with CPython's
 // fields, which the VM raises as an exception and prints in CPython's shape. Source nested too deeply to compile
-// is a RecursionError, which CPython raises bare (the VM ignores the location).
+// is a RecursionError, which CPython raises bare (the VM ignores the location); a source string holding a NUL byte
+// is CPython 3.11's ValueError, raised bare too.
 #pragma once
 #include <string>
 
 namespace minipy {
 
 struct SyntaxError {
-  enum class Kind { SyntaxError, IndentationError, TabError, RecursionError };
+  enum class Kind { SyntaxError, IndentationError, TabError, RecursionError, ValueError };
   Kind kind = Kind::SyntaxError;
   std::string message;   // e.g. "invalid syntax", "expected ':'"
   std::string filename;
@@ -31,6 +32,7 @@ struct SyntaxError {
       case Kind::IndentationError: return "IndentationError";
       case Kind::TabError: return "TabError";
       case Kind::RecursionError: return "RecursionError";
+      case Kind::ValueError: return "ValueError";
       default: return "SyntaxError";
     }
   }

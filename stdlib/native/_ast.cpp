@@ -239,10 +239,11 @@ bool is_ast_object(ThreadState& ts, Value v) {
 }
 
 Value parse_to_python(ThreadState& ts, std::string_view source, std::string_view filename, ast::ParseMode mode,
-                      bool type_comments, int feature_version) {
+                      bool type_comments, int feature_version, bool text) {
   if (!ensure_classes(ts)) return Value();
   ast::Arena arena;
-  ParseResult parsed = parse(source, filename, mode, arena, feature_version);
+  ParseResult parsed =
+      parse(source, filename, mode, arena, feature_version, text ? SourceOrigin::Text : SourceOrigin::String);
   if (!parsed.module) return raise_syntax_error(ts, parsed.error ? *parsed.error : SyntaxError{});
   if (!type_comments || mode == ast::ParseMode::Eval) return module_to_python(ts, *parsed.module);
   TypeComments found;

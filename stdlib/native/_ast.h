@@ -82,10 +82,11 @@ struct TypeComments {
 
 // compile(source, filename, mode, PyCF_ONLY_AST): parses `source` and returns the Python tree, or raises the
 // SyntaxError. `feature_version` is compile()'s _feature_version (ast.parse's feature_version=(3, N)): the minor
-// version whose grammar to accept (compiler/feature_versions.def).
+// version whose grammar to accept (compiler/feature_versions.def); `text`: the source was a str, whose coding
+// line is ignored.
 [[nodiscard]] Value parse_to_python(ThreadState& ts, std::string_view source, std::string_view filename,
                                     ast::ParseMode mode, bool type_comments = false,
-                                    int feature_version = kLatestFeatureVersion);
+                                    int feature_version = kLatestFeatureVersion, bool text = false);
 // compile(source, filename, 'func_type', PyCF_ONLY_AST): a FunctionType node ("(int, str) -> bool"), or raises
 // the SyntaxError. _ast_type_comments.cpp.
 [[nodiscard]] Value parse_func_type(ThreadState& ts, std::string_view source, std::string_view filename);

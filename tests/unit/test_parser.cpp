@@ -115,7 +115,8 @@ TEST_SUITE("parser") {
     auto nul = minipy::parse(std::string("x = 1\0\n", 7), "f.py", minipy::ast::ParseMode::Exec, arena);
     REQUIRE(nul.error);
     CHECK(nul.error->message == "source code string cannot contain null bytes");
-    auto bad = minipy::parse("x = 1\ny = '\xe9'\n", "/tmp/bad.py", minipy::ast::ParseMode::Exec, arena);
+    auto bad = minipy::parse("x = 1\ny = '\xe9'\n", "/tmp/bad.py", minipy::ast::ParseMode::Exec, arena,
+                             minipy::kLatestFeatureVersion, minipy::SourceOrigin::File);
     REQUIRE(bad.error);
     CHECK(bad.error->message ==
           "Non-UTF-8 code starting with '\\xe9' in file /tmp/bad.py on line 2, but no encoding declared; see "

@@ -32,6 +32,7 @@ namespace minipy {
 // tuple whose None fields decide how the traceback prints the caret line.
 Value raise_syntax_error(ThreadState& ts, const SyntaxError& e) {
   if (e.kind == SyntaxError::Kind::RecursionError) return raise(ts, RecursionError_type, e.message);
+  if (e.kind == SyntaxError::Kind::ValueError) return raise(ts, ValueError_type, e.message);
   Type* type = e.kind == SyntaxError::Kind::IndentationError ? &IndentationError_type
                : e.kind == SyntaxError::Kind::TabError      ? &TabError_type
                                                             : &SyntaxError_type;
@@ -132,7 +133,11 @@ int run_code(Interpreter& interp, CodeObj* c, const std::string& filename, bool 
 
 int run_source(Interpreter& interp, const std::string& source, const std::string& filename) {
   SyntaxWarnings warnings;
-  CompileResult result = compile_source(source, filename, ast::ParseMode::Exec, {interp.config.optimize}, warnings);
+  // A script and stdin are read by CPython's file tokenizer; `-c` code ("<string>") is a str.
+  CompileResult result = compile_source(source, filename, ast::ParseMode::Exec,
+                                        {interp.config.optimize, filename != "<string>" ? SourceOrigin::File
+                                                                                         : SourceOrigin::Text},
+                                        warnings);
   if (!issue_compile_warnings(interp.thread, warnings)) return handle_uncaught(interp.thread);
   if (!result.ok()) {
     // CPython reads a script with its file tokenizer, which places a missing indented block found at the end of

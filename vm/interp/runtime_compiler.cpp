@@ -6,6 +6,8 @@
 #include "stdlib/native/native_support.h"
 #include "vm/cli/run.h"
 #include "vm/interp/builtins.h"
+#include "vm/objects/buffer.h"
+#include "vm/objects/bytearray.h"
 #include "vm/objects/code.h"
 #include "vm/objects/codecs.h"
 #include "stdlib/native/_ast.h"
@@ -55,13 +57,15 @@ Value code_of(ThreadState& ts, const CompileResult& result, const SyntaxWarnings
 }
 
 // compile(source, filename, mode) -> a code object, or a pending SyntaxError.
+// `text`: the source was a str (its coding line is ignored), not bytes.
 Value compile_to_code(ThreadState& ts, std::string_view source, std::string_view filename, std::string_view mode,
-                      const char* fn, int optimize = -1) {
+                      const char* fn, bool text, int optimize = -1) {
   ast::ParseMode m;
   if (!parse_mode(ts, mode, fn, &m)) return Value();
   if (optimize < 0) optimize = ts.interp->config.optimize;
   SyntaxWarnings warnings;
-  CompileResult result = compile_source(source, filename, m, {optimize}, warnings);
+  CompileResult result =
+      compile_source(source, filename, m, {optimize, text ? SourceOrigin::Text : SourceOrigin::String}, warnings);
   return code_of(ts, result, warnings);
 }
 
@@ -103,18 +107,26 @@ Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject
     return code_of(ts, result, warnings);
   }
   std::string_view text;
-  if (is_str(source)) text = as_str(source)->view();
-  else if (type_of(source) == &bytes_type) text = static_cast<BytesObject*>(source.as_object())->view();
-  else return raise(ts, TypeError_type, "compile() arg 1 must be a string, bytes or AST object");
+  std::string copied;  // the bytes of a bytearray or memoryview source (any buffer, as CPython takes)
+  if (is_str(source)) {
+    text = as_str(source)->view();
+  } else if (type_of(source) == &bytes_type) {
+    text = static_cast<BytesObject*>(source.as_object())->view();
+  } else if (type_of(source) == &memoryview_type || is_bytearray(source)) {
+    if (!buffer_bytes(ts, source, &copied)) return Value();
+    text = copied;
+  } else {
+    return raise(ts, TypeError_type, "compile() arg 1 must be a string, bytes or AST object");
+  }
   if (flags & kOnlyAst) {
     // _feature_version counts only for an AST, as in CPython; a negative one means the current grammar.
     int64_t feature_version = -1;
     if (a[6] && !index_to_int64(ts, a[6], &feature_version)) return Value();
     if (feature_version < 0 || feature_version > kLatestFeatureVersion) feature_version = kLatestFeatureVersion;
     return pyast::parse_to_python(ts, text, as_str(filename)->view(), m, flags & kTypeComments,
-                                  static_cast<int>(feature_version));
+                                  static_cast<int>(feature_version), is_str(source));
   }
-  return compile_to_code(ts, text, as_str(filename)->view(), as_str(mode)->view(), "compile",
+  return compile_to_code(ts, text, as_str(filename)->view(), as_str(mode)->view(), "compile", is_str(source),
                          static_cast<int>(optimize));
 }
 
@@ -156,8 +168,13 @@ Value exec_or_eval(ThreadState& ts, std::span<const Value> args, TupleObject* kw
   Value code = args[0];
   if (type_of(code) != &code_type) {
     std::string_view text;
+    std::string copied;  // a bytearray's or memoryview's bytes
     if (is_str(code)) text = as_str(code)->view();
     else if (type_of(code) == &bytes_type) text = static_cast<BytesObject*>(code.as_object())->view();
+    else if (type_of(code) == &memoryview_type || is_bytearray(code)) {
+      if (!buffer_bytes(ts, code, &copied)) return Value();
+      text = copied;
+    }
     else if (is_eval) return raise(ts, TypeError_type, "eval() arg 1 must be a string, bytes or code object");
     else return raise_fmt(ts, TypeError_type, "exec() arg 1 must be a string, bytes or code object");
     std::string stripped(text);
@@ -165,7 +182,7 @@ Value exec_or_eval(ThreadState& ts, std::span<const Value> args, TupleObject* kw
       size_t b = stripped.find_first_not_of(" \t");
       stripped = b == std::string::npos ? "" : stripped.substr(b);
     }
-    code = compile_to_code(ts, stripped, "<string>", is_eval ? "eval" : "exec", fn);
+    code = compile_to_code(ts, stripped, "<string>", is_eval ? "eval" : "exec", fn, is_str(args[0]));
     if (!code) return code;
   }
   if (as_code(code)->nfrees > 0)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "stdlib/native/native_type.h"
 #include "vm/objects/abstract.h"
 #include "vm/objects/heap_type.h"
 #include "vm/objects/instance_values.h"
@@ -226,6 +227,35 @@ Value get_doc(ThreadState& ts, Value self, std::span<const Value>, TupleObject*)
   return bind ? bind(ts, doc, Value(), self) : doc;
 }
 
+// type.__annotations__ (CPython 3.10+'s type_get_annotations): the class's own namespace entry, made (empty) on
+// first read and kept, so a class never shows a base's annotations; a descriptor there is bound with no instance.
+// Builtin types have none. Assignment and deletion go to the namespace.
+Value type_annotations(ThreadState& ts, Value, std::span<const Value> args, TupleObject*) {
+  Type* t = as_type(args[0]);
+  if (!(t->flags & kTypeHeap) || !t->dict)
+    return raise_fmt(ts, AttributeError_type, "type object '{}' has no attribute '__annotations__'", t->name->view());
+  if (Value v = dict_get_str(t->dict, ts.interp->names.annotations)) {
+    DescrGetSlot bind = type_of(v)->descr_get;
+    return bind ? bind(ts, v, Value(), args[0]) : v;
+  }
+  Value fresh(make_dict(ts));
+  if (!dict_set_str(ts, t->dict, ts.interp->names.annotations, fresh)) return Value();
+  return fresh;
+}
+// Assignment (args[1]) and deletion (no args[1]).
+Value type_annotations_set(ThreadState& ts, Value, std::span<const Value> args, TupleObject*) {
+  Type* t = as_type(args[0]);
+  bool deleting = args.size() < 2;
+  if (!(t->flags & kTypeHeap) || !t->dict)
+    return raise_fmt(ts, TypeError_type, "cannot {} '__annotations__' attribute of immutable type '{}'",
+                     deleting ? "delete" : "set", t->name->view());
+  if (!deleting) return dict_set_str(ts, t->dict, ts.interp->names.annotations, args[1]) ? None() : Value();
+  int removed = dict_del(ts, t->dict, Value(ts.interp->names.annotations));
+  if (removed < 0) return Value();
+  if (removed == 0) return raise(ts, AttributeError_type, "__annotations__");
+  return None();
+}
+
 // The class whose instance layout `t`'s instances have: down the bases while a base's instances are laid out
 // the same (CPython's compatible_with_tp_base walk in compatible_for_assignment).
 Type* same_layout_base(Type* t) {
@@ -438,6 +468,9 @@ void init_type_type(ThreadState& ts) {
       {"__flags__", get_flags},
   };
   add_getsets(ts, type_type, kTypeGetters);
+  static const MethodDef kAnnotationsGet{"__annotations__", type_annotations};
+  static const MethodDef kAnnotationsSet{"__annotations__", type_annotations_set};
+  add_native_property(ts, type_type, &kAnnotationsGet, &kAnnotationsSet);
 }
 
 // Called once after every init_*_type: static types take the slots they don't define from their bases.
