@@ -266,8 +266,11 @@ Value g_fatal_file;
 Value g_later_file;
 Value g_user_files[kSignalCount];
 
-// The handlers run on their own stack, so that a stack overflow can still be reported.
+// The handlers run on their own stack, so that a stack overflow can still be reported. The stack that was
+// there before (a sanitizer installs one of its own per thread) is kept, to be put back when the thread ends.
 bool g_alternate_stack_ready = false;
+stack_t g_our_stack{};
+stack_t g_previous_stack{};
 
 void ensure_alternate_stack() {
   if (g_alternate_stack_ready) return;
@@ -276,10 +279,11 @@ void ensure_alternate_stack() {
   stack.ss_sp = std::malloc(kSize);
   stack.ss_size = kSize;
   if (!stack.ss_sp) return;
-  if (sigaltstack(&stack, nullptr) != 0) {
+  if (sigaltstack(&stack, &g_previous_stack) != 0) {
     std::free(stack.ss_sp);
     return;
   }
+  g_our_stack = stack;
   g_alternate_stack_ready = true;
 }
 
@@ -781,6 +785,17 @@ ModuleObject* create_faulthandler_module(ThreadState& ts) {
   for (const MethodDef& def : kFaulthandlerFunctions)
     dict_set_str_new(ts, m->dict, intern(ts, def.name), make_native_function(ts, &def, Value(m), Value(m->name)));
   return m;
+}
+
+// As CPython's _PyFaulthandler_Fini: when the current alternate stack is still the one installed above, the
+// one found then goes back (whoever installed it, a sanitizer's thread teardown for one, expects to free it).
+void release_faulthandler_stack() {
+  if (!g_alternate_stack_ready) return;
+  stack_t current{};
+  if (sigaltstack(nullptr, &current) != 0 || current.ss_sp != g_our_stack.ss_sp) return;
+  stack_t previous = g_previous_stack;
+  if (previous.ss_sp == nullptr) previous.ss_flags = SS_DISABLE;
+  if (sigaltstack(&previous, nullptr) == 0) g_alternate_stack_ready = false;
 }
 
 }  // namespace minipy

@@ -13,4 +13,7 @@ void trace_faulthandler_roots(Tracer& tracer);
 // enable(), as CPython's _PyFaulthandler_Init does. False with the exception pending when that fails.
 [[nodiscard]] bool enable_faulthandler_at_startup(ThreadState& ts);
 
+// Puts back the alternate signal stack faulthandler found, before the interpreter's thread ends.
+void release_faulthandler_stack();
+
 }  // namespace minipy

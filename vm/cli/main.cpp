@@ -468,6 +468,7 @@ void* thread_main(void* p) {
     interp = std::make_unique<Interpreter>();
     args->result = run(*args->cmd, *interp);
   }
+  release_faulthandler_stack();
   std::fflush(stdout);
   std::fflush(stderr);
   exit_like_sigint_if_needed();

@@ -1,6 +1,7 @@
 # Reports CPython writes to sys.stderr go to whatever sys.stderr is at the time: an exception ignored in
 # __del__, one ignored in a weakref callback, sys.excepthook's default output and its failure report, and
-# nothing at all when sys.stderr is None.
+# nothing at all when sys.stderr is None. (Named finalize_*: when a finalizer runs depends on the build's stack
+# layout, so sanitizer builds check this case for memory errors only; see tests/tools/run_case.)
 import gc
 import io
 import re
