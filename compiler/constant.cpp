@@ -1,6 +1,7 @@
 // Compile-time constants (constant.h): the values a code object's co_consts can hold, shared by the compiler,
 // the marshal reader/writer and the tools that show code as data. They are immutable once made, so one value
 // can sit in several tuples and code objects at once (shared_ptr), just as CPython shares its constant objects.
+#include <algorithm>
 #include "compiler/constant.h"
 
 #include <fmt/format.h>
@@ -156,7 +157,9 @@ static void append_str_repr(std::string& out, const std::string& text, bool is_b
   auto* end = p + text.size();
   while (p < end) {
     char32_t c = is_bytes ? *p : decode_utf8_at(p, end);
-    size_t len = is_bytes ? 1 : utf8_length(p);
+    // A str from a damaged pyc (a text float's digits) may end inside a multi-byte sequence: never step past
+    // the end (found by fuzz_marshal and fuzz_verify).
+    size_t len = is_bytes ? 1 : std::min<size_t>(utf8_length(p), static_cast<size_t>(end - p));
     if (c == static_cast<unsigned char>(quote) || c == '\\') {
       out += '\\';
       out += static_cast<char>(c);
