@@ -385,10 +385,15 @@ bool set_item(ThreadState& ts, Value container, Value key, Value value) {
   return false;
 }
 
+// Without a deletion slot CPython words the error by the path it took: an index into a type with sequence methods
+// (every Python class, and builtins such as str or frozenset) fails in PySequence_DelItem ("doesn't"), anything
+// else in PyObject_DelItem itself ("does not").
 bool del_item(ThreadState& ts, Value container, Value key) {
   Type* t = type_of(container);
   if (t->setitem) return t->setitem(ts, container, key, Value());
-  raise_fmt(ts, TypeError_type, "'{}' object doesn't support item deletion", type_name_of(t));
+  bool sequence_path = ((t->flags & kTypeHeap) || t->contains) && is_index_like(key);
+  raise_fmt(ts, TypeError_type, "'{}' object {} support item deletion", type_name_of(t),
+            sequence_path ? "doesn't" : "does not");
   return false;
 }
 

@@ -344,17 +344,52 @@ bool dict_iter_advance(ThreadState& ts, DictIterObject* it, DictEntry* out) {
   return false;
 }
 
-Value dict_key_next(ThreadState& ts, Value self) {
-  DictEntry e;
-  return dict_iter_advance(ts, static_cast<DictIterObject*>(self.as_object()), &e) ? e.key : Value();
+}  // namespace
+
+// reversed(d) and reversed(view) walk the entries from the last one back. Only the size is checked, as in
+// CPython's dictreviter_iternext (sticky once it failed); a same-size rebuild may have compacted the entries, so the
+// position is clamped to what the table holds now.
+Value make_dict_reverse_iter(ThreadState& ts, DictObject* d, Type* type) {
+  auto* it = ts.alloc<DictIterObject>(type);
+  it->dict = d;
+  it->position = d->nentries - 1;
+  it->used_at_start = d->used;
+  it->remaining = d->used;
+  return Value(it);
 }
-Value dict_value_next(ThreadState& ts, Value self) {
-  DictEntry e;
-  return dict_iter_advance(ts, static_cast<DictIterObject*>(self.as_object()), &e) ? e.value : Value();
+
+namespace {
+
+bool dict_reverse_advance(ThreadState& ts, DictIterObject* it, DictEntry* out) {
+  DictObject* d = it->dict;
+  if (!d) return false;
+  if (d->used != it->used_at_start) {
+    it->used_at_start = -1;
+    raise(ts, RuntimeError_type, "dictionary changed size during iteration");
+    return false;
+  }
+  it->position = std::min<int64_t>(it->position, d->nentries - 1);
+  while (it->position >= 0) {
+    DictEntry& e = d->entries[it->position--];
+    if (e.key) {
+      if (it->remaining > 0) it->remaining--;
+      *out = e;
+      return true;
+    }
+  }
+  it->dict = nullptr;
+  return false;
 }
-Value dict_item_next(ThreadState& ts, Value self) {
+
+// The six iterator kinds' next(): which way they walk (Advance) and what they yield of an entry.
+using DictAdvance = bool (*)(ThreadState&, DictIterObject*, DictEntry*);
+enum class EntryPart { kKey, kValue, kItem };
+template <DictAdvance Advance, EntryPart Part>
+Value dict_iter_next(ThreadState& ts, Value self) {
   DictEntry e;
-  if (!dict_iter_advance(ts, static_cast<DictIterObject*>(self.as_object()), &e)) return Value();
+  if (!Advance(ts, static_cast<DictIterObject*>(self.as_object()), &e)) return Value();
+  if constexpr (Part == EntryPart::kKey) return e.key;
+  if constexpr (Part == EntryPart::kValue) return e.value;
   Value items[2] = {e.key, e.value};
   return Value(minipy::make_tuple(ts, items));
 }
@@ -502,16 +537,10 @@ DICT_METHOD(m_fromkeys) {
   if (ts.current_exception) return Value();
   return d;
 }
-// reversed(d): an iterator over a reversed snapshot of the keys. Unlike CPython's dict_reversekeyiterator its
-// type is list_iterator, and changing the dict during the iteration raises nothing.
+// reversed(d): a live iterator from the last entry back (CPython's dict_reversekeyiterator).
 DICT_METHOD(m_reversed) {
-  (void)args;
-  (void)kwnames;
-  Value keys = sequence_to_list(ts, self);
-  if (!keys) return keys;
-  auto* l = static_cast<ListObject*>(keys.as_object());
-  std::reverse(l->items, l->items + l->size);
-  return get_iter(ts, keys);
+  if (!check_arg_count(ts, "dict.__reversed__", positional_count(args, kwnames), 0, 0)) return Value();
+  return make_dict_reverse_iter(ts, as_dict(self), &dict_reversekeyiterator_type);
 }
 
 // PEP 584: d | other is always a plain dict (CPython copies with PyDict_Copy), d |= other accepts any
@@ -834,10 +863,14 @@ void init_dict_type(ThreadState& ts) {
   add_methods(ts, t, dict_methods);
 
   auto self_iter = [](ThreadState&, Value self) { return self; };
-  dict_keyiterator_type.iternext = dict_key_next;
-  dict_valueiterator_type.iternext = dict_value_next;
-  dict_itemiterator_type.iternext = dict_item_next;
-  for (Type* it : {&dict_keyiterator_type, &dict_valueiterator_type, &dict_itemiterator_type}) {
+  dict_keyiterator_type.iternext = dict_iter_next<dict_iter_advance, EntryPart::kKey>;
+  dict_valueiterator_type.iternext = dict_iter_next<dict_iter_advance, EntryPart::kValue>;
+  dict_itemiterator_type.iternext = dict_iter_next<dict_iter_advance, EntryPart::kItem>;
+  dict_reversekeyiterator_type.iternext = dict_iter_next<dict_reverse_advance, EntryPart::kKey>;
+  dict_reversevalueiterator_type.iternext = dict_iter_next<dict_reverse_advance, EntryPart::kValue>;
+  dict_reverseitemiterator_type.iternext = dict_iter_next<dict_reverse_advance, EntryPart::kItem>;
+  for (Type* it : {&dict_keyiterator_type, &dict_valueiterator_type, &dict_itemiterator_type,
+                   &dict_reversekeyiterator_type, &dict_reversevalueiterator_type, &dict_reverseitemiterator_type}) {
     it->iter = self_iter;
     it->trace = trace_dict_iter;
   }

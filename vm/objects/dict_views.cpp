@@ -131,14 +131,15 @@ Value m_isdisjoint(ThreadState& ts, Value self, std::span<const Value> args, Tup
   return ts.current_exception ? Value() : True();
 }
 
+// reversed(view): the live reverse iterator of the view's kind.
 Value m_reversed(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!check_arg_count(ts, "__reversed__", positional_count(args, kwnames), 0, 0)) return Value();
-  Value it = get_iter(ts, self);
-  if (!it) return it;
-  Value list = sequence_to_list(ts, it);
-  if (!list) return list;
-  Value arg[1] = {list};
-  return call(ts, Value(&reversed_type), arg);
+  Type* t = type_of(self);
+  std::string name = fmt::format("{}.__reversed__", t->c_name);
+  if (!check_arg_count(ts, name.c_str(), positional_count(args, kwnames), 0, 0)) return Value();
+  Type* kind = t == &dict_keys_type     ? &dict_reversekeyiterator_type
+               : t == &dict_values_type ? &dict_reversevalueiterator_type
+                                        : &dict_reverseitemiterator_type;
+  return make_dict_reverse_iter(ts, static_cast<DictViewObject*>(self.as_object())->dict, kind);
 }
 
 // view.mapping: a read-only proxy of the dict the view looks at (3.10+).

@@ -9,7 +9,7 @@
 //   enumerate, zip, map, filter:                            (type, (their iterators and state...))
 // Differences from CPython: minipy's range iterator keeps no start or index, so it pickles the range of the
 // items still to come with index 0 (the unpickled iterator yields the same items; its __setstate__ moves from
-// the current position), and reversed(dict) is a list_reverseiterator over the keys (pickled as one).
+// the current position). Dict iterators, reversed ones too, pickle as iter() of a list of what is left, as CPython's.
 #include <type_traits>
 
 #include "vm/objects/type_init.h"
@@ -271,7 +271,8 @@ void init_iterator_pickling(ThreadState& ts) {
   add_methods(ts, range_iterator_type, kRange);
   static const MethodDef kBounds[] = {{"__reduce__", bounds_reduce}};
   for (Type* t : {&range_type, &slice_type}) add_methods(ts, *t, kBounds);
-  for (Type* t : {&dict_keyiterator_type, &dict_valueiterator_type, &dict_itemiterator_type})
+  for (Type* t : {&dict_keyiterator_type, &dict_valueiterator_type, &dict_itemiterator_type, &dict_reversekeyiterator_type,
+                  &dict_reversevalueiterator_type, &dict_reverseitemiterator_type})
     add_methods(ts, *t, kDictIter);
   add_methods(ts, set_iterator_type, kSetIter);
   add_methods(ts, callable_iterator_type, kCallIter);

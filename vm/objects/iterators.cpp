@@ -330,7 +330,9 @@ void add_length_hints(ThreadState& ts) {
   for (Type* t : {&list_reverseiterator_type, &reversed_type}) add_methods(ts, *t, kReverse);
   add_methods(ts, range_iterator_type, kRange);
   static const MethodDef kDictIter[] = {{"__length_hint__", dict_iter_length_hint}};
-  for (Type* t : {&dict_keyiterator_type, &dict_valueiterator_type, &dict_itemiterator_type}) add_methods(ts, *t, kDictIter);
+  for (Type* t : {&dict_keyiterator_type, &dict_valueiterator_type, &dict_itemiterator_type, &dict_reversekeyiterator_type,
+                  &dict_reversevalueiterator_type, &dict_reverseitemiterator_type})
+    add_methods(ts, *t, kDictIter);
 }
 
 }  // namespace

@@ -25,13 +25,6 @@ int proxy_contains(ThreadState& ts, Value self, Value key) { return contains(ts,
 int64_t proxy_len(ThreadState& ts, Value self) { return py_len(ts, mapping_of(self)); }
 Value proxy_iter(ThreadState& ts, Value self) { return get_iter(ts, mapping_of(self)); }
 
-// Read-only: CPython's wording for a mapping without item assignment ("does not", unlike sequences' "doesn't").
-bool proxy_setitem(ThreadState& ts, Value, Value, Value value) {
-  raise(ts, TypeError_type, value ? "'mappingproxy' object does not support item assignment"
-                                  : "'mappingproxy' object does not support item deletion");
-  return false;
-}
-
 Value proxy_richcompare(ThreadState& ts, Value self, Value other, int op) {
   if (type_of(other) == &mappingproxy_type) other = mapping_of(other);
   return rich_compare(ts, mapping_of(self), other, op);
@@ -74,7 +67,7 @@ void init_mappingproxy_type(ThreadState& ts) {
   t.str = proxy_str;
   t.richcompare = proxy_richcompare;
   t.getitem = proxy_getitem;
-  t.setitem = proxy_setitem;
+  // No setitem slot: read-only, so no __setitem__/__delitem__ wrappers either; the store fails in set_item.
   t.contains = proxy_contains;
   t.length = proxy_len;
   t.iter = proxy_iter;

@@ -26,7 +26,8 @@ namespace minipy {
   X(range) X(slice) X(none) X(ellipsis) X(not_implemented) X(function) X(code) X(native_function)          \
   X(method_descriptor) X(bound_method) X(module) X(cell) X(traceback) X(generator)                        \
   X(list_iterator) X(list_reverseiterator) X(tuple_iterator) X(str_iterator) X(str_ascii_iterator) X(range_iterator)             \
-  X(dict_keyiterator) X(dict_valueiterator) X(dict_itemiterator) X(dict_keys) X(dict_values) X(dict_items) \
+  X(dict_keyiterator) X(dict_valueiterator) X(dict_itemiterator) X(dict_reversekeyiterator)              \
+  X(dict_reversevalueiterator) X(dict_reverseitemiterator) X(dict_keys) X(dict_values) X(dict_items) \
   X(set_iterator) X(enumerate) X(zip) X(reversed) X(map) X(filter) X(iterator) X(callable_iterator) X(property)                 \
   X(staticmethod) X(classmethod) X(super) X(mappingproxy) X(coroutine) X(coroutine_wrapper) X(async_generator)  \
   X(async_generator_asend) X(async_generator_athrow) X(async_generator_wrapped_value)

@@ -337,8 +337,9 @@ bool slot_setitem(ThreadState& ts, Value self, Value key, Value value) {
   Value attr = heap_lookup(t, name);
   if (!attr) {
     if (SetItemSlot base = static_base(t)->setitem) return base(ts, self, key, value);
-    if (value) raise_fmt(ts, TypeError_type, "'{}' object does not support item assignment", type_name(self));
-    else raise_fmt(ts, TypeError_type, "'{}' object doesn't support item deletion", type_name(self));
+    // The class defines only the other half (__setitem__ without __delitem__, or the reverse): CPython's
+    // slot_mp_ass_subscript looks the missing method up and fails with a bare AttributeError naming it.
+    raise(ts, AttributeError_type, name->view());
     return false;
   }
   Value args[2] = {key, value};

@@ -41,6 +41,8 @@ void init_bytes_methods(ThreadState& ts);         // bytes_methods.cpp, from ini
 void init_str_methods(ThreadState& ts);           // str_methods.cpp, from init_str_type
 void init_str_format(ThreadState& ts);            // str_format.cpp, from init_str_methods
 void init_dict_view_operations(ThreadState& ts);  // dict_views.cpp, from init_dict_type
+// reversed(dict) and reversed(view): a live iterator of `type` from the last entry back (dict.cpp).
+Value make_dict_reverse_iter(ThreadState& ts, DictObject* d, Type* type);
 void init_reduce_methods(ThreadState& ts);        // object_reduce.cpp, from init_object_methods
 void init_generic_alias(ThreadState& ts);         // generic_alias.cpp, from init_type_methods
 // os_error.cpp, from init_exception_slots: OSError's constructor wraps the base exception's new/init slots.

@@ -82,6 +82,9 @@ void init_types(ThreadState& ts) {
   define(dict_keyiterator_type, "dict_keyiterator", &object_type, sizeof(DictIterObject), 0);
   define(dict_valueiterator_type, "dict_valueiterator", &object_type, sizeof(DictIterObject), 0);
   define(dict_itemiterator_type, "dict_itemiterator", &object_type, sizeof(DictIterObject), 0);
+  define(dict_reversekeyiterator_type, "dict_reversekeyiterator", &object_type, sizeof(DictIterObject), 0);
+  define(dict_reversevalueiterator_type, "dict_reversevalueiterator", &object_type, sizeof(DictIterObject), 0);
+  define(dict_reverseitemiterator_type, "dict_reverseitemiterator", &object_type, sizeof(DictIterObject), 0);
   define(dict_keys_type, "dict_keys", &object_type, sizeof(DictViewObject), 0);
   define(dict_values_type, "dict_values", &object_type, sizeof(DictViewObject), 0);
   define(dict_items_type, "dict_items", &object_type, sizeof(DictViewObject), 0);
