@@ -316,17 +316,20 @@ Value make_dict_iter(ThreadState& ts, DictObject* d, Type* type) {
 
 Value dict_iter(ThreadState& ts, Value v) { return make_dict_iter(ts, as_dict(v), &dict_keyiterator_type); }
 
+// False, with CPython's RuntimeError, once the dict's size differs from the iterator's start; sticky, as in CPython.
+bool dict_iter_same_size(ThreadState& ts, DictIterObject* it) {
+  if (it->dict->used == it->used_at_start) return true;
+  it->used_at_start = -1;
+  raise(ts, RuntimeError_type, "dictionary changed size during iteration");
+  return false;
+}
+
 // Advances a dict iterator: false at the end or on error. CPython's two checks: the size differs from the
 // start ("changed size"), or the same size hides deletions and insertions, seen as one entry more than expected
 // ("keys changed").
 bool dict_iter_advance(ThreadState& ts, DictIterObject* it, DictEntry* out) {
   DictObject* d = it->dict;
-  if (!d) return false;
-  if (d->used != it->used_at_start) {
-    it->used_at_start = -1;
-    raise(ts, RuntimeError_type, "dictionary changed size during iteration");
-    return false;
-  }
+  if (!d || !dict_iter_same_size(ts, it)) return false;
   while (it->position < d->nentries) {
     DictEntry& e = d->entries[it->position++];
     if (e.key) {
@@ -362,12 +365,7 @@ namespace {
 
 bool dict_reverse_advance(ThreadState& ts, DictIterObject* it, DictEntry* out) {
   DictObject* d = it->dict;
-  if (!d) return false;
-  if (d->used != it->used_at_start) {
-    it->used_at_start = -1;
-    raise(ts, RuntimeError_type, "dictionary changed size during iteration");
-    return false;
-  }
+  if (!d || !dict_iter_same_size(ts, it)) return false;
   it->position = std::min<int64_t>(it->position, d->nentries - 1);
   while (it->position >= 0) {
     DictEntry& e = d->entries[it->position--];
