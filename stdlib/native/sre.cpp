@@ -3,7 +3,8 @@
 // and re.Pattern with its matching methods; sre_match.cpp has re.Match and the scanner, sre_engine.cpp the
 // matcher itself, sre_subject.cpp the subject and argument helpers.
 //
-// Left out: bytes-like subjects other than bytes (bytearray, memoryview, mmap: minipy has no buffer protocol),
+// Left out: bytes-like subjects other than bytes (bytearray, memoryview, mmap: the subject code in sre_subject.cpp
+// takes str and bytes only and does not read through the buffer protocol, vm/objects/buffer.h),
 // the code validator's exact diagnostics (malformed code fails with RuntimeError "invalid SRE code" when the
 // engine reaches the bad part, never by reading outside it), `copyright`, and checking for signals (Ctrl-C)
 // during a long match.
