@@ -207,9 +207,9 @@ static const char* inferred_type(const ast::Expr* e) {
   }
 }
 
+// `is` against a literal other than None / True / False / ...: almost always meant ==.
 // These are SyntaxWarnings; codegen collects them, and the caller (compile() or import) reports them through the
 // warnings module, which may turn them into errors (-W error).
-// `is` against a literal other than None / True / False / ...: almost always meant ==.
 void Codegen::check_compare(const ast::Compare* e) {
   auto is_arg = [](const ast::Expr* x) {
     auto* c = x->as<ast::Constant>();

@@ -11,9 +11,9 @@ namespace minipy {
 // compiler interns every all-name-characters string constant.
 static ConstRef str_const(std::string_view s) { return Const::str(std::string(s), all_name_chars(s)); }
 
+// Pushes the closure tuple the child needs (if any), the code object, and MAKE_FUNCTION.
 // The child's free variables are loaded from the parent's own cell or free slots, in the child's co_freevars order,
 // because COPY_FREE_VARS copies the tuple into the child's frame by position.
-// Pushes the closure tuple the child needs (if any), the code object, and MAKE_FUNCTION.
 bool Codegen::make_closure(std::shared_ptr<CodeObject> code, const CompilerUnit& child, int flags) {
   Unit& parent = u();
   if (!child.freevars.empty()) {

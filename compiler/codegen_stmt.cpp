@@ -226,12 +226,11 @@ bool Codegen::try_finally(const ast::Try* s) {
   return true;
 }
 
-// The layout is compiler_try_except's: SETUP_FINALLY covers the body (a pseudo-instruction the assembler turns into an
-// exception-table entry); on an exception the VM jumps to `except` with the exception pushed; PUSH_EXC_INFO saves the
-// previous sys.exc_info() below it; SETUP_CLEANUP covers the handlers so that an exception raised in one reaches
-// `cleanup`, which restores that previous exception before propagating.
 // The handlers are tested in order by CHECK_EXC_MATCH in one exception-table region; the `cleanup` block restores
 // the previous exception state (POP_EXCEPT) when a handler itself raises.
+// The layout is compiler_try_except's: SETUP_FINALLY covers the body (a pseudo-instruction the assembler turns into an
+// exception-table entry); on an exception the VM jumps to `except` with the exception pushed; PUSH_EXC_INFO saves the
+// previous sys.exc_info() below it; SETUP_CLEANUP covers the handlers themselves.
 bool Codegen::try_except(const ast::Try* s) {
   BasicBlock* body_block = new_block();
   BasicBlock* except = new_block();
