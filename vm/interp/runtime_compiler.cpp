@@ -240,9 +240,9 @@ CODE_GETTER(co_code, make_bytes(ts, c->src().code))
 CODE_GETTER(co_linetable, make_bytes(ts, c->src().linetable))
 CODE_GETTER(co_exceptiontable, make_bytes(ts, c->src().exceptiontable))
 
+// Names of the locals of one kind (co_varnames, co_cellvars, co_freevars).
 // 3.11 stores all of these in one co_localsplusnames tuple with a kind byte per name; the old attributes are views
 // built on request. A parameter that is also a cell is both a local and a cell, so it appears in both tuples.
-// Names of the locals of one kind (co_varnames, co_cellvars, co_freevars).
 Value names_of_kind(ThreadState& ts, CodeObj* c, uint8_t kind, uint8_t exclude) {
   ListObject* l = make_list(ts, 0);
   for (int i = 0; i < c->nlocalsplus; i++) {

@@ -302,8 +302,8 @@ BufferView describe(MemoryViewObject* m) {
   return v;
 }
 
-// Idempotent: released is set first, so a release() followed by finalization returns the export once.
-// Ends m's export of its object (release() and finalization).
+// Ends m's export of its object (release() and finalization). Idempotent: released is set first, so a release()
+// followed by finalization returns the export once.
 void end_export(MemoryViewObject* m) {
   if (m->released) return;
   m->released = true;

@@ -22,9 +22,9 @@ Value tuple_repr(ThreadState& ts, Value v) {
 }
 
 bool tuple_hash(ThreadState& ts, Value v, int64_t* out) {
+  // CPython's xxHash-based tuple hash, so hash((1, 2)) matches.
   // (tupleobject.c's tuplehash, 64-bit lanes: the constants are xxHash's primes, the rotation is by 31, and -1 is
   // remapped because -1 means "error" to CPython's hash functions, so no hash may equal it.)
-  // CPython's xxHash-based tuple hash, so hash((1, 2)) matches.
   TupleObject* t = as_tuple(v);
   constexpr uint64_t kPrime1 = 11400714785074694791ull, kPrime2 = 14029467366897019727ull,
                      kPrime5 = 2870177450012600261ull;
