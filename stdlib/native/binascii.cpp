@@ -56,9 +56,9 @@ Value hex_function(ThreadState& ts, const char* fname, std::span<const Value> ar
     std::string_view sep_text;
     if (is_str(v[1])) {
       if (as_str(v[1])->length != 1) return raise(ts, ValueError_type, "sep must be length 1.");
+      // One code point: its UTF-8 bytes decoded (CPython accepts any character below 256).
       // binascii returns bytes, so a Latin-1 separator is allowed here, while bytes.hex() (which returns str) insists
       // on ASCII; both follow _Py_strhex_impl.
-      // One code point: its UTF-8 bytes decoded (CPython accepts any character below 256).
       std::string_view s = as_str(v[1])->view();
       auto lead = static_cast<unsigned char>(s[0]);
       uint32_t code = lead;

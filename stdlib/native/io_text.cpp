@@ -228,8 +228,8 @@ Value text_tell(ThreadState& ts, IOObject* t) {
   return make_int(ts, p - (static_cast<int64_t>(ahead(t).size()) - t->pos));
 }
 
-// Without it, a write would land after the read-ahead instead of at the position the reader has reached.
-// Before writing after reading: the buffer goes back to the reader's position.
+// Before writing after reading: the buffer goes back to the reader's position. Without it, a write would land
+// after the read-ahead instead of at the position the reader has reached.
 bool drop_read_ahead(ThreadState& ts, IOObject* t) {
   if (!t->data || t->pos >= static_cast<int64_t>(t->data->size())) {
     if (t->data) t->data->clear();
