@@ -242,6 +242,8 @@ STR_METHOD(m_replace) {
   if (!str_arg(ts, args[0], &old_part, "replace", 1) || !str_arg(ts, args[1], &new_part, "replace", 2)) return Value();
   int64_t count = -1;
   if (args.size() > 2 && !index_to_int64(ts, args[2], &count)) return Value();
+  // Always a new object: CPython returns an exact-str receiver itself when nothing was replaced (s.replace('x', 'y') is
+  // s), which this does not (an identity-only divergence).
   return Value(make_str(ts, text::replace(sv(self), old_part, new_part, count)));
 }
 
@@ -277,6 +279,8 @@ Value justify_impl(ThreadState& ts, Value self, std::span<const Value> args, Tup
   if (!index_to_int64(ts, args[0], &width)) return Value();
   char32_t fill = ' ';
   if (args.size() > 1) {
+    // One message for both faults; CPython words a non-str fill differently ("The fill character must be a unicode
+    // character, not int", from unicodeobject.c's convert_uc).
     if (!is_str(args[1]) || as_str(args[1])->length != 1)
       return raise(ts, TypeError_type, "The fill character must be exactly one character long");
     size_t pos = 0;
@@ -421,6 +425,8 @@ STR_METHOD(m_translate) {
   for (size_t pos = 0; pos < s.size();) {
     size_t at = pos;
     char32_t c = text::next_code_point(s, &pos);
+    // The table is consulted once per character. CPython's unicode_fast_translate caches what it found for each ASCII
+    // character, so a __getitem__ with side effects sees fewer calls there ("aaaa" makes 1 call, here 4).
     Value mapped = get_item(ts, args[0], make_int(ts, c));
     if (!mapped) {
       if (!exception_matches(ts.current_exception, &LookupError_type)) return Value();
