@@ -1,3 +1,5 @@
+// The pyc decisions of pyc.h: reading and checking the 16-byte header, and building the header for a new cache file.
+// Everything here works on bytes and returns values with reasons; the VM and the tools print them.
 #include "cache/pyc.h"
 
 #include <fmt/format.h>

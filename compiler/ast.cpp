@@ -1,3 +1,6 @@
+// The AST's out-of-line parts: kind names for diagnostics and the arena every node, list and identifier of one compile
+// lives in. Nodes are never freed one by one; the whole arena goes when the compile ends, which is why nodes must be
+// trivially destructible.
 #include "compiler/ast.h"
 
 #include <cstring>
@@ -35,6 +38,7 @@ void* Arena::allocate(size_t size, size_t align) {
   size_t pad = (align - reinterpret_cast<uintptr_t>(cursor_) % align) % align;
   if (pad + size > remaining_) {
     // Blocks grow with the tree so big sources need few of them.
+    // Half of what is already used, at least 16 KiB: a big module needs O(log n) blocks, a small one a single block.
     size_t block = std::max<size_t>(size + align, std::max<size_t>(16 * 1024, used_ / 2));
     blocks_.push_back(std::make_unique_for_overwrite<char[]>(block));  // no zeroing: every byte is written before use
     cursor_ = blocks_.back().get();
@@ -48,6 +52,8 @@ void* Arena::allocate(size_t size, size_t align) {
   return p;
 }
 
+// Identifiers and string pieces are copied out of the source or token buffers, because the tree outlives them (the
+// f-string sub-parser's buffer in particular is gone after each field).
 std::string_view Arena::copy(std::string_view s) {
   if (s.empty()) return {};
   char* p = static_cast<char*>(allocate(s.size(), 1));

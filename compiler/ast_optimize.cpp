@@ -30,6 +30,7 @@ class Folder {
     for (ast::Stmt* s : list) stmt(s);
   }
   void exprs(ast::List<ast::Expr> list) {
+    // ast::List hands out its items read-only; this pass is the one that replaces items in place, hence the cast.
     auto** p = const_cast<ast::Expr**>(list.data());
     for (size_t i = 0; i < list.size(); ++i)
       if (p[i]) expr(p[i]);
@@ -255,12 +256,15 @@ void Folder::expr_inner(ast::Expr*& e) {
       const Const *l = constant_of(b->left), *r = constant_of(b->right);
       // 'literal %s' % (a, b) becomes an f-string when every conversion is a simple %s / %r / %a.
       auto* tuple = b->right->as<ast::Tuple>();
+      // Only a tuple display qualifies: any other right operand may turn out to be a mapping or a single value at run
+      // time, which % treats differently; a starred item hides how many values there are.
       if (b->op == ast::OperatorKind::Mod && l && l->is(K::Str) && tuple) {
         for (const ast::Expr* elt : tuple->elts)
           if (elt->kind == EK::Starred) return;
         if (ast::Expr* joined = optimize_format(b, l->text(), tuple->elts); joined && !walk_only_) e = joined;
         return;
       }
+      // Whether the operation is cheap and cannot raise (size limits, zero divisors, ...) is fold_binary's call.
       if (l && r)
         if (ConstRef folded = fold_binary(b->op, *l, *r)) e = make_const(e, std::move(folded));
       return;
@@ -390,6 +394,7 @@ void Folder::expr_inner(ast::Expr*& e) {
     // __debug__ is a compile-time constant: True unless -O was given.
     case EK::Name: {
       auto* n = static_cast<ast::Name*>(e);
+      // Only loads: storing to or deleting __debug__ is a SyntaxError reported by the compiler, not folded away.
       if (n->ctx == ast::ExprContext::Load && n->id == "__debug__") e = make_const(e, Const::boolean(optimize_ == 0));
       return;
     }
@@ -411,6 +416,8 @@ void Folder::stmt_inner(ast::Stmt* s) {
     case SK::FunctionDef:
     case SK::AsyncFunctionDef: {
       auto* f = static_cast<ast::FunctionDef*>(s);
+      // The children are visited in astfold_stmt's order (arguments, body, decorators, returns): with a too-deep tree
+      // the order decides which node the RecursionError points at.
       arguments(f->args);
       stmts(f->body);
       exprs(f->decorator_list);
@@ -456,6 +463,8 @@ void Folder::stmt_inner(ast::Stmt* s) {
       expr(f->iter);
       stmts(f->body);
       stmts(f->orelse);
+      // After the body, as in astfold_stmt: the iterable was folded as an expression above, and only then is its list
+      // or set display turned into a tuple or frozenset.
       fold_iter(f->iter);
       return;
     }
@@ -548,6 +557,7 @@ std::optional<SyntaxError> optimize_ast(ast::Module& module, ast::Arena& arena, 
   error.kind = SyntaxError::Kind::RecursionError;
   error.message = "maximum recursion depth exceeded during compilation";
   error.lineno = folder.too_deep()->lineno;
+  // SyntaxError offsets are 1-based columns; AST locations are 0-based.
   error.offset = folder.too_deep()->col_offset + 1;
   return error;
 }

@@ -1,3 +1,6 @@
+// Arbitrary-precision integers over GMP, shared by the compiler (folding int constants, marshal's long format) and the
+// VM's int type, so a folded constant and a computed value are the same number. The wrapper exists to keep GMP's C API
+// and its ownership rules in one place.
 #include "compiler/bigint.h"
 
 #include <cmath>
@@ -11,6 +14,8 @@ void BigInt::set_int64(int64_t x) {
   mpz_set_si(v_, static_cast<long>(x));
 }
 
+// Digits in the given base with PEP 515 underscores between digits (never leading, trailing or doubled); signs,
+// prefixes and whitespace are the caller's business, because int(), literals and float parsing treat them differently.
 std::optional<BigInt> BigInt::parse(std::string_view text, int base) {
   if (text.empty() || base < 2 || base > 36) return std::nullopt;
   std::string clean;
@@ -43,6 +48,8 @@ BigInt BigInt::from_double(double d) {
   return r;
 }
 
+// marshal stores ints as base-2**15 digits, least significant first (CPython's PyLong internal digit size in the
+// serialized form); mpz_import reads them directly with 16-bit words whose top bit is a nail.
 BigInt BigInt::from_digits15(std::span<const uint16_t> digits, bool negative) {
   BigInt r;
   if (!digits.empty()) mpz_import(r.v_, digits.size(), -1, sizeof(uint16_t), 0, 1, digits.data());
@@ -53,6 +60,7 @@ BigInt BigInt::from_digits15(std::span<const uint16_t> digits, bool negative) {
 bool BigInt::fits_int64() const { return mpz_fits_slong_p(v_) != 0; }
 int64_t BigInt::to_int64() const { return mpz_get_si(v_); }
 
+// mpz_sizeinbase may overestimate by one, hence the resize to the real length after conversion.
 std::string BigInt::to_string(int base) const {
   std::string s(mpz_sizeinbase(v_, base) + 2, '\0');
   mpz_get_str(s.data(), base, v_);
@@ -72,6 +80,8 @@ std::vector<uint16_t> BigInt::to_digits15() const {
 
 uint64_t BigInt::bit_length() const { return mpz_sgn(v_) == 0 ? 0 : mpz_sizeinbase(v_, 2); }
 
+// CPython's PyLong_AsDouble rounds half to even and raises OverflowError past the largest double; nullopt stands for
+// that overflow here.
 std::optional<double> BigInt::to_double() const {
   uint64_t n = bit_length();
   if (n <= 53) return mpz_get_d(v_);
@@ -100,6 +110,8 @@ void BigInt::floor_divmod(const BigInt& a, const BigInt& b, BigInt* quotient, Bi
   if (remainder) *remainder = std::move(r);
 }
 
+// pow(b, e, m) takes the sign of m, like %, while GMP's result is always non-negative; a negative exponent (a modular
+// inverse) is handled by the caller before it gets here.
 BigInt BigInt::pow_mod(const BigInt& base, const BigInt& exp, const BigInt& mod) {
   BigInt m = mod.abs(), r;
   mpz_powm(r.v_, base.v_, exp.v_, m.v_);  // result in [0, |mod|)
@@ -112,7 +124,8 @@ std::optional<double> BigInt::true_divide(const BigInt& a, const BigInt& b) {
   BigInt n = a.abs(), d = b.abs();
   if (n.is_zero()) return negative ? -0.0 : 0.0;
   // Scale so the quotient has 55+ bits, keep a sticky bit for the remainder: the one rounding in to_double()
-  // is then the correct one.
+  // is then the correct one for a normal result. A subnormal result is rounded a second time by the ldexp below
+  // (to fewer than 53 bits), which can differ from CPython's single rounding by one unit.
   int64_t shift = static_cast<int64_t>(d.bit_length()) - static_cast<int64_t>(n.bit_length()) + 55;
   if (shift > 0) n = n.shifted_left(static_cast<uint64_t>(shift));
   else d = d.shifted_left(static_cast<uint64_t>(-shift));

@@ -36,6 +36,9 @@ static bool ends_basic_block(Opcode op) {
   }
 }
 
+// Appends one instruction to the current block, opening a new block first when the previous instruction ended one.
+// After the first error every emit is a no-op returning false, so the visitors can chain `a && b && c` and stop at the
+// first failure without checking error_ themselves.
 bool Codegen::emit(Opcode op, int oparg, BasicBlock* target, const SourcePosition& loc) {
   if (error_) return false;
   Unit& unit = u();
@@ -80,6 +83,9 @@ static bool same_code(const CodeObject& a, const CodeObject& b) {
   return true;
 }
 
+// The index of `c` in the unit's co_consts, adding it when no equal constant is there yet. CPython's compiler keys
+// constants by (type, value) (_PyCode_ConstantKey), so 1 and 1.0 and True stay apart and -0.0 differs from 0.0;
+// same_constant applies those rules, and the hash table only narrows the candidates.
 int Codegen::add_const(ConstRef c) {
   Unit& unit = u();
   // merge_consts_recursive rebuilds every frozenset from its own iteration order, which can reorder it again.
@@ -147,6 +153,8 @@ static int add_to(NameMap<int>& dict, std::vector<std::string>& list, std::strin
 
 int Codegen::add_name(std::string_view name) { return add_to(u().names, u().cu.names, name); }
 
+// Only the first error is kept, at the unit's current location: CPython's compiler stops at its first error too.
+// Returns false so callers can `return error(...)`.
 bool Codegen::error(std::string message) {
   if (!error_) {
     const SourcePosition& l = u().loc;
@@ -156,6 +164,8 @@ bool Codegen::error(std::string message) {
   return false;
 }
 
+// A construct minipy does not compile yet fails the compile as a SyntaxError naming it, rather than emitting bytecode
+// that would run wrongly.
 bool Codegen::unsupported(const ast::Location& loc, std::string_view what) {
   set_loc(loc);
   return error(fmt::format("{} is not supported by minipy yet", what));
@@ -173,6 +183,9 @@ static std::vector<std::string> sorted_names_with(const Scope& ste, NameScope sc
   return out;
 }
 
+// Starts a new compiler unit (compiler_enter_scope) for the scope the symbol table recorded under `key` (the AST node),
+// with its localsplus layout decided up front: parameters, then cells, then free variables, because MAKE_CELL and
+// COPY_FREE_VARS at the start of the code address them by these numbers.
 bool Codegen::enter_scope(std::string_view name, UnitKind kind, const void* key, int lineno) {
   auto unit = std::make_unique<Unit>();
   unit->kind = kind;
@@ -197,6 +210,8 @@ bool Codegen::enter_scope(std::string_view name, UnitKind kind, const void* key,
   }
   unit->cu.firstlineno = lineno;
   unit->loc = SourcePosition{lineno, lineno, 0, 0};
+  // Name mangling (__x inside a class) applies in nested functions too, so the class name is inherited until a new
+  // class body replaces it.
   if (!units_.empty()) unit->private_name = units_.back()->private_name;
 
   // compiler_set_qualname: nested definitions get "<parent>.<locals>." unless declared global.
@@ -229,6 +244,9 @@ bool Codegen::enter_scope(std::string_view name, UnitKind kind, const void* key,
   return true;
 }
 
+// Closes the unit (compiler_end_scope + assemble): co_flags come from what the symbol table saw in the scope (yield,
+// await, *args), and the assembler runs now, while the unit's blocks are alive; the caller stores the code object as a
+// constant of the enclosing unit.
 std::shared_ptr<CodeObject> Codegen::finish_unit(bool add_none) {
   Unit& unit = u();
   // Every path that falls off the end returns None.
@@ -263,6 +281,8 @@ std::shared_ptr<CodeObject> Codegen::finish_unit(bool add_none) {
 
 // ---- names ----------------------------------------------------------------------------------------------------
 
+// __debug__ is a compile-time constant (folded by the optimiser), so binding it is refused here with compile.c's
+// forbidden_name messages; a Load falls through to a normal lookup.
 bool Codegen::forbidden_name(std::string_view name, ast::ExprContext ctx) {
   if (name != "__debug__") return false;
   if (ctx == ast::ExprContext::Store) {
@@ -351,16 +371,22 @@ bool Codegen::nameop(std::string_view name, ast::ExprContext ctx) {
 
 // ---- frame blocks ---------------------------------------------------------------------------------------------
 
+// CPython's CO_MAXBLOCKS is 20, and this error text is compile.c's; minipy's VM does not need the limit, but a program
+// nesting 21 blocks must fail as it does under CPython.
 bool Codegen::push_fblock(FBlock fb) {
   if (u().fblocks.size() >= 20) return error("too many statically nested blocks");
   u().fblocks.push_back(fb);
   return true;
 }
 
+// The cleanup handler of an except block: the stack holds (prev_exc, lasti, exc); COPY 3 brings prev_exc up for
+// POP_EXCEPT to restore sys.exc_info(), then RERAISE 1 re-raises exc with its original f_lasti.
 bool Codegen::pop_except_and_reraise() {
   return addop_i(Opcode::COPY, 3) && addop(Opcode::POP_EXCEPT) && addop_i(Opcode::RERAISE, 1);
 }
 
+// A with block left normally or by return/break: __exit__(None, None, None), the bound method being on the stack below
+// the three Nones.
 bool Codegen::call_exit_with_nones() {
   return load_none() && load_none() && load_none() && addop_i(Opcode::PRECALL, 2) && addop_i(Opcode::CALL, 2);
 }
@@ -378,6 +404,8 @@ bool Codegen::unwind_fblock(const FBlock& fb, bool preserve_tos) {
       return addop(Opcode::POP_TOP);
     case FBlockKind::TryExcept:
       return addop(Opcode::POP_BLOCK);
+    // A `return` inside try/finally runs the finally body inline before returning; the PopValue block makes a nested
+    // return/break inside that finally body drop the saved return value first.
     case FBlockKind::FinallyTry: {
       if (!addop(Opcode::POP_BLOCK)) return false;
       if (preserve_tos && !push_fblock(FBlock{FBlockKind::PopValue})) return false;
@@ -402,6 +430,8 @@ bool Codegen::unwind_fblock(const FBlock& fb, bool preserve_tos) {
       if (!addop(Opcode::POP_TOP)) return false;
       unset_loc();
       return true;
+    // `except E as name:` unbinds `name` on every way out (the implicit `name = None; del name` of the language
+    // reference), so the exception's traceback does not keep the frame alive in a cycle.
     case FBlockKind::HandlerCleanup:
       if (fb.has_handler_name && !addop(Opcode::POP_BLOCK)) return false;
       if (preserve_tos && !addop_i(Opcode::SWAP, 2)) return false;
@@ -420,6 +450,9 @@ bool Codegen::unwind_fblock(const FBlock& fb, bool preserve_tos) {
 }
 
 // Unwinds every frame block (or up to the innermost loop when `loop` is given, storing it there).
+// The block is popped while its unwind code is emitted and pushed back afterwards: the code emitted for a finally body
+// must see only the blocks outside it (a `return` in it must not run the same finally again), while the statement that
+// caused the unwinding still sees the full stack when it continues.
 bool Codegen::unwind_fblock_stack(bool preserve_tos, std::optional<FBlock>* loop) {
   auto& stack = u().fblocks;
   if (stack.empty()) return true;
@@ -438,6 +471,8 @@ bool Codegen::unwind_fblock_stack(bool preserve_tos, std::optional<FBlock>* loop
 
 // ---- bodies and the module ------------------------------------------------------------------------------------
 
+// A body's docstring is a first statement that is a str constant expression; an f-string or bytes does not count
+// (compile.c's _PyAST_GetDocString).
 const ast::Constant* docstring_of(ast::List<ast::Stmt> stmts) {
   if (stmts.empty()) return nullptr;
   auto* e = stmts[0]->as<ast::ExprStmt>();
@@ -446,6 +481,9 @@ const ast::Constant* docstring_of(ast::List<ast::Stmt> stmts) {
   return c && c->value->is(Const::Kind::Str) ? c : nullptr;
 }
 
+// Whether a module or class body needs SETUP_ANNOTATIONS: an annotated assignment anywhere in it, including inside
+// compound statements, but not inside nested function or class bodies (those are scopes of their own), as
+// compile.c's find_ann.
 static bool find_ann(ast::List<ast::Stmt> stmts) {
   for (const ast::Stmt* s : stmts) {
     switch (s->kind) {
@@ -507,6 +545,8 @@ std::shared_ptr<const CodeObject> Codegen::compile_module(const ast::Module& mod
   bool ok = true;
   switch (module.mode) {
     case ast::ParseMode::Exec: ok = body(module.body); break;
+    // Interactive input: each expression statement's value goes to sys.displayhook (PRINT_EXPR), and no docstring is
+    // taken, as in compiler_interactive.
     case ast::ParseMode::Single:
       if (find_ann(module.body)) ok = addop(Opcode::SETUP_ANNOTATIONS);
       interactive_ = true;
@@ -523,6 +563,8 @@ std::shared_ptr<const CodeObject> Codegen::compile_module(const ast::Module& mod
   return code;
 }
 
+// The stage entry point (codegen.h): every code object of the module is assembled as its unit closes, so the result is
+// the module's code object with all the others reachable through its constants.
 CodegenResult codegen(const ast::Module& module, const SymbolTable& symbols, std::string_view filename,
                       int optimize, const AssembleFn& assemble, const FutureFeatures& future) {
   Codegen gen(symbols, filename, optimize, assemble, future);

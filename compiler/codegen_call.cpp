@@ -6,8 +6,12 @@
 
 namespace minipy {
 
+// Keyword names go into KW_NAMES' tuple flagged as identifiers, so the VM interns them like co_names and its keyword
+// matching against parameter names can compare by identity first.
 static ConstRef name_const(std::string_view s) { return Const::str(std::string(s), all_name_chars(s)); }
 
+// compile.c's validate_keywords: a repeated keyword is a SyntaxError at the second occurrence (quadratic, but calls
+// have few keywords), and `f(__debug__=1)` is refused like an assignment to __debug__.
 bool Codegen::validate_keywords(ast::List<ast::Keyword> keywords) {
   for (size_t i = 0; i < keywords.size(); ++i) {
     const ast::Keyword* key = keywords[i];
@@ -24,6 +28,8 @@ bool Codegen::validate_keywords(ast::List<ast::Keyword> keywords) {
   return true;
 }
 
+// 3.11 passes keyword arguments as the last values on the stack with their names in a constant tuple announced by
+// KW_NAMES just before PRECALL; the tuple is a co_consts entry, merged like any other constant.
 bool Codegen::call_simple_kw_helper(ast::List<ast::Keyword> keywords) {
   std::vector<ConstRef> names;
   for (const ast::Keyword* kw : keywords) names.push_back(name_const(kw->arg));
@@ -34,8 +40,12 @@ bool Codegen::call_simple_kw_helper(ast::List<ast::Keyword> keywords) {
 int Codegen::maybe_optimize_method_call(const ast::Call* e) {
   auto* meth = e->func->as<ast::Attribute>();
   if (!meth || meth->ctx != ast::ExprContext::Load) return -1;
+  // 3.11's compiler skips LOAD_METHOD when the receiver is a name the module imports (a module's functions are not
+  // methods), so `os.path.join(a)` compiles as LOAD_ATTR + PUSH_NULL like CPython's.
   if (is_import_originated(meth->value)) return -1;
   size_t argsl = e->args.size(), kwdsl = e->keywords.size();
+  // Very long argument lists go through CALL_FUNCTION_EX instead (STACK_USE_GUIDELINE in compile.c), so a call's stack
+  // depth stays bounded; the method optimisation is dropped with them, as in CPython.
   if (argsl + kwdsl + (kwdsl != 0) >= kStackUseGuideline) return -1;
   for (const ast::Expr* a : e->args)
     if (a->kind == ast::ExprKind::Starred) return -1;
@@ -44,6 +54,8 @@ int Codegen::maybe_optimize_method_call(const ast::Call* e) {
 
   if (!visit_expr(meth->value)) return 0;
   set_loc(meth->loc);
+  // The LOAD_METHOD and the CALL are located at the attribute's line, not the receiver's, so a traceback of a
+  // multi-line chain `a\n.b()` points at `.b` as 3.11's does.
   update_start_location_to_match_attr(meth);
   if (!addop_name(Opcode::LOAD_METHOD, meth->attr)) return 0;
   if (!visit_exprs(e->args)) return 0;
@@ -64,6 +76,8 @@ bool Codegen::call(const ast::Call* e) {
   if (optimized >= 0) return optimized == 1;
   check_caller(e->func);
   set_loc(e->func->loc);
+  // A plain call pushes NULL below the callable, the slot LOAD_METHOD would fill with `self`; CALL then has one shape
+  // for both. The flow-graph pass folds this PUSH_NULL into a following LOAD_GLOBAL's low oparg bit.
   if (!addop(Opcode::PUSH_NULL)) return false;
   set_loc(e->loc);
   return visit_expr(e->func) && call_helper(0, e->args, e->keywords);
@@ -72,6 +86,8 @@ bool Codegen::call(const ast::Call* e) {
 // Builds a dict of keywords[begin:end] (all named) for CALL_FUNCTION_EX.
 bool Codegen::subkwargs(ast::List<ast::Keyword> keywords, size_t begin, size_t end) {
   size_t n = end - begin;
+  // A short run of named keywords becomes one BUILD_CONST_KEY_MAP with the names as a constant tuple; a long one is
+  // built incrementally with MAP_ADD so the stack never holds all the pairs at once.
   bool big = n * 2 > kStackUseGuideline;
   if (n > 1 && !big) {
     std::vector<ConstRef> keys;
@@ -108,6 +124,8 @@ bool Codegen::call_helper(int n, ast::List<ast::Expr> args, ast::List<ast::Keywo
     return addop_i(Opcode::PRECALL, total) && addop_i(Opcode::CALL, total);
   }
 
+  // `f(*args)` alone passes the iterable itself; CALL_FUNCTION_EX turns a non-tuple into a tuple at run time, so no
+  // list is built here.
   if (n == 0 && nelts == 1 && args[0]->kind == ast::ExprKind::Starred) {
     if (!visit_expr(static_cast<const ast::Starred*>(args[0])->value)) return false;
   } else if (!starunpack_helper(args, n, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true)) {
@@ -116,6 +134,9 @@ bool Codegen::call_helper(int n, ast::List<ast::Expr> args, ast::List<ast::Keywo
   if (nkwelts) {
     bool have_dict = false;
     size_t nseen = 0;
+    // Keywords are gathered into a single dict in source order: runs of named keywords become dicts merged with each
+    // `**mapping` by DICT_MERGE, which also raises "got multiple values for keyword argument" on a repeat, as at run
+    // time in CPython.
     for (size_t i = 0; i < nkwelts; ++i) {
       const ast::Keyword* kw = keywords[i];
       if (kw->arg.empty()) {  // **mapping
@@ -187,6 +208,8 @@ static const char* inferred_type(const ast::Expr* e) {
 }
 
 // `is` against a literal other than None / True / False / ...: almost always meant ==.
+// These are SyntaxWarnings; codegen collects them, and the caller (compile() or import) reports them through the
+// warnings module, which may turn them into errors (-W error).
 void Codegen::check_compare(const ast::Compare* e) {
   auto is_arg = [](const ast::Expr* x) {
     auto* c = x->as<ast::Constant>();
@@ -214,6 +237,8 @@ void Codegen::check_caller(const ast::Expr* func) {
     warn(fmt::format("'{}' object is not callable; perhaps you missed a comma?", type));
 }
 
+// compile.c's check_subscripter and check_index: the warnings fire only when both sides' types are evident from the
+// syntax, so nothing that could be valid at run time is flagged.
 void Codegen::check_subscript(const ast::Subscript* e) {
   const ast::Expr* value = e->value;
   // Subscripting something that is never subscriptable.

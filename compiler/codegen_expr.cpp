@@ -88,6 +88,7 @@ bool Codegen::visit_expr_inner(const ast::Expr* e) {
   switch (e->kind) {
     case K::NamedExpr: {
       auto* n = static_cast<const ast::NamedExpr*>(e);
+      // COPY 1 leaves the value on the stack as the expression's result while the target's store consumes the copy.
       return visit_expr(n->value) && addop_i(Opcode::COPY, 1) && visit_expr(n->target);
     }
     case K::BoolOp: return boolop(static_cast<const ast::BoolOp*>(e));
@@ -137,8 +138,13 @@ bool Codegen::visit_expr_inner(const ast::Expr* e) {
     }
     case K::Await:
       if (u().ste->kind != BlockKind::Function) return error("'await' outside function");
+      // A comprehension is allowed too: an await makes it a coroutine in the symbol table, and the comprehension code
+      // refuses a non-generator one outside an async function ("asynchronous comprehension outside of an asynchronous
+      // function") when its scope is entered, before its element gets here.
       if (u().kind != UnitKind::AsyncFunction && u().kind != UnitKind::Comprehension)
         return error("'await' outside async function");
+      // GET_AWAITABLE's operand says where the awaitable came from (0 a plain await, 1 __aenter__, 2 __aexit__), only
+      // to word the TypeError when it cannot be awaited.
       return visit_expr(static_cast<const ast::Await*>(e)->value) && addop_i(Opcode::GET_AWAITABLE, 0) &&
              await_value();
     case K::Compare: return compare(static_cast<const ast::Compare*>(e));
@@ -153,6 +159,7 @@ bool Codegen::visit_expr_inner(const ast::Expr* e) {
       switch (a->ctx) {
         case Ctx::Load: return addop_name(Opcode::LOAD_ATTR, a->attr);
         case Ctx::Store:
+          // `obj.__debug__ = x` is refused at compile time, as compiler_visit_expr1 does for stores.
           if (forbidden_name(a->attr, a->ctx)) return false;
           return addop_name(Opcode::STORE_ATTR, a->attr);
         case Ctx::Del: return addop_name(Opcode::DELETE_ATTR, a->attr);
@@ -221,6 +228,8 @@ bool Codegen::jump_if(const ast::Expr* e, BasicBlock* next, bool cond) {
       size_t n = b->values.size() - 1;
       bool cond2 = b->op == ast::BoolOpKind::Or;
       BasicBlock* next2 = next;
+      // When the operator's short-circuit direction differs from the jump wanted (`a and b` jumping on true), the early
+      // exits go to a fresh block placed after the whole test, i.e. they fall through.
       if (cond2 != cond) next2 = new_block();
       for (size_t i = 0; i < n; ++i)
         if (!jump_if(b->values[i], next2, cond2)) return false;
@@ -258,6 +267,8 @@ bool Codegen::jump_if(const ast::Expr* e, BasicBlock* next, bool cond) {
       if (!addop_j_noline(Opcode::JUMP, end)) return false;
       use_next_block(cleanup);
       if (!addop(Opcode::POP_TOP)) return false;
+      // A failed link of the chain has left one spare operand, popped above; the chain is then false, so only a
+      // jump-if-false needs to go on to `next`.
       if (!cond && !addop_j_noline(Opcode::JUMP, next)) return false;
       use_next_block(end);
       return true;
@@ -338,6 +349,8 @@ bool Codegen::starunpack_helper(ast::List<ast::Expr> elts, int pushed, Opcode bu
   size_t n = elts.size();
   if (n > 2 && all_constant(elts, 0, n)) {
     std::vector<ConstRef> items = constant_items(elts, 0, n);
+    // A list or set of constants becomes an empty container extended by one constant, so the literal costs one
+    // LOAD_CONST however many items it has.
     if (tuple && !pushed) return load_const(Const::tuple(std::move(items)));
     ConstRef folded = add == Opcode::SET_ADD ? Const::frozenset(frozenset_order(std::move(items)))
                                              : Const::tuple(std::move(items));
@@ -465,6 +478,7 @@ bool Codegen::joined_str(const ast::JoinedStr* e) {
     return addop_i(Opcode::PRECALL, 1) && addop_i(Opcode::CALL, 1);
   }
   if (!visit_exprs(e->values)) return false;
+  // One part needs no BUILD_STRING: FORMAT_VALUE already produced a str (and a lone constant part is one).
   return n == 1 || addop_i(Opcode::BUILD_STRING, static_cast<int>(n));
 }
 

@@ -7,6 +7,10 @@
 
 namespace minipy {
 
+// Mirrors future.c's future_parse: only the docstring and an unbroken run of `from __future__` statements at the top of
+// a module may name features; the first other statement ends the run, and a later future import is the error. Eval
+// input and an empty module have no features. The result feeds two places: the code object's co_flags (so `compile()`
+// and `exec` inherit them, as CPython's PyCompilerFlags do) and codegen's choice of how to store annotations.
 FutureResult future_features(const ast::Module& module, std::string_view filename) {
   FutureResult result;
   if (module.mode == ast::ParseMode::Eval || module.body.empty()) return result;
@@ -14,6 +18,7 @@ FutureResult future_features(const ast::Module& module, std::string_view filenam
     result.error = make_syntax_error(std::move(message), filename, s->loc);
     return result;
   };
+  // A docstring may precede the futures (PEP 236); it is the only statement that may.
   size_t i = docstring_of(module.body) ? 1 : 0;
   bool done = false;
   int prev_line = 0;
@@ -34,6 +39,8 @@ FutureResult future_features(const ast::Module& module, std::string_view filenam
     }
     for (const ast::Alias* alias : from->names) {
       std::string_view f = alias->name;
+      // The two features with an effect in 3.11; the rest of Lib/__future__.py's all_feature_names are mandatory
+      // already and accepted without changing anything.
       if (f == "barry_as_FLUFL") {
         result.features.flags |= CO_FUTURE_BARRY_AS_BDFL;
       } else if (f == "annotations") {
@@ -45,6 +52,7 @@ FutureResult future_features(const ast::Module& module, std::string_view filenam
       } else if (f != "nested_scopes" && f != "generators" && f != "division" && f != "absolute_import" &&
                  f != "with_statement" && f != "print_function" && f != "unicode_literals" &&
                  f != "generator_stop") {
+        // future.c formats the name with %.100s, so a long name is cut at 100 bytes in the message.
         fail(s, fmt::format("future feature {} is not defined", f.substr(0, 100)));
         result.error->end_offset = 0;
         return result;
@@ -57,6 +65,13 @@ FutureResult future_features(const ast::Module& module, std::string_view filenam
 
 namespace {
 
+// The unparser below turns an annotation back into source text for PEP 563 (`from __future__ import annotations`):
+// codegen stores this string in __annotations__ instead of evaluating the expression. Programs read it back with
+// typing.get_type_hints() and dataclasses, and tests print it, so the text must match ast_unparse.c character for
+// character: the same parentheses (decided by comparing the level the context demands with the node's own
+// precedence), spacing and constant reprs. It is the C unparser, not Lib/ast.py's ast.unparse, that annotations
+// use, and the two differ in details such as `lambda*a: 0`.
+//
 // ast_unparse.c's precedence levels.
 enum Precedence {
   kTuple, kTest, kOr, kAnd, kNot, kCmp, kBor, kBxor = kBor + 1, kBand, kShift, kArith, kTerm, kFactor, kPower,
@@ -64,6 +79,8 @@ enum Precedence {
 };
 constexpr int kExpr = kBor;
 
+// ast_unparse.c writes an infinity as 1e309 (too large for a double, so it reads back as inf) because `inf` would name
+// a variable when the annotation is evaluated; complex infinities get the same treatment (`1e309j`).
 std::string python_repr(const Const& c) {
   std::string r = c.repr();
   // An infinite float must read back as a float literal.
@@ -73,6 +90,8 @@ std::string python_repr(const Const& c) {
   return r;
 }
 
+// Literal text inside a rebuilt f-string must double its braces, or evaluating the string would see a replacement
+// field.
 std::string escape_braces(std::string_view s) {
   std::string out;
   for (char ch : s) {
@@ -154,6 +173,7 @@ void Unparser::args(const ast::Arguments* a) {
   for (size_t i = 0; i < npos + nargs; ++i) {
     sep();
     arg(i < npos ? a->posonlyargs[i] : a->args[i - npos]);
+    // Defaults belong to the last parameters: parameter i has one when it is among the final `ndefaults`.
     long di = static_cast<long>(i) - static_cast<long>(npos + nargs) + static_cast<long>(ndefaults);
     if (di >= 0) {
       out_ += '=';
@@ -161,6 +181,7 @@ void Unparser::args(const ast::Arguments* a) {
     }
     if (npos && i + 1 == npos) out_ += ", /";
   }
+  // A bare `*` is needed when there are keyword-only parameters but no *args.
   if (a->vararg || !a->kwonlyargs.empty()) {
     sep();
     out_ += '*';
@@ -181,6 +202,8 @@ void Unparser::args(const ast::Arguments* a) {
   }
 }
 
+// The body is unparsed into a separate buffer because the caller wraps it as a str repr (choosing quotes, escaping)
+// only once it is complete; a nested JoinedStr (a format spec) is spliced in raw.
 std::string Unparser::fstring_body(ast::List<ast::Expr> values, bool is_format_spec) {
   Unparser body;
   for (const ast::Expr* v : values) {
@@ -256,6 +279,8 @@ void Unparser::expr(const ast::Expr* e, int level) {
     case K::Lambda: {
       auto* l = static_cast<const ast::Lambda*>(e);
       open(level > kTest);
+      // ast_unparse.c writes "lambda " only when there are positional parameters; `lambda *a: 0` comes out as
+      // "lambda*a: 0", and matching that oddity keeps __annotations__ identical.
       out_ += l->args->args.size() + l->args->posonlyargs.size() ? "lambda " : "lambda";
       args(l->args);
       out_ += ": ";
@@ -412,6 +437,8 @@ void Unparser::expr(const ast::Expr* e, int level) {
     case K::Subscript: {
       auto* s = static_cast<const ast::Subscript*>(e);
       expr(s->value, kAtom);
+      // `x[*a, b]`: a starred element inside a subscript tuple makes the tuple need its parentheses in 3.11's unparser,
+      // so the level is raised one step.
       int slice_level = kTuple;
       if (auto* t = s->slice->as<ast::Tuple>())
         for (const ast::Expr* elt : t->elts)
@@ -457,6 +484,7 @@ void Unparser::expr(const ast::Expr* e, int level) {
       close(level > kTuple);
       return;
     }
+    // A walrus binds looser than a tuple element, so it is parenthesised wherever a tuple would be.
     case K::NamedExpr: {
       auto* n = static_cast<const ast::NamedExpr*>(e);
       open(level > kTuple);
@@ -471,6 +499,8 @@ void Unparser::expr(const ast::Expr* e, int level) {
 
 }  // namespace
 
+// The entry point codegen calls for each annotation under CO_FUTURE_ANNOTATIONS, at ast_unparse.c's starting
+// level (PR_TEST), which is why a tuple annotation keeps its parentheses: `x: (1, 2)` is stored as '(1, 2)'.
 std::string unparse_annotation(const ast::Expr* e) {
   Unparser u;
   u.expr(e, kTest);

@@ -12,6 +12,8 @@ namespace minipy {
 
 namespace {
 
+// `_` (a MatchAs with neither sub-pattern nor name) and `*_` bind nothing and always match: the compiler skips the work
+// for them, as compile.c's WILDCARD_CHECK does.
 bool is_wildcard(const ast::Pattern* p) {
   return p->kind == ast::PatternKind::MatchAs && !static_cast<const ast::MatchAs*>(p)->pattern &&
          static_cast<const ast::MatchAs*>(p)->name.empty();
@@ -21,6 +23,8 @@ bool is_star_wildcard(const ast::Pattern* p) {
 }
 
 // Two constant mapping keys CPython's set would treat as one (1, 1.0 and True are the same key).
+// compile.c finds duplicate mapping keys by inserting the constants into a set, so its notion of "the same" is Python's
+// hash/equality, not the compiler's constant identity (which keeps 1 and 1.0 apart).
 bool same_key(const Const& a, const Const& b) {
   using K = Const::Kind;
   auto numeric = [](const Const& c, double* out) {
@@ -60,6 +64,9 @@ class PatternCompiler {
  public:
   explicit PatternCompiler(Codegen& cg) : cg_(cg) {}
 
+  // The fail_pop blocks form a ladder emitted in reverse (emit_and_reset_fail_pop): entering at rung n pops n items and
+  // falls through the lower rungs, so every failure point jumps to the rung matching its own stack depth and one chain
+  // of POP_TOPs serves all of them.
   bool ensure_fail_pop(PatternContext& pc, size_t n) {
     while (pc.fail_pop.size() < n + 1) pc.fail_pop.push_back(cg_.new_block());
     return true;
@@ -80,6 +87,8 @@ class PatternCompiler {
     pc.fail_pop.clear();
     return true;
   }
+  // compile.c's pattern_helper_rotate: moves the top item down `count - 1` places with a run of SWAPs, the 3.11
+  // replacement for ROT_N.
   bool rotate(int count) {
     while (count > 1)
       if (!cg_.addop_i(Opcode::SWAP, count--)) return false;
@@ -88,6 +97,9 @@ class PatternCompiler {
   bool duplicate_store(std::string_view name) {
     return cg_.error(fmt::format("multiple assignments to name '{}' in pattern", name));
   }
+  // Captured values are not stored as they are found: a later sub-pattern may still fail, and a failed case must leave
+  // the names unbound. The value is rotated below the items still in use and stored by match_stmt once the whole
+  // pattern (and so every capture) succeeded.
   bool store_name(std::string_view name, PatternContext& pc) {
     if (name.empty()) return cg_.addop(Opcode::POP_TOP);
     if (cg_.forbidden_name(name, ast::ExprContext::Store)) return false;
@@ -98,6 +110,8 @@ class PatternCompiler {
     return true;
   }
 
+  // An irrefutable pattern is an error only at the top of a case that is not the last; inside a larger pattern (`[x,
+  // _]`) it is fine.
   bool subpattern(const ast::Pattern* p, PatternContext& pc) {
     bool allow = pc.allow_irrefutable;
     pc.allow_irrefutable = true;
@@ -112,6 +126,8 @@ class PatternCompiler {
     switch (p->kind) {
       case K::MatchValue: {
         const ast::Expr* value = static_cast<const ast::MatchValue*>(p)->value;
+        // The grammar lets through more than the language allows (negative numbers and complex literals were folded to
+        // constants by the parser); this is compile.c's check and message for what remains.
         if (value->kind != ast::ExprKind::Constant && value->kind != ast::ExprKind::Attribute)
           return cg_.error("patterns may only match literals and attribute lookups");
         return cg_.visit_expr(value) && cg_.addcompare(ast::CmpOpKind::Eq) &&
@@ -146,6 +162,8 @@ class PatternCompiler {
     return store_name(p->name, pc);
   }
 
+  // UNPACK_EX packs the counts before and after the star into one oparg (low byte: before, high bits: after), so at
+  // most 255 sub-patterns may precede the star: compile.c's message for more.
   bool unpack_helper(ast::List<ast::Pattern> elts) {
     size_t n = elts.size();
     bool seen_star = false;
@@ -191,6 +209,8 @@ class PatternCompiler {
     return cg_.addop(Opcode::POP_TOP);
   }
 
+  // MATCH_SEQUENCE checks the subject's Py_TPFLAGS_SEQUENCE (not str/bytes/bytearray), then the length is compared:
+  // equal without a star, at least the fixed part with one.
   bool sequence(const ast::MatchSequence* p, PatternContext& pc) {
     ast::List<ast::Pattern> patterns = p->patterns;
     size_t size = patterns.size();
@@ -225,6 +245,8 @@ class PatternCompiler {
     return sequence_unpack(patterns, pc);
   }
 
+  // MATCH_MAPPING checks Py_TPFLAGS_MAPPING; MATCH_KEYS then looks every key up with the subject's get() and pushes a
+  // tuple of the values, or None when any key is missing, so the values are matched only once all keys were found.
   bool mapping(const ast::MatchMapping* p, PatternContext& pc) {
     size_t size = p->keys.size();
     pc.on_top++;
@@ -236,6 +258,8 @@ class PatternCompiler {
     if (size && (!cg_.addop(Opcode::GET_LEN) || !cg_.load_const(Const::integer(BigInt(static_cast<int64_t>(size)))) ||
                  !cg_.addcompare(ast::CmpOpKind::GtE) || !jump_to_fail_pop(pc, Opcode::POP_JUMP_IF_FALSE)))
       return false;
+    // Duplicate literal keys are a compile-time error; attribute keys (`Color.RED`) are only checked at run time by
+    // MATCH_KEYS ("mapping pattern checks duplicate key").
     std::vector<const Const*> seen;
     for (const ast::Expr* key : p->keys) {
       if (auto* c = key->as<ast::Constant>()) {
@@ -274,6 +298,9 @@ class PatternCompiler {
     return store_name(p->rest, pc);
   }
 
+  // MATCH_CLASS does the isinstance check and collects the positional sub-patterns' attributes through __match_args__
+  // and the keyword ones by name, pushing a tuple of them or None on failure; the sub-patterns then match the tuple's
+  // items in order.
   bool class_pattern(const ast::MatchClass* p, PatternContext& pc) {
     size_t nargs = p->patterns.size(), nattrs = p->kwd_attrs.size();
     if (nattrs) {
@@ -311,6 +338,9 @@ class PatternCompiler {
     return true;
   }
 
+  // Each alternative runs on its own copy of the subject with a fresh context; the first alternative's capture order is
+  // the control order, and every other alternative must bind the same names, rotated into that order so the code after
+  // `end` finds the values in one layout whichever alternative matched.
   bool or_pattern(const ast::MatchOr* p, PatternContext& pc) {
     BasicBlock* end = cg_.new_block();
     size_t size = p->patterns.size();
@@ -351,6 +381,8 @@ class PatternCompiler {
     // No alternative matched: pop the subject's copy and fail.
     if (!cg_.addop(Opcode::POP_TOP) || !jump_to_fail_pop(pc, Opcode::JUMP)) return false;
     cg_.use_next_block(end);
+    // Back in the outer context: the alternatives' captures sit above the subject copy and the outer items; rotate each
+    // below them and record it as an outer capture.
     int nrots = static_cast<int>(control.size()) + 1 + pc.on_top + static_cast<int>(pc.stores.size());
     for (const std::string& name : control) {
       if (!rotate(nrots)) return false;
@@ -364,6 +396,8 @@ class PatternCompiler {
   Codegen& cg_;
 };
 
+// compiler_match: each case's pattern runs against the subject left on the stack by the `match` expression. A final
+// `case _:` (with more than one case) gets no pattern code at all, only its guard and body, as in compile.c.
 bool Codegen::match_stmt(const ast::Match* s) {
   if (!visit_expr(s->subject)) return false;
   BasicBlock* end = new_block();
@@ -378,6 +412,7 @@ bool Codegen::match_stmt(const ast::Match* s) {
     // Every case but the last works on a copy of the subject.
     if (!last && !addop_i(Opcode::COPY, 1)) return false;
     pc.stores.clear();
+    // An irrefutable pattern is allowed in the last case, or when a guard can still make the case fail.
     pc.allow_irrefutable = m->guard != nullptr || i == cases - 1;
     pc.fail_pop.clear();
     pc.on_top = 0;

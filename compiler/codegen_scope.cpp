@@ -7,9 +7,13 @@
 
 namespace minipy {
 
+// Parameter and attribute names used as constants are flagged as identifiers so the VM interns them, as CPython's
+// compiler interns every all-name-characters string constant.
 static ConstRef str_const(std::string_view s) { return Const::str(std::string(s), all_name_chars(s)); }
 
 // Pushes the closure tuple the child needs (if any), the code object, and MAKE_FUNCTION.
+// The child's free variables are loaded from the parent's own cell or free slots, in the child's co_freevars order,
+// because COPY_FREE_VARS copies the tuple into the child's frame by position.
 bool Codegen::make_closure(std::shared_ptr<CodeObject> code, const CompilerUnit& child, int flags) {
   Unit& parent = u();
   if (!child.freevars.empty()) {
@@ -22,12 +26,16 @@ bool Codegen::make_closure(std::shared_ptr<CodeObject> code, const CompilerUnit&
       if (it == dict.end()) return error(fmt::format("internal error: no closure slot for '{}'", name));
       if (!addop_i(Opcode::LOAD_CLOSURE, it->second)) return false;
     }
+    // MAKE_FUNCTION's flag bits (0x01 defaults, 0x02 kwdefaults, 0x04 annotations, 0x08 closure) name the extra values
+    // below the code object, popped in the reverse order of these bits.
     flags |= 0x08;
     if (!addop_i(Opcode::BUILD_TUPLE, static_cast<int>(child.freevars.size()))) return false;
   }
   return load_const(Const::code(std::move(code))) && addop_i(Opcode::MAKE_FUNCTION, flags);
 }
 
+// Evaluates the defaults in the enclosing scope at definition time (positional ones as a tuple, keyword-only ones as a
+// dict keyed by the mangled name) and returns MAKE_FUNCTION's flags for them, or -1 on error.
 int Codegen::default_arguments(const ast::Arguments* args) {
   int flags = 0;
   if (!args->defaults.empty()) {
@@ -50,6 +58,9 @@ int Codegen::default_arguments(const ast::Arguments* args) {
   return flags;
 }
 
+// Function annotations become a flat tuple (name, value, name, value, ...) for MAKE_FUNCTION, 3.11's compact form; the
+// function object turns it into the __annotations__ dict on first access. Returns 1 when there were any, 0 when none,
+// -1 on error.
 int Codegen::visit_annotations(const ast::Arguments* args, const ast::Expr* returns) {
   int count = 0;
   auto one = [&](std::string_view name, const ast::Expr* annotation) {
@@ -57,6 +68,8 @@ int Codegen::visit_annotations(const ast::Arguments* args, const ast::Expr* retu
     if (!load_const(str_const(mangle(u().private_name, name)))) return false;
     if (future_annotations()) {
       if (!visit_annotation(annotation)) return false;
+    // `*args: *Ts` (PEP 646): the value is the single item of the starred iterable, as compile.c's
+    // compiler_visit_argannotation unpacks it with UNPACK_SEQUENCE 1.
     } else if (auto* star = annotation->as<ast::Starred>()) {
       if (!visit_expr(star->value) || !addop_i(Opcode::UNPACK_SEQUENCE, 1)) return false;
     } else if (!visit_expr(annotation)) {
@@ -82,6 +95,8 @@ int Codegen::visit_annotations(const ast::Arguments* args, const ast::Expr* retu
 
 bool Codegen::decorators(ast::List<ast::Expr> decos) { return visit_exprs(decos); }
 
+// Decorators were evaluated top to bottom before the function; they are applied innermost first, each call located at
+// its decorator's line so a traceback from a decorator points there.
 bool Codegen::apply_decorators(ast::List<ast::Expr> decos) {
   SourcePosition saved = u().loc;
   for (size_t i = decos.size(); i-- > 0;) {
@@ -95,6 +110,7 @@ bool Codegen::apply_decorators(ast::List<ast::Expr> decos) {
 bool Codegen::function_def(const ast::FunctionDef* s) {
   const ast::Arguments* args = s->args;
   if (!check_debug_args(args) || !decorators(s->decorator_list)) return false;
+  // co_firstlineno is the first decorator's line when there are decorators (inspect.getsource relies on it).
   int firstlineno = s->decorator_list.empty() ? s->loc.lineno : s->decorator_list[0]->loc.lineno;
   int flags = default_arguments(args);
   if (flags < 0) return false;
@@ -105,6 +121,8 @@ bool Codegen::function_def(const ast::FunctionDef* s) {
   UnitKind kind = s->kind == ast::StmtKind::AsyncFunctionDef ? UnitKind::AsyncFunction : UnitKind::Function;
   if (!enter_scope(s->name, kind, s, firstlineno)) return false;
   const ast::Constant* doc = optimize_ < 2 ? docstring_of(s->body) : nullptr;
+  // co_consts[0] is the docstring or None: function objects read __doc__ from there, so it must be added before
+  // anything else in the body.
   add_const(doc ? copy_const(*doc->value) : Const::none());
   u().cu.argcount = static_cast<int>(args->args.size());
   u().cu.posonlyargcount = static_cast<int>(args->posonlyargs.size());
@@ -146,7 +164,10 @@ bool Codegen::class_def(const ast::ClassDef* s) {
   int firstlineno = s->decorator_list.empty() ? s->loc.lineno : s->decorator_list[0]->loc.lineno;
 
   if (!enter_scope(s->name, UnitKind::Class, s, firstlineno)) return false;
+  // Names in the class body and in methods are mangled with this class's name from here on.
   u().private_name = std::string(s->name);
+  // The class body starts with `__module__ = __name__` and `__qualname__ = '...'`, read from the namespace by
+  // type.__new__.
   if (!nameop("__name__", ast::ExprContext::Load) || !nameop("__module__", ast::ExprContext::Store)) return false;
   if (!load_const(str_const(u().cu.qualname)) || !nameop("__qualname__", ast::ExprContext::Store)) return false;
   if (!body(s->body)) return false;
@@ -166,6 +187,8 @@ bool Codegen::class_def(const ast::ClassDef* s) {
   units_.pop_back();
   if (!code) return false;
 
+  // `class C(B, metaclass=M)` is a call: __build_class__(<body function>, 'C', B, metaclass=M), which runs the body
+  // with the class namespace as its locals.
   if (!addop(Opcode::PUSH_NULL) || !addop(Opcode::LOAD_BUILD_CLASS)) return false;
   if (!make_closure(code, child->cu, 0)) return false;
   if (!load_const(str_const(s->name))) return false;
@@ -173,6 +196,8 @@ bool Codegen::class_def(const ast::ClassDef* s) {
   return apply_decorators(s->decorator_list) && nameop(s->name, ast::ExprContext::Store);
 }
 
+// One `for` clause of a comprehension and, recursively, the clauses nested in it; `depth` counts the iterators left on
+// the stack so LIST_APPEND/SET_ADD/MAP_ADD can reach the collection below them.
 bool Codegen::comprehension_generator(ast::List<ast::Comprehension> gens, size_t index, int depth,
                                       const ast::Expr* elt, const ast::Expr* val, int type) {
   const ast::Comprehension* gen = gens[index];
@@ -254,6 +279,9 @@ bool Codegen::async_comprehension_generator(ast::List<ast::Comprehension> gens, 
   return addop(Opcode::END_ASYNC_FOR);
 }
 
+// A comprehension is a nested function called at once with the outermost iterator as its argument: that iterable is
+// evaluated in the enclosing scope (so a class body's names are visible to it) and everything else inside the new
+// scope.
 bool Codegen::comprehension(const ast::Expr* e, int type, std::string_view name,
                             ast::List<ast::Comprehension> gens, const ast::Expr* elt, const ast::Expr* val) {
   const ast::Comprehension* outermost = gens[0];
@@ -261,6 +289,7 @@ bool Codegen::comprehension(const ast::Expr* e, int type, std::string_view name,
   if (!enter_scope(name, UnitKind::Comprehension, e, e->loc.lineno)) return false;
   set_loc(e->loc);
   bool is_async_generator = u().ste->coroutine;
+  // The message is compile.c's; an async genexp is allowed anywhere because it only creates an async generator.
   if (is_async_generator && type != kCompGenexp && outer_kind != UnitKind::AsyncFunction &&
       outer_kind != UnitKind::Comprehension)
     return error("asynchronous comprehension outside of an asynchronous function");

@@ -66,6 +66,8 @@ bool Codegen::visit_stmt(const ast::Stmt* s) {
 }
 
 bool Codegen::stmt_expr(const ast::Expr* value) {
+  // At the interactive prompt a top-level expression's value goes to sys.displayhook; inside a function typed at the
+  // prompt it is an ordinary expression statement.
   if (interactive_ && units_.size() <= 1) return visit_expr(value) && addop(Opcode::PRINT_EXPR);
   // A constant expression statement does nothing but keeps its line.
   if (value->kind == ast::ExprKind::Constant) return addop(Opcode::NOP);
@@ -87,6 +89,8 @@ bool Codegen::if_stmt(const ast::If* s) {
   return true;
 }
 
+// FOR_ITER jumps to `cleanup` when the iterator is exhausted (it pops the iterator itself in 3.11); the ForLoop frame
+// block tells break/return to pop the iterator on their way out.
 bool Codegen::for_stmt(const ast::For* s) {
   BasicBlock* start = new_block();
   BasicBlock* body_block = new_block();
@@ -108,6 +112,8 @@ bool Codegen::for_stmt(const ast::For* s) {
   return true;
 }
 
+// The test is compiled twice, at the top (entering) and at the bottom (looping), so each iteration takes one
+// conditional jump instead of a test plus a jump back; `continue` jumps to the top copy.
 bool Codegen::while_stmt(const ast::While* s) {
   BasicBlock* loop = new_block();
   BasicBlock* body_block = new_block();
@@ -222,6 +228,9 @@ bool Codegen::try_finally(const ast::Try* s) {
 
 // The handlers are tested in order by CHECK_EXC_MATCH in one exception-table region; the `cleanup` block restores
 // the previous exception state (POP_EXCEPT) when a handler itself raises.
+// The layout is compiler_try_except's: SETUP_FINALLY covers the body (a pseudo-instruction the assembler turns into an
+// exception-table entry); on an exception the VM jumps to `except` with the exception pushed; PUSH_EXC_INFO saves the
+// previous sys.exc_info() below it; SETUP_CLEANUP covers the handlers themselves.
 bool Codegen::try_except(const ast::Try* s) {
   BasicBlock* body_block = new_block();
   BasicBlock* except = new_block();
@@ -244,6 +253,7 @@ bool Codegen::try_except(const ast::Try* s) {
   for (size_t i = 0; i < n; ++i) {
     const ast::ExceptHandler* handler = s->handlers[i];
     set_loc(handler->loc);
+    // compile.c's message, located at the bare `except:`.
     if (!handler->type && i + 1 < n) return error("default 'except:' must be last");
     except = new_block();
     if (handler->type) {
@@ -265,6 +275,7 @@ bool Codegen::try_except(const ast::Try* s) {
       if (!visit_stmts(handler->body)) return false;
       pop_fblock();
       unset_loc();
+      // Two POP_BLOCKs: one for the name-clearing SETUP_CLEANUP, one for the handler region's.
       if (!addop(Opcode::POP_BLOCK) || !addop(Opcode::POP_BLOCK) || !addop(Opcode::POP_EXCEPT)) return false;
       if (!load_none() || !nameop(handler->name, Ctx::Store) || !nameop(handler->name, Ctx::Del)) return false;
       if (!addop_j(Opcode::JUMP, end)) return false;
@@ -295,6 +306,9 @@ bool Codegen::try_except(const ast::Try* s) {
 
 // ---- with -----------------------------------------------------------------------------------------------------
 
+// After WITH_EXCEPT_START has called __exit__(type, value, tb): a true result swallows the exception (pop it and
+// continue after the with), a false one re-raises it with RERAISE 2, which restores f_lasti from the stack so the
+// traceback points into the body, not at the with.
 bool Codegen::with_except_finish(BasicBlock* cleanup) {
   unset_loc();
   BasicBlock* exit = new_block();
@@ -321,6 +335,8 @@ bool Codegen::with_stmt(const ast::With* s, size_t pos, bool is_async) {
   } else if (!addop(Opcode::BEFORE_WITH)) {
     return false;
   }
+  // BEFORE_WITH left the bound __exit__ and the __enter__ result on the stack; SETUP_WITH's handler region keeps
+  // __exit__ below whatever the body pushes.
   if (!addop_j(Opcode::SETUP_WITH, final_block)) return false;
   use_next_block(block);
   FBlock fb{is_async ? FBlockKind::AsyncWith : FBlockKind::With, block, final_block};
@@ -358,6 +374,8 @@ bool Codegen::with_stmt(const ast::With* s, size_t pos, bool is_async) {
 
 // ---- async for (compile.c's compiler_async_for) ---------------------------------------------------------------
 
+// The message is compile.c's. An `async for` in a plain function is refused here rather than by the parser, because the
+// grammar accepts it in any function (the check needs to know the enclosing unit).
 bool Codegen::async_for_stmt(const ast::For* s) {
   if (u().kind != UnitKind::AsyncFunction) return error("'async for' outside async function");
   BasicBlock* start = new_block();
@@ -401,6 +419,8 @@ bool Codegen::import_as(std::string_view name, std::string_view asname) {
   return nameop(asname, Ctx::Store) && addop(Opcode::POP_TOP);
 }
 
+// `import a.b.c` runs __import__('a.b.c', fromlist=None, level=0), which returns the top package `a`, and binds `a`;
+// with `as`, import_as walks down to the submodule instead.
 bool Codegen::import_stmt(const ast::Import* s) {
   for (const ast::Alias* alias : s->names) {
     if (!load_const(Const::integer(0)) || !load_none()) return false;
@@ -414,8 +434,12 @@ bool Codegen::import_stmt(const ast::Import* s) {
   return true;
 }
 
+// `from m import x, y`: one IMPORT_NAME with the names as fromlist (so the import system loads submodules x and y if
+// they are packages' children), then IMPORT_FROM per name, which falls back to sys.modules['m.x'].
 bool Codegen::from_import(const ast::ImportFrom* s) {
   if (!load_const(Const::integer(s->level))) return false;
+  // future_features already refused misplaced future imports at module level; this catches one inside a function or
+  // class body, which the module-level scan never looks at.
   if (s->loc.lineno > future_.lineno && s->module == "__future__")
     return error("from __future__ imports must occur at the beginning of the file");
   std::vector<ConstRef> names;
@@ -424,6 +448,7 @@ bool Codegen::from_import(const ast::ImportFrom* s) {
   if (!addop_name(Opcode::IMPORT_NAME, s->module)) return false;
   for (size_t i = 0; i < s->names.size(); ++i) {
     const ast::Alias* alias = s->names[i];
+    // The parser allows `*` only alone, and IMPORT_STAR pops the module itself, so no POP_TOP follows.
     if (i == 0 && alias->name == "*") return addop(Opcode::IMPORT_STAR);
     if (!addop_name(Opcode::IMPORT_FROM, alias->name)) return false;
     if (!nameop(alias->asname.empty() ? alias->name : alias->asname, Ctx::Store)) return false;
@@ -440,6 +465,7 @@ bool Codegen::assert_stmt(const ast::Assert* s) {
   if ((tuple && !tuple->elts.empty()) ||
       (constant && constant->value->is(Const::Kind::Tuple) && !constant->value->items().empty()))
     warn("assertion is always true, perhaps remove parentheses?");
+  // Under -O asserts compile to nothing (the warning above is still given, as compile.c gives it first).
   if (optimize_) return true;
   BasicBlock* end = new_block();
   if (!jump_if(s->test, end, true) || !addop(Opcode::LOAD_ASSERTION_ERROR)) return false;
@@ -450,6 +476,8 @@ bool Codegen::assert_stmt(const ast::Assert* s) {
   return true;
 }
 
+// `x.a += v` evaluates x once: the object (and for a subscript the index) are copied on the stack so the load and the
+// store use the same values; BINARY_OP with the in-place oparg calls __iadd__ and friends, falling back to __add__.
 bool Codegen::aug_assign(const ast::AugAssign* s) {
   const ast::Expr* e = s->target;
   SourcePosition saved = u().loc;
@@ -490,6 +518,8 @@ bool Codegen::aug_assign(const ast::AugAssign* s) {
   }
 }
 
+// An annotation target that is not stored (`x.a: int` without a value) still evaluates its object and index, for their
+// side effects and errors, as compile.c's check_ann_expr.
 bool Codegen::check_ann_expr(const ast::Expr* e) { return visit_expr(e) && addop(Opcode::POP_TOP); }
 
 bool Codegen::check_ann_subscr(const ast::Expr* e) {
@@ -505,6 +535,8 @@ bool Codegen::check_ann_subscr(const ast::Expr* e) {
   return check_ann_expr(e);
 }
 
+// Only a simple name in a module or class body records its annotation in __annotations__; inside a function the
+// annotation is not even evaluated (PEP 526), and under PEP 563 it is stored as a string.
 bool Codegen::ann_assign(const ast::AnnAssign* s) {
   const ast::Expr* target = s->target;
   if (s->value && (!visit_expr(s->value) || !visit_expr(target))) return false;

@@ -1,9 +1,14 @@
+// Complex arithmetic with CPython's exact algorithms (complexobject.c's _Py_c_prod, _Py_c_quot, c_powi/c_powu and
+// _Py_c_pow), shared by constant folding and the VM's complex type: the same formulas in the same order give the same
+// last bits, which co_consts and printed results expose.
 #include "compiler/complex_ops.h"
 
 #include <cmath>
 
 namespace minipy {
 
+// The textbook formula without C99 Annex G's infinity recovery, as _Py_c_prod: (inf+0j)*(1+0j) yields a NaN part in
+// CPython too.
 ComplexValue complex_product(ComplexValue a, ComplexValue b) {
   return {a.real * b.real - a.imag * b.imag, a.real * b.imag + a.imag * b.real};
 }
@@ -60,6 +65,8 @@ ComplexValue power_polar(ComplexValue a, ComplexValue b, ComplexError* error) {
 
 }  // namespace
 
+// Small integral exponents use repeated squaring (exact for Gaussian integers, as CPython's c_powi), everything else
+// the polar form; the threshold 100 is CPython's.
 ComplexValue complex_power(ComplexValue a, ComplexValue b, ComplexError* error) {
   *error = ComplexError::kNone;
   ComplexValue r;
@@ -74,6 +81,8 @@ ComplexValue complex_power(ComplexValue a, ComplexValue b, ComplexError* error) 
   return r;
 }
 
+// complex_hash in complexobject.c: hash(real) + 1000003 * hash(imag) with wraparound, so a complex with zero imaginary
+// part hashes like its real part (and like an equal int or float).
 int64_t complex_hash(int64_t real_hash, int64_t imag_hash) {
   uint64_t combined = static_cast<uint64_t>(real_hash) + 1000003u * static_cast<uint64_t>(imag_hash);
   if (combined == static_cast<uint64_t>(-1)) combined = static_cast<uint64_t>(-2);

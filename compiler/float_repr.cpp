@@ -1,3 +1,5 @@
+// repr() of floats, shared by the compiler (constants in error messages and dis output, the annotation unparser) and
+// the VM's float type, so the two never disagree on a value's text.
 #include "compiler/float_repr.h"
 
 #include <charconv>
@@ -6,6 +8,9 @@
 
 namespace minipy {
 
+// std::to_chars without a precision produces the shortest digit string that reads back to the same double (the
+// guarantee of David Gay's "mode 0", which CPython's repr uses through _Py_dg_dtoa), so the digits match CPython's for
+// every double.
 void shortest_digits(double value, std::string* digits, int* decimal_point) {
   char buf[64];
   auto res = std::to_chars(buf, buf + sizeof buf, std::fabs(value), std::chars_format::scientific);
@@ -27,6 +32,8 @@ std::string float_repr(double value) {
   int point;
   shortest_digits(value, &digits, &point);
   int n = static_cast<int>(digits.size());
+  // float_repr_style 'short': positional notation when the decimal exponent is in [-4, 16), scientific otherwise,
+  // always with a ".0" or a fraction so the text reads back as a float.
   if (point > -4 && point <= 16) {
     if (point <= 0) {
       out += "0." + std::string(-point, '0') + digits;
@@ -41,6 +48,7 @@ std::string float_repr(double value) {
   if (n > 1) out += "." + digits.substr(1);
   int exp = point - 1;
   char buf[16];
+  // The exponent has a sign and at least two digits (1e+16, 1e-05), as repr prints it.
   std::snprintf(buf, sizeof buf, "e%c%02d", exp < 0 ? '-' : '+', std::abs(exp));
   return out + buf;
 }

@@ -18,6 +18,8 @@
 namespace minipy {
 namespace front {
 
+// Line `line` (1-based) of the decoded source with its newline: the text a SyntaxError shows. A linear scan is fine,
+// because it runs only when an error is being built.
 std::string_view ParseContext::line_text(int line) const {
   size_t pos = 0;
   for (int l = 1; l < line; ++l) {
@@ -29,6 +31,8 @@ std::string_view ParseContext::line_text(int line) const {
   return source.substr(pos, nl == std::string_view::npos ? source.size() - pos : nl - pos + 1);
 }
 
+// The first physical line of the logical line that `line` belongs to, following multi-line tokens and backslash
+// continuations backwards; fail() uses it so an error's text starts where CPython's tokenizer buffer does.
 int ParseContext::first_joined_line(int line) const {
   for (bool joined = true; joined && line > 1;) {
     joined = false;
@@ -70,6 +74,8 @@ int ParseContext::first_joined_line(int line) const {
   return line;
 }
 
+// Records the first error only: Bison's error recovery and the checks in the actions may report more, but CPython stops
+// at the first, and later ones are usually consequences of it.
 void ParseContext::fail(std::string message, Span span, SyntaxError::Kind kind) {
   if (error) return;
   error_span = span;
@@ -91,6 +97,8 @@ void ParseContext::fail(std::string message, Span span, SyntaxError::Kind kind) 
   // (eval and single input stay as given; report_lex_error drops it again where the tokenizer's errors do).
   if (mode == ast::ParseMode::Exec && !text.empty() && text.end() == source.end() && !text.ends_with('\n'))
     e.text += '\n';
+  // Spans are byte columns; SyntaxError.offset counts characters (1-based), as pegen's byte-to-character conversion
+  // (_PyPegen_byte_offset_to_character_offset) gives them.
   auto char_offset = [](std::string_view line, int byte_col) {
     byte_col = std::clamp(byte_col, 0, static_cast<int>(line.size()));
     return count_chars(line.substr(0, static_cast<size_t>(byte_col))) + 1;
@@ -158,6 +166,10 @@ static SyntaxError fstring_field_error(const ParseContext& sub, int line, int co
   return e;
 }
 
+// 3.11 parses each f-string replacement field separately (fstring_compile_expr in CPython's string_parser.c): the
+// field's text wrapped in parentheses, run through a fresh lexer and parser in eval mode, with the tokens moved to the
+// field's place in the source so the nodes get real positions. The sub-context shares the arena, so the returned tree
+// outlives it.
 ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_text) {
   size_t offset = static_cast<size_t>(expr_text.data() - ctx.source.data());
   // Locate the expression through the string token that contains it.
@@ -189,6 +201,7 @@ ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_tex
   buffer += '(';
   buffer += expr_text;
   buffer += ')';
+  // The parentheses let a field span lines and make `{a, b}` a tuple, as in CPython.
   ParseContext sub(buffer, ctx.arena, ast::ParseMode::Eval);
   sub.feature_version = ctx.feature_version;
   auto lexed = tokenize(buffer);
@@ -205,6 +218,8 @@ ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_tex
     if (!ctx.error) {
       ctx.error = fstring_field_error(sub, line, col);
       ctx.error_span = sub.error_span;
+      // Final: the outer field (if this is a nested f-string) must not add its own "f-string: " prefix or move the
+      // positions again.
       ctx.error_is_final = true;
     }
     return nullptr;
@@ -230,6 +245,8 @@ std::optional<SyntaxError> make_error(std::string message, std::string_view file
 
 // The encoding named by a line matching PEP 263's `^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)`, lower-cased; empty
 // when the line declares none.
+// (CPython's tokenizer.c get_coding_spec does the same search by hand, so that a comment such as `# vim: set
+// fileencoding=utf-8 :` is recognised.)
 std::string encoding_in_line(std::string_view text) {
   size_t i = text.find_first_not_of(" \t\f");
   if (i == std::string_view::npos || text[i] != '#') return {};
@@ -261,6 +278,9 @@ std::string declared_encoding(std::string_view source) {
 SourceDecoder source_decoder = nullptr;
 void* source_decoder_context = nullptr;
 
+// The compiler decodes UTF-8 and Latin-1 itself; other codecs need the VM's codec registry, reached through
+// source_decoder when the VM has set one. Without it, kKnown separates "a real codec we lack" (a minipy message) from
+// "no such codec" (CPython's "unknown encoding").
 enum class Encoding { Utf8, Latin1, Unsupported, Unknown };
 
 Encoding classify_encoding(std::string name) {
@@ -288,6 +308,8 @@ bool names_utf8_exactly(std::string_view name) {
 
 }  // namespace
 
+// A hook rather than a dependency: the compiler library may not include vm/ headers, so the VM registers its codec
+// lookup here at start-up (a plain function pointer and context, no ownership).
 void set_source_decoder(SourceDecoder decoder, void* context) {
   source_decoder = decoder;
   source_decoder_context = context;
@@ -377,6 +399,9 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
     }
   }
   if (text.empty()) text.assign(source);
+  // A file with invalid UTF-8 fails at once with the decoder's message. A str/bytes source given to compile() is parsed
+  // anyway with the bad bytes masked, so that a syntax error earlier in the text wins, as in CPython, whose tokenizer
+  // reports the decoding error only when it reaches the bad line.
   std::string undecoded;  // a string source that is not UTF-8: the original (text is masked, parse_utf8.cpp)
   if (auto bad = find_invalid_utf8(text)) {
     if (origin == SourceOrigin::File) {
@@ -403,6 +428,7 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
     }
     text.swap(normalized);
   }
+  // Masking happens after the newline normalisation so that offsets in `undecoded` and `text` agree.
   if (!undecoded.empty()) undecoded = front::mask_invalid_utf8(text);
   front::ParseContext ctx(text, arena, mode);
   auto lexed = [&] {
@@ -416,6 +442,7 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
     result.warnings.push_back(std::move(w));
   }
   ctx.feature_version = feature_version;
+  // ast.parse(feature_version=(3, 6)) and below read `async`/`await` as plain names, as the 3.6 grammar did.
   if (feature_version < 7) front::demote_async_keywords(ctx);
   front::Parser parser(ctx);
   int rc = parser.parse();
@@ -425,6 +452,9 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
     front::check_feature_versions(ctx);
   if (rc != 0 || ctx.failed() || !ctx.module) {
     if (!ctx.error) ctx.fail("invalid syntax", front::Span{1, 0, 1, 0});
+    // On a parse failure CPython tokenizes the rest of the source (_PyPegen_tokenize_full_source_to_check_for_errors)
+    // and a tokenizer error found there, such as an unterminated string, replaces the parser's message; our lexer
+    // ran over the whole text already, so its error is at hand.
     front::prefer_tokenizer_error(ctx);
     if (feature_version < kLatestFeatureVersion) front::check_feature_versions_before_error(ctx);
     result.error = std::move(ctx.error);

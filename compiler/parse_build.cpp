@@ -1,3 +1,7 @@
+// The grammar (parser.y) accepts a wider language than Python's where LALR(1) cannot tell two forms apart without more
+// lookahead (a target from an expression, a parameter list from a call's argument list); the builders here receive the
+// wider form and either build the node or fail with the message and position python.gram's invalid_* rules would have
+// produced. Every node lives in the context's arena, so nothing here frees.
 // Node builders and the checks CPython's PEG grammar performs that an LALR cover grammar has to do afterwards.
 #include "compiler/parse_build.h"
 
@@ -15,6 +19,8 @@ Span span_of(const Expr* e) { return Span::of(e->loc); }
 
 }  // namespace
 
+// Identifiers are copied into the arena because the token text points into the source buffer, which the tree outlives
+// (the compiler keeps the tree after parse() returns).
 Identifier identifier(ParseContext& ctx, int token) { return ctx.arena.copy(ctx.token_text(token)); }
 
 Identifier join_dotted(ParseContext& ctx, std::span<const int> name_tokens) {
@@ -81,6 +87,8 @@ Expr* make_compare(ParseContext& ctx, Expr* left, std::span<const CmpItem> rest,
                             List<Expr>(comparators, rest.size()));
 }
 
+// python.gram's named_expression allows only a NAME before `:=`; the cover grammar accepts any expression there, so the
+// check and invalid_named_expression's message are here.
 Expr* make_named_expr(ParseContext& ctx, Expr* target, Expr* value, Span span) {
   auto* name = target->as<Name>();
   if (!name) {
@@ -97,6 +105,8 @@ Expr* make_slice(ParseContext& ctx, Expr* lower, Expr* upper, Expr* step, Span s
 
 Expr* make_comprehension_expr(ParseContext& ctx, ExprKind kind, Expr* elt, Expr* value,
                               std::span<Comprehension* const> generators, Span span) {
+  // invalid_comprehension's message; the parser accepted `[*a for a in b]` because a starred item is valid in a plain
+  // list display with the same prefix.
   if (elt->kind == ExprKind::Starred) {
     ctx.fail("iterable unpacking cannot be used in comprehension", span_of(elt));
     return nullptr;
@@ -110,6 +120,8 @@ Expr* make_comprehension_expr(ParseContext& ctx, ExprKind kind, Expr* elt, Expr*
   }
 }
 
+// `{...}` is parsed as a list of items each either `key: value`, `**mapping`, a plain element or `*iterable`; the first
+// item decides set or dict, and a mismatch later is invalid_double_starred_kvpairs / invalid_kvpair's error.
 Expr* make_brace_display(ParseContext& ctx, std::span<const BraceItem> items, Span span) {
   bool is_set = items.front().is_set_element;
   for (const auto& item : items) {
@@ -135,6 +147,8 @@ Expr* make_brace_display(ParseContext& ctx, std::span<const BraceItem> items, Sp
   return make_expr<Dict>(ctx, span, to_list(ctx, keys), to_list(ctx, values));
 }
 
+// The noun CPython's _PyPegen_get_expr_name uses in "cannot assign to %s" and friends; the texts must match it exactly,
+// since they are the user-visible part of those SyntaxErrors.
 const char* expr_description(const Expr* e) {
   switch (e->kind) {
     case ExprKind::Attribute: return "attribute";
@@ -192,6 +206,8 @@ const Expr* invalid_target(const Expr* e, TargetUse use) {
   }
 }
 
+// Marks a target and its nested elements as Store or Del (CPython's _PyPegen_set_expr_context); the parser built them
+// as Load because it could not know yet that `=` follows.
 void store(Expr* e, ExprContext c) {
   switch (e->kind) {
     case ExprKind::Name: static_cast<Name*>(e)->ctx = c; break;
@@ -221,6 +237,8 @@ void store(Expr* e, ExprContext c) {
 
 }  // namespace
 
+// Turns an expression the cover grammar read into an assignment, for-loop, with-item or del target, or fails with
+// CPython's invalid_assignment / invalid_del_stmt / invalid_for_target message at the first bad sub-expression.
 bool set_target(ParseContext& ctx, Expr* target, TargetUse use) {
   if (const Expr* bad = invalid_target(target, use)) {
     const char* what = expr_description(bad);
@@ -250,12 +268,17 @@ static bool operand_level(const Expr* e) {
   }
 }
 
+// A single target that is wholly invalid gets invalid_assignment's wording, which distinguishes keywords and starred
+// expressions ("cannot assign to True") from operands where a comparison was probably meant ("... here. Maybe you meant
+// '==' instead of '='?"); a bad element inside a tuple target gets the plain message.
 Stmt* build_assign(ParseContext& ctx, const Vec<Expr*>& targets, Expr* value, Span span) {
   if (targets.size() == 1 && invalid_target(targets[0], TargetUse::Assign) == targets[0]) {
     Expr* t = targets[0];
     const char* what = expr_description(t);
     bool keyword_constant = t->kind == ExprKind::Constant && std::string_view(what) != "literal" &&
                             std::string_view(what) != "ellipsis";
+    // `(yield) = 1` versus `yield = 1`: parentheses are not nodes, so a target that starts after the statement does
+    // must have had them.
     bool parenthesized = t->loc.col_offset != span.col || t->loc.lineno != span.line;
     if ((t->kind == ExprKind::Yield || t->kind == ExprKind::YieldFrom) && !parenthesized) {
       ctx.fail("assignment to yield expression not possible", span_of(t));
@@ -271,6 +294,8 @@ Stmt* build_assign(ParseContext& ctx, const Vec<Expr*>& targets, Expr* value, Sp
   return make_stmt<Assign>(ctx, span, to_list(ctx, targets), value);
 }
 
+// Annotated assignment takes exactly one target (invalid_ann_assign_target's messages); `simple` tells codegen whether
+// to store the annotation in __annotations__ under the name (a bare name) or only evaluate it.
 Stmt* build_annassign(ParseContext& ctx, Expr* target, Expr* annotation, Expr* value, Span stmt_span) {
   switch (target->kind) {
     case ExprKind::Name: case ExprKind::Attribute: case ExprKind::Subscript: break;
@@ -301,9 +326,6 @@ Stmt* build_augassign(ParseContext& ctx, Expr* target, OperatorKind op, Expr* va
   return make_stmt<AugAssign>(ctx, span, target, op, value);
 }
 
-// An error build_arguments found in a list the cover grammar accepted: CPython's rules replayed over the list's
-// tokens (report_invalid_parameters) choose the error and its place; `message` at `fallback` if they find none.
-// `at` is where the offending item starts.
 // The index of the first token starting at or after `at`'s start (ctx.tokens.size() when none).
 static int token_at(const ParseContext& ctx, Span at) {
   auto it = std::lower_bound(ctx.tokens.begin(), ctx.tokens.end(), at, [](const Token& t, const Span& s) {
@@ -312,12 +334,18 @@ static int token_at(const ParseContext& ctx, Span at) {
   return static_cast<int>(it - ctx.tokens.begin());
 }
 
+// An error build_arguments found in a list the cover grammar accepted: CPython's rules replayed over the list's
+// tokens (report_invalid_parameters) choose the error and its place; `message` at `fallback` if they find none.
+// `at` is where the offending item starts.
 static void fail_parameters(ParseContext& ctx, Span at, const char* message, Span fallback) {
   int idx = token_at(ctx, at);
   if (idx < static_cast<int>(ctx.tokens.size()) && report_invalid_parameters(ctx, idx)) return;
   ctx.fail(message, fallback);
 }
 
+// A def's or lambda's parameter list, read by the grammar as a flat list of items (name with or without default, `/`,
+// `*`, `*name`, `**name`) and checked here in one pass for the ordering rules python.gram's parameters rule encodes in
+// its structure; a violation is located by replaying CPython's invalid_parameters rules.
 Arguments* build_arguments(ParseContext& ctx, std::span<const ParamItem> items, const Span* lambda_colon) {
   std::vector<Arg*> posonly, args, kwonly;
   std::vector<Expr*> defaults, kw_defaults;
@@ -337,6 +365,7 @@ Arguments* build_arguments(ParseContext& ctx, std::span<const ParamItem> items, 
         if (seen_star) { fail_parameters(ctx, item.span, "/ must be ahead of *", item.span); return nullptr; }
         if (args.empty()) { fail_parameters(ctx, item.span, "at least one argument must precede /", item.span); return nullptr; }
         seen_slash = true;
+        // Everything before `/` was collected as positional; it becomes positional-only.
         posonly.swap(args);
         break;
       case ParamItem::Kind::Star:
@@ -352,6 +381,8 @@ Arguments* build_arguments(ParseContext& ctx, std::span<const ParamItem> items, 
       case ParamItem::Kind::Plain:
         if (seen_star) {
           kwonly.push_back(item.arg);
+          // kw_defaults has one entry per keyword-only parameter, null for none (the AST's None), unlike `defaults`,
+          // which holds only the trailing positional defaults.
           kw_defaults.push_back(item.default_value);
         } else {
           if (item.default_value) {
@@ -384,6 +415,8 @@ Arguments* build_arguments(ParseContext& ctx, std::span<const ParamItem> items, 
 
 namespace {
 
+// Splits a call's (or class header's) argument list into positional and keyword arguments, enforcing the order
+// python.gram's args rule builds in (positional, then keywords and `*`, then `**`) with invalid_arguments' messages.
 bool split_call_args(ParseContext& ctx, std::span<CallArg> items, Span parens, std::vector<Expr*>& args,
                      std::vector<Keyword*>& keywords) {
   bool seen_keyword = false, seen_double_star = false;
@@ -401,6 +434,8 @@ bool split_call_args(ParseContext& ctx, std::span<CallArg> items, Span parens, s
           return false;
         }
       }
+        // `f(x for x in y)`: the generator expression takes the call's parentheses as its own, so its position is
+        // theirs.
         item.value->loc = parens.loc();
         [[fallthrough]];
       case CallArg::Kind::Positional:
@@ -467,6 +502,8 @@ Expr* build_call(ParseContext& ctx, Expr* func, std::span<CallArg> items, Span p
   return make_expr<Call>(ctx, span, func, to_list(ctx, args), to_list(ctx, keywords));
 }
 
+// A class header's parentheses hold a call's argument list (bases and keywords such as metaclass=), minus the bare
+// generator form, which the class rule of python.gram does not accept.
 Stmt* build_class(ParseContext& ctx, int name_token, std::span<CallArg> items, bool has_parens, Span parens,
                   const Vec<Stmt*>& body, Span span) {
   std::vector<Expr*> bases;

@@ -15,6 +15,8 @@ namespace {
 
 using Tok = Parser::token;
 
+// tokens.def is the one token table; the grammar's token numbers are Bison's, so the mapping is generated from the same
+// table rather than kept in step by hand.
 int parser_token(TokenKind kind) {
   switch (kind) {
 #define MINIPY_TOKEN(kind, spelling) case TokenKind::kind: return Tok::T_##kind;
@@ -28,6 +30,8 @@ int parser_token(TokenKind kind) {
 
 }  // namespace
 
+// A token starts a statement when it follows a line end, an indentation change or a ';' (or is the first token); the
+// soft keywords and the block checks below only apply there.
 bool starts_statement(const ParseContext& ctx, int idx) {
   if (idx == 0) return true;
   TokenKind prev = ctx.tokens[idx - 1].kind;
@@ -58,6 +62,9 @@ int matching_close(const ParseContext& ctx, int open) {
 namespace {
 
 // `match` is a soft keyword: a line `match <subject>:` is a match statement, anything else uses the name.
+// CPython's PEG parser tries the match_stmt rule and backtracks; an LALR parser cannot, so the feed decides by looking
+// at the logical line: it must end in ':' and `match` must not be followed by a token that only an expression statement
+// or assignment could continue with (`match = 1`, `match.x`, `match: int`).
 bool is_match_statement(const ParseContext& ctx, int idx) {
   if (!starts_statement(ctx, idx) || ctx.token_text(idx) != "match") return false;
   TokenKind next = ctx.tokens[idx + 1].kind;
@@ -76,6 +83,9 @@ bool is_case_clause(const ParseContext& ctx, int idx) {
 }
 
 // `with (` opens a parenthesized list of with-items when the matching ')' is followed by ':'.
+// 3.9+'s parenthesized with-items (`with (a as b, c as d):`) and a parenthesized expression after `with` share their
+// first token; the feed looks ahead to the matching ')' and the ':' after it to tell them apart, as the PEG parser's
+// backtracking would.
 bool is_with_paren(const ParseContext& ctx, int idx) {
   if (idx == 0 || ctx.tokens[idx - 1].kind != TokenKind::KwWith) return false;
   int depth = 0;
@@ -121,6 +131,8 @@ Span end_of_input_span(const ParseContext& ctx) {
 namespace {
 
 // A block header `...:` NEWLINE must be followed by INDENT; CPython names the statement that wanted the block.
+// Checked in the feed rather than the grammar because CPython's message names the statement that wanted the block and
+// its line, and is an IndentationError, which a generic syntax error from Bison could not produce.
 bool check_indented_block(ParseContext& ctx, int idx) {
   if (idx < 2 || ctx.tokens[idx].kind == TokenKind::Indent || ctx.tokens[idx - 1].kind != TokenKind::Newline ||
       ctx.tokens[idx - 2].kind != TokenKind::Colon)
@@ -150,6 +162,8 @@ bool check_indented_block(ParseContext& ctx, int idx) {
 
 }  // namespace
 
+// The tokenizer's errors keep their own positions, which differ from the parser's conventions in several cases (raw
+// offsets, a line length counted with its newline); the LexError carries those CPython-specific quirks.
 void report_lex_error(ParseContext& ctx) {
   const LexError& le = *ctx.lex_error;
   if (!ctx.error) ctx.error_from_lexer = true;
@@ -166,6 +180,8 @@ void report_lex_error(ParseContext& ctx) {
   }
 }
 
+// The first token handed to Bison is synthetic and selects the start rule (exec, eval or single input), which lets one
+// grammar serve all three compile() modes.
 int yylex(Parser::semantic_type* value, Span* location, ParseContext& ctx) {
   if (ctx.next_token < 0) {
     ctx.next_token = 0;

@@ -19,7 +19,9 @@ namespace minipy::front {
 using namespace ast;
 
 namespace {
-// CPython's default limit (sys.int_info.default_max_str_digits).
+// The int/str digit limit for literals: CPython's default (sys.int_info.default_max_str_digits) until
+// sys.set_int_max_str_digits() changes it through set_int_literal_max_digits (below). CPython's parser converts
+// literals under the limit in effect at compile time, so eval() of a huge literal succeeds once a program lifted it.
 int64_t literal_max_digits = 4300;
 
 // CPython converts a decimal literal that does not fit a C long with the int/str conversion, which counts the
@@ -53,6 +55,8 @@ Expr* make_number(ParseContext& ctx, int token) {
     std::string digits;
     for (char c : text.substr(0, text.size() - 1))
       if (c != '_') digits += c;
+    // strtod is correctly rounded (glibc), as CPython's _Py_dg_strtod is, so literals read to the same doubles; the
+    // lexer already checked the syntax.
     return make_constant(ctx, Const::complex(0.0, std::strtod(digits.c_str(), nullptr)), span);
   }
   bool radix_prefix = text.size() > 1 && text[0] == '0' && std::string_view("xXoObB").find(text[1]) != std::string_view::npos;
@@ -84,6 +88,8 @@ Expr* make_number(ParseContext& ctx, int token) {
     small = small * static_cast<uint64_t>(base) + static_cast<uint64_t>(d);
   }
   if (fits) {
+    // Small int constants are shared per compile: thousands of `0` and `1` literals in a large module then cost one
+    // Const each, and codegen's constant table finds them by identity first.
     if (small < std::size(ctx.small_ints)) {
       const Const*& cached = ctx.small_ints[small];
       if (!cached) cached = ctx.arena.keep(Const::integer(BigInt(static_cast<int64_t>(small))));
@@ -107,6 +113,8 @@ struct LiteralParts {
   std::string_view body;  // between the quotes, a view into the source
 };
 
+// The prefix letters may come in any order and case (rb, Rb, bR, ...); a triple-quoted body is recognised by the
+// token's length, since the lexer already matched the quotes.
 LiteralParts split_literal(std::string_view text) {
   LiteralParts p;
   size_t i = 0;
@@ -131,6 +139,9 @@ int hex_value(char c) {
 }
 
 // Decodes the escapes of a (non-raw) literal body into `out`; returns an error message or empty.
+// The escapes of Python's string literals (the language reference's table); the error texts are those of the
+// 'unicodeescape' codec that CPython's parser decodes str literals with, including its byte positions, because CPython
+// reports them as SyntaxError "(unicode error) ...".
 std::string decode_escapes(std::string_view body, bool bytes, std::string& out) {
   for (size_t i = 0; i < body.size();) {
     char c = body[i];
@@ -154,6 +165,8 @@ std::string decode_escapes(std::string_view body, bool bytes, std::string& out) 
       case 'r': out += '\r'; break;
       case 't': out += '\t'; break;
       case 'v': out += '\v'; break;
+      // Up to three octal digits; a value above 0o377 is a code point in a str and wraps to a byte in bytes (3.11 does
+      // not yet warn about it; 3.12 does).
       case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
         unsigned value = static_cast<unsigned>(e - '0');
         for (int k = 0; k < 2 && i < body.size() && body[i] >= '0' && body[i] <= '7'; ++k, ++i)
@@ -163,6 +176,7 @@ std::string decode_escapes(std::string_view body, bool bytes, std::string& out) 
         break;
       }
       case 'x': case 'u': case 'U': {
+        // \u, \U and \N are not escapes in bytes literals: they stay as written, backslash included.
         if (bytes && e != 'x') {
           out += '\\';
           out += e;
@@ -223,6 +237,8 @@ std::string decode_escapes(std::string_view body, bool bytes, std::string& out) 
   return {};
 }
 
+// A bytes literal may only hold ASCII characters in its source text (non-ASCII must be escaped); CPython checks the raw
+// text, before escapes are processed, and reports it at the end of the literal.
 bool decode_plain(ParseContext& ctx, const LiteralParts& p, Span span, std::string& out) {
   if (p.bytes) {
     for (unsigned char c : p.body) {
@@ -256,6 +272,9 @@ void fail_at_span_after(ParseContext& ctx, Span after, std::string message) {
 }
 
 // Builds the parts of one f-string body; `spec` parsing stops at the closing '}' of the enclosing field.
+// 3.11 still parses f-strings in the string parser (Parser/string_parser.c), not in the grammar: the literal text is
+// split here into constant parts and replacement fields, and each field's expression goes through
+// parse_fstring_expression (parse.cpp). Error messages and positions follow string_parser.c.
 class FStringParser {
  public:
   // `whole` spans all the concatenated literals, `token` the one being parsed (format specs end with it).
@@ -279,6 +298,8 @@ class FStringParser {
           i += 2;
           continue;
         }
+        // A field inside a format spec inside a field is as deep as 3.11 allows (fstring_find_expr's recurse_lvl
+        // check).
         if (depth >= 2) return fail("f-string: expressions nested too deeply");
         if (!parse_field(body, i, parts, pending, depth)) return false;
         continue;

@@ -13,6 +13,7 @@ using namespace ast;
 namespace {
 
 template <class T>
+// Patterns are arena-allocated like every node; the arena never runs destructors, hence the static_assert.
 T* make_pattern(ParseContext& ctx, PatternKind kind, Span span) {
   static_assert(std::is_trivially_destructible_v<T>);
   auto* p = static_cast<T*>(ctx.arena.allocate(sizeof(T), alignof(T)));
@@ -23,6 +24,8 @@ T* make_pattern(ParseContext& ctx, PatternKind kind, Span span) {
 }
 
 // A capture target: any name but `_` (the wildcard), which the caller handles.
+// `_` is a soft keyword inside patterns: a MatchAs or MatchStar without a name is the wildcard, which binds nothing
+// (python.gram's wildcard_pattern).
 bool is_wildcard(ParseContext& ctx, int token) { return ctx.token_text(token) == "_"; }
 
 bool is_imaginary(const Expr* e) {
@@ -45,6 +48,7 @@ Pattern* make_star_pattern(ParseContext& ctx, int name_token, Span span) {
 }
 
 Pattern* make_as_pattern(ParseContext& ctx, Pattern* pattern, int name_token, Span span) {
+  // invalid_as_pattern's first alternative: `... as _` is refused with this message and position.
   if (is_wildcard(ctx, name_token)) {
     ctx.fail("cannot use '_' as a target", ctx.token_span(name_token));
     return nullptr;
@@ -86,6 +90,8 @@ Pattern* make_mapping_pattern(ParseContext& ctx, std::span<const KeyPatternItem>
   for (size_t i = 0; i < items.size(); ++i) {
     const KeyPatternItem& item = items[i];
     if (item.key) {
+      // python.gram's mapping_pattern only allows `**rest` at the end and only once, and never as `**_`; the LALR cover
+      // list accepts any order, so the violations are found here. CPython reports them as plain "invalid syntax".
       if (!rest.empty()) {  // `**rest` must come last
         ctx.fail("invalid syntax", item.span);
         return nullptr;
@@ -112,6 +118,7 @@ Pattern* make_class_pattern(ParseContext& ctx, Expr* cls, std::span<const ClassP
   std::vector<Identifier> keyword_names;
   for (const ClassPatternArg& arg : args) {
     if (arg.name_token < 0) {
+      // invalid_class_pattern's message, at the first positional pattern that follows a keyword one.
       if (!keyword_patterns.empty()) {
         ctx.fail("positional patterns follow keyword patterns", arg.span);
         return nullptr;
@@ -130,6 +137,9 @@ Pattern* make_class_pattern(ParseContext& ctx, Expr* cls, std::span<const ClassP
   return p;
 }
 
+// A complex literal pattern (`1 + 2j`, `-1 - 2j`) is a BinOp node, as in CPython's AST; ast_optimize folds it into one
+// Constant, and codegen refuses any other BinOp in a value pattern. The two messages are python.gram's
+// real_number/imaginary_number actions.
 Expr* make_complex_literal(ParseContext& ctx, Expr* real, OperatorKind op, int imag_token, Span imag_span,
                            Span span) {
   // The real part may be negated (a UnaryOp); either way it must not be imaginary itself.
@@ -147,6 +157,8 @@ Expr* make_complex_literal(ParseContext& ctx, Expr* real, OperatorKind op, int i
   return make_binop(ctx, real, op, imag, span);
 }
 
+// `except` and `except*` clauses are parsed by one rule; the first clause decides the statement's kind and a clause of
+// the other kind is invalid_try_stmt's error.
 Stmt* build_try(ParseContext& ctx, const Vec<Stmt*>& body, const Vec<ExceptHandler*>& handlers,
                 const Vec<Stmt*>& orelse, const Vec<Stmt*>& finalbody, Span span) {
   bool star = !handlers.empty() && handlers[0]->is_star;

@@ -1,3 +1,7 @@
+// UTF-8 for the front end (parse_unicode.h). The compiler library may not use the VM's Unicode tables
+// (vm/text/unicode_tables.inc), so identifier and printability classes here are range approximations; the VM's str
+// methods use the exact tables. Identifiers are not NFKC-normalised either (PEP 3131 asks for it: CPython reads `ﬁle`
+// as `file`).
 #include "compiler/parse_unicode.h"
 
 #include <fmt/format.h>
@@ -7,6 +11,7 @@
 
 namespace minipy {
 
+// By the lead byte alone: callers have validated the text (find_invalid_utf8) or only need to step over it.
 size_t utf8_length(const unsigned char* p) {
   unsigned char c = *p;
   if (c < 0xC0) return 1;
@@ -15,6 +20,7 @@ size_t utf8_length(const unsigned char* p) {
   return 4;
 }
 
+// A truncated sequence at the end yields its lead byte rather than reading past `end`.
 char32_t decode_utf8_at(const unsigned char* p, const unsigned char* end) {
   size_t n = utf8_length(p);
   if (static_cast<size_t>(end - p) < n) return *p;
@@ -55,6 +61,8 @@ namespace {
 bool in(char32_t cp, char32_t lo, char32_t hi) { return cp >= lo && cp <= hi; }
 
 // Non-ASCII code points that can never be part of a name (punctuation, symbols, spaces, private use).
+// Latin-1's letters ª µ º and the middle dot · are the exceptions in its symbol range; U+203F/2040/2054 (connector
+// punctuation) and U+2071/207F (superscript letters) are identifier characters inside the General Punctuation block.
 bool never_in_name(char32_t cp) {
   if (in(cp, 0x80, 0xBF)) return cp != 0xAA && cp != 0xB5 && cp != 0xBA && cp != 0xB7;
   if (cp == 0xD7 || cp == 0xF7) return true;
@@ -73,6 +81,8 @@ bool continue_only(char32_t cp) {
 
 }  // namespace
 
+// Used by the repr of str constants (error messages, PEP 563 annotations, the AST dump); the VM's repr() and
+// str.isprintable() use the exact tables.
 bool is_printable(char32_t c) {
   if (c < 0x20 || in(c, 0x7F, 0xA0) || c == 0xAD) return false;
   if (c < 0x600) return true;
@@ -85,6 +95,8 @@ bool is_printable(char32_t c) {
 bool is_xid_start(char32_t cp) { return !never_in_name(cp) && !continue_only(cp); }
 bool is_xid_continue(char32_t cp) { return !never_in_name(cp); }
 
+// The shortest-form check is done by decoding and comparing with the minimum code point for the length, which rejects
+// overlong encodings (C0/C1 leads are excluded above, E0/F0 ones here).
 std::optional<Utf8Problem> find_invalid_utf8(std::string_view text, bool allow_surrogates) {
   auto* p = reinterpret_cast<const unsigned char*>(text.data());
   auto* end = p + text.size();
@@ -117,6 +129,8 @@ std::optional<Utf8Problem> find_invalid_utf8(std::string_view text, bool allow_s
   return std::nullopt;
 }
 
+// Unlike find_invalid_utf8 this reports the span CPython's decoder blames: the maximal prefix of a sequence that could
+// still have been valid, so a stray continuation byte and a truncated sequence give different messages.
 std::optional<Utf8DecodeError> utf8_decode_error(std::string_view data) {
   auto byte = [&](size_t i) { return static_cast<unsigned char>(data[i]); };
   size_t n = data.size();
@@ -146,6 +160,7 @@ std::string Utf8DecodeError::message(std::string_view data) const {
   if (end - start == 1)
     return fmt::format("'utf-8' codec can't decode byte {:#04x} in position {}: {}",
                        static_cast<unsigned char>(data[start]), start, reason);
+  // A multi-byte span is reported with an inclusive end position, as UnicodeDecodeError.__str__ does.
   return fmt::format("'utf-8' codec can't decode bytes in position {}-{}: {}", start, end - 1, reason);
 }
 

@@ -173,6 +173,7 @@ input:
   | StartEval eval_expr newlines EndMarker { finish_module(ctx, ParseMode::Eval, {}, $2); }
   ;
 
+// python.gram: eval's NEWLINE* before ENDMARKER
 newlines: %empty | newlines Newline ;
 
 // compile()'s 'eval' input: expressions without starred items.
@@ -190,6 +191,7 @@ stmts:
   | stmt_line Newline { $$ = $1; @$ = @1; }
   | stmt_line ";" Newline { $$ = $1; @$ = span_of(@1, @2); }
   ;
+// python.gram: simple_stmts' `';'.simple_stmt+`, accumulated into the enclosing statements list
 stmt_line:
     stmts simple_stmt { $$ = $1; push(ctx, $$, $2); }
   | stmt_line ";" simple_stmt { $$ = $1; push(ctx, $$, $3); }
@@ -208,6 +210,7 @@ simple_stmts:
   | simple_stmt_list ";" Newline { $$ = ($1); @$ = span_of(@1, @2); }
   ;
 
+// python.gram: simple_stmts' `';'.simple_stmt+`
 simple_stmt_list:
     simple_stmt { $$ = vec1(ctx, $1); }
   | simple_stmt_list ";" simple_stmt { $$ = $1; push(ctx, $$, $3); }
@@ -257,6 +260,7 @@ augassign:
 // python.gram: del_stmt, del_targets
 del_stmt: "del" exprlist_items opt_comma { CHECK($$ = build_delete(ctx, $2, @$)); } ;
 
+// python.gram: the optional trailing `[',']` of del_targets, import_from_targets, items_pattern and others
 opt_comma: %empty { $$ = 0; } | "," { $$ = 1; } ;
 
 // python.gram: return_stmt
@@ -289,6 +293,7 @@ import_stmt:
   | "from" opt_import_dots dotted_name "import" import_targets { $$ = make_import_from(ctx, $2, &$3, $5, @$); }
   | "from" import_dots "import" import_targets { $$ = make_import_from(ctx, $2, nullptr, $4, @$); }
   ;
+// python.gram: import_from's `('.' | '...')*` and `('.' | '...')+`, counted as a level ('...' is one token worth 3)
 opt_import_dots: %empty { $$ = 0; } | import_dots ;
 import_dots:
     "." { $$ = 1; } | "..." { $$ = 3; }
@@ -344,8 +349,11 @@ match_subject:
   | subj_head { $$ = make_tuple_expr(ctx, $1, @$); }
   | subj_head subj_item { push(ctx, $1, $2); $$ = make_tuple_expr(ctx, $1, @$); }
   ;
+// python.gram: subject_expr's `star_named_expression ',' star_named_expressions?` (a tuple subject); subj_item is
+// star_named_expression
 subj_head: subj_item "," { $$ = vec1(ctx, $1); } | subj_head subj_item "," { $$ = $1; push(ctx, $$, $2); } ;
 subj_item: named_expr | star_expr ;
+// python.gram: match_stmt's case_block+
 case_blocks: case_block { $$ = vec1(ctx, $1); } | case_blocks case_block { $$ = $1; push(ctx, $$, $2); } ;
 // python.gram: case_block
 case_block:
@@ -362,6 +370,7 @@ open_sequence_pattern:
     pattern_head
   | pattern_head maybe_star_pattern { $$ = $1; push(ctx, $$, $2); }
   ;
+// python.gram: open_sequence_pattern's `maybe_star_pattern ','` and maybe_sequence_pattern's `','.maybe_star_pattern+`
 pattern_head:
     maybe_star_pattern "," { $$ = vec1(ctx, $1); } | pattern_head maybe_star_pattern "," { $$ = $1; push(ctx, $$, $2); } ;
 // python.gram: maybe_sequence_pattern
@@ -384,6 +393,7 @@ or_pattern:
     closed_pattern
   | or_chain_pattern { $$ = make_or_pattern(ctx, $1, @$); }
   ;
+// python.gram: or_pattern's `'|'.closed_pattern+` with two or more alternatives (one is the closed_pattern itself)
 or_chain_pattern:
     closed_pattern "|" closed_pattern { $$ = vec2(ctx, $1, $3); } | or_chain_pattern "|" closed_pattern { $$ = $1; push(ctx, $$, $3); } ;
 // python.gram: closed_pattern
@@ -430,6 +440,7 @@ mapping_items:
 mapping_item: pattern_key ":" pattern { $$ = KeyPatternItem{$1, $3, -1, @$}; } ;
 // python.gram: double_star_pattern
 double_star_pattern: "**" Name { $$ = KeyPatternItem{nullptr, nullptr, $2, @$}; } ;
+// python.gram: key_value_pattern's key, `(literal_expr | attr)`
 pattern_key:
     pattern_literal
   | pattern_attr
@@ -445,6 +456,7 @@ class_arg:
     pattern { $$ = ClassPatternArg{-1, $1, @$}; }
   | Name "=" pattern { $$ = ClassPatternArg{$1, $3, @$}; }
   ;
+// python.gram: invalid_as_pattern's `!NAME expression`: the first tokens of a target that cannot be a capture name
 error_target: Number | String | "(" | "[" ;
 
 // python.gram: block
@@ -461,6 +473,7 @@ elif_chain:
   | else_block { $$ = ($1); }
   | "elif" named_expr ":" block elif_chain { $$ = vec1<Stmt*>(ctx, make_stmt<If>(ctx, @$, $2, to_list(ctx, $4), to_list(ctx, $5))); }
   ;
+// python.gram: else_block
 else_block: "else" ":" block { $$ = ($3); } ;
 
 // python.gram: while_stmt
@@ -483,6 +496,7 @@ try_stmt:
   | "try" ":" block handlers finally_block { CHECK($$ = build_try(ctx, $3, $4, {}, $5, @$)); }
   | "try" ":" block handlers else_block finally_block { CHECK($$ = build_try(ctx, $3, $4, $5, $6, @$)); }
   ;
+// python.gram: finally_block
 finally_block: "finally" ":" block { $$ = ($3); } ;
 // python.gram: except_block+
 handlers: handler { $$ = vec1(ctx, $1); } | handlers handler { $$ = $1; push(ctx, $$, $2); } ;
@@ -499,6 +513,7 @@ handler:
       YYABORT;
     }
   ;
+// python.gram: expressions (eval input, and invalid_except_stmt's unparenthesized `expression ',' expressions`)
 test_items: test { $$ = vec1(ctx, $1); } | test_items "," test { $$ = $1; push(ctx, $$, $3); } ;
 
 // python.gram: with_stmt
@@ -516,6 +531,7 @@ with_item:
 
 // python.gram: function_def_raw
 funcdef: "def" Name "(" params ")" opt_returns ":" block { CHECK($$ = build_funcdef(ctx, $2, $4, $6, $8, @$)); } ;
+// python.gram: function_def_raw's `['->' expression]`
 opt_returns: %empty { $$ = nullptr; } | "->" test { $$ = $2; } ;
 
 // python.gram: class_def_raw
@@ -537,6 +553,8 @@ decorators: "@" named_expr Newline { $$ = vec1(ctx, $2); } | decorators "@" name
 // python.gram: params, parameters (a cover rule: parse_build.cpp checks the order of kinds). The trailing comma is
 // spelled out rather than an `opt_comma` so a parameter list costs no empty reduction.
 params: %empty { $$ = {}; } | param_items | param_items "," ;
+// python.gram: param_no_default, param_with_default, slash_no_default, star_etc and kwds read as one flat list;
+// build_arguments applies their order
 param_items: param_item { $$ = vec1(ctx, $1); } | param_items "," param_item { $$ = $1; push(ctx, $$, $3); } ;
 param_item:
     param { $$ = ParamItem{ParamItem::Kind::Plain, $1, nullptr, @$}; }
@@ -546,12 +564,14 @@ param_item:
   | "*" param { $$ = ParamItem{ParamItem::Kind::StarArg, $2, nullptr, @$}; }
   | "**" param { $$ = ParamItem{ParamItem::Kind::DoubleStarArg, $2, nullptr, @$}; }
   ;
+// python.gram: param, `NAME annotation?`
 param:
     Name { $$ = ctx.arena.make<Arg>(@$.loc(), identifier(ctx, $1), nullptr); }
   | Name ":" test { $$ = ctx.arena.make<Arg>(@$.loc(), identifier(ctx, $1), $3); }
   ;
 // python.gram: lambda_params (a cover rule, as params; no annotations, so `:` ends them)
 lparams: %empty { $$ = {}; } | lparam_items | lparam_items "," ;
+// python.gram: lambda_param_no_default, lambda_param_with_default, lambda_star_etc, lambda_kwds as one flat list
 lparam_items: lparam_item { $$ = vec1(ctx, $1); } | lparam_items "," lparam_item { $$ = $1; push(ctx, $$, $3); } ;
 lparam_item:
     lparam { $$ = ParamItem{ParamItem::Kind::Plain, $1, nullptr, @$}; }
@@ -561,6 +581,7 @@ lparam_item:
   | "*" lparam { $$ = ParamItem{ParamItem::Kind::StarArg, $2, nullptr, @$}; }
   | "**" lparam { $$ = ParamItem{ParamItem::Kind::DoubleStarArg, $2, nullptr, @$}; }
   ;
+// python.gram: lambda_param
 lparam: Name { $$ = ctx.arena.make<Arg>(@$.loc(), identifier(ctx, $1), nullptr); } ;
 
 // ---- expressions ------------------------------------------------------------------------------------------
@@ -574,6 +595,7 @@ testlist_star_expr:
   | tlse_items "," { $$ = make_tuple_expr(ctx, $1, @$); }
   ;
 // Two or more items.
+// python.gram: star_expressions' `star_expression (',' star_expression)+`
 tlse_items:
     test "," test { $$ = vec2(ctx, $1, $3); }
   | test "," star_expr { $$ = vec2(ctx, $1, $3); }
@@ -589,6 +611,7 @@ exprlist:
     exprlist_items { $$ = $1.size() == 1 ? $1[0] : make_tuple_expr(ctx, $1, @$); }
   | exprlist_items "," { $$ = make_tuple_expr(ctx, $1, @$); }
   ;
+// python.gram: star_targets' `','.star_target+` (bitwise_or level here; set_target checks them)
 exprlist_items:
     bexpr { $$ = vec1(ctx, $1); } | star_expr { $$ = vec1(ctx, $1); }
   | exprlist_items "," bexpr { $$ = $1; push(ctx, $$, $3); } | exprlist_items "," star_expr { $$ = $1; push(ctx, $$, $3); }
@@ -641,6 +664,7 @@ dexpr:
   | "not" bexpr { $$ = make_expr<UnaryOp>(ctx, @$, UnaryOpKind::Not, $2); }
   | "not" dexpr { $$ = make_expr<UnaryOp>(ctx, @$, UnaryOpKind::Not, $2); }
   ;
+// python.gram: comparison's `compare_op_bitwise_or_pair+`
 comp_tail: comp_op bexpr { $$ = vec1(ctx, CmpItem{$1, $2}); } | comp_tail comp_op bexpr { $$ = $1; push(ctx, $$, CmpItem{$2, $3}); } ;
 // python.gram: compare_op_bitwise_or_pair
 comp_op:
@@ -705,6 +729,7 @@ strings:
     String { CHECK($$ = make_strings(ctx, $1, $1, @$)); }
   | string_seq { CHECK($$ = make_strings(ctx, $1.first, $1.second, @$)); }
   ;
+// python.gram: strings' `STRING+` with two or more (implicit concatenation)
 string_seq: String String { $$ = TokRange{$1, $2}; } | string_seq String { $$ = TokRange{$1.first, $2}; } ;
 
 // python.gram: tuple, group, genexp
@@ -721,6 +746,7 @@ paren_atom:
   ;
 
 // Two or more elements, or one element followed by more: the comma-separated body of a tuple display.
+// python.gram: star_named_expressions of tuple and list
 elt_list:
     named_expr "," named_expr { $$ = vec2(ctx, $1, $3); }
   | named_expr "," star_expr { $$ = vec2(ctx, $1, $3); }
@@ -751,6 +777,8 @@ brace_atom:
   | "{" named_expr comp_for "}" { CHECK($$ = make_comprehension_expr(ctx, ExprKind::SetComp, $2, nullptr, $3, @$)); }
   | "{" test ":" test comp_for "}" { CHECK($$ = make_comprehension_expr(ctx, ExprKind::DictComp, $2, $4, $5, @$)); }
   ;
+// python.gram: dict's double_starred_kvpairs and set's star_named_expressions as one cover list; make_brace_display
+// decides which it was
 brace_items: brace_item { $$ = vec1(ctx, $1); } | brace_items "," brace_item { $$ = $1; push(ctx, $$, $3); } ;
 brace_item:
     named_expr { $$ = BraceItem{nullptr, $1, false, true}; }
@@ -768,6 +796,7 @@ comp_clause:
   | "async" "for" exprlist "in" bexpr comp_ifs { CHECK($$ = make_comprehension(ctx, $3, $5, $6, true)); }
   | "async" "for" exprlist "in" dexpr comp_ifs { CHECK($$ = make_comprehension(ctx, $3, $5, $6, true)); }
   ;
+// python.gram: for_if_clause's `('if' disjunction)*`
 comp_ifs:
     %empty { $$ = {}; }
   | comp_ifs "if" bexpr { $$ = $1; push(ctx, $$, $3); } | comp_ifs "if" dexpr { $$ = $1; push(ctx, $$, $3); }
@@ -775,6 +804,8 @@ comp_ifs:
 
 // python.gram: arguments, args, kwargs (a cover rule: parse_build.cpp checks the order)
 call_args: %empty { $$ = {}; } | arg_items | arg_items "," ;
+// python.gram: args' items: starred_expression, (assignment_expression | expression !':='), kwarg_or_starred,
+// kwarg_or_double_starred, and a bare genexp (the `args` of primary's `genexp` call form)
 arg_items: arg { $$ = vec1(ctx, $1); } | arg_items "," arg { $$ = $1; push(ctx, $$, $3); } ;
 arg:
     named_expr { $$ = CallArg{CallArg::Kind::Positional, $1, nullptr, @$}; }
@@ -796,6 +827,7 @@ slices:
     }
   | subscript_list "," { $$ = make_tuple_expr(ctx, $1, @$); }
   ;
+// python.gram: slices' `','.(slice | starred_expression)+`
 subscript_list: subscript { $$ = vec1(ctx, $1); } | subscript_list "," subscript { $$ = $1; push(ctx, $$, $3); } ;
 // python.gram: slice
 subscript:
@@ -804,6 +836,7 @@ subscript:
   | opt_test ":" opt_test { $$ = make_slice(ctx, $1, $3, nullptr, $1 ? @$ : span_of(@2, @$)); }
   | opt_test ":" opt_test ":" opt_test { $$ = make_slice(ctx, $1, $3, $5, $1 ? @$ : span_of(@2, @$)); }
   ;
+// python.gram: slice's optional `[expression]` bounds
 opt_test: %empty { $$ = nullptr; } | test ;
 
 %%

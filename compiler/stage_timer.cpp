@@ -37,6 +37,8 @@ struct Totals {
     for (size_t i = 1; i < static_cast<size_t>(CompileStage::Count); i++)
       if (ms[i] > 0) std::fprintf(stderr, "stage %-14s %9.3f ms\n", kStageNames[i], ms[i]);
   }
+  // For processes that exit through static destruction (tests, tools); minipy itself leaves with _exit and calls
+  // report_compile_stages() first (vm/cli/main.cpp). `any` makes the second call a no-op.
   ~Totals() { report(); }
 };
 
@@ -47,6 +49,7 @@ Totals& totals() {
 
 }  // namespace
 
+// Read once at static initialisation, so a StageScope costs one branch when timing is off (the normal case).
 bool enabled = std::getenv("MINIPY_COMPILE_STAGES") != nullptr;
 
 void enter(CompileStage stage, CompileStage* saved) {

@@ -290,8 +290,8 @@ bool SymtableBuilder::visit_stmt(const ast::Stmt* s) {
       for (const ast::Keyword* k : c->keywords)
         if (!visit_expr(k->value)) return false;
       if (!visit_exprs(c->decorator_list)) return false;
-      // The class body is a block of its own; names in it are mangled with this class's name, and an error
-      // inside leaves `private_` unrestored on purpose: the whole build fails then.
+      // The class body is a block of its own; names in it are mangled with this class's name. After an error
+      // the block is not left (no leave()) on purpose: the whole build fails then.
       enter(BlockKind::Class, std::string(c->name), c, s->loc);
       std::string saved = std::exchange(private_, std::string(c->name));
       bool ok = visit_stmts(c->body);

@@ -56,6 +56,8 @@ int match_jamo(std::string_view text, size_t* pos, const char* const* names, int
 }  // namespace
 
 std::string name_of(char32_t c) {
+  // Hangul syllables and CJK unified ideographs have names computed from their code points (Unicode's algorithmic
+  // names, chapter 3.12 and 4.8), so the table stores neither; CPython's unicodedata computes them the same way.
   if (is_hangul_syllable(c)) {
     int s = static_cast<int>(c - kSBase);
     return std::string("HANGUL SYLLABLE ") + kLeadNames[s / kNCount] + kVowelNames[(s % kNCount) / kTCount] +
@@ -67,6 +69,8 @@ std::string name_of(char32_t c) {
       std::lower_bound(std::begin(ucd::kNames), end, c, [](const ucd::NameEntry& n, char32_t v) { return n.code < v; });
   if (e == end || e->code != c) return "";
   std::string name;
+  // Names are stored as indices into one list of distinct words: most names share words ("LATIN", "LETTER", ...), which
+  // keeps the table a fraction of the size of the full name strings.
   for (uint32_t w = e->first_word; w < e[1].first_word; w++) {
     if (!name.empty()) name.push_back(' ');
     name += &ucd::kWords[ucd::kWordOffsets[ucd::kNameWords[w]]];
@@ -79,6 +83,8 @@ namespace {
 // Every stored name, alias and named sequence, uppercase, to its text (UTF-8); built on the first lookup().
 const std::unordered_map<std::string, std::string>& names_to_text() {
   static std::unordered_map<std::string, std::string> map;
+  // The reverse map is built lazily, once, because most programs never look a name up, and -m compileall may compile
+  // `\N{...}` escapes on several threads at once.
   static std::once_flag built;
   std::call_once(built, [] {
     map.reserve(std::size(ucd::kNames) + std::size(ucd::kAliases));
@@ -91,6 +97,8 @@ const std::unordered_map<std::string, std::string>& names_to_text() {
 }  // namespace
 
 bool lookup(std::string_view name, bool named_sequences, std::string* out) {
+  // The algorithmic names are matched case-sensitively, as CPython's _getcode does for them; the table lookup below
+  // ignores case.
   if (name.starts_with("HANGUL SYLLABLE ")) {
     size_t pos = 16;
     int l = match_jamo(name, &pos, kLeadNames, kLCount);
@@ -123,6 +131,8 @@ bool lookup(std::string_view name, bool named_sequences, std::string* out) {
   // A named sequence is more than one character; its first byte's length says whether that is all of it.
   auto lead = static_cast<unsigned char>(found->second[0]);
   size_t first_length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  // Named sequences (several code points under one name) are valid for unicodedata.lookup() but not in a `\N{...}`
+  // escape, which must name a single character.
   if (!named_sequences && found->second.size() > first_length) return false;
   *out = found->second;
   return true;

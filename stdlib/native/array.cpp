@@ -61,6 +61,7 @@ Value array_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleO
   Value code = args[0];
   if (!is_str(code) || as_str(code)->length != 1)
     return raise_fmt(ts, TypeError_type, "array() argument 1 must be a unicode character, not {}", type_name(code));
+  // Every typecode is ASCII, so a one-character str of more than one UTF-8 byte can only be a bad typecode.
   const TypeCode* t = as_str(code)->size == 1 ? find_typecode(as_str(code)->data[0]) : nullptr;
   if (!t) return raise(ts, ValueError_type, "bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)");
   ArrayObject* a = new_array(ts, type, t);
@@ -77,6 +78,8 @@ Value array_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleO
       ArrayObject* other = as_array(init);
       for (int64_t i = 0; i < other->size; i++)
         if (!append_value(ts, a, get_item_value(ts, other, i))) return Value();
+    // CPython's array_new also takes a bytearray initializer as raw machine values (frombytes); here only bytes does,
+    // and a bytearray falls to the iterable branch below, giving one item per byte.
     } else if (init.is_object() && is_subtype(type_of(init), &bytes_type)) {
       if (!append_bytes(ts, a, static_cast<BytesObject*>(init.as_object())->view())) return Value();
     } else if (!extend_from(ts, a, init)) {
@@ -243,6 +246,7 @@ Value array_repeat(ThreadState& ts, Value self, Value count_value) {
   ArrayObject* a = as_array(self);
   ArrayObject* r = new_array(ts, &array_type, a->typecode);
   if (count <= 0 || a->size == 0) return Value(r);
+  // CPython raises PyErr_NoMemory() here, a MemoryError with no message, before trying to allocate.
   if (a->size > INT64_MAX / count) return raise(ts, MemoryError_type, "");  // the product would wrap
   if (!reserve(ts, r, a->size * count)) return Value();
   size_t chunk = static_cast<size_t>(a->size) * item_size(a);
@@ -295,6 +299,8 @@ Value array_richcompare(ThreadState& ts, Value left, Value right, int op) {
     if (!eq) {
       if (op == kEq) return False();
       if (op == kNe) return True();
+      // The first unequal pair decides an ordering comparison, as in CPython's array_richcompare; only when every
+      // shared item is equal do the lengths decide.
       return rich_compare(ts, x, y, op);
     }
   }
@@ -336,6 +342,8 @@ bool array_get_buffer(ThreadState&, Value v, BufferView* view) {
   view->length = a->size * view->itemsize;  // itemsize is int64_t: no size_t wrap
   view->format = a->typecode->format;
   view->readonly = false;
+  // Each export is counted so that the resizing operations (check_resize, exports_ended) raise BufferError while a
+  // memoryview or other consumer still holds the pointer.
   a->exports++;
   return true;
 }
@@ -590,6 +598,8 @@ const MethodDef kArrayMethods[] = {
     {"buffer_info", array_buffer_info}, {"tobytes", array_tobytes},     {"frombytes", array_frombytes},
     {"tolist", array_tolist},       {"fromlist", array_fromlist},       {"tounicode", array_tounicode},
     {"fromunicode", array_fromunicode}, {"tofile", array_tofile},       {"fromfile", array_fromfile},
+    // __deepcopy__ shares __copy__: an array's items are machine values, never objects, so a shallow copy is already
+    // deep (the memo argument is ignored, as CPython's array___deepcopy__ ignores it).
     {"__copy__", array_copy},       {"__deepcopy__", array_copy},       {"__sizeof__", array_sizeof},
 };
 const MethodDef kArrayGetters[] = {{"typecode", array_typecode}, {"itemsize", array_itemsize}};

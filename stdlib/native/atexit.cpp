@@ -41,6 +41,8 @@ ATEXIT_FN(atexit_unregister) {
   (void)self;
   if (!check_positional_args(ts, "unregister", args, kwnames, 1, 1)) return Value();
   ListObject* list = callback_list(ts);
+  // The survivors go to a new list instead of being deleted in place: == may run Python code (an __eq__) that registers
+  // or unregisters, and the walk must not lose its place in the list it reads.
   ListObject* kept = make_list(ts, 0);
   Value kept_value(kept);
   for (int64_t i = 0; i < list->size; i++) {
@@ -80,8 +82,13 @@ const MethodDef kAtexitFunctions[] = {
 // Runs and forgets the registered callbacks, newest first.
 void run_atexit_callbacks(ThreadState& ts) {
   if (!callbacks) return;
+  // The exception that is ending the program (SystemExit, or the one about to be printed) is set aside so the callbacks
+  // run with a clean state, and put back afterwards.
   Value pending = ts.current_exception;
   ts.current_exception = Value();
+  // The registry is swapped for an empty list before anything runs: a callback that registers or unregisters changes
+  // the new list, not the one being walked, and each callback runs at most once even if _run_exitfuncs() is called
+  // again.
   Value list = callbacks;
   callbacks = Value(make_list(ts, 0));
   auto* l = static_cast<ListObject*>(list.as_object());

@@ -11,12 +11,16 @@ namespace minipy {
 
 namespace {
 
+// Module-level exception classes, created by the module's init and kept as roots; raise_error needs them after the
+// module object itself may be unreachable from the program.
 Value binascii_error;       // binascii.Error (a ValueError)
 Value binascii_incomplete;  // binascii.Incomplete
 
 Value raise_error(ThreadState& ts, std::string_view message) { return raise(ts, *as_type(binascii_error), message); }
 
 // The data of an a2b_* argument: an ASCII str or a bytes-like object.
+// A non-ASCII str is a ValueError, not a TypeError: the argument's type is acceptable, its content is not, as in
+// CPython's ascii_buffer_converter.
 bool ascii_data(ThreadState& ts, Value v, std::string_view* out) {
   if (is_str(v)) {
     if (!as_str(v)->is_ascii()) return raise(ts, ValueError_type, "string argument should contain only ASCII characters"), false;
@@ -53,6 +57,8 @@ Value hex_function(ThreadState& ts, const char* fname, std::span<const Value> ar
     if (is_str(v[1])) {
       if (as_str(v[1])->length != 1) return raise(ts, ValueError_type, "sep must be length 1.");
       // One code point: its UTF-8 bytes decoded (CPython accepts any character below 256).
+      // binascii returns bytes, so a Latin-1 separator is allowed here, while bytes.hex() (which returns str) insists
+      // on ASCII; both follow _Py_strhex_impl.
       std::string_view s = as_str(v[1])->view();
       auto lead = static_cast<unsigned char>(s[0]);
       uint32_t code = lead;
@@ -136,6 +142,8 @@ NATIVE_FN(b2a_base64) {
     out.push_back(rest == 2 ? kBase64Alphabet[(n >> 6) & 63] : '=');
     out.push_back('=');
   }
+  // b2a_base64 ends its line with a newline by default (newline=True), because it was made for MIME encoders that write
+  // one line per call.
   if (newline) out.push_back('\n');
   return make_bytes(ts, out);
 }
@@ -160,6 +168,8 @@ NATIVE_FN(a2b_base64) {
     auto c = static_cast<unsigned char>(data[i]);
     if (c == '=') {
       padding_started = true;
+      // Padding only counts once at least two data characters of the quantum have been seen; "=" in other positions is
+      // skipped in the lenient mode, which is why "YQ==" and "Y=Q==" both decode.
       if (quad_pos >= 2 && quad_pos + ++pads >= 4) {
         if (strict && i + 1 < data.size()) return raise_error(ts, "Excess data after padding");
         return make_bytes(ts, out);
@@ -180,6 +190,8 @@ NATIVE_FN(a2b_base64) {
       default: quad_pos = 0; out.push_back(static_cast<char>((left << 6) | value)); left = 0; break;
     }
   }
+  // One data character beyond a multiple of four cannot encode a whole byte; CPython's message reports how many data
+  // characters there were, which is recoverable from the bytes produced.
   if (quad_pos == 1)
     return raise_error(ts, fmt::format("Invalid base64-encoded string: number of data characters ({}) cannot be 1 "
                                        "more than a multiple of 4",
@@ -198,6 +210,8 @@ NATIVE_FN(b2a_uu) {
   int backtick = 0;
   if (v[1] && (backtick = py_truth(ts, v[1])) < 0) return Value();
   if (data.size() > 45) return raise_error(ts, "At most 45 bytes at once");
+  // uuencode maps 0..63 to ' '..'_'; with backtick=True zero is written as '`', which survives mailers that strip
+  // trailing spaces.
   auto encode = [&](uint32_t six) { return static_cast<char>(backtick && six == 0 ? '`' : ' ' + six); };
   std::string out;
   out.push_back(encode(static_cast<uint32_t>(data.size())));
@@ -247,6 +261,8 @@ NATIVE_FN(a2b_uu) {
 }
 
 // The CRC-32 of zlib (reflected polynomial 0xEDB88320), continuing from `crc`.
+// The same CRC zlib.crc32 computes, so zipfile and gzip agree whichever module they call; the running value is inverted
+// on entry and exit, which is what lets a caller continue a CRC across calls.
 uint32_t crc32_update(uint32_t crc, std::string_view data) {
   static const std::array<uint32_t, 256> table = [] {
     std::array<uint32_t, 256> t{};
@@ -263,6 +279,7 @@ uint32_t crc32_update(uint32_t crc, std::string_view data) {
 }
 
 // An unsigned int argument converted bitwise (Argument Clinic's unsigned_int(bitwise=True)): the low 32 bits.
+// A negative or oversized starting value is reduced modulo 2**32 rather than refused, as bitwise converters do.
 bool bitwise_uint32(ThreadState& ts, Value v, uint32_t* out) {
   Value i = number_index(ts, v);
   if (!i) return false;

@@ -17,6 +17,8 @@ bool bisect_position(ThreadState& ts, Value a, Value x, int64_t lo, int64_t hi, 
     if (hi < 0) return false;
   }
   while (lo < hi) {
+    // The sum is taken unsigned, as CPython's ((size_t)lo + hi) / 2: lo + hi may exceed INT64_MAX for huge user
+    // sequences whose __len__ is near the limit.
     int64_t mid = static_cast<int64_t>((static_cast<uint64_t>(lo) + static_cast<uint64_t>(hi)) / 2);
     Value item = get_item(ts, a, make_int(ts, mid));
     if (!item) return false;
@@ -45,6 +47,7 @@ bool bisect_arguments(ThreadState& ts, const char* fname, std::span<const Value>
   *lo = 0;
   *hi = -1;
   if (v[2] && !index_to_int64(ts, v[2], lo)) return false;
+  // An explicit hi=-1 means len(a) too: -1 is the Argument Clinic default CPython compares against.
   if (v[3] && !is_none(v[3]) && !index_to_int64(ts, v[3], hi)) return false;
   return true;
 }
@@ -59,7 +62,8 @@ Value bisect_function(ThreadState& ts, const char* fname, std::span<const Value>
   return make_int(ts, position);
 }
 
-// insort: the key applies to x too; lists insert directly, other sequences through their insert method.
+// insort: the key applies to x too (computed once); the item goes in through a.insert(position, x). CPython calls
+// PyList_Insert directly for an exact list, which is what list.insert does.
 Value insort_function(ThreadState& ts, const char* fname, std::span<const Value> args, TupleObject* kwnames,
                       bool right) {
   Value v[5];

@@ -31,6 +31,8 @@ constexpr int kScaleDown = -(kScaleUp + 1) / 2;
 enum class MathError { kNone, kDomain, kRange };
 
 // The row/column of a double in the special-value tables (CPython's special_type).
+// The seven classes of cmathmodule.c (-inf, negative finite, -0, +0, positive finite, +inf, nan) index the
+// special-value tables, which encode C99 Annex G's answers for every combination of non-finite parts.
 int special_type(double d) {
   if (std::isfinite(d)) {
     if (d != 0) return std::signbit(d) ? 1 : 4;
@@ -46,6 +48,8 @@ ComplexValue table_value(const ComplexValue (&table)[7][7], ComplexValue z) {
 }
 ComplexValue negate(ComplexValue z) { return {-z.real, -z.imag}; }
 
+// The /8 scaling and the s/d split are cmath_sqrt_impl's: it keeps hypot from overflowing near DBL_MAX and takes the
+// square root of the larger part first, so neither part loses precision to cancellation.
 ComplexValue c_sqrt(ComplexValue z, MathError*) {
   if (is_special(z)) return table_value(kSqrtSpecialValues, z);
   if (z.real == 0.0 && z.imag == 0.0) return {0.0, z.imag};
@@ -72,6 +76,8 @@ ComplexValue c_acos(ComplexValue z, MathError* error) {
                              : std::copysign(std::log(std::hypot(z.real / 2.0, z.imag / 2.0)) + kLn2 * 2.0, -z.imag);
     return {real, imag};
   }
+  // Kahan's formulas ("Branch cuts for complex elementary functions", which cmathmodule.c cites): expressing acos
+  // through two square roots puts the branch cuts where Python documents them, with the sign of zero deciding the side.
   ComplexValue s1 = c_sqrt({1.0 - z.real, -z.imag}, error);
   ComplexValue s2 = c_sqrt({1.0 + z.real, z.imag}, error);
   return {2.0 * std::atan2(s1.real, s2.real), std::asinh(s2.real * s1.imag - s2.imag * s1.real)};
@@ -114,6 +120,8 @@ ComplexValue c_atanh(ComplexValue z, MathError* error) {
     double h = std::hypot(z.real / 2.0, z.imag / 2.0);
     return {z.real / 4.0 / h / h, -std::copysign(kPi / 2.0, -z.imag)};
   }
+  // atanh(1 ± tiny i): the general formula would divide by an underflowed square; the pole at exactly 1 is a domain
+  // error (ValueError), as cmath reports it.
   if (z.real == 1.0 && ay < kSqrtDblMin) {
     if (ay == 0.0) {
       *error = MathError::kDomain;

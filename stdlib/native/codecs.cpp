@@ -5,8 +5,8 @@
 // codecs and UTF-16/32 in codecs_escape.cpp. The utf-8/ascii/latin-1 work itself is minipy's str/bytes codec
 // engine (vm/objects/codecs.cpp).
 //
-// Left out: utf_7; charmap_build returns a dict rather than an
-// EncodingMap; minipy strs cannot hold lone surrogates, so surrogateescape/surrogatepass decoding is refused.
+// Left out: utf_7; charmap_build returns a dict rather than an EncodingMap. (Lone surrogates are held in strs as
+// their three-byte sequences, so surrogateescape and surrogatepass work in both directions.)
 #include "compiler/unicode_names.h"
 #include "stdlib/native/codecs.h"
 
@@ -18,6 +18,8 @@ namespace minipy {
 namespace {
 
 // The registries live as long as the interpreter: roots registered once per interpreter.
+// Module-level state rather than module attributes: codecs.register() in one module must be visible to str.encode()
+// everywhere, and the registries must survive `del sys.modules['_codecs']`.
 struct Registries {
   Interpreter* owner = nullptr;
   Value search_path;  // list of search functions
@@ -29,6 +31,8 @@ Registries the_registries;
 
 Registries& registries(ThreadState& ts) {
   Registries& r = the_registries;
+  // Keyed by interpreter so a second Interpreter in the same process starts with fresh registries instead of
+  // roots into a dead heap.
   if (r.owner != ts.interp) {
     r = Registries{};
     r.owner = ts.interp;
@@ -67,6 +71,8 @@ CODEC_FN(codecs_unregister) {
 }
 
 // CPython's normalization before searching: lower case, spaces and hyphens become underscores.
+// The cache key only; each search function normalises again in its own way (encodings.normalize_encoding maps other
+// punctuation too).
 std::string normalize_encoding(std::string_view name) {
   std::string out;
   for (char c : name) out.push_back(c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
@@ -78,6 +84,8 @@ Value lookup(ThreadState& ts, Value encoding) {
   if (!is_str(encoding))
     return raise_fmt(ts, TypeError_type, "lookup() argument must be str, not {}", type_name(encoding));
   Registries& r = registries(ts);
+  // Only attempted once: a program without Lib's encodings package (or one that breaks it) gets plain "unknown
+  // encoding" errors instead of an import error on every lookup.
   if (!r.encodings_imported) {
     // As CPython's codec registry, the first lookup imports the encodings package, which registers its search
     // function. Without it the lookup simply finds nothing.
@@ -121,6 +129,8 @@ CODEC_FN(codecs_forget) {
 }
 
 // encode()/decode(obj, encoding='utf-8', errors='strict'): the codec's function at `slot` (0 encoder, 1 decoder).
+// codecs.encode/decode work for any codec, including bytes-to-bytes ones (hex, zlib, base64), unlike str.encode, which
+// insists on text encodings (vm/objects/codecs.cpp).
 Value transcode(ThreadState& ts, const char* name, std::span<const Value> args, TupleObject* kwnames, int slot) {
   static const char* const kNames[] = {"obj", "encoding", "errors"};
   Value a[3];
@@ -158,6 +168,8 @@ struct ErrorInfo {
   bool decoding;
 };
 
+// Handlers read start/end/object through attribute access, so a UnicodeError subclass or an exception whose fields a
+// previous handler changed is seen as CPython's handlers see it.
 bool error_info(ThreadState& ts, Value exc, ErrorInfo* out) {
   bool encode = is_subtype(type_of(exc), &UnicodeEncodeError_type);
   out->decoding = is_subtype(type_of(exc), &UnicodeDecodeError_type);
@@ -241,6 +253,8 @@ const MethodDef kBuiltinHandlers[] = {
 };
 
 // The handlers dict, with the builtin ones filled in on first use.
+// Only the six handlers with _codecs functions are registered by name; surrogateescape and surrogatepass are applied
+// inside the codecs themselves and are not returned by codecs.lookup_error(), which CPython's registry does return.
 DictObject* handlers(ThreadState& ts) {
   auto* d = static_cast<DictObject*>(registries(ts).handlers.as_object());
   if (d->used == 0) {

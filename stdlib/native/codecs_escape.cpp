@@ -2,7 +2,8 @@
 // literals' escapes, unicode_escape and raw_unicode_escape) and the UTF-16/UTF-32 families (plain with a BOM,
 // _le, _be and _ex_decode), with CPython's consumed counts and error messages.
 //
-// Left out: decoding escapes of lone surrogates (\ud800), which these codecs refuse as minipy's own message says.
+// Left out: decoding escapes of lone surrogates (\ud800), refused with a minipy message although strs can hold
+// them now (the compiler's "\ud800" literals do).
 #include <cstdint>
 
 #include "stdlib/native/codecs.h"
@@ -54,6 +55,8 @@ char simple_escape(char c) {
 }
 
 // ---- escape_encode / escape_decode (bytes) ------------------------------------------------------------------
+// escape_decode is what Lib/pickle.py (protocol 0 STRING opcodes) uses for bytes literal escapes: the same escapes as a b''
+// literal, an unknown escape kept with its backslash, and CPython's exact ValueError texts.
 CODEC_FN(escape_decode) {
   static const char* const kNames[] = {"data", "errors"};
   Value a[2];
@@ -98,6 +101,8 @@ CODEC_FN(escape_decode) {
   return codec_result(ts, make_bytes(ts, out), static_cast<int64_t>(data.size()));
 }
 
+// The inverse direction produces what repr() shows inside b'...': single quote and backslash escaped, \t \n \r by name,
+// other non-printable bytes as \xNN. Double quotes are left alone, as CPython's escape_encode does.
 CODEC_FN(escape_encode) {
   static const char* const kNames[] = {"data", "errors"};
   Value a[2];
@@ -124,6 +129,8 @@ CODEC_FN(escape_encode) {
 // The error handler for a bad escape spanning data[start:end): strict raises UnicodeDecodeError (false
 // returned); replace, backslashreplace and ignore write their substitute into `out` and decoding goes on
 // after `end`. Other handlers are refused (unknown_handler).
+// Only the builtin handlers are known here; CPython calls registered handlers for these codecs too, which minipy
+// refuses with unknown_handler's message.
 bool escape_error(ThreadState& ts, const char* codec, std::string_view data, size_t start, size_t end,
                   const char* reason, std::string_view errors, std::string& out) {
   if (errors == "strict") return (void)decode_error(ts, codec, data, start, end, reason), false;

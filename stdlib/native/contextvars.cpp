@@ -10,6 +10,8 @@ namespace minipy {
 
 namespace {
 
+// Copy-on-write: a context's dict is never changed in place once created. set() and reset() build a new dict, so a
+// Context returned by copy_context() or Context.copy() (which share the dict) keeps its snapshot.
 struct ContextObject : Object {
   DictObject* vars;  // variable -> value; replaced (never mutated) once the context may be shared
   Value previous;    // the context that was current when this one was entered
@@ -21,6 +23,8 @@ struct ContextVarObject : Object {
   Value default_value;  // null: no default
 };
 
+// A Token remembers the context it was made in so reset() can refuse one from another context (asyncio tasks each run
+// in their own), and the old value to restore.
 struct TokenObject : Object {
   Value context;
   Value var;
@@ -42,6 +46,7 @@ ContextObject* new_context(ThreadState& ts, DictObject* vars) {
   return c;
 }
 
+// The first use creates the thread's base context, as CPython's context_get does lazily.
 ContextObject* current_context(ThreadState& ts) {
   if (!current_context_root) current_context_root = Value(new_context(ts, nullptr));
   return as_context(current_context_root);
@@ -85,6 +90,8 @@ Value var_repr(ThreadState& ts, Value self) {
 }
 
 // get([default]): the value in the current context, else the argument, else the variable's default.
+// A dict lookup keyed by the ContextVar object itself: its hash is identity-based, so the lookup cannot run Python
+// code; the exception check covers only a failed allocation.
 NATIVE_FN(var_get) {
   if (!no_keywords(ts, "ContextVar.get", kwnames)) return Value();
   if (args.size() > 1) return raise_fmt(ts, TypeError_type, "get expected at most 1 argument, got {}", args.size());
@@ -93,6 +100,7 @@ NATIVE_FN(var_get) {
   if (ts.current_exception) return Value();
   if (!args.empty()) return args[0];
   if (as_var(self)->default_value) return as_var(self)->default_value;
+  // CPython raises LookupError with the variable itself as the argument, so the message is the var's repr.
   return raise_value(ts, call(ts, Value(&LookupError_type), std::span<const Value>(&self, 1)));
 }
 
@@ -111,6 +119,7 @@ NATIVE_FN(var_set) {
   return Value(token);
 }
 
+// The checks and their order are contextvar_reset's: wrong type, already used, wrong variable, wrong context.
 NATIVE_FN(var_reset) {
   if (!native::one_arg(ts, "ContextVar.reset", args, kwnames)) return Value();
   Value t = args[0];
@@ -138,6 +147,8 @@ NATIVE_FN(var_reset) {
 NATIVE_FN(var_name) { (void)args, (void)kwnames, (void)ts; return as_var(self)->name; }
 
 // ContextVar[T]: a types.GenericAlias.
+// ContextVar[int] (PEP 585 style); the alias machinery lives in generic_alias.cpp and is reached through a builtin
+// container's __class_getitem__ rather than exposed separately.
 NATIVE_FN(var_class_getitem) {
   if (!native::one_arg(ts, "ContextVar.__class_getitem__", args, kwnames)) return Value();
   // The builtin containers' __class_getitem__, bound to this class, makes the types.GenericAlias.
@@ -184,6 +195,7 @@ Value missing_repr(ThreadState& ts, Value) { return make_str(ts, "<Token.MISSING
 
 // ---- Context ----------------------------------------------------------------------------------------------------
 
+// Context() is an empty context, not a copy of the current one (that is copy_context()).
 Value context_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
   if (!args.empty() || (kwnames && kwnames->size))
     return raise(ts, TypeError_type, "Context() does not accept any arguments");
@@ -243,6 +255,8 @@ NATIVE_FN(context_copy) {
 }
 
 // run(callable, *args, **kwargs): callable runs with this context current; every change it makes stays here.
+// The previous current context is restored after the call whether it returned or raised; a context can be entered only
+// once at a time, which is what stops a task from running itself recursively in its own context.
 NATIVE_FN(context_run) {
   ContextObject* ctx = as_context(self);
   if (positional_count(args, kwnames) < 1)
@@ -264,6 +278,7 @@ Value context_richcompare(ThreadState& ts, Value self, Value other, int op) {
   return rich_compare(ts, Value(as_context(self)->vars), Value(as_context(other)->vars), op);
 }
 
+// Contexts compare by content, so they are unhashable, as in CPython.
 bool unhashable(ThreadState& ts, Value, int64_t*) {
   raise(ts, TypeError_type, "unhashable type: '_contextvars.Context'");
   return false;

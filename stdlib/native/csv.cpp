@@ -111,6 +111,8 @@ Value make_dialect(ThreadState& ts, Value dialect, std::span<const Value> given)
   }
   bool any_keyword = false;
   for (size_t i = 1; i < kParamCount; i++) any_keyword = any_keyword || given[i];
+  // Dialects are immutable, so an exact Dialect with no keyword overriding it is reused as is (_csv.c's "Can we reuse
+  // this instance?").
   if (dialect && type_of(dialect) == &dialect_type && !any_keyword) return dialect;
 
   Value params[kParamCount];
@@ -120,6 +122,9 @@ Value make_dialect(ThreadState& ts, Value dialect, std::span<const Value> given)
     params[i] = get_attr_optional(ts, dialect, intern(ts, kDialectParams[i]));
     if (!params[i] && ts.current_exception) return Value();
   }
+  // The parameters are converted in _csv.c's order (delimiter, doublequote, escapechar, lineterminator, quotechar,
+  // quoting, ...), so that with several bad ones the same error is reported first; the cross-checks between parameters
+  // come last, as in CPython.
   auto* d = alloc_instance<DialectObject>(ts, &dialect_type);
   Value result(d);
   Value quoting = params[6];
@@ -130,6 +135,8 @@ Value make_dialect(ThreadState& ts, Value dialect, std::span<const Value> given)
   Value terminator = params[4];
   if (terminator && !is_none(terminator) && !is_str(terminator))
     return raise(ts, TypeError_type, "\"lineterminator\" must be a string");
+  // An explicit None is stored here and refused only at the end ("lineterminator must be set"), after the quotechar
+  // check, which is the order CPython reports them in.
   d->lineterminator = !terminator ? Value(make_str(ts, "\r\n")) : terminator;
   if (!set_char(ts, "quotechar", params[5], '"', true, &d->quotechar)) return Value();
   d->quoting = kQuoteMinimal;
@@ -374,6 +381,8 @@ bool process_char(ThreadState& ts, ReaderObject* r, int32_t c) {
 // next(reader): the fields of the next record, reading as many lines as a quoted field spans.
 Value reader_next(ThreadState& ts, Value self) {
   ReaderObject* r = as_reader(self);
+  // The record under construction lives in the reader (traced by trace_reader), not on the C++ stack, because reading a
+  // line and converting a QUOTE_NONNUMERIC field both call back into Python and may collect.
   r->fields = Value(make_list(ts, 0));
   r->field->clear();
   r->field_len = 0;
@@ -392,6 +401,7 @@ Value reader_next(ThreadState& ts, Value self) {
     if (!is_str(line))
       return raise_csv_error(ts, fmt::format("iterator should return strings, not {} (the file should be opened "
                                              "in text mode)", type_name(line)));
+    // line_num counts source lines, not records: a quoted field spanning three lines advances it by three.
     r->line_num++;
     std::string_view text = as_str(line)->view();
     for (size_t pos = 0; pos < text.size();)
@@ -474,6 +484,7 @@ WRITER_FN(writer_writerow) {
   DialectObject* d = as_dialect(w->dialect);
   Value it = get_iter(ts, args[0]);
   if (!it) {
+    // A TypeError from iter() becomes _csv.Error with CPython's wording; any other exception propagates as is.
     if (!exception_matches(ts.current_exception, &TypeError_type)) return it;
     ts.current_exception = Value();
     return raise_csv_error(ts, fmt::format("iterable expected, not {}", type_name(args[0])));
@@ -481,6 +492,7 @@ WRITER_FN(writer_writerow) {
   std::string record;
   int64_t count = 0;
   while (Value field = iter_next(ts, it)) {
+    // None is written as an empty field; QUOTE_NONNUMERIC still quotes it, since PyNumber_Check(None) is false.
     bool quoted = d->quoting == kQuoteAll || (d->quoting == kQuoteNonNumeric && !is_number(field));
     Value text = field;
     if (is_none(field)) text = Value(make_str(ts, ""));
@@ -497,6 +509,7 @@ WRITER_FN(writer_writerow) {
   }
   record += as_str(d->lineterminator)->view();
   Value line(make_str(ts, record));
+  // writerow returns whatever the file's write() returned (the character count for a text file), as CPython's does.
   return call(ts, w->write, {&line, 1});
 }
 
@@ -588,6 +601,8 @@ CSV_FN(csv_field_size_limit) {
   if (!native::parse_args(ts, "field_size_limit", args, kwnames, kNames, 0, 0, given, 1)) return Value();
   int64_t old = field_limit;
   if (given[0]) {
+    // CPython reads the limit with PyLong_AsLong, so a huge limit is an OverflowError here too (though this one names
+    // "C ssize_t" where CPython says "C long").
     if (!is_int(given[0])) return raise(ts, TypeError_type, "limit must be an integer");
     if (!index_to_int64(ts, given[0], &field_limit)) return Value();
   }
@@ -637,6 +652,8 @@ ModuleObject* create_csv_module(ThreadState& ts) {
   if (!csv_error) {
     csv_error = native::new_exception_class(ts, "_csv", "Error", &Exception_type);
     if (!csv_error) return nullptr;
+    // Error and the dialect registry are created once per process and rooted: a second import of _csv (after removing
+    // it from sys.modules) shares them, where CPython's per-module state would start afresh.
     register_root(ts, &csv_error);
     dialect_registry = Value(make_dict(ts));
     register_root(ts, &dialect_registry);

@@ -2,8 +2,8 @@
 // _TextIOBase and the concrete classes in io_*.cpp), open(), open_code(), text_encoding(), the constants and
 // UnsupportedOperation; plus the standard streams sys.stdin/stdout/stderr are made of.
 // Left out: the native classes' own readinto()/readinto1() (RawIOBase.read calls a Python subclass's
-// readinto), _WindowsConsoleIO, pickling of the in-memory streams, and the encodings that are neither utf-8,
-// ascii nor latin-1 in TextIOWrapper (refused with LookupError as minipy's codecs do).
+// readinto), _WindowsConsoleIO, pickling of the in-memory streams, and reading text in encodings that are not
+// ASCII-compatible (see io_text.cpp).
 #include "stdlib/native/io.h"
 #include "vm/objects/buffer.h"
 
@@ -25,8 +25,12 @@ MINIPY_IO_TYPES(X)
 #undef X
 
 Value io_unsupported_operation;
+// io.open and builtins.open must be the same object (CPython: `open is io.open`), so the function is made once and kept
+// here as a root for the builtins setup to reuse.
 Value io_open_function;  // builtins.open is io.open: one function object
 
+// _checkReadable and friends ask the object's own readable()/writable()/seekable() (a subclass may override them) and
+// raise UnsupportedOperation with _pyio's messages.
 Value check_capability(ThreadState& ts, Value self, const char* method, const char* message) {
   Value r = io_call(ts, self, method);
   if (!r) return r;
@@ -48,6 +52,8 @@ void trace_io(Object* self, Tracer& tracer) {
   tracer.visit(o->newline);
 }
 
+// The read-ahead and write buffers are C++ objects owned by the stream; the collector's finalize hook frees them when
+// the stream is swept (close() may never have been called).
 void finalize_io(Object* self) {
   auto* o = static_cast<IOObject*>(self);
   delete o->data;
@@ -57,6 +63,8 @@ void finalize_io(Object* self) {
 }
 
 // Unreachable streams are closed (flushing what they buffered), errors ignored, as CPython's iobase_finalize.
+// A pending exception is set aside because this runs from the collector at an arbitrary safe point; a failure of the
+// implicit close is dropped, as CPython's iobase_finalize drops it (it would have nowhere to go).
 void io_del(ThreadState& ts, Object* self) {
   Value saved = ts.current_exception;
   ts.current_exception = Value();
@@ -65,6 +73,8 @@ void io_del(ThreadState& ts, Object* self) {
   ts.current_exception = saved;
 }
 
+// Every _io class shares one object layout (IOObject); the fields a class does not use stay None or empty. One layout
+// keeps the class tree simple and lets Python subclasses of any of them work with the same tracer.
 Value io_new(ThreadState& ts, Type* type, std::span<const Value>, TupleObject*) {
   auto* o = ts.alloc<IOObject>(type, type->instance_size);
   o->fd = -1;
@@ -88,6 +98,8 @@ Value io_iter(ThreadState& ts, Value self) {
 }
 
 // next(stream): its next line; exhausted at the first empty line.
+// Iteration calls readline() through the method lookup, so a subclass overriding readline changes iteration, as in
+// CPython's iobase_iternext.
 Value io_iternext(ThreadState& ts, Value self) {
   Value line = io_call(ts, self, "readline");
   if (!line) return line;
@@ -131,6 +143,7 @@ IO_FN(base_write) { return (void)self, (void)args, (void)kwnames, raise_unsuppor
 IO_FN(base_readline_unsupported) {
   return (void)self, (void)args, (void)kwnames, raise_unsupported(ts, "readline");
 }
+// _IOBase.tell() is seek(0, SEEK_CUR), so a class that implements seek gets tell for free.
 IO_FN(base_tell) {
   (void)args, (void)kwnames;
   Value a[2] = {Value::small_int(0), Value::small_int(1)};
@@ -147,6 +160,8 @@ IO_FN(base_flush) {
   return None();
 }
 // close(): flush, then mark closed (even when the flush failed, whose error is then raised).
+// Marked closed even when flush() failed, then the flush error is raised: a close that raises must still leave the
+// object closed, or a with-block exit would try again forever.
 IO_FN(base_close) {
   (void)args, (void)kwnames;
   bool closed;
@@ -194,6 +209,8 @@ IO_FN(base_check_seekable) {
 }
 
 // readline(size=-1) over peek()/read(): what subclasses that only define read() get.
+// One byte at a time through read(1) (peek() is not used): slow but correct for any subclass, and only reached by
+// classes that define neither readline nor a native buffer.
 IO_FN(base_readline) {
   int64_t limit = -1;
   if (Value a = io_arg(args, kwnames, 0, "size", ts); a && !io_size_arg(ts, a, &limit)) return Value();
@@ -213,6 +230,8 @@ IO_FN(base_readline) {
 }
 
 // readlines(hint=-1): lines until their total size reaches hint.
+// The hint counts the size of the lines read so far and stops once it is exceeded, so the line that crosses it is
+// included, as in CPython.
 IO_FN(base_readlines) {
   int64_t hint = -1;
   if (Value a = io_arg(args, kwnames, 0, "hint", ts); a && !io_size_arg(ts, a, &hint)) return Value();
@@ -252,6 +271,8 @@ IO_FN(raw_read) {
   if (size < 0) return io_call(ts, self, "readall");
   return read_through_readinto(ts, self, size);
 }
+// read() returning None means "no data right now" on a non-blocking stream: with nothing read yet that None is
+// readall()'s result too, as in _pyio.
 IO_FN(raw_readall) {
   (void)args, (void)kwnames;
   std::string all;
@@ -354,6 +375,8 @@ struct OpenMode {
        binary = false;
 };
 
+// CPython's _io_open_impl checks the letters in this order and with these messages; 'U' (removed in 3.11) is an invalid
+// mode like any other letter.
 bool parse_open_mode(ThreadState& ts, std::string_view mode, OpenMode* m) {
   std::string seen;
   for (char c : mode) {

@@ -1,11 +1,13 @@
 // _io.TextIOWrapper (CPython's Modules/_io/textio.c) and IncrementalNewlineDecoder.
-// minipy's codecs are utf-8, ascii and latin-1, all ASCII-compatible: a line end is the same byte in the encoded
-// and the decoded text, so the wrapper keeps undecoded bytes as read-ahead (data/pos), finds lines in them and
-// decodes one line (or one read) at a time. That makes tell() exact: the buffer's position minus the
-// read-ahead left. Newlines: newline=None translates \r and \r\n to \n on input; '' splits on all three without
+// Reading assumes an ASCII-compatible encoding (utf-8, ascii, latin-1 and the like): a line end is the same byte in
+// the encoded and the decoded text, so the wrapper keeps undecoded bytes as read-ahead (data/pos), finds lines in
+// them and decodes one line (or one read) at a time. That makes tell() exact: the buffer's position minus the
+// read-ahead left. Writing goes through the codec registry for any encoding (a BOM encoding writes its BOM once,
+// after_bom). Newlines: newline=None translates \r and \r\n to \n on input; '' splits on all three without
 // translating; '\r' or '\r\n' end lines there and replace \n on output.
-// Left out: other encodings (LookupError at construction), the `newlines` record, reconfigure(encoding=...)
-// after reading.
+// Left out: reading lines in encodings that are not ASCII-compatible (a UTF-16/32 line is cut at a 0x0a byte
+// inside a character and fails to decode; read() of the whole text works), the `newlines` record, and
+// reconfigure(encoding=...) after reading.
 #include <algorithm>
 #include <cctype>
 
@@ -226,8 +228,8 @@ Value text_tell(ThreadState& ts, IOObject* t) {
   return make_int(ts, p - (static_cast<int64_t>(ahead(t).size()) - t->pos));
 }
 
-// Without it, a write would land after the read-ahead instead of at the position the reader has reached.
-// Before writing after reading: the buffer goes back to the reader's position.
+// Before writing after reading: the buffer goes back to the reader's position. Without it, a write would land
+// after the read-ahead instead of at the position the reader has reached.
 bool drop_read_ahead(ThreadState& ts, IOObject* t) {
   if (!t->data || t->pos >= static_cast<int64_t>(t->data->size())) {
     if (t->data) t->data->clear();

@@ -27,6 +27,8 @@ struct CombinatoricObject : Object {
 };
 
 void trace_combinatoric(Object* self, Tracer& tracer) { tracer.visit(static_cast<CombinatoricObject*>(self)->pools); }
+// The index vectors are plain ints, invisible to the collector, so they live outside the heap and are freed here when
+// the iterator is swept.
 void finalize_combinatoric(Object* self) {
   auto* c = static_cast<CombinatoricObject*>(self);
   std::free(c->indices);
@@ -37,6 +39,8 @@ CombinatoricObject* as_comb(Value v) { return static_cast<CombinatoricObject*>(v
 TupleObject* pool_of(CombinatoricObject* c) { return static_cast<TupleObject*>(c->pools->items[0].as_object()); }
 
 // A tuple of the items of `iterable`.
+// The pools are materialised up front, as CPython does: the iterators revisit items many times, and a one-shot iterator
+// argument could not be read twice.
 Value to_tuple(ThreadState& ts, Value iterable) {
   if (type_of(iterable) == &tuple_type) return iterable;
   Value list = sequence_to_list(ts, iterable);
@@ -45,6 +49,7 @@ Value to_tuple(ThreadState& ts, Value iterable) {
 }
 
 // A new iterator of `type` over `pools` with `r` result positions and zeroed index vectors.
+// One spare slot in each vector keeps the allocation non-empty for r == 0, so a null pointer never stands for "empty".
 CombinatoricObject* make_combinatoric(ThreadState& ts, Type* type, TupleObject* pools, int64_t r, int64_t nindices,
                                       bool with_cycles) {
   auto* c = alloc_instance<CombinatoricObject>(ts, type);
@@ -78,6 +83,8 @@ Value product_new(ThreadState& ts, Type* type, std::span<const Value> args, Tupl
   int64_t nargs = static_cast<int64_t>(npos);
   if (repeat && nargs > INT64_MAX / 8 / repeat) return raise(ts, OverflowError_type, "repeat argument too large");
   TupleObject* pools = make_tuple(ts, nargs * repeat);
+  // The slots get a placeholder before the pools are computed: to_tuple runs Python code (the argument's iteration),
+  // and that code can reach this tuple through gc.get_objects(); a tuple visible to Python must not hold null items.
   for (int64_t i = 0; i < pools->size; i++) pools->items[i] = ts.interp->empty_tuple;
   for (int64_t i = 0; i < nargs; i++) {
     Value pool = to_tuple(ts, args[static_cast<size_t>(i)]);
@@ -90,6 +97,7 @@ Value product_new(ThreadState& ts, Type* type, std::span<const Value> args, Tupl
 Value product_next(ThreadState& ts, Value self) {
   CombinatoricObject* c = as_comb(self);
   if (c->stopped) return Value();
+  // The first result is the all-zero index vector; an empty pool anywhere means the product is empty.
   if (!c->started) {
     c->started = true;
     for (Value pool : c->pools->span())
@@ -109,6 +117,8 @@ Value product_next(ThreadState& ts, Value self) {
 
 // ---- pickling, with CPython 3.11's shapes: (type, (pool, r)) before the first result, (type, ((), r)) when
 // stopped, else the index vector (and permutations' cycles) as the state __setstate__ takes back. ---------------
+// The state tuples hold plain index vectors; __setstate__ clamps whatever it is given into range (read_indices), so a
+// tampered pickle cannot make the iterator read outside its pools.
 Value int_tuple(ThreadState& ts, const int64_t* values, int64_t n) {
   TupleObject* t = make_tuple(ts, n);
   for (int64_t i = 0; i < n; i++) t->items[i] = make_int(ts, values[i]);
@@ -293,6 +303,8 @@ Value permutations_new(ThreadState& ts, Type* type, std::span<const Value> args,
   return Value(c);
 }
 
+// The algorithm of the itertools documentation's pure-Python permutations() (and CPython's C version): `cycles` counts
+// down how many more swaps each position has before its suffix is rotated back.
 Value permutations_next(ThreadState& ts, Value self) {
   CombinatoricObject* c = as_comb(self);
   if (c->stopped) return Value();
@@ -322,6 +334,8 @@ Value permutations_next(ThreadState& ts, Value self) {
 // ---- tee ----------------------------------------------------------------------------------------------------------
 // The items one tee has read, shared by all its copies: a linked list of fixed-size segments, so items every copy
 // has passed can be collected.
+// Copies of a tee hold (segment, index) pairs into this shared list; a segment no copy points at any more becomes
+// garbage, so the memory held is proportional to the distance between the fastest and the slowest copy.
 constexpr int kTeeSegment = 57;  // CPython's LINKCELLS
 struct TeeDataObject : Object {
   Value iterator;
@@ -386,6 +400,8 @@ Value tee_next(ThreadState& ts, Value self) {
   }
   TeeDataObject* d = t->data;
   if (t->index < d->count) return d->values[t->index++];
+  // The underlying iterator's __next__ could itself advance this tee (a generator reading from its own tee copy); the
+  // flag turns that recursion into CPython's RuntimeError instead of corrupting the segment.
   if (d->running) return raise(ts, RuntimeError_type, "cannot re-enter the tee iterator");
   d->running = true;
   Value v = iter_next(ts, d->iterator);
@@ -400,6 +416,8 @@ Value teedata_new(ThreadState& ts, Type*, std::span<const Value>, TupleObject*) 
   return raise(ts, TypeError_type, "minipy cannot make _tee_dataobject objects directly");
 }
 
+// tee(it, n): every copy after the first is made with __copy__, as CPython's tee() does, so an iterator type that knows
+// how to copy itself is duplicated directly instead of being buffered.
 Value itertools_tee(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
   if (!exact_args(ts, "tee", args, kwnames, 1, 2)) return Value();
   int64_t n = 2;

@@ -15,6 +15,9 @@ namespace {
 Type groupby_type, grouper_type;
 
 // ---- groupby ----------------------------------------------------------------------------------------------------
+// groupby and its groupers share one underlying iterator: the groupby reads one item ahead (current_value) and the
+// grouper that is current hands out items while their key equals its own. Advancing the groupby skips whatever its
+// grouper did not consume and invalidates that grouper, as in CPython.
 struct GroupbyObject : Object {
   Value iterator;
   Value keyfunc;       // null: identity
@@ -37,6 +40,8 @@ bool groupby_step(ThreadState& ts, GroupbyObject* g) {
     key = call1(ts, g->keyfunc, v);
     if (!key) return false;
   }
+  // Both fields are assigned only after the key function succeeded, so an exception from it leaves the previous state
+  // intact, as groupby_step in CPython.
   g->current_value = v;
   g->current_key = key;
   return true;
@@ -56,6 +61,8 @@ Value groupby_new(ThreadState& ts, Type* type, std::span<const Value> args, Tupl
 
 Value groupby_next(ThreadState& ts, Value self) {
   auto* g = as<GroupbyObject>(self);
+  // Dropping the current grouper first makes any grouper handed out earlier stop at once (grouper_next checks
+  // identity), even if the skip loop below raises.
   g->current_grouper = Value();
   // Skip what is left of the current group.
   for (;;) {
@@ -64,6 +71,7 @@ Value groupby_next(ThreadState& ts, Value self) {
     } else if (!g->target_key) {
       break;
     } else {
+      // Key comparison with ==, target first, in CPython's order: a key type's __eq__ sees the same calls.
       int same = rich_compare_bool(ts, g->target_key, g->current_key, kEq);
       if (same < 0) return Value();
       if (!same) break;
@@ -82,6 +90,7 @@ Value groupby_next(ThreadState& ts, Value self) {
 Value grouper_next(ThreadState& ts, Value self) {
   auto* gr = as<GrouperObject>(self);
   auto* g = as<GroupbyObject>(gr->parent);
+  // The item read ahead stays in the groupby for the next group; a grouper never consumes past its group's end.
   if (g->current_grouper != self) return Value();  // the groupby moved on: this group is over
   if (!g->current_value) {
     if (!groupby_step(ts, g)) return Value();
@@ -118,6 +127,8 @@ struct IsliceObject : Object {
 };
 
 // An islice argument: None (-> `none_value`) or an int in [0, sys.maxsize]; false (with `message` as ValueError).
+// Negative values are refused (islice cannot count from an end it does not know), with CPython's ValueError messages,
+// which differ per argument.
 bool islice_index(ThreadState& ts, Value v, int64_t none_value, const char* message, int64_t* out) {
   if (is_none(v)) {
     *out = none_value;

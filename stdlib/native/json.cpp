@@ -23,6 +23,8 @@ bool append_escape(std::string& out, uint32_t cp, bool ascii_only) {
     case '\f': out += "\\f"; return true;
     default: break;
   }
+  // In ASCII mode DEL (0x7f) is escaped as well: CPython's S_CHAR accepts only ' ' through '~'. With ensure_ascii
+  // off only the C0 controls need escapes, as in escape_unicode.
   if (cp >= 0x20 && (!ascii_only || cp < 0x7f)) return false;
   auto hex4 = [&](uint32_t unit) { out += fmt::format("\\u{:04x}", unit); };
   if (cp >= 0x10000) {  // a surrogate pair
@@ -43,6 +45,8 @@ Value encode(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames,
   std::string out = "\"";
   for (size_t i = 0; i < text.size();) {
     auto lead = static_cast<unsigned char>(text[i]);
+    // A str's bytes are well-formed UTF-8 (a lone surrogate is its 3-byte form), so the lead byte alone gives the
+    // width; a lone surrogate therefore comes out as its own \udXXX escape, as CPython writes it.
     size_t width = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
     uint32_t cp = width == 1 ? lead : lead & (0xff >> (width + 1));
     for (size_t k = 1; k < width; k++) cp = (cp << 6) | (text[i + k] & 0x3f);

@@ -29,6 +29,8 @@ constexpr int kCheckUnknown = LZMA_CHECK_ID_MAX + 1;
 Value lzma_error;  // _lzma.LZMAError (a GC root once created)
 
 // The stream outside the GC heap (liblzma keeps pointers into it).
+// Heap-allocated and owned through a raw pointer freed by the finalizer: the collected heap does not run C++
+// destructors, and liblzma's internal state must be released with lzma_end().
 struct LzStream {
   lzma_stream s = LZMA_STREAM_INIT;
   ~LzStream() { lzma_end(&s); }
@@ -41,6 +43,8 @@ struct CompressorObject : Object {
 
 struct DecompressorObject : Object {
   LzStream* stream;
+  // CPython keeps the unconsumed input in its own buffer between calls too, so decompress(b'', max_length=n) can
+  // continue where a previous call stopped.
   std::string* leftover;  // input not consumed yet (decompress stopped at max_length)
   Value unused_data;
   int check;
@@ -52,6 +56,8 @@ Type compressor_type;
 Type decompressor_type;
 
 // CPython's catch_lzma_error: false with the exception for liblzma's failure codes.
+// The messages are _lzmamodule.c's catch_lzma_error texts, which tests and Lib's lzma compare; LZMA_GET_CHECK and
+// LZMA_NO_CHECK are informational and count as success.
 [[nodiscard]] bool check_lzma(ThreadState& ts, lzma_ret status) {
   const char* message;
   switch (status) {

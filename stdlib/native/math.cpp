@@ -166,6 +166,8 @@ Value floor_or_ceil(ThreadState& ts, std::span<const Value> args, TupleObject* k
   const char* name = is_floor ? "floor" : "ceil";
   if (!one_argument(ts, name, args, kwnames)) return Value();
   Value v = args[0];
+  // Only an exact float takes the fast path: a float subclass may define its own __floor__/__ceil__, and an int answers
+  // through int.__floor__ (itself). With no such method, whatever float() accepts is floored as a double.
   if (!is_exact_float(v)) {
     bool found;
     Value r = call_special_method(ts, v, is_floor ? "__floor__" : "__ceil__", &found);
@@ -182,6 +184,7 @@ NATIVE_FN(math_trunc) {
   (void)self;
   if (!one_argument(ts, "trunc", args, kwnames)) return Value();
   Value v = args[0];
+  // trunc() has no double fallback, unlike floor(): without __trunc__ it is the TypeError math_trunc raises.
   if (is_exact_float(v)) return int_from_double(ts, std::trunc(float_value(v)));
   bool found;
   Value r = call_special_method(ts, v, "__trunc__", &found);
@@ -200,6 +203,7 @@ NATIVE_FN(math_fsum) {
     if (!as_double(ts, item, &x)) return Value();
     if (!sum.add(x)) return raise(ts, OverflowError_type, "intermediate overflow in fsum");
   }
+  // iter_next returns null both at the end and on an error; only the error stops fsum here.
   if (ts.current_exception) return Value();
   bool inf_minus_inf;
   std::optional<double> r = sum.result(&inf_minus_inf);
@@ -211,6 +215,8 @@ NATIVE_FN(math_fsum) {
 NATIVE_FN(math_hypot) {
   (void)self;
   if (kwnames && kwnames->size) return raise(ts, TypeError_type, "math.hypot() takes no keyword arguments");
+  // vector_norm scales every coordinate by the largest one to avoid overflow and underflow in the squares, so the
+  // maximum is found in this first pass; an infinity anywhere wins over a nan (hypot(inf, nan) is inf, as in CPython).
   std::vector<double> values(args.size());
   double max = 0.0;
   bool found_nan = false;
@@ -241,6 +247,8 @@ bool as_tuple_items(ThreadState& ts, Value v, std::span<Value>* items, Value* st
 NATIVE_FN(math_dist) {
   (void)self;
   if (!positional_range(ts, "dist", args, kwnames, 2, 2)) return Value();
+  // CPython's math_dist converts non-tuples with PySequence_Tuple; p_storage and q_storage keep those converted
+  // sequences alive (GC roots) while their items are read as doubles.
   std::span<Value> p, q;
   Value p_storage, q_storage;
   if (!as_tuple_items(ts, args[0], &p, &p_storage) || !as_tuple_items(ts, args[1], &q, &q_storage)) return Value();
@@ -301,6 +309,7 @@ NATIVE_FN(math_fmod) {
   if (!positional_range(ts, "fmod", args, kwnames, 2, 2) || !as_double(ts, args[0], &x) ||
       !as_double(ts, args[1], &y))
     return Value();
+  // fmod(x, ±inf) is x for finite x; CPython returns it directly rather than trust the platform's fmod.
   if (std::isinf(y) && std::isfinite(x)) return make_float(ts, x);
   double r = std::fmod(x, y);
   if (std::isnan(r) && !std::isnan(x) && !std::isnan(y)) return domain_error(ts);
@@ -312,6 +321,8 @@ NATIVE_FN(math_frexp) {
   double x;
   if (!one_argument(ts, "frexp", args, kwnames) || !as_double(ts, args[0], &x)) return Value();
   int exponent = 0;
+  // Zeros, infinities and nans come back unchanged with exponent 0, as CPython handles them before calling frexp (whose
+  // result for them is platform-dependent).
   if (std::isfinite(x) && x != 0.0) x = std::frexp(x, &exponent);
   Value items[2] = {make_float(ts, x), make_int(ts, exponent)};
   return Value(make_tuple(ts, items));
@@ -323,6 +334,8 @@ NATIVE_FN(math_ldexp) {
   if (!positional_range(ts, "ldexp", args, kwnames, 2, 2) || !as_double(ts, args[0], &x)) return Value();
   if (!is_int(args[1])) return raise(ts, TypeError_type, "Expected an int as second argument to ldexp.");
   int64_t exponent;
+  // CPython reads the exponent with PyLong_AsLongAndOverflow and clamps it: any huge positive exponent of a nonzero
+  // finite x overflows, any huge negative one underflows to a signed zero.
   if (!int_to_int64(args[1], &exponent)) exponent = to_bigint(args[1]).sign() < 0 ? INT64_MIN : INT64_MAX;
   double r;
   if (x == 0. || !std::isfinite(x)) {
@@ -343,6 +356,7 @@ NATIVE_FN(math_modf) {
   double x;
   if (!one_argument(ts, "modf", args, kwnames) || !as_double(ts, args[0], &x)) return Value();
   double fraction, integral;
+  // Special cases handled directly (as CPython does, because platforms disagree): modf(±inf) is (±0.0, ±inf).
   if (std::isinf(x)) {
     fraction = std::copysign(0., x);
     integral = x;
@@ -399,12 +413,16 @@ bool log_of(ThreadState& ts, Value v, double (*fn)(double), double* out) {
 NATIVE_FN(math_log) {
   (void)self;
   if (kwnames && kwnames->size) return raise(ts, TypeError_type, "log() takes no keyword arguments");
+  // math.log's optional base is an Argument Clinic optional group in CPython (METH_VARARGS), which is where this
+  // wording of the arity error comes from rather than _PyArg_CheckPositional's.
   if (args.empty() || args.size() > 2) return raise(ts, TypeError_type, "math.log requires 1 to 2 arguments");
   double num;
   if (!log_of(ts, args[0], log_e, &num)) return Value();
   if (args.size() == 1) return make_float(ts, num);
   double den;
   if (!log_of(ts, args[1], log_e, &den)) return Value();
+  // log(x, 1) divides by log(1) == 0: CPython computes num / den with PyNumber_TrueDivide, hence a float
+  // ZeroDivisionError rather than a math domain error.
   if (den == 0.0) return raise(ts, ZeroDivisionError_type, "float division by zero");
   return make_float(ts, num / den);
 }
@@ -463,6 +481,8 @@ NATIVE_FN(math_isclose) {
   if (!as_double(ts, v[0], &a) || !as_double(ts, v[1], &b)) return Value();
   if (v[2] && !as_double(ts, v[2], &rel_tol)) return Value();
   if (v[3] && !as_double(ts, v[3], &abs_tol)) return Value();
+  // Exact equality first catches two infinities of the same sign; after it, any infinity means "not close" (the
+  // relative test would compare inf with inf).
   if (rel_tol < 0.0 || abs_tol < 0.0) return raise(ts, ValueError_type, "tolerances must be non-negative");
   if (a == b) return True();
   if (std::isinf(a) || std::isinf(b)) return False();

@@ -23,6 +23,8 @@ namespace {
 
 enum Access { kAccessDefault, kAccessRead, kAccessWrite, kAccessCopy };
 
+// The mapping is outside the collected heap, like a file descriptor: the object owns it and unmaps it when closed or
+// when the collector sweeps it (finalize_mmap).
 struct MmapObject : Object {
   char* data;       // null once closed
   int64_t size;
@@ -38,6 +40,7 @@ Type mmap_type;
 MmapObject* as_mmap(Value v) { return static_cast<MmapObject*>(v.as_object()); }
 
 // The map of `self`, or null with "mmap closed or invalid".
+// Every method checks this first, since a closed map's `data` is gone; CPython's CHECK_VALID uses the same message.
 MmapObject* valid(ThreadState& ts, Value self) {
   MmapObject* m = as_mmap(self);
   if (m->fd == -2) return raise(ts, ValueError_type, "mmap closed or invalid"), nullptr;
@@ -50,6 +53,8 @@ MmapObject* valid(ThreadState& ts, Value self) {
   return true;
 }
 
+// The descriptor is a dup of the caller's, taken at creation, so closing the map never closes the Python file object's
+// descriptor and resize() can still ftruncate the file after the original is closed.
 void release_map(MmapObject* m) {
   if (m->data && m->size > 0) munmap(m->data, static_cast<size_t>(m->size));
   if (m->fd >= 0) close(m->fd);
@@ -74,6 +79,8 @@ Value new_mmap(ThreadState& ts, Type* type, std::span<const Value> args, TupleOb
     return Value();
   if (length < 0) return raise(ts, OverflowError_type, "memory mapped length must be positive");
   if (offset < 0) return raise(ts, OverflowError_type, "memory mapped offset must be positive");
+  // access= is an alternative to flags/prot, so explicit non-default values of both are refused, as mmapmodule.c does
+  // (it compares against the defaults too, so passing the defaults explicitly is allowed).
   if (access != kAccessDefault && (flags != MAP_SHARED || prot != (PROT_WRITE | PROT_READ)))
     return raise(ts, ValueError_type, "mmap can't specify both access and flags, prot.");
   switch (access) {
@@ -89,6 +96,8 @@ Value new_mmap(ThreadState& ts, Type* type, std::span<const Value> args, TupleOb
   int fd = -1;
   if (fileno != -1) {
     struct stat st;
+    // Only regular files have a size to check against: length 0 means "the whole file from offset", and a map beyond
+    // the end is refused before mmap(2) would create one that faults with SIGBUS on access.
     if (fstat(static_cast<int>(fileno), &st) == 0 && S_ISREG(st.st_mode)) {
       if (length == 0) {
         if (st.st_size == 0) return raise(ts, ValueError_type, "cannot mmap an empty file");
@@ -134,6 +143,7 @@ NATIVE_FN(mmap_close) {
 }
 NATIVE_FN(mmap_closed) { return Bool(as_mmap(args[0])->fd == -2); }
 
+// Reads and the position never go past size; a position moved beyond the end by seek() reads as empty.
 NATIVE_FN(mmap_read) {
   Value v[1];
   if (!native::parse_args(ts, "read", args, kwnames, {""}, 0, 1, v)) return Value();

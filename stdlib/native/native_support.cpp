@@ -33,6 +33,9 @@ void complete_native_type(ThreadState& ts, Type& t) {
   t.new_instance = own_new;
 }
 
+// PyFloat_AsDouble's order: a float or int directly, then __float__ (whose result must be a float), then __index__
+// (3.10+), else the TypeError "must be real number". math, cmath, struct and time all convert through this so that
+// their messages agree.
 bool as_double(ThreadState& ts, Value v, double* out) {
   bool is_number;
   if (to_double(ts, v, out, &is_number)) return true;
@@ -57,6 +60,8 @@ bool as_double(ThreadState& ts, Value v, double* out) {
   return false;
 }
 
+// _PyTime_FromSecondsObject's rules for timeouts and sleep durations: a float (NaN refused) or anything with __index__,
+// scaled by `unit`, with the 64-bit nanosecond range checked after scaling.
 bool seconds_object(ThreadState& ts, Value v, double unit, double* out, const char* type_error) {
   constexpr const char* kTooLarge = "timestamp too large to convert to C _PyTime_t";
   double seconds;
@@ -90,6 +95,9 @@ bool check_exact_tuple_args(ThreadState& ts, const char* fname, std::span<const 
   return false;
 }
 
+// Argument Clinic's keyword parsing (_PyArg_UnpackKeywords) rewritten once for every native function: the order in
+// which it checks (too many, too many positional, missing positional-only, unknown keyword, missing required, given
+// twice) decides which message a call with several faults gets, and tests compare those messages.
 bool parse_args(ThreadState& ts, const char* fname, std::span<const Value> args, TupleObject* kwnames,
                 std::span<const char* const> names, size_t required, size_t positional_only, Value* out,
                 size_t keyword_only_from) {
@@ -166,6 +174,8 @@ bool parse_args(ThreadState& ts, const char* fname, std::span<const Value> args,
 
 namespace minipy::native {
 
+// The lease ends at once, as for bytes_like below: the span stays valid only until Python code next runs, so callers
+// that run Python code in between (io's readinto) fetch it again afterwards.
 bool writable_bytes(ThreadState& ts, Value v, std::span<char>* out) {
   if (has_buffer(v)) {
     BufferLease lease;
@@ -179,6 +189,9 @@ bool writable_bytes(ThreadState& ts, Value v, std::span<char>* out) {
   return false;
 }
 
+// Module-specific exceptions (binascii.Error, _csv.Error, sqlite3's) are ordinary heap classes made by calling
+// type(name, (base,), {'__module__': module}), exactly what PyErr_NewException does, so they pickle and print as
+// CPython's.
 Value new_exception_class(ThreadState& ts, const char* module, const char* name, Type* base) {
   DictObject* ns = make_dict(ts);
   dict_set_str_new(ts, ns, ts.interp->names.module, Value(make_str(ts, module)));

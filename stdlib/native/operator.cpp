@@ -52,6 +52,8 @@ constexpr auto kBinaryNames = [] {
 }();
 
 // One function per BINARY_OP index (binary and, from kBinaryOpCount on, in place).
+// BINARY_OP's own dispatch (binary_op) does the work, so operator.add(a, b) behaves exactly like `a + b`, reflected
+// methods and NotImplemented included.
 template <int kOp>
 OPERATOR_FN(binary_fn) {
   if (!two_args(ts, kBinaryNames[kOp].data(), args, kwnames)) return Value();
@@ -93,6 +95,7 @@ OPERATOR_FN(op_is_not) {
 }
 
 // A sequence for concat: something with a sequence-style __getitem__ (not a dict).
+// PySequence_Check's rule, which concat() uses to refuse mappings and numbers before trying `+`.
 bool is_sequence(Value v) {
   Type* t = type_of(v);
   return t->getitem && !is_dict(v);
@@ -102,6 +105,7 @@ Value concat(ThreadState& ts, const char* name, std::span<const Value> args, Tup
   if (!two_args(ts, name, args, kwnames)) return Value();
   if (!is_sequence(args[0]))
     return raise_fmt(ts, TypeError_type, "'{}' object can't be concatenated", type_name(args[0]));
+  // (13 is kBinaryOpCount: the in-place variants of BINARY_OP's operators follow the plain ones.)
   return binary_op(ts, args[0], args[1], in_place ? 13 + kOpAdd : kOpAdd);
 }
 OPERATOR_FN(op_concat) { return concat(ts, "concat", args, kwnames, false); }
@@ -114,6 +118,8 @@ OPERATOR_FN(op_contains) {
 }
 
 // countOf / indexOf: a scan comparing with `is` first, then ==.
+// countOf/indexOf compare with identity first, then ==, as PySequence_Count/_PySequence_IterSearch; a NaN is thus found
+// in a list holding that very object.
 Value scan(ThreadState& ts, Value seq, Value item, bool count) {
   Value it = get_iter(ts, seq);
   if (!it) return it;

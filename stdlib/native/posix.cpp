@@ -1,9 +1,9 @@
 // The native `posix` module (what Lib's os.py imports on Linux): files, directories, descriptors, the process's
 // environment and identity. Paths are str, bytes or os.PathLike; bytes in give bytes out (listdir, getcwdb,
 // readlink), as CPython. Left out: the dir_fd / follow_symlinks=False variants (_have_functions is empty, so
-// os.supports_dir_fd is too), fork and spawn (posix_process.cpp has wait*, exec*, pipes), scheduling, extended attributes,
-// file-system encodings other than UTF-8 (names that are not UTF-8 are surrogate-escaped, as CPython's
-// os.fsdecode does with its default UTF-8).
+// os.supports_dir_fd is too), posix_spawn (posix_process.cpp has fork, wait*, exec*, pipes), scheduling,
+// extended attributes, file-system encodings other than UTF-8 (names that are not UTF-8 are surrogate-escaped,
+// as CPython's os.fsdecode does with its default UTF-8).
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/ioctl.h>
@@ -42,6 +42,9 @@ Value posix_module_type(ThreadState& ts, Value module, const char* name) {
 
 }  // namespace
 
+// Modules/posixmodule.c's path_converter: str, bytes, an os.PathLike (through its type's __fspath__, never an instance
+// attribute), optionally an int descriptor or None; what the C call gets is bytes in the file-system encoding, and
+// `as_bytes` remembers whether results must come back as bytes.
 bool path_arg(ThreadState& ts, const char* fn, const char* param, Value v, Path* out, bool allow_fd, bool nullable) {
   out->original = v;
   // CPython's path_converter names what it accepts the same way in its TypeError and its DeprecationWarning.
@@ -87,6 +90,7 @@ bool path_arg(ThreadState& ts, const char* fn, const char* param, Value v, Path*
               type_name(v));
     return false;
   }
+  // A NUL would silently truncate the path at the C boundary, so it is refused as CPython refuses it.
   if (out->text.find('\0') != std::string::npos)
     return raise(ts, ValueError_type, "embedded null byte"), false;
   return true;
@@ -119,6 +123,8 @@ namespace {
 
 // Argument `i` by position, else by keyword `name` (null when absent). Index 99 reads keyword-only
 // parameters (follow_symlinks, ns).
+// A small positional-or-keyword reader for this file's many functions whose CPython signatures are simple enough not to
+// need parse_args' full checks.
 Value arg(std::span<const Value> args, TupleObject* kwnames, size_t i, std::string_view name, ThreadState& ts) {
   if (i < positional_count(args, kwnames)) return args[i];
   return kwnames ? keyword_arg(ts, args, kwnames, name) : Value();
@@ -131,6 +137,8 @@ Value arg(std::span<const Value> args, TupleObject* kwnames, size_t i, std::stri
 // then the float times, the nanosecond times, st_blksize, st_blocks and st_rdev as named-only fields.
 Value stat_to_result(ThreadState& ts, Value module, const struct stat& st) {
   auto ns = [&](const timespec& t) { return make_int(ts, BigInt(t.tv_sec) * BigInt(1000000000) + BigInt(t.tv_nsec)); };
+  // st_mtime and friends as floats lose precision below about a microsecond, which is why CPython added the exact
+  // st_mtime_ns fields; both are filled from the same timespec.
   auto secs = [](const timespec& t) { return static_cast<double>(t.tv_sec) + t.tv_nsec * 1e-9; };
   Value v[19] = {make_int(ts, st.st_mode),         make_int(ts, static_cast<int64_t>(st.st_ino)),
                  make_int(ts, static_cast<int64_t>(st.st_dev)), make_int(ts, static_cast<int64_t>(st.st_nlink)),

@@ -37,6 +37,8 @@ Value default_int_handler_function;
 bool exit_by_sigint = false;
 volatile sig_atomic_t wakeup_fd = -1;  // set_wakeup_fd(); -1: none
 
+// The C handler does only async-signal-safe work: set flags, write one byte, and raise the eval breaker; the Python
+// handler runs later from the interpreter loop (run_signal_handlers), where any code may run.
 void on_signal(int sig) {
   if (sig <= 0 || sig >= kSignals) return;
   pending[sig] = 1;
@@ -79,8 +81,12 @@ SIG_FN(sig_signal) {
   } else if (!type_of(handler)->call) {
     return raise(ts, TypeError_type, "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object");
   }
+  // The kernel refuses these two; CPython reports the sigaction failure as OSError(EINVAL), and so does this, before
+  // touching the handler table.
   if (sig == SIGKILL || sig == SIGSTOP) return raise_os_error(ts, EINVAL);
   struct sigaction sa {};
+  // No SA_RESTART: as with CPython's PyOS_setsig, a signal interrupts blocking system calls, which then retry after
+  // running the Python handler (PEP 475) or fail with its exception. This also resets a previous siginterrupt().
   sa.sa_handler = disposition == 0 ? SIG_DFL : disposition == 1 ? SIG_IGN : on_signal;
   sigemptyset(&sa.sa_mask);
   if (sigaction(sig, &sa, nullptr) != 0) return raise_os_error(ts, errno);
@@ -112,6 +118,8 @@ SIG_FN(sig_raise_signal) {
   int sig;
   if (!signal_number(ts, args[0], &sig)) return Value();
   if (::raise(sig) != 0) return raise_os_error(ts, errno);
+  // raise_signal() delivers synchronously, so the handler runs before raise_signal returns, as in CPython; an exception
+  // from the handler propagates from this call.
   if (!run_signal_handlers(ts)) return Value();
   return None();
 }
@@ -122,6 +130,8 @@ SIG_FN(sig_strsignal) {
   int sig;
   if (!signal_number(ts, args[0], &sig)) return Value();
   const char* text = strsignal(sig);
+  // CPython 3.11 returns None only for glibc's "Unknown signal" texts; for real-time signals it returns glibc's
+  // "Real-time signal N", which this check turns into None (a divergence).
   if (!text || std::strncmp(text, "Unknown signal", 14) == 0 || std::strncmp(text, "Real-time signal", 16) == 0)
     return None();
   return Value(make_str(ts, text));
@@ -151,6 +161,7 @@ SIG_FN(sig_set_wakeup_fd) {
   if (fd != -1) {
     int flags = fcntl(static_cast<int>(fd), F_GETFL);
     if (flags < 0) return raise_os_error(ts, errno);
+    // A blocking descriptor could stall the C handler inside write() when the pipe is full, freezing the process.
     if (!(flags & O_NONBLOCK)) return raise_fmt(ts, ValueError_type, "the fd {} must be in non-blocking mode", fd);
   }
   int64_t old = wakeup_fd;

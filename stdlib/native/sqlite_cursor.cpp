@@ -17,6 +17,8 @@ Type row_type;
 
 namespace {
 
+// A Row keeps the cursor's description rather than a copy of the names, so rows of one query share it; lookups by name
+// compare case-insensitively against it each time, as row.c does.
 struct RowObject : Object {
   Value description;  // the cursor's description: the column names
   Value values;       // a tuple
@@ -25,6 +27,9 @@ struct RowObject : Object {
 CursorObject* as_cursor(Value v) { return static_cast<CursorObject*>(v.as_object()); }
 RowObject* as_row(Value v) { return static_cast<RowObject*>(v.as_object()); }
 
+// A cursor owns at most one prepared statement (no statement cache: statements are prepared per execute), and it is
+// finalized before the next one is prepared or when the cursor closes, so SQLite never sees two live statements from
+// one cursor.
 void reset_statement(CursorObject* c) {
   if (c->stmt) sqlite3_finalize(c->stmt);
   c->stmt = nullptr;
@@ -40,6 +45,8 @@ sqlite3* usable_db(ThreadState& ts, CursorObject* c) {
 }
 
 // Marks a cursor busy for the scope of an execute or fetch.
+// RAII so every return path of execute/fetch releases the lock, including the early error returns after Python code (an
+// adapter or converter) raised.
 class CursorLock {
  public:
   explicit CursorLock(CursorObject* c) : c_(c) { c_->locked = true; }
@@ -52,6 +59,8 @@ class CursorLock {
 };
 
 // Skips whitespace and SQL comments from `p`.
+// Leading comments must be skipped before the DML check: `-- note\nINSERT ...` still opens the implicit transaction
+// under the legacy isolation_level rules.
 const char* skip_blank(const char* p) {
   for (;;) {
     while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f') p++;
@@ -78,6 +87,8 @@ bool is_dml(const char* sql) {
 
 // An adapted parameter (CPython's need_adapt): exact int/float/str pass as they are, others through adapt_object
 // (themselves when nothing adapts them).
+// The three exact types bind natively and never consult the adapter registry (a registered adapter for int is ignored,
+// as in CPython); subclasses do go through it.
 Value adapt_parameter(ThreadState& ts, Value v) {
   Type* t = type_of(v);
   if (t == &int_type || t == &float_type || t == &str_type) return v;
@@ -88,6 +99,8 @@ Value adapt_parameter(ThreadState& ts, Value v) {
 [[nodiscard]] bool bind_parameters(ThreadState& ts, sqlite3_stmt* stmt, Value params) {
   int needed = sqlite3_bind_parameter_count(stmt);
   Type* t = type_of(params);
+  // PySequence_Check-like: any object with __len__ and __getitem__ that is not a dict counts as positional parameters;
+  // a dict (or subclass) means named parameters.
   if (is_tuple(params) || is_list(params) || (!is_dict(params) && t->getitem && t->length)) {
     int64_t given = py_len(ts, params);
     if (given < 0) return false;
@@ -117,6 +130,8 @@ Value adapt_parameter(ThreadState& ts, Value v) {
                          fmt::format("Binding {} has no name, but you supplied a dictionary (which has only names).",
                                      i)),
              false;
+    // A dict subclass is read with __getitem__, so __missing__ can supply a value (CPython's exact-dict fast path is
+    // kept for plain dicts, which cannot have one).
     Value key(make_str(ts, name + 1));  // without its ':', '@' or '$'
     Value item = type_of(params) == &dict_type ? dict_get(ts, static_cast<DictObject*>(params.as_object()), key)
                                                : get_item(ts, params, key);
@@ -141,6 +156,8 @@ Value adapt_parameter(ThreadState& ts, Value v) {
 
 // The converter for column `i` under the connection's detect_types: by "[type]" in the column name
 // (PARSE_COLNAMES), then by the declared type's first word (PARSE_DECLTYPES); null when none.
+// Converter names are matched upper-cased, since register_converter upper-cases the names it stores; a lookup failure
+// only means "no converter", so any exception from the lookup is dropped.
 Value column_converter(ThreadState& ts, sqlite3_stmt* stmt, int i, int64_t detect_types) {
   auto* table = static_cast<DictObject*>(converters.as_object());
   auto lookup = [&](std::string name) -> Value {
@@ -172,6 +189,8 @@ Value row_tuple(ThreadState& ts, CursorObject* c) {
   sqlite3_stmt* stmt = c->stmt;
   int n = sqlite3_data_count(stmt);
   TupleObject* row = make_tuple(ts, n);
+  // Placeholders first: the converters below run Python code, which could reach this tuple through gc.get_objects()
+  // before it is filled.
   for (int i = 0; i < n; i++) row->items[i] = None();
   for (int i = 0; i < n; i++) {
     Value converter = connection->detect_types ? column_converter(ts, stmt, i, connection->detect_types) : Value();
@@ -190,6 +209,8 @@ Value row_tuple(ThreadState& ts, CursorObject* c) {
 }
 
 // The next row (through row_factory), stepping the statement on; null at the end (no exception) or on error.
+// The cursor reads one row ahead: the row returned now was fetched by the previous step, and the statement is stepped
+// again here so `has_row` says whether another exists, which is how iteration knows when to stop.
 Value next_row(ThreadState& ts, CursorObject* c) {
   if (!usable_db(ts, c)) return Value();
   if (!c->stmt || !c->has_row) return Value();
@@ -212,6 +233,8 @@ Value next_row(ThreadState& ts, CursorObject* c) {
       return error;
     }
   }
+  // The row factory is called outside the cursor lock: it is user code that may legitimately use the cursor (e.g. read
+  // its description), as CPython allows.
   if (!is_none(c->row_factory)) {
     Value factory_args[2] = {Value(c), row};
     Value factory = c->row_factory;
@@ -244,6 +267,8 @@ Value make_description(ThreadState& ts, sqlite3_stmt* stmt, int64_t detect_types
 
 }  // namespace
 
+// PEP 246-style adaptation as the sqlite3 module defines it: the registry keyed by (type, protocol), then the object's
+// __conform__(protocol); `alt` is the fallback when neither adapts (the object itself for parameters).
 Value adapt_object(ThreadState& ts, Value obj, Value proto, Value alt) {
   Value key_items[2] = {Value(type_of(obj)), proto};
   Value adapter = dict_get(ts, static_cast<DictObject*>(adapters.as_object()), Value(make_tuple(ts, key_items)));
@@ -268,6 +293,8 @@ Value column_value(ThreadState& ts, sqlite3_stmt* stmt, int i, Value text_factor
       const char* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
       std::string_view text(data ? data : "", static_cast<size_t>(sqlite3_column_bytes(stmt, i)));
       if (text_factory.is_object() && text_factory.as_object() == &str_type) {
+        // SQLite stores whatever bytes were inserted as TEXT; CPython's default text_factory=str raises
+        // OperationalError for invalid UTF-8 with this wording rather than a UnicodeDecodeError.
         if (!utf8_valid(text))
           return raise_error(ts, kOperationalError, fmt::format("Could not decode to UTF-8 column '{}' with text '{}'",
                                                                 sqlite3_column_name(stmt, i), text));

@@ -3,7 +3,8 @@
 // and re.Pattern with its matching methods; sre_match.cpp has re.Match and the scanner, sre_engine.cpp the
 // matcher itself, sre_subject.cpp the subject and argument helpers.
 //
-// Left out: bytes-like subjects other than bytes (bytearray, memoryview, mmap: minipy has no buffer protocol),
+// Left out: bytes-like subjects other than bytes (bytearray, memoryview, mmap: the subject code in sre_subject.cpp
+// takes str and bytes only and does not read through the buffer protocol, vm/objects/buffer.h),
 // the code validator's exact diagnostics (malformed code fails with RuntimeError "invalid SRE code" when the
 // engine reaches the bad part, never by reading outside it), `copyright`, and checking for signals (Ctrl-C)
 // during a long match.
@@ -35,6 +36,7 @@ bool code_word_arg(ThreadState& ts, const char* function, std::span<const Value>
   return index_to_int64(ts, args[0], out);
 }
 
+// Code words are 32 bits (CODESIZE 4), the unit _compiler.py's MAXCODE and the charset bitmaps are built for.
 SRE_FN(sre_getcodesize) {
   if (!check_arg_count(ts, "getcodesize", args.size(), 0, 0)) return Value();
   return make_int(ts, 4);
@@ -75,6 +77,8 @@ SRE_FN(sre_compile) {
   if (kind == kSubjectBytes && !(a[0].is_object() && is_subtype(type_of(a[0]), &bytes_type)))
     return raise_fmt(ts, TypeError_type, "expected string or bytes-like object, got '{}'", type_name(a[0]));
 
+  // The program is copied out of the code list once: the list is ordinary Python data a program could mutate later,
+  // while the engine needs a fixed, validated array of words. Ownership passes to the Pattern (freed by its finalizer).
   auto program = std::make_unique<sre::Program>();
   auto* code = static_cast<ListObject*>(a[2].as_object());
   program->code.reserve(static_cast<size_t>(code->size));
@@ -83,6 +87,8 @@ SRE_FN(sre_compile) {
     int64_t word;
     if (!is_int(item)) return raise_fmt(ts, TypeError_type, "an integer is required");
     if (!int_to_int64(item, &word) || word < 0 || word > 0xFFFFFFFF)
+      // CPython's _sre.compile stores the words in a C array of SRE_CODE and reports an out-of-range word with this
+      // message.
       return raise(ts, OverflowError_type, "regular expression code size limit exceeded");
     program->code.push_back(static_cast<uint32_t>(word));
   }
@@ -120,6 +126,8 @@ bool parse_subject_args(ThreadState& ts, const char* function, std::span<const V
 }
 
 // match / fullmatch / search: one run of the engine, a Match or None.
+// The subject is decoded once per call into the engine's code-unit array (load_subject), and pos/endpos are clamped as
+// CPython clamps them (negative to 0, past the end to the length), so out-of-range bounds never fail.
 Value run_once(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, const char* function,
                bool search, bool match_all) {
   SubjectArgs sa;
@@ -170,6 +178,8 @@ SRE_FN(pattern_findall) {
       item = Value(t);
     }
     if (!list_append(ts, result, item)) return Value();
+    // After an empty match the next one may not be empty at the same position (must_advance), which makes the
+    // loop terminate; an empty match right where a non-empty one ended is still found, as 3.7+ finds it.
     state.must_advance = state.end == state.start;
     state.pos = state.end;
   }
@@ -216,6 +226,7 @@ SRE_FN(pattern_split) {
     if (!list_append(ts, result, subject.slice(ts, last, state.start))) return Value();
     for (int64_t i = 0; i < p->groups; i++)
       if (!list_append(ts, result, state_group(ts, subject, state, i + 1, None()))) return Value();
+    // As in findall: no second empty match at the same position.
     state.must_advance = state.end == state.start;
     last = state.pos = state.end;
   }
@@ -299,6 +310,8 @@ Value substitute(ThreadState& ts, Value self, std::span<const Value> args, Tuple
     if (!is_none(item) && !list_append(ts, pieces, item)) return Value();
     last = state.end;
     n++;
+    // After an empty match the next one may not be empty at the same position (must_advance), which makes the
+    // loop terminate; an empty match right where a non-empty one ended is still found, as 3.7+ finds it.
     state.must_advance = state.end == state.start;
     state.pos = state.end;
   }

@@ -20,6 +20,7 @@ namespace {
 
 struct StructObject : Object {
   Value format;     // the format as a str (Struct.format)
+  // The parsed items live in a bytes object so the collected heap owns them: no finalizer is needed to free them.
   Value items;      // a bytes object holding the parsed FormatItem array
   int64_t size;     // bytes packed
   int64_t nitems;   // values packed
@@ -45,6 +46,8 @@ std::span<const struct_codes::FormatItem> items_of(StructObject* s) {
 }
 
 // The UnicodeEncodeError of encoding non-ASCII `s` as ASCII: the first run of non-ASCII characters.
+// CPython encodes a str format with ASCII; a non-ASCII format therefore fails with the codec's UnicodeEncodeError,
+// covering the first run of non-ASCII characters, rather than with struct.error.
 Value raise_ascii_encode_error(ThreadState& ts, StrObject* s) {
   std::string_view text = s->view();
   int64_t index = 0, first = -1, last = -1;

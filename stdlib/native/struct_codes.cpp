@@ -15,6 +15,8 @@ namespace minipy::struct_codes {
 namespace {
 
 // The size of `code` in native (`native` true) or standard mode; 0 when the code does not exist there.
+// Standard sizes are the portable ones of the struct documentation; 'n', 'N' and 'P' exist only natively (ssize_t,
+// size_t and void* have no standard size), hence 0 there and CPython's "bad char in struct format".
 int code_size(char code, bool native) {
   switch (code) {
     case 'x': case 'c': case 'b': case 'B': case '?': case 's': case 'p': return 1;
@@ -27,6 +29,8 @@ int code_size(char code, bool native) {
   }
 }
 
+// CPython limits the total to PY_SSIZE_T_MAX; every addition and multiplication below is checked against it before it
+// is done, so a format like '9999999999999999999q' fails with the message instead of wrapping.
 constexpr uint64_t kMaxStructSize = static_cast<uint64_t>(INT64_MAX);
 
 }  // namespace
@@ -37,6 +41,8 @@ bool parse_format(std::string_view format, ParsedFormat* out, std::string* error
   if (!format.empty()) {
     switch (format[0]) {
       case '@': pos = 1; break;
+      // '=' is native byte order with standard sizes and no alignment; on the little-endian hosts minipy runs on that
+      // is exactly '<'.
       case '=': case '<': out->mode = Mode::kLittle; native = false; pos = 1; break;
       case '>': case '!': out->mode = Mode::kBig; native = false; pos = 1; break;
       default: break;
@@ -45,6 +51,8 @@ bool parse_format(std::string_view format, ParsedFormat* out, std::string* error
   uint64_t size = 0;
   while (pos < format.size()) {
     char c = format[pos++];
+    // Whitespace between items is ignored (but not between a count and its code, where it is a bad char), as in
+    // CPython's prepare_s.
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') continue;
     uint64_t count = 1;
     if (c >= '0' && c <= '9') {
@@ -84,6 +92,8 @@ bool parse_format(std::string_view format, ParsedFormat* out, std::string* error
     FormatItem item{size, count, static_cast<uint8_t>(item_size), c};
     if (c == 's' || c == 'p') out->nitems += 1;
     else if (c != 'x') out->nitems += count;
+    // A zero repeat count of an ordinary code produces no item but still takes part in alignment ('@0l' after a byte
+    // pads to the next long boundary), which is the documented trick for end-of-struct padding.
     if (count > 0 || c == 's' || c == 'p') out->items.push_back(item);
     size += count * static_cast<uint64_t>(item_size);
   }
@@ -94,6 +104,8 @@ bool parse_format(std::string_view format, ParsedFormat* out, std::string* error
 namespace {
 
 // get_pylong: an int, or the __index__ of an object that has one; struct.error otherwise.
+// Floats are refused even though they convert: struct's integer codes accept only ints and __index__ objects (since
+// 3.10 no __int__ fallback).
 bool integer_value(ThreadState& ts, Value v, BigInt* out) {
   if (is_int(v)) {
     *out = to_bigint(v);
@@ -109,6 +121,8 @@ bool integer_value(ThreadState& ts, Value v, BigInt* out) {
   return false;
 }
 
+// Byte order is applied explicitly instead of memcpy of native integers, so big-endian output needs no byte-swap
+// intrinsics and unaligned offsets in pack_into are harmless.
 void store(uint8_t* out, uint64_t bits, int size, Mode mode) {
   for (int i = 0; i < size; i++) {
     auto byte = static_cast<uint8_t>(bits >> (8 * i));
@@ -178,6 +192,8 @@ bool pack_integer(ThreadState& ts, Mode mode, char code, int size, Value v, uint
   return true;
 }
 
+// The native 'f' conversion is a plain C cast, so a double too large for a float becomes inf there without error, while
+// the standard modes raise, matching CPython's np_float versus its _PyFloat_Pack4 path.
 bool pack_float(ThreadState& ts, Mode mode, char code, Value v, uint8_t* out) {
   double x;
   if (!native::as_double(ts, v, &x)) {
@@ -210,6 +226,9 @@ bool pack_float(ThreadState& ts, Mode mode, char code, Value v, uint8_t* out) {
 
 }  // namespace
 
+// IEEE 754 binary16 packing as CPython's PyFloat_Pack2: round half to even at 10 fraction bits, subnormals below
+// 2**-14, and overflow reported to the caller (struct raises OverflowError, as CPython does, rather than producing
+// inf).
 bool double_to_half(double x, uint16_t* out) {
   uint16_t sign = std::signbit(x) ? 0x8000 : 0;
   double a = std::fabs(x);
@@ -235,6 +254,8 @@ bool double_to_half(double x, uint16_t* out) {
     return true;
   }
   double mantissa = std::nearbyint(std::ldexp(a, 10 - exponent));  // in [1024, 2048]
+  // Rounding up can carry into the next power of two; the mantissa is renormalised and the exponent bumped, which may
+  // then overflow.
   if (mantissa == 2048.0) {
     mantissa = 1024.0;
     exponent += 1;
@@ -274,6 +295,8 @@ bool pack_item(ThreadState& ts, Mode mode, const FormatItem& item, Value v, uint
   }
 }
 
+// 's' copies at most count bytes and leaves the rest zero (the output buffer starts zeroed); 'p' is a Pascal string: a
+// length byte (capped at 255) then at most count-1 bytes. A str argument is refused; it must be encoded.
 bool pack_string(ThreadState& ts, const FormatItem& item, Value v, uint8_t* out) {
   std::string_view data;
   if (is_str(v) || !native::bytes_like(ts, v, &data)) {
@@ -302,6 +325,8 @@ Value unpack_item(ThreadState& ts, Mode mode, const FormatItem& item, const uint
     case 'b': case 'h': case 'i': case 'l': case 'q': case 'n': {
       uint64_t bits = load(p, item.size, order);
       int shift = 64 - 8 * item.size;
+      // The shift pair moves the item's sign bit to bit 63 and back with an arithmetic shift (well defined since
+      // C++20).
       return make_int(ts, static_cast<int64_t>(bits << shift) >> shift);  // sign-extend
     }
     default: {  // unsigned codes and 'P'

@@ -46,6 +46,8 @@ TH_FN(lock_acquire) {
   if (a[1]) {
     bool number;
     if (!to_double(ts, a[1], &timeout, &number) && ts.current_exception) return Value();
+    // CPython converts the timeout with _PyTime_FromSecondsObject, whose TypeError for a non-number is worded this way;
+    // its two ValueErrors below come in lock_acquire_parse_args's order.
     if (!number) return raise_fmt(ts, TypeError_type, "'{}' object cannot be interpreted as an integer", type_name(a[1]));
     if (!blocking && timeout != -1) return raise(ts, ValueError_type, "can't specify a timeout for a non-blocking call");
     if (timeout < 0 && timeout != -1) return raise(ts, ValueError_type, "timeout value must be a non-negative number");
@@ -57,6 +59,8 @@ TH_FN(lock_acquire) {
     return True();
   }
   if (!blocking) return False();
+  // With one thread nobody can release the lock during the wait, so a timed acquire of a held lock is a sleep that ends
+  // in failure, which is exactly what CPython would observe.
   if (timeout >= 0) {
     timespec t{static_cast<time_t>(timeout), static_cast<long>((timeout - static_cast<double>(static_cast<time_t>(timeout))) * 1e9)};
     nanosleep(&t, nullptr);
@@ -105,6 +109,7 @@ TH_FN(th_allocate_lock) {
   return lock_new(ts, &lock_type, {}, nullptr);
 }
 TH_FN(th_get_ident) { return (void)self, (void)args, (void)kwnames, make_int(ts, kMainThreadIdent); }
+// On Linux the main thread's kernel thread id is the process id, so getpid() is the true native id here.
 TH_FN(th_get_native_id) { return (void)self, (void)args, (void)kwnames, make_int(ts, getpid()); }
 // threading's main thread asks for the lock that is released when its thread state ends; with one thread
 // that never happens before exit, so any fresh lock serves.
@@ -122,6 +127,9 @@ TH_FN(th_stack_size) { return (void)ts, (void)self, (void)args, (void)kwnames, V
 TH_FN(th_daemon_threads_allowed) { return (void)ts, (void)self, (void)args, (void)kwnames, True(); }
 TH_FN(th_interrupt_main) {
   (void)self, (void)args, (void)kwnames;
+  // CPython only simulates a SIGINT, and the KeyboardInterrupt surfaces at the next check of the eval loop; with one
+  // thread that is right after this call returns, so raising it here is indistinguishable apart from the traceback's
+  // last line.
   return raise_value(ts, new_exception(ts, &KeyboardInterrupt_type, {}));
 }
 
@@ -166,6 +174,7 @@ ModuleObject* create_thread_module(ThreadState& ts) {
   add_module_value(ts, m, "RLock", Value(static_cast<Object*>(&rlock_type)));
   add_module_value(ts, m, "_local", Value(static_cast<Object*>(&local_type)));
   add_module_value(ts, m, "error", Value(&RuntimeError_type));
+  // CPython's PY_TIMEOUT_MAX in seconds on 64-bit Linux (what python3.11 reports); used by threading's waits.
   add_module_value(ts, m, "TIMEOUT_MAX", make_float(ts, 9223372036.0));
   return m;
 }

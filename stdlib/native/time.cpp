@@ -1,8 +1,8 @@
 // The native `time` module (CPython's Modules/timemodule.c): clocks, sleep, struct_time and the C library's
 // calendar conversions (localtime, gmtime, mktime, strftime, asctime, ctime); strptime defers to Lib's
 // _strptime as CPython's does. sleep() is woken by signals and runs their handlers (SIGINT interrupts it with
-// KeyboardInterrupt). Left out: clock_settime and friends, pthread_getcpuclockid, tzset's re-reading of TZ
-// into the module constants after start-up.
+// KeyboardInterrupt). The clock_* functions take any clock id, and pthread_getcpuclockid answers for minipy's one
+// thread. Left out: tzset's re-reading of TZ into the module constants after start-up.
 #include <pthread.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -22,6 +22,8 @@ namespace {
 
 #define TIME_FN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
 
+// Every clock is read as whole nanoseconds first, as CPython's _PyTime_t values are; the float functions convert from
+// that. (CPython converts with a division by 1e9, this multiplies by 1e-9, which can differ in the last bit.)
 int64_t clock_ns(clockid_t clock) {
   timespec t;
   clock_gettime(clock, &t);
@@ -45,6 +47,7 @@ bool no_args(ThreadState& ts, const char* fn, std::span<const Value> args, Tuple
   }
 CLOCK_PAIR(time, CLOCK_REALTIME)
 CLOCK_PAIR(monotonic, CLOCK_MONOTONIC)
+// CPython 3.11 on Linux uses CLOCK_MONOTONIC for perf_counter as well (time.get_clock_info('perf_counter')).
 CLOCK_PAIR(perf_counter, CLOCK_MONOTONIC)
 CLOCK_PAIR(process_time, CLOCK_PROCESS_CPUTIME_ID)
 CLOCK_PAIR(thread_time, CLOCK_THREAD_CPUTIME_ID)
@@ -52,6 +55,7 @@ CLOCK_PAIR(thread_time, CLOCK_THREAD_CPUTIME_ID)
 // ---- clock_* on an explicit clock id -----------------------------------------------------------------------
 
 // The clock id argument, a C int as CPython's "i" format reads it.
+// The overflow messages are those of PyArg_Parse's "i" converter, which CPython's clock functions use.
 [[nodiscard]] bool clock_id_arg(ThreadState& ts, Value v, clockid_t* out) {
   int64_t id;
   if (!index_to_int64(ts, v, &id)) return false;
@@ -113,6 +117,7 @@ Value clock_set(ThreadState& ts, const char* fn, std::span<const Value> args, Tu
   timespec t{};
   t.tv_sec = static_cast<time_t>(ns / 1000000000);
   t.tv_nsec = static_cast<long>(ns % 1000000000);
+  // A negative time must have its nanoseconds in [0, 1e9) for the kernel, so the seconds are floored.
   if (t.tv_nsec < 0) t.tv_nsec += 1000000000, t.tv_sec -= 1;  // floor division, as CPython's _PyTime_AsTimespec
   if (clock_settime(clock, &t) != 0) return raise_os_error(ts, errno);
   return None();

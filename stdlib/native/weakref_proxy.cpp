@@ -70,6 +70,8 @@ Value proxy_richcompare(ThreadState& ts, Value a, Value b, int op) {
 }
 
 bool proxy_hash(ThreadState& ts, Value self, int64_t*) {
+  // A proxy is unhashable even over a hashable referent, as in CPython: its == compares referents, and a hash would
+  // have to stay valid after the referent dies.
   raise_fmt(ts, TypeError_type, "unhashable type: '{}'", type_name(self));
   return false;
 }
@@ -126,13 +128,18 @@ Value proxy_new(ThreadState& ts, Value, std::span<const Value> args, TupleObject
   if (!check_positional_args(ts, "proxy", args, kwnames, 1, 2)) return Value();
   if (!weakrefable(ts, args[0]))
     return raise_fmt(ts, TypeError_type, "cannot create weak reference to '{}' object", type_name(args[0]));
+  // The kind is fixed at creation: callable() reads the proxy's type slot, and slots cannot vary per instance, hence
+  // CPython's two proxy types.
   Type* type = type_of(args[0])->call ? &callable_proxy_type : &proxy_type;
   return Value(new_weakref(ts, type, args[0].as_object(), args.size() > 1 ? args[1] : Value()));
 }
 
+// Only the callback is traced: the referent is held weakly, and the collector clears it (see weakref.h) rather than
+// keeping it alive.
 void trace_proxy(Object* self, Tracer& tracer) { tracer.visit(static_cast<WeakReference*>(self)->callback); }
 
 Value proxy_construct(ThreadState& ts, Type* type, std::span<const Value>, TupleObject*) {
+  // Neither type has a constructor in CPython; weakref.proxy() is the only way to make one.
   return raise_fmt(ts, TypeError_type, "cannot create '{}' instances", type->c_name);
 }
 

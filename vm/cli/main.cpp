@@ -383,11 +383,15 @@ int run_command(Interpreter& interp, Command& cmd) {
       std::string source, line;
       char buf[65536];
       size_t n;
+      // A piped program is read to the end before anything runs: like CPython's, it is compiled as one module, so a
+      // syntax error anywhere means nothing runs.
       while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) source.append(buf, n);
       return run_source(interp, source, "<stdin>");
     }
     case Command::Mode::File: {
       struct stat st {};
+      // CPython runs a directory (or zip file) holding __main__.py through runpy; minipy does not, so every directory
+      // gets the message CPython gives only when __main__.py is missing.
       if (stat(cmd.target.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
         std::fprintf(stderr, "%s: can't find '__main__' module in '%s'\n", cmd.config.program_name.c_str(),
                      absolute(cmd.target).c_str());
@@ -421,6 +425,8 @@ bool start_up_options(Interpreter& interp, const Command& cmd) {
 }
 
 int run(Command& cmd, Interpreter& interp) {
+  // The collector scans the native stack conservatively from this frame down (heap.h), so every Value held in a local
+  // variable of the interpreter's C++ code is a root.
   interp.heap.set_stack_base(__builtin_frame_address(0));
   interp.config = cmd.config;
   if (!start_up_options(interp, cmd)) return handle_uncaught(interp.thread);
@@ -428,6 +434,8 @@ int run(Command& cmd, Interpreter& interp) {
   // -i after a script, -c or -m: the prompt opens in the program's namespace, whatever the program's outcome.
   if (cmd.inspect && !(cmd.mode == Command::Mode::Stdin && cmd.target.empty())) status = run_repl(interp, false, false);
   run_atexit_callbacks(interp.thread);
+  // The first flush may change the exit status (a failed flush of stdout is CPython's exit status 120); the second,
+  // after the finalizers, only writes what they printed.
   status = flush_standard_streams(interp.thread, status);
   finalize_at_exit(interp.thread);
   (void)flush_standard_streams(interp.thread, 0);

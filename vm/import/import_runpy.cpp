@@ -8,6 +8,8 @@ namespace minipy {
 
 namespace {
 
+// runpy reports a failure to find the module as "Error while finding module specification for 'x' (Type: msg)": the
+// exception is turned into that text and cleared, since the CLI prints it as a message, not a traceback.
 std::string describe_exception(ThreadState& ts) {
   Value exc = ts.current_exception;
   ts.current_exception = Value();
@@ -66,6 +68,8 @@ Value run_module_as_main(ThreadState& ts, const std::string& requested, std::str
   }
   std::string name = requested;
   FoundModule found;
+  // At most two rounds: the name itself, then, if it is a package, its __main__ submodule; a package whose __main__ is
+  // itself a package is refused with runpy's "cannot be directly executed".
   for (int attempt = 0; attempt < 2; attempt++) {
     auto entries = search_path(ts, name, error);
     if (!entries) return Value();
@@ -104,6 +108,8 @@ Value run_module_as_main(ThreadState& ts, const std::string& requested, std::str
                                                        : get_sourceless_code(ts, name, found.origin);
   if (!c) return Value();
   auto& names = ts.interp->names;
+  // A fresh module becomes sys.modules['__main__'] (CPython's _run_module_as_main runs the code in the existing
+  // __main__ module's dict instead; at start-up nothing else holds that module, so the program cannot tell).
   ModuleObject* main = make_module(ts, "__main__");
   DictObject* d = main->dict;
   dict_set_str_new(ts, d, names.loader, loader);
@@ -115,6 +121,7 @@ Value run_module_as_main(ThreadState& ts, const std::string& requested, std::str
   if (!dict_set_str(ts, ts.interp->modules, names.main, Value(main))) return Value();
   Value argv = dict_get_str(ts.interp->sys_module->dict, intern(ts, "argv"));
   if (argv && is_list(argv) && static_cast<ListObject*>(argv.as_object())->size > 0)
+    // sys.argv[0] becomes the module's file before its body runs, as `python -m` sets it.
     static_cast<ListObject*>(argv.as_object())->items[0] = Value(make_str(ts, found.origin));
   return eval_code(ts, c, d, Value());
 }

@@ -26,6 +26,8 @@ namespace minipy {
 
 namespace {
 
+// Every builtin has the vectorcall shape of a native function: positional values, then keyword values named by
+// `kwnames` (as CALL passes them, no tuple or dict built); `self` is the module and unused.
 #define BUILTIN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
 
 // print(*objects, sep=' ', end='\n', file=None, flush=False). file=None (or a sys.stdout set to None, as in a
@@ -55,6 +57,9 @@ BUILTIN(b_print) {
   Value stream = file && !is_none(file) ? file : dict_get_str(ts.interp->sys_module->dict, ts.interp->names.stdout_);
   if (!stream) return raise(ts, RuntimeError_type, "lost sys.stdout");
   if (is_none(stream)) return None();
+  // The fast path is only for our own TextIOWrapper type (not a subclass, which may override write): the pieces are
+  // joined in C++ and written once, which is what makes `print` in a loop cheap. The observable difference — one
+  // write() instead of several — cannot be seen on a type whose write is native.
   if (type_of(stream) == &text_io_wrapper_type) {
     std::string out;
     for (size_t i = 0; i < n; i++) {
@@ -143,6 +148,8 @@ Value min_max(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames
       best_key = k;
       continue;
     }
+    // `best`/`best_key` are plain locals across calls that may run Python code and collect: the collector scans the
+    // native stack conservatively (vm/memory/heap.h), which keeps them alive.
     int better = rich_compare_bool(ts, k, best_key, op);
     if (better < 0) return Value();
     if (better) {
@@ -173,6 +180,7 @@ BUILTIN(b_sum) {
   if (n < 1 || n > 2) return raise_fmt(ts, TypeError_type, "sum() takes at most 2 arguments ({} given)", n);
   Value start = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "start");
   if (!start) start = Value::small_int(0);
+  // bltinmodule.c's builtin_sum_impl refuses these starts up front (str, bytes, bytearray) to steer users to join().
   if (is_str(start)) return raise(ts, TypeError_type, "sum() can't sum strings [use ''.join(seq) instead]");
   if (type_of(start) == &bytes_type) return raise(ts, TypeError_type, "sum() can't sum bytes [use b''.join(seq) instead]");
   Value it = get_iter(ts, args[0]);
@@ -195,6 +203,8 @@ BUILTIN(b_sorted) {
   (void)self;
   size_t n = positional_count(args, kwnames);
   if (n != 1) return raise_fmt(ts, TypeError_type, "sorted expected 1 argument, got {}", n);
+  // sorted() is list(iterable).sort(...) exactly as bltinmodule.c's builtin_sorted: a copy is sorted, so a key function
+  // that mutates the source cannot disturb the sort.
   Value l = sequence_to_list(ts, args[0]);
   if (!l) return l;
   Value r = list_sort(ts, l, args.subspan(1), kwnames);
@@ -273,6 +283,8 @@ BUILTIN(b_round) {
 
 // The left operand's divmod slot first, then the right's if its type differs; both NotImplemented is the
 // TypeError.
+// CPython's binary_op1 also tries the right operand first when its type is a proper subclass of the left's that
+// overrides the slot; this plain left-then-right order lacks that rule.
 BUILTIN(b_divmod) {
   (void)self;
   if (!check_positional_args(ts, "divmod", args, kwnames, 2, 2)) return Value();
@@ -297,6 +309,7 @@ BUILTIN(b_pow) {
   Value base = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "base");
   Value exp = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "exp");
   Value mod = n > 2 ? args[2] : keyword_arg(ts, args, kwnames, "mod");
+  // pow() takes base, exp and mod by keyword too (pow(base=2, exp=3)), the argument-clinic signature of 3.8+.
   if (!base || !exp) return raise_fmt(ts, TypeError_type, "pow() missing required argument '{}' (pos {})",
                                      base ? "exp" : "base", base ? 2 : 1);
   return py_pow3(ts, base, exp, mod);
@@ -334,6 +347,7 @@ BUILTIN(b_ord) {
 BUILTIN(b_chr) {
   (void)self;
   if (!check_positional_args(ts, "chr", args, kwnames, 1, 1)) return Value();
+  // chr(3.0) is refused before conversion with the generic __index__ message, as PyNumber_Index gives it.
   if (!is_int(args[0]) && !type_of(args[0])->index)
     return raise_fmt(ts, TypeError_type, "'{}' object cannot be interpreted as an integer", type_name(args[0]));
   int64_t cp;
@@ -342,6 +356,7 @@ BUILTIN(b_chr) {
   return str_from_codepoint(ts, static_cast<uint32_t>(cp));
 }
 
+// hex/oct/bin: any object with __index__, formatted with the 0x/0o/0b prefix after the sign ("-0x1f").
 Value prefixed(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, int base, const char* name) {
   if (!no_keywords(ts, name, kwnames) || !check_arg_count(ts, name, args.size(), 1, 1)) return Value();
   Value i = number_index(ts, args[0]);
@@ -365,6 +380,7 @@ BUILTIN(b_bin) {
 BUILTIN(b_iter) {
   (void)self;
   if (!check_positional_args(ts, "iter", args, kwnames, 1, 2)) return Value();
+  // iter(callable, sentinel): calls until the result equals the sentinel (CPython's calliterobject).
   if (args.size() == 2) return make_callable_iterator(ts, args[0], args[1]);
   return get_iter(ts, args[0]);
 }
@@ -401,6 +417,8 @@ BUILTIN(b_id) {
   if (!check_positional_args(ts, "id", args, kwnames, 1, 1)) return Value();
   return make_int(ts, static_cast<int64_t>(args[0].bits()));
 }
+// A type is callable when it has a call slot; for classes the slot is type's own (instances of a metaclass), so this
+// matches CPython's PyCallable_Check (tp_call != NULL).
 BUILTIN(b_callable) {
   (void)self;
   if (!check_positional_args(ts, "callable", args, kwnames, 1, 1)) return Value();
@@ -461,6 +479,8 @@ BUILTIN(b_format) {
     return raise_fmt(ts, TypeError_type, "format() argument 2 must be str, not {}", type_name(spec));
   return py_format(ts, args[0], spec);
 }
+// any/all stop at the first item that decides (truth == want); an exception from the iterator or from __bool__
+// propagates.
 Value any_all(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, bool want, const char* name) {
   if (!no_keywords(ts, name, kwnames) || !check_arg_count(ts, name, args.size(), 1, 1)) return Value();
   Value it = get_iter(ts, args[0]);
@@ -516,6 +536,8 @@ Value frame_locals(ThreadState& ts, Frame* f) {
   return Value(d);
 }
 namespace {
+// vars(obj) is obj.__dict__ through the attribute protocol (so a property named __dict__ counts); anything but an
+// AttributeError propagates, as in CPython.
 BUILTIN(b_vars) {
   if (args.empty()) return b_locals(ts, self, args, kwnames);
   Value d = get_attr_optional(ts, args[0], ts.interp->names.dict);
@@ -560,6 +582,8 @@ BUILTIN(b_input) {
   return line;
 }
 // exit() and quit(): plain builtins raising SystemExit(code), standing in for site's Quitter objects.
+// The REPL replaces these with site's real Quitter objects (stdlib/_minipy_site.py); a script that calls exit() only
+// needs the SystemExit.
 BUILTIN(b_exit) {
   (void)self;
   (void)kwnames;
@@ -602,6 +626,8 @@ Value object_default_dir(ThreadState& ts, Value obj) {
 namespace {
 
 // dir([obj]): the sorted names; with no argument, the caller's local names.
+// dir() with no argument lists the caller's locals: builtins have no frame of their own, so the current frame is the
+// Python caller's.
 BUILTIN(b_dir) {
   (void)self;
   (void)kwnames;
@@ -654,6 +680,8 @@ Value b_breakpoint(ThreadState& ts, Value, std::span<const Value> args, TupleObj
   return call(ts, hook, args, kwnames);
 }
 
+// compile, exec, eval and open are added by their own files (runtime_compiler.cpp, stdlib/native/io.cpp) and placed by
+// kCPythonOrder below like the rest.
 const MethodDef builtin_functions[] = {
     {"print", b_print},         {"len", b_len},           {"repr", b_repr},         {"ascii", b_ascii},
     {"abs", b_abs},             {"min", b_min},           {"max", b_max},           {"sum", b_sum},
@@ -707,6 +735,7 @@ void init_builtins(ThreadState& ts) {
   dict_set_str_new(ts, all, intern(ts, "Ellipsis"), Value(&ellipsis_object));
   dict_set_str_new(ts, all, intern(ts, "NotImplemented"), NotImplemented());
   dict_set_str_new(ts, all, intern(ts, "__debug__"), Bool(interp.config.optimize == 0));
+  // PEP 3151 made these aliases of OSError itself, so `except IOError` catches every OSError.
   dict_set_str_new(ts, all, intern(ts, "EnvironmentError"), Value(&OSError_type));
   dict_set_str_new(ts, all, intern(ts, "IOError"), Value(&OSError_type));
 

@@ -12,8 +12,11 @@ namespace minipy {
 
 namespace {
 
+// Frames live on a per-thread stack of malloc'd chunks, as CPython 3.11's _PyThreadState_PushFrame data stack: pushing
+// a frame is a pointer bump, and a chunk is freed when its first frame is popped.
 constexpr size_t kChunkSize = 256 * 1024;
 
+// "'a', 'b', and 'c'" / "'a' and 'b'": ceval.c's format_missing joins the names this way.
 std::string quoted_list(const std::vector<std::string_view>& names) {
   std::string out;
   for (size_t i = 0; i < names.size(); i++) {
@@ -25,6 +28,8 @@ std::string quoted_list(const std::vector<std::string_view>& names) {
 
 std::string_view local_name(CodeObj* code, int i) { return as_str(code->localsplusnames->items[i])->view(); }
 
+// The message is ceval.c's missing_arguments: the function's __qualname__, and every missing parameter of the kind at
+// once rather than the first.
 bool missing_arguments(ThreadState& ts, FunctionObject* f, Value* locals, int begin, int end, bool kwonly) {
   std::vector<std::string_view> missing;
   for (int i = begin; i < end; i++)
@@ -35,6 +40,8 @@ bool missing_arguments(ThreadState& ts, FunctionObject* f, Value* locals, int be
   return false;
 }
 
+// ceval.c's too_many_positional: "takes from 1 to 2 positional arguments but 3 were given", with the keyword-only
+// arguments that were given counted in parentheses, which is why the caller places keywords first.
 bool too_many_positional(ThreadState& ts, FunctionObject* f, size_t given, Value* locals) {
   CodeObj* code = f->code;
   int argcount = code->argcount;
@@ -57,6 +64,11 @@ bool too_many_positional(ThreadState& ts, FunctionObject* f, size_t given, Value
 }  // namespace
 
 // Binds `args` (positional, then keyword values named by kwnames) into the frame's fast locals.
+// The order of the checks follows _PyEval_MakeFrameVector (initialize_locals in 3.11), because when a call has several
+// faults the one reported must be CPython's: too many positionals, then each keyword in order (unexpected, duplicate),
+// then positional-only names passed as keywords, then missing positionals, then missing keyword-only. Every local this
+// writes is a borrowed Value from `args` or the defaults; the frame holds them, and the caller's stack keeps `args`
+// alive until the frame is set up.
 bool bind_arguments(ThreadState& ts, FunctionObject* f, Value* locals, std::span<const Value> args,
                     TupleObject* kwnames) {
   CodeObj* code = f->code;
@@ -69,6 +81,7 @@ bool bind_arguments(ThreadState& ts, FunctionObject* f, Value* locals, std::span
 
   DictObject* kwdict = nullptr;
   if (has_varkw) {
+    // Stored in its slot at once, so the dict is reachable from the frame (a GC root) while the loop below allocates.
     kwdict = make_dict(ts);
     locals[total_named + (has_varargs ? 1 : 0)] = Value(kwdict);
   }
@@ -105,6 +118,7 @@ bool bind_arguments(ThreadState& ts, FunctionObject* f, Value* locals, std::span
         bool is_posonly = false;
         for (int j = 0; j < code->posonlyargcount; j++)
           if (str_equal(as_str(code->localsplusnames->items[j]), name)) is_posonly = true;
+        // A keyword naming a positional-only parameter is legal when there is **kwargs: it lands in the dict (PEP 570).
         if (kwdict) {
           if (!dict_set(ts, kwdict, Value(name), value)) return false;
           continue;
@@ -158,6 +172,8 @@ bool bind_arguments(ThreadState& ts, FunctionObject* f, Value* locals, std::span
   return true;
 }
 
+// The current chunk is full: start a new one big enough for this frame. Throwing bad_alloc is the VM's way to report an
+// allocation failure from deep inside; the native-call boundary turns it into MemoryError.
 Frame* ThreadState::push_frame_slow(size_t bytes) {
   size_t size = std::max(kChunkSize, bytes + sizeof(Chunk));
   auto* chunk = static_cast<Chunk*>(std::malloc(size));
@@ -185,6 +201,8 @@ void ThreadState::pop_chunk() {
 Value* Frame::stack_base() { return localsplus + code->nlocalsplus; }
 int Frame::lasti() const { return static_cast<int>(next_instr - code->code) - 1; }
 
+// Runs a Python function to completion from native code (a slot, a builtin calling back); the interpreter's own CALL
+// pushes frames without recursing into this.
 Value call_function(ThreadState& ts, FunctionObject* func, std::span<const Value> args, TupleObject* kwnames) {
   CodeObj* code = func->code;
   Frame* frame = new_frame(ts, code, func, func->globals, func->builtins, Value());
@@ -195,6 +213,9 @@ Value call_function(ThreadState& ts, FunctionObject* func, std::span<const Value
   return run_frame(ts, frame);
 }
 
+// exec()/eval()/module execution: as CPython's PyEval_EvalCode, a globals dict without __builtins__ gets the builtins
+// module inserted, and one with __builtins__ uses it (a module or its dict), so a sandboxed exec sees the builtins it
+// was given.
 Value eval_code(ThreadState& ts, CodeObj* code, DictObject* globals, Value locals) {
   Value builtins_v = dict_get_str(globals, ts.interp->names.builtins);
   DictObject* builtins = ts.interp->builtins;

@@ -23,11 +23,14 @@ Value import_statement(ThreadState& ts, Frame* frame, Value name, Value fromlist
   return call(ts, hook, args);
 }
 
+// 3.11's wording (the "referenced before assignment" message ended with 3.10).
 Value unbound_local(ThreadState& ts, CodeObj* code, int index) {
   return raise_fmt(ts, UnboundLocalError_type, "cannot access local variable '{}' where it is not associated with a value",
                    as_str(code->localsplusnames->items[index])->view());
 }
 
+// An empty cell of the function's own (a local captured by an inner function) is an UnboundLocalError; an empty free
+// variable belongs to an enclosing scope and is a NameError, as ceval.c's format_exc_unbound.
 Value unbound_deref(ThreadState& ts, CodeObj* code, int index) {
   std::string_view name = as_str(code->localsplusnames->items[index])->view();
   if (code->localspluskinds[index] & CO_FAST_FREE)
@@ -39,6 +42,9 @@ Value unbound_deref(ThreadState& ts, CodeObj* code, int index) {
 // NameError with its "Did you mean" suggestion computed now, while the frame's namespaces exist.
 Value name_error(ThreadState& ts, Frame* frame, StrObject* name) {
   raise_fmt(ts, NameError_type, "name '{}' is not defined", name->view());
+  // The suggestion must be computed here: by the time the traceback is printed the frame is gone, and CPython 3.11
+  // likewise looks at the frame's locals, globals and builtins when printing, which only works because it keeps the
+  // frame in the traceback.
   StrObject* suggestion = suggest_for_name(ts, frame, name);
   // NameError's fields (vm/objects/exceptions.cpp): its name, and the suggestion for the traceback.
   Value fields[2] = {Value(name), suggestion ? Value(suggestion) : None()};
@@ -46,6 +52,9 @@ Value name_error(ThreadState& ts, Frame* frame, StrObject* name) {
   return Value();
 }
 
+// The items are written straight into the frame's value stack above the saved top. They stay alive while the iterator
+// runs Python code because the collector scans a frame's whole value-stack area (up to co_stacksize) conservatively
+// (mark_roots in interpreter.cpp).
 bool unpack_iterable(ThreadState& ts, Value seq, int before, int after, Value* stack_top_out) {
   // Pushes items so the first ends on top: writes downward from stack_top_out.
   std::span<Value> items;
@@ -104,6 +113,8 @@ bool unpack_iterable(ThreadState& ts, Value seq, int before, int after, Value* s
   return true;
 }
 
+// `except X:` checks X when an exception arrives, not when the try starts (CHECK_EXC_MATCH), so a bad X only fails when
+// something is raised; the message is ceval.c's.
 bool check_except_type(ThreadState& ts, Value t) {
   auto ok = [](Value v) { return is_type(v) && is_exception_type(as_type(v)); };
   if (is_tuple(t)) {
@@ -121,6 +132,8 @@ bool check_except_type(ThreadState& ts, Value t) {
   return true;
 }
 
+// Only called after check_except_type accepted `spec`, so every entry is an exception class. A nested tuple is not
+// accepted (CPython's PyErr_GivenExceptionMatches recurses into tuples, but check_except_type refuses them first).
 bool exc_matches_spec(Value exc, Value spec) {
   if (is_tuple(spec)) {
     for (Value v : static_cast<TupleObject*>(spec.as_object())->span())
@@ -130,6 +143,8 @@ bool exc_matches_spec(Value exc, Value spec) {
   return is_subtype(type_of(exc), as_type(spec));
 }
 
+// FORMAT_VALUE: the conversion (1 !s, 2 !r, 3 !a) first, then format(); an exact str without a spec is already its own
+// result, which saves a call for the commonest f-string field.
 Value format_value(ThreadState& ts, Value value, int conversion, Value spec) {
   switch (conversion) {
     case 1: value = py_str(ts, value); break;
@@ -159,6 +174,8 @@ Value join_strings(ThreadState& ts, const Value* items, int n) {
 
 // CALL_FUNCTION_EX's arguments as one list (positional, then keyword values named by *kwnames), which also keeps
 // them visible to the collector during the call. Null on error.
+// `kwargs` is the dict DICT_MERGE built (so its keys were already checked for duplicates); only the str-ness of the
+// keys is checked here, with CPython's "keywords must be strings".
 ListObject* gather_call_ex_args(ThreadState& ts, Value func, Value callargs, Value kwargs, TupleObject** kwnames) {
   ListObject* args = make_list(ts, 0);
   if (!is_tuple(callargs)) {

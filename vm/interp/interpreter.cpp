@@ -23,6 +23,9 @@ namespace minipy {
 
 namespace {
 
+// Everything the collector must treat as alive without an object pointing at it. A value stored only in a C++ global or
+// a malloc'd container must appear here (through register_root or a trace_* hook), or it is freed at the next
+// collection while still in use.
 void mark_roots(void* context, Tracer& tracer) {
   auto* interp = static_cast<Interpreter*>(context);
   ThreadState& ts = interp->thread;
@@ -85,6 +88,8 @@ uintptr_t native_stack_floor_of_this_thread() {
 
 }  // namespace
 
+// Start-up order matters: types need interned names and the empty tuple, builtins need the types, sys needs the
+// builtins, and the standard streams need sys.
 Interpreter::Interpreter() {
   thread.interp = this;
   thread.heap = &heap;
@@ -117,6 +122,9 @@ Interpreter::~Interpreter() = default;
 
 void Interpreter::collect_garbage(const FinalizeOrder& order) { heap.collect(mark_roots, this, order); }
 
+// Safe points are where the loop has saved its registers (frame stack tops are current), so every live value is either
+// in a frame the collector walks or on the native stack it scans. Finalizers run after the collection, never inside it,
+// because they are Python code that may allocate.
 void collect_garbage_at_safe_point(ThreadState& ts) {
   ts.eval_breaker = false;
   if ((ts.heap->collection_due() || ts.heap->stress()) && !collect_observed_by_gc_module(ts)) ts.interp->collect_garbage();
@@ -130,6 +138,7 @@ bool handle_eval_breaker(ThreadState& ts) {
   return run_signal_handlers(ts);
 }
 
+// The slot (not the value) is registered, so the global may be reassigned freely afterwards.
 void register_root(ThreadState& ts, Value* slot) { ts.extra_roots.push_back(slot); }
 
 }  // namespace minipy

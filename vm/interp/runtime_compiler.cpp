@@ -16,6 +16,9 @@
 
 namespace minipy {
 
+// The compiler collects SyntaxWarnings as values (it cannot call into Python); here they go through the warnings module
+// one by one. When a filter turns one into an error, CPython's compiler_warn replaces it with a SyntaxError at the same
+// place (so `-W error` shows a SyntaxError, not a SyntaxWarning), and the remaining warnings are dropped.
 bool issue_compile_warnings(ThreadState& ts, const SyntaxWarnings& issued) {
   for (const SyntaxWarning& w : issued) {
     if (warn_explicit(ts, SyntaxWarning_type, w.message, w.filename, w.lineno)) continue;
@@ -70,6 +73,9 @@ Value compile_to_code(ThreadState& ts, std::string_view source, std::string_view
 }
 
 // compile()'s flags (CPython's PyCF_* and the CO_FUTURE_* bits a caller may pass on).
+// 0x800 is PyCF_SOURCE_IS_UTF8 (accepted, meaningless here), 0x2000 PyCF_ALLOW_TOP_LEVEL_AWAIT, 0x4000
+// PyCF_ALLOW_INCOMPLETE_INPUT (codeop), and 0x3fe0000 the CO_FUTURE_* bits; anything else is compile()'s "unrecognised
+// flags".
 constexpr int64_t kOnlyAst = 0x400, kTypeComments = 0x1000, kKnownCompileFlags = 0x400 | 0x800 | 0x1000 | 0x2000 | 0x4000 | 0x3fe0000;
 
 Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
@@ -83,6 +89,7 @@ Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject
   if (a[5] && !index_to_int64(ts, a[5], &optimize)) return Value();
   if (flags & ~kKnownCompileFlags) return raise(ts, ValueError_type, "compile(): unrecognised flags");
   if (optimize < -1 || optimize > 2) return raise(ts, ValueError_type, "compile(): invalid optimize value");
+  // A bytes file name is accepted as os.fsdecode would take it (PyUnicode_FSDecoder in bltinmodule.c).
   if (type_of(filename) == &bytes_type) filename = Value(make_str(ts, static_cast<BytesObject*>(filename.as_object())->view()));
   if (!is_str(filename) || !is_str(mode)) return raise(ts, TypeError_type, "compile() arg 2 and 3 must be str");
   if (as_str(mode)->view() == "func_type") {  // a signature type comment's grammar: only to an AST
@@ -96,6 +103,8 @@ Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject
   }
   ast::ParseMode m;
   if (!parse_mode(ts, as_str(mode)->view(), "compile", &m)) return Value();
+  // An AST built in Python (or returned by ast.parse) is validated and converted back into the compiler's tree; the
+  // conversion's errors are CPython's ast validation messages (stdlib/native/_ast_from_python.cpp).
   if (pyast::is_ast_object(ts, source)) {
     if (flags & kOnlyAst) return source;  // an AST passed through unchanged, as CPython does
     ast::Arena arena;
@@ -131,6 +140,9 @@ Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject
 }
 
 // The namespaces exec()/eval() run in: given ones, or the caller's.
+// With globals given and no locals, both are the same dict (module-level semantics). With neither, the code runs in the
+// caller's namespaces; in a function that means a snapshot from locals(), so assignments made by the code do not reach
+// the function's variables, as in CPython 3.11.
 bool namespaces(ThreadState& ts, std::span<const Value> args, size_t n, TupleObject* kwnames, const char* fn,
                 DictObject** globals, Value* locals) {
   Value g = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "globals");
@@ -151,6 +163,8 @@ bool namespaces(ThreadState& ts, std::span<const Value> args, size_t n, TupleObj
   } else if (caller->locals) {
     *locals = caller->locals;
   } else {
+    // Through the builtins dict rather than frame_locals() directly: this is what CPython's PyEval_GetLocals gives and
+    // keeps one definition of "the caller's locals".
     Value locals_fn = dict_get_str(ts.interp->builtins, intern(ts, "locals"));
     *locals = locals_fn ? call(ts, locals_fn, {}) : Value(caller->globals);
     if (!*locals) return false;
@@ -185,6 +199,8 @@ Value exec_or_eval(ThreadState& ts, std::span<const Value> args, TupleObject* kw
     code = compile_to_code(ts, stripped, "<string>", is_eval ? "eval" : "exec", fn, is_str(args[0]));
     if (!code) return code;
   }
+  // A closure's code needs cells that only MAKE_FUNCTION supplies; exec() has none to give (3.11 has no closure=
+  // argument yet), hence ceval's message.
   if (as_code(code)->nfrees > 0)
     return raise_fmt(ts, TypeError_type, "code object passed to {}() may not contain free variables", fn);
   Value r = eval_code(ts, as_code(code), globals, locals);
@@ -225,6 +241,8 @@ CODE_GETTER(co_linetable, make_bytes(ts, c->src().linetable))
 CODE_GETTER(co_exceptiontable, make_bytes(ts, c->src().exceptiontable))
 
 // Names of the locals of one kind (co_varnames, co_cellvars, co_freevars).
+// 3.11 stores all of these in one co_localsplusnames tuple with a kind byte per name; the old attributes are views
+// built on request. A parameter that is also a cell is both a local and a cell, so it appears in both tuples.
 Value names_of_kind(ThreadState& ts, CodeObj* c, uint8_t kind, uint8_t exclude) {
   ListObject* l = make_list(ts, 0);
   for (int i = 0; i < c->nlocalsplus; i++) {
@@ -241,6 +259,8 @@ Value int_or_none(ThreadState& ts, int v) { return v < 0 ? None() : make_int(ts,
 
 // co_lines(): (start, end, line) per location-table entry (byte offsets; line None where there is none), and
 // co_positions(): (line, end line, column, end column) per code unit. Both iterate over a list built at once.
+// Offsets in co_lines() are bytes (two per code unit) as PEP 626 defines them; empty ranges are skipped, as
+// codeobject.c's lineiter does. dis and the tracing machinery in Lib read these.
 Value code_lines(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   if (!no_keywords(ts, "co_lines", kwnames) || !check_arg_count(ts, "code.co_lines", args.size(), 0, 0)) return Value();
   CodeObj* c = as_code(self);
@@ -274,6 +294,9 @@ Value code_positions(ThreadState& ts, Value self, std::span<const Value> args, T
 // The compiler's decoder for a source whose coding line names an encoding it does not decode itself
 // (compiler/parse.h): the whole source through the codecs, as CPython's tokenizer decodes it. A pending
 // exception of the caller is kept aside meanwhile.
+// The compiler sees only this function pointer (set_source_decoder below); it cannot include VM headers. A decode error
+// is returned as text because the compiler reports it as a SyntaxError, which is what CPython's tokenizer does with a
+// codec failure.
 bool decode_source(void* context, std::string_view encoding, std::string_view source, std::string* out,
                    std::string* error) {
   ThreadState& ts = *static_cast<ThreadState*>(context);
@@ -300,6 +323,9 @@ bool decode_source(void* context, std::string_view encoding, std::string_view so
 
 }  // namespace
 
+// Registered at start-up: the source decoder for coding lines the compiler cannot decode itself, the three builtins and
+// the code type's attributes (the code type is defined in vm/objects/code.cpp; its Python-visible surface is here, next
+// to the compiler it exposes).
 void init_runtime_compiler(ThreadState& ts) {
   set_source_decoder(decode_source, &ts);
   DictObject* b = ts.interp->builtins;

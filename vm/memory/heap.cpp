@@ -1,3 +1,7 @@
+// The collector's implementation (heap.h describes the model): page and size-class allocation, marking from the roots
+// with an explicit stack, the conservative scan of the native stack and registers, PEP 442 finalization order,
+// weak-reference clearing, and the sweep that rebuilds the free lists. Nothing here knows a Python type beyond the
+// `trace`, `finalize` and `del` slots every type provides.
 #include "vm/memory/heap.h"
 
 #include <algorithm>

@@ -65,6 +65,8 @@ Value step(ThreadState& ts, Value self, Value value) {
   Value r;
   if (is_none(value) && !type_lookup(type_of(it), intern(ts, "send"))) {
     r = type_of(it)->iternext ? type_of(it)->iternext(ts, it) : call_method(ts, it, intern(ts, "__next__"), {});
+    // An iternext slot reports exhaustion by returning null with no exception; at the await protocol's level the end
+    // must be a StopIteration, so one is raised (with None, what a bare return gives).
     if (!r && !ts.current_exception) return raise_stop_iteration(ts, None());
   } else {
     r = call_method(ts, it, intern(ts, "send"), {&value, 1});
@@ -92,6 +94,8 @@ AWAITABLE_FN(awaitable_throw) {
 AWAITABLE_FN(awaitable_close) {
   if (!check_positional_args(ts, "close", args, kwnames, 0, 0)) return Value();
   AnextAwaitable* a = as_awaitable(self);
+  // Closing before the first step has nothing to close: __anext__ was never called, so the async iterator is left
+  // untouched (its __anext__ is never started just to be closed).
   if (!a->inner || !type_lookup(type_of(a->inner), intern(ts, "close"))) return None();
   return call_method(ts, a->inner, intern(ts, "close"), {});
 }
@@ -125,10 +129,14 @@ Value builtin_anext(ThreadState& ts, Value, std::span<const Value> args, TupleOb
   if (!check_positional_args(ts, "anext", args, kwnames, 1, 2)) return Value();
   if (!type_lookup(type_of(args[0]), intern(ts, "__anext__")))
     return raise_fmt(ts, TypeError_type, "'{}' object is not an async iterator", type_of(args[0])->name->view());
+  // Without a default the awaitable is __anext__()'s own, as in CPython; the wrapper is needed only to turn
+  // StopAsyncIteration into the default value.
   if (args.size() == 1) return call_method(ts, args[0], intern(ts, "__anext__"), {});
   auto* a = ts.alloc<AnextAwaitable>(&anext_awaitable_type);
   a->iterator = args[0];
   a->default_value = args[1];
+  // __anext__ is called only at the first step of the await (inner_iterator). CPython's builtin_anext calls it here,
+  // before wrapping its awaitable, so a side effect of __anext__ comes later than in CPython (a known divergence).
   return Value(a);
 }
 

@@ -12,6 +12,8 @@ namespace minipy {
 namespace {
 
 // The awaitables' life: not started, being iterated, finished (awaiting them again is an error).
+// Each asend()/athrow() object is a one-shot awaitable: once it has produced its result (or failed) awaiting it again
+// must not resume the generator a second time, hence CPython's "cannot reuse already awaited" errors.
 enum class AwaitableState : uint8_t { kInit, kIter, kClosed };
 
 struct ASendObject : Object {
@@ -36,6 +38,8 @@ bool is_wrapped(Value v) { return v && v.is_object() && v.as_object()->type == &
 
 // The first asend/athrow/aclose: remember the finalizer hook and call the firstiter hook (asyncio's loop
 // tracks its async generators this way).
+// The finalizer is captured per generator at its first use, as async_gen_init_hooks does: changing the hooks later does
+// not affect generators already running, which is what lets asyncio's shutdown_asyncgens find them.
 bool init_hooks(ThreadState& ts, GeneratorObject* gen) {
   if (gen->ag_hooks_inited) return true;
   gen->ag_hooks_inited = true;
@@ -47,6 +51,8 @@ bool init_hooks(ThreadState& ts, GeneratorObject* gen) {
 
 // What a step's result means to the awaitable driving it (async_gen_unwrap_value): a wrapped value is the
 // generator's yield, ending this await with StopIteration(value); an exhausted or closed generator marks it closed.
+// ag_running_async guards against two awaitables driving the same generator at once ("asynchronous generator is already
+// running"); it is cleared whenever a step ends, by a yield or by an exception.
 Value unwrap(ThreadState& ts, GeneratorObject* gen, Value result) {
   if (!result) {
     if (!ts.current_exception) raise_value(ts, new_exception(ts, &StopAsyncIteration_type, {}));
@@ -65,6 +71,8 @@ Value unwrap(ThreadState& ts, GeneratorObject* gen, Value result) {
 }
 
 // gen.send(arg) as genobject.c's gen_send: returns mean StopIteration / StopAsyncIteration.
+// The async generator's frame runs through the same machinery as a plain generator's; only the interpretation of what
+// comes out (wrapped or not) differs.
 Value gen_send_value(ThreadState& ts, GeneratorObject* gen, Value arg) {
   Value r;
   return finish_send(ts, gen, gen_send_ex(ts, gen, arg, false, &r), r);
@@ -148,6 +156,7 @@ Value asend_send_impl(ThreadState& ts, ASendObject* o, Value arg) {
   if (o->state == AwaitableState::kInit) {
     if (o->gen->ag_running_async)
       return raise(ts, RuntimeError_type, "anext(): asynchronous generator is already running");
+    // The first send into the awaitable delivers asend()'s argument; the event loop's own first send is None.
     if (!arg || is_none(arg)) arg = o->sendval;
     o->state = AwaitableState::kIter;
   }
@@ -198,6 +207,8 @@ Value athrow_closed_with(ThreadState& ts, AThrowObject* o, const char* message) 
   return raise(ts, RuntimeError_type, message);
 }
 
+// For aclose(), the generator finishing (StopAsyncIteration) or letting GeneratorExit out is success: the awaitable
+// completes with StopIteration, i.e. `await agen.aclose()` returns None.
 Value athrow_check_error(ThreadState& ts, AThrowObject* o) {
   o->gen->ag_running_async = false;
   o->state = AwaitableState::kClosed;
@@ -227,11 +238,14 @@ Value athrow_send_impl(ThreadState& ts, AThrowObject* o, Value arg) {
       o->state = AwaitableState::kClosed;
       return raise_value(ts, new_exception(ts, &StopAsyncIteration_type, {}));
     }
+    // The text is CPython's, even though what was just started is the athrow() awaitable.
     if (arg && !is_none(arg)) return raise(ts, RuntimeError_type, "can't send non-None value to a just-started coroutine");
     o->state = AwaitableState::kIter;
     gen->ag_running_async = true;
     Value r;
     if (!o->args) {
+      // Marked closed before the throw, so that a generator which catches GeneratorExit and awaits (allowed) is still
+      // known to be closing, and a later __anext__() ends at once.
       gen->ag_closed = true;
       Value exit_type(&GeneratorExit_type);
       r = gen_throw_args(ts, gen, std::span<const Value>(&exit_type, 1), false);
@@ -293,6 +307,8 @@ Value async_gen_anext(ThreadState& ts, Value gen) {
 }
 
 // ASYNC_GEN_WRAP: marks a value the async generator yields.
+// The wrapper exists only between the generator's frame and the awaitable that unwraps it; it is never seen by Python
+// code.
 Value async_gen_wrap(ThreadState& ts, Value value) {
   auto* w = ts.alloc<WrappedValueObject>(&async_generator_wrapped_value_type);
   w->value = value;
@@ -300,6 +316,8 @@ Value async_gen_wrap(ThreadState& ts, Value value) {
 }
 
 // The collector found a suspended async generator: hand it to the finalizer hook if it has one.
+// Returns whether the hook took the generator: asyncio's hook schedules aclose() on the loop, so the collector must not
+// also close it synchronously. An exception from the hook is reported as unraisable, as in _PyGen_Finalize.
 bool async_gen_call_finalizer(ThreadState& ts, GeneratorObject* gen) {
   if (!gen->ag_finalizer || is_none(gen->ag_finalizer) || gen->ag_closed) return false;
   Value arg(gen);
@@ -352,6 +370,8 @@ Value sys_get_asyncgen_hooks(ThreadState& ts, Value, std::span<const Value> args
 }
 
 // set_asyncgen_hooks(firstiter=..., finalizer=...): an omitted hook stays, None clears it.
+// The hooks live in globals registered as roots (init_async_generator_types), since nothing else may reference the
+// functions once asyncio installed them.
 Value sys_set_asyncgen_hooks(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
   size_t npos = args.size() - (kwnames ? static_cast<size_t>(kwnames->size) : 0);
   if (npos > 2)

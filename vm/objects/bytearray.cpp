@@ -19,6 +19,8 @@ namespace minipy {
 
 Type bytearray_type;
 
+// A byte given as an int (or __index__ object), with bytearray's message; bytes() and the buffer-taking methods of
+// bytes share it.
 bool byte_value(ThreadState& ts, Value v, int* out) {
   int64_t n;
   if (!index_to_int64(ts, v, &n)) return false;
@@ -54,6 +56,9 @@ bool reserve(ThreadState& ts, ByteArrayObject* b, int64_t capacity) {
     raise(ts, MemoryError_type, "");
     return false;
   }
+  // Over-allocation in the manner of CPython's bytearray_resize (an eighth more, plus a little), so appends in a
+  // loop cost amortised O(1). The storage is malloc'd, outside the collected heap, so its size is reported to the
+  // heap (account_external) to pace collections.
   int64_t grown = std::max(capacity, b->size + (b->size >> 3) + (b->size < 9 ? 3 : 6));
   auto* data = static_cast<char*>(std::realloc(b->data, static_cast<size_t>(grown) + 1));
   if (!data) {
@@ -76,6 +81,9 @@ bool resize(ThreadState& ts, ByteArrayObject* b, int64_t size) {
 }
 
 // Replaces bytes [start, start + removed) with `insert` (step-1 slice assignment, insertion, deletion).
+// Every mutation that changes the size goes through here (or resize/delete_slice), so the export check happens in one
+// place: a live memoryview would otherwise keep a pointer to freed or moved storage. `insert` must not point into b's
+// own storage, since reserve() may move it; callers copy into a std::string first.
 bool splice(ThreadState& ts, ByteArrayObject* b, int64_t start, int64_t removed, std::string_view insert) {
   auto added = static_cast<int64_t>(insert.size());
   int64_t old_size = b->size, tail = old_size - start - removed;
@@ -89,6 +97,7 @@ bool splice(ThreadState& ts, ByteArrayObject* b, int64_t start, int64_t removed,
   return true;
 }
 
+// The storage is not on the collected heap, so the object's finalizer frees it when the collector sweeps the bytearray.
 void finalize_bytearray(Object* o) { std::free(static_cast<ByteArrayObject*>(o)->data); }
 
 bool bytearray_get_buffer(ThreadState&, Value obj, BufferView* view) {
@@ -98,6 +107,8 @@ bool bytearray_get_buffer(ThreadState&, Value obj, BufferView* view) {
   view->data = b->data ? b->data : empty;
   view->length = b->size;
   view->readonly = false;
+  // While exported the bytearray may be written through the view but not resized; the count goes down when the consumer
+  // releases its view.
   b->exports++;
   return true;
 }
@@ -106,6 +117,8 @@ void bytearray_release_buffer(Value obj) { as_ba(obj)->exports--; }
 // ---- conversions --------------------------------------------------------------------------------------------
 
 // The bytes of an iterable of ints (bytearray(iterable), extend, slice assignment).
+// The items are gathered into a separate string, never written straight into a bytearray, so an iterator that mutates
+// the target (`b.extend(gen_that_appends_to_b)`) cannot corrupt it.
 bool bytes_of_iterable(ThreadState& ts, Value source, std::string* out, const char* not_iterable_what) {
   Value it = get_iter(ts, source);
   if (!it) {
@@ -130,6 +143,8 @@ bool assignable_bytes(ThreadState& ts, Value v, std::string* out) {
 
 // ---- constructor ---------------------------------------------------------------------------------------------
 
+// __new__ makes an empty object and __init__ fills it, as CPython splits them for bytearray: a subclass may call
+// __init__ again or skip it.
 Value bytearray_new(ThreadState& ts, Type* type, std::span<const Value>, TupleObject*) {
   auto* b = ts.alloc<ByteArrayObject>(type, type->instance_size);
   b->data = nullptr;
@@ -221,6 +236,8 @@ Value bytearray_repr(ThreadState& ts, Value v) {
   return Value(make_str(ts, out));
 }
 
+// Comparison goes through the buffer protocol, so `bytearray(b'a') == memoryview(b'a')` holds; the leases keep both
+// buffers exported (and so unresizable) while they are compared.
 Value bytearray_richcompare(ThreadState& ts, Value a, Value b, int op) {
   // Either side may be the bytearray; the other must export a buffer (bytes, memoryview, ...).
   if (!has_buffer(a) || !has_buffer(b)) return NotImplemented();
@@ -276,6 +293,8 @@ bool bytearray_setitem(ThreadState& ts, Value v, Value key, Value value) {
     if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), &b->size, &start, &stop, &step, &n))
       return false;
     if (!value) return delete_slice(ts, b, start, step, n);
+    // `b[0:1] = 5` would otherwise be read as "5 zero bytes" by the bytes() rules; CPython refuses ints and strs here
+    // with this message.
     if (is_int(value) || is_float(value) || is_str(value) || type_of(value)->index) {
       raise(ts, TypeError_type, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
       return false;
@@ -288,6 +307,7 @@ bool bytearray_setitem(ThreadState& ts, Value v, Value key, Value value) {
         !slice_indices(ts, static_cast<SliceObject*>(key.as_object()), &b->size, &start, &stop, &step, &n))
       return false;
     auto needed = static_cast<int64_t>(data.size());
+    // A step-1 slice may change the size; an extended slice must be replaced by exactly as many bytes as it selects.
     if (step == 1) return splice(ts, b, start, std::max<int64_t>(stop - start, 0), data);
     if (needed == 0) return delete_slice(ts, b, start, step, n);
     if (needed != n) {
@@ -313,6 +333,7 @@ bool bytearray_setitem(ThreadState& ts, Value v, Value key, Value value) {
   return true;
 }
 
+// `x in b`: an int-like is a byte value test; a buffer is a substring test.
 int bytearray_contains(ThreadState& ts, Value self, Value item) {
   std::string_view hay = bytearray_view(self);
   if (is_int(item) || (type_of(item)->index && !has_buffer(item))) {
@@ -335,6 +356,7 @@ Value bytearray_concat(ThreadState& ts, Value a, Value b) {
   return make_bytearray(ts, joined);
 }
 
+// `b += other` mutates b in place (so other references see the change) and returns it.
 Value bytearray_inplace_concat(ThreadState& ts, Value a, Value b) {
   if (!is_bytearray(a)) return NotImplemented();
   if (!has_buffer(b)) return raise_fmt(ts, TypeError_type, "can't concat {} to bytearray", type_name(b));
@@ -362,6 +384,7 @@ Value bytearray_repeat(ThreadState& ts, Value self, Value count) {
   return make_bytearray(ts, out);
 }
 
+// The contents are copied out first: splice() cannot take a view of the storage it is about to replace.
 Value bytearray_inplace_repeat(ThreadState& ts, Value self, Value count) {
   if (!is_bytearray(self)) return NotImplemented();
   if (!is_int(count) && !type_of(count)->index) return NotImplemented();
@@ -421,6 +444,8 @@ BA_METHOD(m_insert) {
   return None();
 }
 
+// The empty check comes before the index check, so pop(5) on an empty bytearray says "pop from empty bytearray", as
+// CPython's.
 BA_METHOD(m_pop) {
   if (!check_positional_args(ts, "pop", args, kwnames, 0, 1)) return Value();
   ByteArrayObject* b = as_ba(self);
@@ -462,6 +487,7 @@ BA_METHOD(m_copy) {
   return make_bytearray(ts, bytearray_view(self));
 }
 
+// capacity + 1 for the trailing NUL, as CPython's ob_alloc counts it; 0 when nothing was ever allocated.
 BA_METHOD(m_alloc) {
   if (!check_positional_args(ts, "bytearray.__alloc__", args, kwnames, 0, 0)) return Value();
   ByteArrayObject* b = as_ba(self);
@@ -469,6 +495,7 @@ BA_METHOD(m_alloc) {
 }
 
 // decode(encoding='utf-8', errors='strict')
+// The decode works on a copy: a codec error handler written in Python could mutate the bytearray mid-decode.
 BA_METHOD(m_decode) {
   std::string_view parts[2] = {"utf-8", "strict"};
   if (!codec_args(ts, "decode", args, kwnames, parts)) return Value();

@@ -18,10 +18,15 @@ namespace minipy {
 namespace {
 
 BytesObject* as_bytes(Value v) { return static_cast<BytesObject*>(v.as_object()); }
+// Exact bytes or a Python subclass of it (whose static base is bytes); bytearray is a different type and is not
+// accepted here, matching PyBytes_Check.
 bool is_bytes(Value v) {
   return v.is_object() && (v.as_object()->type == &bytes_type || static_base(v.as_object()->type) == &bytes_type);
 }
 
+// bytesobject.c's PyBytes_Repr: single quotes unless the data has a single quote and no double quote; \t \n \r get
+// their escapes, other control bytes and everything from 0x7f up are \xNN; the result is always ASCII, so the str is
+// made with its length known.
 Value bytes_repr(ThreadState& ts, Value v) {
   std::string_view data = as_bytes(v)->view();
   bool has_single = data.find('\'') != std::string_view::npos;
@@ -49,6 +54,8 @@ Value bytes_repr(ThreadState& ts, Value v) {
   return Value(make_str_known(ts, out, static_cast<int64_t>(out.size()), true));
 }
 
+// The hash is cached in the object (-1 means not computed yet): bytes are immutable, and dict keys of bytes are hashed
+// again on every lookup.
 bool bytes_hash(ThreadState&, Value v, int64_t* out) {
   BytesObject* b = as_bytes(v);
   if (b->hash == -1) {
@@ -59,12 +66,16 @@ bool bytes_hash(ThreadState&, Value v, int64_t* out) {
   return true;
 }
 
+// Lexicographic by unsigned byte value (string_view::compare compares as unsigned char). bytes == str is NotImplemented
+// here and so False; the -b warning for that comparison is not given.
 Value bytes_richcompare(ThreadState&, Value a, Value b, int op) {
   if (!is_bytes(a) || !is_bytes(b)) return NotImplemented();
   int c = as_bytes(a)->view().compare(as_bytes(b)->view());
   return Bool(comparison_holds(c, op));
 }
 
+// The right operand may be any buffer (bytes + bytearray, bytes + memoryview), and the result is bytes, as bytes_concat
+// in CPython.
 Value bytes_concat(ThreadState& ts, Value a, Value b) {
   if (!is_bytes(a)) return NotImplemented();
   if (!has_buffer(b)) return raise_fmt(ts, TypeError_type, "can't concat {} to bytes", type_name(b));
@@ -100,6 +111,8 @@ const MethodDef bytes_methods[] = {{"decode", bytes_decode}};
 
 int bytes_contains(ThreadState& ts, Value self, Value item) {
   std::string_view hay = as_bytes(self)->view();
+  // `65 in b"A"` tests for a byte value (range-checked by byte_value); anything else must be a buffer and is a
+  // substring test.
   if (is_int(item)) {
     int b;
     if (!byte_value(ts, item, &b)) return -1;
@@ -115,6 +128,7 @@ Value bytes_repeat(ThreadState& ts, Value self, Value count) {
   if (!index_to_int64(ts, count, &n, "cannot fit 'int' into an index-sized integer")) return Value();
   std::string_view s = as_bytes(self)->view();
   if (n <= 0 || s.empty()) return make_bytes(ts, "");
+  // Immutable, so b * 1 may be b itself; the OverflowError text for an impossible size is CPython's.
   if (n == 1 && type_of(self) == &bytes_type) return self;
   if (static_cast<int64_t>(s.size()) > INT64_MAX / n) return raise(ts, OverflowError_type, "repeated bytes are too long");
   if (static_cast<int64_t>(s.size()) > text::kMaxTextResult / n) return raise(ts, MemoryError_type, "");
@@ -130,6 +144,8 @@ Value bytes_from_iterable(ThreadState& ts, Value source) {
     std::string copy;
     return buffer_bytes(ts, source, &copy) ? make_bytes(ts, copy) : Value();
   }
+  // A TypeError from iter() is replaced by bytes()'s own message, as CPython's PyBytes_FromObject says "cannot convert
+  // 'X' object to bytes" rather than "'X' object is not iterable".
   Value it = get_iter(ts, source);
   if (!it) {
     if (!exception_matches(ts.current_exception, &TypeError_type)) return Value();
@@ -171,12 +187,15 @@ Value exact_bytes_new(ThreadState& ts, std::span<const Value> args, TupleObject*
   }
   if (encoding || errors)
     return raise(ts, TypeError_type, encoding ? "encoding without a string argument" : "errors without a string argument");
+  // __bytes__ is looked up on the type (a special method), and its result must be bytes or a subclass.
   if (Value method = type_lookup(type_of(source), intern(ts, "__bytes__"))) {
     Value r = call(ts, method, std::span<const Value>(&source, 1));
     if (r && !is_bytes(r))
       return raise_fmt(ts, TypeError_type, "__bytes__ returned non-bytes (type {})", type_name(r));
     return r;
   }
+  // bytes(n) is n zero bytes: an int or any object with __index__, checked before iteration so that an int is never
+  // iterated.
   if (is_int(source) || (!is_str(source) && type_of(source)->index)) {
     int64_t count;
     if (!index_to_int64(ts, source, &count, "cannot fit 'int' into an index-sized integer")) return Value();
@@ -203,6 +222,8 @@ Value bytes_iter(ThreadState& ts, Value v) {
 // Strict UTF-8 (no surrogates), the compiler's rules.
 bool utf8_valid(std::string_view s) { return !find_invalid_utf8(s); }
 
+// One allocation holds the header and the data, plus a NUL after the data so the bytes can be handed to C functions
+// expecting a C string (as CPython's ob_sval always ends in NUL).
 Value make_bytes(ThreadState& ts, std::string_view data) {
   auto* b = ts.alloc<BytesObject>(&bytes_type, offsetof(BytesObject, data) + data.size() + 1);
   b->hash = -1;

@@ -12,10 +12,8 @@
 
 namespace minipy {
 
-// Argument helpers shared with str's methods (str_methods.cpp).
-// split/rsplit(sep=None, maxsplit=-1): `sep` null when absent or None.
-// splitlines(keepends=False)
-// The items of join()'s argument, "can only join an iterable" when it is not iterable.
+// The argument helpers shared with str's methods (split_args for split/rsplit, keepends_arg for splitlines,
+// join_items for join) are defined in str_methods.cpp and declared in text_args.h.
 
 namespace {
 
@@ -26,12 +24,16 @@ bool is_bytes(Value v) { return v.is_object() && v.as_object()->type == &bytes_t
 std::string_view data(Value v) {
   return is_bytearray(v) ? bytearray_view(v) : static_cast<BytesObject*>(v.as_object())->view();
 }
+// The str search algorithms are reused by presenting the bytes as an "ASCII" str: with the ASCII flag set they work
+// byte by byte, so indexes come out as byte positions.
 text::StrRef ref(Value v) { return text::StrRef(data(v), true); }
 // A new object of the receiver's kind: bytearray methods return bytearrays.
 Value make_result(ThreadState& ts, Value self, std::string_view bytes) {
   return is_bytearray(self) ? make_bytearray(ts, bytes) : make_bytes(ts, bytes);
 }
 // "bytes.upper" or "bytearray.upper", for argument errors.
+// CPython's argument-clinic messages name the receiver's own type ("bytearray.upper() takes no arguments"), so one
+// method table can serve both types only if the name is computed per call.
 std::string qualified(Value self, const char* bytes_name) {
   return is_bytearray(self) ? "bytearray" + std::string(bytes_name + 5) : std::string(bytes_name);
 }
@@ -46,6 +48,7 @@ bool buffer_arg(ThreadState& ts, Value v, std::string_view* out) {
 }
 
 // An int in range(256) as one byte, else a bytes-like object: the needle of find/count/index/`in`.
+// The single-byte case points `out` at the caller's `byte`, so the view is valid for as long as the caller's local is.
 bool needle_arg(ThreadState& ts, Value v, char* byte, std::string_view* out) {
   if (is_int(v)) {
     int n;
@@ -62,6 +65,8 @@ bool needle_arg(ThreadState& ts, Value v, char* byte, std::string_view* out) {
 }
 
 // `result` is `self`'s bytes or a piece of them: self itself when nothing was cut off.
+// Only an exact bytes may be returned unchanged (it is immutable); a bytearray result must always be a new object,
+// since the caller may mutate it.
 Value same_or_new(ThreadState& ts, Value self, std::string_view result) {
   if (result.size() == data(self).size() && type_of(self) == &bytes_type) return self;
   return make_result(ts, self, result);
@@ -96,6 +101,8 @@ BYTES_METHOD(m_splitlines) {
   return list_of_bytes(ts, self, text::bytes::splitlines(data(self), k));
 }
 
+// The parts are views into their buffers; no Python code runs between taking them and copying them out (the buffer
+// protocol of 3.11 has no Python-level hooks), so none of them can be resized or freed meanwhile.
 BYTES_METHOD(m_join) {
   if (!check_positional_args(ts, "join", args, kwnames, 1, 1)) return Value();
   std::span<Value> items;
@@ -145,6 +152,7 @@ Value search_method(ThreadState& ts, Value self, std::span<const Value> args, Tu
   if (which == 4) return make_int(ts, text::count(ref(self), sub, start, end));
   int64_t at = which == 0 || which == 2 ? text::find(ref(self), sub, start, end)
                                         : text::rfind(ref(self), sub, start, end);
+  // bytes.index's message differs from str.index's ("substring not found"), as in CPython.
   if (at < 0 && which >= 2) return raise(ts, ValueError_type, "subsection not found");
   return make_int(ts, at);
 }
@@ -164,6 +172,8 @@ BYTES_METHOD(m_replace) {
 }
 
 // bytes' affixes are any buffer; only a lone non-buffer argument gets startswith's own message.
+// Inside a tuple a non-buffer item fails with the buffer protocol's own TypeError ("a bytes-like object is required"),
+// as CPython's tailmatch does.
 bool bytes_affix_arg(ThreadState& ts, Value v, const char* name, bool in_tuple, std::string_view* out) {
   if (!in_tuple && !has_buffer(v)) {
     raise_fmt(ts, TypeError_type, "{} first arg must be bytes or a tuple of bytes, not {}", name, type_name(v));
@@ -197,6 +207,7 @@ Value justify_method(ThreadState& ts, Value self, std::span<const Value> args, T
   if (!index_to_int64(ts, args[0], &width)) return Value();
   char fill = ' ';
   if (args.size() > 1) {
+    // The fill must be bytes or bytearray of length 1 (not any buffer): argument clinic's `char` converter.
     if (!(is_bytes(args[1]) || is_bytearray(args[1])) || data(args[1]).size() != 1)
       return raise_fmt(ts, TypeError_type, "{}() argument 2 must be a byte string of length 1, not {}", names[which],
                        type_name(args[1]));
@@ -264,6 +275,8 @@ NAME(isalnum) NAME(isupper) NAME(islower) NAME(istitle) NAME(isascii)
 #undef NAME
 
 // translate(table, /, delete=b''): `table` None keeps every byte.
+// Bytes listed in `delete` are removed first and the rest mapped through the table, as the documentation
+// specifies; a translation that changes nothing returns an exact bytes receiver itself.
 BYTES_METHOD(m_translate) {
   size_t n = positional_count(args, kwnames);
   if (n < 1 || n > 2) return raise_fmt(ts, TypeError_type, "translate() takes at most 2 arguments ({} given)", n);
@@ -297,6 +310,8 @@ BYTES_METHOD(m_maketrans) {
 
 // hex(sep=None, bytes_per_sep=1): groups count from the right for a positive bytes_per_sep, from the left for
 // a negative one.
+// The separator is counted from the right by default so that hex(':', 2) groups like a number ("0102:0304" for four
+// bytes, and "01:0203" for three); a negative count groups from the left.
 BYTES_METHOD(m_hex) {
   size_t n = positional_count(args, kwnames);
   if (n > 2) return raise_fmt(ts, TypeError_type, "hex() takes at most 2 arguments ({} given)", n);
@@ -338,6 +353,8 @@ BYTES_METHOD(m_fromhex) {
     return raise_fmt(ts, TypeError_type, "fromhex() argument must be str, not {}", type_name(args[0]));
   std::string_view s = as_str(args[0])->view();
   std::string out;
+  // The position in the message is a code-point index into the argument str, which matters once the text contains
+  // non-ASCII characters.
   auto bad = [&](size_t at) {
     return raise_fmt(ts, ValueError_type, "non-hexadecimal number found in fromhex() arg at position {}",
                      text::index_of_byte_offset(s, std::min(at, s.size())));
@@ -357,6 +374,8 @@ BYTES_METHOD(m_fromhex) {
   }
   Value cls = self;
   Value r = make_bytes(ts, out);
+  // A classmethod called on bytearray or a subclass builds that type from the bytes, as CPython's bytes_fromhex_impl
+  // calls the class.
   if (is_type(cls) && as_type(cls) != &bytes_type) return call(ts, cls, std::span<const Value>(&r, 1));
   return r;
 }

@@ -10,10 +10,15 @@ namespace minipy {
 
 namespace {
 
+// The three codecs done natively are the ones start-up and ordinary I/O need; doing them here avoids importing the
+// encodings package (and its modules) for every program. They must behave exactly as Lib's versions, error positions
+// and reasons included, since programs print UnicodeErrors.
 enum class Codec { kUtf8, kAscii, kLatin1 };
 enum class Handler { kStrict, kReplace, kIgnore, kBackslash, kXmlRef, kSurrogateEscape, kSurrogatePass, kUnknown };
 
 // Whether `name` is one of the built-in codecs (else the registry decides, and reports unknown encodings).
+// Normalised as encodings.normalize_encoding does for lookups ('_' and ' ' as '-', lower case), so "UTF_8" and "utf 8"
+// take the fast path too; the list is the aliases CPython's own fast paths in unicodeobject.c recognise.
 bool is_builtin_codec(std::string_view name) {
   std::string n;
   for (char c : name) n.push_back(c == '_' || c == ' ' ? '-' : static_cast<char>(std::tolower(c)));
@@ -32,6 +37,8 @@ Value registry_codec(ThreadState& ts, Value input, std::string_view encoding, st
   Value name(make_str(ts, encoding));
   Value info = lookup ? call(ts, lookup, {&name, 1}) : Value();
   if (!info) return info;
+  // A CodecInfo without the attribute counts as a text encoding (third-party codecs predate it), as in
+  // _PyCodec_LookupTextEncoding.
   Value is_text = get_attr_optional(ts, info, intern(ts, "_is_text_encoding"));
   if (!is_text && ts.current_exception) return Value();
   if (is_text && py_truth(ts, is_text) == 0)
@@ -86,6 +93,9 @@ Handler find_handler(std::string_view name) {
 
 // The length of the valid UTF-8 sequence at s[i], or 0 with `*reason` and `*bad_end` (the end of the maximal
 // invalid prefix) set.
+// The ranges are Unicode's well-formed UTF-8 table (no overlongs, no surrogates, nothing past U+10FFFF), and the error
+// span stops at the first byte that cannot continue the sequence, as CPython's decoder reports it: b'\xe0\x80' fails at
+// \xe0 alone with "invalid continuation byte".
 size_t utf8_sequence(std::string_view s, size_t i, const char** reason, size_t* bad_end) {
   auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
   unsigned char c = b(i);
@@ -138,6 +148,9 @@ Value lookup_error_handler(ThreadState& ts, std::string_view errors) {
 // Calls error handler `handler` with a fresh UnicodeEncodeError / UnicodeDecodeError for [start, end) of
 // `object` (`length` items long). It returns (replacement, resume position): a str (or, when encoding, bytes)
 // and where to go on, negative positions counting from the end. CPython's checks and messages.
+// The handler receives a real exception object because handlers written in Python read its fields (start, end, object)
+// and may raise it; the validation of its return value mirrors unicode_decode_call_errorhandler_writer and
+// unicode_encode_call_errorhandler.
 bool call_error_handler(ThreadState& ts, Value handler, bool encoding, const char* codec, Value object,
                         int64_t length, int64_t start, int64_t end, const char* reason, Value* replacement,
                         int64_t* resume) {
@@ -168,6 +181,8 @@ bool call_error_handler(ThreadState& ts, Value handler, bool encoding, const cha
 }
 
 // The byte offset of code point `index` in the UTF-8 text `s`.
+// A handler's resume position is a code-point index into the str; strs are stored as UTF-8, so it is walked to a byte
+// offset (linear, but this runs only after an error).
 size_t byte_offset(std::string_view s, int64_t index) {
   size_t pos = 0;
   for (int64_t i = 0; i < index && pos < s.size(); i++) (void)text::next_code_point(s, &pos);
@@ -188,6 +203,8 @@ std::string escaped(char32_t c) {
   return v < 0x100 ? fmt::format("\\x{:02x}", v) : v < 0x10000 ? fmt::format("\\u{:04x}", v) : fmt::format("\\U{:08x}", v);
 }
 
+// encode()/decode()'s (encoding, errors) arguments, positional or keyword; `parts` holds the defaults on entry and
+// keeps views of the argument strs, which stay alive in the caller's argument array.
 bool codec_args(ThreadState& ts, const char* fn, std::span<const Value> args, TupleObject* kwnames,
                 std::string_view (&parts)[2]) {
   size_t n = positional_count(args, kwnames);
@@ -208,6 +225,8 @@ bool codec_args(ThreadState& ts, const char* fn, std::span<const Value> args, Tu
   return true;
 }
 
+// The result is built as UTF-8 (minipy's str storage) directly; invalid input is handled per maximal bad subsequence,
+// as the error handlers see the same [start, end) spans CPython gives them.
 Value decode_bytes(ThreadState& ts, std::string_view s, std::string_view encoding, std::string_view errors) {
   if (!is_builtin_codec(encoding)) return registry_codec(ts, make_bytes(ts, s), encoding, errors, false);
   Codec codec;
@@ -262,6 +281,7 @@ Value decode_bytes(ThreadState& ts, std::string_view s, std::string_view encodin
         i = static_cast<size_t>(resume);
         continue;
       }
+      // U+FFFD once per bad subsequence, not per byte, matching CPython's replace for UTF-8.
       case Handler::kReplace: out += "\xEF\xBF\xBD"; break;
       case Handler::kIgnore: break;
       case Handler::kBackslash:
@@ -275,6 +295,8 @@ Value decode_bytes(ThreadState& ts, std::string_view s, std::string_view encodin
   return Value(make_str(ts, out));
 }
 
+// The error span is a whole run of unencodable characters (CPython's encoders collect the run before calling the
+// handler), so `'ab\u1234\u5678'.encode('ascii')` fails with start 2 and end 4, and a handler is called once per run.
 Value encode_str(ThreadState& ts, std::string_view s, std::string_view encoding, std::string_view errors) {
   if (!is_builtin_codec(encoding)) return registry_codec(ts, Value(make_str(ts, s)), encoding, errors, true);
   Codec codec;

@@ -137,6 +137,8 @@ bool starts_with_word(std::string_view s, std::string_view word) {
 
 // PyOS_string_to_double without an overflow exception: the longest float at the start of `s` ([sign] digits
 // [. digits] [exponent], or inf/infinity/nan); returns the bytes it used, 0 when there is none.
+// complex() must find where the real part ends before the imaginary part starts, so it cannot hand the whole text to a
+// float parser; this scans the longest valid prefix, then strtod (correctly rounded) converts it.
 size_t parse_float_prefix(std::string_view s, double* out) {
   size_t i = 0;
   bool negative = false;
@@ -182,6 +184,8 @@ int parse_complex(std::string_view text, ComplexValue* out) {
       if (k == 0 || k + 1 >= text.size() || !is_digit(text[k - 1]) || !is_digit(text[k + 1])) return -1;
       continue;
     }
+    // Non-ASCII text is refused here; CPython first maps Unicode decimal digits and spaces to ASCII
+    // (_PyUnicode_TransformDecimalAndSpaceToASCII), so complex('１+２j') works there and not here.
     if (c == '\0' || static_cast<unsigned char>(c) >= 0x80) return false;
     s.push_back(c);
   }
@@ -237,6 +241,8 @@ int parse_complex(std::string_view text, ComplexValue* out) {
 // ---- the constructor -----------------------------------------------------------------------------------------
 
 // Whether complex() accepts `v` as a number: a complex, or anything float() or __index__ can convert.
+// The real and imaginary arguments are converted separately and combined as real + imag*1j, so complex(1j, 1j) is
+// (-1+1j).
 bool complex_number_arg(Value v) {
   Type* t = type_of(v);
   return is_complex(v) || t->to_float || t->index;
@@ -288,6 +294,8 @@ Value exact_complex_new(ThreadState& ts, Type* type, std::span<const Value> args
   }
   if (i && is_str(i)) return raise(ts, TypeError_type, "complex() second arg can't be a string");
   // __complex__ first (complex itself has one, which returns an exact complex unchanged).
+  // __complex__ is looked up on the type and must return a complex (an exact one or a subclass; 3.11 only deprecates
+  // the subclass case), as in complex_new.
   if (Value method = type_lookup(type_of(r), intern(ts, "__complex__"))) {
     Value converted = call(ts, method, std::span<const Value>(&r, 1));
     if (!converted) return converted;

@@ -22,6 +22,8 @@ Value coro_repr(ThreadState& ts, Value self) {
   return make_str(ts, fmt::format("<coroutine object {} at {:#x}>", as_generator(self)->qualname->view(), self.bits()));
 }
 
+// A separate wrapper object, because a coroutine itself is deliberately not an iterator (no __next__), so that `for x
+// in coro` fails; the wrapper is what `yield from`-based code and asyncio's Task drive.
 Value coro_await_method(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   if (!check_positional_args(ts, "__await__", args, kwnames, 0, 0)) return Value();
   auto* w = ts.alloc<CoroWrapperObject>(&coroutine_wrapper_type);
@@ -29,6 +31,8 @@ Value coro_await_method(ThreadState& ts, Value self, std::span<const Value> args
   return Value(w);
 }
 
+// cr_origin is only recorded under sys.set_coroutine_origin_tracking_depth(n > 0), which minipy does not support; None
+// is what CPython reports when tracking is off.
 Value coro_origin(ThreadState&, Value, std::span<const Value>, TupleObject*) { return None(); }
 
 const MethodDef kCoroutineMethods[] = {
@@ -47,6 +51,8 @@ Value wrapper_iternext(ThreadState& ts, Value self) {
   GeneratorObject* coro = static_cast<CoroWrapperObject*>(self.as_object())->coro;
   Value r;
   SendResult status = gen_send_ex(ts, coro, Value(), false, &r);
+  // A coroutine's return value travels out as StopIteration(value), as for generators; a None return is plain
+  // exhaustion.
   if (status == SendResult::kReturn && !is_none(r)) return raise_stop_iteration(ts, r);
   return status == SendResult::kNext ? r : Value();
 }
@@ -73,6 +79,8 @@ const MethodDef kWrapperMethods[] = {
 };
 
 // The special method `name` of obj's type, bound to obj (CPython's _PyObject_LookupSpecial); null if absent.
+// Special methods are looked up on the type, never the instance, so an instance attribute named __await__ does not make
+// an object awaitable.
 Value lookup_special(ThreadState& ts, Value obj, const char* name) {
   Type* t = type_of(obj);
   Value attr = type_lookup(t, intern(ts, name));
@@ -90,6 +98,7 @@ bool is_iterable_coroutine(Value v) {
 
 // CPython's _PyCoro_GetAwaitableIter: the iterator an `await` drives for `o`, or null with TypeError.
 Value get_awaitable_iter(ThreadState& ts, Value o) {
+  // The coroutine itself (not a wrapper) is what SEND drives, which is cheaper and lets cr_await show the chain.
   if (type_of(o) == &coroutine_type || is_iterable_coroutine(o)) return o;
   Value await = lookup_special(ts, o, "__await__");
   if (!await) {
@@ -99,6 +108,7 @@ Value get_awaitable_iter(ThreadState& ts, Value o) {
   Value res = call(ts, await, {});
   if (!res) return Value();
   if (type_of(res) == &coroutine_type || is_iterable_coroutine(res))
+    // A coroutine from __await__ would need awaiting itself; CPython refuses it rather than awaiting twice.
     return raise(ts, TypeError_type, "__await__() returned a coroutine");
   if (!type_of(res)->iternext)
     return raise_fmt(ts, TypeError_type, "__await__() returned non-iterator of type '{}'", type_name(res));
@@ -116,12 +126,16 @@ Value get_awaitable(ThreadState& ts, Value o, int where) {
     }
     return Value();
   }
+  // A coroutine already suspended in an await of its own is being awaited by someone else; sending into it from a
+  // second place would interleave two callers.
   if (type_of(iter) == &coroutine_type && delegate_of(as_generator(iter)))
     return raise(ts, RuntimeError_type, "coroutine is being awaited already");
   return iter;
 }
 
 // GET_AITER: `obj.__aiter__()`, which must have __anext__.
+// Since 3.5.2 __aiter__ must return the async iterator directly (not an awaitable); the check for __anext__ gives the
+// clearer error at the `async for` rather than at the first step.
 Value get_aiter(ThreadState& ts, Value obj) {
   Value aiter = lookup_special(ts, obj, "__aiter__");
   if (!aiter) {
@@ -139,6 +153,7 @@ Value get_aiter(ThreadState& ts, Value obj) {
 
 // GET_ANEXT: the awaitable of `aiter.__anext__()`.
 Value get_anext_awaitable(ThreadState& ts, Value aiter) {
+  // Native async generators skip the method lookup; a subclass cannot exist (the type is not subclassable).
   if (type_of(aiter) == &async_generator_type) return async_gen_anext(ts, aiter);
   Value anext = lookup_special(ts, aiter, "__anext__");
   if (!anext) {
@@ -164,6 +179,8 @@ Value get_anext_awaitable(ThreadState& ts, Value aiter) {
 }
 
 // BEFORE_ASYNC_WITH: *exit_out = bound __aexit__; returns `mgr.__aenter__()` (to be awaited).
+// Both methods are looked up before __aenter__ is called, so a manager missing __aexit__ fails before entering, with
+// 3.11's wording for each case.
 Value before_async_with(ThreadState& ts, Value mgr, Value* exit_out) {
   Value enter = lookup_special(ts, mgr, "__aenter__");
   if (!enter) {
@@ -185,6 +202,8 @@ Value before_async_with(ThreadState& ts, Value mgr, Value* exit_out) {
 // A coroutine collected before it ever ran: the RuntimeWarning CPython's warnings module prints for it (at the
 // line running when it was found, and without tracemalloc's allocation traceback).
 void warn_never_awaited(ThreadState& ts, GeneratorObject* coro) {
+  // The text is written straight to stderr, so warnings filters (-W, warnings.simplefilter) do not apply to it, unlike
+  // CPython's _PyErr_WarnUnawaitedCoroutine, which goes through the warnings module.
   std::string where = "sys:1";
   std::string source;
   if (Frame* f = ts.current_frame) {

@@ -10,6 +10,8 @@ namespace {
 bool is_set_like_view(Value v) {
   return v.is_object() && (v.as_object()->type == &dict_keys_type || v.as_object()->type == &dict_items_type);
 }
+// The comparisons accept only sets and set-like views as the other operand (PyAnySet_Check or a keys/items view), as
+// dictview_richcompare does; anything else is NotImplemented, so `d.keys() == [1]` is False.
 bool is_any_set(Value v) {
   Type* t = type_of(v);
   return t == &set_type || t == &frozenset_type || is_subtype(t, &set_type) || is_subtype(t, &frozenset_type);
@@ -36,6 +38,8 @@ Value set_then(ThreadState& ts, Value left, Value right, std::string_view method
 // Which elements count as "in the view": keys for a keys view, (key, value) pairs for an items view.
 int view_contains(ThreadState& ts, Value view, Value item) { return type_of(view)->contains(ts, view, item); }
 
+// dictviews_and: with a set on the other side, set.intersection does the work when the view is not bigger, which
+// decides the result's iteration order; otherwise the smaller operand is iterated and probed against the other.
 Value view_and(ThreadState& ts, Value a, Value b) {
   Value self = is_set_like_view(a) ? a : b;
   Value other = is_set_like_view(a) ? b : a;
@@ -66,6 +70,8 @@ Value view_binary(ThreadState& ts, Value a, Value b, int op) {
   switch (op) {
     case kOpAnd: return view_and(ts, a, b);
     case kOpOr: {
+      // `|` copies the left operand (view or not) into a new set and adds the right's items, whichever side the view is
+      // on.
       Value result = to_new_set(ts, a);
       if (!result) return result;
       Value it = get_iter(ts, b);
@@ -81,6 +87,8 @@ Value view_binary(ThreadState& ts, Value a, Value b, int op) {
 }
 
 // True when every element of `small` is in `big` (views and sets answer membership through their slot).
+// Membership goes through the contains slot so that an items view tests (key, value) pairs against the dict, including
+// the value comparison, as all_contained_in in dictobject.c.
 int all_contained_in(ThreadState& ts, Value small, Value big) {
   Value it = get_iter(ts, small);
   if (!it) return -1;

@@ -20,6 +20,8 @@ TupleObject* group_exceptions(Value eg) { return static_cast<TupleObject*>(group
 bool is_exception_instance(Value v) { return v.is_object() && is_exception_type(type_of(v)); }
 
 // BaseExceptionGroup.__new__(cls, message, exceptions).
+// The checks and their order are BaseExceptionGroup_new's. The exceptions are copied into a tuple at once, so mutating
+// the list passed in does not change the group.
 Value eg_new(ThreadState& ts, Type* cls, std::span<const Value> args, TupleObject* kwnames) {
   if (kwnames && kwnames->size) return raise(ts, TypeError_type, "BaseExceptionGroup.__new__() takes no keyword arguments");
   if (args.size() != 2)
@@ -47,6 +49,7 @@ Value eg_new(ThreadState& ts, Type* cls, std::span<const Value> args, TupleObjec
   if (cls == &ExceptionGroup_type) {
     if (nested_base) return raise(ts, TypeError_type, "Cannot nest BaseExceptions in an ExceptionGroup");
   } else if (cls == &BaseExceptionGroup_type) {
+    // BaseExceptionGroup(...) of only Exceptions returns an ExceptionGroup, so that `except Exception` catches it.
     if (!nested_base) cls = &ExceptionGroup_type;  // all are Exceptions: an ExceptionGroup
   } else if (nested_base && is_subtype(cls, &Exception_type)) {
     return raise_fmt(ts, TypeError_type, "Cannot nest BaseExceptions in '{}'", cls->name->view());
@@ -58,6 +61,7 @@ Value eg_new(ThreadState& ts, Type* cls, std::span<const Value> args, TupleObjec
   return self;
 }
 
+// str(eg) counts the direct sub-exceptions, not the leaves.
 Value eg_str(ThreadState& ts, Value self) {
   int64_t n = group_exceptions(self)->size;
   Value msg = py_str(ts, group_message(self));
@@ -70,6 +74,8 @@ Value eg_exceptions(ThreadState&, Value self, std::span<const Value>, TupleObjec
   return Value(group_exceptions(self));
 }
 
+// split() and subgroup() build their parts through derive(), so a subclass that overrides it controls the type of the
+// parts (PEP 654); the default makes a plain (Base)ExceptionGroup with the same message.
 Value eg_derive(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   if (!check_positional_args(ts, "derive", args, kwnames, 1, 1)) return Value();
   Value call_args[2] = {group_message(self), args[0]};
@@ -79,6 +85,8 @@ Value eg_derive(ThreadState& ts, Value self, std::span<const Value> args, TupleO
 // split()/subgroup()'s condition: a type or tuple of types, a predicate, or (for except*) leaf identities.
 using Matcher = std::function<int(Value)>;  // 1 match, 0 no, -1 error
 
+// The matchers capture `ts` by reference and `cond` by value; `cond` stays alive because the caller's argument array
+// holds it for the whole split.
 bool make_matcher(ThreadState& ts, Value cond, Matcher* out) {
   if (type_of(cond)->call && !is_type(cond)) {
     *out = [&ts, cond](Value e) {
@@ -117,6 +125,8 @@ bool subset(ThreadState& ts, Value orig, std::vector<Value>& excs, Value* result
   }
   ExceptionObject* from = as_exc(orig);
   ExceptionObject* to = as_exc(eg);
+  // PEP 654: each part carries the original group's traceback, cause, context and a copy of its notes, so printing a
+  // part shows where the whole group was raised.
   to->traceback = from->traceback;
   to->context = from->context;
   to->cause = from->cause;
@@ -131,6 +141,8 @@ bool subset(ThreadState& ts, Value orig, std::vector<Value>& excs, Value* result
   return true;
 }
 
+// A matching group is taken whole (its leaves are not examined); otherwise it is split leaf by leaf, keeping the
+// nesting, and an empty side is None rather than an empty group.
 bool split_recursive(ThreadState& ts, Value exc, const Matcher& match, bool construct_rest, Value* m, Value* rest) {
   *m = *rest = Value();
   int r = match(exc);
@@ -176,6 +188,8 @@ Value eg_subgroup(ThreadState& ts, Value self, std::span<const Value> args, Tupl
 const MethodDef kGroupMethods[] = {{"derive", eg_derive}, {"split", eg_split}, {"subgroup", eg_subgroup}};
 
 // except* may not name exception groups, nor non-exceptions.
+// Checked when an exception reaches the except* clause, as for plain except; PEP 654 forbids naming a group type,
+// because except* already unwraps groups.
 bool check_except_star_type(ThreadState& ts, Value t) {
   auto one = [&](Value c) {
     if (!is_type(c) || !is_exception_type(as_type(c))) {
@@ -206,6 +220,8 @@ void collect_leaves(Value e, std::vector<Value>& out) {
   for (Value sub : group_exceptions(e)->span()) collect_leaves(sub, out);
 }
 
+// How PREP_RERAISE_STAR tells a bare `raise` in an except* clause (re-raising the matched part, which still carries the
+// original group's traceback, cause and context) from a new exception raised by the handler.
 bool same_metadata(Value a, Value b) {
   ExceptionObject* x = as_exc(a);
   ExceptionObject* y = as_exc(b);
@@ -244,12 +260,16 @@ bool check_eg_match(ThreadState& ts, Value exc, Value match_type, Value* rest, V
     *rest = exc;
   }
   // The handler sees the matched group as the exception being handled.
+  // So sys.exc_info() and a bare `raise` inside the clause see the matched subgroup, not the whole group.
   if (!is_none(*match) && ts.exc_info) ts.exc_info->exc_value = *match;
   return true;
 }
 
 // PREP_RERAISE_STAR: from the original exception and the list of what the except* clauses raised or
 // re-raised (plus the unhandled rest), the exception to re-raise, or None.
+// After all except* clauses ran: the unhandled and re-raised leaves are put back in the original group's shape (split
+// by identity), and newly raised exceptions are grouped with them, so the result keeps as much of the original
+// structure as PEP 654 asks.
 Value prep_reraise_star(ThreadState& ts, Value orig, Value excs) {
   // The compiler always passes a list of exceptions (or Nones); crafted bytecode may pass anything, which
   // CPython only asserts against. Refuse it rather than read a non-list as one.

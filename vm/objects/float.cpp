@@ -20,6 +20,8 @@ namespace minipy {
 namespace {
 
 // Converts an operand for float arithmetic; 0 not a number, 1 ok, -1 error (int too large).
+// floatobject.c's CONVERT_TO_DOUBLE: a float or an int (including bool and int subclasses) takes part; anything else
+// makes the slot answer NotImplemented so the other operand's reflected method gets its turn.
 int float_operand(ThreadState& ts, Value v, double* out) {
   if (is_exact_float(v)) {
     *out = float_value(v);
@@ -30,6 +32,7 @@ int float_operand(ThreadState& ts, Value v, double* out) {
   return 1;
 }
 
+// The odd message is CPython's: float_pow reports ERANGE through PyErr_SetFromErrno, so the text is the errno tuple.
 Value float_overflow(ThreadState& ts) { return raise(ts, OverflowError_type, "(34, 'Numerical result out of range')"); }
 
 Value float_binary(ThreadState& ts, Value left, Value right, int op) {
@@ -53,6 +56,9 @@ Value float_binary(ThreadState& ts, Value left, Value right, int op) {
       return make_float(ts, op == kOpMod ? mod : floordiv);
     }
     case kOpPow: {
+      // float_pow's special cases come before calling pow(), in its order: x**0 is 1 even for NaN, NaN propagates
+      // except 1**nan, 0 to a negative power is an error, and a negative base with a non-integral exponent gives a
+      // complex result (PEP 3141's behaviour since 3.0).
       if (b == 0.0) return make_float(ts, 1.0);
       if (std::isnan(a)) return make_float(ts, a);
       if (std::isnan(b)) return make_float(ts, a == 1.0 ? 1.0 : b);
@@ -62,6 +68,7 @@ Value float_binary(ThreadState& ts, Value left, Value right, int op) {
         return complex_power_value(ts, {a, 0.0}, {b, 0.0});  // a complex result, as float_pow
       errno = 0;
       double r = std::pow(a, b);
+      // An infinite result from finite operands is overflow; inf from inf operands is the correct answer.
       if (std::isinf(r) && std::isfinite(a) && std::isfinite(b)) return float_overflow(ts);
       return make_float(ts, r);
     }
@@ -71,6 +78,8 @@ Value float_binary(ThreadState& ts, Value left, Value right, int op) {
 
 #define FLOAT_BINARY(op) [](ThreadState& ts, Value a, Value b) { return float_binary(ts, a, b, op); }
 
+// divmod(x, y) is (x // y, x % y) computed by float_divmod once each; both come from the same float_divmod helper
+// (compiler/float_ops), so they agree with the operators and with constant folding.
 Value float_divmod_slot(ThreadState& ts, Value a, Value b) {
   Value q = float_binary(ts, a, b, kOpFloorDiv);
   if (!q || q == NotImplemented()) return q;
@@ -81,6 +90,9 @@ Value float_divmod_slot(ThreadState& ts, Value a, Value b) {
 }
 
 // -1, 0, 1 comparing a finite double with an int exactly.
+// Converting a large int to double would round (2**53 + 1 == 2.0**53 would be true); CPython's float_richcompare
+// compares exactly, so a big int is compared with the double's integral part as a big int, and the fraction breaks a
+// tie.
 int compare_double_int(double d, Value i) {
   int64_t small;
   if (int_to_int64(i, &small) && small < (int64_t{1} << 53) && small > -(int64_t{1} << 53)) {
@@ -110,6 +122,7 @@ Value float_richcompare(ThreadState&, Value left, Value right, int op) {
       default: return Bool(a >= b);
     }
   } else if (is_int(right)) {
+    // NaN is unordered: every comparison is false except !=.
     if (std::isnan(a)) return Bool(op == kNe);
     if (std::isinf(a)) c = a > 0 ? 1 : -1;
     else c = compare_double_int(a, right);
@@ -127,6 +140,8 @@ bool float_hash_slot(ThreadState&, Value v, int64_t* out) {
   return true;
 }
 
+// repr(float) is the shortest string that reads back to the same double (David Gay's algorithm, "r" mode), the same
+// code the compiler uses for constants, so a value prints the same whether folded or computed.
 Value float_repr_slot(ThreadState& ts, Value v) {
   std::string s = float_repr(float_value(v));
   return make_str_known(ts, s, static_cast<int64_t>(s.size()), true);
@@ -139,6 +154,8 @@ int float_truth(ThreadState&, Value v) { return float_value(v) != 0.0; }
 Value float_to_float(ThreadState& ts, Value v) {
   return is_exact_float(v) ? v : make_float(ts, float_value(v));
 }
+// int(x) does the truncation and raises the inf/NaN errors; going through int's constructor keeps one copy of those
+// messages.
 Value float_to_int(ThreadState& ts, Value v) {
   Value args[1] = {v};
   return call(ts, Value(&int_type), args);
@@ -151,6 +168,8 @@ Value exact_float_new(ThreadState& ts, std::span<const Value> args, TupleObject*
   Value x = args[0];
   if (is_exact_float(x)) return x;
   Type* xt = type_of(x);
+  // PyNumber_Float's order: an exact float is returned as is; a class defining __float__ (even a float or int subclass)
+  // is asked first; then str, ints and floats; then __index__ through the slot; then bytes-like objects parsed as text.
   if ((xt->flags & kTypeHeap) && xt->to_float && xt->to_float != float_type.to_float &&
       xt->to_float != int_type.to_float)
     return xt->to_float(ts, x);  // a __float__ override on an int or float subclass
@@ -183,6 +202,9 @@ Value float_conjugate(ThreadState& ts, Value self, std::span<const Value>, Tuple
   return float_to_float(ts, self);
 }
 Value float_imag(ThreadState& ts, Value, std::span<const Value>, TupleObject*) { return make_float(ts, 0.0); }
+// The exact ratio: frexp's mantissa lies in [0.5, 1) with at most 53 significant bits, so doubling it until it is
+// integral takes at most 53 steps and leaves it odd; the binary exponent then goes into the numerator or into a
+// power-of-two denominator, so the fraction is in lowest terms, as float.as_integer_ratio promises.
 Value float_as_integer_ratio(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   double d = float_value(self);
   if (std::isinf(d)) return raise(ts, OverflowError_type, "cannot convert Infinity to integer ratio");
@@ -208,6 +230,8 @@ const MethodDef float_methods[] = {
 
 }  // namespace
 
+// Most doubles travel unboxed inside a Value (flonum encoding, vm/value.h); this is the fallback for values the
+// encoding cannot hold, so callers use make_float, which chooses.
 Value make_float_boxed(ThreadState& ts, double v) {
   auto* f = ts.alloc<FloatObject>(&float_type);
   f->value = v;
@@ -218,6 +242,8 @@ bool is_float(Value v) {
   return v.is_flonum() || (v.is_object() && (v.as_object()->type->flags & kTypeFloatSubclass));
 }
 
+// An int too large for a double is an OverflowError ("int too large to convert to float", PyLong_AsDouble's message),
+// not infinity.
 bool to_double(ThreadState& ts, Value v, double* out, bool* is_number) {
   *is_number = true;
   if (v.is_small_int()) {

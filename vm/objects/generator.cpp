@@ -28,6 +28,8 @@ const char* generator_kind_word(const GeneratorObject* gen) {
 // generator's own exception state is linked in while it runs.
 void generator_enter(ThreadState& ts, GeneratorObject* gen, Value arg) {
   Frame* frame = &gen->frame;
+  // The sent value goes on the frame's stack, where the paused YIELD_VALUE's result belongs; a created generator
+  // gets None there too, which the POP_TOP after RETURN_GENERATOR discards (as in CPython's gen_send_ex2).
   *frame->stack_top++ = arg;
   gen->exc_state.previous = ts.exc_info;
   ts.exc_info = &gen->exc_state;
@@ -111,6 +113,8 @@ SendResult gen_send_ex(ThreadState& ts, GeneratorObject* gen, Value arg, bool th
 Value finish_send(ThreadState& ts, GeneratorObject* gen, SendResult status, Value result) {
   if (status != SendResult::kReturn) return result;
   if (gen->type == &async_generator_type) return raise_value(ts, new_exception(ts, &StopAsyncIteration_type, {}));
+  // A None return raises a bare StopIteration (args == ()), any other value StopIteration(value), matching CPython's
+  // gen_send_ex; the difference shows in e.args.
   if (is_none(result)) return raise_value(ts, new_exception(ts, &StopIteration_type, {}));
   return raise_stop_iteration(ts, result);
 }

@@ -76,6 +76,7 @@ bool append_part(ThreadState& ts, std::string& out, Value v) {
   return true;
 }
 
+// list[int] prints as "list[int]", tuple[()] as "tuple[()]", and an unpacked alias with a leading '*' (ga_repr).
 Value alias_repr(ThreadState& ts, Value self) {
   GenericAliasObject* a = as_alias(self);
   std::string out = a->starred ? "*" : "";
@@ -90,6 +91,8 @@ Value alias_repr(ThreadState& ts, Value self) {
   return Value(make_str(ts, out));
 }
 
+// Two aliases are equal when origin, arguments and starredness are (ga_richcompare); list[int] != list, and ordering is
+// not defined.
 Value alias_richcompare(ThreadState& ts, Value a, Value b, int op) {
   if (!is_alias(a) || !is_alias(b) || (op != kEq && op != kNe)) return NotImplemented();
   int same = as_alias(a)->starred == as_alias(b)->starred;
@@ -105,6 +108,7 @@ Value alias_richcompare(ThreadState& ts, Value a, Value b, int op) {
 bool alias_hash(ThreadState& ts, Value self, int64_t* out) {
   int64_t h1, h2;
   if (!py_hash(ts, as_alias(self)->origin, &h1) || !py_hash(ts, Value(as_alias(self)->args), &h2)) return false;
+  // ga_hash's combination; -1 is reserved for errors in CPython's hash protocol, so it is remapped.
   *out = (h1 ^ h2) == -1 ? -2 : (h1 ^ h2);
   return true;
 }
@@ -149,6 +153,8 @@ Value alias_getattr(ThreadState& ts, Value self, StrObject* name) {
   std::string_view n = name->view();
   GenericAliasObject* a = as_alias(self);
   bool own = false;
+  // Everything else is forwarded, so list[int].__name__ is 'list' and list[int].__doc__ is list's docstring, and
+  // typing's code can treat an alias much like its origin.
   for (std::string_view k : kOwnAttributes) own = own || k == n;
   if (!own) return get_attr(ts, a->origin, name);
   if (n == "__origin__") return a->origin;
@@ -167,6 +173,8 @@ Value alias_getattr(ThreadState& ts, Value self, StrObject* name) {
 Value alias_call(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   Value result = call(ts, as_alias(self)->origin, args, kwnames);
   if (!result) return result;
+  // Objects that refuse attributes (builtins, __slots__ classes) just do not get __orig_class__: only AttributeError
+  // and TypeError are ignored, as in ga_call.
   if (!set_attr(ts, result, intern(ts, "__orig_class__"), self)) {
     Value e = ts.current_exception;
     if (!exception_matches(e, &AttributeError_type) && !exception_matches(e, &TypeError_type)) return Value();
@@ -191,6 +199,8 @@ Value substitute_argument(ThreadState& ts, Value arg, TupleObject* parameters, T
 }
 
 // alias[item]: substitutes the alias's type variables (_Py_subs_parameters), giving a plain GenericAlias.
+// Substitution follows 3.11's Objects/genericaliasobject.c: prepare hooks, an arity check with its message, then per
+// argument either the type variable's __typing_subst__ or a recursive subscription of a nested generic.
 Value alias_getitem(ThreadState& ts, Value self, Value item) {
   GenericAliasObject* a = as_alias(self);
   TupleObject* parameters = alias_parameters(ts, a);
@@ -245,6 +255,7 @@ Value alias_getitem(ThreadState& ts, Value self, Value item) {
 }
 
 // iter(alias) gives one unpacked alias: `*tuple[int, str]` in a subscript.
+// PEP 646: `*tuple[int, str]` in a subscript is produced by iterating the alias, which yields the starred form once.
 Value alias_iter(ThreadState& ts, Value self) {
   GenericAliasObject* a = as_alias(self);
   Value starred = make_alias_of_type(ts, &generic_alias_type, a->origin, Value(a->args), true);
@@ -290,6 +301,7 @@ ALIAS_METHOD(alias_mro_entries) {
   if (!check_arg_count(ts, "__mro_entries__", args.size(), 1, 1)) return Value();
   return Value(minipy::make_tuple(ts, std::span<const Value>(&as_alias(self)->origin, 1)));
 }
+// isinstance(x, list[int]) cannot be answered without checking element types, so CPython refuses it outright.
 ALIAS_METHOD(alias_instancecheck) {
   return raise(ts, TypeError_type, "isinstance() argument 2 cannot be a parameterized generic");
 }
@@ -325,6 +337,7 @@ const MethodDef kAliasMethods[] = {
     {"__dir__", alias_dir, 0},
 };
 
+// int | None prints as "int | None": members in order, NoneType shown as None.
 Value union_repr(ThreadState& ts, Value self) {
   std::string out;
   TupleObject* args = as_alias(self)->args;
@@ -366,6 +379,8 @@ bool union_hash(ThreadState& ts, Value self, int64_t* out) {
   return true;
 }
 
+// A union of classes has no type variables; __parameters__ of a union with generic members is not computed (a
+// simplification: typing.Union is the full implementation and is what typing-heavy code uses).
 Value union_getattr(ThreadState& ts, Value self, StrObject* name) {
   std::string_view n = name->view();
   if (n == "__args__") return Value(as_alias(self)->args);
@@ -375,6 +390,8 @@ Value union_getattr(ThreadState& ts, Value self, StrObject* name) {
 }
 
 // What may stand in a union: a class, None, an alias or another union.
+// Anything else makes `|` answer NotImplemented, so e.g. `int | "str"` raises TypeError and typing's own __or__/__ror__
+// can take over for its special forms.
 bool union_member(Value v) { return is_none(v) || is_type(v) || is_alias(v) || is_union(v); }
 
 void add_member(std::vector<Value>& members, Value v) {
@@ -389,6 +406,8 @@ void add_member(std::vector<Value>& members, Value v) {
 }
 
 // type.__or__ / __ror__ (the slot takes either operand order): a | b with duplicates dropped, flattened.
+// int | int is int itself, and a nested union is flattened ((int | str) | float has three members), as
+// _Py_union_type_or dedups and flattens.
 Value type_or(ThreadState& ts, Value a, Value b) {
   if (!union_member(a) || !union_member(b)) return NotImplemented();
   std::vector<Value> members;
@@ -403,6 +422,7 @@ Value type_or(ThreadState& ts, Value a, Value b) {
 }
 
 // cls[item] for the builtin containers (a classmethod: self is the class).
+// PEP 585: list[int] and friends; the argument is not validated, as CPython accepts list[3] too.
 Value class_getitem(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   if (!check_positional_args(ts, "__class_getitem__", args, kwnames, 1, 1))
     return Value();

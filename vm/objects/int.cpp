@@ -95,6 +95,8 @@ int64_t floor_mod64(int64_t a, int64_t b) {
 Value true_divide(ThreadState& ts, const IntArg& a, const IntArg& b) {
   constexpr int64_t kExact = int64_t{1} << 53;
   if (a.is_small && b.is_small && a.small <= kExact && a.small >= -kExact && b.small <= kExact && b.small >= -kExact)
+    // Both operands convert to doubles exactly (|x| <= 2**53), so the one IEEE division is already the correctly
+    // rounded quotient; larger operands need BigInt::true_divide's scaled integer division.
     return make_float(ts, static_cast<double>(a.small) / static_cast<double>(b.small));
   std::optional<double> q = BigInt::true_divide(a.as_big(), b.as_big());
   if (!q) return raise(ts, OverflowError_type, "integer division result too large for a float");
@@ -116,6 +118,8 @@ bool result_too_big(ThreadState& ts, uint64_t bits) {
 // repeated squaring in int64 with a fall back to BigInt on overflow.
 Value int_pow(ThreadState& ts, const IntArg& a, const IntArg& b) {
   if (!b.is_small || b.small < 0) {
+    // A negative exponent hands the operation to float pow, as CPython's long_pow does; hence float's messages for a
+    // base too large to convert and for 0 raised to a negative power.
     if ((b.is_small && b.small < 0) || (!b.is_small && b.big->sign() < 0)) {
       double base, exp;
       if (!a.is_small) {
@@ -185,12 +189,16 @@ Value int_binary(ThreadState& ts, Value left, Value right, int op) {
       case kOpXor: return make_int(ts, x ^ y);
       case kOpLShift:
         if (y < 0) return raise(ts, ValueError_type, "negative shift count");
+        // The shifted value must stay inside the 63-bit small-int range; anything larger (or a shift of 62 or more)
+        // goes to the BigInt path below.
         if (y < 62 && (x == 0 || (x > 0 ? x < (int64_t{1} << (62 - y)) : x > -(int64_t{1} << (62 - y)))))
           return make_int(ts, x << y);
         if (x == 0) return make_int(ts, 0);
         break;
       case kOpRShift:
         if (y < 0) return raise(ts, ValueError_type, "negative shift count");
+        // A small int has 63 bits, so from a shift of 63 on only the sign remains; computing it directly also avoids
+        // C++'s undefined shift by 64 or more.
         return make_int(ts, y >= 63 ? (x < 0 ? -1 : 0) : (x >> y));
       case kOpTrueDiv:
         if (y == 0) return int_div_zero(ts, op);

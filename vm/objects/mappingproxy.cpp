@@ -1,5 +1,8 @@
 // mappingproxy: the read-only view of a class's namespace that `A.__dict__` and `vars(A)` return, so that
 // class attributes change only through setattr (which keeps type versions and dunder slots in step).
+//
+// Not provided: `proxy | mapping` (PEP 584), __reversed__ and __class_getitem__. reversed(proxy) therefore falls back
+// to the sequence protocol (len and integer __getitem__) and fails with KeyError.
 #include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
@@ -26,11 +29,14 @@ int64_t proxy_len(ThreadState& ts, Value self) { return py_len(ts, mapping_of(se
 Value proxy_iter(ThreadState& ts, Value self) { return get_iter(ts, mapping_of(self)); }
 
 Value proxy_richcompare(ThreadState& ts, Value self, Value other, int op) {
+  // Two proxies compare by their mappings; a proxy and a dict compare as the dict and the mapping would.
   if (type_of(other) == &mappingproxy_type) other = mapping_of(other);
   return rich_compare(ts, mapping_of(self), other, op);
 }
 
 // The read methods forward to the mapping; copy() gives a plain (mutable) copy of it.
+// Forwarding by name calls the wrapped mapping's own method, so a proxy over an OrderedDict or a user mapping answers
+// with that type's keys() or copy(), as CPython's mappingproxy_copy does (PyObject_CallMethod).
 template <const char* name>
 Value forward(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   if (!no_keywords(ts, name, kwnames)) return Value();
@@ -47,6 +53,7 @@ Value proxy_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject
   if (!check_positional_args(ts, "mappingproxy", args, kwnames, 1, 1))
     return Value();
   Type* t = type_of(args[0]);
+  // CPython's mappingproxy_check_mapping: anything with __getitem__ except the two builtin sequences.
   if (!t->getitem || is_list(args[0]) || is_tuple(args[0]))
     return raise_fmt(ts, TypeError_type, "mappingproxy() argument must be a mapping, not {}", type_name(args[0]));
   return make_mappingproxy(ts, args[0]);

@@ -35,11 +35,14 @@ bool check_instance(ThreadState& ts, const MemberDescriptorObject* m, Value inst
 }
 
 Value member_get(ThreadState& ts, Value descr, Value instance, Value) {
+  // Class access (P.x) gives the descriptor itself; an explicit __get__(None, P) means the same, because CPython's
+  // wrap_descr_get turns a None instance into NULL before calling the slot.
   if (!instance || is_none(instance)) return descr;
   MemberDescriptorObject* m = as_member(descr);
   if (!check_instance(ts, m, instance)) return Value();
   Value v = *slot_of(instance, m);
   if (!v)
+    // The error carries name and obj, which the traceback printer's "Did you mean" suggestions read.
     return raise_attribute_error(ts, instance, m->name,
                                  fmt::format("'{}' object has no attribute '{}'", type_name(instance), m->name->view()));
   return v;
@@ -65,6 +68,8 @@ Value member_repr(ThreadState& ts, Value self) {
 
 void trace_member(Object* self, Tracer& tracer) {
   auto* m = static_cast<MemberDescriptorObject*>(self);
+  // The owner is traced because the descriptor can outlive a reference to its class (kept after `del P`) and
+  // its checks and messages still read the owner's type and name.
   tracer.visit(static_cast<Object*>(m->owner));
   tracer.visit(static_cast<Object*>(m->name));
 }

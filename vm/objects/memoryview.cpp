@@ -40,6 +40,7 @@ MemoryViewObject* as_mv(Value v) { return static_cast<MemoryViewObject*>(v.as_ob
 bool is_memoryview(Value v) { return v.is_object() && v.as_object()->type == &memoryview_type; }
 
 // CPython's CHECK_RELEASED: after release() every operation but repr, release and __exit__ raises ValueError.
+// After release() `data` may point at memory the exporter has since freed or moved, so no access is allowed.
 bool check_released(ThreadState& ts, MemoryViewObject* m) {
   if (!m->released) return true;
   raise(ts, ValueError_type, "operation forbidden on released memoryview object");
@@ -55,8 +56,8 @@ char native_code(std::string_view format) {
   return format[0];
 }
 
-// Sizes are those of this LP64 target's C types (long is 8 bytes), as struct's native mode reports them.
-// The size of one item of native format `code`, or 0 for codes memoryview does not know.
+// The size of one item of native format `code`, or 0 for codes memoryview does not know. Sizes are those of this
+// LP64 target's C types (long is 8 bytes), as struct's native mode reports them.
 int64_t native_size(char code) {
   switch (code) {
     case 'c': case 'b': case 'B': case '?': return 1;
@@ -80,8 +81,8 @@ void store(char* p, T v) {
   std::memcpy(p, &v, sizeof v);
 }
 
-// Exponent 0 is a subnormal (or zero), 31 an infinity or NaN; otherwise the implicit leading 1 is added back.
-// IEEE half precision to double (the 'e' format).
+// IEEE half precision to double (the 'e' format). Exponent 0 is a subnormal (or zero), 31 an infinity or NaN;
+// otherwise the implicit leading 1 is added back. (struct_codes.cpp in stdlib/native has the same conversion.)
 double half_to_double(uint16_t h) {
   int exponent = (h >> 10) & 0x1f, mantissa = h & 0x3ff;
   double sign = (h & 0x8000) ? -1.0 : 1.0;
@@ -169,6 +170,8 @@ bool pack_item(ThreadState& ts, const char* format, char* p, Value v) {
   BigInt low = is_unsigned ? BigInt(0) : -BigInt(1).shifted_left(static_cast<uint64_t>(bits - 1));
   BigInt high = BigInt(1).shifted_left(static_cast<uint64_t>(is_unsigned ? bits : bits - 1));
   if (compare(big, low) < 0 || compare(big, high) >= 0) return invalid_value(ts, format), false;
+  // The range was checked above, so the value fits the item; an unsigned 64-bit value above INT64_MAX is rebuilt from
+  // its upper bits because BigInt converts only to int64.
   uint64_t raw = big.sign() < 0 ? static_cast<uint64_t>(big.to_int64())
                  : big.fits_int64() ? static_cast<uint64_t>(big.to_int64())
                                     : (static_cast<uint64_t>(big.shifted_right(1).to_int64()) << 1) | (big.is_odd() ? 1 : 0);
@@ -184,6 +187,8 @@ bool pack_item(ThreadState& ts, const char* format, char* p, Value v) {
 // ---- construction -----------------------------------------------------------------------------------------------
 
 // A view object with room for ndim shape and stride pairs (one pair even for a 0-dim view), not yet exporting.
+// Shape and strides live inline after the fixed part (a variable-size object), so a view costs one allocation and the
+// shape cannot outlive it.
 MemoryViewObject* alloc_view(ThreadState& ts, int ndim) {
   size_t dims = static_cast<size_t>(2 * (ndim > 0 ? ndim : 1));
   auto* m = ts.alloc<MemoryViewObject>(&memoryview_type, offsetof(MemoryViewObject, dims) + dims * sizeof(int64_t));
@@ -297,14 +302,16 @@ BufferView describe(MemoryViewObject* m) {
   return v;
 }
 
-// Idempotent: released is set first, so a release() followed by finalization returns the export once.
-// Ends m's export of its object (release() and finalization).
+// Ends m's export of its object (release() and finalization). Idempotent: released is set first, so a release()
+// followed by finalization returns the export once.
 void end_export(MemoryViewObject* m) {
   if (m->released) return;
   m->released = true;
   if (m->release_fn && m->obj) m->release_fn(m->obj);
 }
 
+// Runs during the sweep: when the exporter is unreachable too it may already have been swept, and the release only
+// adjusts its export count (no object is freed or allocated here).
 void finalize_memoryview(Object* o) { end_export(static_cast<MemoryViewObject*>(o)); }
 void trace_memoryview(Object* o, Tracer& tracer) { tracer.visit(static_cast<MemoryViewObject*>(o)->obj); }
 

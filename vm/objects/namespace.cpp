@@ -16,6 +16,8 @@ Type namespace_type;
 
 DictObject* namespace_dict(ThreadState& ts, Value self) {
   auto* o = static_cast<InstanceObject*>(self.as_object());
+  // Created on first use: an instance made through __new__ alone (a subclass that never calls __init__, or
+  // copy/pickle's type.__new__ before restoring the state) has no dict yet.
   if (!o->dict) o->dict = make_dict(ts);
   return o->dict;
 }
@@ -35,6 +37,8 @@ bool namespace_init(ThreadState& ts, Value self, std::span<const Value> args, Tu
 
 Value namespace_repr(ThreadState& ts, Value self) {
   Type* t = type_of(self);
+  // The exact type shows as "namespace" although its __name__ is SimpleNamespace: namespaceobject.c hard-codes that
+  // word, and sys.implementation's repr depends on it.
   std::string name = t == &namespace_type ? "namespace" : std::string(t->name->view());
   ReprGuard guard(ts, self.as_object());
   if (guard.recursive()) return Value(make_str(ts, name + "(...)"));
@@ -60,6 +64,7 @@ Value namespace_repr(ThreadState& ts, Value self) {
 Value namespace_richcompare(ThreadState& ts, Value a, Value b, int op) {
   if ((op != kEq && op != kNe) || !b.is_object() || !is_subtype(type_of(b), &namespace_type))
     return NotImplemented();
+  // Only == and != are defined; the order comparisons stay NotImplemented, hence TypeError, as in CPython.
   return rich_compare(ts, Value(namespace_dict(ts, a)), Value(namespace_dict(ts, b)), op);
 }
 

@@ -19,6 +19,8 @@ namespace {
 #define NUMBER_METHOD(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
 
 // The exact int value of an int or bool receiver.
+// Methods inherited by bool and by int subclasses work on the plain int value, so their results are exact ints
+// (True.as_integer_ratio() is (1, 1), not (True, 1)).
 Value int_value(ThreadState& ts, Value self) { return number_index(ts, self); }
 
 bool no_args(ThreadState& ts, const char* name, std::span<const Value> args, TupleObject* kwnames) {
@@ -26,6 +28,7 @@ bool no_args(ThreadState& ts, const char* name, std::span<const Value> args, Tup
 }
 
 // byteorder: "little" is true, "big" false.
+// 3.11 made byteorder optional with "big" as its default (bpo-45155), so a missing value is big-endian.
 bool byteorder_arg(ThreadState& ts, Value v, bool* little) {
   if (!v) {
     *little = false;
@@ -61,9 +64,12 @@ NUMBER_METHOD(int_to_bytes) {
   BigInt v = to_bigint(int_value(ts, self));
   if (v.sign() < 0 && !is_signed) return raise(ts, OverflowError_type, "can't convert negative int to unsigned");
   if (length > (int64_t{1} << 28)) return raise(ts, MemoryError_type, "");
+  // The range check is done on the value before any bytes are produced: unsigned values must be below 2**(8n), signed
+  // ones within [-2**(8n-1), 2**(8n-1)); length 0 holds only zero. The message is CPython's.
   BigInt limit = BigInt(1).shifted_left(static_cast<uint64_t>(8 * length - (is_signed && length > 0 ? 1 : 0)));
   if (length == 0 ? !v.is_zero() : (compare(v, limit) >= 0 || (is_signed && compare(v, -limit) < 0)))
     return raise(ts, OverflowError_type, "int too big to convert");
+  // Two's complement: a negative value is stored as value + 2**(8n), whose hex digits are then the bytes.
   if (v.sign() < 0) v = v + BigInt(1).shifted_left(static_cast<uint64_t>(8 * length));
   std::string hex = v.is_zero() ? "" : v.to_string(16);
   hex.insert(0, static_cast<size_t>(2 * length) - hex.size(), '0');
@@ -87,6 +93,8 @@ NUMBER_METHOD(int_from_bytes) {
   if (!byteorder_arg(ts, order_v, &little)) return Value();
   int is_signed = signed_v ? py_truth(ts, signed_v) : 0;
   if (is_signed < 0) return Value();
+  // from_bytes takes what bytes() takes except str and ints (bytes(3) would mean three zero bytes); CPython refuses
+  // those with bytes()'s conversion message.
   if (is_str(source) || (!has_buffer(source) && (is_int(source) || type_of(source)->index)))
     return raise_fmt(ts, TypeError_type, "cannot convert '{}' object to bytes", type_name(source));
   Value b = type_of(source) == &bytes_type ? source : call(ts, Value(&bytes_type), std::span<const Value>(&source, 1));
@@ -99,6 +107,8 @@ NUMBER_METHOD(int_from_bytes) {
   if (is_signed && !data.empty() && (static_cast<unsigned char>(data[little ? data.size() - 1 : 0]) & 0x80))
     v = v - BigInt(1).shifted_left(8 * data.size());
   Value result = make_int(ts, v);
+  // A classmethod: called on a subclass, the int is passed to the subclass's constructor, as long_from_bytes does (this
+  // is how IntEnum.from_bytes returns a member).
   if (is_type(self) && as_type(self) != &int_type) return call(ts, self, std::span<const Value>(&result, 1));
   return result;
 }
@@ -124,6 +134,8 @@ NUMBER_METHOD(int_identity) {
 constexpr char kIntTrunc[] = "int.__trunc__", kIntFloor[] = "int.__floor__", kIntCeil[] = "int.__ceil__";
 constexpr char kFloatTrunc[] = "float.__trunc__", kFloatFloor[] = "float.__floor__", kFloatCeil[] = "float.__ceil__";
 
+// round(int, n) with n >= 0 is the int itself; the digits argument is validated first, so round(5, None) is a TypeError
+// through __round__ (round() itself maps None to "no digits" before calling).
 NUMBER_METHOD(int_round) {
   if (!check_positional_args(ts, "__round__", args, kwnames, 0, 1)) return Value();
   if (args.empty()) return int_value(ts, self);
@@ -139,6 +151,8 @@ NUMBER_METHOD(float_round) {
 }
 
 // float.__trunc__/__floor__/__ceil__: `Round` picks the direction; inf and nan fail in float's int conversion.
+// math.floor/ceil/trunc call these (__floor__ etc.); converting the already-integral double through float's int slot
+// gives the "cannot convert float infinity/NaN to integer" errors.
 template <const char* kName, double (*Round)(double)>
 NUMBER_METHOD(float_to_integral) {
   if (!no_args(ts, kName, args, kwnames)) return Value();
@@ -159,6 +173,8 @@ NUMBER_METHOD(float_hex) {
   else {
     int e;
     double m = std::frexp(std::fabs(x), &e);
+    // frexp gives m in [0.5, 1); shifting by one makes the leading hex digit 1 for normal numbers (0x1.xxxp+e). For
+    // subnormals the shift is reduced so the exponent stays at -1022 and the leading digit is 0, as float_hex prints.
     int shift = 1 - std::max(DBL_MIN_EXP - e, 0);
     m = std::ldexp(m, shift);
     e -= shift;
@@ -183,6 +199,7 @@ NUMBER_METHOD(float_fromhex) {
   if (!is_str(args[0]))
     return raise_fmt(ts, TypeError_type, "fromhex() argument must be str, not {}", type_name(args[0]));
   std::string_view s = as_str(args[0])->view();
+  // Leading and trailing ASCII whitespace is allowed, as in float_fromhex; the case of the letters does not matter.
   auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
@@ -218,6 +235,8 @@ NUMBER_METHOD(float_fromhex) {
     std::string c_text = "0x" + std::string(body);
     if (c_text.find('p') == std::string::npos) c_text += "p0";
     errno = 0;
+    // After the syntax check above the text is a valid C99 hex float, and strtod's conversion of one is correctly
+    // rounded (round-half-even), which is what CPython's hand-written conversion produces.
     value = std::strtod(c_text.c_str(), nullptr);
     if (std::isinf(value))
       return raise(ts, OverflowError_type, "hexadecimal value too large to represent as a float");
@@ -236,6 +255,8 @@ NUMBER_METHOD(float_getformat) {
   std::string_view kind = as_str(args[0])->view();
   if (kind != "double" && kind != "float")
     return raise(ts, ValueError_type, "__getformat__() argument 1 must be 'double' or 'float'");
+  // Only the two answers CPython gives on x86-64 and ARM64 Linux; 'unknown' formats do not exist on the machines minipy
+  // builds for. Lib's pickle and struct tests consult this.
   return Value(make_str(ts, "IEEE, little-endian"));
 }
 
@@ -247,6 +268,8 @@ std::string_view static_base_name(Value v) {
 }
 
 // __getnewargs__ of int, float, str and tuple: (a plain copy of the value,).
+// pickle (protocol 2+) and copy call __getnewargs__ to rebuild an instance of a subclass of an immutable type: the
+// argument is the plain base-type value, so cls.__new__(cls, value) recreates it.
 NUMBER_METHOD(value_getnewargs) {
   std::string name = fmt::format("{}.__getnewargs__", static_base_name(self));
   if (!no_args(ts, name.c_str(), args, kwnames)) return Value();

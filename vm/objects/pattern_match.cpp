@@ -26,6 +26,8 @@ bool abc_flag_in_mro(ThreadState& ts, Type* t, int64_t flag) {
 bool has_type_named(Type* t, std::initializer_list<std::string_view> names) {
   for (Value base : t->mro->span())
     for (std::string_view n : names)
+      // Only static (native) types count: a Python class that happens to be named "deque" or "array" gets no sequence
+      // flag from its name.
       if (!(as_type(base)->flags & kTypeHeap) && as_type(base)->name->view() == n) return true;
   return false;
 }
@@ -54,6 +56,8 @@ Value match_keys(ThreadState& ts, Value map, Value keys) {
   if (!get) return Value();
   Value seen = make_set(ts, &set_type);
   if (!seen) return Value();
+  // A fresh object() as the default: no mapping can hold it already, so get() returning it means "missing" even for
+  // mappings whose values include None.
   Value dummy = call(ts, Value(&object_type), {});
   if (!dummy) return Value();
   TupleObject* values = make_tuple(ts, key_tuple->size);
@@ -91,12 +95,16 @@ Value match_class_attr(ThreadState& ts, Value subject, Type* type, Value name, s
   }
   seen.push_back(name);
   Value attr = get_attr(ts, subject, as_str(name));
+  // Only AttributeError means "no such attribute, the pattern fails"; any other exception from a property or
+  // __getattr__ propagates out of the match statement, as in CPython's match_class_attr.
   if (!attr && exception_matches(ts.current_exception, &AttributeError_type)) ts.current_exception = Value();
   return attr;
 }
 
 // Builtins whose class patterns take the subject itself as their one positional sub-pattern.
 bool matches_self(Type* t) {
+  // CPython marks these with _Py_TPFLAGS_MATCH_SELF (bytearray too, recognised below by name); a subclass inherits
+  // the behaviour through its MRO.
   static Type* const kSelfMatching[] = {&bool_type, &bytes_type,     &dict_type, &float_type, &frozenset_type,
                                         &int_type,  &list_type,      &set_type,  &str_type,   &tuple_type};
   for (Value base : t->mro->span()) {
@@ -116,15 +124,19 @@ Value match_class(ThreadState& ts, Value subject, Value cls, Value names, int na
   if (!is_type(cls)) return raise(ts, TypeError_type, "called match pattern must be a type");
   Type* type = as_type(cls);
   int instance;
+  // isinstance semantics, so a metaclass __instancecheck__ (ABCs, for instance) decides membership.
   if (!is_instance(ts, subject, cls, &instance)) return Value();
   if (!instance) return None();
   std::vector<Value> seen;
+  // The matched attributes are collected in a heap list rather than a C++ vector: each lookup may run Python code
+  // (properties, __getattr__) and so a collection, and the list keeps the earlier results reachable.
   ListObject* attrs = make_list(ts, 0);
   if (nargs) {
     bool match_self = false;
     Value match_args = get_attr(ts, cls, intern(ts, "__match_args__"));
     TupleObject* positional = nullptr;
     if (match_args) {
+      // An exact tuple is required (PyTuple_CheckExact in CPython), so a tuple subclass is refused too.
       if (type_of(match_args) != &tuple_type)
         return raise_fmt(ts, TypeError_type, "{}.__match_args__ must be a tuple (got {})", type->name->view(),
                          type_name(match_args));

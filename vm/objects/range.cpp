@@ -61,6 +61,7 @@ Value make_big_range(ThreadState& ts, std::span<const Value> args) {
 }
 
 // range(stop) / range(start, stop[, step]). Any argument outside int64 selects the big form at once.
+// range is not subclassable (CPython's range type lacks Py_TPFLAGS_BASETYPE), so the type argument is always range.
 Value range_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
   if (!no_keywords(ts, "range", kwnames)) return Value();
   for (Value a : args) {
@@ -99,6 +100,7 @@ Value range_repr(ThreadState& ts, Value v) {
     return Value(make_str(ts, fmt::format("range({}, {}, {})", as_str(parts[0])->view(), as_str(parts[1])->view(),
                                           as_str(parts[2])->view())));
   }
+  // repr always shows the start (range(0, 5), never range(5)) and omits a step of 1, as range_repr.
   if (r->step == 1) return Value(make_str(ts, fmt::format("range({}, {})", r->start, r->stop)));
   return Value(make_str(ts, fmt::format("range({}, {}, {})", r->start, r->stop, r->step)));
 }
@@ -178,6 +180,8 @@ Value range_getitem(ThreadState& ts, Value v, Value key) {
     if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), r->length, &start, &stop, &step, &n))
       return Value();
     // CPython's compute_slice: the slice's clamped start and stop mapped through the range, not start + n*step.
+    // The elements at the clamped positions give the new bounds directly, so r[::2] of range(10) is range(0, 10, 2)
+    // rather than a range with a computed stop, which is what repr() shows.
     (void)n;
     int64_t new_start, new_stop, new_step, a, b;
     if (__builtin_mul_overflow(start, r->step, &a) || __builtin_add_overflow(r->start, a, &new_start) ||
@@ -231,6 +235,8 @@ std::optional<BigInt> element_index(RangeObject* r, Value x) {
 enum class Search { kContains, kCount, kIndex };
 // _PySequence_IterSearch over the range's elements: for kContains 1 or 0, for kCount the number of equal
 // elements, for kIndex the first equal position or -1; -2 with the exception pending.
+// The slow path is observable (a custom __eq__ is called once per element, in order), which is why it iterates rather
+// than computing.
 int64_t iter_search(ThreadState& ts, Value range, Value x, Search mode) {
   Value it = get_iter(ts, range);
   if (!it) return -2;
@@ -254,6 +260,7 @@ int range_contains(ThreadState& ts, Value v, Value x) {
 }
 
 // The int64 form iterates with a counter; the big form through the index protocol (one BigInt per step).
+// The iterator copies the bounds, so it does not keep the range alive, and a range is immutable anyway.
 Value range_iter(ThreadState& ts, Value v) {
   RangeObject* r = as_range(v);
   if (r->big) {

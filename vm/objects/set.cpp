@@ -266,6 +266,7 @@ int set_contains_slot(ThreadState& ts, Value container, Value key) { return set_
 Value set_iter(ThreadState& ts, Value v) {
   auto* it = ts.alloc<SetIterObject>(&set_iterator_type);
   it->set = as_set(v);
+  // Only the size is remembered, as in CPython: an add paired with a discard during iteration goes unnoticed.
   it->used_at_start = it->set->used;
   return Value(it);
 }
@@ -295,6 +296,8 @@ Value set_filter(ThreadState& ts, Value a, Value b, bool keep_if_in_b, Type* typ
   for (int64_t i = 0; x->table && i <= x->mask; i++) {
     SetEntry e = x->table[i];
     if (!e.key || e.key == dummy()) continue;
+    // x->table and x->mask are re-read on every step: the membership test may run a Python __eq__ that changes `a`, and
+    // the loop must not walk a freed table.
     int c = set_contains(ts, b, e.key);
     if (c < 0) return Value();
     if ((c == 1) == keep_if_in_b && add_entry(ts, r, e.key, e.hash) < 0) return Value();
@@ -327,6 +330,8 @@ Value set_binop(ThreadState& ts, Value a, Value b, int op) {
   if (!is_anyset(a) || !is_anyset(b)) return NotImplemented();
   Type* type = base_set_type(a);
   switch (op) {
+    // A copy of a, then b merged in: the same insertion order as CPython's set_or (copy, then set_update_internal), so
+    // the result iterates in CPython's order.
     case kOpOr: {
       SetObject* r = new_set(ts, type);
       if (!set_update_from(ts, r, a) || !set_update_from(ts, r, b)) return Value();
@@ -420,6 +425,7 @@ bool frozenset_hash(ThreadState&, Value v, int64_t* out) {
   hash ^= (static_cast<uint64_t>(s->used) + 1) * 1927868237UL;
   hash ^= (hash >> 11) ^ (hash >> 25);
   hash = hash * 69069U + 907133923UL;
+  // -1 is the error sentinel of CPython's hash slots, so no object may hash to it.
   if (hash == static_cast<uint64_t>(-1)) hash = 590923713UL;
   s->hash = static_cast<int64_t>(hash);
   *out = s->hash;
@@ -441,6 +447,7 @@ Value set_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObj
   // frozenset(f) of an exact frozenset is f itself: it cannot change, so CPython shares it.
   if (type == &frozenset_type && args.size() == 1 && type_of(args[0]) == &frozenset_type) return args[0];
   SetObject* s = new_set(ts, type);
+  // A frozenset is filled here, being immutable once created; a set stays empty until set.__init__.
   if (frozen && !args.empty() && !set_update_from(ts, s, args[0])) return Value();
   return Value(s);
 }
@@ -533,6 +540,7 @@ bool set_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObj
     return false;
   }
   SetObject* s = as_set(self);
+  // set.__init__ on a set that already has elements empties it first: set((1,)).__init__([2]) leaves {2}.
   if (s->used) clear_set(s);
   return args.empty() || set_update_from(ts, s, args[0]);
 }
@@ -567,6 +575,7 @@ Value multi_op(ThreadState& ts, Value self, std::span<const Value> args, int op)
   }
   for (Value a : args) {
     Value other = a;
+    // The methods take any iterable; it is collected into a plain set first so set_binop's set-only paths apply.
     if (!is_anyset(a)) {
       SetObject* tmp = new_set(ts, &set_type);
       if (!set_update_from(ts, tmp, a)) return Value();
@@ -625,6 +634,9 @@ void swap_tables(SetObject* s, SetObject* other) {
 // in (the old table goes with the temporary). Both operands must be sets, unlike the methods.
 Value set_inplace(ThreadState& ts, Value a, Value b, int op) {
   if (!is_anyset(a) || !is_anyset(b) || type_of(a) == &frozenset_type) return NotImplemented();
+  // Unlike CPython's set_ior/set_isub, which work in the existing table, the result is rebuilt and swapped in, so the
+  // iteration order after `s |= t` or `s -= t` can differ from CPython's when s had a larger table or deleted slots (a
+  // known divergence).
   Value r = set_binop(ts, a, b, op);
   if (!r) return r;
   swap_tables(as_set(a), as_set(r));
@@ -693,6 +705,8 @@ int set_contains(ThreadState& ts, Value set, Value key) {
 }
 
 void init_set_types(ThreadState& ts) {
+  // The deleted-slot marker is not allocated by the Heap: kGcStatic keeps the collector from marking or sweeping it
+  // (trace_set skips it anyway); it gets a type only because every Object has one.
   dummy_object.type = &none_type;
   dummy_object.gc_flags = kGcStatic;
   for (Type* t : {&set_type, &frozenset_type}) {

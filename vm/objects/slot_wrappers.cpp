@@ -19,6 +19,8 @@ namespace {
 constexpr const SlotRow (&kRows)[kSlotDunderCount] = kSlotDunders;
 
 // The slot function `row` names in type `t` (null when `t` has none), type-erased for the presence test.
+// Only the presence of a slot matters here; the typed accessors below fetch the function for calling, each for the
+// shapes its Wrap kinds use.
 const void* slot_of(const Type& t, const SlotRow& row) {
   switch (row.slot) {
     case Slot::kNegative: return reinterpret_cast<const void*>(t.negative);
@@ -84,11 +86,14 @@ bool check_args(ThreadState& ts, const SlotRow& row, std::span<const Value> args
 
 // __pow__(other, mod=None) and __rpow__: two-argument power through the binary slot, three through power3.
 Value call_power(ThreadState& ts, const Type& t, const SlotRow& row, Value self, std::span<const Value> args) {
+  // The leading space is not a typo: CPython's wrap_ternaryfunc goes through PyArg_UnpackTuple with an empty function
+  // name, so its messages begin with a blank.
   if (args.empty()) return raise(ts, TypeError_type, " expected at least 1 argument, got 0");
   if (args.size() > 2) return raise_fmt(ts, TypeError_type, " expected at most 2 arguments, got {}", args.size());
   bool reflected = row.wrap == Wrap::kPowRight;
   Value a = reflected ? args[0] : self, b = reflected ? self : args[0];
   if (args.size() == 1 || is_none(args[1])) return t.binary[kOpPow](ts, a, b);
+  // A type without a three-argument power refuses a modulus with the message CPython's float_pow gives.
   if (!t.power3) return raise(ts, TypeError_type, "pow() 3rd argument not allowed unless all arguments are integers");
   return t.power3(ts, a, b, args[1]);
 }
@@ -96,6 +101,8 @@ Value call_power(ThreadState& ts, const Type& t, const SlotRow& row, Value self,
 template <size_t I>
 Value slot_wrapper(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   constexpr const SlotRow& row = kRows[I];
+  // The slot of the nearest builtin base, never the receiver's own type: for a Python subclass that overrides __add__,
+  // `int.__add__(x, 1)` must still run int's addition, not the override.
   const Type& t = *static_base(type_of(self));
   if (row.wrap == Wrap::kPowLeft || row.wrap == Wrap::kPowRight) {
     if (kwnames && kwnames->size)
@@ -104,6 +111,8 @@ Value slot_wrapper(ThreadState& ts, Value self, std::span<const Value> args, Tup
   }
   switch (row.wrap) {
     case Wrap::kCall: return t.call(ts, self, args, kwnames);
+    // A type without its own init slot inherits object's, which still checks the arguments (object_init's "takes
+    // exactly one argument" rules).
     case Wrap::kInit: return (t.init ? t.init : object_init)(ts, self, args, kwnames) ? None() : Value();
     case Wrap::kUnary:
       if (!check_args(ts, row, args, kwnames, 0)) return Value();
@@ -126,6 +135,8 @@ Value slot_wrapper(ThreadState& ts, Value self, std::span<const Value> args, Tup
     case Wrap::kNext: {
       if (!check_args(ts, row, args, kwnames, 0)) return Value();
       Value v = t.iternext(ts, self);
+      // The iternext slot signals exhaustion by returning null without an exception; __next__ called explicitly must
+      // raise StopIteration instead.
       if (!v && !ts.current_exception) return raise_stop_iteration(ts, None());
       return v;
     }
@@ -156,6 +167,7 @@ Value slot_wrapper(ThreadState& ts, Value self, std::span<const Value> args, Tup
         return raise_fmt(ts, TypeError_type, " expected at most 2 arguments, got {}", args.size());
       Value instance = is_none(args[0]) ? Value() : args[0];
       Value owner = args.size() < 2 || is_none(args[1]) ? Value() : args[1];
+      // wrap_descr_get's rule: None for the instance means "accessed through the class", which needs an owner.
       if (!instance && !owner) return raise(ts, TypeError_type, "__get__(None, None) is invalid");
       return t.descr_get(ts, self, instance, owner);
     }
@@ -163,6 +175,8 @@ Value slot_wrapper(ThreadState& ts, Value self, std::span<const Value> args, Tup
   }
 }
 
+// One function per row, instantiated at compile time, so each wrapper knows its row without a lookup and the method
+// table is a constant array.
 template <size_t... I>
 constexpr std::array<MethodDef, sizeof...(I)> make_defs(std::index_sequence<I...>) {
   return {MethodDef{kRows[I].name, slot_wrapper<I>, kMethodSlotWrapper, kRows[I].doc}...};
@@ -205,6 +219,8 @@ const char* slot_wrapper_signature(std::string_view name) {
 }
 
 // Runs before static types inherit their bases' slots, so a non-null slot is the type's own.
+// A name the type already defines by hand (a MethodDef with a richer signature, e.g. list.__getitem__ handling slices)
+// is kept; the wrapper is only a default.
 void add_slot_wrappers(ThreadState& ts, Type& t) {
   for (size_t i = 0; i < std::size(kRows); ++i) {
     if (kRows[i].wrap == Wrap::kNone || !slot_of(t, kRows[i]) || dict_get_str(t.dict, intern(ts, kRows[i].name))) continue;

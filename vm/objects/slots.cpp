@@ -16,6 +16,8 @@ namespace {
 
 
 // The attribute `name` of the first class in `t`'s MRO that has it, if that class was defined in Python.
+// A builtin class earlier in the MRO that defines the name wins and the result is null: the caller then falls back to
+// the builtin base's own slot, which is that very method's native implementation.
 Value heap_lookup(Type* t, StrObject* name) {
   for (Value c : t->mro->span()) {
     Type* ct = as_type(c);
@@ -27,6 +29,8 @@ Value heap_lookup(Type* t, StrObject* name) {
 // Calls the special method `attr` (found on self's type) with self first, binding it as attribute access would.
 Value call_special(ThreadState& ts, Value self, Value attr, std::span<const Value> args, TupleObject* kwnames = nullptr) {
   Type* at = type_of(attr);
+  // Plain functions (the common case) are called with self prepended, skipping the bound-method object that descr_get
+  // would create, as CPython's vectorcall_method does.
   if (at == &function_type) return call_with_self(ts, attr, self, args, kwnames);
   Value bound = attr;
   if (at->descr_get) {
@@ -52,6 +56,8 @@ Names& names(ThreadState& ts) { return ts.interp->names; }
 // ---- object protocol ----------------------------------------------------------------------------------------
 
 // __del__, run once per object (PEP 442) when the collector finds it unreachable; errors are unraisable.
+// The finalized flag is set before __del__ runs, so an object resurrected by its own __del__ is never finalized a
+// second time.
 void slot_del(ThreadState& ts, Object* self) {
   self->gc_flags |= kGcFinalized;
   Value del = heap_lookup(self->type, intern(ts, "__del__"));
@@ -70,6 +76,8 @@ bool slot_hash(ThreadState& ts, Value self, int64_t* out) {
   }
   int64_t h;
   if (int_to_int64(r, &h)) {
+    // A __hash__ returning -1 is reported as -2 (-1 means "error" to CPython's hash functions); a huge int is reduced
+    // with int's own hash, as slot_tp_hash does.
     *out = h == -1 ? -2 : h;
     return true;
   }
@@ -99,6 +107,8 @@ Value slot_richcompare(ThreadState& ts, Value self, Value other, int op) {
   return base ? base(ts, self, other, op) : NotImplemented();
 }
 
+// __getattribute__ (or the base's lookup) first; __getattr__ only after an AttributeError from it, as
+// slot_tp_getattr_hook does. Any other exception propagates untouched.
 Value slot_getattr(ThreadState& ts, Value self, StrObject* name) {
   Type* t = type_of(self);
   Value name_value(name);
@@ -129,6 +139,7 @@ Value slot_call(ThreadState& ts, Value callable, std::span<const Value> args, Tu
 
 Value slot_iter(ThreadState& ts, Value self) {
   Value attr = heap_lookup(type_of(self), names(ts).iter);
+  // `__iter__ = None` is the documented way to make a class explicitly non-iterable, even when it defines __getitem__.
   if (!attr || is_none(attr)) return raise_fmt(ts, TypeError_type, "'{}' object is not iterable", type_name(self));
   return call_special(ts, self, attr, {});
 }
@@ -137,6 +148,7 @@ Value slot_iter(ThreadState& ts, Value self) {
 // the iterator wrappers and `yield from`, as in CPython.
 Value slot_iternext(ThreadState& ts, Value self) { return call_special0(ts, self, names(ts).next); }
 
+// __get__(instance, owner) receives None for the instance when accessed through the class, as in CPython.
 Value slot_descr_get(ThreadState& ts, Value descr, Value instance, Value owner) {
   Value args[2] = {instance ? instance : None(), owner ? owner : None()};
   Value attr = heap_lookup(type_of(descr), names(ts).get);

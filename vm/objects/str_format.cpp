@@ -17,6 +17,9 @@ namespace minipy {
 namespace {
 
 // ---- str % args ----------------------------------------------------------------------------------------------
+// The argument cursor of PyUnicode_Format: a tuple supplies its items in order, any other single value is the one
+// argument (arglen -1 with argidx -2, so next() hands it out once), and after a %(key) lookup the cursor is disabled,
+// since mixing keys and positions is not allowed.
 struct PercentArgs {
   Value args;
   Value dict;       // set when args is a mapping
@@ -33,6 +36,7 @@ struct PercentArgs {
   }
 };
 
+// A '*' width or precision must be an int (not merely __index__-able): CPython's "* wants int" check is PyLong_Check.
 bool fetch_star(ThreadState& ts, PercentArgs& pa, int64_t* out) {
   Value v = pa.next(ts);
   if (!v) return false;
@@ -45,6 +49,7 @@ bool fetch_star(ThreadState& ts, PercentArgs& pa, int64_t* out) {
 
 bool append_result(ThreadState& ts, std::string& out, const text::TextResult<std::string>& r) {
   if (!r.ok()) {
+    // The text engine reports an impossible result size as a MemoryError kind; CPython's MemoryError has no message.
     if (r.error().kind == "MemoryError") raise(ts, MemoryError_type, "");
     else raise_text_error(ts, r.error());
     return false;
@@ -67,6 +72,8 @@ std::string utf8_to_latin1(std::string_view utf8) {
 }
 
 // %s/%b and %c of bytes formatting.
+// PEP 461: bytes % args has no str() conversion; %s and %b take a bytes-like object or an object with __bytes__, and %c
+// an int in range(256) or a single byte.
 bool format_bytes_arg(ThreadState& ts, std::string& out, text::PercentSpec& spec, Value v) {
   if (spec.conversion == 'c') {
     int64_t n = -1;
@@ -113,6 +120,7 @@ bool format_bytes_arg(ThreadState& ts, std::string& out, text::PercentSpec& spec
 bool format_one(ThreadState& ts, std::string& out, text::PercentSpec& spec, Value v, bool bytes) {
   char32_t c = spec.conversion;
   if (bytes && (c == 's' || c == 'b' || c == 'c')) return format_bytes_arg(ts, out, spec, v);
+  // PEP 461 defines %r for bytes as %a: repr() may produce non-ASCII text, which a bytes result cannot hold.
   if (bytes && c == 'r') c = 'a';
   switch (c) {
     case 's':
@@ -151,6 +159,7 @@ bool format_one(ThreadState& ts, std::string& out, text::PercentSpec& spec, Valu
     case 'x':
     case 'X': {
       Value n = v;
+      // '%d' % 3.7 truncates through int(), as CPython's formatlong does for a float; %x and %o refuse floats outright.
       if (is_float(v)) {
         if (c == 'o' || c == 'x' || c == 'X') {
           raise_fmt(ts, TypeError_type, "%{} format: an integer is required, not {}", static_cast<char>(c), type_name(v));
@@ -195,6 +204,8 @@ bool format_one(ThreadState& ts, std::string& out, text::PercentSpec& spec, Valu
         if (is_number) return false;
         // Anything float() takes from a number: __float__, else __index__ (PyFloat_AsDouble).
         Type* vt = type_of(v);
+        // The float conversions accept what PyFloat_AsDouble accepts: __float__, else __index__ (so an int-like object
+        // prints as a float).
         Value f = vt->to_float ? vt->to_float(ts, v) : vt->index ? number_index(ts, v) : Value();
         if (!f) {
           if (!ts.current_exception) raise_fmt(ts, TypeError_type, "must be real number, not {}", type_name(v));
@@ -214,6 +225,8 @@ bool format_one(ThreadState& ts, std::string& out, text::PercentSpec& spec, Valu
 }
 
 // `format` % `right` for a str format, or for a bytes format (given as Latin-1 text) when `bytes`.
+// The steps per conversion follow unicodeobject.c's unicode_format_arg in order (mapping key, '*' arguments, spec
+// errors, the value, the conversion), because when a format has several faults the error raised must be CPython's.
 Value percent_format(ThreadState& ts, std::string_view format, Value right, bool bytes) {
   PercentArgs pa{right, Value(), -1, -2};
   if (is_tuple(right)) {
@@ -259,6 +272,8 @@ Value percent_format(ThreadState& ts, std::string_view format, Value right, bool
     }
     if (!format_one(ts, out, spec, value, bytes)) return Value();
   }
+  // Left-over positional arguments are an error unless the right operand is a mapping, in which case unused keys are
+  // fine.
   if (pa.argidx < pa.arglen && !pa.dict)
     return raise_fmt(ts, TypeError_type, "not all arguments converted during {} formatting", bytes ? "bytes" : "string");
   return bytes ? make_bytes(ts, utf8_to_latin1(out)) : Value(make_str(ts, out));
@@ -269,6 +284,7 @@ Value str_mod(ThreadState& ts, Value left, Value right) {
   return percent_format(ts, as_str(left)->view(), right, false);
 }
 
+// bytes subclasses defining their own __mod__ go through the normal method lookup; only exact bytes get here.
 Value bytes_mod(ThreadState& ts, Value left, Value right) {
   if (type_of(left) != &bytes_type) return NotImplemented();
   return percent_format(ts, latin1_to_utf8(static_cast<BytesObject*>(left.as_object())->view()), right, true);
@@ -278,6 +294,8 @@ Value bytes_mod(ThreadState& ts, Value left, Value right) {
 bool brace_format(ThreadState& ts, std::string_view format, int depth, text::AutoNumbering& numbering,
                   std::span<const Value> args, TupleObject* kwnames, std::string& out);
 
+// "{0.attr[key]}": the argument (positional index or keyword), then each accessor in turn; a digit-only index is an int
+// subscript, anything else a str key, as in Objects/stringlib/unicode_format.h.
 Value lookup_field(ThreadState& ts, text::FieldName& field, std::span<const Value> args, TupleObject* kwnames) {
   size_t npos = positional_count(args, kwnames);
   Value obj;
@@ -302,6 +320,9 @@ Value lookup_field(ThreadState& ts, text::FieldName& field, std::span<const Valu
   }
 }
 
+// `depth` limits nested replacement fields in format specs ("{:{width}}"): CPython allows two levels and says "Max
+// string recursion exceeded" past that. `numbering` is shared with the nested specs because automatic field numbering
+// ("{}") counts across them.
 bool brace_format(ThreadState& ts, std::string_view format, int depth, text::AutoNumbering& numbering,
                   std::span<const Value> args, TupleObject* kwnames, std::string& out) {
   text::BraceParser parser(format, depth);
@@ -332,6 +353,8 @@ bool brace_format(ThreadState& ts, std::string_view format, int depth, text::Aut
     if (!obj) return false;
     std::string spec_text;
     std::string_view spec = f.format_spec;
+    // The spec is itself a format string when it contains braces; it is expanded with the same arguments before
+    // format() sees it.
     if (f.spec_needs_expanding) {
       if (!brace_format(ts, f.format_spec, parser.depth() - 1, numbering, args, kwnames, spec_text)) return false;
       spec = spec_text;
@@ -350,6 +373,9 @@ Value m_format(ThreadState& ts, Value self, std::span<const Value> args, TupleOb
   return Value(make_str(ts, out));
 }
 
+// format_map(mapping) reuses the keyword path by presenting the dict as keyword names and values. Only dicts are
+// taken (a minipy limit, and the error says so), and a dict subclass's __missing__ is not consulted because the
+// lookup never goes through the mapping's __getitem__.
 Value m_format_map(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   if (!check_arg_count(ts, "format_map", positional_count(args, kwnames), 1, 1)) return Value();
   // Keyword lookups go through the mapping: build a kwnames view of it.

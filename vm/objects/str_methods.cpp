@@ -15,11 +15,15 @@ namespace {
 
 std::string_view sv(Value self) { return as_str(self)->view(); }
 
+// A method whose result equals its exact-str receiver returns the receiver itself, as CPython does ("abc".strip() is
+// "abc"); a subclass instance always yields a new exact str.
 Value new_str(ThreadState& ts, std::string_view s, Value self) {
   if (s.size() == static_cast<size_t>(as_str(self)->size) && type_of(self) == &str_type) return self;
   return Value(make_str(ts, s));
 }
 
+// The views point into the receiver's data, which stays alive because `self` is still on the native stack (a
+// conservative root) while the strs are made.
 Value list_of_views(ThreadState& ts, const std::vector<std::string_view>& parts) {
   ListObject* l = make_list(ts, static_cast<int64_t>(parts.size()));
   for (size_t i = 0; i < parts.size(); i++) l->items[i] = Value(make_str(ts, parts[i]));
@@ -27,6 +31,8 @@ Value list_of_views(ThreadState& ts, const std::vector<std::string_view>& parts)
 }
 
 // An optional str argument (None means absent); false with TypeError otherwise.
+// strip(chars=None): the message names the method, e.g. "strip arg must be None or str", as unicodeobject.c's
+// do_argstrip.
 bool opt_str(ThreadState& ts, Value v, std::optional<std::string_view>* out, const char* what) {
   if (!v || is_none(v)) {
     *out = std::nullopt;
@@ -60,6 +66,7 @@ bool opt_index(ThreadState& ts, std::span<const Value> args, size_t i, text::Opt
 
 }  // namespace
 
+// Shared with bytes.split: sep and maxsplit may be given by keyword (argument clinic), sep=None means whitespace.
 bool split_args(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, bool right, Value* sep,
                 int64_t* maxsplit) {
   size_t n = positional_count(args, kwnames);
@@ -80,6 +87,8 @@ bool keepends_arg(ThreadState& ts, std::span<const Value> args, TupleObject* kwn
   return !v || (*keep = py_truth(ts, v)) >= 0;
 }
 
+// join needs every item twice (sizing, copying), so a non-list/tuple iterable is first collected into a list kept in
+// `storage`; a TypeError from iterating becomes join's own message.
 bool join_items(ThreadState& ts, Value iterable, std::span<Value>* items, Value* storage) {
   if (sequence_items(ts, iterable, items, storage)) return true;
   if (exception_matches(ts.current_exception, &TypeError_type)) {
@@ -124,6 +133,7 @@ Value split_impl(ThreadState& ts, Value self, std::span<const Value> args, Tuple
     if (!is_str(sep_v)) return raise_fmt(ts, TypeError_type, "must be str or None, not {}", type_name(sep_v));
     sep = as_str(sep_v)->view();
   }
+  // A non-ASCII str needs Unicode whitespace rules (U+3000, U+2028, ...), which the general path applies.
   if (!sep && maxsplit < 0 && !right && as_str(self)->is_ascii()) return split_ascii_whitespace(ts, as_str(self));
   auto r = right ? text::rsplit(sv(self), sep, maxsplit) : text::split(sv(self), sep, maxsplit);
   if (!r.ok()) return raise_text_error(ts, r.error());
@@ -170,6 +180,7 @@ STR_METHOD(m_join) {
     length += sep->length * static_cast<int64_t>(items.size() - 1);
     bytes += static_cast<size_t>(sep->size) * (items.size() - 1);
   }
+  // A result of at most one byte must be the shared singleton; make_str_uninitialized would give a fresh object.
   if (bytes <= 1) return join_tiny(ts, sep, items);  // "" and one-character results are shared objects
   // The items stay reachable through `storage` or the argument while the result is allocated.
   StrObject* out = make_str_uninitialized(ts, bytes, length, ascii);
@@ -198,6 +209,8 @@ STR_METHOD(m_lstrip) { return strip_impl(ts, self, args, kwnames, 1); }
 STR_METHOD(m_rstrip) { return strip_impl(ts, self, args, kwnames, 2); }
 
 // find, rfind, index, rindex, count
+// start/end are code-point indices, clamped like slice bounds (and given as None or via __index__); the text engine
+// converts them to byte offsets.
 Value search_impl(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, int which) {
   const char* names[5] = {"find", "rfind", "index", "rindex", "count"};
   if (!no_keywords(ts, names[which], kwnames) || !check_arg_count(ts, names[which], args.size(), 1, 3)) return Value();
@@ -229,6 +242,8 @@ STR_METHOD(m_replace) {
   if (!str_arg(ts, args[0], &old_part, "replace", 1) || !str_arg(ts, args[1], &new_part, "replace", 2)) return Value();
   int64_t count = -1;
   if (args.size() > 2 && !index_to_int64(ts, args[2], &count)) return Value();
+  // Always a new object: CPython returns an exact-str receiver itself when nothing was replaced (s.replace('x', 'y') is
+  // s), which this does not (an identity-only divergence).
   return Value(make_str(ts, text::replace(sv(self), old_part, new_part, count)));
 }
 
@@ -264,11 +279,14 @@ Value justify_impl(ThreadState& ts, Value self, std::span<const Value> args, Tup
   if (!index_to_int64(ts, args[0], &width)) return Value();
   char32_t fill = ' ';
   if (args.size() > 1) {
+    // One message for both faults; CPython words a non-str fill differently ("The fill character must be a unicode
+    // character, not int", from unicodeobject.c's convert_uc).
     if (!is_str(args[1]) || as_str(args[1])->length != 1)
       return raise(ts, TypeError_type, "The fill character must be exactly one character long");
     size_t pos = 0;
     fill = text::next_code_point(as_str(args[1])->view(), &pos);
   }
+  // Widths are counted in code points, and a str already wide enough is returned unchanged.
   if (width <= as_str(self)->length) return type_of(self) == &str_type ? self : Value(make_str(ts, sv(self)));
   std::string r = which == 0 ? text::center(sv(self), width, fill) : which == 1 ? text::ljust(sv(self), width, fill)
                                                                                 : text::rjust(sv(self), width, fill);
@@ -288,11 +306,14 @@ STR_METHOD(m_expandtabs) {
   Value t = n > 0 ? args[0] : keyword_arg(ts, args, kwnames, "tabsize");
   int64_t tabsize = 8;
   if (t && !index_to_int64(ts, t, &tabsize, "Python int too large to convert to C int")) return Value();
+  // A negative tab size is allowed and acts as 0, as in CPython.
   if (tabsize > INT32_MAX || tabsize < INT32_MIN)  // CPython's tabsize is a C int
     return raise(ts, OverflowError_type, "Python int too large to convert to C int");
   return Value(make_str(ts, text::expandtabs(sv(self), tabsize)));
 }
 
+// Case mappings use the full Unicode special casing (ß.upper() is "SS", final sigma in lower()), done by
+// vm/text/str_case.cpp from the generated Unicode tables.
 #define CASE_METHOD(fn, impl)                                                   \
   STR_METHOD(fn) {                                                              \
     if (!check_arg_count(ts, #impl, positional_count(args, kwnames), 0, 0)) return Value(); \
@@ -329,6 +350,7 @@ STR_METHOD(m_encode) {
   if (!codec_args(ts, "encode", args, kwnames, parts)) return Value();
   return encode_str(ts, sv(self), parts[0], parts[1]);
 }
+// PEP 616: an empty prefix or suffix leaves the str unchanged (and returns it when it is an exact str).
 STR_METHOD(m_removeprefix) {
   if (!check_arg_count(ts, "removeprefix", positional_count(args, kwnames), 1, 1)) return Value();
   std::string_view p;
@@ -348,6 +370,8 @@ STR_METHOD(m_removesuffix) {
 }
 
 // str.maketrans(x[, y[, z]]): the dict of ordinals str.translate takes.
+// The one-argument form converts 1-character str keys to ordinals; values are passed through unchecked, since
+// translate() validates them when it meets them.
 STR_METHOD(m_maketrans) {
   (void)self;
   if (!check_positional_args(ts, "maketrans", args, kwnames, 1, 3)) return Value();
@@ -392,6 +416,8 @@ STR_METHOD(m_maketrans) {
 }
 
 // str.translate(table): table[ord(c)] is a str, an ordinal or None (delete); a LookupError keeps c.
+// Any mapping works (dicts, str.maketrans tables, custom __getitem__); a LookupError (KeyError, IndexError) means "keep
+// the character", as charmaptranslate_lookup does.
 STR_METHOD(m_translate) {
   if (!check_positional_args(ts, "translate", args, kwnames, 1, 1)) return Value();
   std::string_view s = sv(self);
@@ -399,6 +425,8 @@ STR_METHOD(m_translate) {
   for (size_t pos = 0; pos < s.size();) {
     size_t at = pos;
     char32_t c = text::next_code_point(s, &pos);
+    // The table is consulted once per character. CPython's unicode_fast_translate caches what it found for each ASCII
+    // character, so a __getitem__ with side effects sees fewer calls there ("aaaa" makes 1 call, here 4).
     Value mapped = get_item(ts, args[0], make_int(ts, c));
     if (!mapped) {
       if (!exception_matches(ts.current_exception, &LookupError_type)) return Value();
@@ -453,6 +481,8 @@ bool text_bound_arg(ThreadState& ts, std::span<const Value> args, size_t i, text
   return opt_index(ts, args, i, out);
 }
 
+// startswith/endswith for str and bytes (`affix_arg` checks the affix type and words its TypeError); the bounds behave
+// as slicing subject[start:end] before testing.
 Value affix_method(ThreadState& ts, text::StrRef subject, std::span<const Value> args, TupleObject* kwnames,
                    bool ends, AffixArg affix_arg) {
   const char* name = ends ? "endswith" : "startswith";

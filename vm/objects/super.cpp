@@ -15,6 +15,9 @@ struct SuperObject : Object {
 
 SuperObject* as_super(Value v) { return static_cast<SuperObject*>(v.as_object()); }
 
+// typeobject.c's supercheck: a class bound to super(C, cls) searches cls's own MRO (classmethods, __new__), an instance
+// its type's. CPython also consults obj.__class__ for proxy objects whose class lies; that last fallback is not done
+// here.
 Type* super_check(ThreadState& ts, Type* type, Value obj) {
   if (is_type(obj) && is_subtype(as_type(obj), type)) return as_type(obj);
   if (is_subtype(type_of(obj), type)) return type_of(obj);
@@ -33,6 +36,8 @@ bool super_from_frame(ThreadState& ts, Frame* frame, Type** type, Value* obj) {
     raise(ts, RuntimeError_type, "super(): no arguments");
     return false;
   }
+  // The first parameter may have been captured by an inner function, in which case its slot holds a cell; super() needs
+  // the value inside.
   Value first = frame->localsplus[0];
   if ((code->localspluskinds[0] & CO_FAST_CELL) && first && type_of(first) == &cell_type)
     first = static_cast<CellObject*>(first.as_object())->ref;
@@ -40,6 +45,9 @@ bool super_from_frame(ThreadState& ts, Frame* frame, Type** type, Value* obj) {
     raise(ts, RuntimeError_type, "super(): arg[0] deleted");
     return false;
   }
+  // The compiler gives every method that mentions super or __class__ a free variable __class__, filled by type.__new__
+  // from the class body's __classcell__ (codegen's class_def); a method defined outside a class body has none, hence
+  // "__class__ cell not found".
   for (int i = 0; i < code->nlocalsplus; i++) {
     if (!(code->localspluskinds[i] & CO_FAST_FREE)) continue;
     if (as_str(code->localsplusnames->items[i])->view() != "__class__") continue;
@@ -108,6 +116,8 @@ bool super_init(ThreadState& ts, Value self, std::span<const Value> args, TupleO
   return super_fill(ts, s, args, kwnames);
 }
 
+// The search starts after `type` in the MRO of obj's type, so cooperative multiple inheritance reaches the next class
+// of the instance's MRO, not of `type`'s. __class__ is excluded so that super() reports its own class.
 Value super_getattr(ThreadState& ts, Value self, StrObject* name) {
   SuperObject* s = as_super(self);
   Type* start = s->obj_type;
@@ -119,6 +129,8 @@ Value super_getattr(ThreadState& ts, Value self, StrObject* name) {
       Value v = dict_get_str(as_type(mro->items[i])->dict, name);
       if (!v) continue;
       if (DescrGetSlot get = type_of(v)->descr_get)
+        // Bound to a class (super(C, cls)), descriptors are fetched as through the class: no instance, so functions
+        // come back unbound and classmethods bind to cls.
         return get(ts, v, s->obj == Value(start) ? Value() : s->obj, Value(start));
       return v;
     }
@@ -126,6 +138,7 @@ Value super_getattr(ThreadState& ts, Value self, StrObject* name) {
   return generic_getattr(ts, self, name, false);
 }
 
+// The texts are super_repr's, including the NULL spellings that show unbound and uninitialised supers.
 Value super_repr(ThreadState& ts, Value self) {
   SuperObject* s = as_super(self);
   if (!s->type) return make_str(ts, "<super: <class 'NULL'>, NULL>");  // a subclass's, before __init__

@@ -13,6 +13,8 @@ namespace {
 
 TupleObject* as_tuple(Value v) { return static_cast<TupleObject*>(v.as_object()); }
 
+// sequence_repr guards against a tuple that contains itself through a list (Py_ReprEnter), and a 1-tuple needs its
+// trailing comma to read back as a tuple.
 Value tuple_repr(ThreadState& ts, Value v) {
   TupleObject* t = as_tuple(v);
   if (t->size == 0) return Value(intern(ts, "()"));
@@ -21,6 +23,8 @@ Value tuple_repr(ThreadState& ts, Value v) {
 
 bool tuple_hash(ThreadState& ts, Value v, int64_t* out) {
   // CPython's xxHash-based tuple hash, so hash((1, 2)) matches.
+  // (tupleobject.c's tuplehash, 64-bit lanes: the constants are xxHash's primes, the rotation is by 31, and -1 is
+  // remapped because -1 means "error" to CPython's hash functions, so no hash may equal it.)
   TupleObject* t = as_tuple(v);
   constexpr uint64_t kPrime1 = 11400714785074694791ull, kPrime2 = 14029467366897019727ull,
                      kPrime5 = 2870177450012600261ull;
@@ -38,11 +42,13 @@ bool tuple_hash(ThreadState& ts, Value v, int64_t* out) {
   return true;
 }
 
+// Tuples compare only with tuples (and subclasses); `(1,) == [1]` falls back to identity through NotImplemented.
 Value tuple_richcompare(ThreadState& ts, Value a, Value b, int op) {
   if (!is_tuple(a) || !is_tuple(b)) return NotImplemented();
   return sequence_compare(ts, a, b, op);
 }
 
+// The result is always an exact tuple, even for subclasses, as tupleobject.c's tupleconcat.
 Value tuple_concat(ThreadState& ts, Value a, Value b) {
   if (!is_tuple(a)) return NotImplemented();
   if (!is_tuple(b))
@@ -60,7 +66,10 @@ Value tuple_repeat(ThreadState& ts, Value a, Value count) {
   if (!index_to_int64(ts, count, &n, "cannot fit 'int' into an index-sized integer")) return Value();
   TupleObject* t = as_tuple(a);
   if (n <= 0 || t->size == 0) return ts.interp->empty_tuple;
+  // Tuples are immutable, so `t * 1` may return t itself (CPython does); a subclass must get a new exact tuple.
   if (n == 1 && type_of(a) == &tuple_type) return a;
+  // A result past 2**36 items could not be allocated anyway; refusing before the multiplication also keeps size * n
+  // from overflowing. CPython's MemoryError here carries no message either.
   if (t->size > (int64_t{1} << 36) / n) return raise(ts, MemoryError_type, "");
   TupleObject* r = minipy::make_tuple(ts, t->size * n);
   for (int64_t i = 0; i < n; i++) std::copy(t->items, t->items + t->size, r->items + i * t->size);
@@ -69,6 +78,8 @@ Value tuple_repeat(ThreadState& ts, Value a, Value count) {
 
 int64_t tuple_len(ThreadState&, Value v) { return as_tuple(v)->size; }
 
+// `x in t`: identity or ==, item by item (rich_compare_bool tests identity first, as PyObject_RichCompareBool), and an
+// exception from __eq__ propagates as -1.
 int tuple_contains(ThreadState& ts, Value container, Value item) {
   for (Value v : as_tuple(container)->span()) {
     int r = rich_compare_bool(ts, v, item, kEq);
@@ -79,6 +90,7 @@ int tuple_contains(ThreadState& ts, Value container, Value item) {
 
 Value tuple_getitem(ThreadState& ts, Value container, Value key) {
   TupleObject* t = as_tuple(container);
+  // The common case, a small int index, skips __index__ and the slice checks.
   if (key.is_small_int()) {
     int64_t i = key.as_small_int();
     if (i < 0) i += t->size;
@@ -89,6 +101,7 @@ Value tuple_getitem(ThreadState& ts, Value container, Value key) {
     int64_t start, stop, step, n;
     if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), t->size, &start, &stop, &step, &n))
       return Value();
+    // t[:] is t for an exact tuple, as in CPython (a subclass gets a plain tuple copy).
     if (n == t->size && step == 1 && type_of(container) == &tuple_type) return container;
     TupleObject* r = minipy::make_tuple(ts, n);
     for (int64_t i = 0, p = start; i < n; i++, p += step) r->items[i] = t->items[p];
@@ -107,6 +120,8 @@ Value tuple_iter(ThreadState& ts, Value v) {
   return Value(it);
 }
 
+// Dropping `seq` on exhaustion lets the tuple be collected while the iterator lives and makes a finished iterator stay
+// finished, as CPython's tupleiter_next clears it_seq.
 Value tuple_iter_next(ThreadState&, Value self) {
   auto* it = static_cast<SeqIterObject*>(self.as_object());
   if (!it->seq) return Value();
@@ -116,6 +131,8 @@ Value tuple_iter_next(ThreadState&, Value self) {
   return Value();
 }
 
+// tuple(iterable): an exact tuple argument is returned as is (immutable, so sharing is safe); anything else is gathered
+// into a list first, because its length is not known in advance.
 Value tuple_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   if (keywords_refused(ts, type, &tuple_type, "tuple", kwnames)) return Value();
   args = args.first(positional_count(args, kwnames));  // keywords left for a subclass's __init__
@@ -130,6 +147,7 @@ Value tuple_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleO
     if (!list) return list;
     r = list_to_tuple(ts, static_cast<ListObject*>(list.as_object()));
   }
+  // A subclass instance copies the items into an object of the subclass's layout.
   return !r || type == &tuple_type ? r : make_subtype_instance(ts, type, r);
 }
 
@@ -150,6 +168,8 @@ const MethodDef tuple_methods[] = {{"count", tuple_count}, {"index", tuple_index
 
 }  // namespace
 
+// The items start as null Values (the heap zeroes every slot), which the tracer skips, and the caller fills them.
+// The empty tuple is a singleton, as in CPython (`() is ()`).
 TupleObject* make_tuple(ThreadState& ts, int64_t size) {
   if (size == 0 && ts.interp->empty_tuple) return as_tuple(ts.interp->empty_tuple);
   size_t bytes = offsetof(TupleObject, items) + sizeof(Value) * static_cast<size_t>(size > 0 ? size : 1);

@@ -23,6 +23,9 @@ void define(Type& t, const char* name, Type* base, size_t instance_size, uint32_
   t.c_name = name;
   t.base = base;
   t.instance_size = static_cast<uint32_t>(instance_size);
+  // The kType*Subclass bits are CPython's Py_TPFLAGS_*_SUBCLASS: inherited from the base so that is_int(), is_str() and
+  // the like answer for any subclass with one flag test instead of an MRO walk. Builtin types are immutable (setting an
+  // attribute on int is a TypeError), as CPython's static types are.
   t.flags = flags | kTypeImmutable | (base ? base->flags & (kTypeIntSubclass | kTypeFloatSubclass | kTypeStrSubclass |
                                                            kTypeTupleSubclass | kTypeListSubclass | kTypeDictSubclass |
                                                            kTypeTypeSubclass | kTypeExceptionSubclass)
@@ -41,6 +44,8 @@ void init_types(ThreadState& ts) {
   define(object_type, "object", nullptr, sizeof(Object), kBase);
   define(type_type, "type", &object_type, sizeof(Type), kBase | kTypeTypeSubclass);
   define(int_type, "int", &object_type, sizeof(IntObject), kBase | kTypeIntSubclass);
+  // No kTypeBaseType flag: like CPython, bool, range, slice, NoneType, function and the iterators cannot be subclassed
+  // ("type 'bool' is not an acceptable base type").
   define(bool_type, "bool", &int_type, sizeof(BoolObject), 0);
   define(float_type, "float", &object_type, sizeof(FloatObject), kBase | kTypeFloatSubclass);
   define(str_type, "str", &object_type, sizeof(StrObject), kBase | kTypeStrSubclass);
@@ -107,6 +112,7 @@ void init_types(ThreadState& ts) {
   define_singleton(not_implemented_object, not_implemented_type);
   define_singleton(true_object, bool_type);
   define_singleton(false_object, bool_type);
+  // True and False carry their integer value: bool subclasses int, so True + 1 == 2 reads it.
   true_object.value = 1;
   false_object.value = 0;
 

@@ -1,3 +1,6 @@
+// str.format's parser (brace_format.h describes the protocol with the VM). It follows Objects/stringlib/
+// unicode_format.h (MarkupIterator_next, parse_field, FieldNameIterator) closely, because the error raised for a
+// malformed format depends on how far that parser got, and programs and tests see the messages.
 #include "vm/text/brace_format.h"
 
 #include <fmt/format.h>
@@ -11,6 +14,8 @@ namespace {
 
 // The value of `text` as a non-negative decimal integer (digits of any script): -1 when it is empty or has a
 // non-digit, an error when it overflows.
+// "{0}" and "{٠}" are both index 0: CPython's get_integer accepts any Unicode decimal digit, so a field name made of
+// digits is a positional index and anything else is a keyword.
 TextResult<int64_t> decimal_index(std::string_view text) {
   if (text.empty()) return int64_t{-1};
   int64_t value = 0;
@@ -28,6 +33,7 @@ TextResult<int64_t> decimal_index(std::string_view text) {
 }  // namespace
 
 TextResult<std::optional<BracePiece>> BraceParser::next() {
+  // The check comes before anything is parsed, so even an empty nested spec at depth 0 fails, as in CPython.
   if (depth_ <= 0) return value_error("Max string recursion exceeded");
   if (pos_ >= text_.size()) return std::optional<BracePiece>();
   // Literal text runs to the first brace; a doubled brace ends the literal with one brace in it.
@@ -41,6 +47,7 @@ TextResult<std::optional<BracePiece>> BraceParser::next() {
     }
   }
   bool at_end = pos_ >= text_.size();
+  // A lone '}' is an error wherever it appears in literal text; a lone '{' at the very end is too.
   if (brace == '}' && (at_end || text_[pos_] != '}')) return value_error("Single '}' encountered in format string");
   if (brace == '{' && at_end) return value_error("Single '{' encountered in format string");
   BracePiece piece;
@@ -62,6 +69,8 @@ TextResult<std::optional<BracePiece>> BraceParser::next() {
   while (pos_ < text_.size()) {
     char c = text_[pos_++];
     if (c == '{') return value_error("unexpected '{' in field name");
+    // Inside [...] the characters '!', ':' and '}' are part of the key ("{0[:]}" indexes with the key ':'), as
+    // parse_field skips brackets.
     if (c == '[') {
       while (pos_ < text_.size() && text_[pos_] != ']') ++pos_;
       continue;
@@ -79,6 +88,7 @@ TextResult<std::optional<BracePiece>> BraceParser::next() {
   }
   if (stop == '!') {
     if (pos_ >= text_.size()) return value_error("end of string while looking for conversion specifier");
+    // The conversion is read as a code point so that an unknown non-ASCII one can be reported by its value.
     field.conversion = next_code_point(text_, &pos_);
     if (pos_ < text_.size()) {
       char c = text_[pos_++];
@@ -91,6 +101,7 @@ TextResult<std::optional<BracePiece>> BraceParser::next() {
   }
   // The spec runs to the brace that balances the field's opening one.
   size_t spec_start = pos_;
+  // Braces inside the spec nest ("{:{w}.{p}}"); only the one balancing the field's own opening brace ends it.
   int open = 1;
   while (pos_ < text_.size()) {
     char c = text_[pos_++];
@@ -106,6 +117,8 @@ TextResult<std::optional<BracePiece>> BraceParser::next() {
   return value_error("unmatched '{' in format spec");
 }
 
+// An attribute name runs to the next '.' or '['; an index runs to ']' and is an int when it is all digits, else a str
+// key ("{0[name]}" looks up 'name', never a variable).
 TextResult<std::optional<FieldAccessor>> FieldAccessorIterator::next() {
   if (pos_ >= rest_.size()) return std::optional<FieldAccessor>();
   FieldAccessor accessor;
@@ -130,6 +143,8 @@ TextResult<std::optional<FieldAccessor>> FieldAccessorIterator::next() {
   return std::optional<FieldAccessor>(accessor);
 }
 
+// "{}" and "{0}" may not be mixed in one format string (PEP 3101); the state is shared with nested specs so that
+// "{:{}}" counts both fields automatically.
 TextResult<FieldName> parse_field_name(std::string_view field_name, AutoNumbering* numbering) {
   size_t first_end = field_name.find_first_of(".[");
   if (first_end == std::string_view::npos) first_end = field_name.size();
@@ -156,6 +171,8 @@ TextResult<FieldName> parse_field_name(std::string_view field_name, AutoNumberin
   return out;
 }
 
+// Only !r, !s and !a exist; the message shows a printable ASCII character as itself and anything else in hex, as
+// unicode_format.h does.
 std::optional<TextError> conversion_error(char32_t conversion) {
   if (conversion == 0 || conversion == 'r' || conversion == 's' || conversion == 'a') return std::nullopt;
   if (conversion > 32 && conversion < 127) {

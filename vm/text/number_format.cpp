@@ -32,6 +32,8 @@ TextError unknown_format_code(char32_t type, std::string_view type_name) {
 bool is_alignment(char32_t c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
 
 // Reads decimal digits (any script) at `*pos` into `*out`; returns how many were read, or -1 on overflow.
+// CPython's get_integer accepts any Unicode decimal digit in a width or precision (format(1, '٣') is a width of 3),
+// hence decimal_value rather than '0'..'9'.
 int64_t read_integer(const std::u32string& spec, size_t* pos, int64_t* out) {
   int64_t value = 0, digits = 0;
   for (; *pos < spec.size(); ++*pos, ++digits) {
@@ -46,6 +48,8 @@ int64_t read_integer(const std::u32string& spec, size_t* pos, int64_t* out) {
 
 // Inserts `separator` every `group` digits of `digits` (counting from the right), padding with zeros on the
 // left until the result is at least `min_width` long, the way _PyUnicode_InsertThousandsGrouping does it.
+// The min_width case is '=' alignment with a '0' fill: the zeros become part of the number and are grouped too
+// (format(1234, '010,') is '00,001,234'), which is why padding and grouping happen in one loop.
 std::string group_digits(std::string_view digits, char separator, int64_t group, int64_t min_width) {
   std::string reversed;
   auto remaining = static_cast<int64_t>(digits.size());
@@ -87,6 +91,8 @@ std::string pad_aligned(std::string_view body, int64_t body_width, const FormatS
 
 // Lays out a number: `negative` and the spec decide the sign; `digits` are the integer digits (grouped as the
 // spec asks); `remainder` is everything after them (decimal point, fraction, exponent, '%', or the 'c' char).
+// The default alignment for numbers is right; '=' puts the padding between the sign/prefix and the digits; a '0' fill
+// with '=' is handled inside group_digits so that separators land in the zero padding as well.
 std::string layout_number(const FormatSpec& spec, bool negative, std::string_view prefix, std::string_view digits,
                           std::string_view remainder, int64_t group) {
   std::string sign = negative ? "-" : spec.sign == '+' ? "+" : spec.sign == ' ' ? " " : "";
@@ -121,6 +127,8 @@ std::string layout_number(const FormatSpec& spec, bool negative, std::string_vie
 
 // The shortest digits (mode 0) or `significant` correctly rounded digits (mode 2) of |value|, trailing zeros
 // stripped, with the decimal point position: |value| == 0.DIGITS * 10**decimal_point. Zero is "0", point 1.
+// std::to_chars with a precision is correctly rounded (round-half-even on the exact binary value), which is what
+// CPython's _Py_dg_dtoa mode 2 gives, so '%.17g' and format(x, '.3e') agree digit for digit.
 void decimal_digits(double value, int significant, std::string* digits, int* decimal_point) {
   if (value == 0) {
     *digits = "0";
@@ -147,6 +155,8 @@ void decimal_digits(double value, int significant, std::string* digits, int* dec
   *decimal_point = exponent + 1;
 }
 
+// 'f' is done by to_chars directly: its fixed format is exact; the buffer is sized for the longest double (309 integer
+// digits) plus the requested fraction.
 std::string fixed_text(double magnitude, int precision) {
   std::string buf(static_cast<size_t>(precision) + 330, '\0');
   auto res = std::to_chars(buf.data(), buf.data() + buf.size(), magnitude, std::chars_format::fixed, precision);
@@ -209,6 +219,9 @@ std::string upper_ascii(std::string text) {
 // format() of an int given as its base-10-or-other digits: the work shared by int64 and BigInt values.
 // `digits_of(base)` produces the magnitude's digits in lowercase; `as_double` converts for float types.
 template <class DigitsOf, class AsDouble, class AsCodePoint>
+// int.__format__ (long_format / format_long_internal): float presentation types convert the int to a float first (so
+// they can overflow); the integer ones build digits in the base and lay them out. The order of the error checks is
+// CPython's, since a spec with several faults must report the same one.
 TextResult<std::string> format_integer(bool negative, std::string_view spec_text, std::string_view type_name,
                                        int64_t max_str_digits, DigitsOf digits_of, AsDouble as_double,
                                        AsCodePoint as_code_point) {
@@ -240,6 +253,7 @@ TextResult<std::string> format_integer(bool negative, std::string_view spec_text
   }
   int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
   std::string digits = digits_of(base);
+  // The 3.11 int-to-str limit applies to base 10 only, because only decimal conversion is quadratic.
   if (base == 10 && max_str_digits > 0 && static_cast<int64_t>(digits.size()) > max_str_digits) {
     return value_error(fmt::format("Exceeds the limit ({} digits) for integer string conversion; use "
                                    "sys.set_int_max_str_digits() to increase the limit", max_str_digits));
@@ -250,12 +264,16 @@ TextResult<std::string> format_integer(bool negative, std::string_view spec_text
     digits = upper_ascii(std::move(digits));
     prefix = upper_ascii(std::move(prefix));
   }
+  // PEP 515: '_' groups binary, octal and hex digits by four.
   int64_t group = (spec.grouping == '_' && base != 10) ? 4 : 3;
   return layout_number(spec, negative, prefix, digits, "", group);
 }
 
 }  // namespace
 
+// The standard format specifier, [[fill]align][sign][z][#][0][width][grouping][.precision][type], parsed as
+// Python/formatter_unicode.c's parse_internal_render_format_spec does, with its error messages. The spec is decoded to
+// code points first because the fill may be any character.
 TextResult<FormatSpec> parse_format_spec(std::string_view spec_text, std::string_view type_name,
                                          char default_align, char32_t default_type) {
   std::u32string spec;
@@ -283,6 +301,8 @@ TextResult<FormatSpec> parse_format_spec(std::string_view spec_text, std::string
     out.alternate = true;
     ++pos;
   }
+  // A leading '0' before the width means fill '0' with '=' alignment for numbers, unless a fill or an alignment was
+  // given explicitly; for strings (default alignment '<') it only sets the fill.
   if (!fill_given && pos < end && spec[pos] == '0') {
     out.fill = '0';
     if (!align_given && default_align == '>') out.align = '=';
@@ -307,6 +327,7 @@ TextResult<FormatSpec> parse_format_spec(std::string_view spec_text, std::string
     if (consumed < 0) return value_error("Too many decimal digits in format string");
     if (consumed == 0) return value_error("Format specifier missing precision");
   }
+  // More than one character left means the spec is malformed; CPython reports the whole spec text.
   if (end - pos > 1) {
     return value_error(fmt::format("Invalid format specifier '{}' for object of type '{}'", spec_text, type_name));
   }
@@ -335,6 +356,8 @@ static std::string layout_float_text(const FormatSpec& spec, std::string_view te
   return layout_number(spec, negative, "", number.substr(0, digits_end), number.substr(digits_end), 3);
 }
 
+// PyOS_double_to_string: 'r' is repr (shortest round-trip digits, exponent past 1e16 or below 1e-4), 'e' 'f' 'g' as C's
+// printf but with CPython's rules for '#' and for add_dot_zero (format() with no type: "1.0" not "1").
 std::string double_to_string(double value, char code, int precision, bool alternate, bool add_dot_zero,
                              bool no_negative_zero) {
   bool upper = code == 'E' || code == 'F' || code == 'G';
@@ -366,6 +389,7 @@ std::string double_to_string(double value, char code, int precision, bool altern
       body = place_point(digits, point, point <= -4 || point > 16, 0, add_dot_zero, alternate);
       break;
   }
+  // PEP 682's 'z': a negative value that rounds to zero at this precision loses its sign (format(-0.001, 'z.1f')).
   if (negative && no_negative_zero && all_zero_digits(body.substr(0, body.find('e')))) negative = false;
   if (upper) body = upper_ascii(std::move(body));
   return negative ? "-" + body : body;
@@ -373,6 +397,8 @@ std::string double_to_string(double value, char code, int precision, bool altern
 
 std::string float_to_string(double value) { return float_repr(value); }
 
+// float.__format__. An empty spec is str(x); no type behaves like 'g' with at least one digit after the point, but
+// keeps repr's digits when no precision is given; '%' multiplies by 100 and uses 'f'.
 TextResult<std::string> format_float(double value, std::string_view spec_text, std::string_view type_name) {
   if (spec_text.empty()) return float_repr(value);
   auto parsed = parse_format_spec(spec_text, type_name, '>', 0);
@@ -404,6 +430,8 @@ TextResult<std::string> format_float(double value, std::string_view spec_text, s
   return layout_float_text(spec, text);
 }
 
+// str.__format__: only fill, alignment, width and precision (truncation, in code points) apply; each other field has
+// its own ValueError, in CPython's order of checking.
 TextResult<std::string> format_str(std::string_view value, std::string_view spec_text,
                                    std::string_view type_name) {
   if (spec_text.empty()) return std::string(value);
@@ -428,6 +456,8 @@ TextResult<std::string> format_str(std::string_view value, std::string_view spec
   return pad_aligned(body, length, spec, '<');
 }
 
+// Both format_int overloads share format_integer; the int64 one avoids a big-int conversion for the common case, and
+// the BigInt one defers to it when the value fits.
 TextResult<std::string> format_int(int64_t value, std::string_view spec, std::string_view type_name,
                                    int64_t max_str_digits) {
   if (spec.empty()) return std::to_string(value);

@@ -1,3 +1,7 @@
+// printf-style formatting's text side (percent_format.h says what the VM does around it): the parser walks the format
+// by code point, because the "unsupported format character ... at index N" message counts code points, not bytes; the
+// conversions produce UTF-8 text with CPython's padding rules (unicodeobject.c's unicode_format_arg_output and
+// formatlong/formatfloat).
 #include "vm/text/percent_format.h"
 
 #include <fmt/format.h>
@@ -14,14 +18,18 @@ namespace {
 // before any zero padding, as does the 0x/0o prefix of '#'-formatted hex and octal.
 TextResult<std::string> pad_converted(std::string_view text, const PercentSpec& spec, bool numeric) {
   if (spec.width > kMaxTextResult) return memory_error();
+  // '0' pads only numbers; for %s and %r CPython ignores the flag and pads with spaces.
   bool zero_fill = numeric && spec.zero_pad;
   auto length = static_cast<int64_t>(code_point_count(text));
   int64_t width = spec.width;
   int64_t precision = numeric ? -1 : spec.precision;
   bool wants_sign = spec.plus_sign || spec.blank_sign;
+  // The common case, a value already wide enough with nothing to add, is returned without rebuilding it.
   if ((width == -1 || width <= length) && (precision == -1 || precision >= length) && !(numeric && wants_sign)) {
     return std::string(text);
   }
+  // For %s, %r and %a the precision truncates the text (counted in code points, so no UTF-8 sequence is cut); for
+  // numbers it was applied by the conversion already.
   if (precision >= 0 && length > precision) {
     text = text.substr(0, byte_offset_of_index(text, static_cast<size_t>(precision)));
     length = precision;
@@ -39,6 +47,7 @@ TextResult<std::string> pad_converted(std::string_view text, const PercentSpec& 
     }
   }
   std::string prefix;
+  // '%#08x' % 255 is '0x0000ff': the prefix stays in front of the zero padding, so it is split off here.
   if (numeric && spec.alternate && (spec.conversion == 'x' || spec.conversion == 'X' || spec.conversion == 'o')) {
     prefix = std::string(text.substr(0, 2));
     text.remove_prefix(2);
@@ -73,6 +82,8 @@ std::optional<PercentPiece> PercentParser::next() {
     piece.literal = text_.substr(start, pos_ - start);
     return piece;
   }
+  // "%%" is a literal percent sign. The index still advances by two code points so later error messages count positions
+  // in the original format string.
   if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '%') {
     piece.literal = text_.substr(pos_, 1);
     pos_ += 2;
@@ -99,6 +110,8 @@ PercentSpec PercentParser::parse_spec() {
   if (!at_end() && text_[pos_] == '(') {
     take();
     size_t key_start = pos_;
+    // "%(a(b))s": the key may contain balanced parentheses, as in CPython's parser; an unbalanced key is "incomplete
+    // format key".
     int depth = 1;
     while (!at_end() && depth > 0) {
       char32_t c = take();
@@ -131,6 +144,8 @@ PercentSpec PercentParser::parse_spec() {
     }
     if (at_end()) return incomplete();
   }
+  // '*' takes the width from the argument tuple; the VM fetches it (and a '*' precision) before the value, in CPython's
+  // order.
   if (c == '*') {
     spec.width_from_argument = true;
     if (at_end()) return incomplete();
@@ -161,6 +176,8 @@ PercentSpec PercentParser::parse_spec() {
   return spec;
 }
 
+// CPython's "width too big" / "precision too big" ValueErrors are raised when the number would overflow Py_ssize_t
+// (width) or int (precision); the check is done before each multiply so nothing overflows here.
 bool PercentParser::read_number(char32_t first, int64_t limit, const char* too_big, int64_t* value, char32_t* next,
                                 PercentSpec& spec) {
   *value = first - '0';
@@ -183,6 +200,7 @@ bool PercentParser::read_number(char32_t first, int64_t limit, const char* too_b
   }
 }
 
+// A negative '*' width means left adjustment, as in C's printf and CPython.
 void set_star_width(PercentSpec& spec, int64_t width) {
   if (width < 0) {
     spec.left_adjust = true;
@@ -193,6 +211,8 @@ void set_star_width(PercentSpec& spec, int64_t width) {
 
 void set_star_precision(PercentSpec& spec, int64_t precision) { spec.precision = precision < 0 ? 0 : precision; }
 
+// The character is shown only when printable ASCII, '?' otherwise, with its code point in hex: CPython's exact wording,
+// which tests match.
 TextError unsupported_conversion(const PercentSpec& spec) {
   char32_t c = spec.conversion;
   char shown = (c >= 32 && c <= 126) ? static_cast<char>(c) : '?';
@@ -200,6 +220,9 @@ TextError unsupported_conversion(const PercentSpec& spec) {
                                  static_cast<uint32_t>(c), spec.conversion_index));
 }
 
+// %d/%i/%u/%o/%x/%X of an int already obtained by the VM (via __index__ or __int__). Decimal output honours the
+// int-to-str digit limit (sys.set_int_max_str_digits, 3.11's CVE-2020-10735 protection); hex and octal are exempt, as
+// in CPython. The precision is a minimum digit count.
 TextResult<std::string> percent_format_int(const BigInt& value, const PercentSpec& spec, int64_t max_str_digits) {
   if (spec.precision > kMaxTextResult) return memory_error();
   char conversion = static_cast<char>(spec.conversion);
@@ -225,6 +248,8 @@ TextResult<std::string> percent_format_int(const BigInt& value, const PercentSpe
   return pad_converted(text, spec, true);
 }
 
+// %e %f %g and their capitals: the default precision is 6 (C's), and '#' keeps the decimal point and trailing zeros, as
+// C's printf.
 TextResult<std::string> percent_format_float(double value, const PercentSpec& spec) {
   if (spec.precision > kMaxTextResult) return memory_error();
   int precision = spec.precision < 0 ? 6 : static_cast<int>(spec.precision);
@@ -236,6 +261,7 @@ TextResult<std::string> percent_format_text(std::string_view text, const Percent
   return pad_converted(text, spec, false);
 }
 
+// %c's precision is ignored (a single character), as in CPython.
 TextResult<std::string> percent_format_char(char32_t code_point, const PercentSpec& spec) {
   PercentSpec no_precision = spec;
   no_precision.precision = -1;

@@ -1,3 +1,7 @@
+// Unicode facts for the str engine: UTF-8 stepping and counting (minipy's strs are UTF-8, so every index a Python
+// program uses is a code-point count that must be converted), and character classes and case mappings from
+// unicode_tables.inc, which gen/gen_unicode_tables.py probed from python3.11's own str methods (Unicode 14.0.0),
+// so str.isalpha(), upper() and friends agree with CPython by construction.
 #include "vm/text/unicode.h"
 
 #include <algorithm>
@@ -8,6 +12,8 @@
 namespace minipy::text {
 namespace {
 
+// The class table is run-length encoded: each run starts at `first` and lasts until the next run, so a lookup is a
+// binary search over a few thousand runs instead of a 1.1M-entry array.
 struct FlagRun {
   char32_t first;
   uint16_t flags;
@@ -23,6 +29,8 @@ static_assert(kAlpha == kClassAlpha && kLinebreak == kClassLineBreak && kCaseIgn
               kXidStart == kClassIdentifierStart && kTitle == kClassTitle,
               "CharClass bits must match the generated table");
 
+// Latin-1 gets a flat table computed at compile time from the runs: most text is in this range, and a lookup there is
+// then one load.
 constexpr std::array<uint16_t, 256> build_latin1_classes() {
   std::array<uint16_t, 256> table{};
   size_t run = 0;
@@ -35,6 +43,8 @@ constexpr std::array<uint16_t, 256> build_latin1_classes() {
 
 }  // namespace
 
+// Eight bytes at a time: a word with any high bit set holds a non-ASCII byte. memcpy keeps the unaligned load well
+// defined.
 bool is_ascii(std::string_view s) {
   const char* p = s.data();
   size_t n = s.size();
@@ -49,6 +59,8 @@ bool is_ascii(std::string_view s) {
   return true;
 }
 
+// Used by the reverse searches (rfind, rstrip, rsplit); on malformed input (possible in a bytes-derived view) it steps
+// back one byte so a caller's loop always makes progress.
 char32_t previous_code_point(std::string_view s, size_t* pos) {
   size_t start = *pos - 1;
   // Back up over at most three continuation bytes, then check that the lead byte really spans them.
@@ -64,6 +76,9 @@ char32_t previous_code_point(std::string_view s, size_t* pos) {
   return cp;
 }
 
+// Surrogates (U+D800..U+DFFF) are encoded like any other BMP code point, giving the 3-byte sequences minipy's strs use
+// to hold lone surrogates (surrogateescape, surrogatepass); a real UTF-8 encoder would refuse them, which is
+// encode_str's job.
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
@@ -95,6 +110,8 @@ namespace {
 
 inline bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
+// A continuation byte is 10xxxxxx: its bit 7 is set and bit 6 clear; shifting the word left by one lines each byte's
+// bit 6 up under its bit 7 (bits crossing into the next byte are masked away).
 inline int leads_in_word(const char* p) {
   uint64_t word;
   std::memcpy(&word, p, 8);
@@ -111,6 +128,8 @@ size_t code_point_count(std::string_view s) {
   return count;
 }
 
+// Whole words are skipped while they hold no more lead bytes than the index still needs; then the last stretch is
+// walked byte by byte. An index past the end gives s.size().
 size_t byte_offset_of_index(std::string_view s, size_t index) {
   size_t pos = 0;
   for (; pos + 8 <= s.size(); pos += 8) {
@@ -139,6 +158,8 @@ uint16_t classes_beyond_latin1(char32_t cp) {
   return std::prev(it)->flags;  // the first run starts at 0, so there is always one
 }
 
+// Unicode's decimal digits come in contiguous runs of ten starting at a zero (Nd characters), so the value is the
+// distance from the nearest zero at or below cp.
 int decimal_value(char32_t cp) {
   if (cp < 0x80) return cp >= '0' && cp <= '9' ? static_cast<int>(cp - '0') : -1;
   if (!has_class(cp, kClassDecimal)) return -1;
@@ -148,6 +169,8 @@ int decimal_value(char32_t cp) {
   return cp - zero < 10 ? static_cast<int>(cp - zero) : -1;
 }
 
+// The table holds only characters whose mappings differ from themselves; a mapping code may refer to a multi- character
+// expansion (ß upper is "SS"), which is why the result is appended rather than returned.
 void append_case_mapped(std::string& out, char32_t cp, CaseMapping mapping) {
   if (cp < 0x80) {
     char c = static_cast<char>(cp);
