@@ -209,9 +209,16 @@ Value native_qualname(ThreadState& ts, Value self, std::span<const Value> args, 
 }
 
 // __self__: the module of a module-level builtin or the receiver of a bound one (None when there is none).
-Value native_self(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  Value receiver = static_cast<NativeFunctionObject*>(self.as_object())->self;
-  return receiver ? receiver : None();
+Value native_self(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  auto* f = static_cast<NativeFunctionObject*>(self.as_object());
+  // A static method (str.maketrans) is bound to its class for its repr and __qualname__, as CPython's METH_STATIC
+  // functions, and hides it; a builtin class's __new__ shows it (int.__new__.__self__ is int).
+  if ((f->def->flags & kMethodStatic) && std::string_view(f->def->name) != "__new__") return None();
+  if (f->self) return f->self;
+  // The builtins are made before their module is: their module is found by name (inspect.signature drops a
+  // "$module" parameter only when __self__ is a module).
+  Value module = f->module && is_str(f->module) ? dict_get_str(ts.interp->modules, as_str(f->module)) : Value();
+  return module ? module : None();
 }
 
 // __module__: the name of the module a module-level builtin belongs to (pickle's whichmodule reads it: without
@@ -283,11 +290,11 @@ Value descriptor_call(ThreadState& ts, Value callable, std::span<const Value> ar
 }
 
 // Attribute access binds by kind: a classmethod-flagged def (dict.fromkeys) to the owner class, a
-// static-flagged def (str.maketrans) to nothing, a slot wrapper to a method-wrapper, anything else to the
-// instance as a builtin method; class access (no instance) returns the descriptor itself.
+// static-flagged def (str.maketrans) to its class (native_self hides it), a slot wrapper to a method-wrapper,
+// anything else to the instance as a builtin method; class access (no instance) returns the descriptor itself.
 Value descriptor_get(ThreadState& ts, Value descr, Value instance, Value owner) {
   auto* d = static_cast<MethodDescriptorObject*>(descr.as_object());
-  if (d->def->flags & kMethodStatic) return make_native_function(ts, d->def, Value());
+  if (d->def->flags & kMethodStatic) return make_native_function(ts, d->def, Value(d->owner));
   if (d->def->flags & kMethodClass) return make_native_function(ts, d->def, owner ? owner : Value(type_of(instance)));
   if (!instance) return descr;
   if (d->def->flags & kMethodSlotWrapper) return make_method_wrapper(ts, d->def, d->owner, instance);
@@ -614,6 +621,12 @@ Value make_cell(ThreadState& ts, Value contents) {
 
 void add_methods(ThreadState& ts, Type& type, std::span<const MethodDef> methods) {
   for (const MethodDef& def : methods) {
+    // A builtin class's __new__ is a builtin method bound to the class and stored once, as CPython's tp_new
+    // wrapper, so `cls.__new__ is object.__new__` holds (inspect.signature asks).
+    if ((def.flags & kMethodStatic) && std::string_view(def.name) == "__new__") {
+      dict_set_str_new(ts, type.dict, intern(ts, def.name), make_native_function(ts, &def, Value(&type)));
+      continue;
+    }
     // A slot's dunder (int.__add__, object.__init__) is a wrapper_descriptor, as in CPython; the rest are
     // method_descriptors. Both are laid out and behave the same (vm/objects/method_wrapper.cpp).
     Type* kind = (def.flags & kMethodSlotWrapper) ? &wrapper_descriptor_type : &method_descriptor_type;
