@@ -46,7 +46,8 @@ sre::Status Subject::run(const sre::Program& program, sre::MatchState& state, bo
   return sre::kStatusMemory;  // the engine's stacks could not grow: MemoryError, as CPython's engine gives
 }
 
-// The subject kinds CPython accepts here that minipy has: str (any subclass) and bytes (any subclass).
+// The subject kinds CPython accepts: str (any subclass) and any C-contiguous buffer (bytes, bytearray, memoryview,
+// mmap, array.array), whose bytes are the code units.
 bool load_subject(ThreadState& ts, PatternObject* pattern, Value string, Subject* subject) {
   subject->object = string;
   if (is_str(string)) {
@@ -63,15 +64,19 @@ bool load_subject(ThreadState& ts, PatternObject* pattern, Value string, Subject
     return true;
   }
   if (string.is_object() && is_subtype(type_of(string), &bytes_type)) {
-    if (pattern->kind == kSubjectStr)
-      return raise(ts, TypeError_type, "cannot use a string pattern on a bytes-like object"), false;
-    subject->is_bytes = true;
     subject->data = static_cast<BytesObject*>(string.as_object())->view();
-    subject->length = static_cast<int64_t>(subject->data.size());
-    return true;
+  } else if (has_buffer(string) && subject->buffer.acquire(ts, string)) {
+    subject->data = subject->buffer.bytes();
+  } else {
+    ts.current_exception = Value();  // a refused export reads as CPython's getstring words it
+    raise_fmt(ts, TypeError_type, "expected string or bytes-like object, got '{}'", type_name(string));
+    return false;
   }
-  raise_fmt(ts, TypeError_type, "expected string or bytes-like object, got '{}'", type_name(string));
-  return false;
+  if (pattern->kind == kSubjectStr)
+    return raise(ts, TypeError_type, "cannot use a string pattern on a bytes-like object"), false;
+  subject->is_bytes = true;
+  subject->length = static_cast<int64_t>(subject->data.size());
+  return true;
 }
 
 void clamp_positions(int64_t length, int64_t* pos, int64_t* endpos) {
