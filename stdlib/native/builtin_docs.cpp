@@ -6,6 +6,8 @@
 #include <iterator>
 #include <string>
 
+#include "vm/objects/method_wrapper.h"
+
 namespace minipy {
 
 namespace {
@@ -53,7 +55,7 @@ const BuiltinDoc* builtin_method_doc(const Type* owner, std::string_view name) {
 
 const BuiltinDoc* builtin_callable_doc(Value callable) {
   Type* kind = type_of(callable);
-  if (kind == &method_descriptor_type) {
+  if (kind == &method_descriptor_type || kind == &classmethod_descriptor_type) {
     auto* d = static_cast<MethodDescriptorObject*>(callable.as_object());
     return find_method_row(d->owner, d->def->name);
   }

@@ -22,7 +22,8 @@ def signature_of(x):
 
 
 # Of os, the callables minipy's posix has (CPython's has more); of builtins, not site's exit/help/... (minipy runs
-# no site), nor classmethod/staticmethod, whose __wrapped__ CPython's error names as a member descriptor.
+# no site), nor classmethod/staticmethod, whose __wrapped__ CPython's error names as a member descriptor; not
+# functools._make_key, whose default shows a set of classes (ordered by address).
 OS_NAMES = """
     DirEntry GenericAlias Mapping MutableMapping PathLike WCOREDUMP WEXITSTATUS WIFCONTINUED WIFEXITED
     WIFSIGNALED WIFSTOPPED WSTOPSIG WTERMSIG _Environ _check_methods _execvpe _exists _exit _fspath
@@ -36,12 +37,12 @@ OS_NAMES = """
     stat_result strerror symlink sysconf terminal_size times times_result truncate umask uname uname_result
     unlink unsetenv urandom utime wait waitpid waitstatus_to_exitcode walk write
 """.split()
-SKIPPED = {"exit", "quit", "help", "copyright", "credits", "license", "classmethod", "staticmethod"}
+SKIPPED = {"exit", "quit", "help", "copyright", "credits", "license", "classmethod", "staticmethod", "_make_key"}
 
 for owner in [__builtins__, str, list, dict, math, itertools, functools, operator, os]:
     print("==", owner.__name__)
     for name in sorted(dir(owner)):
-        if (owner is os and name not in OS_NAMES) or (owner is __builtins__ and name in SKIPPED):
+        if (owner is os and name not in OS_NAMES) or name in SKIPPED:
             continue
         x = getattr(owner, name)
         if not callable(x):
@@ -95,3 +96,12 @@ import pydoc
 
 for x in [len, str.split, math.isclose, dict.fromkeys, itertools.count.__next__]:
     print(scrub(pydoc.render_doc(x, renderer=pydoc.plaintext)))
+
+print("== descriptor kinds")
+for cls, name in [(dict, "fromkeys"), (int, "from_bytes"), (int, "__new__"), (int, "to_bytes"), (int, "__add__"),
+                  (str, "maketrans"), (list, "__getitem__")]:
+    d = cls.__dict__[name]
+    print(cls.__name__, name, type(d).__name__, scrub(repr(d)), repr(getattr(d, "__text_signature__", "-")))
+print([a[:3] for a in inspect.classify_class_attrs(bool)
+       if a[0] in ("__new__", "from_bytes", "to_bytes", "__add__", "__and__")])
+print(object.__new__ is object.__new__, int.__new__ is int.__new__, int.__new__ == int().__new__)

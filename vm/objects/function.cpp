@@ -622,14 +622,23 @@ Value make_cell(ThreadState& ts, Value contents) {
 void add_methods(ThreadState& ts, Type& type, std::span<const MethodDef> methods) {
   for (const MethodDef& def : methods) {
     // A builtin class's __new__ is a builtin method bound to the class and stored once, as CPython's tp_new
-    // wrapper, so `cls.__new__ is object.__new__` holds (inspect.signature asks).
-    if ((def.flags & kMethodStatic) && std::string_view(def.name) == "__new__") {
-      dict_set_str_new(ts, type.dict, intern(ts, def.name), make_native_function(ts, &def, Value(&type)));
+    // wrapper, so `cls.__new__ is object.__new__` holds (inspect.signature asks); another static method is that
+    // in a staticmethod, as CPython's METH_STATIC (str.__dict__['maketrans']).
+    if (def.flags & kMethodStatic) {
+      Value function = make_native_function(ts, &def, Value(&type));
+      if (std::string_view(def.name) != "__new__") {
+        auto* wrapper = ts.alloc<FunctionWrapperObject>(&staticmethod_type);
+        wrapper->fget = function;
+        function = Value(wrapper);
+      }
+      dict_set_str_new(ts, type.dict, intern(ts, def.name), function);
       continue;
     }
     // A slot's dunder (int.__add__, object.__init__) is a wrapper_descriptor, as in CPython; the rest are
     // method_descriptors. Both are laid out and behave the same (vm/objects/method_wrapper.cpp).
-    Type* kind = (def.flags & kMethodSlotWrapper) ? &wrapper_descriptor_type : &method_descriptor_type;
+    Type* kind = (def.flags & kMethodSlotWrapper) ? &wrapper_descriptor_type
+                 : (def.flags & kMethodClass)      ? &classmethod_descriptor_type
+                                                   : &method_descriptor_type;
     auto* d = ts.alloc<MethodDescriptorObject>(kind);
     d->owner = &type;
     d->def = &def;

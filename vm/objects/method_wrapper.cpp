@@ -14,6 +14,7 @@ namespace minipy {
 
 Type method_wrapper_type;
 Type wrapper_descriptor_type;
+Type classmethod_descriptor_type;
 
 namespace {
 
@@ -154,6 +155,14 @@ void init_method_wrapper_type(ThreadState& ts) {
   static const MethodDef kDescriptorMethods[] = {{"__reduce__", descriptor_reduce}};
   add_methods(ts, d, kDescriptorMethods);
   finish_static_type_slots(ts, d, nullptr);
+
+  Type& c = classmethod_descriptor_type;
+  begin_static_type(ts, c, "classmethod_descriptor", &object_type, sizeof(MethodDescriptorObject), 0);
+  give_method_descriptor_protocol(ts, c);
+  static const MethodDef kClassMethodGetters[] = {{"__doc__", builtin_method_doc_getter},
+                                                  {"__text_signature__", builtin_method_signature_getter}};
+  add_getsets(ts, c, kClassMethodGetters);
+  finish_static_type_slots(ts, c, nullptr);
 }
 
 }  // namespace minipy
