@@ -237,6 +237,9 @@ bool is_literal_template(ThreadState& ts, Value repl) {
 // Joins the pieces of sub()'s result with CPython's type errors ("sequence item 0: expected str instance, int
 // found").
 Value join_pieces(ThreadState& ts, ListObject* pieces, bool bytes) {
+  // One exact str or bytes is the result itself, as CPython's joins give it (sub() with no match returns its
+  // subject, not a copy).
+  if (pieces->size == 1 && type_of(pieces->items[0]) == (bytes ? &bytes_type : &str_type)) return pieces->items[0];
   std::string out;
   bool ascii = true;
   int64_t length = 0;
@@ -450,6 +453,7 @@ void init_sre_types(ThreadState& ts) {
     add_methods(ts, t, kPatternMethods);
     add_methods(ts, t, kClassGetitemMethod);
     add_getsets(ts, t, kPatternGetters);
+    allow_weak_references(t);
     finish_native_type(ts, t);
   }
   init_sre_match_types(ts);

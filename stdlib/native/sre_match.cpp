@@ -46,8 +46,11 @@ Value group_text(ThreadState& ts, MatchObject* m, int64_t g, Value missing) {
 // The group number `index` names: an int in range, or a group name; IndexError "no such group" otherwise.
 bool group_index(ThreadState& ts, MatchObject* m, Value index, int64_t* out) {
   int64_t i = -1;
-  if (is_int(index)) {
-    if (!int_to_int64(index, &i)) i = -1;
+  if (is_int(index) || type_of(index)->index) {
+    // An index object's __index__ counts (CPython's PyIndex_Check); one too big for any group is no group.
+    Value number = number_index(ts, index);
+    if (!number) return false;
+    if (!int_to_int64(number, &i)) i = -1;
   } else if (m->pattern->groupindex->used > 0) {
     // As CPython, only a pattern with named groups looks the name up (so an unhashable one is a TypeError).
     Value found = dict_get(ts, m->pattern->groupindex, index);

@@ -27,6 +27,8 @@ size_t Subject::byte_offset(int64_t index) {
 
 Value Subject::slice(ThreadState& ts, int64_t from, int64_t to) {
   if (to < from) to = from;  // an empty result rather than a negative length (CPython slices the same way)
+  // All of an exact str or bytes is the object itself (CPython's getslice): split/sub without a match copy nothing.
+  if (from == 0 && to == length && (type_of(object) == &str_type || type_of(object) == &bytes_type)) return object;
   if (is_bytes) return make_bytes(ts, data.substr(static_cast<size_t>(from), static_cast<size_t>(to - from)));
   size_t first = byte_offset(from);
   size_t last = byte_offset(to);
