@@ -105,3 +105,13 @@ for cls, name in [(dict, "fromkeys"), (int, "from_bytes"), (int, "__new__"), (in
 print([a[:3] for a in inspect.classify_class_attrs(bool)
        if a[0] in ("__new__", "from_bytes", "to_bytes", "__add__", "__and__")])
 print(object.__new__ is object.__new__, int.__new__ is int.__new__, int.__new__ == int().__new__)
+
+print("== native modules")
+import _io
+import select
+import zlib
+
+for x in [_io.open_code, _io.text_encoding, _io.BufferedReader.close, _io.BufferedReader.read, select.epoll.fromfd,
+          select.epoll, zlib.compressobj, zlib.crc32, itertools.islice, functools.reduce, operator.attrgetter]:
+    print(scrub(repr(x)), repr(getattr(x, "__text_signature__", "-")), signature_of(x))
+print(repr(_io.BufferedReader.close.__doc__), select.epoll.fromfd.__qualname__, type(select.epoll.fromfd).__name__)

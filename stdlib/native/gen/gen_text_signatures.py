@@ -7,7 +7,8 @@ python3.11, which probes its own objects, so nothing is kept by hand:
 Covered: `builtins`, `sys` and every module in modules.def (the modules minipy writes natively): their builtin
 functions, the types they define, and every C type reachable from `object.__subclasses__()` (dict_keys,
 list_iterator, ...). One row per callable, sorted by key:
-- a module-level function: "MODULE.NAME" with the module its __module__ names ("builtins.len", "posix.stat");
+- a module-level function: "MODULE.NAME", by the module its __module__ names and by the one holding it
+  ("builtins.len", "posix.stat", "io.open_code" and "_io.open_code");
 - a builtin method, class method, static method or slot wrapper, and a type's __new__: "TP_NAME.NAME"
   ("str.split", "itertools.count.__reduce__", "str.__str__"), TP_NAME as CPython's tp_name (the module is left
   out for builtins); a slot wrapper's row answers for a minipy method of that name (and the other way round);
@@ -50,29 +51,29 @@ def native_module_names(modules_def):
 
 def main():
     modules_def, output = sys.argv[1], sys.argv[2]
-    modules = [sys.modules["builtins"], sys]
+    modules = [("builtins", sys.modules["builtins"]), ("sys", sys)]
     for name in native_module_names(modules_def):
         try:
-            modules.append(__import__(name, fromlist=["_"]))
+            modules.append((name, __import__(name, fromlist=["_"])))
         except ImportError:
             pass  # minipy's own (_pycview) or one this python3.11 lacks
 
     rows = {}
 
+    # A row without signature or doc still counts: it ends the MRO walk where CPython defines the method
+    # (_io.BufferedReader.close has neither; _io._IOBase.close has a signature).
     def add(key, callable_):
         signature = getattr(callable_, "__text_signature__", None)
         doc = getattr(callable_, "__doc__", None)
-        if not isinstance(doc, str):
-            doc = None
-        if signature is None and doc is None:
-            return
-        rows.setdefault(key, (signature, doc))
+        rows.setdefault(key, (signature, doc if isinstance(doc, str) else None))
 
     classes = []
-    for module in modules:
+    for import_name, module in modules:
         for value in vars(module).values():
             if isinstance(value, types.BuiltinFunctionType) and isinstance(value.__module__, str):
+                # Under the name the module is imported by too: _io (named "io") holds open_code.
                 add(f"{value.__module__}.{value.__name__}", value)
+                add(f"{import_name}.{value.__name__}", value)
             elif isinstance(value, type):
                 classes.append(value)
     pending = [object, type] + classes
