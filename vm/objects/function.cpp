@@ -14,6 +14,8 @@
 #include "vm/objects/type_init.h"
 #include "vm/objects/method_wrapper.h"
 #include "vm/runtime.h"
+#include "stdlib/native/builtin_docs.h"
+#include "stdlib/native/native_type.h"
 
 namespace minipy {
 
@@ -478,8 +480,9 @@ Value wrapper_new(ThreadState& ts, Type* type, std::span<const Value> args, Tupl
   if (!copy_wrapped_attributes(ts, p)) return Value();
   return Value(p);
 }
-// property(fget=None, fset=None, fdel=None, doc=None). Unlike CPython's property_init, a missing doc is not
-// taken from fget.__doc__ here.
+// property(fget=None, fset=None, fdel=None, doc=None). A missing doc is fget's __doc__, as CPython 3.11's
+// property_init; a subclass's instance keeps that one as an attribute (its dict), so the subclass's own docstring
+// does not shadow it (a doc given explicitly stays in the property, where a subclass's docstring shadows it).
 Value property_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   auto* p = ts.alloc<PropertyObject>(type, type->instance_size);  // a subclass adds its dict
   size_t n = positional_count(args, kwnames);
@@ -488,7 +491,29 @@ Value property_new(ThreadState& ts, Type* type, std::span<const Value> args, Tup
   const char* names[4] = {"fget", "fset", "fdel", "doc"};
   for (int i = 0; i < 4; i++)
     if (Value v = keyword_arg(ts, args, kwnames, names[i])) *fields[i] = v;
+  if ((p->doc && !is_none(p->doc)) || !p->fget || is_none(p->fget)) return Value(p);
+  Value getter_doc = get_attr_optional(ts, p->fget, ts.interp->names.doc);
+  if (!getter_doc) return ts.current_exception ? Value() : Value(p);
+  if (type == &property_type) {
+    p->doc = getter_doc;
+  } else if (!set_attr(ts, Value(p), ts.interp->names.doc, getter_doc)) {
+    return Value();
+  }
   return Value(p);
+}
+// property.__doc__ (CPython's member): its doc; a builtin type's attribute (int.real) has CPython's doc for it.
+Value property_doc(ThreadState& ts, Value, std::span<const Value> args, TupleObject*) {
+  PropertyObject* p = as_property(args[0]);
+  if (p->doc) return p->doc;
+  if (!p->name && p->fget && type_of(p->fget) == &method_descriptor_type) {
+    auto* getter = static_cast<MethodDescriptorObject*>(p->fget.as_object());
+    if (const BuiltinDoc* row = builtin_method_doc(getter->owner, getter->def->name)) return doc_value(ts, *row);
+  }
+  return None();
+}
+Value property_set_doc(ThreadState&, Value, std::span<const Value> args, TupleObject*) {
+  as_property(args[0])->doc = args.size() > 1 ? args[1] : None();
+  return None();
 }
 // property.getter/setter/deleter: a copy of the property with one accessor replaced. A subclass's copy is made by
 // calling the subclass with (fget, fset, fdel, doc), as CPython's property_copy does.
@@ -866,6 +891,11 @@ void init_function_types(ThreadState& ts) {
   add_getset(ts, property_type, "fset", property_fset);
   add_getset(ts, property_type, "fdel", property_fdel);
   add_getset(ts, property_type, "__isabstractmethod__", wrapper_is_abstract);
+  static const MethodDef kDocGet{"__doc__", property_doc};
+  static const MethodDef kDocSet{"__doc__", property_set_doc};
+  add_native_property(ts, property_type, &kDocGet, &kDocSet);
+  // The class's own __doc__ is CPython's (its namespace entry is the instances' attribute, as there).
+  if (const BuiltinDoc* row = builtin_type_doc(&property_type)) property_type.doc = doc_value(ts, *row);
   staticmethod_type.descr_get = staticmethod_get;
   staticmethod_type.call = staticmethod_call;
   classmethod_type.descr_get = classmethod_get;

@@ -12,7 +12,8 @@ list_iterator, ...). One row per callable, sorted by key:
 - a builtin method, class method, static method or slot wrapper, and a type's __new__: "TP_NAME.NAME"
   ("str.split", "itertools.count.__reduce__", "str.__str__"), TP_NAME as CPython's tp_name (the module is left
   out for builtins); a slot wrapper's row answers for a minipy method of that name (and the other way round);
-- a type: "TP_NAME" for its own signature ("itertools.count").
+- a type: "TP_NAME" for its own signature ("itertools.count");
+- a type's attribute (getset or member descriptor): "TP_NAME.NAME" for its doc ("int.real").
 """
 import re
 import sys
@@ -23,6 +24,8 @@ if sys.version_info[:2] != (3, 11):
 
 BUILTIN_CALLABLES = (types.BuiltinFunctionType, types.MethodDescriptorType, types.ClassMethodDescriptorType,
                      types.WrapperDescriptorType)
+# Their docs too: int.real's, which minipy's builtin attributes answer with.
+BUILTIN_ATTRIBUTES = (types.GetSetDescriptorType, types.MemberDescriptorType)
 
 
 def c_string(text):
@@ -96,7 +99,7 @@ def main():
         for attr, value in vars(cls).items():
             if isinstance(value, staticmethod):
                 value = value.__func__
-            if isinstance(value, BUILTIN_CALLABLES):
+            if isinstance(value, BUILTIN_CALLABLES + BUILTIN_ATTRIBUTES):
                 add(f"{name}.{attr}", value)
 
     with open(output, "w", encoding="ascii") as out:
