@@ -18,3 +18,11 @@ class C:
 print(C.x.__doc__, C().x)
 import inspect
 print(inspect.getdoc(int.real), inspect.getdoc(C.x))
+
+
+class Slots:
+    "class doc"
+    __slots__ = {"power": "measured in kilowatts", "x": None}
+
+
+print(repr(Slots.power.__doc__), repr(Slots.x.__doc__), Slots.__doc__)
