@@ -62,14 +62,18 @@ const BuiltinDoc* builtin_callable_doc(Value callable) {
   if (kind != &native_function_type) return nullptr;
   auto* f = static_cast<NativeFunctionObject*>(callable.as_object());
   Value receiver = f->self;
-  if (!receiver || type_of(receiver) == &module_type) {
+  auto module_row = [f]() -> const BuiltinDoc* {
     if (!f->module || !is_str(f->module)) return nullptr;
     std::string key(as_str(f->module)->view());
     return find_row(key.append(".").append(f->def->name));
-  }
+  };
+  if (!receiver || type_of(receiver) == &module_type) return module_row();
   // Class and static methods (dict.fromkeys, str.maketrans, T.__new__) are bound to their class.
   bool bound_to_class = (f->def->flags & (kMethodClass | kMethodStatic)) && is_type(receiver);
-  return find_method_row(bound_to_class ? as_type(receiver) : type_of(receiver), f->def->name);
+  if (const BuiltinDoc* row = find_method_row(bound_to_class ? as_type(receiver) : type_of(receiver), f->def->name))
+    return row;
+  // A module function bound to some object of its own (sys.unraisablehook keeps its argument type there).
+  return module_row();
 }
 
 const BuiltinDoc* builtin_type_doc(const Type* t) { return t->flags & kTypeHeap ? nullptr : find_row(tp_name(t)); }

@@ -115,6 +115,9 @@ for x in [_io.open_code, _io.text_encoding, _io.BufferedReader.close, _io.Buffer
           select.epoll, zlib.compressobj, zlib.crc32, itertools.islice, functools.reduce, operator.attrgetter]:
     print(scrub(repr(x)), repr(getattr(x, "__text_signature__", "-")), signature_of(x))
 print(repr(_io.BufferedReader.close.__doc__), select.epoll.fromfd.__qualname__, type(select.epoll.fromfd).__name__)
+import sys
+
+print(signature_of(sys.unraisablehook), signature_of(sys.getrecursionlimit), signature_of(sys.exit))
 import ast
 
 print(signature_of(ast.Add), signature_of(ast.AST), type(ast.AST.__dict__["__init__"]).__name__,
