@@ -132,7 +132,7 @@ Value ast_new(ThreadState& ts, Value, std::span<const Value> args, TupleObject* 
     return raise(ts, TypeError_type, "AST.__new__(X): X is not a type object");
   return object_new(ts, static_cast<Type*>(args[0].as_object()), {}, nullptr);
 }
-const MethodDef kAstNew = {"__new__", ast_new};
+const MethodDef kAstNew = {"__new__", ast_new, kMethodStatic};
 
 // AST.__reduce__: (type, (), instance dict), so copy and pickle rebuild nodes.
 Value ast_reduce(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
@@ -148,7 +148,8 @@ Value ast_reduce(ThreadState& ts, Value self, std::span<const Value> args, Tuple
   return Value(make_tuple(ts, items));
 }
 
-const MethodDef kAstMethods[] = {{"__init__", ast_init}, {"__reduce__", ast_reduce}};
+// __init__ is a slot wrapper, as CPython's (inspect.signature takes the classes for builtins).
+const MethodDef kAstMethods[] = {{"__init__", ast_init, kMethodSlotWrapper}, {"__reduce__", ast_reduce}};
 
 // type(name, (base,), namespace) with __module__ 'ast', as CPython's make_type does.
 Value make_class(ThreadState& ts, std::string_view name, Value base, DictObject* ns) {
@@ -164,14 +165,12 @@ bool make_classes(ThreadState& ts) {
   dict_set_str_new(ts, ns, intern(ts, "_fields"), empty);
   dict_set_str_new(ts, ns, intern(ts, "__match_args__"), empty);
   dict_set_str_new(ts, ns, intern(ts, "_attributes"), empty);
-  Value new_function = make_native_function(ts, &kAstNew, Value(), Value(intern(ts, "ast")));
-  Value new_method = call(ts, Value(&staticmethod_type), {&new_function, 1});
-  if (!new_method) return false;
-  dict_set_str_new(ts, ns, intern(ts, "__new__"), new_method);
   ast_class = make_class(ts, "AST", Value(), ns);
   if (!ast_class) return false;
   register_root(ts, &ast_class);
   Type* ast_type = static_cast<Type*>(ast_class.as_object());
+  // AST.__new__ is a builtin method bound to AST, as a builtin class's (CPython's tp_new wrapper).
+  add_methods(ts, *ast_type, std::span<const MethodDef>(&kAstNew, 1));
   add_methods(ts, *ast_type, kAstMethods);
   update_heap_type_slots(ts, ast_type);
   bump_type_version(ts, ast_type);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "stdlib/native/builtin_docs.h"
 #include "vm/objects/heap_type.h"
 
 namespace minipy {
@@ -116,6 +117,7 @@ void add_native_new(ThreadState& ts, Type& t) {
 
 void finish_native_type(ThreadState& ts, Type& t) {
   if (t.new_instance) add_native_new(ts, t);
+  give_builtin_type_doc(ts, t);
   // The dunder methods of the slots `t` defines itself (__iter__, __next__, __len__, __call__, ...), before
   // the inherited slots are filled in: collections.abc's hooks look for them in the class dicts.
   add_slot_wrappers(ts, t);

@@ -392,13 +392,12 @@ Value epoll_closed(ThreadState& ts, Value self, std::span<const Value> args, Tup
   (void)ts, (void)self, (void)kwnames;
   return Bool(as_epoll(args[0])->epfd < 0);
 }
-// epoll.fromfd(fd): an epoll object owning descriptor `fd`.
+// epoll.fromfd(fd), a class method: an object of the class it is called on owning descriptor `fd`.
 Value epoll_fromfd(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  (void)self;
   if (!native::one_arg(ts, "epoll.fromfd", args, kwnames)) return Value();
   int fd;
   if (!as_file_descriptor(ts, args[0], &fd)) return Value();
-  auto* e = alloc_instance<EpollObject>(ts, &epoll_type);
+  auto* e = alloc_instance<EpollObject>(ts, as_type(self));
   e->epfd = fd;
   return Value(e);
 }
@@ -406,10 +405,9 @@ Value epoll_fromfd(ThreadState& ts, Value self, std::span<const Value> args, Tup
 const MethodDef kEpollMethods[] = {
     {"register", epoll_register}, {"modify", epoll_modify}, {"unregister", epoll_unregister},
     {"poll", epoll_poll},         {"close", epoll_close},   {"fileno", epoll_fileno},
-    {"__enter__", epoll_enter},   {"__exit__", epoll_exit},
+    {"__enter__", epoll_enter},   {"__exit__", epoll_exit},   {"fromfd", epoll_fromfd, kMethodClass},
 };
 const MethodDef kEpollClosed = {"closed", epoll_closed};
-const MethodDef kEpollFromfd = {"fromfd", epoll_fromfd};
 
 // The module's functions, types' methods and Linux's constants (CPython's names and values).
 const MethodDef kSelectFunctions[] = {{"select", select_select}, {"poll", select_poll}};
@@ -447,8 +445,6 @@ ModuleObject* create_select_module(ThreadState& ts) {
     epoll_type.finalize = finalize_epoll;
     add_methods(ts, epoll_type, kEpollMethods);
     add_native_property(ts, epoll_type, &kEpollClosed, nullptr);
-    dict_set_str_new(ts, epoll_type.dict, intern(ts, "fromfd"),
-                 make_native_function(ts, &kEpollFromfd, Value(), Value(intern(ts, "select"))));
     finish_native_type(ts, epoll_type);
   }
   ModuleObject* m = make_module(ts, "select");

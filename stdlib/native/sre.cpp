@@ -74,7 +74,7 @@ SRE_FN(sre_compile) {
     return raise_fmt(ts, TypeError_type, "compile() argument 'indexgroup' must be tuple, not {}", type_name(a[5]));
   if (groups < 0 || groups > sre::kMaxGroups) return raise(ts, RuntimeError_type, "invalid SRE code");
   int kind = is_none(a[0]) ? kSubjectAny : is_str(a[0]) ? kSubjectStr : kSubjectBytes;
-  if (kind == kSubjectBytes && !(a[0].is_object() && is_subtype(type_of(a[0]), &bytes_type)))
+  if (kind == kSubjectBytes && !has_buffer(a[0]))
     return raise_fmt(ts, TypeError_type, "expected string or bytes-like object, got '{}'", type_name(a[0]));
 
   // The program is copied out of the code list once: the list is ordinary Python data a program could mutate later,
@@ -235,26 +235,35 @@ SRE_FN(pattern_split) {
 }
 
 // Whether a replacement template is plain text (no backslash: nothing to expand).
-bool is_literal_template(Value repl) {
+bool is_literal_template(ThreadState& ts, Value repl) {
   if (is_str(repl)) return as_str(repl)->view().find('\\') == std::string_view::npos;
   if (repl.is_object() && is_subtype(type_of(repl), &bytes_type))
     return static_cast<BytesObject*>(repl.as_object())->view().find('\\') == std::string_view::npos;
+  BufferLease buffer;
+  if (has_buffer(repl) && buffer.acquire(ts, repl)) return buffer.bytes().find('\\') == std::string_view::npos;
+  ts.current_exception = Value();  // not text: re._subx decides
   return false;
 }
 
 // Joins the pieces of sub()'s result with CPython's type errors ("sequence item 0: expected str instance, int
 // found").
 Value join_pieces(ThreadState& ts, ListObject* pieces, bool bytes) {
+  // One exact str or bytes is the result itself, as CPython's joins give it (sub() with no match returns its
+  // subject, not a copy).
+  if (pieces->size == 1 && type_of(pieces->items[0]) == (bytes ? &bytes_type : &str_type)) return pieces->items[0];
   std::string out;
   bool ascii = true;
   int64_t length = 0;
   for (int64_t i = 0; i < pieces->size; i++) {
     Value piece = pieces->items[i];
     if (bytes) {
-      if (!(piece.is_object() && is_subtype(type_of(piece), &bytes_type)))
+      BufferLease buffer;
+      if (!has_buffer(piece) || !buffer.acquire(ts, piece)) {
+        ts.current_exception = Value();  // a refused export is worded as a missing one, as CPython's bytes join
         return raise_fmt(ts, TypeError_type, "sequence item {}: expected a bytes-like object, {} found", i,
                          type_name(piece));
-      out += static_cast<BytesObject*>(piece.as_object())->view();
+      }
+      out += buffer.bytes();
     } else {
       if (!is_str(piece))
         return raise_fmt(ts, TypeError_type, "sequence item {}: expected str instance, {} found", i,
@@ -281,7 +290,7 @@ Value substitute(ThreadState& ts, Value self, std::span<const Value> args, Tuple
   PatternObject* p = as_pattern(self);
   Value filter = a[0];
   bool filter_is_callable = type_of(filter)->call != nullptr && !is_str(filter);
-  if (!filter_is_callable && !is_literal_template(filter)) {
+  if (!filter_is_callable && !is_literal_template(ts, filter)) {
     Value helper_args[2] = {self, a[0]};
     filter = call_re_helper(ts, "_subx", helper_args);
     if (!filter) return Value();
@@ -457,6 +466,7 @@ void init_sre_types(ThreadState& ts) {
     add_methods(ts, t, kPatternMethods);
     add_methods(ts, t, kClassGetitemMethod);
     add_getsets(ts, t, kPatternGetters);
+    allow_weak_references(t);
     finish_native_type(ts, t);
   }
   init_sre_match_types(ts);

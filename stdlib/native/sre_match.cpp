@@ -1,6 +1,8 @@
 // re.Match and the scanner of the native `_sre` module (see sre.cpp for the module and re.Pattern).
 // A Match keeps its subject object and, per group, the span in code units plus the same span as byte offsets
 // into the subject's UTF-8, so group() slices without rescanning the text.
+#include <algorithm>
+
 #include "stdlib/native/native_support.h"
 #include "stdlib/native/native_type.h"
 #include "stdlib/native/sre_module.h"
@@ -31,14 +33,24 @@ Value group_text(ThreadState& ts, MatchObject* m, int64_t g, Value missing) {
     std::string_view text = as_str(m->string)->view().substr(from, to - from);
     return Value(make_str_known(ts, text, end - start, text.size() == static_cast<size_t>(end - start)));
   }
-  return make_bytes(ts, static_cast<BytesObject*>(m->string.as_object())->view().substr(from, to - from));
+  if (is_subtype(type_of(m->string), &bytes_type))
+    return make_bytes(ts, static_cast<BytesObject*>(m->string.as_object())->view().substr(from, to - from));
+  // Another buffer is read again, as it is now, and the span cut to its length (CPython's getslice).
+  BufferLease buffer;
+  if (!buffer.acquire(ts, m->string)) return Value();
+  std::string_view bytes = buffer.bytes();
+  from = std::min(from, bytes.size());
+  return make_bytes(ts, bytes.substr(from, std::min(to, bytes.size()) - from));
 }
 
 // The group number `index` names: an int in range, or a group name; IndexError "no such group" otherwise.
 bool group_index(ThreadState& ts, MatchObject* m, Value index, int64_t* out) {
   int64_t i = -1;
-  if (is_int(index)) {
-    if (!int_to_int64(index, &i)) i = -1;
+  if (is_int(index) || type_of(index)->index) {
+    // An index object's __index__ counts (CPython's PyIndex_Check); one too big for any group is no group.
+    Value number = number_index(ts, index);
+    if (!number) return false;
+    if (!int_to_int64(number, &i)) i = -1;
   } else if (m->pattern->groupindex->used > 0) {
     // As CPython, only a pattern with named groups looks the name up (so an unhashable one is a TypeError).
     Value found = dict_get(ts, m->pattern->groupindex, index);

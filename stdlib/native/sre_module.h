@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "stdlib/native/sre_engine.h"
+#include "vm/objects/buffer.h"
 #include "vm/runtime.h"
 
 namespace minipy {
@@ -28,9 +29,10 @@ struct PatternObject : Object {
 // code points. Also converts code point indices into UTF-8 byte offsets for slicing (cheap for ascending
 // positions, which is what findall/sub/finditer ask for).
 struct Subject {
-  Value object;                 // the str or bytes (kept alive by whoever holds the Subject)
+  Value object;                 // the str or bytes-like object (kept alive by whoever holds the Subject)
   bool is_bytes = false;
   std::string_view data;        // the object's bytes (UTF-8 for a str)
+  BufferLease buffer;           // held while the engine reads a buffer other than bytes: it cannot resize
   std::vector<uint32_t> wide;   // code points, when the text is not ASCII
   int64_t length = 0;           // in code units (what the engine and the match positions count)
   size_t cursor_index = 0, cursor_offset = 0;  // a known (code point index, byte offset) pair

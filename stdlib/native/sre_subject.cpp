@@ -27,6 +27,8 @@ size_t Subject::byte_offset(int64_t index) {
 
 Value Subject::slice(ThreadState& ts, int64_t from, int64_t to) {
   if (to < from) to = from;  // an empty result rather than a negative length (CPython slices the same way)
+  // All of an exact str or bytes is the object itself (CPython's getslice): split/sub without a match copy nothing.
+  if (from == 0 && to == length && (type_of(object) == &str_type || type_of(object) == &bytes_type)) return object;
   if (is_bytes) return make_bytes(ts, data.substr(static_cast<size_t>(from), static_cast<size_t>(to - from)));
   size_t first = byte_offset(from);
   size_t last = byte_offset(to);
@@ -46,7 +48,8 @@ sre::Status Subject::run(const sre::Program& program, sre::MatchState& state, bo
   return sre::kStatusMemory;  // the engine's stacks could not grow: MemoryError, as CPython's engine gives
 }
 
-// The subject kinds CPython accepts here that minipy has: str (any subclass) and bytes (any subclass).
+// The subject kinds CPython accepts: str (any subclass) and any C-contiguous buffer (bytes, bytearray, memoryview,
+// mmap, array.array), whose bytes are the code units.
 bool load_subject(ThreadState& ts, PatternObject* pattern, Value string, Subject* subject) {
   subject->object = string;
   if (is_str(string)) {
@@ -63,15 +66,19 @@ bool load_subject(ThreadState& ts, PatternObject* pattern, Value string, Subject
     return true;
   }
   if (string.is_object() && is_subtype(type_of(string), &bytes_type)) {
-    if (pattern->kind == kSubjectStr)
-      return raise(ts, TypeError_type, "cannot use a string pattern on a bytes-like object"), false;
-    subject->is_bytes = true;
     subject->data = static_cast<BytesObject*>(string.as_object())->view();
-    subject->length = static_cast<int64_t>(subject->data.size());
-    return true;
+  } else if (has_buffer(string) && subject->buffer.acquire(ts, string)) {
+    subject->data = subject->buffer.bytes();
+  } else {
+    ts.current_exception = Value();  // a refused export reads as CPython's getstring words it
+    raise_fmt(ts, TypeError_type, "expected string or bytes-like object, got '{}'", type_name(string));
+    return false;
   }
-  raise_fmt(ts, TypeError_type, "expected string or bytes-like object, got '{}'", type_name(string));
-  return false;
+  if (pattern->kind == kSubjectStr)
+    return raise(ts, TypeError_type, "cannot use a string pattern on a bytes-like object"), false;
+  subject->is_bytes = true;
+  subject->length = static_cast<int64_t>(subject->data.size());
+  return true;
 }
 
 void clamp_positions(int64_t length, int64_t* pos, int64_t* endpos) {

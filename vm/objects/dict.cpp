@@ -555,7 +555,21 @@ Value dict_ior(ThreadState& ts, Value a, Value b) {
   return a;
 }
 
+// dict.__getitem__ and dict.__sizeof__ are methods of dict's own in CPython (not the slot's wrapper and
+// object's): their repr, doc and argument errors say so. The size counts the entry and index tables.
+Value m_getitem(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!check_positional_args(ts, "dict.__getitem__", args, kwnames, 1, 1)) return Value();
+  return dict_getitem(ts, self, args[0]);
+}
+Value m_sizeof(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!check_positional_args(ts, "dict.__sizeof__", args, kwnames, 0, 0)) return Value();
+  DictObject* d = as_dict(self);
+  auto tables = d->capacity * static_cast<int64_t>(sizeof(DictEntry)) + d->index_size * int64_t{sizeof(int32_t)};
+  return make_int(ts, type_of(self)->instance_size + tables);
+}
+
 const MethodDef dict_methods[] = {
+    {"__getitem__", m_getitem}, {"__sizeof__", m_sizeof},
     {"get", m_get},        {"setdefault", m_setdefault}, {"pop", m_pop},       {"popitem", m_popitem},
     {"keys", m_keys},      {"values", m_values},         {"items", m_items},   {"update", m_update},
     {"clear", m_clear},    {"copy", m_copy},             {"fromkeys", m_fromkeys, kMethodClass},

@@ -14,6 +14,8 @@
 #include "vm/objects/type_init.h"
 #include "vm/objects/method_wrapper.h"
 #include "vm/runtime.h"
+#include "stdlib/native/builtin_docs.h"
+#include "stdlib/native/native_type.h"
 
 namespace minipy {
 
@@ -209,9 +211,16 @@ Value native_qualname(ThreadState& ts, Value self, std::span<const Value> args, 
 }
 
 // __self__: the module of a module-level builtin or the receiver of a bound one (None when there is none).
-Value native_self(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
-  Value receiver = static_cast<NativeFunctionObject*>(self.as_object())->self;
-  return receiver ? receiver : None();
+Value native_self(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
+  auto* f = static_cast<NativeFunctionObject*>(self.as_object());
+  // A static method (str.maketrans) is bound to its class for its repr and __qualname__, as CPython's METH_STATIC
+  // functions, and hides it; a builtin class's __new__ shows it (int.__new__.__self__ is int).
+  if ((f->def->flags & kMethodStatic) && std::string_view(f->def->name) != "__new__") return None();
+  if (f->self) return f->self;
+  // The builtins are made before their module is: their module is found by name (inspect.signature drops a
+  // "$module" parameter only when __self__ is a module).
+  Value module = f->module && is_str(f->module) ? dict_get_str(ts.interp->modules, as_str(f->module)) : Value();
+  return module ? module : None();
 }
 
 // __module__: the name of the module a module-level builtin belongs to (pickle's whichmodule reads it: without
@@ -283,11 +292,11 @@ Value descriptor_call(ThreadState& ts, Value callable, std::span<const Value> ar
 }
 
 // Attribute access binds by kind: a classmethod-flagged def (dict.fromkeys) to the owner class, a
-// static-flagged def (str.maketrans) to nothing, a slot wrapper to a method-wrapper, anything else to the
-// instance as a builtin method; class access (no instance) returns the descriptor itself.
+// static-flagged def (str.maketrans) to its class (native_self hides it), a slot wrapper to a method-wrapper,
+// anything else to the instance as a builtin method; class access (no instance) returns the descriptor itself.
 Value descriptor_get(ThreadState& ts, Value descr, Value instance, Value owner) {
   auto* d = static_cast<MethodDescriptorObject*>(descr.as_object());
-  if (d->def->flags & kMethodStatic) return make_native_function(ts, d->def, Value());
+  if (d->def->flags & kMethodStatic) return make_native_function(ts, d->def, Value(d->owner));
   if (d->def->flags & kMethodClass) return make_native_function(ts, d->def, owner ? owner : Value(type_of(instance)));
   if (!instance) return descr;
   if (d->def->flags & kMethodSlotWrapper) return make_method_wrapper(ts, d->def, d->owner, instance);
@@ -471,8 +480,9 @@ Value wrapper_new(ThreadState& ts, Type* type, std::span<const Value> args, Tupl
   if (!copy_wrapped_attributes(ts, p)) return Value();
   return Value(p);
 }
-// property(fget=None, fset=None, fdel=None, doc=None). Unlike CPython's property_init, a missing doc is not
-// taken from fget.__doc__ here.
+// property(fget=None, fset=None, fdel=None, doc=None). A missing doc is fget's __doc__, as CPython 3.11's
+// property_init; a subclass's instance keeps that one as an attribute (its dict), so the subclass's own docstring
+// does not shadow it (a doc given explicitly stays in the property, where a subclass's docstring shadows it).
 Value property_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   auto* p = ts.alloc<PropertyObject>(type, type->instance_size);  // a subclass adds its dict
   size_t n = positional_count(args, kwnames);
@@ -481,7 +491,29 @@ Value property_new(ThreadState& ts, Type* type, std::span<const Value> args, Tup
   const char* names[4] = {"fget", "fset", "fdel", "doc"};
   for (int i = 0; i < 4; i++)
     if (Value v = keyword_arg(ts, args, kwnames, names[i])) *fields[i] = v;
+  if ((p->doc && !is_none(p->doc)) || !p->fget || is_none(p->fget)) return Value(p);
+  Value getter_doc = get_attr_optional(ts, p->fget, ts.interp->names.doc);
+  if (!getter_doc) return ts.current_exception ? Value() : Value(p);
+  if (type == &property_type) {
+    p->doc = getter_doc;
+  } else if (!set_attr(ts, Value(p), ts.interp->names.doc, getter_doc)) {
+    return Value();
+  }
   return Value(p);
+}
+// property.__doc__ (CPython's member): its doc; a builtin type's attribute (int.real) has CPython's doc for it.
+Value property_doc(ThreadState& ts, Value, std::span<const Value> args, TupleObject*) {
+  PropertyObject* p = as_property(args[0]);
+  if (p->doc) return p->doc;
+  if (!p->name && p->fget && type_of(p->fget) == &method_descriptor_type) {
+    auto* getter = static_cast<MethodDescriptorObject*>(p->fget.as_object());
+    if (const BuiltinDoc* row = builtin_method_doc(getter->owner, getter->def->name)) return doc_value(ts, *row);
+  }
+  return None();
+}
+Value property_set_doc(ThreadState&, Value, std::span<const Value> args, TupleObject*) {
+  as_property(args[0])->doc = args.size() > 1 ? args[1] : None();
+  return None();
 }
 // property.getter/setter/deleter: a copy of the property with one accessor replaced. A subclass's copy is made by
 // calling the subclass with (fget, fset, fdel, doc), as CPython's property_copy does.
@@ -614,9 +646,24 @@ Value make_cell(ThreadState& ts, Value contents) {
 
 void add_methods(ThreadState& ts, Type& type, std::span<const MethodDef> methods) {
   for (const MethodDef& def : methods) {
+    // A builtin class's __new__ is a builtin method bound to the class and stored once, as CPython's tp_new
+    // wrapper, so `cls.__new__ is object.__new__` holds (inspect.signature asks); another static method is that
+    // in a staticmethod, as CPython's METH_STATIC (str.__dict__['maketrans']).
+    if (def.flags & kMethodStatic) {
+      Value function = make_native_function(ts, &def, Value(&type));
+      if (std::string_view(def.name) != "__new__") {
+        auto* wrapper = ts.alloc<FunctionWrapperObject>(&staticmethod_type);
+        wrapper->fget = function;
+        function = Value(wrapper);
+      }
+      dict_set_str_new(ts, type.dict, intern(ts, def.name), function);
+      continue;
+    }
     // A slot's dunder (int.__add__, object.__init__) is a wrapper_descriptor, as in CPython; the rest are
     // method_descriptors. Both are laid out and behave the same (vm/objects/method_wrapper.cpp).
-    Type* kind = (def.flags & kMethodSlotWrapper) ? &wrapper_descriptor_type : &method_descriptor_type;
+    Type* kind = (def.flags & kMethodSlotWrapper) ? &wrapper_descriptor_type
+                 : (def.flags & kMethodClass)      ? &classmethod_descriptor_type
+                                                   : &method_descriptor_type;
     auto* d = ts.alloc<MethodDescriptorObject>(kind);
     d->owner = &type;
     d->def = &def;
@@ -844,6 +891,11 @@ void init_function_types(ThreadState& ts) {
   add_getset(ts, property_type, "fset", property_fset);
   add_getset(ts, property_type, "fdel", property_fdel);
   add_getset(ts, property_type, "__isabstractmethod__", wrapper_is_abstract);
+  static const MethodDef kDocGet{"__doc__", property_doc};
+  static const MethodDef kDocSet{"__doc__", property_set_doc};
+  add_native_property(ts, property_type, &kDocGet, &kDocSet);
+  // The class's own __doc__ is CPython's (its namespace entry is the instances' attribute, as there).
+  if (const BuiltinDoc* row = builtin_type_doc(&property_type)) property_type.doc = doc_value(ts, *row);
   staticmethod_type.descr_get = staticmethod_get;
   staticmethod_type.call = staticmethod_call;
   classmethod_type.descr_get = classmethod_get;

@@ -520,7 +520,15 @@ Value list_sort(ThreadState& ts, Value self, std::span<const Value> args, TupleO
 }
 
 namespace {
+// list.__getitem__ is a method of its own in CPython (list[i] and list[a:b] through one argument), not the slot's
+// wrapper: its repr, doc and argument errors say so.
+Value m_getitem(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
+  if (!check_positional_args(ts, "list.__getitem__", args, kwnames, 1, 1)) return Value();
+  return list_getitem(ts, self, args[0]);
+}
+
 const MethodDef list_methods[] = {
+    {"__getitem__", m_getitem},
     {"append", m_append}, {"extend", m_extend}, {"insert", m_insert}, {"pop", m_pop},
     {"remove", m_remove}, {"index", m_index},   {"count", m_count},   {"reverse", m_reverse},
     {"clear", m_clear},   {"copy", m_copy},     {"sort", list_sort},

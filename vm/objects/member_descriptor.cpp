@@ -85,6 +85,9 @@ Value member_qualname(ThreadState& ts, Value self, std::span<const Value>, Tuple
   return Value(make_str(ts, fmt::format("{}.{}", m->owner->qualname->view(), m->name->view())));
 }
 
+// A slot's __doc__ is None, as CPython's (inspect.getdoc then reads a dict __slots__'s value).
+Value member_doc(ThreadState&, Value, std::span<const Value>, TupleObject*) { return None(); }
+
 }  // namespace
 
 Value make_member_descriptor(ThreadState& ts, Type* owner, StrObject* name, int64_t offset) {
@@ -108,6 +111,7 @@ void init_member_descriptor_type(ThreadState& ts) {
   add_getset(ts, t, "__name__", member_name);
   add_getset(ts, t, "__objclass__", member_objclass);
   add_getset(ts, t, "__qualname__", member_qualname);
+  add_getset(ts, t, "__doc__", member_doc);
   finish_static_type_slots(ts, t, nullptr);
 }
 

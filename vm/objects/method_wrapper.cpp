@@ -8,11 +8,13 @@
 
 #include "vm/objects/static_type.h"
 #include "vm/objects/type_init.h"
+#include "stdlib/native/builtin_docs.h"
 
 namespace minipy {
 
 Type method_wrapper_type;
 Type wrapper_descriptor_type;
+Type classmethod_descriptor_type;
 
 namespace {
 
@@ -72,30 +74,34 @@ WRAPPER_FN(wrapper_qualname) {
   return Value(make_str(ts, fmt::format("{}.{}", owner_name->view(), as_wrapper(self)->def->name)));
 }
 // __doc__ and __text_signature__ of a slot wrapper, bound or not: the slot table's (a MethodDef's own doc first).
-Value slot_doc(ThreadState& ts, const MethodDef* def) {
+// CPython's own row comes first: where CPython defines a method of that name (list.__getitem__) its doc is not
+// the slot's.
+Value slot_doc(ThreadState& ts, const Type* owner, const MethodDef* def) {
+  if (const BuiltinDoc* row = builtin_method_doc(owner, def->name)) return doc_value(ts, *row);
   const char* doc = def->doc ? def->doc : slot_wrapper_doc(def->name);
   return doc ? Value(make_str(ts, doc)) : None();
 }
-Value slot_signature(ThreadState& ts, const MethodDef* def) {
+Value slot_signature(ThreadState& ts, const Type* owner, const MethodDef* def) {
+  if (const BuiltinDoc* row = builtin_method_doc(owner, def->name)) return signature_value(ts, *row);
   const char* signature = slot_wrapper_signature(def->name);
   return signature ? Value(make_str(ts, signature)) : None();
 }
 WRAPPER_FN(wrapper_doc) {
   (void)args, (void)kwnames;
-  return slot_doc(ts, as_wrapper(self)->def);
+  return slot_doc(ts, owner_of(self), as_wrapper(self)->def);
 }
 WRAPPER_FN(wrapper_signature) {
   (void)args, (void)kwnames;
-  return slot_signature(ts, as_wrapper(self)->def);
+  return slot_signature(ts, owner_of(self), as_wrapper(self)->def);
 }
-const MethodDef* descriptor_def(Value v) { return static_cast<MethodDescriptorObject*>(v.as_object())->def; }
+MethodDescriptorObject* as_descriptor(Value v) { return static_cast<MethodDescriptorObject*>(v.as_object()); }
 WRAPPER_FN(descriptor_doc) {
   (void)args, (void)kwnames;
-  return slot_doc(ts, descriptor_def(self));
+  return slot_doc(ts, as_descriptor(self)->owner, as_descriptor(self)->def);
 }
 WRAPPER_FN(descriptor_signature) {
   (void)args, (void)kwnames;
-  return slot_signature(ts, descriptor_def(self));
+  return slot_signature(ts, as_descriptor(self)->owner, as_descriptor(self)->def);
 }
 // wrapper_descriptor.__reduce__: getattr(owner class, name), so pickle stores int.__add__ by reference.
 WRAPPER_FN(descriptor_reduce) {
@@ -149,6 +155,14 @@ void init_method_wrapper_type(ThreadState& ts) {
   static const MethodDef kDescriptorMethods[] = {{"__reduce__", descriptor_reduce}};
   add_methods(ts, d, kDescriptorMethods);
   finish_static_type_slots(ts, d, nullptr);
+
+  Type& c = classmethod_descriptor_type;
+  begin_static_type(ts, c, "classmethod_descriptor", &object_type, sizeof(MethodDescriptorObject), 0);
+  give_method_descriptor_protocol(ts, c);
+  static const MethodDef kClassMethodGetters[] = {{"__doc__", builtin_method_doc_getter},
+                                                  {"__text_signature__", builtin_method_signature_getter}};
+  add_getsets(ts, c, kClassMethodGetters);
+  finish_static_type_slots(ts, c, nullptr);
 }
 
 }  // namespace minipy

@@ -11,6 +11,15 @@ namespace minipy {
 
 extern Type method_wrapper_type;
 extern Type wrapper_descriptor_type;
+// A builtin class method as its class's namespace holds it (dict.__dict__['fromkeys']), a type of its own as in
+// CPython, so inspect tells it from an instance method.
+extern Type classmethod_descriptor_type;
+
+// __doc__ and __text_signature__ of builtin functions, methods and class methods `self` (type_methods.cpp):
+// CPython's (stdlib/native/builtin_docs.h).
+Value builtin_method_doc_getter(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
+Value builtin_method_signature_getter(ThreadState& ts, Value self, std::span<const Value> args,
+                                      TupleObject* kwnames);
 
 // The slot wrapper `def` of class `owner` bound to `self` ((1).__add__).
 Value make_method_wrapper(ThreadState& ts, const MethodDef* def, Type* owner, Value self);

@@ -2,7 +2,9 @@
 // builtin types and builtin methods.
 #include "vm/objects/abstract.h"
 #include "vm/objects/heap_type.h"
+#include "vm/objects/method_wrapper.h"
 #include "vm/objects/type_init.h"
+#include "stdlib/native/builtin_docs.h"
 
 namespace minipy {
 
@@ -62,20 +64,25 @@ const MethodDef type_methods[] = {
     {"__subclasscheck__", type_subclasscheck},
 };
 
-// __doc__ of a builtin function or method: its MethodDef's doc.
-TYPE_METHOD(native_doc) {
-  (void)ts, (void)args, (void)kwnames;
-  const MethodDef* def = type_of(self) == &method_descriptor_type
-                             ? static_cast<MethodDescriptorObject*>(self.as_object())->def
-                             : static_cast<NativeFunctionObject*>(self.as_object())->def;
-  // CPython's builtins all have docstrings; ours without one still get a str naming the call.
-  return Value(def->doc ? make_str(ts, def->doc) : make_str(ts, fmt::format("{}(...)", def->name)));
+// type.__text_signature__: CPython's for a builtin class; a Python class's comes from the start of its docstring
+// as CPython's internal docs write one ("C(a, b)\n--\n\n...").
+TYPE_METHOD(type_text_signature) {
+  (void)args, (void)kwnames;
+  Type* t = as_type(self);
+  if (!(t->flags & kTypeHeap)) {
+    const BuiltinDoc* row = builtin_type_doc(t);
+    return row ? signature_value(ts, *row) : None();
+  }
+  if (!t->doc || !is_str(t->doc)) return None();
+  std::optional<std::string_view> signature = text_signature_in_doc(t->name->view(), as_str(t->doc)->view());
+  return signature ? Value(make_str(ts, *signature)) : None();
 }
 
-// A one-line __doc__ for a builtin type that has none, so the attribute exists as in CPython.
+// CPython's __doc__ for a builtin type, or a one-line one when CPython has none, so the attribute exists.
 void give_doc(ThreadState& ts, Type& t) {
   // A type with a __doc__ entry already (a getset of its instances', or a real doc) keeps it.
   if ((t.doc && !is_none(t.doc)) || dict_get_str(t.dict, ts.interp->names.doc)) return;
+  if (give_builtin_type_doc(ts, t)) return;
   StrObject* doc = make_str(ts, fmt::format("The builtin type {}.", t.name->view()));
   t.doc = Value(doc);
   dict_set_str_new(ts, t.dict, ts.interp->names.doc, Value(doc));
@@ -83,11 +90,31 @@ void give_doc(ThreadState& ts, Type& t) {
 
 }  // namespace
 
+// __doc__ of a builtin function or method: CPython's (builtin_docs.h), else its MethodDef's doc.
+TYPE_METHOD(builtin_method_doc_getter) {
+  (void)args, (void)kwnames;
+  if (const BuiltinDoc* row = builtin_callable_doc(self)) return doc_value(ts, *row);
+  const MethodDef* def = type_of(self) != &native_function_type  // a descriptor: method or class method
+                             ? static_cast<MethodDescriptorObject*>(self.as_object())->def
+                             : static_cast<NativeFunctionObject*>(self.as_object())->def;
+  // CPython's builtins all have docstrings; ours without one still get a str naming the call.
+  return Value(def->doc ? make_str(ts, def->doc) : make_str(ts, fmt::format("{}(...)", def->name)));
+}
+// __text_signature__ of a builtin function or method: CPython's, None when it has none (inspect.signature then
+// raises "no signature found").
+TYPE_METHOD(builtin_method_signature_getter) {
+  (void)args, (void)kwnames;
+  const BuiltinDoc* row = builtin_callable_doc(self);
+  return row ? signature_value(ts, *row) : None();
+}
 void init_type_methods(ThreadState& ts) {
   init_generic_alias(ts);
   add_methods(ts, type_type, type_methods);
-  add_getset(ts, method_descriptor_type, "__doc__", native_doc);
-  add_getset(ts, native_function_type, "__doc__", native_doc);
+  add_getset(ts, method_descriptor_type, "__doc__", builtin_method_doc_getter);
+  add_getset(ts, native_function_type, "__doc__", builtin_method_doc_getter);
+  add_getset(ts, method_descriptor_type, "__text_signature__", builtin_method_signature_getter);
+  add_getset(ts, native_function_type, "__text_signature__", builtin_method_signature_getter);
+  add_getset(ts, type_type, "__text_signature__", type_text_signature);
 #define X(name) give_doc(ts, name##_type);
   MINIPY_BUILTIN_TYPES(X)
 #undef X
