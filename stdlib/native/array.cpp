@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "vm/objects/buffer.h"
+#include "vm/objects/bytearray.h"
 #include "vm/objects/sequence.h"
 #include "stdlib/native/array_object.h"
 #include "stdlib/native/native_support.h"
@@ -49,8 +50,22 @@ ArrayObject* new_array(ThreadState& ts, Type* type, const TypeCode* typecode) {
 
 // ---- construction and representation ----------------------------------------------------------------------------
 
+// A list or tuple initializer: each item converted once (not twice, as extend does), and only as many as the
+// sequence had at the start; a list the conversions shrink fails as indexing it would.
+bool append_sequence(ThreadState& ts, ArrayObject* a, Value seq) {
+  bool list = is_list(seq);
+  int64_t count = list ? static_cast<ListObject*>(seq.as_object())->size : static_cast<TupleObject*>(seq.as_object())->size;
+  for (int64_t i = 0; i < count; i++) {
+    auto* l = static_cast<ListObject*>(seq.as_object());
+    if (list && i >= l->size) return raise(ts, IndexError_type, "list index out of range"), false;
+    Value item = list ? l->items[i] : static_cast<TupleObject*>(seq.as_object())->items[i];
+    if (!append_value(ts, a, item)) return false;
+  }
+  return true;
+}
+
 // array(typecode[, initializer]): the initializer may be a str (only for 'u'), another array (converted
-// item by item, but never a 'u' array into a numeric one), bytes (raw machine values, as frombytes), or any
+// item by item, but never a 'u' array into a numeric one), bytes or bytearray (raw machine values, as frombytes), or any
 // iterable of values (as extend). Keywords are refused for array itself, left to a subclass's __init__.
 Value array_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   if (type == &array_type && kwnames && kwnames->size)
@@ -78,10 +93,12 @@ Value array_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleO
       ArrayObject* other = as_array(init);
       for (int64_t i = 0; i < other->size; i++)
         if (!append_value(ts, a, get_item_value(ts, other, i))) return Value();
-    // CPython's array_new also takes a bytearray initializer as raw machine values (frombytes); here only bytes does,
-    // and a bytearray falls to the iterable branch below, giving one item per byte.
-    } else if (init.is_object() && is_subtype(type_of(init), &bytes_type)) {
-      if (!append_bytes(ts, a, static_cast<BytesObject*>(init.as_object())->view())) return Value();
+    } else if (init.is_object() && (is_subtype(type_of(init), &bytes_type) || is_bytearray(init))) {
+      // bytes and bytearray (not other buffers: a memoryview is iterated) are raw machine values, as frombytes.
+      std::string_view raw;
+      if (!native::bytes_like(ts, init, &raw) || !append_bytes(ts, a, raw)) return Value();
+    } else if (is_list(init) || is_tuple(init)) {
+      if (!append_sequence(ts, a, init)) return Value();
     } else if (!extend_from(ts, a, init)) {
       return Value();
     }
@@ -209,12 +226,10 @@ bool array_setitem(ThreadState& ts, Value self, Value key, Value value) {
     return true;
   }
   char item[8];
-  int64_t size_before = a->size;
   if (!convert_item(ts, *a->typecode, value, item)) return false;
-  // Converting may run __index__/__float__ that resizes the array: check the position again.
-  if (a->size != size_before && !sequence_index(ts, key, &a->size, &i, "array assignment index out of range"))
-    return false;
-  std::memcpy(item_at(a, i), item, item_size(a));
+  // Converting may run __index__/__float__ that resizes the array. As in CPython the position stays the one the
+  // key named before (a[-1] = x is still the old last item), and an item the resize removed is not stored.
+  if (i < a->size) std::memcpy(item_at(a, i), item, item_size(a));
   return true;
 }
 
@@ -239,10 +254,13 @@ Value array_concat(ThreadState& ts, Value left, Value right) {
   return Value(r);
 }
 
+// CPython's sq_repeat converts the count with PyNumber_AsSsize_t(n, OverflowError).
+constexpr const char* kRepeatOverflow = "cannot fit 'int' into an index-sized integer";
+
 // a * n: a new plain array; n <= 0 gives an empty one.
 Value array_repeat(ThreadState& ts, Value self, Value count_value) {
   int64_t count;
-  if (!index_to_int64(ts, count_value, &count)) return Value();
+  if (!index_to_int64(ts, count_value, &count, kRepeatOverflow)) return Value();
   ArrayObject* a = as_array(self);
   ArrayObject* r = new_array(ts, &array_type, a->typecode);
   if (count <= 0 || a->size == 0) return Value(r);
@@ -269,7 +287,7 @@ Value array_inplace_concat(ThreadState& ts, Value left, Value right) {
 Value array_inplace_repeat(ThreadState& ts, Value left, Value right) {
   if (!is_array(left)) return NotImplemented();
   int64_t count;
-  if (!index_to_int64(ts, right, &count)) return Value();
+  if (!index_to_int64(ts, right, &count, kRepeatOverflow)) return Value();
   ArrayObject* a = as_array(left);
   if (count <= 0) {
     if (!check_resize(ts, a, 0)) return Value();
@@ -352,7 +370,9 @@ void array_release_buffer(Value v) { as_array(v)->exports--; }
 // ---- methods ----------------------------------------------------------------------------------------------------
 
 NATIVE_FN(array_append) {
-  if (!native::one_arg(ts, "array.append", args, kwnames) || !append_value(ts, as_array(self), args[0])) return Value();
+  if (!native::one_arg(ts, "array.append", args, kwnames) ||
+      !insert_item(ts, as_array(self), as_array(self)->size, args[0]))
+    return Value();
   return None();
 }
 
@@ -361,20 +381,13 @@ NATIVE_FN(array_extend) {
   return None();
 }
 
-// insert(i, x) clamps i into [0, len], as list.insert; the value is converted before anything moves.
+// insert(i, x) clamps i into [0, len], as list.insert; insert_item clamps only after converting x, whose
+// __index__ may resize the array.
 NATIVE_FN(array_insert) {
   if (!no_keywords(ts, "array.insert", kwnames)) return Value();
   if (args.size() != 2) return raise_fmt(ts, TypeError_type, "insert expected 2 arguments, got {}", args.size());
-  ArrayObject* a = as_array(self);
   int64_t i;
-  if (!index_to_int64(ts, args[0], &i)) return Value();
-  if (i < 0) i = std::max<int64_t>(0, i + a->size);
-  if (i > a->size) i = a->size;
-  char item[8];
-  if (!convert_item(ts, *a->typecode, args[1], item) || !reserve(ts, a, a->size + 1)) return Value();
-  std::memmove(item_at(a, i + 1), item_at(a, i), static_cast<size_t>(a->size - i) * item_size(a));
-  std::memcpy(item_at(a, i), item, item_size(a));
-  a->size++;
+  if (!index_to_int64(ts, args[0], &i) || !insert_item(ts, as_array(self), i, args[1])) return Value();
   return None();
 }
 
@@ -427,6 +440,9 @@ NATIVE_FN(array_remove) {
   int64_t i = find_value(ts, a, args[0], 0, a->size);
   if (i == -2) return Value();
   if (i < 0) return raise(ts, ValueError_type, "array.remove(x): x not in array");
+  // The __eq__ that matched may have shrunk the array past i: then nothing is removed, as CPython's slice deletion
+  // clamps it away.
+  if (i >= a->size) return None();
   if (!check_resize(ts, a, a->size - 1)) return Value();
   std::memmove(item_at(a, i), item_at(a, i + 1), static_cast<size_t>(a->size - i - 1) * item_size(a));
   a->size--;
@@ -502,12 +518,16 @@ NATIVE_FN(array_fromlist) {
   if (!native::one_arg(ts, "array.fromlist", args, kwnames)) return Value();
   if (!is_list(args[0])) return raise(ts, TypeError_type, "arg must be list");
   ArrayObject* a = as_array(self);
-  // All or nothing: a bad item leaves the array as it was.
+  // All or nothing: a bad item, or a conversion that resizes the list (CPython's RuntimeError), leaves the array
+  // as it was; if the conversions themselves shrank it, what is left stays.
   int64_t original = a->size;
   auto* list = static_cast<ListObject*>(args[0].as_object());
-  for (int64_t i = 0; i < list->size; i++) {
-    if (!append_value(ts, a, list->items[i])) {
-      a->size = original;
+  int64_t count = list->size;
+  for (int64_t i = 0; i < count; i++) {
+    bool ok = append_value(ts, a, list->items[i]);
+    if (ok && list->size != count) ok = (raise(ts, RuntimeError_type, "list changed size during iteration"), false);
+    if (!ok) {
+      a->size = std::min(a->size, original);
       return Value();
     }
   }

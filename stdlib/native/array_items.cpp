@@ -147,6 +147,24 @@ bool append_value(ThreadState& ts, ArrayObject* a, Value v) {
   return true;
 }
 
+// CPython's ins1 converts `v` twice (a __index__ or __float__ runs twice per append, insert and extend item): once
+// as a check, then again to store it, after the array has grown to the size it had *before* the first conversion
+// and the tail has moved. Either conversion may run Python code that resizes `a`, so nothing read before a
+// conversion is trusted after it as a bound: the growth goes through reserve (the bytes below the old size were
+// written before, and the storage never shrinks), and the store happens only if `where` is still inside the array.
+bool insert_item(ThreadState& ts, ArrayObject* a, int64_t where, Value v) {
+  int64_t n = a->size;
+  char item[8];
+  if (!convert_item(ts, *a->typecode, v, item) || !reserve(ts, a, n + 1)) return false;
+  a->size = n + 1;
+  if (where < 0) where = std::max<int64_t>(0, where + n);
+  if (where > n) where = n;
+  std::memmove(item_at(a, where + 1), item_at(a, where), static_cast<size_t>(n - where) * item_size(a));
+  if (!convert_item(ts, *a->typecode, v, item)) return false;  // CPython keeps the grown array then too
+  if (where < a->size) std::memcpy(item_at(a, where), item, item_size(a));
+  return true;
+}
+
 bool append_bytes(ThreadState& ts, ArrayObject* a, std::string_view bytes) {
   if (bytes.size() % item_size(a)) return raise(ts, ValueError_type, "bytes length not a multiple of item size"), false;
   auto count = static_cast<int64_t>(bytes.size() / item_size(a));
@@ -177,7 +195,7 @@ bool extend_from(ThreadState& ts, ArrayObject* a, Value iterable) {
   Value it = get_iter(ts, iterable);
   if (!it) return false;
   while (Value item = iter_next(ts, it))
-    if (!append_value(ts, a, item)) return false;
+    if (!insert_item(ts, a, a->size, item)) return false;
   return !ts.current_exception;
 }
 

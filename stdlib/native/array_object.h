@@ -55,7 +55,10 @@ Value get_item_value(ThreadState& ts, ArrayObject* a, int64_t i);
 // TypeError/OverflowError messages.
 [[nodiscard]] bool convert_item(ThreadState& ts, const TypeCode& t, Value v, char* out);
 // append(v), frombytes(bytes), fromunicode(s) and extend(iterable) of `a`: false with an exception pending.
+// append_value converts `v` once (array(typecode, list) and fromlist); insert_item(a, where, v) is CPython's ins1,
+// which append, insert and extend use: `v` converted twice, `where` clamped as list.insert clamps.
 [[nodiscard]] bool append_value(ThreadState& ts, ArrayObject* a, Value v);
+[[nodiscard]] bool insert_item(ThreadState& ts, ArrayObject* a, int64_t where, Value v);
 [[nodiscard]] bool append_bytes(ThreadState& ts, ArrayObject* a, std::string_view bytes);
 [[nodiscard]] bool append_unicode(ThreadState& ts, ArrayObject* a, StrObject* s);
 [[nodiscard]] bool extend_from(ThreadState& ts, ArrayObject* a, Value iterable);
