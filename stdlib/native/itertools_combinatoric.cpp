@@ -6,6 +6,7 @@
 // Pickling (__reduce__/__setstate__, deprecated since 3.12) has CPython 3.11's shapes for the combinatoric
 // iterators. Left out: pickling of tee and _tee_dataobject, __sizeof__.
 #include <cstdlib>
+#include <memory>
 
 #include "stdlib/native/itertools.h"
 #include "stdlib/native/native_support.h"
@@ -48,15 +49,31 @@ Value to_tuple(ThreadState& ts, Value iterable) {
   return list_to_tuple(ts, static_cast<ListObject*>(list.as_object()));
 }
 
-// A new iterator of `type` over `pools` with `r` result positions and zeroed index vectors.
-// One spare slot in each vector keeps the allocation non-empty for r == 0, so a null pointer never stands for "empty".
+// A zeroed index vector of `count` user-sized slots (r = 2**40 is a valid request), owned until an iterator
+// takes it; null with CPython's bare MemoryError pending when it cannot be had, as PyMem_New fails. One spare
+// slot keeps the allocation non-empty for count == 0, so a null pointer never stands for "empty".
+using IndexVector = std::unique_ptr<int64_t, decltype(&std::free)>;
+IndexVector index_vector(ThreadState& ts, int64_t count) {
+  void* p = count < INT64_MAX / static_cast<int64_t>(sizeof(int64_t))
+                ? std::calloc(static_cast<size_t>(count) + 1, sizeof(int64_t))
+                : nullptr;
+  if (!p) raise(ts, MemoryError_type, "");
+  return IndexVector(static_cast<int64_t*>(p), &std::free);
+}
+
+// A new iterator of `type` over `pools` with `r` result positions and zeroed index vectors (`nindices` slots, and
+// `r` cycle slots when `with_cycles`); null with MemoryError pending when a vector cannot be allocated.
 CombinatoricObject* make_combinatoric(ThreadState& ts, Type* type, TupleObject* pools, int64_t r, int64_t nindices,
-                                      bool with_cycles) {
+                                      bool with_cycles, IndexVector indices = IndexVector(nullptr, &std::free)) {
+  if (!indices) indices = index_vector(ts, nindices);
+  if (!indices) return nullptr;
+  IndexVector cycles(nullptr, &std::free);
+  if (with_cycles && !(cycles = index_vector(ts, r))) return nullptr;
   auto* c = alloc_instance<CombinatoricObject>(ts, type);
   c->pools = pools;
   c->r = r;
-  c->indices = static_cast<int64_t*>(std::calloc(static_cast<size_t>(nindices) + 1, sizeof(int64_t)));
-  if (with_cycles) c->cycles = static_cast<int64_t*>(std::calloc(static_cast<size_t>(r) + 1, sizeof(int64_t)));
+  c->indices = indices.release();
+  c->cycles = cycles.release();
   return c;
 }
 
@@ -81,7 +98,12 @@ Value product_new(ThreadState& ts, Type* type, std::span<const Value> args, Tupl
     if (repeat < 0) return raise(ts, ValueError_type, "repeat argument cannot be negative");
   }
   int64_t nargs = static_cast<int64_t>(npos);
+  // CPython bounds the count by the byte size of its index vector (PY_SSIZE_T_MAX / sizeof(Py_ssize_t)).
   if (repeat && nargs > INT64_MAX / 8 / repeat) return raise(ts, OverflowError_type, "repeat argument too large");
+  // The index vector comes first, as in CPython: an impossible one is a MemoryError before any argument is read,
+  // and its success bounds the pools tuple's size too.
+  IndexVector indices = index_vector(ts, nargs * repeat);
+  if (!indices) return Value();
   TupleObject* pools = make_tuple(ts, nargs * repeat);
   // The slots get a placeholder before the pools are computed: to_tuple runs Python code (the argument's iteration),
   // and that code can reach this tuple through gc.get_objects(); a tuple visible to Python must not hold null items.
@@ -91,7 +113,8 @@ Value product_new(ThreadState& ts, Type* type, std::span<const Value> args, Tupl
     if (!pool) return pool;
     for (int64_t j = 0; j < repeat; j++) pools->items[j * nargs + i] = pool;
   }
-  return Value(make_combinatoric(ts, type, pools, pools->size, pools->size, false));
+  CombinatoricObject* c = make_combinatoric(ts, type, pools, pools->size, pools->size, false, std::move(indices));
+  return c ? Value(c) : Value();
 }
 
 Value product_next(ThreadState& ts, Value self) {
@@ -228,25 +251,21 @@ Value permutations_setstate(ThreadState& ts, Value self, std::span<const Value> 
   return None();
 }
 
-// The `r` argument of combinations and combinations_with_replacement: an index, not negative.
-bool r_argument(ThreadState& ts, Value v, int64_t* r) {
-  if (!index_to_int64(ts, v, r)) return false;
-  if (*r < 0) return raise(ts, ValueError_type, "r must be non-negative"), false;
-  return true;
-}
-
 template <bool kWithReplacement>
 Value combinations_new(ThreadState& ts, Type* type, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const kNames[] = {"iterable", "r"};
   const char* name = kWithReplacement ? "combinations_with_replacement" : "combinations";
   Value a[2];
   if (!native::parse_args(ts, name, args, kwnames, kNames, 2, 0, a, 2)) return Value();
+  // CPython's argument clinic converts r before the pool is read; its sign is checked after.
+  int64_t r;
+  if (!index_to_int64(ts, a[1], &r)) return Value();
   Value pool = to_tuple(ts, a[0]);
   if (!pool) return pool;
-  int64_t r;
-  if (!r_argument(ts, a[1], &r)) return Value();
+  if (r < 0) return raise(ts, ValueError_type, "r must be non-negative");
   int64_t n = static_cast<TupleObject*>(pool.as_object())->size;
   CombinatoricObject* c = make_combinatoric(ts, type, make_tuple(ts, std::span<const Value>(&pool, 1)), r, r, false);
+  if (!c) return Value();
   if (!kWithReplacement)
     for (int64_t i = 0; i < r; i++) c->indices[i] = i;
   c->stopped = kWithReplacement ? (n == 0 && r > 0) : r > n;
@@ -297,6 +316,7 @@ Value permutations_new(ThreadState& ts, Type* type, std::span<const Value> args,
     if (r < 0) return raise(ts, ValueError_type, "r must be non-negative");
   }
   CombinatoricObject* c = make_combinatoric(ts, type, make_tuple(ts, std::span<const Value>(&pool, 1)), r, n, true);
+  if (!c) return Value();
   for (int64_t i = 0; i < n; i++) c->indices[i] = i;
   for (int64_t i = 0; i < r && i < n; i++) c->cycles[i] = n - i;
   c->stopped = r > n;
@@ -423,6 +443,9 @@ Value itertools_tee(ThreadState& ts, Value, std::span<const Value> args, TupleOb
   int64_t n = 2;
   if (args.size() > 1 && !index_to_int64(ts, args[1], &n)) return Value();
   if (n < 0) return raise(ts, ValueError_type, "n must be >= 0");
+  // CPython's PyTuple_New refuses a size whose byte count would overflow; a smaller impossible one fails in the
+  // allocator (a MemoryError too).
+  if (n > INT64_MAX / static_cast<int64_t>(sizeof(Value))) return raise(ts, MemoryError_type, "");
   TupleObject* result = make_tuple(ts, n);
   for (int64_t i = 0; i < n; i++) result->items[i] = None();
   if (n == 0) return Value(result);
