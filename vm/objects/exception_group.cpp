@@ -112,11 +112,12 @@ bool make_matcher(ThreadState& ts, Value cond, Matcher* out) {
   return true;
 }
 
-// derive() the group for `excs` and copy orig's traceback, cause, context and notes onto it (null when empty).
-bool subset(ThreadState& ts, Value orig, std::vector<Value>& excs, Value* result) {
+// derive() the group for the list `excs` (handed to derive itself) and copy orig's traceback, cause, context and
+// notes onto it (null when empty).
+bool subset(ThreadState& ts, Value orig, ListObject* excs, Value* result) {
   *result = Value();
-  if (excs.empty()) return true;
-  Value list(make_list(ts, excs));
+  if (excs->size == 0) return true;
+  Value list(excs);
   Value eg = call_method(ts, orig, intern(ts, "derive"), std::span<const Value>(&list, 1));
   if (!eg) return false;
   if (!is_group(eg)) {
@@ -155,12 +156,15 @@ bool split_recursive(ThreadState& ts, Value exc, const Matcher& match, bool cons
     if (construct_rest) *rest = exc;
     return true;
   }
-  std::vector<Value> match_list, rest_list;
+  // List objects, not C++ vectors: the parts made so far are referenced from nowhere else while the matcher and
+  // derive() run Python code that can collect.
+  ListObject* match_list = make_list(ts, 0);
+  ListObject* rest_list = make_list(ts, 0);
   for (Value e : group_exceptions(exc)->span()) {
     Value sm, sr;
     if (!split_recursive(ts, e, match, construct_rest, &sm, &sr)) return false;
-    if (sm) match_list.push_back(sm);
-    if (sr) rest_list.push_back(sr);
+    if (sm && !list_append(ts, match_list, sm)) return false;
+    if (sr && !list_append(ts, rest_list, sr)) return false;
   }
   if (!subset(ts, exc, match_list, m)) return false;
   return !construct_rest || subset(ts, exc, rest_list, rest);
@@ -210,14 +214,13 @@ bool check_except_star_type(ThreadState& ts, Value t) {
   return one(t);
 }
 
-// The leaves of a (possibly nested) group.
-void collect_leaves(Value e, std::vector<Value>& out) {
-  if (is_none(e)) return;
-  if (!is_group(e)) {
-    out.push_back(e);
-    return;
-  }
-  for (Value sub : group_exceptions(e)->span()) collect_leaves(sub, out);
+// The leaves of a (possibly nested) group, appended to `out`.
+bool collect_leaves(ThreadState& ts, Value e, ListObject* out) {
+  if (is_none(e)) return true;
+  if (!is_group(e)) return list_append(ts, out, e);
+  for (Value sub : group_exceptions(e)->span())
+    if (!collect_leaves(ts, sub, out)) return false;
+  return true;
 }
 
 // How PREP_RERAISE_STAR tells a bare `raise` in an except* clause (re-raising the matched part, which still carries the
@@ -281,17 +284,19 @@ Value prep_reraise_star(ThreadState& ts, Value orig, Value excs) {
   std::span<Value> items = list->span();
   if (items.empty()) return None();
   if (!is_group(orig)) return items[0];  // a naked exception: at most one clause ran
-  std::vector<Value> raised, reraised_leaves;
+  // Lists, as in split_recursive: derive() below runs Python code.
+  ListObject* raised = make_list(ts, 0);
+  ListObject* reraised_leaves = make_list(ts, 0);
   for (Value e : items) {
     if (is_none(e)) continue;
-    if (same_metadata(e, orig)) collect_leaves(e, reraised_leaves);
-    else raised.push_back(e);
+    if (!(same_metadata(e, orig) ? collect_leaves(ts, e, reraised_leaves) : list_append(ts, raised, e)))
+      return Value();
   }
   // The re-raised part keeps the original group's shape: its leaves that were re-raised.
   Value reraised = None();
-  if (!reraised_leaves.empty()) {
+  if (reraised_leaves->size) {
     Matcher keep = [&](Value e) {
-      for (Value l : reraised_leaves)
+      for (Value l : reraised_leaves->span())
         if (l == e) return 1;
       return 0;
     };
@@ -299,11 +304,11 @@ Value prep_reraise_star(ThreadState& ts, Value orig, Value excs) {
     if (!split_recursive(ts, orig, keep, false, &m, &rest)) return Value();
     if (m) reraised = m;
   }
-  if (raised.empty()) return reraised;
-  if (!is_none(reraised)) raised.push_back(reraised);
+  if (raised->size == 0) return reraised;
+  if (!is_none(reraised) && !list_append(ts, raised, reraised)) return Value();
   // As 3.11.2 (the oracle): what the handlers raised is always wrapped in a new group, even a single
   // exception. (3.11.4 returns a lone raised exception unwrapped.)
-  Value all(make_list(ts, raised));
+  Value all(raised);
   Value args[2] = {Value(ts.interp->names.empty), all};
   return call(ts, Value(&BaseExceptionGroup_type), args);
 }

@@ -118,28 +118,34 @@ Value make_alias_of_type(ThreadState& ts, Type* type, Value origin, Value item, 
 // _Py_make_parameters: the arguments that are type variables (they have __typing_subst__), and the parameters
 // of arguments that are generic themselves, each once, in order. Classes are skipped: a bare class's
 // __parameters__ would be a descriptor.
+// The parameters are gathered in a list object, not a C++ vector: the attribute lookups run Python code that can
+// collect, and a collection sees only what the heap or the native stack points at. A union (same layout) uses it
+// for its own __parameters__.
 TupleObject* alias_parameters(ThreadState& ts, GenericAliasObject* a) {
   if (a->parameters) return a->parameters;
-  std::vector<Value> params;
+  ListObject* params = make_list(ts, 0);
   auto add = [&](Value p) {
-    for (Value q : params)
-      if (q == p) return;
-    params.push_back(p);
+    for (Value q : params->span())
+      if (q == p) return true;
+    return list_append(ts, params, p);
   };
   for (Value t : a->args->span()) {
     if (is_type(t)) continue;
     Value subst = attribute(ts, t, "__typing_subst__");
     if (!subst && ts.current_exception) return nullptr;
     if (subst) {
-      add(t);
+      if (!add(t)) return nullptr;
       continue;
     }
     Value sub = attribute(ts, t, "__parameters__");
     if (!sub && ts.current_exception) return nullptr;
     if (sub && is_tuple(sub))
-      for (Value p : static_cast<TupleObject*>(sub.as_object())->span()) add(p);
+      for (Value p : static_cast<TupleObject*>(sub.as_object())->span())
+        if (!add(p)) return nullptr;
   }
-  a->parameters = minipy::make_tuple(ts, params);
+  Value tuple = list_to_tuple(ts, params);
+  if (!tuple) return nullptr;
+  a->parameters = static_cast<TupleObject*>(tuple.as_object());
   return a->parameters;
 }
 
@@ -190,18 +196,19 @@ Value substitute_argument(ThreadState& ts, Value arg, TupleObject* parameters, T
   if (!sub) return ts.current_exception ? Value() : arg;
   if (!is_tuple(sub) || static_cast<TupleObject*>(sub.as_object())->size == 0) return arg;
   auto* own = static_cast<TupleObject*>(sub.as_object());
-  std::vector<Value> chosen;
+  ListObject* chosen = make_list(ts, 0);
   for (Value p : own->span())
     for (int64_t i = 0; i < parameters->size; i++)
-      if (parameters->items[i] == p) chosen.push_back(items->items[i]);
-  Value key = chosen.size() == 1 ? chosen[0] : Value(minipy::make_tuple(ts, chosen));
+      if (parameters->items[i] == p && !list_append(ts, chosen, items->items[i])) return Value();
+  Value key = chosen->size == 1 ? chosen->items[0] : list_to_tuple(ts, chosen);
+  if (!key) return key;
   return get_item(ts, arg, key);
 }
 
-// alias[item]: substitutes the alias's type variables (_Py_subs_parameters), giving a plain GenericAlias.
+// The arguments of `self` (an alias or a union) with its type variables replaced by `item` (_Py_subs_parameters).
 // Substitution follows 3.11's Objects/genericaliasobject.c: prepare hooks, an arity check with its message, then per
 // argument either the type variable's __typing_subst__ or a recursive subscription of a nested generic.
-Value alias_getitem(ThreadState& ts, Value self, Value item) {
+Value substitute_parameters(ThreadState& ts, Value self, Value item) {
   GenericAliasObject* a = as_alias(self);
   TupleObject* parameters = alias_parameters(ts, a);
   if (!parameters) return Value();
@@ -229,10 +236,12 @@ Value alias_getitem(ThreadState& ts, Value self, Value item) {
                      items->size > parameters->size ? "many" : "few", as_str(r)->view(), items->size,
                      parameters->size);
   }
-  std::vector<Value> new_args;
+  // A list object, not a C++ vector: the substitutions run Python code that can collect, and the arguments
+  // made so far are referenced from nowhere else.
+  ListObject* new_args = make_list(ts, 0);
   for (Value arg : a->args->span()) {
     if (is_type(arg)) {
-      new_args.push_back(arg);
+      if (!list_append(ts, new_args, arg)) return Value();
       continue;
     }
     Value subst = attribute(ts, arg, "__typing_subst__");
@@ -246,11 +255,17 @@ Value alias_getitem(ThreadState& ts, Value self, Value item) {
     } else {
       replaced = substitute_argument(ts, arg, parameters, items);
     }
-    if (!replaced) return replaced;
-    new_args.push_back(replaced);
+    if (!replaced || !list_append(ts, new_args, replaced)) return Value();
   }
-  Value result = make_alias_of_type(ts, &generic_alias_type, a->origin, Value(minipy::make_tuple(ts, new_args)), false);
-  if (result) as_alias(result)->starred = a->starred;
+  return list_to_tuple(ts, new_args);
+}
+
+// alias[item]: a plain GenericAlias of the substituted arguments, starred if the alias is.
+Value alias_getitem(ThreadState& ts, Value self, Value item) {
+  Value args_tuple = substitute_parameters(ts, self, item);
+  if (!args_tuple) return args_tuple;
+  Value result = make_alias_of_type(ts, &generic_alias_type, as_alias(self)->origin, args_tuple, false);
+  if (result) as_alias(result)->starred = as_alias(self)->starred;
   return result;
 }
 
@@ -379,14 +394,28 @@ bool union_hash(ThreadState& ts, Value self, int64_t* out) {
   return true;
 }
 
-// A union of classes has no type variables; __parameters__ of a union with generic members is not computed (a
-// simplification: typing.Union is the full implementation and is what typing-heavy code uses).
+// A union's __parameters__ are its members' type variables, gathered as an alias gathers them ((list[T] | int)
+// has (~T,)); a union of plain classes has none.
 Value union_getattr(ThreadState& ts, Value self, StrObject* name) {
   std::string_view n = name->view();
   if (n == "__args__") return Value(as_alias(self)->args);
-  if (n == "__parameters__") return ts.interp->empty_tuple;
+  if (n == "__parameters__") {
+    TupleObject* p = alias_parameters(ts, as_alias(self));
+    return p ? Value(p) : Value();
+  }
   if (n == "__class__") return Value(&union_type);
   return generic_getattr(ts, self, name, false);
+}
+
+// union[item]: the substituted members joined again with `|` (union_getitem), so (list[T] | int)[str] is
+// list[str] | int, and a member that became a typing special form makes a typing.Union.
+Value union_getitem(ThreadState& ts, Value self, Value item) {
+  Value args_tuple = substitute_parameters(ts, self, item);
+  if (!args_tuple) return args_tuple;
+  auto* args = static_cast<TupleObject*>(args_tuple.as_object());
+  Value result = args->items[0];  // a union has at least two members, and substitution keeps their number
+  for (int64_t i = 1; result && i < args->size; i++) result = binary_op(ts, result, args->items[i], kOpOr);
+  return result;
 }
 
 // What may stand in a union: a class, None, an alias or another union.
@@ -475,6 +504,7 @@ void init_generic_alias(ThreadState& ts) {
   u.richcompare = union_richcompare;
   u.hash = union_hash;
   u.getattr = union_getattr;
+  u.getitem = union_getitem;
   u.binary[kOpOr] = type_or;
   type_type.binary[kOpOr] = type_or;
   for (Type* container : {&list_type, &tuple_type, &dict_type, &set_type, &frozenset_type, &type_type})
