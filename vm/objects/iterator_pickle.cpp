@@ -2,14 +2,12 @@
 // as "call this again, then move to this position", so a half-consumed iterator unpickles at the same place.
 //   list/tuple/str iterators and the __getitem__ iterator: (iter, (seq,), index), exhausted (iter, (empty,))
 //   list_reverseiterator and reversed:                      (reversed, (seq,), index), exhausted (iter, ([],))
-//   range_iterator:                                         (iter, (range(...),), 0)
+//   range_iterator:                                         (iter, (range(...),), index)
 //   range and slice:                                        (type, (start, stop, step))
 //   dict key/value/item iterators and set_iterator:         (iter, ([the items still to come],))
 //   callable_iterator:                                      (iter, (callable, sentinel))
 //   enumerate, zip, map, filter:                            (type, (their iterators and state...))
-// Differences from CPython: minipy's range iterator keeps no start or index, so it pickles the range of the
-// items still to come with index 0 (the unpickled iterator yields the same items; its __setstate__ moves from
-// the current position). Dict iterators, reversed ones too, pickle as iter() of a list of what is left, as CPython's.
+// Dict iterators, reversed ones too, pickle as iter() of a list of what is left, as CPython's.
 #include <type_traits>
 
 #include "vm/objects/type_init.h"
@@ -160,18 +158,24 @@ PICKLE_FN(bounds_reduce) {
 PICKLE_FN(range_iter_reduce) {
   if (!no_arguments(ts, "__reduce__", args, kwnames)) return Value();
   auto* it = static_cast<RangeIterObject*>(self.as_object());
-  Value bounds[3] = {make_int(ts, it->next), make_int(ts, it->next + it->remaining * it->step), make_int(ts, it->step)};
+  // As CPython 3.11: the whole range from the first element and the position in it. The stop is one step past
+  // the last element, which may pass int64 (iter(range(-2**63, 2**63 - 1, 2**62))): computed in BigInt, as
+  // CPython computes it with Python ints.
+  Value bounds[3] = {make_int(ts, it->start),
+                     make_int(ts, BigInt(it->start) + BigInt(it->length) * BigInt(it->step)),
+                     make_int(ts, it->step)};
   Value range = call(ts, Value(&range_type), bounds);
   if (!range) return range;
-  return reduce_tuple(ts, builtin(ts, "iter"), range, Value::small_int(0));
+  return reduce_tuple(ts, builtin(ts, "iter"), range, make_int(ts, it->length - it->remaining));
 }
 PICKLE_FN(range_iter_setstate) {
   int64_t index;
   if (!state_index(ts, args, kwnames, &index)) return Value();
   auto* it = static_cast<RangeIterObject*>(self.as_object());
-  index = clamp(index, 0, it->remaining);
-  it->next += index * it->step;
-  it->remaining -= index;
+  // The index counts from the first element, not from the current one (rangeiter_setstate).
+  index = clamp(index, 0, it->length);
+  it->next = wrapping_add(it->start, wrapping_mul(index, it->step));
+  it->remaining = it->length - index;
   return None();
 }
 

@@ -139,7 +139,17 @@ struct SeqIterObject : Object {  // list/tuple/str iterators and the generic __g
 };
 struct RangeIterObject : Object {
   int64_t next, step, remaining;
+  int64_t start, length;  // the first element and the count: what __reduce__ and __setstate__ speak in
 };
+// int64 arithmetic that wraps instead of overflowing (undefined in C++): a range iterator's `next` steps once
+// past its last element (range(-2**63, 2**63 - 1, 2**62) ends at 2**63); the wrapped value is never read as an
+// element, because `remaining` is 0 by then.
+inline int64_t wrapping_add(int64_t a, int64_t b) {
+  return static_cast<int64_t>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b));
+}
+inline int64_t wrapping_mul(int64_t a, int64_t b) {
+  return static_cast<int64_t>(static_cast<uint64_t>(a) * static_cast<uint64_t>(b));
+}
 struct DictIterObject : Object {
   DictObject* dict;
   int64_t position;

@@ -269,9 +269,9 @@ Value range_iter(ThreadState& ts, Value v) {
     return Value(it);
   }
   auto* it = ts.alloc<RangeIterObject>(&range_iterator_type);
-  it->next = r->start;
+  it->next = it->start = r->start;
   it->step = r->step;
-  it->remaining = r->length;
+  it->remaining = it->length = r->length;
   return Value(it);
 }
 
@@ -281,7 +281,7 @@ Value range_iter_next(ThreadState& ts, Value self) {
   if (it->remaining <= 0) return Value();
   it->remaining--;
   int64_t v = it->next;
-  it->next += it->step;
+  it->next = wrapping_add(it->next, it->step);
   return make_int(ts, v);
 }
 
@@ -332,18 +332,22 @@ bool range_hash(ThreadState& ts, Value self, int64_t* out) {
 // Big ranges get the same through a reversed big range.
 Value range_reversed(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   RangeObject* r = as_range(self);
-  if (r->big) {
-    BigInt start = to_bigint(r->big->items[0]), step = to_bigint(r->big->items[2]);
-    BigInt length = to_bigint(r->big->items[3]);
+  // A step of -2**63 reversed is 2**63, which no int64 iterator can hold: such a range takes the big path too.
+  if (r->big || r->step == INT64_MIN) {
+    BigInt start = r->big ? to_bigint(r->big->items[0]) : BigInt(r->start);
+    BigInt step = r->big ? to_bigint(r->big->items[2]) : BigInt(r->step);
+    BigInt length = r->big ? to_bigint(r->big->items[3]) : BigInt(r->length);
     Value bounds[3] = {make_int(ts, start + (length - BigInt(1)) * step), make_int(ts, start - step),
                        make_int(ts, -step)};
     Value reversed = make_big_range(ts, bounds);
     return reversed ? range_iter(ts, reversed) : reversed;
   }
   auto* it = ts.alloc<RangeIterObject>(&range_iterator_type);
-  it->next = r->start + (r->length - 1) * r->step;
+  // The last element fits int64 but its distance from the first may not (range(-2**63, 2**63 - 1)): the sum is
+  // computed modulo 2**64, which gives it exactly.
+  it->next = it->start = wrapping_add(r->start, wrapping_mul(r->length - 1, r->step));
   it->step = -r->step;
-  it->remaining = r->length;
+  it->remaining = it->length = r->length;
   return Value(it);
 }
 Value range_start(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
