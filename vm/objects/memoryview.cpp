@@ -310,9 +310,16 @@ void end_export(MemoryViewObject* m) {
   if (m->release_fn && m->obj) m->release_fn(m->obj);
 }
 
-// Runs during the sweep: when the exporter is unreachable too it may already have been swept, and the release only
-// adjusts its export count (no object is freed or allocated here).
-void finalize_memoryview(Object* o) { end_export(static_cast<MemoryViewObject*>(o)); }
+// Runs during the sweep (no object is freed or allocated here). An exporter that is garbage of the same collection may be swept before this view: its slot then has no type (and
+// its header words are the free list's), and its export count is no one's concern any more, so it is not touched.
+void finalize_memoryview(Object* o) {
+  auto* m = static_cast<MemoryViewObject*>(o);
+  if (m->obj && m->obj.is_object() && !m->obj.as_object()->type) {
+    m->released = true;
+    return;
+  }
+  end_export(m);
+}
 void trace_memoryview(Object* o, Tracer& tracer) { tracer.visit(static_cast<MemoryViewObject*>(o)->obj); }
 
 // ---- walking items ------------------------------------------------------------------------------------------------
@@ -389,6 +396,9 @@ char* item_address(ThreadState& ts, MemoryViewObject* m, Value key) {
     }
     p += i * m->strides()[d];
   }
+  // An index's __index__ may have released the view (and the exporter then resized): CPython's
+  // CHECK_RELEASED_AGAIN.
+  if (!check_released(ts, m)) return nullptr;
   return p;
 }
 
@@ -437,6 +447,17 @@ Value mv_getitem(ThreadState& ts, Value v, Value key) {
   return p ? unpack_item(ts, m->format, p) : Value();
 }
 
+// Packs `value` into the item at `p` of m. The conversion runs first, into a local: it may call Python code
+// (__index__, __float__, __bool__) that releases m, after which its exporter may have moved or freed `p`.
+bool store_item(ThreadState& ts, MemoryViewObject* m, char* p, Value value) {
+  char item[16];
+  if (m->itemsize > static_cast<int64_t>(sizeof item))
+    return raise_fmt(ts, NotImplementedError_type, "memoryview: format {} not supported", m->format), false;
+  if (!pack_item(ts, m->format, item, value) || !check_released(ts, m)) return false;
+  std::memcpy(p, item, static_cast<size_t>(m->itemsize));
+  return true;
+}
+
 // The store side of mv_getitem (memory_ass_sub): only 1-D slices are assignable, from a buffer of the same
 // format, itemsize and length.
 bool mv_setitem(ThreadState& ts, Value v, Value key, Value value) {
@@ -446,13 +467,14 @@ bool mv_setitem(ThreadState& ts, Value v, Value key, Value value) {
   if (!value) return raise(ts, TypeError_type, "cannot delete memory"), false;
   if (m->ndim == 0) {
     if (key == Value(&ellipsis_object) || (is_tuple(key) && static_cast<TupleObject*>(key.as_object())->size == 0))
-      return pack_item(ts, m->format, m->data, value);
+      return store_item(ts, m, m->data, value);
     return raise(ts, TypeError_type, "invalid indexing of 0-dim memory"), false;
   }
   if (is_slice(key)) {
     if (m->ndim != 1) return raise(ts, NotImplementedError_type, "memoryview slice assignments are currently restricted to ndim = 1"), false;
     int64_t start, stop, step, n;
-    if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), m->shape()[0], &start, &stop, &step, &n))
+    if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), m->shape()[0], &start, &stop, &step, &n) ||
+        !check_released(ts, m))  // the bounds' __index__ may have released m
       return false;
     BufferLease source;
     if (!has_buffer(value))
@@ -473,7 +495,7 @@ bool mv_setitem(ThreadState& ts, Value v, Value key, Value value) {
   if (!is_tuple(key) && !is_int(key) && !type_of(key)->index) return raise(ts, TypeError_type, "memoryview: invalid slice key"), false;
   if (!is_tuple(key) && m->ndim > 1) return raise(ts, NotImplementedError_type, "sub-views are not implemented"), false;
   char* p = item_address(ts, m, key);
-  return p && pack_item(ts, m->format, p, value);
+  return p && store_item(ts, m, p, value);
 }
 
 // Iteration uses the generic index iterator over mv_getitem (CPython 3.11 has a dedicated memory_iterator;
@@ -508,11 +530,11 @@ Value mv_richcompare(ThreadState& ts, Value a, Value b, int op) {
         x.c_contiguous() && y.c_contiguous()) {
       equal = x.bytes() == y.bytes();
     } else if (equal) {
-      std::vector<Value> left;
+      // A list object holds the unpacked items (not a C++ vector, which a collection would not see).
+      ListObject* left = make_list(ts, 0);
       bool ok = for_each_buffer_item(x, [&](const char* p) {
         Value item = unpack_item(ts, x.format, p);
-        if (item) left.push_back(item);
-        return static_cast<bool>(item);
+        return item && list_append(ts, left, item);
       });
       if (!ok) {
         // Formats memoryview cannot unpack compare as not equal, as CPython's struct fallback would fail to.
@@ -524,7 +546,7 @@ Value mv_richcompare(ThreadState& ts, Value a, Value b, int op) {
         ok = for_each_buffer_item(y, [&](const char* p) {
           Value item = unpack_item(ts, y.format, p);
           if (!item) return false;
-          int eq = py_eq(ts, left[i++], item);
+          int eq = py_eq(ts, left->items[i++], item);
           if (eq < 0) return false;
           equal = equal && eq;
           return true;
@@ -669,7 +691,8 @@ MV_METHOD(m_cast) {
   }
   std::string_view fmt_text = as_str(format)->view();
   char code = native_code(fmt_text);
-  int64_t itemsize = native_size(code);
+  // 3.11 cannot cast to half floats ('e' arrived in 3.12), though it reads them where an exporter offers them.
+  int64_t itemsize = code == 'e' ? 0 : native_size(code);
   if (!itemsize)
     return raise(ts, ValueError_type,
                  "memoryview: destination format must be a native single character format prefixed with an optional '@'");

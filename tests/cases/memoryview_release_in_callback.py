@@ -1,0 +1,64 @@
+# A memoryview released (and its exporter resized) by Python code that an index or item conversion runs: the
+# store or read afterwards is CPython's "released" ValueError, never a write into the moved storage.
+def attempt(label, thunk):
+    try:
+        print(label, thunk())
+    except Exception as exc:
+        print(label, type(exc).__name__, exc)
+
+def scenario(fmt, make_key, make_value, read=False):
+    ba = bytearray(b'abcdefgh' * 2)
+    m = memoryview(ba).cast(fmt) if fmt != 'B' else memoryview(ba)
+    class Releasing:
+        def __index__(self):
+            m.release()
+            ba.extend(b'z' * 4096)
+            return 1
+        def __float__(self):
+            m.release()
+            ba.extend(b'z' * 4096)
+            return 1.5
+        def __bool__(self):
+            m.release()
+            ba.extend(b'z' * 4096)
+            return True
+    key = make_key(Releasing)
+    if read:
+        result = m[key]
+    else:
+        m[key] = make_value(Releasing)
+        result = None
+    return result, bytes(ba[:16]), len(ba)
+
+attempt('item value', lambda: scenario('B', lambda R: 0, lambda R: R()))
+attempt('item key', lambda: scenario('B', lambda R: R(), lambda R: 65))
+attempt('float value', lambda: scenario('d', lambda R: 0, lambda R: R()))
+attempt('bool value', lambda: scenario('?', lambda R: 0, lambda R: R()))
+attempt('slice start', lambda: scenario('B', lambda R: slice(R(), 3), lambda R: b'xy'))
+attempt('slice step', lambda: scenario('B', lambda R: slice(0, 4, R()), lambda R: b'xyzw'))
+attempt('read key', lambda: scenario('B', lambda R: R(), None, read=True))
+attempt('read float key', lambda: scenario('d', lambda R: R(), None, read=True))
+
+def two_dim(store):
+    ba = bytearray(16)
+    m = memoryview(ba).cast('B', (4, 4))
+    class J:
+        def __index__(self):
+            m.release()
+            ba.extend(b'z' * 4096)
+            return 1
+    if store:
+        m[J(), 1] = 3
+    return m[1, J()]
+attempt('2-D read', lambda: two_dim(False))
+attempt('2-D store', lambda: two_dim(True))
+
+# Without a release, the same conversions store normally.
+ba = bytearray(8)
+m = memoryview(ba)
+class Plain:
+    def __index__(self):
+        return 2
+m[Plain()] = Plain()
+m[Plain():4] = b'xy'
+print(bytes(ba))
