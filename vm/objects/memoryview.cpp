@@ -703,18 +703,20 @@ MV_METHOD(m_cast) {
   if (shape && dims.size() > static_cast<size_t>(kMaxBufferDims))
     return raise(ts, ValueError_type, "memoryview: number of dimensions must not exceed 64");
   std::vector<int64_t> extents;
-  int64_t product = 1;
+  // The byte count, as CPython counts it: from the itemsize, so that product * itemsize cannot wrap around to the
+  // buffer's length (cast('d', [2**61 + 1]) of 8 bytes would index far outside them).
+  int64_t bytes = itemsize;
   if (shape) {
     for (Value d : dims) {
       int64_t e = 0;
       if (!is_int(d)) return raise(ts, TypeError_type, "memoryview.cast(): elements of shape must be integers");
-      if (!int_to_int64(d, &e) || e <= 0)
-        return raise(ts, ValueError_type, "memoryview.cast(): elements of shape must be integers > 0");
-      if (product > INT64_MAX / e) return raise(ts, ValueError_type, "memoryview.cast(): product(shape) > SSIZE_MAX");
-      product *= e;
+      if (!int_to_int64(d, &e)) return raise(ts, OverflowError_type, "Python int too large to convert to C ssize_t");
+      if (e <= 0) return raise(ts, ValueError_type, "memoryview.cast(): elements of shape must be integers > 0");
+      if (e > INT64_MAX / bytes) return raise(ts, ValueError_type, "memoryview.cast(): product(shape) > SSIZE_MAX");
+      bytes *= e;
       extents.push_back(e);
     }
-    if (product * itemsize != m->length)
+    if (bytes != m->length)
       return raise(ts, TypeError_type, "memoryview: product(shape) * itemsize != buffer size");
   } else {
     extents.push_back(m->length / itemsize);
