@@ -25,6 +25,8 @@ def scenario(fmt, make_key, make_value, read=False):
     key = make_key(Releasing)
     if read:
         result = m[key]
+        if isinstance(result, memoryview):
+            result = result.tolist()
     else:
         m[key] = make_value(Releasing)
         result = None
@@ -38,6 +40,9 @@ attempt('slice start', lambda: scenario('B', lambda R: slice(R(), 3), lambda R: 
 attempt('slice step', lambda: scenario('B', lambda R: slice(0, 4, R()), lambda R: b'xyzw'))
 attempt('read key', lambda: scenario('B', lambda R: R(), None, read=True))
 attempt('read float key', lambda: scenario('d', lambda R: R(), None, read=True))
+# A slice's sub-view holds its export before the bounds are converted: the exporter cannot resize.
+attempt('read slice', lambda: scenario('B', lambda R: slice(R(), 3), None, read=True))
+attempt('read slice step', lambda: scenario('d', lambda R: slice(0, 2, R()), None, read=True))
 
 def two_dim(store):
     ba = bytearray(16)

@@ -423,13 +423,16 @@ Value mv_getitem(ThreadState& ts, Value v, Value key) {
     return raise(ts, TypeError_type, "invalid indexing of 0-dim memory");
   }
   if (is_slice(key)) {
-    // A sub-view along the first dimension: same memory, new start, extent and stride.
-    int64_t start, stop, step, n;
-    if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), m->shape()[0], &start, &stop, &step, &n))
-      return Value();
+    // A sub-view along the first dimension: same memory, new start, extent and stride. It takes its export before
+    // the bounds' __index__ run, as CPython's: one that releases m then cannot resize the exporter under it.
     Value r = new_view_like(ts, m, m->ndim);
     if (!r) return r;
     MemoryViewObject* s = as_mv(r);
+    int64_t start, stop, step, n;
+    if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), m->shape()[0], &start, &stop, &step, &n)) {
+      end_export(s);
+      return Value();
+    }
     copy_dims(s, m);
     s->data = m->data + start * m->strides()[0];
     s->shape()[0] = n;
