@@ -225,6 +225,9 @@ bool compare_numbers(T a, T b, int op) {
 [[nodiscard]] int rich_compare_bool(ThreadState& ts, Value a, Value b, int op);  // identity implies equality for Eq/Ne
 inline int py_eq(ThreadState& ts, Value a, Value b) { return rich_compare_bool(ts, a, b, kEq); }
 [[nodiscard]] Value binary_op(ThreadState& ts, Value a, Value b, int op);         // op: BinaryOpIndex or (13 + i) in-place
+// One binary operation's dispatch given the slot of a's type and of b's (null when b's type is a's): b's first when
+// its type is a proper subclass of a's with a different slot. NotImplemented when both decline (divmod() uses it).
+[[nodiscard]] Value binary_slots(ThreadState& ts, Value a, Value b, BinarySlot slota, BinarySlot slotb);
 [[nodiscard]] Value unary_negative(ThreadState& ts, Value v);
 [[nodiscard]] Value unary_positive(ThreadState& ts, Value v);
 [[nodiscard]] Value unary_invert(ThreadState& ts, Value v);

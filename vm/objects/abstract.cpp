@@ -27,27 +27,13 @@ namespace {
 constexpr int kSwappedOp[6] = {kGt, kGe, kEq, kNe, kLt, kLe};
 constexpr const char* kCompareSymbols[6] = {"<", "<=", "==", "!=", ">", ">="};
 
-// Tries the number slots of both operands (the right one first when it is a subclass of the left's type).
-// CPython's binary_op1. A right operand whose type is a proper subclass of the left's and overrides the slot
-// goes first, so a subclass can take over an operation with a base instance (class Money(int): __radd__). A
-// slot shared by both types is tried once.
+// CPython's binary_op1 over two operands' slots for one operation. A right operand whose type is a proper subclass
+// of the left's and overrides the slot goes first, so a subclass can take over an operation with a base instance
+// (class Money(int): __radd__). A slot shared by both types is tried once.
 Value binary_op1(ThreadState& ts, Value a, Value b, int op) {
   Type* ta = type_of(a);
   Type* tb = type_of(b);
-  BinarySlot slota = ta->binary[op];
-  BinarySlot slotb = tb != ta ? tb->binary[op] : nullptr;
-  if (slotb == slota) slotb = nullptr;
-  if (slota) {
-    if (slotb && is_subtype(tb, ta)) {
-      Value x = slotb(ts, a, b);
-      if (x != NotImplemented()) return x;
-      slotb = nullptr;
-    }
-    Value x = slota(ts, a, b);
-    if (x != NotImplemented()) return x;
-  }
-  if (slotb) return slotb(ts, a, b);
-  return NotImplemented();
+  return binary_slots(ts, a, b, ta->binary[op], tb != ta ? tb->binary[op] : nullptr);
 }
 
 Value binop_type_error(ThreadState& ts, Value a, Value b, int op, bool inplace) {
@@ -82,6 +68,22 @@ Value sequence_fallback(ThreadState& ts, Value a, Value b, int op, bool inplace)
 }
 
 }  // namespace
+
+// (Declared in runtime.h.)
+Value binary_slots(ThreadState& ts, Value a, Value b, BinarySlot slota, BinarySlot slotb) {
+  if (slotb == slota) slotb = nullptr;
+  if (slota) {
+    if (slotb && is_subtype(type_of(b), type_of(a))) {
+      Value x = slotb(ts, a, b);
+      if (x != NotImplemented()) return x;
+      slotb = nullptr;
+    }
+    Value x = slota(ts, a, b);
+    if (x != NotImplemented()) return x;
+  }
+  if (slotb) return slotb(ts, a, b);
+  return NotImplemented();
+}
 
 // `a op b`, or `a op= b` when op >= kBinaryOpCount: the in-place slot of `a` first, then the ordinary
 // operation. std::bad_alloc from a huge result ("x" * 10**12) becomes MemoryError here.

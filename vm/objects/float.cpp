@@ -81,6 +81,12 @@ Value float_binary(ThreadState& ts, Value left, Value right, int op) {
 // divmod(x, y) is (x // y, x % y) computed by float_divmod once each; both come from the same float_divmod helper
 // (compiler/float_ops), so they agree with the operators and with constant folding.
 Value float_divmod_slot(ThreadState& ts, Value a, Value b) {
+  double x, y;
+  int ra = float_operand(ts, a, &x);
+  if (ra <= 0) return ra < 0 ? Value() : NotImplemented();
+  int rb = float_operand(ts, b, &y);
+  if (rb <= 0) return rb < 0 ? Value() : NotImplemented();
+  if (y == 0.0) return raise(ts, ZeroDivisionError_type, "float divmod()");  // its own wording, not //'s or %'s
   Value q = float_binary(ts, a, b, kOpFloorDiv);
   if (!q || q == NotImplemented()) return q;
   Value r = float_binary(ts, a, b, kOpMod);
