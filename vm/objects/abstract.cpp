@@ -213,6 +213,7 @@ Value py_format(ThreadState& ts, Value v, Value spec) {
     if (s.empty()) return v;
     auto r = text::format_str(as_str(v)->view(), s);
     if (!r.ok()) return raise_text_error(ts, r.error());
+    if (r.value() == as_str(v)->view()) return v;  // nothing padded or cut: CPython hands back the str itself
     return Value(make_str(ts, r.value()));
   }
   if (v.is_small_int() || t == &int_type || t == &bool_type) {
