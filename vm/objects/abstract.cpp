@@ -301,17 +301,34 @@ Value py_abs(ThreadState& ts, Value v) {
   return raise_fmt(ts, TypeError_type, "bad operand type for abs(): '{}'", type_name_of(t));
 }
 
-// pow(a, b, mod): without a modulus it is `a ** b`; with one only the left operand's ternary slot is asked
-// (CPython's ternary_op would also try the other two operands' slots).
+// pow(a, b, mod): without a modulus it is `a ** b`; with one, CPython's ternary_op: the power slots of a and b in
+// binary_op's order (b's first when its type is a subclass of a's), then the modulus's if it is another slot.
+// A float's slot refuses any modulus, a complex's says "complex modulo".
 Value py_pow3(ThreadState& ts, Value a, Value b, Value mod) {
   if (!mod || is_none(mod)) return binary_op(ts, a, b, kOpPow);
-  Type* t = type_of(a);
-  if (t->power3) {
-    Value r = t->power3(ts, a, b, mod);
-    if (r != NotImplemented()) return r;
+  Type* ta = type_of(a);
+  Type* tb = type_of(b);
+  TernarySlot slota = ta->power3;
+  TernarySlot slotb = tb != ta ? tb->power3 : nullptr;
+  if (slotb == slota) slotb = nullptr;
+  if (slota) {
+    if (slotb && is_subtype(tb, ta)) {
+      Value x = slotb(ts, a, b, mod);
+      if (x != NotImplemented()) return x;
+      slotb = nullptr;
+    }
+    Value x = slota(ts, a, b, mod);
+    if (x != NotImplemented()) return x;
   }
-  if (is_float(a) || is_float(b) || is_float(mod))
-    return raise(ts, TypeError_type, "pow() 3rd argument not allowed unless all arguments are integers");
+  if (slotb) {
+    Value x = slotb(ts, a, b, mod);
+    if (x != NotImplemented()) return x;
+  }
+  TernarySlot slotm = type_of(mod)->power3;
+  if (slotm && slotm != slota && slotm != slotb) {
+    Value x = slotm(ts, a, b, mod);
+    if (x != NotImplemented()) return x;
+  }
   return raise_fmt(ts, TypeError_type, "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'", type_name(a),
                    type_name(b), type_name(mod));
 }

@@ -288,6 +288,10 @@ void init_float_type(ThreadState& ts) {
   t.binary[kOpMod] = FLOAT_BINARY(kOpMod);
   t.binary[kOpPow] = FLOAT_BINARY(kOpPow);
   t.divmod = float_divmod_slot;
+  // float_pow refuses a modulus before looking at the operands.
+  t.power3 = [](ThreadState& ts, Value, Value, Value) {
+    return raise(ts, TypeError_type, "pow() 3rd argument not allowed unless all arguments are integers");
+  };
   t.richcompare = float_richcompare;
   t.hash = float_hash_slot;
   t.repr = float_repr_slot;

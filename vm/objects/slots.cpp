@@ -284,6 +284,21 @@ constexpr std::array<BinarySlot, sizeof...(ops)> inplace_table(std::integer_sequ
 constexpr auto kBinarySlots = binary_table(std::make_integer_sequence<int, kBinaryOpCount>{});
 constexpr auto kInplaceSlots = inplace_table(std::make_integer_sequence<int, kBinaryOpCount>{});
 
+// pow(v, w, mod) on a class whose __pow__ or __rpow__ is Python code, CPython's slot_nb_power: a three-argument power
+// never uses __rpow__, so only when v's own class has this slot is v.__pow__(w, mod) called (the builtin base's
+// power when no Python class defines __pow__; AttributeError when there is none).
+Value slot_power3(ThreadState& ts, Value v, Value w, Value mod) {
+  Type* t = type_of(v);
+  if (t->power3 != &slot_power3) return NotImplemented();
+  StrObject* name = binary_name(ts, kOpPow, kPlain);
+  if (Value attr = heap_lookup(t, name)) {
+    Value args[2] = {w, mod};
+    return call_special(ts, v, attr, args);
+  }
+  if (TernarySlot base = static_base(t)->power3) return base(ts, v, w, mod);
+  return raise(ts, AttributeError_type, "__pow__");
+}
+
 Value slot_divmod(ThreadState& ts, Value a, Value b) {
   return binary_dunders(ts, a, b, intern(ts, "__divmod__"), intern(ts, "__rdivmod__"), &slot_divmod,
                         [](Type* t) { return t->divmod; });
@@ -400,6 +415,7 @@ void update_heap_type_slots(ThreadState& ts, Type* t) {
     pick(t->inplace[op], kInplaceSlots[op], solid->inplace[op], Slot::kInplace, op);
   }
   pick(t->divmod, &slot_divmod, solid->divmod, Slot::kDivmod);
+  t->power3 = t->binary[kOpPow] == kBinarySlots[kOpPow] ? &slot_power3 : solid->power3;
   pick(t->negative, &slot_neg, solid->negative, Slot::kNegative);
   pick(t->positive, &slot_pos, solid->positive, Slot::kPositive);
   pick(t->absolute, &slot_abs, solid->absolute, Slot::kAbsolute);
