@@ -81,6 +81,9 @@ Value bytes_concat(ThreadState& ts, Value a, Value b) {
   if (!has_buffer(b)) return raise_fmt(ts, TypeError_type, "can't concat {} to bytes", type_name(b));
   std::string s(as_bytes(a)->view()), right;
   if (!buffer_bytes(ts, b, &right)) return Value();
+  // An empty side hands back the other operand when that is an exact bytes, as CPython's bytes_concat does.
+  if (s.empty() && type_of(b) == &bytes_type) return b;
+  if (right.empty() && type_of(a) == &bytes_type) return a;
   return make_bytes(ts, s + right);
 }
 
@@ -92,6 +95,7 @@ Value bytes_getitem(ThreadState& ts, Value v, Value key) {
     int64_t start, stop, step, n;
     if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), b->size, &start, &stop, &step, &n))
       return Value();
+    if (step == 1 && n == b->size && type_of(v) == &bytes_type) return v;  // the whole of an exact bytes: itself
     std::string out;
     for (int64_t i = 0, p = start; i < n; i++, p += step) out.push_back(b->data[p]);
     return make_bytes(ts, out);

@@ -282,8 +282,12 @@ Value partition_impl(ThreadState& ts, Value self, std::span<const Value> args, T
   if (!is_str(args[0])) return raise_fmt(ts, TypeError_type, "must be str, not {}", type_name(args[0]));
   auto r = right ? text::rpartition(sv(self), as_str(args[0])->view()) : text::partition(sv(self), as_str(args[0])->view());
   if (!r.ok()) return raise_text_error(ts, r.error());
-  Value items[3] = {str_of_view(ts, r.value()[0], self), Value(make_str(ts, r.value()[1])),
-                    str_of_view(ts, r.value()[2], self)};
+  // CPython's partition hands back its operands: the receiver itself (a subclass instance too) when the separator is
+  // absent, the separator object as given when it is found.
+  Value items[3] = {Value(make_str(ts, r.value()[0])), Value(make_str(ts, r.value()[1])),
+                    Value(make_str(ts, r.value()[2]))};
+  if (r.value()[1].empty()) items[right ? 2 : 0] = self;
+  else items[1] = args[0];
   return Value(minipy::make_tuple(ts, items));
 }
 STR_METHOD(m_partition) { return partition_impl(ts, self, args, kwnames, false); }
