@@ -193,7 +193,7 @@ bool namespaces(ThreadState& ts, std::span<const Value> args, size_t n, bool is_
 }
 
 // Argument Clinic's checks: eval(source, globals=None, locals=None, /) takes no keywords; exec's only keyword is
-// 3.11's closure=, of which only None is supported here.
+// 3.11's closure= (its value is checked later, with the code).
 bool check_exec_eval_args(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, bool is_eval) {
   size_t n = positional_count(args, kwnames);
   if (is_eval) return check_positional_args(ts, "eval", args, kwnames, 1, 3);
@@ -204,9 +204,22 @@ bool check_exec_eval_args(ThreadState& ts, std::span<const Value> args, TupleObj
     std::string_view key = as_str(kwnames->items[i])->view();
     if (key != "closure")
       return raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for exec()", key), false;
-    if (!is_none(args[n + static_cast<size_t>(i)]))
-      return raise(ts, NotImplementedError_type, "exec(): closure= is not supported"), false;
   }
+  return true;
+}
+
+// exec(code, closure=cells): a code object with free variables needs an exact tuple of exactly that many cells, one
+// without any takes no closure (bltinmodule.c's builtin_exec_impl).
+bool closure_fits(ThreadState& ts, CodeObj* code, Value closure) {
+  int64_t frees = code->nfrees;
+  if (frees == 0) {
+    if (closure) return raise(ts, TypeError_type, "cannot use a closure with this code object"), false;
+    return true;
+  }
+  bool ok = closure && type_of(closure) == &tuple_type && static_cast<TupleObject*>(closure.as_object())->size == frees;
+  for (int64_t i = 0; ok && i < frees; i++)
+    ok = type_of(static_cast<TupleObject*>(closure.as_object())->items[i]) == &cell_type;
+  if (!ok) return raise_fmt(ts, TypeError_type, "code object requires a closure of exactly length {}", frees), false;
   return true;
 }
 
@@ -217,7 +230,12 @@ Value exec_or_eval(ThreadState& ts, std::span<const Value> args, TupleObject* kw
   DictObject* globals;
   Value locals;
   if (!namespaces(ts, args, n, is_eval, &globals, &locals)) return Value();
+  Value closure = is_eval ? Value() : keyword_arg(ts, args, kwnames, "closure");
+  if (closure && is_none(closure)) closure = Value();
   Value code = args[0];
+  if (closure && type_of(code) != &code_type)
+    return raise(ts, TypeError_type, "closure can only be used when source is a code object");
+  if (!is_eval && type_of(code) == &code_type && !closure_fits(ts, as_code(code), closure)) return Value();
   if (type_of(code) != &code_type) {
     std::string_view text;
     std::string copied;  // a bytearray's or memoryview's bytes
@@ -238,11 +256,11 @@ Value exec_or_eval(ThreadState& ts, std::span<const Value> args, TupleObject* kw
                            inherited_future_flags(ts));
     if (!code) return code;
   }
-  // A closure's code needs cells that only MAKE_FUNCTION supplies; exec() has none to give (3.11 has no closure=
-  // argument yet), hence ceval's message.
-  if (as_code(code)->nfrees > 0)
+  // eval() has no closure= to supply the cells of free variables (exec() checked its closure above).
+  if (is_eval && as_code(code)->nfrees > 0)
     return raise_fmt(ts, TypeError_type, "code object passed to {}() may not contain free variables", fn);
-  Value r = eval_code(ts, as_code(code), globals, locals);
+  Value r = eval_code(ts, as_code(code), globals, locals,
+                      closure ? static_cast<TupleObject*>(closure.as_object()) : nullptr);
   if (!r) return r;
   return is_eval ? r : None();
 }
