@@ -3,6 +3,8 @@
 // and its ownership rules in one place.
 #include "compiler/bigint.h"
 
+#include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstring>
 
@@ -120,21 +122,35 @@ BigInt BigInt::pow_mod(const BigInt& base, const BigInt& exp, const BigInt& mod)
 }
 
 std::optional<double> BigInt::true_divide(const BigInt& a, const BigInt& b) {
+  constexpr int64_t kMantissaBits = DBL_MANT_DIG;  // 53
+  constexpr int64_t kMinExp = DBL_MIN_EXP;         // -1021: 2**(kMinExp-1) is the smallest normal double
+  constexpr int64_t kMaxExp = DBL_MAX_EXP;         // 1024
   bool negative = (a.sign() < 0) != (b.sign() < 0);
+  double zero = negative ? -0.0 : 0.0;
+  if (a.is_zero()) return zero;
   BigInt n = a.abs(), d = b.abs();
-  if (n.is_zero()) return negative ? -0.0 : 0.0;
-  // Scale so the quotient has 55+ bits, keep a sticky bit for the remainder: the one rounding in to_double()
-  // is then the correct one for a normal result. A subnormal result is rounded a second time by the ldexp below
-  // (to fewer than 53 bits), which can differ from CPython's single rounding by one unit.
-  int64_t shift = static_cast<int64_t>(d.bit_length()) - static_cast<int64_t>(n.bit_length()) + 55;
-  if (shift > 0) n = n.shifted_left(static_cast<uint64_t>(shift));
-  else d = d.shifted_left(static_cast<uint64_t>(-shift));
+  // The quotient lies in [2**(diff-1), 2**(diff+1)): far enough out, it overflows or rounds to zero whatever the
+  // digits, and the big shifts below are never made.
+  int64_t diff = static_cast<int64_t>(n.bit_length()) - static_cast<int64_t>(d.bit_length());
+  if (diff > kMaxExp) return std::nullopt;
+  if (diff < kMinExp - kMantissaBits - 1) return zero;
+  // Scale so the integer quotient carries 2-3 bits past the precision the result can hold: 53 bits for a normal
+  // result, fewer for a subnormal one, whose last bit is worth 2**-1074 whatever the exponent. Rounding that
+  // integer once, half to even with the remainder as a sticky bit, to exactly the bits the double keeps makes the
+  // final ldexp exact, so there is a single rounding (dividing to 53 bits and letting ldexp round a subnormal
+  // again would round twice).
+  int64_t shift = std::max(diff, kMinExp) - kMantissaBits - 2;
+  if (shift > 0) d = d.shifted_left(static_cast<uint64_t>(shift));
+  else n = n.shifted_left(static_cast<uint64_t>(-shift));
   BigInt q, r;
   floor_divmod(n, d, &q, &r);
-  if (!r.is_zero()) q = q | BigInt(1);
-  std::optional<double> qd = q.to_double();
-  if (!qd) return std::nullopt;
-  double result = std::ldexp(*qd, static_cast<int>(-shift));
+  uint64_t bits = mpz_get_ui(q.v_);  // below 2**57 by the choice of shift
+  int64_t kept_from = std::max(static_cast<int64_t>(q.bit_length()), kMinExp - shift) - kMantissaBits;
+  uint64_t half = uint64_t{1} << (kept_from - 1);
+  uint64_t dropped = (bits & (2 * half - 1)) | (r.is_zero() ? 0 : 1);
+  bits &= ~(2 * half - 1);
+  if ((dropped & half) && ((dropped & (half - 1)) || (bits & (2 * half)))) bits += 2 * half;
+  double result = std::ldexp(static_cast<double>(bits), static_cast<int>(shift));
   if (std::isinf(result)) return std::nullopt;
   return negative ? -result : result;
 }

@@ -225,6 +225,9 @@ bool compare_numbers(T a, T b, int op) {
 [[nodiscard]] int rich_compare_bool(ThreadState& ts, Value a, Value b, int op);  // identity implies equality for Eq/Ne
 inline int py_eq(ThreadState& ts, Value a, Value b) { return rich_compare_bool(ts, a, b, kEq); }
 [[nodiscard]] Value binary_op(ThreadState& ts, Value a, Value b, int op);         // op: BinaryOpIndex or (13 + i) in-place
+// One binary operation's dispatch given the slot of a's type and of b's (null when b's type is a's): b's first when
+// its type is a proper subclass of a's with a different slot. NotImplemented when both decline (divmod() uses it).
+[[nodiscard]] Value binary_slots(ThreadState& ts, Value a, Value b, BinarySlot slota, BinarySlot slotb);
 [[nodiscard]] Value unary_negative(ThreadState& ts, Value v);
 [[nodiscard]] Value unary_positive(ThreadState& ts, Value v);
 [[nodiscard]] Value unary_invert(ThreadState& ts, Value v);
@@ -304,7 +307,8 @@ inline size_t positional_count(std::span<const Value> args, TupleObject* kwnames
 
 // ---- the interpreter ---------------------------------------------------------------------------------------------
 struct Frame;
-[[nodiscard]] Value eval_code(ThreadState& ts, CodeObj* code, DictObject* globals, Value locals);
+[[nodiscard]] Value eval_code(ThreadState& ts, CodeObj* code, DictObject* globals, Value locals,
+                              TupleObject* closure = nullptr);  // closure: the cells of the code's free variables
 [[nodiscard]] Value call_function(ThreadState& ts, FunctionObject* func, std::span<const Value> args, TupleObject* kwnames);
 // The runtime code object for a compiled CodeObject (constants converted, bytecode validated). Null with a
 // pending exception (SystemError naming the problem) when the bytecode is not something minipy can run.

@@ -23,11 +23,18 @@ namespace {
 #define TIME_FN(name) Value name(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames)
 
 // Every clock is read as whole nanoseconds first, as CPython's _PyTime_t values are; the float functions convert from
-// that. (CPython converts with a division by 1e9, this multiplies by 1e-9, which can differ in the last bit.)
+// that with seconds_double.
 int64_t clock_ns(clockid_t clock) {
   timespec t;
   clock_gettime(clock, &t);
   return static_cast<int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec;
+}
+
+// CPython's _PyTime_AsSecondsDouble: whole seconds exactly, otherwise the nanoseconds divided by 1e9 (a product with
+// 1e-9, which is not exact in binary, can differ in the last bit).
+double seconds_double(int64_t ns) {
+  if (ns % 1000000000 == 0) return static_cast<double>(ns / 1000000000);
+  return static_cast<double>(ns) / 1e9;
 }
 
 bool no_args(ThreadState& ts, const char* fn, std::span<const Value> args, TupleObject* kwnames) {
@@ -38,7 +45,7 @@ bool no_args(ThreadState& ts, const char* fn, std::span<const Value> args, Tuple
   TIME_FN(name) {                                                                        \
     (void)self;                                                                          \
     if (!no_args(ts, #name, args, kwnames)) return Value();                              \
-    return make_float(ts, static_cast<double>(clock_ns(clock)) * 1e-9);                  \
+    return make_float(ts, seconds_double(clock_ns(clock)));                              \
   }                                                                                      \
   TIME_FN(name##_ns) {                                                                   \
     (void)self;                                                                          \

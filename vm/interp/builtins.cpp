@@ -176,13 +176,22 @@ BUILTIN(b_max) {
 // one after another (the compensated summation arrived in 3.12), so plain addition is the right answer here.
 BUILTIN(b_sum) {
   (void)self;
+  // Argument Clinic's checks in its order: the total count, the positional minimum, then the keyword names.
   size_t n = positional_count(args, kwnames);
-  if (n < 1 || n > 2) return raise_fmt(ts, TypeError_type, "sum() takes at most 2 arguments ({} given)", n);
+  if (args.size() > 2) return raise_fmt(ts, TypeError_type, "sum() takes at most 2 arguments ({} given)", args.size());
+  if (n < 1) return raise_fmt(ts, TypeError_type, "sum() takes at least 1 positional argument ({} given)", n);
+  for (int64_t i = 0; kwnames && i < kwnames->size; i++)
+    if (as_str(kwnames->items[i])->view() != "start")
+      return raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for sum()",
+                       as_str(kwnames->items[i])->view());
   Value start = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "start");
   if (!start) start = Value::small_int(0);
-  // bltinmodule.c's builtin_sum_impl refuses these starts up front (str, bytes, bytearray) to steer users to join().
+  // bltinmodule.c's builtin_sum_impl refuses these starts (and their subclasses) up front, to steer users to join().
   if (is_str(start)) return raise(ts, TypeError_type, "sum() can't sum strings [use ''.join(seq) instead]");
-  if (type_of(start) == &bytes_type) return raise(ts, TypeError_type, "sum() can't sum bytes [use b''.join(seq) instead]");
+  if (is_subtype(type_of(start), &bytes_type))
+    return raise(ts, TypeError_type, "sum() can't sum bytes [use b''.join(seq) instead]");
+  if (is_bytearray(start))
+    return raise(ts, TypeError_type, "sum() can't sum bytearray [use b''.join(seq) instead]");
   Value it = get_iter(ts, args[0]);
   if (!it) return it;
   Value total = start;
@@ -281,24 +290,16 @@ BUILTIN(b_round) {
   return call(ts, method, std::span<const Value>(call_args, nd ? 2 : 1));
 }
 
-// The left operand's divmod slot first, then the right's if its type differs; both NotImplemented is the
-// TypeError.
-// CPython's binary_op1 also tries the right operand first when its type is a proper subclass of the left's that
-// overrides the slot; this plain left-then-right order lacks that rule.
+// The operands' divmod slots in binary_op's order (a right operand of a subclass type first); both
+// NotImplemented is the TypeError.
 BUILTIN(b_divmod) {
   (void)self;
   if (!check_positional_args(ts, "divmod", args, kwnames, 2, 2)) return Value();
   Value a = args[0], b = args[1];
   Type* ta = type_of(a);
   Type* tb = type_of(b);
-  if (ta->divmod) {
-    Value r = ta->divmod(ts, a, b);
-    if (r != NotImplemented()) return r;
-  }
-  if (tb != ta && tb->divmod) {
-    Value r = tb->divmod(ts, a, b);
-    if (r != NotImplemented()) return r;
-  }
+  Value r = binary_slots(ts, a, b, ta->divmod, tb != ta ? tb->divmod : nullptr);
+  if (r != NotImplemented()) return r;
   return raise_fmt(ts, TypeError_type, "unsupported operand type(s) for divmod(): '{}' and '{}'", type_name(a),
                    type_name(b));
 }
@@ -504,14 +505,12 @@ BUILTIN(b_all) {
 // Builtins run without a frame of their own, so current_frame is the Python caller's.
 BUILTIN(b_globals) {
   (void)self;
-  (void)args;
-  (void)kwnames;
+  if (!check_positional_args(ts, "globals", args, kwnames, 0, 0)) return Value();
   return Value(ts.current_frame->globals);
 }
 BUILTIN(b_locals) {
   (void)self;
-  (void)args;
-  (void)kwnames;
+  if (!check_positional_args(ts, "locals", args, kwnames, 0, 0)) return Value();
   return frame_locals(ts, ts.current_frame);
 }
 }  // namespace
@@ -539,6 +538,7 @@ namespace {
 // vars(obj) is obj.__dict__ through the attribute protocol (so a property named __dict__ counts); anything but an
 // AttributeError propagates, as in CPython.
 BUILTIN(b_vars) {
+  if (!check_positional_args(ts, "vars", args, kwnames, 0, 1)) return Value();
   if (args.empty()) return b_locals(ts, self, args, kwnames);
   Value d = get_attr_optional(ts, args[0], ts.interp->names.dict);
   if (!d) {
@@ -630,7 +630,7 @@ namespace {
 // Python caller's.
 BUILTIN(b_dir) {
   (void)self;
-  (void)kwnames;
+  if (!check_positional_args(ts, "dir", args, kwnames, 0, 1)) return Value();
   ListObject* names = make_list(ts, 0);
   if (args.empty()) {
     Value l = b_locals(ts, Value(), {}, nullptr);

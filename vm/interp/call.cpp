@@ -216,7 +216,7 @@ Value call_function(ThreadState& ts, FunctionObject* func, std::span<const Value
 // exec()/eval()/module execution: as CPython's PyEval_EvalCode, a globals dict without __builtins__ gets the builtins
 // module inserted, and one with __builtins__ uses it (a module or its dict), so a sandboxed exec sees the builtins it
 // was given.
-Value eval_code(ThreadState& ts, CodeObj* code, DictObject* globals, Value locals) {
+Value eval_code(ThreadState& ts, CodeObj* code, DictObject* globals, Value locals, TupleObject* closure) {
   Value builtins_v = dict_get_str(globals, ts.interp->names.builtins);
   DictObject* builtins = ts.interp->builtins;
   if (builtins_v) {
@@ -225,7 +225,16 @@ Value eval_code(ThreadState& ts, CodeObj* code, DictObject* globals, Value local
   } else if (!dict_set_str(ts, globals, ts.interp->names.builtins, Value(ts.interp->builtins_module))) {
     return Value();  // the globals are the program's dict: a key of its own may fail the comparison
   }
-  Frame* frame = new_frame(ts, code, nullptr, globals, builtins, locals ? locals : Value(globals));
+  // Free variables come from a function's closure (COPY_FREE_VARS), so exec(code, closure=cells) runs the code as
+  // a function holding them, as CPython's PyEval_EvalCodeEx does.
+  FunctionObject* func = nullptr;
+  if (closure) {
+    Value f = make_function_in(ts, globals, builtins, code);
+    if (!f) return f;
+    func = static_cast<FunctionObject*>(f.as_object());
+    func->closure = closure;
+  }
+  Frame* frame = new_frame(ts, code, func, globals, builtins, locals ? locals : Value(globals));
   return run_frame(ts, frame);
 }
 

@@ -61,14 +61,15 @@ Value code_of(ThreadState& ts, const CompileResult& result, const SyntaxWarnings
 
 // compile(source, filename, mode) -> a code object, or a pending SyntaxError.
 // `text`: the source was a str (its coding line is ignored), not bytes.
+// `future_flags`: the CO_FUTURE_* bits in force from the start (compile.h).
 Value compile_to_code(ThreadState& ts, std::string_view source, std::string_view filename, std::string_view mode,
-                      const char* fn, bool text, int optimize = -1) {
+                      const char* fn, bool text, int future_flags, int optimize = -1) {
   ast::ParseMode m;
   if (!parse_mode(ts, mode, fn, &m)) return Value();
   if (optimize < 0) optimize = ts.interp->config.optimize;
   SyntaxWarnings warnings;
-  CompileResult result =
-      compile_source(source, filename, m, {optimize, text ? SourceOrigin::Text : SourceOrigin::String}, warnings);
+  CompileResult result = compile_source(
+      source, filename, m, {optimize, text ? SourceOrigin::Text : SourceOrigin::String, future_flags}, warnings);
   return code_of(ts, result, warnings);
 }
 
@@ -76,6 +77,14 @@ Value compile_to_code(ThreadState& ts, std::string_view source, std::string_view
 // 0x800 is PyCF_SOURCE_IS_UTF8 (accepted, meaningless here), 0x2000 PyCF_ALLOW_TOP_LEVEL_AWAIT, 0x4000
 // PyCF_ALLOW_INCOMPLETE_INPUT (codeop), and 0x3fe0000 the CO_FUTURE_* bits; anything else is compile()'s "unrecognised
 // flags".
+// CPython's PyCF_MASK: the CO_FUTURE_* bits, those compile() takes in flags and code passes on to what it compiles.
+constexpr int kFutureFlags = 0x1fe0000;
+
+// The future features of the Python code calling exec(), eval() or compile(), which the compiled code inherits.
+int inherited_future_flags(ThreadState& ts) {
+  return ts.current_frame ? ts.current_frame->code->flags & kFutureFlags : 0;
+}
+
 constexpr int64_t kOnlyAst = 0x400, kTypeComments = 0x1000, kKnownCompileFlags = 0x400 | 0x800 | 0x1000 | 0x2000 | 0x4000 | 0x3fe0000;
 
 Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
@@ -89,6 +98,9 @@ Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject
   if (a[5] && !index_to_int64(ts, a[5], &optimize)) return Value();
   if (flags & ~kKnownCompileFlags) return raise(ts, ValueError_type, "compile(): unrecognised flags");
   if (optimize < -1 || optimize > 2) return raise(ts, ValueError_type, "compile(): invalid optimize value");
+  int64_t dont_inherit = 0;  // an int, as Argument Clinic's bool(accept={int}) takes it
+  if (a[4] && !index_to_int64(ts, a[4], &dont_inherit)) return Value();
+  int future_flags = static_cast<int>(flags & kFutureFlags) | (dont_inherit ? 0 : inherited_future_flags(ts));
   // A bytes file name is accepted as os.fsdecode would take it (PyUnicode_FSDecoder in bltinmodule.c).
   if (type_of(filename) == &bytes_type) filename = Value(make_str(ts, static_cast<BytesObject*>(filename.as_object())->view()));
   if (!is_str(filename) || !is_str(mode)) return raise(ts, TypeError_type, "compile() arg 2 and 3 must be str");
@@ -112,7 +124,8 @@ Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject
     if (!module) return Value();
     int level = optimize < 0 ? ts.interp->config.optimize : static_cast<int>(optimize);
     SyntaxWarnings warnings;
-    CompileResult result = compile_ast(*module, arena, as_str(filename)->view(), {}, {level}, warnings);
+    CompileResult result =
+        compile_ast(*module, arena, as_str(filename)->view(), {}, {level, SourceOrigin::String, future_flags}, warnings);
     return code_of(ts, result, warnings);
   }
   std::string_view text;
@@ -136,29 +149,36 @@ Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject
                                   static_cast<int>(feature_version), is_str(source));
   }
   return compile_to_code(ts, text, as_str(filename)->view(), as_str(mode)->view(), "compile", is_str(source),
-                         static_cast<int>(optimize));
+                         future_flags, static_cast<int>(optimize));
 }
 
 // The namespaces exec()/eval() run in: given ones, or the caller's.
 // With globals given and no locals, both are the same dict (module-level semantics). With neither, the code runs in the
 // caller's namespaces; in a function that means a snapshot from locals(), so assignments made by the code do not reach
-// the function's variables, as in CPython 3.11.
-bool namespaces(ThreadState& ts, std::span<const Value> args, size_t n, TupleObject* kwnames, const char* fn,
-                DictObject** globals, Value* locals) {
-  Value g = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "globals");
-  Value l = n > 2 ? args[2] : keyword_arg(ts, args, kwnames, "locals");
-  if (g && !is_none(g)) {
-    if (!is_dict(g)) {
-      raise_fmt(ts, TypeError_type, "{}() globals must be a dict, not {}", fn, type_name(g));
-      return false;
-    }
+// the function's variables, as in CPython 3.11. The checks and their wording differ between the two builtins
+// (bltinmodule.c): eval() looks at locals first and says less.
+bool namespaces(ThreadState& ts, std::span<const Value> args, size_t n, bool is_eval, DictObject** globals,
+                Value* locals) {
+  Value g = n > 1 && !is_none(args[1]) ? args[1] : Value();
+  Value l = n > 2 && !is_none(args[2]) ? args[2] : Value();
+  // PyMapping_Check: anything subscriptable, a list included.
+  bool bad_locals = l && !type_of(l)->getitem;
+  if (is_eval && bad_locals) return raise(ts, TypeError_type, "locals must be a mapping"), false;
+  if (g && !is_dict(g)) {
+    if (!is_eval) raise_fmt(ts, TypeError_type, "exec() globals must be a dict, not {}", type_name(g));
+    else if (type_of(g)->getitem) raise(ts, TypeError_type, "globals must be a real dict; try eval(expr, {}, mapping)");
+    else raise(ts, TypeError_type, "globals must be a dict");
+    return false;
+  }
+  if (bad_locals) return raise_fmt(ts, TypeError_type, "locals must be a mapping or None, not {}", type_name(l)), false;
+  if (g) {
     *globals = static_cast<DictObject*>(g.as_object());
-    *locals = l && !is_none(l) ? l : g;
+    *locals = l ? l : g;
     return true;
   }
   Frame* caller = ts.current_frame;
   *globals = caller->globals;
-  if (l && !is_none(l)) {
+  if (l) {
     *locals = l;
   } else if (caller->locals) {
     *locals = caller->locals;
@@ -172,14 +192,50 @@ bool namespaces(ThreadState& ts, std::span<const Value> args, size_t n, TupleObj
   return true;
 }
 
+// Argument Clinic's checks: eval(source, globals=None, locals=None, /) takes no keywords; exec's only keyword is
+// 3.11's closure= (its value is checked later, with the code).
+bool check_exec_eval_args(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, bool is_eval) {
+  size_t n = positional_count(args, kwnames);
+  if (is_eval) return check_positional_args(ts, "eval", args, kwnames, 1, 3);
+  if (args.size() > 4) return raise_fmt(ts, TypeError_type, "exec() takes at most 4 arguments ({} given)", args.size()), false;
+  if (n < 1) return raise_fmt(ts, TypeError_type, "exec() takes at least 1 positional argument ({} given)", n), false;
+  if (n > 3) return raise_fmt(ts, TypeError_type, "exec() takes at most 3 positional arguments ({} given)", n), false;
+  for (int64_t i = 0; kwnames && i < kwnames->size; i++) {
+    std::string_view key = as_str(kwnames->items[i])->view();
+    if (key != "closure")
+      return raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for exec()", key), false;
+  }
+  return true;
+}
+
+// exec(code, closure=cells): a code object with free variables needs an exact tuple of exactly that many cells, one
+// without any takes no closure (bltinmodule.c's builtin_exec_impl).
+bool closure_fits(ThreadState& ts, CodeObj* code, Value closure) {
+  int64_t frees = code->nfrees;
+  if (frees == 0) {
+    if (closure) return raise(ts, TypeError_type, "cannot use a closure with this code object"), false;
+    return true;
+  }
+  bool ok = closure && type_of(closure) == &tuple_type && static_cast<TupleObject*>(closure.as_object())->size == frees;
+  for (int64_t i = 0; ok && i < frees; i++)
+    ok = type_of(static_cast<TupleObject*>(closure.as_object())->items[i]) == &cell_type;
+  if (!ok) return raise_fmt(ts, TypeError_type, "code object requires a closure of exactly length {}", frees), false;
+  return true;
+}
+
 Value exec_or_eval(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, bool is_eval) {
   const char* fn = is_eval ? "eval" : "exec";
+  if (!check_exec_eval_args(ts, args, kwnames, is_eval)) return Value();
   size_t n = positional_count(args, kwnames);
-  if (n < 1) return raise_fmt(ts, TypeError_type, "{} expected at least 1 argument, got 0", fn);
   DictObject* globals;
   Value locals;
-  if (!namespaces(ts, args, n, kwnames, fn, &globals, &locals)) return Value();
+  if (!namespaces(ts, args, n, is_eval, &globals, &locals)) return Value();
+  Value closure = is_eval ? Value() : keyword_arg(ts, args, kwnames, "closure");
+  if (closure && is_none(closure)) closure = Value();
   Value code = args[0];
+  if (closure && type_of(code) != &code_type)
+    return raise(ts, TypeError_type, "closure can only be used when source is a code object");
+  if (!is_eval && type_of(code) == &code_type && !closure_fits(ts, as_code(code), closure)) return Value();
   if (type_of(code) != &code_type) {
     std::string_view text;
     std::string copied;  // a bytearray's or memoryview's bytes
@@ -196,14 +252,15 @@ Value exec_or_eval(ThreadState& ts, std::span<const Value> args, TupleObject* kw
       size_t b = stripped.find_first_not_of(" \t");
       stripped = b == std::string::npos ? "" : stripped.substr(b);
     }
-    code = compile_to_code(ts, stripped, "<string>", is_eval ? "eval" : "exec", fn, is_str(args[0]));
+    code = compile_to_code(ts, stripped, "<string>", is_eval ? "eval" : "exec", fn, is_str(args[0]),
+                           inherited_future_flags(ts));
     if (!code) return code;
   }
-  // A closure's code needs cells that only MAKE_FUNCTION supplies; exec() has none to give (3.11 has no closure=
-  // argument yet), hence ceval's message.
-  if (as_code(code)->nfrees > 0)
+  // eval() has no closure= to supply the cells of free variables (exec() checked its closure above).
+  if (is_eval && as_code(code)->nfrees > 0)
     return raise_fmt(ts, TypeError_type, "code object passed to {}() may not contain free variables", fn);
-  Value r = eval_code(ts, as_code(code), globals, locals);
+  Value r = eval_code(ts, as_code(code), globals, locals,
+                      closure ? static_cast<TupleObject*>(closure.as_object()) : nullptr);
   if (!r) return r;
   return is_eval ? r : None();
 }

@@ -27,27 +27,13 @@ namespace {
 constexpr int kSwappedOp[6] = {kGt, kGe, kEq, kNe, kLt, kLe};
 constexpr const char* kCompareSymbols[6] = {"<", "<=", "==", "!=", ">", ">="};
 
-// Tries the number slots of both operands (the right one first when it is a subclass of the left's type).
-// CPython's binary_op1. A right operand whose type is a proper subclass of the left's and overrides the slot
-// goes first, so a subclass can take over an operation with a base instance (class Money(int): __radd__). A
-// slot shared by both types is tried once.
+// CPython's binary_op1 over two operands' slots for one operation. A right operand whose type is a proper subclass
+// of the left's and overrides the slot goes first, so a subclass can take over an operation with a base instance
+// (class Money(int): __radd__). A slot shared by both types is tried once.
 Value binary_op1(ThreadState& ts, Value a, Value b, int op) {
   Type* ta = type_of(a);
   Type* tb = type_of(b);
-  BinarySlot slota = ta->binary[op];
-  BinarySlot slotb = tb != ta ? tb->binary[op] : nullptr;
-  if (slotb == slota) slotb = nullptr;
-  if (slota) {
-    if (slotb && is_subtype(tb, ta)) {
-      Value x = slotb(ts, a, b);
-      if (x != NotImplemented()) return x;
-      slotb = nullptr;
-    }
-    Value x = slota(ts, a, b);
-    if (x != NotImplemented()) return x;
-  }
-  if (slotb) return slotb(ts, a, b);
-  return NotImplemented();
+  return binary_slots(ts, a, b, ta->binary[op], tb != ta ? tb->binary[op] : nullptr);
 }
 
 Value binop_type_error(ThreadState& ts, Value a, Value b, int op, bool inplace) {
@@ -82,6 +68,22 @@ Value sequence_fallback(ThreadState& ts, Value a, Value b, int op, bool inplace)
 }
 
 }  // namespace
+
+// (Declared in runtime.h.)
+Value binary_slots(ThreadState& ts, Value a, Value b, BinarySlot slota, BinarySlot slotb) {
+  if (slotb == slota) slotb = nullptr;
+  if (slota) {
+    if (slotb && is_subtype(type_of(b), type_of(a))) {
+      Value x = slotb(ts, a, b);
+      if (x != NotImplemented()) return x;
+      slotb = nullptr;
+    }
+    Value x = slota(ts, a, b);
+    if (x != NotImplemented()) return x;
+  }
+  if (slotb) return slotb(ts, a, b);
+  return NotImplemented();
+}
 
 // `a op b`, or `a op= b` when op >= kBinaryOpCount: the in-place slot of `a` first, then the ordinary
 // operation. std::bad_alloc from a huge result ("x" * 10**12) becomes MemoryError here.
@@ -211,6 +213,7 @@ Value py_format(ThreadState& ts, Value v, Value spec) {
     if (s.empty()) return v;
     auto r = text::format_str(as_str(v)->view(), s);
     if (!r.ok()) return raise_text_error(ts, r.error());
+    if (r.value() == as_str(v)->view()) return v;  // nothing padded or cut: CPython hands back the str itself
     return Value(make_str(ts, r.value()));
   }
   if (v.is_small_int() || t == &int_type || t == &bool_type) {
@@ -298,17 +301,34 @@ Value py_abs(ThreadState& ts, Value v) {
   return raise_fmt(ts, TypeError_type, "bad operand type for abs(): '{}'", type_name_of(t));
 }
 
-// pow(a, b, mod): without a modulus it is `a ** b`; with one only the left operand's ternary slot is asked
-// (CPython's ternary_op would also try the other two operands' slots).
+// pow(a, b, mod): without a modulus it is `a ** b`; with one, CPython's ternary_op: the power slots of a and b in
+// binary_op's order (b's first when its type is a subclass of a's), then the modulus's if it is another slot.
+// A float's slot refuses any modulus, a complex's says "complex modulo".
 Value py_pow3(ThreadState& ts, Value a, Value b, Value mod) {
   if (!mod || is_none(mod)) return binary_op(ts, a, b, kOpPow);
-  Type* t = type_of(a);
-  if (t->power3) {
-    Value r = t->power3(ts, a, b, mod);
-    if (r != NotImplemented()) return r;
+  Type* ta = type_of(a);
+  Type* tb = type_of(b);
+  TernarySlot slota = ta->power3;
+  TernarySlot slotb = tb != ta ? tb->power3 : nullptr;
+  if (slotb == slota) slotb = nullptr;
+  if (slota) {
+    if (slotb && is_subtype(tb, ta)) {
+      Value x = slotb(ts, a, b, mod);
+      if (x != NotImplemented()) return x;
+      slotb = nullptr;
+    }
+    Value x = slota(ts, a, b, mod);
+    if (x != NotImplemented()) return x;
   }
-  if (is_float(a) || is_float(b) || is_float(mod))
-    return raise(ts, TypeError_type, "pow() 3rd argument not allowed unless all arguments are integers");
+  if (slotb) {
+    Value x = slotb(ts, a, b, mod);
+    if (x != NotImplemented()) return x;
+  }
+  TernarySlot slotm = type_of(mod)->power3;
+  if (slotm && slotm != slota && slotm != slotb) {
+    Value x = slotm(ts, a, b, mod);
+    if (x != NotImplemented()) return x;
+  }
   return raise_fmt(ts, TypeError_type, "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'", type_name(a),
                    type_name(b), type_name(mod));
 }

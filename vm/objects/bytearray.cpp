@@ -22,9 +22,10 @@ Type bytearray_type;
 // A byte given as an int (or __index__ object), with bytearray's message; bytes() and the buffer-taking methods of
 // bytes share it.
 bool byte_value(ThreadState& ts, Value v, int* out) {
-  int64_t n;
-  if (!index_to_int64(ts, v, &n)) return false;
-  if (n < 0 || n > 255) {
+  Value index = number_index(ts, v);
+  if (!index) return false;
+  int64_t n;  // an int past int64 is out of range too, not an OverflowError
+  if (!int_to_int64(index, &n) || n < 0 || n > 255) {
     raise(ts, ValueError_type, "byte must be in range(0, 256)");
     return false;
   }

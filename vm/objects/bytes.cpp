@@ -81,6 +81,9 @@ Value bytes_concat(ThreadState& ts, Value a, Value b) {
   if (!has_buffer(b)) return raise_fmt(ts, TypeError_type, "can't concat {} to bytes", type_name(b));
   std::string s(as_bytes(a)->view()), right;
   if (!buffer_bytes(ts, b, &right)) return Value();
+  // An empty side hands back the other operand when that is an exact bytes, as CPython's bytes_concat does.
+  if (s.empty() && type_of(b) == &bytes_type) return b;
+  if (right.empty() && type_of(a) == &bytes_type) return a;
   return make_bytes(ts, s + right);
 }
 
@@ -92,10 +95,13 @@ Value bytes_getitem(ThreadState& ts, Value v, Value key) {
     int64_t start, stop, step, n;
     if (!slice_indices(ts, static_cast<SliceObject*>(key.as_object()), b->size, &start, &stop, &step, &n))
       return Value();
+    if (step == 1 && n == b->size && type_of(v) == &bytes_type) return v;  // the whole of an exact bytes: itself
     std::string out;
     for (int64_t i = 0, p = start; i < n; i++, p += step) out.push_back(b->data[p]);
     return make_bytes(ts, out);
   }
+  if (!key.is_small_int() && !is_int(key) && !type_of(key)->index)  // sequence_index's wording is range's
+    return raise_fmt(ts, TypeError_type, "byte indices must be integers or slices, not {}", type_name(key));
   int64_t i;
   if (!sequence_index(ts, key, b->size, &i, "index out of range")) return Value();
   return Value::small_int(static_cast<unsigned char>(b->data[i]));
@@ -154,9 +160,10 @@ Value bytes_from_iterable(ThreadState& ts, Value source) {
   }
   std::string out;
   while (Value item = iter_next(ts, it)) {
-    int64_t b;
-    if (!index_to_int64(ts, item, &b)) return Value();
-    if (b < 0 || b > 255) return raise(ts, ValueError_type, "bytes must be in range(0, 256)");
+    Value index = number_index(ts, item);
+    if (!index) return index;
+    int64_t b;  // an int past int64 is out of range too, not an OverflowError
+    if (!int_to_int64(index, &b) || b < 0 || b > 255) return raise(ts, ValueError_type, "bytes must be in range(0, 256)");
     out.push_back(static_cast<char>(b));
   }
   if (ts.current_exception) return Value();
@@ -180,20 +187,22 @@ Value exact_bytes_new(ThreadState& ts, std::span<const Value> args, TupleObject*
                                                                       : "errors without a string argument");
     return make_bytes(ts, "");
   }
-  if (is_str(source)) {
-    if (!encoding) return raise(ts, TypeError_type, "string argument without an encoding");
+  if (is_str(source) && encoding)
     return encode_str(ts, as_str(source)->view(), as_str(encoding)->view(),
                       errors ? as_str(errors)->view() : std::string_view("strict"));
-  }
   if (encoding || errors)
-    return raise(ts, TypeError_type, encoding ? "encoding without a string argument" : "errors without a string argument");
-  // __bytes__ is looked up on the type (a special method), and its result must be bytes or a subclass.
+    return raise(ts, TypeError_type, is_str(source) ? "string argument without an encoding"
+                                     : encoding     ? "encoding without a string argument"
+                                                    : "errors without a string argument");
+  // __bytes__ is looked up on the type (a special method), and its result must be bytes or a subclass. It comes
+  // before the str check, so a str subclass with __bytes__ converts without an encoding.
   if (Value method = type_lookup(type_of(source), intern(ts, "__bytes__"))) {
     Value r = call(ts, method, std::span<const Value>(&source, 1));
     if (r && !is_bytes(r))
       return raise_fmt(ts, TypeError_type, "__bytes__ returned non-bytes (type {})", type_name(r));
     return r;
   }
+  if (is_str(source)) return raise(ts, TypeError_type, "string argument without an encoding");
   // bytes(n) is n zero bytes: an int or any object with __index__, checked before iteration so that an int is never
   // iterated.
   if (is_int(source) || (!is_str(source) && type_of(source)->index)) {

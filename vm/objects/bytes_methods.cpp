@@ -72,10 +72,11 @@ Value same_or_new(ThreadState& ts, Value self, std::string_view result) {
   return make_result(ts, self, result);
 }
 
+// A piece that is all of an exact bytes (no separator found) is the receiver itself.
 Value list_of_bytes(ThreadState& ts, Value self, const std::vector<std::string_view>& parts) {
   ListObject* l = make_list(ts, static_cast<int64_t>(parts.size()));
   for (size_t i = 0; i < parts.size(); i++) l->items[i] = None();
-  for (size_t i = 0; i < parts.size(); i++) l->items[i] = make_result(ts, self, parts[i]);
+  for (size_t i = 0; i < parts.size(); i++) l->items[i] = same_or_new(ts, self, parts[i]);
   return Value(l);
 }
 
@@ -108,6 +109,8 @@ BYTES_METHOD(m_join) {
   std::span<Value> items;
   Value storage;
   if (!join_items(ts, args[0], &items, &storage)) return Value();
+  // bytes (not bytearray) joining one exact bytes returns that item, whatever the separator.
+  if (items.size() == 1 && !is_bytearray(self) && type_of(items[0]) == &bytes_type) return items[0];
   std::vector<std::string_view> parts;
   for (size_t i = 0; i < items.size(); i++) {
     if (!has_buffer(items[i]))
@@ -168,7 +171,10 @@ BYTES_METHOD(m_replace) {
   if (!buffer_arg(ts, args[0], &old_part) || !buffer_arg(ts, args[1], &new_part)) return Value();
   int64_t count = -1;
   if (args.size() > 2 && !index_to_int64(ts, args[2], &count)) return Value();
-  return make_result(ts, self, text::bytes::replace(data(self), old_part, new_part, count));
+  std::string replaced = text::bytes::replace(data(self), old_part, new_part, count);
+  // Nothing replaced: an exact bytes is returned itself.
+  if (type_of(self) == &bytes_type && replaced == data(self)) return self;
+  return make_result(ts, self, replaced);
 }
 
 // bytes' affixes are any buffer; only a lone non-buffer argument gets startswith's own message.
@@ -194,6 +200,12 @@ Value partition_method(ThreadState& ts, Value self, std::span<const Value> args,
   TupleObject* t = make_tuple(ts, 3);
   for (int i = 0; i < 3; i++) t->items[i] = None();
   for (int i = 0; i < 3; i++) t->items[i] = make_result(ts, self, r.value()[static_cast<size_t>(i)]);
+  // CPython's immutable partition hands back its operands: the receiver itself (a subclass instance too) when the
+  // separator is absent, the separator object as given (any buffer) when it is found.
+  if (!is_bytearray(self)) {
+    if (r.value()[1].empty()) t->items[right ? 2 : 0] = self;
+    else t->items[1] = args[0];
+  }
   return Value(t);
 }
 BYTES_METHOD(m_partition) { return partition_method(ts, self, args, kwnames, false); }

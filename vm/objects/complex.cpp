@@ -184,8 +184,8 @@ int parse_complex(std::string_view text, ComplexValue* out) {
       if (k == 0 || k + 1 >= text.size() || !is_digit(text[k - 1]) || !is_digit(text[k + 1])) return -1;
       continue;
     }
-    // Non-ASCII text is refused here; CPython first maps Unicode decimal digits and spaces to ASCII
-    // (_PyUnicode_TransformDecimalAndSpaceToASCII), so complex('１+２j') works there and not here.
+    // The caller has mapped Unicode digits and spaces to ASCII (text::to_ascii_number_text); anything else
+    // non-ASCII is malformed.
     if (c == '\0' || static_cast<unsigned char>(c) >= 0x80) return false;
     s.push_back(c);
   }
@@ -283,7 +283,7 @@ Value exact_complex_new(ThreadState& ts, Type* type, std::span<const Value> args
   if (is_str(r)) {
     if (i) return raise(ts, TypeError_type, "complex() can't take second arg if first is a string");
     ComplexValue c;
-    int parsed = parse_complex(as_str(r)->view(), &c);
+    int parsed = parse_complex(text::to_ascii_number_text(as_str(r)->view()), &c);
     if (parsed < 0) {
       Value text_repr = py_repr(ts, r);
       if (!text_repr) return text_repr;

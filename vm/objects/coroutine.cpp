@@ -2,10 +2,10 @@
 // define them: a coroutine is a GeneratorObject of type `coroutine` (generator.cpp drives it); `__await__()`
 // returns a `coroutine_wrapper` iterator over it; GET_AWAITABLE, GET_AITER, GET_ANEXT and BEFORE_ASYNC_WITH
 // find the awaitable / async iterator / async context manager with CPython's checks and messages.
-#include <cstdio>
 
-#include "compiler/linetable.h"
+#include "stdlib/native/_warnings.h"
 #include "vm/errors/traceback.h"
+#include "vm/import/import_internal.h"
 #include "vm/objects/generator.h"
 #include "vm/objects/type_init.h"
 
@@ -199,25 +199,27 @@ Value before_async_with(ThreadState& ts, Value mgr, Value* exit_out) {
   return call(ts, enter, {});
 }
 
-// A coroutine collected before it ever ran: the RuntimeWarning CPython's warnings module prints for it (at the
-// line running when it was found, and without tracemalloc's allocation traceback).
+// A coroutine collected before it ever ran: the RuntimeWarning, through the warnings module as CPython's
+// _PyErr_WarnUnawaitedCoroutine sends it (warnings._warn_unawaited_coroutine, so -W and warnings filters apply).
+// Called from a finalizer, so nothing escapes: a failure is reported as unraisable, and unless it was the warning
+// itself turned into an error, the warning is issued once more from native code.
 void warn_never_awaited(ThreadState& ts, GeneratorObject* coro) {
-  // The text is written straight to stderr, so warnings filters (-W, warnings.simplefilter) do not apply to it, unlike
-  // CPython's _PyErr_WarnUnawaitedCoroutine, which goes through the warnings module.
-  std::string where = "sys:1";
-  std::string source;
-  if (Frame* f = ts.current_frame) {
-    const CodeObject& src = f->code->src();
-    int line = location_at(src.linetable, f->code->firstlineno, f->lasti()).lineno;
-    where = fmt::format("{}:{}", src.filename, line);
-    source = source_line_text(src.filename, line);
+  Value pending = ts.current_exception;
+  ts.current_exception = Value();
+  bool warned = false;
+  if (Value warnings = find_and_load(ts, "warnings")) {
+    if (Value fn = get_attr(ts, warnings, intern(ts, "_warn_unawaited_coroutine"))) {
+      Value arg(coro);
+      Value r = call(ts, fn, {&arg, 1});
+      warned = r || exception_matches(ts.current_exception, &RuntimeWarning_type);
+    }
   }
-  std::string out = fmt::format("{}: RuntimeWarning: coroutine '{}' was never awaited\n", where, coro->qualname->view());
-  if (!source.empty()) out += fmt::format("  {}\n", source);
-  out += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
-  std::fflush(stdout);
-  std::fwrite(out.data(), 1, out.size(), stderr);
-  std::fflush(stderr);
+  if (ts.current_exception) write_unraisable(ts, Value(coro));
+  if (!warned) {
+    std::string message = fmt::format("coroutine '{}' was never awaited", coro->qualname->view());
+    if (!warn(ts, RuntimeWarning_type, message, 1)) write_unraisable(ts, Value(coro));
+  }
+  ts.current_exception = pending;
 }
 
 void init_coroutine_types(ThreadState& ts) {

@@ -81,6 +81,12 @@ Value float_binary(ThreadState& ts, Value left, Value right, int op) {
 // divmod(x, y) is (x // y, x % y) computed by float_divmod once each; both come from the same float_divmod helper
 // (compiler/float_ops), so they agree with the operators and with constant folding.
 Value float_divmod_slot(ThreadState& ts, Value a, Value b) {
+  double x, y;
+  int ra = float_operand(ts, a, &x);
+  if (ra <= 0) return ra < 0 ? Value() : NotImplemented();
+  int rb = float_operand(ts, b, &y);
+  if (rb <= 0) return rb < 0 ? Value() : NotImplemented();
+  if (y == 0.0) return raise(ts, ZeroDivisionError_type, "float divmod()");  // its own wording, not //'s or %'s
   Value q = float_binary(ts, a, b, kOpFloorDiv);
   if (!q || q == NotImplemented()) return q;
   Value r = float_binary(ts, a, b, kOpMod);
@@ -282,6 +288,10 @@ void init_float_type(ThreadState& ts) {
   t.binary[kOpMod] = FLOAT_BINARY(kOpMod);
   t.binary[kOpPow] = FLOAT_BINARY(kOpPow);
   t.divmod = float_divmod_slot;
+  // float_pow refuses a modulus before looking at the operands.
+  t.power3 = [](ThreadState& ts, Value, Value, Value) {
+    return raise(ts, TypeError_type, "pow() 3rd argument not allowed unless all arguments are integers");
+  };
   t.richcompare = float_richcompare;
   t.hash = float_hash_slot;
   t.repr = float_repr_slot;

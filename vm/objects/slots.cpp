@@ -223,37 +223,45 @@ StrObject* binary_name(ThreadState& ts, int op, int kind) { return dunder_names(
 constexpr int kPlain = 0, kReflected = 1, kInplace = 2;
 
 // self.__op__(other) (or the builtin base's slot when no Python class defines it); NotImplemented if neither.
-Value try_binary(ThreadState& ts, Value self, StrObject* name, Value other, int op, bool reflected) {
+// `slot_of` picks the operation's slot out of a type.
+template <class SlotOf>
+Value try_binary(ThreadState& ts, Value self, StrObject* name, Value other, SlotOf slot_of, bool reflected) {
   Type* t = type_of(self);
   if (Value attr = heap_lookup(t, name)) return call_special(ts, self, attr, std::span<const Value>(&other, 1));
-  BinarySlot base = static_base(t)->binary[op];
+  BinarySlot base = slot_of(static_base(t));
   if (!base) return NotImplemented();
   return reflected ? base(ts, other, self) : base(ts, self, other);
 }
 
 // Receives (left, right) where either may be the instance, like CPython's SLOT1BINFULL: the right operand's
-// reflected method goes first when its type is a subclass overriding it.
-template <int op>
-Value slot_binary(ThreadState& ts, Value a, Value b) {
+// reflected method goes first when its type is a subclass overriding it. `generic` is the slot being run (a
+// type whose slot is another one has no such dunder), `slot_of` picks the operation's slot out of a type.
+template <class SlotOf>
+Value binary_dunders(ThreadState& ts, Value a, Value b, StrObject* name, StrObject* rname, BinarySlot generic,
+                     SlotOf slot_of) {
   Type* ta = type_of(a);
   Type* tb = type_of(b);
-  StrObject* name = binary_name(ts, op, kPlain);
-  StrObject* rname = binary_name(ts, op, kReflected);
-  bool do_other = ta != tb && tb->binary[op] == &slot_binary<op>;
-  if (ta->binary[op] == &slot_binary<op>) {
+  bool do_other = ta != tb && slot_of(tb) == generic;
+  if (slot_of(ta) == generic) {
     if (do_other && is_subtype(tb, ta)) {
       Value mine = heap_lookup(tb, rname);
       if (mine && mine != heap_lookup(ta, rname)) {
-        Value r = try_binary(ts, b, rname, a, op, true);
+        Value r = try_binary(ts, b, rname, a, slot_of, true);
         if (r != NotImplemented()) return r;
         do_other = false;
       }
     }
-    Value r = try_binary(ts, a, name, b, op, false);
+    Value r = try_binary(ts, a, name, b, slot_of, false);
     if (r != NotImplemented() || ta == tb) return r;
   }
-  if (do_other) return try_binary(ts, b, rname, a, op, true);
+  if (do_other) return try_binary(ts, b, rname, a, slot_of, true);
   return NotImplemented();
+}
+
+template <int op>
+Value slot_binary(ThreadState& ts, Value a, Value b) {
+  return binary_dunders(ts, a, b, binary_name(ts, op, kPlain), binary_name(ts, op, kReflected), &slot_binary<op>,
+                        [](Type* t) { return t->binary[op]; });
 }
 
 template <int op>
@@ -276,19 +284,24 @@ constexpr std::array<BinarySlot, sizeof...(ops)> inplace_table(std::integer_sequ
 constexpr auto kBinarySlots = binary_table(std::make_integer_sequence<int, kBinaryOpCount>{});
 constexpr auto kInplaceSlots = inplace_table(std::make_integer_sequence<int, kBinaryOpCount>{});
 
+// pow(v, w, mod) on a class whose __pow__ or __rpow__ is Python code, CPython's slot_nb_power: a three-argument power
+// never uses __rpow__, so only when v's own class has this slot is v.__pow__(w, mod) called (the builtin base's
+// power when no Python class defines __pow__; AttributeError when there is none).
+Value slot_power3(ThreadState& ts, Value v, Value w, Value mod) {
+  Type* t = type_of(v);
+  if (t->power3 != &slot_power3) return NotImplemented();
+  StrObject* name = binary_name(ts, kOpPow, kPlain);
+  if (Value attr = heap_lookup(t, name)) {
+    Value args[2] = {w, mod};
+    return call_special(ts, v, attr, args);
+  }
+  if (TernarySlot base = static_base(t)->power3) return base(ts, v, w, mod);
+  return raise(ts, AttributeError_type, "__pow__");
+}
+
 Value slot_divmod(ThreadState& ts, Value a, Value b) {
-  StrObject* name = intern(ts, "__divmod__");
-  StrObject* rname = intern(ts, "__rdivmod__");
-  Type* ta = type_of(a);
-  Type* tb = type_of(b);
-  if (ta->divmod == &slot_divmod)
-    if (Value attr = heap_lookup(ta, name)) {
-      Value r = call_special(ts, a, attr, std::span<const Value>(&b, 1));
-      if (r != NotImplemented()) return r;
-    }
-  if (tb != ta && tb->divmod == &slot_divmod)
-    if (Value attr = heap_lookup(tb, rname)) return call_special(ts, b, attr, std::span<const Value>(&a, 1));
-  return NotImplemented();
+  return binary_dunders(ts, a, b, intern(ts, "__divmod__"), intern(ts, "__rdivmod__"), &slot_divmod,
+                        [](Type* t) { return t->divmod; });
 }
 
 Value slot_neg(ThreadState& ts, Value self) { return call_special0(ts, self, names(ts).neg); }
@@ -402,6 +415,7 @@ void update_heap_type_slots(ThreadState& ts, Type* t) {
     pick(t->inplace[op], kInplaceSlots[op], solid->inplace[op], Slot::kInplace, op);
   }
   pick(t->divmod, &slot_divmod, solid->divmod, Slot::kDivmod);
+  t->power3 = t->binary[kOpPow] == kBinarySlots[kOpPow] ? &slot_power3 : solid->power3;
   pick(t->negative, &slot_neg, solid->negative, Slot::kNegative);
   pick(t->positive, &slot_pos, solid->positive, Slot::kPositive);
   pick(t->absolute, &slot_abs, solid->absolute, Slot::kAbsolute);

@@ -227,19 +227,28 @@ bool format_one(ThreadState& ts, std::string& out, text::PercentSpec& spec, Valu
 // `format` % `right` for a str format, or for a bytes format (given as Latin-1 text) when `bytes`.
 // The steps per conversion follow unicodeobject.c's unicode_format_arg in order (mapping key, '*' arguments, spec
 // errors, the value, the conversion), because when a format has several faults the error raised must be CPython's.
-Value percent_format(ThreadState& ts, std::string_view format, Value right, bool bytes) {
+// `format_obj` is the str object of `format` (null for bytes): a format without conversions returns it, and one that is
+// a lone "%s" of an exact str returns that str, the objects CPython's writer hands back unchanged.
+Value percent_format(ThreadState& ts, std::string_view format, Value right, bool bytes, Value format_obj = Value()) {
   PercentArgs pa{right, Value(), -1, -2};
   if (is_tuple(right)) {
     pa.arglen = static_cast<TupleObject*>(right.as_object())->size;
     pa.argidx = 0;
   }
-  if (type_of(right)->getitem && !is_tuple(right) && !is_str(right) && type_of(right) != &bytes_type)
+  // A subscriptable right operand other than a tuple or str is the mapping for %(key)s, and then unused arguments
+  // are no error ('a' % b'x' is 'a'). A bytes format also excludes bytes and bytearray (not other buffers).
+  if (type_of(right)->getitem && !is_tuple(right) && !is_str(right) &&
+      !(bytes && (is_subtype(type_of(right), &bytes_type) || is_bytearray(right))))
     pa.dict = right;
   text::PercentParser parser(format);
   std::string out;
+  size_t literals = 0, specs = 0;
+  Value sole;  // the value of a plain %s that is an exact str
   while (auto piece = parser.next()) {
     out += piece->literal;
+    literals += !piece->literal.empty();
     if (!piece->spec) continue;
+    specs++;
     text::PercentSpec& spec = *piece->spec;
     Value value;
     if (spec.key || spec.key_incomplete) {
@@ -271,17 +280,20 @@ Value percent_format(ThreadState& ts, std::string_view format, Value right, bool
       if (!value) return value;
     }
     if (!format_one(ts, out, spec, value, bytes)) return Value();
+    if (spec.conversion == 's' && spec.width < 0 && spec.precision < 0 && type_of(value) == &str_type) sole = value;
   }
   // Left-over positional arguments are an error unless the right operand is a mapping, in which case unused keys are
   // fine.
   if (pa.argidx < pa.arglen && !pa.dict)
     return raise_fmt(ts, TypeError_type, "not all arguments converted during {} formatting", bytes ? "bytes" : "string");
+  if (format_obj && type_of(format_obj) == &str_type && specs == 0) return format_obj;
+  if (!bytes && specs == 1 && literals == 0 && sole) return sole;
   return bytes ? make_bytes(ts, utf8_to_latin1(out)) : Value(make_str(ts, out));
 }
 
 Value str_mod(ThreadState& ts, Value left, Value right) {
   if (!is_str(left)) return NotImplemented();
-  return percent_format(ts, as_str(left)->view(), right, false);
+  return percent_format(ts, as_str(left)->view(), right, false, left);
 }
 
 // bytes subclasses defining their own __mod__ go through the normal method lookup; only exact bytes get here.
@@ -291,21 +303,33 @@ Value bytes_mod(ThreadState& ts, Value left, Value right) {
 }
 
 // ---- str.format ----------------------------------------------------------------------------------------------
+// What the replacement fields draw from: format()'s positional and keyword arguments, or format_map()'s mapping
+// (which has no positional arguments and is looked up with its own __getitem__, so __missing__ counts).
+struct FormatArgs {
+  std::span<const Value> args;
+  TupleObject* kwnames = nullptr;
+  Value mapping;
+};
+
 bool brace_format(ThreadState& ts, std::string_view format, int depth, text::AutoNumbering& numbering,
-                  std::span<const Value> args, TupleObject* kwnames, std::string& out);
+                  const FormatArgs& from, std::string& out, Value* sole = nullptr);
 
 // "{0.attr[key]}": the argument (positional index or keyword), then each accessor in turn; a digit-only index is an int
 // subscript, anything else a str key, as in Objects/stringlib/unicode_format.h.
-Value lookup_field(ThreadState& ts, text::FieldName& field, std::span<const Value> args, TupleObject* kwnames) {
-  size_t npos = positional_count(args, kwnames);
+Value lookup_field(ThreadState& ts, text::FieldName& field, const FormatArgs& from) {
   Value obj;
   if (field.arg_index >= 0) {
+    if (from.mapping) return raise(ts, ValueError_type, "Format string contains positional fields");
+    size_t npos = positional_count(from.args, from.kwnames);
     if (static_cast<size_t>(field.arg_index) >= npos)
       return raise_fmt(ts, IndexError_type, "Replacement index {} out of range for positional args tuple",
                        field.arg_index);
-    obj = args[static_cast<size_t>(field.arg_index)];
+    obj = from.args[static_cast<size_t>(field.arg_index)];
+  } else if (from.mapping) {
+    obj = get_item(ts, from.mapping, Value(make_str(ts, field.keyword)));
+    if (!obj) return obj;
   } else {
-    obj = keyword_arg(ts, args, kwnames, field.keyword);
+    obj = keyword_arg(ts, from.args, from.kwnames, field.keyword);
     if (!obj) return raise_key_error(ts, Value(make_str(ts, field.keyword)));
   }
   for (;;) {
@@ -323,25 +347,34 @@ Value lookup_field(ThreadState& ts, text::FieldName& field, std::span<const Valu
 // `depth` limits nested replacement fields in format specs ("{:{width}}"): CPython allows two levels and says "Max
 // string recursion exceeded" past that. `numbering` is shared with the nested specs because automatic field numbering
 // ("{}") counts across them.
+// `sole`, when given, receives the formatted value of a format that is one replacement field and no text, if that
+// value is an exact str: the result is then that object itself, as CPython's writer returns it.
 bool brace_format(ThreadState& ts, std::string_view format, int depth, text::AutoNumbering& numbering,
-                  std::span<const Value> args, TupleObject* kwnames, std::string& out) {
+                  const FormatArgs& from, std::string& out, Value* sole) {
   text::BraceParser parser(format, depth);
+  size_t literals = 0, fields = 0;
+  Value only;
   for (;;) {
     auto piece = parser.next();
     if (!piece.ok()) {
       raise_text_error(ts, piece.error());
       return false;
     }
-    if (!piece.value()) return true;
+    if (!piece.value()) {
+      if (sole && literals == 0 && fields == 1) *sole = only;
+      return true;
+    }
     out += piece.value()->literal;
+    literals += !piece.value()->literal.empty();
     if (!piece.value()->field) continue;
+    fields++;
     const text::BraceField& f = *piece.value()->field;
     auto name = text::parse_field_name(f.field_name, &numbering);
     if (!name.ok()) {
       raise_text_error(ts, name.error());
       return false;
     }
-    Value obj = lookup_field(ts, name.value(), args, kwnames);
+    Value obj = lookup_field(ts, name.value(), from);
     if (!obj) return false;
     if (auto err = text::conversion_error(f.conversion)) {
       raise_text_error(ts, *err);
@@ -356,44 +389,36 @@ bool brace_format(ThreadState& ts, std::string_view format, int depth, text::Aut
     // The spec is itself a format string when it contains braces; it is expanded with the same arguments before
     // format() sees it.
     if (f.spec_needs_expanding) {
-      if (!brace_format(ts, f.format_spec, parser.depth() - 1, numbering, args, kwnames, spec_text)) return false;
+      if (!brace_format(ts, f.format_spec, parser.depth() - 1, numbering, from, spec_text)) return false;
       spec = spec_text;
     }
     Value formatted = py_format(ts, obj, Value(make_str(ts, spec)));
     if (!formatted) return false;
     out += as_str(formatted)->view();
+    if (type_of(formatted) == &str_type) only = formatted;
   }
+}
+
+// A format without braces, or one that is a single field giving an exact str, returns an existing object.
+Value format_with(ThreadState& ts, Value self, const FormatArgs& from) {
+  std::string out;
+  text::AutoNumbering numbering;
+  Value sole;
+  std::string_view format = as_str(self)->view();
+  if (!brace_format(ts, format, text::kBraceFormatMaxDepth, numbering, from, out, &sole)) return Value();
+  if (sole) return sole;
+  if (type_of(self) == &str_type && format.find_first_of("{}") == std::string_view::npos) return self;
+  return Value(make_str(ts, out));
 }
 
 Value m_format(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  std::string out;
-  text::AutoNumbering numbering;
-  if (!brace_format(ts, as_str(self)->view(), text::kBraceFormatMaxDepth, numbering, args, kwnames, out))
-    return Value();
-  return Value(make_str(ts, out));
+  return format_with(ts, self, {args, kwnames, Value()});
 }
 
-// format_map(mapping) reuses the keyword path by presenting the dict as keyword names and values. Only dicts are
-// taken (a minipy limit, and the error says so), and a dict subclass's __missing__ is not consulted because the
-// lookup never goes through the mapping's __getitem__.
+// format_map(mapping): any object; each keyword field is mapping[name] when it is reached.
 Value m_format_map(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
-  if (!check_arg_count(ts, "format_map", positional_count(args, kwnames), 1, 1)) return Value();
-  // Keyword lookups go through the mapping: build a kwnames view of it.
-  if (!is_dict(args[0])) return raise(ts, TypeError_type, "format_map() argument must be a dict in minipy");
-  auto* d = static_cast<DictObject*>(args[0].as_object());
-  TupleObject* names = minipy::make_tuple(ts, d->used);
-  ListObject* values = make_list(ts, 0);
-  int64_t pos = 0, i = 0;
-  Value k, v;
-  while (dict_next(d, &pos, &k, &v)) {
-    names->items[i++] = is_str(k) ? k : Value(ts.interp->names.empty);
-    if (!list_append(ts, values, v)) return Value();
-  }
-  std::string out;
-  text::AutoNumbering numbering;
-  if (!brace_format(ts, as_str(self)->view(), text::kBraceFormatMaxDepth, numbering, values->span(), names, out))
-    return Value();
-  return Value(make_str(ts, out));
+  if (!check_positional_args(ts, "str.format_map", args, kwnames, 1, 1)) return Value();
+  return format_with(ts, self, {{}, nullptr, args[0]});
 }
 
 Value m_dunder_format(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {

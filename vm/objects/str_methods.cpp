@@ -1,4 +1,6 @@
 // The methods of str: argument handling around the pure text engine (vm/text/), which does the actual work.
+#include <algorithm>
+
 #include "vm/objects/codecs.h"
 #include "vm/objects/sequence.h"
 #include "vm/objects/text_args.h"
@@ -22,11 +24,26 @@ Value new_str(ThreadState& ts, std::string_view s, Value self) {
   return Value(make_str(ts, s));
 }
 
+// The same for a result computed anew (replace, zfill, expandtabs), which may equal the receiver without being a slice
+// of it.
+Value new_or_same_str(ThreadState& ts, std::string_view s, Value self) {
+  if (type_of(self) == &str_type && s == as_str(self)->view()) return self;
+  return Value(make_str(ts, s));
+}
+
+// A view of all of an exact-str receiver (split or partition finding no separator) is the receiver itself, as in
+// CPython; other views become new strs.
+Value str_of_view(ThreadState& ts, std::string_view part, Value self) {
+  std::string_view whole = as_str(self)->view();
+  if (part.data() == whole.data() && part.size() == whole.size() && type_of(self) == &str_type) return self;
+  return Value(make_str(ts, part));
+}
+
 // The views point into the receiver's data, which stays alive because `self` is still on the native stack (a
 // conservative root) while the strs are made.
-Value list_of_views(ThreadState& ts, const std::vector<std::string_view>& parts) {
+Value list_of_views(ThreadState& ts, const std::vector<std::string_view>& parts, Value self) {
   ListObject* l = make_list(ts, static_cast<int64_t>(parts.size()));
-  for (size_t i = 0; i < parts.size(); i++) l->items[i] = Value(make_str(ts, parts[i]));
+  for (size_t i = 0; i < parts.size(); i++) l->items[i] = str_of_view(ts, parts[i], self);
   return Value(l);
 }
 
@@ -119,7 +136,8 @@ Value split_ascii_whitespace(ThreadState& ts, StrObject* self) {
     while (space(s[pos])) pos++;
     size_t start = pos;
     while (pos < s.size() && !space(s[pos])) pos++;
-    list->items[filled++] = Value(make_str_known(ts, s.substr(start, pos - start), static_cast<int64_t>(pos - start), true));
+    if (pos - start == s.size() && self->type == &str_type) list->items[filled++] = Value(self);  // no whitespace
+    else list->items[filled++] = Value(make_str_known(ts, s.substr(start, pos - start), static_cast<int64_t>(pos - start), true));
   }
   return Value(list);
 }
@@ -137,14 +155,14 @@ Value split_impl(ThreadState& ts, Value self, std::span<const Value> args, Tuple
   if (!sep && maxsplit < 0 && !right && as_str(self)->is_ascii()) return split_ascii_whitespace(ts, as_str(self));
   auto r = right ? text::rsplit(sv(self), sep, maxsplit) : text::split(sv(self), sep, maxsplit);
   if (!r.ok()) return raise_text_error(ts, r.error());
-  return list_of_views(ts, r.value());
+  return list_of_views(ts, r.value(), self);
 }
 STR_METHOD(m_split) { return split_impl(ts, self, args, kwnames, false); }
 STR_METHOD(m_rsplit) { return split_impl(ts, self, args, kwnames, true); }
 STR_METHOD(m_splitlines) {
   int k;
   if (!keepends_arg(ts, args, kwnames, &k)) return Value();
-  return list_of_views(ts, text::splitlines(sv(self), k));
+  return list_of_views(ts, text::splitlines(sv(self), k), self);
 }
 // The join of items whose total is at most one byte, through make_str_known (which returns the shared empty and
 // one-character strs, as CPython does).
@@ -242,9 +260,8 @@ STR_METHOD(m_replace) {
   if (!str_arg(ts, args[0], &old_part, "replace", 1) || !str_arg(ts, args[1], &new_part, "replace", 2)) return Value();
   int64_t count = -1;
   if (args.size() > 2 && !index_to_int64(ts, args[2], &count)) return Value();
-  // Always a new object: CPython returns an exact-str receiver itself when nothing was replaced (s.replace('x', 'y') is
-  // s), which this does not (an identity-only divergence).
-  return Value(make_str(ts, text::replace(sv(self), old_part, new_part, count)));
+  // Nothing replaced (or a replacement by the same text) returns an exact-str receiver itself.
+  return new_or_same_str(ts, text::replace(sv(self), old_part, new_part, count), self);
 }
 
 bool str_affix_arg(ThreadState& ts, Value v, const char* name, bool in_tuple, std::string_view* out) {
@@ -265,8 +282,12 @@ Value partition_impl(ThreadState& ts, Value self, std::span<const Value> args, T
   if (!is_str(args[0])) return raise_fmt(ts, TypeError_type, "must be str, not {}", type_name(args[0]));
   auto r = right ? text::rpartition(sv(self), as_str(args[0])->view()) : text::partition(sv(self), as_str(args[0])->view());
   if (!r.ok()) return raise_text_error(ts, r.error());
+  // CPython's partition hands back its operands: the receiver itself (a subclass instance too) when the separator is
+  // absent, the separator object as given when it is found.
   Value items[3] = {Value(make_str(ts, r.value()[0])), Value(make_str(ts, r.value()[1])),
                     Value(make_str(ts, r.value()[2]))};
+  if (r.value()[1].empty()) items[right ? 2 : 0] = self;
+  else items[1] = args[0];
   return Value(minipy::make_tuple(ts, items));
 }
 STR_METHOD(m_partition) { return partition_impl(ts, self, args, kwnames, false); }
@@ -279,9 +300,10 @@ Value justify_impl(ThreadState& ts, Value self, std::span<const Value> args, Tup
   if (!index_to_int64(ts, args[0], &width)) return Value();
   char32_t fill = ' ';
   if (args.size() > 1) {
-    // One message for both faults; CPython words a non-str fill differently ("The fill character must be a unicode
-    // character, not int", from unicodeobject.c's convert_uc).
-    if (!is_str(args[1]) || as_str(args[1])->length != 1)
+    if (!is_str(args[1]))
+      return raise_fmt(ts, TypeError_type, "The fill character must be a unicode character, not {}",
+                       type_name(args[1]));
+    if (as_str(args[1])->length != 1)
       return raise(ts, TypeError_type, "The fill character must be exactly one character long");
     size_t pos = 0;
     fill = text::next_code_point(as_str(args[1])->view(), &pos);
@@ -299,7 +321,7 @@ STR_METHOD(m_zfill) {
   if (!check_arg_count(ts, "zfill", positional_count(args, kwnames), 1, 1)) return Value();
   int64_t width;
   if (!index_to_int64(ts, args[0], &width)) return Value();
-  return Value(make_str(ts, text::zfill(sv(self), width)));
+  return new_or_same_str(ts, text::zfill(sv(self), width), self);
 }
 STR_METHOD(m_expandtabs) {
   size_t n = positional_count(args, kwnames);
@@ -309,7 +331,7 @@ STR_METHOD(m_expandtabs) {
   // A negative tab size is allowed and acts as 0, as in CPython.
   if (tabsize > INT32_MAX || tabsize < INT32_MIN)  // CPython's tabsize is a C int
     return raise(ts, OverflowError_type, "Python int too large to convert to C int");
-  return Value(make_str(ts, text::expandtabs(sv(self), tabsize)));
+  return new_or_same_str(ts, text::expandtabs(sv(self), tabsize), self);
 }
 
 // Case mappings use the full Unicode special casing (ß.upper() is "SS", final sigma in lower()), done by
@@ -415,37 +437,89 @@ STR_METHOD(m_maketrans) {
   return Value(table);
 }
 
-// str.translate(table): table[ord(c)] is a str, an ordinal or None (delete); a LookupError keeps c.
-// Any mapping works (dicts, str.maketrans tables, custom __getitem__); a LookupError (KeyError, IndexError) means "keep
-// the character", as charmaptranslate_lookup does.
+// One table lookup of str.translate (CPython's charmaptranslate_lookup): table[c] checked for its type. kKeep is a
+// LookupError (the character stays), kDelete is None; kMapped leaves the int or str in *mapped.
+enum class TranslateLookup { kError, kKeep, kDelete, kMapped };
+TranslateLookup translate_lookup(ThreadState& ts, Value table, char32_t c, Value* mapped) {
+  *mapped = get_item(ts, table, make_int(ts, c));
+  if (!*mapped) {
+    if (!exception_matches(ts.current_exception, &LookupError_type)) return TranslateLookup::kError;
+    ts.current_exception = Value();
+    return TranslateLookup::kKeep;
+  }
+  if (is_none(*mapped)) return TranslateLookup::kDelete;
+  if (is_int(*mapped)) {
+    int64_t cp;
+    if (!int_to_int64(*mapped, &cp) || cp < 0 || cp > 0x10FFFF)
+      return raise(ts, ValueError_type, "character mapping must be in range(0x110000)"), TranslateLookup::kError;
+    return TranslateLookup::kMapped;
+  }
+  if (is_str(*mapped)) return TranslateLookup::kMapped;
+  raise(ts, TypeError_type, "character mapping must return integer, None or str");
+  return TranslateLookup::kError;
+}
+
+// The code point an ASCII-only mapping result stands for, or -1 when it is longer or not ASCII.
+int ascii_result(Value mapped) {
+  int64_t cp = -1;
+  if (is_int(mapped)) int_to_int64(mapped, &cp);
+  else if (as_str(mapped)->length == 1) cp = static_cast<unsigned char>(as_str(mapped)->view()[0]);
+  return cp >= 0 && cp < 128 ? static_cast<int>(cp) : -1;
+}
+
+// str.translate(table): table[ord(c)] is a str, an ordinal or None (delete); a LookupError keeps c. Any mapping works.
+// How often the table is asked is observable (a __getitem__ with side effects), so this follows
+// _PyUnicode_TranslateCharmap's two phases: an ASCII receiver first goes through a per-call cache of ASCII results
+// (each ASCII character asked once) until a result is not one ASCII character; from there every character is
+// asked, and after a deleted character the following ones are asked while they are deleted too, the first that
+// is not being asked again when its turn comes.
 STR_METHOD(m_translate) {
   if (!check_positional_args(ts, "translate", args, kwnames, 1, 1)) return Value();
+  Value table = args[0];
   std::string_view s = sv(self);
   std::string out;
-  for (size_t pos = 0; pos < s.size();) {
-    size_t at = pos;
-    char32_t c = text::next_code_point(s, &pos);
-    // The table is consulted once per character. CPython's unicode_fast_translate caches what it found for each ASCII
-    // character, so a __getitem__ with side effects sees fewer calls there ("aaaa" makes 1 call, here 4).
-    Value mapped = get_item(ts, args[0], make_int(ts, c));
-    if (!mapped) {
-      if (!exception_matches(ts.current_exception, &LookupError_type)) return Value();
-      ts.current_exception = Value();
-      out += s.substr(at, pos - at);
-    } else if (is_none(mapped)) {
-      continue;
-    } else if (is_int(mapped)) {
-      int64_t cp;
-      if (!int_to_int64(mapped, &cp) || cp < 0 || cp > 0x10FFFF)
-        return raise(ts, ValueError_type, "character mapping must be in range(0x110000)");
-      text::append_utf8(out, static_cast<char32_t>(cp));
-    } else if (is_str(mapped)) {
-      out += as_str(mapped)->view();
-    } else {
-      return raise(ts, TypeError_type, "character mapping must return integer, None or str");
+  size_t pos = 0;
+  Value mapped;
+  if (as_str(self)->is_ascii()) {
+    constexpr int kUnknown = -1, kDeleted = -2;
+    int cache[128];
+    std::fill(std::begin(cache), std::end(cache), kUnknown);
+    for (; pos < s.size(); pos++) {
+      unsigned char c = static_cast<unsigned char>(s[pos]);
+      if (cache[c] == kUnknown) {
+        TranslateLookup r = translate_lookup(ts, table, c, &mapped);
+        if (r == TranslateLookup::kError) return Value();
+        if (r == TranslateLookup::kKeep) cache[c] = c;
+        else if (r == TranslateLookup::kDelete) cache[c] = kDeleted;
+        else if (int a = ascii_result(mapped); a >= 0) cache[c] = a;
+        else break;  // the rest goes the general way, starting with this character (asked again)
+      }
+      if (cache[c] != kDeleted) out += static_cast<char>(cache[c]);
     }
   }
-  return Value(make_str(ts, out));
+  while (pos < s.size()) {
+    size_t at = pos;
+    char32_t c = text::next_code_point(s, &pos);
+    TranslateLookup r = translate_lookup(ts, table, c, &mapped);
+    if (r == TranslateLookup::kError) return Value();
+    if (r == TranslateLookup::kKeep) {
+      out += s.substr(at, pos - at);
+    } else if (r == TranslateLookup::kMapped) {
+      if (is_str(mapped)) out += as_str(mapped)->view();
+      else if (int64_t cp; int_to_int64(mapped, &cp)) text::append_utf8(out, static_cast<char32_t>(cp));
+    } else {
+      // A run of deleted characters: look ahead while they map to None.
+      while (pos < s.size()) {
+        size_t next = pos;
+        char32_t d = text::next_code_point(s, &next);
+        TranslateLookup look = translate_lookup(ts, table, d, &mapped);
+        if (look == TranslateLookup::kError) return Value();
+        if (look != TranslateLookup::kDelete) break;
+        pos = next;
+      }
+    }
+  }
+  return Value(make_str(ts, out));  // always a new str, even when nothing changed
 }
 
 // str.__str__: the string itself (an exact copy for a subclass), not object.__str__'s repr.

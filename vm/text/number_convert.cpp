@@ -11,11 +11,9 @@
 #include "vm/text/unicode.h"
 
 namespace minipy::text {
-namespace {
 
-// CPython first rewrites a str argument of int()/float() to ASCII: Unicode whitespace becomes ' ', decimal
-// digits of any script become '0'..'9', and any other non-ASCII character becomes '?' (which no parser
-// accepts).
+// (Declared in number_format.h.) Unicode whitespace becomes ' ', decimal digits of any script '0'..'9', and any other
+// non-ASCII character '?', which no number parser accepts.
 std::string to_ascii_number_text(std::string_view text) {
   if (is_ascii(text)) return std::string(text);
   std::string out;
@@ -34,6 +32,8 @@ std::string to_ascii_number_text(std::string_view text) {
   }
   return out;
 }
+
+namespace {
 
 bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 

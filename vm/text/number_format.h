@@ -78,6 +78,9 @@ TextResult<BigInt> parse_int(std::string_view text, int64_t base = 10,
                              int64_t max_str_digits = current_int_max_str_digits());
 // float(text) for a str: whitespace, sign, underscores between digits, inf/infinity/nan in any case.
 TextResult<double> parse_float(std::string_view text);
+// The str argument of int(), float() and complex() as CPython's _PyUnicode_TransformDecimalAndSpaceToASCII rewrites
+// it before parsing, so '١٢' and '１+２j' parse as ASCII digits would.
+std::string to_ascii_number_text(std::string_view text);
 
 // round(value, ndigits) for a float: correctly rounded, half to even on the exact binary value, as CPython's
 // double_round. Fails with OverflowError "rounded value too large to represent".
