@@ -116,6 +116,14 @@ struct ParseContext {
   // by check_feature_versions(), and f-strings record here the spans of those that use `{x=}`.
   int feature_version = kLatestFeatureVersion;
   std::vector<Span> self_documenting_fstrings;
+  // The DeprecationWarnings of invalid escapes, one per literal token, each with the index of the token CPython's
+  // parser had read when it decoded the literal (the one after the concatenation), in the order it decodes them.
+  struct EscapeWarning {
+    SyntaxWarning warning;
+    int literal_token, next_token;
+  };
+  std::vector<EscapeWarning> escape_warnings;
+  bool error_from_literals = false;  // the error is a literal's own (raised while decoding it, not on a second pass)
 
   std::string_view token_text(int index) const {
     const Token& t = tokens[index];
@@ -132,6 +140,8 @@ struct ParseContext {
   int first_joined_line(int line) const;
   // Records a SyntaxError at byte span `span` (offsets become 1-based character offsets). Only the first sticks.
   void fail(std::string message, Span span, SyntaxError::Kind kind = SyntaxError::Kind::SyntaxError);
+  // The SyntaxError fail() would record for `message` at `span`, without recording it.
+  SyntaxError error_at(std::string message, Span span, SyntaxError::Kind kind = SyntaxError::Kind::SyntaxError) const;
   bool failed() const { return error.has_value(); }
 };
 

@@ -18,9 +18,25 @@ namespace minipy {
 
 bool issue_compile_warnings(ThreadState& ts, const SyntaxWarnings& issued) {
   for (const SyntaxWarning& w : issued) {
-    if (warn_explicit(ts, SyntaxWarning_type, w.message, w.filename, w.lineno)) continue;
-    if (!exception_matches(ts.current_exception, &SyntaxWarning_type)) return false;
+    Type& category = w.deprecation ? DeprecationWarning_type : SyntaxWarning_type;
+    if (warn_explicit(ts, category, w.message, w.filename, w.lineno)) continue;
+    if (!exception_matches(ts.current_exception, &category)) return false;
     ts.current_exception = Value();
+    if (w.as_error) {
+      SyntaxError error = *w.as_error;
+      error.filename = w.filename;
+      if (w.error_text_from_file) use_program_text(error);
+      raise_syntax_error(ts, error);
+      // The parser's error pass still tokenizes the rest of the source, with its warnings.
+      if (w.from_tokenizer) return false;
+      Value raised = ts.current_exception;
+      ts.current_exception = Value();
+      std::vector<SyntaxWarning> rest;
+      for (const SyntaxWarning* later = &w + 1; later != issued.data() + issued.size(); ++later)
+        if (later->from_tokenizer) rest.push_back(*later);
+      if (issue_compile_warnings(ts, rest)) ts.current_exception = raised;
+      return false;
+    }
     SyntaxError error;
     error.message = w.message;
     error.filename = w.filename;
