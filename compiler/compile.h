@@ -18,6 +18,7 @@ namespace minipy {
 struct CompileOptions {
   int optimize = 0;  // -O level: 1 drops asserts and __debug__ blocks, 2 also docstrings
   SourceOrigin origin = SourceOrigin::String;  // how CPython would have read the source (parse.h)
+  IncompleteInputFlags incomplete = {};         // codeop's compile() flags (parse.h)
 };
 
 // The module's code object, or the SyntaxError (IndentationError, TabError, ...) that stopped the compile.

@@ -390,7 +390,7 @@ static std::vector<SyntaxWarning> collect_warnings(front::ParseContext& ctx, std
 }
 
 ParseResult parse(std::string_view source, std::string_view filename, ast::ParseMode mode, ast::Arena& arena,
-                  int feature_version, SourceOrigin origin) {
+                  int feature_version, SourceOrigin origin, IncompleteInputFlags incomplete) {
   ParseResult result;
   // A NUL byte: compile() and the other string paths refuse it with CPython 3.11's ValueError. A file's tokenizer
   // reads its lines as C strings: a NUL ends the line there, newline and all (the next line joins it).
@@ -478,6 +478,7 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
   ctx.lex_error = std::move(lexed.error);
   ctx.feature_version = feature_version;
   if (feature_version < 7) front::demote_async_keywords(ctx);
+  bool block_left_open = incomplete.dont_imply_dedent && front::drop_implied_dedents(ctx);
   front::Parser parser(ctx);
   int rc = parser.parse();
   if (!undecoded.empty()) front::report_invalid_utf8(ctx, undecoded, had_bom || !encoding.empty());
@@ -488,6 +489,12 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
     front::check_feature_versions(ctx);
   if (rc != 0 || ctx.failed() || !ctx.module) {
     if (!ctx.error) ctx.fail("invalid syntax", front::Span{1, 0, 1, 0});
+    if (incomplete.allow_incomplete_input && front::report_incomplete_input(ctx)) {
+      result.error = std::move(ctx.error);
+      result.error->filename = std::string(filename);
+      return result;
+    }
+    if (block_left_open && !ctx.error_from_lexer && ctx.error->message == "invalid syntax") front::report_unclosed_block(ctx);
     front::prefer_tokenizer_error(ctx);
     if (feature_version < kLatestFeatureVersion) front::check_feature_versions_before_error(ctx);
     result.error = std::move(ctx.error);

@@ -199,6 +199,15 @@ void report_invalid_utf8(ParseContext& ctx, const std::string& original, bool de
 // Replaces a parser error by the tokenizer error later in the file, as CPython's error pass does.
 void prefer_tokenizer_error(ParseContext& ctx);
 
+// PyCF_DONT_IMPLY_DEDENT (parse_incomplete.cpp): single input that ends without a newline inside a block keeps the
+// block open (CPython's parser closes it only without the flag).
+bool drop_implied_dedents(ParseContext& ctx);
+// The error of single input whose block drop_implied_dedents() left open.
+void report_unclosed_block(ParseContext& ctx);
+// PyCF_ALLOW_INCOMPLETE_INPUT: replaces the error of a parse that failed after the tokenizer reached the end of
+// the input by "incomplete input", where CPython places it; true when it did.
+bool report_incomplete_input(ParseContext& ctx);
+
 // Parses the expression of an f-string field; `expr_text` is a view into ctx.source (so its position is known).
 // nullptr after recording an "f-string: ..." error in ctx.
 ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_text);

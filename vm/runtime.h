@@ -304,7 +304,8 @@ inline size_t positional_count(std::span<const Value> args, TupleObject* kwnames
 
 // ---- the interpreter ---------------------------------------------------------------------------------------------
 struct Frame;
-[[nodiscard]] Value eval_code(ThreadState& ts, CodeObj* code, DictObject* globals, Value locals);
+[[nodiscard]] Value eval_code(ThreadState& ts, CodeObj* code, DictObject* globals, Value locals,
+                              TupleObject* closure = nullptr);
 [[nodiscard]] Value call_function(ThreadState& ts, FunctionObject* func, std::span<const Value> args, TupleObject* kwnames);
 // The runtime code object for a compiled CodeObject (constants converted, bytecode validated). Null with a
 // pending exception (SystemError naming the problem) when the bytecode is not something minipy can run.

@@ -195,7 +195,7 @@ Value call_function(ThreadState& ts, FunctionObject* func, std::span<const Value
   return run_frame(ts, frame);
 }
 
-Value eval_code(ThreadState& ts, CodeObj* code, DictObject* globals, Value locals) {
+Value eval_code(ThreadState& ts, CodeObj* code, DictObject* globals, Value locals, TupleObject* closure) {
   Value builtins_v = dict_get_str(globals, ts.interp->names.builtins);
   DictObject* builtins = ts.interp->builtins;
   if (builtins_v) {
@@ -204,7 +204,14 @@ Value eval_code(ThreadState& ts, CodeObj* code, DictObject* globals, Value local
   } else if (!dict_set_str(ts, globals, ts.interp->names.builtins, Value(ts.interp->builtins_module))) {
     return Value();  // the globals are the program's dict: a key of its own may fail the comparison
   }
-  Frame* frame = new_frame(ts, code, nullptr, globals, builtins, locals ? locals : Value(globals));
+  FunctionObject* func = nullptr;  // exec(code, closure=cells): COPY_FREE_VARS reads them from a function
+  if (closure) {
+    Value made = make_function_in(ts, globals, builtins, code);
+    if (!made) return made;
+    func = static_cast<FunctionObject*>(made.as_object());
+    func->closure = closure;
+  }
+  Frame* frame = new_frame(ts, code, func, globals, builtins, locals ? locals : Value(globals));
   return run_frame(ts, frame);
 }
 

@@ -75,32 +75,80 @@ Value code_of(ThreadState& ts, const CompileResult& result, const SyntaxWarnings
 // compile(source, filename, mode) -> a code object, or a pending SyntaxError.
 // `text`: the source was a str (its coding line is ignored), not bytes.
 Value compile_to_code(ThreadState& ts, std::string_view source, std::string_view filename, std::string_view mode,
-                      const char* fn, bool text, int optimize = -1) {
+                      const char* fn, bool text, int optimize = -1, IncompleteInputFlags incomplete = {}) {
   ast::ParseMode m;
   if (!parse_mode(ts, mode, fn, &m)) return Value();
   if (optimize < 0) optimize = ts.interp->config.optimize;
   SyntaxWarnings warnings;
   CompileResult result =
-      compile_source(source, filename, m, {optimize, text ? SourceOrigin::Text : SourceOrigin::String}, warnings);
+      compile_source(source, filename, m, {optimize, text ? SourceOrigin::Text : SourceOrigin::String, incomplete},
+                     warnings);
   return code_of(ts, result, warnings);
 }
 
-// compile()'s flags (CPython's PyCF_* and the CO_FUTURE_* bits a caller may pass on).
-constexpr int64_t kOnlyAst = 0x400, kTypeComments = 0x1000, kKnownCompileFlags = 0x400 | 0x800 | 0x1000 | 0x2000 | 0x4000 | 0x3fe0000;
+// compile()'s flags (CPython's PyCF_* and the CO_FUTURE_* bits a caller may pass on): the obsolete CO_NESTED,
+// PyCF_DONT_IMPLY_DEDENT, ONLY_AST, TYPE_COMMENTS, ALLOW_TOP_LEVEL_AWAIT, ALLOW_INCOMPLETE_INPUT, the futures.
+constexpr int64_t kOnlyAst = 0x400, kTypeComments = 0x1000, kDontImplyDedent = 0x200, kAllowIncompleteInput = 0x4000;
+constexpr int64_t kKnownCompileFlags = 0x10 | 0x200 | 0x400 | 0x1000 | 0x2000 | 0x4000 | 0x1fe0000;
+
+// An argument CPython converts to a C int.
+bool c_int_arg(ThreadState& ts, Value v, int64_t* out) {
+  static constexpr const char* kTooLarge = "Python int too large to convert to C int";
+  if (!index_to_int64(ts, v, out, kTooLarge)) return false;
+  if (*out < INT32_MIN || *out > INT32_MAX) return raise(ts, OverflowError_type, kTooLarge), false;
+  return true;
+}
+
+// compile()'s filename as CPython's PyUnicode_FSDecoder takes it: a str, bytes (decoded as file names are), what
+// an os.PathLike's __fspath__() gives, or (deprecated) another bytes-like object's bytes.
+Value filename_arg(ThreadState& ts, Value v) {
+  Value given = v;
+  bool bytes = v.is_object() && is_subtype(type_of(v), &bytes_type);
+  if (!is_str(v) && !bytes) {
+    Value fspath = get_attr_optional(ts, Value(type_of(v)), intern(ts, "__fspath__"));
+    if (fspath) {
+      v = call(ts, fspath, std::span<const Value>(&given, 1));
+      if (!v) return v;
+      bytes = v.is_object() && is_subtype(type_of(v), &bytes_type);
+      if (!is_str(v) && !bytes)
+        return raise_fmt(ts, TypeError_type, "expected {}.__fspath__() to return str or bytes, not {}",
+                         type_name(given), type_name(v));
+    } else if (ts.current_exception) {
+      return Value();
+    } else if (has_buffer(v)) {
+      std::string data;
+      if (!warn(ts, DeprecationWarning_type,
+                fmt::format("path should be string, bytes, or os.PathLike, not {}", type_name(v))) ||
+          !buffer_bytes(ts, v, &data))
+        return Value();
+      v = make_bytes(ts, data);
+      bytes = true;
+    } else {
+      return raise_fmt(ts, TypeError_type, "expected str, bytes or os.PathLike object, not {}", type_name(v));
+    }
+  }
+  if (bytes) v = decode_bytes(ts, static_cast<BytesObject*>(v.as_object())->view(), "utf-8", "surrogateescape");
+  if (!v) return v;
+  if (as_str(v)->view().find('\0') != std::string_view::npos)
+    return raise(ts, ValueError_type, "embedded null character");
+  return v;
+}
 
 Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const names[] = {"source", "filename", "mode", "flags", "dont_inherit", "optimize",
                                       "_feature_version"};
   Value a[std::size(names)];
   if (!native::parse_args(ts, "compile", args, kwnames, names, 3, 0, a, 6)) return Value();
-  Value source = a[0], filename = a[1], mode = a[2];
-  int64_t flags = 0, optimize = -1;
-  if (a[3] && !index_to_int64(ts, a[3], &flags)) return Value();
-  if (a[5] && !index_to_int64(ts, a[5], &optimize)) return Value();
+  Value source = a[0], filename = filename_arg(ts, a[1]), mode = a[2];
+  if (!filename) return Value();
+  if (!is_str(mode))
+    return raise_fmt(ts, TypeError_type, "compile() argument 'mode' must be str, not {}", type_name(mode));
+  int64_t flags = 0, dont_inherit = 0, optimize = -1, feature_version = -1;
+  if ((a[3] && !c_int_arg(ts, a[3], &flags)) || (a[4] && !c_int_arg(ts, a[4], &dont_inherit)) ||
+      (a[5] && !c_int_arg(ts, a[5], &optimize)) || (a[6] && !c_int_arg(ts, a[6], &feature_version)))
+    return Value();
   if (flags & ~kKnownCompileFlags) return raise(ts, ValueError_type, "compile(): unrecognised flags");
   if (optimize < -1 || optimize > 2) return raise(ts, ValueError_type, "compile(): invalid optimize value");
-  if (type_of(filename) == &bytes_type) filename = Value(make_str(ts, static_cast<BytesObject*>(filename.as_object())->view()));
-  if (!is_str(filename) || !is_str(mode)) return raise(ts, TypeError_type, "compile() arg 2 and 3 must be str");
   if (as_str(mode)->view() == "func_type") {  // a signature type comment's grammar: only to an AST
     if (!(flags & kOnlyAst)) return raise(ts, ValueError_type, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
     if (pyast::is_ast_object(ts, source)) return source;
@@ -136,53 +184,98 @@ Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject
   }
   if (flags & kOnlyAst) {
     // _feature_version counts only for an AST, as in CPython; a negative one means the current grammar.
-    int64_t feature_version = -1;
-    if (a[6] && !index_to_int64(ts, a[6], &feature_version)) return Value();
     if (feature_version < 0 || feature_version > kLatestFeatureVersion) feature_version = kLatestFeatureVersion;
     return pyast::parse_to_python(ts, text, as_str(filename)->view(), m, flags & kTypeComments,
                                   static_cast<int>(feature_version), is_str(source));
   }
+  IncompleteInputFlags incomplete{(flags & kAllowIncompleteInput) != 0, (flags & kDontImplyDedent) != 0};
   return compile_to_code(ts, text, as_str(filename)->view(), as_str(mode)->view(), "compile", is_str(source),
-                         static_cast<int>(optimize));
+                         static_cast<int>(optimize), incomplete);
 }
 
-// The namespaces exec()/eval() run in: given ones, or the caller's.
-bool namespaces(ThreadState& ts, std::span<const Value> args, size_t n, TupleObject* kwnames, const char* fn,
-                DictObject** globals, Value* locals) {
-  Value g = n > 1 ? args[1] : keyword_arg(ts, args, kwnames, "globals");
-  Value l = n > 2 ? args[2] : keyword_arg(ts, args, kwnames, "locals");
-  if (g && !is_none(g)) {
-    if (!is_dict(g)) {
-      raise_fmt(ts, TypeError_type, "{}() globals must be a dict, not {}", fn, type_name(g));
+// CPython's PyMapping_Check: the type has __getitem__.
+bool is_mapping(ThreadState& ts, Value v) { return bool(type_lookup(type_of(v), intern(ts, "__getitem__"))); }
+
+// The namespaces exec()/eval() run in: given ones, or the caller's; checked as CPython 3.11 checks them.
+bool namespaces(ThreadState& ts, Value g, Value l, bool is_eval, DictObject** globals, Value* locals) {
+  if (is_eval) {
+    if (!is_none(l) && !is_mapping(ts, l)) return raise(ts, TypeError_type, "locals must be a mapping"), false;
+    if (!is_none(g) && !is_dict(g)) {
+      raise(ts, TypeError_type,
+            is_mapping(ts, g) ? "globals must be a real dict; try eval(expr, {}, mapping)" : "globals must be a dict");
       return false;
     }
-    *globals = static_cast<DictObject*>(g.as_object());
-    *locals = l && !is_none(l) ? l : g;
-    return true;
   }
-  Frame* caller = ts.current_frame;
-  *globals = caller->globals;
-  if (l && !is_none(l)) {
-    *locals = l;
-  } else if (caller->locals) {
-    *locals = caller->locals;
-  } else {
-    Value locals_fn = dict_get_str(ts.interp->builtins, intern(ts, "locals"));
-    *locals = locals_fn ? call(ts, locals_fn, {}) : Value(caller->globals);
-    if (!*locals) return false;
+  if (is_none(g)) {
+    Frame* caller = ts.current_frame;
+    g = Value(caller->globals);
+    if (is_none(l)) {
+      if (caller->locals) {
+        l = caller->locals;
+      } else {
+        Value locals_fn = dict_get_str(ts.interp->builtins, intern(ts, "locals"));
+        l = locals_fn ? call(ts, locals_fn, {}) : g;
+        if (!l) return false;
+      }
+    }
+  } else if (is_none(l)) {
+    l = g;
   }
+  if (!is_eval) {
+    if (!is_dict(g)) return raise_fmt(ts, TypeError_type, "exec() globals must be a dict, not {}", type_name(g)), false;
+    if (!is_mapping(ts, l))
+      return raise_fmt(ts, TypeError_type, "locals must be a mapping or None, not {}", type_name(l)), false;
+  }
+  *globals = static_cast<DictObject*>(g.as_object());
+  *locals = l;
   return true;
 }
 
+// exec()'s closure= for a code object with free variables: a tuple of exactly that many cells.
+bool closure_fits(Value closure, CodeObj* code) {
+  if (is_none(closure) || type_of(closure) != &tuple_type) return false;
+  auto* cells = static_cast<TupleObject*>(closure.as_object());
+  if (cells->size != code->nfrees) return false;
+  for (int64_t i = 0; i < cells->size; i++)
+    if (type_of(cells->items[i]) != &cell_type) return false;
+  return true;
+}
+
+// eval(source, globals=None, locals=None, /) and exec(source, globals=None, locals=None, /, *, closure=None).
 Value exec_or_eval(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, bool is_eval) {
   const char* fn = is_eval ? "eval" : "exec";
   size_t n = positional_count(args, kwnames);
-  if (n < 1) return raise_fmt(ts, TypeError_type, "{} expected at least 1 argument, got 0", fn);
+  Value closure = None();
+  if (kwnames && kwnames->size > 0) {
+    if (is_eval) return raise(ts, TypeError_type, "eval() takes no keyword arguments");
+    for (int64_t i = 0; i < kwnames->size; i++) {
+      std::string_view name = as_str(kwnames->items[i])->view();
+      if (name != "closure")
+        return raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for exec()", name);
+      closure = args[n + static_cast<size_t>(i)];
+    }
+  }
+  // eval() counts its arguments in the older words, exec() (which has a keyword) in the newer.
+  if (n < 1 && is_eval) return raise(ts, TypeError_type, "eval expected at least 1 argument, got 0");
+  if (n > 3 && is_eval) return raise_fmt(ts, TypeError_type, "eval expected at most 3 arguments, got {}", n);
+  if (n < 1) return raise(ts, TypeError_type, "exec() takes at least 1 positional argument (0 given)");
+  if (n > 3) return raise_fmt(ts, TypeError_type, "exec() takes at most 3 positional arguments ({} given)", n);
   DictObject* globals;
   Value locals;
-  if (!namespaces(ts, args, n, kwnames, fn, &globals, &locals)) return Value();
+  if (!namespaces(ts, n > 1 ? args[1] : None(), n > 2 ? args[2] : None(), is_eval, &globals, &locals))
+    return Value();
   Value code = args[0];
-  if (type_of(code) != &code_type) {
+  if (type_of(code) == &code_type) {
+    int nfrees = as_code(code)->nfrees;
+    if (is_eval && nfrees > 0)
+      return raise(ts, TypeError_type, "code object passed to eval() may not contain free variables");
+    if (nfrees == 0 && !is_none(closure))
+      return raise(ts, TypeError_type, "cannot use a closure with this code object");
+    if (nfrees > 0 && !closure_fits(closure, as_code(code)))
+      return raise_fmt(ts, TypeError_type, "code object requires a closure of exactly length {}", nfrees);
+  } else {
+    if (!is_none(closure))
+      return raise(ts, TypeError_type, "closure can only be used when source is a code object");
     std::string_view text;
     std::string copied;  // a bytearray's or memoryview's bytes
     if (is_str(code)) text = as_str(code)->view();
@@ -191,8 +284,7 @@ Value exec_or_eval(ThreadState& ts, std::span<const Value> args, TupleObject* kw
       if (!buffer_bytes(ts, code, &copied)) return Value();
       text = copied;
     }
-    else if (is_eval) return raise(ts, TypeError_type, "eval() arg 1 must be a string, bytes or code object");
-    else return raise_fmt(ts, TypeError_type, "exec() arg 1 must be a string, bytes or code object");
+    else return raise_fmt(ts, TypeError_type, "{}() arg 1 must be a string, bytes or code object", fn);
     std::string stripped(text);
     if (is_eval) {  // eval() ignores leading spaces and tabs
       size_t b = stripped.find_first_not_of(" \t");
@@ -201,9 +293,8 @@ Value exec_or_eval(ThreadState& ts, std::span<const Value> args, TupleObject* kw
     code = compile_to_code(ts, stripped, "<string>", is_eval ? "eval" : "exec", fn, is_str(args[0]));
     if (!code) return code;
   }
-  if (as_code(code)->nfrees > 0)
-    return raise_fmt(ts, TypeError_type, "code object passed to {}() may not contain free variables", fn);
-  Value r = eval_code(ts, as_code(code), globals, locals);
+  TupleObject* cells = is_none(closure) ? nullptr : static_cast<TupleObject*>(closure.as_object());
+  Value r = eval_code(ts, as_code(code), globals, locals, cells);
   if (!r) return r;
   return is_eval ? r : None();
 }
