@@ -50,6 +50,7 @@ CompileResult compile_ast(ast::Module& module, ast::Arena& arena, std::string_vi
     return future_features(module, filename);
   }();
   if (future.error) return with_text(std::move(*future.error), filename);
+  future.features.flags |= options.future_flags;
   std::optional<SyntaxError> too_deep;
   {
     StageScope stage(CompileStage::Optimize);

@@ -19,6 +19,7 @@ struct CompileOptions {
   int optimize = 0;  // -O level: 1 drops asserts and __debug__ blocks, 2 also docstrings
   SourceOrigin origin = SourceOrigin::String;  // how CPython would have read the source (parse.h)
   IncompleteInputFlags incomplete = {};         // codeop's compile() flags (parse.h)
+  int future_flags = 0;  // CO_FUTURE_* bits compile()'s flags give or its caller's code passes on, as imported
 };
 
 // The module's code object, or the SyntaxError (IndentationError, TabError, ...) that stopped the compile.

@@ -75,21 +75,28 @@ Value code_of(ThreadState& ts, const CompileResult& result, const SyntaxWarnings
 // compile(source, filename, mode) -> a code object, or a pending SyntaxError.
 // `text`: the source was a str (its coding line is ignored), not bytes.
 Value compile_to_code(ThreadState& ts, std::string_view source, std::string_view filename, std::string_view mode,
-                      const char* fn, bool text, int optimize = -1, IncompleteInputFlags incomplete = {}) {
+                      const char* fn, bool text, int future_flags, int optimize = -1,
+                      IncompleteInputFlags incomplete = {}) {
   ast::ParseMode m;
   if (!parse_mode(ts, mode, fn, &m)) return Value();
   if (optimize < 0) optimize = ts.interp->config.optimize;
   SyntaxWarnings warnings;
-  CompileResult result =
-      compile_source(source, filename, m, {optimize, text ? SourceOrigin::Text : SourceOrigin::String, incomplete},
-                     warnings);
+  CompileResult result = compile_source(
+      source, filename, m,
+      {optimize, text ? SourceOrigin::Text : SourceOrigin::String, incomplete, future_flags}, warnings);
   return code_of(ts, result, warnings);
 }
 
 // compile()'s flags (CPython's PyCF_* and the CO_FUTURE_* bits a caller may pass on): the obsolete CO_NESTED,
 // PyCF_DONT_IMPLY_DEDENT, ONLY_AST, TYPE_COMMENTS, ALLOW_TOP_LEVEL_AWAIT, ALLOW_INCOMPLETE_INPUT, the futures.
 constexpr int64_t kOnlyAst = 0x400, kTypeComments = 0x1000, kDontImplyDedent = 0x200, kAllowIncompleteInput = 0x4000;
-constexpr int64_t kKnownCompileFlags = 0x10 | 0x200 | 0x400 | 0x1000 | 0x2000 | 0x4000 | 0x1fe0000;
+constexpr int64_t kFutureFlags = 0x1fe0000, kKnownCompileFlags = 0x10 | 0x200 | 0x400 | 0x1000 | 0x2000 | 0x4000 | kFutureFlags;
+
+// The CO_FUTURE_* bits of the running code, which compile() (unless told not to), exec() and eval() pass on.
+int inherited_future_flags(ThreadState& ts) {
+  Frame* caller = ts.current_frame;
+  return caller && caller->code ? static_cast<int>(caller->code->flags & kFutureFlags) : 0;
+}
 
 // An argument CPython converts to a C int.
 bool c_int_arg(ThreadState& ts, Value v, int64_t* out) {
@@ -149,6 +156,7 @@ Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject
     return Value();
   if (flags & ~kKnownCompileFlags) return raise(ts, ValueError_type, "compile(): unrecognised flags");
   if (optimize < -1 || optimize > 2) return raise(ts, ValueError_type, "compile(): invalid optimize value");
+  int future_flags = static_cast<int>(flags & kFutureFlags) | (dont_inherit ? 0 : inherited_future_flags(ts));
   if (as_str(mode)->view() == "func_type") {  // a signature type comment's grammar: only to an AST
     if (!(flags & kOnlyAst)) return raise(ts, ValueError_type, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
     if (pyast::is_ast_object(ts, source)) return source;
@@ -167,7 +175,9 @@ Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject
     if (!module) return Value();
     int level = optimize < 0 ? ts.interp->config.optimize : static_cast<int>(optimize);
     SyntaxWarnings warnings;
-    CompileResult result = compile_ast(*module, arena, as_str(filename)->view(), {}, {level}, warnings);
+    CompileOptions options{level};
+    options.future_flags = future_flags;
+    CompileResult result = compile_ast(*module, arena, as_str(filename)->view(), {}, options, warnings);
     return code_of(ts, result, warnings);
   }
   std::string_view text;
@@ -190,7 +200,7 @@ Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject
   }
   IncompleteInputFlags incomplete{(flags & kAllowIncompleteInput) != 0, (flags & kDontImplyDedent) != 0};
   return compile_to_code(ts, text, as_str(filename)->view(), as_str(mode)->view(), "compile", is_str(source),
-                         static_cast<int>(optimize), incomplete);
+                         future_flags, static_cast<int>(optimize), incomplete);
 }
 
 // CPython's PyMapping_Check: the type has __getitem__.
@@ -290,7 +300,8 @@ Value exec_or_eval(ThreadState& ts, std::span<const Value> args, TupleObject* kw
       size_t b = stripped.find_first_not_of(" \t");
       stripped = b == std::string::npos ? "" : stripped.substr(b);
     }
-    code = compile_to_code(ts, stripped, "<string>", is_eval ? "eval" : "exec", fn, is_str(args[0]));
+    code = compile_to_code(ts, stripped, "<string>", is_eval ? "eval" : "exec", fn, is_str(args[0]),
+                           inherited_future_flags(ts));
     if (!code) return code;
   }
   TupleObject* cells = is_none(closure) ? nullptr : static_cast<TupleObject*>(closure.as_object());
