@@ -487,6 +487,7 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
   // Only a parse for an older grammar pays for the walk over the tree.
   if (rc == 0 && ctx.module && !ctx.failed() && feature_version < kLatestFeatureVersion)
     front::check_feature_versions(ctx);
+  if (rc == 0 && ctx.module && !ctx.failed()) front::report_one_line_body_at_end(ctx);
   if (rc != 0 || ctx.failed() || !ctx.module) {
     if (!ctx.error) ctx.fail("invalid syntax", front::Span{1, 0, 1, 0});
     if (incomplete.allow_incomplete_input && front::report_incomplete_input(ctx)) {
@@ -494,7 +495,7 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
       result.error->filename = std::string(filename);
       return result;
     }
-    if (block_left_open && !ctx.error_from_lexer && ctx.error->message == "invalid syntax") front::report_unclosed_block(ctx);
+    if (block_left_open && !ctx.error_from_lexer && ctx.error->message == "invalid syntax") front::fail_at_end_marker(ctx);
     front::prefer_tokenizer_error(ctx);
     if (feature_version < kLatestFeatureVersion) front::check_feature_versions_before_error(ctx);
     result.error = std::move(ctx.error);

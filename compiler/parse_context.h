@@ -202,8 +202,12 @@ void prefer_tokenizer_error(ParseContext& ctx);
 // PyCF_DONT_IMPLY_DEDENT (parse_incomplete.cpp): single input that ends without a newline inside a block keeps the
 // block open (CPython's parser closes it only without the flag).
 bool drop_implied_dedents(ParseContext& ctx);
-// The error of single input whose block drop_implied_dedents() left open.
-void report_unclosed_block(ParseContext& ctx);
+// "invalid syntax" at CPython's end marker: the single input whose block drop_implied_dedents() left open, and
+// any parse that fails there.
+void fail_at_end_marker(ParseContext& ctx);
+// Single input that ends without a newline right after a compound statement's one-line body (`if x: pass`) is
+// invalid to CPython (its parser adds one NEWLINE at the end, which the body takes); true when it recorded that.
+bool report_one_line_body_at_end(ParseContext& ctx);
 // PyCF_ALLOW_INCOMPLETE_INPUT: replaces the error of a parse that failed after the tokenizer reached the end of
 // the input by "incomplete input", where CPython places it; true when it did.
 bool report_incomplete_input(ParseContext& ctx);

@@ -593,11 +593,7 @@ void Parser::report_syntax_error(const context& yyctx) const {
   bool added_newline = t.kind == TokenKind::Newline && ctx.mode != ast::ParseMode::Exec && t.begin == t.end &&
                        t.begin >= ctx.source.size();
   if (t.kind == TokenKind::EndMarker || added_newline) {
-    // CPython's end marker sits on the input's last line with no column: offset and end offset 0.
-    int line = end_of_input_span(ctx).line;
-    ctx.fail("invalid syntax", Span{line, 0, line, 0});
-    ctx.error->offset = ctx.error->end_offset = 0;
-    ctx.error->offset_zero = ctx.error->end_offset_zero = true;
+    fail_at_end_marker(ctx);
     return;
   }
   // CPython's NEWLINE token has no width.

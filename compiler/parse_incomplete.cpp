@@ -57,13 +57,32 @@ bool drop_implied_dedents(ParseContext& ctx) {
   return dropped;
 }
 
-void report_unclosed_block(ParseContext& ctx) {
-  // CPython's parser fails at its end marker, at column 0 of the last line.
+void fail_at_end_marker(ParseContext& ctx) {
+  // CPython's end marker sits on the input's last line with no column: offset and end offset 0.
   int line = end_of_input_span(ctx).line;
   ctx.error.reset();
   ctx.fail("invalid syntax", Span{line, 0, line, 0});
   ctx.error->offset = ctx.error->end_offset = 0;
   ctx.error->offset_zero = ctx.error->end_offset_zero = true;
+}
+
+bool report_one_line_body_at_end(ParseContext& ctx) {
+  if (ctx.mode != ast::ParseMode::Single || ctx.source.ends_with('\n') || ctx.tokens.size() < 2) return false;
+  size_t newline = ctx.tokens.size() - 2;  // before the end marker, with no dedent between: at the top level
+  if (ctx.tokens[newline].kind != TokenKind::Newline) return false;
+  size_t first = newline;
+  while (first > 0 && ctx.tokens[first - 1].kind != TokenKind::Newline && ctx.tokens[first - 1].kind != TokenKind::Indent &&
+         ctx.tokens[first - 1].kind != TokenKind::Dedent)
+    --first;
+  switch (ctx.tokens[first].kind) {
+    case TokenKind::KwIf: case TokenKind::KwElif: case TokenKind::KwElse: case TokenKind::KwWhile:
+    case TokenKind::KwFor: case TokenKind::KwTry: case TokenKind::KwExcept: case TokenKind::KwFinally:
+    case TokenKind::KwWith: case TokenKind::KwDef: case TokenKind::KwClass: case TokenKind::KwAsync:
+      fail_at_end_marker(ctx);
+      return true;
+    default:
+      return false;
+  }
 }
 
 bool report_incomplete_input(ParseContext& ctx) {
