@@ -74,6 +74,9 @@ std::string_view type_name(Value v);
 
 // Appends a traceback entry for `code` at `lasti` to the pending exception.
 void traceback_here(ThreadState& ts, CodeObj* code, int lasti);
+// The pending exception leaves the running frame of `code`, last at code unit `lasti` (a RERAISE puts the
+// instruction that raised back): its traceback entry for that frame remembers it for tb_frame.f_lineno.
+void traceback_frame_left(ThreadState& ts, CodeObj* code, int lasti);
 // Writes `text` to sys.stderr through its write() and flush() methods, so a program that replaced sys.stderr
 // gets the report, with any exception the stream raises dropped. Without sys.stderr (start-up) the text goes to
 // C's stderr; when sys.stderr is None it goes nowhere if `none_is_silent` (CPython's exception and unraisable

@@ -362,6 +362,7 @@ void traceback_here(ThreadState& ts, CodeObj* code, int lasti) {
   tb->code = code;
   tb->lasti = lasti;
   tb->lineno = kLinenoNotComputed;
+  tb->exit_lasti = -1;
   ExceptionObject* e = as_exc(exc);
   tb->next = e->traceback ? e->traceback : None();
   e->traceback = Value(tb);
@@ -427,9 +428,21 @@ Value tb_lasti(ThreadState& ts, Value self, std::span<const Value>, TupleObject*
 }
 }  // namespace
 
+void traceback_frame_left(ThreadState& ts, CodeObj* code, int lasti) {
+  Value exc = ts.current_exception;
+  if (!exc || !exc.is_object()) return;
+  Value head = as_exc(exc)->traceback;
+  if (!head || type_of(head) != &traceback_type) return;
+  TracebackObject* tb = as_tb(head);
+  if (tb->code == code && tb->exit_lasti < 0) tb->exit_lasti = lasti;
+}
+
 namespace {
 Value tb_frame(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   TracebackObject* tb = as_tb(self);
+  if (tb->exit_lasti >= 0 && tb->exit_lasti != tb->lasti)
+    return frame_for_traceback(ts, tb->code, tb->exit_lasti,
+                               location_at(tb->code->src().linetable, tb->code->firstlineno, tb->exit_lasti).lineno);
   return frame_for_traceback(ts, tb->code, tb->lasti, traceback_lineno(tb));
 }
 }  // namespace
