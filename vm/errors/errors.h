@@ -68,6 +68,9 @@ Value new_exception(ThreadState& ts, Type* type, std::span<const Value> args);
 
 // AttributeError remembering the object and name, for the "Did you mean" line of the traceback.
 Value raise_attribute_error(ThreadState& ts, Value obj, StrObject* name, std::string_view message);
+// A pending AttributeError from a class's own __getattr__/__getattribute__ that names no attribute and object
+// gets `name` and `obj` (CPython's set_attribute_error_context), so the traceback can suggest a name.
+void add_attribute_error_context(ThreadState& ts, Value obj, StrObject* name);
 
 // Names of the types of values, for messages: "'int' object is not callable".
 std::string_view type_name(Value v);

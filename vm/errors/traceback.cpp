@@ -230,7 +230,8 @@ void format_exception_only(ThreadState& ts, std::string& out, Value exc) {
     } else if (StrObject* best = suggest_for_attribute(ts, attr_obj, as_str(attr_name)))
       suggestion = fmt::format(". Did you mean: '{}'?", best->view());
   }
-  if (as_str(s)->size == 0 && suggestion.empty()) out += name + "\n";
+  // An empty message leaves out the ": " (the suggestion follows the name directly).
+  if (as_str(s)->size == 0) out += name + suggestion + "\n";
   else out += fmt::format("{}: {}{}\n", name, as_str(s)->view(), suggestion);
   format_notes(ts, out, exc);
 }

@@ -549,6 +549,17 @@ Value raise_attribute_error(ThreadState& ts, Value obj, StrObject* name, std::st
   return Value();
 }
 
+void add_attribute_error_context(ThreadState& ts, Value obj, StrObject* name) {
+  Value exc = ts.current_exception;
+  if (!exc || !exc.is_object() || !is_subtype(type_of(exc), &AttributeError_type)) return;
+  ExceptionObject* e = as_exc(exc);
+  if (e->extra && is_tuple(e->extra))
+    for (Value field : static_cast<TupleObject*>(e->extra.as_object())->span())
+      if (field && !is_none(field)) return;  // already says which
+  Value pair[2] = {Value(name), obj};
+  e->extra = Value(minipy::make_tuple(ts, pair));
+}
+
 // CPython's tp_name: a builtin type of a native module carries its module ("itertools.count"); classes their
 // __name__.
 std::string_view type_name(Value v) {
