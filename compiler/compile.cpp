@@ -26,7 +26,7 @@ CompileResult compile_source(std::string_view source, std::string_view filename,
   ast::Arena arena;
   ParseResult parsed = [&] {
     StageScope stage(CompileStage::Parse);
-    return parse(source, filename, mode, arena, kLatestFeatureVersion, options.origin);
+    return parse(source, filename, mode, arena, kLatestFeatureVersion, options.origin, options.incomplete);
   }();
   for (SyntaxWarning& w : parsed.warnings) warnings.push_back(std::move(w));
   if (!parsed.module) return parsed.error ? std::move(*parsed.error) : SyntaxError{};

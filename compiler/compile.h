@@ -18,6 +18,7 @@ namespace minipy {
 struct CompileOptions {
   int optimize = 0;  // -O level: 1 drops asserts and __debug__ blocks, 2 also docstrings
   SourceOrigin origin = SourceOrigin::String;  // how CPython would have read the source (parse.h)
+  IncompleteInputFlags incomplete = {};         // codeop's compile() flags (parse.h)
   // CO_FUTURE_* bits in force before the source's own future imports: compile()'s flags, or those exec(), eval()
   // and compile() inherit from the calling code (CPython's PyEval_MergeCompilerFlags).
   int future_flags = 0;

@@ -79,6 +79,10 @@ int ParseContext::first_joined_line(int line) const {
 void ParseContext::fail(std::string message, Span span, SyntaxError::Kind kind) {
   if (error) return;
   error_span = span;
+  error = error_at(std::move(message), span, kind);
+}
+
+SyntaxError ParseContext::error_at(std::string message, Span span, SyntaxError::Kind kind) const {
   SyntaxError e;
   e.kind = kind;
   e.message = std::move(message);
@@ -105,7 +109,7 @@ void ParseContext::fail(std::string message, Span span, SyntaxError::Kind kind) 
   };
   e.offset = char_offset(text, span.col);
   e.end_offset = char_offset(line_text(span.end_line), span.end_col);
-  error = std::move(e);
+  return e;
 }
 
 // Shifts the tokens of an f-string field (parsed as "(expr)") to where the expression sits in the source.
@@ -346,8 +350,69 @@ void use_program_text(SyntaxError& e) {
   e.text = utf8_replace_invalid(line);
 }
 
+// A literal's warning made an error ends CPython's parse there; its error pass then tokenizes the rest of the
+// source, and a tokenizer error found there replaces it (as after any parser error: prefer_tokenizer_error).
+static void escape_error_after_tokenizer(front::ParseContext& ctx, front::ParseContext::EscapeWarning& e) {
+  if (!ctx.lex_error) return;
+  std::optional<SyntaxError> kept = std::move(ctx.error);
+  front::Span kept_span = ctx.error_span;
+  bool kept_from_lexer = ctx.error_from_lexer;
+  int kept_line = ctx.last_read_line;
+  ctx.error = e.warning.as_error;
+  ctx.error_span = ctx.token_span(e.literal_token);
+  ctx.error_from_lexer = false;
+  ctx.last_read_line = ctx.tokens[static_cast<size_t>(e.literal_token)].line;
+  front::prefer_tokenizer_error(ctx);
+  if (ctx.error_from_lexer) {
+    e.warning.as_error = std::move(ctx.error);
+    e.warning.error_text_from_file = false;
+  }
+  ctx.error = std::move(kept);
+  ctx.error_span = kept_span;
+  ctx.error_from_lexer = kept_from_lexer;
+  ctx.last_read_line = kept_line;
+}
+
+// The warnings of a parse in CPython's order: the tokenizer's as it reads each token, the literals' as the parser
+// decodes them (once it has read the token after them: not at all when that token is a tokenizer error). A parse
+// that `failed` through the grammar (not in the tokenizer or a literal) is run a second time by CPython, which
+// warns of the same literals again; the tokenizer's warnings past the error come after that, from its error pass.
+static std::vector<SyntaxWarning> collect_warnings(front::ParseContext& ctx, std::vector<SyntaxWarning>& lexed,
+                                                   bool failed) {
+  for (SyntaxWarning& w : lexed) {
+    // Made an error by the filters, the tokenizer's warning is its own SyntaxError, on its line alone.
+    w.from_tokenizer = true;
+    w.as_error = ctx.error_at(w.message, front::Span{w.lineno, w.col_offset, w.lineno, w.col_offset});
+    if (w.as_error->text.ends_with('\n')) w.as_error->text.pop_back();
+  }
+  bool second_pass = failed && !ctx.error_from_lexer && !ctx.error_from_literals;
+  auto before_error = [&](const SyntaxWarning& w) {
+    return !second_pass || !ctx.error ||
+           std::pair(w.lineno, w.col_offset) < std::pair(ctx.error_span.line, ctx.error_span.col);
+  };
+  std::vector<SyntaxWarning> all;
+  auto lexer_it = lexed.begin();
+  std::vector<SyntaxWarning> escapes;
+  for (auto& e : ctx.escape_warnings) {
+    const Token& next = ctx.tokens[static_cast<size_t>(e.next_token)];
+    if (next.kind == TokenKind::Error) continue;
+    for (; lexer_it != lexed.end() && before_error(*lexer_it) &&
+           std::pair(lexer_it->lineno, lexer_it->col_offset) < std::pair(next.line, next.col);
+         ++lexer_it)
+      all.push_back(std::move(*lexer_it));
+    escape_error_after_tokenizer(ctx, e);
+    all.push_back(e.warning);
+    escapes.push_back(std::move(e.warning));
+  }
+  for (; lexer_it != lexed.end() && before_error(*lexer_it); ++lexer_it) all.push_back(std::move(*lexer_it));
+  if (second_pass)
+    for (SyntaxWarning& w : escapes) all.push_back(std::move(w));
+  for (; lexer_it != lexed.end(); ++lexer_it) all.push_back(std::move(*lexer_it));
+  return all;
+}
+
 ParseResult parse(std::string_view source, std::string_view filename, ast::ParseMode mode, ast::Arena& arena,
-                  int feature_version, SourceOrigin origin) {
+                  int feature_version, SourceOrigin origin, IncompleteInputFlags incomplete) {
   ParseResult result;
   // A NUL byte: compile() and the other string paths refuse it with CPython 3.11's ValueError. A file's tokenizer
   // reads its lines as C strings: a NUL ends the line there, newline and all (the next line joins it).
@@ -437,21 +502,27 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
   }();
   ctx.tokens = std::move(lexed.tokens);
   ctx.lex_error = std::move(lexed.error);
-  for (SyntaxWarning& w : lexed.warnings) {
-    w.filename = std::string(filename);
-    result.warnings.push_back(std::move(w));
-  }
   ctx.feature_version = feature_version;
   // ast.parse(feature_version=(3, 6)) and below read `async`/`await` as plain names, as the 3.6 grammar did.
   if (feature_version < 7) front::demote_async_keywords(ctx);
+  bool block_left_open = incomplete.dont_imply_dedent && front::drop_implied_dedents(ctx);
   front::Parser parser(ctx);
   int rc = parser.parse();
   if (!undecoded.empty()) front::report_invalid_utf8(ctx, undecoded, had_bom || !encoding.empty());
+  result.warnings = collect_warnings(ctx, lexed.warnings, rc != 0 || ctx.failed() || !ctx.module);
+  for (SyntaxWarning& w : result.warnings) w.filename = std::string(filename);
   // Only a parse for an older grammar pays for the walk over the tree.
   if (rc == 0 && ctx.module && !ctx.failed() && feature_version < kLatestFeatureVersion)
     front::check_feature_versions(ctx);
+  if (rc == 0 && ctx.module && !ctx.failed()) front::report_one_line_body_at_end(ctx);
   if (rc != 0 || ctx.failed() || !ctx.module) {
     if (!ctx.error) ctx.fail("invalid syntax", front::Span{1, 0, 1, 0});
+    if (incomplete.allow_incomplete_input && front::report_incomplete_input(ctx)) {
+      result.error = std::move(ctx.error);
+      result.error->filename = std::string(filename);
+      return result;
+    }
+    if (block_left_open && !ctx.error_from_lexer && ctx.error->message == "invalid syntax") front::fail_at_end_marker(ctx);
     // On a parse failure CPython tokenizes the rest of the source (_PyPegen_tokenize_full_source_to_check_for_errors)
     // and a tokenizer error found there, such as an unterminated string, replaces the parser's message; our lexer
     // ran over the whole text already, so its error is at hand.

@@ -31,8 +31,14 @@ constexpr int kLatestFeatureVersion = 11;
 // ("(unicode error) ..."); a str source (compile(), exec(), eval(), ast.parse of a str) is text already, and its
 // coding line is ignored (PyCF_IGNORE_COOKIE).
 enum class SourceOrigin { String, File, Text };
+// compile()'s flags for codeop: PyCF_ALLOW_INCOMPLETE_INPUT and PyCF_DONT_IMPLY_DEDENT.
+struct IncompleteInputFlags {
+  bool allow_incomplete_input = false;
+  bool dont_imply_dedent = false;
+};
 ParseResult parse(std::string_view source, std::string_view filename, ast::ParseMode mode, ast::Arena& arena,
-                  int feature_version = kLatestFeatureVersion, SourceOrigin origin = SourceOrigin::String);
+                  int feature_version = kLatestFeatureVersion, SourceOrigin origin = SourceOrigin::String,
+                  IncompleteInputFlags incomplete = {});
 
 // A source whose coding line names an encoding the front end does not decode itself (only UTF-8 and Latin-1):
 // CPython decodes it with any codec it has, so the VM sets a decoder that uses its codecs. The decoder turns the

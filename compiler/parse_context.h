@@ -116,6 +116,14 @@ struct ParseContext {
   // by check_feature_versions(), and f-strings record here the spans of those that use `{x=}`.
   int feature_version = kLatestFeatureVersion;
   std::vector<Span> self_documenting_fstrings;
+  // The DeprecationWarnings of invalid escapes, one per literal token, each with the index of the token CPython's
+  // parser had read when it decoded the literal (the one after the concatenation), in the order it decodes them.
+  struct EscapeWarning {
+    SyntaxWarning warning;
+    int literal_token, next_token;
+  };
+  std::vector<EscapeWarning> escape_warnings;
+  bool error_from_literals = false;  // the error is a literal's own (raised while decoding it, not on a second pass)
 
   std::string_view token_text(int index) const {
     const Token& t = tokens[index];
@@ -132,6 +140,8 @@ struct ParseContext {
   int first_joined_line(int line) const;
   // Records a SyntaxError at byte span `span` (offsets become 1-based character offsets). Only the first sticks.
   void fail(std::string message, Span span, SyntaxError::Kind kind = SyntaxError::Kind::SyntaxError);
+  // The SyntaxError fail() would record for `message` at `span`, without recording it.
+  SyntaxError error_at(std::string message, Span span, SyntaxError::Kind kind = SyntaxError::Kind::SyntaxError) const;
   bool failed() const { return error.has_value(); }
 };
 
@@ -188,6 +198,19 @@ void report_invalid_utf8(ParseContext& ctx, const std::string& original, bool de
 
 // Replaces a parser error by the tokenizer error later in the file, as CPython's error pass does.
 void prefer_tokenizer_error(ParseContext& ctx);
+
+// PyCF_DONT_IMPLY_DEDENT (parse_incomplete.cpp): single input that ends without a newline inside a block keeps the
+// block open (CPython's parser closes it only without the flag).
+bool drop_implied_dedents(ParseContext& ctx);
+// "invalid syntax" at CPython's end marker: the single input whose block drop_implied_dedents() left open, and
+// any parse that fails there.
+void fail_at_end_marker(ParseContext& ctx);
+// Single input that ends without a newline right after a compound statement's one-line body (`if x: pass`) is
+// invalid to CPython (its parser adds one NEWLINE at the end, which the body takes); true when it recorded that.
+bool report_one_line_body_at_end(ParseContext& ctx);
+// PyCF_ALLOW_INCOMPLETE_INPUT: replaces the error of a parse that failed after the tokenizer reached the end of
+// the input by "incomplete input", where CPython places it; true when it did.
+bool report_incomplete_input(ParseContext& ctx);
 
 // Parses the expression of an f-string field; `expr_text` is a view into ctx.source (so its position is known).
 // nullptr after recording an "f-string: ..." error in ctx.

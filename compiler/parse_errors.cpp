@@ -589,7 +589,13 @@ void Parser::report_syntax_error(const context& yyctx) const {
     ctx.fail("invalid syntax. Perhaps you forgot a comma?", range);
     return;
   }
-  if (t.kind == TokenKind::EndMarker && idx > 0) span = ctx.token_span(idx - 1);
+  // Single and eval input without a final newline end at CPython's end marker (a NEWLINE the parser adds).
+  bool added_newline = t.kind == TokenKind::Newline && ctx.mode != ast::ParseMode::Exec && t.begin == t.end &&
+                       t.begin >= ctx.source.size();
+  if (t.kind == TokenKind::EndMarker || added_newline) {
+    fail_at_end_marker(ctx);
+    return;
+  }
   // CPython's NEWLINE token has no width.
   if (ctx.tokens[idx].kind == TokenKind::Newline || t.kind == TokenKind::EndMarker) {
     span.end_line = span.line;

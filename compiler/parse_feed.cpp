@@ -157,6 +157,11 @@ bool check_indented_block(ParseContext& ctx, int idx) {
            SyntaxError::Kind::IndentationError);
   // After a dedent CPython's offset is the 0-based column of the next token.
   if (target != idx && ctx.tokens[target].kind != TokenKind::EndMarker) ctx.error->offset -= 1;
+  // At the end of the input: just past the last line, newline included, and no end.
+  if (ctx.tokens[target].kind == TokenKind::EndMarker) {
+    ctx.error->offset = count_chars(ctx.error->text);
+    ctx.error->end_offset = -1;
+  }
   return false;
 }
 

@@ -3,6 +3,7 @@
 // of Constant and FormattedValue parts, whose embedded expressions are parsed by the same grammar).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstdlib>
@@ -142,7 +143,12 @@ int hex_value(char c) {
 // The escapes of Python's string literals (the language reference's table); the error texts are those of the
 // 'unicodeescape' codec that CPython's parser decodes str literals with, including its byte positions, because CPython
 // reports them as SyntaxError "(unicode error) ...".
-std::string decode_escapes(std::string_view body, bool bytes, std::string& out) {
+// `invalid` (when not npos already) becomes the index of the character after the backslash of the first escape
+// CPython 3.11 warns of: an unknown one, or an octal one above 0o377.
+std::string decode_escapes(std::string_view body, bool bytes, std::string& out, size_t& invalid) {
+  auto note_invalid = [&](size_t at) {
+    if (invalid == std::string_view::npos) invalid = at;
+  };
   for (size_t i = 0; i < body.size();) {
     char c = body[i];
     if (c != '\\' || i + 1 >= body.size()) {
@@ -171,6 +177,7 @@ std::string decode_escapes(std::string_view body, bool bytes, std::string& out) 
         unsigned value = static_cast<unsigned>(e - '0');
         for (int k = 0; k < 2 && i < body.size() && body[i] >= '0' && body[i] <= '7'; ++k, ++i)
           value = value * 8 + static_cast<unsigned>(body[i] - '0');
+        if (value > 0377) note_invalid(start + 1);
         if (bytes) out += static_cast<char>(value & 0xFF);
         else append_utf8(out, value);
         break;
@@ -178,6 +185,7 @@ std::string decode_escapes(std::string_view body, bool bytes, std::string& out) 
       case 'x': case 'u': case 'U': {
         // \u, \U and \N are not escapes in bytes literals: they stay as written, backslash included.
         if (bytes && e != 'x') {
+          note_invalid(start + 1);
           out += '\\';
           out += e;
           break;
@@ -208,6 +216,7 @@ std::string decode_escapes(std::string_view body, bool bytes, std::string& out) 
       }
       case 'N': {
         if (bytes) {
+          note_invalid(start + 1);
           out += "\\N";
           break;
         }
@@ -229,6 +238,8 @@ std::string decode_escapes(std::string_view body, bool bytes, std::string& out) 
       }
       default:
         // Unknown escapes keep their backslash (CPython warns).
+        // A backslash before a non-ASCII character is not an escape to CPython's str decoder: no warning.
+        if (bytes || static_cast<unsigned char>(e) < 0x80) note_invalid(start + 1);
         out += '\\';
         out += e;
         break;
@@ -237,9 +248,34 @@ std::string decode_escapes(std::string_view body, bool bytes, std::string& out) 
   return {};
 }
 
+// CPython 3.11's parser warns of the first invalid escape of each literal it decodes (`escape` starts just after
+// its backslash) with a DeprecationWarning on the line of the literal's token; a filter that makes it an error
+// gets the parser's SyntaxError on the whole token instead. `next_token`: the token CPython had read by then.
+void warn_invalid_escape(ParseContext& ctx, int token, int next_token, std::string_view escape) {
+  bool octal = escape[0] >= '4' && escape[0] <= '7';  // an octal escape above 0o377
+  std::string message = octal ? fmt::format("invalid octal escape sequence '\\{}'", escape.substr(0, 3))
+                              : fmt::format("invalid escape sequence '\\{}'", escape[0]);
+  Span span = ctx.token_span(token);
+  SyntaxWarning w{message, {}, span.line, span.col, span.end_line, span.end_col};
+  w.deprecation = true;
+  w.as_error = ctx.error_at(message, span);
+  // The parser's text is its tokenizer's buffer while that is still on the literal's line, else that line alone.
+  if (ctx.tokens[static_cast<size_t>(next_token)].line > span.line) {
+    std::string_view line = ctx.line_text(span.line);
+    w.as_error->text = std::string(line.substr(0, line.ends_with('\n') ? line.size() - 1 : line.size()));
+    // Its end column is counted in that line's characters too, up to one past its end.
+    std::string_view text = w.as_error->text;
+    size_t end = static_cast<size_t>(span.end_col) + 1;
+    w.as_error->end_offset = static_cast<int>(end <= text.size() ? count_chars(text.substr(0, end)) : count_chars(text) + 1);
+  }
+  w.error_text_from_file = ctx.mode == ast::ParseMode::Exec;
+  ctx.escape_warnings.push_back({std::move(w), token, next_token});
+}
+
 // A bytes literal may only hold ASCII characters in its source text (non-ASCII must be escaped); CPython checks the raw
 // text, before escapes are processed, and reports it at the end of the literal.
-bool decode_plain(ParseContext& ctx, const LiteralParts& p, Span span, std::string& out) {
+bool decode_plain(ParseContext& ctx, const LiteralParts& p, int token, int next_token, std::string& out) {
+  Span span = ctx.token_span(token);
   if (p.bytes) {
     for (unsigned char c : p.body) {
       if (c >= 0x80) {
@@ -252,12 +288,14 @@ bool decode_plain(ParseContext& ctx, const LiteralParts& p, Span span, std::stri
     out.append(p.body);
     return true;
   }
-  std::string err = decode_escapes(p.body, p.bytes, out);
+  size_t invalid = std::string_view::npos;
+  std::string err = decode_escapes(p.body, p.bytes, out, invalid);
   if (!err.empty()) {
     // CPython points a decoding error at the end of the literal.
     ctx.fail(err, Span{span.end_line, span.end_col, span.end_line, span.end_col});
     return false;
   }
+  if (invalid != std::string_view::npos) warn_invalid_escape(ctx, token, next_token, p.body.substr(invalid));
   return true;
 }
 
@@ -278,8 +316,11 @@ void fail_at_span_after(ParseContext& ctx, Span after, std::string message) {
 class FStringParser {
  public:
   // `whole` spans all the concatenated literals, `token` the one being parsed (format specs end with it).
-  FStringParser(ParseContext& ctx, Span whole, Span token, Span after, bool raw)
-      : ctx_(ctx), whole_(whole), token_(token), after_(after), raw_(raw) {}
+  // `token_index` and `next_index`: the literal's token and the one after the concatenation, for warnings.
+  FStringParser(ParseContext& ctx, Span whole, Span token, Span after, bool raw, int token_index = -1,
+                int next_index = -1)
+      : ctx_(ctx), whole_(whole), token_(token), after_(after), raw_(raw), token_index_(token_index),
+        next_index_(next_index) {}
 
   // Appends the parts of `body` to `parts`, with literal text gathered in `pending`.
   bool parse(std::string_view body, std::vector<Expr*>& parts, std::string& pending, int depth) {
@@ -323,6 +364,7 @@ class FStringParser {
             continue;
           }
           // A backslash before a brace stays a literal backslash; the brace keeps its meaning.
+          if (body[i + 1] == '{') warn(body.substr(i + 1));  // CPython's scan for the field warns of `\{`
           i += body[i + 1] == '{' || body[i + 1] == '}' ? 1 : 2;
           continue;
         }
@@ -332,8 +374,15 @@ class FStringParser {
       if (raw_) {
         pending.append(run);
       } else {
-        std::string err = decode_escapes(run, false, pending);
+        size_t invalid = std::string_view::npos;
+        std::string err = decode_escapes(run, false, pending, invalid);
         if (!err.empty()) return fail(err);
+        // CPython's piece of literal text takes in the first brace of a doubled one: after a lone backslash
+        // that brace is one more invalid escape.
+        size_t trailing = run.size() - std::min(run.size(), run.find_last_not_of('\\') + 1);
+        bool doubled = !in_spec && i + 1 < body.size() && body[i + 1] == body[i];
+        if (invalid == std::string_view::npos && trailing % 2 == 1 && doubled) invalid = run.size();
+        if (invalid != std::string_view::npos) warn(body.substr(run_start + invalid));
       }
     }
     return !in_spec || fail("f-string: expecting '}'");
@@ -429,7 +478,7 @@ class FStringParser {
       // CPython 3.11 gives a format spec and its parts the line of the literal holding it, the column where
       // the whole concatenation starts, and that literal's end.
       Span spec_span{token_.line, whole_.col, token_.end_line, token_.end_col};
-      FStringParser spec_parser(ctx_, spec_span, token_, after_, raw_);
+      FStringParser spec_parser(ctx_, spec_span, token_, after_, raw_, token_index_, next_index_);
       if (!spec_parser.parse_until(body, i, spec_parts, spec_pending, depth + 1, true)) return false;
       spec_parser.flush(spec_parts, spec_pending);
       // ...except that once the spec holds a field, all its parts take the whole literal's span.
@@ -462,12 +511,16 @@ class FStringParser {
     fail_at_span_after(ctx_, after_, std::move(message));
     return false;
   }
+  void warn(std::string_view escape) {
+    if (token_index_ >= 0) warn_invalid_escape(ctx_, token_index_, next_index_, escape);
+  }
 
   ParseContext& ctx_;
   Span whole_;
   Span token_;
   Span after_;
   bool raw_;
+  int token_index_, next_index_;
 };
 
 }  // namespace
@@ -488,7 +541,8 @@ static Span span_after_literals(const ParseContext& ctx, int last) {
 void fail_after_literals(ParseContext& ctx, int last, std::string message) {
   fail_at_span_after(ctx, span_after_literals(ctx, last), std::move(message));
 }
-Expr* make_strings(ParseContext& ctx, int first, int last, Span span) {
+namespace {
+Expr* build_strings(ParseContext& ctx, int first, int last, Span span) {
   bool any_f = false, any_bytes = false, any_text = false;
   for (int t = first; t <= last; ++t) {
     LiteralParts p = split_literal(ctx.token_text(t));
@@ -504,7 +558,7 @@ Expr* make_strings(ParseContext& ctx, int first, int last, Span span) {
   if (!any_f) {
     std::string value;
     for (int t = first; t <= last; ++t)
-      if (!decode_plain(ctx, split_literal(ctx.token_text(t)), ctx.token_span(t), value)) return nullptr;
+      if (!decode_plain(ctx, split_literal(ctx.token_text(t)), t, last + 1, value)) return nullptr;
     // CPython interns string constants made only of name characters (codeobject.c's intern_string_constants).
     bool interned = !any_bytes && all_name_chars(value);
     ConstRef c = any_bytes ? Const::bytes(std::move(value)) : Const::str(std::move(value), interned);
@@ -519,14 +573,28 @@ Expr* make_strings(ParseContext& ctx, int first, int last, Span span) {
   for (int t = first; t <= last; ++t) {
     LiteralParts p = split_literal(ctx.token_text(t));
     if (p.fstring) {
-      FStringParser fp(ctx, span, ctx.token_span(t), after, p.raw);
+      FStringParser fp(ctx, span, ctx.token_span(t), after, p.raw, t, last + 1);
       if (!fp.parse(p.body, parts, pending, 0)) return nullptr;
-    } else if (!decode_plain(ctx, p, ctx.token_span(t), pending)) {
+    } else if (!decode_plain(ctx, p, t, last + 1, pending)) {
       return nullptr;
     }
   }
   FStringParser(ctx, span, span, span, false).flush(parts, pending);
   return make_expr<JoinedStr>(ctx, span, to_list(ctx, parts));
+}
+}  // namespace
+
+Expr* make_strings(ParseContext& ctx, int first, int last, Span span) {
+  // The error report decodes the literals before the error token again, which warns once only.
+  size_t warned = ctx.escape_warnings.size();
+  bool decoded_before = std::any_of(ctx.escape_warnings.begin(), ctx.escape_warnings.end(), [&](const auto& w) {
+    return w.literal_token >= first && w.literal_token <= last;
+  });
+  bool failed_before = ctx.failed();
+  Expr* strings = build_strings(ctx, first, last, span);
+  if (decoded_before) ctx.escape_warnings.resize(warned);
+  if (!strings && !failed_before && ctx.failed()) ctx.error_from_literals = true;
+  return strings;
 }
 
 }  // namespace minipy::front

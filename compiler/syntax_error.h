@@ -3,6 +3,7 @@
 // is a RecursionError, which CPython raises bare (the VM ignores the location); a source string holding a NUL byte
 // is CPython 3.11's ValueError, raised bare too.
 #pragma once
+#include <optional>
 #include <string>
 
 namespace minipy {
@@ -47,6 +48,16 @@ struct SyntaxWarning {
   // Where the construct is (0-based UTF-8 byte columns, -1 unknown): a warning the filters turn into an error
   // becomes a SyntaxError with offset col_offset + 1, as CPython's compiler_error gives it.
   int col_offset = -1, end_lineno = 0, end_col_offset = -1;
+  // The parser's DeprecationWarning for an invalid escape in a literal (CPython 3.11 uses that category for it).
+  bool deprecation = false;
+  // The parser's warnings become the parser's own SyntaxError when the filters make them errors: set for those,
+  // with the literal's location in characters and the parser's text (the file's line for a module, as
+  // use_program_text reads it, when `error_text_from_file`).
+  std::optional<SyntaxError> as_error;
+  bool error_text_from_file = false;
+  // The tokenizer's: CPython's error pass tokenizes the rest of the source after a parser error, so one of these
+  // after a parser warning that became an error is still issued (and replaces that error if it becomes one).
+  bool from_tokenizer = false;
 };
 
 }  // namespace minipy

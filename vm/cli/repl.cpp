@@ -167,6 +167,8 @@ bool needs_more(const SyntaxError& e, std::string_view buffer, bool in_block) {
   int lines = 1;
   for (char c : trimmed) lines += c == '\n';
   bool at_end = e.lineno >= lines && e.offset > static_cast<int>(trimmed.size() - last_start);
+  // CPython's end marker has no column: an error there is also at the end.
+  at_end |= e.lineno >= lines && e.offset == 0 && e.end_offset == 0 && e.message == "invalid syntax";
   if (e.message.starts_with("expected an indented block")) return at_end;
   return in_block && at_end;
 }

@@ -325,6 +325,7 @@ void add_runpy_frames(ThreadState& ts) {
       tb->code = code;
       tb->lasti = 0;
       tb->lineno = frame.line;
+      tb->exit_lasti = -1;
       tb->next = e->traceback;
       e->traceback = Value(tb);
     }

@@ -68,12 +68,18 @@ Value new_exception(ThreadState& ts, Type* type, std::span<const Value> args);
 
 // AttributeError remembering the object and name, for the "Did you mean" line of the traceback.
 Value raise_attribute_error(ThreadState& ts, Value obj, StrObject* name, std::string_view message);
+// A pending AttributeError from a class's own __getattr__/__getattribute__ that names no attribute and object
+// gets `name` and `obj` (CPython's set_attribute_error_context), so the traceback can suggest a name.
+void add_attribute_error_context(ThreadState& ts, Value obj, StrObject* name);
 
 // Names of the types of values, for messages: "'int' object is not callable".
 std::string_view type_name(Value v);
 
 // Appends a traceback entry for `code` at `lasti` to the pending exception.
 void traceback_here(ThreadState& ts, CodeObj* code, int lasti);
+// The pending exception leaves the running frame of `code`, last at code unit `lasti` (a RERAISE puts the
+// instruction that raised back): its traceback entry for that frame remembers it for tb_frame.f_lineno.
+void traceback_frame_left(ThreadState& ts, CodeObj* code, int lasti);
 // Writes `text` to sys.stderr through its write() and flush() methods, so a program that replaced sys.stderr
 // gets the report, with any exception the stream raises dropped. Without sys.stderr (start-up) the text goes to
 // C's stderr; when sys.stderr is None it goes nowhere if `none_is_silent` (CPython's exception and unraisable

@@ -68,8 +68,6 @@ const std::vector<std::string>* source_lines(const std::string& filename) {
   return &cache.emplace(filename, Kept{st, std::move(lines)}).first->second.lines;
 }
 
-// The blanks Python's str.strip() would remove from a source line for display (the line table's carets are placed
-// relative to the stripped text by caret_line).
 std::string_view strip(std::string_view s) {
   size_t b = s.find_first_not_of(" \t\f");
   if (b == std::string_view::npos) return {};
@@ -83,7 +81,6 @@ bool show_source_lines = true;
 
 void print_frame(std::string& out, CodeObj* code, int lasti, int lineno) {
   const CodeObject& src = code->src();
-  // co_name, not co_qualname: 3.11's traceback shows the plain function name.
   out += fmt::format("  File \"{}\", line {}, in {}\n", src.filename, lineno, src.name);
   if (!show_source_lines) return;
   const auto* lines = source_lines(src.filename);
@@ -99,8 +96,6 @@ void print_frame(std::string& out, CodeObj* code, int lasti, int lineno) {
 // CPython's print_exception for SyntaxError and its subclasses (Python/pythonrun.c): only an exact SyntaxError
 // contributes its end position; offsets are 1-based; the text is shown without its indentation.
 void print_syntax_error(ThreadState& ts, std::string& out, Value exc) {
-  // The fields are read as attributes, since a program may have replaced them (e.g. traceback tests set .text), and a
-  // failing lookup only means the field is missing.
   auto field = [&](const char* name) {
     Value v = get_attr_optional(ts, exc, intern(ts, name));
     ts.current_exception = Value();
@@ -113,8 +108,6 @@ void print_syntax_error(ThreadState& ts, std::string& out, Value exc) {
   Value filename = field("filename"), text = field("text");
   int64_t lineno = int_field("lineno", 0), offset = int_field("offset", -1);
   int64_t end_lineno = lineno, end_offset = -1;
-  // Only an exact SyntaxError contributes its end position; subclasses such as IndentationError get a single caret, as
-  // pythonrun.c's print_exception_file_and_line / print_error_text do.
   if (type_of(exc) == &SyntaxError_type) {
     end_lineno = int_field("end_lineno", lineno);
     end_offset = int_field("end_offset", -1);
@@ -179,8 +172,6 @@ void format_notes(ThreadState& ts, std::string& out, Value exc) {
 }
 
 // The frames of `exc`'s traceback, without the "Traceback ..." header.
-// A frame line is compared as text: identical consecutive entries (a deep recursion) are collapsed after three repeats,
-// with CPython's "[Previous line repeated N more times]" count.
 void format_frames(std::string& out, ExceptionObject* e) {
   {
     // CPython collapses long runs of the same frame ("[Previous line repeated N more times]").
@@ -215,8 +206,6 @@ void format_exception_only(ThreadState& ts, std::string& out, Value exc) {
   if (is_subtype(t, &SyntaxError_type) && e->args->size >= 2) print_syntax_error(ts, out, exc);
   // The traceback module also leaves __main__'s classes bare (TracebackException.format_exception_only).
   Value module = t->module;
-  // Classes from builtins print bare too (qualified_name omits "builtins."); others get their module prefix, as
-  // "mod.MyError: ...".
   const bool in_main = module && is_str(module) && as_str(module)->view() == "__main__";
   std::string name = in_main ? std::string(t->qualname->view()) : qualified_name(module, t->qualname->view());
   Value s = is_subtype(t, &SyntaxError_type) ? get_attr_optional(ts, exc, intern(ts, "msg")) : py_str(ts, exc);
@@ -241,14 +230,12 @@ void format_exception_only(ThreadState& ts, std::string& out, Value exc) {
     } else if (StrObject* best = suggest_for_attribute(ts, attr_obj, as_str(attr_name)))
       suggestion = fmt::format(". Did you mean: '{}'?", best->view());
   }
-  // An empty message prints the type alone ("ValueError", not "ValueError: ").
-  if (as_str(s)->size == 0 && suggestion.empty()) out += name + "\n";
+  // An empty message leaves out the ": " (the suggestion follows the name directly).
+  if (as_str(s)->size == 0) out += name + suggestion + "\n";
   else out += fmt::format("{}: {}{}\n", name, as_str(s)->view(), suggestion);
   format_notes(ts, out, exc);
 }
 
-// One exception without its chain: the header only when there is a traceback (an exception object that was never
-// raised has none).
 void format_one(ThreadState& ts, std::string& out, Value exc) {
   ExceptionObject* e = as_exc(exc);
   if (e->traceback && !is_none(e->traceback)) {
@@ -340,8 +327,6 @@ void format_group_member(ThreadState& ts, std::string& out, Value exc, GroupCont
   if (toplevel) ctx.depth = 0;
 }
 
-// __cause__ takes precedence over __context__, and `seen` stops cycles (an exception that is its own context through a
-// chain), as traceback.py's _seen set.
 void format_group_chain(ThreadState& ts, std::string& out, Value exc, std::vector<Object*>& seen, GroupContext& ctx) {
   seen.push_back(exc.as_object());
   ExceptionObject* e = as_exc(exc);
@@ -370,8 +355,7 @@ std::string source_line_text(const std::string& filename, int lineno) {
 }
 
 // PyTraceBack_Here: as the exception leaves a frame, one entry is pushed in front of the chain, so the chain
-// reads outermost frame first once unwinding ends. The entry keeps the code and the instruction that raised; its
-// line is computed from them on first use (traceback_lineno), since most tracebacks are never looked at.
+// reads outermost frame first once unwinding ends. The line is computed now, from the instruction that raised.
 void traceback_here(ThreadState& ts, CodeObj* code, int lasti) {
   Value exc = ts.current_exception;
   if (!exc || !exc.is_object()) return;
@@ -379,13 +363,12 @@ void traceback_here(ThreadState& ts, CodeObj* code, int lasti) {
   tb->code = code;
   tb->lasti = lasti;
   tb->lineno = kLinenoNotComputed;
+  tb->exit_lasti = -1;
   ExceptionObject* e = as_exc(exc);
   tb->next = e->traceback ? e->traceback : None();
   e->traceback = Value(tb);
 }
 
-// Reports go through sys.stderr when it is a Python object, so a program that replaced it (pytest's capture,
-// contextlib.redirect_stderr) sees them; the pending exception is set aside because writing runs Python code.
 void write_sys_stderr(ThreadState& ts, std::string_view text, bool none_is_silent) {
   Value saved = ts.current_exception;
   ts.current_exception = Value();
@@ -404,8 +387,6 @@ void write_sys_stderr(ThreadState& ts, std::string_view text, bool none_is_silen
   ts.current_exception = saved;
 }
 
-// sys.excepthook's default and the top-level handler use this; the whole report is built in a string first and written
-// in one call, so a failing write cannot leave half a traceback.
 void print_exception(ThreadState& ts, Value exception, bool chain) {
   Value saved = ts.current_exception;
   ts.current_exception = Value();
@@ -428,8 +409,6 @@ Value tb_next(ThreadState&, Value self, std::span<const Value>, TupleObject*) {
 Value tb_get_next(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
   return tb_next(ts, args[0], {}, kwnames);
 }
-// CPython 3.7+ allows assigning tb_next; the loop check walks the new chain to refuse cycles, which would make printing
-// never end.
 Value tb_set_next(ThreadState& ts, Value, std::span<const Value> args, TupleObject*) {
   Value self = args[0];
   if (args.size() < 2) return raise(ts, TypeError_type, "can't delete tb_next attribute");
@@ -450,11 +429,21 @@ Value tb_lasti(ThreadState& ts, Value self, std::span<const Value>, TupleObject*
 }
 }  // namespace
 
+void traceback_frame_left(ThreadState& ts, CodeObj* code, int lasti) {
+  Value exc = ts.current_exception;
+  if (!exc || !exc.is_object()) return;
+  Value head = as_exc(exc)->traceback;
+  if (!head || type_of(head) != &traceback_type) return;
+  TracebackObject* tb = as_tb(head);
+  if (tb->code == code && tb->exit_lasti < 0) tb->exit_lasti = lasti;
+}
+
 namespace {
-// The traceback does not keep the live frame (frames are on the data stack and gone after unwinding); a frame object is
-// made on request with the code, position and line, enough for traceback.walk_tb and inspect.
 Value tb_frame(ThreadState& ts, Value self, std::span<const Value>, TupleObject*) {
   TracebackObject* tb = as_tb(self);
+  if (tb->exit_lasti >= 0 && tb->exit_lasti != tb->lasti)
+    return frame_for_traceback(ts, tb->code, tb->exit_lasti,
+                               location_at(tb->code->src().linetable, tb->code->firstlineno, tb->exit_lasti).lineno);
   return frame_for_traceback(ts, tb->code, tb->lasti, traceback_lineno(tb));
 }
 }  // namespace

@@ -635,7 +635,9 @@ BUILTIN(b_dir) {
   if (args.empty()) {
     Value l = b_locals(ts, Value(), {}, nullptr);
     if (!l) return l;
-    if (!list_extend(ts, names, l)) return Value();
+    // CPython's PyMapping_Keys: a dict's keys, else what the mapping's keys() gives (exec() takes any mapping).
+    if (!is_dict(l)) l = call_method(ts, l, intern(ts, "keys"), {});
+    if (!l || !list_extend(ts, names, l)) return Value();
   } else {
     Value obj = args[0];
     // A __dir__ other than object's and type's defaults (defined in Python, a native type's own such as

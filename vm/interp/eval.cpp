@@ -252,6 +252,7 @@ exception_unwind: {
     kwnames = nullptr;
     DISPATCH();
   }
+  traceback_frame_left(ts, code, reraise_lasti >= 0 ? reraise_lasti : lasti);
   if (frame_hooks_enabled) [[unlikely]] {
     // A RERAISE with an oparg has put the raising instruction back as the frame's position (CPython's prev_instr).
     if (reraise_lasti >= 0) frame->next_instr = first_instr + reraise_lasti + 1;

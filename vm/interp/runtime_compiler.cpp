@@ -16,14 +16,27 @@
 
 namespace minipy {
 
-// The compiler collects SyntaxWarnings as values (it cannot call into Python); here they go through the warnings module
-// one by one. When a filter turns one into an error, CPython's compiler_warn replaces it with a SyntaxError at the same
-// place (so `-W error` shows a SyntaxError, not a SyntaxWarning), and the remaining warnings are dropped.
 bool issue_compile_warnings(ThreadState& ts, const SyntaxWarnings& issued) {
   for (const SyntaxWarning& w : issued) {
-    if (warn_explicit(ts, SyntaxWarning_type, w.message, w.filename, w.lineno)) continue;
-    if (!exception_matches(ts.current_exception, &SyntaxWarning_type)) return false;
+    Type& category = w.deprecation ? DeprecationWarning_type : SyntaxWarning_type;
+    if (warn_explicit(ts, category, w.message, w.filename, w.lineno)) continue;
+    if (!exception_matches(ts.current_exception, &category)) return false;
     ts.current_exception = Value();
+    if (w.as_error) {
+      SyntaxError error = *w.as_error;
+      error.filename = w.filename;
+      if (w.error_text_from_file) use_program_text(error);
+      raise_syntax_error(ts, error);
+      // The parser's error pass still tokenizes the rest of the source, with its warnings.
+      if (w.from_tokenizer) return false;
+      Value raised = ts.current_exception;
+      ts.current_exception = Value();
+      std::vector<SyntaxWarning> rest;
+      for (const SyntaxWarning* later = &w + 1; later != issued.data() + issued.size(); ++later)
+        if (later->from_tokenizer) rest.push_back(*later);
+      if (issue_compile_warnings(ts, rest)) ts.current_exception = raised;
+      return false;
+    }
     SyntaxError error;
     error.message = w.message;
     error.filename = w.filename;
@@ -61,49 +74,89 @@ Value code_of(ThreadState& ts, const CompileResult& result, const SyntaxWarnings
 
 // compile(source, filename, mode) -> a code object, or a pending SyntaxError.
 // `text`: the source was a str (its coding line is ignored), not bytes.
-// `future_flags`: the CO_FUTURE_* bits in force from the start (compile.h).
 Value compile_to_code(ThreadState& ts, std::string_view source, std::string_view filename, std::string_view mode,
-                      const char* fn, bool text, int future_flags, int optimize = -1) {
+                      const char* fn, bool text, int future_flags, int optimize = -1,
+                      IncompleteInputFlags incomplete = {}) {
   ast::ParseMode m;
   if (!parse_mode(ts, mode, fn, &m)) return Value();
   if (optimize < 0) optimize = ts.interp->config.optimize;
   SyntaxWarnings warnings;
   CompileResult result = compile_source(
-      source, filename, m, {optimize, text ? SourceOrigin::Text : SourceOrigin::String, future_flags}, warnings);
+      source, filename, m,
+      {optimize, text ? SourceOrigin::Text : SourceOrigin::String, incomplete, future_flags}, warnings);
   return code_of(ts, result, warnings);
 }
 
-// compile()'s flags (CPython's PyCF_* and the CO_FUTURE_* bits a caller may pass on).
-// 0x800 is PyCF_SOURCE_IS_UTF8 (accepted, meaningless here), 0x2000 PyCF_ALLOW_TOP_LEVEL_AWAIT, 0x4000
-// PyCF_ALLOW_INCOMPLETE_INPUT (codeop), and 0x3fe0000 the CO_FUTURE_* bits; anything else is compile()'s "unrecognised
-// flags".
-// CPython's PyCF_MASK: the CO_FUTURE_* bits, those compile() takes in flags and code passes on to what it compiles.
-constexpr int kFutureFlags = 0x1fe0000;
+// compile()'s flags (CPython's PyCF_* and the CO_FUTURE_* bits a caller may pass on): the obsolete CO_NESTED,
+// PyCF_DONT_IMPLY_DEDENT, ONLY_AST, TYPE_COMMENTS, ALLOW_TOP_LEVEL_AWAIT, ALLOW_INCOMPLETE_INPUT, the futures.
+constexpr int64_t kOnlyAst = 0x400, kTypeComments = 0x1000, kDontImplyDedent = 0x200, kAllowIncompleteInput = 0x4000;
+constexpr int64_t kFutureFlags = 0x1fe0000, kKnownCompileFlags = 0x10 | 0x200 | 0x400 | 0x1000 | 0x2000 | 0x4000 | kFutureFlags;
 
-// The future features of the Python code calling exec(), eval() or compile(), which the compiled code inherits.
+// The CO_FUTURE_* bits of the running code, which compile() (unless told not to), exec() and eval() pass on.
 int inherited_future_flags(ThreadState& ts) {
-  return ts.current_frame ? ts.current_frame->code->flags & kFutureFlags : 0;
+  Frame* caller = ts.current_frame;
+  return caller && caller->code ? static_cast<int>(caller->code->flags & kFutureFlags) : 0;
 }
 
-constexpr int64_t kOnlyAst = 0x400, kTypeComments = 0x1000, kKnownCompileFlags = 0x400 | 0x800 | 0x1000 | 0x2000 | 0x4000 | 0x3fe0000;
+// An argument CPython converts to a C int.
+bool c_int_arg(ThreadState& ts, Value v, int64_t* out) {
+  static constexpr const char* kTooLarge = "Python int too large to convert to C int";
+  if (!index_to_int64(ts, v, out, kTooLarge)) return false;
+  if (*out < INT32_MIN || *out > INT32_MAX) return raise(ts, OverflowError_type, kTooLarge), false;
+  return true;
+}
+
+// compile()'s filename as CPython's PyUnicode_FSDecoder takes it: a str, bytes (decoded as file names are), what
+// an os.PathLike's __fspath__() gives, or (deprecated) another bytes-like object's bytes.
+Value filename_arg(ThreadState& ts, Value v) {
+  Value given = v;
+  bool bytes = v.is_object() && is_subtype(type_of(v), &bytes_type);
+  if (!is_str(v) && !bytes) {
+    Value fspath = get_attr_optional(ts, Value(type_of(v)), intern(ts, "__fspath__"));
+    if (fspath) {
+      v = call(ts, fspath, std::span<const Value>(&given, 1));
+      if (!v) return v;
+      bytes = v.is_object() && is_subtype(type_of(v), &bytes_type);
+      if (!is_str(v) && !bytes)
+        return raise_fmt(ts, TypeError_type, "expected {}.__fspath__() to return str or bytes, not {}",
+                         type_name(given), type_name(v));
+    } else if (ts.current_exception) {
+      return Value();
+    } else if (has_buffer(v)) {
+      std::string data;
+      if (!warn(ts, DeprecationWarning_type,
+                fmt::format("path should be string, bytes, or os.PathLike, not {}", type_name(v))) ||
+          !buffer_bytes(ts, v, &data))
+        return Value();
+      v = make_bytes(ts, data);
+      bytes = true;
+    } else {
+      return raise_fmt(ts, TypeError_type, "expected str, bytes or os.PathLike object, not {}", type_name(v));
+    }
+  }
+  if (bytes) v = decode_bytes(ts, static_cast<BytesObject*>(v.as_object())->view(), "utf-8", "surrogateescape");
+  if (!v) return v;
+  if (as_str(v)->view().find('\0') != std::string_view::npos)
+    return raise(ts, ValueError_type, "embedded null character");
+  return v;
+}
 
 Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject* kwnames) {
   static const char* const names[] = {"source", "filename", "mode", "flags", "dont_inherit", "optimize",
                                       "_feature_version"};
   Value a[std::size(names)];
   if (!native::parse_args(ts, "compile", args, kwnames, names, 3, 0, a, 6)) return Value();
-  Value source = a[0], filename = a[1], mode = a[2];
-  int64_t flags = 0, optimize = -1;
-  if (a[3] && !index_to_int64(ts, a[3], &flags)) return Value();
-  if (a[5] && !index_to_int64(ts, a[5], &optimize)) return Value();
+  Value source = a[0], filename = filename_arg(ts, a[1]), mode = a[2];
+  if (!filename) return Value();
+  if (!is_str(mode))
+    return raise_fmt(ts, TypeError_type, "compile() argument 'mode' must be str, not {}", type_name(mode));
+  int64_t flags = 0, dont_inherit = 0, optimize = -1, feature_version = -1;
+  if ((a[3] && !c_int_arg(ts, a[3], &flags)) || (a[4] && !c_int_arg(ts, a[4], &dont_inherit)) ||
+      (a[5] && !c_int_arg(ts, a[5], &optimize)) || (a[6] && !c_int_arg(ts, a[6], &feature_version)))
+    return Value();
   if (flags & ~kKnownCompileFlags) return raise(ts, ValueError_type, "compile(): unrecognised flags");
   if (optimize < -1 || optimize > 2) return raise(ts, ValueError_type, "compile(): invalid optimize value");
-  int64_t dont_inherit = 0;  // an int, as Argument Clinic's bool(accept={int}) takes it
-  if (a[4] && !index_to_int64(ts, a[4], &dont_inherit)) return Value();
   int future_flags = static_cast<int>(flags & kFutureFlags) | (dont_inherit ? 0 : inherited_future_flags(ts));
-  // A bytes file name is accepted as os.fsdecode would take it (PyUnicode_FSDecoder in bltinmodule.c).
-  if (type_of(filename) == &bytes_type) filename = Value(make_str(ts, static_cast<BytesObject*>(filename.as_object())->view()));
-  if (!is_str(filename) || !is_str(mode)) return raise(ts, TypeError_type, "compile() arg 2 and 3 must be str");
   if (as_str(mode)->view() == "func_type") {  // a signature type comment's grammar: only to an AST
     if (!(flags & kOnlyAst)) return raise(ts, ValueError_type, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
     if (pyast::is_ast_object(ts, source)) return source;
@@ -115,8 +168,6 @@ Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject
   }
   ast::ParseMode m;
   if (!parse_mode(ts, as_str(mode)->view(), "compile", &m)) return Value();
-  // An AST built in Python (or returned by ast.parse) is validated and converted back into the compiler's tree; the
-  // conversion's errors are CPython's ast validation messages (stdlib/native/_ast_from_python.cpp).
   if (pyast::is_ast_object(ts, source)) {
     if (flags & kOnlyAst) return source;  // an AST passed through unchanged, as CPython does
     ast::Arena arena;
@@ -124,8 +175,9 @@ Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject
     if (!module) return Value();
     int level = optimize < 0 ? ts.interp->config.optimize : static_cast<int>(optimize);
     SyntaxWarnings warnings;
-    CompileResult result =
-        compile_ast(*module, arena, as_str(filename)->view(), {}, {level, SourceOrigin::String, future_flags}, warnings);
+    CompileOptions options{level};
+    options.future_flags = future_flags;
+    CompileResult result = compile_ast(*module, arena, as_str(filename)->view(), {}, options, warnings);
     return code_of(ts, result, warnings);
   }
   std::string_view text;
@@ -142,101 +194,98 @@ Value b_compile(ThreadState& ts, Value, std::span<const Value> args, TupleObject
   }
   if (flags & kOnlyAst) {
     // _feature_version counts only for an AST, as in CPython; a negative one means the current grammar.
-    int64_t feature_version = -1;
-    if (a[6] && !index_to_int64(ts, a[6], &feature_version)) return Value();
     if (feature_version < 0 || feature_version > kLatestFeatureVersion) feature_version = kLatestFeatureVersion;
     return pyast::parse_to_python(ts, text, as_str(filename)->view(), m, flags & kTypeComments,
                                   static_cast<int>(feature_version), is_str(source));
   }
+  IncompleteInputFlags incomplete{(flags & kAllowIncompleteInput) != 0, (flags & kDontImplyDedent) != 0};
   return compile_to_code(ts, text, as_str(filename)->view(), as_str(mode)->view(), "compile", is_str(source),
-                         future_flags, static_cast<int>(optimize));
+                         future_flags, static_cast<int>(optimize), incomplete);
 }
 
-// The namespaces exec()/eval() run in: given ones, or the caller's.
-// With globals given and no locals, both are the same dict (module-level semantics). With neither, the code runs in the
-// caller's namespaces; in a function that means a snapshot from locals(), so assignments made by the code do not reach
-// the function's variables, as in CPython 3.11. The checks and their wording differ between the two builtins
-// (bltinmodule.c): eval() looks at locals first and says less.
-bool namespaces(ThreadState& ts, std::span<const Value> args, size_t n, bool is_eval, DictObject** globals,
-                Value* locals) {
-  Value g = n > 1 && !is_none(args[1]) ? args[1] : Value();
-  Value l = n > 2 && !is_none(args[2]) ? args[2] : Value();
-  // PyMapping_Check: anything subscriptable, a list included.
-  bool bad_locals = l && !type_of(l)->getitem;
-  if (is_eval && bad_locals) return raise(ts, TypeError_type, "locals must be a mapping"), false;
-  if (g && !is_dict(g)) {
-    if (!is_eval) raise_fmt(ts, TypeError_type, "exec() globals must be a dict, not {}", type_name(g));
-    else if (type_of(g)->getitem) raise(ts, TypeError_type, "globals must be a real dict; try eval(expr, {}, mapping)");
-    else raise(ts, TypeError_type, "globals must be a dict");
-    return false;
+// CPython's PyMapping_Check: the type has __getitem__.
+bool is_mapping(ThreadState& ts, Value v) { return bool(type_lookup(type_of(v), intern(ts, "__getitem__"))); }
+
+// The namespaces exec()/eval() run in: given ones, or the caller's; checked as CPython 3.11 checks them.
+bool namespaces(ThreadState& ts, Value g, Value l, bool is_eval, DictObject** globals, Value* locals) {
+  if (is_eval) {
+    if (!is_none(l) && !is_mapping(ts, l)) return raise(ts, TypeError_type, "locals must be a mapping"), false;
+    if (!is_none(g) && !is_dict(g)) {
+      raise(ts, TypeError_type,
+            is_mapping(ts, g) ? "globals must be a real dict; try eval(expr, {}, mapping)" : "globals must be a dict");
+      return false;
+    }
   }
-  if (bad_locals) return raise_fmt(ts, TypeError_type, "locals must be a mapping or None, not {}", type_name(l)), false;
-  if (g) {
-    *globals = static_cast<DictObject*>(g.as_object());
-    *locals = l ? l : g;
-    return true;
+  if (is_none(g)) {
+    Frame* caller = ts.current_frame;
+    g = Value(caller->globals);
+    if (is_none(l)) {
+      if (caller->locals) {
+        l = caller->locals;
+      } else {
+        Value locals_fn = dict_get_str(ts.interp->builtins, intern(ts, "locals"));
+        l = locals_fn ? call(ts, locals_fn, {}) : g;
+        if (!l) return false;
+      }
+    }
+  } else if (is_none(l)) {
+    l = g;
   }
-  Frame* caller = ts.current_frame;
-  *globals = caller->globals;
-  if (l) {
-    *locals = l;
-  } else if (caller->locals) {
-    *locals = caller->locals;
-  } else {
-    // Through the builtins dict rather than frame_locals() directly: this is what CPython's PyEval_GetLocals gives and
-    // keeps one definition of "the caller's locals".
-    Value locals_fn = dict_get_str(ts.interp->builtins, intern(ts, "locals"));
-    *locals = locals_fn ? call(ts, locals_fn, {}) : Value(caller->globals);
-    if (!*locals) return false;
+  if (!is_eval) {
+    if (!is_dict(g)) return raise_fmt(ts, TypeError_type, "exec() globals must be a dict, not {}", type_name(g)), false;
+    if (!is_mapping(ts, l))
+      return raise_fmt(ts, TypeError_type, "locals must be a mapping or None, not {}", type_name(l)), false;
   }
+  *globals = static_cast<DictObject*>(g.as_object());
+  *locals = l;
   return true;
 }
 
-// Argument Clinic's checks: eval(source, globals=None, locals=None, /) takes no keywords; exec's only keyword is
-// 3.11's closure= (its value is checked later, with the code).
-bool check_exec_eval_args(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, bool is_eval) {
-  size_t n = positional_count(args, kwnames);
-  if (is_eval) return check_positional_args(ts, "eval", args, kwnames, 1, 3);
-  if (args.size() > 4) return raise_fmt(ts, TypeError_type, "exec() takes at most 4 arguments ({} given)", args.size()), false;
-  if (n < 1) return raise_fmt(ts, TypeError_type, "exec() takes at least 1 positional argument ({} given)", n), false;
-  if (n > 3) return raise_fmt(ts, TypeError_type, "exec() takes at most 3 positional arguments ({} given)", n), false;
-  for (int64_t i = 0; kwnames && i < kwnames->size; i++) {
-    std::string_view key = as_str(kwnames->items[i])->view();
-    if (key != "closure")
-      return raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for exec()", key), false;
-  }
+// exec()'s closure= for a code object with free variables: a tuple of exactly that many cells.
+bool closure_fits(Value closure, CodeObj* code) {
+  if (is_none(closure) || type_of(closure) != &tuple_type) return false;
+  auto* cells = static_cast<TupleObject*>(closure.as_object());
+  if (cells->size != code->nfrees) return false;
+  for (int64_t i = 0; i < cells->size; i++)
+    if (type_of(cells->items[i]) != &cell_type) return false;
   return true;
 }
 
-// exec(code, closure=cells): a code object with free variables needs an exact tuple of exactly that many cells, one
-// without any takes no closure (bltinmodule.c's builtin_exec_impl).
-bool closure_fits(ThreadState& ts, CodeObj* code, Value closure) {
-  int64_t frees = code->nfrees;
-  if (frees == 0) {
-    if (closure) return raise(ts, TypeError_type, "cannot use a closure with this code object"), false;
-    return true;
-  }
-  bool ok = closure && type_of(closure) == &tuple_type && static_cast<TupleObject*>(closure.as_object())->size == frees;
-  for (int64_t i = 0; ok && i < frees; i++)
-    ok = type_of(static_cast<TupleObject*>(closure.as_object())->items[i]) == &cell_type;
-  if (!ok) return raise_fmt(ts, TypeError_type, "code object requires a closure of exactly length {}", frees), false;
-  return true;
-}
-
+// eval(source, globals=None, locals=None, /) and exec(source, globals=None, locals=None, /, *, closure=None).
 Value exec_or_eval(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, bool is_eval) {
   const char* fn = is_eval ? "eval" : "exec";
-  if (!check_exec_eval_args(ts, args, kwnames, is_eval)) return Value();
   size_t n = positional_count(args, kwnames);
+  Value closure = None();
+  if (kwnames && kwnames->size > 0) {
+    if (is_eval) return raise(ts, TypeError_type, "eval() takes no keyword arguments");
+    for (int64_t i = 0; i < kwnames->size; i++) {
+      std::string_view name = as_str(kwnames->items[i])->view();
+      if (name != "closure")
+        return raise_fmt(ts, TypeError_type, "'{}' is an invalid keyword argument for exec()", name);
+      closure = args[n + static_cast<size_t>(i)];
+    }
+  }
+  // eval() counts its arguments in the older words, exec() (which has a keyword) in the newer.
+  if (n < 1 && is_eval) return raise(ts, TypeError_type, "eval expected at least 1 argument, got 0");
+  if (n > 3 && is_eval) return raise_fmt(ts, TypeError_type, "eval expected at most 3 arguments, got {}", n);
+  if (n < 1) return raise(ts, TypeError_type, "exec() takes at least 1 positional argument (0 given)");
+  if (n > 3) return raise_fmt(ts, TypeError_type, "exec() takes at most 3 positional arguments ({} given)", n);
   DictObject* globals;
   Value locals;
-  if (!namespaces(ts, args, n, is_eval, &globals, &locals)) return Value();
-  Value closure = is_eval ? Value() : keyword_arg(ts, args, kwnames, "closure");
-  if (closure && is_none(closure)) closure = Value();
+  if (!namespaces(ts, n > 1 ? args[1] : None(), n > 2 ? args[2] : None(), is_eval, &globals, &locals))
+    return Value();
   Value code = args[0];
-  if (closure && type_of(code) != &code_type)
-    return raise(ts, TypeError_type, "closure can only be used when source is a code object");
-  if (!is_eval && type_of(code) == &code_type && !closure_fits(ts, as_code(code), closure)) return Value();
-  if (type_of(code) != &code_type) {
+  if (type_of(code) == &code_type) {
+    int nfrees = as_code(code)->nfrees;
+    if (is_eval && nfrees > 0)
+      return raise(ts, TypeError_type, "code object passed to eval() may not contain free variables");
+    if (nfrees == 0 && !is_none(closure))
+      return raise(ts, TypeError_type, "cannot use a closure with this code object");
+    if (nfrees > 0 && !closure_fits(closure, as_code(code)))
+      return raise_fmt(ts, TypeError_type, "code object requires a closure of exactly length {}", nfrees);
+  } else {
+    if (!is_none(closure))
+      return raise(ts, TypeError_type, "closure can only be used when source is a code object");
     std::string_view text;
     std::string copied;  // a bytearray's or memoryview's bytes
     if (is_str(code)) text = as_str(code)->view();
@@ -245,8 +294,7 @@ Value exec_or_eval(ThreadState& ts, std::span<const Value> args, TupleObject* kw
       if (!buffer_bytes(ts, code, &copied)) return Value();
       text = copied;
     }
-    else if (is_eval) return raise(ts, TypeError_type, "eval() arg 1 must be a string, bytes or code object");
-    else return raise_fmt(ts, TypeError_type, "exec() arg 1 must be a string, bytes or code object");
+    else return raise_fmt(ts, TypeError_type, "{}() arg 1 must be a string, bytes or code object", fn);
     std::string stripped(text);
     if (is_eval) {  // eval() ignores leading spaces and tabs
       size_t b = stripped.find_first_not_of(" \t");
@@ -256,11 +304,8 @@ Value exec_or_eval(ThreadState& ts, std::span<const Value> args, TupleObject* kw
                            inherited_future_flags(ts));
     if (!code) return code;
   }
-  // eval() has no closure= to supply the cells of free variables (exec() checked its closure above).
-  if (is_eval && as_code(code)->nfrees > 0)
-    return raise_fmt(ts, TypeError_type, "code object passed to {}() may not contain free variables", fn);
-  Value r = eval_code(ts, as_code(code), globals, locals,
-                      closure ? static_cast<TupleObject*>(closure.as_object()) : nullptr);
+  TupleObject* cells = is_none(closure) ? nullptr : static_cast<TupleObject*>(closure.as_object());
+  Value r = eval_code(ts, as_code(code), globals, locals, cells);
   if (!r) return r;
   return is_eval ? r : None();
 }
@@ -298,8 +343,6 @@ CODE_GETTER(co_linetable, make_bytes(ts, c->src().linetable))
 CODE_GETTER(co_exceptiontable, make_bytes(ts, c->src().exceptiontable))
 
 // Names of the locals of one kind (co_varnames, co_cellvars, co_freevars).
-// 3.11 stores all of these in one co_localsplusnames tuple with a kind byte per name; the old attributes are views
-// built on request. A parameter that is also a cell is both a local and a cell, so it appears in both tuples.
 Value names_of_kind(ThreadState& ts, CodeObj* c, uint8_t kind, uint8_t exclude) {
   ListObject* l = make_list(ts, 0);
   for (int i = 0; i < c->nlocalsplus; i++) {
@@ -316,8 +359,6 @@ Value int_or_none(ThreadState& ts, int v) { return v < 0 ? None() : make_int(ts,
 
 // co_lines(): (start, end, line) per location-table entry (byte offsets; line None where there is none), and
 // co_positions(): (line, end line, column, end column) per code unit. Both iterate over a list built at once.
-// Offsets in co_lines() are bytes (two per code unit) as PEP 626 defines them; empty ranges are skipped, as
-// codeobject.c's lineiter does. dis and the tracing machinery in Lib read these.
 Value code_lines(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   if (!no_keywords(ts, "co_lines", kwnames) || !check_arg_count(ts, "code.co_lines", args.size(), 0, 0)) return Value();
   CodeObj* c = as_code(self);
@@ -351,9 +392,6 @@ Value code_positions(ThreadState& ts, Value self, std::span<const Value> args, T
 // The compiler's decoder for a source whose coding line names an encoding it does not decode itself
 // (compiler/parse.h): the whole source through the codecs, as CPython's tokenizer decodes it. A pending
 // exception of the caller is kept aside meanwhile.
-// The compiler sees only this function pointer (set_source_decoder below); it cannot include VM headers. A decode error
-// is returned as text because the compiler reports it as a SyntaxError, which is what CPython's tokenizer does with a
-// codec failure.
 bool decode_source(void* context, std::string_view encoding, std::string_view source, std::string* out,
                    std::string* error) {
   ThreadState& ts = *static_cast<ThreadState*>(context);
@@ -380,9 +418,6 @@ bool decode_source(void* context, std::string_view encoding, std::string_view so
 
 }  // namespace
 
-// Registered at start-up: the source decoder for coding lines the compiler cannot decode itself, the three builtins and
-// the code type's attributes (the code type is defined in vm/objects/code.cpp; its Python-visible surface is here, next
-// to the compiler it exposes).
 void init_runtime_compiler(ThreadState& ts) {
   set_source_decoder(decode_source, &ts);
   DictObject* b = ts.interp->builtins;

@@ -237,8 +237,13 @@ bool same_code(const CodeObject& a, const CodeObject& b) {
       a.localspluskinds != b.localspluskinds || a.linetable != b.linetable ||
       a.exceptiontable != b.exceptiontable || a.consts.size() != b.consts.size())
     return false;
-  for (size_t i = 0; i < a.consts.size(); i++)
-    if (!same_constant(*a.consts[i], *b.consts[i])) return false;
+  for (size_t i = 0; i < a.consts.size(); i++) {
+    const Const& x = *a.consts[i];
+    const Const& y = *b.consts[i];
+    // Nested code objects compare as code objects do (two compiles of one function are equal).
+    bool code_pair = x.kind() == Const::Kind::Code && y.kind() == Const::Kind::Code;
+    if (code_pair ? !same_code(*x.code_value(), *y.code_value()) : !same_constant(x, y)) return false;
+  }
   return true;
 }
 

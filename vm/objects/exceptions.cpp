@@ -137,6 +137,17 @@ Value import_error_reduce(ThreadState& ts, Value self, std::span<const Value> ar
   return Value(minipy::make_tuple(ts, std::span<const Value>(items, state ? 3 : 2)));
 }
 
+// SyntaxError(msg, details): the details are a sequence (filename, lineno, offset, text[, end_lineno, end_offset]).
+bool check_syntax_details(ThreadState& ts, Value details) {
+  ListObject* items = make_list(ts, 0);
+  if (!list_extend(ts, items, details)) return false;
+  int64_t n = items->size;
+  if (n < 4) return raise_fmt(ts, TypeError_type, "function takes at least 4 arguments ({} given)", n), false;
+  if (n > 6) return raise_fmt(ts, TypeError_type, "function takes at most 6 arguments ({} given)", n), false;
+  if (n == 5) return raise(ts, TypeError_type, "end_offset must be provided when end_lineno is provided"), false;
+  return true;
+}
+
 // BaseException.__init__(*args) sets args again; builtin exception classes refuse keywords (a Python
 // subclass may take its own). The classes with keyword fields parse them first.
 bool exception_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
@@ -148,6 +159,8 @@ bool exception_init(ThreadState& ts, Value self, std::span<const Value> args, Tu
     raise_fmt(ts, TypeError_type, "{}() takes no keyword arguments", t->name->view());
     return false;
   }
+  if (is_subtype(t, &SyntaxError_type) && positional_count(args, kwnames) == 2 && !check_syntax_details(ts, args[1]))
+    return false;
   as_exc(self)->args = minipy::make_tuple(ts, args.subspan(0, positional_count(args, kwnames)));
   if (is_subtype(t, &StopIteration_type) || is_subtype(t, &SystemExit_type))
     as_exc(self)->extra = args.empty() ? None() : args[0];
@@ -216,7 +229,7 @@ Value syntax_field(ThreadState& ts, Value self, int index) {
   (void)ts;
   TupleObject* args = as_exc(self)->args;
   if (index == -1) return args->size > 0 ? args->items[0] : None();
-  if (args->size < 2 || !is_tuple(args->items[1])) return None();
+  if (args->size != 2 || !is_tuple(args->items[1])) return None();  // CPython reads the details from exactly two
   auto* details = static_cast<TupleObject*>(args->items[1].as_object());
   return index < details->size ? details->items[index] : None();
 }
@@ -418,6 +431,9 @@ void init_exception_slots(ThreadState& ts) {
   add_getset(ts, SyntaxError_type, "text", get_text);
   add_getset(ts, SyntaxError_type, "end_lineno", get_end_lineno);
   add_getset(ts, SyntaxError_type, "end_offset", get_end_offset);
+  add_getset(ts, SyntaxError_type, "print_file_and_line", [](ThreadState&, Value, std::span<const Value>, TupleObject*) {
+    return None();  // CPython's member, which only its traceback printer of old read
+  });
   add_exception_fields(ts);
   init_os_error_type(ts, exception_new, exception_init);
   init_unicode_error_types(ts, exception_init);
@@ -531,6 +547,17 @@ Value raise_attribute_error(ThreadState& ts, Value obj, StrObject* name, std::st
   Value pair[2] = {Value(name), obj};
   as_exc(ts.current_exception)->extra = Value(minipy::make_tuple(ts, pair));
   return Value();
+}
+
+void add_attribute_error_context(ThreadState& ts, Value obj, StrObject* name) {
+  Value exc = ts.current_exception;
+  if (!exc || !exc.is_object() || !is_subtype(type_of(exc), &AttributeError_type)) return;
+  ExceptionObject* e = as_exc(exc);
+  if (e->extra && is_tuple(e->extra))
+    for (Value field : static_cast<TupleObject*>(e->extra.as_object())->span())
+      if (field && !is_none(field)) return;  // already says which
+  Value pair[2] = {Value(name), obj};
+  e->extra = Value(minipy::make_tuple(ts, pair));
 }
 
 // CPython's tp_name: a builtin type of a native module carries its module ("itertools.count"); classes their

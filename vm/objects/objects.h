@@ -285,6 +285,7 @@ struct TracebackObject : Object {
   CodeObj* code;
   int32_t lasti;  // code units
   int32_t lineno;
+  int32_t exit_lasti;  // where the frame stopped when the exception left it (tb_frame's f_lineno); -1: lasti
 };
 
 // ---- generators ---------------------------------------------------------------------------------------------------

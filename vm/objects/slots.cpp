@@ -118,9 +118,12 @@ Value slot_getattr(ThreadState& ts, Value self, StrObject* name) {
   else r = static_base(t)->getattr(ts, self, name);
   if (r || !exception_matches(ts.current_exception, &AttributeError_type)) return r;
   Value fallback = heap_lookup(t, names(ts).getattr);
-  if (!fallback) return r;
-  ts.current_exception = Value();
-  return call_special(ts, self, fallback, name_arg);
+  if (fallback) {
+    ts.current_exception = Value();
+    r = call_special(ts, self, fallback, name_arg);
+  }
+  if (!r) add_attribute_error_context(ts, self, name);
+  return r;
 }
 
 bool slot_setattr(ThreadState& ts, Value self, StrObject* name, Value value) {
