@@ -256,6 +256,8 @@ Value exec_or_eval(ThreadState& ts, std::span<const Value> args, TupleObject* kw
   const char* fn = is_eval ? "eval" : "exec";
   size_t n = positional_count(args, kwnames);
   Value closure = None();
+  // Argument Clinic's order for exec(): the positional count first, then the keywords.
+  if (!is_eval && n < 1) return raise(ts, TypeError_type, "exec() takes at least 1 positional argument (0 given)");
   if (kwnames && kwnames->size > 0) {
     if (is_eval) return raise(ts, TypeError_type, "eval() takes no keyword arguments");
     for (int64_t i = 0; i < kwnames->size; i++) {
@@ -268,7 +270,6 @@ Value exec_or_eval(ThreadState& ts, std::span<const Value> args, TupleObject* kw
   // eval() counts its arguments in the older words, exec() (which has a keyword) in the newer.
   if (n < 1 && is_eval) return raise(ts, TypeError_type, "eval expected at least 1 argument, got 0");
   if (n > 3 && is_eval) return raise_fmt(ts, TypeError_type, "eval expected at most 3 arguments, got {}", n);
-  if (n < 1) return raise(ts, TypeError_type, "exec() takes at least 1 positional argument (0 given)");
   if (n > 3) return raise_fmt(ts, TypeError_type, "exec() takes at most 3 positional arguments ({} given)", n);
   DictObject* globals;
   Value locals;
