@@ -329,7 +329,8 @@ bool is_directory(const std::string& path) {
 // and stdin; none with -P or -I (safe_path). A directory script is itself the entry, made absolute but not
 // resolved (CPython's abspath keeps "./" and symbolic links).
 std::optional<std::string> sys_path_first_entry(const Command& cmd) {
-  if (cmd.mode == Command::Mode::File && is_directory(cmd.target)) return absolute(cmd.target);
+  if (cmd.mode == Command::Mode::File && (is_directory(cmd.target) || looks_like_zip(cmd.target)))
+    return absolute(cmd.target);
   if (cmd.config.safe_path) return std::nullopt;
   switch (cmd.mode) {
     case Command::Mode::File: {
@@ -414,6 +415,9 @@ int run_command(Interpreter& interp, Command& cmd) {
     }
     case Command::Mode::File: {
       if (is_directory(cmd.target)) return run_directory(ts, cmd);
+      if (looks_like_zip(cmd.target))
+        if (std::optional<int> status = run_zip_archive(interp, absolute(cmd.target), cmd.config.program_name))
+          return *status;
       std::string source;
       if (!read_file(cmd.target, &source)) {
         int err = errno;
