@@ -246,6 +246,101 @@ CODEC_FN(builtin_handler) {
   return handler_result(ts, out, e.end);
 }
 
+// The encodings surrogatepass knows how to write a surrogate in (CPython's standard encodings); the byte order of
+// the two-way forms is this host's, little-endian.
+enum class SurrogateForm { Unknown, Utf8, Utf16Le, Utf16Be, Utf32Le, Utf32Be };
+SurrogateForm surrogate_form(ThreadState& ts, Value exc) {
+  Value enc = get_attr(ts, exc, intern(ts, "encoding"));
+  if (!enc || !is_str(enc)) {
+    ts.current_exception = Value();
+    return SurrogateForm::Unknown;
+  }
+  std::string n;
+  for (char c : as_str(enc)->view()) n += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (n == "utf-8" || n == "utf8") return SurrogateForm::Utf8;
+  if (n == "utf-16" || n == "utf-16-le") return SurrogateForm::Utf16Le;
+  if (n == "utf-16-be") return SurrogateForm::Utf16Be;
+  if (n == "utf-32" || n == "utf-32-le") return SurrogateForm::Utf32Le;
+  if (n == "utf-32-be") return SurrogateForm::Utf32Be;
+  return SurrogateForm::Unknown;
+}
+int form_width(SurrogateForm f) {
+  return f == SurrogateForm::Utf8 ? 3 : f == SurrogateForm::Utf16Le || f == SurrogateForm::Utf16Be ? 2 : 4;
+}
+
+// surrogatepass: surrogates are written as if they were characters (encoding), and one such encoded surrogate is
+// read back (decoding); anything else is the original error.
+CODEC_FN(surrogatepass_handler) {
+  (void)module;
+  if (!exact_args(ts, "surrogatepass", args, kwnames, 1, 1)) return Value();
+  ErrorInfo e;
+  if (!error_info(ts, args[0], &e)) return Value();
+  SurrogateForm form = surrogate_form(ts, args[0]);
+  if (form == SurrogateForm::Unknown) return raise_value(ts, args[0]);
+  bool little = form == SurrogateForm::Utf16Le || form == SurrogateForm::Utf32Le;
+  int width = form_width(form);
+  if (!e.decoding) {
+    std::string out;
+    for (char32_t c : code_points(e.object, e.start, e.end)) {
+      if (c < 0xD800 || c > 0xDFFF) return raise_value(ts, args[0]);
+      if (form == SurrogateForm::Utf8) {
+        text::append_utf8(out, c);
+        continue;
+      }
+      for (int i = 0; i < width; i++) {
+        int shift = 8 * (little ? i : width - 1 - i);
+        out += static_cast<char>((c >> shift) & 0xFF);
+      }
+    }
+    Value parts[2] = {make_bytes(ts, out), make_int(ts, e.end)};
+    return Value(make_tuple(ts, parts));
+  }
+  std::string_view data = static_cast<BytesObject*>(e.object.as_object())->view();
+  if (e.start < 0 || e.start + width > static_cast<int64_t>(data.size())) return raise_value(ts, args[0]);
+  auto byte = [&](int i) { return static_cast<uint32_t>(static_cast<unsigned char>(data[static_cast<size_t>(e.start + i)])); };
+  char32_t c = 0;
+  if (form == SurrogateForm::Utf8) {
+    if ((byte(0) & 0xF0) != 0xE0 || (byte(1) & 0xC0) != 0x80 || (byte(2) & 0xC0) != 0x80) return raise_value(ts, args[0]);
+    c = ((byte(0) & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F);
+  } else {
+    for (int i = 0; i < width; i++) c |= byte(i) << (8 * (little ? i : width - 1 - i));
+  }
+  if (c < 0xD800 || c > 0xDFFF) return raise_value(ts, args[0]);
+  std::string out;
+  text::append_utf8(out, c);
+  return handler_result(ts, out, e.start + width);
+}
+
+// surrogateescape (PEP 383): undecodable bytes 0x80-0xFF become U+DC80-U+DCFF (at most four per call, stopping at
+// an ASCII byte) and go back to those bytes when encoded; anything else is the original error.
+CODEC_FN(surrogateescape_handler) {
+  (void)module;
+  if (!exact_args(ts, "surrogateescape", args, kwnames, 1, 1)) return Value();
+  ErrorInfo e;
+  if (!error_info(ts, args[0], &e)) return Value();
+  std::string out;
+  if (!e.decoding) {
+    for (char32_t c : code_points(e.object, e.start, e.end)) {
+      if (c < 0xDC80 || c > 0xDCFF) return raise_value(ts, args[0]);
+      out += static_cast<char>(c - 0xDC00);
+    }
+    Value parts[2] = {make_bytes(ts, out), make_int(ts, e.end)};
+    return Value(make_tuple(ts, parts));
+  }
+  std::string_view data = static_cast<BytesObject*>(e.object.as_object())->view();
+  int64_t consumed = 0;
+  for (; consumed < 4 && consumed < e.end - e.start && e.start + consumed < static_cast<int64_t>(data.size()); consumed++) {
+    auto b = static_cast<unsigned char>(data[static_cast<size_t>(e.start + consumed)]);
+    if (b < 128) break;
+    text::append_utf8(out, 0xDC00 + b);
+  }
+  if (consumed == 0) return raise_value(ts, args[0]);
+  return handler_result(ts, out, e.start + consumed);
+}
+
+const MethodDef kSurrogateHandlers[] = {{"surrogateescape", surrogateescape_handler},
+                                        {"surrogatepass", surrogatepass_handler}};
+
 const MethodDef kBuiltinHandlers[] = {
     {kHandlerFunctionNames[0], builtin_handler<0>}, {kHandlerFunctionNames[1], builtin_handler<1>},
     {kHandlerFunctionNames[2], builtin_handler<2>}, {kHandlerFunctionNames[3], builtin_handler<3>},
@@ -253,14 +348,16 @@ const MethodDef kBuiltinHandlers[] = {
 };
 
 // The handlers dict, with the builtin ones filled in on first use.
-// Only the six handlers with _codecs functions are registered by name; surrogateescape and surrogatepass are applied
-// inside the codecs themselves and are not returned by codecs.lookup_error(), which CPython's registry does return.
+// The codecs apply surrogateescape and surrogatepass themselves; their registered functions serve programs that
+// call lookup_error() and handlers that delegate to them.
 DictObject* handlers(ThreadState& ts) {
   auto* d = static_cast<DictObject*>(registries(ts).handlers.as_object());
   if (d->used == 0) {
     for (int i = 0; i < 6; i++)
       dict_set_str_new(ts, d, intern(ts, kHandlerNames[i]),
                    make_native_function(ts, &kBuiltinHandlers[i], Value(), Value(intern(ts, "_codecs"))));
+    for (const MethodDef& def : kSurrogateHandlers)
+      dict_set_str_new(ts, d, intern(ts, def.name), make_native_function(ts, &def, Value(), Value(intern(ts, "_codecs"))));
   }
   return d;
 }

@@ -1,9 +1,8 @@
 // The second half of the native `_codecs` module: the escape codecs (escape_encode/escape_decode for bytes
 // literals' escapes, unicode_escape and raw_unicode_escape) and the UTF-16/UTF-32 families (plain with a BOM,
 // _le, _be and _ex_decode), with CPython's consumed counts and error messages.
-//
-// Left out: decoding escapes of lone surrogates (\ud800), refused with a minipy message although strs can hold
-// them now (the compiler's "\ud800" literals do).
+// An escaped surrogate (\ud800) decodes to that lone code point, as the compiler's "\ud800" literals do; a pair
+// of them stays two code points, as in CPython.
 #include <cstdint>
 
 #include "stdlib/native/codecs.h"
@@ -167,8 +166,7 @@ Value decode_unicode_escape(ThreadState& ts, std::string_view data, std::string_
         reason = "illegal Unicode character";
         v = -1;
       }
-      if (v < 0 || (v >= 0xD800 && v <= 0xDFFF)) {
-        if (v >= 0) reason = "surrogates are not supported by minipy";
+      if (v < 0) {
         if (!escape_error(ts, codec, data, i, end, reason, errors, out)) return Value();
         i = end - 1;
         continue;

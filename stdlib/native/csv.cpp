@@ -601,10 +601,11 @@ CSV_FN(csv_field_size_limit) {
   if (!native::parse_args(ts, "field_size_limit", args, kwnames, kNames, 0, 0, given, 1)) return Value();
   int64_t old = field_limit;
   if (given[0]) {
-    // CPython reads the limit with PyLong_AsLong, so a huge limit is an OverflowError here too (though this one names
-    // "C ssize_t" where CPython says "C long").
+    // CPython reads the limit with PyLong_AsLong, so a huge limit is an OverflowError naming a C long.
     if (!is_int(given[0])) return raise(ts, TypeError_type, "limit must be an integer");
-    if (!index_to_int64(ts, given[0], &field_limit)) return Value();
+    int64_t limit;
+    if (!index_to_int64(ts, given[0], &limit, "Python int too large to convert to C long")) return Value();
+    field_limit = limit;
   }
   return make_int(ts, old);
 }

@@ -45,6 +45,12 @@ enum IOFlag : uint32_t {
   kIOUnbuffered = 1u << 14,     // every write reaches the raw stream at once (-u, PYTHONUNBUFFERED)
   kIOStdStream = 1u << 15,      // sys.stdin/stdout/stderr made at start-up: closing leaves the fd open
   kIOBomWritten = 1u << 16,     // TextIOWrapper: the encoding's BOM (utf-8-sig, utf-16, utf-32) is out already
+  kIOUnits2 = 1u << 17,         // TextIOWrapper reading: UTF-16, two-byte code units
+  kIOUnits4 = 1u << 18,         // TextIOWrapper reading: UTF-32, four-byte code units
+  kIOBigEndian = 1u << 19,      // TextIOWrapper reading: the units are big-endian (a _be codec, or its BOM said so)
+  kIOBomCodec = 1u << 20,       // TextIOWrapper: a codec that reads a BOM at the start (utf-8-sig, utf-16, utf-32)
+  kIOPastBom = 1u << 21,        // TextIOWrapper reading: text after the stream's start is decoded without BOM rules
+  kIOUtf8Units = 1u << 22,      // TextIOWrapper reading: characters are UTF-8 sequences (utf-8, utf-8-sig)
 };
 
 // One layout for every _io object (fields unused by a class stay empty).

@@ -1,13 +1,13 @@
 // _io.TextIOWrapper (CPython's Modules/_io/textio.c) and IncrementalNewlineDecoder.
-// Reading assumes an ASCII-compatible encoding (utf-8, ascii, latin-1 and the like): a line end is the same byte in
-// the encoded and the decoded text, so the wrapper keeps undecoded bytes as read-ahead (data/pos), finds lines in
-// them and decodes one line (or one read) at a time. That makes tell() exact: the buffer's position minus the
-// read-ahead left. Writing goes through the codec registry for any encoding (a BOM encoding writes its BOM once,
+// Reading keeps undecoded bytes as read-ahead (data/pos), finds lines in them and decodes one line (or one read) at
+// a time. That needs an encoding whose line ends can be found in the bytes: an ASCII-compatible one (utf-8, ascii,
+// latin-1 and the like: a line end is the same byte), or UTF-16/UTF-32, read in whole code units of the byte order
+// the codec or the stream's BOM gives. That makes tell() exact: the buffer's position minus the read-ahead left. Writing goes through the codec registry for any encoding (a BOM encoding writes its BOM once,
 // after_bom). Newlines: newline=None translates \r and \r\n to \n on input; '' splits on all three without
 // translating; '\r' or '\r\n' end lines there and replace \n on output.
-// Left out: reading lines in encodings that are not ASCII-compatible (a UTF-16/32 line is cut at a 0x0a byte
-// inside a character and fails to decode; read() of the whole text works), the `newlines` record, and
-// reconfigure(encoding=...) after reading.
+// Left out: multi-byte encodings other than UTF-8/16/32 (shift_jis, gb18030: a 0x0a byte may sit inside a
+// character), tell() cookies that carry a decoder state (CPython's for a big-endian UTF-16 stream with a BOM), the
+// `newlines` record, and reconfigure(encoding=...) after reading.
 #include <algorithm>
 #include <cctype>
 
@@ -74,13 +74,64 @@ std::string_view after_bom(std::string_view name) {
   return name;
 }
 
+// The reading flags that follow from the encoding and errors, set at __init__ and reconfigure (kIOPastBom, which
+// says where the stream is, is left alone).
+void set_codec_flags(IOObject* t) {
+  t->flags &= ~(kIOUtf8 | kIOUnits2 | kIOUnits4 | kIOBigEndian | kIOBomCodec | kIOUtf8Units);
+  std::string n = normalized(str_view(t->encoding));
+  bool utf8 = is_utf8_name(n);
+  if (utf8 && str_view(t->errors) == "strict") t->flags |= kIOUtf8;
+  if (utf8 || n == "utf-8-sig" || n == "utf8-sig") t->flags |= kIOUtf8Units;
+  if (after_bom(n) != n) t->flags |= kIOBomCodec;
+  if (n.starts_with("utf-16") || n.starts_with("utf16") || n == "u16") t->flags |= kIOUnits2;
+  if (n.starts_with("utf-32") || n.starts_with("utf32") || n == "u32") t->flags |= kIOUnits4;
+  if ((t->flags & (kIOUnits2 | kIOUnits4)) && n.ends_with("be")) t->flags |= kIOBigEndian;
+}
+
+size_t unit_width(const IOObject* t) { return t->flags & kIOUnits2 ? 2 : t->flags & kIOUnits4 ? 4 : 1; }
+
+// The code unit starting at byte `i` of `s` (a whole unit must be there).
+uint32_t unit_at(const IOObject* t, std::string_view s, size_t i) {
+  size_t w = unit_width(t);
+  uint32_t u = 0;
+  for (size_t k = 0; k < w; k++) {
+    auto b = static_cast<uint32_t>(static_cast<unsigned char>(s[i + k]));
+    u |= b << (8 * ((t->flags & kIOBigEndian) ? w - 1 - k : k));
+  }
+  return u;
+}
+
+// At the start of a stream in a BOM codec: the BOM's length when `s` (the stream's first bytes) starts with one,
+// after taking the byte order from it (CPython's utf-16/utf-32 decoders do the same with their first bytes).
+size_t leading_bom(IOObject* t, std::string_view s) {
+  if (!(t->flags & kIOBomCodec) || (t->flags & kIOPastBom)) return 0;
+  size_t w = unit_width(t);
+  if (w == 1) return s.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  if (s.size() < w) return 0;
+  bool big = w == 2 ? s.starts_with("\xFE\xFF") : s.starts_with(std::string_view("\0\0\xFE\xFF", 4));
+  bool little = w == 2 ? s.starts_with("\xFF\xFE") : s.starts_with(std::string_view("\xFF\xFE\0\0", 4));
+  t->flags = big ? t->flags | kIOBigEndian : t->flags & ~kIOBigEndian;
+  return big || little ? w : 0;
+}
+
+// The codec for the next bytes: the wrapper's own at the stream's start (where a BOM is read), and after it the form
+// without BOM rules, in the byte order found ("utf-16-be" after a big-endian BOM).
+std::string_view decode_codec(const IOObject* t) {
+  if (!(t->flags & kIOBomCodec) || !(t->flags & kIOPastBom)) return str_view(t->encoding);
+  bool big = t->flags & kIOBigEndian;
+  if (t->flags & kIOUnits2) return big ? "utf-16-be" : "utf-16-le";
+  if (t->flags & kIOUnits4) return big ? "utf-32-be" : "utf-32-le";
+  return "utf-8";
+}
+
 // Strict UTF-8 that validates is taken as is; anything else goes through the codec, which raises the
 // UnicodeDecodeError (or applies the error handler) exactly as CPython's would.
 // Decodes `bytes` and applies the input newline translation.
 Value decode_text(ThreadState& ts, IOObject* t, std::string_view bytes) {
   Value text;
   if ((t->flags & kIOUtf8) && utf8_valid(bytes)) text = Value(make_str(ts, bytes));
-  else text = decode_bytes(ts, bytes, str_view(t->encoding), str_view(t->errors));
+  else text = decode_bytes(ts, bytes, decode_codec(t), str_view(t->errors));
+  if (text && !bytes.empty()) t->flags |= kIOPastBom;
   if (!text || !(t->flags & kIOTranslate)) return text;
   std::string_view s = as_str(text)->view();
   if (!has_char(s, '\r')) return text;
@@ -121,13 +172,23 @@ bool flush_before_read(ThreadState& ts, IOObject* t) {
   return static_cast<bool>(io_call(ts, t->raw, "flush"));
 }
 
-// Byte length of the first `chars` characters of `s` (all of it when shorter).
+// Byte length of the first `chars` characters of `s` (all of it when shorter; a character cut off at the end takes
+// the rest). A BOM at the stream's start is no character. UTF-16 surrogate pairs are one character.
 size_t bytes_for_chars(IOObject* t, std::string_view s, int64_t chars) {
-  if (!(t->flags & kIOUtf8)) return static_cast<size_t>(std::min<int64_t>(chars, static_cast<int64_t>(s.size())));
-  size_t i = 0;
+  size_t i = leading_bom(t, s), w = unit_width(t);
+  if (w == 1 && !(t->flags & kIOUtf8Units))
+    return std::min(s.size(), i + static_cast<size_t>(std::min<int64_t>(chars, static_cast<int64_t>(s.size()))));
   for (int64_t n = 0; n < chars && i < s.size(); n++) {
-    i++;
-    while (i < s.size() && is_continuation(s[i])) i++;
+    if (w == 1) {
+      i++;
+      while (i < s.size() && is_continuation(s[i])) i++;
+      continue;
+    }
+    if (i + w > s.size()) return s.size();
+    bool high = w == 2 && (unit_at(t, s, i) & 0xFC00) == 0xD800;
+    i += w;
+    if (high && i + w > s.size()) return s.size();
+    if (high && (unit_at(t, s, i) & 0xFC00) == 0xDC00) i += w;
   }
   return i;
 }
@@ -135,6 +196,26 @@ size_t bytes_for_chars(IOObject* t, std::string_view s, int64_t chars) {
 // Where the line starting at `start` ends in `s` (just past its line end), npos when no line end yet; a \r at
 // the very end is undecided until more bytes come (it may start \r\n) unless `eof`.
 size_t line_end(IOObject* t, std::string_view s, size_t start, bool eof) {
+  size_t w = unit_width(t);
+  if (w > 1) {
+    // Whole code units from `start` (aligned: the read-ahead begins on a unit); \r and \n are single units.
+    std::string_view nl = is_none(t->newline) ? "\n" : str_view(t->newline);
+    for (size_t i = start; i + w <= s.size(); i += w) {
+      uint32_t u = unit_at(t, s, i);
+      bool more = i + 2 * w <= s.size();
+      if (t->flags & kIOAnyNewline) {
+        if (u == '\n') return i + w;
+        if (u == '\r') {
+          if (more) return unit_at(t, s, i + w) == '\n' ? i + 2 * w : i + w;
+          return eof ? i + w : std::string_view::npos;
+        }
+      } else if (u == static_cast<unsigned char>(nl[0])) {
+        if (nl.size() == 1) return i + w;
+        if (more && unit_at(t, s, i + w) == static_cast<unsigned char>(nl[1])) return i + 2 * w;
+      }
+    }
+    return std::string_view::npos;
+  }
   if (t->flags & kIOAnyNewline) {
     size_t i = s.find_first_of("\r\n", start);
     if (i == std::string_view::npos) return i;
@@ -155,6 +236,7 @@ Value text_readline(ThreadState& ts, IOObject* t, int64_t limit) {
   size_t scanned = static_cast<size_t>(t->pos);
   for (;;) {
     std::string_view s = ahead(t);
+    leading_bom(t, s.substr(static_cast<size_t>(t->pos)));  // a UTF-16/32 BOM says how to find the line ends
     size_t end = line_end(t, s, scanned, eof);
     if (end == std::string_view::npos && eof) end = s.size();
     if (limit >= 0) {
@@ -167,7 +249,8 @@ Value text_readline(ThreadState& ts, IOObject* t, int64_t limit) {
       if (r) t->pos = static_cast<int64_t>(end);
       return r;
     }
-    scanned = s.size() > 0 ? s.size() - 1 : 0;  // a trailing \r is looked at again
+    size_t w = unit_width(t);
+    scanned = s.size() >= w ? s.size() / w * w - w : 0;  // a trailing \r is looked at again
     size_t before = static_cast<size_t>(t->pos);
     if (!fill(ts, t, &eof)) return Value();
     scanned -= std::min(scanned, before);
@@ -201,8 +284,10 @@ Value text_read(ThreadState& ts, IOObject* t, int64_t n) {
     // Complete: n characters and at least one byte beyond them, which tells a lone \r at the cut from a \r\n.
     // With exactly enough bytes the loop asks the buffer for more (or stops at eof).
     bool complete = take < s.size();
-    if (complete && (t->flags & kIOTranslate) && take > 0 && s[take - 1] == '\r' && take < s.size() && s[take] == '\n')
-      take++;
+    size_t w = unit_width(t);
+    if (complete && (t->flags & kIOTranslate) && take >= w && take + w <= s.size() && unit_at(t, s, take - w) == '\r' &&
+        unit_at(t, s, take) == '\n')
+      take += w;
     if (complete || eof) {
       Value r = decode_text(ts, t, s.substr(0, take));
       if (r) t->pos += static_cast<int64_t>(take);
@@ -326,6 +411,9 @@ IO_FN(tw_seek) {
   if (!io_call(ts, self, "flush")) return Value();
   ahead(t).clear();
   t->pos = 0;
+  // Only the stream's start reads a BOM again; elsewhere the byte order already found stays.
+  bool at_start = whence == 0 && is_int(cookie) && py_truth(ts, cookie) == 0;
+  t->flags = at_start ? t->flags & ~kIOPastBom : t->flags | kIOPastBom;
   Value a[2] = {whence == 2 ? Value::small_int(0) : cookie, Value::small_int(whence)};
   return io_call(ts, t->raw, "seek", a);
 }
@@ -437,8 +525,7 @@ IO_FN(tw_reconfigure) {
     return true;
   };
   if (!flag(line_buffering, kIOLineBuffering) || !flag(write_through, kIOWriteThrough)) return Value();
-  t->flags &= ~kIOUtf8;
-  if (is_utf8_name(str_view(t->encoding)) && str_view(t->errors) == "strict") t->flags |= kIOUtf8;
+  set_codec_flags(t);
   return None();
 }
 
@@ -482,7 +569,7 @@ bool text_init(ThreadState& ts, Value self, std::span<const Value> args, TupleOb
   t->encoding = encoding;
   t->errors = errors;
   t->raw = a[0];
-  if (is_utf8_name(str_view(encoding)) && str_view(errors) == "strict") t->flags |= kIOUtf8;
+  set_codec_flags(t);
   for (int i = 4; i <= 5; i++) {
     if (!a[i]) continue;
     int b = py_truth(ts, a[i]);

@@ -205,17 +205,20 @@ POSIX_FN(px_remove) { return (void)self, path_op<do_unlink>(ts, args, kwnames, "
 POSIX_FN(px_rmdir) { return (void)self, path_op<do_rmdir>(ts, args, kwnames, "rmdir"); }
 POSIX_FN(px_chdir) { return (void)self, path_op<do_chdir>(ts, args, kwnames, "chdir"); }
 
-POSIX_FN(px_mkdir) {
+// mkdir(path, mode=0o777) and mkfifo(path, mode=0o666): one path and a mode for the call `make`.
+template <const char* kName, int (*make)(const char*, mode_t), int64_t kDefaultMode>
+POSIX_FN(px_make_node) {
   (void)self;
   Value p = arg(args, kwnames, 0, "path", ts);
-  if (!p) return raise(ts, TypeError_type, "mkdir() missing required argument 'path' (pos 1)");
+  if (!p) return raise_fmt(ts, TypeError_type, "{}() missing required argument 'path' (pos 1)", kName);
   Path path;
-  if (!path_arg(ts, "mkdir", "path", p, &path)) return Value();
-  int64_t mode = 0777;
+  if (!path_arg(ts, kName, "path", p, &path)) return Value();
+  int64_t mode = kDefaultMode;
   if (Value m = arg(args, kwnames, 1, "mode", ts); m && !exact_int_arg(ts, m, &mode)) return Value();
-  if (::mkdir(path.text.c_str(), static_cast<mode_t>(mode)) != 0) return raise_os_error(ts, errno, path.original);
+  if (make(path.text.c_str(), static_cast<mode_t>(mode)) != 0) return raise_os_error(ts, errno, path.original);
   return None();
 }
+constexpr char kMkdir[] = "mkdir", kMkfifo[] = "mkfifo";
 
 // Two-path operations (rename, replace, symlink, link): errors name both paths.
 Value two_paths(ThreadState& ts, std::span<const Value> args, TupleObject* kwnames, const char* fn,
@@ -299,9 +302,11 @@ POSIX_FN(px_open) {
   if (!path_arg(ts, "open", "path", p, &path) || !exact_int_arg(ts, f, &flags)) return Value();
   if (Value m = arg(args, kwnames, 2, "mode", ts); m && !exact_int_arg(ts, m, &mode)) return Value();
   int fd;
-  do fd = ::open(path.text.c_str(), static_cast<int>(flags) | O_CLOEXEC, static_cast<mode_t>(mode));
-  while (fd < 0 && errno == EINTR);
-  if (fd < 0) return raise_os_error(ts, errno, path.original);
+  // PEP 475: an interrupted call runs the signal handlers (whose exception ends it) before it is retried.
+  while ((fd = ::open(path.text.c_str(), static_cast<int>(flags) | O_CLOEXEC, static_cast<mode_t>(mode))) < 0) {
+    if (errno != EINTR) return raise_os_error(ts, errno, path.original);
+    if (!run_signal_handlers(ts)) return Value();
+  }
   return make_int(ts, fd);
 }
 // A descriptor argument must be an exact int (CPython's _PyLong_AsInt converter refuses floats).
@@ -320,7 +325,7 @@ POSIX_FN(px_close) {
   if (::close(fd) != 0) return raise_os_error(ts, errno);
   return None();
 }
-// os.read(fd, n): one read(2), at most n bytes (b'' at end of file); EINTR is retried, as PEP 475 asks.
+// os.read(fd, n): one read(2), at most n bytes (b'' at end of file); EINTR runs the handlers and retries (PEP 475).
 POSIX_FN(px_read) {
   (void)self;
   int fd;
@@ -331,9 +336,10 @@ POSIX_FN(px_read) {
   if (n < 0) return raise_os_error(ts, EINVAL);
   std::string buf(static_cast<size_t>(n), '\0');
   ssize_t got;
-  do got = ::read(fd, buf.data(), buf.size());
-  while (got < 0 && errno == EINTR);
-  if (got < 0) return raise_os_error(ts, errno);
+  while ((got = ::read(fd, buf.data(), buf.size())) < 0) {
+    if (errno != EINTR) return raise_os_error(ts, errno);
+    if (!run_signal_handlers(ts)) return Value();
+  }
   buf.resize(static_cast<size_t>(got));
   return make_bytes(ts, buf);
 }
@@ -346,9 +352,10 @@ POSIX_FN(px_write) {
   std::string_view data;  // any bytes-like object (subprocess writes memoryview slices)
   if (!native::bytes_like(ts, args[1], &data)) return Value();
   ssize_t n;
-  do n = ::write(fd, data.data(), data.size());
-  while (n < 0 && errno == EINTR);
-  if (n < 0) return raise_os_error(ts, errno);
+  while ((n = ::write(fd, data.data(), data.size())) < 0) {
+    if (errno != EINTR) return raise_os_error(ts, errno);
+    if (!run_signal_handlers(ts)) return Value();
+  }
   return make_int(ts, n);
 }
 POSIX_FN(px_lseek) {
@@ -524,8 +531,9 @@ POSIX_FN(px_urandom) {
   while (done < buf.size()) {
     ssize_t got = getrandom(buf.data() + done, buf.size() - done, 0);
     if (got < 0) {
-      if (errno == EINTR) continue;
-      return raise_os_error(ts, errno);
+      if (errno != EINTR) return raise_os_error(ts, errno);
+      if (!run_signal_handlers(ts)) return Value();
+      continue;
     }
     done += static_cast<size_t>(got);
   }
@@ -628,7 +636,8 @@ POSIX_FN(px_unsetenv) {
 
 const MethodDef kPosixFunctions[] = {
     {"stat", px_stat},       {"lstat", px_lstat},       {"fstat", px_fstat},       {"unlink", px_unlink},
-    {"remove", px_remove},   {"rmdir", px_rmdir},       {"chdir", px_chdir},       {"mkdir", px_mkdir},
+    {"remove", px_remove},   {"rmdir", px_rmdir},       {"chdir", px_chdir},       {"mkdir", px_make_node<kMkdir, ::mkdir, 0777>},
+    {"mkfifo", px_make_node<kMkfifo, ::mkfifo, 0666>},
     {"rename", px_rename},   {"replace", px_replace},   {"symlink", px_symlink},   {"link", px_link},
     {"listdir", px_listdir}, {"getcwd", px_getcwd},     {"getcwdb", px_getcwdb},   {"open", px_open},
     {"close", px_close},     {"read", px_read},         {"write", px_write},       {"lseek", px_lseek},

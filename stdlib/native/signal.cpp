@@ -130,9 +130,9 @@ SIG_FN(sig_strsignal) {
   int sig;
   if (!signal_number(ts, args[0], &sig)) return Value();
   const char* text = strsignal(sig);
-  // CPython 3.11 returns None only for glibc's "Unknown signal" texts; for real-time signals it returns glibc's
-  // "Real-time signal N", which this check turns into None (a divergence).
-  if (!text || std::strncmp(text, "Unknown signal", 14) == 0 || std::strncmp(text, "Real-time signal", 16) == 0)
+  // CPython 3.11 returns None only for glibc's "Unknown signal" texts; real-time signals keep their
+  // "Real-time signal N".
+  if (!text || std::strncmp(text, "Unknown signal", 14) == 0)
     return None();
   return Value(make_str(ts, text));
 }

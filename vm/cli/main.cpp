@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "cache/pyc.h"
 #include "stdlib/native/atexit.h"
 #include "stdlib/native/faulthandler.h"
 #include "stdlib/native/signal.h"
@@ -318,9 +319,18 @@ std::string absolute(const std::string& path) {
   return std::string(buf) + "/" + path;
 }
 
+// A directory given as the script is its own import root whatever -P says, as CPython's.
+bool is_directory(const std::string& path) {
+  struct stat st {};
+  return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 // sys.path[0] as CPython computes it: the script's real directory, the current directory for -m, '' for -c
-// and stdin; none with -P or -I (safe_path).
+// and stdin; none with -P or -I (safe_path). A directory script is itself the entry, made absolute but not
+// resolved (CPython's abspath keeps "./" and symbolic links).
 std::optional<std::string> sys_path_first_entry(const Command& cmd) {
+  if (cmd.mode == Command::Mode::File && (is_directory(cmd.target) || looks_like_zip(cmd.target)))
+    return absolute(cmd.target);
   if (cmd.config.safe_path) return std::nullopt;
   switch (cmd.mode) {
     case Command::Mode::File: {
@@ -348,6 +358,29 @@ void import_warnings_for_options(ThreadState& ts) {
   report_uncaught(ts, exc);
 }
 
+// Runs module `name` as __main__ the way runpy does (`alter_argv`: sys.argv[0] becomes its file). The exit status,
+// or nullopt when the module was not found, with `error` saying why.
+std::optional<int> run_main_module(ThreadState& ts, const std::string& name, bool alter_argv, std::string* error) {
+  Value result = run_module_as_main(ts, name, error, alter_argv);
+  if (!result && ts.current_exception) {
+    add_runpy_frames(ts);
+    return handle_uncaught(ts);
+  }
+  std::fflush(stdout);
+  if (!result) return std::nullopt;
+  return 0;
+}
+
+// A directory holding __main__.py: CPython runs it through runpy as module __main__, found from sys.path (whose
+// first entry is the directory), with sys.argv[0] left as given.
+int run_directory(ThreadState& ts, const Command& cmd) {
+  std::string error;
+  if (std::optional<int> status = run_main_module(ts, "__main__", false, &error)) return *status;
+  std::fprintf(stderr, "%s: can't find '__main__' module in %s\n", cmd.config.program_name.c_str(),
+               python_str_repr(absolute(cmd.target)).c_str());
+  return 1;
+}
+
 int run_command(Interpreter& interp, Command& cmd) {
   ThreadState& ts = interp.thread;
   refresh_sys_config(ts);
@@ -365,15 +398,7 @@ int run_command(Interpreter& interp, Command& cmd) {
       for (const std::string& a : cmd.args) pyc_argument |= a.size() > 4 && a.ends_with(".pyc");
       if (cmd.target == "dis" && pyc_argument) cmd.target = "pycview";
       std::string error;
-      if (run_module_as_main(ts, cmd.target, &error)) {
-        std::fflush(stdout);
-        return 0;
-      }
-      if (ts.current_exception) {
-        add_runpy_frames(ts);
-        return handle_uncaught(ts);
-      }
-      std::fflush(stdout);
+      if (std::optional<int> status = run_main_module(ts, cmd.target, true, &error)) return *status;
       std::fprintf(stderr, "%s: %s\n", cmd.config.program_name.c_str(), error.c_str());
       return 1;
     }
@@ -389,14 +414,10 @@ int run_command(Interpreter& interp, Command& cmd) {
       return run_source(interp, source, "<stdin>");
     }
     case Command::Mode::File: {
-      struct stat st {};
-      // CPython runs a directory (or zip file) holding __main__.py through runpy; minipy does not, so every directory
-      // gets the message CPython gives only when __main__.py is missing.
-      if (stat(cmd.target.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-        std::fprintf(stderr, "%s: can't find '__main__' module in '%s'\n", cmd.config.program_name.c_str(),
-                     absolute(cmd.target).c_str());
-        return 1;
-      }
+      if (is_directory(cmd.target)) return run_directory(ts, cmd);
+      if (looks_like_zip(cmd.target))
+        if (std::optional<int> status = run_zip_archive(interp, absolute(cmd.target), cmd.config.program_name))
+          return *status;
       std::string source;
       if (!read_file(cmd.target, &source)) {
         int err = errno;

@@ -23,6 +23,7 @@
 #include "cache/source_hash.h"
 #include "compiler/compile.h"
 #include "vm/import/import.h"
+#include "vm/import/import_internal.h"
 #include "vm/interp/code_loader.h"
 
 namespace minipy {
@@ -130,6 +131,65 @@ int run_code(Interpreter& interp, CodeObj* c, const std::string& filename, bool 
 }
 
 }  // namespace
+
+// Whether `path` ends like a zip archive: an end-of-central-directory record ("PK\5\6") whose comment ends the file.
+// Only such files are offered to zipimport, so an ordinary script costs no import.
+bool looks_like_zip(const std::string& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return false;
+  std::streamoff size = in.tellg();
+  if (size < 22) return false;
+  std::streamoff tail = std::min<std::streamoff>(size, 65536 + 22);
+  std::string bytes(static_cast<size_t>(tail), '\0');
+  in.seekg(size - tail);
+  if (!in.read(bytes.data(), tail)) return false;
+  // The record is 22 bytes and its comment (length at offset 20) runs to the end of the file.
+  for (size_t at = bytes.rfind("PK\x05\x06"); at != std::string::npos; at = at ? bytes.rfind("PK\x05\x06", at - 1) : std::string::npos) {
+    if (at + 22 > bytes.size()) continue;
+    size_t comment = static_cast<unsigned char>(bytes[at + 20]) | static_cast<unsigned char>(bytes[at + 21]) << 8;
+    if (at + 22 + comment == bytes.size()) return true;
+  }
+  return false;
+}
+
+std::optional<int> run_zip_archive(Interpreter& interp, const std::string& path, const std::string& program_name) {
+  ThreadState& ts = interp.thread;
+  Value zipimport = find_and_load(ts, "zipimport");
+  Value importer_type = zipimport ? get_attr(ts, zipimport, intern(ts, "zipimporter")) : Value();
+  Value path_str = Value(make_str(ts, path));
+  Value importer = importer_type ? call(ts, importer_type, std::span<const Value>(&path_str, 1)) : Value();
+  if (!importer) {
+    // Not an archive after all (zipimport's ZipImportError): the file is run as a script, as CPython does.
+    ts.current_exception = Value();
+    return std::nullopt;
+  }
+  Value name = Value(intern(ts, "__main__"));
+  Value spec = call_method(ts, importer, intern(ts, "find_spec"), std::span<const Value>(&name, 1));
+  if (spec && is_none(spec)) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "%s: can't find '__main__' module in %s\n", program_name.c_str(), python_str_repr(path).c_str());
+    return 1;
+  }
+  Value code = spec ? call_method(ts, importer, intern(ts, "get_code"), std::span<const Value>(&name, 1)) : Value();
+  Value origin = code ? get_attr(ts, spec, intern(ts, "origin")) : Value();
+  if (!origin) return handle_uncaught(ts);
+  if (type_of(code) != &code_type) return raise(ts, TypeError_type, "zipimporter.get_code() gave no code object"), handle_uncaught(ts);
+  auto& names = ts.interp->names;
+  ModuleObject* main = make_module(ts, "__main__");
+  DictObject* d = main->dict;
+  dict_set_str_new(ts, d, names.builtins, Value(interp.builtins_module));
+  dict_set_str_new(ts, d, names.loader, importer);
+  dict_set_str_new(ts, d, names.package, Value(intern(ts, "")));
+  dict_set_str_new(ts, d, names.spec, spec);
+  dict_set_str_new(ts, d, names.file, origin);
+  if (!dict_set_str(ts, interp.modules, names.main, Value(main))) return handle_uncaught(ts);
+  if (!eval_code(ts, static_cast<CodeObj*>(code.as_object()), d, Value())) {
+    add_runpy_frames(ts);
+    return handle_uncaught(ts);
+  }
+  std::fflush(stdout);
+  return 0;
+}
 
 int run_source(Interpreter& interp, const std::string& source, const std::string& filename) {
   SyntaxWarnings warnings;

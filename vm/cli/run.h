@@ -13,6 +13,13 @@ namespace minipy {
 
 
 int run_source(Interpreter& interp, const std::string& source, const std::string& filename);
+// Whether the file at `path` ends with a zip archive's directory (the files CPython's start-up gives to zipimport).
+bool looks_like_zip(const std::string& path);
+// `minipy APP.zip`: runs the archive's __main__.py through Lib's zipimporter as module __main__ (sys.path[0], set by
+// the caller, is the archive). nullopt when zipimport refuses the file, which then runs as a script; otherwise the
+// exit status. Modules beside __main__.py in the archive are not importable: the import statement has no zip
+// finder.
+std::optional<int> run_zip_archive(Interpreter& interp, const std::string& path, const std::string& program_name);
 int run_pyc_file(Interpreter& interp, const std::string& path);
 int py_compile_main(Interpreter& interp, const std::vector<std::string>& args);
 // `-m py_compile` before there is an interpreter (start-up makes none when nothing can need one): compiles and

@@ -22,8 +22,9 @@ Value import_from(ThreadState& ts, Value module, StrObject* name);
 Value builtin_import(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames);
 // `-m NAME`: runs module `requested` (or a package's __main__) as __main__, as runpy._run_module_as_main.
 // Null with `error` set when the module cannot be found (printed by the caller in CPython's words), or with the
-// module's own exception pending.
-Value run_module_as_main(ThreadState& ts, const std::string& requested, std::string* error);
+// module's own exception pending. `alter_argv` false keeps sys.argv[0] as given (runpy's alter_argv=False, used
+// when a directory or zip file holding __main__.py is the script).
+Value run_module_as_main(ThreadState& ts, const std::string& requested, std::string* error, bool alter_argv = true);
 
 // sys.path at start-up: `first_entry` (the script's directory, '' for -c and stdin, none with -P / -I), the
 // PYTHONPATH directories unless -E / -I, minipy's own stdlib/, then the host CPython's Lib. Also settles

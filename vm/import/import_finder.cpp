@@ -44,6 +44,8 @@ FoundModule find_in_path(ThreadState& ts, std::string_view fullname, const std::
   for (const std::string& entry : entries) {
     std::string dir = absolute_entry(entry);
     if (!is_dir(dir)) continue;  // no finder for this entry (CPython caches None in sys.path_importer_cache)
+    // Joined as importlib's _path_join does: an entry's trailing slashes are dropped ("d/" gives "d/x.py").
+    while (!dir.empty() && dir.back() == '/') dir.pop_back();
     std::string base = dir + "/" + std::string(tail);
     bool possible_namespace = false;
     // A package directory is tried before a module file of the same name in the same entry, as FileFinder

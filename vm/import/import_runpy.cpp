@@ -61,7 +61,7 @@ std::optional<std::vector<std::string>> search_path(ThreadState& ts, const std::
 // Runs module `requested` as __main__ (sys.argv[0] becomes its file). Returns the body's result; null with
 // either an exception pending (the module failed) or, when the module could not be found, none pending and
 // `error` holding the message CPython prints after "PROGRAM: ".
-Value run_module_as_main(ThreadState& ts, const std::string& requested, std::string* error) {
+Value run_module_as_main(ThreadState& ts, const std::string& requested, std::string* error, bool alter_argv) {
   if (requested.empty() || requested[0] == '.') {
     *error = "Relative module names not supported";
     return Value();
@@ -120,7 +120,7 @@ Value run_module_as_main(ThreadState& ts, const std::string& requested, std::str
   dict_set_str_new(ts, d, names.builtins, Value(ts.interp->builtins_module));
   if (!dict_set_str(ts, ts.interp->modules, names.main, Value(main))) return Value();
   Value argv = dict_get_str(ts.interp->sys_module->dict, intern(ts, "argv"));
-  if (argv && is_list(argv) && static_cast<ListObject*>(argv.as_object())->size > 0)
+  if (alter_argv && argv && is_list(argv) && static_cast<ListObject*>(argv.as_object())->size > 0)
     // sys.argv[0] becomes the module's file before its body runs, as `python -m` sets it.
     static_cast<ListObject*>(argv.as_object())->items[0] = Value(make_str(ts, found.origin));
   return eval_code(ts, c, d, Value());

@@ -1,8 +1,5 @@
 // mappingproxy: the read-only view of a class's namespace that `A.__dict__` and `vars(A)` return, so that
 // class attributes change only through setattr (which keeps type versions and dunder slots in step).
-//
-// Not provided: `proxy | mapping` (PEP 584), __reversed__ and __class_getitem__. reversed(proxy) therefore falls back
-// to the sequence protocol (len and integer __getitem__) and fails with KeyError.
 #include "vm/objects/type_init.h"
 #include "vm/runtime.h"
 
@@ -42,11 +39,34 @@ Value forward(ThreadState& ts, Value self, std::span<const Value> args, TupleObj
   if (!no_keywords(ts, name, kwnames)) return Value();
   return call_method(ts, mapping_of(self), intern(ts, name), args);
 }
-constexpr char kKeys[] = "keys", kValues[] = "values", kItems[] = "items", kGet[] = "get", kCopy[] = "copy";
+constexpr char kKeys[] = "keys", kValues[] = "values", kItems[] = "items", kGet[] = "get", kCopy[] = "copy",
+               kReversed[] = "__reversed__";
+
+// PEP 584 on a proxy: `|` is the mappings' own `|` (a dict for two dicts), with either side unwrapped; `|=` is
+// refused, since the proxy cannot change.
+Value proxy_or(ThreadState& ts, Value a, Value b) {
+  if (type_of(a) == &mappingproxy_type) a = mapping_of(a);
+  if (type_of(b) == &mappingproxy_type) b = mapping_of(b);
+  return binary_op(ts, a, b, kOpOr);
+}
+Value proxy_ior(ThreadState& ts, Value a, Value) {
+  return raise_fmt(ts, TypeError_type, "'|=' is not supported by {}; use '|' instead", type_name(a));
+}
+
+// mappingproxy[X] is a types.GenericAlias, as for the builtin containers (a classmethod: self is the class).
+Value proxy_class_getitem(ThreadState& ts, Value cls, std::span<const Value> args, TupleObject* kwnames) {
+  if (!check_positional_args(ts, "__class_getitem__", args, kwnames, 1, 1)) return Value();
+  // GenericAlias is private to generic_alias.cpp; it is reached as Lib's types module reaches it, type(list[int]).
+  Value probe = get_item(ts, Value(&list_type), Value(&int_type));
+  if (!probe) return probe;
+  Value parts[2] = {cls, args[0]};
+  return call(ts, Value(type_of(probe)), parts);
+}
 
 const MethodDef proxy_methods[] = {
     {"keys", forward<kKeys>}, {"values", forward<kValues>}, {"items", forward<kItems>},
-    {"get", forward<kGet>},   {"copy", forward<kCopy>},
+    {"get", forward<kGet>},   {"copy", forward<kCopy>}, {"__reversed__", forward<kReversed>},
+    {"__class_getitem__", proxy_class_getitem, kMethodClass},
 };
 
 Value proxy_new(ThreadState& ts, Type*, std::span<const Value> args, TupleObject* kwnames) {
@@ -78,6 +98,8 @@ void init_mappingproxy_type(ThreadState& ts) {
   t.contains = proxy_contains;
   t.length = proxy_len;
   t.iter = proxy_iter;
+  t.binary[kOpOr] = proxy_or;
+  t.inplace[kOpOr] = proxy_ior;
   t.new_instance = proxy_new;
   t.trace = [](Object* self, Tracer& tracer) { tracer.visit(static_cast<MappingProxyObject*>(self)->mapping); };
   add_methods(ts, t, proxy_methods);

@@ -94,7 +94,7 @@ void resize(ThreadState& ts, SetObject* s, int64_t minused) {
   s->fill = s->used;
 }
 
-// CPython's set_add_entry: a deleted slot met on the way is reused only once the key is known absent; the
+// CPython's set_add_entry: a deleted slot met on the way (the last one) is reused once the key is known absent; the
 // table grows when fill reaches 3/5 of it, to 4x the used count (2x past 50000 keys).
 // 1 added, 0 already present, -1 error.
 int add_entry(ThreadState& ts, SetObject* s, Value key, int64_t hash) {
@@ -124,7 +124,7 @@ restart:
         return 1;
       }
       if (entry->key == dummy()) {
-        if (!freeslot) freeslot = entry;
+        freeslot = entry;  // the last deleted slot on the probe path is the one reused, as in CPython
       } else if (entry->key == key) {
         return 0;
       } else if (entry->hash == hash) {
@@ -186,6 +186,39 @@ SetObject* new_set(ThreadState& ts, Type* type) {
   return s;
 }
 
+// An exact dict (a subclass may override __iter__ or __contains__): its entries and stored hashes are read directly.
+bool is_exact_dict(Value v) { return v.is_object() && v.as_object()->type == &dict_type; }
+
+// Calls `step(key, hash)` for each key of `iterable` in its order: a set's stored hashes, an exact dict's stored
+// hashes, else each item hashed. False with the exception pending.
+template <class Step>
+bool each_key(ThreadState& ts, Value iterable, Step step) {
+  if (is_anyset(iterable)) {
+    SetObject* o = as_set(iterable);
+    for (int64_t i = 0; o->table && i <= o->mask; i++) {
+      SetEntry e = o->table[i];
+      if (e.key && e.key != dummy() && !step(e.key, e.hash)) return false;
+    }
+    return true;
+  }
+  if (is_exact_dict(iterable)) {
+    auto* d = static_cast<DictObject*>(iterable.as_object());
+    for (int64_t i = 0; i < d->nentries; i++) {
+      DictEntry e = d->entries[i];
+      if (e.key && !step(e.key, e.hash)) return false;
+    }
+    return true;
+  }
+  Value it = get_iter(ts, iterable);
+  if (!it) return false;
+  for (;;) {
+    Value v = iter_next(ts, it);
+    if (!v) return !ts.current_exception;
+    int64_t hash;
+    if (!hash_key(ts, v, &hash) || !step(v, hash)) return false;
+  }
+}
+
 bool set_update_from(ThreadState& ts, SetObject* s, Value iterable) {
   if (is_anyset(iterable)) {
     // CPython's set_merge: one resize up front, then a straight copy or clean inserts when this set is empty
@@ -215,27 +248,14 @@ bool set_update_from(ThreadState& ts, SetObject* s, Value iterable) {
     }
     return true;
   }
-  if (iterable.is_object() && iterable.as_object()->type == &dict_type) {  // exact: a subclass may override __iter__
-    // CPython resizes once up front for the dict's size (expecting few shared keys), then adds one by one.
+  if (is_exact_dict(iterable)) {
+    // CPython resizes once up front for the dict's size (expecting few shared keys), then adds one by one, reusing
+    // the dict's stored hashes as set_update_dict_lock does: no key's __hash__ runs again.
     int64_t size = static_cast<DictObject*>(iterable.as_object())->used;
     ensure_table(ts, s);
     if ((s->fill + size) * 5 >= s->mask * 3) resize(ts, s, (s->used + size) * 2);
-    // The dict's stored hashes are reused, as CPython's set_update_dict_lock does: no key's __hash__ runs again.
-    // Entries are read by index each time, since a key's __eq__ may change the dict.
-    auto* d = static_cast<DictObject*>(iterable.as_object());
-    for (int64_t i = 0; i < d->nentries; i++) {
-      DictEntry e = d->entries[i];
-      if (e.key && add_entry(ts, s, e.key, e.hash) < 0) return false;
-    }
-    return true;
   }
-  Value it = get_iter(ts, iterable);
-  if (!it) return false;
-  for (;;) {
-    Value v = iter_next(ts, it);
-    if (!v) return !ts.current_exception;
-    if (!set_add(ts, Value(s), v)) return false;
-  }
+  return each_key(ts, iterable, [&](Value key, int64_t hash) { return add_entry(ts, s, key, hash) >= 0; });
 }
 
 Value set_repr(ThreadState& ts, Value v) {
@@ -288,69 +308,130 @@ Value set_iter_next(ThreadState& ts, Value self) {
   return Value();
 }
 
-// Builds a new set of `type` with elements of `a` filtered by membership in `b` (keep_if_in) etc.
-// Uses the hashes stored in `a`'s entries, so no key is hashed twice (as CPython's intersection).
-Value set_filter(ThreadState& ts, Value a, Value b, bool keep_if_in_b, Type* type) {
-  SetObject* r = new_set(ts, type);
-  SetObject* x = as_set(a);
-  for (int64_t i = 0; x->table && i <= x->mask; i++) {
-    SetEntry e = x->table[i];
-    if (!e.key || e.key == dummy()) continue;
-    // x->table and x->mask are re-read on every step: the membership test may run a Python __eq__ that changes `a`, and
-    // the loop must not walk a freed table.
-    int c = set_contains(ts, b, e.key);
-    if (c < 0) return Value();
-    if ((c == 1) == keep_if_in_b && add_entry(ts, r, e.key, e.hash) < 0) return Value();
-  }
-  return Value(r);
+// Frees the table; the next insertion allocates a minimal one (ensure_table).
+void clear_set(SetObject* s) {
+  std::free(s->table);
+  s->table = nullptr;
+  s->used = s->fill = 0;
+  s->mask = 0;
 }
 
-// A copy of `base` (CPython's layout), then for each key of `other`: removed when present, else added when
-// `add_missing` — set_difference's copy-and-discard path and set_symmetric_difference.
-Value copy_then_toggle(ThreadState& ts, Type* type, Value base, Value other, bool add_missing) {
+// The set algebra follows CPython's setobject.c step for step (which set is iterated, which is probed, when the
+// table is resized), because the resulting table layout is the iteration order every printed set shows.
+// Keys are read from the table by index on every step: a key's __eq__ may change the sets.
+
+// A new set of `type` holding `iterable`'s keys (CPython's make_new_set_basetype).
+SetObject* set_from(ThreadState& ts, Type* type, Value iterable) {
   SetObject* r = new_set(ts, type);
-  if (!set_update_from(ts, r, base)) return Value();
-  SetObject* o = as_set(other);
-  for (int64_t i = 0; o->table && i <= o->mask; i++) {
-    SetEntry e = o->table[i];
-    if (!e.key || e.key == dummy()) continue;
+  if (!set_update_from(ts, r, iterable)) return nullptr;
+  return r;
+}
+
+// Removes the key (stored hash `hash`) when present: 1 removed, 0 absent, -1 error.
+int discard_entry(ThreadState& ts, SetObject* s, Value key, int64_t hash) {
+  bool error;
+  SetEntry* hit = find_entry(ts, s, key, hash, &error);
+  if (!hit) return error ? -1 : 0;
+  hit->key = dummy();
+  hit->hash = -1;
+  s->used--;
+  return 1;
+}
+
+// so & other (set_intersection): a set argument's smaller side is iterated and the other probed; any other
+// iterable is iterated in its own order.
+Value intersection(ThreadState& ts, Value so, Value other) {
+  Type* type = base_set_type(so);
+  if (so == other) return Value(set_from(ts, type, so));
+  SetObject* r = new_set(ts, type);
+  Value probed = so;
+  if (is_anyset(other) && as_set(other)->used > as_set(so)->used) std::swap(probed, other);
+  bool ok = each_key(ts, other, [&](Value key, int64_t hash) {
     bool error;
-    if (SetEntry* hit = find_entry(ts, r, e.key, e.hash, &error)) {
-      hit->key = dummy();
-      hit->hash = -1;
-      r->used--;
-    } else if (error || (add_missing && add_entry(ts, r, e.key, e.hash) < 0)) {
-      return Value();
-    }
+    if (find_entry(ts, as_set(probed), key, hash, &error)) return add_entry(ts, r, key, hash) >= 0;
+    return !error;
+  });
+  return ok ? Value(r) : Value();
+}
+
+// so -= other in place (set_difference_update_internal): a much larger set argument is first cut down to the
+// intersection; afterwards a table more than a quarter dummies is rebuilt.
+bool difference_update(ThreadState& ts, Value so, Value other) {
+  SetObject* s = as_set(so);
+  if (so == other) return clear_set(s), true;
+  if (is_anyset(other) && (as_set(other)->used >> 3) > s->used) {
+    other = intersection(ts, so, other);
+    if (!other) return false;
   }
-  return Value(r);
+  if (!each_key(ts, other, [&](Value key, int64_t hash) { return discard_entry(ts, s, key, hash) >= 0; }))
+    return false;
+  if (s->fill - s->used > s->mask / 4) resize(ts, s, s->used > 3000000 ? s->used * 2 : s->used * 4);
+  return true;
+}
+
+// so - other (set_difference): a copy then difference_update when `so` is over four times larger than a set or
+// dict argument (or for any other iterable); else `so` filtered by membership in `other`.
+Value difference(ThreadState& ts, Value so, Value other) {
+  Type* type = base_set_type(so);
+  bool is_dict_arg = is_exact_dict(other);
+  if (!is_anyset(other) && !is_dict_arg) {
+    SetObject* r = set_from(ts, type, so);
+    return r && difference_update(ts, Value(r), other) ? Value(r) : Value();
+  }
+  int64_t other_size = is_dict_arg ? static_cast<DictObject*>(other.as_object())->used : as_set(other)->used;
+  if ((as_set(so)->used >> 2) > other_size) {
+    SetObject* r = set_from(ts, type, so);
+    return r && difference_update(ts, Value(r), other) ? Value(r) : Value();
+  }
+  SetObject* r = new_set(ts, type);
+  bool ok = each_key(ts, so, [&](Value key, int64_t hash) {
+    int in;
+    if (is_dict_arg) {
+      in = contains(ts, other, key);
+    } else {
+      bool error;
+      in = find_entry(ts, as_set(other), key, hash, &error) ? 1 : error ? -1 : 0;
+    }
+    return in == 0 ? add_entry(ts, r, key, hash) >= 0 : in > 0;
+  });
+  return ok ? Value(r) : Value();
+}
+
+// so ^= other in place (set_symmetric_difference_update): each key of `other` (a dict's or set's directly, any
+// other iterable collected into a set first) is removed when present, else added.
+bool symmetric_difference_update(ThreadState& ts, Value so, Value other) {
+  SetObject* s = as_set(so);
+  if (so == other) return clear_set(s), true;
+  if (!is_anyset(other) && !is_exact_dict(other)) {
+    SetObject* collected = set_from(ts, base_set_type(so), other);
+    if (!collected) return false;
+    other = Value(collected);
+  }
+  return each_key(ts, other, [&](Value key, int64_t hash) {
+    int removed = discard_entry(ts, s, key, hash);
+    return removed < 0 ? false : removed == 1 || add_entry(ts, s, key, hash) >= 0;
+  });
+}
+
+// so ^ other (set_symmetric_difference): `other` collected into a new set, then updated with `so`.
+Value symmetric_difference(ThreadState& ts, Value so, Value other) {
+  SetObject* r = set_from(ts, base_set_type(so), other);
+  return r && symmetric_difference_update(ts, Value(r), so) ? Value(r) : Value();
+}
+
+// so | other (set_or): a copy of so, then other merged in.
+Value set_union(ThreadState& ts, Value so, Value other) {
+  SetObject* r = set_from(ts, base_set_type(so), so);
+  return r && (so == other || set_update_from(ts, r, other)) ? Value(r) : Value();
 }
 
 Value set_binop(ThreadState& ts, Value a, Value b, int op) {
   if (!is_anyset(a) || !is_anyset(b)) return NotImplemented();
-  Type* type = base_set_type(a);
   switch (op) {
-    // A copy of a, then b merged in: the same insertion order as CPython's set_or (copy, then set_update_internal), so
-    // the result iterates in CPython's order.
-    case kOpOr: {
-      SetObject* r = new_set(ts, type);
-      if (!set_update_from(ts, r, a) || !set_update_from(ts, r, b)) return Value();
-      return Value(r);
-    }
-    case kOpAnd: {
-      // CPython's set_intersection iterates over the smaller set and probes the larger.
-      Value r = as_set(a)->used < as_set(b)->used ? set_filter(ts, a, b, true, type) : set_filter(ts, b, a, true, type);
-      return r;
-    }
-    case kOpSub: {
-      // set_difference: when this set is much larger than the other, copy it and discard; else filter.
-      if ((as_set(a)->used >> 2) > as_set(b)->used) return copy_then_toggle(ts, type, a, b, false);
-      return set_filter(ts, a, b, false, type);
-    }
-    case kOpXor: {
-      // set_symmetric_difference: a copy of b, then each key of a discarded if present, else added.
-      return copy_then_toggle(ts, type, b, a, true);
-    }
+    case kOpOr: return set_union(ts, a, b);
+    case kOpAnd: return intersection(ts, a, b);
+    case kOpSub: return difference(ts, a, b);
+    case kOpXor: return symmetric_difference(ts, a, b);
     default: return NotImplemented();
   }
 }
@@ -524,13 +605,6 @@ SET_METHOD(m_pop) {
     }
   }
 }
-// Frees the table; the next insertion allocates a minimal one (ensure_table).
-void clear_set(SetObject* s) {
-  std::free(s->table);
-  s->table = nullptr;
-  s->used = s->fill = 0;
-  s->mask = 0;
-}
 // set.__init__([iterable]): (re)fills the set.
 bool set_init(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames) {
   const char* name = type_of(self)->c_name;
@@ -562,39 +636,41 @@ SET_METHOD(m_update) {
     if (!set_update_from(ts, as_set(self), a)) return Value();
   return None();
 }
-// union/intersection/difference/symmetric_difference with any iterables.
-// Non-set arguments are first collected into a temporary set. The result has self's builtin base type
-// (base_set_type), never a subclass, as in CPython.
-Value multi_op(ThreadState& ts, Value self, std::span<const Value> args, int op) {
+// The methods take any iterables, as CPython's set_union / set_intersection_multi / set_difference_multi.
+SET_METHOD(m_union) {
+  (void)kwnames;
+  SetObject* r = set_from(ts, base_set_type(self), self);
+  if (!r) return Value();
+  for (Value a : args)
+    if (a != self && !set_update_from(ts, r, a)) return Value();
+  return Value(r);
+}
+Value intersection_multi(ThreadState& ts, Value self, std::span<const Value> args) {
+  if (args.empty()) return Value(set_from(ts, base_set_type(self), self));
   Value result = self;
-  Type* type = base_set_type(self);
-  if (args.empty()) {
-    SetObject* r = new_set(ts, type);
-    if (!set_update_from(ts, r, self)) return Value();
-    return Value(r);
-  }
-  for (Value a : args) {
-    Value other = a;
-    // The methods take any iterable; it is collected into a plain set first so set_binop's set-only paths apply.
-    if (!is_anyset(a)) {
-      SetObject* tmp = new_set(ts, &set_type);
-      if (!set_update_from(ts, tmp, a)) return Value();
-      other = Value(tmp);
-    }
-    result = set_binop(ts, result, other, op);
-    if (!result) return result;
-  }
-  if (type_of(result) != type) {
-    SetObject* r = new_set(ts, type);
-    if (!set_update_from(ts, r, result)) return Value();
-    return Value(r);
-  }
+  for (Value a : args)
+    if (!(result = intersection(ts, result, a))) return result;
   return result;
 }
-SET_METHOD(m_union) { (void)kwnames; return multi_op(ts, self, args, kOpOr); }
-SET_METHOD(m_intersection) { (void)kwnames; return multi_op(ts, self, args, kOpAnd); }
-SET_METHOD(m_difference) { (void)kwnames; return multi_op(ts, self, args, kOpSub); }
-SET_METHOD(m_symmetric_difference) { (void)kwnames; return multi_op(ts, self, args, kOpXor); }
+SET_METHOD(m_intersection) { (void)kwnames; return intersection_multi(ts, self, args); }
+SET_METHOD(m_difference) {
+  (void)kwnames;
+  if (args.empty()) return Value(set_from(ts, base_set_type(self), self));
+  Value result = difference(ts, self, args[0]);
+  for (size_t i = 1; result && i < args.size(); i++)
+    if (!difference_update(ts, result, args[i])) return Value();
+  return result;
+}
+SET_METHOD(m_symmetric_difference) {
+  // A one-argument method (METH_O): its errors name the class that defines it.
+  const char* owner = base_set_type(self) == &frozenset_type ? "frozenset" : "set";
+  if (kwnames && kwnames->size > 0)
+    return raise_fmt(ts, TypeError_type, "{}.symmetric_difference() takes no keyword arguments", owner);
+  if (args.size() != 1)
+    return raise_fmt(ts, TypeError_type, "{}.symmetric_difference() takes exactly one argument ({} given)", owner,
+                     args.size());
+  return symmetric_difference(ts, self, args[0]);
+}
 Value compare_with_iterable(ThreadState& ts, Value self, std::span<const Value> args, TupleObject* kwnames, int op,
                             const char* name) {
   if (!check_arg_count(ts, name, positional_count(args, kwnames), 1, 1)) return Value();
@@ -630,40 +706,43 @@ void swap_tables(SetObject* s, SetObject* other) {
   std::swap(s->fill, other->fill);
 }
 
-// s |= t etc. keep the object's identity: the result is computed into a new set whose table is then swapped
-// in (the old table goes with the temporary). Both operands must be sets, unlike the methods.
+// s |= t, s -= t and s ^= t work in the existing table, as CPython's; s &= t swaps in the intersection's table.
+// Both operands must be sets, unlike the methods.
 Value set_inplace(ThreadState& ts, Value a, Value b, int op) {
   if (!is_anyset(a) || !is_anyset(b) || type_of(a) == &frozenset_type) return NotImplemented();
-  // Unlike CPython's set_ior/set_isub, which work in the existing table, the result is rebuilt and swapped in, so the
-  // iteration order after `s |= t` or `s -= t` can differ from CPython's when s had a larger table or deleted slots (a
-  // known divergence).
-  Value r = set_binop(ts, a, b, op);
-  if (!r) return r;
-  swap_tables(as_set(a), as_set(r));
-  return a;
+  bool ok = true;
+  switch (op) {
+    case kOpOr: ok = set_update_from(ts, as_set(a), b); break;
+    case kOpSub: ok = difference_update(ts, a, b); break;
+    case kOpXor: ok = symmetric_difference_update(ts, a, b); break;
+    default: {
+      Value r = intersection(ts, a, b);
+      if (!r) return r;
+      swap_tables(as_set(a), as_set(r));
+    }
+  }
+  return ok ? a : Value();
 }
 
-// difference_update / intersection_update / symmetric_difference_update: the new contents replace self's.
-Value update_with(ThreadState& ts, Value self, std::span<const Value> args, int op) {
-  Value r = multi_op(ts, self, args, op);
-  if (!r) return r;
-  if (as_set(r) != as_set(self)) swap_tables(as_set(self), as_set(r));
-  return None();
-}
 SET_METHOD(m_difference_update) {
   if (!no_keywords(ts, "difference_update", kwnames)) return Value();
-  return update_with(ts, self, args, kOpSub);
+  for (Value a : args)
+    if (!difference_update(ts, self, a)) return Value();
+  return None();
 }
 SET_METHOD(m_intersection_update) {
   if (!no_keywords(ts, "intersection_update", kwnames)) return Value();
-  return update_with(ts, self, args, kOpAnd);
+  Value r = intersection_multi(ts, self, args);
+  if (!r) return r;
+  if (r != self) swap_tables(as_set(self), as_set(r));
+  return None();
 }
 SET_METHOD(m_symmetric_difference_update) {
   if (!no_keywords(ts, "symmetric_difference_update", kwnames)) return Value();
   if (args.size() != 1)
     return raise_fmt(ts, TypeError_type, "set.symmetric_difference_update() takes exactly one argument ({} given)",
                      args.size());
-  return update_with(ts, self, args, kOpXor);
+  return symmetric_difference_update(ts, self, args[0]) ? None() : Value();
 }
 
 const MethodDef set_methods[] = {
