@@ -58,18 +58,40 @@ BUILTIN(b_print) {
   if (!stream) return raise(ts, RuntimeError_type, "lost sys.stdout");
   if (is_none(stream)) return None();
   // The fast path is only for our own TextIOWrapper type (not a subclass, which may override write): the pieces are
-  // joined in C++ and written once, which is what makes `print` in a loop cheap. The observable difference — one
-  // write() instead of several — cannot be seen on a type whose write is native.
+  // joined in C++ and written once, which is what makes `print` in a loop cheap. CPython writes piece by piece, and
+  // that shows only when something fails: the pieces before a failing str() are out already, and a piece the
+  // encoder refuses leaves the earlier ones written, with the error's position counted in that piece alone.
   if (type_of(stream) == &text_io_wrapper_type) {
+    IOObject* io = as_io(stream);
     std::string out;
+    std::vector<size_t> piece_ends;  // for the piece-by-piece retry after an encoding error
     for (size_t i = 0; i < n; i++) {
-      if (i) out += sep_s;
+      if (i) {
+        out += sep_s;
+        piece_ends.push_back(out.size());
+      }
       Value s = py_str(ts, args[i]);
-      if (!s) return s;
+      if (!s) {
+        Value failure = ts.current_exception;
+        ts.current_exception = Value();
+        if (!out.empty() && !text_write(ts, io, out)) return Value();
+        ts.current_exception = failure;
+        return Value();
+      }
       out += as_str(s)->view();
+      piece_ends.push_back(out.size());
     }
     out += end_s;
-    if (!text_write(ts, as_io(stream), out)) return Value();
+    piece_ends.push_back(out.size());
+    if (!text_write(ts, io, out)) {
+      if (!exception_matches(ts.current_exception, &UnicodeEncodeError_type)) return Value();
+      ts.current_exception = Value();
+      size_t start = 0;
+      for (size_t piece_end : piece_ends) {
+        if (!text_write(ts, io, std::string_view(out).substr(start, piece_end - start))) return Value();
+        start = piece_end;
+      }
+    }
   } else {
     auto write = [&](Value text) {
       return static_cast<bool>(call_method(ts, stream, ts.interp->names.write, std::span<const Value>(&text, 1)));
