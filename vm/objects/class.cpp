@@ -188,16 +188,20 @@ bool read_slots(ThreadState& ts, Type* t, Type* solid, bool base_has_dict, SlotS
   Value slots = dict_get_str(t->dict, ts.interp->names.slots);
   if (!slots) return true;
   spec->present = true;
-  std::vector<Value> items;
+  // The names are gathered in a list object, not a std::vector: an iterator's next() may run a collection, and the
+  // collector sees a list held in a local but not the elements of a vector.
+  ListObject* items = make_list(ts, 0);
   if (is_str(slots)) {
-    items.push_back(slots);
+    if (!list_append(ts, items, slots)) return false;
   } else {
     Value it = get_iter(ts, slots);
     if (!it) return false;
-    while (Value item = iter_next(ts, it)) items.push_back(item);
+    while (Value item = iter_next(ts, it))
+      if (!list_append(ts, items, item)) return false;
     if (ts.current_exception) return false;
   }
-  for (Value item : items) {
+  for (int64_t i = 0; i < items->size; i++) {
+    Value item = items->items[i];
     if (!is_str(item))
       return raise_fmt(ts, TypeError_type, "__slots__ items must be strings, not '{}'", type_name(item)), false;
     std::string_view name = as_str(item)->view();
@@ -565,8 +569,9 @@ namespace {
 
 // The bases a class statement lists, with each non-class that has __mro_entries__ replaced by what that returns
 // (PEP 560). Returns `bases` itself when nothing was replaced.
+// `resolved` is a list object so that the collector sees the entries while later __mro_entries__ calls run.
 TupleObject* resolve_mro_entries(ThreadState& ts, TupleObject* bases) {
-  std::vector<Value> resolved;
+  ListObject* resolved = make_list(ts, 0);
   bool changed = false;
   StrObject* name = intern(ts, "__mro_entries__");
   for (int64_t i = 0; i < bases->size; i++) {
@@ -574,7 +579,7 @@ TupleObject* resolve_mro_entries(ThreadState& ts, TupleObject* bases) {
     Value method = is_type(b) ? Value() : get_attr_optional(ts, b, name);
     if (!method) {
       if (ts.current_exception) return nullptr;
-      resolved.push_back(b);
+      if (!list_append(ts, resolved, b)) return nullptr;
       continue;
     }
     Value arg(bases);
@@ -584,10 +589,11 @@ TupleObject* resolve_mro_entries(ThreadState& ts, TupleObject* bases) {
       raise(ts, TypeError_type, "__mro_entries__ must return a tuple");
       return nullptr;
     }
-    for (Value e : static_cast<TupleObject*>(entries.as_object())->span()) resolved.push_back(e);
+    for (Value e : static_cast<TupleObject*>(entries.as_object())->span())
+      if (!list_append(ts, resolved, e)) return nullptr;
     changed = true;
   }
-  return changed ? minipy::make_tuple(ts, resolved) : bases;
+  return changed ? minipy::make_tuple(ts, std::span<const Value>(resolved->items, static_cast<size_t>(resolved->size))) : bases;
 }
 
 // After a class body ran: its __class__ cell (returned by the body) must hold the class made (zero-argument
