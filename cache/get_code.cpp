@@ -395,7 +395,8 @@ Result<Ok, WriteFailure> write_pyc(const std::string& pyc_path, std::string_view
   return write_cache_file(pyc_path, pyc, cache_mode_for_source(source_path));
 }
 
-PycBuild compile_to_pyc(const std::string& source_path, const CacheSettings& settings, Invalidation mode) {
+PycBuild compile_to_pyc(const std::string& source_path, const CacheSettings& settings, Invalidation mode,
+                        const WarningSink& issue_warnings) {
   PycBuild build;
   if (!read_file(source_path, &build.source)) {
     build.read_errno = errno;
@@ -404,6 +405,14 @@ PycBuild compile_to_pyc(const std::string& source_path, const CacheSettings& set
   }
   CompileResult compiled =
       compile_source(build.source, source_path, ast::ParseMode::Exec, {settings.optimize}, build.warnings);
+  if (issue_warnings && !build.warnings.empty()) {
+    bool accepted = issue_warnings(build.warnings);
+    build.warnings.clear();
+    if (!accepted) {
+      build.stage = PycBuild::Stage::WarningFailed;
+      return build;
+    }
+  }
   if (!compiled.ok()) {
     build.syntax_error = std::move(compiled).error();
     build.stage = PycBuild::Stage::CompileFailed;
@@ -428,7 +437,7 @@ PycBuild compile_to_pyc(const std::string& source_path, const CacheSettings& set
 }
 
 SourceCode get_source_code(std::string_view fullname, const std::string& source_path, const CacheSettings& settings,
-                           PycBodyLoader& loader, CacheEvents& events) {
+                           PycBodyLoader& loader, CacheEvents& events, const WarningSink& issue_warnings) {
   SourceCode out;
   // A Lib module is read in place from the host's installation: its cache never goes beside it (see
   // settings_cache_path), but CPython's own fresh cache there may be used.
@@ -479,6 +488,15 @@ SourceCode get_source_code(std::string_view fullname, const std::string& source_
   }
   const std::string& source = *attempt.source;
   CompileResult result = compile_source(source, source_path, ast::ParseMode::Exec, {settings.optimize}, out.warnings);
+  if (issue_warnings && !out.warnings.empty()) {
+    bool accepted = issue_warnings(out.warnings);
+    out.warnings.clear();
+    if (!accepted) {  // `python -W error`: the warning is the compile's SyntaxError, and no pyc records the code
+      explain(events, "compile failed: a warning was made an error; cache not written");
+      out.warning_failed = true;
+      return out;
+    }
+  }
   if (!result.ok()) {
     explain(events, fmt::format("compile failed: {}", result.error().message));
     out.syntax_error = std::move(result).error();

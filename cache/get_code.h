@@ -6,6 +6,7 @@
 #pragma once
 #include <sys/stat.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -128,11 +129,17 @@ bool same_file_version(const struct stat& a, const struct stat& b);
 Result<Ok, WriteFailure> write_pyc(const std::string& pyc_path, std::string_view pyc, const std::string& source_path,
                                    const CacheSettings& settings);
 
+// Issues a compile's warnings where they can be shown (the VM's warnings module); false when a filter turned one
+// into an error. CPython's compiler warns while it compiles, so such an error stops the import before any cache is
+// written: the sink runs between the compile and the write.
+using WarningSink = std::function<bool(const SyntaxWarnings&)>;
+
 // The shared source-to-pyc path of py_compile and compileall: read `source_path`, compile it, write its cache
 // at cache_path_for(). `stage` says how far it got; `warnings` are the compile's, and `syntax_error` is set when
-// the compile failed (CompileFailed).
+// the compile failed (CompileFailed). With `issue_warnings`, the warnings go to it before anything is written, and
+// WarningFailed means it refused one (no pyc written; `warnings` is then empty).
 struct PycBuild {
-  enum class Stage { Written, ReadFailed, CompileFailed, NoCachePath, WriteFailed } stage = Stage::Written;
+  enum class Stage { Written, ReadFailed, CompileFailed, WarningFailed, NoCachePath, WriteFailed } stage = Stage::Written;
   int read_errno = 0;
   std::string source;
   SyntaxWarnings warnings;
@@ -141,7 +148,8 @@ struct PycBuild {
   std::string path_error;                 // NoCachePath: importlib's ValueError text
   std::optional<WriteFailure> write_failure;  // WriteFailed: why
 };
-PycBuild compile_to_pyc(const std::string& source_path, const CacheSettings& settings, Invalidation mode);
+PycBuild compile_to_pyc(const std::string& source_path, const CacheSettings& settings, Invalidation mode,
+                        const WarningSink& issue_warnings = {});
 
 // SourceFileLoader.get_code for module `fullname` whose source is `source_path`: the code from a fresh, valid
 // cache (then `from_cache`, and the objects are `loader`'s), else compiled from source into `code` (the cache
@@ -151,11 +159,12 @@ struct SourceCode {
   bool from_cache = false;
   std::shared_ptr<const CodeObject> code;
   std::optional<SyntaxError> syntax_error;
-  SyntaxWarnings warnings;  // what compiling the source warned about (none for a cache hit), for the caller to issue
+  SyntaxWarnings warnings;  // what compiling the source warned about, when no WarningSink took them
+  bool warning_failed = false;  // the sink refused a warning (a filter made it an error): nothing was written
   int os_errno = 0;
 };
 SourceCode get_source_code(std::string_view fullname, const std::string& source_path, const CacheSettings& settings,
-                           PycBodyLoader& loader, CacheEvents& events);
+                           PycBodyLoader& loader, CacheEvents& events, const WarningSink& issue_warnings = {});
 
 // SourcelessFileLoader.get_code for a legacy pyc `pyc_path`, its objects made by `loader`. On failure `loaded`
 // is false and `error` holds the message; `eof` marks a truncated header (EOFError in CPython), `os_errno` an

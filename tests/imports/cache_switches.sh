@@ -77,4 +77,24 @@ if [[ $(id -u) -ne 0 ]]; then
   [[ -s err ]] && fail "read-only directory: stderr not empty without -v: $(cat err)"
   chmod u+w .; cd ..
 fi
+# -W error makes the compile's DeprecationWarning (an invalid escape) its SyntaxError, as in CPython: the import
+# fails, no cache records the code, and so the next run fails the same way instead of running stale bytecode.
+# Without the filter the warning is shown once, at the compile, and the cache hit after it is silent.
+setup; printf 'S = "\\d"\nX = 7\n' >mod.py; age mod.py
+for run in first second; do
+  mp -- -W error main.py
+  [[ $RC -eq 1 ]] && expect_err_has "-W error ($run run)" "SyntaxError: invalid escape sequence '\d'" ||
+    fail "-W error ($run run): status $RC, expected 1"
+done
+[[ -z $(find . -name '*.pyc') ]] || fail "-W error: a cache was written: $(find . -name '*.pyc')"
+mp -- -W default main.py; expect_out "-W default" 7; expect_err_has "-W default" "DeprecationWarning: invalid escape"
+mp -- -W default main.py; expect_out "-W default, cached" 7; expect_err_lacks "-W default, cached" "Warning"; cd ..
+# py_compile and compileall share that path: under -W error the file fails and gets no pyc; the others do.
+setup; printf 'S = "\\d"\n' >mod.py; age mod.py
+mp -- -W error -m py_compile mod.py
+[[ $RC -eq 1 && ! -e __pycache__ ]] || fail "py_compile -W error: status $RC, expected 1 and no cache"
+mp -- -W error -m compileall -q .
+[[ $RC -eq 1 ]] && expect_err_lacks "compileall -W error" "Traceback" || fail "compileall -W error: status $RC"
+[[ -f __pycache__/main.$TAG.pyc && ! -e __pycache__/mod.$TAG.pyc ]] || fail "compileall -W error: $(ls __pycache__)"
+cd ..
 finish

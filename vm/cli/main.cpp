@@ -391,7 +391,10 @@ int run_command(Interpreter& interp, Command& cmd) {
     case Command::Mode::Module:
     {
       if (cmd.target == "py_compile") return py_compile_main(interp, cmd.args);
-      if (cmd.target == "compileall" && compileall_native_handles(cmd.args)) return compileall_main(interp, cmd.args);
+      // Warning options go to Lib's compileall: the native one compiles on worker threads and cannot issue warnings
+      // through the filters (one of which may make a warning an error that must stop the file's pyc).
+      if (cmd.target == "compileall" && interp.config.warnoptions.empty() && compileall_native_handles(cmd.args))
+        return compileall_main(interp, cmd.args);
       // Beyond CPython: `-m dis FILE.pyc` shows a compiled file (header, freshness, code) with minipy's own
       // stdlib/pycview.py, which uses Lib's dis for the disassembly; Lib's dis itself only reads source.
       bool pyc_argument = false;

@@ -275,8 +275,10 @@ std::optional<int> py_compile_without_interpreter(RuntimeConfig& config, std::ve
   Invalidation mode = py_compile_mode(config);
   size_t clean = 0;
   for (; clean < files.size(); clean++) {
-    PycBuild build = compile_to_pyc(files[clean], settings, mode);
-    if (build.stage != PycBuild::Stage::Written || !build.warnings.empty() || build.syntax_error) break;
+    // A warning needs the interpreter's filters (one may make it an error, and then no pyc may be written): the
+    // sink refuses every warning here, so such a file is left unwritten for py_compile_main.
+    PycBuild build = compile_to_pyc(files[clean], settings, mode, [](const SyntaxWarnings&) { return false; });
+    if (build.stage != PycBuild::Stage::Written || build.syntax_error) break;
   }
   if (clean == files.size()) return 0;
   // The first file that needs the interpreter and every one after it are left to py_compile_main: compiling that
@@ -303,13 +305,15 @@ int py_compile_main(Interpreter& interp, const std::vector<std::string>& args) {
   Invalidation mode = py_compile_mode(interp.config);
   CacheSettings settings = tool_cache_settings(interp.config);
   for (const std::string& file : files) {
-    PycBuild build = compile_to_pyc(file, settings, mode);
+    ThreadState& thread = interp.thread;
+    PycBuild build = compile_to_pyc(file, settings, mode,
+                                    [&thread](const SyntaxWarnings& w) { return issue_compile_warnings(thread, w); });
     if (build.stage == PycBuild::Stage::ReadFailed) {
       if (!quiet)
         std::fprintf(stderr, "[Errno %d] %s: '%s'", build.read_errno, std::strerror(build.read_errno), file.c_str());
       return 1;
     }
-    if (!issue_compile_warnings(interp.thread, build.warnings)) {
+    if (build.stage == PycBuild::Stage::WarningFailed) {
       // A SyntaxWarning a filter made an error: py_compile reports it as the SyntaxError it became.
       Value exc = interp.thread.current_exception;
       interp.thread.current_exception = Value();

@@ -77,12 +77,13 @@ CodeObj* get_source_code(ThreadState& ts, std::string_view fullname, const std::
   CacheEvents events;
   // A cache hit is read straight into VM objects by this loader; a miss compiles and loads the compiler's code.
   VmPycLoader loader(ts);
-  SourceCode result = get_source_code(fullname, source_path, import_settings(ts, source_path), loader, events);
+  // CPython's compiler warns as it compiles, before a SyntaxError ends the compile and before the cache is written
+  // (a warning a filter makes an error is that SyntaxError instead, and leaves no pyc behind).
+  auto issue = [&ts](const SyntaxWarnings& warnings) { return issue_compile_warnings(ts, warnings); };
+  SourceCode result = get_source_code(fullname, source_path, import_settings(ts, source_path), loader, events, issue);
   print_events(ts, fullname, events);
+  if (result.warning_failed) return nullptr;
   if (result.os_errno) return raise_read_error(ts, result.os_errno, source_path), nullptr;
-  // CPython's compiler warns as it compiles, before a SyntaxError ends the compile (and a warning a filter makes
-  // an error is that SyntaxError instead).
-  if (!issue_compile_warnings(ts, result.warnings)) return nullptr;
   if (result.syntax_error) return raise_syntax_error(ts, *result.syntax_error), nullptr;
   return result.from_cache ? loader.code : load_code(ts, result.code);
 }
