@@ -253,17 +253,26 @@ void Unparser::expr(const ast::Expr* e, int level) {
     }
     case K::BinOp: {
       auto* b = static_cast<const ast::BinOp*>(e);
-      static constexpr struct { const char* text; int pr; } kOps[] = {
-          {" + ", kArith}, {" - ", kArith}, {" * ", kTerm}, {" @ ", kTerm}, {" / ", kTerm}, {" % ", kTerm},
-          {" ** ", kPower}, {" << ", kShift}, {" >> ", kShift}, {" | ", kBor}, {" ^ ", kBxor}, {" & ", kBand},
-          {" // ", kTerm}};
-      const auto& op = kOps[static_cast<int>(b->op)];
-      bool right_assoc = b->op == ast::OperatorKind::Pow;
-      open(level > op.pr);
-      expr(b->left, op.pr + right_assoc);
-      out_ += op.text;
-      expr(b->right, op.pr + !right_assoc);
-      close(level > op.pr);
+      // The symbol comes from binary_ops.def; the binding strength is the grammar's (CPython's ast_unparse.c).
+      using Op = ast::OperatorKind;
+      int pr = kTerm;
+      switch (b->op) {
+        case Op::Add: case Op::Sub: pr = kArith; break;
+        case Op::Pow: pr = kPower; break;
+        case Op::LShift: case Op::RShift: pr = kShift; break;
+        case Op::BitOr: pr = kBor; break;
+        case Op::BitXor: pr = kBxor; break;
+        case Op::BitAnd: pr = kBand; break;
+        default: break;  // * @ / % //
+      }
+      bool right_assoc = b->op == Op::Pow;
+      open(level > pr);
+      expr(b->left, pr + right_assoc);
+      out_ += ' ';
+      out_ += kBinaryOpSymbols[static_cast<size_t>(binary_op_number(b->op))];
+      out_ += ' ';
+      expr(b->right, pr + !right_assoc);
+      close(level > pr);
       return;
     }
     case K::UnaryOp: {
