@@ -105,8 +105,8 @@ Value concat(ThreadState& ts, const char* name, std::span<const Value> args, Tup
   if (!two_args(ts, name, args, kwnames)) return Value();
   if (!is_sequence(args[0]))
     return raise_fmt(ts, TypeError_type, "'{}' object can't be concatenated", type_name(args[0]));
-  // (13 is kBinaryOpCount: the in-place variants of BINARY_OP's operators follow the plain ones.)
-  return binary_op(ts, args[0], args[1], in_place ? 13 + kOpAdd : kOpAdd);
+  // The in-place variants of BINARY_OP's operators are numbered after the plain ones.
+  return binary_op(ts, args[0], args[1], in_place ? kInplaceOffset + kOpAdd : kOpAdd);
 }
 OPERATOR_FN(op_concat) { return concat(ts, "concat", args, kwnames, false); }
 OPERATOR_FN(op_iconcat) { return concat(ts, "iconcat", args, kwnames, true); }
