@@ -10,6 +10,7 @@
 #include "vm/objects/bytearray.h"
 #include "vm/objects/static_type.h"
 #include "vm/objects/type_init.h"
+#include "stdlib/native/struct_codes.h"  // the 'e' format's half-precision conversion, shared with struct
 
 namespace minipy {
 
@@ -81,16 +82,6 @@ void store(char* p, T v) {
   std::memcpy(p, &v, sizeof v);
 }
 
-// IEEE half precision to double (the 'e' format). Exponent 0 is a subnormal (or zero), 31 an infinity or NaN;
-// otherwise the implicit leading 1 is added back. (struct_codes.cpp in stdlib/native has the same conversion.)
-double half_to_double(uint16_t h) {
-  int exponent = (h >> 10) & 0x1f, mantissa = h & 0x3ff;
-  double sign = (h & 0x8000) ? -1.0 : 1.0;
-  if (exponent == 0) return sign * std::ldexp(mantissa, -24);
-  if (exponent == 31) return mantissa ? std::nan("") : sign * HUGE_VAL;
-  return sign * std::ldexp(mantissa + 1024, exponent - 25);
-}
-
 // The Python value of the item at `p` (CPython's unpack_single).
 Value unpack_item(ThreadState& ts, const char* format, const char* p) {
   switch (native_code(format)) {
@@ -111,7 +102,7 @@ Value unpack_item(ThreadState& ts, const char* format, const char* p) {
     }
     case 'f': return make_float(ts, load<float>(p));
     case 'd': return make_float(ts, load<double>(p));
-    case 'e': return make_float(ts, half_to_double(load<uint16_t>(p)));
+    case 'e': return make_float(ts, struct_codes::half_to_double(load<uint16_t>(p)));
     default: return raise_fmt(ts, NotImplementedError_type, "memoryview: format {} not supported", format);
   }
 }
