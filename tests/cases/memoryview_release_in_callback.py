@@ -8,19 +8,22 @@ def attempt(label, thunk):
 
 def scenario(fmt, make_key, make_value, read=False):
     ba = bytearray(b'abcdefgh' * 2)
-    m = memoryview(ba).cast(fmt) if fmt != 'B' else memoryview(ba)
+    # The view cast from is released too: left as garbage it would hold its export until a collection found it.
+    base = memoryview(ba)
+    m = base.cast(fmt) if fmt != 'B' else base
+    def release_and_grow():
+        m.release()
+        base.release()
+        ba.extend(b'z' * 4096)
     class Releasing:
         def __index__(self):
-            m.release()
-            ba.extend(b'z' * 4096)
+            release_and_grow()
             return 1
         def __float__(self):
-            m.release()
-            ba.extend(b'z' * 4096)
+            release_and_grow()
             return 1.5
         def __bool__(self):
-            m.release()
-            ba.extend(b'z' * 4096)
+            release_and_grow()
             return True
     key = make_key(Releasing)
     if read:
@@ -46,10 +49,12 @@ attempt('read slice step', lambda: scenario('d', lambda R: slice(0, 2, R()), Non
 
 def two_dim(store):
     ba = bytearray(16)
-    m = memoryview(ba).cast('B', (4, 4))
+    base = memoryview(ba)
+    m = base.cast('B', (4, 4))
     class J:
         def __index__(self):
             m.release()
+            base.release()
             ba.extend(b'z' * 4096)
             return 1
     if store:

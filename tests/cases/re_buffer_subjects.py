@@ -75,17 +75,4 @@ print(found.group(), found.group(1), found)
 del ba[7:]
 print(found.group(), found.group(1), found.span(1))
 
-# While finditer scans a bytearray, the bytearray cannot be resized.
-ba = bytearray(b"a1a2a3")
-it = re.finditer(rb"a(\d)", ba)
-print(next(it).group(1))
-try:
-    ba.extend(b"a4")
-except BufferError as e:
-    print("BufferError", e)
-print([x.group(1) for x in it])
-del it
-ba[:] = b"a9"
-print(re.findall(rb"a(\d)", ba))
-
 m.close()

@@ -24,10 +24,6 @@ run_limited() {
   echo "$rc" >"$prefix.rc"
 }
 
-# ASan's "==PID==WARNING: AddressSanitizer failed to allocate N bytes" (allocator_may_return_null=1) removed.
-without_sanitizer_warnings() {
-  grep -v -E '^==[0-9]+==WARNING: AddressSanitizer failed to allocate' || true
-}
 
 # same_ending WHAT: same exit status and last stderr line as python3.11 (tracebacks above it may differ in
 # depth: a failure inside the loop leaves its frames without running their handlers).
