@@ -130,7 +130,7 @@ Heap::Page* Heap::new_page(size_t cls) {
     page->total_size = kPageSize;
     page->threaded = 0;
     pages_.push_back(page);
-    page_of_unit_[reinterpret_cast<uintptr_t>(mem)] = page;
+    note_unit(reinterpret_cast<uintptr_t>(mem), page);
     growing_[cls] = page;
   }
   // Thread the next chunk onto the free list in address order.
@@ -178,7 +178,7 @@ Object* Heap::allocate_large(Type* type, size_t size) {
   page->threaded = 1;
   page->total_size = total;
   pages_.push_back(page);
-  for (size_t off = 0; off < total; off += kPageSize) page_of_unit_[reinterpret_cast<uintptr_t>(mem) + off] = page;
+  for (size_t off = 0; off < total; off += kPageSize) note_unit(reinterpret_cast<uintptr_t>(mem) + off, page);
   auto* o = reinterpret_cast<Object*>(static_cast<char*>(mem) + kFirstSlot);
   o->type = type;
   bytes_since_gc_ += static_cast<int64_t>(total);
@@ -187,8 +187,14 @@ Object* Heap::allocate_large(Type* type, size_t size) {
   return o;
 }
 
+void Heap::note_unit(uintptr_t unit, Page* page) {
+  page_of_unit_[unit] = page;
+  lowest_unit_ = std::min(lowest_unit_, unit);
+  units_end_ = std::max(units_end_, unit + kPageSize);
+}
+
 Object* Heap::find_object(uintptr_t word) const {
-  if (word & 7) return nullptr;
+  if ((word & 7) || word < lowest_unit_ || word >= units_end_) return nullptr;
   auto it = page_of_unit_.find(word & ~(uintptr_t{kPageSize} - 1));
   if (it == page_of_unit_.end()) return nullptr;
   Page* page = it->second;
@@ -254,6 +260,7 @@ __attribute__((no_sanitize_address)) __attribute__((noinline)) void Heap::scan_n
   Tracer tracer(*this);
   auto lo = reinterpret_cast<uintptr_t>(top) & ~uintptr_t{7};
   auto hi = reinterpret_cast<uintptr_t>(stack_base_);
+  stack_bytes_scanned_ = static_cast<int64_t>(hi - lo);
   for (uintptr_t p = lo; p < hi; p += 8) {
     uintptr_t word = *reinterpret_cast<const uintptr_t*>(p);
     if (Object* o = find_object(word)) tracer.visit(o);
@@ -506,7 +513,10 @@ void Heap::collect(RootMarker root_marker, void* context, const FinalizeOrder& o
   stats_.collections++;
   int64_t live_before = static_cast<int64_t>(stats_.live_bytes);
   stats_.live_bytes = static_cast<uint64_t>(object_bytes_);
-  budget_ = next_budget(object_bytes_, live_before, bytes_since_gc_, budget_);
+  // The budget grows with the native stack too: a collection reads all of it, so deep native recursion (a
+  // __getattr__ calling getattr under a huge recursion limit) would otherwise make each level's allocations pay
+  // for a scan of every level below — quadratic time, where CPython's refcounting has no such cost.
+  budget_ = std::max(next_budget(object_bytes_, live_before, bytes_since_gc_, budget_), stack_bytes_scanned_);
   bytes_since_gc_ = 0;
   collecting_ = false;
 }

@@ -170,6 +170,7 @@ class Heap {
   Object* allocate_large(Type* type, size_t size);
   void drain_mark_stack();
   void scan_native_stack();
+  void note_unit(uintptr_t unit, Page* page);  // records a 64 KiB unit of `page` for find_object
   void sweep();
   void keep_unreachable(std::vector<Object*>& out);
   std::vector<Object*>* referent_sink_ = nullptr;  // set while referents() traces: mark() collects instead
@@ -180,6 +181,11 @@ class Heap {
   char* carve_next_ = nullptr;                           // the current reservation's next unused page
   char* carve_end_ = nullptr;
   std::unordered_map<uintptr_t, Page*> page_of_unit_;    // 64 KiB unit -> its page (large pages span several)
+  // Bounds of every unit ever in page_of_unit_: a word outside them (a return address, a stack address, a small
+  // integer — most of a native stack) is no object without a hash lookup.
+  uintptr_t lowest_unit_ = UINTPTR_MAX;
+  uintptr_t units_end_ = 0;
+  int64_t stack_bytes_scanned_ = 0;  // the native stack the last collection read (its budget grows with it)
   Object* free_lists_[kMaxSmallSize / 16 + 1] = {};  // intrusive: a free slot's second word links the next
   // Per size class, the page whose untouched tail new_page threads next (nullptr when the class has none): a scan
   // of pages_ for it cost word counting a sixth of its time, a cache and TLB miss per page header.
