@@ -24,12 +24,12 @@ class Tracer;
 // Every object starts with this. Objects in the GC heap carry the collector's mark epoch; static objects
 // (builtin types, None, True, False, ...) live outside the heap and are never freed.
 struct Object {
-  Type* type;
-  uint32_t gc_epoch;   // == Heap's current epoch when marked in the running collection
-  uint16_t gc_flags;   // GcFlag bits
+  Type* type{};
+  uint32_t gc_epoch{};  // == Heap's current epoch when marked in the running collection
+  uint16_t gc_flags{};  // GcFlag bits
   // Bits owned by the object's own type (str: StrFlag). They live in the header's spare half-word so that a
   // str's characters start at offset 40: a word of up to 7 characters then fits a 48-byte slot.
-  uint16_t kind_flags;
+  uint16_t kind_flags{};
 };
 
 enum GcFlag : uint32_t {
@@ -95,57 +95,57 @@ enum TypeFlag : uint32_t {
 struct SharedKeys;  // a class's attribute names for its instances' values arrays (objects/instance_values.h)
 
 struct Type : Object {
-  const char* c_name;          // the builtin's name (static types), for messages before objects exist
-  StrObject* name;             // __name__
-  StrObject* qualname;         // __qualname__
-  Value module;                // __module__ (a str) for heap types
-  Type* base;                  // __base__: the base whose layout instances share
-  TupleObject* bases;          // __bases__
-  TupleObject* mro;            // __mro__
-  DictObject* dict;            // __dict__
-  Value doc;
-  uint32_t flags;
-  uint32_t instance_size;      // bytes of a fixed-size instance
-  uint32_t dict_offset;        // offset of the instance's DictObject* field, 0 if instances have no __dict__
-  uint32_t item_size;          // variable-size objects (tuple, str): bytes per item, else 0
-  uint64_t version;            // changes whenever a lookup through this type could give another answer
+  const char* c_name{};        // the builtin's name (static types), for messages before objects exist
+  StrObject* name{};           // __name__
+  StrObject* qualname{};       // __qualname__
+  Value module{};              // __module__ (a str) for heap types
+  Type* base{};                // __base__: the base whose layout instances share
+  TupleObject* bases{};        // __bases__
+  TupleObject* mro{};          // __mro__
+  DictObject* dict{};          // __dict__
+  Value doc{};
+  uint32_t flags{};
+  uint32_t instance_size{};    // bytes of a fixed-size instance
+  uint32_t dict_offset{};      // offset of the instance's DictObject* field, 0 if instances have no __dict__
+  uint32_t item_size{};        // variable-size objects (tuple, str): bytes per item, else 0
+  uint64_t version{};          // changes whenever a lookup through this type could give another answer
 
   // Object protocol
-  UnarySlot repr;
-  UnarySlot str;
-  HashSlot hash;
-  CompareSlot richcompare;
-  GetAttrSlot getattr;
-  SetAttrSlot setattr;
-  CallSlot call;
-  UnarySlot iter;
-  IterNextSlot iternext;
-  DescrGetSlot descr_get;
-  DescrSetSlot descr_set;
-  NewSlot new_instance;
-  InitSlot init;
+  UnarySlot repr{};
+  UnarySlot str{};
+  HashSlot hash{};
+  CompareSlot richcompare{};
+  GetAttrSlot getattr{};
+  SetAttrSlot setattr{};
+  CallSlot call{};
+  UnarySlot iter{};
+  IterNextSlot iternext{};
+  DescrGetSlot descr_get{};
+  DescrSetSlot descr_set{};
+  NewSlot new_instance{};
+  InitSlot init{};
   // Numbers (binary slots take either operand order, as CPython's nb_* slots do)
-  BinarySlot binary[kBinaryOpCount];
-  BinarySlot inplace[kBinaryOpCount];
-  BinarySlot divmod;
-  TernarySlot power3;          // pow(a, b, mod)
-  UnarySlot negative, positive, absolute, invert;
-  InquirySlot truth;           // __bool__
-  UnarySlot to_int, to_float, index;
+  BinarySlot binary[kBinaryOpCount]{};
+  BinarySlot inplace[kBinaryOpCount]{};
+  BinarySlot divmod{};
+  TernarySlot power3{};        // pow(a, b, mod)
+  UnarySlot negative{}, positive{}, absolute{}, invert{};
+  InquirySlot truth{};         // __bool__
+  UnarySlot to_int{}, to_float{}, index{};
   // Containers
-  LenSlot length;
-  BinarySlot getitem;
-  SetItemSlot setitem;
-  ContainsSlot contains;
-  BinarySlot concat;           // sequence + sequence, tried after the number slots (sq_concat)
-  BinarySlot repeat;           // sequence * int (sq_repeat); receives (sequence, count) in that order
+  LenSlot length{};
+  BinarySlot getitem{};
+  SetItemSlot setitem{};
+  ContainsSlot contains{};
+  BinarySlot concat{};         // sequence + sequence, tried after the number slots (sq_concat)
+  BinarySlot repeat{};         // sequence * int (sq_repeat); receives (sequence, count) in that order
   // Memory
-  TraceSlot trace;
-  FinalizeSlot finalize;
-  DelSlot del;                 // tp_finalize: objects of a type with one are resurrected once to run it
+  TraceSlot trace{};
+  FinalizeSlot finalize{};
+  DelSlot del{};               // tp_finalize: objects of a type with one are resurrected once to run it
   // kTypeInstanceValues classes: the names their instances' values arrays hold (malloc'd on first use, freed
   // with the class), else nullptr.
-  SharedKeys* shared_keys;
+  SharedKeys* shared_keys{};
 };
 
 inline Type* type_of(Value v);  // defined in vm/objects/core.h once the int type exists

@@ -389,13 +389,19 @@ void update_heap_type_slots(ThreadState& ts, Type* t) {
   Names& n = names(ts);
   const DunderNames& dunders = dunder_names(ts);
   auto has = [&](StrObject* name) { return bool(heap_lookup(t, name)); };
+  // Which (slot, operator) pairs have a dunder defined in Python on t's MRO, from one pass over the table: each
+  // dunder is looked up once, not once per slot that asks (class creation at start-up runs this for every
+  // struct sequence and stdlib class, and the per-slot scans of the table were most of its cost).
+  constexpr int kKinds = static_cast<int>(Slot::kDel) + 1;
+  bool defined[kKinds][kBinaryOpCount] = {};
+  for (size_t i = 0; i < kSlotDunderCount; i++) {
+    bool& seen = defined[static_cast<int>(kSlotDunders[i].slot)][kSlotDunders[i].op];
+    if (!seen) seen = has(dunders.rows[i]);
+  }
   // The generic slot when a class of t's MRO defined in Python has one of the dunders the table routes to
   // `kind` (`op`: which binary operator), else the builtin base's.
   auto pick = [&](auto& slot, auto generic, auto base, Slot kind, int op = 0) {
-    bool found = false;
-    for (size_t i = 0; i < kSlotDunderCount && !found; i++)
-      found = kSlotDunders[i].slot == kind && kSlotDunders[i].op == op && has(dunders.rows[i]);
-    slot = found ? generic : base;
+    slot = defined[static_cast<int>(kind)][op] ? generic : base;
   };
   pick(t->repr, &slot_repr, solid->repr, Slot::kRepr);
   // int and float print as their repr: a __repr__ override then changes str() too (their tp_str is object's).
