@@ -114,6 +114,7 @@ Interpreter::Interpreter() {
   init_standard_streams(ts);
   init_signals(ts);
   reset_atexit(ts);
+  start_type_lookup_cache();
   // Tests set MINIPY_GC_STRESS to collect at every safe point, shaking out missing roots and trace slots.
   if (const char* stress = std::getenv("MINIPY_GC_STRESS"); stress && *stress) heap.set_stress(true);
 }

@@ -504,17 +504,24 @@ namespace {
 // Answers of type_lookup for heap types, as CPython's method cache: a type version names one type in one state
 // (its whole MRO included), and interned names live forever, so (version, name) decides the answer.
 struct LookupCacheEntry {
-  uint64_t version;
-  StrObject* name;
+  // Initialized members keep the table constant-initialized (zeroed .bss, untouched until used): with Value's
+  // constructor alone, a static initializer wrote every entry at start-up.
+  uint64_t version = 0;
+  StrObject* name = nullptr;
   Value value;
 };
 constexpr size_t kLookupCacheSize = 4096;
 LookupCacheEntry lookup_cache[kLookupCacheSize];
+// Off while the interpreter builds itself: those lookups are one-offs, and their hashes would scatter over all
+// 24 pages of the table (a page fault each, a tenth of a bare start-up's faults) for no later hit.
+bool lookup_cache_on = false;
 }  // namespace
+
+void start_type_lookup_cache() { lookup_cache_on = true; }
 
 Value type_lookup(Type* type, StrObject* name) {
   LookupCacheEntry* cached = nullptr;
-  if ((type->flags & kTypeHeap) && (name->kind_flags & kStrInterned)) {
+  if ((type->flags & kTypeHeap) && (name->kind_flags & kStrInterned) && lookup_cache_on) {
     uint64_t h = (type->version ^ (reinterpret_cast<uintptr_t>(name) >> 4)) * 0x9E3779B97F4A7C15ull;
     cached = &lookup_cache[h >> 52];
     if (cached->version == type->version && cached->name == name) return cached->value;

@@ -35,6 +35,10 @@ MINIPY_STATIC_TYPE_INITIALISERS(X)
 // init_types().
 void init_buffer_types(ThreadState& ts);
 
+// type_lookup (vm/objects/type.cpp) caches its answers from this call on; the interpreter makes it once it has
+// built itself, because start-up's lookups are one-offs.
+void start_type_lookup_cache();
+
 // Parts of one kind's initialiser kept in a second file because the kind's methods outgrew one: each is called
 // by the initialiser named beside it, never from the list above.
 void init_bytes_methods(ThreadState& ts);         // bytes_methods.cpp, from init_bytes_type
