@@ -13,7 +13,6 @@
 #include "compiler/parse_build.h"
 #include "compiler/parse_unicode.h"
 #include "compiler/stage_timer.h"
-#include "compiler/parser.hpp"
 
 namespace minipy {
 namespace front {
@@ -212,8 +211,7 @@ ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_tex
   sub.tokens = std::move(lexed.tokens);
   sub.lex_error = std::move(lexed.error);
   shift_tokens(sub.tokens, line, col);
-  Parser parser(sub);
-  int rc = parser.parse();
+  int rc = run_parser(sub);
   if (rc != 0 || !sub.module || sub.failed()) {
     if (!sub.error) {
       ctx.fail("f-string: invalid syntax", Span{line, 0, line, 0});
@@ -506,8 +504,7 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
   // ast.parse(feature_version=(3, 6)) and below read `async`/`await` as plain names, as the 3.6 grammar did.
   if (feature_version < 7) front::demote_async_keywords(ctx);
   bool block_left_open = incomplete.dont_imply_dedent && front::drop_implied_dedents(ctx);
-  front::Parser parser(ctx);
-  int rc = parser.parse();
+  int rc = front::run_parser(ctx);
   if (!undecoded.empty()) front::report_invalid_utf8(ctx, undecoded, had_bom || !encoding.empty());
   result.warnings = collect_warnings(ctx, lexed.warnings, rc != 0 || ctx.failed() || !ctx.module);
   for (SyntaxWarning& w : result.warnings) w.filename = std::string(filename);

@@ -98,6 +98,7 @@ struct ParseContext {
   std::vector<Token> tokens;
   std::optional<LexError> lex_error;
   int next_token = -1;              // -1: the mode's start token comes first
+  int lookahead_token = -1;         // index of the token the feed handed the grammar last
   bool end_marker_sent = false;   // after ENDMARKER the grammar wants Bison's end of input
   std::optional<SyntaxError> error; // the first error; parsing stops there
   bool error_from_lexer = false;
@@ -169,6 +170,14 @@ Vec<T> vec2(ParseContext& ctx, T a, T b) {
   push(ctx, v, b);
   return v;
 }
+
+// Runs the grammar (parser.y) over ctx.tokens: 0 when it accepted the input (ctx.module is set, unless an action
+// recorded an error), nonzero when it stopped at a syntax error (recorded in ctx).
+int run_parser(ParseContext& ctx);
+// Records CPython's error for the grammar stopping at token `lookahead` (-1: before the first token or after the
+// last), where it would have accepted the token kinds `expected` (TokenKind::Count: one of the grammar's own tokens,
+// such as the soft keywords). parse_errors.cpp.
+void report_syntax_error(ParseContext& ctx, int lookahead, std::span<const TokenKind> expected);
 
 // Token-stream helpers shared by the token feed (parse_feed.cpp) and the error reporter (parse_errors.cpp).
 // Whether token idx begins a statement (follows NEWLINE, INDENT, DEDENT or ';').

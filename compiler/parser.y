@@ -5,15 +5,19 @@
 // blocks take the span of their last statement so compound statements end where CPython says.
 // Speed: every reduction is a parser step, so the grammar avoids chains of unit rules where it can (see README).
 %require "3.8"
-%language "c++"
-%define api.namespace {minipy::front}
-%define api.parser.class {Parser}
+// Bison's C skeleton (yacc.c), compiled as C++: its stack is three flat arrays (states, values, spans) that a
+// shift or a reduction writes in place, where the C++ skeleton (lalr1.cc) built, moved and pushed a 64-byte
+// symbol object per step through a std::vector (about 120 instructions per shift or reduction against ~40).
+%define api.prefix {minipy_py}
+%define api.pure full
 %define api.token.prefix {T_}
 %define api.location.type {minipy::front::Span}
+%define api.value.type {minipy::front::SemanticValue}
 %define parse.error custom
 %define lr.default-reduction accepting
 %locations
-%param {ParseContext& ctx}
+%param {minipy::front::ParseContext& ctx}
+%initial-action { @$ = minipy::front::Span{}; }
 
 %code requires {
 #include <utility>
@@ -21,10 +25,8 @@
 #include "compiler/parse_context.h"
 namespace minipy::front {
 using namespace ::minipy::ast;  // the semantic value types are AST nodes
-}
-}
-
-%union {
+// One parser stack entry's value: what each grammar symbol carries (the %type tags name the members).
+union SemanticValue {
   int tok;
   TokRange range;
   Expr* expr;
@@ -58,16 +60,26 @@ using namespace ::minipy::ast;  // the semantic value types are AST nodes
   KeyPatternItem kpitem;
   Vec<ClassPatternArg> cpargs;
   ClassPatternArg cparg;
+};
+// The token feed (parse_feed.cpp): the next grammar token, its value (the token's index) and span.
+int feed_token(SemanticValue* value, Span* location, ParseContext& ctx);
+}
+// Both are plain data, so the C skeleton may grow its stacks with memcpy (without these it stops at 200 entries).
+#define MINIPY_PYSTYPE_IS_TRIVIAL 1
+#define MINIPY_PYLTYPE_IS_TRIVIAL 1
 }
 
 %code {
 #include "compiler/parse_build.h"
-namespace minipy::front {
-int yylex(Parser::semantic_type* value, Span* location, ParseContext& ctx);
-}
+using namespace minipy;
 using namespace minipy::ast;
-using minipy::front::make_expr;
-using minipy::front::make_stmt;
+using namespace minipy::front;
+static int minipy_pylex(SemanticValue* value, Span* location, ParseContext& ctx) {
+  return feed_token(value, location, ctx);
+}
+static void minipy_pyerror(const Span* location, ParseContext& ctx, const char* message) {
+  if (!ctx.failed()) ctx.fail(message, *location);
+}
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                              \
   do {                                                                           \
     if (N) {                                                                     \
@@ -82,6 +94,8 @@ using minipy::front::make_stmt;
   } while (0)
 // Actions that hit a semantic error record it in ctx and stop the parse.
 #define CHECK(x) do { if (!(x) || ctx.failed()) YYABORT; } while (0)
+// The C++ skeleton's stack had no limit; deeply nested source is limited by the tokenizer, not by this.
+#define YYMAXDEPTH 10000000
 }
 
 // Every lexer token carries its index in ctx.tokens.
@@ -840,3 +854,30 @@ subscript:
 opt_test: %empty { $$ = nullptr; } | test ;
 
 %%
+// The error reporter (parse_errors.cpp) gets the lookahead and the expected tokens in the lexer's terms, so only this
+// file sees Bison's symbol numbers.
+static minipy::TokenKind lexer_kind(yysymbol_kind_t symbol) {
+  switch (symbol) {
+#define MINIPY_TOKEN(kind, spelling) case YYSYMBOL_##kind: return minipy::TokenKind::kind;
+#define MINIPY_OPERATOR(kind, spelling) case YYSYMBOL_##kind: return minipy::TokenKind::kind;
+#define MINIPY_KEYWORD(kind, spelling) case YYSYMBOL_Kw##kind: return minipy::TokenKind::Kw##kind;
+#include "compiler/tokens.def"
+    default: return minipy::TokenKind::Count;  // the grammar's own tokens (soft keywords, start symbols)
+  }
+}
+
+static int yyreport_syntax_error(const yypcontext_t* yyctx, ParseContext& ctx) {
+  yysymbol_kind_t la = yypcontext_token(yyctx);
+  bool has_token = la != YYSYMBOL_YYEMPTY && la != YYSYMBOL_YYEOF && la != YYSYMBOL_StartExec &&
+                   la != YYSYMBOL_StartEval && la != YYSYMBOL_StartSingle;
+  yysymbol_kind_t symbols[YYNTOKENS];
+  int n = yypcontext_expected_tokens(yyctx, symbols, YYNTOKENS);
+  minipy::TokenKind expected[YYNTOKENS];
+  for (int i = 0; i < n; ++i) expected[i] = lexer_kind(symbols[i]);
+  report_syntax_error(ctx, has_token ? ctx.lookahead_token : -1, std::span<const minipy::TokenKind>(expected, n));
+  return 0;
+}
+
+namespace minipy::front {
+int run_parser(ParseContext& ctx) { return minipy_pyparse(ctx); }
+}  // namespace minipy::front
