@@ -264,10 +264,21 @@ class Arena {
     constants_.push_back(std::move(c));
     return constants_.back().get();
   }
-  void* allocate(size_t size, size_t align);
+  // `align` is a power of two. Inline: every node, list and identifier of a parse comes through here.
+  void* allocate(size_t size, size_t align) {
+    size_t pad = -reinterpret_cast<uintptr_t>(cursor_) & (align - 1);
+    if (pad + size > remaining_) return allocate_in_new_block(size, align);
+    char* p = cursor_ + pad;
+    cursor_ = p + size;
+    remaining_ -= pad + size;
+    used_ += size;
+    return p;
+  }
   size_t bytes_used() const { return used_; }
 
  private:
+  void* allocate_in_new_block(size_t size, size_t align);
+
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* cursor_ = nullptr;
   size_t remaining_ = 0;

@@ -140,14 +140,13 @@ class Lexer {
     // Blank lines, comment-only lines and the end of input do not change the indentation.
     if (*p == '#' || *p == '\n' || *p == '\r' || p == end_) return true;
     if (cont_col) col = altcol = cont_col;
-    const int line_len = line_length(measured_line_start);
     if (col == indents_.back()) {
-      if (altcol != alt_indents_.back()) return tab_error(line_len);
+      if (altcol != alt_indents_.back()) return tab_error();
     } else if (col > indents_.back()) {
       // CPython's tokenizer keeps at most MAXINDENT (100) levels, the outermost one included.
       if (indents_.size() >= 100)
         return whole_line_error("too many levels of indentation", SyntaxError::Kind::IndentationError);
-      if (altcol <= alt_indents_.back()) return tab_error(line_len);
+      if (altcol <= alt_indents_.back()) return tab_error();
       indents_.push_back(col);
       alt_indents_.push_back(altcol);
       emit(TokenKind::Indent, cur_, p, line_, 0);
@@ -162,7 +161,7 @@ class Lexer {
         fail("unindent does not match any outer indentation level", measured_line, 0, measured_line, 0,
              SyntaxError::Kind::IndentationError);
         result_.error->keep_newline = true;
-        result_.error->raw_offset = line_len;
+        result_.error->raw_offset = line_length(measured_line_start);
         result_.error->raw_offset_counts_newline = true;
         result_.error->raw_end_offset = -1;
         return false;
@@ -172,12 +171,12 @@ class Lexer {
         alt_indents_.pop_back();
         emit(TokenKind::Dedent, p, p, line_, col_of(p));
       }
-      if (altcol != alt_indents_.back()) return tab_error(line_len);
+      if (altcol != alt_indents_.back()) return tab_error();
     }
     return true;
   }
 
-  bool tab_error(int) {
+  bool tab_error() {
     return whole_line_error("inconsistent use of tabs and spaces in indentation", SyntaxError::Kind::TabError);
   }
 

@@ -171,6 +171,19 @@ Vec<T> vec2(ParseContext& ctx, T a, T b) {
   return v;
 }
 
+// Whether token `kind` after one of kind `prev` goes to the grammar as it is, with nothing for the token feed
+// (parse_feed.cpp) to check: its decisions are about the first token of a line or statement (a missing block, the
+// soft keywords), `with (`, indentation and the end of the input.
+inline bool passes_through(TokenKind kind, TokenKind prev) {
+  if (prev == TokenKind::Newline) return false;
+  switch (kind) {
+    case TokenKind::EndMarker: case TokenKind::Error: case TokenKind::Indent: case TokenKind::Dedent: return false;
+    case TokenKind::Name: return prev != TokenKind::Indent && prev != TokenKind::Dedent && prev != TokenKind::Semi;
+    case TokenKind::LPar: return prev != TokenKind::KwWith;
+    default: return true;
+  }
+}
+
 // Runs the grammar (parser.y) over ctx.tokens: 0 when it accepted the input (ctx.module is set, unless an action
 // recorded an error), nonzero when it stopped at a syntax error (recorded in ctx).
 int run_parser(ParseContext& ctx);

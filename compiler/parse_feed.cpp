@@ -11,23 +11,6 @@
 
 namespace minipy::front {
 
-namespace {
-
-// tokens.def is the one token table; the grammar's token numbers are Bison's, so the mapping is generated from the same
-// table rather than kept in step by hand.
-int parser_token(TokenKind kind) {
-  switch (kind) {
-#define MINIPY_TOKEN(kind, spelling) case TokenKind::kind: return T_##kind;
-#define MINIPY_OPERATOR(kind, spelling) case TokenKind::kind: return T_##kind;
-#define MINIPY_KEYWORD(kind, spelling) case TokenKind::Kw##kind: return T_Kw##kind;
-#include "compiler/tokens.def"
-    case TokenKind::Count: break;
-  }
-  return T_Error;
-}
-
-}  // namespace
-
 // A token starts a statement when it follows a line end, an indentation change or a ';' (or is the first token); the
 // soft keywords and the block checks below only apply there.
 bool starts_statement(const ParseContext& ctx, int idx) {
@@ -198,7 +181,7 @@ int feed_token(SemanticValue* value, Span* location, ParseContext& ctx) {
   const Token& t = ctx.tokens[idx];
   value->tok = idx;
   ctx.lookahead_token = idx;
-  *location = ctx.token_span(idx);
+  *location = Span{t.line, t.col, t.end_line, t.end_col};
   if (t.kind == TokenKind::EndMarker && ctx.end_marker_sent) return T_YYEOF;
   ctx.end_marker_sent = t.kind == TokenKind::EndMarker;
   if (t.kind != TokenKind::EndMarker && t.kind != TokenKind::Error) ++ctx.next_token;
@@ -226,7 +209,7 @@ int feed_token(SemanticValue* value, Span* location, ParseContext& ctx) {
       break;
     default: break;
   }
-  return parser_token(t.kind);
+  return grammar_token(t.kind);
 }
 
 }  // namespace minipy::front

@@ -61,7 +61,8 @@ union SemanticValue {
   Vec<ClassPatternArg> cpargs;
   ClassPatternArg cparg;
 };
-// The token feed (parse_feed.cpp): the next grammar token, its value (the token's index) and span.
+// The token feed (parse_feed.cpp): the next grammar token, its value (the token's index) and span, for the tokens
+// passes_through() does not let through directly.
 int feed_token(SemanticValue* value, Span* location, ParseContext& ctx);
 }
 // Both are plain data, so the C skeleton may grow its stacks with memcpy (without these it stops at 200 entries).
@@ -69,12 +70,41 @@ int feed_token(SemanticValue* value, Span* location, ParseContext& ctx);
 #define MINIPY_PYLTYPE_IS_TRIVIAL 1
 }
 
+// tokens.def is the one token table; the grammar's token numbers are Bison's, so the mapping is generated from the
+// same table rather than kept in step by hand.
+%code provides {
+namespace minipy::front {
+inline int grammar_token(TokenKind kind) {
+  switch (kind) {
+#define MINIPY_TOKEN(kind, spelling) case TokenKind::kind: return T_##kind;
+#define MINIPY_OPERATOR(kind, spelling) case TokenKind::kind: return T_##kind;
+#define MINIPY_KEYWORD(kind, spelling) case TokenKind::Kw##kind: return T_Kw##kind;
+#include "compiler/tokens.def"
+    case TokenKind::Count: break;
+  }
+  return T_Error;
+}
+}  // namespace minipy::front
+}
+
 %code {
 #include "compiler/parse_build.h"
 using namespace minipy;
 using namespace minipy::ast;
 using namespace minipy::front;
-static int minipy_pylex(SemanticValue* value, Span* location, ParseContext& ctx) {
+// Most tokens go straight from the token vector to the grammar; the feed decides about the others.
+static inline int minipy_pylex(SemanticValue* value, Span* location, ParseContext& ctx) {
+  int idx = ctx.next_token;
+  if (idx > 0) {
+    const minipy::Token& t = ctx.tokens[idx];
+    if (passes_through(t.kind, ctx.tokens[idx - 1].kind)) {
+      value->tok = idx;
+      ctx.lookahead_token = idx;
+      *location = Span{t.line, t.col, t.end_line, t.end_col};
+      ctx.next_token = idx + 1;
+      return grammar_token(t.kind);
+    }
+  }
   return feed_token(value, location, ctx);
 }
 static void minipy_pyerror(const Span* location, ParseContext& ctx, const char* message) {
