@@ -52,4 +52,11 @@ std::string_view Arena::copy(std::string_view s) {
   return {p, s.size()};
 }
 
+std::string_view Arena::copy_terminated(std::string_view s) {
+  char* p = static_cast<char*>(allocate(s.size() + 1, 1));
+  std::memcpy(p, s.data(), s.size());
+  p[s.size()] = '\0';
+  return {p, s.size()};
+}
+
 }  // namespace minipy::ast

@@ -259,6 +259,8 @@ class Arena {
     return {p, items.size()};
   }
   std::string_view copy(std::string_view s);
+  // A copy followed by a NUL byte the view leaves out (the lexer reads up to it).
+  std::string_view copy_terminated(std::string_view s);
   // Keeps `c` alive as long as the arena and returns a pointer for a Constant node.
   const Const* keep(ConstRef c) {
     constants_.push_back(std::move(c));

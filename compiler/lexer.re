@@ -568,6 +568,12 @@ bool Lexer::scan() {
         const unsigned char* quote = cur_ - 1;
         return scan_string(start, quote);
       }
+      // An all-ASCII name needs no check of its characters (a name with others goes to scan_name, which matches
+      // longer).
+      [a-zA-Z_] [a-zA-Z0-9_]* {
+        emit_here(classify_name({reinterpret_cast<const char*>(start), static_cast<size_t>(cur_ - start)}), start);
+        return true;
+      }
       name_start name_char* { return scan_name(start); }
       [0-9] | "." [0-9] { cur_ = start; return scan_number(start); }
       "(" { return open_bracket('(', start); }

@@ -196,8 +196,8 @@ ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_tex
   if (is_plain_ascii_name(expr_text)) {
     // Where the parse of "(name)" below would put it, once its tokens are shifted.
     int width = static_cast<int>(expr_text.size());
-    return make_expr<ast::Name>(ctx, Span{line, col, line, col + width}, ctx.arena.copy(expr_text),
-                                ast::ExprContext::Load);
+    return make_expr<ast::Name>(ctx, Span{line, col, line, col + width},
+                                ctx.source_in_arena ? expr_text : ctx.arena.copy(expr_text), ast::ExprContext::Load);
   }
   std::string buffer;
   buffer.reserve(expr_text.size() + 2);
@@ -493,10 +493,13 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
   }
   // Masking happens after the newline normalisation so that offsets in `undecoded` and `text` agree.
   if (!undecoded.empty()) undecoded = front::mask_invalid_utf8(text);
-  front::ParseContext ctx(text, arena, mode);
+  // The source moves into the arena, so the tree's identifiers can be views of it (one copy instead of one per name).
+  std::string_view source_text = arena.copy_terminated(text);
+  front::ParseContext ctx(source_text, arena, mode);
+  ctx.source_in_arena = true;
   auto lexed = [&] {
     StageScope stage(CompileStage::Lex);
-    return tokenize(text, mode == ast::ParseMode::Exec);
+    return tokenize(source_text, mode == ast::ParseMode::Exec);
   }();
   ctx.tokens = std::move(lexed.tokens);
   ctx.lex_error = std::move(lexed.error);

@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "compiler/ast.h"
@@ -93,6 +94,7 @@ struct ParseContext {
   ParseContext(std::string_view src, ast::Arena& a, ast::ParseMode m) : source(src), arena(a), mode(m) {}
 
   std::string_view source;          // followed by a NUL byte
+  bool source_in_arena = false;     // `source` lives as long as the tree: identifiers may view it, not copy it
   ast::Arena& arena;
   ast::ParseMode mode;
   std::vector<Token> tokens;
@@ -106,6 +108,7 @@ struct ParseContext {
   Span error_span;                  // byte span of `error`
   int last_read_line = 0;           // line of the last token CPython would have read at the error (0: unknown)
   const Const* small_ints[257] = {};  // constants 0..256, shared by every literal of that value in this parse
+  std::unordered_map<uint64_t, const Const*> int_constants;  // the other int literals below 2**63, likewise
   ast::Module* module = nullptr;
   // For an f-string's embedded expression parsed on its own: where its text sits in the enclosing source.
   int line_shift = 0, first_line_col_shift = 0;

@@ -89,14 +89,16 @@ Expr* make_number(ParseContext& ctx, int token) {
     small = small * static_cast<uint64_t>(base) + static_cast<uint64_t>(d);
   }
   if (fits) {
-    // Small int constants are shared per compile: thousands of `0` and `1` literals in a large module then cost one
-    // Const each, and codegen's constant table finds them by identity first.
+    // Int constants are shared per compile: thousands of `0` and `1` literals in a large module then cost one Const
+    // each, and codegen's constant table finds them by identity first. The small ones need no hashing.
     if (small < std::size(ctx.small_ints)) {
       const Const*& cached = ctx.small_ints[small];
       if (!cached) cached = ctx.arena.keep(Const::integer(BigInt(static_cast<int64_t>(small))));
       return make_expr<Constant>(ctx, span, cached, std::string_view{});
     }
-    return make_constant(ctx, Const::integer(BigInt(static_cast<int64_t>(small))), span);
+    const Const*& cached = ctx.int_constants[small];
+    if (!cached) cached = ctx.arena.keep(Const::integer(BigInt(static_cast<int64_t>(small))));
+    return make_expr<Constant>(ctx, span, cached, std::string_view{});
   }
   if (base == 10 && !check_literal_digit_limit(ctx, digits, span)) return nullptr;
   auto value = BigInt::parse(digits, base);
