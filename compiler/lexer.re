@@ -33,21 +33,32 @@ constexpr KeywordEntry kKeywords[] = {
 #include "compiler/tokens.def"
 };
 
-// Keywords grouped by length (2..8), so a name is compared with the few keywords of its length only.
-struct KeywordsByLength {
-  std::array<std::array<const KeywordEntry*, 12>, 9> table{};
-  std::array<uint8_t, 9> count{};
-  constexpr KeywordsByLength() {
-    for (const auto& k : kKeywords) table[k.text.size()][count[k.text.size()]++] = &k;
+// Keywords bucketed by length (2..8) and first letter, so a name is compared with at most the few keywords sharing
+// both (and most names with none). Buckets hold indices into kKeywords; kNoKeyword ends a bucket.
+constexpr uint8_t kNoKeyword = 0xff;
+constexpr int kBucketSlots = 4;
+struct KeywordBuckets {
+  // [length][first letter - 'A'] for 'A'..'z'
+  std::array<std::array<std::array<uint8_t, kBucketSlots>, 'z' - 'A' + 1>, 9> table{};
+  constexpr KeywordBuckets() {
+    for (auto& by_letter : table)
+      for (auto& bucket : by_letter) bucket.fill(kNoKeyword);
+    for (size_t k = 0; k < std::size(kKeywords); ++k) {
+      auto& bucket = table[kKeywords[k].text.size()][kKeywords[k].text[0] - 'A'];
+      int slot = 0;
+      while (bucket[slot] != kNoKeyword) ++slot;
+      bucket[slot] = static_cast<uint8_t>(k);  // a full bucket fails the constant evaluation
+    }
   }
 };
-constexpr KeywordsByLength kKeywordsByLength;
+constexpr KeywordBuckets kKeywordBuckets;
 
 TokenKind classify_name(std::string_view text) {
-  if (text.size() < 2 || text.size() > 8) return TokenKind::Name;
-  const auto& group = kKeywordsByLength.table[text.size()];
-  for (uint8_t i = 0; i < kKeywordsByLength.count[text.size()]; ++i)
-    if (group[i]->text[0] == text[0] && group[i]->text == text) return group[i]->kind;
+  if (text.size() < 2 || text.size() > 8 || text[0] < 'A' || text[0] > 'z') return TokenKind::Name;
+  for (uint8_t k : kKeywordBuckets.table[text.size()][text[0] - 'A']) {
+    if (k == kNoKeyword) break;
+    if (kKeywords[k].text == text) return kKeywords[k].kind;
+  }
   return TokenKind::Name;
 }
 

@@ -545,8 +545,10 @@ void fail_after_literals(ParseContext& ctx, int last, std::string message) {
 }
 namespace {
 Expr* build_strings(ParseContext& ctx, int first, int last, Span span) {
-  bool any_f = false, any_bytes = false, any_text = false;
-  for (int t = first; t <= last; ++t) {
+  // Most literals stand alone: their one token is split into prefix and body once.
+  LiteralParts first_parts = split_literal(ctx.token_text(first));
+  bool any_f = first_parts.fstring, any_bytes = first_parts.bytes, any_text = !first_parts.bytes;
+  for (int t = first + 1; t <= last; ++t) {
     LiteralParts p = split_literal(ctx.token_text(t));
     any_f |= p.fstring;
     (p.bytes ? any_bytes : any_text) = true;
@@ -556,11 +558,11 @@ Expr* build_strings(ParseContext& ctx, int first, int last, Span span) {
     ctx.fail("cannot mix bytes and nonbytes literals", at);
     return nullptr;
   }
-  LiteralParts first_parts = split_literal(ctx.token_text(first));
   if (!any_f) {
     std::string value;
     for (int t = first; t <= last; ++t)
-      if (!decode_plain(ctx, split_literal(ctx.token_text(t)), t, last + 1, value)) return nullptr;
+      if (!decode_plain(ctx, t == first ? first_parts : split_literal(ctx.token_text(t)), t, last + 1, value))
+        return nullptr;
     // CPython interns string constants made only of name characters (codeobject.c's intern_string_constants).
     bool interned = !any_bytes && all_name_chars(value);
     ConstRef c = any_bytes ? Const::bytes(std::move(value)) : Const::str(std::move(value), interned);
