@@ -152,12 +152,14 @@ std::string decode_escapes(std::string_view body, bool bytes, std::string& out, 
     if (invalid == std::string_view::npos) invalid = at;
   };
   for (size_t i = 0; i < body.size();) {
-    char c = body[i];
-    if (c != '\\' || i + 1 >= body.size()) {
-      out += c;
-      ++i;
-      continue;
+    // The text up to the next backslash is copied as one run (docstrings have few escapes or none).
+    size_t backslash = body.find('\\', i);
+    if (backslash == std::string_view::npos || backslash + 1 >= body.size()) {
+      out.append(body.substr(i));
+      break;
     }
+    out.append(body.substr(i, backslash - i));
+    i = backslash;
     char e = body[i + 1];
     size_t start = i;
     i += 2;
