@@ -34,22 +34,13 @@ const char* pattern_kind_name(PatternKind k) {
   return "?";
 }
 
-void* Arena::allocate(size_t size, size_t align) {
-  size_t pad = (align - reinterpret_cast<uintptr_t>(cursor_) % align) % align;
-  if (pad + size > remaining_) {
-    // Blocks grow with the tree so big sources need few of them.
-    // Half of what is already used, at least 16 KiB: a big module needs O(log n) blocks, a small one a single block.
-    size_t block = std::max<size_t>(size + align, std::max<size_t>(16 * 1024, used_ / 2));
-    blocks_.push_back(std::make_unique_for_overwrite<char[]>(block));  // no zeroing: every byte is written before use
-    cursor_ = blocks_.back().get();
-    remaining_ = block;
-    pad = (align - reinterpret_cast<uintptr_t>(cursor_) % align) % align;
-  }
-  char* p = cursor_ + pad;
-  cursor_ = p + size;
-  remaining_ -= pad + size;
-  used_ += size;
-  return p;
+void* Arena::allocate_in_new_block(size_t size, size_t align) {
+  // Half of what is already used, at least 16 KiB: a big module needs O(log n) blocks, a small one a single block.
+  size_t block = std::max<size_t>(size + align, std::max<size_t>(16 * 1024, used_ / 2));
+  blocks_.push_back(std::make_unique_for_overwrite<char[]>(block));  // no zeroing: every byte is written before use
+  cursor_ = blocks_.back().get();
+  remaining_ = block;
+  return allocate(size, align);
 }
 
 // Identifiers and string pieces are copied out of the source or token buffers, because the tree outlives them (the
@@ -58,6 +49,13 @@ std::string_view Arena::copy(std::string_view s) {
   if (s.empty()) return {};
   char* p = static_cast<char*>(allocate(s.size(), 1));
   std::memcpy(p, s.data(), s.size());
+  return {p, s.size()};
+}
+
+std::string_view Arena::copy_terminated(std::string_view s) {
+  char* p = static_cast<char*>(allocate(s.size() + 1, 1));
+  std::memcpy(p, s.data(), s.size());
+  p[s.size()] = '\0';
   return {p, s.size()};
 }
 

@@ -259,15 +259,28 @@ class Arena {
     return {p, items.size()};
   }
   std::string_view copy(std::string_view s);
+  // A copy followed by a NUL byte the view leaves out (the lexer reads up to it).
+  std::string_view copy_terminated(std::string_view s);
   // Keeps `c` alive as long as the arena and returns a pointer for a Constant node.
   const Const* keep(ConstRef c) {
     constants_.push_back(std::move(c));
     return constants_.back().get();
   }
-  void* allocate(size_t size, size_t align);
+  // `align` is a power of two. Inline: every node, list and identifier of a parse comes through here.
+  void* allocate(size_t size, size_t align) {
+    size_t pad = -reinterpret_cast<uintptr_t>(cursor_) & (align - 1);
+    if (pad + size > remaining_) return allocate_in_new_block(size, align);
+    char* p = cursor_ + pad;
+    cursor_ = p + size;
+    remaining_ -= pad + size;
+    used_ += size;
+    return p;
+  }
   size_t bytes_used() const { return used_; }
 
  private:
+  void* allocate_in_new_block(size_t size, size_t align);
+
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* cursor_ = nullptr;
   size_t remaining_ = 0;

@@ -33,21 +33,32 @@ constexpr KeywordEntry kKeywords[] = {
 #include "compiler/tokens.def"
 };
 
-// Keywords grouped by length (2..8), so a name is compared with the few keywords of its length only.
-struct KeywordsByLength {
-  std::array<std::array<const KeywordEntry*, 12>, 9> table{};
-  std::array<uint8_t, 9> count{};
-  constexpr KeywordsByLength() {
-    for (const auto& k : kKeywords) table[k.text.size()][count[k.text.size()]++] = &k;
+// Keywords bucketed by length (2..8) and first letter, so a name is compared with at most the few keywords sharing
+// both (and most names with none). Buckets hold indices into kKeywords; kNoKeyword ends a bucket.
+constexpr uint8_t kNoKeyword = 0xff;
+constexpr int kBucketSlots = 4;
+struct KeywordBuckets {
+  // [length][first letter - 'A'] for 'A'..'z'
+  std::array<std::array<std::array<uint8_t, kBucketSlots>, 'z' - 'A' + 1>, 9> table{};
+  constexpr KeywordBuckets() {
+    for (auto& by_letter : table)
+      for (auto& bucket : by_letter) bucket.fill(kNoKeyword);
+    for (size_t k = 0; k < std::size(kKeywords); ++k) {
+      auto& bucket = table[kKeywords[k].text.size()][kKeywords[k].text[0] - 'A'];
+      int slot = 0;
+      while (bucket[slot] != kNoKeyword) ++slot;
+      bucket[slot] = static_cast<uint8_t>(k);  // a full bucket fails the constant evaluation
+    }
   }
 };
-constexpr KeywordsByLength kKeywordsByLength;
+constexpr KeywordBuckets kKeywordBuckets;
 
 TokenKind classify_name(std::string_view text) {
-  if (text.size() < 2 || text.size() > 8) return TokenKind::Name;
-  const auto& group = kKeywordsByLength.table[text.size()];
-  for (uint8_t i = 0; i < kKeywordsByLength.count[text.size()]; ++i)
-    if (group[i]->text[0] == text[0] && group[i]->text == text) return group[i]->kind;
+  if (text.size() < 2 || text.size() > 8 || text[0] < 'A' || text[0] > 'z') return TokenKind::Name;
+  for (uint8_t k : kKeywordBuckets.table[text.size()][text[0] - 'A']) {
+    if (k == kNoKeyword) break;
+    if (kKeywords[k].text == text) return kKeywords[k].kind;
+  }
   return TokenKind::Name;
 }
 
@@ -140,14 +151,13 @@ class Lexer {
     // Blank lines, comment-only lines and the end of input do not change the indentation.
     if (*p == '#' || *p == '\n' || *p == '\r' || p == end_) return true;
     if (cont_col) col = altcol = cont_col;
-    const int line_len = line_length(measured_line_start);
     if (col == indents_.back()) {
-      if (altcol != alt_indents_.back()) return tab_error(line_len);
+      if (altcol != alt_indents_.back()) return tab_error();
     } else if (col > indents_.back()) {
       // CPython's tokenizer keeps at most MAXINDENT (100) levels, the outermost one included.
       if (indents_.size() >= 100)
         return whole_line_error("too many levels of indentation", SyntaxError::Kind::IndentationError);
-      if (altcol <= alt_indents_.back()) return tab_error(line_len);
+      if (altcol <= alt_indents_.back()) return tab_error();
       indents_.push_back(col);
       alt_indents_.push_back(altcol);
       emit(TokenKind::Indent, cur_, p, line_, 0);
@@ -162,7 +172,7 @@ class Lexer {
         fail("unindent does not match any outer indentation level", measured_line, 0, measured_line, 0,
              SyntaxError::Kind::IndentationError);
         result_.error->keep_newline = true;
-        result_.error->raw_offset = line_len;
+        result_.error->raw_offset = line_length(measured_line_start);
         result_.error->raw_offset_counts_newline = true;
         result_.error->raw_end_offset = -1;
         return false;
@@ -172,12 +182,12 @@ class Lexer {
         alt_indents_.pop_back();
         emit(TokenKind::Dedent, p, p, line_, col_of(p));
       }
-      if (altcol != alt_indents_.back()) return tab_error(line_len);
+      if (altcol != alt_indents_.back()) return tab_error();
     }
     return true;
   }
 
-  bool tab_error(int) {
+  bool tab_error() {
     return whole_line_error("inconsistent use of tabs and spaces in indentation", SyntaxError::Kind::TabError);
   }
 
@@ -568,6 +578,12 @@ bool Lexer::scan() {
       str_prefix? ['"] {
         const unsigned char* quote = cur_ - 1;
         return scan_string(start, quote);
+      }
+      // An all-ASCII name needs no check of its characters (a name with others goes to scan_name, which matches
+      // longer).
+      [a-zA-Z_] [a-zA-Z0-9_]* {
+        emit_here(classify_name({reinterpret_cast<const char*>(start), static_cast<size_t>(cur_ - start)}), start);
+        return true;
       }
       name_start name_char* { return scan_name(start); }
       [0-9] | "." [0-9] { cur_ = start; return scan_number(start); }

@@ -13,7 +13,6 @@
 #include "compiler/parse_build.h"
 #include "compiler/parse_unicode.h"
 #include "compiler/stage_timer.h"
-#include "compiler/parser.hpp"
 
 namespace minipy {
 namespace front {
@@ -197,8 +196,8 @@ ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_tex
   if (is_plain_ascii_name(expr_text)) {
     // Where the parse of "(name)" below would put it, once its tokens are shifted.
     int width = static_cast<int>(expr_text.size());
-    return make_expr<ast::Name>(ctx, Span{line, col, line, col + width}, ctx.arena.copy(expr_text),
-                                ast::ExprContext::Load);
+    return make_expr<ast::Name>(ctx, Span{line, col, line, col + width},
+                                ctx.source_in_arena ? expr_text : ctx.arena.copy(expr_text), ast::ExprContext::Load);
   }
   std::string buffer;
   buffer.reserve(expr_text.size() + 2);
@@ -212,8 +211,7 @@ ast::Expr* parse_fstring_expression(ParseContext& ctx, std::string_view expr_tex
   sub.tokens = std::move(lexed.tokens);
   sub.lex_error = std::move(lexed.error);
   shift_tokens(sub.tokens, line, col);
-  Parser parser(sub);
-  int rc = parser.parse();
+  int rc = run_parser(sub);
   if (rc != 0 || !sub.module || sub.failed()) {
     if (!sub.error) {
       ctx.fail("f-string: invalid syntax", Span{line, 0, line, 0});
@@ -495,10 +493,13 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
   }
   // Masking happens after the newline normalisation so that offsets in `undecoded` and `text` agree.
   if (!undecoded.empty()) undecoded = front::mask_invalid_utf8(text);
-  front::ParseContext ctx(text, arena, mode);
+  // The source moves into the arena, so the tree's identifiers can be views of it (one copy instead of one per name).
+  std::string_view source_text = arena.copy_terminated(text);
+  front::ParseContext ctx(source_text, arena, mode);
+  ctx.source_in_arena = true;
   auto lexed = [&] {
     StageScope stage(CompileStage::Lex);
-    return tokenize(text, mode == ast::ParseMode::Exec);
+    return tokenize(source_text, mode == ast::ParseMode::Exec);
   }();
   ctx.tokens = std::move(lexed.tokens);
   ctx.lex_error = std::move(lexed.error);
@@ -506,8 +507,7 @@ ParseResult parse(std::string_view source, std::string_view filename, ast::Parse
   // ast.parse(feature_version=(3, 6)) and below read `async`/`await` as plain names, as the 3.6 grammar did.
   if (feature_version < 7) front::demote_async_keywords(ctx);
   bool block_left_open = incomplete.dont_imply_dedent && front::drop_implied_dedents(ctx);
-  front::Parser parser(ctx);
-  int rc = parser.parse();
+  int rc = front::run_parser(ctx);
   if (!undecoded.empty()) front::report_invalid_utf8(ctx, undecoded, had_bom || !encoding.empty());
   result.warnings = collect_warnings(ctx, lexed.warnings, rc != 0 || ctx.failed() || !ctx.module);
   for (SyntaxWarning& w : result.warnings) w.filename = std::string(filename);

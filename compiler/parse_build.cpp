@@ -21,7 +21,9 @@ Span span_of(const Expr* e) { return Span::of(e->loc); }
 
 // Identifiers are copied into the arena because the token text points into the source buffer, which the tree outlives
 // (the compiler keeps the tree after parse() returns).
-Identifier identifier(ParseContext& ctx, int token) { return ctx.arena.copy(ctx.token_text(token)); }
+Identifier identifier(ParseContext& ctx, int token) {
+  return ctx.source_in_arena ? ctx.token_text(token) : ctx.arena.copy(ctx.token_text(token));
+}
 
 Identifier join_dotted(ParseContext& ctx, std::span<const int> name_tokens) {
   std::string joined;

@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "compiler/ast.h"
@@ -93,11 +94,13 @@ struct ParseContext {
   ParseContext(std::string_view src, ast::Arena& a, ast::ParseMode m) : source(src), arena(a), mode(m) {}
 
   std::string_view source;          // followed by a NUL byte
+  bool source_in_arena = false;     // `source` lives as long as the tree: identifiers may view it, not copy it
   ast::Arena& arena;
   ast::ParseMode mode;
   std::vector<Token> tokens;
   std::optional<LexError> lex_error;
   int next_token = -1;              // -1: the mode's start token comes first
+  int lookahead_token = -1;         // index of the token the feed handed the grammar last
   bool end_marker_sent = false;   // after ENDMARKER the grammar wants Bison's end of input
   std::optional<SyntaxError> error; // the first error; parsing stops there
   bool error_from_lexer = false;
@@ -105,6 +108,7 @@ struct ParseContext {
   Span error_span;                  // byte span of `error`
   int last_read_line = 0;           // line of the last token CPython would have read at the error (0: unknown)
   const Const* small_ints[257] = {};  // constants 0..256, shared by every literal of that value in this parse
+  std::unordered_map<uint64_t, const Const*> int_constants;  // the other int literals below 2**63, likewise
   ast::Module* module = nullptr;
   // For an f-string's embedded expression parsed on its own: where its text sits in the enclosing source.
   int line_shift = 0, first_line_col_shift = 0;
@@ -169,6 +173,27 @@ Vec<T> vec2(ParseContext& ctx, T a, T b) {
   push(ctx, v, b);
   return v;
 }
+
+// Whether token `kind` after one of kind `prev` goes to the grammar as it is, with nothing for the token feed
+// (parse_feed.cpp) to check: its decisions are about the first token of a line or statement (a missing block, the
+// soft keywords), `with (`, indentation and the end of the input.
+inline bool passes_through(TokenKind kind, TokenKind prev) {
+  if (prev == TokenKind::Newline) return false;
+  switch (kind) {
+    case TokenKind::EndMarker: case TokenKind::Error: case TokenKind::Indent: case TokenKind::Dedent: return false;
+    case TokenKind::Name: return prev != TokenKind::Indent && prev != TokenKind::Dedent && prev != TokenKind::Semi;
+    case TokenKind::LPar: return prev != TokenKind::KwWith;
+    default: return true;
+  }
+}
+
+// Runs the grammar (parser.y) over ctx.tokens: 0 when it accepted the input (ctx.module is set, unless an action
+// recorded an error), nonzero when it stopped at a syntax error (recorded in ctx).
+int run_parser(ParseContext& ctx);
+// Records CPython's error for the grammar stopping at token `lookahead` (-1: before the first token or after the
+// last), where it would have accepted the token kinds `expected` (TokenKind::Count: one of the grammar's own tokens,
+// such as the soft keywords). parse_errors.cpp.
+void report_syntax_error(ParseContext& ctx, int lookahead, std::span<const TokenKind> expected);
 
 // Token-stream helpers shared by the token feed (parse_feed.cpp) and the error reporter (parse_errors.cpp).
 // Whether token idx begins a statement (follows NEWLINE, INDENT, DEDENT or ';').

@@ -6,7 +6,6 @@
 #include <algorithm>
 
 #include "compiler/parse_build.h"
-#include "compiler/parser.hpp"
 
 namespace minipy::front {
 
@@ -117,8 +116,7 @@ bool parses_as_statement(const ParseContext& ctx, int first, int last) {
   sub.tokens.push_back(end);
   end.kind = TokenKind::EndMarker;
   sub.tokens.push_back(end);
-  Parser parser(sub);
-  return parser.parse() == 0 && sub.module && !sub.failed();
+  return run_parser(sub) == 0 && sub.module && !sub.failed();
 }
 
 // CPython's invalid_match_stmt and invalid_with_stmt: `match <subject>` or `[async] with (<items>)` ending its
@@ -405,14 +403,9 @@ void prefer_tokenizer_error(ParseContext& ctx) {
   report_lex_error(ctx);
 }
 
-void Parser::report_syntax_error(const context& yyctx) const {
+void report_syntax_error(ParseContext& ctx, int lookahead, std::span<const TokenKind> expected) {
   if (ctx.failed()) return;
-  const symbol_type& la = yyctx.lookahead();
-  int idx = la.kind() == symbol_kind::S_YYEMPTY || la.kind() == symbol_kind::S_YYEOF ||
-                    la.kind() == symbol_kind::S_StartExec || la.kind() == symbol_kind::S_StartEval ||
-                    la.kind() == symbol_kind::S_StartSingle
-                ? ctx.next_token
-                : la.value.tok;
+  int idx = lookahead >= 0 ? lookahead : ctx.next_token;
   idx = std::clamp(idx, 0, static_cast<int>(ctx.tokens.size()) - 1);
   const Token& t = ctx.tokens[idx];
   Span span = ctx.token_span(idx);
@@ -438,10 +431,9 @@ void Parser::report_syntax_error(const context& yyctx) const {
     if (ctx.failed()) return;
   }
   if (report_legacy_call(ctx, idx)) return;
-  symbol_kind_type expected[YYNTOKENS];
-  int n = yyctx.expected_tokens(expected, YYNTOKENS);
-  auto expects = [&](symbol_kind_type k) { return std::find(expected, expected + n, k) != expected + n; };
-  bool expects_colon = expects(symbol_kind::S_Colon);
+  int n = static_cast<int>(expected.size());
+  auto expects = [&](TokenKind k) { return std::find(expected.begin(), expected.end(), k) != expected.end(); };
+  bool expects_colon = expects(TokenKind::Colon);
   TokenKind prev = idx >= 1 ? ctx.tokens[idx - 1].kind : TokenKind::Newline;
   int stmt_start = idx;
   while (stmt_start > 0 && !starts_statement(ctx, stmt_start)) --stmt_start;
@@ -465,11 +457,11 @@ void Parser::report_syntax_error(const context& yyctx) const {
       return;
     }
   }
-  if (n == 1 && expects(symbol_kind::S_LPar) && idx >= 2 && ctx.tokens[idx - 2].kind == TokenKind::KwDef) {
+  if (n == 1 && expects(TokenKind::LPar) && idx >= 2 && ctx.tokens[idx - 2].kind == TokenKind::KwDef) {
     ctx.fail("expected '('", span);
     return;
   }
-  if (ctx.mode == ast::ParseMode::Single && expects(symbol_kind::S_EndMarker) && n == 1) {
+  if (ctx.mode == ast::ParseMode::Single && expects(TokenKind::EndMarker) && n == 1) {
     static constexpr TokenKind kCompound[] = {TokenKind::KwIf,  TokenKind::KwWhile, TokenKind::KwFor,
                                               TokenKind::KwTry, TokenKind::KwWith,  TokenKind::KwDef,
                                               TokenKind::KwClass, TokenKind::At};
@@ -491,7 +483,7 @@ void Parser::report_syntax_error(const context& yyctx) const {
     while (line_start > 0 && !starts_statement(ctx, line_start)) --line_start;
     after_try_body = ctx.tokens[line_start].kind == TokenKind::KwTry;
   }
-  if (after_try_body && expects(symbol_kind::S_KwExcept) && expects(symbol_kind::S_KwFinally)) {
+  if (after_try_body && expects(TokenKind::KwExcept) && expects(TokenKind::KwFinally)) {
     int at = idx;
     while (at < static_cast<int>(ctx.tokens.size()) - 1 && ctx.tokens[at].kind == TokenKind::Dedent) ++at;
     ctx.fail("expected 'except' or 'finally' block",
@@ -545,7 +537,7 @@ void Parser::report_syntax_error(const context& yyctx) const {
     ctx.fail("trailing comma not allowed without surrounding parentheses", span);
     return;
   }
-  if (expects(symbol_kind::S_KwElse) && t.kind != TokenKind::KwElse && t.kind != TokenKind::Colon) {
+  if (expects(TokenKind::KwElse) && t.kind != TokenKind::KwElse && t.kind != TokenKind::Colon) {
     // Inside `body if test` without its else: CPython points at the start of the body.
     int depth = 0, i = idx - 1;
     for (; i > stmt_start; --i) {
@@ -562,8 +554,8 @@ void Parser::report_syntax_error(const context& yyctx) const {
       return;
     }
   }
-  bool only_colon_or_arrow = n > 0 && std::all_of(expected, expected + n, [](symbol_kind_type k) {
-    return k == symbol_kind::S_Colon || k == symbol_kind::S_RArrow;
+  bool only_colon_or_arrow = n > 0 && std::all_of(expected.begin(), expected.end(), [](TokenKind k) {
+    return k == TokenKind::Colon || k == TokenKind::RArrow;
   });
   if (expects_colon && (t.kind == TokenKind::Newline || only_colon_or_arrow)) {
     ctx.fail("expected ':'", Span{span.line, span.col, span.line, span.col});
@@ -602,10 +594,6 @@ void Parser::report_syntax_error(const context& yyctx) const {
     span.end_col = span.col;
   }
   ctx.fail("invalid syntax", span);
-}
-
-void Parser::error(const location_type& loc, const std::string& msg) {
-  if (!ctx.failed()) ctx.fail(msg, loc);
 }
 
 }  // namespace minipy::front

@@ -20,7 +20,6 @@
 
 #include "compiler/parse_context.h"
 #include "compiler/parse_unicode.h"
-#include "compiler/parser.hpp"
 
 namespace minipy::front {
 
@@ -608,8 +607,7 @@ void check_feature_versions_before_error(ParseContext& ctx) {
     ParseContext sub(ctx.source, ctx.arena, ctx.mode);
     sub.tokens = std::move(prefix);
     sub.feature_version = ctx.feature_version;
-    Parser parser(sub);
-    if (parser.parse() == 0 && sub.module && !sub.failed()) {
+    if (run_parser(sub) == 0 && sub.module && !sub.failed()) {
       FeatureChecker checker(sub);
       checker.module(*sub.module);
       // Only a construct CPython finished before the cut counts (the closing tokens past it are made up).

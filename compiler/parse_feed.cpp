@@ -11,25 +11,6 @@
 
 namespace minipy::front {
 
-namespace {
-
-using Tok = Parser::token;
-
-// tokens.def is the one token table; the grammar's token numbers are Bison's, so the mapping is generated from the same
-// table rather than kept in step by hand.
-int parser_token(TokenKind kind) {
-  switch (kind) {
-#define MINIPY_TOKEN(kind, spelling) case TokenKind::kind: return Tok::T_##kind;
-#define MINIPY_OPERATOR(kind, spelling) case TokenKind::kind: return Tok::T_##kind;
-#define MINIPY_KEYWORD(kind, spelling) case TokenKind::Kw##kind: return Tok::T_Kw##kind;
-#include "compiler/tokens.def"
-    case TokenKind::Count: break;
-  }
-  return Tok::T_Error;
-}
-
-}  // namespace
-
 // A token starts a statement when it follows a line end, an indentation change or a ';' (or is the first token); the
 // soft keywords and the block checks below only apply there.
 bool starts_statement(const ParseContext& ctx, int idx) {
@@ -187,23 +168,24 @@ void report_lex_error(ParseContext& ctx) {
 
 // The first token handed to Bison is synthetic and selects the start rule (exec, eval or single input), which lets one
 // grammar serve all three compile() modes.
-int yylex(Parser::semantic_type* value, Span* location, ParseContext& ctx) {
+int feed_token(SemanticValue* value, Span* location, ParseContext& ctx) {
   if (ctx.next_token < 0) {
     ctx.next_token = 0;
     *location = Span{1, 0, 1, 0};
     value->tok = -1;
-    return ctx.mode == ast::ParseMode::Eval     ? Tok::T_StartEval
-           : ctx.mode == ast::ParseMode::Single ? Tok::T_StartSingle
-                                                : Tok::T_StartExec;
+    return ctx.mode == ast::ParseMode::Eval     ? T_StartEval
+           : ctx.mode == ast::ParseMode::Single ? T_StartSingle
+                                                : T_StartExec;
   }
   int idx = ctx.next_token;
   const Token& t = ctx.tokens[idx];
   value->tok = idx;
-  *location = ctx.token_span(idx);
-  if (t.kind == TokenKind::EndMarker && ctx.end_marker_sent) return Tok::T_YYEOF;
+  ctx.lookahead_token = idx;
+  *location = Span{t.line, t.col, t.end_line, t.end_col};
+  if (t.kind == TokenKind::EndMarker && ctx.end_marker_sent) return T_YYEOF;
   ctx.end_marker_sent = t.kind == TokenKind::EndMarker;
   if (t.kind != TokenKind::EndMarker && t.kind != TokenKind::Error) ++ctx.next_token;
-  auto error_token = [] { return static_cast<int>(Tok::T_Error); };
+  auto error_token = [] { return static_cast<int>(T_Error); };
   if (!ctx.failed() && !check_indented_block(ctx, idx)) return error_token();
   switch (t.kind) {
     case TokenKind::Error:
@@ -218,16 +200,16 @@ int yylex(Parser::semantic_type* value, Span* location, ParseContext& ctx) {
     case TokenKind::Name:
       if (is_match_statement(ctx, idx)) {
         ctx.match_block_depths.push_back(ctx.indent_depth + 1);
-        return Tok::T_MatchKw;
+        return T_MatchKw;
       }
-      if (is_case_clause(ctx, idx)) return Tok::T_CaseKw;
+      if (is_case_clause(ctx, idx)) return T_CaseKw;
       break;
     case TokenKind::LPar:
-      if (is_with_paren(ctx, idx)) return Tok::T_WithLPar;
+      if (is_with_paren(ctx, idx)) return T_WithLPar;
       break;
     default: break;
   }
-  return parser_token(t.kind);
+  return grammar_token(t.kind);
 }
 
 }  // namespace minipy::front

@@ -89,14 +89,16 @@ Expr* make_number(ParseContext& ctx, int token) {
     small = small * static_cast<uint64_t>(base) + static_cast<uint64_t>(d);
   }
   if (fits) {
-    // Small int constants are shared per compile: thousands of `0` and `1` literals in a large module then cost one
-    // Const each, and codegen's constant table finds them by identity first.
+    // Int constants are shared per compile: thousands of `0` and `1` literals in a large module then cost one Const
+    // each, and codegen's constant table finds them by identity first. The small ones need no hashing.
     if (small < std::size(ctx.small_ints)) {
       const Const*& cached = ctx.small_ints[small];
       if (!cached) cached = ctx.arena.keep(Const::integer(BigInt(static_cast<int64_t>(small))));
       return make_expr<Constant>(ctx, span, cached, std::string_view{});
     }
-    return make_constant(ctx, Const::integer(BigInt(static_cast<int64_t>(small))), span);
+    const Const*& cached = ctx.int_constants[small];
+    if (!cached) cached = ctx.arena.keep(Const::integer(BigInt(static_cast<int64_t>(small))));
+    return make_expr<Constant>(ctx, span, cached, std::string_view{});
   }
   if (base == 10 && !check_literal_digit_limit(ctx, digits, span)) return nullptr;
   auto value = BigInt::parse(digits, base);
@@ -150,12 +152,14 @@ std::string decode_escapes(std::string_view body, bool bytes, std::string& out, 
     if (invalid == std::string_view::npos) invalid = at;
   };
   for (size_t i = 0; i < body.size();) {
-    char c = body[i];
-    if (c != '\\' || i + 1 >= body.size()) {
-      out += c;
-      ++i;
-      continue;
+    // The text up to the next backslash is copied as one run (docstrings have few escapes or none).
+    size_t backslash = body.find('\\', i);
+    if (backslash == std::string_view::npos || backslash + 1 >= body.size()) {
+      out.append(body.substr(i));
+      break;
     }
+    out.append(body.substr(i, backslash - i));
+    i = backslash;
     char e = body[i + 1];
     size_t start = i;
     i += 2;
@@ -543,8 +547,10 @@ void fail_after_literals(ParseContext& ctx, int last, std::string message) {
 }
 namespace {
 Expr* build_strings(ParseContext& ctx, int first, int last, Span span) {
-  bool any_f = false, any_bytes = false, any_text = false;
-  for (int t = first; t <= last; ++t) {
+  // Most literals stand alone: their one token is split into prefix and body once.
+  LiteralParts first_parts = split_literal(ctx.token_text(first));
+  bool any_f = first_parts.fstring, any_bytes = first_parts.bytes, any_text = !first_parts.bytes;
+  for (int t = first + 1; t <= last; ++t) {
     LiteralParts p = split_literal(ctx.token_text(t));
     any_f |= p.fstring;
     (p.bytes ? any_bytes : any_text) = true;
@@ -554,11 +560,11 @@ Expr* build_strings(ParseContext& ctx, int first, int last, Span span) {
     ctx.fail("cannot mix bytes and nonbytes literals", at);
     return nullptr;
   }
-  LiteralParts first_parts = split_literal(ctx.token_text(first));
   if (!any_f) {
     std::string value;
     for (int t = first; t <= last; ++t)
-      if (!decode_plain(ctx, split_literal(ctx.token_text(t)), t, last + 1, value)) return nullptr;
+      if (!decode_plain(ctx, t == first ? first_parts : split_literal(ctx.token_text(t)), t, last + 1, value))
+        return nullptr;
     // CPython interns string constants made only of name characters (codeobject.c's intern_string_constants).
     bool interned = !any_bytes && all_name_chars(value);
     ConstRef c = any_bytes ? Const::bytes(std::move(value)) : Const::str(std::move(value), interned);

@@ -5,15 +5,21 @@
 // blocks take the span of their last statement so compound statements end where CPython says.
 // Speed: every reduction is a parser step, so the grammar avoids chains of unit rules where it can (see README).
 %require "3.8"
-%language "c++"
-%define api.namespace {minipy::front}
-%define api.parser.class {Parser}
+// Bison's C skeleton (yacc.c), compiled as C++: its stack is three flat arrays (states, values, spans) that a
+// shift or a reduction writes in place, where the C++ skeleton (lalr1.cc) built, moved and pushed a 64-byte
+// symbol object per step through a std::vector (about 120 instructions per shift or reduction against ~40).
+%define api.prefix {minipy_py}
+%define api.pure full
 %define api.token.prefix {T_}
+// Token numbers are the grammar's symbol numbers, so no translation table sits between the feed and the tables.
+%define api.token.raw
 %define api.location.type {minipy::front::Span}
+%define api.value.type {minipy::front::SemanticValue}
 %define parse.error custom
 %define lr.default-reduction accepting
 %locations
-%param {ParseContext& ctx}
+%param {minipy::front::ParseContext& ctx}
+%initial-action { @$ = minipy::front::Span{}; }
 
 %code requires {
 #include <utility>
@@ -21,10 +27,8 @@
 #include "compiler/parse_context.h"
 namespace minipy::front {
 using namespace ::minipy::ast;  // the semantic value types are AST nodes
-}
-}
-
-%union {
+// One parser stack entry's value: what each grammar symbol carries (the %type tags name the members).
+union SemanticValue {
   int tok;
   TokRange range;
   Expr* expr;
@@ -36,9 +40,9 @@ using namespace ::minipy::ast;  // the semantic value types are AST nodes
   Alias* alias;
   CmpOpKind cmpop;
   OperatorKind binop;
-  ParamItem param_item;
-  CallArg call_arg;
-  BraceItem brace;
+  ParamItem* param_item;  // items are arena records, so a stack entry stays 16 bytes
+  CallArg* call_arg;
+  BraceItem* brace;
   Vec<Stmt*> stmts;
   Vec<Expr*> exprs;
   Vec<CmpItem> cmps;
@@ -55,33 +59,84 @@ using namespace ::minipy::ast;  // the semantic value types are AST nodes
   MatchCase* mcase;
   Vec<MatchCase*> mcases;
   Vec<KeyPatternItem> kpitems;
-  KeyPatternItem kpitem;
+  KeyPatternItem* kpitem;
   Vec<ClassPatternArg> cpargs;
-  ClassPatternArg cparg;
+  ClassPatternArg* cparg;
+};
+static_assert(sizeof(SemanticValue) == 16, "each shift and reduction copies one");
+// The token feed (parse_feed.cpp): the next grammar token, its value (the token's index) and span, for the tokens
+// passes_through() does not let through directly.
+int feed_token(SemanticValue* value, Span* location, ParseContext& ctx);
+}
+// Both are plain data, so the C skeleton may grow its stacks with memcpy (without these it stops at 200 entries).
+#define MINIPY_PYSTYPE_IS_TRIVIAL 1
+#define MINIPY_PYLTYPE_IS_TRIVIAL 1
+}
+
+// tokens.def is the one token table; the grammar's token numbers are Bison's, so the mapping is generated from the
+// same table rather than kept in step by hand.
+%code provides {
+namespace minipy::front {
+inline int grammar_token(TokenKind kind) {
+  switch (kind) {
+#define MINIPY_TOKEN(kind, spelling) case TokenKind::kind: return T_##kind;
+#define MINIPY_OPERATOR(kind, spelling) case TokenKind::kind: return T_##kind;
+#define MINIPY_KEYWORD(kind, spelling) case TokenKind::Kw##kind: return T_Kw##kind;
+#include "compiler/tokens.def"
+    case TokenKind::Count: break;
+  }
+  return T_Error;
+}
+}  // namespace minipy::front
 }
 
 %code {
+#include <cstddef>
+#include <cstring>
+
 #include "compiler/parse_build.h"
-namespace minipy::front {
-int yylex(Parser::semantic_type* value, Span* location, ParseContext& ctx);
-}
+using namespace minipy;
 using namespace minipy::ast;
-using minipy::front::make_expr;
-using minipy::front::make_stmt;
-#define YYLLOC_DEFAULT(Cur, Rhs, N)                                              \
-  do {                                                                           \
-    if (N) {                                                                     \
-      (Cur).line = YYRHSLOC(Rhs, 1).line;                                        \
-      (Cur).col = YYRHSLOC(Rhs, 1).col;                                          \
-      (Cur).end_line = YYRHSLOC(Rhs, N).end_line;                                \
-      (Cur).end_col = YYRHSLOC(Rhs, N).end_col;                                  \
-    } else {                                                                     \
-      (Cur).line = (Cur).end_line = YYRHSLOC(Rhs, 0).end_line;                   \
-      (Cur).col = (Cur).end_col = YYRHSLOC(Rhs, 0).end_col;                      \
-    }                                                                            \
+using namespace minipy::front;
+// Most tokens go straight from the token vector to the grammar; the feed decides about the others.
+static inline int minipy_pylex(SemanticValue* value, Span* location, ParseContext& ctx) {
+  int idx = ctx.next_token;
+  if (idx > 0) {
+    const minipy::Token& t = ctx.tokens[idx];
+    if (passes_through(t.kind, ctx.tokens[idx - 1].kind)) {
+      value->tok = idx;
+      ctx.lookahead_token = idx;
+      *location = Span{t.line, t.col, t.end_line, t.end_col};
+      ctx.next_token = idx + 1;
+      return grammar_token(t.kind);
+    }
+  }
+  return feed_token(value, location, ctx);
+}
+static void minipy_pyerror(const Span* location, ParseContext& ctx, const char* message) {
+  if (!ctx.failed()) ctx.fail(message, *location);
+}
+// A rule's span runs from its first symbol's start to its last symbol's end (an empty rule: an empty span at the
+// end of the symbol before it). Each half is one 8-byte copy: this runs on every reduction.
+static inline void join_spans(Span& cur, const Span& first, const Span& last) {
+  static_assert(offsetof(Span, col) == offsetof(Span, line) + sizeof(int) &&
+                offsetof(Span, end_col) == offsetof(Span, end_line) + sizeof(int));
+  std::memcpy(&cur.line, &first.line, 2 * sizeof(int));
+  std::memcpy(&cur.end_line, &last.end_line, 2 * sizeof(int));
+}
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                                                  \
+  do {                                                                                               \
+    if (N) {                                                                                         \
+      join_spans((Cur), YYRHSLOC(Rhs, 1), YYRHSLOC(Rhs, N));                                         \
+    } else {                                                                                         \
+      (Cur).line = (Cur).end_line = YYRHSLOC(Rhs, 0).end_line;                                       \
+      (Cur).col = (Cur).end_col = YYRHSLOC(Rhs, 0).end_col;                                          \
+    }                                                                                                \
   } while (0)
 // Actions that hit a semantic error record it in ctx and stop the parse.
 #define CHECK(x) do { if (!(x) || ctx.failed()) YYABORT; } while (0)
+// The C++ skeleton's stack had no limit; deeply nested source is limited by the tokenizer, not by this.
+#define YYMAXDEPTH 10000000
 }
 
 // Every lexer token carries its index in ctx.tokens.
@@ -431,15 +486,15 @@ name_or_attr: Name { $$ = make_name(ctx, $1); } | pattern_attr ;
 pattern_attr: name_or_attr "." Name { $$ = make_attribute(ctx, $1, $3, @$); } ;
 // python.gram: items_pattern
 mapping_items:
-    mapping_item { $$ = vec1(ctx, $1); }
-  | double_star_pattern { $$ = vec1(ctx, $1); }
-  | mapping_items "," mapping_item { $$ = $1; push(ctx, $$, $3); }
-  | mapping_items "," double_star_pattern { $$ = $1; push(ctx, $$, $3); }
+    mapping_item { $$ = vec1(ctx, *$1); }
+  | double_star_pattern { $$ = vec1(ctx, *$1); }
+  | mapping_items "," mapping_item { $$ = $1; push(ctx, $$, *$3); }
+  | mapping_items "," double_star_pattern { $$ = $1; push(ctx, $$, *$3); }
   ;
 // python.gram: key_value_pattern
-mapping_item: pattern_key ":" pattern { $$ = KeyPatternItem{$1, $3, -1, @$}; } ;
+mapping_item: pattern_key ":" pattern { $$ = ctx.arena.make<KeyPatternItem>($1, $3, -1, @$); } ;
 // python.gram: double_star_pattern
-double_star_pattern: "**" Name { $$ = KeyPatternItem{nullptr, nullptr, $2, @$}; } ;
+double_star_pattern: "**" Name { $$ = ctx.arena.make<KeyPatternItem>(nullptr, nullptr, $2, @$); } ;
 // python.gram: key_value_pattern's key, `(literal_expr | attr)`
 pattern_key:
     pattern_literal
@@ -450,11 +505,11 @@ pattern_key:
   ;
 // python.gram: class_pattern (its arguments)
 class_args: %empty { $$ = {}; } | class_arg_items opt_comma { $$ = ($1); } ;
-class_arg_items: class_arg { $$ = vec1(ctx, $1); } | class_arg_items "," class_arg { $$ = $1; push(ctx, $$, $3); } ;
+class_arg_items: class_arg { $$ = vec1(ctx, *$1); } | class_arg_items "," class_arg { $$ = $1; push(ctx, $$, *$3); } ;
 // python.gram: positional_patterns / keyword_pattern
 class_arg:
-    pattern { $$ = ClassPatternArg{-1, $1, @$}; }
-  | Name "=" pattern { $$ = ClassPatternArg{$1, $3, @$}; }
+    pattern { $$ = ctx.arena.make<ClassPatternArg>(-1, $1, @$); }
+  | Name "=" pattern { $$ = ctx.arena.make<ClassPatternArg>($1, $3, @$); }
   ;
 // python.gram: invalid_as_pattern's `!NAME expression`: the first tokens of a target that cannot be a capture name
 error_target: Number | String | "(" | "[" ;
@@ -555,14 +610,14 @@ decorators: "@" named_expr Newline { $$ = vec1(ctx, $2); } | decorators "@" name
 params: %empty { $$ = {}; } | param_items | param_items "," ;
 // python.gram: param_no_default, param_with_default, slash_no_default, star_etc and kwds read as one flat list;
 // build_arguments applies their order
-param_items: param_item { $$ = vec1(ctx, $1); } | param_items "," param_item { $$ = $1; push(ctx, $$, $3); } ;
+param_items: param_item { $$ = vec1(ctx, *$1); } | param_items "," param_item { $$ = $1; push(ctx, $$, *$3); } ;
 param_item:
-    param { $$ = ParamItem{ParamItem::Kind::Plain, $1, nullptr, @$}; }
-  | param "=" test { $$ = ParamItem{ParamItem::Kind::Plain, $1, $3, @$}; }
-  | "/" { $$ = ParamItem{ParamItem::Kind::Slash, nullptr, nullptr, @$}; }
-  | "*" { $$ = ParamItem{ParamItem::Kind::Star, nullptr, nullptr, @$}; }
-  | "*" param { $$ = ParamItem{ParamItem::Kind::StarArg, $2, nullptr, @$}; }
-  | "**" param { $$ = ParamItem{ParamItem::Kind::DoubleStarArg, $2, nullptr, @$}; }
+    param { $$ = ctx.arena.make<ParamItem>(ParamItem::Kind::Plain, $1, nullptr, @$); }
+  | param "=" test { $$ = ctx.arena.make<ParamItem>(ParamItem::Kind::Plain, $1, $3, @$); }
+  | "/" { $$ = ctx.arena.make<ParamItem>(ParamItem::Kind::Slash, nullptr, nullptr, @$); }
+  | "*" { $$ = ctx.arena.make<ParamItem>(ParamItem::Kind::Star, nullptr, nullptr, @$); }
+  | "*" param { $$ = ctx.arena.make<ParamItem>(ParamItem::Kind::StarArg, $2, nullptr, @$); }
+  | "**" param { $$ = ctx.arena.make<ParamItem>(ParamItem::Kind::DoubleStarArg, $2, nullptr, @$); }
   ;
 // python.gram: param, `NAME annotation?`
 param:
@@ -572,14 +627,14 @@ param:
 // python.gram: lambda_params (a cover rule, as params; no annotations, so `:` ends them)
 lparams: %empty { $$ = {}; } | lparam_items | lparam_items "," ;
 // python.gram: lambda_param_no_default, lambda_param_with_default, lambda_star_etc, lambda_kwds as one flat list
-lparam_items: lparam_item { $$ = vec1(ctx, $1); } | lparam_items "," lparam_item { $$ = $1; push(ctx, $$, $3); } ;
+lparam_items: lparam_item { $$ = vec1(ctx, *$1); } | lparam_items "," lparam_item { $$ = $1; push(ctx, $$, *$3); } ;
 lparam_item:
-    lparam { $$ = ParamItem{ParamItem::Kind::Plain, $1, nullptr, @$}; }
-  | lparam "=" test { $$ = ParamItem{ParamItem::Kind::Plain, $1, $3, @$}; }
-  | "/" { $$ = ParamItem{ParamItem::Kind::Slash, nullptr, nullptr, @$}; }
-  | "*" { $$ = ParamItem{ParamItem::Kind::Star, nullptr, nullptr, @$}; }
-  | "*" lparam { $$ = ParamItem{ParamItem::Kind::StarArg, $2, nullptr, @$}; }
-  | "**" lparam { $$ = ParamItem{ParamItem::Kind::DoubleStarArg, $2, nullptr, @$}; }
+    lparam { $$ = ctx.arena.make<ParamItem>(ParamItem::Kind::Plain, $1, nullptr, @$); }
+  | lparam "=" test { $$ = ctx.arena.make<ParamItem>(ParamItem::Kind::Plain, $1, $3, @$); }
+  | "/" { $$ = ctx.arena.make<ParamItem>(ParamItem::Kind::Slash, nullptr, nullptr, @$); }
+  | "*" { $$ = ctx.arena.make<ParamItem>(ParamItem::Kind::Star, nullptr, nullptr, @$); }
+  | "*" lparam { $$ = ctx.arena.make<ParamItem>(ParamItem::Kind::StarArg, $2, nullptr, @$); }
+  | "**" lparam { $$ = ctx.arena.make<ParamItem>(ParamItem::Kind::DoubleStarArg, $2, nullptr, @$); }
   ;
 // python.gram: lambda_param
 lparam: Name { $$ = ctx.arena.make<Arg>(@$.loc(), identifier(ctx, $1), nullptr); } ;
@@ -779,12 +834,12 @@ brace_atom:
   ;
 // python.gram: dict's double_starred_kvpairs and set's star_named_expressions as one cover list; make_brace_display
 // decides which it was
-brace_items: brace_item { $$ = vec1(ctx, $1); } | brace_items "," brace_item { $$ = $1; push(ctx, $$, $3); } ;
+brace_items: brace_item { $$ = vec1(ctx, *$1); } | brace_items "," brace_item { $$ = $1; push(ctx, $$, *$3); } ;
 brace_item:
-    named_expr { $$ = BraceItem{nullptr, $1, false, true}; }
-  | star_expr { $$ = BraceItem{nullptr, $1, false, true}; }
-  | test ":" test { $$ = BraceItem{$1, $3, false, false}; }
-  | "**" bexpr { $$ = BraceItem{nullptr, $2, true, false}; }
+    named_expr { $$ = ctx.arena.make<BraceItem>(nullptr, $1, false, true); }
+  | star_expr { $$ = ctx.arena.make<BraceItem>(nullptr, $1, false, true); }
+  | test ":" test { $$ = ctx.arena.make<BraceItem>($1, $3, false, false); }
+  | "**" bexpr { $$ = ctx.arena.make<BraceItem>(nullptr, $2, true, false); }
   ;
 
 // python.gram: for_if_clauses
@@ -806,16 +861,16 @@ comp_ifs:
 call_args: %empty { $$ = {}; } | arg_items | arg_items "," ;
 // python.gram: args' items: starred_expression, (assignment_expression | expression !':='), kwarg_or_starred,
 // kwarg_or_double_starred, and a bare genexp (the `args` of primary's `genexp` call form)
-arg_items: arg { $$ = vec1(ctx, $1); } | arg_items "," arg { $$ = $1; push(ctx, $$, $3); } ;
+arg_items: arg { $$ = vec1(ctx, *$1); } | arg_items "," arg { $$ = $1; push(ctx, $$, *$3); } ;
 arg:
-    named_expr { $$ = CallArg{CallArg::Kind::Positional, $1, nullptr, @$}; }
-  | "*" test { $$ = CallArg{CallArg::Kind::Starred, make_expr<Starred>(ctx, @$, $2, ExprContext::Load), nullptr, @$}; }
-  | "**" test { $$ = CallArg{CallArg::Kind::DoubleStarred, $2, nullptr, @$}; }
-  | test "=" test { $$ = CallArg{CallArg::Kind::Keyword, $3, $1, @$}; }
+    named_expr { $$ = ctx.arena.make<CallArg>(CallArg::Kind::Positional, $1, nullptr, @$); }
+  | "*" test { $$ = ctx.arena.make<CallArg>(CallArg::Kind::Starred, make_expr<Starred>(ctx, @$, $2, ExprContext::Load), nullptr, @$); }
+  | "**" test { $$ = ctx.arena.make<CallArg>(CallArg::Kind::DoubleStarred, $2, nullptr, @$); }
+  | test "=" test { $$ = ctx.arena.make<CallArg>(CallArg::Kind::Keyword, $3, $1, @$); }
   | named_expr comp_for {
       Expr* gen = make_comprehension_expr(ctx, ExprKind::GeneratorExp, $1, nullptr, $2, @$);
       CHECK(gen);
-      $$ = CallArg{CallArg::Kind::BareGenerator, gen, nullptr, @$};
+      $$ = ctx.arena.make<CallArg>(CallArg::Kind::BareGenerator, gen, nullptr, @$);
     }
   ;
 
@@ -840,3 +895,30 @@ subscript:
 opt_test: %empty { $$ = nullptr; } | test ;
 
 %%
+// The error reporter (parse_errors.cpp) gets the lookahead and the expected tokens in the lexer's terms, so only this
+// file sees Bison's symbol numbers.
+static minipy::TokenKind lexer_kind(yysymbol_kind_t symbol) {
+  switch (symbol) {
+#define MINIPY_TOKEN(kind, spelling) case YYSYMBOL_##kind: return minipy::TokenKind::kind;
+#define MINIPY_OPERATOR(kind, spelling) case YYSYMBOL_##kind: return minipy::TokenKind::kind;
+#define MINIPY_KEYWORD(kind, spelling) case YYSYMBOL_Kw##kind: return minipy::TokenKind::Kw##kind;
+#include "compiler/tokens.def"
+    default: return minipy::TokenKind::Count;  // the grammar's own tokens (soft keywords, start symbols)
+  }
+}
+
+static int yyreport_syntax_error(const yypcontext_t* yyctx, ParseContext& ctx) {
+  yysymbol_kind_t la = yypcontext_token(yyctx);
+  bool has_token = la != YYSYMBOL_YYEMPTY && la != YYSYMBOL_YYEOF && la != YYSYMBOL_StartExec &&
+                   la != YYSYMBOL_StartEval && la != YYSYMBOL_StartSingle;
+  yysymbol_kind_t symbols[YYNTOKENS];
+  int n = yypcontext_expected_tokens(yyctx, symbols, YYNTOKENS);
+  minipy::TokenKind expected[YYNTOKENS];
+  for (int i = 0; i < n; ++i) expected[i] = lexer_kind(symbols[i]);
+  report_syntax_error(ctx, has_token ? ctx.lookahead_token : -1, std::span<const minipy::TokenKind>(expected, n));
+  return 0;
+}
+
+namespace minipy::front {
+int run_parser(ParseContext& ctx) { return minipy_pyparse(ctx); }
+}  // namespace minipy::front
