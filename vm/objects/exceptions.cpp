@@ -45,8 +45,13 @@ Value exception_new(ThreadState& ts, Type* type, std::span<const Value> args, Tu
 // field never set (CPython's NULL member: it reads as None, and ImportError's __reduce__ leaves it out). They are
 // attributes of the class (CPython's members), not entries of the instance dict, so a subclass may replace one
 // with a property (importlib.metadata's PackageNotFoundError.name) without breaking the base's __init__.
+// SyntaxError: (msg, filename, lineno, offset, text, end_lineno, end_offset, print_file_and_line), set by
+// __init__ from its arguments and writable on their own afterwards (CPython's members: `e.msg = ...` leaves args
+// alone, and str(e) reads the members).
 enum ExtraField { kImportName = 0, kImportPath = 1, kImportMsg = 2, kAttrName = 0, kAttrObj = 1, kNameName = 0,
-                  kNameSuggestion = 1 };
+                  kNameSuggestion = 1, kSyntaxMsg = 0, kSyntaxFilename = 1, kSyntaxLineno = 2, kSyntaxOffset = 3,
+                  kSyntaxText = 4, kSyntaxEndLineno = 5, kSyntaxEndOffset = 6, kSyntaxPrintFileAndLine = 7 };
+constexpr int kSyntaxFieldCount = 8;
 
 Value extra_field(Value self, int index) {
   Value extra = as_exc(self)->extra;
@@ -137,14 +142,29 @@ Value import_error_reduce(ThreadState& ts, Value self, std::span<const Value> ar
   return Value(minipy::make_tuple(ts, std::span<const Value>(items, state ? 3 : 2)));
 }
 
-// SyntaxError(msg, details): the details are a sequence (filename, lineno, offset, text[, end_lineno, end_offset]).
-bool check_syntax_details(ThreadState& ts, Value details) {
-  ListObject* items = make_list(ts, 0);
-  if (!list_extend(ts, items, details)) return false;
-  int64_t n = items->size;
-  if (n < 4) return raise_fmt(ts, TypeError_type, "function takes at least 4 arguments ({} given)", n), false;
-  if (n > 6) return raise_fmt(ts, TypeError_type, "function takes at most 6 arguments ({} given)", n), false;
-  if (n == 5) return raise(ts, TypeError_type, "end_offset must be provided when end_lineno is provided"), false;
+// SyntaxError.__init__(*args): msg is the first argument; with exactly two, the second is a sequence
+// (filename, lineno, offset, text[, end_lineno, end_offset]) whose items become the fields (the end ones unset
+// when absent). Fields the arguments do not name keep their earlier values, as in CPython's SyntaxError_init.
+bool syntax_error_init(ThreadState& ts, Value self, std::span<const Value> args) {
+  ListObject* details = nullptr;
+  if (args.size() == 2) {
+    details = make_list(ts, 0);
+    if (!list_extend(ts, details, args[1])) return false;
+    int64_t n = details->size;
+    if (n < 4) return raise_fmt(ts, TypeError_type, "function takes at least 4 arguments ({} given)", n), false;
+    if (n > 6) return raise_fmt(ts, TypeError_type, "function takes at most 6 arguments ({} given)", n), false;
+    if (n == 5) return raise(ts, TypeError_type, "end_offset must be provided when end_lineno is provided"), false;
+  }
+  ExceptionObject* e = as_exc(self);
+  e->args = minipy::make_tuple(ts, args);
+  TupleObject* fields = minipy::make_tuple(ts, kSyntaxFieldCount);
+  for (int i = 0; i < kSyntaxFieldCount; i++) fields->items[i] = extra_field(self, i);
+  if (!args.empty()) fields->items[kSyntaxMsg] = args[0];
+  if (details) {
+    for (int i = 0; i < 6; i++)
+      fields->items[kSyntaxFilename + i] = i < details->size ? details->items[i] : Value();
+  }
+  e->extra = Value(fields);
   return true;
 }
 
@@ -159,8 +179,7 @@ bool exception_init(ThreadState& ts, Value self, std::span<const Value> args, Tu
     raise_fmt(ts, TypeError_type, "{}() takes no keyword arguments", t->name->view());
     return false;
   }
-  if (is_subtype(t, &SyntaxError_type) && positional_count(args, kwnames) == 2 && !check_syntax_details(ts, args[1]))
-    return false;
+  if (is_subtype(t, &SyntaxError_type)) return syntax_error_init(ts, self, args.subspan(0, positional_count(args, kwnames)));
   as_exc(self)->args = minipy::make_tuple(ts, args.subspan(0, positional_count(args, kwnames)));
   if (is_subtype(t, &StopIteration_type) || is_subtype(t, &SystemExit_type))
     as_exc(self)->extra = args.empty() ? None() : args[0];
@@ -224,33 +243,18 @@ GETTER(get_value) {
   Value v = as_exc(self)->extra;
   return v ? v : None();
 }
-// SyntaxError keeps (msg, (filename, lineno, offset, text, end_lineno, end_offset)) as CPython's args.
-Value syntax_field(ThreadState& ts, Value self, int index) {
-  (void)ts;
-  TupleObject* args = as_exc(self)->args;
-  if (index == -1) return args->size > 0 ? args->items[0] : None();
-  if (args->size != 2 || !is_tuple(args->items[1])) return None();  // CPython reads the details from exactly two
-  auto* details = static_cast<TupleObject*>(args->items[1].as_object());
-  return index < details->size ? details->items[index] : None();
-}
-GETTER(get_msg) { return syntax_field(ts, self, -1); }
-GETTER(get_filename) { return syntax_field(ts, self, 0); }
-GETTER(get_lineno) { return syntax_field(ts, self, 1); }
-GETTER(get_offset) { return syntax_field(ts, self, 2); }
-GETTER(get_text) { return syntax_field(ts, self, 3); }
-GETTER(get_end_lineno) { return syntax_field(ts, self, 4); }
-GETTER(get_end_offset) { return syntax_field(ts, self, 5); }
-
+// str(e): msg, with "(file, line N)" (the file's base name) or "(line N)" when those fields are a str and an int.
 Value syntax_error_str(ThreadState& ts, Value self) {
-  Value msg = syntax_field(ts, self, -1);
-  Value filename = syntax_field(ts, self, 0);
-  Value lineno = syntax_field(ts, self, 1);
-  Value m = py_str(ts, msg);
+  Value msg = extra_field(self, kSyntaxMsg);
+  Value filename = extra_field(self, kSyntaxFilename);
+  Value lineno = extra_field(self, kSyntaxLineno);
+  Value m = py_str(ts, msg ? msg : None());
   if (!m) return m;
-  if (is_str(filename) && lineno.is_small_int()) {
+  if (filename && is_str(filename)) {
     std::string_view f = as_str(filename)->view();
     size_t slash = f.rfind('/');
     if (slash != std::string_view::npos) f = f.substr(slash + 1);
+    if (!lineno.is_small_int()) return Value(make_str(ts, fmt::format("{} ({})", as_str(m)->view(), f)));
     return Value(make_str(ts, fmt::format("{} ({}, line {})", as_str(m)->view(), f, lineno.as_small_int())));
   }
   if (lineno.is_small_int())
@@ -339,6 +343,20 @@ void add_exception_fields(ThreadState& ts) {
   for (size_t i = 0; i < 2; i++)
     add_native_property(ts, AttributeError_type, &kAttributeGetters[i], &kAttributeSetters[i]);
   add_native_property(ts, NameError_type, &kNameGetter, &kNameSetter);
+  static const MethodDef kSyntaxGetters[] = {
+      {"msg", get_extra<kSyntaxMsg>}, {"filename", get_extra<kSyntaxFilename>}, {"lineno", get_extra<kSyntaxLineno>},
+      {"offset", get_extra<kSyntaxOffset>}, {"text", get_extra<kSyntaxText>},
+      {"end_lineno", get_extra<kSyntaxEndLineno>}, {"end_offset", get_extra<kSyntaxEndOffset>},
+      {"print_file_and_line", get_extra<kSyntaxPrintFileAndLine>}};
+  static const MethodDef kSyntaxSetters[] = {
+      {"msg", set_extra<kSyntaxMsg, kSyntaxFieldCount>}, {"filename", set_extra<kSyntaxFilename, kSyntaxFieldCount>},
+      {"lineno", set_extra<kSyntaxLineno, kSyntaxFieldCount>}, {"offset", set_extra<kSyntaxOffset, kSyntaxFieldCount>},
+      {"text", set_extra<kSyntaxText, kSyntaxFieldCount>},
+      {"end_lineno", set_extra<kSyntaxEndLineno, kSyntaxFieldCount>},
+      {"end_offset", set_extra<kSyntaxEndOffset, kSyntaxFieldCount>},
+      {"print_file_and_line", set_extra<kSyntaxPrintFileAndLine, kSyntaxFieldCount>}};
+  for (size_t i = 0; i < std::size(kSyntaxGetters); i++)
+    add_native_property(ts, SyntaxError_type, &kSyntaxGetters[i], &kSyntaxSetters[i]);
 }
 
 // BaseException's fields as attributes, with CPython's checks (BaseException_set_context and friends): none of
@@ -424,16 +442,6 @@ void init_exception_slots(ThreadState& ts) {
   add_getset(ts, SystemExit_type, "code", get_value);
   SyntaxError_type.str = syntax_error_str;
   add_methods(ts, SyntaxError_type, syntax_error_methods);
-  add_getset(ts, SyntaxError_type, "msg", get_msg);
-  add_getset(ts, SyntaxError_type, "filename", get_filename);
-  add_getset(ts, SyntaxError_type, "lineno", get_lineno);
-  add_getset(ts, SyntaxError_type, "offset", get_offset);
-  add_getset(ts, SyntaxError_type, "text", get_text);
-  add_getset(ts, SyntaxError_type, "end_lineno", get_end_lineno);
-  add_getset(ts, SyntaxError_type, "end_offset", get_end_offset);
-  add_getset(ts, SyntaxError_type, "print_file_and_line", [](ThreadState&, Value, std::span<const Value>, TupleObject*) {
-    return None();  // CPython's member, which only its traceback printer of old read
-  });
   add_exception_fields(ts);
   init_os_error_type(ts, exception_new, exception_init);
   init_unicode_error_types(ts, exception_init);
