@@ -34,8 +34,11 @@ bool starts_operand(TokenKind k) {
 // The last token of the expression list (CPython's star_expressions) that starts at token `first`, or first - 1
 // when none does: operands joined by operators, trailers (calls, subscripts, attributes), adjacent strings and
 // commas, up to the first token that cannot continue it (`print x = 3`, `exec x y` and `print x.` stop at x).
-// `*open_if` is the first token of an element holding `if` without its `else` (-1 when none).
-int end_of_expression_list(const ParseContext& ctx, int first, int* open_if) {
+// `*open_if` is the first token of an element holding `if` without its `else` (-1 when none). With `one`, the scan
+// is of a single expression (it stops at a comma); `*at_input_end` (optional) tells whether it ran into the end
+// of the input, as CPython's parser reading on into an unclosed bracket does.
+int end_of_expression_list(const ParseContext& ctx, int first, int* open_if, bool one = false,
+                           bool* at_input_end = nullptr) {
   auto joins = [](TokenKind k) {  // a token between two operands
     switch (k) {
       case TokenKind::KwIf: case TokenKind::KwElse: case TokenKind::KwAnd: case TokenKind::KwOr:
@@ -57,7 +60,11 @@ int end_of_expression_list(const ParseContext& ctx, int first, int* open_if) {
   bool need_operand = true;
   for (int i = first; i < n; ++i) {
     TokenKind k = ctx.tokens[i].kind;
-    if (k == TokenKind::Error || k == TokenKind::EndMarker) break;
+    if (k == TokenKind::Error || k == TokenKind::EndMarker) {
+      if (at_input_end) *at_input_end = true;
+      break;
+    }
+    if (one && depth == 0 && k == TokenKind::Comma) break;
     if (depth == 0 && (k == TokenKind::KwIf || k == TokenKind::KwElse)) ifs += k == TokenKind::KwIf ? 1 : -1;
     if (depth == 0 && k == TokenKind::Comma) {
       if (ifs > 0 && *open_if < 0) *open_if = element;
@@ -578,6 +585,16 @@ void report_syntax_error(ParseContext& ctx, int lookahead, std::span<const Token
     // CPython has read the token after the second expression when it gives up.
     int after = std::min(primary_end(ctx, idx) + 1, static_cast<int>(ctx.tokens.size()) - 1);
     ctx.last_read_line = ctx.tokens[after].line;
+    // When the second expression runs to the end of the input inside the brackets (`(1 2` or `(1 2 +` with no
+    // newline to end the line), CPython's parser reads on into the tokenizer's "'(' was never closed", raised by
+    // that read itself before the comma rule can speak.
+    int open_if = -1;
+    bool at_input_end = false;
+    end_of_expression_list(ctx, idx, &open_if, true, &at_input_end);
+    if (at_input_end && ctx.lex_error && ctx.lex_error->message.ends_with("was never closed")) {
+      report_lex_error(ctx);
+      return;
+    }
     ctx.fail("invalid syntax. Perhaps you forgot a comma?", range);
     return;
   }
