@@ -217,6 +217,10 @@ Value call_function(ThreadState& ts, FunctionObject* func, std::span<const Value
 // module inserted, and one with __builtins__ uses it (a module or its dict), so a sandboxed exec sees the builtins it
 // was given.
 Value eval_code(ThreadState& ts, CodeObj* code, DictObject* globals, Value locals, TupleObject* closure) {
+  // Free variables need a closure to copy from: a module's code with any (a crafted pyc) is refused as CPython's
+  // exec() refuses it, before a frame could read a missing function's cells.
+  if (code->nfrees > 0 && (!closure || closure->size != code->nfrees))
+    return raise(ts, TypeError_type, "code object passed to exec() may not contain free variables");
   Value builtins_v = dict_get_str(globals, ts.interp->names.builtins);
   DictObject* builtins = ts.interp->builtins;
   if (builtins_v) {
