@@ -117,10 +117,12 @@ void compute_localsplus(const CompilerUnit& unit, CodeObject& code) {
 // Why a loop: a jump's size depends on its oparg (EXTENDED_ARG prefixes above 255), its oparg on the distance,
 // and the distance on the sizes of the jumps in between. Sizes only grow, so the loop ends; CPython's
 // assemble_jump_offsets iterates the same way, which keeps the chosen EXTENDED_ARGs identical.
-void resolve_jump_offsets(CompilerUnit& unit) {
+// Returns the code's length in code units.
+int resolve_jump_offsets(CompilerUnit& unit) {
   bool changed = true;
+  int total = 0;
   while (changed) {
-    int total = 0;
+    total = 0;
     for (BasicBlock* b = unit.entry; b; b = b->next) {
       b->offset = total;
       for (const Instr& instr : b->instrs) total += instr_size(instr);
@@ -138,24 +140,27 @@ void resolve_jump_offsets(CompilerUnit& unit) {
       }
     }
   }
+  return total;
 }
 
-// One instruction as code units: EXTENDED_ARG prefixes carrying the high bytes of the oparg, the instruction,
-// then its inline CACHE entries as zeros (what CPython writes into a pyc; the VM fills them at run time).
-void emit_instr(std::string& code, const Instr& instr) {
+// One instruction as code units at `out`: EXTENDED_ARG prefixes carrying the high bytes of the oparg, the
+// instruction, then its inline CACHE entries as zeros (what CPython writes into a pyc; the VM fills them at run
+// time). `size` is instr_size(instr); returns the position after the instruction.
+char* emit_instr(char* out, const Instr& instr, int size) {
   unsigned oparg = has_arg(instr.op) ? static_cast<unsigned>(instr.oparg) : 0u;
-  int prefixes = instr_size(instr) - 1 - cache_entries(instr.op);
-  // Built in a local buffer and appended once (std::string's push_back is an out-of-line call per byte).
-  char units[8];
-  size_t n = 0;
+  int caches = cache_entries(instr.op);
+  int prefixes = size - 1 - caches;
   for (int shift = 8 * prefixes; shift > 0; shift -= 8) {
-    units[n++] = static_cast<char>(Opcode::EXTENDED_ARG);
-    units[n++] = static_cast<char>((oparg >> shift) & 0xFF);
+    *out++ = static_cast<char>(Opcode::EXTENDED_ARG);
+    *out++ = static_cast<char>((oparg >> shift) & 0xFF);
   }
-  units[n++] = static_cast<char>(instr.op);
-  units[n++] = static_cast<char>(oparg & 0xFF);
-  code.append(units, n);
-  code.append(2 * static_cast<size_t>(cache_entries(instr.op)), '\0');
+  *out++ = static_cast<char>(instr.op);
+  *out++ = static_cast<char>(oparg & 0xFF);
+  for (int i = 0; i < caches; i++) {
+    *out++ = 0;
+    *out++ = 0;
+  }
+  return out;
 }
 
 // Runs of instructions with the same handler become one entry each. The recorded depth is the handler's entry
@@ -213,18 +218,24 @@ std::shared_ptr<CodeObject> assemble(CompilerUnit& unit) {
     flowgraph::label_exception_targets(unit);
     flowgraph::resolve_jump_directions(unit);
   }
-  resolve_jump_offsets(unit);
+  int code_units = resolve_jump_offsets(unit);
 
   auto code = std::make_shared<CodeObject>();
   code->verified = true;  // the VM trusts its own compiler's output
-  LineTableWriter locations(unit.firstlineno);
+  code->code.resize(2 * static_cast<size_t>(code_units));
+  // One writer per thread, whose buffer serves every code object that thread assembles.
+  thread_local LineTableWriter locations(0);
+  locations.reset(unit.firstlineno);
+  char* out = code->code.data();
   for (BasicBlock* b = unit.entry; b; b = b->next) {
     for (const Instr& instr : b->instrs) {
-      emit_instr(code->code, instr);
-      locations.add(instr.loc, instr_size(instr));
+      int size = instr_size(instr);
+      out = emit_instr(out, instr, size);
+      locations.add(instr.loc, size);
     }
   }
-  code->linetable = locations.table();
+  assert(out == code->code.data() + code->code.size());
+  code->linetable = std::string(locations.table());
   code->exceptiontable = build_exception_table(unit);
 
   code->argcount = unit.posonlyargcount + unit.argcount;  // CPython's u_argcount excludes positional-only

@@ -119,19 +119,19 @@ int Codegen::add_const(ConstRef c) {
   return index;
 }
 
-int Codegen::add_const_copy(const Const& c) {
+int Codegen::add_ast_const(const Const& c) {
   // Frozensets are reordered, NaNs and code objects keyed apart: add_const's own rules decide those.
   if (c.is(Const::Kind::FrozenSet) || c.is(Const::Kind::Code) || (c.is(Const::Kind::Float) && std::isnan(c.float_value())))
-    return add_const(copy_const(c));
-  // Most constants of a unit repeat (0, 1, a key string): look the borrowed one up first, and copy it out of the
-  // AST's arena only when it is new (a copy and its free cost more than the lookup).
+    return add_const(c.shared_from_this());
+  // Most constants of a unit repeat (0, 1, a key string): look the borrowed one up first, and take a reference
+  // to the AST's constant only when it is new (the AST's constants are immutable, so co_consts can share them).
   Unit& unit = u();
   size_t h = c.key_hash();
   auto range = unit.const_index.equal_range(h);
   for (auto it = range.first; it != range.second; ++it)
     if (same_constant(*unit.cu.consts[it->second], c)) return it->second;
   int index = static_cast<int>(unit.cu.consts.size());
-  unit.cu.consts.push_back(copy_const(c));
+  unit.cu.consts.push_back(c.shared_from_this());
   unit.const_index.emplace(h, index);
   return index;
 }
@@ -312,7 +312,8 @@ bool Codegen::nameop(std::string_view name, ast::ExprContext ctx) {
   using Ctx = ast::ExprContext;
   if (forbidden_name(name, ctx)) return false;
   Unit& unit = u();
-  std::string mangled = mangle(unit.private_name, name);
+  std::string storage;
+  std::string_view mangled = mangle(unit.private_name, name, storage);
   enum { kFast, kGlobal, kDeref, kName } optype = kName;
   bool function_block = unit.ste->kind == BlockKind::Function;
   int deref_index = 0;

@@ -78,11 +78,14 @@ class Codegen {
   bool load_const(ConstRef c) { return addop_i(Opcode::LOAD_CONST, add_const(std::move(c))); }
   bool load_none() { return load_const(Const::none()); }
   int add_const(ConstRef c);
-  // The same for a constant the AST owns (its arena's): copied only when it is not in co_consts yet.
-  int add_const_copy(const Const& c);
-  bool load_const_copy(const Const& c) { return addop_i(Opcode::LOAD_CONST, add_const_copy(c)); }
+  // The same for a constant an AST node holds: shared (not copied), and only when it is not in co_consts yet.
+  int add_ast_const(const Const& c);
+  bool load_ast_const(const Const& c) { return addop_i(Opcode::LOAD_CONST, add_ast_const(c)); }
   int add_name(std::string_view name);  // co_names index (after mangling by the caller when needed)
-  bool addop_name(Opcode op, std::string_view name) { return addop_i(op, add_name(mangle(u().private_name, name))); }
+  bool addop_name(Opcode op, std::string_view name) {
+    std::string storage;
+    return addop_i(op, add_name(mangle(u().private_name, name, storage)));
+  }
 
   void set_loc(const ast::Location& l) { u().loc = SourcePosition{l.lineno, l.end_lineno, l.col_offset, l.end_col_offset}; }
   void unset_loc() { u().loc = SourcePosition{-1, -1, -1, -1}; }

@@ -123,7 +123,7 @@ bool Codegen::function_def(const ast::FunctionDef* s) {
   const ast::Constant* doc = optimize_ < 2 ? docstring_of(s->body) : nullptr;
   // co_consts[0] is the docstring or None: function objects read __doc__ from there, so it must be added before
   // anything else in the body.
-  add_const(doc ? copy_const(*doc->value) : Const::none());
+  add_const(doc ? doc->value->shared_from_this() : Const::none());
   u().cu.argcount = static_cast<int>(args->args.size());
   u().cu.posonlyargcount = static_cast<int>(args->posonlyargs.size());
   u().cu.kwonlyargcount = static_cast<int>(args->kwonlyargs.size());

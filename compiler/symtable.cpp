@@ -16,16 +16,22 @@ using NameSet = std::unordered_set<std::string>;
 // Private name mangling: `__x` inside class `_Foo` is `_Foo__x`. Both the symbol table and codegen mangle before
 // every lookup, so the two must agree exactly; leading underscores of the class name are dropped, and a class
 // named only with underscores mangles nothing (CPython's _Py_Mangle).
-std::string mangle(std::string_view class_name, std::string_view name) {
-  if (class_name.empty() || name.size() < 2 || name[0] != '_' || name[1] != '_') return std::string(name);
+std::string_view mangle(std::string_view class_name, std::string_view name, std::string& storage) {
+  if (class_name.empty() || name.size() < 2 || name[0] != '_' || name[1] != '_') return name;
   // Dunder names and dotted import names keep their spelling.
   if ((name.size() >= 2 && name[name.size() - 1] == '_' && name[name.size() - 2] == '_') ||
       name.find('.') != std::string_view::npos)
-    return std::string(name);
+    return name;
   size_t strip = 0;
   while (strip < class_name.size() && class_name[strip] == '_') ++strip;
-  if (strip == class_name.size()) return std::string(name);
-  return fmt::format("_{}{}", class_name.substr(strip), name);
+  if (strip == class_name.size()) return name;
+  storage = fmt::format("_{}{}", class_name.substr(strip), name);
+  return storage;
+}
+
+std::string mangle(std::string_view class_name, std::string_view name) {
+  std::string storage;
+  return std::string(mangle(class_name, name, storage));
 }
 
 // AST columns are 0-based; SyntaxError.offset and end_offset are 1-based, as CPython reports them.
@@ -114,8 +120,12 @@ class SymtableBuilder {
   // are duplicate parameters and a walrus rebinding a comprehension variable; all other conflicts wait for the
   // analysis, which sees the whole block.
   bool add_def_in(Scope* scope, std::string_view raw_name, int flag, const ast::Location& loc) {
-    std::string name = mangle(private_, raw_name);
-    Symbol& sym = scope->symbols[name];
+    std::string storage;
+    std::string_view name = mangle(private_, raw_name, storage);
+    // Most definitions repeat a name the block has already seen: find it by the view before making a key.
+    auto found = scope->symbols.find(name);
+    if (found == scope->symbols.end()) found = scope->symbols.emplace(std::string(name), Symbol{}).first;
+    Symbol& sym = found->second;
     if ((flag & kDefParam) && (sym.flags & kDefParam))
       return fail(loc, fmt::format("duplicate argument '{}' in function definition", name));
     // A comprehension's `for` target is local to the comprehension; a walrus inside it that binds the same name
@@ -127,14 +137,17 @@ class SymtableBuilder {
       sym.flags |= kDefCompIter;
     }
     sym.flags |= flag;
-    if (flag & kDefParam) scope->varnames.push_back(name);
+    if (flag & kDefParam) scope->varnames.emplace_back(name);
     // CPython records every `global` declaration in the module's own symbols too (st_global is the top
     // block's dict), so a name declared global anywhere is an explicit global at module level.
-    if ((flag & kDefGlobal) && table_->top_) table_->top_->symbols[name].flags |= flag;
+    if ((flag & kDefGlobal) && table_->top_) table_->top_->symbols[std::string(name)].flags |= flag;
     return true;
   }
   bool add_def(std::string_view name, int flag, const ast::Location& loc) { return add_def_in(cur_, name, flag, loc); }
-  int lookup_flags(std::string_view raw_name) const { return cur_->flags_of(mangle(private_, raw_name)); }
+  int lookup_flags(std::string_view raw_name) const {
+    std::string storage;
+    return cur_->flags_of(mangle(private_, raw_name, storage));
+  }
   void record_directive(std::string_view raw_name, const ast::Location& loc) {
     directives_.push_back(Directive{cur_, mangle(private_, raw_name), loc});
   }
