@@ -101,21 +101,19 @@ int Codegen::add_const(ConstRef c) {
     const CodeObject& code = *c->code_value();
     size_t h = std::hash<std::string>()(code.code) ^ (std::hash<std::string>()(code.name) * 31) ^
                (static_cast<size_t>(code.firstlineno) * 0x9E3779B97F4A7C15ull);
-    auto range = unit.code_const_index.equal_range(h);
-    for (auto it = range.first; it != range.second; ++it)
-      if (same_const(*unit.cu.consts[it->second], *c)) return it->second;
+    int found = unit.code_const_index.find(h, [&](int i) { return same_const(*unit.cu.consts[i], *c); });
+    if (found >= 0) return found;
     int index = static_cast<int>(unit.cu.consts.size());
     unit.cu.consts.push_back(std::move(c));
-    unit.code_const_index.emplace(h, index);
+    unit.code_const_index.insert(h, index);
     return index;
   }
   size_t h = c->key_hash();
-  auto range = unit.const_index.equal_range(h);
-  for (auto it = range.first; it != range.second; ++it)
-    if (same_constant(*unit.cu.consts[it->second], *c)) return it->second;
+  int found = unit.const_index.find(h, [&](int i) { return same_constant(*unit.cu.consts[i], *c); });
+  if (found >= 0) return found;
   int index = static_cast<int>(unit.cu.consts.size());
   unit.cu.consts.push_back(std::move(c));
-  unit.const_index.emplace(h, index);
+  unit.const_index.insert(h, index);
   return index;
 }
 
@@ -127,28 +125,41 @@ int Codegen::add_ast_const(const Const& c) {
   // to the AST's constant only when it is new (the AST's constants are immutable, so co_consts can share them).
   Unit& unit = u();
   size_t h = c.key_hash();
-  auto range = unit.const_index.equal_range(h);
-  for (auto it = range.first; it != range.second; ++it)
-    if (same_constant(*unit.cu.consts[it->second], c)) return it->second;
+  int found = unit.const_index.find(h, [&](int i) { return same_constant(*unit.cu.consts[i], c); });
+  if (found >= 0) return found;
   int index = static_cast<int>(unit.cu.consts.size());
   unit.cu.consts.push_back(c.shared_from_this());
-  unit.const_index.emplace(h, index);
+  unit.const_index.insert(h, index);
   return index;
 }
 
-static int add_to(NameMap<int>& dict, std::vector<std::string>& list, std::string_view name) {
-  // Most code objects have a handful of names: scanning them beats hashing. The map (kept complete) answers for
-  // the long lists, searched by the view first: emplace would allocate a node before finding the name there.
-  constexpr size_t kScanLimit = 16;
-  if (list.size() <= kScanLimit) {
+// Most code objects have a handful of names: scanning them beats hashing, so `dict` is filled only once `list`
+// outgrows the scan, and then kept complete.
+constexpr size_t kNameScanLimit = 16;
+
+int find_name(const NameMap<int>& dict, const std::vector<std::string>& list, std::string_view name) {
+  if (list.size() <= kNameScanLimit) {
     for (size_t i = 0; i < list.size(); i++)
       if (list[i] == name) return static_cast<int>(i);
-  } else if (auto it = dict.find(name); it != dict.end()) {
-    return it->second;
+    return -1;
   }
-  auto [it, inserted] = dict.emplace(std::string(name), static_cast<int>(dict.size()));
-  if (inserted) list.emplace_back(name);
-  return it->second;
+  auto it = dict.find(name);
+  return it == dict.end() ? -1 : it->second;
+}
+
+static int add_to(NameMap<int>& dict, std::vector<std::string>& list, std::string_view name) {
+  int found = find_name(dict, list, name);
+  if (found >= 0) return found;
+  int index = static_cast<int>(list.size());
+  list.emplace_back(name);
+  if (list.size() > kNameScanLimit) {
+    if (dict.empty()) {
+      for (size_t i = 0; i < list.size(); i++) dict.emplace(list[i], static_cast<int>(i));
+    } else {
+      dict.emplace(list.back(), index);
+    }
+  }
+  return index;
 }
 
 int Codegen::add_name(std::string_view name) { return add_to(u().names, u().cu.names, name); }
@@ -188,6 +199,7 @@ static std::vector<std::string> sorted_names_with(const Scope& ste, NameScope sc
 // COPY_FREE_VARS at the start of the code address them by these numbers.
 bool Codegen::enter_scope(std::string_view name, UnitKind kind, const void* key, int lineno) {
   auto unit = std::make_unique<Unit>();
+  unit->cu.spare_blocks = &spare_blocks_;
   unit->kind = kind;
   unit->ste = symbols_.lookup(key);
   if (!unit->ste) {
@@ -203,11 +215,8 @@ bool Codegen::enter_scope(std::string_view name, UnitKind kind, const void* key,
     add_to(unit->cellvars, unit->cu.cellvars, c);
   // A class body whose methods use super() or __class__ gets the implicit __class__ cell, after the sorted ones.
   if (unit->ste->needs_class_closure) add_to(unit->cellvars, unit->cu.cellvars, "__class__");
-  int ncells = static_cast<int>(unit->cu.cellvars.size());
-  for (const std::string& f : sorted_names_with(*unit->ste, NameScope::Free, kDefFreeClass)) {
-    unit->freevars.emplace(f, ncells + static_cast<int>(unit->cu.freevars.size()));
-    unit->cu.freevars.push_back(f);
-  }
+  for (const std::string& f : sorted_names_with(*unit->ste, NameScope::Free, kDefFreeClass))
+    add_to(unit->freevars, unit->cu.freevars, f);
   unit->cu.firstlineno = lineno;
   unit->loc = SourcePosition{lineno, lineno, 0, 0};
   // Name mangling (__x inside a class) applies in nested functions too, so the class name is inherited until a new
@@ -270,6 +279,13 @@ std::shared_ptr<CodeObject> Codegen::finish_unit(bool add_none) {
   // Future features travel in every code object's flags (PyCF_MASK).
   unit.cu.flags = flags | future_.flags;
   std::shared_ptr<CodeObject> code = assemble_(unit.cu);
+  // The code object owns copies of everything it needs: the blocks can serve the next units.
+  for (std::unique_ptr<BasicBlock>& b : unit.cu.blocks) {
+    b->reset();
+    spare_blocks_.push_back(std::move(b));
+  }
+  unit.cu.blocks.clear();
+  unit.cu.entry = nullptr;
   if (!code && !error_) {
     SyntaxError e;
     e.message = "internal error: the assembler rejected a code unit";
@@ -317,10 +333,11 @@ bool Codegen::nameop(std::string_view name, ast::ExprContext ctx) {
   enum { kFast, kGlobal, kDeref, kName } optype = kName;
   bool function_block = unit.ste->kind == BlockKind::Function;
   int deref_index = 0;
-  auto slot = [&](const NameMap<int>& dict) {
-    auto it = dict.find(mangled);
-    if (it == dict.end()) return false;
-    deref_index = it->second;
+  // Cells come first in the deref numbering, then free variables.
+  auto slot = [&](const NameMap<int>& dict, const std::vector<std::string>& list, size_t base) {
+    int index = find_name(dict, list, mangled);
+    if (index < 0) return false;
+    deref_index = static_cast<int>(base) + index;
     optype = kDeref;
     return true;
   };
@@ -329,10 +346,10 @@ bool Codegen::nameop(std::string_view name, ast::ExprContext ctx) {
   // exec() or a metaclass may have filled.
   switch (unit.ste->scope_of(mangled)) {
     case NameScope::Free:
-      if (!slot(unit.freevars)) return error(fmt::format("internal error: no free variable slot for '{}'", mangled));
+      if (!slot(unit.freevars, unit.cu.freevars, unit.cu.cellvars.size())) return error(fmt::format("internal error: no free variable slot for '{}'", mangled));
       break;
     case NameScope::Cell:
-      if (!slot(unit.cellvars)) return error(fmt::format("internal error: no cell slot for '{}'", mangled));
+      if (!slot(unit.cellvars, unit.cu.cellvars, 0)) return error(fmt::format("internal error: no cell slot for '{}'", mangled));
       break;
     case NameScope::Local:
       if (function_block) optype = kFast;

@@ -32,6 +32,48 @@ struct FBlock {
   const ast::Stmt* with_stmt = nullptr;  // With/AsyncWith: the statement, for the location of the exit call
 };
 
+// co_consts entries by key hash: open addressing over a flat array, because most units hold a handful of
+// constants and a node per entry (std::unordered_multimap) cost more than the lookups. Only a constant not found
+// is added, so at most one entry matches.
+class ConstIndex {
+ public:
+  // The index whose constant `same(index)` accepts among those with `hash`, or -1.
+  template <class Same>
+  int find(size_t hash, Same same) const {
+    if (slots_.empty()) return -1;
+    size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask; slots_[i].index >= 0; i = (i + 1) & mask)
+      if (slots_[i].hash == hash && same(slots_[i].index)) return slots_[i].index;
+    return -1;
+  }
+  void insert(size_t hash, int index) {
+    if ((count_ + 1) * 2 > slots_.size()) grow();
+    size_t mask = slots_.size() - 1;
+    size_t i = hash & mask;
+    while (slots_[i].index >= 0) i = (i + 1) & mask;
+    slots_[i] = Slot{hash, index};
+    count_++;
+  }
+
+ private:
+  struct Slot {
+    size_t hash = 0;
+    int index = -1;
+  };
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(32, 2 * old.size()), Slot{});
+    count_ = 0;
+    for (const Slot& s : old)
+      if (s.index >= 0) insert(s.hash, s.index);
+  }
+  std::vector<Slot> slots_;
+  size_t count_ = 0;
+};
+
+// The index of `name` in one of a unit's name lists (`list`, indexed by `dict` once long), or -1.
+int find_name(const NameMap<int>& dict, const std::vector<std::string>& list, std::string_view name);
+
 // One code object being generated (compile.c's compiler_unit).
 struct Unit {
   CompilerUnit cu;
@@ -42,9 +84,10 @@ struct Unit {
   SourcePosition loc;
   std::vector<FBlock> fblocks;
   std::string private_name;  // class name used for mangling
-  NameMap<int> names, varnames, cellvars, freevars;  // name -> index in the matching cu list
-  std::unordered_multimap<size_t, int> const_index;  // key_hash -> index into cu.consts
-  std::unordered_multimap<size_t, int> code_const_index;  // code objects: hash of name/line/bytecode -> index
+  // name -> index in the matching cu list, filled only once the list outgrows a scan (see add_to)
+  NameMap<int> names, varnames, cellvars, freevars;
+  ConstIndex const_index;       // key_hash -> index into cu.consts
+  ConstIndex code_const_index;  // code objects: hash of name/line/bytecode -> index
 };
 
 class Codegen {
@@ -211,6 +254,8 @@ class Codegen {
   FutureFeatures future_;
   bool interactive_ = false;
   std::vector<std::unique_ptr<Unit>> units_;
+  // Blocks of assembled units, reset, for the next units to reuse with their instruction arrays' memory.
+  std::vector<std::unique_ptr<BasicBlock>> spare_blocks_;
   std::optional<SyntaxError> error_;
   std::vector<SyntaxWarning> warnings_;
 };

@@ -216,8 +216,8 @@ class SymtableBuilder {
   bool global_or_nonlocal(const ast::Stmt* s, std::span<const ast::Identifier> names, bool is_global);
 
   // ---- analysis ----
-  bool analyze_block(Scope* s, const NameSet* bound, NameSet& free, NameSet& global);
-  bool analyze_name(Scope* s, const std::string& name, Symbol& sym, const NameSet* bound, NameSet& local,
+  bool analyze_block(Scope* s, NameSet* bound, NameSet& free, NameSet& global);
+  bool analyze_name(Scope* s, const std::string& name, Symbol& sym, const NameSet* bound, NameSet* local,
                     NameSet& free, NameSet& global);
   bool error_at_directive(const Scope* s, const std::string& name, std::string message) {
     for (const Directive& d : directives_)
@@ -654,7 +654,7 @@ bool SymtableBuilder::visit_expr(const ast::Expr* e) {
 // an enclosing function), bound here (local), bound in an enclosing function (free), known global (implicit),
 // else an implicit global. The first error found is reported at the directive that caused it.
 bool SymtableBuilder::analyze_name(Scope* s, const std::string& name, Symbol& sym, const NameSet* bound,
-                                   NameSet& local, NameSet& free, NameSet& global) {
+                                   NameSet* local, NameSet& free, NameSet& global) {
   if (sym.flags & kDefGlobal) {
     if (sym.flags & kDefNonlocal)
       return error_at_directive(s, name, fmt::format("name '{}' is nonlocal and global", name));
@@ -675,7 +675,7 @@ bool SymtableBuilder::analyze_name(Scope* s, const std::string& name, Symbol& sy
   // block's children.
   if (sym.flags & kDefBound) {
     sym.scope = NameScope::Local;
-    local.insert(name);
+    if (local) local->insert(name);
     global.erase(name);
     return true;
   }
@@ -698,30 +698,31 @@ bool SymtableBuilder::analyze_name(Scope* s, const std::string& name, Symbol& sy
 }
 
 // Decides the scopes of block `s` and, recursively, of its children. `bound` is what enclosing functions bind
-// (null at module level), `global` what is known global; `free` receives the names `s` and its children need
-// from outside. Locals a child captures become cells here, and free names merely passing through a class are
+// (null at module level; the caller's copy, which this block may edit), `global` what is known global; `free`
+// receives the names `s` and its children need from outside. Locals a child captures become cells here, and free names merely passing through a class are
 // marked so the class can pass its own cell along (kDefFreeClass), as analyze_cells / update_symbols do.
-bool SymtableBuilder::analyze_block(Scope* s, const NameSet* bound, NameSet& free, NameSet& global) {
+bool SymtableBuilder::analyze_block(Scope* s, NameSet* bound, NameSet& free, NameSet& global) {
   NameSet local, new_global, new_free, new_bound;
   // A class namespace is invisible to nested functions, so what children see is fixed before analysing it.
   if (s->kind == BlockKind::Class) {
     new_global = global;
     if (bound) new_bound = *bound;
   }
-  // analyze_name may edit `bound` (a global declaration hides an outer binding); work on a private copy.
-  NameSet bound_copy;
-  const NameSet* bound_view = nullptr;
-  if (bound) {
-    bound_copy = *bound;
-    bound_view = &bound_copy;
-  }
+  // analyze_name may edit `bound` (a global declaration hides an outer binding): it is this block's own copy,
+  // made by the parent for each child.
+  const NameSet* bound_view = bound;
+  // What the children see (new_bound, new_global, and the locals feeding new_bound) matters only when there
+  // are children; most blocks are leaves, and skip building those sets.
+  bool leaf = s->children.empty();
   for (auto& [name, sym] : s->symbols)
-    if (!analyze_name(s, name, sym, bound_view, local, free, global)) return false;
+    if (!analyze_name(s, name, sym, bound_view, leaf ? nullptr : &local, free, global)) return false;
 
   if (s->kind != BlockKind::Class) {
-    if (s->kind == BlockKind::Function) new_bound.insert(local.begin(), local.end());
-    if (bound_view) new_bound.insert(bound_view->begin(), bound_view->end());
-    new_global.insert(global.begin(), global.end());
+    if (!leaf) {
+      if (s->kind == BlockKind::Function) new_bound.insert(local.begin(), local.end());
+      if (bound_view) new_bound.insert(bound_view->begin(), bound_view->end());
+      new_global.insert(global.begin(), global.end());
+    }
   } else {
     // A class offers its methods the implicit __class__ cell (zero-argument super() and __class__ itself).
     new_bound.insert("__class__");
