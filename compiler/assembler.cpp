@@ -95,6 +95,9 @@ int fix_cell_offsets(CompilerUnit& unit, std::vector<int>& fixed) {
 // CO_FAST_CELL: its slot holds the cell), then the remaining cells, then the free variables the closure copies in.
 // The VM sizes the frame and runs MAKE_CELL / COPY_FREE_VARS from this table alone.
 void compute_localsplus(const CompilerUnit& unit, CodeObject& code) {
+  size_t most = unit.varnames.size() + unit.cellvars.size() + unit.freevars.size();
+  code.localsplusnames.reserve(most);
+  code.localspluskinds.reserve(most);
   for (const std::string& name : unit.varnames) {
     uint8_t kind = CO_FAST_LOCAL;
     if (index_of(unit.cellvars, name) >= 0) kind |= CO_FAST_CELL;

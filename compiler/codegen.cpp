@@ -206,6 +206,9 @@ bool Codegen::enter_scope(std::string_view name, UnitKind kind, const void* key,
     if (!units_.empty()) return error("internal error: no symbol table entry for a scope");
     return false;
   }
+  // Most units name a few globals and locals: skip the 1, 2, 4 growth steps (each moves every string).
+  unit->cu.names.reserve(8);
+  unit->cu.varnames.reserve(8);
   unit->cu.name = std::string(name);
   unit->cu.filename = filename_;
   // Parameters first, in the order the symbol table met them (they are the first fast locals); other locals are
@@ -332,6 +335,14 @@ bool Codegen::nameop(std::string_view name, ast::ExprContext ctx) {
   std::string_view mangled = mangle(unit.private_name, name, storage);
   enum { kFast, kGlobal, kDeref, kName } optype = kName;
   bool function_block = unit.ste->kind == BlockKind::Function;
+  Opcode fast_op = ctx == Ctx::Load ? Opcode::LOAD_FAST : ctx == Ctx::Store ? Opcode::STORE_FAST : Opcode::DELETE_FAST;
+  // A function's co_varnames holds only names the symbol table made Local or Cell (parameters, and locals added
+  // below), so a name already there is a fast local when the unit has no cells: the common case, answered
+  // without hashing the name into the symbol table.
+  if (function_block && unit.cu.cellvars.empty()) {
+    int index = find_name(unit.varnames, unit.cu.varnames, mangled);
+    if (index >= 0) return addop_i(fast_op, index);
+  }
   int deref_index = 0;
   // Cells come first in the deref numbering, then free variables.
   auto slot = [&](const NameMap<int>& dict, const std::vector<std::string>& list, size_t base) {
@@ -368,10 +379,7 @@ bool Codegen::nameop(std::string_view name, ast::ExprContext ctx) {
                                       : Opcode::DELETE_DEREF;
       return addop_i(op, deref_index);
     }
-    case kFast: {
-      Opcode op = ctx == Ctx::Load ? Opcode::LOAD_FAST : ctx == Ctx::Store ? Opcode::STORE_FAST : Opcode::DELETE_FAST;
-      return addop_i(op, add_to(unit.varnames, unit.cu.varnames, mangled));
-    }
+    case kFast: return addop_i(fast_op, add_to(unit.varnames, unit.cu.varnames, mangled));
     case kGlobal: {
       int index = add_name(mangled);
       // 3.11's LOAD_GLOBAL oparg is the name index shifted left; the low bit asks for a NULL push, which the

@@ -42,20 +42,26 @@ class ConstIndex {
   int find(size_t hash, Same same) const {
     if (slots_.empty()) return -1;
     size_t mask = slots_.size() - 1;
-    for (size_t i = hash & mask; slots_[i].index >= 0; i = (i + 1) & mask)
+    for (size_t i = home(hash); slots_[i].index >= 0; i = (i + 1) & mask)
       if (slots_[i].hash == hash && same(slots_[i].index)) return slots_[i].index;
     return -1;
   }
   void insert(size_t hash, int index) {
     if ((count_ + 1) * 2 > slots_.size()) grow();
     size_t mask = slots_.size() - 1;
-    size_t i = hash & mask;
+    size_t i = home(hash);
     while (slots_[i].index >= 0) i = (i + 1) & mask;
     slots_[i] = Slot{hash, index};
     count_++;
   }
 
  private:
+  // key_hash keeps consecutive ints in consecutive low bits, which would pile a module's default values into
+  // one long run of slots that every other key landing there must probe through: scramble before masking.
+  size_t home(size_t hash) const {
+    uint64_t h = static_cast<uint64_t>(hash) * 0x9E3779B97F4A7C15ull;
+    return static_cast<size_t>(h ^ (h >> 32)) & (slots_.size() - 1);
+  }
   struct Slot {
     size_t hash = 0;
     int index = -1;
