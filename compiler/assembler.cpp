@@ -74,6 +74,7 @@ void insert_prefix_instructions(CompilerUnit& unit, const std::vector<int>& fixe
 // Rewrites cell and free opargs from codegen's numbering to localsplus slots; returns how many cells were
 // dropped because they share a slot with an argument or local.
 int fix_cell_offsets(CompilerUnit& unit, std::vector<int>& fixed) {
+  if (fixed.empty()) return 0;  // no cells or free variables (most functions): no oparg to rewrite
   int nlocals = static_cast<int>(unit.varnames.size());
   int dropped = 0;
   for (size_t i = 0; i < fixed.size(); i++) {
@@ -131,16 +132,17 @@ int resolve_jump_offsets(CompilerUnit& unit) {
       for (const Instr& instr : b->instrs) total += instr_size(instr);
     }
     changed = false;
+    // A jump ends its block (codegen starts a new block after each one, and no pass puts one elsewhere), so only
+    // last instructions are looked at; a relative jump counts from the instruction that follows, the block's end.
     for (BasicBlock* b = unit.entry; b; b = b->next) {
-      int after = b->offset;
-      for (Instr& instr : b->instrs) {
-        int size = instr_size(instr);
-        after += size;  // relative jumps count from the instruction that follows
-        if (!flowgraph::is_jump_instr(instr)) continue;
-        int target = instr.target->offset;
-        instr.oparg = target < after ? after - target : target - after;
-        if (instr_size(instr) != size) changed = true;
-      }
+      if (b->instrs.empty()) continue;
+      Instr& last = b->instrs.back();
+      if (!flowgraph::is_jump_instr(last)) continue;
+      int size = instr_size(last);
+      int after = b->next ? b->next->offset : total;
+      int target = last.target->offset;
+      last.oparg = target < after ? after - target : target - after;
+      if (instr_size(last) != size) changed = true;
     }
   }
   return total;
@@ -166,33 +168,37 @@ char* emit_instr(char* out, const Instr& instr, int size) {
   return out;
 }
 
-// Runs of instructions with the same handler become one entry each. The recorded depth is the handler's entry
-// depth without what the handler itself pushes (the exception, and for SETUP_WITH/SETUP_CLEANUP the saved
-// lasti), because the table gives the depth to unwind *to* before those are pushed.
-std::string build_exception_table(const CompilerUnit& unit) {
-  std::string out;
-  const BasicBlock* handler = nullptr;
-  int start = -1, offset = 0;
-  auto flush = [&](int end) {
-    if (!handler) return;
-    int depth = handler->start_depth - 1 - (handler->preserve_lasti ? 1 : 0);
-    assert(depth >= 0 && "handler reached without its SETUP_* on the stack-depth walk");
-    append_exception_table_entry(out, ExceptionTableEntry{start, end, handler->offset, depth, handler->preserve_lasti});
-  };
-  for (BasicBlock* b = unit.entry; b; b = b->next) {
-    offset = b->offset;
-    for (const Instr& instr : b->instrs) {
-      if (instr.except_handler != handler) {
-        flush(offset);
-        start = offset;
-        handler = instr.except_handler;
-      }
-      offset += instr_size(instr);
-    }
+// Runs of instructions with the same handler become one entry each, fed instruction by instruction in code
+// order (by the loop that writes the bytecode). The recorded depth is the handler's entry depth without what the
+// handler itself pushes (the exception, and for SETUP_WITH/SETUP_CLEANUP the saved lasti), because the table
+// gives the depth to unwind *to* before those are pushed.
+class ExceptionTableBuilder {
+ public:
+  // The instruction at code unit `offset` is covered by `handler` (null: none).
+  void at(const BasicBlock* handler, int offset) {
+    if (handler == handler_) return;
+    flush(offset);
+    start_ = offset;
+    handler_ = handler;
   }
-  flush(offset);
-  return out;
-}
+  // The table, once the code ends at `end`.
+  std::string finish(int end) {
+    flush(end);
+    return std::move(out_);
+  }
+
+ private:
+  void flush(int end) {
+    if (!handler_) return;
+    int depth = handler_->start_depth - 1 - (handler_->preserve_lasti ? 1 : 0);
+    assert(depth >= 0 && "handler reached without its SETUP_* on the stack-depth walk");
+    append_exception_table_entry(out_,
+                                 ExceptionTableEntry{start_, end, handler_->offset, depth, handler_->preserve_lasti});
+  }
+  std::string out_;
+  const BasicBlock* handler_ = nullptr;
+  int start_ = -1;
+};
 
 }  // namespace
 
@@ -229,17 +235,21 @@ std::shared_ptr<CodeObject> assemble(CompilerUnit& unit) {
   // One writer per thread, whose buffer serves every code object that thread assembles.
   thread_local LineTableWriter locations(0);
   locations.reset(unit.firstlineno);
+  ExceptionTableBuilder handlers;
   char* out = code->code.data();
   for (BasicBlock* b = unit.entry; b; b = b->next) {
+    int offset = b->offset;
     for (const Instr& instr : b->instrs) {
       int size = instr_size(instr);
+      handlers.at(instr.except_handler, offset);
       out = emit_instr(out, instr, size);
       locations.add(instr.loc, size);
+      offset += size;
     }
   }
   assert(out == code->code.data() + code->code.size());
   code->linetable = std::string(locations.table());
-  code->exceptiontable = build_exception_table(unit);
+  code->exceptiontable = handlers.finish(code_units);
 
   code->argcount = unit.posonlyargcount + unit.argcount;  // CPython's u_argcount excludes positional-only
   code->posonlyargcount = unit.posonlyargcount;
