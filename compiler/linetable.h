@@ -38,6 +38,16 @@ class LineTableWriter {
     size_t entries = static_cast<size_t>(code_units + 7) / 8;
     if (size_ + entries * kMaxEntryBytes > buffer_.size()) grow(entries * kMaxEntryBytes);
     char* out = buffer_.data() + size_;
+    // The short form (same line as the previous entry, columns 0..79, width under 16) is most instructions'
+    // entry: written here, the rules in add_entry pick it under exactly these conditions.
+    int col = loc.col_offset, end_col = loc.end_col_offset;
+    if (code_units <= kMaxUnitsPerEntry && loc.lineno >= 0 && loc.lineno == line_ && loc.end_lineno == loc.lineno &&
+        col >= 0 && col < 80 && end_col >= col && end_col - col < 16) {
+      out[0] = static_cast<char>(0x80 | ((col >> 3) << 3) | (code_units - 1));
+      out[1] = static_cast<char>(((col & 7) << 4) | (end_col - col));
+      size_ += 2;
+      return;
+    }
     while (code_units > kMaxUnitsPerEntry) {
       out = add_entry(out, loc, kMaxUnitsPerEntry);
       code_units -= kMaxUnitsPerEntry;

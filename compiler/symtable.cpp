@@ -137,7 +137,10 @@ class SymtableBuilder {
       sym.flags |= kDefCompIter;
     }
     sym.flags |= flag;
-    if (flag & kDefParam) scope->varnames.emplace_back(name);
+    if (flag & kDefParam) {
+      if (scope->varnames.empty()) scope->varnames.reserve(4);  // most parameter lists: one allocation
+      scope->varnames.emplace_back(name);
+    }
     // CPython records every `global` declaration in the module's own symbols too (st_global is the top
     // block's dict), so a name declared global anywhere is an explicit global at module level.
     if ((flag & kDefGlobal) && table_->top_) table_->top_->symbols[std::string(name)].flags |= flag;
