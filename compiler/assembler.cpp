@@ -74,6 +74,7 @@ void insert_prefix_instructions(CompilerUnit& unit, const std::vector<int>& fixe
 // Rewrites cell and free opargs from codegen's numbering to localsplus slots; returns how many cells were
 // dropped because they share a slot with an argument or local.
 int fix_cell_offsets(CompilerUnit& unit, std::vector<int>& fixed) {
+  if (fixed.empty()) return 0;  // no cells or free variables (most functions): no oparg to rewrite
   int nlocals = static_cast<int>(unit.varnames.size());
   int dropped = 0;
   for (size_t i = 0; i < fixed.size(); i++) {
@@ -95,6 +96,9 @@ int fix_cell_offsets(CompilerUnit& unit, std::vector<int>& fixed) {
 // CO_FAST_CELL: its slot holds the cell), then the remaining cells, then the free variables the closure copies in.
 // The VM sizes the frame and runs MAKE_CELL / COPY_FREE_VARS from this table alone.
 void compute_localsplus(const CompilerUnit& unit, CodeObject& code) {
+  size_t most = unit.varnames.size() + unit.cellvars.size() + unit.freevars.size();
+  code.localsplusnames.reserve(most);
+  code.localspluskinds.reserve(most);
   for (const std::string& name : unit.varnames) {
     uint8_t kind = CO_FAST_LOCAL;
     if (index_of(unit.cellvars, name) >= 0) kind |= CO_FAST_CELL;
@@ -117,74 +121,84 @@ void compute_localsplus(const CompilerUnit& unit, CodeObject& code) {
 // Why a loop: a jump's size depends on its oparg (EXTENDED_ARG prefixes above 255), its oparg on the distance,
 // and the distance on the sizes of the jumps in between. Sizes only grow, so the loop ends; CPython's
 // assemble_jump_offsets iterates the same way, which keeps the chosen EXTENDED_ARGs identical.
-void resolve_jump_offsets(CompilerUnit& unit) {
+// Returns the code's length in code units.
+int resolve_jump_offsets(CompilerUnit& unit) {
   bool changed = true;
+  int total = 0;
   while (changed) {
-    int total = 0;
+    total = 0;
     for (BasicBlock* b = unit.entry; b; b = b->next) {
       b->offset = total;
       for (const Instr& instr : b->instrs) total += instr_size(instr);
     }
     changed = false;
+    // A jump ends its block (codegen starts a new block after each one, and no pass puts one elsewhere), so only
+    // last instructions are looked at; a relative jump counts from the instruction that follows, the block's end.
     for (BasicBlock* b = unit.entry; b; b = b->next) {
-      int after = b->offset;
-      for (Instr& instr : b->instrs) {
-        int size = instr_size(instr);
-        after += size;  // relative jumps count from the instruction that follows
-        if (!flowgraph::is_jump_instr(instr)) continue;
-        int target = instr.target->offset;
-        instr.oparg = target < after ? after - target : target - after;
-        if (instr_size(instr) != size) changed = true;
-      }
+      if (b->instrs.empty()) continue;
+      Instr& last = b->instrs.back();
+      if (!flowgraph::is_jump_instr(last)) continue;
+      int size = instr_size(last);
+      int after = b->next ? b->next->offset : total;
+      int target = last.target->offset;
+      last.oparg = target < after ? after - target : target - after;
+      if (instr_size(last) != size) changed = true;
     }
   }
+  return total;
 }
 
-// One instruction as code units: EXTENDED_ARG prefixes carrying the high bytes of the oparg, the instruction,
-// then its inline CACHE entries as zeros (what CPython writes into a pyc; the VM fills them at run time).
-void emit_instr(std::string& code, const Instr& instr) {
+// One instruction as code units at `out`: EXTENDED_ARG prefixes carrying the high bytes of the oparg, the
+// instruction, then its inline CACHE entries as zeros (what CPython writes into a pyc; the VM fills them at run
+// time). `size` is instr_size(instr); returns the position after the instruction.
+char* emit_instr(char* out, const Instr& instr, int size) {
   unsigned oparg = has_arg(instr.op) ? static_cast<unsigned>(instr.oparg) : 0u;
-  int prefixes = instr_size(instr) - 1 - cache_entries(instr.op);
-  // Built in a local buffer and appended once (std::string's push_back is an out-of-line call per byte).
-  char units[8];
-  size_t n = 0;
+  int caches = cache_entries(instr.op);
+  int prefixes = size - 1 - caches;
   for (int shift = 8 * prefixes; shift > 0; shift -= 8) {
-    units[n++] = static_cast<char>(Opcode::EXTENDED_ARG);
-    units[n++] = static_cast<char>((oparg >> shift) & 0xFF);
+    *out++ = static_cast<char>(Opcode::EXTENDED_ARG);
+    *out++ = static_cast<char>((oparg >> shift) & 0xFF);
   }
-  units[n++] = static_cast<char>(instr.op);
-  units[n++] = static_cast<char>(oparg & 0xFF);
-  code.append(units, n);
-  code.append(2 * static_cast<size_t>(cache_entries(instr.op)), '\0');
-}
-
-// Runs of instructions with the same handler become one entry each. The recorded depth is the handler's entry
-// depth without what the handler itself pushes (the exception, and for SETUP_WITH/SETUP_CLEANUP the saved
-// lasti), because the table gives the depth to unwind *to* before those are pushed.
-std::string build_exception_table(const CompilerUnit& unit) {
-  std::string out;
-  const BasicBlock* handler = nullptr;
-  int start = -1, offset = 0;
-  auto flush = [&](int end) {
-    if (!handler) return;
-    int depth = handler->start_depth - 1 - (handler->preserve_lasti ? 1 : 0);
-    assert(depth >= 0 && "handler reached without its SETUP_* on the stack-depth walk");
-    append_exception_table_entry(out, ExceptionTableEntry{start, end, handler->offset, depth, handler->preserve_lasti});
-  };
-  for (BasicBlock* b = unit.entry; b; b = b->next) {
-    offset = b->offset;
-    for (const Instr& instr : b->instrs) {
-      if (instr.except_handler != handler) {
-        flush(offset);
-        start = offset;
-        handler = instr.except_handler;
-      }
-      offset += instr_size(instr);
-    }
+  *out++ = static_cast<char>(instr.op);
+  *out++ = static_cast<char>(oparg & 0xFF);
+  for (int i = 0; i < caches; i++) {
+    *out++ = 0;
+    *out++ = 0;
   }
-  flush(offset);
   return out;
 }
+
+// Runs of instructions with the same handler become one entry each, fed instruction by instruction in code
+// order (by the loop that writes the bytecode). The recorded depth is the handler's entry depth without what the
+// handler itself pushes (the exception, and for SETUP_WITH/SETUP_CLEANUP the saved lasti), because the table
+// gives the depth to unwind *to* before those are pushed.
+class ExceptionTableBuilder {
+ public:
+  // The instruction at code unit `offset` is covered by `handler` (null: none).
+  void at(const BasicBlock* handler, int offset) {
+    if (handler == handler_) return;
+    flush(offset);
+    start_ = offset;
+    handler_ = handler;
+  }
+  // The table, once the code ends at `end`.
+  std::string finish(int end) {
+    flush(end);
+    return std::move(out_);
+  }
+
+ private:
+  void flush(int end) {
+    if (!handler_) return;
+    int depth = handler_->start_depth - 1 - (handler_->preserve_lasti ? 1 : 0);
+    assert(depth >= 0 && "handler reached without its SETUP_* on the stack-depth walk");
+    append_exception_table_entry(out_,
+                                 ExceptionTableEntry{start_, end, handler_->offset, depth, handler_->preserve_lasti});
+  }
+  std::string out_;
+  const BasicBlock* handler_ = nullptr;
+  int start_ = -1;
+};
 
 }  // namespace
 
@@ -213,19 +227,29 @@ std::shared_ptr<CodeObject> assemble(CompilerUnit& unit) {
     flowgraph::label_exception_targets(unit);
     flowgraph::resolve_jump_directions(unit);
   }
-  resolve_jump_offsets(unit);
+  int code_units = resolve_jump_offsets(unit);
 
   auto code = std::make_shared<CodeObject>();
   code->verified = true;  // the VM trusts its own compiler's output
-  LineTableWriter locations(unit.firstlineno);
+  code->code.resize(2 * static_cast<size_t>(code_units));
+  // One writer per thread, whose buffer serves every code object that thread assembles.
+  thread_local LineTableWriter locations(0);
+  locations.reset(unit.firstlineno);
+  ExceptionTableBuilder handlers;
+  char* out = code->code.data();
   for (BasicBlock* b = unit.entry; b; b = b->next) {
+    int offset = b->offset;
     for (const Instr& instr : b->instrs) {
-      emit_instr(code->code, instr);
-      locations.add(instr.loc, instr_size(instr));
+      int size = instr_size(instr);
+      handlers.at(instr.except_handler, offset);
+      out = emit_instr(out, instr, size);
+      locations.add(instr.loc, size);
+      offset += size;
     }
   }
-  code->linetable = locations.table();
-  code->exceptiontable = build_exception_table(unit);
+  assert(out == code->code.data() + code->code.size());
+  code->linetable = std::string(locations.table());
+  code->exceptiontable = handlers.finish(code_units);
 
   code->argcount = unit.posonlyargcount + unit.argcount;  // CPython's u_argcount excludes positional-only
   code->posonlyargcount = unit.posonlyargcount;

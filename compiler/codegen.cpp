@@ -101,54 +101,65 @@ int Codegen::add_const(ConstRef c) {
     const CodeObject& code = *c->code_value();
     size_t h = std::hash<std::string>()(code.code) ^ (std::hash<std::string>()(code.name) * 31) ^
                (static_cast<size_t>(code.firstlineno) * 0x9E3779B97F4A7C15ull);
-    auto range = unit.code_const_index.equal_range(h);
-    for (auto it = range.first; it != range.second; ++it)
-      if (same_const(*unit.cu.consts[it->second], *c)) return it->second;
+    int found = unit.code_const_index.find(h, [&](int i) { return same_const(*unit.cu.consts[i], *c); });
+    if (found >= 0) return found;
     int index = static_cast<int>(unit.cu.consts.size());
     unit.cu.consts.push_back(std::move(c));
-    unit.code_const_index.emplace(h, index);
+    unit.code_const_index.insert(h, index);
     return index;
   }
   size_t h = c->key_hash();
-  auto range = unit.const_index.equal_range(h);
-  for (auto it = range.first; it != range.second; ++it)
-    if (same_constant(*unit.cu.consts[it->second], *c)) return it->second;
+  int found = unit.const_index.find(h, [&](int i) { return same_constant(*unit.cu.consts[i], *c); });
+  if (found >= 0) return found;
   int index = static_cast<int>(unit.cu.consts.size());
   unit.cu.consts.push_back(std::move(c));
-  unit.const_index.emplace(h, index);
+  unit.const_index.insert(h, index);
   return index;
 }
 
-int Codegen::add_const_copy(const Const& c) {
+int Codegen::add_ast_const(const Const& c) {
   // Frozensets are reordered, NaNs and code objects keyed apart: add_const's own rules decide those.
   if (c.is(Const::Kind::FrozenSet) || c.is(Const::Kind::Code) || (c.is(Const::Kind::Float) && std::isnan(c.float_value())))
-    return add_const(copy_const(c));
-  // Most constants of a unit repeat (0, 1, a key string): look the borrowed one up first, and copy it out of the
-  // AST's arena only when it is new (a copy and its free cost more than the lookup).
+    return add_const(c.shared_from_this());
+  // Most constants of a unit repeat (0, 1, a key string): look the borrowed one up first, and take a reference
+  // to the AST's constant only when it is new (the AST's constants are immutable, so co_consts can share them).
   Unit& unit = u();
   size_t h = c.key_hash();
-  auto range = unit.const_index.equal_range(h);
-  for (auto it = range.first; it != range.second; ++it)
-    if (same_constant(*unit.cu.consts[it->second], c)) return it->second;
+  int found = unit.const_index.find(h, [&](int i) { return same_constant(*unit.cu.consts[i], c); });
+  if (found >= 0) return found;
   int index = static_cast<int>(unit.cu.consts.size());
-  unit.cu.consts.push_back(copy_const(c));
-  unit.const_index.emplace(h, index);
+  unit.cu.consts.push_back(c.shared_from_this());
+  unit.const_index.insert(h, index);
   return index;
+}
+
+// Most code objects have a handful of names: scanning them beats hashing, so `dict` is filled only once `list`
+// outgrows the scan, and then kept complete.
+constexpr size_t kNameScanLimit = 16;
+
+int find_name(const NameMap<int>& dict, const std::vector<std::string>& list, std::string_view name) {
+  if (list.size() <= kNameScanLimit) {
+    for (size_t i = 0; i < list.size(); i++)
+      if (list[i] == name) return static_cast<int>(i);
+    return -1;
+  }
+  auto it = dict.find(name);
+  return it == dict.end() ? -1 : it->second;
 }
 
 static int add_to(NameMap<int>& dict, std::vector<std::string>& list, std::string_view name) {
-  // Most code objects have a handful of names: scanning them beats hashing. The map (kept complete) answers for
-  // the long lists, searched by the view first: emplace would allocate a node before finding the name there.
-  constexpr size_t kScanLimit = 16;
-  if (list.size() <= kScanLimit) {
-    for (size_t i = 0; i < list.size(); i++)
-      if (list[i] == name) return static_cast<int>(i);
-  } else if (auto it = dict.find(name); it != dict.end()) {
-    return it->second;
+  int found = find_name(dict, list, name);
+  if (found >= 0) return found;
+  int index = static_cast<int>(list.size());
+  list.emplace_back(name);
+  if (list.size() > kNameScanLimit) {
+    if (dict.empty()) {
+      for (size_t i = 0; i < list.size(); i++) dict.emplace(list[i], static_cast<int>(i));
+    } else {
+      dict.emplace(list.back(), index);
+    }
   }
-  auto [it, inserted] = dict.emplace(std::string(name), static_cast<int>(dict.size()));
-  if (inserted) list.emplace_back(name);
-  return it->second;
+  return index;
 }
 
 int Codegen::add_name(std::string_view name) { return add_to(u().names, u().cu.names, name); }
@@ -188,12 +199,16 @@ static std::vector<std::string> sorted_names_with(const Scope& ste, NameScope sc
 // COPY_FREE_VARS at the start of the code address them by these numbers.
 bool Codegen::enter_scope(std::string_view name, UnitKind kind, const void* key, int lineno) {
   auto unit = std::make_unique<Unit>();
+  unit->cu.spare_blocks = &spare_blocks_;
   unit->kind = kind;
   unit->ste = symbols_.lookup(key);
   if (!unit->ste) {
     if (!units_.empty()) return error("internal error: no symbol table entry for a scope");
     return false;
   }
+  // Most units name a few globals and locals: skip the 1, 2, 4 growth steps (each moves every string).
+  unit->cu.names.reserve(8);
+  unit->cu.varnames.reserve(8);
   unit->cu.name = std::string(name);
   unit->cu.filename = filename_;
   // Parameters first, in the order the symbol table met them (they are the first fast locals); other locals are
@@ -203,11 +218,8 @@ bool Codegen::enter_scope(std::string_view name, UnitKind kind, const void* key,
     add_to(unit->cellvars, unit->cu.cellvars, c);
   // A class body whose methods use super() or __class__ gets the implicit __class__ cell, after the sorted ones.
   if (unit->ste->needs_class_closure) add_to(unit->cellvars, unit->cu.cellvars, "__class__");
-  int ncells = static_cast<int>(unit->cu.cellvars.size());
-  for (const std::string& f : sorted_names_with(*unit->ste, NameScope::Free, kDefFreeClass)) {
-    unit->freevars.emplace(f, ncells + static_cast<int>(unit->cu.freevars.size()));
-    unit->cu.freevars.push_back(f);
-  }
+  for (const std::string& f : sorted_names_with(*unit->ste, NameScope::Free, kDefFreeClass))
+    add_to(unit->freevars, unit->cu.freevars, f);
   unit->cu.firstlineno = lineno;
   unit->loc = SourcePosition{lineno, lineno, 0, 0};
   // Name mangling (__x inside a class) applies in nested functions too, so the class name is inherited until a new
@@ -270,6 +282,13 @@ std::shared_ptr<CodeObject> Codegen::finish_unit(bool add_none) {
   // Future features travel in every code object's flags (PyCF_MASK).
   unit.cu.flags = flags | future_.flags;
   std::shared_ptr<CodeObject> code = assemble_(unit.cu);
+  // The code object owns copies of everything it needs: the blocks can serve the next units.
+  for (std::unique_ptr<BasicBlock>& b : unit.cu.blocks) {
+    b->reset();
+    spare_blocks_.push_back(std::move(b));
+  }
+  unit.cu.blocks.clear();
+  unit.cu.entry = nullptr;
   if (!code && !error_) {
     SyntaxError e;
     e.message = "internal error: the assembler rejected a code unit";
@@ -312,14 +331,24 @@ bool Codegen::nameop(std::string_view name, ast::ExprContext ctx) {
   using Ctx = ast::ExprContext;
   if (forbidden_name(name, ctx)) return false;
   Unit& unit = u();
-  std::string mangled = mangle(unit.private_name, name);
+  std::string storage;
+  std::string_view mangled = mangle(unit.private_name, name, storage);
   enum { kFast, kGlobal, kDeref, kName } optype = kName;
   bool function_block = unit.ste->kind == BlockKind::Function;
+  Opcode fast_op = ctx == Ctx::Load ? Opcode::LOAD_FAST : ctx == Ctx::Store ? Opcode::STORE_FAST : Opcode::DELETE_FAST;
+  // A function's co_varnames holds only names the symbol table made Local or Cell (parameters, and locals added
+  // below), so a name already there is a fast local when the unit has no cells: the common case, answered
+  // without hashing the name into the symbol table.
+  if (function_block && unit.cu.cellvars.empty()) {
+    int index = find_name(unit.varnames, unit.cu.varnames, mangled);
+    if (index >= 0) return addop_i(fast_op, index);
+  }
   int deref_index = 0;
-  auto slot = [&](const NameMap<int>& dict) {
-    auto it = dict.find(mangled);
-    if (it == dict.end()) return false;
-    deref_index = it->second;
+  // Cells come first in the deref numbering, then free variables.
+  auto slot = [&](const NameMap<int>& dict, const std::vector<std::string>& list, size_t base) {
+    int index = find_name(dict, list, mangled);
+    if (index < 0) return false;
+    deref_index = static_cast<int>(base) + index;
     optype = kDeref;
     return true;
   };
@@ -328,10 +357,10 @@ bool Codegen::nameop(std::string_view name, ast::ExprContext ctx) {
   // exec() or a metaclass may have filled.
   switch (unit.ste->scope_of(mangled)) {
     case NameScope::Free:
-      if (!slot(unit.freevars)) return error(fmt::format("internal error: no free variable slot for '{}'", mangled));
+      if (!slot(unit.freevars, unit.cu.freevars, unit.cu.cellvars.size())) return error(fmt::format("internal error: no free variable slot for '{}'", mangled));
       break;
     case NameScope::Cell:
-      if (!slot(unit.cellvars)) return error(fmt::format("internal error: no cell slot for '{}'", mangled));
+      if (!slot(unit.cellvars, unit.cu.cellvars, 0)) return error(fmt::format("internal error: no cell slot for '{}'", mangled));
       break;
     case NameScope::Local:
       if (function_block) optype = kFast;
@@ -350,10 +379,7 @@ bool Codegen::nameop(std::string_view name, ast::ExprContext ctx) {
                                       : Opcode::DELETE_DEREF;
       return addop_i(op, deref_index);
     }
-    case kFast: {
-      Opcode op = ctx == Ctx::Load ? Opcode::LOAD_FAST : ctx == Ctx::Store ? Opcode::STORE_FAST : Opcode::DELETE_FAST;
-      return addop_i(op, add_to(unit.varnames, unit.cu.varnames, mangled));
-    }
+    case kFast: return addop_i(fast_op, add_to(unit.varnames, unit.cu.varnames, mangled));
     case kGlobal: {
       int index = add_name(mangled);
       // 3.11's LOAD_GLOBAL oparg is the name index shifted left; the low bit asks for a NULL push, which the

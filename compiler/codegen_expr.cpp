@@ -149,7 +149,7 @@ bool Codegen::visit_expr_inner(const ast::Expr* e) {
              await_value();
     case K::Compare: return compare(static_cast<const ast::Compare*>(e));
     case K::Call: return call(static_cast<const ast::Call*>(e));
-    case K::Constant: return load_const_copy(*static_cast<const ast::Constant*>(e)->value);
+    case K::Constant: return load_ast_const(*static_cast<const ast::Constant*>(e)->value);
     case K::JoinedStr: return joined_str(static_cast<const ast::JoinedStr*>(e));
     case K::FormattedValue: return formatted_value(static_cast<const ast::FormattedValue*>(e));
     case K::Attribute: {
@@ -328,7 +328,7 @@ bool Codegen::ifexp(const ast::IfExp* e) {
 // ---- displays and unpacking -----------------------------------------------------------------------------------
 
 // Displays whose items are all constants are built from one folded constant (a tuple, or a frozenset for a set)
-// when they have more than two items, as CPython's starunpack_helper does; these two helpers find and copy them.
+// when they have more than two items, as CPython's starunpack_helper does; these two helpers find and collect them.
 static bool all_constant(ast::List<ast::Expr> elts, size_t begin, size_t end) {
   for (size_t i = begin; i < end; ++i)
     if (!elts[i] || elts[i]->kind != ast::ExprKind::Constant) return false;
@@ -337,7 +337,8 @@ static bool all_constant(ast::List<ast::Expr> elts, size_t begin, size_t end) {
 
 static std::vector<ConstRef> constant_items(ast::List<ast::Expr> elts, size_t begin, size_t end) {
   std::vector<ConstRef> items;
-  for (size_t i = begin; i < end; ++i) items.push_back(copy_const(*static_cast<const ast::Constant*>(elts[i])->value));
+  for (size_t i = begin; i < end; ++i)
+    items.push_back(static_cast<const ast::Constant*>(elts[i])->value->shared_from_this());
   return items;
 }
 

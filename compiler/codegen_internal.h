@@ -11,6 +11,7 @@
 
 #include "compiler/ast_optimize.h"
 #include "compiler/codegen.h"
+#include "compiler/const_index.h"
 
 namespace minipy {
 
@@ -32,6 +33,9 @@ struct FBlock {
   const ast::Stmt* with_stmt = nullptr;  // With/AsyncWith: the statement, for the location of the exit call
 };
 
+// The index of `name` in one of a unit's name lists (`list`, indexed by `dict` once long), or -1.
+int find_name(const NameMap<int>& dict, const std::vector<std::string>& list, std::string_view name);
+
 // One code object being generated (compile.c's compiler_unit).
 struct Unit {
   CompilerUnit cu;
@@ -42,9 +46,10 @@ struct Unit {
   SourcePosition loc;
   std::vector<FBlock> fblocks;
   std::string private_name;  // class name used for mangling
-  NameMap<int> names, varnames, cellvars, freevars;  // name -> index in the matching cu list
-  std::unordered_multimap<size_t, int> const_index;  // key_hash -> index into cu.consts
-  std::unordered_multimap<size_t, int> code_const_index;  // code objects: hash of name/line/bytecode -> index
+  // name -> index in the matching cu list, filled only once the list outgrows a scan (see add_to)
+  NameMap<int> names, varnames, cellvars, freevars;
+  ConstIndex const_index;       // key_hash -> index into cu.consts
+  ConstIndex code_const_index;  // code objects: hash of name/line/bytecode -> index
 };
 
 class Codegen {
@@ -78,11 +83,14 @@ class Codegen {
   bool load_const(ConstRef c) { return addop_i(Opcode::LOAD_CONST, add_const(std::move(c))); }
   bool load_none() { return load_const(Const::none()); }
   int add_const(ConstRef c);
-  // The same for a constant the AST owns (its arena's): copied only when it is not in co_consts yet.
-  int add_const_copy(const Const& c);
-  bool load_const_copy(const Const& c) { return addop_i(Opcode::LOAD_CONST, add_const_copy(c)); }
+  // The same for a constant an AST node holds: shared (not copied), and only when it is not in co_consts yet.
+  int add_ast_const(const Const& c);
+  bool load_ast_const(const Const& c) { return addop_i(Opcode::LOAD_CONST, add_ast_const(c)); }
   int add_name(std::string_view name);  // co_names index (after mangling by the caller when needed)
-  bool addop_name(Opcode op, std::string_view name) { return addop_i(op, add_name(mangle(u().private_name, name))); }
+  bool addop_name(Opcode op, std::string_view name) {
+    std::string storage;
+    return addop_i(op, add_name(mangle(u().private_name, name, storage)));
+  }
 
   void set_loc(const ast::Location& l) { u().loc = SourcePosition{l.lineno, l.end_lineno, l.col_offset, l.end_col_offset}; }
   void unset_loc() { u().loc = SourcePosition{-1, -1, -1, -1}; }
@@ -208,6 +216,8 @@ class Codegen {
   FutureFeatures future_;
   bool interactive_ = false;
   std::vector<std::unique_ptr<Unit>> units_;
+  // Blocks of assembled units, reset, for the next units to reuse with their instruction arrays' memory.
+  std::vector<std::unique_ptr<BasicBlock>> spare_blocks_;
   std::optional<SyntaxError> error_;
   std::vector<SyntaxWarning> warnings_;
 };

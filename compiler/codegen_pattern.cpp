@@ -134,7 +134,7 @@ class PatternCompiler {
                jump_to_fail_pop(pc, Opcode::POP_JUMP_IF_FALSE);
       }
       case K::MatchSingleton:
-        return cg_.load_const_copy(*static_cast<const ast::MatchSingleton*>(p)->value) &&
+        return cg_.load_ast_const(*static_cast<const ast::MatchSingleton*>(p)->value) &&
                cg_.addcompare(ast::CmpOpKind::Is) && jump_to_fail_pop(pc, Opcode::POP_JUMP_IF_FALSE);
       case K::MatchSequence: return sequence(static_cast<const ast::MatchSequence*>(p), pc);
       case K::MatchMapping: return mapping(static_cast<const ast::MatchMapping*>(p), pc);

@@ -21,10 +21,12 @@ bool Codegen::make_closure(std::shared_ptr<CodeObject> code, const CompilerUnit&
       // A class method's free __class__ comes from the class body's implicit cell.
       bool is_cell = (parent.kind == UnitKind::Class && name == "__class__") ||
                      parent.ste->scope_of(name) == NameScope::Cell;
-      const auto& dict = is_cell ? parent.cellvars : parent.freevars;
-      auto it = dict.find(name);
-      if (it == dict.end()) return error(fmt::format("internal error: no closure slot for '{}'", name));
-      if (!addop_i(Opcode::LOAD_CLOSURE, it->second)) return false;
+      int index = is_cell ? find_name(parent.cellvars, parent.cu.cellvars, name)
+                          : find_name(parent.freevars, parent.cu.freevars, name);
+      if (index < 0) return error(fmt::format("internal error: no closure slot for '{}'", name));
+      // Cells come first in the deref numbering, then free variables.
+      if (!is_cell) index += static_cast<int>(parent.cu.cellvars.size());
+      if (!addop_i(Opcode::LOAD_CLOSURE, index)) return false;
     }
     // MAKE_FUNCTION's flag bits (0x01 defaults, 0x02 kwdefaults, 0x04 annotations, 0x08 closure) name the extra values
     // below the code object, popped in the reverse order of these bits.
@@ -123,7 +125,7 @@ bool Codegen::function_def(const ast::FunctionDef* s) {
   const ast::Constant* doc = optimize_ < 2 ? docstring_of(s->body) : nullptr;
   // co_consts[0] is the docstring or None: function objects read __doc__ from there, so it must be added before
   // anything else in the body.
-  add_const(doc ? copy_const(*doc->value) : Const::none());
+  add_const(doc ? doc->value->shared_from_this() : Const::none());
   u().cu.argcount = static_cast<int>(args->args.size());
   u().cu.posonlyargcount = static_cast<int>(args->posonlyargs.size());
   u().cu.kwonlyargcount = static_cast<int>(args->kwonlyargs.size());

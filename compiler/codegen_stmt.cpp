@@ -156,7 +156,7 @@ bool Codegen::return_stmt(const ast::Return* s) {
   if (!s->value) {
     if (!load_none()) return false;
   } else if (!preserve_tos) {
-    if (!load_const(copy_const(*static_cast<const ast::Constant*>(s->value)->value))) return false;
+    if (!load_const(static_cast<const ast::Constant*>(s->value)->value->shared_from_this())) return false;
   }
   return addop(Opcode::RETURN_VALUE);
 }

@@ -16,7 +16,9 @@ struct CodeObject;
 class Const;
 using ConstRef = std::shared_ptr<const Const>;
 
-class Const {
+// Every Const is owned by a shared_ptr (the factories below are the only way to make one), so a holder of a
+// plain `const Const&` (an AST node's value) can share it instead of copying it: shared_from_this().
+class Const : public std::enable_shared_from_this<Const> {
  public:
   // List, Set and Dict never come from the compiler: marshal reads and writes them (marshal.dumps([..])). They
   // are mutable in Python, so two of them are the same constant only when they are the same object.

@@ -61,13 +61,29 @@ BasicBlock* skip_empty(BasicBlock* b) {
   return b;
 }
 
-// Every block, newest first: the order of CPython's u_blocks/b_list walks.
-std::vector<BasicBlock*> blocks_newest_first(const CompilerUnit& unit) {
-  std::vector<BasicBlock*> out;
-  out.reserve(unit.blocks.size());
-  for (auto it = unit.blocks.rbegin(); it != unit.blocks.rend(); ++it) out.push_back(it->get());
-  return out;
-}
+// Every block that exists when the walk starts, newest first: the order of CPython's u_blocks/b_list walks.
+// Blocks a pass adds while walking (duplicated exits) are not visited, as with a copy of the list, but no copy is
+// made: the walk goes by index, which stays valid while `unit.blocks` grows.
+class NewestFirst {
+ public:
+  explicit NewestFirst(const CompilerUnit& unit) : blocks_(&unit.blocks), count_(unit.blocks.size()) {}
+  struct Iterator {
+    const std::vector<std::unique_ptr<BasicBlock>>* blocks;
+    size_t remaining;
+    BasicBlock* operator*() const { return (*blocks)[remaining - 1].get(); }
+    Iterator& operator++() {
+      --remaining;
+      return *this;
+    }
+    bool operator!=(const Iterator& other) const { return remaining != other.remaining; }
+  };
+  Iterator begin() const { return {blocks_, count_}; }
+  Iterator end() const { return {blocks_, 0}; }
+
+ private:
+  const std::vector<std::unique_ptr<BasicBlock>>* blocks_;
+  size_t count_;
+};
 
 // Blocks without any line number are the implicit `return None` at a function's end and the cleanups codegen
 // adds: they may be copied to each predecessor (CPython's extend_block and duplicate_exits_without_lineno) so
@@ -171,7 +187,7 @@ void normalize_jump_targets(CompilerUnit& unit) {
 }
 
 void inline_small_exit_blocks(CompilerUnit& unit) {
-  for (BasicBlock* b : blocks_newest_first(unit)) extend_block(*b);
+  for (BasicBlock* b : NewestFirst(unit)) extend_block(*b);
 }
 
 // CPython's optimize_cfg: peephole rules per block (constant folding of tuples, jump threading, ...), then the
@@ -206,7 +222,7 @@ void optimize_cfg(CompilerUnit& unit, std::vector<ConstRef>& consts) {
 // An exit block without a line number reached by several jumps gets one copy per jump, each with the jump's line,
 // so that a traceback or f_lineno at the `return` names the branch that returned (CPython does the same).
 void duplicate_exits_without_lineno(CompilerUnit& unit) {
-  for (BasicBlock* b : blocks_newest_first(unit)) {
+  for (BasicBlock* b : NewestFirst(unit)) {
     if (b->instrs.empty() || !is_jump_instr(b->instrs.back())) continue;
     Instr& last = b->instrs.back();
     BasicBlock* target = last.target;
@@ -220,11 +236,11 @@ void duplicate_exits_without_lineno(CompilerUnit& unit) {
     copy->next = target->next;
     target->next = copy;
   }
-  for (BasicBlock* b : blocks_newest_first(unit)) {
+  for (BasicBlock* b : NewestFirst(unit)) {
     while (b->next && b->next->instrs.empty()) b->next = b->next->next;
   }
   // Exit blocks still without a line number are reached only by falling through: take the predecessor's.
-  for (BasicBlock* b : blocks_newest_first(unit)) {
+  for (BasicBlock* b : NewestFirst(unit)) {
     if (b->instrs.empty() || !b->next || !block_falls_through(*b)) continue;
     if (is_exit_without_lineno(*b->next)) b->next->instrs[0].loc = b->instrs.back().loc;
   }

@@ -3,8 +3,7 @@
 // size or smaller, leaving NOPs that remove_redundant_nops() clears later.
 #include <algorithm>
 
-#include <unordered_map>
-
+#include "compiler/const_index.h"
 #include "compiler/flowgraph.h"
 
 namespace minipy::flowgraph {
@@ -42,35 +41,32 @@ bool const_is_true(const Const& c) {
 // Index of `value` in `consts`, appending it when no equal constant (by CPython's constant-key rules) is there.
 // A hash index over the constants of the code object being optimised (CPython keeps a dict for this), so that
 // folding thousands of tuples in a big module stays linear. Rebuilt when another code object's constants come in.
-struct ConstIndex {
+struct FoldIndex {
   const std::vector<ConstRef>* owner = nullptr;
   const Const* first = nullptr;
   size_t indexed = 0;
-  std::unordered_multimap<size_t, int> by_hash;
+  ConstIndex by_hash;
 };
 
-thread_local ConstIndex const_index;
+thread_local FoldIndex const_index;
 
 int add_const(std::vector<ConstRef>& consts, ConstRef value) {
-  ConstIndex& index = const_index;
+  FoldIndex& index = const_index;
   const Const* first = consts.empty() ? nullptr : consts[0].get();
   if (index.owner != &consts || index.first != first || index.indexed > consts.size()) {
     index.owner = &consts;
     index.first = first;
     index.indexed = 0;
-    index.by_hash.clear();
+    index.by_hash = ConstIndex{};
   }
   for (; index.indexed < consts.size(); index.indexed++)
-    index.by_hash.emplace(consts[index.indexed]->key_hash(), static_cast<int>(index.indexed));
+    index.by_hash.insert(consts[index.indexed]->key_hash(), static_cast<int>(index.indexed));
   size_t h = value->key_hash();
-  auto range = index.by_hash.equal_range(h);
-  int found = -1;
-  for (auto it = range.first; it != range.second; ++it)
-    if (same_constant(*consts[static_cast<size_t>(it->second)], *value) && (found < 0 || it->second < found))
-      found = it->second;
+  int found = index.by_hash.find_lowest(
+      h, [&](int i) { return same_constant(*consts[static_cast<size_t>(i)], *value); });
   if (found >= 0) return found;
   consts.push_back(std::move(value));
-  index.by_hash.emplace(h, static_cast<int>(consts.size() - 1));
+  index.by_hash.insert(h, static_cast<int>(consts.size() - 1));
   index.indexed = consts.size();
   if (consts.size() == 1) index.first = consts[0].get();
   return static_cast<int>(consts.size() - 1);
@@ -218,7 +214,7 @@ int thread_or_pop_jump(Instr& inst, const Instr& target, bool on_true) {
 
 // A new code unit's constants may sit at the address of an earlier unit's vector and even start with the same
 // shared constant (None), so the index cannot tell them apart by itself: optimize_cfg drops it for each unit.
-void detail::forget_const_index() { const_index = ConstIndex{}; }
+void detail::forget_const_index() { const_index = FoldIndex{}; }
 
 bool detail::optimize_basic_block(BasicBlock& b, std::vector<ConstRef>& consts) {
   auto& ins = b.instrs;

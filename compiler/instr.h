@@ -47,6 +47,14 @@ struct BasicBlock {
   bool cold = false;
   bool warm = false;
   int label = -1;
+
+  // Back to a fresh block, keeping the instruction array's memory (blocks are recycled between units).
+  void reset() {
+    std::vector<Instr> keep = std::move(instrs);
+    keep.clear();
+    *this = BasicBlock{};
+    instrs = std::move(keep);
+  }
 };
 
 // One code object's worth of generated code plus everything the assembler needs to finish it.
@@ -65,8 +73,16 @@ struct CompilerUnit {
   int firstlineno = 1;
   std::string name, qualname, filename;
 
+  // Where new_block() takes blocks from before allocating (codegen hands finished units' blocks back there).
+  std::vector<std::unique_ptr<BasicBlock>>* spare_blocks = nullptr;
+
   BasicBlock* new_block() {
-    blocks.push_back(std::make_unique<BasicBlock>());
+    if (spare_blocks && !spare_blocks->empty()) {
+      blocks.push_back(std::move(spare_blocks->back()));
+      spare_blocks->pop_back();
+    } else {
+      blocks.push_back(std::make_unique<BasicBlock>());
+    }
     return blocks.back().get();
   }
 };

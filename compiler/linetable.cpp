@@ -4,6 +4,7 @@
 // co_positions(), and treats malformed bytes as "no location" rather than failing the program that asked.
 #include "compiler/linetable.h"
 
+#include <algorithm>
 #include <climits>
 
 namespace minipy {
@@ -18,79 +19,69 @@ enum LocationCode : int {
   kNoLocation = 15,
 };
 
-// Three bits of unit count: a longer instruction (EXTENDED_ARGs and CACHEs) is split into several entries.
-constexpr int kMaxUnitsPerEntry = 8;
+}  // namespace
+
+void LineTableWriter::grow(size_t at_least) {
+  buffer_.resize(std::max(buffer_.size() * 2, std::max<size_t>(size_ + at_least, 256)));
+}
+
+namespace {
+
+char* varint(char* out, unsigned value) {
+  while (value >= 64) {
+    *out++ = static_cast<char>(0x40 | (value & 63));
+    value >>= 6;
+  }
+  *out++ = static_cast<char>(value);
+  return out;
+}
+
+// Zigzag-like: magnitude shifted left, sign in the low bit.
+char* signed_varint(char* out, int value) {
+  unsigned folded = value < 0 ? ((static_cast<unsigned>(-value) << 1) | 1u) : (static_cast<unsigned>(value) << 1);
+  return varint(out, folded);
+}
+
+char first_byte(int code, int code_units) { return static_cast<char>(0x80 | (code << 3) | (code_units - 1)); }
 
 }  // namespace
 
-// An entry is at most 1 + 4 varints of 6 bits per byte (32-bit values): built in `entry_` and appended once,
-// because std::string's push_back is an out-of-line call per byte.
-void LineTableWriter::put(char byte) { entry_[entry_size_++] = byte; }
-
-void LineTableWriter::first_byte(int code, int code_units) {
-  entry_size_ = 0;
-  put(static_cast<char>(0x80 | (code << 3) | (code_units - 1)));
-}
-
-void LineTableWriter::varint(unsigned value) {
-  while (value >= 64) {
-    put(static_cast<char>(0x40 | (value & 63)));
-    value >>= 6;
-  }
-  put(static_cast<char>(value));
-}
-
-void LineTableWriter::signed_varint(int value) {
-  // Zigzag-like: magnitude shifted left, sign in the low bit.
-  unsigned folded = value < 0 ? ((static_cast<unsigned>(-value) << 1) | 1u) : (static_cast<unsigned>(value) << 1);
-  varint(folded);
-}
-
-void LineTableWriter::add(const SourcePosition& loc, int code_units) {
-  while (code_units > kMaxUnitsPerEntry) {
-    add_entry(loc, kMaxUnitsPerEntry);
-    out_.append(entry_, entry_size_);
-    code_units -= kMaxUnitsPerEntry;
-  }
-  add_entry(loc, code_units);
-  out_.append(entry_, entry_size_);
-}
-
 // Picks the most compact form exactly as CPython 3.11's write_location_info_entry does, so that the bytes match.
-void LineTableWriter::add_entry(const SourcePosition& loc, int units) {
+// Writes the entry at `out` and returns the position after it.
+char* LineTableWriter::add_entry(char* out, const SourcePosition& loc, int units) {
   if (loc.lineno < 0) {
-    first_byte(kNoLocation, units);
-    return;
+    *out++ = first_byte(kNoLocation, units);
+    return out;
   }
   int line_delta = loc.lineno - line_;
   int col = loc.col_offset, end_col = loc.end_col_offset;
   if (col < 0 || end_col < 0) {
     if (loc.end_lineno == loc.lineno || loc.end_lineno == -1) {
-      first_byte(kNoColumns, units);
-      signed_varint(line_delta);
+      *out++ = first_byte(kNoColumns, units);
       line_ = loc.lineno;
-      return;
+      return signed_varint(out, line_delta);
     }
   } else if (loc.end_lineno == loc.lineno) {
     if (line_delta == 0 && col < 80 && end_col - col < 16 && end_col >= col) {
-      first_byte(kShortForm0 + (col >> 3), units);
-      put(static_cast<char>(((col & 7) << 4) | (end_col - col)));
-      return;
+      *out++ = first_byte(kShortForm0 + (col >> 3), units);
+      *out++ = static_cast<char>(((col & 7) << 4) | (end_col - col));
+      return out;
     }
     if (line_delta >= 0 && line_delta < 3 && col < 128 && end_col < 128) {
-      first_byte(kOneLine0 + line_delta, units);
-      put(static_cast<char>(col));
-      put(static_cast<char>(end_col));
+      *out++ = first_byte(kOneLine0 + line_delta, units);
+      *out++ = static_cast<char>(col);
+      *out++ = static_cast<char>(end_col);
       line_ = loc.lineno;
-      return;
+      return out;
     }
   }
-  first_byte(kLongForm, units);
-  signed_varint(line_delta);
-  varint(static_cast<unsigned>(loc.end_lineno - loc.lineno));
-  varint(static_cast<unsigned>(col + 1));
-  varint(static_cast<unsigned>(end_col + 1));
+  *out++ = first_byte(kLongForm, units);
+  out = signed_varint(out, line_delta);
+  out = varint(out, static_cast<unsigned>(loc.end_lineno - loc.lineno));
+  out = varint(out, static_cast<unsigned>(col + 1));
+  out = varint(out, static_cast<unsigned>(end_col + 1));
   line_ = loc.lineno;
+  return out;
 }
 
 namespace {

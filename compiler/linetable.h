@@ -16,29 +16,57 @@
 
 namespace minipy {
 
-// Builds co_linetable one instruction at a time, in code order.
+// Builds co_linetable one instruction at a time, in code order. The bytes go into a buffer that grows in large
+// steps and is kept by reset() for the next code object, so the assembler writes each table without a call per
+// entry (the table is copied out once, at its exact size).
 class LineTableWriter {
  public:
   // `firstlineno` is co_firstlineno: the line the first delta is relative to.
   explicit LineTableWriter(int firstlineno) : line_(firstlineno) {}
 
+  // Starts a new table relative to `firstlineno`, keeping the buffer.
+  void reset(int firstlineno) {
+    line_ = firstlineno;
+    size_ = 0;
+  }
+
   // Records that the next `code_units` code units (an instruction with its EXTENDED_ARGs and CACHEs) carry
   // location `loc` (lineno < 0: no location).
-  void add(const SourcePosition& loc, int code_units);
+  void add(const SourcePosition& loc, int code_units) {
+    // An entry is at most a first byte and four 32-bit varints of six bits a byte.
+    constexpr size_t kMaxEntryBytes = 1 + 4 * 6;
+    size_t entries = static_cast<size_t>(code_units + 7) / 8;
+    if (size_ + entries * kMaxEntryBytes > buffer_.size()) grow(entries * kMaxEntryBytes);
+    char* out = buffer_.data() + size_;
+    // The short form (same line as the previous entry, columns 0..79, width under 16) is most instructions'
+    // entry: written here, the rules in add_entry pick it under exactly these conditions.
+    int col = loc.col_offset, end_col = loc.end_col_offset;
+    if (code_units <= kMaxUnitsPerEntry && loc.lineno >= 0 && loc.lineno == line_ && loc.end_lineno == loc.lineno &&
+        col >= 0 && col < 80 && end_col >= col && end_col - col < 16) {
+      out[0] = static_cast<char>(0x80 | ((col >> 3) << 3) | (code_units - 1));
+      out[1] = static_cast<char>(((col & 7) << 4) | (end_col - col));
+      size_ += 2;
+      return;
+    }
+    while (code_units > kMaxUnitsPerEntry) {
+      out = add_entry(out, loc, kMaxUnitsPerEntry);
+      code_units -= kMaxUnitsPerEntry;
+    }
+    out = add_entry(out, loc, code_units);
+    size_ = static_cast<size_t>(out - buffer_.data());
+  }
 
-  const std::string& table() const { return out_; }
+  std::string_view table() const { return {buffer_.data(), size_}; }
 
  private:
-  void add_entry(const SourcePosition& loc, int code_units);
-  void first_byte(int code, int code_units);
-  void varint(unsigned value);
-  void signed_varint(int value);
-  void put(char byte);
+  // Three bits of unit count: a longer instruction (EXTENDED_ARGs and CACHEs) is split into several entries.
+  static constexpr int kMaxUnitsPerEntry = 8;
+  char* add_entry(char* out, const SourcePosition& loc, int code_units);
+  void grow(size_t at_least);
 
-  std::string out_;
+  std::string buffer_;  // bytes [0, size_) are the table so far
+  size_t size_ = 0;
   int line_;
-  char entry_[32];  // the entry being built (see linetable.cpp)
-  size_t entry_size_ = 0;
 };
 
 // One decoded entry: code units [start, end) share `pos` (pos.lineno < 0: no location; a column of -1: none).

@@ -16,16 +16,22 @@ using NameSet = std::unordered_set<std::string>;
 // Private name mangling: `__x` inside class `_Foo` is `_Foo__x`. Both the symbol table and codegen mangle before
 // every lookup, so the two must agree exactly; leading underscores of the class name are dropped, and a class
 // named only with underscores mangles nothing (CPython's _Py_Mangle).
-std::string mangle(std::string_view class_name, std::string_view name) {
-  if (class_name.empty() || name.size() < 2 || name[0] != '_' || name[1] != '_') return std::string(name);
+std::string_view mangle(std::string_view class_name, std::string_view name, std::string& storage) {
+  if (class_name.empty() || name.size() < 2 || name[0] != '_' || name[1] != '_') return name;
   // Dunder names and dotted import names keep their spelling.
   if ((name.size() >= 2 && name[name.size() - 1] == '_' && name[name.size() - 2] == '_') ||
       name.find('.') != std::string_view::npos)
-    return std::string(name);
+    return name;
   size_t strip = 0;
   while (strip < class_name.size() && class_name[strip] == '_') ++strip;
-  if (strip == class_name.size()) return std::string(name);
-  return fmt::format("_{}{}", class_name.substr(strip), name);
+  if (strip == class_name.size()) return name;
+  storage = fmt::format("_{}{}", class_name.substr(strip), name);
+  return storage;
+}
+
+std::string mangle(std::string_view class_name, std::string_view name) {
+  std::string storage;
+  return std::string(mangle(class_name, name, storage));
 }
 
 // AST columns are 0-based; SyntaxError.offset and end_offset are 1-based, as CPython reports them.
@@ -114,8 +120,12 @@ class SymtableBuilder {
   // are duplicate parameters and a walrus rebinding a comprehension variable; all other conflicts wait for the
   // analysis, which sees the whole block.
   bool add_def_in(Scope* scope, std::string_view raw_name, int flag, const ast::Location& loc) {
-    std::string name = mangle(private_, raw_name);
-    Symbol& sym = scope->symbols[name];
+    std::string storage;
+    std::string_view name = mangle(private_, raw_name, storage);
+    // Most definitions repeat a name the block has already seen: find it by the view before making a key.
+    auto found = scope->symbols.find(name);
+    if (found == scope->symbols.end()) found = scope->symbols.emplace(std::string(name), Symbol{}).first;
+    Symbol& sym = found->second;
     if ((flag & kDefParam) && (sym.flags & kDefParam))
       return fail(loc, fmt::format("duplicate argument '{}' in function definition", name));
     // A comprehension's `for` target is local to the comprehension; a walrus inside it that binds the same name
@@ -127,14 +137,20 @@ class SymtableBuilder {
       sym.flags |= kDefCompIter;
     }
     sym.flags |= flag;
-    if (flag & kDefParam) scope->varnames.push_back(name);
+    if (flag & kDefParam) {
+      if (scope->varnames.empty()) scope->varnames.reserve(4);  // most parameter lists: one allocation
+      scope->varnames.emplace_back(name);
+    }
     // CPython records every `global` declaration in the module's own symbols too (st_global is the top
     // block's dict), so a name declared global anywhere is an explicit global at module level.
-    if ((flag & kDefGlobal) && table_->top_) table_->top_->symbols[name].flags |= flag;
+    if ((flag & kDefGlobal) && table_->top_) table_->top_->symbols[std::string(name)].flags |= flag;
     return true;
   }
   bool add_def(std::string_view name, int flag, const ast::Location& loc) { return add_def_in(cur_, name, flag, loc); }
-  int lookup_flags(std::string_view raw_name) const { return cur_->flags_of(mangle(private_, raw_name)); }
+  int lookup_flags(std::string_view raw_name) const {
+    std::string storage;
+    return cur_->flags_of(mangle(private_, raw_name, storage));
+  }
   void record_directive(std::string_view raw_name, const ast::Location& loc) {
     directives_.push_back(Directive{cur_, mangle(private_, raw_name), loc});
   }
@@ -203,8 +219,8 @@ class SymtableBuilder {
   bool global_or_nonlocal(const ast::Stmt* s, std::span<const ast::Identifier> names, bool is_global);
 
   // ---- analysis ----
-  bool analyze_block(Scope* s, const NameSet* bound, NameSet& free, NameSet& global);
-  bool analyze_name(Scope* s, const std::string& name, Symbol& sym, const NameSet* bound, NameSet& local,
+  bool analyze_block(Scope* s, NameSet* bound, NameSet& free, NameSet& global);
+  bool analyze_name(Scope* s, const std::string& name, Symbol& sym, const NameSet* bound, NameSet* local,
                     NameSet& free, NameSet& global);
   bool error_at_directive(const Scope* s, const std::string& name, std::string message) {
     for (const Directive& d : directives_)
@@ -641,7 +657,7 @@ bool SymtableBuilder::visit_expr(const ast::Expr* e) {
 // an enclosing function), bound here (local), bound in an enclosing function (free), known global (implicit),
 // else an implicit global. The first error found is reported at the directive that caused it.
 bool SymtableBuilder::analyze_name(Scope* s, const std::string& name, Symbol& sym, const NameSet* bound,
-                                   NameSet& local, NameSet& free, NameSet& global) {
+                                   NameSet* local, NameSet& free, NameSet& global) {
   if (sym.flags & kDefGlobal) {
     if (sym.flags & kDefNonlocal)
       return error_at_directive(s, name, fmt::format("name '{}' is nonlocal and global", name));
@@ -662,7 +678,7 @@ bool SymtableBuilder::analyze_name(Scope* s, const std::string& name, Symbol& sy
   // block's children.
   if (sym.flags & kDefBound) {
     sym.scope = NameScope::Local;
-    local.insert(name);
+    if (local) local->insert(name);
     global.erase(name);
     return true;
   }
@@ -685,30 +701,31 @@ bool SymtableBuilder::analyze_name(Scope* s, const std::string& name, Symbol& sy
 }
 
 // Decides the scopes of block `s` and, recursively, of its children. `bound` is what enclosing functions bind
-// (null at module level), `global` what is known global; `free` receives the names `s` and its children need
-// from outside. Locals a child captures become cells here, and free names merely passing through a class are
+// (null at module level; the caller's copy, which this block may edit), `global` what is known global; `free`
+// receives the names `s` and its children need from outside. Locals a child captures become cells here, and free names merely passing through a class are
 // marked so the class can pass its own cell along (kDefFreeClass), as analyze_cells / update_symbols do.
-bool SymtableBuilder::analyze_block(Scope* s, const NameSet* bound, NameSet& free, NameSet& global) {
+bool SymtableBuilder::analyze_block(Scope* s, NameSet* bound, NameSet& free, NameSet& global) {
   NameSet local, new_global, new_free, new_bound;
   // A class namespace is invisible to nested functions, so what children see is fixed before analysing it.
   if (s->kind == BlockKind::Class) {
     new_global = global;
     if (bound) new_bound = *bound;
   }
-  // analyze_name may edit `bound` (a global declaration hides an outer binding); work on a private copy.
-  NameSet bound_copy;
-  const NameSet* bound_view = nullptr;
-  if (bound) {
-    bound_copy = *bound;
-    bound_view = &bound_copy;
-  }
+  // analyze_name may edit `bound` (a global declaration hides an outer binding): it is this block's own copy,
+  // made by the parent for each child.
+  const NameSet* bound_view = bound;
+  // What the children see (new_bound, new_global, and the locals feeding new_bound) matters only when there
+  // are children; most blocks are leaves, and skip building those sets.
+  bool leaf = s->children.empty();
   for (auto& [name, sym] : s->symbols)
-    if (!analyze_name(s, name, sym, bound_view, local, free, global)) return false;
+    if (!analyze_name(s, name, sym, bound_view, leaf ? nullptr : &local, free, global)) return false;
 
   if (s->kind != BlockKind::Class) {
-    if (s->kind == BlockKind::Function) new_bound.insert(local.begin(), local.end());
-    if (bound_view) new_bound.insert(bound_view->begin(), bound_view->end());
-    new_global.insert(global.begin(), global.end());
+    if (!leaf) {
+      if (s->kind == BlockKind::Function) new_bound.insert(local.begin(), local.end());
+      if (bound_view) new_bound.insert(bound_view->begin(), bound_view->end());
+      new_global.insert(global.begin(), global.end());
+    }
   } else {
     // A class offers its methods the implicit __class__ cell (zero-argument super() and __class__ itself).
     new_bound.insert("__class__");

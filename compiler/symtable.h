@@ -112,5 +112,8 @@ SyntaxError make_syntax_error(std::string message, std::string_view filename, co
 
 // Private name mangling (`__x` inside class `C` becomes `_C__x`); `class_name` is empty outside classes.
 std::string mangle(std::string_view class_name, std::string_view name);
+// The same without building a string when nothing is mangled (most names): `name` itself, or the mangled form
+// written into `storage`, which must outlive the result.
+std::string_view mangle(std::string_view class_name, std::string_view name, std::string& storage);
 
 }  // namespace minipy
