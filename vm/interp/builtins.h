@@ -36,4 +36,19 @@ inline bool is_builtin_len(Value callable) {
          static_cast<NativeFunctionObject*>(callable.as_object())->def->fn == kBuiltinLenFn;
 }
 
+// list.append's native function (vm/objects/list.cpp): CALL appends to an exact list itself (3.11's
+// PRECALL_NO_KW_LIST_APPEND) when the method descriptor it calls has this one.
+extern const NativeFn kListAppendFn;
+
+// The method descriptor (a builtin type's unbound method: `words.append`, `s.lower`, `d.get` as LOAD_METHOD
+// leaves them) that CALL may run straight through its native function, with `receiver` as self: an instance
+// method whose owner is exactly the receiver's type, so descriptor_call's checks cannot fail (3.11's
+// PRECALL_METHOD_DESCRIPTOR_*). Null for anything else.
+inline const MethodDescriptorObject* direct_method_descriptor(Value callable, Value receiver) {
+  if (!callable.is_object() || callable.as_object()->type != &method_descriptor_type) return nullptr;
+  auto* d = static_cast<const MethodDescriptorObject*>(callable.as_object());
+  if ((d->def->flags & (kMethodStatic | kMethodClass)) || type_of(receiver) != d->owner) return nullptr;
+  return d;
+}
+
 }  // namespace minipy

@@ -8,6 +8,7 @@
 #include "vm/errors/suggestions.h"
 #include "vm/import/import.h"
 #include "vm/interp/builtins.h"
+#include "vm/memory/out_of_memory.h"
 
 namespace minipy::eval_support {
 
@@ -21,6 +22,20 @@ Value import_statement(ThreadState& ts, Frame* frame, Value name, Value fromlist
     return import_name(ts, frame, name, fromlist, level);
   Value args[5] = {name, Value(frame->globals), frame->locals ? frame->locals : None(), fromlist, level};
   return call(ts, hook, args);
+}
+
+// CALL of a method descriptor that direct_method_descriptor accepted: its native function with the receiver as
+// self, as descriptor_call would end up calling it. A refused allocation is MemoryError here, as in call().
+Value call_method_descriptor(ThreadState& ts, const MethodDescriptorObject* d, const Value* args, int total,
+                             TupleObject* kwnames) {
+  std::span<const Value> rest(args + 1, static_cast<size_t>(total - 1));
+  return catching_bad_alloc(ts, [&] { return d->def->fn(ts, args[0], rest, kwnames); });
+}
+
+// range(stop) or range(start, stop) of small ints (what range_new computes once its arguments are checked).
+Value small_range(ThreadState& ts, const Value* args, int total) {
+  int64_t start = total == 2 ? args[0].as_small_int() : 0;
+  return catching_bad_alloc(ts, [&] { return make_range(ts, start, args[total - 1].as_small_int(), 1); });
 }
 
 // 3.11's wording (the "referenced before assignment" message ended with 3.10).

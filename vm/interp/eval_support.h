@@ -98,6 +98,13 @@ Value join_strings(ThreadState& ts, const Value* items, int n);
 // them visible to the collector during the call. Null on error.
 ListObject* gather_call_ex_args(ThreadState& ts, Value func, Value callargs, Value kwargs, TupleObject** kwnames);
 
+// CALL of method descriptor `d` (direct_method_descriptor in builtins.h said yes) on args[0] with the `total` - 1
+// arguments after it (`kwnames` names the last ones), without call() and descriptor_call's checks.
+Value call_method_descriptor(ThreadState& ts, const MethodDescriptorObject* d, const Value* args, int total,
+                             TupleObject* kwnames);
+// CALL of range with `total` (1 or 2) small-int arguments: the range, without type_call and range_new.
+Value small_range(ThreadState& ts, const Value* args, int total);
+
 // MAKE_FUNCTION: a function of `code` sharing the running frame's globals and builtins.
 inline Value make_function(ThreadState& ts, Frame* frame, CodeObj* code) {
   return make_function_in(ts, frame->globals, frame->builtins, code);

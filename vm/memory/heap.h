@@ -20,6 +20,7 @@
 // collects at its next safe point (function entry, backward jump) or gc.collect() runs it directly.
 #pragma once
 #include <cstddef>
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <unordered_map>
@@ -100,10 +101,18 @@ class Heap {
   // collection budget reflects it. Call with a negative delta when freeing.
   void account_external(int64_t delta) {
     bytes_since_gc_ += delta > 0 ? delta : 0;
+    external_since_gc_ += delta > 0 ? delta : 0;
     external_bytes_ += delta;
   }
 
-  bool collection_due() const { return (bytes_since_gc_ >= budget_ || stress_) && enabled_; }
+  // A collection is due when the objects allocated since the last one reach the budget, or objects and external
+  // memory together reach it but at least kBufferBudget (heap.cpp): a small heap's budget is sized for young
+  // objects, which a collection reclaims while they are still cached; malloc'd buffers (a sort's list copies)
+  // are reused by malloc without it, and counting them against that budget tripled sort_lists' collections.
+  bool collection_due() const {
+    return (bytes_since_gc_ - external_since_gc_ >= budget_ || bytes_since_gc_ >= buffer_budget_ || stress_) &&
+           enabled_;
+  }
   // Runs a full collection. `root_marker` marks the interpreter's roots (called once per collection).
   using RootMarker = void (*)(void* context, Tracer& tracer);
   // `order`: values whose unreachable finalizable objects should be finalized first (exit), and how to walk them.
@@ -170,7 +179,6 @@ class Heap {
   Object* allocate_large(Type* type, size_t size);
   void drain_mark_stack();
   void scan_native_stack();
-  void note_unit(uintptr_t unit, Page* page);  // records a 64 KiB unit of `page` for find_object
   void sweep();
   void keep_unreachable(std::vector<Object*>& out);
   std::vector<Object*>* referent_sink_ = nullptr;  // set while referents() traces: mark() collects instead
@@ -181,10 +189,14 @@ class Heap {
   char* carve_next_ = nullptr;                           // the current reservation's next unused page
   char* carve_end_ = nullptr;
   std::unordered_map<uintptr_t, Page*> page_of_unit_;    // 64 KiB unit -> its page (large pages span several)
-  // Bounds of every unit ever in page_of_unit_: a word outside them (a return address, a stack address, a small
-  // integer — most of a native stack) is no object without a hash lookup.
-  uintptr_t lowest_unit_ = UINTPTR_MAX;
-  uintptr_t units_end_ = 0;
+  // The address range every page made so far lies in (freed large pages may leave holes): find_object's filter.
+  uintptr_t pages_low_ = UINTPTR_MAX;
+  uintptr_t pages_high_ = UINTPTR_MAX;
+  void note_page_span(uintptr_t begin, size_t size) {
+    if (pages_low_ == UINTPTR_MAX) pages_low_ = begin, pages_high_ = begin + size;
+    pages_low_ = std::min(pages_low_, begin);
+    pages_high_ = std::max(pages_high_, begin + size);
+  }
   int64_t stack_bytes_scanned_ = 0;  // the native stack the last collection read (its budget grows with it)
   Object* free_lists_[kMaxSmallSize / 16 + 1] = {};  // intrusive: a free slot's second word links the next
   // Per size class, the page whose untouched tail new_page threads next (nullptr when the class has none): a scan
@@ -198,8 +210,10 @@ class Heap {
   bool finalizer_types_ = false;
   bool precise_only_ = false;
   uint32_t epoch_ = 1;
-  int64_t bytes_since_gc_ = 0;
-  int64_t budget_;  // kMinBudget (heap.cpp) until the first collection sizes it from the live heap
+  int64_t bytes_since_gc_ = 0;     // objects and external memory
+  int64_t external_since_gc_ = 0;  // the external part of it
+  int64_t buffer_budget_;          // max(budget_, kBufferBudget)
+  int64_t budget_;  // kFirstBudget (heap.cpp) until the first collection sizes it from the live heap
   int64_t object_bytes_ = 0;
   int64_t external_bytes_ = 0;
   bool enabled_ = true;

@@ -281,6 +281,12 @@ LIST_METHOD(m_append) {
   if (!list_append(ts, as_list(self), args[0])) return Value();
   return None();
 }
+}  // namespace
+// CALL appends to an exact list without calling m_append (3.11's PRECALL_NO_KW_LIST_APPEND): it knows the
+// method by this pointer.
+extern const NativeFn kListAppendFn;  // declared for the loop in vm/interp/builtins.h
+const NativeFn kListAppendFn = m_append;
+namespace {
 LIST_METHOD(m_extend) {
   if (!no_keywords(ts, "list.extend", kwnames)) return Value();
   if (args.size() != 1)
@@ -371,20 +377,24 @@ LIST_METHOD(m_copy) {
   return Value(make_list(ts, as_list(self)->span()));
 }
 
-// Stable merge sort that stops comparing once a comparison fails (the error stays pending).
+// Stable merge sort that stops comparing once a comparison fails (the error stays pending). A sort with a key
+// function sorts (key, value) pairs; one without sorts the values themselves, half the memory to move.
 struct SortItem {
   Value key;
   Value value;
 };
+inline Value sort_key(const SortItem& item) { return item.key; }
+inline Value sort_key(Value item) { return item; }
 
 // What every key of a sort looks like, found by one scan before sorting (as CPython's list.sort picks its
 // unsafe_long_compare / unsafe_tuple_compare): comparisons of small ints need no protocol and run no code.
 enum class KeyShape { Generic, SmallInts, TuplesOfSmallIntFirst };
 
-KeyShape key_shape(const std::vector<SortItem>& items) {
+template <class Item>
+KeyShape key_shape(const std::vector<Item>& items) {
   bool ints = true, tuples = true;
-  for (const SortItem& item : items) {
-    Value k = item.key;
+  for (const Item& item : items) {
+    Value k = sort_key(item);
     ints = ints && k.is_small_int();
     tuples = tuples && type_of(k) == &tuple_type && static_cast<TupleObject*>(k.as_object())->size > 0 &&
              static_cast<TupleObject*>(k.as_object())->items[0].is_small_int();
@@ -393,29 +403,68 @@ KeyShape key_shape(const std::vector<SortItem>& items) {
   return ints ? KeyShape::SmallInts : KeyShape::TuplesOfSmallIntFirst;
 }
 
-// a < b for two keys of the given shape: 1, 0, or -1 with the exception pending. Tuples whose first items
-// differ are ordered by those (immediate ints: equal exactly when their bits are); others by the full compare.
+// a < b for two keys of the given shape: 1, 0, or -1 with the exception pending. Small ints compare by their
+// tagged words, which order as the ints do. Tuples are compared item by item while both items are small ints
+// (the same object is equal, as tuple comparison's identity shortcut says; different small ints differ);
+// at the first other pair, the full comparison decides.
 inline int key_less(ThreadState& ts, Value a, Value b, KeyShape shape) {
-  if (shape == KeyShape::SmallInts) return a.as_small_int() < b.as_small_int();
+  if (shape == KeyShape::SmallInts) return static_cast<int64_t>(a.bits()) < static_cast<int64_t>(b.bits());
   if (shape == KeyShape::TuplesOfSmallIntFirst) {
-    Value x = static_cast<TupleObject*>(a.as_object())->items[0];
-    Value y = static_cast<TupleObject*>(b.as_object())->items[0];
-    if (x != y) return x.as_small_int() < y.as_small_int();
+    auto* x = static_cast<TupleObject*>(a.as_object());
+    auto* y = static_cast<TupleObject*>(b.as_object());
+    int64_t n = std::min(x->size, y->size);
+    for (int64_t i = 0; i < n; i++) {
+      Value p = x->items[i], q = y->items[i];
+      if (p == q) continue;
+      if (!Value::both_small_ints(p, q)) return rich_compare_bool(ts, a, b, kLt);
+      return p.as_small_int() < q.as_small_int();
+    }
+    return x->size < y->size;
   }
   return rich_compare_bool(ts, a, b, kLt);
 }
 
+// Merges the sorted runs [lo, mid) and [mid, hi) of `items` through `tmp`. Small-int keys merge without a
+// branch on the comparison (random data mispredicts half of them); taking the right run's item only when it
+// is strictly less (strictly greater with `reverse`) keeps the sort stable.
+template <class Item>
+bool merge_runs(ThreadState& ts, Item* items, Item* tmp, size_t lo, size_t mid, size_t hi, bool reverse,
+                KeyShape shape) {
+  size_t i = lo, j = mid, k = lo;
+  if (shape == KeyShape::SmallInts) {
+    while (i < mid && j < hi) {
+      auto x = static_cast<int64_t>(sort_key(items[i]).bits()), y = static_cast<int64_t>(sort_key(items[j]).bits());
+      bool right = reverse ? x < y : y < x;
+      tmp[k++] = right ? items[j] : items[i];
+      j += right;
+      i += !right;
+    }
+  } else {
+    while (i < mid && j < hi) {
+      int lt = reverse ? key_less(ts, sort_key(items[i]), sort_key(items[j]), shape)
+                       : key_less(ts, sort_key(items[j]), sort_key(items[i]), shape);
+      if (lt < 0) return false;
+      tmp[k++] = lt ? items[j++] : items[i++];
+    }
+  }
+  while (i < mid) tmp[k++] = items[i++];
+  while (j < hi) tmp[k++] = items[j++];
+  std::copy(tmp + lo, tmp + hi, items + lo);
+  return true;
+}
+
 // Stable: an item moves before an earlier one only when strictly less (with `reverse`, strictly greater),
 // which is also what CPython's timsort guarantees; only `<` is ever asked of the keys, as in CPython.
-bool merge_sort(ThreadState& ts, std::vector<SortItem>& items, std::vector<SortItem>& tmp, size_t lo, size_t hi,
-                bool reverse, KeyShape shape) {
+template <class Item>
+bool merge_sort(ThreadState& ts, Item* items, Item* tmp, size_t lo, size_t hi, bool reverse, KeyShape shape) {
   if (hi - lo < 2) return true;
   if (hi - lo <= 8) {  // insertion sort for short runs
     for (size_t i = lo + 1; i < hi; i++) {
-      SortItem x = items[i];
+      Item x = items[i];
       size_t j = i;
       while (j > lo) {
-        int lt = reverse ? key_less(ts, items[j - 1].key, x.key, shape) : key_less(ts, x.key, items[j - 1].key, shape);
+        int lt = reverse ? key_less(ts, sort_key(items[j - 1]), sort_key(x), shape)
+                         : key_less(ts, sort_key(x), sort_key(items[j - 1]), shape);
         if (lt < 0) {
           items[j] = x;  // keep `items` a permutation of the input: the caller writes it back
           return false;
@@ -431,43 +480,48 @@ bool merge_sort(ThreadState& ts, std::vector<SortItem>& items, std::vector<SortI
   size_t mid = lo + (hi - lo) / 2;
   if (!merge_sort(ts, items, tmp, lo, mid, reverse, shape) || !merge_sort(ts, items, tmp, mid, hi, reverse, shape))
     return false;
-  size_t i = lo, j = mid, k = lo;
-  while (i < mid && j < hi) {
-    int lt = reverse ? key_less(ts, items[i].key, items[j].key, shape) : key_less(ts, items[j].key, items[i].key, shape);
-    if (lt < 0) return false;
-    tmp[k++] = lt ? items[j++] : items[i++];
-  }
-  while (i < mid) tmp[k++] = items[i++];
-  while (j < hi) tmp[k++] = items[j++];
-  std::copy(tmp.begin() + static_cast<ptrdiff_t>(lo), tmp.begin() + static_cast<ptrdiff_t>(hi),
-            items.begin() + static_cast<ptrdiff_t>(lo));
-  return true;
+  // Runs already in order (sorted or nearly sorted input) need no merge.
+  int out_of_order = reverse ? key_less(ts, sort_key(items[mid - 1]), sort_key(items[mid]), shape)
+                             : key_less(ts, sort_key(items[mid]), sort_key(items[mid - 1]), shape);
+  if (out_of_order < 0) return false;
+  if (!out_of_order) return true;
+  return merge_runs(ts, items, tmp, lo, mid, hi, reverse, shape);
+}
+
+template <class Item>
+bool sort_vector(ThreadState& ts, std::vector<Item>& items, bool reverse) {
+  std::vector<Item> tmp(items.size());
+  return merge_sort(ts, items.data(), tmp.data(), 0, items.size(), reverse, key_shape(items));
 }
 
 // Sorts the items of `saved` in place (stably, by key(item) when key is given). On an error the items are left
 // in some order (a permutation of the input, as CPython's) and false returned with the exception pending.
 bool sort_items(ThreadState& ts, ListObject* saved, Value key, bool reverse) {
   int64_t n = saved->size;
-  // Keys computed by Python code are held in a list object so the collector sees them.
-  ListObject* keys = nullptr;
-  if (key && !is_none(key)) {
-    keys = make_list(ts, n);
-    if (!keys) return false;
-    for (int64_t i = 0; i < n; i++) {
-      Value k = call(ts, key, std::span<const Value>(&saved->items[i], 1));
-      if (!k) return false;
-      keys->items[i] = k;
-    }
+  auto count = static_cast<size_t>(n);
+  if (!key || is_none(key)) {
+    // The vector's Values stay reachable through `saved`, which is not written until the end.
+    std::vector<Value> items(saved->items, saved->items + n);
+    bool ok = sort_vector(ts, items, reverse);
+    std::copy(items.begin(), items.end(), saved->items);
+    return ok;
   }
-  std::vector<SortItem> items(static_cast<size_t>(n));
-  for (int64_t i = 0; i < n; i++) items[static_cast<size_t>(i)] = {keys ? keys->items[i] : saved->items[i], saved->items[i]};
-  std::vector<SortItem> tmp(items.size());
-  // The vectors' Values stay reachable through `saved` and `keys`, which are not written until the end. `keys`
+  // Keys computed by Python code are held in a list object so the collector sees them.
+  ListObject* keys = make_list(ts, n);
+  if (!keys) return false;
+  for (int64_t i = 0; i < n; i++) {
+    Value k = call(ts, key, std::span<const Value>(&saved->items[i], 1));
+    if (!k) return false;
+    keys->items[i] = k;
+  }
+  std::vector<SortItem> items(count);
+  for (size_t i = 0; i < count; i++) items[i] = {keys->items[i], saved->items[i]};
+  // The vector's Values stay reachable through `saved` and `keys`, which are not written until the end. `keys`
   // is not used after this point, so an optimised build may keep no copy of it on the stack: it is rooted.
-  Value keys_root = keys ? Value(keys) : Value();
+  Value keys_root(keys);
   RootScope keep_keys(ts, &keys_root);
-  bool ok = merge_sort(ts, items, tmp, 0, items.size(), reverse, key_shape(items));
-  for (int64_t i = 0; i < n; i++) saved->items[i] = items[static_cast<size_t>(i)].value;
+  bool ok = sort_vector(ts, items, reverse);
+  for (size_t i = 0; i < count; i++) saved->items[i] = items[i].value;
   return ok;
 }
 

@@ -21,6 +21,8 @@ std::string_view sv(Value self) { return as_str(self)->view(); }
 // "abc"); a subclass instance always yields a new exact str.
 Value new_str(ThreadState& ts, std::string_view s, Value self) {
   if (s.size() == static_cast<size_t>(as_str(self)->size) && type_of(self) == &str_type) return self;
+  // A part of ASCII text is ASCII, one code point per byte: no second scan to count them.
+  if (as_str(self)->is_ascii()) return Value(make_str_known(ts, s, static_cast<int64_t>(s.size()), true));
   return Value(make_str(ts, s));
 }
 
@@ -218,6 +220,17 @@ Value strip_impl(ThreadState& ts, Value self, std::span<const Value> args, Tuple
     return Value();
   std::optional<std::string_view> chars;
   if (!args.empty() && !opt_str(ts, args[0], &chars, names[which])) return Value();
+  if (!chars && as_str(self)->is_ascii()) {
+    // Whitespace around ASCII text: a byte is a character (word counting strips every word).
+    std::string_view t = sv(self);
+    auto space = [](char c) { return text::is_space(static_cast<unsigned char>(c)); };
+    size_t begin = 0, end = t.size();
+    if (which != 2)
+      while (begin < end && space(t[begin])) begin++;
+    if (which != 1)
+      while (end > begin && space(t[end - 1])) end--;
+    return new_str(ts, t.substr(begin, end - begin), self);
+  }
   std::string_view r = which == 0 ? text::strip(sv(self), chars) : which == 1 ? text::lstrip(sv(self), chars)
                                                                               : text::rstrip(sv(self), chars);
   return new_str(ts, r, self);
@@ -341,8 +354,24 @@ STR_METHOD(m_expandtabs) {
     if (!check_arg_count(ts, #impl, positional_count(args, kwnames), 0, 0)) return Value(); \
     return Value(make_str(ts, text::impl(sv(self))));                           \
   }
-CASE_METHOD(m_upper, upper)
-CASE_METHOD(m_lower, lower)
+// upper() and lower() of ASCII text map byte by byte straight into the new str (no std::string in between, no
+// recount of the code points); results of at most one byte are the shared strs make_str_known returns.
+#define ASCII_CASE_METHOD(fn, impl, needs_change)                                                       \
+  STR_METHOD(fn) {                                                                                      \
+    if (!check_arg_count(ts, #impl, positional_count(args, kwnames), 0, 0)) return Value();             \
+    StrObject* src = as_str(self);                                                                      \
+    if (!src->is_ascii() || src->size < 2) return Value(make_str(ts, text::impl(sv(self))));           \
+    StrObject* out = make_str_uninitialized(ts, static_cast<size_t>(src->size), src->size, true);      \
+    for (int64_t i = 0; i < src->size; i++) {                                                           \
+      char c = src->data[i];                                                                            \
+      out->data[i] = needs_change(c) ? static_cast<char>(c ^ 0x20) : c;                                 \
+    }                                                                                                   \
+    return Value(out);                                                                                  \
+  }
+bool ascii_lower_letter(char c) { return c >= 'a' && c <= 'z'; }
+bool ascii_upper_letter(char c) { return c >= 'A' && c <= 'Z'; }
+ASCII_CASE_METHOD(m_upper, upper, ascii_lower_letter)
+ASCII_CASE_METHOD(m_lower, lower, ascii_upper_letter)
 CASE_METHOD(m_casefold, casefold)
 CASE_METHOD(m_title, title)
 CASE_METHOD(m_capitalize, capitalize)
